@@ -1,0 +1,67 @@
+namespace Parvis.Web.Kernel.Contributions;
+
+/// <summary>
+/// Anything a person contributes to a process (a proposal, a comment, later a workshop concern…).
+/// Moderation, reports and, later, the fate of contributions work on this kernel concept, so they
+/// never need to read a module's own tables. Modules derive from it (table per type).
+/// </summary>
+public abstract class Contribution
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid OrganisationId { get; set; }
+    public Guid ProcessId { get; set; }
+
+    /// <summary>Null once the author deleted their account and chose to stay as a "deleted participant".</summary>
+    public Guid? AuthorId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Set by a moderator, with the reason that appears in the public moderation log.</summary>
+    public DateTimeOffset? HiddenAt { get; set; }
+    public string? HiddenReason { get; set; }
+
+    /// <summary>Set when the author erased their account and asked for their contributions to be removed.</summary>
+    public DateTimeOffset? ErasedAt { get; set; }
+
+    /// <summary>Stable name of the kind ("proposal", "comment") used in logs, reports and exports.</summary>
+    public abstract string Kind { get; }
+
+    /// <summary>Replaces the text with nothing, keeping the place in threads so replies by others stay readable.</summary>
+    public abstract void EraseContent();
+}
+
+/// <summary>A report ("signalement") that a contribution breaks the charter.</summary>
+public sealed class ContributionReport
+{
+    public const int ReasonMax = 1_000;
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid ContributionId { get; set; }
+    public Guid OrganisationId { get; set; }
+    public Guid? ReporterId { get; set; }
+    public required string Reason { get; set; }
+    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset? ResolvedAt { get; set; }
+}
+
+public enum ModerationAction
+{
+    Hide,
+    Restore,
+}
+
+/// <summary>One line of the public moderation log: what was hidden or restored, when and why.</summary>
+public sealed class ModerationDecision
+{
+    public const int ReasonMax = 1_000;
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid OrganisationId { get; set; }
+    public Guid ProcessId { get; set; }
+    public Guid ContributionId { get; set; }
+    public required string ContributionKind { get; set; }
+    public ModerationAction Action { get; set; }
+    public required string Reason { get; set; }
+    public Guid ModeratorId { get; set; }
+    public DateTimeOffset DecidedAt { get; set; } = DateTimeOffset.UtcNow;
+}

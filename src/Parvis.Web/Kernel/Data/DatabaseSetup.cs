@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Parvis.Web.Kernel.Data;
+
+/// <summary>Chooses the database from configuration: SQLite under the data directory unless PostgreSQL is configured.</summary>
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddParvisDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = configuration["Database:Provider"] ?? "Sqlite";
+        if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase)
+            || provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase))
+        {
+            var connection = configuration.GetConnectionString("Postgres")
+                ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
+            services.AddDbContext<ParvisDbContext, PostgresParvisDbContext>(o => o.UseNpgsql(connection));
+        }
+        else
+        {
+            var connection = configuration.GetConnectionString("Sqlite") ?? SqliteConnectionFor(DataDirectory.Resolve(configuration));
+            services.AddDbContext<ParvisDbContext, SqliteParvisDbContext>(o => o.UseSqlite(connection));
+        }
+        return services;
+    }
+
+    public static string SqliteConnectionFor(string dataDirectory) =>
+        $"Data Source={Path.Combine(dataDirectory, "parvis.db")};Cache=Shared;Pooling=True;Default Timeout=30";
+
+    /// <summary>Applies pending migrations at start; WAL lets SQLite readers work while a write is in progress.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await db.Database.CloseConnectionAsync();
+        }
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+}
+
+/// <summary>Where the embedded database, e-mails written as files and keys live: ./data or PARVIS_DATA_DIR.</summary>
+public static class DataDirectory
+{
+    public static string Resolve(IConfiguration configuration)
+    {
+        var path = Path.GetFullPath(configuration["PARVIS_DATA_DIR"] ?? configuration["DataDirectory"] ?? "data");
+        Directory.CreateDirectory(path);
+        return path;
+    }
+}
+
+/// <summary>Lets `dotnet ef` build each provider's context to generate its own migration set.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteParvisDbContext>
+{
+    public SqliteParvisDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteParvisDbContext>().UseSqlite("Data Source=design.db").Options);
+}
+
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresParvisDbContext>
+{
+    public PostgresParvisDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresParvisDbContext>().UseNpgsql("Host=localhost;Database=design").Options);
+}

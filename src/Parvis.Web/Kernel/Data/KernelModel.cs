@@ -1,0 +1,119 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Audit;
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Processes;
+
+namespace Parvis.Web.Kernel.Data;
+
+internal static class KernelModel
+{
+    public static void Build(ModelBuilder b)
+    {
+        b.Entity<Person>(e =>
+        {
+            e.ToTable("kernel_people");
+            e.Property(p => p.Pseudonym).HasMaxLength(PersonRules.PseudonymMax);
+            e.HasIndex(p => p.Pseudonym).IsUnique();
+        });
+        b.Entity<IdentityRole<Guid>>().ToTable("kernel_identity_roles");
+        b.Entity<IdentityUserRole<Guid>>().ToTable("kernel_identity_user_roles");
+        b.Entity<IdentityUserClaim<Guid>>().ToTable("kernel_identity_user_claims");
+        b.Entity<IdentityUserLogin<Guid>>().ToTable("kernel_identity_user_logins");
+        b.Entity<IdentityRoleClaim<Guid>>().ToTable("kernel_identity_role_claims");
+        b.Entity<IdentityUserToken<Guid>>().ToTable("kernel_identity_user_tokens");
+
+        b.Entity<Organisation>(e =>
+        {
+            e.ToTable("kernel_organisations");
+            e.HasIndex(o => o.Slug).IsUnique();
+            e.Property(o => o.Slug).HasMaxLength(60);
+            e.Property(o => o.Name).HasMaxLength(OrganisationRules.NameMax);
+            e.Property(o => o.AccentColour).HasMaxLength(7);
+            e.Property(o => o.DefaultCulture).HasMaxLength(5);
+            e.Property(o => o.Charter).HasMaxLength(OrganisationRules.CharterMax);
+            e.HasMany(o => o.Hosts).WithOne().HasForeignKey(h => h.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<OrganisationHost>(e =>
+        {
+            e.ToTable("kernel_organisation_hosts");
+            e.HasKey(h => h.Host);
+            e.Property(h => h.Host).HasMaxLength(253);
+        });
+
+        b.Entity<RoleAssignment>(e =>
+        {
+            e.ToTable("kernel_role_assignments");
+            e.Property(r => r.Role).HasConversion<string>().HasMaxLength(30);
+            e.HasIndex(r => new { r.PersonId, r.OrganisationId });
+            e.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Process>().WithMany().HasForeignKey(r => r.ProcessId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<Process>(e =>
+        {
+            e.ToTable("kernel_processes");
+            e.HasIndex(p => new { p.OrganisationId, p.Slug }).IsUnique();
+            e.Property(p => p.Slug).HasMaxLength(80);
+            e.Property(p => p.Title).HasMaxLength(Process.TitleMax);
+            e.Property(p => p.Summary).HasMaxLength(Process.SummaryMax);
+            e.Property(p => p.PlainSummary).HasMaxLength(Process.SummaryMax);
+            e.Property(p => p.Description).HasMaxLength(Process.DescriptionMax);
+            e.Property(p => p.Territory).HasMaxLength(Process.TerritoryMax);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(p => p.Phases).WithOne().HasForeignKey(p => p.ProcessId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(p => p.Themes).WithOne().HasForeignKey(t => t.ProcessId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Phase>(e =>
+        {
+            e.ToTable("kernel_phases");
+            e.Property(p => p.Title).HasMaxLength(Phase.TitleMax);
+            e.Property(p => p.Description).HasMaxLength(Phase.DescriptionMax);
+        });
+        b.Entity<Theme>(e =>
+        {
+            e.ToTable("kernel_themes");
+            e.Property(t => t.Name).HasMaxLength(Theme.NameMax);
+            e.HasIndex(t => new { t.ProcessId, t.Name }).IsUnique();
+        });
+
+        b.Entity<Contribution>(e =>
+        {
+            e.ToTable("kernel_contributions");
+            e.UseTptMappingStrategy();
+            e.Ignore(c => c.Kind);
+            e.Property(c => c.HiddenReason).HasMaxLength(ModerationDecision.ReasonMax);
+            e.HasIndex(c => new { c.ProcessId, c.CreatedAt });
+            e.HasIndex(c => c.AuthorId);
+            e.HasOne<Process>().WithMany().HasForeignKey(c => c.ProcessId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Person>().WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.SetNull);
+        });
+        b.Entity<ContributionReport>(e =>
+        {
+            e.ToTable("kernel_contribution_reports");
+            e.Property(r => r.Reason).HasMaxLength(ContributionReport.ReasonMax);
+            e.HasIndex(r => new { r.OrganisationId, r.ResolvedAt });
+            e.HasOne<Contribution>().WithMany().HasForeignKey(r => r.ContributionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Person>().WithMany().HasForeignKey(r => r.ReporterId).OnDelete(DeleteBehavior.SetNull);
+        });
+        b.Entity<ModerationDecision>(e =>
+        {
+            e.ToTable("kernel_moderation_decisions");
+            e.Property(d => d.Reason).HasMaxLength(ModerationDecision.ReasonMax);
+            e.Property(d => d.ContributionKind).HasMaxLength(30);
+            e.Property(d => d.Action).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(d => new { d.OrganisationId, d.DecidedAt });
+        });
+        b.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("kernel_audit_entries");
+            e.Property(a => a.Action).HasMaxLength(80);
+            e.Property(a => a.Subject).HasMaxLength(300);
+            e.Property(a => a.Details).HasMaxLength(4_000);
+            e.HasIndex(a => new { a.OrganisationId, a.At });
+        });
+    }
+}

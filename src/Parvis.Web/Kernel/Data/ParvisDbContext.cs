@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Audit;
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Modules.Proposals;
+
+namespace Parvis.Web.Kernel.Data;
+
+/// <summary>
+/// The one database of an installation. Kernel tables are prefixed "kernel_", a module's tables
+/// with the module's name. Each provider has its own subclass so it keeps its own migration set.
+/// </summary>
+public abstract class ParvisDbContext(DbContextOptions options)
+    : IdentityDbContext<Person, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<OrganisationHost> OrganisationHosts => Set<OrganisationHost>();
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+    public DbSet<Process> Processes => Set<Process>();
+    public DbSet<Phase> Phases => Set<Phase>();
+    public DbSet<Theme> Themes => Set<Theme>();
+    public DbSet<Contribution> Contributions => Set<Contribution>();
+    public DbSet<ContributionReport> ContributionReports => Set<ContributionReport>();
+    public DbSet<ModerationDecision> ModerationDecisions => Set<ModerationDecision>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<Support> Supports => Set<Support>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        KernelModel.Build(builder);
+        ProposalsModule.BuildModel(builder);
+    }
+}
+
+/// <summary>The embedded default: one file under the data directory.</summary>
+public sealed class SqliteParvisDbContext(DbContextOptions<SqliteParvisDbContext> options) : ParvisDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date-with-offset type and cannot order by one stored as text: store UTC ticks.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<long>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<long?>();
+    }
+}
+
+public sealed class PostgresParvisDbContext(DbContextOptions<PostgresParvisDbContext> options) : ParvisDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        ProposalsModule.BuildPostgresModel(builder);
+    }
+}

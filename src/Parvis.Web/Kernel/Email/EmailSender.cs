@@ -1,0 +1,67 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+using Parvis.Web.Kernel.Data;
+
+namespace Parvis.Web.Kernel.Email;
+
+public sealed class EmailOptions
+{
+    public string From { get; set; } = "Parvis <no-reply@parvis.localhost>";
+
+    /// <summary>When empty, messages are written as .eml files under the data directory instead of sent.</summary>
+    public string? SmtpHost { get; set; }
+    public int SmtpPort { get; set; } = 587;
+    public string? SmtpUser { get; set; }
+    public string? SmtpPassword { get; set; }
+
+    /// <summary>"auto" (STARTTLS when offered), "none", "starttls" or "tls".</summary>
+    public string SmtpSecurity { get; set; } = "auto";
+}
+
+public interface IEmailSender
+{
+    Task SendAsync(string to, string subject, string body, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Sends through SMTP with MailKit when configured; otherwise drops .eml files so a bare install still works.</summary>
+public sealed class EmailSender(Microsoft.Extensions.Options.IOptions<EmailOptions> options, IConfiguration configuration, ILogger<EmailSender> logger)
+    : IEmailSender
+{
+    public async Task SendAsync(string to, string subject, string body, CancellationToken cancellationToken = default)
+    {
+        var settings = options.Value;
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(settings.From));
+        message.To.Add(MailboxAddress.Parse(to));
+        message.Subject = subject;
+        message.Body = new TextPart("plain") { Text = body };
+
+        if (string.IsNullOrWhiteSpace(settings.SmtpHost))
+        {
+            var folder = Path.Combine(DataDirectory.Resolve(configuration), "mail");
+            Directory.CreateDirectory(folder);
+            var file = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml");
+            await message.WriteToAsync(file, cancellationToken);
+            logger.LogInformation("E-mail {Subject} written to {File}", subject, file);
+            return;
+        }
+
+        using var client = new SmtpClient();
+        var security = settings.SmtpSecurity.ToLowerInvariant() switch
+        {
+            "none" => SecureSocketOptions.None,
+            "starttls" => SecureSocketOptions.StartTls,
+            "tls" => SecureSocketOptions.SslOnConnect,
+            _ => SecureSocketOptions.StartTlsWhenAvailable,
+        };
+        await client.ConnectAsync(settings.SmtpHost, settings.SmtpPort, security, cancellationToken);
+        if (!string.IsNullOrEmpty(settings.SmtpUser))
+        {
+            await client.AuthenticateAsync(settings.SmtpUser, settings.SmtpPassword ?? "", cancellationToken);
+        }
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(true, cancellationToken);
+        logger.LogInformation("E-mail {Subject} sent through {Host}", subject, settings.SmtpHost);
+    }
+}

@@ -1,0 +1,28 @@
+namespace Parvis.Web.Kernel.Organisations;
+
+/// <summary>A body that runs participation processes: a development council, a city, an association.</summary>
+public sealed class Organisation
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary>Used for buttons and links on white, so it must keep a 4.5:1 contrast with white.</summary>
+    public string AccentColour { get; set; } = "#1d4f91";
+
+    /// <summary>"fr" or "en": the language visitors get until they choose another.</summary>
+    public string DefaultCulture { get; set; } = "fr";
+
+    /// <summary>The participation charter (Markdown) moderation decisions refer to.</summary>
+    public string Charter { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+    public List<OrganisationHost> Hosts { get; set; } = [];
+}
+
+/// <summary>A host name the organisation answers on; an installation serves several organisations.</summary>
+public sealed class OrganisationHost
+{
+    public required string Host { get; set; }
+    public Guid OrganisationId { get; set; }
+}

@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Processes;
+
+namespace Parvis.Web.Kernel.Permissions;
+
+/// <summary>Answers "may the current person do this here?" for pages, from their roles and the phase.</summary>
+public sealed class Authorizer(ParvisDbContext db, CurrentOrganisation organisation, IHttpContextAccessor http, TimeProvider clock)
+{
+    private List<RoleAssignment>? _assignments;
+
+    public Guid? PersonId =>
+        Guid.TryParse(http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    public async Task<Decision> DecideAsync(Permission permission, Process? process = null)
+    {
+        var roles = await RolesAsync(process?.Id);
+        var phase = process?.CurrentPhase(Today());
+        return PermissionMatrix.Decide(permission, PersonId is not null, roles, phase);
+    }
+
+    public async Task<bool> CanAsync(Permission permission, Process? process = null) =>
+        await DecideAsync(permission, process) == Decision.Allowed;
+
+    /// <summary>Organisation-wide roles plus the roles given in this process; signed-in people are always participants.</summary>
+    public async Task<IReadOnlyCollection<Role>> RolesAsync(Guid? processId = null)
+    {
+        if (PersonId is not { } personId)
+        {
+            return [];
+        }
+        _assignments ??= await db.RoleAssignments.AsNoTracking()
+            .Where(r => r.PersonId == personId && r.OrganisationId == organisation.Id)
+            .ToListAsync();
+        return _assignments
+            .Where(r => r.ProcessId is null || r.ProcessId == processId)
+            .Select(r => r.Role)
+            .Append(Role.Participant)
+            .Distinct()
+            .ToList();
+    }
+
+    public DateOnly Today() => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+}

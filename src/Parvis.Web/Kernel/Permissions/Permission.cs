@@ -1,0 +1,80 @@
+using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Processes;
+
+namespace Parvis.Web.Kernel.Permissions;
+
+/// <summary>Every protected action of the platform. Pages ask <see cref="Authorizer"/>, never roles directly.</summary>
+public enum Permission
+{
+    ManageOrganisation,
+    ManageRoles,
+    ViewAuditLog,
+    CreateProcess,
+    EditProcess,
+    Moderate,
+    AnswerProposal,
+    Propose,
+    Support,
+    Comment,
+    Report,
+}
+
+/// <summary>Why an action is refused, so the page can say what the person can do about it.</summary>
+public enum Decision
+{
+    Allowed,
+    SignInRequired,
+    Forbidden,
+    PhaseClosed,
+}
+
+/// <summary>
+/// The permission matrix: which roles may do what, and which actions depend on the process phase.
+/// It is the only place that knows; the matrix test covers every permission for every role.
+/// </summary>
+public static class PermissionMatrix
+{
+    private static readonly Role[] _staff = [Role.Administrator, Role.ProcessManager];
+    private static readonly Role[] _everyone = Enum.GetValues<Role>();
+
+    private static readonly Dictionary<Permission, Role[]> _allowed = new()
+    {
+        [Permission.ManageOrganisation] = [Role.Administrator],
+        [Permission.ManageRoles] = [Role.Administrator],
+        [Permission.ViewAuditLog] = [Role.Administrator],
+        [Permission.CreateProcess] = _staff,
+        [Permission.EditProcess] = _staff,
+        [Permission.Moderate] = [Role.Administrator, Role.ProcessManager, Role.Moderator],
+        [Permission.AnswerProposal] = _staff,
+        [Permission.Propose] = _everyone,
+        [Permission.Support] = _everyone,
+        [Permission.Comment] = _everyone,
+        [Permission.Report] = _everyone,
+    };
+
+    public static IReadOnlyCollection<Role> RolesFor(Permission permission) => _allowed[permission];
+
+    /// <summary>
+    /// Decides for a person with the given roles (empty and signedIn false for an anonymous visitor)
+    /// in the given phase (null when no phase is current, or for actions outside any process).
+    /// </summary>
+    public static Decision Decide(Permission permission, bool signedIn, IReadOnlyCollection<Role> roles, Phase? phase)
+    {
+        if (!signedIn)
+        {
+            return Decision.SignInRequired;
+        }
+        if (!_allowed[permission].Any(roles.Contains))
+        {
+            return Decision.Forbidden;
+        }
+        var open = permission switch
+        {
+            Permission.Propose => phase?.ProposalsOpen == true,
+            Permission.Support => phase?.SupportsOpen == true,
+            Permission.Comment => phase?.CommentsOpen == true,
+            _ => true,
+        };
+        return open ? Decision.Allowed : Decision.PhaseClosed;
+    }
+}

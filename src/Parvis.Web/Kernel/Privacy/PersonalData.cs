@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.People;
+
+namespace Parvis.Web.Kernel.Privacy;
+
+/// <summary>What the person wants done with their contributions when they delete their account.</summary>
+public enum ErasureChoice
+{
+    /// <summary>Contributions stay, shown as by a "deleted participant".</summary>
+    Anonymise,
+
+    /// <summary>Contributions' text is erased; their place in threads stays so others' replies still read.</summary>
+    Remove,
+}
+
+/// <summary>A module's share of a person's data: what it exports and how it forgets them.</summary>
+public interface IPersonalDataSource
+{
+    string Name { get; }
+    Task<object> ExportAsync(Guid personId, CancellationToken cancellationToken);
+    Task EraseAsync(Guid personId, ErasureChoice choice, CancellationToken cancellationToken);
+}
+
+/// <summary>The right of access and the right to erasure, across the kernel and every module.</summary>
+public sealed class PersonalData(ParvisDbContext db, UserManager<Person> people, IEnumerable<IPersonalDataSource> sources)
+{
+    private static readonly JsonSerializerOptions _json = new() { WriteIndented = true };
+
+    public async Task<byte[]> ExportAsync(Person person, CancellationToken cancellationToken = default)
+    {
+        var roles = await db.RoleAssignments.AsNoTracking().Where(r => r.PersonId == person.Id)
+            .Select(r => new { r.Role, r.OrganisationId, r.ProcessId, r.GrantedAt }).ToListAsync(cancellationToken);
+        var reports = await db.ContributionReports.AsNoTracking().Where(r => r.ReporterId == person.Id)
+            .Select(r => new { r.ContributionId, r.Reason, r.CreatedAt }).ToListAsync(cancellationToken);
+        var modules = new Dictionary<string, object>();
+        foreach (var source in sources)
+        {
+            modules[source.Name] = await source.ExportAsync(person.Id, cancellationToken);
+        }
+        var export = new
+        {
+            exportedAt = DateTimeOffset.UtcNow,
+            account = new
+            {
+                person.Id,
+                person.Pseudonym,
+                person.Email,
+                person.EmailConfirmed,
+                person.CreatedAt,
+            },
+            roles,
+            reports,
+            modules,
+        };
+        return JsonSerializer.SerializeToUtf8Bytes(export, _json);
+    }
+
+    /// <summary>Deletes the account and applies the person's choice to their contributions, all or nothing.</summary>
+    public async Task EraseAsync(Person person, ErasureChoice choice, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var source in sources)
+        {
+            await source.EraseAsync(person.Id, choice, cancellationToken);
+        }
+        var contributions = await db.Contributions.Where(c => c.AuthorId == person.Id).ToListAsync(cancellationToken);
+        foreach (var contribution in contributions)
+        {
+            if (choice == ErasureChoice.Remove)
+            {
+                contribution.EraseContent();
+                contribution.ErasedAt = DateTimeOffset.UtcNow;
+            }
+            contribution.AuthorId = null;
+        }
+        await db.ContributionReports.Where(r => r.ReporterId == person.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ReporterId, (Guid?)null), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        var result = await people.DeleteAsync(person);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.Localization;
+using Parvis.Web.Kernel.Audit;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Email;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Privacy;
+using Parvis.Web.Kernel.Text;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Kernel.Web;
+
+/// <summary>Registers and wires everything every module relies on: storage, people, pages, languages, security.</summary>
+public static class KernelSetup
+{
+    public static readonly CultureInfo[] Cultures = [new("fr"), new("en")];
+
+    public static WebApplicationBuilder AddParvisKernel(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var dataDirectory = DataDirectory.Resolve(configuration);
+
+        services.AddParvisDatabase(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentOrganisation>();
+        services.AddScoped<Authorizer>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<PersonalData>();
+        services.AddSingleton<MarkdownRenderer>();
+        services.Configure<EmailOptions>(configuration.GetSection("Email"));
+        services.AddSingleton<IEmailSender, EmailSender>();
+
+        services.AddDataProtection()
+            .SetApplicationName("Parvis")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+
+        services.AddIdentity<Person, Microsoft.AspNetCore.Identity.IdentityRole<Guid>>(o =>
+            {
+                o.SignIn.RequireConfirmedEmail = true;
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = PersonRules.PasswordMin;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 8;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<ParvisDbContext>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "parvis";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = "/account/sign-in";
+            o.LogoutPath = "/account/sign-out";
+            o.AccessDeniedPath = "/error/403";
+            o.ExpireTimeSpan = TimeSpan.FromDays(14);
+            o.SlidingExpiration = true;
+        });
+        // "Sign out everywhere" changes the security stamp; every other session notices within this interval.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+            o.ValidationInterval = TimeSpan.FromSeconds(configuration.GetValue("Security:StampValidationSeconds", 60)));
+
+        services.AddLocalization();
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/";
+                o.Conventions.AuthorizeFolder("/Pages/Account/Private");
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o =>
+                o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedText)));
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>(LocalizeBindingMessages);
+        services.Configure<RazorViewEngineOptions>(o => o.PageViewLocationFormats.Add("/Shared/{0}.cshtml"));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "parvis-csrf";
+            o.FormFieldName = "__csrf";
+        });
+
+        services.AddParvisRateLimits(configuration);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+        return builder;
+    }
+
+    public static WebApplication UseParvisKernel(this WebApplication app)
+    {
+        app.UseExceptionHandler("/error/500");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseStaticFiles();
+        app.MapHealthChecks("/health");
+        app.UseMiddleware<OrganisationResolutionMiddleware>();
+        app.UseRequestLocalization(o =>
+        {
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            o.SetDefaultCulture("fr");
+            o.RequestCultureProviders =
+            [
+                new CookieRequestCultureProvider(),
+                new CustomRequestCultureProvider(context =>
+                {
+                    var organisation = context.RequestServices.GetRequiredService<CurrentOrganisation>();
+                    var culture = organisation.IsResolved ? organisation.Value.DefaultCulture : "fr";
+                    return Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(culture));
+                }),
+            ];
+        });
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        app.MapLanguageSwitch();
+        app.MapOrganisationStyle();
+        return app;
+    }
+
+    private static void LocalizeBindingMessages(MvcOptions options, IStringLocalizerFactory factory)
+    {
+        var text = new Lazy<IStringLocalizer>(() => factory.Create(typeof(SharedText)));
+        var messages = options.ModelBindingMessageProvider;
+        messages.SetValueMustNotBeNullAccessor(_ => text.Value["Validation.Required"]);
+        messages.SetMissingBindRequiredValueAccessor(_ => text.Value["Validation.Required"]);
+        messages.SetAttemptedValueIsInvalidAccessor((_, _) => text.Value["Validation.Invalid"]);
+        messages.SetValueIsInvalidAccessor(_ => text.Value["Validation.Invalid"]);
+        messages.SetUnknownValueIsInvalidAccessor(_ => text.Value["Validation.Invalid"]);
+        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => text.Value["Validation.Invalid"]);
+        messages.SetValueMustBeANumberAccessor(_ => text.Value["Validation.Number"]);
+        messages.SetNonPropertyValueMustBeANumberAccessor(() => text.Value["Validation.Number"]);
+        messages.SetMissingKeyOrValueAccessor(() => text.Value["Validation.Required"]);
+        messages.SetMissingRequestBodyRequiredValueAccessor(() => text.Value["Validation.Required"]);
+    }
+
+    private static void MapLanguageSwitch(this WebApplication app) =>
+        app.MapGet("/language/{culture}", (string culture, string? returnUrl, HttpContext context) =>
+        {
+            if (!Cultures.Any(c => c.Name == culture))
+            {
+                return Results.NotFound();
+            }
+            context.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+            var target = returnUrl is not null && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
+                ? returnUrl
+                : "/";
+            return Results.LocalRedirect(target);
+        });
+
+    /// <summary>The accent colour comes as a stylesheet so the CSP can forbid inline styles.</summary>
+    private static void MapOrganisationStyle(this WebApplication app) =>
+        app.MapGet("/organisation.css", (CurrentOrganisation organisation) =>
+            Results.Text($":root{{--accent:{organisation.Value.AccentColour};}}\n", "text/css"));
+}
