@@ -25,7 +25,7 @@ public static class DatabaseSetup
     }
 
     public static string SqliteConnectionFor(string dataDirectory) =>
-        $"Data Source={Path.Combine(dataDirectory, "parvis.db")};Cache=Shared;Pooling=True;Default Timeout=30";
+        $"Data Source={Path.Combine(dataDirectory, "parvis.db")};Pooling=True;Default Timeout=30";
 
     /// <summary>Applies pending migrations at start; WAL lets SQLite readers work while a write is in progress.</summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)

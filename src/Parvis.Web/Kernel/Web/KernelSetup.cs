@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -7,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Localization;
 using Parvis.Web.Kernel.Audit;
+using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Email;
 using Parvis.Web.Kernel.Organisations;
@@ -35,6 +35,7 @@ public static class KernelSetup
         services.AddScoped<CurrentOrganisation>();
         services.AddScoped<Authorizer>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<Moderation>();
         services.AddScoped<PersonalData>();
         services.AddSingleton<MarkdownRenderer>();
         services.Configure<EmailOptions>(configuration.GetSection("Email"));

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Privacy;
 using Parvis.Web.Kernel.Processes;
 

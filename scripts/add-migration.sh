@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Adds a migration to both providers' sets: bash scripts/add-migration.sh Name
+set -euo pipefail
+cd "$(dirname "$0")/.."
+name="${1:?usage: scripts/add-migration.sh MigrationName}"
+dotnet tool restore >/dev/null
+for provider in Sqlite Postgres; do
+  dotnet ef migrations add "$name" --project src/Parvis.Web --context "${provider}ParvisDbContext"
+done

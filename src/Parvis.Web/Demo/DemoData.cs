@@ -1,0 +1,160 @@
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Modules.Proposals;
+
+namespace Parvis.Web.Demo;
+
+/// <summary>
+/// The demo organisation, modelled on the Pays de Lorient development council's consultation on the
+/// territory's digital plan: five themes, public meetings in cafés, an expert round table, a synthesis.
+/// Demo participants have no password: nobody can sign in as them. Phases are placed around today so
+/// the demo is always open for contributions.
+/// </summary>
+public static class DemoData
+{
+    public static async Task SeedIfEmptyAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
+        if (await db.Organisations.AnyAsync())
+        {
+            return;
+        }
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+
+        var organisation = new Organisation
+        {
+            Slug = "cdpl",
+            Name = "Conseil de développement du Pays de Lorient",
+            AccentColour = "#1d4f91",
+            DefaultCulture = "fr",
+            Charter = Charter,
+        };
+        organisation.Hosts.Add(new OrganisationHost { Host = "localhost" });
+        db.Organisations.Add(organisation);
+
+        var process = new Process
+        {
+            OrganisationId = organisation.Id,
+            Slug = "schema-territorial-du-numerique",
+            Title = "Schéma territorial du numérique : quelle place pour le numérique dans nos vies ?",
+            Summary = "Le Conseil de développement recueille l'avis des habitants et des habitantes du Pays de Lorient sur l'impact du numérique dans l'emploi, la mobilité, la santé, la sécurité et le vivre ensemble.",
+            PlainSummary = "Le numérique change notre vie. Dites-nous ce qui vous aide et ce qui vous gêne. Vos idées seront lues et recevront une réponse.",
+            Territory = "Pays de Lorient (Lorient Agglomération et Communauté de communes de Blavet Bellevue Océan)",
+            Description = Description,
+            Published = true,
+        };
+        process.Phases.AddRange(
+        [
+            new Phase
+            {
+                Title = "Contributions et rencontres",
+                Description = "Déposez vos propositions, soutenez celles des autres et venez en parler lors des rencontres.",
+                StartsOn = today.AddDays(-10), EndsOn = today.AddDays(20),
+                ProposalsOpen = true, SupportsOpen = true, CommentsOpen = true,
+            },
+            new Phase
+            {
+                Title = "Analyse et synthèse",
+                Description = "Le Conseil de développement analyse les contributions et répond à chaque proposition.",
+                StartsOn = today.AddDays(21), EndsOn = today.AddDays(50),
+                CommentsOpen = true,
+            },
+            new Phase
+            {
+                Title = "Avis remis à Lorient Agglomération",
+                Description = "L'avis est publié avec les propositions en annexe.",
+                StartsOn = today.AddDays(51), EndsOn = today.AddDays(120),
+            },
+        ]);
+        string[] themeNames = ["Emploi", "Mobilité", "Santé", "Sécurité", "Vivre ensemble"];
+        process.Themes.AddRange(themeNames.Select((name, i) => new Theme { Name = name, Position = i }));
+        db.Processes.Add(process);
+
+        var people = new[] { "Maëlle56", "Yann de Groix", "Soizic", "Ronan.L", "Nadia K." }
+            .Select(p => new Person { Pseudonym = p, UserName = $"{Kernel.Setup.Slugs.From(p)}@demo.invalid", NormalizedUserName = $"{Kernel.Setup.Slugs.From(p)}@DEMO.INVALID".ToUpperInvariant() })
+            .ToArray();
+        db.Users.AddRange(people);
+
+        Theme Theme(string name) => process.Themes.First(t => t.Name == name);
+        var proposals = new (string Title, string Body, string Theme, int Author)[]
+        {
+            ("Créer un réseau local de covoiturage", "Une application locale, gérée avec les communes, pour partager les trajets domicile-travail, surtout entre les îles, les bourgs et Lorient. Avec un numéro de téléphone pour celles et ceux qui n'ont pas de smartphone.", "Mobilité", 0),
+            ("Former au numérique dans tous les métiers", "Développer les formations au numérique dans tous les corps de métiers et pour les demandeurs et demandeuses d'emploi, afin d'améliorer l'employabilité.", "Emploi", 1),
+            ("Des rendez-vous réguliers santé et numérique", "Réunir régulièrement usagers, professionnels de santé et élus pour suivre l'usage des nouvelles technologies (téléconsultation, dossier médical) et partager les bonnes pratiques.", "Santé", 2),
+            ("Faire connaître les bons réflexes de sécurité", "Publier des conseils pratiques simples sur la sécurité des données et les arnaques, en langage clair, voire en bande dessinée, diffusés dans les mairies et les médiathèques.", "Sécurité", 3),
+            ("Déployer des tiers-lieux numériques", "Ouvrir des tiers-lieux qui associent médiation numérique et vie locale, en ville comme à la campagne, pour que personne ne reste seul face aux démarches en ligne.", "Vivre ensemble", 4),
+            ("Garder un accueil humain dans les services publics", "Chaque démarche en ligne doit rester possible au guichet ou par téléphone. Le numérique doit accompagner la relation, pas la remplacer.", "Vivre ensemble", 0),
+        };
+        var created = proposals.Select(p => new Proposal
+        {
+            OrganisationId = organisation.Id,
+            ProcessId = process.Id,
+            AuthorId = people[p.Author].Id,
+            Title = p.Title,
+            Body = p.Body,
+            ThemeId = Theme(p.Theme).Id,
+        }).ToList();
+        db.Proposals.AddRange(created);
+
+        var first = new Comment
+        {
+            OrganisationId = organisation.Id, ProcessId = process.Id, ProposalId = created[0].Id, AuthorId = people[1].Id,
+            Body = "À Groix, le bateau et le covoiturage se combinent mal : il faudrait prévoir les horaires des traversées.",
+        };
+        var reply = new Comment
+        {
+            OrganisationId = organisation.Id, ProcessId = process.Id, ProposalId = created[0].Id, AuthorId = people[0].Id,
+            ParentId = first.Id, Depth = 1,
+            Body = "Bonne idée : l'application pourrait proposer les trajets en fonction des horaires du bateau.",
+        };
+        db.Comments.AddRange(first, reply);
+        created[0].CommentCount = 2;
+
+        foreach (var (proposal, supporters) in new[] { (created[0], people[1..4]), (created[4], people[..3]), (created[3], people[..1]) })
+        {
+            db.Supports.AddRange(supporters.Select(p => new Support { ProposalId = proposal.Id, PersonId = p.Id }));
+            proposal.SupportCount = supporters.Length;
+        }
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+    }
+
+    private const string Charter = """
+        ## Charte de participation
+
+        Cet espace appartient à toutes celles et tous ceux qui vivent ou travaillent dans le Pays de Lorient.
+
+        - **Respect** : on critique les idées, jamais les personnes.
+        - **Pas de publicité**, pas de propos discriminants, injurieux ou diffamatoires.
+        - **Vie privée** : ne publiez pas d'informations personnelles sur vous ou sur d'autres.
+        - **Transparence** : toute contribution masquée par la modération apparaît dans le journal public de modération, avec la raison.
+        """;
+
+    private const string Description = """
+        Le Conseil de développement du Pays de Lorient (CDPL) contribue au **schéma territorial du numérique**.
+        Pour que l'avis remis aux élus et aux élues porte la parole des habitants et des habitantes, la démarche
+        combine cette plateforme et trois rencontres en personne : le numérique prépare et prolonge les rencontres,
+        il ne les remplace pas.
+
+        ### Les rencontres
+
+        1. **Réunions publiques**, le lundi 19 novembre de 18 h 30 à 20 h 30, en même temps dans cinq cafés :
+           Lorient (café Comment Ksé), Quimperlé (café Récré), Hennebont (café la Ziv), Groix (bar de Tréville)
+           et Port-Louis (atelier Espérance). Une question : pour vous, comment le numérique change-t-il la mobilité,
+           le vivre ensemble, la sécurité, la santé, la solidarité et l'emploi ?
+        2. **Table ronde d'experts**, le mercredi 21 novembre de 18 h 30 à 20 h 30 au Quai 9 à Lanester : des experts
+           et des expertes réagissent aux questions des citoyens et des citoyennes.
+        3. **Synthèse festive**, le vendredi 23 novembre de 18 h 30 à 21 h à La Colloc à Lorient : les préoccupations,
+           les points de vigilance et les usages à développer.
+
+        ### Ce que deviendront vos contributions
+
+        Chaque proposition reçoit une réponse publique du Conseil de développement. L'avis final cite les propositions
+        retenues et reproduit l'ensemble des contributions en annexe.
+        """;
+}

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Kernel.Web;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Modules.Proposals.Pages;
+
+[EnableRateLimiting(RateLimits.Contribute)]
+public sealed class EditModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, ProposalCommands commands)
+    : ParvisPageModel, IProposalForm
+{
+    [BindProperty]
+    public ProposalInput Input { get; set; } = new();
+
+    public Proposal Proposal { get; private set; } = default!;
+    public IReadOnlyList<Theme> Themes { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } early)
+        {
+            return early;
+        }
+        Input = new ProposalInput { Title = Proposal.Title, Body = Proposal.Body, ThemeId = Proposal.ThemeId };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } early)
+        {
+            return early;
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = await commands.EditAsync(id, Input.ToDraft());
+        if (Refusal(result, result.ErrorKey == "Error.UnknownTheme" ? "Input.ThemeId" : "") is { } refusal)
+        {
+            return refusal;
+        }
+        if (!result.Succeeded)
+        {
+            return Page();
+        }
+        Flash("Proposals.Saved");
+        return Redirect($"/proposals/{id}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id)
+    {
+        var proposal = await db.Proposals.AsNoTracking()
+            .FirstOrDefaultAsync(p => p.Id == id && p.OrganisationId == organisation.Id && p.ErasedAt == null);
+        if (proposal is null)
+        {
+            return NotFound();
+        }
+        if (authorizer.PersonId is null)
+        {
+            return Challenge();
+        }
+        if (proposal.AuthorId != authorizer.PersonId)
+        {
+            return Forbid();
+        }
+        Proposal = proposal;
+        Themes = await db.Themes.AsNoTracking().Where(t => t.ProcessId == proposal.ProcessId).OrderBy(t => t.Position).ToListAsync();
+        return null;
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Modules.Proposals.Pages;
+
+public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisation, ProposalSearch search, Authorizer authorizer) : ParvisPageModel
+{
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? SearchText { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? Theme { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public ProposalStatus? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public ProposalSort Sort { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public Process Process { get; private set; } = default!;
+    public ProposalResults Results { get; private set; } = default!;
+    public Decision ProposeDecision { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug)
+    {
+        var process = await db.Processes.AsNoTracking().Include(p => p.Phases).Include(p => p.Themes)
+            .FirstOrDefaultAsync(p => p.OrganisationId == organisation.Id && p.Slug == slug && p.Published);
+        if (process is null)
+        {
+            return NotFound();
+        }
+        Process = process;
+        if (SearchText?.Length > 200)
+        {
+            SearchText = SearchText[..200];
+        }
+        Results = await search.SearchAsync(new ProposalQuery(process.Id, SearchText, Theme, Status, Sort, PageNumber), HttpContext.RequestAborted);
+        ProposeDecision = await authorizer.DecideAsync(Permission.Propose, process);
+        return Page();
+    }
+
+    /// <summary>The current query with one parameter changed, for pagination links.</summary>
+    public string QueryFor(int page) =>
+        QueryString.Create(new Dictionary<string, string?>
+        {
+            ["q"] = SearchText,
+            ["theme"] = Theme?.ToString(),
+            ["status"] = Status?.ToString(),
+            ["sort"] = Sort == ProposalSort.Newest ? null : Sort.ToString(),
+            ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }.Where(p => p.Value is not null)).ToUriComponent();
+}

@@ -1,0 +1,124 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Kernel.Web;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Modules.Proposals.Pages;
+
+/// <summary>A proposal with its official answer, its supports and its discussion.</summary>
+[EnableRateLimiting(RateLimits.Contribute)]
+public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, ProposalCommands commands)
+    : ParvisPageModel
+{
+    public sealed record CommentView(Comment Comment, string? AuthorPseudonym);
+
+    [BindProperty]
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(Comment.BodyMax, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.Comment")]
+    public string CommentBody { get; set; } = "";
+
+    [BindProperty]
+    public Guid? ParentId { get; set; }
+
+    public Proposal Proposal { get; private set; } = default!;
+    public Process Process { get; private set; } = default!;
+    public string? AuthorPseudonym { get; private set; }
+    public Theme? Theme { get; private set; }
+    public Proposal? MergedInto { get; private set; }
+    public ILookup<Guid?, CommentView> Comments { get; private set; } = default!;
+    public Decision SupportDecision { get; private set; }
+    public Decision CommentDecision { get; private set; }
+    public bool HasSupported { get; private set; }
+    public bool IsAuthor { get; private set; }
+    public bool CanModerate { get; private set; }
+    public bool CanAnswer { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostSupportAsync(Guid id)
+    {
+        var result = await commands.SupportAsync(id);
+        if (Refusal(result) is { } refusal)
+        {
+            return refusal;
+        }
+        if (result.Succeeded)
+        {
+            Flash("Proposals.Supported");
+            return Redirect($"/proposals/{id}#support");
+        }
+        ModelState.Remove(nameof(CommentBody));
+        return await LoadAsync(id) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostCommentAsync(Guid id)
+    {
+        if (ModelState.IsValid)
+        {
+            var result = await commands.CommentAsync(id, ParentId, CommentBody);
+            if (Refusal(result, nameof(CommentBody)) is { } refusal)
+            {
+                return refusal;
+            }
+            if (result.Succeeded)
+            {
+                Flash("Proposals.Commented");
+                return Redirect($"/proposals/{id}#comment-{result.Id}");
+            }
+        }
+        return await LoadAsync(id) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id)
+    {
+        var result = await commands.WithdrawAsync(id);
+        if (Refusal(result) is { } refusal)
+        {
+            return refusal;
+        }
+        if (result.Succeeded)
+        {
+            Flash("Proposals.Withdrawn");
+            return Redirect($"/proposals/{id}");
+        }
+        return await LoadAsync(id) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        var proposal = await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.OrganisationId == organisation.Id);
+        var process = proposal is null ? null : await db.Processes.AsNoTracking().Include(p => p.Phases)
+            .FirstOrDefaultAsync(p => p.Id == proposal.ProcessId && p.Published);
+        if (proposal is null || process is null)
+        {
+            return false;
+        }
+        Proposal = proposal;
+        Process = process;
+        AuthorPseudonym = await PseudonymAsync(proposal.AuthorId);
+        Theme = proposal.ThemeId is null ? null : await db.Themes.AsNoTracking().FirstOrDefaultAsync(t => t.Id == proposal.ThemeId);
+        MergedInto = proposal.MergedIntoId is null ? null : await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == proposal.MergedIntoId);
+        var comments = await db.Comments.AsNoTracking().Where(c => c.ProposalId == id).OrderBy(c => c.CreatedAt)
+            .Select(c => new CommentView(c, db.Users.Where(u => u.Id == c.AuthorId).Select(u => u.Pseudonym).FirstOrDefault()))
+            .ToListAsync();
+        Comments = comments.ToLookup(c => c.Comment.ParentId);
+        SupportDecision = await authorizer.DecideAsync(Permission.Support, process);
+        CommentDecision = await authorizer.DecideAsync(Permission.Comment, process);
+        var personId = authorizer.PersonId;
+        HasSupported = personId is not null && await db.Supports.AnyAsync(s => s.ProposalId == id && s.PersonId == personId);
+        IsAuthor = personId is not null && proposal.AuthorId == personId;
+        CanModerate = await authorizer.CanAsync(Permission.Moderate, process);
+        CanAnswer = await authorizer.CanAsync(Permission.AnswerProposal, process);
+        return true;
+    }
+
+    private Task<string?> PseudonymAsync(Guid? personId) =>
+        db.Users.Where(u => u.Id == personId).Select(u => u.Pseudonym).FirstOrDefaultAsync();
+}

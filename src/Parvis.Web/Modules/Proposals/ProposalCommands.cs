@@ -1,0 +1,244 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Parvis.Web.Kernel.Audit;
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
+
+namespace Parvis.Web.Modules.Proposals;
+
+public sealed record ProposalDraft(string Title, string Body, Guid? ThemeId);
+
+public sealed record OfficialAnswer(ProposalStatus Status, string Answer, Guid? MergedIntoId);
+
+/// <summary>Everything that changes proposals. Each command checks the permission itself, so no page can forget to.</summary>
+public sealed class ProposalCommands(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit)
+{
+    public async Task<CommandResult> ProposeAsync(Guid processId, ProposalDraft draft)
+    {
+        var process = await ProcessAsync(processId);
+        if (process is null)
+        {
+            return CommandResult.Missing();
+        }
+        var decision = await authorizer.DecideAsync(Permission.Propose, process);
+        if (decision != Decision.Allowed)
+        {
+            return CommandResult.Refused(decision);
+        }
+        if (!ThemeBelongs(process, draft.ThemeId))
+        {
+            return CommandResult.Refused("Error.UnknownTheme");
+        }
+        var proposal = new Proposal
+        {
+            OrganisationId = organisation.Id,
+            ProcessId = process.Id,
+            AuthorId = authorizer.PersonId,
+            Title = draft.Title.Trim(),
+            Body = draft.Body.Trim(),
+            ThemeId = draft.ThemeId,
+        };
+        db.Proposals.Add(proposal);
+        await db.SaveChangesAsync();
+        return CommandResult.Done(proposal.Id);
+    }
+
+    public async Task<CommandResult> EditAsync(Guid proposalId, ProposalDraft draft)
+    {
+        var proposal = await ProposalAsync(proposalId);
+        if (proposal is null)
+        {
+            return CommandResult.Missing();
+        }
+        if (proposal.AuthorId is null || proposal.AuthorId != authorizer.PersonId)
+        {
+            return CommandResult.Refused(Decision.Forbidden);
+        }
+        if (!proposal.IsEditable)
+        {
+            return CommandResult.Refused("Error.NotEditable");
+        }
+        if (await ProcessAsync(proposal.ProcessId) is not { } process)
+        {
+            return CommandResult.Missing();
+        }
+        if (!ThemeBelongs(process, draft.ThemeId))
+        {
+            return CommandResult.Refused("Error.UnknownTheme");
+        }
+        proposal.Title = draft.Title.Trim();
+        proposal.Body = draft.Body.Trim();
+        proposal.ThemeId = draft.ThemeId;
+        proposal.EditedAt = DateTimeOffset.UtcNow;
+        // The first support may arrive while the author edits: only save if there is still none.
+        var saved = await db.Proposals
+            .Where(p => p.Id == proposal.Id && p.SupportCount == 0)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.Title, proposal.Title)
+                .SetProperty(p => p.Body, proposal.Body)
+                .SetProperty(p => p.ThemeId, proposal.ThemeId)
+                .SetProperty(p => p.EditedAt, proposal.EditedAt));
+        return saved == 1 ? CommandResult.Done(proposal.Id) : CommandResult.Refused("Error.NotEditable");
+    }
+
+    public async Task<CommandResult> WithdrawAsync(Guid proposalId)
+    {
+        var proposal = await ProposalAsync(proposalId);
+        if (proposal is null)
+        {
+            return CommandResult.Missing();
+        }
+        if (proposal.AuthorId is null || proposal.AuthorId != authorizer.PersonId)
+        {
+            return CommandResult.Refused(Decision.Forbidden);
+        }
+        proposal.WithdrawnAt ??= DateTimeOffset.UtcNow;
+        await db.SaveChangesAsync();
+        return CommandResult.Done(proposal.Id);
+    }
+
+    /// <summary>
+    /// One support per person: the unique (proposal, person) index decides under concurrency; the
+    /// counter moves in the same transaction as the insert, so both happen or neither does.
+    /// </summary>
+    public async Task<CommandResult> SupportAsync(Guid proposalId)
+    {
+        var proposal = await ProposalAsync(proposalId);
+        if (proposal is null || proposal.WithdrawnAt is not null || proposal.HiddenAt is not null)
+        {
+            return CommandResult.Missing();
+        }
+        if (await ProcessAsync(proposal.ProcessId) is not { } process)
+        {
+            return CommandResult.Missing();
+        }
+        var decision = await authorizer.DecideAsync(Permission.Support, process);
+        if (decision != Decision.Allowed)
+        {
+            return CommandResult.Refused(decision);
+        }
+        var personId = authorizer.PersonId!.Value;
+        if (await db.Supports.AnyAsync(s => s.ProposalId == proposalId && s.PersonId == personId))
+        {
+            return CommandResult.Refused("Error.AlreadySupported");
+        }
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        try
+        {
+            db.Supports.Add(new Support { ProposalId = proposalId, PersonId = personId });
+            await db.SaveChangesAsync();
+            await db.Proposals.Where(p => p.Id == proposalId)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.SupportCount, p => p.SupportCount + 1));
+            await transaction.CommitAsync();
+        }
+        catch (DbUpdateException e) when (IsUniqueViolation(e))
+        {
+            await transaction.RollbackAsync();
+            db.ChangeTracker.Clear();
+            return CommandResult.Refused("Error.AlreadySupported");
+        }
+        return CommandResult.Done(proposalId);
+    }
+
+    public async Task<CommandResult> CommentAsync(Guid proposalId, Guid? parentId, string body)
+    {
+        var proposal = await ProposalAsync(proposalId);
+        if (proposal is null || proposal.HiddenAt is not null)
+        {
+            return CommandResult.Missing();
+        }
+        if (await ProcessAsync(proposal.ProcessId) is not { } process)
+        {
+            return CommandResult.Missing();
+        }
+        var decision = await authorizer.DecideAsync(Permission.Comment, process);
+        if (decision != Decision.Allowed)
+        {
+            return CommandResult.Refused(decision);
+        }
+        var depth = 0;
+        if (parentId is { } id)
+        {
+            var parent = await db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.ProposalId == proposalId);
+            if (parent is null)
+            {
+                return CommandResult.Missing();
+            }
+            // Past the deepest level, a reply joins its parent's thread instead of nesting further.
+            (parentId, depth) = parent.Depth >= Comment.MaxDepth ? (parent.ParentId, parent.Depth) : (parent.Id, parent.Depth + 1);
+        }
+        var comment = new Comment
+        {
+            OrganisationId = organisation.Id,
+            ProcessId = proposal.ProcessId,
+            AuthorId = authorizer.PersonId,
+            ProposalId = proposalId,
+            ParentId = parentId,
+            Depth = depth,
+            Body = body.Trim(),
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        db.Comments.Add(comment);
+        await db.SaveChangesAsync();
+        await db.Proposals.Where(p => p.Id == proposalId)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.CommentCount, p => p.CommentCount + 1));
+        await transaction.CommitAsync();
+        return CommandResult.Done(comment.Id);
+    }
+
+    public async Task<CommandResult> AnswerAsync(Guid proposalId, OfficialAnswer answer)
+    {
+        var proposal = await ProposalAsync(proposalId);
+        if (proposal is null)
+        {
+            return CommandResult.Missing();
+        }
+        if (await ProcessAsync(proposal.ProcessId) is not { } process)
+        {
+            return CommandResult.Missing();
+        }
+        var decision = await authorizer.DecideAsync(Permission.AnswerProposal, process);
+        if (decision != Decision.Allowed)
+        {
+            return CommandResult.Refused(decision);
+        }
+        if (answer.Status == ProposalStatus.Merged)
+        {
+            var target = answer.MergedIntoId is { } targetId && targetId != proposal.Id
+                && await db.Proposals.AnyAsync(p => p.Id == targetId && p.ProcessId == proposal.ProcessId);
+            if (!target)
+            {
+                return CommandResult.Refused("Error.MergeTarget");
+            }
+        }
+        proposal.Status = answer.Status;
+        proposal.Answer = answer.Answer.Trim();
+        proposal.AnsweredAt = DateTimeOffset.UtcNow;
+        proposal.MergedIntoId = answer.Status == ProposalStatus.Merged ? answer.MergedIntoId : null;
+        audit.Record("proposal.answer", $"proposal:{proposal.Id}", answer.Status.ToString());
+        await db.SaveChangesAsync();
+        return CommandResult.Done(proposal.Id);
+    }
+
+    private Task<Proposal?> ProposalAsync(Guid id) =>
+        db.Proposals.FirstOrDefaultAsync(p => p.Id == id && p.OrganisationId == organisation.Id && p.ErasedAt == null);
+
+    private Task<Process?> ProcessAsync(Guid id) =>
+        db.Processes.AsNoTracking().Include(p => p.Phases).Include(p => p.Themes)
+            .FirstOrDefaultAsync(p => p.Id == id && p.OrganisationId == organisation.Id && p.Published);
+
+    private static bool ThemeBelongs(Process process, Guid? themeId) =>
+        themeId is null || process.Themes.Any(t => t.Id == themeId);
+
+    private static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
+    {
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode == 2067, // SQLITE_CONSTRAINT_UNIQUE
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
+}

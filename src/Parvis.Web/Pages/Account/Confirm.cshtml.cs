@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Parvis.Web.Kernel.People;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Pages.Account;
+
+/// <summary>The link shows a button rather than confirming on GET, so mail scanners that open links confirm nothing.</summary>
+public sealed class ConfirmModel(UserManager<Person> people) : ParvisPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string Token { get; set; } = "";
+
+    public bool Confirmed { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var person = await people.FindByIdAsync(Id.ToString());
+        var result = person is null ? IdentityResult.Failed() : await people.ConfirmEmailAsync(person, Token);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError("", Text["Account.Confirm.Invalid"]);
+            return Page();
+        }
+        Confirmed = true;
+        return Page();
+    }
+}

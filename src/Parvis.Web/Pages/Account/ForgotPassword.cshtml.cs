@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Parvis.Web.Kernel.Email;
+using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Web;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Pages.Account;
+
+[EnableRateLimiting(RateLimits.Auth)]
+public sealed class ForgotPasswordModel(UserManager<Person> people, IEmailSender email) : ParvisPageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Validation.Required")]
+    [EmailAddress(ErrorMessage = "Validation.Email")]
+    [StringLength(254, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.Email")]
+    public string Email { get; set; } = "";
+
+    public bool Sent { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    /// <summary>The answer is the same whether the address is known or not, so nobody learns who has an account.</summary>
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var person = await people.FindByEmailAsync(Email);
+        if (person is not null)
+        {
+            var token = await people.GeneratePasswordResetTokenAsync(person);
+            var link = $"{Request.Scheme}://{Request.Host}{AccountLinks.Reset(person.Id, token)}";
+            await email.SendAsync(person.Email!, Text["Mail.Reset.Subject"], Text["Mail.Reset.Body", person.Pseudonym, link]);
+        }
+        Sent = true;
+        return Page();
+    }
+}

@@ -1,0 +1,56 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Web;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Pages.Account;
+
+[EnableRateLimiting(RateLimits.Auth)]
+public sealed class ResetPasswordModel(UserManager<Person> people) : ParvisPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string Token { get; set; } = "";
+
+    [BindProperty]
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(200, MinimumLength = PersonRules.PasswordMin, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.NewPassword")]
+    public string Password { get; set; } = "";
+
+    public bool Done { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var person = await people.FindByIdAsync(Id.ToString());
+        var result = person is null ? IdentityResult.Failed() : await people.ResetPasswordAsync(person, Token, Password);
+        if (!result.Succeeded)
+        {
+            var passwordError = result.Errors.FirstOrDefault(e => e.Code.StartsWith("Password", StringComparison.Ordinal));
+            ModelState.AddModelError(passwordError is null ? "" : nameof(Password),
+                Text[passwordError is null ? "Account.Reset.Invalid" : "Identity." + passwordError.Code]);
+            return Page();
+        }
+        // The link proves the person reads this mailbox, which is what confirmation asks.
+        if (!person!.EmailConfirmed)
+        {
+            person.EmailConfirmed = true;
+            await people.UpdateAsync(person);
+        }
+        Done = true;
+        return Page();
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Pages.Admin;
+
+/// <summary>The staff's desk: reports waiting for a moderator and the processes they run.</summary>
+public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer) : ParvisPageModel
+{
+    public sealed record Waiting(Guid ContributionId, int Count, DateTimeOffset First);
+
+    public IReadOnlyList<Waiting> Reports { get; private set; } = [];
+    public IReadOnlyList<Process> Processes { get; private set; } = [];
+    public bool CanModerate { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (authorizer.PersonId is null)
+        {
+            return Challenge();
+        }
+        CanModerate = await authorizer.CanAsync(Permission.Moderate);
+        var canEdit = await authorizer.CanAsync(Permission.EditProcess);
+        if (!CanModerate && !canEdit)
+        {
+            return Forbid();
+        }
+        if (CanModerate)
+        {
+            Reports = (await db.ContributionReports.AsNoTracking()
+                    .Where(r => r.OrganisationId == organisation.Id && r.ResolvedAt == null)
+                    .Select(r => new { r.ContributionId, r.CreatedAt })
+                    .ToListAsync())
+                .GroupBy(r => r.ContributionId)
+                .Select(g => new Waiting(g.Key, g.Count(), g.Min(r => r.CreatedAt)))
+                .OrderBy(w => w.First)
+                .ToList();
+        }
+        Processes = await db.Processes.AsNoTracking().Where(p => p.OrganisationId == organisation.Id)
+            .OrderByDescending(p => p.CreatedAt).ToListAsync();
+        return Page();
+    }
+}

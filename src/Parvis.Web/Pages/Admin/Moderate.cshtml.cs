@@ -1,0 +1,87 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Modules.Proposals;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Pages.Admin;
+
+/// <summary>A moderator hides a contribution (or restores it) with a reason that goes to the public log.</summary>
+public sealed class ModerateModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, Moderation moderation)
+    : ParvisPageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(ModerationDecision.ReasonMax, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.ModerationReason")]
+    public string Reason { get; set; } = "";
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public Contribution Contribution { get; private set; } = default!;
+    public string Excerpt { get; private set; } = "";
+    public IReadOnlyList<ContributionReport> Reports { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(Guid id, ModerationAction action)
+    {
+        if (await LoadAsync(id) is { } early)
+        {
+            return early;
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = await moderation.DecideAsync(id, action, Reason);
+        if (Refusal(result) is { } refusal)
+        {
+            return refusal;
+        }
+        Flash(action == ModerationAction.Hide ? "Moderation.HiddenDone" : "Moderation.RestoredDone");
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/admin");
+    }
+
+    public async Task<IActionResult> OnPostDismissAsync(Guid id)
+    {
+        var result = await moderation.DismissReportsAsync(id);
+        if (Refusal(result) is { } refusal)
+        {
+            return refusal;
+        }
+        Flash("Moderation.DismissedDone");
+        return LocalRedirect("/admin");
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id)
+    {
+        var contribution = await db.Contributions.AsNoTracking()
+            .FirstOrDefaultAsync(c => c.Id == id && c.OrganisationId == organisation.Id && c.ErasedAt == null);
+        var process = contribution is null ? null : await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == contribution.ProcessId);
+        if (contribution is null || process is null)
+        {
+            return NotFound();
+        }
+        var decision = await authorizer.DecideAsync(Permission.Moderate, process);
+        if (decision != Decision.Allowed)
+        {
+            return decision == Decision.SignInRequired ? Challenge() : Forbid();
+        }
+        Contribution = contribution;
+        Excerpt = contribution switch
+        {
+            Proposal p => $"{p.Title} — {p.Body}",
+            Comment c => c.Body,
+            _ => "",
+        };
+        Reports = await db.ContributionReports.AsNoTracking().Where(r => r.ContributionId == id && r.ResolvedAt == null)
+            .OrderBy(r => r.CreatedAt).ToListAsync();
+        return null;
+    }
+}

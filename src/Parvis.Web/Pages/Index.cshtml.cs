@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Pages;
+
+public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer) : ParvisPageModel
+{
+    public IReadOnlyList<Process> Processes { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        Today = authorizer.Today();
+        Processes = await db.Processes.AsNoTracking().Include(p => p.Phases)
+            .Where(p => p.OrganisationId == organisation.Id && p.Published)
+            .OrderByDescending(p => p.CreatedAt)
+            .ToListAsync();
+    }
+}

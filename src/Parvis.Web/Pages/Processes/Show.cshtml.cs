@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Pages.Processes;
+
+public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer) : ParvisPageModel
+{
+    public Process Process { get; private set; } = default!;
+    public Phase? CurrentPhase { get; private set; }
+    public int ProposalCount { get; private set; }
+    public bool CanEdit { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug)
+    {
+        var process = await db.Processes.AsNoTracking().Include(p => p.Phases).Include(p => p.Themes)
+            .FirstOrDefaultAsync(p => p.OrganisationId == organisation.Id && p.Slug == slug);
+        CanEdit = process is not null && await authorizer.CanAsync(Permission.EditProcess, process);
+        if (process is null || (!process.Published && !CanEdit))
+        {
+            return NotFound();
+        }
+        Process = process;
+        CurrentPhase = process.CurrentPhase(authorizer.Today());
+        ProposalCount = await db.Proposals.CountAsync(p => p.ProcessId == process.Id && p.HiddenAt == null && p.WithdrawnAt == null && p.ErasedAt == null);
+        return Page();
+    }
+}

@@ -1,0 +1,62 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Web;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Pages;
+
+/// <summary>Reporting any contribution to the moderators, whatever module it belongs to.</summary>
+[Authorize]
+[EnableRateLimiting(RateLimits.Contribute)]
+public sealed class ReportModel(ParvisDbContext db, CurrentOrganisation organisation, Moderation moderation) : ParvisPageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(ContributionReport.ReasonMax, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.ReportReason")]
+    public string Reason { get; set; } = "";
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public Contribution Contribution { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = await moderation.ReportAsync(id, Reason);
+        if (Refusal(result) is { } refusal)
+        {
+            return refusal;
+        }
+        if (!result.Succeeded)
+        {
+            return Page();
+        }
+        Flash("Report.Done");
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        var contribution = await db.Contributions.AsNoTracking()
+            .FirstOrDefaultAsync(c => c.Id == id && c.OrganisationId == organisation.Id && c.ErasedAt == null && c.HiddenAt == null);
+        Contribution = contribution!;
+        return contribution is not null;
+    }
+}

@@ -1,0 +1,27 @@
+using Parvis.Web.Demo;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Setup;
+using Parvis.Web.Kernel.Web;
+using Parvis.Web.Modules.Proposals;
+
+var commandLine = CommandLine.Parse(args);
+var builder = WebApplication.CreateBuilder(commandLine.HostArguments);
+builder.AddParvisKernel();
+builder.Services.AddProposalsModule();
+
+var app = builder.Build();
+await DatabaseSetup.MigrateAsync(app.Services);
+if (commandLine.Command is not null)
+{
+    return await AdminCommands.RunAsync(commandLine, app.Services);
+}
+if (commandLine.Demo)
+{
+    await DemoData.SeedIfEmptyAsync(app.Services);
+}
+app.UseParvisKernel();
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Parvis.Web.Kernel.Contributions;
+
+namespace Parvis.Web.Shared;
+
+/// <summary>What every page model shares: the interface text, notices after a redirect, and how a refusal is shown.</summary>
+public abstract class ParvisPageModel : PageModel
+{
+    protected IStringLocalizer Text => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedText>>();
+
+    protected void Flash(string key) => TempData["Flash"] = Text[key].Value;
+
+    /// <summary>
+    /// A missing item is a 404 page and an anonymous visitor is sent to sign in; any other refusal is
+    /// shown on the page next to the action (field ""), with what was typed kept.
+    /// </summary>
+    protected IActionResult? Refusal(CommandResult result, string field = "")
+    {
+        if (result.Succeeded)
+        {
+            return null;
+        }
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+        if (result.ErrorKey == "Error.SignInRequired")
+        {
+            return Challenge();
+        }
+        ModelState.AddModelError(field, Text[result.ErrorKey!]);
+        return null;
+    }
+}
