@@ -17,9 +17,9 @@ public sealed class ModerationLogModel(ParvisDbContext db, CurrentOrganisation o
     public int PageNumber { get; private set; }
     public bool HasMore { get; private set; }
 
-    public async Task OnGetAsync(int page = 1)
+    public async Task OnGetAsync(int p = 1)
     {
-        PageNumber = Math.Max(1, page);
+        PageNumber = Math.Max(1, p);
         var lines = await db.ModerationDecisions.AsNoTracking()
             .Where(d => d.OrganisationId == organisation.Id)
             .OrderByDescending(d => d.DecidedAt)

@@ -10,7 +10,7 @@ namespace Parvis.Web.Shared;
 /// <summary>
 /// One form field the same way everywhere: label, hint, the privacy note for personal data (why it is
 /// asked, who sees it, how long it is kept), the input holding what was typed, and the error next to it.
-/// <c>&lt;field for="Input.Title" hint="Hint.Key" privacy="Privacy.Key" type="textarea" /&gt;</c>
+/// <c>&lt;field for="Input.Title" hint="(text key)" privacy="(text key)" type="textarea" /&gt;</c>
 /// </summary>
 [HtmlTargetElement("field", Attributes = "for", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class FieldTagHelper(IStringLocalizer<SharedText> text) : TagHelper

@@ -22,7 +22,8 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
     [BindProperty(SupportsGet = true)]
     public ProposalSort Sort { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // "page" is Razor Pages' own route value, hence "p".
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public Process Process { get; private set; } = default!;
@@ -55,6 +56,6 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
             ["theme"] = Theme?.ToString(),
             ["status"] = Status?.ToString(),
             ["sort"] = Sort == ProposalSort.Newest ? null : Sort.ToString(),
-            ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }.Where(p => p.Value is not null)).ToUriComponent();
 }

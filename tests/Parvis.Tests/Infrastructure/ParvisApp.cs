@@ -1,0 +1,152 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Processes;
+
+namespace Parvis.Tests.Infrastructure;
+
+/// <summary>
+/// Parvis running for a test class: its own database (SQLite or PostgreSQL), its own data directory,
+/// e-mail sent over SMTP to a sink, and an organisation with an open process to act in.
+/// </summary>
+public class ParvisApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "correct horse battery staple";
+
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "parvis-tests", Guid.NewGuid().ToString("N"));
+    private TestDatabase _database = default!;
+
+    public SmtpSink Mail { get; } = new();
+    public TestWorld World { get; private set; } = default!;
+    public string Provider => _database.Provider;
+
+    /// <summary>Overridden by a class that needs a different rate limit, to see it refuse.</summary>
+    protected virtual int AuthPermitLimit => 100_000;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        Directory.CreateDirectory(_dataDirectory);
+        // Starting the host runs Program: migrations apply as they do in production.
+        _ = Services;
+        World = await SeedAsync();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("PARVIS_DATA_DIR", _dataDirectory);
+        builder.UseSetting("Database:Provider", _database.Provider);
+        if (_database.Connection is not null)
+        {
+            builder.UseSetting("ConnectionStrings:Postgres", _database.Connection);
+        }
+        builder.UseSetting("Email:SmtpHost", "127.0.0.1");
+        builder.UseSetting("Email:SmtpPort", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Email:SmtpSecurity", "none");
+        builder.UseSetting("Email:From", "Parvis <no-reply@parvis.test>");
+        builder.UseSetting("RateLimits:auth:PermitLimit", AuthPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimits:contribute:PermitLimit", "100000");
+        builder.UseSetting("Security:StampValidationSeconds", "0");
+    }
+
+    public Session NewSession() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+
+    /// <summary>Runs code against the app's database in its own scope.</summary>
+    public async Task<T> WithDatabaseAsync<T>(Func<ParvisDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<ParvisDbContext>());
+    }
+
+    public Task WithDatabaseAsync(Func<ParvisDbContext, Task> action) =>
+        WithDatabaseAsync(async db =>
+        {
+            await action(db);
+            return true;
+        });
+
+    /// <summary>A confirmed account with <see cref="Password"/>, optionally with an organisation-wide role.</summary>
+    public async Task<Person> CreatePersonAsync(string pseudonym, Role? role = null, Guid? processId = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var people = scope.ServiceProvider.GetRequiredService<UserManager<Person>>();
+        var email = $"{Guid.NewGuid():N}@example.org";
+        var person = new Person { UserName = email, Email = email, EmailConfirmed = true, Pseudonym = pseudonym };
+        var result = await people.CreateAsync(person, Password);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+        if (role is { } given)
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
+            db.RoleAssignments.Add(new RoleAssignment { PersonId = person.Id, OrganisationId = World.OrganisationId, ProcessId = processId, Role = given });
+            await db.SaveChangesAsync();
+        }
+        return person;
+    }
+
+    /// <summary>Signs a new session in as a new person with the given role.</summary>
+    public async Task<(Session Session, Person Person)> SignedInAsync(string pseudonym, Role? role = null, Guid? processId = null)
+    {
+        var person = await CreatePersonAsync(pseudonym, role, processId);
+        var session = NewSession();
+        await session.SignInAsync(person.Email!, Password);
+        return (session, person);
+    }
+
+    private Task<TestWorld> SeedAsync() => WithDatabaseAsync(async db =>
+    {
+        var organisation = new Organisation { Slug = "test", Name = "Conseil de test", Charter = "Soyez **courtois**." };
+        organisation.Hosts.Add(new OrganisationHost { Host = "localhost" });
+        db.Organisations.Add(organisation);
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        var open = NewProcess(organisation.Id, "ouverte", new Phase
+        {
+            Title = "Contributions", StartsOn = today.AddDays(-5), EndsOn = today.AddDays(5),
+            ProposalsOpen = true, SupportsOpen = true, CommentsOpen = true,
+        });
+        var closed = NewProcess(organisation.Id, "lecture", new Phase
+        {
+            Title = "Lecture seule", StartsOn = today.AddDays(-5), EndsOn = today.AddDays(5),
+        });
+        db.Processes.AddRange(open, closed);
+        await db.SaveChangesAsync();
+        return new TestWorld(organisation.Id, open.Id, open.Slug, open.Themes[0].Id, closed.Id, closed.Slug);
+    });
+
+    private static Process NewProcess(Guid organisationId, string slug, Phase phase)
+    {
+        var process = new Process
+        {
+            OrganisationId = organisationId,
+            Slug = slug,
+            Title = $"Démarche {slug}",
+            Summary = "Une démarche pour les tests.",
+            Description = "Un *texte* de présentation.",
+            Published = true,
+        };
+        process.Phases.Add(phase);
+        process.Themes.AddRange([new Theme { Name = "Mobilité", Position = 0 }, new Theme { Name = "Santé", Position = 1 }]);
+        return process;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Mail.DisposeAsync();
+        await _database.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a closing connection is left for the system's temp cleaning.
+        }
+    }
+}
+
+public sealed record TestWorld(Guid OrganisationId, Guid ProcessId, string ProcessSlug, Guid ThemeId, Guid ClosedProcessId, string ClosedProcessSlug);

@@ -1,0 +1,59 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Parvis.Tests.Infrastructure;
+
+/// <summary>One visitor's conversation with the app: cookies kept, forms posted with their antiforgery token.</summary>
+public sealed class Session(HttpClient client) : IDisposable
+{
+    private static readonly HtmlParser _parser = new();
+
+    public HttpClient Client => client;
+
+    public async Task<Response> GetAsync(string path)
+    {
+        using var response = await client.GetAsync(path);
+        return await Response.ReadAsync(response);
+    }
+
+    /// <summary>Posts a form the way a browser would, with the token taken from the page that shows the form.</summary>
+    public async Task<Response> PostAsync(string path, IDictionary<string, string> fields, string? formPage = null)
+    {
+        var page = await GetAsync(formPage ?? PathWithoutHandler(path));
+        var token = page.Document.QuerySelector("input[name=__csrf]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"No antiforgery token on {formPage ?? path} (status {(int)page.Status}).");
+        return await PostRawAsync(path, new Dictionary<string, string>(fields) { ["__csrf"] = token });
+    }
+
+    public async Task<Response> PostRawAsync(string path, IDictionary<string, string> fields)
+    {
+        using var content = new FormUrlEncodedContent(fields);
+        using var response = await client.PostAsync(path, content);
+        return await Response.ReadAsync(response);
+    }
+
+    public async Task SignInAsync(string email, string password)
+    {
+        var response = await PostAsync("/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
+        Assert.Equal(HttpStatusCode.Redirect, response.Status);
+    }
+
+    private static string PathWithoutHandler(string path) => path.Split('?')[0];
+
+    public void Dispose() => client.Dispose();
+
+    public sealed record Response(HttpStatusCode Status, string Body, string? Location, IHtmlDocument Document, string? ContentType)
+    {
+        public static async Task<Response> ReadAsync(HttpResponseMessage response)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            return new Response(response.StatusCode, body, response.Headers.Location?.OriginalString, _parser.ParseDocument(body),
+                response.Content.Headers.ContentType?.MediaType);
+        }
+
+        public string Text(string selector) => Document.QuerySelector(selector)?.TextContent.Trim() ?? "";
+
+        public IEnumerable<string> Texts(string selector) => Document.QuerySelectorAll(selector).Select(e => e.TextContent.Trim());
+    }
+}

@@ -1,0 +1,130 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Parvis.Tests.Infrastructure;
+
+namespace Parvis.Tests.Integration;
+
+[Trait("Suite", "integration")]
+public sealed partial class AccountTests(ParvisApp app) : IClassFixture<ParvisApp>
+{
+    [Fact]
+    public async Task A_person_registers_confirms_by_email_and_signs_in()
+    {
+        using var session = app.NewSession();
+        var email = $"{Guid.NewGuid():N}@example.org";
+        var registered = await session.PostAsync("/account/register", new Dictionary<string, string>
+        {
+            ["Input.Pseudonym"] = "Nouvelle venue",
+            ["Input.Email"] = email,
+            ["Input.Password"] = ParvisApp.Password,
+        });
+        Assert.Equal(HttpStatusCode.OK, registered.Status);
+        Assert.NotEmpty(registered.Text("[role=status]"));
+
+        var tooEarly = await session.PostAsync("/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = ParvisApp.Password });
+        Assert.Equal(HttpStatusCode.OK, tooEarly.Status);
+        Assert.Contains("Confirmez d'abord", tooEarly.Text("[role=alert]"), StringComparison.Ordinal);
+
+        var message = await app.Mail.WaitForAsync(email, m => m.Subject?.Contains("Confirmez", StringComparison.Ordinal) == true);
+        Assert.Contains("Nouvelle venue", message.TextBody!, StringComparison.Ordinal);
+        var link = new Uri(LinkIn(message.TextBody!));
+        var confirmPage = await session.GetAsync(link.PathAndQuery);
+        var confirmed = await session.PostAsync("/account/confirm", new Dictionary<string, string>
+        {
+            ["Id"] = confirmPage.Document.QuerySelector("input[name=Id]")!.GetAttribute("value")!,
+            ["Token"] = confirmPage.Document.QuerySelector("input[name=Token]")!.GetAttribute("value")!,
+        }, link.PathAndQuery);
+        Assert.Contains("confirmée", confirmed.Text("[role=status]"), StringComparison.Ordinal);
+
+        await session.SignInAsync(email, ParvisApp.Password);
+        var account = await session.GetAsync("/account");
+        Assert.Equal(HttpStatusCode.OK, account.Status);
+        Assert.Contains(email, account.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Registering_with_a_known_address_reveals_nothing_and_warns_its_owner()
+    {
+        var existing = await app.CreatePersonAsync("Déjà là");
+        using var session = app.NewSession();
+        var response = await session.PostAsync("/account/register", new Dictionary<string, string>
+        {
+            ["Input.Pseudonym"] = "Quelqu'un d'autre",
+            ["Input.Email"] = existing.Email!,
+            ["Input.Password"] = ParvisApp.Password,
+        });
+        Assert.Contains("Presque fini", response.Text("[role=status]"), StringComparison.Ordinal);
+        await app.Mail.WaitForAsync(existing.Email!, m => m.Subject?.Contains("existe déjà", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task Bad_registration_input_is_explained_next_to_each_field_and_kept()
+    {
+        using var session = app.NewSession();
+        var response = await session.PostAsync("/account/register", new Dictionary<string, string>
+        {
+            ["Input.Pseudonym"] = "ab",
+            ["Input.Email"] = "pas-une-adresse",
+            ["Input.Password"] = "court",
+        });
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Contains("entre 3 et 40", response.Text("#Input_Pseudonym-error"), StringComparison.Ordinal);
+        Assert.Contains("adresse e-mail valide", response.Text("#Input_Email-error"), StringComparison.Ordinal);
+        Assert.NotEmpty(response.Text("#Input_Password-error"));
+        Assert.Equal("pas-une-adresse", response.Document.QuerySelector("#Input_Email")!.GetAttribute("value"));
+        Assert.Null(response.Document.QuerySelector("#Input_Password")!.GetAttribute("value"));
+        Assert.Equal(0, await app.WithDatabaseAsync(db => Task.FromResult(db.Users.Count(u => u.Email == "pas-une-adresse"))));
+    }
+
+    [Fact]
+    public async Task A_forgotten_password_is_reset_from_the_emailed_link_without_revealing_accounts()
+    {
+        var person = await app.CreatePersonAsync("Oublieuse");
+        using var session = app.NewSession();
+        var unknown = await session.PostAsync("/account/forgot-password", new Dictionary<string, string> { ["Email"] = "personne@example.org" });
+        var known = await session.PostAsync("/account/forgot-password", new Dictionary<string, string> { ["Email"] = person.Email! });
+        Assert.Equal(unknown.Text("[role=status]"), known.Text("[role=status]"));
+
+        var message = await app.Mail.WaitForAsync(person.Email!);
+        var link = new Uri(LinkIn(message.TextBody!));
+        var page = await session.GetAsync(link.PathAndQuery);
+        var reset = await session.PostAsync("/account/reset", new Dictionary<string, string>
+        {
+            ["Id"] = page.Document.QuerySelector("input[name=Id]")!.GetAttribute("value")!,
+            ["Token"] = page.Document.QuerySelector("input[name=Token]")!.GetAttribute("value")!,
+            ["Password"] = "un tout nouveau mot de passe",
+        }, link.PathAndQuery);
+        Assert.NotEmpty(reset.Text("[role=status]"));
+        await session.SignInAsync(person.Email!, "un tout nouveau mot de passe");
+    }
+
+    [Fact]
+    public async Task Signing_out_everywhere_ends_the_other_sessions()
+    {
+        var person = await app.CreatePersonAsync("Prudente");
+        using var laptop = app.NewSession();
+        using var phone = app.NewSession();
+        await laptop.SignInAsync(person.Email!, ParvisApp.Password);
+        await phone.SignInAsync(person.Email!, ParvisApp.Password);
+        Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync("/account")).Status);
+
+        await laptop.PostAsync("/account?handler=SignOutEverywhere", new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.Redirect, (await phone.GetAsync("/account")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await laptop.GetAsync("/account")).Status);
+    }
+
+    [Fact]
+    public async Task The_private_pages_ask_visitors_to_sign_in()
+    {
+        using var session = app.NewSession();
+        var response = await session.GetAsync("/account");
+        Assert.Equal(HttpStatusCode.Redirect, response.Status);
+        Assert.StartsWith("http://localhost/account/sign-in", response.Location, StringComparison.Ordinal);
+    }
+
+    private static string LinkIn(string body) => LinkPattern().Match(body).Value;
+
+    [GeneratedRegex(@"https?://\S+")]
+    private static partial Regex LinkPattern();
+}

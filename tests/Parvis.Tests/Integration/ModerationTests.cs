@@ -1,0 +1,100 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.People;
+using Parvis.Web.Modules.Proposals;
+
+namespace Parvis.Tests.Integration;
+
+[Trait("Suite", "integration")]
+public sealed class ModerationTests(ParvisApp app) : IClassFixture<ParvisApp>
+{
+    private Task<(Guid Proposal, Guid Comment)> DiscussionAsync(string comment) => app.WithDatabaseAsync(async db =>
+    {
+        var proposal = new Proposal { OrganisationId = app.World.OrganisationId, ProcessId = app.World.ProcessId, Title = "Sujet", Body = "Texte du sujet." };
+        var reply = new Comment { OrganisationId = app.World.OrganisationId, ProcessId = app.World.ProcessId, ProposalId = proposal.Id, Body = comment };
+        db.AddRange(proposal, reply);
+        await db.SaveChangesAsync();
+        return (proposal.Id, reply.Id);
+    });
+
+    [Fact]
+    public async Task A_report_reaches_the_moderators_who_hide_with_a_reason_shown_in_the_public_log()
+    {
+        var (proposalId, commentId) = await DiscussionAsync("Propos insultant envers un voisin");
+        var (reporter, _) = await app.SignedInAsync("Vigilante");
+        var reported = await reporter.PostAsync($"/report/{commentId}", new Dictionary<string, string> { ["Reason"] = "Insulte" });
+        Assert.Equal(HttpStatusCode.Redirect, reported.Status);
+
+        var (moderator, _) = await app.SignedInAsync("Modératrice", Role.Moderator);
+        var desk = await moderator.GetAsync("/admin");
+        Assert.Contains(desk.Document.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/admin/moderate/{commentId}");
+
+        var hidden = await moderator.PostAsync($"/admin/moderate/{commentId}", new Dictionary<string, string>
+        {
+            ["action"] = "Hide", ["Reason"] = "Propos insultant (article 1 de la charte)",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, hidden.Status);
+
+        using var visitor = app.NewSession();
+        var page = await visitor.GetAsync($"/proposals/{proposalId}");
+        Assert.DoesNotContain("Propos insultant envers un voisin", page.Body, StringComparison.Ordinal);
+        Assert.Contains("Propos insultant (article 1 de la charte)", page.Text($"#comment-{commentId}"), StringComparison.Ordinal);
+        var log = await visitor.GetAsync("/moderation");
+        Assert.Contains(log.Texts("tbody tr"), row => row.Contains("Propos insultant (article 1 de la charte)", StringComparison.Ordinal)
+            && row.Contains("Masquée", StringComparison.Ordinal));
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.ContributionReports.CountAsync(r => r.ContributionId == commentId && r.ResolvedAt == null)));
+    }
+
+    [Fact]
+    public async Task Hiding_needs_a_reason_and_stores_nothing_without_one()
+    {
+        var (_, commentId) = await DiscussionAsync("Commentaire ordinaire");
+        var (moderator, _) = await app.SignedInAsync("Modérateur pressé", Role.Moderator);
+        var response = await moderator.PostAsync($"/admin/moderate/{commentId}", new Dictionary<string, string> { ["action"] = "Hide", ["Reason"] = "" });
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Contains("obligatoire", response.Text("#Reason-error"), StringComparison.Ordinal);
+        var comment = await app.WithDatabaseAsync(db => db.Comments.AsNoTracking().FirstAsync(c => c.Id == commentId));
+        Assert.Null(comment.HiddenAt);
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.ModerationDecisions.CountAsync(d => d.ContributionId == commentId)));
+    }
+
+    [Theory]
+    [InlineData(Role.Participant)]
+    [InlineData(Role.Facilitator)]
+    [InlineData(Role.Expert)]
+    public async Task Only_moderating_roles_may_hide(Role role)
+    {
+        var (_, commentId) = await DiscussionAsync("À garder");
+        var (session, _) = await app.SignedInAsync($"Role {role}");
+        if (role != Role.Participant)
+        {
+            await app.WithDatabaseAsync(async db =>
+            {
+                var person = await db.Users.FirstAsync(u => u.Pseudonym == $"Role {role}");
+                db.RoleAssignments.Add(new RoleAssignment { PersonId = person.Id, OrganisationId = app.World.OrganisationId, Role = role });
+                await db.SaveChangesAsync();
+            });
+        }
+        Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync($"/admin/moderate/{commentId}")).Status);
+        var page = await session.GetAsync("/");
+        var token = page.Document.QuerySelector("input[name=__csrf]")!.GetAttribute("value")!;
+        var response = await session.PostRawAsync($"/admin/moderate/{commentId}", new Dictionary<string, string>
+        {
+            ["__csrf"] = token, ["action"] = "Hide", ["Reason"] = "Abus",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.Status);
+        Assert.StartsWith("http://localhost/error/403", response.Location, StringComparison.Ordinal);
+        Assert.Null((await app.WithDatabaseAsync(db => db.Comments.AsNoTracking().FirstAsync(c => c.Id == commentId))).HiddenAt);
+    }
+
+    [Fact]
+    public async Task A_moderator_of_one_process_only_moderates_that_process()
+    {
+        var (_, commentId) = await DiscussionAsync("Dans la démarche ouverte");
+        var (session, _) = await app.SignedInAsync("Modé locale", Role.Moderator, app.World.ClosedProcessId);
+        Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync($"/admin/moderate/{commentId}")).Status);
+        var (allowed, _) = await app.SignedInAsync("Modé ouverte", Role.Moderator, app.World.ProcessId);
+        Assert.Equal(HttpStatusCode.OK, (await allowed.GetAsync($"/admin/moderate/{commentId}")).Status);
+    }
+}

@@ -1,0 +1,125 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Setup;
+
+namespace Parvis.Tests.Integration;
+
+[Trait("Suite", "integration")]
+public sealed class PlatformTests(ParvisApp app) : IClassFixture<ParvisApp>
+{
+    [Fact]
+    public async Task The_database_is_the_one_the_test_run_asked_for()
+    {
+        var isPostgres = await app.WithDatabaseAsync(db => Task.FromResult(db.Database.IsNpgsql()));
+        Assert.Equal(TestDatabase.IsPostgres, isPostgres);
+    }
+
+    [Fact]
+    public async Task Health_reports_the_database_state()
+    {
+        using var session = app.NewSession();
+        var response = await session.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal("Healthy", response.Body);
+    }
+
+    [Fact]
+    public async Task Pages_forbid_anything_from_elsewhere()
+    {
+        using var response = await app.CreateClient().GetAsync("/");
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("default-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("http://", html.Replace("http://localhost", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task French_by_default_and_english_on_request()
+    {
+        using var session = app.NewSession();
+        var french = await session.GetAsync("/");
+        Assert.Equal("fr", french.Document.DocumentElement.GetAttribute("lang"));
+        var english = session.Client.GetAsync(new Uri("/language/en?returnUrl=%2Fcharter", UriKind.Relative));
+        using (var switched = await english)
+        {
+            Assert.Equal("/charter", switched.Headers.Location?.OriginalString);
+        }
+        var charter = await session.GetAsync("/charter");
+        Assert.Equal("en", charter.Document.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Participation charter", charter.Text("h1"));
+        var missing = await session.GetAsync("/nowhere");
+        Assert.Equal("Page not found", missing.Text("h1"));
+    }
+
+    [Fact]
+    public async Task The_language_switch_never_redirects_elsewhere()
+    {
+        using var session = app.NewSession();
+        using var response = await session.Client.GetAsync(new Uri("/language/fr?returnUrl=%2F%2Fevil.example", UriKind.Relative));
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Each_organisation_answers_on_its_own_host()
+    {
+        await app.WithDatabaseAsync(async db =>
+        {
+            if (!await db.Organisations.AnyAsync(o => o.Slug == "autre"))
+            {
+                var other = new Organisation { Slug = "autre", Name = "Ville voisine", DefaultCulture = "en" };
+                other.Hosts.Add(new OrganisationHost { Host = "voisine.example" });
+                db.Organisations.Add(other);
+                await db.SaveChangesAsync();
+            }
+        });
+        var client = app.CreateClient(new() { BaseAddress = new Uri("http://voisine.example") });
+        var page = await Session.Response.ReadAsync(await client.GetAsync("/"));
+        Assert.Equal("Ville voisine", page.Text("h1"));
+        Assert.Equal("en", page.Document.DocumentElement.GetAttribute("lang"));
+        using var home = app.NewSession();
+        Assert.Equal("Conseil de test", (await home.GetAsync("/")).Text("h1"));
+    }
+
+    [Fact]
+    public async Task The_first_administrator_is_created_from_the_command_line_without_a_password()
+    {
+        var email = $"{Guid.NewGuid():N}@example.org";
+        var output = new StringWriter();
+        var console = Console.Out;
+        Console.SetOut(output);
+        int code;
+        try
+        {
+            code = await AdminCommands.RunAsync(CommandLine.Parse(["create-admin", "--email", email, "--pseudonym", "Admin CLI", "--organisation", "test", "--url", "https://parvis.example"]), app.Services);
+        }
+        finally
+        {
+            Console.SetOut(console);
+        }
+        Assert.Equal(0, code);
+        Assert.Contains("https://parvis.example/account/reset?id=", output.ToString(), StringComparison.Ordinal);
+        await using var scope = app.Services.CreateAsyncScope();
+        var people = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Person>>();
+        var admin = await people.FindByEmailAsync(email);
+        Assert.NotNull(admin);
+        Assert.Null(admin.PasswordHash);
+        Assert.True(await app.WithDatabaseAsync(db => db.RoleAssignments.AnyAsync(r => r.PersonId == admin.Id && r.Role == Role.Administrator)));
+    }
+
+    [Fact]
+    public async Task The_process_page_shows_the_phases_as_a_timeline_with_the_current_one()
+    {
+        using var visitor = app.NewSession();
+        var page = await visitor.GetAsync($"/processes/{app.World.ProcessSlug}");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("step", page.Document.QuerySelector(".timeline li.current")!.GetAttribute("aria-current"));
+        Assert.Contains("<em>texte</em>", page.Body, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,310 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.People;
+using Parvis.Web.Modules.Proposals;
+
+namespace Parvis.Tests.Integration;
+
+[Trait("Suite", "integration")]
+public sealed class ProposalTests(ParvisApp app) : IClassFixture<ParvisApp>
+{
+    private string NewProposalPath => $"/processes/{app.World.ProcessSlug}/proposals/new";
+
+    private async Task<Guid> ProposeAsync(Session session, string title, string body = "Un texte assez long pour être une vraie proposition.", Guid? theme = null)
+    {
+        var response = await session.PostAsync(NewProposalPath, new Dictionary<string, string>
+        {
+            ["Input.Title"] = title,
+            ["Input.Body"] = body,
+            ["Input.ThemeId"] = (theme ?? app.World.ThemeId).ToString(),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.Status);
+        return Guid.Parse(response.Location!.Split('/')[^1]);
+    }
+
+    [Fact]
+    public async Task A_proposal_is_published_under_the_pseudonym_and_never_the_email()
+    {
+        var (session, person) = await app.SignedInAsync("Autrice");
+        var id = await ProposeAsync(session, "Des pistes cyclables sûres");
+        using var visitor = app.NewSession();
+        var page = await visitor.GetAsync($"/proposals/{id}");
+        Assert.Equal("Des pistes cyclables sûres", page.Text("h1"));
+        Assert.Contains("Autrice", page.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(person.Email!, page.Body, StringComparison.Ordinal);
+        var list = await visitor.GetAsync($"/processes/{app.World.ProcessSlug}/proposals");
+        Assert.Contains("Des pistes cyclables sûres", list.Texts("h2 a"));
+    }
+
+    [Fact]
+    public async Task The_author_edits_until_the_first_support_then_no_more()
+    {
+        var (author, _) = await app.SignedInAsync("Rédactrice");
+        var (supporter, _) = await app.SignedInAsync("Soutien");
+        var id = await ProposeAsync(author, "Premier titre");
+        var edited = await author.PostAsync($"/proposals/{id}/edit", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Titre corrigé",
+            ["Input.Body"] = "Un texte corrigé, toujours assez long.",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, edited.Status);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await supporter.PostAsync($"/proposals/{id}?handler=Support", new Dictionary<string, string>())).Status);
+        var refused = await author.PostAsync($"/proposals/{id}/edit", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Changement après soutien",
+            ["Input.Body"] = "Ce texte ne doit jamais être enregistré.",
+        });
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        var stored = await app.WithDatabaseAsync(db => db.Proposals.AsNoTracking().FirstAsync(p => p.Id == id));
+        Assert.Equal("Titre corrigé", stored.Title);
+    }
+
+    [Fact]
+    public async Task Someone_else_cannot_edit_or_withdraw_a_proposal()
+    {
+        var (author, _) = await app.SignedInAsync("Propriétaire");
+        var (other, _) = await app.SignedInAsync("Intrus");
+        var id = await ProposeAsync(author, "Proposition protégée");
+        Assert.Equal(HttpStatusCode.Redirect, (await other.GetAsync($"/proposals/{id}/edit")).Status);
+        var response = await other.PostAsync($"/proposals/{id}?handler=Withdraw", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Contains("pas le droit", response.Text("[role=alert]"), StringComparison.Ordinal);
+        Assert.Null((await app.WithDatabaseAsync(db => db.Proposals.AsNoTracking().FirstAsync(p => p.Id == id))).WithdrawnAt);
+    }
+
+    [Fact]
+    public async Task Fifty_simultaneous_supports_by_one_person_count_once()
+    {
+        var (author, _) = await app.SignedInAsync("Concurrente");
+        var id = await ProposeAsync(author, "Très populaire");
+        var (supporter, person) = await app.SignedInAsync("Impatient");
+        var page = await supporter.GetAsync($"/proposals/{id}");
+        var token = page.Document.QuerySelector("input[name=__csrf]")!.GetAttribute("value")!;
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ =>
+            supporter.PostRawAsync($"/proposals/{id}?handler=Support", new Dictionary<string, string> { ["__csrf"] = token })));
+
+        Assert.All(responses, r => Assert.True(r.Status is HttpStatusCode.Redirect or HttpStatusCode.OK, r.Status.ToString()));
+        var (supports, counter) = await app.WithDatabaseAsync(async db => (
+            await db.Supports.CountAsync(s => s.ProposalId == id && s.PersonId == person.Id),
+            (await db.Proposals.AsNoTracking().FirstAsync(p => p.Id == id)).SupportCount));
+        Assert.Equal(1, supports);
+        Assert.Equal(1, counter);
+    }
+
+    [Fact]
+    public async Task A_support_outside_the_support_phase_is_refused_with_a_message()
+    {
+        var id = await app.WithDatabaseAsync(async db =>
+        {
+            var proposal = new Proposal { OrganisationId = app.World.OrganisationId, ProcessId = app.World.ClosedProcessId, Title = "Hors phase", Body = "Texte." };
+            db.Proposals.Add(proposal);
+            await db.SaveChangesAsync();
+            return proposal.Id;
+        });
+        var (session, _) = await app.SignedInAsync("Trop tard");
+        var page = await session.GetAsync($"/proposals/{id}");
+        Assert.Empty(page.Document.QuerySelectorAll("form[action*=Support]"));
+        var response = await session.PostAsync($"/proposals/{id}?handler=Support", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Contains("étape en cours", response.Text("[role=alert]"), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.Supports.CountAsync(s => s.ProposalId == id)));
+
+        var propose = await session.GetAsync($"/processes/{app.World.ClosedProcessSlug}/proposals/new");
+        Assert.Contains("étape en cours", propose.Text("[role=alert]"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Empty_and_over_long_fields_are_explained_and_nothing_is_stored()
+    {
+        var (session, person) = await app.SignedInAsync("Bavarde");
+        var longTitle = new string('a', Proposal.TitleMax + 1);
+        var response = await session.PostAsync(NewProposalPath, new Dictionary<string, string>
+        {
+            ["Input.Title"] = longTitle,
+            ["Input.Body"] = "",
+        });
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Contains("entre 5 et 150", response.Text("#Input_Title-error"), StringComparison.Ordinal);
+        Assert.Contains("obligatoire", response.Text("#Input_Body-error"), StringComparison.Ordinal);
+        Assert.Equal(longTitle, response.Document.QuerySelector("#Input_Title")!.GetAttribute("value"));
+
+        var body = await session.PostAsync(NewProposalPath, new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Un titre correct",
+            ["Input.Body"] = new string('b', Proposal.BodyMax + 1),
+        });
+        Assert.NotEmpty(body.Text("#Input_Body-error"));
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.Proposals.CountAsync(p => p.AuthorId == person.Id)));
+    }
+
+    [Fact]
+    public async Task A_theme_from_another_process_is_refused_next_to_the_theme()
+    {
+        var (session, person) = await app.SignedInAsync("Égarée");
+        var response = await session.PostAsync(NewProposalPath, new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Thème inconnu",
+            ["Input.Body"] = "Un texte assez long pour être une vraie proposition.",
+            ["Input.ThemeId"] = Guid.NewGuid().ToString(),
+        });
+        Assert.Contains("thème de la liste", response.Text("#theme-error"), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.Proposals.CountAsync(p => p.AuthorId == person.Id)));
+    }
+
+    [Fact]
+    public async Task Script_typed_in_any_field_is_shown_as_text()
+    {
+        const string script = "<script>alert('x')</script>";
+        var (session, _) = await app.SignedInAsync("Malicieuse");
+        var id = await ProposeAsync(session, $"Titre {script}", $"Corps du texte {script} suffisamment long.");
+        await session.PostAsync($"/proposals/{id}?handler=Comment", new Dictionary<string, string> { ["CommentBody"] = $"Commentaire {script}" });
+        var page = await session.GetAsync($"/proposals/{id}");
+        Assert.DoesNotContain(script, page.Body, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", page.Body, StringComparison.Ordinal);
+        Assert.Empty(page.Document.QuerySelectorAll("main script"));
+    }
+
+    [Theory]
+    [InlineData("/proposals/{0}")]
+    [InlineData("/proposals/{0}/edit")]
+    [InlineData("/report/{0}")]
+    [InlineData("/processes/{0}")]
+    [InlineData("/processes/{0}/proposals")]
+    public async Task Unknown_ids_get_the_not_found_page(string pattern)
+    {
+        var (session, _) = await app.SignedInAsync($"Curieux{Guid.NewGuid():N}"[..20]);
+        var response = await session.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, pattern, Guid.NewGuid()));
+        Assert.Equal(HttpStatusCode.NotFound, response.Status);
+        Assert.Equal("Page introuvable", response.Text("h1"));
+    }
+
+    [Fact]
+    public async Task A_support_for_an_unknown_proposal_is_not_found_and_stores_nothing()
+    {
+        var (session, person) = await app.SignedInAsync("Perdu");
+        var page = await session.GetAsync("/");
+        var token = page.Document.QuerySelector("input[name=__csrf]")!.GetAttribute("value")!;
+        var response = await session.PostRawAsync($"/proposals/{Guid.NewGuid()}?handler=Support", new Dictionary<string, string> { ["__csrf"] = token });
+        Assert.Equal(HttpStatusCode.NotFound, response.Status);
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.Supports.CountAsync(s => s.PersonId == person.Id)));
+    }
+
+    [Fact]
+    public async Task A_form_without_its_antiforgery_token_is_refused()
+    {
+        var (session, person) = await app.SignedInAsync("Sans jeton");
+        var response = await session.PostRawAsync(NewProposalPath, new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Forgée ailleurs",
+            ["Input.Body"] = "Un texte assez long pour être une vraie proposition.",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.Proposals.CountAsync(p => p.AuthorId == person.Id)));
+    }
+
+    [Fact]
+    public async Task Comments_thread_under_the_comment_they_answer()
+    {
+        var (session, _) = await app.SignedInAsync("Discutante");
+        var id = await ProposeAsync(session, "À débattre");
+        var first = await session.PostAsync($"/proposals/{id}?handler=Comment", new Dictionary<string, string> { ["CommentBody"] = "Premier avis" });
+        var firstId = first.Location!.Split("#comment-")[1];
+        await session.PostAsync($"/proposals/{id}?handler=Comment", new Dictionary<string, string> { ["CommentBody"] = "Réponse au premier", ["ParentId"] = firstId });
+        var page = await session.GetAsync($"/proposals/{id}");
+        var reply = page.Document.QuerySelector($"#comment-{firstId} ol li.comment");
+        Assert.NotNull(reply);
+        Assert.Contains("Réponse au premier", reply.TextContent, StringComparison.Ordinal);
+        Assert.Equal(2, (await app.WithDatabaseAsync(db => db.Proposals.AsNoTracking().FirstAsync(p => p.Id == id))).CommentCount);
+    }
+
+    [Fact]
+    public async Task An_empty_comment_is_explained_next_to_the_field()
+    {
+        var (session, _) = await app.SignedInAsync("Muette");
+        var id = await ProposeAsync(session, "Sans commentaire");
+        var response = await session.PostAsync($"/proposals/{id}?handler=Comment", new Dictionary<string, string> { ["CommentBody"] = "" });
+        Assert.Contains("obligatoire", response.Text("#CommentBody-error"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("mobilite", "Navette électrique pour la mobilité rurale")]
+    [InlineData("navettes", "Navette électrique pour la mobilité rurale")]
+    [InlineData("bicycles", "Shared bicycles for commuters")]
+    [InlineData("médecins", "Téléconsultation avec les médecins du territoire")]
+    public async Task Full_text_search_finds_proposals_in_french_and_english(string words, string expected)
+    {
+        var (session, _) = await app.SignedInAsync($"Chercheuse{Guid.NewGuid():N}"[..20]);
+        await ProposeAsync(session, $"Navette électrique pour la mobilité rurale", "Relier les bourgs aux gares par des navettes électriques.");
+        await ProposeAsync(session, "Shared bicycles for commuters", "Bicycles shared between neighbours for daily commuting.");
+        await ProposeAsync(session, "Téléconsultation avec les médecins du territoire", "Des cabines de téléconsultation dans les mairies.");
+        var page = await session.GetAsync($"/processes/{app.World.ProcessSlug}/proposals?q={Uri.EscapeDataString(words)}");
+        var titles = page.Texts("h2 a").ToList();
+        Assert.Contains(expected, titles);
+        Assert.DoesNotContain(titles, t => t.Contains("cyclables", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Filters_by_theme_and_status_and_sorting_by_supports()
+    {
+        var (session, _) = await app.SignedInAsync("Trieuse");
+        var santé = await app.WithDatabaseAsync(db => db.Themes.Where(t => t.ProcessId == app.World.ProcessId && t.Name == "Santé").Select(t => t.Id).FirstAsync());
+        var healthId = await ProposeAsync(session, "Filtre santé unique", theme: santé);
+        var (staff, _) = await app.SignedInAsync("Responsable tri", Role.ProcessManager);
+        await staff.PostAsync($"/proposals/{healthId}/answer", new Dictionary<string, string> { ["Status"] = "Accepted", ["Answer"] = "Retenue." });
+
+        var byTheme = await session.GetAsync($"/processes/{app.World.ProcessSlug}/proposals?theme={santé}");
+        Assert.Contains("Filtre santé unique", byTheme.Texts("h2 a"));
+        Assert.All(byTheme.Texts(".card .meta"), meta => Assert.Contains("Santé", meta, StringComparison.Ordinal));
+
+        var byStatus = await session.GetAsync($"/processes/{app.World.ProcessSlug}/proposals?status=Accepted");
+        Assert.Equal(["Filtre santé unique"], byStatus.Texts("h2 a"));
+
+        var sorted = await session.GetAsync($"/processes/{app.World.ProcessSlug}/proposals?sort=MostSupported");
+        var counts = sorted.Texts(".card .meta").Select(m => int.Parse(m.Split(" soutien")[0].Split("· ")[^1], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(counts.OrderByDescending(c => c), counts);
+    }
+
+    [Fact]
+    public async Task Lists_are_paginated()
+    {
+        await app.WithDatabaseAsync(async db =>
+        {
+            db.Proposals.AddRange(Enumerable.Range(0, ProposalSearch.PageSize + 5).Select(i => new Proposal
+            {
+                OrganisationId = app.World.OrganisationId, ProcessId = app.World.ProcessId, Title = $"Pagination {i}", Body = "Texte de pagination.",
+            }));
+            await db.SaveChangesAsync();
+        });
+        using var visitor = app.NewSession();
+        var first = await visitor.GetAsync($"/processes/{app.World.ProcessSlug}/proposals?q=Pagination");
+        Assert.Equal(ProposalSearch.PageSize, first.Texts("h2 a").Count());
+        var next = first.Document.QuerySelector("nav .pagination a")!.GetAttribute("href")!;
+        var second = await visitor.GetAsync($"/processes/{app.World.ProcessSlug}/proposals{next}");
+        Assert.Equal(5, second.Texts("h2 a").Count());
+    }
+
+    [Fact]
+    public async Task Staff_answer_officially_and_a_merge_needs_its_target()
+    {
+        var (author, _) = await app.SignedInAsync("Citoyenne");
+        var first = await ProposeAsync(author, "Proposition d'origine");
+        var second = await ProposeAsync(author, "Doublon");
+        var (participant, _) = await app.SignedInAsync("Simple participant");
+        Assert.Equal(HttpStatusCode.Redirect, (await participant.GetAsync($"/proposals/{first}/answer")).Status);
+
+        var (manager, _) = await app.SignedInAsync("Cheffe de projet", Role.ProcessManager);
+        var missing = await manager.PostAsync($"/proposals/{second}/answer", new Dictionary<string, string> { ["Status"] = "Merged", ["Answer"] = "Fusionnée." });
+        Assert.Contains("fusionnée", missing.Text(".field-error"), StringComparison.Ordinal);
+        var merged = await manager.PostAsync($"/proposals/{second}/answer", new Dictionary<string, string>
+        {
+            ["Status"] = "Merged", ["Answer"] = "Fusionnée avec la proposition d'origine.", ["MergedIntoId"] = first.ToString(),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, merged.Status);
+        var page = await author.GetAsync($"/proposals/{second}");
+        Assert.Contains("Fusionnée avec la proposition d'origine.", page.Text("section.card"), StringComparison.Ordinal);
+        Assert.Equal($"/proposals/{first}", page.Document.QuerySelector("section.card a")!.GetAttribute("href"));
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Parvis.Web.Kernel.Setup;
+using Parvis.Web.Kernel.Text;
+using Parvis.Web.Modules.Proposals;
+
+namespace Parvis.Tests.Unit;
+
+[Trait("Suite", "unit")]
+public sealed partial class TextTests
+{
+    [Fact]
+    public void Markdown_never_lets_html_or_scripts_through()
+    {
+        var html = new MarkdownRenderer().Render(
+            "<script>alert(1)</script> **gras** [lien](javascript:alert(1)) <img src=x onerror=alert(1)> [ok](https://example.org)").ToString()!;
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<strong>gras</strong>", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://example.org\" rel=\"nofollow ugc noopener\"", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("mobilité vélo", "\"mobilité\"* \"vélo\"*")]
+    [InlineData("\"NEAR(a b)\" OR title:x*", "\"NEAR\"* \"a\"* \"b\"* \"OR\"* \"title\"* \"x\"*")]
+    [InlineData("  -- ", "")]
+    public void Search_words_become_quoted_prefix_terms(string typed, string expected) =>
+        Assert.Equal(expected, ProposalSearch.ToFts5Query(typed));
+
+    [Theory]
+    [InlineData("Schéma territorial du numérique", "schema-territorial-du-numerique")]
+    [InlineData("  Ça va ?! ", "ca-va")]
+    [InlineData("???", "item")]
+    public void Slugs_are_readable_ascii(string text, string expected) => Assert.Equal(expected, Slugs.From(text));
+
+    [Fact]
+    public void French_and_english_texts_have_the_same_keys_and_placeholders()
+    {
+        var french = Load("SharedText.resx");
+        var english = Load("SharedText.en.resx");
+        Assert.Equal(french.Keys.Order(), english.Keys.Order());
+        foreach (var (key, text) in french)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(text), key);
+            Assert.Equal(Placeholders(text), Placeholders(english[key]));
+        }
+    }
+
+    [Fact]
+    public void French_text_uses_doublets_not_the_median_point() =>
+        Assert.DoesNotContain(Load("SharedText.resx"), entry => entry.Value.Contains('·', StringComparison.Ordinal));
+
+    [Fact]
+    public void Every_text_key_the_pages_use_exists()
+    {
+        var keys = Load("SharedText.resx").Keys.ToHashSet();
+        var source = Path.Combine(RepositoryRoot(), "src", "Parvis.Web");
+        var missing = Directory.EnumerateFiles(source, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => KeyUse().Matches(File.ReadAllText(f)).Select(m => m.Groups["key"].Value))
+            .Where(k => !keys.Contains(k))
+            .Distinct()
+            .ToList();
+        Assert.Empty(missing);
+    }
+
+    private static Dictionary<string, string> Load(string file) =>
+        XDocument.Load(Path.Combine(RepositoryRoot(), "src", "Parvis.Web", "Shared", file))
+            .Root!.Elements("data")
+            .ToDictionary(e => e.Attribute("name")!.Value, e => e.Element("value")!.Value);
+
+    private static string[] Placeholders(string text) =>
+        Placeholder().Matches(text).Select(m => m.Value).Distinct().Order().ToArray();
+
+    internal static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Parvis.slnx")))
+        {
+            directory = directory.Parent;
+        }
+        return directory?.FullName ?? throw new InvalidOperationException("Repository root not found.");
+    }
+
+    [GeneratedRegex(@"\{\d+\}")]
+    private static partial Regex Placeholder();
+
+    /// <summary>T["Key"], Text["Key"], Flash("Key"), ErrorMessage = "Key", Name = "Key", hint="Key", privacy="Key".</summary>
+    [GeneratedRegex("""(?:\bT\[|\bText\[|Flash\(|ErrorMessage = |Display\(Name = |\bhint=|\bprivacy=)"(?<key>[A-Z][A-Za-z]+\.[A-Za-z0-9.]+)"[\],)]?""")]
+    private static partial Regex KeyUse();
+}
