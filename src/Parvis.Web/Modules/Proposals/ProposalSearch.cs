@@ -67,7 +67,7 @@ public sealed class ProposalSearch(ParvisDbContext db)
         if (db.Database.IsNpgsql())
         {
             return proposals.Where(p =>
-                EF.Functions.ToTsVector("french", p.Title + " " + p.Body).Matches(EF.Functions.WebSearchToTsQuery("french", text))
+                EF.Functions.ToTsVector(ProposalsModule.PostgresFrench, p.Title + " " + p.Body).Matches(EF.Functions.WebSearchToTsQuery(ProposalsModule.PostgresFrench, text))
                 || EF.Functions.ToTsVector("english", p.Title + " " + p.Body).Matches(EF.Functions.WebSearchToTsQuery("english", text)));
         }
         var match = ToFts5Query(text);

@@ -51,11 +51,17 @@ public static class ProposalsModule
         });
     }
 
+    /// <summary>
+    /// French stemming that also ignores accents, as people often type without them; created by the
+    /// PostgreSQL migration (unaccent extension + a copy of the "french" configuration).
+    /// </summary>
+    public const string PostgresFrench = "parvis_french";
+
     /// <summary>PostgreSQL full-text search: expression indexes for the French and English configurations.</summary>
     internal static void BuildPostgresModel(ModelBuilder b) =>
         b.Entity<Proposal>(e =>
         {
-            e.HasIndex(p => new { p.Title, p.Body }, "ix_proposals_search_fr").HasMethod("GIN").IsTsVectorExpressionIndex("french");
+            e.HasIndex(p => new { p.Title, p.Body }, "ix_proposals_search_fr").HasMethod("GIN").IsTsVectorExpressionIndex(PostgresFrench);
             e.HasIndex(p => new { p.Title, p.Body }, "ix_proposals_search_en").HasMethod("GIN").IsTsVectorExpressionIndex("english");
         });
 }

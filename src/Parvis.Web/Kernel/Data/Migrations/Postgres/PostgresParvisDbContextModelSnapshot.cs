@@ -701,7 +701,7 @@ namespace Parvis.Web.Kernel.Data.Migrations.Postgres
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Title", "Body" }, "ix_proposals_search_en"), "GIN");
 
                     b.HasIndex(new[] { "Title", "Body" }, "ix_proposals_search_fr")
-                        .HasAnnotation("Npgsql:TsVectorConfig", "french");
+                        .HasAnnotation("Npgsql:TsVectorConfig", "parvis_french");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Title", "Body" }, "ix_proposals_search_fr"), "GIN");
 

@@ -12,6 +12,14 @@ namespace Parvis.Web.Kernel.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Accent-insensitive French search: unaccent (a trusted extension) before French stemming.
+            migrationBuilder.Sql("CREATE EXTENSION IF NOT EXISTS unaccent;");
+            migrationBuilder.Sql("""
+                CREATE TEXT SEARCH CONFIGURATION parvis_french (COPY = french);
+                ALTER TEXT SEARCH CONFIGURATION parvis_french
+                    ALTER MAPPING FOR hword, hword_part, word WITH unaccent, french_stem;
+                """);
+
             migrationBuilder.CreateTable(
                 name: "kernel_audit_entries",
                 columns: table => new
@@ -651,7 +659,7 @@ namespace Parvis.Web.Kernel.Data.Migrations.Postgres
                 table: "proposals_proposals",
                 columns: new[] { "Title", "Body" })
                 .Annotation("Npgsql:IndexMethod", "GIN")
-                .Annotation("Npgsql:TsVectorConfig", "french");
+                .Annotation("Npgsql:TsVectorConfig", "parvis_french");
 
             migrationBuilder.CreateIndex(
                 name: "IX_proposals_supports_PersonId",
@@ -727,6 +735,7 @@ namespace Parvis.Web.Kernel.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "kernel_organisations");
+            migrationBuilder.Sql("DROP TEXT SEARCH CONFIGURATION IF EXISTS parvis_french;");
         }
     }
 }

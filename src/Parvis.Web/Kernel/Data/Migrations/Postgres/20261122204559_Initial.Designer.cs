@@ -12,7 +12,7 @@ using Parvis.Web.Kernel.Data;
 namespace Parvis.Web.Kernel.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresParvisDbContext))]
-    [Migration("20261122203600_Initial")]
+    [Migration("20261122204559_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -704,7 +704,7 @@ namespace Parvis.Web.Kernel.Data.Migrations.Postgres
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Title", "Body" }, "ix_proposals_search_en"), "GIN");
 
                     b.HasIndex(new[] { "Title", "Body" }, "ix_proposals_search_fr")
-                        .HasAnnotation("Npgsql:TsVectorConfig", "french");
+                        .HasAnnotation("Npgsql:TsVectorConfig", "parvis_french");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Title", "Body" }, "ix_proposals_search_fr"), "GIN");
 

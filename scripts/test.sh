@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Runs every test suite: unit, integration on SQLite, integration on PostgreSQL, browser (Chromium + axe).
+# Installs Chromium and PostgreSQL with apt-get when they are missing, starts a throwaway PostgreSQL
+# cluster on loopback, and prints one line per suite then the total. Usage: scripts/test.sh [suite...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="$(pwd)"
+suites=("$@")
+[ ${#suites[@]} -eq 0 ] && suites=(unit sqlite postgres browser)
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+install_missing() {
+  local packages=()
+  command -v chromium >/dev/null 2>&1 || packages+=(chromium)
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || packages+=(postgresql)
+  if [ ${#packages[@]} -gt 0 ]; then
+    echo "Installing ${packages[*]}…"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${packages[@]}" >/dev/null
+  fi
+}
+
+pg_dir=""
+stop_postgres() {
+  if [ -n "$pg_dir" ] && [ -d "$pg_dir" ]; then
+    pg_run "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$pg_dir"
+  fi
+}
+
+pg_run() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+start_postgres() {
+  pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+  pg_dir="$(mktemp -d /tmp/parvis-pg.XXXXXX)"
+  [ "$(id -u)" -eq 0 ] && chown postgres "$pg_dir"
+  local port
+  port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  pg_run "$pg_bin/initdb" -D "$pg_dir/data" -U parvis -A trust --no-sync >/dev/null
+  pg_run "$pg_bin/pg_ctl" -D "$pg_dir/data" -w -l "$pg_dir/log" \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $pg_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+    start >/dev/null
+  export PARVIS_TEST_PG="Host=127.0.0.1;Port=$port;Username=parvis;Database=postgres;Maximum Pool Size=40"
+}
+
+install_missing
+trap stop_postgres EXIT
+[[ " ${suites[*]} " == *" postgres "* ]] && start_postgres
+export PARVIS_CHROMIUM="${PARVIS_CHROMIUM:-$(command -v chromium)}"
+
+results="$root/.test-run/results"
+rm -rf "$results" && mkdir -p "$results"
+dotnet build tests/Parvis.Tests -c Release -nologo -v quiet -clp:ErrorsOnly
+
+run_suite() {
+  local name="$1" filter="$2" database="$3"
+  PARVIS_TEST_DB="$database" dotnet test tests/Parvis.Tests -c Release --no-build --nologo \
+    --filter "$filter" --blame-hang-timeout 10m \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$results" >"$results/$name.log" 2>&1 || true
+}
+
+total_passed=0
+total_failed=0
+lines=()
+for suite in "${suites[@]}"; do
+  case "$suite" in
+    unit) run_suite unit "Suite=unit" sqlite ;;
+    sqlite) run_suite sqlite "Suite=integration" sqlite ;;
+    postgres) run_suite postgres "Suite=integration" postgres ;;
+    browser) run_suite browser "Suite=browser" sqlite ;;
+    *) echo "unknown suite $suite (unit, sqlite, postgres, browser)" >&2; exit 2 ;;
+  esac
+  trx="$results/$suite.trx"
+  passed=0
+  failed=0
+  if [ -f "$trx" ]; then
+    counters="$(grep -o '<Counters [^>]*>' "$trx" | head -1)"
+    passed="$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+    failed="$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+  fi
+  # A suite that ran nothing, or crashed before writing results, counts as failed.
+  if [ "${passed:-0}" -eq 0 ] && [ "${failed:-0}" -eq 0 ]; then
+    failed=1
+    grep -E "error|Error|failed" "$results/$suite.log" | tail -20 >&2 || true
+  fi
+  if [ "$failed" -gt 0 ]; then
+    grep -E "^\s+Failed |Error Message" -A3 "$results/$suite.log" | head -80 >&2 || true
+  fi
+  lines+=("suite $suite: $passed passed, $failed failed")
+  total_passed=$((total_passed + passed))
+  total_failed=$((total_failed + failed))
+done
+
+printf '%s\n' "${lines[@]}"
+echo "$total_passed passed, $total_failed failed"
+[ "$total_failed" -eq 0 ]
