@@ -97,7 +97,8 @@ public class ParvisApp : WebApplicationFactory<Program>, IAsyncLifetime
         return (session, person);
     }
 
-    private Task<TestWorld> SeedAsync() => WithDatabaseAsync(async db =>
+    /// <summary>The organisation and processes the tests act in.</summary>
+    protected virtual Task<TestWorld> SeedAsync() => WithDatabaseAsync(async db =>
     {
         var organisation = new Organisation { Slug = "test", Name = "Conseil de test", Charter = "Soyez **courtois**." };
         organisation.Hosts.Add(new OrganisationHost { Host = "localhost" });
@@ -135,7 +136,7 @@ public class ParvisApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        await base.DisposeAsync();
+        await DisposeAsync();
         await Mail.DisposeAsync();
         await _database.DisposeAsync();
         try

@@ -1,0 +1,189 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.People;
+
+namespace Parvis.Tests.Browser;
+
+/// <summary>The core journeys in Chromium, each page checked with axe in French and English.</summary>
+[Trait("Suite", "browser")]
+public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<BrowserApp>, IAsyncLifetime
+{
+    public Task InitializeAsync() => app.StartBrowserAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task A_visitor_reads_the_demo_process()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+        await app.AssertAccessibleAsync(page);
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("#main", await page.EvaluateAsync<string>("document.activeElement.getAttribute('href')"));
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Schéma territorial du numérique" }).First.ClickAsync();
+        Assert.Contains("Quai 9", await page.TextContentAsync("main"), StringComparison.Ordinal);
+        Assert.Equal(3, await page.Locator(".timeline li").CountAsync());
+        await app.AssertAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = VoirLesPropositions() }).ClickAsync();
+        Assert.True(await page.Locator(".card").CountAsync() >= 6);
+        await app.AssertAccessibleAsync(page);
+
+        await page.FillAsync("#q", "covoiturage");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(new Regex("q=covoiturage"));
+        Assert.Equal(1, await page.Locator(".card").CountAsync());
+        await page.Locator(".card h2 a").ClickAsync();
+        Assert.Contains("Groix", await page.TextContentAsync(".comments"), StringComparison.Ordinal);
+        await app.AssertAccessibleAsync(page);
+
+        foreach (var path in new[] { "/charter", "/privacy", "/moderation", "/account/sign-in", "/account/forgot-password", "/nowhere" })
+        {
+            await page.GotoAsync(path);
+            await app.AssertAccessibleAsync(page);
+        }
+    }
+
+    [Fact]
+    public async Task A_person_registers_confirms_proposes_with_the_keyboard_supports_and_comments()
+    {
+        var page = await app.NewPageAsync();
+        var email = $"{Guid.NewGuid():N}@example.org";
+        await page.GotoAsync("/account/register");
+        await app.AssertAccessibleAsync(page);
+        await page.ClickAsync("button[type=submit]");
+        Assert.True(await page.Locator(".field-error").CountAsync() >= 3);
+        await app.AssertAccessibleAsync(page);
+
+        await page.FillAsync("#Input_Pseudonym", "Lorientaise");
+        await page.FillAsync("#Input_Email", email);
+        await page.FillAsync("#Input_Password", ParvisApp.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.Locator("[role=status]").WaitForAsync();
+
+        var message = await app.Mail.WaitForAsync(email);
+        var link = LinkPattern().Match(message.TextBody!).Value;
+        await page.GotoAsync(new Uri(link).PathAndQuery);
+        await app.AssertAccessibleAsync(page);
+        await page.ClickAsync("main button[type=submit]");
+        await page.Locator("[role=status]").WaitForAsync();
+
+        await page.GotoAsync("/account/sign-in");
+        await page.FillAsync("#Input_Email", email);
+        await page.FillAsync("#Input_Password", ParvisApp.Password);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+
+        // Writing the proposal with the keyboard only.
+        await page.GotoAsync($"/processes/{app.World.ProcessSlug}/proposals");
+        await TabToAsync(page, "a[href$='/proposals/new']");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(new Regex("/proposals/new$"));
+        await app.AssertAccessibleAsync(page);
+        await TabToAsync(page, "#Input_Title");
+        await page.Keyboard.TypeAsync("Des bancs le long des quais");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("Pour que les personnes âgées puissent se reposer en marchant vers le port.");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await TabToAsync(page, "main button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(new Regex("/proposals/[0-9a-f-]{36}$"));
+        Assert.Equal("Des bancs le long des quais", await page.TextContentAsync("h1"));
+        await app.AssertAccessibleAsync(page);
+
+        await TabToAsync(page, "form[action*=Support] button");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("text=Vous soutenez cette proposition.").WaitForAsync();
+        Assert.Contains("1 soutien", await page.TextContentAsync("#support"), StringComparison.Ordinal);
+
+        await TabToAsync(page, "#CommentBody");
+        await page.Keyboard.TypeAsync("Et quelques abris contre la pluie !");
+        await TabToAsync(page, "form:has(#CommentBody) button");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator(".comment", new() { HasText = "abris contre la pluie" }).WaitForAsync();
+        await app.AssertAccessibleAsync(page);
+    }
+
+    [Fact]
+    public async Task A_moderator_hides_a_comment_and_it_shows_in_the_moderation_log()
+    {
+        var moderator = await app.CreatePersonAsync("Modératrice CDPL", Role.Moderator);
+        var page = await app.NewPageAsync();
+        await SignInAsync(page, moderator.Email!);
+        var proposal = await app.WithDatabaseAsync(db => db.Proposals.FirstAsync(p => p.Title == "Créer un réseau local de covoiturage"));
+        await page.GotoAsync($"/proposals/{proposal.Id}");
+        await page.Locator(".comment").First.GetByRole(AriaRole.Link, new() { Name = "Masquer" }).First.ClickAsync();
+        await app.AssertAccessibleAsync(page);
+        await page.ClickAsync("main button[type=submit]");
+        Assert.Equal(1, await page.Locator("#Reason-error").CountAsync());
+        await page.FillAsync("#Reason", "Hors sujet selon la charte");
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(new Regex($"/proposals/{proposal.Id}"));
+        Assert.Contains("Hors sujet selon la charte", await page.TextContentAsync(".comments"), StringComparison.Ordinal);
+
+        await page.GotoAsync("/moderation");
+        Assert.Contains("Hors sujet selon la charte", await page.TextContentAsync("tbody"), StringComparison.Ordinal);
+        await app.AssertAccessibleAsync(page);
+        await page.GotoAsync("/admin");
+        await app.AssertAccessibleAsync(page);
+    }
+
+    [Fact]
+    public async Task A_person_downloads_their_data_and_deletes_their_account()
+    {
+        var person = await app.CreatePersonAsync("Partira bientôt");
+        var page = await app.NewPageAsync();
+        await SignInAsync(page, person.Email!);
+        await page.GotoAsync("/account");
+        await app.AssertAccessibleAsync(page);
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Button, new() { Name = "Télécharger mes données (JSON)" }).ClickAsync());
+        using (var json = JsonDocument.Parse(await File.ReadAllTextAsync((await download.PathAsync())!)))
+        {
+            Assert.Equal("Partira bientôt", json.RootElement.GetProperty("account").GetProperty("Pseudonym").GetString());
+        }
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Supprimer mon compte et mes données" }).ClickAsync();
+        await app.AssertAccessibleAsync(page);
+        await page.CheckAsync("#choice-anonymise");
+        await page.FillAsync("#Password", ParvisApp.Password);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+        Assert.Contains("Votre compte est supprimé.", await page.TextContentAsync("[role=status]"), StringComparison.Ordinal);
+        Assert.False(await app.WithDatabaseAsync(db => db.Users.AnyAsync(u => u.Id == person.Id)));
+    }
+
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/account/sign-in");
+        await page.FillAsync("#Input_Email", email);
+        await page.FillAsync("#Input_Password", ParvisApp.Password);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(new Regex("^[^?]*/$"));
+    }
+
+    /// <summary>Presses Tab until the element is focused: proves it can be reached with the keyboard.</summary>
+    private static async Task TabToAsync(IPage page, string selector)
+    {
+        for (var i = 0; i < 80; i++)
+        {
+            if (await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) === true", selector))
+            {
+                return;
+            }
+            await page.Keyboard.PressAsync("Tab");
+        }
+        Assert.Fail($"{selector} cannot be reached with the Tab key.");
+    }
+
+    [GeneratedRegex(@"https?://\S+")]
+    private static partial Regex LinkPattern();
+
+    [GeneratedRegex("^Voir les propositions")]
+    private static partial Regex VoirLesPropositions();
+}

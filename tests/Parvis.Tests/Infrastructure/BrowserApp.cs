@@ -1,0 +1,90 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Parvis.Web.Demo;
+
+namespace Parvis.Tests.Infrastructure;
+
+/// <summary>
+/// Parvis on a real port with the demo organisation, and Debian's Chromium driven by Playwright.
+/// Every page a journey visits is checked with axe-core in French and in English.
+/// </summary>
+public sealed class BrowserApp : ParvisApp
+{
+    private static readonly string[] _wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+    private IPlaywright? _playwright;
+
+    public BrowserApp() => UseKestrel(0);
+
+    public IBrowser Browser { get; private set; } = default!;
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>Starts the server and the browser once for the whole class.</summary>
+    public async Task StartBrowserAsync()
+    {
+        if (_playwright is not null)
+        {
+            return;
+        }
+        StartServer();
+        BaseUrl = ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("PARVIS_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, AcceptDownloads = true });
+        return await context.NewPageAsync();
+    }
+
+    protected override async Task<TestWorld> SeedAsync()
+    {
+        await DemoData.SeedIfEmptyAsync(Services);
+        return await WithDatabaseAsync(async db =>
+        {
+            var process = await db.Processes.Include(p => p.Themes).FirstAsync();
+            return new TestWorld(process.OrganisationId, process.Id, process.Slug, process.Themes[0].Id, process.Id, process.Slug);
+        });
+    }
+
+    /// <summary>Checks the page as it is (French), then the same address in English, then comes back to French.</summary>
+    public async Task AssertAccessibleAsync(IPage page)
+    {
+        await AssertNoViolationsAsync(page, "fr");
+        var path = new Uri(page.Url).PathAndQuery;
+        await page.GotoAsync($"/language/en?returnUrl={Uri.EscapeDataString(path)}");
+        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+        await AssertNoViolationsAsync(page, "en");
+        await page.GotoAsync($"/language/fr?returnUrl={Uri.EscapeDataString(path)}");
+    }
+
+    private static async Task AssertNoViolationsAsync(IPage page, string language)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. _wcagTags] },
+        });
+        Assert.NotEmpty(result.Passes);
+        var violations = result.Violations
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Select(n => n.Html))}")
+            .ToList();
+        Assert.True(violations.Count == 0, $"axe on {page.Url} [{language}]:\n{string.Join("\n", violations)}");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_playwright is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+    }
+}
