@@ -16,6 +16,7 @@ using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Privacy;
+using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Kernel.Text;
 using Parvis.Web.Shared;
 
@@ -39,6 +40,8 @@ public static class KernelSetup
         services.AddScoped<Authorizer>();
         services.AddScoped<AuditLog>();
         services.AddScoped<Moderation>();
+        services.AddScoped<ProcessCommands>();
+        services.AddScoped<OrganisationCommands>();
         services.AddScoped<PersonalData>();
         services.AddSingleton<MarkdownRenderer>();
         services.Configure<EmailOptions>(configuration.GetSection("Email"));

@@ -16,6 +16,10 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
     public IReadOnlyList<Waiting> Reports { get; private set; } = [];
     public IReadOnlyList<Process> Processes { get; private set; } = [];
     public bool CanModerate { get; private set; }
+    public bool CanCreateProcess { get; private set; }
+    public bool CanManageOrganisation { get; private set; }
+    public bool CanManageRoles { get; private set; }
+    public bool CanViewAudit { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -24,8 +28,11 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
             return Challenge();
         }
         CanModerate = await authorizer.CanAsync(Permission.Moderate);
-        var canEdit = await authorizer.CanAsync(Permission.EditProcess);
-        if (!CanModerate && !canEdit)
+        CanCreateProcess = await authorizer.CanAsync(Permission.CreateProcess);
+        CanManageOrganisation = await authorizer.CanAsync(Permission.ManageOrganisation);
+        CanManageRoles = await authorizer.CanAsync(Permission.ManageRoles);
+        CanViewAudit = await authorizer.CanAsync(Permission.ViewAuditLog);
+        if (!CanModerate && !CanCreateProcess)
         {
             return Forbid();
         }

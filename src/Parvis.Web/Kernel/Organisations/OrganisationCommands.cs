@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Audit;
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Permissions;
+
+namespace Parvis.Web.Kernel.Organisations;
+
+public sealed record OrganisationSettings(string Name, string AccentColour, string DefaultCulture, string Charter);
+
+/// <summary>An organisation's settings and who holds which role in it; administrators only, every change audited.</summary>
+public sealed class OrganisationCommands(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit)
+{
+    public async Task<CommandResult> UpdateSettingsAsync(OrganisationSettings settings)
+    {
+        var decision = await authorizer.DecideAsync(Permission.ManageOrganisation);
+        if (decision != Decision.Allowed)
+        {
+            return CommandResult.Refused(decision);
+        }
+        if (!Colours.IsReadableOnWhite(settings.AccentColour))
+        {
+            return CommandResult.Refused("Error.AccentContrast");
+        }
+        if (settings.DefaultCulture is not ("fr" or "en"))
+        {
+            return CommandResult.Refused("Error.Culture");
+        }
+        var stored = await db.Organisations.FirstAsync(o => o.Id == organisation.Id);
+        stored.Name = settings.Name.Trim();
+        stored.AccentColour = settings.AccentColour.ToLowerInvariant();
+        stored.DefaultCulture = settings.DefaultCulture;
+        stored.Charter = settings.Charter.Trim();
+        audit.Record("organisation.update", $"organisation:{stored.Id}", stored.Name);
+        await db.SaveChangesAsync();
+        return CommandResult.Done(stored.Id);
+    }
+
+    /// <summary>Gives a role to the person with this pseudonym (never looked up by e-mail, which staff do not see).</summary>
+    public async Task<CommandResult> GrantAsync(string pseudonym, Role role, Guid? processId)
+    {
+        var decision = await authorizer.DecideAsync(Permission.ManageRoles);
+        if (decision != Decision.Allowed)
+        {
+            return CommandResult.Refused(decision);
+        }
+        var person = await db.Users.FirstOrDefaultAsync(u => u.Pseudonym == pseudonym.Trim());
+        if (person is null)
+        {
+            return CommandResult.Refused("Error.UnknownPseudonym");
+        }
+        if (processId is not null && !await db.Processes.AnyAsync(p => p.Id == processId && p.OrganisationId == organisation.Id))
+        {
+            return CommandResult.Missing();
+        }
+        if (role == Role.Participant || await db.RoleAssignments.AnyAsync(r =>
+                r.PersonId == person.Id && r.OrganisationId == organisation.Id && r.ProcessId == processId && r.Role == role))
+        {
+            return CommandResult.Refused("Error.RoleExists");
+        }
+        db.RoleAssignments.Add(new RoleAssignment { PersonId = person.Id, OrganisationId = organisation.Id, ProcessId = processId, Role = role });
+        audit.Record("role.grant", $"person:{person.Id}", $"{role} {processId?.ToString() ?? "organisation"}");
+        await db.SaveChangesAsync();
+        return CommandResult.Done(person.Id);
+    }
+
+    /// <summary>Removes a role; the last administrator cannot be removed, so the organisation is never left without one.</summary>
+    public async Task<CommandResult> RevokeAsync(Guid assignmentId)
+    {
+        var decision = await authorizer.DecideAsync(Permission.ManageRoles);
+        if (decision != Decision.Allowed)
+        {
+            return CommandResult.Refused(decision);
+        }
+        var assignment = await db.RoleAssignments.FirstOrDefaultAsync(r => r.Id == assignmentId && r.OrganisationId == organisation.Id);
+        if (assignment is null)
+        {
+            return CommandResult.Missing();
+        }
+        if (assignment is { Role: Role.Administrator, ProcessId: null }
+            && await db.RoleAssignments.CountAsync(r => r.OrganisationId == organisation.Id && r.ProcessId == null && r.Role == Role.Administrator) == 1)
+        {
+            return CommandResult.Refused("Error.LastAdministrator");
+        }
+        db.RoleAssignments.Remove(assignment);
+        audit.Record("role.revoke", $"person:{assignment.PersonId}", $"{assignment.Role} {assignment.ProcessId?.ToString() ?? "organisation"}");
+        await db.SaveChangesAsync();
+        return CommandResult.Done(assignment.Id);
+    }
+}

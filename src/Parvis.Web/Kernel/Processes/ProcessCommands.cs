@@ -1,0 +1,154 @@
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Audit;
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Setup;
+
+namespace Parvis.Web.Kernel.Processes;
+
+public sealed record ProcessDraft(string Title, string Summary, string PlainSummary, string Description, string Territory, bool Published);
+
+public sealed record PhaseDraft(string Title, string Description, DateOnly StartsOn, DateOnly EndsOn, bool ProposalsOpen, bool SupportsOpen, bool CommentsOpen);
+
+/// <summary>Creating and editing processes, their phases and themes; staff only, every change audited.</summary>
+public sealed class ProcessCommands(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit)
+{
+    public async Task<CommandResult> CreateAsync(ProcessDraft draft)
+    {
+        var decision = await authorizer.DecideAsync(Permission.CreateProcess);
+        if (decision != Decision.Allowed)
+        {
+            return CommandResult.Refused(decision);
+        }
+        var process = new Process { OrganisationId = organisation.Id, Slug = await FreeSlugAsync(draft.Title), Title = "" };
+        Apply(process, draft);
+        db.Processes.Add(process);
+        audit.Record("process.create", $"process:{process.Id}", process.Title);
+        await db.SaveChangesAsync();
+        return CommandResult.Done(process.Id);
+    }
+
+    public async Task<CommandResult> UpdateAsync(Guid processId, ProcessDraft draft) =>
+        await EditAsync(processId, process =>
+        {
+            Apply(process, draft);
+            audit.Record("process.update", $"process:{process.Id}", process.Title);
+            return null;
+        });
+
+    /// <summary>Adds a phase (phaseId null) or changes one; phases may not overlap, so the current phase is never ambiguous.</summary>
+    public async Task<CommandResult> SavePhaseAsync(Guid processId, Guid? phaseId, PhaseDraft draft) =>
+        await EditAsync(processId, process =>
+        {
+            if (draft.EndsOn < draft.StartsOn)
+            {
+                return "Error.PhaseDates";
+            }
+            var phase = phaseId is null ? new Phase { Title = "" } : process.Phases.FirstOrDefault(p => p.Id == phaseId);
+            if (phase is null)
+            {
+                return "Error.NotFound";
+            }
+            if (process.Phases.Any(p => p.Id != phase.Id && p.StartsOn <= draft.EndsOn && draft.StartsOn <= p.EndsOn))
+            {
+                return "Error.PhaseOverlap";
+            }
+            phase.Title = draft.Title.Trim();
+            phase.Description = draft.Description.Trim();
+            phase.StartsOn = draft.StartsOn;
+            phase.EndsOn = draft.EndsOn;
+            phase.ProposalsOpen = draft.ProposalsOpen;
+            phase.SupportsOpen = draft.SupportsOpen;
+            phase.CommentsOpen = draft.CommentsOpen;
+            if (phaseId is null)
+            {
+                phase.ProcessId = process.Id;
+                db.Phases.Add(phase);
+            }
+            audit.Record("process.phase", $"process:{process.Id}", $"{phase.Title} {phase.StartsOn:yyyy-MM-dd}/{phase.EndsOn:yyyy-MM-dd}");
+            return null;
+        });
+
+    public async Task<CommandResult> RemovePhaseAsync(Guid processId, Guid phaseId) =>
+        await EditAsync(processId, process =>
+        {
+            if (process.Phases.FirstOrDefault(p => p.Id == phaseId) is not { } phase)
+            {
+                return "Error.NotFound";
+            }
+            db.Phases.Remove(phase);
+            audit.Record("process.phase.remove", $"process:{process.Id}", phase.Title);
+            return null;
+        });
+
+    public async Task<CommandResult> AddThemeAsync(Guid processId, string name) =>
+        await EditAsync(processId, process =>
+        {
+            name = name.Trim();
+            if (process.Themes.Any(t => t.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
+            {
+                return "Error.ThemeExists";
+            }
+            db.Themes.Add(new Theme { ProcessId = process.Id, Name = name, Position = process.Themes.Count == 0 ? 0 : process.Themes.Max(t => t.Position) + 1 });
+            audit.Record("process.theme.add", $"process:{process.Id}", name);
+            return null;
+        });
+
+    public async Task<CommandResult> RemoveThemeAsync(Guid processId, Guid themeId) =>
+        await EditAsync(processId, process =>
+        {
+            if (process.Themes.FirstOrDefault(t => t.Id == themeId) is not { } theme)
+            {
+                return "Error.NotFound";
+            }
+            db.Themes.Remove(theme);
+            audit.Record("process.theme.remove", $"process:{process.Id}", theme.Name);
+            return null;
+        });
+
+    /// <summary>Loads the process with its phases and themes, checks the permission, applies the change and saves it, or nothing.</summary>
+    private async Task<CommandResult> EditAsync(Guid processId, Func<Process, string?> change)
+    {
+        var process = await db.Processes.Include(p => p.Phases).Include(p => p.Themes)
+            .FirstOrDefaultAsync(p => p.Id == processId && p.OrganisationId == organisation.Id);
+        if (process is null)
+        {
+            return CommandResult.Missing();
+        }
+        var decision = await authorizer.DecideAsync(Permission.EditProcess, process);
+        if (decision != Decision.Allowed)
+        {
+            return CommandResult.Refused(decision);
+        }
+        if (change(process) is { } error)
+        {
+            return error == "Error.NotFound" ? CommandResult.Missing() : CommandResult.Refused(error);
+        }
+        await db.SaveChangesAsync();
+        return CommandResult.Done(process.Id);
+    }
+
+    private static void Apply(Process process, ProcessDraft draft)
+    {
+        process.Title = draft.Title.Trim();
+        process.Summary = draft.Summary.Trim();
+        process.PlainSummary = draft.PlainSummary.Trim();
+        process.Description = draft.Description.Trim();
+        process.Territory = draft.Territory.Trim();
+        process.Published = draft.Published;
+    }
+
+    private async Task<string> FreeSlugAsync(string title)
+    {
+        var slug = Slugs.From(title, 70);
+        var taken = await db.Processes.Where(p => p.OrganisationId == organisation.Id && p.Slug.StartsWith(slug)).Select(p => p.Slug).ToListAsync();
+        var candidate = slug;
+        for (var i = 2; taken.Contains(candidate); i++)
+        {
+            candidate = $"{slug}-{i}";
+        }
+        return candidate;
+    }
+}

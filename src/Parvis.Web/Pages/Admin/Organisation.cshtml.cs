@@ -1,0 +1,80 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Pages.Admin;
+
+public sealed class OrganisationModel(CurrentOrganisation organisation, Authorizer authorizer, OrganisationCommands commands) : ParvisPageModel
+{
+    [BindProperty]
+    public OrganisationInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await DeniedAsync() is { } denied)
+        {
+            return denied;
+        }
+        var current = organisation.Value;
+        Input = new OrganisationInput { Name = current.Name, AccentColour = current.AccentColour, DefaultCulture = current.DefaultCulture, Charter = current.Charter };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await DeniedAsync() is { } denied)
+        {
+            return denied;
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = await commands.UpdateSettingsAsync(new OrganisationSettings(Input.Name, Input.AccentColour, Input.DefaultCulture, Input.Charter ?? ""));
+        var field = result.ErrorKey switch
+        {
+            "Error.AccentContrast" => "Input.AccentColour",
+            "Error.Culture" => "Input.DefaultCulture",
+            _ => "",
+        };
+        if (Refusal(result, field) is { } refusal)
+        {
+            return refusal;
+        }
+        if (!result.Succeeded)
+        {
+            return Page();
+        }
+        Flash("Admin.OrganisationSaved");
+        return Redirect("/admin/organisation");
+    }
+
+    private async Task<IActionResult?> DeniedAsync()
+    {
+        var decision = await authorizer.DecideAsync(Permission.ManageOrganisation);
+        return decision == Decision.Allowed ? null : decision == Decision.SignInRequired ? Challenge() : Forbid();
+    }
+}
+
+public sealed class OrganisationInput
+{
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(OrganisationRules.NameMax, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.OrganisationName")]
+    public string Name { get; set; } = "";
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [RegularExpression("^#[0-9a-fA-F]{6}$", ErrorMessage = "Validation.Colour")]
+    [Display(Name = "Field.AccentColour")]
+    public string AccentColour { get; set; } = "";
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [Display(Name = "Field.DefaultCulture")]
+    public string DefaultCulture { get; set; } = "fr";
+
+    [StringLength(OrganisationRules.CharterMax, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.Charter")]
+    public string? Charter { get; set; }
+}

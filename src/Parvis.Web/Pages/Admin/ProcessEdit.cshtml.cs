@@ -1,0 +1,141 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Pages.Admin;
+
+/// <summary>Creates a process (no id) or edits one with its phases and themes.</summary>
+public sealed class ProcessEditModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, ProcessCommands commands)
+    : ParvisPageModel
+{
+    [BindProperty]
+    public ProcessInput Input { get; set; } = new();
+
+    [BindProperty]
+    [StringLength(Theme.NameMax, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.ThemeName")]
+    public string? ThemeName { get; set; }
+
+    public Process? Process { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid? id)
+    {
+        if (await LoadAsync(id) is { } early)
+        {
+            return early;
+        }
+        if (Process is { } process)
+        {
+            Input = new ProcessInput
+            {
+                Title = process.Title, Summary = process.Summary, PlainSummary = process.PlainSummary,
+                Description = process.Description, Territory = process.Territory, Published = process.Published,
+            };
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid? id)
+    {
+        ModelState.Remove(nameof(ThemeName));
+        if (await LoadAsync(id) is { } early)
+        {
+            return early;
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = id is null ? await commands.CreateAsync(Input.ToDraft()) : await commands.UpdateAsync(id.Value, Input.ToDraft());
+        if (Refusal(result) is { } refusal)
+        {
+            return refusal;
+        }
+        Flash("Admin.ProcessSaved");
+        return Redirect($"/admin/processes/edit/{result.Id}");
+    }
+
+    public async Task<IActionResult> OnPostAddThemeAsync(Guid id)
+    {
+        ModelState.Clear();
+        if (string.IsNullOrWhiteSpace(ThemeName))
+        {
+            ModelState.AddModelError(nameof(ThemeName), Text["Validation.Required"]);
+        }
+        else if (ThemeName.Length > Theme.NameMax)
+        {
+            ModelState.AddModelError(nameof(ThemeName), Text["Validation.TooLong", "", Theme.NameMax]);
+        }
+        else
+        {
+            var result = await commands.AddThemeAsync(id, ThemeName);
+            if (Refusal(result, nameof(ThemeName)) is { } refusal)
+            {
+                return refusal;
+            }
+            if (result.Succeeded)
+            {
+                Flash("Admin.ThemeAdded");
+                return Redirect($"/admin/processes/edit/{id}#themes");
+            }
+        }
+        return await OnGetAsync(id);
+    }
+
+    public async Task<IActionResult> OnPostRemoveThemeAsync(Guid id, Guid themeId) =>
+        Refusal(await commands.RemoveThemeAsync(id, themeId)) ?? Redirect($"/admin/processes/edit/{id}#themes");
+
+    public async Task<IActionResult> OnPostRemovePhaseAsync(Guid id, Guid phaseId) =>
+        Refusal(await commands.RemovePhaseAsync(id, phaseId)) ?? Redirect($"/admin/processes/edit/{id}#phases");
+
+    private async Task<IActionResult?> LoadAsync(Guid? id)
+    {
+        if (id is null)
+        {
+            var decision = await authorizer.DecideAsync(Permission.CreateProcess);
+            return decision == Decision.Allowed ? null : decision == Decision.SignInRequired ? Challenge() : Forbid();
+        }
+        Process = await db.Processes.AsNoTracking().Include(p => p.Phases).Include(p => p.Themes)
+            .FirstOrDefaultAsync(p => p.Id == id && p.OrganisationId == organisation.Id);
+        if (Process is null)
+        {
+            return NotFound();
+        }
+        var edit = await authorizer.DecideAsync(Permission.EditProcess, Process);
+        return edit == Decision.Allowed ? null : edit == Decision.SignInRequired ? Challenge() : Forbid();
+    }
+}
+
+public sealed class ProcessInput
+{
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(Process.TitleMax, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.ProcessTitle")]
+    public string Title { get; set; } = "";
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(Process.SummaryMax, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.Summary")]
+    public string Summary { get; set; } = "";
+
+    [StringLength(Process.SummaryMax, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.PlainSummary")]
+    public string? PlainSummary { get; set; }
+
+    [StringLength(Process.DescriptionMax, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.Description")]
+    public string? Description { get; set; }
+
+    [StringLength(Process.TerritoryMax, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.Territory")]
+    public string? Territory { get; set; }
+
+    public bool Published { get; set; }
+
+    public ProcessDraft ToDraft() => new(Title, Summary, PlainSummary ?? "", Description ?? "", Territory ?? "", Published);
+}

@@ -1,0 +1,117 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.People;
+
+namespace Parvis.Tests.Integration;
+
+[Trait("Suite", "integration")]
+public sealed class AdminTests(ParvisApp app) : IClassFixture<ParvisApp>
+{
+    private static Dictionary<string, string> ProcessForm(string title) => new()
+    {
+        ["Input.Title"] = title, ["Input.Summary"] = "Un résumé.", ["Input.PlainSummary"] = "", ["Input.Description"] = "",
+        ["Input.Territory"] = "", ["Input.Published"] = "true",
+    };
+
+    [Fact]
+    public async Task A_process_manager_creates_a_process_with_phases_and_themes()
+    {
+        var (manager, _) = await app.SignedInAsync("Gestionnaire", Role.ProcessManager);
+        var empty = await manager.PostAsync("/admin/processes/edit", ProcessForm(""));
+        Assert.Contains("obligatoire", empty.Text("#Input_Title-error"), StringComparison.Ordinal);
+
+        var created = await manager.PostAsync("/admin/processes/edit", ProcessForm("Budget participatif 2027"));
+        Assert.Equal(HttpStatusCode.Redirect, created.Status);
+        var id = Guid.Parse(created.Location!.Split('/')[^1]);
+        var edit = $"/admin/processes/edit/{id}";
+
+        var phase = new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Dépôt des idées", ["Input.Description"] = "", ["Input.StartsOn"] = "2027-01-01", ["Input.EndsOn"] = "2027-01-31",
+            ["Input.ProposalsOpen"] = "true", ["Input.SupportsOpen"] = "false", ["Input.CommentsOpen"] = "true",
+        };
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync($"/admin/processes/{id}/phases", phase)).Status);
+        var backwards = await manager.PostAsync($"/admin/processes/{id}/phases", new Dictionary<string, string>(phase)
+        {
+            ["Input.Title"] = "À l'envers", ["Input.StartsOn"] = "2027-03-10", ["Input.EndsOn"] = "2027-03-01",
+        });
+        Assert.Contains("suivre le premier", backwards.Text("#Input_EndsOn-error"), StringComparison.Ordinal);
+        Assert.Equal("À l'envers", backwards.Document.QuerySelector("#Input_Title")!.GetAttribute("value"));
+        var overlapping = await manager.PostAsync($"/admin/processes/{id}/phases", new Dictionary<string, string>(phase)
+        {
+            ["Input.Title"] = "Chevauchement", ["Input.StartsOn"] = "2027-01-15", ["Input.EndsOn"] = "2027-02-15",
+        });
+        Assert.Contains("chevauchent", overlapping.Text("[role=alert]"), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync($"{edit}?handler=AddTheme", new Dictionary<string, string> { ["ThemeName"] = "Écoles" }, edit)).Status);
+        var duplicate = await manager.PostAsync($"{edit}?handler=AddTheme", new Dictionary<string, string> { ["ThemeName"] = "écoles" }, edit);
+        Assert.Contains("existe déjà", duplicate.Text("#ThemeName-error"), StringComparison.Ordinal);
+
+        var process = await app.WithDatabaseAsync(db => db.Processes.Include(p => p.Phases).Include(p => p.Themes).AsNoTracking().FirstAsync(p => p.Id == id));
+        Assert.Equal("budget-participatif-2027", process.Slug);
+        Assert.Equal(["Dépôt des idées"], process.Phases.Select(p => p.Title));
+        Assert.True(process.Phases[0].ProposalsOpen);
+        Assert.False(process.Phases[0].SupportsOpen);
+        Assert.Equal(["Écoles"], process.Themes.Select(t => t.Name));
+        Assert.True(await app.WithDatabaseAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "process.create" && a.Subject == $"process:{id}")));
+    }
+
+    [Fact]
+    public async Task Participants_and_moderators_cannot_create_processes()
+    {
+        var (participant, _) = await app.SignedInAsync("Pas gestionnaire");
+        Assert.Equal(HttpStatusCode.Redirect, (await participant.GetAsync("/admin/processes/edit")).Status);
+        var (moderator, _) = await app.SignedInAsync("Modératrice seule", Role.Moderator);
+        var page = await moderator.GetAsync("/");
+        var token = page.Document.QuerySelector("input[name=__csrf]")!.GetAttribute("value")!;
+        var response = await moderator.PostRawAsync("/admin/processes/edit", new Dictionary<string, string>(ProcessForm("Interdite")) { ["__csrf"] = token });
+        Assert.StartsWith("http://localhost/error/403", response.Location, StringComparison.Ordinal);
+        Assert.False(await app.WithDatabaseAsync(db => db.Processes.AnyAsync(p => p.Title == "Interdite")));
+    }
+
+    [Fact]
+    public async Task An_administrator_gives_and_removes_roles_but_never_the_last_administrator()
+    {
+        var (admin, adminPerson) = await app.SignedInAsync("Administratrice", Role.Administrator);
+        var future = await app.CreatePersonAsync("Future modératrice");
+        var unknown = await admin.PostAsync("/admin/roles?handler=Grant", new Dictionary<string, string> { ["Pseudonym"] = "Personne inconnue", ["Role"] = "Moderator" });
+        Assert.Contains("Personne n'a ce pseudonyme", unknown.Text("#Pseudonym-error"), StringComparison.Ordinal);
+
+        var granted = await admin.PostAsync("/admin/roles?handler=Grant", new Dictionary<string, string>
+        {
+            ["Pseudonym"] = "Future modératrice", ["Role"] = "Moderator", ["ProcessId"] = app.World.ProcessId.ToString(),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, granted.Status);
+        var assignment = await app.WithDatabaseAsync(db => db.RoleAssignments.AsNoTracking().FirstAsync(r => r.PersonId == future.Id));
+        Assert.Equal(app.World.ProcessId, assignment.ProcessId);
+
+        var admins = await app.WithDatabaseAsync(db => db.RoleAssignments.AsNoTracking()
+            .Where(r => r.OrganisationId == app.World.OrganisationId && r.Role == Role.Administrator && r.ProcessId == null).ToListAsync());
+        foreach (var other in admins.Where(a => a.PersonId != adminPerson.Id))
+        {
+            await admin.PostAsync("/admin/roles?handler=Revoke", new Dictionary<string, string> { ["assignmentId"] = other.Id.ToString() });
+        }
+        var mine = admins.Single(a => a.PersonId == adminPerson.Id);
+        var last = await admin.PostAsync("/admin/roles?handler=Revoke", new Dictionary<string, string> { ["assignmentId"] = mine.Id.ToString() });
+        Assert.Contains("dernier administrateur", last.Text("[role=alert]"), StringComparison.Ordinal);
+
+        var audit = await admin.GetAsync("/admin/audit");
+        Assert.Contains(audit.Texts("tbody tr"), row => row.Contains("role.grant", StringComparison.Ordinal) && row.Contains("Administratrice", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_accent_colour_too_light_for_white_is_refused()
+    {
+        var (admin, _) = await app.SignedInAsync("Graphiste", Role.Administrator);
+        var form = new Dictionary<string, string> { ["Input.Name"] = "Conseil de test", ["Input.AccentColour"] = "#ffcc00", ["Input.DefaultCulture"] = "fr", ["Input.Charter"] = "Soyez **courtois**." };
+        var refused = await admin.PostAsync("/admin/organisation", form);
+        Assert.Contains("trop claire", refused.Text("#Input_AccentColour-error"), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync("/admin/organisation", new Dictionary<string, string>(form) { ["Input.AccentColour"] = "#7a1f5c" })).Status);
+        using var visitor = app.NewSession();
+        var css = await visitor.Client.GetStringAsync(new Uri("/organisation.css", UriKind.Relative));
+        Assert.Contains("--accent:#7a1f5c", css, StringComparison.Ordinal);
+        await admin.PostAsync("/admin/organisation", new Dictionary<string, string>(form) { ["Input.AccentColour"] = "#1d4f91" });
+    }
+}
