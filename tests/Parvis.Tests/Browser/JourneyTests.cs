@@ -158,6 +158,34 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         Assert.False(await app.WithDatabaseAsync(db => db.Users.AnyAsync(u => u.Id == person.Id)));
     }
 
+    [Fact]
+    public async Task The_staff_pages_are_accessible_and_work_without_javascript()
+    {
+        var admin = await app.CreatePersonAsync("Administratrice CDPL", Role.Administrator);
+        var page = await app.NewPageAsync();
+        await SignInAsync(page, admin.Email!);
+        var proposal = await app.WithDatabaseAsync(db => db.Proposals.FirstAsync(p => p.Title == "Déployer des tiers-lieux numériques"));
+        foreach (var path in new[]
+        {
+            "/admin", "/admin/organisation", "/admin/roles", "/admin/audit", "/admin/processes/edit",
+            $"/admin/processes/edit/{app.World.ProcessId}", $"/admin/processes/{app.World.ProcessId}/phases",
+            $"/proposals/{proposal.Id}/answer", $"/admin/moderate/{proposal.Id}", $"/report/{proposal.Id}",
+        })
+        {
+            await page.GotoAsync(path);
+            Assert.Equal(path.Split('?')[0], new Uri(page.Url).AbsolutePath);
+            await app.AssertAccessibleAsync(page);
+        }
+
+        await page.GotoAsync($"/proposals/{proposal.Id}/answer");
+        await page.SelectOptionAsync("#Status", "Accepted");
+        await page.FillAsync("#Answer", "Le Conseil de développement retient cette proposition dans son avis.");
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(new Regex($"/proposals/{proposal.Id}$"));
+        Assert.Contains("retient cette proposition", await page.TextContentAsync("section.card"), StringComparison.Ordinal);
+        await app.AssertAccessibleAsync(page);
+    }
+
     private static async Task SignInAsync(IPage page, string email)
     {
         await page.GotoAsync("/account/sign-in");
