@@ -2,8 +2,13 @@ using Parvis.Web.Demo;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Setup;
 using Parvis.Web.Kernel.Web;
+using Parvis.Web.Modules.OpinionMaps;
 using Parvis.Web.Modules.Proposals;
 
+if (args is [OpinionMapCommand.Name, ..])
+{
+    return OpinionMapCommand.Run(args, Console.Out, Console.Error);
+}
 var commandLine = CommandLine.Parse(args);
 var builder = WebApplication.CreateBuilder(commandLine.HostArguments);
 builder.AddParvisKernel();

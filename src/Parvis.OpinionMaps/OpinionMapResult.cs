@@ -1,0 +1,77 @@
+namespace Parvis.OpinionMaps;
+
+/// <summary>
+/// The parameters of the computation, all shown on the explanation page ("paramètres compréhensibles").
+/// </summary>
+public sealed record OpinionMapParameters
+{
+    /// <summary>A participant is placed on the map after min(this, number of statements) votes.</summary>
+    public int MinimumVotes { get; init; } = 7;
+
+    public int BaseClusters { get; init; } = 100;
+
+    public int MinimumGroups { get; init; } = 2;
+
+    public int MaximumGroups { get; init; } = 5;
+
+    /// <summary>The number of groups changes only after the same new number wins this many updates in a row.</summary>
+    public int UpdatesBeforeGroupCountChanges { get; init; } = 3;
+
+    /// <summary>One-sided z threshold of the representativeness tests: 1.2816 is 90%.</summary>
+    public double ZThreshold { get; init; } = 1.2816;
+
+    public int RepresentativePerGroup { get; init; } = 5;
+
+    public int ConsensusCount { get; init; } = 5;
+
+    public int Seed { get; init; } = 20141;
+
+    public static OpinionMapParameters Default { get; } = new();
+}
+
+/// <summary>A participant placed on the map.</summary>
+public sealed record PlacedParticipant(long Id, double X, double Y, int Group);
+
+/// <summary>Agree / disagree / pass counts of a statement, overall and per group (in group label order).</summary>
+public sealed record StatementTally(long Id, int Agree, int Disagree, int Pass, double Extremity, int[] GroupAgree, int[] GroupDisagree, int[] GroupVotes)
+{
+    public int Votes => Agree + Disagree + Pass;
+}
+
+public enum Stance
+{
+    Agree,
+    Disagree,
+}
+
+/// <summary>
+/// A statement that sets a group apart: the group's smoothed rate ((n+1)/(votes+2)), the rest's rate,
+/// their ratio and the two one-sided z statistics (group mostly agrees; group more than the others).
+/// </summary>
+public sealed record RepresentativeStatement(long StatementId, Stance Stance, double GroupRate, double OthersRate, double Ratio, double ZMajority, double ZDifference);
+
+public sealed record OpinionGroup(int Label, int Size, double CentreX, double CentreY, IReadOnlyList<RepresentativeStatement> Representative);
+
+/// <summary>Group-informed consensus: the product over groups of (agrees + 1) / (votes + 2).</summary>
+public sealed record ConsensusStatement(long StatementId, Stance Stance, double Score, double[] GroupRates);
+
+/// <summary>What the next update needs to keep the map, the group count and the labels steady.</summary>
+public sealed record OpinionMapState(int GroupCount, int CandidateGroupCount, int CandidateStreak, double[] First, double[] Second, long[] StatementIds, double[] BaseCentreX, double[] BaseCentreY);
+
+public sealed record OpinionMapResult(
+    OpinionMapParameters Parameters,
+    int ParticipantCount,
+    int StatementCount,
+    int VoteCount,
+    int MinimumVotesApplied,
+    double ExplainedVariance,
+    IReadOnlyDictionary<int, double> Silhouettes,
+    int BestGroupCount,
+    IReadOnlyList<PlacedParticipant> Placed,
+    IReadOnlyList<OpinionGroup> Groups,
+    IReadOnlyList<ConsensusStatement> Consensus,
+    IReadOnlyList<StatementTally> Statements,
+    OpinionMapState State)
+{
+    public int GroupOf(long participantId) => Placed.FirstOrDefault(p => p.Id == participantId)?.Group ?? -1;
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using Parvis.OpinionMaps;
+using Parvis.OpinionMaps.Polis;
+
+namespace Parvis.Web.Modules.OpinionMaps;
+
+/// <summary>
+/// <c>opinion-map [--seed N] &lt;polis-folder&gt;</c>: computes the groups of a conversation in the
+/// Polis open-data format and prints "participant,group" for every participant placed in a group.
+/// Needs no database and no configuration.
+/// </summary>
+public static class OpinionMapCommand
+{
+    public const string Name = "opinion-map";
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        if (args.Length < 2)
+        {
+            error.WriteLine($"Usage: {Name} [--seed N] <folder with comments.csv, votes.csv>");
+            return 2;
+        }
+        var parameters = OpinionMapParameters.Default;
+        var seedAt = Array.IndexOf(args, "--seed");
+        if (seedAt > 0 && seedAt + 1 < args.Length - 1)
+        {
+            parameters = parameters with { Seed = int.Parse(args[seedAt + 1], CultureInfo.InvariantCulture) };
+        }
+        PolisConversation conversation;
+        try
+        {
+            conversation = PolisConversation.Load(args[^1]);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or FormatException or CsvHelper.CsvHelperException)
+        {
+            error.WriteLine(e.Message);
+            return 1;
+        }
+        var result = OpinionMapEngine.Compute(conversation.ToMatrix(), parameters);
+        output.WriteLine("participant,group");
+        foreach (var participant in result.Placed.Where(p => p.Group >= 0).OrderBy(p => p.Id))
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{participant.Id},{participant.Group}"));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,272 @@
+using System.Text.Json;
+using Parvis.OpinionMaps;
+
+namespace Parvis.Tests.Unit.OpinionMaps;
+
+[Trait("Suite", "unit")]
+public sealed class OpinionMapEngineTests
+{
+    [Fact]
+    public void The_latest_vote_counts_and_moderated_statements_are_left_out()
+    {
+        var matrix = new VoteMatrixBuilder().Exclude(99)
+            .Add(1, 10, 1).Add(1, 11, -1).Add(1, 10, -1).Add(2, 11, 0).Add(2, 99, 1)
+            .Build();
+
+        Assert.Equal([1L, 2L], matrix.ParticipantIds);
+        Assert.Equal([10L, 11L], matrix.StatementIds);
+        Assert.Equal([(0, -1), (1, -1)], matrix.Row(0));
+        Assert.Equal([(1, 0)], matrix.Row(1));
+        Assert.Equal(3, matrix.VoteCount);
+    }
+
+    [Fact]
+    public void Jacobi_finds_the_eigenvalues_of_a_small_symmetric_matrix()
+    {
+        var (values, vectors) = SymmetricEigen.Decompose([2, 1, 1, 2], 2);
+
+        Assert.Equal(3, values[0], 10);
+        Assert.Equal(1, values[1], 10);
+        Assert.Equal(Math.Abs(vectors[0]), Math.Abs(vectors[2]), 10);
+        Assert.Equal(Math.Sqrt(0.5), Math.Abs(vectors[0]), 10);
+    }
+
+    [Fact]
+    public void Two_opposed_camps_lie_on_the_first_component_and_sparse_voters_are_scaled_out()
+    {
+        var matrix = new VoteMatrixBuilder()
+            .Add(1, 0, 1).Add(1, 1, 1)
+            .Add(2, 0, 1).Add(2, 1, 1)
+            .Add(3, 0, -1).Add(3, 1, -1)
+            .Add(4, 0, -1).Add(4, 1, -1)
+            .Add(5, 0, 1)
+            .Build();
+        int[] everyone = [0, 1, 2, 3, 4];
+
+        var components = Projection.Compute(matrix, everyone, seed: 1);
+
+        // Statement means over those who voted: (1+1-1-1+1)/5 and (1+1-1-1)/4.
+        Assert.Equal([0.2, 0.0], components.Mean);
+        var (x1, _) = Projection.Place(matrix, 0, components);
+        var (x3, _) = Projection.Place(matrix, 2, components);
+        var (x5, _) = Projection.Place(matrix, 4, components);
+        Assert.True(x1 > 0 && x3 < 0);
+        // Participant 5 voted once out of two statements: scaled by sqrt(2 / 1).
+        Assert.Equal((1 - 0.2) * components.First[0] * Math.Sqrt(2), x5, 10);
+    }
+
+    [Fact]
+    public void The_sparse_subspace_iteration_agrees_with_a_dense_eigen_decomposition()
+    {
+        var random = new Random(3);
+        var builder = new VoteMatrixBuilder();
+        for (var p = 0; p < 60; p++)
+        {
+            for (var s = 0; s < 8; s++)
+            {
+                if (random.NextDouble() < 0.7)
+                {
+                    builder.Add(p, s, random.Next(-1, 2) * (p % 2 == 0 && s < 4 ? 1 : -1));
+                }
+            }
+        }
+        var matrix = builder.Build();
+        var rows = Enumerable.Range(0, matrix.ParticipantCount).ToArray();
+
+        var components = Projection.Compute(matrix, rows, seed: 5);
+
+        // The covariance of the mean-imputed matrix, built densely.
+        var statements = matrix.StatementCount;
+        var covariance = new double[statements * statements];
+        foreach (var row in rows)
+        {
+            var centred = new double[statements];
+            foreach (var (statement, vote) in matrix.Row(row))
+            {
+                centred[statement] = vote - components.Mean[statement];
+            }
+            for (var a = 0; a < statements; a++)
+            {
+                for (var b = 0; b < statements; b++)
+                {
+                    covariance[a * statements + b] += centred[a] * centred[b] / (rows.Length - 1);
+                }
+            }
+        }
+        var (values, vectors) = SymmetricEigen.Decompose(covariance, statements);
+        var dotFirst = Enumerable.Range(0, statements).Sum(j => vectors[j * statements] * components.First[j]);
+        var dotSecond = Enumerable.Range(0, statements).Sum(j => vectors[j * statements + 1] * components.Second[j]);
+        Assert.Equal(1, Math.Abs(dotFirst), 6);
+        Assert.Equal(1, Math.Abs(dotSecond), 6);
+        Assert.Equal(values[0], components.FirstVariance, 6);
+    }
+
+    [Fact]
+    public void Weighted_kmeans_puts_each_centre_at_the_weighted_mean()
+    {
+        double[] x = [0, 1, 10, 11];
+        double[] y = [0, 0, 0, 0];
+
+        var clustering = KMeans.Run(x, y, [3, 1, 1, 1], 2, seed: 1);
+
+        Assert.Equal(clustering.Assignment[0], clustering.Assignment[1]);
+        Assert.NotEqual(clustering.Assignment[0], clustering.Assignment[2]);
+        var left = clustering.Assignment[0];
+        Assert.Equal(0.25, clustering.CentreX[left], 10);
+        Assert.Equal(10.5, clustering.CentreX[1 - left], 10);
+        Assert.Equal(4, clustering.Size[left]);
+    }
+
+    [Fact]
+    public void The_silhouette_matches_the_hand_computed_value()
+    {
+        // Point 0: a = 1, b = (10 + 11) / 2; point 1: a = 1, b = (9 + 10) / 2; the other two mirror them.
+        var expected = ((10.5 - 1) / 10.5 + (9.5 - 1) / 9.5) / 2;
+
+        var silhouette = KMeans.Silhouette([0, 1, 10, 11], [0, 0, 0, 0], [1, 1, 1, 1], [0, 0, 1, 1], 2);
+
+        Assert.Equal(expected, silhouette, 10);
+    }
+
+    [Fact]
+    public void Smoothed_rates_and_z_tests_follow_their_formulas()
+    {
+        Assert.Equal(4.0 / 6, Representativeness.Rate(3, 4), 12);
+        Assert.Equal(2 * Math.Sqrt(12) * (10.0 / 12 - 0.5), Representativeness.ZMajority(9, 10), 12);
+        Assert.Equal(0, Representativeness.ZMajority(0, 0), 12);
+        // Group 9 agrees out of 10, the others 2 out of 10: pooled (9 + 2 + 2) / (10 + 10 + 4).
+        var pooled = 13.0 / 24;
+        var expected = (10.0 / 12 - 3.0 / 12) / Math.Sqrt(pooled * (1 - pooled) * (2.0 / 12));
+        Assert.Equal(expected, Representativeness.ZDifference(9, 10, 2, 10), 12);
+    }
+
+    [Fact]
+    public void Representative_statements_set_a_group_apart_and_consensus_brings_groups_together()
+    {
+        StatementTally[] tallies =
+        [
+            // Group 0 agrees, group 1 disagrees: representative of both, in opposite stances.
+            new(1, 12, 10, 0, 1, [11, 1], [0, 10], [11, 11]),
+            // Everyone agrees: consensus, representative of nobody.
+            new(2, 20, 1, 1, 0, [10, 10], [1, 0], [11, 11]),
+            // Too few votes to say anything.
+            new(3, 1, 1, 0, 0, [1, 0], [0, 1], [1, 1]),
+        ];
+        var parameters = OpinionMapParameters.Default;
+
+        var first = Representativeness.ForGroup(tallies, 0, parameters);
+        var second = Representativeness.ForGroup(tallies, 1, parameters);
+        var consensus = Representativeness.Consensus(tallies, 2, parameters);
+
+        Assert.Equal((1L, Stance.Agree), (Assert.Single(first).StatementId, first[0].Stance));
+        Assert.Equal((1L, Stance.Disagree), (Assert.Single(second).StatementId, second[0].Stance));
+        var agreed = Assert.Single(consensus, c => c.Stance == Stance.Agree);
+        Assert.Equal(2, agreed.StatementId);
+        Assert.Equal(11.0 / 13 * (11.0 / 13), agreed.Score, 12);
+    }
+
+    [Fact]
+    public void The_next_statement_is_never_one_already_voted_and_favours_fresh_statements()
+    {
+        StatementTally[] tallies =
+        [
+            new(1, 40, 40, 20, 0.1, [], [], []),
+            new(2, 0, 0, 0, 0.1, [], [], []),
+            new(3, 5, 5, 0, 0.1, [], [], []),
+        ];
+
+        Assert.True(NextStatement.Priority(tallies[1]) > NextStatement.Priority(tallies[0]));
+        Assert.Null(NextStatement.Choose(tallies, new HashSet<long> { 1, 2, 3 }, 1));
+        for (var seed = 0; seed < 50; seed++)
+        {
+            Assert.NotEqual(2, NextStatement.Choose(tallies, new HashSet<long> { 2 }, seed));
+            Assert.Equal(NextStatement.Choose(tallies, new HashSet<long>(), seed), NextStatement.Choose(tallies, new HashSet<long>(), seed));
+        }
+        var fresh = Enumerable.Range(0, 200).Count(seed => NextStatement.Choose(tallies, new HashSet<long>(), seed) == 2);
+        Assert.True(fresh > 100, $"the unvoted statement came first {fresh} times out of 200");
+    }
+
+    [Fact]
+    public void The_adjusted_rand_index_ignores_label_names_and_matches_the_reference_value()
+    {
+        Assert.Equal(1, AdjustedRandIndex.Compute([0, 0, 1, 1], [1, 1, 0, 0]), 12);
+        // scikit-learn's documented example: adjusted_rand_score([0, 0, 1, 1], [0, 0, 1, 2]) = 0.57.
+        Assert.Equal(0.5714285714, AdjustedRandIndex.Compute([0, 0, 1, 1], [0, 0, 1, 2]), 8);
+    }
+
+    [Fact]
+    public void Two_camps_become_two_groups_with_their_statements_and_their_common_ground()
+    {
+        var result = OpinionMapEngine.Compute(TwoCamps(40).Build());
+
+        Assert.Equal(2, result.Groups.Count);
+        var campOf = result.Placed.Select(p => p.Id % 2 == 0 ? 0 : 1).ToArray();
+        Assert.Equal(1, AdjustedRandIndex.Compute(campOf, result.Placed.Select(p => p.Group).ToArray()), 12);
+        var evenGroup = result.Placed.First(p => p.Id % 2 == 0).Group;
+        Assert.Contains(result.Groups[evenGroup].Representative, r => r.StatementId < 4 && r.Stance == Stance.Agree);
+        Assert.Contains(result.Groups[1 - evenGroup].Representative, r => r.StatementId < 4 && r.Stance == Stance.Disagree);
+        Assert.Equal(8, result.Consensus.First(c => c.Stance == Stance.Agree).StatementId);
+    }
+
+    [Fact]
+    public void The_same_votes_give_the_same_map_twice()
+    {
+        var matrix = TwoCamps(300).Build();
+
+        var first = JsonSerializer.Serialize(OpinionMapEngine.Compute(matrix));
+        var second = JsonSerializer.Serialize(OpinionMapEngine.Compute(matrix));
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void Group_labels_follow_people_across_an_update_that_adds_a_few_votes()
+    {
+        var before = OpinionMapEngine.Compute(TwoCamps(200).Build());
+        var after = OpinionMapEngine.Compute(TwoCamps(200).Add(1000, 0, -1).Add(1000, 1, -1).Add(1000, 4, 1)
+            .Add(1000, 5, 1).Add(1000, 6, 1).Add(1000, 7, 1).Add(1000, 8, 1).Add(3, 2, 1).Build(), previous: before);
+
+        Assert.Equal(before.Groups.Count, after.Groups.Count);
+        var labelBefore = before.Placed.ToDictionary(p => p.Id, p => p.Group);
+        var kept = after.Placed.Count(p => labelBefore.TryGetValue(p.Id, out var label) && label == p.Group);
+        Assert.True(kept >= before.Placed.Count * 0.98, $"{kept} of {before.Placed.Count} kept their label");
+    }
+
+    [Fact]
+    public void The_group_count_changes_only_after_winning_several_updates_in_a_row()
+    {
+        var matrix = TwoCamps(200).Build();
+        var first = OpinionMapEngine.Compute(matrix);
+        Assert.Equal(2, first.Groups.Count);
+        var pretendThree = first with { State = first.State with { GroupCount = 3 } };
+
+        var second = OpinionMapEngine.Compute(matrix, previous: pretendThree);
+        var third = OpinionMapEngine.Compute(matrix, previous: second);
+        var fourth = OpinionMapEngine.Compute(matrix, previous: third);
+
+        Assert.Equal(3, second.Groups.Count);
+        Assert.Equal(3, third.Groups.Count);
+        Assert.Equal(2, fourth.Groups.Count);
+    }
+
+    /// <summary>Even participants agree with statements 0-3 and disagree with 4-7, odd ones the reverse; all agree with 8. Some noise.</summary>
+    private static VoteMatrixBuilder TwoCamps(int participants)
+    {
+        var random = new Random(11);
+        var builder = new VoteMatrixBuilder();
+        for (var p = 0; p < participants; p++)
+        {
+            for (var s = 0; s < 9; s++)
+            {
+                if (s < 8 && random.NextDouble() < 0.2)
+                {
+                    continue;
+                }
+                var side = (p % 2 == 0) == (s < 4) ? 1 : -1;
+                var vote = s == 8 ? 1 : random.NextDouble() < 0.1 ? -side : side;
+                builder.Add(p, s, vote);
+            }
+        }
+        return builder;
+    }
+}

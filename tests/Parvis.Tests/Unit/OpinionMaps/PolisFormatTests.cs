@@ -1,0 +1,88 @@
+using Parvis.OpinionMaps;
+using Parvis.OpinionMaps.Polis;
+using Parvis.Web.Modules.OpinionMaps;
+
+namespace Parvis.Tests.Unit.OpinionMaps;
+
+[Trait("Suite", "unit")]
+public sealed class PolisFormatTests : IDisposable
+{
+    private static readonly string London = Path.Combine(AppContext.BaseDirectory, "Unit", "OpinionMaps", "Data", "london.youth.policing");
+    private readonly string exported = Path.Combine(Path.GetTempPath(), "parvis-polis-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public void A_real_export_loads_with_its_columns_found_by_name()
+    {
+        var conversation = PolisConversation.Load(London);
+
+        Assert.StartsWith("What is the best way to engage more young people", conversation.Topic, StringComparison.Ordinal);
+        Assert.Equal(638, conversation.ToMatrix().VoteCount);
+        Assert.Equal(26, conversation.ToMatrix().ParticipantCount);
+        // This export has an extra "xid" column before "group-id".
+        Assert.Equal(24, conversation.Groups.Values.Count(g => g is not null));
+    }
+
+    [Fact]
+    public void Export_then_import_gives_back_the_same_conversation_and_groups()
+    {
+        var original = PolisConversation.Load(London);
+        var result = OpinionMapEngine.Compute(original.ToMatrix());
+
+        PolisConversation.Write(exported, original.Topic, original.Description, original.Statements, original.Votes, result);
+        var reloaded = PolisConversation.Load(exported);
+
+        Assert.Equal(original.Topic, reloaded.Topic);
+        Assert.Equal(original.Statements.OrderBy(s => s.Id), reloaded.Statements);
+        Assert.Equal(original.Votes.Count, reloaded.Votes.Count);
+        var before = original.ToMatrix();
+        var after = reloaded.ToMatrix();
+        Assert.Equal(before.ParticipantIds.Order(), after.ParticipantIds.Order());
+        Assert.Equal(Rows(before), Rows(after));
+        foreach (var placed in result.Placed)
+        {
+            Assert.Equal(placed.Group, reloaded.Groups[placed.Id]);
+        }
+        Assert.Equal(result.Placed.Select(p => p.Group), OpinionMapEngine.Compute(after).Placed.Select(p => p.Group));
+    }
+
+    [Fact]
+    public void The_command_prints_one_line_per_grouped_participant()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = OpinionMapCommand.Run([OpinionMapCommand.Name, London], output, error);
+
+        Assert.Equal(0, exit);
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal("participant,group", lines[0]);
+        var expected = OpinionMapEngine.Compute(PolisConversation.Load(London).ToMatrix()).Placed.Where(p => p.Group >= 0).ToArray();
+        Assert.Equal(expected.OrderBy(p => p.Id).Select(p => $"{p.Id},{p.Group}"), lines.Skip(1));
+    }
+
+    [Fact]
+    public void The_command_says_what_is_wrong_with_a_missing_folder()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = OpinionMapCommand.Run([OpinionMapCommand.Name, "/nowhere/at/all"], output, error);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("/nowhere/at/all", error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(output.ToString());
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(exported))
+        {
+            Directory.Delete(exported, recursive: true);
+        }
+    }
+
+    private static Dictionary<long, (long, int)[]> Rows(VoteMatrix matrix) =>
+        Enumerable.Range(0, matrix.ParticipantCount).ToDictionary(
+            r => matrix.ParticipantIds[r],
+            r => matrix.Row(r).Select(v => (matrix.StatementIds[v.Statement], v.Vote)).OrderBy(v => v.Item1).ToArray());
+}
