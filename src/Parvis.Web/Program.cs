@@ -13,6 +13,7 @@ var commandLine = CommandLine.Parse(args);
 var builder = WebApplication.CreateBuilder(commandLine.HostArguments);
 builder.AddParvisKernel();
 builder.Services.AddProposalsModule();
+builder.Services.AddOpinionMapsModule();
 
 var app = builder.Build();
 await DatabaseSetup.MigrateAsync(app.Services);

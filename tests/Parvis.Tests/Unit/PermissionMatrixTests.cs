@@ -24,6 +24,8 @@ public sealed class PermissionMatrixTests
         [Permission.Support] = Enum.GetValues<Role>(),
         [Permission.Comment] = Enum.GetValues<Role>(),
         [Permission.Report] = Enum.GetValues<Role>(),
+        [Permission.ManageOpinionMaps] = [Role.Administrator, Role.ProcessManager],
+        [Permission.ContributeOpinions] = Enum.GetValues<Role>(),
     };
 
     private static readonly Permission[] _phaseBound = [Permission.Propose, Permission.Support, Permission.Comment];

@@ -26,6 +26,9 @@ public abstract class Contribution
     /// <summary>Stable name of the kind ("proposal", "comment") used in logs, reports and exports.</summary>
     public abstract string Kind { get; }
 
+    /// <summary>The text a moderator reads to decide.</summary>
+    public abstract string Excerpt { get; }
+
     /// <summary>Replaces the text with nothing, keeping the place in threads so replies by others stay readable.</summary>
     public abstract void EraseContent();
 }

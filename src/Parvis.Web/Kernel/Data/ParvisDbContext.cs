@@ -6,6 +6,7 @@ using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Modules.OpinionMaps;
 using Parvis.Web.Modules.Proposals;
 
 namespace Parvis.Web.Kernel.Data;
@@ -32,11 +33,17 @@ public abstract class ParvisDbContext(DbContextOptions options)
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<Support> Supports => Set<Support>();
 
+    public DbSet<OpinionMap> OpinionMaps => Set<OpinionMap>();
+    public DbSet<Statement> Statements => Set<Statement>();
+    public DbSet<OpinionParticipant> OpinionParticipants => Set<OpinionParticipant>();
+    public DbSet<OpinionVote> OpinionVotes => Set<OpinionVote>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         KernelModel.Build(builder);
         ProposalsModule.BuildModel(builder);
+        OpinionMapsModule.BuildModel(builder);
     }
 }
 

@@ -22,6 +22,14 @@ public sealed class Authorizer(ParvisDbContext db, CurrentOrganisation organisat
         return PermissionMatrix.Decide(permission, PersonId is not null, roles, phase);
     }
 
+    /// <summary>For an action open only while a given phase of the process is current (an opinion map's).</summary>
+    public async Task<Decision> DecideAsync(Permission permission, Process process, Guid phaseId)
+    {
+        var roles = await RolesAsync(process.Id);
+        var phase = process.CurrentPhase(Today());
+        return PermissionMatrix.Decide(permission, PersonId is not null, roles, phase?.Id == phaseId ? phase : null);
+    }
+
     public async Task<bool> CanAsync(Permission permission, Process? process = null) =>
         await DecideAsync(permission, process) == Decision.Allowed;
 

@@ -17,6 +17,8 @@ public enum Permission
     Support,
     Comment,
     Report,
+    ManageOpinionMaps,
+    ContributeOpinions,
 }
 
 /// <summary>Why an action is refused, so the page can say what the person can do about it.</summary>
@@ -50,6 +52,8 @@ public static class PermissionMatrix
         [Permission.Support] = _everyone,
         [Permission.Comment] = _everyone,
         [Permission.Report] = _everyone,
+        [Permission.ManageOpinionMaps] = _staff,
+        [Permission.ContributeOpinions] = _everyone,
     };
 
     public static IReadOnlyCollection<Role> RolesFor(Permission permission) => _allowed[permission];
@@ -73,6 +77,8 @@ public static class PermissionMatrix
             Permission.Propose => phase?.ProposalsOpen == true,
             Permission.Support => phase?.SupportsOpen == true,
             Permission.Comment => phase?.CommentsOpen == true,
+            // An opinion map lives in one phase: callers pass the phase only while it is the map's.
+            Permission.ContributeOpinions => phase is not null,
             _ => true,
         };
         return open ? Decision.Allowed : Decision.PhaseClosed;

@@ -37,6 +37,8 @@ public sealed class Proposal : Contribution
 
     public override string Kind => "proposal";
 
+    public override string Excerpt => $"{Title} — {Body}";
+
     /// <summary>The author may edit only until the first support, so nobody supports a text that then changes.</summary>
     public bool IsEditable => SupportCount == 0 && WithdrawnAt is null && HiddenAt is null && ErasedAt is null;
 
@@ -58,6 +60,8 @@ public sealed class Comment : Contribution
     public Guid? ParentId { get; set; }
     public int Depth { get; set; }
     public required string Body { get; set; }
+
+    public override string Excerpt => Body;
 
     public override string Kind => "comment";
 

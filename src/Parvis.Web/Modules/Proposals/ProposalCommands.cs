@@ -1,6 +1,4 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Parvis.Web.Kernel.Audit;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
@@ -136,7 +134,7 @@ public sealed class ProposalCommands(ParvisDbContext db, CurrentOrganisation org
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.SupportCount, p => p.SupportCount + 1));
             await transaction.CommitAsync();
         }
-        catch (DbUpdateException e) when (IsUniqueViolation(e))
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
         {
             await transaction.RollbackAsync();
             db.ChangeTracker.Clear();
@@ -234,11 +232,4 @@ public sealed class ProposalCommands(ParvisDbContext db, CurrentOrganisation org
 
     private static bool ThemeBelongs(Process process, Guid? themeId) =>
         themeId is null || process.Themes.Any(t => t.Id == themeId);
-
-    private static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
-    {
-        SqliteException sqlite => sqlite.SqliteExtendedErrorCode == 2067, // SQLITE_CONSTRAINT_UNIQUE
-        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
-        _ => false,
-    };
 }

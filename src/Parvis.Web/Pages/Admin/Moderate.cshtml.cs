@@ -5,7 +5,6 @@ using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
-using Parvis.Web.Modules.Proposals;
 using Parvis.Web.Shared;
 
 namespace Parvis.Web.Pages.Admin;
@@ -74,12 +73,7 @@ public sealed class ModerateModel(ParvisDbContext db, CurrentOrganisation organi
             return decision == Decision.SignInRequired ? Challenge() : Forbid();
         }
         Contribution = contribution;
-        Excerpt = contribution switch
-        {
-            Proposal p => $"{p.Title} — {p.Body}",
-            Comment c => c.Body,
-            _ => "",
-        };
+        Excerpt = contribution.Excerpt;
         Reports = await db.ContributionReports.AsNoTracking().Where(r => r.ContributionId == id && r.ResolvedAt == null)
             .OrderBy(r => r.CreatedAt).ToListAsync();
         return null;

@@ -595,6 +595,113 @@ namespace Parvis.Web.Kernel.Data.Migrations.Postgres
                     b.ToTable("kernel_themes", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Modules.OpinionMaps.OpinionMap", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PhaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("PreModeration")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PhaseId");
+
+                    b.HasIndex("ProcessId");
+
+                    b.ToTable("opinionmaps_maps", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.OpinionMaps.OpinionParticipant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("OpinionMapId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("OpinionMapId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("OpinionMapId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("opinionmaps_participants", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.OpinionMaps.OpinionVote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CastAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OpinionMapId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("StatementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpinionMapId");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("StatementId", "ParticipantId")
+                        .IsUnique();
+
+                    b.ToTable("opinionmaps_votes", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Modules.Proposals.Support", b =>
                 {
                     b.Property<Guid>("Id")
@@ -618,6 +725,33 @@ namespace Parvis.Web.Kernel.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("proposals_supports", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.OpinionMaps.Statement", b =>
+                {
+                    b.HasBaseType("Parvis.Web.Kernel.Contributions.Contribution");
+
+                    b.Property<long?>("ImportedAuthor")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("OpinionMapId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(280)
+                        .HasColumnType("character varying(280)");
+
+                    b.HasIndex("OpinionMapId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("opinionmaps_statements", (string)null);
                 });
 
             modelBuilder.Entity("Parvis.Web.Modules.Proposals.Comment", b =>
@@ -843,6 +977,56 @@ namespace Parvis.Web.Kernel.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Parvis.Web.Modules.OpinionMaps.OpinionMap", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Processes.Phase", null)
+                        .WithMany()
+                        .HasForeignKey("PhaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.OpinionMaps.OpinionParticipant", b =>
+                {
+                    b.HasOne("Parvis.Web.Modules.OpinionMaps.OpinionMap", null)
+                        .WithMany()
+                        .HasForeignKey("OpinionMapId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.OpinionMaps.OpinionVote", b =>
+                {
+                    b.HasOne("Parvis.Web.Modules.OpinionMaps.OpinionMap", null)
+                        .WithMany()
+                        .HasForeignKey("OpinionMapId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Modules.OpinionMaps.OpinionParticipant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Modules.OpinionMaps.Statement", null)
+                        .WithMany()
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Parvis.Web.Modules.Proposals.Support", b =>
                 {
                     b.HasOne("Parvis.Web.Kernel.People.Person", null)
@@ -853,6 +1037,21 @@ namespace Parvis.Web.Kernel.Data.Migrations.Postgres
                     b.HasOne("Parvis.Web.Modules.Proposals.Proposal", null)
                         .WithMany()
                         .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.OpinionMaps.Statement", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Contributions.Contribution", null)
+                        .WithOne()
+                        .HasForeignKey("Parvis.Web.Modules.OpinionMaps.Statement", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Modules.OpinionMaps.OpinionMap", null)
+                        .WithMany()
+                        .HasForeignKey("OpinionMapId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -586,6 +586,113 @@ namespace Parvis.Web.Kernel.Data.Migrations.Sqlite
                     b.ToTable("kernel_themes", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Modules.OpinionMaps.OpinionMap", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PhaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PreModeration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PhaseId");
+
+                    b.HasIndex("ProcessId");
+
+                    b.ToTable("opinionmaps_maps", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.OpinionMaps.OpinionParticipant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OpinionMapId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("OpinionMapId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("OpinionMapId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("opinionmaps_participants", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.OpinionMaps.OpinionVote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CastAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OpinionMapId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StatementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpinionMapId");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("StatementId", "ParticipantId")
+                        .IsUnique();
+
+                    b.ToTable("opinionmaps_votes", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Modules.Proposals.Support", b =>
                 {
                     b.Property<Guid>("Id")
@@ -609,6 +716,33 @@ namespace Parvis.Web.Kernel.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("proposals_supports", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.OpinionMaps.Statement", b =>
+                {
+                    b.HasBaseType("Parvis.Web.Kernel.Contributions.Contribution");
+
+                    b.Property<long?>("ImportedAuthor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OpinionMapId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(280)
+                        .HasColumnType("TEXT");
+
+                    b.HasIndex("OpinionMapId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("opinionmaps_statements", (string)null);
                 });
 
             modelBuilder.Entity("Parvis.Web.Modules.Proposals.Comment", b =>
@@ -824,6 +958,56 @@ namespace Parvis.Web.Kernel.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Parvis.Web.Modules.OpinionMaps.OpinionMap", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Processes.Phase", null)
+                        .WithMany()
+                        .HasForeignKey("PhaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.OpinionMaps.OpinionParticipant", b =>
+                {
+                    b.HasOne("Parvis.Web.Modules.OpinionMaps.OpinionMap", null)
+                        .WithMany()
+                        .HasForeignKey("OpinionMapId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.OpinionMaps.OpinionVote", b =>
+                {
+                    b.HasOne("Parvis.Web.Modules.OpinionMaps.OpinionMap", null)
+                        .WithMany()
+                        .HasForeignKey("OpinionMapId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Modules.OpinionMaps.OpinionParticipant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Modules.OpinionMaps.Statement", null)
+                        .WithMany()
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Parvis.Web.Modules.Proposals.Support", b =>
                 {
                     b.HasOne("Parvis.Web.Kernel.People.Person", null)
@@ -834,6 +1018,21 @@ namespace Parvis.Web.Kernel.Data.Migrations.Sqlite
                     b.HasOne("Parvis.Web.Modules.Proposals.Proposal", null)
                         .WithMany()
                         .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.OpinionMaps.Statement", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Contributions.Contribution", null)
+                        .WithOne()
+                        .HasForeignKey("Parvis.Web.Modules.OpinionMaps.Statement", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Modules.OpinionMaps.OpinionMap", null)
+                        .WithMany()
+                        .HasForeignKey("OpinionMapId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Privacy;
+using Parvis.Web.Kernel.Processes;
+
+namespace Parvis.Web.Modules.OpinionMaps;
+
+/// <summary>
+/// The opinion-maps module: statements, votes, and the groups and common ground computed from them
+/// by the Parvis.OpinionMaps engine in the background. Pages are under Pages/ (public) and Pages/Admin/.
+/// Statements and votes are open while the map's phase is current.
+/// </summary>
+public static class OpinionMapsModule
+{
+    public static IServiceCollection AddOpinionMapsModule(this IServiceCollection services)
+    {
+        services.AddScoped<OpinionMapCommands>();
+        services.AddSingleton<OpinionMapRecomputer>();
+        services.AddHostedService(provider => provider.GetRequiredService<OpinionMapRecomputer>());
+        services.AddScoped<IPersonalDataSource, OpinionMapsPersonalData>();
+        return services;
+    }
+
+    internal static void BuildModel(ModelBuilder b)
+    {
+        b.Entity<OpinionMap>(e =>
+        {
+            e.ToTable("opinionmaps_maps");
+            e.Property(m => m.Question).HasMaxLength(OpinionMap.QuestionMax);
+            e.Property(m => m.Description).HasMaxLength(OpinionMap.DescriptionMax);
+            e.HasIndex(m => m.ProcessId);
+            e.HasOne<Process>().WithMany().HasForeignKey(m => m.ProcessId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Phase>().WithMany().HasForeignKey(m => m.PhaseId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<Statement>(e =>
+        {
+            e.ToTable("opinionmaps_statements");
+            e.Property(s => s.Text).HasMaxLength(Statement.TextMax);
+            e.HasIndex(s => new { s.OpinionMapId, s.Number }).IsUnique();
+            e.HasOne<OpinionMap>().WithMany().HasForeignKey(s => s.OpinionMapId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<OpinionParticipant>(e =>
+        {
+            e.ToTable("opinionmaps_participants");
+            e.HasIndex(p => new { p.OpinionMapId, p.Number }).IsUnique();
+            e.HasIndex(p => new { p.OpinionMapId, p.PersonId }).IsUnique();
+            e.HasIndex(p => p.PersonId);
+            e.HasOne<OpinionMap>().WithMany().HasForeignKey(p => p.OpinionMapId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Kernel.People.Person>().WithMany().HasForeignKey(p => p.PersonId).OnDelete(DeleteBehavior.SetNull);
+        });
+        b.Entity<OpinionVote>(e =>
+        {
+            e.ToTable("opinionmaps_votes");
+            // The database, not only the code, keeps one vote per participant and statement.
+            e.HasIndex(v => new { v.StatementId, v.ParticipantId }).IsUnique();
+            e.HasIndex(v => v.OpinionMapId);
+            e.HasIndex(v => v.ParticipantId);
+            e.HasOne<Statement>().WithMany().HasForeignKey(v => v.StatementId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<OpinionParticipant>().WithMany().HasForeignKey(v => v.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<OpinionMap>().WithMany().HasForeignKey(v => v.OpinionMapId).OnDelete(DeleteBehavior.NoAction);
+        });
+    }
+}
+
+/// <summary>The module's share of a person's data. Statements are erased by the kernel as contributions.</summary>
+public sealed class OpinionMapsPersonalData(Kernel.Data.ParvisDbContext db) : IPersonalDataSource
+{
+    public string Name => "opinion-maps";
+
+    public async Task<object> ExportAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        var statements = await db.Statements.AsNoTracking().Where(s => s.AuthorId == personId)
+            .Select(s => new { s.Id, s.OpinionMapId, s.Text, s.CreatedAt, s.PublishedAt, s.HiddenAt, s.HiddenReason })
+            .ToListAsync(cancellationToken);
+        var votes = await db.OpinionVotes.AsNoTracking()
+            .Join(db.OpinionParticipants.Where(p => p.PersonId == personId), v => v.ParticipantId, p => p.Id, (v, p) => v)
+            .Select(v => new { v.OpinionMapId, v.StatementId, v.Value, v.CastAt })
+            .ToListAsync(cancellationToken);
+        return new { statements, votes };
+    }
+
+    /// <summary>Anonymised: the votes stay, tied to a number nobody can link back. Removed: the votes go.</summary>
+    public async Task EraseAsync(Guid personId, ErasureChoice choice, CancellationToken cancellationToken)
+    {
+        if (choice == ErasureChoice.Remove)
+        {
+            await db.OpinionParticipants.Where(p => p.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        }
+        else
+        {
+            await db.OpinionParticipants.Where(p => p.PersonId == personId)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.PersonId, (Guid?)null), cancellationToken);
+        }
+    }
+}
