@@ -1,0 +1,145 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Parvis.OpinionMaps.Polis;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Modules.OpinionMaps.Pages.Admin;
+
+public sealed class MapInput
+{
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(OpinionMap.QuestionMax, MinimumLength = 5, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.MapQuestion")]
+    public string Question { get; set; } = "";
+
+    [StringLength(OpinionMap.DescriptionMax, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.MapDescription")]
+    public string Description { get; set; } = "";
+
+    [Display(Name = "Field.Phase")]
+    public Guid PhaseId { get; set; }
+
+    public bool PreModeration { get; set; }
+}
+
+/// <summary>A process's opinion maps for its staff: create, import and export (Polis format), publish waiting statements.</summary>
+public sealed class MapsModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, OpinionMapCommands commands) : ParvisPageModel
+{
+    [BindProperty]
+    public MapInput Input { get; set; } = new();
+
+    public Process Process { get; private set; } = default!;
+    public IReadOnlyList<OpinionMap> Maps { get; private set; } = [];
+    public IReadOnlyList<Statement> Waiting { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid processId) => await LoadAsync(processId) ?? Page();
+
+    public async Task<IActionResult> OnPostCreateAsync(Guid processId)
+    {
+        if (await LoadAsync(processId) is { } early)
+        {
+            return early;
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = await commands.CreateAsync(processId, new OpinionMapDraft(Input.Question, Input.Description, Input.PhaseId, Input.PreModeration));
+        if (Refusal(result, "Input.PhaseId") is { } refusal)
+        {
+            return refusal;
+        }
+        if (!result.Succeeded)
+        {
+            return Page();
+        }
+        Flash("OpinionMaps.Created");
+        return Redirect($"/admin/processes/{processId}/maps");
+    }
+
+    /// <summary>The Polis open-data files: comments.csv and votes.csv (participants-votes.csv and summary.csv optional).</summary>
+    public async Task<IActionResult> OnPostImportAsync(Guid processId, Guid importPhaseId, List<IFormFile> files)
+    {
+        if (await LoadAsync(processId) is { } early)
+        {
+            return early;
+        }
+        var folder = Path.Combine(Path.GetTempPath(), "parvis-import-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            foreach (var file in files.Where(f => f.FileName is "comments.csv" or "votes.csv" or "participants-votes.csv" or "summary.csv"))
+            {
+                await using var target = System.IO.File.Create(Path.Combine(folder, file.FileName));
+                await file.CopyToAsync(target);
+            }
+            var result = await commands.ImportAsync(processId, importPhaseId, PolisConversation.Load(folder));
+            if (Refusal(result, "files") is { } refusal)
+            {
+                return refusal;
+            }
+            if (!result.Succeeded)
+            {
+                return Page();
+            }
+            Flash("OpinionMaps.Imported");
+            return Redirect($"/admin/processes/{processId}/maps");
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or FormatException or CsvHelper.CsvHelperException)
+        {
+            ModelState.AddModelError("files", Text["OpinionMaps.ImportFailed", e.Message]);
+            return Page();
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(Guid processId, Guid statementId)
+    {
+        var result = await commands.PublishStatementAsync(statementId);
+        if (Refusal(result) is { } refusal)
+        {
+            return refusal;
+        }
+        Flash("OpinionMaps.StatementPublished");
+        return Redirect($"/admin/processes/{processId}/maps");
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(Guid processId, Guid mapId)
+    {
+        if (await LoadAsync(processId) is { } early)
+        {
+            return early;
+        }
+        var zip = await commands.ExportAsync(mapId);
+        return zip is null ? NotFound() : File(zip, "application/zip", $"opinion-map-{mapId:N}.zip");
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid processId)
+    {
+        var process = await db.Processes.AsNoTracking().Include(p => p.Phases)
+            .FirstOrDefaultAsync(p => p.Id == processId && p.OrganisationId == organisation.Id);
+        if (process is null)
+        {
+            return NotFound();
+        }
+        Process = process;
+        var decision = await authorizer.DecideAsync(Permission.ManageOpinionMaps, process);
+        if (decision != Decision.Allowed)
+        {
+            return decision == Decision.SignInRequired ? Challenge() : Forbid();
+        }
+        Maps = await db.OpinionMaps.AsNoTracking().Where(m => m.ProcessId == processId).OrderBy(m => m.CreatedAt).ToListAsync();
+        Waiting = await db.Statements.AsNoTracking()
+            .Where(s => s.ProcessId == processId && s.PublishedAt == null && s.HiddenAt == null && s.ErasedAt == null)
+            .OrderBy(s => s.CreatedAt).ToListAsync();
+        return null;
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Mvc;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+
+namespace Parvis.Web.Modules.OpinionMaps.Pages;
+
+/// <summary>A circle of the map: how many participants of one group sit in one cell of the grid.</summary>
+public sealed record MapDot(double X, double Y, double Radius, int Group, int Count);
+
+public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer) : OpinionMapPage(db, organisation, authorizer)
+{
+    /// <summary>Side of the SVG drawing, in user units.</summary>
+    public const double Size = 400;
+
+    private const int Cells = 24;
+
+    public IReadOnlyList<MapDot> Dots { get; private set; } = [];
+    public (double X, double Y)? You { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        Draw();
+        return Page();
+    }
+
+    /// <summary>
+    /// Participants are binned on a grid, one circle per group and cell with an area proportional
+    /// to the count, so that the drawing stays light with a hundred thousand participants.
+    /// </summary>
+    private void Draw()
+    {
+        var placed = Result?.Placed.Where(p => p.Group >= 0).ToList() ?? [];
+        if (placed.Count == 0)
+        {
+            return;
+        }
+        var extent = Math.Max(1e-9, placed.Max(p => Math.Max(Math.Abs(p.X), Math.Abs(p.Y))));
+        double Scale(double value) => Size / 2 + value / extent * (Size / 2 - 12);
+        int Cell(double value) => Math.Clamp((int)(Scale(value) / Size * Cells), 0, Cells - 1);
+        var counts = placed.GroupBy(p => (Cell(p.X), Cell(p.Y), p.Group)).Select(g => (g.Key, Count: g.Count())).ToList();
+        var largest = counts.Max(c => c.Count);
+        Dots = counts.Select(c => new MapDot(
+            (c.Key.Item1 + 0.5) * Size / Cells, (c.Key.Item2 + 0.5) * Size / Cells,
+            2 + 6 * Math.Sqrt((double)c.Count / largest), c.Key.Group, c.Count)).ToList();
+        if (MyPlace is { Group: >= 0 } me)
+        {
+            You = (Scale(me.X), Scale(me.Y));
+        }
+    }
+}
