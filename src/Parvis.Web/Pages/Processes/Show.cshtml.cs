@@ -13,6 +13,7 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
     public Process Process { get; private set; } = default!;
     public Phase? CurrentPhase { get; private set; }
     public int ProposalCount { get; private set; }
+    public IReadOnlyList<(Guid Id, string Question)> OpinionMaps { get; private set; } = [];
     public bool CanEdit { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug)
@@ -26,6 +27,8 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
         }
         Process = process;
         CurrentPhase = process.CurrentPhase(authorizer.Today());
+        OpinionMaps = (await db.OpinionMaps.AsNoTracking().Where(m => m.ProcessId == process.Id).OrderBy(m => m.CreatedAt)
+            .Select(m => new { m.Id, m.Question }).ToListAsync()).Select(m => (m.Id, m.Question)).ToList();
         ProposalCount = await db.Proposals.CountAsync(p => p.ProcessId == process.Id && p.HiddenAt == null && p.WithdrawnAt == null && p.ErasedAt == null);
         return Page();
     }
