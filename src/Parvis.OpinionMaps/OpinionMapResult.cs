@@ -71,7 +71,4 @@ public sealed record OpinionMapResult(
     IReadOnlyList<OpinionGroup> Groups,
     IReadOnlyList<ConsensusStatement> Consensus,
     IReadOnlyList<StatementTally> Statements,
-    OpinionMapState State)
-{
-    public int GroupOf(long participantId) => Placed.FirstOrDefault(p => p.Id == participantId)?.Group ?? -1;
-}
+    OpinionMapState State);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Permissions;
 
 namespace Parvis.Web.Shared;
 
@@ -11,6 +12,10 @@ public abstract class ParvisPageModel : PageModel
     protected IStringLocalizer Text => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedText>>();
 
     protected void Flash(string key) => TempData["Flash"] = Text[key].Value;
+
+    /// <summary>Null when allowed; otherwise an anonymous visitor is sent to sign in and anyone else refused.</summary>
+    protected IActionResult? Denied(Decision decision) =>
+        decision == Decision.Allowed ? null : decision == Decision.SignInRequired ? Challenge() : Forbid();
 
     /// <summary>
     /// A missing item is a 404 page and an anonymous visitor is sent to sign in; any other refusal is

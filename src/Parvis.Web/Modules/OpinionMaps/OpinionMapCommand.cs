@@ -24,7 +24,12 @@ public static class OpinionMapCommand
         var seedAt = Array.IndexOf(args, "--seed");
         if (seedAt > 0 && seedAt + 1 < args.Length - 1)
         {
-            parameters = parameters with { Seed = int.Parse(args[seedAt + 1], CultureInfo.InvariantCulture) };
+            if (!int.TryParse(args[seedAt + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed))
+            {
+                error.WriteLine($"--seed expects a whole number, not \"{args[seedAt + 1]}\".");
+                return 2;
+            }
+            parameters = parameters with { Seed = seed };
         }
         PolisConversation conversation;
         try

@@ -21,9 +21,9 @@ public sealed class AuditModel(ParvisDbContext db, CurrentOrganisation organisat
     public async Task<IActionResult> OnGetAsync(int p = 1)
     {
         var decision = await authorizer.DecideAsync(Permission.ViewAuditLog);
-        if (decision != Decision.Allowed)
+        if (Denied(decision) is { } denied)
         {
-            return decision == Decision.SignInRequired ? Challenge() : Forbid();
+            return denied;
         }
         PageNumber = Math.Max(1, p);
         var lines = await db.AuditEntries.AsNoTracking()

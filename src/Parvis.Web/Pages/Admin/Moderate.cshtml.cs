@@ -68,9 +68,9 @@ public sealed class ModerateModel(ParvisDbContext db, CurrentOrganisation organi
             return NotFound();
         }
         var decision = await authorizer.DecideAsync(Permission.Moderate, process);
-        if (decision != Decision.Allowed)
+        if (Denied(decision) is { } denied)
         {
-            return decision == Decision.SignInRequired ? Challenge() : Forbid();
+            return denied;
         }
         Contribution = contribution;
         Excerpt = contribution.Excerpt;

@@ -54,7 +54,7 @@ public sealed class OrganisationModel(CurrentOrganisation organisation, Authoriz
     private async Task<IActionResult?> DeniedAsync()
     {
         var decision = await authorizer.DecideAsync(Permission.ManageOrganisation);
-        return decision == Decision.Allowed ? null : decision == Decision.SignInRequired ? Challenge() : Forbid();
+        return Denied(decision);
     }
 }
 

@@ -77,7 +77,7 @@ public sealed class PhaseEditModel(ParvisDbContext db, CurrentOrganisation organ
         }
         Process = process;
         var decision = await authorizer.DecideAsync(Permission.EditProcess, process);
-        return decision == Decision.Allowed ? null : decision == Decision.SignInRequired ? Challenge() : Forbid();
+        return Denied(decision);
     }
 }
 

@@ -98,7 +98,7 @@ public sealed class ProcessEditModel(ParvisDbContext db, CurrentOrganisation org
         if (id is null)
         {
             var decision = await authorizer.DecideAsync(Permission.CreateProcess);
-            return decision == Decision.Allowed ? null : decision == Decision.SignInRequired ? Challenge() : Forbid();
+            return Denied(decision);
         }
         Process = await db.Processes.AsNoTracking().Include(p => p.Phases).Include(p => p.Themes)
             .FirstOrDefaultAsync(p => p.Id == id && p.OrganisationId == organisation.Id);
@@ -107,7 +107,7 @@ public sealed class ProcessEditModel(ParvisDbContext db, CurrentOrganisation org
             return NotFound();
         }
         var edit = await authorizer.DecideAsync(Permission.EditProcess, Process);
-        return edit == Decision.Allowed ? null : edit == Decision.SignInRequired ? Challenge() : Forbid();
+        return Denied(edit);
     }
 }
 

@@ -74,9 +74,9 @@ public sealed class RolesModel(ParvisDbContext db, CurrentOrganisation organisat
     private async Task<IActionResult?> LoadAsync()
     {
         var decision = await authorizer.DecideAsync(Permission.ManageRoles);
-        if (decision != Decision.Allowed)
+        if (Denied(decision) is { } denied)
         {
-            return decision == Decision.SignInRequired ? Challenge() : Forbid();
+            return denied;
         }
         Lines = await db.RoleAssignments.AsNoTracking()
             .Where(r => r.OrganisationId == organisation.Id)

@@ -17,6 +17,7 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
 
     public IReadOnlyList<MapDot> Dots { get; private set; } = [];
     public (double X, double Y)? You { get; private set; }
+    public IReadOnlyList<(double X, double Y, string Name)> GroupLabels { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -47,6 +48,7 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
         Dots = counts.Select(c => new MapDot(
             (c.Key.Item1 + 0.5) * Size / Cells, (c.Key.Item2 + 0.5) * Size / Cells,
             2 + 6 * Math.Sqrt((double)c.Count / largest), c.Key.Group, c.Count)).ToList();
+        GroupLabels = Result!.Groups.Select(g => (Scale(g.CentreX), Scale(g.CentreY), GroupName(g.Label))).ToList();
         if (MyPlace is { Group: >= 0 } me)
         {
             You = (Scale(me.X), Scale(me.Y));

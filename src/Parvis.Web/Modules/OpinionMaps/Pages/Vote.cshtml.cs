@@ -31,9 +31,14 @@ public sealed class VoteModel(ParvisDbContext db, CurrentOrganisation organisati
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await PrepareAsync(id) ?? Page();
 
-    public async Task<IActionResult> OnPostVoteAsync(Guid id, Guid statementId, int value)
+    public async Task<IActionResult> OnPostVoteAsync(Guid id, Guid statementId, int? value)
     {
-        var result = await commands.VoteAsync(id, statementId, value);
+        if (value is null)
+        {
+            ModelState.AddModelError("", Text["OpinionMaps.UnknownVote"]);
+            return await PrepareAsync(id) ?? Page();
+        }
+        var result = await commands.VoteAsync(id, statementId, value.Value);
         if (Refusal(result) is { } refusal)
         {
             return refusal;
@@ -71,10 +76,11 @@ public sealed class VoteModel(ParvisDbContext db, CurrentOrganisation organisati
             return Challenge();
         }
         var voted = Me is null ? [] : (await Db.OpinionVotes.AsNoTracking().Where(v => v.ParticipantId == Me.Id).Select(v => v.StatementId).ToListAsync()).ToHashSet();
-        Voted = voted.Count;
         var tallies = Result?.Statements.ToDictionary(t => t.Id) ?? [];
         var candidates = Statements.Values.Select(s => tallies.GetValueOrDefault(s.Number) ?? new StatementTally(s.Number, 0, 0, 0, 0, [], [], []));
+        // Only votes on statements still visible count towards progress.
         var votedNumbers = Statements.Values.Where(s => voted.Contains(s.Id)).Select(s => s.Number).ToHashSet();
+        Voted = votedNumbers.Count;
         // The same person at the same point sees the same statement again on reload.
         var seed = HashCode.Combine(Me?.Number ?? -1, Voted);
         Next = NextStatement.Choose(candidates, votedNumbers, seed) is { } number ? Statements[number] : null;

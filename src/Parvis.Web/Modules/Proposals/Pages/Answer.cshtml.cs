@@ -71,9 +71,9 @@ public sealed class AnswerModel(ParvisDbContext db, CurrentOrganisation organisa
             return NotFound();
         }
         var decision = await authorizer.DecideAsync(Permission.AnswerProposal, process);
-        if (decision != Decision.Allowed)
+        if (Denied(decision) is { } denied)
         {
-            return decision == Decision.SignInRequired ? Challenge() : Forbid();
+            return denied;
         }
         Proposal = proposal;
         Others = (await db.Proposals.AsNoTracking()

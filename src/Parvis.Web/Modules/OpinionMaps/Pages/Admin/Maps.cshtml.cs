@@ -27,7 +27,7 @@ public sealed class MapInput
     public bool PreModeration { get; set; }
 }
 
-/// <summary>A process's opinion maps for its staff: create, import and export (Polis format), publish waiting statements.</summary>
+/// <summary>A process's opinion maps for its staff (create, import and export in the Polis format) and moderators (publish waiting statements).</summary>
 public sealed class MapsModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, OpinionMapCommands commands) : ParvisPageModel
 {
     [BindProperty]
@@ -36,6 +36,9 @@ public sealed class MapsModel(ParvisDbContext db, CurrentOrganisation organisati
     public Process Process { get; private set; } = default!;
     public IReadOnlyList<OpinionMap> Maps { get; private set; } = [];
     public IReadOnlyList<Statement> Waiting { get; private set; } = [];
+
+    /// <summary>Staff create, import and export; moderators only read and publish waiting statements.</summary>
+    public bool CanManage { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid processId) => await LoadAsync(processId) ?? Page();
 
@@ -108,6 +111,10 @@ public sealed class MapsModel(ParvisDbContext db, CurrentOrganisation organisati
         {
             return refusal;
         }
+        if (!result.Succeeded)
+        {
+            return await LoadAsync(processId) ?? Page();
+        }
         Flash("OpinionMaps.StatementPublished");
         return Redirect($"/admin/processes/{processId}/maps");
     }
@@ -131,10 +138,10 @@ public sealed class MapsModel(ParvisDbContext db, CurrentOrganisation organisati
             return NotFound();
         }
         Process = process;
-        var decision = await authorizer.DecideAsync(Permission.ManageOpinionMaps, process);
-        if (decision != Decision.Allowed)
+        CanManage = await authorizer.CanAsync(Permission.ManageOpinionMaps, process);
+        if (!CanManage && Denied(await authorizer.DecideAsync(Permission.Moderate, process)) is { } denied)
         {
-            return decision == Decision.SignInRequired ? Challenge() : Forbid();
+            return denied;
         }
         Maps = await db.OpinionMaps.AsNoTracking().Where(m => m.ProcessId == processId).OrderBy(m => m.CreatedAt).ToListAsync();
         Waiting = await db.Statements.AsNoTracking()

@@ -1,0 +1,211 @@
+using System.IO.Compression;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Parvis.OpinionMaps.Polis;
+using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Modules.OpinionMaps;
+
+namespace Parvis.Tests.Integration;
+
+[Trait("Suite", "integration")]
+public sealed class OpinionMapTests(ParvisApp app) : IClassFixture<ParvisApp>
+{
+    private static readonly string London = Path.Combine(AppContext.BaseDirectory, "Unit", "OpinionMaps", "Data", "london.youth.policing");
+
+    /// <summary>A map in the open test process, in its current phase (or a future one), with published statements.</summary>
+    private Task<(Guid Map, Guid[] Statements)> MapAsync(bool preModeration = false, bool futurePhase = false) =>
+        app.WithDatabaseAsync(async db =>
+        {
+            var process = await db.Processes.Include(p => p.Phases).FirstAsync(p => p.Id == app.World.ProcessId);
+            var today = DateOnly.FromDateTime(DateTime.Now);
+            var phase = process.CurrentPhase(today)!;
+            if (futurePhase)
+            {
+                phase = new Phase { ProcessId = process.Id, Title = "Plus tard", StartsOn = today.AddDays(100), EndsOn = today.AddDays(120) };
+                db.Phases.Add(phase);
+            }
+            var map = new OpinionMap { OrganisationId = process.OrganisationId, ProcessId = process.Id, PhaseId = phase.Id, Question = "Que faire du port ?", PreModeration = preModeration };
+            db.OpinionMaps.Add(map);
+            var statements = Enumerable.Range(0, 3).Select(n => new Statement
+            {
+                OrganisationId = process.OrganisationId, ProcessId = process.Id, OpinionMapId = map.Id, Number = n,
+                Text = $"Affirmation {n} sur le port", PublishedAt = DateTimeOffset.UtcNow,
+            }).ToArray();
+            db.Statements.AddRange(statements);
+            await db.SaveChangesAsync();
+            return (map.Id, statements.Select(s => s.Id).ToArray());
+        });
+
+    [Fact]
+    public async Task Fifty_simultaneous_votes_by_one_person_leave_one_vote()
+    {
+        var (map, statements) = await MapAsync();
+        var (session, person) = await app.SignedInAsync("Votante pressée");
+        var page = await session.GetAsync($"/maps/{map}/vote");
+        var token = page.Document.QuerySelector("input[name=__csrf]")!.GetAttribute("value")!;
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
+            session.PostRawAsync($"/maps/{map}/vote?handler=Vote", new Dictionary<string, string>
+            {
+                ["__csrf"] = token, ["statementId"] = statements[0].ToString(), ["value"] = i % 2 == 0 ? "1" : "-1",
+            })));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.Status));
+        var (votes, participants) = await app.WithDatabaseAsync(async db => (
+            await db.OpinionVotes.CountAsync(v => v.StatementId == statements[0]),
+            await db.OpinionParticipants.CountAsync(p => p.OpinionMapId == map && p.PersonId == person.Id)));
+        Assert.Equal(1, votes);
+        Assert.Equal(1, participants);
+    }
+
+    [Fact]
+    public async Task Voting_again_changes_the_vote_and_the_next_statement_moves_on()
+    {
+        var (map, statements) = await MapAsync();
+        var (session, _) = await app.SignedInAsync("Hésitant");
+        var first = await session.GetAsync($"/maps/{map}/vote");
+        var shown = Guid.Parse(first.Document.QuerySelector("input[name=statementId]")!.GetAttribute("value")!);
+
+        await session.PostAsync($"/maps/{map}/vote?handler=Vote", new Dictionary<string, string> { ["statementId"] = shown.ToString(), ["value"] = "1" });
+        await session.PostAsync($"/maps/{map}/vote?handler=Vote", new Dictionary<string, string> { ["statementId"] = shown.ToString(), ["value"] = "0" });
+
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.OpinionVotes.Where(v => v.StatementId == shown).Select(v => v.Value).SingleAsync()));
+        var next = await session.GetAsync($"/maps/{map}/vote");
+        Assert.NotEqual(shown.ToString(), next.Document.QuerySelector("input[name=statementId]")!.GetAttribute("value"));
+        Assert.Contains(statements, s => s == shown);
+    }
+
+    [Fact]
+    public async Task A_vote_without_a_choice_is_refused_with_a_message()
+    {
+        var (map, statements) = await MapAsync();
+        var (session, _) = await app.SignedInAsync("Distrait");
+
+        var response = await session.PostAsync($"/maps/{map}/vote?handler=Vote", new Dictionary<string, string> { ["statementId"] = statements[0].ToString() });
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Contains("Ce vote n'existe pas.", response.Text("form.vote .alert"), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.OpinionVotes.CountAsync(v => v.OpinionMapId == map)));
+    }
+
+    [Fact]
+    public async Task Outside_the_maps_phase_voting_is_refused_and_nothing_is_stored()
+    {
+        var (map, statements) = await MapAsync(futurePhase: true);
+        var (session, _) = await app.SignedInAsync("En avance");
+
+        var page = await session.GetAsync($"/maps/{map}/vote");
+        var response = await session.PostAsync($"/maps/{map}/vote?handler=Vote",
+            new Dictionary<string, string> { ["statementId"] = statements[0].ToString(), ["value"] = "1" }, formPage: "/account/sign-out");
+
+        Assert.Contains("ne permet pas de voter", page.Text("main .alert"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.OpinionVotes.CountAsync(v => v.OpinionMapId == map)));
+    }
+
+    [Fact]
+    public async Task Under_pre_moderation_a_statement_waits_until_a_moderator_publishes_it()
+    {
+        var (map, _) = await MapAsync(preModeration: true);
+        var (author, _) = await app.SignedInAsync("Proposeuse");
+        var (moderator, _) = await app.SignedInAsync("Modératrice du port", Role.Moderator);
+
+        var submitted = await author.PostAsync($"/maps/{map}/vote?handler=Statement", new Dictionary<string, string> { ["Input.Text"] = "Il faut rouvrir la criée au public" });
+        Assert.Equal(HttpStatusCode.Redirect, submitted.Status);
+        var statement = await app.WithDatabaseAsync(db => db.Statements.AsNoTracking().SingleAsync(s => s.OpinionMapId == map && s.Text == "Il faut rouvrir la criée au public"));
+        Assert.Null(statement.PublishedAt);
+        Assert.Contains("3 affirmations publiées", (await author.GetAsync($"/maps/{map}/vote")).Text("main"), StringComparison.Ordinal);
+
+        var refused = await author.PostAsync($"/admin/processes/{app.World.ProcessId}/maps?handler=Publish",
+            new Dictionary<string, string> { ["statementId"] = statement.Id.ToString() }, formPage: $"/maps/{map}/vote");
+        Assert.StartsWith("/error/403", new Uri(new Uri("http://localhost"), refused.Location).AbsolutePath, StringComparison.Ordinal);
+        Assert.Null(await app.WithDatabaseAsync(db => db.Statements.Where(s => s.Id == statement.Id).Select(s => s.PublishedAt).SingleAsync()));
+        var queue = await moderator.GetAsync($"/admin/processes/{app.World.ProcessId}/maps");
+        Assert.Contains("Il faut rouvrir la criée au public", queue.Body, StringComparison.Ordinal);
+        Assert.Empty(queue.Document.QuerySelectorAll("form[action*=Import]"));
+        var published = await moderator.PostAsync($"/admin/processes/{app.World.ProcessId}/maps?handler=Publish", new Dictionary<string, string> { ["statementId"] = statement.Id.ToString() });
+
+        Assert.Equal(HttpStatusCode.Redirect, published.Status);
+        Assert.Contains("4 affirmations publiées", (await author.GetAsync($"/maps/{map}/vote")).Text("main"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_too_short_statement_is_refused_next_to_the_field_and_kept()
+    {
+        var (map, _) = await MapAsync();
+        var (session, _) = await app.SignedInAsync("Laconique");
+
+        var response = await session.PostAsync($"/maps/{map}/vote?handler=Statement", new Dictionary<string, string> { ["Input.Text"] = "Non." });
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.NotEmpty(response.Text("#Input_Text-error"));
+        Assert.Equal("Non.", response.Document.QuerySelector("#Input_Text")!.TextContent.Trim());
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.Statements.CountAsync(s => s.OpinionMapId == map && s.Text == "Non.")));
+    }
+
+    [Fact]
+    public async Task Staff_import_a_polis_conversation_and_export_it_back_with_its_groups()
+    {
+        var (staff, _) = await app.SignedInAsync("Chargé de mission", Role.ProcessManager);
+        var phaseId = await app.WithDatabaseAsync(async db => (await db.Processes.Include(p => p.Phases).FirstAsync(p => p.Id == app.World.ProcessId)).CurrentPhase(DateOnly.FromDateTime(DateTime.Now))!.Id);
+
+        var imported = await UploadAsync(staff, phaseId, "comments.csv", "votes.csv", "summary.csv");
+
+        Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
+        var original = PolisConversation.Load(London);
+        var map = await app.WithDatabaseAsync(db => db.OpinionMaps.AsNoTracking().SingleAsync(m => m.Question == original.Topic));
+        Assert.Equal(original.ToMatrix().VoteCount, await app.WithDatabaseAsync(db => db.OpinionVotes.CountAsync(v => v.OpinionMapId == map.Id)));
+        await app.Services.GetRequiredService<OpinionMapRecomputer>().RecomputeAsync(map.Id);
+
+        using var download = await staff.Client.GetAsync($"/admin/processes/{app.World.ProcessId}/maps?handler=Export&mapId={map.Id}");
+        Assert.Equal("application/zip", download.Content.Headers.ContentType?.MediaType);
+        var folder = Path.Combine(Path.GetTempPath(), "parvis-test-export-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            ZipFile.ExtractToDirectory(await download.Content.ReadAsStreamAsync(), folder);
+            var exported = PolisConversation.Load(folder);
+            Assert.Equal(original.ToMatrix().VoteCount, exported.ToMatrix().VoteCount);
+            Assert.Equal(original.Statements.Count, exported.Statements.Count);
+            Assert.True(exported.Groups.Values.Count(g => g is not null) >= 20);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        using var visitor = app.NewSession();
+        Assert.Contains("Groupe A", (await visitor.GetAsync($"/maps/{map.Id}")).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_import_without_votes_says_what_is_missing_and_creates_nothing()
+    {
+        var (staff, _) = await app.SignedInAsync("Cheffe de projet", Role.ProcessManager);
+        var phaseId = await app.WithDatabaseAsync(async db => (await db.Processes.Include(p => p.Phases).FirstAsync(p => p.Id == app.World.ProcessId)).CurrentPhase(DateOnly.FromDateTime(DateTime.Now))!.Id);
+        var before = await app.WithDatabaseAsync(db => db.OpinionMaps.CountAsync());
+
+        using var response = await UploadAsync(staff, phaseId, "comments.csv");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("votes.csv", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, await app.WithDatabaseAsync(db => db.OpinionMaps.CountAsync()));
+    }
+
+    private async Task<HttpResponseMessage> UploadAsync(Session staff, Guid phaseId, params string[] files)
+    {
+        var path = $"/admin/processes/{app.World.ProcessId}/maps";
+        var page = await staff.GetAsync(path);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(page.Document.QuerySelector("input[name=__csrf]")!.GetAttribute("value")!), "__csrf" },
+            { new StringContent(phaseId.ToString()), "importPhaseId" },
+        };
+        foreach (var file in files)
+        {
+            form.Add(new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(London, file))), "files", file);
+        }
+        return await staff.Client.PostAsync(path + "?handler=Import", form);
+    }
+}
