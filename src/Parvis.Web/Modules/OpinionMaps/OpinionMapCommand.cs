@@ -34,7 +34,7 @@ public static class OpinionMapCommand
         PolisConversation conversation;
         try
         {
-            conversation = PolisConversation.Load(args[^1]);
+            conversation = PolisConversation.Load(CallerPath(args[^1]));
         }
         catch (Exception e) when (e is IOException or InvalidDataException or FormatException or CsvHelper.CsvHelperException)
         {
@@ -49,4 +49,13 @@ public static class OpinionMapCommand
         }
         return 0;
     }
+
+    /// <summary>
+    /// `dotnet run --project` starts the program in the project's folder; the shell's PWD says where
+    /// the person typed the command, which is what a relative folder means to them.
+    /// </summary>
+    private static string CallerPath(string folder) =>
+        Path.IsPathRooted(folder) || Environment.GetEnvironmentVariable("PWD") is not { Length: > 0 } caller
+            ? folder
+            : Path.GetFullPath(folder, caller);
 }
