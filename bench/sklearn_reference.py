@@ -24,9 +24,9 @@ vals = np.fromfile(prefix + ".vals", dtype=np.int8)
 start = time.perf_counter()
 matrix = np.full((participants, statements), np.nan, dtype=np.float64)
 matrix[rows, cols] = vals
-means = np.nanmean(matrix, axis=0)
-means = np.where(np.isnan(means), 0.0, means)
 missing = np.isnan(matrix)
+# A statement nobody placed voted on has mean 0 (no warning from an empty nanmean).
+means = np.nansum(matrix, axis=0) / np.maximum((~missing).sum(axis=0), 1)
 matrix[missing] = np.take(means, np.nonzero(missing)[1])
 del missing
 coordinates = PCA(n_components=2, random_state=0).fit_transform(matrix)

@@ -60,12 +60,32 @@ internal static class Bench
             var polis = PolisConversation.Load(conversation);
             var (result, seconds) = Time(() => OpinionMapEngine.Compute(polis.ToMatrix()));
             var both = result.Placed.Where(p => p.Group >= 0 && polis.Groups.GetValueOrDefault(p.Id) is not null).ToArray();
-            var withPolis = AdjustedRandIndex.Compute(both.Select(p => p.Group).ToArray(), both.Select(p => polis.Groups[p.Id]!.Value).ToArray());
+            var polisGroups = both.Select(p => polis.Groups[p.Id]!.Value).ToArray();
+            var withPolis = AdjustedRandIndex.Compute(both.Select(p => p.Group).ToArray(), polisGroups);
             var matrix = polis.ToMatrix();
             Report(new Measure(Path.GetFileName(conversation), matrix.ParticipantCount, matrix.StatementCount, matrix.VoteCount,
-                seconds, PeakMegabytes(), result.Groups.Count, withPolis, Reference(bench, matrix, result)));
+                seconds, PeakMegabytes(), result.Groups.Count, withPolis, PolisConsistency(both, polisGroups), Reference(bench, matrix, result)));
         }
         return 0;
+    }
+
+    /// <summary>
+    /// How far Polis's exported groups can be told apart on our map from the final votes: each participant
+    /// goes to the nearest centre of Polis's groups, compared with Polis's own group (adjusted Rand index).
+    /// A low value means no partition of this map reproduces them: Polis computed them on another state
+    /// of the conversation, so agreement with Polis cannot be expected above it.
+    /// </summary>
+    private static double PolisConsistency(PlacedParticipant[] placed, int[] polisGroups)
+    {
+        var groups = polisGroups.Distinct().Order().ToArray();
+        var centres = groups.Select(g =>
+        {
+            var members = placed.Where((_, i) => polisGroups[i] == g).ToArray();
+            return (X: members.Average(p => p.X), Y: members.Average(p => p.Y));
+        }).ToArray();
+        var nearest = placed.Select(p => Enumerable.Range(0, centres.Length)
+            .MinBy(c => Math.Pow(p.X - centres[c].X, 2) + Math.Pow(p.Y - centres[c].Y, 2))).ToArray();
+        return AdjustedRandIndex.Compute(nearest, polisGroups);
     }
 
     /// <summary>A synthetic conversation with three opinion groups, generated from a fixed seed.</summary>
@@ -89,7 +109,7 @@ internal static class Bench
         });
         var peak = PeakMegabytes();
         rows = columns = [];
-        Report(new Measure(name, participants, statements, matrix!.VoteCount, seconds, peak, result.Groups.Count, null, Reference(bench, matrix, result)));
+        Report(new Measure(name, participants, statements, matrix!.VoteCount, seconds, peak, result.Groups.Count, null, null, Reference(bench, matrix, result)));
         return 0;
     }
 
@@ -229,7 +249,7 @@ internal static class Bench
             $"{measure.Name,-27} {measure.Participants,7} x {measure.Statements,5} {measure.Votes,9} votes | ours {measure.Seconds,7:F3} s {measure.PeakMegabytes,6:F0} MB, {measure.Groups} groups");
         if (measure.AriWithPolis is { } polis)
         {
-            line += string.Create(CultureInfo.InvariantCulture, $", ARI vs Polis {polis:F3}");
+            line += string.Create(CultureInfo.InvariantCulture, $", ARI vs Polis {polis:F3} (Polis groups' own consistency on this map {measure.PolisConsistency:F3})");
         }
         if (reference is not null)
         {
@@ -250,4 +270,4 @@ internal static class Bench
 
 internal sealed record ReferenceMeasure(double Seconds, double PeakMegabytes, int Groups, double Ari);
 
-internal sealed record Measure(string Name, int Participants, int Statements, int Votes, double Seconds, double PeakMegabytes, int Groups, double? AriWithPolis, ReferenceMeasure? Sklearn);
+internal sealed record Measure(string Name, int Participants, int Statements, int Votes, double Seconds, double PeakMegabytes, int Groups, double? AriWithPolis, double? PolisConsistency, ReferenceMeasure? Sklearn);
