@@ -1,10 +1,14 @@
 using System.IO.Compression;
 using System.Net;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Parvis.OpinionMaps;
 using Parvis.OpinionMaps.Polis;
 using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Privacy;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Modules.OpinionMaps;
 
@@ -191,6 +195,89 @@ public sealed class OpinionMapTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("votes.csv", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(before, await app.WithDatabaseAsync(db => db.OpinionMaps.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_recomputation_after_changed_and_removed_votes_counts_exactly_the_votes_stored()
+    {
+        var (map, statements) = await MapAsync();
+        await app.WithDatabaseAsync(async db =>
+        {
+            for (var n = 0; n < 12; n++)
+            {
+                var participant = new OpinionParticipant { OpinionMapId = map, Number = n };
+                db.OpinionParticipants.Add(participant);
+                db.OpinionVotes.AddRange(statements.Select((s, j) => new OpinionVote
+                {
+                    OpinionMapId = map, StatementId = s, ParticipantId = participant.Id, Value = (n + j) % 3 - 1, CastAt = DateTimeOffset.UtcNow.AddHours(-1),
+                }));
+            }
+            await db.SaveChangesAsync();
+        });
+        var recomputer = app.Services.GetRequiredService<OpinionMapRecomputer>();
+        await recomputer.RecomputeAsync(map);
+        await AssertTalliesMatchStoredVotesAsync(map);
+
+        // Votes changed since: read incrementally, from the kept matrix.
+        await app.WithDatabaseAsync(async db =>
+        {
+            foreach (var vote in await db.OpinionVotes.Where(v => v.OpinionMapId == map && v.StatementId == statements[0]).Take(5).ToListAsync())
+            {
+                vote.Value = vote.Value == 1 ? -1 : 1;
+                vote.CastAt = DateTimeOffset.UtcNow;
+            }
+            await db.SaveChangesAsync();
+        });
+        await recomputer.RecomputeAsync(map);
+        await AssertTalliesMatchStoredVotesAsync(map);
+
+        // Votes removed (as an erasure on another server would): the count differs, everything is read again.
+        await app.WithDatabaseAsync(db => db.OpinionParticipants.Where(p => p.OpinionMapId == map && p.Number < 2).ExecuteDeleteAsync());
+        await recomputer.RecomputeAsync(map);
+        var result = await AssertTalliesMatchStoredVotesAsync(map);
+        Assert.DoesNotContain(result.Placed, p => p.Id < 2);
+    }
+
+    [Fact]
+    public async Task When_a_voter_erases_their_account_the_map_is_recomputed_without_their_votes()
+    {
+        var (map, statements) = await MapAsync();
+        var (session, person) = await app.SignedInAsync("Votante qui part");
+        foreach (var statement in statements)
+        {
+            await session.PostAsync($"/maps/{map}/vote?handler=Vote", new Dictionary<string, string> { ["statementId"] = statement.ToString(), ["value"] = "1" });
+        }
+        await app.Services.GetRequiredService<OpinionMapRecomputer>().RecomputeAsync(map);
+        var before = await app.WithDatabaseAsync(db => db.OpinionMaps.Where(m => m.Id == map).Select(m => m.ComputedAt).SingleAsync());
+        Assert.Equal(3, (await AssertTalliesMatchStoredVotesAsync(map)).Statements.Sum(s => s.Agree));
+
+        using (var scope = app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<PersonalData>().EraseAsync(
+                await scope.ServiceProvider.GetRequiredService<ParvisDbContext>().Users.SingleAsync(p => p.Id == person.Id), ErasureChoice.Remove);
+        }
+
+        for (var wait = 0; wait < 100 && await app.WithDatabaseAsync(db => db.OpinionMaps.Where(m => m.Id == map).Select(m => m.ComputedAt).SingleAsync()) == before; wait++)
+        {
+            await Task.Delay(100);
+        }
+        Assert.Equal(0, (await AssertTalliesMatchStoredVotesAsync(map)).Statements.Sum(s => s.Agree + s.Disagree + s.Pass));
+    }
+
+    /// <summary>The stored result counts, statement by statement, exactly the votes in the database.</summary>
+    private async Task<OpinionMapResult> AssertTalliesMatchStoredVotesAsync(Guid map)
+    {
+        var (json, votes) = await app.WithDatabaseAsync(async db => (
+            await db.OpinionMaps.Where(m => m.Id == map).Select(m => m.Result).SingleAsync(),
+            await db.OpinionVotes.Where(v => v.OpinionMapId == map)
+                .Join(db.Statements, v => v.StatementId, s => s.Id, (v, s) => new { s.Number, v.Value }).ToListAsync()));
+        var result = JsonSerializer.Deserialize<OpinionMapResult>(json!, OpinionMapCommands.Json)!;
+        foreach (var tally in result.Statements)
+        {
+            var stored = votes.Where(v => v.Number == tally.Id).ToArray();
+            Assert.Equal((stored.Count(v => v.Value == 1), stored.Count(v => v.Value == -1), stored.Count(v => v.Value == 0)), (tally.Agree, tally.Disagree, tally.Pass));
+        }
+        return result;
     }
 
     private async Task<HttpResponseMessage> UploadAsync(Session staff, Guid phaseId, params string[] files)

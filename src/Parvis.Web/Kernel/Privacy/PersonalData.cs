@@ -22,6 +22,9 @@ public interface IPersonalDataSource
     string Name { get; }
     Task<object> ExportAsync(Guid personId, CancellationToken cancellationToken);
     Task EraseAsync(Guid personId, ErasureChoice choice, CancellationToken cancellationToken);
+
+    /// <summary>After the erasure is committed: for work that must see it, such as recomputing what was derived from the data.</summary>
+    void Erased() { }
 }
 
 /// <summary>The right of access and the right to erasure, across the kernel and every module.</summary>
@@ -85,5 +88,9 @@ public sealed class PersonalData(ParvisDbContext db, UserManager<Person> people,
             throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
         }
         await transaction.CommitAsync(cancellationToken);
+        foreach (var source in sources)
+        {
+            source.Erased();
+        }
     }
 }

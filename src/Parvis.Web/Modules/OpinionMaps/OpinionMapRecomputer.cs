@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,13 @@ public sealed class OpinionMapRecomputer(IServiceScopeFactory scopes, ILogger<Op
 {
     private readonly Channel<Guid> queue = Channel.CreateUnbounded<Guid>();
     private readonly ConcurrentDictionary<Guid, byte> waiting = new();
+    private readonly ConcurrentDictionary<Guid, LoadedVotes> loaded = new();
+
+    /// <summary>Covers a vote stamped before the last one read but committed after it.</summary>
+    private static readonly TimeSpan ReadAgainMargin = TimeSpan.FromSeconds(30);
+
+    /// <summary>The votes of a map nobody voted on for this long leave memory; the next computation reads them all.</summary>
+    private static readonly TimeSpan KeepIdleVotes = TimeSpan.FromMinutes(10);
 
     public void Request(Guid mapId)
     {
@@ -41,40 +49,97 @@ public sealed class OpinionMapRecomputer(IServiceScopeFactory scopes, ILogger<Op
         }
     }
 
-    /// <summary>Loads the visible statements and the votes, computes from the previous result, stores the new one.</summary>
+    /// <summary>
+    /// Computes a map from its votes and the previous result, and stores the new result. The votes of
+    /// the last computation stay in memory, so that the next one reads only those cast since: on a
+    /// conversation of millions of votes, reading them all again takes longer than computing.
+    /// </summary>
     public async Task RecomputeAsync(Guid mapId, CancellationToken cancellationToken = default)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
+        var now = clock.GetUtcNow();
+        foreach (var idle in loaded.Where(entry => now - entry.Value.UsedAt >= KeepIdleVotes))
+        {
+            loaded.TryRemove(idle.Key, out _);
+        }
+        // One snapshot for the statements, the count and the votes, so that the count check below is exact.
+        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         var map = await db.OpinionMaps.AsNoTracking().FirstOrDefaultAsync(m => m.Id == mapId, cancellationToken);
         if (map is null)
         {
+            loaded.TryRemove(mapId, out _);
             return;
         }
         var statements = await db.Statements.AsNoTracking().Where(s => s.OpinionMapId == mapId)
             .Select(s => new { s.Id, s.Number, Visible = s.PublishedAt != null && s.HiddenAt == null && s.ErasedAt == null })
             .ToListAsync(cancellationToken);
-        var builder = new VoteMatrixBuilder();
-        foreach (var statement in statements.Where(s => !s.Visible))
-        {
-            builder.Exclude(statement.Number);
-        }
-        foreach (var statement in statements.Where(s => s.Visible).OrderBy(s => s.Number))
-        {
-            builder.AddStatement(statement.Number);
-        }
+        var visible = statements.Where(s => s.Visible).Select(s => s.Number).Order().ToArray();
         var numbers = statements.ToDictionary(s => s.Id, s => s.Number);
-        var votes = db.OpinionVotes.AsNoTracking().Where(v => v.OpinionMapId == mapId)
-            .Join(db.OpinionParticipants, v => v.ParticipantId, p => p.Id, (v, p) => new { p.Number, v.StatementId, v.Value })
+
+        var votes = loaded.GetValueOrDefault(mapId) is { } kept && kept.Statements.SequenceEqual(visible)
+            ? await ReadSinceAsync(db, mapId, numbers, kept, cancellationToken)
+            : null;
+        if (votes is null || votes.Matrix.VoteCount + votes.VotesOnHidden != await db.OpinionVotes.CountAsync(v => v.OpinionMapId == mapId, cancellationToken))
+        {
+            // First computation, a statement shown or hidden, or votes removed (an erasure): read everything.
+            var builder = new VoteMatrixBuilder();
+            foreach (var statement in statements.Where(s => !s.Visible))
+            {
+                builder.Exclude(statement.Number);
+            }
+            foreach (var number in visible)
+            {
+                builder.AddStatement(number);
+            }
+            votes = await ReadAsync(db, mapId, numbers, builder, DateTimeOffset.MinValue, visible, null, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+
+        var previous = votes.Result is not null && votes.ComputedAt == map.ComputedAt ? votes.Result
+            : map.Result is null ? null : JsonSerializer.Deserialize<OpinionMapResult>(map.Result, OpinionMapCommands.Json);
+        var result = OpinionMapEngine.Compute(votes.Matrix, OpinionMapParameters.Default, previous);
+        var computedAt = clock.GetUtcNow();
+        await db.OpinionMaps.Where(m => m.Id == mapId).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Result, JsonSerializer.Serialize(result, OpinionMapCommands.Json))
+            .SetProperty(m => m.ComputedAt, computedAt), cancellationToken);
+        loaded[mapId] = votes with { Result = result, ComputedAt = computedAt, UsedAt = computedAt };
+    }
+
+    /// <summary>The kept votes plus those cast since, read again from a margin before the last one seen: a vote stamped earlier may commit later.</summary>
+    private static Task<LoadedVotes> ReadSinceAsync(ParvisDbContext db, Guid mapId, Dictionary<Guid, long> numbers, LoadedVotes kept, CancellationToken cancellationToken)
+    {
+        var since = kept.LastVote > DateTimeOffset.MinValue + ReadAgainMargin ? kept.LastVote - ReadAgainMargin : DateTimeOffset.MinValue;
+        return ReadAsync(db, mapId, numbers, VoteMatrixBuilder.From(kept.Matrix), since, kept.Statements, kept, cancellationToken);
+    }
+
+    private static async Task<LoadedVotes> ReadAsync(ParvisDbContext db, Guid mapId, Dictionary<Guid, long> numbers, VoteMatrixBuilder builder,
+        DateTimeOffset since, long[] visible, LoadedVotes? kept, CancellationToken cancellationToken)
+    {
+        var lastVote = kept?.LastVote ?? DateTimeOffset.MinValue;
+        var read = 0;
+        var votes = db.OpinionVotes.AsNoTracking().Where(v => v.OpinionMapId == mapId && v.CastAt >= since)
+            .Join(db.OpinionParticipants, v => v.ParticipantId, p => p.Id, (v, p) => new { p.Number, v.StatementId, v.Value, v.CastAt })
             .AsAsyncEnumerable();
         await foreach (var vote in votes.WithCancellation(cancellationToken))
         {
             builder.Add(vote.Number, numbers[vote.StatementId], vote.Value);
+            lastVote = vote.CastAt > lastVote ? vote.CastAt : lastVote;
+            read++;
         }
-        var previous = map.Result is null ? null : JsonSerializer.Deserialize<OpinionMapResult>(map.Result, OpinionMapCommands.Json);
-        var result = OpinionMapEngine.Compute(builder.Build(), OpinionMapParameters.Default, previous);
-        await db.OpinionMaps.Where(m => m.Id == mapId).ExecuteUpdateAsync(s => s
-            .SetProperty(m => m.Result, JsonSerializer.Serialize(result, OpinionMapCommands.Json))
-            .SetProperty(m => m.ComputedAt, clock.GetUtcNow()), cancellationToken);
+        var matrix = builder.Build();
+        // Read in full, every row is one participant's vote on one statement: those not in the matrix are on hidden statements.
+        var votesOnHidden = kept?.VotesOnHidden ?? read - matrix.VoteCount;
+        return new LoadedVotes(visible, matrix, votesOnHidden, lastVote, kept?.Result, kept?.ComputedAt, kept?.UsedAt ?? default);
     }
+
+    /// <param name="Statements">The visible statements the matrix was built with; any change means a full read.</param>
+    /// <param name="Matrix">Every vote on those statements.</param>
+    /// <param name="VotesOnHidden">Votes on statements not shown, counted at the last full read.</param>
+    /// <param name="LastVote">The latest vote time read; the next read starts a margin before it.</param>
+    /// <param name="Result">The result computed from them, the next computation's previous result.</param>
+    /// <param name="ComputedAt">When it was stored, to check nobody stored another since.</param>
+    /// <param name="UsedAt">The last computation, to let idle maps leave memory.</param>
+    private sealed record LoadedVotes(long[] Statements, VoteMatrix Matrix, int VotesOnHidden, DateTimeOffset LastVote,
+        OpinionMapResult? Result, DateTimeOffset? ComputedAt, DateTimeOffset UsedAt);
 }

@@ -52,7 +52,7 @@ public static class OpinionMapsModule
             e.ToTable("opinionmaps_votes");
             // The database, not only the code, keeps one vote per participant and statement.
             e.HasIndex(v => new { v.StatementId, v.ParticipantId }).IsUnique();
-            e.HasIndex(v => v.OpinionMapId);
+            e.HasIndex(v => new { v.OpinionMapId, v.CastAt });
             e.HasIndex(v => v.ParticipantId);
             e.HasOne<Statement>().WithMany().HasForeignKey(v => v.StatementId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<OpinionParticipant>().WithMany().HasForeignKey(v => v.ParticipantId).OnDelete(DeleteBehavior.Cascade);
@@ -62,8 +62,10 @@ public static class OpinionMapsModule
 }
 
 /// <summary>The module's share of a person's data. Statements are erased by the kernel as contributions.</summary>
-public sealed class OpinionMapsPersonalData(Kernel.Data.ParvisDbContext db) : IPersonalDataSource
+public sealed class OpinionMapsPersonalData(Kernel.Data.ParvisDbContext db, OpinionMapRecomputer recomputer) : IPersonalDataSource
 {
+    private Guid[] touchedMaps = [];
+
     public string Name => "opinion-maps";
 
     public async Task<object> ExportAsync(Guid personId, CancellationToken cancellationToken)
@@ -81,6 +83,10 @@ public sealed class OpinionMapsPersonalData(Kernel.Data.ParvisDbContext db) : IP
     /// <summary>Anonymised: the votes stay, tied to a number nobody can link back. Removed: the votes go.</summary>
     public async Task EraseAsync(Guid personId, ErasureChoice choice, CancellationToken cancellationToken)
     {
+        // Maps where the person voted or wrote: their results change once the erasure is committed.
+        touchedMaps = await db.OpinionParticipants.Where(p => p.PersonId == personId).Select(p => p.OpinionMapId)
+            .Union(db.Statements.Where(s => s.AuthorId == personId).Select(s => s.OpinionMapId))
+            .ToArrayAsync(cancellationToken);
         if (choice == ErasureChoice.Remove)
         {
             await db.OpinionParticipants.Where(p => p.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
@@ -89,6 +95,14 @@ public sealed class OpinionMapsPersonalData(Kernel.Data.ParvisDbContext db) : IP
         {
             await db.OpinionParticipants.Where(p => p.PersonId == personId)
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.PersonId, (Guid?)null), cancellationToken);
+        }
+    }
+
+    public void Erased()
+    {
+        foreach (var map in touchedMaps)
+        {
+            recomputer.Request(map);
         }
     }
 }

@@ -58,7 +58,45 @@ public sealed class OpinionMapEngineTests
     [Fact]
     public void The_sparse_subspace_iteration_agrees_with_a_dense_eigen_decomposition()
     {
-        var random = new Random(3);
+        var matrix = RandomVotes(seed: 3);
+        var rows = Enumerable.Range(0, matrix.ParticipantCount).ToArray();
+
+        AssertDenseComponents(matrix, rows, Projection.Compute(matrix, rows, seed: 5));
+    }
+
+    [Fact]
+    public void Starting_from_the_previous_components_gives_the_same_components()
+    {
+        var before = RandomVotes(seed: 3);
+        var after = RandomVotes(seed: 4);
+        var rows = Enumerable.Range(0, after.ParticipantCount).ToArray();
+        var previous = Projection.Compute(before, Enumerable.Range(0, before.ParticipantCount).ToArray(), seed: 5);
+
+        var warm = Projection.Compute(after, rows, seed: 5, previous);
+
+        AssertDenseComponents(after, rows, warm);
+        // And the previous orientation is kept.
+        Assert.True(Enumerable.Range(0, warm.First.Length).Sum(j => warm.First[j] * previous.First[j]) > 0);
+    }
+
+    [Fact]
+    public void A_builder_from_a_matrix_keeps_its_votes_and_later_votes_replace_them()
+    {
+        var matrix = new VoteMatrixBuilder().AddStatement(10).AddStatement(11).Add(1, 10, 1).Add(2, 11, -1).Build();
+
+        var updated = VoteMatrixBuilder.From(matrix).Add(2, 11, 1).Add(3, 10, 0).Add(1, 11, -1).Build();
+
+        Assert.Equal([1L, 2L, 3L], updated.ParticipantIds);
+        Assert.Equal([10L, 11L], updated.StatementIds);
+        Assert.Equal([(0, 1), (1, -1)], updated.Row(0));
+        Assert.Equal([(1, 1)], updated.Row(1));
+        Assert.Equal([(0, 0)], updated.Row(2));
+        Assert.Equal(4, updated.VoteCount);
+    }
+
+    private static VoteMatrix RandomVotes(int seed)
+    {
+        var random = new Random(seed);
         var builder = new VoteMatrixBuilder();
         for (var p = 0; p < 60; p++)
         {
@@ -70,12 +108,12 @@ public sealed class OpinionMapEngineTests
                 }
             }
         }
-        var matrix = builder.Build();
-        var rows = Enumerable.Range(0, matrix.ParticipantCount).ToArray();
+        return builder.Build();
+    }
 
-        var components = Projection.Compute(matrix, rows, seed: 5);
-
-        // The covariance of the mean-imputed matrix, built densely.
+    /// <summary>The components match the top eigenvectors of the mean-imputed covariance, built densely.</summary>
+    private static void AssertDenseComponents(VoteMatrix matrix, int[] rows, Components components)
+    {
         var statements = matrix.StatementCount;
         var covariance = new double[statements * statements];
         foreach (var row in rows)

@@ -692,9 +692,9 @@ namespace Parvis.Web.Kernel.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OpinionMapId");
-
                     b.HasIndex("ParticipantId");
+
+                    b.HasIndex("OpinionMapId", "CastAt");
 
                     b.HasIndex("StatementId", "ParticipantId")
                         .IsUnique();

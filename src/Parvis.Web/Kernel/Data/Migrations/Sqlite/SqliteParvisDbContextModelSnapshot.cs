@@ -683,9 +683,9 @@ namespace Parvis.Web.Kernel.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OpinionMapId");
-
                     b.HasIndex("ParticipantId");
+
+                    b.HasIndex("OpinionMapId", "CastAt");
 
                     b.HasIndex("StatementId", "ParticipantId")
                         .IsUnique();
