@@ -264,8 +264,10 @@ public sealed class OpinionMapTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(0, (await AssertTalliesMatchStoredVotesAsync(map)).Statements.Sum(s => s.Agree + s.Disagree + s.Pass));
     }
 
+    private Task<OpinionMapResult> AssertTalliesMatchStoredVotesAsync(Guid map) => AssertTalliesMatchStoredVotesAsync(app, map);
+
     /// <summary>The stored result counts, statement by statement, exactly the votes in the database.</summary>
-    private async Task<OpinionMapResult> AssertTalliesMatchStoredVotesAsync(Guid map)
+    internal static async Task<OpinionMapResult> AssertTalliesMatchStoredVotesAsync(ParvisApp app, Guid map)
     {
         var (json, votes) = await app.WithDatabaseAsync(async db => (
             await db.OpinionMaps.Where(m => m.Id == map).Select(m => m.Result).SingleAsync(),

@@ -65,7 +65,8 @@ public sealed class OpinionMapRecomputer(IServiceScopeFactory scopes, ILogger<Op
         }
         // One snapshot for the statements, the count and the votes, so that the count check below is exact.
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        var map = await db.OpinionMaps.AsNoTracking().FirstOrDefaultAsync(m => m.Id == mapId, cancellationToken);
+        // Not the stored result: megabytes on a large map, and usually the one kept in memory.
+        var map = await db.OpinionMaps.Where(m => m.Id == mapId).Select(m => new { m.ComputedAt }).FirstOrDefaultAsync(cancellationToken);
         if (map is null)
         {
             loaded.TryRemove(mapId, out _);
@@ -97,7 +98,8 @@ public sealed class OpinionMapRecomputer(IServiceScopeFactory scopes, ILogger<Op
         await transaction.CommitAsync(cancellationToken);
 
         var previous = votes.Result is not null && votes.ComputedAt == map.ComputedAt ? votes.Result
-            : map.Result is null ? null : JsonSerializer.Deserialize<OpinionMapResult>(map.Result, OpinionMapCommands.Json);
+            : await db.OpinionMaps.Where(m => m.Id == mapId).Select(m => m.Result).FirstOrDefaultAsync(cancellationToken) is { } stored
+                ? JsonSerializer.Deserialize<OpinionMapResult>(stored, OpinionMapCommands.Json) : null;
         var result = OpinionMapEngine.Compute(votes.Matrix, OpinionMapParameters.Default, previous);
         var computedAt = clock.GetUtcNow();
         await db.OpinionMaps.Where(m => m.Id == mapId).ExecuteUpdateAsync(s => s
