@@ -19,8 +19,11 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedText> text) : TagHelpe
     public string? Hint { get; set; }
     public string? Privacy { get; set; }
 
-    /// <summary>text, email, password, search, date, color or textarea.</summary>
+    /// <summary>text, email, password, search, date, color, textarea or select.</summary>
     public string Type { get; set; } = "text";
+
+    /// <summary>The choices of a select; the one whose value is the field's is selected.</summary>
+    public IEnumerable<SelectListItem> Options { get; set; } = [];
 
     public string? Autocomplete { get; set; }
 
@@ -64,7 +67,7 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedText> text) : TagHelpe
             described.Add(id + "-error");
         }
 
-        var input = new TagBuilder(Type == "textarea" ? "textarea" : "input");
+        var input = new TagBuilder(Type is "textarea" or "select" ? Type : "input");
         input.Attributes["id"] = id;
         input.Attributes["name"] = name;
         // What the person typed comes back from the model state, so a rejected form loses nothing.
@@ -72,6 +75,20 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedText> text) : TagHelpe
         if (Type == "textarea")
         {
             input.InnerHtml.Append(value ?? "");
+        }
+        else if (Type == "select")
+        {
+            foreach (var choice in Options)
+            {
+                var option = new TagBuilder("option");
+                option.Attributes["value"] = choice.Value;
+                if (choice.Value == (value ?? ""))
+                {
+                    option.Attributes["selected"] = "selected";
+                }
+                option.InnerHtml.Append(choice.Text);
+                input.InnerHtml.AppendHtml(option);
+            }
         }
         else
         {
@@ -82,7 +99,7 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedText> text) : TagHelpe
                 input.Attributes["value"] = value;
             }
         }
-        if (maxLength is { } max)
+        if (maxLength is { } max && Type != "select")
         {
             input.Attributes["maxlength"] = max.ToString(CultureInfo.InvariantCulture);
         }

@@ -118,7 +118,7 @@ public class ParvisApp : WebApplicationFactory<Program>, IAsyncLifetime
         return new TestWorld(organisation.Id, open.Id, open.Slug, open.Themes[0].Id, closed.Id, closed.Slug);
     });
 
-    private static Process NewProcess(Guid organisationId, string slug, Phase phase)
+    internal static Process NewProcess(Guid organisationId, string slug, Phase phase)
     {
         var process = new Process
         {

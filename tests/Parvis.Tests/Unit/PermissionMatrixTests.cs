@@ -26,6 +26,7 @@ public sealed class PermissionMatrixTests
         [Permission.Report] = Enum.GetValues<Role>(),
         [Permission.ManageOpinionMaps] = [Role.Administrator, Role.ProcessManager],
         [Permission.ContributeOpinions] = Enum.GetValues<Role>(),
+        [Permission.Analyse] = [Role.Administrator, Role.ProcessManager, Role.Analyst],
     };
 
     private static readonly Permission[] _phaseBound = [Permission.Propose, Permission.Support, Permission.Comment];

@@ -23,14 +23,53 @@ public abstract class Contribution
     /// <summary>Set when the author erased their account and asked for their contributions to be removed.</summary>
     public DateTimeOffset? ErasedAt { get; set; }
 
+    /// <summary>How it reached the process: analysis grids and the report's annex group by it.</summary>
+    public Channel Channel { get; set; } = Channel.Online;
+
+    /// <summary>The current fate, copied from the latest <see cref="Parvis.Web.Kernel.Accountability.FateDecision"/> so that counts need no history.</summary>
+    public Fate? Fate { get; set; }
+
+    public DateTimeOffset? FateDecidedAt { get; set; }
+
     /// <summary>Stable name of the kind ("proposal", "comment") used in logs, reports and exports.</summary>
     public abstract string Kind { get; }
 
     /// <summary>The text a moderator reads to decide.</summary>
     public abstract string Excerpt { get; }
 
+    /// <summary>The page where it is read in its module (a comment: its proposal's page, at the comment).</summary>
+    public abstract string Address { get; }
+
     /// <summary>Replaces the text with nothing, keeping the place in threads so replies by others stay readable.</summary>
     public abstract void EraseContent();
+}
+
+/// <summary>How a contribution reached the process.</summary>
+public enum Channel
+{
+    Online,
+    Workshop,
+    Paper,
+    Offline,
+}
+
+/// <summary>What became of a contribution, decided by an analyst; public with its history.</summary>
+public enum Fate
+{
+    /// <summary>Taken into one or more synthesis items.</summary>
+    Retained,
+
+    /// <summary>Merged into another contribution that says the same.</summary>
+    Merged,
+
+    /// <summary>Given a direct answer.</summary>
+    Answered,
+
+    /// <summary>Not taken up, with the reason.</summary>
+    NotRetained,
+
+    /// <summary>Outside what the process can decide.</summary>
+    OutOfScope,
 }
 
 /// <summary>A report ("signalement") that a contribution breaks the charter.</summary>

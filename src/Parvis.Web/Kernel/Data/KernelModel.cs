@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Audit;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Organisations;
@@ -63,6 +64,7 @@ internal static class KernelModel
             e.Property(p => p.PlainSummary).HasMaxLength(Process.SummaryMax);
             e.Property(p => p.Description).HasMaxLength(Process.DescriptionMax);
             e.Property(p => p.Territory).HasMaxLength(Process.TerritoryMax);
+            e.Property(p => p.ClosingNote).HasMaxLength(Process.ClosingNoteMax);
             e.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(p => p.Phases).WithOne().HasForeignKey(p => p.ProcessId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(p => p.Themes).WithOne().HasForeignKey(t => t.ProcessId).OnDelete(DeleteBehavior.Cascade);
@@ -85,6 +87,10 @@ internal static class KernelModel
             e.ToTable("kernel_contributions");
             e.UseTptMappingStrategy();
             e.Ignore(c => c.Kind);
+            e.Ignore(c => c.Address);
+            e.Property(c => c.Channel).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.Fate).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(c => new { c.ProcessId, c.Fate });
             e.Property(c => c.HiddenReason).HasMaxLength(ModerationDecision.ReasonMax);
             e.HasIndex(c => new { c.ProcessId, c.CreatedAt });
             e.HasIndex(c => c.AuthorId);
@@ -106,6 +112,34 @@ internal static class KernelModel
             e.Property(d => d.ContributionKind).HasMaxLength(30);
             e.Property(d => d.Action).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(d => new { d.OrganisationId, d.DecidedAt });
+        });
+        b.Entity<FateDecision>(e =>
+        {
+            e.ToTable("kernel_fate_decisions");
+            e.Property(d => d.Fate).HasConversion<string>().HasMaxLength(20);
+            e.Property(d => d.Text).HasMaxLength(FateDecision.TextMax);
+            e.HasIndex(d => new { d.ContributionId, d.DecidedAt });
+            e.HasOne<Contribution>().WithMany().HasForeignKey(d => d.ContributionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<SynthesisItem>().WithMany().HasForeignKey(d => d.SynthesisItemId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<Contribution>().WithMany().HasForeignKey(d => d.MergedIntoId).OnDelete(DeleteBehavior.NoAction);
+            e.HasOne<Person>().WithMany().HasForeignKey(d => d.AnalystId).OnDelete(DeleteBehavior.SetNull);
+        });
+        b.Entity<SynthesisItem>(e =>
+        {
+            e.ToTable("kernel_synthesis_items");
+            e.Property(i => i.Kind).HasConversion<string>().HasMaxLength(30);
+            e.Property(i => i.Title).HasMaxLength(SynthesisItem.TitleMax);
+            e.Property(i => i.Body).HasMaxLength(SynthesisItem.BodyMax);
+            e.HasIndex(i => new { i.ProcessId, i.Kind, i.Position });
+            e.HasOne<Process>().WithMany().HasForeignKey(i => i.ProcessId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<SynthesisLink>(e =>
+        {
+            e.ToTable("kernel_synthesis_links");
+            e.HasKey(l => new { l.SynthesisItemId, l.ContributionId });
+            e.HasIndex(l => l.ContributionId);
+            e.HasOne<SynthesisItem>().WithMany().HasForeignKey(l => l.SynthesisItemId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Contribution>().WithMany().HasForeignKey(l => l.ContributionId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<AuditEntry>(e =>
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Audit;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Organisations;
@@ -28,6 +29,9 @@ public abstract class ParvisDbContext(DbContextOptions options)
     public DbSet<ContributionReport> ContributionReports => Set<ContributionReport>();
     public DbSet<ModerationDecision> ModerationDecisions => Set<ModerationDecision>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<FateDecision> FateDecisions => Set<FateDecision>();
+    public DbSet<SynthesisItem> SynthesisItems => Set<SynthesisItem>();
+    public DbSet<SynthesisLink> SynthesisLinks => Set<SynthesisLink>();
 
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<Comment> Comments => Set<Comment>();

@@ -22,6 +22,9 @@ public enum Role
     Moderator,
     Facilitator,
     Expert,
+
+    /// <summary>Reads the contributions, decides their fate and writes the synthesis (a council's rapporteurs).</summary>
+    Analyst,
     Participant,
 }
 

@@ -18,15 +18,14 @@ public sealed class Authorizer(ParvisDbContext db, CurrentOrganisation organisat
     public async Task<Decision> DecideAsync(Permission permission, Process? process = null)
     {
         var roles = await RolesAsync(process?.Id);
-        var phase = process?.CurrentPhase(Today());
-        return PermissionMatrix.Decide(permission, PersonId is not null, roles, phase);
+        return PermissionMatrix.Decide(permission, PersonId is not null, roles, OpenPhase(process));
     }
 
     /// <summary>For an action open only while a given phase of the process is current (an opinion map's).</summary>
     public async Task<Decision> DecideAsync(Permission permission, Process process, Guid phaseId)
     {
         var roles = await RolesAsync(process.Id);
-        var phase = process.CurrentPhase(Today());
+        var phase = OpenPhase(process);
         return PermissionMatrix.Decide(permission, PersonId is not null, roles, phase?.Id == phaseId ? phase : null);
     }
 
@@ -50,6 +49,9 @@ public sealed class Authorizer(ParvisDbContext db, CurrentOrganisation organisat
             .Distinct()
             .ToList();
     }
+
+    /// <summary>The current phase, none once the process is closed.</summary>
+    private Phase? OpenPhase(Process? process) => process?.ClosedAt is null ? process?.CurrentPhase(Today()) : null;
 
     public DateOnly Today() => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 }

@@ -19,6 +19,9 @@ public enum Permission
     Report,
     ManageOpinionMaps,
     ContributeOpinions,
+
+    /// <summary>Give contributions a fate and build the synthesis.</summary>
+    Analyse,
 }
 
 /// <summary>Why an action is refused, so the page can say what the person can do about it.</summary>
@@ -54,6 +57,7 @@ public static class PermissionMatrix
         [Permission.Report] = _everyone,
         [Permission.ManageOpinionMaps] = _staff,
         [Permission.ContributeOpinions] = _everyone,
+        [Permission.Analyse] = [Role.Administrator, Role.ProcessManager, Role.Analyst],
     };
 
     public static IReadOnlyCollection<Role> RolesFor(Permission permission) => _allowed[permission];

@@ -7,6 +7,7 @@ public sealed class Process
     public const int SummaryMax = 500;
     public const int DescriptionMax = 20_000;
     public const int TerritoryMax = 200;
+    public const int ClosingNoteMax = 2_000;
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid OrganisationId { get; set; }
@@ -23,6 +24,18 @@ public sealed class Process
     public string Territory { get; set; } = "";
     public bool Published { get; set; }
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Whether comments, like proposals, are each given a fate by the analysts.</summary>
+    public bool CommentsAwaitFate { get; set; }
+
+    /// <summary>Once closed nobody contributes any more, whatever the phase dates say.</summary>
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>Why it was closed with contributions left without a fate; public.</summary>
+    public string? ClosingNote { get; set; }
+
+    /// <summary>How many contributions had no fate at closing.</summary>
+    public int ClosedWithoutFate { get; set; }
 
     public List<Phase> Phases { get; set; } = [];
     public List<Theme> Themes { get; set; } = [];

@@ -8,7 +8,7 @@ using Parvis.Web.Kernel.Setup;
 
 namespace Parvis.Web.Kernel.Processes;
 
-public sealed record ProcessDraft(string Title, string Summary, string PlainSummary, string Description, string Territory, bool Published);
+public sealed record ProcessDraft(string Title, string Summary, string PlainSummary, string Description, string Territory, bool Published, bool CommentsAwaitFate = false);
 
 public sealed record PhaseDraft(string Title, string Description, DateOnly StartsOn, DateOnly EndsOn, bool ProposalsOpen, bool SupportsOpen, bool CommentsOpen);
 
@@ -138,6 +138,7 @@ public sealed class ProcessCommands(ParvisDbContext db, CurrentOrganisation orga
         process.Description = draft.Description.Trim();
         process.Territory = draft.Territory.Trim();
         process.Published = draft.Published;
+        process.CommentsAwaitFate = draft.CommentsAwaitFate;
     }
 
     private async Task<string> FreeSlugAsync(string title)

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Localization;
+using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Audit;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
@@ -40,6 +41,8 @@ public static class KernelSetup
         services.AddScoped<Authorizer>();
         services.AddScoped<AuditLog>();
         services.AddScoped<Moderation>();
+        services.AddScoped<FateCommands>();
+        services.AddScoped<SynthesisCommands>();
         services.AddScoped<ProcessCommands>();
         services.AddScoped<OrganisationCommands>();
         services.AddScoped<PersonalData>();

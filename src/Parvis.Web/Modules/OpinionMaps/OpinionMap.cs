@@ -52,6 +52,8 @@ public sealed class Statement : Contribution
 
     public override string Excerpt => Text;
 
+    public override string Address => $"/maps/{OpinionMapId}";
+
     public bool IsVisible => PublishedAt is not null && HiddenAt is null && ErasedAt is null;
 
     public override void EraseContent() => Text = "";

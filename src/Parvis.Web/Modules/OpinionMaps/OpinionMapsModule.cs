@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Privacy;
 using Parvis.Web.Kernel.Processes;
 
@@ -17,6 +18,7 @@ public static class OpinionMapsModule
         services.AddSingleton<OpinionMapRecomputer>();
         services.AddHostedService(provider => provider.GetRequiredService<OpinionMapRecomputer>());
         services.AddScoped<IPersonalDataSource, OpinionMapsPersonalData>();
+        services.AddScoped<IContributionSource, OpinionMapsContributions>();
         return services;
     }
 

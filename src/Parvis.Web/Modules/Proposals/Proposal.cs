@@ -39,6 +39,8 @@ public sealed class Proposal : Contribution
 
     public override string Excerpt => $"{Title} — {Body}";
 
+    public override string Address => $"/proposals/{Id}";
+
     /// <summary>The author may edit only until the first support, so nobody supports a text that then changes.</summary>
     public bool IsEditable => SupportCount == 0 && WithdrawnAt is null && HiddenAt is null && ErasedAt is null;
 
@@ -64,6 +66,8 @@ public sealed class Comment : Contribution
     public override string Excerpt => Body;
 
     public override string Kind => "comment";
+
+    public override string Address => $"/proposals/{ProposalId}#comment-{Id}";
 
     public override void EraseContent() => Body = "";
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Privacy;
 using Parvis.Web.Kernel.Processes;
 
@@ -16,6 +17,7 @@ public static class ProposalsModule
         services.AddScoped<ProposalCommands>();
         services.AddScoped<ProposalSearch>();
         services.AddScoped<IPersonalDataSource, ProposalsPersonalData>();
+        services.AddScoped<IContributionSource, ProposalsContributions>();
         return services;
     }
 

@@ -34,7 +34,7 @@ public sealed class ProcessEditModel(ParvisDbContext db, CurrentOrganisation org
             Input = new ProcessInput
             {
                 Title = process.Title, Summary = process.Summary, PlainSummary = process.PlainSummary,
-                Description = process.Description, Territory = process.Territory, Published = process.Published,
+                Description = process.Description, Territory = process.Territory, Published = process.Published, CommentsAwaitFate = process.CommentsAwaitFate,
             };
         }
         return Page();
@@ -137,5 +137,7 @@ public sealed class ProcessInput
 
     public bool Published { get; set; }
 
-    public ProcessDraft ToDraft() => new(Title, Summary, PlainSummary ?? "", Description ?? "", Territory ?? "", Published);
+    public bool CommentsAwaitFate { get; set; }
+
+    public ProcessDraft ToDraft() => new(Title, Summary, PlainSummary ?? "", Description ?? "", Territory ?? "", Published, CommentsAwaitFate);
 }

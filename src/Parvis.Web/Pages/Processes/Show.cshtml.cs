@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
@@ -8,13 +9,15 @@ using Parvis.Web.Shared;
 
 namespace Parvis.Web.Pages.Processes;
 
-public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer) : ParvisPageModel
+public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, FateCommands fates) : ParvisPageModel
 {
     public Process Process { get; private set; } = default!;
     public Phase? CurrentPhase { get; private set; }
     public int ProposalCount { get; private set; }
     public IReadOnlyList<(Guid Id, string Question)> OpinionMaps { get; private set; } = [];
     public bool CanEdit { get; private set; }
+    public FateCount Fates { get; private set; } = default!;
+    public int SynthesisItems { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug)
     {
@@ -29,6 +32,8 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
         CurrentPhase = process.CurrentPhase(authorizer.Today());
         OpinionMaps = (await db.OpinionMaps.AsNoTracking().Where(m => m.ProcessId == process.Id).OrderBy(m => m.CreatedAt)
             .Select(m => new { m.Id, m.Question }).ToListAsync()).Select(m => (m.Id, m.Question)).ToList();
+        Fates = await fates.CountAsync(process);
+        SynthesisItems = await db.SynthesisItems.CountAsync(i => i.ProcessId == process.Id);
         ProposalCount = await db.Proposals.CountAsync(p => p.ProcessId == process.Id && p.HiddenAt == null && p.WithdrawnAt == null && p.ErasedAt == null);
         return Page();
     }

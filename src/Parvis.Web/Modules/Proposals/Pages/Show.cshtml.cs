@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
@@ -39,6 +40,8 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
     public bool IsAuthor { get; private set; }
     public bool CanModerate { get; private set; }
     public bool CanAnswer { get; private set; }
+    public bool CanDecideFate { get; private set; }
+    public FateView Fate { get; private set; } = default!;
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
@@ -116,6 +119,8 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
         IsAuthor = personId is not null && proposal.AuthorId == personId;
         CanModerate = await authorizer.CanAsync(Permission.Moderate, process);
         CanAnswer = await authorizer.CanAsync(Permission.AnswerProposal, process);
+        CanDecideFate = await authorizer.CanAsync(Permission.Analyse, process);
+        Fate = await FateView.LoadAsync(db, id);
         return true;
     }
 

@@ -1,0 +1,67 @@
+using Parvis.Web.Kernel.Contributions;
+
+namespace Parvis.Web.Kernel.Accountability;
+
+/// <summary>One decision on a contribution's fate. The latest is the current one; all stay public as its history.</summary>
+public sealed class FateDecision
+{
+    public const int TextMax = 4_000;
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid OrganisationId { get; set; }
+    public Guid ProcessId { get; set; }
+    public Guid ContributionId { get; set; }
+    public Fate Fate { get; set; }
+
+    /// <summary>The answer (answered), the reason (not retained) or a note; public.</summary>
+    public string Text { get; set; } = "";
+
+    /// <summary>The synthesis item it was retained in.</summary>
+    public Guid? SynthesisItemId { get; set; }
+
+    /// <summary>The contribution it was merged into.</summary>
+    public Guid? MergedIntoId { get; set; }
+
+    /// <summary>Kept for the audit, never shown: the fate is the analysis team's, not a person's.</summary>
+    public Guid? AnalystId { get; set; }
+
+    public DateTimeOffset DecidedAt { get; set; } = DateTimeOffset.UtcNow;
+}
+
+/// <summary>The kinds of synthesis items, in the order the synthesis and the report present them.</summary>
+public enum SynthesisItemKind
+{
+    Concern,
+    PointOfVigilance,
+    UseToDevelop,
+    Recommendation,
+    Action,
+}
+
+/// <summary>One item of a process's synthesis, linked to the contributions behind it.</summary>
+public sealed class SynthesisItem
+{
+    public const int TitleMax = 200;
+    public const int BodyMax = 6_000;
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid OrganisationId { get; set; }
+    public Guid ProcessId { get; set; }
+    public SynthesisItemKind Kind { get; set; }
+    public required string Title { get; set; }
+
+    /// <summary>Plain text; paragraphs separated by blank lines.</summary>
+    public string Body { get; set; } = "";
+
+    public int Position { get; set; }
+    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
+}
+
+/// <summary>A contribution behind a synthesis item; read from either side.</summary>
+public sealed class SynthesisLink
+{
+    public Guid SynthesisItemId { get; set; }
+    public Guid ContributionId { get; set; }
+    public DateTimeOffset LinkedAt { get; set; } = DateTimeOffset.UtcNow;
+}

@@ -1,0 +1,182 @@
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Audit;
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
+
+namespace Parvis.Web.Kernel.Accountability;
+
+/// <param name="Fate">What became of the contribution.</param>
+/// <param name="Text">The answer, the reason or a note, as the fate asks.</param>
+/// <param name="SynthesisItemId">For <see cref="Fate.Retained"/>.</param>
+/// <param name="MergedIntoId">For <see cref="Fate.Merged"/>.</param>
+public sealed record FateInput(Fate Fate, string Text, Guid? SynthesisItemId = null, Guid? MergedIntoId = null);
+
+/// <summary>How many of a process's contributions await a fate, and how many have each.</summary>
+public sealed record FateCount(int Total, IReadOnlyDictionary<Fate, int> ByFate)
+{
+    public int Decided => ByFate.Values.Sum();
+    public int Undecided => Total - Decided;
+}
+
+/// <summary>
+/// The fate of contributions across every module, and the guard on closing a process: every change
+/// checks <see cref="Permission.Analyse"/> (or <see cref="Permission.EditProcess"/> to close) here.
+/// </summary>
+public sealed class FateCommands(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit,
+    IEnumerable<IContributionSource> sources, TimeProvider clock)
+{
+    /// <summary>The visible contributions of the process that are meant to receive a fate, from every module.</summary>
+    public IQueryable<Contribution> Awaiting(Process process)
+    {
+        var ids = sources.Select(s => s.AwaitingFate(db, process)).Aggregate((a, b) => a.Concat(b));
+        return db.Contributions.Where(c => c.ProcessId == process.Id && c.HiddenAt == null && c.ErasedAt == null && ids.Contains(c.Id));
+    }
+
+    public async Task<FateCount> CountAsync(Process process)
+    {
+        var counts = await Awaiting(process).GroupBy(c => c.Fate).Select(g => new { Fate = g.Key, Count = g.Count() }).ToListAsync();
+        return new FateCount(counts.Sum(c => c.Count),
+            counts.Where(c => c.Fate is not null).ToDictionary(c => c.Fate!.Value, c => c.Count));
+    }
+
+    /// <summary>Gives or changes a contribution's fate; the previous decisions stay in its public history.</summary>
+    public async Task<CommandResult> DecideAsync(Guid contributionId, FateInput input)
+    {
+        var contribution = await db.Contributions.FirstOrDefaultAsync(c => c.Id == contributionId && c.OrganisationId == organisation.Id && c.ErasedAt == null);
+        var process = contribution is null ? null : await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == contribution.ProcessId);
+        if (contribution is null || process is null)
+        {
+            return CommandResult.Missing();
+        }
+        var decision = await authorizer.DecideAsync(Permission.Analyse, process);
+        if (decision != Decision.Allowed)
+        {
+            return CommandResult.Refused(decision);
+        }
+        var text = input.Text.Trim();
+        if (await InvalidAsync(contribution, input, text) is { } error)
+        {
+            return CommandResult.Refused(error);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var now = clock.GetUtcNow();
+        db.FateDecisions.Add(new FateDecision
+        {
+            OrganisationId = organisation.Id,
+            ProcessId = process.Id,
+            ContributionId = contribution.Id,
+            Fate = input.Fate,
+            Text = text,
+            SynthesisItemId = input.Fate == Fate.Retained ? input.SynthesisItemId : null,
+            MergedIntoId = input.Fate == Fate.Merged ? input.MergedIntoId : null,
+            AnalystId = authorizer.PersonId,
+            DecidedAt = now,
+        });
+        contribution.Fate = input.Fate;
+        contribution.FateDecidedAt = now;
+        if (input.Fate == Fate.Retained)
+        {
+            if (!await db.SynthesisLinks.AnyAsync(l => l.ContributionId == contribution.Id && l.SynthesisItemId == input.SynthesisItemId))
+            {
+                db.SynthesisLinks.Add(new SynthesisLink { ContributionId = contribution.Id, SynthesisItemId = input.SynthesisItemId!.Value, LinkedAt = now });
+            }
+        }
+        else
+        {
+            // No longer retained: the synthesis must not claim it any more.
+            await db.SynthesisLinks.Where(l => l.ContributionId == contribution.Id).ExecuteDeleteAsync();
+        }
+        audit.Record("fate.decide", $"{contribution.Kind}:{contribution.Id}", input.Fate.ToString());
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return CommandResult.Done(contribution.Id);
+    }
+
+    /// <summary>
+    /// Closes the process to contributions. Contributions left without a fate need an explicit decision
+    /// with a public reason, so that nobody's contribution is quietly forgotten.
+    /// </summary>
+    public async Task<CommandResult> CloseProcessAsync(Guid processId, bool leaveWithoutFate, string note)
+    {
+        var process = await db.Processes.FirstOrDefaultAsync(p => p.Id == processId && p.OrganisationId == organisation.Id);
+        if (process is null)
+        {
+            return CommandResult.Missing();
+        }
+        var decision = await authorizer.DecideAsync(Permission.EditProcess, process);
+        if (decision != Decision.Allowed)
+        {
+            return CommandResult.Refused(decision);
+        }
+        if (process.ClosedAt is not null)
+        {
+            return CommandResult.Done(process.Id);
+        }
+        note = note.Trim();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var undecided = await Awaiting(process).CountAsync(c => c.Fate == null);
+        if (undecided > 0 && !leaveWithoutFate)
+        {
+            return CommandResult.Refused("Error.FatesMissing");
+        }
+        if (undecided > 0 && note.Length == 0)
+        {
+            return CommandResult.Refused("Error.ClosingNoteRequired");
+        }
+        process.ClosedAt = clock.GetUtcNow();
+        process.ClosingNote = note.Length > 0 ? note : null;
+        process.ClosedWithoutFate = undecided;
+        audit.Record("process.close", $"process:{process.Id}", undecided > 0 ? $"{undecided} without a fate: {note}" : note);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return CommandResult.Done(process.Id);
+    }
+
+    public async Task<CommandResult> ReopenProcessAsync(Guid processId)
+    {
+        var process = await db.Processes.FirstOrDefaultAsync(p => p.Id == processId && p.OrganisationId == organisation.Id);
+        if (process is null)
+        {
+            return CommandResult.Missing();
+        }
+        var decision = await authorizer.DecideAsync(Permission.EditProcess, process);
+        if (decision != Decision.Allowed)
+        {
+            return CommandResult.Refused(decision);
+        }
+        process.ClosedAt = null;
+        process.ClosingNote = null;
+        process.ClosedWithoutFate = 0;
+        audit.Record("process.reopen", $"process:{process.Id}");
+        await db.SaveChangesAsync();
+        return CommandResult.Done(process.Id);
+    }
+
+    /// <summary>The error key of what the fate lacks, or null.</summary>
+    private async Task<string?> InvalidAsync(Contribution contribution, FateInput input, string text)
+    {
+        if (text.Length > FateDecision.TextMax)
+        {
+            return "Error.FateTextTooLong";
+        }
+        return input.Fate switch
+        {
+            Fate.Answered or Fate.NotRetained when text.Length == 0 => "Error.FateTextRequired",
+            Fate.Retained when !await ItemExistsAsync() => "Error.FateItem",
+            Fate.Merged when !await MergeTargetExistsAsync() => "Error.FateMergeTarget",
+            _ => null,
+        };
+
+        async Task<bool> ItemExistsAsync() => input.SynthesisItemId is { } itemId
+            && await db.SynthesisItems.AnyAsync(i => i.Id == itemId && i.ProcessId == contribution.ProcessId);
+
+        // Into another visible contribution of the process that was not itself merged, so merges never chain.
+        async Task<bool> MergeTargetExistsAsync() => input.MergedIntoId is { } targetId && targetId != contribution.Id
+            && await db.Contributions.AnyAsync(c => c.Id == targetId && c.ProcessId == contribution.ProcessId
+                && c.HiddenAt == null && c.ErasedAt == null && c.Fate != Fate.Merged);
+    }
+}

@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Audit;
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+
+namespace Parvis.Web.Kernel.Accountability;
+
+public sealed record SynthesisDraft(SynthesisItemKind Kind, string Title, string Body);
+
+/// <summary>The analysts' synthesis of a process: items are written here, contributions reach them through their fate.</summary>
+public sealed class SynthesisCommands(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock)
+{
+    public async Task<CommandResult> CreateAsync(Guid processId, SynthesisDraft draft)
+    {
+        var process = await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == processId && p.OrganisationId == organisation.Id);
+        if (process is null)
+        {
+            return CommandResult.Missing();
+        }
+        var decision = await authorizer.DecideAsync(Permission.Analyse, process);
+        if (decision != Decision.Allowed)
+        {
+            return CommandResult.Refused(decision);
+        }
+        var last = await db.SynthesisItems.Where(i => i.ProcessId == processId && i.Kind == draft.Kind).MaxAsync(i => (int?)i.Position);
+        var item = new SynthesisItem
+        {
+            OrganisationId = organisation.Id,
+            ProcessId = processId,
+            Kind = draft.Kind,
+            Title = draft.Title.Trim(),
+            Body = draft.Body.Trim(),
+            Position = (last ?? -1) + 1,
+            CreatedAt = clock.GetUtcNow(),
+            UpdatedAt = clock.GetUtcNow(),
+        };
+        db.SynthesisItems.Add(item);
+        audit.Record("synthesis.create", $"synthesis:{item.Id}", item.Title);
+        await db.SaveChangesAsync();
+        return CommandResult.Done(item.Id);
+    }
+
+    public async Task<CommandResult> UpdateAsync(Guid itemId, SynthesisDraft draft) =>
+        await ChangeAsync(itemId, async item =>
+        {
+            if (item.Kind != draft.Kind)
+            {
+                var last = await db.SynthesisItems.Where(i => i.ProcessId == item.ProcessId && i.Kind == draft.Kind).MaxAsync(i => (int?)i.Position);
+                item.Position = (last ?? -1) + 1;
+            }
+            item.Kind = draft.Kind;
+            item.Title = draft.Title.Trim();
+            item.Body = draft.Body.Trim();
+            item.UpdatedAt = clock.GetUtcNow();
+            audit.Record("synthesis.update", $"synthesis:{item.Id}", item.Title);
+            return null;
+        });
+
+    /// <summary>Only an item nothing was retained in: the fate of those contributions must be changed first.</summary>
+    public async Task<CommandResult> DeleteAsync(Guid itemId) =>
+        await ChangeAsync(itemId, async item =>
+        {
+            if (await db.SynthesisLinks.AnyAsync(l => l.SynthesisItemId == item.Id))
+            {
+                return "Error.ItemHasContributions";
+            }
+            db.SynthesisItems.Remove(item);
+            audit.Record("synthesis.delete", $"synthesis:{item.Id}", item.Title);
+            return null;
+        });
+
+    /// <summary>Moves an item one place up or down among the items of its kind.</summary>
+    public async Task<CommandResult> MoveAsync(Guid itemId, int direction) =>
+        await ChangeAsync(itemId, async item =>
+        {
+            var siblings = db.SynthesisItems.Where(i => i.ProcessId == item.ProcessId && i.Kind == item.Kind && i.Id != item.Id);
+            var neighbour = direction < 0
+                ? await siblings.Where(i => i.Position < item.Position).OrderByDescending(i => i.Position).FirstOrDefaultAsync()
+                : await siblings.Where(i => i.Position > item.Position).OrderBy(i => i.Position).FirstOrDefaultAsync();
+            if (neighbour is not null)
+            {
+                (item.Position, neighbour.Position) = (neighbour.Position, item.Position);
+            }
+            return null;
+        });
+
+    private async Task<CommandResult> ChangeAsync(Guid itemId, Func<SynthesisItem, Task<string?>> change)
+    {
+        var item = await db.SynthesisItems.FirstOrDefaultAsync(i => i.Id == itemId && i.OrganisationId == organisation.Id);
+        var process = item is null ? null : await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == item.ProcessId);
+        if (item is null || process is null)
+        {
+            return CommandResult.Missing();
+        }
+        var decision = await authorizer.DecideAsync(Permission.Analyse, process);
+        if (decision != Decision.Allowed)
+        {
+            return CommandResult.Refused(decision);
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (await change(item) is { } error)
+        {
+            return CommandResult.Refused(error);
+        }
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return CommandResult.Done(item.Id);
+    }
+}

@@ -1,0 +1,14 @@
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Processes;
+
+namespace Parvis.Web.Kernel.Contributions;
+
+/// <summary>
+/// A module's answer to "which of your contributions to this process await a fate?" (a withdrawn
+/// proposal or a statement still in moderation does not), so the kernel counts across modules
+/// without knowing their rules. Hidden and erased contributions are left out by the kernel.
+/// </summary>
+public interface IContributionSource
+{
+    IQueryable<Guid> AwaitingFate(ParvisDbContext db, Process process);
+}

@@ -1,0 +1,12 @@
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Processes;
+
+namespace Parvis.Web.Modules.OpinionMaps;
+
+/// <summary>Statements await a fate once published (not while they wait for a moderator).</summary>
+public sealed class OpinionMapsContributions : IContributionSource
+{
+    public IQueryable<Guid> AwaitingFate(ParvisDbContext db, Process process) =>
+        db.Statements.Where(s => s.ProcessId == process.Id && s.PublishedAt != null).Select(s => s.Id);
+}

@@ -1,0 +1,17 @@
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Processes;
+
+namespace Parvis.Web.Modules.Proposals;
+
+/// <summary>Proposals await a fate unless withdrawn; comments only when the process asks for it.</summary>
+public sealed class ProposalsContributions : IContributionSource
+{
+    public IQueryable<Guid> AwaitingFate(ParvisDbContext db, Process process)
+    {
+        var proposals = db.Proposals.Where(p => p.ProcessId == process.Id && p.WithdrawnAt == null).Select(p => p.Id);
+        return process.CommentsAwaitFate
+            ? proposals.Concat(db.Comments.Where(c => c.ProcessId == process.Id).Select(c => c.Id))
+            : proposals;
+    }
+}

@@ -1,0 +1,81 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Accountability;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Pages.Admin;
+
+/// <summary>Closing a process to contributions; contributions left without a fate need an explicit, public reason.</summary>
+public sealed class ProcessCloseModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, FateCommands fates) : ParvisPageModel
+{
+    [BindProperty]
+    public bool LeaveWithoutFate { get; set; }
+
+    [BindProperty]
+    [StringLength(Process.ClosingNoteMax, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.ClosingNote")]
+    public string? Note { get; set; }
+
+    public Process Process { get; private set; } = default!;
+    public FateCount Count { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } early)
+        {
+            return early;
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = await fates.CloseProcessAsync(id, LeaveWithoutFate, Note ?? "");
+        if (Refusal(result, result.ErrorKey == "Error.ClosingNoteRequired" ? nameof(Note) : result.ErrorKey == "Error.FatesMissing" ? nameof(LeaveWithoutFate) : "") is { } refusal)
+        {
+            return refusal;
+        }
+        if (!result.Succeeded)
+        {
+            return Page();
+        }
+        Flash("Closing.Closed");
+        return Redirect($"/processes/{Process.Slug}");
+    }
+
+    public async Task<IActionResult> OnPostReopenAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } early)
+        {
+            return early;
+        }
+        if (Refusal(await fates.ReopenProcessAsync(id)) is { } refusal)
+        {
+            return refusal;
+        }
+        Flash("Closing.Reopened");
+        return Redirect($"/processes/{Process.Slug}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id)
+    {
+        var process = await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.OrganisationId == organisation.Id);
+        if (process is null)
+        {
+            return NotFound();
+        }
+        if (Denied(await authorizer.DecideAsync(Permission.EditProcess, process)) is { } denied)
+        {
+            return denied;
+        }
+        Process = process;
+        Count = await fates.CountAsync(process);
+        return null;
+    }
+}

@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Accountability;
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Pages.Synthesis;
+
+/// <summary>One synthesis item and every contribution behind it; analysts edit, move or delete it here.</summary>
+public sealed class ItemModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, SynthesisCommands synthesis) : ParvisPageModel
+{
+    [BindProperty]
+    public SynthesisInput Input { get; set; } = new();
+
+    public SynthesisItem Item { get; private set; } = default!;
+    public Process Process { get; private set; } = default!;
+    public IReadOnlyList<ContributionRef> Contributions { get; private set; } = [];
+    public bool CanEdit { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        Input = new SynthesisInput { Kind = Item.Kind, Title = Item.Title, Body = Item.Body };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        return After(await synthesis.UpdateAsync(id, Input.ToDraft()), "Synthesis.Saved", $"/synthesis/{id}");
+    }
+
+    public Task<IActionResult> OnPostMoveAsync(Guid id, int direction) =>
+        ActAsync(id, () => synthesis.MoveAsync(id, direction), "Synthesis.Moved", () => $"/processes/{Process.Slug}/synthesis#item-{id}");
+
+    public Task<IActionResult> OnPostDeleteAsync(Guid id) =>
+        ActAsync(id, () => synthesis.DeleteAsync(id), "Synthesis.Deleted", () => $"/processes/{Process.Slug}/synthesis");
+
+    /// <summary>Moving and deleting post no item form: the edit form keeps showing the item as stored.</summary>
+    private async Task<IActionResult> ActAsync(Guid id, Func<Task<CommandResult>> act, string done, Func<string> next)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        ModelState.Clear();
+        Input = new SynthesisInput { Kind = Item.Kind, Title = Item.Title, Body = Item.Body };
+        return After(await act(), done, next());
+    }
+
+    private IActionResult After(CommandResult result, string done, string next)
+    {
+        if (Refusal(result) is { } refusal)
+        {
+            return refusal;
+        }
+        if (!result.Succeeded)
+        {
+            return Page();
+        }
+        Flash(done);
+        return Redirect(next);
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        var item = await db.SynthesisItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id && i.OrganisationId == organisation.Id);
+        var process = item is null ? null : await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == item.ProcessId && p.Published);
+        if (item is null || process is null)
+        {
+            return false;
+        }
+        Item = item;
+        Process = process;
+        CanEdit = await authorizer.CanAsync(Permission.Analyse, process);
+        Contributions = (await db.Contributions.AsNoTracking()
+                .Where(c => db.SynthesisLinks.Any(l => l.SynthesisItemId == id && l.ContributionId == c.Id))
+                .OrderBy(c => c.CreatedAt).ToListAsync())
+            .Select(FateView.Reference).ToList();
+        return true;
+    }
+}
