@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Accountability;
+using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.People;
@@ -120,8 +122,45 @@ public static class DemoData
             db.Supports.AddRange(supporters.Select(p => new Support { ProposalId = proposal.Id, PersonId = p.Id }));
             proposal.SupportCount = supporters.Length;
         }
+        AddSynthesis(db, process, created);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+    }
+
+    /// <summary>The analysis under way: a first synthesis, and some proposals already given a fate, others still waiting.</summary>
+    private static void AddSynthesis(ParvisDbContext db, Process process, List<Proposal> proposals)
+    {
+        SynthesisItem Item(SynthesisItemKind kind, int position, string title, string body) => new()
+        {
+            OrganisationId = process.OrganisationId, ProcessId = process.Id, Kind = kind, Position = position, Title = title, Body = body,
+        };
+        var alone = Item(SynthesisItemKind.Concern, 0, "Ne laisser personne seul face aux démarches en ligne",
+            "Les habitants et les habitantes qui ne sont pas à l'aise avec le numérique craignent de perdre l'accès aux services publics.");
+        var scams = Item(SynthesisItemKind.PointOfVigilance, 0, "Les arnaques et la sécurité des données",
+            "Les conseils de sécurité doivent être simples et diffusés là où les gens passent.");
+        var carpool = Item(SynthesisItemKind.Recommendation, 0, "Un covoiturage local qui tienne compte des horaires des bateaux",
+            "Une solution publique, accessible aussi par téléphone, reliant les îles, les bourgs et Lorient.");
+        db.SynthesisItems.AddRange(alone, scams, carpool);
+
+        void Decide(Proposal proposal, Fate fate, string text, SynthesisItem? item = null)
+        {
+            proposal.Fate = fate;
+            proposal.FateDecidedAt = DateTimeOffset.UtcNow;
+            db.FateDecisions.Add(new FateDecision
+            {
+                OrganisationId = process.OrganisationId, ProcessId = process.Id, ContributionId = proposal.Id,
+                Fate = fate, Text = text, SynthesisItemId = item?.Id,
+            });
+            if (item is not null)
+            {
+                db.SynthesisLinks.Add(new SynthesisLink { SynthesisItemId = item.Id, ContributionId = proposal.Id });
+            }
+        }
+        Decide(proposals[0], Fate.Retained, "", carpool);
+        Decide(proposals[4], Fate.Retained, "", alone);
+        Decide(proposals[5], Fate.Retained, "", alone);
+        Decide(proposals[1], Fate.Answered,
+            "La formation professionnelle relève de la Région, qui finance déjà des formations au numérique pour les demandeurs et les demandeuses d'emploi ; le Conseil de développement le rappellera dans son avis.");
     }
 
     private const string Charter = """

@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Parvis.Web.Kernel.People;
+using Parvis.Web.Modules.Proposals;
+
+namespace Parvis.Tests.Browser;
+
+public sealed partial class JourneyTests
+{
+    [Fact]
+    public async Task An_analyst_builds_the_synthesis_and_the_author_follows_the_fate_of_their_proposal()
+    {
+        var author = await app.CreatePersonAsync("Autrice suivie");
+        var proposal = await app.WithDatabaseAsync(async db =>
+        {
+            var mine = new Proposal { OrganisationId = app.World.OrganisationId, ProcessId = app.World.ProcessId, AuthorId = author.Id, Title = "Un atelier numérique à la médiathèque", Body = "Pour les personnes éloignées du numérique." };
+            db.Proposals.Add(mine);
+            await db.SaveChangesAsync();
+            return mine;
+        });
+
+        var analyst = await app.CreatePersonAsync("Analyste du conseil", Role.Analyst);
+        var page = await app.NewPageAsync();
+        await SignInAsync(page, analyst.Email!);
+        await page.GotoAsync($"/processes/{app.World.ProcessSlug}/synthesis");
+        await page.ClickAsync("main form button[type=submit]");
+        Assert.Equal(1, await page.Locator("#Input_Title-error").CountAsync());
+        await app.AssertAccessibleAsync(page);
+        await page.SelectOptionAsync("#Input_Kind", "Recommendation");
+        await page.FillAsync("#Input_Title", "Accompagner les personnes éloignées du numérique");
+        await page.FillAsync("#Input_Body", "Des médiateurs et des médiatrices dans chaque commune.");
+        await page.ClickAsync("main form button[type=submit]");
+        await page.Locator("[role=status]").WaitForAsync();
+        Assert.Contains("Recommandations", await page.TextContentAsync("main h2"), StringComparison.Ordinal);
+        await app.AssertAccessibleAsync(page);
+
+        await page.GotoAsync($"/processes/{app.World.ProcessSlug}/fates?show=none");
+        await app.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = proposal.Title, Exact = false }).ClickAsync();
+        await page.CheckAsync("#fate-NotRetained");
+        await page.ClickAsync("section[aria-labelledby=decide] button[type=submit]");
+        Assert.Equal(1, await page.Locator("#Explanation-error").CountAsync());
+        await app.AssertAccessibleAsync(page);
+        await page.CheckAsync("#fate-Retained");
+        await page.SelectOptionAsync("#SynthesisItemId", new SelectOptionValue { Label = "Recommandation : Accompagner les personnes éloignées du numérique" });
+        await page.ClickAsync("section[aria-labelledby=decide] button[type=submit]");
+        // Back to the list of contributions still without a fate, which no longer holds this one.
+        await page.WaitForURLAsync(new Regex("fates\\?show=none"));
+        Assert.DoesNotContain(proposal.Title, await page.TextContentAsync("main") ?? "", StringComparison.Ordinal);
+
+        var reader = await app.NewPageAsync();
+        await SignInAsync(reader, author.Email!);
+        await reader.GotoAsync("/account");
+        await reader.GetByRole(AriaRole.Link, new() { Name = "Voir ce que sont devenues mes contributions" }).ClickAsync();
+        Assert.Contains("Retenue dans la synthèse", await reader.TextContentAsync(".contribution-list li"), StringComparison.Ordinal);
+        await app.AssertAccessibleAsync(reader);
+        await reader.GetByRole(AriaRole.Link, new() { Name = proposal.Title, Exact = false }).ClickAsync();
+        await app.AssertAccessibleAsync(reader);
+        await reader.GetByRole(AriaRole.Link, new() { Name = "Accompagner les personnes éloignées du numérique" }).ClickAsync();
+        Assert.Contains(proposal.Title, await reader.TextContentAsync(".contribution-list"), StringComparison.Ordinal);
+        await app.AssertAccessibleAsync(reader);
+
+        var manager = await app.CreatePersonAsync("Responsable de la démarche", Role.ProcessManager);
+        var desk = await app.NewPageAsync();
+        await SignInAsync(desk, manager.Email!);
+        await desk.GotoAsync($"/admin/processes/{app.World.ProcessId}/close");
+        await app.AssertAccessibleAsync(desk);
+        await desk.ClickAsync("main form button[type=submit]");
+        Assert.Equal(1, await desk.Locator("#leave-error").CountAsync());
+        await app.AssertAccessibleAsync(desk);
+    }
+}
