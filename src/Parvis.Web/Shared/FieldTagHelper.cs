@@ -22,7 +22,7 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedText> text) : TagHelpe
     /// <summary>text, email, password, search, date, color, textarea or select.</summary>
     public string Type { get; set; } = "text";
 
-    /// <summary>The choices of a select; the one whose value is the field's is selected.</summary>
+    /// <summary>The choices of a select (grouped by their Group); the one whose value is the field's is selected.</summary>
     public IEnumerable<SelectListItem> Options { get; set; } = [];
 
     public string? Autocomplete { get; set; }
@@ -78,16 +78,27 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedText> text) : TagHelpe
         }
         else if (Type == "select")
         {
-            foreach (var choice in Options)
+            // Choices with a group are gathered under an optgroup labelled with its name, in order of appearance.
+            foreach (var group in Options.GroupBy(choice => choice.Group?.Name))
             {
-                var option = new TagBuilder("option");
-                option.Attributes["value"] = choice.Value;
-                if (choice.Value == (value ?? ""))
+                var parent = input;
+                if (group.Key is not null)
                 {
-                    option.Attributes["selected"] = "selected";
+                    parent = new TagBuilder("optgroup");
+                    parent.Attributes["label"] = group.Key;
+                    input.InnerHtml.AppendHtml(parent);
                 }
-                option.InnerHtml.Append(choice.Text);
-                input.InnerHtml.AppendHtml(option);
+                foreach (var choice in group)
+                {
+                    var option = new TagBuilder("option");
+                    option.Attributes["value"] = choice.Value;
+                    if (choice.Value == (value ?? ""))
+                    {
+                        option.Attributes["selected"] = "selected";
+                    }
+                    option.InnerHtml.Append(choice.Text);
+                    parent.InnerHtml.AppendHtml(option);
+                }
             }
         }
         else

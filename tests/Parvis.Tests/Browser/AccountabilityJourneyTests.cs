@@ -8,7 +8,7 @@ namespace Parvis.Tests.Browser;
 public sealed partial class JourneyTests
 {
     [Fact]
-    public async Task An_analyst_builds_the_synthesis_and_the_author_follows_the_fate_of_their_proposal()
+    public async Task An_analyst_builds_the_synthesis_and_a_grid_and_the_author_follows_the_fate_of_their_proposal()
     {
         var author = await app.CreatePersonAsync("Autrice suivie");
         var proposal = await app.WithDatabaseAsync(async db =>
@@ -47,6 +47,25 @@ public sealed partial class JourneyTests
         // Back to the list of contributions still without a fate, which no longer holds this one.
         await page.WaitForURLAsync(new Regex("fates\\?show=none"));
         Assert.DoesNotContain(proposal.Title, await page.TextContentAsync("main") ?? "", StringComparison.Ordinal);
+
+        // The Grand Nancy grid: ISO 26000 crossed with the SNDD, offered by default.
+        await page.GotoAsync($"/processes/{app.World.ProcessSlug}/grids");
+        await app.AssertAccessibleAsync(page);
+        await page.FillAsync("#Title", "Le numérique au regard de l'ISO 26000 et de la SNDD");
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForURLAsync(new Regex("/grids/"));
+        await page.SelectOptionAsync("#Subject", new SelectOptionValue { Label = "Recommandation : Accompagner les personnes éloignées du numérique" });
+        await page.SelectOptionAsync("#RowEntryId", new SelectOptionValue { Label = "Communautés et développement local" });
+        await page.SelectOptionAsync("#ColumnEntryId", new SelectOptionValue { Label = "Démographie, immigration et inclusion sociale" });
+        await page.CheckAsync("#sign-Strength");
+        await page.ClickAsync("section[aria-labelledby=coding] button[type=submit]");
+        await page.Locator("td[data-row=COMM][data-column=DEMO] svg.bars").WaitForAsync();
+        Assert.Equal("1", await page.TextContentAsync("table.grid-data tr[data-row=COMM] td.strengths"));
+        await app.AssertAccessibleAsync(page);
+        await page.GotoAsync("/frameworks/import");
+        await page.ClickAsync("main form button[type=submit]");
+        Assert.Equal(1, await page.Locator("#file-error").CountAsync());
+        await app.AssertAccessibleAsync(page);
 
         var reader = await app.NewPageAsync();
         await SignInAsync(reader, author.Email!);

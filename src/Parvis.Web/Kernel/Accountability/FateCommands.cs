@@ -35,6 +35,9 @@ public sealed class FateCommands(ParvisDbContext db, CurrentOrganisation organis
         return db.Contributions.Where(c => c.ProcessId == process.Id && c.HiddenAt == null && c.ErasedAt == null && ids.Contains(c.Id));
     }
 
+    /// <summary>The contributions, of any module, in a theme.</summary>
+    public IQueryable<Guid> InTheme(Guid themeId) => sources.Select(s => s.InTheme(db, themeId)).Aggregate((a, b) => a.Concat(b));
+
     public async Task<FateCount> CountAsync(Process process)
     {
         var counts = await Awaiting(process).GroupBy(c => c.Fate).Select(g => new { Fate = g.Key, Count = g.Count() }).ToListAsync();

@@ -11,4 +11,7 @@ namespace Parvis.Web.Kernel.Contributions;
 public interface IContributionSource
 {
     IQueryable<Guid> AwaitingFate(ParvisDbContext db, Process process);
+
+    /// <summary>Its contributions that belong to a theme of the process (a comment: its proposal's theme).</summary>
+    IQueryable<Guid> InTheme(ParvisDbContext db, Guid themeId);
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Parvis.Web.Kernel.Accountability;
 
 namespace Parvis.Web.Kernel.Data;
 
@@ -27,7 +28,7 @@ public static class DatabaseSetup
     public static string SqliteConnectionFor(string dataDirectory) =>
         $"Data Source={Path.Combine(dataDirectory, "parvis.db")};Pooling=True;Default Timeout=30";
 
-    /// <summary>Applies pending migrations at start; WAL lets SQLite readers work while a write is in progress.</summary>
+    /// <summary>Applies pending migrations and adds missing built-in data at start; WAL lets SQLite readers work while a write is in progress.</summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
@@ -39,6 +40,7 @@ public static class DatabaseSetup
             await db.Database.CloseConnectionAsync();
         }
         await db.Database.MigrateAsync(cancellationToken);
+        await BuiltInFrameworks.EnsureAsync(db, cancellationToken);
     }
 }
 

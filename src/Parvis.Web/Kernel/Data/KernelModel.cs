@@ -141,6 +141,45 @@ internal static class KernelModel
             e.HasOne<SynthesisItem>().WithMany().HasForeignKey(l => l.SynthesisItemId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Contribution>().WithMany().HasForeignKey(l => l.ContributionId).OnDelete(DeleteBehavior.Cascade);
         });
+        b.Entity<Framework>(e =>
+        {
+            e.ToTable("kernel_frameworks");
+            e.Property(f => f.Key).HasMaxLength(60);
+            e.Property(f => f.Name).HasMaxLength(Framework.NameMax);
+            e.Property(f => f.NameEn).HasMaxLength(Framework.NameMax);
+            e.HasIndex(f => new { f.OrganisationId, f.Key });
+            e.HasOne<Organisation>().WithMany().HasForeignKey(f => f.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(f => f.Entries).WithOne().HasForeignKey(x => x.FrameworkId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<FrameworkEntry>(e =>
+        {
+            e.ToTable("kernel_framework_entries");
+            e.Property(x => x.Code).HasMaxLength(FrameworkEntry.CodeMax);
+            e.Property(x => x.Label).HasMaxLength(FrameworkEntry.LabelMax);
+            e.Property(x => x.LabelEn).HasMaxLength(FrameworkEntry.LabelMax);
+            e.HasIndex(x => new { x.FrameworkId, x.Code }).IsUnique();
+        });
+        b.Entity<AnalysisGrid>(e =>
+        {
+            e.ToTable("kernel_analysis_grids");
+            e.Property(g => g.Title).HasMaxLength(AnalysisGrid.TitleMax);
+            e.HasIndex(g => g.ProcessId);
+            e.HasOne<Process>().WithMany().HasForeignKey(g => g.ProcessId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Framework>().WithMany().HasForeignKey(g => g.RowFrameworkId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Framework>().WithMany().HasForeignKey(g => g.ColumnFrameworkId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<GridCoding>(e =>
+        {
+            e.ToTable("kernel_grid_codings");
+            e.Property(c => c.Sign).HasConversion<string>().HasMaxLength(10);
+            e.HasIndex(c => new { c.GridId, c.RowEntryId, c.ColumnEntryId });
+            e.HasOne<AnalysisGrid>().WithMany().HasForeignKey(c => c.GridId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<FrameworkEntry>().WithMany().HasForeignKey(c => c.RowEntryId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<FrameworkEntry>().WithMany().HasForeignKey(c => c.ColumnEntryId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Contribution>().WithMany().HasForeignKey(c => c.ContributionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<SynthesisItem>().WithMany().HasForeignKey(c => c.SynthesisItemId).OnDelete(DeleteBehavior.Cascade);
+            e.ToTable(t => t.HasCheckConstraint("ck_grid_codings_one_subject", "(\"ContributionId\" IS NULL) <> (\"SynthesisItemId\" IS NULL)"));
+        });
         b.Entity<AuditEntry>(e =>
         {
             e.ToTable("kernel_audit_entries");

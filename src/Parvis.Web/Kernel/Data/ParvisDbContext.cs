@@ -32,6 +32,10 @@ public abstract class ParvisDbContext(DbContextOptions options)
     public DbSet<FateDecision> FateDecisions => Set<FateDecision>();
     public DbSet<SynthesisItem> SynthesisItems => Set<SynthesisItem>();
     public DbSet<SynthesisLink> SynthesisLinks => Set<SynthesisLink>();
+    public DbSet<Framework> Frameworks => Set<Framework>();
+    public DbSet<FrameworkEntry> FrameworkEntries => Set<FrameworkEntry>();
+    public DbSet<AnalysisGrid> AnalysisGrids => Set<AnalysisGrid>();
+    public DbSet<GridCoding> GridCodings => Set<GridCoding>();
 
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<Comment> Comments => Set<Comment>();

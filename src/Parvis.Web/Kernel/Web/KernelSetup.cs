@@ -43,6 +43,7 @@ public static class KernelSetup
         services.AddScoped<Moderation>();
         services.AddScoped<FateCommands>();
         services.AddScoped<SynthesisCommands>();
+        services.AddScoped<GridCommands>();
         services.AddScoped<ProcessCommands>();
         services.AddScoped<OrganisationCommands>();
         services.AddScoped<PersonalData>();

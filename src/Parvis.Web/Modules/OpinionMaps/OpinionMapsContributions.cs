@@ -9,4 +9,7 @@ public sealed class OpinionMapsContributions : IContributionSource
 {
     public IQueryable<Guid> AwaitingFate(ParvisDbContext db, Process process) =>
         db.Statements.Where(s => s.ProcessId == process.Id && s.PublishedAt != null).Select(s => s.Id);
+
+    /// <summary>Statements answer the map's question and have no theme.</summary>
+    public IQueryable<Guid> InTheme(ParvisDbContext db, Guid themeId) => db.Statements.Where(s => false).Select(s => s.Id);
 }

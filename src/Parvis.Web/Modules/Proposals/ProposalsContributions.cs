@@ -4,7 +4,7 @@ using Parvis.Web.Kernel.Processes;
 
 namespace Parvis.Web.Modules.Proposals;
 
-/// <summary>Proposals await a fate unless withdrawn; comments only when the process asks for it.</summary>
+/// <summary>Proposals await a fate unless withdrawn; comments only when the process asks for it. A comment is in its proposal's theme.</summary>
 public sealed class ProposalsContributions : IContributionSource
 {
     public IQueryable<Guid> AwaitingFate(ParvisDbContext db, Process process)
@@ -14,4 +14,8 @@ public sealed class ProposalsContributions : IContributionSource
             ? proposals.Concat(db.Comments.Where(c => c.ProcessId == process.Id).Select(c => c.Id))
             : proposals;
     }
+
+    public IQueryable<Guid> InTheme(ParvisDbContext db, Guid themeId) =>
+        db.Proposals.Where(p => p.ThemeId == themeId).Select(p => p.Id)
+            .Concat(db.Comments.Where(c => db.Proposals.Any(p => p.Id == c.ProposalId && p.ThemeId == themeId)).Select(c => c.Id));
 }

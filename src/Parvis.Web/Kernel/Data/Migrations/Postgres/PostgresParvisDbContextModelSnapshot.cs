@@ -152,6 +152,43 @@ namespace Parvis.Web.Kernel.Data.Migrations.Postgres
                     b.ToTable("kernel_identity_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.AnalysisGrid", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ColumnFrameworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RowFrameworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ColumnFrameworkId");
+
+                    b.HasIndex("ProcessId");
+
+                    b.HasIndex("RowFrameworkId");
+
+                    b.ToTable("kernel_analysis_grids", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Kernel.Accountability.FateDecision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -200,6 +237,116 @@ namespace Parvis.Web.Kernel.Data.Migrations.Postgres
                     b.HasIndex("ContributionId", "DecidedAt");
 
                     b.ToTable("kernel_fate_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.Framework", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Key");
+
+                    b.ToTable("kernel_frameworks", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.FrameworkEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("FrameworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("LabelEn")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("kernel_framework_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.GridCoding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CodedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ColumnEntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ContributionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("GridId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RowEntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sign")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid?>("SynthesisItemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ColumnEntryId");
+
+                    b.HasIndex("ContributionId");
+
+                    b.HasIndex("RowEntryId");
+
+                    b.HasIndex("SynthesisItemId");
+
+                    b.HasIndex("GridId", "RowEntryId", "ColumnEntryId");
+
+                    b.ToTable("kernel_grid_codings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_grid_codings_one_subject", "(\"ContributionId\" IS NULL) <> (\"SynthesisItemId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Parvis.Web.Kernel.Accountability.SynthesisItem", b =>
@@ -1031,6 +1178,27 @@ namespace Parvis.Web.Kernel.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.AnalysisGrid", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Accountability.Framework", null)
+                        .WithMany()
+                        .HasForeignKey("ColumnFrameworkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.Accountability.Framework", null)
+                        .WithMany()
+                        .HasForeignKey("RowFrameworkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Parvis.Web.Kernel.Accountability.FateDecision", b =>
                 {
                     b.HasOne("Parvis.Web.Kernel.People.Person", null)
@@ -1053,6 +1221,54 @@ namespace Parvis.Web.Kernel.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("SynthesisItemId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.Framework", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.FrameworkEntry", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Accountability.Framework", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("FrameworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.GridCoding", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Accountability.FrameworkEntry", null)
+                        .WithMany()
+                        .HasForeignKey("ColumnEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.Contributions.Contribution", null)
+                        .WithMany()
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Parvis.Web.Kernel.Accountability.AnalysisGrid", null)
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.Accountability.FrameworkEntry", null)
+                        .WithMany()
+                        .HasForeignKey("RowEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.Accountability.SynthesisItem", null)
+                        .WithMany()
+                        .HasForeignKey("SynthesisItemId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Parvis.Web.Kernel.Accountability.SynthesisItem", b =>
@@ -1279,6 +1495,11 @@ namespace Parvis.Web.Kernel.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ThemeId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.Framework", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("Parvis.Web.Kernel.Organisations.Organisation", b =>

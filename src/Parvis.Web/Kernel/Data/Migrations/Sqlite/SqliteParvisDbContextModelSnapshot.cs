@@ -143,6 +143,43 @@ namespace Parvis.Web.Kernel.Data.Migrations.Sqlite
                     b.ToTable("kernel_identity_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.AnalysisGrid", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ColumnFrameworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RowFrameworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ColumnFrameworkId");
+
+                    b.HasIndex("ProcessId");
+
+                    b.HasIndex("RowFrameworkId");
+
+                    b.ToTable("kernel_analysis_grids", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Kernel.Accountability.FateDecision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -191,6 +228,116 @@ namespace Parvis.Web.Kernel.Data.Migrations.Sqlite
                     b.HasIndex("ContributionId", "DecidedAt");
 
                     b.ToTable("kernel_fate_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.Framework", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Key");
+
+                    b.ToTable("kernel_frameworks", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.FrameworkEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FrameworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LabelEn")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("kernel_framework_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.GridCoding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CodedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ColumnEntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ContributionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GridId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RowEntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sign")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SynthesisItemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ColumnEntryId");
+
+                    b.HasIndex("ContributionId");
+
+                    b.HasIndex("RowEntryId");
+
+                    b.HasIndex("SynthesisItemId");
+
+                    b.HasIndex("GridId", "RowEntryId", "ColumnEntryId");
+
+                    b.ToTable("kernel_grid_codings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_grid_codings_one_subject", "(\"ContributionId\" IS NULL) <> (\"SynthesisItemId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Parvis.Web.Kernel.Accountability.SynthesisItem", b =>
@@ -1012,6 +1159,27 @@ namespace Parvis.Web.Kernel.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.AnalysisGrid", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Accountability.Framework", null)
+                        .WithMany()
+                        .HasForeignKey("ColumnFrameworkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.Accountability.Framework", null)
+                        .WithMany()
+                        .HasForeignKey("RowFrameworkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Parvis.Web.Kernel.Accountability.FateDecision", b =>
                 {
                     b.HasOne("Parvis.Web.Kernel.People.Person", null)
@@ -1034,6 +1202,54 @@ namespace Parvis.Web.Kernel.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("SynthesisItemId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.Framework", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.FrameworkEntry", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Accountability.Framework", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("FrameworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.GridCoding", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Accountability.FrameworkEntry", null)
+                        .WithMany()
+                        .HasForeignKey("ColumnEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.Contributions.Contribution", null)
+                        .WithMany()
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Parvis.Web.Kernel.Accountability.AnalysisGrid", null)
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.Accountability.FrameworkEntry", null)
+                        .WithMany()
+                        .HasForeignKey("RowEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.Accountability.SynthesisItem", null)
+                        .WithMany()
+                        .HasForeignKey("SynthesisItemId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Parvis.Web.Kernel.Accountability.SynthesisItem", b =>
@@ -1260,6 +1476,11 @@ namespace Parvis.Web.Kernel.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ThemeId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.Framework", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("Parvis.Web.Kernel.Organisations.Organisation", b =>

@@ -1,0 +1,62 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Parvis.Web.Kernel.Accountability;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Pages.Frameworks;
+
+/// <summary>An organisation adds its own framework from a CSV file (code, label_fr, optional label_en).</summary>
+public sealed class ImportModel(Authorizer authorizer, GridCommands grids) : ParvisPageModel
+{
+    /// <summary>Far more than any list of codes needs; a bigger file is a mistake.</summary>
+    private const long FileMax = 256 * 1024;
+
+    [BindProperty]
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(Framework.NameMax, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.FrameworkName")]
+    public string Name { get; set; } = "";
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    /// <summary>Each error of the file, with its line.</summary>
+    public IReadOnlyList<string> FileErrors { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync() => Denied(await authorizer.DecideAsync(Permission.Analyse)) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(IFormFile? file)
+    {
+        if (Denied(await authorizer.DecideAsync(Permission.Analyse)) is { } denied)
+        {
+            return denied;
+        }
+        if (file is null || file.Length == 0 || file.Length > FileMax)
+        {
+            ModelState.AddModelError("file", Text["Error.FrameworkFileMissing"]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        using var reader = new StreamReader(file!.OpenReadStream());
+        var (result, errors) = await grids.ImportFrameworkAsync(Name, reader);
+        if (!result.Succeeded)
+        {
+            FileErrors = errors.Select(Describe).ToList();
+            ModelState.AddModelError("file", Text[result.ErrorKey!]);
+            return Page();
+        }
+        Flash("Frameworks.Imported");
+        return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : Redirect("/");
+    }
+
+    /// <summary>"12:code" reads "Line 12: the code is missing or too long".</summary>
+    private string Describe(string error) => error.Split(':') switch
+    {
+        [var line, var what] => Text["Frameworks.LineError", line, Text["Frameworks.Error." + what]],
+        [var what] => Text["Frameworks.Error." + what],
+        _ => error,
+    };
+}
