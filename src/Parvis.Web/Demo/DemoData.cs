@@ -140,7 +140,17 @@ public static class DemoData
             "Les conseils de sécurité doivent être simples et diffusés là où les gens passent.");
         var carpool = Item(SynthesisItemKind.Recommendation, 0, "Un covoiturage local qui tienne compte des horaires des bateaux",
             "Une solution publique, accessible aussi par téléphone, reliant les îles, les bourgs et Lorient.");
+        carpool.Status = ResultStatus.InProgress;
+        carpool.Progress = 20;
+        carpool.ResponsibleBody = "Lorient Agglomération, service mobilités";
+        carpool.LastUpdateOn = DateOnly.FromDateTime(DateTime.Today);
         db.SynthesisItems.AddRange(alone, scams, carpool);
+        db.ResultUpdates.Add(new ResultUpdate
+        {
+            OrganisationId = process.OrganisationId, ProcessId = process.Id, SynthesisItemId = carpool.Id,
+            Status = carpool.Status, Progress = carpool.Progress, ResponsibleBody = carpool.ResponsibleBody, On = carpool.LastUpdateOn.Value,
+            Text = "Lorient Agglomération étudie une plateforme de covoiturage avec les compagnies de bateaux ; une première réunion a eu lieu.",
+        });
 
         void Decide(Proposal proposal, Fate fate, string text, SynthesisItem? item = null)
         {

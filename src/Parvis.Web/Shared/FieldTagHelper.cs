@@ -19,7 +19,7 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedText> text) : TagHelpe
     public string? Hint { get; set; }
     public string? Privacy { get; set; }
 
-    /// <summary>text, email, password, search, date, color, textarea or select.</summary>
+    /// <summary>text, email, password, search, number, date, color, textarea or select.</summary>
     public string Type { get; set; } = "text";
 
     /// <summary>The choices of a select (grouped by their Group); the one whose value is the field's is selected.</summary>

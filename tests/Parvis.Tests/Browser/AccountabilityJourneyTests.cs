@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Modules.Proposals;
@@ -31,7 +32,7 @@ public sealed partial class JourneyTests
         await page.FillAsync("#Input_Body", "Des médiateurs et des médiatrices dans chaque commune.");
         await page.ClickAsync("main form button[type=submit]");
         await page.Locator("[role=status]").WaitForAsync();
-        Assert.Contains("Recommandations", await page.TextContentAsync("main h2"), StringComparison.Ordinal);
+        Assert.Contains("Accompagner les personnes éloignées du numérique", await page.TextContentAsync("section[aria-labelledby=kind-Recommendation]"), StringComparison.Ordinal);
         await app.AssertAccessibleAsync(page);
 
         await page.GotoAsync($"/processes/{app.World.ProcessSlug}/fates?show=none");
@@ -61,6 +62,21 @@ public sealed partial class JourneyTests
         await page.ClickAsync("section[aria-labelledby=coding] button[type=submit]");
         await page.Locator("td[data-row=COMM][data-column=DEMO] svg.bars").WaitForAsync();
         Assert.Equal("1", await page.TextContentAsync("table.grid-data tr[data-row=COMM] td.strengths"));
+        await app.AssertAccessibleAsync(page);
+        // Results tracking: the demo recommendation's public follow-up, and a dated update.
+        var carpool = await app.WithDatabaseAsync(db => db.SynthesisItems.FirstAsync(i => i.Title.StartsWith("Un covoiturage local")));
+        await page.GotoAsync($"/processes/{app.World.ProcessSlug}/results");
+        await app.AssertAccessibleAsync(page);
+        await page.GotoAsync($"/synthesis/{carpool.Id}/update");
+        await page.FillAsync("#Progress", "150");
+        await page.FillAsync("#Note", "Une application est en test.");
+        await page.ClickAsync("main form button[type=submit]");
+        Assert.Equal(1, await page.Locator("#Progress-error").CountAsync());
+        await app.AssertAccessibleAsync(page);
+        await page.FillAsync("#Progress", "45");
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForURLAsync(new Regex($"/synthesis/{carpool.Id}"));
+        Assert.Contains("45 % réalisé", await page.TextContentAsync("section[aria-labelledby=tracking]"), StringComparison.Ordinal);
         await app.AssertAccessibleAsync(page);
         await page.GotoAsync("/frameworks/import");
         await page.ClickAsync("main form button[type=submit]");

@@ -56,6 +56,51 @@ public sealed class SynthesisItem
     public int Position { get; set; }
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
     public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Recommendations and actions are followed up after the process; the rest are findings.</summary>
+    public bool IsTracked => Kind is SynthesisItemKind.Recommendation or SynthesisItemKind.Action;
+
+    /// <summary>For a tracked item, copied from its latest <see cref="ResultUpdate"/>.</summary>
+    public ResultStatus Status { get; set; }
+
+    public int Progress { get; set; }
+
+    /// <summary>Who carries it (a service, an elected body, an association).</summary>
+    public string ResponsibleBody { get; set; } = "";
+
+    public DateOnly? LastUpdateOn { get; set; }
+}
+
+public enum ResultStatus
+{
+    NotStarted,
+    InProgress,
+    Done,
+    Abandoned,
+}
+
+/// <summary>A dated, public update of a recommendation or an action: the timeline of what was done.</summary>
+public sealed class ResultUpdate
+{
+    public const int TextMax = 4_000;
+    public const int ResponsibleMax = 200;
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid OrganisationId { get; set; }
+    public Guid ProcessId { get; set; }
+    public Guid SynthesisItemId { get; set; }
+    public ResultStatus Status { get; set; }
+    public int Progress { get; set; }
+    public string ResponsibleBody { get; set; } = "";
+    public required string Text { get; set; }
+
+    /// <summary>The day it happened, which may be before it was recorded.</summary>
+    public DateOnly On { get; set; }
+
+    public DateTimeOffset RecordedAt { get; set; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Kept for the audit, never shown.</summary>
+    public Guid? AuthorId { get; set; }
 }
 
 /// <summary>A contribution behind a synthesis item; read from either side.</summary>

@@ -130,6 +130,9 @@ internal static class KernelModel
             e.Property(i => i.Kind).HasConversion<string>().HasMaxLength(30);
             e.Property(i => i.Title).HasMaxLength(SynthesisItem.TitleMax);
             e.Property(i => i.Body).HasMaxLength(SynthesisItem.BodyMax);
+            e.Ignore(i => i.IsTracked);
+            e.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(i => i.ResponsibleBody).HasMaxLength(ResultUpdate.ResponsibleMax);
             e.HasIndex(i => new { i.ProcessId, i.Kind, i.Position });
             e.HasOne<Process>().WithMany().HasForeignKey(i => i.ProcessId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -140,6 +143,16 @@ internal static class KernelModel
             e.HasIndex(l => l.ContributionId);
             e.HasOne<SynthesisItem>().WithMany().HasForeignKey(l => l.SynthesisItemId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Contribution>().WithMany().HasForeignKey(l => l.ContributionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<ResultUpdate>(e =>
+        {
+            e.ToTable("kernel_result_updates");
+            e.Property(u => u.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(u => u.ResponsibleBody).HasMaxLength(ResultUpdate.ResponsibleMax);
+            e.Property(u => u.Text).HasMaxLength(ResultUpdate.TextMax);
+            e.HasIndex(u => new { u.SynthesisItemId, u.On });
+            e.HasOne<SynthesisItem>().WithMany().HasForeignKey(u => u.SynthesisItemId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Person>().WithMany().HasForeignKey(u => u.AuthorId).OnDelete(DeleteBehavior.SetNull);
         });
         b.Entity<Framework>(e =>
         {

@@ -44,6 +44,7 @@ public static class KernelSetup
         services.AddScoped<FateCommands>();
         services.AddScoped<SynthesisCommands>();
         services.AddScoped<GridCommands>();
+        services.AddScoped<ResultCommands>();
         services.AddScoped<ProcessCommands>();
         services.AddScoped<OrganisationCommands>();
         services.AddScoped<PersonalData>();

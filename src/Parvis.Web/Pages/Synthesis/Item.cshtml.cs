@@ -19,6 +19,9 @@ public sealed class ItemModel(ParvisDbContext db, CurrentOrganisation organisati
     public SynthesisItem Item { get; private set; } = default!;
     public Process Process { get; private set; } = default!;
     public IReadOnlyList<ContributionRef> Contributions { get; private set; } = [];
+
+    /// <summary>The dated updates of a recommendation or an action, latest first.</summary>
+    public IReadOnlyList<ResultUpdate> Updates { get; private set; } = [];
     public bool CanEdit { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
@@ -91,6 +94,9 @@ public sealed class ItemModel(ParvisDbContext db, CurrentOrganisation organisati
                 .Where(c => db.SynthesisLinks.Any(l => l.SynthesisItemId == id && l.ContributionId == c.Id))
                 .OrderBy(c => c.CreatedAt).ToListAsync())
             .Select(FateView.Reference).ToList();
+        Updates = item.IsTracked
+            ? await db.ResultUpdates.AsNoTracking().Where(u => u.SynthesisItemId == id).OrderByDescending(u => u.On).ThenByDescending(u => u.RecordedAt).ToListAsync()
+            : [];
         return true;
     }
 }

@@ -349,6 +349,57 @@ namespace Parvis.Web.Kernel.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.ResultUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResponsibleBody")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("SynthesisItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("SynthesisItemId", "On");
+
+                    b.ToTable("kernel_result_updates", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Kernel.Accountability.SynthesisItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -368,6 +419,9 @@ namespace Parvis.Web.Kernel.Data.Migrations.Postgres
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<DateOnly?>("LastUpdateOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
@@ -376,6 +430,19 @@ namespace Parvis.Web.Kernel.Data.Migrations.Postgres
 
                     b.Property<Guid>("ProcessId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ResponsibleBody")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -1269,6 +1336,20 @@ namespace Parvis.Web.Kernel.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("SynthesisItemId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.ResultUpdate", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Parvis.Web.Kernel.Accountability.SynthesisItem", null)
+                        .WithMany()
+                        .HasForeignKey("SynthesisItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Parvis.Web.Kernel.Accountability.SynthesisItem", b =>

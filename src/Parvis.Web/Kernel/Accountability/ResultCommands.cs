@@ -1,0 +1,156 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Audit;
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+
+namespace Parvis.Web.Kernel.Accountability;
+
+public sealed record ResultInput(ResultStatus Status, int Progress, string ResponsibleBody, string Text, DateOnly On);
+
+/// <summary>
+/// Results tracking: dated public updates of recommendations and actions, one at a time or in bulk
+/// from CSV (all lines or none). The CSV export of a process's results is the template to fill in.
+/// </summary>
+public sealed class ResultCommands(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock)
+{
+    public static readonly string[] CsvColumns = ["item_id", "title", "status", "progress", "responsible_body", "date", "update"];
+
+    public async Task<CommandResult> UpdateAsync(Guid itemId, ResultInput input)
+    {
+        var item = await db.SynthesisItems.FirstOrDefaultAsync(i => i.Id == itemId && i.OrganisationId == organisation.Id);
+        var process = item is null ? null : await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == item.ProcessId);
+        if (item is null || process is null)
+        {
+            return CommandResult.Missing();
+        }
+        var decision = await authorizer.DecideAsync(Permission.Analyse, process);
+        if (decision != Decision.Allowed)
+        {
+            return CommandResult.Refused(decision);
+        }
+        if (Invalid(item, input) is { } error)
+        {
+            return CommandResult.Refused(error);
+        }
+        Apply(item, input);
+        await db.SaveChangesAsync();
+        return CommandResult.Done(item.Id);
+    }
+
+    /// <summary>Applies every line of the file, or none: the errors name the lines (error keys with the line number).</summary>
+    public async Task<(CommandResult Result, IReadOnlyList<(int Line, string ErrorKey)> Errors, int Applied)> ImportAsync(Guid processId, TextReader reader)
+    {
+        var process = await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == processId && p.OrganisationId == organisation.Id);
+        if (process is null)
+        {
+            return (CommandResult.Missing(), [], 0);
+        }
+        var decision = await authorizer.DecideAsync(Permission.Analyse, process);
+        if (decision != Decision.Allowed)
+        {
+            return (CommandResult.Refused(decision), [], 0);
+        }
+        var items = await db.SynthesisItems.Where(i => i.ProcessId == processId).ToDictionaryAsync(i => i.Id);
+        var errors = new List<(int, string)>();
+        var updates = new List<(SynthesisItem Item, ResultInput Input)>();
+        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            DetectDelimiter = true,
+            PrepareHeaderForMatch = args => args.Header.Trim().ToLowerInvariant(),
+            MissingFieldFound = null,
+            BadDataFound = null,
+        });
+        if (!csv.Read() || !csv.ReadHeader() || CsvColumns.Except(["title"]).Any(c => !csv.HeaderRecord!.Any(h => h.Trim().Equals(c, StringComparison.OrdinalIgnoreCase))))
+        {
+            return (CommandResult.Refused("Error.ResultsFile"), [(1, "Results.Error.Header")], 0);
+        }
+        while (csv.Read())
+        {
+            var line = csv.Parser.Row;
+            string Field(string name) => csv.GetField(name)?.Trim() ?? "";
+            if (CsvColumns.All(c => c == "title" || Field(c).Length == 0))
+            {
+                continue;
+            }
+            if (!Guid.TryParse(Field("item_id"), out var id) || !items.TryGetValue(id, out var item))
+            {
+                errors.Add((line, "Results.Error.Item"));
+                continue;
+            }
+            if (!Enum.TryParse<ResultStatus>(Field("status"), ignoreCase: true, out var status) || !Enum.IsDefined(status))
+            {
+                errors.Add((line, "Results.Error.Status"));
+                continue;
+            }
+            if (!int.TryParse(Field("progress").TrimEnd('%'), NumberStyles.Integer, CultureInfo.InvariantCulture, out var progress))
+            {
+                errors.Add((line, "Results.Error.Progress"));
+                continue;
+            }
+            if (!DateOnly.TryParseExact(Field("date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var on))
+            {
+                errors.Add((line, "Results.Error.Date"));
+                continue;
+            }
+            var input = new ResultInput(status, progress, Field("responsible_body"), Field("update"), on);
+            if (Invalid(item, input) is { } error)
+            {
+                errors.Add((line, error));
+                continue;
+            }
+            updates.Add((item, input));
+        }
+        if (errors.Count > 0 || updates.Count == 0)
+        {
+            return (CommandResult.Refused("Error.ResultsFile"), errors.Count > 0 ? errors : [(1, "Results.Error.Empty")], 0);
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        foreach (var (item, input) in updates)
+        {
+            Apply(item, input);
+        }
+        audit.Record("results.import", $"process:{processId}", $"{updates.Count} updates");
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return (CommandResult.Done(processId), [], updates.Count);
+    }
+
+    private string? Invalid(SynthesisItem item, ResultInput input)
+    {
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        return true switch
+        {
+            _ when !item.IsTracked => "Error.NotTracked",
+            _ when input.Progress is < 0 or > 100 => "Error.Progress",
+            _ when input.Status == ResultStatus.Done && input.Progress != 100 => "Error.DoneProgress",
+            _ when input.Text.Trim().Length == 0 => "Error.UpdateTextRequired",
+            _ when input.Text.Trim().Length > ResultUpdate.TextMax || input.ResponsibleBody.Trim().Length > ResultUpdate.ResponsibleMax => "Error.UpdateTooLong",
+            _ when input.On > today => "Error.UpdateInFuture",
+            _ => null,
+        };
+    }
+
+    /// <summary>Records the update and copies it onto the item unless an update dated later exists.</summary>
+    private void Apply(SynthesisItem item, ResultInput input)
+    {
+        db.ResultUpdates.Add(new ResultUpdate
+        {
+            OrganisationId = item.OrganisationId, ProcessId = item.ProcessId, SynthesisItemId = item.Id,
+            Status = input.Status, Progress = input.Progress, ResponsibleBody = input.ResponsibleBody.Trim(), Text = input.Text.Trim(),
+            On = input.On, RecordedAt = clock.GetUtcNow(), AuthorId = authorizer.PersonId,
+        });
+        if (item.LastUpdateOn is null || input.On >= item.LastUpdateOn)
+        {
+            item.Status = input.Status;
+            item.Progress = input.Progress;
+            item.ResponsibleBody = input.ResponsibleBody.Trim();
+            item.LastUpdateOn = input.On;
+        }
+        audit.Record("results.update", $"synthesis:{item.Id}", $"{input.Status} {input.Progress}%");
+    }
+}

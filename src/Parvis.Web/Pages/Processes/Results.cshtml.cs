@@ -1,0 +1,112 @@
+using System.Globalization;
+using CsvHelper;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Accountability;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Pages.Processes;
+
+/// <summary>
+/// Results so far: each recommendation and action with its status, progress, who carries it and its
+/// latest update. Analysts download the list as CSV, fill it in and import it back in bulk.
+/// </summary>
+public sealed class ResultsModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, ResultCommands results) : ParvisPageModel
+{
+    /// <summary>A results file is a few lines per action; a bigger one is a mistake.</summary>
+    private const long FileMax = 1024 * 1024;
+
+    public sealed record Line(SynthesisItem Item, string? LastUpdate, int Contributions);
+
+    public Process Process { get; private set; } = default!;
+    public IReadOnlyList<Line> Lines { get; private set; } = [];
+    public bool CanEdit { get; private set; }
+    public IReadOnlyList<string> FileErrors { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string slug) => await LoadAsync(slug) ? Page() : NotFound();
+
+    /// <summary>The current results with each item's id: the template for a bulk update.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string slug)
+    {
+        if (!await LoadAsync(slug))
+        {
+            return NotFound();
+        }
+        await using var text = new StringWriter(CultureInfo.InvariantCulture);
+        await using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+        {
+            foreach (var column in ResultCommands.CsvColumns)
+            {
+                csv.WriteField(column);
+            }
+            await csv.NextRecordAsync();
+            foreach (var line in Lines)
+            {
+                var item = line.Item;
+                csv.WriteField(item.Id);
+                csv.WriteField(item.Title);
+                csv.WriteField(item.Status.ToString());
+                csv.WriteField(item.Progress);
+                csv.WriteField(item.ResponsibleBody);
+                csv.WriteField(item.LastUpdateOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
+                csv.WriteField("");
+                await csv.NextRecordAsync();
+            }
+        }
+        return File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(text.ToString())).ToArray(),
+            "text/csv; charset=utf-8", $"{Process.Slug}-results.csv");
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(string slug, IFormFile? file)
+    {
+        if (!await LoadAsync(slug))
+        {
+            return NotFound();
+        }
+        if (Denied(await authorizer.DecideAsync(Permission.Analyse, Process)) is { } denied)
+        {
+            return denied;
+        }
+        if (file is null || file.Length == 0 || file.Length > FileMax)
+        {
+            ModelState.AddModelError("file", Text["Error.ResultsFileMissing"]);
+            return Page();
+        }
+        using var reader = new StreamReader(file.OpenReadStream());
+        var (result, errors, applied) = await results.ImportAsync(Process.Id, reader);
+        if (Refusal(result, "file") is { } refusal)
+        {
+            return refusal;
+        }
+        if (!result.Succeeded)
+        {
+            FileErrors = errors.Select(e => Text["Frameworks.LineError", e.Line, Text[e.ErrorKey]].Value).ToList();
+            return Page();
+        }
+        TempData["Flash"] = Text["Results.Imported", applied].Value;
+        return Redirect($"/processes/{slug}/results");
+    }
+
+    private async Task<bool> LoadAsync(string slug)
+    {
+        var process = await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.OrganisationId == organisation.Id && p.Slug == slug && p.Published);
+        if (process is null)
+        {
+            return false;
+        }
+        Process = process;
+        CanEdit = await authorizer.CanAsync(Permission.Analyse, process);
+        Lines = await db.SynthesisItems.AsNoTracking()
+            .Where(i => i.ProcessId == process.Id && (i.Kind == SynthesisItemKind.Recommendation || i.Kind == SynthesisItemKind.Action))
+            .OrderBy(i => i.Kind).ThenBy(i => i.Position)
+            .Select(i => new Line(i,
+                db.ResultUpdates.Where(u => u.SynthesisItemId == i.Id).OrderByDescending(u => u.On).ThenByDescending(u => u.RecordedAt).Select(u => u.Text).FirstOrDefault(),
+                db.SynthesisLinks.Count(l => l.SynthesisItemId == i.Id)))
+            .ToListAsync();
+        return true;
+    }
+}

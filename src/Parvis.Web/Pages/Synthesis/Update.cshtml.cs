@@ -1,0 +1,103 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Accountability;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Pages.Synthesis;
+
+/// <summary>Records a dated update of a recommendation or an action: status, progress, who carries it, what happened.</summary>
+public sealed class UpdateModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, ResultCommands results) : ParvisPageModel
+{
+    [BindProperty]
+    [Display(Name = "Field.ResultStatus")]
+    public ResultStatus Status { get; set; }
+
+    [BindProperty]
+    [Range(0, 100, ErrorMessage = "Error.Progress")]
+    [Display(Name = "Field.Progress")]
+    public int Progress { get; set; }
+
+    [BindProperty]
+    [StringLength(ResultUpdate.ResponsibleMax, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.ResponsibleBody")]
+    public string? ResponsibleBody { get; set; }
+
+    [BindProperty]
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(ResultUpdate.TextMax, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.UpdateText")]
+    public string Note { get; set; } = "";
+
+    [BindProperty]
+    [Display(Name = "Field.UpdateOn")]
+    public DateOnly On { get; set; }
+
+    public SynthesisItem Item { get; private set; } = default!;
+
+    public IReadOnlyList<SelectListItem> Statuses => Enum.GetValues<ResultStatus>()
+        .Select(s => new SelectListItem(Text["ResultStatus." + s], s.ToString())).ToList();
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } early)
+        {
+            return early;
+        }
+        Status = Item.Status;
+        Progress = Item.Progress;
+        ResponsibleBody = Item.ResponsibleBody;
+        On = authorizer.Today();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } early)
+        {
+            return early;
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = await results.UpdateAsync(id, new ResultInput(Status, Progress, ResponsibleBody ?? "", Note, On));
+        var field = result.ErrorKey switch
+        {
+            "Error.Progress" or "Error.DoneProgress" => nameof(Progress),
+            "Error.UpdateTextRequired" or "Error.UpdateTooLong" => nameof(Note),
+            "Error.UpdateInFuture" => nameof(On),
+            _ => "",
+        };
+        if (Refusal(result, field) is { } refusal)
+        {
+            return refusal;
+        }
+        if (!result.Succeeded)
+        {
+            return Page();
+        }
+        Flash("Results.Updated");
+        return Redirect($"/synthesis/{id}#tracking");
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id)
+    {
+        var item = await db.SynthesisItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id && i.OrganisationId == organisation.Id);
+        var process = item is null ? null : await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == item.ProcessId);
+        if (item is null || process is null || !item.IsTracked)
+        {
+            return NotFound();
+        }
+        if (Denied(await authorizer.DecideAsync(Permission.Analyse, process)) is { } denied)
+        {
+            return denied;
+        }
+        Item = item;
+        return null;
+    }
+}
