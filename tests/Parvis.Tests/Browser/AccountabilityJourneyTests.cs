@@ -75,7 +75,7 @@ public sealed partial class JourneyTests
         await app.AssertAccessibleAsync(page);
         await page.FillAsync("#Progress", "45");
         await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(new Regex($"/synthesis/{carpool.Id}"));
+        await page.WaitForURLAsync(new Regex($"/synthesis/{carpool.Id}(#tracking)?$"));
         Assert.Contains("45 % réalisé", await page.TextContentAsync("section[aria-labelledby=tracking]"), StringComparison.Ordinal);
         await app.AssertAccessibleAsync(page);
         await page.GotoAsync("/frameworks/import");

@@ -14,4 +14,7 @@ public interface IContributionSource
 
     /// <summary>Its contributions that belong to a theme of the process (a comment: its proposal's theme).</summary>
     IQueryable<Guid> InTheme(ParvisDbContext db, Guid themeId);
+
+    /// <summary>Its participation figures for the report's method section, as (interface text key, count).</summary>
+    Task<IReadOnlyList<(string Key, int Count)>> FiguresAsync(ParvisDbContext db, Process process);
 }

@@ -144,6 +144,15 @@ internal static class KernelModel
             e.HasOne<SynthesisItem>().WithMany().HasForeignKey(l => l.SynthesisItemId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Contribution>().WithMany().HasForeignKey(l => l.ContributionId).OnDelete(DeleteBehavior.Cascade);
         });
+        b.Entity<ProcessReport>(e =>
+        {
+            e.ToTable("kernel_process_reports");
+            e.HasKey(r => r.ProcessId);
+            e.Property(r => r.Referral).HasMaxLength(ProcessReport.TextMax);
+            e.Property(r => r.Introduction).HasMaxLength(ProcessReport.TextMax);
+            e.Property(r => r.Conclusion).HasMaxLength(ProcessReport.TextMax);
+            e.HasOne<Process>().WithOne().HasForeignKey<ProcessReport>(r => r.ProcessId).OnDelete(DeleteBehavior.Cascade);
+        });
         b.Entity<ResultUpdate>(e =>
         {
             e.ToTable("kernel_result_updates");

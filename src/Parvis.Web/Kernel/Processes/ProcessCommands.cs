@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Audit;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
@@ -107,6 +108,34 @@ public sealed class ProcessCommands(ParvisDbContext db, CurrentOrganisation orga
             audit.Record("process.theme.remove", $"process:{process.Id}", theme.Name);
             return null;
         });
+
+    /// <summary>The texts the organisation writes for the report: referral, introduction, conclusion.</summary>
+    public async Task<CommandResult> SaveReportTextsAsync(Guid processId, string referral, string introduction, string conclusion)
+    {
+        var process = await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == processId && p.OrganisationId == organisation.Id);
+        if (process is null)
+        {
+            return CommandResult.Missing();
+        }
+        var decision = await authorizer.DecideAsync(Permission.EditProcess, process);
+        if (decision != Decision.Allowed)
+        {
+            return CommandResult.Refused(decision);
+        }
+        var texts = await db.ProcessReports.FirstOrDefaultAsync(r => r.ProcessId == processId);
+        if (texts is null)
+        {
+            texts = new ProcessReport { ProcessId = processId };
+            db.ProcessReports.Add(texts);
+        }
+        texts.Referral = referral.Trim();
+        texts.Introduction = introduction.Trim();
+        texts.Conclusion = conclusion.Trim();
+        texts.UpdatedAt = DateTimeOffset.UtcNow;
+        audit.Record("process.report", $"process:{processId}");
+        await db.SaveChangesAsync();
+        return CommandResult.Done(processId);
+    }
 
     /// <summary>Loads the process with its phases and themes, checks the permission, applies the change and saves it, or nothing.</summary>
     private async Task<CommandResult> EditAsync(Guid processId, Func<Process, string?> change)

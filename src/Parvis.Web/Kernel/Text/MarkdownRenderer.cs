@@ -22,6 +22,11 @@ public sealed class MarkdownRenderer
     public IHtmlContent Render(string? markdown) =>
         new HtmlString(_sanitizer.Sanitize(Markdown.ToHtml(markdown ?? "", _pipeline)));
 
+    /// <summary>The text without its markup, paragraphs separated by blank lines (for documents other than HTML).</summary>
+    public string PlainText(string? markdown) =>
+        string.Join("\n\n", Markdown.ToPlainText(markdown ?? "", _pipeline)
+            .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
     private static HtmlSanitizer CreateSanitizer()
     {
         var sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions

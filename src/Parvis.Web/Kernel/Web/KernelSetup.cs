@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Localization;
 using Parvis.Web.Kernel.Accountability;
+using Parvis.Web.Kernel.Accountability.Report;
 using Parvis.Web.Kernel.Audit;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
@@ -45,6 +46,8 @@ public static class KernelSetup
         services.AddScoped<SynthesisCommands>();
         services.AddScoped<GridCommands>();
         services.AddScoped<ResultCommands>();
+        services.AddScoped<ReportBuilder>();
+        services.AddSingleton<PdfConverter>();
         services.AddScoped<ProcessCommands>();
         services.AddScoped<OrganisationCommands>();
         services.AddScoped<PersonalData>();

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Processes;
@@ -12,4 +13,14 @@ public sealed class OpinionMapsContributions : IContributionSource
 
     /// <summary>Statements answer the map's question and have no theme.</summary>
     public IQueryable<Guid> InTheme(ParvisDbContext db, Guid themeId) => db.Statements.Where(s => false).Select(s => s.Id);
+
+    public async Task<IReadOnlyList<(string Key, int Count)>> FiguresAsync(ParvisDbContext db, Process process)
+    {
+        var maps = db.OpinionMaps.Where(m => m.ProcessId == process.Id).Select(m => m.Id);
+        return
+        [
+            ("CouncilReport.Figure.Votes", await db.OpinionVotes.CountAsync(v => maps.Contains(v.OpinionMapId))),
+            ("CouncilReport.Figure.Voters", await db.OpinionParticipants.CountAsync(p => maps.Contains(p.OpinionMapId))),
+        ];
+    }
 }

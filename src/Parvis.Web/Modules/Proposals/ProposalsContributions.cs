@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Processes;
@@ -18,4 +19,14 @@ public sealed class ProposalsContributions : IContributionSource
     public IQueryable<Guid> InTheme(ParvisDbContext db, Guid themeId) =>
         db.Proposals.Where(p => p.ThemeId == themeId).Select(p => p.Id)
             .Concat(db.Comments.Where(c => db.Proposals.Any(p => p.Id == c.ProposalId && p.ThemeId == themeId)).Select(c => c.Id));
+
+    public async Task<IReadOnlyList<(string Key, int Count)>> FiguresAsync(ParvisDbContext db, Process process)
+    {
+        var supports = db.Supports.Where(s => db.Proposals.Any(p => p.Id == s.ProposalId && p.ProcessId == process.Id));
+        return
+        [
+            ("CouncilReport.Figure.Supports", await supports.CountAsync()),
+            ("CouncilReport.Figure.Supporters", await supports.Where(s => s.PersonId != null).Select(s => s.PersonId).Distinct().CountAsync()),
+        ];
+    }
 }

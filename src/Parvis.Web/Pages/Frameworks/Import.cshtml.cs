@@ -55,8 +55,8 @@ public sealed class ImportModel(Authorizer authorizer, GridCommands grids) : Par
     /// <summary>"12:code" reads "Line 12: the code is missing or too long".</summary>
     private string Describe(string error) => error.Split(':') switch
     {
-        [var line, var what] => Text["Frameworks.LineError", line, Text["Frameworks.Error." + what]],
-        [var what] => Text["Frameworks.Error." + what],
+        [var line, var what] => Text["Frameworks.LineError", line, Text["FrameworkError." + what]],
+        [var what] => Text["FrameworkError." + what],
         _ => error,
     };
 }

@@ -349,6 +349,34 @@ namespace Parvis.Web.Kernel.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.ProcessReport", b =>
+                {
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Conclusion")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Introduction")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Referral")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ProcessId");
+
+                    b.ToTable("kernel_process_reports", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Kernel.Accountability.ResultUpdate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1336,6 +1364,15 @@ namespace Parvis.Web.Kernel.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("SynthesisItemId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.ProcessReport", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Processes.Process", null)
+                        .WithOne()
+                        .HasForeignKey("Parvis.Web.Kernel.Accountability.ProcessReport", "ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Parvis.Web.Kernel.Accountability.ResultUpdate", b =>

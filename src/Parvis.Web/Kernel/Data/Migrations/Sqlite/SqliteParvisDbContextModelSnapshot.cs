@@ -340,6 +340,34 @@ namespace Parvis.Web.Kernel.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.ProcessReport", b =>
+                {
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conclusion")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Introduction")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Referral")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProcessId");
+
+                    b.ToTable("kernel_process_reports", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Kernel.Accountability.ResultUpdate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1317,6 +1345,15 @@ namespace Parvis.Web.Kernel.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("SynthesisItemId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.ProcessReport", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Processes.Process", null)
+                        .WithOne()
+                        .HasForeignKey("Parvis.Web.Kernel.Accountability.ProcessReport", "ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Parvis.Web.Kernel.Accountability.ResultUpdate", b =>

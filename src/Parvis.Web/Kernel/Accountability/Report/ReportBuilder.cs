@@ -1,0 +1,184 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Kernel.Text;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Kernel.Accountability.Report;
+
+/// <summary>
+/// Gathers a process into the council's report, in the interface language: the organisation's own
+/// texts, the method and figures, the synthesis, the grids, results, fates, and the verbatim annex
+/// (every contribution that awaits a fate, word for word, once, with its author pseudonymised).
+/// </summary>
+public sealed class ReportBuilder(ParvisDbContext db, CurrentOrganisation organisation, IStringLocalizer<SharedText> text,
+    FateCommands fates, IEnumerable<IContributionSource> sources, MarkdownRenderer markdown)
+{
+    public async Task<ReportDocument> BuildAsync(Process process)
+    {
+        var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var texts = await db.ProcessReports.AsNoTracking().FirstOrDefaultAsync(r => r.ProcessId == process.Id) ?? new ProcessReport { ProcessId = process.Id };
+        var phases = await db.Phases.AsNoTracking().Where(p => p.ProcessId == process.Id).OrderBy(p => p.StartsOn).ToListAsync();
+        var themes = await db.Themes.AsNoTracking().Where(t => t.ProcessId == process.Id).OrderBy(t => t.Position).ToListAsync();
+        var items = await db.SynthesisItems.AsNoTracking().Where(i => i.ProcessId == process.Id).OrderBy(i => i.Kind).ThenBy(i => i.Position).ToListAsync();
+        var behind = (await db.SynthesisLinks.AsNoTracking().Where(l => items.Select(i => i.Id).Contains(l.SynthesisItemId))
+            .GroupBy(l => l.SynthesisItemId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync()).ToDictionary(g => g.Key, g => g.Count);
+        var contributions = await fates.Awaiting(process).AsNoTracking().OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync();
+        var blocks = new List<ReportBlock>();
+
+        Section("CouncilReport.Introduction");
+        Paragraphs(texts.Introduction.Length > 0 ? texts.Introduction : text["CouncilReport.NoText"]);
+
+        Section("CouncilReport.Context");
+        Paragraphs(process.Summary);
+        Paragraphs(markdown.PlainText(process.Description));
+        if (process.Territory.Length > 0)
+        {
+            Paragraphs($"{text["Process.Territory"]} : {process.Territory}");
+        }
+        blocks.Add(new ReportHeading(2, text["CouncilReport.Referral"]));
+        Paragraphs(texts.Referral.Length > 0 ? texts.Referral : text["CouncilReport.NoText"]);
+
+        Section("CouncilReport.Method");
+        blocks.Add(new ReportTable(text["Process.Phases"], [text["Field.PhaseTitle"], text["CouncilReport.From"], text["CouncilReport.To"]],
+            phases.Select(p => (IReadOnlyList<string>)[p.Title, Date(p.StartsOn), Date(p.EndsOn)]).ToList()));
+        var figures = new List<IReadOnlyList<string>>
+        {
+            new[] { text["CouncilReport.Figure.Contributions"].Value, Number(contributions.Count) },
+            new[] { text["CouncilReport.Figure.Contributors"].Value, Number(contributions.Where(c => c.AuthorId is not null).Select(c => c.AuthorId).Distinct().Count()) },
+        };
+        figures.AddRange(contributions.GroupBy(c => c.Channel).OrderBy(g => g.Key)
+            .Select(g => new[] { text["CouncilReport.Figure.ByChannel", text["Channel." + g.Key]].Value, Number(g.Count()) }));
+        foreach (var source in sources)
+        {
+            figures.AddRange((await source.FiguresAsync(db, process)).Select(f => new[] { text[f.Key].Value, Number(f.Count) }));
+        }
+        blocks.Add(new ReportTable(text["CouncilReport.Figures"], [text["CouncilReport.Figure"], text["CouncilReport.Count"]], figures));
+
+        foreach (var kind in Enum.GetValues<SynthesisItemKind>())
+        {
+            Section($"SynthesisKind.{kind}.Plural");
+            var ofKind = items.Where(i => i.Kind == kind).ToList();
+            if (ofKind.Count == 0)
+            {
+                Paragraphs(text["CouncilReport.NoItem"]);
+            }
+            foreach (var item in ofKind)
+            {
+                blocks.Add(new ReportHeading(2, item.Title));
+                Paragraphs(item.Body);
+                blocks.Add(new ReportParagraph(text["Synthesis.ContributionsBehind", behind.GetValueOrDefault(item.Id)]));
+            }
+        }
+
+        Section("CouncilReport.Actors");
+        var actors = items.Where(i => i.IsTracked && i.ResponsibleBody.Length > 0).GroupBy(i => i.ResponsibleBody).OrderBy(g => g.Key).ToList();
+        if (actors.Count == 0)
+        {
+            Paragraphs(text["CouncilReport.NoActor"]);
+        }
+        else
+        {
+            blocks.Add(new ReportList(actors.Select(g => $"{g.Key} : {string.Join(" ; ", g.Select(i => i.Title))}").ToList()));
+        }
+
+        Section("Grids.Title");
+        var grids = await db.AnalysisGrids.AsNoTracking().Where(g => g.ProcessId == process.Id).OrderBy(g => g.CreatedAt).Select(g => g.Id).ToListAsync();
+        if (grids.Count == 0)
+        {
+            Paragraphs(text["Grids.Empty"]);
+        }
+        foreach (var gridId in grids)
+        {
+            var grid = (await GridView.LoadAsync(db, gridId, organisation.Id, null, null))!;
+            blocks.Add(new ReportHeading(2, grid.Grid.Title));
+            Paragraphs(text["Grids.Caption", grid.Rows.NameIn(culture), grid.Columns.NameIn(culture)]);
+            blocks.Add(new ReportTable(grid.Grid.Title,
+                [grid.Rows.NameIn(culture), grid.Columns.NameIn(culture), text["Grids.StrengthsHeader"], text["Grids.WeaknessesHeader"], text["CouncilReport.Items"]],
+                grid.Rows.Entries.SelectMany(row => grid.Columns.Entries.Select(column => grid.CellAt(row, column)))
+                    .Where(cell => cell.Items.Count > 0)
+                    .Select(cell => (IReadOnlyList<string>)[cell.Row.LabelIn(culture), cell.Column.LabelIn(culture), Number(cell.Strengths), Number(cell.Weaknesses),
+                        string.Join(" ; ", cell.Items.Select(i => (i.Sign == GridSign.Strength ? "+ " : "− ") + i.Label))])
+                    .ToList()));
+        }
+
+        Section("Results.Title");
+        var tracked = items.Where(i => i.IsTracked).ToList();
+        blocks.Add(new ReportTable(text["Results.Title"], [text["Field.SynthesisTitle"], text["Field.ResultStatus"], text["Field.Progress"], text["Field.ResponsibleBody"], text["Field.UpdateOn"]],
+            tracked.Select(i => (IReadOnlyList<string>)[i.Title, text["ResultStatus." + i.Status], $"{i.Progress} %", i.ResponsibleBody, i.LastUpdateOn is { } on ? Date(on) : "—"]).ToList()));
+
+        Section("Fates.Title");
+        var latest = (await db.FateDecisions.AsNoTracking().Where(d => d.ProcessId == process.Id).ToListAsync())
+            .GroupBy(d => d.ContributionId).ToDictionary(g => g.Key, g => g.MaxBy(d => d.DecidedAt)!);
+        var count = await fates.CountAsync(process);
+        Paragraphs(text["Fates.Summary", count.Decided, count.Total]);
+        blocks.Add(new ReportTable(text["Fates.ByFate"], [text["Field.Fate"], text["Fates.Contributions"]],
+            Enum.GetValues<Fate>().Select(f => (IReadOnlyList<string>)[text["Fate." + f], Number(count.ByFate.GetValueOrDefault(f))])
+                .Append([text["Fate.Undecided"], Number(count.Undecided)]).ToList()));
+        var numbers = Pseudonyms(contributions);
+        blocks.Add(new ReportTable(text["CouncilReport.FateTable"], [text["CouncilReport.Contribution"], text["Field.Fate"], text["Field.FateText"]],
+            contributions.Select(c => (IReadOnlyList<string>)[$"{numbers[c.Id]} — {Excerpts.Cut(c.Excerpt, 100)}",
+                c.Fate is { } f ? text["Fate." + f] : text["Fate.Undecided"], latest.GetValueOrDefault(c.Id)?.Text ?? ""]).ToList()));
+
+        Section("CouncilReport.Conclusion");
+        Paragraphs(texts.Conclusion.Length > 0 ? texts.Conclusion : text["CouncilReport.NoText"]);
+
+        Section("CouncilReport.Verbatim");
+        Paragraphs(text["CouncilReport.VerbatimIntro"]);
+        await VerbatimAsync(blocks, contributions, themes, numbers);
+
+        var title = text["CouncilReport.DocumentTitle", organisation.Value.Name, process.Title];
+        var subtitle = text["CouncilReport.Subtitle", Date(DateOnly.FromDateTime(DateTime.Today))];
+        return new ReportDocument(title, subtitle, culture, blocks);
+
+        void Section(string key) => blocks.Add(new ReportHeading(1, text[key]));
+
+        void Paragraphs(string value)
+        {
+            foreach (var paragraph in value.Split(["\r\n\r\n", "\n\n"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                blocks.Add(new ReportParagraph(paragraph.ReplaceLineEndings(" ")));
+            }
+        }
+    }
+
+    /// <summary>Grouped by theme (in the process's order, then those without one) and by channel; each contribution once.</summary>
+    private async Task VerbatimAsync(List<ReportBlock> blocks, List<Contribution> contributions, List<Theme> themes, Dictionary<Guid, string> numbers)
+    {
+        var placed = new HashSet<Guid>();
+        var groups = new List<(string Title, List<Contribution> Members)>();
+        foreach (var theme in themes)
+        {
+            var inTheme = (await fates.InTheme(theme.Id).ToListAsync()).ToHashSet();
+            groups.Add((text["CouncilReport.Theme", theme.Name], contributions.Where(c => inTheme.Contains(c.Id) && placed.Add(c.Id)).ToList()));
+        }
+        groups.Add((text["CouncilReport.NoTheme"], contributions.Where(c => placed.Add(c.Id)).ToList()));
+        foreach (var (title, members) in groups.Where(g => g.Members.Count > 0))
+        {
+            blocks.Add(new ReportHeading(2, title));
+            foreach (var channel in members.GroupBy(c => c.Channel).OrderBy(g => g.Key))
+            {
+                blocks.Add(new ReportHeading(3, text["CouncilReport.Channel", text["Channel." + channel.Key]]));
+                blocks.AddRange(channel.Select(c => new ReportQuote(c.Excerpt,
+                    $"{numbers[c.Id]} · {text["Kind." + c.Kind]} · {c.CreatedAt.ToLocalTime().ToString("d", CultureInfo.CurrentCulture)}")));
+            }
+        }
+    }
+
+    /// <summary>"Person 3": numbered by first contribution, so the report names nobody; without an author, "a deleted participant".</summary>
+    private Dictionary<Guid, string> Pseudonyms(List<Contribution> contributions)
+    {
+        var authors = contributions.Where(c => c.AuthorId is not null).Select(c => c.AuthorId!.Value).Distinct()
+            .Select((author, i) => (author, i + 1)).ToDictionary(a => a.author, a => a.Item2);
+        return contributions.ToDictionary(c => c.Id,
+            c => c.AuthorId is { } author ? text["CouncilReport.Person", authors[author]].Value : text["CouncilReport.UnknownPerson"].Value);
+    }
+
+    private static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
+
+    private static string Number(int value) => value.ToString(CultureInfo.CurrentCulture);
+}

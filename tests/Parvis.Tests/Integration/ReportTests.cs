@@ -1,0 +1,160 @@
+using System.Net;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.Accountability;
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Privacy;
+using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Modules.Proposals;
+
+namespace Parvis.Tests.Integration;
+
+/// <summary>The council's report: the DOCX read back, its conversion to PDF by LibreOffice, and the verbatim annex.</summary>
+[Trait("Suite", "integration")]
+public sealed class ReportTests(ParvisApp app) : IClassFixture<ParvisApp>
+{
+    /// <summary>The report's sections, in order (French interface).</summary>
+    private static readonly string[] _sections =
+    [
+        "Introduction", "Contexte et saisine", "Méthode et participation", "Préoccupations", "Points de vigilance",
+        "Usages à développer", "Recommandations", "Actions", "Ressources et acteurs", "Grilles d'analyse",
+        "Suivi des résultats", "Devenir des contributions", "Conclusion", "Annexe : verbatim des contributions",
+    ];
+
+    [Fact]
+    public async Task The_report_is_a_valid_docx_with_its_sections_in_order_every_verbatim_once_converts_to_pdf_and_leaves_out_removed_people()
+    {
+        var (process, kept, removedText) = await SeedAsync();
+        var (manager, _) = await app.SignedInAsync("Responsable de l'avis", Role.ProcessManager);
+        var saved = await manager.PostAsync($"/admin/processes/{process.Id}/report", new Dictionary<string, string>
+        {
+            ["Referral"] = "Le président de l'agglomération a saisi le conseil le 3 septembre.",
+            ["Introduction"] = "Le conseil a consulté largement.\n\nCet avis en rend compte.",
+            ["Conclusion"] = "Le numérique doit rester un moyen.",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+
+        using var visitor = app.NewSession();
+        var response = await visitor.Client.GetAsync($"/processes/{process.Slug}/report?handler=Docx");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var docx = await response.Content.ReadAsByteArrayAsync();
+        using (var document = WordprocessingDocument.Open(new MemoryStream(docx), false))
+        {
+            var body = document.MainDocumentPart!.Document.Body!;
+            string Style(Paragraph p) => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value ?? "";
+            var paragraphs = body.Elements<Paragraph>().ToList();
+            Assert.Equal(_sections, paragraphs.Where(p => Style(p) == "Heading1").Select(p => p.InnerText));
+            var styles = document.MainDocumentPart.StyleDefinitionsPart!.Styles!.Elements<Style>().ToList();
+            Assert.Equal(0, styles.Single(s => s.StyleId == "Heading1").StyleParagraphProperties!.OutlineLevel!.Val!.Value);
+            Assert.Contains(body.Descendants<FieldCode>(), f => f.Text.Contains("TOC", StringComparison.Ordinal));
+            Assert.All(body.Elements<Table>(), table =>
+            {
+                Assert.NotNull(table.GetFirstChild<TableProperties>()!.TableCaption);
+                Assert.NotNull(table.Elements<TableRow>().First().TableRowProperties?.GetFirstChild<TableHeader>());
+            });
+            Assert.Contains(paragraphs, p => p.InnerText == "Cet avis en rend compte.");
+            Assert.Contains(paragraphs, p => p.InnerText == "Le président de l'agglomération a saisi le conseil le 3 septembre.");
+
+            // Every contribution of the process, word for word, exactly once in the annex; nothing of the removed person.
+            var quotes = paragraphs.Where(p => Style(p) == "Quote").Select(p => p.InnerText).ToList();
+            Assert.Equal(kept.Order(), quotes.Order());
+            Assert.DoesNotContain(removedText, body.InnerText, StringComparison.Ordinal);
+            Assert.DoesNotContain("masquée par la modération", body.InnerText, StringComparison.Ordinal);
+            var sources = paragraphs.Where(p => Style(p) == "QuoteSource").Select(p => p.InnerText).ToList();
+            Assert.All(sources, s => Assert.Matches("^Personne ([0-9]+|non identifiée) · ", s));
+            Assert.DoesNotContain("Citoyenne visible", body.InnerText, StringComparison.Ordinal);
+        }
+
+        // LibreOffice (installed by scripts/test.sh) turns the same document into a PDF with every section, in order.
+        var pdfResponse = await visitor.Client.GetAsync($"/processes/{process.Slug}/report?handler=Pdf");
+        Assert.Equal("application/pdf", pdfResponse.Content.Headers.ContentType?.MediaType);
+        var text = await PdfTextAsync(await pdfResponse.Content.ReadAsByteArrayAsync());
+        var position = text.LastIndexOf(_sections[^1], StringComparison.Ordinal);
+        Assert.True(position > text.IndexOf(_sections[^1], StringComparison.Ordinal), "the annex heading appears in the contents and in the body");
+        var cursor = text.IndexOf(_sections[^1], StringComparison.Ordinal) + _sections[^1].Length;
+        foreach (var section in _sections)
+        {
+            cursor = text.IndexOf(section, cursor, StringComparison.Ordinal);
+            Assert.True(cursor >= 0, $"section {section} missing or out of order in the PDF");
+        }
+        foreach (var contribution in kept)
+        {
+            Assert.Contains(contribution, text.ReplaceLineEndings(" "), StringComparison.Ordinal);
+        }
+
+        var page = await visitor.GetAsync($"/processes/{process.Slug}/report");
+        Assert.Equal(_sections, page.Texts("h2.report-section"));
+        Assert.Equal(kept.Order(), page.Texts(".verbatim blockquote").Order());
+    }
+
+    /// <summary>A process with contributions on several channels and themes, a fate, a synthesis, and one person who asked to be removed.</summary>
+    private async Task<(Process Process, string[] Kept, string Removed)> SeedAsync()
+    {
+        var visible = await app.CreatePersonAsync("Citoyenne visible");
+        var leaving = await app.CreatePersonAsync("Citoyen qui part");
+        var process = await app.WithDatabaseAsync(async db =>
+        {
+            var today = DateOnly.FromDateTime(DateTime.Now);
+            var process = ParvisApp.NewProcess(app.World.OrganisationId, "avis-du-conseil", new Phase { Title = "Contributions", StartsOn = today.AddDays(-20), EndsOn = today.AddDays(-1) });
+            db.Processes.Add(process);
+            await db.SaveChangesAsync();
+            Proposal New(string title, Guid? author, Channel channel, Guid? theme = null, bool hidden = false) => new()
+            {
+                OrganisationId = process.OrganisationId, ProcessId = process.Id, AuthorId = author, Title = title, Body = $"{title} : le détail.",
+                Channel = channel, ThemeId = theme, HiddenAt = hidden ? DateTimeOffset.UtcNow : null, HiddenReason = hidden ? "Hors charte" : null,
+            };
+            var proposals = new[]
+            {
+                New("Des bornes de recharge dans les bourgs", visible.Id, Channel.Online, process.Themes[0].Id),
+                New("Un guichet humain dans chaque mairie", visible.Id, Channel.Paper),
+                New("Former les aidants numériques", null, Channel.Workshop, process.Themes[1].Id),
+                New("Une proposition masquée par la modération", visible.Id, Channel.Online, hidden: true),
+                New("Texte que son auteur veut voir disparaître", leaving.Id, Channel.Online, process.Themes[0].Id),
+            };
+            db.Proposals.AddRange(proposals);
+            db.Comments.Add(new Parvis.Web.Modules.Proposals.Comment { OrganisationId = process.OrganisationId, ProcessId = process.Id, ProposalId = proposals[0].Id, AuthorId = visible.Id, Body = "Un commentaire hors annexe" });
+            var item = new SynthesisItem { OrganisationId = process.OrganisationId, ProcessId = process.Id, Kind = SynthesisItemKind.Action, Title = "Installer des bornes", ResponsibleBody = "Syndicat d'énergie" };
+            db.SynthesisItems.Add(item);
+            proposals[0].Fate = Fate.Retained;
+            db.FateDecisions.Add(new FateDecision { OrganisationId = process.OrganisationId, ProcessId = process.Id, ContributionId = proposals[0].Id, Fate = Fate.Retained, SynthesisItemId = item.Id });
+            db.SynthesisLinks.Add(new SynthesisLink { SynthesisItemId = item.Id, ContributionId = proposals[0].Id });
+            await db.SaveChangesAsync();
+            return process;
+        });
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
+            await scope.ServiceProvider.GetRequiredService<PersonalData>().EraseAsync(await db.Users.SingleAsync(p => p.Id == leaving.Id), ErasureChoice.Remove);
+        }
+        string[] kept =
+        [
+            "Des bornes de recharge dans les bourgs — Des bornes de recharge dans les bourgs : le détail.",
+            "Un guichet humain dans chaque mairie — Un guichet humain dans chaque mairie : le détail.",
+            "Former les aidants numériques — Former les aidants numériques : le détail.",
+        ];
+        return (process, kept, "Texte que son auteur veut voir disparaître");
+    }
+
+    private static async Task<string> PdfTextAsync(byte[] pdf)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"parvis-report-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(file, pdf);
+        try
+        {
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("pdftotext", [file, "-"]) { RedirectStandardOutput = true })!;
+            var text = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Assert.Equal(0, process.ExitCode);
+            return text;
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
