@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test suite: unit, integration on SQLite, integration on PostgreSQL, browser (Chromium + axe).
-# Installs Chromium and PostgreSQL with apt-get when they are missing, starts a throwaway PostgreSQL
+# Installs Chromium, PostgreSQL, LibreOffice Writer and poppler with apt-get when they are missing, starts a throwaway PostgreSQL
 # cluster on loopback, and prints one line per suite then the total. Usage: scripts/test.sh [suite...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +14,9 @@ install_missing() {
   local packages=()
   command -v chromium >/dev/null 2>&1 || packages+=(chromium)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || packages+=(postgresql)
+  # The report's PDF is made by LibreOffice; its tests read the PDF back with poppler's pdftotext.
+  command -v soffice >/dev/null 2>&1 || packages+=(libreoffice-writer-nogui)
+  command -v pdftotext >/dev/null 2>&1 || packages+=(poppler-utils)
   if [ ${#packages[@]} -gt 0 ]; then
     echo "Installing ${packages[*]}…"
     as_root apt-get update -qq

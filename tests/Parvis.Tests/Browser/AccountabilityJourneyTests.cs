@@ -103,5 +103,15 @@ public sealed partial class JourneyTests
         await desk.ClickAsync("main form button[type=submit]");
         Assert.Equal(1, await desk.Locator("#leave-error").CountAsync());
         await app.AssertAccessibleAsync(desk);
+
+        // The council's report: its texts written by the organisation, then the printable page.
+        await desk.GotoAsync($"/admin/processes/{app.World.ProcessId}/report");
+        await app.AssertAccessibleAsync(desk);
+        await desk.FillAsync("#Introduction", "Le Conseil de développement a écouté les habitants et les habitantes du Pays de Lorient.");
+        await desk.ClickAsync("main form button[type=submit]");
+        await desk.WaitForURLAsync(new Regex("/report$"));
+        Assert.Contains("a écouté les habitants", await desk.TextContentAsync("article.report"), StringComparison.Ordinal);
+        Assert.Equal(14, await desk.Locator("h2.report-section").CountAsync());
+        await app.AssertAccessibleAsync(desk);
     }
 }

@@ -35,6 +35,18 @@ public sealed partial class TextTests
     public void Slugs_are_readable_ascii(string text, string expected) => Assert.Equal(expected, Slugs.From(text));
 
     [Fact]
+    public void Markdown_becomes_plain_paragraphs_for_documents()
+    {
+        var text = new MarkdownRenderer().PlainText("### Les rencontres\r\n\r\nUn *texte* avec un [lien](https://example.org).\r\nSuite.\n\n\n- un\n- deux");
+        Assert.Equal(["Les rencontres", "Un texte avec un lien.\nSuite.", "un\ndeux"], text.Split("\n\n"));
+    }
+
+    [Theory]
+    [InlineData("Court", 10, "Court")]
+    [InlineData("Une phrase un peu longue à couper", 16, "Une phrase un…")]
+    public void Excerpts_are_cut_between_words(string text, int max, string expected) => Assert.Equal(expected, Excerpts.Cut(text, max));
+
+    [Fact]
     public void French_and_english_texts_have_the_same_keys_and_placeholders()
     {
         var french = Load("SharedText.resx");

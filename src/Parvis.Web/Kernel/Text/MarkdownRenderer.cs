@@ -22,10 +22,11 @@ public sealed class MarkdownRenderer
     public IHtmlContent Render(string? markdown) =>
         new HtmlString(_sanitizer.Sanitize(Markdown.ToHtml(markdown ?? "", _pipeline)));
 
-    /// <summary>The text without its markup, paragraphs separated by blank lines (for documents other than HTML).</summary>
+    /// <summary>The text without its markup, one paragraph per source paragraph, separated by blank lines (for documents other than HTML).</summary>
     public string PlainText(string? markdown) =>
-        string.Join("\n\n", Markdown.ToPlainText(markdown ?? "", _pipeline)
-            .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        string.Join("\n\n", (markdown ?? "").ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(paragraph => Markdown.ToPlainText(paragraph, _pipeline).Trim())
+            .Where(paragraph => paragraph.Length > 0));
 
     private static HtmlSanitizer CreateSanitizer()
     {
