@@ -17,6 +17,21 @@ public abstract class ParvisPageModel : PageModel
     protected IActionResult? Denied(Decision decision) =>
         decision == Decision.Allowed ? null : decision == Decision.SignInRequired ? Challenge() : Forbid();
 
+    /// <summary>After a command: on success a notice and the next page; otherwise the page again, the refusal shown next to the field.</summary>
+    protected IActionResult After(CommandResult result, string done, string next, string field = "")
+    {
+        if (Refusal(result, field) is { } refusal)
+        {
+            return refusal;
+        }
+        if (!result.Succeeded)
+        {
+            return Page();
+        }
+        Flash(done);
+        return Redirect(next);
+    }
+
     /// <summary>
     /// A missing item is a 404 page and an anonymous visitor is sent to sign in; any other refusal is
     /// shown on the page next to the action (field ""), with what was typed kept.

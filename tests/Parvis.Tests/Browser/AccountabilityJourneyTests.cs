@@ -72,7 +72,10 @@ public sealed partial class JourneyTests
         await page.FillAsync("#Note", "Une application est en test.");
         await page.ClickAsync("main form button[type=submit]");
         Assert.Equal(1, await page.Locator("#Progress-error").CountAsync());
+        Assert.Equal("Une application est en test.", await page.InputValueAsync("#Note"));
         await app.AssertAccessibleAsync(page);
+        // The accessibility check reloads the page in both languages, so the form is filled again.
+        await page.FillAsync("#Note", "Une application est en test.");
         await page.FillAsync("#Progress", "45");
         await page.ClickAsync("main form button[type=submit]");
         await page.WaitForURLAsync(new Regex($"/synthesis/{carpool.Id}(#tracking)?$"));
@@ -109,7 +112,7 @@ public sealed partial class JourneyTests
         await app.AssertAccessibleAsync(desk);
         await desk.FillAsync("#Introduction", "Le Conseil de développement a écouté les habitants et les habitantes du Pays de Lorient.");
         await desk.ClickAsync("main form button[type=submit]");
-        await desk.WaitForURLAsync(new Regex("/report$"));
+        await desk.WaitForURLAsync(new Regex($"/processes/{app.World.ProcessSlug}/report$"));
         Assert.Contains("a écouté les habitants", await desk.TextContentAsync("article.report"), StringComparison.Ordinal);
         Assert.Equal(14, await desk.Locator("h2.report-section").CountAsync());
         await app.AssertAccessibleAsync(desk);

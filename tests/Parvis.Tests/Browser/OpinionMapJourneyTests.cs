@@ -42,8 +42,7 @@ public sealed partial class JourneyTests
                 var statement = await page.TextContentAsync("form.vote q");
                 var number = int.Parse(Regex.Match(statement!, @"\d+").Value, System.Globalization.CultureInfo.InvariantCulture);
                 var label = (number % 2 == 0) == (voter < 2) ? "D'accord" : "Pas d'accord";
-                await page.GetByRole(AriaRole.Button, new() { Name = label, Exact = true }).ClickAsync();
-                await page.WaitForURLAsync(new Regex($"/maps/{mapId}/vote$"));
+                await Infrastructure.BrowserApp.ClickForNewPageAsync(page, page.GetByRole(AriaRole.Button, new() { Name = label, Exact = true }));
             }
             Assert.Contains("toutes les affirmations", await page.TextContentAsync("main"), StringComparison.Ordinal);
             last = page;

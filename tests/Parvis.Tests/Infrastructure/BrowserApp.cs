@@ -44,6 +44,17 @@ public sealed class BrowserApp : ParvisApp
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// Clicks and waits until a new document has loaded. For a form that posts back to the address it is
+    /// on, where waiting for the address would return at once, before the answer has arrived.
+    /// </summary>
+    public static async Task ClickForNewPageAsync(IPage page, ILocator target)
+    {
+        await page.EvaluateAsync("() => { window.parvisOldPage = true; }");
+        await target.ClickAsync();
+        await page.WaitForFunctionAsync("() => window.parvisOldPage !== true && document.readyState === 'complete'");
+    }
+
     protected override async Task<TestWorld> SeedAsync()
     {
         await DemoData.SeedIfEmptyAsync(Services);

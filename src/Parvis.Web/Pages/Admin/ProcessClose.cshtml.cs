@@ -37,16 +37,13 @@ public sealed class ProcessCloseModel(ParvisDbContext db, CurrentOrganisation or
             return Page();
         }
         var result = await fates.CloseProcessAsync(id, LeaveWithoutFate, Note ?? "");
-        if (Refusal(result, result.ErrorKey == "Error.ClosingNoteRequired" ? nameof(Note) : result.ErrorKey == "Error.FatesMissing" ? nameof(LeaveWithoutFate) : "") is { } refusal)
+        var field = result.ErrorKey switch
         {
-            return refusal;
-        }
-        if (!result.Succeeded)
-        {
-            return Page();
-        }
-        Flash("Closing.Closed");
-        return Redirect($"/processes/{Process.Slug}");
+            "Error.ClosingNoteRequired" => nameof(Note),
+            "Error.FatesMissing" => nameof(LeaveWithoutFate),
+            _ => "",
+        };
+        return After(result, "Closing.Closed", $"/processes/{Process.Slug}", field);
     }
 
     public async Task<IActionResult> OnPostReopenAsync(Guid id)
@@ -55,12 +52,7 @@ public sealed class ProcessCloseModel(ParvisDbContext db, CurrentOrganisation or
         {
             return early;
         }
-        if (Refusal(await fates.ReopenProcessAsync(id)) is { } refusal)
-        {
-            return refusal;
-        }
-        Flash("Closing.Reopened");
-        return Redirect($"/processes/{Process.Slug}");
+        return After(await fates.ReopenProcessAsync(id), "Closing.Reopened", $"/processes/{Process.Slug}");
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id)

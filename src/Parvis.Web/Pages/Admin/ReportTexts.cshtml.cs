@@ -52,16 +52,7 @@ public sealed class ReportTextsModel(ParvisDbContext db, CurrentOrganisation org
             return Page();
         }
         var result = await commands.SaveReportTextsAsync(id, Referral ?? "", Introduction ?? "", Conclusion ?? "");
-        if (Refusal(result) is { } refusal)
-        {
-            return refusal;
-        }
-        if (!result.Succeeded)
-        {
-            return Page();
-        }
-        Flash("CouncilReport.TextsSaved");
-        return Redirect($"/processes/{Process.Slug}/report");
+        return After(result, "CouncilReport.TextsSaved", $"/processes/{Process.Slug}/report");
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id)

@@ -87,16 +87,7 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
             "Error.FateMergeTarget" => nameof(MergedIntoId),
             _ => "",
         };
-        if (Refusal(result, field) is { } refusal)
-        {
-            return refusal;
-        }
-        if (!result.Succeeded)
-        {
-            return Page();
-        }
-        Flash("Fate.Saved");
-        return Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : Redirect($"/contributions/{id}");
+        return After(result, "Fate.Saved", Url.IsLocalUrl(returnUrl) ? returnUrl : $"/contributions/{id}", field);
     }
 
     private async Task<bool> LoadAsync(Guid id)

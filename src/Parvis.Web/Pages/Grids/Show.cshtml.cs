@@ -126,16 +126,7 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
             "Error.GridCell" => nameof(RowEntryId),
             _ => "",
         };
-        if (Refusal(result, field) is { } refusal)
-        {
-            return refusal;
-        }
-        if (!result.Succeeded)
-        {
-            return Page();
-        }
-        Flash("Grids.Coded");
-        return Redirect($"/grids/{id}#coding");
+        return After(result, "Grids.Coded", $"/grids/{id}#coding", field);
     }
 
     public async Task<IActionResult> OnPostUncodeAsync(Guid id, Guid coding)
@@ -145,12 +136,7 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
             return NotFound();
         }
         ModelState.Clear();
-        if (Refusal(await grids.UncodeAsync(id, coding)) is { } refusal)
-        {
-            return refusal;
-        }
-        Flash("Grids.Uncoded");
-        return Redirect($"/grids/{id}");
+        return After(await grids.UncodeAsync(id, coding), "Grids.Uncoded", $"/grids/{id}");
     }
 
     /// <summary>A framework's entries as the choices of a select.</summary>

@@ -67,16 +67,7 @@ public sealed class GridsModel(ParvisDbContext db, CurrentOrganisation organisat
             return Page();
         }
         var result = await grids.CreateAsync(Process.Id, Title, RowFrameworkId!.Value, ColumnFrameworkId!.Value);
-        if (Refusal(result, result.ErrorKey == "Error.UnknownFramework" ? nameof(RowFrameworkId) : "") is { } refusal)
-        {
-            return refusal;
-        }
-        if (!result.Succeeded)
-        {
-            return Page();
-        }
-        Flash("Grids.Created");
-        return Redirect($"/grids/{result.Id}");
+        return After(result, "Grids.Created", $"/grids/{result.Id}", result.ErrorKey == "Error.UnknownFramework" ? nameof(RowFrameworkId) : "");
     }
 
     private async Task<bool> LoadAsync(string slug)

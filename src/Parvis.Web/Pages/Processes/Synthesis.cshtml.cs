@@ -35,16 +35,7 @@ public sealed class SynthesisModel(ParvisDbContext db, CurrentOrganisation organ
             return Page();
         }
         var result = await synthesis.CreateAsync(Process.Id, Input.ToDraft());
-        if (Refusal(result) is { } refusal)
-        {
-            return refusal;
-        }
-        if (!result.Succeeded)
-        {
-            return Page();
-        }
-        Flash("Synthesis.Added");
-        return Redirect($"/processes/{slug}/synthesis#item-{result.Id}");
+        return After(result, "Synthesis.Added", $"/processes/{slug}/synthesis#item-{result.Id}");
     }
 
     private async Task<bool> LoadAsync(string slug)

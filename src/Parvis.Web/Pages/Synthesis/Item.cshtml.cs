@@ -65,20 +65,6 @@ public sealed class ItemModel(ParvisDbContext db, CurrentOrganisation organisati
         return After(await act(), done, next());
     }
 
-    private IActionResult After(CommandResult result, string done, string next)
-    {
-        if (Refusal(result) is { } refusal)
-        {
-            return refusal;
-        }
-        if (!result.Succeeded)
-        {
-            return Page();
-        }
-        Flash(done);
-        return Redirect(next);
-    }
-
     private async Task<bool> LoadAsync(Guid id)
     {
         var item = await db.SynthesisItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id && i.OrganisationId == organisation.Id);

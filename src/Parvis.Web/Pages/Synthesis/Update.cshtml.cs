@@ -73,16 +73,7 @@ public sealed class UpdateModel(ParvisDbContext db, CurrentOrganisation organisa
             "Error.UpdateInFuture" => nameof(On),
             _ => "",
         };
-        if (Refusal(result, field) is { } refusal)
-        {
-            return refusal;
-        }
-        if (!result.Succeeded)
-        {
-            return Page();
-        }
-        Flash("Results.Updated");
-        return Redirect($"/synthesis/{id}#tracking");
+        return After(result, "Results.Updated", $"/synthesis/{id}#tracking", field);
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id)
