@@ -4,6 +4,7 @@ using Parvis.Web.Kernel.Setup;
 using Parvis.Web.Kernel.Web;
 using Parvis.Web.Modules.OpinionMaps;
 using Parvis.Web.Modules.Proposals;
+using Parvis.Web.Modules.Workshops;
 
 if (args is [OpinionMapCommand.Name, ..])
 {
@@ -14,6 +15,7 @@ var builder = WebApplication.CreateBuilder(commandLine.HostArguments);
 builder.AddParvisKernel();
 builder.Services.AddProposalsModule();
 builder.Services.AddOpinionMapsModule();
+builder.Services.AddWorkshopsModule();
 
 var app = builder.Build();
 await DatabaseSetup.MigrateAsync(app.Services);

@@ -19,13 +19,16 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedText> text) : TagHelpe
     public string? Hint { get; set; }
     public string? Privacy { get; set; }
 
-    /// <summary>text, email, password, search, number, date, color, textarea or select.</summary>
+    /// <summary>text, email, password, search, number, date, datetime-local, color, textarea or select.</summary>
     public string Type { get; set; } = "text";
 
     /// <summary>The choices of a select (grouped by their Group); the one whose value is the field's is selected.</summary>
     public IEnumerable<SelectListItem> Options { get; set; } = [];
 
     public string? Autocomplete { get; set; }
+
+    /// <summary>For the one field a page exists to fill, typed into again and again (the facilitator's entry).</summary>
+    public bool Autofocus { get; set; }
 
     [ViewContext]
     [HtmlAttributeNotBound]
@@ -123,6 +126,10 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedText> text) : TagHelpe
             input.Attributes["aria-invalid"] = "true";
             input.AddCssClass("input-validation-error");
         }
+        if (Autofocus)
+        {
+            input.Attributes["autofocus"] = "autofocus";
+        }
         if (Autocomplete is not null)
         {
             input.Attributes["autocomplete"] = Autocomplete;
@@ -152,6 +159,7 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedText> text) : TagHelpe
     {
         null => null,
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime moment => moment.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => model.ToString(),
     };

@@ -27,6 +27,8 @@ public sealed class PermissionMatrixTests
         [Permission.ManageOpinionMaps] = [Role.Administrator, Role.ProcessManager],
         [Permission.ContributeOpinions] = Enum.GetValues<Role>(),
         [Permission.Analyse] = [Role.Administrator, Role.ProcessManager, Role.Analyst],
+        [Permission.ManageWorkshops] = [Role.Administrator, Role.ProcessManager],
+        [Permission.RunWorkshop] = [Role.Administrator, Role.ProcessManager, Role.Facilitator],
     };
 
     private static readonly Permission[] _phaseBound = [Permission.Propose, Permission.Support, Permission.Comment];

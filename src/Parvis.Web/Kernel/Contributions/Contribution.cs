@@ -7,12 +7,17 @@ namespace Parvis.Web.Kernel.Contributions;
 /// </summary>
 public abstract class Contribution
 {
+    public const int OriginMax = 300;
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid OrganisationId { get; set; }
     public Guid ProcessId { get; set; }
 
     /// <summary>Null once the author deleted their account and chose to stay as a "deleted participant".</summary>
     public Guid? AuthorId { get; set; }
+
+    /// <summary>The table or site it comes from when it belongs to a group rather than a person ("Table 2 · Atelier…").</summary>
+    public string? Origin { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
 

@@ -92,6 +92,7 @@ internal static class KernelModel
             e.Property(c => c.Fate).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(c => new { c.ProcessId, c.Fate });
             e.Property(c => c.HiddenReason).HasMaxLength(ModerationDecision.ReasonMax);
+            e.Property(c => c.Origin).HasMaxLength(Contribution.OriginMax);
             e.HasIndex(c => new { c.ProcessId, c.CreatedAt });
             e.HasIndex(c => c.AuthorId);
             e.HasOne<Process>().WithMany().HasForeignKey(c => c.ProcessId).OnDelete(DeleteBehavior.Cascade);

@@ -9,6 +9,7 @@ using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Modules.OpinionMaps;
 using Parvis.Web.Modules.Proposals;
+using Parvis.Web.Modules.Workshops;
 
 namespace Parvis.Web.Kernel.Data;
 
@@ -48,12 +49,18 @@ public abstract class ParvisDbContext(DbContextOptions options)
     public DbSet<OpinionParticipant> OpinionParticipants => Set<OpinionParticipant>();
     public DbSet<OpinionVote> OpinionVotes => Set<OpinionVote>();
 
+    public DbSet<Workshop> Workshops => Set<Workshop>();
+    public DbSet<WorkshopTime> WorkshopTimes => Set<WorkshopTime>();
+    public DbSet<WorkshopGroup> WorkshopGroups => Set<WorkshopGroup>();
+    public DbSet<WorkshopItem> WorkshopItems => Set<WorkshopItem>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         KernelModel.Build(builder);
         ProposalsModule.BuildModel(builder);
         OpinionMapsModule.BuildModel(builder);
+        WorkshopsModule.BuildModel(builder);
     }
 }
 

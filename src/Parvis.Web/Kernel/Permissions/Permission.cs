@@ -22,6 +22,12 @@ public enum Permission
 
     /// <summary>Give contributions a fate and build the synthesis.</summary>
     Analyse,
+
+    /// <summary>Create workshops and set their times and groups.</summary>
+    ManageWorkshops,
+
+    /// <summary>Run a workshop: start its times, record and arrange what the tables produced.</summary>
+    RunWorkshop,
 }
 
 /// <summary>Why an action is refused, so the page can say what the person can do about it.</summary>
@@ -58,6 +64,8 @@ public static class PermissionMatrix
         [Permission.ManageOpinionMaps] = _staff,
         [Permission.ContributeOpinions] = _everyone,
         [Permission.Analyse] = [Role.Administrator, Role.ProcessManager, Role.Analyst],
+        [Permission.ManageWorkshops] = _staff,
+        [Permission.RunWorkshop] = [Role.Administrator, Role.ProcessManager, Role.Facilitator],
     };
 
     public static IReadOnlyCollection<Role> RolesFor(Permission permission) => _allowed[permission];

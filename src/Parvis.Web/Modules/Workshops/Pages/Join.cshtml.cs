@@ -1,0 +1,110 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.RateLimiting;
+using QRCoder;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Web;
+
+namespace Parvis.Web.Modules.Workshops.Pages;
+
+/// <summary>
+/// Someone at a table contributes from a phone with the workshop's short code: no account, no personal
+/// data; they pick their table and add what the current time asks for, which is attributed to the table.
+/// </summary>
+public sealed class JoinModel(ParvisDbContext db, CurrentOrganisation organisation, WorkshopCommands workshops) : WorkshopPage(db, organisation), IItemEntry
+{
+    [BindProperty(SupportsGet = true)]
+    [Display(Name = "Field.JoinCode")]
+    public string? Code { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    [Display(Name = "Field.Table")]
+    public Guid? Group { get; set; }
+
+    [BindProperty]
+    public string ItemText { get; set; } = "";
+
+    [BindProperty]
+    public Guid? ParentId { get; set; }
+
+    [BindProperty]
+    public ResourceStatus Status { get; set; }
+
+    [BindProperty]
+    public string? Actor { get; set; }
+
+    /// <summary>Null until a valid code is given.</summary>
+    public bool Found { get; private set; }
+
+    public ItemKind? Kind => Workshop.CurrentTime is { } time ? WorkshopBoard.KindOf(time.Output) : null;
+
+    public Guid EntryGroup => Group ?? Guid.Empty;
+
+    public ItemKind EntryKind => Kind ?? ItemKind.Concern;
+
+    public IReadOnlyList<SelectListItem> Tables => Board.Groups.Select(g => new SelectListItem(g.Name, g.Id.ToString())).ToList();
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Code))
+        {
+            return Page();
+        }
+        if (!await FindAsync())
+        {
+            ModelState.AddModelError(nameof(Code), Text["Workshops.UnknownCode"]);
+            return Page();
+        }
+        if (Group is not null && Board.Group(Group) is null)
+        {
+            Group = null;
+        }
+        return Page();
+    }
+
+    [EnableRateLimiting(RateLimits.Contribute)]
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await FindAsync())
+        {
+            ModelState.AddModelError(nameof(Code), Text["Workshops.UnknownCode"]);
+            return Page();
+        }
+        var result = await workshops.AddItemByCodeAsync(Code!, Group ?? Guid.Empty, ItemText, ParentId, Status, Actor);
+        var field = result.ErrorKey switch
+        {
+            "Workshops.TextRequired" or "Workshops.TooLong" or "Workshops.TooMany" => nameof(ItemText),
+            "Workshops.ChooseConcern" or "Workshops.ChooseAction" => nameof(ParentId),
+            "Workshops.ChooseGroup" => nameof(Group),
+            _ => "",
+        };
+        if (!result.Succeeded)
+        {
+            // The board is read again so the page shows what the table has now.
+            await LoadBoardAsync(Workshop.Id);
+        }
+        return After(result, "Workshops.Thanks", $"/w/{Workshop.JoinCode}?group={Group}#added", field);
+    }
+
+    /// <summary>The QR code of the join address, to show on the console and the wall.</summary>
+    public async Task<IActionResult> OnGetQrAsync()
+    {
+        if (!await FindAsync())
+        {
+            return NotFound();
+        }
+        using var generator = new QRCodeGenerator();
+        var svg = new SvgQRCode(generator.CreateQrCode(JoinUrl, QRCodeGenerator.ECCLevel.M)).GetGraphic(8);
+        return File(Encoding.UTF8.GetBytes(svg), "image/svg+xml");
+    }
+
+    private async Task<bool> FindAsync()
+    {
+        var workshop = await workshops.FindByCodeAsync(Code ?? "");
+        Found = workshop is not null && await LoadBoardAsync(workshop.Id);
+        return Found;
+    }
+}

@@ -1,0 +1,28 @@
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Modules.Workshops.Pages;
+
+/// <summary>What the workshop's pages share: the board (the workshop, its process, what the groups produced).</summary>
+public abstract class WorkshopPage(ParvisDbContext db, CurrentOrganisation organisation) : ParvisPageModel
+{
+    public WorkshopBoard Board { get; private set; } = default!;
+
+    protected ParvisDbContext Db => db;
+    protected CurrentOrganisation Organisation => organisation;
+    public Workshop Workshop => Board.Workshop;
+
+    protected async Task<bool> LoadBoardAsync(Guid id)
+    {
+        if (await WorkshopBoard.LoadAsync(db, organisation.Id, id) is not { } board)
+        {
+            return false;
+        }
+        Board = board;
+        return true;
+    }
+
+    /// <summary>The address a participant opens to join, for the code's QR image and for reading aloud.</summary>
+    public string JoinUrl => $"{Request.Scheme}://{Request.Host}/w/{Workshop.JoinCode}";
+}

@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Processes;
+
+namespace Parvis.Web.Modules.Workshops;
+
+/// <summary>
+/// The workshops module: facilitated workshops run in timed steps by parallel groups, the facilitator's
+/// console, contributions from a phone with a short code, and the wall projected in the room.
+/// Pages are under Pages/. Items are kernel contributions (channel "workshop"), attributed to their table.
+/// </summary>
+public static class WorkshopsModule
+{
+    public static IServiceCollection AddWorkshopsModule(this IServiceCollection services)
+    {
+        services.AddScoped<WorkshopCommands>();
+        services.AddScoped<IContributionSource, WorkshopsContributions>();
+        return services;
+    }
+
+    internal static void BuildModel(ModelBuilder b)
+    {
+        b.Entity<Workshop>(e =>
+        {
+            e.ToTable("workshops_workshops");
+            e.Property(w => w.Title).HasMaxLength(Workshop.TitleMax);
+            e.Property(w => w.Description).HasMaxLength(Workshop.DescriptionMax);
+            e.Property(w => w.Place).HasMaxLength(Workshop.PlaceMax);
+            e.Property(w => w.JoinCode).HasMaxLength(WorkshopCommands.CodeLength);
+            e.HasIndex(w => w.JoinCode).IsUnique();
+            e.HasIndex(w => w.ProcessId);
+            e.Ignore(w => w.CurrentTime);
+            e.Ignore(w => w.CurrentTimeEndsAt);
+            e.HasOne<Process>().WithMany().HasForeignKey(w => w.ProcessId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(w => w.Times).WithOne().HasForeignKey(t => t.WorkshopId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(w => w.Groups).WithOne().HasForeignKey(g => g.WorkshopId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<WorkshopTime>(e =>
+        {
+            e.ToTable("workshops_times");
+            e.Property(t => t.Title).HasMaxLength(WorkshopTime.TitleMax);
+            e.Property(t => t.Instructions).HasMaxLength(WorkshopTime.InstructionsMax);
+            e.Property(t => t.Output).HasConversion<string>().HasMaxLength(20);
+        });
+        b.Entity<WorkshopGroup>(e =>
+        {
+            e.ToTable("workshops_groups");
+            e.Property(g => g.Name).HasMaxLength(WorkshopGroup.NameMax);
+            e.Property(g => g.Question).HasMaxLength(WorkshopGroup.QuestionMax);
+            e.HasOne<Person>().WithMany().HasForeignKey(g => g.FacilitatorId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<Theme>().WithMany().HasForeignKey(g => g.ThemeId).OnDelete(DeleteBehavior.SetNull);
+        });
+        b.Entity<WorkshopItem>(e =>
+        {
+            e.ToTable("workshops_items");
+            e.Property(i => i.ItemKind).HasConversion<string>().HasMaxLength(20);
+            e.Property(i => i.ResourceStatus).HasConversion<string>().HasMaxLength(20);
+            e.Property(i => i.Text).HasMaxLength(WorkshopItem.TextMax);
+            e.Property(i => i.Actor).HasMaxLength(WorkshopItem.ActorMax);
+            e.HasIndex(i => new { i.WorkshopId, i.GroupId });
+            e.HasIndex(i => i.ParentId);
+            e.HasOne<Workshop>().WithMany().HasForeignKey(i => i.WorkshopId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<WorkshopGroup>().WithMany().HasForeignKey(i => i.GroupId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+}
+
+/// <summary>Every item a table produced awaits a fate, except duplicates merged at the table (their fate is the kept item's).</summary>
+public sealed class WorkshopsContributions : IContributionSource
+{
+    public IQueryable<Guid> AwaitingFate(ParvisDbContext db, Process process) =>
+        db.WorkshopItems.Where(i => i.ProcessId == process.Id && i.MergedIntoId == null).Select(i => i.Id);
+
+    /// <summary>An item is in the theme its group works on.</summary>
+    public IQueryable<Guid> InTheme(ParvisDbContext db, Guid themeId) =>
+        db.WorkshopItems.Where(i => db.WorkshopGroups.Any(g => g.Id == i.GroupId && g.ThemeId == themeId)).Select(i => i.Id);
+
+    public async Task<IReadOnlyList<(string Key, int Count)>> FiguresAsync(ParvisDbContext db, Process process)
+    {
+        var workshops = db.Workshops.Where(w => w.ProcessId == process.Id);
+        var items = db.WorkshopItems.Where(i => i.ProcessId == process.Id && i.MergedIntoId == null && i.HiddenAt == null && i.ErasedAt == null);
+        return
+        [
+            ("CouncilReport.Figure.Workshops", await workshops.CountAsync()),
+            ("CouncilReport.Figure.WorkshopGroups", await db.WorkshopGroups.CountAsync(g => workshops.Any(w => w.Id == g.WorkshopId))),
+            ("CouncilReport.Figure.Concerns", await items.CountAsync(i => i.ItemKind == ItemKind.Concern)),
+            ("CouncilReport.Figure.Actions", await items.CountAsync(i => i.ItemKind == ItemKind.Action)),
+            ("CouncilReport.Figure.Resources", await items.CountAsync(i => i.ItemKind == ItemKind.Resource)),
+        ];
+    }
+}

@@ -1,0 +1,218 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Modules.Workshops;
+
+namespace Parvis.Tests.Integration;
+
+/// <summary>Workshops: templates as data, the facilitator's console, contributions by code without an account, the wall.</summary>
+[Trait("Suite", "integration")]
+public sealed class WorkshopTests(ParvisApp app) : IClassFixture<ParvisApp>
+{
+    private sealed record Setup(Process Process, Session Manager, Session Facilitator, Workshop Workshop)
+    {
+        public Guid Group(int i) => Workshop.Groups.OrderBy(g => g.Position).ElementAt(i).Id;
+        public Guid Time(int i) => Workshop.Times.OrderBy(t => t.Position).ElementAt(i).Id;
+        public string Console => $"/workshops/{Workshop.Id}/console";
+    }
+
+    private async Task<Setup> SetUpAsync(string slug)
+    {
+        var process = await app.WithDatabaseAsync(async db =>
+        {
+            var today = DateOnly.FromDateTime(DateTime.Now);
+            var process = ParvisApp.NewProcess(app.World.OrganisationId, slug, new Phase { Title = "Ateliers", StartsOn = today.AddDays(-3), EndsOn = today.AddDays(30) });
+            db.Processes.Add(process);
+            await db.SaveChangesAsync();
+            return process;
+        });
+        var (manager, _) = await app.SignedInAsync($"Pilote {slug}", Role.ProcessManager);
+        var created = await manager.PostAsync($"/processes/{slug}/workshops", new Dictionary<string, string>
+        {
+            ["Title"] = "Atelier citoyenneté", ["Template"] = "htd", ["StartsAt"] = "2026-11-24T18:30", ["Place"] = "Médiathèque de Bourges",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.Status);
+        var id = Guid.Parse(created.Location!.Split('/')[2]);
+        var workshop = await app.WithDatabaseAsync(db => db.Workshops.Include(w => w.Times).Include(w => w.Groups).SingleAsync(w => w.Id == id));
+        var (facilitator, _) = await app.SignedInAsync($"Animation {slug}", Role.Facilitator);
+        return new Setup(process, manager, facilitator, workshop);
+    }
+
+    private static Task<Session.Response> ConsoleAsync(Session session, Setup setup, string handler, Dictionary<string, string> fields) =>
+        session.PostAsync($"{setup.Console}?handler={handler}", fields, setup.Console);
+
+    private static Task<Session.Response> AddAsync(Session facilitator, Setup setup, int group, ItemKind kind, string text, Guid? parent = null) =>
+        ConsoleAsync(facilitator, setup, "Add", new Dictionary<string, string>
+        {
+            ["group"] = setup.Group(group).ToString(), ["kind"] = kind.ToString(), ["ItemText"] = text, ["ParentId"] = parent?.ToString() ?? "",
+        });
+
+    /// <summary>Someone at a table, on a phone, without an account.</summary>
+    private static Task<Session.Response> JoinAsync(Session phone, Setup setup, int group, string text, Guid? parent = null, string? actor = null) =>
+        phone.PostAsync($"/w/{setup.Workshop.JoinCode}", new Dictionary<string, string>
+        {
+            ["Group"] = setup.Group(group).ToString(), ["ItemText"] = text, ["ParentId"] = parent?.ToString() ?? "",
+            ["Status"] = "ToCreate", ["Actor"] = actor ?? "",
+        }, $"/w/{setup.Workshop.JoinCode}?group={setup.Group(group)}");
+
+    private Task<Guid> ItemIdAsync(string text) => app.WithDatabaseAsync(db => db.WorkshopItems.Where(i => i.Text == text).Select(i => i.Id).SingleAsync());
+
+    [Fact]
+    public async Task The_HTD_template_is_copied_as_data_and_the_three_times_run_from_the_console_and_phones()
+    {
+        var setup = await SetUpAsync("atelier-htd");
+        var workshop = setup.Workshop;
+        Assert.Equal([30, 15, 20], workshop.Times.OrderBy(t => t.Position).Select(t => t.Minutes!.Value));
+        Assert.Equal([TimeOutput.Concerns, TimeOutput.Actions, TimeOutput.Resources], workshop.Times.OrderBy(t => t.Position).Select(t => t.Output));
+        Assert.Equal(4, workshop.Groups.Count);
+        Assert.Matches("^[A-HJ-NP-Z2-9]{6}$", workshop.JoinCode);
+
+        using var phone = app.NewSession();
+        var early = await phone.GetAsync($"/w/{workshop.JoinCode.ToLowerInvariant()}?group={setup.Group(0)}");
+        Assert.Contains("pas encore commencé", early.Text("main"), StringComparison.Ordinal);
+        Assert.Empty(early.Document.QuerySelectorAll("form[method=post]"));
+        Assert.Contains("Aucun atelier n'a ce code", (await phone.GetAsync("/w/ZZZZZZ")).Text("#Code-error"), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await ConsoleAsync(setup.Facilitator, setup, "Start", new() { ["timeId"] = setup.Time(0).ToString() })).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await JoinAsync(phone, setup, 0, "La fracture numérique des personnes âgées")).Status);
+        var fromPhone = await app.WithDatabaseAsync(db => db.WorkshopItems.SingleAsync(i => i.Text == "La fracture numérique des personnes âgées"));
+        Assert.Null(fromPhone.AuthorId);
+        Assert.Equal(Channel.Workshop, fromPhone.Channel);
+        Assert.Equal(ItemKind.Concern, fromPhone.ItemKind);
+        Assert.StartsWith("Atelier 1", fromPhone.Origin, StringComparison.Ordinal);
+
+        foreach (var text in new[] { "Les fausses informations", "La confiance dans les élus", "Les démarches en ligne obligatoires", "Les fausses nouvelles" })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await AddAsync(setup.Facilitator, setup, 0, ItemKind.Concern, text)).Status);
+        }
+        // Three to five concerns: a sixth is refused, next to the field, with what was typed kept.
+        var sixth = await AddAsync(setup.Facilitator, setup, 0, ItemKind.Concern, "Une sixième préoccupation");
+        Assert.Equal(HttpStatusCode.OK, sixth.Status);
+        Assert.Contains("nombre maximum", sixth.Text("#ItemText-error"), StringComparison.Ordinal);
+        Assert.Equal("Une sixième préoccupation", sixth.Document.QuerySelector("#ItemText")?.GetAttribute("value"));
+
+        // The facilitator merges a duplicate, then the sixth fits.
+        var kept = await ItemIdAsync("Les fausses informations");
+        var duplicate = await ItemIdAsync("Les fausses nouvelles");
+        Assert.Equal(HttpStatusCode.Redirect, (await ConsoleAsync(setup.Facilitator, setup, "Merge", new() { ["itemId"] = duplicate.ToString(), ["intoId"] = kept.ToString(), ["group"] = setup.Group(0).ToString() })).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await AddAsync(setup.Facilitator, setup, 0, ItemKind.Concern, "Une sixième préoccupation")).Status);
+        var trust = await ItemIdAsync("La confiance dans les élus");
+        Assert.Equal(HttpStatusCode.Redirect, (await ConsoleAsync(setup.Facilitator, setup, "Move", new() { ["itemId"] = trust.ToString(), ["direction"] = "-1", ["group"] = setup.Group(0).ToString() })).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await ConsoleAsync(setup.Facilitator, setup, "Carry", new() { ["itemId"] = kept.ToString(), ["carried"] = "true", ["group"] = setup.Group(0).ToString() })).Status);
+
+        // Time 2: actions, each for one of the group's own concerns.
+        Assert.Equal(HttpStatusCode.Redirect, (await ConsoleAsync(setup.Facilitator, setup, "Start", new() { ["timeId"] = setup.Time(1).ToString() })).Status);
+        var noConcern = await JoinAsync(phone, setup, 0, "Former des médiateurs et des médiatrices");
+        Assert.Contains("Choisissez la préoccupation", noConcern.Text("#ParentId-error"), StringComparison.Ordinal);
+        var otherGroupsConcern = await JoinAsync(phone, setup, 1, "Former des médiateurs et des médiatrices", kept);
+        Assert.Contains("Choisissez la préoccupation", otherGroupsConcern.Text("#ParentId-error"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await JoinAsync(phone, setup, 0, "Former des médiateurs et des médiatrices", kept)).Status);
+        var action = await ItemIdAsync("Former des médiateurs et des médiatrices");
+
+        // Time 3 gathers every group's work: a phone at table 2 adds a resource to table 1's action.
+        Assert.Equal(HttpStatusCode.Redirect, (await ConsoleAsync(setup.Facilitator, setup, "Start", new() { ["timeId"] = setup.Time(2).ToString() })).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await JoinAsync(phone, setup, 1, "Un guide de vérification des sources", action, "Le CRIJ")).Status);
+        var resource = await app.WithDatabaseAsync(db => db.WorkshopItems.SingleAsync(i => i.Text == "Un guide de vérification des sources"));
+        Assert.Equal((ResourceStatus.ToCreate, "Le CRIJ", setup.Group(1)), (resource.ResourceStatus!.Value, resource.Actor!, resource.GroupId));
+
+        // The public page: the order the facilitator chose, the tree, the carried concern, the merged duplicate.
+        using var visitor = app.NewSession();
+        var page = await visitor.GetAsync($"/workshops/{workshop.Id}");
+        var group = $"section[aria-labelledby=group-{setup.Group(0)}]";
+        Assert.Equal(
+            ["La fracture numérique des personnes âgées", "La confiance dans les élus", "Les fausses informations", "Les démarches en ligne obligatoires", "Une sixième préoccupation"],
+            page.Texts($"{group} ol.concerns > li > .item-text"));
+        Assert.Equal("portée par le groupe", page.Text($"#item-{kept} > .badge"));
+        Assert.Equal("Former des médiateurs et des médiatrices", page.Text($"#item-{kept} .actions-list > li > .item-text"));
+        Assert.Contains("Un guide de vérification des sources", page.Text($"#item-{action} .resources-list"), StringComparison.Ordinal);
+        Assert.Contains("Le CRIJ", page.Text($"#item-{action} .resources-list"), StringComparison.Ordinal);
+        Assert.Contains("« Les fausses nouvelles », fusionnée avec « Les fausses informations »", page.Text("section[aria-labelledby=merged]"), StringComparison.Ordinal);
+
+        // Every item awaits a fate, except the merged duplicate; the report counts the workshop's work.
+        var awaiting = await app.WithDatabaseAsync(db => new WorkshopsContributions().AwaitingFate(db, setup.Process).ToListAsync());
+        Assert.Equal(7, awaiting.Count);
+        Assert.DoesNotContain(duplicate, awaiting);
+        var figures = await app.WithDatabaseAsync(db => new WorkshopsContributions().FiguresAsync(db, setup.Process));
+        Assert.Equal([1, 4, 5, 1, 1], figures.Select(f => f.Count));
+    }
+
+    [Fact]
+    public async Task The_wall_is_sent_again_only_when_the_workshop_changed_even_when_tables_add_at_the_same_moment()
+    {
+        var setup = await SetUpAsync("atelier-mur");
+        Assert.Equal(HttpStatusCode.Redirect, (await ConsoleAsync(setup.Facilitator, setup, "Start", new() { ["timeId"] = setup.Time(0).ToString() })).Status);
+        using var wall = app.NewSession();
+        var revision = await app.WithDatabaseAsync(db => db.Workshops.Where(w => w.Id == setup.Workshop.Id).Select(w => w.Revision).SingleAsync());
+        var board = $"/workshops/{setup.Workshop.Id}/wall?handler=Board&revision={revision}";
+        Assert.Equal(HttpStatusCode.NoContent, (await wall.GetAsync(board)).Status);
+
+        var phones = Enumerable.Range(0, 4).Select(_ => app.NewSession()).ToList();
+        var answers = await Task.WhenAll(phones.Select((phone, i) => JoinAsync(phone, setup, i, $"Préoccupation de la table {i + 1}")));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a.Status));
+        phones.ForEach(p => p.Dispose());
+        Assert.Equal(revision + 4, await app.WithDatabaseAsync(db => db.Workshops.Where(w => w.Id == setup.Workshop.Id).Select(w => w.Revision).SingleAsync()));
+
+        var changed = await wall.GetAsync(board);
+        Assert.Equal(HttpStatusCode.OK, changed.Status);
+        Assert.Equal((revision + 4).ToString(System.Globalization.CultureInfo.InvariantCulture), changed.Document.QuerySelector("[data-board]")?.GetAttribute("data-revision"));
+        Assert.Equal(4, changed.Document.QuerySelectorAll("ol.concerns > li").Length);
+        var full = await wall.GetAsync($"/workshops/{setup.Workshop.Id}/wall");
+        Assert.Contains(setup.Workshop.JoinCode, full.Text(".join-code"), StringComparison.Ordinal);
+        Assert.Equal("image/svg+xml", (await wall.GetAsync($"/w/{setup.Workshop.JoinCode}?handler=Qr")).ContentType);
+    }
+
+    [Fact]
+    public async Task Times_and_groups_are_edited_as_data_and_a_group_that_produced_something_stays()
+    {
+        var setup = await SetUpAsync("atelier-edition");
+        var facilitatorId = await app.WithDatabaseAsync(db => db.Users.Where(u => u.Pseudonym == "Animation atelier-edition").Select(u => u.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await AddAsync(setup.Facilitator, setup, 0, ItemKind.Concern, "Saisie après coup")).Status);
+        var edit = $"/workshops/{setup.Workshop.Id}/edit";
+        Dictionary<string, string> Form(bool keepFirstGroup) => new()
+        {
+            ["Title"] = "Tables de quartier", ["Description"] = "", ["Place"] = "Café la Ziv", ["StartsAt"] = "",
+            ["Times[0].Id"] = setup.Time(0).ToString(), ["Times[0].Title"] = "Nos préoccupations", ["Times[0].Minutes"] = "20",
+            ["Times[0].Output"] = "Concerns", ["Times[0].MinItems"] = "3", ["Times[0].MaxItems"] = "4", ["Times[0].Gathered"] = "false",
+            ["Times[1].Title"] = "Nos actions", ["Times[1].Minutes"] = "", ["Times[1].Output"] = "Actions", ["Times[1].Gathered"] = "false",
+            ["Groups[0].Id"] = keepFirstGroup ? setup.Group(0).ToString() : setup.Group(1).ToString(), ["Groups[0].Name"] = "Table A",
+            ["Groups[0].FacilitatorId"] = facilitatorId.ToString(),
+            ["Groups[1].Name"] = "Table B", ["Groups[1].FacilitatorId"] = "",
+        };
+
+        Assert.Contains("/error/403", (await setup.Facilitator.GetAsync(edit)).Location, StringComparison.Ordinal);
+        var refused = await setup.Manager.PostAsync(edit, Form(keepFirstGroup: false));
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("ne peut pas être retiré", refused.Text("[role=alert]"), StringComparison.Ordinal);
+        Assert.Equal("Café la Ziv", refused.Document.QuerySelector("#Place")?.GetAttribute("value"));
+        Assert.Equal(4, await app.WithDatabaseAsync(db => db.WorkshopGroups.CountAsync(g => g.WorkshopId == setup.Workshop.Id)));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await setup.Manager.PostAsync(edit, Form(keepFirstGroup: true))).Status);
+        var saved = await app.WithDatabaseAsync(db => db.Workshops.Include(w => w.Times).Include(w => w.Groups).SingleAsync(w => w.Id == setup.Workshop.Id));
+        Assert.Equal(["Nos préoccupations", "Nos actions"], saved.Times.OrderBy(t => t.Position).Select(t => t.Title));
+        Assert.Equal(["Table A", "Table B"], saved.Groups.OrderBy(g => g.Position).Select(g => g.Name));
+        Assert.Equal(setup.Group(0), saved.Groups.Single(g => g.Name == "Table A").Id);
+        using var visitor = app.NewSession();
+        var page = await visitor.GetAsync($"/workshops/{setup.Workshop.Id}");
+        Assert.Contains("Animation : Animation atelier-edition", page.Text($"section[aria-labelledby=group-{setup.Group(0)}]"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_facilitators_and_staff_run_a_workshop()
+    {
+        var setup = await SetUpAsync("atelier-droits");
+        using var anonymous = app.NewSession();
+        Assert.Contains("/account/sign-in", (await anonymous.GetAsync(setup.Console)).Location, StringComparison.Ordinal);
+        var (participant, _) = await app.SignedInAsync("Participante atelier-droits");
+        Assert.Contains("/error/403", (await participant.GetAsync(setup.Console)).Location, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await setup.Facilitator.GetAsync(setup.Console)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await setup.Manager.GetAsync(setup.Console)).Status);
+        // Running is not preparing: a facilitator cannot create a workshop.
+        var created = await setup.Facilitator.PostAsync($"/processes/{setup.Process.Slug}/workshops", new Dictionary<string, string> { ["Title"] = "Non", ["Template"] = "tables" },
+            $"/workshops/{setup.Workshop.Id}");
+        Assert.Contains("/error/403", created.Location, StringComparison.Ordinal);
+        Assert.Equal(1, await app.WithDatabaseAsync(db => db.Workshops.CountAsync(w => w.ProcessId == setup.Process.Id)));
+    }
+}
