@@ -38,9 +38,13 @@ public sealed class BrowserApp : ParvisApp
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A page in its own context (its own cookies); a phone-sized one when a viewport is given.</summary>
+    public async Task<IPage> NewPageAsync(ViewportSize? phone = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, AcceptDownloads = true });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl, AcceptDownloads = true, ViewportSize = phone, IsMobile = phone is not null, HasTouch = phone is not null,
+        });
         return await context.NewPageAsync();
     }
 

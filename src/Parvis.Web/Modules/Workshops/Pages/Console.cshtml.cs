@@ -64,8 +64,12 @@ public sealed class ConsoleModel(ParvisDbContext db, CurrentOrganisation organis
         return After(result, "Workshops.Added", Back(null), field);
     }
 
-    public Task<IActionResult> OnPostStartAsync(Guid id, Guid timeId) =>
-        ActAsync(id, () => workshops.StartTimeAsync(id, timeId), "Workshops.TimeStarted");
+    /// <summary>Back without a kind, so the entry follows what the new time asks for.</summary>
+    public async Task<IActionResult> OnPostStartAsync(Guid id, Guid timeId)
+    {
+        Kind = null;
+        return await ActAsync(id, () => workshops.StartTimeAsync(id, timeId), "Workshops.TimeStarted");
+    }
 
     public Task<IActionResult> OnPostCloseAsync(Guid id) =>
         ActAsync(id, () => workshops.CloseAsync(id), "Workshops.ClosedNow");
@@ -94,9 +98,12 @@ public sealed class ConsoleModel(ParvisDbContext db, CurrentOrganisation organis
         return After(result, done, Back(item));
     }
 
-    /// <summary>Back to the same table and kind, at the item just touched or at the entry field.</summary>
+    /// <summary>
+    /// Back to the same table and kind, at the item just touched; otherwise without a fragment, because
+    /// browsers skip autofocus when the address has one, and the entry field must have the focus.
+    /// </summary>
     private string Back(Guid? item) =>
-        $"/workshops/{Workshop.Id}/console?group={Table.Id}&kind={EntryKind}#{(item is { } at ? "item-" + at : "entry")}";
+        $"/workshops/{Workshop.Id}/console?group={Table.Id}{(Kind is { } kind ? "&kind=" + kind : "")}{(item is { } at ? "#item-" + at : "")}";
 
     private async Task<IActionResult?> LoadAsync(Guid id)
     {
