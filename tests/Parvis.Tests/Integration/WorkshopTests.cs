@@ -131,6 +131,9 @@ public sealed class WorkshopTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Contains("Le CRIJ", page.Text($"#item-{action} .resources-list"), StringComparison.Ordinal);
         Assert.Contains("« Les fausses nouvelles », fusionnée avec « Les fausses informations »", page.Text("section[aria-labelledby=merged]"), StringComparison.Ordinal);
 
+        // Its own page says which table it comes from; the report attributes it to the table too.
+        Assert.Contains("Venue de : Atelier 1", (await visitor.GetAsync($"/contributions/{fromPhone.Id}")).Text("main"), StringComparison.Ordinal);
+
         // Every item awaits a fate, except the merged duplicate; the report counts the workshop's work.
         var awaiting = await app.WithDatabaseAsync(db => new WorkshopsContributions().AwaitingFate(db, setup.Process).ToListAsync());
         Assert.Equal(7, awaiting.Count);

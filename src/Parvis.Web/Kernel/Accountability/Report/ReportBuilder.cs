@@ -169,13 +169,16 @@ public sealed class ReportBuilder(ParvisDbContext db, CurrentOrganisation organi
         }
     }
 
-    /// <summary>"Person 3": numbered by first contribution, so the report names nobody; without an author, "a deleted participant".</summary>
+    /// <summary>
+    /// "Person 3": numbered by first contribution, so the report names nobody. A group's contribution (a
+    /// workshop table) is attributed to the group; without either, "a deleted participant".
+    /// </summary>
     private Dictionary<Guid, string> Pseudonyms(List<Contribution> contributions)
     {
         var authors = contributions.Where(c => c.AuthorId is not null).Select(c => c.AuthorId!.Value).Distinct()
             .Select((author, i) => (author, i + 1)).ToDictionary(a => a.author, a => a.Item2);
         return contributions.ToDictionary(c => c.Id,
-            c => c.AuthorId is { } author ? text["CouncilReport.Person", authors[author]].Value : text["CouncilReport.UnknownPerson"].Value);
+            c => c.AuthorId is { } author ? text["CouncilReport.Person", authors[author]].Value : c.Origin ?? text["CouncilReport.UnknownPerson"].Value);
     }
 
     private static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
