@@ -2,6 +2,7 @@ using Parvis.Web.Demo;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Setup;
 using Parvis.Web.Kernel.Web;
+using Parvis.Web.Modules.Meetings;
 using Parvis.Web.Modules.OpinionMaps;
 using Parvis.Web.Modules.Proposals;
 using Parvis.Web.Modules.Workshops;
@@ -16,6 +17,7 @@ builder.AddParvisKernel();
 builder.Services.AddProposalsModule();
 builder.Services.AddOpinionMapsModule();
 builder.Services.AddWorkshopsModule();
+builder.Services.AddMeetingsModule();
 
 var app = builder.Build();
 await DatabaseSetup.MigrateAsync(app.Services);

@@ -54,6 +54,9 @@ public enum Channel
 {
     Online,
     Workshop,
+
+    /// <summary>Written down at a public meeting or a round table, attributed to its site.</summary>
+    Meeting,
     Paper,
     Offline,
 }

@@ -7,6 +7,7 @@ using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Modules.Meetings;
 using Parvis.Web.Modules.OpinionMaps;
 using Parvis.Web.Modules.Proposals;
 using Parvis.Web.Modules.Workshops;
@@ -54,6 +55,13 @@ public abstract class ParvisDbContext(DbContextOptions options)
     public DbSet<WorkshopGroup> WorkshopGroups => Set<WorkshopGroup>();
     public DbSet<WorkshopItem> WorkshopItems => Set<WorkshopItem>();
 
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingSite> MeetingSites => Set<MeetingSite>();
+    public DbSet<MeetingRegistration> MeetingRegistrations => Set<MeetingRegistration>();
+    public DbSet<MeetingRemark> MeetingRemarks => Set<MeetingRemark>();
+    public DbSet<ExpertQuestion> ExpertQuestions => Set<ExpertQuestion>();
+    public DbSet<UncoveredTheme> UncoveredThemes => Set<UncoveredTheme>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -61,6 +69,7 @@ public abstract class ParvisDbContext(DbContextOptions options)
         ProposalsModule.BuildModel(builder);
         OpinionMapsModule.BuildModel(builder);
         WorkshopsModule.BuildModel(builder);
+        MeetingsModule.BuildModel(builder);
     }
 }
 

@@ -28,6 +28,21 @@ public enum Permission
 
     /// <summary>Run a workshop: start its times, record and arrange what the tables produced.</summary>
     RunWorkshop,
+
+    /// <summary>Create meetings and set their sites, seats and agenda; route questions to experts.</summary>
+    ManageMeetings,
+
+    /// <summary>Run a meeting: write down what was said at a site, the questions heard, the minutes and attendance.</summary>
+    RunMeeting,
+
+    /// <summary>Take a seat at a meeting (or a place on its waiting list).</summary>
+    RegisterForMeeting,
+
+    /// <summary>Ask the experts a question online, while a phase is open.</summary>
+    AskExperts,
+
+    /// <summary>Answer citizens' questions in public, or record that they could not be covered.</summary>
+    AnswerQuestions,
 }
 
 /// <summary>Why an action is refused, so the page can say what the person can do about it.</summary>
@@ -66,6 +81,11 @@ public static class PermissionMatrix
         [Permission.Analyse] = [Role.Administrator, Role.ProcessManager, Role.Analyst],
         [Permission.ManageWorkshops] = _staff,
         [Permission.RunWorkshop] = [Role.Administrator, Role.ProcessManager, Role.Facilitator],
+        [Permission.ManageMeetings] = _staff,
+        [Permission.RunMeeting] = [Role.Administrator, Role.ProcessManager, Role.Facilitator],
+        [Permission.RegisterForMeeting] = _everyone,
+        [Permission.AskExperts] = _everyone,
+        [Permission.AnswerQuestions] = [Role.Administrator, Role.ProcessManager, Role.Expert],
     };
 
     public static IReadOnlyCollection<Role> RolesFor(Permission permission) => _allowed[permission];
@@ -91,6 +111,7 @@ public static class PermissionMatrix
             Permission.Comment => phase?.CommentsOpen == true,
             // An opinion map lives in one phase: callers pass the phase only while it is the map's.
             Permission.ContributeOpinions => phase is not null,
+            Permission.AskExperts => phase is not null,
             _ => true,
         };
         return open ? Decision.Allowed : Decision.PhaseClosed;

@@ -1,6 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using Parvis.Web.Kernel.Text;
 
 namespace Parvis.Web.Modules.Workshops;
 
@@ -13,27 +11,9 @@ public static class WorkshopTemplates
 {
     public static readonly IReadOnlyList<string> Keys = ["htd", "tables"];
 
-    private static readonly JsonSerializerOptions _json = new()
-    {
-        PropertyNameCaseInsensitive = true,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
-    public static WorkshopTemplate Load(string key)
-    {
-        if (!Keys.Contains(key))
-        {
-            throw new ArgumentOutOfRangeException(nameof(key), key, "Unknown workshop template.");
-        }
-        using var stream = typeof(WorkshopTemplates).Assembly.GetManifestResourceStream($"WorkshopTemplates.{key}.json")!;
-        return JsonSerializer.Deserialize<WorkshopTemplate>(stream, _json)!;
-    }
-}
-
-/// <summary>A text in French and English; the one shown is the interface's language when the workshop is created.</summary>
-public sealed record Bilingual(string Fr, string En)
-{
-    public string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? En : Fr;
+    public static WorkshopTemplate Load(string key) => Keys.Contains(key)
+        ? EmbeddedJson.Load<WorkshopTemplate>($"WorkshopTemplates.{key}.json")
+        : throw new ArgumentOutOfRangeException(nameof(key), key, "Unknown workshop template.");
 }
 
 public sealed record WorkshopTemplate(string Key, Bilingual Name, IReadOnlyList<TemplateTime> Times, IReadOnlyList<TemplateGroup> Groups);

@@ -6,6 +6,7 @@ using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Shared;
 
 namespace Parvis.Web.Modules.Workshops.Pages;
 
@@ -127,7 +128,7 @@ public sealed class EditModel(ParvisDbContext database, CurrentOrganisation curr
         {
             return Page();
         }
-        var startsAt = StartsAt is { } local ? new DateTimeOffset(local, TimeZoneInfo.Local.GetUtcOffset(local)) : (DateTimeOffset?)null;
+        var startsAt = LocalTime.ToOffset(StartsAt);
         var result = await workshops.UpdateAsync(id, new WorkshopDraft(Title, Description ?? "", Place ?? "", startsAt),
             Times.Where(t => !string.IsNullOrWhiteSpace(t.Title))
                 .Select(t => new TimeDraft(t.Id, t.Title!, t.Instructions ?? "", t.Minutes, t.Output, t.MinItems, t.MaxItems, t.Gathered)).ToList(),

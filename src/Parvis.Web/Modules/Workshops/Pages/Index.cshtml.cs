@@ -55,7 +55,7 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
         {
             return Page();
         }
-        var startsAt = StartsAt is { } local ? new DateTimeOffset(local, TimeZoneInfo.Local.GetUtcOffset(local)) : (DateTimeOffset?)null;
+        var startsAt = LocalTime.ToOffset(StartsAt);
         var result = await workshops.CreateAsync(Process.Id, new WorkshopDraft(Title, "", Place ?? "", startsAt), Template);
         return After(result, "Workshops.Created", $"/workshops/{result.Id}/edit", nameof(Template));
     }

@@ -1,0 +1,363 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Parvis.Web.Kernel.Audit;
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Email;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Modules.Meetings;
+
+public sealed record MeetingDraft(
+    string Title, string Description, MeetingMode Mode, string? OnlineLink, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Agenda, bool Registration);
+
+/// <summary>A site as edited; Id null for a new one.</summary>
+public sealed record SiteDraft(Guid? Id, string Name, string Address, SiteAccess Access, string AccessNotes, int? Capacity, Guid? FacilitatorId);
+
+/// <summary>What is written after the meeting: minutes, head counts, themes the experts could not cover.</summary>
+public sealed record MeetingRecord(string Minutes, int? OnlineAttendance, IReadOnlyDictionary<Guid, int?> Attendance, IReadOnlyCollection<Guid> UncoveredThemes);
+
+/// <summary>Everything that changes meetings and registrations. Each command checks the permission itself.</summary>
+public sealed class MeetingCommands(
+    ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock,
+    IEmailSender email, IStringLocalizer<SharedText> text, IHttpContextAccessor http, ILogger<MeetingCommands> logger)
+{
+    public async Task<CommandResult> CreateAsync(Guid processId, string title, DateTimeOffset startsAt, MeetingMode mode, string templateKey)
+    {
+        var process = await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == processId && p.OrganisationId == organisation.Id);
+        if (process is null)
+        {
+            return CommandResult.Missing();
+        }
+        if (await authorizer.DecideAsync(Permission.ManageMeetings, process) is var decision and not Decision.Allowed)
+        {
+            return CommandResult.Refused(decision);
+        }
+        if (!MeetingTemplates.Keys.Contains(templateKey))
+        {
+            return CommandResult.Refused("Meetings.UnknownTemplate");
+        }
+        var template = MeetingTemplates.Load(templateKey);
+        var meeting = new Meeting
+        {
+            OrganisationId = organisation.Id,
+            ProcessId = process.Id,
+            Title = title.Trim(),
+            Mode = mode,
+            StartsAt = startsAt,
+            EndsAt = startsAt.AddMinutes(template.Minutes),
+            Agenda = template.Agenda.Current,
+        };
+        meeting.Sites.AddRange(template.Sites.Select((s, i) => new MeetingSite { Position = i, Name = s.Name.Current, Address = s.Address?.Current ?? "" }));
+        db.Meetings.Add(meeting);
+        audit.Record("meeting.create", $"meeting:{meeting.Id}", meeting.Title);
+        await db.SaveChangesAsync();
+        return CommandResult.Done(meeting.Id);
+    }
+
+    /// <summary>
+    /// Replaces the meeting's details and sites with the edited ones, all or nothing. A site where people
+    /// registered cannot be removed; raising a site's capacity gives the freed seats to its waiting list.
+    /// </summary>
+    public async Task<CommandResult> UpdateAsync(Guid meetingId, MeetingDraft draft, IReadOnlyList<SiteDraft> sites)
+    {
+        var (meeting, process) = await LoadAsync(meetingId);
+        if (meeting is null || process is null)
+        {
+            return CommandResult.Missing();
+        }
+        if (await authorizer.DecideAsync(Permission.ManageMeetings, process) is var decision and not Decision.Allowed)
+        {
+            return CommandResult.Refused(decision);
+        }
+        if (Invalid(draft, sites) is { } invalid)
+        {
+            return CommandResult.Refused(invalid);
+        }
+        var kept = sites.Where(s => s.Id is not null).Select(s => s.Id!.Value).ToHashSet();
+        var removed = meeting.Sites.Where(s => !kept.Contains(s.Id)).ToList();
+        var removedIds = removed.Select(s => s.Id).ToList();
+        if (await db.MeetingRegistrations.AnyAsync(r => removedIds.Contains(r.SiteId)))
+        {
+            return CommandResult.Refused("Meetings.SiteHasRegistrations");
+        }
+        meeting.Title = draft.Title.Trim();
+        meeting.Description = draft.Description.Trim();
+        meeting.Mode = draft.Mode;
+        meeting.OnlineLink = meeting.HasLink ? draft.OnlineLink?.Trim() : null;
+        meeting.StartsAt = draft.StartsAt;
+        meeting.EndsAt = draft.EndsAt;
+        meeting.Agenda = draft.Agenda.Trim();
+        meeting.Registration = draft.Registration;
+        meeting.Sequence++;
+        foreach (var gone in removed)
+        {
+            meeting.Sites.Remove(gone);
+        }
+        for (var i = 0; i < sites.Count; i++)
+        {
+            var edited = sites[i];
+            var site = meeting.Sites.FirstOrDefault(s => s.Id == edited.Id);
+            if (site is null)
+            {
+                // Added explicitly: a new child with its key already set would otherwise be taken for an update.
+                site = new MeetingSite { MeetingId = meeting.Id, Name = "" };
+                db.MeetingSites.Add(site);
+            }
+            site.Position = i;
+            site.Name = edited.Name.Trim();
+            site.Address = edited.Address.Trim();
+            site.Access = edited.Access;
+            site.AccessNotes = edited.AccessNotes.Trim();
+            site.Capacity = edited.Capacity;
+            site.FacilitatorId = edited.FacilitatorId;
+        }
+        audit.Record("meeting.update", $"meeting:{meeting.Id}", meeting.Title);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.SaveChangesAsync();
+        var promoted = new List<Guid>();
+        foreach (var site in meeting.Sites)
+        {
+            promoted.AddRange(await Seats.PromoteAsync(db, site.Id));
+        }
+        await transaction.CommitAsync();
+        await TellPromotedAsync(meeting, promoted);
+        return CommandResult.Done(meeting.Id);
+    }
+
+    /// <summary>
+    /// Takes a seat at a site for the current person, or a place on its waiting list when the site is full.
+    /// Registrations at a site run one after another (each first writes the site's row), so the seats
+    /// given never exceed the capacity however many people register at the same moment.
+    /// </summary>
+    public async Task<CommandResult> RegisterAsync(Guid meetingId, Guid siteId)
+    {
+        var (meeting, process) = await LoadAsync(meetingId, tracked: false);
+        if (meeting is null || process is null || meeting.Sites.All(s => s.Id != siteId))
+        {
+            return CommandResult.Missing();
+        }
+        if (await authorizer.DecideAsync(Permission.RegisterForMeeting, process) is var decision and not Decision.Allowed)
+        {
+            return CommandResult.Refused(decision);
+        }
+        if (!meeting.Registration || meeting.EndsAt <= clock.GetUtcNow())
+        {
+            return CommandResult.Refused("Meetings.RegistrationClosed");
+        }
+        var personId = authorizer.PersonId!.Value;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await Seats.LockAsync(db, siteId);
+        var existing = await db.MeetingRegistrations.FirstOrDefaultAsync(r => r.MeetingId == meetingId && r.PersonId == personId);
+        if (existing is not null)
+        {
+            return existing.SiteId == siteId ? CommandResult.Done(existing.Id) : CommandResult.Refused("Meetings.AlreadyRegistered");
+        }
+        var capacity = await db.MeetingSites.Where(s => s.Id == siteId).Select(s => s.Capacity).SingleAsync();
+        var confirmed = await db.MeetingRegistrations.CountAsync(r => r.SiteId == siteId && r.Status == RegistrationStatus.Confirmed);
+        var registration = new MeetingRegistration
+        {
+            MeetingId = meetingId,
+            SiteId = siteId,
+            PersonId = personId,
+            Status = capacity is null || confirmed < capacity ? RegistrationStatus.Confirmed : RegistrationStatus.Waiting,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.MeetingRegistrations.Add(registration);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            // The same person's other request (a double click) registered them at another site a moment ago.
+            return CommandResult.Refused("Meetings.AlreadyRegistered");
+        }
+        await transaction.CommitAsync();
+        return CommandResult.Done(registration.Id);
+    }
+
+    /// <summary>Gives up the current person's seat (the first person waiting at that site takes it and is told) or their place in line.</summary>
+    public async Task<CommandResult> CancelRegistrationAsync(Guid meetingId)
+    {
+        var (meeting, process) = await LoadAsync(meetingId, tracked: false);
+        if (meeting is null || process is null)
+        {
+            return CommandResult.Missing();
+        }
+        if (authorizer.PersonId is not { } personId)
+        {
+            return CommandResult.Refused(Decision.SignInRequired);
+        }
+        var registration = await db.MeetingRegistrations.AsNoTracking().FirstOrDefaultAsync(r => r.MeetingId == meetingId && r.PersonId == personId);
+        if (registration is null)
+        {
+            return CommandResult.Done();
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await Seats.LockAsync(db, registration.SiteId);
+        await db.MeetingRegistrations.Where(r => r.Id == registration.Id).ExecuteDeleteAsync();
+        var promoted = await Seats.PromoteAsync(db, registration.SiteId);
+        await transaction.CommitAsync();
+        await TellPromotedAsync(meeting, promoted);
+        return CommandResult.Done();
+    }
+
+    /// <summary>Records what happened: minutes, attendance per site and online, themes the experts could not cover.</summary>
+    public async Task<CommandResult> RecordAsync(Guid meetingId, MeetingRecord record)
+    {
+        var (meeting, refusal) = await RunAsync(meetingId);
+        if (meeting is null)
+        {
+            return refusal!;
+        }
+        if (record.Attendance.Values.Any(a => a < 0) || record.OnlineAttendance < 0)
+        {
+            return CommandResult.Refused("Meetings.AttendanceInvalid");
+        }
+        var themes = await db.Themes.Where(t => t.ProcessId == meeting.ProcessId).Select(t => t.Id).ToListAsync();
+        if (record.UncoveredThemes.Any(t => !themes.Contains(t)))
+        {
+            return CommandResult.Missing();
+        }
+        meeting.Minutes = record.Minutes.Trim();
+        meeting.OnlineAttendance = meeting.HasLink ? record.OnlineAttendance : null;
+        foreach (var site in meeting.Sites)
+        {
+            site.Attendance = record.Attendance.GetValueOrDefault(site.Id);
+        }
+        var uncovered = await db.UncoveredThemes.Where(u => u.MeetingId == meeting.Id).ToListAsync();
+        db.UncoveredThemes.RemoveRange(uncovered.Where(u => !record.UncoveredThemes.Contains(u.ThemeId)));
+        db.UncoveredThemes.AddRange(record.UncoveredThemes.Where(t => uncovered.All(u => u.ThemeId != t))
+            .Select(t => new UncoveredTheme { MeetingId = meeting.Id, ThemeId = t }));
+        audit.Record("meeting.record", $"meeting:{meeting.Id}", meeting.Title);
+        await db.SaveChangesAsync();
+        return CommandResult.Done(meeting.Id);
+    }
+
+    /// <summary>A facilitator writes down what was said at a site; it belongs to the site, not to a person.</summary>
+    public async Task<CommandResult> AddRemarkAsync(Guid meetingId, Guid? siteId, Guid? themeId, string remark)
+    {
+        var (meeting, refusal) = await RunAsync(meetingId);
+        if (meeting is null)
+        {
+            return refusal!;
+        }
+        var trimmed = remark.Trim();
+        if (trimmed.Length == 0)
+        {
+            return CommandResult.Refused("Meetings.TextRequired");
+        }
+        if (trimmed.Length > MeetingRemark.TextMax)
+        {
+            return CommandResult.Refused("Validation.TooLong");
+        }
+        if (await OriginAsync(meeting, siteId, themeId) is not { } origin)
+        {
+            return CommandResult.Missing();
+        }
+        var item = new MeetingRemark
+        {
+            OrganisationId = meeting.OrganisationId,
+            ProcessId = meeting.ProcessId,
+            MeetingId = meeting.Id,
+            SiteId = siteId,
+            ThemeId = themeId,
+            Text = trimmed,
+            Channel = Channel.Meeting,
+            Origin = origin,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.MeetingRemarks.Add(item);
+        await db.SaveChangesAsync();
+        return CommandResult.Done(item.Id);
+    }
+
+    /// <summary>
+    /// "Site · Meeting" for what a site produced, null when the site or the theme is not the meeting's.
+    /// Shared with questions collected at a meeting.
+    /// </summary>
+    internal async Task<string?> OriginAsync(Meeting meeting, Guid? siteId, Guid? themeId)
+    {
+        if (themeId is { } theme && !await db.Themes.AnyAsync(t => t.Id == theme && t.ProcessId == meeting.ProcessId))
+        {
+            return null;
+        }
+        if (siteId is null)
+        {
+            return Clip(meeting.Title);
+        }
+        return meeting.Sites.FirstOrDefault(s => s.Id == siteId) is { } site ? Clip($"{site.Name} · {meeting.Title}") : null;
+
+        static string Clip(string origin) => origin.Length > Contribution.OriginMax ? origin[..Contribution.OriginMax] : origin;
+    }
+
+    /// <summary>The meeting, tracked, when the current person may run it (record what was said, the minutes); otherwise why not.</summary>
+    internal async Task<(Meeting? Meeting, CommandResult? Refusal)> RunAsync(Guid meetingId)
+    {
+        var (meeting, process) = await LoadAsync(meetingId);
+        if (meeting is null || process is null)
+        {
+            return (null, CommandResult.Missing());
+        }
+        if (await authorizer.DecideAsync(Permission.RunMeeting, process) is var decision and not Decision.Allowed)
+        {
+            return (null, CommandResult.Refused(decision));
+        }
+        return (meeting, null);
+    }
+
+    private static string? Invalid(MeetingDraft draft, IReadOnlyList<SiteDraft> sites)
+    {
+        if (draft.EndsAt <= draft.StartsAt)
+        {
+            return "Meetings.EndsBeforeStart";
+        }
+        var link = draft.OnlineLink?.Trim();
+        if (draft.Mode != MeetingMode.InPerson && (string.IsNullOrEmpty(link)
+            || !Uri.TryCreate(link, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
+        {
+            return "Meetings.LinkInvalid";
+        }
+        if (sites.Count == 0)
+        {
+            return "Meetings.SitesRequired";
+        }
+        return sites.Any(s => s.Capacity < 1) ? "Meetings.CapacityInvalid" : null;
+    }
+
+    /// <summary>Those who moved from the waiting list to a seat are told by e-mail; a failed message does not undo the seat.</summary>
+    private async Task TellPromotedAsync(Meeting meeting, IReadOnlyList<Guid> promoted)
+    {
+        if (promoted.Count == 0)
+        {
+            return;
+        }
+        var request = http.HttpContext?.Request;
+        var link = request is null ? $"/meetings/{meeting.Id}" : $"{request.Scheme}://{request.Host}/meetings/{meeting.Id}";
+        var people = await db.Users.AsNoTracking().Where(p => promoted.Contains(p.Id) && p.Email != null).Select(p => new { p.Email, p.Pseudonym }).ToListAsync();
+        foreach (var person in people)
+        {
+            try
+            {
+                await email.SendAsync(person.Email!, text["Mail.SeatFreed.Subject", meeting.Title],
+                    text["Mail.SeatFreed.Body", person.Pseudonym, meeting.Title, meeting.StartsAt.ToLocalTime().ToString("f"), link]);
+            }
+            catch (Exception e) when (e is IOException or MailKit.Net.Smtp.SmtpCommandException or MailKit.Net.Smtp.SmtpProtocolException or System.Net.Sockets.SocketException)
+            {
+                logger.LogWarning(e, "Could not tell a person their seat at meeting {Meeting} was confirmed", meeting.Id);
+            }
+        }
+    }
+
+    private async Task<(Meeting? Meeting, Process? Process)> LoadAsync(Guid meetingId, bool tracked = true)
+    {
+        var query = db.Meetings.Include(m => m.Sites).Where(m => m.Id == meetingId && m.OrganisationId == organisation.Id);
+        var meeting = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync();
+        var process = meeting is null ? null : await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == meeting.ProcessId);
+        return (meeting, process);
+    }
+}

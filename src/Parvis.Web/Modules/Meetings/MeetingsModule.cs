@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Privacy;
+using Parvis.Web.Kernel.Processes;
+
+namespace Parvis.Web.Modules.Meetings;
+
+/// <summary>
+/// The meetings module: public meetings, round tables and synthesis evenings, in one place or several at
+/// once, in person, online or both; registration with a waiting list; calendars; minutes and attendance;
+/// what was said at each site; and the questions to experts those meetings collect and answer.
+/// Pages are under Pages/. Remarks and questions are kernel contributions attributed to their site.
+/// </summary>
+public static class MeetingsModule
+{
+    public static IServiceCollection AddMeetingsModule(this IServiceCollection services)
+    {
+        services.AddScoped<MeetingCommands>();
+        services.AddScoped<QuestionCommands>();
+        services.AddScoped<IContributionSource, MeetingsContributions>();
+        services.AddScoped<IPersonalDataSource, MeetingsPersonalData>();
+        return services;
+    }
+
+    internal static void BuildModel(ModelBuilder b)
+    {
+        b.Entity<Meeting>(e =>
+        {
+            e.ToTable("meetings_meetings");
+            e.Property(m => m.Title).HasMaxLength(Meeting.TitleMax);
+            e.Property(m => m.Description).HasMaxLength(Meeting.DescriptionMax);
+            e.Property(m => m.Agenda).HasMaxLength(Meeting.AgendaMax);
+            e.Property(m => m.Minutes).HasMaxLength(Meeting.MinutesMax);
+            e.Property(m => m.OnlineLink).HasMaxLength(Meeting.LinkMax);
+            e.Property(m => m.Mode).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(m => new { m.ProcessId, m.StartsAt });
+            e.HasOne<Process>().WithMany().HasForeignKey(m => m.ProcessId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(m => m.Sites).WithOne().HasForeignKey(s => s.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<MeetingSite>(e =>
+        {
+            e.ToTable("meetings_sites");
+            e.Property(s => s.Name).HasMaxLength(MeetingSite.NameMax);
+            e.Property(s => s.Address).HasMaxLength(MeetingSite.AddressMax);
+            e.Property(s => s.AccessNotes).HasMaxLength(MeetingSite.AccessNotesMax);
+            e.HasOne<Person>().WithMany().HasForeignKey(s => s.FacilitatorId).OnDelete(DeleteBehavior.SetNull);
+        });
+        b.Entity<MeetingRegistration>(e =>
+        {
+            e.ToTable("meetings_registrations");
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            // One registration per person and meeting: a double click cannot take two seats.
+            e.HasIndex(r => new { r.MeetingId, r.PersonId }).IsUnique();
+            e.HasIndex(r => new { r.SiteId, r.Status, r.CreatedAt });
+            e.HasOne<Meeting>().WithMany().HasForeignKey(r => r.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<MeetingSite>().WithMany().HasForeignKey(r => r.SiteId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<MeetingRemark>(e =>
+        {
+            e.ToTable("meetings_remarks");
+            e.Property(r => r.Text).HasMaxLength(MeetingRemark.TextMax);
+            e.HasIndex(r => r.MeetingId);
+            e.HasOne<Meeting>().WithMany().HasForeignKey(r => r.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<MeetingSite>().WithMany().HasForeignKey(r => r.SiteId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Theme>().WithMany().HasForeignKey(r => r.ThemeId).OnDelete(DeleteBehavior.SetNull);
+        });
+        b.Entity<ExpertQuestion>(e =>
+        {
+            e.ToTable("meetings_questions");
+            e.Property(q => q.Text).HasMaxLength(ExpertQuestion.TextMax);
+            e.Property(q => q.Answer).HasMaxLength(ExpertQuestion.AnswerMax);
+            e.Property(q => q.Status).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(q => q.MeetingId);
+            e.HasIndex(q => q.ExpertId);
+            e.HasOne<Meeting>().WithMany().HasForeignKey(q => q.MeetingId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<MeetingSite>().WithMany().HasForeignKey(q => q.SiteId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Theme>().WithMany().HasForeignKey(q => q.ThemeId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<Person>().WithMany().HasForeignKey(q => q.ExpertId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<Person>().WithMany().HasForeignKey(q => q.AnsweredById).OnDelete(DeleteBehavior.SetNull);
+        });
+        b.Entity<UncoveredTheme>(e =>
+        {
+            e.ToTable("meetings_uncovered_themes");
+            e.HasIndex(u => new { u.MeetingId, u.ThemeId }).IsUnique();
+            e.HasOne<Meeting>().WithMany().HasForeignKey(u => u.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Theme>().WithMany().HasForeignKey(u => u.ThemeId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}
+
+/// <summary>What sites said and every question asked await a fate; the report counts meetings, seats taken and answers.</summary>
+public sealed class MeetingsContributions : IContributionSource
+{
+    public IQueryable<Guid> AwaitingFate(ParvisDbContext db, Process process) =>
+        db.MeetingRemarks.Where(r => r.ProcessId == process.Id).Select(r => r.Id)
+            .Concat(db.ExpertQuestions.Where(q => q.ProcessId == process.Id).Select(q => q.Id));
+
+    public IQueryable<Guid> InTheme(ParvisDbContext db, Guid themeId) =>
+        db.MeetingRemarks.Where(r => r.ThemeId == themeId).Select(r => r.Id)
+            .Concat(db.ExpertQuestions.Where(q => q.ThemeId == themeId).Select(q => q.Id));
+
+    public async Task<IReadOnlyList<(string Key, int Count)>> FiguresAsync(ParvisDbContext db, Process process)
+    {
+        var meetings = db.Meetings.Where(m => m.ProcessId == process.Id);
+        var sites = db.MeetingSites.Where(s => meetings.Any(m => m.Id == s.MeetingId));
+        var questions = db.ExpertQuestions.Where(q => q.ProcessId == process.Id && q.HiddenAt == null && q.ErasedAt == null);
+        var attendance = await sites.SumAsync(s => s.Attendance ?? 0) + await meetings.SumAsync(m => m.OnlineAttendance ?? 0);
+        return
+        [
+            ("CouncilReport.Figure.Meetings", await meetings.CountAsync()),
+            ("CouncilReport.Figure.MeetingSites", await sites.CountAsync()),
+            ("CouncilReport.Figure.Attendance", attendance),
+            ("CouncilReport.Figure.Remarks", await db.MeetingRemarks.CountAsync(r => r.ProcessId == process.Id && r.HiddenAt == null && r.ErasedAt == null)),
+            ("CouncilReport.Figure.Questions", await questions.CountAsync()),
+            ("CouncilReport.Figure.QuestionsAnswered", await questions.CountAsync(q => q.Status == QuestionStatus.Answered)),
+        ];
+    }
+}
