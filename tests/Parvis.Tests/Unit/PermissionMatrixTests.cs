@@ -29,6 +29,11 @@ public sealed class PermissionMatrixTests
         [Permission.Analyse] = [Role.Administrator, Role.ProcessManager, Role.Analyst],
         [Permission.ManageWorkshops] = [Role.Administrator, Role.ProcessManager],
         [Permission.RunWorkshop] = [Role.Administrator, Role.ProcessManager, Role.Facilitator],
+        [Permission.ManageMeetings] = [Role.Administrator, Role.ProcessManager],
+        [Permission.RunMeeting] = [Role.Administrator, Role.ProcessManager, Role.Facilitator],
+        [Permission.RegisterForMeeting] = Enum.GetValues<Role>(),
+        [Permission.AskExperts] = Enum.GetValues<Role>(),
+        [Permission.AnswerQuestions] = [Role.Administrator, Role.ProcessManager, Role.Expert],
     };
 
     private static readonly Permission[] _phaseBound = [Permission.Propose, Permission.Support, Permission.Comment];
@@ -98,6 +103,14 @@ public sealed class PermissionMatrixTests
         Assert.Equal(Decision.Allowed, PermissionMatrix.Decide(Permission.Support, true, [Role.Participant], supportsOnly));
         Assert.Equal(Decision.PhaseClosed, PermissionMatrix.Decide(Permission.Propose, true, [Role.Participant], supportsOnly));
         Assert.Equal(Decision.PhaseClosed, PermissionMatrix.Decide(Permission.Comment, true, [Role.Participant], supportsOnly));
+    }
+
+    [Fact]
+    public void Questions_to_the_experts_are_asked_online_only_while_a_phase_runs()
+    {
+        Assert.Equal(Decision.Allowed, PermissionMatrix.Decide(Permission.AskExperts, true, [Role.Participant], _allClosed));
+        Assert.Equal(Decision.PhaseClosed, PermissionMatrix.Decide(Permission.AskExperts, true, [Role.Participant], phase: null));
+        Assert.Equal(Decision.Allowed, PermissionMatrix.Decide(Permission.RegisterForMeeting, true, [Role.Participant], phase: null));
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class RecordModel(ParvisDbContext database, CurrentOrganisation cu
     [Display(Name = "Field.OnlineAttendance")]
     public int? OnlineAttendance { get; set; }
 
-    [BindProperty]
+    /// <summary>Read from the form by site rather than bound: a dictionary would also try every other field as a key.</summary>
     public Dictionary<Guid, int?> Attendance { get; set; } = [];
 
     [BindProperty]
@@ -105,12 +105,36 @@ public sealed class RecordModel(ParvisDbContext database, CurrentOrganisation cu
         {
             return early;
         }
+        ReadAttendance();
         if (!ModelState.IsValid)
         {
             return Page();
         }
         var result = await meetings.RecordAsync(id, new MeetingRecord(Minutes ?? "", OnlineAttendance, Attendance, UncoveredThemes));
         return After(result, "Meetings.RecordSaved", $"/meetings/{id}");
+    }
+
+    public static string AttendanceField(Guid siteId) => $"Attendance[{siteId}]";
+
+    private void ReadAttendance()
+    {
+        foreach (var site in Sites)
+        {
+            var typed = Request.Form[AttendanceField(site.Id)].ToString().Trim();
+            if (typed.Length == 0)
+            {
+                Attendance[site.Id] = null;
+            }
+            else if (int.TryParse(typed, out var count) && count >= 0)
+            {
+                Attendance[site.Id] = count;
+            }
+            else
+            {
+                ModelState.AddModelError(AttendanceField(site.Id), Text["Meetings.AttendanceInvalid"]);
+                ModelState.SetModelValue(AttendanceField(site.Id), typed, typed);
+            }
+        }
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id)

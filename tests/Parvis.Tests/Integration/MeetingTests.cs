@@ -1,0 +1,292 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Modules.Meetings;
+
+namespace Parvis.Tests.Integration;
+
+/// <summary>Meetings in several places, registration with a waiting list, calendars, the record of the evening, questions to experts.</summary>
+[Trait("Suite", "integration")]
+public sealed class MeetingTests(ParvisApp app) : IClassFixture<ParvisApp>
+{
+    private sealed record Setup(Process Process, Session Manager, Meeting Meeting)
+    {
+        public Guid Site(int i) => Meeting.Sites.OrderBy(s => s.Position).ElementAt(i).Id;
+        public string Page => $"/meetings/{Meeting.Id}";
+    }
+
+    private async Task<Setup> SetUpAsync(string slug, string template = "lorient")
+    {
+        var process = await app.WithDatabaseAsync(async db =>
+        {
+            var today = DateOnly.FromDateTime(DateTime.Now);
+            var process = ParvisApp.NewProcess(app.World.OrganisationId, slug, new Phase { Title = "Débats", StartsOn = today.AddDays(-3), EndsOn = today.AddDays(30) });
+            db.Processes.Add(process);
+            await db.SaveChangesAsync();
+            return process;
+        });
+        var (manager, _) = await app.SignedInAsync($"Pilote {slug}", Role.ProcessManager);
+        var created = await manager.PostAsync($"/processes/{slug}/meetings", new Dictionary<string, string>
+        {
+            ["Title"] = "Numérique, danger ou opportunité ?", ["Template"] = template, ["StartsAt"] = Local(DateTime.Now.AddDays(7)), ["Mode"] = "InPerson",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.Status);
+        var id = Guid.Parse(created.Location!.Split('/')[2]);
+        var meeting = await app.WithDatabaseAsync(db => db.Meetings.Include(m => m.Sites).SingleAsync(m => m.Id == id));
+        return new Setup(process, manager, meeting);
+    }
+
+    private static string Local(DateTime time) => time.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The edit form as the manager would send it: every site kept, with the given capacity at the first one.</summary>
+    private static Dictionary<string, string> EditForm(Setup setup, int? capacity, string mode = "InPerson", string link = "", bool registration = true)
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["Title"] = setup.Meeting.Title, ["Description"] = "Cinq cafés, le même soir.", ["Mode"] = mode, ["OnlineLink"] = link,
+            ["StartsAt"] = Local(setup.Meeting.StartsAt.ToLocalTime().DateTime), ["EndsAt"] = Local(setup.Meeting.EndsAt.ToLocalTime().DateTime),
+            ["Agenda"] = "1. Accueil\n2. **Débat**", ["Registration"] = registration ? "true" : "false",
+        };
+        var sites = setup.Meeting.Sites.OrderBy(s => s.Position).ToList();
+        for (var i = 0; i < sites.Count; i++)
+        {
+            form[$"Rows[{i}].Id"] = sites[i].Id.ToString();
+            form[$"Rows[{i}].Name"] = sites[i].Name;
+            form[$"Rows[{i}].Address"] = sites[i].Address;
+            form[$"Rows[{i}].Capacity"] = i == 0 ? capacity?.ToString() ?? "" : "";
+            form[$"Rows[{i}].Access"] = i == 0 ? "StepFree" : "HearingLoop";
+            form[$"Rows[{i}].AccessNotes"] = i == 0 ? "Arrêt de bus Dumont à 50 m" : "";
+        }
+        return form;
+    }
+
+    private static Task<Session.Response> RegisterAsync(Session person, Setup setup, Guid site) =>
+        person.PostAsync($"{setup.Page}?handler=Register", new Dictionary<string, string> { ["SiteId"] = site.ToString() });
+
+    [Fact]
+    public async Task The_Lorient_template_opens_five_places_the_same_evening_with_access_information_and_calendars()
+    {
+        var setup = await SetUpAsync("lorient-cinq-lieux");
+        Assert.Equal(["Lorient", "Quimperlé", "Hennebont", "Groix", "Port-Louis"], setup.Meeting.Sites.OrderBy(s => s.Position).Select(s => s.Name));
+        Assert.Equal(TimeSpan.FromHours(2), setup.Meeting.EndsAt - setup.Meeting.StartsAt);
+        Assert.Contains("Qu'attendez-vous des outils numériques", setup.Meeting.Agenda, StringComparison.Ordinal);
+
+        var saved = await setup.Manager.PostAsync($"{setup.Page}/edit", EditForm(setup, capacity: 30));
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        using var visitor = app.NewSession();
+        var page = await visitor.GetAsync(setup.Page);
+        Assert.Equal(5, page.Document.QuerySelectorAll("section[aria-labelledby=sites] li.card").Length);
+        var lorient = page.Text($"#site-{setup.Site(0)}");
+        Assert.Contains("Accès de plain-pied", lorient, StringComparison.Ordinal);
+        Assert.Contains("Arrêt de bus Dumont", lorient, StringComparison.Ordinal);
+        Assert.Contains("30 place(s) libre(s) sur 30", lorient, StringComparison.Ordinal);
+        Assert.Contains("Boucle à induction", page.Text($"#site-{setup.Site(3)}"), StringComparison.Ordinal);
+        Assert.Equal("Débat", page.Text("#agenda + ol li:last-child strong"));
+
+        var calendar = await visitor.GetAsync($"{setup.Page}?handler=Calendar");
+        Assert.Equal("text/calendar", calendar.ContentType);
+        Assert.Contains("BEGIN:VEVENT", calendar.Body, StringComparison.Ordinal);
+        Assert.Contains($"UID:{setup.Meeting.Id}@parvis", calendar.Body, StringComparison.Ordinal);
+        Assert.Contains($"DTSTART:{setup.Meeting.StartsAt.UtcDateTime:yyyyMMdd'T'HHmmss}Z", calendar.Body, StringComparison.Ordinal);
+        Assert.Contains("SEQUENCE:1", calendar.Body, StringComparison.Ordinal);
+        Assert.Contains("Groix (Bar de Tréville\\, Groix)", calendar.Body.Replace("\r\n ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+
+        var second = await setup.Manager.PostAsync($"/processes/{setup.Process.Slug}/meetings", new Dictionary<string, string>
+        {
+            ["Title"] = "Table ronde d'experts", ["Template"] = "single", ["StartsAt"] = Local(DateTime.Now.AddDays(9)), ["Mode"] = "Hybrid",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, second.Status);
+        var all = await visitor.GetAsync($"/processes/{setup.Process.Slug}/meetings?handler=Calendar");
+        Assert.Equal(2, all.Body.Split("BEGIN:VEVENT").Length - 1);
+        Assert.Contains("Table ronde d'experts", all.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Editing_a_meeting_refuses_bad_input_next_to_the_field_and_saves_nothing()
+    {
+        var setup = await SetUpAsync("reunion-saisie", template: "single");
+        var form = EditForm(setup, capacity: 10);
+        form["EndsAt"] = form["StartsAt"];
+        form["Title"] = "Titre modifié";
+        var refused = await setup.Manager.PostAsync($"{setup.Page}/edit", form);
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("La fin doit venir après le début", refused.Text("#EndsAt-error"), StringComparison.Ordinal);
+        Assert.Equal("Titre modifié", refused.Document.QuerySelector("#Title")?.GetAttribute("value"));
+
+        var online = EditForm(setup, capacity: 10, mode: "Online", link: "javascript:alert(1)");
+        refused = await setup.Manager.PostAsync($"{setup.Page}/edit", online);
+        Assert.Contains("https://", refused.Text("#OnlineLink-error"), StringComparison.Ordinal);
+        var stored = await app.WithDatabaseAsync(db => db.Meetings.Include(m => m.Sites).SingleAsync(m => m.Id == setup.Meeting.Id));
+        Assert.Equal(setup.Meeting.Title, stored.Title);
+        Assert.Null(stored.Sites.Single().Capacity);
+
+        using var participant = (await app.SignedInAsync("Curieuse")).Session;
+        Assert.StartsWith("http://localhost/error/403", (await participant.GetAsync($"{setup.Page}/edit")).Location, StringComparison.Ordinal);
+        Assert.StartsWith("http://localhost/error/403", (await participant.GetAsync($"{setup.Page}/record")).Location, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Simultaneous_registrations_never_exceed_the_seats_and_a_freed_seat_goes_to_the_first_person_waiting()
+    {
+        var setup = await SetUpAsync("reunion-places");
+        Assert.Equal(HttpStatusCode.Redirect, (await setup.Manager.PostAsync($"{setup.Page}/edit", EditForm(setup, capacity: 4))).Status);
+        var people = await Task.WhenAll(Enumerable.Range(1, 12).Select(i => app.SignedInAsync($"Habitant {i}")));
+        var answers = await Task.WhenAll(people.Select(p => RegisterAsync(p.Session, setup, setup.Site(0))));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a.Status));
+
+        var registrations = await app.WithDatabaseAsync(db => db.MeetingRegistrations.Where(r => r.MeetingId == setup.Meeting.Id).ToListAsync());
+        Assert.Equal(12, registrations.Count);
+        Assert.Equal(4, registrations.Count(r => r.Status == RegistrationStatus.Confirmed));
+        Assert.Equal(8, registrations.Count(r => r.Status == RegistrationStatus.Waiting));
+
+        // The same person twice at the same moment holds one registration; another site is refused with the reason.
+        var again = await Task.WhenAll(RegisterAsync(people[0].Session, setup, setup.Site(0)), RegisterAsync(people[0].Session, setup, setup.Site(0)));
+        Assert.All(again, a => Assert.Equal(HttpStatusCode.Redirect, a.Status));
+        var elsewhere = await RegisterAsync(people[0].Session, setup, setup.Site(1));
+        Assert.Contains("déjà inscrit", elsewhere.Text("#registration .alert"), StringComparison.Ordinal);
+        Assert.Equal(12, await app.WithDatabaseAsync(db => db.MeetingRegistrations.CountAsync(r => r.MeetingId == setup.Meeting.Id)));
+
+        var waiting = registrations.Where(r => r.Status == RegistrationStatus.Waiting).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToList();
+        var first = people.Single(p => p.Person.Id == waiting[0].PersonId);
+        var second = people.Single(p => p.Person.Id == waiting[1].PersonId);
+        Assert.Contains("en position 2", (await second.Session.GetAsync(setup.Page)).Text("#registration"), StringComparison.Ordinal);
+
+        var seated = people.Where(p => registrations.Any(r => r.PersonId == p.Person.Id && r.Status == RegistrationStatus.Confirmed)).Take(2).ToList();
+        var cancels = await Task.WhenAll(seated.Select(p => p.Session.PostAsync($"{setup.Page}?handler=Cancel", new Dictionary<string, string>())));
+        Assert.All(cancels, c => Assert.Equal(HttpStatusCode.Redirect, c.Status));
+        var after = await app.WithDatabaseAsync(db => db.MeetingRegistrations.Where(r => r.MeetingId == setup.Meeting.Id).ToListAsync());
+        Assert.Equal(4, after.Count(r => r.Status == RegistrationStatus.Confirmed));
+        Assert.Equal(RegistrationStatus.Confirmed, after.Single(r => r.PersonId == first.Person.Id).Status);
+        Assert.Equal(RegistrationStatus.Confirmed, after.Single(r => r.PersonId == second.Person.Id).Status);
+        var mail = await app.Mail.WaitForAsync(first.Person.Email!, m => m.Subject?.Contains("place s'est libérée", StringComparison.Ordinal) == true);
+        Assert.Contains($"/meetings/{setup.Meeting.Id}", mail.TextBody, StringComparison.Ordinal);
+
+        // More seats: the waiting list moves up at once.
+        Assert.Equal(HttpStatusCode.Redirect, (await setup.Manager.PostAsync($"{setup.Page}/edit", EditForm(setup, capacity: 7))).Status);
+        after = await app.WithDatabaseAsync(db => db.MeetingRegistrations.Where(r => r.MeetingId == setup.Meeting.Id).ToListAsync());
+        Assert.Equal(7, after.Count(r => r.Status == RegistrationStatus.Confirmed));
+        Assert.Equal(3, after.Count(r => r.Status == RegistrationStatus.Waiting));
+
+        // A site with registrations cannot be removed; the facilitator's list shows pseudonyms only.
+        var removing = EditForm(setup, capacity: 7);
+        removing["Rows[0].Name"] = "";
+        var refused = await setup.Manager.PostAsync($"{setup.Page}/edit", removing);
+        Assert.Contains("ne peut pas être retiré", refused.Text(".alert"), StringComparison.Ordinal);
+        var list = await setup.Manager.GetAsync($"{setup.Page}/record");
+        Assert.Contains(first.Person.Pseudonym, list.Text("section[aria-labelledby=registrants]"), StringComparison.Ordinal);
+        Assert.DoesNotContain("@example.org", list.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task What_each_site_said_and_the_questions_it_raised_are_contributions_of_the_site_answered_in_public()
+    {
+        var setup = await SetUpAsync("reunion-questions");
+        var (facilitator, _) = await app.SignedInAsync("Animatrice Groix", Role.Facilitator);
+        var (expert, expertPerson) = await app.SignedInAsync("Experte cybersécurité", Role.Expert);
+        var themes = setup.Process.Themes.OrderBy(t => t.Position).ToList();
+        var record = $"{setup.Page}/record";
+
+        var remark = await facilitator.PostAsync($"{record}?handler=Add", new Dictionary<string, string>
+        {
+            ["SiteId"] = setup.Site(3).ToString(), ["Kind"] = "Remark", ["ThemeId"] = themes[0].Id.ToString(), ["EntryText"] = "Le bateau du matin ne permet pas la télémédecine",
+        }, record);
+        Assert.Equal(HttpStatusCode.Redirect, remark.Status);
+        Assert.EndsWith($"?site={setup.Site(3)}", remark.Location, StringComparison.Ordinal);
+        var collected = await facilitator.PostAsync($"{record}?handler=Add", new Dictionary<string, string>
+        {
+            ["SiteId"] = setup.Site(3).ToString(), ["Kind"] = "Question", ["ThemeId"] = themes[1].Id.ToString(), ["EntryText"] = "Qui protège mes données de santé ?",
+        }, record);
+        Assert.Equal(HttpStatusCode.Redirect, collected.Status);
+        var empty = await facilitator.PostAsync($"{record}?handler=Add", new Dictionary<string, string>
+        {
+            ["SiteId"] = setup.Site(0).ToString(), ["Kind"] = "Remark", ["ThemeId"] = "", ["EntryText"] = "   ",
+        }, record);
+        Assert.Contains("Écrivez ce qui a été dit", empty.Text("#EntryText-error"), StringComparison.Ordinal);
+
+        var (participant, asker) = await app.SignedInAsync("Lectrice de Ouest-France");
+        var asked = await participant.PostAsync($"/processes/{setup.Process.Slug}/questions", new Dictionary<string, string>
+        {
+            ["QuestionText"] = "Le covoiturage en ligne marche-t-il hors des villes ?", ["ThemeId"] = themes[0].Id.ToString(),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, asked.Status);
+
+        var contributions = await app.WithDatabaseAsync(db => db.Contributions.Where(c => c.ProcessId == setup.Process.Id).ToListAsync());
+        var fromGroix = contributions.Where(c => c.Channel == Channel.Meeting).ToList();
+        Assert.Equal(2, fromGroix.Count);
+        Assert.All(fromGroix, c => Assert.Equal($"Groix · {setup.Meeting.Title}", c.Origin));
+        Assert.All(fromGroix, c => Assert.Null(c.AuthorId));
+        var online = Assert.IsType<ExpertQuestion>(contributions.Single(c => c.Channel == Channel.Online));
+        Assert.Equal(asker.Id, online.AuthorId);
+        var health = contributions.OfType<ExpertQuestion>().Single(q => q.Channel == Channel.Meeting);
+
+        // Routing is for staff; answering for experts; a question left uncovered says why.
+        var notExpert = await facilitator.PostAsync($"/questions/{health.Id}?handler=Answer", new Dictionary<string, string>
+        {
+            ["Outcome"] = "Answered", ["Answer"] = "Une réponse", ["MeetingId"] = "",
+        }, $"/questions/{health.Id}");
+        Assert.Equal(HttpStatusCode.OK, notExpert.Status);
+        Assert.Empty(notExpert.Document.QuerySelectorAll("form[action*=Answer]"));
+        Assert.Equal(QuestionStatus.Open, await app.WithDatabaseAsync(db => db.ExpertQuestions.Where(q => q.Id == health.Id).Select(q => q.Status).SingleAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, (await setup.Manager.PostAsync($"/questions/{health.Id}?handler=Route", new Dictionary<string, string>
+        {
+            ["ExpertId"] = expertPerson.Id.ToString(),
+        })).Status);
+        var forMe = await expert.GetAsync($"/processes/{setup.Process.Slug}/questions");
+        Assert.Contains("Qui protège mes données de santé", forMe.Text("section[aria-labelledby=for-me]"), StringComparison.Ordinal);
+        var noReason = await expert.PostAsync($"/questions/{health.Id}?handler=Answer", new Dictionary<string, string>
+        {
+            ["Outcome"] = "NotCovered", ["Answer"] = "", ["MeetingId"] = "",
+        });
+        Assert.Contains("Indiquez pourquoi", noReason.Text("#Answer-error"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await expert.PostAsync($"/questions/{health.Id}?handler=Answer", new Dictionary<string, string>
+        {
+            ["Outcome"] = "NotCovered", ["Answer"] = "Aucun médecin n'était présent à la table ronde.", ["MeetingId"] = setup.Meeting.Id.ToString(),
+        })).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await expert.PostAsync($"/questions/{online.Id}?handler=Answer", new Dictionary<string, string>
+        {
+            ["Outcome"] = "Answered", ["Answer"] = "Oui, avec des **lignes régulières** de covoiturage.", ["MeetingId"] = "",
+        })).Status);
+
+        // After the meeting: minutes, head counts, the theme the experts could not cover.
+        var form = new Dictionary<string, string>
+        {
+            ["Minutes"] = "Une quarantaine de contributeurs et de contributrices.", ["UncoveredThemes"] = themes[1].Id.ToString(),
+            [$"Attendance[{setup.Site(0)}]"] = "12", [$"Attendance[{setup.Site(3)}]"] = "7",
+        };
+        Assert.Equal(HttpStatusCode.Redirect, (await facilitator.PostAsync(record, form)).Status);
+        form[$"Attendance[{setup.Site(3)}]"] = "-1";
+        var negative = await facilitator.PostAsync(record, form);
+        Assert.Contains("négatif", negative.Text($"#attendance-{setup.Site(3)}-error"), StringComparison.Ordinal);
+        Assert.Equal("-1", negative.Document.QuerySelector($"#attendance-{setup.Site(3)}")?.GetAttribute("value"));
+        Assert.Equal(7, await app.WithDatabaseAsync(db => db.MeetingSites.Where(s => s.Id == setup.Site(3)).Select(s => s.Attendance).SingleAsync()));
+
+        using var visitor = app.NewSession();
+        var page = await visitor.GetAsync(setup.Page);
+        Assert.Contains("Une quarantaine", page.Text("section[aria-labelledby=minutes]"), StringComparison.Ordinal);
+        Assert.Contains("7 personne(s) présente(s)", page.Text($"#site-{setup.Site(3)}"), StringComparison.Ordinal);
+        Assert.Contains("télémédecine", page.Text("section[aria-labelledby=remarks]"), StringComparison.Ordinal);
+        Assert.Contains("Santé", page.Text("section[aria-labelledby=uncovered]"), StringComparison.Ordinal);
+        var questions = await visitor.GetAsync($"/processes/{setup.Process.Slug}/questions");
+        Assert.Contains("Santé : ce thème n'a pas pu être traité", questions.Text("section[aria-labelledby=uncovered]"), StringComparison.Ordinal);
+        Assert.Contains("2 question(s), dont 1 avec une réponse", questions.Text("main"), StringComparison.Ordinal);
+        var answered = await visitor.GetAsync($"/questions/{online.Id}");
+        Assert.Equal("lignes régulières", answered.Text("section[aria-labelledby=answer] strong"));
+        Assert.Contains("Experte cybersécurité", answered.Text("section[aria-labelledby=answer]"), StringComparison.Ordinal);
+        Assert.Contains("Lectrice de Ouest-France", answered.Text("main"), StringComparison.Ordinal);
+        Assert.Contains("Aucun médecin", (await visitor.GetAsync($"/questions/{health.Id}")).Text("section[aria-labelledby=not-covered]"), StringComparison.Ordinal);
+
+        // Accountability: every remark and question awaits a fate; the report counts meetings and attendance.
+        var fates = await visitor.GetAsync($"/processes/{setup.Process.Slug}/fates");
+        Assert.Equal(HttpStatusCode.OK, fates.Status);
+        Assert.Contains("télémédecine", fates.Body, StringComparison.Ordinal);
+        Assert.Contains("Qui protège mes données", fates.Body, StringComparison.Ordinal);
+        var figures = await app.WithDatabaseAsync(db => new MeetingsContributions().FiguresAsync(db, setup.Process));
+        Assert.Equal(1, figures.Single(f => f.Key == "CouncilReport.Figure.Meetings").Count);
+        Assert.Equal(19, figures.Single(f => f.Key == "CouncilReport.Figure.Attendance").Count);
+        Assert.Equal(2, figures.Single(f => f.Key == "CouncilReport.Figure.Questions").Count);
+        Assert.Equal(1, figures.Single(f => f.Key == "CouncilReport.Figure.QuestionsAnswered").Count);
+    }
+}
