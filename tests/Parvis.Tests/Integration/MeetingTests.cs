@@ -288,5 +288,10 @@ public sealed class MeetingTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(19, figures.Single(f => f.Key == "CouncilReport.Figure.Attendance").Count);
         Assert.Equal(2, figures.Single(f => f.Key == "CouncilReport.Figure.Questions").Count);
         Assert.Equal(1, figures.Single(f => f.Key == "CouncilReport.Figure.QuestionsAnswered").Count);
+        var report = await visitor.GetAsync($"/processes/{setup.Process.Slug}/report");
+        var meetingsTable = report.Document.QuerySelectorAll("table").Single(t => t.QuerySelector("caption")?.TextContent.Contains("Réunions publiques", StringComparison.Ordinal) == true);
+        var groix = meetingsTable.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("Bar de Tréville", StringComparison.Ordinal));
+        Assert.Equal("7", groix.QuerySelector("td:last-child")?.TextContent.Trim());
+        Assert.Contains("Santé", report.Document.QuerySelectorAll("table").Single(t => t.QuerySelector("caption")?.TextContent.Contains("n'ont pas pu traiter", StringComparison.Ordinal) == true).TextContent, StringComparison.Ordinal);
     }
 }

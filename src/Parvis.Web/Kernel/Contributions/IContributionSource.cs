@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+using Parvis.Web.Kernel.Accountability.Report;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Processes;
 
@@ -17,4 +19,8 @@ public interface IContributionSource
 
     /// <summary>Its participation figures for the report's method section, as (interface text key, count).</summary>
     Task<IReadOnlyList<(string Key, int Count)>> FiguresAsync(ParvisDbContext db, Process process);
+
+    /// <summary>Tables for the report's method section (meetings with their dates, places and attendance); none by default.</summary>
+    Task<IReadOnlyList<ReportTable>> MethodAsync(ParvisDbContext db, Process process, IStringLocalizer text) =>
+        Task.FromResult<IReadOnlyList<ReportTable>>([]);
 }

@@ -1,4 +1,7 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Parvis.Web.Kernel.Accountability.Report;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.People;
@@ -117,5 +120,40 @@ public sealed class MeetingsContributions : IContributionSource
             ("CouncilReport.Figure.Questions", await questions.CountAsync()),
             ("CouncilReport.Figure.QuestionsAnswered", await questions.CountAsync(q => q.Status == QuestionStatus.Answered)),
         ];
+    }
+
+    /// <summary>Each meeting place with its date and head count, then the themes the experts could not cover.</summary>
+    public async Task<IReadOnlyList<ReportTable>> MethodAsync(ParvisDbContext db, Process process, IStringLocalizer text)
+    {
+        var meetings = await db.Meetings.AsNoTracking().Include(m => m.Sites).Where(m => m.ProcessId == process.Id).OrderBy(m => m.StartsAt).ToListAsync();
+        if (meetings.Count == 0)
+        {
+            return [];
+        }
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var meeting in meetings)
+        {
+            var date = meeting.StartsAt.ToLocalTime().ToString("f", CultureInfo.CurrentCulture);
+            rows.AddRange(meeting.Sites.OrderBy(s => s.Position).Select(s => (IReadOnlyList<string>)
+                [date, meeting.Title, string.IsNullOrEmpty(s.Address) ? s.Name : $"{s.Name} ({s.Address})", Count(s.Attendance)]));
+            if (meeting.HasLink)
+            {
+                rows.Add([date, meeting.Title, text["MeetingMode.Online"], Count(meeting.OnlineAttendance)]);
+            }
+        }
+        var tables = new List<ReportTable>
+        {
+            new(text["CouncilReport.Meetings"], [text["CouncilReport.MeetingDate"], text["CouncilReport.Meeting"], text["CouncilReport.MeetingPlace"], text["CouncilReport.MeetingAttendance"]], rows),
+        };
+        var uncovered = await db.UncoveredThemes.AsNoTracking().Where(u => meetings.Select(m => m.Id).Contains(u.MeetingId))
+            .Join(db.Themes, u => u.ThemeId, t => t.Id, (u, t) => new { u.MeetingId, t.Name }).ToListAsync();
+        if (uncovered.Count > 0)
+        {
+            tables.Add(new ReportTable(text["Questions.Uncovered"], [text["Field.Theme"], text["CouncilReport.Meeting"]],
+                uncovered.Select(u => (IReadOnlyList<string>)[u.Name, meetings.Single(m => m.Id == u.MeetingId).Title]).ToList()));
+        }
+        return tables;
+
+        string Count(int? attendance) => attendance?.ToString(CultureInfo.CurrentCulture) ?? text["CouncilReport.NotCounted"];
     }
 }

@@ -58,6 +58,10 @@ public sealed class ReportBuilder(ParvisDbContext db, CurrentOrganisation organi
             figures.AddRange((await source.FiguresAsync(db, process)).Select(f => new[] { text[f.Key].Value, Number(f.Count) }));
         }
         blocks.Add(new ReportTable(text["CouncilReport.Figures"], [text["CouncilReport.Figure"], text["CouncilReport.Count"]], figures));
+        foreach (var source in sources)
+        {
+            blocks.AddRange(await source.MethodAsync(db, process, text));
+        }
 
         foreach (var kind in Enum.GetValues<SynthesisItemKind>())
         {
