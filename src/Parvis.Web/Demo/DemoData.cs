@@ -5,7 +5,9 @@ using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Modules.Meetings;
 using Parvis.Web.Modules.Proposals;
+using Parvis.Web.Modules.Workshops;
 
 namespace Parvis.Web.Demo;
 
@@ -123,8 +125,109 @@ public static class DemoData
             proposal.SupportCount = supporters.Length;
         }
         AddSynthesis(db, process, created);
+        AddMeetings(db, process, people);
+        AddWorkshop(db, process);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+    }
+
+    /// <summary>
+    /// The three meetings of seed 002: the public meetings in five places (held three days ago, with what each
+    /// place said and the questions for the experts), the expert round table (with registration), the synthesis.
+    /// </summary>
+    private static void AddMeetings(ParvisDbContext db, Process process, Person[] people)
+    {
+        var evening = new DateTimeOffset(DateTime.Today.AddDays(-3).AddHours(18.5));
+        var cafes = new Meeting
+        {
+            OrganisationId = process.OrganisationId, ProcessId = process.Id, Mode = MeetingMode.InPerson,
+            Title = "Numérique, danger ou opportunité ? Réunions publiques dans cinq lieux",
+            StartsAt = evening, EndsAt = evening.AddHours(2),
+            Agenda = "Deux questions ouvertes pour lancer le débat :\n\n- Qu'attendez-vous des outils numériques d'aujourd'hui et de demain ?\n- Comment le numérique change-t-il la mobilité, le vivre ensemble, la sécurité, la santé, la solidarité et l'emploi ?",
+            Minutes = "Une quarantaine de contributeurs et de contributrices dans les cinq lieux. Les questions ont été transmises aux experts de la table ronde.",
+        };
+        (string Name, string Address, int Attendance, SiteAccess Access)[] places =
+        [
+            ("Lorient", "Café Dumont K&K, Lorient", 12, SiteAccess.StepFree | SiteAccess.PublicTransport),
+            ("Quimperlé", "Café Récré, Quimperlé", 6, SiteAccess.StepFree),
+            ("Hennebont", "Café la Ziv, Hennebont", 9, SiteAccess.HearingLoop),
+            ("Groix", "Bar de Tréville, Groix", 7, SiteAccess.None),
+            ("Port-Louis", "Atelier Espérance, Port-Louis", 5, SiteAccess.StepFree),
+        ];
+        cafes.Sites.AddRange(places.Select((p, i) => new MeetingSite { Position = i, Name = p.Name, Address = p.Address, Attendance = p.Attendance, Access = p.Access }));
+        var roundTable = new Meeting
+        {
+            OrganisationId = process.OrganisationId, ProcessId = process.Id, Mode = MeetingMode.Hybrid,
+            Title = "Table ronde d'experts", Registration = true,
+            OnlineLink = "https://visio.example.org/table-ronde-cdpl",
+            StartsAt = evening.AddDays(5), EndsAt = evening.AddDays(5).AddHours(2),
+            Description = "Des experts réagissent aux questions et aux attentes exprimées dans les cafés.",
+            Agenda = "1. Les questions des cinq lieux\n2. Réponses des experts\n3. Échanges avec la salle",
+        };
+        roundTable.Sites.Add(new MeetingSite
+        {
+            Name = "Quai 9", Address = "Quai 9, Lanester", Capacity = 40, Access = SiteAccess.StepFree | SiteAccess.HearingLoop | SiteAccess.PublicTransport,
+            AccessNotes = "Bus ligne 30, arrêt Quai 9.",
+        });
+        var synthesis = new Meeting
+        {
+            OrganisationId = process.OrganisationId, ProcessId = process.Id, Mode = MeetingMode.InPerson,
+            Title = "Synthèse festive", StartsAt = evening.AddDays(7), EndsAt = evening.AddDays(7).AddHours(2.5),
+            Agenda = "L'analyse des débats, les préoccupations, les points de vigilance et les usages à développer.",
+        };
+        synthesis.Sites.Add(new MeetingSite { Name = "La Colloc", Address = "La Colloc, Lorient", Access = SiteAccess.StepFree });
+        db.Meetings.AddRange(cafes, roundTable, synthesis);
+        db.MeetingRegistrations.Add(new MeetingRegistration
+        {
+            MeetingId = roundTable.Id, SiteId = roundTable.Sites[0].Id, PersonId = people[1].Id, Status = RegistrationStatus.Confirmed, CreatedAt = DateTimeOffset.UtcNow,
+        });
+
+        Guid ThemeId(string name) => process.Themes.First(t => t.Name == name).Id;
+        MeetingSite Site(string name) => cafes.Sites.First(s => s.Name == name);
+        db.MeetingRemarks.AddRange(new (string Site, string Theme, string Text)[]
+        {
+            ("Groix", "Mobilité", "Le covoiturage doit tenir compte des horaires du bateau."),
+            ("Hennebont", "Vivre ensemble", "Les démarches en ligne isolent les personnes âgées : il faut garder un guichet."),
+            ("Quimperlé", "Emploi", "Le numérique crée des métiers mais en supprime d'autres : former tout au long de la vie."),
+        }.Select(r => new MeetingRemark
+        {
+            OrganisationId = process.OrganisationId, ProcessId = process.Id, MeetingId = cafes.Id, SiteId = Site(r.Site).Id, ThemeId = ThemeId(r.Theme),
+            Text = r.Text, Channel = Channel.Meeting, Origin = $"{r.Site} · {cafes.Title}", CreatedAt = evening.AddMinutes(30),
+        }));
+        db.ExpertQuestions.AddRange(new (string Site, string Theme, string Text, string? Answer, QuestionStatus Status)[]
+        {
+            ("Lorient", "Sécurité", "Comment savoir si un site est une arnaque ?",
+                "Vérifiez l'adresse du site et ne donnez jamais vos codes bancaires par courriel. **Cybermalveillance.gouv.fr** aide les victimes.", QuestionStatus.Answered),
+            ("Port-Louis", "Santé", "La téléconsultation remplacera-t-elle le médecin de campagne ?", null, QuestionStatus.Open),
+            ("Hennebont", "Emploi", "Quels métiers vont disparaître avec l'automatisation ?", null, QuestionStatus.Open),
+        }.Select(q => new ExpertQuestion
+        {
+            OrganisationId = process.OrganisationId, ProcessId = process.Id, MeetingId = cafes.Id, SiteId = Site(q.Site).Id, ThemeId = ThemeId(q.Theme),
+            Text = q.Text, Channel = Channel.Meeting, Origin = $"{q.Site} · {cafes.Title}", CreatedAt = evening.AddMinutes(45),
+            Status = q.Status, Answer = q.Answer, AnsweredAt = q.Answer is null ? null : DateTimeOffset.UtcNow,
+        }));
+        db.ExpertQuestions.Add(new ExpertQuestion
+        {
+            OrganisationId = process.OrganisationId, ProcessId = process.Id, AuthorId = people[4].Id, ThemeId = ThemeId("Mobilité"),
+            Text = "Les horaires des bus pourraient-ils être donnés par SMS ?", Channel = Channel.Online, CreatedAt = DateTimeOffset.UtcNow.AddDays(-1),
+        });
+    }
+
+    /// <summary>An HTD-style workshop prepared for next week, from the template, so facilitators can try the console and the wall.</summary>
+    private static void AddWorkshop(ParvisDbContext db, Process process)
+    {
+        var template = WorkshopTemplates.Load("htd");
+        var workshop = new Workshop
+        {
+            OrganisationId = process.OrganisationId, ProcessId = process.Id, Title = "Atelier : le numérique dans nos vies", JoinCode = "PAYS56",
+            Place = "Médiathèque de Lanester", StartsAt = new DateTimeOffset(DateTime.Today.AddDays(6).AddHours(14)),
+        };
+        template.CopyInto(workshop, "fr");
+        foreach (var group in workshop.Groups)
+        {
+            group.ThemeId = process.Themes[group.Position % process.Themes.Count].Id;
+        }
+        db.Workshops.Add(workshop);
     }
 
     /// <summary>The analysis under way: a first synthesis, and some proposals already given a fate, others still waiting.</summary>

@@ -41,6 +41,20 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         Assert.Contains("Groix", await page.TextContentAsync(".comments"), StringComparison.Ordinal);
         await app.AssertAccessibleAsync(page);
 
+        // The demo's meetings: five cafés already held (what each said, attendance), the round table to come.
+        await page.GotoAsync($"/processes/{app.World.ProcessSlug}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Réunions publiques et tables rondes" }).ClickAsync();
+        await app.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Numérique, danger ou opportunité ? Réunions publiques dans cinq lieux" }).ClickAsync();
+        await Expect(page.Locator("section[aria-labelledby=sites] li.card")).ToHaveCountAsync(5);
+        await Expect(page.Locator("section[aria-labelledby=remarks]")).ToContainTextAsync("horaires du bateau");
+        await app.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Comment savoir si un site est une arnaque ?" }).ClickAsync();
+        await Expect(page.Locator("section[aria-labelledby=answer]")).ToContainTextAsync("Cybermalveillance.gouv.fr");
+        await app.AssertAccessibleAsync(page);
+        await page.GotoAsync($"/processes/{app.World.ProcessSlug}/questions");
+        await app.AssertAccessibleAsync(page);
+
         foreach (var path in new[] { "/charter", "/privacy", "/moderation", "/account/sign-in", "/account/forgot-password", "/nowhere" })
         {
             await page.GotoAsync(path);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Audit;
@@ -54,18 +55,7 @@ public sealed class WorkshopCommands(ParvisDbContext db, CurrentOrganisation org
             StartsAt = draft.StartsAt,
             JoinCode = await NewCodeAsync(),
         };
-        workshop.Times.AddRange(template.Times.Select((t, i) => new WorkshopTime
-        {
-            Position = i,
-            Title = t.Title.Current,
-            Instructions = t.Instructions.Current,
-            Minutes = t.Minutes,
-            Output = t.Output,
-            MinItems = t.Min,
-            MaxItems = t.Max,
-            Gathered = t.Gathered,
-        }));
-        workshop.Groups.AddRange(template.Groups.Select((g, i) => new WorkshopGroup { Position = i, Name = g.Name.Current, Question = g.Question.Current }));
+        template.CopyInto(workshop, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
         db.Workshops.Add(workshop);
         audit.Record("workshop.create", $"workshop:{workshop.Id}", workshop.Title);
         await db.SaveChangesAsync();

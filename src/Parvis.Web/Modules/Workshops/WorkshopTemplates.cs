@@ -16,7 +16,25 @@ public static class WorkshopTemplates
         : throw new ArgumentOutOfRangeException(nameof(key), key, "Unknown workshop template.");
 }
 
-public sealed record WorkshopTemplate(string Key, Bilingual Name, IReadOnlyList<TemplateTime> Times, IReadOnlyList<TemplateGroup> Groups);
+public sealed record WorkshopTemplate(string Key, Bilingual Name, IReadOnlyList<TemplateTime> Times, IReadOnlyList<TemplateGroup> Groups)
+{
+    /// <summary>Gives a new workshop the template's times and groups, in the given language ("fr" or "en").</summary>
+    public void CopyInto(Workshop workshop, string language)
+    {
+        workshop.Times.AddRange(Times.Select((t, i) => new WorkshopTime
+        {
+            Position = i,
+            Title = t.Title.In(language),
+            Instructions = t.Instructions.In(language),
+            Minutes = t.Minutes,
+            Output = t.Output,
+            MinItems = t.Min,
+            MaxItems = t.Max,
+            Gathered = t.Gathered,
+        }));
+        workshop.Groups.AddRange(Groups.Select((g, i) => new WorkshopGroup { Position = i, Name = g.Name.In(language), Question = g.Question.In(language) }));
+    }
+}
 
 public sealed record TemplateTime(Bilingual Title, Bilingual Instructions, int? Minutes, TimeOutput Output, int? Min, int? Max, bool Gathered);
 
