@@ -19,13 +19,16 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedText> text) : TagHelpe
     public string? Hint { get; set; }
     public string? Privacy { get; set; }
 
-    /// <summary>text, email, password, search, number, date, datetime-local, color, textarea or select.</summary>
+    /// <summary>text, email, password, search, number, date, datetime-local, color, file, textarea or select.</summary>
     public string Type { get; set; } = "text";
 
     /// <summary>The choices of a select (grouped by their Group); the one whose value is the field's is selected.</summary>
     public IEnumerable<SelectListItem> Options { get; set; } = [];
 
     public string? Autocomplete { get; set; }
+
+    /// <summary>For a file: the kinds of file offered by the picker (".csv,.xlsx").</summary>
+    public string? Accept { get; set; }
 
     /// <summary>For the one field a page exists to fill, typed into again and again (the facilitator's entry).</summary>
     public bool Autofocus { get; set; }
@@ -74,7 +77,7 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedText> text) : TagHelpe
         input.Attributes["id"] = id;
         input.Attributes["name"] = name;
         // What the person typed comes back from the model state, so a rejected form loses nothing.
-        var value = Type == "password" ? null : entry?.AttemptedValue ?? Format(For.Model);
+        var value = Type is "password" or "file" ? null : entry?.AttemptedValue ?? Format(For.Model);
         if (Type == "textarea")
         {
             input.InnerHtml.Append(value ?? "");
@@ -129,6 +132,10 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedText> text) : TagHelpe
         if (Autofocus)
         {
             input.Attributes["autofocus"] = "autofocus";
+        }
+        if (Accept is not null)
+        {
+            input.Attributes["accept"] = Accept;
         }
         if (Autocomplete is not null)
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Parvis.Web.Kernel.Accountability.Report;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Permissions;
 
@@ -12,6 +13,29 @@ public abstract class ParvisPageModel : PageModel
     protected IStringLocalizer Text => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedText>>();
 
     protected void Flash(string key) => TempData["Flash"] = Text[key].Value;
+
+    public bool PdfAvailable => HttpContext.RequestServices.GetRequiredService<PdfConverter>().Available;
+
+    /// <summary>
+    /// A document (the council's report, a paper kit) as an editable DOCX, or as a PDF converted from it
+    /// when LibreOffice is installed; otherwise the page again, saying why.
+    /// </summary>
+    protected async Task<IActionResult> DownloadAsync(ReportDocument document, string? tableOfContents, string fileName, string format)
+    {
+        var docx = DocxWriter.Write(document, tableOfContents);
+        if (format != "pdf")
+        {
+            return File(docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{fileName}.docx");
+        }
+        var pdf = HttpContext.RequestServices.GetRequiredService<PdfConverter>();
+        var bytes = await pdf.ConvertAsync(docx, HttpContext.RequestAborted);
+        if (bytes is null)
+        {
+            ModelState.AddModelError("", Text[pdf.Available ? "CouncilReport.PdfFailed" : "CouncilReport.PdfUnavailable"]);
+            return Page();
+        }
+        return File(bytes, "application/pdf", $"{fileName}.pdf");
+    }
 
     /// <summary>Null when allowed; otherwise an anonymous visitor is sent to sign in and anyone else refused.</summary>
     protected IActionResult? Denied(Decision decision) =>

@@ -26,6 +26,17 @@ public sealed class Session(HttpClient client) : IDisposable
         return await PostRawAsync(path, new Dictionary<string, string>(fields) { ["__csrf"] = token });
     }
 
+    /// <summary>Posts a form with a file, as a browser sends an upload (multipart), with the page's antiforgery token.</summary>
+    public async Task<Response> PostFileAsync(string path, string field, string fileName, byte[] file, string? formPage = null)
+    {
+        var page = await GetAsync(formPage ?? PathWithoutHandler(path));
+        var token = page.Document.QuerySelector("input[name=__csrf]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"No antiforgery token on {formPage ?? path} (status {(int)page.Status}).");
+        using var content = new MultipartFormDataContent { { new StringContent(token), "__csrf" }, { new ByteArrayContent(file), field, fileName } };
+        using var response = await client.PostAsync(path, content);
+        return await Response.ReadAsync(response);
+    }
+
     public async Task<Response> PostRawAsync(string path, IDictionary<string, string> fields)
     {
         using var content = new FormUrlEncodedContent(fields);

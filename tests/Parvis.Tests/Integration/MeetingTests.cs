@@ -178,6 +178,11 @@ public sealed class MeetingTests(ParvisApp app) : IClassFixture<ParvisApp>
         var list = await setup.Manager.GetAsync($"{setup.Page}/record");
         Assert.Contains(first.Person.Pseudonym, list.Text("section[aria-labelledby=registrants]"), StringComparison.Ordinal);
         Assert.DoesNotContain("@example.org", list.Body, StringComparison.Ordinal);
+        var kit = await setup.Manager.GetAsync($"{setup.Page}/kit");
+        var lorientSheet = kit.Document.QuerySelector("article table")!;
+        Assert.Contains(first.Person.Pseudonym, lorientSheet.TextContent, StringComparison.Ordinal);
+        Assert.Equal(5, kit.Texts("article h2").Count(h => h.StartsWith("Feuille d'émargement", StringComparison.Ordinal)));
+        Assert.Contains("Votre question aux experts", kit.Text("article"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -349,8 +349,64 @@ public sealed class WorkshopCommands(ParvisDbContext db, CurrentOrganisation org
                 return CommandResult.Refused(draft.Kind == ItemKind.Action ? "Workshops.ChooseConcern" : "Workshops.ChooseAction");
             }
         }
+        var item = NewItem(workshop, group, draft, (await siblings.MaxAsync(i => (int?)i.Position) ?? -1) + 1, Channel.Workshop);
+        db.WorkshopItems.Add(item);
+        await SaveAsync(workshop.Id);
+        return CommandResult.Done(item.Id);
+    }
+
+    /// <summary>Checks a typed-in paper form (CSV or XLSX rows) against the workshop, line by line, without saving anything.</summary>
+    public async Task<(CommandResult Result, IReadOnlyList<PaperLine> Lines, IReadOnlyList<PaperError> Errors)> CheckPaperAsync(
+        Guid workshopId, IReadOnlyList<IReadOnlyList<string>> rows)
+    {
+        var (workshop, refusal) = await RunAsync(workshopId);
+        if (workshop is null)
+        {
+            return (refusal!, [], []);
+        }
+        var existing = await db.WorkshopItems.AsNoTracking().Where(i => i.WorkshopId == workshop.Id).ToListAsync();
+        var (lines, errors) = PaperSheet.Parse(workshop, existing, rows);
+        return (errors.Count == 0 ? CommandResult.Done(workshop.Id) : CommandResult.Refused("Paper.HasErrors"), lines, errors);
+    }
+
+    /// <summary>
+    /// Imports a typed-in paper form whole, in one transaction, or nothing at all when any line is wrong.
+    /// Items come from the paper channel and belong to their table, like those typed at the console.
+    /// </summary>
+    public async Task<(CommandResult Result, IReadOnlyList<PaperError> Errors)> ImportPaperAsync(Guid workshopId, IReadOnlyList<IReadOnlyList<string>> rows)
+    {
+        var (checkedResult, lines, errors) = await CheckPaperAsync(workshopId, rows);
+        if (!checkedResult.Succeeded)
+        {
+            return (checkedResult, errors);
+        }
+        var workshop = await db.Workshops.Include(w => w.Groups).Include(w => w.Times).SingleAsync(w => w.Id == workshopId);
+        var positions = await db.WorkshopItems.Where(i => i.WorkshopId == workshop.Id)
+            .GroupBy(i => new { i.GroupId, i.ItemKind, i.ParentId })
+            .Select(g => new { g.Key.GroupId, g.Key.ItemKind, g.Key.ParentId, Last = g.Max(i => i.Position) })
+            .ToListAsync();
+        var next = positions.ToDictionary(p => (p.GroupId, p.ItemKind, p.ParentId), p => p.Last + 1);
+        var created = new Dictionary<int, Guid>();
+        foreach (var line in lines)
+        {
+            var parentId = line.Parent?.ItemId ?? (line.Parent?.Line is { } parentLine ? created[parentLine] : null);
+            var key = (line.Group.Id, line.Kind, parentId);
+            var position = next.GetValueOrDefault(key);
+            next[key] = position + 1;
+            var item = NewItem(workshop, line.Group, new ItemDraft(line.Group.Id, line.Kind, line.Text, parentId, line.Status, line.Actor), position, Channel.Paper);
+            db.WorkshopItems.Add(item);
+            created[line.Number] = item.Id;
+        }
+        audit.Record("workshop.paper-import", $"workshop:{workshop.Id}", lines.Count.ToString(CultureInfo.InvariantCulture));
+        await SaveAsync(workshop.Id);
+        return (CommandResult.Done(workshop.Id), []);
+    }
+
+    /// <summary>An item of a table, attributed to the table ("Table 2 · Atelier…"), never to a person.</summary>
+    private WorkshopItem NewItem(Workshop workshop, WorkshopGroup group, ItemDraft draft, int position, Channel channel)
+    {
         var origin = $"{group.Name} · {workshop.Title}";
-        var item = new WorkshopItem
+        return new WorkshopItem
         {
             OrganisationId = workshop.OrganisationId,
             ProcessId = workshop.ProcessId,
@@ -358,17 +414,14 @@ public sealed class WorkshopCommands(ParvisDbContext db, CurrentOrganisation org
             GroupId = group.Id,
             ItemKind = draft.Kind,
             ParentId = draft.Kind == ItemKind.Concern ? null : draft.ParentId,
-            Text = text,
-            Position = (await siblings.MaxAsync(i => (int?)i.Position) ?? -1) + 1,
-            Channel = Channel.Workshop,
+            Text = draft.Text.Trim(),
+            Position = position,
+            Channel = channel,
             Origin = origin.Length > Contribution.OriginMax ? origin[..Contribution.OriginMax] : origin,
             ResourceStatus = draft.Kind == ItemKind.Resource ? draft.Status ?? ResourceStatus.Existing : null,
             Actor = draft.Kind == ItemKind.Resource && !string.IsNullOrWhiteSpace(draft.Actor) ? draft.Actor.Trim() : null,
             CreatedAt = clock.GetUtcNow(),
         };
-        db.WorkshopItems.Add(item);
-        await SaveAsync(workshop.Id);
-        return CommandResult.Done(item.Id);
     }
 
     /// <summary>

@@ -11,36 +11,21 @@ using Parvis.Web.Shared;
 namespace Parvis.Web.Pages.Processes;
 
 /// <summary>The council's report on the process, as a printable page, an editable DOCX and a PDF, all from one document.</summary>
-public sealed class ReportModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, ReportBuilder builder, PdfConverter pdf) : ParvisPageModel
+public sealed class ReportModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, ReportBuilder builder) : ParvisPageModel
 {
     public Process Process { get; private set; } = default!;
     public ReportDocument Report { get; private set; } = default!;
     public bool CanEdit { get; private set; }
-    public bool PdfAvailable => pdf.Available;
 
     public async Task<IActionResult> OnGetAsync(string slug) => await LoadAsync(slug) ? Page() : NotFound();
 
     public async Task<IActionResult> OnGetDocxAsync(string slug) =>
-        await LoadAsync(slug)
-            ? File(DocxWriter.Write(Report, Text["CouncilReport.Contents"]), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", FileName("docx"))
-            : NotFound();
+        await LoadAsync(slug) ? await DownloadAsync(Report, Text["CouncilReport.Contents"], FileName, "docx") : NotFound();
 
-    public async Task<IActionResult> OnGetPdfAsync(string slug)
-    {
-        if (!await LoadAsync(slug))
-        {
-            return NotFound();
-        }
-        var bytes = await pdf.ConvertAsync(DocxWriter.Write(Report, Text["CouncilReport.Contents"]), HttpContext.RequestAborted);
-        if (bytes is null)
-        {
-            ModelState.AddModelError("", Text[pdf.Available ? "CouncilReport.PdfFailed" : "CouncilReport.PdfUnavailable"]);
-            return Page();
-        }
-        return File(bytes, "application/pdf", FileName("pdf"));
-    }
+    public async Task<IActionResult> OnGetPdfAsync(string slug) =>
+        await LoadAsync(slug) ? await DownloadAsync(Report, Text["CouncilReport.Contents"], FileName, "pdf") : NotFound();
 
-    private string FileName(string extension) => $"{Slugs.From(Process.Title, 60)}-{DateTime.Today:yyyy-MM-dd}.{extension}";
+    private string FileName => $"{Slugs.From(Process.Title, 60)}-{DateTime.Today:yyyy-MM-dd}";
 
     private async Task<bool> LoadAsync(string slug)
     {

@@ -12,7 +12,8 @@ namespace Parvis.Web.Kernel.Accountability.Report;
 /// </summary>
 public static class DocxWriter
 {
-    public static byte[] Write(ReportDocument report, string tableOfContents)
+    /// <summary>The document; with a table of contents titled <paramref name="tableOfContents"/> on its own page, or none (a paper kit).</summary>
+    public static byte[] Write(ReportDocument report, string? tableOfContents)
     {
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
@@ -27,8 +28,11 @@ public static class DocxWriter
 
             var body = new Body();
             body.Append(Styled("Title", report.Title), Styled("Subtitle", report.Subtitle));
-            body.Append(Contents(report, tableOfContents));
-            body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
+            if (tableOfContents is not null)
+            {
+                body.Append(Contents(report, tableOfContents));
+                body.Append(PageBreak());
+            }
             var bookmark = 0;
             foreach (var block in report.Blocks)
             {
@@ -43,6 +47,9 @@ public static class DocxWriter
                             bookmark++;
                         }
                         body.Append(paragraph);
+                        break;
+                    case ReportPageBreak:
+                        body.Append(PageBreak());
                         break;
                     case ReportParagraph text:
                         body.Append(Styled("Normal", text.Text));
@@ -70,6 +77,8 @@ public static class DocxWriter
         }
         return stream.ToArray();
     }
+
+    private static Paragraph PageBreak() => new(new Run(new Break { Type = BreakValues.Page }));
 
     /// <summary>A TOC field over the level 1 headings, already filled with their titles for readers that do not refresh fields.</summary>
     private static IEnumerable<OpenXmlElement> Contents(ReportDocument report, string title)

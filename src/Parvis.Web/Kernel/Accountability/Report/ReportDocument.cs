@@ -17,6 +17,9 @@ public sealed record ReportHeading(int Level, string Text) : ReportBlock;
 
 public sealed record ReportParagraph(string Text) : ReportBlock;
 
+/// <summary>The next block starts a new page (each form of a paper kit on its own sheet).</summary>
+public sealed record ReportPageBreak : ReportBlock;
+
 public sealed record ReportList(IReadOnlyList<string> Items) : ReportBlock;
 
 /// <summary>A contribution quoted word for word, with who (pseudonymised), what and how it came.</summary>

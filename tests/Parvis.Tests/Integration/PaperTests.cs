@@ -1,0 +1,204 @@
+using System.Net;
+using System.Text;
+using DocumentFormat.OpenXml.Packaging;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Kernel.Text;
+using Parvis.Web.Modules.Workshops;
+
+namespace Parvis.Tests.Integration;
+
+/// <summary>Paper: the kits to print, the spreadsheet template, and importing typed-in forms whole or not at all.</summary>
+[Trait("Suite", "integration")]
+public sealed class PaperTests(ParvisApp app) : IClassFixture<ParvisApp>
+{
+    private async Task<(Workshop Workshop, Session Facilitator)> WorkshopAsync(string slug, Session? facilitator = null)
+    {
+        await app.WithDatabaseAsync(async db =>
+        {
+            if (!await db.Processes.AnyAsync(p => p.Slug == slug))
+            {
+                var today = DateOnly.FromDateTime(DateTime.Now);
+                db.Processes.Add(ParvisApp.NewProcess(app.World.OrganisationId, slug, new Phase { Title = "Ateliers", StartsOn = today.AddDays(-3), EndsOn = today.AddDays(30) }));
+                await db.SaveChangesAsync();
+            }
+        });
+        var (manager, _) = await app.SignedInAsync($"Pilote {Guid.NewGuid():N}"[..20], Role.ProcessManager);
+        var created = await manager.PostAsync($"/processes/{slug}/workshops", new Dictionary<string, string>
+        {
+            ["Title"] = "Atelier papier", ["Template"] = "htd", ["StartsAt"] = "2026-11-24T18:30", ["Place"] = "Hennebont",
+        });
+        var id = Guid.Parse(created.Location!.Split('/')[2]);
+        var workshop = await app.WithDatabaseAsync(db => db.Workshops.Include(w => w.Times).Include(w => w.Groups).SingleAsync(w => w.Id == id));
+        workshop.Groups = workshop.Groups.OrderBy(g => g.Position).ToList();
+        return (workshop, facilitator ?? (await app.SignedInAsync($"Animation {Guid.NewGuid():N}"[..20], Role.Facilitator)).Session);
+    }
+
+    private static string Csv(params string[] lines) => string.Join("\r\n", lines) + "\r\n";
+
+    private const string Header = "Table;Type;Texte;Rattaché à (ligne ou texte);Ressource existante ou à créer;Structure qui pourrait la porter";
+
+    private Task<List<WorkshopItem>> ItemsAsync(Guid workshopId) =>
+        app.WithDatabaseAsync(db => db.WorkshopItems.Where(i => i.WorkshopId == workshopId).OrderBy(i => i.CreatedAt).ThenBy(i => i.Position).ToListAsync());
+
+    [Fact]
+    public async Task A_valid_file_is_previewed_without_saving_then_imported_whole_and_attributed_to_its_table()
+    {
+        var (workshop, facilitator) = await WorkshopAsync("papier-valide");
+        var paper = $"/workshops/{workshop.Id}/paper";
+        var template = await facilitator.GetAsync($"{paper}?handler=Template&format=csv");
+        Assert.Equal("text/csv", template.ContentType);
+        var first = workshop.Groups[0].Name;
+        var file = template.Body.TrimStart('\uFEFF') + Csv(
+            $"{first};préoccupation;La fracture numérique des personnes âgées;;;",
+            $"{first};action;Des permanences dans les mairies;2;;",
+            $"{workshop.Groups[1].Name};Resource;Les conseillers numériques;3;existing;France Services",
+            $"{first.ToUpperInvariant()};Préoccupation;Les démarches en ligne obligatoires;;;",
+            ";;;;;");
+        var check = await facilitator.PostFileAsync($"{paper}?handler=Check", "Upload", "formulaires.csv", Encoding.UTF8.GetBytes(file), paper);
+        Assert.Equal(HttpStatusCode.OK, check.Status);
+        Assert.Empty(check.Document.QuerySelectorAll("#paper-errors"));
+        Assert.Equal(4, check.Document.QuerySelectorAll("section[aria-labelledby=preview] tbody tr").Length);
+        Assert.Contains("ligne 3", check.Text("section[aria-labelledby=preview] tbody tr:nth-child(3)"), StringComparison.Ordinal);
+        Assert.Empty(await ItemsAsync(workshop.Id));
+
+        var rows = check.Document.QuerySelector("input[name=CheckedRows]")!.GetAttribute("value")!;
+        var imported = await facilitator.PostAsync($"{paper}?handler=Import", new Dictionary<string, string> { ["CheckedRows"] = rows }, paper);
+        Assert.Equal(HttpStatusCode.Redirect, imported.Status);
+        var items = await ItemsAsync(workshop.Id);
+        Assert.Equal(4, items.Count);
+        Assert.All(items, i => Assert.Equal(Channel.Paper, i.Channel));
+        Assert.All(items, i => Assert.Null(i.AuthorId));
+        var concern = items.Single(i => i.Text == "La fracture numérique des personnes âgées");
+        var action = items.Single(i => i.ItemKind == ItemKind.Action);
+        var resource = items.Single(i => i.ItemKind == ItemKind.Resource);
+        Assert.Equal(concern.Id, action.ParentId);
+        Assert.Equal(action.Id, resource.ParentId);
+        Assert.Equal(ResourceStatus.Existing, resource.ResourceStatus);
+        Assert.Equal("France Services", resource.Actor);
+        Assert.Equal($"{workshop.Groups[1].Name} · Atelier papier", resource.Origin);
+        Assert.Equal([0, 1], items.Where(i => i.ItemKind == ItemKind.Concern).Select(i => i.Position).Order());
+
+        // A later file hangs an action on a concern already recorded, by its exact text.
+        var later = Csv(Header, $"{first};action;Un numéro de téléphone unique;La fracture numérique des personnes âgées;;");
+        var laterCheck = await facilitator.PostFileAsync($"{paper}?handler=Check", "Upload", "suite.csv", Encoding.UTF8.GetBytes(later), paper);
+        await facilitator.PostAsync($"{paper}?handler=Import", new Dictionary<string, string>
+        {
+            ["CheckedRows"] = laterCheck.Document.QuerySelector("input[name=CheckedRows]")!.GetAttribute("value")!,
+        }, paper);
+        Assert.Equal(concern.Id, (await ItemsAsync(workshop.Id)).Single(i => i.Text == "Un numéro de téléphone unique").ParentId);
+    }
+
+    [Fact]
+    public async Task A_file_with_one_bad_line_imports_nothing_and_names_the_line()
+    {
+        var (workshop, facilitator) = await WorkshopAsync("papier-erreurs");
+        var paper = $"/workshops/{workshop.Id}/paper";
+        var first = workshop.Groups[0].Name;
+        var file = Csv(Header,
+            $"{first};préoccupation;Une préoccupation correcte;;;",
+            $"Table inconnue;préoccupation;Une autre;;;",
+            $"{first};action;Une action sans préoccupation;;;",
+            $"{first};ressource;Une ressource;2;peut-être;");
+        var check = await facilitator.PostFileAsync($"{paper}?handler=Check", "Upload", "erreurs.csv", Encoding.UTF8.GetBytes(file), paper);
+        var errors = check.Texts("#paper-errors li").ToList();
+        Assert.Equal(4, errors.Count);
+        Assert.StartsWith("Ligne 3 : la table « Table inconnue »", errors[0], StringComparison.Ordinal);
+        Assert.StartsWith("Ligne 4 : une action doit être rattachée", errors[1], StringComparison.Ordinal);
+        Assert.Contains("Ligne 5", errors[2], StringComparison.Ordinal);
+        Assert.Contains("Le fichier contient 4 erreur(s)", check.Text("#Upload-error"), StringComparison.Ordinal);
+        Assert.Empty(check.Document.QuerySelectorAll("input[name=CheckedRows]"));
+
+        // Sent to the import directly, the same rows are checked again and refused whole.
+        var forced = await facilitator.PostAsync($"{paper}?handler=Import", new Dictionary<string, string>
+        {
+            ["CheckedRows"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(file)),
+        }, paper);
+        Assert.Equal(HttpStatusCode.OK, forced.Status);
+        Assert.Equal(4, forced.Texts("#paper-errors li").Count());
+        Assert.Empty(await ItemsAsync(workshop.Id));
+
+        var tooMany = Csv([Header, .. Enumerable.Range(1, 6).Select(i => $"{first};préoccupation;Préoccupation {i};;;")]);
+        check = await facilitator.PostFileAsync($"{paper}?handler=Check", "Upload", "trop.csv", Encoding.UTF8.GetBytes(tooMany), paper);
+        Assert.Equal(["Ligne 7 : cette table dépasse 5 préoccupations"], check.Texts("#paper-errors li"));
+        var notASheet = await facilitator.PostFileAsync($"{paper}?handler=Check", "Upload", "photo.xlsx", [0x50, 0x4B, 1, 2, 3], paper);
+        Assert.Contains("ne peut pas être lu", notASheet.Text("#Upload-error"), StringComparison.Ordinal);
+
+        using var participant = (await app.SignedInAsync("Curieux du papier")).Session;
+        Assert.StartsWith("http://localhost/error/403", (await participant.GetAsync(paper)).Location, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_XLSX_and_CSV_files_round_trip_from_one_workshop_to_another()
+    {
+        var (source, facilitator) = await WorkshopAsync("papier-aller-retour");
+        var paper = $"/workshops/{source.Id}/paper";
+        var first = source.Groups[0].Name;
+        var file = Csv(Header,
+            $"{first};préoccupation;L'illectronisme;;;",
+            $"{first};action;Des ateliers dans les médiathèques;2;;",
+            $"{first};ressource;Une salle équipée;3;à créer;La mairie",
+            $"{source.Groups[2].Name};préoccupation;Les arnaques en ligne;;;");
+        var check = await facilitator.PostFileAsync($"{paper}?handler=Check", "Upload", "source.csv", Encoding.UTF8.GetBytes(file), paper);
+        await facilitator.PostAsync($"{paper}?handler=Import", new Dictionary<string, string>
+        {
+            ["CheckedRows"] = check.Document.QuerySelector("input[name=CheckedRows]")!.GetAttribute("value")!,
+        }, paper);
+
+        // The template as XLSX: a header the import recognises, and a help sheet naming the tables.
+        var template = await facilitator.Client.GetByteArrayAsync($"{paper}?handler=Template&format=xlsx");
+        Assert.Equal(Header.Split(';'), Spreadsheets.ReadXlsx(template)[0]);
+        using (var workbook = SpreadsheetDocument.Open(new MemoryStream(template), false))
+        {
+            Assert.Equal(2, workbook.WorkbookPart!.WorksheetParts.Count());
+        }
+
+        foreach (var format in new[] { "xlsx", "csv" })
+        {
+            var exported = await facilitator.Client.GetByteArrayAsync($"{paper}?handler=Export&format={format}");
+            var (target, _) = await WorkshopAsync($"papier-cible-{format}", facilitator);
+            var targetPaper = $"/workshops/{target.Id}/paper";
+            var targetCheck = await facilitator.PostFileAsync($"{targetPaper}?handler=Check", "Upload", $"export.{format}", exported, targetPaper);
+            Assert.Empty(targetCheck.Texts("#paper-errors li"));
+            var imported = await facilitator.PostAsync($"{targetPaper}?handler=Import", new Dictionary<string, string>
+            {
+                ["CheckedRows"] = targetCheck.Document.QuerySelector("input[name=CheckedRows]")!.GetAttribute("value")!,
+            }, targetPaper);
+            Assert.Equal(HttpStatusCode.Redirect, imported.Status);
+            Assert.Equal(Shape(await ItemsAsync(source.Id), source), Shape(await ItemsAsync(target.Id), target));
+        }
+    }
+
+    /// <summary>What a workshop holds, independent of ids: each item with its table, kind, parent's text and resource details.</summary>
+    private static List<string> Shape(List<WorkshopItem> items, Workshop workshop) => items
+        .Select(i => $"{workshop.Groups.Single(g => g.Id == i.GroupId).Name}|{i.ItemKind}|{i.Text}|{items.FirstOrDefault(p => p.Id == i.ParentId)?.Text}|{i.ResourceStatus}|{i.Actor}")
+        .Order(StringComparer.Ordinal).ToList();
+
+    [Fact]
+    public async Task The_kits_print_the_form_a_sheet_per_table_and_the_attendance_sheets_and_download_as_DOCX()
+    {
+        var (workshop, facilitator) = await WorkshopAsync("papier-kit");
+        var kit = await facilitator.GetAsync($"/workshops/{workshop.Id}/kit");
+        Assert.Equal(HttpStatusCode.OK, kit.Status);
+        var headings = kit.Texts("article h2").ToList();
+        Assert.Equal("Vos propositions", headings[0]);
+        Assert.Equal(workshop.Groups.Count, headings.Count(h => h.StartsWith("Fiche d'animation", StringComparison.Ordinal)));
+        Assert.StartsWith("Feuille d'émargement", headings[^1], StringComparison.Ordinal);
+        Assert.Contains("Actions nécessaires", kit.Text("article"), StringComparison.Ordinal);
+        Assert.Contains("Ressources existantes ou à créer", kit.Text("article"), StringComparison.Ordinal);
+        Assert.Equal(workshop.Groups.Count + 1, kit.Document.QuerySelectorAll("article .page-break").Length);
+
+        var docx = await facilitator.Client.GetByteArrayAsync($"/workshops/{workshop.Id}/kit?handler=Download&format=docx");
+        using (var document = WordprocessingDocument.Open(new MemoryStream(docx), false))
+        {
+            var body = document.MainDocumentPart!.Document.Body!;
+            Assert.Contains("Vos propositions", body.InnerText, StringComparison.Ordinal);
+            Assert.Equal(workshop.Groups.Count + 1, body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Break>()
+                .Count(b => b.Type?.Value == DocumentFormat.OpenXml.Wordprocessing.BreakValues.Page));
+            Assert.DoesNotContain(body.Descendants<DocumentFormat.OpenXml.Wordprocessing.ParagraphStyleId>(), s => s.Val?.Value == "TOCHeading");
+        }
+    }
+}
