@@ -11,6 +11,7 @@ using Parvis.Web.Modules.Meetings;
 using Parvis.Web.Modules.OpinionMaps;
 using Parvis.Web.Modules.Proposals;
 using Parvis.Web.Modules.Workshops;
+using Parvis.Web.Modules.Workshops.Offline;
 
 namespace Parvis.Web.Kernel.Data;
 
@@ -54,6 +55,8 @@ public abstract class ParvisDbContext(DbContextOptions options)
     public DbSet<WorkshopTime> WorkshopTimes => Set<WorkshopTime>();
     public DbSet<WorkshopGroup> WorkshopGroups => Set<WorkshopGroup>();
     public DbSet<WorkshopItem> WorkshopItems => Set<WorkshopItem>();
+    public DbSet<OfflineLink> OfflineLinks => Set<OfflineLink>();
+    public DbSet<OfflineImport> OfflineImports => Set<OfflineImport>();
 
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingSite> MeetingSites => Set<MeetingSite>();

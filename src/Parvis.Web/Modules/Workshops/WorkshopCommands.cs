@@ -53,7 +53,7 @@ public sealed class WorkshopCommands(ParvisDbContext db, CurrentOrganisation org
             Description = draft.Description.Trim(),
             Place = draft.Place.Trim(),
             StartsAt = draft.StartsAt,
-            JoinCode = await NewCodeAsync(),
+            JoinCode = await NewCodeAsync(db),
         };
         template.CopyInto(workshop, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
         db.Workshops.Add(workshop);
@@ -480,7 +480,8 @@ public sealed class WorkshopCommands(ParvisDbContext db, CurrentOrganisation org
         return (item, workshop, refusal);
     }
 
-    private async Task<string> NewCodeAsync()
+    /// <summary>A join code no workshop of the installation uses.</summary>
+    internal static async Task<string> NewCodeAsync(ParvisDbContext db)
     {
         while (true)
         {

@@ -3,6 +3,7 @@ using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Modules.Workshops.Offline;
 
 namespace Parvis.Web.Modules.Workshops;
 
@@ -16,6 +17,7 @@ public static class WorkshopsModule
     public static IServiceCollection AddWorkshopsModule(this IServiceCollection services)
     {
         services.AddScoped<WorkshopCommands>();
+        services.AddScoped<OfflineWorkshops>();
         services.AddScoped<IContributionSource, WorkshopsContributions>();
         return services;
     }
@@ -63,6 +65,22 @@ public static class WorkshopsModule
             e.HasIndex(i => i.ParentId);
             e.HasOne<Workshop>().WithMany().HasForeignKey(i => i.WorkshopId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<WorkshopGroup>().WithMany().HasForeignKey(i => i.GroupId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<OfflineLink>(e =>
+        {
+            e.ToTable("workshops_offline_links");
+            e.Property(l => l.Role).HasConversion<string>().HasMaxLength(20);
+            e.Property(l => l.Key).HasMaxLength(100);
+            e.HasIndex(l => l.WorkshopId);
+            e.HasOne<Workshop>().WithMany().HasForeignKey(l => l.WorkshopId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<OfflineImport>(e =>
+        {
+            e.ToTable("workshops_offline_imports");
+            e.Property(i => i.BundleHash).HasMaxLength(64);
+            e.Property(i => i.Conflicts).HasMaxLength(OfflineImport.ConflictsMax);
+            e.HasIndex(i => new { i.WorkshopId, i.BundleHash });
+            e.HasOne<OfflineLink>().WithMany().HasForeignKey(i => i.LinkId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -1,0 +1,388 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Audit;
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
+
+namespace Parvis.Web.Modules.Workshops.Offline;
+
+/// <summary>A conflict found while importing a bundle: an interface text key and what it is about.</summary>
+public sealed record OfflineConflict(string Key, string Subject);
+
+/// <summary>What importing a bundle did.</summary>
+public sealed record OfflineReport(int Added, int Updated, IReadOnlyList<OfflineConflict> Conflicts, DateTimeOffset? AlreadyImportedAt);
+
+/// <summary>
+/// The "débrayable" workshop: export a workshop to a laptop, run it there with no network, and bring the
+/// session's contributions back. Importing is idempotent (items keep their ids), all or nothing, and what
+/// was changed on both sides since the export is reported and left as the main installation has it.
+/// </summary>
+public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock)
+{
+    private const int KeyBytes = 32;
+
+    /// <summary>On the main installation: the package for a laptop, with a key made for this export.</summary>
+    public async Task<(CommandResult Result, byte[]? File)> ExportPackageAsync(Guid workshopId)
+    {
+        var (workshop, process, refusal) = await LoadAsync(workshopId, Permission.RunWorkshop);
+        if (workshop is null || process is null)
+        {
+            return (refusal!, null);
+        }
+        var items = await db.WorkshopItems.AsNoTracking().Where(i => i.WorkshopId == workshop.Id).OrderBy(i => i.CreatedAt).ToListAsync();
+        var themes = await db.Themes.AsNoTracking().Where(t => t.ProcessId == process.Id).OrderBy(t => t.Position).ToListAsync();
+        var key = RandomNumberGenerator.GetBytes(KeyBytes);
+        var snapshot = Snapshot(workshop, items.Select(ToFile).ToList());
+        var link = new OfflineLink
+        {
+            WorkshopId = workshop.Id,
+            Role = OfflineRole.Exported,
+            Key = Convert.ToBase64String(key),
+            Baseline = JsonSerializer.Serialize(snapshot.Baseline),
+            CreatedAt = clock.GetUtcNow(),
+            CreatedById = authorizer.PersonId,
+        };
+        link.ExportId = link.Id;
+        db.OfflineLinks.Add(link);
+        audit.Record("workshop.offline-export", $"workshop:{workshop.Id}", link.Id.ToString());
+        await db.SaveChangesAsync();
+        var payload = new OfflinePayload
+        {
+            Kind = "package",
+            ExportId = link.Id,
+            Process = new OfflineProcess(process.Id, process.Slug, process.Title, process.Summary, themes.Select(t => new OfflineTheme(t.Id, t.Name, t.Position)).ToList()),
+            Workshop = snapshot.Workshop,
+            Items = snapshot.Items,
+            Baseline = snapshot.Baseline,
+            Key = link.Key,
+            CreatedAt = link.CreatedAt,
+        };
+        return (CommandResult.Done(link.Id), OfflineEnvelope.Write(payload, null));
+    }
+
+    /// <summary>
+    /// On the laptop: sets up the workshop received in a package (its process, themes, times, groups and
+    /// items, with the same ids) so it can be run without network, and keeps the key that signs the bundle.
+    /// </summary>
+    public async Task<CommandResult> ImportPackageAsync(Stream file)
+    {
+        if (await authorizer.DecideAsync(Permission.ManageWorkshops) is var decision and not Decision.Allowed)
+        {
+            return CommandResult.Refused(decision);
+        }
+        if (OfflineEnvelope.Read(file) is not { Payload: { Kind: "package", Key: { } key } package })
+        {
+            return CommandResult.Refused("Offline.NotAPackage");
+        }
+        if (await db.Workshops.AnyAsync(w => w.Id == package.Workshop.Id))
+        {
+            return CommandResult.Refused("Offline.AlreadyHere");
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var process = await db.Processes.FirstOrDefaultAsync(p => p.Id == package.Process.Id);
+        if (process is not null && process.OrganisationId != organisation.Id)
+        {
+            return CommandResult.Refused("Offline.NotAPackage");
+        }
+        if (process is null)
+        {
+            var slug = package.Process.Slug;
+            if (await db.Processes.AnyAsync(p => p.OrganisationId == organisation.Id && p.Slug == slug))
+            {
+                slug = $"{slug[..Math.Min(slug.Length, 50)]}-{package.Process.Id.ToString()[..8]}";
+            }
+            process = new Process
+            {
+                Id = package.Process.Id, OrganisationId = organisation.Id, Slug = slug, Title = package.Process.Title,
+                Summary = package.Process.Summary, Published = true,
+            };
+            process.Themes.AddRange(package.Process.Themes.Select(t => new Theme { Id = t.Id, Name = t.Name, Position = t.Position }));
+            db.Processes.Add(process);
+        }
+        var source = package.Workshop;
+        var workshop = new Workshop
+        {
+            Id = source.Id, OrganisationId = organisation.Id, ProcessId = process.Id, Title = source.Title, Description = source.Description,
+            Place = source.Place, StartsAt = source.StartsAt,
+            JoinCode = await db.Workshops.AnyAsync(w => w.JoinCode == source.JoinCode) ? await WorkshopCommands.NewCodeAsync(db) : source.JoinCode,
+        };
+        Define(workshop, source);
+        db.Workshops.Add(workshop);
+        db.WorkshopItems.AddRange(package.Items.Select(i => Apply(new WorkshopItem { Id = i.Id, Text = "" }, i, workshop)));
+        db.OfflineLinks.Add(new OfflineLink
+        {
+            WorkshopId = workshop.Id, Role = OfflineRole.Copy, ExportId = package.ExportId, Key = key,
+            Baseline = JsonSerializer.Serialize(package.Baseline), CreatedAt = clock.GetUtcNow(), CreatedById = authorizer.PersonId,
+        });
+        audit.Record("workshop.offline-copy", $"workshop:{workshop.Id}", package.ExportId.ToString());
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return CommandResult.Done(workshop.Id);
+    }
+
+    /// <summary>On the laptop: the session's bundle, signed with the package's key, to carry back to the main installation.</summary>
+    public async Task<(CommandResult Result, byte[]? File)> ExportBundleAsync(Guid workshopId)
+    {
+        var (workshop, process, refusal) = await LoadAsync(workshopId, Permission.RunWorkshop);
+        if (workshop is null || process is null)
+        {
+            return (refusal!, null);
+        }
+        var link = await db.OfflineLinks.AsNoTracking().Where(l => l.WorkshopId == workshop.Id && l.Role == OfflineRole.Copy).OrderByDescending(l => l.CreatedAt).FirstOrDefaultAsync();
+        if (link is null)
+        {
+            return (CommandResult.Refused("Offline.NotACopy"), null);
+        }
+        var items = await db.WorkshopItems.AsNoTracking().Where(i => i.WorkshopId == workshop.Id).OrderBy(i => i.CreatedAt).ToListAsync();
+        var snapshot = Snapshot(workshop, items.Select(ToFile).ToList());
+        var payload = new OfflinePayload
+        {
+            Kind = "bundle",
+            ExportId = link.ExportId,
+            Process = new OfflineProcess(process.Id, process.Slug, process.Title, process.Summary, []),
+            Workshop = snapshot.Workshop,
+            Items = snapshot.Items,
+            Baseline = JsonSerializer.Deserialize<OfflineBaseline>(link.Baseline)!,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        return (CommandResult.Done(workshop.Id), OfflineEnvelope.Write(payload, Convert.FromBase64String(link.Key)));
+    }
+
+    /// <summary>
+    /// On the main installation: brings a laptop's bundle in, in one transaction. A bundle that was changed,
+    /// or answers no export of this workshop, is refused. Items new on the laptop are added (channel
+    /// "offline"); items changed only on the laptop are updated; anything changed on both sides is reported
+    /// and left as it is here. The same bundle imported again adds nothing.
+    /// </summary>
+    public async Task<(CommandResult Result, OfflineReport? Report)> ImportBundleAsync(Guid workshopId, Stream file)
+    {
+        var (workshop, _, refusal) = await LoadAsync(workshopId, Permission.RunWorkshop, tracked: true);
+        if (workshop is null)
+        {
+            return (refusal!, null);
+        }
+        if (OfflineEnvelope.Read(file) is not { Payload.Kind: "bundle" } read)
+        {
+            return (CommandResult.Refused("Offline.NotABundle"), null);
+        }
+        var (bundle, bytes, signature) = read;
+        var link = await db.OfflineLinks.AsNoTracking().FirstOrDefaultAsync(l => l.Id == bundle.ExportId && l.Role == OfflineRole.Exported);
+        if (link is null || link.WorkshopId != workshop.Id || bundle.Workshop.Id != workshop.Id)
+        {
+            return (CommandResult.Refused("Offline.Foreign"), null);
+        }
+        if (!OfflineEnvelope.Verify(bytes, signature, Convert.FromBase64String(link.Key)))
+        {
+            return (CommandResult.Refused("Offline.Tampered"), null);
+        }
+        if (bundle.Items.Any(i => i.Text.Length > WorkshopItem.TextMax || i.Actor?.Length > WorkshopItem.ActorMax || i.Origin?.Length > Contribution.OriginMax)
+            || bundle.Workshop.Groups.Any(g => g.Name.Length > WorkshopGroup.NameMax || g.Question.Length > WorkshopGroup.QuestionMax)
+            || bundle.Workshop.Times.Any(t => t.Title.Length > WorkshopTime.TitleMax || t.Instructions.Length > WorkshopTime.InstructionsMax))
+        {
+            return (CommandResult.Refused("Offline.Invalid"), null);
+        }
+        var hash = Convert.ToHexString(SHA256.HashData(bytes));
+        var earlier = await db.OfflineImports.AsNoTracking().Where(i => i.BundleHash == hash && i.WorkshopId == workshop.Id)
+            .OrderBy(i => i.ImportedAt).Select(i => (DateTimeOffset?)i.ImportedAt).FirstOrDefaultAsync();
+        var baseline = JsonSerializer.Deserialize<OfflineBaseline>(link.Baseline)!;
+        var conflicts = new List<OfflineConflict>();
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var here = await db.WorkshopItems.Where(i => i.WorkshopId == workshop.Id).ToDictionaryAsync(i => i.Id);
+        MergeDefinition(workshop, bundle, baseline, here.Values, conflicts);
+        var added = 0;
+        var updated = 0;
+        // Parents before their children, so an action never points to a concern not yet there.
+        foreach (var item in bundle.Items.OrderBy(i => i.Kind).ThenBy(i => i.CreatedAt))
+        {
+            if (workshop.Groups.All(g => g.Id != item.GroupId))
+            {
+                conflicts.Add(new OfflineConflict("Offline.ItemWithoutGroup", item.Text));
+                continue;
+            }
+            if (!here.TryGetValue(item.Id, out var existing))
+            {
+                var created = Apply(new WorkshopItem { Id = item.Id, Text = "" }, item, workshop);
+                created.Channel = baseline.Items.ContainsKey(item.Id) ? created.Channel : Channel.Offline;
+                db.WorkshopItems.Add(created);
+                here[item.Id] = created;
+                added++;
+                continue;
+            }
+            var mine = ToFile(existing).Fingerprint;
+            var theirs = item.Fingerprint;
+            var before = baseline.Items.GetValueOrDefault(item.Id);
+            if (theirs == mine || theirs == before)
+            {
+                continue;
+            }
+            if (mine == before)
+            {
+                Apply(existing, item, workshop);
+                updated++;
+            }
+            else
+            {
+                conflicts.Add(new OfflineConflict("Offline.ItemConflict", existing.Text));
+            }
+        }
+        // What both sides now share is the laptop's state: the next bundle is compared with it.
+        var shared = await db.OfflineLinks.SingleAsync(l => l.Id == link.Id);
+        shared.Baseline = JsonSerializer.Serialize(new OfflineBaseline(DefinitionHash(bundle.Workshop), bundle.Items.ToDictionary(i => i.Id, i => i.Fingerprint)));
+        db.OfflineImports.Add(new OfflineImport
+        {
+            LinkId = link.Id, WorkshopId = workshop.Id, BundleHash = hash, Added = added, Updated = updated,
+            Conflicts = string.Join("\n", conflicts.Select(c => $"{c.Key}: {c.Subject}")) is var text && text.Length > OfflineImport.ConflictsMax ? text[..OfflineImport.ConflictsMax] : text,
+            ImportedAt = clock.GetUtcNow(), ImportedById = authorizer.PersonId,
+        });
+        audit.Record("workshop.offline-import", $"workshop:{workshop.Id}", string.Create(CultureInfo.InvariantCulture, $"{added} added, {updated} updated, {conflicts.Count} conflicts"));
+        await db.SaveChangesAsync();
+        await db.Workshops.Where(w => w.Id == workshop.Id).ExecuteUpdateAsync(s => s.SetProperty(w => w.Revision, w => w.Revision + 1));
+        await transaction.CommitAsync();
+        return (CommandResult.Done(workshop.Id), new OfflineReport(added, updated, conflicts, earlier));
+    }
+
+    /// <summary>
+    /// The laptop's times and groups are taken when only the laptop changed them; when both sides did, the
+    /// main installation's are kept and the conflict reported, but a group the laptop added is still added,
+    /// so that no contribution loses its table.
+    /// </summary>
+    private void MergeDefinition(Workshop workshop, OfflinePayload bundle, OfflineBaseline baseline, IEnumerable<WorkshopItem> items, List<OfflineConflict> conflicts)
+    {
+        var theirs = DefinitionHash(bundle.Workshop);
+        var mine = DefinitionHash(Snapshot(workshop, []).Workshop);
+        if (theirs == baseline.Definition || theirs == mine)
+        {
+            return;
+        }
+        if (mine != baseline.Definition)
+        {
+            conflicts.Add(new OfflineConflict("Offline.DefinitionConflict", workshop.Title));
+            foreach (var group in bundle.Workshop.Groups.Where(g => workshop.Groups.All(w => w.Id != g.Id)).ToList())
+            {
+                var added = Group(new WorkshopGroup { Id = group.Id, WorkshopId = workshop.Id, Name = "" }, group, workshop.Groups.Count);
+                db.WorkshopGroups.Add(added);
+                workshop.Groups.Add(added);
+            }
+            return;
+        }
+        var used = items.Select(i => i.GroupId).ToHashSet();
+        foreach (var gone in workshop.Groups.Where(g => bundle.Workshop.Groups.All(b => b.Id != g.Id) && !used.Contains(g.Id)).ToList())
+        {
+            workshop.Groups.Remove(gone);
+        }
+        foreach (var gone in workshop.Times.Where(t => bundle.Workshop.Times.All(b => b.Id != t.Id)).ToList())
+        {
+            workshop.Times.Remove(gone);
+            if (workshop.CurrentTimeId == gone.Id)
+            {
+                workshop.CurrentTimeId = null;
+                workshop.TimeStartedAt = null;
+            }
+        }
+        Define(workshop, bundle.Workshop, add: entity => db.Add(entity));
+    }
+
+    /// <summary>Sets the workshop's times and groups from a file: existing ones updated, new ones added (through <paramref name="add"/> when tracked).</summary>
+    private static void Define(Workshop workshop, OfflineWorkshop source, Action<object>? add = null)
+    {
+        foreach (var time in source.Times)
+        {
+            var target = workshop.Times.FirstOrDefault(t => t.Id == time.Id);
+            if (target is null)
+            {
+                target = new WorkshopTime { Id = time.Id, WorkshopId = workshop.Id, Title = "" };
+                workshop.Times.Add(target);
+                add?.Invoke(target);
+            }
+            target.Position = time.Position;
+            target.Title = time.Title;
+            target.Instructions = time.Instructions;
+            target.Minutes = time.Minutes;
+            target.Output = time.Output;
+            target.MinItems = time.MinItems;
+            target.MaxItems = time.MaxItems;
+            target.Gathered = time.Gathered;
+        }
+        foreach (var group in source.Groups)
+        {
+            var target = workshop.Groups.FirstOrDefault(g => g.Id == group.Id);
+            if (target is null)
+            {
+                target = new WorkshopGroup { Id = group.Id, WorkshopId = workshop.Id, Name = "" };
+                workshop.Groups.Add(target);
+                add?.Invoke(target);
+            }
+            Group(target, group, group.Position);
+        }
+    }
+
+    private static WorkshopGroup Group(WorkshopGroup target, OfflineGroup group, int position)
+    {
+        target.Position = position;
+        target.Name = group.Name;
+        target.Question = group.Question;
+        target.ThemeId = group.ThemeId;
+        return target;
+    }
+
+    private static WorkshopItem Apply(WorkshopItem target, OfflineItem item, Workshop workshop)
+    {
+        target.OrganisationId = workshop.OrganisationId;
+        target.ProcessId = workshop.ProcessId;
+        target.WorkshopId = workshop.Id;
+        target.GroupId = item.GroupId;
+        target.ItemKind = item.Kind;
+        target.ParentId = item.ParentId;
+        target.Text = item.Text;
+        target.Position = item.Position;
+        target.Carried = item.Carried;
+        target.MergedIntoId = item.MergedIntoId;
+        target.ResourceStatus = item.Status;
+        target.Actor = item.Actor;
+        if (target.Origin is null)
+        {
+            target.Origin = item.Origin;
+            target.CreatedAt = item.CreatedAt;
+            target.Channel = Enum.TryParse<Channel>(item.Channel, out var channel) ? channel : Channel.Offline;
+        }
+        return target;
+    }
+
+    private static OfflineItem ToFile(WorkshopItem i) => new(
+        i.Id, i.GroupId, i.ItemKind, i.ParentId, i.Text, i.Position, i.Carried, i.MergedIntoId, i.ResourceStatus, i.Actor, i.CreatedAt, i.Channel.ToString(), i.Origin);
+
+    /// <summary>The workshop as a file describes it, with the baseline that marks this moment.</summary>
+    private static (OfflineWorkshop Workshop, IReadOnlyList<OfflineItem> Items, OfflineBaseline Baseline) Snapshot(Workshop workshop, IReadOnlyList<OfflineItem> items)
+    {
+        var described = new OfflineWorkshop(workshop.Id, workshop.Title, workshop.Description, workshop.Place, workshop.StartsAt, workshop.JoinCode,
+            workshop.Times.OrderBy(t => t.Position).Select(t => new OfflineTime(t.Id, t.Position, t.Title, t.Instructions, t.Minutes, t.Output, t.MinItems, t.MaxItems, t.Gathered)).ToList(),
+            workshop.Groups.OrderBy(g => g.Position).Select(g => new OfflineGroup(g.Id, g.Position, g.Name, g.Question, g.ThemeId)).ToList());
+        return (described, items, new OfflineBaseline(DefinitionHash(described), items.ToDictionary(i => i.Id, i => i.Fingerprint)));
+    }
+
+    private static string DefinitionHash(OfflineWorkshop workshop) => OfflineItem.Hash(string.Join("\n",
+        workshop.Times.OrderBy(t => t.Position).Select(t => $"T|{t.Id}|{t.Position}|{t.Title}|{t.Instructions}|{t.Minutes}|{t.Output}|{t.MinItems}|{t.MaxItems}|{t.Gathered}")
+            .Concat(workshop.Groups.OrderBy(g => g.Position).Select(g => $"G|{g.Id}|{g.Position}|{g.Name}|{g.Question}|{g.ThemeId}"))));
+
+    private async Task<(Workshop? Workshop, Process? Process, CommandResult? Refusal)> LoadAsync(Guid workshopId, Permission permission, bool tracked = false)
+    {
+        var query = db.Workshops.Include(w => w.Times).Include(w => w.Groups).Where(w => w.Id == workshopId && w.OrganisationId == organisation.Id);
+        var workshop = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync();
+        var process = workshop is null ? null : await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == workshop.ProcessId);
+        if (workshop is null || process is null)
+        {
+            return (null, null, CommandResult.Missing());
+        }
+        if (await authorizer.DecideAsync(permission, process) is var decision and not Decision.Allowed)
+        {
+            return (null, null, CommandResult.Refused(decision));
+        }
+        return (workshop, process, null);
+    }
+}

@@ -1,0 +1,125 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Modules.Workshops;
+
+namespace Parvis.Tests.Integration;
+
+/// <summary>
+/// The "débrayable" workshop between two installations, each with its own database: the main one exports,
+/// a laptop runs the workshop alone, its signed bundle comes back once, without duplicates, tampering refused.
+/// </summary>
+[Trait("Suite", "integration")]
+public sealed class OfflineTests(ParvisApp main) : IClassFixture<ParvisApp>
+{
+    private static Task<Session.Response> ConsoleAsync(Session session, Guid workshopId, string handler, Dictionary<string, string> fields) =>
+        session.PostAsync($"/workshops/{workshopId}/console?handler={handler}", fields, $"/workshops/{workshopId}/console");
+
+    private static Task<Session.Response> UploadAsync(Session session, string page, string handler, byte[] file) =>
+        session.PostFileAsync($"{page}?handler={handler}", "Upload", "atelier.json", file, page);
+
+    private static Task<List<WorkshopItem>> ItemsAsync(ParvisApp app, Guid workshopId) =>
+        app.WithDatabaseAsync(db => db.WorkshopItems.AsNoTracking().Where(i => i.WorkshopId == workshopId).OrderBy(i => i.Id).ToListAsync());
+
+    /// <summary>Each item as both sides must agree on it.</summary>
+    private static List<string> Same(List<WorkshopItem> items) =>
+        items.Select(i => $"{i.Id}|{i.GroupId}|{i.ItemKind}|{i.ParentId}|{i.Text}|{i.Carried}|{i.MergedIntoId}|{i.Origin}").ToList();
+
+    /// <summary>The bundle with its payload changed and the signature kept, as someone editing the file would.</summary>
+    private static byte[] Altered(byte[] bundle, Action<JsonNode> change)
+    {
+        var envelope = JsonNode.Parse(bundle)!;
+        var payload = JsonNode.Parse(Convert.FromBase64String(envelope["payload"]!.GetValue<string>()))!;
+        change(payload);
+        envelope["payload"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(payload.ToJsonString()));
+        return Encoding.UTF8.GetBytes(envelope.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_workshop_runs_on_a_laptop_without_network_and_comes_back_once_with_nothing_lost_or_doubled()
+    {
+        // The main installation: a workshop with a concern already recorded.
+        await main.WithDatabaseAsync(async db =>
+        {
+            var today = DateOnly.FromDateTime(DateTime.Now);
+            db.Processes.Add(ParvisApp.NewProcess(main.World.OrganisationId, "debrayable", new Phase { Title = "Ateliers", StartsOn = today.AddDays(-3), EndsOn = today.AddDays(30) }));
+            await db.SaveChangesAsync();
+        });
+        var (manager, _) = await main.SignedInAsync("Pilote principal", Role.ProcessManager);
+        var created = await manager.PostAsync("/processes/debrayable/workshops", new Dictionary<string, string>
+        {
+            ["Title"] = "Atelier à Groix", ["Template"] = "htd", ["StartsAt"] = "2026-11-24T18:30", ["Place"] = "Bar de Tréville",
+        });
+        var workshopId = Guid.Parse(created.Location!.Split('/')[2]);
+        var workshop = await main.WithDatabaseAsync(db => db.Workshops.Include(w => w.Groups).Include(w => w.Times).SingleAsync(w => w.Id == workshopId));
+        var groups = workshop.Groups.OrderBy(g => g.Position).Select(g => g.Id).ToList();
+        var times = workshop.Times.OrderBy(t => t.Position).Select(t => t.Id).ToList();
+        await ConsoleAsync(manager, workshopId, "Add", new() { ["group"] = groups[0].ToString(), ["kind"] = "Concern", ["ItemText"] = "Le bateau et le réseau", ["ParentId"] = "" });
+        var offlinePage = $"/workshops/{workshopId}/offline";
+        var package = await manager.PostAsync($"{offlinePage}?handler=Package", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.OK, package.Status);
+        var packageBytes = Encoding.UTF8.GetBytes(package.Body);
+
+        // The laptop: another installation with its own database, no link to the main one but the file.
+        await using var laptop = new ParvisApp();
+        await ((IAsyncLifetime)laptop).InitializeAsync();
+        var (owner, _) = await laptop.SignedInAsync("Animatrice portable", Role.ProcessManager);
+        var received = await UploadAsync(owner, "/offline", "", packageBytes);
+        Assert.Equal(HttpStatusCode.Redirect, received.Status);
+        Assert.Equal($"/workshops/{workshopId}/console", received.Location);
+        Assert.Equal(Same(await ItemsAsync(main, workshopId)), Same(await ItemsAsync(laptop, workshopId)));
+        Assert.Contains("déjà sur cette installation", (await UploadAsync(owner, "/offline", "", packageBytes)).Text("#Upload-error"), StringComparison.Ordinal);
+
+        // The session on the laptop: the console, a phone by code, the concern from the main side carried.
+        var laptopWorkshop = await laptop.WithDatabaseAsync(db => db.Workshops.SingleAsync(w => w.Id == workshopId));
+        await ConsoleAsync(owner, workshopId, "Start", new() { ["timeId"] = times[0].ToString() });
+        await ConsoleAsync(owner, workshopId, "Add", new() { ["group"] = groups[0].ToString(), ["kind"] = "Concern", ["ItemText"] = "Les démarches en ligne", ["ParentId"] = "" });
+        using (var phone = laptop.NewSession())
+        {
+            var joined = await phone.PostAsync($"/w/{laptopWorkshop.JoinCode}", new Dictionary<string, string>
+            {
+                ["Group"] = groups[1].ToString(), ["ItemText"] = "Les arnaques par SMS", ["ParentId"] = "", ["Status"] = "", ["Actor"] = "",
+            }, $"/w/{laptopWorkshop.JoinCode}?group={groups[1]}");
+            Assert.Equal(HttpStatusCode.Redirect, joined.Status);
+        }
+        var carriedId = (await ItemsAsync(laptop, workshopId)).Single(i => i.Text == "Le bateau et le réseau").Id;
+        await ConsoleAsync(owner, workshopId, "Carry", new() { ["itemId"] = carriedId.ToString(), ["carried"] = "true" });
+        await ConsoleAsync(owner, workshopId, "Start", new() { ["timeId"] = times[1].ToString() });
+        await ConsoleAsync(owner, workshopId, "Add", new() { ["group"] = groups[0].ToString(), ["kind"] = "Action", ["ItemText"] = "Un relais wifi au port", ["ParentId"] = carriedId.ToString() });
+        var bundle = await owner.Client.GetByteArrayAsync($"{offlinePage}?handler=Bundle");
+
+        // Back on the main installation: three new items, one updated, the same on both sides.
+        var imported = await UploadAsync(manager, offlinePage, "Import", bundle);
+        Assert.Equal("3 contribution(s) ajoutée(s), 1 mise(s) à jour.", imported.Text("#offline-report p"));
+        var onMain = await ItemsAsync(main, workshopId);
+        Assert.Equal(Same(await ItemsAsync(laptop, workshopId)), Same(onMain));
+        Assert.Equal(3, onMain.Count(i => i.Channel == Channel.Offline));
+        Assert.True(onMain.Single(i => i.Id == carriedId).Carried);
+        Assert.Equal(carriedId, onMain.Single(i => i.Text == "Un relais wifi au port").ParentId);
+
+        // The same bundle again adds nothing; a changed or foreign bundle is refused and changes nothing.
+        var again = await UploadAsync(manager, offlinePage, "Import", bundle);
+        Assert.StartsWith("0 contribution(s) ajoutée(s), 0 mise(s) à jour.", again.Text("#offline-report"), StringComparison.Ordinal);
+        Assert.Contains("déjà été importé", again.Text("#offline-report"), StringComparison.Ordinal);
+        var tampered = Altered(bundle, payload => payload["items"]![0]!["text"] = "Un texte changé après coup");
+        Assert.Contains("signature du lot ne correspond pas", (await UploadAsync(manager, offlinePage, "Import", tampered)).Text("#Upload-error"), StringComparison.Ordinal);
+        var foreign = Altered(bundle, payload => payload["exportId"] = Guid.NewGuid().ToString());
+        Assert.Contains("ne correspond à aucun export", (await UploadAsync(manager, offlinePage, "Import", foreign)).Text("#Upload-error"), StringComparison.Ordinal);
+        Assert.Contains("pas un lot", (await UploadAsync(manager, offlinePage, "Import", packageBytes)).Text("#Upload-error"), StringComparison.Ordinal);
+        Assert.Equal(Same(onMain), Same(await ItemsAsync(main, workshopId)));
+
+        // Changed on both sides since: reported, and the main installation's version kept.
+        await ConsoleAsync(manager, workshopId, "Carry", new() { ["itemId"] = carriedId.ToString(), ["carried"] = "false" });
+        await ConsoleAsync(owner, workshopId, "Move", new() { ["itemId"] = carriedId.ToString(), ["direction"] = "1" });
+        await ConsoleAsync(owner, workshopId, "Add", new() { ["group"] = groups[2].ToString(), ["kind"] = "Concern", ["ItemText"] = "Après la pause", ["ParentId"] = "" });
+        var second = await UploadAsync(manager, offlinePage, "Import", await owner.Client.GetByteArrayAsync($"{offlinePage}?handler=Bundle"));
+        Assert.Equal("1 contribution(s) ajoutée(s), 1 mise(s) à jour.", second.Text("#offline-report p"));
+        Assert.Contains("« Le bateau et le réseau » a été modifié ici et sur le portable", second.Text("#offline-report li"), StringComparison.Ordinal);
+        Assert.False((await ItemsAsync(main, workshopId)).Single(i => i.Id == carriedId).Carried);
+    }
+}
