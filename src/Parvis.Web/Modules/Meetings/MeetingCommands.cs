@@ -97,24 +97,18 @@ public sealed class MeetingCommands(
         {
             meeting.Sites.Remove(gone);
         }
-        for (var i = 0; i < sites.Count; i++)
-        {
-            var edited = sites[i];
-            var site = meeting.Sites.FirstOrDefault(s => s.Id == edited.Id);
-            if (site is null)
+        ChildRows.Save(db, meeting.Sites, sites, (site, edited) => site.Id == edited.Id,
+            _ => new MeetingSite { MeetingId = meeting.Id, Name = "" },
+            (site, edited, i) =>
             {
-                // Added explicitly: a new child with its key already set would otherwise be taken for an update.
-                site = new MeetingSite { MeetingId = meeting.Id, Name = "" };
-                db.MeetingSites.Add(site);
-            }
-            site.Position = i;
-            site.Name = edited.Name.Trim();
-            site.Address = edited.Address.Trim();
-            site.Access = edited.Access;
-            site.AccessNotes = edited.AccessNotes.Trim();
-            site.Capacity = edited.Capacity;
-            site.FacilitatorId = edited.FacilitatorId;
-        }
+                site.Position = i;
+                site.Name = edited.Name.Trim();
+                site.Address = edited.Address.Trim();
+                site.Access = edited.Access;
+                site.AccessNotes = edited.AccessNotes.Trim();
+                site.Capacity = edited.Capacity;
+                site.FacilitatorId = edited.FacilitatorId;
+            });
         audit.Record("meeting.update", $"meeting:{meeting.Id}", meeting.Title);
         await using var transaction = await db.Database.BeginTransactionAsync();
         await db.SaveChangesAsync();

@@ -124,9 +124,7 @@ public sealed class QuestionCommands(
     }
 
     /// <summary>Who may be sent questions: people with the expert role in the organisation or in this process.</summary>
-    public IQueryable<Guid> ExpertsOf(Guid processId) =>
-        db.RoleAssignments.Where(r => r.OrganisationId == organisation.Id && r.Role == Role.Expert && (r.ProcessId == null || r.ProcessId == processId))
-            .Select(r => r.PersonId).Distinct();
+    public IQueryable<Guid> ExpertsOf(Guid processId) => RoleHolders.Of(db, organisation.Id, processId, Role.Expert);
 
     private async Task<CommandResult> AddAsync(Guid processId, string question, Guid? themeId, Action<ExpertQuestion> origin)
     {

@@ -116,44 +116,33 @@ public sealed class WorkshopCommands(ParvisDbContext db, CurrentOrganisation org
                 workshop.TimeStartedAt = null;
             }
         }
-        for (var i = 0; i < times.Count; i++)
-        {
-            var edited = times[i];
-            var time = workshop.Times.FirstOrDefault(t => t.Id == edited.Id);
-            if (time is null)
+        ChildRows.Save(db, workshop.Times, times, (time, edited) => time.Id == edited.Id,
+            _ => new WorkshopTime { WorkshopId = workshop.Id, Title = "" },
+            (time, edited, i) =>
             {
-                // Added explicitly: a new child with its key already set would otherwise be taken for an update.
-                time = new WorkshopTime { WorkshopId = workshop.Id, Title = "" };
-                db.WorkshopTimes.Add(time);
-            }
-            time.Position = i;
-            time.Title = edited.Title.Trim();
-            time.Instructions = edited.Instructions.Trim();
-            time.Minutes = edited.Minutes;
-            time.Output = edited.Output;
-            time.MinItems = edited.MinItems;
-            time.MaxItems = edited.MaxItems;
-            time.Gathered = edited.Gathered;
-        }
+                time.Position = i;
+                time.Title = edited.Title.Trim();
+                time.Instructions = edited.Instructions.Trim();
+                time.Minutes = edited.Minutes;
+                time.Output = edited.Output;
+                time.MinItems = edited.MinItems;
+                time.MaxItems = edited.MaxItems;
+                time.Gathered = edited.Gathered;
+            });
         foreach (var gone in removedGroups)
         {
             workshop.Groups.Remove(gone);
         }
-        for (var i = 0; i < groups.Count; i++)
-        {
-            var edited = groups[i];
-            var group = workshop.Groups.FirstOrDefault(g => g.Id == edited.Id);
-            if (group is null)
+        ChildRows.Save(db, workshop.Groups, groups, (group, edited) => group.Id == edited.Id,
+            _ => new WorkshopGroup { WorkshopId = workshop.Id, Name = "" },
+            (group, edited, i) =>
             {
-                group = new WorkshopGroup { WorkshopId = workshop.Id, Name = "" };
-                db.WorkshopGroups.Add(group);
-            }
-            group.Position = i;
-            group.Name = edited.Name.Trim();
-            group.Question = edited.Question.Trim();
-            group.FacilitatorId = edited.FacilitatorId;
-            group.ThemeId = edited.ThemeId;
-        }
+                group.Position = i;
+                group.Name = edited.Name.Trim();
+                group.Question = edited.Question.Trim();
+                group.FacilitatorId = edited.FacilitatorId;
+                group.ThemeId = edited.ThemeId;
+            });
         audit.Record("workshop.update", $"workshop:{workshop.Id}", workshop.Title);
         await SaveAsync(workshop.Id);
         return CommandResult.Done(workshop.Id);

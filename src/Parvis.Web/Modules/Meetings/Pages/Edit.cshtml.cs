@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.People;
@@ -152,12 +151,7 @@ public sealed class EditModel(ParvisDbContext database, CurrentOrganisation curr
         {
             return denied;
         }
-        var processId = Process.Id;
-        var facilitators = await Db.RoleAssignments.AsNoTracking()
-            .Where(r => r.OrganisationId == Organisation.Id && r.Role == Role.Facilitator && (r.ProcessId == null || r.ProcessId == processId))
-            .Join(Db.Users, r => r.PersonId, u => u.Id, (r, u) => new { u.Id, u.Pseudonym })
-            .Distinct().OrderBy(u => u.Pseudonym).ToListAsync();
-        Facilitators = [new SelectListItem(Text["Meetings.NoFacilitator"], ""), .. facilitators.Select(f => new SelectListItem(f.Pseudonym, f.Id.ToString()))];
+        Facilitators = await RoleHolders.ChoicesAsync(Db, Organisation.Id, Process.Id, Role.Facilitator, Text["Meetings.NoFacilitator"]);
         return null;
     }
 }

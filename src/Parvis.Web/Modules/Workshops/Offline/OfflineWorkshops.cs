@@ -285,41 +285,28 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
                 workshop.TimeStartedAt = null;
             }
         }
-        Define(workshop, bundle.Workshop, add: entity => db.Add(entity));
+        Define(workshop, bundle.Workshop);
     }
 
-    /// <summary>Sets the workshop's times and groups from a file: existing ones updated, new ones added (through <paramref name="add"/> when tracked).</summary>
-    private static void Define(Workshop workshop, OfflineWorkshop source, Action<object>? add = null)
+    /// <summary>Sets the workshop's times and groups from a file: existing ones updated, new ones added with the file's ids.</summary>
+    private void Define(Workshop workshop, OfflineWorkshop source)
     {
-        foreach (var time in source.Times)
-        {
-            var target = workshop.Times.FirstOrDefault(t => t.Id == time.Id);
-            if (target is null)
+        ChildRows.Save(db, workshop.Times, source.Times, (time, row) => time.Id == row.Id,
+            row => new WorkshopTime { Id = row.Id, WorkshopId = workshop.Id, Title = "" },
+            (time, row, _) =>
             {
-                target = new WorkshopTime { Id = time.Id, WorkshopId = workshop.Id, Title = "" };
-                workshop.Times.Add(target);
-                add?.Invoke(target);
-            }
-            target.Position = time.Position;
-            target.Title = time.Title;
-            target.Instructions = time.Instructions;
-            target.Minutes = time.Minutes;
-            target.Output = time.Output;
-            target.MinItems = time.MinItems;
-            target.MaxItems = time.MaxItems;
-            target.Gathered = time.Gathered;
-        }
-        foreach (var group in source.Groups)
-        {
-            var target = workshop.Groups.FirstOrDefault(g => g.Id == group.Id);
-            if (target is null)
-            {
-                target = new WorkshopGroup { Id = group.Id, WorkshopId = workshop.Id, Name = "" };
-                workshop.Groups.Add(target);
-                add?.Invoke(target);
-            }
-            Group(target, group, group.Position);
-        }
+                time.Position = row.Position;
+                time.Title = row.Title;
+                time.Instructions = row.Instructions;
+                time.Minutes = row.Minutes;
+                time.Output = row.Output;
+                time.MinItems = row.MinItems;
+                time.MaxItems = row.MaxItems;
+                time.Gathered = row.Gathered;
+            });
+        ChildRows.Save(db, workshop.Groups, source.Groups, (group, row) => group.Id == row.Id,
+            row => new WorkshopGroup { Id = row.Id, WorkshopId = workshop.Id, Name = "" },
+            (group, row, _) => Group(group, row, row.Position));
     }
 
     private static WorkshopGroup Group(WorkshopGroup target, OfflineGroup group, int position)

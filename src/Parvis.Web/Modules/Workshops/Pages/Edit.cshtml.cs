@@ -156,11 +156,7 @@ public sealed class EditModel(ParvisDbContext database, CurrentOrganisation curr
             return denied;
         }
         var processId = Board.Process.Id;
-        var facilitators = await Db.RoleAssignments.AsNoTracking()
-            .Where(r => r.OrganisationId == Organisation.Id && r.Role == Role.Facilitator && (r.ProcessId == null || r.ProcessId == processId))
-            .Join(Db.Users, r => r.PersonId, u => u.Id, (r, u) => new { u.Id, u.Pseudonym })
-            .Distinct().OrderBy(u => u.Pseudonym).ToListAsync();
-        Facilitators = [new SelectListItem(Text["Workshops.NoFacilitator"], ""), .. facilitators.Select(f => new SelectListItem(f.Pseudonym, f.Id.ToString()))];
+        Facilitators = await RoleHolders.ChoicesAsync(Db, Organisation.Id, Board.Process.Id, Role.Facilitator, Text["Workshops.NoFacilitator"]);
         var themes = await Db.Themes.AsNoTracking().Where(t => t.ProcessId == processId).OrderBy(t => t.Position).ToListAsync();
         Themes = [new SelectListItem(Text["Workshops.NoTheme"], ""), .. themes.Select(t => new SelectListItem(t.Name, t.Id.ToString()))];
         return null;

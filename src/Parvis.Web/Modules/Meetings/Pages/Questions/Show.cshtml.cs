@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Shared;
@@ -109,9 +110,7 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
         CanAnswer = await authorizer.CanAsync(Permission.AnswerQuestions, process);
         if (CanRoute)
         {
-            var experts = await questions.ExpertsOf(process.Id).Join(db.Users, e => e, u => u.Id, (e, u) => new { u.Id, u.Pseudonym })
-                .OrderBy(u => u.Pseudonym).ToListAsync();
-            Experts = [new SelectListItem(Text["Questions.NoExpert"], ""), .. experts.Select(e => new SelectListItem(e.Pseudonym, e.Id.ToString()))];
+            Experts = await RoleHolders.ChoicesAsync(db, organisation.Id, process.Id, Role.Expert, Text["Questions.NoExpert"]);
         }
         Meetings = [new SelectListItem(Text["Questions.InWriting"], ""), .. meetings.Select(m => new SelectListItem($"{m.Title} ({m.StartsAt.ToLocalTime():d})", m.Id.ToString()))];
         return true;
