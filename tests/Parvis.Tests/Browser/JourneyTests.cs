@@ -206,7 +206,16 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         await page.FillAsync("#Input_Email", email);
         await page.FillAsync("#Input_Password", ParvisApp.Password);
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(new Regex("^[^?]*/$"));
+        try
+        {
+            await page.WaitForURLAsync(new Regex("^[^?]*/$"));
+        }
+        catch (TimeoutException e)
+        {
+            // Say where the browser stayed and what the page said, so a failure in CI explains itself.
+            var said = await page.Locator("main").InnerTextAsync(new() { Timeout = 2_000 });
+            throw new TimeoutException($"Sign-in of {email} did not reach the home page; still at {page.Url}: {said}", e);
+        }
     }
 
     /// <summary>Presses Tab until the element is focused: proves it can be reached with the keyboard.</summary>

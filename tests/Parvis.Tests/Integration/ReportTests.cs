@@ -58,6 +58,14 @@ public sealed class ReportTests(ParvisApp app) : IClassFixture<ParvisApp>
                 Assert.NotNull(table.Elements<TableRow>().First().TableRowProperties?.GetFirstChild<TableHeader>());
             });
             Assert.Contains(paragraphs, p => p.InnerText == "Cet avis en rend compte.");
+
+            // The grid's graph is a native, described chart whose bars carry the table's numbers.
+            var drawing = Assert.Single(body.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties>());
+            Assert.Contains("Le numérique au crible", drawing.Description?.Value, StringComparison.Ordinal);
+            var chart = Assert.Single(document.MainDocumentPart.ChartParts).ChartSpace!;
+            var series = chart.Descendants<DocumentFormat.OpenXml.Drawing.Charts.BarChartSeries>().ToList();
+            Assert.Equal(["1", "1"], series[0].Descendants<DocumentFormat.OpenXml.Drawing.Charts.NumericPoint>().Select(p => p.InnerText));
+            Assert.Equal(["1", "0"], series[1].Descendants<DocumentFormat.OpenXml.Drawing.Charts.NumericPoint>().Select(p => p.InnerText));
             Assert.Contains(paragraphs, p => p.InnerText == "Le président de l'agglomération a saisi le conseil le 3 septembre.");
 
             // Every contribution of the process, word for word, exactly once in the annex; nothing of the removed person.
@@ -90,6 +98,8 @@ public sealed class ReportTests(ParvisApp app) : IClassFixture<ParvisApp>
         var page = await visitor.GetAsync($"/processes/{process.Slug}/report");
         Assert.Equal(_sections, page.Texts("h2.report-section"));
         Assert.Equal(kept.Order(), page.Texts(".verbatim blockquote").Order());
+        // In each cell, strengths then weaknesses: the same numbers as the table's.
+        Assert.Equal(["1", "1", "1", "0"], page.Document.QuerySelectorAll("figure.chart rect").Select(r => r.GetAttribute("data-count")));
     }
 
     /// <summary>A process with contributions on several channels and themes, a fate, a synthesis, and one person who asked to be removed.</summary>
@@ -123,6 +133,18 @@ public sealed class ReportTests(ParvisApp app) : IClassFixture<ParvisApp>
             proposals[0].Fate = Fate.Retained;
             db.FateDecisions.Add(new FateDecision { OrganisationId = process.OrganisationId, ProcessId = process.Id, ContributionId = proposals[0].Id, Fate = Fate.Retained, SynthesisItemId = item.Id });
             db.SynthesisLinks.Add(new SynthesisLink { SynthesisItemId = item.Id, ContributionId = proposals[0].Id });
+
+            // The ISO 26000 x SNDD grid: two items in the first cell (one +, one -), one + in another.
+            var iso = await db.Frameworks.Where(f => f.Key == "iso26000").Select(f => f.Id).SingleAsync();
+            var sndd = await db.Frameworks.Where(f => f.Key == "sndd-2010-2013").Select(f => f.Id).SingleAsync();
+            var rows = await db.FrameworkEntries.Where(e => e.FrameworkId == iso).OrderBy(e => e.Position).Select(e => e.Id).ToListAsync();
+            var columns = await db.FrameworkEntries.Where(e => e.FrameworkId == sndd).OrderBy(e => e.Position).Select(e => e.Id).ToListAsync();
+            var grid = new AnalysisGrid { OrganisationId = process.OrganisationId, ProcessId = process.Id, Title = "Le numérique au crible", RowFrameworkId = iso, ColumnFrameworkId = sndd };
+            db.AnalysisGrids.Add(grid);
+            db.GridCodings.AddRange(
+                new GridCoding { GridId = grid.Id, RowEntryId = rows[0], ColumnEntryId = columns[0], Sign = GridSign.Strength, ContributionId = proposals[0].Id },
+                new GridCoding { GridId = grid.Id, RowEntryId = rows[0], ColumnEntryId = columns[0], Sign = GridSign.Weakness, ContributionId = proposals[2].Id },
+                new GridCoding { GridId = grid.Id, RowEntryId = rows[1], ColumnEntryId = columns[2], Sign = GridSign.Strength, ContributionId = proposals[1].Id });
             await db.SaveChangesAsync();
             return process;
         });

@@ -34,6 +34,7 @@ public static class DocxWriter
                 body.Append(PageBreak());
             }
             var bookmark = 0;
+            var drawings = 0;
             foreach (var block in report.Blocks)
             {
                 switch (block)
@@ -67,6 +68,9 @@ public static class DocxWriter
                         break;
                     case ReportTable table:
                         body.Append(Styled("Caption", table.Caption), Table(table));
+                        break;
+                    case ReportChart chart:
+                        body.Append(Styled("Caption", chart.Caption), DocxChart.Paragraph(main, chart, (uint)++drawings));
                         break;
                 }
             }

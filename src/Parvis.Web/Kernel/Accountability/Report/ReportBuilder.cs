@@ -101,11 +101,18 @@ public sealed class ReportBuilder(ParvisDbContext db, CurrentOrganisation organi
             var grid = (await GridView.LoadAsync(db, gridId, organisation.Id, null, null))!;
             blocks.Add(new ReportHeading(2, grid.Grid.Title));
             Paragraphs(text["Grids.Caption", grid.Rows.NameIn(culture), grid.Columns.NameIn(culture)]);
+            var cells = grid.Rows.Entries.SelectMany(row => grid.Columns.Entries.Select(column => grid.CellAt(row, column)))
+                .Where(cell => cell.Items.Count > 0).ToList();
+            if (cells.Count > 0)
+            {
+                blocks.Add(new ReportChart(text["CouncilReport.GridChart", grid.Grid.Title], text["CouncilReport.GridChartDescription", grid.Grid.Title],
+                    cells.Select(cell => $"{cell.Row.LabelIn(culture)} × {cell.Column.LabelIn(culture)}").ToList(),
+                    [new ReportSeries(text["Grids.StrengthsHeader"], cells.Select(c => c.Strengths).ToList()),
+                        new ReportSeries(text["Grids.WeaknessesHeader"], cells.Select(c => c.Weaknesses).ToList())]));
+            }
             blocks.Add(new ReportTable(grid.Grid.Title,
                 [grid.Rows.NameIn(culture), grid.Columns.NameIn(culture), text["Grids.StrengthsHeader"], text["Grids.WeaknessesHeader"], text["CouncilReport.Items"]],
-                grid.Rows.Entries.SelectMany(row => grid.Columns.Entries.Select(column => grid.CellAt(row, column)))
-                    .Where(cell => cell.Items.Count > 0)
-                    .Select(cell => (IReadOnlyList<string>)[cell.Row.LabelIn(culture), cell.Column.LabelIn(culture), Number(cell.Strengths), Number(cell.Weaknesses),
+                cells.Select(cell => (IReadOnlyList<string>)[cell.Row.LabelIn(culture), cell.Column.LabelIn(culture), Number(cell.Strengths), Number(cell.Weaknesses),
                         string.Join(" ; ", cell.Items.Select(i => (i.Sign == GridSign.Strength ? "+ " : "− ") + i.Label))])
                     .ToList()));
         }

@@ -27,3 +27,14 @@ public sealed record ReportQuote(string Text, string Source) : ReportBlock;
 
 /// <summary>A table with a caption and a header row, read by screen readers in both formats.</summary>
 public sealed record ReportTable(string Caption, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows) : ReportBlock;
+
+/// <summary>
+/// A bar chart: one bar per category and series, lengths proportional to the values (the "interest" in a
+/// grid's cells). The description is its text alternative; the same numbers are in a table next to it.
+/// </summary>
+public sealed record ReportChart(string Caption, string Description, IReadOnlyList<string> Categories, IReadOnlyList<ReportSeries> Series) : ReportBlock
+{
+    public int Max => Series.SelectMany(s => s.Values).DefaultIfEmpty(0).Max();
+}
+
+public sealed record ReportSeries(string Name, IReadOnlyList<int> Values);
