@@ -34,11 +34,11 @@ public sealed class AccountabilityTests(ParvisApp app) : IClassFixture<ParvisApp
         return proposal;
     });
 
-    private async Task<Guid> SynthesisItemAsync(Session analyst, Process process, string title)
+    private static async Task<Guid> SynthesisItemAsync(Session analyst, Process process, string title, string kind = "Recommendation")
     {
         var added = await analyst.PostAsync($"/processes/{process.Slug}/synthesis", new Dictionary<string, string>
         {
-            ["Input.Kind"] = "Recommendation", ["Input.Title"] = title, ["Input.Body"] = "Pourquoi nous le recommandons.",
+            ["Input.Kind"] = kind, ["Input.Title"] = title, ["Input.Body"] = "Pourquoi nous le recommandons.",
         });
         Assert.Equal(HttpStatusCode.Redirect, added.Status);
         return Guid.Parse(added.Location!.Split("#item-")[1]);
@@ -81,6 +81,37 @@ public sealed class AccountabilityTests(ParvisApp app) : IClassFixture<ParvisApp
             await db.Contributions.Where(c => c.Id == proposal.Id).Select(c => c.Fate).SingleAsync()));
         Assert.Equal([Fate.Retained, Fate.NotRetained], stored.Item1);
         Assert.Equal(Fate.NotRetained, stored.Item2);
+    }
+
+    [Fact]
+    public async Task A_recommendation_says_which_concerns_it_answers_and_the_link_reads_both_ways()
+    {
+        var process = await ProcessAsync("synthese-liee");
+        var other = await ProcessAsync("synthese-ailleurs");
+        var (analyst, _) = await app.SignedInAsync("Rapporteuse des liens", Role.Analyst);
+        var concern = await SynthesisItemAsync(analyst, process, "Personne ne doit rester seul face aux démarches", "Concern");
+        var vigilance = await SynthesisItemAsync(analyst, process, "Les arnaques en ligne", "PointOfVigilance");
+        var recommendation = await SynthesisItemAsync(analyst, process, "Un guichet humain dans chaque mairie");
+        var elsewhere = await SynthesisItemAsync(analyst, other, "Une autre démarche");
+        var page = $"/synthesis/{recommendation}";
+
+        var linked = await analyst.PostAsync($"{page}?handler=Answer", new Dictionary<string, string> { ["answered"] = concern.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, linked.Status);
+        using var visitor = app.NewSession();
+        Assert.Equal(["Personne ne doit rester seul face aux démarches"], (await visitor.GetAsync(page)).Texts("#answers li a"));
+        Assert.Equal(["Un guichet humain dans chaque mairie"], (await visitor.GetAsync($"/synthesis/{concern}")).Texts("#answers li a"));
+        Assert.Empty((await visitor.GetAsync($"/synthesis/{vigilance}")).Document.QuerySelectorAll("#answers"));
+
+        // An item of another process, or a concern answering something, is refused and changes nothing.
+        var refused = await analyst.PostAsync($"{page}?handler=Answer", new Dictionary<string, string> { ["answered"] = elsewhere.ToString() });
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.NotEmpty(refused.Text(".alert"));
+        var notTracked = await analyst.PostAsync($"/synthesis/{concern}?handler=Answer", new Dictionary<string, string> { ["answered"] = vigilance.ToString() });
+        Assert.Contains("Seules les recommandations et les actions", notTracked.Text(".alert"), StringComparison.Ordinal);
+        Assert.Equal(1, await app.WithDatabaseAsync(db => db.SynthesisItemLinks.CountAsync(l => l.FromItemId == recommendation || l.FromItemId == concern)));
+
+        var report = await visitor.GetAsync($"/processes/{process.Slug}/report");
+        Assert.Contains("Répond à : Personne ne doit rester seul face aux démarches", report.Text("article"), StringComparison.Ordinal);
     }
 
     [Fact]

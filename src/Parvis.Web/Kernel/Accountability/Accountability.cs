@@ -110,3 +110,13 @@ public sealed class SynthesisLink
     public Guid ContributionId { get; set; }
     public DateTimeOffset LinkedAt { get; set; } = DateTimeOffset.UtcNow;
 }
+
+/// <summary>A recommendation or an action answering another item of the synthesis (a concern, a point of vigilance…); read both ways.</summary>
+public sealed class SynthesisItemLink
+{
+    /// <summary>The recommendation or action.</summary>
+    public Guid FromItemId { get; set; }
+
+    /// <summary>What it answers.</summary>
+    public Guid ToItemId { get; set; }
+}

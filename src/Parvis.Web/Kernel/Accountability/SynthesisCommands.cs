@@ -71,6 +71,31 @@ public sealed class SynthesisCommands(ParvisDbContext db, CurrentOrganisation or
             return null;
         });
 
+    /// <summary>
+    /// Sets what a recommendation or an action answers: other items of the same synthesis (concerns, points
+    /// of vigilance, uses, or a recommendation an action carries out). Replaces the previous set.
+    /// </summary>
+    public async Task<CommandResult> AnswerAsync(Guid itemId, IReadOnlyCollection<Guid> answered) =>
+        await ChangeAsync(itemId, async item =>
+        {
+            if (!item.IsTracked)
+            {
+                return "Synthesis.OnlyTrackedAnswer";
+            }
+            var valid = await db.SynthesisItems.CountAsync(i => i.ProcessId == item.ProcessId && i.Id != item.Id && answered.Contains(i.Id));
+            if (valid != answered.Distinct().Count())
+            {
+                return "Error.NotFound";
+            }
+            var existing = await db.SynthesisItemLinks.Where(l => l.FromItemId == item.Id).ToListAsync();
+            db.SynthesisItemLinks.RemoveRange(existing.Where(l => !answered.Contains(l.ToItemId)));
+            db.SynthesisItemLinks.AddRange(answered.Distinct().Where(to => existing.All(l => l.ToItemId != to))
+                .Select(to => new SynthesisItemLink { FromItemId = item.Id, ToItemId = to }));
+            item.UpdatedAt = clock.GetUtcNow();
+            audit.Record("synthesis.answer", $"synthesis:{item.Id}", string.Join(",", answered));
+            return null;
+        });
+
     /// <summary>Moves an item one place up or down among the items of its kind.</summary>
     public async Task<CommandResult> MoveAsync(Guid itemId, int direction) =>
         await ChangeAsync(itemId, async item =>

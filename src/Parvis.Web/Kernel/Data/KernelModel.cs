@@ -145,6 +145,14 @@ internal static class KernelModel
             e.HasOne<SynthesisItem>().WithMany().HasForeignKey(l => l.SynthesisItemId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Contribution>().WithMany().HasForeignKey(l => l.ContributionId).OnDelete(DeleteBehavior.Cascade);
         });
+        b.Entity<SynthesisItemLink>(e =>
+        {
+            e.ToTable("kernel_synthesis_item_links");
+            e.HasKey(l => new { l.FromItemId, l.ToItemId });
+            e.HasIndex(l => l.ToItemId);
+            e.HasOne<SynthesisItem>().WithMany().HasForeignKey(l => l.FromItemId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<SynthesisItem>().WithMany().HasForeignKey(l => l.ToItemId).OnDelete(DeleteBehavior.Cascade);
+        });
         b.Entity<ProcessReport>(e =>
         {
             e.ToTable("kernel_process_reports");

@@ -35,6 +35,7 @@ public abstract class ParvisDbContext(DbContextOptions options)
     public DbSet<FateDecision> FateDecisions => Set<FateDecision>();
     public DbSet<SynthesisItem> SynthesisItems => Set<SynthesisItem>();
     public DbSet<SynthesisLink> SynthesisLinks => Set<SynthesisLink>();
+    public DbSet<SynthesisItemLink> SynthesisItemLinks => Set<SynthesisItemLink>();
     public DbSet<ProcessReport> ProcessReports => Set<ProcessReport>();
     public DbSet<ResultUpdate> ResultUpdates => Set<ResultUpdate>();
     public DbSet<Framework> Frameworks => Set<Framework>();

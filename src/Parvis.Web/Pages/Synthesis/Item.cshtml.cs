@@ -24,6 +24,13 @@ public sealed class ItemModel(ParvisDbContext db, CurrentOrganisation organisati
     public IReadOnlyList<ResultUpdate> Updates { get; private set; } = [];
     public bool CanEdit { get; private set; }
 
+    /// <summary>What this recommendation or action answers, and what answers this item: the link read both ways.</summary>
+    public IReadOnlyList<SynthesisItem> Answers { get; private set; } = [];
+    public IReadOnlyList<SynthesisItem> AnsweredBy { get; private set; } = [];
+
+    /// <summary>The other items of the synthesis, for an analyst to say what a recommendation or an action answers.</summary>
+    public IReadOnlyList<SynthesisItem> Others { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (!await LoadAsync(id))
@@ -46,6 +53,9 @@ public sealed class ItemModel(ParvisDbContext db, CurrentOrganisation organisati
         }
         return After(await synthesis.UpdateAsync(id, Input.ToDraft()), "Synthesis.Saved", $"/synthesis/{id}");
     }
+
+    public Task<IActionResult> OnPostAnswerAsync(Guid id, List<Guid> answered) =>
+        ActAsync(id, () => synthesis.AnswerAsync(id, answered), "Synthesis.AnswersSaved", () => $"/synthesis/{id}#answers");
 
     public Task<IActionResult> OnPostMoveAsync(Guid id, int direction) =>
         ActAsync(id, () => synthesis.MoveAsync(id, direction), "Synthesis.Moved", () => $"/processes/{Process.Slug}/synthesis#item-{id}");
@@ -80,6 +90,13 @@ public sealed class ItemModel(ParvisDbContext db, CurrentOrganisation organisati
                 .Where(c => db.SynthesisLinks.Any(l => l.SynthesisItemId == id && l.ContributionId == c.Id))
                 .OrderBy(c => c.CreatedAt).ToListAsync())
             .Select(FateView.Reference).ToList();
+        Answers = await db.SynthesisItems.AsNoTracking().Where(i => db.SynthesisItemLinks.Any(l => l.FromItemId == id && l.ToItemId == i.Id))
+            .OrderBy(i => i.Kind).ThenBy(i => i.Position).ToListAsync();
+        AnsweredBy = await db.SynthesisItems.AsNoTracking().Where(i => db.SynthesisItemLinks.Any(l => l.ToItemId == id && l.FromItemId == i.Id))
+            .OrderBy(i => i.Kind).ThenBy(i => i.Position).ToListAsync();
+        Others = CanEdit && item.IsTracked
+            ? await db.SynthesisItems.AsNoTracking().Where(i => i.ProcessId == item.ProcessId && i.Id != id).OrderBy(i => i.Kind).ThenBy(i => i.Position).ToListAsync()
+            : [];
         Updates = item.IsTracked
             ? await db.ResultUpdates.AsNoTracking().Where(u => u.SynthesisItemId == id).OrderByDescending(u => u.On).ThenByDescending(u => u.RecordedAt).ToListAsync()
             : [];

@@ -27,6 +27,9 @@ public sealed class ReportBuilder(ParvisDbContext db, CurrentOrganisation organi
         var items = await db.SynthesisItems.AsNoTracking().Where(i => i.ProcessId == process.Id).OrderBy(i => i.Kind).ThenBy(i => i.Position).ToListAsync();
         var behind = (await db.SynthesisLinks.AsNoTracking().Where(l => items.Select(i => i.Id).Contains(l.SynthesisItemId))
             .GroupBy(l => l.SynthesisItemId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync()).ToDictionary(g => g.Key, g => g.Count);
+        var itemIds = items.Select(i => i.Id).ToList();
+        var answers = (await db.SynthesisItemLinks.AsNoTracking().Where(l => itemIds.Contains(l.FromItemId)).ToListAsync())
+            .ToLookup(l => l.FromItemId, l => items.Single(i => i.Id == l.ToItemId).Title);
         var contributions = await fates.Awaiting(process).AsNoTracking().OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync();
         var blocks = new List<ReportBlock>();
 
@@ -75,6 +78,10 @@ public sealed class ReportBuilder(ParvisDbContext db, CurrentOrganisation organi
             {
                 blocks.Add(new ReportHeading(2, item.Title));
                 Paragraphs(item.Body);
+                if (answers[item.Id] is var answered && answered.Any())
+                {
+                    blocks.Add(new ReportParagraph(text["CouncilReport.Answers", string.Join(" ; ", answered)]));
+                }
                 blocks.Add(new ReportParagraph(text["Synthesis.ContributionsBehind", behind.GetValueOrDefault(item.Id)]));
             }
         }

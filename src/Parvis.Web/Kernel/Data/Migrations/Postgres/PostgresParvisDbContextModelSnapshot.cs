@@ -487,6 +487,21 @@ namespace Parvis.Web.Kernel.Data.Migrations.Postgres
                     b.ToTable("kernel_synthesis_items", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.SynthesisItemLink", b =>
+                {
+                    b.Property<Guid>("FromItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ToItemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("FromItemId", "ToItemId");
+
+                    b.HasIndex("ToItemId");
+
+                    b.ToTable("kernel_synthesis_item_links", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Kernel.Accountability.SynthesisLink", b =>
                 {
                     b.Property<Guid>("SynthesisItemId")
@@ -1921,6 +1936,21 @@ namespace Parvis.Web.Kernel.Data.Migrations.Postgres
                     b.HasOne("Parvis.Web.Kernel.Processes.Process", null)
                         .WithMany()
                         .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.SynthesisItemLink", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Accountability.SynthesisItem", null)
+                        .WithMany()
+                        .HasForeignKey("FromItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.Accountability.SynthesisItem", null)
+                        .WithMany()
+                        .HasForeignKey("ToItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
