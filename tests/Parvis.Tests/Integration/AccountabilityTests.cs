@@ -34,11 +34,11 @@ public sealed class AccountabilityTests(ParvisApp app) : IClassFixture<ParvisApp
         return proposal;
     });
 
-    private static async Task<Guid> SynthesisItemAsync(Session analyst, Process process, string title, string kind = "Recommendation")
+    private static async Task<Guid> SynthesisItemAsync(Session analyst, Process process, string title, string kind = "Recommendation", Guid? theme = null)
     {
         var added = await analyst.PostAsync($"/processes/{process.Slug}/synthesis", new Dictionary<string, string>
         {
-            ["Input.Kind"] = kind, ["Input.Title"] = title, ["Input.Body"] = "Pourquoi nous le recommandons.",
+            ["Input.Kind"] = kind, ["Input.Title"] = title, ["Input.Body"] = "Pourquoi nous le recommandons.", ["Input.ThemeId"] = theme?.ToString() ?? "",
         });
         Assert.Equal(HttpStatusCode.Redirect, added.Status);
         return Guid.Parse(added.Location!.Split("#item-")[1]);
@@ -89,7 +89,7 @@ public sealed class AccountabilityTests(ParvisApp app) : IClassFixture<ParvisApp
         var process = await ProcessAsync("synthese-liee");
         var other = await ProcessAsync("synthese-ailleurs");
         var (analyst, _) = await app.SignedInAsync("Rapporteuse des liens", Role.Analyst);
-        var concern = await SynthesisItemAsync(analyst, process, "Personne ne doit rester seul face aux démarches", "Concern");
+        var concern = await SynthesisItemAsync(analyst, process, "Personne ne doit rester seul face aux démarches", "Concern", process.Themes[1].Id);
         var vigilance = await SynthesisItemAsync(analyst, process, "Les arnaques en ligne", "PointOfVigilance");
         var recommendation = await SynthesisItemAsync(analyst, process, "Un guichet humain dans chaque mairie");
         var elsewhere = await SynthesisItemAsync(analyst, other, "Une autre démarche");
@@ -112,6 +112,17 @@ public sealed class AccountabilityTests(ParvisApp app) : IClassFixture<ParvisApp
 
         var report = await visitor.GetAsync($"/processes/{process.Slug}/report");
         Assert.Contains("Répond à : Personne ne doit rester seul face aux démarches", report.Text("article"), StringComparison.Ordinal);
+
+        // Given a theme, items are presented theme by theme in the report; a theme of another process is refused.
+        var headings = report.Texts("article h3, article h4").ToList();
+        Assert.Equal("Santé", headings[headings.IndexOf("Personne ne doit rester seul face aux démarches") - 1]);
+        Assert.Contains("thème : Santé", (await visitor.GetAsync($"/synthesis/{concern}")).Text(".meta"), StringComparison.Ordinal);
+        var foreignTheme = await analyst.PostAsync($"/processes/{process.Slug}/synthesis", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "Concern", ["Input.Title"] = "Mal classé", ["Input.Body"] = "", ["Input.ThemeId"] = other.Themes[0].Id.ToString(),
+        });
+        Assert.Equal(HttpStatusCode.OK, foreignTheme.Status);
+        Assert.False(await app.WithDatabaseAsync(db => db.SynthesisItems.AnyAsync(i => i.Title == "Mal classé")));
     }
 
     [Fact]

@@ -140,6 +140,9 @@ public sealed class WorkshopTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.DoesNotContain(duplicate, awaiting);
         var figures = await app.WithDatabaseAsync(db => new WorkshopsContributions().FiguresAsync(db, setup.Process));
         Assert.Equal([1, 4, 5, 1, 1], figures.Select(f => f.Count));
+        var report = await visitor.GetAsync($"/processes/{setup.Process.Slug}/report");
+        var row = report.Document.QuerySelectorAll("table").Single(t => t.QuerySelector("caption")?.TextContent == "Ateliers").QuerySelector("tbody tr")!;
+        Assert.Equal(["Atelier citoyenneté", "Médiathèque de Bourges", "4", "7"], row.QuerySelectorAll("td").Select(c => c.TextContent.Trim()));
     }
 
     [Fact]

@@ -54,6 +54,10 @@ public sealed class SynthesisItem
     public string Body { get; set; } = "";
 
     public int Position { get; set; }
+
+    /// <summary>The process theme it belongs to: the report presents each kind theme by theme.</summary>
+    public Guid? ThemeId { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
     public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
 

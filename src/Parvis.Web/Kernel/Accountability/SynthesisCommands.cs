@@ -7,7 +7,7 @@ using Parvis.Web.Kernel.Permissions;
 
 namespace Parvis.Web.Kernel.Accountability;
 
-public sealed record SynthesisDraft(SynthesisItemKind Kind, string Title, string Body);
+public sealed record SynthesisDraft(SynthesisItemKind Kind, string Title, string Body, Guid? ThemeId = null);
 
 /// <summary>The analysts' synthesis of a process: items are written here, contributions reach them through their fate.</summary>
 public sealed class SynthesisCommands(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock)
@@ -24,6 +24,10 @@ public sealed class SynthesisCommands(ParvisDbContext db, CurrentOrganisation or
         {
             return CommandResult.Refused(decision);
         }
+        if (!await ThemeOfAsync(processId, draft.ThemeId))
+        {
+            return CommandResult.Refused("Error.NotFound");
+        }
         var last = await db.SynthesisItems.Where(i => i.ProcessId == processId && i.Kind == draft.Kind).MaxAsync(i => (int?)i.Position);
         var item = new SynthesisItem
         {
@@ -32,6 +36,7 @@ public sealed class SynthesisCommands(ParvisDbContext db, CurrentOrganisation or
             Kind = draft.Kind,
             Title = draft.Title.Trim(),
             Body = draft.Body.Trim(),
+            ThemeId = draft.ThemeId,
             Position = (last ?? -1) + 1,
             CreatedAt = clock.GetUtcNow(),
             UpdatedAt = clock.GetUtcNow(),
@@ -45,6 +50,10 @@ public sealed class SynthesisCommands(ParvisDbContext db, CurrentOrganisation or
     public async Task<CommandResult> UpdateAsync(Guid itemId, SynthesisDraft draft) =>
         await ChangeAsync(itemId, async item =>
         {
+            if (!await ThemeOfAsync(item.ProcessId, draft.ThemeId))
+            {
+                return "Error.NotFound";
+            }
             if (item.Kind != draft.Kind)
             {
                 var last = await db.SynthesisItems.Where(i => i.ProcessId == item.ProcessId && i.Kind == draft.Kind).MaxAsync(i => (int?)i.Position);
@@ -53,6 +62,7 @@ public sealed class SynthesisCommands(ParvisDbContext db, CurrentOrganisation or
             item.Kind = draft.Kind;
             item.Title = draft.Title.Trim();
             item.Body = draft.Body.Trim();
+            item.ThemeId = draft.ThemeId;
             item.UpdatedAt = clock.GetUtcNow();
             audit.Record("synthesis.update", $"synthesis:{item.Id}", item.Title);
             return null;
@@ -110,6 +120,10 @@ public sealed class SynthesisCommands(ParvisDbContext db, CurrentOrganisation or
             }
             return null;
         });
+
+    /// <summary>No theme, or one of the process's.</summary>
+    private async Task<bool> ThemeOfAsync(Guid processId, Guid? themeId) =>
+        themeId is not { } theme || await db.Themes.AnyAsync(t => t.Id == theme && t.ProcessId == processId);
 
     private async Task<CommandResult> ChangeAsync(Guid itemId, Func<SynthesisItem, Task<string?>> change)
     {

@@ -136,6 +136,7 @@ internal static class KernelModel
             e.Property(i => i.ResponsibleBody).HasMaxLength(ResultUpdate.ResponsibleMax);
             e.HasIndex(i => new { i.ProcessId, i.Kind, i.Position });
             e.HasOne<Process>().WithMany().HasForeignKey(i => i.ProcessId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Theme>().WithMany().HasForeignKey(i => i.ThemeId).OnDelete(DeleteBehavior.SetNull);
         });
         b.Entity<SynthesisLink>(e =>
         {

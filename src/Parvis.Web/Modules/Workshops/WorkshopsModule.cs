@@ -1,4 +1,7 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Parvis.Web.Kernel.Accountability.Report;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.People;
@@ -106,6 +109,33 @@ public sealed class WorkshopsContributions : IContributionSource
             ("CouncilReport.Figure.Concerns", await items.CountAsync(i => i.ItemKind == ItemKind.Concern)),
             ("CouncilReport.Figure.Actions", await items.CountAsync(i => i.ItemKind == ItemKind.Action)),
             ("CouncilReport.Figure.Resources", await items.CountAsync(i => i.ItemKind == ItemKind.Resource)),
+        ];
+    }
+
+    /// <summary>Each workshop with its date, place, tables and what they produced.</summary>
+    public async Task<IReadOnlyList<ReportTable>> MethodAsync(ParvisDbContext db, Process process, IStringLocalizer text)
+    {
+        var workshops = await db.Workshops.AsNoTracking().Where(w => w.ProcessId == process.Id)
+            .Select(w => new
+            {
+                w.Title, w.StartsAt, w.Place,
+                Groups = db.WorkshopGroups.Count(g => g.WorkshopId == w.Id),
+                Items = db.WorkshopItems.Count(i => i.WorkshopId == w.Id && i.MergedIntoId == null && i.HiddenAt == null && i.ErasedAt == null),
+            })
+            .ToListAsync();
+        if (workshops.Count == 0)
+        {
+            return [];
+        }
+        return
+        [
+            new ReportTable(text["CouncilReport.Workshops"],
+                [text["CouncilReport.MeetingDate"], text["CouncilReport.Workshop"], text["CouncilReport.MeetingPlace"], text["CouncilReport.WorkshopGroups"], text["CouncilReport.WorkshopItems"]],
+                workshops.OrderBy(w => w.StartsAt).Select(w => (IReadOnlyList<string>)
+                [
+                    w.StartsAt?.ToLocalTime().ToString("f", CultureInfo.CurrentCulture) ?? "", w.Title, w.Place,
+                    w.Groups.ToString(CultureInfo.CurrentCulture), w.Items.ToString(CultureInfo.CurrentCulture),
+                ]).ToList()),
         ];
     }
 }

@@ -21,6 +21,7 @@ public sealed class SynthesisModel(ParvisDbContext db, CurrentOrganisation organ
     public Process Process { get; private set; } = default!;
     public IReadOnlyList<Line> Items { get; private set; } = [];
     public bool CanEdit { get; private set; }
+    public IReadOnlyList<Theme> Themes { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string slug) => await LoadAsync(slug) ? Page() : NotFound();
 
@@ -47,6 +48,7 @@ public sealed class SynthesisModel(ParvisDbContext db, CurrentOrganisation organ
         }
         Process = process;
         CanEdit = await authorizer.CanAsync(Permission.Analyse, process);
+        Themes = await db.Themes.AsNoTracking().Where(t => t.ProcessId == process.Id).OrderBy(t => t.Position).ToListAsync();
         Items = await db.SynthesisItems.AsNoTracking().Where(i => i.ProcessId == process.Id)
             .OrderBy(i => i.Kind).ThenBy(i => i.Position)
             .Select(i => new Line(i.Id, i.Kind, i.Title, i.Body, db.SynthesisLinks.Count(l => l.SynthesisItemId == i.Id)))

@@ -31,13 +31,15 @@ public sealed class ItemModel(ParvisDbContext db, CurrentOrganisation organisati
     /// <summary>The other items of the synthesis, for an analyst to say what a recommendation or an action answers.</summary>
     public IReadOnlyList<SynthesisItem> Others { get; private set; } = [];
 
+    public IReadOnlyList<Theme> Themes { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (!await LoadAsync(id))
         {
             return NotFound();
         }
-        Input = new SynthesisInput { Kind = Item.Kind, Title = Item.Title, Body = Item.Body };
+        Input = SynthesisInput.Of(Item);
         return Page();
     }
 
@@ -71,7 +73,7 @@ public sealed class ItemModel(ParvisDbContext db, CurrentOrganisation organisati
             return NotFound();
         }
         ModelState.Clear();
-        Input = new SynthesisInput { Kind = Item.Kind, Title = Item.Title, Body = Item.Body };
+        Input = SynthesisInput.Of(Item);
         return After(await act(), done, next());
     }
 
@@ -86,6 +88,7 @@ public sealed class ItemModel(ParvisDbContext db, CurrentOrganisation organisati
         Item = item;
         Process = process;
         CanEdit = await authorizer.CanAsync(Permission.Analyse, process);
+        Themes = await db.Themes.AsNoTracking().Where(t => t.ProcessId == process.Id).OrderBy(t => t.Position).ToListAsync();
         Contributions = (await db.Contributions.AsNoTracking()
                 .Where(c => db.SynthesisLinks.Any(l => l.SynthesisItemId == id && l.ContributionId == c.Id))
                 .OrderBy(c => c.CreatedAt).ToListAsync())

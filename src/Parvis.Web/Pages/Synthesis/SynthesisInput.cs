@@ -20,7 +20,15 @@ public sealed class SynthesisInput
     [Display(Name = "Field.SynthesisBody")]
     public string? Body { get; set; }
 
-    public SynthesisDraft ToDraft() => new(Kind, Title, Body ?? "");
+    [Display(Name = "Field.Theme")]
+    public Guid? ThemeId { get; set; }
+
+    public SynthesisDraft ToDraft() => new(Kind, Title, Body ?? "", ThemeId);
+
+    public static SynthesisInput Of(SynthesisItem item) => new() { Kind = item.Kind, Title = item.Title, Body = item.Body, ThemeId = item.ThemeId };
+
+    public static IReadOnlyList<SelectListItem> Themes(IEnumerable<Kernel.Processes.Theme> themes, IStringLocalizer text) =>
+        [new SelectListItem(text["Synthesis.NoTheme"], ""), .. themes.Select(t => new SelectListItem(t.Name, t.Id.ToString()))];
 
     public static IReadOnlyList<SelectListItem> Kinds(IStringLocalizer text) =>
         Enum.GetValues<SynthesisItemKind>().Select(k => new SelectListItem(text["SynthesisKind." + k], k.ToString())).ToList();

@@ -74,9 +74,17 @@ public sealed class ReportBuilder(ParvisDbContext db, CurrentOrganisation organi
             {
                 Paragraphs(text["CouncilReport.NoItem"]);
             }
-            foreach (var item in ofKind)
+            // Theme by theme when the analysts gave themes (the council's opinion reads per theme), the others last.
+            var byTheme = items.Any(i => i.ThemeId is not null);
+            var ordered = ofKind.OrderBy(i => themes.FindIndex(t => t.Id == i.ThemeId) is var at and >= 0 ? at : int.MaxValue).ThenBy(i => i.Position).ToList();
+            for (var n = 0; n < ordered.Count; n++)
             {
-                blocks.Add(new ReportHeading(2, item.Title));
+                var item = ordered[n];
+                if (byTheme && (n == 0 || ordered[n - 1].ThemeId != item.ThemeId))
+                {
+                    blocks.Add(new ReportHeading(2, themes.FirstOrDefault(t => t.Id == item.ThemeId)?.Name ?? text["CouncilReport.OtherTheme"]));
+                }
+                blocks.Add(new ReportHeading(byTheme ? 3 : 2, item.Title));
                 Paragraphs(item.Body);
                 if (answers[item.Id] is var answered && answered.Any())
                 {

@@ -472,6 +472,9 @@ namespace Parvis.Web.Kernel.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<Guid?>("ThemeId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -481,6 +484,8 @@ namespace Parvis.Web.Kernel.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ThemeId");
 
                     b.HasIndex("ProcessId", "Kind", "Position");
 
@@ -1938,6 +1943,11 @@ namespace Parvis.Web.Kernel.Data.Migrations.Postgres
                         .HasForeignKey("ProcessId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.Processes.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Parvis.Web.Kernel.Accountability.SynthesisItemLink", b =>

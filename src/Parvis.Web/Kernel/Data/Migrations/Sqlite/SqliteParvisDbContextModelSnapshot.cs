@@ -463,6 +463,9 @@ namespace Parvis.Web.Kernel.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ThemeId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -472,6 +475,8 @@ namespace Parvis.Web.Kernel.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ThemeId");
 
                     b.HasIndex("ProcessId", "Kind", "Position");
 
@@ -1919,6 +1924,11 @@ namespace Parvis.Web.Kernel.Data.Migrations.Sqlite
                         .HasForeignKey("ProcessId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.Processes.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Parvis.Web.Kernel.Accountability.SynthesisItemLink", b =>
