@@ -55,6 +55,13 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         await page.GotoAsync($"/processes/{app.World.ProcessSlug}/questions");
         await app.AssertAccessibleAsync(page);
 
+        // The demo's opinion map is computed at start: its groups are there on the first visit.
+        var demoMap = await app.WithDatabaseAsync(db => db.OpinionMaps.Where(m => m.Question == "Le numérique dans nos vies : qu'en pensez-vous ?").Select(m => m.Id).SingleAsync());
+        await page.GotoAsync($"/maps/{demoMap}");
+        await Expect(page.Locator("main")).ToContainTextAsync("Groupe A");
+        await Expect(page.Locator("main")).ToContainTextAsync("Groupe B");
+        await app.AssertAccessibleAsync(page);
+
         foreach (var path in new[] { "/charter", "/privacy", "/moderation", "/account/sign-in", "/account/forgot-password", "/nowhere" })
         {
             await page.GotoAsync(path);
