@@ -37,6 +37,17 @@ public sealed class PaperTests(ParvisApp app) : IClassFixture<ParvisApp>
         return (workshop, facilitator ?? (await app.SignedInAsync($"Animation {Guid.NewGuid():N}"[..20], Role.Facilitator)).Session);
     }
 
+    /// <summary>Sends a file to be checked, as the upload form does.</summary>
+    private static Task<Session.Response> CheckAsync(Session facilitator, Workshop workshop, byte[] file, string name = "formulaires.csv") =>
+        facilitator.PostFileAsync($"/workshops/{workshop.Id}/paper?handler=Check", "Upload", name, file, $"/workshops/{workshop.Id}/paper");
+
+    /// <summary>Confirms the import of a checked file, with the rows the preview carries.</summary>
+    private static Task<Session.Response> ConfirmAsync(Session facilitator, Workshop workshop, Session.Response check) =>
+        facilitator.PostAsync($"/workshops/{workshop.Id}/paper?handler=Import", new Dictionary<string, string>
+        {
+            ["CheckedRows"] = check.Document.QuerySelector("input[name=CheckedRows]")!.GetAttribute("value")!,
+        }, $"/workshops/{workshop.Id}/paper");
+
     private static string Csv(params string[] lines) => string.Join("\r\n", lines) + "\r\n";
 
     private const string Header = "Table;Type;Texte;Rattaché à (ligne ou texte);Ressource existante ou à créer;Structure qui pourrait la porter";
@@ -58,15 +69,14 @@ public sealed class PaperTests(ParvisApp app) : IClassFixture<ParvisApp>
             $"{workshop.Groups[1].Name};Resource;Les conseillers numériques;3;existing;France Services",
             $"{first.ToUpperInvariant()};Préoccupation;Les démarches en ligne obligatoires;;;",
             ";;;;;");
-        var check = await facilitator.PostFileAsync($"{paper}?handler=Check", "Upload", "formulaires.csv", Encoding.UTF8.GetBytes(file), paper);
+        var check = await CheckAsync(facilitator, workshop, Encoding.UTF8.GetBytes(file));
         Assert.Equal(HttpStatusCode.OK, check.Status);
         Assert.Empty(check.Document.QuerySelectorAll("#paper-errors"));
         Assert.Equal(4, check.Document.QuerySelectorAll("section[aria-labelledby=preview] tbody tr").Length);
         Assert.Contains("ligne 3", check.Text("section[aria-labelledby=preview] tbody tr:nth-child(3)"), StringComparison.Ordinal);
         Assert.Empty(await ItemsAsync(workshop.Id));
 
-        var rows = check.Document.QuerySelector("input[name=CheckedRows]")!.GetAttribute("value")!;
-        var imported = await facilitator.PostAsync($"{paper}?handler=Import", new Dictionary<string, string> { ["CheckedRows"] = rows }, paper);
+        var imported = await ConfirmAsync(facilitator, workshop, check);
         Assert.Equal(HttpStatusCode.Redirect, imported.Status);
         var items = await ItemsAsync(workshop.Id);
         Assert.Equal(4, items.Count);
@@ -84,11 +94,7 @@ public sealed class PaperTests(ParvisApp app) : IClassFixture<ParvisApp>
 
         // A later file hangs an action on a concern already recorded, by its exact text.
         var later = Csv(Header, $"{first};action;Un numéro de téléphone unique;La fracture numérique des personnes âgées;;");
-        var laterCheck = await facilitator.PostFileAsync($"{paper}?handler=Check", "Upload", "suite.csv", Encoding.UTF8.GetBytes(later), paper);
-        await facilitator.PostAsync($"{paper}?handler=Import", new Dictionary<string, string>
-        {
-            ["CheckedRows"] = laterCheck.Document.QuerySelector("input[name=CheckedRows]")!.GetAttribute("value")!,
-        }, paper);
+        await ConfirmAsync(facilitator, workshop, await CheckAsync(facilitator, workshop, Encoding.UTF8.GetBytes(later)));
         Assert.Equal(concern.Id, (await ItemsAsync(workshop.Id)).Single(i => i.Text == "Un numéro de téléphone unique").ParentId);
     }
 
@@ -103,7 +109,7 @@ public sealed class PaperTests(ParvisApp app) : IClassFixture<ParvisApp>
             $"Table inconnue;préoccupation;Une autre;;;",
             $"{first};action;Une action sans préoccupation;;;",
             $"{first};ressource;Une ressource;2;peut-être;");
-        var check = await facilitator.PostFileAsync($"{paper}?handler=Check", "Upload", "erreurs.csv", Encoding.UTF8.GetBytes(file), paper);
+        var check = await CheckAsync(facilitator, workshop, Encoding.UTF8.GetBytes(file));
         var errors = check.Texts("#paper-errors li").ToList();
         Assert.Equal(4, errors.Count);
         Assert.StartsWith("Ligne 3 : la table « Table inconnue »", errors[0], StringComparison.Ordinal);
@@ -122,9 +128,9 @@ public sealed class PaperTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Empty(await ItemsAsync(workshop.Id));
 
         var tooMany = Csv([Header, .. Enumerable.Range(1, 6).Select(i => $"{first};préoccupation;Préoccupation {i};;;")]);
-        check = await facilitator.PostFileAsync($"{paper}?handler=Check", "Upload", "trop.csv", Encoding.UTF8.GetBytes(tooMany), paper);
+        check = await CheckAsync(facilitator, workshop, Encoding.UTF8.GetBytes(tooMany));
         Assert.Equal(["Ligne 7 : cette table dépasse 5 préoccupations"], check.Texts("#paper-errors li"));
-        var notASheet = await facilitator.PostFileAsync($"{paper}?handler=Check", "Upload", "photo.xlsx", [0x50, 0x4B, 1, 2, 3], paper);
+        var notASheet = await CheckAsync(facilitator, workshop, [0x50, 0x4B, 1, 2, 3], "photo.xlsx");
         Assert.Contains("ne peut pas être lu", notASheet.Text("#Upload-error"), StringComparison.Ordinal);
 
         using var participant = (await app.SignedInAsync("Curieux du papier")).Session;
@@ -142,11 +148,7 @@ public sealed class PaperTests(ParvisApp app) : IClassFixture<ParvisApp>
             $"{first};action;Des ateliers dans les médiathèques;2;;",
             $"{first};ressource;Une salle équipée;3;à créer;La mairie",
             $"{source.Groups[2].Name};préoccupation;Les arnaques en ligne;;;");
-        var check = await facilitator.PostFileAsync($"{paper}?handler=Check", "Upload", "source.csv", Encoding.UTF8.GetBytes(file), paper);
-        await facilitator.PostAsync($"{paper}?handler=Import", new Dictionary<string, string>
-        {
-            ["CheckedRows"] = check.Document.QuerySelector("input[name=CheckedRows]")!.GetAttribute("value")!,
-        }, paper);
+        await ConfirmAsync(facilitator, source, await CheckAsync(facilitator, source, Encoding.UTF8.GetBytes(file)));
 
         // The template as XLSX: a header the import recognises, and a help sheet naming the tables.
         var template = await facilitator.Client.GetByteArrayAsync($"{paper}?handler=Template&format=xlsx");
@@ -160,13 +162,9 @@ public sealed class PaperTests(ParvisApp app) : IClassFixture<ParvisApp>
         {
             var exported = await facilitator.Client.GetByteArrayAsync($"{paper}?handler=Export&format={format}");
             var (target, _) = await WorkshopAsync($"papier-cible-{format}", facilitator);
-            var targetPaper = $"/workshops/{target.Id}/paper";
-            var targetCheck = await facilitator.PostFileAsync($"{targetPaper}?handler=Check", "Upload", $"export.{format}", exported, targetPaper);
+            var targetCheck = await CheckAsync(facilitator, target, exported, $"export.{format}");
             Assert.Empty(targetCheck.Texts("#paper-errors li"));
-            var imported = await facilitator.PostAsync($"{targetPaper}?handler=Import", new Dictionary<string, string>
-            {
-                ["CheckedRows"] = targetCheck.Document.QuerySelector("input[name=CheckedRows]")!.GetAttribute("value")!,
-            }, targetPaper);
+            var imported = await ConfirmAsync(facilitator, target, targetCheck);
             Assert.Equal(HttpStatusCode.Redirect, imported.Status);
             Assert.Equal(Shape(await ItemsAsync(source.Id), source), Shape(await ItemsAsync(target.Id), target));
         }

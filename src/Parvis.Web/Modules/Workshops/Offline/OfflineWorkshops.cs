@@ -113,7 +113,7 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
         };
         Define(workshop, source);
         db.Workshops.Add(workshop);
-        db.WorkshopItems.AddRange(package.Items.Select(i => Apply(new WorkshopItem { Id = i.Id, Text = "" }, i, workshop)));
+        db.WorkshopItems.AddRange(package.Items.Select(i => NewItem(i, workshop)));
         db.OfflineLinks.Add(new OfflineLink
         {
             WorkshopId = workshop.Id, Role = OfflineRole.Copy, ExportId = package.ExportId, Key = key,
@@ -207,7 +207,7 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
             }
             if (!here.TryGetValue(item.Id, out var existing))
             {
-                var created = Apply(new WorkshopItem { Id = item.Id, Text = "" }, item, workshop);
+                var created = NewItem(item, workshop);
                 created.Channel = baseline.Items.ContainsKey(item.Id) ? created.Channel : Channel.Offline;
                 db.WorkshopItems.Add(created);
                 here[item.Id] = created;
@@ -223,7 +223,7 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
             }
             if (mine == before)
             {
-                Apply(existing, item, workshop);
+                Apply(existing, item);
                 updated++;
             }
             else
@@ -318,11 +318,22 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
         return target;
     }
 
-    private static WorkshopItem Apply(WorkshopItem target, OfflineItem item, Workshop workshop)
+    /// <summary>An item as the file has it, with its id, origin, date and channel.</summary>
+    private static WorkshopItem NewItem(OfflineItem item, Workshop workshop) => Apply(new WorkshopItem
     {
-        target.OrganisationId = workshop.OrganisationId;
-        target.ProcessId = workshop.ProcessId;
-        target.WorkshopId = workshop.Id;
+        Id = item.Id,
+        Text = "",
+        OrganisationId = workshop.OrganisationId,
+        ProcessId = workshop.ProcessId,
+        WorkshopId = workshop.Id,
+        Origin = item.Origin,
+        CreatedAt = item.CreatedAt,
+        Channel = Enum.TryParse<Channel>(item.Channel, out var channel) ? channel : Channel.Offline,
+    }, item);
+
+    /// <summary>What can change on an item after it was made: its place, text, grouping and details.</summary>
+    private static WorkshopItem Apply(WorkshopItem target, OfflineItem item)
+    {
         target.GroupId = item.GroupId;
         target.ItemKind = item.Kind;
         target.ParentId = item.ParentId;
@@ -332,12 +343,6 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
         target.MergedIntoId = item.MergedIntoId;
         target.ResourceStatus = item.Status;
         target.Actor = item.Actor;
-        if (target.Origin is null)
-        {
-            target.Origin = item.Origin;
-            target.CreatedAt = item.CreatedAt;
-            target.Channel = Enum.TryParse<Channel>(item.Channel, out var channel) ? channel : Channel.Offline;
-        }
         return target;
     }
 

@@ -6,11 +6,41 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Parvis.Web.Kernel.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Meetings : Migration
+    public partial class HybridParticipation : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<Guid>(
+                name: "ThemeId",
+                table: "kernel_synthesis_items",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "kernel_synthesis_item_links",
+                columns: table => new
+                {
+                    FromItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ToItemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_kernel_synthesis_item_links", x => new { x.FromItemId, x.ToItemId });
+                    table.ForeignKey(
+                        name: "FK_kernel_synthesis_item_links_kernel_synthesis_items_FromItemId",
+                        column: x => x.FromItemId,
+                        principalTable: "kernel_synthesis_items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_kernel_synthesis_item_links_kernel_synthesis_items_ToItemId",
+                        column: x => x.ToItemId,
+                        principalTable: "kernel_synthesis_items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "meetings_meetings",
                 columns: table => new
@@ -37,6 +67,30 @@ namespace Parvis.Web.Kernel.Data.Migrations.Sqlite
                         name: "FK_meetings_meetings_kernel_processes_ProcessId",
                         column: x => x.ProcessId,
                         principalTable: "kernel_processes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "workshops_offline_links",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkshopId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ExportId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Baseline = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_workshops_offline_links", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_workshops_offline_links_workshops_workshops_WorkshopId",
+                        column: x => x.WorkshopId,
+                        principalTable: "workshops_workshops",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -95,6 +149,31 @@ namespace Parvis.Web.Kernel.Data.Migrations.Sqlite
                         name: "FK_meetings_uncovered_themes_meetings_meetings_MeetingId",
                         column: x => x.MeetingId,
                         principalTable: "meetings_meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "workshops_offline_imports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LinkId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkshopId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BundleHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Added = table.Column<int>(type: "INTEGER", nullable: false),
+                    Updated = table.Column<int>(type: "INTEGER", nullable: false),
+                    Conflicts = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    ImportedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ImportedById = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_workshops_offline_imports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_workshops_offline_imports_workshops_offline_links_LinkId",
+                        column: x => x.LinkId,
+                        principalTable: "workshops_offline_links",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -230,6 +309,16 @@ namespace Parvis.Web.Kernel.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_kernel_synthesis_items_ThemeId",
+                table: "kernel_synthesis_items",
+                column: "ThemeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kernel_synthesis_item_links_ToItemId",
+                table: "kernel_synthesis_item_links",
+                column: "ToItemId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_meetings_meetings_ProcessId_StartsAt",
                 table: "meetings_meetings",
                 columns: new[] { "ProcessId", "StartsAt" });
@@ -310,11 +399,41 @@ namespace Parvis.Web.Kernel.Data.Migrations.Sqlite
                 name: "IX_meetings_uncovered_themes_ThemeId",
                 table: "meetings_uncovered_themes",
                 column: "ThemeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_workshops_offline_imports_LinkId",
+                table: "workshops_offline_imports",
+                column: "LinkId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_workshops_offline_imports_WorkshopId_BundleHash",
+                table: "workshops_offline_imports",
+                columns: new[] { "WorkshopId", "BundleHash" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_workshops_offline_links_WorkshopId",
+                table: "workshops_offline_links",
+                column: "WorkshopId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_kernel_synthesis_items_kernel_themes_ThemeId",
+                table: "kernel_synthesis_items",
+                column: "ThemeId",
+                principalTable: "kernel_themes",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.SetNull);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_kernel_synthesis_items_kernel_themes_ThemeId",
+                table: "kernel_synthesis_items");
+
+            migrationBuilder.DropTable(
+                name: "kernel_synthesis_item_links");
+
             migrationBuilder.DropTable(
                 name: "meetings_questions");
 
@@ -328,10 +447,24 @@ namespace Parvis.Web.Kernel.Data.Migrations.Sqlite
                 name: "meetings_uncovered_themes");
 
             migrationBuilder.DropTable(
+                name: "workshops_offline_imports");
+
+            migrationBuilder.DropTable(
                 name: "meetings_sites");
 
             migrationBuilder.DropTable(
+                name: "workshops_offline_links");
+
+            migrationBuilder.DropTable(
                 name: "meetings_meetings");
+
+            migrationBuilder.DropIndex(
+                name: "IX_kernel_synthesis_items_ThemeId",
+                table: "kernel_synthesis_items");
+
+            migrationBuilder.DropColumn(
+                name: "ThemeId",
+                table: "kernel_synthesis_items");
         }
     }
 }

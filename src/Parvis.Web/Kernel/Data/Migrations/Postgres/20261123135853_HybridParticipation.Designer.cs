@@ -12,8 +12,8 @@ using Parvis.Web.Kernel.Data;
 namespace Parvis.Web.Kernel.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresParvisDbContext))]
-    [Migration("20261123125117_OfflineWorkshops")]
-    partial class OfflineWorkshops
+    [Migration("20261123135853_HybridParticipation")]
+    partial class HybridParticipation
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -475,6 +475,9 @@ namespace Parvis.Web.Kernel.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<Guid?>("ThemeId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -485,9 +488,26 @@ namespace Parvis.Web.Kernel.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ThemeId");
+
                     b.HasIndex("ProcessId", "Kind", "Position");
 
                     b.ToTable("kernel_synthesis_items", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.SynthesisItemLink", b =>
+                {
+                    b.Property<Guid>("FromItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ToItemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("FromItemId", "ToItemId");
+
+                    b.HasIndex("ToItemId");
+
+                    b.ToTable("kernel_synthesis_item_links", (string)null);
                 });
 
             modelBuilder.Entity("Parvis.Web.Kernel.Accountability.SynthesisLink", b =>
@@ -1924,6 +1944,26 @@ namespace Parvis.Web.Kernel.Data.Migrations.Postgres
                     b.HasOne("Parvis.Web.Kernel.Processes.Process", null)
                         .WithMany()
                         .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.Processes.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.SynthesisItemLink", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Accountability.SynthesisItem", null)
+                        .WithMany()
+                        .HasForeignKey("FromItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.Accountability.SynthesisItem", null)
+                        .WithMany()
+                        .HasForeignKey("ToItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
