@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Runs every test suite: unit, integration on SQLite, integration on PostgreSQL, browser (Chromium + axe).
-# Installs Chromium, PostgreSQL, LibreOffice Writer and poppler with apt-get when they are missing, starts a throwaway PostgreSQL
-# cluster on loopback, and prints one line per suite then the total. Usage: scripts/test.sh [suite...]
+# Runs every test suite: unit, integration on SQLite, integration on PostgreSQL, browser (Chromium + axe), and nodes
+# (two Parvis processes behind nginx with Redis, on PostgreSQL). Installs Chromium, PostgreSQL, Redis, nginx,
+# LibreOffice Writer and poppler with apt-get when they are missing, starts a throwaway PostgreSQL cluster on
+# loopback, and prints one line per suite then the total. Usage: scripts/test.sh [suite...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
 suites=("$@")
-[ ${#suites[@]} -eq 0 ] && suites=(unit sqlite postgres browser)
+[ ${#suites[@]} -eq 0 ] && suites=(unit sqlite postgres browser nodes)
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -17,6 +18,9 @@ install_missing() {
   # The report's PDF is made by LibreOffice; its tests read the PDF back with poppler's pdftotext.
   command -v soffice >/dev/null 2>&1 || packages+=(libreoffice-writer-nogui)
   command -v pdftotext >/dev/null 2>&1 || packages+=(poppler-utils)
+  # The nodes suite starts its own Redis and nginx on free loopback ports.
+  command -v redis-server >/dev/null 2>&1 || packages+=(redis-server)
+  [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || packages+=(nginx)
   if [ ${#packages[@]} -gt 0 ]; then
     echo "Installing ${packages[*]}…"
     as_root apt-get update -qq
@@ -49,7 +53,7 @@ start_postgres() {
 
 install_missing
 trap stop_postgres EXIT
-[[ " ${suites[*]} " == *" postgres "* || " ${suites[*]} " == *" scale "* ]] && start_postgres
+[[ " ${suites[*]} " =~ " "(postgres|scale|nodes)" " ]] && start_postgres
 export PARVIS_CHROMIUM="${PARVIS_CHROMIUM:-$(command -v chromium)}"
 
 results="$root/.test-run/results"
@@ -72,9 +76,10 @@ for suite in "${suites[@]}"; do
     sqlite) run_suite sqlite "Suite=integration" sqlite ;;
     postgres) run_suite postgres "Suite=integration" postgres ;;
     browser) run_suite browser "Suite=browser" sqlite ;;
+    nodes) run_suite nodes "Suite=nodes" postgres ;;
     # Not in the default list: the opinion-map recompute at national scale, figures in bench/results.
     scale) run_suite scale "Suite=scale" postgres ;;
-    *) echo "unknown suite $suite (unit, sqlite, postgres, browser, scale)" >&2; exit 2 ;;
+    *) echo "unknown suite $suite (unit, sqlite, postgres, browser, nodes, scale)" >&2; exit 2 ;;
   esac
   trx="$results/$suite.trx"
   passed=0

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.Extensions.Localization;
 using Parvis.Web.Kernel.Accountability.Report;
 using Parvis.Web.Kernel.Contributions;
@@ -12,7 +13,14 @@ public abstract class ParvisPageModel : PageModel
 {
     protected IStringLocalizer Text => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedText>>();
 
-    protected void Flash(string key) => TempData["Flash"] = Text[key].Value;
+    /// <summary>The cookie that carries a notice to the next page; without it no page reads TempData, so it stays shareable.</summary>
+    public const string FlashCookie = "parvis-flash";
+
+    protected void Flash(string key, params object[] arguments) => TempData["Flash"] = Text[key, arguments].Value;
+
+    /// <summary>The notice left by the previous page, read (and so cleared) only when one was left.</summary>
+    public static string? ReadFlash(HttpContext context, ITempDataDictionary tempData) =>
+        context.Request.Cookies.ContainsKey(FlashCookie) ? tempData["Flash"] as string : null;
 
     public bool PdfAvailable => HttpContext.RequestServices.GetRequiredService<PdfConverter>().Available;
 

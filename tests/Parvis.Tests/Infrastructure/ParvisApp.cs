@@ -24,6 +24,9 @@ public class ParvisApp : WebApplicationFactory<Program>, IAsyncLifetime
     public TestWorld World { get; private set; } = default!;
     public string Provider => _database.Provider;
 
+    /// <summary>The PostgreSQL database of this app, for other processes to share it; null on SQLite.</summary>
+    public string? DatabaseConnection => _database.Connection;
+
     /// <summary>Overridden by a class that needs a different rate limit, to see it refuse.</summary>
     protected virtual int AuthPermitLimit => 100_000;
 

@@ -9,18 +9,21 @@ public static class DatabaseSetup
 {
     public static IServiceCollection AddParvisDatabase(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<ChangeInterceptor>();
         var provider = configuration["Database:Provider"] ?? "Sqlite";
         if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase)
             || provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase))
         {
             var connection = configuration.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
-            services.AddDbContext<ParvisDbContext, PostgresParvisDbContext>(o => o.UseNpgsql(connection));
+            services.AddDbContext<ParvisDbContext, PostgresParvisDbContext>((s, o) =>
+                o.UseNpgsql(connection).AddInterceptors(s.GetRequiredService<ChangeInterceptor>()));
         }
         else
         {
             var connection = configuration.GetConnectionString("Sqlite") ?? SqliteConnectionFor(DataDirectory.Resolve(configuration));
-            services.AddDbContext<ParvisDbContext, SqliteParvisDbContext>(o => o.UseSqlite(connection));
+            services.AddDbContext<ParvisDbContext, SqliteParvisDbContext>((s, o) =>
+                o.UseSqlite(connection).AddInterceptors(s.GetRequiredService<ChangeInterceptor>()));
         }
         return services;
     }

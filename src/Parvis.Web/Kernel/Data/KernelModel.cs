@@ -11,6 +11,10 @@ namespace Parvis.Web.Kernel.Data;
 
 internal static class KernelModel
 {
+    /// <summary>Named here because writes to them also drop each node's organisations by host (<see cref="ChangeInterceptor"/>).</summary>
+    public const string OrganisationsTable = "kernel_organisations";
+    public const string OrganisationHostsTable = "kernel_organisation_hosts";
+
     public static void Build(ModelBuilder b)
     {
         b.Entity<Person>(e =>
@@ -28,7 +32,7 @@ internal static class KernelModel
 
         b.Entity<Organisation>(e =>
         {
-            e.ToTable("kernel_organisations");
+            e.ToTable(OrganisationsTable);
             e.HasIndex(o => o.Slug).IsUnique();
             e.Property(o => o.Slug).HasMaxLength(60);
             e.Property(o => o.Name).HasMaxLength(OrganisationRules.NameMax);
@@ -39,7 +43,7 @@ internal static class KernelModel
         });
         b.Entity<OrganisationHost>(e =>
         {
-            e.ToTable("kernel_organisation_hosts");
+            e.ToTable(OrganisationHostsTable);
             e.HasKey(h => h.Host);
             e.Property(h => h.Host).HasMaxLength(253);
         });

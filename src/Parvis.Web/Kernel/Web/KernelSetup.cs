@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
-using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -55,9 +55,9 @@ public static class KernelSetup
         services.Configure<EmailOptions>(configuration.GetSection("Email"));
         services.AddSingleton<IEmailSender, EmailSender>();
 
-        services.AddDataProtection()
-            .SetApplicationName("Parvis")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        services.AddParvisNodes(configuration, dataDirectory);
+        services.AddParvisPageCache();
+        services.AddSingleton<OrganisationDirectory>();
 
         services.AddIdentity<Person, Microsoft.AspNetCore.Identity.IdentityRole<Guid>>(o =>
             {
@@ -101,6 +101,7 @@ public static class KernelSetup
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedText)));
         services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>(LocalizeBindingMessages);
         services.Configure<RazorViewEngineOptions>(o => o.PageViewLocationFormats.Add("/Shared/{0}.cshtml"));
+        services.Configure<CookieTempDataProviderOptions>(o => o.Cookie.Name = ParvisPageModel.FlashCookie);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "parvis-csrf";
@@ -115,6 +116,9 @@ public static class KernelSetup
 
     public static WebApplication UseParvisKernel(this WebApplication app)
     {
+        // Behind nginx on the same machine (deploy/): the visitor's address and scheme, for rate limits and links.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+        app.UseResponseCompression();
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<SecurityHeadersMiddleware>();
@@ -138,6 +142,8 @@ public static class KernelSetup
             ];
         });
         app.UseRouting();
+        // Before authentication: a shared page is only ever served to a request without a session cookie.
+        app.UseOutputCache();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

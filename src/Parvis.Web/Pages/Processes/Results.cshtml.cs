@@ -87,7 +87,7 @@ public sealed class ResultsModel(ParvisDbContext db, CurrentOrganisation organis
             FileErrors = errors.Select(e => Text["Frameworks.LineError", e.Line, Text[e.ErrorKey]].Value).ToList();
             return Page();
         }
-        TempData["Flash"] = Text["Results.Imported", applied].Value;
+        Flash("Results.Imported", applied);
         return Redirect($"/processes/{slug}/results");
     }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Accountability;
@@ -13,6 +14,7 @@ using Parvis.Web.Shared;
 namespace Parvis.Web.Modules.Proposals.Pages;
 
 /// <summary>A proposal with its official answer, its supports and its discussion.</summary>
+[OutputCache(PolicyName = PublicPagePolicy.Name)]
 [EnableRateLimiting(RateLimits.Contribute)]
 public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, ProposalCommands commands)
     : ParvisPageModel

@@ -1,0 +1,114 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Parvis.Web.Kernel.Web;
+
+namespace Parvis.Web.Kernel.Data;
+
+/// <summary>
+/// Watches the commands EF Core sends (SaveChanges and bulk updates alike) and reports each write once it is
+/// committed, so caches are dropped after the new data can be read and never before.
+/// </summary>
+public sealed class ChangeInterceptor(ContentChanges changes) : IDbCommandInterceptor, IDbTransactionInterceptor
+{
+    private readonly ConditionalWeakTable<DbTransaction, StrongBox<ChangeKind>> _pending = [];
+
+    public DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
+    {
+        Record(command);
+        return result;
+    }
+
+    public ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result,
+        CancellationToken cancellationToken = default)
+    {
+        Record(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        Record(command);
+        return result;
+    }
+
+    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result,
+        CancellationToken cancellationToken = default)
+    {
+        Record(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
+    {
+        Record(command);
+        return result;
+    }
+
+    public ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result,
+        CancellationToken cancellationToken = default)
+    {
+        Record(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Commit(transaction);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Commit(transaction);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => _pending.Remove(transaction);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        _pending.Remove(transaction);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The SQL EF Core writes: statements in capitals, tables in quotes. A read never matches; a stray match only drops a cache.</summary>
+    internal static ChangeKind KindOf(string sql)
+    {
+        if (!sql.Contains("INSERT INTO ", StringComparison.Ordinal) && !sql.Contains("UPDATE ", StringComparison.Ordinal)
+            && !sql.Contains("DELETE FROM ", StringComparison.Ordinal))
+        {
+            return ChangeKind.None;
+        }
+        return sql.Contains($"\"{KernelModel.OrganisationsTable}\"", StringComparison.Ordinal)
+            || sql.Contains($"\"{KernelModel.OrganisationHostsTable}\"", StringComparison.Ordinal)
+            ? ChangeKind.Content | ChangeKind.Organisations
+            : ChangeKind.Content;
+    }
+
+    private void Record(DbCommand command)
+    {
+        var kind = KindOf(command.CommandText);
+        if (kind == ChangeKind.None)
+        {
+            return;
+        }
+        if (command.Transaction is { } transaction)
+        {
+            var pending = _pending.GetOrCreateValue(transaction);
+            lock (pending)
+            {
+                pending.Value |= kind;
+            }
+        }
+        else
+        {
+            changes.Committed(kind);
+        }
+    }
+
+    private void Commit(DbTransaction transaction)
+    {
+        if (_pending.TryGetValue(transaction, out var pending))
+        {
+            _pending.Remove(transaction);
+            changes.Committed(pending.Value);
+        }
+    }
+}

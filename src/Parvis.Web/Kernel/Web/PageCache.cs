@@ -1,0 +1,132 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Options;
+
+namespace Parvis.Web.Kernel.Web;
+
+[Flags]
+public enum ChangeKind
+{
+    None = 0,
+    Content = 1,
+    Organisations = 2,
+}
+
+/// <summary>
+/// What changed since a node cached something. A committed write drops the cached public pages (and, when
+/// organisations changed, their lookup by host) on this node and, through <see cref="Broadcast"/>, on the others.
+/// </summary>
+public sealed class ContentChanges(IOutputCacheStore pages)
+{
+    private long _generation;
+    private long _organisationsGeneration;
+
+    /// <summary>Moves on with every change: a page rendered while it moved may show the old data and is not kept.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
+    public long OrganisationsGeneration => Interlocked.Read(ref _organisationsGeneration);
+
+    /// <summary>Tells the other nodes; set when nodes share Redis.</summary>
+    internal Action<ChangeKind>? Broadcast { get; set; }
+
+    public void Committed(ChangeKind kind)
+    {
+        if (kind == ChangeKind.None)
+        {
+            return;
+        }
+        Apply(kind);
+        Broadcast?.Invoke(kind);
+    }
+
+    /// <summary>A change made here or on another node.</summary>
+    internal void Apply(ChangeKind kind)
+    {
+        if (kind.HasFlag(ChangeKind.Organisations))
+        {
+            Interlocked.Increment(ref _organisationsGeneration);
+        }
+        Interlocked.Increment(ref _generation);
+        // The in-memory store evicts synchronously; nothing to wait for.
+        _ = pages.EvictByTagAsync(PublicPagePolicy.Tag, CancellationToken.None).AsTask();
+    }
+}
+
+/// <summary>
+/// Public pages (home, process, proposals) are kept in memory for people who are not signed in, per host,
+/// address and language, until the data changes. Signed-in pages are personal and never come from the cache.
+/// </summary>
+public sealed class PublicPagePolicy : IOutputCachePolicy
+{
+    public const string Name = "public-page";
+    public const string Tag = "pages";
+
+    private static readonly object _generationKey = new();
+
+    /// <summary>Cookies an anonymous visitor may carry and still get the shared page: the language and the antiforgery pair.</summary>
+    private static readonly HashSet<string> _sharedCookies = [CookieRequestCultureProvider.DefaultCookieName, "parvis-csrf"];
+
+    ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var http = context.HttpContext;
+        // Runs before authentication: the absence of any other cookie (the session's first) is what makes a visitor anonymous.
+        var shareable = (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+            && http.Request.Cookies.Keys.All(_sharedCookies.Contains);
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = shareable;
+        context.AllowCacheStorage = shareable;
+        context.AllowLocking = true;
+        context.CacheVaryByRules.QueryKeys = "*";
+        context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
+        context.Tags.Add(Tag);
+        context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
+        http.Items[_generationKey] = http.RequestServices.GetRequiredService<ContentChanges>().Generation;
+        return ValueTask.CompletedTask;
+    }
+
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var http = context.HttpContext;
+        var changedMeanwhile = http.Items[_generationKey] is long started
+            && started != http.RequestServices.GetRequiredService<ContentChanges>().Generation;
+        // A page that sets a cookie (an antiforgery token, a message read once) belongs to one visitor.
+        if (http.Response.StatusCode != StatusCodes.Status200OK || http.Response.Headers.SetCookie.Count > 0 || changedMeanwhile)
+        {
+            context.AllowCacheStorage = false;
+        }
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Compresses static files and pages for visitors who are not signed in. Signed-in pages carry antiforgery
+/// tokens next to text the visitor typed; compressing them would let an eavesdropper guess the token (BREACH).
+/// </summary>
+public sealed class AnonymousCompression(IServiceProvider services, IOptions<ResponseCompressionOptions> options)
+    : ResponseCompressionProvider(services, options)
+{
+    public override bool ShouldCompressResponse(HttpContext context) =>
+        context.User.Identity?.IsAuthenticated != true && base.ShouldCompressResponse(context);
+}
+
+public static class PageCache
+{
+    public static IServiceCollection AddParvisPageCache(this IServiceCollection services)
+    {
+        services.AddOutputCache(o => o.AddPolicy(PublicPagePolicy.Name, new PublicPagePolicy()));
+        services.AddSingleton<ContentChanges>();
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "image/svg+xml", "text/calendar"];
+        });
+        services.AddSingleton<IResponseCompressionProvider, AnonymousCompression>();
+        return services;
+    }
+}

@@ -1,0 +1,107 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.Web;
+
+namespace Parvis.Tests.Integration;
+
+[Trait("Suite", "integration")]
+public sealed class PageCacheTests(ParvisApp app) : IClassFixture<ParvisApp>
+{
+    private string ListPath => $"/processes/{app.World.ProcessSlug}/proposals";
+
+    private static async Task<(HttpResponseMessage Response, string Body)> GetAsync(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        return (response, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Public_pages_come_from_the_cache_until_what_they_show_changes()
+    {
+        using var visitor = app.CreateClient();
+        var (first, _) = await GetAsync(visitor, ListPath);
+        var (second, _) = await GetAsync(visitor, ListPath);
+        Assert.Null(first.Headers.Age);
+        Assert.NotNull(second.Headers.Age);
+
+        // A proposal posted by someone signed in shows to the visitor on the next request.
+        var (author, _) = await app.SignedInAsync("Autrice du cache");
+        var posted = await author.PostAsync($"{ListPath}/new", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Un banc devant la médiathèque",
+            ["Input.Body"] = "Pour attendre le bus à l'ombre, un banc devant la médiathèque.",
+            ["Input.ThemeId"] = app.World.ThemeId.ToString(),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, posted.Status);
+        var (after, body) = await GetAsync(visitor, ListPath);
+        Assert.Null(after.Headers.Age);
+        Assert.Contains("Un banc devant la médiathèque", body);
+
+        // A support counted by a bulk update (not SaveChanges) also drops the page.
+        var id = Guid.Parse(posted.Location!.Split('/')[^1]);
+        var (proposal, _) = await GetAsync(visitor, $"/proposals/{id}");
+        var (supporter, _) = await app.SignedInAsync("Soutien du cache");
+        Assert.Equal(HttpStatusCode.Redirect, (await supporter.PostAsync($"/proposals/{id}?handler=Support", new Dictionary<string, string>())).Status);
+        var (again, _) = await GetAsync(visitor, $"/proposals/{id}");
+        Assert.Null(again.Headers.Age);
+        Assert.Equal(1, await app.WithDatabaseAsync(db => db.Proposals.Where(p => p.Id == id).Select(p => p.SupportCount).SingleAsync()));
+        Assert.Equal(HttpStatusCode.OK, proposal.StatusCode);
+    }
+
+    [Fact]
+    public async Task Signed_in_pages_are_never_shared()
+    {
+        using var visitor = app.CreateClient();
+        await GetAsync(visitor, ListPath);
+        var (session, _) = await app.SignedInAsync("Lectrice connectée");
+        var first = await session.Client.GetAsync(ListPath);
+        var second = await session.Client.GetAsync(ListPath);
+        Assert.Null(first.Headers.Age);
+        Assert.Null(second.Headers.Age);
+        Assert.Contains("action=\"/account/sign-out\"", await second.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_write_rolled_back_changes_nothing_and_a_committed_one_is_seen_after_commit()
+    {
+        var changes = app.Services.GetRequiredService<ContentChanges>();
+        await app.WithDatabaseAsync(async db =>
+        {
+            var before = changes.Generation;
+            await using (var transaction = await db.Database.BeginTransactionAsync())
+            {
+                await db.Proposals.Where(p => p.Id == Guid.Empty).ExecuteUpdateAsync(s => s.SetProperty(p => p.CommentCount, 1));
+                Assert.Equal(before, changes.Generation);
+                await transaction.RollbackAsync();
+            }
+            Assert.Equal(before, changes.Generation);
+            await using (var transaction = await db.Database.BeginTransactionAsync())
+            {
+                await db.Proposals.Where(p => p.Id == Guid.Empty).ExecuteUpdateAsync(s => s.SetProperty(p => p.CommentCount, 1));
+                Assert.Equal(before, changes.Generation);
+                await transaction.CommitAsync();
+            }
+            Assert.Equal(before + 1, changes.Generation);
+        });
+    }
+
+    [Fact]
+    public async Task A_new_organisation_answers_on_its_host_at_once()
+    {
+        using var home = app.CreateClient();
+        await GetAsync(home, "/");
+        var organisations = app.Services.GetRequiredService<ContentChanges>().OrganisationsGeneration;
+        await app.WithDatabaseAsync(async db =>
+        {
+            var other = new Parvis.Web.Kernel.Organisations.Organisation { Slug = "cache-voisine", Name = "Commune voisine du cache" };
+            other.Hosts.Add(new Parvis.Web.Kernel.Organisations.OrganisationHost { Host = "cote.example" });
+            db.Organisations.Add(other);
+            await db.SaveChangesAsync();
+        });
+        Assert.True(app.Services.GetRequiredService<ContentChanges>().OrganisationsGeneration > organisations);
+        var client = app.CreateClient(new() { BaseAddress = new Uri("http://cote.example") });
+        Assert.Contains("Commune voisine du cache", (await GetAsync(client, "/")).Body);
+    }
+}
