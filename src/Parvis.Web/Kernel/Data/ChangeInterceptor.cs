@@ -68,7 +68,7 @@ public sealed class ChangeInterceptor(ContentChanges changes) : IDbCommandInterc
         return Task.CompletedTask;
     }
 
-    /// <summary>The SQL EF Core writes: statements in capitals, tables in quotes. A read never matches; a stray match only drops a cache.</summary>
+    /// <summary>The SQL EF Core writes, statements in capitals. A read never matches; a stray match only drops a cache.</summary>
     internal static ChangeKind KindOf(string sql)
     {
         if (!sql.Contains("INSERT INTO ", StringComparison.Ordinal) && !sql.Contains("UPDATE ", StringComparison.Ordinal)
@@ -76,8 +76,9 @@ public sealed class ChangeInterceptor(ContentChanges changes) : IDbCommandInterc
         {
             return ChangeKind.None;
         }
-        return sql.Contains($"\"{KernelModel.OrganisationsTable}\"", StringComparison.Ordinal)
-            || sql.Contains($"\"{KernelModel.OrganisationHostsTable}\"", StringComparison.Ordinal)
+        // PostgreSQL's SQL leaves lower-case names unquoted, SQLite's quotes them: look for the bare name.
+        return sql.Contains(KernelModel.OrganisationsTable, StringComparison.Ordinal)
+            || sql.Contains(KernelModel.OrganisationHostsTable, StringComparison.Ordinal)
             ? ChangeKind.Content | ChangeKind.Organisations
             : ChangeKind.Content;
     }

@@ -29,6 +29,13 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
+    /// <summary>"Next" and "previous" carry the proposal to continue from, so a deep page costs no more than the first.</summary>
+    [BindProperty(SupportsGet = true, Name = "after")]
+    public string? AfterCursor { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "before")]
+    public string? BeforeCursor { get; set; }
+
     public Process Process { get; private set; } = default!;
     public ProposalResults Results { get; private set; } = default!;
     public Decision ProposeDecision { get; private set; }
@@ -46,13 +53,18 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
         {
             SearchText = SearchText[..200];
         }
-        Results = await search.SearchAsync(new ProposalQuery(process.Id, SearchText, Theme, Status, Sort, PageNumber), HttpContext.RequestAborted);
+        Results = await search.SearchAsync(new ProposalQuery(process.Id, SearchText, Theme, Status, Sort, PageNumber,
+            ProposalCursor.Parse(AfterCursor), ProposalCursor.Parse(BeforeCursor)), HttpContext.RequestAborted);
         ProposeDecision = await authorizer.DecideAsync(Permission.Propose, process);
         return Page();
     }
 
-    /// <summary>The current query with one parameter changed, for pagination links.</summary>
-    public string QueryFor(int page) =>
+    public string NextQuery => QueryFor(Results.Page + 1, after: Results.Last);
+
+    public string PreviousQuery => QueryFor(Results.Page - 1, before: Results.First);
+
+    /// <summary>The current query at another page, for pagination links.</summary>
+    private string QueryFor(int page, ProposalCursor? after = null, ProposalCursor? before = null) =>
         QueryString.Create(new Dictionary<string, string?>
         {
             ["q"] = SearchText,
@@ -60,5 +72,7 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
             ["status"] = Status?.ToString(),
             ["sort"] = Sort == ProposalSort.Newest ? null : Sort.ToString(),
             ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["after"] = after?.ToString(),
+            ["before"] = before?.ToString(),
         }.Where(p => p.Value is not null)).ToUriComponent();
 }

@@ -1,0 +1,82 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Parvis.Tests.Infrastructure;
+using Parvis.Web.Modules.Proposals;
+
+namespace Parvis.Tests.Integration;
+
+[Trait("Suite", "integration")]
+public sealed class ProposalListTests(ParvisApp app) : IClassFixture<ParvisApp>
+{
+    /// <summary>A process of its own with 47 proposals, several sharing a date and a count, so ties must be broken by id.</summary>
+    private async Task<Guid> SeedAsync()
+    {
+        var process = ParvisApp.NewProcess(app.World.OrganisationId, $"liste-{Guid.NewGuid():N}"[..20], new Web.Kernel.Processes.Phase { Title = "Lecture" });
+        var start = new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
+        await app.WithDatabaseAsync(async db =>
+        {
+            db.Processes.Add(process);
+            for (var i = 0; i < 47; i++)
+            {
+                db.Proposals.Add(new Proposal
+                {
+                    OrganisationId = app.World.OrganisationId, ProcessId = process.Id, Title = $"Proposition {i}", Body = "Un texte.",
+                    CreatedAt = start.AddMinutes(i / 3), SupportCount = i % 4, CommentCount = i % 5,
+                });
+            }
+            await db.SaveChangesAsync();
+        });
+        return process.Id;
+    }
+
+    private async Task<ProposalResults> SearchAsync(ProposalQuery query)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ProposalSearch>().SearchAsync(query);
+    }
+
+    [Theory]
+    [InlineData(ProposalSort.Newest)]
+    [InlineData(ProposalSort.Oldest)]
+    [InlineData(ProposalSort.MostSupported)]
+    [InlineData(ProposalSort.MostDiscussed)]
+    public async Task Next_and_previous_walk_the_same_pages_as_page_numbers(ProposalSort sort)
+    {
+        var processId = await SeedAsync();
+        var byNumber = new List<IReadOnlyList<Guid>>();
+        for (var page = 1; page <= 3; page++)
+        {
+            byNumber.Add([.. (await SearchAsync(new ProposalQuery(processId, Sort: sort, Page: page))).Items.Select(p => p.Id)]);
+        }
+        Assert.Equal(47, byNumber.SelectMany(p => p).Distinct().Count());
+
+        var results = await SearchAsync(new ProposalQuery(processId, Sort: sort));
+        for (var page = 2; page <= 3; page++)
+        {
+            results = await SearchAsync(new ProposalQuery(processId, Sort: sort, Page: page, After: results.Last));
+            Assert.Equal(byNumber[page - 1], results.Items.Select(p => p.Id));
+            Assert.Equal(page, results.Page);
+        }
+        for (var page = 2; page >= 1; page--)
+        {
+            results = await SearchAsync(new ProposalQuery(processId, Sort: sort, Page: page, Before: results.First));
+            Assert.Equal(byNumber[page - 1], results.Items.Select(p => p.Id));
+        }
+    }
+
+    [Fact]
+    public async Task The_list_links_carry_the_cursor_and_a_forged_one_falls_back_to_the_page_number()
+    {
+        var processId = await SeedAsync();
+        var slug = await app.WithDatabaseAsync(db => Task.FromResult(db.Processes.Single(p => p.Id == processId).Slug));
+        using var visitor = app.NewSession();
+        var first = await visitor.GetAsync($"/processes/{slug}/proposals?sort=Oldest");
+        var next = first.Document.QuerySelectorAll("nav a").Select(a => a.GetAttribute("href")).Single(h => h!.Contains("after="))!;
+        var second = await visitor.GetAsync($"/processes/{slug}/proposals{next}");
+        Assert.Contains("Proposition 20", second.Body);
+        Assert.DoesNotContain("Proposition 19<", second.Body);
+        var forged = await visitor.GetAsync($"/processes/{slug}/proposals?sort=Oldest&p=2&after=not-a-cursor");
+        Assert.Equal(HttpStatusCode.OK, forged.Status);
+        Assert.Contains("Proposition 20", forged.Body);
+    }
+}
