@@ -10,7 +10,7 @@ using Parvis.Web.Shared;
 namespace Parvis.Web.Pages;
 
 [OutputCache(PolicyName = PublicPagePolicy.Name)]
-public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer) : ParvisPageModel
+public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, SharedData shared) : ParvisPageModel
 {
     public IReadOnlyList<Process> Processes { get; private set; } = [];
     public DateOnly Today { get; private set; }
@@ -18,9 +18,10 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
     public async Task OnGetAsync()
     {
         Today = authorizer.Today();
-        Processes = await db.Processes.AsNoTracking().Include(p => p.Phases)
+        Processes = await shared.GetAsync($"home:{organisation.Id}", async () => (IReadOnlyList<Process>)await db.Processes.AsNoTracking()
+            .Include(p => p.Phases)
             .Where(p => p.OrganisationId == organisation.Id && p.Published)
             .OrderByDescending(p => p.CreatedAt)
-            .ToListAsync();
+            .ToListAsync());
     }
 }

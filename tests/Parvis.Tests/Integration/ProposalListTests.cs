@@ -73,10 +73,13 @@ public sealed class ProposalListTests(ParvisApp app) : IClassFixture<ParvisApp>
         var first = await visitor.GetAsync($"/processes/{slug}/proposals?sort=Oldest");
         var next = first.Document.QuerySelectorAll("nav a").Select(a => a.GetAttribute("href")).Single(h => h!.Contains("after="))!;
         var second = await visitor.GetAsync($"/processes/{slug}/proposals{next}");
-        Assert.Contains("Proposition 20", second.Body);
-        Assert.DoesNotContain("Proposition 19<", second.Body);
+        var byNumber = await visitor.GetAsync($"/processes/{slug}/proposals?sort=Oldest&p=2");
+        var titles = byNumber.Texts("h2, h3").ToList();
+        Assert.Equal(20, titles.Count(t => t.StartsWith("Proposition", StringComparison.Ordinal)));
+        Assert.Equal(titles, second.Texts("h2, h3"));
+        Assert.All(titles.Where(t => t.StartsWith("Proposition", StringComparison.Ordinal)), t => Assert.DoesNotContain(t, first.Texts("h2, h3")));
         var forged = await visitor.GetAsync($"/processes/{slug}/proposals?sort=Oldest&p=2&after=not-a-cursor");
         Assert.Equal(HttpStatusCode.OK, forged.Status);
-        Assert.Contains("Proposition 20", forged.Body);
+        Assert.Equal(titles, forged.Texts("h2, h3"));
     }
 }

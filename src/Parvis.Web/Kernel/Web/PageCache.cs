@@ -119,6 +119,7 @@ public static class PageCache
     {
         services.AddOutputCache(o => o.AddPolicy(PublicPagePolicy.Name, new PublicPagePolicy()));
         services.AddSingleton<ContentChanges>();
+        services.AddSingleton<SharedData>();
         services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;

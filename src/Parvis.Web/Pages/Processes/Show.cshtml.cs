@@ -12,7 +12,8 @@ using Parvis.Web.Shared;
 namespace Parvis.Web.Pages.Processes;
 
 [OutputCache(PolicyName = PublicPagePolicy.Name)]
-public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, FateCommands fates) : ParvisPageModel
+public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, FateCommands fates, SharedData shared)
+    : ParvisPageModel
 {
     public Process Process { get; private set; } = default!;
     public Phase? CurrentPhase { get; private set; }
@@ -24,20 +25,32 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
 
     public async Task<IActionResult> OnGetAsync(string slug)
     {
-        var process = await db.Processes.AsNoTracking().Include(p => p.Phases).Include(p => p.Themes)
-            .FirstOrDefaultAsync(p => p.OrganisationId == organisation.Id && p.Slug == slug);
-        CanEdit = process is not null && await authorizer.CanAsync(Permission.EditProcess, process);
-        if (process is null || (!process.Published && !CanEdit))
+        var overview = await shared.GetAsync($"process:{organisation.Id}:{slug}", () => OverviewAsync(slug));
+        CanEdit = overview is not null && await authorizer.CanAsync(Permission.EditProcess, overview.Process);
+        if (overview is null || (!overview.Process.Published && !CanEdit))
         {
             return NotFound();
         }
-        Process = process;
-        CurrentPhase = process.CurrentPhase(authorizer.Today());
-        OpinionMaps = (await db.OpinionMaps.AsNoTracking().Where(m => m.ProcessId == process.Id).OrderBy(m => m.CreatedAt)
-            .Select(m => new { m.Id, m.Question }).ToListAsync()).Select(m => (m.Id, m.Question)).ToList();
-        Fates = await fates.CountAsync(process);
-        SynthesisItems = await db.SynthesisItems.CountAsync(i => i.ProcessId == process.Id);
-        ProposalCount = await db.Proposals.CountAsync(p => p.ProcessId == process.Id && p.HiddenAt == null && p.WithdrawnAt == null && p.ErasedAt == null);
+        (Process, OpinionMaps, Fates, SynthesisItems, ProposalCount) = overview;
+        CurrentPhase = Process.CurrentPhase(authorizer.Today());
         return Page();
+    }
+
+    private sealed record Overview(Process Process, IReadOnlyList<(Guid Id, string Question)> OpinionMaps, FateCount Fates, int SynthesisItems, int ProposalCount);
+
+    /// <summary>The same for everyone: read once per change, even for people signed in.</summary>
+    private async Task<Overview?> OverviewAsync(string slug)
+    {
+        var process = await db.Processes.AsNoTracking().Include(p => p.Phases).Include(p => p.Themes)
+            .FirstOrDefaultAsync(p => p.OrganisationId == organisation.Id && p.Slug == slug);
+        if (process is null)
+        {
+            return null;
+        }
+        var maps = (await db.OpinionMaps.AsNoTracking().Where(m => m.ProcessId == process.Id).OrderBy(m => m.CreatedAt)
+            .Select(m => new { m.Id, m.Question }).ToListAsync()).Select(m => (m.Id, m.Question)).ToList();
+        return new Overview(process, maps, await fates.CountAsync(process),
+            await db.SynthesisItems.CountAsync(i => i.ProcessId == process.Id),
+            await db.Proposals.CountAsync(p => p.ProcessId == process.Id && p.HiddenAt == null && p.WithdrawnAt == null && p.ErasedAt == null));
     }
 }

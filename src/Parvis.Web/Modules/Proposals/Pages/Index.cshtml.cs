@@ -11,7 +11,8 @@ using Parvis.Web.Shared;
 namespace Parvis.Web.Modules.Proposals.Pages;
 
 [OutputCache(PolicyName = PublicPagePolicy.Name)]
-public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisation, ProposalSearch search, Authorizer authorizer) : ParvisPageModel
+public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisation, ProposalSearch search, Authorizer authorizer, SharedData shared)
+    : ParvisPageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? SearchText { get; set; }
@@ -42,8 +43,9 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
 
     public async Task<IActionResult> OnGetAsync(string slug)
     {
-        var process = await db.Processes.AsNoTracking().Include(p => p.Phases).Include(p => p.Themes)
-            .FirstOrDefaultAsync(p => p.OrganisationId == organisation.Id && p.Slug == slug && p.Published);
+        var process = await shared.GetAsync($"published-process:{organisation.Id}:{slug}", () => db.Processes.AsNoTracking()
+            .Include(p => p.Phases).Include(p => p.Themes)
+            .FirstOrDefaultAsync(p => p.OrganisationId == organisation.Id && p.Slug == slug && p.Published));
         if (process is null)
         {
             return NotFound();
@@ -53,8 +55,9 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
         {
             SearchText = SearchText[..200];
         }
-        Results = await search.SearchAsync(new ProposalQuery(process.Id, SearchText, Theme, Status, Sort, PageNumber,
-            ProposalCursor.Parse(AfterCursor), ProposalCursor.Parse(BeforeCursor)), HttpContext.RequestAborted);
+        var query = new ProposalQuery(process.Id, SearchText, Theme, Status, Sort, PageNumber,
+            ProposalCursor.Parse(AfterCursor), ProposalCursor.Parse(BeforeCursor));
+        Results = await shared.GetAsync($"proposals:{query}", () => search.SearchAsync(query, HttpContext.RequestAborted));
         ProposeDecision = await authorizer.DecideAsync(Permission.Propose, process);
         return Page();
     }

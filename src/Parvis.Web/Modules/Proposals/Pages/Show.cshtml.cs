@@ -16,7 +16,7 @@ namespace Parvis.Web.Modules.Proposals.Pages;
 /// <summary>A proposal with its official answer, its supports and its discussion.</summary>
 [OutputCache(PolicyName = PublicPagePolicy.Name)]
 [EnableRateLimiting(RateLimits.Contribute)]
-public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, ProposalCommands commands)
+public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, ProposalCommands commands, SharedData shared)
     : ParvisPageModel
 {
     public sealed record CommentView(Comment Comment, string? AuthorPseudonym);
@@ -98,32 +98,42 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
 
     private async Task<bool> LoadAsync(Guid id)
     {
+        if (await shared.GetAsync($"proposal:{organisation.Id}:{id}", () => ReadAsync(id)) is not { } view)
+        {
+            return false;
+        }
+        (Proposal, Process, AuthorPseudonym, Theme, MergedInto, Comments, Fate) = view;
+        SupportDecision = await authorizer.DecideAsync(Permission.Support, Process);
+        CommentDecision = await authorizer.DecideAsync(Permission.Comment, Process);
+        var personId = authorizer.PersonId;
+        HasSupported = personId is not null && await db.Supports.AnyAsync(s => s.ProposalId == id && s.PersonId == personId);
+        IsAuthor = personId is not null && Proposal.AuthorId == personId;
+        CanModerate = await authorizer.CanAsync(Permission.Moderate, Process);
+        CanAnswer = await authorizer.CanAsync(Permission.AnswerProposal, Process);
+        CanDecideFate = await authorizer.CanAsync(Permission.Analyse, Process);
+        return true;
+    }
+
+    private sealed record View(Proposal Proposal, Process Process, string? AuthorPseudonym, Theme? Theme, Proposal? MergedInto,
+        ILookup<Guid?, CommentView> Comments, FateView Fate);
+
+    /// <summary>The proposal as everyone sees it: read once per change, even for people signed in.</summary>
+    private async Task<View?> ReadAsync(Guid id)
+    {
         var proposal = await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.OrganisationId == organisation.Id);
         var process = proposal is null ? null : await db.Processes.AsNoTracking().Include(p => p.Phases)
             .FirstOrDefaultAsync(p => p.Id == proposal.ProcessId && p.Published);
         if (proposal is null || process is null)
         {
-            return false;
+            return null;
         }
-        Proposal = proposal;
-        Process = process;
-        AuthorPseudonym = await PseudonymAsync(proposal.AuthorId);
-        Theme = proposal.ThemeId is null ? null : await db.Themes.AsNoTracking().FirstOrDefaultAsync(t => t.Id == proposal.ThemeId);
-        MergedInto = proposal.MergedIntoId is null ? null : await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == proposal.MergedIntoId);
         var comments = await db.Comments.AsNoTracking().Where(c => c.ProposalId == id).OrderBy(c => c.CreatedAt)
             .Select(c => new CommentView(c, db.Users.Where(u => u.Id == c.AuthorId).Select(u => u.Pseudonym).FirstOrDefault()))
             .ToListAsync();
-        Comments = comments.ToLookup(c => c.Comment.ParentId);
-        SupportDecision = await authorizer.DecideAsync(Permission.Support, process);
-        CommentDecision = await authorizer.DecideAsync(Permission.Comment, process);
-        var personId = authorizer.PersonId;
-        HasSupported = personId is not null && await db.Supports.AnyAsync(s => s.ProposalId == id && s.PersonId == personId);
-        IsAuthor = personId is not null && proposal.AuthorId == personId;
-        CanModerate = await authorizer.CanAsync(Permission.Moderate, process);
-        CanAnswer = await authorizer.CanAsync(Permission.AnswerProposal, process);
-        CanDecideFate = await authorizer.CanAsync(Permission.Analyse, process);
-        Fate = await FateView.LoadAsync(db, id);
-        return true;
+        return new View(proposal, process, await PseudonymAsync(proposal.AuthorId),
+            proposal.ThemeId is null ? null : await db.Themes.AsNoTracking().FirstOrDefaultAsync(t => t.Id == proposal.ThemeId),
+            proposal.MergedIntoId is null ? null : await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == proposal.MergedIntoId),
+            comments.ToLookup(c => c.Comment.ParentId), await FateView.LoadAsync(db, id));
     }
 
     private Task<string?> PseudonymAsync(Guid? personId) =>

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Parvis.WebBench;
+
+public sealed record LoadFigures(double RequestsPerSecond, double P50Ms, double P99Ms, long Requests, long Errors);
+
+/// <summary>Runs the load generators (wrk, pgbench) and reads their figures.</summary>
+public static partial class Load
+{
+    /// <summary>wrk with latency percentiles; <paramref name="script"/> (Lua) shapes the requests when given.</summary>
+    public static async Task<(LoadFigures Figures, string Output)> WrkAsync(string url, int connections, TimeSpan duration,
+        IEnumerable<string>? headers = null, string? script = null, IEnumerable<string>? scriptArguments = null)
+    {
+        var arguments = new List<string> { "-t2", $"-c{connections}", $"-d{(int)duration.TotalSeconds}s", "--latency", "--timeout", "5s" };
+        foreach (var header in headers ?? [])
+        {
+            arguments.AddRange(["-H", header]);
+        }
+        if (script is not null)
+        {
+            arguments.AddRange(["-s", script]);
+        }
+        arguments.Add(url);
+        if (scriptArguments is not null)
+        {
+            arguments.Add("--");
+            arguments.AddRange(scriptArguments);
+        }
+        var output = await RunAsync("wrk", arguments);
+        var rps = Number(RequestsPerSecond().Match(output));
+        var requests = (long)Number(RequestCount().Match(output));
+        var errors = Non2xx().Match(output) is { Success: true } non2xx ? long.Parse(non2xx.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        foreach (Match socket in SocketErrors().Matches(output))
+        {
+            errors += socket.Groups.Cast<Group>().Skip(1).Sum(g => long.Parse(g.Value, CultureInfo.InvariantCulture));
+        }
+        return (new LoadFigures(rps, Milliseconds(output, "50%"), Milliseconds(output, "99%"), requests, errors), output);
+    }
+
+    /// <summary>pgbench running one SQL script with this many clients; transactions per second without connection time.</summary>
+    public static async Task<double> PgbenchAsync(string connection, string scriptFile, int clients, TimeSpan duration)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connection);
+        var output = await RunAsync("pgbench", ["-n", "-h", builder.Host!, "-p", $"{builder.Port}", "-U", builder.Username!,
+            "-c", $"{clients}", "-j", "2", "-T", $"{(int)duration.TotalSeconds}", "-f", scriptFile, builder.Database!]);
+        return Number(PgbenchTps().Match(output));
+    }
+
+    public static async Task<string> RunAsync(string program, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Cannot start {program}.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{program} failed ({process.ExitCode}): {await error}\n{await output}");
+        }
+        return await output + await error;
+    }
+
+    private static double Milliseconds(string output, string percentile)
+    {
+        var match = Regex.Match(output, $@"^\s*{Regex.Escape(percentile)}\s+([\d.]+)(us|ms|s)\s*$", RegexOptions.Multiline);
+        if (!match.Success)
+        {
+            return double.NaN;
+        }
+        var value = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        return match.Groups[2].Value switch { "us" => value / 1000, "s" => value * 1000, _ => value };
+    }
+
+    private static double Number(Match match) =>
+        match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : throw new InvalidOperationException("figure missing from output");
+
+    /// <summary>The last JSON line a wrk script printed in done().</summary>
+    public static JsonElement ScriptSummary(string output) =>
+        JsonDocument.Parse(output.Split('\n').Last(l => l.TrimStart().StartsWith('{'))).RootElement;
+
+    [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
+    private static partial Regex RequestsPerSecond();
+
+    [GeneratedRegex(@"(\d+) requests in")]
+    private static partial Regex RequestCount();
+
+    [GeneratedRegex(@"Non-2xx or 3xx responses: (\d+)")]
+    private static partial Regex Non2xx();
+
+    [GeneratedRegex(@"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)")]
+    private static partial Regex SocketErrors();
+
+    [GeneratedRegex(@"tps = ([\d.]+) \(without initial connection time\)")]
+    private static partial Regex PgbenchTps();
+}

@@ -1,0 +1,350 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Npgsql;
+using Parvis.WebBench;
+
+// Parvis's pages and support ingestion measured side by side with nginx (same bytes, same wrk settings) and with
+// pgbench (same rows, same concurrency, same PostgreSQL), in one run. Started by bench/web.sh, which provides
+// PostgreSQL (PARVIS_TEST_PG), the built application (PARVIS_WEB_DLL) and the repository root (PARVIS_ROOT).
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+var root = Environment.GetEnvironmentVariable("PARVIS_ROOT") ?? Directory.GetCurrentDirectory();
+var server = Environment.GetEnvironmentVariable("PARVIS_TEST_PG") ?? throw new InvalidOperationException("PARVIS_TEST_PG is not set (run bench/web.sh).");
+var dll = Environment.GetEnvironmentVariable("PARVIS_WEB_DLL") ?? throw new InvalidOperationException("PARVIS_WEB_DLL is not set (run bench/web.sh).");
+var seconds = int.Parse(Environment.GetEnvironmentVariable("PARVIS_BENCH_SECONDS") ?? "5", CultureInfo.InvariantCulture);
+var duration = TimeSpan.FromSeconds(seconds);
+const int Connections = 64;
+int[] ingestionLevels = [16, 64];
+var scratch = Directory.CreateTempSubdirectory("parvis-bench-").FullName;
+
+var connection = new NpgsqlConnectionStringBuilder(server) { Database = "parvis_bench", MaxPoolSize = 100 }.ConnectionString;
+await using (var admin = new NpgsqlConnection(server))
+{
+    await admin.OpenAsync();
+    await Seed.ExecuteAsync(admin, "DROP DATABASE IF EXISTS parvis_bench WITH (FORCE)");
+    await Seed.ExecuteAsync(admin, "CREATE DATABASE parvis_bench");
+}
+
+var port = FreePort();
+var baseUrl = $"http://127.0.0.1:{port}";
+using var parvis = Start("dotnet", [dll, "--urls", baseUrl, "--contentRoot", Path.Combine(root, "src", "Parvis.Web")], new()
+{
+    ["ASPNETCORE_ENVIRONMENT"] = "Production",
+    ["Database__Provider"] = "Postgres",
+    ["ConnectionStrings__Postgres"] = connection,
+    ["PARVIS_DATA_DIR"] = Path.Combine(scratch, "data"),
+    ["Logging__LogLevel__Default"] = "Warning",
+    // One machine plays thousands of people: the per-address sign-in limit and the per-person limit on
+    // contributions would refuse it. Every other cost of a request stays.
+    ["RateLimits__auth__PermitLimit"] = "1000000",
+    ["RateLimits__contribute__PermitLimit"] = "1000000",
+});
+using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(baseUrl) };
+await WaitAsync(http, "/health");
+Console.WriteLine("Seeding: 20,000 participants, 10,000 proposals, 100,000 supports, 50,000 comments…");
+var seedClock = Stopwatch.StartNew();
+await Seed.RunAsync(connection);
+Console.WriteLine($"Seeded in {seedClock.Elapsed.TotalSeconds:F0} s.");
+
+// The pages, as an anonymous visitor finds them; the deep page is reached by following "next" as a visitor would.
+var process = $"/processes/{Seed.Slug}";
+var theme = (Guid)(await Seed.ScalarAsync(connection, "SELECT md5('theme3')::uuid"))!;
+var deep = $"{process}/proposals?theme={theme}";
+for (var page = 1; page < 40; page++)
+{
+    var html = await http.GetStringAsync(deep);
+    deep = $"{process}/proposals" + WebUtility.HtmlDecode(Regex.Match(html, "href=\"(\\?[^\"]*after=[^\"]*)\"").Groups[1].Value);
+}
+var pages = new Dictionary<string, string>
+{
+    ["home"] = "/",
+    ["process"] = process,
+    ["proposals"] = $"{process}/proposals",
+    ["proposals_deep_filtered"] = deep,
+    ["proposal_with_comments"] = $"/proposals/{await Seed.ProposalIdAsync(connection, 0)}",
+};
+
+// nginx serves the very bytes Parvis sends, as static files.
+var staticRoot = Path.Combine(scratch, "static");
+Directory.CreateDirectory(staticRoot);
+foreach (var (name, path) in pages)
+{
+    var response = await http.GetAsync(path);
+    if (response.StatusCode != HttpStatusCode.OK)
+    {
+        throw new InvalidOperationException($"{path}: {response.StatusCode}");
+    }
+    await File.WriteAllBytesAsync(Path.Combine(staticRoot, $"{name}.html"), await response.Content.ReadAsByteArrayAsync());
+}
+var nginxPort = FreePort();
+var nginxConf = Path.Combine(scratch, "nginx.conf");
+await File.WriteAllTextAsync(nginxConf, $$"""
+    worker_processes auto;
+    pid {{scratch}}/nginx.pid;
+    error_log {{scratch}}/nginx-error.log;
+    events { worker_connections 4096; }
+    http {
+        access_log off;
+        sendfile on;
+        default_type text/html;
+        server { listen 127.0.0.1:{{nginxPort}}; root {{staticRoot}}; }
+    }
+    """);
+using var nginx = Start(File.Exists("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx", ["-p", scratch, "-c", nginxConf, "-e", $"{scratch}/nginx-error.log", "-g", "daemon off;"], []);
+await Task.Delay(500);
+
+// Warm up (the JIT compiles the hot paths in tiers) on every page before anything is measured.
+foreach (var path in pages.Values)
+{
+    await Load.WrkAsync(baseUrl + path, Connections, TimeSpan.FromSeconds(2));
+}
+
+var results = new JsonObject();
+var anonymous = new JsonObject();
+var signedIn = new JsonObject();
+var nginxFigures = new Dictionary<string, LoadFigures>();
+Console.WriteLine($"\nAnonymous reads, wrk -t2 -c{Connections} -d{seconds}s, Parvis then nginx serving the same bytes:");
+Console.WriteLine($"{"page",-26}{"bytes",8}{"Parvis req/s",14}{"p50 ms",8}{"p99 ms",8}{"nginx req/s",13}{"ratio",7}");
+foreach (var (name, path) in pages)
+{
+    var (ours, _) = await Load.WrkAsync(baseUrl + path, Connections, duration);
+    var (theirs, _) = await Load.WrkAsync($"http://127.0.0.1:{nginxPort}/{name}.html", Connections, duration);
+    nginxFigures[name] = theirs;
+    var size = new FileInfo(Path.Combine(staticRoot, $"{name}.html")).Length;
+    anonymous[name] = Figures(path, ours, theirs, size);
+    Console.WriteLine($"{name,-26}{size,8}{ours.RequestsPerSecond,14:F0}{ours.P50Ms,8:F2}{ours.P99Ms,8:F2}{theirs.RequestsPerSecond,13:F0}{ours.RequestsPerSecond / theirs.RequestsPerSecond,7:F2}");
+}
+var readPeakMb = PeakResidentMb(parvis);
+
+// Signed in: the same pages, personal (the person's name, their supports, the sign-out form), never shared.
+var signedCookie = await SignInAsync(http, Seed.PersonEmail(Seed.Signers + 1));
+Console.WriteLine($"\nSigned-in reads (a session cookie), same settings; ratio to nginx's figure above:");
+Console.WriteLine($"{"page",-26}{"Parvis req/s",14}{"p50 ms",8}{"p99 ms",8}{"ratio",7}");
+foreach (var (name, path) in pages)
+{
+    await Load.WrkAsync(baseUrl + path, Connections, TimeSpan.FromSeconds(2), [$"Cookie: {signedCookie.Cookie}"]);
+    var (ours, _) = await Load.WrkAsync(baseUrl + path, Connections, duration, [$"Cookie: {signedCookie.Cookie}"]);
+    signedIn[name] = Figures(path, ours, nginxFigures[name], null);
+    Console.WriteLine($"{name,-26}{ours.RequestsPerSecond,14:F0}{ours.P50Ms,8:F2}{ours.P99Ms,8:F2}{ours.RequestsPerSecond / nginxFigures[name].RequestsPerSecond,7:F2}");
+}
+
+// Page weight in Chromium, compressed as a browser receives it.
+Console.WriteLine("\nPage weight (Chromium, empty cache):");
+Console.WriteLine($"{"page",-26}{"KB",8}{"requests",10}{"DOM",6}{"EcoIndex",10}{"grade",7}");
+var weights = await PageWeight.MeasureAsync(baseUrl, pages);
+foreach (var (name, weight) in weights)
+{
+    var figures = (JsonObject)anonymous[name]!;
+    figures["kb"] = weight.KiloBytes;
+    figures["requests"] = weight.Requests;
+    figures["dom_nodes"] = weight.DomNodes;
+    figures["ecoindex"] = weight.EcoIndex;
+    figures["grade"] = weight.Grade;
+    Console.WriteLine($"{name,-26}{weight.KiloBytes,8:F1}{weight.Requests,10}{weight.DomNodes,6}{weight.EcoIndex,10:F1}{weight.Grade,7}");
+}
+
+// Support ingestion: the signers post supports with their session and antiforgery token, as their browser would.
+Console.WriteLine($"\nSigning in {Seed.Signers} participants for the ingestion run…");
+var users = Path.Combine(scratch, "users.tsv");
+var signers = new List<string>();
+foreach (var chunk in Enumerable.Range(0, Seed.Signers).Chunk(8))
+{
+    var sessions = await Task.WhenAll(chunk.Select(i => SignInAsync(http, Seed.PersonEmail(i))));
+    signers.AddRange(sessions.Select(s => $"{s.Cookie}\t{s.Token}"));
+}
+await File.WriteAllLinesAsync(users, signers);
+var proposals = Path.Combine(scratch, "proposals.txt");
+await using (var db = new NpgsqlConnection(connection))
+{
+    await db.OpenAsync();
+    await using var command = new NpgsqlCommand("SELECT \"Id\" FROM proposals_proposals ORDER BY \"Id\"", db);
+    await using var reader = await command.ExecuteReaderAsync();
+    var ids = new List<string>();
+    while (await reader.ReadAsync())
+    {
+        ids.Add(reader.GetGuid(0).ToString());
+    }
+    await File.WriteAllLinesAsync(proposals, ids);
+}
+await using (var db = new NpgsqlConnection(connection))
+{
+    await db.OpenAsync();
+    await Seed.ExecuteAsync(db, "CREATE TABLE bench_supports (LIKE proposals_supports INCLUDING ALL)");
+}
+var pgbenchScript = Path.Combine(scratch, "support.sql");
+await File.WriteAllTextAsync(pgbenchScript,
+    "INSERT INTO bench_supports (\"Id\", \"CreatedAt\", \"PersonId\", \"ProposalId\") VALUES (gen_random_uuid(), now(), gen_random_uuid(), gen_random_uuid()) ON CONFLICT (\"ProposalId\", \"PersonId\") DO NOTHING;\n");
+var supportsBefore = Convert.ToInt64(await Seed.ScalarAsync(connection, "SELECT count(*) FROM proposals_supports"), CultureInfo.InvariantCulture);
+long accepted = 0;
+var ingestion = new JsonArray();
+var script = Path.Combine(AppContext.BaseDirectory, "supports.lua");
+Console.WriteLine($"{"clients",8}{"supports/s",12}{"p99 ms",8}{"pgbench/s",11}{"ratio",7}{"refused",9}{"other",7}");
+for (var level = 0; level < ingestionLevels.Length; level++)
+{
+    var clients = ingestionLevels[level];
+    // Each level takes its pairs from its own range: no request repeats a pair another made.
+    var (ours, output) = await Load.WrkAsync($"{baseUrl}/", clients, duration, script: script,
+        scriptArguments: [users, proposals, $"{level * 1_000_000L}"]);
+    var summary = Load.ScriptSummary(output);
+    var ok = summary.GetProperty("accepted").GetInt64();
+    accepted += ok;
+    var pgbench = await Load.PgbenchAsync(connection, pgbenchScript, clients, duration);
+    var rate = ok / duration.TotalSeconds;
+    ingestion.Add(new JsonObject
+    {
+        ["clients"] = clients, ["supports_per_s"] = Math.Round(rate), ["p50_ms"] = ours.P50Ms, ["p99_ms"] = ours.P99Ms,
+        ["pgbench_per_s"] = Math.Round(pgbench), ["ratio"] = Math.Round(rate / pgbench, 3),
+        ["accepted"] = ok, ["refused"] = summary.GetProperty("refused").GetInt64(), ["other"] = summary.GetProperty("other").GetInt64(),
+    });
+    Console.WriteLine($"{clients,8}{rate,12:F0}{ours.P99Ms,8:F1}{pgbench,11:F0}{rate / pgbench,7:F2}{summary.GetProperty("refused").GetInt64(),9}{summary.GetProperty("other").GetInt64(),7}");
+}
+var supportsAfter = Convert.ToInt64(await Seed.ScalarAsync(connection, "SELECT count(*) FROM proposals_supports"), CultureInfo.InvariantCulture);
+var countsKept = Convert.ToInt64(await Seed.ScalarAsync(connection,
+    "SELECT count(*) FROM proposals_proposals p WHERE p.\"SupportCount\" <> (SELECT count(*) FROM proposals_supports s WHERE s.\"ProposalId\" = p.\"Id\")"),
+    CultureInfo.InvariantCulture);
+var exact = supportsAfter - supportsBefore == accepted && countsKept == 0;
+Console.WriteLine($"Supports stored: {supportsAfter - supportsBefore}, accepted requests (each a distinct participant and proposal): {accepted}; " +
+    $"proposals whose count disagrees with their supports: {countsKept} → {(exact ? "exact" : "NOT EXACT")}");
+var peakMb = PeakResidentMb(parvis);
+
+double Min(JsonObject o, string key) => o.Select(p => p.Value![key]!.GetValue<double>()).Min();
+double Max(JsonObject o, string key) => o.Select(p => p.Value![key]!.GetValue<double>()).Max();
+var best = ingestion.MaxBy(i => i!["supports_per_s"]!.GetValue<double>())!;
+results["anon_ratio_min"] = Min(anonymous, "ratio");
+results["anon_p99_ms_max"] = Max(anonymous, "p99_ms");
+results["signed_ratio_min"] = Min(signedIn, "ratio");
+results["supports_per_s"] = best["supports_per_s"]!.GetValue<double>();
+results["supports_ratio"] = best["ratio"]!.GetValue<double>();
+results["supports_exact"] = exact;
+results["ecoindex_min"] = Min(anonymous, "ecoindex");
+results["page_kb_max"] = Max(anonymous, "kb");
+results["page_requests_max"] = Max(anonymous, "requests");
+results["peak_rss_mb"] = peakMb;
+results["read_peak_rss_mb"] = readPeakMb;
+results["connections"] = Connections;
+results["seconds"] = seconds;
+results["anonymous"] = anonymous;
+results["signed_in"] = signedIn;
+results["ingestion"] = ingestion;
+var resultsFile = Path.Combine(root, "bench", "results", "latest.json");
+Directory.CreateDirectory(Path.GetDirectoryName(resultsFile)!);
+await File.WriteAllTextAsync(resultsFile, results.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+Console.WriteLine($"\nSummary: anonymous ratio min {results["anon_ratio_min"]}, anonymous p99 max {results["anon_p99_ms_max"]} ms, " +
+    $"signed-in ratio min {results["signed_ratio_min"]}, supports {results["supports_per_s"]}/s (ratio to pgbench {results["supports_ratio"]}, exact: {exact}), " +
+    $"EcoIndex min {results["ecoindex_min"]}, page max {results["page_kb_max"]} KB and {results["page_requests_max"]} requests, " +
+    $"Parvis peak RSS {readPeakMb:F0} MB during reads, {peakMb:F0} MB overall. Written to bench/results/latest.json.");
+parvis.Kill(entireProcessTree: true);
+nginx.Kill(entireProcessTree: true);
+await Task.WhenAll(parvis.WaitForExitAsync(), nginx.WaitForExitAsync());
+Directory.Delete(scratch, recursive: true);
+return 0;
+
+static JsonObject Figures(string path, LoadFigures ours, LoadFigures nginx, long? bytes)
+{
+    var figures = new JsonObject
+    {
+        ["path"] = path,
+        ["rps"] = Math.Round(ours.RequestsPerSecond),
+        ["p50_ms"] = ours.P50Ms,
+        ["p99_ms"] = ours.P99Ms,
+        ["errors"] = ours.Errors,
+        ["nginx_rps"] = Math.Round(nginx.RequestsPerSecond),
+        ["ratio"] = Math.Round(ours.RequestsPerSecond / nginx.RequestsPerSecond, 3),
+    };
+    if (bytes is { } size)
+    {
+        figures["html_bytes"] = size;
+    }
+    return figures;
+}
+
+// Signs in through the sign-in form, then reads a proposal page as that person for the token their forms carry.
+static async Task<(string Cookie, string Token)> SignInAsync(HttpClient http, string email)
+{
+    var form = await http.GetAsync("/account/sign-in");
+    var csrfCookie = CookiePair(form, "parvis-csrf");
+    var token = Token(await form.Content.ReadAsStringAsync());
+    using var request = new HttpRequestMessage(HttpMethod.Post, "/account/sign-in")
+    {
+        Content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = email, ["Input.Password"] = Seed.Password, ["__csrf"] = token,
+        }),
+    };
+    request.Headers.Add("Cookie", csrfCookie);
+    var signedIn = await http.SendAsync(request);
+    if (signedIn.StatusCode != HttpStatusCode.Redirect)
+    {
+        throw new InvalidOperationException($"Sign-in of {email} failed: {signedIn.StatusCode}");
+    }
+    var cookie = $"{csrfCookie}; {CookiePair(signedIn, "parvis")}";
+    using var page = new HttpRequestMessage(HttpMethod.Get, $"/processes/{Seed.Slug}");
+    page.Headers.Add("Cookie", cookie);
+    var personal = await http.SendAsync(page);
+    return (cookie, Token(await personal.Content.ReadAsStringAsync()));
+}
+
+static string Token(string html) => Regex.Match(html, "name=\"__csrf\" type=\"hidden\" value=\"([^\"]+)\"|name=\"__csrf\" value=\"([^\"]+)\"") is { Success: true } m
+    ? (m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)
+    : throw new InvalidOperationException("no antiforgery token on the page");
+
+static string CookiePair(HttpResponseMessage response, string name) =>
+    response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.FirstOrDefault(c => c.StartsWith(name + "=", StringComparison.Ordinal)) is { } cookie
+        ? cookie.Split(';')[0]
+        : throw new InvalidOperationException($"no {name} cookie in the answer to {response.RequestMessage?.RequestUri}");
+
+static double PeakResidentMb(Process process) =>
+    File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))
+        .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1] is var kb ? double.Parse(kb, CultureInfo.InvariantCulture) / 1024 : 0;
+
+static int FreePort()
+{
+    using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+    listener.Start();
+    return ((IPEndPoint)listener.LocalEndpoint).Port;
+}
+
+static Process Start(string program, IEnumerable<string> arguments, Dictionary<string, string> environment)
+{
+    var start = new ProcessStartInfo(program) { RedirectStandardOutput = false, RedirectStandardError = false };
+    foreach (var argument in arguments)
+    {
+        start.ArgumentList.Add(argument);
+    }
+    foreach (var (name, value) in environment)
+    {
+        start.Environment[name] = value;
+    }
+    var process = Process.Start(start) ?? throw new InvalidOperationException($"Cannot start {program}.");
+    AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+    };
+    return process;
+}
+
+static async Task WaitAsync(HttpClient http, string path)
+{
+    for (var attempt = 0; attempt < 600; attempt++)
+    {
+        try
+        {
+            if ((await http.GetAsync(path)).IsSuccessStatusCode)
+            {
+                return;
+            }
+        }
+        catch (HttpRequestException)
+        {
+        }
+        await Task.Delay(100);
+    }
+    throw new TimeoutException($"{path} did not answer within a minute");
+}

@@ -1,0 +1,109 @@
+using Microsoft.AspNetCore.Identity;
+using Npgsql;
+
+namespace Parvis.WebBench;
+
+/// <summary>
+/// A national-scale process written straight into PostgreSQL (after Parvis has created its schema): 20,000
+/// participants, 10,000 proposals in ten themes, 100,000 supports, 50,000 comments, counts kept as Parvis keeps them.
+/// Ids are derived from numbers (md5) so the harness can name any row. The first <see cref="Signers"/> people
+/// have no support yet: they are the ones who post supports during the ingestion run.
+/// </summary>
+public static class Seed
+{
+    public const int People = 20_000;
+    public const int Proposals = 10_000;
+    public const int Supports = 100_000;
+    public const int Comments = 50_000;
+    public const int Signers = 200;
+    public const string Slug = "consultation-nationale";
+    public const string Password = "banc d'essai de Parvis";
+
+    public static string PersonEmail(int i) => $"participant{i}@bench.parvis.test";
+
+    public static async Task RunAsync(string connection)
+    {
+        // One hash for everyone (Parvis's own hasher and settings): sign-in costs what it costs in production.
+        var hash = new PasswordHasher<object>().HashPassword(new object(), Password);
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync();
+        await using var transaction = await db.BeginTransactionAsync();
+        await ExecuteAsync(db, """
+            INSERT INTO kernel_organisations ("Id", "AccentColour", "Charter", "CreatedAt", "DefaultCulture", "Name", "Slug")
+            VALUES (md5('org')::uuid, '#1d4ed8', 'Soyez courtois.', now(), 'fr', 'République de Parvis', 'parvis');
+            INSERT INTO kernel_organisation_hosts ("Host", "OrganisationId") VALUES ('127.0.0.1', md5('org')::uuid), ('localhost', md5('org')::uuid);
+            INSERT INTO kernel_processes ("Id", "ClosedWithoutFate", "CommentsAwaitFate", "CreatedAt", "Description", "OrganisationId",
+                "PlainSummary", "Published", "Slug", "Summary", "Territory", "Title")
+            VALUES (md5('process')::uuid, 0, false, now(), 'Une consultation **nationale** : proposez, soutenez, commentez.', md5('org')::uuid,
+                'Donnez votre avis sur le pays de demain.', true, 'consultation-nationale', 'Le pays de demain, avec vous.', 'France',
+                'Consultation nationale : le pays de demain');
+            INSERT INTO kernel_phases ("Id", "CommentsOpen", "Description", "EndsOn", "ProcessId", "ProposalsOpen", "StartsOn", "SupportsOpen", "Title")
+            VALUES (md5('phase')::uuid, true, 'Propositions, soutiens et commentaires.', current_date + 30, md5('process')::uuid, true, current_date - 30, true, 'Contributions');
+            INSERT INTO kernel_themes ("Id", "Name", "Position", "ProcessId")
+            SELECT md5('theme' || t)::uuid, (ARRAY['Mobilité','Santé','Éducation','Logement','Travail','Environnement','Culture','Numérique','Sécurité','Démocratie'])[t + 1], t, md5('process')::uuid
+            FROM generate_series(0, 9) t;
+            """);
+        await ExecuteAsync(db, $"""
+            INSERT INTO kernel_people ("Id", "AccessFailedCount", "ConcurrencyStamp", "CreatedAt", "Email", "EmailConfirmed", "LockoutEnabled",
+                "NormalizedEmail", "NormalizedUserName", "PasswordHash", "PhoneNumberConfirmed", "Pseudonym", "SecurityStamp", "TwoFactorEnabled", "UserName")
+            SELECT md5('person' || i)::uuid, 0, md5('c' || i), now(), 'participant' || i || '@bench.parvis.test', true, true,
+                upper('participant' || i || '@bench.parvis.test'), upper('participant' || i || '@bench.parvis.test'), @hash, false,
+                'Participant ' || i, upper(md5('s' || i)), false, 'participant' || i || '@bench.parvis.test'
+            FROM generate_series(0, {People - 1}) i;
+            """, ("hash", hash));
+        await ExecuteAsync(db, $"""
+            INSERT INTO kernel_contributions ("Id", "AuthorId", "Channel", "CreatedAt", "OrganisationId", "ProcessId")
+            SELECT md5('proposal' || i)::uuid, md5('person' || (i * 7 % {People}))::uuid, 'Online', now() - make_interval(mins => i * 3),
+                md5('org')::uuid, md5('process')::uuid
+            FROM generate_series(0, {Proposals - 1}) i;
+            INSERT INTO proposals_proposals ("Id", "Body", "CommentCount", "Status", "SupportCount", "ThemeId", "Title")
+            SELECT md5('proposal' || i)::uuid,
+                'Proposition ' || i || ' : ' || repeat('Nous proposons de rendre ce service plus proche des habitants et des habitantes. ', 1 + i % 6),
+                0, 'Published', 0, md5('theme' || (i % 10))::uuid,
+                'Proposition ' || i || ' pour ' || (ARRAY['des transports','la santé','les écoles','le logement','l''emploi','la nature','la culture','le numérique','la sécurité','la démocratie'])[i % 10 + 1]
+            FROM generate_series(0, {Proposals - 1}) i;
+            """);
+        // Each seeded supporter (never one of the signers) supports six different proposals.
+        var supporters = People - Signers;
+        await ExecuteAsync(db, $"""
+            INSERT INTO proposals_supports ("Id", "CreatedAt", "PersonId", "ProposalId")
+            SELECT md5('support' || s)::uuid, now(), md5('person' || ({Signers} + s % {supporters}))::uuid,
+                md5('proposal' || ((({Signers} + s % {supporters}) * 7 + (s / {supporters}) * 1009) % {Proposals}))::uuid
+            FROM generate_series(0, {Supports - 1}) s;
+            INSERT INTO kernel_contributions ("Id", "AuthorId", "Channel", "CreatedAt", "OrganisationId", "ProcessId")
+            SELECT md5('comment' || c)::uuid, md5('person' || (c * 13 % {People}))::uuid, 'Online', now() - make_interval(secs => c),
+                md5('org')::uuid, md5('process')::uuid
+            FROM generate_series(0, {Comments - 1}) c;
+            INSERT INTO proposals_comments ("Id", "Body", "Depth", "ParentId", "ProposalId")
+            SELECT md5('comment' || c)::uuid, 'Commentaire ' || c || ' : je suis d''accord, à condition de penser aux personnes âgées.', 0, NULL,
+                md5('proposal' || (CASE WHEN c < 40 THEN 0 ELSE c % {Proposals} END))::uuid
+            FROM generate_series(0, {Comments - 1}) c;
+            UPDATE proposals_proposals p SET "SupportCount" = s.n FROM (SELECT "ProposalId", count(*) n FROM proposals_supports GROUP BY 1) s WHERE s."ProposalId" = p."Id";
+            UPDATE proposals_proposals p SET "CommentCount" = c.n FROM (SELECT "ProposalId", count(*) n FROM proposals_comments GROUP BY 1) c WHERE c."ProposalId" = p."Id";
+            """);
+        await transaction.CommitAsync();
+        await ExecuteAsync(db, "VACUUM ANALYZE;");
+    }
+
+    /// <summary>The id of proposal i, as the seed wrote it.</summary>
+    public static async Task<Guid> ProposalIdAsync(string connection, int i) =>
+        (Guid)(await ScalarAsync(connection, $"SELECT md5('proposal{i}')::uuid"))!;
+
+    public static async Task<object?> ScalarAsync(string connection, string sql)
+    {
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, db);
+        return await command.ExecuteScalarAsync();
+    }
+
+    public static async Task ExecuteAsync(NpgsqlConnection db, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var command = new NpgsqlCommand(sql, db) { CommandTimeout = 600 };
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        await command.ExecuteNonQueryAsync();
+    }
+}
