@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Parvis.WebBench;
@@ -10,25 +9,16 @@ public sealed record LoadFigures(double RequestsPerSecond, double P50Ms, double 
 /// <summary>Runs the load generators (wrk, pgbench) and reads their figures.</summary>
 public static partial class Load
 {
-    /// <summary>wrk with latency percentiles; <paramref name="script"/> (Lua) shapes the requests when given.</summary>
+    /// <summary>wrk with latency percentiles.</summary>
     public static async Task<(LoadFigures Figures, string Output)> WrkAsync(string url, int connections, TimeSpan duration,
-        IEnumerable<string>? headers = null, string? script = null, IEnumerable<string>? scriptArguments = null)
+        IEnumerable<string>? headers = null)
     {
         var arguments = new List<string> { "-t2", $"-c{connections}", $"-d{(int)duration.TotalSeconds}s", "--latency", "--timeout", "5s" };
         foreach (var header in headers ?? [])
         {
             arguments.AddRange(["-H", header]);
         }
-        if (script is not null)
-        {
-            arguments.AddRange(["-s", script]);
-        }
         arguments.Add(url);
-        if (scriptArguments is not null)
-        {
-            arguments.Add("--");
-            arguments.AddRange(scriptArguments);
-        }
         var output = await RunAsync("wrk", arguments);
         var rps = Number(RequestsPerSecond().Match(output));
         var requests = (long)Number(RequestCount().Match(output));
@@ -80,10 +70,6 @@ public static partial class Load
 
     private static double Number(Match match) =>
         match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : throw new InvalidOperationException("figure missing from output");
-
-    /// <summary>The last JSON line a wrk script printed in done().</summary>
-    public static JsonElement ScriptSummary(string output) =>
-        JsonDocument.Parse(output.Split('\n').Last(l => l.TrimStart().StartsWith('{'))).RootElement;
 
     [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
     private static partial Regex RequestsPerSecond();

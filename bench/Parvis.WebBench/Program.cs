@@ -31,13 +31,14 @@ await using (var admin = new NpgsqlConnection(server))
 
 var port = FreePort();
 var baseUrl = $"http://127.0.0.1:{port}";
-using var parvis = Start("dotnet", [dll, "--urls", baseUrl, "--contentRoot", Path.Combine(root, "src", "Parvis.Web")], new()
+var parvis = Start("dotnet", [dll, "--urls", baseUrl, "--contentRoot", Path.Combine(root, "src", "Parvis.Web")], new()
 {
     ["ASPNETCORE_ENVIRONMENT"] = "Production",
     ["Database__Provider"] = "Postgres",
     ["ConnectionStrings__Postgres"] = connection,
     ["PARVIS_DATA_DIR"] = Path.Combine(scratch, "data"),
     ["Logging__LogLevel__Default"] = "Warning",
+    ["Logging__LogLevel__Microsoft.EntityFrameworkCore"] = "Error",
     // One machine plays thousands of people: the per-address sign-in limit and the per-person limit on
     // contributions would refuse it. Every other cost of a request stays.
     ["RateLimits__auth__PermitLimit"] = "1000000",
@@ -49,6 +50,14 @@ Console.WriteLine("Seeding: 20,000 participants, 10,000 proposals, 100,000 suppo
 var seedClock = Stopwatch.StartNew();
 await Seed.RunAsync(connection);
 Console.WriteLine($"Seeded in {seedClock.Elapsed.TotalSeconds:F0} s.");
+if (Environment.GetEnvironmentVariable("PARVIS_BENCH_EXPLORE") is { Length: > 0 })
+{
+    // To look at the seeded process by hand, or profile it: Parvis stays up until this program's input closes.
+    Console.WriteLine($"Parvis on {baseUrl} (pid {parvis.Id}); sign in as {Seed.PersonEmail(Seed.Signers + 1)} / {Seed.Password}. Close input to stop.");
+    await Console.In.ReadToEndAsync();
+    parvis.Kill(entireProcessTree: true);
+    return 0;
+}
 
 // The pages, as an anonymous visitor finds them; the deep page is reached by following "next" as a visitor would.
 var process = $"/processes/{Seed.Slug}";
@@ -94,7 +103,7 @@ await File.WriteAllTextAsync(nginxConf, $$"""
         server { listen 127.0.0.1:{{nginxPort}}; root {{staticRoot}}; }
     }
     """);
-using var nginx = Start(File.Exists("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx", ["-p", scratch, "-c", nginxConf, "-e", $"{scratch}/nginx-error.log", "-g", "daemon off;"], []);
+var nginx = Start(File.Exists("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx", ["-p", scratch, "-c", nginxConf, "-e", $"{scratch}/nginx-error.log", "-g", "daemon off;"], []);
 await Task.Delay(500);
 
 // Warm up (the JIT compiles the hot paths in tiers) on every page before anything is measured.
@@ -149,76 +158,87 @@ foreach (var (name, weight) in weights)
 
 // Support ingestion: the signers post supports with their session and antiforgery token, as their browser would.
 Console.WriteLine($"\nSigning in {Seed.Signers} participants for the ingestion run…");
-var users = Path.Combine(scratch, "users.tsv");
-var signers = new List<string>();
+var signers = new List<(string Cookie, string Token)>();
 foreach (var chunk in Enumerable.Range(0, Seed.Signers).Chunk(8))
 {
-    var sessions = await Task.WhenAll(chunk.Select(i => SignInAsync(http, Seed.PersonEmail(i))));
-    signers.AddRange(sessions.Select(s => $"{s.Cookie}\t{s.Token}"));
+    signers.AddRange(await Task.WhenAll(chunk.Select(i => SignInAsync(http, Seed.PersonEmail(i)))));
 }
-await File.WriteAllLinesAsync(users, signers);
-var proposals = Path.Combine(scratch, "proposals.txt");
+var proposalIds = new List<Guid>();
+var signerIds = new Dictionary<Guid, int>();
 await using (var db = new NpgsqlConnection(connection))
 {
     await db.OpenAsync();
-    await using var command = new NpgsqlCommand("SELECT \"Id\" FROM proposals_proposals ORDER BY \"Id\"", db);
-    await using var reader = await command.ExecuteReaderAsync();
-    var ids = new List<string>();
-    while (await reader.ReadAsync())
+    await using (var command = new NpgsqlCommand("SELECT \"Id\" FROM proposals_proposals ORDER BY \"Id\"", db))
+    await using (var reader = await command.ExecuteReaderAsync())
     {
-        ids.Add(reader.GetGuid(0).ToString());
+        while (await reader.ReadAsync())
+        {
+            proposalIds.Add(reader.GetGuid(0));
+        }
     }
-    await File.WriteAllLinesAsync(proposals, ids);
-}
-await using (var db = new NpgsqlConnection(connection))
-{
-    await db.OpenAsync();
+    await using (var command = new NpgsqlCommand($"SELECT i, md5('person' || i)::uuid FROM generate_series(0, {Seed.Signers - 1}) i", db))
+    await using (var reader = await command.ExecuteReaderAsync())
+    {
+        while (await reader.ReadAsync())
+        {
+            signerIds[reader.GetGuid(1)] = reader.GetInt32(0);
+        }
+    }
+    // pgbench's rows go to a table of the same shape and unique key, so they do not mix with Parvis's.
     await Seed.ExecuteAsync(db, "CREATE TABLE bench_supports (LIKE proposals_supports INCLUDING ALL)");
 }
 var pgbenchScript = Path.Combine(scratch, "support.sql");
 await File.WriteAllTextAsync(pgbenchScript,
     "INSERT INTO bench_supports (\"Id\", \"CreatedAt\", \"PersonId\", \"ProposalId\") VALUES (gen_random_uuid(), now(), gen_random_uuid(), gen_random_uuid()) ON CONFLICT (\"ProposalId\", \"PersonId\") DO NOTHING;\n");
-var supportsBefore = Convert.ToInt64(await Seed.ScalarAsync(connection, "SELECT count(*) FROM proposals_supports"), CultureInfo.InvariantCulture);
-long accepted = 0;
+var acceptedPairs = new List<(int User, int Proposal)>();
 var ingestion = new JsonArray();
-var script = Path.Combine(AppContext.BaseDirectory, "supports.lua");
-Console.WriteLine($"{"clients",8}{"supports/s",12}{"p99 ms",8}{"pgbench/s",11}{"ratio",7}{"refused",9}{"other",7}");
+Console.WriteLine($"{"clients",8}{"supports/s",12}{"p50 ms",8}{"p99 ms",8}{"pgbench/s",11}{"ratio",7}{"refused",9}{"other",7}");
 for (var level = 0; level < ingestionLevels.Length; level++)
 {
     var clients = ingestionLevels[level];
     // Each level takes its pairs from its own range: no request repeats a pair another made.
-    var (ours, output) = await Load.WrkAsync($"{baseUrl}/", clients, duration, script: script,
-        scriptArguments: [users, proposals, $"{level * 1_000_000L}"]);
-    var summary = Load.ScriptSummary(output);
-    var ok = summary.GetProperty("accepted").GetInt64();
-    accepted += ok;
+    var run = await Ingestion.RunAsync(new Uri(baseUrl), signers, proposalIds, clients, duration, level * 1_000_000L);
+    acceptedPairs.AddRange(run.AcceptedPairs);
     var pgbench = await Load.PgbenchAsync(connection, pgbenchScript, clients, duration);
-    var rate = ok / duration.TotalSeconds;
     ingestion.Add(new JsonObject
     {
-        ["clients"] = clients, ["supports_per_s"] = Math.Round(rate), ["p50_ms"] = ours.P50Ms, ["p99_ms"] = ours.P99Ms,
-        ["pgbench_per_s"] = Math.Round(pgbench), ["ratio"] = Math.Round(rate / pgbench, 3),
-        ["accepted"] = ok, ["refused"] = summary.GetProperty("refused").GetInt64(), ["other"] = summary.GetProperty("other").GetInt64(),
+        ["clients"] = clients, ["supports_per_s"] = Math.Round(run.PerSecond), ["p50_ms"] = run.P50Ms, ["p99_ms"] = run.P99Ms,
+        ["pgbench_per_s"] = Math.Round(pgbench), ["ratio"] = Math.Round(run.PerSecond / pgbench, 3),
+        ["accepted"] = run.Accepted, ["refused"] = run.Refused, ["other"] = run.Other,
     });
-    Console.WriteLine($"{clients,8}{rate,12:F0}{ours.P99Ms,8:F1}{pgbench,11:F0}{rate / pgbench,7:F2}{summary.GetProperty("refused").GetInt64(),9}{summary.GetProperty("other").GetInt64(),7}");
+    Console.WriteLine($"{clients,8}{run.PerSecond,12:F0}{run.P50Ms,8:F1}{run.P99Ms,8:F1}{pgbench,11:F0}{run.PerSecond / pgbench,7:F2}{run.Refused,9}{run.Other,7}");
 }
-var supportsAfter = Convert.ToInt64(await Seed.ScalarAsync(connection, "SELECT count(*) FROM proposals_supports"), CultureInfo.InvariantCulture);
-var countsKept = Convert.ToInt64(await Seed.ScalarAsync(connection,
+// Exact: the signers' supports in the database are the accepted pairs, one each, and every count matches its rows.
+var stored = new HashSet<(int User, int Proposal)>();
+var proposalIndex = proposalIds.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
+await using (var db = new NpgsqlConnection(connection))
+{
+    await db.OpenAsync();
+    await using var command = new NpgsqlCommand(
+        $"SELECT \"PersonId\", \"ProposalId\" FROM proposals_supports WHERE \"PersonId\" IN (SELECT md5('person' || i)::uuid FROM generate_series(0, {Seed.Signers - 1}) i)", db);
+    await using var reader = await command.ExecuteReaderAsync();
+    while (await reader.ReadAsync())
+    {
+        stored.Add((signerIds[reader.GetGuid(0)], proposalIndex[reader.GetGuid(1)]));
+    }
+}
+var countsOff = Convert.ToInt64(await Seed.ScalarAsync(connection,
     "SELECT count(*) FROM proposals_proposals p WHERE p.\"SupportCount\" <> (SELECT count(*) FROM proposals_supports s WHERE s.\"ProposalId\" = p.\"Id\")"),
     CultureInfo.InvariantCulture);
-var exact = supportsAfter - supportsBefore == accepted && countsKept == 0;
-Console.WriteLine($"Supports stored: {supportsAfter - supportsBefore}, accepted requests (each a distinct participant and proposal): {accepted}; " +
-    $"proposals whose count disagrees with their supports: {countsKept} → {(exact ? "exact" : "NOT EXACT")}");
+var distinctAccepted = acceptedPairs.ToHashSet();
+var exact = stored.SetEquals(distinctAccepted) && distinctAccepted.Count == acceptedPairs.Count && countsOff == 0;
+Console.WriteLine($"Supports stored for the signers: {stored.Count}; distinct accepted requests: {distinctAccepted.Count} (of {acceptedPairs.Count} accepted); " +
+    $"same pairs: {stored.SetEquals(distinctAccepted)}; proposals whose count disagrees with their rows: {countsOff} → {(exact ? "exact" : "NOT EXACT")}");
 var peakMb = PeakResidentMb(parvis);
 
-double Min(JsonObject o, string key) => o.Select(p => p.Value![key]!.GetValue<double>()).Min();
-double Max(JsonObject o, string key) => o.Select(p => p.Value![key]!.GetValue<double>()).Max();
-var best = ingestion.MaxBy(i => i!["supports_per_s"]!.GetValue<double>())!;
+double Min(JsonObject o, string key) => o.Select(p => Number(p.Value![key])).Min();
+double Max(JsonObject o, string key) => o.Select(p => Number(p.Value![key])).Max();
+var best = ingestion.MaxBy(i => Number(i!["supports_per_s"]))!;
 results["anon_ratio_min"] = Min(anonymous, "ratio");
 results["anon_p99_ms_max"] = Max(anonymous, "p99_ms");
 results["signed_ratio_min"] = Min(signedIn, "ratio");
-results["supports_per_s"] = best["supports_per_s"]!.GetValue<double>();
-results["supports_ratio"] = best["ratio"]!.GetValue<double>();
+results["supports_per_s"] = Number(best["supports_per_s"]);
+results["supports_ratio"] = Number(best["ratio"]);
 results["supports_exact"] = exact;
 results["ecoindex_min"] = Min(anonymous, "ecoindex");
 results["page_kb_max"] = Max(anonymous, "kb");
@@ -242,6 +262,8 @@ nginx.Kill(entireProcessTree: true);
 await Task.WhenAll(parvis.WaitForExitAsync(), nginx.WaitForExitAsync());
 Directory.Delete(scratch, recursive: true);
 return 0;
+
+static double Number(JsonNode? node) => double.Parse(node!.ToJsonString(), CultureInfo.InvariantCulture);
 
 static JsonObject Figures(string path, LoadFigures ours, LoadFigures nginx, long? bytes)
 {
@@ -320,11 +342,16 @@ static Process Start(string program, IEnumerable<string> arguments, Dictionary<s
         start.Environment[name] = value;
     }
     var process = Process.Start(start) ?? throw new InvalidOperationException($"Cannot start {program}.");
+    // Never leave Parvis or nginx behind, even when a step fails.
     AppDomain.CurrentDomain.ProcessExit += (_, _) =>
     {
-        if (!process.HasExited)
+        try
         {
             process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already stopped.
         }
     };
     return process;

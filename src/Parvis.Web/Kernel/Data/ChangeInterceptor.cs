@@ -77,10 +77,16 @@ public sealed class ChangeInterceptor(ContentChanges changes) : IDbCommandInterc
             return ChangeKind.None;
         }
         // PostgreSQL's SQL leaves lower-case names unquoted, SQLite's quotes them: look for the bare name.
-        return sql.Contains(KernelModel.OrganisationsTable, StringComparison.Ordinal)
-            || sql.Contains(KernelModel.OrganisationHostsTable, StringComparison.Ordinal)
-            ? ChangeKind.Content | ChangeKind.Organisations
-            : ChangeKind.Content;
+        var kind = ChangeKind.Content;
+        if (sql.Contains(KernelModel.OrganisationsTable, StringComparison.Ordinal) || sql.Contains(KernelModel.OrganisationHostsTable, StringComparison.Ordinal))
+        {
+            kind |= ChangeKind.Organisations;
+        }
+        if (sql.Contains(KernelModel.RoleAssignmentsTable, StringComparison.Ordinal))
+        {
+            kind |= ChangeKind.Roles;
+        }
+        return kind;
     }
 
     private void Record(DbCommand command)

@@ -10,19 +10,20 @@ public static class DatabaseSetup
     public static IServiceCollection AddParvisDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<ChangeInterceptor>();
+        // Pooled: a request takes a ready context instead of building one (and its options) each time.
         var provider = configuration["Database:Provider"] ?? "Sqlite";
         if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase)
             || provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase))
         {
             var connection = configuration.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
-            services.AddDbContext<ParvisDbContext, PostgresParvisDbContext>((s, o) =>
+            services.AddDbContextPool<ParvisDbContext, PostgresParvisDbContext>((s, o) =>
                 o.UseNpgsql(connection).AddInterceptors(s.GetRequiredService<ChangeInterceptor>()));
         }
         else
         {
             var connection = configuration.GetConnectionString("Sqlite") ?? SqliteConnectionFor(DataDirectory.Resolve(configuration));
-            services.AddDbContext<ParvisDbContext, SqliteParvisDbContext>((s, o) =>
+            services.AddDbContextPool<ParvisDbContext, SqliteParvisDbContext>((s, o) =>
                 o.UseSqlite(connection).AddInterceptors(s.GetRequiredService<ChangeInterceptor>()));
         }
         return services;

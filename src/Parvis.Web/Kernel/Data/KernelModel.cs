@@ -11,9 +11,13 @@ namespace Parvis.Web.Kernel.Data;
 
 internal static class KernelModel
 {
-    /// <summary>Named here because writes to them also drop each node's organisations by host (<see cref="ChangeInterceptor"/>).</summary>
+    /// <summary>
+    /// Named here because writes to them also drop what each node keeps of them: organisations by host, people's
+    /// roles (<see cref="ChangeInterceptor"/>).
+    /// </summary>
     public const string OrganisationsTable = "kernel_organisations";
     public const string OrganisationHostsTable = "kernel_organisation_hosts";
+    public const string RoleAssignmentsTable = "kernel_role_assignments";
 
     public static void Build(ModelBuilder b)
     {
@@ -50,7 +54,7 @@ internal static class KernelModel
 
         b.Entity<RoleAssignment>(e =>
         {
-            e.ToTable("kernel_role_assignments");
+            e.ToTable(RoleAssignmentsTable);
             e.Property(r => r.Role).HasConversion<string>().HasMaxLength(30);
             e.HasIndex(r => new { r.PersonId, r.OrganisationId });
             e.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Cascade);

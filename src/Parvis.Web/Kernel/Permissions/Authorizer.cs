@@ -4,11 +4,12 @@ using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Web.Kernel.Permissions;
 
 /// <summary>Answers "may the current person do this here?" for pages, from their roles and the phase.</summary>
-public sealed class Authorizer(ParvisDbContext db, CurrentOrganisation organisation, IHttpContextAccessor http, TimeProvider clock)
+public sealed class Authorizer(ParvisDbContext db, CurrentOrganisation organisation, IHttpContextAccessor http, TimeProvider clock, SharedData shared)
 {
     private List<RoleAssignment>? _assignments;
 
@@ -39,9 +40,10 @@ public sealed class Authorizer(ParvisDbContext db, CurrentOrganisation organisat
         {
             return [];
         }
-        _assignments ??= await db.RoleAssignments.AsNoTracking()
+        // Asked on every page a person sees, and changed rarely: kept until a role changes on any node.
+        _assignments ??= await shared.GetAsync($"roles:{organisation.Id}:{personId}", () => db.RoleAssignments.AsNoTracking()
             .Where(r => r.PersonId == personId && r.OrganisationId == organisation.Id)
-            .ToListAsync();
+            .ToListAsync(), ChangeKind.Roles);
         return _assignments
             .Where(r => r.ProcessId is null || r.ProcessId == processId)
             .Select(r => r.Role)

@@ -1,6 +1,7 @@
 using Ganss.Xss;
 using Markdig;
 using Microsoft.AspNetCore.Html;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Parvis.Web.Kernel.Text;
 
@@ -8,7 +9,7 @@ namespace Parvis.Web.Kernel.Text;
 /// Renders Markdown typed by people as safe HTML: raw HTML is escaped by Markdig, then the result is
 /// sanitised (only plain formatting, http/https/mailto links marked nofollow) as a second line of defence.
 /// </summary>
-public sealed class MarkdownRenderer
+public sealed class MarkdownRenderer : IDisposable
 {
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
         .DisableHtml()
@@ -19,8 +20,19 @@ public sealed class MarkdownRenderer
 
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
 
-    public IHtmlContent Render(string? markdown) =>
-        new HtmlString(_sanitizer.Sanitize(Markdown.ToHtml(markdown ?? "", _pipeline)));
+    /// <summary>The same text gives the same HTML: sanitising costs far more than remembering (descriptions, answers, minutes).</summary>
+    private readonly MemoryCache _rendered = new(new MemoryCacheOptions { SizeLimit = 4_000 });
+
+    public IHtmlContent Render(string? markdown)
+    {
+        var text = markdown ?? "";
+        if (!_rendered.TryGetValue(text, out HtmlString? html))
+        {
+            html = new HtmlString(_sanitizer.Sanitize(Markdown.ToHtml(text, _pipeline)));
+            _rendered.Set(text, html, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) });
+        }
+        return html!;
+    }
 
     /// <summary>The text without its markup, one paragraph per source paragraph, separated by blank lines (for documents other than HTML).</summary>
     public string PlainText(string? markdown) =>
@@ -50,4 +62,6 @@ public sealed class MarkdownRenderer
         };
         return sanitizer;
     }
+
+    public void Dispose() => _rendered.Dispose();
 }

@@ -65,7 +65,7 @@ public sealed class ChangeRelay(IConnectionMultiplexer redis, ContentChanges cha
 
     private void OnRestored(object? sender, ConnectionFailedEventArgs e)
     {
-        logger.LogInformation("Redis connection restored; dropping cached pages and organisations.");
-        changes.Apply(ChangeKind.Content | ChangeKind.Organisations);
+        logger.LogInformation("Redis connection restored; dropping cached pages, organisations and roles.");
+        changes.Apply(ChangeKind.Content | ChangeKind.Organisations | ChangeKind.Roles);
     }
 }

@@ -12,21 +12,32 @@ public enum ChangeKind
     None = 0,
     Content = 1,
     Organisations = 2,
+    Roles = 4,
 }
 
 /// <summary>
 /// What changed since a node cached something. A committed write drops the cached public pages (and, when
-/// organisations changed, their lookup by host) on this node and, through <see cref="Broadcast"/>, on the others.
+/// organisations or roles changed, what is kept of them) on this node and, through <see cref="Broadcast"/>, on the others.
 /// </summary>
 public sealed class ContentChanges(IOutputCacheStore pages)
 {
     private long _generation;
     private long _organisationsGeneration;
+    private long _rolesGeneration;
 
     /// <summary>Moves on with every change: a page rendered while it moved may show the old data and is not kept.</summary>
     public long Generation => Interlocked.Read(ref _generation);
 
     public long OrganisationsGeneration => Interlocked.Read(ref _organisationsGeneration);
+
+    public long RolesGeneration => Interlocked.Read(ref _rolesGeneration);
+
+    public long GenerationOf(ChangeKind kind) => kind switch
+    {
+        ChangeKind.Organisations => OrganisationsGeneration,
+        ChangeKind.Roles => RolesGeneration,
+        _ => Generation,
+    };
 
     /// <summary>Tells the other nodes; set when nodes share Redis.</summary>
     internal Action<ChangeKind>? Broadcast { get; set; }
@@ -47,6 +58,10 @@ public sealed class ContentChanges(IOutputCacheStore pages)
         if (kind.HasFlag(ChangeKind.Organisations))
         {
             Interlocked.Increment(ref _organisationsGeneration);
+        }
+        if (kind.HasFlag(ChangeKind.Roles))
+        {
+            Interlocked.Increment(ref _rolesGeneration);
         }
         Interlocked.Increment(ref _generation);
         // The in-memory store evicts synchronously; nothing to wait for.

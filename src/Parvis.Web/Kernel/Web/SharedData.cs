@@ -5,22 +5,23 @@ namespace Parvis.Web.Kernel.Web;
 /// <summary>
 /// What every visitor of a page sees the same (a process's figures, a page of the proposal list, a proposal and its
 /// comments), read once and reused by signed-in pages until the next committed write on any node. Only the personal
-/// part (what this person supported, what they may do) is read for each request.
+/// part (what this person supported) is read for each request; a person's roles are kept until roles change.
 /// </summary>
 public sealed class SharedData(ContentChanges changes) : IDisposable
 {
-    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 20_000 });
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 50_000 });
 
-    public async Task<T> GetAsync<T>(string key, Func<Task<T>> read)
+    /// <summary>The value under this key, read again once anything of <paramref name="kind"/> changed since.</summary>
+    public async Task<T> GetAsync<T>(string key, Func<Task<T>> read, ChangeKind kind = ChangeKind.Content)
     {
-        var generation = changes.Generation;
+        var generation = changes.GenerationOf(kind);
         if (_cache.TryGetValue(key, out Entry<T>? entry) && entry!.Generation == generation)
         {
             return entry.Value;
         }
         var value = await read();
         // Kept only if nothing was written meanwhile: otherwise it may be older than that write.
-        if (changes.Generation == generation)
+        if (changes.GenerationOf(kind) == generation)
         {
             _cache.Set(key, new Entry<T>(generation, value), new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
         }

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace Parvis.WebBench;
+
+public sealed record IngestionRun(int Clients, double PerSecond, double P50Ms, double P99Ms, long Accepted, long Refused, long Other,
+    IReadOnlyList<(int User, int Proposal)> AcceptedPairs);
+
+/// <summary>
+/// Signed-in participants posting supports as their browsers would (session cookie, antiforgery cookie and token in
+/// the form), with a fixed number of requests in flight. Every request is a (participant, proposal) pair no other
+/// request of the run uses, and every answer is kept, so the supports stored can be compared pair by pair.
+/// </summary>
+public static class Ingestion
+{
+    public static async Task<IngestionRun> RunAsync(Uri baseUrl, IReadOnlyList<(string Cookie, string Token)> users, IReadOnlyList<Guid> proposals,
+        int clients, TimeSpan duration, long first)
+    {
+        using var handler = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = clients };
+        using var http = new HttpClient(handler) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(60) };
+        var next = first - 1;
+        var clock = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, clients).Select(async _ =>
+        {
+            var answers = new List<(long Pair, HttpStatusCode Status, double Ms)>();
+            while (clock.Elapsed < duration)
+            {
+                var k = Interlocked.Increment(ref next);
+                var (user, proposal) = Pair(k, users.Count, proposals.Count);
+                using var request = new HttpRequestMessage(HttpMethod.Post, $"/proposals/{proposals[proposal]}?handler=Support")
+                {
+                    Content = new FormUrlEncodedContent([new("__csrf", users[user].Token)]),
+                };
+                request.Headers.Add("Cookie", users[user].Cookie);
+                var started = Stopwatch.GetTimestamp();
+                using var response = await http.SendAsync(request);
+                answers.Add((k, response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+            }
+            return answers;
+        });
+        var all = (await Task.WhenAll(workers)).SelectMany(a => a).ToList();
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var latencies = all.Select(a => a.Ms).Order().ToList();
+        var accepted = all.Where(a => a.Status == HttpStatusCode.Redirect).ToList();
+        return new IngestionRun(clients, accepted.Count / elapsed, Percentile(latencies, 0.50), Percentile(latencies, 0.99),
+            accepted.Count, all.Count(a => a.Status == HttpStatusCode.TooManyRequests), all.Count(a => a.Status is not (HttpStatusCode.Redirect or HttpStatusCode.TooManyRequests)),
+            [.. accepted.Select(a => Pair(a.Pair, users.Count, proposals.Count))]);
+    }
+
+    /// <summary>Pair k: consecutive requests go to different participants and proposals; no pair repeats below users × proposals.</summary>
+    private static (int User, int Proposal) Pair(long k, int users, int proposals)
+    {
+        var user = (int)(k % users);
+        return (user, (int)((k / users + user * 37L) % proposals));
+    }
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? double.NaN : Math.Round(sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))], 2);
+}
