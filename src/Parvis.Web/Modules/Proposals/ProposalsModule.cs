@@ -32,7 +32,7 @@ public static class ProposalsModule
             e.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
             e.HasOne<Theme>().WithMany().HasForeignKey(p => p.ThemeId).OnDelete(DeleteBehavior.SetNull);
             e.HasOne<Proposal>().WithMany().HasForeignKey(p => p.MergedIntoId).OnDelete(DeleteBehavior.SetNull);
-            e.HasIndex(p => p.SupportCount);
+            // No index on the counters: a support then rewrites only its row, never the text-search indexes (below).
         });
         b.Entity<Comment>(e =>
         {
@@ -59,10 +59,15 @@ public static class ProposalsModule
     /// </summary>
     public const string PostgresFrench = "parvis_french";
 
-    /// <summary>PostgreSQL full-text search: expression indexes for the French and English configurations.</summary>
+    /// <summary>
+    /// PostgreSQL full-text search: expression indexes for the French and English configurations. Room is left in
+    /// each page so that a counter update stays on its page and skips every index (a "HOT" update): without it,
+    /// each support would compute both text vectors again and grow the GIN indexes.
+    /// </summary>
     internal static void BuildPostgresModel(ModelBuilder b) =>
         b.Entity<Proposal>(e =>
         {
+            e.HasStorageParameter("fillfactor", 80);
             e.HasIndex(p => new { p.Title, p.Body }, "ix_proposals_search_fr").HasMethod("GIN").IsTsVectorExpressionIndex(PostgresFrench);
             e.HasIndex(p => new { p.Title, p.Body }, "ix_proposals_search_en").HasMethod("GIN").IsTsVectorExpressionIndex("english");
         });

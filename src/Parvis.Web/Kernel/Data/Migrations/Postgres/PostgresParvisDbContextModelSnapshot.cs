@@ -1703,8 +1703,6 @@ namespace Parvis.Web.Kernel.Data.Migrations.Postgres
 
                     b.HasIndex("MergedIntoId");
 
-                    b.HasIndex("SupportCount");
-
                     b.HasIndex("ThemeId");
 
                     b.HasIndex(new[] { "Title", "Body" }, "ix_proposals_search_en")
@@ -1718,6 +1716,8 @@ namespace Parvis.Web.Kernel.Data.Migrations.Postgres
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Title", "Body" }, "ix_proposals_search_fr"), "GIN");
 
                     b.ToTable("proposals_proposals", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 80);
                 });
 
             modelBuilder.Entity("Parvis.Web.Modules.Workshops.WorkshopItem", b =>

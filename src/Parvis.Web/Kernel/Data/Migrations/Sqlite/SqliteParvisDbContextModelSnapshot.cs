@@ -1694,8 +1694,6 @@ namespace Parvis.Web.Kernel.Data.Migrations.Sqlite
 
                     b.HasIndex("MergedIntoId");
 
-                    b.HasIndex("SupportCount");
-
                     b.HasIndex("ThemeId");
 
                     b.ToTable("proposals_proposals", (string)null);
