@@ -18,6 +18,8 @@ public static class Ingestion
     {
         using var handler = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = clients };
         using var http = new HttpClient(handler) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(60) };
+        // Each participant's cookies as their browser keeps them: a renewed session cookie replaces the old one.
+        var cookies = users.Select(u => u.Cookie).ToArray();
         var next = first - 1;
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, clients).Select(async _ =>
@@ -31,9 +33,14 @@ public static class Ingestion
                 {
                     Content = new FormUrlEncodedContent([new("__csrf", users[user].Token)]),
                 };
-                request.Headers.Add("Cookie", users[user].Cookie);
+                request.Headers.Add("Cookie", Volatile.Read(ref cookies[user]));
                 var started = Stopwatch.GetTimestamp();
                 using var response = await http.SendAsync(request);
+                if (response.Headers.TryGetValues("Set-Cookie", out var set) && set.FirstOrDefault(c => c.StartsWith("parvis=", StringComparison.Ordinal)) is { } session)
+                {
+                    var others = Volatile.Read(ref cookies[user]).Split("; ").Where(c => !c.StartsWith("parvis=", StringComparison.Ordinal));
+                    Volatile.Write(ref cookies[user], string.Join("; ", others.Append(session.Split(';')[0])));
+                }
                 answers.Add((k, response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
             }
             return answers;

@@ -22,6 +22,6 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
             .Include(p => p.Phases)
             .Where(p => p.OrganisationId == organisation.Id && p.Published)
             .OrderByDescending(p => p.CreatedAt)
-            .ToListAsync());
+            .ToListAsync(), ChangeKind.Processes);
     }
 }

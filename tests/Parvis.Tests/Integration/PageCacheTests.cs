@@ -64,6 +64,30 @@ public sealed class PageCacheTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task Signed_in_pages_show_a_new_proposal_and_a_new_role_at_once()
+    {
+        var (reader, person) = await app.SignedInAsync("Lectrice assidue");
+        Assert.DoesNotContain("href=\"/admin\"", (await reader.GetAsync("/")).Body);
+        await reader.GetAsync(ListPath);
+
+        // What signed-in pages share is read again after a write; a person's roles after a change of roles.
+        var (author, _) = await app.SignedInAsync("Auteur pressé");
+        await author.PostAsync($"{ListPath}/new", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Une fontaine sur la place du marché",
+            ["Input.Body"] = "Une fontaine d'eau potable sur la place du marché, pour l'été.",
+            ["Input.ThemeId"] = app.World.ThemeId.ToString(),
+        });
+        Assert.Contains("Une fontaine sur la place du marché", (await reader.GetAsync(ListPath)).Body);
+        await app.WithDatabaseAsync(async db =>
+        {
+            db.RoleAssignments.Add(new Web.Kernel.People.RoleAssignment { PersonId = person.Id, OrganisationId = app.World.OrganisationId, Role = Web.Kernel.People.Role.Moderator });
+            await db.SaveChangesAsync();
+        });
+        Assert.Contains("href=\"/admin\"", (await reader.GetAsync("/")).Body);
+    }
+
+    [Fact]
     public async Task A_write_rolled_back_changes_nothing_and_a_committed_one_is_seen_after_commit()
     {
         var changes = app.Services.GetRequiredService<ContentChanges>();

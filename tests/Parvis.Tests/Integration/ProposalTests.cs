@@ -95,6 +95,43 @@ public sealed class ProposalTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task A_burst_of_supports_by_many_people_counts_each_pair_once_and_refuses_a_withdrawn_proposal()
+    {
+        var (author, _) = await app.SignedInAsync("Autrice d'une rafale");
+        var open = new[] { await ProposeAsync(author, "Rafale, première"), await ProposeAsync(author, "Rafale, deuxième") };
+        var withdrawn = await ProposeAsync(author, "Rafale, retirée");
+        Assert.Equal(HttpStatusCode.Redirect, (await author.PostAsync($"/proposals/{withdrawn}?handler=Withdraw", new Dictionary<string, string>())).Status);
+        var supporters = new List<(Session Session, Guid PersonId, string Token)>();
+        for (var i = 0; i < 8; i++)
+        {
+            var (session, person) = await app.SignedInAsync($"Rafale {i}");
+            var page = await session.GetAsync($"/proposals/{open[0]}");
+            supporters.Add((session, person.Id, page.Document.QuerySelector("input[name=__csrf]")!.GetAttribute("value")!));
+        }
+
+        // Every supporter posts each open proposal three times and the withdrawn one once, all at the same moment, so
+        // the writer receives batches mixing new pairs, repeats of a pair and a proposal no longer open.
+        var posts = supporters.SelectMany(s => open.SelectMany(id => Enumerable.Repeat(id, 3)).Append(withdrawn).Select(id => (s, id))).ToList();
+        var answers = await Task.WhenAll(posts.Select(async post => (post.id, post.s.PersonId,
+            Response: await post.s.Session.PostRawAsync($"/proposals/{post.id}?handler=Support", new Dictionary<string, string> { ["__csrf"] = post.s.Token }))));
+
+        foreach (var group in answers.Where(a => a.id != withdrawn).GroupBy(a => (a.id, a.PersonId)))
+        {
+            Assert.Equal(1, group.Count(a => a.Response.Status == HttpStatusCode.Redirect));
+            Assert.All(group.Where(a => a.Response.Status != HttpStatusCode.Redirect), a =>
+                Assert.Contains("un seul soutien par personne", a.Response.Text("[role=alert]"), StringComparison.Ordinal));
+        }
+        Assert.All(answers.Where(a => a.id == withdrawn), a => Assert.Equal(HttpStatusCode.NotFound, a.Response.Status));
+        var stored = await app.WithDatabaseAsync(async db => (
+            Pairs: await db.Supports.Where(s => open.Contains(s.ProposalId) || s.ProposalId == withdrawn).Select(s => new { s.ProposalId, s.PersonId }).ToListAsync(),
+            Counters: await db.Proposals.Where(p => open.Contains(p.Id) || p.Id == withdrawn).ToDictionaryAsync(p => p.Id, p => p.SupportCount)));
+        Assert.Equal(open.Length * supporters.Count, stored.Pairs.Distinct().Count());
+        Assert.Equal(stored.Pairs.Count, stored.Pairs.Distinct().Count());
+        Assert.All(open, id => Assert.Equal(supporters.Count, stored.Counters[id]));
+        Assert.Equal(0, stored.Counters[withdrawn]);
+    }
+
+    [Fact]
     public async Task A_support_outside_the_support_phase_is_refused_with_a_message()
     {
         var id = await app.WithDatabaseAsync(async db =>

@@ -86,6 +86,11 @@ public sealed class ChangeInterceptor(ContentChanges changes) : IDbCommandInterc
         {
             kind |= ChangeKind.Roles;
         }
+        if (sql.Contains(KernelModel.ProcessesTable, StringComparison.Ordinal) || sql.Contains(KernelModel.PhasesTable, StringComparison.Ordinal)
+            || sql.Contains(KernelModel.ThemesTable, StringComparison.Ordinal))
+        {
+            kind |= ChangeKind.Processes;
+        }
         return kind;
     }
 

@@ -13,11 +13,14 @@ internal static class KernelModel
 {
     /// <summary>
     /// Named here because writes to them also drop what each node keeps of them: organisations by host, people's
-    /// roles (<see cref="ChangeInterceptor"/>).
+    /// roles, processes as permission checks read them (<see cref="ChangeInterceptor"/>).
     /// </summary>
     public const string OrganisationsTable = "kernel_organisations";
     public const string OrganisationHostsTable = "kernel_organisation_hosts";
     public const string RoleAssignmentsTable = "kernel_role_assignments";
+    public const string ProcessesTable = "kernel_processes";
+    public const string PhasesTable = "kernel_phases";
+    public const string ThemesTable = "kernel_themes";
 
     public static void Build(ModelBuilder b)
     {
@@ -64,7 +67,7 @@ internal static class KernelModel
 
         b.Entity<Process>(e =>
         {
-            e.ToTable("kernel_processes");
+            e.ToTable(ProcessesTable);
             e.HasIndex(p => new { p.OrganisationId, p.Slug }).IsUnique();
             e.Property(p => p.Slug).HasMaxLength(80);
             e.Property(p => p.Title).HasMaxLength(Process.TitleMax);
@@ -79,13 +82,13 @@ internal static class KernelModel
         });
         b.Entity<Phase>(e =>
         {
-            e.ToTable("kernel_phases");
+            e.ToTable(PhasesTable);
             e.Property(p => p.Title).HasMaxLength(Phase.TitleMax);
             e.Property(p => p.Description).HasMaxLength(Phase.DescriptionMax);
         });
         b.Entity<Theme>(e =>
         {
-            e.ToTable("kernel_themes");
+            e.ToTable(ThemesTable);
             e.Property(t => t.Name).HasMaxLength(Theme.NameMax);
             e.HasIndex(t => new { t.ProcessId, t.Name }).IsUnique();
         });

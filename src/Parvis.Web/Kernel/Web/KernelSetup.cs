@@ -29,6 +29,9 @@ public static class KernelSetup
 {
     public static readonly CultureInfo[] Cultures = [new("fr"), new("en")];
 
+    /// <summary>The antiforgery cookie; an anonymous visitor carrying only it still gets shared pages.</summary>
+    public const string AntiforgeryCookie = "parvis-csrf";
+
     public static WebApplicationBuilder AddParvisKernel(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -104,7 +107,7 @@ public static class KernelSetup
         services.Configure<CookieTempDataProviderOptions>(o => o.Cookie.Name = ParvisPageModel.FlashCookie);
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "parvis-csrf";
+            o.Cookie.Name = AntiforgeryCookie;
             o.FormFieldName = "__csrf";
         });
 

@@ -65,7 +65,7 @@ public sealed class ChangeRelay(IConnectionMultiplexer redis, ContentChanges cha
 
     private void OnRestored(object? sender, ConnectionFailedEventArgs e)
     {
-        logger.LogInformation("Redis connection restored; dropping cached pages, organisations and roles.");
-        changes.Apply(ChangeKind.Content | ChangeKind.Organisations | ChangeKind.Roles);
+        logger.LogInformation("Redis connection restored; dropping cached pages, organisations, roles and processes.");
+        changes.Apply(ChangeKind.Content | ChangeKind.Organisations | ChangeKind.Roles | ChangeKind.Processes);
     }
 }

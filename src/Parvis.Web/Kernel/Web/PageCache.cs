@@ -13,6 +13,9 @@ public enum ChangeKind
     Content = 1,
     Organisations = 2,
     Roles = 4,
+
+    /// <summary>Processes, their phases and themes: what permission checks read.</summary>
+    Processes = 8,
 }
 
 /// <summary>
@@ -24,6 +27,7 @@ public sealed class ContentChanges(IOutputCacheStore pages)
     private long _generation;
     private long _organisationsGeneration;
     private long _rolesGeneration;
+    private long _processesGeneration;
 
     /// <summary>Moves on with every change: a page rendered while it moved may show the old data and is not kept.</summary>
     public long Generation => Interlocked.Read(ref _generation);
@@ -32,10 +36,13 @@ public sealed class ContentChanges(IOutputCacheStore pages)
 
     public long RolesGeneration => Interlocked.Read(ref _rolesGeneration);
 
+    public long ProcessesGeneration => Interlocked.Read(ref _processesGeneration);
+
     public long GenerationOf(ChangeKind kind) => kind switch
     {
         ChangeKind.Organisations => OrganisationsGeneration,
         ChangeKind.Roles => RolesGeneration,
+        ChangeKind.Processes => ProcessesGeneration,
         _ => Generation,
     };
 
@@ -63,6 +70,10 @@ public sealed class ContentChanges(IOutputCacheStore pages)
         {
             Interlocked.Increment(ref _rolesGeneration);
         }
+        if (kind.HasFlag(ChangeKind.Processes))
+        {
+            Interlocked.Increment(ref _processesGeneration);
+        }
         Interlocked.Increment(ref _generation);
         // The in-memory store evicts synchronously; nothing to wait for.
         _ = pages.EvictByTagAsync(PublicPagePolicy.Tag, CancellationToken.None).AsTask();
@@ -81,7 +92,7 @@ public sealed class PublicPagePolicy : IOutputCachePolicy
     private static readonly object _generationKey = new();
 
     /// <summary>Cookies an anonymous visitor may carry and still get the shared page: the language and the antiforgery pair.</summary>
-    private static readonly HashSet<string> _sharedCookies = [CookieRequestCultureProvider.DefaultCookieName, "parvis-csrf"];
+    private static readonly HashSet<string> _sharedCookies = [CookieRequestCultureProvider.DefaultCookieName, KernelSetup.AntiforgeryCookie];
 
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {

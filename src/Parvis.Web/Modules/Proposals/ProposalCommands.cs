@@ -5,6 +5,7 @@ using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Web.Modules.Proposals;
 
@@ -13,7 +14,8 @@ public sealed record ProposalDraft(string Title, string Body, Guid? ThemeId);
 public sealed record OfficialAnswer(ProposalStatus Status, string Answer, Guid? MergedIntoId);
 
 /// <summary>Everything that changes proposals. Each command checks the permission itself, so no page can forget to.</summary>
-public sealed class ProposalCommands(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit)
+public sealed class ProposalCommands(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit,
+    SupportWriter supports, SharedData shared)
 {
     public async Task<CommandResult> ProposeAsync(Guid processId, ProposalDraft draft)
     {
@@ -100,17 +102,17 @@ public sealed class ProposalCommands(ParvisDbContext db, CurrentOrganisation org
     }
 
     /// <summary>
-    /// One support per person: the unique (proposal, person) index decides under concurrency; the
-    /// counter moves in the same transaction as the insert, so both happen or neither does.
+    /// One support per person: the unique (proposal, person) index decides under concurrency, and the counter moves
+    /// in the same statement or transaction as the row (<see cref="SupportWriter"/>). What the check needs to know of
+    /// the proposal and its process is kept until processes change; whether the proposal is still open to supports
+    /// (not withdrawn, hidden or erased) is checked by the write itself.
     /// </summary>
     public async Task<CommandResult> SupportAsync(Guid proposalId)
     {
-        var proposal = await ProposalAsync(proposalId);
-        if (proposal is null || proposal.WithdrawnAt is not null || proposal.HiddenAt is not null)
-        {
-            return CommandResult.Missing();
-        }
-        if (await ProcessAsync(proposal.ProcessId) is not { } process)
+        var processId = await shared.GetAsync($"proposal-process:{organisation.Id}:{proposalId}", () => db.Proposals.AsNoTracking()
+            .Where(p => p.Id == proposalId && p.OrganisationId == organisation.Id)
+            .Select(p => (Guid?)p.ProcessId).FirstOrDefaultAsync(), ChangeKind.Processes);
+        if (processId is null || await SharedProcessAsync(processId.Value) is not { } process)
         {
             return CommandResult.Missing();
         }
@@ -119,28 +121,12 @@ public sealed class ProposalCommands(ParvisDbContext db, CurrentOrganisation org
         {
             return CommandResult.Refused(decision);
         }
-        var personId = authorizer.PersonId!.Value;
-        if (await db.Supports.AnyAsync(s => s.ProposalId == proposalId && s.PersonId == personId))
+        return await supports.WriteAsync(organisation.Id, proposalId, authorizer.PersonId!.Value) switch
         {
-            return CommandResult.Refused("Error.AlreadySupported");
-        }
-        db.ChangeTracker.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        try
-        {
-            db.Supports.Add(new Support { ProposalId = proposalId, PersonId = personId });
-            await db.SaveChangesAsync();
-            await db.Proposals.Where(p => p.Id == proposalId)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.SupportCount, p => p.SupportCount + 1));
-            await transaction.CommitAsync();
-        }
-        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
-        {
-            await transaction.RollbackAsync();
-            db.ChangeTracker.Clear();
-            return CommandResult.Refused("Error.AlreadySupported");
-        }
-        return CommandResult.Done(proposalId);
+            SupportOutcome.Added => CommandResult.Done(proposalId),
+            SupportOutcome.AlreadySupported => CommandResult.Refused("Error.AlreadySupported"),
+            _ => CommandResult.Missing(),
+        };
     }
 
     public async Task<CommandResult> CommentAsync(Guid proposalId, Guid? parentId, string body)
@@ -229,6 +215,10 @@ public sealed class ProposalCommands(ParvisDbContext db, CurrentOrganisation org
     private Task<Process?> ProcessAsync(Guid id) =>
         db.Processes.AsNoTracking().Include(p => p.Phases).Include(p => p.Themes)
             .FirstOrDefaultAsync(p => p.Id == id && p.OrganisationId == organisation.Id && p.Published);
+
+    /// <summary>The process as the permission check reads it, kept until processes change on any node.</summary>
+    private Task<Process?> SharedProcessAsync(Guid id) =>
+        shared.GetAsync($"process-by-id:{organisation.Id}:{id}", () => ProcessAsync(id), ChangeKind.Processes);
 
     private static bool ThemeBelongs(Process process, Guid? themeId) =>
         themeId is null || process.Themes.Any(t => t.Id == themeId);

@@ -15,6 +15,8 @@ public static class ProposalsModule
     public static IServiceCollection AddProposalsModule(this IServiceCollection services)
     {
         services.AddScoped<ProposalCommands>();
+        services.AddSingleton<SupportWriter>();
+        services.AddHostedService(s => s.GetRequiredService<SupportWriter>());
         services.AddScoped<ProposalSearch>();
         services.AddScoped<IPersonalDataSource, ProposalsPersonalData>();
         services.AddScoped<IContributionSource, ProposalsContributions>();

@@ -45,7 +45,7 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
     {
         var process = await shared.GetAsync($"published-process:{organisation.Id}:{slug}", () => db.Processes.AsNoTracking()
             .Include(p => p.Phases).Include(p => p.Themes)
-            .FirstOrDefaultAsync(p => p.OrganisationId == organisation.Id && p.Slug == slug && p.Published));
+            .FirstOrDefaultAsync(p => p.OrganisationId == organisation.Id && p.Slug == slug && p.Published), ChangeKind.Processes);
         if (process is null)
         {
             return NotFound();

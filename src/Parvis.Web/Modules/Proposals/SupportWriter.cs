@@ -1,0 +1,194 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Parvis.Web.Kernel.Data;
+
+namespace Parvis.Web.Modules.Proposals;
+
+public enum SupportOutcome
+{
+    Added,
+    AlreadySupported,
+
+    /// <summary>The proposal is not this organisation's, or is withdrawn, hidden or erased.</summary>
+    Unavailable,
+}
+
+/// <summary>
+/// Writes supports. Supports that arrive while the database is busy with earlier ones are written together, in one
+/// statement on PostgreSQL (one transaction on SQLite), so a burst after a newsletter costs the database one round
+/// trip per batch rather than several per person. Each request still waits until its own support is committed and
+/// learns what happened to it; the unique (proposal, person) index decides, and a counter moves only with a new row.
+/// </summary>
+public sealed class SupportWriter(IServiceScopeFactory scopes, ILogger<SupportWriter> log) : BackgroundService
+{
+    /// <summary>Enough for a national burst in one statement, small enough that one batch stays a few milliseconds.</summary>
+    private const int MaxBatch = 256;
+
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+
+    public async Task<SupportOutcome> WriteAsync(Guid organisationId, Guid proposalId, Guid personId, CancellationToken cancellation = default)
+    {
+        var pending = new Pending(Guid.CreateVersion7(), organisationId, proposalId, personId);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new InvalidOperationException("The support writer has stopped.");
+        }
+        return await pending.Outcome.Task.WaitAsync(cancellation);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<Pending>(MaxBatch);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
+                {
+                    batch.Add(pending);
+                }
+                await WriteBatchAsync(batch);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: requests still waiting are told below.
+        }
+        _queue.Writer.TryComplete();
+        foreach (var pending in batch.Concat(Drain()))
+        {
+            pending.Outcome.TrySetCanceled(stoppingToken);
+        }
+    }
+
+    private IEnumerable<Pending> Drain()
+    {
+        while (_queue.Reader.TryRead(out var pending))
+        {
+            yield return pending;
+        }
+    }
+
+    private async Task WriteBatchAsync(List<Pending> batch)
+    {
+        // Another node's batch may lock the same proposals in another order: the loser is rolled back whole and tries again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
+                var outcomes = db.Database.IsNpgsql() ? await WritePostgresAsync(db, batch) : await WriteOneByOneAsync(db, batch);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Outcome.TrySetResult(outcomes[i]);
+                }
+                return;
+            }
+            catch (Exception e) when (attempt < 3 && e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected }
+                or InvalidOperationException { InnerException: PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected } })
+            {
+                log.LogInformation("Support batch of {Count} met a deadlock; trying again", batch.Count);
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "Support batch of {Count} failed", batch.Count);
+                foreach (var pending in batch)
+                {
+                    pending.Outcome.TrySetException(e);
+                }
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// One statement: the eligible requests, the rows the unique index lets in, and each proposal's counter raised by
+    /// the rows it gained. PostgreSQL runs every part of it, in one transaction, whatever the final SELECT reads.
+    /// </summary>
+    private static async Task<SupportOutcome[]> WritePostgresAsync(ParvisDbContext db, List<Pending> batch)
+    {
+        var ids = batch.Select(p => p.Id).ToArray();
+        var organisations = batch.Select(p => p.OrganisationId).ToArray();
+        var proposals = batch.Select(p => p.ProposalId).ToArray();
+        var people = batch.Select(p => p.PersonId).ToArray();
+        var now = DateTimeOffset.UtcNow;
+        var rows = await db.Database.SqlQuery<WrittenRow>($"""
+            WITH wanted AS (
+                SELECT w.id, w.proposal, w.person
+                FROM unnest({ids}, {organisations}, {proposals}, {people}) AS w(id, organisation, proposal, person)
+                JOIN kernel_contributions c ON c."Id" = w.proposal AND c."OrganisationId" = w.organisation
+                    AND c."HiddenAt" IS NULL AND c."ErasedAt" IS NULL
+                JOIN proposals_proposals p ON p."Id" = w.proposal AND p."WithdrawnAt" IS NULL
+            ), added AS (
+                INSERT INTO proposals_supports ("Id", "ProposalId", "PersonId", "CreatedAt")
+                SELECT id, proposal, person, {now} FROM wanted
+                ON CONFLICT ("ProposalId", "PersonId") DO NOTHING
+                RETURNING "Id", "ProposalId"
+            ), counted AS (
+                UPDATE proposals_proposals p SET "SupportCount" = p."SupportCount" + a.n
+                FROM (SELECT "ProposalId", count(*)::int AS n FROM added GROUP BY "ProposalId") a
+                WHERE p."Id" = a."ProposalId"
+            )
+            SELECT w.id AS "Id", a."Id" IS NOT NULL AS "Added" FROM wanted w LEFT JOIN added a ON a."Id" = w.id
+            """).ToListAsync();
+        var written = rows.ToDictionary(r => r.Id, r => r.Added);
+        return [.. batch.Select(p => written.TryGetValue(p.Id, out var added)
+            ? added ? SupportOutcome.Added : SupportOutcome.AlreadySupported
+            : SupportOutcome.Unavailable)];
+    }
+
+    /// <summary>SQLite has one writer at a time anyway: the batch shares one transaction, so one commit.</summary>
+    private static async Task<SupportOutcome[]> WriteOneByOneAsync(ParvisDbContext db, List<Pending> batch)
+    {
+        var outcomes = new SupportOutcome[batch.Count];
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var pending = batch[i];
+            var eligible = await db.Proposals.AnyAsync(p => p.Id == pending.ProposalId && p.OrganisationId == pending.OrganisationId
+                && p.WithdrawnAt == null && p.HiddenAt == null && p.ErasedAt == null);
+            if (!eligible)
+            {
+                outcomes[i] = SupportOutcome.Unavailable;
+                continue;
+            }
+            if (await db.Supports.AnyAsync(s => s.ProposalId == pending.ProposalId && s.PersonId == pending.PersonId))
+            {
+                outcomes[i] = SupportOutcome.AlreadySupported;
+                continue;
+            }
+            db.Supports.Add(new Support { Id = pending.Id, ProposalId = pending.ProposalId, PersonId = pending.PersonId });
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+            {
+                // Written by another connection since the check: EF rolled back to its savepoint, the batch goes on.
+                db.ChangeTracker.Clear();
+                outcomes[i] = SupportOutcome.AlreadySupported;
+                continue;
+            }
+            db.ChangeTracker.Clear();
+            await db.Proposals.Where(p => p.Id == pending.ProposalId)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.SupportCount, p => p.SupportCount + 1));
+            outcomes[i] = SupportOutcome.Added;
+        }
+        await transaction.CommitAsync();
+        return outcomes;
+    }
+
+    private sealed record Pending(Guid Id, Guid OrganisationId, Guid ProposalId, Guid PersonId)
+    {
+        public TaskCompletionSource<SupportOutcome> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private sealed class WrittenRow
+    {
+        public Guid Id { get; set; }
+        public bool Added { get; set; }
+    }
+}
