@@ -258,6 +258,41 @@ public sealed class ProposalTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task A_reply_link_opens_its_form_under_the_comment_and_the_shared_thread_follows_each_readers_rights()
+    {
+        var (author, _) = await app.SignedInAsync("Fil partagé");
+        var id = await ProposeAsync(author, "Un fil lu par tous");
+        var first = await author.PostAsync($"/proposals/{id}?handler=Comment", new Dictionary<string, string> { ["CommentBody"] = "Un avis à discuter" });
+        var commentId = first.Location!.Split("#comment-")[1];
+        var (moderator, _) = await app.SignedInAsync("Modératrice du fil", Role.Moderator);
+        var (reader, _) = await app.SignedInAsync("Lecteur du fil");
+
+        // The thread is rendered once for each set of rights and reused: each reader sees the actions of their own.
+        string Actions(Session.Response page) => string.Join("|", page.Texts($"#comment-{commentId} ul.nav a"));
+        Assert.Equal("Répondre à Fil partagé|Signaler", Actions(await reader.GetAsync($"/proposals/{id}")));
+        Assert.Equal("Répondre à Fil partagé|Masquer", Actions(await moderator.GetAsync($"/proposals/{id}")));
+        var shared = await reader.GetAsync($"/proposals/{id}");
+        Assert.Equal("Répondre à Fil partagé|Signaler", Actions(shared));
+        Assert.Empty(shared.Document.QuerySelectorAll($"#comment-{commentId} form"));
+
+        // Without JavaScript: the link gives the page with the reply form under that comment only.
+        var link = shared.Document.QuerySelector($"#comment-{commentId} ul.nav a")!.GetAttribute("href")!;
+        Assert.Equal($"/proposals/{id}?reply={commentId}#reply-{commentId}", link);
+        var replying = await reader.GetAsync(link.Split('#')[0]);
+        Assert.NotNull(replying.Document.QuerySelector($"#comment-{commentId} form textarea#reply-{commentId}"));
+        Assert.Single(replying.Document.QuerySelectorAll("textarea[name=CommentBody][id^=reply-]"));
+
+        var empty = await reader.PostAsync($"/proposals/{id}?handler=Comment", new Dictionary<string, string> { ["CommentBody"] = " ", ["ParentId"] = commentId }, link.Split('#')[0]);
+        Assert.Equal(HttpStatusCode.OK, empty.Status);
+        Assert.Equal("Ce champ est obligatoire.", empty.Text($"#reply-{commentId}-error"));
+        var sent = await reader.PostAsync($"/proposals/{id}?handler=Comment", new Dictionary<string, string> { ["CommentBody"] = "Une réponse au fil", ["ParentId"] = commentId }, link.Split('#')[0]);
+        Assert.Equal(HttpStatusCode.Redirect, sent.Status);
+        // A new comment shows at once for everyone, whichever thread they were shown before.
+        var seen = await moderator.GetAsync($"/proposals/{id}");
+        Assert.Contains("Une réponse au fil", seen.Text($"#comment-{commentId} ol li.comment"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_empty_comment_is_explained_next_to_the_field()
     {
         var (session, _) = await app.SignedInAsync("Muette");

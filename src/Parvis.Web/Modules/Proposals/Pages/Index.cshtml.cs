@@ -39,6 +39,9 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
 
     public Process Process { get; private set; } = default!;
     public ProposalResults Results { get; private set; } = default!;
+
+    /// <summary>What the list shows (process, search, filters, sort, page): the key of the list as everyone sees it.</summary>
+    public ProposalQuery Query { get; private set; } = default!;
     public Decision ProposeDecision { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug)
@@ -55,9 +58,9 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
         {
             SearchText = SearchText[..200];
         }
-        var query = new ProposalQuery(process.Id, SearchText, Theme, Status, Sort, PageNumber,
+        Query = new ProposalQuery(process.Id, SearchText, Theme, Status, Sort, PageNumber,
             ProposalCursor.Parse(AfterCursor), ProposalCursor.Parse(BeforeCursor));
-        Results = await shared.GetAsync($"proposals:{query}", () => search.SearchAsync(query, HttpContext.RequestAborted));
+        Results = await shared.GetAsync($"proposals:{Query}", () => search.SearchAsync(Query, HttpContext.RequestAborted));
         ProposeDecision = await authorizer.DecideAsync(Permission.Propose, process);
         return Page();
     }

@@ -30,6 +30,10 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
     [BindProperty]
     public Guid? ParentId { get; set; }
 
+    /// <summary>The comment whose "Reply" link was followed: its reply form is shown under it, without JavaScript.</summary>
+    [BindProperty(SupportsGet = true, Name = "reply")]
+    public Guid? Reply { get; set; }
+
     public Proposal Proposal { get; private set; } = default!;
     public Process Process { get; private set; } = default!;
     public string? AuthorPseudonym { get; private set; }
@@ -106,13 +110,17 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
         SupportDecision = await authorizer.DecideAsync(Permission.Support, Process);
         CommentDecision = await authorizer.DecideAsync(Permission.Comment, Process);
         var personId = authorizer.PersonId;
-        HasSupported = personId is not null && await db.Supports.AnyAsync(s => s.ProposalId == id && s.PersonId == personId);
+        HasSupported = personId is not null && await HasSupportedQuery(db, id, personId.Value);
         IsAuthor = personId is not null && Proposal.AuthorId == personId;
         CanModerate = await authorizer.CanAsync(Permission.Moderate, Process);
         CanAnswer = await authorizer.CanAsync(Permission.AnswerProposal, Process);
         CanDecideFate = await authorizer.CanAsync(Permission.Analyse, Process);
         return true;
     }
+
+    /// <summary>The one question this page asks the database for each signed-in visit, compiled once.</summary>
+    private static readonly Func<ParvisDbContext, Guid, Guid, Task<bool>> HasSupportedQuery = EF.CompileAsyncQuery(
+        (ParvisDbContext db, Guid proposalId, Guid personId) => db.Supports.Any(s => s.ProposalId == proposalId && s.PersonId == personId));
 
     private sealed record View(Proposal Proposal, Process Process, string? AuthorPseudonym, Theme? Theme, Proposal? MergedInto,
         ILookup<Guid?, CommentView> Comments, FateView Fate);
