@@ -281,6 +281,9 @@ public sealed class ProposalTests(ParvisApp app) : IClassFixture<ParvisApp>
         var replying = await reader.GetAsync(link.Split('#')[0]);
         Assert.NotNull(replying.Document.QuerySelector($"#comment-{commentId} form textarea#reply-{commentId}"));
         Assert.Single(replying.Document.QuerySelectorAll("textarea[name=CommentBody][id^=reply-]"));
+        // Each form posts on its own: support, reply, comment and sign-out each carry the antiforgery token.
+        Assert.Equal(4, replying.Document.QuerySelectorAll("form[method=post]").Length);
+        Assert.All(replying.Document.QuerySelectorAll("form[method=post]"), form => Assert.NotNull(form.QuerySelector("input[name=__csrf]")));
 
         var empty = await reader.PostAsync($"/proposals/{id}?handler=Comment", new Dictionary<string, string> { ["CommentBody"] = " ", ["ParentId"] = commentId }, link.Split('#')[0]);
         Assert.Equal(HttpStatusCode.OK, empty.Status);
