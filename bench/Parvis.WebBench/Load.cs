@@ -31,23 +31,22 @@ public static partial class Load
     }
 
     /// <summary>
-    /// Loads a page until its throughput settles: the JIT compiles hot paths in tiers (quick code first, optimised code
-    /// later, while new methods keep arriving), and a page measured before that ends says how fresh the process is, not
-    /// how fast it serves. Two-second runs until two in a row agree within 5 % (at most <paramref name="maxRuns"/>).
+    /// Loads a page until its throughput settles: the JIT compiles hot paths in tiers (quick code first, then
+    /// instrumented, then optimised, in the background while requests keep arriving), and a page measured before that
+    /// ends says how fresh the process is, not how fast it serves. Two-second runs, at least four, until the last three
+    /// agree within 5 % (at most <paramref name="maxRuns"/>).
     /// </summary>
-    public static async Task<int> WarmAsync(string url, int connections, IEnumerable<string>? headers = null, int maxRuns = 12)
+    public static async Task WarmAsync(string url, int connections, IEnumerable<string>? headers = null, int maxRuns = 15)
     {
-        var previous = 0.0;
-        for (var run = 1; run <= maxRuns; run++)
+        var rates = new List<double>();
+        while (rates.Count < maxRuns)
         {
-            var (figures, _) = await WrkAsync(url, connections, TimeSpan.FromSeconds(2), headers);
-            if (previous > 0 && Math.Abs(figures.RequestsPerSecond - previous) <= 0.05 * previous)
+            rates.Add((await WrkAsync(url, connections, TimeSpan.FromSeconds(2), headers)).Figures.RequestsPerSecond);
+            if (rates.Count >= 4 && rates[^3..].Max() <= 1.05 * rates[^3..].Min())
             {
-                return run;
+                return;
             }
-            previous = figures.RequestsPerSecond;
         }
-        return maxRuns;
     }
 
     /// <summary>pgbench running one SQL script with this many clients; transactions per second without connection time.</summary>

@@ -196,17 +196,13 @@ var acceptedPairs = new List<(int User, int Proposal)>();
 var ingestion = new JsonArray();
 Console.WriteLine($"{"clients",8}{"supports/s",12}{"p50 ms",8}{"p99 ms",8}{"pgbench/s",11}{"ratio",7}{"refused",9}{"other",7}");
 // Each run takes its pairs from its own range (the warm-up's first): no request repeats a pair another made.
-const long PairRange = 400_000;
-var previousRate = 0.0;
-for (var warm = 0; warm < 12; warm++)
+const long PairRange = 500_000;
+var warmRates = new List<double>();
+while (warmRates.Count < 15 && (warmRates.Count < 4 || warmRates[^3..].Max() > 1.05 * warmRates[^3..].Min()))
 {
-    var run = await Ingestion.RunAsync(new Uri(baseUrl), signers, proposalIds, ingestionLevels[^1], TimeSpan.FromSeconds(2), warm * 20_000L);
+    var run = await Ingestion.RunAsync(new Uri(baseUrl), signers, proposalIds, ingestionLevels[^1], TimeSpan.FromSeconds(2), warmRates.Count * 30_000L);
     acceptedPairs.AddRange(run.AcceptedPairs);
-    if (previousRate > 0 && Math.Abs(run.PerSecond - previousRate) <= 0.05 * previousRate)
-    {
-        break;
-    }
-    previousRate = run.PerSecond;
+    warmRates.Add(run.PerSecond);
 }
 for (var level = 0; level < ingestionLevels.Length; level++)
 {

@@ -86,6 +86,16 @@ public static class KernelSetup
             o.AccessDeniedPath = "/error/403";
             o.ExpireTimeSpan = TimeSpan.FromDays(14);
             o.SlidingExpiration = true;
+            // Identity builds its validator (user and sign-in managers) on every request only to find that the
+            // periodic check is not due yet: look at the cookie's age first, and only then let it check.
+            o.Events.OnValidatePrincipal = context =>
+            {
+                var services = context.HttpContext.RequestServices;
+                var interval = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityStampValidatorOptions>>().Value.ValidationInterval;
+                return context.Properties.IssuedUtc is { } issued && services.GetRequiredService<TimeProvider>().GetUtcNow() - issued <= interval
+                    ? Task.CompletedTask
+                    : SecurityStampValidator.ValidatePrincipalAsync(context);
+            };
         });
         // "Sign out everywhere" changes the security stamp; every other session notices within this interval.
         services.Configure<SecurityStampValidatorOptions>(o =>
