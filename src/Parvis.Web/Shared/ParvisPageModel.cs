@@ -1,6 +1,7 @@
+using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.Extensions.Localization;
 using Parvis.Web.Kernel.Accountability.Report;
 using Parvis.Web.Kernel.Contributions;
@@ -13,14 +14,37 @@ public abstract class ParvisPageModel : PageModel
 {
     protected IStringLocalizer Text => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedText>>();
 
-    /// <summary>The cookie that carries a notice to the next page; without it no page reads TempData, so it stays shareable.</summary>
+    /// <summary>
+    /// The cookie that carries a notice to the next page after a redirect. It names the message (a resource key and
+    /// its values), not its text: only our own messages can be shown, and nothing needs encrypting on each write.
+    /// </summary>
     public const string FlashCookie = "parvis-flash";
 
-    protected void Flash(string key, params object[] arguments) => TempData["Flash"] = Text[key, arguments].Value;
+    protected void Flash(string key, params object[] arguments) =>
+        Response.Cookies.Append(FlashCookie, JsonSerializer.Serialize<string[]>([key, .. arguments.Select(a => Convert.ToString(a, CultureInfo.InvariantCulture) ?? "")]),
+            new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Secure = Request.IsHttps });
 
-    /// <summary>The notice left by the previous page, read (and so cleared) only when one was left.</summary>
-    public static string? ReadFlash(HttpContext context, ITempDataDictionary tempData) =>
-        context.Request.Cookies.ContainsKey(FlashCookie) ? tempData["Flash"] as string : null;
+    /// <summary>The notice left by the previous page, cleared once read; a message we do not have is not shown.</summary>
+    public static string? ReadFlash(HttpContext context, IStringLocalizer text)
+    {
+        if (!context.Request.Cookies.TryGetValue(FlashCookie, out var value))
+        {
+            return null;
+        }
+        context.Response.Cookies.Delete(FlashCookie);
+        try
+        {
+            if (JsonSerializer.Deserialize<string[]>(value) is [var key, .. var arguments] && text[key, arguments] is { ResourceNotFound: false } message)
+            {
+                return message.Value;
+            }
+        }
+        catch (JsonException)
+        {
+            // A cookie we did not write.
+        }
+        return null;
+    }
 
     public bool PdfAvailable => HttpContext.RequestServices.GetRequiredService<PdfConverter>().Available;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Web;
@@ -13,7 +14,7 @@ namespace Parvis.Web.Shared;
 /// <c>&lt;shared-fragment key="@($"proposal:{id}:{canModerate}")" enabled="@(!replying)"&gt;…&lt;/shared-fragment&gt;</c>
 /// </summary>
 [HtmlTargetElement("shared-fragment", Attributes = "key")]
-public sealed class SharedFragmentTagHelper(SharedData shared, CurrentOrganisation organisation) : TagHelper
+public sealed partial class SharedFragmentTagHelper(SharedData shared, CurrentOrganisation organisation) : TagHelper
 {
     public string Key { get; set; } = "";
 
@@ -29,7 +30,19 @@ public sealed class SharedFragmentTagHelper(SharedData shared, CurrentOrganisati
         }
         var key = $"fragment:{organisation.Id}:{CultureInfo.CurrentUICulture.Name}:{Key}";
         // The child content is rendered only when the fragment is not kept already.
-        var html = await shared.GetAsync(key, async () => (await output.GetChildContentAsync()).GetContent());
+        var html = await shared.GetAsync(key, async () => Compact((await output.GetChildContentAsync()).GetContent()));
         output.Content.SetHtmlContent(html);
     }
+
+    /// <summary>
+    /// The indentation of the page's source between two tags, which a browser ignores, is a third of a long thread's
+    /// bytes: kept once, it is sent on every view. Left as it is where white space is content (pre, textarea).
+    /// </summary>
+    internal static string Compact(string html) =>
+        html.Contains("<pre", StringComparison.OrdinalIgnoreCase) || html.Contains("<textarea", StringComparison.OrdinalIgnoreCase)
+            ? html
+            : Indentation().Replace(html, ">\n<");
+
+    [GeneratedRegex(@">[ \t\r]*\n\s*<")]
+    private static partial Regex Indentation();
 }

@@ -10,6 +10,17 @@ namespace Parvis.Tests.Unit;
 public sealed partial class TextTests
 {
     [Fact]
+    public void A_shared_fragment_drops_the_indentation_between_tags_but_never_inside_pre_or_textarea()
+    {
+        Assert.Equal("<ol>\n<li>Un avis, bien  écrit</li>\n</ol>",
+            Web.Shared.SharedFragmentTagHelper.Compact("<ol>\n        <li>Un avis, bien  écrit</li>\r\n    </ol>"));
+        const string code = "<pre><code>a\n    b</code></pre>\n    <p>x</p>";
+        Assert.Equal(code, Web.Shared.SharedFragmentTagHelper.Compact(code));
+        const string typed = "<textarea>\n    déjà écrit</textarea>\n    <p>x</p>";
+        Assert.Equal(typed, Web.Shared.SharedFragmentTagHelper.Compact(typed));
+    }
+
+    [Fact]
     public void Markdown_never_lets_html_or_scripts_through()
     {
         var html = new MarkdownRenderer().Render(

@@ -1,3 +1,4 @@
+using Npgsql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Parvis.Web.Kernel.Accountability;
@@ -15,8 +16,8 @@ public static class DatabaseSetup
         if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase)
             || provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase))
         {
-            var connection = configuration.GetConnectionString("Postgres")
-                ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
+            var connection = WithoutResetOnClose(configuration.GetConnectionString("Postgres")
+                ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set."));
             services.AddDbContextPool<ParvisDbContext, PostgresParvisDbContext>((s, o) =>
                 o.UseNpgsql(connection).AddInterceptors(s.GetRequiredService<ChangeInterceptor>()));
         }
@@ -27,6 +28,21 @@ public static class DatabaseSetup
                 o.UseSqlite(connection).AddInterceptors(s.GetRequiredService<ChangeInterceptor>()));
         }
         return services;
+    }
+
+    /// <summary>
+    /// Npgsql resets a pooled connection's session (DISCARD ALL) before its next command. Parvis keeps no session
+    /// state (no SET, temporary table or lock outlives a command), so that extra statement is skipped, unless the
+    /// connection string asks for it.
+    /// </summary>
+    private static string WithoutResetOnClose(string connection)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connection);
+        if (!builder.ContainsKey("No Reset On Close"))
+        {
+            builder.NoResetOnClose = true;
+        }
+        return builder.ConnectionString;
     }
 
     public static string SqliteConnectionFor(string dataDirectory) =>

@@ -114,7 +114,6 @@ public static class KernelSetup
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedText)));
         services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>(LocalizeBindingMessages);
         services.Configure<RazorViewEngineOptions>(o => o.PageViewLocationFormats.Add("/Shared/{0}.cshtml"));
-        services.Configure<CookieTempDataProviderOptions>(o => o.Cookie.Name = ParvisPageModel.FlashCookie);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = AntiforgeryCookie;
