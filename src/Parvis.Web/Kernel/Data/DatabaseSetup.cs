@@ -16,7 +16,7 @@ public static class DatabaseSetup
         if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase)
             || provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase))
         {
-            var connection = WithoutResetOnClose(configuration.GetConnectionString("Postgres")
+            var connection = Tuned(configuration.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set."));
             services.AddDbContextPool<ParvisDbContext, PostgresParvisDbContext>((s, o) =>
                 o.UseNpgsql(connection).AddInterceptors(s.GetRequiredService<ChangeInterceptor>()));
@@ -31,16 +31,24 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// Npgsql resets a pooled connection's session (DISCARD ALL) before its next command. Parvis keeps no session
-    /// state (no SET, temporary table or lock outlives a command), so that extra statement is skipped, unless the
-    /// connection string asks for it.
+    /// Two Npgsql defaults that cost every command, unless the connection string sets them: a pooled connection's
+    /// session is reset (DISCARD ALL) before its next command, though Parvis keeps no session state (no SET,
+    /// temporary table or lock outlives a command); and each command is parsed and planned again, though pages send
+    /// the same few over and over (the most used are prepared instead).
     /// </summary>
-    private static string WithoutResetOnClose(string connection)
+    private static string Tuned(string connection)
     {
+        // Npgsql's builder knows every keyword; the plain one tells what this string sets.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connection };
+        bool Sets(string keyword) => given.ContainsKey(keyword) || given.ContainsKey(keyword.Replace(" ", "", StringComparison.Ordinal));
         var builder = new NpgsqlConnectionStringBuilder(connection);
-        if (!builder.ContainsKey("No Reset On Close"))
+        if (!Sets("No Reset On Close"))
         {
             builder.NoResetOnClose = true;
+        }
+        if (!Sets("Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = 50;
         }
         return builder.ConnectionString;
     }
