@@ -198,7 +198,8 @@ Console.WriteLine($"{"clients",8}{"supports/s",12}{"p50 ms",8}{"p99 ms",8}{"pgbe
 // Each run takes its pairs from its own range (the warm-up's first): no request repeats a pair another made.
 const long PairRange = 500_000;
 var warmRates = new List<double>();
-while (warmRates.Count < 15 && (warmRates.Count < 4 || warmRates[^3..].Max() > 1.05 * warmRates[^3..].Min()))
+// Writing paths take longer to be optimised than pages: at least six runs.
+while (warmRates.Count < 15 && (warmRates.Count < 6 || warmRates[^3..].Max() > 1.05 * warmRates[^3..].Min()))
 {
     var run = await Ingestion.RunAsync(new Uri(baseUrl), signers, proposalIds, ingestionLevels[^1], TimeSpan.FromSeconds(2), warmRates.Count * 30_000L);
     acceptedPairs.AddRange(run.AcceptedPairs);

@@ -11,8 +11,11 @@ public sealed class SharedData(ContentChanges changes) : IDisposable
 {
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 50_000 });
 
-    /// <summary>The value under this key, read again once anything of <paramref name="kind"/> changed since.</summary>
-    public async Task<T> GetAsync<T>(string key, Func<Task<T>> read, ChangeKind kind = ChangeKind.Content)
+    /// <summary>
+    /// The value under this key, read again once anything of <paramref name="kind"/> changed since. The cache holds
+    /// 50,000 units: a value counts one, or what <paramref name="units"/> says of it (rendered HTML, by the kilobyte).
+    /// </summary>
+    public async Task<T> GetAsync<T>(string key, Func<Task<T>> read, ChangeKind kind = ChangeKind.Content, Func<T, long>? units = null)
     {
         var generation = changes.GenerationOf(kind);
         if (_cache.TryGetValue(key, out Entry<T>? entry) && entry!.Generation == generation)
@@ -23,7 +26,7 @@ public sealed class SharedData(ContentChanges changes) : IDisposable
         // Kept only if nothing was written meanwhile: otherwise it may be older than that write.
         if (changes.GenerationOf(kind) == generation)
         {
-            _cache.Set(key, new Entry<T>(generation, value), new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
+            _cache.Set(key, new Entry<T>(generation, value), new MemoryCacheEntryOptions { Size = units?.Invoke(value) ?? 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
         }
         return value;
     }
