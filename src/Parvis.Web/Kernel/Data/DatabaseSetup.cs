@@ -36,7 +36,7 @@ public static class DatabaseSetup
     /// temporary table or lock outlives a command); and each command is parsed and planned again, though pages send
     /// the same few over and over (the most used are prepared instead).
     /// </summary>
-    private static string Tuned(string connection)
+    internal static string Tuned(string connection)
     {
         // Npgsql's builder knows every keyword; the plain one tells what this string sets.
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connection };
