@@ -19,6 +19,29 @@ public sealed class PlatformTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task A_notice_after_a_redirect_shows_only_our_own_messages_and_only_once()
+    {
+        using var visitor = app.NewSession();
+        async Task<(string? Notice, bool Cleared)> HomeWithNoticeAsync(string cookie)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+            request.Headers.Add("Cookie", $"{Web.Shared.ParvisPageModel.FlashCookie}={Uri.EscapeDataString(cookie)}");
+            using var response = await visitor.Client.SendAsync(request);
+            var page = await Session.Response.ReadAsync(response);
+            return (page.Document.QuerySelector("p.notice")?.TextContent,
+                response.Headers.TryGetValues("Set-Cookie", out var set) && set.Any(c => c.StartsWith(Web.Shared.ParvisPageModel.FlashCookie + "=;", StringComparison.Ordinal)));
+        }
+
+        Assert.Equal(("Votre soutien est enregistré.", true), await HomeWithNoticeAsync("""["Proposals.Supported"]"""));
+        // The values are text in one of our sentences, encoded like any other.
+        var (imported, _) = await HomeWithNoticeAsync("""["Results.Imported","<b>12</b>"]""");
+        Assert.Equal("<b>12</b> mise(s) à jour importée(s).", imported);
+        // A cookie naming no message of ours, or not written by us, shows nothing and is cleared.
+        Assert.Equal((null, true), await HomeWithNoticeAsync("""["Un texte choisi ailleurs"]"""));
+        Assert.Equal((null, true), await HomeWithNoticeAsync("pas du JSON"));
+    }
+
+    [Fact]
     public async Task Health_reports_the_database_state()
     {
         using var session = app.NewSession();
