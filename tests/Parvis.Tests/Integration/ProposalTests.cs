@@ -23,6 +23,19 @@ public sealed class ProposalTests(ParvisApp app) : IClassFixture<ParvisApp>
         return Guid.Parse(response.Location!.Split('/')[^1]);
     }
 
+    /// <summary>Posts a comment (a reply when a parent is given) and returns its id from the address it is shown at.</summary>
+    private static async Task<string> CommentAsync(Session session, Guid proposalId, string body, string? parentId = null)
+    {
+        var fields = new Dictionary<string, string> { ["CommentBody"] = body };
+        if (parentId is not null)
+        {
+            fields["ParentId"] = parentId;
+        }
+        var response = await session.PostAsync($"/proposals/{proposalId}?handler=Comment", fields);
+        Assert.Equal(HttpStatusCode.Redirect, response.Status);
+        return response.Location!.Split("#comment-")[1];
+    }
+
     [Fact]
     public async Task A_proposal_is_published_under_the_pseudonym_and_never_the_email()
     {
@@ -129,6 +142,33 @@ public sealed class ProposalTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(stored.Pairs.Count, stored.Pairs.Distinct().Count());
         Assert.All(open, id => Assert.Equal(supporters.Count, stored.Counters[id]));
         Assert.Equal(0, stored.Counters[withdrawn]);
+    }
+
+    [Fact]
+    public async Task Closing_supports_in_the_phase_is_seen_by_the_next_support_at_once()
+    {
+        var (author, _) = await app.SignedInAsync("Autrice avant fermeture");
+        var id = await ProposeAsync(author, "Soutenue avant la fermeture");
+        var (early, _) = await app.SignedInAsync("Soutien matinal");
+        var (late, _) = await app.SignedInAsync("Soutien tardif");
+        // The support check keeps the process in memory: the first support reads it, the phase then changes.
+        Assert.Equal(HttpStatusCode.Redirect, (await early.PostAsync($"/proposals/{id}?handler=Support", new Dictionary<string, string>())).Status);
+        var page = await late.GetAsync($"/proposals/{id}");
+        async Task SupportsOpenAsync(bool open) => await app.WithDatabaseAsync(db => db.Phases
+            .Where(p => p.ProcessId == app.World.ProcessId).ExecuteUpdateAsync(s => s.SetProperty(p => p.SupportsOpen, open)));
+        await SupportsOpenAsync(false);
+        try
+        {
+            var token = page.Document.QuerySelector("input[name=__csrf]")!.GetAttribute("value")!;
+            var refused = await late.PostRawAsync($"/proposals/{id}?handler=Support", new Dictionary<string, string> { ["__csrf"] = token });
+            Assert.Equal(HttpStatusCode.OK, refused.Status);
+            Assert.Contains("étape en cours", refused.Text("[role=alert]"), StringComparison.Ordinal);
+            Assert.Equal(1, await app.WithDatabaseAsync(db => db.Supports.CountAsync(s => s.ProposalId == id)));
+        }
+        finally
+        {
+            await SupportsOpenAsync(true);
+        }
     }
 
     [Fact]
@@ -247,9 +287,8 @@ public sealed class ProposalTests(ParvisApp app) : IClassFixture<ParvisApp>
     {
         var (session, _) = await app.SignedInAsync("Discutante");
         var id = await ProposeAsync(session, "À débattre");
-        var first = await session.PostAsync($"/proposals/{id}?handler=Comment", new Dictionary<string, string> { ["CommentBody"] = "Premier avis" });
-        var firstId = first.Location!.Split("#comment-")[1];
-        await session.PostAsync($"/proposals/{id}?handler=Comment", new Dictionary<string, string> { ["CommentBody"] = "Réponse au premier", ["ParentId"] = firstId });
+        var firstId = await CommentAsync(session, id, "Premier avis");
+        await CommentAsync(session, id, "Réponse au premier", firstId);
         var page = await session.GetAsync($"/proposals/{id}");
         var reply = page.Document.QuerySelector($"#comment-{firstId} ol li.comment");
         Assert.NotNull(reply);
@@ -262,8 +301,7 @@ public sealed class ProposalTests(ParvisApp app) : IClassFixture<ParvisApp>
     {
         var (author, _) = await app.SignedInAsync("Fil partagé");
         var id = await ProposeAsync(author, "Un fil lu par tous");
-        var first = await author.PostAsync($"/proposals/{id}?handler=Comment", new Dictionary<string, string> { ["CommentBody"] = "Un avis à discuter" });
-        var commentId = first.Location!.Split("#comment-")[1];
+        var commentId = await CommentAsync(author, id, "Un avis à discuter");
         var (moderator, _) = await app.SignedInAsync("Modératrice du fil", Role.Moderator);
         var (reader, _) = await app.SignedInAsync("Lecteur du fil");
 
