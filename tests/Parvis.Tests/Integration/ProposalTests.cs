@@ -145,6 +145,35 @@ public sealed class ProposalTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task A_persons_own_supports_show_on_their_proposal_pages_at_once_and_stay()
+    {
+        var (author, _) = await app.SignedInAsync("Autrice de deux propositions");
+        var supported = await ProposeAsync(author, "Celle que je soutiendrai");
+        var other = await ProposeAsync(author, "Celle que je laisse");
+        var (supporter, _) = await app.SignedInAsync("Soutien fidèle");
+        const string YouSupport = "Vous soutenez cette proposition.";
+        // Both pages read (and keep) what this person supported before the support.
+        Assert.DoesNotContain(YouSupport, (await supporter.GetAsync($"/proposals/{supported}")).Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(YouSupport, (await supporter.GetAsync($"/proposals/{other}")).Body, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await supporter.PostAsync($"/proposals/{supported}?handler=Support", new Dictionary<string, string>())).Status);
+
+        var afterRedirect = await supporter.GetAsync($"/proposals/{supported}");
+        Assert.Contains("Votre soutien est enregistré", afterRedirect.Text("[role=status]"), StringComparison.Ordinal);
+        Assert.Contains(YouSupport, afterRedirect.Body, StringComparison.Ordinal);
+        // Once the notice is gone, the page reads what is kept: it must have followed the support.
+        var later = await supporter.GetAsync($"/proposals/{supported}");
+        Assert.Empty(later.Document.QuerySelectorAll("[role=status]"));
+        Assert.Contains(YouSupport, later.Body, StringComparison.Ordinal);
+        Assert.Empty(later.Document.QuerySelectorAll("form[action$='handler=Support']"));
+        var untouched = await supporter.GetAsync($"/proposals/{other}");
+        Assert.DoesNotContain(YouSupport, untouched.Body, StringComparison.Ordinal);
+        Assert.Single(untouched.Document.QuerySelectorAll("form[action$='handler=Support']"));
+        // Someone else's page is theirs alone.
+        Assert.DoesNotContain(YouSupport, (await author.GetAsync($"/proposals/{supported}")).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Closing_supports_in_the_phase_is_seen_by_the_next_support_at_once()
     {
         var (author, _) = await app.SignedInAsync("Autrice avant fermeture");

@@ -75,10 +75,23 @@ public sealed partial class ScaleOutTests : IAsyncLifetime
         var id = posted.Location!.Split('/')[^1];
         Assert.Equal(HttpStatusCode.OK, (await throughProxy.GetAsync("/account")).Status);
         var other = await _app.CreatePersonAsync("Soutien par le proxy");
-        using var supporter = new Session(Client(_proxy, new CookieContainer()));
+        var supporterCookies = new CookieContainer();
+        using var supporter = new Session(Client(_proxy, supporterCookies));
+        using var supporterOnOne = new Session(Client(_one, supporterCookies));
         await supporter.SignInAsync(other.Email!, ParvisApp.Password);
-        Assert.Equal(HttpStatusCode.Redirect, (await supporter.PostAsync($"/proposals/{id}?handler=Support", new Dictionary<string, string>())).Status);
+        const string YouSupport = "Vous soutenez cette proposition.";
+        // Node 1 now keeps what this person supported (nothing yet) ...
+        Assert.DoesNotContain(YouSupport, (await supporterOnOne.GetAsync($"/proposals/{id}")).Body, StringComparison.Ordinal);
+        using var supporterOnTwo = new Session(Client(_two, supporterCookies));
+        Assert.Equal(HttpStatusCode.Redirect, (await supporterOnTwo.PostAsync($"/proposals/{id}?handler=Support", new Dictionary<string, string>())).Status);
         clock.Restart();
+        // ... and the page after the support, even there, says it is recorded, then keeps saying so.
+        Assert.Contains(YouSupport, (await supporterOnOne.GetAsync($"/proposals/{id}")).Body, StringComparison.Ordinal);
+        while (!(await supporterOnOne.GetAsync($"/proposals/{id}")).Body.Contains(YouSupport, StringComparison.Ordinal))
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), "Node 1 still shows what it kept of the supporter's supports a second after node 2's write.");
+            await Task.Delay(20);
+        }
         while (!SupportCount().IsMatch(await visitorOnOne.GetStringAsync($"/proposals/{id}")))
         {
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), "Node 1 does not show the support given through the proxy within a second.");

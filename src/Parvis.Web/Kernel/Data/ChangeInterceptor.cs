@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Parvis.Web.Kernel.Web;
+using Parvis.Web.Modules.Proposals;
 
 namespace Parvis.Web.Kernel.Data;
 
@@ -78,21 +79,24 @@ public sealed class ChangeInterceptor(ContentChanges changes) : IDbCommandInterc
         }
         // PostgreSQL's SQL leaves lower-case names unquoted, SQLite's quotes them: look for the bare name.
         var kind = ChangeKind.Content;
-        if (sql.Contains(KernelModel.OrganisationsTable, StringComparison.Ordinal) || sql.Contains(KernelModel.OrganisationHostsTable, StringComparison.Ordinal))
+        foreach (var (table, tableKind) in _tableKinds)
         {
-            kind |= ChangeKind.Organisations;
-        }
-        if (sql.Contains(KernelModel.RoleAssignmentsTable, StringComparison.Ordinal))
-        {
-            kind |= ChangeKind.Roles;
-        }
-        if (sql.Contains(KernelModel.ProcessesTable, StringComparison.Ordinal) || sql.Contains(KernelModel.PhasesTable, StringComparison.Ordinal)
-            || sql.Contains(KernelModel.ThemesTable, StringComparison.Ordinal))
-        {
-            kind |= ChangeKind.Processes;
+            if (sql.Contains(table, StringComparison.Ordinal))
+            {
+                kind |= tableKind;
+            }
         }
         return kind;
     }
+
+    /// <summary>The tables whose writes drop more than pages: what is kept of organisations, roles, processes, supports.</summary>
+    private static readonly (string Table, ChangeKind Kind)[] _tableKinds =
+    [
+        (KernelModel.OrganisationsTable, ChangeKind.Organisations), (KernelModel.OrganisationHostsTable, ChangeKind.Organisations),
+        (KernelModel.RoleAssignmentsTable, ChangeKind.Roles),
+        (KernelModel.ProcessesTable, ChangeKind.Processes), (KernelModel.PhasesTable, ChangeKind.Processes), (KernelModel.ThemesTable, ChangeKind.Processes),
+        (ProposalsModule.SupportsTable, ChangeKind.Supports),
+    ];
 
     private void Record(DbCommand command)
     {

@@ -159,6 +159,7 @@ public static class KernelSetup
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<WholeResponseMiddleware>();
         app.MapRazorPages();
         app.MapLanguageSwitch();
         app.MapOrganisationStyle();

@@ -16,6 +16,7 @@ public static class Nodes
     public static IServiceCollection AddParvisNodes(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
         var dataProtection = services.AddDataProtection().SetApplicationName("Parvis");
+        RememberWhatIsOpened(services);
         var redis = configuration["Redis:Configuration"];
         if (string.IsNullOrWhiteSpace(redis))
         {
@@ -31,6 +32,17 @@ public static class Nodes
         dataProtection.PersistKeysToStackExchangeRedis(connection, KeysKey);
         services.AddHostedService<ChangeRelay>();
         return services;
+    }
+
+    /// <summary>Wraps the data-protection provider the framework registered in <see cref="RememberedProtection"/>.</summary>
+    private static void RememberWhatIsOpened(IServiceCollection services)
+    {
+        var registered = services.Last(d => d.ServiceType == typeof(IDataProtectionProvider));
+        services.Remove(registered);
+        services.AddSingleton<IDataProtectionProvider>(s => new RememberedProtection((IDataProtectionProvider)(
+            registered.ImplementationInstance
+            ?? registered.ImplementationFactory?.Invoke(s)
+            ?? ActivatorUtilities.CreateInstance(s, registered.ImplementationType!))));
     }
 }
 
@@ -65,7 +77,7 @@ public sealed class ChangeRelay(IConnectionMultiplexer redis, ContentChanges cha
 
     private void OnRestored(object? sender, ConnectionFailedEventArgs e)
     {
-        logger.LogInformation("Redis connection restored; dropping cached pages, organisations, roles and processes.");
-        changes.Apply(ChangeKind.Content | ChangeKind.Organisations | ChangeKind.Roles | ChangeKind.Processes);
+        logger.LogInformation("Redis connection restored; dropping everything kept.");
+        changes.Apply(ChangeKind.All);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -16,35 +17,31 @@ public enum ChangeKind
 
     /// <summary>Processes, their phases and themes: what permission checks read.</summary>
     Processes = 8,
+
+    /// <summary>Who supported what: the personal part of a proposal page.</summary>
+    Supports = 16,
+
+    /// <summary>Everything: what a node assumes when it may have missed news from the others.</summary>
+    All = Content | Organisations | Roles | Processes | Supports,
 }
 
 /// <summary>
 /// What changed since a node cached something. A committed write drops the cached public pages (and, when
-/// organisations or roles changed, what is kept of them) on this node and, through <see cref="Broadcast"/>, on the others.
+/// organisations, roles, processes or supports changed, what is kept of them) on this node and, through
+/// <see cref="Broadcast"/>, on the others.
 /// </summary>
 public sealed class ContentChanges(IOutputCacheStore pages)
 {
-    private long _generation;
-    private long _organisationsGeneration;
-    private long _rolesGeneration;
-    private long _processesGeneration;
+    // One counter per kind, by its bit; every change moves Content's, so GenerationOf(Content) is "anything".
+    private readonly long[] _generations = new long[BitOperations.Log2((uint)ChangeKind.All) + 1];
 
     /// <summary>Moves on with every change: a page rendered while it moved may show the old data and is not kept.</summary>
-    public long Generation => Interlocked.Read(ref _generation);
+    public long Generation => GenerationOf(ChangeKind.Content);
 
-    public long OrganisationsGeneration => Interlocked.Read(ref _organisationsGeneration);
+    public long OrganisationsGeneration => GenerationOf(ChangeKind.Organisations);
 
-    public long RolesGeneration => Interlocked.Read(ref _rolesGeneration);
-
-    public long ProcessesGeneration => Interlocked.Read(ref _processesGeneration);
-
-    public long GenerationOf(ChangeKind kind) => kind switch
-    {
-        ChangeKind.Organisations => OrganisationsGeneration,
-        ChangeKind.Roles => RolesGeneration,
-        ChangeKind.Processes => ProcessesGeneration,
-        _ => Generation,
-    };
+    /// <summary>The counter of one kind (a single flag).</summary>
+    public long GenerationOf(ChangeKind kind) => Interlocked.Read(ref _generations[BitOperations.Log2((uint)kind)]);
 
     /// <summary>Tells the other nodes; set when nodes share Redis.</summary>
     internal Action<ChangeKind>? Broadcast { get; set; }
@@ -62,19 +59,14 @@ public sealed class ContentChanges(IOutputCacheStore pages)
     /// <summary>A change made here or on another node.</summary>
     internal void Apply(ChangeKind kind)
     {
-        if (kind.HasFlag(ChangeKind.Organisations))
+        kind |= ChangeKind.Content;
+        for (var bit = 0; bit < _generations.Length; bit++)
         {
-            Interlocked.Increment(ref _organisationsGeneration);
+            if (((int)kind & (1 << bit)) != 0)
+            {
+                Interlocked.Increment(ref _generations[bit]);
+            }
         }
-        if (kind.HasFlag(ChangeKind.Roles))
-        {
-            Interlocked.Increment(ref _rolesGeneration);
-        }
-        if (kind.HasFlag(ChangeKind.Processes))
-        {
-            Interlocked.Increment(ref _processesGeneration);
-        }
-        Interlocked.Increment(ref _generation);
         // The in-memory store evicts synchronously; nothing to wait for.
         _ = pages.EvictByTagAsync(PublicPagePolicy.Tag, CancellationToken.None).AsTask();
     }

@@ -18,10 +18,14 @@ public static class ProposalsModule
         services.AddSingleton<SupportWriter>();
         services.AddHostedService(s => s.GetRequiredService<SupportWriter>());
         services.AddScoped<ProposalSearch>();
+        services.AddScoped<PersonalSupports>();
         services.AddScoped<IPersonalDataSource, ProposalsPersonalData>();
         services.AddScoped<IContributionSource, ProposalsContributions>();
         return services;
     }
+
+    /// <summary>Named for the change interceptor: a write to it drops what is kept of people's supports.</summary>
+    public const string SupportsTable = "proposals_supports";
 
     internal static void BuildModel(ModelBuilder b)
     {
@@ -46,7 +50,7 @@ public static class ProposalsModule
         });
         b.Entity<Support>(e =>
         {
-            e.ToTable("proposals_supports");
+            e.ToTable(SupportsTable);
             // The database, not only the code, guarantees one support per person and proposal.
             e.HasIndex(s => new { s.ProposalId, s.PersonId }).IsUnique();
             e.HasIndex(s => s.PersonId);

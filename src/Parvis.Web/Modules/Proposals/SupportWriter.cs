@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Web.Modules.Proposals;
 
@@ -20,7 +21,7 @@ public enum SupportOutcome
 /// trip per batch rather than several per person. Each request still waits until its own support is committed and
 /// learns what happened to it; the unique (proposal, person) index decides, and a counter moves only with a new row.
 /// </summary>
-public sealed class SupportWriter(IServiceScopeFactory scopes, ILogger<SupportWriter> log) : BackgroundService
+public sealed class SupportWriter(IServiceScopeFactory scopes, ContentChanges changes, ILogger<SupportWriter> log) : BackgroundService
 {
     /// <summary>Enough for a national burst in one statement, small enough that one batch stays a few milliseconds.</summary>
     private const int MaxBatch = 256;
@@ -81,6 +82,9 @@ public sealed class SupportWriter(IServiceScopeFactory scopes, ILogger<SupportWr
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
                 var outcomes = db.Database.IsNpgsql() ? await WritePostgresAsync(db, batch) : await WriteOneByOneAsync(db, batch);
+                // The interceptor saw the statement when its reader opened, which may be before PostgreSQL committed it:
+                // once it surely has, say so again, so nothing read in between is kept.
+                changes.Committed(ChangeKind.Content | ChangeKind.Supports);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Outcome.TrySetResult(outcomes[i]);

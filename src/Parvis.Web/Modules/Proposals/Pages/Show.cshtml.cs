@@ -16,7 +16,8 @@ namespace Parvis.Web.Modules.Proposals.Pages;
 /// <summary>A proposal with its official answer, its supports and its discussion.</summary>
 [OutputCache(PolicyName = PublicPagePolicy.Name)]
 [EnableRateLimiting(RateLimits.Contribute)]
-public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, ProposalCommands commands, SharedData shared)
+public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, ProposalCommands commands, SharedData shared,
+    PersonalSupports supports)
     : ParvisPageModel
 {
     public sealed record CommentView(Comment Comment, string? AuthorPseudonym);
@@ -110,17 +111,13 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
         SupportDecision = await authorizer.DecideAsync(Permission.Support, Process);
         CommentDecision = await authorizer.DecideAsync(Permission.Comment, Process);
         var personId = authorizer.PersonId;
-        HasSupported = personId is not null && await HasSupportedQuery(db, id, personId.Value);
+        HasSupported = personId is not null && await supports.HasSupportedAsync(personId.Value, id, afterOwnAction: Request.Cookies.ContainsKey(FlashCookie));
         IsAuthor = personId is not null && Proposal.AuthorId == personId;
         CanModerate = await authorizer.CanAsync(Permission.Moderate, Process);
         CanAnswer = await authorizer.CanAsync(Permission.AnswerProposal, Process);
         CanDecideFate = await authorizer.CanAsync(Permission.Analyse, Process);
         return true;
     }
-
-    /// <summary>The one question this page asks the database for each signed-in visit, compiled once.</summary>
-    private static readonly Func<ParvisDbContext, Guid, Guid, Task<bool>> HasSupportedQuery = EF.CompileAsyncQuery(
-        (ParvisDbContext db, Guid proposalId, Guid personId) => db.Supports.Any(s => s.ProposalId == proposalId && s.PersonId == personId));
 
     private sealed record View(Proposal Proposal, Process Process, string? AuthorPseudonym, Theme? Theme, Proposal? MergedInto,
         ILookup<Guid?, CommentView> Comments, FateView Fate);

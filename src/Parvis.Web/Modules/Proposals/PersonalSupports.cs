@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Web;
+
+namespace Parvis.Web.Modules.Proposals;
+
+/// <summary>
+/// Which proposals a person supported, read in one query and kept until anyone's supports change on any node, so that
+/// reading a proposal page signed in asks the database nothing of its own. The page that follows one's own support
+/// reads it afresh: the news of that write may not have reached this node yet.
+/// </summary>
+public sealed class PersonalSupports(ParvisDbContext db, SharedData shared)
+{
+    public async Task<bool> HasSupportedAsync(Guid personId, Guid proposalId, bool afterOwnAction)
+    {
+        if (afterOwnAction)
+        {
+            return await db.Supports.AnyAsync(s => s.ProposalId == proposalId && s.PersonId == personId);
+        }
+        var supported = await shared.GetAsync($"supported:{personId}", () => ReadAsync(personId), ChangeKind.Supports,
+            set => 1 + set.Count / 64);
+        return supported.Contains(proposalId);
+    }
+
+    private async Task<IReadOnlySet<Guid>> ReadAsync(Guid personId) =>
+        (await db.Supports.AsNoTracking().Where(s => s.PersonId == personId).Select(s => s.ProposalId).ToListAsync()).ToHashSet();
+}

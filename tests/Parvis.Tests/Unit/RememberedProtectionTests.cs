@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.DataProtection;
+using Parvis.Web.Kernel.Web;
+
+namespace Parvis.Tests.Unit;
+
+[Trait("Suite", "unit")]
+public sealed class RememberedProtectionTests
+{
+    /// <summary>Real keys (ephemeral), counting how often they are asked to work.</summary>
+    private sealed class CountingKeys : IDataProtectionProvider
+    {
+        private readonly EphemeralDataProtectionProvider _keys = new();
+        public int Protected;
+        public int Unprotected;
+
+        public IDataProtector CreateProtector(string purpose) => new Counting(this, _keys.CreateProtector(purpose));
+
+        private sealed class Counting(CountingKeys owner, IDataProtector inner) : IDataProtector
+        {
+            public IDataProtector CreateProtector(string purpose) => new Counting(owner, inner.CreateProtector(purpose));
+
+            public byte[] Protect(byte[] plaintext)
+            {
+                Interlocked.Increment(ref owner.Protected);
+                return inner.Protect(plaintext);
+            }
+
+            public byte[] Unprotect(byte[] protectedData)
+            {
+                Interlocked.Increment(ref owner.Unprotected);
+                return inner.Unprotect(protectedData);
+            }
+        }
+    }
+
+    private static readonly byte[] _session = Encoding.UTF8.GetBytes("ticket of a session");
+
+    [Fact]
+    public void A_ciphertext_is_opened_by_the_keys_once_and_its_content_given_each_time()
+    {
+        var keys = new CountingKeys();
+        using var remembered = new RememberedProtection(keys);
+        var cookies = remembered.CreateProtector("cookies").CreateProtector("v2");
+        var cookie = cookies.Protect(_session);
+
+        for (var i = 0; i < 5; i++)
+        {
+            var opened = cookies.Unprotect(cookie);
+            Assert.Equal(_session, opened);
+            opened[0] = 0; // what a caller does with its copy changes nothing kept
+        }
+        Assert.Equal(1, keys.Unprotected);
+        // Another purpose never gets the content, remembered or not.
+        Assert.ThrowsAny<CryptographicException>(() => remembered.CreateProtector("cookies").CreateProtector("v1").Unprotect(cookie));
+    }
+
+    [Fact]
+    public void An_altered_ciphertext_is_still_refused_by_the_keys()
+    {
+        using var remembered = new RememberedProtection(new CountingKeys());
+        var cookies = remembered.CreateProtector("cookies");
+        var cookie = cookies.Protect(_session);
+        cookies.Unprotect(cookie);
+        var altered = cookie.ToArray();
+        altered[^1] ^= 1;
+        Assert.ThrowsAny<CryptographicException>(() => cookies.Unprotect(altered));
+        Assert.ThrowsAny<CryptographicException>(() => cookies.Unprotect(altered));
+    }
+
+    [Fact]
+    public void What_is_protected_is_encrypted_anew_each_time()
+    {
+        var keys = new CountingKeys();
+        using var remembered = new RememberedProtection(keys);
+        var tokens = remembered.CreateProtector("Microsoft.AspNetCore.Antiforgery.AntiforgeryToken.v1");
+        var first = tokens.Protect(_session);
+        var second = tokens.Protect(_session);
+        Assert.NotEqual(first, second);
+        Assert.Equal(2, keys.Protected);
+        Assert.Equal(_session, tokens.Unprotect(second));
+    }
+}
