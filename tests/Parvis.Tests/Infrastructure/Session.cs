@@ -17,14 +17,27 @@ public sealed class Session(HttpClient client) : IDisposable
         return await Response.ReadAsync(response);
     }
 
-    /// <summary>Posts a form the way a browser would, with the token taken from the page that shows the form.</summary>
+    /// <summary>
+    /// Posts a form the way a browser would, with the token taken from the page that shows the form. When that page
+    /// offers no form (the action is refused, or a phase closed since), the post is the one a form left open in another
+    /// tab would send, with the session's token from the sign-out page.
+    /// </summary>
     public async Task<Response> PostAsync(string path, IDictionary<string, string> fields, string? formPage = null)
     {
         var page = await GetAsync(formPage ?? PathWithoutHandler(path));
-        var token = page.Document.QuerySelector("input[name=__csrf]")?.GetAttribute("value")
-            ?? throw new InvalidOperationException($"No antiforgery token on {formPage ?? path} (status {(int)page.Status}).");
+        var token = Token(page) ?? await TokenAsync();
         return await PostRawAsync(path, new Dictionary<string, string>(fields) { ["__csrf"] = token });
     }
+
+    /// <summary>This session's antiforgery token, from the sign-out page (signed in) or the sign-in page.</summary>
+    public async Task<string> TokenAsync()
+    {
+        var signOut = await GetAsync("/account/sign-out");
+        return Token(signOut) ?? Token(await GetAsync("/account/sign-in"))
+            ?? throw new InvalidOperationException("No antiforgery token on the sign-out or sign-in page.");
+    }
+
+    private static string? Token(Response page) => page.Document.QuerySelector("input[name=__csrf]")?.GetAttribute("value");
 
     /// <summary>Posts a form with a file, as a browser sends an upload (multipart), with the page's antiforgery token.</summary>
     public async Task<Response> PostFileAsync(string path, string field, string fileName, byte[] file, string? formPage = null)

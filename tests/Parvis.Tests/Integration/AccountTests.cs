@@ -115,6 +115,25 @@ public sealed partial class AccountTests(ParvisApp app) : IClassFixture<ParvisAp
     }
 
     [Fact]
+    public async Task Every_page_links_to_the_sign_out_page_whose_form_signs_out()
+    {
+        var person = await app.CreatePersonAsync("De passage");
+        using var session = app.NewSession();
+        await session.SignInAsync(person.Email!, ParvisApp.Password);
+        var home = await session.GetAsync("/");
+        Assert.Equal("/account/sign-out", home.Document.QuerySelector("header nav a[href='/account/sign-out']")?.GetAttribute("href"));
+        // A page without forms of its own carries no token.
+        Assert.Empty(home.Document.QuerySelectorAll("form[method=post]"));
+
+        var page = await session.GetAsync("/account/sign-out");
+        Assert.NotNull(page.Document.QuerySelector("main form[method=post] input[name=__csrf]"));
+        var signedOut = await session.PostAsync("/account/sign-out", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.Status);
+        Assert.Contains("Vous êtes déconnecté ou déconnectée.", (await session.GetAsync("/")).Text("[role=status]"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync("/account")).Status);
+    }
+
+    [Fact]
     public async Task The_private_pages_ask_visitors_to_sign_in()
     {
         using var session = app.NewSession();

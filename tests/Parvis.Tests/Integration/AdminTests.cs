@@ -63,8 +63,7 @@ public sealed class AdminTests(ParvisApp app) : IClassFixture<ParvisApp>
         var (participant, _) = await app.SignedInAsync("Pas gestionnaire");
         Assert.Equal(HttpStatusCode.Redirect, (await participant.GetAsync("/admin/processes/edit")).Status);
         var (moderator, _) = await app.SignedInAsync("Modératrice seule", Role.Moderator);
-        var page = await moderator.GetAsync("/");
-        var token = page.Document.QuerySelector("input[name=__csrf]")!.GetAttribute("value")!;
+        var token = await moderator.TokenAsync();
         var response = await moderator.PostRawAsync("/admin/processes/edit", new Dictionary<string, string>(ProcessForm("Interdite")) { ["__csrf"] = token });
         Assert.StartsWith("http://localhost/error/403", response.Location, StringComparison.Ordinal);
         Assert.False(await app.WithDatabaseAsync(db => db.Processes.AnyAsync(p => p.Title == "Interdite")));

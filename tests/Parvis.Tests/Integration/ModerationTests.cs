@@ -77,8 +77,7 @@ public sealed class ModerationTests(ParvisApp app) : IClassFixture<ParvisApp>
             });
         }
         Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync($"/admin/moderate/{commentId}")).Status);
-        var page = await session.GetAsync("/");
-        var token = page.Document.QuerySelector("input[name=__csrf]")!.GetAttribute("value")!;
+        var token = await session.TokenAsync();
         var response = await session.PostRawAsync($"/admin/moderate/{commentId}", new Dictionary<string, string>
         {
             ["__csrf"] = token, ["action"] = "Hide", ["Reason"] = "Abus",

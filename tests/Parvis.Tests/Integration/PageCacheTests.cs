@@ -60,7 +60,7 @@ public sealed class PageCacheTests(ParvisApp app) : IClassFixture<ParvisApp>
         var second = await session.Client.GetAsync(ListPath);
         Assert.Null(first.Headers.Age);
         Assert.Null(second.Headers.Age);
-        Assert.Contains("action=\"/account/sign-out\"", await second.Content.ReadAsStringAsync());
+        Assert.Contains("href=\"/account/sign-out\"", await second.Content.ReadAsStringAsync());
     }
 
     [Fact]
