@@ -159,7 +159,6 @@ public static class KernelSetup
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
-        app.UseMiddleware<WholeResponseMiddleware>();
         app.MapRazorPages();
         app.MapLanguageSwitch();
         app.MapOrganisationStyle();
