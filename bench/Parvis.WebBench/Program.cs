@@ -295,7 +295,7 @@ static JsonObject Figures(string path, LoadFigures ours, LoadFigures nginx, long
     return figures;
 }
 
-// Signs in through the sign-in form, then reads a proposal page as that person for the token their forms carry.
+// Signs in through the sign-in form, then reads the sign-out page as that person for the token their forms carry.
 static async Task<(string Cookie, string Token)> SignInAsync(HttpClient http, string email)
 {
     var form = await http.GetAsync("/account/sign-in");
@@ -315,7 +315,7 @@ static async Task<(string Cookie, string Token)> SignInAsync(HttpClient http, st
         throw new InvalidOperationException($"Sign-in of {email} failed: {signedIn.StatusCode}");
     }
     var cookie = $"{csrfCookie}; {CookiePair(signedIn, "parvis")}";
-    using var page = new HttpRequestMessage(HttpMethod.Get, $"/processes/{Seed.Slug}");
+    using var page = new HttpRequestMessage(HttpMethod.Get, "/account/sign-out");
     page.Headers.Add("Cookie", cookie);
     var personal = await http.SendAsync(page);
     return (cookie, Token(await personal.Content.ReadAsStringAsync()));
