@@ -29,15 +29,20 @@ public sealed class OpinionMapScaleTests(ParvisApp app, ITestOutputHelper output
 
         var full = await TimeAsync(() => recomputer.RecomputeAsync(map));
         var incremental = new List<double>();
+        var phases = new List<RecomputeTimings>();
         for (var round = 1; round <= 3; round++)
         {
             await ChangeVotesAsync(map, round);
             incremental.Add(await TimeAsync(() => recomputer.RecomputeAsync(map)));
+            phases.Add(recomputer.LastTimings!);
         }
         await OpinionMapTests.AssertTalliesMatchStoredVotesAsync(app, map);
 
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"opinion-map recompute, {Participants} x {Statements}, {votes} votes on PostgreSQL: full read {full:F2} s, after 200 changed votes {incremental.Min():F2}-{incremental.Max():F2} s, ratio {full / incremental.Average():F1}x");
+            $"opinion-map recompute, {Participants} x {Statements}, {votes} votes on PostgreSQL: full read {full:F2} s, after 200 changed votes {incremental.Min():F2}-{incremental.Max():F2} s, ratio {full / incremental.Average():F1}x; " +
+            $"of which reading {Range(p => p.Read)}, computing {Range(p => p.Compute)}, storing {Range(p => p.Store)}");
+        string Range(Func<RecomputeTimings, TimeSpan> phase) =>
+            string.Create(CultureInfo.InvariantCulture, $"{phases.Min(p => phase(p).TotalSeconds):F2}-{phases.Max(p => phase(p).TotalSeconds):F2} s");
         output.WriteLine(line);
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (!Directory.Exists(Path.Combine(root.FullName, "bench")))

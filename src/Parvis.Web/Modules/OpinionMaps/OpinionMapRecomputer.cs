@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data;
+using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
@@ -18,11 +19,14 @@ public sealed class OpinionMapRecomputer(IServiceScopeFactory scopes, ILogger<Op
     private readonly ConcurrentDictionary<Guid, byte> waiting = new();
     private readonly ConcurrentDictionary<Guid, LoadedVotes> loaded = new();
 
-    /// <summary>Covers a vote stamped before the last one read but committed after it.</summary>
+    /// <summary>Covers a vote stamped before the last read began but committed after it (a vote's transaction is far shorter).</summary>
     private static readonly TimeSpan ReadAgainMargin = TimeSpan.FromSeconds(30);
 
     /// <summary>The votes of a map nobody voted on for this long leave memory; the next computation reads them all.</summary>
     private static readonly TimeSpan KeepIdleVotes = TimeSpan.FromMinutes(10);
+
+    /// <summary>Where the time of the last computation went, for the log and the scale benchmark.</summary>
+    public RecomputeTimings? LastTimings { get; private set; }
 
     public void Request(Guid mapId)
     {
@@ -58,7 +62,9 @@ public sealed class OpinionMapRecomputer(IServiceScopeFactory scopes, ILogger<Op
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
+        // Taken before the snapshot: a vote committed after the snapshot was stamped after this, less the margin.
         var now = clock.GetUtcNow();
+        var watch = Stopwatch.StartNew();
         foreach (var idle in loaded.Where(entry => now - entry.Value.UsedAt >= KeepIdleVotes))
         {
             loaded.TryRemove(idle.Key, out _);
@@ -79,7 +85,7 @@ public sealed class OpinionMapRecomputer(IServiceScopeFactory scopes, ILogger<Op
         var numbers = statements.ToDictionary(s => s.Id, s => s.Number);
 
         var votes = loaded.GetValueOrDefault(mapId) is { } kept && kept.Statements.SequenceEqual(visible)
-            ? await ReadSinceAsync(db, mapId, numbers, kept, cancellationToken)
+            ? await ReadSinceAsync(db, mapId, numbers, kept, now, cancellationToken)
             : null;
         if (votes is null || votes.Matrix.VoteCount + votes.VotesOnHidden != await db.OpinionVotes.CountAsync(v => v.OpinionMapId == mapId, cancellationToken))
         {
@@ -93,55 +99,63 @@ public sealed class OpinionMapRecomputer(IServiceScopeFactory scopes, ILogger<Op
             {
                 builder.AddStatement(number);
             }
-            votes = await ReadAsync(db, mapId, numbers, builder, DateTimeOffset.MinValue, visible, null, cancellationToken);
+            votes = await ReadAsync(db, mapId, numbers, builder, DateTimeOffset.MinValue, visible, null, now, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
+        var read = watch.Elapsed;
 
         var previous = votes.Result is not null && votes.ComputedAt == map.ComputedAt ? votes.Result
             : await db.OpinionMaps.Where(m => m.Id == mapId).Select(m => m.Result).FirstOrDefaultAsync(cancellationToken) is { } stored
                 ? JsonSerializer.Deserialize<OpinionMapResult>(stored, OpinionMapCommands.Json) : null;
         var result = OpinionMapEngine.Compute(votes.Matrix, OpinionMapParameters.Default, previous);
+        var computed = watch.Elapsed;
         var computedAt = clock.GetUtcNow();
         await db.OpinionMaps.Where(m => m.Id == mapId).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Result, JsonSerializer.Serialize(result, OpinionMapCommands.Json))
             .SetProperty(m => m.ComputedAt, computedAt), cancellationToken);
         loaded[mapId] = votes with { Result = result, ComputedAt = computedAt, UsedAt = computedAt };
+        LastTimings = new RecomputeTimings(read, computed - read, watch.Elapsed - computed);
+        logger.LogInformation("Opinion map {MapId} recomputed from {Votes} votes: reading {Read} ms, computing {Compute} ms, storing {Store} ms",
+            mapId, votes.Matrix.VoteCount, (int)read.TotalMilliseconds, (int)(computed - read).TotalMilliseconds, (int)(watch.Elapsed - computed).TotalMilliseconds);
     }
 
-    /// <summary>The kept votes plus those cast since, read again from a margin before the last one seen: a vote stamped earlier may commit later.</summary>
-    private static Task<LoadedVotes> ReadSinceAsync(ParvisDbContext db, Guid mapId, Dictionary<Guid, long> numbers, LoadedVotes kept, CancellationToken cancellationToken)
-    {
-        var since = kept.LastVote > DateTimeOffset.MinValue + ReadAgainMargin ? kept.LastVote - ReadAgainMargin : DateTimeOffset.MinValue;
-        return ReadAsync(db, mapId, numbers, VoteMatrixBuilder.From(kept.Matrix), since, kept.Statements, kept, cancellationToken);
-    }
+    /// <summary>
+    /// The kept votes plus those stamped since a margin before the last read began: a vote stamped earlier may commit
+    /// later. Measured from the read, not from the last vote, so a conversation imported or seeded with old dates is not
+    /// read whole again.
+    /// </summary>
+    private static Task<LoadedVotes> ReadSinceAsync(ParvisDbContext db, Guid mapId, Dictionary<Guid, long> numbers, LoadedVotes kept,
+        DateTimeOffset readAt, CancellationToken cancellationToken) =>
+        ReadAsync(db, mapId, numbers, VoteMatrixBuilder.From(kept.Matrix), kept.ReadAt - ReadAgainMargin, kept.Statements, kept, readAt, cancellationToken);
 
     private static async Task<LoadedVotes> ReadAsync(ParvisDbContext db, Guid mapId, Dictionary<Guid, long> numbers, VoteMatrixBuilder builder,
-        DateTimeOffset since, long[] visible, LoadedVotes? kept, CancellationToken cancellationToken)
+        DateTimeOffset since, long[] visible, LoadedVotes? kept, DateTimeOffset readAt, CancellationToken cancellationToken)
     {
-        var lastVote = kept?.LastVote ?? DateTimeOffset.MinValue;
         var read = 0;
         var votes = db.OpinionVotes.AsNoTracking().Where(v => v.OpinionMapId == mapId && v.CastAt >= since)
-            .Join(db.OpinionParticipants, v => v.ParticipantId, p => p.Id, (v, p) => new { p.Number, v.StatementId, v.Value, v.CastAt })
+            .Join(db.OpinionParticipants, v => v.ParticipantId, p => p.Id, (v, p) => new { p.Number, v.StatementId, v.Value })
             .AsAsyncEnumerable();
         await foreach (var vote in votes.WithCancellation(cancellationToken))
         {
             builder.Add(vote.Number, numbers[vote.StatementId], vote.Value);
-            lastVote = vote.CastAt > lastVote ? vote.CastAt : lastVote;
             read++;
         }
         var matrix = builder.Build();
         // Read in full, every row is one participant's vote on one statement: those not in the matrix are on hidden statements.
         var votesOnHidden = kept?.VotesOnHidden ?? read - matrix.VoteCount;
-        return new LoadedVotes(visible, matrix, votesOnHidden, lastVote, kept?.Result, kept?.ComputedAt, kept?.UsedAt ?? default);
+        return new LoadedVotes(visible, matrix, votesOnHidden, readAt, kept?.Result, kept?.ComputedAt, kept?.UsedAt ?? default);
     }
 
     /// <param name="Statements">The visible statements the matrix was built with; any change means a full read.</param>
     /// <param name="Matrix">Every vote on those statements.</param>
     /// <param name="VotesOnHidden">Votes on statements not shown, counted at the last full read.</param>
-    /// <param name="LastVote">The latest vote time read; the next read starts a margin before it.</param>
+    /// <param name="ReadAt">When this read began; the next one starts a margin before it.</param>
     /// <param name="Result">The result computed from them, the next computation's previous result.</param>
     /// <param name="ComputedAt">When it was stored, to check nobody stored another since.</param>
     /// <param name="UsedAt">The last computation, to let idle maps leave memory.</param>
-    private sealed record LoadedVotes(long[] Statements, VoteMatrix Matrix, int VotesOnHidden, DateTimeOffset LastVote,
+    private sealed record LoadedVotes(long[] Statements, VoteMatrix Matrix, int VotesOnHidden, DateTimeOffset ReadAt,
         OpinionMapResult? Result, DateTimeOffset? ComputedAt, DateTimeOffset UsedAt);
 }
+
+/// <summary>Reading the votes (the kept ones and those since, or all), computing the map, storing the result.</summary>
+public sealed record RecomputeTimings(TimeSpan Read, TimeSpan Compute, TimeSpan Store);
