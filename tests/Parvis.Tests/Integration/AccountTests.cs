@@ -122,8 +122,10 @@ public sealed partial class AccountTests(ParvisApp app) : IClassFixture<ParvisAp
         await session.SignInAsync(person.Email!, ParvisApp.Password);
         var home = await session.GetAsync("/");
         Assert.Equal("/account/sign-out", home.Document.QuerySelector("header nav a[href='/account/sign-out']")?.GetAttribute("href"));
-        // A page without forms of its own carries no token.
+        // A page without forms of its own carries no token, and is still never kept by the browser.
         Assert.Empty(home.Document.QuerySelectorAll("form[method=post]"));
+        var raw = await session.Client.GetAsync("/");
+        Assert.True(raw.Headers.CacheControl?.NoStore, "a signed-in page must not be stored");
 
         var page = await session.GetAsync("/account/sign-out");
         Assert.NotNull(page.Document.QuerySelector("main form[method=post] input[name=__csrf]"));

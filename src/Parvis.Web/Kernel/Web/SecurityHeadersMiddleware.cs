@@ -1,6 +1,9 @@
 namespace Parvis.Web.Kernel.Web;
 
-/// <summary>Nothing from elsewhere, nothing inline, no framing, no referrer leaks to other sites.</summary>
+/// <summary>
+/// Nothing from elsewhere, nothing inline, no framing, no referrer leaks to other sites, and nothing a signed-in
+/// person was shown is kept by the browser or a proxy (a shared computer's back button, a library's cache).
+/// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     private const string ContentSecurityPolicy =
@@ -16,6 +19,16 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         headers["Referrer-Policy"] = "same-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        context.Response.OnStarting(() =>
+        {
+            if (context.User.Identity?.IsAuthenticated == true
+                && context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                context.Response.Headers.CacheControl = "no-cache, no-store";
+                context.Response.Headers.Pragma = "no-cache";
+            }
+            return Task.CompletedTask;
+        });
         return next(context);
     }
 }
