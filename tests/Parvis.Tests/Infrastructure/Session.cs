@@ -29,13 +29,9 @@ public sealed class Session(HttpClient client) : IDisposable
         return await PostRawAsync(path, new Dictionary<string, string>(fields) { ["__csrf"] = token });
     }
 
-    /// <summary>This session's antiforgery token, from the sign-out page (signed in) or the sign-in page.</summary>
-    public async Task<string> TokenAsync()
-    {
-        var signOut = await GetAsync("/account/sign-out");
-        return Token(signOut) ?? Token(await GetAsync("/account/sign-in"))
-            ?? throw new InvalidOperationException("No antiforgery token on the sign-out or sign-in page.");
-    }
+    /// <summary>This session's antiforgery token, from the sign-out page (its form is there for anyone).</summary>
+    public async Task<string> TokenAsync() =>
+        Token(await GetAsync("/account/sign-out")) ?? throw new InvalidOperationException("No antiforgery token on the sign-out page.");
 
     private static string? Token(Response page) => page.Document.QuerySelector("input[name=__csrf]")?.GetAttribute("value");
 
