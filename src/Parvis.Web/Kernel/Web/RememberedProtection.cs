@@ -29,13 +29,14 @@ public sealed class RememberedProtection(IDataProtectionProvider keys) : IDataPr
         public byte[] Unprotect(byte[] protectedData)
         {
             var key = Key(protectedData);
-            if (!owner._opened.TryGetValue(key, out byte[]? plaintext))
+            if (owner._opened.TryGetValue(key, out byte[]? kept))
             {
-                plaintext = keys.Unprotect(protectedData);
-                Remember(key, plaintext);
+                // A copy: callers own what they are given.
+                return [.. kept!];
             }
-            // A copy: callers own what they are given.
-            return [.. plaintext!];
+            var plaintext = keys.Unprotect(protectedData);
+            Remember(key, plaintext);
+            return plaintext;
         }
 
         private string Key(byte[] protectedData) => $"{purposes}\n{Convert.ToBase64String(protectedData)}";
