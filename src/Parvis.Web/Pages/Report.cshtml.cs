@@ -49,7 +49,8 @@ public sealed class ReportModel(ParvisDbContext db, CurrentOrganisation organisa
             return Page();
         }
         Flash("Report.Done");
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        // Back where the contribution is read, unless the link said where it came from.
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : Contribution.Address);
     }
 
     private async Task<bool> LoadAsync(Guid id)

@@ -136,6 +136,39 @@ public sealed partial class AccountTests(ParvisApp app) : IClassFixture<ParvisAp
     }
 
     [Fact]
+    public async Task A_visitors_page_is_compressed_with_a_fresh_token_each_time_a_signed_in_page_is_not_compressed_and_keeps_its_token()
+    {
+        // A compressed page must not repeat a secret next to what someone else can make it show (BREACH).
+        using var visitor = app.NewSession();
+        Assert.Equal(["gzip"], await EncodingsOfAsync(visitor, "/account/sign-in"));
+        Assert.NotEqual(await TokenOfAsync(visitor, "/account/sign-in"), await TokenOfAsync(visitor, "/account/sign-in"));
+
+        var person = await app.CreatePersonAsync("Sans compression");
+        using var session = app.NewSession();
+        await session.SignInAsync(person.Email!, ParvisApp.Password);
+        Assert.Empty(await EncodingsOfAsync(session, "/account/sign-out"));
+        var token = await TokenOfAsync(session, "/account/sign-out");
+        Assert.Equal(token, await TokenOfAsync(session, "/account/sign-out"));
+        // The repeated token is as good as a fresh one.
+        var signedOut = await session.PostRawAsync("/account/sign-out", new Dictionary<string, string> { ["__csrf"] = token });
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync("/account")).Status);
+    }
+
+    private static async Task<IEnumerable<string>> EncodingsOfAsync(Session session, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.AcceptEncoding.ParseAdd("gzip");
+        using var response = await session.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return response.Content.Headers.ContentEncoding.ToList();
+    }
+
+    private static async Task<string> TokenOfAsync(Session session, string path) =>
+        (await session.GetAsync(path)).Document.QuerySelector("main form input[name=__csrf]")?.GetAttribute("value")
+        ?? throw new InvalidOperationException($"No form token on {path}.");
+
+    [Fact]
     public async Task The_private_pages_ask_visitors_to_sign_in()
     {
         using var session = app.NewSession();

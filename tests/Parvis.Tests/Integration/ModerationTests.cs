@@ -23,8 +23,13 @@ public sealed class ModerationTests(ParvisApp app) : IClassFixture<ParvisApp>
     {
         var (proposalId, commentId) = await DiscussionAsync("Propos insultant envers un voisin");
         var (reporter, _) = await app.SignedInAsync("Vigilante");
-        var reported = await reporter.PostAsync($"/report/{commentId}", new Dictionary<string, string> { ["Reason"] = "Insulte" });
+        var report = (await reporter.GetAsync($"/proposals/{proposalId}")).Document
+            .QuerySelector($"#comment-{commentId} a[href^='/report/']")!.GetAttribute("href")!;
+        Assert.Equal($"/report/{commentId}", report);
+        var reported = await reporter.PostAsync(report, new Dictionary<string, string> { ["Reason"] = "Insulte" });
         Assert.Equal(HttpStatusCode.Redirect, reported.Status);
+        // Back at the comment reported, on its proposal's page.
+        Assert.Equal($"/proposals/{proposalId}#comment-{commentId}", reported.Location);
 
         var (moderator, _) = await app.SignedInAsync("Modératrice", Role.Moderator);
         var desk = await moderator.GetAsync("/admin");

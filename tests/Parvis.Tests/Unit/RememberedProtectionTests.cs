@@ -41,7 +41,7 @@ public sealed class RememberedProtectionTests
     public void A_ciphertext_is_opened_by_the_keys_once_and_its_content_given_each_time()
     {
         var keys = new CountingKeys();
-        using var remembered = new RememberedProtection(keys);
+        using var remembered = new RememberedProtection(keys, mayRepeat: () => false);
         var cookies = remembered.CreateProtector("cookies").CreateProtector("v2");
         var cookie = cookies.Protect(_session);
 
@@ -59,7 +59,7 @@ public sealed class RememberedProtectionTests
     [Fact]
     public void An_altered_ciphertext_is_still_refused_by_the_keys()
     {
-        using var remembered = new RememberedProtection(new CountingKeys());
+        using var remembered = new RememberedProtection(new CountingKeys(), mayRepeat: () => false);
         var cookies = remembered.CreateProtector("cookies");
         var cookie = cookies.Protect(_session);
         cookies.Unprotect(cookie);
@@ -73,12 +73,35 @@ public sealed class RememberedProtectionTests
     public void What_is_protected_is_encrypted_anew_each_time()
     {
         var keys = new CountingKeys();
-        using var remembered = new RememberedProtection(keys);
+        using var remembered = new RememberedProtection(keys, mayRepeat: () => false);
         var tokens = remembered.CreateProtector("Microsoft.AspNetCore.Antiforgery.AntiforgeryToken.v1");
         var first = tokens.Protect(_session);
         var second = tokens.Protect(_session);
         Assert.NotEqual(first, second);
         Assert.Equal(2, keys.Protected);
         Assert.Equal(_session, tokens.Unprotect(second));
+    }
+
+    [Fact]
+    public void Where_the_response_is_never_compressed_the_same_content_keeps_its_ciphertext()
+    {
+        var keys = new CountingKeys();
+        var signedIn = true;
+        using var remembered = new RememberedProtection(keys, mayRepeat: () => signedIn);
+        var tokens = remembered.CreateProtector("Microsoft.AspNetCore.Antiforgery.AntiforgeryToken.v1");
+        var first = tokens.Protect(_session);
+        var again = tokens.Protect(_session);
+        Assert.Equal(first, again);
+        Assert.NotSame(first, again);
+        Assert.Equal(1, keys.Protected);
+        Assert.Equal(_session, tokens.Unprotect(again));
+        // Other content, or another purpose, is encrypted for itself.
+        Assert.NotEqual(first, tokens.Protect(Encoding.UTF8.GetBytes("another person's token")));
+        Assert.NotEqual(first, remembered.CreateProtector("cookies").Protect(_session));
+        Assert.Equal(3, keys.Protected);
+        // A page that may be compressed gets a fresh ciphertext again.
+        signedIn = false;
+        Assert.NotEqual(first, tokens.Protect(_session));
+        Assert.Equal(4, keys.Protected);
     }
 }

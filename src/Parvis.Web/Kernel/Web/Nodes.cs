@@ -39,10 +39,15 @@ public static class Nodes
     {
         var registered = services.Last(d => d.ServiceType == typeof(IDataProtectionProvider));
         services.Remove(registered);
-        services.AddSingleton<IDataProtectionProvider>(s => new RememberedProtection((IDataProtectionProvider)(
-            registered.ImplementationInstance
-            ?? registered.ImplementationFactory?.Invoke(s)
-            ?? ActivatorUtilities.CreateInstance(s, registered.ImplementationType!))));
+        services.AddSingleton<IDataProtectionProvider>(s =>
+        {
+            var http = s.GetRequiredService<IHttpContextAccessor>();
+            return new RememberedProtection((IDataProtectionProvider)(
+                    registered.ImplementationInstance
+                    ?? registered.ImplementationFactory?.Invoke(s)
+                    ?? ActivatorUtilities.CreateInstance(s, registered.ImplementationType!)),
+                mayRepeat: () => http.HttpContext is { } context && !AnonymousCompression.MayCompress(context));
+        });
     }
 }
 

@@ -127,8 +127,9 @@ public sealed class PublicPagePolicy : IOutputCachePolicy
 public sealed class AnonymousCompression(IServiceProvider services, IOptions<ResponseCompressionOptions> options)
     : ResponseCompressionProvider(services, options)
 {
-    public override bool ShouldCompressResponse(HttpContext context) =>
-        context.User.Identity?.IsAuthenticated != true && base.ShouldCompressResponse(context);
+    public override bool ShouldCompressResponse(HttpContext context) => MayCompress(context) && base.ShouldCompressResponse(context);
+
+    public static bool MayCompress(HttpContext context) => context.User.Identity?.IsAuthenticated != true;
 }
 
 public static class PageCache

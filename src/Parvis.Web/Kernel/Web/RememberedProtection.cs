@@ -7,41 +7,45 @@ namespace Parvis.Web.Kernel.Web;
 /// Data protection that remembers what it has already opened. Every signed-in request carries a session cookie and an
 /// antiforgery cookie: decrypting and authenticating both each time was a sixth of a signed-in page's cost. Here a
 /// ciphertext this node has verified maps to its content for a few minutes (the answer the keys would give again).
-/// A ciphertext never seen is checked by the keys as before, so a forged or altered one is still refused; protecting
-/// is untouched, so each page still gets a freshly encrypted antiforgery token (which is what keeps a compressed page
-/// from leaking it).
+/// A ciphertext never seen is checked by the keys as before, so a forged or altered one is still refused.
+/// Protecting encrypts anew, except when <paramref name="mayRepeat"/> says the response is never compressed (a
+/// signed-in page): then the same content gets the ciphertext it got before. Fresh ciphertexts are what keep a
+/// compressed page from leaking its antiforgery token (BREACH); an uncompressed one has nothing to leak, and
+/// encrypting a signed-in person's unchanged form token on every page was a tenth of that page's cost.
 /// </summary>
-public sealed class RememberedProtection(IDataProtectionProvider keys) : IDataProtectionProvider, IDisposable
+public sealed class RememberedProtection(IDataProtectionProvider keys, Func<bool> mayRepeat) : IDataProtectionProvider, IDisposable
 {
     private static readonly TimeSpan _kept = TimeSpan.FromMinutes(10);
-    private readonly MemoryCache _opened = new(new MemoryCacheOptions { SizeLimit = 10_000 });
+    private readonly MemoryCache _done = new(new MemoryCacheOptions { SizeLimit = 10_000 });
+    private readonly Func<bool> _mayRepeat = mayRepeat;
 
     public IDataProtector CreateProtector(string purpose) => new Protector(this, keys.CreateProtector(purpose), purpose);
 
-    public void Dispose() => _opened.Dispose();
+    public void Dispose() => _done.Dispose();
 
     private sealed class Protector(RememberedProtection owner, IDataProtector keys, string purposes) : IDataProtector
     {
         public IDataProtector CreateProtector(string purpose) => new Protector(owner, keys.CreateProtector(purpose), $"{purposes}\n{purpose}");
 
-        public byte[] Protect(byte[] plaintext) => keys.Protect(plaintext);
+        public byte[] Protect(byte[] plaintext) => owner._mayRepeat()
+            ? Remembered($">{Convert.ToBase64String(plaintext)}", () => keys.Protect(plaintext))
+            : keys.Protect(plaintext);
 
-        public byte[] Unprotect(byte[] protectedData)
+        public byte[] Unprotect(byte[] protectedData) =>
+            Remembered($"<{Convert.ToBase64String(protectedData)}", () => keys.Unprotect(protectedData));
+
+        /// <summary>What the keys gave for this input and purpose before, or what they give now (a refusal is not kept).</summary>
+        private byte[] Remembered(string input, Func<byte[]> work)
         {
-            var key = Key(protectedData);
-            if (owner._opened.TryGetValue(key, out byte[]? kept))
+            var key = $"{purposes}\n{input}";
+            if (owner._done.TryGetValue(key, out byte[]? kept))
             {
                 // A copy: callers own what they are given.
                 return [.. kept!];
             }
-            var plaintext = keys.Unprotect(protectedData);
-            Remember(key, plaintext);
-            return plaintext;
+            var result = work();
+            owner._done.Set(key, result.ToArray(), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = _kept });
+            return result;
         }
-
-        private string Key(byte[] protectedData) => $"{purposes}\n{Convert.ToBase64String(protectedData)}";
-
-        private void Remember(string key, byte[] plaintext) =>
-            owner._opened.Set(key, plaintext.ToArray(), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = _kept });
     }
 }
