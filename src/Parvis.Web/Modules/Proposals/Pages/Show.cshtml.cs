@@ -22,14 +22,18 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
 {
     public sealed record CommentView(Comment Comment, string? AuthorPseudonym);
 
-    [BindProperty]
-    [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(Comment.BodyMax, ErrorMessage = "Validation.TooLong")]
-    [Display(Name = "Field.Comment")]
-    public string CommentBody { get; set; } = "";
+    /// <summary>A comment or a reply being written: read by the comment handler only, since a support (the busiest post) carries none.</summary>
+    public sealed class CommentForm
+    {
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(Comment.BodyMax, ErrorMessage = "Validation.TooLong")]
+        [Display(Name = "Field.Comment")]
+        public string CommentBody { get; set; } = "";
 
-    [BindProperty]
-    public Guid? ParentId { get; set; }
+        public Guid? ParentId { get; set; }
+    }
+
+    public CommentForm NewComment { get; } = new();
 
     /// <summary>The comment whose "Reply" link was followed: its reply form is shown under it, without JavaScript.</summary>
     [BindProperty(SupportsGet = true, Name = "reply")]
@@ -64,16 +68,15 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
             Flash("Proposals.Supported");
             return Redirect($"/proposals/{id}#support");
         }
-        ModelState.Remove(nameof(CommentBody));
         return await LoadAsync(id) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostCommentAsync(Guid id)
     {
-        if (ModelState.IsValid)
+        if (await TryUpdateModelAsync(NewComment, ""))
         {
-            var result = await commands.CommentAsync(id, ParentId, CommentBody);
-            if (Refusal(result, nameof(CommentBody)) is { } refusal)
+            var result = await commands.CommentAsync(id, NewComment.ParentId, NewComment.CommentBody);
+            if (Refusal(result, nameof(CommentForm.CommentBody)) is { } refusal)
             {
                 return refusal;
             }
