@@ -208,16 +208,26 @@ while (warmRates.Count < 15 && (warmRates.Count < 6 || warmRates[^3..].Max() > 1
 for (var level = 0; level < ingestionLevels.Length; level++)
 {
     var clients = ingestionLevels[level];
+    // Where each side's time goes, in CPU microseconds per row: the whole machine's, Parvis's and this client's.
+    var (machine0, parvis0, client0) = (MachineBusy(), ProcessorTime(parvis), ProcessorTime(Process.GetCurrentProcess()));
     var run = await Ingestion.RunAsync(new Uri(baseUrl), signers, proposalIds, clients, duration, (level + 1) * PairRange);
+    var (machine1, parvis1, client1) = (MachineBusy(), ProcessorTime(parvis), ProcessorTime(Process.GetCurrentProcess()));
     acceptedPairs.AddRange(run.AcceptedPairs);
+    var pgbenchMachine0 = MachineBusy();
     var pgbench = await Load.PgbenchAsync(connection, pgbenchScript, clients, duration);
+    var pgbenchUs = (MachineBusy() - pgbenchMachine0).TotalMicroseconds / (pgbench * seconds);
+    var perRow = (double microseconds) => Math.Round(microseconds / Math.Max(1, run.Accepted), 1);
     ingestion.Add(new JsonObject
     {
         ["clients"] = clients, ["supports_per_s"] = Math.Round(run.PerSecond), ["p50_ms"] = run.P50Ms, ["p99_ms"] = run.P99Ms,
         ["pgbench_per_s"] = Math.Round(pgbench), ["ratio"] = Math.Round(run.PerSecond / pgbench, 3),
         ["accepted"] = run.Accepted, ["refused"] = run.Refused, ["other"] = run.Other,
+        ["machine_cpu_us"] = perRow((machine1 - machine0).TotalMicroseconds), ["parvis_cpu_us"] = perRow((parvis1 - parvis0).TotalMicroseconds),
+        ["client_cpu_us"] = perRow((client1 - client0).TotalMicroseconds), ["pgbench_machine_cpu_us"] = Math.Round(pgbenchUs, 1),
     });
     Console.WriteLine($"{clients,8}{run.PerSecond,12:F0}{run.P50Ms,8:F1}{run.P99Ms,8:F1}{pgbench,11:F0}{run.PerSecond / pgbench,7:F2}{run.Refused,9}{run.Other,7}");
+    Console.WriteLine($"{"",8}CPU µs per row: machine {perRow((machine1 - machine0).TotalMicroseconds)} (Parvis {perRow((parvis1 - parvis0).TotalMicroseconds)}, " +
+        $"this client {perRow((client1 - client0).TotalMicroseconds)}); pgbench run: machine {pgbenchUs:F1}");
 }
 // Exact: the signers' supports in the database are the accepted pairs, one each, and every count matches its rows.
 var stored = new HashSet<(int User, int Proposal)>();
@@ -329,6 +339,20 @@ static string CookiePair(HttpResponseMessage response, string name) =>
     response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.FirstOrDefault(c => c.StartsWith(name + "=", StringComparison.Ordinal)) is { } cookie
         ? cookie.Split(';')[0]
         : throw new InvalidOperationException($"no {name} cookie in the answer to {response.RequestMessage?.RequestUri}");
+
+static TimeSpan ProcessorTime(Process process)
+{
+    process.Refresh();
+    return process.TotalProcessorTime;
+}
+
+// Busy time of all processors (user, nice, system, irq, softirq) from /proc/stat, whoever used it.
+static TimeSpan MachineBusy()
+{
+    var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    var ticks = new[] { 1, 2, 3, 6, 7 }.Sum(i => long.Parse(fields[i], CultureInfo.InvariantCulture));
+    return TimeSpan.FromSeconds(ticks / 100.0);
+}
 
 static double PeakResidentMb(Process process) =>
     File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))
