@@ -69,7 +69,7 @@ public static class OpinionMapEngine
             });
     }
 
-    /// <summary>Weighted k-means of the base clusters for each k, the best silhouette wins, with hysteresis.</summary>
+    /// <summary>Weighted k-means of the base clusters for each k, the best silhouette wins (the fewest groups on a near tie), with hysteresis.</summary>
     private static (Clustering? Groups, Dictionary<int, double> Silhouettes, int Best, OpinionMapState State) ChooseGroups(
         Clustering baseClusters, OpinionMapParameters parameters, OpinionMapResult? previous)
     {
@@ -90,7 +90,8 @@ public static class OpinionMapEngine
         {
             return (null, silhouettes, 0, empty);
         }
-        var best = silhouettes.OrderByDescending(s => s.Value).ThenBy(s => s.Key).First().Key;
+        var top = silhouettes.Values.Max();
+        var best = silhouettes.Where(s => s.Value >= top - parameters.SilhouetteMargin).Min(s => s.Key);
         var state = empty with { GroupCount = best };
         if (previous is { State.GroupCount: > 0 } && previous.State.GroupCount != best && candidates.ContainsKey(previous.State.GroupCount))
         {

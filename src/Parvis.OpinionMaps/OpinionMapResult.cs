@@ -14,6 +14,12 @@ public sealed record OpinionMapParameters
 
     public int MaximumGroups { get; init; } = 5;
 
+    /// <summary>
+    /// The fewest groups whose silhouette comes within this of the best are kept: when two counts separate the map
+    /// almost equally well, the simpler reading wins (fewer groups are easier to read and steadier between updates).
+    /// </summary>
+    public double SilhouetteMargin { get; init; } = 0.02;
+
     /// <summary>The number of groups changes only after the same new number wins this many updates in a row.</summary>
     public int UpdatesBeforeGroupCountChanges { get; init; } = 3;
 

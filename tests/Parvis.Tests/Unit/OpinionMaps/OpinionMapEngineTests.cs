@@ -287,6 +287,36 @@ public sealed class OpinionMapEngineTests
         Assert.Equal(2, fourth.Groups.Count);
     }
 
+    [Fact]
+    public void On_a_near_tie_of_silhouettes_the_fewest_groups_are_kept()
+    {
+        var matrix = ThreeCamps(150);
+        var sharp = OpinionMapEngine.Compute(matrix, OpinionMapParameters.Default with { SilhouetteMargin = 0 });
+        Assert.Equal(3, sharp.Groups.Count);
+        var lead = sharp.Silhouettes[3] - sharp.Silhouettes[2];
+        Assert.True(lead > 0, $"three groups lead two by {lead}");
+
+        // Three is kept when it leads by more than the margin, two when it leads by less.
+        Assert.Equal(3, OpinionMapEngine.Compute(matrix, OpinionMapParameters.Default with { SilhouetteMargin = lead * 0.9 }).Groups.Count);
+        Assert.Equal(2, OpinionMapEngine.Compute(matrix, OpinionMapParameters.Default with { SilhouetteMargin = lead * 1.1 }).Groups.Count);
+    }
+
+    /// <summary>Three camps, each agreeing with its own three statements and disagreeing with the others' (10% noise).</summary>
+    private static VoteMatrix ThreeCamps(int participants)
+    {
+        var random = new Random(5);
+        var builder = new VoteMatrixBuilder();
+        for (var p = 0; p < participants; p++)
+        {
+            for (var s = 0; s < 9; s++)
+            {
+                var side = s / 3 == p % 3 ? 1 : -1;
+                builder.Add(p, s, random.NextDouble() < 0.1 ? -side : side);
+            }
+        }
+        return builder.Build();
+    }
+
     /// <summary>Even participants agree with statements 0-3 and disagree with 4-7, odd ones the reverse; all agree with 8. Some noise.</summary>
     private static VoteMatrixBuilder TwoCamps(int participants)
     {
