@@ -52,8 +52,13 @@ public sealed class RememberedProtectionTests
             opened[0] = 0; // what a caller does with its copy changes nothing kept
         }
         Assert.Equal(1, keys.Unprotected);
+        // What is remembered does not follow the caller's array: the same bytes arriving anew are still known.
+        var arrivingAgain = cookie.ToArray();
+        cookie[0] ^= 1;
+        Assert.Equal(_session, cookies.Unprotect(arrivingAgain));
+        Assert.Equal(1, keys.Unprotected);
         // Another purpose never gets the content, remembered or not.
-        Assert.ThrowsAny<CryptographicException>(() => remembered.CreateProtector("cookies").CreateProtector("v1").Unprotect(cookie));
+        Assert.ThrowsAny<CryptographicException>(() => remembered.CreateProtector("cookies").CreateProtector("v1").Unprotect(arrivingAgain));
     }
 
     [Fact]

@@ -28,24 +28,40 @@ public sealed class RememberedProtection(IDataProtectionProvider keys, Func<bool
         public IDataProtector CreateProtector(string purpose) => new Protector(owner, keys.CreateProtector(purpose), $"{purposes}\n{purpose}");
 
         public byte[] Protect(byte[] plaintext) => owner._mayRepeat()
-            ? Remembered($">{Convert.ToBase64String(plaintext)}", () => keys.Protect(plaintext))
+            ? Remembered(new Work(purposes, Protecting: true, plaintext), () => keys.Protect(plaintext))
             : keys.Protect(plaintext);
 
         public byte[] Unprotect(byte[] protectedData) =>
-            Remembered($"<{Convert.ToBase64String(protectedData)}", () => keys.Unprotect(protectedData));
+            Remembered(new Work(purposes, Protecting: false, protectedData), () => keys.Unprotect(protectedData));
 
-        /// <summary>What the keys gave for this input and purpose before, or what they give now (a refusal is not kept).</summary>
-        private byte[] Remembered(string input, Func<byte[]> work)
+        /// <summary>What the keys gave for this work before, or what they give now (a refusal is not kept).</summary>
+        private byte[] Remembered(Work work, Func<byte[]> doWork)
         {
-            var key = $"{purposes}\n{input}";
-            if (owner._done.TryGetValue(key, out byte[]? kept))
+            if (owner._done.TryGetValue(work, out byte[]? kept))
             {
                 // A copy: callers own what they are given.
                 return [.. kept!];
             }
-            var result = work();
-            owner._done.Set(key, result.ToArray(), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = _kept });
+            var result = doWork();
+            owner._done.Set(work with { Input = [.. work.Input] }, result.ToArray(),
+                new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = _kept });
             return result;
+        }
+    }
+
+    /// <summary>One thing asked of the keys, compared by content: looking it up copies nothing (cookies come on every request).</summary>
+    private sealed record Work(string Purposes, bool Protecting, byte[] Input)
+    {
+        public bool Equals(Work? other) =>
+            other is not null && Protecting == other.Protecting && Purposes == other.Purposes && Input.AsSpan().SequenceEqual(other.Input);
+
+        public override int GetHashCode()
+        {
+            var hash = new HashCode();
+            hash.AddBytes(Input);
+            hash.Add(Purposes);
+            hash.Add(Protecting);
+            return hash.ToHashCode();
         }
     }
 }
