@@ -22,9 +22,6 @@ public sealed class ReportModel(ParvisDbContext db, CurrentOrganisation organisa
     [Display(Name = "Field.ReportReason")]
     public string Reason { get; set; } = "";
 
-    [BindProperty(SupportsGet = true)]
-    public string? ReturnUrl { get; set; }
-
     public Contribution Contribution { get; private set; } = default!;
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
@@ -49,8 +46,8 @@ public sealed class ReportModel(ParvisDbContext db, CurrentOrganisation organisa
             return Page();
         }
         Flash("Report.Done");
-        // Back where the contribution is read, unless the link said where it came from.
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : Contribution.Address);
+        // Back where the contribution is read.
+        return LocalRedirect(Contribution.Address);
     }
 
     private async Task<bool> LoadAsync(Guid id)
