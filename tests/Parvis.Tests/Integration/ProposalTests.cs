@@ -132,7 +132,11 @@ public sealed class ProposalTests(ParvisApp app) : IClassFixture<ParvisApp>
         {
             Assert.Equal(1, group.Count(a => a.Response.Status == HttpStatusCode.Redirect));
             Assert.All(group.Where(a => a.Response.Status != HttpStatusCode.Redirect), a =>
-                Assert.Contains("un seul soutien par personne", a.Response.Text("[role=alert]"), StringComparison.Ordinal));
+            {
+                Assert.Contains("un seul soutien par personne", a.Response.Text("[role=alert]"), StringComparison.Ordinal);
+                // A support carries no comment: the comment field shows no error.
+                Assert.Empty(a.Response.Document.QuerySelectorAll(".field-error"));
+            });
         }
         Assert.All(answers.Where(a => a.id == withdrawn), a => Assert.Equal(HttpStatusCode.NotFound, a.Response.Status));
         var stored = await app.WithDatabaseAsync(async db => (
