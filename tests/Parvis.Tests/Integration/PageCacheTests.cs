@@ -51,6 +51,46 @@ public sealed class PageCacheTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task A_public_page_is_kept_compressed_once_per_encoding_and_each_visitor_gets_what_they_asked_for()
+    {
+        using var visitor = app.CreateClient();
+        var path = $"{ListPath}?copy={Guid.NewGuid():N}";
+        var (plain, plainBody) = await GetAsync(visitor, path);
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+
+        var (firstGzip, _) = await EncodedAsync(visitor, path, "gzip");
+        Assert.Null(firstGzip.Headers.Age);
+        var (keptGzip, gzipBytes) = await EncodedAsync(visitor, path, "gzip");
+        Assert.NotNull(keptGzip.Headers.Age);
+        Assert.Equal(["gzip"], keptGzip.Content.Headers.ContentEncoding);
+        // Sent as it was kept: compressed once, its length known, not compressed again on the way out.
+        Assert.Equal(gzipBytes.Length, keptGzip.Content.Headers.ContentLength);
+        await using (var unzipped = new System.IO.Compression.GZipStream(new MemoryStream(gzipBytes), System.IO.Compression.CompressionMode.Decompress))
+        using (var reader = new StreamReader(unzipped))
+        {
+            Assert.Equal(plainBody, await reader.ReadToEndAsync());
+        }
+
+        // Another way of asking for the same encoding shares its copy; brotli has its own; no encoding gets the plain one.
+        Assert.NotNull((await EncodedAsync(visitor, path, "deflate, gzip;q=0.8")).Response.Headers.Age);
+        var (brotli, _) = await EncodedAsync(visitor, path, "br, gzip");
+        Assert.Equal(["br"], brotli.Content.Headers.ContentEncoding);
+        var (plainAgain, plainAgainBody) = await GetAsync(visitor, path);
+        Assert.NotNull(plainAgain.Headers.Age);
+        Assert.Empty(plainAgain.Content.Headers.ContentEncoding);
+        Assert.Equal(plainBody, plainAgainBody);
+    }
+
+    private static async Task<(HttpResponseMessage Response, byte[] Body)> EncodedAsync(HttpClient client, string path, string acceptEncoding)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (response, await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task Signed_in_pages_are_never_shared()
     {
         using var visitor = app.CreateClient();

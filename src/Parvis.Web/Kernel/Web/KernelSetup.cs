@@ -130,11 +130,9 @@ public static class KernelSetup
     {
         // Behind nginx on the same machine (deploy/): the visitor's address and scheme, for rate limits and links.
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
-        app.UseResponseCompression();
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<SecurityHeadersMiddleware>();
-        app.UseStaticFiles();
         app.MapHealthChecks("/health");
         app.UseMiddleware<OrganisationResolutionMiddleware>();
         app.UseRequestLocalization(o =>
@@ -156,6 +154,9 @@ public static class KernelSetup
         app.UseRouting();
         // Before authentication: a shared page is only ever served to a request without a session cookie.
         app.UseOutputCache();
+        // Inside the cache: a public page is kept as it was compressed, so a visit costs no compression.
+        app.UseResponseCompression();
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

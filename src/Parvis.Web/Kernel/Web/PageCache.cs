@@ -98,6 +98,9 @@ public sealed class PublicPagePolicy : IOutputCachePolicy
         context.AllowLocking = true;
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
+        // One copy per encoding the compression would choose (brotli, gzip, none), not per browser's way of asking.
+        context.CacheVaryByRules.VaryByValues["encoding"] =
+            http.RequestServices.GetRequiredService<IResponseCompressionProvider>().GetCompressionProvider(http)?.EncodingName ?? "";
         context.Tags.Add(Tag);
         context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
         http.Items[_generationKey] = http.RequestServices.GetRequiredService<ContentChanges>().Generation;
