@@ -21,7 +21,6 @@ from sklearn.decomposition import PCA
 from sklearn.metrics import adjusted_rand_score
 
 
-
 def kmeans_ceiling(folder, theirs):
     """The best adjusted Rand index scikit-learn's k-means reaches against Polis's groups, given Polis's k."""
     with open(os.path.join(folder, "comments.csv"), newline="") as f:

@@ -74,11 +74,15 @@ public sealed class PageCacheTests(ParvisApp app) : IClassFixture<ParvisApp>
         // Another way of asking for the same encoding shares its copy; brotli has its own; no encoding gets the plain one.
         Assert.NotNull((await EncodedAsync(visitor, path, "deflate, gzip;q=0.8")).Response.Headers.Age);
         var (brotli, _) = await EncodedAsync(visitor, path, "br, gzip");
+        Assert.Null(brotli.Headers.Age);
         Assert.Equal(["br"], brotli.Content.Headers.ContentEncoding);
         var (plainAgain, plainAgainBody) = await GetAsync(visitor, path);
         Assert.NotNull(plainAgain.Headers.Age);
         Assert.Empty(plainAgain.Content.Headers.ContentEncoding);
         Assert.Equal(plainBody, plainAgainBody);
+
+        // Static files sit inside the same compression.
+        Assert.Equal(["gzip"], (await EncodedAsync(visitor, "/css/site.css", "gzip")).Response.Content.Headers.ContentEncoding);
     }
 
     private static async Task<(HttpResponseMessage Response, byte[] Body)> EncodedAsync(HttpClient client, string path, string acceptEncoding)
