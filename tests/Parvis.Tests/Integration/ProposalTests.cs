@@ -1,7 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Parvis.Tests.Infrastructure;
 using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Web;
 using Parvis.Web.Modules.Proposals;
 
 namespace Parvis.Tests.Integration;
@@ -146,6 +148,29 @@ public sealed class ProposalTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(stored.Pairs.Count, stored.Pairs.Distinct().Count());
         Assert.All(open, id => Assert.Equal(supporters.Count, stored.Counters[id]));
         Assert.Equal(0, stored.Counters[withdrawn]);
+    }
+
+    [Fact]
+    public async Task A_support_refused_as_a_repeat_leaves_every_kept_page_in_place()
+    {
+        var (author, _) = await app.SignedInAsync("Autrice soutenue deux fois");
+        var id = await ProposeAsync(author, "Soutenue par un double clic");
+        var (supporter, _) = await app.SignedInAsync("Soutien au double clic");
+        var form = new Dictionary<string, string>
+        {
+            ["__csrf"] = (await supporter.GetAsync($"/proposals/{id}")).Document.QuerySelector("input[name=__csrf]")!.GetAttribute("value")!,
+        };
+        var changes = app.Services.GetRequiredService<ContentChanges>();
+        var before = changes.GenerationOf(ChangeKind.Supports);
+        Assert.Equal(HttpStatusCode.Redirect, (await supporter.PostRawAsync($"/proposals/{id}?handler=Support", form)).Status);
+        Assert.True(changes.GenerationOf(ChangeKind.Supports) > before);
+
+        // The second click stores nothing: no node drops its pages for it, so a burst of repeats costs no re-rendering.
+        var generation = changes.Generation;
+        var again = await supporter.PostRawAsync($"/proposals/{id}?handler=Support", form);
+        Assert.Contains("un seul soutien par personne", again.Text("[role=alert]"), StringComparison.Ordinal);
+        Assert.Equal(generation, changes.Generation);
+        Assert.Equal(1, await app.WithDatabaseAsync(db => db.Supports.CountAsync(s => s.ProposalId == id)));
     }
 
     [Fact]

@@ -82,9 +82,12 @@ public sealed class SupportWriter(IServiceScopeFactory scopes, ContentChanges ch
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
                 var outcomes = db.Database.IsNpgsql() ? await WritePostgresAsync(db, batch) : await WriteOneByOneAsync(db, batch);
-                // The interceptor saw the statement when its reader opened, which may be before PostgreSQL committed it:
-                // once it surely has, say so again, so nothing read in between is kept.
-                changes.Committed(ChangeKind.Content | ChangeKind.Supports);
+                // Said once the rows are surely committed, so no page read in between is kept; and only when a row went
+                // in: a repeated click or a withdrawn proposal changes nothing, and must not drop every node's pages.
+                if (outcomes.Contains(SupportOutcome.Added))
+                {
+                    changes.Committed(ChangeKind.Content | ChangeKind.Supports);
+                }
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Outcome.TrySetResult(outcomes[i]);
@@ -112,36 +115,64 @@ public sealed class SupportWriter(IServiceScopeFactory scopes, ContentChanges ch
     /// One statement: the eligible requests, the rows the unique index lets in, and each proposal's counter raised by
     /// the rows it gained. PostgreSQL runs every part of it, in one transaction, whatever the final SELECT reads.
     /// </summary>
+    private const string WriteStatement = """
+        WITH wanted AS (
+            SELECT w.id, w.proposal, w.person
+            FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[]) AS w(id, organisation, proposal, person)
+            JOIN kernel_contributions c ON c."Id" = w.proposal AND c."OrganisationId" = w.organisation
+                AND c."HiddenAt" IS NULL AND c."ErasedAt" IS NULL
+            JOIN proposals_proposals p ON p."Id" = w.proposal AND p."WithdrawnAt" IS NULL
+        ), added AS (
+            INSERT INTO proposals_supports ("Id", "ProposalId", "PersonId", "CreatedAt")
+            SELECT id, proposal, person, $5 FROM wanted
+            ON CONFLICT ("ProposalId", "PersonId") DO NOTHING
+            RETURNING "Id", "ProposalId"
+        ), counted AS (
+            UPDATE proposals_proposals p SET "SupportCount" = p."SupportCount" + a.n
+            FROM (SELECT "ProposalId", count(*)::int AS n FROM added GROUP BY "ProposalId") a
+            WHERE p."Id" = a."ProposalId"
+        )
+        SELECT w.id, a."Id" IS NOT NULL FROM wanted w LEFT JOIN added a ON a."Id" = w.id
+        """;
+
+    /// <summary>
+    /// Straight to Npgsql, round EF's interceptor: the interceptor would report a change for any statement that
+    /// can insert, while only the writer knows whether a row went in. Prepared, since it is the same every time.
+    /// </summary>
     private static async Task<SupportOutcome[]> WritePostgresAsync(ParvisDbContext db, List<Pending> batch)
     {
-        var ids = batch.Select(p => p.Id).ToArray();
-        var organisations = batch.Select(p => p.OrganisationId).ToArray();
-        var proposals = batch.Select(p => p.ProposalId).ToArray();
-        var people = batch.Select(p => p.PersonId).ToArray();
-        var now = DateTimeOffset.UtcNow;
-        var rows = await db.Database.SqlQuery<WrittenRow>($"""
-            WITH wanted AS (
-                SELECT w.id, w.proposal, w.person
-                FROM unnest({ids}, {organisations}, {proposals}, {people}) AS w(id, organisation, proposal, person)
-                JOIN kernel_contributions c ON c."Id" = w.proposal AND c."OrganisationId" = w.organisation
-                    AND c."HiddenAt" IS NULL AND c."ErasedAt" IS NULL
-                JOIN proposals_proposals p ON p."Id" = w.proposal AND p."WithdrawnAt" IS NULL
-            ), added AS (
-                INSERT INTO proposals_supports ("Id", "ProposalId", "PersonId", "CreatedAt")
-                SELECT id, proposal, person, {now} FROM wanted
-                ON CONFLICT ("ProposalId", "PersonId") DO NOTHING
-                RETURNING "Id", "ProposalId"
-            ), counted AS (
-                UPDATE proposals_proposals p SET "SupportCount" = p."SupportCount" + a.n
-                FROM (SELECT "ProposalId", count(*)::int AS n FROM added GROUP BY "ProposalId") a
-                WHERE p."Id" = a."ProposalId"
-            )
-            SELECT w.id AS "Id", a."Id" IS NOT NULL AS "Added" FROM wanted w LEFT JOIN added a ON a."Id" = w.id
-            """).ToListAsync();
-        var written = rows.ToDictionary(r => r.Id, r => r.Added);
-        return [.. batch.Select(p => written.TryGetValue(p.Id, out var added)
-            ? added ? SupportOutcome.Added : SupportOutcome.AlreadySupported
-            : SupportOutcome.Unavailable)];
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await using var command = new NpgsqlCommand(WriteStatement, connection)
+            {
+                Parameters =
+                {
+                    new NpgsqlParameter<Guid[]> { TypedValue = [.. batch.Select(p => p.Id)] },
+                    new NpgsqlParameter<Guid[]> { TypedValue = [.. batch.Select(p => p.OrganisationId)] },
+                    new NpgsqlParameter<Guid[]> { TypedValue = [.. batch.Select(p => p.ProposalId)] },
+                    new NpgsqlParameter<Guid[]> { TypedValue = [.. batch.Select(p => p.PersonId)] },
+                    new NpgsqlParameter<DateTimeOffset> { TypedValue = DateTimeOffset.UtcNow },
+                },
+            };
+            await command.PrepareAsync();
+            var written = new Dictionary<Guid, bool>(batch.Count);
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    written[reader.GetGuid(0)] = reader.GetBoolean(1);
+                }
+            }
+            return [.. batch.Select(p => written.TryGetValue(p.Id, out var added)
+                ? added ? SupportOutcome.Added : SupportOutcome.AlreadySupported
+                : SupportOutcome.Unavailable)];
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>SQLite has one writer at a time anyway: the batch shares one transaction, so one commit.</summary>
@@ -188,11 +219,5 @@ public sealed class SupportWriter(IServiceScopeFactory scopes, ContentChanges ch
     private sealed record Pending(Guid Id, Guid OrganisationId, Guid ProposalId, Guid PersonId)
     {
         public TaskCompletionSource<SupportOutcome> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
-
-    private sealed class WrittenRow
-    {
-        public Guid Id { get; set; }
-        public bool Added { get; set; }
     }
 }
