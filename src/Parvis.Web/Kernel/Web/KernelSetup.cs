@@ -27,7 +27,11 @@ namespace Parvis.Web.Kernel.Web;
 /// <summary>Registers and wires everything every module relies on: storage, people, pages, languages, security.</summary>
 public static class KernelSetup
 {
-    public static readonly CultureInfo[] Cultures = [new("fr"), new("en")];
+    /// <summary>
+    /// Read-only, shared instances: the localization middleware hands a request a read-only culture, and would copy
+    /// a writable one (its date and number formats recomputed) on every request.
+    /// </summary>
+    public static readonly CultureInfo[] Cultures = [CultureInfo.GetCultureInfo("fr"), CultureInfo.GetCultureInfo("en")];
 
     /// <summary>The antiforgery cookie; an anonymous visitor carrying only it still gets shared pages.</summary>
     public const string AntiforgeryCookie = "parvis-csrf";
