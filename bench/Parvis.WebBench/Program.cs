@@ -291,7 +291,12 @@ results["anon_ratio_min"] = Min(anonymous, "ratio");
 results["anon_p99_ms_max"] = Max(anonymous, "p99_ms");
 results["signed_ratio_min"] = Min(signedIn, "ratio");
 results["supports_per_s"] = Number(best["supports_per_s"]);
+results["supports_clients"] = Number(best["clients"]);
 results["supports_ratio"] = Number(best["ratio"]);
+// The best level is the headline; the lowest is said next to it, so a level far below the target cannot hide.
+var lowest = ingestion.MinBy(i => Number(i!["ratio"]))!;
+results["supports_ratio_min"] = Number(lowest["ratio"]);
+results["supports_ratio_min_clients"] = Number(lowest["clients"]);
 results["supports_ratio_random_ids"] = Number(best["ratio_random_ids"]);
 results["supports_exact"] = exact;
 results["ecoindex_min"] = Min(anonymous, "ecoindex");
@@ -308,7 +313,9 @@ var resultsFile = Path.Combine(root, "bench", "results", "latest.json");
 Directory.CreateDirectory(Path.GetDirectoryName(resultsFile)!);
 await File.WriteAllTextAsync(resultsFile, results.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
 Console.WriteLine($"\nSummary: anonymous ratio min {results["anon_ratio_min"]}, anonymous p99 max {results["anon_p99_ms_max"]} ms, " +
-    $"signed-in ratio min {results["signed_ratio_min"]}, supports {results["supports_per_s"]}/s (ratio to pgbench {results["supports_ratio"]}, to random ids {results["supports_ratio_random_ids"]}, exact: {exact}), " +
+    $"signed-in ratio min {results["signed_ratio_min"]}, supports {results["supports_per_s"]}/s at {results["supports_clients"]} clients " +
+    $"(ratio to pgbench {results["supports_ratio"]}, to random ids {results["supports_ratio_random_ids"]}, exact: {exact}; " +
+    $"lowest ratio {results["supports_ratio_min"]} at {results["supports_ratio_min_clients"]} clients), " +
     $"EcoIndex min {results["ecoindex_min"]}, page max {results["page_kb_max"]} KB and {results["page_requests_max"]} requests, " +
     $"Parvis peak RSS {readPeakMb:F0} MB during reads, {peakMb:F0} MB overall. Written to bench/results/latest.json.");
 parvis.Kill(entireProcessTree: true);
