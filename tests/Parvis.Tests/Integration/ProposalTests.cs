@@ -174,6 +174,39 @@ public sealed class ProposalTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task The_support_statement_is_planned_once_for_every_batch_on_postgresql()
+    {
+        var writer = app.Services.GetRequiredService<SupportWriter>();
+        if (!TestDatabase.IsPostgres)
+        {
+            // SQLite: the writer works through a request's own context, with no connection of its own.
+            Assert.Null(writer.Postgres);
+            return;
+        }
+        var (author, _) = await app.SignedInAsync("Autrice d'un plan gardé");
+        var proposals = new[] { await ProposeAsync(author, "Plan gardé, première"), await ProposeAsync(author, "Plan gardé, seconde") };
+        // One after the other, so each support is a batch of its own: seven executions, past PostgreSQL's first five
+        // custom plans, each with arrays of one element.
+        for (var i = 0; i < 4; i++)
+        {
+            var (supporter, _) = await app.SignedInAsync($"Soutien du plan gardé {i}");
+            foreach (var id in proposals.Take(i == 3 ? 1 : 2))
+            {
+                Assert.Equal(HttpStatusCode.Redirect, (await supporter.PostAsync($"/proposals/{id}?handler=Support", new Dictionary<string, string>())).Status);
+            }
+        }
+
+        // The writer's one connection: its prepared statement was never planned for a batch's particular arrays.
+        await using var connection = await writer.Postgres!.OpenConnectionAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement LIKE '%INSERT INTO proposals_supports%'", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.True(reader.GetInt64(0) >= 7, $"generic plans: {reader.GetInt64(0)}");
+        Assert.Equal(0, reader.GetInt64(1));
+    }
+
+    [Fact]
     public async Task A_persons_own_supports_show_on_their_proposal_pages_at_once_and_stay()
     {
         var (author, _) = await app.SignedInAsync("Autrice de deux propositions");

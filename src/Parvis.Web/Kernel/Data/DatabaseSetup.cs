@@ -12,22 +12,30 @@ public static class DatabaseSetup
     {
         services.AddSingleton<ChangeInterceptor>();
         // Pooled: a request takes a ready context instead of building one (and its options) each time.
-        var provider = configuration["Database:Provider"] ?? "Sqlite";
-        if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase)
-            || provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase))
+        if (PostgresConnection(configuration) is { } connection)
         {
-            var connection = Tuned(configuration.GetConnectionString("Postgres")
-                ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set."));
             services.AddDbContextPool<ParvisDbContext, PostgresParvisDbContext>((s, o) =>
                 o.UseNpgsql(connection).AddInterceptors(s.GetRequiredService<ChangeInterceptor>()));
         }
         else
         {
-            var connection = configuration.GetConnectionString("Sqlite") ?? SqliteConnectionFor(DataDirectory.Resolve(configuration));
+            var sqlite = configuration.GetConnectionString("Sqlite") ?? SqliteConnectionFor(DataDirectory.Resolve(configuration));
             services.AddDbContextPool<ParvisDbContext, SqliteParvisDbContext>((s, o) =>
-                o.UseSqlite(connection).AddInterceptors(s.GetRequiredService<ChangeInterceptor>()));
+                o.UseSqlite(sqlite).AddInterceptors(s.GetRequiredService<ChangeInterceptor>()));
         }
         return services;
+    }
+
+    /// <summary>The PostgreSQL connection string every connection uses, or null when the database is SQLite.</summary>
+    public static string? PostgresConnection(IConfiguration configuration)
+    {
+        var provider = configuration["Database:Provider"] ?? "Sqlite";
+        if (!provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase) && !provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        return Tuned(configuration.GetConnectionString("Postgres")
+            ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set."));
     }
 
     /// <summary>

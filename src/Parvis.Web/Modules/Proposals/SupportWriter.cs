@@ -21,10 +21,27 @@ public enum SupportOutcome
 /// trip per batch rather than several per person. Each request still waits until its own support is committed and
 /// learns what happened to it; the unique (proposal, person) index decides, and a counter moves only with a new row.
 /// </summary>
-public sealed class SupportWriter(IServiceScopeFactory scopes, ContentChanges changes, ILogger<SupportWriter> log) : BackgroundService
+public sealed class SupportWriter(IServiceScopeFactory scopes, ContentChanges changes, IConfiguration configuration, ILogger<SupportWriter> log)
+    : BackgroundService
 {
     /// <summary>Enough for a national burst in one statement, small enough that one batch stays a few milliseconds.</summary>
     private const int MaxBatch = 256;
+
+    /// <summary>
+    /// On PostgreSQL the writer has a connection of its own, where the statement keeps one generic plan. Left to choose,
+    /// PostgreSQL planned it again for every batch (each batch's arrays have another length), and planning cost more
+    /// than running it. One connection is enough: one batch is written at a time.
+    /// </summary>
+    internal NpgsqlDataSource? Postgres { get; } = DatabaseSetup.PostgresConnection(configuration) is { } connection
+        ? NpgsqlDataSource.Create(WriterConnection(connection))
+        : null;
+
+    private static string WriterConnection(string connection)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connection) { MaxPoolSize = 1 };
+        builder.Options = $"{builder.Options} -c plan_cache_mode=force_generic_plan".Trim();
+        return builder.ConnectionString;
+    }
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -79,9 +96,7 @@ public sealed class SupportWriter(IServiceScopeFactory scopes, ContentChanges ch
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
-                var outcomes = db.Database.IsNpgsql() ? await WritePostgresAsync(db, batch) : await WriteOneByOneAsync(db, batch);
+                var outcomes = Postgres is { } postgres ? await WritePostgresAsync(postgres, batch) : await WriteOneByOneAsync(batch);
                 // Said once the rows are surely committed, so no page read in between is kept; and only when a row went
                 // in: a repeated click or a withdrawn proposal changes nothing, and must not drop every node's pages.
                 if (outcomes.Contains(SupportOutcome.Added))
@@ -139,45 +154,39 @@ public sealed class SupportWriter(IServiceScopeFactory scopes, ContentChanges ch
     /// Straight to Npgsql, round EF's interceptor: the interceptor would report a change for any statement that
     /// can insert, while only the writer knows whether a row went in. Prepared, since it is the same every time.
     /// </summary>
-    private static async Task<SupportOutcome[]> WritePostgresAsync(ParvisDbContext db, List<Pending> batch)
+    private static async Task<SupportOutcome[]> WritePostgresAsync(NpgsqlDataSource postgres, List<Pending> batch)
     {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync();
-        try
+        await using var connection = await postgres.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand(WriteStatement, connection)
         {
-            await using var command = new NpgsqlCommand(WriteStatement, connection)
+            Parameters =
             {
-                Parameters =
-                {
-                    new NpgsqlParameter<Guid[]> { TypedValue = [.. batch.Select(p => p.Id)] },
-                    new NpgsqlParameter<Guid[]> { TypedValue = [.. batch.Select(p => p.OrganisationId)] },
-                    new NpgsqlParameter<Guid[]> { TypedValue = [.. batch.Select(p => p.ProposalId)] },
-                    new NpgsqlParameter<Guid[]> { TypedValue = [.. batch.Select(p => p.PersonId)] },
-                    new NpgsqlParameter<DateTimeOffset> { TypedValue = DateTimeOffset.UtcNow },
-                },
-            };
-            await command.PrepareAsync();
-            var written = new Dictionary<Guid, bool>(batch.Count);
-            await using (var reader = await command.ExecuteReaderAsync())
+                new NpgsqlParameter<Guid[]> { TypedValue = [.. batch.Select(p => p.Id)] },
+                new NpgsqlParameter<Guid[]> { TypedValue = [.. batch.Select(p => p.OrganisationId)] },
+                new NpgsqlParameter<Guid[]> { TypedValue = [.. batch.Select(p => p.ProposalId)] },
+                new NpgsqlParameter<Guid[]> { TypedValue = [.. batch.Select(p => p.PersonId)] },
+                new NpgsqlParameter<DateTimeOffset> { TypedValue = DateTimeOffset.UtcNow },
+            },
+        };
+        await command.PrepareAsync();
+        var written = new Dictionary<Guid, bool>(batch.Count);
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
             {
-                while (await reader.ReadAsync())
-                {
-                    written[reader.GetGuid(0)] = reader.GetBoolean(1);
-                }
+                written[reader.GetGuid(0)] = reader.GetBoolean(1);
             }
-            return [.. batch.Select(p => written.TryGetValue(p.Id, out var added)
-                ? added ? SupportOutcome.Added : SupportOutcome.AlreadySupported
-                : SupportOutcome.Unavailable)];
         }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        return [.. batch.Select(p => written.TryGetValue(p.Id, out var added)
+            ? added ? SupportOutcome.Added : SupportOutcome.AlreadySupported
+            : SupportOutcome.Unavailable)];
     }
 
     /// <summary>SQLite has one writer at a time anyway: the batch shares one transaction, so one commit.</summary>
-    private static async Task<SupportOutcome[]> WriteOneByOneAsync(ParvisDbContext db, List<Pending> batch)
+    private async Task<SupportOutcome[]> WriteOneByOneAsync(List<Pending> batch)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
         var outcomes = new SupportOutcome[batch.Count];
         await using var transaction = await db.Database.BeginTransactionAsync();
         for (var i = 0; i < batch.Count; i++)
@@ -214,6 +223,12 @@ public sealed class SupportWriter(IServiceScopeFactory scopes, ContentChanges ch
         }
         await transaction.CommitAsync();
         return outcomes;
+    }
+
+    public override void Dispose()
+    {
+        Postgres?.Dispose();
+        base.Dispose();
     }
 
     private sealed record Pending(Guid Id, Guid OrganisationId, Guid ProposalId, Guid PersonId)
