@@ -16,8 +16,14 @@ public static class Ingestion
     public static async Task<IngestionRun> RunAsync(Uri baseUrl, IReadOnlyList<(string Cookie, string Token)> users, IReadOnlyList<Guid> proposals,
         int clients, TimeSpan duration, long first)
     {
-        using var handler = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = clients };
-        using var http = new HttpClient(handler) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(60) };
+        // The handler itself, without HttpClient's per-request timeout source, and every address parsed once.
+        using var http = new HttpMessageInvoker(new SocketsHttpHandler
+        {
+            UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = clients,
+        });
+        // One deadline for the whole run rather than a timer per request: an answer a minute late is a failure.
+        using var deadline = new CancellationTokenSource(duration + TimeSpan.FromMinutes(1));
+        var addresses = proposals.Select(id => new Uri(baseUrl, $"/proposals/{id}?handler=Support")).ToArray();
         // Each participant's cookies as their browser keeps them: a renewed session cookie replaces the old one.
         var cookies = users.Select(u => u.Cookie).ToArray();
         // The client shares the machine with Parvis and PostgreSQL, as pgbench does: each body is encoded once, and
@@ -35,10 +41,10 @@ public static class Ingestion
                 var (user, proposal) = Pair(k, users.Count, proposals.Count);
                 using var content = new ByteArrayContent(bodies[user]);
                 content.Headers.ContentType = form;
-                using var request = new HttpRequestMessage(HttpMethod.Post, $"/proposals/{proposals[proposal]}?handler=Support") { Content = content };
+                using var request = new HttpRequestMessage(HttpMethod.Post, addresses[proposal]) { Content = content };
                 request.Headers.TryAddWithoutValidation("Cookie", Volatile.Read(ref cookies[user]));
                 var started = Stopwatch.GetTimestamp();
-                using var response = await http.SendAsync(request);
+                using var response = await http.SendAsync(request, deadline.Token);
                 if (response.Headers.TryGetValues("Set-Cookie", out var set) && set.FirstOrDefault(c => c.StartsWith("parvis=", StringComparison.Ordinal)) is { } session)
                 {
                     var others = Volatile.Read(ref cookies[user]).Split("; ").Where(c => !c.StartsWith("parvis=", StringComparison.Ordinal));

@@ -30,6 +30,41 @@ public static partial class Load
         return (new LoadFigures(rps, Milliseconds(output, "50%"), Milliseconds(output, "99%"), requests, errors), output);
     }
 
+    /// <summary>How many times each side of a comparison runs, one side after the other.</summary>
+    public const int Rounds = 3;
+
+    /// <summary>
+    /// Parvis and its reference run one after the other, <see cref="Rounds"/> times. The machine is shared: a burst of
+    /// someone else's work then lands on one run, and each side's median run (<see cref="MedianBy"/>) leaves it out.
+    /// </summary>
+    public static async Task<(List<TOurs> Ours, List<TTheirs> Theirs)> AlternateAsync<TOurs, TTheirs>(Func<Task<TOurs>> ours, Func<Task<TTheirs>> theirs)
+    {
+        var (a, b) = (new List<TOurs>(), new List<TTheirs>());
+        for (var round = 0; round < Rounds; round++)
+        {
+            a.Add(await ours());
+            b.Add(await theirs());
+        }
+        return (a, b);
+    }
+
+    public static T MedianBy<T>(IEnumerable<T> runs, Func<T, double> rate)
+    {
+        var sorted = runs.OrderBy(rate).ToList();
+        return sorted[sorted.Count / 2];
+    }
+
+    /// <summary>A page of Parvis against the same bytes from nginx, alternately; each side's median run, with the errors of all its runs.</summary>
+    public static async Task<(LoadFigures Ours, LoadFigures Theirs)> CompareAsync(string ours, string theirs, int connections, TimeSpan duration,
+        IEnumerable<string>? headers = null)
+    {
+        var (a, b) = await AlternateAsync(async () => (await WrkAsync(ours, connections, duration, headers)).Figures,
+            async () => (await WrkAsync(theirs, connections, duration)).Figures);
+        return (Median(a), Median(b));
+
+        static LoadFigures Median(List<LoadFigures> runs) => MedianBy(runs, r => r.RequestsPerSecond) with { Errors = runs.Sum(r => r.Errors) };
+    }
+
     /// <summary>
     /// Loads a page until its throughput settles: the JIT compiles hot paths in tiers (quick code first, then
     /// instrumented, then optimised, in the background while requests keep arriving), and a page measured before that

@@ -115,12 +115,11 @@ foreach (var path in pages.Values)
 var results = new JsonObject();
 var anonymous = new JsonObject();
 var signedIn = new JsonObject();
-Console.WriteLine($"\nAnonymous reads, wrk -t2 -c{Connections} -d{seconds}s, Parvis then nginx serving the same bytes:");
+Console.WriteLine($"\nAnonymous reads, wrk -t2 -c{Connections} -d{seconds}s, Parvis then nginx serving the same bytes, {Load.Rounds} times; each side's median run:");
 Console.WriteLine($"{"page",-26}{"bytes",8}{"Parvis req/s",14}{"p50 ms",8}{"p99 ms",8}{"nginx req/s",13}{"ratio",7}");
 foreach (var (name, path) in pages)
 {
-    var (ours, _) = await Load.WrkAsync(baseUrl + path, Connections, duration);
-    var (theirs, _) = await Load.WrkAsync($"http://127.0.0.1:{nginxPort}/{name}.html", Connections, duration);
+    var (ours, theirs) = await Load.CompareAsync(baseUrl + path, $"http://127.0.0.1:{nginxPort}/{name}.html", Connections, duration);
     var size = new FileInfo(Path.Combine(staticRoot, $"{name}.html")).Length;
     anonymous[name] = Figures(path, ours, theirs, size);
     Console.WriteLine($"{name,-26}{size,8}{ours.RequestsPerSecond,14:F0}{ours.P50Ms,8:F2}{ours.P99Ms,8:F2}{theirs.RequestsPerSecond,13:F0}{ours.RequestsPerSecond / theirs.RequestsPerSecond,7:F2}");
@@ -142,8 +141,8 @@ foreach (var (name, path) in pages)
     using var received = await http.SendAsync(personal);
     var file = Path.Combine(staticRoot, $"{name}.signed.html");
     await File.WriteAllBytesAsync(file, await received.Content.ReadAsByteArrayAsync());
-    var (ours, _) = await Load.WrkAsync(baseUrl + path, Connections, duration, [$"Cookie: {signedCookie.Cookie}"]);
-    var (theirs, _) = await Load.WrkAsync($"http://127.0.0.1:{nginxPort}/{name}.signed.html", Connections, duration);
+    var (ours, theirs) = await Load.CompareAsync(baseUrl + path, $"http://127.0.0.1:{nginxPort}/{name}.signed.html", Connections, duration,
+        [$"Cookie: {signedCookie.Cookie}"]);
     var size = new FileInfo(file).Length;
     signedIn[name] = Figures(path, ours, theirs, size);
     Console.WriteLine($"{name,-26}{size,8}{ours.RequestsPerSecond,14:F0}{ours.P50Ms,8:F2}{ours.P99Ms,8:F2}{theirs.RequestsPerSecond,13:F0}{ours.RequestsPerSecond / theirs.RequestsPerSecond,7:F2}");
@@ -222,10 +221,13 @@ await File.WriteAllTextAsync(randomIdsScript,
 var acceptedPairs = new List<(int User, int Proposal)>();
 var ingestion = new JsonArray();
 Console.WriteLine($"\nSupports posted by signed-in participants (session, antiforgery token); pgbench inserting the same rows (a signer and a proposal, " +
-    "same unique and foreign keys) at the same concurrency; \"random ids\": the same insert of random ids into a table without foreign keys:");
+    $"same unique and foreign keys) at the same concurrency, alternately {Load.Rounds} times, each side's median run; \"random ids\": " +
+    "the same insert of random ids into a table without foreign keys:");
 Console.WriteLine($"{"clients",8}{"supports/s",12}{"p50 ms",8}{"p99 ms",8}{"pgbench/s",11}{"ratio",7}{"refused",9}{"other",7}{"random ids/s",14}{"ratio",7}");
-// Each run takes its pairs from its own range (the warm-up's first): no request repeats a pair another made.
-const long PairRange = 500_000;
+// Each run takes its pairs from its own range, the warm-up's below PairStart: no request repeats a pair another made
+// (pairs repeat only past signers × proposals, two million).
+const long PairStart = 500_000;
+const long PairRange = 200_000;
 var warmRates = new List<double>();
 // Writing paths take longer to be optimised than pages: at least six runs.
 while (warmRates.Count < 15 && (warmRates.Count < 6 || warmRates[^3..].Max() > 1.05 * warmRates[^3..].Min()))
@@ -234,32 +236,42 @@ while (warmRates.Count < 15 && (warmRates.Count < 6 || warmRates[^3..].Max() > 1
     acceptedPairs.AddRange(run.AcceptedPairs);
     warmRates.Add(run.PerSecond);
 }
-for (var level = 0; level < ingestionLevels.Length; level++)
+var runIndex = 0;
+foreach (var clients in ingestionLevels)
 {
-    var clients = ingestionLevels[level];
-    // Where each side's time goes, in CPU microseconds per row: the whole machine's, Parvis's and this client's.
-    var (machine0, parvis0, client0) = (MachineBusy(), ProcessorTime(parvis), ProcessorTime(Process.GetCurrentProcess()));
-    var run = await Ingestion.RunAsync(new Uri(baseUrl), signers, proposalIds, clients, duration, (level + 1) * PairRange);
-    var (machine1, parvis1, client1) = (MachineBusy(), ProcessorTime(parvis), ProcessorTime(Process.GetCurrentProcess()));
-    acceptedPairs.AddRange(run.AcceptedPairs);
-    var pgbenchMachine0 = MachineBusy();
-    var pgbench = await Load.PgbenchAsync(connection, pgbenchScript, clients, duration);
-    var pgbenchUs = (MachineBusy() - pgbenchMachine0).TotalMicroseconds / (pgbench * seconds);
+    // Parvis and pgbench alternately (Load.AlternateAsync), each side's median run with where its time went, in CPU
+    // microseconds per row: the whole machine's, and for Parvis's run Parvis's own and this client's.
+    var (ours, theirs) = await Load.AlternateAsync(async () =>
+        {
+            var (machine0, parvis0, client0) = (MachineBusy(), ProcessorTime(parvis), ProcessorTime(Process.GetCurrentProcess()));
+            var run = await Ingestion.RunAsync(new Uri(baseUrl), signers, proposalIds, clients, duration, PairStart + runIndex++ * PairRange);
+            var (machine1, parvis1, client1) = (MachineBusy(), ProcessorTime(parvis), ProcessorTime(Process.GetCurrentProcess()));
+            acceptedPairs.AddRange(run.AcceptedPairs);
+            var perRow = (TimeSpan time) => Math.Round(time.TotalMicroseconds / Math.Max(1, run.Accepted), 1);
+            return (Run: run, Machine: perRow(machine1 - machine0), Parvis: perRow(parvis1 - parvis0), Client: perRow(client1 - client0));
+        },
+        async () =>
+        {
+            var machine0 = MachineBusy();
+            var rate = await Load.PgbenchAsync(connection, pgbenchScript, clients, duration);
+            return (Rate: rate, Machine: Math.Round((MachineBusy() - machine0).TotalMicroseconds / (rate * seconds), 1));
+        });
+    var (median, pgbench) = (Load.MedianBy(ours, o => o.Run.PerSecond), Load.MedianBy(theirs, t => t.Rate));
+    var run = median.Run;
     var randomIds = await Load.PgbenchAsync(connection, randomIdsScript, clients, duration);
-    var perRow = (double microseconds) => Math.Round(microseconds / Math.Max(1, run.Accepted), 1);
     ingestion.Add(new JsonObject
     {
         ["clients"] = clients, ["supports_per_s"] = Math.Round(run.PerSecond), ["p50_ms"] = run.P50Ms, ["p99_ms"] = run.P99Ms,
-        ["pgbench_per_s"] = Math.Round(pgbench), ["ratio"] = Math.Round(run.PerSecond / pgbench, 3),
+        ["pgbench_per_s"] = Math.Round(pgbench.Rate), ["ratio"] = Math.Round(run.PerSecond / pgbench.Rate, 3),
         ["pgbench_random_ids_per_s"] = Math.Round(randomIds), ["ratio_random_ids"] = Math.Round(run.PerSecond / randomIds, 3),
-        ["accepted"] = run.Accepted, ["refused"] = run.Refused, ["other"] = run.Other,
-        ["machine_cpu_us"] = perRow((machine1 - machine0).TotalMicroseconds), ["parvis_cpu_us"] = perRow((parvis1 - parvis0).TotalMicroseconds),
-        ["client_cpu_us"] = perRow((client1 - client0).TotalMicroseconds), ["pgbench_machine_cpu_us"] = Math.Round(pgbenchUs, 1),
+        ["accepted"] = ours.Sum(o => o.Run.Accepted), ["refused"] = ours.Sum(o => o.Run.Refused), ["other"] = ours.Sum(o => o.Run.Other),
+        ["machine_cpu_us"] = median.Machine, ["parvis_cpu_us"] = median.Parvis, ["client_cpu_us"] = median.Client,
+        ["pgbench_machine_cpu_us"] = pgbench.Machine,
     });
-    Console.WriteLine($"{clients,8}{run.PerSecond,12:F0}{run.P50Ms,8:F1}{run.P99Ms,8:F1}{pgbench,11:F0}{run.PerSecond / pgbench,7:F2}{run.Refused,9}{run.Other,7}" +
-        $"{randomIds,14:F0}{run.PerSecond / randomIds,7:F2}");
-    Console.WriteLine($"{"",8}CPU µs per row: machine {perRow((machine1 - machine0).TotalMicroseconds)} (Parvis {perRow((parvis1 - parvis0).TotalMicroseconds)}, " +
-        $"this client {perRow((client1 - client0).TotalMicroseconds)}); pgbench run (same rows): machine {pgbenchUs:F1}");
+    Console.WriteLine($"{clients,8}{run.PerSecond,12:F0}{run.P50Ms,8:F1}{run.P99Ms,8:F1}{pgbench.Rate,11:F0}{run.PerSecond / pgbench.Rate,7:F2}" +
+        $"{ours.Sum(o => o.Run.Refused),9}{ours.Sum(o => o.Run.Other),7}{randomIds,14:F0}{run.PerSecond / randomIds,7:F2}");
+    Console.WriteLine($"{"",8}CPU µs per row: machine {median.Machine} (Parvis {median.Parvis}, this client {median.Client}); " +
+        $"pgbench run (same rows): machine {pgbench.Machine}");
 }
 // Exact: the signers' supports in the database are the accepted pairs, one each, and every count matches its rows.
 var stored = new HashSet<(int User, int Proposal)>();
