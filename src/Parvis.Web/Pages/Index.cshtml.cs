@@ -10,15 +10,17 @@ using Parvis.Web.Shared;
 namespace Parvis.Web.Pages;
 
 [OutputCache(PolicyName = PublicPagePolicy.Name)]
-public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, SharedData shared) : ParvisPageModel
+public sealed class IndexModel(DatabaseOnDemand database, CurrentOrganisation organisation, Authorizer authorizer, SharedData shared) : ParvisPageModel
 {
+    private ParvisDbContext Db => database.Context;
+
     public IReadOnlyList<Process> Processes { get; private set; } = [];
     public DateOnly Today { get; private set; }
 
     public async Task OnGetAsync()
     {
         Today = authorizer.Today();
-        Processes = await shared.GetAsync($"home:{organisation.Id}", async () => (IReadOnlyList<Process>)await db.Processes.AsNoTracking()
+        Processes = await shared.GetAsync($"home:{organisation.Id}", async () => (IReadOnlyList<Process>)await Db.Processes.AsNoTracking()
             .Include(p => p.Phases)
             .Where(p => p.OrganisationId == organisation.Id && p.Published)
             .OrderByDescending(p => p.CreatedAt)

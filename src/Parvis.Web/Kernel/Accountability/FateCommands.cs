@@ -25,18 +25,20 @@ public sealed record FateCount(int Total, IReadOnlyDictionary<Fate, int> ByFate)
 /// The fate of contributions across every module, and the guard on closing a process: every change
 /// checks <see cref="Permission.Analyse"/> (or <see cref="Permission.EditProcess"/> to close) here.
 /// </summary>
-public sealed class FateCommands(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit,
+public sealed class FateCommands(DatabaseOnDemand database, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit,
     IEnumerable<IContributionSource> sources, TimeProvider clock)
 {
+    private ParvisDbContext Db => database.Context;
+
     /// <summary>The visible contributions of the process that are meant to receive a fate, from every module.</summary>
     public IQueryable<Contribution> Awaiting(Process process)
     {
-        var ids = sources.Select(s => s.AwaitingFate(db, process)).Aggregate((a, b) => a.Concat(b));
-        return db.Contributions.Where(c => c.ProcessId == process.Id && c.HiddenAt == null && c.ErasedAt == null && ids.Contains(c.Id));
+        var ids = sources.Select(s => s.AwaitingFate(Db, process)).Aggregate((a, b) => a.Concat(b));
+        return Db.Contributions.Where(c => c.ProcessId == process.Id && c.HiddenAt == null && c.ErasedAt == null && ids.Contains(c.Id));
     }
 
     /// <summary>The contributions, of any module, in a theme.</summary>
-    public IQueryable<Guid> InTheme(Guid themeId) => sources.Select(s => s.InTheme(db, themeId)).Aggregate((a, b) => a.Concat(b));
+    public IQueryable<Guid> InTheme(Guid themeId) => sources.Select(s => s.InTheme(Db, themeId)).Aggregate((a, b) => a.Concat(b));
 
     public async Task<FateCount> CountAsync(Process process)
     {
@@ -48,8 +50,8 @@ public sealed class FateCommands(ParvisDbContext db, CurrentOrganisation organis
     /// <summary>Gives or changes a contribution's fate; the previous decisions stay in its public history.</summary>
     public async Task<CommandResult> DecideAsync(Guid contributionId, FateInput input)
     {
-        var contribution = await db.Contributions.FirstOrDefaultAsync(c => c.Id == contributionId && c.OrganisationId == organisation.Id && c.ErasedAt == null);
-        var process = contribution is null ? null : await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == contribution.ProcessId);
+        var contribution = await Db.Contributions.FirstOrDefaultAsync(c => c.Id == contributionId && c.OrganisationId == organisation.Id && c.ErasedAt == null);
+        var process = contribution is null ? null : await Db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == contribution.ProcessId);
         if (contribution is null || process is null)
         {
             return CommandResult.Missing();
@@ -65,9 +67,9 @@ public sealed class FateCommands(ParvisDbContext db, CurrentOrganisation organis
             return CommandResult.Refused(error);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await Db.Database.BeginTransactionAsync();
         var now = clock.GetUtcNow();
-        db.FateDecisions.Add(new FateDecision
+        Db.FateDecisions.Add(new FateDecision
         {
             OrganisationId = organisation.Id,
             ProcessId = process.Id,
@@ -83,18 +85,18 @@ public sealed class FateCommands(ParvisDbContext db, CurrentOrganisation organis
         contribution.FateDecidedAt = now;
         if (input.Fate == Fate.Retained)
         {
-            if (!await db.SynthesisLinks.AnyAsync(l => l.ContributionId == contribution.Id && l.SynthesisItemId == input.SynthesisItemId))
+            if (!await Db.SynthesisLinks.AnyAsync(l => l.ContributionId == contribution.Id && l.SynthesisItemId == input.SynthesisItemId))
             {
-                db.SynthesisLinks.Add(new SynthesisLink { ContributionId = contribution.Id, SynthesisItemId = input.SynthesisItemId!.Value, LinkedAt = now });
+                Db.SynthesisLinks.Add(new SynthesisLink { ContributionId = contribution.Id, SynthesisItemId = input.SynthesisItemId!.Value, LinkedAt = now });
             }
         }
         else
         {
             // No longer retained: the synthesis must not claim it any more.
-            await db.SynthesisLinks.Where(l => l.ContributionId == contribution.Id).ExecuteDeleteAsync();
+            await Db.SynthesisLinks.Where(l => l.ContributionId == contribution.Id).ExecuteDeleteAsync();
         }
         audit.Record("fate.decide", $"{contribution.Kind}:{contribution.Id}", input.Fate.ToString());
-        await db.SaveChangesAsync();
+        await Db.SaveChangesAsync();
         await transaction.CommitAsync();
         return CommandResult.Done(contribution.Id);
     }
@@ -105,7 +107,7 @@ public sealed class FateCommands(ParvisDbContext db, CurrentOrganisation organis
     /// </summary>
     public async Task<CommandResult> CloseProcessAsync(Guid processId, bool leaveWithoutFate, string note)
     {
-        var process = await db.Processes.FirstOrDefaultAsync(p => p.Id == processId && p.OrganisationId == organisation.Id);
+        var process = await Db.Processes.FirstOrDefaultAsync(p => p.Id == processId && p.OrganisationId == organisation.Id);
         if (process is null)
         {
             return CommandResult.Missing();
@@ -120,7 +122,7 @@ public sealed class FateCommands(ParvisDbContext db, CurrentOrganisation organis
             return CommandResult.Done(process.Id);
         }
         note = note.Trim();
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await Db.Database.BeginTransactionAsync();
         var undecided = await Awaiting(process).CountAsync(c => c.Fate == null);
         if (undecided > 0 && !leaveWithoutFate)
         {
@@ -134,14 +136,14 @@ public sealed class FateCommands(ParvisDbContext db, CurrentOrganisation organis
         process.ClosingNote = note.Length > 0 ? note : null;
         process.ClosedWithoutFate = undecided;
         audit.Record("process.close", $"process:{process.Id}", undecided > 0 ? $"{undecided} without a fate: {note}" : note);
-        await db.SaveChangesAsync();
+        await Db.SaveChangesAsync();
         await transaction.CommitAsync();
         return CommandResult.Done(process.Id);
     }
 
     public async Task<CommandResult> ReopenProcessAsync(Guid processId)
     {
-        var process = await db.Processes.FirstOrDefaultAsync(p => p.Id == processId && p.OrganisationId == organisation.Id);
+        var process = await Db.Processes.FirstOrDefaultAsync(p => p.Id == processId && p.OrganisationId == organisation.Id);
         if (process is null)
         {
             return CommandResult.Missing();
@@ -155,7 +157,7 @@ public sealed class FateCommands(ParvisDbContext db, CurrentOrganisation organis
         process.ClosingNote = null;
         process.ClosedWithoutFate = 0;
         audit.Record("process.reopen", $"process:{process.Id}");
-        await db.SaveChangesAsync();
+        await Db.SaveChangesAsync();
         return CommandResult.Done(process.Id);
     }
 
@@ -175,11 +177,11 @@ public sealed class FateCommands(ParvisDbContext db, CurrentOrganisation organis
         };
 
         async Task<bool> ItemExistsAsync() => input.SynthesisItemId is { } itemId
-            && await db.SynthesisItems.AnyAsync(i => i.Id == itemId && i.ProcessId == contribution.ProcessId);
+            && await Db.SynthesisItems.AnyAsync(i => i.Id == itemId && i.ProcessId == contribution.ProcessId);
 
         // Into another visible contribution of the process that was not itself merged, so merges never chain.
         async Task<bool> MergeTargetExistsAsync() => input.MergedIntoId is { } targetId && targetId != contribution.Id
-            && await db.Contributions.AnyAsync(c => c.Id == targetId && c.ProcessId == contribution.ProcessId
+            && await Db.Contributions.AnyAsync(c => c.Id == targetId && c.ProcessId == contribution.ProcessId
                 && c.HiddenAt == null && c.ErasedAt == null && c.Fate != Fate.Merged);
     }
 }

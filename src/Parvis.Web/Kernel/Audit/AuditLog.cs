@@ -5,10 +5,12 @@ using Parvis.Web.Kernel.Permissions;
 namespace Parvis.Web.Kernel.Audit;
 
 /// <summary>Records what staff did. The entry joins the caller's unit of work, so it is saved with the change itself.</summary>
-public sealed class AuditLog(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer)
+public sealed class AuditLog(DatabaseOnDemand database, CurrentOrganisation organisation, Authorizer authorizer)
 {
+    private ParvisDbContext Db => database.Context;
+
     public void Record(string action, string subject, string details = "") =>
-        db.AuditEntries.Add(new AuditEntry
+        Db.AuditEntries.Add(new AuditEntry
         {
             OrganisationId = organisation.Id,
             ActorId = authorizer.PersonId,

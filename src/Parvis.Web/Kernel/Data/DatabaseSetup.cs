@@ -11,6 +11,7 @@ public static class DatabaseSetup
     public static IServiceCollection AddParvisDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<ChangeInterceptor>();
+        services.AddScoped<DatabaseOnDemand>();
         // Pooled: a request takes a ready context instead of building one (and its options) each time.
         if (PostgresConnection(configuration) is { } connection)
         {

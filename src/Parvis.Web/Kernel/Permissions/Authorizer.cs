@@ -9,8 +9,10 @@ using Parvis.Web.Kernel.Web;
 namespace Parvis.Web.Kernel.Permissions;
 
 /// <summary>Answers "may the current person do this here?" for pages, from their roles and the phase.</summary>
-public sealed class Authorizer(ParvisDbContext db, CurrentOrganisation organisation, IHttpContextAccessor http, TimeProvider clock, SharedData shared)
+public sealed class Authorizer(DatabaseOnDemand database, CurrentOrganisation organisation, IHttpContextAccessor http, TimeProvider clock, SharedData shared)
 {
+    private ParvisDbContext Db => database.Context;
+
     private List<RoleAssignment>? _assignments;
 
     public Guid? PersonId =>
@@ -41,7 +43,7 @@ public sealed class Authorizer(ParvisDbContext db, CurrentOrganisation organisat
             return [];
         }
         // Asked on every page a person sees, and changed rarely: kept until a role changes on any node.
-        _assignments ??= await shared.GetAsync($"roles:{organisation.Id}:{personId}", () => db.RoleAssignments.AsNoTracking()
+        _assignments ??= await shared.GetAsync($"roles:{organisation.Id}:{personId}", () => Db.RoleAssignments.AsNoTracking()
             .Where(r => r.PersonId == personId && r.OrganisationId == organisation.Id)
             .ToListAsync(), ChangeKind.Roles);
         return _assignments

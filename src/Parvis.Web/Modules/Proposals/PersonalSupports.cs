@@ -9,13 +9,15 @@ namespace Parvis.Web.Modules.Proposals;
 /// reading a proposal page signed in asks the database nothing of its own. The page that follows one's own support
 /// reads it afresh: the news of that write may not have reached this node yet.
 /// </summary>
-public sealed class PersonalSupports(ParvisDbContext db, SharedData shared)
+public sealed class PersonalSupports(DatabaseOnDemand database, SharedData shared)
 {
+    private ParvisDbContext Db => database.Context;
+
     public async Task<bool> HasSupportedAsync(Guid personId, Guid proposalId, bool afterOwnAction)
     {
         if (afterOwnAction)
         {
-            return await db.Supports.AnyAsync(s => s.ProposalId == proposalId && s.PersonId == personId);
+            return await Db.Supports.AnyAsync(s => s.ProposalId == proposalId && s.PersonId == personId);
         }
         var supported = await shared.GetAsync($"supported:{personId}", () => ReadAsync(personId), ChangeKind.Supports,
             set => 1 + set.Count / 64);
@@ -23,5 +25,5 @@ public sealed class PersonalSupports(ParvisDbContext db, SharedData shared)
     }
 
     private async Task<IReadOnlySet<Guid>> ReadAsync(Guid personId) =>
-        (await db.Supports.AsNoTracking().Where(s => s.PersonId == personId).Select(s => s.ProposalId).ToListAsync()).ToHashSet();
+        (await Db.Supports.AsNoTracking().Where(s => s.PersonId == personId).Select(s => s.ProposalId).ToListAsync()).ToHashSet();
 }

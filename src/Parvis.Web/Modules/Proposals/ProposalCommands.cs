@@ -14,9 +14,11 @@ public sealed record ProposalDraft(string Title, string Body, Guid? ThemeId);
 public sealed record OfficialAnswer(ProposalStatus Status, string Answer, Guid? MergedIntoId);
 
 /// <summary>Everything that changes proposals. Each command checks the permission itself, so no page can forget to.</summary>
-public sealed class ProposalCommands(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit,
+public sealed class ProposalCommands(DatabaseOnDemand database, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit,
     SupportWriter supports, SharedData shared)
 {
+    private ParvisDbContext Db => database.Context;
+
     public async Task<CommandResult> ProposeAsync(Guid processId, ProposalDraft draft)
     {
         var process = await ProcessAsync(processId);
@@ -42,8 +44,8 @@ public sealed class ProposalCommands(ParvisDbContext db, CurrentOrganisation org
             Body = draft.Body.Trim(),
             ThemeId = draft.ThemeId,
         };
-        db.Proposals.Add(proposal);
-        await db.SaveChangesAsync();
+        Db.Proposals.Add(proposal);
+        await Db.SaveChangesAsync();
         return CommandResult.Done(proposal.Id);
     }
 
@@ -75,7 +77,7 @@ public sealed class ProposalCommands(ParvisDbContext db, CurrentOrganisation org
         proposal.ThemeId = draft.ThemeId;
         proposal.EditedAt = DateTimeOffset.UtcNow;
         // The first support may arrive while the author edits: only save if there is still none.
-        var saved = await db.Proposals
+        var saved = await Db.Proposals
             .Where(p => p.Id == proposal.Id && p.SupportCount == 0)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(p => p.Title, proposal.Title)
@@ -97,7 +99,7 @@ public sealed class ProposalCommands(ParvisDbContext db, CurrentOrganisation org
             return CommandResult.Refused(Decision.Forbidden);
         }
         proposal.WithdrawnAt ??= DateTimeOffset.UtcNow;
-        await db.SaveChangesAsync();
+        await Db.SaveChangesAsync();
         return CommandResult.Done(proposal.Id);
     }
 
@@ -109,7 +111,7 @@ public sealed class ProposalCommands(ParvisDbContext db, CurrentOrganisation org
     /// </summary>
     public async Task<CommandResult> SupportAsync(Guid proposalId)
     {
-        var processId = await shared.GetAsync($"proposal-process:{organisation.Id}:{proposalId}", () => db.Proposals.AsNoTracking()
+        var processId = await shared.GetAsync($"proposal-process:{organisation.Id}:{proposalId}", () => Db.Proposals.AsNoTracking()
             .Where(p => p.Id == proposalId && p.OrganisationId == organisation.Id)
             .Select(p => (Guid?)p.ProcessId).FirstOrDefaultAsync(), ChangeKind.Processes);
         if (processId is null || await SharedProcessAsync(processId.Value) is not { } process)
@@ -148,7 +150,7 @@ public sealed class ProposalCommands(ParvisDbContext db, CurrentOrganisation org
         var depth = 0;
         if (parentId is { } id)
         {
-            var parent = await db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.ProposalId == proposalId);
+            var parent = await Db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.ProposalId == proposalId);
             if (parent is null)
             {
                 return CommandResult.Missing();
@@ -166,10 +168,10 @@ public sealed class ProposalCommands(ParvisDbContext db, CurrentOrganisation org
             Depth = depth,
             Body = body.Trim(),
         };
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        db.Comments.Add(comment);
-        await db.SaveChangesAsync();
-        await db.Proposals.Where(p => p.Id == proposalId)
+        await using var transaction = await Db.Database.BeginTransactionAsync();
+        Db.Comments.Add(comment);
+        await Db.SaveChangesAsync();
+        await Db.Proposals.Where(p => p.Id == proposalId)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.CommentCount, p => p.CommentCount + 1));
         await transaction.CommitAsync();
         return CommandResult.Done(comment.Id);
@@ -194,7 +196,7 @@ public sealed class ProposalCommands(ParvisDbContext db, CurrentOrganisation org
         if (answer.Status == ProposalStatus.Merged)
         {
             var target = answer.MergedIntoId is { } targetId && targetId != proposal.Id
-                && await db.Proposals.AnyAsync(p => p.Id == targetId && p.ProcessId == proposal.ProcessId);
+                && await Db.Proposals.AnyAsync(p => p.Id == targetId && p.ProcessId == proposal.ProcessId);
             if (!target)
             {
                 return CommandResult.Refused("Error.MergeTarget");
@@ -205,15 +207,15 @@ public sealed class ProposalCommands(ParvisDbContext db, CurrentOrganisation org
         proposal.AnsweredAt = DateTimeOffset.UtcNow;
         proposal.MergedIntoId = answer.Status == ProposalStatus.Merged ? answer.MergedIntoId : null;
         audit.Record("proposal.answer", $"proposal:{proposal.Id}", answer.Status.ToString());
-        await db.SaveChangesAsync();
+        await Db.SaveChangesAsync();
         return CommandResult.Done(proposal.Id);
     }
 
     private Task<Proposal?> ProposalAsync(Guid id) =>
-        db.Proposals.FirstOrDefaultAsync(p => p.Id == id && p.OrganisationId == organisation.Id && p.ErasedAt == null);
+        Db.Proposals.FirstOrDefaultAsync(p => p.Id == id && p.OrganisationId == organisation.Id && p.ErasedAt == null);
 
     private Task<Process?> ProcessAsync(Guid id) =>
-        db.Processes.AsNoTracking().Include(p => p.Phases).Include(p => p.Themes)
+        Db.Processes.AsNoTracking().Include(p => p.Phases).Include(p => p.Themes)
             .FirstOrDefaultAsync(p => p.Id == id && p.OrganisationId == organisation.Id && p.Published);
 
     /// <summary>The process as the permission check reads it, kept until processes change on any node.</summary>

@@ -59,13 +59,15 @@ public sealed record ProposalResults(IReadOnlyList<ProposalSummary> Items, int T
 /// Lists a process' visible proposals with full-text search: FTS5 (accent-insensitive, prefix matching)
 /// on SQLite, French and English text search configurations on PostgreSQL.
 /// </summary>
-public sealed class ProposalSearch(ParvisDbContext db)
+public sealed class ProposalSearch(DatabaseOnDemand database)
 {
+    private ParvisDbContext Db => database.Context;
+
     public const int PageSize = 20;
 
     public async Task<ProposalResults> SearchAsync(ProposalQuery query, CancellationToken cancellationToken = default)
     {
-        var proposals = db.Proposals.AsNoTracking()
+        var proposals = Db.Proposals.AsNoTracking()
             .Where(p => p.ProcessId == query.ProcessId && p.HiddenAt == null && p.WithdrawnAt == null && p.ErasedAt == null);
         if (query.ThemeId is { } themeId)
         {
@@ -91,7 +93,7 @@ public sealed class ProposalSearch(ParvisDbContext db)
         var items = await Ordered(proposals, query.Sort, forward)
             .Skip(cursor is null ? (page - 1) * PageSize : 0).Take(PageSize)
             .Select(p => new ProposalSummary(p.Id, p.Title, p.Body, p.ThemeId, p.Status, p.SupportCount, p.CommentCount, p.CreatedAt,
-                db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.Pseudonym).FirstOrDefault()))
+                Db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.Pseudonym).FirstOrDefault()))
             .ToListAsync(cancellationToken);
         if (!forward)
         {
@@ -151,7 +153,7 @@ public sealed class ProposalSearch(ParvisDbContext db)
 
     private IQueryable<Proposal> MatchText(IQueryable<Proposal> proposals, string text)
     {
-        if (db.Database.IsNpgsql())
+        if (Db.Database.IsNpgsql())
         {
             return proposals.Where(p =>
                 EF.Functions.ToTsVector(ProposalsModule.PostgresFrench, p.Title + " " + p.Body).Matches(EF.Functions.WebSearchToTsQuery(ProposalsModule.PostgresFrench, text))
@@ -162,7 +164,7 @@ public sealed class ProposalSearch(ParvisDbContext db)
         {
             return proposals.Where(_ => false);
         }
-        var ids = db.Database.SqlQuery<Guid>($"SELECT proposal_id AS \"Value\" FROM proposals_search WHERE proposals_search MATCH {match}");
+        var ids = Db.Database.SqlQuery<Guid>($"SELECT proposal_id AS \"Value\" FROM proposals_search WHERE proposals_search MATCH {match}");
         return proposals.Where(p => ids.Contains(p.Id));
     }
 

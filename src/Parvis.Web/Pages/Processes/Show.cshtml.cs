@@ -12,9 +12,11 @@ using Parvis.Web.Shared;
 namespace Parvis.Web.Pages.Processes;
 
 [OutputCache(PolicyName = PublicPagePolicy.Name)]
-public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, FateCommands fates, SharedData shared)
+public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation organisation, Authorizer authorizer, FateCommands fates, SharedData shared)
     : ParvisPageModel
 {
+    private ParvisDbContext Db => database.Context;
+
     public Process Process { get; private set; } = default!;
     public Phase? CurrentPhase { get; private set; }
     public int ProposalCount { get; private set; }
@@ -41,16 +43,16 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
     /// <summary>The same for everyone: read once per change, even for people signed in.</summary>
     private async Task<Overview?> OverviewAsync(string slug)
     {
-        var process = await db.Processes.AsNoTracking().Include(p => p.Phases).Include(p => p.Themes)
+        var process = await Db.Processes.AsNoTracking().Include(p => p.Phases).Include(p => p.Themes)
             .FirstOrDefaultAsync(p => p.OrganisationId == organisation.Id && p.Slug == slug);
         if (process is null)
         {
             return null;
         }
-        var maps = (await db.OpinionMaps.AsNoTracking().Where(m => m.ProcessId == process.Id).OrderBy(m => m.CreatedAt)
+        var maps = (await Db.OpinionMaps.AsNoTracking().Where(m => m.ProcessId == process.Id).OrderBy(m => m.CreatedAt)
             .Select(m => new { m.Id, m.Question }).ToListAsync()).Select(m => (m.Id, m.Question)).ToList();
         return new Overview(process, maps, await fates.CountAsync(process),
-            await db.SynthesisItems.CountAsync(i => i.ProcessId == process.Id),
-            await db.Proposals.CountAsync(p => p.ProcessId == process.Id && p.HiddenAt == null && p.WithdrawnAt == null && p.ErasedAt == null));
+            await Db.SynthesisItems.CountAsync(i => i.ProcessId == process.Id),
+            await Db.Proposals.CountAsync(p => p.ProcessId == process.Id && p.HiddenAt == null && p.WithdrawnAt == null && p.ErasedAt == null));
     }
 }

@@ -11,9 +11,11 @@ using Parvis.Web.Shared;
 namespace Parvis.Web.Modules.Proposals.Pages;
 
 [OutputCache(PolicyName = PublicPagePolicy.Name)]
-public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisation, ProposalSearch search, Authorizer authorizer, SharedData shared)
+public sealed class IndexModel(DatabaseOnDemand database, CurrentOrganisation organisation, ProposalSearch search, Authorizer authorizer, SharedData shared)
     : ParvisPageModel
 {
+    private ParvisDbContext Db => database.Context;
+
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? SearchText { get; set; }
 
@@ -46,7 +48,7 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
 
     public async Task<IActionResult> OnGetAsync(string slug)
     {
-        var process = await shared.GetAsync($"published-process:{organisation.Id}:{slug}", () => db.Processes.AsNoTracking()
+        var process = await shared.GetAsync($"published-process:{organisation.Id}:{slug}", () => Db.Processes.AsNoTracking()
             .Include(p => p.Phases).Include(p => p.Themes)
             .FirstOrDefaultAsync(p => p.OrganisationId == organisation.Id && p.Slug == slug && p.Published), ChangeKind.Processes);
         if (process is null)

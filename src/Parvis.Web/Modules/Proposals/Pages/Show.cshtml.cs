@@ -16,10 +16,12 @@ namespace Parvis.Web.Modules.Proposals.Pages;
 /// <summary>A proposal with its official answer, its supports and its discussion.</summary>
 [OutputCache(PolicyName = PublicPagePolicy.Name)]
 [EnableRateLimiting(RateLimits.Contribute)]
-public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, ProposalCommands commands, SharedData shared,
+public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation organisation, Authorizer authorizer, ProposalCommands commands, SharedData shared,
     PersonalSupports supports)
     : ParvisPageModel
 {
+    private ParvisDbContext Db => database.Context;
+
     public sealed record CommentView(Comment Comment, string? AuthorPseudonym);
 
     /// <summary>A comment or a reply being written: read by the comment handler only, since a support (the busiest post) carries none.</summary>
@@ -128,22 +130,22 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
     /// <summary>The proposal as everyone sees it: read once per change, even for people signed in.</summary>
     private async Task<View?> ReadAsync(Guid id)
     {
-        var proposal = await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.OrganisationId == organisation.Id);
-        var process = proposal is null ? null : await db.Processes.AsNoTracking().Include(p => p.Phases)
+        var proposal = await Db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.OrganisationId == organisation.Id);
+        var process = proposal is null ? null : await Db.Processes.AsNoTracking().Include(p => p.Phases)
             .FirstOrDefaultAsync(p => p.Id == proposal.ProcessId && p.Published);
         if (proposal is null || process is null)
         {
             return null;
         }
-        var comments = await db.Comments.AsNoTracking().Where(c => c.ProposalId == id).OrderBy(c => c.CreatedAt)
-            .Select(c => new CommentView(c, db.Users.Where(u => u.Id == c.AuthorId).Select(u => u.Pseudonym).FirstOrDefault()))
+        var comments = await Db.Comments.AsNoTracking().Where(c => c.ProposalId == id).OrderBy(c => c.CreatedAt)
+            .Select(c => new CommentView(c, Db.Users.Where(u => u.Id == c.AuthorId).Select(u => u.Pseudonym).FirstOrDefault()))
             .ToListAsync();
         return new View(proposal, process, await PseudonymAsync(proposal.AuthorId),
-            proposal.ThemeId is null ? null : await db.Themes.AsNoTracking().FirstOrDefaultAsync(t => t.Id == proposal.ThemeId),
-            proposal.MergedIntoId is null ? null : await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == proposal.MergedIntoId),
-            comments.ToLookup(c => c.Comment.ParentId), await FateView.LoadAsync(db, id));
+            proposal.ThemeId is null ? null : await Db.Themes.AsNoTracking().FirstOrDefaultAsync(t => t.Id == proposal.ThemeId),
+            proposal.MergedIntoId is null ? null : await Db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == proposal.MergedIntoId),
+            comments.ToLookup(c => c.Comment.ParentId), await FateView.LoadAsync(Db, id));
     }
 
     private Task<string?> PseudonymAsync(Guid? personId) =>
-        db.Users.Where(u => u.Id == personId).Select(u => u.Pseudonym).FirstOrDefaultAsync();
+        Db.Users.Where(u => u.Id == personId).Select(u => u.Pseudonym).FirstOrDefaultAsync();
 }
