@@ -1,6 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Tests.Integration;
 
@@ -112,6 +117,19 @@ public sealed partial class AccountTests(ParvisApp app) : IClassFixture<ParvisAp
 
         Assert.Equal(HttpStatusCode.Redirect, (await phone.GetAsync("/account")).Status);
         Assert.Equal(HttpStatusCode.OK, (await laptop.GetAsync("/account")).Status);
+    }
+
+    [Fact]
+    public async Task The_session_cookie_is_read_once_per_cookie_and_still_signs_its_person_in()
+    {
+        var options = app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
+        Assert.IsType<RememberedTickets>(options.TicketDataFormat);
+
+        var person = await app.CreatePersonAsync("Fidèle");
+        using var session = app.NewSession();
+        await session.SignInAsync(person.Email!, ParvisApp.Password);
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/account")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/account")).Status);
     }
 
     [Fact]

@@ -42,6 +42,18 @@ public sealed class PlatformTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task The_stylesheet_address_carries_its_version_so_a_new_release_is_fetched_anew()
+    {
+        using var visitor = app.NewSession();
+        var home = await visitor.GetAsync("/");
+        var address = home.Document.QuerySelector("link[rel=stylesheet][href^='/css/site.css']")?.GetAttribute("href");
+        Assert.Matches("^/css/site.css\\?v=[A-Za-z0-9_-]{20,}$", address);
+        var stylesheet = await visitor.Client.GetAsync(address);
+        Assert.Equal(HttpStatusCode.OK, stylesheet.StatusCode);
+        Assert.Equal("text/css", stylesheet.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Health_reports_the_database_state()
     {
         using var session = app.NewSession();

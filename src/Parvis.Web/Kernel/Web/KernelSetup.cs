@@ -101,6 +101,7 @@ public static class KernelSetup
                     : SecurityStampValidator.ValidatePrincipalAsync(context);
             };
         });
+        RememberedTickets.Register(services);
         // "Sign out everywhere" changes the security stamp; every other session notices within this interval.
         services.Configure<SecurityStampValidatorOptions>(o =>
             o.ValidationInterval = TimeSpan.FromSeconds(configuration.GetValue("Security:StampValidationSeconds", 60)));

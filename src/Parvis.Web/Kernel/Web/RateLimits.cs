@@ -19,28 +19,36 @@ public static class RateLimits
     {
         services.AddRateLimiter(o =>
         {
+            // Read once, when the limiter is built (after every configuration source is in), not on every post.
+            var auth = Window(configuration, Auth, permits: 20);
+            var contribute = Window(configuration, Contribute, permits: 60);
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(Auth, context => Partition(context, configuration, Auth, permits: 20,
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown"));
-            o.AddPolicy(Contribute, context => Partition(context, configuration, Contribute, permits: 60,
-                context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown"));
+            o.AddPolicy(Auth, context => Partition(context, Auth, auth, Address));
+            o.AddPolicy(Contribute, context => Partition(context, Contribute, contribute,
+                static c => c.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? Address(c)));
         });
         return services;
     }
 
-    private static RateLimitPartition<string> Partition(HttpContext context, IConfiguration configuration, string name, int permits, string key)
+    private static FixedWindowRateLimiterOptions Window(IConfiguration configuration, string name, int permits) => new()
+    {
+        PermitLimit = configuration.GetValue($"RateLimits:{name}:PermitLimit", permits),
+        Window = TimeSpan.FromSeconds(configuration.GetValue($"RateLimits:{name}:WindowSeconds", 60)),
+        QueueLimit = 0,
+    };
+
+    private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    /// <summary>The key is worked out only for a post: reading a page that opts in costs nothing.</summary>
+    private static RateLimitPartition<string> Partition(HttpContext context, string name, FixedWindowRateLimiterOptions options,
+        Func<HttpContext, string> keyOf)
     {
         // Pages opt in as a whole; reading them is never limited, only what they receive.
         if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
         {
             return RateLimitPartition.GetNoLimiter("read");
         }
-        var options = new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = configuration.GetValue($"RateLimits:{name}:PermitLimit", permits),
-            Window = TimeSpan.FromSeconds(configuration.GetValue($"RateLimits:{name}:WindowSeconds", 60)),
-            QueueLimit = 0,
-        };
+        var key = keyOf(context);
         return context.RequestServices.GetService<IConnectionMultiplexer>() is { } redis
             ? RateLimitPartition.Get(key, k => new RedisWindowLimiter(redis, $"parvis:rate:{name}:{k}", options))
             : RateLimitPartition.GetFixedWindowLimiter(key, _ => options);

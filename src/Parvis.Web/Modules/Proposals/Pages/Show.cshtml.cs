@@ -37,9 +37,11 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
 
     public CommentForm NewComment { get; } = new();
 
-    /// <summary>The comment whose "Reply" link was followed: its reply form is shown under it, without JavaScript.</summary>
-    [BindProperty(SupportsGet = true, Name = "reply")]
-    public Guid? Reply { get; set; }
+    /// <summary>
+    /// The comment whose "Reply" link was followed: its reply form is shown under it, without JavaScript. Read from the
+    /// address as it is, rather than bound, since every visit of the busiest page would pay for the binding.
+    /// </summary>
+    public Guid? Reply => Guid.TryParse(Request.Query["reply"], out var id) ? id : null;
 
     public Proposal Proposal { get; private set; } = default!;
     public Process Process { get; private set; } = default!;
