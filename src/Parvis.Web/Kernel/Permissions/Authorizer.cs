@@ -15,8 +15,22 @@ public sealed class Authorizer(DatabaseOnDemand database, CurrentOrganisation or
 
     private List<RoleAssignment>? _assignments;
 
-    public Guid? PersonId =>
-        Guid.TryParse(http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+    // A page asks these a dozen times: worked out once per request (per principal, should it change).
+    private (ClaimsPrincipal? User, Guid? Id) _person;
+    private (Guid? ProcessId, IReadOnlyCollection<Role> Roles)? _roles;
+
+    public Guid? PersonId
+    {
+        get
+        {
+            var user = http.HttpContext?.User;
+            if (_person.User is null || !ReferenceEquals(_person.User, user))
+            {
+                _person = (user, Guid.TryParse(user?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null);
+            }
+            return _person.Id;
+        }
+    }
 
     public async Task<Decision> DecideAsync(Permission permission, Process? process = null)
     {
@@ -43,15 +57,21 @@ public sealed class Authorizer(DatabaseOnDemand database, CurrentOrganisation or
             return [];
         }
         // Asked on every page a person sees, and changed rarely: kept until a role changes on any node.
+        if (_roles is { } known && known.ProcessId == processId)
+        {
+            return known.Roles;
+        }
         _assignments ??= await shared.GetAsync($"roles:{organisation.Id}:{personId}", () => Db.RoleAssignments.AsNoTracking()
             .Where(r => r.PersonId == personId && r.OrganisationId == organisation.Id)
             .ToListAsync(), ChangeKind.Roles);
-        return _assignments
+        var roles = _assignments
             .Where(r => r.ProcessId is null || r.ProcessId == processId)
             .Select(r => r.Role)
             .Append(Role.Participant)
             .Distinct()
             .ToList();
+        _roles = (processId, roles);
+        return roles;
     }
 
     /// <summary>The current phase, none once the process is closed.</summary>

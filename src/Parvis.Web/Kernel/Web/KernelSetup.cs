@@ -109,6 +109,9 @@ public static class KernelSetup
         // French pages stay readable and light: accented letters are written as they are, not as entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddLocalization();
+        // One instance for pages, commands, validation and binding messages alike (see SharedTextLocalizer).
+        var text = new SharedTextLocalizer();
+        services.AddSingleton<IStringLocalizer<SharedText>>(text);
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/";
@@ -116,8 +119,8 @@ public static class KernelSetup
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>
-                o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedText)));
-        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>(LocalizeBindingMessages);
+                o.DataAnnotationLocalizerProvider = (_, _) => text);
+        services.Configure<MvcOptions>(o => LocalizeBindingMessages(o, text));
         services.Configure<RazorViewEngineOptions>(o => o.PageViewLocationFormats.Add("/Shared/{0}.cshtml"));
         services.AddAntiforgery(o =>
         {
@@ -171,20 +174,19 @@ public static class KernelSetup
         return app;
     }
 
-    private static void LocalizeBindingMessages(MvcOptions options, IStringLocalizerFactory factory)
+    private static void LocalizeBindingMessages(MvcOptions options, SharedTextLocalizer text)
     {
-        var text = new Lazy<IStringLocalizer>(() => factory.Create(typeof(SharedText)));
         var messages = options.ModelBindingMessageProvider;
-        messages.SetValueMustNotBeNullAccessor(_ => text.Value["Validation.Required"]);
-        messages.SetMissingBindRequiredValueAccessor(_ => text.Value["Validation.Required"]);
-        messages.SetAttemptedValueIsInvalidAccessor((_, _) => text.Value["Validation.Invalid"]);
-        messages.SetValueIsInvalidAccessor(_ => text.Value["Validation.Invalid"]);
-        messages.SetUnknownValueIsInvalidAccessor(_ => text.Value["Validation.Invalid"]);
-        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => text.Value["Validation.Invalid"]);
-        messages.SetValueMustBeANumberAccessor(_ => text.Value["Validation.Number"]);
-        messages.SetNonPropertyValueMustBeANumberAccessor(() => text.Value["Validation.Number"]);
-        messages.SetMissingKeyOrValueAccessor(() => text.Value["Validation.Required"]);
-        messages.SetMissingRequestBodyRequiredValueAccessor(() => text.Value["Validation.Required"]);
+        messages.SetValueMustNotBeNullAccessor(_ => text["Validation.Required"]);
+        messages.SetMissingBindRequiredValueAccessor(_ => text["Validation.Required"]);
+        messages.SetAttemptedValueIsInvalidAccessor((_, _) => text["Validation.Invalid"]);
+        messages.SetValueIsInvalidAccessor(_ => text["Validation.Invalid"]);
+        messages.SetUnknownValueIsInvalidAccessor(_ => text["Validation.Invalid"]);
+        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => text["Validation.Invalid"]);
+        messages.SetValueMustBeANumberAccessor(_ => text["Validation.Number"]);
+        messages.SetNonPropertyValueMustBeANumberAccessor(() => text["Validation.Number"]);
+        messages.SetMissingKeyOrValueAccessor(() => text["Validation.Required"]);
+        messages.SetMissingRequestBodyRequiredValueAccessor(() => text["Validation.Required"]);
     }
 
     private static void MapLanguageSwitch(this WebApplication app) =>

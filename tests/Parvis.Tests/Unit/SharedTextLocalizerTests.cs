@@ -1,0 +1,65 @@
+using System.Globalization;
+using Parvis.Web.Shared;
+
+namespace Parvis.Tests.Unit;
+
+[Trait("Suite", "unit")]
+public sealed class SharedTextLocalizerTests
+{
+    private static readonly SharedTextLocalizer _text = new();
+
+    private static T In<T>(string culture, Func<T> read)
+    {
+        var (ui, formats) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            return read();
+        }
+        finally
+        {
+            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formats);
+        }
+    }
+
+    [Fact]
+    public void French_is_the_default_and_english_is_there_when_asked()
+    {
+        Assert.Equal("Mon compte", In("fr", () => _text["Layout.MyAccount"].Value));
+        Assert.Equal("My account", In("en", () => _text["Layout.MyAccount"].Value));
+        Assert.False(In("en", () => _text["Layout.MyAccount"].ResourceNotFound));
+    }
+
+    [Fact]
+    public void A_regional_language_falls_back_to_its_parent_and_an_unknown_one_to_french()
+    {
+        Assert.Equal("My account", In("en-GB", () => _text["Layout.MyAccount"].Value));
+        Assert.Equal("Mon compte", In("de", () => _text["Layout.MyAccount"].Value));
+    }
+
+    [Fact]
+    public void Arguments_are_written_in_the_sentence_with_the_languages_number_format()
+    {
+        Assert.Equal("2,5 soutien(s)", In("fr", () => _text["Proposals.Supports", 2.5].Value));
+        Assert.Equal("2.5 support(s)", In("en", () => _text["Proposals.Supports", 2.5].Value));
+    }
+
+    [Fact]
+    public void A_missing_sentence_shows_its_key_and_says_it_was_not_found()
+    {
+        var missing = In("en", () => _text["No.Such.Sentence"]);
+        Assert.Equal("No.Such.Sentence", missing.Value);
+        Assert.True(missing.ResourceNotFound);
+        Assert.True(In("fr", () => _text["No.Such.Sentence {0}", 1]).ResourceNotFound);
+    }
+
+    [Fact]
+    public void All_sentences_of_a_language_are_listed_once()
+    {
+        var english = In("en", () => _text.GetAllStrings(includeParentCultures: true).ToList());
+        Assert.Equal(english.Count, english.Select(s => s.Name).Distinct().Count());
+        Assert.Contains(english, s => s is { Name: "Layout.MyAccount", Value: "My account" });
+        Assert.Equal(english.Count, In("en", () => _text.GetAllStrings(includeParentCultures: false).Count()));
+        Assert.Contains(In("fr", () => _text.GetAllStrings(includeParentCultures: false).ToList()), s => s is { Name: "Layout.MyAccount", Value: "Mon compte" });
+    }
+}
