@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -127,6 +128,7 @@ public static class KernelSetup
             o.Cookie.Name = AntiforgeryCookie;
             o.FormFieldName = "__csrf";
         });
+        services.Decorate<IAntiforgery>((_, framework) => new RememberedAntiforgery(framework));
 
         services.AddParvisRateLimits(configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

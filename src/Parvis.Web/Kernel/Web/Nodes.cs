@@ -35,20 +35,12 @@ public static class Nodes
     }
 
     /// <summary>Wraps the data-protection provider the framework registered in <see cref="RememberedProtection"/>.</summary>
-    private static void RememberWhatIsOpened(IServiceCollection services)
-    {
-        var registered = services.Last(d => d.ServiceType == typeof(IDataProtectionProvider));
-        services.Remove(registered);
-        services.AddSingleton<IDataProtectionProvider>(s =>
+    private static void RememberWhatIsOpened(IServiceCollection services) =>
+        services.Decorate<IDataProtectionProvider>((s, keys) =>
         {
             var http = s.GetRequiredService<IHttpContextAccessor>();
-            return new RememberedProtection((IDataProtectionProvider)(
-                    registered.ImplementationInstance
-                    ?? registered.ImplementationFactory?.Invoke(s)
-                    ?? ActivatorUtilities.CreateInstance(s, registered.ImplementationType!)),
-                mayRepeat: () => http.HttpContext is { } context && !AnonymousCompression.MayCompress(context));
+            return new RememberedProtection(keys, mayRepeat: () => http.HttpContext is { } context && !AnonymousCompression.MayCompress(context));
         });
-    }
 }
 
 /// <summary>Passes each committed change to the other nodes and applies theirs, so a write shows everywhere at once.</summary>

@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Parvis.Web.Kernel.Web;
+
+/// <summary>
+/// A signed-in person's form token, worked out once per antiforgery cookie. The framework reads the cookie's token
+/// and derives the form token from it and the person on every page with a form (a twenty-fifth of the proposal page);
+/// for the same cookie and the same person it gives the same token every time, since a signed-in page repeats its
+/// ciphertexts (<see cref="RememberedProtection"/>). A visitor, a cookie never seen, or one the framework replaces goes
+/// through the framework as before, and every post is checked by it.
+/// </summary>
+public sealed class RememberedAntiforgery(IAntiforgery framework) : IAntiforgery
+{
+    private static readonly TimeSpan _kept = TimeSpan.FromMinutes(10);
+    private readonly MemoryCache _tokens = new(new MemoryCacheOptions { SizeLimit = 10_000 });
+
+    public AntiforgeryTokenSet GetAndStoreTokens(HttpContext httpContext)
+    {
+        if (AnonymousCompression.MayCompress(httpContext)
+            || httpContext.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } person
+            || !httpContext.Request.Cookies.TryGetValue(KernelSetup.AntiforgeryCookie, out var cookie))
+        {
+            return framework.GetAndStoreTokens(httpContext);
+        }
+        var key = (cookie, person);
+        if (_tokens.TryGetValue(key, out AntiforgeryTokenSet? tokens))
+        {
+            // What the framework would also have said: a signed-in page is never stored (SecurityHeadersMiddleware says
+            // so for every page; here for whatever else carries a form).
+            httpContext.Response.Headers.CacheControl = "no-cache, no-store";
+            httpContext.Response.Headers.Pragma = "no-cache";
+            return tokens!;
+        }
+        tokens = framework.GetAndStoreTokens(httpContext);
+        // Kept only when the cookie was good: otherwise the framework has just issued another one.
+        if (tokens.CookieToken is null)
+        {
+            _tokens.Set(key, tokens, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = _kept });
+        }
+        return tokens;
+    }
+
+    public AntiforgeryTokenSet GetTokens(HttpContext httpContext) => framework.GetTokens(httpContext);
+
+    public Task<bool> IsRequestValidAsync(HttpContext httpContext) => framework.IsRequestValidAsync(httpContext);
+
+    public Task ValidateRequestAsync(HttpContext httpContext) => framework.ValidateRequestAsync(httpContext);
+
+    public void SetCookieTokenAndHeader(HttpContext httpContext) => framework.SetCookieTokenAndHeader(httpContext);
+}
