@@ -132,7 +132,7 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         // Replying: the link under the comment opens its form there; Tab from the link's target reaches the field.
         await TabToAsync(page, ".comment a[href*='reply=']");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex(@"\?reply=[0-9a-f-]{36}#reply-"));
+        await page.WaitForURLAsync(new Regex(@"\?reply=[0-9a-f-]{36}#reply$"));
         await app.AssertAccessibleAsync(page);
         await TabToAsync(page, ".comment textarea[name=CommentBody]");
         await page.Keyboard.TypeAsync("Des abris, oui, avec des bancs dessous.");

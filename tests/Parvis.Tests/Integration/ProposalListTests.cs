@@ -82,4 +82,23 @@ public sealed class ProposalListTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(HttpStatusCode.OK, forged.Status);
         Assert.Equal(titles, forged.Texts("h2, h3"));
     }
+
+    [Fact]
+    public async Task Filters_are_read_from_the_address_and_one_that_does_not_read_is_left_out()
+    {
+        var processId = await SeedAsync();
+        var slug = await app.WithDatabaseAsync(db => Task.FromResult(db.Processes.Single(p => p.Id == processId).Slug));
+        using var visitor = app.NewSession();
+        var oldest = await visitor.GetAsync($"/processes/{slug}/proposals?sort=oldest&p=3");
+        Assert.Equal("Oldest", oldest.Document.QuerySelector("#sort option[selected]")?.GetAttribute("value"));
+        Assert.Equal(7, oldest.Texts("h2").Count(t => t.StartsWith("Proposition", StringComparison.Ordinal)));
+        Assert.Contains("Proposition 46", oldest.Texts("h2"));
+
+        var garbled = await visitor.GetAsync($"/processes/{slug}/proposals?theme=not-an-id&status=Nope&sort=7&p=x&q=");
+        Assert.Equal(HttpStatusCode.OK, garbled.Status);
+        Assert.Equal("47 proposition(s)", garbled.Text("[role=status]"));
+        Assert.Empty(garbled.Document.QuerySelectorAll("#theme option[selected], #status option[selected]"));
+        Assert.Equal("Newest", garbled.Document.QuerySelector("#sort option[selected]")?.GetAttribute("value"));
+        Assert.Equal(20, garbled.Texts("h2").Count(t => t.StartsWith("Proposition", StringComparison.Ordinal)));
+    }
 }

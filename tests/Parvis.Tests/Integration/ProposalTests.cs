@@ -405,20 +405,22 @@ public sealed class ProposalTests(ParvisApp app) : IClassFixture<ParvisApp>
 
         // Without JavaScript: the link gives the page with the reply form under that comment only.
         var link = shared.Document.QuerySelector($"#comment-{commentId} ul.nav a")!.GetAttribute("href")!;
-        Assert.Equal($"?reply={commentId}#reply-{commentId}", link);
+        Assert.Equal($"?reply={commentId}#reply", link);
         // A browser resolves it against the page's address, also when that page answered a form (its query is replaced).
         var target = new Uri(new Uri($"http://localhost/proposals/{id}?handler=Comment"), link).PathAndQuery;
         Assert.Equal($"/proposals/{id}?reply={commentId}", target);
         var replying = await reader.GetAsync(target);
-        Assert.NotNull(replying.Document.QuerySelector($"#comment-{commentId} form textarea#reply-{commentId}"));
-        Assert.Single(replying.Document.QuerySelectorAll("textarea[name=CommentBody][id^=reply-]"));
+        Assert.NotNull(replying.Document.QuerySelector($"#comment-{commentId} form textarea#reply"));
+        // One reply form, and the form for a new comment.
+        Assert.Single(replying.Document.QuerySelectorAll("textarea[name=CommentBody]#reply"));
+        Assert.Equal(2, replying.Document.QuerySelectorAll("textarea[name=CommentBody]").Length);
         // Each form posts on its own: support, reply and comment each carry the antiforgery token.
         Assert.Equal(3, replying.Document.QuerySelectorAll("form[method=post]").Length);
         Assert.All(replying.Document.QuerySelectorAll("form[method=post]"), form => Assert.NotNull(form.QuerySelector("input[name=__csrf]")));
 
         var empty = await reader.PostAsync($"/proposals/{id}?handler=Comment", new Dictionary<string, string> { ["CommentBody"] = " ", ["ParentId"] = commentId }, target);
         Assert.Equal(HttpStatusCode.OK, empty.Status);
-        Assert.Equal("Ce champ est obligatoire.", empty.Text($"#reply-{commentId}-error"));
+        Assert.Equal("Ce champ est obligatoire.", empty.Text($"#comment-{commentId} #reply-error"));
         var sent = await reader.PostAsync($"/proposals/{id}?handler=Comment", new Dictionary<string, string> { ["CommentBody"] = "Une réponse au fil", ["ParentId"] = commentId }, target);
         Assert.Equal(HttpStatusCode.Redirect, sent.Status);
         // A new comment shows at once for everyone, whichever thread they were shown before.

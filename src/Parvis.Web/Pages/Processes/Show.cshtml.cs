@@ -25,8 +25,9 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
     public FateCount Fates { get; private set; } = default!;
     public int SynthesisItems { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug)
+    public async Task<IActionResult> OnGetAsync()
     {
+        var slug = RouteValue("slug");
         var overview = await shared.GetAsync($"process:{organisation.Id}:{slug}", () => OverviewAsync(slug));
         CanEdit = overview is not null && await authorizer.CanAsync(Permission.EditProcess, overview.Process);
         if (overview is null || (!overview.Process.Published && !CanEdit))

@@ -58,10 +58,14 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
     public bool CanDecideFate { get; private set; }
     public FateView Fate { get; private set; } = default!;
 
-    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+    /// <summary>The proposal's id, from the address ("{id:guid}").</summary>
+    private Guid Id => Guid.Parse(RouteValue("id"));
 
-    public async Task<IActionResult> OnPostSupportAsync(Guid id)
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync(Id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostSupportAsync()
     {
+        var id = Id;
         var result = await commands.SupportAsync(id);
         if (Refusal(result) is { } refusal)
         {
@@ -75,8 +79,9 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
         return await LoadAsync(id) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostCommentAsync(Guid id)
+    public async Task<IActionResult> OnPostCommentAsync()
     {
+        var id = Id;
         if (await TryUpdateModelAsync(NewComment, ""))
         {
             var result = await commands.CommentAsync(id, NewComment.ParentId, NewComment.CommentBody);
@@ -93,8 +98,9 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
         return await LoadAsync(id) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostWithdrawAsync(Guid id)
+    public async Task<IActionResult> OnPostWithdrawAsync()
     {
+        var id = Id;
         var result = await commands.WithdrawAsync(id);
         if (Refusal(result) is { } refusal)
         {
