@@ -55,8 +55,8 @@ public sealed class IndexModel(DatabaseOnDemand database, CurrentOrganisation or
 
     /// <summary>
     /// The search, filters, sort and page, read from the address as they are ("page" is Razor Pages' own route value,
-    /// hence "p"). Binding seven properties (binders, model state, validation) was a tenth of the busiest pages of a
-    /// burst. As binding did, a value that does not read (a theme that is no id, an unknown status) is left out.
+    /// hence "p"). Binding them (binders, model state, validation), with the route value, was a twentieth of the
+    /// busiest pages of a burst. As binding did, a value that does not read (a theme that is no id, an unknown status) is left out.
     /// </summary>
     private void ReadAddress(IQueryCollection address)
     {
