@@ -1,7 +1,9 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Reflection;
 using System.Resources;
 using Microsoft.Extensions.Localization;
+using Parvis.Web.Kernel.Web;
 
 [assembly: NeutralResourcesLanguage("fr")]
 
@@ -26,7 +28,10 @@ public sealed class SharedTextLocalizer : IStringLocalizer<SharedText>
     public SharedTextLocalizer()
     {
         var resources = new ResourceManager(_location, typeof(SharedText).Assembly);
-        _byCulture = new[] { CultureInfo.InvariantCulture, CultureInfo.GetCultureInfo("en") }.ToFrozenDictionary(c => c.Name, c =>
+        // The languages Parvis offers: French is the neutral resources, every other one its own.
+        var neutral = typeof(SharedText).Assembly.GetCustomAttribute<NeutralResourcesLanguageAttribute>()!.CultureName;
+        var languages = KernelSetup.Cultures.Where(c => c.Name != neutral).Prepend(CultureInfo.InvariantCulture);
+        _byCulture = languages.ToFrozenDictionary(c => c.Name, c =>
             (resources.GetResourceSet(c, createIfNotExists: true, tryParents: false)
                 ?? throw new InvalidOperationException($"No interface text for '{c.Name}'"))
             .Cast<System.Collections.DictionaryEntry>()

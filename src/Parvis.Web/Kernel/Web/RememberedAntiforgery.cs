@@ -25,12 +25,9 @@ public sealed class RememberedAntiforgery(IAntiforgery framework) : IAntiforgery
             return framework.GetAndStoreTokens(httpContext);
         }
         var key = (cookie, person);
+        // The framework would also say "not to be stored": SecurityHeadersMiddleware already does for every signed-in page.
         if (_tokens.TryGetValue(key, out AntiforgeryTokenSet? tokens))
         {
-            // What the framework would also have said: a signed-in page is never stored (SecurityHeadersMiddleware says
-            // so for every page; here for whatever else carries a form).
-            httpContext.Response.Headers.CacheControl = "no-cache, no-store";
-            httpContext.Response.Headers.Pragma = "no-cache";
             return tokens!;
         }
         tokens = framework.GetAndStoreTokens(httpContext);
