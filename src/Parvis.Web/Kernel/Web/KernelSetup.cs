@@ -129,6 +129,7 @@ public static class KernelSetup
             o.FormFieldName = "__csrf";
         });
         services.Decorate<IAntiforgery>((_, framework) => new RememberedAntiforgery(framework));
+        ResponseText.Register(services);
 
         services.AddParvisRateLimits(configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

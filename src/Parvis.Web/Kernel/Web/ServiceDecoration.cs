@@ -8,10 +8,12 @@ public static class ServiceDecoration
     {
         var registered = services.Last(d => d.ServiceType == typeof(TService));
         services.Remove(registered);
+        // Worked out once: a scoped service is made on every request.
+        var create = registered.ImplementationType is { } type ? ActivatorUtilities.CreateFactory(type, []) : null;
         services.Add(new ServiceDescriptor(typeof(TService), s => wrap(s, (TService)(
                 registered.ImplementationInstance
                 ?? registered.ImplementationFactory?.Invoke(s)
-                ?? ActivatorUtilities.CreateInstance(s, registered.ImplementationType!))),
+                ?? create!(s, null))),
             registered.Lifetime));
         return services;
     }
