@@ -130,11 +130,13 @@ var anonymousPeakMb = PeakResidentMb(parvis);
 
 // Signed in: the same pages, personal (the person's name, their supports, the sign-out form), never shared. nginx
 // serves the very bytes this person received (larger than a visitor's page: forms, links to act), measured right after.
+// The requests say which encodings they accept, as a browser's do, though a signed-in page is never compressed.
+const string BrowserEncodings = "Accept-Encoding: gzip, deflate, br, zstd";
 Console.WriteLine($"\nSigned-in reads (a session cookie), same settings, then nginx serving the bytes that person received:");
 Console.WriteLine($"{"page",-26}{"bytes",8}{"Parvis req/s",14}{"p50 ms",8}{"p99 ms",8}{"nginx req/s",13}{"ratio",7}");
 foreach (var (name, path) in pages)
 {
-    await Load.WarmAsync(baseUrl + path, Connections, [$"Cookie: {(await SignInAsync(http, Seed.PersonEmail(Seed.Signers + 1))).Cookie}"]);
+    await Load.WarmAsync(baseUrl + path, Connections, [$"Cookie: {(await SignInAsync(http, Seed.PersonEmail(Seed.Signers + 1))).Cookie}", BrowserEncodings]);
     // A browser keeps the session cookie renewed after each periodic check of the account; wrk cannot, so each run
     // starts from a fresh sign-in, as a browser's cookie would be.
     var signedCookie = await SignInAsync(http, Seed.PersonEmail(Seed.Signers + 1));
@@ -144,7 +146,7 @@ foreach (var (name, path) in pages)
     var file = Path.Combine(staticRoot, $"{name}.signed.html");
     await File.WriteAllBytesAsync(file, await received.Content.ReadAsByteArrayAsync());
     var (ours, theirs) = await Load.CompareAsync(baseUrl + path, $"http://127.0.0.1:{nginxPort}/{name}.signed.html", Connections, duration,
-        [$"Cookie: {signedCookie.Cookie}"]);
+        [$"Cookie: {signedCookie.Cookie}", BrowserEncodings]);
     var size = new FileInfo(file).Length;
     signedIn[name] = Figures(path, ours, theirs, size);
     Console.WriteLine($"{name,-26}{size,8}{ours.RequestsPerSecond,14:F0}{ours.P50Ms,8:F2}{ours.P99Ms,8:F2}{theirs.RequestsPerSecond,13:F0}{ours.RequestsPerSecond / theirs.RequestsPerSecond,7:F2}");

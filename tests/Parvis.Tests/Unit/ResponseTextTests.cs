@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ViewFeatures.Buffers;
 using Parvis.Web.Kernel.Web;
@@ -19,7 +20,19 @@ public sealed class ResponseTextTests
         public TextWriter CreateWriter(Stream stream, Encoding encoding) => Writer;
     }
 
-    private static readonly ResponseText.ViewBufferScope _scope = new(new Framework(), new HttpContextAccessor());
+    /// <summary>The server's response, which is also its body, as Kestrel's is.</summary>
+    private sealed class ServerResponse(Stream body) : StreamResponseBodyFeature(body), IHttpResponseFeature
+    {
+        public int StatusCode { get; set; } = StatusCodes.Status200OK;
+        public string? ReasonPhrase { get; set; }
+        public IHeaderDictionary Headers { get; set; } = new HeaderDictionary();
+        public Stream Body { get => Stream; set => throw new NotSupportedException(); }
+        public bool HasStarted => false;
+        public void OnStarting(Func<object, Task> callback, object state) { }
+        public void OnCompleted(Func<object, Task> callback, object state) { }
+    }
+
+    private static readonly ResponseText.ViewBufferScope _scope = new(new Framework());
 
     private static string Sent(MemoryStream body) => Encoding.UTF8.GetString(body.ToArray());
 
@@ -60,6 +73,21 @@ public sealed class ResponseTextTests
     }
 
     [Fact]
+    public async Task A_half_held_back_followed_by_a_whole_character_keeps_the_whole_one()
+    {
+        var body = new MemoryStream();
+        var writer = ResponseText.For(new StreamResponseBodyFeature(body));
+
+        writer.Write("\uD83C");
+        writer.Write("\uD83C\uDFDBabc\uD83C");
+        writer.Write("\uD83C");
+        writer.Write("\uDFDB");
+        await writer.DisposeAsync();
+
+        Assert.Equal("\uFFFD🏛abc\uFFFD🏛", Sent(body));
+    }
+
+    [Fact]
     public async Task A_view_writes_through_without_closing_the_response_and_sends_only_past_64_KB()
     {
         var body = new MemoryStream();
@@ -84,15 +112,22 @@ public sealed class ResponseTextTests
     }
 
     [Fact]
-    public void Only_the_response_body_in_utf8_gets_the_direct_writer()
+    public void Only_the_servers_own_body_in_utf8_gets_the_direct_writer()
     {
         var framework = new Framework();
         var context = new DefaultHttpContext();
+        var server = new ServerResponse(new MemoryStream());
+        context.Features.Set<IHttpResponseFeature>(server);
+        context.Features.Set<IHttpResponseBodyFeature>(server);
         var writers = new ResponseText.Writers(new HttpContextAccessor { HttpContext = context }, framework);
 
         Assert.NotSame(framework.Writer, writers.CreateWriter(context.Response.Body, Encoding.UTF8));
         Assert.Same(framework.Writer, writers.CreateWriter(context.Response.Body, Encoding.Latin1));
         Assert.Same(framework.Writer, writers.CreateWriter(new MemoryStream(), Encoding.UTF8));
-        Assert.Same(framework.Writer, new ResponseText.ViewBufferScope(framework, new HttpContextAccessor()).CreateWriter(new StringWriter()));
+        Assert.Same(framework.Writer, new ResponseText.ViewBufferScope(framework).CreateWriter(new StringWriter()));
+
+        // A body in front of the server's (compression, the page cache's copy) takes the framework's writer.
+        context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(new MemoryStream()));
+        Assert.Same(framework.Writer, writers.CreateWriter(context.Response.Body, Encoding.UTF8));
     }
 }

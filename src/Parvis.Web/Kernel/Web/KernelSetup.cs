@@ -37,6 +37,9 @@ public static class KernelSetup
     /// <summary>The antiforgery cookie; an anonymous visitor carrying only it still gets shared pages.</summary>
     public const string AntiforgeryCookie = "parvis-csrf";
 
+    /// <summary>The session cookie of a signed-in person.</summary>
+    public const string SessionCookie = "parvis";
+
     public static WebApplicationBuilder AddParvisKernel(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -83,7 +86,7 @@ public static class KernelSetup
             .AddDefaultTokenProviders();
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = "parvis";
+            o.Cookie.Name = SessionCookie;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.LoginPath = "/account/sign-in";

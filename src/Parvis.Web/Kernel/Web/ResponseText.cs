@@ -12,7 +12,8 @@ namespace Parvis.Web.Kernel.Web;
 /// A page's text encoded to UTF-8 straight into the server's buffers as its view is written out. The framework copies
 /// it twice on the way (into a paged character buffer, then into the response writer's) and sends every 16 KB; here it
 /// is encoded once, and a page goes out in one send when it is whole (a tenth of the busiest page's work). Registered
-/// with <see cref="Register"/>; any other body or encoding keeps the framework's writer.
+/// with <see cref="Register"/>; only for the server's own body in UTF-8: a body that compresses or keeps a copy for
+/// the page cache, or another encoding, keeps the framework's writer.
 /// </summary>
 public sealed class ResponseText
 {
@@ -23,7 +24,6 @@ public sealed class ResponseText
 
     private readonly IHttpResponseBodyFeature _body;
     private PipeWriter Pipe => _body.Writer;
-    private Task _starting = Task.CompletedTask;
     private Memory<byte> _leased;
     private int _written;
     private long _unsent;
@@ -48,12 +48,13 @@ public sealed class ResponseText
     public static void Register(IServiceCollection services)
     {
         services.Decorate<IHttpResponseStreamWriterFactory>((s, framework) => new Writers(s.GetRequiredService<IHttpContextAccessor>(), framework));
-        services.Decorate<IViewBufferScope>((s, framework) => new ViewBufferScope(framework, s.GetRequiredService<IHttpContextAccessor>()));
+        services.Decorate<IViewBufferScope>((_, framework) => new ViewBufferScope(framework));
     }
 
     private void Write(ReadOnlySpan<char> chars)
     {
-        if (_highSurrogate != default && !chars.IsEmpty)
+        // A first half held back goes out with the character after it, which may itself be a first half to hold back.
+        while (_highSurrogate != default && !chars.IsEmpty)
         {
             ReadOnlySpan<char> pair = [_highSurrogate, chars[0]];
             _highSurrogate = default;
@@ -119,22 +120,7 @@ public sealed class ResponseText
         if (_unsent > 0)
         {
             _unsent = 0;
-            await _starting;
             await Pipe.FlushAsync();
-        }
-    }
-
-    /// <summary>
-    /// Once a view has run and only its buffer remains to write, nothing can change the headers: they go first, and the
-    /// text is encoded after them in place (written before, it would be copied behind them). Only for the server's own
-    /// body, since a body that compresses or keeps a copy decides its headers as it is written.
-    /// </summary>
-    private void StartIfServers(HttpContext? context)
-    {
-        if (_unsent == 0 && _written == 0 && context?.Features.Get<IHttpResponseFeature>() is { HasStarted: false } response
-            && ReferenceEquals(response, _body))
-        {
-            _starting = _body.StartAsync();
         }
     }
 
@@ -220,11 +206,16 @@ public sealed class ResponseText
         }
     }
 
-    /// <summary>Gives a page the response's own writer when it writes the response body in UTF-8.</summary>
+    /// <summary>
+    /// Gives a page the response's own writer when it writes the server's own body in UTF-8. The server's body is also
+    /// its response: a body put in front of it (compression, the page cache) is not, and takes what it is given in
+    /// pieces its own way.
+    /// </summary>
     internal sealed class Writers(IHttpContextAccessor http, IHttpResponseStreamWriterFactory framework) : IHttpResponseStreamWriterFactory
     {
         public TextWriter CreateWriter(Stream stream, Encoding encoding) =>
-            encoding.CodePage == Encoding.UTF8.CodePage && http.HttpContext?.Features.Get<IHttpResponseBodyFeature>() is { } body
+            encoding.CodePage == Encoding.UTF8.CodePage && http.HttpContext?.Features is { } features
+                && features.Get<IHttpResponseBodyFeature>() is { } body && ReferenceEquals(body, features.Get<IHttpResponseFeature>())
                 && ReferenceEquals(body.Stream, stream)
                 ? For(body)
                 : framework.CreateWriter(stream, encoding);
@@ -234,20 +225,13 @@ public sealed class ResponseText
     /// The framework puts a buffering writer between a layout's buffer and the response, so that writing never waits on
     /// the network. This writer never waits, so the layout writes through it.
     /// </summary>
-    internal sealed class ViewBufferScope(IViewBufferScope framework, IHttpContextAccessor http) : IViewBufferScope
+    internal sealed class ViewBufferScope(IViewBufferScope framework) : IViewBufferScope
     {
         public ViewBufferValue[] GetPage(int pageSize) => framework.GetPage(pageSize);
 
         public void ReturnSegment(ViewBufferValue[] segment) => framework.ReturnSegment(segment);
 
-        public TextWriter CreateWriter(TextWriter writer)
-        {
-            if (writer is not ResponseTextWriter { Text: var text })
-            {
-                return framework.CreateWriter(writer);
-            }
-            text.StartIfServers(http.HttpContext);
-            return text.ViewWriter;
-        }
+        public TextWriter CreateWriter(TextWriter writer) =>
+            writer is ResponseTextWriter { Text: var text } ? text.ViewWriter : framework.CreateWriter(writer);
     }
 }
