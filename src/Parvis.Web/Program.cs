@@ -1,5 +1,6 @@
 using Parvis.Web.Demo;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Setup;
 using Parvis.Web.Kernel.Web;
 using Parvis.Web.Modules.Meetings;
@@ -13,6 +14,11 @@ if (args is [OpinionMapCommand.Name, ..])
 }
 var commandLine = CommandLine.Parse(args);
 var builder = WebApplication.CreateBuilder(commandLine.HostArguments);
+if (commandLine.Demo)
+{
+    // A demo is tried on whatever address the machine has (an IP, a name on the local network): it answers them all.
+    builder.Configuration[OrganisationDirectory.DefaultHostSetting] ??= DemoData.Host;
+}
 builder.AddParvisKernel();
 builder.Services.AddProposalsModule();
 builder.Services.AddOpinionMapsModule();

@@ -20,6 +20,9 @@ namespace Parvis.Web.Demo;
 /// </summary>
 public static class DemoData
 {
+    /// <summary>The demo organisation's host; the demo serves it on any other address too.</summary>
+    public const string Host = "localhost";
+
     public static async Task SeedIfEmptyAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
@@ -39,7 +42,7 @@ public static class DemoData
             DefaultCulture = "fr",
             Charter = Charter,
         };
-        organisation.Hosts.Add(new OrganisationHost { Host = "localhost" });
+        organisation.Hosts.Add(new OrganisationHost { Host = Host });
         db.Organisations.Add(organisation);
 
         var process = new Process

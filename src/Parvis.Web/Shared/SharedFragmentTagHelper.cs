@@ -30,8 +30,7 @@ public sealed partial class SharedFragmentTagHelper(SharedData shared, CurrentOr
         }
         var key = $"fragment:{organisation.Id}:{CultureInfo.CurrentUICulture.Name}:{Key}";
         // The child content is rendered only when the fragment is not kept already.
-        var html = await shared.GetAsync(key, async () => Compact((await output.GetChildContentAsync()).GetContent()),
-            units: fragment => 1 + fragment.Length / 1024);
+        var html = await shared.GetAsync(key, async () => Compact((await output.GetChildContentAsync()).GetContent()));
         output.Content.SetHtmlContent(html);
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -55,6 +56,24 @@ public class ParvisApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimits:auth:PermitLimit", AuthPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimits:contribute:PermitLimit", "100000");
         builder.UseSetting("Security:StampValidationSeconds", "0");
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, LoopbackVisitors>());
+    }
+
+    /// <summary>
+    /// The test server's requests come from no address; here they come from this machine, as behind the proxy, so
+    /// that a test can say which visitor it is with X-Forwarded-For.
+    /// </summary>
+    private sealed class LoopbackVisitors : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, following) =>
+            {
+                context.Connection.RemoteIpAddress ??= System.Net.IPAddress.Loopback;
+                return following(context);
+            });
+            next(app);
+        };
     }
 
     public Session NewSession() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
@@ -105,6 +124,8 @@ public class ParvisApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         var organisation = new Organisation { Slug = "test", Name = "Conseil de test", Charter = "Soyez **courtois**." };
         organisation.Hosts.Add(new OrganisationHost { Host = "localhost" });
+        // Real servers (the browser's, the nodes') are reached by address.
+        organisation.Hosts.Add(new OrganisationHost { Host = "127.0.0.1" });
         db.Organisations.Add(organisation);
         var today = DateOnly.FromDateTime(DateTime.Now);
         var open = NewProcess(organisation.Id, "ouverte", new Phase

@@ -164,7 +164,9 @@ public sealed partial class ScaleOutTests : IAsyncLifetime
         var configuration = File.ReadAllText(Path.Combine(_deploy, "nginx.conf"))
             .Replace("127.0.0.1:5001", $"127.0.0.1:{one}", StringComparison.Ordinal)
             .Replace("127.0.0.1:5002", $"127.0.0.1:{two}", StringComparison.Ordinal)
+            .Replace("listen 80 default_server;", $"listen 127.0.0.1:{port} default_server;", StringComparison.Ordinal)
             .Replace("listen 80;", $"listen 127.0.0.1:{port};", StringComparison.Ordinal)
+            .Replace("server_name parvis.example.org;", "server_name 127.0.0.1;", StringComparison.Ordinal)
             .Replace("/run/nginx-parvis.pid", Path.Combine(prefix, "nginx.pid"), StringComparison.Ordinal)
             .Replace("/var/log/nginx/parvis-error.log", Path.Combine(prefix, "error.log"), StringComparison.Ordinal);
         var file = Path.Combine(prefix, "nginx.conf");

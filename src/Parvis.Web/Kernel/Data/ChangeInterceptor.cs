@@ -77,8 +77,19 @@ public sealed class ChangeInterceptor(ContentChanges changes) : IDbCommandInterc
         {
             return ChangeKind.None;
         }
+        // A session opened or used changes nothing anyone sees, and a session found is checked again anyway; only an
+        // ended one must be forgotten by every node. Session rows are always written alone (see Sessions).
+        if (sql.Contains(KernelModel.SessionsTable, StringComparison.Ordinal))
+        {
+            return sql.Contains("DELETE FROM ", StringComparison.Ordinal) ? ChangeKind.Sessions : ChangeKind.None;
+        }
         // PostgreSQL's SQL leaves lower-case names unquoted, SQLite's quotes them: look for the bare name.
         var kind = ChangeKind.Content;
+        // An account erased takes its sessions with it.
+        if (sql.Contains("DELETE FROM ", StringComparison.Ordinal) && sql.Contains(KernelModel.PeopleTable, StringComparison.Ordinal))
+        {
+            kind |= ChangeKind.Sessions;
+        }
         foreach (var (table, tableKind) in _tableKinds)
         {
             if (sql.Contains(table, StringComparison.Ordinal))

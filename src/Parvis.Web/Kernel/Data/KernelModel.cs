@@ -21,14 +21,23 @@ internal static class KernelModel
     public const string ProcessesTable = "kernel_processes";
     public const string PhasesTable = "kernel_phases";
     public const string ThemesTable = "kernel_themes";
+    public const string PeopleTable = "kernel_people";
+    public const string SessionsTable = "kernel_sessions";
 
     public static void Build(ModelBuilder b)
     {
         b.Entity<Person>(e =>
         {
-            e.ToTable("kernel_people");
+            e.ToTable(PeopleTable);
             e.Property(p => p.Pseudonym).HasMaxLength(PersonRules.PseudonymMax);
             e.HasIndex(p => p.Pseudonym).IsUnique();
+        });
+        b.Entity<PersonSession>(e =>
+        {
+            e.ToTable(SessionsTable);
+            e.Property(s => s.Device).HasMaxLength(PersonSession.DeviceMax);
+            e.HasOne<Person>().WithMany().HasForeignKey(s => s.PersonId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(s => s.PersonId);
         });
         b.Entity<IdentityRole<Guid>>().ToTable("kernel_identity_roles");
         b.Entity<IdentityUserRole<Guid>>().ToTable("kernel_identity_user_roles");

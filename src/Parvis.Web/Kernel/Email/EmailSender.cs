@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
@@ -21,21 +22,56 @@ public sealed class EmailOptions
 
 public interface IEmailSender
 {
+    /// <summary>Queues the message: it leaves after the answer, so no page waits for a mail server.</summary>
     Task SendAsync(string to, string subject, string body, CancellationToken cancellationToken = default);
 }
 
-/// <summary>Sends through SMTP with MailKit when configured; otherwise drops .eml files so a bare install still works.</summary>
-public sealed class EmailSender(Microsoft.Extensions.Options.IOptions<EmailOptions> options, IConfiguration configuration, ILogger<EmailSender> logger)
-    : IEmailSender
+/// <summary>
+/// Queues messages for <see cref="EmailDelivery"/>. A page's answer then takes the same time whether it sent a message
+/// or not (whether an account exists or not), and a slow mail server slows no page. The queue is bounded.
+/// </summary>
+public sealed class EmailSender(Microsoft.Extensions.Options.IOptions<EmailOptions> options) : IEmailSender
 {
+    private readonly Channel<MimeMessage> _queue = Channel.CreateBounded<MimeMessage>(
+        new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    internal ChannelReader<MimeMessage> Queue => _queue.Reader;
+
     public async Task SendAsync(string to, string subject, string body, CancellationToken cancellationToken = default)
     {
-        var settings = options.Value;
         var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(settings.From));
+        message.From.Add(MailboxAddress.Parse(options.Value.From));
         message.To.Add(MailboxAddress.Parse(to));
         message.Subject = subject;
         message.Body = new TextPart("plain") { Text = body };
+        await _queue.Writer.WriteAsync(message, cancellationToken);
+    }
+}
+
+/// <summary>Delivers queued messages through SMTP with MailKit when configured; otherwise drops .eml files so a bare install still works.</summary>
+public sealed class EmailDelivery(EmailSender sender, Microsoft.Extensions.Options.IOptions<EmailOptions> options, IConfiguration configuration,
+    ILogger<EmailDelivery> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var message in sender.Queue.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await DeliverAsync(message, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One message refused or a server away must not stop the others.
+                logger.LogError(e, "E-mail {Subject} could not be delivered", message.Subject);
+            }
+        }
+    }
+
+    private async Task DeliverAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var subject = message.Subject;
 
         if (string.IsNullOrWhiteSpace(settings.SmtpHost))
         {

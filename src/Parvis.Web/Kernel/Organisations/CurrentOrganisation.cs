@@ -8,37 +8,66 @@ namespace Parvis.Web.Kernel.Organisations;
 public sealed class CurrentOrganisation
 {
     private Organisation? _organisation;
+    private string? _address;
 
     public Organisation Value => _organisation ?? throw new InvalidOperationException("No organisation resolved for this request.");
     public Guid Id => Value.Id;
     public bool IsResolved => _organisation is not null;
 
-    internal void Set(Organisation organisation) => _organisation = organisation;
+    /// <summary>
+    /// An absolute link to a path of this organisation, for e-mails, calendars and QR codes. Its host is always one the
+    /// organisation is configured for, never what the request claimed: a forged Host header cannot send a reset token elsewhere.
+    /// </summary>
+    public string Link(string path) => (_address ?? throw new InvalidOperationException("No organisation resolved for this request.")) + path;
+
+    internal void Set(Organisation organisation, string address)
+    {
+        _organisation = organisation;
+        _address = address;
+    }
 }
 
 /// <summary>
 /// Organisations by host name, read once and kept until one changes (on this node or, through Redis, another).
-/// An unknown host falls back to the oldest organisation, so a fresh single-organisation install works on any
-/// address (localhost, an IP, a new domain). The copies are shared between requests: read them, never change them.
+/// An unknown host is served only if the operator named a default host (Organisations:DefaultHost; the demo names
+/// its own), as that host: never as whichever organisation came first. The copies are shared between requests:
+/// read them, never change them.
 /// </summary>
-public sealed class OrganisationDirectory(ContentChanges changes, TimeProvider clock)
+public sealed class OrganisationDirectory(ContentChanges changes, TimeProvider clock, IConfiguration configuration)
 {
+    public const string DefaultHostSetting = "Organisations:DefaultHost";
+
+    private readonly string? _defaultHost = configuration[DefaultHostSetting]?.Trim().ToLowerInvariant() is { Length: > 0 } host ? host : null;
+
     /// <summary>Also re-read after a while, for organisations created from the command line by another process.</summary>
     private static readonly TimeSpan _maximumAge = TimeSpan.FromSeconds(30);
 
     private Snapshot? _snapshot;
 
-    /// <summary>The database is asked for only when the organisations must be read again.</summary>
-    public async Task<Organisation?> FindAsync(string host, IServiceProvider services, CancellationToken cancellationToken)
+    /// <summary>
+    /// The organisation of a host and the configured host it answers as; the database is asked for only when the
+    /// organisations must be read again. Null when the install has no organisation yet.
+    /// </summary>
+    public async Task<Resolution?> FindAsync(string host, IServiceProvider services, CancellationToken cancellationToken)
     {
         var snapshot = _snapshot;
         if (snapshot is null || snapshot.Generation != changes.OrganisationsGeneration || clock.GetUtcNow() - snapshot.ReadAt > _maximumAge)
         {
             snapshot = await ReadAsync(services.GetRequiredService<ParvisDbContext>(), cancellationToken);
             // An install without organisation keeps asking, so the first one created is seen at once.
-            _snapshot = snapshot.Fallback is null ? null : snapshot;
+            _snapshot = snapshot.ByHost.Count == 0 ? null : snapshot;
         }
-        return snapshot.ByHost.GetValueOrDefault(host) ?? snapshot.Fallback;
+        if (snapshot.ByHost.Count == 0)
+        {
+            return null;
+        }
+        if (snapshot.ByHost.TryGetValue(host, out var organisation))
+        {
+            return new Resolution(organisation, host);
+        }
+        return _defaultHost is not null && snapshot.ByHost.TryGetValue(_defaultHost, out var fallback)
+            ? new Resolution(fallback, _defaultHost)
+            : new Resolution(null, null);
     }
 
     private async Task<Snapshot> ReadAsync(ParvisDbContext db, CancellationToken cancellationToken)
@@ -48,29 +77,38 @@ public sealed class OrganisationDirectory(ContentChanges changes, TimeProvider c
         var organisations = await db.Organisations.AsNoTracking().Include(o => o.Hosts).OrderBy(o => o.CreatedAt).ToListAsync(cancellationToken);
         var byHost = organisations.SelectMany(o => o.Hosts.Select(h => (h.Host, Organisation: o)))
             .ToDictionary(h => h.Host, h => h.Organisation, StringComparer.Ordinal);
-        return new Snapshot(generation, readAt, byHost, organisations.FirstOrDefault());
+        return new Snapshot(generation, readAt, byHost);
     }
 
-    private sealed record Snapshot(long Generation, DateTimeOffset ReadAt, Dictionary<string, Organisation> ByHost, Organisation? Fallback);
+    /// <summary>The organisation (null for a host nobody configured) and the host it answers as.</summary>
+    public sealed record Resolution(Organisation? Organisation, string? Host);
+
+    private sealed record Snapshot(long Generation, DateTimeOffset ReadAt, Dictionary<string, Organisation> ByHost);
 }
 
-/// <summary>Resolves the request's organisation from its host name, or says how to create the first one.</summary>
+/// <summary>
+/// Resolves the request's organisation from its host name; says how to create the first one, and refuses a host
+/// that no organisation is configured for.
+/// </summary>
 public sealed class OrganisationResolutionMiddleware(RequestDelegate next, OrganisationDirectory directory)
 {
     public async Task InvokeAsync(HttpContext context, CurrentOrganisation current)
     {
-        var organisation = await directory.FindAsync(context.Request.Host.Host.ToLowerInvariant(), context.RequestServices, context.RequestAborted);
-        if (organisation is null && !context.Request.Path.StartsWithSegments("/health"))
+        var request = context.Request;
+        var found = await directory.FindAsync(request.Host.Host.ToLowerInvariant(), context.RequestServices, context.RequestAborted);
+        if (found is { Organisation: { } organisation, Host: { } host })
         {
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            context.Response.ContentType = "text/plain; charset=utf-8";
-            await context.Response.WriteAsync(
-                "Parvis has no organisation yet. Create one with: dotnet Parvis.Web.dll create-organisation --name \"…\" --host example.org\n");
-            return;
+            // The port stays the request's: behind a proxy it is the public one, and a port cannot lead to another host.
+            current.Set(organisation, $"{request.Scheme}://{host}{(request.Host.Port is { } port ? $":{port}" : "")}");
         }
-        if (organisation is not null)
+        else if (!request.Path.StartsWithSegments("/health"))
         {
-            current.Set(organisation);
+            context.Response.StatusCode = found is null ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status404NotFound;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync(found is null
+                ? "Parvis has no organisation yet. Create one with: dotnet Parvis.Web.dll create-organisation --name \"…\" --host example.org\n"
+                : "Aucune organisation n’est configurée pour cette adresse. No organisation is configured for this address.\n");
+            return;
         }
         await next(context);
     }

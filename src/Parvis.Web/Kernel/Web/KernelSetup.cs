@@ -64,7 +64,9 @@ public static class KernelSetup
         services.AddScoped<PersonalData>();
         services.AddSingleton<MarkdownRenderer>();
         services.Configure<EmailOptions>(configuration.GetSection("Email"));
-        services.AddSingleton<IEmailSender, EmailSender>();
+        services.AddSingleton<EmailSender>();
+        services.AddSingleton<IEmailSender>(provider => provider.GetRequiredService<EmailSender>());
+        services.AddHostedService<EmailDelivery>();
 
         services.AddParvisNodes(configuration, dataDirectory);
         services.AddParvisPageCache();
@@ -79,8 +81,9 @@ public static class KernelSetup
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 8;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // No lockout: anyone could lock an owner out by typing wrong passwords. Attempts are throttled per
+                // address and connection instead (SignInModel).
+                o.Lockout.AllowedForNewUsers = false;
             })
             .AddEntityFrameworkStores<ParvisDbContext>()
             .AddDefaultTokenProviders();
@@ -96,19 +99,37 @@ public static class KernelSetup
             o.SlidingExpiration = true;
             // Identity builds its validator (user and sign-in managers) on every request only to find that the
             // periodic check is not due yet: look at the cookie's age first, and only then let it check.
-            o.Events.OnValidatePrincipal = context =>
+            o.Events.OnValidatePrincipal = async context =>
             {
+                // A session ended on the server (signed out, ended from the account page, account erased) is refused at once.
+                if (!await Sessions.ValidateAsync(context))
+                {
+                    return;
+                }
                 var services = context.HttpContext.RequestServices;
                 var interval = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityStampValidatorOptions>>().Value.ValidationInterval;
-                return context.Properties.IssuedUtc is { } issued && services.GetRequiredService<TimeProvider>().GetUtcNow() - issued <= interval
-                    ? Task.CompletedTask
-                    : SecurityStampValidator.ValidatePrincipalAsync(context);
+                if (context.Properties.IssuedUtc is not { } issued || services.GetRequiredService<TimeProvider>().GetUtcNow() - issued > interval)
+                {
+                    await SecurityStampValidator.ValidatePrincipalAsync(context);
+                }
             };
         });
         RememberedTickets.Register(services);
-        // "Sign out everywhere" changes the security stamp; every other session notices within this interval.
+        services.AddSingleton<Sessions>();
+        // A new password changes the security stamp; a session opened before notices within this interval.
         services.Configure<SecurityStampValidatorOptions>(o =>
-            o.ValidationInterval = TimeSpan.FromSeconds(configuration.GetValue("Security:StampValidationSeconds", 60)));
+        {
+            o.ValidationInterval = TimeSpan.FromSeconds(configuration.GetValue("Security:StampValidationSeconds", 60));
+            // The renewed cookie keeps naming its session.
+            o.OnRefreshingPrincipal = context =>
+            {
+                if (context.CurrentPrincipal?.FindFirst(Sessions.ClaimType) is { } session && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                {
+                    identity.AddClaim(new System.Security.Claims.Claim(Sessions.ClaimType, session.Value));
+                }
+                return Task.CompletedTask;
+            };
+        });
 
         // French pages stay readable and light: accented letters are written as they are, not as entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -135,6 +156,9 @@ public static class KernelSetup
         ResponseText.Register(services);
 
         services.AddParvisRateLimits(configuration);
+        services.AddSingleton<Throttles>();
+        services.AddSingleton<PasswordCheck>();
+        services.AddScoped<IPasswordValidator<Person>, CommonPasswords>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         return builder;

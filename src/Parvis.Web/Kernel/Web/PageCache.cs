@@ -21,8 +21,11 @@ public enum ChangeKind
     /// <summary>Who supported what: the personal part of a proposal page.</summary>
     Supports = 16,
 
+    /// <summary>A session ended: the only change that is not Content, since no page shows sessions to others.</summary>
+    Sessions = 32,
+
     /// <summary>Everything: what a node assumes when it may have missed news from the others.</summary>
-    All = Content | Organisations | Roles | Processes | Supports,
+    All = Content | Organisations | Roles | Processes | Supports | Sessions,
 }
 
 /// <summary>
@@ -59,7 +62,11 @@ public sealed class ContentChanges(IOutputCacheStore pages)
     /// <summary>A change made here or on another node.</summary>
     internal void Apply(ChangeKind kind)
     {
-        kind |= ChangeKind.Content;
+        var content = kind != ChangeKind.Sessions;
+        if (content)
+        {
+            kind |= ChangeKind.Content;
+        }
         for (var bit = 0; bit < _generations.Length; bit++)
         {
             if (((int)kind & (1 << bit)) != 0)
@@ -67,8 +74,11 @@ public sealed class ContentChanges(IOutputCacheStore pages)
                 Interlocked.Increment(ref _generations[bit]);
             }
         }
-        // The in-memory store evicts synchronously; nothing to wait for.
-        _ = pages.EvictByTagAsync(PublicPagePolicy.Tag, CancellationToken.None).AsTask();
+        if (content)
+        {
+            // The in-memory store evicts synchronously; nothing to wait for.
+            _ = pages.EvictByTagAsync(PublicPagePolicy.Tag, CancellationToken.None).AsTask();
+        }
     }
 }
 
@@ -151,6 +161,9 @@ public static class PageCache
     public static IServiceCollection AddParvisPageCache(this IServiceCollection services)
     {
         services.AddOutputCache(o => o.AddPolicy(PublicPagePolicy.Name, new PublicPagePolicy()));
+        // Every address a visitor makes up is a page of its own: the copies are bounded by their bytes.
+        services.AddOptions<OutputCacheOptions>().Configure<IConfiguration>((o, configuration) =>
+            o.SizeLimit = configuration.GetValue("Caches:PublicPagesMegabytes", 64L) * 1024 * 1024);
         services.AddSingleton<ContentChanges>();
         services.AddSingleton<SharedData>();
         services.AddResponseCompression(o =>

@@ -30,14 +30,21 @@ public static class RateLimits
         return services;
     }
 
-    private static FixedWindowRateLimiterOptions Window(IConfiguration configuration, string name, int permits) => new()
+    internal static FixedWindowRateLimiterOptions Window(IConfiguration configuration, string name, int permits, int seconds = 60) => new()
     {
         PermitLimit = configuration.GetValue($"RateLimits:{name}:PermitLimit", permits),
-        Window = TimeSpan.FromSeconds(configuration.GetValue($"RateLimits:{name}:WindowSeconds", 60)),
+        Window = TimeSpan.FromSeconds(configuration.GetValue($"RateLimits:{name}:WindowSeconds", seconds)),
         QueueLimit = 0,
     };
 
-    private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    /// <summary>A limiter of one key, in memory or in Redis as the named limits are.</summary>
+    internal static RateLimitPartition<string> Partition(IServiceProvider services, string name, string key, FixedWindowRateLimiterOptions options) =>
+        services.GetService<IConnectionMultiplexer>() is { } redis
+            ? RateLimitPartition.Get(key, k => new RedisWindowLimiter(redis, $"parvis:rate:{name}:{k}", options))
+            : RateLimitPartition.GetFixedWindowLimiter(key, _ => options);
+
+    /// <summary>The visitor's address (the proxy's forwarded one when a proxy on this machine passes it).</summary>
+    public static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     /// <summary>The key is worked out only for a post: reading a page that opts in costs nothing.</summary>
     private static RateLimitPartition<string> Partition(HttpContext context, string name, FixedWindowRateLimiterOptions options,
@@ -48,11 +55,34 @@ public static class RateLimits
         {
             return RateLimitPartition.GetNoLimiter("read");
         }
-        var key = keyOf(context);
-        return context.RequestServices.GetService<IConnectionMultiplexer>() is { } redis
-            ? RateLimitPartition.Get(key, k => new RedisWindowLimiter(redis, $"parvis:rate:{name}:{k}", options))
-            : RateLimitPartition.GetFixedWindowLimiter(key, _ => options);
+        return Partition(context.RequestServices, name, keyOf(context), options);
     }
+}
+
+/// <summary>
+/// Limits on what a page counts itself, by a key of its own: sign-in attempts per address typed and visitor, so a
+/// stranger who guesses passwords is slowed down without the account's owner, elsewhere, being locked out.
+/// </summary>
+public sealed class Throttles : IDisposable
+{
+    public const string SignIn = "sign-in";
+
+    private readonly PartitionedRateLimiter<string> _signIn;
+
+    public Throttles(IServiceProvider services, IConfiguration configuration)
+    {
+        var options = RateLimits.Window(configuration, SignIn, permits: 10, seconds: 15 * 60);
+        _signIn = PartitionedRateLimiter.Create<string, string>(key => RateLimits.Partition(services, SignIn, key, options));
+    }
+
+    /// <summary>False once the key has used its attempts for the window.</summary>
+    public async ValueTask<bool> TryAsync(string key, CancellationToken cancellationToken)
+    {
+        using var lease = await _signIn.AcquireAsync(key, 1, cancellationToken);
+        return lease.IsAcquired;
+    }
+
+    public void Dispose() => _signIn.Dispose();
 }
 
 /// <summary>A fixed window counted in Redis: one atomic increment per request, the counter expiring with its window.</summary>

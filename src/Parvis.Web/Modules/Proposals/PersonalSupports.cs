@@ -20,7 +20,7 @@ public sealed class PersonalSupports(DatabaseOnDemand database, SharedData share
             return await Db.Supports.AnyAsync(s => s.ProposalId == proposalId && s.PersonId == personId);
         }
         var supported = await shared.GetAsync($"supported:{personId}", () => ReadAsync(personId), ChangeKind.Supports,
-            set => 1 + set.Count / 64);
+            set => 64L + 24L * set.Count);
         return supported.Contains(proposalId);
     }
 

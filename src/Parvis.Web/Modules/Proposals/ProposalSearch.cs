@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Text;
 
 namespace Parvis.Web.Modules.Proposals;
 
@@ -46,7 +47,7 @@ public sealed record ProposalCursor(int Count, long Ticks, Guid Id)
         proposal.CreatedAt.UtcTicks, proposal.Id);
 }
 
-public sealed record ProposalSummary(Guid Id, string Title, string Body, Guid? ThemeId, ProposalStatus Status,
+public sealed record ProposalSummary(Guid Id, string Title, string Excerpt, Guid? ThemeId, ProposalStatus Status,
     int SupportCount, int CommentCount, DateTimeOffset CreatedAt, string? AuthorPseudonym);
 
 public sealed record ProposalResults(IReadOnlyList<ProposalSummary> Items, int Total, int Page, int PageCount, ProposalSort Sort)
@@ -64,6 +65,7 @@ public sealed class ProposalSearch(DatabaseOnDemand database)
     private ParvisDbContext Db => database.Context;
 
     public const int PageSize = 20;
+    public const int ExcerptLength = 240;
 
     public async Task<ProposalResults> SearchAsync(ProposalQuery query, CancellationToken cancellationToken = default)
     {
@@ -92,9 +94,14 @@ public sealed class ProposalSearch(DatabaseOnDemand database)
         }
         var items = await Ordered(proposals, query.Sort, forward)
             .Skip(cursor is null ? (page - 1) * PageSize : 0).Take(PageSize)
-            .Select(p => new ProposalSummary(p.Id, p.Title, p.Body, p.ThemeId, p.Status, p.SupportCount, p.CommentCount, p.CreatedAt,
+            // A list shows an excerpt: the rest of a long text is neither read nor kept.
+            .Select(p => new ProposalSummary(p.Id, p.Title, p.Body.Substring(0, ExcerptLength + 1), p.ThemeId, p.Status, p.SupportCount, p.CommentCount, p.CreatedAt,
                 Db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.Pseudonym).FirstOrDefault()))
             .ToListAsync(cancellationToken);
+        for (var i = 0; i < items.Count; i++)
+        {
+            items[i] = items[i] with { Excerpt = Excerpts.Cut(items[i].Excerpt, ExcerptLength) };
+        }
         if (!forward)
         {
             items.Reverse();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Parvis.Web.Kernel.Email;
+using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Web;
 using Parvis.Web.Shared;
@@ -10,7 +11,7 @@ using Parvis.Web.Shared;
 namespace Parvis.Web.Pages.Account;
 
 [EnableRateLimiting(RateLimits.Auth)]
-public sealed class ForgotPasswordModel(UserManager<Person> people, IEmailSender email) : ParvisPageModel
+public sealed class ForgotPasswordModel(UserManager<Person> people, IEmailSender email, CurrentOrganisation organisation) : ParvisPageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Validation.Required")]
@@ -25,7 +26,10 @@ public sealed class ForgotPasswordModel(UserManager<Person> people, IEmailSender
     {
     }
 
-    /// <summary>The answer is the same whether the address is known or not, so nobody learns who has an account.</summary>
+    /// <summary>
+    /// The answer is the same whether the address is known or not, so nobody learns who has an account; the message
+    /// leaves after the answer, so its time says nothing either.
+    /// </summary>
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid)
@@ -36,7 +40,7 @@ public sealed class ForgotPasswordModel(UserManager<Person> people, IEmailSender
         if (person is not null)
         {
             var token = await people.GeneratePasswordResetTokenAsync(person);
-            var link = $"{Request.Scheme}://{Request.Host}{AccountLinks.Reset(person.Id, token)}";
+            var link = organisation.Link(AccountLinks.Reset(person.Id, token));
             await email.SendAsync(person.Email!, Text["Mail.Reset.Subject"], Text["Mail.Reset.Body", person.Pseudonym, link]);
         }
         Sent = true;

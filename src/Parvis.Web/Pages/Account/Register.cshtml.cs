@@ -4,14 +4,20 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Email;
+using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Web;
 using Parvis.Web.Shared;
 
 namespace Parvis.Web.Pages.Account;
 
+/// <summary>
+/// Registering answers the same, after the same work, whether the address has an account or not; its owner is told
+/// by e-mail instead. The password is judged before the address is looked at.
+/// </summary>
 [EnableRateLimiting(RateLimits.Auth)]
-public sealed class RegisterModel(UserManager<Person> people, IEmailSender email) : ParvisPageModel
+public sealed class RegisterModel(UserManager<Person> people, IEmailSender email, PasswordCheck passwords, CurrentOrganisation organisation)
+    : ParvisPageModel
 {
     [BindProperty]
     public RegistrationInput Input { get; set; } = new();
@@ -33,31 +39,42 @@ public sealed class RegisterModel(UserManager<Person> people, IEmailSender email
             ModelState.AddModelError("Input.Pseudonym", Text["Account.PseudonymTaken"]);
             return Page();
         }
-        var existing = await people.FindByEmailAsync(Input.Email);
-        if (existing is not null)
+        var person = new Person { UserName = Input.Email, Email = Input.Email, Pseudonym = Input.Pseudonym.Trim() };
+        foreach (var validator in people.PasswordValidators)
         {
-            // Same answer whether the address is known or not; its owner is told by e-mail instead.
-            await email.SendAsync(Input.Email, Text["Mail.AlreadyRegistered.Subject"], Text["Mail.AlreadyRegistered.Body", Link("/account/forgot-password")]);
+            var judged = await validator.ValidateAsync(people, person, Input.Password);
+            if (!judged.Succeeded)
+            {
+                AddErrors(judged);
+                return Page();
+            }
+        }
+        if (await people.FindByEmailAsync(Input.Email) is not null)
+        {
+            passwords.HashForNothing(Input.Password);
+            await email.SendAsync(Input.Email, Text["Mail.AlreadyRegistered.Subject"], Text["Mail.AlreadyRegistered.Body", organisation.Link("/account/forgot-password")]);
             Sent = true;
             return Page();
         }
-        var person = new Person { UserName = Input.Email, Email = Input.Email, Pseudonym = Input.Pseudonym.Trim() };
         var created = await people.CreateAsync(person, Input.Password);
         if (!created.Succeeded)
         {
-            foreach (var error in created.Errors)
-            {
-                ModelState.AddModelError(error.Code.Contains("Password", StringComparison.Ordinal) ? "Input.Password" : "Input.Email", Text["Identity." + error.Code]);
-            }
+            AddErrors(created);
             return Page();
         }
         var token = await people.GenerateEmailConfirmationTokenAsync(person);
-        await email.SendAsync(person.Email!, Text["Mail.Confirm.Subject"], Text["Mail.Confirm.Body", person.Pseudonym, Link(AccountLinks.Confirm(person.Id, token))]);
+        await email.SendAsync(person.Email!, Text["Mail.Confirm.Subject"], Text["Mail.Confirm.Body", person.Pseudonym, organisation.Link(AccountLinks.Confirm(person.Id, token))]);
         Sent = true;
         return Page();
     }
 
-    private string Link(string path) => $"{Request.Scheme}://{Request.Host}{path}";
+    private void AddErrors(IdentityResult result)
+    {
+        foreach (var error in result.Errors)
+        {
+            ModelState.AddModelError(error.Code.Contains("Password", StringComparison.Ordinal) ? "Input.Password" : "Input.Email", Text["Identity." + error.Code]);
+        }
+    }
 }
 
 public sealed class RegistrationInput

@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Web;
 using Parvis.Web.Shared;
@@ -9,7 +11,7 @@ using Parvis.Web.Shared;
 namespace Parvis.Web.Pages.Account;
 
 [EnableRateLimiting(RateLimits.Auth)]
-public sealed class ResetPasswordModel(UserManager<Person> people) : ParvisPageModel
+public sealed class ResetPasswordModel(UserManager<Person> people, ParvisDbContext db) : ParvisPageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -44,6 +46,8 @@ public sealed class ResetPasswordModel(UserManager<Person> people) : ParvisPageM
                 Text[passwordError is null ? "Account.Reset.Invalid" : "Identity." + passwordError.Code]);
             return Page();
         }
+        // Whoever knew the old password is signed out everywhere.
+        await db.PersonSessions.Where(s => s.PersonId == person!.Id).ExecuteDeleteAsync();
         // The link proves the person reads this mailbox, which is what confirmation asks.
         if (!person!.EmailConfirmed)
         {

@@ -8,8 +8,13 @@ using Parvis.Web.Shared;
 
 namespace Parvis.Web.Pages.Account;
 
+/// <summary>
+/// Signing in says the same, in the same time, whether the address has an account or not: the password is checked
+/// first, and only someone who knows it learns that the address still waits for confirmation.
+/// </summary>
 [EnableRateLimiting(RateLimits.Auth)]
-public sealed class SignInModel(SignInManager<Person> signIn) : ParvisPageModel
+public sealed class SignInModel(UserManager<Person> people, SignInManager<Person> signIn, PasswordCheck passwords, Throttles throttles, Sessions sessions)
+    : ParvisPageModel
 {
     [BindProperty]
     public SignInInput Input { get; set; } = new();
@@ -27,15 +32,25 @@ public sealed class SignInModel(SignInManager<Person> signIn) : ParvisPageModel
         {
             return Page();
         }
-        var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, isPersistent: true, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var address = Input.Email.Trim();
+        if (!await throttles.TryAsync($"{address.ToUpperInvariant()}|{RateLimits.Address(HttpContext)}", HttpContext.RequestAborted))
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            ModelState.AddModelError("", Text["Account.SignIn.Throttled"]);
+            return Page();
         }
-        ModelState.AddModelError("", Text[result.IsLockedOut ? "Account.SignIn.LockedOut"
-            : result.IsNotAllowed ? "Account.SignIn.NotConfirmed"
-            : "Account.SignIn.Failed"]);
-        return Page();
+        var person = await people.FindByEmailAsync(address);
+        if (!await passwords.IsRightAsync(people, person, Input.Password))
+        {
+            ModelState.AddModelError("", Text["Account.SignIn.Failed"]);
+            return Page();
+        }
+        if (!await signIn.CanSignInAsync(person!))
+        {
+            ModelState.AddModelError("", Text["Account.SignIn.NotConfirmed"]);
+            return Page();
+        }
+        await sessions.SignInAsync(HttpContext, person!, Input.RememberMe);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
 }
 
@@ -50,4 +65,7 @@ public sealed class SignInInput
     [StringLength(200, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Field.Password")]
     public string Password { get; set; } = "";
+
+    /// <summary>Off by default: on a shared computer (a library, a third place), closing the browser ends the session.</summary>
+    public bool RememberMe { get; set; }
 }

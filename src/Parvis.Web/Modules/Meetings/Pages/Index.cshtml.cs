@@ -53,7 +53,7 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
         {
             return NotFound();
         }
-        var bytes = MeetingCalendar.Build(Process.Title, Coming.Concat(Past), $"{Request.Scheme}://{Request.Host}", clock.GetUtcNow());
+        var bytes = MeetingCalendar.Build(Process.Title, Coming.Concat(Past), organisation.Link(""), clock.GetUtcNow());
         return File(bytes, MeetingCalendar.ContentType, $"{Process.Slug}.ics");
     }
 

@@ -47,7 +47,7 @@ public sealed class ShowModel(ParvisDbContext database, CurrentOrganisation curr
         {
             return NotFound();
         }
-        var bytes = MeetingCalendar.Build(Meeting.Title, [Meeting], $"{Request.Scheme}://{Request.Host}", clock.GetUtcNow());
+        var bytes = MeetingCalendar.Build(Meeting.Title, [Meeting], Organisation.Link(""), clock.GetUtcNow());
         return File(bytes, MeetingCalendar.ContentType, "meeting.ics");
     }
 

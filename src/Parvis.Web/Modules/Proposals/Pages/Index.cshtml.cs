@@ -48,7 +48,10 @@ public sealed class IndexModel(DatabaseOnDemand database, CurrentOrganisation or
         Process = process;
         ReadAddress(Request.Query);
         Query = new ProposalQuery(process.Id, SearchText, Theme, Status, Sort, PageNumber, ProposalCursor.Parse(_after), ProposalCursor.Parse(_before));
-        Results = await shared.GetAsync($"proposals:{Query}", () => search.SearchAsync(Query, HttpContext.RequestAborted));
+        // A search's words are the visitor's own, any of them: its results are read for this request only.
+        Results = Query.Text is { Length: > 0 }
+            ? await search.SearchAsync(Query, HttpContext.RequestAborted)
+            : await shared.GetAsync($"proposals:{Query}", () => search.SearchAsync(Query, HttpContext.RequestAborted));
         ProposeDecision = await authorizer.DecideAsync(Permission.Propose, process);
         return Page();
     }

@@ -24,5 +24,5 @@ public abstract class WorkshopPage(ParvisDbContext db, CurrentOrganisation organ
     }
 
     /// <summary>The address a participant opens to join, for the code's QR image and for reading aloud.</summary>
-    public string JoinUrl => $"{Request.Scheme}://{Request.Host}/w/{Workshop.JoinCode}";
+    public string JoinUrl => organisation.Link($"/w/{Workshop.JoinCode}");
 }

@@ -1,19 +1,28 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Privacy;
 using Parvis.Web.Shared;
 
 namespace Parvis.Web.Pages.Account.Private;
 
-/// <summary>The person's own page: what we hold about them, the download of it all, and sign-out everywhere.</summary>
-public sealed class IndexModel(UserManager<Person> people, SignInManager<Person> signIn, PersonalData personalData) : ParvisPageModel
+/// <summary>The person's own page: what we hold about them, the download of it all, their sessions and sign-out everywhere.</summary>
+public sealed class IndexModel(UserManager<Person> people, PersonalData personalData, Sessions sessions, ParvisDbContext db) : ParvisPageModel
 {
     public Person Person { get; private set; } = default!;
+
+    /// <summary>The person's open sessions, the most recently used first.</summary>
+    public IReadOnlyList<PersonSession> OpenSessions { get; private set; } = [];
+
+    public Guid? CurrentSession => Sessions.IdOf(User);
 
     public async Task<IActionResult> OnGetAsync()
     {
         Person = (await people.GetUserAsync(User))!;
+        OpenSessions = (await db.PersonSessions.AsNoTracking().Where(s => s.PersonId == Person.Id).ToListAsync())
+            .OrderByDescending(s => s.LastSeenAt).ToList();
         return Page();
     }
 
@@ -24,13 +33,22 @@ public sealed class IndexModel(UserManager<Person> people, SignInManager<Person>
         return File(json, "application/json", $"parvis-{person.Pseudonym}-{DateTime.UtcNow:yyyy-MM-dd}.json");
     }
 
-    /// <summary>A new security stamp invalidates every other session; this one is signed in again with it.</summary>
+    /// <summary>Every other session of the person ends at once, on every node; this one goes on.</summary>
     public async Task<IActionResult> OnPostSignOutEverywhereAsync()
     {
-        var person = (await people.GetUserAsync(User))!;
-        await people.UpdateSecurityStampAsync(person);
-        await signIn.RefreshSignInAsync(person);
+        var current = Sessions.IdOf(User);
+        await db.PersonSessions.Where(s => s.PersonId == PersonId && s.Id != current).ExecuteDeleteAsync();
         Flash("Account.SignOutEverywhere.Done");
         return RedirectToPage();
     }
+
+    /// <summary>Ends one of the person's sessions (a phone lost, a library's computer).</summary>
+    public async Task<IActionResult> OnPostEndSessionAsync(Guid session)
+    {
+        var ended = await sessions.EndAsync(db, PersonId, session);
+        Flash(ended ? "Account.Sessions.Ended" : "Account.Sessions.AlreadyEnded");
+        return session == Sessions.IdOf(User) ? LocalRedirect("/") : RedirectToPage();
+    }
+
+    private Guid PersonId => Guid.Parse(people.GetUserId(User)!);
 }

@@ -824,6 +824,36 @@ namespace Parvis.Web.Kernel.Data.Migrations.Sqlite
                     b.ToTable("kernel_people", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Kernel.People.PersonSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Persistent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("kernel_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Kernel.People.RoleAssignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1992,6 +2022,15 @@ namespace Parvis.Web.Kernel.Data.Migrations.Sqlite
                     b.HasOne("Parvis.Web.Kernel.Organisations.Organisation", null)
                         .WithMany("Hosts")
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.People.PersonSession", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

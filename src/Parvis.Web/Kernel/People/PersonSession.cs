@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Web;
+
+namespace Parvis.Web.Kernel.People;
+
+/// <summary>
+/// A signed-in session, held on the server: a session cookie is honoured only while its row exists, so signing out,
+/// ending a session from the account page or erasing the account ends it at once, even for a copy of the cookie.
+/// </summary>
+public sealed class PersonSession
+{
+    public const int DeviceMax = 120;
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid PersonId { get; set; }
+
+    /// <summary>Browser and system, as the person would name them ("Firefox, Linux"): never the full user agent or the address.</summary>
+    public string Device { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset LastSeenAt { get; set; }
+
+    /// <summary>Kept after the browser closes ("remember me").</summary>
+    public bool Persistent { get; set; }
+}
+
+/// <summary>Opens, checks and ends sessions. Which sessions are alive is kept per node until any session ends on any node.</summary>
+public sealed class Sessions(ContentChanges changes, TimeProvider clock, IServiceScopeFactory scopes)
+{
+    /// <summary>The claim of the session cookie that names its session.</summary>
+    public const string ClaimType = "parvis:session";
+
+    /// <summary>A session's last use is written at most this often.</summary>
+    private static readonly TimeSpan _lastSeenEvery = TimeSpan.FromMinutes(5);
+
+    private readonly ConcurrentDictionary<Guid, DateTimeOffset> _alive = new();
+    private long _generation = -1;
+
+    /// <summary>Signs the person in on a new session of this browser.</summary>
+    public async Task SignInAsync(HttpContext context, Person person, bool persistent)
+    {
+        var now = clock.GetUtcNow();
+        var session = new PersonSession
+        {
+            PersonId = person.Id, Device = DeviceOf(context.Request.Headers.UserAgent.ToString()),
+            CreatedAt = now, LastSeenAt = now, Persistent = persistent,
+        };
+        // Its own context and command: a session's row is all that is written (see ChangeInterceptor).
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
+            db.PersonSessions.Add(session);
+            await db.SaveChangesAsync(context.RequestAborted);
+        }
+        var signIn = context.RequestServices.GetRequiredService<SignInManager<Person>>();
+        await signIn.SignInWithClaimsAsync(person, new AuthenticationProperties { IsPersistent = persistent }, [new Claim(ClaimType, session.Id.ToString())]);
+    }
+
+    /// <summary>Ends one of the person's sessions; false when it is not theirs or already ended.</summary>
+    public async Task<bool> EndAsync(ParvisDbContext db, Guid personId, Guid sessionId)
+    {
+        var ended = await db.PersonSessions.Where(s => s.Id == sessionId && s.PersonId == personId).ExecuteDeleteAsync();
+        _alive.TryRemove(sessionId, out _);
+        return ended > 0;
+    }
+
+    /// <summary>The session the request's cookie names, if any.</summary>
+    public static Guid? IdOf(ClaimsPrincipal? principal) =>
+        Guid.TryParse(principal?.FindFirstValue(ClaimType), out var id) ? id : null;
+
+    /// <summary>Whether the cookie's session is still open; notes its use now and then.</summary>
+    public async Task<bool> IsAliveAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
+    {
+        if (IdOf(principal) is not { } id || !Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var personId))
+        {
+            return false;
+        }
+        var generation = changes.GenerationOf(ChangeKind.Sessions);
+        if (Interlocked.Exchange(ref _generation, generation) != generation)
+        {
+            _alive.Clear();
+        }
+        var now = clock.GetUtcNow();
+        if (_alive.TryGetValue(id, out var seen) && now - seen < _lastSeenEvery)
+        {
+            return true;
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
+        var lastSeen = await db.PersonSessions.Where(s => s.Id == id && s.PersonId == personId)
+            .Select(s => (DateTimeOffset?)s.LastSeenAt).FirstOrDefaultAsync(cancellationToken);
+        if (lastSeen is null)
+        {
+            return false;
+        }
+        if (now - lastSeen >= _lastSeenEvery)
+        {
+            await db.PersonSessions.Where(s => s.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), cancellationToken);
+            lastSeen = now;
+        }
+        _alive[id] = lastSeen.Value;
+        return true;
+    }
+
+    /// <summary>Refuses a cookie whose session has ended; called on every signed-in request before anything else.</summary>
+    public static async Task<bool> ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        var sessions = context.HttpContext.RequestServices.GetRequiredService<Sessions>();
+        if (context.Principal is { } principal && await sessions.IsAliveAsync(principal, context.HttpContext.RequestAborted))
+        {
+            return true;
+        }
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        return false;
+    }
+
+    /// <summary>"Firefox, Linux": enough for a person to recognise their devices, too little to follow them.</summary>
+    internal static string DeviceOf(string userAgent)
+    {
+        static string? First(string text, params string[] names) => names.FirstOrDefault(n => text.Contains(n, StringComparison.OrdinalIgnoreCase));
+        var browser = First(userAgent, "Edg", "OPR", "Firefox", "Chrome", "Chromium", "Safari") switch
+        {
+            "Edg" => "Edge",
+            "OPR" => "Opera",
+            { } name => name,
+            null => null,
+        };
+        var system = First(userAgent, "Android", "iPhone", "iPad", "Windows", "Mac OS", "CrOS", "Linux") switch
+        {
+            "Mac OS" => "macOS",
+            "CrOS" => "ChromeOS",
+            { } name => name,
+            null => null,
+        };
+        var device = string.Join(", ", new[] { browser, system }.Where(p => p is not null));
+        return device.Length > PersonSession.DeviceMax ? device[..PersonSession.DeviceMax] : device;
+    }
+}
