@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Parvis.Web.Shared;
 
 namespace Parvis.Web.Pages;
 
 [IgnoreAntiforgeryToken]
+// A refused post is shown through this page; limiting it too would leave the refusal without its page.
+[DisableRateLimiting]
 public sealed class ErrorModel : ParvisPageModel
 {
     public int Code { get; private set; }

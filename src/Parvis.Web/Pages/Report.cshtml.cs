@@ -1,19 +1,16 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
-using Parvis.Web.Kernel.Web;
 using Parvis.Web.Shared;
 
 namespace Parvis.Web.Pages;
 
 /// <summary>Reporting any contribution to the moderators, whatever module it belongs to.</summary>
 [Authorize]
-[EnableRateLimiting(RateLimits.Contribute)]
 public sealed class ReportModel(ParvisDbContext db, CurrentOrganisation organisation, Moderation moderation) : ParvisPageModel
 {
     [BindProperty]

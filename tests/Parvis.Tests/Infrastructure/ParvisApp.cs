@@ -31,6 +31,9 @@ public class ParvisApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Overridden by a class that needs a different rate limit, to see it refuse.</summary>
     protected virtual int AuthPermitLimit => 100_000;
 
+    /// <summary>The same for contributions and workshop tables; the shipped limit is 60 a minute.</summary>
+    protected virtual int ContributePermitLimit => 100_000;
+
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
@@ -54,7 +57,8 @@ public class ParvisApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Email:SmtpSecurity", "none");
         builder.UseSetting("Email:From", "Parvis <no-reply@parvis.test>");
         builder.UseSetting("RateLimits:auth:PermitLimit", AuthPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("RateLimits:contribute:PermitLimit", "100000");
+        builder.UseSetting("RateLimits:contribute:PermitLimit", ContributePermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimits:table:PermitLimit", ContributePermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Security:StampValidationSeconds", "0");
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, LoopbackVisitors>());
     }

@@ -141,6 +141,7 @@ public static class KernelSetup
             {
                 o.RootDirectory = "/";
                 o.Conventions.AuthorizeFolder("/Pages/Account/Private");
+                o.Conventions.AddFolderApplicationModelConvention("/", RateLimits.LimitEveryPage);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>

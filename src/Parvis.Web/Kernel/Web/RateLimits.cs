@@ -1,19 +1,33 @@
 using System.Diagnostics;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.RateLimiting;
 using StackExchange.Redis;
 
 namespace Parvis.Web.Kernel.Web;
 
 /// <summary>
-/// Named limits pages opt into with [EnableRateLimiting]: "auth" for sign-in, registration and password
-/// reset (per address), "contribute" for writing and supporting (per person); both count posts, not reads. Configurable under RateLimits.
-/// Counted in memory on a single node, in Redis when nodes share it (so a second node is no way around a limit).
+/// Named limits on what pages receive, never on reading them: "contribute" (per person, or per address for a visitor)
+/// is every page's unless it names another with [EnableRateLimiting] on its class (on a handler it does nothing, since
+/// a page is one endpoint); "auth" for sign-in, registration and password reset (per address); "table" for people at
+/// a workshop table without an account (per address and table: a café's tables share one address). Configurable under
+/// RateLimits. Counted in memory on a single node, in Redis when nodes share it (so a second node is no way around a limit).
 /// </summary>
 public static class RateLimits
 {
     public const string Auth = "auth";
     public const string Contribute = "contribute";
+    public const string Table = "table";
+
+    /// <summary>Gives every page the contribute limit unless its class names another or none: a new page cannot forget.</summary>
+    public static void LimitEveryPage(PageApplicationModel page)
+    {
+        if (!page.HandlerTypeAttributes.Any(a => a is EnableRateLimitingAttribute or DisableRateLimitingAttribute))
+        {
+            page.EndpointMetadata.Add(new EnableRateLimitingAttribute(Contribute));
+        }
+    }
 
     public static IServiceCollection AddParvisRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,10 +36,13 @@ public static class RateLimits
             // Read once, when the limiter is built (after every configuration source is in), not on every post.
             var auth = Window(configuration, Auth, permits: 20);
             var contribute = Window(configuration, Contribute, permits: 60);
+            var table = Window(configuration, Table, permits: 60);
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(Auth, context => Partition(context, Auth, auth, Address));
             o.AddPolicy(Contribute, context => Partition(context, Contribute, contribute,
                 static c => c.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? Address(c)));
+            o.AddPolicy(Table, context => Partition(context, Table, table,
+                static c => $"{Address(c)}|{(Guid.TryParse(c.Request.Query["group"], out var group) ? group : Guid.Empty)}"));
         });
         return services;
     }

@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Web;
 using Parvis.Web.Shared;
 
 namespace Parvis.Web.Pages.Account;
 
 /// <summary>The link shows a button rather than confirming on GET, so mail scanners that open links confirm nothing.</summary>
+[EnableRateLimiting(RateLimits.Auth)]
 public sealed class ConfirmModel(UserManager<Person> people) : ParvisPageModel
 {
     [BindProperty(SupportsGet = true)]

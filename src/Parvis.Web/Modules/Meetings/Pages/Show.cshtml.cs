@@ -1,11 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
-using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Web.Modules.Meetings.Pages;
 
@@ -51,7 +49,6 @@ public sealed class ShowModel(ParvisDbContext database, CurrentOrganisation curr
         return File(bytes, MeetingCalendar.ContentType, "meeting.ics");
     }
 
-    [EnableRateLimiting(RateLimits.Contribute)]
     public async Task<IActionResult> OnPostRegisterAsync(Guid id)
     {
         if (!await LoadAsync(id))
@@ -67,7 +64,6 @@ public sealed class ShowModel(ParvisDbContext database, CurrentOrganisation curr
         return After(result, "Meetings.Registered", $"/meetings/{id}#registration", nameof(SiteId));
     }
 
-    [EnableRateLimiting(RateLimits.Contribute)]
     public async Task<IActionResult> OnPostCancelAsync(Guid id)
     {
         if (!await LoadAsync(id))

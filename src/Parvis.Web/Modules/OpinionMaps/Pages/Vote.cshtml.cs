@@ -1,12 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Parvis.OpinionMaps;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
-using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Web.Modules.OpinionMaps.Pages;
 
@@ -19,7 +17,6 @@ public sealed class StatementInput
 }
 
 /// <summary>One statement at a time, three buttons, and a form to add one's own statement. No script needed.</summary>
-[EnableRateLimiting(RateLimits.Contribute)]
 public sealed class VoteModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, OpinionMapCommands commands)
     : OpinionMapPage(db, organisation, authorizer)
 {

@@ -1,16 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
-using Parvis.Web.Kernel.Web;
 using Parvis.Web.Shared;
 
 namespace Parvis.Web.Modules.Proposals.Pages;
 
-[EnableRateLimiting(RateLimits.Contribute)]
 public sealed class EditModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, ProposalCommands commands)
     : ParvisPageModel, IProposalForm
 {

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Data;
@@ -15,7 +14,6 @@ namespace Parvis.Web.Modules.Proposals.Pages;
 
 /// <summary>A proposal with its official answer, its supports and its discussion.</summary>
 [OutputCache(PolicyName = PublicPagePolicy.Name)]
-[EnableRateLimiting(RateLimits.Contribute)]
 public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation organisation, Authorizer authorizer, ProposalCommands commands, SharedData shared,
     PersonalSupports supports)
     : ParvisPageModel

@@ -1,12 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using QRCoder;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Web;
+using QRCoder;
 
 namespace Parvis.Web.Modules.Workshops.Pages;
 
@@ -14,6 +14,7 @@ namespace Parvis.Web.Modules.Workshops.Pages;
 /// Someone at a table contributes from a phone with the workshop's short code: no account, no personal
 /// data; they pick their table and add what the current time asks for, which is attributed to the table.
 /// </summary>
+[EnableRateLimiting(RateLimits.Table)]
 public sealed class JoinModel(ParvisDbContext db, CurrentOrganisation organisation, WorkshopCommands workshops) : WorkshopPage(db, organisation), IItemEntry
 {
     [BindProperty(SupportsGet = true)]
@@ -65,7 +66,6 @@ public sealed class JoinModel(ParvisDbContext db, CurrentOrganisation organisati
         return Page();
     }
 
-    [EnableRateLimiting(RateLimits.Contribute)]
     public async Task<IActionResult> OnPostAsync()
     {
         if (!await FindAsync())

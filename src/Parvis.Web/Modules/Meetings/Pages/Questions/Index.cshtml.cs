@@ -1,13 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
-using Parvis.Web.Kernel.Web;
 using Parvis.Web.Shared;
 
 namespace Parvis.Web.Modules.Meetings.Pages.Questions;
@@ -44,7 +42,6 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
 
     public async Task<IActionResult> OnGetAsync(string slug) => await LoadAsync(slug) ? Page() : NotFound();
 
-    [EnableRateLimiting(RateLimits.Contribute)]
     public async Task<IActionResult> OnPostAsync(string slug)
     {
         if (!await LoadAsync(slug))

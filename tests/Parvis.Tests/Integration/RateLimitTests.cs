@@ -1,0 +1,97 @@
+using System.Net;
+using System.Reflection;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.Web;
+
+namespace Parvis.Tests.Integration;
+
+/// <summary>Parvis with the limits it ships with: 60 contributions a minute, 20 sign-in forms.</summary>
+public sealed class LimitedApp : ParvisApp
+{
+    protected override int AuthPermitLimit => 20;
+
+    protected override int ContributePermitLimit => 60;
+}
+
+[Trait("Suite", "integration")]
+public sealed class RateLimitTests(LimitedApp app) : IClassFixture<LimitedApp>
+{
+    /// <summary>Each action a person or a visitor posts: the 61st post in a minute is refused, whatever the handler.</summary>
+    [Theory]
+    [InlineData("/processes/{process}/proposals/new")]
+    [InlineData("/proposals/{id}?handler=Comment")]
+    [InlineData("/proposals/{id}?handler=Support")]
+    [InlineData("/processes/{process}/questions")]
+    [InlineData("/questions/{id}")]
+    [InlineData("/meetings/{id}?handler=Register")]
+    [InlineData("/meetings/{id}?handler=Cancel")]
+    [InlineData("/maps/{id}/vote")]
+    [InlineData("/report/{id}")]
+    [InlineData("/account?handler=Export")]
+    [InlineData("/account/delete")]
+    [InlineData("/workshops/{id}/console")]
+    public async Task The_61st_contribution_in_a_minute_is_refused(string action)
+    {
+        var (session, _) = await app.SignedInAsync($"Pressée {Guid.NewGuid():N}"[..22]);
+        var path = action.Replace("{process}", app.World.ProcessSlug, StringComparison.Ordinal)
+            .Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+        await AssertSixtyFirstRefusedAsync(session, path, 60);
+    }
+
+    [Fact]
+    public async Task At_a_workshop_table_the_61st_post_in_a_minute_is_refused_but_the_next_table_in_the_cafe_goes_on()
+    {
+        using var cafe = app.NewSession();
+        var table = Guid.NewGuid();
+        await AssertSixtyFirstRefusedAsync(cafe, $"/w/ABCDEF?group={table}", 60);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await cafe.PostRawAsync($"/w/ABCDEF?group={Guid.NewGuid()}", new Dictionary<string, string>())).Status);
+    }
+
+    [Theory]
+    [InlineData("/account/sign-in")]
+    [InlineData("/account/register")]
+    [InlineData("/account/forgot-password")]
+    [InlineData("/account/reset")]
+    [InlineData("/account/confirm")]
+    public async Task The_21st_account_form_in_a_minute_from_one_address_is_refused(string path)
+    {
+        using var visitor = app.NewSession();
+        visitor.Client.DefaultRequestHeaders.Add("X-Forwarded-For", $"203.0.113.{Random.Shared.Next(1, 250)}");
+        await AssertSixtyFirstRefusedAsync(visitor, path, 20);
+    }
+
+    [Fact]
+    public void Every_page_is_limited_on_its_class_and_no_handler_names_a_limit_that_would_do_nothing()
+    {
+        var handlers = typeof(KernelSetup).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(PageModel)))
+            .SelectMany(t => t.GetMethods(BindingFlags.Instance | BindingFlags.Public | BindingFlags.DeclaredOnly))
+            .Where(m => m.GetCustomAttributes<EnableRateLimitingAttribute>().Any() || m.GetCustomAttributes<DisableRateLimitingAttribute>().Any())
+            .Select(m => $"{m.DeclaringType!.Name}.{m.Name}");
+        Assert.Empty(handlers);
+
+        var pages = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null)
+            .ToList();
+        Assert.NotEmpty(pages);
+        var unlimited = pages.Where(e => e.Metadata.GetMetadata<EnableRateLimitingAttribute>() is null && e.Metadata.GetMetadata<DisableRateLimitingAttribute>() is null)
+            .Select(e => e.RoutePattern.RawText);
+        Assert.Empty(unlimited);
+    }
+
+    private static async Task AssertSixtyFirstRefusedAsync(Session session, string path, int limit)
+    {
+        for (var i = 0; i < limit; i++)
+        {
+            var allowed = await session.PostRawAsync(path, new Dictionary<string, string>());
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, allowed.Status);
+        }
+        var refused = await session.PostRawAsync(path, new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.Status);
+        // Reading the page is never limited.
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await session.GetAsync(path.Split('?')[0])).Status);
+    }
+}
