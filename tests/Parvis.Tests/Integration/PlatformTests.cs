@@ -125,6 +125,26 @@ public sealed class PlatformTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal("/processes/ouverte/proposals?q=v%C3%A9lo#list", response.Headers.Location?.OriginalString);
     }
 
+    /// <summary>Behind nginx, HTTPS arrives as X-Forwarded-Proto; the test server's client on https://localhost stands for both.</summary>
+    [Fact]
+    public async Task Under_https_the_browser_is_told_to_stay_on_https_and_the_form_cookie_is_secure()
+    {
+        using var https = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
+        using var secure = await https.GetAsync(new Uri("/account/sign-in", UriKind.Relative));
+        Assert.Equal("max-age=31536000", secure.Headers.GetValues("Strict-Transport-Security").Single());
+        Assert.Contains(secure.Headers.GetValues("Set-Cookie"), c => c.StartsWith(Web.Kernel.Web.KernelSetup.AntiforgeryCookie + "=", StringComparison.Ordinal)
+            && c.Contains("; secure", StringComparison.OrdinalIgnoreCase));
+
+        using var forwarded = new HttpRequestMessage(HttpMethod.Get, "/");
+        forwarded.Headers.Add("X-Forwarded-Proto", "https");
+        using var proxied = await app.CreateClient().SendAsync(forwarded);
+        Assert.True(proxied.Headers.Contains("Strict-Transport-Security"));
+
+        using var plain = await app.CreateClient().GetAsync(new Uri("/account/sign-in", UriKind.Relative));
+        Assert.False(plain.Headers.Contains("Strict-Transport-Security"));
+        Assert.DoesNotContain(plain.Headers.GetValues("Set-Cookie"), c => c.Contains("; secure", StringComparison.OrdinalIgnoreCase));
+    }
+
     [Fact]
     public async Task Each_organisation_answers_on_its_own_host()
     {

@@ -129,6 +129,8 @@ public static class KernelSetup
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = AntiforgeryCookie;
+            // Secure under HTTPS (behind nginx: X-Forwarded-Proto), still usable over plain HTTP on a laptop.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.FormFieldName = "__csrf";
         });
         services.Decorate<IAntiforgery>((_, framework) => new RememberedAntiforgery(framework));
