@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Accountability;
+using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
@@ -17,7 +18,7 @@ namespace Parvis.Web.Modules.Proposals.Pages;
 [OutputCache(PolicyName = PublicPagePolicy.Name)]
 [EnableRateLimiting(RateLimits.Contribute)]
 public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation organisation, Authorizer authorizer, ProposalCommands commands, SharedData shared,
-    PersonalSupports supports)
+    PersonalSupports supports, IEnumerable<IContributionSource> sources)
     : ParvisPageModel
 {
     private ParvisDbContext Db => database.Context;
@@ -151,7 +152,7 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
         return new View(proposal, process, await PseudonymAsync(proposal.AuthorId),
             proposal.ThemeId is null ? null : await Db.Themes.AsNoTracking().FirstOrDefaultAsync(t => t.Id == proposal.ThemeId),
             proposal.MergedIntoId is null ? null : await Db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == proposal.MergedIntoId),
-            comments.ToLookup(c => c.Comment.ParentId), await FateView.LoadAsync(Db, id));
+            comments.ToLookup(c => c.Comment.ParentId), await FateView.LoadAsync(Db, ShownContributions.Of(Db, sources), id));
     }
 
     private Task<string?> PseudonymAsync(Guid? personId) =>
