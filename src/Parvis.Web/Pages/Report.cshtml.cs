@@ -11,7 +11,8 @@ namespace Parvis.Web.Pages;
 
 /// <summary>Reporting any contribution to the moderators, whatever module it belongs to.</summary>
 [Authorize]
-public sealed class ReportModel(ParvisDbContext db, CurrentOrganisation organisation, Moderation moderation) : ParvisPageModel
+public sealed class ReportModel(ParvisDbContext db, CurrentOrganisation organisation, Moderation moderation, IEnumerable<IContributionSource> sources)
+    : ParvisPageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Validation.Required")]
@@ -49,8 +50,7 @@ public sealed class ReportModel(ParvisDbContext db, CurrentOrganisation organisa
 
     private async Task<bool> LoadAsync(Guid id)
     {
-        var contribution = await db.Contributions.AsNoTracking()
-            .FirstOrDefaultAsync(c => c.Id == id && c.OrganisationId == organisation.Id && c.ErasedAt == null && c.HiddenAt == null);
+        var contribution = await ShownContributions.Of(db, sources).AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.OrganisationId == organisation.Id);
         Contribution = contribution!;
         return contribution is not null;
     }

@@ -51,6 +51,45 @@ public sealed class ModerationTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(0, await app.WithDatabaseAsync(db => db.ContributionReports.CountAsync(r => r.ContributionId == commentId && r.ResolvedAt == null)));
     }
 
+    /// <summary>A comment is read within its proposal: once the proposal is hidden, no address shows the comment by itself.</summary>
+    [Fact]
+    public async Task The_comments_of_a_hidden_proposal_are_shown_at_no_address()
+    {
+        var (proposalId, commentId) = await DiscussionAsync("Commentaire sous un sujet masqué");
+        var (moderator, _) = await app.SignedInAsync("Modérateur des sujets", Role.Moderator);
+        var (analyst, _) = await app.SignedInAsync("Analyste des sujets", Role.Analyst);
+        var merged = await app.WithDatabaseAsync(async db =>
+        {
+            var other = new Proposal { OrganisationId = app.World.OrganisationId, ProcessId = app.World.ProcessId, Title = "Sujet fusionné", Body = "Texte fusionné." };
+            db.Proposals.Add(other);
+            await db.SaveChangesAsync();
+            return other.Id;
+        });
+        Assert.Equal(HttpStatusCode.Redirect, (await analyst.PostAsync($"/contributions/{merged}", new Dictionary<string, string>
+        {
+            ["Fate"] = "Merged", ["Explanation"] = "Dit la même chose que ce commentaire.", ["MergedIntoId"] = commentId.ToString(),
+        })).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await moderator.PostAsync($"/admin/moderate/{proposalId}", new Dictionary<string, string>
+        {
+            ["action"] = "Hide", ["Reason"] = "Hors charte",
+        })).Status);
+
+        using var visitor = app.NewSession();
+        foreach (var address in new[] { $"/contributions/{commentId}", $"/contributions/{merged}", $"/processes/{app.World.ProcessSlug}/fates", $"/proposals/{proposalId}" })
+        {
+            var page = await visitor.GetAsync(address);
+            Assert.DoesNotContain("Commentaire sous un sujet masqué", page.Body, StringComparison.Ordinal);
+        }
+        Assert.Contains("a été masquée par la modération", (await visitor.GetAsync($"/contributions/{commentId}")).Text("main"), StringComparison.Ordinal);
+        var (reader, _) = await app.SignedInAsync("Lectrice des sujets");
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/report/{commentId}")).Status);
+
+        // Restored, the proposal brings its comments back everywhere.
+        await moderator.PostAsync($"/admin/moderate/{proposalId}", new Dictionary<string, string> { ["action"] = "Restore", ["Reason"] = "Erreur" });
+        Assert.Contains("Commentaire sous un sujet masqué", (await visitor.GetAsync($"/contributions/{commentId}")).Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/report/{commentId}")).Status);
+    }
+
     [Fact]
     public async Task Hiding_needs_a_reason_and_stores_nothing_without_one()
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -121,5 +122,76 @@ public sealed class OfflineTests(ParvisApp main) : IClassFixture<ParvisApp>
         Assert.Equal("1 contribution(s) ajoutée(s), 1 mise(s) à jour.", second.Text("#offline-report p"));
         Assert.Contains("« Le bateau et le réseau » a été modifié ici et sur le portable", second.Text("#offline-report li"), StringComparison.Ordinal);
         Assert.False((await ItemsAsync(main, workshopId)).Single(i => i.Id == carriedId).Carried);
+    }
+
+    /// <summary>
+    /// A bundle as a laptop signs it, made from the package (its key and export): the items given, nothing else
+    /// changed. What a faulty or hand-made laptop file can hold, with a valid signature.
+    /// </summary>
+    private static byte[] SignedBundle(byte[] package, params JsonObject[] items)
+    {
+        var payload = JsonNode.Parse(Convert.FromBase64String(JsonNode.Parse(package)!["payload"]!.GetValue<string>()))!.AsObject();
+        var key = Convert.FromBase64String(payload["key"]!.GetValue<string>());
+        payload["kind"] = "bundle";
+        payload.Remove("key");
+        var itemList = payload["items"]!.AsArray();
+        foreach (var item in items)
+        {
+            itemList.Add(item);
+        }
+        var bytes = Encoding.UTF8.GetBytes(payload.ToJsonString());
+        return Encoding.UTF8.GetBytes(new JsonObject
+        {
+            ["payload"] = Convert.ToBase64String(bytes), ["signature"] = Convert.ToBase64String(HMACSHA256.HashData(key, bytes)),
+        }.ToJsonString());
+    }
+
+    private static JsonObject Concern(Guid id, Guid group, string? text) => new()
+    {
+        ["id"] = id, ["groupId"] = group, ["kind"] = "Concern", ["text"] = text, ["position"] = 0, ["carried"] = false,
+        ["createdAt"] = DateTimeOffset.UtcNow, ["channel"] = "Offline",
+    };
+
+    [Fact]
+    public async Task A_signed_bundle_item_without_text_or_with_an_id_already_used_is_left_out_and_named_the_others_imported()
+    {
+        await main.WithDatabaseAsync(async db =>
+        {
+            var today = DateOnly.FromDateTime(DateTime.Now);
+            db.Processes.Add(ParvisApp.NewProcess(main.World.OrganisationId, "lots-fautifs", new Phase { Title = "Ateliers", StartsOn = today.AddDays(-3), EndsOn = today.AddDays(30) }));
+            await db.SaveChangesAsync();
+        });
+        var (manager, _) = await main.SignedInAsync("Pilote des lots", Role.ProcessManager);
+        var created = await manager.PostAsync("/processes/lots-fautifs/workshops", new Dictionary<string, string>
+        {
+            ["Title"] = "Atelier à Lanester", ["Template"] = "htd", ["StartsAt"] = "2026-11-25T18:30", ["Place"] = "Salle Jean-Vilar",
+        });
+        var workshopId = Guid.Parse(created.Location!.Split('/')[2]);
+        var group = await main.WithDatabaseAsync(db => db.WorkshopGroups.Where(g => g.WorkshopId == workshopId).OrderBy(g => g.Position).Select(g => g.Id).FirstAsync());
+        var (author, _) = await main.SignedInAsync("Autrice d'ailleurs");
+        var proposal = await author.PostAsync($"/processes/{main.World.ProcessSlug}/proposals/new", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Une proposition ailleurs", ["Input.Body"] = "Un texte assez long pour être une vraie proposition.",
+        });
+        var proposalId = Guid.Parse(proposal.Location!.Split('/')[^1]);
+        var page = $"/workshops/{workshopId}/offline";
+        var package = Encoding.UTF8.GetBytes((await manager.PostAsync($"{page}?handler=Package", new Dictionary<string, string>())).Body);
+        var twice = Guid.NewGuid();
+
+        var report = await UploadAsync(manager, page, "Import", SignedBundle(package,
+            Concern(Guid.NewGuid(), group, "Les bus du soir"),
+            Concern(Guid.NewGuid(), group, null),
+            Concern(proposalId, group, "Sous l'identifiant d'une proposition"),
+            Concern(twice, group, "Le même identifiant"),
+            Concern(twice, group, "Le même identifiant, encore")));
+
+        Assert.Equal(HttpStatusCode.OK, report.Status);
+        Assert.Equal("2 contribution(s) ajoutée(s), 0 mise(s) à jour.", report.Text("#offline-report p"));
+        var named = report.Texts("#offline-report li").ToList();
+        Assert.Contains(named, n => n.StartsWith("Un élément sans texte", StringComparison.Ordinal));
+        Assert.Contains("« Sous l'identifiant d'une proposition » : son identifiant est déjà celui d'une autre contribution, l'élément n'a pas été importé", named);
+        Assert.Single(named, n => n.StartsWith("« Le même identifiant", StringComparison.Ordinal) && n.Contains("déjà celui", StringComparison.Ordinal));
+        Assert.Equal(["Le même identifiant", "Les bus du soir"], (await ItemsAsync(main, workshopId)).Select(i => i.Text).Order(StringComparer.Ordinal));
+        Assert.Equal("Une proposition ailleurs", await main.WithDatabaseAsync(db => db.Proposals.Where(p => p.Id == proposalId).Select(p => p.Title).SingleAsync()));
     }
 }

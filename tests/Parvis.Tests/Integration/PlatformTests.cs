@@ -101,6 +101,50 @@ public sealed class PlatformTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal("/", response.Headers.Location?.OriginalString);
     }
 
+    /// <summary>Control characters, spaces and letters a header cannot carry once made the return address: home instead, never a 500.</summary>
+    [Theory]
+    [InlineData("%2F%0A")]
+    [InlineData("%2Fcharter%00")]
+    [InlineData("%2F%09%2Fevil.example")]
+    [InlineData("%2Fcharter%0D%0ASet-Cookie%3A%20x%3D1")]
+    [InlineData("%2Fcharte%20des%20r%C3%A8gles")]
+    [InlineData("%2F%5C%2Fevil.example")]
+    public async Task The_language_switch_sends_home_from_a_return_address_that_is_no_plain_local_path(string returnUrl)
+    {
+        using var session = app.NewSession();
+        using var response = await session.Client.GetAsync(new Uri($"/language/en?returnUrl={returnUrl}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task The_language_switch_keeps_a_plain_local_return_address_with_its_query()
+    {
+        using var session = app.NewSession();
+        using var response = await session.Client.GetAsync(new Uri("/language/en?returnUrl=%2Fprocesses%2Fouverte%2Fproposals%3Fq%3Dv%25C3%25A9lo%23list", UriKind.Relative));
+        Assert.Equal("/processes/ouverte/proposals?q=v%C3%A9lo#list", response.Headers.Location?.OriginalString);
+    }
+
+    /// <summary>Behind nginx, HTTPS arrives as X-Forwarded-Proto; the test server's client on https://localhost stands for both.</summary>
+    [Fact]
+    public async Task Under_https_the_browser_is_told_to_stay_on_https_and_the_form_cookie_is_secure()
+    {
+        using var https = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
+        using var secure = await https.GetAsync(new Uri("/account/sign-in", UriKind.Relative));
+        Assert.Equal("max-age=31536000", secure.Headers.GetValues("Strict-Transport-Security").Single());
+        Assert.Contains(secure.Headers.GetValues("Set-Cookie"), c => c.StartsWith(Web.Kernel.Web.KernelSetup.AntiforgeryCookie + "=", StringComparison.Ordinal)
+            && c.Contains("; secure", StringComparison.OrdinalIgnoreCase));
+
+        using var forwarded = new HttpRequestMessage(HttpMethod.Get, "/");
+        forwarded.Headers.Add("X-Forwarded-Proto", "https");
+        using var proxied = await app.CreateClient().SendAsync(forwarded);
+        Assert.True(proxied.Headers.Contains("Strict-Transport-Security"));
+
+        using var plain = await app.CreateClient().GetAsync(new Uri("/account/sign-in", UriKind.Relative));
+        Assert.False(plain.Headers.Contains("Strict-Transport-Security"));
+        Assert.DoesNotContain(plain.Headers.GetValues("Set-Cookie"), c => c.Contains("; secure", StringComparison.OrdinalIgnoreCase));
+    }
+
     [Fact]
     public async Task Each_organisation_answers_on_its_own_host()
     {

@@ -1,7 +1,12 @@
+using System.Linq.Expressions;
 using System.Net;
+using System.Reflection;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.People;
+using Parvis.Web.Modules.OpinionMaps;
 
 namespace Parvis.Tests.Integration;
 
@@ -27,10 +32,96 @@ public sealed class PrivacyTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal("application/json", export.ContentType);
         using var json = JsonDocument.Parse(export.Body);
         Assert.Equal(person.Email, json.RootElement.GetProperty("account").GetProperty("Email").GetString());
-        var proposals = json.RootElement.GetProperty("modules").GetProperty("proposals");
-        Assert.Equal("Ma proposition exportée", proposals.GetProperty("proposals")[0].GetProperty("Title").GetString());
-        Assert.Equal(1, proposals.GetProperty("supports").GetArrayLength());
+        var proposal = json.RootElement.GetProperty("contributions")[0];
+        Assert.Equal("proposal", proposal.GetProperty("Kind").GetString());
+        Assert.Equal("Ma proposition exportée", proposal.GetProperty("Title").GetString());
+        Assert.Equal(1, json.RootElement.GetProperty("modules").GetProperty("proposals").GetProperty("supports").GetArrayLength());
     }
+
+    /// <summary>
+    /// Every row the database links to the person, found through the model rather than listed here, so that a module
+    /// added later is checked too: its key must be in the export, and erasure must leave none of them linked.
+    /// </summary>
+    [Fact]
+    public async Task The_export_holds_every_row_that_names_the_person_and_erasure_unlinks_them_all()
+    {
+        var (other, _) = await app.SignedInAsync("Voisine d'export");
+        var theirs = await ProposeAsync(other, "La proposition d'une autre");
+        var (session, person) = await app.SignedInAsync("Contributrice complète");
+        var mine = await ProposeAsync(session, "Ma proposition complète");
+        await session.PostAsync($"/proposals/{theirs}?handler=Support", new Dictionary<string, string>());
+        await session.PostAsync($"/proposals/{theirs}?handler=Comment", new Dictionary<string, string> { ["CommentBody"] = "Mon commentaire" });
+        var comment = await app.WithDatabaseAsync(db => db.Comments.Where(c => c.ProposalId == theirs).Select(c => c.Id).SingleAsync());
+        await other.PostAsync($"/proposals/{mine}?handler=Comment", new Dictionary<string, string> { ["CommentBody"] = "Sa réponse" });
+        await session.PostAsync($"/report/{comment}", new Dictionary<string, string> { ["Reason"] = "Je me signale moi-même" });
+        await session.PostAsync($"/processes/{app.World.ProcessSlug}/questions", new Dictionary<string, string> { ["QuestionText"] = "Ma question aux experts ?" });
+        var map = await MapAsync();
+        await session.PostAsync($"/maps/{map}/vote?handler=Statement", new Dictionary<string, string> { ["Input.Text"] = "Mon affirmation sur le port" });
+        await session.PostAsync($"/maps/{map}/vote?handler=Vote", new Dictionary<string, string> { ["statementId"] = (await StatementAsync(map)).ToString(), ["value"] = "1" });
+
+        var linked = await app.WithDatabaseAsync(db => RowsNamingAsync(db, person.Id));
+        // Each kind seeded above, so that the check below cannot pass on an empty list.
+        Assert.Equal(["Comment", "ContributionReport", "ExpertQuestion", "OpinionParticipant", "PersonSession", "Proposal", "Statement", "Support"],
+            linked.Select(r => r.Type).Distinct().Order(StringComparer.Ordinal));
+        var export = await session.PostAsync("/account?handler=Export", new Dictionary<string, string>());
+        Assert.Empty(linked.Where(r => r.Keys.Any(k => !export.Body.Contains(k, StringComparison.OrdinalIgnoreCase)))
+            .Select(r => $"{r.Type} {string.Join(", ", r.Keys)}"));
+
+        await session.PostAsync("/account/delete", new Dictionary<string, string> { ["Choice"] = "Remove", ["Password"] = ParvisApp.Password });
+        Assert.Empty(await app.WithDatabaseAsync(db => RowsNamingAsync(db, person.Id)));
+        var contributions = linked.Where(r => r.Type is "Comment" or "ExpertQuestion" or "Proposal" or "Statement").Select(r => Guid.Parse(r.Keys[0])).ToList();
+        Assert.All(await app.WithDatabaseAsync(db => db.Contributions.AsNoTracking().Where(c => contributions.Contains(c.Id)).ToListAsync()),
+            c => Assert.Equal("", c.Excerpt.Trim(' ', '—')));
+    }
+
+    private sealed record Row(string Type, IReadOnlyList<string> Keys);
+
+    /// <summary>The rows of every table with a column holding the person's id (their own account aside), with their keys but that id.</summary>
+    private static async Task<List<Row>> RowsNamingAsync(ParvisDbContext db, Guid personId)
+    {
+        var rows = new List<Row>();
+        foreach (var type in db.Model.GetEntityTypes().Where(t => t.ClrType != typeof(Person)))
+        {
+            foreach (var column in type.GetDeclaredProperties().Where(p => p.ClrType == typeof(Guid) || p.ClrType == typeof(Guid?)))
+            {
+                var found = (Task<List<object>>)_rowsOf.MakeGenericMethod(type.ClrType, column.ClrType).Invoke(null, [db, column.Name, personId])!;
+                rows.AddRange((await found).Select(row => new Row(row.GetType().Name, type.FindPrimaryKey()!.Properties
+                    .Select(k => Convert.ToString(k.PropertyInfo!.GetValue(row), System.Globalization.CultureInfo.InvariantCulture)!)
+                    .Where(k => k != personId.ToString()).ToList())));
+            }
+        }
+        return rows;
+    }
+
+    private static readonly MethodInfo _rowsOf = typeof(PrivacyTests).GetMethod(nameof(RowsOfAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    private static async Task<List<object>> RowsOfAsync<TEntity, TColumn>(ParvisDbContext db, string column, Guid personId) where TEntity : class
+    {
+        var row = Expression.Parameter(typeof(TEntity));
+        var value = Expression.Call(typeof(EF), nameof(EF.Property), [typeof(TColumn)], row, Expression.Constant(column));
+        var naming = Expression.Lambda<Func<TEntity, bool>>(Expression.Equal(value, Expression.Constant(personId, typeof(TColumn))), row);
+        return [.. await db.Set<TEntity>().AsNoTracking().Where(naming).ToListAsync()];
+    }
+
+    private Task<Guid> MapAsync() => app.WithDatabaseAsync(async db =>
+    {
+        var process = await db.Processes.Include(p => p.Phases).FirstAsync(p => p.Id == app.World.ProcessId);
+        var map = new OpinionMap
+        {
+            OrganisationId = process.OrganisationId, ProcessId = process.Id, PhaseId = process.CurrentPhase(DateOnly.FromDateTime(DateTime.Now))!.Id,
+            Question = "Que faire du port ?",
+        };
+        db.OpinionMaps.Add(map);
+        db.Statements.Add(new Statement
+        {
+            OrganisationId = process.OrganisationId, ProcessId = process.Id, OpinionMapId = map.Id, Number = 0, Text = "Rouvrir la criée", PublishedAt = DateTimeOffset.UtcNow,
+        });
+        await db.SaveChangesAsync();
+        return map.Id;
+    });
+
+    private Task<Guid> StatementAsync(Guid map) =>
+        app.WithDatabaseAsync(db => db.Statements.Where(s => s.OpinionMapId == map && s.Number == 0).Select(s => s.Id).SingleAsync());
 
     [Fact]
     public async Task Deleting_the_account_and_keeping_contributions_anonymises_them()

@@ -34,8 +34,11 @@ public sealed class FateCommands(DatabaseOnDemand database, CurrentOrganisation 
     public IQueryable<Contribution> Awaiting(Process process)
     {
         var ids = sources.Select(s => s.AwaitingFate(Db, process)).Aggregate((a, b) => a.Concat(b));
-        return Db.Contributions.Where(c => c.ProcessId == process.Id && c.HiddenAt == null && c.ErasedAt == null && ids.Contains(c.Id));
+        return Shown.Where(c => c.ProcessId == process.Id && ids.Contains(c.Id));
     }
+
+    /// <summary>The contributions anyone may read, of every module (<see cref="ShownContributions"/>).</summary>
+    public IQueryable<Contribution> Shown => ShownContributions.Of(Db, sources);
 
     /// <summary>The contributions, of any module, in a theme.</summary>
     public IQueryable<Guid> InTheme(Guid themeId) => sources.Select(s => s.InTheme(Db, themeId)).Aggregate((a, b) => a.Concat(b));
@@ -181,7 +184,6 @@ public sealed class FateCommands(DatabaseOnDemand database, CurrentOrganisation 
 
         // Into another visible contribution of the process that was not itself merged, so merges never chain.
         async Task<bool> MergeTargetExistsAsync() => input.MergedIntoId is { } targetId && targetId != contribution.Id
-            && await Db.Contributions.AnyAsync(c => c.Id == targetId && c.ProcessId == contribution.ProcessId
-                && c.HiddenAt == null && c.ErasedAt == null && c.Fate != Fate.Merged);
+            && await Shown.AnyAsync(c => c.Id == targetId && c.ProcessId == contribution.ProcessId && c.Fate != Fate.Merged);
     }
 }

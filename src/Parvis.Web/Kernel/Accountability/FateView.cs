@@ -16,7 +16,8 @@ public sealed record FateView(Guid ContributionId, IReadOnlyList<FateLine> Histo
 {
     public FateLine? Current => History.Count > 0 ? History[0] : null;
 
-    public static async Task<FateView> LoadAsync(ParvisDbContext db, Guid contributionId)
+    /// <remarks>Merged-into contributions not in <c>shown</c> (<see cref="ShownContributions"/>) are named without their text.</remarks>
+    public static async Task<FateView> LoadAsync(ParvisDbContext db, IQueryable<Contribution> shown, Guid contributionId)
     {
         var decisions = await db.FateDecisions.AsNoTracking().Where(d => d.ContributionId == contributionId)
             .OrderByDescending(d => d.DecidedAt).ToListAsync();
@@ -27,8 +28,7 @@ public sealed record FateView(Guid ContributionId, IReadOnlyList<FateLine> Histo
             .Select(i => new { i.Id, i.Kind, i.Title, Linked = db.SynthesisLinks.Any(l => l.SynthesisItemId == i.Id && l.ContributionId == contributionId) })
             .ToListAsync();
         var mergedIds = decisions.Where(d => d.MergedIntoId is not null).Select(d => d.MergedIntoId!.Value).ToList();
-        var merged = (await db.Contributions.AsNoTracking().Where(c => mergedIds.Contains(c.Id)).ToListAsync())
-            .ToDictionary(c => c.Id, Reference);
+        var merged = (await ReferencesAsync(db.Contributions.Where(c => mergedIds.Contains(c.Id)), shown)).ToDictionary(c => c.Id);
         var references = items.ToDictionary(i => i.Id, i => new SynthesisItemRef(i.Id, i.Kind, i.Title));
         return new FateView(
             contributionId,
@@ -38,7 +38,11 @@ public sealed record FateView(Guid ContributionId, IReadOnlyList<FateLine> Histo
             items.Where(i => i.Linked).Select(i => references[i.Id]).ToList());
     }
 
-    /// <summary>A hidden or erased contribution is named without its text.</summary>
-    public static ContributionRef Reference(Contribution c) =>
-        c.HiddenAt is null && c.ErasedAt is null ? new(c.Id, c.Kind, c.Excerpt, c.Address) : new(c.Id, c.Kind, "", null);
+    /// <summary>The contributions named, in their order; one that is not <paramref name="shown"/> without its text.</summary>
+    public static async Task<List<ContributionRef>> ReferencesAsync(IQueryable<Contribution> named, IQueryable<Contribution> shown) =>
+        (await named.AsNoTracking().Select(c => new { Contribution = c, Shown = shown.Any(s => s.Id == c.Id) }).ToListAsync())
+            .Select(r => r.Shown
+                ? new ContributionRef(r.Contribution.Id, r.Contribution.Kind, r.Contribution.Excerpt, r.Contribution.Address)
+                : new ContributionRef(r.Contribution.Id, r.Contribution.Kind, "", null))
+            .ToList();
 }

@@ -31,7 +31,8 @@ public sealed class GridView
     /// Loads the grid with its codings. A channel or theme filter keeps the contributions coded that
     /// match it; synthesis items, which have neither, are then left out.
     /// </summary>
-    public static async Task<GridView?> LoadAsync(ParvisDbContext db, Guid gridId, Guid organisationId, Channel? channel, IQueryable<Guid>? inTheme)
+    /// <remarks>Only contributions in <c>shown</c> (<see cref="ShownContributions"/>) are shown coded.</remarks>
+    public static async Task<GridView?> LoadAsync(ParvisDbContext db, IQueryable<Contribution> shown, Guid gridId, Guid organisationId, Channel? channel, IQueryable<Guid>? inTheme)
     {
         var grid = await db.AnalysisGrids.AsNoTracking().FirstOrDefaultAsync(g => g.Id == gridId && g.OrganisationId == organisationId);
         if (grid is null)
@@ -45,7 +46,7 @@ public sealed class GridView
             framework.Entries.Sort((a, b) => a.Position.CompareTo(b.Position));
         }
         var codings = db.GridCodings.AsNoTracking().Where(c => c.GridId == gridId);
-        var contributions = db.Contributions.Where(c => c.HiddenAt == null && c.ErasedAt == null);
+        var contributions = shown;
         if (channel is { } only)
         {
             contributions = contributions.Where(c => c.Channel == only);

@@ -17,6 +17,12 @@ public interface IContributionSource
     /// <summary>Its contributions that belong to a theme of the process (a comment: its proposal's theme).</summary>
     IQueryable<Guid> InTheme(ParvisDbContext db, Guid themeId);
 
+    /// <summary>
+    /// Its contributions read only within another one that moderation hid (a comment of a hidden proposal), so hidden
+    /// with it wherever they would be reached by themselves; none by default.
+    /// </summary>
+    IQueryable<Guid>? WithinHidden(ParvisDbContext db) => null;
+
     /// <summary>Its participation figures for the report's method section, as (interface text key, count).</summary>
     Task<IReadOnlyList<(string Key, int Count)>> FiguresAsync(ParvisDbContext db, Process process);
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.People;
 
@@ -16,7 +17,10 @@ public enum ErasureChoice
     Remove,
 }
 
-/// <summary>A module's share of a person's data: what it exports and how it forgets them.</summary>
+/// <summary>
+/// A module's share of a person's data beyond their contributions, which the kernel exports and erases whatever
+/// their module: what it exports (each row with its id) and how it forgets them.
+/// </summary>
 public interface IPersonalDataSource
 {
     string Name { get; }
@@ -35,9 +39,11 @@ public sealed class PersonalData(ParvisDbContext db, UserManager<Person> people,
     public async Task<byte[]> ExportAsync(Person person, CancellationToken cancellationToken = default)
     {
         var roles = await db.RoleAssignments.AsNoTracking().Where(r => r.PersonId == person.Id)
-            .Select(r => new { r.Role, r.OrganisationId, r.ProcessId, r.GrantedAt }).ToListAsync(cancellationToken);
+            .Select(r => new { r.Id, r.Role, r.OrganisationId, r.ProcessId, r.GrantedAt }).ToListAsync(cancellationToken);
         var reports = await db.ContributionReports.AsNoTracking().Where(r => r.ReporterId == person.Id)
-            .Select(r => new { r.ContributionId, r.Reason, r.CreatedAt }).ToListAsync(cancellationToken);
+            .Select(r => new { r.Id, r.ContributionId, r.Reason, r.CreatedAt }).ToListAsync(cancellationToken);
+        var sessions = await db.PersonSessions.AsNoTracking().Where(s => s.PersonId == person.Id)
+            .Select(s => new { s.Id, s.Device, s.CreatedAt, s.LastSeenAt, s.Persistent }).ToListAsync(cancellationToken);
         var modules = new Dictionary<string, object>();
         foreach (var source in sources)
         {
@@ -55,10 +61,37 @@ public sealed class PersonalData(ParvisDbContext db, UserManager<Person> people,
                 person.CreatedAt,
             },
             roles,
+            sessions,
+            contributions = await ContributionsAsync(person.Id, cancellationToken),
             reports,
             modules,
         };
         return JsonSerializer.SerializeToUtf8Bytes(export, _json);
+    }
+
+    /// <summary>
+    /// Every contribution the person wrote, of any module, with each column its row holds (read from the model, so a
+    /// module added later is exported without being asked), but the ids of people: theirs is the export's, others' are not theirs.
+    /// </summary>
+    private async Task<List<Dictionary<string, object?>>> ContributionsAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        var contributions = await db.Contributions.AsNoTracking().Where(c => c.AuthorId == personId)
+            .OrderBy(c => c.CreatedAt).ToListAsync(cancellationToken);
+        return contributions.Select(Columns).ToList();
+
+        Dictionary<string, object?> Columns(Contribution contribution)
+        {
+            var columns = new Dictionary<string, object?> { [nameof(Contribution.Kind)] = contribution.Kind, [nameof(Contribution.Address)] = contribution.Address };
+            foreach (var property in db.Model.FindEntityType(contribution.GetType())!.GetProperties())
+            {
+                if (property.PropertyInfo is { } read
+                    && !property.GetContainingForeignKeys().Any(k => k.PrincipalEntityType.ClrType == typeof(Person)))
+                {
+                    columns[property.Name] = read.GetValue(contribution);
+                }
+            }
+            return columns;
+        }
     }
 
     /// <summary>Deletes the account and applies the person's choice to their contributions, all or nothing.</summary>

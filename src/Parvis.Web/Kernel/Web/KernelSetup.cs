@@ -151,6 +151,8 @@ public static class KernelSetup
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = AntiforgeryCookie;
+            // Secure under HTTPS (behind nginx: X-Forwarded-Proto), still usable over plain HTTP on a laptop.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.FormFieldName = "__csrf";
         });
         services.Decorate<IAntiforgery>((_, framework) => new RememberedAntiforgery(framework));
@@ -158,6 +160,7 @@ public static class KernelSetup
 
         services.AddParvisRateLimits(configuration);
         services.AddSingleton<Throttles>();
+        services.AddSingleton<EvenTiming>();
         services.AddSingleton<PasswordCheck>();
         services.AddScoped<IPasswordValidator<Person>, CommonPasswords>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -220,7 +223,8 @@ public static class KernelSetup
         messages.SetMissingRequestBodyRequiredValueAccessor(() => text["Validation.Required"]);
     }
 
-    private static void MapLanguageSwitch(this WebApplication app) =>
+    private static void MapLanguageSwitch(this WebApplication app)
+    {
         app.MapGet("/language/{culture}", (string culture, string? returnUrl, HttpContext context) =>
         {
             if (!Cultures.Any(c => c.Name == culture))
@@ -231,11 +235,15 @@ public static class KernelSetup
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
-            var target = returnUrl is not null && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
-                ? returnUrl
-                : "/";
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(IsPlainLocalPath(returnUrl) ? returnUrl : "/");
         });
+
+        // A path on this site in printable ASCII, as the app's own links are; anything else (another host, a control
+        // character a browser drops, a letter a header cannot carry) sends home rather than failing on the redirect.
+        static bool IsPlainLocalPath([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? path) =>
+            path is ['/', ..] && !path.StartsWith("//", StringComparison.Ordinal) && !path.StartsWith("/\\", StringComparison.Ordinal)
+            && path.All(c => c is > ' ' and < (char)0x7F);
+    }
 
     /// <summary>The accent colour comes as a stylesheet so the CSP can forbid inline styles.</summary>
     private static void MapOrganisationStyle(this WebApplication app) =>

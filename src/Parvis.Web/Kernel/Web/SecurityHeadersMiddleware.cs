@@ -1,7 +1,7 @@
 namespace Parvis.Web.Kernel.Web;
 
 /// <summary>
-/// Nothing from elsewhere, nothing inline, no framing, no referrer leaks to other sites, and nothing a signed-in
+/// Nothing from elsewhere, nothing inline, no framing, no referrer leaks to other sites, HTTPS kept once used, and nothing a signed-in
 /// person was shown is kept by the browser or a proxy (a shared computer's back button, a library's cache).
 /// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
@@ -19,6 +19,11 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         headers["Referrer-Policy"] = "same-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        // Only once a request came over HTTPS (itself, or to nginx: the forwarded scheme): a plain-HTTP install is not locked out.
+        if (context.Request.IsHttps)
+        {
+            headers.StrictTransportSecurity = "max-age=31536000";
+        }
         context.Response.OnStarting(() =>
         {
             if (context.User.Identity?.IsAuthenticated == true

@@ -6,7 +6,7 @@ namespace Parvis.Web.Modules.Meetings;
 
 /// <summary>
 /// The meetings module's share of a person's data: their registrations, and the answers they gave as an
-/// expert. Questions they asked are erased by the kernel as contributions.
+/// expert. Questions they asked are exported and erased by the kernel as contributions.
 /// </summary>
 public sealed class MeetingsPersonalData(ParvisDbContext db) : IPersonalDataSource
 {
@@ -15,7 +15,7 @@ public sealed class MeetingsPersonalData(ParvisDbContext db) : IPersonalDataSour
     public async Task<object> ExportAsync(Guid personId, CancellationToken cancellationToken)
     {
         var registrations = await db.MeetingRegistrations.AsNoTracking().Where(r => r.PersonId == personId)
-            .Join(db.MeetingSites, r => r.SiteId, s => s.Id, (r, s) => new { r.MeetingId, Site = s.Name, r.Status, r.CreatedAt })
+            .Join(db.MeetingSites, r => r.SiteId, s => s.Id, (r, s) => new { r.Id, r.MeetingId, Site = s.Name, r.Status, r.CreatedAt })
             .ToListAsync(cancellationToken);
         var answers = await db.ExpertQuestions.AsNoTracking().Where(q => q.AnsweredById == personId)
             .Select(q => new { QuestionId = q.Id, q.Status, q.Answer, q.AnsweredAt })

@@ -63,7 +63,7 @@ public static class OpinionMapsModule
     }
 }
 
-/// <summary>The module's share of a person's data. Statements are erased by the kernel as contributions.</summary>
+/// <summary>The module's share of a person's data: the number they vote under, and their votes. Statements are exported and erased by the kernel as contributions.</summary>
 public sealed class OpinionMapsPersonalData(Kernel.Data.ParvisDbContext db, OpinionMapRecomputer recomputer) : IPersonalDataSource
 {
     private Guid[] touchedMaps = [];
@@ -72,14 +72,14 @@ public sealed class OpinionMapsPersonalData(Kernel.Data.ParvisDbContext db, Opin
 
     public async Task<object> ExportAsync(Guid personId, CancellationToken cancellationToken)
     {
-        var statements = await db.Statements.AsNoTracking().Where(s => s.AuthorId == personId)
-            .Select(s => new { s.Id, s.OpinionMapId, s.Text, s.CreatedAt, s.PublishedAt, s.HiddenAt, s.HiddenReason })
+        var participations = await db.OpinionParticipants.AsNoTracking().Where(p => p.PersonId == personId)
+            .Select(p => new { p.Id, p.OpinionMapId, p.Number })
             .ToListAsync(cancellationToken);
         var votes = await db.OpinionVotes.AsNoTracking()
             .Join(db.OpinionParticipants.Where(p => p.PersonId == personId), v => v.ParticipantId, p => p.Id, (v, p) => v)
-            .Select(v => new { v.OpinionMapId, v.StatementId, v.Value, v.CastAt })
+            .Select(v => new { v.Id, v.OpinionMapId, v.StatementId, v.Value, v.CastAt })
             .ToListAsync(cancellationToken);
-        return new { statements, votes };
+        return new { participations, votes };
     }
 
     /// <summary>Anonymised: the votes stay, tied to a number nobody can link back. Removed: the votes go.</summary>

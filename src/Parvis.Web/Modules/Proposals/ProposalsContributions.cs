@@ -8,6 +8,10 @@ namespace Parvis.Web.Modules.Proposals;
 /// <summary>Proposals await a fate unless withdrawn; comments only when the process asks for it. A comment is in its proposal's theme.</summary>
 public sealed class ProposalsContributions : IContributionSource
 {
+    /// <summary>A hidden proposal's page shows none of its comments.</summary>
+    public IQueryable<Guid> WithinHidden(ParvisDbContext db) =>
+        db.Comments.Where(c => db.Proposals.Any(p => p.Id == c.ProposalId && p.HiddenAt != null)).Select(c => c.Id);
+
     public IQueryable<Guid> AwaitingFate(ParvisDbContext db, Process process)
     {
         var proposals = db.Proposals.Where(p => p.ProcessId == process.Id && p.WithdrawnAt == null).Select(p => p.Id);

@@ -4,23 +4,17 @@ using Parvis.Web.Kernel.Privacy;
 
 namespace Parvis.Web.Modules.Proposals;
 
-/// <summary>The proposals module's share of a person's data. Proposals and comments are erased by the kernel as contributions.</summary>
+/// <summary>The proposals module's share of a person's data. Proposals and comments are exported and erased by the kernel as contributions.</summary>
 public sealed class ProposalsPersonalData(ParvisDbContext db) : IPersonalDataSource
 {
     public string Name => "proposals";
 
     public async Task<object> ExportAsync(Guid personId, CancellationToken cancellationToken)
     {
-        var proposals = await db.Proposals.AsNoTracking().Where(p => p.AuthorId == personId)
-            .Select(p => new { p.Id, p.ProcessId, p.Title, p.Body, p.Status, p.CreatedAt, p.EditedAt, p.WithdrawnAt, p.HiddenAt, p.HiddenReason })
-            .ToListAsync(cancellationToken);
-        var comments = await db.Comments.AsNoTracking().Where(c => c.AuthorId == personId)
-            .Select(c => new { c.Id, c.ProposalId, c.ParentId, c.Body, c.CreatedAt, c.HiddenAt, c.HiddenReason })
-            .ToListAsync(cancellationToken);
         var supports = await db.Supports.AsNoTracking().Where(s => s.PersonId == personId)
-            .Select(s => new { s.ProposalId, s.CreatedAt })
+            .Select(s => new { s.Id, s.ProposalId, s.CreatedAt })
             .ToListAsync(cancellationToken);
-        return new { proposals, comments, supports };
+        return new { supports };
     }
 
     /// <summary>Supports are anonymous counts once the person leaves; removing them lowers the counters too.</summary>

@@ -91,6 +91,10 @@ public static class WorkshopsModule
 /// <summary>Every item a table produced awaits a fate, except duplicates merged at the table (their fate is the kept item's).</summary>
 public sealed class WorkshopsContributions : IContributionSource
 {
+    /// <summary>The board shows nothing under a hidden item (an action under a hidden concern).</summary>
+    public IQueryable<Guid> WithinHidden(ParvisDbContext db) =>
+        db.WorkshopItems.Where(i => db.WorkshopItems.Any(p => p.Id == i.ParentId && p.HiddenAt != null)).Select(i => i.Id);
+
     public IQueryable<Guid> AwaitingFate(ParvisDbContext db, Process process) =>
         db.WorkshopItems.Where(i => i.ProcessId == process.Id && i.MergedIntoId == null).Select(i => i.Id);
 

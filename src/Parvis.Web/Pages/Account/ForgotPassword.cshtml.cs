@@ -11,7 +11,8 @@ using Parvis.Web.Shared;
 namespace Parvis.Web.Pages.Account;
 
 [EnableRateLimiting(RateLimits.Auth)]
-public sealed class ForgotPasswordModel(UserManager<Person> people, IEmailSender email, CurrentOrganisation organisation) : ParvisPageModel
+public sealed class ForgotPasswordModel(UserManager<Person> people, IEmailSender email, CurrentOrganisation organisation, EvenTiming timing)
+    : ParvisPageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Validation.Required")]
@@ -36,12 +37,18 @@ public sealed class ForgotPasswordModel(UserManager<Person> people, IEmailSender
         {
             return Page();
         }
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var person = await people.FindByEmailAsync(Email);
         if (person is not null)
         {
             var token = await people.GeneratePasswordResetTokenAsync(person);
             var link = organisation.Link(AccountLinks.Reset(person.Id, token));
             await email.SendAsync(person.Email!, Text["Mail.Reset.Subject"], Text["Mail.Reset.Body", person.Pseudonym, link]);
+            timing.Took(nameof(ForgotPasswordModel), started);
+        }
+        else
+        {
+            await timing.WaitAsUsualAsync(nameof(ForgotPasswordModel), started, HttpContext.RequestAborted);
         }
         Sent = true;
         return Page();

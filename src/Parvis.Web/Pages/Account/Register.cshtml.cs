@@ -16,8 +16,8 @@ namespace Parvis.Web.Pages.Account;
 /// by e-mail instead. The password is judged before the address is looked at.
 /// </summary>
 [EnableRateLimiting(RateLimits.Auth)]
-public sealed class RegisterModel(UserManager<Person> people, IEmailSender email, PasswordCheck passwords, CurrentOrganisation organisation)
-    : ParvisPageModel
+public sealed class RegisterModel(UserManager<Person> people, IEmailSender email, PasswordCheck passwords, CurrentOrganisation organisation,
+    EvenTiming timing) : ParvisPageModel
 {
     [BindProperty]
     public RegistrationInput Input { get; set; } = new();
@@ -30,6 +30,7 @@ public sealed class RegisterModel(UserManager<Person> people, IEmailSender email
 
     public async Task<IActionResult> OnPostAsync()
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         if (!ModelState.IsValid)
         {
             return Page();
@@ -53,6 +54,7 @@ public sealed class RegisterModel(UserManager<Person> people, IEmailSender email
         {
             passwords.HashForNothing(Input.Password);
             await email.SendAsync(Input.Email, Text["Mail.AlreadyRegistered.Subject"], Text["Mail.AlreadyRegistered.Body", organisation.Link("/account/forgot-password")]);
+            await timing.WaitAsUsualAsync(nameof(RegisterModel), started, HttpContext.RequestAborted);
             Sent = true;
             return Page();
         }
@@ -64,6 +66,7 @@ public sealed class RegisterModel(UserManager<Person> people, IEmailSender email
         }
         var token = await people.GenerateEmailConfirmationTokenAsync(person);
         await email.SendAsync(person.Email!, Text["Mail.Confirm.Subject"], Text["Mail.Confirm.Body", person.Pseudonym, organisation.Link(AccountLinks.Confirm(person.Id, token))]);
+        timing.Took(nameof(RegisterModel), started);
         Sent = true;
         return Page();
     }

@@ -45,7 +45,8 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
     public IReadOnlyList<SelectListItem> Items { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Targets { get; private set; } = [];
 
-    public bool Visible => Contribution.HiddenAt is null && Contribution.ErasedAt is null;
+    /// <summary>Whether anyone may read its text here (<see cref="ShownContributions"/>).</summary>
+    public bool Visible { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -101,7 +102,8 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
         }
         Contribution = contribution;
         Process = process;
-        FateView = await FateView.LoadAsync(db, id);
+        Visible = await fates.Shown.AnyAsync(c => c.Id == id);
+        FateView = await FateView.LoadAsync(db, fates.Shown, id);
         CanDecide = contribution.ErasedAt is null && await authorizer.CanAsync(Permission.Analyse, process);
         if (CanDecide)
         {

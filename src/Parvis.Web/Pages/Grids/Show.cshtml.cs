@@ -172,7 +172,7 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
     private async Task<bool> LoadAsync(Guid id)
     {
         var theme = Theme;
-        var view = await GridView.LoadAsync(db, id, organisation.Id, Channel, theme is { } t ? fates.InTheme(t) : null);
+        var view = await GridView.LoadAsync(db, fates.Shown, id, organisation.Id, Channel, theme is { } t ? fates.InTheme(t) : null);
         var process = view is null ? null : await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == view.Grid.ProcessId && p.Published);
         if (view is null || process is null)
         {

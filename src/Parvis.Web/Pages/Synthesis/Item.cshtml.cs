@@ -11,7 +11,8 @@ using Parvis.Web.Shared;
 namespace Parvis.Web.Pages.Synthesis;
 
 /// <summary>One synthesis item and every contribution behind it; analysts edit, move or delete it here.</summary>
-public sealed class ItemModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, SynthesisCommands synthesis) : ParvisPageModel
+public sealed class ItemModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, SynthesisCommands synthesis,
+    IEnumerable<IContributionSource> sources) : ParvisPageModel
 {
     [BindProperty]
     public SynthesisInput Input { get; set; } = new();
@@ -89,10 +90,9 @@ public sealed class ItemModel(ParvisDbContext db, CurrentOrganisation organisati
         Process = process;
         CanEdit = await authorizer.CanAsync(Permission.Analyse, process);
         Themes = await db.Themes.AsNoTracking().Where(t => t.ProcessId == process.Id).OrderBy(t => t.Position).ToListAsync();
-        Contributions = (await db.Contributions.AsNoTracking()
-                .Where(c => db.SynthesisLinks.Any(l => l.SynthesisItemId == id && l.ContributionId == c.Id))
-                .OrderBy(c => c.CreatedAt).ToListAsync())
-            .Select(FateView.Reference).ToList();
+        Contributions = await FateView.ReferencesAsync(
+            db.Contributions.Where(c => db.SynthesisLinks.Any(l => l.SynthesisItemId == id && l.ContributionId == c.Id)).OrderBy(c => c.CreatedAt),
+            ShownContributions.Of(db, sources));
         Answers = await db.SynthesisItems.AsNoTracking().Where(i => db.SynthesisItemLinks.Any(l => l.FromItemId == id && l.ToItemId == i.Id))
             .OrderBy(i => i.Kind).ThenBy(i => i.Position).ToListAsync();
         AnsweredBy = await db.SynthesisItems.AsNoTracking().Where(i => db.SynthesisItemLinks.Any(l => l.ToItemId == id && l.FromItemId == i.Id))

@@ -113,7 +113,7 @@ public sealed class ReportBuilder(ParvisDbContext db, CurrentOrganisation organi
         }
         foreach (var gridId in grids)
         {
-            var grid = (await GridView.LoadAsync(db, gridId, organisation.Id, null, null))!;
+            var grid = (await GridView.LoadAsync(db, fates.Shown, gridId, organisation.Id, null, null))!;
             blocks.Add(new ReportHeading(2, grid.Grid.Title));
             Paragraphs(text["Grids.Caption", grid.Rows.NameIn(culture), grid.Columns.NameIn(culture)]);
             var cells = grid.Rows.Entries.SelectMany(row => grid.Columns.Entries.Select(column => grid.CellAt(row, column)))

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Accountability;
+using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
@@ -15,7 +16,7 @@ namespace Parvis.Web.Modules.Proposals.Pages;
 /// <summary>A proposal with its official answer, its supports and its discussion.</summary>
 [OutputCache(PolicyName = PublicPagePolicy.Name)]
 public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation organisation, Authorizer authorizer, ProposalCommands commands, SharedData shared,
-    PersonalSupports supports)
+    PersonalSupports supports, IEnumerable<IContributionSource> sources)
     : ParvisPageModel
 {
     private ParvisDbContext Db => database.Context;
@@ -149,7 +150,7 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
         return new View(proposal, process, await PseudonymAsync(proposal.AuthorId),
             proposal.ThemeId is null ? null : await Db.Themes.AsNoTracking().FirstOrDefaultAsync(t => t.Id == proposal.ThemeId),
             proposal.MergedIntoId is null ? null : await Db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == proposal.MergedIntoId),
-            comments.ToLookup(c => c.Comment.ParentId), await FateView.LoadAsync(Db, id));
+            comments.ToLookup(c => c.Comment.ParentId), await FateView.LoadAsync(Db, ShownContributions.Of(Db, sources), id));
     }
 
     private Task<string?> PseudonymAsync(Guid? personId) =>

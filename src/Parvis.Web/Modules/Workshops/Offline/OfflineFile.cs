@@ -87,7 +87,8 @@ public sealed record OfflineEnvelope(string Payload, string? Signature)
             }
             var bytes = Convert.FromBase64String(envelope.Payload);
             var payload = JsonSerializer.Deserialize<OfflinePayload>(bytes, _json);
-            if (payload?.Format != OfflinePayload.FormatName || payload.Process is null || payload.Workshop is null || payload.Items is null || payload.Baseline is null)
+            if (payload?.Format != OfflinePayload.FormatName || payload.Process is null || payload.Workshop?.Times is null || payload.Workshop.Groups is null
+                || payload.Items is null || payload.Baseline is null)
             {
                 return null;
             }

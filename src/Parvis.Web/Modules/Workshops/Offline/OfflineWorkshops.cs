@@ -157,7 +157,8 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
     /// On the main installation: brings a laptop's bundle in, in one transaction. A bundle that was changed,
     /// or answers no export of this workshop, is refused. Items new on the laptop are added (channel
     /// "offline"); items changed only on the laptop are updated; anything changed on both sides is reported
-    /// and left as it is here. The same bundle imported again adds nothing.
+    /// and left as it is here, as is an item that cannot be taken (no text, an id already used), the others
+    /// still imported. The same bundle imported again adds nothing.
     /// </summary>
     public async Task<(CommandResult Result, OfflineReport? Report)> ImportBundleAsync(Guid workshopId, Stream file)
     {
@@ -180,9 +181,11 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
         {
             return (CommandResult.Refused("Offline.Tampered"), null);
         }
-        if (bundle.Items.Any(i => i.Text.Length > WorkshopItem.TextMax || i.Actor?.Length > WorkshopItem.ActorMax || i.Origin?.Length > Contribution.OriginMax)
-            || bundle.Workshop.Groups.Any(g => g.Name.Length > WorkshopGroup.NameMax || g.Question.Length > WorkshopGroup.QuestionMax)
-            || bundle.Workshop.Times.Any(t => t.Title.Length > WorkshopTime.TitleMax || t.Instructions.Length > WorkshopTime.InstructionsMax))
+        // The file may say null where the records say otherwise: the patterns read it as missing. An item without
+        // text is only left out (below), as it leaves the others whole.
+        if (bundle.Items.Any(i => i.Text is { Length: > WorkshopItem.TextMax } || i.Actor?.Length > WorkshopItem.ActorMax || i.Origin?.Length > Contribution.OriginMax)
+            || bundle.Workshop.Groups.Any(g => g.Name is not { Length: <= WorkshopGroup.NameMax } || g.Question is not { Length: <= WorkshopGroup.QuestionMax })
+            || bundle.Workshop.Times.Any(t => t.Title is not { Length: <= WorkshopTime.TitleMax } || t.Instructions is not { Length: <= WorkshopTime.InstructionsMax }))
         {
             return (CommandResult.Refused("Offline.Invalid"), null);
         }
@@ -194,12 +197,26 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
 
         await using var transaction = await db.Database.BeginTransactionAsync();
         var here = await db.WorkshopItems.Where(i => i.WorkshopId == workshop.Id).ToDictionaryAsync(i => i.Id);
+        var ids = bundle.Items.Select(i => i.Id).ToList();
+        // Ids another contribution has (another workshop's item, a proposal…): adding one would break the key.
+        var taken = (await db.Contributions.Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync()).Where(id => !here.ContainsKey(id)).ToHashSet();
         MergeDefinition(workshop, bundle, baseline, here.Values, conflicts);
         var added = 0;
         var updated = 0;
+        var accepted = new Dictionary<Guid, string>();
         // Parents before their children, so an action never points to a concern not yet there.
         foreach (var item in bundle.Items.OrderBy(i => i.Kind).ThenBy(i => i.CreatedAt))
         {
+            if (item.Text is null)
+            {
+                conflicts.Add(new OfflineConflict("Offline.ItemWithoutText", item.Id.ToString()));
+                continue;
+            }
+            if (taken.Contains(item.Id) || !accepted.TryAdd(item.Id, item.Fingerprint))
+            {
+                conflicts.Add(new OfflineConflict("Offline.ItemIdTaken", item.Text));
+                continue;
+            }
             if (workshop.Groups.All(g => g.Id != item.GroupId))
             {
                 conflicts.Add(new OfflineConflict("Offline.ItemWithoutGroup", item.Text));
@@ -233,7 +250,7 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
         }
         // What both sides now share is the laptop's state: the next bundle is compared with it.
         var shared = await db.OfflineLinks.SingleAsync(l => l.Id == link.Id);
-        shared.Baseline = JsonSerializer.Serialize(new OfflineBaseline(DefinitionHash(bundle.Workshop), bundle.Items.ToDictionary(i => i.Id, i => i.Fingerprint)));
+        shared.Baseline = JsonSerializer.Serialize(new OfflineBaseline(DefinitionHash(bundle.Workshop), accepted));
         db.OfflineImports.Add(new OfflineImport
         {
             LinkId = link.Id, WorkshopId = workshop.Id, BundleHash = hash, Added = added, Updated = updated,

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Accountability;
+using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.People;
@@ -13,7 +14,8 @@ using Parvis.Web.Shared;
 namespace Parvis.Web.Modules.Meetings.Pages.Questions;
 
 /// <summary>One question: where it came from, the expert it was sent to, the public answer or why it was not covered, its fate.</summary>
-public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, QuestionCommands questions) : ParvisPageModel
+public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, QuestionCommands questions,
+    IEnumerable<IContributionSource> sources) : ParvisPageModel
 {
     [BindProperty]
     [Display(Name = "Field.Expert")]
@@ -105,7 +107,7 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
         var meetings = await db.Meetings.AsNoTracking().Where(m => m.ProcessId == process.Id).OrderBy(m => m.StartsAt).ToListAsync();
         CollectedAt = meetings.FirstOrDefault(m => m.Id == question.MeetingId);
         AnsweredAt = meetings.FirstOrDefault(m => m.Id == question.AnsweredAtMeetingId);
-        Fate = await FateView.LoadAsync(db, id);
+        Fate = await FateView.LoadAsync(db, ShownContributions.Of(db, sources), id);
         CanRoute = await authorizer.CanAsync(Permission.ManageMeetings, process);
         CanAnswer = await authorizer.CanAsync(Permission.AnswerQuestions, process);
         if (CanRoute)
