@@ -96,7 +96,10 @@ public class ParvisApp : WebApplicationFactory<Program>, IAsyncLifetime
             return true;
         });
 
-    /// <summary>A confirmed account with <see cref="Password"/>, optionally with an organisation-wide role.</summary>
+    /// <summary>
+    /// A confirmed account with <see cref="Password"/>, optionally with an organisation-wide role. A staff role comes
+    /// with two-step verification turned on, as Parvis requires for it to act (see <see cref="Authenticators"/>).
+    /// </summary>
     public async Task<Person> CreatePersonAsync(string pseudonym, Role? role = null, Guid? processId = null)
     {
         await using var scope = Services.CreateAsyncScope();
@@ -107,6 +110,12 @@ public class ParvisApp : WebApplicationFactory<Program>, IAsyncLifetime
         Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
         if (role is { } given)
         {
+            if (PersonRules.IsStaff(given))
+            {
+                await people.ResetAuthenticatorKeyAsync(person);
+                Authenticators.Remember(email, (await people.GetAuthenticatorKeyAsync(person))!);
+                await people.SetTwoFactorEnabledAsync(person, true);
+            }
             var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
             db.RoleAssignments.Add(new RoleAssignment { PersonId = person.Id, OrganisationId = World.OrganisationId, ProcessId = processId, Role = given });
             await db.SaveChangesAsync();

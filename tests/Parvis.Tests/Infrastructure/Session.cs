@@ -53,10 +53,17 @@ public sealed class Session(HttpClient client) : IDisposable
         return await Response.ReadAsync(response);
     }
 
+    /// <summary>Signs in, with the second step when the person has an authenticator (<see cref="Authenticators"/>).</summary>
     public async Task SignInAsync(string email, string password)
     {
         var response = await PostAsync("/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
         Assert.Equal(HttpStatusCode.Redirect, response.Status);
+        if (response.Location?.StartsWith("/account/sign-in/second-step", StringComparison.Ordinal) == true)
+        {
+            var code = Authenticators.CodeFor(email) ?? throw new InvalidOperationException($"{email} has no authenticator in the tests.");
+            var verified = await PostAsync(response.Location, new Dictionary<string, string> { ["Code"] = code });
+            Assert.Equal(HttpStatusCode.Redirect, verified.Status);
+        }
     }
 
     private static string PathWithoutHandler(string path) => path.Split('?')[0];

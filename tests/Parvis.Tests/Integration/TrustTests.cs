@@ -2,8 +2,10 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Tests.Integration;
@@ -224,6 +226,65 @@ public sealed partial class TrustTests(ParvisApp app) : IClassFixture<ParvisApp>
             Assert.Equal(HttpStatusCode.Redirect, after.Status);
             Assert.Contains("/account/sign-in", after.Location, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Anyone_turns_on_two_step_verification_and_is_then_asked_for_a_code_or_a_recovery_code()
+    {
+        var person = await app.CreatePersonAsync("Personne en deux étapes");
+        using var session = app.NewSession();
+        await session.SignInAsync(person.Email!, ParvisApp.Password);
+        var setup = await session.GetAsync("/account/two-factor");
+        var key = setup.Text("#key");
+        Assert.Matches("^[a-z2-7]{4}( [a-z2-7]{1,4})+$", key);
+        Assert.Equal("image/svg+xml", (await session.Client.GetAsync("/account/two-factor?handler=Qr")).Content.Headers.ContentType?.MediaType);
+
+        var wrong = await session.PostAsync("/account/two-factor?handler=Enable", new Dictionary<string, string> { ["Code"] = "000000" });
+        Assert.Contains("n'est pas le bon", wrong.Text("#Code-error"), StringComparison.Ordinal);
+        Assert.False(await app.WithDatabaseAsync(db => db.Users.Where(p => p.Id == person.Id).Select(p => p.TwoFactorEnabled).SingleAsync()));
+        var enabled = await session.PostAsync("/account/two-factor?handler=Enable", new Dictionary<string, string> { ["Code"] = Authenticators.Code(key) });
+        var recovery = enabled.Texts(".recovery-codes code").ToList();
+        Assert.Equal(10, recovery.Distinct().Count());
+
+        using var later = app.NewSession();
+        var first = await later.PostAsync("/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = person.Email!, ["Input.Password"] = ParvisApp.Password });
+        Assert.StartsWith("/account/sign-in/second-step", first.Location, StringComparison.Ordinal);
+        // Not signed in yet: the password alone opens nothing.
+        Assert.Equal(HttpStatusCode.Redirect, (await later.GetAsync("/account")).Status);
+        var refused = await later.PostAsync(first.Location!, new Dictionary<string, string> { ["Code"] = "123456" });
+        Assert.Contains("n'est pas le bon", refused.Text("#Code-error"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await later.PostAsync(first.Location!, new Dictionary<string, string> { ["Code"] = recovery[0] })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await later.GetAsync("/account")).Status);
+
+        using var again = app.NewSession();
+        var step = (await again.PostAsync("/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = person.Email!, ["Input.Password"] = ParvisApp.Password })).Location!;
+        Assert.Contains("n'est pas le bon", (await again.PostAsync(step, new Dictionary<string, string> { ["Code"] = recovery[0] })).Text("#Code-error"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await again.PostAsync(step, new Dictionary<string, string> { ["Code"] = Authenticators.Code(key) })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/account")).Status);
+    }
+
+    [Fact]
+    public async Task A_staff_role_acts_only_in_a_session_opened_with_a_second_factor_which_staff_cannot_turn_off()
+    {
+        var person = await app.CreatePersonAsync("Administratrice sans second facteur");
+        await app.WithDatabaseAsync(async db =>
+        {
+            db.RoleAssignments.Add(new RoleAssignment { PersonId = person.Id, OrganisationId = app.World.OrganisationId, Role = Role.Administrator });
+            await db.SaveChangesAsync();
+        });
+        using var session = app.NewSession();
+        await session.SignInAsync(person.Email!, ParvisApp.Password);
+        var refused = await session.GetAsync("/admin/roles");
+        Assert.Equal("/error/403", new Uri(new Uri("http://localhost"), refused.Location).AbsolutePath);
+        Assert.Contains("vérification en deux étapes", (await session.GetAsync(refused.Location!)).Text(".notice"), StringComparison.Ordinal);
+        Assert.Contains("vérification en deux étapes", (await session.GetAsync("/account")).Text(".notice"), StringComparison.Ordinal);
+
+        var key = (await session.GetAsync("/account/two-factor")).Text("#key");
+        await session.PostAsync("/account/two-factor?handler=Enable", new Dictionary<string, string> { ["Code"] = Authenticators.Code(key) });
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/admin/roles")).Status);
+        var kept = await session.PostAsync("/account/two-factor?handler=Disable", new Dictionary<string, string> { ["Code"] = Authenticators.Code(key) });
+        Assert.Contains("ne peut pas être désactivée", kept.Text("#Code-error"), StringComparison.Ordinal);
+        Assert.True(await app.WithDatabaseAsync(db => db.Users.Where(p => p.Id == person.Id).Select(p => p.TwoFactorEnabled).SingleAsync()));
     }
 
     [Fact]

@@ -36,14 +36,18 @@ public sealed class Sessions(ContentChanges changes, TimeProvider clock, IServic
     /// <summary>The claim of the session cookie that names its session.</summary>
     public const string ClaimType = "parvis:session";
 
+    /// <summary>The claim (RFC 8176's "amr", authentication methods) of a session opened with a second factor.</summary>
+    public const string MethodsClaimType = "amr";
+    public const string SecondFactorMethod = "mfa";
+
     /// <summary>A session's last use is written at most this often.</summary>
     private static readonly TimeSpan _lastSeenEvery = TimeSpan.FromMinutes(5);
 
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> _alive = new();
     private long _generation = -1;
 
-    /// <summary>Signs the person in on a new session of this browser.</summary>
-    public async Task SignInAsync(HttpContext context, Person person, bool persistent)
+    /// <summary>Signs the person in on a new session of this browser; <paramref name="secondFactor"/> when they gave one.</summary>
+    public async Task SignInAsync(HttpContext context, Person person, bool persistent, bool secondFactor)
     {
         var now = clock.GetUtcNow();
         var session = new PersonSession
@@ -58,9 +62,33 @@ public sealed class Sessions(ContentChanges changes, TimeProvider clock, IServic
             db.PersonSessions.Add(session);
             await db.SaveChangesAsync(context.RequestAborted);
         }
-        var signIn = context.RequestServices.GetRequiredService<SignInManager<Person>>();
-        await signIn.SignInWithClaimsAsync(person, new AuthenticationProperties { IsPersistent = persistent }, [new Claim(ClaimType, session.Id.ToString())]);
+        await IssueAsync(context, person, session.Id, persistent, secondFactor);
     }
+
+    /// <summary>The cookie of a session, issued again when the session gains a second factor.</summary>
+    public static Task IssueAsync(HttpContext context, Person person, Guid session, bool persistent, bool secondFactor)
+    {
+        Claim[] claims = secondFactor
+            ? [new Claim(ClaimType, session.ToString()), new Claim(MethodsClaimType, SecondFactorMethod)]
+            : [new Claim(ClaimType, session.ToString())];
+        return context.RequestServices.GetRequiredService<SignInManager<Person>>()
+            .SignInWithClaimsAsync(person, new AuthenticationProperties { IsPersistent = persistent }, claims);
+    }
+
+    /// <summary>
+    /// The cookie of the current session, issued again as it was (persistence, second factor) after a change of the
+    /// security stamp that would otherwise end it (a new authenticator key).
+    /// </summary>
+    public static async Task RefreshAsync(HttpContext context, Person person, bool? secondFactor = null)
+    {
+        var current = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        if (IdOf(current.Principal) is { } session)
+        {
+            await IssueAsync(context, person, session, current.Properties?.IsPersistent == true, secondFactor ?? HasSecondFactor(current.Principal));
+        }
+    }
+
+    public static bool HasSecondFactor(ClaimsPrincipal? principal) => principal?.HasClaim(MethodsClaimType, SecondFactorMethod) == true;
 
     /// <summary>Ends one of the person's sessions; false when it is not theirs or already ended.</summary>
     public async Task<bool> EndAsync(ParvisDbContext db, Guid personId, Guid sessionId)

@@ -49,7 +49,10 @@ public sealed class Authorizer(DatabaseOnDemand database, CurrentOrganisation or
     public async Task<bool> CanAsync(Permission permission, Process? process = null) =>
         await DecideAsync(permission, process) == Decision.Allowed;
 
-    /// <summary>Organisation-wide roles plus the roles given in this process; signed-in people are always participants.</summary>
+    /// <summary>
+    /// Organisation-wide roles plus the roles given in this process; signed-in people are always participants. A staff
+    /// role counts only in a session opened with a second factor (<see cref="PersonRules.IsStaff"/>).
+    /// </summary>
     public async Task<IReadOnlyCollection<Role>> RolesAsync(Guid? processId = null)
     {
         if (PersonId is not { } personId)
@@ -64,14 +67,27 @@ public sealed class Authorizer(DatabaseOnDemand database, CurrentOrganisation or
         _assignments ??= await shared.GetAsync($"roles:{organisation.Id}:{personId}", () => Db.RoleAssignments.AsNoTracking()
             .Where(r => r.PersonId == personId && r.OrganisationId == organisation.Id)
             .ToListAsync(), ChangeKind.Roles);
+        var secondFactor = Sessions.HasSecondFactor(http.HttpContext?.User);
         var roles = _assignments
             .Where(r => r.ProcessId is null || r.ProcessId == processId)
             .Select(r => r.Role)
+            .Where(r => secondFactor || !PersonRules.IsStaff(r))
             .Append(Role.Participant)
             .Distinct()
             .ToList();
         _roles = (processId, roles);
         return roles;
+    }
+
+    /// <summary>Staff roles the person holds here but cannot use in this session, for lack of a second factor.</summary>
+    public async Task<bool> LacksSecondFactorAsync()
+    {
+        if (PersonId is null || Sessions.HasSecondFactor(http.HttpContext?.User))
+        {
+            return false;
+        }
+        await RolesAsync();
+        return _assignments!.Any(r => PersonRules.IsStaff(r.Role));
     }
 
     /// <summary>The current phase, none once the process is closed.</summary>

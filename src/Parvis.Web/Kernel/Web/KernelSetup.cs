@@ -120,12 +120,13 @@ public static class KernelSetup
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
             o.ValidationInterval = TimeSpan.FromSeconds(configuration.GetValue("Security:StampValidationSeconds", 60));
-            // The renewed cookie keeps naming its session.
+            // The renewed cookie keeps naming its session, and whether it was opened with a second factor.
             o.OnRefreshingPrincipal = context =>
             {
-                if (context.CurrentPrincipal?.FindFirst(Sessions.ClaimType) is { } session && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                if (context.CurrentPrincipal is { } current && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
                 {
-                    identity.AddClaim(new System.Security.Claims.Claim(Sessions.ClaimType, session.Value));
+                    identity.AddClaims(current.Claims.Where(c => c.Type is Sessions.ClaimType or Sessions.MethodsClaimType)
+                        .Select(c => new System.Security.Claims.Claim(c.Type, c.Value)));
                 }
                 return Task.CompletedTask;
             };

@@ -49,8 +49,14 @@ public sealed class SignInModel(UserManager<Person> people, SignInManager<Person
             ModelState.AddModelError("", Text["Account.SignIn.NotConfirmed"]);
             return Page();
         }
-        await sessions.SignInAsync(HttpContext, person!, Input.RememberMe);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+        if (person!.TwoFactorEnabled)
+        {
+            await SecondStepModel.AwaitAsync(HttpContext, person, Input.RememberMe);
+            return LocalRedirect($"{SecondStepModel.Path}?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        }
+        await sessions.SignInAsync(HttpContext, person, Input.RememberMe, secondFactor: false);
+        return LocalRedirect(returnUrl);
     }
 }
 

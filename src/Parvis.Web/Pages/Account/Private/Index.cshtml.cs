@@ -3,14 +3,19 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Privacy;
 using Parvis.Web.Shared;
 
 namespace Parvis.Web.Pages.Account.Private;
 
 /// <summary>The person's own page: what we hold about them, the download of it all, their sessions and sign-out everywhere.</summary>
-public sealed class IndexModel(UserManager<Person> people, PersonalData personalData, Sessions sessions, ParvisDbContext db) : ParvisPageModel
+public sealed class IndexModel(UserManager<Person> people, PersonalData personalData, Sessions sessions, ParvisDbContext db, Authorizer authorizer)
+    : ParvisPageModel
 {
+    /// <summary>A staff role held but idle in this session, for lack of a second factor.</summary>
+    public bool LacksSecondFactor { get; private set; }
+
     public Person Person { get; private set; } = default!;
 
     /// <summary>The person's open sessions, the most recently used first.</summary>
@@ -21,6 +26,7 @@ public sealed class IndexModel(UserManager<Person> people, PersonalData personal
     public async Task<IActionResult> OnGetAsync()
     {
         Person = (await people.GetUserAsync(User))!;
+        LacksSecondFactor = await authorizer.LacksSecondFactorAsync();
         OpenSessions = (await db.PersonSessions.AsNoTracking().Where(s => s.PersonId == Person.Id).ToListAsync())
             .OrderByDescending(s => s.LastSeenAt).ToList();
         return Page();
