@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Parvis.Web.Kernel.Accountability.Report;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Text;
 
 namespace Parvis.Web.Shared;
 
@@ -51,6 +52,12 @@ public abstract class ParvisPageModel : PageModel
         }
         return null;
     }
+
+    /// <summary>Why an uploaded file was refused, next to its field; a size reads in KB or MB.</summary>
+    protected void Refuse(string field, UploadRefusedException refused) =>
+        ModelState.AddModelError(field, refused.Key is UploadRefusedException.TooBig or UploadRefusedException.Unzipped
+            ? Text[refused.Key, refused.Limit % (1024 * 1024) == 0 ? Text["Upload.Megabytes", refused.Limit / (1024 * 1024)] : Text["Upload.Kilobytes", refused.Limit / 1024]]
+            : Text[refused.Key, refused.Limit]);
 
     public bool PdfAvailable => HttpContext.RequestServices.GetRequiredService<PdfConverter>().Available;
 
