@@ -59,6 +59,26 @@ public abstract class ParvisPageModel : PageModel
             ? Text[refused.Key, refused.Limit % (1024 * 1024) == 0 ? Text["Upload.Megabytes", refused.Limit / (1024 * 1024)] : Text["Upload.Kilobytes", refused.Limit / 1024]]
             : Text[refused.Key, refused.Limit]);
 
+    /// <summary>An uploaded sheet's rows, or null with why it was refused next to its field.</summary>
+    protected IReadOnlyList<IReadOnlyList<string>>? ReadSheet(Stream file, string field, UploadLimits limits) =>
+        Refusing(field, () => Spreadsheets.Read(file, limits));
+
+    /// <summary>An uploaded file's bytes, or null when it passes <paramref name="max"/>, saying so next to its field.</summary>
+    protected byte[]? ReadUpload(Stream file, string field, long max) => Refusing(field, () => Uploads.ReadBytes(file, max));
+
+    private T? Refusing<T>(string field, Func<T> read) where T : class
+    {
+        try
+        {
+            return read();
+        }
+        catch (UploadRefusedException refused)
+        {
+            Refuse(field, refused);
+            return null;
+        }
+    }
+
     public bool PdfAvailable => HttpContext.RequestServices.GetRequiredService<PdfConverter>().Available;
 
     /// <summary>

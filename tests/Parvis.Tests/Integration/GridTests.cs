@@ -131,6 +131,26 @@ public sealed class GridTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.StartsWith("http://localhost/error/403", (await ImportAsync(participant, "Refusé", "code,label_fr\nA,B\n")).Location, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_framework_file_past_its_limits_is_refused_next_to_the_file_and_the_name_is_kept()
+    {
+        var (analyst, _) = await app.SignedInAsync("Analyste des limites", Role.Analyst);
+        var cases = new (string Csv, string Message)[]
+        {
+            ("code,label_fr\n" + string.Concat(Enumerable.Range(1, 1000).Select(i => $"C{i},Entrée {i}\n")), "Ce fichier dépasse 1\u202F000 lignes."),
+            ("code,label_fr" + string.Concat(Enumerable.Repeat(",x", 20)) + "\nA,B\n", "Une ligne de ce fichier dépasse 20 colonnes."),
+            ("code,label_fr\nA," + new string('b', 256 * 1024) + "\n", "Ce fichier dépasse 256\u00A0Ko."),
+        };
+        foreach (var (csv, message) in cases)
+        {
+            var refused = await ImportAsync(analyst, "Trop grand", csv);
+            Assert.Equal(HttpStatusCode.OK, refused.Status);
+            Assert.Equal(message, refused.Text("#file-error"));
+            Assert.Equal("Trop grand", refused.Document.QuerySelector("#Name")!.GetAttribute("value"));
+        }
+        Assert.False(await app.WithDatabaseAsync(db => db.Frameworks.AnyAsync(f => f.Name == "Trop grand")));
+    }
+
     private static async Task<Session.Response> ImportAsync(Session session, string name, string csv)
     {
         // Any page of the signed-in person carries their antiforgery token, also for one refused the import page.

@@ -106,6 +106,19 @@ public sealed class ResultsTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(2, await app.WithDatabaseAsync(db => db.ResultUpdates.CountAsync(u => u.SynthesisItemId == action)));
     }
 
+    [Fact]
+    public async Task A_results_file_past_its_limits_is_refused_with_a_message_and_nothing_is_saved()
+    {
+        var (process, analyst, action, _) = await SetUpAsync("suivi-limites");
+        var today = DateOnly.FromDateTime(DateTime.Now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var line = $"{action},Tiers-lieu,InProgress,30,Ville de Hennebont,{today},Travaux commencés\n";
+        var header = string.Join(",", ResultCommands.CsvColumns) + "\n";
+        var refused = await ImportAsync(analyst, process, header + string.Concat(Enumerable.Repeat(line, 5000)));
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Equal("Ce fichier dépasse 5\u202F000 lignes.", refused.Text("#file-error"));
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.ResultUpdates.CountAsync(u => u.ProcessId == process.Id)));
+    }
+
     private static async Task<Session.Response> ImportAsync(Session session, Process process, string csv)
     {
         var page = await session.GetAsync($"/processes/{process.Slug}/results");

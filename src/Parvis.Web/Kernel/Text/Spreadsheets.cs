@@ -256,3 +256,16 @@ public static class Spreadsheets
         return number;
     }
 }
+
+/// <summary>A sheet's columns found by their header, trimmed and in any case (the first of two same headers wins).</summary>
+public sealed class SheetHeader(IReadOnlyList<string> header)
+{
+    private readonly Dictionary<string, int> _columns = header.Select((name, index) => (Name: name.Trim(), Index: index))
+        .DistinctBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(c => c.Name, c => c.Index, StringComparer.OrdinalIgnoreCase);
+
+    public bool Has(string name) => _columns.ContainsKey(name);
+
+    /// <summary>The row's trimmed value in that column, empty when the row is shorter or the column absent.</summary>
+    public string Field(IReadOnlyList<string> row, string name) =>
+        _columns.TryGetValue(name, out var index) && index < row.Count ? row[index].Trim() : "";
+}

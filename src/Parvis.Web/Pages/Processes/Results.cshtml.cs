@@ -17,9 +17,6 @@ namespace Parvis.Web.Pages.Processes;
 /// </summary>
 public sealed class ResultsModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, ResultCommands results) : ParvisPageModel
 {
-    /// <summary>A results file is a few lines per action; a bigger one is a mistake.</summary>
-    private const long FileMax = 1024 * 1024;
-
     public sealed record Line(SynthesisItem Item, string? LastUpdate, int Contributions);
 
     public Process Process { get; private set; } = default!;
@@ -71,13 +68,17 @@ public sealed class ResultsModel(ParvisDbContext db, CurrentOrganisation organis
         {
             return denied;
         }
-        if (file is null || file.Length == 0 || file.Length > FileMax)
+        if (file is null || file.Length == 0)
         {
             ModelState.AddModelError("file", Text["Error.ResultsFileMissing"]);
             return Page();
         }
-        using var reader = new StreamReader(file.OpenReadStream());
-        var (result, errors, applied) = await results.ImportAsync(Process.Id, reader);
+        await using var stream = file.OpenReadStream();
+        if (ReadSheet(stream, "file", ResultCommands.Limits) is not { } rows)
+        {
+            return Page();
+        }
+        var (result, errors, applied) = await results.ImportAsync(Process.Id, rows);
         if (Refusal(result, "file") is { } refusal)
         {
             return refusal;

@@ -46,7 +46,7 @@ public sealed class PaperModel(ParvisDbContext database, CurrentOrganisation cur
             return Page();
         }
         await using var stream = Upload.OpenReadStream();
-        if (Read(stream) is not { } rows)
+        if (ReadSheet(stream, nameof(Upload), PaperSheet.Limits) is not { } rows)
         {
             return Page();
         }
@@ -95,7 +95,7 @@ public sealed class PaperModel(ParvisDbContext database, CurrentOrganisation cur
         {
             bytes = [];
         }
-        if (Read(new MemoryStream(bytes)) is not { } rows)
+        if (ReadSheet(new MemoryStream(bytes), nameof(Upload), PaperSheet.Limits) is not { } rows)
         {
             return Page();
         }
@@ -113,20 +113,6 @@ public sealed class PaperModel(ParvisDbContext database, CurrentOrganisation cur
     private const int CheckedRowsMax = (int)((PaperSheet.MaxBytes + 2) / 3 * 4);
 
     private void RefuseTooBig() => Refuse(nameof(Upload), new UploadRefusedException(UploadRefusedException.TooBig, PaperSheet.MaxBytes));
-
-    /// <summary>The sheet's rows, or null with the reason next to the file field.</summary>
-    private IReadOnlyList<IReadOnlyList<string>>? Read(Stream file)
-    {
-        try
-        {
-            return Spreadsheets.Read(file, PaperSheet.Limits);
-        }
-        catch (UploadRefusedException refused)
-        {
-            Refuse(nameof(Upload), refused);
-            return null;
-        }
-    }
 
     public string Message(PaperError error) => Text["Paper.Line", error.Line, Text[error.Key, error.Value]];
 
