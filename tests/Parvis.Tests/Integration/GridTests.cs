@@ -109,6 +109,37 @@ public sealed class GridTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task The_grid_export_neutralises_a_contribution_that_reads_as_a_formula()
+    {
+        var (process, proposal) = await app.WithDatabaseAsync(async db =>
+        {
+            var today = DateOnly.FromDateTime(DateTime.Now);
+            var process = ParvisApp.NewProcess(app.World.OrganisationId, "grille-formules", new Phase { Title = "Analyse", StartsOn = today.AddDays(-1), EndsOn = today.AddDays(1) });
+            db.Processes.Add(process);
+            await db.SaveChangesAsync();
+            var proposal = new Proposal { OrganisationId = process.OrganisationId, ProcessId = process.Id, Title = "@SUM(1+1)*cmd|' /C calc'!A0", Body = "…", Channel = Channel.Online };
+            db.Proposals.Add(proposal);
+            await db.SaveChangesAsync();
+            return (process, proposal);
+        });
+        var (analyst, _) = await app.SignedInAsync("Analyste prudente", Role.Analyst);
+        var iso = await app.WithDatabaseAsync(db => db.Frameworks.Include(f => f.Entries).SingleAsync(f => f.Key == "iso26000"));
+        var grid = (await analyst.PostAsync($"/processes/{process.Slug}/grids", new Dictionary<string, string>
+        {
+            ["Title"] = "Formules", ["RowFrameworkId"] = iso.Id.ToString(), ["ColumnFrameworkId"] = iso.Id.ToString(),
+        })).Location!;
+        var entry = iso.Entries.Single(e => e.Code == "ENV").Id.ToString();
+        Assert.Equal(HttpStatusCode.Redirect, (await analyst.PostAsync(grid, new Dictionary<string, string>
+        {
+            ["Subject"] = $"contribution:{proposal.Id}", ["RowEntryId"] = entry, ["ColumnEntryId"] = entry, ["Sign"] = "Strength",
+        })).Status);
+
+        var export = await (await analyst.Client.GetAsync(grid + "?handler=Export")).Content.ReadAsStringAsync();
+        var line = export.Split('\n', StringSplitOptions.TrimEntries)[1];
+        Assert.Contains(",\"'@SUM(1+1)*cmd|' /C calc'!A0", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_organisation_imports_its_own_framework_and_a_file_with_a_bad_line_imports_nothing()
     {
         var (analyst, _) = await app.SignedInAsync("Analyste importatrice", Role.Analyst);

@@ -147,8 +147,27 @@ public sealed class PaperTests(ParvisApp app) : IClassFixture<ParvisApp>
             $"{first};préoccupation;L'illectronisme;;;",
             $"{first};action;Des ateliers dans les médiathèques;2;;",
             $"{first};ressource;Une salle équipée;3;à créer;La mairie",
-            $"{source.Groups[2].Name};préoccupation;Les arnaques en ligne;;;");
-        await ConfirmAsync(facilitator, source, await CheckAsync(facilitator, source, Encoding.UTF8.GetBytes(file)));
+            $"{source.Groups[2].Name};préoccupation;Les arnaques en ligne;;;",
+            // Typed anonymously at a table: a spreadsheet must show these, never run them.
+            $"{source.Groups[2].Name};préoccupation;=1+1 et les tableurs;;;",
+            $"{source.Groups[2].Name};action;+ de médiateurs;6;;",
+            $"{source.Groups[2].Name};ressource;-moins de papier;7;existante;@Mairie");
+        Assert.Equal(HttpStatusCode.Redirect, (await ConfirmAsync(facilitator, source, await CheckAsync(facilitator, source, Encoding.UTF8.GetBytes(file)))).Status);
+        Assert.Contains(await ItemsAsync(source.Id), i => i.Text == "=1+1 et les tableurs");
+
+        // The CSV export puts each formula-like cell behind a quote, quoted; the XLSX stores them as text, never as formulas.
+        var csv = Encoding.UTF8.GetString(await facilitator.Client.GetByteArrayAsync($"{paper}?handler=Export&format=csv"));
+        foreach (var cell in new[] { "\"'=1+1 et les tableurs\"", "\"'+ de médiateurs\"", "\"'-moins de papier\"", "\"'@Mairie\"" })
+        {
+            Assert.Contains(cell, csv, StringComparison.Ordinal);
+        }
+        Assert.DoesNotContain(csv.Split('\n').SelectMany(l => l.Split(';')), f => f.Length > 0 && "=+-@".Contains(f[0], StringComparison.Ordinal));
+        using (var workbook = SpreadsheetDocument.Open(new MemoryStream(await facilitator.Client.GetByteArrayAsync($"{paper}?handler=Export&format=xlsx")), false))
+        {
+            var cells = workbook.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>()).ToList();
+            Assert.DoesNotContain(cells, c => c.CellFormula is not null);
+            Assert.Contains(cells, c => c.DataType?.Value == DocumentFormat.OpenXml.Spreadsheet.CellValues.InlineString && c.InnerText == "=1+1 et les tableurs");
+        }
 
         // The template as XLSX: a header the import recognises, and a help sheet naming the tables.
         var template = await facilitator.Client.GetByteArrayAsync($"{paper}?handler=Template&format=xlsx");

@@ -92,4 +92,21 @@ public sealed class SpreadsheetTests
         Assert.Equal(UploadRefusedException.TooManyColumns, Refusal(Encoding.UTF8.GetBytes("a" + new string(';', 10) + "\n")));
         Assert.Equal(100, Spreadsheets.Read(new MemoryStream(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("a;b\n", 100)))), Limits).Count);
     }
+
+    [Fact]
+    public void Every_formula_sign_is_neutralised_quoted_and_read_back_exactly_as_written()
+    {
+        string[] cells = ["=1+1", "+33 6 12", "-2+3+cmd|' /C calc'!A0", "@SUM(A1)", "\tx", "\rx", "'=déjà", "''@deux", "-3", "+2.5", "texte", "'apostrophe", ""];
+        var csv = Encoding.UTF8.GetString(Spreadsheets.WriteCsv([cells]));
+        foreach (var neutralised in new[] { "\"'=1+1\"", "\"'+33 6 12\"", "\"'-2+3+cmd|' /C calc'!A0\"", "\"'@SUM(A1)\"", "\"'\tx\"", "\"'\rx\"", "\"''=déjà\"", "\"'''@deux\"" })
+        {
+            Assert.Contains(neutralised, csv, StringComparison.Ordinal);
+        }
+        Assert.Contains(";-3;+2.5;texte;", csv, StringComparison.Ordinal);
+        var limits = new UploadLimits(64 * 1024);
+        Assert.Equal(cells, Spreadsheets.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv)), limits)[0]);
+        // An XLSX stores text as text, nothing to neutralise; read back, it gives the same (quotes before a formula sign aside, see Restore).
+        string[] text = ["=1+1", "+33 6 12", "@SUM(A1)", "\tx", "-3", "texte", "'apostrophe"];
+        Assert.Equal(text, Spreadsheets.Read(new MemoryStream(Spreadsheets.WriteXlsx(("Feuille", [text]))), limits)[0]);
+    }
 }

@@ -22,6 +22,7 @@ public static class Spreadsheets
     /// <summary>
     /// Reads a CSV (comma, semicolon or tab, as spreadsheets save it) or an XLSX (its first sheet), told apart by
     /// their content, within <paramref name="limits"/>; anything else is refused with <see cref="UploadRefusedException"/>.
+    /// Each cell comes back as Parvis exported it (<see cref="Restore"/>).
     /// </summary>
     public static IReadOnlyList<IReadOnlyList<string>> Read(Stream file, UploadLimits limits)
     {
@@ -49,28 +50,55 @@ public static class Spreadsheets
         while (csv.Read())
         {
             Within(rows.Count + 1, csv.Count, limits);
-            rows.Add(csv.Record ?? []);
+            rows.Add(csv.Record?.Select(Restore).ToArray() ?? []);
         }
         return rows;
     }
 
-    /// <summary>Semicolon-separated with a byte order mark, as French spreadsheets open it without asking.</summary>
-    public static byte[] WriteCsv(IEnumerable<IReadOnlyList<string>> rows)
+    /// <summary>
+    /// Every CSV Parvis writes: with a byte order mark, semicolon-separated by default as French spreadsheets open it
+    /// without asking, each cell a spreadsheet would run as a formula neutralised (see <see cref="Neutralise"/>) and quoted.
+    /// </summary>
+    public static byte[] WriteCsv(IEnumerable<IReadOnlyList<string>> rows, string delimiter = ";")
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";" }))
+        using (var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            Delimiter = delimiter,
+            ShouldQuote = args => args.Field?.StartsWith('\'') == true || ConfigurationFunctions.ShouldQuote(args),
+        }))
         {
             foreach (var row in rows)
             {
                 foreach (var cell in row)
                 {
-                    csv.WriteField(cell);
+                    csv.WriteField(Neutralise(cell));
                 }
                 csv.NextRecord();
             }
         }
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
+
+    /// <summary>
+    /// OWASP's CSV injection defence: a cell starting with = + - @, a tab or a carriage return goes behind a single
+    /// quote, so a spreadsheet shows it as text instead of running it. A cell that already starts with quotes before
+    /// one of those gets one more, so that <see cref="Restore"/> gives back exactly what was written. Numbers
+    /// ("-3", "+2.5") stay as they are: a spreadsheet reads them as values, never as formulas.
+    /// </summary>
+    public static string Neutralise(string cell) => Formula(cell) ? "'" + cell : cell;
+
+    /// <summary>
+    /// What was written before <see cref="Neutralise"/>, for the files Parvis exports and reads back (paper sheets,
+    /// results, Polis files), also once saved as XLSX from a spreadsheet. A quote typed in a spreadsheet is not saved
+    /// in its file, so a person's own text hardly ever starts with a quote before a formula sign: such a quote is taken
+    /// off as ours (the one text that does not come back exactly, through XLSX only).
+    /// </summary>
+    public static string Restore(string cell) => cell.StartsWith('\'') && Formula(cell) ? cell[1..] : cell;
+
+    private static bool Formula(string cell) =>
+        cell.TrimStart('\'') is [var first, ..] bare && first is '=' or '+' or '-' or '@' or '\t' or '\r'
+        && !double.TryParse(bare, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _);
 
     /// <summary>
     /// The first sheet's text, read as a stream: rows and cells go where their references say, but a reference
@@ -126,7 +154,7 @@ public static class Spreadsheets
                     {
                         cells.Add("");
                     }
-                    cells.Add(Value(reader, shared));
+                    cells.Add(Restore(Value(reader, shared)));
                 }
             }
         }
