@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Parvis.Web.Kernel.Accountability.Report;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Text;
 
 namespace Parvis.Web.Shared;
 
@@ -50,6 +51,32 @@ public abstract class ParvisPageModel : PageModel
             // A cookie we did not write.
         }
         return null;
+    }
+
+    /// <summary>Why an uploaded file was refused, next to its field; a size reads in KB or MB.</summary>
+    protected void Refuse(string field, UploadRefusedException refused) =>
+        ModelState.AddModelError(field, refused.Key is UploadRefusedException.TooBig or UploadRefusedException.Unzipped
+            ? Text[refused.Key, refused.Limit % (1024 * 1024) == 0 ? Text["Upload.Megabytes", refused.Limit / (1024 * 1024)] : Text["Upload.Kilobytes", refused.Limit / 1024]]
+            : Text[refused.Key, refused.Limit]);
+
+    /// <summary>An uploaded sheet's rows, or null with why it was refused next to its field.</summary>
+    protected IReadOnlyList<IReadOnlyList<string>>? ReadSheet(Stream file, string field, UploadLimits limits) =>
+        Refusing(field, () => Spreadsheets.Read(file, limits));
+
+    /// <summary>An uploaded file's bytes, or null when it passes <paramref name="max"/>, saying so next to its field.</summary>
+    protected byte[]? ReadUpload(Stream file, string field, long max) => Refusing(field, () => Uploads.ReadBytes(file, max));
+
+    private T? Refusing<T>(string field, Func<T> read) where T : class
+    {
+        try
+        {
+            return read();
+        }
+        catch (UploadRefusedException refused)
+        {
+            Refuse(field, refused);
+            return null;
+        }
     }
 
     public bool PdfAvailable => HttpContext.RequestServices.GetRequiredService<PdfConverter>().Available;

@@ -109,6 +109,37 @@ public sealed class GridTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task The_grid_export_neutralises_a_contribution_that_reads_as_a_formula()
+    {
+        var (process, proposal) = await app.WithDatabaseAsync(async db =>
+        {
+            var today = DateOnly.FromDateTime(DateTime.Now);
+            var process = ParvisApp.NewProcess(app.World.OrganisationId, "grille-formules", new Phase { Title = "Analyse", StartsOn = today.AddDays(-1), EndsOn = today.AddDays(1) });
+            db.Processes.Add(process);
+            await db.SaveChangesAsync();
+            var proposal = new Proposal { OrganisationId = process.OrganisationId, ProcessId = process.Id, Title = "@SUM(1+1)*cmd|' /C calc'!A0", Body = "…", Channel = Channel.Online };
+            db.Proposals.Add(proposal);
+            await db.SaveChangesAsync();
+            return (process, proposal);
+        });
+        var (analyst, _) = await app.SignedInAsync("Analyste prudente", Role.Analyst);
+        var iso = await app.WithDatabaseAsync(db => db.Frameworks.Include(f => f.Entries).SingleAsync(f => f.Key == "iso26000"));
+        var grid = (await analyst.PostAsync($"/processes/{process.Slug}/grids", new Dictionary<string, string>
+        {
+            ["Title"] = "Formules", ["RowFrameworkId"] = iso.Id.ToString(), ["ColumnFrameworkId"] = iso.Id.ToString(),
+        })).Location!;
+        var entry = iso.Entries.Single(e => e.Code == "ENV").Id.ToString();
+        Assert.Equal(HttpStatusCode.Redirect, (await analyst.PostAsync(grid, new Dictionary<string, string>
+        {
+            ["Subject"] = $"contribution:{proposal.Id}", ["RowEntryId"] = entry, ["ColumnEntryId"] = entry, ["Sign"] = "Strength",
+        })).Status);
+
+        var export = await (await analyst.Client.GetAsync(grid + "?handler=Export")).Content.ReadAsStringAsync();
+        var line = export.Split('\n', StringSplitOptions.TrimEntries)[1];
+        Assert.Contains(",\"'@SUM(1+1)*cmd|' /C calc'!A0", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_organisation_imports_its_own_framework_and_a_file_with_a_bad_line_imports_nothing()
     {
         var (analyst, _) = await app.SignedInAsync("Analyste importatrice", Role.Analyst);
@@ -129,6 +160,26 @@ public sealed class GridTests(ParvisApp app) : IClassFixture<ParvisApp>
 
         var (participant, _) = await app.SignedInAsync("Participant sans rôle");
         Assert.StartsWith("http://localhost/error/403", (await ImportAsync(participant, "Refusé", "code,label_fr\nA,B\n")).Location, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_framework_file_past_its_limits_is_refused_next_to_the_file_and_the_name_is_kept()
+    {
+        var (analyst, _) = await app.SignedInAsync("Analyste des limites", Role.Analyst);
+        var cases = new (string Csv, string Message)[]
+        {
+            ("code,label_fr\n" + string.Concat(Enumerable.Range(1, 1000).Select(i => $"C{i},Entrée {i}\n")), "Ce fichier dépasse 1\u202F000 lignes."),
+            ("code,label_fr" + string.Concat(Enumerable.Repeat(",x", 20)) + "\nA,B\n", "Une ligne de ce fichier dépasse 20 colonnes."),
+            ("code,label_fr\nA," + new string('b', 256 * 1024) + "\n", "Ce fichier dépasse 256\u00A0Ko."),
+        };
+        foreach (var (csv, message) in cases)
+        {
+            var refused = await ImportAsync(analyst, "Trop grand", csv);
+            Assert.Equal(HttpStatusCode.OK, refused.Status);
+            Assert.Equal(message, refused.Text("#file-error"));
+            Assert.Equal("Trop grand", refused.Document.QuerySelector("#Name")!.GetAttribute("value"));
+        }
+        Assert.False(await app.WithDatabaseAsync(db => db.Frameworks.AnyAsync(f => f.Name == "Trop grand")));
     }
 
     private static async Task<Session.Response> ImportAsync(Session session, string name, string csv)

@@ -10,6 +10,7 @@ using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Privacy;
 using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Kernel.Text;
 using Parvis.Web.Modules.OpinionMaps;
 
 namespace Parvis.Tests.Integration;
@@ -163,6 +164,12 @@ public sealed class OpinionMapTests(ParvisApp app) : IClassFixture<ParvisApp>
         var map = await app.WithDatabaseAsync(db => db.OpinionMaps.AsNoTracking().SingleAsync(m => m.Question == original.Topic));
         Assert.Equal(original.ToMatrix().VoteCount, await app.WithDatabaseAsync(db => db.OpinionVotes.CountAsync(v => v.OpinionMapId == map.Id)));
         await app.Services.GetRequiredService<OpinionMapRecomputer>().RecomputeAsync(map.Id);
+        const string formula = "=HYPERLINK(\"http://exemple.org\")";
+        await app.WithDatabaseAsync(async db =>
+        {
+            (await db.Statements.OrderBy(s => s.Number).FirstAsync(s => s.OpinionMapId == map.Id)).Text = formula;
+            await db.SaveChangesAsync();
+        });
 
         using var download = await staff.Client.GetAsync($"/admin/processes/{app.World.ProcessId}/maps?handler=Export&mapId={map.Id}");
         Assert.Equal("application/zip", download.Content.Headers.ContentType?.MediaType);
@@ -171,6 +178,8 @@ public sealed class OpinionMapTests(ParvisApp app) : IClassFixture<ParvisApp>
         {
             ZipFile.ExtractToDirectory(await download.Content.ReadAsStreamAsync(), folder);
             var exported = PolisConversation.Load(folder);
+            Assert.Contains("\"'=HYPERLINK(\"\"http://exemple.org\"\")\"", await File.ReadAllTextAsync(Path.Combine(folder, "comments.csv")), StringComparison.Ordinal);
+            Assert.Equal(formula, Spreadsheets.Restore(exported.Statements.OrderBy(s => s.Id).First().Text));
             Assert.Equal(original.ToMatrix().VoteCount, exported.ToMatrix().VoteCount);
             Assert.Equal(original.Statements.Count, exported.Statements.Count);
             Assert.True(exported.Groups.Values.Count(g => g is not null) >= 20);

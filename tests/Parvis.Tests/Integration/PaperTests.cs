@@ -147,12 +147,31 @@ public sealed class PaperTests(ParvisApp app) : IClassFixture<ParvisApp>
             $"{first};préoccupation;L'illectronisme;;;",
             $"{first};action;Des ateliers dans les médiathèques;2;;",
             $"{first};ressource;Une salle équipée;3;à créer;La mairie",
-            $"{source.Groups[2].Name};préoccupation;Les arnaques en ligne;;;");
-        await ConfirmAsync(facilitator, source, await CheckAsync(facilitator, source, Encoding.UTF8.GetBytes(file)));
+            $"{source.Groups[2].Name};préoccupation;Les arnaques en ligne;;;",
+            // Typed anonymously at a table: a spreadsheet must show these, never run them.
+            $"{source.Groups[2].Name};préoccupation;=1+1 et les tableurs;;;",
+            $"{source.Groups[2].Name};action;+ de médiateurs;6;;",
+            $"{source.Groups[2].Name};ressource;-moins de papier;7;existante;@Mairie");
+        Assert.Equal(HttpStatusCode.Redirect, (await ConfirmAsync(facilitator, source, await CheckAsync(facilitator, source, Encoding.UTF8.GetBytes(file)))).Status);
+        Assert.Contains(await ItemsAsync(source.Id), i => i.Text == "=1+1 et les tableurs");
+
+        // The CSV export puts each formula-like cell behind a quote, quoted; the XLSX stores them as text, never as formulas.
+        var csv = Encoding.UTF8.GetString(await facilitator.Client.GetByteArrayAsync($"{paper}?handler=Export&format=csv"));
+        foreach (var cell in new[] { "\"'=1+1 et les tableurs\"", "\"'+ de médiateurs\"", "\"'-moins de papier\"", "\"'@Mairie\"" })
+        {
+            Assert.Contains(cell, csv, StringComparison.Ordinal);
+        }
+        Assert.DoesNotContain(csv.Split('\n').SelectMany(l => l.Split(';')), f => f.Length > 0 && "=+-@".Contains(f[0], StringComparison.Ordinal));
+        using (var workbook = SpreadsheetDocument.Open(new MemoryStream(await facilitator.Client.GetByteArrayAsync($"{paper}?handler=Export&format=xlsx")), false))
+        {
+            var cells = workbook.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>()).ToList();
+            Assert.DoesNotContain(cells, c => c.CellFormula is not null);
+            Assert.Contains(cells, c => c.DataType?.Value == DocumentFormat.OpenXml.Spreadsheet.CellValues.InlineString && c.InnerText == "=1+1 et les tableurs");
+        }
 
         // The template as XLSX: a header the import recognises, and a help sheet naming the tables.
         var template = await facilitator.Client.GetByteArrayAsync($"{paper}?handler=Template&format=xlsx");
-        Assert.Equal(Header.Split(';'), Spreadsheets.ReadXlsx(template)[0]);
+        Assert.Equal(Header.Split(';'), Spreadsheets.Read(new MemoryStream(template), PaperSheet.Limits)[0]);
         using (var workbook = SpreadsheetDocument.Open(new MemoryStream(template), false))
         {
             Assert.Equal(2, workbook.WorkbookPart!.WorksheetParts.Count());
@@ -168,6 +187,68 @@ public sealed class PaperTests(ParvisApp app) : IClassFixture<ParvisApp>
             Assert.Equal(HttpStatusCode.Redirect, imported.Status);
             Assert.Equal(Shape(await ItemsAsync(source.Id), source), Shape(await ItemsAsync(target.Id), target));
         }
+    }
+
+    [Fact]
+    public async Task A_crafted_sheet_is_refused_quickly_next_to_the_file_field_and_nothing_is_saved()
+    {
+        var (workshop, facilitator) = await WorkshopAsync("papier-piege");
+        var lastRow = CraftedXlsx.Build($"<row r=\"1048576\">{CraftedXlsx.Cell("A1048576", "x")}</row>");
+        var lastColumn = CraftedXlsx.Build(w =>
+        {
+            for (var r = 1; r <= 2000; r++)
+            {
+                w.Write($"<row r=\"{r}\"><c r=\"XFD{r}\"><v>1</v></c></row>");
+            }
+        });
+        var bomb = CraftedXlsx.Build(w =>
+        {
+            w.Write("<row><c t=\"inlineStr\"><is><t>");
+            for (var i = 0; i < 400; i++)
+            {
+                w.Write(new string('a', 64 * 1024));
+            }
+            w.Write("</t></is></c></row>");
+        });
+        var rows = Encoding.UTF8.GetBytes(Csv([Header, .. Enumerable.Repeat(";;;;;", 2000)]));
+        var cases = new (byte[] File, string Name, string Message)[]
+        {
+            (lastRow, "ligne.xlsx", "Ce fichier dépasse 2\u202F000 lignes."),
+            (lastColumn, "colonne.xlsx", "Une ligne de ce fichier dépasse 20 colonnes."),
+            (bomb, "bombe.xlsx", "Une fois décompressée, une partie de ce fichier dépasse 20\u00A0Mo."),
+            (rows, "lignes.csv", "Ce fichier dépasse 2\u202F000 lignes."),
+        };
+        foreach (var (file, name, message) in cases)
+        {
+            Assert.True(file.Length < 64 * 1024, name);
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var check = await CheckAsync(facilitator, workshop, file, name);
+            Assert.True(started.Elapsed < TimeSpan.FromSeconds(10), name);
+            Assert.Equal(HttpStatusCode.OK, check.Status);
+            Assert.Equal(message, check.Text("#Upload-error"));
+            Assert.Empty(check.Document.QuerySelectorAll("input[name=CheckedRows]"));
+        }
+        Assert.Empty(await ItemsAsync(workshop.Id));
+    }
+
+    [Fact]
+    public async Task The_confirm_step_refuses_rows_too_big_or_with_a_DTD_with_a_message_and_saves_nothing()
+    {
+        var (workshop, facilitator) = await WorkshopAsync("papier-confirmation");
+        var paper = $"/workshops/{workshop.Id}/paper";
+        var first = workshop.Groups[0].Name;
+        var dtd = CraftedXlsx.Build($"<row>{CraftedXlsx.Cell("A1", "&x;")}</row>", prolog: "<!DOCTYPE worksheet [<!ENTITY x \"Table\">]>");
+        var tooBig = Encoding.UTF8.GetBytes(Csv([Header, .. Enumerable.Repeat($"{first};préoccupation;{new string('a', 400)};;;", 6000)]));
+        foreach (var (rows, message) in new[] { (dtd, "ne peut pas être lu"), (tooBig, "Ce fichier dépasse 2\u00A0Mo.") })
+        {
+            var confirm = await facilitator.PostAsync($"{paper}?handler=Import", new Dictionary<string, string>
+            {
+                ["CheckedRows"] = Convert.ToBase64String(rows),
+            }, paper);
+            Assert.Equal(HttpStatusCode.OK, confirm.Status);
+            Assert.Contains(message, confirm.Text("#Upload-error"), StringComparison.Ordinal);
+        }
+        Assert.Empty(await ItemsAsync(workshop.Id));
     }
 
     /// <summary>What a workshop holds, independent of ids: each item with its table, kind, parent's text and resource details.</summary>

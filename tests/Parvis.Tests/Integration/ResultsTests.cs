@@ -106,6 +106,41 @@ public sealed class ResultsTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(2, await app.WithDatabaseAsync(db => db.ResultUpdates.CountAsync(u => u.SynthesisItemId == action)));
     }
 
+    [Fact]
+    public async Task A_results_file_past_its_limits_is_refused_with_a_message_and_nothing_is_saved()
+    {
+        var (process, analyst, action, _) = await SetUpAsync("suivi-limites");
+        var today = DateOnly.FromDateTime(DateTime.Now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var line = $"{action},Tiers-lieu,InProgress,30,Ville de Hennebont,{today},Travaux commencés\n";
+        var header = string.Join(",", ResultCommands.CsvColumns) + "\n";
+        var refused = await ImportAsync(analyst, process, header + string.Concat(Enumerable.Repeat(line, 5000)));
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Equal("Ce fichier dépasse 5\u202F000 lignes.", refused.Text("#file-error"));
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.ResultUpdates.CountAsync(u => u.ProcessId == process.Id)));
+    }
+
+    [Fact]
+    public async Task The_export_neutralises_formulas_and_its_lines_import_back_as_typed()
+    {
+        var (process, analyst, action, _) = await SetUpAsync("suivi-formules");
+        var today = DateOnly.FromDateTime(DateTime.Now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        const string body = "=HYPERLINK(\"http://exemple.org\";\"Voir\")";
+        Assert.Equal(HttpStatusCode.Redirect, (await analyst.PostAsync($"/synthesis/{action}/update", new Dictionary<string, string>
+        {
+            ["Status"] = "InProgress", ["Progress"] = "40", ["ResponsibleBody"] = body, ["Note"] = "Le lieu est choisi.", ["On"] = today,
+        })).Status);
+
+        var export = (await (await analyst.Client.GetAsync($"/processes/{process.Slug}/results?handler=Export")).Content.ReadAsStringAsync()).TrimStart('\uFEFF');
+        var lines = export.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Contains(",\"'=HYPERLINK(\"\"http://exemple.org\"\";\"\"Voir\"\")\",", lines[1], StringComparison.Ordinal);
+
+        var imported = await ImportAsync(analyst, process, $"{lines[0]}\n{lines[1]}-moins de retard\n");
+        Assert.Equal(HttpStatusCode.Redirect, imported.Status);
+        var updates = await app.WithDatabaseAsync(db => db.ResultUpdates.Where(u => u.SynthesisItemId == action).ToListAsync());
+        Assert.All(updates, u => Assert.Equal(body, u.ResponsibleBody));
+        Assert.Contains(updates, u => u.Text == "-moins de retard");
+    }
+
     private static async Task<Session.Response> ImportAsync(Session session, Process process, string csv)
     {
         var page = await session.GetAsync($"/processes/{process.Slug}/results");

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Text;
 
 namespace Parvis.Web.Kernel.Accountability;
 
@@ -23,8 +24,8 @@ public static class BuiltInFrameworks
         var present = await db.Frameworks.Where(f => f.OrganisationId == null && f.Key != null).Select(f => f.Key!).ToListAsync(cancellationToken);
         foreach (var (key, name, nameEn, file, taxonomy) in _all.Where(f => !present.Contains(f.Key)))
         {
-            using var reader = new StreamReader(typeof(BuiltInFrameworks).Assembly.GetManifestResourceStream($"Frameworks.{file}.csv")!);
-            var (lines, errors) = FrameworkCsv.Read(reader);
+            using var stream = typeof(BuiltInFrameworks).Assembly.GetManifestResourceStream($"Frameworks.{file}.csv")!;
+            var (lines, errors) = FrameworkCsv.Read(Spreadsheets.Read(stream, FrameworkCsv.Limits));
             if (errors.Count > 0)
             {
                 throw new InvalidOperationException($"Built-in framework {file}: {string.Join(", ", errors)}");

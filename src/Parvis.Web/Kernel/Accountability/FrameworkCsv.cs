@@ -1,6 +1,4 @@
-using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
+using Parvis.Web.Kernel.Text;
 
 namespace Parvis.Web.Kernel.Accountability;
 
@@ -13,36 +11,32 @@ public static class FrameworkCsv
 {
     public sealed record Line(int Number, string Taxonomy, string Code, string Label, string? LabelEn);
 
-    /// <summary>The lines, or the errors with their line numbers (empty when the file is good).</summary>
-    public static (IReadOnlyList<Line> Lines, IReadOnlyList<string> Errors) Read(TextReader reader)
+    /// <summary>A framework holds at most <see cref="Framework.EntriesMax"/> entries: far more rows is a mistake, not a list of codes.</summary>
+    public static readonly UploadLimits Limits = new(256 * 1024, Rows: 1000, Columns: 20);
+
+    /// <summary>The lines of a sheet read with <see cref="Limits"/>, or the errors with their line numbers (empty when the file is good).</summary>
+    public static (IReadOnlyList<Line> Lines, IReadOnlyList<string> Errors) Read(IReadOnlyList<IReadOnlyList<string>> rows)
     {
-        var lines = new List<Line>();
-        var errors = new List<string>();
-        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            DetectDelimiter = true,
-            PrepareHeaderForMatch = args => args.Header.Trim().ToLowerInvariant(),
-            MissingFieldFound = null,
-            BadDataFound = null,
-        });
-        if (!csv.Read() || !csv.ReadHeader())
+        if (rows.Count == 0)
         {
             return ([], ["empty"]);
         }
-        var header = csv.HeaderRecord!.Select(h => h.Trim().ToLowerInvariant()).ToArray();
-        var labelColumn = header.Contains("label_fr") ? "label_fr" : header.Contains("label") ? "label" : null;
-        if (!header.Contains("code") || labelColumn is null)
+        var header = new SheetHeader(rows[0]);
+        var labelColumn = header.Has("label_fr") ? "label_fr" : header.Has("label") ? "label" : null;
+        if (!header.Has("code") || labelColumn is null)
         {
             return ([], ["header"]);
         }
+        var lines = new List<Line>();
+        var errors = new List<string>();
         var seen = new HashSet<(string, string)>(new CodeComparer());
-        while (csv.Read())
+        for (var r = 1; r < rows.Count; r++)
         {
-            var number = csv.Parser.Row;
-            var taxonomy = header.Contains("taxonomy") ? csv.GetField("taxonomy")?.Trim() ?? "" : "";
-            var code = csv.GetField("code")?.Trim() ?? "";
-            var label = csv.GetField(labelColumn)?.Trim() ?? "";
-            var labelEn = header.Contains("label_en") ? csv.GetField("label_en")?.Trim() : null;
+            var number = r + 1;
+            var taxonomy = header.Field(rows[r], "taxonomy");
+            var code = header.Field(rows[r], "code");
+            var label = header.Field(rows[r], labelColumn);
+            var labelEn = header.Field(rows[r], "label_en");
             if (code.Length == 0 && label.Length == 0)
             {
                 continue;
@@ -51,7 +45,7 @@ public static class FrameworkCsv
             {
                 errors.Add($"{number}:code");
             }
-            else if (label.Length is 0 or > FrameworkEntry.LabelMax || labelEn?.Length > FrameworkEntry.LabelMax)
+            else if (label.Length is 0 or > FrameworkEntry.LabelMax || labelEn.Length > FrameworkEntry.LabelMax)
             {
                 errors.Add($"{number}:label");
             }
@@ -61,7 +55,7 @@ public static class FrameworkCsv
             }
             else
             {
-                lines.Add(new Line(number, taxonomy, code, label, string.IsNullOrEmpty(labelEn) ? null : labelEn));
+                lines.Add(new Line(number, taxonomy, code, label, labelEn.Length == 0 ? null : labelEn));
             }
         }
         if (errors.Count == 0 && lines.Count == 0)

@@ -95,15 +95,15 @@ public sealed class GridCommands(ParvisDbContext db, CurrentOrganisation organis
         return removed == 0 ? CommandResult.Missing() : CommandResult.Done(gridId);
     }
 
-    /// <summary>An organisation's own framework from CSV; a file with any bad line adds nothing, and the errors name the lines.</summary>
-    public async Task<(CommandResult Result, IReadOnlyList<string> Errors)> ImportFrameworkAsync(string name, TextReader csv)
+    /// <summary>An organisation's own framework from a sheet read with <see cref="FrameworkCsv.Limits"/>; a file with any bad line adds nothing, and the errors name the lines.</summary>
+    public async Task<(CommandResult Result, IReadOnlyList<string> Errors)> ImportFrameworkAsync(string name, IReadOnlyList<IReadOnlyList<string>> rows)
     {
         var decision = await authorizer.DecideAsync(Permission.Analyse);
         if (decision != Decision.Allowed)
         {
             return (CommandResult.Refused(decision), []);
         }
-        var (lines, errors) = FrameworkCsv.Read(csv);
+        var (lines, errors) = FrameworkCsv.Read(rows);
         if (errors.Count > 0)
         {
             return (CommandResult.Refused("Error.FrameworkFile"), errors);

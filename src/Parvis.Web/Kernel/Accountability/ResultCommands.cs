@@ -1,12 +1,11 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Audit;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Text;
 
 namespace Parvis.Web.Kernel.Accountability;
 
@@ -18,6 +17,9 @@ public sealed record ResultInput(ResultStatus Status, int Progress, string Respo
 /// </summary>
 public sealed class ResultCommands(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock)
 {
+    /// <summary>A results file is a few lines per action; a bigger one is a mistake.</summary>
+    public static readonly UploadLimits Limits = new(1024 * 1024, Rows: 5000, Columns: 20);
+
     public static readonly string[] CsvColumns = ["item_id", "title", "status", "progress", "responsible_body", "date", "update"];
 
     public async Task<CommandResult> UpdateAsync(Guid itemId, ResultInput input)
@@ -42,8 +44,8 @@ public sealed class ResultCommands(ParvisDbContext db, CurrentOrganisation organ
         return CommandResult.Done(item.Id);
     }
 
-    /// <summary>Applies every line of the file, or none: the errors name the lines (error keys with the line number).</summary>
-    public async Task<(CommandResult Result, IReadOnlyList<(int Line, string ErrorKey)> Errors, int Applied)> ImportAsync(Guid processId, TextReader reader)
+    /// <summary>Applies every line of a sheet read with <see cref="Limits"/>, or none: the errors name the lines (error keys with the line number).</summary>
+    public async Task<(CommandResult Result, IReadOnlyList<(int Line, string ErrorKey)> Errors, int Applied)> ImportAsync(Guid processId, IReadOnlyList<IReadOnlyList<string>> rows)
     {
         var process = await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == processId && p.OrganisationId == organisation.Id);
         if (process is null)
@@ -58,21 +60,15 @@ public sealed class ResultCommands(ParvisDbContext db, CurrentOrganisation organ
         var items = await db.SynthesisItems.Where(i => i.ProcessId == processId).ToDictionaryAsync(i => i.Id);
         var errors = new List<(int, string)>();
         var updates = new List<(SynthesisItem Item, ResultInput Input)>();
-        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            DetectDelimiter = true,
-            PrepareHeaderForMatch = args => args.Header.Trim().ToLowerInvariant(),
-            MissingFieldFound = null,
-            BadDataFound = null,
-        });
-        if (!csv.Read() || !csv.ReadHeader() || CsvColumns.Except(["title"]).Any(c => !csv.HeaderRecord!.Any(h => h.Trim().Equals(c, StringComparison.OrdinalIgnoreCase))))
+        var header = new SheetHeader(rows.Count > 0 ? rows[0] : []);
+        if (CsvColumns.Except(["title"]).Any(c => !header.Has(c)))
         {
             return (CommandResult.Refused("Error.ResultsFile"), [(1, "Results.Error.Header")], 0);
         }
-        while (csv.Read())
+        for (var r = 1; r < rows.Count; r++)
         {
-            var line = csv.Parser.Row;
-            string Field(string name) => csv.GetField(name)?.Trim() ?? "";
+            var line = r + 1;
+            string Field(string name) => header.Field(rows[line - 1], name);
             if (CsvColumns.All(c => c == "title" || Field(c).Length == 0))
             {
                 continue;

@@ -9,6 +9,7 @@ using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Kernel.Text;
 
 namespace Parvis.Web.Modules.OpinionMaps;
 
@@ -159,11 +160,11 @@ public sealed class OpinionMapCommands(
     /// <summary>Imports a conversation in the Polis open-data format as a new map of the process, all or nothing.</summary>
     public async Task<CommandResult> ImportAsync(Guid processId, Guid phaseId, PolisConversation conversation)
     {
+        // The texts as typed, without the quote our export puts before a formula sign.
+        static string Text(string written, int max) => Spreadsheets.Restore(written) is var text && text.Length > max ? text[..max] : text;
         await using var transaction = await db.Database.BeginTransactionAsync();
         var created = await CreateAsync(processId, new OpinionMapDraft(
-            conversation.Topic.Length > OpinionMap.QuestionMax ? conversation.Topic[..OpinionMap.QuestionMax] : conversation.Topic,
-            conversation.Description.Length > OpinionMap.DescriptionMax ? conversation.Description[..OpinionMap.DescriptionMax] : conversation.Description,
-            phaseId, PreModeration: false));
+            Text(conversation.Topic, OpinionMap.QuestionMax), Text(conversation.Description, OpinionMap.DescriptionMax), phaseId, PreModeration: false));
         if (!created.Succeeded)
         {
             return created;
@@ -180,7 +181,7 @@ public sealed class OpinionMapCommands(
                 OpinionMapId = map.Id,
                 Number = imported.Id,
                 ImportedAuthor = imported.AuthorId,
-                Text = imported.Text.Length > Statement.TextMax ? imported.Text[..Statement.TextMax] : imported.Text,
+                Text = Text(imported.Text, Statement.TextMax),
                 CreatedAt = at,
                 PublishedAt = imported.Moderated >= 0 ? at : null,
                 HiddenAt = imported.Moderated < 0 ? at : null,
@@ -236,11 +237,12 @@ public sealed class OpinionMapCommands(
         var folder = Path.Combine(Path.GetTempPath(), "parvis-export-" + Guid.NewGuid().ToString("N"));
         try
         {
-            PolisConversation.Write(folder, map.Question, map.Description,
+            // Statements are typed anonymously: neutralised as in every CSV Parvis writes, restored on import.
+            PolisConversation.Write(folder, Spreadsheets.Neutralise(map.Question), Spreadsheets.Neutralise(map.Description),
                 statements.Select(s => new PolisStatement(
                     s.Number,
                     s.ImportedAuthor ?? (s.AuthorId is { } author && authorNumbers.TryGetValue(author, out var n) ? n : -1),
-                    s.CreatedAt.ToUnixTimeMilliseconds(), s.Text, s.HiddenAt is not null || s.ErasedAt is not null ? -1 : s.PublishedAt is null ? 0 : 1)).ToList(),
+                    s.CreatedAt.ToUnixTimeMilliseconds(), Spreadsheets.Neutralise(s.Text), s.HiddenAt is not null || s.ErasedAt is not null ? -1 : s.PublishedAt is null ? 0 : 1)).ToList(),
                 votes.Select(v => new PolisVote(v.CastAt.ToUnixTimeMilliseconds(), statementNumbers[v.StatementId], numbers[v.ParticipantId], v.Value)).ToList(),
                 map.Result is null ? null : JsonSerializer.Deserialize<OpinionMapResult>(map.Result, Json));
             using var zip = new MemoryStream();

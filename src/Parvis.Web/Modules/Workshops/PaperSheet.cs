@@ -1,4 +1,5 @@
 using System.Globalization;
+using Parvis.Web.Kernel.Text;
 
 namespace Parvis.Web.Modules.Workshops;
 
@@ -18,6 +19,11 @@ public sealed record PaperError(int Line, string Key, string Value = "");
 /// </summary>
 public static class PaperSheet
 {
+    public const long MaxBytes = 2 * 1024 * 1024;
+
+    /// <summary>Far more lines than a workshop's tables fill on paper, and the six columns with room for notes beside them.</summary>
+    public static readonly UploadLimits Limits = new(MaxBytes, Rows: 2000, Columns: 20);
+
     private enum Column
     {
         Table,

@@ -9,9 +9,6 @@ namespace Parvis.Web.Pages.Frameworks;
 /// <summary>An organisation adds its own framework from a CSV file (code, label_fr, optional label_en).</summary>
 public sealed class ImportModel(Authorizer authorizer, GridCommands grids) : ParvisPageModel
 {
-    /// <summary>Far more than any list of codes needs; a bigger file is a mistake.</summary>
-    private const long FileMax = 256 * 1024;
-
     [BindProperty]
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(Framework.NameMax, ErrorMessage = "Validation.TooLong")]
@@ -32,7 +29,7 @@ public sealed class ImportModel(Authorizer authorizer, GridCommands grids) : Par
         {
             return denied;
         }
-        if (file is null || file.Length == 0 || file.Length > FileMax)
+        if (file is null || file.Length == 0)
         {
             ModelState.AddModelError("file", Text["Error.FrameworkFileMissing"]);
         }
@@ -40,8 +37,12 @@ public sealed class ImportModel(Authorizer authorizer, GridCommands grids) : Par
         {
             return Page();
         }
-        using var reader = new StreamReader(file!.OpenReadStream());
-        var (result, errors) = await grids.ImportFrameworkAsync(Name, reader);
+        await using var stream = file!.OpenReadStream();
+        if (ReadSheet(stream, "file", FrameworkCsv.Limits) is not { } rows)
+        {
+            return Page();
+        }
+        var (result, errors) = await grids.ImportFrameworkAsync(Name, rows);
         if (!result.Succeeded)
         {
             FileErrors = errors.Select(Describe).ToList();

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using CsvHelper;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -63,37 +62,19 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
         {
             return NotFound();
         }
-        await using var text = new StringWriter(CultureInfo.InvariantCulture);
-        await using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
-        {
-            foreach (var header in new[] { "row_code", "row_label", "column_code", "column_label", "strengths", "weaknesses", "strength_items", "weakness_items" })
-            {
-                csv.WriteField(header);
-            }
-            await csv.NextRecordAsync();
-            foreach (var row in View.Rows.Entries)
-            {
-                foreach (var column in View.Columns.Entries)
-                {
-                    var cell = View.CellAt(row, column);
-                    if (cell.Items.Count == 0)
-                    {
-                        continue;
-                    }
-                    csv.WriteField(row.Code);
-                    csv.WriteField(row.LabelIn(Culture));
-                    csv.WriteField(column.Code);
-                    csv.WriteField(column.LabelIn(Culture));
-                    csv.WriteField(cell.Strengths);
-                    csv.WriteField(cell.Weaknesses);
-                    csv.WriteField(string.Join(" | ", cell.Items.Where(i => i.Sign == GridSign.Strength).Select(i => i.Label)));
-                    csv.WriteField(string.Join(" | ", cell.Items.Where(i => i.Sign == GridSign.Weakness).Select(i => i.Label)));
-                    await csv.NextRecordAsync();
-                }
-            }
-        }
-        return File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(text.ToString())).ToArray(),
-            "text/csv; charset=utf-8", $"{Slugs.From(View.Grid.Title, 60)}.csv");
+        IReadOnlyList<string> header = ["row_code", "row_label", "column_code", "column_label", "strengths", "weaknesses", "strength_items", "weakness_items"];
+        var lines = from row in View.Rows.Entries
+                    from column in View.Columns.Entries
+                    let cell = View.CellAt(row, column)
+                    where cell.Items.Count > 0
+                    select (IReadOnlyList<string>)
+                    [
+                        row.Code, row.LabelIn(Culture), column.Code, column.LabelIn(Culture),
+                        cell.Strengths.ToString(CultureInfo.InvariantCulture), cell.Weaknesses.ToString(CultureInfo.InvariantCulture),
+                        string.Join(" | ", cell.Items.Where(i => i.Sign == GridSign.Strength).Select(i => i.Label)),
+                        string.Join(" | ", cell.Items.Where(i => i.Sign == GridSign.Weakness).Select(i => i.Label)),
+                    ];
+        return File(Spreadsheets.WriteCsv([header, .. lines], ","), Spreadsheets.CsvType, $"{Slugs.From(View.Grid.Title, 60)}.csv");
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id)

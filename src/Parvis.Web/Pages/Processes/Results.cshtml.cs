@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsvHelper;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Accountability;
@@ -7,6 +6,7 @@ using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Kernel.Text;
 using Parvis.Web.Shared;
 
 namespace Parvis.Web.Pages.Processes;
@@ -17,9 +17,6 @@ namespace Parvis.Web.Pages.Processes;
 /// </summary>
 public sealed class ResultsModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, ResultCommands results) : ParvisPageModel
 {
-    /// <summary>A results file is a few lines per action; a bigger one is a mistake.</summary>
-    private const long FileMax = 1024 * 1024;
-
     public sealed record Line(SynthesisItem Item, string? LastUpdate, int Contributions);
 
     public Process Process { get; private set; } = default!;
@@ -36,29 +33,12 @@ public sealed class ResultsModel(ParvisDbContext db, CurrentOrganisation organis
         {
             return NotFound();
         }
-        await using var text = new StringWriter(CultureInfo.InvariantCulture);
-        await using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
-        {
-            foreach (var column in ResultCommands.CsvColumns)
-            {
-                csv.WriteField(column);
-            }
-            await csv.NextRecordAsync();
-            foreach (var line in Lines)
-            {
-                var item = line.Item;
-                csv.WriteField(item.Id);
-                csv.WriteField(item.Title);
-                csv.WriteField(item.Status.ToString());
-                csv.WriteField(item.Progress);
-                csv.WriteField(item.ResponsibleBody);
-                csv.WriteField(item.LastUpdateOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
-                csv.WriteField("");
-                await csv.NextRecordAsync();
-            }
-        }
-        return File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(text.ToString())).ToArray(),
-            "text/csv; charset=utf-8", $"{Process.Slug}-results.csv");
+        var lines = Lines.Select(line => (IReadOnlyList<string>)
+        [
+            line.Item.Id.ToString(), line.Item.Title, line.Item.Status.ToString(), line.Item.Progress.ToString(CultureInfo.InvariantCulture),
+            line.Item.ResponsibleBody, line.Item.LastUpdateOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", "",
+        ]);
+        return File(Spreadsheets.WriteCsv([ResultCommands.CsvColumns, .. lines], ","), Spreadsheets.CsvType, $"{Process.Slug}-results.csv");
     }
 
     public async Task<IActionResult> OnPostImportAsync(string slug, IFormFile? file)
@@ -71,13 +51,17 @@ public sealed class ResultsModel(ParvisDbContext db, CurrentOrganisation organis
         {
             return denied;
         }
-        if (file is null || file.Length == 0 || file.Length > FileMax)
+        if (file is null || file.Length == 0)
         {
             ModelState.AddModelError("file", Text["Error.ResultsFileMissing"]);
             return Page();
         }
-        using var reader = new StreamReader(file.OpenReadStream());
-        var (result, errors, applied) = await results.ImportAsync(Process.Id, reader);
+        await using var stream = file.OpenReadStream();
+        if (ReadSheet(stream, "file", ResultCommands.Limits) is not { } rows)
+        {
+            return Page();
+        }
+        var (result, errors, applied) = await results.ImportAsync(Process.Id, rows);
         if (Refusal(result, "file") is { } refusal)
         {
             return refusal;

@@ -65,6 +65,9 @@ public sealed record OfflineBaseline(string Definition, IReadOnlyDictionary<Guid
 /// <summary>The file as written: the payload's exact bytes (base64) and, for a bundle, their signature.</summary>
 public sealed record OfflineEnvelope(string Payload, string? Signature)
 {
+    /// <summary>A package or bundle holds one workshop's text, well under a megabyte; far more is not one.</summary>
+    public const long MaxBytes = 16 * 1024 * 1024;
+
     private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
     private static readonly JsonSerializerOptions _indented = new(_json) { WriteIndented = true };
 

@@ -59,7 +59,12 @@ public sealed class OfflineModel(ParvisDbContext database, CurrentOrganisation c
             ModelState.AddModelError(nameof(Upload), Text["Offline.ChooseFile"]);
             return Page();
         }
-        await using var stream = Upload.OpenReadStream();
+        await using var upload = Upload.OpenReadStream();
+        if (ReadUpload(upload, nameof(Upload), OfflineEnvelope.MaxBytes) is not { } bytes)
+        {
+            return Page();
+        }
+        using var stream = new MemoryStream(bytes);
         var (result, report) = await offline.ImportBundleAsync(id, stream);
         if (Refusal(result, nameof(Upload)) is { } refusal)
         {

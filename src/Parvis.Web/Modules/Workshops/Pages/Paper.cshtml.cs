@@ -15,8 +15,6 @@ namespace Parvis.Web.Modules.Workshops.Pages;
 public sealed class PaperModel(ParvisDbContext database, CurrentOrganisation current, Authorizer authorizer, WorkshopCommands workshops)
     : WorkshopPage(database, current)
 {
-    public const long MaxFileBytes = 2 * 1024 * 1024;
-
     [BindProperty]
     [Display(Name = "Paper.File")]
     public IFormFile? Upload { get; set; }
@@ -47,20 +45,9 @@ public sealed class PaperModel(ParvisDbContext database, CurrentOrganisation cur
             ModelState.AddModelError(nameof(Upload), Text["Paper.ChooseFile"]);
             return Page();
         }
-        if (Upload.Length > MaxFileBytes)
+        await using var stream = Upload.OpenReadStream();
+        if (ReadSheet(stream, nameof(Upload), PaperSheet.Limits) is not { } rows)
         {
-            ModelState.AddModelError(nameof(Upload), Text["Paper.TooBig"]);
-            return Page();
-        }
-        IReadOnlyList<IReadOnlyList<string>> rows;
-        try
-        {
-            await using var stream = Upload.OpenReadStream();
-            rows = Spreadsheets.Read(stream);
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or FileFormatException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.Xml.XmlException)
-        {
-            ModelState.AddModelError(nameof(Upload), Text["Paper.Unreadable"]);
             return Page();
         }
         var (result, lines, errors) = await workshops.CheckPaperAsync(id, rows);
@@ -77,6 +64,12 @@ public sealed class PaperModel(ParvisDbContext database, CurrentOrganisation cur
         else
         {
             CheckedRows = Convert.ToBase64String(Spreadsheets.WriteCsv(rows));
+            if (CheckedRows.Length > CheckedRowsMax)
+            {
+                // Written again as CSV, an XLSX may grow past what the import takes back.
+                RefuseTooBig();
+                CheckedRows = null;
+            }
         }
         return Page();
     }
@@ -87,14 +80,24 @@ public sealed class PaperModel(ParvisDbContext database, CurrentOrganisation cur
         {
             return early;
         }
-        IReadOnlyList<IReadOnlyList<string>> rows;
+        // The rows come back from the browser: bounded, then read exactly as an upload.
+        if (CheckedRows?.Length > CheckedRowsMax)
+        {
+            RefuseTooBig();
+            return Page();
+        }
+        byte[] bytes;
         try
         {
-            rows = Spreadsheets.Read(new MemoryStream(Convert.FromBase64String(CheckedRows ?? "")));
+            bytes = Convert.FromBase64String(CheckedRows ?? "");
         }
         catch (FormatException)
         {
-            rows = [];
+            bytes = [];
+        }
+        if (ReadSheet(new MemoryStream(bytes), nameof(Upload), PaperSheet.Limits) is not { } rows)
+        {
+            return Page();
         }
         var (result, errors) = await workshops.ImportPaperAsync(id, rows);
         if (!result.Succeeded)
@@ -105,6 +108,11 @@ public sealed class PaperModel(ParvisDbContext database, CurrentOrganisation cur
         Flash("Paper.Imported");
         return Redirect($"/workshops/{id}");
     }
+
+    /// <summary>The base64 of the largest file the check takes.</summary>
+    private const int CheckedRowsMax = (int)((PaperSheet.MaxBytes + 2) / 3 * 4);
+
+    private void RefuseTooBig() => Refuse(nameof(Upload), new UploadRefusedException(UploadRefusedException.TooBig, PaperSheet.MaxBytes));
 
     public string Message(PaperError error) => Text["Paper.Line", error.Line, Text[error.Key, error.Value]];
 

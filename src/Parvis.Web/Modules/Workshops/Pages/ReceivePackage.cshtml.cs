@@ -30,7 +30,12 @@ public sealed class ReceivePackageModel(ParvisDbContext db, Authorizer authorize
             ModelState.AddModelError(nameof(Upload), Text["Offline.ChooseFile"]);
             return Page();
         }
-        await using var stream = Upload.OpenReadStream();
+        await using var upload = Upload.OpenReadStream();
+        if (ReadUpload(upload, nameof(Upload), OfflineEnvelope.MaxBytes) is not { } bytes)
+        {
+            return Page();
+        }
+        using var stream = new MemoryStream(bytes);
         var result = await offline.ImportPackageAsync(stream);
         return After(result, "Offline.Received", $"/workshops/{result.Id}/console", nameof(Upload));
     }

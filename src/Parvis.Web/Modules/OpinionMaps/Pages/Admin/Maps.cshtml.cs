@@ -65,6 +65,9 @@ public sealed class MapsModel(ParvisDbContext db, CurrentOrganisation organisati
         return Redirect($"/admin/processes/{processId}/maps");
     }
 
+    /// <summary>Several times the votes of the open conversations Polis publishes (a few megabytes each).</summary>
+    private const long PolisFileMax = 20 * 1024 * 1024;
+
     /// <summary>The Polis open-data files: comments.csv and votes.csv (participants-votes.csv and summary.csv optional).</summary>
     public async Task<IActionResult> OnPostImportAsync(Guid processId, Guid importPhaseId, List<IFormFile> files)
     {
@@ -78,8 +81,12 @@ public sealed class MapsModel(ParvisDbContext db, CurrentOrganisation organisati
         {
             foreach (var file in files.Where(f => f.FileName is "comments.csv" or "votes.csv" or "participants-votes.csv" or "summary.csv"))
             {
-                await using var target = System.IO.File.Create(Path.Combine(folder, file.FileName));
-                await file.CopyToAsync(target);
+                await using var upload = file.OpenReadStream();
+                if (ReadUpload(upload, "files", PolisFileMax) is not { } bytes)
+                {
+                    return Page();
+                }
+                await System.IO.File.WriteAllBytesAsync(Path.Combine(folder, file.FileName), bytes);
             }
             var result = await commands.ImportAsync(processId, importPhaseId, PolisConversation.Load(folder));
             if (Refusal(result, "files") is { } refusal)
