@@ -44,6 +44,8 @@ public sealed class PersonalData(ParvisDbContext db, UserManager<Person> people,
             .Select(r => new { r.Id, r.ContributionId, r.Reason, r.CreatedAt }).ToListAsync(cancellationToken);
         var sessions = await db.PersonSessions.AsNoTracking().Where(s => s.PersonId == person.Id)
             .Select(s => new { s.Id, s.Device, s.CreatedAt, s.LastSeenAt, s.Persistent }).ToListAsync(cancellationToken);
+        // The accounts at sign-in providers (FranceConnect…) linked to this one, as those providers name them.
+        var linkedAccounts = (await people.GetLoginsAsync(person)).Select(l => new { provider = l.ProviderDisplayName ?? l.LoginProvider, l.ProviderKey });
         var modules = new Dictionary<string, object>();
         foreach (var source in sources)
         {
@@ -62,6 +64,7 @@ public sealed class PersonalData(ParvisDbContext db, UserManager<Person> people,
             },
             roles,
             sessions,
+            linkedAccounts,
             contributions = await ContributionsAsync(person.Id, cancellationToken),
             reports,
             modules,

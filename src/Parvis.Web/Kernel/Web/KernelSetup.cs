@@ -116,6 +116,7 @@ public static class KernelSetup
         });
         RememberedTickets.Register(services);
         services.AddSingleton<Sessions>();
+        ExternalProviders.Register(builder);
         // A new password changes the security stamp; a session opened before notices within this interval.
         services.Configure<SecurityStampValidatorOptions>(o =>
         {

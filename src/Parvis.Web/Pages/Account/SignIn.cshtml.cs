@@ -13,9 +13,14 @@ namespace Parvis.Web.Pages.Account;
 /// first, and only someone who knows it learns that the address still waits for confirmation.
 /// </summary>
 [EnableRateLimiting(RateLimits.Auth)]
-public sealed class SignInModel(UserManager<Person> people, SignInManager<Person> signIn, PasswordCheck passwords, Throttles throttles, Sessions sessions)
-    : ParvisPageModel
+public sealed class SignInModel(UserManager<Person> people, SignInManager<Person> signIn, PasswordCheck passwords, Throttles throttles, Sessions sessions,
+    ExternalProviders providers) : ParvisPageModel
 {
+    public IReadOnlyList<ExternalProvider> Providers => providers.All;
+
+    /// <summary>Back from a provider that refused or failed.</summary>
+    public bool ExternalFailed => Request.Query["external"] == "failed";
+
     [BindProperty]
     public SignInInput Input { get; set; } = new();
 

@@ -13,14 +13,19 @@ public sealed class DeleteModel(UserManager<Person> people, SignInManager<Person
     public ErasureChoice? Choice { get; set; }
 
     [BindProperty]
-    [Required(ErrorMessage = "Validation.Required")]
     [StringLength(200, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Field.Password")]
-    public string Password { get; set; } = "";
+    public string? Password { get; set; }
 
-    public void OnGet()
-    {
-    }
+    /// <summary>What an account without a password (signed in through a provider) types to confirm instead.</summary>
+    [BindProperty]
+    [StringLength(PersonRules.PseudonymMax, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Account.Delete.ConfirmPseudonym")]
+    public string? ConfirmPseudonym { get; set; }
+
+    public bool HasPassword { get; private set; }
+
+    public async Task OnGetAsync() => HasPassword = (await people.GetUserAsync(User))!.PasswordHash is not null;
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -29,9 +34,14 @@ public sealed class DeleteModel(UserManager<Person> people, SignInManager<Person
             ModelState.AddModelError(nameof(Choice), Text["Account.Delete.ChoiceRequired"]);
         }
         var person = (await people.GetUserAsync(User))!;
-        if (ModelState.IsValid && !await people.CheckPasswordAsync(person, Password))
+        HasPassword = person.PasswordHash is not null;
+        if (ModelState.IsValid && HasPassword && !await people.CheckPasswordAsync(person, Password ?? ""))
         {
             ModelState.AddModelError(nameof(Password), Text["Account.Delete.WrongPassword"]);
+        }
+        if (ModelState.IsValid && !HasPassword && ConfirmPseudonym?.Trim() != person.Pseudonym)
+        {
+            ModelState.AddModelError(nameof(ConfirmPseudonym), Text["Account.Delete.WrongPseudonym"]);
         }
         if (!ModelState.IsValid)
         {

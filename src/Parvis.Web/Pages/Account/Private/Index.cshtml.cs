@@ -10,9 +10,15 @@ using Parvis.Web.Shared;
 namespace Parvis.Web.Pages.Account.Private;
 
 /// <summary>The person's own page: what we hold about them, the download of it all, their sessions and sign-out everywhere.</summary>
-public sealed class IndexModel(UserManager<Person> people, PersonalData personalData, Sessions sessions, ParvisDbContext db, Authorizer authorizer)
-    : ParvisPageModel
+public sealed class IndexModel(UserManager<Person> people, PersonalData personalData, Sessions sessions, ParvisDbContext db, Authorizer authorizer,
+    ExternalProviders providers) : ParvisPageModel
 {
+    /// <summary>The providers linked to the account, and those that could be.</summary>
+    public IReadOnlyList<(ExternalProvider Provider, bool Linked)> Providers { get; private set; } = [];
+
+    /// <summary>A link may be removed while another way to sign in remains.</summary>
+    public bool CanUnlink { get; private set; }
+
     /// <summary>A staff role held but idle in this session, for lack of a second factor.</summary>
     public bool LacksSecondFactor { get; private set; }
 
@@ -27,6 +33,9 @@ public sealed class IndexModel(UserManager<Person> people, PersonalData personal
     {
         Person = (await people.GetUserAsync(User))!;
         LacksSecondFactor = await authorizer.LacksSecondFactorAsync();
+        var logins = await people.GetLoginsAsync(Person);
+        Providers = providers.All.Select(p => (p, logins.Any(l => l.LoginProvider == p.Scheme))).ToList();
+        CanUnlink = Person.PasswordHash is not null || logins.Count > 1;
         OpenSessions = (await db.PersonSessions.AsNoTracking().Where(s => s.PersonId == Person.Id).ToListAsync())
             .OrderByDescending(s => s.LastSeenAt).ToList();
         return Page();
@@ -45,6 +54,20 @@ public sealed class IndexModel(UserManager<Person> people, PersonalData personal
         var current = Sessions.IdOf(User);
         await db.PersonSessions.Where(s => s.PersonId == PersonId && s.Id != current).ExecuteDeleteAsync();
         Flash("Account.SignOutEverywhere.Done");
+        return RedirectToPage();
+    }
+
+    /// <summary>Removes a provider's link, unless it is the only way left to sign in.</summary>
+    public async Task<IActionResult> OnPostUnlinkAsync(string provider)
+    {
+        var person = (await people.GetUserAsync(User))!;
+        var logins = await people.GetLoginsAsync(person);
+        if (logins.FirstOrDefault(l => l.LoginProvider == provider) is { } login && (person.PasswordHash is not null || logins.Count > 1))
+        {
+            await people.RemoveLoginAsync(person, login.LoginProvider, login.ProviderKey);
+            await Sessions.RefreshAsync(HttpContext, person);
+            Flash("Account.External.Unlinked", login.ProviderDisplayName ?? provider);
+        }
         return RedirectToPage();
     }
 
