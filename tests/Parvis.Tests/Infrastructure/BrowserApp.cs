@@ -59,6 +59,13 @@ public sealed class BrowserApp : ParvisApp
         await page.WaitForFunctionAsync("() => window.parvisOldPage !== true && document.readyState === 'complete'");
     }
 
+    /// <summary>As the demo is run (--demo): it answers on any address, here the server's 127.0.0.1.</summary>
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting(Parvis.Web.Kernel.Organisations.OrganisationDirectory.DefaultHostSetting, DemoData.Host);
+    }
+
     protected override async Task<TestWorld> SeedAsync()
     {
         await DemoData.SeedIfEmptyAsync(Services);

@@ -34,7 +34,7 @@ public class ParvisApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The same for contributions and workshop tables; the shipped limit is 60 a minute.</summary>
     protected virtual int ContributePermitLimit => 100_000;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
         Directory.CreateDirectory(_dataDirectory);
