@@ -21,7 +21,7 @@ public sealed class MarkdownRenderer : IDisposable
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
 
     /// <summary>The same text gives the same HTML: sanitising costs far more than remembering (descriptions, answers, minutes).</summary>
-    private readonly MemoryCache _rendered = new(new MemoryCacheOptions { SizeLimit = 4_000 });
+    private readonly MemoryCache _rendered = new(new MemoryCacheOptions { SizeLimit = 16 * 1024 * 1024 });
 
     public IHtmlContent Render(string? markdown)
     {
@@ -29,7 +29,8 @@ public sealed class MarkdownRenderer : IDisposable
         if (!_rendered.TryGetValue(text, out HtmlString? html))
         {
             html = new HtmlString(_sanitizer.Sanitize(Markdown.ToHtml(text, _pipeline)));
-            _rendered.Set(text, html, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) });
+            // Counted by the bytes of the text and its HTML, as every cache is.
+            _rendered.Set(text, html, new MemoryCacheEntryOptions { Size = 64 + (2L * (text.Length + html.Value!.Length)), SlidingExpiration = TimeSpan.FromMinutes(30) });
         }
         return html!;
     }

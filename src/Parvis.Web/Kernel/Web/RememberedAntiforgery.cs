@@ -14,7 +14,8 @@ namespace Parvis.Web.Kernel.Web;
 public sealed class RememberedAntiforgery(IAntiforgery framework) : IAntiforgery
 {
     private static readonly TimeSpan _kept = TimeSpan.FromMinutes(10);
-    private readonly MemoryCache _tokens = new(new MemoryCacheOptions { SizeLimit = 10_000 });
+    // Bounded by the bytes kept (the cookie as key, the tokens), as every cache is.
+    private readonly MemoryCache _tokens = new(new MemoryCacheOptions { SizeLimit = 8 * 1024 * 1024 });
 
     public AntiforgeryTokenSet GetAndStoreTokens(HttpContext httpContext)
     {
@@ -34,7 +35,10 @@ public sealed class RememberedAntiforgery(IAntiforgery framework) : IAntiforgery
         // Kept only when the cookie was good: otherwise the framework has just issued another one.
         if (tokens.CookieToken is null)
         {
-            _tokens.Set(key, tokens, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = _kept });
+            _tokens.Set(key, tokens, new MemoryCacheEntryOptions
+            {
+                Size = 256 + (2 * (cookie.Length + person.Length + (tokens.RequestToken?.Length ?? 0))), AbsoluteExpirationRelativeToNow = _kept,
+            });
         }
         return tokens;
     }

@@ -16,7 +16,8 @@ namespace Parvis.Web.Kernel.Web;
 public sealed class RememberedProtection(IDataProtectionProvider keys, Func<bool> mayRepeat) : IDataProtectionProvider, IDisposable
 {
     private static readonly TimeSpan _kept = TimeSpan.FromMinutes(10);
-    private readonly MemoryCache _done = new(new MemoryCacheOptions { SizeLimit = 10_000 });
+    // Bounded by the bytes kept (input, result and purposes), as every cache is.
+    private readonly MemoryCache _done = new(new MemoryCacheOptions { SizeLimit = 16 * 1024 * 1024 });
     private readonly Func<bool> _mayRepeat = mayRepeat;
 
     public IDataProtector CreateProtector(string purpose) => new Protector(this, keys.CreateProtector(purpose), purpose);
@@ -44,7 +45,7 @@ public sealed class RememberedProtection(IDataProtectionProvider keys, Func<bool
             }
             var result = doWork();
             owner._done.Set(work with { Input = [.. work.Input] }, result.ToArray(),
-                new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = _kept });
+                new MemoryCacheEntryOptions { Size = 128 + work.Input.Length + result.Length + (2 * work.Purposes.Length), AbsoluteExpirationRelativeToNow = _kept });
             return result;
         }
     }

@@ -15,7 +15,8 @@ namespace Parvis.Web.Kernel.Web;
 public sealed class RememberedTickets(ISecureDataFormat<AuthenticationTicket> format) : ISecureDataFormat<AuthenticationTicket>
 {
     private static readonly TimeSpan _kept = TimeSpan.FromMinutes(10);
-    private readonly MemoryCache _read = new(new MemoryCacheOptions { SizeLimit = 10_000 });
+    // Bounded by bytes, as every cache is: the cookie's text as key, and a ticket of about as much again.
+    private readonly MemoryCache _read = new(new MemoryCacheOptions { SizeLimit = 32 * 1024 * 1024 });
 
     /// <summary>Wraps the ticket format of Identity's session cookie, once the framework has set it.</summary>
     public static void Register(IServiceCollection services) =>
@@ -43,7 +44,7 @@ public sealed class RememberedTickets(ISecureDataFormat<AuthenticationTicket> fo
             {
                 return null;
             }
-            _read.Set(key, ticket, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = _kept });
+            _read.Set(key, ticket, new MemoryCacheEntryOptions { Size = 256 + (4L * protectedText.Length), AbsoluteExpirationRelativeToNow = _kept });
         }
         // ClaimsPrincipal.Clone shares its identities: each is cloned, claims and all.
         return new AuthenticationTicket(new ClaimsPrincipal(ticket!.Principal.Identities.Select(i => i.Clone())), ticket.Properties.Clone(),
