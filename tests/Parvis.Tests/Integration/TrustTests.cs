@@ -264,6 +264,22 @@ public sealed partial class TrustTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task Guessed_codes_at_the_second_step_are_throttled_per_person_whatever_the_address()
+    {
+        var person = await app.CreatePersonAsync("Personne aux codes devinés", Role.Moderator, app.World.ClosedProcessId);
+        string last = "";
+        for (var i = 0; i < 11; i++)
+        {
+            // Each guess from another address, as from a network of machines.
+            using var guesser = new Session(VisitorClient($"198.18.0.{i + 1}"));
+            var step = (await guesser.PostAsync("/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = person.Email!, ["Input.Password"] = ParvisApp.Password })).Location!;
+            var code = i < 10 ? $"{i:D6}" : Authenticators.CodeFor(person.Email!)!;
+            last = (await guesser.PostAsync(step, new Dictionary<string, string> { ["Code"] = code })).Text("#Code-error");
+        }
+        Assert.Contains("Trop de codes essayés", last, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_staff_role_acts_only_in_a_session_opened_with_a_second_factor_which_staff_cannot_turn_off()
     {
         var person = await app.CreatePersonAsync("Administratrice sans second facteur");

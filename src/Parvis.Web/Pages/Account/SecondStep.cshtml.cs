@@ -13,7 +13,7 @@ namespace Parvis.Web.Pages.Account;
 /// <summary>
 /// The second step of signing in, for people who turned on two-step verification: the six-digit code of their
 /// authenticator application, or one of their recovery codes. The first step is remembered for five minutes in
-/// Identity's own short-lived cookie; attempts are throttled per person and visitor.
+/// Identity's own short-lived cookie; attempts are throttled per person.
 /// </summary>
 [EnableRateLimiting(RateLimits.Auth)]
 public sealed class SecondStepModel(UserManager<Person> people, Throttles throttles, Sessions sessions) : ParvisPageModel
@@ -52,9 +52,10 @@ public sealed class SecondStepModel(UserManager<Person> people, Throttles thrott
             return Page();
         }
         var (person, remember) = waiting;
-        if (!await throttles.TryAsync($"second-step|{person.Id}|{RateLimits.Address(HttpContext)}", HttpContext.RequestAborted))
+        // Per person, whatever the address: six digits would not hold against guesses spread over many addresses.
+        if (!await throttles.TryAsync($"second-step|{person.Id}", HttpContext.RequestAborted))
         {
-            ModelState.AddModelError(nameof(Code), Text["Account.SignIn.Throttled"]);
+            ModelState.AddModelError(nameof(Code), Text["Account.SecondStep.Throttled"]);
             return Page();
         }
         var code = Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
