@@ -6,12 +6,18 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Npgsql;
 using Parvis.WebBench;
+using static Parvis.WebBench.Harness;
 
 // Parvis's pages and support ingestion measured side by side with nginx (same bytes, same wrk settings) and with
 // pgbench (same rows, same concurrency, same PostgreSQL), in one run. Started by bench/web.sh, which provides
 // PostgreSQL (PARVIS_TEST_PG), the built application (PARVIS_WEB_DLL) and the repository root (PARVIS_ROOT).
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (args is ["soak", ..])
+{
+    // Thirty minutes of mixed traffic against two nodes behind nginx (bench/soak.sh starts them): see Soak.
+    return await Soak.RunAsync(Environment.GetEnvironmentVariable("PARVIS_ROOT") ?? Directory.GetCurrentDirectory());
+}
 var root = Environment.GetEnvironmentVariable("PARVIS_ROOT") ?? Directory.GetCurrentDirectory();
 var server = Environment.GetEnvironmentVariable("PARVIS_TEST_PG") ?? throw new InvalidOperationException("PARVIS_TEST_PG is not set (run bench/web.sh).");
 var dll = Environment.GetEnvironmentVariable("PARVIS_WEB_DLL") ?? throw new InvalidOperationException("PARVIS_WEB_DLL is not set (run bench/web.sh).");
@@ -365,41 +371,6 @@ static JsonObject Figures(string path, LoadFigures ours, LoadFigures nginx, long
     }
     return figures;
 }
-
-// Signs in through the sign-in form, then reads the sign-out page as that person for the token their forms carry.
-static async Task<(string Cookie, string Token)> SignInAsync(HttpClient http, string email)
-{
-    var form = await http.GetAsync("/account/sign-in");
-    var csrfCookie = CookiePair(form, "parvis-csrf");
-    var token = Token(await form.Content.ReadAsStringAsync());
-    using var request = new HttpRequestMessage(HttpMethod.Post, "/account/sign-in")
-    {
-        Content = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Input.Email"] = email, ["Input.Password"] = Seed.Password, ["__csrf"] = token,
-        }),
-    };
-    request.Headers.Add("Cookie", csrfCookie);
-    var signedIn = await http.SendAsync(request);
-    if (signedIn.StatusCode != HttpStatusCode.Redirect)
-    {
-        throw new InvalidOperationException($"Sign-in of {email} failed: {signedIn.StatusCode}");
-    }
-    var cookie = $"{csrfCookie}; {CookiePair(signedIn, "parvis")}";
-    using var page = new HttpRequestMessage(HttpMethod.Get, "/account/sign-out");
-    page.Headers.Add("Cookie", cookie);
-    var personal = await http.SendAsync(page);
-    return (cookie, Token(await personal.Content.ReadAsStringAsync()));
-}
-
-static string Token(string html) => Regex.Match(html, "name=\"__csrf\" type=\"hidden\" value=\"([^\"]+)\"|name=\"__csrf\" value=\"([^\"]+)\"") is { Success: true } m
-    ? (m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)
-    : throw new InvalidOperationException("no antiforgery token on the page");
-
-static string CookiePair(HttpResponseMessage response, string name) =>
-    response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.FirstOrDefault(c => c.StartsWith(name + "=", StringComparison.Ordinal)) is { } cookie
-        ? cookie.Split(';')[0]
-        : throw new InvalidOperationException($"no {name} cookie in the answer to {response.RequestMessage?.RequestUri}");
 
 static TimeSpan ProcessorTime(Process process)
 {

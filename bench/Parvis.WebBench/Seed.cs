@@ -85,6 +85,40 @@ public static class Seed
         await ExecuteAsync(db, "VACUUM ANALYZE;");
     }
 
+    /// <summary>Workshops of the soak, each running its first time (concerns, no limit per table): codes SOAK00…, tables of each.</summary>
+    public const int Workshops = 10;
+    public const int Tables = 8;
+
+    public static string JoinCode(int workshop) => $"SOAK{workshop:D2}";
+
+    /// <summary>Table t of workshop w, as <see cref="RunWorkshopsAsync"/> wrote it.</summary>
+    public static Guid TableId(int workshop, int table) => Md5Guid($"table{workshop}-{table}");
+
+    /// <summary>After <see cref="RunAsync"/>: <see cref="Workshops"/> running workshops of <see cref="Tables"/> tables in the process.</summary>
+    public static async Task RunWorkshopsAsync(string connection)
+    {
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync();
+        await ExecuteAsync(db, $"""
+            INSERT INTO workshops_workshops ("Id", "ClosedAt", "CurrentTimeId", "Description", "JoinCode", "OrganisationId", "Place", "ProcessId",
+                "Revision", "StartsAt", "TimeStartedAt", "Title")
+            SELECT md5('workshop' || w)::uuid, NULL, md5('time' || w)::uuid, 'Un atelier du banc d''essai.', 'SOAK' || lpad(w::text, 2, '0'),
+                md5('org')::uuid, 'Salle ' || w, md5('process')::uuid, 0, now(), now(), 'Atelier ' || w
+            FROM generate_series(0, {Workshops - 1}) w;
+            INSERT INTO workshops_times ("Id", "Gathered", "Instructions", "MaxItems", "MinItems", "Minutes", "Output", "Position", "Title", "WorkshopId")
+            SELECT md5('time' || w)::uuid, false, 'Vos constats.', NULL, NULL, 30, 'Concerns', 0, 'Le diagnostic', md5('workshop' || w)::uuid
+            FROM generate_series(0, {Workshops - 1}) w;
+            INSERT INTO workshops_groups ("Id", "FacilitatorId", "Name", "Position", "Question", "ThemeId", "WorkshopId")
+            SELECT md5('table' || w || '-' || t)::uuid, NULL, 'Table ' || (t + 1), t, 'Qu''est-ce qui manque ?', NULL, md5('workshop' || w)::uuid
+            FROM generate_series(0, {Workshops - 1}) w, generate_series(0, {Tables - 1}) t;
+            """);
+    }
+
+    /// <summary>The uuid PostgreSQL's md5(text)::uuid gives.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5351", Justification = "Names seeded rows as the seed's SQL does; protects nothing.")]
+    public static Guid Md5Guid(string text) =>
+        Guid.ParseExact(Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(text))), "N");
+
     /// <summary>The id of proposal i, as the seed wrote it.</summary>
     public static async Task<Guid> ProposalIdAsync(string connection, int i) =>
         (Guid)(await ScalarAsync(connection, $"SELECT md5('proposal{i}')::uuid"))!;
