@@ -71,6 +71,10 @@ public sealed partial class ScaleOutTests : IAsyncLifetime
 
         using var visitorThroughProxy = Client(_proxy);
         Assert.Contains("Une navette entre les deux gares", await visitorThroughProxy.GetStringAsync(list));
+        // The shipped proxy names its server: a forged Host is closed unanswered and never reaches a node.
+        using var forged = Client(_proxy);
+        forged.DefaultRequestHeaders.Host = "attaquant.example";
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => forged.GetAsync("/account/forgot-password"));
         using var throughProxy = new Session(Client(_proxy, cookies));
         var id = posted.Location!.Split('/')[^1];
         Assert.Equal(HttpStatusCode.OK, (await throughProxy.GetAsync("/account")).Status);
