@@ -62,4 +62,43 @@ public sealed class SharedTextLocalizerTests
         Assert.Equal(english.Count, In("en", () => _text.GetAllStrings(includeParentCultures: false).Count()));
         Assert.Contains(In("fr", () => _text.GetAllStrings(includeParentCultures: false).ToList()), s => s is { Name: "Layout.MyAccount", Value: "Mon compte" });
     }
+
+    [Fact]
+    public void The_files_of_a_language_are_merged_and_each_language_keeps_its_own()
+    {
+        var text = new SharedTextLocalizer([
+            new TextFile("Shared/SharedText.resx", "", [KeyValuePair.Create("Layout.Title", "Accueil")]),
+            new TextFile("Shared/SharedText.en.resx", "en", [KeyValuePair.Create("Layout.Title", "Home")]),
+            new TextFile("Modules/Polls/PollsText.resx", "", [KeyValuePair.Create("Polls.Vote", "Voter")]),
+            new TextFile("Modules/Polls/PollsText.en.resx", "en", [KeyValuePair.Create("Polls.Vote", "Vote")]),
+        ]);
+        Assert.Equal("Voter", In("fr", () => text["Polls.Vote"].Value));
+        Assert.Equal("Home", In("en", () => text["Layout.Title"].Value));
+        Assert.Equal("Vote", In("en-GB", () => text["Polls.Vote"].Value));
+        Assert.Equal(2, In("en", () => text.GetAllStrings(includeParentCultures: false).Count()));
+    }
+
+    [Fact]
+    public void A_key_defined_in_two_files_stops_the_construction_naming_the_key_and_both_files()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => new SharedTextLocalizer([
+            new TextFile("Shared/SharedText.en.resx", "en", [KeyValuePair.Create("Layout.Title", "Home")]),
+            new TextFile("Shared/SharedText.resx", "", [KeyValuePair.Create("Layout.Title", "Accueil")]),
+            new TextFile("Modules/Polls/PollsText.resx", "", [KeyValuePair.Create("Polls.Vote", "Voter"), KeyValuePair.Create("Layout.Title", "Titre")]),
+        ]));
+        Assert.Contains("'Layout.Title'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Shared/SharedText.resx", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Modules/Polls/PollsText.resx", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(".en.resx", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_kernel_and_the_modules_text_are_all_read_from_the_assembly()
+    {
+        Assert.Equal("Mon compte", In("fr", () => _text["Layout.MyAccount"].Value));
+        Assert.False(In("en", () => _text["Proposals.Supports", 1].ResourceNotFound));
+        Assert.False(In("en", () => _text["OpinionMaps.AdminTitle"].ResourceNotFound));
+        Assert.False(In("fr", () => _text["Workshops.NotStarted"].ResourceNotFound));
+        Assert.False(In("fr", () => _text["Meetings.Where"].ResourceNotFound));
+    }
 }

@@ -1,23 +1,27 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Parvis.Web.Kernel.Setup;
 using Parvis.Web.Kernel.Text;
 using Parvis.Web.Modules.Proposals;
+using Parvis.Web.Shared;
 
 namespace Parvis.Tests.Unit;
 
 [Trait("Suite", "unit")]
 public sealed partial class TextTests
 {
+    private static readonly SharedTextLocalizer _text = new();
+
     [Fact]
     public void A_shared_fragment_drops_the_indentation_between_tags_but_never_inside_pre_or_textarea()
     {
         Assert.Equal("<ol>\n<li>Un avis, bien  écrit</li>\n</ol>",
-            Web.Shared.SharedFragmentTagHelper.Compact("<ol>\n        <li>Un avis, bien  écrit</li>\r\n    </ol>"));
+            SharedFragmentTagHelper.Compact("<ol>\n        <li>Un avis, bien  écrit</li>\r\n    </ol>"));
         const string code = "<pre><code>a\n    b</code></pre>\n    <p>x</p>";
-        Assert.Equal(code, Web.Shared.SharedFragmentTagHelper.Compact(code));
+        Assert.Equal(code, SharedFragmentTagHelper.Compact(code));
         const string typed = "<textarea>\n    déjà écrit</textarea>\n    <p>x</p>";
-        Assert.Equal(typed, Web.Shared.SharedFragmentTagHelper.Compact(typed));
+        Assert.Equal(typed, SharedFragmentTagHelper.Compact(typed));
     }
 
     [Fact]
@@ -57,11 +61,42 @@ public sealed partial class TextTests
     [InlineData("Une phrase un peu longue à couper", 16, "Une phrase un…")]
     public void Excerpts_are_cut_between_words(string text, int max, string expected) => Assert.Equal(expected, Excerpts.Cut(text, max));
 
-    [Fact]
-    public void French_and_english_texts_have_the_same_keys_and_placeholders()
+    public static TheoryData<string> TextFiles() => new(Files());
+
+    /// <summary>Every French file of interface text under src/Parvis.Web (the kernel's in Shared/, each module's in its folder).</summary>
+    private static List<string> Files()
     {
-        var french = Load("SharedText.resx");
-        var english = Load("SharedText.en.resx");
+        var source = Source();
+        return Directory.EnumerateFiles(source, "*.resx", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => !Path.GetFileNameWithoutExtension(f).Contains('.', StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(source, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    [Fact]
+    public void The_kernel_and_every_module_have_their_text_files_and_every_english_file_its_french_one()
+    {
+        var files = Files().ToList();
+        Assert.Contains("Shared/SharedText.resx", files);
+        foreach (var module in Directory.EnumerateDirectories(Path.Combine(Source(), "Modules")).Select(Path.GetFileName))
+        {
+            Assert.Contains($"Modules/{module}/{module}Text.resx", files);
+        }
+        var english = Directory.EnumerateFiles(Source(), "*.en.resx", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Source(), f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(f => !f.StartsWith("obj/", StringComparison.Ordinal) && !f.StartsWith("bin/", StringComparison.Ordinal));
+        Assert.All(english, f => Assert.Contains(f.Replace(".en.resx", ".resx", StringComparison.Ordinal), files));
+    }
+
+    [Theory]
+    [MemberData(nameof(TextFiles))]
+    public void French_and_english_texts_have_the_same_keys_and_placeholders(string file)
+    {
+        var french = Load(file);
+        var english = Load(English(file));
         Assert.Equal(french.Keys.Order(), english.Keys.Order());
         foreach (var (key, text) in french)
         {
@@ -70,16 +105,46 @@ public sealed partial class TextTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(TextFiles))]
+    public void French_text_uses_doublets_not_the_median_point(string file) =>
+        Assert.DoesNotContain(Load(file), entry => entry.Value.Contains('·', StringComparison.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(TextFiles))]
+    public void The_localizer_reads_every_text_file_as_written(string file)
+    {
+        foreach (var (culture, sentences) in new[] { ("fr", Load(file)), ("en", Load(English(file))) })
+        {
+            var (ui, formats) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+            try
+            {
+                Assert.All(sentences, s => Assert.Equal(s.Value, _text[s.Key].Value));
+            }
+            finally
+            {
+                (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formats);
+            }
+        }
+    }
+
     [Fact]
-    public void French_text_uses_doublets_not_the_median_point() =>
-        Assert.DoesNotContain(Load("SharedText.resx"), entry => entry.Value.Contains('·', StringComparison.Ordinal));
+    public void No_text_key_is_defined_in_two_files()
+    {
+        var twice = Files()
+            .SelectMany(f => Load(f).Keys.Select(k => (Key: k, File: f)))
+            .GroupBy(e => e.Key)
+            .Where(g => g.Count() > 1)
+            .Select(g => $"{g.Key}: {string.Join(", ", g.Select(e => e.File))}");
+        Assert.Empty(twice);
+    }
 
     [Fact]
     public void Every_text_key_the_pages_use_exists()
     {
-        var keys = Load("SharedText.resx").Keys.ToHashSet();
-        var source = Path.Combine(RepositoryRoot(), "src", "Parvis.Web");
-        var missing = Directory.EnumerateFiles(source, "*.*", SearchOption.AllDirectories)
+        var keys = Files().SelectMany(f => Load(f).Keys).ToHashSet();
+        var missing = Directory.EnumerateFiles(Source(), "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .SelectMany(f => KeyUse().Matches(File.ReadAllText(f)).Select(m => m.Groups["key"].Value))
@@ -89,8 +154,14 @@ public sealed partial class TextTests
         Assert.Empty(missing);
     }
 
+    private static string Source() => Path.Combine(RepositoryRoot(), "src", "Parvis.Web");
+
+    /// <summary>"Modules/Proposals/ProposalsText.resx" in English is "Modules/Proposals/ProposalsText.en.resx".</summary>
+    private static string English(string file) => file[..^".resx".Length] + ".en.resx";
+
+    /// <summary>A file's sentences, by its path under src/Parvis.Web; a key written twice in it throws.</summary>
     private static Dictionary<string, string> Load(string file) =>
-        XDocument.Load(Path.Combine(RepositoryRoot(), "src", "Parvis.Web", "Shared", file))
+        XDocument.Load(Path.Combine(Source(), file))
             .Root!.Elements("data")
             .ToDictionary(e => e.Attribute("name")!.Value, e => e.Element("value")!.Value);
 
