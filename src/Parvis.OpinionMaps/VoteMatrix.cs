@@ -52,15 +52,15 @@ public sealed class VoteMatrix
 /// </summary>
 public sealed class VoteMatrixBuilder
 {
-    private readonly Dictionary<long, int> participants = [];
-    private readonly Dictionary<long, int> statements = [];
-    private readonly List<long> participantIds = [];
-    private readonly List<long> statementIds = [];
-    private readonly HashSet<long> excluded = [];
-    private int[] rows = new int[1024];
-    private int[] columns = new int[1024];
-    private sbyte[] values = new sbyte[1024];
-    private int count;
+    private readonly Dictionary<long, int> _participants = [];
+    private readonly Dictionary<long, int> _statements = [];
+    private readonly List<long> _participantIds = [];
+    private readonly List<long> _statementIds = [];
+    private readonly HashSet<long> _excluded = [];
+    private int[] _rows = new int[1024];
+    private int[] _columns = new int[1024];
+    private sbyte[] _values = new sbyte[1024];
+    private int _count;
 
     /// <summary>
     /// A builder holding every vote of <paramref name="matrix"/>, same columns and rows in the same
@@ -75,18 +75,18 @@ public sealed class VoteMatrixBuilder
             builder.AddStatement(statement);
         }
         var total = Math.Max(1024, matrix.VoteCount + matrix.VoteCount / 8);
-        builder.rows = new int[total];
-        builder.columns = new int[total];
-        builder.values = new sbyte[total];
+        builder._rows = new int[total];
+        builder._columns = new int[total];
+        builder._values = new sbyte[total];
         for (var p = 0; p < matrix.ParticipantCount; p++)
         {
-            IndexOf(builder.participants, builder.participantIds, matrix.ParticipantIds[p]);
+            IndexOf(builder._participants, builder._participantIds, matrix.ParticipantIds[p]);
             for (var i = matrix.RowStart[p]; i < matrix.RowStart[p + 1]; i++)
             {
-                builder.rows[builder.count] = p;
-                builder.columns[builder.count] = matrix.Columns[i];
-                builder.values[builder.count] = matrix.Values[i];
-                builder.count++;
+                builder._rows[builder._count] = p;
+                builder._columns[builder._count] = matrix.Columns[i];
+                builder._values[builder._count] = matrix.Values[i];
+                builder._count++;
             }
         }
         return builder;
@@ -95,9 +95,9 @@ public sealed class VoteMatrixBuilder
     /// <summary>Declares a statement even if nobody voted on it yet, so that it has a column.</summary>
     public VoteMatrixBuilder AddStatement(long statementId)
     {
-        if (!excluded.Contains(statementId))
+        if (!_excluded.Contains(statementId))
         {
-            IndexOf(statements, statementIds, statementId);
+            IndexOf(_statements, _statementIds, statementId);
         }
         return this;
     }
@@ -105,11 +105,11 @@ public sealed class VoteMatrixBuilder
     /// <summary>Statements removed by moderation do not count.</summary>
     public VoteMatrixBuilder Exclude(long statementId)
     {
-        if (statements.ContainsKey(statementId))
+        if (_statements.ContainsKey(statementId))
         {
-            throw new InvalidOperationException("Exclude statements before adding votes on them.");
+            throw new InvalidOperationException("Exclude _statements before adding votes on them.");
         }
-        excluded.Add(statementId);
+        _excluded.Add(statementId);
         return this;
     }
 
@@ -119,50 +119,50 @@ public sealed class VoteMatrixBuilder
         {
             throw new ArgumentOutOfRangeException(nameof(vote), vote, "A vote is -1, 0 or +1.");
         }
-        if (excluded.Contains(statementId))
+        if (_excluded.Contains(statementId))
         {
             return this;
         }
-        if (count == rows.Length)
+        if (_count == _rows.Length)
         {
-            Array.Resize(ref rows, count * 2);
-            Array.Resize(ref columns, count * 2);
-            Array.Resize(ref values, count * 2);
+            Array.Resize(ref _rows, _count * 2);
+            Array.Resize(ref _columns, _count * 2);
+            Array.Resize(ref _values, _count * 2);
         }
-        rows[count] = IndexOf(participants, participantIds, participantId);
-        columns[count] = IndexOf(statements, statementIds, statementId);
-        values[count] = (sbyte)vote;
-        count++;
+        _rows[_count] = IndexOf(_participants, _participantIds, participantId);
+        _columns[_count] = IndexOf(_statements, _statementIds, statementId);
+        _values[_count] = (sbyte)vote;
+        _count++;
         return this;
     }
 
     public VoteMatrix Build()
     {
-        var participantCount = participantIds.Count;
+        var participantCount = _participantIds.Count;
         // Counting sort by participant keeps the casting order inside each row (stable).
         var start = new int[participantCount + 1];
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < _count; i++)
         {
-            start[rows[i] + 1]++;
+            start[_rows[i] + 1]++;
         }
         for (var p = 0; p < participantCount; p++)
         {
             start[p + 1] += start[p];
         }
         var next = (int[])start.Clone();
-        var sortedColumns = new int[count];
-        var sortedValues = new sbyte[count];
-        for (var i = 0; i < count; i++)
+        var sortedColumns = new int[_count];
+        var sortedValues = new sbyte[_count];
+        for (var i = 0; i < _count; i++)
         {
-            var slot = next[rows[i]]++;
-            sortedColumns[slot] = columns[i];
-            sortedValues[slot] = values[i];
+            var slot = next[_rows[i]]++;
+            sortedColumns[slot] = _columns[i];
+            sortedValues[slot] = _values[i];
         }
 
         // Within a row: order by column, the last cast vote wins.
         var rowStart = new int[participantCount + 1];
-        var outColumns = new int[count];
-        var outValues = new sbyte[count];
+        var outColumns = new int[_count];
+        var outValues = new sbyte[_count];
         var write = 0;
         var order = new int[64];
         for (var p = 0; p < participantCount; p++)
@@ -200,15 +200,15 @@ public sealed class VoteMatrixBuilder
         }
         rowStart[participantCount] = write;
         return new VoteMatrix(
-            participantIds.ToArray(), statementIds.ToArray(), rowStart,
+            _participantIds.ToArray(), _statementIds.ToArray(), rowStart,
             outColumns.AsSpan(0, write).ToArray(), outValues.AsSpan(0, write).ToArray());
     }
 
-    private static bool IsStrictlyIncreasing(ReadOnlySpan<int> columns)
+    private static bool IsStrictlyIncreasing(ReadOnlySpan<int> _columns)
     {
-        for (var i = 1; i < columns.Length; i++)
+        for (var i = 1; i < _columns.Length; i++)
         {
-            if (columns[i] <= columns[i - 1])
+            if (_columns[i] <= _columns[i - 1])
             {
                 return false;
             }

@@ -22,7 +22,7 @@ public sealed record PolisConversation(
     IReadOnlyList<PolisVote> Votes,
     IReadOnlyDictionary<long, int?> Groups)
 {
-    private static readonly CsvConfiguration Csv = new(CultureInfo.InvariantCulture) { DetectColumnCountChanges = false, MissingFieldFound = null };
+    private static readonly CsvConfiguration _csvSettings = new(CultureInfo.InvariantCulture) { DetectColumnCountChanges = false, MissingFieldFound = null };
 
     /// <summary>The vote matrix: statements rejected by moderation are left out, the latest vote counts.</summary>
     public VoteMatrix ToMatrix()
@@ -69,7 +69,7 @@ public sealed record PolisConversation(
         if (File.Exists(summaryFile))
         {
             using var reader = new StreamReader(summaryFile);
-            using var csv = new CsvReader(reader, Csv);
+            using var csv = new CsvReader(reader, _csvSettings);
             while (csv.Read())
             {
                 summary[csv.GetField(0) ?? ""] = csv.TryGetField<string>(1, out var value) ? value ?? "" : "";
@@ -135,7 +135,7 @@ public sealed record PolisConversation(
             throw new FileNotFoundException($"{Path.GetFileName(file)} is missing from the conversation folder.", file);
         }
         using var reader = new StreamReader(file);
-        using var csv = new CsvReader(reader, Csv);
+        using var csv = new CsvReader(reader, _csvSettings);
         csv.Read();
         csv.ReadHeader();
         var rows = new List<T>();
@@ -149,7 +149,7 @@ public sealed record PolisConversation(
     private static void Write(string file, string[]? header, IEnumerable<object[]> rows)
     {
         using var writer = new StreamWriter(file);
-        using var csv = new CsvWriter(writer, Csv);
+        using var csv = new CsvWriter(writer, _csvSettings);
         if (header is not null)
         {
             foreach (var name in header)

@@ -18,7 +18,7 @@ namespace Parvis.Tests.Integration;
 [Trait("Suite", "integration")]
 public sealed class OpinionMapTests(ParvisApp app) : IClassFixture<ParvisApp>
 {
-    private static readonly string London = Path.Combine(AppContext.BaseDirectory, "Unit", "OpinionMaps", "Data", "london.youth.policing");
+    private static readonly string _london = Path.Combine(AppContext.BaseDirectory, "Unit", "OpinionMaps", "Data", "london.youth.policing");
 
     /// <summary>A map in the open test process, in its current phase (or a future one), with published statements.</summary>
     private Task<(Guid Map, Guid[] Statements)> MapAsync(bool preModeration = false, bool futurePhase = false) =>
@@ -160,7 +160,7 @@ public sealed class OpinionMapTests(ParvisApp app) : IClassFixture<ParvisApp>
         var imported = await UploadAsync(staff, phaseId, "comments.csv", "votes.csv", "summary.csv");
 
         Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
-        var original = PolisConversation.Load(London);
+        var original = PolisConversation.Load(_london);
         var map = await app.WithDatabaseAsync(db => db.OpinionMaps.AsNoTracking().SingleAsync(m => m.Question == original.Topic));
         Assert.Equal(original.ToMatrix().VoteCount, await app.WithDatabaseAsync(db => db.OpinionVotes.CountAsync(v => v.OpinionMapId == map.Id)));
         await app.Services.GetRequiredService<OpinionMapRecomputer>().RecomputeAsync(map.Id);
@@ -311,7 +311,7 @@ public sealed class OpinionMapTests(ParvisApp app) : IClassFixture<ParvisApp>
         };
         foreach (var file in files)
         {
-            form.Add(new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(London, file))), "files", file);
+            form.Add(new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(_london, file))), "files", file);
         }
         return await staff.Client.PostAsync(path + "?handler=Import", form);
     }

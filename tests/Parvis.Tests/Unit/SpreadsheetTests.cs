@@ -8,10 +8,10 @@ namespace Parvis.Tests.Unit;
 [Trait("Suite", "unit")]
 public sealed class SpreadsheetTests
 {
-    private static readonly UploadLimits Limits = new(64 * 1024, Rows: 100, Columns: 10);
+    private static readonly UploadLimits _limits = new(64 * 1024, Rows: 100, Columns: 10);
 
     private static string Refusal(byte[] file) =>
-        Assert.Throws<UploadRefusedException>(() => Spreadsheets.Read(new MemoryStream(file), Limits)).Key;
+        Assert.Throws<UploadRefusedException>(() => Spreadsheets.Read(new MemoryStream(file), _limits)).Key;
 
     [Fact]
     public void An_XLSX_is_read_cell_by_cell_where_its_references_place_them()
@@ -20,7 +20,7 @@ public sealed class SpreadsheetTests
             $"<row r=\"1\">{Cell("A1", "Table")}<c r=\"C1\" t=\"s\"><v>0</v></c></row>"
             + $"<row r=\"3\"><c r=\"B3\"><v>42</v></c>{Cell("D3", "fin")}</row>",
             "<si><t>Texte</t><rPh><t>phonétique</t></rPh></si>");
-        var rows = Spreadsheets.Read(new MemoryStream(file), Limits);
+        var rows = Spreadsheets.Read(new MemoryStream(file), _limits);
         Assert.Equal(3, rows.Count);
         Assert.Equal(["Table", "", "Texte"], rows[0]);
         Assert.Empty(rows[1]);
@@ -67,7 +67,7 @@ public sealed class SpreadsheetTests
             w.Write("</t></is></c></row>");
         }
         var inSheet = Build(Bomb);
-        Assert.True(inSheet.Length < Limits.Bytes);
+        Assert.True(inSheet.Length < _limits.Bytes);
         Assert.Equal(UploadRefusedException.Unzipped, Refusal(inSheet));
         var sharedBomb = new StringWriter();
         Bomb(sharedBomb);
@@ -87,10 +87,10 @@ public sealed class SpreadsheetTests
     [Fact]
     public void A_CSV_past_its_bytes_rows_or_columns_is_refused()
     {
-        Assert.Equal(UploadRefusedException.TooBig, Refusal(new byte[Limits.Bytes + 1]));
+        Assert.Equal(UploadRefusedException.TooBig, Refusal(new byte[_limits.Bytes + 1]));
         Assert.Equal(UploadRefusedException.TooManyRows, Refusal(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("a;b\n", 101)))));
         Assert.Equal(UploadRefusedException.TooManyColumns, Refusal(Encoding.UTF8.GetBytes("a" + new string(';', 10) + "\n")));
-        Assert.Equal(100, Spreadsheets.Read(new MemoryStream(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("a;b\n", 100)))), Limits).Count);
+        Assert.Equal(100, Spreadsheets.Read(new MemoryStream(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("a;b\n", 100)))), _limits).Count);
     }
 
     [Fact]

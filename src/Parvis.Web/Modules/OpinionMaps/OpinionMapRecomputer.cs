@@ -15,33 +15,33 @@ namespace Parvis.Web.Modules.OpinionMaps;
 /// </summary>
 public sealed class OpinionMapRecomputer(IServiceScopeFactory scopes, ILogger<OpinionMapRecomputer> logger, TimeProvider clock) : BackgroundService
 {
-    private readonly Channel<Guid> queue = Channel.CreateUnbounded<Guid>();
-    private readonly ConcurrentDictionary<Guid, byte> waiting = new();
-    private readonly ConcurrentDictionary<Guid, LoadedVotes> loaded = new();
+    private readonly Channel<Guid> _queue = Channel.CreateUnbounded<Guid>();
+    private readonly ConcurrentDictionary<Guid, byte> _waiting = new();
+    private readonly ConcurrentDictionary<Guid, LoadedVotes> _loaded = new();
 
     /// <summary>Covers a vote stamped before the last read began but committed after it (a vote's transaction is far shorter).</summary>
-    private static readonly TimeSpan ReadAgainMargin = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan _readAgainMargin = TimeSpan.FromSeconds(30);
 
     /// <summary>The votes of a map nobody voted on for this long leave memory; the next computation reads them all.</summary>
-    private static readonly TimeSpan KeepIdleVotes = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan _keepIdleVotes = TimeSpan.FromMinutes(10);
 
     /// <summary>Where the time of the last computation went, for the log and the scale benchmark.</summary>
     public RecomputeTimings? LastTimings { get; private set; }
 
     public void Request(Guid mapId)
     {
-        if (waiting.TryAdd(mapId, 0))
+        if (_waiting.TryAdd(mapId, 0))
         {
-            queue.Writer.TryWrite(mapId);
+            _queue.Writer.TryWrite(mapId);
         }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var mapId in queue.Reader.ReadAllAsync(stoppingToken))
+        await foreach (var mapId in _queue.Reader.ReadAllAsync(stoppingToken))
         {
             // Removed before computing, so that a vote cast during the computation asks for another one.
-            waiting.TryRemove(mapId, out _);
+            _waiting.TryRemove(mapId, out _);
             try
             {
                 await RecomputeAsync(mapId, stoppingToken);
@@ -65,9 +65,9 @@ public sealed class OpinionMapRecomputer(IServiceScopeFactory scopes, ILogger<Op
         // Taken before the snapshot: a vote committed after the snapshot was stamped after this, less the margin.
         var now = clock.GetUtcNow();
         var watch = Stopwatch.StartNew();
-        foreach (var idle in loaded.Where(entry => now - entry.Value.UsedAt >= KeepIdleVotes))
+        foreach (var idle in _loaded.Where(entry => now - entry.Value.UsedAt >= _keepIdleVotes))
         {
-            loaded.TryRemove(idle.Key, out _);
+            _loaded.TryRemove(idle.Key, out _);
         }
         // One snapshot for the statements, the count and the votes, so that the count check below is exact.
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
@@ -75,7 +75,7 @@ public sealed class OpinionMapRecomputer(IServiceScopeFactory scopes, ILogger<Op
         var map = await db.OpinionMaps.Where(m => m.Id == mapId).Select(m => new { m.ComputedAt }).FirstOrDefaultAsync(cancellationToken);
         if (map is null)
         {
-            loaded.TryRemove(mapId, out _);
+            _loaded.TryRemove(mapId, out _);
             return;
         }
         var statements = await db.Statements.AsNoTracking().Where(s => s.OpinionMapId == mapId)
@@ -84,7 +84,7 @@ public sealed class OpinionMapRecomputer(IServiceScopeFactory scopes, ILogger<Op
         var visible = statements.Where(s => s.Visible).Select(s => s.Number).Order().ToArray();
         var numbers = statements.ToDictionary(s => s.Id, s => s.Number);
 
-        var votes = loaded.GetValueOrDefault(mapId) is { } kept && kept.Statements.SequenceEqual(visible)
+        var votes = _loaded.GetValueOrDefault(mapId) is { } kept && kept.Statements.SequenceEqual(visible)
             ? await ReadSinceAsync(db, mapId, numbers, kept, now, cancellationToken)
             : null;
         if (votes is null || votes.Matrix.VoteCount + votes.VotesOnHidden != await db.OpinionVotes.CountAsync(v => v.OpinionMapId == mapId, cancellationToken))
@@ -113,7 +113,7 @@ public sealed class OpinionMapRecomputer(IServiceScopeFactory scopes, ILogger<Op
         await db.OpinionMaps.Where(m => m.Id == mapId).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Result, JsonSerializer.Serialize(result, OpinionMapCommands.Json))
             .SetProperty(m => m.ComputedAt, computedAt), cancellationToken);
-        loaded[mapId] = votes with { Result = result, ComputedAt = computedAt, UsedAt = computedAt };
+        _loaded[mapId] = votes with { Result = result, ComputedAt = computedAt, UsedAt = computedAt };
         LastTimings = new RecomputeTimings(read, computed - read, watch.Elapsed - computed);
         logger.LogInformation("Opinion map {MapId} recomputed from {Votes} votes: reading {Read} ms, computing {Compute} ms, storing {Store} ms",
             mapId, votes.Matrix.VoteCount, (int)read.TotalMilliseconds, (int)(computed - read).TotalMilliseconds, (int)(watch.Elapsed - computed).TotalMilliseconds);
@@ -126,7 +126,7 @@ public sealed class OpinionMapRecomputer(IServiceScopeFactory scopes, ILogger<Op
     /// </summary>
     private static Task<LoadedVotes> ReadSinceAsync(ParvisDbContext db, Guid mapId, Dictionary<Guid, long> numbers, LoadedVotes kept,
         DateTimeOffset readAt, CancellationToken cancellationToken) =>
-        ReadAsync(db, mapId, numbers, VoteMatrixBuilder.From(kept.Matrix), kept.ReadAt - ReadAgainMargin, kept.Statements, kept, readAt, cancellationToken);
+        ReadAsync(db, mapId, numbers, VoteMatrixBuilder.From(kept.Matrix), kept.ReadAt - _readAgainMargin, kept.Statements, kept, readAt, cancellationToken);
 
     private static async Task<LoadedVotes> ReadAsync(ParvisDbContext db, Guid mapId, Dictionary<Guid, long> numbers, VoteMatrixBuilder builder,
         DateTimeOffset since, long[] visible, LoadedVotes? kept, DateTimeOffset readAt, CancellationToken cancellationToken)

@@ -66,7 +66,7 @@ public static class OpinionMapsModule
 /// <summary>The module's share of a person's data: the number they vote under, and their votes. Statements are exported and erased by the kernel as contributions.</summary>
 public sealed class OpinionMapsPersonalData(Kernel.Data.ParvisDbContext db, OpinionMapRecomputer recomputer) : IPersonalDataSource
 {
-    private Guid[] touchedMaps = [];
+    private Guid[] _touchedMaps = [];
 
     public string Name => "opinion-maps";
 
@@ -86,7 +86,7 @@ public sealed class OpinionMapsPersonalData(Kernel.Data.ParvisDbContext db, Opin
     public async Task EraseAsync(Guid personId, ErasureChoice choice, CancellationToken cancellationToken)
     {
         // Maps where the person voted or wrote: their results change once the erasure is committed.
-        touchedMaps = await db.OpinionParticipants.Where(p => p.PersonId == personId).Select(p => p.OpinionMapId)
+        _touchedMaps = await db.OpinionParticipants.Where(p => p.PersonId == personId).Select(p => p.OpinionMapId)
             .Union(db.Statements.Where(s => s.AuthorId == personId).Select(s => s.OpinionMapId))
             .ToArrayAsync(cancellationToken);
         if (choice == ErasureChoice.Remove)
@@ -102,7 +102,7 @@ public sealed class OpinionMapsPersonalData(Kernel.Data.ParvisDbContext db, Opin
 
     public void Erased()
     {
-        foreach (var map in touchedMaps)
+        foreach (var map in _touchedMaps)
         {
             recomputer.Request(map);
         }

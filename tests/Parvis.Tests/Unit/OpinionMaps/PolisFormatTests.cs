@@ -7,13 +7,13 @@ namespace Parvis.Tests.Unit.OpinionMaps;
 [Trait("Suite", "unit")]
 public sealed class PolisFormatTests : IDisposable
 {
-    private static readonly string London = Path.Combine(AppContext.BaseDirectory, "Unit", "OpinionMaps", "Data", "london.youth.policing");
-    private readonly string exported = Path.Combine(Path.GetTempPath(), "parvis-polis-" + Guid.NewGuid().ToString("N"));
+    private static readonly string _london = Path.Combine(AppContext.BaseDirectory, "Unit", "OpinionMaps", "Data", "london.youth.policing");
+    private readonly string _exported = Path.Combine(Path.GetTempPath(), "parvis-polis-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
     public void A_real_export_loads_with_its_columns_found_by_name()
     {
-        var conversation = PolisConversation.Load(London);
+        var conversation = PolisConversation.Load(_london);
 
         Assert.StartsWith("What is the best way to engage more young people", conversation.Topic, StringComparison.Ordinal);
         Assert.Equal(638, conversation.ToMatrix().VoteCount);
@@ -25,11 +25,11 @@ public sealed class PolisFormatTests : IDisposable
     [Fact]
     public void Export_then_import_gives_back_the_same_conversation_and_groups()
     {
-        var original = PolisConversation.Load(London);
+        var original = PolisConversation.Load(_london);
         var result = OpinionMapEngine.Compute(original.ToMatrix());
 
-        PolisConversation.Write(exported, original.Topic, original.Description, original.Statements, original.Votes, result);
-        var reloaded = PolisConversation.Load(exported);
+        PolisConversation.Write(_exported, original.Topic, original.Description, original.Statements, original.Votes, result);
+        var reloaded = PolisConversation.Load(_exported);
 
         Assert.Equal(original.Topic, reloaded.Topic);
         Assert.Equal(original.Statements.OrderBy(s => s.Id), reloaded.Statements);
@@ -51,12 +51,12 @@ public sealed class PolisFormatTests : IDisposable
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var exit = OpinionMapCommand.Run([OpinionMapCommand.Name, London], output, error);
+        var exit = OpinionMapCommand.Run([OpinionMapCommand.Name, _london], output, error);
 
         Assert.Equal(0, exit);
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Equal("participant,group", lines[0]);
-        var expected = OpinionMapEngine.Compute(PolisConversation.Load(London).ToMatrix()).Placed.Where(p => p.Group >= 0).ToArray();
+        var expected = OpinionMapEngine.Compute(PolisConversation.Load(_london).ToMatrix()).Placed.Where(p => p.Group >= 0).ToArray();
         Assert.Equal(expected.OrderBy(p => p.Id).Select(p => $"{p.Id},{p.Group}"), lines.Skip(1));
     }
 
@@ -75,9 +75,9 @@ public sealed class PolisFormatTests : IDisposable
 
     public void Dispose()
     {
-        if (Directory.Exists(exported))
+        if (Directory.Exists(_exported))
         {
-            Directory.Delete(exported, recursive: true);
+            Directory.Delete(_exported, recursive: true);
         }
     }
 
