@@ -102,7 +102,7 @@ public sealed class ExternalSignInTests(ProviderApp app) : IClassFixture<Provide
         app.OpenIdProvider.NextUser = new OidcUser(subject, $"{subject}@example.org", true, "Vrai", "Nom");
         using var session = app.NewSession();
         await session.SignInAsync(owner.Email!, ParvisApp.Password);
-        var linked = await ThroughProviderAsync(session);
+        var linked = await ThroughProviderAsync(session, signedIn: true);
         Assert.Equal("/account", linked.Location);
         Assert.Contains("Relié à FranceConnect", (await session.GetAsync("/account")).Body, StringComparison.Ordinal);
 
@@ -116,6 +116,21 @@ public sealed class ExternalSignInTests(ProviderApp app) : IClassFixture<Provide
         Assert.Equal(HttpStatusCode.Redirect, unlinked.Status);
         Assert.Equal(0, await app.WithDatabaseAsync(db => db.UserLogins.CountAsync(l => l.UserId == owner.Id)));
         Assert.Equal(HttpStatusCode.OK, (await later.GetAsync("/account")).Status);
+    }
+
+    [Fact]
+    public async Task An_address_the_provider_does_not_vouch_for_makes_no_account()
+    {
+        var subject = Guid.NewGuid().ToString("N");
+        app.OpenIdProvider.NextUser = new OidcUser(subject, $"{subject}@example.org", false, "Non", "Vérifiée");
+        using var visitor = app.NewSession();
+        await ThroughProviderAsync(visitor);
+        var refused = await visitor.PostRawAsync("/account/external?handler=Create", new Dictionary<string, string>
+        {
+            ["Input.Pseudonym"] = "Adresse non garantie", ["__csrf"] = await visitor.TokenAsync(),
+        });
+        Assert.Contains("ne garantit pas", refused.Text("[role=alert]"), StringComparison.Ordinal);
+        Assert.False(await app.WithDatabaseAsync(db => db.Users.AnyAsync(p => p.Email == $"{subject}@example.org")));
     }
 
     [Fact]
@@ -134,17 +149,25 @@ public sealed class ExternalSignInTests(ProviderApp app) : IClassFixture<Provide
     /// answer back to Parvis; returns what Parvis says after the callback (a redirect to the account page, to the home
     /// page, to the sign-in page, or the page asking someone new for a pseudonym).
     /// </summary>
-    private async Task<Session.Response> ThroughProviderAsync(Session visitor)
+    private async Task<Session.Response> ThroughProviderAsync(Session visitor, bool signedIn = false)
     {
-        var challenge = await visitor.PostAsync("/account/external", new Dictionary<string, string> { ["provider"] = ProviderApp.Scheme }, "/account/sign-out");
+        // The provider's own button, with the token its form carries, as a browser sends it.
+        var page = await visitor.GetAsync(signedIn ? "/account" : "/account/sign-in");
+        var button = page.Document.QuerySelector("form[action='/account/external']")!;
+        var token = button.QuerySelector("input[name=__csrf]")?.GetAttribute("value");
+        Assert.False(string.IsNullOrEmpty(token), "The provider's form carries no antiforgery token.");
+        var challenge = await visitor.PostRawAsync("/account/external", new Dictionary<string, string>
+        {
+            ["provider"] = button.QuerySelector("input[name=provider]")!.GetAttribute("value")!, ["__csrf"] = token,
+        });
         Assert.Equal(HttpStatusCode.Redirect, challenge.Status);
         Assert.StartsWith(app.OpenIdProvider.Authority, challenge.Location, StringComparison.Ordinal);
         using var atProvider = await _browserAtProvider.GetAsync(new Uri(challenge.Location!));
         Assert.Equal(HttpStatusCode.Found, atProvider.StatusCode);
         var callback = atProvider.Headers.Location!;
         Assert.Equal("localhost", callback.Host);
-        var signedIn = await visitor.GetAsync(callback.PathAndQuery);
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.Status);
-        return signedIn.Location!.StartsWith("/account/external", StringComparison.Ordinal) ? await visitor.GetAsync(signedIn.Location) : signedIn;
+        var back = await visitor.GetAsync(callback.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Redirect, back.Status);
+        return back.Location!.StartsWith("/account/external", StringComparison.Ordinal) ? await visitor.GetAsync(back.Location) : back;
     }
 }

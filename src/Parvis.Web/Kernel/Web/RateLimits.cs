@@ -11,7 +11,7 @@ namespace Parvis.Web.Kernel.Web;
 /// Named limits on what pages receive, never on reading them: "contribute" (per person, or per address for a visitor)
 /// is every page's unless it names another with [EnableRateLimiting] on its class (on a handler it does nothing, since
 /// a page is one endpoint); "auth" for sign-in, registration and password reset (per address); "table" for people at
-/// a workshop table without an account (per address and table: a café's tables share one address). Configurable under
+/// a workshop without an account (per address and workshop: what a café's tables post together stays far below it). Configurable under
 /// RateLimits. Counted in memory on a single node, in Redis when nodes share it (so a second node is no way around a limit).
 /// </summary>
 public static class RateLimits
@@ -41,8 +41,9 @@ public static class RateLimits
             o.AddPolicy(Auth, context => Partition(context, Auth, auth, Address));
             o.AddPolicy(Contribute, context => Partition(context, Contribute, contribute,
                 static c => c.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? Address(c)));
+            // The join code is at most a route segment; anything longer is no workshop's and shares one key.
             o.AddPolicy(Table, context => Partition(context, Table, table,
-                static c => $"{Address(c)}|{(Guid.TryParse(c.Request.Query["group"], out var group) ? group : Guid.Empty)}"));
+                static c => $"{Address(c)}|{(c.Request.RouteValues["code"] is string { Length: <= 16 } code ? code.ToUpperInvariant() : "")}"));
         });
         return services;
     }

@@ -23,7 +23,7 @@ public sealed record MeetingRecord(string Minutes, int? OnlineAttendance, IReadO
 /// <summary>Everything that changes meetings and registrations. Each command checks the permission itself.</summary>
 public sealed class MeetingCommands(
     ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock,
-    IEmailSender email, IStringLocalizer<SharedText> text, IHttpContextAccessor http, ILogger<MeetingCommands> logger)
+    IEmailSender email, IStringLocalizer<SharedText> text)
 {
     public async Task<CommandResult> CreateAsync(Guid processId, string title, DateTimeOffset startsAt, MeetingMode mode, string templateKey)
     {
@@ -323,27 +323,19 @@ public sealed class MeetingCommands(
         return sites.Any(s => s.Capacity < 1) ? "Meetings.CapacityInvalid" : null;
     }
 
-    /// <summary>Those who moved from the waiting list to a seat are told by e-mail; a failed message does not undo the seat.</summary>
+    /// <summary>Those who moved from the waiting list to a seat are told by e-mail (queued: the seat never waits for the mail server).</summary>
     private async Task TellPromotedAsync(Meeting meeting, IReadOnlyList<Guid> promoted)
     {
         if (promoted.Count == 0)
         {
             return;
         }
-        var request = http.HttpContext?.Request;
-        var link = request is null ? $"/meetings/{meeting.Id}" : $"{request.Scheme}://{request.Host}/meetings/{meeting.Id}";
+        var link = organisation.Link($"/meetings/{meeting.Id}");
         var people = await db.Users.AsNoTracking().Where(p => promoted.Contains(p.Id) && p.Email != null).Select(p => new { p.Email, p.Pseudonym }).ToListAsync();
         foreach (var person in people)
         {
-            try
-            {
-                await email.SendAsync(person.Email!, text["Mail.SeatFreed.Subject", meeting.Title],
-                    text["Mail.SeatFreed.Body", person.Pseudonym, meeting.Title, meeting.StartsAt.ToLocalTime().ToString("f"), link]);
-            }
-            catch (Exception e) when (e is IOException or MailKit.Net.Smtp.SmtpCommandException or MailKit.Net.Smtp.SmtpProtocolException or System.Net.Sockets.SocketException)
-            {
-                logger.LogWarning(e, "Could not tell a person their seat at meeting {Meeting} was confirmed", meeting.Id);
-            }
+            await email.SendAsync(person.Email!, text["Mail.SeatFreed.Subject", meeting.Title],
+                text["Mail.SeatFreed.Body", person.Pseudonym, meeting.Title, meeting.StartsAt.ToLocalTime().ToString("f"), link]);
         }
     }
 

@@ -14,8 +14,9 @@ namespace Parvis.Web.Pages.Account;
 /// <summary>
 /// Signing in with an OpenID Connect provider: back from it, a linked account is signed in (with its own second step if
 /// it has one), a signed-in person links the provider to their account, and someone new chooses a pseudonym: the name
-/// the provider gives is never kept nor shown. An address that already has an account is not linked by itself (whoever
-/// controls a provider account must not take over a Parvis one): its owner links it from their account page.
+/// the provider gives is never kept nor shown. Only an address the provider vouches for makes an account, and an address
+/// that already has one is not linked by itself (whoever controls a provider account must not take over a Parvis one):
+/// its owner links it from their account page.
 /// </summary>
 [EnableRateLimiting(RateLimits.Auth)]
 public sealed class ExternalModel(UserManager<Person> people, SignInManager<Person> signIn, ExternalProviders providers, Sessions sessions)
@@ -56,6 +57,10 @@ public sealed class ExternalModel(UserManager<Person> people, SignInManager<Pers
         if (await people.FindByLoginAsync(info.LoginProvider, info.ProviderKey) is { } person)
         {
             await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
+            if (!await signIn.CanSignInAsync(person))
+            {
+                return Redirect("/account/sign-in?external=failed");
+            }
             if (person.TwoFactorEnabled)
             {
                 await SecondStepModel.AwaitAsync(HttpContext, person, remember: false);
@@ -92,17 +97,19 @@ public sealed class ExternalModel(UserManager<Person> people, SignInManager<Pers
             ModelState.AddModelError("", Text["Account.External.NoEmail", ProviderName]);
             return Page();
         }
+        // An address the provider does not vouch for could be someone else's: whoever registers it later would find
+        // a stranger's provider account linked to theirs.
+        if (!string.Equals(info.Principal.FindFirstValue("email_verified"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            ModelState.AddModelError("", Text["Account.External.Unverified", ProviderName]);
+            return Page();
+        }
         if (await people.FindByEmailAsync(email) is not null)
         {
             ModelState.AddModelError("", Text["Account.External.AddressTaken", ProviderName]);
             return Page();
         }
-        var person = new Person
-        {
-            UserName = email, Email = email, Pseudonym = pseudonym,
-            // The provider vouches for the address only when it says so.
-            EmailConfirmed = string.Equals(info.Principal.FindFirstValue("email_verified"), "true", StringComparison.OrdinalIgnoreCase),
-        };
+        var person = new Person { UserName = email, Email = email, Pseudonym = pseudonym, EmailConfirmed = true };
         var created = await people.CreateAsync(person);
         if (created.Succeeded && !(await people.AddLoginAsync(person, info)).Succeeded)
         {
@@ -130,11 +137,11 @@ public sealed class ExternalModel(UserManager<Person> people, SignInManager<Pers
             Flash("Account.External.LinkedElsewhere", info.ProviderDisplayName ?? info.LoginProvider);
             return Redirect("/account");
         }
-        if (owner is null)
+        if (owner is null && !(await people.AddLoginAsync(person, info)).Succeeded)
         {
-            await people.AddLoginAsync(person, info);
-            // A new login changes the security stamp, which would end this very session.
-            await Sessions.RefreshAsync(HttpContext, person);
+            // Linked meanwhile, from another tab.
+            Flash("Account.External.LinkedElsewhere", info.ProviderDisplayName ?? info.LoginProvider);
+            return Redirect("/account");
         }
         Flash("Account.External.Linked", info.ProviderDisplayName ?? info.LoginProvider);
         return Redirect("/account");

@@ -48,9 +48,14 @@ public sealed class ResetPasswordModel(UserManager<Person> people, ParvisDbConte
         }
         // Whoever knew the old password is signed out everywhere.
         await db.PersonSessions.Where(s => s.PersonId == person!.Id).ExecuteDeleteAsync();
-        // The link proves the person reads this mailbox, which is what confirmation asks.
+        // The link proves the person reads this mailbox, which is what confirmation asks. Whatever was linked to the
+        // account before its address was proven is not theirs to keep.
         if (!person!.EmailConfirmed)
         {
+            foreach (var login in await people.GetLoginsAsync(person))
+            {
+                await people.RemoveLoginAsync(person, login.LoginProvider, login.ProviderKey);
+            }
             person.EmailConfirmed = true;
             await people.UpdateAsync(person);
         }
