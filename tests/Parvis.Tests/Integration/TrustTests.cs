@@ -239,11 +239,16 @@ public sealed partial class TrustTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Matches("^[a-z2-7]{4}( [a-z2-7]{1,4})+$", key);
         Assert.Equal("image/svg+xml", (await session.Client.GetAsync("/account/two-factor?handler=Qr")).Content.Headers.ContentType?.MediaType);
 
-        var wrong = await session.PostAsync("/account/two-factor?handler=Enable", new Dictionary<string, string> { ["Code"] = "000000" });
+        // Without the code sent to the mailbox, the right authenticator code is not enough.
+        var withoutMail = await session.PostAsync("/account/two-factor?handler=Enable", new Dictionary<string, string> { ["Code"] = Authenticators.Code(key), ["EmailCode"] = "123456" });
+        Assert.Contains("n'est pas celui du message", withoutMail.Text("#EmailCode-error"), StringComparison.Ordinal);
+        var mailed = await MailedCodeAsync(session, person.Email!);
+        var wrong = await session.PostAsync("/account/two-factor?handler=Enable", new Dictionary<string, string> { ["Code"] = "000000", ["EmailCode"] = mailed });
         Assert.Contains("n'est pas le bon", wrong.Text("#Code-error"), StringComparison.Ordinal);
         Assert.False(await app.WithDatabaseAsync(db => db.Users.Where(p => p.Id == person.Id).Select(p => p.TwoFactorEnabled).SingleAsync()));
-        var enabled = await session.PostAsync("/account/two-factor?handler=Enable", new Dictionary<string, string> { ["Code"] = Authenticators.Code(key) });
+        var enabled = await session.PostAsync("/account/two-factor?handler=Enable", new Dictionary<string, string> { ["Code"] = Authenticators.Code(key), ["EmailCode"] = mailed });
         var recovery = enabled.Texts(".recovery-codes code").ToList();
+        await app.Mail.WaitForAsync(person.Email!, m => m.TextBody?.Contains("a été activée", StringComparison.Ordinal) == true);
         Assert.Equal(10, recovery.Distinct().Count());
 
         using var later = app.NewSession();
@@ -296,7 +301,8 @@ public sealed partial class TrustTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Contains("vérification en deux étapes", (await session.GetAsync("/account")).Text(".notice"), StringComparison.Ordinal);
 
         var key = (await session.GetAsync("/account/two-factor")).Text("#key");
-        await session.PostAsync("/account/two-factor?handler=Enable", new Dictionary<string, string> { ["Code"] = Authenticators.Code(key) });
+        var mailed = await MailedCodeAsync(session, person.Email!);
+        await session.PostAsync("/account/two-factor?handler=Enable", new Dictionary<string, string> { ["Code"] = Authenticators.Code(key), ["EmailCode"] = mailed });
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/admin/roles")).Status);
         var kept = await session.PostAsync("/account/two-factor?handler=Disable", new Dictionary<string, string> { ["Code"] = Authenticators.Code(key) });
         Assert.Contains("ne peut pas être désactivée", kept.Text("#Code-error"), StringComparison.Ordinal);
@@ -338,6 +344,18 @@ public sealed partial class TrustTests(ParvisApp app) : IClassFixture<ParvisApp>
         }
         return client;
     }
+
+    /// <summary>Asks for the code that proves the mailbox, and reads it in the message, as its owner would.</summary>
+    private async Task<string> MailedCodeAsync(Session session, string email)
+    {
+        var sent = await session.PostAsync("/account/two-factor?handler=SendCode", new Dictionary<string, string>());
+        Assert.NotNull(sent.Document.QuerySelector("#EmailCode"));
+        var message = await app.Mail.WaitForAsync(email, m => m.Subject?.Contains("activer la vérification", StringComparison.Ordinal) == true);
+        return SixDigits().Match(message.TextBody!).Value;
+    }
+
+    [GeneratedRegex(@"\b[0-9]{6}\b")]
+    private static partial Regex SixDigits();
 
     private static string Token(Session.Response page) => page.Document.QuerySelector("input[name=__csrf]")!.GetAttribute("value")!;
 

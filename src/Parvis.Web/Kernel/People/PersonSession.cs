@@ -98,6 +98,10 @@ public sealed class Sessions(ContentChanges changes, TimeProvider clock, IServic
         return ended > 0;
     }
 
+    /// <summary>Ends every session of the person but <paramref name="kept"/> (none kept when null).</summary>
+    public static Task<int> EndOthersAsync(ParvisDbContext db, Guid personId, Guid? kept) =>
+        db.PersonSessions.Where(s => s.PersonId == personId && s.Id != kept).ExecuteDeleteAsync();
+
     /// <summary>The session the request's cookie names, if any.</summary>
     public static Guid? IdOf(ClaimsPrincipal? principal) =>
         Guid.TryParse(principal?.FindFirstValue(ClaimType), out var id) ? id : null;

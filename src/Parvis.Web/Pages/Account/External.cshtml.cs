@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Email;
+using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Web;
 using Parvis.Web.Shared;
@@ -19,8 +21,8 @@ namespace Parvis.Web.Pages.Account;
 /// its owner links it from their account page.
 /// </summary>
 [EnableRateLimiting(RateLimits.Auth)]
-public sealed class ExternalModel(UserManager<Person> people, SignInManager<Person> signIn, ExternalProviders providers, Sessions sessions)
-    : ParvisPageModel
+public sealed class ExternalModel(UserManager<Person> people, SignInManager<Person> signIn, ExternalProviders providers, Sessions sessions,
+    IEmailSender email, CurrentOrganisation organisation) : ParvisPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -142,6 +144,11 @@ public sealed class ExternalModel(UserManager<Person> people, SignInManager<Pers
             // Linked meanwhile, from another tab.
             Flash("Account.External.LinkedElsewhere", info.ProviderDisplayName ?? info.LoginProvider);
             return Redirect("/account");
+        }
+        if (owner is null)
+        {
+            await email.SendAsync(person.Email!, Text["Mail.SecurityChange.Subject"],
+                Text["Mail.SecurityChange.Body", person.Pseudonym, Text["Account.External.Changed.Linked"], organisation.Link("/account")]);
         }
         Flash("Account.External.Linked", info.ProviderDisplayName ?? info.LoginProvider);
         return Redirect("/account");

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Web;
@@ -47,7 +46,7 @@ public sealed class ResetPasswordModel(UserManager<Person> people, ParvisDbConte
             return Page();
         }
         // Whoever knew the old password is signed out everywhere.
-        await db.PersonSessions.Where(s => s.PersonId == person!.Id).ExecuteDeleteAsync();
+        await Sessions.EndOthersAsync(db, person!.Id, kept: null);
         // The link proves the person reads this mailbox, which is what confirmation asks. Whatever was linked to the
         // account before its address was proven is not theirs to keep.
         if (!person!.EmailConfirmed)

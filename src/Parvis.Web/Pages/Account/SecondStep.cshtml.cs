@@ -53,12 +53,12 @@ public sealed class SecondStepModel(UserManager<Person> people, Throttles thrott
         }
         var (person, remember) = waiting;
         // Per person, whatever the address: six digits would not hold against guesses spread over many addresses.
-        if (!await throttles.TryAsync($"second-step|{person.Id}", HttpContext.RequestAborted))
+        if (!await throttles.TryAsync(ThrottleKey(person), HttpContext.RequestAborted))
         {
             ModelState.AddModelError(nameof(Code), Text["Account.SecondStep.Throttled"]);
             return Page();
         }
-        var code = Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        var code = Digits(Code);
         var right = code.Length == 6 && code.All(char.IsAsciiDigit)
             ? await people.VerifyTwoFactorTokenAsync(person, people.Options.Tokens.AuthenticatorTokenProvider, code)
             : (await people.RedeemTwoFactorRecoveryCodeAsync(person, Code.Trim())).Succeeded;
@@ -71,6 +71,12 @@ public sealed class SecondStepModel(UserManager<Person> people, Throttles thrott
         await sessions.SignInAsync(HttpContext, person, remember, secondFactor: true);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
+
+    /// <summary>The person's budget of codes, whatever the page they are typed on.</summary>
+    public static string ThrottleKey(Person person) => $"second-step|{person.Id}";
+
+    /// <summary>A code as people type it, in groups or with a dash.</summary>
+    public static string Digits(string code) => code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
 
     private async Task<(Person Person, bool Remember)?> WaitingAsync()
     {

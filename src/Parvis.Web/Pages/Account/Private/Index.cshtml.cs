@@ -51,8 +51,7 @@ public sealed class IndexModel(UserManager<Person> people, PersonalData personal
     /// <summary>Every other session of the person ends at once, on every node; this one goes on.</summary>
     public async Task<IActionResult> OnPostSignOutEverywhereAsync()
     {
-        var current = Sessions.IdOf(User);
-        await db.PersonSessions.Where(s => s.PersonId == PersonId && s.Id != current).ExecuteDeleteAsync();
+        await Sessions.EndOthersAsync(db, PersonId, Sessions.IdOf(User));
         Flash("Account.SignOutEverywhere.Done");
         return RedirectToPage();
     }

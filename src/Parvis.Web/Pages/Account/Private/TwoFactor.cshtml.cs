@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Email;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Web;
 using Parvis.Web.Shared;
 using QRCoder;
 
@@ -13,11 +15,16 @@ namespace Parvis.Web.Pages.Account.Private;
 
 /// <summary>
 /// Two-step verification: an authenticator application (TOTP, RFC 6238) set up by its QR code or key, and ten recovery
-/// codes shown once. Open to everyone; staff roles need it to act (<see cref="PersonRules.IsStaff"/>), so
-/// staff cannot turn it off.
+/// codes shown once. Open to everyone; staff roles need it to act (<see cref="PersonRules.IsStaff"/>), so staff cannot
+/// turn it off. Turning it on also takes a code sent to the person's address: a password alone must not let someone
+/// else enrol their own authenticator (and so reach a staff role). Every change is told to the person by e-mail, and
+/// codes typed here are throttled as at the second step.
 /// </summary>
-public sealed class TwoFactorModel(UserManager<Person> people, CurrentOrganisation organisation, ParvisDbContext db) : ParvisPageModel
+public sealed class TwoFactorModel(UserManager<Person> people, CurrentOrganisation organisation, ParvisDbContext db, IEmailSender email,
+    Throttles throttles, IUserStore<Person> store) : ParvisPageModel
 {
+    private const string EnrolmentPurpose = "two-factor-enrolment";
+
     public Person Person { get; private set; } = default!;
 
     /// <summary>The shared key, in groups of four to be typed by hand.</summary>
@@ -33,6 +40,15 @@ public sealed class TwoFactorModel(UserManager<Person> people, CurrentOrganisati
     [StringLength(20, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Field.SecondFactorCode")]
     public string Code { get; set; } = "";
+
+    /// <summary>The code sent by e-mail, to turn it on.</summary>
+    [BindProperty]
+    [StringLength(20, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.EmailCode")]
+    public string? EmailCode { get; set; }
+
+    /// <summary>Once the e-mailed code has been sent, the form asks for it.</summary>
+    public bool EmailCodeSent { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -54,15 +70,39 @@ public sealed class TwoFactorModel(UserManager<Person> people, CurrentOrganisati
         return File(Encoding.UTF8.GetBytes(svg), "image/svg+xml");
     }
 
+    /// <summary>Sends the code that proves the person reads their mailbox.</summary>
+    public async Task<IActionResult> OnPostSendCodeAsync()
+    {
+        await LoadAsync();
+        if (!Person.TwoFactorEnabled)
+        {
+            var code = await people.GenerateUserTokenAsync(Person, TokenOptions.DefaultEmailProvider, EnrolmentPurpose);
+            await email.SendAsync(Person.Email!, Text["Mail.TwoFactorCode.Subject"], Text["Mail.TwoFactorCode.Body", Person.Pseudonym, code]);
+            EmailCodeSent = true;
+        }
+        ModelState.Clear();
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostEnableAsync()
     {
         await LoadAsync();
+        EmailCodeSent = true;
         if (Person.TwoFactorEnabled)
         {
             return RedirectToPage();
         }
-        if (!ModelState.IsValid)
+        if (string.IsNullOrWhiteSpace(EmailCode))
         {
+            ModelState.AddModelError(nameof(EmailCode), Text["Validation.Required", Text["Field.EmailCode"]]);
+        }
+        if (!ModelState.IsValid || !await ThrottledAsync())
+        {
+            return Page();
+        }
+        if (!await people.VerifyUserTokenAsync(Person, TokenOptions.DefaultEmailProvider, EnrolmentPurpose, Digits(EmailCode!)))
+        {
+            ModelState.AddModelError(nameof(EmailCode), Text["Account.TwoFactor.EmailCodeWrong"]);
             return Page();
         }
         if (!await people.VerifyTwoFactorTokenAsync(Person, people.Options.Tokens.AuthenticatorTokenProvider, Digits(Code)))
@@ -73,10 +113,11 @@ public sealed class TwoFactorModel(UserManager<Person> people, CurrentOrganisati
         await people.SetTwoFactorEnabledAsync(Person, true);
         RecoveryCodes = [.. (await people.GenerateNewTwoFactorRecoveryCodesAsync(Person, 10))!];
         // Sessions opened with the password alone end; this one has just shown the second factor.
-        var current = Sessions.IdOf(User);
-        await db.PersonSessions.Where(s => s.PersonId == Person.Id && s.Id != current).ExecuteDeleteAsync();
+        await Sessions.EndOthersAsync(db, Person.Id, Sessions.IdOf(User));
         await Sessions.RefreshAsync(HttpContext, Person, secondFactor: true);
+        await TellAsync("Account.TwoFactor.Changed.On");
         Code = "";
+        EmailCode = "";
         ModelState.Clear();
         return Page();
     }
@@ -89,6 +130,7 @@ public sealed class TwoFactorModel(UserManager<Person> people, CurrentOrganisati
             return Page();
         }
         RecoveryCodes = [.. (await people.GenerateNewTwoFactorRecoveryCodesAsync(Person, 10))!];
+        await TellAsync("Account.TwoFactor.Changed.Codes");
         Code = "";
         ModelState.Clear();
         return Page();
@@ -108,14 +150,15 @@ public sealed class TwoFactorModel(UserManager<Person> people, CurrentOrganisati
         }
         await people.SetTwoFactorEnabledAsync(Person, false);
         await people.ResetAuthenticatorKeyAsync(Person);
-        await Sessions.RefreshAsync(HttpContext, Person);
+        await Sessions.RefreshAsync(HttpContext, Person, secondFactor: false);
+        await TellAsync("Account.TwoFactor.Changed.Off");
         Flash("Account.TwoFactor.Disabled");
         return RedirectToPage();
     }
 
     private async Task<bool> CheckCodeAsync()
     {
-        if (!ModelState.IsValid)
+        if (!ModelState.IsValid || !await ThrottledAsync())
         {
             return false;
         }
@@ -138,10 +181,11 @@ public sealed class TwoFactorModel(UserManager<Person> people, CurrentOrganisati
         var key = await people.GetAuthenticatorKeyAsync(Person);
         if (string.IsNullOrEmpty(key))
         {
-            await people.ResetAuthenticatorKeyAsync(Person);
-            // A new key changes the security stamp, which would end this very session.
-            await Sessions.RefreshAsync(HttpContext, Person);
-            key = await people.GetAuthenticatorKeyAsync(Person);
+            // Through the store: Identity's own reset changes the security stamp, which would sign the person out
+            // everywhere else for merely opening this page.
+            key = people.GenerateNewAuthenticatorKey();
+            await ((IUserAuthenticatorKeyStore<Person>)store).SetAuthenticatorKeyAsync(Person, key, HttpContext.RequestAborted);
+            await people.UpdateAsync(Person);
         }
         Key = string.Join(' ', key!.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
     }
@@ -153,5 +197,20 @@ public sealed class TwoFactorModel(UserManager<Person> people, CurrentOrganisati
         return $"otpauth://totp/{issuer}:{Uri.EscapeDataString(Person.Pseudonym)}?secret={Key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()}&issuer={issuer}&digits=6";
     }
 
-    private static string Digits(string code) => code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+    private static string Digits(string code) => SecondStepModel.Digits(code);
+
+    /// <summary>Codes typed here count with those of the second step: one budget per person.</summary>
+    private async Task<bool> ThrottledAsync()
+    {
+        if (await throttles.TryAsync(SecondStepModel.ThrottleKey(Person), HttpContext.RequestAborted))
+        {
+            return true;
+        }
+        ModelState.AddModelError(nameof(Code), Text["Account.SecondStep.Throttled"]);
+        return false;
+    }
+
+    /// <summary>Whoever holds the mailbox learns of every change, should it not be theirs.</summary>
+    private Task TellAsync(string change) =>
+        email.SendAsync(Person.Email!, Text["Mail.SecurityChange.Subject"], Text["Mail.SecurityChange.Body", Person.Pseudonym, Text[change], organisation.Link("/account")]);
 }
