@@ -47,9 +47,10 @@ var parvis = Start("dotnet", [dll, "--urls", baseUrl, "--contentRoot", Path.Comb
     ["MALLOC_ARENA_MAX"] = "2",
     ["Logging__LogLevel__Default"] = "Warning",
     ["Logging__LogLevel__Microsoft.EntityFrameworkCore"] = "Error",
-    // One machine plays thousands of people: the per-address sign-in limit and the per-person limit on
+    // One machine plays thousands of people: the per-address sign-in limits and the per-person limit on
     // contributions would refuse it. Every other cost of a request stays.
     ["RateLimits__auth__PermitLimit"] = "1000000",
+    ["RateLimits__sign-in__PermitLimit"] = "1000000",
     ["RateLimits__contribute__PermitLimit"] = "1000000",
 });
 using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(baseUrl) };

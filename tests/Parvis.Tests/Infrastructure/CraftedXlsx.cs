@@ -11,12 +11,15 @@ public static class CraftedXlsx
 {
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
-    /// <summary>A workbook whose first sheet holds <paramref name="sheetData"/> (the rows, as XML) and optionally shared strings.</summary>
-    public static byte[] Build(string sheetData, string? sharedStrings = null, string prolog = "") =>
-        Build(writer => writer.Write(sheetData), sharedStrings, prolog);
+    /// <summary>
+    /// A workbook whose first sheet holds <paramref name="sheetData"/> (the rows, as XML) and optionally shared strings;
+    /// <paramref name="sheetReference"/> is how the workbook names the sheet's part (none, or another part, to craft it).
+    /// </summary>
+    public static byte[] Build(string sheetData, string? sharedStrings = null, string prolog = "", string sheetReference = "r:id=\"rId1\"") =>
+        Build(writer => writer.Write(sheetData), sharedStrings, prolog, sheetReference);
 
     /// <summary>A sheet whose data is written in pieces, for parts far larger than the file.</summary>
-    public static byte[] Build(Action<TextWriter> sheetData, string? sharedStrings = null, string prolog = "")
+    public static byte[] Build(Action<TextWriter> sheetData, string? sharedStrings = null, string prolog = "", string sheetReference = "r:id=\"rId1\"")
     {
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
@@ -35,7 +38,7 @@ public static class CraftedXlsx
                 + "</Relationships>"));
             Entry(zip, "xl/workbook.xml", w => w.Write(
                 $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"{Main}\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-                + "<sheets><sheet name=\"Feuille\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"));
+                + $"<sheets><sheet name=\"Feuille\" sheetId=\"1\" {sheetReference}/></sheets></workbook>"));
             Entry(zip, "xl/_rels/workbook.xml.rels", w => w.Write(
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
                 + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"

@@ -309,6 +309,21 @@ public sealed partial class TrustTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.True(await app.WithDatabaseAsync(db => db.Users.Where(p => p.Id == person.Id).Select(p => p.TwoFactorEnabled).SingleAsync()));
     }
 
+    [Theory]
+    [InlineData("/é")]
+    [InlineData("//evil.example")]
+    [InlineData("https://evil.example/")]
+    [InlineData("/\\evil.example")]
+    public async Task A_return_address_that_is_no_plain_local_path_sends_home_after_signing_in(string returnUrl)
+    {
+        var person = await app.CreatePersonAsync($"Retour {Guid.NewGuid():N}"[..20]);
+        using var session = app.NewSession();
+        var answer = await session.PostAsync($"/account/sign-in?returnUrl={Uri.EscapeDataString(returnUrl)}",
+            new Dictionary<string, string> { ["Input.Email"] = person.Email!, ["Input.Password"] = ParvisApp.Password }, "/account/sign-in");
+        Assert.Equal(HttpStatusCode.Redirect, answer.Status);
+        Assert.Equal("/", answer.Location);
+    }
+
     [Fact]
     public async Task Staying_signed_in_is_a_choice_not_the_default()
     {

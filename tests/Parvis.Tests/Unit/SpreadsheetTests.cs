@@ -103,10 +103,20 @@ public sealed class SpreadsheetTests
             Assert.Contains(neutralised, csv, StringComparison.Ordinal);
         }
         Assert.Contains(";-3;+2.5;texte;", csv, StringComparison.Ordinal);
-        var limits = new UploadLimits(64 * 1024);
+        var limits = new UploadLimits(64 * 1024, Rows: 10, Columns: 40);
         Assert.Equal(cells, Spreadsheets.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv)), limits)[0]);
         // An XLSX stores text as text, nothing to neutralise; read back, it gives the same (quotes before a formula sign aside, see Restore).
         string[] text = ["=1+1", "+33 6 12", "@SUM(A1)", "\tx", "-3", "texte", "'apostrophe"];
         Assert.Equal(text, Spreadsheets.Read(new MemoryStream(Spreadsheets.WriteXlsx(("Feuille", [text]))), limits)[0]);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("r:id=\"rId9\"")]
+    [InlineData("r:id=\"rId2\"")]
+    public void A_first_sheet_without_its_part_or_that_is_no_worksheet_is_refused_as_unreadable(string sheetReference)
+    {
+        var file = Build($"<row r=\"1\">{Cell("A1", "x")}</row>", sharedStrings: "<si><t>x</t></si>", sheetReference: sheetReference);
+        Assert.Equal(UploadRefusedException.Unreadable, Assert.Throws<UploadRefusedException>(() => Spreadsheets.Read(new MemoryStream(file), _limits)).Key);
     }
 }

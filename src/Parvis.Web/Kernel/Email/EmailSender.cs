@@ -30,21 +30,26 @@ public interface IEmailSender
 /// Queues messages for <see cref="EmailDelivery"/>. A page's answer then takes the same time whether it sent a message
 /// or not (whether an account exists or not), and a slow mail server slows no page. The queue is bounded.
 /// </summary>
-public sealed class EmailSender(Microsoft.Extensions.Options.IOptions<EmailOptions> options) : IEmailSender
+public sealed class EmailSender(Microsoft.Extensions.Options.IOptions<EmailOptions> options, ILogger<EmailSender> logger) : IEmailSender
 {
     private readonly Channel<MimeMessage> _queue = Channel.CreateBounded<MimeMessage>(
         new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
     internal ChannelReader<MimeMessage> Queue => _queue.Reader;
 
-    public async Task SendAsync(string to, string subject, string body, CancellationToken cancellationToken = default)
+    public Task SendAsync(string to, string subject, string body, CancellationToken cancellationToken = default)
     {
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(options.Value.From));
         message.To.Add(MailboxAddress.Parse(to));
         message.Subject = subject;
         message.Body = new TextPart("plain") { Text = body };
-        await _queue.Writer.WriteAsync(message, cancellationToken);
+        // Never waits: a mail server away must not hold pages (nor tell, by their time, which answers send a message).
+        if (!_queue.Writer.TryWrite(message))
+        {
+            logger.LogError("The e-mail queue is full: {Subject} to one person was dropped", subject);
+        }
+        return Task.CompletedTask;
     }
 }
 

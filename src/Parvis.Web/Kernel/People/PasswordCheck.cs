@@ -10,14 +10,16 @@ namespace Parvis.Web.Kernel.People;
 public sealed class PasswordCheck(IPasswordHasher<Person> hasher)
 {
     private static readonly Person _nobody = new() { Pseudonym = "" };
-    private readonly Lazy<string> _decoy = new(() => hasher.HashPassword(_nobody, Guid.NewGuid().ToString()));
+
+    /// <summary>Made once for the process, with the hasher's settings: checking it costs what checking a real hash does.</summary>
+    private static string? _decoy;
 
     /// <summary>True only when the person exists and the password is theirs.</summary>
     public async Task<bool> IsRightAsync(UserManager<Person> people, Person? person, string password)
     {
         if (person?.PasswordHash is null)
         {
-            hasher.VerifyHashedPassword(_nobody, _decoy.Value, password);
+            hasher.VerifyHashedPassword(_nobody, _decoy ??= hasher.HashPassword(_nobody, Guid.NewGuid().ToString()), password);
             return false;
         }
         return await people.CheckPasswordAsync(person, password);

@@ -40,6 +40,12 @@ public sealed class Sessions(ContentChanges changes, TimeProvider clock, IServic
     public const string MethodsClaimType = "amr";
     public const string SecondFactorMethod = "mfa";
 
+    /// <summary>As long as a session cookie lasts (KernelSetup): a session unused for longer ends.</summary>
+    public static readonly TimeSpan IdleLimit = TimeSpan.FromDays(14);
+
+    /// <summary>Sessions a person may have open at once; signing in again ends the least recently used beyond.</summary>
+    public const int MaxPerPerson = 30;
+
     /// <summary>A session's last use is written at most this often.</summary>
     private static readonly TimeSpan _lastSeenEvery = TimeSpan.FromMinutes(5);
 
@@ -55,12 +61,21 @@ public sealed class Sessions(ContentChanges changes, TimeProvider clock, IServic
             PersonId = person.Id, Device = DeviceOf(context.Request.Headers.UserAgent.ToString()),
             CreatedAt = now, LastSeenAt = now, Persistent = persistent,
         };
-        // Its own context and command: a session's row is all that is written (see ChangeInterceptor).
+        // Its own context and commands: a session's row is all each writes (see ChangeInterceptor).
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
             db.PersonSessions.Add(session);
             await db.SaveChangesAsync(context.RequestAborted);
+            // A person's sessions are few: those long unused, and those beyond the most recent, end here.
+            var idleSince = now - IdleLimit;
+            await db.PersonSessions.Where(s => s.PersonId == person.Id && s.LastSeenAt < idleSince).ExecuteDeleteAsync(context.RequestAborted);
+            var kept = await db.PersonSessions.Where(s => s.PersonId == person.Id).OrderByDescending(s => s.LastSeenAt)
+                .Skip(MaxPerPerson).Select(s => s.Id).ToListAsync(context.RequestAborted);
+            if (kept.Count > 0)
+            {
+                await db.PersonSessions.Where(s => kept.Contains(s.Id)).ExecuteDeleteAsync(context.RequestAborted);
+            }
         }
         await IssueAsync(context, person, session.Id, persistent, secondFactor);
     }
@@ -131,12 +146,22 @@ public sealed class Sessions(ContentChanges changes, TimeProvider clock, IServic
         {
             return false;
         }
+        // Unused for as long as a cookie lasts: whatever cookie still names it is a copy that outlived its browser.
+        if (now - lastSeen > IdleLimit)
+        {
+            await db.PersonSessions.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken);
+            return false;
+        }
         if (now - lastSeen >= _lastSeenEvery)
         {
             await db.PersonSessions.Where(s => s.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), cancellationToken);
             lastSeen = now;
         }
-        _alive[id] = lastSeen.Value;
+        // Kept only if no session ended meanwhile, on any node: this one may be it.
+        if (changes.GenerationOf(ChangeKind.Sessions) == generation)
+        {
+            _alive[id] = lastSeen.Value;
+        }
         return true;
     }
 

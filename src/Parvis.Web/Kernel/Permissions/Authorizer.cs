@@ -79,7 +79,7 @@ public sealed class Authorizer(DatabaseOnDemand database, CurrentOrganisation or
         return roles;
     }
 
-    /// <summary>Staff roles the person holds here but cannot use in this session, for lack of a second factor.</summary>
+    /// <summary>Whether the person holds a staff role here that this session cannot use, for lack of a second factor.</summary>
     public async Task<bool> LacksSecondFactorAsync()
     {
         if (PersonId is null || Sessions.HasSecondFactor(http.HttpContext?.User))

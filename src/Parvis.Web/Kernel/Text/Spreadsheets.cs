@@ -111,7 +111,11 @@ public static class Spreadsheets
         using var document = SpreadsheetDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = limits.PartCharacters });
         var workbook = document.WorkbookPart ?? throw new InvalidDataException("No workbook.");
         var first = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new InvalidDataException("No sheet.");
-        var part = (WorksheetPart)workbook.GetPartById(first.Id!);
+        // A sheet without its part, or whose first tab is a chart, is no table to read.
+        if (first.Id?.Value is not { Length: > 0 } id || !workbook.TryGetPartById(id, out var found) || found is not WorksheetPart part)
+        {
+            throw new InvalidDataException("The first sheet is no worksheet.");
+        }
         var shared = new List<string>();
         if (workbook.SharedStringTablePart is { } sharedPart)
         {

@@ -5,7 +5,7 @@ namespace Parvis.Web.Kernel.Text;
 /// cells per row. Nothing is allocated by what the file claims (a row number, a cell reference, a zip
 /// entry's size), only by what is actually read, within these.
 /// </summary>
-public sealed record UploadLimits(long Bytes, int Rows = int.MaxValue, int Columns = int.MaxValue)
+public sealed record UploadLimits(long Bytes, int Rows, int Columns)
 {
     /// <summary>Characters of one XLSX part once unzipped: sheet XML compresses about tenfold, so a bigger part is a zip bomb.</summary>
     public long PartCharacters => Bytes * 10;

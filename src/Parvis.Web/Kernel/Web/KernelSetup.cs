@@ -95,7 +95,7 @@ public static class KernelSetup
             o.LoginPath = "/account/sign-in";
             o.LogoutPath = "/account/sign-out";
             o.AccessDeniedPath = "/error/403";
-            o.ExpireTimeSpan = TimeSpan.FromDays(14);
+            o.ExpireTimeSpan = Sessions.IdleLimit;
             o.SlidingExpiration = true;
             // Identity builds its validator (user and sign-in managers) on every request only to find that the
             // periodic check is not due yet: look at the cookie's age first, and only then let it check.
@@ -117,7 +117,8 @@ public static class KernelSetup
         RememberedTickets.Register(services);
         services.AddSingleton<Sessions>();
         ExternalProviders.Register(builder);
-        // A new password changes the security stamp; a session opened before notices within this interval.
+        // A change of the security stamp (two-step verification off, a provider unlinked) reaches the sessions opened
+        // before within this interval; a new password or an ended session ends them at once (Sessions).
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
             o.ValidationInterval = TimeSpan.FromSeconds(configuration.GetValue("Security:StampValidationSeconds", 60));
@@ -163,7 +164,8 @@ public static class KernelSetup
         services.AddParvisRateLimits(configuration);
         services.AddSingleton<Throttles>();
         services.AddSingleton<EvenTiming>();
-        services.AddSingleton<PasswordCheck>();
+        // Scoped as Identity's password hasher it uses.
+        services.AddScoped<PasswordCheck>();
         services.AddScoped<IPasswordValidator<Person>, CommonPasswords>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
@@ -237,14 +239,8 @@ public static class KernelSetup
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
-            return Results.LocalRedirect(IsPlainLocalPath(returnUrl) ? returnUrl : "/");
+            return Results.LocalRedirect(LocalAddresses.Or(returnUrl, "/"));
         });
-
-        // A path on this site in printable ASCII, as the app's own links are; anything else (another host, a control
-        // character a browser drops, a letter a header cannot carry) sends home rather than failing on the redirect.
-        static bool IsPlainLocalPath([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? path) =>
-            path is ['/', ..] && !path.StartsWith("//", StringComparison.Ordinal) && !path.StartsWith("/\\", StringComparison.Ordinal)
-            && path.All(c => c is > ' ' and < (char)0x7F);
     }
 
     /// <summary>The accent colour comes as a stylesheet so the CSP can forbid inline styles.</summary>

@@ -154,7 +154,7 @@ public sealed class ExternalModel(UserManager<Person> people, SignInManager<Pers
         return Redirect("/account");
     }
 
-    private string LocalReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+    private string LocalReturnUrl => LocalAddresses.Or(ReturnUrl, "/");
 }
 
 public sealed class NewAccountInput

@@ -69,7 +69,7 @@ public sealed class SecondStepModel(UserManager<Person> people, Throttles thrott
         }
         await HttpContext.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
         await sessions.SignInAsync(HttpContext, person, remember, secondFactor: true);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        return LocalRedirect(LocalAddresses.Or(ReturnUrl, "/"));
     }
 
     /// <summary>The person's budget of codes, whatever the page they are typed on.</summary>

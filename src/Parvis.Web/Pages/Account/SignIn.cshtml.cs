@@ -54,7 +54,7 @@ public sealed class SignInModel(UserManager<Person> people, SignInManager<Person
             ModelState.AddModelError("", Text["Account.SignIn.NotConfirmed"]);
             return Page();
         }
-        var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+        var returnUrl = LocalAddresses.Or(ReturnUrl, "/");
         if (person!.TwoFactorEnabled)
         {
             await SecondStepModel.AwaitAsync(HttpContext, person, Input.RememberMe);

@@ -6,6 +6,7 @@ using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Shared;
+using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Web.Pages.Admin;
 
@@ -44,7 +45,7 @@ public sealed class ModerateModel(ParvisDbContext db, CurrentOrganisation organi
             return refusal;
         }
         Flash(action == ModerationAction.Hide ? "Moderation.HiddenDone" : "Moderation.RestoredDone");
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/admin");
+        return LocalRedirect(LocalAddresses.Or(ReturnUrl, "/admin"));
     }
 
     public async Task<IActionResult> OnPostDismissAsync(Guid id)

@@ -10,6 +10,7 @@ using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Kernel.Text;
 using Parvis.Web.Shared;
+using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Web.Pages.Contributions;
 
@@ -88,7 +89,7 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
             "Error.FateMergeTarget" => nameof(MergedIntoId),
             _ => "",
         };
-        return After(result, "Fate.Saved", Url.IsLocalUrl(returnUrl) ? returnUrl : $"/contributions/{id}", field);
+        return After(result, "Fate.Saved", LocalAddresses.Or(returnUrl, $"/contributions/{id}"), field);
     }
 
     private async Task<bool> LoadAsync(Guid id)

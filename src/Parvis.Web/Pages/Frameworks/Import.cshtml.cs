@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Shared;
+using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Web.Pages.Frameworks;
 
@@ -50,7 +51,7 @@ public sealed class ImportModel(Authorizer authorizer, GridCommands grids) : Par
             return Page();
         }
         Flash("Frameworks.Imported");
-        return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : Redirect("/");
+        return LocalRedirect(LocalAddresses.Or(ReturnUrl, "/"));
     }
 
     /// <summary>"12:code" reads "Line 12: the code is missing or too long".</summary>
