@@ -193,8 +193,8 @@ public sealed class OfflineTests(ParvisApp main) : IClassFixture<ParvisApp>
         Assert.Equal("2 contribution(s) ajoutée(s), 0 mise(s) à jour.", report.Text("#offline-report p"));
         var named = report.Texts("#offline-report li").ToList();
         Assert.Contains(named, n => n.StartsWith("Un élément sans texte", StringComparison.Ordinal));
-        Assert.Contains("« Sous l'identifiant d'une proposition » : son identifiant est déjà celui d'une autre contribution, l'élément n'a pas été importé", named);
-        Assert.Single(named, n => n.StartsWith("« Le même identifiant", StringComparison.Ordinal) && n.Contains("déjà celui", StringComparison.Ordinal));
+        Assert.Contains("«\u00a0Sous l'identifiant d'une proposition\u00a0»\u00a0: son identifiant est déjà celui d'une autre contribution, l'élément n'a pas été importé", named);
+        Assert.Single(named, n => n.StartsWith("«\u00a0Le même identifiant", StringComparison.Ordinal) && n.Contains("déjà celui", StringComparison.Ordinal));
         Assert.Equal(["Le même identifiant", "Les bus du soir"], (await ItemsAsync(main, workshopId)).Select(i => i.Text).Order(StringComparer.Ordinal));
         Assert.Equal("Une proposition ailleurs", await main.WithDatabaseAsync(db => db.Proposals.Where(p => p.Id == proposalId).Select(p => p.Title).SingleAsync()));
     }

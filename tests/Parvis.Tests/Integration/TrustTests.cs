@@ -309,6 +309,36 @@ public sealed partial class TrustTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.True(await app.WithDatabaseAsync(db => db.Users.Where(p => p.Id == person.Id).Select(p => p.TwoFactorEnabled).SingleAsync()));
     }
 
+    [Fact]
+    public async Task The_operator_turns_off_a_lost_second_factor_from_the_command_line_and_every_session_ends()
+    {
+        var person = await app.CreatePersonAsync("Modératrice sans téléphone", Role.Moderator, app.World.ClosedProcessId);
+        using var session = app.NewSession();
+        await session.SignInAsync(person.Email!, ParvisApp.Password);
+        var output = new StringWriter();
+        var console = Console.Out;
+        Console.SetOut(output);
+        int code;
+        try
+        {
+            code = await Parvis.Web.Kernel.Setup.AdminCommands.RunAsync(
+                Parvis.Web.Kernel.Setup.CommandLine.Parse(["reset-two-factor", "--email", person.Email!]), app.Services);
+        }
+        finally
+        {
+            Console.SetOut(console);
+        }
+        Assert.Equal(0, code);
+        Assert.Contains("Modératrice sans téléphone", output.ToString(), StringComparison.Ordinal);
+        Assert.False(await app.WithDatabaseAsync(db => db.Users.Where(p => p.Id == person.Id).Select(p => p.TwoFactorEnabled).SingleAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync("/account")).Status);
+        // Signed in again with the password alone, the staff role waits for a new second factor.
+        using var again = app.NewSession();
+        var signedIn = await again.PostAsync("/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = person.Email!, ["Input.Password"] = ParvisApp.Password });
+        Assert.Equal("/", signedIn.Location);
+        Assert.Contains("vérification en deux étapes", (await again.GetAsync("/account")).Text(".notice"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/é")]
     [InlineData("//evil.example")]

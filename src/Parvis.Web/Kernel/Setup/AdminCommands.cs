@@ -21,6 +21,7 @@ public static class AdminCommands
             {
                 "create-organisation" => await CreateOrganisationAsync(commandLine, scope.ServiceProvider),
                 "create-admin" => await CreateAdministratorAsync(commandLine, scope.ServiceProvider),
+                "reset-two-factor" => await ResetTwoFactorAsync(commandLine, scope.ServiceProvider),
                 _ => throw new ArgumentException($"Unknown command {commandLine.Command}."),
             };
         }
@@ -89,6 +90,22 @@ public static class AdminCommands
         var baseUrl = (commandLine.Options.GetValueOrDefault("url") ?? "http://localhost:5000").TrimEnd('/');
         Console.WriteLine($"{pseudonym} is administrator of {organisation.Name}. Choose the password at:");
         Console.WriteLine($"{baseUrl}{AccountLinks.Reset(person.Id, token)}");
+        return 0;
+    }
+
+    /// <summary>
+    /// For someone who lost both their authenticator and their recovery codes, once the operator has checked who they
+    /// are: two-step verification is turned off and every session ends; staff set it up again at their next sign-in.
+    /// </summary>
+    private static async Task<int> ResetTwoFactorAsync(CommandLine commandLine, IServiceProvider services)
+    {
+        var people = services.GetRequiredService<UserManager<Person>>();
+        var person = await people.FindByEmailAsync(commandLine.Required("email"))
+            ?? throw new ArgumentException("No account has this address.");
+        await people.SetTwoFactorEnabledAsync(person, false);
+        await people.ResetAuthenticatorKeyAsync(person);
+        await Sessions.EndOthersAsync(services.GetRequiredService<ParvisDbContext>(), person.Id, kept: null);
+        Console.WriteLine($"Two-step verification is off for {person.Pseudonym}, and every session of theirs has ended.");
         return 0;
     }
 }

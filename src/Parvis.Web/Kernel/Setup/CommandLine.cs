@@ -6,7 +6,7 @@ namespace Parvis.Web.Kernel.Setup;
 /// </summary>
 public sealed record CommandLine(string? Command, IReadOnlyDictionary<string, string> Options, bool Demo, string[] HostArguments)
 {
-    public static readonly string[] Commands = ["create-organisation", "create-admin"];
+    public static readonly string[] Commands = ["create-organisation", "create-admin", "reset-two-factor"];
 
     public static CommandLine Parse(string[] args)
     {
