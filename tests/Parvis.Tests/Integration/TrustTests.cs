@@ -269,6 +269,22 @@ public sealed partial class TrustTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task An_authenticator_code_opens_one_session_only()
+    {
+        var person = await app.CreatePersonAsync("Personne au code rejoué", Role.Moderator, app.World.ClosedProcessId);
+        var code = Authenticators.CodeFor(person.Email!)!;
+        var answers = new List<Session.Response>();
+        foreach (var address in new[] { "192.0.2.70", "192.0.2.71" })
+        {
+            using var session = new Session(VisitorClient(address));
+            var step = (await session.PostAsync("/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = person.Email!, ["Input.Password"] = ParvisApp.Password })).Location!;
+            answers.Add(await session.PostAsync(step, new Dictionary<string, string> { ["Code"] = code }));
+        }
+        Assert.Equal(HttpStatusCode.Redirect, answers[0].Status);
+        Assert.Contains("n'est pas le bon", answers[1].Text("#Code-error"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Guessed_codes_at_the_second_step_are_throttled_per_person_whatever_the_address()
     {
         var person = await app.CreatePersonAsync("Personne aux codes devinés", Role.Moderator, app.World.ClosedProcessId);

@@ -36,3 +36,19 @@ public sealed class EvenTimingTests
     public void Common_passwords_are_recognised_with_digits_and_signs_around(string password, bool common) =>
         Assert.Equal(common, CommonPasswords.IsCommon(password));
 }
+
+[Trait("Suite", "unit")]
+public sealed class VisitorAddressTests
+{
+    [Theory]
+    [InlineData("203.0.113.7", "203.0.113.7")]
+    [InlineData("::ffff:203.0.113.7", "203.0.113.7")]
+    [InlineData("2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::/64")]
+    [InlineData("2001:db8:1:2::1", "2001:db8:1:2::/64")]
+    public void An_IPv6_visitor_counts_by_their_64_block(string address, string counted)
+    {
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(address);
+        Assert.Equal(counted, RateLimits.Address(context));
+    }
+}

@@ -61,8 +61,28 @@ public static class RateLimits
             ? RateLimitPartition.Get(key, k => new RedisWindowLimiter(redis, $"parvis:rate:{name}:{k}", options))
             : RateLimitPartition.GetFixedWindowLimiter(key, _ => options);
 
-    /// <summary>The visitor's address (the proxy's forwarded one when a proxy on this machine passes it).</summary>
-    public static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    /// <summary>
+    /// The visitor's address (the proxy's forwarded one when a proxy on this machine passes it). An IPv6 visitor
+    /// counts by their /64, the block one connection is given: rotating within it is no way around a limit.
+    /// </summary>
+    public static string Address(HttpContext context)
+    {
+        if (context.Connection.RemoteIpAddress is not { } address)
+        {
+            return "unknown";
+        }
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4().ToString();
+        }
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return $"{new System.Net.IPAddress(bytes)}/64";
+    }
 
     /// <summary>The key is worked out only for a post: reading a page that opts in costs nothing.</summary>
     private static RateLimitPartition<string> Partition(HttpContext context, string name, FixedWindowRateLimiterOptions options,

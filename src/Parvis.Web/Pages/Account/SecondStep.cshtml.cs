@@ -16,7 +16,7 @@ namespace Parvis.Web.Pages.Account;
 /// Identity's own short-lived cookie; attempts are throttled per person.
 /// </summary>
 [EnableRateLimiting(RateLimits.Auth)]
-public sealed class SecondStepModel(UserManager<Person> people, Throttles throttles, Sessions sessions) : ParvisPageModel
+public sealed class SecondStepModel(UserManager<Person> people, Throttles throttles, Sessions sessions, TimeProvider clock) : ParvisPageModel
 {
     public const string Path = "/account/sign-in/second-step";
     private const string RememberClaim = "parvis:remember";
@@ -58,9 +58,8 @@ public sealed class SecondStepModel(UserManager<Person> people, Throttles thrott
             ModelState.AddModelError(nameof(Code), Text["Account.SecondStep.Throttled"]);
             return Page();
         }
-        var code = Digits(Code);
-        var right = code.Length == 6 && code.All(char.IsAsciiDigit)
-            ? await people.VerifyTwoFactorTokenAsync(person, people.Options.Tokens.AuthenticatorTokenProvider, code)
+        var right = AuthenticatorCodes.LooksLikeOne(Code)
+            ? await AuthenticatorCodes.AcceptAsync(people, person, Code, clock)
             : (await people.RedeemTwoFactorRecoveryCodeAsync(person, Code.Trim())).Succeeded;
         if (!right)
         {
@@ -74,9 +73,6 @@ public sealed class SecondStepModel(UserManager<Person> people, Throttles thrott
 
     /// <summary>The person's budget of codes, whatever the page they are typed on.</summary>
     public static string ThrottleKey(Person person) => $"second-step|{person.Id}";
-
-    /// <summary>A code as people type it, in groups or with a dash.</summary>
-    public static string Digits(string code) => code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
 
     private async Task<(Person Person, bool Remember)?> WaitingAsync()
     {

@@ -21,7 +21,7 @@ namespace Parvis.Web.Pages.Account.Private;
 /// codes typed here are throttled as at the second step.
 /// </summary>
 public sealed class TwoFactorModel(UserManager<Person> people, CurrentOrganisation organisation, ParvisDbContext db, IEmailSender email,
-    Throttles throttles, IUserStore<Person> store) : ParvisPageModel
+    Throttles throttles, IUserStore<Person> store, TimeProvider clock) : ParvisPageModel
 {
     private const string EnrolmentPurpose = "two-factor-enrolment";
 
@@ -100,12 +100,12 @@ public sealed class TwoFactorModel(UserManager<Person> people, CurrentOrganisati
         {
             return Page();
         }
-        if (!await people.VerifyUserTokenAsync(Person, TokenOptions.DefaultEmailProvider, EnrolmentPurpose, Digits(EmailCode!)))
+        if (!await people.VerifyUserTokenAsync(Person, TokenOptions.DefaultEmailProvider, EnrolmentPurpose, AuthenticatorCodes.Digits(EmailCode!)))
         {
             ModelState.AddModelError(nameof(EmailCode), Text["Account.TwoFactor.EmailCodeWrong"]);
             return Page();
         }
-        if (!await people.VerifyTwoFactorTokenAsync(Person, people.Options.Tokens.AuthenticatorTokenProvider, Digits(Code)))
+        if (!await AuthenticatorCodes.AcceptAsync(people, Person, Code, clock))
         {
             ModelState.AddModelError(nameof(Code), Text["Account.SecondStep.Wrong"]);
             return Page();
@@ -162,7 +162,7 @@ public sealed class TwoFactorModel(UserManager<Person> people, CurrentOrganisati
         {
             return false;
         }
-        if (await people.VerifyTwoFactorTokenAsync(Person, people.Options.Tokens.AuthenticatorTokenProvider, Digits(Code)))
+        if (await AuthenticatorCodes.AcceptAsync(people, Person, Code, clock))
         {
             return true;
         }
@@ -196,8 +196,6 @@ public sealed class TwoFactorModel(UserManager<Person> people, CurrentOrganisati
         var issuer = Uri.EscapeDataString(organisation.Value.Name);
         return $"otpauth://totp/{issuer}:{Uri.EscapeDataString(Person.Pseudonym)}?secret={Key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()}&issuer={issuer}&digits=6";
     }
-
-    private static string Digits(string code) => SecondStepModel.Digits(code);
 
     /// <summary>Codes typed here count with those of the second step: one budget per person.</summary>
     private async Task<bool> ThrottledAsync()
