@@ -5,12 +5,19 @@
 # in Release as the unit file expects, seeds a national-scale process, then runs `Parvis.WebBench soak` (see
 # bench/Parvis.WebBench/Soak.cs): one line a minute (requests, errors by kind, p50/p99, each node's resident memory),
 # a summary, bench/results/soak.json. Exits non-zero on an unprovoked error or a node growing 10 % or more after the
-# two minutes of warm-up. Bounded: PARVIS_SOAK_RATE operations a second at most (40), PARVIS_SOAK_CLIENTS in flight at
-# most (32), a deadline; everything it started is stopped on exit.
+# warm-up (PARVIS_SOAK_WARMUP_MINUTES, a third of the run by default). PARVIS_SOAK_NODE_ENV adds settings to both
+# nodes' environment, after the unit's, e.g. PARVIS_SOAK_NODE_ENV="Caches__PublicPagesMegabytes=16
+# Caches__SharedDataMegabytes=16" (space-separated NAME=value, no spaces inside a value). Bounded:
+# PARVIS_SOAK_RATE operations a second at most (40), PARVIS_SOAK_CLIENTS in flight at most (32), a deadline; everything
+# it started is stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
 minutes="${PARVIS_SOAK_MINUTES:-30}"
+read -r -a node_env <<<"${PARVIS_SOAK_NODE_ENV:-}"
+for setting in "${node_env[@]}"; do
+  [[ "$setting" == [A-Za-z_]*=* ]] || { echo "PARVIS_SOAK_NODE_ENV: '$setting' is not NAME=value"; exit 2; }
+done
 source scripts/postgres.sh
 packages=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || packages+=(postgresql)
@@ -83,6 +90,7 @@ for instance in 1 2; do
     Email__SmtpHost= \
     RateLimits__auth__PermitLimit=1000000 RateLimits__contribute__PermitLimit=1000000 RateLimits__table__PermitLimit=1000000 \
     RateLimits__sign-in__PermitLimit=1000000 \
+    "${node_env[@]}" \
     "${command[@]}") >"$scratch/node$instance.log" 2>&1 &
   pids+=($!)
   node_pids+=($!)
@@ -105,6 +113,7 @@ sed -e "s/127.0.0.1:5001/127.0.0.1:$node1_port/; s/127.0.0.1:5002/127.0.0.1:$nod
 pids+=($!)
 wait_for "http://127.0.0.1:$nginx_port/health" "$!" "$scratch/nginx.log"
 echo "PostgreSQL on $pg_port, Redis on $redis_port, nodes ${node_pids[*]} on $node1_port and $node2_port, nginx on $nginx_port."
+[ ${#node_env[@]} -eq 0 ] || echo "Nodes' added settings (PARVIS_SOAK_NODE_ENV): ${node_env[*]}."
 
 status=0
 # Failures the nodes log from here on (before, the first node's migration logs the missing history table it then creates).

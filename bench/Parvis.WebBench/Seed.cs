@@ -114,6 +114,59 @@ public static class Seed
             """);
     }
 
+    /// <summary>Process managers of the soak's process, each with two-step verification on and a known authenticator key.</summary>
+    public const int Staff = 4;
+
+    /// <summary>Tracked actions of the process's synthesis, whose results staff import (ids md5('action' || i)).</summary>
+    public const int Actions = 20;
+
+    public static string StaffEmail(int i) => $"gestionnaire{i}@bench.parvis.test";
+
+    /// <summary>
+    /// Staff member i's authenticator key as Identity generates and stores it: 20 bytes in Base32, upper case, no padding
+    /// (here derived from i, so the harness computes the same codes as the person's authenticator application).
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5350", Justification = "Derives a test key; protects nothing.")]
+    public static string StaffKey(int i) =>
+        OtpNet.Base32Encoding.ToString(System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.UTF8.GetBytes($"staff-key{i}")));
+
+    /// <summary>
+    /// After <see cref="RunAsync"/>: <see cref="Staff"/> process managers of the process (the staff role, usable only in
+    /// a session opened with a second factor), their authenticator keys in Identity's user tokens, and
+    /// <see cref="Actions"/> tracked actions in the synthesis for them to import results of.
+    /// </summary>
+    public static async Task RunStaffAsync(string connection)
+    {
+        var hash = new PasswordHasher<object>().HashPassword(new object(), Password);
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync();
+        await using var transaction = await db.BeginTransactionAsync();
+        await ExecuteAsync(db, $"""
+            INSERT INTO kernel_people ("Id", "AccessFailedCount", "ConcurrencyStamp", "CreatedAt", "Email", "EmailConfirmed", "LockoutEnabled",
+                "NormalizedEmail", "NormalizedUserName", "PasswordHash", "PhoneNumberConfirmed", "Pseudonym", "SecurityStamp", "TwoFactorEnabled", "UserName")
+            SELECT md5('staff' || i)::uuid, 0, md5('sc' || i), now(), 'gestionnaire' || i || '@bench.parvis.test', true, true,
+                upper('gestionnaire' || i || '@bench.parvis.test'), upper('gestionnaire' || i || '@bench.parvis.test'), @hash, false,
+                'Gestionnaire ' || i, upper(md5('ss' || i)), true, 'gestionnaire' || i || '@bench.parvis.test'
+            FROM generate_series(0, {Staff - 1}) i;
+            INSERT INTO kernel_role_assignments ("Id", "GrantedAt", "OrganisationId", "PersonId", "ProcessId", "Role")
+            SELECT md5('staff-role' || i)::uuid, now(), md5('org')::uuid, md5('staff' || i)::uuid, md5('process')::uuid, 'ProcessManager'
+            FROM generate_series(0, {Staff - 1}) i;
+            INSERT INTO kernel_synthesis_items ("Id", "Body", "CreatedAt", "Kind", "LastUpdateOn", "OrganisationId", "Position", "ProcessId",
+                "Progress", "ResponsibleBody", "Status", "ThemeId", "Title", "UpdatedAt")
+            SELECT md5('action' || a)::uuid, 'Une action décidée à l''issue de la consultation.', now(), 'Action', NULL, md5('org')::uuid, a,
+                md5('process')::uuid, 0, 'La ville', 'NotStarted', md5('theme' || (a % 10))::uuid, 'Action ' || a, now()
+            FROM generate_series(0, {Actions - 1}) a;
+            """, ("hash", hash));
+        for (var i = 0; i < Staff; i++)
+        {
+            await ExecuteAsync(db, """
+                INSERT INTO kernel_identity_user_tokens ("UserId", "LoginProvider", "Name", "Value")
+                VALUES (md5('staff' || @i)::uuid, '[AspNetUserStore]', 'AuthenticatorKey', @key);
+                """, ("i", i.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("key", StaffKey(i)));
+        }
+        await transaction.CommitAsync();
+    }
+
     /// <summary>The uuid PostgreSQL's md5(text)::uuid gives.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5351", Justification = "Names seeded rows as the seed's SQL does; protects nothing.")]
     public static Guid Md5Guid(string text) =>
