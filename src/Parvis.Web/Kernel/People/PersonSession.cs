@@ -91,8 +91,9 @@ public sealed class Sessions(ContentChanges changes, TimeProvider clock, IServic
     }
 
     /// <summary>
-    /// The cookie of the current session, issued again as it was (persistence, second factor) after a change of the
-    /// security stamp that would otherwise end it (a new authenticator key).
+    /// The cookie of the current session, issued again as it was (persistence, and the second factor unless told)
+    /// after a change of the security stamp that would otherwise end it (two-step verification on or off, a provider
+    /// unlinked).
     /// </summary>
     public static async Task RefreshAsync(HttpContext context, Person person, bool? secondFactor = null)
     {
@@ -182,7 +183,7 @@ public sealed class Sessions(ContentChanges changes, TimeProvider clock, IServic
     internal static string DeviceOf(string userAgent)
     {
         static string? First(string text, params string[] names) => names.FirstOrDefault(n => text.Contains(n, StringComparison.OrdinalIgnoreCase));
-        var browser = First(userAgent, "Edg", "OPR", "Firefox", "Chrome", "Chromium", "Safari") switch
+        var browser = First(userAgent, "Edg", "OPR", "Firefox", "Chrome", "Safari") switch
         {
             "Edg" => "Edge",
             "OPR" => "Opera",
