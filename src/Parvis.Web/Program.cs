@@ -3,10 +3,8 @@ using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Setup;
 using Parvis.Web.Kernel.Web;
-using Parvis.Web.Modules.Meetings;
+using Parvis.Web.Modules;
 using Parvis.Web.Modules.OpinionMaps;
-using Parvis.Web.Modules.Proposals;
-using Parvis.Web.Modules.Workshops;
 
 if (args is [OpinionMapCommand.Name, ..])
 {
@@ -19,11 +17,7 @@ if (commandLine.Demo)
     // A demo is tried on whatever address the machine has (an IP, a name on the local network): it answers them all.
     builder.Configuration[OrganisationDirectory.DefaultHostSetting] ??= DemoData.Host;
 }
-builder.AddParvisKernel();
-builder.Services.AddProposalsModule();
-builder.Services.AddOpinionMapsModule();
-builder.Services.AddWorkshopsModule();
-builder.Services.AddMeetingsModule();
+builder.AddParvisKernel(Installed.Modules);
 
 var app = builder.Build();
 await DatabaseSetup.MigrateAsync(app.Services);

@@ -11,7 +11,7 @@ namespace Parvis.Web.Shared;
 
 /// <summary>
 /// Marker for the interface text: Shared/SharedText.resx holds the kernel's French (the default), SharedText.en.resx its
-/// English; each module keeps its own pair in its folder (Modules/Proposals/ProposalsText.resx and .en.resx, and so on).
+/// English; each module keeps its own pair in its folder (Modules/{Module}/{Module}Text.resx and .en.resx).
 /// </summary>
 public sealed class SharedText;
 

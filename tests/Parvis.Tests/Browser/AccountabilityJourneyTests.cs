@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Parvis.Web.Kernel.People;
-using Parvis.Web.Modules.Proposals;
 
 namespace Parvis.Tests.Browser;
 

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using Parvis.Web.Modules.OpinionMaps;
 
 namespace Parvis.Tests.Browser;
 

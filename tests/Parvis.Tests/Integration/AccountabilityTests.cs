@@ -4,8 +4,6 @@ using Parvis.Tests.Infrastructure;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Processes;
-using Parvis.Web.Modules.OpinionMaps;
-using Parvis.Web.Modules.Proposals;
 
 namespace Parvis.Tests.Integration;
 

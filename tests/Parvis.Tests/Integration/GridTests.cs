@@ -7,7 +7,6 @@ using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Processes;
-using Parvis.Web.Modules.Proposals;
 
 namespace Parvis.Tests.Integration;
 

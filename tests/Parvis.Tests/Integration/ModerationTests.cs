@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Tests.Infrastructure;
 using Parvis.Web.Kernel.People;
-using Parvis.Web.Modules.Proposals;
 
 namespace Parvis.Tests.Integration;
 

@@ -7,7 +7,6 @@ using Parvis.Tests.Infrastructure;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Processes;
-using Parvis.Web.Modules.Workshops;
 using Parvis.Web.Modules.Workshops.Offline;
 
 namespace Parvis.Tests.Integration;

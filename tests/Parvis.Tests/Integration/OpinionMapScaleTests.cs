@@ -3,7 +3,6 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Parvis.Tests.Infrastructure;
-using Parvis.Web.Modules.OpinionMaps;
 using Xunit.Abstractions;
 
 namespace Parvis.Tests.Integration;

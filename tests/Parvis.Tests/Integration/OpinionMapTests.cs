@@ -11,7 +11,6 @@ using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Privacy;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Kernel.Text;
-using Parvis.Web.Modules.OpinionMaps;
 
 namespace Parvis.Tests.Integration;
 

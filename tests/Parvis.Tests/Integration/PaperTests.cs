@@ -7,7 +7,6 @@ using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Kernel.Text;
-using Parvis.Web.Modules.Workshops;
 
 namespace Parvis.Tests.Integration;
 

@@ -18,6 +18,11 @@ public sealed class PlatformTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(TestDatabase.IsPostgres, isPostgres);
     }
 
+    /// <summary>A module that changes its model without adding its migration fails here, on the provider it forgot.</summary>
+    [Fact]
+    public async Task The_model_of_the_kernel_and_every_module_is_the_one_the_migrations_build() =>
+        Assert.False(await app.WithDatabaseAsync(db => Task.FromResult(db.Database.HasPendingModelChanges())));
+
     [Fact]
     public async Task A_notice_after_a_redirect_shows_only_our_own_messages_and_only_once()
     {

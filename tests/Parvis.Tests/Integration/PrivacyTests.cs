@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Parvis.Tests.Infrastructure;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.People;
-using Parvis.Web.Modules.OpinionMaps;
 
 namespace Parvis.Tests.Integration;
 

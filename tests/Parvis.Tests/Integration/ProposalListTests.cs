@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Parvis.Tests.Infrastructure;
-using Parvis.Web.Modules.Proposals;
 
 namespace Parvis.Tests.Integration;
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Parvis.Tests.Infrastructure;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Web;
-using Parvis.Web.Modules.Proposals;
 
 namespace Parvis.Tests.Integration;
 

@@ -10,7 +10,6 @@ using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Privacy;
 using Parvis.Web.Kernel.Processes;
-using Parvis.Web.Modules.Proposals;
 
 namespace Parvis.Tests.Integration;
 

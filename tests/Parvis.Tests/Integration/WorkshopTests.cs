@@ -4,7 +4,6 @@ using Parvis.Tests.Infrastructure;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Processes;
-using Parvis.Web.Modules.Workshops;
 
 namespace Parvis.Tests.Integration;
 

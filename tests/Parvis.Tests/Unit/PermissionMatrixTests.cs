@@ -1,6 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Modules;
 
 namespace Parvis.Tests.Unit;
 
@@ -11,41 +16,48 @@ public sealed class PermissionMatrixTests
     private static readonly Phase _allClosed = new() { Title = "closed" };
 
     /// <summary>The expected matrix, written out by hand: who may do what when the phase allows it.</summary>
-    private static readonly Dictionary<Permission, Role[]> _expected = new()
+    private static readonly Dictionary<string, Role[]> _expected = new()
     {
-        [Permission.ManageOrganisation] = [Role.Administrator],
-        [Permission.ManageRoles] = [Role.Administrator],
-        [Permission.ViewAuditLog] = [Role.Administrator],
-        [Permission.CreateProcess] = [Role.Administrator, Role.ProcessManager],
-        [Permission.EditProcess] = [Role.Administrator, Role.ProcessManager],
-        [Permission.AnswerProposal] = [Role.Administrator, Role.ProcessManager],
-        [Permission.Moderate] = [Role.Administrator, Role.ProcessManager, Role.Moderator],
-        [Permission.Propose] = Enum.GetValues<Role>(),
-        [Permission.Support] = Enum.GetValues<Role>(),
-        [Permission.Comment] = Enum.GetValues<Role>(),
-        [Permission.Report] = Enum.GetValues<Role>(),
-        [Permission.ManageOpinionMaps] = [Role.Administrator, Role.ProcessManager],
-        [Permission.ContributeOpinions] = Enum.GetValues<Role>(),
-        [Permission.Analyse] = [Role.Administrator, Role.ProcessManager, Role.Analyst],
-        [Permission.ManageWorkshops] = [Role.Administrator, Role.ProcessManager],
-        [Permission.RunWorkshop] = [Role.Administrator, Role.ProcessManager, Role.Facilitator],
-        [Permission.ManageMeetings] = [Role.Administrator, Role.ProcessManager],
-        [Permission.RunMeeting] = [Role.Administrator, Role.ProcessManager, Role.Facilitator],
-        [Permission.RegisterForMeeting] = Enum.GetValues<Role>(),
-        [Permission.AskExperts] = Enum.GetValues<Role>(),
-        [Permission.AnswerQuestions] = [Role.Administrator, Role.ProcessManager, Role.Expert],
+        ["ManageOrganisation"] = [Role.Administrator],
+        ["ManageRoles"] = [Role.Administrator],
+        ["ViewAuditLog"] = [Role.Administrator],
+        ["CreateProcess"] = [Role.Administrator, Role.ProcessManager],
+        ["EditProcess"] = [Role.Administrator, Role.ProcessManager],
+        ["Moderate"] = [Role.Administrator, Role.ProcessManager, Role.Moderator],
+        ["Flag"] = Enum.GetValues<Role>(),
+        ["Analyse"] = [Role.Administrator, Role.ProcessManager, Role.Analyst],
+        ["Proposals.Answer"] = [Role.Administrator, Role.ProcessManager],
+        ["Proposals.Propose"] = Enum.GetValues<Role>(),
+        ["Proposals.Support"] = Enum.GetValues<Role>(),
+        ["Proposals.Comment"] = Enum.GetValues<Role>(),
+        ["OpinionMaps.Manage"] = [Role.Administrator, Role.ProcessManager],
+        ["OpinionMaps.Contribute"] = Enum.GetValues<Role>(),
+        ["Workshops.Manage"] = [Role.Administrator, Role.ProcessManager],
+        ["Workshops.Run"] = [Role.Administrator, Role.ProcessManager, Role.Facilitator],
+        ["Meetings.Manage"] = [Role.Administrator, Role.ProcessManager],
+        ["Meetings.Run"] = [Role.Administrator, Role.ProcessManager, Role.Facilitator],
+        ["Meetings.Register"] = Enum.GetValues<Role>(),
+        ["Meetings.AskExperts"] = Enum.GetValues<Role>(),
+        ["Meetings.AnswerQuestions"] = [Role.Administrator, Role.ProcessManager, Role.Expert],
     };
 
-    private static readonly Permission[] _phaseBound = [Permission.Propose, Permission.Support, Permission.Comment];
+    /// <summary>What a phase switches on or off.</summary>
+    private static readonly string[] _switchedByThePhase = ["Proposals.Propose", "Proposals.Support", "Proposals.Comment"];
 
-    public static TheoryData<Permission, Role> EveryPermissionAndRole()
+    /// <summary>What any phase allows, and nothing outside one.</summary>
+    private static readonly string[] _openInAnyPhase = ["OpinionMaps.Contribute", "Meetings.AskExperts"];
+
+    private static Permission Named(string name) => Installed.Modules.Permissions.Single(p => p.Name == name);
+
+    /// <summary>Every permission the kernel and the installed modules declare, with every role.</summary>
+    public static TheoryData<string, Role> EveryPermissionAndRole()
     {
-        var data = new TheoryData<Permission, Role>();
-        foreach (var permission in Enum.GetValues<Permission>())
+        var data = new TheoryData<string, Role>();
+        foreach (var permission in Installed.Modules.Permissions)
         {
             foreach (var role in Enum.GetValues<Role>())
             {
-                data.Add(permission, role);
+                data.Add(permission.Name, role);
             }
         }
         return data;
@@ -53,64 +65,86 @@ public sealed class PermissionMatrixTests
 
     [Theory]
     [MemberData(nameof(EveryPermissionAndRole))]
-    public void Each_role_gets_exactly_what_the_matrix_grants(Permission permission, Role role)
+    public void Each_role_gets_exactly_what_the_matrix_grants(string permission, Role role)
     {
         var expected = _expected[permission].Contains(role) ? Decision.Allowed : Decision.Forbidden;
-        Assert.Equal(expected, PermissionMatrix.Decide(permission, signedIn: true, [role], _allOpen));
+        Assert.Equal(expected, PermissionMatrix.Decide(Named(permission), signedIn: true, [role], _allOpen));
     }
 
     [Theory]
     [MemberData(nameof(EveryPermissionAndRole))]
-    public void A_closed_phase_refuses_only_the_phase_bound_actions(Permission permission, Role role)
+    public void A_closed_phase_refuses_only_what_it_switches_off(string permission, Role role)
     {
-        var decision = PermissionMatrix.Decide(permission, signedIn: true, [role], _allClosed);
+        var decision = PermissionMatrix.Decide(Named(permission), signedIn: true, [role], _allClosed);
         if (!_expected[permission].Contains(role))
         {
             Assert.Equal(Decision.Forbidden, decision);
         }
         else
         {
-            Assert.Equal(_phaseBound.Contains(permission) ? Decision.PhaseClosed : Decision.Allowed, decision);
+            Assert.Equal(_switchedByThePhase.Contains(permission) ? Decision.PhaseClosed : Decision.Allowed, decision);
         }
     }
 
     [Theory]
     [MemberData(nameof(EveryPermissionAndRole))]
-    public void Outside_any_phase_the_phase_bound_actions_are_closed(Permission permission, Role role)
+    public void Outside_any_phase_only_what_the_phase_governs_is_closed(string permission, Role role)
     {
-        var decision = PermissionMatrix.Decide(permission, signedIn: true, [role], phase: null);
-        if (_expected[permission].Contains(role) && _phaseBound.Contains(permission))
+        var decision = PermissionMatrix.Decide(Named(permission), signedIn: true, [role], phase: null);
+        if (!_expected[permission].Contains(role))
         {
-            Assert.Equal(Decision.PhaseClosed, decision);
+            Assert.Equal(Decision.Forbidden, decision);
+        }
+        else
+        {
+            var governed = _switchedByThePhase.Contains(permission) || _openInAnyPhase.Contains(permission);
+            Assert.Equal(governed ? Decision.PhaseClosed : Decision.Allowed, decision);
         }
     }
 
     [Fact]
     public void Every_permission_is_in_the_expected_matrix() =>
-        Assert.Equal(Enum.GetValues<Permission>().Order(), _expected.Keys.Order());
+        Assert.Equal(_expected.Keys.Order(), Installed.Modules.Permissions.Select(p => p.Name).Order());
 
     [Theory]
-    [InlineData(Permission.Propose)]
-    [InlineData(Permission.Moderate)]
-    [InlineData(Permission.ManageOrganisation)]
-    public void Anonymous_visitors_are_asked_to_sign_in(Permission permission) =>
-        Assert.Equal(Decision.SignInRequired, PermissionMatrix.Decide(permission, signedIn: false, [], _allOpen));
+    [InlineData("Proposals.Propose")]
+    [InlineData("Moderate")]
+    [InlineData("ManageOrganisation")]
+    public void Anonymous_visitors_are_asked_to_sign_in(string permission) =>
+        Assert.Equal(Decision.SignInRequired, PermissionMatrix.Decide(Named(permission), signedIn: false, [], _allOpen));
 
     [Fact]
     public void A_process_phase_switches_each_action_separately()
     {
         var supportsOnly = new Phase { Title = "vote", SupportsOpen = true };
-        Assert.Equal(Decision.Allowed, PermissionMatrix.Decide(Permission.Support, true, [Role.Participant], supportsOnly));
-        Assert.Equal(Decision.PhaseClosed, PermissionMatrix.Decide(Permission.Propose, true, [Role.Participant], supportsOnly));
-        Assert.Equal(Decision.PhaseClosed, PermissionMatrix.Decide(Permission.Comment, true, [Role.Participant], supportsOnly));
+        Assert.Equal(Decision.Allowed, PermissionMatrix.Decide(ProposalsPermissions.Support, true, [Role.Participant], supportsOnly));
+        Assert.Equal(Decision.PhaseClosed, PermissionMatrix.Decide(ProposalsPermissions.Propose, true, [Role.Participant], supportsOnly));
+        Assert.Equal(Decision.PhaseClosed, PermissionMatrix.Decide(ProposalsPermissions.Comment, true, [Role.Participant], supportsOnly));
     }
 
     [Fact]
-    public void Questions_to_the_experts_are_asked_online_only_while_a_phase_runs()
+    public void Two_modules_declaring_one_permission_name_stop_the_start()
     {
-        Assert.Equal(Decision.Allowed, PermissionMatrix.Decide(Permission.AskExperts, true, [Role.Participant], _allClosed));
-        Assert.Equal(Decision.PhaseClosed, PermissionMatrix.Decide(Permission.AskExperts, true, [Role.Participant], phase: null));
-        Assert.Equal(Decision.Allowed, PermissionMatrix.Decide(Permission.RegisterForMeeting, true, [Role.Participant], phase: null));
+        var error = Assert.Throws<InvalidOperationException>(() => new ModuleCatalog([.. Installed.Modules.Modules, new Echo()]));
+        Assert.Contains("\"Proposals.Propose\"", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A module that declares a permission another already has.</summary>
+    private sealed class Echo : IParvisModule
+    {
+        public string Name => "echo";
+
+        public IReadOnlyList<Permission> Permissions => [new("Proposals.Propose", Permission.Everyone)];
+
+        public void AddServices(IServiceCollection services)
+        {
+        }
+
+        public void BuildModel(ModelBuilder model)
+        {
+        }
+
+        public Task<IReadOnlyList<ProcessEntry>> EntriesAsync(ParvisDbContext db, Process process) => Task.FromResult<IReadOnlyList<ProcessEntry>>([]);
     }
 
     [Fact]

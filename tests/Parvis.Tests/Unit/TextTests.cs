@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Parvis.Web.Kernel.Setup;
 using Parvis.Web.Kernel.Text;
-using Parvis.Web.Modules.Proposals;
 using Parvis.Web.Shared;
 
 namespace Parvis.Tests.Unit;

@@ -16,7 +16,7 @@ public sealed class Moderation(ParvisDbContext db, CurrentOrganisation organisat
         {
             return CommandResult.Missing();
         }
-        var decision = await authorizer.DecideAsync(Permission.Report);
+        var decision = await authorizer.DecideAsync(Permission.Flag);
         if (decision != Decision.Allowed)
         {
             return CommandResult.Refused(decision);

@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Parvis.Web.Kernel.Web;
-using Parvis.Web.Modules.Proposals;
+using Parvis.Web.Kernel.Modules;
 
 namespace Parvis.Web.Kernel.Data;
 
@@ -10,7 +10,7 @@ namespace Parvis.Web.Kernel.Data;
 /// Watches the commands EF Core sends (SaveChanges and bulk updates alike) and reports each write once it is
 /// committed, so caches are dropped after the new data can be read and never before.
 /// </summary>
-public sealed class ChangeInterceptor(ContentChanges changes) : IDbCommandInterceptor, IDbTransactionInterceptor
+public sealed class ChangeInterceptor(ContentChanges changes, ModuleCatalog modules) : IDbCommandInterceptor, IDbTransactionInterceptor
 {
     private readonly ConditionalWeakTable<DbTransaction, StrongBox<ChangeKind>> _pending = [];
 
@@ -70,7 +70,7 @@ public sealed class ChangeInterceptor(ContentChanges changes) : IDbCommandInterc
     }
 
     /// <summary>The SQL EF Core writes, statements in capitals. A read never matches; a stray match only drops a cache.</summary>
-    internal static ChangeKind KindOf(string sql)
+    internal ChangeKind KindOf(string sql)
     {
         if (!sql.Contains("INSERT INTO ", StringComparison.Ordinal) && !sql.Contains("UPDATE ", StringComparison.Ordinal)
             && !sql.Contains("DELETE FROM ", StringComparison.Ordinal))
@@ -100,13 +100,13 @@ public sealed class ChangeInterceptor(ContentChanges changes) : IDbCommandInterc
         return kind;
     }
 
-    /// <summary>The tables whose writes drop more than pages: what is kept of organisations, roles, processes, supports.</summary>
-    private static readonly (string Table, ChangeKind Kind)[] _tableKinds =
+    /// <summary>The tables whose writes drop more than pages: what is kept of organisations, roles, processes, and what modules keep.</summary>
+    private readonly (string Table, ChangeKind Kind)[] _tableKinds =
     [
         (KernelModel.OrganisationsTable, ChangeKind.Organisations), (KernelModel.OrganisationHostsTable, ChangeKind.Organisations),
         (KernelModel.RoleAssignmentsTable, ChangeKind.Roles),
         (KernelModel.ProcessesTable, ChangeKind.Processes), (KernelModel.PhasesTable, ChangeKind.Processes), (KernelModel.ThemesTable, ChangeKind.Processes),
-        (ProposalsModule.SupportsTable, ChangeKind.Supports),
+        .. modules.KeptTables,
     ];
 
     private void Record(DbCommand command)

@@ -1,7 +1,7 @@
 using Npgsql;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 using Parvis.Web.Kernel.Accountability;
+using Parvis.Web.Kernel.Modules;
 
 namespace Parvis.Web.Kernel.Data;
 
@@ -16,13 +16,13 @@ public static class DatabaseSetup
         if (PostgresConnection(configuration) is { } connection)
         {
             services.AddDbContextPool<ParvisDbContext, PostgresParvisDbContext>((s, o) =>
-                o.UseNpgsql(connection).AddInterceptors(s.GetRequiredService<ChangeInterceptor>()));
+                ModulesOptions.Use(o.UseNpgsql(connection).AddInterceptors(s.GetRequiredService<ChangeInterceptor>()), s.GetRequiredService<ModuleCatalog>()));
         }
         else
         {
             var sqlite = configuration.GetConnectionString("Sqlite") ?? SqliteConnectionFor(DataDirectory.Resolve(configuration));
             services.AddDbContextPool<ParvisDbContext, SqliteParvisDbContext>((s, o) =>
-                o.UseSqlite(sqlite).AddInterceptors(s.GetRequiredService<ChangeInterceptor>()));
+                ModulesOptions.Use(o.UseSqlite(sqlite).AddInterceptors(s.GetRequiredService<ChangeInterceptor>()), s.GetRequiredService<ModuleCatalog>()));
         }
         return services;
     }
@@ -90,17 +90,4 @@ public static class DataDirectory
         Directory.CreateDirectory(path);
         return path;
     }
-}
-
-/// <summary>Lets `dotnet ef` build each provider's context to generate its own migration set.</summary>
-public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteParvisDbContext>
-{
-    public SqliteParvisDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteParvisDbContext>().UseSqlite("Data Source=design.db").Options);
-}
-
-public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresParvisDbContext>
-{
-    public PostgresParvisDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresParvisDbContext>().UseNpgsql("Host=localhost;Database=design").Options);
 }

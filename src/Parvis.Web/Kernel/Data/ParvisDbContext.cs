@@ -1,23 +1,21 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Audit;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Processes;
-using Parvis.Web.Modules.Meetings;
-using Parvis.Web.Modules.OpinionMaps;
-using Parvis.Web.Modules.Proposals;
-using Parvis.Web.Modules.Workshops;
-using Parvis.Web.Modules.Workshops.Offline;
+using Parvis.Web.Kernel.Modules;
 
 namespace Parvis.Web.Kernel.Data;
 
 /// <summary>
 /// The one database of an installation. Kernel tables are prefixed "kernel_", a module's tables
 /// with the module's name. Each provider has its own subclass so it keeps its own migration set.
+/// A module's sets are extension properties in its folder; its model comes from its manifest.
 /// </summary>
 public abstract class ParvisDbContext(DbContextOptions options)
     : IdentityDbContext<Person, IdentityRole<Guid>, Guid>(options)
@@ -44,37 +42,17 @@ public abstract class ParvisDbContext(DbContextOptions options)
     public DbSet<AnalysisGrid> AnalysisGrids => Set<AnalysisGrid>();
     public DbSet<GridCoding> GridCodings => Set<GridCoding>();
 
-    public DbSet<Proposal> Proposals => Set<Proposal>();
-    public DbSet<Comment> Comments => Set<Comment>();
-    public DbSet<Support> Supports => Set<Support>();
-
-    public DbSet<OpinionMap> OpinionMaps => Set<OpinionMap>();
-    public DbSet<Statement> Statements => Set<Statement>();
-    public DbSet<OpinionParticipant> OpinionParticipants => Set<OpinionParticipant>();
-    public DbSet<OpinionVote> OpinionVotes => Set<OpinionVote>();
-
-    public DbSet<Workshop> Workshops => Set<Workshop>();
-    public DbSet<WorkshopTime> WorkshopTimes => Set<WorkshopTime>();
-    public DbSet<WorkshopGroup> WorkshopGroups => Set<WorkshopGroup>();
-    public DbSet<WorkshopItem> WorkshopItems => Set<WorkshopItem>();
-    public DbSet<OfflineLink> OfflineLinks => Set<OfflineLink>();
-    public DbSet<OfflineImport> OfflineImports => Set<OfflineImport>();
-
-    public DbSet<Meeting> Meetings => Set<Meeting>();
-    public DbSet<MeetingSite> MeetingSites => Set<MeetingSite>();
-    public DbSet<MeetingRegistration> MeetingRegistrations => Set<MeetingRegistration>();
-    public DbSet<MeetingRemark> MeetingRemarks => Set<MeetingRemark>();
-    public DbSet<ExpertQuestion> ExpertQuestions => Set<ExpertQuestion>();
-    public DbSet<UncoveredTheme> UncoveredThemes => Set<UncoveredTheme>();
+    protected IReadOnlyList<IParvisModule> Modules => (this.GetService<IDbContextOptions>().FindExtension<ModulesOptions>()
+        ?? throw new InvalidOperationException("The context's options carry no modules (ModulesOptions.Use).")).Catalog.Modules;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         KernelModel.Build(builder);
-        ProposalsModule.BuildModel(builder);
-        OpinionMapsModule.BuildModel(builder);
-        WorkshopsModule.BuildModel(builder);
-        MeetingsModule.BuildModel(builder);
+        foreach (var module in Modules)
+        {
+            module.BuildModel(builder);
+        }
     }
 }
 
@@ -94,6 +72,9 @@ public sealed class PostgresParvisDbContext(DbContextOptions<PostgresParvisDbCon
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        ProposalsModule.BuildPostgresModel(builder);
+        foreach (var module in Modules)
+        {
+            module.BuildPostgresModel(builder);
+        }
     }
 }

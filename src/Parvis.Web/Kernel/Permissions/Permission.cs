@@ -3,46 +3,56 @@ using Parvis.Web.Kernel.Processes;
 
 namespace Parvis.Web.Kernel.Permissions;
 
-/// <summary>Every protected action of the platform. Pages ask <see cref="Authorizer"/>, never roles directly.</summary>
-public enum Permission
+/// <summary>
+/// A protected action: who may do it, and whether it waits for the phase to allow it. The kernel declares its own
+/// below; each module declares its own in its manifest. Pages and commands ask <see cref="Authorizer"/>, never roles.
+/// </summary>
+public sealed class Permission
 {
-    ManageOrganisation,
-    ManageRoles,
-    ViewAuditLog,
-    CreateProcess,
-    EditProcess,
-    Moderate,
-    AnswerProposal,
-    Propose,
-    Support,
-    Comment,
-    Report,
-    ManageOpinionMaps,
-    ContributeOpinions,
+    private readonly Func<Phase, bool>? _openIn;
+
+    /// <param name="name">Unique in the installation: "Module.Action" for a module's.</param>
+    /// <param name="roles">The roles that may do it.</param>
+    /// <param name="openIn">Null for an action the phase does not govern; otherwise whether the phase allows it
+    /// (never asked outside any phase, when it is closed).</param>
+    public Permission(string name, IReadOnlyCollection<Role> roles, Func<Phase, bool>? openIn = null)
+    {
+        Name = name;
+        Roles = roles;
+        _openIn = openIn;
+    }
+
+    public string Name { get; }
+
+    public IReadOnlyCollection<Role> Roles { get; }
+
+    public bool PhaseBound => _openIn is not null;
+
+    public bool OpenIn(Phase? phase) => _openIn is null || (phase is not null && _openIn(phase));
+
+    public override string ToString() => Name;
+
+    /// <summary>Who runs processes.</summary>
+    public static readonly Role[] Staff = [Role.Administrator, Role.ProcessManager];
+
+    public static readonly Role[] Everyone = Enum.GetValues<Role>();
+
+    public static readonly Permission ManageOrganisation = new(nameof(ManageOrganisation), [Role.Administrator]);
+    public static readonly Permission ManageRoles = new(nameof(ManageRoles), [Role.Administrator]);
+    public static readonly Permission ViewAuditLog = new(nameof(ViewAuditLog), [Role.Administrator]);
+    public static readonly Permission CreateProcess = new(nameof(CreateProcess), Staff);
+    public static readonly Permission EditProcess = new(nameof(EditProcess), Staff);
+    public static readonly Permission Moderate = new(nameof(Moderate), [Role.Administrator, Role.ProcessManager, Role.Moderator]);
+
+    /// <summary>Flag a contribution for the moderators.</summary>
+    public static readonly Permission Flag = new(nameof(Flag), Everyone);
 
     /// <summary>Give contributions a fate and build the synthesis.</summary>
-    Analyse,
+    public static readonly Permission Analyse = new(nameof(Analyse), [Role.Administrator, Role.ProcessManager, Role.Analyst]);
 
-    /// <summary>Create workshops and set their times and groups.</summary>
-    ManageWorkshops,
-
-    /// <summary>Run a workshop: start its times, record and arrange what the tables produced.</summary>
-    RunWorkshop,
-
-    /// <summary>Create meetings and set their sites, seats and agenda; route questions to experts.</summary>
-    ManageMeetings,
-
-    /// <summary>Run a meeting: write down what was said at a site, the questions heard, the minutes and attendance.</summary>
-    RunMeeting,
-
-    /// <summary>Take a seat at a meeting (or a place on its waiting list).</summary>
-    RegisterForMeeting,
-
-    /// <summary>Ask the experts a question online, while a phase is open.</summary>
-    AskExperts,
-
-    /// <summary>Answer citizens' questions in public, or record that they could not be covered.</summary>
-    AnswerQuestions,
+    /// <summary>The kernel's own, in the matrix before the modules'.</summary>
+    public static IReadOnlyList<Permission> Kernel { get; } =
+        [ManageOrganisation, ManageRoles, ViewAuditLog, CreateProcess, EditProcess, Moderate, Flag, Analyse];
 }
 
 /// <summary>Why an action is refused, so the page can say what the person can do about it.</summary>
@@ -55,41 +65,11 @@ public enum Decision
 }
 
 /// <summary>
-/// The permission matrix: which roles may do what, and which actions depend on the process phase.
-/// It is the only place that knows; the matrix test covers every permission for every role.
+/// The permission matrix: each permission carries its roles and phase rule, and the module catalog lists them all;
+/// the matrix test covers every permission of every module for every role.
 /// </summary>
 public static class PermissionMatrix
 {
-    private static readonly Role[] _staff = [Role.Administrator, Role.ProcessManager];
-    private static readonly Role[] _everyone = Enum.GetValues<Role>();
-
-    private static readonly Dictionary<Permission, Role[]> _allowed = new()
-    {
-        [Permission.ManageOrganisation] = [Role.Administrator],
-        [Permission.ManageRoles] = [Role.Administrator],
-        [Permission.ViewAuditLog] = [Role.Administrator],
-        [Permission.CreateProcess] = _staff,
-        [Permission.EditProcess] = _staff,
-        [Permission.Moderate] = [Role.Administrator, Role.ProcessManager, Role.Moderator],
-        [Permission.AnswerProposal] = _staff,
-        [Permission.Propose] = _everyone,
-        [Permission.Support] = _everyone,
-        [Permission.Comment] = _everyone,
-        [Permission.Report] = _everyone,
-        [Permission.ManageOpinionMaps] = _staff,
-        [Permission.ContributeOpinions] = _everyone,
-        [Permission.Analyse] = [Role.Administrator, Role.ProcessManager, Role.Analyst],
-        [Permission.ManageWorkshops] = _staff,
-        [Permission.RunWorkshop] = [Role.Administrator, Role.ProcessManager, Role.Facilitator],
-        [Permission.ManageMeetings] = _staff,
-        [Permission.RunMeeting] = [Role.Administrator, Role.ProcessManager, Role.Facilitator],
-        [Permission.RegisterForMeeting] = _everyone,
-        [Permission.AskExperts] = _everyone,
-        [Permission.AnswerQuestions] = [Role.Administrator, Role.ProcessManager, Role.Expert],
-    };
-
-    public static IReadOnlyCollection<Role> RolesFor(Permission permission) => _allowed[permission];
-
     /// <summary>
     /// Decides for a person with the given roles (empty and signedIn false for an anonymous visitor)
     /// in the given phase (null when no phase is current, or for actions outside any process).
@@ -100,20 +80,10 @@ public static class PermissionMatrix
         {
             return Decision.SignInRequired;
         }
-        if (!_allowed[permission].Any(roles.Contains))
+        if (!permission.Roles.Any(roles.Contains))
         {
             return Decision.Forbidden;
         }
-        var open = permission switch
-        {
-            Permission.Propose => phase?.ProposalsOpen == true,
-            Permission.Support => phase?.SupportsOpen == true,
-            Permission.Comment => phase?.CommentsOpen == true,
-            // An opinion map lives in one phase: callers pass the phase only while it is the map's.
-            Permission.ContributeOpinions => phase is not null,
-            Permission.AskExperts => phase is not null,
-            _ => true,
-        };
-        return open ? Decision.Allowed : Decision.PhaseClosed;
+        return permission.OpenIn(phase) ? Decision.Allowed : Decision.PhaseClosed;
     }
 }

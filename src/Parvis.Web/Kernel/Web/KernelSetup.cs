@@ -15,6 +15,7 @@ using Parvis.Web.Kernel.Audit;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Email;
+using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Permissions;
@@ -40,11 +41,17 @@ public static class KernelSetup
     /// <summary>The session cookie of a signed-in person.</summary>
     public const string SessionCookie = "parvis";
 
-    public static WebApplicationBuilder AddParvisKernel(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddParvisKernel(this WebApplicationBuilder builder, ModuleCatalog modules)
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
         var dataDirectory = DataDirectory.Resolve(configuration);
+
+        services.AddSingleton(modules);
+        foreach (var module in modules.Modules)
+        {
+            module.AddServices(services);
+        }
 
         services.AddParvisDatabase(configuration);
         services.AddSingleton(TimeProvider.System);

@@ -32,7 +32,7 @@ public sealed class MeetingCommands(
         {
             return CommandResult.Missing();
         }
-        if (await authorizer.DecideAsync(Permission.ManageMeetings, process) is var decision and not Decision.Allowed)
+        if (await authorizer.DecideAsync(MeetingsPermissions.Manage, process) is var decision and not Decision.Allowed)
         {
             return CommandResult.Refused(decision);
         }
@@ -69,7 +69,7 @@ public sealed class MeetingCommands(
         {
             return CommandResult.Missing();
         }
-        if (await authorizer.DecideAsync(Permission.ManageMeetings, process) is var decision and not Decision.Allowed)
+        if (await authorizer.DecideAsync(MeetingsPermissions.Manage, process) is var decision and not Decision.Allowed)
         {
             return CommandResult.Refused(decision);
         }
@@ -134,7 +134,7 @@ public sealed class MeetingCommands(
         {
             return CommandResult.Missing();
         }
-        if (await authorizer.DecideAsync(Permission.RegisterForMeeting, process) is var decision and not Decision.Allowed)
+        if (await authorizer.DecideAsync(MeetingsPermissions.Register, process) is var decision and not Decision.Allowed)
         {
             return CommandResult.Refused(decision);
         }
@@ -297,7 +297,7 @@ public sealed class MeetingCommands(
         {
             return (null, CommandResult.Missing());
         }
-        if (await authorizer.DecideAsync(Permission.RunMeeting, process) is var decision and not Decision.Allowed)
+        if (await authorizer.DecideAsync(MeetingsPermissions.Run, process) is var decision and not Decision.Allowed)
         {
             return (null, CommandResult.Refused(decision));
         }

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Localization;
 using Parvis.Web.Kernel.Accountability.Report;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Modules;
+using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Privacy;
 using Parvis.Web.Kernel.Processes;
@@ -16,20 +18,30 @@ namespace Parvis.Web.Modules.Meetings;
 /// what was said at each site; and the questions to experts those meetings collect and answer.
 /// Pages are under Pages/. Remarks and questions are kernel contributions attributed to their site.
 /// </summary>
-public static class MeetingsModule
+public sealed class MeetingsModule : IParvisModule
 {
-    public static IServiceCollection AddMeetingsModule(this IServiceCollection services)
+    public string Name => "meetings";
+
+    public IReadOnlyList<Permission> Permissions => [MeetingsPermissions.Manage, MeetingsPermissions.Run, MeetingsPermissions.Register, MeetingsPermissions.AskExperts, MeetingsPermissions.AnswerQuestions];
+
+    public Task<IReadOnlyList<ProcessEntry>> EntriesAsync(ParvisDbContext db, Process process) =>
+        Task.FromResult<IReadOnlyList<ProcessEntry>>(
+        [
+            new ProcessEntry($"/processes/{process.Slug}/meetings", "Process.SeeMeetings"),
+            new ProcessEntry($"/processes/{process.Slug}/questions", "Questions.Link"),
+        ]);
+
+    public void AddServices(IServiceCollection services)
     {
         services.AddScoped<MeetingCommands>();
         services.AddScoped<QuestionCommands>();
         services.AddScoped<IContributionSource, MeetingsContributions>();
         services.AddScoped<IPersonalDataSource, MeetingsPersonalData>();
-        return services;
     }
 
-    internal static void BuildModel(ModelBuilder b)
+    public void BuildModel(ModelBuilder model)
     {
-        b.Entity<Meeting>(e =>
+        model.Entity<Meeting>(e =>
         {
             e.ToTable("meetings_meetings");
             e.Property(m => m.Title).HasMaxLength(Meeting.TitleMax);
@@ -42,7 +54,7 @@ public static class MeetingsModule
             e.HasOne<Process>().WithMany().HasForeignKey(m => m.ProcessId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(m => m.Sites).WithOne().HasForeignKey(s => s.MeetingId).OnDelete(DeleteBehavior.Cascade);
         });
-        b.Entity<MeetingSite>(e =>
+        model.Entity<MeetingSite>(e =>
         {
             e.ToTable("meetings_sites");
             e.Property(s => s.Name).HasMaxLength(MeetingSite.NameMax);
@@ -50,7 +62,7 @@ public static class MeetingsModule
             e.Property(s => s.AccessNotes).HasMaxLength(MeetingSite.AccessNotesMax);
             e.HasOne<Person>().WithMany().HasForeignKey(s => s.FacilitatorId).OnDelete(DeleteBehavior.SetNull);
         });
-        b.Entity<MeetingRegistration>(e =>
+        model.Entity<MeetingRegistration>(e =>
         {
             e.ToTable("meetings_registrations");
             e.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
@@ -61,7 +73,7 @@ public static class MeetingsModule
             e.HasOne<MeetingSite>().WithMany().HasForeignKey(r => r.SiteId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Cascade);
         });
-        b.Entity<MeetingRemark>(e =>
+        model.Entity<MeetingRemark>(e =>
         {
             e.ToTable("meetings_remarks");
             e.Property(r => r.Text).HasMaxLength(MeetingRemark.TextMax);
@@ -70,7 +82,7 @@ public static class MeetingsModule
             e.HasOne<MeetingSite>().WithMany().HasForeignKey(r => r.SiteId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Theme>().WithMany().HasForeignKey(r => r.ThemeId).OnDelete(DeleteBehavior.SetNull);
         });
-        b.Entity<ExpertQuestion>(e =>
+        model.Entity<ExpertQuestion>(e =>
         {
             e.ToTable("meetings_questions");
             e.Property(q => q.Text).HasMaxLength(ExpertQuestion.TextMax);
@@ -84,13 +96,26 @@ public static class MeetingsModule
             e.HasOne<Person>().WithMany().HasForeignKey(q => q.ExpertId).OnDelete(DeleteBehavior.SetNull);
             e.HasOne<Person>().WithMany().HasForeignKey(q => q.AnsweredById).OnDelete(DeleteBehavior.SetNull);
         });
-        b.Entity<UncoveredTheme>(e =>
+        model.Entity<UncoveredTheme>(e =>
         {
             e.ToTable("meetings_uncovered_themes");
             e.HasIndex(u => new { u.MeetingId, u.ThemeId }).IsUnique();
             e.HasOne<Meeting>().WithMany().HasForeignKey(u => u.MeetingId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Theme>().WithMany().HasForeignKey(u => u.ThemeId).OnDelete(DeleteBehavior.Cascade);
         });
+    }
+}
+
+public static class MeetingsData
+{
+    extension(ParvisDbContext db)
+    {
+        public DbSet<Meeting> Meetings => db.Set<Meeting>();
+        public DbSet<MeetingSite> MeetingSites => db.Set<MeetingSite>();
+        public DbSet<MeetingRegistration> MeetingRegistrations => db.Set<MeetingRegistration>();
+        public DbSet<MeetingRemark> MeetingRemarks => db.Set<MeetingRemark>();
+        public DbSet<ExpertQuestion> ExpertQuestions => db.Set<ExpertQuestion>();
+        public DbSet<UncoveredTheme> UncoveredThemes => db.Set<UncoveredTheme>();
     }
 }
 
@@ -156,4 +181,23 @@ public sealed class MeetingsContributions : IContributionSource
 
         string Count(int? attendance) => attendance?.ToString(CultureInfo.CurrentCulture) ?? text["CouncilReport.NotCounted"];
     }
+}
+
+/// <summary>What the meetings module lets people do.</summary>
+public static class MeetingsPermissions
+{
+    /// <summary>Create meetings and set their sites, seats and agenda; route questions to experts.</summary>
+    public static readonly Permission Manage = new("Meetings.Manage", Permission.Staff);
+
+    /// <summary>Run a meeting: write down what was said at a site, the questions heard, the minutes and attendance.</summary>
+    public static readonly Permission Run = new("Meetings.Run", [Role.Administrator, Role.ProcessManager, Role.Facilitator]);
+
+    /// <summary>Take a seat at a meeting (or a place on its waiting list).</summary>
+    public static readonly Permission Register = new("Meetings.Register", Permission.Everyone);
+
+    /// <summary>Ask the experts a question online, while a phase is open.</summary>
+    public static readonly Permission AskExperts = new("Meetings.AskExperts", Permission.Everyone, _ => true);
+
+    /// <summary>Answer citizens' questions in public, or record that they could not be covered.</summary>
+    public static readonly Permission AnswerQuestions = new("Meetings.AnswerQuestions", [Role.Administrator, Role.ProcessManager, Role.Expert]);
 }

@@ -22,7 +22,7 @@ public sealed class QuestionCommands(
         {
             return CommandResult.Missing();
         }
-        if (await authorizer.DecideAsync(Permission.AskExperts, process) is var decision and not Decision.Allowed)
+        if (await authorizer.DecideAsync(MeetingsPermissions.AskExperts, process) is var decision and not Decision.Allowed)
         {
             return CommandResult.Refused(decision);
         }
@@ -67,7 +67,7 @@ public sealed class QuestionCommands(
         {
             return CommandResult.Missing();
         }
-        if (await authorizer.DecideAsync(Permission.ManageMeetings, process) is var decision and not Decision.Allowed)
+        if (await authorizer.DecideAsync(MeetingsPermissions.Manage, process) is var decision and not Decision.Allowed)
         {
             return CommandResult.Refused(decision);
         }
@@ -92,7 +92,7 @@ public sealed class QuestionCommands(
         {
             return CommandResult.Missing();
         }
-        if (await authorizer.DecideAsync(Permission.AnswerQuestions, process) is var decision and not Decision.Allowed)
+        if (await authorizer.DecideAsync(MeetingsPermissions.AnswerQuestions, process) is var decision and not Decision.Allowed)
         {
             return CommandResult.Refused(decision);
         }

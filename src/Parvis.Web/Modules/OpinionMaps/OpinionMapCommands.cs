@@ -28,7 +28,7 @@ public sealed class OpinionMapCommands(
         {
             return CommandResult.Missing();
         }
-        if (await authorizer.DecideAsync(Permission.ManageOpinionMaps, process) is var decision and not Decision.Allowed)
+        if (await authorizer.DecideAsync(OpinionMapsPermissions.Manage, process) is var decision and not Decision.Allowed)
         {
             return CommandResult.Refused(decision);
         }
@@ -224,7 +224,7 @@ public sealed class OpinionMapCommands(
     public async Task<byte[]?> ExportAsync(Guid mapId)
     {
         var (map, process) = await MapAsync(mapId);
-        if (map is null || process is null || !await authorizer.CanAsync(Permission.ManageOpinionMaps, process))
+        if (map is null || process is null || !await authorizer.CanAsync(OpinionMapsPermissions.Manage, process))
         {
             return null;
         }
@@ -285,7 +285,7 @@ public sealed class OpinionMapCommands(
     }
 
     private async Task<Decision> DecideAsync(OpinionMap map, Process process) =>
-        await authorizer.DecideAsync(Permission.ContributeOpinions, process, map.PhaseId);
+        await authorizer.DecideAsync(OpinionMapsPermissions.Contribute, process, map.PhaseId);
 
     private async Task<(OpinionMap?, Process?)> MapAsync(Guid mapId)
     {

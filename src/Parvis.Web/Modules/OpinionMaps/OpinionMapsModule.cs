@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Modules;
+using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Privacy;
 using Parvis.Web.Kernel.Processes;
 
@@ -10,21 +13,28 @@ namespace Parvis.Web.Modules.OpinionMaps;
 /// by the Parvis.OpinionMaps engine in the background. Pages are under Pages/ (public) and Pages/Admin/.
 /// Statements and votes are open while the map's phase is current.
 /// </summary>
-public static class OpinionMapsModule
+public sealed class OpinionMapsModule : IParvisModule
 {
-    public static IServiceCollection AddOpinionMapsModule(this IServiceCollection services)
+    public string Name => "opinion-maps";
+
+    public IReadOnlyList<Permission> Permissions => [OpinionMapsPermissions.Manage, OpinionMapsPermissions.Contribute];
+
+    public async Task<IReadOnlyList<ProcessEntry>> EntriesAsync(ParvisDbContext db, Process process) =>
+        await db.OpinionMaps.AsNoTracking().Where(m => m.ProcessId == process.Id).OrderBy(m => m.CreatedAt)
+            .Select(m => new ProcessEntry($"/maps/{m.Id}", "OpinionMaps.Entry", m.Question)).ToListAsync();
+
+    public void AddServices(IServiceCollection services)
     {
         services.AddScoped<OpinionMapCommands>();
         services.AddSingleton<OpinionMapRecomputer>();
         services.AddHostedService(provider => provider.GetRequiredService<OpinionMapRecomputer>());
         services.AddScoped<IPersonalDataSource, OpinionMapsPersonalData>();
         services.AddScoped<IContributionSource, OpinionMapsContributions>();
-        return services;
     }
 
-    internal static void BuildModel(ModelBuilder b)
+    public void BuildModel(ModelBuilder model)
     {
-        b.Entity<OpinionMap>(e =>
+        model.Entity<OpinionMap>(e =>
         {
             e.ToTable("opinionmaps_maps");
             e.Property(m => m.Question).HasMaxLength(OpinionMap.QuestionMax);
@@ -33,14 +43,14 @@ public static class OpinionMapsModule
             e.HasOne<Process>().WithMany().HasForeignKey(m => m.ProcessId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Phase>().WithMany().HasForeignKey(m => m.PhaseId).OnDelete(DeleteBehavior.Restrict);
         });
-        b.Entity<Statement>(e =>
+        model.Entity<Statement>(e =>
         {
             e.ToTable("opinionmaps_statements");
             e.Property(s => s.Text).HasMaxLength(Statement.TextMax);
             e.HasIndex(s => new { s.OpinionMapId, s.Number }).IsUnique();
             e.HasOne<OpinionMap>().WithMany().HasForeignKey(s => s.OpinionMapId).OnDelete(DeleteBehavior.Cascade);
         });
-        b.Entity<OpinionParticipant>(e =>
+        model.Entity<OpinionParticipant>(e =>
         {
             e.ToTable("opinionmaps_participants");
             e.HasIndex(p => new { p.OpinionMapId, p.Number }).IsUnique();
@@ -49,7 +59,7 @@ public static class OpinionMapsModule
             e.HasOne<OpinionMap>().WithMany().HasForeignKey(p => p.OpinionMapId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Kernel.People.Person>().WithMany().HasForeignKey(p => p.PersonId).OnDelete(DeleteBehavior.SetNull);
         });
-        b.Entity<OpinionVote>(e =>
+        model.Entity<OpinionVote>(e =>
         {
             e.ToTable("opinionmaps_votes");
             // The database, not only the code, keeps one vote per participant and statement.
@@ -107,4 +117,24 @@ public sealed class OpinionMapsPersonalData(Kernel.Data.ParvisDbContext db, Opin
             recomputer.Request(map);
         }
     }
+}
+
+public static class OpinionMapsData
+{
+    extension(ParvisDbContext db)
+    {
+        public DbSet<OpinionMap> OpinionMaps => db.Set<OpinionMap>();
+        public DbSet<Statement> Statements => db.Set<Statement>();
+        public DbSet<OpinionParticipant> OpinionParticipants => db.Set<OpinionParticipant>();
+        public DbSet<OpinionVote> OpinionVotes => db.Set<OpinionVote>();
+    }
+}
+
+/// <summary>What the opinion-maps module lets people do.</summary>
+public static class OpinionMapsPermissions
+{
+    public static readonly Permission Manage = new("OpinionMaps.Manage", Permission.Staff);
+
+    /// <summary>Write statements and vote on them; callers pass the phase only while it is the map's.</summary>
+    public static readonly Permission Contribute = new("OpinionMaps.Contribute", Permission.Everyone, _ => true);
 }

@@ -26,7 +26,7 @@ public sealed class ProposalCommands(DatabaseOnDemand database, CurrentOrganisat
         {
             return CommandResult.Missing();
         }
-        var decision = await authorizer.DecideAsync(Permission.Propose, process);
+        var decision = await authorizer.DecideAsync(ProposalsPermissions.Propose, process);
         if (decision != Decision.Allowed)
         {
             return CommandResult.Refused(decision);
@@ -118,7 +118,7 @@ public sealed class ProposalCommands(DatabaseOnDemand database, CurrentOrganisat
         {
             return CommandResult.Missing();
         }
-        var decision = await authorizer.DecideAsync(Permission.Support, process);
+        var decision = await authorizer.DecideAsync(ProposalsPermissions.Support, process);
         if (decision != Decision.Allowed)
         {
             return CommandResult.Refused(decision);
@@ -142,7 +142,7 @@ public sealed class ProposalCommands(DatabaseOnDemand database, CurrentOrganisat
         {
             return CommandResult.Missing();
         }
-        var decision = await authorizer.DecideAsync(Permission.Comment, process);
+        var decision = await authorizer.DecideAsync(ProposalsPermissions.Comment, process);
         if (decision != Decision.Allowed)
         {
             return CommandResult.Refused(decision);
@@ -188,7 +188,7 @@ public sealed class ProposalCommands(DatabaseOnDemand database, CurrentOrganisat
         {
             return CommandResult.Missing();
         }
-        var decision = await authorizer.DecideAsync(Permission.AnswerProposal, process);
+        var decision = await authorizer.DecideAsync(ProposalsPermissions.Answer, process);
         if (decision != Decision.Allowed)
         {
             return CommandResult.Refused(decision);

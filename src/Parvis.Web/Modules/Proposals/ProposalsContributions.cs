@@ -9,8 +9,11 @@ namespace Parvis.Web.Modules.Proposals;
 public sealed class ProposalsContributions : IContributionSource
 {
     /// <summary>A hidden proposal's page shows none of its comments.</summary>
-    public IQueryable<Guid> WithinHidden(ParvisDbContext db) =>
-        db.Comments.Where(c => db.Proposals.Any(p => p.Id == c.ProposalId && p.HiddenAt != null)).Select(c => c.Id);
+    public IQueryable<Guid> WithinHidden(ParvisDbContext db)
+    {
+        var proposals = db.Proposals;
+        return db.Comments.Where(c => proposals.Any(p => p.Id == c.ProposalId && p.HiddenAt != null)).Select(c => c.Id);
+    }
 
     public IQueryable<Guid> AwaitingFate(ParvisDbContext db, Process process)
     {
@@ -20,13 +23,16 @@ public sealed class ProposalsContributions : IContributionSource
             : proposals;
     }
 
-    public IQueryable<Guid> InTheme(ParvisDbContext db, Guid themeId) =>
-        db.Proposals.Where(p => p.ThemeId == themeId).Select(p => p.Id)
-            .Concat(db.Comments.Where(c => db.Proposals.Any(p => p.Id == c.ProposalId && p.ThemeId == themeId)).Select(c => c.Id));
+    public IQueryable<Guid> InTheme(ParvisDbContext db, Guid themeId)
+    {
+        var inTheme = db.Proposals.Where(p => p.ThemeId == themeId);
+        return inTheme.Select(p => p.Id).Concat(db.Comments.Where(c => inTheme.Any(p => p.Id == c.ProposalId)).Select(c => c.Id));
+    }
 
     public async Task<IReadOnlyList<(string Key, int Count)>> FiguresAsync(ParvisDbContext db, Process process)
     {
-        var supports = db.Supports.Where(s => db.Proposals.Any(p => p.Id == s.ProposalId && p.ProcessId == process.Id));
+        var proposals = db.Proposals.Where(p => p.ProcessId == process.Id);
+        var supports = db.Supports.Where(s => proposals.Any(p => p.Id == s.ProposalId));
         return
         [
             ("CouncilReport.Figure.Supports", await supports.CountAsync()),

@@ -1,7 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Modules;
+using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Privacy;
 using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Web.Modules.Proposals;
 
@@ -10,9 +14,21 @@ namespace Parvis.Web.Modules.Proposals;
 /// threads; staff answer them officially. Pages are under Pages/ (public) and Pages/Admin/.
 /// What it may do in a phase is the phase's ProposalsOpen, SupportsOpen and CommentsOpen switches.
 /// </summary>
-public static class ProposalsModule
+public sealed class ProposalsModule : IParvisModule
 {
-    public static IServiceCollection AddProposalsModule(this IServiceCollection services)
+    public string Name => "proposals";
+
+    public IReadOnlyList<Permission> Permissions => [ProposalsPermissions.Propose, ProposalsPermissions.Support, ProposalsPermissions.Comment, ProposalsPermissions.Answer];
+
+    public async Task<IReadOnlyList<ProcessEntry>> EntriesAsync(ParvisDbContext db, Process process)
+    {
+        var shown = await db.Proposals.CountAsync(p => p.ProcessId == process.Id && p.HiddenAt == null && p.WithdrawnAt == null && p.ErasedAt == null);
+        return [new ProcessEntry($"/processes/{process.Slug}/proposals", "Process.SeeProposals", shown)];
+    }
+
+    public IReadOnlyList<(string Table, ChangeKind Kind)> KeptTables => [(SupportsTable, ChangeKind.Supports)];
+
+    public void AddServices(IServiceCollection services)
     {
         services.AddScoped<ProposalCommands>();
         services.AddSingleton<SupportWriter>();
@@ -21,15 +37,14 @@ public static class ProposalsModule
         services.AddScoped<PersonalSupports>();
         services.AddScoped<IPersonalDataSource, ProposalsPersonalData>();
         services.AddScoped<IContributionSource, ProposalsContributions>();
-        return services;
     }
 
-    /// <summary>Named for the change interceptor: a write to it drops what is kept of people's supports.</summary>
-    public const string SupportsTable = "proposals_supports";
+    /// <summary>A write to it drops what is kept of people's supports.</summary>
+    private const string SupportsTable = "proposals_supports";
 
-    internal static void BuildModel(ModelBuilder b)
+    public void BuildModel(ModelBuilder model)
     {
-        b.Entity<Proposal>(e =>
+        model.Entity<Proposal>(e =>
         {
             e.ToTable("proposals_proposals");
             e.Property(p => p.Title).HasMaxLength(Proposal.TitleMax);
@@ -40,7 +55,7 @@ public static class ProposalsModule
             e.HasOne<Proposal>().WithMany().HasForeignKey(p => p.MergedIntoId).OnDelete(DeleteBehavior.SetNull);
             // No index on the counters: a support then rewrites only its row, never the text-search indexes (below).
         });
-        b.Entity<Comment>(e =>
+        model.Entity<Comment>(e =>
         {
             e.ToTable("proposals_comments");
             e.Property(c => c.Body).HasMaxLength(Comment.BodyMax);
@@ -48,7 +63,7 @@ public static class ProposalsModule
             e.HasOne<Proposal>().WithMany().HasForeignKey(c => c.ProposalId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Comment>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
         });
-        b.Entity<Support>(e =>
+        model.Entity<Support>(e =>
         {
             e.ToTable(SupportsTable);
             // The database, not only the code, guarantees one support per person and proposal.
@@ -70,11 +85,32 @@ public static class ProposalsModule
     /// each page so that a counter update stays on its page and skips every index (a "HOT" update): without it,
     /// each support would compute both text vectors again and grow the GIN indexes.
     /// </summary>
-    internal static void BuildPostgresModel(ModelBuilder b) =>
-        b.Entity<Proposal>(e =>
+    public void BuildPostgresModel(ModelBuilder model) =>
+        model.Entity<Proposal>(e =>
         {
             e.HasStorageParameter("fillfactor", 80);
             e.HasIndex(p => new { p.Title, p.Body }, "ix_proposals_search_fr").HasMethod("GIN").IsTsVectorExpressionIndex(PostgresFrench);
             e.HasIndex(p => new { p.Title, p.Body }, "ix_proposals_search_en").HasMethod("GIN").IsTsVectorExpressionIndex("english");
         });
+}
+
+public static class ProposalsData
+{
+    extension(ParvisDbContext db)
+    {
+        public DbSet<Proposal> Proposals => db.Set<Proposal>();
+        public DbSet<Comment> Comments => db.Set<Comment>();
+        public DbSet<Support> Supports => db.Set<Support>();
+    }
+}
+
+/// <summary>What the proposals module lets people do.</summary>
+public static class ProposalsPermissions
+{
+    public static readonly Permission Propose = new("Proposals.Propose", Permission.Everyone, phase => phase.ProposalsOpen);
+    public static readonly Permission Support = new("Proposals.Support", Permission.Everyone, phase => phase.SupportsOpen);
+    public static readonly Permission Comment = new("Proposals.Comment", Permission.Everyone, phase => phase.CommentsOpen);
+
+    /// <summary>Answer a proposal officially, in the organisation's name.</summary>
+    public static readonly Permission Answer = new("Proposals.Answer", Permission.Staff);
 }

@@ -36,7 +36,7 @@ public sealed class WorkshopCommands(ParvisDbContext db, CurrentOrganisation org
         {
             return CommandResult.Missing();
         }
-        if (await authorizer.DecideAsync(Permission.ManageWorkshops, process) is var decision and not Decision.Allowed)
+        if (await authorizer.DecideAsync(WorkshopsPermissions.Manage, process) is var decision and not Decision.Allowed)
         {
             return CommandResult.Refused(decision);
         }
@@ -73,7 +73,7 @@ public sealed class WorkshopCommands(ParvisDbContext db, CurrentOrganisation org
         {
             return CommandResult.Missing();
         }
-        if (await authorizer.DecideAsync(Permission.ManageWorkshops, process) is var decision and not Decision.Allowed)
+        if (await authorizer.DecideAsync(WorkshopsPermissions.Manage, process) is var decision and not Decision.Allowed)
         {
             return CommandResult.Refused(decision);
         }
@@ -451,7 +451,7 @@ public sealed class WorkshopCommands(ParvisDbContext db, CurrentOrganisation org
         {
             return (null, CommandResult.Missing());
         }
-        if (await authorizer.DecideAsync(Permission.RunWorkshop, process) is var decision and not Decision.Allowed)
+        if (await authorizer.DecideAsync(WorkshopsPermissions.Run, process) is var decision and not Decision.Allowed)
         {
             return (null, CommandResult.Refused(decision));
         }

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Localization;
 using Parvis.Web.Kernel.Accountability.Report;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Modules;
+using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Modules.Workshops.Offline;
@@ -15,19 +17,25 @@ namespace Parvis.Web.Modules.Workshops;
 /// console, contributions from a phone with a short code, and the wall projected in the room.
 /// Pages are under Pages/. Items are kernel contributions (channel "workshop"), attributed to their table.
 /// </summary>
-public static class WorkshopsModule
+public sealed class WorkshopsModule : IParvisModule
 {
-    public static IServiceCollection AddWorkshopsModule(this IServiceCollection services)
+    public string Name => "workshops";
+
+    public IReadOnlyList<Permission> Permissions => [WorkshopsPermissions.Manage, WorkshopsPermissions.Run];
+
+    public Task<IReadOnlyList<ProcessEntry>> EntriesAsync(ParvisDbContext db, Process process) =>
+        Task.FromResult<IReadOnlyList<ProcessEntry>>([new ProcessEntry($"/processes/{process.Slug}/workshops", "Process.SeeWorkshops")]);
+
+    public void AddServices(IServiceCollection services)
     {
         services.AddScoped<WorkshopCommands>();
         services.AddScoped<OfflineWorkshops>();
         services.AddScoped<IContributionSource, WorkshopsContributions>();
-        return services;
     }
 
-    internal static void BuildModel(ModelBuilder b)
+    public void BuildModel(ModelBuilder model)
     {
-        b.Entity<Workshop>(e =>
+        model.Entity<Workshop>(e =>
         {
             e.ToTable("workshops_workshops");
             e.Property(w => w.Title).HasMaxLength(Workshop.TitleMax);
@@ -42,14 +50,14 @@ public static class WorkshopsModule
             e.HasMany(w => w.Times).WithOne().HasForeignKey(t => t.WorkshopId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(w => w.Groups).WithOne().HasForeignKey(g => g.WorkshopId).OnDelete(DeleteBehavior.Cascade);
         });
-        b.Entity<WorkshopTime>(e =>
+        model.Entity<WorkshopTime>(e =>
         {
             e.ToTable("workshops_times");
             e.Property(t => t.Title).HasMaxLength(WorkshopTime.TitleMax);
             e.Property(t => t.Instructions).HasMaxLength(WorkshopTime.InstructionsMax);
             e.Property(t => t.Output).HasConversion<string>().HasMaxLength(20);
         });
-        b.Entity<WorkshopGroup>(e =>
+        model.Entity<WorkshopGroup>(e =>
         {
             e.ToTable("workshops_groups");
             e.Property(g => g.Name).HasMaxLength(WorkshopGroup.NameMax);
@@ -57,7 +65,7 @@ public static class WorkshopsModule
             e.HasOne<Person>().WithMany().HasForeignKey(g => g.FacilitatorId).OnDelete(DeleteBehavior.SetNull);
             e.HasOne<Theme>().WithMany().HasForeignKey(g => g.ThemeId).OnDelete(DeleteBehavior.SetNull);
         });
-        b.Entity<WorkshopItem>(e =>
+        model.Entity<WorkshopItem>(e =>
         {
             e.ToTable("workshops_items");
             e.Property(i => i.ItemKind).HasConversion<string>().HasMaxLength(20);
@@ -69,7 +77,7 @@ public static class WorkshopsModule
             e.HasOne<Workshop>().WithMany().HasForeignKey(i => i.WorkshopId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<WorkshopGroup>().WithMany().HasForeignKey(i => i.GroupId).OnDelete(DeleteBehavior.Restrict);
         });
-        b.Entity<OfflineLink>(e =>
+        model.Entity<OfflineLink>(e =>
         {
             e.ToTable("workshops_offline_links");
             e.Property(l => l.Role).HasConversion<string>().HasMaxLength(20);
@@ -77,7 +85,7 @@ public static class WorkshopsModule
             e.HasIndex(l => l.WorkshopId);
             e.HasOne<Workshop>().WithMany().HasForeignKey(l => l.WorkshopId).OnDelete(DeleteBehavior.Cascade);
         });
-        b.Entity<OfflineImport>(e =>
+        model.Entity<OfflineImport>(e =>
         {
             e.ToTable("workshops_offline_imports");
             e.Property(i => i.BundleHash).HasMaxLength(64);
@@ -92,15 +100,21 @@ public static class WorkshopsModule
 public sealed class WorkshopsContributions : IContributionSource
 {
     /// <summary>The board shows nothing under a hidden item (an action under a hidden concern).</summary>
-    public IQueryable<Guid> WithinHidden(ParvisDbContext db) =>
-        db.WorkshopItems.Where(i => db.WorkshopItems.Any(p => p.Id == i.ParentId && p.HiddenAt != null)).Select(i => i.Id);
+    public IQueryable<Guid> WithinHidden(ParvisDbContext db)
+    {
+        var hidden = db.WorkshopItems.Where(p => p.HiddenAt != null);
+        return db.WorkshopItems.Where(i => hidden.Any(p => p.Id == i.ParentId)).Select(i => i.Id);
+    }
 
     public IQueryable<Guid> AwaitingFate(ParvisDbContext db, Process process) =>
         db.WorkshopItems.Where(i => i.ProcessId == process.Id && i.MergedIntoId == null).Select(i => i.Id);
 
     /// <summary>An item is in the theme its group works on.</summary>
-    public IQueryable<Guid> InTheme(ParvisDbContext db, Guid themeId) =>
-        db.WorkshopItems.Where(i => db.WorkshopGroups.Any(g => g.Id == i.GroupId && g.ThemeId == themeId)).Select(i => i.Id);
+    public IQueryable<Guid> InTheme(ParvisDbContext db, Guid themeId)
+    {
+        var groups = db.WorkshopGroups.Where(g => g.ThemeId == themeId);
+        return db.WorkshopItems.Where(i => groups.Any(g => g.Id == i.GroupId)).Select(i => i.Id);
+    }
 
     public async Task<IReadOnlyList<(string Key, int Count)>> FiguresAsync(ParvisDbContext db, Process process)
     {
@@ -119,12 +133,13 @@ public sealed class WorkshopsContributions : IContributionSource
     /// <summary>Each workshop with its date, place, tables and what they produced.</summary>
     public async Task<IReadOnlyList<ReportTable>> MethodAsync(ParvisDbContext db, Process process, IStringLocalizer text)
     {
+        var (groups, items) = (db.WorkshopGroups, db.WorkshopItems);
         var workshops = await db.Workshops.AsNoTracking().Where(w => w.ProcessId == process.Id)
             .Select(w => new
             {
                 w.Title, w.StartsAt, w.Place,
-                Groups = db.WorkshopGroups.Count(g => g.WorkshopId == w.Id),
-                Items = db.WorkshopItems.Count(i => i.WorkshopId == w.Id && i.MergedIntoId == null && i.HiddenAt == null && i.ErasedAt == null),
+                Groups = groups.Count(g => g.WorkshopId == w.Id),
+                Items = items.Count(i => i.WorkshopId == w.Id && i.MergedIntoId == null && i.HiddenAt == null && i.ErasedAt == null),
             })
             .ToListAsync();
         if (workshops.Count == 0)
@@ -142,4 +157,27 @@ public sealed class WorkshopsContributions : IContributionSource
                 ]).ToList()),
         ];
     }
+}
+
+public static class WorkshopsData
+{
+    extension(ParvisDbContext db)
+    {
+        public DbSet<Workshop> Workshops => db.Set<Workshop>();
+        public DbSet<WorkshopTime> WorkshopTimes => db.Set<WorkshopTime>();
+        public DbSet<WorkshopGroup> WorkshopGroups => db.Set<WorkshopGroup>();
+        public DbSet<WorkshopItem> WorkshopItems => db.Set<WorkshopItem>();
+        public DbSet<OfflineLink> OfflineLinks => db.Set<OfflineLink>();
+        public DbSet<OfflineImport> OfflineImports => db.Set<OfflineImport>();
+    }
+}
+
+/// <summary>What the workshops module lets people do.</summary>
+public static class WorkshopsPermissions
+{
+    /// <summary>Create workshops and set their times and groups.</summary>
+    public static readonly Permission Manage = new("Workshops.Manage", Permission.Staff);
+
+    /// <summary>Run a workshop: start its times, record and arrange what the tables produced.</summary>
+    public static readonly Permission Run = new("Workshops.Run", [Role.Administrator, Role.ProcessManager, Role.Facilitator]);
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
@@ -12,15 +13,15 @@ using Parvis.Web.Shared;
 namespace Parvis.Web.Pages.Processes;
 
 [OutputCache(PolicyName = PublicPagePolicy.Name)]
-public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation organisation, Authorizer authorizer, FateCommands fates, SharedData shared)
+public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation organisation, Authorizer authorizer, FateCommands fates, SharedData shared,
+    ModuleCatalog modules)
     : ParvisPageModel
 {
     private ParvisDbContext Db => database.Context;
 
     public Process Process { get; private set; } = default!;
     public Phase? CurrentPhase { get; private set; }
-    public int ProposalCount { get; private set; }
-    public IReadOnlyList<(Guid Id, string Question)> OpinionMaps { get; private set; } = [];
+    public IReadOnlyList<ProcessEntry> Entries { get; private set; } = [];
     public bool CanEdit { get; private set; }
     public FateCount Fates { get; private set; } = default!;
     public int SynthesisItems { get; private set; }
@@ -34,12 +35,12 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
         {
             return NotFound();
         }
-        (Process, OpinionMaps, Fates, SynthesisItems, ProposalCount) = overview;
+        (Process, Entries, Fates, SynthesisItems) = overview;
         CurrentPhase = Process.CurrentPhase(authorizer.Today());
         return Page();
     }
 
-    private sealed record Overview(Process Process, IReadOnlyList<(Guid Id, string Question)> OpinionMaps, FateCount Fates, int SynthesisItems, int ProposalCount);
+    private sealed record Overview(Process Process, IReadOnlyList<ProcessEntry> Entries, FateCount Fates, int SynthesisItems);
 
     /// <summary>The same for everyone: read once per change, even for people signed in.</summary>
     private async Task<Overview?> OverviewAsync(string slug)
@@ -50,10 +51,11 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
         {
             return null;
         }
-        var maps = (await Db.OpinionMaps.AsNoTracking().Where(m => m.ProcessId == process.Id).OrderBy(m => m.CreatedAt)
-            .Select(m => new { m.Id, m.Question }).ToListAsync()).Select(m => (m.Id, m.Question)).ToList();
-        return new Overview(process, maps, await fates.CountAsync(process),
-            await Db.SynthesisItems.CountAsync(i => i.ProcessId == process.Id),
-            await Db.Proposals.CountAsync(p => p.ProcessId == process.Id && p.HiddenAt == null && p.WithdrawnAt == null && p.ErasedAt == null));
+        var entries = new List<ProcessEntry>();
+        foreach (var module in modules.Modules)
+        {
+            entries.AddRange(await module.EntriesAsync(Db, process));
+        }
+        return new Overview(process, entries, await fates.CountAsync(process), await Db.SynthesisItems.CountAsync(i => i.ProcessId == process.Id));
     }
 }

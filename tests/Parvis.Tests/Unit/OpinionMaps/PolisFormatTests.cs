@@ -1,6 +1,5 @@
 using Parvis.OpinionMaps;
 using Parvis.OpinionMaps.Polis;
-using Parvis.Web.Modules.OpinionMaps;
 
 namespace Parvis.Tests.Unit.OpinionMaps;
 

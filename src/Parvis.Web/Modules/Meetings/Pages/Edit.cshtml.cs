@@ -147,7 +147,7 @@ public sealed class EditModel(ParvisDbContext database, CurrentOrganisation curr
         {
             return NotFound();
         }
-        if (Denied(await authorizer.DecideAsync(Permission.ManageMeetings, Process)) is { } denied)
+        if (Denied(await authorizer.DecideAsync(MeetingsPermissions.Manage, Process)) is { } denied)
         {
             return denied;
         }

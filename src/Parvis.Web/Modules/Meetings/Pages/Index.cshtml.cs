@@ -63,7 +63,7 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
         {
             return NotFound();
         }
-        if (Denied(await authorizer.DecideAsync(Permission.ManageMeetings, Process)) is { } denied)
+        if (Denied(await authorizer.DecideAsync(MeetingsPermissions.Manage, Process)) is { } denied)
         {
             return denied;
         }
@@ -87,7 +87,7 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
         var now = clock.GetUtcNow();
         Coming = all.Where(m => m.EndsAt > now).OrderBy(m => m.StartsAt).ToList();
         Past = all.Where(m => m.EndsAt <= now).OrderByDescending(m => m.StartsAt).ToList();
-        CanManage = await authorizer.CanAsync(Permission.ManageMeetings, process);
+        CanManage = await authorizer.CanAsync(MeetingsPermissions.Manage, process);
         return true;
     }
 }

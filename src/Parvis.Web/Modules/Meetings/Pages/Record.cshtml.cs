@@ -143,7 +143,7 @@ public sealed class RecordModel(ParvisDbContext database, CurrentOrganisation cu
         {
             return NotFound();
         }
-        if (Denied(await authorizer.DecideAsync(Permission.RunMeeting, Process)) is { } denied)
+        if (Denied(await authorizer.DecideAsync(MeetingsPermissions.Run, Process)) is { } denied)
         {
             return denied;
         }

@@ -42,7 +42,7 @@ public abstract class OpinionMapPage(ParvisDbContext db, CurrentOrganisation org
             .Where(s => s.OpinionMapId == id && s.PublishedAt != null && s.HiddenAt == null && s.ErasedAt == null)
             .ToListAsync()).ToDictionary(s => s.Number);
         Result = map.Result is null ? null : JsonSerializer.Deserialize<OpinionMapResult>(map.Result, OpinionMapCommands.Json);
-        Decision = await authorizer.DecideAsync(Permission.ContributeOpinions, process, map.PhaseId);
+        Decision = await authorizer.DecideAsync(OpinionMapsPermissions.Contribute, process, map.PhaseId);
         if (authorizer.PersonId is { } personId)
         {
             Me = await db.OpinionParticipants.AsNoTracking().FirstOrDefaultAsync(p => p.OpinionMapId == id && p.PersonId == personId);

@@ -70,7 +70,7 @@ public sealed class AnswerModel(ParvisDbContext db, CurrentOrganisation organisa
         {
             return NotFound();
         }
-        var decision = await authorizer.DecideAsync(Permission.AnswerProposal, process);
+        var decision = await authorizer.DecideAsync(ProposalsPermissions.Answer, process);
         if (Denied(decision) is { } denied)
         {
             return denied;

@@ -52,7 +52,7 @@ public sealed class IndexModel(DatabaseOnDemand database, CurrentOrganisation or
         Results = Query.Text is { Length: > 0 }
             ? await search.SearchAsync(Query, HttpContext.RequestAborted)
             : await shared.GetAsync($"proposals:{Query}", () => search.SearchAsync(Query, HttpContext.RequestAborted));
-        ProposeDecision = await authorizer.DecideAsync(Permission.Propose, process);
+        ProposeDecision = await authorizer.DecideAsync(ProposalsPermissions.Propose, process);
         return Page();
     }
 

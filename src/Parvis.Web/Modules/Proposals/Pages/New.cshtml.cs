@@ -52,7 +52,7 @@ public sealed class NewModel(ParvisDbContext db, CurrentOrganisation organisatio
             return NotFound();
         }
         Process = process;
-        Decision = await authorizer.DecideAsync(Permission.Propose, process);
+        Decision = await authorizer.DecideAsync(ProposalsPermissions.Propose, process);
         return Decision == Decision.SignInRequired ? Challenge() : null;
     }
 }

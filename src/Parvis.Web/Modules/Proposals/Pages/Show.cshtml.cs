@@ -120,13 +120,13 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
             return false;
         }
         (Proposal, Process, AuthorPseudonym, Theme, MergedInto, Comments, Fate) = view;
-        SupportDecision = await authorizer.DecideAsync(Permission.Support, Process);
-        CommentDecision = await authorizer.DecideAsync(Permission.Comment, Process);
+        SupportDecision = await authorizer.DecideAsync(ProposalsPermissions.Support, Process);
+        CommentDecision = await authorizer.DecideAsync(ProposalsPermissions.Comment, Process);
         var personId = authorizer.PersonId;
         HasSupported = personId is not null && await supports.HasSupportedAsync(personId.Value, id, afterOwnAction: Request.Cookies.ContainsKey(FlashCookie));
         IsAuthor = personId is not null && Proposal.AuthorId == personId;
         CanModerate = await authorizer.CanAsync(Permission.Moderate, Process);
-        CanAnswer = await authorizer.CanAsync(Permission.AnswerProposal, Process);
+        CanAnswer = await authorizer.CanAsync(ProposalsPermissions.Answer, Process);
         CanDecideFate = await authorizer.CanAsync(Permission.Analyse, Process);
         return true;
     }

@@ -29,7 +29,7 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
     /// <summary>On the main installation: the package for a laptop, with a key made for this export.</summary>
     public async Task<(CommandResult Result, byte[]? File)> ExportPackageAsync(Guid workshopId)
     {
-        var (workshop, process, refusal) = await LoadAsync(workshopId, Permission.RunWorkshop);
+        var (workshop, process, refusal) = await LoadAsync(workshopId, WorkshopsPermissions.Run);
         if (workshop is null || process is null)
         {
             return (refusal!, null);
@@ -71,7 +71,7 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
     /// </summary>
     public async Task<CommandResult> ImportPackageAsync(Stream file)
     {
-        if (await authorizer.DecideAsync(Permission.ManageWorkshops) is var decision and not Decision.Allowed)
+        if (await authorizer.DecideAsync(WorkshopsPermissions.Manage) is var decision and not Decision.Allowed)
         {
             return CommandResult.Refused(decision);
         }
@@ -128,7 +128,7 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
     /// <summary>On the laptop: the session's bundle, signed with the package's key, to carry back to the main installation.</summary>
     public async Task<(CommandResult Result, byte[]? File)> ExportBundleAsync(Guid workshopId)
     {
-        var (workshop, process, refusal) = await LoadAsync(workshopId, Permission.RunWorkshop);
+        var (workshop, process, refusal) = await LoadAsync(workshopId, WorkshopsPermissions.Run);
         if (workshop is null || process is null)
         {
             return (refusal!, null);
@@ -162,7 +162,7 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
     /// </summary>
     public async Task<(CommandResult Result, OfflineReport? Report)> ImportBundleAsync(Guid workshopId, Stream file)
     {
-        var (workshop, _, refusal) = await LoadAsync(workshopId, Permission.RunWorkshop, tracked: true);
+        var (workshop, _, refusal) = await LoadAsync(workshopId, WorkshopsPermissions.Run, tracked: true);
         if (workshop is null)
         {
             return (refusal!, null);

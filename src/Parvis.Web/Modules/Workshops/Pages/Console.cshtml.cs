@@ -111,7 +111,7 @@ public sealed class ConsoleModel(ParvisDbContext db, CurrentOrganisation organis
         {
             return NotFound();
         }
-        if (Denied(await authorizer.DecideAsync(Permission.RunWorkshop, Board.Process)) is { } denied)
+        if (Denied(await authorizer.DecideAsync(WorkshopsPermissions.Run, Board.Process)) is { } denied)
         {
             return denied;
         }

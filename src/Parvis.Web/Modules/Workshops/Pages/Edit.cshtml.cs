@@ -151,7 +151,7 @@ public sealed class EditModel(ParvisDbContext database, CurrentOrganisation curr
         {
             return NotFound();
         }
-        if (Denied(await authorizer.DecideAsync(Permission.ManageWorkshops, Board.Process)) is { } denied)
+        if (Denied(await authorizer.DecideAsync(WorkshopsPermissions.Manage, Board.Process)) is { } denied)
         {
             return denied;
         }

@@ -47,7 +47,7 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
         {
             return NotFound();
         }
-        if (Denied(await authorizer.DecideAsync(Permission.ManageWorkshops, Process)) is { } denied)
+        if (Denied(await authorizer.DecideAsync(WorkshopsPermissions.Manage, Process)) is { } denied)
         {
             return denied;
         }
@@ -70,7 +70,7 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
         Process = process;
         Workshops = await db.Workshops.AsNoTracking().Where(w => w.ProcessId == process.Id)
             .OrderBy(w => w.StartsAt).ThenBy(w => w.Title).ToListAsync();
-        CanManage = await authorizer.CanAsync(Permission.ManageWorkshops, process);
+        CanManage = await authorizer.CanAsync(WorkshopsPermissions.Manage, process);
         return true;
     }
 }

@@ -22,7 +22,7 @@ public sealed class KitModel(ParvisDbContext database, CurrentOrganisation curre
         {
             return NotFound();
         }
-        if (Denied(await authorizer.DecideAsync(Permission.RunWorkshop, Board.Process)) is { } denied)
+        if (Denied(await authorizer.DecideAsync(WorkshopsPermissions.Run, Board.Process)) is { } denied)
         {
             return denied;
         }

@@ -81,7 +81,7 @@ public sealed class OfflineModel(ParvisDbContext database, CurrentOrganisation c
         {
             return NotFound();
         }
-        if (Denied(await authorizer.DecideAsync(Permission.RunWorkshop, Board.Process)) is { } denied)
+        if (Denied(await authorizer.DecideAsync(WorkshopsPermissions.Run, Board.Process)) is { } denied)
         {
             return denied;
         }

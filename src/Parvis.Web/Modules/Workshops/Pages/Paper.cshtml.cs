@@ -140,6 +140,6 @@ public sealed class PaperModel(ParvisDbContext database, CurrentOrganisation cur
         {
             return NotFound();
         }
-        return Denied(await authorizer.DecideAsync(Permission.RunWorkshop, Board.Process));
+        return Denied(await authorizer.DecideAsync(WorkshopsPermissions.Run, Board.Process));
     }
 }

@@ -42,7 +42,7 @@ public sealed class ReceivePackageModel(ParvisDbContext db, Authorizer authorize
 
     private async Task<IActionResult?> LoadAsync()
     {
-        if (Denied(await authorizer.DecideAsync(Permission.ManageWorkshops)) is { } denied)
+        if (Denied(await authorizer.DecideAsync(WorkshopsPermissions.Manage)) is { } denied)
         {
             return denied;
         }

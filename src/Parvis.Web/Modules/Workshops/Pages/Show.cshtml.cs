@@ -17,8 +17,8 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
         {
             return NotFound();
         }
-        CanRun = await authorizer.CanAsync(Permission.RunWorkshop, Board.Process);
-        CanManage = await authorizer.CanAsync(Permission.ManageWorkshops, Board.Process);
+        CanRun = await authorizer.CanAsync(WorkshopsPermissions.Run, Board.Process);
+        CanManage = await authorizer.CanAsync(WorkshopsPermissions.Manage, Board.Process);
         return Page();
     }
 }

@@ -81,11 +81,11 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
             .Join(db.Meetings.Where(m => m.ProcessId == process.Id), u => u.MeetingId, m => m.Id, (u, m) => new { u.ThemeId, m.Id, m.Title })
             .Join(db.Themes, x => x.ThemeId, t => t.Id, (x, t) => new { Theme = t, x.Id, x.Title })
             .Select(x => new UncoveredLine(x.Theme, x.Id, x.Title)).ToListAsync();
-        if (authorizer.PersonId is { } me && await authorizer.CanAsync(Permission.AnswerQuestions, process))
+        if (authorizer.PersonId is { } me && await authorizer.CanAsync(MeetingsPermissions.AnswerQuestions, process))
         {
             ForMe = Lines.Where(l => l.Question.ExpertId == me && l.Question.Status == QuestionStatus.Open).ToList();
         }
-        Ask = await authorizer.DecideAsync(Permission.AskExperts, process);
+        Ask = await authorizer.DecideAsync(MeetingsPermissions.AskExperts, process);
         return true;
     }
 }

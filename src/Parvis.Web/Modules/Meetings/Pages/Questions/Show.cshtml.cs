@@ -108,8 +108,8 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
         CollectedAt = meetings.FirstOrDefault(m => m.Id == question.MeetingId);
         AnsweredAt = meetings.FirstOrDefault(m => m.Id == question.AnsweredAtMeetingId);
         Fate = await FateView.LoadAsync(db, ShownContributions.Of(db, sources), id);
-        CanRoute = await authorizer.CanAsync(Permission.ManageMeetings, process);
-        CanAnswer = await authorizer.CanAsync(Permission.AnswerQuestions, process);
+        CanRoute = await authorizer.CanAsync(MeetingsPermissions.Manage, process);
+        CanAnswer = await authorizer.CanAsync(MeetingsPermissions.AnswerQuestions, process);
         if (CanRoute)
         {
             Experts = await RoleHolders.ChoicesAsync(db, organisation.Id, process.Id, Role.Expert, Text["Questions.NoExpert"]);

@@ -145,7 +145,7 @@ public sealed class MapsModel(ParvisDbContext db, CurrentOrganisation organisati
             return NotFound();
         }
         Process = process;
-        CanManage = await authorizer.CanAsync(Permission.ManageOpinionMaps, process);
+        CanManage = await authorizer.CanAsync(OpinionMapsPermissions.Manage, process);
         if (!CanManage && Denied(await authorizer.DecideAsync(Permission.Moderate, process)) is { } denied)
         {
             return denied;

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Kernel.Web;
+
+namespace Parvis.Web.Kernel.Modules;
+
+/// <summary>
+/// A module's declaration of itself, in one place: what the kernel needs to know of it. The modules of a build are
+/// listed once (Modules/Installed.cs); the kernel knows them only through this interface.
+/// </summary>
+public interface IParvisModule
+{
+    /// <summary>Its key: in the components a process switches on, in its tables' prefix, in its permissions' names.</summary>
+    string Name { get; }
+
+    /// <summary>Its services, among them its <c>IContributionSource</c> and <c>IPersonalDataSource</c> if it has any.</summary>
+    void AddServices(IServiceCollection services);
+
+    /// <summary>Its part of the model: entities and indexes every provider has.</summary>
+    void BuildModel(ModelBuilder model);
+
+    /// <summary>What only PostgreSQL has (text-search indexes, storage parameters).</summary>
+    void BuildPostgresModel(ModelBuilder model)
+    {
+    }
+
+    /// <summary>The permissions it defines, each with its roles and its phase rule.</summary>
+    IReadOnlyList<Permission> Permissions { get; }
+
+    /// <summary>Its links on the page of a process, from what the process holds.</summary>
+    Task<IReadOnlyList<ProcessEntry>> EntriesAsync(ParvisDbContext db, Process process);
+
+    /// <summary>Its tables whose writes drop more than pages (what the kernel keeps of them).</summary>
+    IReadOnlyList<(string Table, ChangeKind Kind)> KeptTables => [];
+}
+
+/// <summary>A link a module puts on a process page: where it leads, and the text it shows (a key and its arguments).</summary>
+public sealed record ProcessEntry(string Href, string TextKey, params object[] Arguments);
