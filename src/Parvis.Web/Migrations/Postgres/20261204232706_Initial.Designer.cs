@@ -9,11 +9,11 @@ using Parvis.Web.Kernel.Data;
 
 #nullable disable
 
-namespace Parvis.Web.Kernel.Data.Migrations.Postgres
+namespace Parvis.Web.Migrations.Postgres
 {
     [DbContext(typeof(PostgresParvisDbContext))]
-    [Migration("20261123164752_ProposalCountersWithoutIndex")]
-    partial class ProposalCountersWithoutIndex
+    [Migration("20261204232706_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -834,6 +834,36 @@ namespace Parvis.Web.Kernel.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("kernel_people", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.People.PersonSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Persistent")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("kernel_sessions", (string)null);
                 });
 
             modelBuilder.Entity("Parvis.Web.Kernel.People.RoleAssignment", b =>
@@ -2016,6 +2046,15 @@ namespace Parvis.Web.Kernel.Data.Migrations.Postgres
                     b.HasOne("Parvis.Web.Kernel.Organisations.Organisation", null)
                         .WithMany("Hosts")
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.People.PersonSession", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
