@@ -63,14 +63,14 @@ public static class DemoData
                 Title = "Contributions et rencontres",
                 Description = "Déposez vos propositions, soutenez celles des autres et venez en parler lors des rencontres.",
                 StartsOn = today.AddDays(-10), EndsOn = today.AddDays(20),
-                ProposalsOpen = true, SupportsOpen = true, CommentsOpen = true,
+                Switches = [ProposalsModule.Proposing, ProposalsModule.Supporting, ProposalsModule.Commenting],
             },
             new Phase
             {
                 Title = "Analyse et synthèse",
                 Description = "Le Conseil de développement analyse les contributions et répond à chaque proposition.",
                 StartsOn = today.AddDays(21), EndsOn = today.AddDays(50),
-                CommentsOpen = true,
+                Switches = [ProposalsModule.Commenting],
             },
             new Phase
             {
@@ -79,6 +79,9 @@ public static class DemoData
                 StartsOn = today.AddDays(51), EndsOn = today.AddDays(120),
             },
         ]);
+        // The tools in the order people meet them: meetings and workshops first, for those far from screens.
+        string[] tools = [MeetingsModule.Key, WorkshopsModule.Key, ProposalsModule.Key, OpinionMapsModule.Key];
+        process.Components.AddRange(tools.Select((module, i) => new ProcessComponent { Module = module, Position = i + 1 }));
         string[] themeNames = ["Emploi", "Mobilité", "Santé", "Sécurité", "Vivre ensemble"];
         process.Themes.AddRange(themeNames.Select((name, i) => new Theme { Name = name, Position = i }));
         db.Processes.Add(process);

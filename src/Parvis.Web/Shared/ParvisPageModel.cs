@@ -102,9 +102,17 @@ public abstract class ParvisPageModel : PageModel
         return File(bytes, "application/pdf", $"{fileName}.pdf");
     }
 
-    /// <summary>Null when allowed; otherwise an anonymous visitor is sent to sign in and anyone else refused.</summary>
-    protected IActionResult? Denied(Decision decision) =>
-        decision == Decision.Allowed ? null : decision == Decision.SignInRequired ? Challenge() : Forbid();
+    /// <summary>
+    /// Null when allowed; otherwise an anonymous visitor is sent to sign in and anyone else refused, and a module the
+    /// process does not use has no page.
+    /// </summary>
+    protected IActionResult? Denied(Decision decision) => decision switch
+    {
+        Decision.Allowed => null,
+        Decision.SignInRequired => Challenge(),
+        Decision.NotInProcess => NotFound(),
+        _ => Forbid(),
+    };
 
     /// <summary>After a command: on success a notice and the next page; otherwise the page again, the refusal shown next to the field.</summary>
     protected IActionResult After(CommandResult result, string done, string next, string field = "")

@@ -218,6 +218,40 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         await app.AssertAccessibleAsync(page);
     }
 
+    [Fact]
+    public async Task A_manager_chooses_the_tools_of_a_process_with_the_keyboard()
+    {
+        var process = await app.WithDatabaseAsync(async db =>
+        {
+            var today = DateOnly.FromDateTime(DateTime.Now);
+            var created = ParvisApp.NewProcess(app.World.OrganisationId, "outils-au-clavier",
+                new Web.Kernel.Processes.Phase { Title = "Rencontres", StartsOn = today.AddDays(-1), EndsOn = today.AddDays(9) });
+            db.Processes.Add(created);
+            await db.SaveChangesAsync();
+            return created;
+        });
+        var manager = await app.CreatePersonAsync("Gestionnaire des outils", Role.ProcessManager);
+        var page = await app.NewPageAsync();
+        await SignInAsync(page, manager.Email!);
+        await page.GotoAsync($"/admin/processes/edit/{process.Id}");
+
+        var workshops = page.GetByRole(AriaRole.Group, new() { Name = "Ateliers" });
+        await workshops.GetByRole(AriaRole.Checkbox, new() { NameRegex = UseThisTool() }).FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        var meetings = page.GetByRole(AriaRole.Group, new() { Name = "Réunions et questions aux experts" });
+        await meetings.GetByRole(AriaRole.Textbox, new() { Name = "Titre affiché" }).FillAsync("Les cafés-débats");
+        await meetings.GetByRole(AriaRole.Spinbutton).FillAsync("1");
+        await Infrastructure.BrowserApp.ClickForNewPageAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les outils" }));
+        await Expect(page.Locator("p.notice")).ToContainTextAsync("outils de la démarche sont enregistrés");
+        await app.AssertAccessibleAsync(page);
+
+        await page.GotoAsync($"/processes/{process.Slug}");
+        await Expect(page.Locator("#participate ~ h3").First).ToHaveTextAsync("Les cafés-débats");
+        await Expect(page.Locator($"a[href='/processes/{process.Slug}/workshops']")).ToHaveCountAsync(0);
+        await app.AssertAccessibleAsync(page);
+        Assert.Equal(404, (await page.GotoAsync($"/processes/{process.Slug}/workshops"))!.Status);
+    }
+
     private static async Task SignInAsync(IPage page, string email)
     {
         await page.GotoAsync("/account/sign-in");
@@ -259,4 +293,7 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
 
     [GeneratedRegex("^Voir les propositions")]
     private static partial Regex VoirLesPropositions();
+
+    [GeneratedRegex("^Utiliser cet outil")]
+    private static partial Regex UseThisTool();
 }

@@ -7,6 +7,7 @@ using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Modules;
 
 namespace Parvis.Tests.Infrastructure;
 
@@ -144,7 +145,7 @@ public class ParvisApp : WebApplicationFactory<Program>, IAsyncLifetime
         var open = NewProcess(organisation.Id, "ouverte", new Phase
         {
             Title = "Contributions", StartsOn = today.AddDays(-5), EndsOn = today.AddDays(5),
-            ProposalsOpen = true, SupportsOpen = true, CommentsOpen = true,
+            Switches = [ProposalsModule.Proposing, ProposalsModule.Supporting, ProposalsModule.Commenting],
         });
         var closed = NewProcess(organisation.Id, "lecture", new Phase
         {
@@ -167,6 +168,8 @@ public class ParvisApp : WebApplicationFactory<Program>, IAsyncLifetime
             Published = true,
         };
         process.Phases.Add(phase);
+        // Every installed module, as most tests exercise one of them; ComponentTests switch them off.
+        process.Components.AddRange(Installed.Modules.Modules.Select((m, i) => new ProcessComponent { Module = m.Name, Position = i + 1 }));
         process.Themes.AddRange([new Theme { Name = "Mobilité", Position = 0 }, new Theme { Name = "Santé", Position = 1 }]);
         return process;
     }

@@ -17,7 +17,7 @@ public sealed class AccountabilityTests(ParvisApp app) : IClassFixture<ParvisApp
         var today = DateOnly.FromDateTime(DateTime.Now);
         var process = ParvisApp.NewProcess(app.World.OrganisationId, slug, new Phase
         {
-            Title = "Contributions", StartsOn = today.AddDays(-5), EndsOn = today.AddDays(5), ProposalsOpen = true, CommentsOpen = true,
+            Title = "Contributions", StartsOn = today.AddDays(-5), EndsOn = today.AddDays(5), Switches = [ProposalsModule.Proposing, ProposalsModule.Commenting],
         });
         db.Processes.Add(process);
         await db.SaveChangesAsync();
@@ -209,7 +209,15 @@ public sealed class AccountabilityTests(ParvisApp app) : IClassFixture<ParvisApp
         Assert.Equal(["Publiée"], undecided.Texts(".contribution-list li a"));
         Assert.Contains("1 contributions sur 2", (await visitor.GetAsync($"/processes/{process.Slug}")).Text("#accountability + p"), StringComparison.Ordinal);
 
-        await app.WithDatabaseAsync(db => db.Processes.Where(p => p.Id == process.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.CommentsAwaitFate, true)));
+        var (manager, _) = await app.SignedInAsync("Gestionnaire des devenirs", Role.ProcessManager);
+        var edit = $"/admin/processes/edit/{process.Id}";
+        var form = (await manager.GetAsync(edit)).Document.QuerySelectorAll($"input[name^='Components'][value='{ProposalsModule.Key}']").Single().GetAttribute("name")!;
+        var index = form["Components[".Length..form.IndexOf(']', StringComparison.Ordinal)];
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync($"{edit}?handler=Components", new Dictionary<string, string>
+        {
+            [$"Components[{index}].Module"] = ProposalsModule.Key, [$"Components[{index}].Enabled"] = "true", [$"Components[{index}].Position"] = "1",
+            [$"Components[{index}].Switches[0]"] = ProposalsModule.CommentsAwaitFate,
+        }, edit)).Status);
         page = await visitor.GetAsync($"/processes/{process.Slug}/fates");
         Assert.Contains("1 contributions sur 3 ont un devenir", page.Body, StringComparison.Ordinal);
     }

@@ -25,11 +25,16 @@ public sealed class AdminTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(HttpStatusCode.Redirect, created.Status);
         var id = Guid.Parse(created.Location!.Split('/')[^1]);
         var edit = $"/admin/processes/edit/{id}";
+        // A new process uses no tool until staff choose them.
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync($"{edit}?handler=Components", new Dictionary<string, string>
+        {
+            ["Components[0].Module"] = ProposalsModule.Key, ["Components[0].Enabled"] = "true", ["Components[0].Title"] = "", ["Components[0].Position"] = "1",
+        }, edit)).Status);
 
         var phase = new Dictionary<string, string>
         {
             ["Input.Title"] = "Dépôt des idées", ["Input.Description"] = "", ["Input.StartsOn"] = "2027-01-01", ["Input.EndsOn"] = "2027-01-31",
-            ["Input.ProposalsOpen"] = "true", ["Input.SupportsOpen"] = "false", ["Input.CommentsOpen"] = "true",
+            ["Input.Switches[0]"] = ProposalsModule.Proposing, ["Input.Switches[1]"] = ProposalsModule.Commenting,
         };
         Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync($"/admin/processes/{id}/phases", phase)).Status);
         var backwards = await manager.PostAsync($"/admin/processes/{id}/phases", new Dictionary<string, string>(phase)
@@ -51,8 +56,8 @@ public sealed class AdminTests(ParvisApp app) : IClassFixture<ParvisApp>
         var process = await app.WithDatabaseAsync(db => db.Processes.Include(p => p.Phases).Include(p => p.Themes).AsNoTracking().FirstAsync(p => p.Id == id));
         Assert.Equal("budget-participatif-2027", process.Slug);
         Assert.Equal(["Dépôt des idées"], process.Phases.Select(p => p.Title));
-        Assert.True(process.Phases[0].ProposalsOpen);
-        Assert.False(process.Phases[0].SupportsOpen);
+        Assert.Equal([ProposalsModule.Commenting, ProposalsModule.Proposing], process.Phases[0].Switches.Order());
+        Assert.Equal([ProposalsModule.Key], process.Components.Where(c => c.Enabled).Select(c => c.Module));
         Assert.Equal(["Écoles"], process.Themes.Select(t => t.Name));
         Assert.True(await app.WithDatabaseAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "process.create" && a.Subject == $"process:{id}")));
     }

@@ -244,8 +244,13 @@ public sealed class ProposalTests(ParvisApp app) : IClassFixture<ParvisApp>
         // The support check keeps the process in memory: the first support reads it, the phase then changes.
         Assert.Equal(HttpStatusCode.Redirect, (await early.PostAsync($"/proposals/{id}?handler=Support", new Dictionary<string, string>())).Status);
         var page = await late.GetAsync($"/proposals/{id}");
-        async Task SupportsOpenAsync(bool open) => await app.WithDatabaseAsync(db => db.Phases
-            .Where(p => p.ProcessId == app.World.ProcessId).ExecuteUpdateAsync(s => s.SetProperty(p => p.SupportsOpen, open)));
+        async Task SupportsOpenAsync(bool open)
+        {
+            HashSet<string> switches = open
+                ? [ProposalsModule.Proposing, ProposalsModule.Supporting, ProposalsModule.Commenting]
+                : [ProposalsModule.Proposing, ProposalsModule.Commenting];
+            await app.WithDatabaseAsync(db => db.Phases.Where(p => p.ProcessId == app.World.ProcessId).ExecuteUpdateAsync(s => s.SetProperty(p => p.Switches, switches)));
+        }
         await SupportsOpenAsync(false);
         try
         {

@@ -12,7 +12,7 @@ namespace Parvis.Tests.Unit;
 [Trait("Suite", "unit")]
 public sealed class PermissionMatrixTests
 {
-    private static readonly Phase _allOpen = new() { Title = "open", ProposalsOpen = true, SupportsOpen = true, CommentsOpen = true };
+    private static readonly Phase _allOpen = new() { Title = "open", Switches = [ProposalsModule.Proposing, ProposalsModule.Supporting, ProposalsModule.Commenting] };
     private static readonly Phase _allClosed = new() { Title = "closed" };
 
     /// <summary>The expected matrix, written out by hand: who may do what when the phase allows it.</summary>
@@ -116,7 +116,7 @@ public sealed class PermissionMatrixTests
     [Fact]
     public void A_process_phase_switches_each_action_separately()
     {
-        var supportsOnly = new Phase { Title = "vote", SupportsOpen = true };
+        var supportsOnly = new Phase { Title = "vote", Switches = [ProposalsModule.Supporting] };
         Assert.Equal(Decision.Allowed, PermissionMatrix.Decide(ProposalsPermissions.Support, true, [Role.Participant], supportsOnly));
         Assert.Equal(Decision.PhaseClosed, PermissionMatrix.Decide(ProposalsPermissions.Propose, true, [Role.Participant], supportsOnly));
         Assert.Equal(Decision.PhaseClosed, PermissionMatrix.Decide(ProposalsPermissions.Comment, true, [Role.Participant], supportsOnly));
@@ -133,6 +133,8 @@ public sealed class PermissionMatrixTests
     private sealed class Echo : IParvisModule
     {
         public string Name => "echo";
+
+        public string TitleKey => "Echo.ModuleTitle";
 
         public IReadOnlyList<Permission> Permissions => [new("Proposals.Propose", Permission.Everyone)];
 

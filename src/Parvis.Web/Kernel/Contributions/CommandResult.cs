@@ -9,7 +9,7 @@ public sealed record CommandResult(bool Succeeded, string? ErrorKey = null, Guid
     public static CommandResult Missing() => new(false, "Error.NotFound", NotFound: true);
     public static CommandResult Refused(string errorKey) => new(false, errorKey);
 
-    public static CommandResult Refused(Decision decision) => new(false, decision switch
+    public static CommandResult Refused(Decision decision) => decision == Decision.NotInProcess ? Missing() : new(false, decision switch
     {
         Decision.SignInRequired => "Error.SignInRequired",
         Decision.PhaseClosed => "Error.PhaseClosed",

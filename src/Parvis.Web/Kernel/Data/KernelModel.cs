@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Audit;
 using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Processes;
@@ -21,6 +24,7 @@ internal static class KernelModel
     public const string ProcessesTable = "kernel_processes";
     public const string PhasesTable = "kernel_phases";
     public const string ThemesTable = "kernel_themes";
+    public const string ComponentsTable = "kernel_components";
     public const string PeopleTable = "kernel_people";
     public const string SessionsTable = "kernel_sessions";
 
@@ -88,12 +92,26 @@ internal static class KernelModel
             e.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(p => p.Phases).WithOne().HasForeignKey(p => p.ProcessId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(p => p.Themes).WithOne().HasForeignKey(t => t.ProcessId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(p => p.Components).WithOne().HasForeignKey(c => c.ProcessId).OnDelete(DeleteBehavior.Cascade);
+            // Whoever loads a process decides with its phases and components: never without them.
+            e.Navigation(p => p.Phases).AutoInclude();
+            e.Navigation(p => p.Components).AutoInclude();
+            e.Ignore(p => p.ComponentsInUse);
         });
         b.Entity<Phase>(e =>
         {
             e.ToTable(PhasesTable);
             e.Property(p => p.Title).HasMaxLength(Phase.TitleMax);
             e.Property(p => p.Description).HasMaxLength(Phase.DescriptionMax);
+            SwitchSet(e.Property(p => p.Switches));
+        });
+        b.Entity<ProcessComponent>(e =>
+        {
+            e.ToTable(ComponentsTable);
+            e.Property(c => c.Module).HasMaxLength(ModuleSwitch.KeyMax);
+            e.Property(c => c.Title).HasMaxLength(ProcessComponent.TitleMax);
+            e.HasIndex(c => new { c.ProcessId, c.Module }).IsUnique();
+            SwitchSet(e.Property(c => c.Switches));
         });
         b.Entity<Theme>(e =>
         {
@@ -241,4 +259,11 @@ internal static class KernelModel
             e.HasIndex(a => new { a.OrganisationId, a.At });
         });
     }
+
+    /// <summary>Switches that are on, stored as one text of space-separated keys (they never contain spaces).</summary>
+    private static void SwitchSet(PropertyBuilder<HashSet<string>> property) =>
+        property.HasMaxLength(2_000).HasConversion(
+            set => string.Join(' ', set.Order(StringComparer.Ordinal)),
+            text => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(),
+            new ValueComparer<HashSet<string>>((a, b) => a!.SetEquals(b!), set => set.Count, set => set.ToHashSet()));
 }

@@ -15,6 +15,15 @@ public interface IParvisModule
     /// <summary>Its key: in the components a process switches on, in its tables' prefix, in its permissions' names.</summary>
     string Name { get; }
 
+    /// <summary>The text key of its title, what a component shows until staff give it one of their own.</summary>
+    string TitleKey { get; }
+
+    /// <summary>What staff switch on or off for each phase (proposing open, supporting open...).</summary>
+    IReadOnlyList<ModuleSwitch> PhaseSwitches => [];
+
+    /// <summary>What staff switch on or off for the whole process (comments await a fate...).</summary>
+    IReadOnlyList<ModuleSwitch> ProcessSwitches => [];
+
     /// <summary>Its services, among them its <c>IContributionSource</c> and <c>IPersonalDataSource</c> if it has any.</summary>
     void AddServices(IServiceCollection services);
 
@@ -32,9 +41,21 @@ public interface IParvisModule
     /// <summary>Its links on the page of a process, from what the process holds.</summary>
     Task<IReadOnlyList<ProcessEntry>> EntriesAsync(ParvisDbContext db, Process process);
 
+    /// <summary>Its links on the administration page of a process that uses it.</summary>
+    IReadOnlyList<ProcessEntry> AdminEntries(Process process) => [];
+
     /// <summary>Its tables whose writes drop more than pages (what the kernel keeps of them).</summary>
     IReadOnlyList<(string Table, ChangeKind Kind)> KeptTables => [];
 }
 
 /// <summary>A link a module puts on a process page: where it leads, and the text it shows (a key and its arguments).</summary>
 public sealed record ProcessEntry(string Href, string TextKey, params object[] Arguments);
+
+/// <summary>
+/// A setting a module offers, on or off. Its key is "{module}.{setting}" and holds no space; LabelKey names it in the
+/// forms and in the list of what a phase opens.
+/// </summary>
+public sealed record ModuleSwitch(string Key, string LabelKey, string? HintKey = null)
+{
+    public const int KeyMax = 60;
+}

@@ -1,4 +1,5 @@
 using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Web.Kernel.Modules;
@@ -12,8 +13,29 @@ public sealed class ModuleCatalog
         Throw.IfRepeated(modules.Select(m => m.Name), "module");
         Permissions = [.. Permission.Kernel, .. modules.SelectMany(m => m.Permissions)];
         Throw.IfRepeated(Permissions.Select(p => p.Name), "permission");
+        _moduleOf = modules.SelectMany(m => m.Permissions.Select(p => (p, m))).ToDictionary(x => x.p, x => x.m);
+        foreach (var module in modules)
+        {
+            foreach (var key in module.PhaseSwitches.Concat(module.ProcessSwitches).Select(s => s.Key))
+            {
+                if (!key.StartsWith(module.Name + ".", StringComparison.Ordinal) || key.Contains(' ', StringComparison.Ordinal) || key.Length > ModuleSwitch.KeyMax)
+                {
+                    throw new InvalidOperationException($"The switch \"{key}\" of the module \"{module.Name}\" must start with \"{module.Name}.\", hold no space and fit in {ModuleSwitch.KeyMax} characters.");
+                }
+            }
+        }
+        Throw.IfRepeated(modules.SelectMany(m => m.PhaseSwitches.Concat(m.ProcessSwitches)).Select(s => s.Key), "switch");
         KeptTables = [.. modules.SelectMany(m => m.KeptTables)];
     }
+
+    private readonly Dictionary<Permission, IParvisModule> _moduleOf;
+
+    /// <summary>The module that declares the permission; null for the kernel's.</summary>
+    public IParvisModule? ModuleOf(Permission permission) => _moduleOf.GetValueOrDefault(permission);
+
+    /// <summary>The module whose folder holds the type (a page, a command), by namespace; null for the kernel's.</summary>
+    public IParvisModule? ModuleOf(Type type) =>
+        Modules.FirstOrDefault(m => type.Namespace is { } ns && (ns == m.GetType().Namespace || ns.StartsWith(m.GetType().Namespace + ".", StringComparison.Ordinal)));
 
     public IReadOnlyList<IParvisModule> Modules { get; }
 
@@ -23,6 +45,15 @@ public sealed class ModuleCatalog
     public IReadOnlyList<(string Table, ChangeKind Kind)> KeptTables { get; }
 
     public IParvisModule? Find(string name) => Modules.FirstOrDefault(m => m.Name == name);
+
+    /// <summary>The text keys of what the phase opens, component by component in the process's order.</summary>
+    public IReadOnlyList<string> OpenIn(Process process, Phase phase) =>
+        process.ComponentsInUse.Select(c => Find(c.Module)).OfType<IParvisModule>()
+            .SelectMany(m => m.PhaseSwitches).Where(s => phase.IsOn(s.Key)).Select(s => s.LabelKey).ToList();
+
+    /// <summary>The components in use whose module is installed, with it, in the process's order.</summary>
+    public IEnumerable<(ProcessComponent Component, IParvisModule Module)> InUse(Process process) =>
+        process.ComponentsInUse.Select(c => (c, Find(c.Module))).Where(x => x.Item2 is not null).Select(x => (x.c, x.Item2!));
 
     private static class Throw
     {

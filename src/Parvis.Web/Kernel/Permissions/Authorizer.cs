@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Processes;
@@ -9,7 +10,8 @@ using Parvis.Web.Kernel.Web;
 namespace Parvis.Web.Kernel.Permissions;
 
 /// <summary>Answers "may the current person do this here?" for pages, from their roles and the phase.</summary>
-public sealed class Authorizer(DatabaseOnDemand database, CurrentOrganisation organisation, IHttpContextAccessor http, TimeProvider clock, SharedData shared)
+public sealed class Authorizer(DatabaseOnDemand database, CurrentOrganisation organisation, IHttpContextAccessor http, TimeProvider clock, SharedData shared,
+    ModuleCatalog modules)
 {
     private ParvisDbContext Db => database.Context;
 
@@ -34,6 +36,10 @@ public sealed class Authorizer(DatabaseOnDemand database, CurrentOrganisation or
 
     public async Task<Decision> DecideAsync(Permission permission, Process? process = null)
     {
+        if (Unused(permission, process))
+        {
+            return Decision.NotInProcess;
+        }
         var roles = await RolesAsync(process?.Id);
         return PermissionMatrix.Decide(permission, PersonId is not null, roles, OpenPhase(process));
     }
@@ -41,6 +47,10 @@ public sealed class Authorizer(DatabaseOnDemand database, CurrentOrganisation or
     /// <summary>For an action open only while a given phase of the process is current (an opinion map's).</summary>
     public async Task<Decision> DecideAsync(Permission permission, Process process, Guid phaseId)
     {
+        if (Unused(permission, process))
+        {
+            return Decision.NotInProcess;
+        }
         var roles = await RolesAsync(process.Id);
         var phase = OpenPhase(process);
         return PermissionMatrix.Decide(permission, PersonId is not null, roles, phase?.Id == phaseId ? phase : null);
@@ -89,6 +99,10 @@ public sealed class Authorizer(DatabaseOnDemand database, CurrentOrganisation or
         await RolesAsync();
         return _assignments!.Any(r => PersonRules.IsStaff(r.Role));
     }
+
+    /// <summary>A module's permission in a process that does not use the module (or no longer does).</summary>
+    private bool Unused(Permission permission, Process? process) =>
+        process is not null && modules.ModuleOf(permission) is { } module && !process.Uses(module.Name);
 
     /// <summary>The current phase, none once the process is closed.</summary>
     private Phase? OpenPhase(Process? process) => process?.ClosedAt is null ? process?.CurrentPhase(Today()) : null;

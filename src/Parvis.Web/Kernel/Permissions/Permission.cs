@@ -62,6 +62,9 @@ public enum Decision
     SignInRequired,
     Forbidden,
     PhaseClosed,
+
+    /// <summary>The process does not use the module that declares the permission: as if the page did not exist.</summary>
+    NotInProcess,
 }
 
 /// <summary>

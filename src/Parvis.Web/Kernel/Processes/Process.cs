@@ -25,9 +25,6 @@ public sealed class Process
     public bool Published { get; set; }
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
 
-    /// <summary>Whether comments, like proposals, are each given a fate by the analysts.</summary>
-    public bool CommentsAwaitFate { get; set; }
-
     /// <summary>Once closed nobody contributes any more, whatever the phase dates say.</summary>
     public DateTimeOffset? ClosedAt { get; set; }
 
@@ -37,8 +34,21 @@ public sealed class Process
     /// <summary>How many contributions had no fate at closing.</summary>
     public int ClosedWithoutFate { get; set; }
 
+    /// <summary>Always loaded with the process, so that no decision is made without them.</summary>
     public List<Phase> Phases { get; set; } = [];
+
     public List<Theme> Themes { get; set; } = [];
+
+    /// <summary>The modules staff switched on for it, and those switched off (kept for their title and order); always loaded.</summary>
+    public List<ProcessComponent> Components { get; set; } = [];
+
+    /// <summary>The module's component, if the process uses the module.</summary>
+    public ProcessComponent? Component(string module) => Components.FirstOrDefault(c => c.Enabled && c.Module == module);
+
+    public bool Uses(string module) => Component(module) is not null;
+
+    /// <summary>The components in use, in their order.</summary>
+    public IEnumerable<ProcessComponent> ComponentsInUse => Components.Where(c => c.Enabled).OrderBy(c => c.Position);
 
     /// <summary>The phase whose dates contain the given day; phases are not expected to overlap, the earliest wins.</summary>
     public Phase? CurrentPhase(DateOnly today) =>
@@ -57,9 +67,37 @@ public sealed class Phase
     public string Description { get; set; } = "";
     public DateOnly StartsOn { get; set; }
     public DateOnly EndsOn { get; set; }
-    public bool ProposalsOpen { get; set; }
-    public bool SupportsOpen { get; set; }
-    public bool CommentsOpen { get; set; }
+
+    /// <summary>The modules' switches that are on during this phase ("proposals.proposing"), each module reading its own.</summary>
+    public HashSet<string> Switches { get; set; } = [];
+
+    public bool IsOn(string moduleSwitch) => Switches.Contains(moduleSwitch);
+}
+
+/// <summary>
+/// A module a process uses (Decidim's component): staff switch it on, give it a title and a place among the others.
+/// Switched off, it is hidden and its contributions stay, with their fates, in the report and in personal data.
+/// </summary>
+public sealed class ProcessComponent
+{
+    public const int TitleMax = 120;
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid ProcessId { get; set; }
+
+    /// <summary>The module's name in the catalog.</summary>
+    public required string Module { get; set; }
+
+    /// <summary>Empty for the module's own title.</summary>
+    public string Title { get; set; } = "";
+
+    public int Position { get; set; }
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>The module's switches that are on for the whole process ("proposals.comments-await-fate").</summary>
+    public HashSet<string> Switches { get; set; } = [];
+
+    public bool IsOn(string moduleSwitch) => Switches.Contains(moduleSwitch);
 }
 
 public sealed class Theme

@@ -3,18 +3,23 @@ using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Audit;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Setup;
 
 namespace Parvis.Web.Kernel.Processes;
 
-public sealed record ProcessDraft(string Title, string Summary, string PlainSummary, string Description, string Territory, bool Published, bool CommentsAwaitFate = false);
+public sealed record ProcessDraft(string Title, string Summary, string PlainSummary, string Description, string Territory, bool Published);
 
-public sealed record PhaseDraft(string Title, string Description, DateOnly StartsOn, DateOnly EndsOn, bool ProposalsOpen, bool SupportsOpen, bool CommentsOpen);
+/// <summary>A phase as staff write it; Switches are the modules' phase switches that are on (any other key is ignored).</summary>
+public sealed record PhaseDraft(string Title, string Description, DateOnly StartsOn, DateOnly EndsOn, IReadOnlyCollection<string> Switches);
+
+/// <summary>One installed module as staff set it for a process: used or not, its title, its place, its process switches.</summary>
+public sealed record ComponentDraft(string Module, bool Enabled, string Title, int Position, IReadOnlyCollection<string> Switches);
 
 /// <summary>Creating and editing processes, their phases and themes; staff only, every change audited.</summary>
-public sealed class ProcessCommands(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit)
+public sealed class ProcessCommands(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, ModuleCatalog modules)
 {
     public async Task<CommandResult> CreateAsync(ProcessDraft draft)
     {
@@ -60,9 +65,9 @@ public sealed class ProcessCommands(ParvisDbContext db, CurrentOrganisation orga
             phase.Description = draft.Description.Trim();
             phase.StartsOn = draft.StartsOn;
             phase.EndsOn = draft.EndsOn;
-            phase.ProposalsOpen = draft.ProposalsOpen;
-            phase.SupportsOpen = draft.SupportsOpen;
-            phase.CommentsOpen = draft.CommentsOpen;
+            // The form shows the switches of the modules in use: those of a module switched off stay as they were.
+            var shown = modules.InUse(process).SelectMany(x => x.Module.PhaseSwitches).Select(s => s.Key).ToHashSet();
+            phase.Switches = draft.Switches.Where(shown.Contains).Concat(phase.Switches.Where(s => !shown.Contains(s))).ToHashSet();
             if (phaseId is null)
             {
                 phase.ProcessId = process.Id;
@@ -81,6 +86,48 @@ public sealed class ProcessCommands(ParvisDbContext db, CurrentOrganisation orga
             }
             db.Phases.Remove(phase);
             audit.Record("process.phase.remove", $"process:{process.Id}", phase.Title);
+            return null;
+        });
+
+    /// <summary>
+    /// Which modules the process uses, under which titles, in which order. A module switched off keeps its row (title,
+    /// order, switches) and its contributions: switched on again, everything is as it was.
+    /// </summary>
+    public async Task<CommandResult> SaveComponentsAsync(Guid processId, IReadOnlyList<ComponentDraft> drafts) =>
+        await EditAsync(processId, process =>
+        {
+            var before = process.Components.ToDictionary(c => c.Module, c => c.Position);
+            foreach (var draft in drafts)
+            {
+                if (modules.Find(draft.Module) is not { } module)
+                {
+                    return "Error.NotFound";
+                }
+                var component = process.Components.FirstOrDefault(c => c.Module == module.Name);
+                if (component is null)
+                {
+                    if (!draft.Enabled)
+                    {
+                        continue;
+                    }
+                    component = new ProcessComponent { ProcessId = process.Id, Module = module.Name };
+                    db.Add(component);
+                }
+                component.Enabled = draft.Enabled;
+                component.Title = draft.Title.Trim();
+                component.Position = draft.Position;
+                component.Switches = draft.Switches.Intersect(module.ProcessSwitches.Select(s => s.Key)).ToHashSet();
+            }
+            // Places become 1, 2, 3...: one given the place another held goes before it.
+            var ordered = process.Components.OrderBy(c => c.Position)
+                .ThenBy(c => before.TryGetValue(c.Module, out var was) && was == c.Position ? 1 : 0)
+                .ThenBy(c => before.GetValueOrDefault(c.Module)).ToList();
+            for (var i = 0; i < ordered.Count; i++)
+            {
+                ordered[i].Position = i + 1;
+            }
+            audit.Record("process.components", $"process:{process.Id}",
+                string.Join(' ', drafts.Where(d => d.Enabled).OrderBy(d => d.Position).Select(d => d.Module)));
             return null;
         });
 
@@ -167,7 +214,6 @@ public sealed class ProcessCommands(ParvisDbContext db, CurrentOrganisation orga
         process.Description = draft.Description.Trim();
         process.Territory = draft.Territory.Trim();
         process.Published = draft.Published;
-        process.CommentsAwaitFate = draft.CommentsAwaitFate;
     }
 
     private async Task<string> FreeSlugAsync(string title)

@@ -156,7 +156,11 @@ public static class KernelSetup
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, _) => text);
-        services.Configure<MvcOptions>(o => LocalizeBindingMessages(o, text));
+        services.Configure<MvcOptions>(o =>
+        {
+            LocalizeBindingMessages(o, text);
+            o.Filters.Add<ComponentPages>();
+        });
         services.Configure<RazorViewEngineOptions>(o => o.PageViewLocationFormats.Add("/Shared/{0}.cshtml"));
         services.AddAntiforgery(o =>
         {

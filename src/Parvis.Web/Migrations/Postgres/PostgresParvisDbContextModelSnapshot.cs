@@ -903,9 +903,6 @@ namespace Parvis.Web.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<bool>("CommentsOpen")
-                        .HasColumnType("boolean");
-
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -917,14 +914,13 @@ namespace Parvis.Web.Migrations.Postgres
                     b.Property<Guid>("ProcessId")
                         .HasColumnType("uuid");
 
-                    b.Property<bool>("ProposalsOpen")
-                        .HasColumnType("boolean");
-
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date");
 
-                    b.Property<bool>("SupportsOpen")
-                        .HasColumnType("boolean");
+                    b.Property<string>("Switches")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -953,9 +949,6 @@ namespace Parvis.Web.Migrations.Postgres
                     b.Property<string>("ClosingNote")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
-
-                    b.Property<bool>("CommentsAwaitFate")
-                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1002,6 +995,44 @@ namespace Parvis.Web.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("kernel_processes", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Processes.ProcessComponent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Module")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Switches")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessId", "Module")
+                        .IsUnique();
+
+                    b.ToTable("kernel_components", (string)null);
                 });
 
             modelBuilder.Entity("Parvis.Web.Kernel.Processes.Theme", b =>
@@ -2094,6 +2125,15 @@ namespace Parvis.Web.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Parvis.Web.Kernel.Processes.ProcessComponent", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Processes.Process", null)
+                        .WithMany("Components")
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Parvis.Web.Kernel.Processes.Theme", b =>
                 {
                     b.HasOne("Parvis.Web.Kernel.Processes.Process", null)
@@ -2427,6 +2467,8 @@ namespace Parvis.Web.Migrations.Postgres
 
             modelBuilder.Entity("Parvis.Web.Kernel.Processes.Process", b =>
                 {
+                    b.Navigation("Components");
+
                     b.Navigation("Phases");
 
                     b.Navigation("Themes");

@@ -894,9 +894,6 @@ namespace Parvis.Web.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("CommentsOpen")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -908,14 +905,13 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.Property<Guid>("ProcessId")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("ProposalsOpen")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("SupportsOpen")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Switches")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -944,9 +940,6 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.Property<string>("ClosingNote")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
-
-                    b.Property<bool>("CommentsAwaitFate")
-                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -993,6 +986,44 @@ namespace Parvis.Web.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("kernel_processes", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Processes.ProcessComponent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Module")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Switches")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessId", "Module")
+                        .IsUnique();
+
+                    b.ToTable("kernel_components", (string)null);
                 });
 
             modelBuilder.Entity("Parvis.Web.Kernel.Processes.Theme", b =>
@@ -2073,6 +2104,15 @@ namespace Parvis.Web.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Parvis.Web.Kernel.Processes.ProcessComponent", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Processes.Process", null)
+                        .WithMany("Components")
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Parvis.Web.Kernel.Processes.Theme", b =>
                 {
                     b.HasOne("Parvis.Web.Kernel.Processes.Process", null)
@@ -2406,6 +2446,8 @@ namespace Parvis.Web.Migrations.Sqlite
 
             modelBuilder.Entity("Parvis.Web.Kernel.Processes.Process", b =>
                 {
+                    b.Navigation("Components");
+
                     b.Navigation("Phases");
 
                     b.Navigation("Themes");

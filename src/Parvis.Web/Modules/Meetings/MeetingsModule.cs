@@ -20,7 +20,12 @@ namespace Parvis.Web.Modules.Meetings;
 /// </summary>
 public sealed class MeetingsModule : IParvisModule
 {
-    public string Name => "meetings";
+    /// <summary>Its name, for its own code to find its component.</summary>
+    public const string Key = "meetings";
+
+    public string Name => Key;
+
+    public string TitleKey => "Meetings.ModuleTitle";
 
     public IReadOnlyList<Permission> Permissions => [MeetingsPermissions.Manage, MeetingsPermissions.Run, MeetingsPermissions.Register, MeetingsPermissions.AskExperts, MeetingsPermissions.AnswerQuestions];
 

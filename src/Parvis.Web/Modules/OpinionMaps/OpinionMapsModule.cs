@@ -15,13 +15,20 @@ namespace Parvis.Web.Modules.OpinionMaps;
 /// </summary>
 public sealed class OpinionMapsModule : IParvisModule
 {
-    public string Name => "opinion-maps";
+    /// <summary>Its name, for its own code to find its component.</summary>
+    public const string Key = "opinion-maps";
+
+    public string Name => Key;
+
+    public string TitleKey => "OpinionMaps.ModuleTitle";
 
     public IReadOnlyList<Permission> Permissions => [OpinionMapsPermissions.Manage, OpinionMapsPermissions.Contribute];
 
     public async Task<IReadOnlyList<ProcessEntry>> EntriesAsync(ParvisDbContext db, Process process) =>
         await db.OpinionMaps.AsNoTracking().Where(m => m.ProcessId == process.Id).OrderBy(m => m.CreatedAt)
             .Select(m => new ProcessEntry($"/maps/{m.Id}", "OpinionMaps.Entry", m.Question)).ToListAsync();
+
+    public IReadOnlyList<ProcessEntry> AdminEntries(Process process) => [new ProcessEntry($"/admin/processes/{process.Id}/maps", "OpinionMaps.AdminTitle")];
 
     public void AddServices(IServiceCollection services)
     {
@@ -78,7 +85,10 @@ public sealed class OpinionMapsPersonalData(Kernel.Data.ParvisDbContext db, Opin
 {
     private Guid[] _touchedMaps = [];
 
-    public string Name => "opinion-maps";
+    /// <summary>Its name, for its own code to find its component.</summary>
+    public const string Key = "opinion-maps";
+
+    public string Name => Key;
 
     public async Task<object> ExportAsync(Guid personId, CancellationToken cancellationToken)
     {

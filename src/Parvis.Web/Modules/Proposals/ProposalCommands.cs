@@ -98,6 +98,10 @@ public sealed class ProposalCommands(DatabaseOnDemand database, CurrentOrganisat
         {
             return CommandResult.Refused(Decision.Forbidden);
         }
+        if (await ProcessAsync(proposal.ProcessId) is null)
+        {
+            return CommandResult.Missing();
+        }
         proposal.WithdrawnAt ??= DateTimeOffset.UtcNow;
         await Db.SaveChangesAsync();
         return CommandResult.Done(proposal.Id);
@@ -214,9 +218,11 @@ public sealed class ProposalCommands(DatabaseOnDemand database, CurrentOrganisat
     private Task<Proposal?> ProposalAsync(Guid id) =>
         Db.Proposals.FirstOrDefaultAsync(p => p.Id == id && p.OrganisationId == organisation.Id && p.ErasedAt == null);
 
+    /// <summary>The published process, if it uses proposals: an author cannot edit or withdraw in one that no longer does.</summary>
     private Task<Process?> ProcessAsync(Guid id) =>
-        Db.Processes.AsNoTracking().Include(p => p.Phases).Include(p => p.Themes)
-            .FirstOrDefaultAsync(p => p.Id == id && p.OrganisationId == organisation.Id && p.Published);
+        Db.Processes.AsNoTracking().Include(p => p.Themes)
+            .FirstOrDefaultAsync(p => p.Id == id && p.OrganisationId == organisation.Id && p.Published
+                && p.Components.Any(c => c.Module == ProposalsModule.Key && c.Enabled));
 
     /// <summary>The process as the permission check reads it, kept until processes change on any node.</summary>
     private Task<Process?> SharedProcessAsync(Guid id) =>

@@ -18,7 +18,7 @@ public sealed class ProposalsContributions : IContributionSource
     public IQueryable<Guid> AwaitingFate(ParvisDbContext db, Process process)
     {
         var proposals = db.Proposals.Where(p => p.ProcessId == process.Id && p.WithdrawnAt == null).Select(p => p.Id);
-        return process.CommentsAwaitFate
+        return process.Component(ProposalsModule.Key)?.IsOn(ProposalsModule.CommentsAwaitFate) == true
             ? proposals.Concat(db.Comments.Where(c => c.ProcessId == process.Id).Select(c => c.Id))
             : proposals;
     }

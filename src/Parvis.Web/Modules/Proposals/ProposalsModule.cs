@@ -12,11 +12,29 @@ namespace Parvis.Web.Modules.Proposals;
 /// <summary>
 /// The proposals module: participants write proposals, support them once each and discuss them in
 /// threads; staff answer them officially. Pages are under Pages/ (public) and Pages/Admin/.
-/// What it may do in a phase is the phase's ProposalsOpen, SupportsOpen and CommentsOpen switches.
+/// What participants may do in a phase is the phase's switches: proposing, supporting, commenting.
 /// </summary>
 public sealed class ProposalsModule : IParvisModule
 {
-    public string Name => "proposals";
+    /// <summary>Its name, for its own code to find its component.</summary>
+    public const string Key = "proposals";
+
+    public string Name => Key;
+
+    public string TitleKey => "Proposals.ModuleTitle";
+
+    public const string Proposing = "proposals.proposing";
+    public const string Supporting = "proposals.supporting";
+    public const string Commenting = "proposals.commenting";
+
+    /// <summary>Whether comments, like proposals, are each given a fate by the analysts.</summary>
+    public const string CommentsAwaitFate = "proposals.comments-await-fate";
+
+    public IReadOnlyList<ModuleSwitch> PhaseSwitches =>
+        [new(Proposing, "Proposals.Switch.Proposing"), new(Supporting, "Proposals.Switch.Supporting"), new(Commenting, "Proposals.Switch.Commenting")];
+
+    public IReadOnlyList<ModuleSwitch> ProcessSwitches =>
+        [new(CommentsAwaitFate, "Proposals.Switch.CommentsAwaitFate", "Proposals.Switch.CommentsAwaitFateHint")];
 
     public IReadOnlyList<Permission> Permissions => [ProposalsPermissions.Propose, ProposalsPermissions.Support, ProposalsPermissions.Comment, ProposalsPermissions.Answer];
 
@@ -107,9 +125,9 @@ public static class ProposalsData
 /// <summary>What the proposals module lets people do.</summary>
 public static class ProposalsPermissions
 {
-    public static readonly Permission Propose = new("Proposals.Propose", Permission.Everyone, phase => phase.ProposalsOpen);
-    public static readonly Permission Support = new("Proposals.Support", Permission.Everyone, phase => phase.SupportsOpen);
-    public static readonly Permission Comment = new("Proposals.Comment", Permission.Everyone, phase => phase.CommentsOpen);
+    public static readonly Permission Propose = new("Proposals.Propose", Permission.Everyone, phase => phase.IsOn(ProposalsModule.Proposing));
+    public static readonly Permission Support = new("Proposals.Support", Permission.Everyone, phase => phase.IsOn(ProposalsModule.Supporting));
+    public static readonly Permission Comment = new("Proposals.Comment", Permission.Everyone, phase => phase.IsOn(ProposalsModule.Commenting));
 
     /// <summary>Answer a proposal officially, in the organisation's name.</summary>
     public static readonly Permission Answer = new("Proposals.Answer", Permission.Staff);

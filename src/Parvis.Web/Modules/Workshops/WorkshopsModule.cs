@@ -19,7 +19,12 @@ namespace Parvis.Web.Modules.Workshops;
 /// </summary>
 public sealed class WorkshopsModule : IParvisModule
 {
-    public string Name => "workshops";
+    /// <summary>Its name, for its own code to find its component.</summary>
+    public const string Key = "workshops";
+
+    public string Name => Key;
+
+    public string TitleKey => "Workshops.ModuleTitle";
 
     public IReadOnlyList<Permission> Permissions => [WorkshopsPermissions.Manage, WorkshopsPermissions.Run];
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
@@ -10,13 +11,15 @@ using Parvis.Web.Shared;
 namespace Parvis.Web.Pages.Admin;
 
 /// <summary>Adds a phase to a process (no phase id) or edits one: dates and what participants may do.</summary>
-public sealed class PhaseEditModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, ProcessCommands commands)
+public sealed class PhaseEditModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, ProcessCommands commands, ModuleCatalog modules)
     : ParvisPageModel
 {
     [BindProperty]
     public PhaseInput Input { get; set; } = new();
 
     public Process Process { get; private set; } = default!;
+
+    public ModuleCatalog Modules => modules;
 
     public async Task<IActionResult> OnGetAsync(Guid processId, Guid? phaseId)
     {
@@ -33,7 +36,7 @@ public sealed class PhaseEditModel(ParvisDbContext db, CurrentOrganisation organ
             Input = new PhaseInput
             {
                 Title = phase.Title, Description = phase.Description, StartsOn = phase.StartsOn, EndsOn = phase.EndsOn,
-                ProposalsOpen = phase.ProposalsOpen, SupportsOpen = phase.SupportsOpen, CommentsOpen = phase.CommentsOpen,
+                Switches = [.. phase.Switches],
             };
         }
         else
@@ -69,7 +72,7 @@ public sealed class PhaseEditModel(ParvisDbContext db, CurrentOrganisation organ
 
     private async Task<IActionResult?> LoadAsync(Guid processId)
     {
-        var process = await db.Processes.AsNoTracking().Include(p => p.Phases)
+        var process = await db.Processes.AsNoTracking()
             .FirstOrDefaultAsync(p => p.Id == processId && p.OrganisationId == organisation.Id);
         if (process is null)
         {
@@ -100,9 +103,8 @@ public sealed class PhaseInput
     [Display(Name = "Field.EndsOn")]
     public DateOnly? EndsOn { get; set; }
 
-    public bool ProposalsOpen { get; set; }
-    public bool SupportsOpen { get; set; }
-    public bool CommentsOpen { get; set; }
+    /// <summary>The modules' switches ticked ("proposals.proposing").</summary>
+    public List<string> Switches { get; set; } = [];
 
-    public PhaseDraft ToDraft() => new(Title, Description ?? "", StartsOn!.Value, EndsOn!.Value, ProposalsOpen, SupportsOpen, CommentsOpen);
+    public PhaseDraft ToDraft() => new(Title, Description ?? "", StartsOn!.Value, EndsOn!.Value, Switches);
 }

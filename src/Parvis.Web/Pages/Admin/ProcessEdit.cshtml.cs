@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
@@ -10,7 +11,7 @@ using Parvis.Web.Shared;
 namespace Parvis.Web.Pages.Admin;
 
 /// <summary>Creates a process (no id) or edits one with its phases and themes.</summary>
-public sealed class ProcessEditModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, ProcessCommands commands)
+public sealed class ProcessEditModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, ProcessCommands commands, ModuleCatalog modules)
     : ParvisPageModel
 {
     [BindProperty]
@@ -21,7 +22,13 @@ public sealed class ProcessEditModel(ParvisDbContext db, CurrentOrganisation org
     [Display(Name = "Field.ThemeName")]
     public string? ThemeName { get; set; }
 
+    /// <summary>Every installed module, as this process uses it or not.</summary>
+    [BindProperty]
+    public List<ComponentInput> Components { get; set; } = [];
+
     public Process? Process { get; private set; }
+
+    public ModuleCatalog Modules => modules;
 
     public async Task<IActionResult> OnGetAsync(Guid? id)
     {
@@ -34,10 +41,28 @@ public sealed class ProcessEditModel(ParvisDbContext db, CurrentOrganisation org
             Input = new ProcessInput
             {
                 Title = process.Title, Summary = process.Summary, PlainSummary = process.PlainSummary,
-                Description = process.Description, Territory = process.Territory, Published = process.Published, CommentsAwaitFate = process.CommentsAwaitFate,
+                Description = process.Description, Territory = process.Territory, Published = process.Published,
             };
+            Components = ComponentInput.For(process, modules);
         }
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostComponentsAsync(Guid id)
+    {
+        ModelState.Clear();
+        if (await LoadAsync(id) is { } early)
+        {
+            return early;
+        }
+        // Only the installed modules, each once, whatever was posted.
+        Components = Components.Where(c => modules.Find(c.Module) is not null).DistinctBy(c => c.Module).ToList();
+        if (!TryValidateModel(Components, nameof(Components)))
+        {
+            return Page();
+        }
+        var result = await commands.SaveComponentsAsync(id, Components.Select(c => c.ToDraft()).ToList());
+        return After(result, "Admin.ComponentsSaved", $"/admin/processes/edit/{id}#components");
     }
 
     public async Task<IActionResult> OnPostAsync(Guid? id)
@@ -137,7 +162,36 @@ public sealed class ProcessInput
 
     public bool Published { get; set; }
 
-    public bool CommentsAwaitFate { get; set; }
+    public ProcessDraft ToDraft() => new(Title, Summary, PlainSummary ?? "", Description ?? "", Territory ?? "", Published);
+}
 
-    public ProcessDraft ToDraft() => new(Title, Summary, PlainSummary ?? "", Description ?? "", Territory ?? "", Published, CommentsAwaitFate);
+public sealed class ComponentInput
+{
+    public string Module { get; set; } = "";
+
+    public bool Enabled { get; set; }
+
+    [StringLength(ProcessComponent.TitleMax, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.ComponentTitle")]
+    public string? Title { get; set; }
+
+    [Range(1, 99, ErrorMessage = "Validation.Range")]
+    [Display(Name = "Field.ComponentPosition")]
+    public int Position { get; set; } = 1;
+
+    public List<string> Switches { get; set; } = [];
+
+    public ComponentDraft ToDraft() => new(Module, Enabled, Title ?? "", Position, Switches);
+
+    /// <summary>The modules in use first, in their order, then the others as the catalog lists them.</summary>
+    public static List<ComponentInput> For(Process process, ModuleCatalog modules) =>
+        modules.Modules
+            .Select((m, i) => (Module: m, Component: process.Components.FirstOrDefault(c => c.Module == m.Name), Index: i))
+            .OrderBy(x => x.Component is { Enabled: true } ? 0 : 1).ThenBy(x => x.Component?.Position ?? 0).ThenBy(x => x.Index)
+            .Select((x, i) => new ComponentInput
+            {
+                Module = x.Module.Name, Enabled = x.Component?.Enabled == true, Title = x.Component?.Title,
+                Position = i + 1, Switches = x.Component?.Switches.ToList() ?? [],
+            })
+            .ToList();
 }

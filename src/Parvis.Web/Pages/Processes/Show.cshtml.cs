@@ -21,7 +21,10 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
 
     public Process Process { get; private set; } = default!;
     public Phase? CurrentPhase { get; private set; }
-    public IReadOnlyList<ProcessEntry> Entries { get; private set; } = [];
+    /// <summary>Each component in use with its title (empty for the module's own) and its links.</summary>
+    public IReadOnlyList<ComponentEntries> Components { get; private set; } = [];
+
+    public ModuleCatalog Modules => modules;
     public bool CanEdit { get; private set; }
     public FateCount Fates { get; private set; } = default!;
     public int SynthesisItems { get; private set; }
@@ -35,27 +38,29 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
         {
             return NotFound();
         }
-        (Process, Entries, Fates, SynthesisItems) = overview;
+        (Process, Components, Fates, SynthesisItems) = overview;
         CurrentPhase = Process.CurrentPhase(authorizer.Today());
         return Page();
     }
 
-    private sealed record Overview(Process Process, IReadOnlyList<ProcessEntry> Entries, FateCount Fates, int SynthesisItems);
+    private sealed record Overview(Process Process, IReadOnlyList<ComponentEntries> Components, FateCount Fates, int SynthesisItems);
+
+    public sealed record ComponentEntries(string Title, string TitleKey, IReadOnlyList<ProcessEntry> Entries);
 
     /// <summary>The same for everyone: read once per change, even for people signed in.</summary>
     private async Task<Overview?> OverviewAsync(string slug)
     {
-        var process = await Db.Processes.AsNoTracking().Include(p => p.Phases).Include(p => p.Themes)
+        var process = await Db.Processes.AsNoTracking().Include(p => p.Themes)
             .FirstOrDefaultAsync(p => p.OrganisationId == organisation.Id && p.Slug == slug);
         if (process is null)
         {
             return null;
         }
-        var entries = new List<ProcessEntry>();
-        foreach (var module in modules.Modules)
+        var components = new List<ComponentEntries>();
+        foreach (var (component, module) in modules.InUse(process))
         {
-            entries.AddRange(await module.EntriesAsync(Db, process));
+            components.Add(new ComponentEntries(component.Title, module.TitleKey, await module.EntriesAsync(Db, process)));
         }
-        return new Overview(process, entries, await fates.CountAsync(process), await Db.SynthesisItems.CountAsync(i => i.ProcessId == process.Id));
+        return new Overview(process, components, await fates.CountAsync(process), await Db.SynthesisItems.CountAsync(i => i.ProcessId == process.Id));
     }
 }

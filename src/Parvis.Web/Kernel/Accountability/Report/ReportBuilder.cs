@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Kernel.Text;
@@ -16,7 +17,7 @@ namespace Parvis.Web.Kernel.Accountability.Report;
 /// (every contribution that awaits a fate, word for word, once, with its author pseudonymised).
 /// </summary>
 public sealed class ReportBuilder(ParvisDbContext db, CurrentOrganisation organisation, IStringLocalizer<SharedText> text,
-    FateCommands fates, IEnumerable<IContributionSource> sources, MarkdownRenderer markdown)
+    FateCommands fates, IEnumerable<IContributionSource> sources, MarkdownRenderer markdown, ModuleCatalog modules)
 {
     public async Task<ReportDocument> BuildAsync(Process process)
     {
@@ -56,12 +57,14 @@ public sealed class ReportBuilder(ParvisDbContext db, CurrentOrganisation organi
         };
         figures.AddRange(contributions.GroupBy(c => c.Channel).OrderBy(g => g.Key)
             .Select(g => new[] { text["CouncilReport.Figure.ByChannel", text["Channel." + g.Key]].Value, Number(g.Count()) }));
-        foreach (var source in sources)
+        // The method is that of the tools in use; the contributions of one switched off stay in the fates and the annex.
+        var used = sources.Where(s => modules.ModuleOf(s.GetType()) is not { } module || process.Uses(module.Name)).ToList();
+        foreach (var source in used)
         {
             figures.AddRange((await source.FiguresAsync(db, process)).Select(f => new[] { text[f.Key].Value, Number(f.Count) }));
         }
         blocks.Add(new ReportTable(text["CouncilReport.Figures"], [text["CouncilReport.Figure"], text["CouncilReport.Count"]], figures));
-        foreach (var source in sources)
+        foreach (var source in used)
         {
             blocks.AddRange(await source.MethodAsync(db, process, text));
         }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
@@ -12,7 +13,7 @@ namespace Parvis.Web.Modules.Meetings.Pages;
 
 /// <summary>A process's meetings, coming and past, with their calendar; staff create one from a template.</summary>
 public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, MeetingCommands meetings, TimeProvider clock)
-    : ParvisPageModel
+    : ParvisPageModel, IProcessPage
 {
     [BindProperty]
     [Required(ErrorMessage = "Validation.Required")]

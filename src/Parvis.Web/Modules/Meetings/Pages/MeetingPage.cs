@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Shared;
@@ -7,7 +8,7 @@ using Parvis.Web.Shared;
 namespace Parvis.Web.Modules.Meetings.Pages;
 
 /// <summary>What the meeting's pages share: the meeting with its sites in order, and its process.</summary>
-public abstract class MeetingPage(ParvisDbContext db, CurrentOrganisation organisation) : ParvisPageModel
+public abstract class MeetingPage(ParvisDbContext db, CurrentOrganisation organisation) : ParvisPageModel, IProcessPage
 {
     public Meeting Meeting { get; private set; } = default!;
     public Process Process { get; private set; } = default!;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Parvis.OpinionMaps;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
@@ -10,7 +11,7 @@ using Parvis.Web.Shared;
 namespace Parvis.Web.Modules.OpinionMaps.Pages;
 
 /// <summary>What the map's public pages share: the map, its process, its visible statements, the latest result and "you".</summary>
-public abstract class OpinionMapPage(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer) : ParvisPageModel
+public abstract class OpinionMapPage(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer) : ParvisPageModel, IProcessPage
 {
     public OpinionMap Map { get; private set; } = default!;
     public Process Process { get; private set; } = default!;

@@ -2,16 +2,20 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Shared;
 
 namespace Parvis.Web.Modules.Proposals.Pages;
 
 /// <summary>The official answer: a status and a public text, given by the process' staff.</summary>
 public sealed class AnswerModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, ProposalCommands commands)
-    : ParvisPageModel
+    : ParvisPageModel, IProcessPage
 {
+    public Process? Process { get; private set; }
+
     [BindProperty]
     public ProposalStatus Status { get; set; } = ProposalStatus.UnderReview;
 
@@ -76,6 +80,7 @@ public sealed class AnswerModel(ParvisDbContext db, CurrentOrganisation organisa
             return denied;
         }
         Proposal = proposal;
+        Process = process;
         Others = (await db.Proposals.AsNoTracking()
                 .Where(p => p.ProcessId == proposal.ProcessId && p.Id != id && p.HiddenAt == null && p.ErasedAt == null)
                 .OrderBy(p => p.Title).Select(p => new { p.Id, p.Title }).ToListAsync())

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
@@ -9,13 +10,14 @@ using Parvis.Web.Shared;
 namespace Parvis.Web.Modules.Proposals.Pages;
 
 public sealed class EditModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, ProposalCommands commands)
-    : ParvisPageModel, IProposalForm
+    : ParvisPageModel, IProposalForm, IProcessPage
 {
     [BindProperty]
     public ProposalInput Input { get; set; } = new();
 
     public Proposal Proposal { get; private set; } = default!;
     public IReadOnlyList<Theme> Themes { get; private set; } = [];
+    public Process? Process { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -67,7 +69,8 @@ public sealed class EditModel(ParvisDbContext db, CurrentOrganisation organisati
             return Forbid();
         }
         Proposal = proposal;
-        Themes = await db.Themes.AsNoTracking().Where(t => t.ProcessId == proposal.ProcessId).OrderBy(t => t.Position).ToListAsync();
+        Process = await db.Processes.AsNoTracking().Include(p => p.Themes).FirstOrDefaultAsync(p => p.Id == proposal.ProcessId);
+        Themes = Process?.Themes.OrderBy(t => t.Position).ToList() ?? [];
         return null;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Primitives;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
@@ -14,7 +15,7 @@ namespace Parvis.Web.Modules.Proposals.Pages;
 
 [OutputCache(PolicyName = PublicPagePolicy.Name)]
 public sealed class IndexModel(DatabaseOnDemand database, CurrentOrganisation organisation, ProposalSearch search, Authorizer authorizer, SharedData shared)
-    : ParvisPageModel
+    : ParvisPageModel, IProcessPage
 {
     private ParvisDbContext Db => database.Context;
 

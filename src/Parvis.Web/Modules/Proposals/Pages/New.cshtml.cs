@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
@@ -9,7 +10,7 @@ using Parvis.Web.Shared;
 namespace Parvis.Web.Modules.Proposals.Pages;
 
 public sealed class NewModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, ProposalCommands commands)
-    : ParvisPageModel, IProposalForm
+    : ParvisPageModel, IProposalForm, IProcessPage
 {
     [BindProperty]
     public ProposalInput Input { get; set; } = new();

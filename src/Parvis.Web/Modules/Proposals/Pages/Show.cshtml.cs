@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
@@ -17,7 +18,7 @@ namespace Parvis.Web.Modules.Proposals.Pages;
 [OutputCache(PolicyName = PublicPagePolicy.Name)]
 public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation organisation, Authorizer authorizer, ProposalCommands commands, SharedData shared,
     PersonalSupports supports, IEnumerable<IContributionSource> sources)
-    : ParvisPageModel
+    : ParvisPageModel, IProcessPage
 {
     private ParvisDbContext Db => database.Context;
 

@@ -104,6 +104,15 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
             process.Themes.AddRange(package.Process.Themes.Select(t => new Theme { Id = t.Id, Name = t.Name, Position = t.Position }));
             db.Processes.Add(process);
         }
+        // The laptop runs the workshop it received: its copy of the process uses workshops, whatever it used before.
+        if (process.Components.FirstOrDefault(c => c.Module == WorkshopsModule.Key) is { } component)
+        {
+            component.Enabled = true;
+        }
+        else
+        {
+            process.Components.Add(new ProcessComponent { Module = WorkshopsModule.Key, Position = process.Components.Count + 1 });
+        }
         var source = package.Workshop;
         var workshop = new Workshop
         {

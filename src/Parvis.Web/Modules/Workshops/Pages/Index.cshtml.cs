@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
@@ -11,7 +12,7 @@ using Parvis.Web.Shared;
 namespace Parvis.Web.Modules.Workshops.Pages;
 
 /// <summary>A process's workshops; staff create one from a template.</summary>
-public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, WorkshopCommands workshops) : ParvisPageModel
+public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, WorkshopCommands workshops) : ParvisPageModel, IProcessPage
 {
     [BindProperty]
     [Required(ErrorMessage = "Validation.Required")]

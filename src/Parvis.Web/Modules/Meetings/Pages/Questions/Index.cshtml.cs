@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
@@ -20,7 +21,7 @@ public sealed record UncoveredLine(Theme Theme, Guid MeetingId, string MeetingTi
 /// A process's questions to the experts, by theme: answered, waiting, or not covered, and the themes the
 /// experts could not cover. Participants ask here; experts find the questions sent to them.
 /// </summary>
-public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, QuestionCommands questions) : ParvisPageModel
+public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, QuestionCommands questions) : ParvisPageModel, IProcessPage
 {
     [BindProperty]
     [Required(ErrorMessage = "Validation.Required")]

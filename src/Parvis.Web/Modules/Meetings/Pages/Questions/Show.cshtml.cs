@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Permissions;
@@ -15,7 +16,7 @@ namespace Parvis.Web.Modules.Meetings.Pages.Questions;
 
 /// <summary>One question: where it came from, the expert it was sent to, the public answer or why it was not covered, its fate.</summary>
 public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, QuestionCommands questions,
-    IEnumerable<IContributionSource> sources) : ParvisPageModel
+    IEnumerable<IContributionSource> sources) : ParvisPageModel, IProcessPage
 {
     [BindProperty]
     [Display(Name = "Field.Expert")]

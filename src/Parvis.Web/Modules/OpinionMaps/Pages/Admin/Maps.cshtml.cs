@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Parvis.OpinionMaps.Polis;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
@@ -28,7 +29,7 @@ public sealed class MapInput
 }
 
 /// <summary>A process's opinion maps for its staff (create, import and export in the Polis format) and moderators (publish waiting statements).</summary>
-public sealed class MapsModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, OpinionMapCommands commands) : ParvisPageModel
+public sealed class MapsModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, OpinionMapCommands commands) : ParvisPageModel, IProcessPage
 {
     [BindProperty]
     public MapInput Input { get; set; } = new();

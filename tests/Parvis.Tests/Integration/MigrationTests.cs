@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Modules;
+
+namespace Parvis.Tests.Integration;
+
+/// <summary>A database built by an earlier schema, with data in it, keeps its behaviour once migrated.</summary>
+[Trait("Suite", "integration")]
+public sealed class MigrationTests
+{
+    [Fact]
+    public async Task Processes_of_the_schema_before_components_get_the_components_they_have_content_for_and_keep_their_phase_switches()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var file = Path.Combine(Path.GetTempPath(), $"parvis-migration-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using var db = Context(database, file);
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync("Initial");
+
+            var pg = database.Provider == "Postgres";
+            object Id(Guid id) => pg ? id : id.ToString().ToUpperInvariant();
+            object Day(DateOnly day) => pg ? day : day.ToString("yyyy-MM-dd");
+            object Now() => pg ? DateTimeOffset.UtcNow : 0L;
+            var organisation = Guid.NewGuid();
+            var (proposing, meeting, nothing) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+            await db.Database.ExecuteSqlRawAsync(
+                """INSERT INTO kernel_organisations ("Id", "Slug", "Name", "AccentColour", "DefaultCulture", "Charter", "CreatedAt") VALUES ({0}, 'org', 'Org', '#1d4f91', 'fr', '', {1})""",
+                Id(organisation), Now());
+            foreach (var (process, slug, awaitFate) in new[] { (proposing, "proposer", true), (meeting, "se-reunir", false), (nothing, "rien", false) })
+            {
+                await db.Database.ExecuteSqlRawAsync(
+                    """
+                    INSERT INTO kernel_processes ("Id", "OrganisationId", "Slug", "Title", "Summary", "PlainSummary", "Description", "Territory", "Published", "CreatedAt", "CommentsAwaitFate", "ClosedWithoutFate")
+                    VALUES ({0}, {1}, {2}, {2}, '', '', '', '', {3}, {4}, {5}, 0)
+                    """, Id(process), Id(organisation), slug, true, Now(), awaitFate);
+            }
+            var today = DateOnly.FromDateTime(DateTime.Now);
+            async Task PhaseAsync(Guid process, string title, int from, bool proposals, bool supports, bool comments) =>
+                await db.Database.ExecuteSqlRawAsync(
+                    """
+                    INSERT INTO kernel_phases ("Id", "ProcessId", "Title", "Description", "StartsOn", "EndsOn", "ProposalsOpen", "SupportsOpen", "CommentsOpen")
+                    VALUES ({0}, {1}, {2}, '', {3}, {4}, {5}, {6}, {7})
+                    """, Id(Guid.NewGuid()), Id(process), title, Day(today.AddDays(from)), Day(today.AddDays(from + 9)), proposals, supports, comments);
+            await PhaseAsync(proposing, "Dépôt", -5, proposals: true, supports: true, comments: false);
+            await PhaseAsync(proposing, "Vote", 5, proposals: false, supports: true, comments: true);
+            await PhaseAsync(meeting, "Rencontres", -5, proposals: false, supports: false, comments: false);
+            await PhaseAsync(nothing, "Rien", -5, proposals: false, supports: false, comments: false);
+            await db.Database.ExecuteSqlRawAsync(
+                """
+                INSERT INTO meetings_meetings ("Id", "OrganisationId", "ProcessId", "Title", "Description", "Mode", "StartsAt", "EndsAt", "Agenda", "Registration", "Minutes", "Sequence")
+                VALUES ({0}, {1}, {2}, 'Réunion publique', '', 'InPerson', {3}, {3}, '', {4}, '', 0)
+                """, Id(Guid.NewGuid()), Id(organisation), Id(meeting), Now(), false);
+
+            await migrator.MigrateAsync();
+
+            var processes = await db.Processes.AsNoTracking().ToDictionaryAsync(p => p.Id);
+            var withProposals = processes[proposing];
+            Assert.Equal([ProposalsModule.Key], withProposals.Components.Where(c => c.Enabled).Select(c => c.Module));
+            Assert.True(withProposals.Component(ProposalsModule.Key)!.IsOn(ProposalsModule.CommentsAwaitFate));
+            var phases = withProposals.Phases.OrderBy(p => p.StartsOn).ToList();
+            Assert.Equal([ProposalsModule.Proposing, ProposalsModule.Supporting], phases[0].Switches.Order());
+            Assert.Equal([ProposalsModule.Commenting, ProposalsModule.Supporting], phases[1].Switches.Order());
+            // What a permission decides from them is what the phase's columns decided.
+            Assert.True(ProposalsPermissions.Propose.OpenIn(phases[0]));
+            Assert.False(ProposalsPermissions.Comment.OpenIn(phases[0]));
+
+            Assert.Equal([MeetingsModule.Key], processes[meeting].Components.Select(c => c.Module));
+            Assert.False(processes[meeting].Component(MeetingsModule.Key)!.IsOn(ProposalsModule.CommentsAwaitFate));
+            Assert.Empty(processes[meeting].Phases.Single().Switches);
+            Assert.Empty(processes[nothing].Components);
+            Assert.False(db.Database.HasPendingModelChanges());
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(file);
+        }
+    }
+
+    private static ParvisDbContext Context(TestDatabase database, string sqliteFile) => database.Provider == "Postgres"
+        ? new PostgresParvisDbContext(ModulesOptions.Use(new DbContextOptionsBuilder<PostgresParvisDbContext>().UseNpgsql(database.Connection), Installed.Modules).Options)
+        : new SqliteParvisDbContext(ModulesOptions.Use(new DbContextOptionsBuilder<SqliteParvisDbContext>().UseSqlite($"Data Source={sqliteFile}"), Installed.Modules).Options);
+}
