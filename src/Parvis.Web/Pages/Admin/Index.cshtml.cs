@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
@@ -9,12 +10,14 @@ using Parvis.Web.Shared;
 namespace Parvis.Web.Pages.Admin;
 
 /// <summary>The staff's desk: reports waiting for a moderator and the processes they run.</summary>
-public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer) : ParvisPageModel
+public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, ModuleCatalog modules) : ParvisPageModel
 {
     public sealed record Waiting(Guid ContributionId, int Count, DateTimeOffset First);
 
     public IReadOnlyList<Waiting> Reports { get; private set; } = [];
     public IReadOnlyList<Process> Processes { get; private set; } = [];
+
+    public ModuleCatalog Modules => modules;
     public bool CanModerate { get; private set; }
     public bool CanCreateProcess { get; private set; }
     public bool CanManageOrganisation { get; private set; }
