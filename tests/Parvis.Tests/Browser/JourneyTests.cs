@@ -201,7 +201,7 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         {
             "/admin", "/admin/organisation", "/admin/roles", "/admin/audit", "/admin/processes/edit",
             $"/admin/processes/edit/{app.World.ProcessId}", $"/admin/processes/{app.World.ProcessId}/phases",
-            $"/proposals/{proposal.Id}/answer", $"/admin/moderate/{proposal.Id}", $"/report/{proposal.Id}",
+            $"/proposals/{proposal.Id}/answer", $"/admin/moderate/{proposal.Id}", $"/flag/{proposal.Id}",
         })
         {
             await page.GotoAsync(path);

@@ -27,11 +27,11 @@ public sealed class MigrationTests
             object Day(DateOnly day) => pg ? day : day.ToString("yyyy-MM-dd");
             object Now() => pg ? DateTimeOffset.UtcNow : 0L;
             var organisation = Guid.NewGuid();
-            var (proposing, meeting, nothing) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+            var (proposing, ideas, meeting, nothing) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
             await db.Database.ExecuteSqlRawAsync(
                 """INSERT INTO kernel_organisations ("Id", "Slug", "Name", "AccentColour", "DefaultCulture", "Charter", "CreatedAt") VALUES ({0}, 'org', 'Org', '#1d4f91', 'fr', '', {1})""",
                 Id(organisation), Now());
-            foreach (var (process, slug, awaitFate) in new[] { (proposing, "proposer", true), (meeting, "se-reunir", false), (nothing, "rien", false) })
+            foreach (var (process, slug, awaitFate) in new[] { (proposing, "proposer", true), (ideas, "idees", false), (meeting, "se-reunir", false), (nothing, "rien", false) })
             {
                 await db.Database.ExecuteSqlRawAsync(
                     """
@@ -48,6 +48,7 @@ public sealed class MigrationTests
                     """, Id(Guid.NewGuid()), Id(process), title, Day(today.AddDays(from)), Day(today.AddDays(from + 9)), proposals, supports, comments);
             await PhaseAsync(proposing, "Dépôt", -5, proposals: true, supports: true, comments: false);
             await PhaseAsync(proposing, "Vote", 5, proposals: false, supports: true, comments: true);
+            await PhaseAsync(ideas, "Lecture", -5, proposals: false, supports: false, comments: false);
             await PhaseAsync(meeting, "Rencontres", -5, proposals: false, supports: false, comments: false);
             await PhaseAsync(nothing, "Rien", -5, proposals: false, supports: false, comments: false);
             await db.Database.ExecuteSqlRawAsync(
@@ -55,6 +56,18 @@ public sealed class MigrationTests
                 INSERT INTO meetings_meetings ("Id", "OrganisationId", "ProcessId", "Title", "Description", "Mode", "StartsAt", "EndsAt", "Agenda", "Registration", "Minutes", "Sequence")
                 VALUES ({0}, {1}, {2}, 'Réunion publique', '', 'InPerson', {3}, {3}, '', {4}, '', 0)
                 """, Id(Guid.NewGuid()), Id(organisation), Id(meeting), Now(), false);
+
+            // A proposal from an earlier phase, flagged: the process uses proposals, and the flag stays.
+            var (proposal, flag) = (Guid.NewGuid(), Guid.NewGuid());
+            await db.Database.ExecuteSqlRawAsync(
+                """INSERT INTO kernel_contributions ("Id", "OrganisationId", "ProcessId", "CreatedAt", "Channel") VALUES ({0}, {1}, {2}, {3}, 'Online')""",
+                Id(proposal), Id(organisation), Id(ideas), Now());
+            await db.Database.ExecuteSqlRawAsync(
+                """INSERT INTO proposals_proposals ("Id", "Title", "Body", "Status", "SupportCount", "CommentCount") VALUES ({0}, 'Une idée', 'Expliquée.', 'Published', 0, 0)""",
+                Id(proposal));
+            await db.Database.ExecuteSqlRawAsync(
+                """INSERT INTO kernel_contribution_reports ("Id", "ContributionId", "OrganisationId", "Reason", "CreatedAt") VALUES ({0}, {1}, {2}, 'Hors charte', {3})""",
+                Id(flag), Id(proposal), Id(organisation), Now());
 
             await migrator.MigrateAsync();
 
@@ -68,6 +81,10 @@ public sealed class MigrationTests
             // What a permission decides from them is what the phase's columns decided.
             Assert.True(ProposalsPermissions.Propose.OpenIn(phases[0]));
             Assert.False(ProposalsPermissions.Comment.OpenIn(phases[0]));
+
+            Assert.Equal([ProposalsModule.Key], processes[ideas].Components.Select(c => c.Module));
+            Assert.Empty(processes[ideas].Phases.Single().Switches);
+            Assert.Equal("Hors charte", (await db.ContributionFlags.AsNoTracking().SingleAsync(f => f.Id == flag)).Reason);
 
             Assert.Equal([MeetingsModule.Key], processes[meeting].Components.Select(c => c.Module));
             Assert.False(processes[meeting].Component(MeetingsModule.Key)!.IsOn(ProposalsModule.CommentsAwaitFate));

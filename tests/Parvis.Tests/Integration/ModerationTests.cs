@@ -18,17 +18,17 @@ public sealed class ModerationTests(ParvisApp app) : IClassFixture<ParvisApp>
     });
 
     [Fact]
-    public async Task A_report_reaches_the_moderators_who_hide_with_a_reason_shown_in_the_public_log()
+    public async Task A_flag_reaches_the_moderators_who_hide_with_a_reason_shown_in_the_public_log()
     {
         var (proposalId, commentId) = await DiscussionAsync("Propos insultant envers un voisin");
-        var (reporter, _) = await app.SignedInAsync("Vigilante");
-        var report = (await reporter.GetAsync($"/proposals/{proposalId}")).Document
-            .QuerySelector($"#comment-{commentId} a[href^='/report/']")!.GetAttribute("href")!;
-        Assert.Equal($"/report/{commentId}", report);
-        var reported = await reporter.PostAsync(report, new Dictionary<string, string> { ["Reason"] = "Insulte" });
-        Assert.Equal(HttpStatusCode.Redirect, reported.Status);
-        // Back at the comment reported, on its proposal's page.
-        Assert.Equal($"/proposals/{proposalId}#comment-{commentId}", reported.Location);
+        var (flagger, _) = await app.SignedInAsync("Vigilante");
+        var flag = (await flagger.GetAsync($"/proposals/{proposalId}")).Document
+            .QuerySelector($"#comment-{commentId} a[href^='/flag/']")!.GetAttribute("href")!;
+        Assert.Equal($"/flag/{commentId}", flag);
+        var flagged = await flagger.PostAsync(flag, new Dictionary<string, string> { ["Reason"] = "Insulte" });
+        Assert.Equal(HttpStatusCode.Redirect, flagged.Status);
+        // Back at the comment flagged, on its proposal's page.
+        Assert.Equal($"/proposals/{proposalId}#comment-{commentId}", flagged.Location);
 
         var (moderator, _) = await app.SignedInAsync("Modératrice", Role.Moderator);
         var desk = await moderator.GetAsync("/admin");
@@ -47,7 +47,7 @@ public sealed class ModerationTests(ParvisApp app) : IClassFixture<ParvisApp>
         var log = await visitor.GetAsync("/moderation");
         Assert.Contains(log.Texts("tbody tr"), row => row.Contains("Propos insultant (article 1 de la charte)", StringComparison.Ordinal)
             && row.Contains("Masquée", StringComparison.Ordinal));
-        Assert.Equal(0, await app.WithDatabaseAsync(db => db.ContributionReports.CountAsync(r => r.ContributionId == commentId && r.ResolvedAt == null)));
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.ContributionFlags.CountAsync(r => r.ContributionId == commentId && r.ResolvedAt == null)));
     }
 
     /// <summary>A comment is read within its proposal: once the proposal is hidden, no address shows the comment by itself.</summary>
@@ -81,12 +81,12 @@ public sealed class ModerationTests(ParvisApp app) : IClassFixture<ParvisApp>
         }
         Assert.Contains("a été masquée par la modération", (await visitor.GetAsync($"/contributions/{commentId}")).Text("main"), StringComparison.Ordinal);
         var (reader, _) = await app.SignedInAsync("Lectrice des sujets");
-        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/report/{commentId}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/flag/{commentId}")).Status);
 
         // Restored, the proposal brings its comments back everywhere.
         await moderator.PostAsync($"/admin/moderate/{proposalId}", new Dictionary<string, string> { ["action"] = "Restore", ["Reason"] = "Erreur" });
         Assert.Contains("Commentaire sous un sujet masqué", (await visitor.GetAsync($"/contributions/{commentId}")).Body, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/report/{commentId}")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/flag/{commentId}")).Status);
     }
 
     [Fact]

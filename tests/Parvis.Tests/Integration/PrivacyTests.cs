@@ -52,7 +52,7 @@ public sealed class PrivacyTests(ParvisApp app) : IClassFixture<ParvisApp>
         await session.PostAsync($"/proposals/{theirs}?handler=Comment", new Dictionary<string, string> { ["CommentBody"] = "Mon commentaire" });
         var comment = await app.WithDatabaseAsync(db => db.Comments.Where(c => c.ProposalId == theirs).Select(c => c.Id).SingleAsync());
         await other.PostAsync($"/proposals/{mine}?handler=Comment", new Dictionary<string, string> { ["CommentBody"] = "Sa réponse" });
-        await session.PostAsync($"/report/{comment}", new Dictionary<string, string> { ["Reason"] = "Je me signale moi-même" });
+        await session.PostAsync($"/flag/{comment}", new Dictionary<string, string> { ["Reason"] = "Je me signale moi-même" });
         await session.PostAsync($"/processes/{app.World.ProcessSlug}/questions", new Dictionary<string, string> { ["QuestionText"] = "Ma question aux experts ?" });
         var map = await MapAsync();
         await session.PostAsync($"/maps/{map}/vote?handler=Statement", new Dictionary<string, string> { ["Input.Text"] = "Mon affirmation sur le port" });
@@ -60,7 +60,7 @@ public sealed class PrivacyTests(ParvisApp app) : IClassFixture<ParvisApp>
 
         var linked = await app.WithDatabaseAsync(db => RowsNamingAsync(db, person.Id));
         // Each kind seeded above, so that the check below cannot pass on an empty list.
-        Assert.Equal(["Comment", "ContributionReport", "ExpertQuestion", "OpinionParticipant", "PersonSession", "Proposal", "Statement", "Support"],
+        Assert.Equal(["Comment", "ContributionFlag", "ExpertQuestion", "OpinionParticipant", "PersonSession", "Proposal", "Statement", "Support"],
             linked.Select(r => r.Type).Distinct().Order(StringComparer.Ordinal));
         var export = await session.PostAsync("/account?handler=Export", new Dictionary<string, string>());
         Assert.Empty(linked.Where(r => r.Keys.Any(k => !export.Body.Contains(k, StringComparison.OrdinalIgnoreCase)))

@@ -342,7 +342,7 @@ public sealed class ProposalTests(ParvisApp app) : IClassFixture<ParvisApp>
     [Theory]
     [InlineData("/proposals/{0}")]
     [InlineData("/proposals/{0}/edit")]
-    [InlineData("/report/{0}")]
+    [InlineData("/flag/{0}")]
     [InlineData("/processes/{0}")]
     [InlineData("/processes/{0}/proposals")]
     public async Task Unknown_ids_get_the_not_found_page(string pattern)

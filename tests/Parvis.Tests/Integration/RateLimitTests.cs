@@ -32,7 +32,7 @@ public sealed class RateLimitTests(LimitedApp app) : IClassFixture<LimitedApp>
     [InlineData("/meetings/{id}?handler=Register")]
     [InlineData("/meetings/{id}?handler=Cancel")]
     [InlineData("/maps/{id}/vote")]
-    [InlineData("/report/{id}")]
+    [InlineData("/flag/{id}")]
     [InlineData("/account?handler=Export")]
     [InlineData("/account/delete")]
     [InlineData("/workshops/{id}/console")]

@@ -80,15 +80,15 @@ public enum Fate
     OutOfScope,
 }
 
-/// <summary>A report ("signalement") that a contribution breaks the charter.</summary>
-public sealed class ContributionReport
+/// <summary>A flag ("signalement"): someone says a contribution breaks the charter.</summary>
+public sealed class ContributionFlag
 {
     public const int ReasonMax = 1_000;
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid ContributionId { get; set; }
     public Guid OrganisationId { get; set; }
-    public Guid? ReporterId { get; set; }
+    public Guid? FlaggedById { get; set; }
     public required string Reason { get; set; }
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
     public DateTimeOffset? ResolvedAt { get; set; }

@@ -6,10 +6,10 @@ using Parvis.Web.Kernel.Permissions;
 
 namespace Parvis.Web.Kernel.Contributions;
 
-/// <summary>Reports from participants and moderators' decisions, for every kind of contribution.</summary>
+/// <summary>Flags from participants and moderators' decisions, for every kind of contribution.</summary>
 public sealed class Moderation(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit)
 {
-    public async Task<CommandResult> ReportAsync(Guid contributionId, string reason)
+    public async Task<CommandResult> FlagAsync(Guid contributionId, string reason)
     {
         var contribution = await FindAsync(contributionId);
         if (contribution is null)
@@ -21,11 +21,11 @@ public sealed class Moderation(ParvisDbContext db, CurrentOrganisation organisat
         {
             return CommandResult.Refused(decision);
         }
-        db.ContributionReports.Add(new ContributionReport
+        db.ContributionFlags.Add(new ContributionFlag
         {
             ContributionId = contribution.Id,
             OrganisationId = organisation.Id,
-            ReporterId = authorizer.PersonId,
+            FlaggedById = authorizer.PersonId,
             Reason = reason.Trim(),
         });
         await db.SaveChangesAsync();
@@ -59,9 +59,9 @@ public sealed class Moderation(ParvisDbContext db, CurrentOrganisation organisat
             Reason = reason.Trim(),
             ModeratorId = authorizer.PersonId!.Value,
         });
-        var openReports = await db.ContributionReports
+        var openFlags = await db.ContributionFlags
             .Where(r => r.ContributionId == contribution.Id && r.ResolvedAt == null).ToListAsync();
-        openReports.ForEach(r => r.ResolvedAt = DateTimeOffset.UtcNow);
+        openFlags.ForEach(r => r.ResolvedAt = DateTimeOffset.UtcNow);
         audit.Record($"moderation.{action.ToString().ToLowerInvariant()}", $"{contribution.Kind}:{contribution.Id}", reason.Trim());
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
@@ -69,7 +69,7 @@ public sealed class Moderation(ParvisDbContext db, CurrentOrganisation organisat
     }
 
     /// <summary>Closes the reports on a contribution the moderator decided to leave visible.</summary>
-    public async Task<CommandResult> DismissReportsAsync(Guid contributionId)
+    public async Task<CommandResult> DismissFlagsAsync(Guid contributionId)
     {
         var contribution = await FindAsync(contributionId);
         if (contribution is null)
@@ -82,7 +82,7 @@ public sealed class Moderation(ParvisDbContext db, CurrentOrganisation organisat
         {
             return CommandResult.Refused(decision);
         }
-        await db.ContributionReports.Where(r => r.ContributionId == contributionId && r.ResolvedAt == null)
+        await db.ContributionFlags.Where(r => r.ContributionId == contributionId && r.ResolvedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.ResolvedAt, DateTimeOffset.UtcNow));
         return CommandResult.Done(contributionId);
     }

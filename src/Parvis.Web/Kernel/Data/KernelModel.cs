@@ -136,13 +136,13 @@ internal static class KernelModel
             e.HasOne<Process>().WithMany().HasForeignKey(c => c.ProcessId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Person>().WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.SetNull);
         });
-        b.Entity<ContributionReport>(e =>
+        b.Entity<ContributionFlag>(e =>
         {
-            e.ToTable("kernel_contribution_reports");
-            e.Property(r => r.Reason).HasMaxLength(ContributionReport.ReasonMax);
+            e.ToTable("kernel_contribution_flags");
+            e.Property(r => r.Reason).HasMaxLength(ContributionFlag.ReasonMax);
             e.HasIndex(r => new { r.OrganisationId, r.ResolvedAt });
             e.HasOne<Contribution>().WithMany().HasForeignKey(r => r.ContributionId).OnDelete(DeleteBehavior.Cascade);
-            e.HasOne<Person>().WithMany().HasForeignKey(r => r.ReporterId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<Person>().WithMany().HasForeignKey(r => r.FlaggedById).OnDelete(DeleteBehavior.SetNull);
         });
         b.Entity<ModerationDecision>(e =>
         {

@@ -28,7 +28,7 @@ public abstract class ParvisDbContext(DbContextOptions options)
     public DbSet<Phase> Phases => Set<Phase>();
     public DbSet<Theme> Themes => Set<Theme>();
     public DbSet<Contribution> Contributions => Set<Contribution>();
-    public DbSet<ContributionReport> ContributionReports => Set<ContributionReport>();
+    public DbSet<ContributionFlag> ContributionFlags => Set<ContributionFlag>();
     public DbSet<ModerationDecision> ModerationDecisions => Set<ModerationDecision>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<FateDecision> FateDecisions => Set<FateDecision>();

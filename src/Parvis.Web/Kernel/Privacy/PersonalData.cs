@@ -40,7 +40,7 @@ public sealed class PersonalData(ParvisDbContext db, UserManager<Person> people,
     {
         var roles = await db.RoleAssignments.AsNoTracking().Where(r => r.PersonId == person.Id)
             .Select(r => new { r.Id, r.Role, r.OrganisationId, r.ProcessId, r.GrantedAt }).ToListAsync(cancellationToken);
-        var reports = await db.ContributionReports.AsNoTracking().Where(r => r.ReporterId == person.Id)
+        var flags = await db.ContributionFlags.AsNoTracking().Where(r => r.FlaggedById == person.Id)
             .Select(r => new { r.Id, r.ContributionId, r.Reason, r.CreatedAt }).ToListAsync(cancellationToken);
         var sessions = await db.PersonSessions.AsNoTracking().Where(s => s.PersonId == person.Id)
             .Select(s => new { s.Id, s.Device, s.CreatedAt, s.LastSeenAt, s.Persistent }).ToListAsync(cancellationToken);
@@ -66,7 +66,7 @@ public sealed class PersonalData(ParvisDbContext db, UserManager<Person> people,
             sessions,
             linkedAccounts,
             contributions = await ContributionsAsync(person.Id, cancellationToken),
-            reports,
+            flags,
             modules,
         };
         return JsonSerializer.SerializeToUtf8Bytes(export, _json);
@@ -115,8 +115,8 @@ public sealed class PersonalData(ParvisDbContext db, UserManager<Person> people,
             }
             contribution.AuthorId = null;
         }
-        await db.ContributionReports.Where(r => r.ReporterId == person.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ReporterId, (Guid?)null), cancellationToken);
+        await db.ContributionFlags.Where(r => r.FlaggedById == person.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.FlaggedById, (Guid?)null), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         var result = await people.DeleteAsync(person);
         if (!result.Succeeded)

@@ -619,7 +619,7 @@ namespace Parvis.Web.Migrations.Postgres
                     b.UseTptMappingStrategy();
                 });
 
-            modelBuilder.Entity("Parvis.Web.Kernel.Contributions.ContributionReport", b =>
+            modelBuilder.Entity("Parvis.Web.Kernel.Contributions.ContributionFlag", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -631,6 +631,9 @@ namespace Parvis.Web.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("FlaggedById")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
@@ -639,9 +642,6 @@ namespace Parvis.Web.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.Property<Guid?>("ReporterId")
-                        .HasColumnType("uuid");
-
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -649,11 +649,11 @@ namespace Parvis.Web.Migrations.Postgres
 
                     b.HasIndex("ContributionId");
 
-                    b.HasIndex("ReporterId");
+                    b.HasIndex("FlaggedById");
 
                     b.HasIndex("OrganisationId", "ResolvedAt");
 
-                    b.ToTable("kernel_contribution_reports", (string)null);
+                    b.ToTable("kernel_contribution_flags", (string)null);
                 });
 
             modelBuilder.Entity("Parvis.Web.Kernel.Contributions.ModerationDecision", b =>
@@ -2055,7 +2055,7 @@ namespace Parvis.Web.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Parvis.Web.Kernel.Contributions.ContributionReport", b =>
+            modelBuilder.Entity("Parvis.Web.Kernel.Contributions.ContributionFlag", b =>
                 {
                     b.HasOne("Parvis.Web.Kernel.Contributions.Contribution", null)
                         .WithMany()
@@ -2065,7 +2065,7 @@ namespace Parvis.Web.Migrations.Postgres
 
                     b.HasOne("Parvis.Web.Kernel.People.Person", null)
                         .WithMany()
-                        .HasForeignKey("ReporterId")
+                        .HasForeignKey("FlaggedById")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 

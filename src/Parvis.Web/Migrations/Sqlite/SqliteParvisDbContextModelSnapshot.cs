@@ -610,7 +610,7 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.UseTptMappingStrategy();
                 });
 
-            modelBuilder.Entity("Parvis.Web.Kernel.Contributions.ContributionReport", b =>
+            modelBuilder.Entity("Parvis.Web.Kernel.Contributions.ContributionFlag", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -622,15 +622,15 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("FlaggedById")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ReporterId")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ResolvedAt")
@@ -640,11 +640,11 @@ namespace Parvis.Web.Migrations.Sqlite
 
                     b.HasIndex("ContributionId");
 
-                    b.HasIndex("ReporterId");
+                    b.HasIndex("FlaggedById");
 
                     b.HasIndex("OrganisationId", "ResolvedAt");
 
-                    b.ToTable("kernel_contribution_reports", (string)null);
+                    b.ToTable("kernel_contribution_flags", (string)null);
                 });
 
             modelBuilder.Entity("Parvis.Web.Kernel.Contributions.ModerationDecision", b =>
@@ -2034,7 +2034,7 @@ namespace Parvis.Web.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Parvis.Web.Kernel.Contributions.ContributionReport", b =>
+            modelBuilder.Entity("Parvis.Web.Kernel.Contributions.ContributionFlag", b =>
                 {
                     b.HasOne("Parvis.Web.Kernel.Contributions.Contribution", null)
                         .WithMany()
@@ -2044,7 +2044,7 @@ namespace Parvis.Web.Migrations.Sqlite
 
                     b.HasOne("Parvis.Web.Kernel.People.Person", null)
                         .WithMany()
-                        .HasForeignKey("ReporterId")
+                        .HasForeignKey("FlaggedById")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 

@@ -14,7 +14,7 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
 {
     public sealed record Waiting(Guid ContributionId, int Count, DateTimeOffset First);
 
-    public IReadOnlyList<Waiting> Reports { get; private set; } = [];
+    public IReadOnlyList<Waiting> Flags { get; private set; } = [];
     public IReadOnlyList<Process> Processes { get; private set; } = [];
 
     public ModuleCatalog Modules => modules;
@@ -41,7 +41,7 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
         }
         if (CanModerate)
         {
-            Reports = (await db.ContributionReports.AsNoTracking()
+            Flags = (await db.ContributionFlags.AsNoTracking()
                     .Where(r => r.OrganisationId == organisation.Id && r.ResolvedAt == null)
                     .Select(r => new { r.ContributionId, r.CreatedAt })
                     .ToListAsync())

@@ -25,7 +25,7 @@ public sealed class ModerateModel(ParvisDbContext db, CurrentOrganisation organi
 
     public Contribution Contribution { get; private set; } = default!;
     public string Excerpt { get; private set; } = "";
-    public IReadOnlyList<ContributionReport> Reports { get; private set; } = [];
+    public IReadOnlyList<ContributionFlag> Flags { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ?? Page();
 
@@ -50,7 +50,7 @@ public sealed class ModerateModel(ParvisDbContext db, CurrentOrganisation organi
 
     public async Task<IActionResult> OnPostDismissAsync(Guid id)
     {
-        var result = await moderation.DismissReportsAsync(id);
+        var result = await moderation.DismissFlagsAsync(id);
         if (Refusal(result) is { } refusal)
         {
             return refusal;
@@ -75,7 +75,7 @@ public sealed class ModerateModel(ParvisDbContext db, CurrentOrganisation organi
         }
         Contribution = contribution;
         Excerpt = contribution.Excerpt;
-        Reports = await db.ContributionReports.AsNoTracking().Where(r => r.ContributionId == id && r.ResolvedAt == null)
+        Flags = await db.ContributionFlags.AsNoTracking().Where(r => r.ContributionId == id && r.ResolvedAt == null)
             .OrderBy(r => r.CreatedAt).ToListAsync();
         return null;
     }

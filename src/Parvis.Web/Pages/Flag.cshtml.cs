@@ -9,15 +9,15 @@ using Parvis.Web.Shared;
 
 namespace Parvis.Web.Pages;
 
-/// <summary>Reporting any contribution to the moderators, whatever module it belongs to.</summary>
+/// <summary>Flagging any contribution to the moderators, whatever module it belongs to.</summary>
 [Authorize]
-public sealed class ReportModel(ParvisDbContext db, CurrentOrganisation organisation, Moderation moderation, IEnumerable<IContributionSource> sources)
+public sealed class FlagModel(ParvisDbContext db, CurrentOrganisation organisation, Moderation moderation, IEnumerable<IContributionSource> sources)
     : ParvisPageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(ContributionReport.ReasonMax, ErrorMessage = "Validation.TooLong")]
-    [Display(Name = "Field.ReportReason")]
+    [StringLength(ContributionFlag.ReasonMax, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.FlagReason")]
     public string Reason { get; set; } = "";
 
     public Contribution Contribution { get; private set; } = default!;
@@ -34,7 +34,7 @@ public sealed class ReportModel(ParvisDbContext db, CurrentOrganisation organisa
         {
             return Page();
         }
-        var result = await moderation.ReportAsync(id, Reason);
+        var result = await moderation.FlagAsync(id, Reason);
         if (Refusal(result) is { } refusal)
         {
             return refusal;
@@ -43,7 +43,7 @@ public sealed class ReportModel(ParvisDbContext db, CurrentOrganisation organisa
         {
             return Page();
         }
-        Flash("Report.Done");
+        Flash("Flag.Done");
         // Back where the contribution is read.
         return LocalRedirect(Contribution.Address);
     }
