@@ -6,9 +6,9 @@ using Parvis.Web.Kernel.Web;
 using Parvis.Web.Modules;
 using Parvis.Web.Modules.OpinionMaps;
 
-if (args is [OpinionMapCommand.Name, ..])
+if (args is [OpinionMapCli.Name, ..])
 {
-    return OpinionMapCommand.Run(args, Console.Out, Console.Error);
+    return OpinionMapCli.Run(args, Console.Out, Console.Error);
 }
 var commandLine = CommandLine.Parse(args);
 var builder = WebApplication.CreateBuilder(commandLine.HostArguments);
@@ -23,7 +23,7 @@ var app = builder.Build();
 await DatabaseSetup.MigrateAsync(app.Services);
 if (commandLine.Command is not null)
 {
-    return await AdminCommands.RunAsync(commandLine, app.Services);
+    return await AdminCli.RunAsync(commandLine, app.Services);
 }
 if (commandLine.Demo)
 {

@@ -181,7 +181,7 @@ public sealed class PlatformTests(ParvisApp app) : IClassFixture<ParvisApp>
         int code;
         try
         {
-            code = await AdminCommands.RunAsync(CommandLine.Parse(["create-admin", "--email", email, "--pseudonym", "Admin CLI", "--organisation", "test", "--url", "https://parvis.example"]), app.Services);
+            code = await AdminCli.RunAsync(CommandLine.Parse(["create-admin", "--email", email, "--pseudonym", "Admin CLI", "--organisation", "test", "--url", "https://parvis.example"]), app.Services);
         }
         finally
         {

@@ -337,7 +337,7 @@ public sealed partial class TrustTests(ParvisApp app) : IClassFixture<ParvisApp>
         int code;
         try
         {
-            code = await Parvis.Web.Kernel.Setup.AdminCommands.RunAsync(
+            code = await Parvis.Web.Kernel.Setup.AdminCli.RunAsync(
                 Parvis.Web.Kernel.Setup.CommandLine.Parse(["reset-two-factor", "--email", person.Email!]), app.Services);
         }
         finally

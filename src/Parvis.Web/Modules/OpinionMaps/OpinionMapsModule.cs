@@ -80,55 +80,6 @@ public sealed class OpinionMapsModule : IParvisModule
     }
 }
 
-/// <summary>The module's share of a person's data: the number they vote under, and their votes. Statements are exported and erased by the kernel as contributions.</summary>
-public sealed class OpinionMapsPersonalData(Kernel.Data.ParvisDbContext db, OpinionMapRecomputer recomputer) : IPersonalDataSource
-{
-    private Guid[] _touchedMaps = [];
-
-    /// <summary>Its name, for its own code to find its component.</summary>
-    public const string Key = "opinion-maps";
-
-    public string Name => Key;
-
-    public async Task<object> ExportAsync(Guid personId, CancellationToken cancellationToken)
-    {
-        var participations = await db.OpinionParticipants.AsNoTracking().Where(p => p.PersonId == personId)
-            .Select(p => new { p.Id, p.OpinionMapId, p.Number })
-            .ToListAsync(cancellationToken);
-        var votes = await db.OpinionVotes.AsNoTracking()
-            .Join(db.OpinionParticipants.Where(p => p.PersonId == personId), v => v.ParticipantId, p => p.Id, (v, p) => v)
-            .Select(v => new { v.Id, v.OpinionMapId, v.StatementId, v.Value, v.CastAt })
-            .ToListAsync(cancellationToken);
-        return new { participations, votes };
-    }
-
-    /// <summary>Anonymised: the votes stay, tied to a number nobody can link back. Removed: the votes go.</summary>
-    public async Task EraseAsync(Guid personId, ErasureChoice choice, CancellationToken cancellationToken)
-    {
-        // Maps where the person voted or wrote: their results change once the erasure is committed.
-        _touchedMaps = await db.OpinionParticipants.Where(p => p.PersonId == personId).Select(p => p.OpinionMapId)
-            .Union(db.Statements.Where(s => s.AuthorId == personId).Select(s => s.OpinionMapId))
-            .ToArrayAsync(cancellationToken);
-        if (choice == ErasureChoice.Remove)
-        {
-            await db.OpinionParticipants.Where(p => p.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
-        }
-        else
-        {
-            await db.OpinionParticipants.Where(p => p.PersonId == personId)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.PersonId, (Guid?)null), cancellationToken);
-        }
-    }
-
-    public void Erased()
-    {
-        foreach (var map in _touchedMaps)
-        {
-            recomputer.Request(map);
-        }
-    }
-}
-
 public static class OpinionMapsData
 {
     extension(ParvisDbContext db)

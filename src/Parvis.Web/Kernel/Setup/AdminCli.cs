@@ -10,7 +10,7 @@ namespace Parvis.Web.Kernel.Setup;
 /// First-run administration from the command line. There is no default password anywhere:
 /// create-admin prints a one-time link where the administrator chooses theirs.
 /// </summary>
-public static class AdminCommands
+public static class AdminCli
 {
     public static async Task<int> RunAsync(CommandLine commandLine, IServiceProvider services)
     {

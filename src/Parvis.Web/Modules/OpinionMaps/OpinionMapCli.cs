@@ -9,7 +9,7 @@ namespace Parvis.Web.Modules.OpinionMaps;
 /// Polis open-data format and prints "participant,group" for every participant placed in a group.
 /// Needs no database and no configuration.
 /// </summary>
-public static class OpinionMapCommand
+public static class OpinionMapCli
 {
     public const string Name = "opinion-map";
 

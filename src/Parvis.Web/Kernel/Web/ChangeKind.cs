@@ -1,0 +1,22 @@
+namespace Parvis.Web.Kernel.Web;
+
+[Flags]
+public enum ChangeKind
+{
+    None = 0,
+    Content = 1,
+    Organisations = 2,
+    Roles = 4,
+
+    /// <summary>Processes, their phases and themes: what permission checks read.</summary>
+    Processes = 8,
+
+    /// <summary>Who supported what: the personal part of a proposal page.</summary>
+    Supports = 16,
+
+    /// <summary>A session ended: the only change that is not Content, since no page shows sessions to others.</summary>
+    Sessions = 32,
+
+    /// <summary>Everything: what a node assumes when it may have missed news from the others.</summary>
+    All = Content | Organisations | Roles | Processes | Supports | Sessions,
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Parvis.Web.Kernel.Accountability.Report;
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Processes;
+
+namespace Parvis.Web.Modules.Meetings;
+
+/// <summary>What sites said and every question asked await a fate; the report counts meetings, seats taken and answers.</summary>
+public sealed class MeetingsContributions : IContributionSource
+{
+    public IQueryable<Guid> AwaitingFate(ParvisDbContext db, Process process) =>
+        db.MeetingRemarks.Where(r => r.ProcessId == process.Id).Select(r => r.Id)
+            .Concat(db.ExpertQuestions.Where(q => q.ProcessId == process.Id).Select(q => q.Id));
+
+    public IQueryable<Guid> InTheme(ParvisDbContext db, Guid themeId) =>
+        db.MeetingRemarks.Where(r => r.ThemeId == themeId).Select(r => r.Id)
+            .Concat(db.ExpertQuestions.Where(q => q.ThemeId == themeId).Select(q => q.Id));
+
+    public async Task<IReadOnlyList<(string Key, int Count)>> FiguresAsync(ParvisDbContext db, Process process)
+    {
+        var meetings = db.Meetings.Where(m => m.ProcessId == process.Id);
+        var sites = db.MeetingSites.Where(s => meetings.Any(m => m.Id == s.MeetingId));
+        var questions = db.ExpertQuestions.Where(q => q.ProcessId == process.Id && q.HiddenAt == null && q.ErasedAt == null);
+        var attendance = await sites.SumAsync(s => s.Attendance ?? 0) + await meetings.SumAsync(m => m.OnlineAttendance ?? 0);
+        return
+        [
+            ("CouncilReport.Figure.Meetings", await meetings.CountAsync()),
+            ("CouncilReport.Figure.MeetingSites", await sites.CountAsync()),
+            ("CouncilReport.Figure.Attendance", attendance),
+            ("CouncilReport.Figure.Remarks", await db.MeetingRemarks.CountAsync(r => r.ProcessId == process.Id && r.HiddenAt == null && r.ErasedAt == null)),
+            ("CouncilReport.Figure.Questions", await questions.CountAsync()),
+            ("CouncilReport.Figure.QuestionsAnswered", await questions.CountAsync(q => q.Status == QuestionStatus.Answered)),
+        ];
+    }
+
+    /// <summary>Each meeting place with its date and head count, then the themes the experts could not cover.</summary>
+    public async Task<IReadOnlyList<ReportTable>> MethodAsync(ParvisDbContext db, Process process, IStringLocalizer text)
+    {
+        var meetings = await db.Meetings.AsNoTracking().Include(m => m.Sites).Where(m => m.ProcessId == process.Id).OrderBy(m => m.StartsAt).ToListAsync();
+        if (meetings.Count == 0)
+        {
+            return [];
+        }
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var meeting in meetings)
+        {
+            var date = meeting.StartsAt.ToLocalTime().ToString("f", CultureInfo.CurrentCulture);
+            rows.AddRange(meeting.Sites.OrderBy(s => s.Position).Select(s => (IReadOnlyList<string>)
+                [date, meeting.Title, string.IsNullOrEmpty(s.Address) ? s.Name : $"{s.Name} ({s.Address})", Count(s.Attendance)]));
+            if (meeting.HasLink)
+            {
+                rows.Add([date, meeting.Title, text["MeetingMode.Online"], Count(meeting.OnlineAttendance)]);
+            }
+        }
+        var tables = new List<ReportTable>
+        {
+            new(text["CouncilReport.Meetings"], [text["CouncilReport.MeetingDate"], text["CouncilReport.Meeting"], text["CouncilReport.MeetingPlace"], text["CouncilReport.MeetingAttendance"]], rows),
+        };
+        var uncovered = await db.UncoveredThemes.AsNoTracking().Where(u => meetings.Select(m => m.Id).Contains(u.MeetingId))
+            .Join(db.Themes, u => u.ThemeId, t => t.Id, (u, t) => new { u.MeetingId, t.Name }).ToListAsync();
+        if (uncovered.Count > 0)
+        {
+            tables.Add(new ReportTable(text["Questions.Uncovered"], [text["Field.Theme"], text["CouncilReport.Meeting"]],
+                uncovered.Select(u => (IReadOnlyList<string>)[u.Name, meetings.Single(m => m.Id == u.MeetingId).Title]).ToList()));
+        }
+        return tables;
+
+        string Count(int? attendance) => attendance?.ToString(CultureInfo.CurrentCulture) ?? text["CouncilReport.NotCounted"];
+    }
+}
