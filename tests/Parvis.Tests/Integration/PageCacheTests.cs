@@ -157,11 +157,78 @@ public sealed class PageCacheTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task A_burst_of_supports_in_one_organisation_leaves_another_organisations_pages_in_the_cache()
+    {
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        var neighbour = await app.WithDatabaseAsync(async db =>
+        {
+            var other = new Parvis.Web.Kernel.Organisations.Organisation { Slug = "voisine-tranquille", Name = "Commune voisine tranquille" };
+            other.Hosts.Add(new Parvis.Web.Kernel.Organisations.OrganisationHost { Host = "tranquille.example" });
+            db.Organisations.Add(other);
+            db.Processes.Add(ParvisApp.NewProcess(other.Id, "tranquille", new Parvis.Web.Kernel.Processes.Phase
+            {
+                Title = "Contributions", StartsOn = today.AddDays(-5), EndsOn = today.AddDays(5), Switches = [ProposalsModule.Supporting],
+            }));
+            await db.SaveChangesAsync();
+            return other.Id;
+        });
+        // Writes made outside any request are everyone's, as are accounts: all made before the pages are kept.
+        var id = await app.WithDatabaseAsync(async db =>
+        {
+            var proposal = new Proposal { OrganisationId = app.World.OrganisationId, ProcessId = app.World.ProcessId, Title = "Des bancs partout", Body = "Pour souffler." };
+            db.Proposals.Add(proposal);
+            await db.SaveChangesAsync();
+            return proposal.Id;
+        });
+        var supporters = new List<Session>();
+        for (var i = 0; i < 5; i++)
+        {
+            supporters.Add((await app.SignedInAsync($"Soutien en rafale {i}")).Session);
+        }
+        using var there = app.CreateClient(new() { BaseAddress = new Uri("http://tranquille.example") });
+        string[] theirPages = ["/", "/processes/tranquille", "/processes/tranquille/proposals"];
+        foreach (var path in theirPages)
+        {
+            await GetAsync(there, path);
+            Assert.NotNull((await GetAsync(there, path)).Response.Headers.Age);
+        }
+        var changes = app.Services.GetRequiredService<ContentChanges>();
+        var (theirs, ours) = (changes.GenerationOf(ChangeKind.Supports, neighbour), changes.GenerationOf(ChangeKind.Supports, app.World.OrganisationId));
+
+        foreach (var supporter in supporters)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await supporter.PostAsync($"/proposals/{id}?handler=Support", new Dictionary<string, string>())).Status);
+        }
+
+        Assert.Equal(theirs, changes.GenerationOf(ChangeKind.Supports, neighbour));
+        Assert.True(changes.GenerationOf(ChangeKind.Supports, app.World.OrganisationId) >= ours + 1);
+        foreach (var path in theirPages)
+        {
+            Assert.NotNull((await GetAsync(there, path)).Response.Headers.Age);
+        }
+        using var here = app.CreateClient();
+        var (page, body) = await GetAsync(here, $"/proposals/{id}");
+        Assert.Null(page.Headers.Age);
+        Assert.Equal(5, await app.WithDatabaseAsync(db => db.Proposals.Where(p => p.Id == id).Select(p => p.SupportCount).SingleAsync()));
+        Assert.Contains("Des bancs partout", body);
+    }
+
+    /// <summary>A person's account serves every organisation: a write to it is everyone's, whichever host it came through.</summary>
+    [Theory]
+    [InlineData("UPDATE kernel_people SET \"Pseudonym\" = @p0 WHERE \"Id\" = @p1", true)]
+    [InlineData("DELETE FROM kernel_sessions WHERE \"Id\" = @p0", true)]
+    [InlineData("INSERT INTO \"kernel_identity_user_logins\" (\"LoginProvider\") VALUES (@p0)", true)]
+    [InlineData("INSERT INTO proposals_supports (\"Id\") VALUES (@p0)", false)]
+    [InlineData("UPDATE kernel_processes SET \"Title\" = @p0", false)]
+    public void Writes_to_accounts_are_everyones_and_the_rest_their_organisations(string sql, bool everyone) =>
+        Assert.Equal(everyone, Parvis.Web.Kernel.Data.ChangeInterceptor.Everyone(sql));
+
+    [Fact]
     public async Task A_new_organisation_answers_on_its_host_at_once()
     {
         using var home = app.CreateClient();
         await GetAsync(home, "/");
-        var organisations = app.Services.GetRequiredService<ContentChanges>().OrganisationsGeneration;
+        var organisations = app.Services.GetRequiredService<ContentChanges>().GenerationOf(ChangeKind.Organisations, organisationId: null);
         await app.WithDatabaseAsync(async db =>
         {
             var other = new Parvis.Web.Kernel.Organisations.Organisation { Slug = "cache-voisine", Name = "Commune voisine du cache" };
@@ -169,7 +236,7 @@ public sealed class PageCacheTests(ParvisApp app) : IClassFixture<ParvisApp>
             db.Organisations.Add(other);
             await db.SaveChangesAsync();
         });
-        Assert.True(app.Services.GetRequiredService<ContentChanges>().OrganisationsGeneration > organisations);
+        Assert.True(app.Services.GetRequiredService<ContentChanges>().GenerationOf(ChangeKind.Organisations, organisationId: null) > organisations);
         var client = app.CreateClient(new() { BaseAddress = new Uri("http://cote.example") });
         Assert.Contains("Commune voisine du cache", (await GetAsync(client, "/")).Body);
     }

@@ -104,6 +104,67 @@ public sealed partial class ScaleOutTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Supports_in_one_organisation_leave_another_organisations_pages_kept_on_every_node()
+    {
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        // Everything made outside a request, accounts and sign-ins included, is everyone's: all done before pages are kept.
+        await _app.WithDatabaseAsync(async db =>
+        {
+            var other = new Web.Kernel.Organisations.Organisation { Slug = "voisine-des-noeuds", Name = "Commune voisine des nœuds" };
+            other.Hosts.Add(new Web.Kernel.Organisations.OrganisationHost { Host = "voisine.example" });
+            db.Organisations.Add(other);
+            db.Processes.Add(ParvisApp.NewProcess(other.Id, "voisine", new Web.Kernel.Processes.Phase
+            {
+                Title = "Contributions", StartsOn = today.AddDays(-5), EndsOn = today.AddDays(5),
+            }));
+            await db.SaveChangesAsync();
+            return other.Id;
+        });
+        var id = await _app.WithDatabaseAsync(async db =>
+        {
+            var proposal = new Proposal { OrganisationId = _app.World.OrganisationId, ProcessId = _app.World.ProcessId, Title = "Un arrêt de plus", Body = "Devant l'école." };
+            db.Proposals.Add(proposal);
+            await db.SaveChangesAsync();
+            return proposal.Id;
+        });
+        var supporters = new List<Session>();
+        for (var i = 0; i < 4; i++)
+        {
+            var person = await _app.CreatePersonAsync($"Soutien des nœuds {i}");
+            var session = new Session(Client(_two, new CookieContainer()));
+            await session.SignInAsync(person.Email!, ParvisApp.Password);
+            supporters.Add(session);
+        }
+        using var neighbourOnOne = Client(_one);
+        neighbourOnOne.DefaultRequestHeaders.Host = "voisine.example";
+        string[] theirPages = ["/", "/processes/voisine"];
+        foreach (var path in theirPages)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await neighbourOnOne.GetAsync(path)).StatusCode);
+            Assert.NotNull((await neighbourOnOne.GetAsync(path)).Headers.Age);
+        }
+
+        foreach (var supporter in supporters)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await supporter.PostAsync($"/proposals/{id}?handler=Support", new Dictionary<string, string>())).Status);
+            supporter.Dispose();
+        }
+        // Node 1 has heard of the supports given on node 2 ...
+        using var visitorOnOne = Client(_one);
+        var clock = Stopwatch.StartNew();
+        while (!FourSupports().IsMatch(await visitorOnOne.GetStringAsync($"/proposals/{id}")))
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), "Node 1 does not show the supports given on node 2 within a second.");
+            await Task.Delay(20);
+        }
+        // ... and still serves the other organisation's pages from what it kept.
+        foreach (var path in theirPages)
+        {
+            Assert.NotNull((await neighbourOnOne.GetAsync(path)).Headers.Age);
+        }
+    }
+
+    [Fact]
     public async Task Rate_limits_are_counted_across_nodes()
     {
         // The nodes trust the proxy's forwarded address; each test visitor comes from its own.
@@ -204,6 +265,9 @@ public sealed partial class ScaleOutTests : IAsyncLifetime
 
     [GeneratedRegex(@"\b1\s+soutien\b", RegexOptions.IgnoreCase)]
     private static partial Regex SupportCount();
+
+    [GeneratedRegex(@"\b4\s+soutien", RegexOptions.IgnoreCase)]
+    private static partial Regex FourSupports();
 
     public async Task DisposeAsync()
     {

@@ -8,11 +8,21 @@ namespace Parvis.Web.Kernel.Data;
 
 /// <summary>
 /// Watches the commands EF Core sends (SaveChanges and bulk updates alike) and reports each write once it is
-/// committed, so caches are dropped after the new data can be read and never before.
+/// committed, so caches are dropped after the new data can be read and never before. A write is the current
+/// request's organisation's, unless it touches what belongs to no one organisation (people, their sign-in, sessions):
+/// then it is everyone's.
 /// </summary>
 public sealed class ChangeInterceptor(ContentChanges changes, ModuleCatalog modules) : IDbCommandInterceptor, IDbTransactionInterceptor
 {
-    private readonly ConditionalWeakTable<DbTransaction, StrongBox<ChangeKind>> _pending = [];
+    private readonly ConditionalWeakTable<DbTransaction, Pending> _pending = [];
+
+    /// <summary>What a transaction wrote so far, and whose.</summary>
+    private sealed class Pending
+    {
+        public ChangeKind Kind;
+        public Guid? Organisation;
+        public bool Everyone;
+    }
 
     public DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
     {
@@ -110,24 +120,35 @@ public sealed class ChangeInterceptor(ContentChanges changes, ModuleCatalog modu
         .. modules.KeptTables,
     ];
 
+    /// <summary>Tables whose rows are no one organisation's: a person's account serves every organisation.</summary>
+    internal static bool Everyone(string sql) =>
+        sql.Contains(KernelModel.PeopleTable, StringComparison.Ordinal) || sql.Contains(KernelModel.SessionsTable, StringComparison.Ordinal)
+        || sql.Contains(KernelModel.IdentityTablesPrefix, StringComparison.Ordinal);
+
     private void Record(DbCommand command)
     {
-        var kind = KindOf(command.CommandText);
-        if (kind == ChangeKind.None)
+        var sql = command.CommandText;
+        var kind = KindOf(sql);
+        if (kind == ChangeKind.None || ContentChanges.IsToldByCaller)
         {
             return;
         }
+        var organisation = changes.CurrentOrganisation();
+        var everyone = organisation is null || Everyone(sql);
         if (command.Transaction is { } transaction)
         {
             var pending = _pending.GetOrCreateValue(transaction);
             lock (pending)
             {
-                pending.Value |= kind;
+                pending.Kind |= kind;
+                // Two organisations in one transaction never happens; were it to, both would be told.
+                pending.Everyone |= everyone || (pending.Organisation is { } earlier && earlier != organisation);
+                pending.Organisation ??= organisation;
             }
         }
         else
         {
-            changes.Committed(kind);
+            changes.Committed(kind, everyone ? null : organisation);
         }
     }
 
@@ -136,7 +157,7 @@ public sealed class ChangeInterceptor(ContentChanges changes, ModuleCatalog modu
         if (_pending.TryGetValue(transaction, out var pending))
         {
             _pending.Remove(transaction);
-            changes.Committed(pending.Value);
+            changes.Committed(pending.Kind, pending.Everyone ? null : pending.Organisation);
         }
     }
 }

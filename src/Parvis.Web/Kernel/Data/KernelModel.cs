@@ -27,6 +27,7 @@ internal static class KernelModel
     public const string ComponentsTable = "kernel_components";
     public const string PeopleTable = "kernel_people";
     public const string SessionsTable = "kernel_sessions";
+    public const string IdentityTablesPrefix = "kernel_identity_";
 
     public static void Build(ModelBuilder b)
     {
@@ -43,12 +44,12 @@ internal static class KernelModel
             e.HasOne<Person>().WithMany().HasForeignKey(s => s.PersonId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(s => s.PersonId);
         });
-        b.Entity<IdentityRole<Guid>>().ToTable("kernel_identity_roles");
-        b.Entity<IdentityUserRole<Guid>>().ToTable("kernel_identity_user_roles");
-        b.Entity<IdentityUserClaim<Guid>>().ToTable("kernel_identity_user_claims");
-        b.Entity<IdentityUserLogin<Guid>>().ToTable("kernel_identity_user_logins");
-        b.Entity<IdentityRoleClaim<Guid>>().ToTable("kernel_identity_role_claims");
-        b.Entity<IdentityUserToken<Guid>>().ToTable("kernel_identity_user_tokens");
+        b.Entity<IdentityRole<Guid>>().ToTable(IdentityTablesPrefix + "roles");
+        b.Entity<IdentityUserRole<Guid>>().ToTable(IdentityTablesPrefix + "user_roles");
+        b.Entity<IdentityUserClaim<Guid>>().ToTable(IdentityTablesPrefix + "user_claims");
+        b.Entity<IdentityUserLogin<Guid>>().ToTable(IdentityTablesPrefix + "user_logins");
+        b.Entity<IdentityRoleClaim<Guid>>().ToTable(IdentityTablesPrefix + "role_claims");
+        b.Entity<IdentityUserToken<Guid>>().ToTable(IdentityTablesPrefix + "user_tokens");
 
         b.Entity<Organisation>(e =>
         {

@@ -51,7 +51,7 @@ public sealed class OrganisationDirectory(ContentChanges changes, TimeProvider c
     public async Task<Resolution?> FindAsync(string host, IServiceProvider services, CancellationToken cancellationToken)
     {
         var snapshot = _snapshot;
-        if (snapshot is null || snapshot.Generation != changes.OrganisationsGeneration || clock.GetUtcNow() - snapshot.ReadAt > _maximumAge)
+        if (snapshot is null || snapshot.Generation != changes.GenerationOf(ChangeKind.Organisations, organisationId: null) || clock.GetUtcNow() - snapshot.ReadAt > _maximumAge)
         {
             snapshot = await ReadAsync(services.GetRequiredService<ParvisDbContext>(), cancellationToken);
             // An install without organisation keeps asking, so the first one created is seen at once.
@@ -72,7 +72,7 @@ public sealed class OrganisationDirectory(ContentChanges changes, TimeProvider c
 
     private async Task<Snapshot> ReadAsync(ParvisDbContext db, CancellationToken cancellationToken)
     {
-        var generation = changes.OrganisationsGeneration;
+        var generation = changes.GenerationOf(ChangeKind.Organisations, organisationId: null);
         var readAt = clock.GetUtcNow();
         var organisations = await db.Organisations.AsNoTracking().Include(o => o.Hosts).OrderBy(o => o.CreatedAt).ToListAsync(cancellationToken);
         var byHost = organisations.SelectMany(o => o.Hosts.Select(h => (h.Host, Organisation: o)))

@@ -54,13 +54,15 @@ public sealed class ChangeRelay(IConnectionMultiplexer redis, ContentChanges cha
         var subscriber = redis.GetSubscriber();
         await subscriber.SubscribeAsync(_channel, (_, message) =>
         {
+            // "node:kind:organisation", the organisation empty for a change that is everyone's.
             var parts = ((string?)message)?.Split(':');
-            if (parts is [var node, var kind] && node != _node && int.TryParse(kind, out var value))
+            if (parts is [var node, var kind, var organisation] && node != _node && int.TryParse(kind, out var value))
             {
-                changes.Apply((ChangeKind)value);
+                changes.Apply((ChangeKind)value, Guid.TryParse(organisation, out var id) ? id : null);
             }
         });
-        changes.Broadcast = kind => subscriber.Publish(_channel, $"{_node}:{(int)kind}", CommandFlags.FireAndForget);
+        changes.Broadcast = (kind, organisation) =>
+            subscriber.Publish(_channel, $"{_node}:{(int)kind}:{organisation?.ToString("N")}", CommandFlags.FireAndForget);
         // Messages sent while this node was cut off are lost: assume everything changed.
         redis.ConnectionRestored += OnRestored;
     }
@@ -75,6 +77,6 @@ public sealed class ChangeRelay(IConnectionMultiplexer redis, ContentChanges cha
     private void OnRestored(object? sender, ConnectionFailedEventArgs e)
     {
         logger.LogInformation("Redis connection restored; dropping everything kept.");
-        changes.Apply(ChangeKind.All);
+        changes.Apply(ChangeKind.All, organisationId: null);
     }
 }

@@ -12,7 +12,10 @@ namespace Parvis.Web.Kernel.Web;
 public sealed class PublicPagePolicy : IOutputCachePolicy
 {
     public const string Name = "public-page";
-    public const string Tag = "pages";
+    private const string Tag = "pages";
+
+    /// <summary>The pages of one organisation, or every page when none is named.</summary>
+    public static string TagFor(Guid? organisationId) => organisationId is { } id ? $"{Tag}:{id:N}" : Tag;
 
     private static readonly object _generationKey = new();
 
@@ -35,6 +38,10 @@ public sealed class PublicPagePolicy : IOutputCachePolicy
         context.CacheVaryByRules.VaryByValues["encoding"] =
             http.RequestServices.GetRequiredService<IResponseCompressionProvider>().GetCompressionProvider(http)?.EncodingName ?? "";
         context.Tags.Add(Tag);
+        if (http.RequestServices.GetRequiredService<ContentChanges>().CurrentOrganisation() is { } organisation)
+        {
+            context.Tags.Add(TagFor(organisation));
+        }
         context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
         http.Items[_generationKey] = http.RequestServices.GetRequiredService<ContentChanges>().Generation;
         return ValueTask.CompletedTask;

@@ -98,10 +98,11 @@ public sealed class SupportWriter(IServiceScopeFactory scopes, ContentChanges ch
             {
                 var outcomes = Postgres is { } postgres ? await WritePostgresAsync(postgres, batch) : await WriteOneByOneAsync(batch);
                 // Said once the rows are surely committed, so no page read in between is kept; and only when a row went
-                // in: a repeated click or a withdrawn proposal changes nothing, and must not drop every node's pages.
-                if (outcomes.Contains(SupportOutcome.Added))
+                // in: a repeated click or a withdrawn proposal changes nothing, and must not drop every node's pages. Only the
+                // organisations whose proposals were supported see the change.
+                foreach (var organisation in batch.Where((_, i) => outcomes[i] == SupportOutcome.Added).Select(p => p.OrganisationId).Distinct())
                 {
-                    changes.Committed(ChangeKind.Content | ChangeKind.Supports);
+                    changes.Committed(ChangeKind.Content | ChangeKind.Supports, organisation);
                 }
                 for (var i = 0; i < batch.Count; i++)
                 {
@@ -185,6 +186,8 @@ public sealed class SupportWriter(IServiceScopeFactory scopes, ContentChanges ch
     /// <summary>SQLite has one writer at a time anyway: the batch shares one transaction, so one commit.</summary>
     private async Task<SupportOutcome[]> WriteOneByOneAsync(List<Pending> batch)
     {
+        // The batch tells what it changed, organisation by organisation, once committed (WriteBatchAsync).
+        using var told = ContentChanges.ToldByCaller();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
         var outcomes = new SupportOutcome[batch.Count];
