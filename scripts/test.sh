@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Runs every test suite: unit, integration on SQLite, integration on PostgreSQL, browser (Chromium + axe), and nodes
-# (two Parvis processes behind nginx with Redis, on PostgreSQL). Installs Chromium, PostgreSQL, Redis, nginx,
+# Runs every test suite: unit, integration on SQLite, integration on PostgreSQL, integration on SQLite with every
+# Performance:* switch off (plain), browser (Chromium + axe), and nodes (two Parvis processes behind nginx with
+# Redis, on PostgreSQL). Installs Chromium, PostgreSQL, Redis, nginx,
 # LibreOffice Writer and poppler with apt-get when they are missing, starts a throwaway PostgreSQL cluster on
 # loopback, and prints one line per suite then the total. Usage: scripts/test.sh [suite...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
 suites=("$@")
-[ ${#suites[@]} -eq 0 ] && suites=(unit sqlite postgres browser nodes)
+[ ${#suites[@]} -eq 0 ] && suites=(unit sqlite postgres plain browser nodes)
 
 install_missing() {
   local packages=()
@@ -40,7 +41,11 @@ dotnet build tests/Parvis.Tests -c Release -nologo -v quiet -clp:ErrorsOnly
 
 run_suite() {
   local name="$1" filter="$2" database="$3"
-  PARVIS_TEST_DB="$database" dotnet test tests/Parvis.Tests -c Release --no-build --nologo \
+  local switches=()
+  # The throughput layer's pieces, each off, as an operator would turn one off after a framework update.
+  [ "$name" = plain ] && switches=(Performance__RememberedProtection=false Performance__RememberedTickets=false
+    Performance__RememberedAntiforgery=false Performance__ResponseText=false Performance__SupportBatching=false)
+  env "${switches[@]}" PARVIS_TEST_DB="$database" dotnet test tests/Parvis.Tests -c Release --no-build --nologo \
     --filter "$filter" --blame-hang-timeout 10m \
     --logger "trx;LogFileName=$name.trx" --results-directory "$results" >"$results/$name.log" 2>&1 || true
 }
@@ -53,11 +58,12 @@ for suite in "${suites[@]}"; do
     unit) run_suite unit "Suite=unit" sqlite ;;
     sqlite) run_suite sqlite "Suite=integration" sqlite ;;
     postgres) run_suite postgres "Suite=integration" postgres ;;
+    plain) run_suite plain "Suite=integration" sqlite ;;
     browser) run_suite browser "Suite=browser" sqlite ;;
     nodes) run_suite nodes "Suite=nodes" postgres ;;
     # Not in the default list: the opinion-map recompute at national scale, figures in bench/results.
     scale) run_suite scale "Suite=scale" postgres ;;
-    *) echo "unknown suite $suite (unit, sqlite, postgres, browser, nodes, scale)" >&2; exit 2 ;;
+    *) echo "unknown suite $suite (unit, sqlite, postgres, plain, browser, nodes, scale)" >&2; exit 2 ;;
   esac
   trx="$results/$suite.trx"
   passed=0

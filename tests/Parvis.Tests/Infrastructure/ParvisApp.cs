@@ -81,6 +81,9 @@ public class ParvisApp : WebApplicationFactory<Program>, IAsyncLifetime
         };
     }
 
+    /// <summary>Whether a piece of the throughput layer is on here (the "plain" suite turns them all off).</summary>
+    public bool IsOn(string piece) => Parvis.Web.Kernel.Web.Throughput.ThroughputLayer.IsOn(Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(), piece);
+
     public Session NewSession() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
 
     /// <summary>Runs code against the app's database in its own scope.</summary>

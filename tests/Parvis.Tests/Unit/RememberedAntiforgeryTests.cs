@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Parvis.Web.Kernel.Web;
+using Parvis.Web.Kernel.Web.Throughput;
 
 namespace Parvis.Tests.Unit;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
-using Parvis.Web.Kernel.Web;
+using Parvis.Web.Kernel.Web.Throughput;
 
 namespace Parvis.Tests.Unit;
 
@@ -42,7 +42,7 @@ public sealed class RememberedProtectionTests
     {
         var keys = new CountingKeys();
         using var remembered = new RememberedProtection(keys, mayRepeat: () => false);
-        var cookies = remembered.CreateProtector("cookies").CreateProtector("v2");
+        var cookies = remembered.CreateProtector(RememberedProtection.CookiesPurpose).CreateProtector("v2");
         var cookie = cookies.Protect(_session);
 
         for (var i = 0; i < 5; i++)
@@ -58,14 +58,14 @@ public sealed class RememberedProtectionTests
         Assert.Equal(_session, cookies.Unprotect(arrivingAgain));
         Assert.Equal(1, keys.Unprotected);
         // Another purpose never gets the content, remembered or not.
-        Assert.ThrowsAny<CryptographicException>(() => remembered.CreateProtector("cookies").CreateProtector("v1").Unprotect(arrivingAgain));
+        Assert.ThrowsAny<CryptographicException>(() => remembered.CreateProtector(RememberedProtection.CookiesPurpose).CreateProtector("v1").Unprotect(arrivingAgain));
     }
 
     [Fact]
     public void An_altered_ciphertext_is_still_refused_by_the_keys()
     {
         using var remembered = new RememberedProtection(new CountingKeys(), mayRepeat: () => false);
-        var cookies = remembered.CreateProtector("cookies");
+        var cookies = remembered.CreateProtector(RememberedProtection.CookiesPurpose);
         var cookie = cookies.Protect(_session);
         cookies.Unprotect(cookie);
         var altered = cookie.ToArray();
@@ -79,7 +79,7 @@ public sealed class RememberedProtectionTests
     {
         var keys = new CountingKeys();
         using var remembered = new RememberedProtection(keys, mayRepeat: () => false);
-        var tokens = remembered.CreateProtector("Microsoft.AspNetCore.Antiforgery.AntiforgeryToken.v1");
+        var tokens = remembered.CreateProtector(RememberedProtection.AntiforgeryPurpose);
         var first = tokens.Protect(_session);
         var second = tokens.Protect(_session);
         Assert.NotEqual(first, second);
@@ -93,7 +93,7 @@ public sealed class RememberedProtectionTests
         var keys = new CountingKeys();
         var signedIn = true;
         using var remembered = new RememberedProtection(keys, mayRepeat: () => signedIn);
-        var tokens = remembered.CreateProtector("Microsoft.AspNetCore.Antiforgery.AntiforgeryToken.v1");
+        var tokens = remembered.CreateProtector(RememberedProtection.AntiforgeryPurpose);
         var first = tokens.Protect(_session);
         var again = tokens.Protect(_session);
         Assert.Equal(first, again);
@@ -102,11 +102,29 @@ public sealed class RememberedProtectionTests
         Assert.Equal(_session, tokens.Unprotect(again));
         // Other content, or another purpose, is encrypted for itself.
         Assert.NotEqual(first, tokens.Protect(Encoding.UTF8.GetBytes("another person's token")));
-        Assert.NotEqual(first, remembered.CreateProtector("cookies").Protect(_session));
+        Assert.NotEqual(first, remembered.CreateProtector(RememberedProtection.CookiesPurpose).Protect(_session));
         Assert.Equal(3, keys.Protected);
         // A page that may be compressed gets a fresh ciphertext again.
         signedIn = false;
         Assert.NotEqual(first, tokens.Protect(_session));
         Assert.Equal(4, keys.Protected);
+    }
+
+    /// <summary>A password-reset token or a sign-in provider's state is the keys' alone: opened each time it comes.</summary>
+    [Theory]
+    [InlineData("DataProtectorTokenProvider")]
+    [InlineData("Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectHandler")]
+    public void Any_other_purpose_goes_to_the_keys_every_time(string purpose)
+    {
+        var keys = new CountingKeys();
+        using var remembered = new RememberedProtection(keys, mayRepeat: () => true);
+        var protector = remembered.CreateProtector(purpose);
+        var token = protector.Protect(_session);
+        Assert.NotEqual(token, protector.Protect(_session));
+        protector.Unprotect(token);
+        protector.Unprotect(token);
+        Assert.Equal(2, keys.Protected);
+        Assert.Equal(2, keys.Unprotected);
+        Assert.Equal(0, remembered.Kept);
     }
 }

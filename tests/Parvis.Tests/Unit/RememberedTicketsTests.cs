@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
-using Parvis.Web.Kernel.Web;
+using Parvis.Web.Kernel.Web.Throughput;
 
 namespace Parvis.Tests.Unit;
 

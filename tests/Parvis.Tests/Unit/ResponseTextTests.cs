@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ViewFeatures.Buffers;
-using Parvis.Web.Kernel.Web;
+using Parvis.Web.Kernel.Web.Throughput;
 
 namespace Parvis.Tests.Unit;
 

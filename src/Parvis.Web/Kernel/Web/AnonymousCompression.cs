@@ -15,7 +15,7 @@ public sealed class AnonymousCompression(IServiceProvider services, IOptions<Res
 
     /// <summary>
     /// A request with a session cookie gets no compressing wrapper at all, since its page will not be compressed: the
-    /// page is then written to the server's own body (<see cref="ResponseText"/>). Decided before authentication, so
+    /// page is then written to the server's own body (<see cref="Throughput.ResponseText"/>). Decided before authentication, so
     /// a stale session cookie only costs its visitor an uncompressed page.
     /// </summary>
     public bool CheckRequestAcceptsCompression(HttpContext context) =>

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -22,6 +21,7 @@ using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Privacy;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Kernel.Text;
+using Parvis.Web.Kernel.Web.Throughput;
 using Parvis.Web.Shared;
 
 namespace Parvis.Web.Kernel.Web;
@@ -121,7 +121,6 @@ public static class KernelSetup
                 }
             };
         });
-        RememberedTickets.Register(services);
         services.AddSingleton<Sessions>();
         ExternalProviders.Register(builder);
         // A change of the security stamp (two-step verification off, a provider unlinked) reaches the sessions opened
@@ -169,8 +168,7 @@ public static class KernelSetup
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.FormFieldName = "__csrf";
         });
-        services.Decorate<IAntiforgery>((_, framework) => new RememberedAntiforgery(framework));
-        ResponseText.Register(services);
+        ThroughputLayer.Register(services, configuration);
 
         services.AddParvisRateLimits(configuration);
         services.AddSingleton<Throttles>();

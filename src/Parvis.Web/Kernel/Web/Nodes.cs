@@ -16,7 +16,6 @@ public static class Nodes
     public static IServiceCollection AddParvisNodes(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
         var dataProtection = services.AddDataProtection().SetApplicationName("Parvis");
-        RememberWhatIsOpened(services);
         var redis = configuration["Redis:Configuration"];
         if (string.IsNullOrWhiteSpace(redis))
         {
@@ -33,14 +32,6 @@ public static class Nodes
         services.AddHostedService<ChangeRelay>();
         return services;
     }
-
-    /// <summary>Wraps the data-protection provider the framework registered in <see cref="RememberedProtection"/>.</summary>
-    private static void RememberWhatIsOpened(IServiceCollection services) =>
-        services.Decorate<IDataProtectionProvider>((s, keys) =>
-        {
-            var http = s.GetRequiredService<IHttpContextAccessor>();
-            return new RememberedProtection(keys, mayRepeat: () => http.HttpContext is { } context && !AnonymousCompression.MayCompress(context));
-        });
 }
 
 /// <summary>Passes each committed change to the other nodes and applies theirs, so a write shows everywhere at once.</summary>

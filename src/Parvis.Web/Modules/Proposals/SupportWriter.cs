@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Web;
+using Parvis.Web.Kernel.Web.Throughput;
 
 namespace Parvis.Web.Modules.Proposals;
 
@@ -45,9 +46,20 @@ public sealed class SupportWriter(IServiceScopeFactory scopes, ContentChanges ch
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
+    /// <summary>
+    /// Whether supports arriving together are written together: a piece of the throughput layer, with its switch
+    /// (Performance:SupportBatching). Off, each request writes its own support, by the same statements.
+    /// </summary>
+    private readonly bool _batching = ThroughputLayer.IsOn(configuration, "SupportBatching");
+
     public async Task<SupportOutcome> WriteAsync(Guid organisationId, Guid proposalId, Guid personId, CancellationToken cancellation = default)
     {
         var pending = new Pending(Guid.CreateVersion7(), organisationId, proposalId, personId);
+        if (!_batching)
+        {
+            await WriteBatchAsync([pending]);
+            return await pending.Outcome.Task;
+        }
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new InvalidOperationException("The support writer has stopped.");

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ViewFeatures.Buffers;
 
-namespace Parvis.Web.Kernel.Web;
+namespace Parvis.Web.Kernel.Web.Throughput;
 
 /// <summary>
 /// A page's text encoded to UTF-8 straight into the server's buffers as its view is written out. The framework copies

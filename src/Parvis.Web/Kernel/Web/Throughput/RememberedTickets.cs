@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace Parvis.Web.Kernel.Web;
+namespace Parvis.Web.Kernel.Web.Throughput;
 
 /// <summary>
 /// The session cookie's ticket, read once per cookie. Every signed-in request carries the same cookie until it is

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace Parvis.Web.Kernel.Web;
+namespace Parvis.Web.Kernel.Web.Throughput;
 
 /// <summary>
-/// Data protection that remembers what it has already opened. Every signed-in request carries a session cookie and an
+/// Data protection that remembers what it has already opened, for the session and antiforgery cookies only. Every signed-in request carries a session cookie and an
 /// antiforgery cookie: decrypting and authenticating both each time was a sixth of a signed-in page's cost. Here a
 /// ciphertext this node has verified maps to its content for a few minutes (the answer the keys would give again).
 /// A ciphertext never seen is checked by the keys as before, so a forged or altered one is still refused.
@@ -20,7 +20,23 @@ public sealed class RememberedProtection(IDataProtectionProvider keys, Func<bool
     private readonly MemoryCache _done = new(new MemoryCacheOptions { SizeLimit = 16 * 1024 * 1024 });
     private readonly Func<bool> _mayRepeat = mayRepeat;
 
-    public IDataProtector CreateProtector(string purpose) => new Protector(this, keys.CreateProtector(purpose), purpose);
+    /// <summary>
+    /// The purposes whose ciphertexts come with every request: the cookie schemes' tickets (the session) and the
+    /// antiforgery tokens. Anything else (a password-reset token, a sign-in provider's state) is the keys' alone.
+    /// </summary>
+    private static readonly HashSet<string> _remembered = [CookiesPurpose, AntiforgeryPurpose];
+
+    /// <summary>What every cookie scheme's tickets are protected for (then the scheme, then "v2").</summary>
+    public const string CookiesPurpose = "Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationMiddleware";
+
+    /// <summary>What antiforgery tokens are protected for.</summary>
+    public const string AntiforgeryPurpose = "Microsoft.AspNetCore.Antiforgery.AntiforgeryToken.v1";
+
+    /// <summary>How many answers are kept: more than none once a signed-in page was seen.</summary>
+    internal long Kept => _done.Count;
+
+    public IDataProtector CreateProtector(string purpose) =>
+        _remembered.Contains(purpose) ? new Protector(this, keys.CreateProtector(purpose), purpose) : keys.CreateProtector(purpose);
 
     public void Dispose() => _done.Dispose();
 

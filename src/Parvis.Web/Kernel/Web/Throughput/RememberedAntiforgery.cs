@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace Parvis.Web.Kernel.Web;
+namespace Parvis.Web.Kernel.Web.Throughput;
 
 /// <summary>
 /// A signed-in person's form token, worked out once per antiforgery cookie. The framework reads the cookie's token
