@@ -30,7 +30,7 @@ static string FindBenchDirectory()
 
 internal static class Bench
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions _json = new() { WriteIndented = true };
 
     public static int Usage()
     {
@@ -47,7 +47,7 @@ internal static class Bench
         lines.AddRange(RunChild("synthetic", "c", "100000", "2000", "10000000"));
         Directory.CreateDirectory(Path.Combine(bench, "results"));
         var file = Path.Combine(bench, "results", "opinion-maps.json");
-        File.WriteAllText(file, JsonSerializer.Serialize(new { measured = DateTimeOffset.UtcNow, machine = Environment.ProcessorCount + " cores", results = lines }, Json));
+        File.WriteAllText(file, JsonSerializer.Serialize(new { measured = DateTimeOffset.UtcNow, machine = Environment.ProcessorCount + " cores", results = lines }, _json));
         Console.WriteLine($"Written to {file}");
         return 0;
     }

@@ -32,13 +32,16 @@ public static class Seed
             INSERT INTO kernel_organisations ("Id", "AccentColour", "Charter", "CreatedAt", "DefaultCulture", "Name", "Slug")
             VALUES (md5('org')::uuid, '#1d4ed8', 'Soyez courtois.', now(), 'fr', 'République de Parvis', 'parvis');
             INSERT INTO kernel_organisation_hosts ("Host", "OrganisationId") VALUES ('127.0.0.1', md5('org')::uuid), ('localhost', md5('org')::uuid);
-            INSERT INTO kernel_processes ("Id", "ClosedWithoutFate", "CommentsAwaitFate", "CreatedAt", "Description", "OrganisationId",
+            INSERT INTO kernel_processes ("Id", "ClosedWithoutFate", "CreatedAt", "Description", "OrganisationId",
                 "PlainSummary", "Published", "Slug", "Summary", "Territory", "Title")
-            VALUES (md5('process')::uuid, 0, false, now(), 'Une consultation **nationale** : proposez, soutenez, commentez.', md5('org')::uuid,
+            VALUES (md5('process')::uuid, 0, now(), 'Une consultation **nationale** : proposez, soutenez, commentez.', md5('org')::uuid,
                 'Donnez votre avis sur le pays de demain.', true, 'consultation-nationale', 'Le pays de demain, avec vous.', 'France',
                 'Consultation nationale : le pays de demain');
-            INSERT INTO kernel_phases ("Id", "CommentsOpen", "Description", "EndsOn", "ProcessId", "ProposalsOpen", "StartsOn", "SupportsOpen", "Title")
-            VALUES (md5('phase')::uuid, true, 'Propositions, soutiens et commentaires.', current_date + 30, md5('process')::uuid, true, current_date - 30, true, 'Contributions');
+            INSERT INTO kernel_phases ("Id", "Description", "EndsOn", "ProcessId", "StartsOn", "Switches", "Title")
+            VALUES (md5('phase')::uuid, 'Propositions, soutiens et commentaires.', current_date + 30, md5('process')::uuid, current_date - 30,
+                'proposals.commenting proposals.proposing proposals.supporting', 'Contributions');
+            INSERT INTO kernel_components ("Id", "Enabled", "Module", "Position", "ProcessId", "Switches", "Title")
+            VALUES (md5('component')::uuid, true, 'proposals', 1, md5('process')::uuid, '', '');
             INSERT INTO kernel_themes ("Id", "Name", "Position", "ProcessId")
             SELECT md5('theme' || t)::uuid, (ARRAY['Mobilité','Santé','Éducation','Logement','Travail','Environnement','Culture','Numérique','Sécurité','Démocratie'])[t + 1], t, md5('process')::uuid
             FROM generate_series(0, 9) t;
