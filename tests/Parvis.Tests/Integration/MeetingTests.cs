@@ -65,6 +65,22 @@ public sealed class MeetingTests(ParvisApp app) : IClassFixture<ParvisApp>
     private static Task<Session.Response> RegisterAsync(Session person, Setup setup, Guid site) =>
         person.PostAsync($"{setup.Page}?handler=Register", new Dictionary<string, string> { ["SiteId"] = site.ToString() });
 
+    /// <summary>Every command loads its process the same way (ProcessAccess): a draft is only for those who may edit it.</summary>
+    [Fact]
+    public async Task In_a_process_not_yet_published_staff_prepare_a_meeting_and_nobody_registers()
+    {
+        var setup = await SetUpAsync("brouillon-des-reunions");
+        await app.WithDatabaseAsync(db => db.Processes.Where(p => p.Id == setup.Process.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Published, false)));
+
+        var (early, _) = await app.SignedInAsync("Inscrite trop tôt");
+        Assert.Equal(HttpStatusCode.NotFound, (await early.PostAsync($"{setup.Page}?handler=Register",
+            new Dictionary<string, string> { ["SiteId"] = setup.Site(0).ToString() }, "/account/sign-out")).Status);
+        Assert.False(await app.WithDatabaseAsync(db => db.MeetingRegistrations.AnyAsync(r => r.MeetingId == setup.Meeting.Id)));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await setup.Manager.PostAsync($"{setup.Page}/edit", EditForm(setup, capacity: 12))).Status);
+        Assert.Equal(12, await app.WithDatabaseAsync(db => db.MeetingSites.Where(s => s.Id == setup.Site(0)).Select(s => s.Capacity).SingleAsync()));
+    }
+
     [Fact]
     public async Task The_Lorient_template_opens_five_places_the_same_evening_with_access_information_and_calendars()
     {

@@ -26,7 +26,7 @@ public sealed record FateCount(int Total, IReadOnlyDictionary<Fate, int> ByFate)
 /// checks <see cref="Permission.Analyse"/> (or <see cref="Permission.EditProcess"/> to close) here.
 /// </summary>
 public sealed class FateCommands(DatabaseOnDemand database, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit,
-    IEnumerable<IContributionSource> sources, TimeProvider clock)
+    IEnumerable<IContributionSource> sources, TimeProvider clock, ProcessAccess processes)
 {
     private ParvisDbContext Db => database.Context;
 
@@ -54,7 +54,7 @@ public sealed class FateCommands(DatabaseOnDemand database, CurrentOrganisation 
     public async Task<CommandResult> DecideAsync(Guid contributionId, FateInput input)
     {
         var contribution = await Db.Contributions.FirstOrDefaultAsync(c => c.Id == contributionId && c.OrganisationId == organisation.Id && c.ErasedAt == null);
-        var process = contribution is null ? null : await Db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == contribution.ProcessId);
+        var process = contribution is null ? null : await processes.FindAsync(contribution.ProcessId);
         if (contribution is null || process is null)
         {
             return CommandResult.Missing();

@@ -12,7 +12,8 @@ namespace Parvis.Web.Kernel.Accountability;
 public sealed record GridCodingInput(Guid RowEntryId, Guid ColumnEntryId, GridSign Sign, Guid? ContributionId, Guid? SynthesisItemId);
 
 /// <summary>Analysis grids, their coding, and an organisation's own frameworks; analysts only.</summary>
-public sealed class GridCommands(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, FateCommands fates)
+public sealed class GridCommands(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, FateCommands fates,
+    ProcessAccess processes)
 {
     /// <summary>The built-in frameworks and the organisation's own.</summary>
     public IQueryable<Framework> Frameworks() =>
@@ -20,7 +21,7 @@ public sealed class GridCommands(ParvisDbContext db, CurrentOrganisation organis
 
     public async Task<CommandResult> CreateAsync(Guid processId, string title, Guid rowFrameworkId, Guid columnFrameworkId)
     {
-        var process = await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == processId && p.OrganisationId == organisation.Id);
+        var process = await processes.FindAsync(processId);
         if (process is null)
         {
             return CommandResult.Missing();
@@ -123,7 +124,7 @@ public sealed class GridCommands(ParvisDbContext db, CurrentOrganisation organis
     private async Task<(AnalysisGrid? Grid, Process? Process, CommandResult? Refusal)> GridAsync(Guid gridId)
     {
         var grid = await db.AnalysisGrids.AsNoTracking().FirstOrDefaultAsync(g => g.Id == gridId && g.OrganisationId == organisation.Id);
-        var process = grid is null ? null : await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == grid.ProcessId);
+        var process = grid is null ? null : await processes.FindAsync(grid.ProcessId);
         if (grid is null || process is null)
         {
             return (null, null, CommandResult.Missing());

@@ -5,6 +5,7 @@ using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Kernel.Text;
 
 namespace Parvis.Web.Kernel.Accountability;
@@ -15,7 +16,8 @@ public sealed record ResultInput(ResultStatus Status, int Progress, string Respo
 /// Results tracking: dated public updates of recommendations and actions, one at a time or in bulk
 /// from CSV (all lines or none). The CSV export of a process's results is the template to fill in.
 /// </summary>
-public sealed class ResultCommands(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock)
+public sealed class ResultCommands(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock,
+    ProcessAccess processes)
 {
     /// <summary>A results file is a few lines per action; a bigger one is a mistake.</summary>
     public static readonly UploadLimits Limits = new(1024 * 1024, Rows: 5000, Columns: 20);
@@ -25,7 +27,7 @@ public sealed class ResultCommands(ParvisDbContext db, CurrentOrganisation organ
     public async Task<CommandResult> UpdateAsync(Guid itemId, ResultInput input)
     {
         var item = await db.SynthesisItems.FirstOrDefaultAsync(i => i.Id == itemId && i.OrganisationId == organisation.Id);
-        var process = item is null ? null : await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == item.ProcessId);
+        var process = item is null ? null : await processes.FindAsync(item.ProcessId);
         if (item is null || process is null)
         {
             return CommandResult.Missing();
@@ -47,7 +49,7 @@ public sealed class ResultCommands(ParvisDbContext db, CurrentOrganisation organ
     /// <summary>Applies every line of a sheet read with <see cref="Limits"/>, or none: the errors name the lines (error keys with the line number).</summary>
     public async Task<(CommandResult Result, IReadOnlyList<(int Line, string ErrorKey)> Errors, int Applied)> ImportAsync(Guid processId, IReadOnlyList<IReadOnlyList<string>> rows)
     {
-        var process = await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == processId && p.OrganisationId == organisation.Id);
+        var process = await processes.FindAsync(processId);
         if (process is null)
         {
             return (CommandResult.Missing(), [], 0);

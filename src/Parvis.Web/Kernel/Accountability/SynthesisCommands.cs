@@ -4,17 +4,19 @@ using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
 
 namespace Parvis.Web.Kernel.Accountability;
 
 public sealed record SynthesisDraft(SynthesisItemKind Kind, string Title, string Body, Guid? ThemeId = null);
 
 /// <summary>The analysts' synthesis of a process: items are written here, contributions reach them through their fate.</summary>
-public sealed class SynthesisCommands(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock)
+public sealed class SynthesisCommands(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock,
+    ProcessAccess processes)
 {
     public async Task<CommandResult> CreateAsync(Guid processId, SynthesisDraft draft)
     {
-        var process = await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == processId && p.OrganisationId == organisation.Id);
+        var process = await processes.FindAsync(processId);
         if (process is null)
         {
             return CommandResult.Missing();
@@ -128,7 +130,7 @@ public sealed class SynthesisCommands(ParvisDbContext db, CurrentOrganisation or
     private async Task<CommandResult> ChangeAsync(Guid itemId, Func<SynthesisItem, Task<string?>> change)
     {
         var item = await db.SynthesisItems.FirstOrDefaultAsync(i => i.Id == itemId && i.OrganisationId == organisation.Id);
-        var process = item is null ? null : await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == item.ProcessId);
+        var process = item is null ? null : await processes.FindAsync(item.ProcessId);
         if (item is null || process is null)
         {
             return CommandResult.Missing();

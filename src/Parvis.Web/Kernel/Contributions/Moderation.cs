@@ -3,11 +3,12 @@ using Parvis.Web.Kernel.Audit;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
 
 namespace Parvis.Web.Kernel.Contributions;
 
 /// <summary>Flags from participants and moderators' decisions, for every kind of contribution.</summary>
-public sealed class Moderation(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit)
+public sealed class Moderation(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, ProcessAccess processes)
 {
     public async Task<CommandResult> FlagAsync(Guid contributionId, string reason)
     {
@@ -40,7 +41,10 @@ public sealed class Moderation(ParvisDbContext db, CurrentOrganisation organisat
         {
             return CommandResult.Missing();
         }
-        var process = await db.Processes.AsNoTracking().FirstAsync(p => p.Id == contribution.ProcessId);
+        if (await processes.FindAsync(contribution.ProcessId) is not { } process)
+        {
+            return CommandResult.Missing();
+        }
         var decision = await authorizer.DecideAsync(Permission.Moderate, process);
         if (decision != Decision.Allowed)
         {
@@ -76,7 +80,10 @@ public sealed class Moderation(ParvisDbContext db, CurrentOrganisation organisat
         {
             return CommandResult.Missing();
         }
-        var process = await db.Processes.AsNoTracking().FirstAsync(p => p.Id == contribution.ProcessId);
+        if (await processes.FindAsync(contribution.ProcessId) is not { } process)
+        {
+            return CommandResult.Missing();
+        }
         var decision = await authorizer.DecideAsync(Permission.Moderate, process);
         if (decision != Decision.Allowed)
         {

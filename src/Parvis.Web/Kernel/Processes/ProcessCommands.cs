@@ -19,7 +19,8 @@ public sealed record PhaseDraft(string Title, string Description, DateOnly Start
 public sealed record ComponentDraft(string Module, bool Enabled, string Title, int Position, IReadOnlyCollection<string> Switches);
 
 /// <summary>Creating and editing processes, their phases and themes; staff only, every change audited.</summary>
-public sealed class ProcessCommands(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, ModuleCatalog modules)
+public sealed class ProcessCommands(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, ModuleCatalog modules,
+    ProcessAccess processes)
 {
     public async Task<CommandResult> CreateAsync(ProcessDraft draft)
     {
@@ -159,7 +160,7 @@ public sealed class ProcessCommands(ParvisDbContext db, CurrentOrganisation orga
     /// <summary>The texts the organisation writes for the report: referral, introduction, conclusion.</summary>
     public async Task<CommandResult> SaveReportTextsAsync(Guid processId, string referral, string introduction, string conclusion)
     {
-        var process = await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == processId && p.OrganisationId == organisation.Id);
+        var process = await processes.FindAsync(processId);
         if (process is null)
         {
             return CommandResult.Missing();

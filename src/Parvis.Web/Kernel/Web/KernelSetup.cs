@@ -66,6 +66,7 @@ public static class KernelSetup
         services.AddScoped<ResultCommands>();
         services.AddScoped<ReportBuilder>();
         services.AddSingleton<PdfConverter>();
+        services.AddScoped<ProcessAccess>();
         services.AddScoped<ProcessCommands>();
         services.AddScoped<OrganisationCommands>();
         services.AddScoped<PersonalData>();

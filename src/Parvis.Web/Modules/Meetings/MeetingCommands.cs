@@ -23,11 +23,11 @@ public sealed record MeetingRecord(string Minutes, int? OnlineAttendance, IReadO
 /// <summary>Everything that changes meetings and registrations. Each command checks the permission itself.</summary>
 public sealed class MeetingCommands(
     ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock,
-    IEmailSender email, IStringLocalizer<SharedText> text)
+    IEmailSender email, IStringLocalizer<SharedText> text, ProcessAccess processes)
 {
     public async Task<CommandResult> CreateAsync(Guid processId, string title, DateTimeOffset startsAt, MeetingMode mode, string templateKey)
     {
-        var process = await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == processId && p.OrganisationId == organisation.Id);
+        var process = await processes.FindAsync(processId);
         if (process is null)
         {
             return CommandResult.Missing();
@@ -343,7 +343,7 @@ public sealed class MeetingCommands(
     {
         var query = db.Meetings.Include(m => m.Sites).Where(m => m.Id == meetingId && m.OrganisationId == organisation.Id);
         var meeting = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync();
-        var process = meeting is null ? null : await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == meeting.ProcessId);
+        var process = meeting is null ? null : await processes.FindAsync(meeting.ProcessId);
         return (meeting, process);
     }
 }

@@ -11,13 +11,13 @@ namespace Parvis.Web.Modules.Meetings;
 
 /// <summary>Questions to experts: asked online or collected at a meeting, routed to an expert, answered in public or recorded as not covered.</summary>
 public sealed class QuestionCommands(
-    ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock, MeetingCommands meetings)
+    ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock, MeetingCommands meetings,
+    ProcessAccess processes)
 {
     /// <summary>A participant asks online, under their pseudonym, while a phase of the process is open.</summary>
     public async Task<CommandResult> AskAsync(Guid processId, string question, Guid? themeId)
     {
-        var process = await db.Processes.AsNoTracking().Include(p => p.Phases)
-            .FirstOrDefaultAsync(p => p.Id == processId && p.OrganisationId == organisation.Id && p.Published);
+        var process = await processes.FindAsync(processId);
         if (process is null)
         {
             return CommandResult.Missing();
@@ -151,6 +151,6 @@ public sealed class QuestionCommands(
         {
             return (null, null);
         }
-        return (question, await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == question.ProcessId));
+        return (question, await processes.FindAsync(question.ProcessId));
     }
 }

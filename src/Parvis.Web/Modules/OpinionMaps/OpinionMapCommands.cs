@@ -17,7 +17,8 @@ public sealed record OpinionMapDraft(string Question, string Description, Guid P
 
 /// <summary>Everything that changes opinion maps. Each command checks the permission itself.</summary>
 public sealed class OpinionMapCommands(
-    ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, OpinionMapRecomputer recomputer, TimeProvider clock)
+    ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, OpinionMapRecomputer recomputer, TimeProvider clock,
+    ProcessAccess processes)
 {
     public static readonly JsonSerializerOptions Json = new();
 
@@ -293,7 +294,5 @@ public sealed class OpinionMapCommands(
         return (map, map is null ? null : await ProcessAsync(map.ProcessId));
     }
 
-    private Task<Process?> ProcessAsync(Guid processId) =>
-        db.Processes.AsNoTracking().Include(p => p.Phases)
-            .FirstOrDefaultAsync(p => p.Id == processId && p.OrganisationId == organisation.Id);
+    private Task<Process?> ProcessAsync(Guid processId) => processes.FindAsync(processId);
 }

@@ -15,7 +15,7 @@ public sealed record OfficialAnswer(ProposalStatus Status, string Answer, Guid? 
 
 /// <summary>Everything that changes proposals. Each command checks the permission itself, so no page can forget to.</summary>
 public sealed class ProposalCommands(DatabaseOnDemand database, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit,
-    SupportWriter supports, SharedData shared)
+    SupportWriter supports, SharedData shared, ProcessAccess processes)
 {
     private ParvisDbContext Db => database.Context;
 
@@ -118,7 +118,7 @@ public sealed class ProposalCommands(DatabaseOnDemand database, CurrentOrganisat
         var processId = await shared.GetAsync($"proposal-process:{organisation.Id}:{proposalId}", () => Db.Proposals.AsNoTracking()
             .Where(p => p.Id == proposalId && p.OrganisationId == organisation.Id)
             .Select(p => (Guid?)p.ProcessId).FirstOrDefaultAsync(), ChangeKind.Processes);
-        if (processId is null || await SharedProcessAsync(processId.Value) is not { } process)
+        if (processId is null || await ProcessAsync(processId.Value) is not { } process)
         {
             return CommandResult.Missing();
         }
@@ -219,14 +219,8 @@ public sealed class ProposalCommands(DatabaseOnDemand database, CurrentOrganisat
         Db.Proposals.FirstOrDefaultAsync(p => p.Id == id && p.OrganisationId == organisation.Id && p.ErasedAt == null);
 
     /// <summary>The published process, if it uses proposals: an author cannot edit or withdraw in one that no longer does.</summary>
-    private Task<Process?> ProcessAsync(Guid id) =>
-        Db.Processes.AsNoTracking().Include(p => p.Themes)
-            .FirstOrDefaultAsync(p => p.Id == id && p.OrganisationId == organisation.Id && p.Published
-                && p.Components.Any(c => c.Module == ProposalsModule.Key && c.Enabled));
-
-    /// <summary>The process as the permission check reads it, kept until processes change on any node.</summary>
-    private Task<Process?> SharedProcessAsync(Guid id) =>
-        shared.GetAsync($"process-by-id:{organisation.Id}:{id}", () => ProcessAsync(id), ChangeKind.Processes);
+    private async Task<Process?> ProcessAsync(Guid id) =>
+        await processes.FindAsync(id) is { Published: true } process && process.Uses(ProposalsModule.Key) ? process : null;
 
     private static bool ThemeBelongs(Process process, Guid? themeId) =>
         themeId is null || process.Themes.Any(t => t.Id == themeId);

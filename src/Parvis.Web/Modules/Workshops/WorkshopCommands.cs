@@ -22,7 +22,8 @@ public sealed record GroupDraft(Guid? Id, string Name, string Question, Guid? Fa
 public sealed record ItemDraft(Guid GroupId, ItemKind Kind, string Text, Guid? ParentId = null, ResourceStatus? Status = null, string? Actor = null);
 
 /// <summary>Everything that changes workshops. Each command checks the permission itself.</summary>
-public sealed class WorkshopCommands(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock)
+public sealed class WorkshopCommands(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock,
+    ProcessAccess processes)
 {
     /// <summary>Letters and digits that cannot be mistaken for one another when read aloud or from a screen.</summary>
     private const string CodeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -31,7 +32,7 @@ public sealed class WorkshopCommands(ParvisDbContext db, CurrentOrganisation org
 
     public async Task<CommandResult> CreateAsync(Guid processId, WorkshopDraft draft, string templateKey)
     {
-        var process = await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == processId && p.OrganisationId == organisation.Id);
+        var process = await processes.FindAsync(processId);
         if (process is null)
         {
             return CommandResult.Missing();
@@ -225,7 +226,7 @@ public sealed class WorkshopCommands(ParvisDbContext db, CurrentOrganisation org
         var query = db.Workshops.Include(w => w.Times).Include(w => w.Groups)
             .Where(w => w.JoinCode == normalised && w.OrganisationId == organisation.Id);
         var workshop = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync();
-        return workshop is not null && await db.Processes.AnyAsync(p => p.Id == workshop.ProcessId && p.Published) ? workshop : null;
+        return workshop is not null && await processes.FindAsync(workshop.ProcessId) is { Published: true } ? workshop : null;
     }
 
     /// <summary>Moves an item up (-1) or down (+1) among its siblings, as the facilitator arranges the table's list.</summary>
@@ -439,7 +440,7 @@ public sealed class WorkshopCommands(ParvisDbContext db, CurrentOrganisation org
     {
         var query = db.Workshops.Include(w => w.Times).Include(w => w.Groups).Where(w => w.Id == workshopId && w.OrganisationId == organisation.Id);
         var workshop = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync();
-        var process = workshop is null ? null : await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == workshop.ProcessId);
+        var process = workshop is null ? null : await processes.FindAsync(workshop.ProcessId);
         return (workshop, process);
     }
 

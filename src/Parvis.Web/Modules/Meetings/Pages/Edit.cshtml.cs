@@ -5,6 +5,7 @@ using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Shared;
 
 namespace Parvis.Web.Modules.Meetings.Pages;
@@ -39,8 +40,8 @@ public sealed class SiteRow
 /// Sets a meeting's details and its sites. A blank row is dropped (removing a site nobody registered for)
 /// and blank rows are offered to add more, so the page needs no JavaScript.
 /// </summary>
-public sealed class EditModel(ParvisDbContext database, CurrentOrganisation current, Authorizer authorizer, MeetingCommands meetings)
-    : MeetingPage(database, current)
+public sealed class EditModel(ParvisDbContext database, CurrentOrganisation current, ProcessAccess processes, Authorizer authorizer, MeetingCommands meetings)
+    : MeetingPage(database, current, processes)
 {
     [BindProperty]
     [Required(ErrorMessage = "Validation.Required")]

@@ -3,12 +3,13 @@ using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Shared;
 
 namespace Parvis.Web.Modules.Meetings.Pages;
 
 /// <summary>The meeting's paper kit (attendance sheets per place, the question slip) to print, or to download as DOCX or PDF.</summary>
-public sealed class KitModel(ParvisDbContext database, CurrentOrganisation current, Authorizer authorizer) : MeetingPage(database, current)
+public sealed class KitModel(ParvisDbContext database, CurrentOrganisation current, ProcessAccess processes, Authorizer authorizer) : MeetingPage(database, current, processes)
 {
     public PrintableView View { get; private set; } = default!;
 

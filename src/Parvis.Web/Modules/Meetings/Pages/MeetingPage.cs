@@ -8,7 +8,7 @@ using Parvis.Web.Shared;
 namespace Parvis.Web.Modules.Meetings.Pages;
 
 /// <summary>What the meeting's pages share: the meeting with its sites in order, and its process.</summary>
-public abstract class MeetingPage(ParvisDbContext db, CurrentOrganisation organisation) : ParvisPageModel, IProcessPage
+public abstract class MeetingPage(ParvisDbContext db, CurrentOrganisation organisation, ProcessAccess processes) : ParvisPageModel, IProcessPage
 {
     public Meeting Meeting { get; private set; } = default!;
     public Process Process { get; private set; } = default!;
@@ -20,8 +20,7 @@ public abstract class MeetingPage(ParvisDbContext db, CurrentOrganisation organi
     protected async Task<bool> LoadMeetingAsync(Guid id)
     {
         var meeting = await db.Meetings.AsNoTracking().Include(m => m.Sites).FirstOrDefaultAsync(m => m.Id == id && m.OrganisationId == organisation.Id);
-        var process = meeting is null ? null
-            : await db.Processes.AsNoTracking().Include(p => p.Phases).FirstOrDefaultAsync(p => p.Id == meeting.ProcessId && p.Published);
+        var process = meeting is null ? null : await processes.FindAsync(meeting.ProcessId);
         if (meeting is null || process is null)
         {
             return false;

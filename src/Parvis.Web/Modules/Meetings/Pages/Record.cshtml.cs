@@ -6,6 +6,7 @@ using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
 
 namespace Parvis.Web.Modules.Meetings.Pages;
 
@@ -24,8 +25,8 @@ public sealed record Registrant(Guid SiteId, string Pseudonym, RegistrationStatu
 /// raised (keyboard-first, the field keeps focus), then the minutes, the head count per site and the themes
 /// the experts could not cover. The registration list per site doubles as the attendance list.
 /// </summary>
-public sealed class RecordModel(ParvisDbContext database, CurrentOrganisation current, Authorizer authorizer, MeetingCommands meetings, QuestionCommands questions)
-    : MeetingPage(database, current)
+public sealed class RecordModel(ParvisDbContext database, CurrentOrganisation current, ProcessAccess processes, Authorizer authorizer, MeetingCommands meetings, QuestionCommands questions)
+    : MeetingPage(database, current, processes)
 {
     [BindProperty]
     [StringLength(Meeting.MinutesMax, ErrorMessage = "Validation.TooLong")]

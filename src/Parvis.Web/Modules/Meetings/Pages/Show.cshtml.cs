@@ -17,8 +17,8 @@ public sealed record SiteSeats(int Confirmed, int Waiting)
 /// A meeting: when, where and how to get in, its agenda, registration with a waiting list, its calendar
 /// file; afterwards the minutes, attendance, what each site said and the questions it raised.
 /// </summary>
-public sealed class ShowModel(ParvisDbContext database, CurrentOrganisation current, Authorizer authorizer, MeetingCommands meetings, TimeProvider clock)
-    : MeetingPage(database, current)
+public sealed class ShowModel(ParvisDbContext database, CurrentOrganisation current, ProcessAccess processes, Authorizer authorizer, MeetingCommands meetings, TimeProvider clock)
+    : MeetingPage(database, current, processes)
 {
     public IReadOnlyDictionary<Guid, SiteSeats> Seats { get; private set; } = new Dictionary<Guid, SiteSeats>();
     public MeetingRegistration? Mine { get; private set; }

@@ -22,7 +22,8 @@ public sealed record OfflineReport(int Added, int Updated, IReadOnlyList<Offline
 /// session's contributions back. Importing is idempotent (items keep their ids), all or nothing, and what
 /// was changed on both sides since the export is reported and left as the main installation has it.
 /// </summary>
-public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock)
+public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock,
+    ProcessAccess processes)
 {
     private const int KeyBytes = 32;
 
@@ -392,7 +393,7 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
     {
         var query = db.Workshops.Include(w => w.Times).Include(w => w.Groups).Where(w => w.Id == workshopId && w.OrganisationId == organisation.Id);
         var workshop = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync();
-        var process = workshop is null ? null : await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == workshop.ProcessId);
+        var process = workshop is null ? null : await processes.FindAsync(workshop.ProcessId);
         if (workshop is null || process is null)
         {
             return (null, null, CommandResult.Missing());
