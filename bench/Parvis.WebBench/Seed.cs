@@ -103,6 +103,8 @@ public static class Seed
         await using var db = new NpgsqlConnection(connection);
         await db.OpenAsync();
         await ExecuteAsync(db, $"""
+            INSERT INTO kernel_components ("Id", "Enabled", "Module", "Position", "ProcessId", "Switches", "Title")
+            VALUES (md5('workshops component')::uuid, true, 'workshops', 2, md5('process')::uuid, '', '');
             INSERT INTO workshops_workshops ("Id", "ClosedAt", "CurrentTimeId", "Description", "JoinCode", "OrganisationId", "Place", "ProcessId",
                 "Revision", "StartsAt", "TimeStartedAt", "Title")
             SELECT md5('workshop' || w)::uuid, NULL, md5('time' || w)::uuid, 'Un atelier du banc d''essai.', 'SOAK' || lpad(w::text, 2, '0'),

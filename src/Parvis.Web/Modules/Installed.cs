@@ -9,10 +9,13 @@ using Parvis.Web.Modules.Workshops;
 
 namespace Parvis.Web.Modules;
 
-/// <summary>The modules of this build, listed once: adding a module is adding its line here.</summary>
+/// <summary>
+/// The modules of this build, listed once: adding a module is adding it here. The order is the one staff are offered
+/// them in, and the demo's: in person first, for the people far from screens.
+/// </summary>
 public static class Installed
 {
-    public static ModuleCatalog Modules { get; } = new([new ProposalsModule(), new OpinionMapsModule(), new WorkshopsModule(), new MeetingsModule()]);
+    public static ModuleCatalog Modules { get; } = new([new MeetingsModule(), new WorkshopsModule(), new ProposalsModule(), new OpinionMapsModule()]);
 }
 
 /// <summary>Lets `dotnet ef` build each provider's context, with the installed modules, to generate its own migration set.</summary>

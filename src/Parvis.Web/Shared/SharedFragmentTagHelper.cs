@@ -8,7 +8,7 @@ namespace Parvis.Web.Shared;
 
 /// <summary>
 /// A part of a page that is the same for everyone who sees it with the same <see cref="Key"/>: rendered once, then
-/// reused by signed-in people too until the next committed write on any node (<see cref="SharedData"/>). The
+/// reused by signed-in people too until the next committed write of the organisation on any node (<see cref="SharedData"/>). The
 /// organisation and the interface language are added to the key. What it holds must never be personal: no
 /// antiforgery token, no "you", nothing decided by who is looking except what the key names (a permission, say).
 /// <c>&lt;shared-fragment key="@($"proposal:{id}:{canModerate}")" enabled="@(!replying)"&gt;…&lt;/shared-fragment&gt;</c>

@@ -210,14 +210,8 @@ public sealed class AccountabilityTests(ParvisApp app) : IClassFixture<ParvisApp
         Assert.Contains("1 contributions sur 2", (await visitor.GetAsync($"/processes/{process.Slug}")).Text("#accountability + p"), StringComparison.Ordinal);
 
         var (manager, _) = await app.SignedInAsync("Gestionnaire des devenirs", Role.ProcessManager);
-        var edit = $"/admin/processes/edit/{process.Id}";
-        var form = (await manager.GetAsync(edit)).Document.QuerySelectorAll($"input[name^='Components'][value='{ProposalsModule.Key}']").Single().GetAttribute("name")!;
-        var index = form["Components[".Length..form.IndexOf(']', StringComparison.Ordinal)];
-        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync($"{edit}?handler=Components", new Dictionary<string, string>
-        {
-            [$"Components[{index}].Module"] = ProposalsModule.Key, [$"Components[{index}].Enabled"] = "true", [$"Components[{index}].Position"] = "1",
-            [$"Components[{index}].Switches[0]"] = ProposalsModule.CommentsAwaitFate,
-        }, edit)).Status);
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await ComponentForm.PostAsync(manager, process.Id, ProposalsModule.Key, enabled: true, switches: [ProposalsModule.CommentsAwaitFate])).Status);
         page = await visitor.GetAsync($"/processes/{process.Slug}/fates");
         Assert.Contains("1 contributions sur 3 ont un devenir", page.Body, StringComparison.Ordinal);
     }

@@ -24,34 +24,6 @@ public sealed class ComponentTests(ParvisApp app) : IClassFixture<ParvisApp>
         return new Phase { Title = "Contributions", StartsOn = today.AddDays(-5), EndsOn = today.AddDays(5), Switches = [.. switches] };
     }
 
-    /// <summary>
-    /// Posts the components form as a browser would, every module's fields as the page shows them, with one module's
-    /// changed (its position only when given).
-    /// </summary>
-    private static async Task<Session.Response> SetComponentAsync(Session manager, Guid processId, string module, bool enabled, string title = "", int? position = null)
-    {
-        var edit = $"/admin/processes/edit/{processId}";
-        var page = await manager.GetAsync(edit);
-        var fields = new Dictionary<string, string>();
-        foreach (var input in page.Document.QuerySelectorAll("input[name$='.Module']"))
-        {
-            var prefix = input.GetAttribute("name")![..^".Module".Length];
-            string Value(string field) => page.Document.QuerySelector($"input[name='{prefix}.{field}']")?.GetAttribute("value") ?? "";
-            var mine = input.GetAttribute("value") == module;
-            fields[$"{prefix}.Module"] = input.GetAttribute("value")!;
-            fields[$"{prefix}.Enabled"] = mine ? (enabled ? "true" : "false")
-                : page.Document.QuerySelector($"input[type=checkbox][name='{prefix}.Enabled']")!.HasAttribute("checked") ? "true" : "false";
-            fields[$"{prefix}.Title"] = mine ? title : Value("Title");
-            fields[$"{prefix}.Position"] = mine && position is { } p ? p.ToString(System.Globalization.CultureInfo.InvariantCulture) : Value("Position");
-            var switches = page.Document.QuerySelectorAll($"input[type=checkbox][name='{prefix}.Switches'][checked]").Select(c => c.GetAttribute("value")!).ToList();
-            for (var k = 0; k < switches.Count; k++)
-            {
-                fields[$"{prefix}.Switches[{k}]"] = switches[k];
-            }
-        }
-        return await manager.PostAsync($"{edit}?handler=Components", fields, edit);
-    }
-
     [Fact]
     public async Task A_process_without_proposals_shows_none_and_has_no_proposal_page_until_they_are_switched_back_on()
     {
@@ -70,7 +42,7 @@ public sealed class ComponentTests(ParvisApp app) : IClassFixture<ParvisApp>
         })).Status);
 
         var (manager, _) = await app.SignedInAsync("Gestionnaire des outils", Role.ProcessManager);
-        Assert.Equal(HttpStatusCode.Redirect, (await SetComponentAsync(manager, process.Id, ProposalsModule.Key, enabled: false)).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await ComponentForm.PostAsync(manager, process.Id, ProposalsModule.Key, enabled: false)).Status);
 
         using var visitor = app.NewSession();
         var overview = await visitor.GetAsync($"/processes/{process.Slug}");
@@ -95,7 +67,7 @@ public sealed class ComponentTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.DoesNotContain("Soutiens aux propositions", report.Body, StringComparison.Ordinal);
         Assert.Contains("Un marché le soir", (await visitor.GetAsync($"/processes/{process.Slug}/fates")).Body, StringComparison.Ordinal);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await SetComponentAsync(manager, process.Id, ProposalsModule.Key, enabled: true, title: "Vos idées pour le centre-bourg")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await ComponentForm.PostAsync(manager, process.Id, ProposalsModule.Key, enabled: true, title: "Vos idées pour le centre-bourg")).Status);
         overview = await visitor.GetAsync($"/processes/{process.Slug}");
         Assert.Contains("Vos idées pour le centre-bourg", overview.Texts("#participate ~ h3"));
         Assert.Contains("proposer", overview.Text(".timeline"), StringComparison.Ordinal);
@@ -110,9 +82,9 @@ public sealed class ComponentTests(ParvisApp app) : IClassFixture<ParvisApp>
     {
         var process = await ProcessAsync("ordre-des-outils", Open());
         var (manager, _) = await app.SignedInAsync("Gestionnaire de l'ordre", Role.ProcessManager);
-        Assert.Equal(HttpStatusCode.Redirect, (await SetComponentAsync(manager, process.Id, MeetingsModule.Key, enabled: true, title: "Les rencontres", position: 1)).Status);
-        Assert.Equal(HttpStatusCode.Redirect, (await SetComponentAsync(manager, process.Id, WorkshopsModule.Key, enabled: false)).Status);
-        Assert.Equal(HttpStatusCode.Redirect, (await SetComponentAsync(manager, process.Id, OpinionMapsModule.Key, enabled: false)).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await ComponentForm.PostAsync(manager, process.Id, MeetingsModule.Key, enabled: true, title: "Les rencontres", position: 1)).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await ComponentForm.PostAsync(manager, process.Id, WorkshopsModule.Key, enabled: false)).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await ComponentForm.PostAsync(manager, process.Id, OpinionMapsModule.Key, enabled: false)).Status);
 
         using var visitor = app.NewSession();
         var overview = await visitor.GetAsync($"/processes/{process.Slug}");
@@ -126,7 +98,7 @@ public sealed class ComponentTests(ParvisApp app) : IClassFixture<ParvisApp>
 
         // A title too long is refused next to its field, with what was typed kept, and nothing saved.
         var longTitle = new string('x', ProcessComponent.TitleMax + 1);
-        var tooLong = await SetComponentAsync(manager, process.Id, MeetingsModule.Key, enabled: true, title: longTitle);
+        var tooLong = await ComponentForm.PostAsync(manager, process.Id, MeetingsModule.Key, enabled: true, title: longTitle);
         Assert.Equal(HttpStatusCode.OK, tooLong.Status);
         var field = tooLong.Document.QuerySelectorAll("input[name$='.Title']").Single(i => i.GetAttribute("value") == longTitle);
         Assert.NotEmpty(tooLong.Text($"#{field.Id}-error"));
@@ -143,7 +115,7 @@ public sealed class ComponentTests(ParvisApp app) : IClassFixture<ParvisApp>
         var phasePage = $"/admin/processes/{process.Id}/phases/{phaseId}";
         Assert.NotEmpty((await manager.GetAsync(phasePage)).Document.QuerySelectorAll($"input[name='Input.Switches'][value='{ProposalsModule.Proposing}']"));
 
-        Assert.Equal(HttpStatusCode.Redirect, (await SetComponentAsync(manager, process.Id, ProposalsModule.Key, enabled: false)).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await ComponentForm.PostAsync(manager, process.Id, ProposalsModule.Key, enabled: false)).Status);
         Assert.Empty((await manager.GetAsync(phasePage)).Document.QuerySelectorAll("input[name='Input.Switches']"));
         var saved = await manager.PostAsync(phasePage, new Dictionary<string, string>
         {

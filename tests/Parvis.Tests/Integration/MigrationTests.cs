@@ -87,7 +87,6 @@ public sealed class MigrationTests
             Assert.Equal("Hors charte", (await db.ContributionFlags.AsNoTracking().SingleAsync(f => f.Id == flag)).Reason);
 
             Assert.Equal([MeetingsModule.Key], processes[meeting].Components.Select(c => c.Module));
-            Assert.False(processes[meeting].Component(MeetingsModule.Key)!.IsOn(ProposalsModule.CommentsAwaitFate));
             Assert.Empty(processes[meeting].Phases.Single().Switches);
             Assert.Empty(processes[nothing].Components);
             Assert.False(db.Database.HasPendingModelChanges());

@@ -213,6 +213,29 @@ public sealed class PageCacheTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Contains("Des bancs partout", body);
     }
 
+    /// <summary>An ended session is forgotten under every organisation's host, though it was ended through one of them.</summary>
+    [Fact]
+    public async Task Ending_sessions_through_one_organisations_host_is_news_for_every_organisation()
+    {
+        var elsewhere = await app.WithDatabaseAsync(async db =>
+        {
+            var other = new Parvis.Web.Kernel.Organisations.Organisation { Slug = "lointaine", Name = "Commune lointaine" };
+            other.Hosts.Add(new Parvis.Web.Kernel.Organisations.OrganisationHost { Host = "lointaine.example" });
+            db.Organisations.Add(other);
+            await db.SaveChangesAsync();
+            return other.Id;
+        });
+        var (person, _) = await app.SignedInAsync("Voyageuse entre communes");
+        var changes = app.Services.GetRequiredService<ContentChanges>();
+        var (sessions, content) = (changes.GenerationOf(ChangeKind.Sessions, elsewhere), changes.GenerationOf(ChangeKind.Content, elsewhere));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await person.PostAsync("/account?handler=SignOutEverywhere", new Dictionary<string, string>())).Status);
+
+        Assert.True(changes.GenerationOf(ChangeKind.Sessions, elsewhere) > sessions);
+        // A session is no page's content: the other organisation's pages stay kept.
+        Assert.Equal(content, changes.GenerationOf(ChangeKind.Content, elsewhere));
+    }
+
     /// <summary>A person's account serves every organisation: a write to it is everyone's, whichever host it came through.</summary>
     [Theory]
     [InlineData("UPDATE kernel_people SET \"Pseudonym\" = @p0 WHERE \"Id\" = @p1", true)]

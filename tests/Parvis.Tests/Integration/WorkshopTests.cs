@@ -59,6 +59,29 @@ public sealed class WorkshopTests(ParvisApp app) : IClassFixture<ParvisApp>
 
     private Task<Guid> ItemIdAsync(string text) => app.WithDatabaseAsync(db => db.WorkshopItems.Where(i => i.Text == text).Select(i => i.Id).SingleAsync());
 
+    /// <summary>Phones still open on the join page when staff take workshops away from the process write nothing more.</summary>
+    [Fact]
+    public async Task Once_the_process_stops_using_workshops_a_phone_adds_nothing_with_the_code()
+    {
+        var setup = await SetUpAsync("atelier-retire");
+        using var phone = app.NewSession();
+        Assert.Equal(HttpStatusCode.Redirect, (await ConsoleAsync(setup.Facilitator, setup, "Start", new() { ["timeId"] = setup.Time(0).ToString() })).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await JoinAsync(phone, setup, 0, "Avant le retrait")).Status);
+        var page = await phone.GetAsync($"/w/{setup.Workshop.JoinCode}?group={setup.Group(0)}");
+
+        await app.WithDatabaseAsync(db => db.Set<ProcessComponent>().Where(c => c.ProcessId == setup.Process.Id && c.Module == WorkshopsModule.Key)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Enabled, false)));
+        var token = page.Document.QuerySelector("input[name=__csrf]")!.GetAttribute("value")!;
+        var late = await phone.PostRawAsync($"/w/{setup.Workshop.JoinCode}", new Dictionary<string, string>
+        {
+            ["__csrf"] = token, ["Group"] = setup.Group(0).ToString(), ["ItemText"] = "Après le retrait", ["ParentId"] = "", ["Status"] = "ToCreate", ["Actor"] = "",
+        });
+        Assert.NotEqual(HttpStatusCode.Redirect, late.Status);
+        Assert.False(await app.WithDatabaseAsync(db => db.WorkshopItems.AnyAsync(i => i.Text == "Après le retrait")));
+        // The facilitator's console is gone with the tool: its commands too.
+        Assert.Equal(HttpStatusCode.NotFound, (await ConsoleAsync(setup.Facilitator, setup, "Start", new() { ["timeId"] = setup.Time(1).ToString() })).Status);
+    }
+
     [Fact]
     public async Task The_HTD_template_is_copied_as_data_and_the_three_times_run_from_the_console_and_phones()
     {

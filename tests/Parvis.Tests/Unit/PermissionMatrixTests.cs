@@ -146,7 +146,7 @@ public sealed class PermissionMatrixTests
         {
         }
 
-        public Task<IReadOnlyList<ProcessEntry>> EntriesAsync(ParvisDbContext db, Process process) => Task.FromResult<IReadOnlyList<ProcessEntry>>([]);
+        public Task<IReadOnlyList<ModuleLink>> EntriesAsync(ParvisDbContext db, Process process) => Task.FromResult<IReadOnlyList<ModuleLink>>([]);
     }
 
     [Fact]

@@ -2,7 +2,7 @@ namespace Parvis.Web.Kernel.Contributions;
 
 /// <summary>
 /// Anything a person contributes to a process (a proposal, a comment, later a workshop concern…).
-/// Moderation, reports and, later, the fate of contributions work on this kernel concept, so they
+/// Moderation, flags and the fate of contributions work on this kernel concept, so they
 /// never need to read a module's own tables. Modules derive from it (table per type).
 /// </summary>
 public abstract class Contribution

@@ -33,7 +33,7 @@ public sealed class Moderation(ParvisDbContext db, CurrentOrganisation organisat
         return CommandResult.Done(contribution.Id);
     }
 
-    /// <summary>Hides or restores; the decision joins the public moderation log and the open reports are closed, in one transaction.</summary>
+    /// <summary>Hides or restores; the decision joins the public moderation log and the open flags are closed, in one transaction.</summary>
     public async Task<CommandResult> DecideAsync(Guid contributionId, ModerationAction action, string reason)
     {
         var contribution = await FindAsync(contributionId);
@@ -72,7 +72,7 @@ public sealed class Moderation(ParvisDbContext db, CurrentOrganisation organisat
         return CommandResult.Done(contribution.Id);
     }
 
-    /// <summary>Closes the reports on a contribution the moderator decided to leave visible.</summary>
+    /// <summary>Closes the flags on a contribution the moderator decided to leave visible.</summary>
     public async Task<CommandResult> DismissFlagsAsync(Guid contributionId)
     {
         var contribution = await FindAsync(contributionId);

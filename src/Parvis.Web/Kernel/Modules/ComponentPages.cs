@@ -13,7 +13,8 @@ public interface IProcessPage
 
 /// <summary>
 /// A module's page about a process that does not use the module answers 404, as if the page did not exist. Commands
-/// refuse on their own (<see cref="Permissions.Authorizer"/>): this covers what a page only reads.
+/// refuse on their own, before writing (a module's command loads its process through <see cref="Processes.ProcessAccess"/>
+/// with its name): this covers what a page only reads.
 /// </summary>
 public sealed class ComponentPages(ModuleCatalog modules) : IAsyncPageFilter
 {

@@ -12,7 +12,7 @@ namespace Parvis.Web.Kernel.Modules;
 /// </summary>
 public interface IParvisModule
 {
-    /// <summary>Its key: in the components a process switches on, in its tables' prefix, in its permissions' names.</summary>
+    /// <summary>Its key in the components a process switches on, and the start of its switches' keys.</summary>
     string Name { get; }
 
     /// <summary>The text key of its title, what a component shows until staff give it one of their own.</summary>
@@ -39,17 +39,25 @@ public interface IParvisModule
     IReadOnlyList<Permission> Permissions { get; }
 
     /// <summary>Its links on the page of a process, from what the process holds.</summary>
-    Task<IReadOnlyList<ProcessEntry>> EntriesAsync(ParvisDbContext db, Process process);
+    Task<IReadOnlyList<ModuleLink>> EntriesAsync(ParvisDbContext db, Process process);
+
+    /// <summary>Its links in every page's navigation, whatever the process.</summary>
+    IReadOnlyList<ModuleLink> NavigationLinks => [];
 
     /// <summary>Its links on the administration page of a process that uses it.</summary>
-    IReadOnlyList<ProcessEntry> AdminEntries(Process process) => [];
+    IReadOnlyList<ModuleLink> AdminEntries(Process process) => [];
+
+    /// <summary>Its part of the demo (dotnet run -- --demo): content that shows what it does, in the demo process.</summary>
+    void SeedDemo(DemoProcess demo)
+    {
+    }
 
     /// <summary>Its tables whose writes drop more than pages (what the kernel keeps of them).</summary>
     IReadOnlyList<(string Table, ChangeKind Kind)> KeptTables => [];
 }
 
-/// <summary>A link a module puts on a process page: where it leads, and the text it shows (a key and its arguments).</summary>
-public sealed record ProcessEntry(string Href, string TextKey, params object[] Arguments);
+/// <summary>A link a module offers (on a process page, in the administration, in the navigation): where it leads, and the text it shows (a key and its arguments).</summary>
+public sealed record ModuleLink(string Href, string TextKey, params object[] Arguments);
 
 /// <summary>
 /// A setting a module offers, on or off. Its key is "{module}.{setting}" and holds no space; LabelKey names it in the

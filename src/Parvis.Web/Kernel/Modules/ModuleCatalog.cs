@@ -13,7 +13,7 @@ public sealed class ModuleCatalog
         Throw.IfRepeated(modules.Select(m => m.Name), "module");
         Permissions = [.. Permission.Kernel, .. modules.SelectMany(m => m.Permissions)];
         Throw.IfRepeated(Permissions.Select(p => p.Name), "permission");
-        _moduleOf = modules.SelectMany(m => m.Permissions.Select(p => (p, m))).ToDictionary(x => x.p, x => x.m);
+        _moduleOf = modules.SelectMany(m => m.Permissions.Select(p => (p.Name, m))).ToDictionary(x => x.Name, x => x.m, StringComparer.Ordinal);
         foreach (var module in modules)
         {
             foreach (var key in module.PhaseSwitches.Concat(module.ProcessSwitches).Select(s => s.Key))
@@ -28,10 +28,10 @@ public sealed class ModuleCatalog
         KeptTables = [.. modules.SelectMany(m => m.KeptTables)];
     }
 
-    private readonly Dictionary<Permission, IParvisModule> _moduleOf;
+    private readonly Dictionary<string, IParvisModule> _moduleOf;
 
-    /// <summary>The module that declares the permission; null for the kernel's.</summary>
-    public IParvisModule? ModuleOf(Permission permission) => _moduleOf.GetValueOrDefault(permission);
+    /// <summary>The module that declares the permission (by its name, unique in the catalog); null for the kernel's.</summary>
+    public IParvisModule? ModuleOf(Permission permission) => _moduleOf.GetValueOrDefault(permission.Name);
 
     /// <summary>The module whose folder holds the type (a page, a command), by namespace; null for the kernel's.</summary>
     public IParvisModule? ModuleOf(Type type) =>

@@ -69,7 +69,7 @@ public sealed class Authorizer(DatabaseOnDemand database, CurrentOrganisation or
         {
             return [];
         }
-        // Asked on every page a person sees, and changed rarely: kept until a role changes on any node.
+        // Asked on every page a person sees, and changed rarely: kept until a role of the organisation changes on any node.
         if (_roles is { } known && known.ProcessId == processId)
         {
             return known.Roles;

@@ -26,8 +26,6 @@ public sealed class Permission
 
     public IReadOnlyCollection<Role> Roles { get; }
 
-    public bool PhaseBound => _openIn is not null;
-
     public bool OpenIn(Phase? phase) => _openIn is null || (phase is not null && _openIn(phase));
 
     public override string ToString() => Name;

@@ -9,15 +9,22 @@ namespace Parvis.Web.Kernel.Processes;
 /// <summary>
 /// The one way a command loads the process it decides on: the current organisation's, with its phases, themes and
 /// components; a draft only for those who may edit it (staff preparing it), so that nobody else acts in a process not
-/// yet published. What it reads is the same for everyone and kept until processes change: never change it.
+/// yet published; for a module's command, only while the process uses the module (its pages and commands are then
+/// as if they did not exist). What it reads is the same for everyone and kept until processes change: never change it.
 /// Commands that change the process itself (ProcessCommands, closing) load it tracked, for that change only.
 /// </summary>
 public sealed class ProcessAccess(DatabaseOnDemand database, CurrentOrganisation organisation, Authorizer authorizer, SharedData shared)
 {
-    public async Task<Process?> FindAsync(Guid processId)
+    /// <param name="processId">The process.</param>
+    /// <param name="module">The module whose command asks, if any.</param>
+    public async Task<Process?> FindAsync(Guid processId, string? module = null)
     {
         var process = await shared.GetAsync($"process-by-id:{organisation.Id}:{processId}", () => database.Context.Processes.AsNoTracking()
             .Include(p => p.Themes).FirstOrDefaultAsync(p => p.Id == processId && p.OrganisationId == organisation.Id), ChangeKind.Processes);
-        return process is null || process.Published || await authorizer.CanAsync(Permission.EditProcess, process) ? process : null;
+        if (process is null || (module is not null && !process.Uses(module)))
+        {
+            return null;
+        }
+        return process.Published || await authorizer.CanAsync(Permission.EditProcess, process) ? process : null;
     }
 }

@@ -8,7 +8,7 @@ public enum ChangeKind
     Organisations = 2,
     Roles = 4,
 
-    /// <summary>Processes, their phases and themes: what permission checks read.</summary>
+    /// <summary>Processes, their phases, themes and components: what permission checks read.</summary>
     Processes = 8,
 
     /// <summary>Who supported what: the personal part of a proposal page.</summary>

@@ -45,11 +45,12 @@ public sealed class ChangeRelay(IConnectionMultiplexer redis, ContentChanges cha
         var subscriber = redis.GetSubscriber();
         await subscriber.SubscribeAsync(_channel, (_, message) =>
         {
-            // "node:kind:organisation", the organisation empty for a change that is everyone's.
+            // "node:kind:organisation", the organisation empty for a change that is everyone's; a node of the previous
+            // version, during a rolling update, says "node:kind": everyone's too.
             var parts = ((string?)message)?.Split(':');
-            if (parts is [var node, var kind, var organisation] && node != _node && int.TryParse(kind, out var value))
+            if (parts is [var node, var kind, ..] && parts.Length <= 3 && node != _node && int.TryParse(kind, out var value))
             {
-                changes.Apply((ChangeKind)value, Guid.TryParse(organisation, out var id) ? id : null);
+                changes.Apply((ChangeKind)value, parts is [_, _, var organisation] && Guid.TryParse(organisation, out var id) ? id : null);
             }
         });
         changes.Broadcast = (kind, organisation) =>

@@ -7,7 +7,9 @@ namespace Parvis.Web.Kernel.Web;
 
 /// <summary>
 /// What every visitor of a page sees the same (a process's figures, a page of the proposal list, a proposal and its
-/// comments), read once and reused by signed-in pages until the next committed write on any node. Only the personal
+/// comments), read once and reused by signed-in pages until the next committed write of the organisation (or of
+/// everyone's) on any node. A value is kept with the organisation it was read for, so a key read under two
+/// organisations is never served with another's counters. Only the personal
 /// part (what this person supported) is read for each request; a person's roles are kept until roles change.
 /// The cache is bounded by the bytes its values hold (Caches:SharedDataMegabytes), and nothing is kept of what does
 /// not exist, so addresses made up by a visitor cannot grow it.
@@ -36,24 +38,25 @@ public sealed class SharedData : IDisposable
     /// </summary>
     public async Task<T> GetAsync<T>(string key, Func<Task<T>> read, ChangeKind kind = ChangeKind.Content, Func<T, long>? bytes = null)
     {
-        var generation = _changes.GenerationOf(kind);
-        if (_cache.TryGetValue(key, out Entry<T>? entry) && entry!.Generation == generation)
+        var organisation = _changes.CurrentOrganisation();
+        var generation = _changes.GenerationOf(kind, organisation);
+        if (_cache.TryGetValue(key, out Entry<T>? entry) && entry!.Organisation == organisation && entry.Generation == generation)
         {
             return entry.Value;
         }
         var value = await read();
         // Kept only if nothing was written meanwhile: otherwise it may be older than that write.
-        if (value is not null && _changes.GenerationOf(kind) == generation)
+        if (value is not null && _changes.GenerationOf(kind, organisation) == generation)
         {
-            var size = 2L * key.Length + 64 + (bytes?.Invoke(value) ?? ApproximateSize.Of(value));
-            _cache.Set(key, new Entry<T>(generation, value), new MemoryCacheEntryOptions { Size = size, SlidingExpiration = TimeSpan.FromMinutes(10) });
+            var size = 2L * key.Length + 80 + (bytes?.Invoke(value) ?? ApproximateSize.Of(value));
+            _cache.Set(key, new Entry<T>(organisation, generation, value), new MemoryCacheEntryOptions { Size = size, SlidingExpiration = TimeSpan.FromMinutes(10) });
         }
         return value;
     }
 
     public void Dispose() => _cache.Dispose();
 
-    private sealed record Entry<T>(long Generation, T Value);
+    private sealed record Entry<T>(Guid? Organisation, long Generation, T Value);
 }
 
 /// <summary>

@@ -27,7 +27,7 @@ public sealed class MeetingCommands(
 {
     public async Task<CommandResult> CreateAsync(Guid processId, string title, DateTimeOffset startsAt, MeetingMode mode, string templateKey)
     {
-        var process = await processes.FindAsync(processId);
+        var process = await processes.FindAsync(processId, MeetingsModule.Key);
         if (process is null)
         {
             return CommandResult.Missing();
@@ -343,7 +343,7 @@ public sealed class MeetingCommands(
     {
         var query = db.Meetings.Include(m => m.Sites).Where(m => m.Id == meetingId && m.OrganisationId == organisation.Id);
         var meeting = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync();
-        var process = meeting is null ? null : await processes.FindAsync(meeting.ProcessId);
+        var process = meeting is null ? null : await processes.FindAsync(meeting.ProcessId, MeetingsModule.Key);
         return (meeting, process);
     }
 }

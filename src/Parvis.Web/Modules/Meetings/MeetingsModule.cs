@@ -26,12 +26,14 @@ public sealed class MeetingsModule : IParvisModule
 
     public IReadOnlyList<Permission> Permissions => [MeetingsPermissions.Manage, MeetingsPermissions.Run, MeetingsPermissions.Register, MeetingsPermissions.AskExperts, MeetingsPermissions.AnswerQuestions];
 
-    public Task<IReadOnlyList<ProcessEntry>> EntriesAsync(ParvisDbContext db, Process process) =>
-        Task.FromResult<IReadOnlyList<ProcessEntry>>(
+    public Task<IReadOnlyList<ModuleLink>> EntriesAsync(ParvisDbContext db, Process process) =>
+        Task.FromResult<IReadOnlyList<ModuleLink>>(
         [
-            new ProcessEntry($"/processes/{process.Slug}/meetings", "Process.SeeMeetings"),
-            new ProcessEntry($"/processes/{process.Slug}/questions", "Questions.Link"),
+            new ModuleLink($"/processes/{process.Slug}/meetings", "Process.SeeMeetings"),
+            new ModuleLink($"/processes/{process.Slug}/questions", "Questions.Link"),
         ]);
+
+    public void SeedDemo(DemoProcess demo) => MeetingsDemo.Seed(demo);
 
     public void AddServices(IServiceCollection services)
     {

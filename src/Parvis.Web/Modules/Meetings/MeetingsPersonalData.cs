@@ -10,7 +10,7 @@ namespace Parvis.Web.Modules.Meetings;
 /// </summary>
 public sealed class MeetingsPersonalData(ParvisDbContext db) : IPersonalDataSource
 {
-    public string Name => "meetings";
+    public string Name => MeetingsModule.Key;
 
     public async Task<object> ExportAsync(Guid personId, CancellationToken cancellationToken)
     {

@@ -17,7 +17,7 @@ public sealed class QuestionCommands(
     /// <summary>A participant asks online, under their pseudonym, while a phase of the process is open.</summary>
     public async Task<CommandResult> AskAsync(Guid processId, string question, Guid? themeId)
     {
-        var process = await processes.FindAsync(processId);
+        var process = await processes.FindAsync(processId, MeetingsModule.Key);
         if (process is null)
         {
             return CommandResult.Missing();
@@ -151,6 +151,6 @@ public sealed class QuestionCommands(
         {
             return (null, null);
         }
-        return (question, await processes.FindAsync(question.ProcessId));
+        return (question, await processes.FindAsync(question.ProcessId, MeetingsModule.Key));
     }
 }

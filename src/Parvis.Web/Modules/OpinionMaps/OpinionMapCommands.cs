@@ -294,5 +294,5 @@ public sealed class OpinionMapCommands(
         return (map, map is null ? null : await ProcessAsync(map.ProcessId));
     }
 
-    private Task<Process?> ProcessAsync(Guid processId) => processes.FindAsync(processId);
+    private Task<Process?> ProcessAsync(Guid processId) => processes.FindAsync(processId, OpinionMapsModule.Key);
 }

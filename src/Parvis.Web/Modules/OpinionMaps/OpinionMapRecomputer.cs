@@ -6,6 +6,7 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Parvis.OpinionMaps;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Web.Modules.OpinionMaps;
 
@@ -13,7 +14,8 @@ namespace Parvis.Web.Modules.OpinionMaps;
 /// Recomputes maps in the background after new votes or statements. Requests are coalesced: a map
 /// asked for many times while it waits is computed once, with every vote cast until it starts.
 /// </summary>
-public sealed class OpinionMapRecomputer(IServiceScopeFactory scopes, ILogger<OpinionMapRecomputer> logger, TimeProvider clock) : BackgroundService
+public sealed class OpinionMapRecomputer(IServiceScopeFactory scopes, ILogger<OpinionMapRecomputer> logger, TimeProvider clock, ContentChanges changes)
+    : BackgroundService
 {
     private readonly Channel<Guid> _queue = Channel.CreateUnbounded<Guid>();
     private readonly ConcurrentDictionary<Guid, byte> _waiting = new();
@@ -72,7 +74,7 @@ public sealed class OpinionMapRecomputer(IServiceScopeFactory scopes, ILogger<Op
         // One snapshot for the statements, the count and the votes, so that the count check below is exact.
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         // Not the stored result: megabytes on a large map, and usually the one kept in memory.
-        var map = await db.OpinionMaps.Where(m => m.Id == mapId).Select(m => new { m.ComputedAt }).FirstOrDefaultAsync(cancellationToken);
+        var map = await db.OpinionMaps.Where(m => m.Id == mapId).Select(m => new { m.ComputedAt, m.OrganisationId }).FirstOrDefaultAsync(cancellationToken);
         if (map is null)
         {
             _loaded.TryRemove(mapId, out _);
@@ -110,9 +112,14 @@ public sealed class OpinionMapRecomputer(IServiceScopeFactory scopes, ILogger<Op
         var result = OpinionMapEngine.Compute(votes.Matrix, OpinionMapParameters.Default, previous);
         var computed = watch.Elapsed;
         var computedAt = clock.GetUtcNow();
-        await db.OpinionMaps.Where(m => m.Id == mapId).ExecuteUpdateAsync(s => s
-            .SetProperty(m => m.Result, JsonSerializer.Serialize(result, OpinionMapCommands.Json))
-            .SetProperty(m => m.ComputedAt, computedAt), cancellationToken);
+        // Its own organisation's news: computed in the background, the write would otherwise be told as everyone's.
+        using (ContentChanges.ToldByCaller())
+        {
+            await db.OpinionMaps.Where(m => m.Id == mapId).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Result, JsonSerializer.Serialize(result, OpinionMapCommands.Json))
+                .SetProperty(m => m.ComputedAt, computedAt), cancellationToken);
+        }
+        changes.Committed(ChangeKind.Content, map.OrganisationId);
         _loaded[mapId] = votes with { Result = result, ComputedAt = computedAt, UsedAt = computedAt };
         LastTimings = new RecomputeTimings(read, computed - read, watch.Elapsed - computed);
         logger.LogInformation("Opinion map {MapId} recomputed from {Votes} votes: reading {Read} ms, computing {Compute} ms, storing {Store} ms",

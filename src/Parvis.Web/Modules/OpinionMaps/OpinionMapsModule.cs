@@ -24,11 +24,13 @@ public sealed class OpinionMapsModule : IParvisModule
 
     public IReadOnlyList<Permission> Permissions => [OpinionMapsPermissions.Manage, OpinionMapsPermissions.Contribute];
 
-    public async Task<IReadOnlyList<ProcessEntry>> EntriesAsync(ParvisDbContext db, Process process) =>
+    public async Task<IReadOnlyList<ModuleLink>> EntriesAsync(ParvisDbContext db, Process process) =>
         await db.OpinionMaps.AsNoTracking().Where(m => m.ProcessId == process.Id).OrderBy(m => m.CreatedAt)
-            .Select(m => new ProcessEntry($"/maps/{m.Id}", "OpinionMaps.Entry", m.Question)).ToListAsync();
+            .Select(m => new ModuleLink($"/maps/{m.Id}", "OpinionMaps.Entry", m.Question)).ToListAsync();
 
-    public IReadOnlyList<ProcessEntry> AdminEntries(Process process) => [new ProcessEntry($"/admin/processes/{process.Id}/maps", "OpinionMaps.AdminTitle")];
+    public IReadOnlyList<ModuleLink> AdminEntries(Process process) => [new ModuleLink($"/admin/processes/{process.Id}/maps", "OpinionMaps.AdminTitle")];
+
+    public void SeedDemo(DemoProcess demo) => OpinionMapsDemo.Seed(demo);
 
     public void AddServices(IServiceCollection services)
     {

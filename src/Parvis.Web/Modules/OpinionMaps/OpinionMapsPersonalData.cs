@@ -8,10 +8,7 @@ public sealed class OpinionMapsPersonalData(Kernel.Data.ParvisDbContext db, Opin
 {
     private Guid[] _touchedMaps = [];
 
-    /// <summary>Its name, for its own code to find its component.</summary>
-    public const string Key = "opinion-maps";
-
-    public string Name => Key;
+    public string Name => OpinionMapsModule.Key;
 
     public async Task<object> ExportAsync(Guid personId, CancellationToken cancellationToken)
     {

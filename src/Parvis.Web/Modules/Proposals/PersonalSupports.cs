@@ -5,7 +5,7 @@ using Parvis.Web.Kernel.Web;
 namespace Parvis.Web.Modules.Proposals;
 
 /// <summary>
-/// Which proposals a person supported, read in one query and kept until anyone's supports change on any node, so that
+/// Which proposals a person supported, read in one query and kept until supports in the organisation change on any node, so that
 /// reading a proposal page signed in asks the database nothing of its own. The page that follows one's own support
 /// reads it afresh: the news of that write may not have reached this node yet.
 /// </summary>

@@ -220,7 +220,7 @@ public sealed class ProposalCommands(DatabaseOnDemand database, CurrentOrganisat
 
     /// <summary>The published process, if it uses proposals: an author cannot edit or withdraw in one that no longer does.</summary>
     private async Task<Process?> ProcessAsync(Guid id) =>
-        await processes.FindAsync(id) is { Published: true } process && process.Uses(ProposalsModule.Key) ? process : null;
+        await processes.FindAsync(id, ProposalsModule.Key) is { Published: true } process ? process : null;
 
     private static bool ThemeBelongs(Process process, Guid? themeId) =>
         themeId is null || process.Themes.Any(t => t.Id == themeId);

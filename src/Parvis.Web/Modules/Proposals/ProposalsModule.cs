@@ -38,13 +38,15 @@ public sealed class ProposalsModule : IParvisModule
 
     public IReadOnlyList<Permission> Permissions => [ProposalsPermissions.Propose, ProposalsPermissions.Support, ProposalsPermissions.Comment, ProposalsPermissions.Answer];
 
-    public async Task<IReadOnlyList<ProcessEntry>> EntriesAsync(ParvisDbContext db, Process process)
+    public async Task<IReadOnlyList<ModuleLink>> EntriesAsync(ParvisDbContext db, Process process)
     {
         var shown = await db.Proposals.CountAsync(p => p.ProcessId == process.Id && p.HiddenAt == null && p.WithdrawnAt == null && p.ErasedAt == null);
-        return [new ProcessEntry($"/processes/{process.Slug}/proposals", "Process.SeeProposals", shown)];
+        return [new ModuleLink($"/processes/{process.Slug}/proposals", "Process.SeeProposals", shown)];
     }
 
     public IReadOnlyList<(string Table, ChangeKind Kind)> KeptTables => [(SupportsTable, ChangeKind.Supports)];
+
+    public void SeedDemo(DemoProcess demo) => ProposalsDemo.Seed(demo);
 
     public void AddServices(IServiceCollection services)
     {

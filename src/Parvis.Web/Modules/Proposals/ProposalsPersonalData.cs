@@ -7,7 +7,7 @@ namespace Parvis.Web.Modules.Proposals;
 /// <summary>The proposals module's share of a person's data. Proposals and comments are exported and erased by the kernel as contributions.</summary>
 public sealed class ProposalsPersonalData(ParvisDbContext db) : IPersonalDataSource
 {
-    public string Name => "proposals";
+    public string Name => ProposalsModule.Key;
 
     public async Task<object> ExportAsync(Guid personId, CancellationToken cancellationToken)
     {

@@ -31,15 +31,22 @@ public sealed class SupportWriter(IServiceScopeFactory scopes, ContentChanges ch
     /// <summary>
     /// On PostgreSQL the writer has a connection of its own, where the statement keeps one generic plan. Left to choose,
     /// PostgreSQL planned it again for every batch (each batch's arrays have another length), and planning cost more
-    /// than running it. One connection is enough: one batch is written at a time.
+    /// than running it. One connection is enough when one batch is written at a time; without batching, requests write
+    /// side by side, each on a connection of the pool.
     /// </summary>
     internal NpgsqlDataSource? Postgres { get; } = DatabaseSetup.PostgresConnection(configuration) is { } connection
-        ? NpgsqlDataSource.Create(WriterConnection(connection))
+        ? NpgsqlDataSource.Create(WriterConnection(connection, ThroughputLayer.IsOn(configuration, Batching)))
         : null;
 
-    private static string WriterConnection(string connection)
+    private const string Batching = "SupportBatching";
+
+    private static string WriterConnection(string connection, bool batching)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connection) { MaxPoolSize = 1 };
+        var builder = new NpgsqlConnectionStringBuilder(connection);
+        if (batching)
+        {
+            builder.MaxPoolSize = 1;
+        }
         builder.Options = $"{builder.Options} -c plan_cache_mode=force_generic_plan".Trim();
         return builder.ConnectionString;
     }
@@ -50,7 +57,7 @@ public sealed class SupportWriter(IServiceScopeFactory scopes, ContentChanges ch
     /// Whether supports arriving together are written together: a piece of the throughput layer, with its switch
     /// (Performance:SupportBatching). Off, each request writes its own support, by the same statements.
     /// </summary>
-    private readonly bool _batching = ThroughputLayer.IsOn(configuration, "SupportBatching");
+    private readonly bool _batching = ThroughputLayer.IsOn(configuration, Batching);
 
     public async Task<SupportOutcome> WriteAsync(Guid organisationId, Guid proposalId, Guid personId, CancellationToken cancellation = default)
     {

@@ -32,7 +32,7 @@ public sealed class WorkshopCommands(ParvisDbContext db, CurrentOrganisation org
 
     public async Task<CommandResult> CreateAsync(Guid processId, WorkshopDraft draft, string templateKey)
     {
-        var process = await processes.FindAsync(processId);
+        var process = await processes.FindAsync(processId, WorkshopsModule.Key);
         if (process is null)
         {
             return CommandResult.Missing();
@@ -226,7 +226,7 @@ public sealed class WorkshopCommands(ParvisDbContext db, CurrentOrganisation org
         var query = db.Workshops.Include(w => w.Times).Include(w => w.Groups)
             .Where(w => w.JoinCode == normalised && w.OrganisationId == organisation.Id);
         var workshop = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync();
-        return workshop is not null && await processes.FindAsync(workshop.ProcessId) is { Published: true } ? workshop : null;
+        return workshop is not null && await processes.FindAsync(workshop.ProcessId, WorkshopsModule.Key) is { Published: true } ? workshop : null;
     }
 
     /// <summary>Moves an item up (-1) or down (+1) among its siblings, as the facilitator arranges the table's list.</summary>
@@ -440,7 +440,7 @@ public sealed class WorkshopCommands(ParvisDbContext db, CurrentOrganisation org
     {
         var query = db.Workshops.Include(w => w.Times).Include(w => w.Groups).Where(w => w.Id == workshopId && w.OrganisationId == organisation.Id);
         var workshop = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync();
-        var process = workshop is null ? null : await processes.FindAsync(workshop.ProcessId);
+        var process = workshop is null ? null : await processes.FindAsync(workshop.ProcessId, WorkshopsModule.Key);
         return (workshop, process);
     }
 

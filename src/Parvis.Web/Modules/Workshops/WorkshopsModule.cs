@@ -25,8 +25,13 @@ public sealed class WorkshopsModule : IParvisModule
 
     public IReadOnlyList<Permission> Permissions => [WorkshopsPermissions.Manage, WorkshopsPermissions.Run];
 
-    public Task<IReadOnlyList<ProcessEntry>> EntriesAsync(ParvisDbContext db, Process process) =>
-        Task.FromResult<IReadOnlyList<ProcessEntry>>([new ProcessEntry($"/processes/{process.Slug}/workshops", "Process.SeeWorkshops")]);
+    public Task<IReadOnlyList<ModuleLink>> EntriesAsync(ParvisDbContext db, Process process) =>
+        Task.FromResult<IReadOnlyList<ModuleLink>>([new ModuleLink($"/processes/{process.Slug}/workshops", "Process.SeeWorkshops")]);
+
+    /// <summary>Joining a workshop with its code, from any page: what a participant at a table looks for.</summary>
+    public IReadOnlyList<ModuleLink> NavigationLinks => [new ModuleLink("/w", "Layout.JoinWorkshop")];
+
+    public void SeedDemo(DemoProcess demo) => WorkshopsDemo.Seed(demo);
 
     public void AddServices(IServiceCollection services)
     {

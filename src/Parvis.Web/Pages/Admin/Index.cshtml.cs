@@ -9,7 +9,7 @@ using Parvis.Web.Shared;
 
 namespace Parvis.Web.Pages.Admin;
 
-/// <summary>The staff's desk: reports waiting for a moderator and the processes they run.</summary>
+/// <summary>The staff's desk: flags waiting for a moderator and the processes they run.</summary>
 public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, ModuleCatalog modules) : ParvisPageModel
 {
     public sealed record Waiting(Guid ContributionId, int Count, DateTimeOffset First);

@@ -45,7 +45,7 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
 
     private sealed record Overview(Process Process, IReadOnlyList<ComponentEntries> Components, FateCount Fates, int SynthesisItems);
 
-    public sealed record ComponentEntries(string Title, string TitleKey, IReadOnlyList<ProcessEntry> Entries);
+    public sealed record ComponentEntries(string Title, string TitleKey, IReadOnlyList<ModuleLink> Entries);
 
     /// <summary>The same for everyone: read once per change, even for people signed in.</summary>
     private async Task<Overview?> OverviewAsync(string slug)

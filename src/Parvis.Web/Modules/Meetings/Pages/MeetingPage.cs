@@ -20,7 +20,7 @@ public abstract class MeetingPage(ParvisDbContext db, CurrentOrganisation organi
     protected async Task<bool> LoadMeetingAsync(Guid id)
     {
         var meeting = await db.Meetings.AsNoTracking().Include(m => m.Sites).FirstOrDefaultAsync(m => m.Id == id && m.OrganisationId == organisation.Id);
-        var process = meeting is null ? null : await processes.FindAsync(meeting.ProcessId);
+        var process = meeting is null ? null : await processes.FindAsync(meeting.ProcessId, MeetingsModule.Key);
         if (meeting is null || process is null)
         {
             return false;

@@ -393,7 +393,7 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
     {
         var query = db.Workshops.Include(w => w.Times).Include(w => w.Groups).Where(w => w.Id == workshopId && w.OrganisationId == organisation.Id);
         var workshop = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync();
-        var process = workshop is null ? null : await processes.FindAsync(workshop.ProcessId);
+        var process = workshop is null ? null : await processes.FindAsync(workshop.ProcessId, WorkshopsModule.Key);
         if (workshop is null || process is null)
         {
             return (null, null, CommandResult.Missing());
