@@ -14,19 +14,24 @@ public interface IProcessPage
 /// <summary>
 /// A module's page about a process that does not use the module answers 404, as if the page did not exist. Commands
 /// refuse on their own, before writing (a module's command loads its process through <see cref="Processes.ProcessAccess"/>
-/// with its name): this covers what a page only reads.
+/// with its name): this covers what a page only reads. One instance serves every request, without awaiting anything.
 /// </summary>
-public sealed class ComponentPages(ModuleCatalog modules) : IAsyncPageFilter
+public sealed class ComponentPages(ModuleCatalog modules) : IPageFilter
 {
-    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
-
-    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    public void OnPageHandlerSelected(PageHandlerSelectedContext context)
     {
-        var executed = await next();
-        if (executed.Exception is null && executed.HandlerInstance is IProcessPage { Process: { } process }
-            && modules.ModuleOf(executed.HandlerInstance.GetType()) is { } module && !process.Uses(module.Name))
+    }
+
+    public void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+    }
+
+    public void OnPageHandlerExecuted(PageHandlerExecutedContext context)
+    {
+        if (context.Exception is null && context.HandlerInstance is IProcessPage { Process: { } process }
+            && modules.ModuleOf(context.HandlerInstance.GetType()) is { } module && !process.Uses(module.Name))
         {
-            executed.Result = new NotFoundResult();
+            context.Result = new NotFoundResult();
         }
     }
 }

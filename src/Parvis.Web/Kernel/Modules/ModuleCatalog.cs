@@ -34,8 +34,11 @@ public sealed class ModuleCatalog
     public IParvisModule? ModuleOf(Permission permission) => _moduleOf.GetValueOrDefault(permission.Name);
 
     /// <summary>The module whose folder holds the type (a page, a command), by namespace; null for the kernel's.</summary>
-    public IParvisModule? ModuleOf(Type type) =>
-        Modules.FirstOrDefault(m => type.Namespace is { } ns && (ns == m.GetType().Namespace || ns.StartsWith(m.GetType().Namespace + ".", StringComparison.Ordinal)));
+    public IParvisModule? ModuleOf(Type type) => _moduleOfType.GetOrAdd(type, t =>
+        Modules.FirstOrDefault(m => t.Namespace is { } ns && (ns == m.GetType().Namespace || ns.StartsWith(m.GetType().Namespace + ".", StringComparison.Ordinal))));
+
+    // Asked for every page about a process: worked out once per page type.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, IParvisModule?> _moduleOfType = new();
 
     public IReadOnlyList<IParvisModule> Modules { get; }
 

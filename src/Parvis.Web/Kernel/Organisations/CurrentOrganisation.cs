@@ -100,6 +100,7 @@ public sealed class OrganisationResolutionMiddleware(RequestDelegate next, Organ
         {
             // The port stays the request's: behind a proxy it is the public one, and a port cannot lead to another host.
             current.Set(organisation, $"{request.Scheme}://{host}{(request.Host.Port is { } port ? $":{port}" : "")}");
+            ContentChanges.Serving(organisation.Id);
         }
         else if (!request.Path.StartsWithSegments("/health"))
         {

@@ -43,7 +43,18 @@ public sealed class Process
     public List<ProcessComponent> Components { get; set; } = [];
 
     /// <summary>The module's component, if the process uses the module.</summary>
-    public ProcessComponent? Component(string module) => Components.FirstOrDefault(c => c.Enabled && c.Module == module);
+    public ProcessComponent? Component(string module)
+    {
+        // Asked on every permission a module checks: a plain loop, no delegate.
+        foreach (var component in Components)
+        {
+            if (component.Enabled && component.Module == module)
+            {
+                return component;
+            }
+        }
+        return null;
+    }
 
     public bool Uses(string module) => Component(module) is not null;
 

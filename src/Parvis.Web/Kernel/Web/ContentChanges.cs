@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Numerics;
 using Microsoft.AspNetCore.OutputCaching;
-using Parvis.Web.Kernel.Organisations;
 
 namespace Parvis.Web.Kernel.Web;
 
@@ -11,7 +10,7 @@ namespace Parvis.Web.Kernel.Web;
 /// through <see cref="Broadcast"/>, on the others. A change that is no one organisation's (a person's account, a
 /// session) drops every organisation's.
 /// </summary>
-public sealed class ContentChanges(IOutputCacheStore pages, IHttpContextAccessor http)
+public sealed class ContentChanges(IOutputCacheStore pages)
 {
     private static readonly int _kinds = BitOperations.Log2((uint)ChangeKind.All) + 1;
 
@@ -39,9 +38,15 @@ public sealed class ContentChanges(IOutputCacheStore pages, IHttpContextAccessor
         return Interlocked.Read(ref _everyone[bit]) + (_organisations.TryGetValue(id, out var own) ? Interlocked.Read(ref own[bit]) : 0);
     }
 
+    // Set by the request's organisation resolution for everything that request runs; read on every kept value a page
+    // asks for, so it is a flow-local value rather than a service to resolve each time.
+    private static readonly AsyncLocal<Guid?> _organisation = new();
+
     /// <summary>The organisation the current request is for, once resolved; null outside a request.</summary>
-    public Guid? CurrentOrganisation() =>
-        http.HttpContext?.RequestServices.GetService<CurrentOrganisation>() is { IsResolved: true } current ? current.Id : null;
+    public Guid? CurrentOrganisation() => _organisation.Value;
+
+    /// <summary>What the rest of the request runs for: called once its organisation is resolved.</summary>
+    internal static void Serving(Guid organisationId) => _organisation.Value = organisationId;
 
     private static readonly AsyncLocal<bool> _toldByCaller = new();
 

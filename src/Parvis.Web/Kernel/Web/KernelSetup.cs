@@ -159,7 +159,7 @@ public static class KernelSetup
         services.Configure<MvcOptions>(o =>
         {
             LocalizeBindingMessages(o, text);
-            o.Filters.Add<ComponentPages>();
+            o.Filters.Add(new ComponentPages(modules));
         });
         services.Configure<RazorViewEngineOptions>(o => o.PageViewLocationFormats.Add("/Shared/{0}.cshtml"));
         services.AddAntiforgery(o =>
