@@ -88,7 +88,7 @@ public sealed class SharedTextLocalizer : IStringLocalizer<SharedText>
         }
     }
 
-    /// <summary>A resource "Parvis.Web.Modules.{Module}.{Module}Text" in English is Modules/{Module}/{Module}Text.en.resx.</summary>
+    /// <summary>A resource named as its folder path under the assembly ("{assembly}.{Folder}.{Name}Text"), in English, is {Folder}/{Name}Text.en.resx.</summary>
     private static string FileName(Assembly assembly, string resource, string culture)
     {
         var prefix = assembly.GetName().Name + ".";
