@@ -88,7 +88,7 @@ for instance in 1 2; do
     ASPNETCORE_URLS="http://127.0.0.1:$port" PARVIS_DATA_DIR="$scratch/node$instance" \
     ConnectionStrings__Postgres="$database;Maximum Pool Size=60" Redis__Configuration="127.0.0.1:$redis_port" \
     Email__SmtpHost= \
-    RateLimits__auth__PermitLimit=1000000 RateLimits__contribute__PermitLimit=1000000 RateLimits__table__PermitLimit=1000000 \
+    RateLimits__auth__PermitLimit=1000000 RateLimits__contribute__PermitLimit=1000000 RateLimits__code__PermitLimit=1000000 \
     RateLimits__sign-in__PermitLimit=1000000 \
     "${node_env[@]}" \
     "${command[@]}") >"$scratch/node$instance.log" 2>&1 &

@@ -39,7 +39,8 @@ public static class Seed
                 'Consultation nationale : le pays de demain');
             INSERT INTO kernel_phases ("Id", "Description", "EndsOn", "ProcessId", "StartsOn", "Switches", "Title")
             VALUES (md5('phase')::uuid, 'Propositions, soutiens et commentaires.', current_date + 30, md5('process')::uuid, current_date - 30,
-                'proposals.commenting proposals.proposing proposals.supporting', 'Contributions');
+                (SELECT string_agg(s || '/' || md5('component')::uuid, ' ') FROM unnest(ARRAY['proposals.commenting', 'proposals.proposing', 'proposals.supporting']) s),
+                'Contributions');
             INSERT INTO kernel_components ("Id", "Enabled", "Module", "Position", "ProcessId", "Switches", "Title")
             VALUES (md5('component')::uuid, true, 'proposals', 1, md5('process')::uuid, '', '');
             INSERT INTO kernel_themes ("Id", "Name", "Position", "ProcessId")

@@ -238,15 +238,21 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         var workshops = page.GetByRole(AriaRole.Group, new() { Name = "Ateliers" });
         await workshops.GetByRole(AriaRole.Checkbox, new() { NameRegex = UseThisTool() }).FocusAsync();
         await page.Keyboard.PressAsync("Space");
-        var meetings = page.GetByRole(AriaRole.Group, new() { Name = "Réunions et questions aux experts" });
+        var meetings = page.GetByRole(AriaRole.Group, new() { Name = "Réunions et questions aux experts", Exact = true });
         await meetings.GetByRole(AriaRole.Textbox, new() { Name = "Titre affiché" }).FillAsync("Les cafés-débats");
         await meetings.GetByRole(AriaRole.Spinbutton).FillAsync("1");
+        // Meetings serve a process twice: a second set, with a title of its own.
+        var more = page.GetByRole(AriaRole.Group, new() { NameRegex = new Regex("^Un autre outil «\\s*Réunions") });
+        await more.GetByRole(AriaRole.Checkbox).FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await more.GetByRole(AriaRole.Textbox, new() { Name = "Titre affiché" }).FillAsync("Les permanences");
         await Infrastructure.BrowserApp.ClickForNewPageAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les outils" }));
         await Expect(page.Locator("p.notice")).ToContainTextAsync("outils de la démarche sont enregistrés");
         await app.AssertAccessibleAsync(page);
 
         await page.GotoAsync($"/processes/{process.Slug}");
         await Expect(page.Locator("#participate ~ h3").First).ToHaveTextAsync("Les cafés-débats");
+        await Expect(page.Locator("#participate ~ h3", new() { HasText = "Les permanences" })).ToHaveCountAsync(1);
         await Expect(page.Locator($"a[href='/processes/{process.Slug}/workshops']")).ToHaveCountAsync(0);
         await app.AssertAccessibleAsync(page);
         Assert.Equal(404, (await page.GotoAsync($"/processes/{process.Slug}/workshops"))!.Status);

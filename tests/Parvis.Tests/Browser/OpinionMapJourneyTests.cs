@@ -13,7 +13,7 @@ public sealed partial class JourneyTests
         {
             var process = await db.Processes.Include(p => p.Phases).FirstAsync(p => p.Id == app.World.ProcessId);
             var phase = process.CurrentPhase(DateOnly.FromDateTime(DateTime.Now))!;
-            var map = new OpinionMap { OrganisationId = process.OrganisationId, ProcessId = process.Id, PhaseId = phase.Id, Question = "Quel avenir pour le centre-ville ?" };
+            var map = new OpinionMap { OrganisationId = process.OrganisationId, ProcessId = process.Id, ComponentId = process.Component(OpinionMapsModule.Key)!.Id, PhaseId = phase.Id, Question = "Quel avenir pour le centre-ville ?" };
             db.OpinionMaps.Add(map);
             for (var number = 0; number < 8; number++)
             {

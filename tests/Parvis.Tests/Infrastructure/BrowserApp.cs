@@ -72,7 +72,8 @@ public sealed class BrowserApp : ParvisApp
         return await WithDatabaseAsync(async db =>
         {
             var process = await db.Processes.Include(p => p.Themes).FirstAsync();
-            return new TestWorld(process.OrganisationId, process.Id, process.Slug, process.Themes[0].Id, process.Id, process.Slug);
+            return new TestWorld(process.OrganisationId, process.Id, process.Slug, process.Themes[0].Id, process.Id, process.Slug,
+                process.Components.ToDictionary(c => c.Module, c => c.Id));
         });
     }
 

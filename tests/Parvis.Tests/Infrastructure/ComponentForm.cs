@@ -4,21 +4,30 @@ namespace Parvis.Tests.Infrastructure;
 public static class ComponentForm
 {
     /// <summary>
-    /// Posts the components form as a browser would, every module's fields as the page shows them, with one module's
-    /// changed (its position and switches only when given).
+    /// Posts the components form as a browser would, every row's fields as the page shows them, with one row changed:
+    /// the module's first component (its position and switches only when given), the given component of it, or with
+    /// <paramref name="another"/> the row that adds one more of the module.
     /// </summary>
     public static async Task<Session.Response> PostAsync(Session manager, Guid processId, string module, bool enabled, string title = "", int? position = null,
-        IReadOnlyList<string>? switches = null)
+        IReadOnlyList<string>? switches = null, bool another = false, Guid? component = null)
     {
         var edit = $"/admin/processes/edit/{processId}";
         var page = await manager.GetAsync(edit);
         var fields = new Dictionary<string, string>();
+        var found = false;
         foreach (var input in page.Document.QuerySelectorAll("input[name$='.Module']"))
         {
             var prefix = input.GetAttribute("name")![..^".Module".Length];
             string Value(string field) => page.Document.QuerySelector($"input[name='{prefix}.{field}']")?.GetAttribute("value") ?? "";
-            var mine = input.GetAttribute("value") == module;
+            var id = Value("Id");
+            var mine = !found && input.GetAttribute("value") == module
+                && (another ? id.Length == 0 : component is { } wanted ? id == wanted.ToString() : true);
+            found |= mine;
             fields[$"{prefix}.Module"] = input.GetAttribute("value")!;
+            if (id.Length > 0)
+            {
+                fields[$"{prefix}.Id"] = id;
+            }
             fields[$"{prefix}.Enabled"] = mine ? (enabled ? "true" : "false")
                 : page.Document.QuerySelector($"input[type=checkbox][name='{prefix}.Enabled']")!.HasAttribute("checked") ? "true" : "false";
             fields[$"{prefix}.Title"] = mine ? title : Value("Title");
@@ -30,6 +39,7 @@ public static class ComponentForm
                 fields[$"{prefix}.Switches[{k}]"] = on[k];
             }
         }
+        Assert.True(found, $"The form has no row for {module}.");
         return await manager.PostAsync($"{edit}?handler=Components", fields, edit);
     }
 }

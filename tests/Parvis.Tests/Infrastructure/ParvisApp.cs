@@ -59,7 +59,7 @@ public class ParvisApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Email:From", "Parvis <no-reply@parvis.test>");
         builder.UseSetting("RateLimits:auth:PermitLimit", AuthPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimits:contribute:PermitLimit", ContributePermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("RateLimits:table:PermitLimit", ContributePermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimits:code:PermitLimit", ContributePermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Security:StampValidationSeconds", "0");
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, LoopbackVisitors>());
     }
@@ -156,7 +156,7 @@ public class ParvisApp : WebApplicationFactory<Program>, IAsyncLifetime
         });
         db.Processes.AddRange(open, closed);
         await db.SaveChangesAsync();
-        return new TestWorld(organisation.Id, open.Id, open.Slug, open.Themes[0].Id, closed.Id, closed.Slug);
+        return new TestWorld(organisation.Id, open.Id, open.Slug, open.Themes[0].Id, closed.Id, closed.Slug, open.Components.ToDictionary(c => c.Module, c => c.Id));
     });
 
     internal static Process NewProcess(Guid organisationId, string slug, Phase phase)
@@ -173,6 +173,8 @@ public class ParvisApp : WebApplicationFactory<Program>, IAsyncLifetime
         process.Phases.Add(phase);
         // Every installed module, as most tests exercise one of them; ComponentTests switch them off.
         process.Components.AddRange(Installed.Modules.Modules.Select((m, i) => new ProcessComponent { Module = m.Name, Position = i + 1 }));
+        // Tests name a phase's switches by their keys: each is on for the process's component of its module.
+        phase.Switches = phase.Switches.Select(key => Phase.Entry(process.Components.First(c => key.StartsWith(c.Module + ".", StringComparison.Ordinal)).Id, key)).ToHashSet();
         process.Themes.AddRange([new Theme { Name = "Mobilité", Position = 0 }, new Theme { Name = "Santé", Position = 1 }]);
         return process;
     }
@@ -193,4 +195,10 @@ public class ParvisApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 }
 
-public sealed record TestWorld(Guid OrganisationId, Guid ProcessId, string ProcessSlug, Guid ThemeId, Guid ClosedProcessId, string ClosedProcessSlug);
+/// <summary>What the tests' seed made: an open process (with a component of each module) and a read-only one.</summary>
+public sealed record TestWorld(Guid OrganisationId, Guid ProcessId, string ProcessSlug, Guid ThemeId, Guid ClosedProcessId, string ClosedProcessSlug,
+    IReadOnlyDictionary<string, Guid> Components)
+{
+    /// <summary>The open process's component of the module.</summary>
+    public Guid Component(string module) => Components[module];
+}

@@ -189,7 +189,7 @@ public sealed class AccountabilityTests(ParvisApp app) : IClassFixture<ParvisApp
         await app.WithDatabaseAsync(async db =>
         {
             var phase = await db.Phases.FirstAsync(p => p.ProcessId == process.Id);
-            var map = new OpinionMap { OrganisationId = process.OrganisationId, ProcessId = process.Id, PhaseId = phase.Id, Question = "Et le port ?" };
+            var map = new OpinionMap { OrganisationId = process.OrganisationId, ProcessId = process.Id, ComponentId = process.Component(OpinionMapsModule.Key)!.Id, PhaseId = phase.Id, Question = "Et le port ?" };
             db.AddRange(
                 new Proposal { OrganisationId = process.OrganisationId, ProcessId = process.Id, Title = "Retirée", Body = "…", WithdrawnAt = DateTimeOffset.UtcNow },
                 new Proposal { OrganisationId = process.OrganisationId, ProcessId = process.Id, Title = "Masquée", Body = "…", HiddenAt = DateTimeOffset.UtcNow, HiddenReason = "Hors charte" },

@@ -31,10 +31,14 @@ public sealed class AdminTests(ParvisApp app) : IClassFixture<ParvisApp>
             ["Components[0].Module"] = ProposalsModule.Key, ["Components[0].Enabled"] = "true", ["Components[0].Title"] = "", ["Components[0].Position"] = "1",
         }, edit)).Status);
 
+        // The phase form offers the switches of the component in use, as a browser would post them.
+        var phaseForm = await manager.GetAsync($"/admin/processes/{id}/phases");
+        string Switch(string key) => phaseForm.Document.QuerySelectorAll("input[name='Input.Switches']").Select(i => i.GetAttribute("value")!)
+            .Single(v => v.StartsWith(key + "/", StringComparison.Ordinal));
         var phase = new Dictionary<string, string>
         {
             ["Input.Title"] = "Dépôt des idées", ["Input.Description"] = "", ["Input.StartsOn"] = "2027-01-01", ["Input.EndsOn"] = "2027-01-31",
-            ["Input.Switches[0]"] = ProposalsModule.Proposing, ["Input.Switches[1]"] = ProposalsModule.Commenting,
+            ["Input.Switches[0]"] = Switch(ProposalsModule.Proposing), ["Input.Switches[1]"] = Switch(ProposalsModule.Commenting),
         };
         Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync($"/admin/processes/{id}/phases", phase)).Status);
         var backwards = await manager.PostAsync($"/admin/processes/{id}/phases", new Dictionary<string, string>(phase)
@@ -56,8 +60,11 @@ public sealed class AdminTests(ParvisApp app) : IClassFixture<ParvisApp>
         var process = await app.WithDatabaseAsync(db => db.Processes.Include(p => p.Phases).Include(p => p.Themes).AsNoTracking().FirstAsync(p => p.Id == id));
         Assert.Equal("budget-participatif-2027", process.Slug);
         Assert.Equal(["Dépôt des idées"], process.Phases.Select(p => p.Title));
-        Assert.Equal([ProposalsModule.Commenting, ProposalsModule.Proposing], process.Phases[0].Switches.Order());
         Assert.Equal([ProposalsModule.Key], process.Components.Where(c => c.Enabled).Select(c => c.Module));
+        var proposals = process.Component(ProposalsModule.Key)!;
+        Assert.Equal([ProposalsModule.Commenting, ProposalsModule.Proposing], process.Phases[0].Switches.Order().Select(s => s.Split('/')[0]));
+        Assert.True(process.Phases[0].IsOn(proposals, ProposalsModule.Proposing));
+        Assert.False(process.Phases[0].IsOn(proposals, ProposalsModule.Supporting));
         Assert.Equal(["Écoles"], process.Themes.Select(t => t.Name));
         Assert.True(await app.WithDatabaseAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "process.create" && a.Subject == $"process:{id}")));
     }

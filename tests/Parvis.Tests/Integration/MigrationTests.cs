@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Parvis.Tests.Infrastructure;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Modules;
 
 namespace Parvis.Tests.Integration;
@@ -12,7 +13,7 @@ namespace Parvis.Tests.Integration;
 public sealed class MigrationTests
 {
     [Fact]
-    public async Task Processes_of_the_schema_before_components_get_the_components_they_have_content_for_and_keep_their_phase_switches()
+    public async Task Processes_of_the_schema_before_components_get_the_components_they_have_content_for_and_keep_their_phase_switches_down_and_up_again()
     {
         await using var database = await TestDatabase.CreateAsync();
         var file = Path.Combine(Path.GetTempPath(), $"parvis-migration-{Guid.NewGuid():N}.db");
@@ -40,22 +41,38 @@ public sealed class MigrationTests
                     """, Id(process), Id(organisation), slug, true, Now(), awaitFate);
             }
             var today = DateOnly.FromDateTime(DateTime.Now);
-            async Task PhaseAsync(Guid process, string title, int from, bool proposals, bool supports, bool comments) =>
+            async Task<Guid> PhaseAsync(Guid process, string title, int from, bool proposals, bool supports, bool comments)
+            {
+                var id = Guid.NewGuid();
                 await db.Database.ExecuteSqlRawAsync(
                     """
                     INSERT INTO kernel_phases ("Id", "ProcessId", "Title", "Description", "StartsOn", "EndsOn", "ProposalsOpen", "SupportsOpen", "CommentsOpen")
                     VALUES ({0}, {1}, {2}, '', {3}, {4}, {5}, {6}, {7})
-                    """, Id(Guid.NewGuid()), Id(process), title, Day(today.AddDays(from)), Day(today.AddDays(from + 9)), proposals, supports, comments);
+                    """, Id(id), Id(process), title, Day(today.AddDays(from)), Day(today.AddDays(from + 9)), proposals, supports, comments);
+                return id;
+            }
             await PhaseAsync(proposing, "Dépôt", -5, proposals: true, supports: true, comments: false);
             await PhaseAsync(proposing, "Vote", 5, proposals: false, supports: true, comments: true);
             await PhaseAsync(ideas, "Lecture", -5, proposals: false, supports: false, comments: false);
-            await PhaseAsync(meeting, "Rencontres", -5, proposals: false, supports: false, comments: false);
+            var gathering = await PhaseAsync(meeting, "Rencontres", -5, proposals: false, supports: false, comments: false);
             await PhaseAsync(nothing, "Rien", -5, proposals: false, supports: false, comments: false);
             await db.Database.ExecuteSqlRawAsync(
                 """
                 INSERT INTO meetings_meetings ("Id", "OrganisationId", "ProcessId", "Title", "Description", "Mode", "StartsAt", "EndsAt", "Agenda", "Registration", "Minutes", "Sequence")
                 VALUES ({0}, {1}, {2}, 'Réunion publique', '', 'InPerson', {3}, {3}, '', {4}, '', 0)
                 """, Id(Guid.NewGuid()), Id(organisation), Id(meeting), Now(), false);
+            // An opinion map and a question asked online, in the process with the meeting: all three join its components.
+            await db.Database.ExecuteSqlRawAsync(
+                """
+                INSERT INTO opinionmaps_maps ("Id", "OrganisationId", "ProcessId", "PhaseId", "Question", "Description", "PreModeration", "CreatedAt")
+                VALUES ({0}, {1}, {2}, {3}, 'Et le port ?', '', {4}, {5})
+                """, Id(Guid.NewGuid()), Id(organisation), Id(meeting), Id(gathering), false, Now());
+            var question = Guid.NewGuid();
+            await db.Database.ExecuteSqlRawAsync(
+                """INSERT INTO kernel_contributions ("Id", "OrganisationId", "ProcessId", "CreatedAt", "Channel") VALUES ({0}, {1}, {2}, {3}, 'Online')""",
+                Id(question), Id(organisation), Id(meeting), Now());
+            await db.Database.ExecuteSqlRawAsync(
+                """INSERT INTO meetings_questions ("Id", "Text", "Status") VALUES ({0}, 'Qui paiera ?', 'Open')""", Id(question));
 
             // A proposal from an earlier phase, flagged: the process uses proposals, and the flag stays.
             var (proposal, flag) = (Guid.NewGuid(), Guid.NewGuid());
@@ -70,26 +87,42 @@ public sealed class MigrationTests
                 Id(flag), Id(proposal), Id(organisation), Now());
 
             await migrator.MigrateAsync();
-
-            var processes = await db.Processes.AsNoTracking().ToDictionaryAsync(p => p.Id);
-            var withProposals = processes[proposing];
-            Assert.Equal([ProposalsModule.Key], withProposals.Components.Where(c => c.Enabled).Select(c => c.Module));
-            Assert.True(withProposals.Component(ProposalsModule.Key)!.IsOn(ProposalsModule.CommentsAwaitFate));
-            var phases = withProposals.Phases.OrderBy(p => p.StartsOn).ToList();
-            Assert.Equal([ProposalsModule.Proposing, ProposalsModule.Supporting], phases[0].Switches.Order());
-            Assert.Equal([ProposalsModule.Commenting, ProposalsModule.Supporting], phases[1].Switches.Order());
-            // What a permission decides from them is what the phase's columns decided.
-            Assert.True(ProposalsPermissions.Propose.OpenIn(phases[0]));
-            Assert.False(ProposalsPermissions.Comment.OpenIn(phases[0]));
-
-            Assert.Equal([ProposalsModule.Key], processes[ideas].Components.Select(c => c.Module));
-            Assert.Empty(processes[ideas].Phases.Single().Switches);
-            Assert.Equal("Hors charte", (await db.ContributionFlags.AsNoTracking().SingleAsync(f => f.Id == flag)).Reason);
-
-            Assert.Equal([MeetingsModule.Key], processes[meeting].Components.Select(c => c.Module));
-            Assert.Empty(processes[meeting].Phases.Single().Switches);
-            Assert.Empty(processes[nothing].Components);
+            await AssertMigratedAsync();
+            // Every migration's Down, then Up again, keeps the same.
+            await migrator.MigrateAsync("Initial");
+            await migrator.MigrateAsync();
+            await AssertMigratedAsync();
             Assert.False(db.Database.HasPendingModelChanges());
+
+            async Task AssertMigratedAsync()
+            {
+                var processes = await db.Processes.AsNoTracking().ToDictionaryAsync(p => p.Id);
+                var withProposals = processes[proposing];
+                Assert.Equal([ProposalsModule.Key], withProposals.Components.Where(c => c.Enabled).Select(c => c.Module));
+                Assert.True(withProposals.Component(ProposalsModule.Key)!.IsOn(ProposalsModule.CommentsAwaitFate));
+                var phases = withProposals.Phases.OrderBy(p => p.StartsOn).ToList();
+                var proposals = withProposals.Component(ProposalsModule.Key)!;
+                string[] Open(Phase phase) => [.. new[] { ProposalsModule.Proposing, ProposalsModule.Supporting, ProposalsModule.Commenting }.Where(s => phase.IsOn(proposals, s))];
+                Assert.Equal([ProposalsModule.Proposing, ProposalsModule.Supporting], Open(phases[0]));
+                Assert.Equal([ProposalsModule.Supporting, ProposalsModule.Commenting], Open(phases[1]));
+                Assert.Equal(2, phases[1].Switches.Count);
+                // What a permission decides from them is what the phase's columns decided.
+                Assert.True(ProposalsPermissions.Propose.OpenIn(phases[0], proposals));
+                Assert.False(ProposalsPermissions.Comment.OpenIn(phases[0], proposals));
+
+                Assert.Equal([ProposalsModule.Key], processes[ideas].Components.Select(c => c.Module));
+                Assert.Empty(processes[ideas].Phases.Single().Switches);
+                Assert.Equal("Hors charte", (await db.ContributionFlags.AsNoTracking().SingleAsync(f => f.Id == flag)).Reason);
+
+                var gatherings = processes[meeting];
+                Assert.Equal([OpinionMapsModule.Key, MeetingsModule.Key], gatherings.ComponentsInUse.Select(c => c.Module));
+                Assert.Empty(gatherings.Phases.Single().Switches);
+                var meetings = gatherings.Component(MeetingsModule.Key)!.Id;
+                Assert.Equal(meetings, (await db.Meetings.AsNoTracking().SingleAsync(m => m.ProcessId == meeting)).ComponentId);
+                Assert.Equal(meetings, (await db.ExpertQuestions.AsNoTracking().SingleAsync(q => q.Id == question)).ComponentId);
+                Assert.Equal(gatherings.Component(OpinionMapsModule.Key)!.Id, (await db.OpinionMaps.AsNoTracking().SingleAsync(m => m.ProcessId == meeting)).ComponentId);
+                Assert.Empty(processes[nothing].Components);
+            }
         }
         finally
         {

@@ -59,7 +59,7 @@ public sealed class OpinionMapScaleTests(ParvisApp app, ITestOutputHelper output
         var process = await db.Processes.Include(p => p.Phases).FirstAsync(p => p.Id == app.World.ProcessId);
         var map = new OpinionMap
         {
-            OrganisationId = process.OrganisationId, ProcessId = process.Id,
+            OrganisationId = process.OrganisationId, ProcessId = process.Id, ComponentId = process.Component(OpinionMapsModule.Key)!.Id,
             PhaseId = process.CurrentPhase(DateOnly.FromDateTime(DateTime.Now))!.Id, Question = "Passage à l'échelle",
         };
         db.OpinionMaps.Add(map);

@@ -31,7 +31,7 @@ public sealed class OpinionMapTests(ParvisApp app) : IClassFixture<ParvisApp>
                 phase = new Phase { ProcessId = process.Id, Title = "Plus tard", StartsOn = today.AddDays(100), EndsOn = today.AddDays(120) };
                 db.Phases.Add(phase);
             }
-            var map = new OpinionMap { OrganisationId = process.OrganisationId, ProcessId = process.Id, PhaseId = phase.Id, Question = "Que faire du port ?", PreModeration = preModeration };
+            var map = new OpinionMap { OrganisationId = process.OrganisationId, ProcessId = process.Id, ComponentId = process.Component(OpinionMapsModule.Key)!.Id, PhaseId = phase.Id, Question = "Que faire du port ?", PreModeration = preModeration };
             db.OpinionMaps.Add(map);
             var statements = Enumerable.Range(0, 3).Select(n => new Statement
             {

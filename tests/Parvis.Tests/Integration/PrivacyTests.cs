@@ -107,7 +107,7 @@ public sealed class PrivacyTests(ParvisApp app) : IClassFixture<ParvisApp>
         var process = await db.Processes.Include(p => p.Phases).FirstAsync(p => p.Id == app.World.ProcessId);
         var map = new OpinionMap
         {
-            OrganisationId = process.OrganisationId, ProcessId = process.Id, PhaseId = process.CurrentPhase(DateOnly.FromDateTime(DateTime.Now))!.Id,
+            OrganisationId = process.OrganisationId, ProcessId = process.Id, ComponentId = process.Component(OpinionMapsModule.Key)!.Id, PhaseId = process.CurrentPhase(DateOnly.FromDateTime(DateTime.Now))!.Id,
             Question = "Que faire du port ?",
         };
         db.OpinionMaps.Add(map);

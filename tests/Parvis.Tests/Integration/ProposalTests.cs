@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Parvis.Tests.Infrastructure;
 using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Tests.Integration;
@@ -244,11 +245,13 @@ public sealed class ProposalTests(ParvisApp app) : IClassFixture<ParvisApp>
         // The support check keeps the process in memory: the first support reads it, the phase then changes.
         Assert.Equal(HttpStatusCode.Redirect, (await early.PostAsync($"/proposals/{id}?handler=Support", new Dictionary<string, string>())).Status);
         var page = await late.GetAsync($"/proposals/{id}");
+        var component = app.World.Component(ProposalsModule.Key);
         async Task SupportsOpenAsync(bool open)
         {
-            HashSet<string> switches = open
+            string[] keys = open
                 ? [ProposalsModule.Proposing, ProposalsModule.Supporting, ProposalsModule.Commenting]
                 : [ProposalsModule.Proposing, ProposalsModule.Commenting];
+            var switches = keys.Select(k => Phase.Entry(component, k)).ToHashSet();
             await app.WithDatabaseAsync(db => db.Phases.Where(p => p.ProcessId == app.World.ProcessId).ExecuteUpdateAsync(s => s.SetProperty(p => p.Switches, switches)));
         }
         await SupportsOpenAsync(false);

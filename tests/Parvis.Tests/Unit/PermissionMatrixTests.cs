@@ -12,8 +12,29 @@ namespace Parvis.Tests.Unit;
 [Trait("Suite", "unit")]
 public sealed class PermissionMatrixTests
 {
-    private static readonly Phase _allOpen = new() { Title = "open", Switches = [ProposalsModule.Proposing, ProposalsModule.Supporting, ProposalsModule.Commenting] };
+    /// <summary>A component of each installed module, as a process that uses them all has.</summary>
+    private static readonly Dictionary<string, ProcessComponent> _components =
+        Installed.Modules.Modules.ToDictionary(m => m.Name, m => new ProcessComponent { Module = m.Name });
+
+    private static readonly Phase _allOpen = AllOpen();
     private static readonly Phase _allClosed = new() { Title = "closed" };
+
+    private static Phase AllOpen()
+    {
+        var phase = new Phase { Title = "open" };
+        foreach (var module in Installed.Modules.Modules)
+        {
+            phase.SwitchOn(_components[module.Name], module.PhaseSwitches.Select(s => s.Key));
+        }
+        return phase;
+    }
+
+    /// <summary>The component a permission is decided in: its module's, none for the kernel's.</summary>
+    private static ProcessComponent? ComponentOf(Permission permission) =>
+        Installed.Modules.ModuleOf(permission) is { } module ? _components[module.Name] : null;
+
+    private static Decision Decide(string permission, bool signedIn, IReadOnlyCollection<Role> roles, Phase? phase) =>
+        PermissionMatrix.Decide(Named(permission), signedIn, roles, phase, ComponentOf(Named(permission)));
 
     /// <summary>The expected matrix, written out by hand: who may do what when the phase allows it.</summary>
     private static readonly Dictionary<string, Role[]> _expected = new()
@@ -68,14 +89,14 @@ public sealed class PermissionMatrixTests
     public void Each_role_gets_exactly_what_the_matrix_grants(string permission, Role role)
     {
         var expected = _expected[permission].Contains(role) ? Decision.Allowed : Decision.Forbidden;
-        Assert.Equal(expected, PermissionMatrix.Decide(Named(permission), signedIn: true, [role], _allOpen));
+        Assert.Equal(expected, Decide(permission, signedIn: true, [role], _allOpen));
     }
 
     [Theory]
     [MemberData(nameof(EveryPermissionAndRole))]
     public void A_closed_phase_refuses_only_what_it_switches_off(string permission, Role role)
     {
-        var decision = PermissionMatrix.Decide(Named(permission), signedIn: true, [role], _allClosed);
+        var decision = Decide(permission, signedIn: true, [role], _allClosed);
         if (!_expected[permission].Contains(role))
         {
             Assert.Equal(Decision.Forbidden, decision);
@@ -90,7 +111,7 @@ public sealed class PermissionMatrixTests
     [MemberData(nameof(EveryPermissionAndRole))]
     public void Outside_any_phase_only_what_the_phase_governs_is_closed(string permission, Role role)
     {
-        var decision = PermissionMatrix.Decide(Named(permission), signedIn: true, [role], phase: null);
+        var decision = Decide(permission, signedIn: true, [role], phase: null);
         if (!_expected[permission].Contains(role))
         {
             Assert.Equal(Decision.Forbidden, decision);
@@ -111,15 +132,29 @@ public sealed class PermissionMatrixTests
     [InlineData("Moderate")]
     [InlineData("ManageOrganisation")]
     public void Anonymous_visitors_are_asked_to_sign_in(string permission) =>
-        Assert.Equal(Decision.SignInRequired, PermissionMatrix.Decide(Named(permission), signedIn: false, [], _allOpen));
+        Assert.Equal(Decision.SignInRequired, Decide(permission, signedIn: false, [], _allOpen));
 
     [Fact]
     public void A_process_phase_switches_each_action_separately()
     {
-        var supportsOnly = new Phase { Title = "vote", Switches = [ProposalsModule.Supporting] };
-        Assert.Equal(Decision.Allowed, PermissionMatrix.Decide(ProposalsPermissions.Support, true, [Role.Participant], supportsOnly));
-        Assert.Equal(Decision.PhaseClosed, PermissionMatrix.Decide(ProposalsPermissions.Propose, true, [Role.Participant], supportsOnly));
-        Assert.Equal(Decision.PhaseClosed, PermissionMatrix.Decide(ProposalsPermissions.Comment, true, [Role.Participant], supportsOnly));
+        var supportsOnly = new Phase { Title = "vote" };
+        var proposals = _components[ProposalsModule.Key];
+        supportsOnly.SwitchOn(proposals, ProposalsModule.Supporting);
+        Assert.Equal(Decision.Allowed, PermissionMatrix.Decide(ProposalsPermissions.Support, true, [Role.Participant], supportsOnly, proposals));
+        Assert.Equal(Decision.PhaseClosed, PermissionMatrix.Decide(ProposalsPermissions.Propose, true, [Role.Participant], supportsOnly, proposals));
+        Assert.Equal(Decision.PhaseClosed, PermissionMatrix.Decide(ProposalsPermissions.Comment, true, [Role.Participant], supportsOnly, proposals));
+    }
+
+    [Fact]
+    public void Each_component_of_a_module_has_its_own_phase_settings()
+    {
+        var (first, second) = (new ProcessComponent { Module = ProposalsModule.Key }, new ProcessComponent { Module = ProposalsModule.Key });
+        var phase = new Phase { Title = "vote" };
+        phase.SwitchOn(first, ProposalsModule.Supporting);
+        Assert.Equal(Decision.Allowed, PermissionMatrix.Decide(ProposalsPermissions.Support, true, [Role.Participant], phase, first));
+        Assert.Equal(Decision.PhaseClosed, PermissionMatrix.Decide(ProposalsPermissions.Support, true, [Role.Participant], phase, second));
+        // Without a component, no module's switch is on.
+        Assert.Equal(Decision.PhaseClosed, PermissionMatrix.Decide(ProposalsPermissions.Support, true, [Role.Participant], phase));
     }
 
     [Fact]
@@ -146,7 +181,7 @@ public sealed class PermissionMatrixTests
         {
         }
 
-        public Task<IReadOnlyList<ModuleLink>> EntriesAsync(ParvisDbContext db, Process process) => Task.FromResult<IReadOnlyList<ModuleLink>>([]);
+        public Task<IReadOnlyList<ModuleLink>> EntriesAsync(ParvisDbContext db, Process process, ProcessComponent component) => Task.FromResult<IReadOnlyList<ModuleLink>>([]);
     }
 
     [Fact]

@@ -111,7 +111,8 @@ internal static class KernelModel
             e.ToTable(ComponentsTable);
             e.Property(c => c.Module).HasMaxLength(ModuleSwitch.KeyMax);
             e.Property(c => c.Title).HasMaxLength(ProcessComponent.TitleMax);
-            e.HasIndex(c => new { c.ProcessId, c.Module }).IsUnique();
+            // Not unique: a module that allows it serves a process several times.
+            e.HasIndex(c => new { c.ProcessId, c.Module });
             SwitchSet(e.Property(c => c.Switches));
         });
         b.Entity<Theme>(e =>

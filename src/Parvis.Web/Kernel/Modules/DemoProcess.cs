@@ -29,8 +29,13 @@ public sealed class DemoProcess(ParvisDbContext db, Process process, IReadOnlyLi
     /// <summary>A synthesis item the demo's analysis wrote, by the name the demo gives it.</summary>
     public SynthesisItem Synthesis(string name) => synthesis[name];
 
-    /// <summary>The process uses the module: its component comes after those of the modules seeded before.</summary>
-    public void Use(string module) => process.Components.Add(new ProcessComponent { Module = module, Position = process.Components.Count + 1 });
+    /// <summary>The process uses the module (once more): its component comes after those seeded before.</summary>
+    public ProcessComponent Use(string module, string title = "")
+    {
+        var component = new ProcessComponent { Module = module, Title = title, Position = process.Components.Count + 1 };
+        process.Components.Add(component);
+        return component;
+    }
 
     /// <summary>A fate the analysts decided, publicly, with the synthesis item it feeds if any.</summary>
     public void Decide(Contribution contribution, Fate fate, string text, SynthesisItem? item = null)

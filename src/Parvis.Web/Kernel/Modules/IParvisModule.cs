@@ -18,6 +18,12 @@ public interface IParvisModule
     /// <summary>The text key of its title, what a component shows until staff give it one of their own.</summary>
     string TitleKey { get; }
 
+    /// <summary>
+    /// Whether a process may use it more than once (two sets of meetings), each component with its own title, settings
+    /// and content: such a module keeps its component's id on what it holds, and its pages and links name the component.
+    /// </summary>
+    bool AllowsSeveral => false;
+
     /// <summary>What staff switch on or off for each phase (proposing open, supporting open...).</summary>
     IReadOnlyList<ModuleSwitch> PhaseSwitches => [];
 
@@ -38,14 +44,14 @@ public interface IParvisModule
     /// <summary>The permissions it defines, each with its roles and its phase rule.</summary>
     IReadOnlyList<Permission> Permissions { get; }
 
-    /// <summary>Its links on the page of a process, from what the process holds.</summary>
-    Task<IReadOnlyList<ModuleLink>> EntriesAsync(ParvisDbContext db, Process process);
+    /// <summary>Its links on the page of a process, for one of its components there, from what the component holds.</summary>
+    Task<IReadOnlyList<ModuleLink>> EntriesAsync(ParvisDbContext db, Process process, ProcessComponent component);
 
     /// <summary>Its links in every page's navigation, whatever the process.</summary>
     IReadOnlyList<ModuleLink> NavigationLinks => [];
 
-    /// <summary>Its links on the administration page of a process that uses it.</summary>
-    IReadOnlyList<ModuleLink> AdminEntries(Process process) => [];
+    /// <summary>Its links on the administration page of a process, for one of its components there.</summary>
+    IReadOnlyList<ModuleLink> AdminEntries(Process process, ProcessComponent component) => [];
 
     /// <summary>Its part of the demo (dotnet run -- --demo): content that shows what it does, in the demo process.</summary>
     void SeedDemo(DemoProcess demo)

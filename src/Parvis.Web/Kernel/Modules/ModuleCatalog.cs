@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Kernel.Web;
@@ -18,9 +19,9 @@ public sealed class ModuleCatalog
         {
             foreach (var key in module.PhaseSwitches.Concat(module.ProcessSwitches).Select(s => s.Key))
             {
-                if (!key.StartsWith(module.Name + ".", StringComparison.Ordinal) || key.Contains(' ', StringComparison.Ordinal) || key.Length > ModuleSwitch.KeyMax)
+                if (!key.StartsWith(module.Name + ".", StringComparison.Ordinal) || key.IndexOfAny([' ', '/']) >= 0 || key.Length > ModuleSwitch.KeyMax)
                 {
-                    throw new InvalidOperationException($"The switch \"{key}\" of the module \"{module.Name}\" must start with \"{module.Name}.\", hold no space and fit in {ModuleSwitch.KeyMax} characters.");
+                    throw new InvalidOperationException($"The switch \"{key}\" of the module \"{module.Name}\" must start with \"{module.Name}.\", hold no space nor slash and fit in {ModuleSwitch.KeyMax} characters.");
                 }
             }
         }
@@ -49,10 +50,20 @@ public sealed class ModuleCatalog
 
     public IParvisModule? Find(string name) => Modules.FirstOrDefault(m => m.Name == name);
 
-    /// <summary>The text keys of what the phase opens, component by component in the process's order.</summary>
-    public IReadOnlyList<string> OpenIn(Process process, Phase phase) =>
-        process.ComponentsInUse.Select(c => Find(c.Module)).OfType<IParvisModule>()
-            .SelectMany(m => m.PhaseSwitches).Where(s => phase.IsOn(s.Key)).Select(s => s.LabelKey).ToList();
+    /// <summary>
+    /// What the phase opens, component by component in the process's order ("proposing, supporting"), each with its
+    /// component's title when its module is used more than once; empty when it opens nothing.
+    /// </summary>
+    public string OpenIn(Process process, Phase phase, IStringLocalizer text) =>
+        string.Join(", ", InUse(process).SelectMany(x => x.Module.PhaseSwitches.Where(s => phase.IsOn(x.Component, s.Key))
+            .Select(s => Repeated(process, x.Component) ? $"{text[s.LabelKey]} ({x.Component.Title})" : text[s.LabelKey].Value)));
+
+    /// <summary>Each component's links in the administration, with its title when its module is used more than once.</summary>
+    public IEnumerable<(ModuleLink Link, string? Of)> AdminEntries(Process process) =>
+        InUse(process).SelectMany(x => x.Module.AdminEntries(process, x.Component).Select(l => (l, Repeated(process, x.Component) ? x.Component.Title : null)));
+
+    private static bool Repeated(Process process, ProcessComponent component) =>
+        process.ComponentsInUse.Count(c => c.Module == component.Module) > 1;
 
     /// <summary>The components in use whose module is installed, with it, in the process's order.</summary>
     public IEnumerable<(ProcessComponent Component, IParvisModule Module)> InUse(Process process) =>

@@ -34,30 +34,34 @@ public sealed class Authorizer(DatabaseOnDemand database, CurrentOrganisation or
         }
     }
 
-    public async Task<Decision> DecideAsync(Permission permission, Process? process = null)
+    /// <param name="permission">What the person wants to do.</param>
+    /// <param name="process">Where, if in a process.</param>
+    /// <param name="componentId">For a module used more than once in the process, the component at hand (by default its
+    /// first): each has its own phase settings.</param>
+    public async Task<Decision> DecideAsync(Permission permission, Process? process = null, Guid? componentId = null)
     {
-        if (Unused(permission, process))
+        if (!InUse(permission, process, componentId, out var component))
         {
             return Decision.NotInProcess;
         }
         var roles = await RolesAsync(process?.Id);
-        return PermissionMatrix.Decide(permission, PersonId is not null, roles, OpenPhase(process));
+        return PermissionMatrix.Decide(permission, PersonId is not null, roles, OpenPhase(process), component);
     }
 
     /// <summary>For an action open only while a given phase of the process is current (an opinion map's).</summary>
-    public async Task<Decision> DecideAsync(Permission permission, Process process, Guid phaseId)
+    public async Task<Decision> DecideAsync(Permission permission, Process process, Guid? componentId, Guid phaseId)
     {
-        if (Unused(permission, process))
+        if (!InUse(permission, process, componentId, out var component))
         {
             return Decision.NotInProcess;
         }
         var roles = await RolesAsync(process.Id);
         var phase = OpenPhase(process);
-        return PermissionMatrix.Decide(permission, PersonId is not null, roles, phase?.Id == phaseId ? phase : null);
+        return PermissionMatrix.Decide(permission, PersonId is not null, roles, phase?.Id == phaseId ? phase : null, component);
     }
 
-    public async Task<bool> CanAsync(Permission permission, Process? process = null) =>
-        await DecideAsync(permission, process) == Decision.Allowed;
+    public async Task<bool> CanAsync(Permission permission, Process? process = null, Guid? componentId = null) =>
+        await DecideAsync(permission, process, componentId) == Decision.Allowed;
 
     /// <summary>
     /// Organisation-wide roles plus the roles given in this process; signed-in people are always participants. A staff
@@ -100,9 +104,20 @@ public sealed class Authorizer(DatabaseOnDemand database, CurrentOrganisation or
         return _assignments!.Any(r => PersonRules.IsStaff(r.Role));
     }
 
-    /// <summary>A module's permission in a process that does not use the module (or no longer does).</summary>
-    private bool Unused(Permission permission, Process? process) =>
-        process is not null && modules.ModuleOf(permission) is { } module && !process.Uses(module.Name);
+    /// <summary>
+    /// Whether the process uses the module that declares the permission (a kernel permission is always in use), in the
+    /// given component or, by default, its first; false for a component of another module, or one switched off.
+    /// </summary>
+    private bool InUse(Permission permission, Process? process, Guid? componentId, out ProcessComponent? component)
+    {
+        component = null;
+        if (process is null || modules.ModuleOf(permission) is not { } module)
+        {
+            return true;
+        }
+        component = componentId is { } id ? process.Component(id) : process.Component(module.Name);
+        return component is not null && component.Module == module.Name;
+    }
 
     /// <summary>The current phase, none once the process is closed.</summary>
     private Phase? OpenPhase(Process? process) => process?.ClosedAt is null ? process?.CurrentPhase(Today()) : null;

@@ -9,13 +9,13 @@ namespace Parvis.Web.Kernel.Permissions;
 /// </summary>
 public sealed class Permission
 {
-    private readonly Func<Phase, bool>? _openIn;
+    private readonly Func<PhaseSettings, bool>? _openIn;
 
     /// <param name="name">Unique in the installation: "Module.Action" for a module's.</param>
     /// <param name="roles">The roles that may do it.</param>
-    /// <param name="openIn">Null for an action the phase does not govern; otherwise whether the phase allows it
-    /// (never asked outside any phase, when it is closed).</param>
-    public Permission(string name, IReadOnlyCollection<Role> roles, Func<Phase, bool>? openIn = null)
+    /// <param name="openIn">Null for an action the phase does not govern; otherwise whether the phase allows it in the
+    /// component at hand (never asked outside any phase, when it is closed).</param>
+    public Permission(string name, IReadOnlyCollection<Role> roles, Func<PhaseSettings, bool>? openIn = null)
     {
         Name = name;
         Roles = roles;
@@ -26,7 +26,7 @@ public sealed class Permission
 
     public IReadOnlyCollection<Role> Roles { get; }
 
-    public bool OpenIn(Phase? phase) => _openIn is null || (phase is not null && _openIn(phase));
+    public bool OpenIn(Phase? phase, ProcessComponent? component) => _openIn is null || (phase is not null && _openIn(new PhaseSettings(phase, component)));
 
     public override string ToString() => Name;
 
@@ -73,9 +73,10 @@ public static class PermissionMatrix
 {
     /// <summary>
     /// Decides for a person with the given roles (empty and signedIn false for an anonymous visitor)
-    /// in the given phase (null when no phase is current, or for actions outside any process).
+    /// in the given phase (null when no phase is current, or for actions outside any process), for the given component
+    /// of the module that declares the permission.
     /// </summary>
-    public static Decision Decide(Permission permission, bool signedIn, IReadOnlyCollection<Role> roles, Phase? phase)
+    public static Decision Decide(Permission permission, bool signedIn, IReadOnlyCollection<Role> roles, Phase? phase, ProcessComponent? component = null)
     {
         if (!signedIn)
         {
@@ -85,6 +86,6 @@ public static class PermissionMatrix
         {
             return Decision.Forbidden;
         }
-        return permission.OpenIn(phase) ? Decision.Allowed : Decision.PhaseClosed;
+        return permission.OpenIn(phase, component) ? Decision.Allowed : Decision.PhaseClosed;
     }
 }

@@ -42,15 +42,29 @@ public sealed class Process
     /// <summary>The modules staff switched on for it, and those switched off (kept for their title and order); always loaded.</summary>
     public List<ProcessComponent> Components { get; set; } = [];
 
-    /// <summary>The module's component, if the process uses the module.</summary>
+    /// <summary>The module's component in use, the first in the process's order if the module is used more than once.</summary>
     public ProcessComponent? Component(string module)
     {
         // Asked on every permission a module checks: a plain loop, no delegate.
+        ProcessComponent? first = null;
         foreach (var component in Components)
         {
-            if (component.Enabled && component.Module == module)
+            if (component.Enabled && component.Module == module && (first is null || component.Position < first.Position))
             {
-                return component;
+                first = component;
+            }
+        }
+        return first;
+    }
+
+    /// <summary>The component, if it is this process's and in use.</summary>
+    public ProcessComponent? Component(Guid componentId)
+    {
+        foreach (var component in Components)
+        {
+            if (component.Id == componentId)
+            {
+                return component.Enabled ? component : null;
             }
         }
         return null;
@@ -79,10 +93,25 @@ public sealed class Phase
     public DateOnly StartsOn { get; set; }
     public DateOnly EndsOn { get; set; }
 
-    /// <summary>The modules' switches that are on during this phase ("proposals.proposing"), each module reading its own.</summary>
+    /// <summary>
+    /// The modules' switches that are on during this phase, each for one component ("proposals.proposing/{component
+    /// id}"): a module used twice in a process has each component's settings of its own.
+    /// </summary>
     public HashSet<string> Switches { get; set; } = [];
 
-    public bool IsOn(string moduleSwitch) => Switches.Contains(moduleSwitch);
+    public bool IsOn(ProcessComponent component, string moduleSwitch) => Switches.Contains(Entry(component.Id, moduleSwitch));
+
+    public void SwitchOn(ProcessComponent component, params IEnumerable<string> moduleSwitches) =>
+        Switches.UnionWith(moduleSwitches.Select(s => Entry(component.Id, s)));
+
+    /// <summary>How a switch of a component is kept in <see cref="Switches"/>.</summary>
+    public static string Entry(Guid componentId, string moduleSwitch) => $"{moduleSwitch}/{componentId}";
+}
+
+/// <summary>What one phase switches on for one component: what a module's phase rule reads.</summary>
+public readonly record struct PhaseSettings(Phase Phase, ProcessComponent? Component)
+{
+    public bool IsOn(string moduleSwitch) => Component is not null && Phase.IsOn(Component, moduleSwitch);
 }
 
 /// <summary>

@@ -15,8 +15,11 @@ public sealed record ProcessDraft(string Title, string Summary, string PlainSumm
 /// <summary>A phase as staff write it; Switches are the modules' phase switches that are on (any other key is ignored).</summary>
 public sealed record PhaseDraft(string Title, string Description, DateOnly StartsOn, DateOnly EndsOn, IReadOnlyCollection<string> Switches);
 
-/// <summary>One installed module as staff set it for a process: used or not, its title, its place, its process switches.</summary>
-public sealed record ComponentDraft(string Module, bool Enabled, string Title, int Position, IReadOnlyCollection<string> Switches);
+/// <summary>
+/// One component as staff set it for a process (Id null for a new one): used or not, its title, its place, its
+/// process switches.
+/// </summary>
+public sealed record ComponentDraft(Guid? Id, string Module, bool Enabled, string Title, int Position, IReadOnlyCollection<string> Switches);
 
 /// <summary>Creating and editing processes, their phases and themes; staff only, every change audited.</summary>
 public sealed class ProcessCommands(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, ModuleCatalog modules,
@@ -66,8 +69,8 @@ public sealed class ProcessCommands(ParvisDbContext db, CurrentOrganisation orga
             phase.Description = draft.Description.Trim();
             phase.StartsOn = draft.StartsOn;
             phase.EndsOn = draft.EndsOn;
-            // The form shows the switches of the modules in use: those of a module switched off stay as they were.
-            var shown = modules.InUse(process).SelectMany(x => x.Module.PhaseSwitches).Select(s => s.Key).ToHashSet();
+            // The form shows the switches of the components in use: those of a component switched off stay as they were.
+            var shown = modules.InUse(process).SelectMany(x => x.Module.PhaseSwitches.Select(s => Phase.Entry(x.Component.Id, s.Key))).ToHashSet();
             phase.Switches = draft.Switches.Where(shown.Contains).Concat(phase.Switches.Where(s => !shown.Contains(s))).ToHashSet();
             if (phaseId is null)
             {
@@ -91,27 +94,34 @@ public sealed class ProcessCommands(ParvisDbContext db, CurrentOrganisation orga
         });
 
     /// <summary>
-    /// Which modules the process uses, under which titles, in which order. A module switched off keeps its row (title,
-    /// order, switches) and its contributions: switched on again, everything is as it was.
+    /// Which modules the process uses, under which titles, in which order. A component switched off keeps its row
+    /// (title, order, switches) and its contributions: switched on again, everything is as it was. A module that allows
+    /// several components gets one more for each new draft; another module keeps its one.
     /// </summary>
     public async Task<CommandResult> SaveComponentsAsync(Guid processId, IReadOnlyList<ComponentDraft> drafts) =>
         await EditAsync(processId, process =>
         {
-            var before = process.Components.ToDictionary(c => c.Module, c => c.Position);
+            var before = process.Components.ToDictionary(c => c.Id, c => c.Position);
             foreach (var draft in drafts)
             {
                 if (modules.Find(draft.Module) is not { } module)
                 {
                     return "Error.NotFound";
                 }
-                var component = process.Components.FirstOrDefault(c => c.Module == module.Name);
+                var component = draft.Id is { } id ? process.Components.FirstOrDefault(c => c.Id == id && c.Module == module.Name)
+                    : module.AllowsSeveral ? null : process.Components.FirstOrDefault(c => c.Module == module.Name);
                 if (component is null)
                 {
+                    if (draft.Id is not null)
+                    {
+                        return "Error.NotFound";
+                    }
                     if (!draft.Enabled)
                     {
                         continue;
                     }
                     component = new ProcessComponent { ProcessId = process.Id, Module = module.Name };
+                    process.Components.Add(component);
                     db.Add(component);
                 }
                 component.Enabled = draft.Enabled;
@@ -119,16 +129,21 @@ public sealed class ProcessCommands(ParvisDbContext db, CurrentOrganisation orga
                 component.Position = draft.Position;
                 component.Switches = draft.Switches.Intersect(module.ProcessSwitches.Select(s => s.Key)).ToHashSet();
             }
+            // Used twice, a module's components are told apart by their titles, on the process page and in the report.
+            if (process.ComponentsInUse.GroupBy(c => c.Module).Any(g => g.Count() > 1 && g.Any(c => c.Title.Length == 0)))
+            {
+                return "Error.ComponentTitles";
+            }
             // Places become 1, 2, 3...: one given the place another held goes before it.
             var ordered = process.Components.OrderBy(c => c.Position)
-                .ThenBy(c => before.TryGetValue(c.Module, out var was) && was == c.Position ? 1 : 0)
-                .ThenBy(c => before.GetValueOrDefault(c.Module)).ToList();
+                .ThenBy(c => before.TryGetValue(c.Id, out var was) && was == c.Position ? 1 : 0)
+                .ThenBy(c => before.GetValueOrDefault(c.Id)).ToList();
             for (var i = 0; i < ordered.Count; i++)
             {
                 ordered[i].Position = i + 1;
             }
             audit.Record("process.components", $"process:{process.Id}",
-                string.Join(' ', drafts.Where(d => d.Enabled).OrderBy(d => d.Position).Select(d => d.Module)));
+                string.Join(' ', process.ComponentsInUse.Select(c => c.Module)));
             return null;
         });
 

@@ -10,15 +10,15 @@ namespace Parvis.Web.Kernel.Web;
 /// <summary>
 /// Named limits on what pages receive, never on reading them: "contribute" (per person, or per address for a visitor)
 /// is every page's unless it names another with [EnableRateLimiting] on its class (on a handler it does nothing, since
-/// a page is one endpoint); "auth" for sign-in, registration and password reset (per address); "table" for people at
-/// a workshop without an account (per address and workshop: what a café's tables post together stays far below it). Configurable under
-/// RateLimits. Counted in memory on a single node, in Redis when nodes share it (so a second node is no way around a limit).
+/// a page is one endpoint); "auth" for sign-in, registration and password reset (per address); "code" for people who
+/// take part by a code, without an account, such as a workshop's join code in the route (per address and code: what a
+/// café's tables post together stays far below it). Configurable under RateLimits. Counted in memory on a single node, in Redis when nodes share it (so a second node is no way around a limit).
 /// </summary>
 public static class RateLimits
 {
     public const string Auth = "auth";
     public const string Contribute = "contribute";
-    public const string Table = "table";
+    public const string Code = "code";
 
     /// <summary>Gives every page the contribute limit unless its class names another or none: a new page cannot forget.</summary>
     public static void LimitEveryPage(PageApplicationModel page)
@@ -36,14 +36,14 @@ public static class RateLimits
             // Read once, when the limiter is built (after every configuration source is in), not on every post.
             var auth = Window(configuration, Auth, permits: 20);
             var contribute = Window(configuration, Contribute, permits: 60);
-            var table = Window(configuration, Table, permits: 60);
+            var code = Window(configuration, Code, permits: 60);
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(Auth, context => Partition(context, Auth, auth, Address));
             o.AddPolicy(Contribute, context => Partition(context, Contribute, contribute,
                 static c => c.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? Address(c)));
-            // The join code is at most a route segment; anything longer is no workshop's and shares one key.
-            o.AddPolicy(Table, context => Partition(context, Table, table,
-                static c => $"{Address(c)}|{(c.Request.RouteValues["code"] is string { Length: <= 16 } code ? code.ToUpperInvariant() : "")}"));
+            // The code is at most a short route segment; anything longer is no code and shares one key.
+            o.AddPolicy(Code, context => Partition(context, Code, code,
+                static c => $"{Address(c)}|{(c.Request.RouteValues["code"] is string { Length: <= 16 } value ? value.ToUpperInvariant() : "")}"));
         });
         return services;
     }

@@ -1029,8 +1029,7 @@ namespace Parvis.Web.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProcessId", "Module")
-                        .IsUnique();
+                    b.HasIndex("ProcessId", "Module");
 
                     b.ToTable("kernel_components", (string)null);
                 });
@@ -1070,6 +1069,9 @@ namespace Parvis.Web.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
+
+                    b.Property<Guid>("ComponentId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -1117,6 +1119,8 @@ namespace Parvis.Web.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ComponentId");
 
                     b.HasIndex("ProcessId", "StartsAt");
 
@@ -1237,6 +1241,9 @@ namespace Parvis.Web.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("ComponentId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("ComputedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1269,6 +1276,8 @@ namespace Parvis.Web.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ComponentId");
 
                     b.HasIndex("PhaseId");
 
@@ -1604,6 +1613,9 @@ namespace Parvis.Web.Migrations.Postgres
                     b.Property<Guid?>("AnsweredById")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("ComponentId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("ExpertId")
                         .HasColumnType("uuid");
 
@@ -1627,6 +1639,8 @@ namespace Parvis.Web.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasIndex("AnsweredById");
+
+                    b.HasIndex("ComponentId");
 
                     b.HasIndex("ExpertId");
 
@@ -2145,6 +2159,12 @@ namespace Parvis.Web.Migrations.Postgres
 
             modelBuilder.Entity("Parvis.Web.Modules.Meetings.Meeting", b =>
                 {
+                    b.HasOne("Parvis.Web.Kernel.Processes.ProcessComponent", null)
+                        .WithMany()
+                        .HasForeignKey("ComponentId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
                     b.HasOne("Parvis.Web.Kernel.Processes.Process", null)
                         .WithMany()
                         .HasForeignKey("ProcessId")
@@ -2204,6 +2224,12 @@ namespace Parvis.Web.Migrations.Postgres
 
             modelBuilder.Entity("Parvis.Web.Modules.OpinionMaps.OpinionMap", b =>
                 {
+                    b.HasOne("Parvis.Web.Kernel.Processes.ProcessComponent", null)
+                        .WithMany()
+                        .HasForeignKey("ComponentId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
                     b.HasOne("Parvis.Web.Kernel.Processes.Phase", null)
                         .WithMany()
                         .HasForeignKey("PhaseId")
@@ -2327,6 +2353,12 @@ namespace Parvis.Web.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("AnsweredById")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Parvis.Web.Kernel.Processes.ProcessComponent", null)
+                        .WithMany()
+                        .HasForeignKey("ComponentId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
 
                     b.HasOne("Parvis.Web.Kernel.People.Person", null)
                         .WithMany()

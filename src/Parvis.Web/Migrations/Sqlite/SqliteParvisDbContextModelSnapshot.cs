@@ -1020,8 +1020,7 @@ namespace Parvis.Web.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProcessId", "Module")
-                        .IsUnique();
+                    b.HasIndex("ProcessId", "Module");
 
                     b.ToTable("kernel_components", (string)null);
                 });
@@ -1060,6 +1059,9 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.Property<string>("Agenda")
                         .IsRequired()
                         .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ComponentId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
@@ -1108,6 +1110,8 @@ namespace Parvis.Web.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ComponentId");
 
                     b.HasIndex("ProcessId", "StartsAt");
 
@@ -1228,6 +1232,9 @@ namespace Parvis.Web.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("ComponentId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ComputedAt")
                         .HasColumnType("INTEGER");
 
@@ -1260,6 +1267,8 @@ namespace Parvis.Web.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ComponentId");
 
                     b.HasIndex("PhaseId");
 
@@ -1595,6 +1604,9 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.Property<Guid?>("AnsweredById")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("ComponentId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ExpertId")
                         .HasColumnType("TEXT");
 
@@ -1618,6 +1630,8 @@ namespace Parvis.Web.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasIndex("AnsweredById");
+
+                    b.HasIndex("ComponentId");
 
                     b.HasIndex("ExpertId");
 
@@ -2124,6 +2138,12 @@ namespace Parvis.Web.Migrations.Sqlite
 
             modelBuilder.Entity("Parvis.Web.Modules.Meetings.Meeting", b =>
                 {
+                    b.HasOne("Parvis.Web.Kernel.Processes.ProcessComponent", null)
+                        .WithMany()
+                        .HasForeignKey("ComponentId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
                     b.HasOne("Parvis.Web.Kernel.Processes.Process", null)
                         .WithMany()
                         .HasForeignKey("ProcessId")
@@ -2183,6 +2203,12 @@ namespace Parvis.Web.Migrations.Sqlite
 
             modelBuilder.Entity("Parvis.Web.Modules.OpinionMaps.OpinionMap", b =>
                 {
+                    b.HasOne("Parvis.Web.Kernel.Processes.ProcessComponent", null)
+                        .WithMany()
+                        .HasForeignKey("ComponentId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
                     b.HasOne("Parvis.Web.Kernel.Processes.Phase", null)
                         .WithMany()
                         .HasForeignKey("PhaseId")
@@ -2306,6 +2332,12 @@ namespace Parvis.Web.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("AnsweredById")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Parvis.Web.Kernel.Processes.ProcessComponent", null)
+                        .WithMany()
+                        .HasForeignKey("ComponentId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
 
                     b.HasOne("Parvis.Web.Kernel.People.Person", null)
                         .WithMany()

@@ -38,6 +38,10 @@ public sealed class Meeting
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid OrganisationId { get; set; }
     public Guid ProcessId { get; set; }
+
+    /// <summary>The set of meetings it belongs to: a process may hold public meetings and drop-in sessions apart.</summary>
+    public Guid ComponentId { get; set; }
+
     public required string Title { get; set; }
     public string Description { get; set; } = "";
     public MeetingMode Mode { get; set; }
@@ -157,6 +161,9 @@ public sealed class ExpertQuestion : Contribution
 
     public required string Text { get; set; }
     public Guid? ThemeId { get; set; }
+
+    /// <summary>The set of meetings whose experts it is asked of (its meeting's, when collected at one).</summary>
+    public Guid ComponentId { get; set; }
 
     /// <summary>The meeting and site where it was collected; null when asked online.</summary>
     public Guid? MeetingId { get; set; }

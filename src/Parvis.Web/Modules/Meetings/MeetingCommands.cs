@@ -25,14 +25,14 @@ public sealed class MeetingCommands(
     ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock,
     IEmailSender email, IStringLocalizer<SharedText> text, ProcessAccess processes)
 {
-    public async Task<CommandResult> CreateAsync(Guid processId, string title, DateTimeOffset startsAt, MeetingMode mode, string templateKey)
+    public async Task<CommandResult> CreateAsync(Guid processId, Guid componentId, string title, DateTimeOffset startsAt, MeetingMode mode, string templateKey)
     {
-        var process = await processes.FindAsync(processId, MeetingsModule.Key);
+        var process = await processes.FindAsync(processId, MeetingsModule.Key, componentId);
         if (process is null)
         {
             return CommandResult.Missing();
         }
-        if (await authorizer.DecideAsync(MeetingsPermissions.Manage, process) is var decision and not Decision.Allowed)
+        if (await authorizer.DecideAsync(MeetingsPermissions.Manage, process, componentId) is var decision and not Decision.Allowed)
         {
             return CommandResult.Refused(decision);
         }
@@ -45,6 +45,7 @@ public sealed class MeetingCommands(
         {
             OrganisationId = organisation.Id,
             ProcessId = process.Id,
+            ComponentId = componentId,
             Title = title.Trim(),
             Mode = mode,
             StartsAt = startsAt,
@@ -69,7 +70,7 @@ public sealed class MeetingCommands(
         {
             return CommandResult.Missing();
         }
-        if (await authorizer.DecideAsync(MeetingsPermissions.Manage, process) is var decision and not Decision.Allowed)
+        if (await authorizer.DecideAsync(MeetingsPermissions.Manage, process, meeting.ComponentId) is var decision and not Decision.Allowed)
         {
             return CommandResult.Refused(decision);
         }
@@ -134,7 +135,7 @@ public sealed class MeetingCommands(
         {
             return CommandResult.Missing();
         }
-        if (await authorizer.DecideAsync(MeetingsPermissions.Register, process) is var decision and not Decision.Allowed)
+        if (await authorizer.DecideAsync(MeetingsPermissions.Register, process, meeting.ComponentId) is var decision and not Decision.Allowed)
         {
             return CommandResult.Refused(decision);
         }
@@ -297,7 +298,7 @@ public sealed class MeetingCommands(
         {
             return (null, CommandResult.Missing());
         }
-        if (await authorizer.DecideAsync(MeetingsPermissions.Run, process) is var decision and not Decision.Allowed)
+        if (await authorizer.DecideAsync(MeetingsPermissions.Run, process, meeting.ComponentId) is var decision and not Decision.Allowed)
         {
             return (null, CommandResult.Refused(decision));
         }
@@ -343,7 +344,7 @@ public sealed class MeetingCommands(
     {
         var query = db.Meetings.Include(m => m.Sites).Where(m => m.Id == meetingId && m.OrganisationId == organisation.Id);
         var meeting = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync();
-        var process = meeting is null ? null : await processes.FindAsync(meeting.ProcessId, MeetingsModule.Key);
+        var process = meeting is null ? null : await processes.FindAsync(meeting.ProcessId, MeetingsModule.Key, meeting.ComponentId);
         return (meeting, process);
     }
 }

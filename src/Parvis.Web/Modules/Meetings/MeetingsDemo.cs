@@ -12,12 +12,12 @@ internal static class MeetingsDemo
 {
     public static void Seed(DemoProcess demo)
     {
-        demo.Use(MeetingsModule.Key);
+        var component = demo.Use(MeetingsModule.Key);
         var (db, process) = (demo.Db, demo.Process);
         var evening = new DateTimeOffset(DateTime.Today.AddDays(-3).AddHours(18.5));
         var cafes = new Meeting
         {
-            OrganisationId = process.OrganisationId, ProcessId = process.Id, Mode = MeetingMode.InPerson,
+            OrganisationId = process.OrganisationId, ProcessId = process.Id, ComponentId = component.Id, Mode = MeetingMode.InPerson,
             Title = "Numérique, danger ou opportunité ? Réunions publiques dans cinq lieux",
             StartsAt = evening, EndsAt = evening.AddHours(2),
             Agenda = "Deux questions ouvertes pour lancer le débat :\n\n- Qu'attendez-vous des outils numériques d'aujourd'hui et de demain ?\n- Comment le numérique change-t-il la mobilité, le vivre ensemble, la sécurité, la santé, la solidarité et l'emploi ?",
@@ -34,7 +34,7 @@ internal static class MeetingsDemo
         cafes.Sites.AddRange(places.Select((p, i) => new MeetingSite { Position = i, Name = p.Name, Address = p.Address, Attendance = p.Attendance, Access = p.Access }));
         var roundTable = new Meeting
         {
-            OrganisationId = process.OrganisationId, ProcessId = process.Id, Mode = MeetingMode.Hybrid,
+            OrganisationId = process.OrganisationId, ProcessId = process.Id, ComponentId = component.Id, Mode = MeetingMode.Hybrid,
             Title = "Table ronde d'experts", Registration = true,
             OnlineLink = "https://visio.example.org/table-ronde-cdpl",
             StartsAt = evening.AddDays(5), EndsAt = evening.AddDays(5).AddHours(2),
@@ -48,7 +48,7 @@ internal static class MeetingsDemo
         });
         var synthesis = new Meeting
         {
-            OrganisationId = process.OrganisationId, ProcessId = process.Id, Mode = MeetingMode.InPerson,
+            OrganisationId = process.OrganisationId, ProcessId = process.Id, ComponentId = component.Id, Mode = MeetingMode.InPerson,
             Title = "Synthèse festive", StartsAt = evening.AddDays(7), EndsAt = evening.AddDays(7).AddHours(2.5),
             Agenda = "L'analyse des débats, les préoccupations, les points de vigilance et les usages à développer.",
         };
@@ -79,13 +79,13 @@ internal static class MeetingsDemo
             ("Hennebont", "Emploi", "Quels métiers vont disparaître avec l'automatisation ?", null, QuestionStatus.Open),
         }.Select(q => new ExpertQuestion
         {
-            OrganisationId = process.OrganisationId, ProcessId = process.Id, MeetingId = cafes.Id, SiteId = Site(q.Site).Id, ThemeId = ThemeId(q.Theme),
+            OrganisationId = process.OrganisationId, ProcessId = process.Id, ComponentId = component.Id, MeetingId = cafes.Id, SiteId = Site(q.Site).Id, ThemeId = ThemeId(q.Theme),
             Text = q.Text, Channel = Channel.Meeting, Origin = $"{q.Site} · {cafes.Title}", CreatedAt = evening.AddMinutes(45),
             Status = q.Status, Answer = q.Answer, AnsweredAt = q.Answer is null ? null : DateTimeOffset.UtcNow,
         }));
         db.ExpertQuestions.Add(new ExpertQuestion
         {
-            OrganisationId = process.OrganisationId, ProcessId = process.Id, AuthorId = demo.People[4].Id, ThemeId = ThemeId("Mobilité"),
+            OrganisationId = process.OrganisationId, ProcessId = process.Id, ComponentId = component.Id, AuthorId = demo.People[4].Id, ThemeId = ThemeId("Mobilité"),
             Text = "Les horaires des bus pourraient-ils être donnés par SMS ?", Channel = Channel.Online, CreatedAt = DateTimeOffset.UtcNow.AddDays(-1),
         });
     }

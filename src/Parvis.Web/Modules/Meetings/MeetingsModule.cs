@@ -24,14 +24,26 @@ public sealed class MeetingsModule : IParvisModule
 
     public string TitleKey => "Meetings.ModuleTitle";
 
+    public bool AllowsSeveral => true;
+
     public IReadOnlyList<Permission> Permissions => [MeetingsPermissions.Manage, MeetingsPermissions.Run, MeetingsPermissions.Register, MeetingsPermissions.AskExperts, MeetingsPermissions.AnswerQuestions];
 
-    public Task<IReadOnlyList<ModuleLink>> EntriesAsync(ParvisDbContext db, Process process) =>
+    public Task<IReadOnlyList<ModuleLink>> EntriesAsync(ParvisDbContext db, Process process, ProcessComponent component) =>
         Task.FromResult<IReadOnlyList<ModuleLink>>(
         [
-            new ModuleLink($"/processes/{process.Slug}/meetings", "Process.SeeMeetings"),
-            new ModuleLink($"/processes/{process.Slug}/questions", "Questions.Link"),
+            new ModuleLink(ListAddress(process, component.Id), "Process.SeeMeetings"),
+            new ModuleLink(QuestionsAddress(process, component.Id), "Questions.Link"),
         ]);
+
+    /// <summary>The meetings of one of the module's components in a process.</summary>
+    public static string ListAddress(Process process, Guid componentId) => $"/processes/{process.Slug}/meetings/{componentId}";
+
+    /// <summary>The questions to the experts of one of the module's components in a process.</summary>
+    public static string QuestionsAddress(Process process, Guid componentId) => $"/processes/{process.Slug}/questions/{componentId}";
+
+    /// <summary>What a component's pages are about: the process, and the component's title if staff gave one.</summary>
+    public static string About(Process process, ProcessComponent component) =>
+        component.Title.Length > 0 ? $"{process.Title} ({component.Title})" : process.Title;
 
     public void SeedDemo(DemoProcess demo) => MeetingsDemo.Seed(demo);
 
@@ -55,7 +67,10 @@ public sealed class MeetingsModule : IParvisModule
             e.Property(m => m.OnlineLink).HasMaxLength(Meeting.LinkMax);
             e.Property(m => m.Mode).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(m => new { m.ProcessId, m.StartsAt });
+            e.HasIndex(m => m.ComponentId);
             e.HasOne<Process>().WithMany().HasForeignKey(m => m.ProcessId).OnDelete(DeleteBehavior.Cascade);
+            // Components go only with their process, which takes its meetings with it.
+            e.HasOne<ProcessComponent>().WithMany().HasForeignKey(m => m.ComponentId).OnDelete(DeleteBehavior.NoAction);
             e.HasMany(m => m.Sites).WithOne().HasForeignKey(s => s.MeetingId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<MeetingSite>(e =>
@@ -94,6 +109,8 @@ public sealed class MeetingsModule : IParvisModule
             e.Property(q => q.Status).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(q => q.MeetingId);
             e.HasIndex(q => q.ExpertId);
+            e.HasIndex(q => q.ComponentId);
+            e.HasOne<ProcessComponent>().WithMany().HasForeignKey(q => q.ComponentId).OnDelete(DeleteBehavior.NoAction);
             e.HasOne<Meeting>().WithMany().HasForeignKey(q => q.MeetingId).OnDelete(DeleteBehavior.SetNull);
             e.HasOne<MeetingSite>().WithMany().HasForeignKey(q => q.SiteId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Theme>().WithMany().HasForeignKey(q => q.ThemeId).OnDelete(DeleteBehavior.SetNull);

@@ -15,14 +15,14 @@ public sealed class QuestionCommands(
     ProcessAccess processes)
 {
     /// <summary>A participant asks online, under their pseudonym, while a phase of the process is open.</summary>
-    public async Task<CommandResult> AskAsync(Guid processId, string question, Guid? themeId)
+    public async Task<CommandResult> AskAsync(Guid processId, Guid componentId, string question, Guid? themeId)
     {
-        var process = await processes.FindAsync(processId, MeetingsModule.Key);
+        var process = await processes.FindAsync(processId, MeetingsModule.Key, componentId);
         if (process is null)
         {
             return CommandResult.Missing();
         }
-        if (await authorizer.DecideAsync(MeetingsPermissions.AskExperts, process) is var decision and not Decision.Allowed)
+        if (await authorizer.DecideAsync(MeetingsPermissions.AskExperts, process, componentId) is var decision and not Decision.Allowed)
         {
             return CommandResult.Refused(decision);
         }
@@ -30,7 +30,7 @@ public sealed class QuestionCommands(
         {
             return CommandResult.Missing();
         }
-        return await AddAsync(process.Id, question, themeId, q =>
+        return await AddAsync(process.Id, componentId, question, themeId, q =>
         {
             q.AuthorId = authorizer.PersonId;
             q.Channel = Channel.Online;
@@ -49,7 +49,7 @@ public sealed class QuestionCommands(
         {
             return CommandResult.Missing();
         }
-        return await AddAsync(meeting.ProcessId, question, themeId, q =>
+        return await AddAsync(meeting.ProcessId, meeting.ComponentId, question, themeId, q =>
         {
             q.OrganisationId = meeting.OrganisationId;
             q.MeetingId = meeting.Id;
@@ -67,7 +67,7 @@ public sealed class QuestionCommands(
         {
             return CommandResult.Missing();
         }
-        if (await authorizer.DecideAsync(MeetingsPermissions.Manage, process) is var decision and not Decision.Allowed)
+        if (await authorizer.DecideAsync(MeetingsPermissions.Manage, process, question.ComponentId) is var decision and not Decision.Allowed)
         {
             return CommandResult.Refused(decision);
         }
@@ -92,7 +92,7 @@ public sealed class QuestionCommands(
         {
             return CommandResult.Missing();
         }
-        if (await authorizer.DecideAsync(MeetingsPermissions.AnswerQuestions, process) is var decision and not Decision.Allowed)
+        if (await authorizer.DecideAsync(MeetingsPermissions.AnswerQuestions, process, question.ComponentId) is var decision and not Decision.Allowed)
         {
             return CommandResult.Refused(decision);
         }
@@ -109,7 +109,7 @@ public sealed class QuestionCommands(
         {
             return CommandResult.Refused("Validation.TooLong");
         }
-        if (meetingId is { } meeting && !await db.Meetings.AnyAsync(m => m.Id == meeting && m.ProcessId == process.Id))
+        if (meetingId is { } meeting && !await db.Meetings.AnyAsync(m => m.Id == meeting && m.ComponentId == question.ComponentId))
         {
             return CommandResult.Missing();
         }
@@ -126,7 +126,7 @@ public sealed class QuestionCommands(
     /// <summary>Who may be sent questions: people with the expert role in the organisation or in this process.</summary>
     public IQueryable<Guid> ExpertsOf(Guid processId) => RoleHolders.Of(db, organisation.Id, processId, Role.Expert);
 
-    private async Task<CommandResult> AddAsync(Guid processId, string question, Guid? themeId, Action<ExpertQuestion> origin)
+    private async Task<CommandResult> AddAsync(Guid processId, Guid componentId, string question, Guid? themeId, Action<ExpertQuestion> origin)
     {
         var trimmed = question.Trim();
         if (trimmed.Length == 0)
@@ -137,7 +137,7 @@ public sealed class QuestionCommands(
         {
             return CommandResult.Refused("Validation.TooLong");
         }
-        var item = new ExpertQuestion { OrganisationId = organisation.Id, ProcessId = processId, Text = trimmed, ThemeId = themeId, CreatedAt = clock.GetUtcNow() };
+        var item = new ExpertQuestion { OrganisationId = organisation.Id, ProcessId = processId, ComponentId = componentId, Text = trimmed, ThemeId = themeId, CreatedAt = clock.GetUtcNow() };
         origin(item);
         db.ExpertQuestions.Add(item);
         await db.SaveChangesAsync();
@@ -151,6 +151,6 @@ public sealed class QuestionCommands(
         {
             return (null, null);
         }
-        return (question, await processes.FindAsync(question.ProcessId, MeetingsModule.Key));
+        return (question, await processes.FindAsync(question.ProcessId, MeetingsModule.Key, question.ComponentId));
     }
 }

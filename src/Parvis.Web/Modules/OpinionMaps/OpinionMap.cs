@@ -16,6 +16,9 @@ public sealed class OpinionMap
     public Guid OrganisationId { get; set; }
     public Guid ProcessId { get; set; }
 
+    /// <summary>The component it belongs to: a process may keep its maps under several titled components.</summary>
+    public Guid ComponentId { get; set; }
+
     /// <summary>The phase during which statements and votes are open.</summary>
     public Guid PhaseId { get; set; }
 

@@ -22,14 +22,14 @@ public sealed class OpinionMapCommands(
 {
     public static readonly JsonSerializerOptions Json = new();
 
-    public async Task<CommandResult> CreateAsync(Guid processId, OpinionMapDraft draft)
+    public async Task<CommandResult> CreateAsync(Guid processId, Guid componentId, OpinionMapDraft draft)
     {
-        var process = await ProcessAsync(processId);
+        var process = await ProcessAsync(processId, componentId);
         if (process is null)
         {
             return CommandResult.Missing();
         }
-        if (await authorizer.DecideAsync(OpinionMapsPermissions.Manage, process) is var decision and not Decision.Allowed)
+        if (await authorizer.DecideAsync(OpinionMapsPermissions.Manage, process, componentId) is var decision and not Decision.Allowed)
         {
             return CommandResult.Refused(decision);
         }
@@ -41,6 +41,7 @@ public sealed class OpinionMapCommands(
         {
             OrganisationId = organisation.Id,
             ProcessId = process.Id,
+            ComponentId = componentId,
             PhaseId = draft.PhaseId,
             Question = draft.Question.Trim(),
             Description = draft.Description.Trim(),
@@ -94,7 +95,7 @@ public sealed class OpinionMapCommands(
     public async Task<CommandResult> PublishStatementAsync(Guid statementId)
     {
         var statement = await db.Statements.FirstOrDefaultAsync(s => s.Id == statementId && s.OrganisationId == organisation.Id);
-        var process = statement is null ? null : await ProcessAsync(statement.ProcessId);
+        var (_, process) = statement is null ? (null, null) : await MapAsync(statement.OpinionMapId);
         if (statement is null || process is null)
         {
             return CommandResult.Missing();
@@ -159,12 +160,12 @@ public sealed class OpinionMapCommands(
     }
 
     /// <summary>Imports a conversation in the Polis open-data format as a new map of the process, all or nothing.</summary>
-    public async Task<CommandResult> ImportAsync(Guid processId, Guid phaseId, PolisConversation conversation)
+    public async Task<CommandResult> ImportAsync(Guid processId, Guid componentId, Guid phaseId, PolisConversation conversation)
     {
         // The texts as typed, without the quote our export puts before a formula sign.
         static string Text(string written, int max) => Spreadsheets.Restore(written) is var text && text.Length > max ? text[..max] : text;
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var created = await CreateAsync(processId, new OpinionMapDraft(
+        var created = await CreateAsync(processId, componentId, new OpinionMapDraft(
             Text(conversation.Topic, OpinionMap.QuestionMax), Text(conversation.Description, OpinionMap.DescriptionMax), phaseId, PreModeration: false));
         if (!created.Succeeded)
         {
@@ -225,7 +226,7 @@ public sealed class OpinionMapCommands(
     public async Task<byte[]?> ExportAsync(Guid mapId)
     {
         var (map, process) = await MapAsync(mapId);
-        if (map is null || process is null || !await authorizer.CanAsync(OpinionMapsPermissions.Manage, process))
+        if (map is null || process is null || !await authorizer.CanAsync(OpinionMapsPermissions.Manage, process, map.ComponentId))
         {
             return null;
         }
@@ -286,13 +287,13 @@ public sealed class OpinionMapCommands(
     }
 
     private async Task<Decision> DecideAsync(OpinionMap map, Process process) =>
-        await authorizer.DecideAsync(OpinionMapsPermissions.Contribute, process, map.PhaseId);
+        await authorizer.DecideAsync(OpinionMapsPermissions.Contribute, process, map.ComponentId, map.PhaseId);
 
     private async Task<(OpinionMap?, Process?)> MapAsync(Guid mapId)
     {
         var map = await db.OpinionMaps.AsNoTracking().FirstOrDefaultAsync(m => m.Id == mapId && m.OrganisationId == organisation.Id);
-        return (map, map is null ? null : await ProcessAsync(map.ProcessId));
+        return (map, map is null ? null : await ProcessAsync(map.ProcessId, map.ComponentId));
     }
 
-    private Task<Process?> ProcessAsync(Guid processId) => processes.FindAsync(processId, OpinionMapsModule.Key);
+    private Task<Process?> ProcessAsync(Guid processId, Guid componentId) => processes.FindAsync(processId, OpinionMapsModule.Key, componentId);
 }

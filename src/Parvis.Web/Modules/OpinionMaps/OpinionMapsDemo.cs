@@ -10,11 +10,11 @@ internal static class OpinionMapsDemo
 {
     public static void Seed(DemoProcess demo)
     {
-        demo.Use(OpinionMapsModule.Key);
+        var component = demo.Use(OpinionMapsModule.Key);
         var (db, process) = (demo.Db, demo.Process);
         var map = new OpinionMap
         {
-            OrganisationId = process.OrganisationId, ProcessId = process.Id, PhaseId = demo.Phases[0].Id,
+            OrganisationId = process.OrganisationId, ProcessId = process.Id, ComponentId = component.Id, PhaseId = demo.Phases[0].Id,
             Question = "Le numérique dans nos vies : qu'en pensez-vous ?",
             Description = "Votez d'accord, pas d'accord ou passer sur les affirmations des autres participants et participantes, et proposez les vôtres.",
         };

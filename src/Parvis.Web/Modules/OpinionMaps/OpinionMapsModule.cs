@@ -22,13 +22,16 @@ public sealed class OpinionMapsModule : IParvisModule
 
     public string TitleKey => "OpinionMaps.ModuleTitle";
 
+    public bool AllowsSeveral => true;
+
     public IReadOnlyList<Permission> Permissions => [OpinionMapsPermissions.Manage, OpinionMapsPermissions.Contribute];
 
-    public async Task<IReadOnlyList<ModuleLink>> EntriesAsync(ParvisDbContext db, Process process) =>
-        await db.OpinionMaps.AsNoTracking().Where(m => m.ProcessId == process.Id).OrderBy(m => m.CreatedAt)
+    public async Task<IReadOnlyList<ModuleLink>> EntriesAsync(ParvisDbContext db, Process process, ProcessComponent component) =>
+        await db.OpinionMaps.AsNoTracking().Where(m => m.ComponentId == component.Id).OrderBy(m => m.CreatedAt)
             .Select(m => new ModuleLink($"/maps/{m.Id}", "OpinionMaps.Entry", m.Question)).ToListAsync();
 
-    public IReadOnlyList<ModuleLink> AdminEntries(Process process) => [new ModuleLink($"/admin/processes/{process.Id}/maps", "OpinionMaps.AdminTitle")];
+    public IReadOnlyList<ModuleLink> AdminEntries(Process process, ProcessComponent component) =>
+        [new ModuleLink($"/admin/processes/{process.Id}/maps/{component.Id}", "OpinionMaps.AdminTitle")];
 
     public void SeedDemo(DemoProcess demo) => OpinionMapsDemo.Seed(demo);
 
@@ -49,7 +52,10 @@ public sealed class OpinionMapsModule : IParvisModule
             e.Property(m => m.Question).HasMaxLength(OpinionMap.QuestionMax);
             e.Property(m => m.Description).HasMaxLength(OpinionMap.DescriptionMax);
             e.HasIndex(m => m.ProcessId);
+            e.HasIndex(m => m.ComponentId);
             e.HasOne<Process>().WithMany().HasForeignKey(m => m.ProcessId).OnDelete(DeleteBehavior.Cascade);
+            // Components go only with their process, which takes its maps with it.
+            e.HasOne<ProcessComponent>().WithMany().HasForeignKey(m => m.ComponentId).OnDelete(DeleteBehavior.NoAction);
             e.HasOne<Phase>().WithMany().HasForeignKey(m => m.PhaseId).OnDelete(DeleteBehavior.Restrict);
         });
         model.Entity<Statement>(e =>

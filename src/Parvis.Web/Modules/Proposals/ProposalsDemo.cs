@@ -12,10 +12,10 @@ internal static class ProposalsDemo
 {
     public static void Seed(DemoProcess demo)
     {
-        demo.Use(ProposalsModule.Key);
+        var component = demo.Use(ProposalsModule.Key);
         var (db, process) = (demo.Db, demo.Process);
-        demo.Phases[0].Switches.UnionWith([ProposalsModule.Proposing, ProposalsModule.Supporting, ProposalsModule.Commenting]);
-        demo.Phases[1].Switches.Add(ProposalsModule.Commenting);
+        demo.Phases[0].SwitchOn(component, ProposalsModule.Proposing, ProposalsModule.Supporting, ProposalsModule.Commenting);
+        demo.Phases[1].SwitchOn(component, ProposalsModule.Commenting);
         var proposals = new (string Title, string Body, string Theme, int Author)[]
         {
             ("Créer un réseau local de covoiturage", "Une application locale, gérée avec les communes, pour partager les trajets domicile-travail, surtout entre les îles, les bourgs et Lorient. Avec un numéro de téléphone pour celles et ceux qui n'ont pas de smartphone.", "Mobilité", 0),

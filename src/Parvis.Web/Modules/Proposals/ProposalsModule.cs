@@ -38,7 +38,7 @@ public sealed class ProposalsModule : IParvisModule
 
     public IReadOnlyList<Permission> Permissions => [ProposalsPermissions.Propose, ProposalsPermissions.Support, ProposalsPermissions.Comment, ProposalsPermissions.Answer];
 
-    public async Task<IReadOnlyList<ModuleLink>> EntriesAsync(ParvisDbContext db, Process process)
+    public async Task<IReadOnlyList<ModuleLink>> EntriesAsync(ParvisDbContext db, Process process, ProcessComponent component)
     {
         var shown = await db.Proposals.CountAsync(p => p.ProcessId == process.Id && p.HiddenAt == null && p.WithdrawnAt == null && p.ErasedAt == null);
         return [new ModuleLink($"/processes/{process.Slug}/proposals", "Process.SeeProposals", shown)];
@@ -127,9 +127,9 @@ public static class ProposalsData
 /// <summary>What the proposals module lets people do.</summary>
 public static class ProposalsPermissions
 {
-    public static readonly Permission Propose = new("Proposals.Propose", Permission.Everyone, phase => phase.IsOn(ProposalsModule.Proposing));
-    public static readonly Permission Support = new("Proposals.Support", Permission.Everyone, phase => phase.IsOn(ProposalsModule.Supporting));
-    public static readonly Permission Comment = new("Proposals.Comment", Permission.Everyone, phase => phase.IsOn(ProposalsModule.Commenting));
+    public static readonly Permission Propose = new("Proposals.Propose", Permission.Everyone, at => at.IsOn(ProposalsModule.Proposing));
+    public static readonly Permission Support = new("Proposals.Support", Permission.Everyone, at => at.IsOn(ProposalsModule.Supporting));
+    public static readonly Permission Comment = new("Proposals.Comment", Permission.Everyone, at => at.IsOn(ProposalsModule.Commenting));
 
     /// <summary>Answer a proposal officially, in the organisation's name.</summary>
     public static readonly Permission Answer = new("Proposals.Answer", Permission.Staff);

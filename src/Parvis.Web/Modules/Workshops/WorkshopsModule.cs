@@ -25,7 +25,7 @@ public sealed class WorkshopsModule : IParvisModule
 
     public IReadOnlyList<Permission> Permissions => [WorkshopsPermissions.Manage, WorkshopsPermissions.Run];
 
-    public Task<IReadOnlyList<ModuleLink>> EntriesAsync(ParvisDbContext db, Process process) =>
+    public Task<IReadOnlyList<ModuleLink>> EntriesAsync(ParvisDbContext db, Process process, ProcessComponent component) =>
         Task.FromResult<IReadOnlyList<ModuleLink>>([new ModuleLink($"/processes/{process.Slug}/workshops", "Process.SeeWorkshops")]);
 
     /// <summary>Joining a workshop with its code, from any page: what a participant at a table looks for.</summary>

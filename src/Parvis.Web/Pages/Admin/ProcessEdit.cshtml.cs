@@ -22,7 +22,7 @@ public sealed class ProcessEditModel(ParvisDbContext db, CurrentOrganisation org
     [Display(Name = "Field.ThemeName")]
     public string? ThemeName { get; set; }
 
-    /// <summary>Every installed module, as this process uses it or not.</summary>
+    /// <summary>Every component of the process, then a new one for each module it could use (once more).</summary>
     [BindProperty]
     public List<ComponentInput> Components { get; set; } = [];
 
@@ -55,8 +55,8 @@ public sealed class ProcessEditModel(ParvisDbContext db, CurrentOrganisation org
         {
             return early;
         }
-        // Only the installed modules, each once, whatever was posted.
-        Components = Components.Where(c => modules.Find(c.Module) is not null).DistinctBy(c => c.Module).ToList();
+        // Only the installed modules, each component once and one new component per module, whatever was posted.
+        Components = Components.Where(c => modules.Find(c.Module) is not null).DistinctBy(c => c.Id?.ToString() ?? c.Module).ToList();
         if (!TryValidateModel(Components, nameof(Components)))
         {
             return Page();
@@ -167,6 +167,9 @@ public sealed class ProcessInput
 
 public sealed class ComponentInput
 {
+    /// <summary>Null for a component the process does not have yet.</summary>
+    public Guid? Id { get; set; }
+
     public string Module { get; set; } = "";
 
     public bool Enabled { get; set; }
@@ -181,17 +184,24 @@ public sealed class ComponentInput
 
     public List<string> Switches { get; set; } = [];
 
-    public ComponentDraft ToDraft() => new(Module, Enabled, Title ?? "", Position, Switches);
+    public ComponentDraft ToDraft() => new(Id, Module, Enabled, Title ?? "", Position, Switches);
 
-    /// <summary>The modules in use first, in their order, then the others as the catalog lists them.</summary>
-    public static List<ComponentInput> For(Process process, ModuleCatalog modules) =>
-        modules.Modules
-            .Select((m, i) => (Module: m, Component: process.Components.FirstOrDefault(c => c.Module == m.Name), Index: i))
-            .OrderBy(x => x.Component is { Enabled: true } ? 0 : 1).ThenBy(x => x.Component?.Position ?? 0).ThenBy(x => x.Index)
-            .Select((x, i) => new ComponentInput
-            {
-                Module = x.Module.Name, Enabled = x.Component?.Enabled == true, Title = x.Component?.Title,
-                Position = i + 1, Switches = x.Component?.Switches.ToList() ?? [],
-            })
-            .ToList();
+    /// <summary>
+    /// The components in use first, in their order, then those switched off; then a new one for each module the
+    /// process does not use yet, or could use once more, as the catalog lists them.
+    /// </summary>
+    public static List<ComponentInput> For(Process process, ModuleCatalog modules)
+    {
+        var existing = process.Components.Where(c => modules.Find(c.Module) is not null)
+            .OrderBy(c => c.Enabled ? 0 : 1).ThenBy(c => c.Position)
+            .Select(c => new ComponentInput { Id = c.Id, Module = c.Module, Enabled = c.Enabled, Title = c.Title, Switches = [.. c.Switches] });
+        var added = modules.Modules.Where(m => m.AllowsSeveral || !process.Components.Any(c => c.Module == m.Name))
+            .Select(m => new ComponentInput { Module = m.Name });
+        var inputs = existing.Concat(added).ToList();
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            inputs[i].Position = i + 1;
+        }
+        return inputs;
+    }
 }

@@ -59,7 +59,7 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
         var components = new List<ComponentEntries>();
         foreach (var (component, module) in modules.InUse(process))
         {
-            components.Add(new ComponentEntries(component.Title, module.TitleKey, await module.EntriesAsync(Db, process)));
+            components.Add(new ComponentEntries(component.Title, module.TitleKey, await module.EntriesAsync(Db, process, component)));
         }
         return new Overview(process, components, await fates.CountAsync(process), await Db.SynthesisItems.CountAsync(i => i.ProcessId == process.Id));
     }

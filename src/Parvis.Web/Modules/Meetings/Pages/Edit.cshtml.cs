@@ -148,7 +148,7 @@ public sealed class EditModel(ParvisDbContext database, CurrentOrganisation curr
         {
             return NotFound();
         }
-        if (Denied(await authorizer.DecideAsync(MeetingsPermissions.Manage, Process)) is { } denied)
+        if (Denied(await authorizer.DecideAsync(MeetingsPermissions.Manage, Process, Component.Id)) is { } denied)
         {
             return denied;
         }

@@ -35,6 +35,12 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
     public MeetingMode Mode { get; set; }
 
     public Process Process { get; private set; } = default!;
+    public ProcessComponent Component { get; private set; } = default!;
+
+    public Guid? ComponentId => Component?.Id;
+
+    public string Address => MeetingsModule.ListAddress(Process, Component.Id);
+
     public IReadOnlyList<Meeting> Coming { get; private set; } = [];
     public IReadOnlyList<Meeting> Past { get; private set; } = [];
     public bool CanManage { get; private set; }
@@ -45,26 +51,26 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
     public IReadOnlyList<SelectListItem> Modes =>
         Enum.GetValues<MeetingMode>().Select(m => new SelectListItem(Text["MeetingMode." + m], m.ToString())).ToList();
 
-    public async Task<IActionResult> OnGetAsync(string slug) => await LoadAsync(slug) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(string slug, Guid? componentId) => await LoadAsync(slug, componentId) ? Page() : NotFound();
 
     /// <summary>Every meeting of the process as one calendar file, to import or subscribe to.</summary>
-    public async Task<IActionResult> OnGetCalendarAsync(string slug)
+    public async Task<IActionResult> OnGetCalendarAsync(string slug, Guid? componentId)
     {
-        if (!await LoadAsync(slug))
+        if (!await LoadAsync(slug, componentId))
         {
             return NotFound();
         }
-        var bytes = MeetingCalendar.Build(Process.Title, Coming.Concat(Past), organisation.Link(""), clock.GetUtcNow());
+        var bytes = MeetingCalendar.Build(MeetingsModule.About(Process, Component), Coming.Concat(Past), organisation.Link(""), clock.GetUtcNow());
         return File(bytes, MeetingCalendar.ContentType, $"{Process.Slug}.ics");
     }
 
-    public async Task<IActionResult> OnPostAsync(string slug)
+    public async Task<IActionResult> OnPostAsync(string slug, Guid? componentId)
     {
-        if (!await LoadAsync(slug))
+        if (!await LoadAsync(slug, componentId))
         {
             return NotFound();
         }
-        if (Denied(await authorizer.DecideAsync(MeetingsPermissions.Manage, Process)) is { } denied)
+        if (Denied(await authorizer.DecideAsync(MeetingsPermissions.Manage, Process, Component.Id)) is { } denied)
         {
             return denied;
         }
@@ -72,23 +78,24 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
         {
             return Page();
         }
-        var result = await meetings.CreateAsync(Process.Id, Title, LocalTime.ToOffset(StartsAt!.Value), Mode, Template);
+        var result = await meetings.CreateAsync(Process.Id, Component.Id, Title, LocalTime.ToOffset(StartsAt!.Value), Mode, Template);
         return After(result, "Meetings.Created", $"/meetings/{result.Id}/edit", nameof(Template));
     }
 
-    private async Task<bool> LoadAsync(string slug)
+    private async Task<bool> LoadAsync(string slug, Guid? componentId)
     {
         var process = await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug && p.OrganisationId == organisation.Id && p.Published);
-        if (process is null)
+        var component = componentId is { } id ? process?.Component(id) : process?.Component(MeetingsModule.Key);
+        if (process is null || component?.Module != MeetingsModule.Key)
         {
             return false;
         }
-        Process = process;
-        var all = await db.Meetings.AsNoTracking().Include(m => m.Sites).Where(m => m.ProcessId == process.Id).ToListAsync();
+        (Process, Component) = (process, component);
+        var all = await db.Meetings.AsNoTracking().Include(m => m.Sites).Where(m => m.ComponentId == component.Id).ToListAsync();
         var now = clock.GetUtcNow();
         Coming = all.Where(m => m.EndsAt > now).OrderBy(m => m.StartsAt).ToList();
         Past = all.Where(m => m.EndsAt <= now).OrderByDescending(m => m.StartsAt).ToList();
-        CanManage = await authorizer.CanAsync(MeetingsPermissions.Manage, process);
+        CanManage = await authorizer.CanAsync(MeetingsPermissions.Manage, process, component.Id);
         return true;
     }
 }

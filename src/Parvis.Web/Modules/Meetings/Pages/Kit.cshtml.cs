@@ -25,7 +25,7 @@ public sealed class KitModel(ParvisDbContext database, CurrentOrganisation curre
             return NotFound();
         }
         // The sheets carry the registered pseudonyms: for those who run the meeting only.
-        if (Denied(await authorizer.DecideAsync(MeetingsPermissions.Run, Process)) is { } denied)
+        if (Denied(await authorizer.DecideAsync(MeetingsPermissions.Run, Process, Component.Id)) is { } denied)
         {
             return denied;
         }

@@ -14,20 +14,26 @@ public abstract class MeetingPage(ParvisDbContext db, CurrentOrganisation organi
     public Process Process { get; private set; } = default!;
     public IReadOnlyList<MeetingSite> Sites => Meeting.Sites;
 
+    /// <summary>Its set of meetings.</summary>
+    public ProcessComponent Component { get; private set; } = default!;
+
+    public Guid? ComponentId => Component?.Id;
+
+    public string ListAddress => MeetingsModule.ListAddress(Process, Component.Id);
+
     protected ParvisDbContext Db => db;
     protected CurrentOrganisation Organisation => organisation;
 
     protected async Task<bool> LoadMeetingAsync(Guid id)
     {
         var meeting = await db.Meetings.AsNoTracking().Include(m => m.Sites).FirstOrDefaultAsync(m => m.Id == id && m.OrganisationId == organisation.Id);
-        var process = meeting is null ? null : await processes.FindAsync(meeting.ProcessId, MeetingsModule.Key);
-        if (meeting is null || process is null)
+        var process = meeting is null ? null : await processes.FindAsync(meeting.ProcessId, MeetingsModule.Key, meeting.ComponentId);
+        if (meeting is null || process?.Component(meeting.ComponentId) is not { } component)
         {
             return false;
         }
         meeting.Sites = meeting.Sites.OrderBy(s => s.Position).ToList();
-        Meeting = meeting;
-        Process = process;
+        (Meeting, Process, Component) = (meeting, process, component);
         return true;
     }
 

@@ -144,7 +144,7 @@ public sealed class RecordModel(ParvisDbContext database, CurrentOrganisation cu
         {
             return NotFound();
         }
-        if (Denied(await authorizer.DecideAsync(MeetingsPermissions.Run, Process)) is { } denied)
+        if (Denied(await authorizer.DecideAsync(MeetingsPermissions.Run, Process, Component.Id)) is { } denied)
         {
             return denied;
         }

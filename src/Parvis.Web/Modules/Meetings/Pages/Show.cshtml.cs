@@ -100,8 +100,8 @@ public sealed class ShowModel(ParvisDbContext database, CurrentOrganisation curr
             .OrderBy(q => q.CreatedAt).ToListAsync();
         Uncovered = await Db.UncoveredThemes.AsNoTracking().Where(u => u.MeetingId == id)
             .Join(Db.Themes, u => u.ThemeId, t => t.Id, (u, t) => t).OrderBy(t => t.Position).ToListAsync();
-        CanManage = await authorizer.CanAsync(MeetingsPermissions.Manage, Process);
-        CanRun = await authorizer.CanAsync(MeetingsPermissions.Run, Process);
+        CanManage = await authorizer.CanAsync(MeetingsPermissions.Manage, Process, Component.Id);
+        CanRun = await authorizer.CanAsync(MeetingsPermissions.Run, Process, Component.Id);
         RegistrationOpen = Meeting.Registration && Meeting.EndsAt > clock.GetUtcNow();
         return true;
     }

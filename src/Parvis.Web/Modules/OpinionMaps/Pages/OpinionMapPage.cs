@@ -15,6 +15,8 @@ public abstract class OpinionMapPage(ParvisDbContext db, CurrentOrganisation org
 {
     public OpinionMap Map { get; private set; } = default!;
     public Process Process { get; private set; } = default!;
+
+    public Guid? ComponentId => Map?.ComponentId;
     public IReadOnlyDictionary<long, Statement> Statements { get; private set; } = new Dictionary<long, Statement>();
     public OpinionMapResult? Result { get; private set; }
     public Decision Decision { get; private set; }
@@ -43,7 +45,7 @@ public abstract class OpinionMapPage(ParvisDbContext db, CurrentOrganisation org
             .Where(s => s.OpinionMapId == id && s.PublishedAt != null && s.HiddenAt == null && s.ErasedAt == null)
             .ToListAsync()).ToDictionary(s => s.Number);
         Result = map.Result is null ? null : JsonSerializer.Deserialize<OpinionMapResult>(map.Result, OpinionMapCommands.Json);
-        Decision = await authorizer.DecideAsync(OpinionMapsPermissions.Contribute, process, map.PhaseId);
+        Decision = await authorizer.DecideAsync(OpinionMapsPermissions.Contribute, process, map.ComponentId, map.PhaseId);
         if (authorizer.PersonId is { } personId)
         {
             Me = await db.OpinionParticipants.AsNoTracking().FirstOrDefaultAsync(p => p.OpinionMapId == id && p.PersonId == personId);

@@ -14,7 +14,7 @@ namespace Parvis.Web.Modules.Workshops.Pages;
 /// Someone at a table contributes from a phone with the workshop's short code: no account, no personal
 /// data; they pick their table and add what the current time asks for, which is attributed to the table.
 /// </summary>
-[EnableRateLimiting(RateLimits.Table)]
+[EnableRateLimiting(RateLimits.Code)]
 public sealed class JoinModel(ParvisDbContext db, CurrentOrganisation organisation, WorkshopCommands workshops) : WorkshopPage(db, organisation), IItemEntry
 {
     [BindProperty(SupportsGet = true)]

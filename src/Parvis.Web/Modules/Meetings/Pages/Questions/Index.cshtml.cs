@@ -18,8 +18,9 @@ public sealed record QuestionLine(ExpertQuestion Question, string From);
 public sealed record UncoveredLine(Theme Theme, Guid MeetingId, string MeetingTitle);
 
 /// <summary>
-/// A process's questions to the experts, by theme: answered, waiting, or not covered, and the themes the
-/// experts could not cover. Participants ask here; experts find the questions sent to them.
+/// The questions to the experts of one set of meetings of a process (its first when none is named), by theme:
+/// answered, waiting, or not covered, and the themes the experts could not cover. Participants ask here; experts find
+/// the questions sent to them.
 /// </summary>
 public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, QuestionCommands questions) : ParvisPageModel, IProcessPage
 {
@@ -34,6 +35,12 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
     public Guid? ThemeId { get; set; }
 
     public Process Process { get; private set; } = default!;
+    public ProcessComponent Component { get; private set; } = default!;
+
+    public Guid? ComponentId => Component?.Id;
+
+    public string Address => MeetingsModule.QuestionsAddress(Process, Component.Id);
+
     public IReadOnlyList<Theme> Themes { get; private set; } = [];
     public IReadOnlyList<QuestionLine> Lines { get; private set; } = [];
     public IReadOnlyList<UncoveredLine> Uncovered { get; private set; } = [];
@@ -41,11 +48,11 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
     public Decision Ask { get; private set; }
     public IReadOnlyList<SelectListItem> ThemeOptions => [new(Text["Meetings.NoTheme"], ""), .. Themes.Select(t => new SelectListItem(t.Name, t.Id.ToString()))];
 
-    public async Task<IActionResult> OnGetAsync(string slug) => await LoadAsync(slug) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(string slug, Guid? componentId) => await LoadAsync(slug, componentId) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(string slug)
+    public async Task<IActionResult> OnPostAsync(string slug, Guid? componentId)
     {
-        if (!await LoadAsync(slug))
+        if (!await LoadAsync(slug, componentId))
         {
             return NotFound();
         }
@@ -57,36 +64,37 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
         {
             return Page();
         }
-        var result = await questions.AskAsync(Process.Id, QuestionText, ThemeId);
+        var result = await questions.AskAsync(Process.Id, Component.Id, QuestionText, ThemeId);
         return After(result, "Questions.Asked", $"/questions/{result.Id}", nameof(QuestionText));
     }
 
-    private async Task<bool> LoadAsync(string slug)
+    private async Task<bool> LoadAsync(string slug, Guid? componentId)
     {
-        var process = await db.Processes.AsNoTracking().Include(p => p.Phases)
+        var process = await db.Processes.AsNoTracking()
             .FirstOrDefaultAsync(p => p.Slug == slug && p.OrganisationId == organisation.Id && p.Published);
-        if (process is null)
+        var component = componentId is { } id ? process?.Component(id) : process?.Component(MeetingsModule.Key);
+        if (process is null || component?.Module != MeetingsModule.Key)
         {
             return false;
         }
-        Process = process;
+        (Process, Component) = (process, component);
         Themes = await db.Themes.AsNoTracking().Where(t => t.ProcessId == process.Id).OrderBy(t => t.Position).ToListAsync();
         var all = await db.ExpertQuestions.AsNoTracking()
-            .Where(q => q.ProcessId == process.Id && q.HiddenAt == null && q.ErasedAt == null)
+            .Where(q => q.ComponentId == component.Id && q.HiddenAt == null && q.ErasedAt == null)
             .OrderBy(q => q.CreatedAt)
             .GroupJoin(db.Users, q => q.AuthorId, p => p.Id, (q, authors) => new { q, authors })
             .SelectMany(x => x.authors.DefaultIfEmpty(), (x, author) => new { x.q, Pseudonym = author == null ? null : author.Pseudonym })
             .ToListAsync();
         Lines = all.Select(x => new QuestionLine(x.q, x.q.Origin ?? x.Pseudonym ?? Text["Questions.DeletedParticipant"])).ToList();
         Uncovered = await db.UncoveredThemes.AsNoTracking()
-            .Join(db.Meetings.Where(m => m.ProcessId == process.Id), u => u.MeetingId, m => m.Id, (u, m) => new { u.ThemeId, m.Id, m.Title })
+            .Join(db.Meetings.Where(m => m.ComponentId == component.Id), u => u.MeetingId, m => m.Id, (u, m) => new { u.ThemeId, m.Id, m.Title })
             .Join(db.Themes, x => x.ThemeId, t => t.Id, (x, t) => new { Theme = t, x.Id, x.Title })
             .Select(x => new UncoveredLine(x.Theme, x.Id, x.Title)).ToListAsync();
-        if (authorizer.PersonId is { } me && await authorizer.CanAsync(MeetingsPermissions.AnswerQuestions, process))
+        if (authorizer.PersonId is { } me && await authorizer.CanAsync(MeetingsPermissions.AnswerQuestions, process, component.Id))
         {
             ForMe = Lines.Where(l => l.Question.ExpertId == me && l.Question.Status == QuestionStatus.Open).ToList();
         }
-        Ask = await authorizer.DecideAsync(MeetingsPermissions.AskExperts, process);
+        Ask = await authorizer.DecideAsync(MeetingsPermissions.AskExperts, process, component.Id);
         return true;
     }
 }

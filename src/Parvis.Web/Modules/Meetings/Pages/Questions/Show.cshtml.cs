@@ -37,6 +37,10 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
 
     public ExpertQuestion Question { get; private set; } = default!;
     public Process Process { get; private set; } = default!;
+    public ProcessComponent Component { get; private set; } = default!;
+
+    public Guid? ComponentId => Component?.Id;
+
     public string From { get; private set; } = "";
     public string? ThemeName { get; private set; }
     public string? ExpertName { get; private set; }
@@ -93,24 +97,23 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
     {
         var question = await db.ExpertQuestions.AsNoTracking().FirstOrDefaultAsync(q => q.Id == id && q.OrganisationId == organisation.Id);
         var process = question is null ? null : await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == question.ProcessId && p.Published);
-        if (question is null || process is null || question.HiddenAt is not null)
+        if (question is null || process?.Component(question.ComponentId) is not { } component || question.HiddenAt is not null)
         {
             return false;
         }
-        Question = question;
-        Process = process;
+        (Question, Process, Component) = (question, process, component);
         var names = await db.Users.AsNoTracking().Where(p => p.Id == question.AuthorId || p.Id == question.ExpertId || p.Id == question.AnsweredById)
             .ToDictionaryAsync(p => p.Id, p => p.Pseudonym);
         From = question.Origin ?? (question.AuthorId is { } author ? names.GetValueOrDefault(author) : null) ?? Text["Questions.DeletedParticipant"];
         ExpertName = question.ExpertId is { } expert ? names.GetValueOrDefault(expert) : null;
         AnsweredBy = question.AnsweredById is { } by ? names.GetValueOrDefault(by) : null;
         ThemeName = await db.Themes.Where(t => t.Id == question.ThemeId).Select(t => t.Name).FirstOrDefaultAsync();
-        var meetings = await db.Meetings.AsNoTracking().Where(m => m.ProcessId == process.Id).OrderBy(m => m.StartsAt).ToListAsync();
+        var meetings = await db.Meetings.AsNoTracking().Where(m => m.ComponentId == question.ComponentId).OrderBy(m => m.StartsAt).ToListAsync();
         CollectedAt = meetings.FirstOrDefault(m => m.Id == question.MeetingId);
         AnsweredAt = meetings.FirstOrDefault(m => m.Id == question.AnsweredAtMeetingId);
         Fate = await FateView.LoadAsync(db, ShownContributions.Of(db, sources), id);
-        CanRoute = await authorizer.CanAsync(MeetingsPermissions.Manage, process);
-        CanAnswer = await authorizer.CanAsync(MeetingsPermissions.AnswerQuestions, process);
+        CanRoute = await authorizer.CanAsync(MeetingsPermissions.Manage, process, question.ComponentId);
+        CanAnswer = await authorizer.CanAsync(MeetingsPermissions.AnswerQuestions, process, question.ComponentId);
         if (CanRoute)
         {
             Experts = await RoleHolders.ChoicesAsync(db, organisation.Id, process.Id, Role.Expert, Text["Questions.NoExpert"]);

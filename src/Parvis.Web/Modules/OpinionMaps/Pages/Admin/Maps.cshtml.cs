@@ -28,24 +28,36 @@ public sealed class MapInput
     public bool PreModeration { get; set; }
 }
 
-/// <summary>A process's opinion maps for its staff (create, import and export in the Polis format) and moderators (publish waiting statements).</summary>
+/// <summary>
+/// The opinion maps of one component of a process (its first when none is named) for staff (create, import and export
+/// in the Polis format) and moderators (publish waiting statements).
+/// </summary>
 public sealed class MapsModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, OpinionMapCommands commands) : ParvisPageModel, IProcessPage
 {
     [BindProperty]
     public MapInput Input { get; set; } = new();
 
     public Process Process { get; private set; } = default!;
+
+    /// <summary>Null when the process does not use the module.</summary>
+    public ProcessComponent? Component { get; private set; }
+
+    public Guid? ComponentId => Component?.Id;
+
+    /// <summary>This page's address, for the component it shows.</summary>
+    public string Address => $"/admin/processes/{Process.Id}/maps/{Component?.Id}";
+
     public IReadOnlyList<OpinionMap> Maps { get; private set; } = [];
     public IReadOnlyList<Statement> Waiting { get; private set; } = [];
 
     /// <summary>Staff create, import and export; moderators only read and publish waiting statements.</summary>
     public bool CanManage { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid processId) => await LoadAsync(processId) ?? Page();
+    public async Task<IActionResult> OnGetAsync(Guid processId, Guid? componentId) => await LoadAsync(processId, componentId) ?? Page();
 
-    public async Task<IActionResult> OnPostCreateAsync(Guid processId)
+    public async Task<IActionResult> OnPostCreateAsync(Guid processId, Guid? componentId)
     {
-        if (await LoadAsync(processId) is { } early)
+        if (await LoadAsync(processId, componentId) is { } early)
         {
             return early;
         }
@@ -53,7 +65,7 @@ public sealed class MapsModel(ParvisDbContext db, CurrentOrganisation organisati
         {
             return Page();
         }
-        var result = await commands.CreateAsync(processId, new OpinionMapDraft(Input.Question, Input.Description, Input.PhaseId, Input.PreModeration));
+        var result = await commands.CreateAsync(processId, Component!.Id, new OpinionMapDraft(Input.Question, Input.Description, Input.PhaseId, Input.PreModeration));
         if (Refusal(result, "Input.PhaseId") is { } refusal)
         {
             return refusal;
@@ -63,16 +75,16 @@ public sealed class MapsModel(ParvisDbContext db, CurrentOrganisation organisati
             return Page();
         }
         Flash("OpinionMaps.Created");
-        return Redirect($"/admin/processes/{processId}/maps");
+        return Redirect(Address);
     }
 
     /// <summary>Several times the votes of the open conversations Polis publishes (a few megabytes each).</summary>
     private const long PolisFileMax = 20 * 1024 * 1024;
 
     /// <summary>The Polis open-data files: comments.csv and votes.csv (participants-votes.csv and summary.csv optional).</summary>
-    public async Task<IActionResult> OnPostImportAsync(Guid processId, Guid importPhaseId, List<IFormFile> files)
+    public async Task<IActionResult> OnPostImportAsync(Guid processId, Guid? componentId, Guid importPhaseId, List<IFormFile> files)
     {
-        if (await LoadAsync(processId) is { } early)
+        if (await LoadAsync(processId, componentId) is { } early)
         {
             return early;
         }
@@ -89,7 +101,7 @@ public sealed class MapsModel(ParvisDbContext db, CurrentOrganisation organisati
                 }
                 await System.IO.File.WriteAllBytesAsync(Path.Combine(folder, file.FileName), bytes);
             }
-            var result = await commands.ImportAsync(processId, importPhaseId, PolisConversation.Load(folder));
+            var result = await commands.ImportAsync(processId, Component!.Id, importPhaseId, PolisConversation.Load(folder));
             if (Refusal(result, "files") is { } refusal)
             {
                 return refusal;
@@ -99,7 +111,7 @@ public sealed class MapsModel(ParvisDbContext db, CurrentOrganisation organisati
                 return Page();
             }
             Flash("OpinionMaps.Imported");
-            return Redirect($"/admin/processes/{processId}/maps");
+            return Redirect(Address);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or FormatException or CsvHelper.CsvHelperException)
         {
@@ -112,8 +124,12 @@ public sealed class MapsModel(ParvisDbContext db, CurrentOrganisation organisati
         }
     }
 
-    public async Task<IActionResult> OnPostPublishAsync(Guid processId, Guid statementId)
+    public async Task<IActionResult> OnPostPublishAsync(Guid processId, Guid? componentId, Guid statementId)
     {
+        if (await LoadAsync(processId, componentId) is { } early)
+        {
+            return early;
+        }
         var result = await commands.PublishStatementAsync(statementId);
         if (Refusal(result) is { } refusal)
         {
@@ -121,15 +137,15 @@ public sealed class MapsModel(ParvisDbContext db, CurrentOrganisation organisati
         }
         if (!result.Succeeded)
         {
-            return await LoadAsync(processId) ?? Page();
+            return Page();
         }
         Flash("OpinionMaps.StatementPublished");
-        return Redirect($"/admin/processes/{processId}/maps");
+        return Redirect(Address);
     }
 
-    public async Task<IActionResult> OnGetExportAsync(Guid processId, Guid mapId)
+    public async Task<IActionResult> OnGetExportAsync(Guid processId, Guid? componentId, Guid mapId)
     {
-        if (await LoadAsync(processId) is { } early)
+        if (await LoadAsync(processId, componentId) is { } early)
         {
             return early;
         }
@@ -137,23 +153,30 @@ public sealed class MapsModel(ParvisDbContext db, CurrentOrganisation organisati
         return zip is null ? NotFound() : File(zip, "application/zip", $"opinion-map-{mapId:N}.zip");
     }
 
-    private async Task<IActionResult?> LoadAsync(Guid processId)
+    private async Task<IActionResult?> LoadAsync(Guid processId, Guid? componentId)
     {
-        var process = await db.Processes.AsNoTracking().Include(p => p.Phases)
+        var process = await db.Processes.AsNoTracking()
             .FirstOrDefaultAsync(p => p.Id == processId && p.OrganisationId == organisation.Id);
         if (process is null)
         {
             return NotFound();
         }
         Process = process;
-        CanManage = await authorizer.CanAsync(OpinionMapsPermissions.Manage, process);
+        // A component of another module, or switched off: the filter answers 404.
+        Component = componentId is { } id ? process.Components.FirstOrDefault(c => c.Id == id) : process.Component(OpinionMapsModule.Key);
+        if (Component is not { Enabled: true, Module: OpinionMapsModule.Key })
+        {
+            return NotFound();
+        }
+        CanManage = await authorizer.CanAsync(OpinionMapsPermissions.Manage, process, Component.Id);
         if (!CanManage && Denied(await authorizer.DecideAsync(Permission.Moderate, process)) is { } denied)
         {
             return denied;
         }
-        Maps = await db.OpinionMaps.AsNoTracking().Where(m => m.ProcessId == processId).OrderBy(m => m.CreatedAt).ToListAsync();
+        var componentMaps = db.OpinionMaps.AsNoTracking().Where(m => m.ComponentId == Component.Id);
+        Maps = await componentMaps.OrderBy(m => m.CreatedAt).ToListAsync();
         Waiting = await db.Statements.AsNoTracking()
-            .Where(s => s.ProcessId == processId && s.PublishedAt == null && s.HiddenAt == null && s.ErasedAt == null)
+            .Where(s => componentMaps.Any(m => m.Id == s.OpinionMapId) && s.PublishedAt == null && s.HiddenAt == null && s.ErasedAt == null)
             .OrderBy(s => s.CreatedAt).ToListAsync();
         return null;
     }
