@@ -29,7 +29,7 @@ public sealed partial class JourneyTests
             + "Table 99;préoccupation;Une ligne fautive;;;\n";
         await page.SetInputFilesAsync("#Upload", new FilePayload { Name = "formulaires.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
         await page.ClickAsync("section[aria-labelledby=upload-title] button[type=submit]");
-        await Expect(page.Locator("#paper-errors li")).ToHaveTextAsync(new Regex("^Ligne 4 : la table « Table 99 »"));
+        await Expect(page.Locator("#paper-errors li")).ToHaveTextAsync(new Regex("^Ligne 4\\s: la table «\\sTable 99\\s»"));
         await app.AssertAccessibleAsync(page);
 
         // The accessibility check reloads the page, which forgets the preview: the file is sent again after it.

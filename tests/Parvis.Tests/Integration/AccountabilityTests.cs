@@ -70,7 +70,7 @@ public sealed class AccountabilityTests(ParvisApp app) : IClassFixture<ParvisApp
         page = await visitor.GetAsync($"/contributions/{proposal.Id}");
         Assert.Contains("Non retenue", page.Text(".fate .badge"), StringComparison.Ordinal);
         Assert.Contains("La commune ne gère pas les bateaux.", page.Text(".fate"), StringComparison.Ordinal);
-        Assert.Contains("Retenue dans : Desservir les îles le soir", page.Text(".fate details li"), StringComparison.Ordinal);
+        Assert.Contains("Retenue dans\u00a0: Desservir les îles le soir", page.Text(".fate details li"), StringComparison.Ordinal);
         itemPage = await visitor.GetAsync($"/synthesis/{item}");
         Assert.Empty(itemPage.Document.QuerySelectorAll(".contribution-list a"));
 
@@ -109,12 +109,12 @@ public sealed class AccountabilityTests(ParvisApp app) : IClassFixture<ParvisApp
         Assert.Equal(1, await app.WithDatabaseAsync(db => db.SynthesisItemLinks.CountAsync(l => l.FromItemId == recommendation || l.FromItemId == concern)));
 
         var report = await visitor.GetAsync($"/processes/{process.Slug}/report");
-        Assert.Contains("Répond à : Personne ne doit rester seul face aux démarches", report.Text("article"), StringComparison.Ordinal);
+        Assert.Contains("Répond à\u00a0: Personne ne doit rester seul face aux démarches", report.Text("article"), StringComparison.Ordinal);
 
         // Given a theme, items are presented theme by theme in the report; a theme of another process is refused.
         var headings = report.Texts("article h3, article h4").ToList();
         Assert.Equal("Santé", headings[headings.IndexOf("Personne ne doit rester seul face aux démarches") - 1]);
-        Assert.Contains("thème : Santé", (await visitor.GetAsync($"/synthesis/{concern}")).Text(".meta"), StringComparison.Ordinal);
+        Assert.Contains("thème\u00a0: Santé", (await visitor.GetAsync($"/synthesis/{concern}")).Text(".meta"), StringComparison.Ordinal);
         var foreignTheme = await analyst.PostAsync($"/processes/{process.Slug}/synthesis", new Dictionary<string, string>
         {
             ["Input.Kind"] = "Concern", ["Input.Title"] = "Mal classé", ["Input.Body"] = "", ["Input.ThemeId"] = other.Themes[0].Id.ToString(),

@@ -123,7 +123,7 @@ public sealed class OfflineTests(ParvisApp main) : IClassFixture<ParvisApp>
         await ConsoleAsync(owner, workshopId, "Add", new() { ["group"] = groups[2].ToString(), ["kind"] = "Concern", ["ItemText"] = "Après la pause", ["ParentId"] = "" });
         var second = await UploadAsync(manager, offlinePage, "Import", await owner.Client.GetByteArrayAsync($"{offlinePage}?handler=Bundle"));
         Assert.Equal("1 contribution(s) ajoutée(s), 1 mise(s) à jour.", second.Text("#offline-report p"));
-        Assert.Contains("« Le bateau et le réseau » a été modifié ici et sur le portable", second.Text("#offline-report li"), StringComparison.Ordinal);
+        Assert.Contains("«\u00a0Le bateau et le réseau\u00a0» a été modifié ici et sur le portable", second.Text("#offline-report li"), StringComparison.Ordinal);
         Assert.False((await ItemsAsync(main, workshopId)).Single(i => i.Id == carriedId).Carried);
     }
 

@@ -111,8 +111,8 @@ public sealed class PaperTests(ParvisApp app) : IClassFixture<ParvisApp>
         var check = await CheckAsync(facilitator, workshop, Encoding.UTF8.GetBytes(file));
         var errors = check.Texts("#paper-errors li").ToList();
         Assert.Equal(4, errors.Count);
-        Assert.StartsWith("Ligne 3 : la table « Table inconnue »", errors[0], StringComparison.Ordinal);
-        Assert.StartsWith("Ligne 4 : une action doit être rattachée", errors[1], StringComparison.Ordinal);
+        Assert.StartsWith("Ligne 3\u00a0: la table «\u00a0Table inconnue\u00a0»", errors[0], StringComparison.Ordinal);
+        Assert.StartsWith("Ligne 4\u00a0: une action doit être rattachée", errors[1], StringComparison.Ordinal);
         Assert.Contains("Ligne 5", errors[2], StringComparison.Ordinal);
         Assert.Contains("Le fichier contient 4 erreur(s)", check.Text("#Upload-error"), StringComparison.Ordinal);
         Assert.Empty(check.Document.QuerySelectorAll("input[name=CheckedRows]"));
@@ -128,7 +128,7 @@ public sealed class PaperTests(ParvisApp app) : IClassFixture<ParvisApp>
 
         var tooMany = Csv([Header, .. Enumerable.Range(1, 6).Select(i => $"{first};préoccupation;Préoccupation {i};;;")]);
         check = await CheckAsync(facilitator, workshop, Encoding.UTF8.GetBytes(tooMany));
-        Assert.Equal(["Ligne 7 : cette table dépasse 5 préoccupations"], check.Texts("#paper-errors li"));
+        Assert.Equal(["Ligne 7\u00a0: cette table dépasse 5 préoccupations"], check.Texts("#paper-errors li"));
         var notASheet = await CheckAsync(facilitator, workshop, [0x50, 0x4B, 1, 2, 3], "photo.xlsx");
         Assert.Contains("ne peut pas être lu", notASheet.Text("#Upload-error"), StringComparison.Ordinal);
 

@@ -68,7 +68,7 @@ public sealed class ResultsTests(ParvisApp app) : IClassFixture<ParvisApp>
         var results = await visitor.GetAsync($"/processes/{process.Slug}/results");
         var line = results.Text($"#result-{action}");
         Assert.Contains("100 % réalisé", line, StringComparison.Ordinal);
-        Assert.Contains("Portée par : Lorient Agglomération", line, StringComparison.Ordinal);
+        Assert.Contains("Portée par\u00a0: Lorient Agglomération", line, StringComparison.Ordinal);
         Assert.Contains("Le tiers-lieu a ouvert ses portes.", line, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await analyst.GetAsync($"/synthesis/{concern}/update")).Status);
         Assert.Empty(results.Document.QuerySelectorAll($"#result-{concern}"));

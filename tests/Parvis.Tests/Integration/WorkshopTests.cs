@@ -151,10 +151,10 @@ public sealed class WorkshopTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal("Former des médiateurs et des médiatrices", page.Text($"#item-{kept} .actions-list > li > .item-text"));
         Assert.Contains("Un guide de vérification des sources", page.Text($"#item-{action} .resources-list"), StringComparison.Ordinal);
         Assert.Contains("Le CRIJ", page.Text($"#item-{action} .resources-list"), StringComparison.Ordinal);
-        Assert.Contains("« Les fausses nouvelles », fusionnée avec « Les fausses informations »", page.Text("section[aria-labelledby=merged]"), StringComparison.Ordinal);
+        Assert.Contains("«\u00a0Les fausses nouvelles\u00a0», fusionnée avec «\u00a0Les fausses informations\u00a0»", page.Text("section[aria-labelledby=merged]"), StringComparison.Ordinal);
 
         // Its own page says which table it comes from; the report attributes it to the table too.
-        Assert.Contains("Venue de : Atelier 1", (await visitor.GetAsync($"/contributions/{fromPhone.Id}")).Text("main"), StringComparison.Ordinal);
+        Assert.Contains("Venue de\u00a0: Atelier 1", (await visitor.GetAsync($"/contributions/{fromPhone.Id}")).Text("main"), StringComparison.Ordinal);
 
         // Every item awaits a fate, except the merged duplicate; the report counts the workshop's work.
         var awaiting = await app.WithDatabaseAsync(db => new WorkshopsContributions().AwaitingFate(db, setup.Process).ToListAsync());
@@ -224,7 +224,7 @@ public sealed class WorkshopTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(setup.Group(0), saved.Groups.Single(g => g.Name == "Table A").Id);
         using var visitor = app.NewSession();
         var page = await visitor.GetAsync($"/workshops/{setup.Workshop.Id}");
-        Assert.Contains("Animation : Animation atelier-edition", page.Text($"section[aria-labelledby=group-{setup.Group(0)}]"), StringComparison.Ordinal);
+        Assert.Contains("Animation\u00a0: Animation atelier-edition", page.Text($"section[aria-labelledby=group-{setup.Group(0)}]"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -109,6 +109,18 @@ public sealed partial class TextTests
     public void French_text_uses_doublets_not_the_median_point(string file) =>
         Assert.DoesNotContain(Load(file), entry => entry.Value.Contains('·', StringComparison.Ordinal));
 
+    /// <summary>
+    /// French typography: a no-break space before the high punctuation and inside guillemets, so that a line never
+    /// begins with "?" or ":" (a plain space there is a typing slip; "://" is an address).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TextFiles))]
+    public void French_text_keeps_high_punctuation_with_its_word(string file) =>
+        Assert.DoesNotContain(Load(file), entry => PlainSpaceBeforePunctuation().IsMatch(entry.Value));
+
+    [GeneratedRegex(" [;?!»]| :(?!/)|« ")]
+    private static partial Regex PlainSpaceBeforePunctuation();
+
     [Theory]
     [MemberData(nameof(TextFiles))]
     public void The_localizer_reads_every_text_file_as_written(string file)
