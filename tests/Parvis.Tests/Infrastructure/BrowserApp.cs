@@ -45,6 +45,8 @@ public sealed class BrowserApp : ParvisApp
         {
             BaseURL = BaseUrl, AcceptDownloads = true, ViewportSize = phone, IsMobile = phone is not null, HasTouch = phone is not null,
         });
+        // What the content-security policy refuses (an inline style, a script) is lost on the person: each page notes it.
+        await context.AddInitScriptAsync("document.addEventListener('securitypolicyviolation', e => (window.parvisRefused ??= []).push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`))");
         return await context.NewPageAsync();
     }
 
@@ -90,6 +92,12 @@ public sealed class BrowserApp : ParvisApp
 
     private static async Task AssertNoViolationsAsync(IPage page, string language)
     {
+        var refused = await page.EvaluateAsync<string[]>("() => window.parvisRefused ?? []");
+        Assert.True(refused.Length == 0, $"the content-security policy refused on {page.Url} [{language}]: {string.Join(" | ", refused)}");
+        // An alert shown with nothing in it alarms for no reason (a form's summary when the form is valid).
+        var emptyAlerts = await page.EvaluateAsync<int>(
+            "() => [...document.querySelectorAll('.alert, [role=alert]')].filter(e => e.getClientRects().length > 0 && e.innerText.trim() === '').length");
+        Assert.True(emptyAlerts == 0, $"{emptyAlerts} empty alert(s) shown on {page.Url} [{language}]");
         var result = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. _wcagTags] },

@@ -125,4 +125,15 @@ public sealed class AdminTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Contains("--accent:#7a1f5c", css, StringComparison.Ordinal);
         await admin.PostAsync("/admin/organisation", new Dictionary<string, string>(form) { ["Input.AccentColour"] = "#1d4f91" });
     }
+
+    [Fact]
+    public async Task Every_page_names_an_icon_that_is_served()
+    {
+        using var visitor = app.NewSession();
+        var home = await visitor.GetAsync("/");
+        var href = home.Document.QuerySelector("link[rel=icon]")!.GetAttribute("href")!;
+        using var icon = await visitor.Client.GetAsync(new Uri(href, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal("image/svg+xml", icon.Content.Headers.ContentType?.MediaType);
+    }
 }

@@ -314,4 +314,31 @@ public sealed class MeetingTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal("7", groix.QuerySelector("td:last-child")?.TextContent.Trim());
         Assert.Contains("Santé", report.Document.QuerySelectorAll("table").Single(t => t.QuerySelector("caption")?.TextContent.Contains("n'ont pas pu traiter", StringComparison.Ordinal) == true).TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_meeting_posted_without_a_template_is_refused_in_the_interface_language()
+    {
+        var setup = await SetUpAsync("reunion-sans-modele");
+        var refused = await setup.Manager.PostAsync($"/processes/{setup.Process.Slug}/meetings", new Dictionary<string, string>
+        {
+            ["Title"] = "Sans modèle", ["Template"] = "", ["StartsAt"] = Local(DateTime.Now.AddDays(7)), ["Mode"] = "InPerson",
+        });
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Equal("Ce champ est obligatoire.", refused.Text("#Template-error"));
+        Assert.Equal("Sans modèle", refused.Document.QuerySelector("#Title")!.GetAttribute("value"));
+        Assert.False(await app.WithDatabaseAsync(db => db.Meetings.AnyAsync(m => m.Title == "Sans modèle")));
+    }
+
+    [Fact]
+    public async Task A_place_whose_accessibility_is_not_given_says_so()
+    {
+        var setup = await SetUpAsync("lieux-sans-accessibilite");
+        using var visitor = app.NewSession();
+        var page = await visitor.GetAsync(setup.Page);
+        Assert.All(page.Document.QuerySelectorAll("li.card[id^=site-]"), site => Assert.Contains("non renseignée", site.TextContent, StringComparison.Ordinal));
+        // Once given (the first place is step-free), it is listed instead.
+        Assert.Equal(HttpStatusCode.Redirect, (await setup.Manager.PostAsync($"{setup.Page}/edit", EditForm(setup, capacity: null))).Status);
+        var edited = await visitor.GetAsync(setup.Page);
+        Assert.DoesNotContain("non renseignée", edited.Text($"#site-{setup.Site(0)}"), StringComparison.Ordinal);
+    }
 }

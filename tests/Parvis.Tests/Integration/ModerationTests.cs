@@ -25,6 +25,10 @@ public sealed class ModerationTests(ParvisApp app) : IClassFixture<ParvisApp>
         var flag = (await flagger.GetAsync($"/proposals/{proposalId}")).Document
             .QuerySelector($"#comment-{commentId} a[href^='/flag/']")!.GetAttribute("href")!;
         Assert.Equal($"/flag/{commentId}", flag);
+        // The form shows what is flagged, and the way back without flagging.
+        var form = await flagger.GetAsync(flag);
+        Assert.Contains("Propos insultant envers un voisin", form.Text("main blockquote"), StringComparison.Ordinal);
+        Assert.NotNull(form.Document.QuerySelector($"main a[href='/proposals/{proposalId}#comment-{commentId}']"));
         var flagged = await flagger.PostAsync(flag, new Dictionary<string, string> { ["Reason"] = "Insulte" });
         Assert.Equal(HttpStatusCode.Redirect, flagged.Status);
         // Back at the comment flagged, on its proposal's page.

@@ -83,6 +83,25 @@ public sealed class WorkshopTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task A_phone_that_sends_nothing_or_chooses_no_table_is_told_so_and_nothing_is_added()
+    {
+        var setup = await SetUpAsync("atelier-vide");
+        using var phone = app.NewSession();
+        Assert.Equal(HttpStatusCode.Redirect, (await ConsoleAsync(setup.Facilitator, setup, "Start", new() { ["timeId"] = setup.Time(0).ToString() })).Status);
+        var empty = await JoinAsync(phone, setup, 0, "");
+        Assert.Equal(HttpStatusCode.OK, empty.Status);
+        Assert.NotEmpty(empty.Text("#ItemText-error"));
+        Assert.DoesNotContain("field is required", empty.Body, StringComparison.Ordinal);
+        Assert.False(await app.WithDatabaseAsync(db => db.WorkshopItems.AnyAsync(i => i.WorkshopId == setup.Workshop.Id)));
+
+        // No table is chosen for the person: continuing without one asks for it.
+        var choose = await phone.GetAsync($"/w/{setup.Workshop.JoinCode}");
+        Assert.Equal("", choose.Document.QuerySelector("#Group option")!.GetAttribute("value"));
+        Assert.All(choose.Document.QuerySelectorAll("#Group option[selected]"), o => Assert.Equal("", o.GetAttribute("value")));
+        Assert.Contains("Choisissez votre table", (await phone.GetAsync($"/w/{setup.Workshop.JoinCode}?group=")).Text("#Group-error"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_HTD_template_is_copied_as_data_and_the_three_times_run_from_the_console_and_phones()
     {
         var setup = await SetUpAsync("atelier-htd");

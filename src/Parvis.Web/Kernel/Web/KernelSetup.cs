@@ -159,6 +159,7 @@ public static class KernelSetup
         services.Configure<MvcOptions>(o =>
         {
             LocalizeBindingMessages(o, text);
+            o.ModelMetadataDetailsProviders.Add(new InterfaceRequiredMessage());
             o.Filters.Add(new ComponentPages(modules));
         });
         services.Configure<RazorViewEngineOptions>(o => o.PageViewLocationFormats.Add("/Shared/{0}.cshtml"));

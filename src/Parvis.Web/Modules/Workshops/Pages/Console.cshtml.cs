@@ -21,8 +21,9 @@ public sealed class ConsoleModel(ParvisDbContext db, CurrentOrganisation organis
     [BindProperty(SupportsGet = true)]
     public ItemKind? Kind { get; set; }
 
+    /// <summary>Null when sent empty: the command says what is missing.</summary>
     [BindProperty]
-    public string ItemText { get; set; } = "";
+    public string? ItemText { get; set; }
 
     [BindProperty]
     public Guid? ParentId { get; set; }
@@ -54,7 +55,7 @@ public sealed class ConsoleModel(ParvisDbContext db, CurrentOrganisation organis
         {
             return Page();
         }
-        var result = await workshops.AddItemAsync(id, new ItemDraft(Table.Id, EntryKind, ItemText, ParentId, Status, Actor));
+        var result = await workshops.AddItemAsync(id, new ItemDraft(Table.Id, EntryKind, ItemText ?? "", ParentId, Status, Actor));
         var field = result.ErrorKey switch
         {
             "Workshops.TextRequired" or "Workshops.TooLong" or "Workshops.TooMany" => nameof(ItemText),

@@ -15,7 +15,7 @@ public interface IItemEntry
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(WorkshopItem.TextMax, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Field.ItemText")]
-    string ItemText { get; }
+    string? ItemText { get; }
 
     [Display(Name = "Field.ItemParent")]
     Guid? ParentId { get; }

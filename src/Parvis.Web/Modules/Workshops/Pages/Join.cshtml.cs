@@ -25,8 +25,9 @@ public sealed class JoinModel(ParvisDbContext db, CurrentOrganisation organisati
     [Display(Name = "Field.Table")]
     public Guid? Group { get; set; }
 
+    /// <summary>Null when sent empty: the command says what is missing.</summary>
     [BindProperty]
-    public string ItemText { get; set; } = "";
+    public string? ItemText { get; set; }
 
     [BindProperty]
     public Guid? ParentId { get; set; }
@@ -46,7 +47,8 @@ public sealed class JoinModel(ParvisDbContext db, CurrentOrganisation organisati
 
     public ItemKind EntryKind => Kind ?? ItemKind.Concern;
 
-    public IReadOnlyList<SelectListItem> Tables => Board.Groups.Select(g => new SelectListItem(g.Name, g.Id.ToString())).ToList();
+    /// <summary>No table is chosen for the person: sent to the wrong one, what they write would be another table's.</summary>
+    public IReadOnlyList<SelectListItem> Tables => [new(Text["Workshops.TablePlaceholder"], ""), .. Board.Groups.Select(g => new SelectListItem(g.Name, g.Id.ToString()))];
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -63,6 +65,10 @@ public sealed class JoinModel(ParvisDbContext db, CurrentOrganisation organisati
         {
             Group = null;
         }
+        if (Group is null && Request.Query.ContainsKey(nameof(Group)))
+        {
+            ModelState.AddModelError(nameof(Group), Text["Workshops.ChooseGroup"]);
+        }
         return Page();
     }
 
@@ -73,7 +79,7 @@ public sealed class JoinModel(ParvisDbContext db, CurrentOrganisation organisati
             ModelState.AddModelError(nameof(Code), Text["Workshops.UnknownCode"]);
             return Page();
         }
-        var result = await workshops.AddItemByCodeAsync(Code!, Group ?? Guid.Empty, ItemText, ParentId, Status, Actor);
+        var result = await workshops.AddItemByCodeAsync(Code!, Group ?? Guid.Empty, ItemText ?? "", ParentId, Status, Actor);
         var field = result.ErrorKey switch
         {
             "Workshops.TextRequired" or "Workshops.TooLong" or "Workshops.TooMany" => nameof(ItemText),

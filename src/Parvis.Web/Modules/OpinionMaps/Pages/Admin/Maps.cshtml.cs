@@ -20,7 +20,7 @@ public sealed class MapInput
 
     [StringLength(OpinionMap.DescriptionMax, ErrorMessage = "Validation.Length")]
     [Display(Name = "Field.MapDescription")]
-    public string Description { get; set; } = "";
+    public string? Description { get; set; }
 
     [Display(Name = "Field.Phase")]
     public Guid PhaseId { get; set; }
@@ -65,7 +65,7 @@ public sealed class MapsModel(ParvisDbContext db, CurrentOrganisation organisati
         {
             return Page();
         }
-        var result = await commands.CreateAsync(processId, Component!.Id, new OpinionMapDraft(Input.Question, Input.Description, Input.PhaseId, Input.PreModeration));
+        var result = await commands.CreateAsync(processId, Component!.Id, new OpinionMapDraft(Input.Question, Input.Description ?? "", Input.PhaseId, Input.PreModeration));
         if (Refusal(result, "Input.PhaseId") is { } refusal)
         {
             return refusal;
