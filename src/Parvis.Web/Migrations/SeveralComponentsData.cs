@@ -51,12 +51,16 @@ internal static class SeveralComponentsData
         """,
     ];
 
-    /// <summary>Before a module is again unique in a process: only the first component of each module stays.</summary>
+    /// <summary>
+    /// Before a module is again unique in a process: only one component of each module stays, the first in use (or the
+    /// first, if none is), so the process keeps using the module.
+    /// </summary>
     public static IEnumerable<string> DownComponents() =>
     [
         """
         DELETE FROM kernel_components WHERE EXISTS (SELECT 1 FROM kernel_components o
-            WHERE o."ProcessId" = kernel_components."ProcessId" AND o."Module" = kernel_components."Module" AND o."Position" < kernel_components."Position");
+            WHERE o."ProcessId" = kernel_components."ProcessId" AND o."Module" = kernel_components."Module"
+                AND (o."Enabled" > kernel_components."Enabled" OR (o."Enabled" = kernel_components."Enabled" AND o."Position" < kernel_components."Position")));
         """,
     ];
 }

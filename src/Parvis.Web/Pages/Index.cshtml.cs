@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
@@ -9,21 +11,39 @@ using Parvis.Web.Shared;
 
 namespace Parvis.Web.Pages;
 
+/// <summary>A published process as the home page shows it: what it is, how much was said, and what one can do there today.</summary>
+public sealed record ProcessCard(Process Process, int Contributions, IReadOnlyList<ComponentActions> Actions);
+
 [OutputCache(PolicyName = PublicPagePolicy.Name)]
-public sealed class IndexModel(DatabaseOnDemand database, CurrentOrganisation organisation, Authorizer authorizer, SharedData shared) : ParvisPageModel
+public sealed class IndexModel(DatabaseOnDemand database, CurrentOrganisation organisation, Authorizer authorizer, SharedData shared, ModuleCatalog modules,
+    IEnumerable<IContributionSource> sources) : ParvisPageModel
 {
     private ParvisDbContext Db => database.Context;
 
-    public IReadOnlyList<Process> Processes { get; private set; } = [];
+    public IReadOnlyList<ProcessCard> Processes { get; private set; } = [];
     public DateOnly Today { get; private set; }
 
     public async Task OnGetAsync()
     {
-        Today = authorizer.Today();
-        Processes = await shared.GetAsync($"home:{organisation.Id}", async () => (IReadOnlyList<Process>)await Db.Processes.AsNoTracking()
-            .Include(p => p.Phases)
+        var today = Today = authorizer.Today();
+        // The same for everyone, for the day: read again once anything is contributed.
+        Processes = await shared.GetAsync($"home:{organisation.Id}:{today:yyyy-MM-dd}", () => CardsAsync(today));
+    }
+
+    private async Task<IReadOnlyList<ProcessCard>> CardsAsync(DateOnly today)
+    {
+        var processes = await Db.Processes.AsNoTracking()
             .Where(p => p.OrganisationId == organisation.Id && p.Published)
             .OrderByDescending(p => p.CreatedAt)
-            .ToListAsync(), ChangeKind.Processes);
+            .ToListAsync();
+        var counts = await ShownContributions.Of(Db, sources).Where(c => c.OrganisationId == organisation.Id)
+            .GroupBy(c => c.ProcessId).Select(g => new { ProcessId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.ProcessId, x => x.Count);
+        var cards = new List<ProcessCard>();
+        foreach (var process in processes)
+        {
+            cards.Add(new ProcessCard(process, counts.GetValueOrDefault(process.Id), await modules.ActionsAsync(Db, process, today)));
+        }
+        return cards;
     }
 }

@@ -142,9 +142,16 @@ public sealed class ComponentTests(ParvisApp app) : IClassFixture<ParvisApp>
         // Two sets of meetings need a title each, so that participants tell them apart: refused, and nothing stored.
         var untitled = await ComponentForm.PostAsync(manager, process.Id, MeetingsModule.Key, enabled: true, title: "Permanences numériques", another: true);
         Assert.Equal(HttpStatusCode.OK, untitled.Status);
-        Assert.Contains("besoin d'un titre", untitled.Text("[role=alert]"), StringComparison.Ordinal);
+        // Said next to the title missing, with the process's own form above kept as it is.
+        var missing = untitled.Document.QuerySelectorAll("input[name$='.Title']").First(i => i.GetAttribute("name")!.StartsWith("Components[", StringComparison.Ordinal));
+        Assert.Contains("titre différent", untitled.Text($"#{missing.Id}-error"), StringComparison.Ordinal);
+        Assert.Equal(process.Title, untitled.Document.QuerySelector("#Input_Title")!.GetAttribute("value"));
         Assert.Single(await MeetingComponentsAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await ComponentForm.PostAsync(manager, process.Id, MeetingsModule.Key, enabled: true, title: "Réunions publiques")).Status);
+        // Two uses under one title are no better.
+        Assert.Equal(HttpStatusCode.OK,
+            (await ComponentForm.PostAsync(manager, process.Id, MeetingsModule.Key, enabled: true, title: "réunions publiques ", another: true)).Status);
+        Assert.Single(await MeetingComponentsAsync());
         Assert.Equal(HttpStatusCode.Redirect,
             (await ComponentForm.PostAsync(manager, process.Id, MeetingsModule.Key, enabled: true, title: "Permanences numériques", another: true)).Status);
         var components = await MeetingComponentsAsync();
@@ -183,6 +190,10 @@ public sealed class ComponentTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.DoesNotContain("Permanence à la médiathèque", (await visitor.GetAsync($"/processes/{process.Slug}/meetings")).Body, StringComparison.Ordinal);
         Assert.Contains("Faut-il prendre rendez-vous ?", (await visitor.GetAsync($"/processes/{process.Slug}/questions/{dropIn}")).Body, StringComparison.Ordinal);
         Assert.DoesNotContain("Faut-il prendre rendez-vous ?", (await visitor.GetAsync($"/processes/{process.Slug}/questions")).Body, StringComparison.Ordinal);
+        // The report's method lists each set of meetings under its title.
+        var report = await visitor.GetAsync($"/processes/{process.Slug}/report");
+        Assert.Contains("Permanence à la médiathèque", report.Body, StringComparison.Ordinal);
+        Assert.Contains(report.Texts("caption"), c => c.EndsWith("\u00a0: Permanences numériques", StringComparison.Ordinal));
         // A component of another process, or of another module, is no address here.
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/processes/{process.Slug}/meetings/{process.Component(ProposalsModule.Key)!.Id}")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/processes/{app.World.ProcessSlug}/meetings/{dropIn}")).Status);
@@ -197,6 +208,7 @@ public sealed class ComponentTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/processes/{process.Slug}/meetings/{publicMeetings}")).Status);
         Assert.DoesNotContain("Permanences numériques", (await visitor.GetAsync($"/processes/{process.Slug}")).Texts("#participate ~ h3"));
         Assert.Equal(1, await app.WithDatabaseAsync(db => db.Meetings.CountAsync(m => m.ComponentId == dropIn)));
+        Assert.DoesNotContain("Permanence à la médiathèque", (await visitor.GetAsync($"/processes/{process.Slug}/report")).Body, StringComparison.Ordinal);
     }
 
     [Fact]

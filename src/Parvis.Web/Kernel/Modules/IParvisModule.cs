@@ -47,6 +47,20 @@ public interface IParvisModule
     /// <summary>Its links on the page of a process, for one of its components there, from what the component holds.</summary>
     Task<IReadOnlyList<ModuleLink>> EntriesAsync(ParvisDbContext db, Process process, ProcessComponent component);
 
+    /// <summary>
+    /// What a participant can do in the component now, the phase being what it is (propose an idea, register for the
+    /// next meeting): the calls to action on the home page and at the top of the process page, the first one the
+    /// component's primary action. The same for everyone (never per person), for the whole day; none once the process
+    /// is closed.
+    /// </summary>
+    /// <param name="db">The database.</param>
+    /// <param name="process">The process.</param>
+    /// <param name="component">One of the module's components in the process.</param>
+    /// <param name="phase">The current phase, null between phases.</param>
+    /// <param name="today">The day the page is for (a meeting of that day is still to come).</param>
+    Task<IReadOnlyList<ModuleLink>> ActionsAsync(ParvisDbContext db, Process process, ProcessComponent component, Phase? phase, DateOnly today) =>
+        Task.FromResult<IReadOnlyList<ModuleLink>>([]);
+
     /// <summary>Its links in every page's navigation, whatever the process.</summary>
     IReadOnlyList<ModuleLink> NavigationLinks => [];
 

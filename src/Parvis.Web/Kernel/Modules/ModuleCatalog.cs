@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Localization;
+using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Kernel.Web;
@@ -58,6 +59,28 @@ public sealed class ModuleCatalog
         string.Join(", ", InUse(process).SelectMany(x => x.Module.PhaseSwitches.Where(s => phase.IsOn(x.Component, s.Key))
             .Select(s => Repeated(process, x.Component) ? $"{text[s.LabelKey]} ({x.Component.Title})" : text[s.LabelKey].Value)));
 
+    /// <summary>
+    /// What a participant can do now, component by component in the process's order (those with nothing to offer left
+    /// out): nothing once the process is closed.
+    /// </summary>
+    public async Task<IReadOnlyList<ComponentActions>> ActionsAsync(ParvisDbContext db, Process process, DateOnly today)
+    {
+        if (process.ClosedAt is not null)
+        {
+            return [];
+        }
+        var phase = process.CurrentPhase(today);
+        var all = new List<ComponentActions>();
+        foreach (var (component, module) in InUse(process))
+        {
+            if (await module.ActionsAsync(db, process, component, phase, today) is { Count: > 0 } actions)
+            {
+                all.Add(new ComponentActions(component.Title.Length > 0 ? component.Title : null, module.TitleKey, actions));
+            }
+        }
+        return all;
+    }
+
     /// <summary>Each component's links in the administration, with its title when its module is used more than once.</summary>
     public IEnumerable<(ModuleLink Link, string? Of)> AdminEntries(Process process) =>
         InUse(process).SelectMany(x => x.Module.AdminEntries(process, x.Component).Select(l => (l, Repeated(process, x.Component) ? x.Component.Title : null)));
@@ -80,3 +103,6 @@ public sealed class ModuleCatalog
         }
     }
 }
+
+/// <summary>What one component offers to do now: its title (null for the module's own, by its text key) and its actions.</summary>
+public sealed record ComponentActions(string? Title, string TitleKey, IReadOnlyList<ModuleLink> Actions);

@@ -138,6 +138,10 @@ public sealed class ProcessComponent
     public HashSet<string> Switches { get; set; } = [];
 
     public bool IsOn(string moduleSwitch) => Switches.Contains(moduleSwitch);
+
+    /// <summary>Whether a title fails to tell its component apart from the others of its module: empty, or one of theirs.</summary>
+    public static bool SameTitle(string title, IEnumerable<string> others) =>
+        others.Any() && (title.Trim().Length == 0 || others.Any(o => string.Equals(o.Trim(), title.Trim(), StringComparison.CurrentCultureIgnoreCase)));
 }
 
 public sealed class Theme

@@ -130,7 +130,8 @@ public sealed class ProcessCommands(ParvisDbContext db, CurrentOrganisation orga
                 component.Switches = draft.Switches.Intersect(module.ProcessSwitches.Select(s => s.Key)).ToHashSet();
             }
             // Used twice, a module's components are told apart by their titles, on the process page and in the report.
-            if (process.ComponentsInUse.GroupBy(c => c.Module).Any(g => g.Count() > 1 && g.Any(c => c.Title.Length == 0)))
+            if (process.ComponentsInUse.GroupBy(c => c.Module)
+                .Any(g => g.Any(c => ProcessComponent.SameTitle(c.Title, g.Where(o => o != c).Select(o => o.Title)))))
             {
                 return "Error.ComponentTitles";
             }

@@ -8,7 +8,10 @@ using Parvis.Web.Kernel.Processes;
 
 namespace Parvis.Web.Modules.Meetings;
 
-/// <summary>What sites said and every question asked await a fate; the report counts meetings, seats taken and answers.</summary>
+/// <summary>
+/// What sites said and every question asked await a fate, whatever their component; the report counts the meetings,
+/// seats taken and answers of the components in use, and lists each one's meetings under its title.
+/// </summary>
 public sealed class MeetingsContributions : IContributionSource
 {
     public IQueryable<Guid> AwaitingFate(ParvisDbContext db, Process process) =>
@@ -21,25 +24,39 @@ public sealed class MeetingsContributions : IContributionSource
 
     public async Task<IReadOnlyList<(string Key, int Count)>> FiguresAsync(ParvisDbContext db, Process process)
     {
-        var meetings = db.Meetings.Where(m => m.ProcessId == process.Id);
+        var inUse = InUse(process);
+        var meetings = db.Meetings.Where(m => inUse.Contains(m.ComponentId));
         var sites = db.MeetingSites.Where(s => meetings.Any(m => m.Id == s.MeetingId));
-        var questions = db.ExpertQuestions.Where(q => q.ProcessId == process.Id && q.HiddenAt == null && q.ErasedAt == null);
+        var questions = db.ExpertQuestions.Where(q => inUse.Contains(q.ComponentId) && q.HiddenAt == null && q.ErasedAt == null);
         var attendance = await sites.SumAsync(s => s.Attendance ?? 0) + await meetings.SumAsync(m => m.OnlineAttendance ?? 0);
         return
         [
             ("CouncilReport.Figure.Meetings", await meetings.CountAsync()),
             ("CouncilReport.Figure.MeetingSites", await sites.CountAsync()),
             ("CouncilReport.Figure.Attendance", attendance),
-            ("CouncilReport.Figure.Remarks", await db.MeetingRemarks.CountAsync(r => r.ProcessId == process.Id && r.HiddenAt == null && r.ErasedAt == null)),
+            ("CouncilReport.Figure.Remarks", await db.MeetingRemarks.CountAsync(r => meetings.Any(m => m.Id == r.MeetingId) && r.HiddenAt == null && r.ErasedAt == null)),
             ("CouncilReport.Figure.Questions", await questions.CountAsync()),
             ("CouncilReport.Figure.QuestionsAnswered", await questions.CountAsync(q => q.Status == QuestionStatus.Answered)),
         ];
     }
 
-    /// <summary>Each meeting place with its date and head count, then the themes the experts could not cover.</summary>
+    /// <summary>Each component in use: each meeting place with its date and head count, then the themes the experts could not cover.</summary>
     public async Task<IReadOnlyList<ReportTable>> MethodAsync(ParvisDbContext db, Process process, IStringLocalizer text)
     {
-        var meetings = await db.Meetings.AsNoTracking().Include(m => m.Sites).Where(m => m.ProcessId == process.Id).OrderBy(m => m.StartsAt).ToListAsync();
+        var components = process.ComponentsInUse.Where(c => c.Module == MeetingsModule.Key).ToList();
+        var tables = new List<ReportTable>();
+        foreach (var component in components)
+        {
+            // Used twice, each table says which set of meetings it is.
+            string Caption(string key) => components.Count > 1 ? text["Admin.ComponentOf", text[key].Value, component.Title] : text[key];
+            tables.AddRange(await MethodAsync(db, component.Id, text, Caption));
+        }
+        return tables;
+    }
+
+    private static async Task<IReadOnlyList<ReportTable>> MethodAsync(ParvisDbContext db, Guid componentId, IStringLocalizer text, Func<string, string> caption)
+    {
+        var meetings = await db.Meetings.AsNoTracking().Include(m => m.Sites).Where(m => m.ComponentId == componentId).OrderBy(m => m.StartsAt).ToListAsync();
         if (meetings.Count == 0)
         {
             return [];
@@ -57,17 +74,20 @@ public sealed class MeetingsContributions : IContributionSource
         }
         var tables = new List<ReportTable>
         {
-            new(text["CouncilReport.Meetings"], [text["CouncilReport.MeetingDate"], text["CouncilReport.Meeting"], text["CouncilReport.MeetingPlace"], text["CouncilReport.MeetingAttendance"]], rows),
+            new(caption("CouncilReport.Meetings"), [text["CouncilReport.MeetingDate"], text["CouncilReport.Meeting"], text["CouncilReport.MeetingPlace"], text["CouncilReport.MeetingAttendance"]], rows),
         };
         var uncovered = await db.UncoveredThemes.AsNoTracking().Where(u => meetings.Select(m => m.Id).Contains(u.MeetingId))
             .Join(db.Themes, u => u.ThemeId, t => t.Id, (u, t) => new { u.MeetingId, t.Name }).ToListAsync();
         if (uncovered.Count > 0)
         {
-            tables.Add(new ReportTable(text["Questions.Uncovered"], [text["Field.Theme"], text["CouncilReport.Meeting"]],
+            tables.Add(new ReportTable(caption("Questions.Uncovered"), [text["Field.Theme"], text["CouncilReport.Meeting"]],
                 uncovered.Select(u => (IReadOnlyList<string>)[u.Name, meetings.Single(m => m.Id == u.MeetingId).Title]).ToList()));
         }
         return tables;
 
         string Count(int? attendance) => attendance?.ToString(CultureInfo.CurrentCulture) ?? text["CouncilReport.NotCounted"];
     }
+
+    /// <summary>The process's meetings components in use: what the report's figures and method count.</summary>
+    private static List<Guid> InUse(Process process) => [.. process.ComponentsInUse.Where(c => c.Module == MeetingsModule.Key).Select(c => c.Id)];
 }

@@ -35,6 +35,26 @@ public sealed class MeetingsModule : IParvisModule
             new ModuleLink(QuestionsAddress(process, component.Id), "Questions.Link"),
         ]);
 
+    /// <summary>The next meeting (or the day's), to register for or to come to; asking the experts while a phase is open.</summary>
+    public async Task<IReadOnlyList<ModuleLink>> ActionsAsync(ParvisDbContext db, Process process, ProcessComponent component, Phase? phase, DateOnly today)
+    {
+        var actions = new List<ModuleLink>();
+        var morning = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue, DateTimeKind.Local));
+        var next = await db.Meetings.AsNoTracking().Where(m => m.ComponentId == component.Id && m.EndsAt > morning).OrderBy(m => m.StartsAt)
+            .Select(m => new { m.Id, m.Title, m.StartsAt, m.Registration }).FirstOrDefaultAsync();
+        if (next is not null)
+        {
+            actions.Add(next.Registration
+                ? new ModuleLink($"/meetings/{next.Id}#registration", "Meetings.Action.Register", next.Title, next.StartsAt.ToLocalTime().DateTime)
+                : new ModuleLink($"/meetings/{next.Id}", "Meetings.Action.Come", next.Title, next.StartsAt.ToLocalTime().DateTime));
+        }
+        if (MeetingsPermissions.AskExperts.OpenIn(phase, component))
+        {
+            actions.Add(new ModuleLink(QuestionsAddress(process, component.Id), "Meetings.Action.Ask"));
+        }
+        return actions;
+    }
+
     /// <summary>The meetings of one of the module's components in a process.</summary>
     public static string ListAddress(Process process, Guid componentId) => $"/processes/{process.Slug}/meetings/{componentId}";
 

@@ -16,7 +16,9 @@ public sealed class OpinionMapsContributions : IContributionSource
 
     public async Task<IReadOnlyList<(string Key, int Count)>> FiguresAsync(ParvisDbContext db, Process process)
     {
-        var maps = db.OpinionMaps.Where(m => m.ProcessId == process.Id).Select(m => m.Id);
+        // The maps of the components in use: the report's method is that of the tools in use.
+        var inUse = process.ComponentsInUse.Where(c => c.Module == OpinionMapsModule.Key).Select(c => c.Id).ToList();
+        var maps = db.OpinionMaps.Where(m => inUse.Contains(m.ComponentId)).Select(m => m.Id);
         return
         [
             ("CouncilReport.Figure.Votes", await db.OpinionVotes.CountAsync(v => maps.Contains(v.OpinionMapId))),

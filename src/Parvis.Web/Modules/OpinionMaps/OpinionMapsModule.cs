@@ -30,6 +30,11 @@ public sealed class OpinionMapsModule : IParvisModule
         await db.OpinionMaps.AsNoTracking().Where(m => m.ComponentId == component.Id).OrderBy(m => m.CreatedAt)
             .Select(m => new ModuleLink($"/maps/{m.Id}", "OpinionMaps.Entry", m.Question)).ToListAsync();
 
+    /// <summary>Each map of the component open in the current phase: voting on it.</summary>
+    public async Task<IReadOnlyList<ModuleLink>> ActionsAsync(ParvisDbContext db, Process process, ProcessComponent component, Phase? phase, DateOnly today) =>
+        phase is null ? [] : await db.OpinionMaps.AsNoTracking().Where(m => m.ComponentId == component.Id && m.PhaseId == phase.Id).OrderBy(m => m.CreatedAt)
+            .Select(m => new ModuleLink($"/maps/{m.Id}/vote", "OpinionMaps.Action.Vote", m.Question)).ToListAsync();
+
     public IReadOnlyList<ModuleLink> AdminEntries(Process process, ProcessComponent component) =>
         [new ModuleLink($"/admin/processes/{process.Id}/maps/{component.Id}", "OpinionMaps.AdminTitle")];
 

@@ -44,6 +44,26 @@ public sealed class ProposalsModule : IParvisModule
         return [new ModuleLink($"/processes/{process.Slug}/proposals", "Process.SeeProposals", shown)];
     }
 
+    /// <summary>Proposing first when the phase allows it, then supporting, then commenting.</summary>
+    public Task<IReadOnlyList<ModuleLink>> ActionsAsync(ParvisDbContext db, Process process, ProcessComponent component, Phase? phase, DateOnly today)
+    {
+        var list = $"/processes/{process.Slug}/proposals";
+        var actions = new List<ModuleLink>();
+        if (phase?.IsOn(component, Proposing) == true)
+        {
+            actions.Add(new ModuleLink($"{list}/new", "Proposals.Action.Propose"));
+        }
+        if (phase?.IsOn(component, Supporting) == true)
+        {
+            actions.Add(new ModuleLink(list, "Proposals.Action.Support"));
+        }
+        else if (phase?.IsOn(component, Commenting) == true)
+        {
+            actions.Add(new ModuleLink(list, "Proposals.Action.Comment"));
+        }
+        return Task.FromResult<IReadOnlyList<ModuleLink>>(actions);
+    }
+
     public IReadOnlyList<(string Table, ChangeKind Kind)> KeptTables => [(SupportsTable, ChangeKind.Supports)];
 
     public void SeedDemo(DemoProcess demo) => ProposalsDemo.Seed(demo);

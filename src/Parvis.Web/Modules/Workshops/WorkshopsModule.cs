@@ -28,6 +28,11 @@ public sealed class WorkshopsModule : IParvisModule
     public Task<IReadOnlyList<ModuleLink>> EntriesAsync(ParvisDbContext db, Process process, ProcessComponent component) =>
         Task.FromResult<IReadOnlyList<ModuleLink>>([new ModuleLink($"/processes/{process.Slug}/workshops", "Process.SeeWorkshops")]);
 
+    /// <summary>A workshop under way: those at its tables join with the code they are shown there (never published here).</summary>
+    public async Task<IReadOnlyList<ModuleLink>> ActionsAsync(ParvisDbContext db, Process process, ProcessComponent component, Phase? phase, DateOnly today) =>
+        await db.Workshops.AsNoTracking().Where(w => w.ProcessId == process.Id && w.CurrentTimeId != null && w.ClosedAt == null)
+            .OrderBy(w => w.StartsAt).Select(w => new ModuleLink("/w", "Workshops.Action.Join", w.Title)).ToListAsync();
+
     /// <summary>Joining a workshop with its code, from any page: what a participant at a table looks for.</summary>
     public IReadOnlyList<ModuleLink> NavigationLinks => [new ModuleLink("/w", "Layout.JoinWorkshop")];
 

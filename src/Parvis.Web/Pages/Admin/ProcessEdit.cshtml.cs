@@ -38,11 +38,7 @@ public sealed class ProcessEditModel(ParvisDbContext db, CurrentOrganisation org
         }
         if (Process is { } process)
         {
-            Input = new ProcessInput
-            {
-                Title = process.Title, Summary = process.Summary, PlainSummary = process.PlainSummary,
-                Description = process.Description, Territory = process.Territory, Published = process.Published,
-            };
+            Input = ProcessInput.Of(process);
             Components = ComponentInput.For(process, modules);
         }
         return Page();
@@ -55,6 +51,8 @@ public sealed class ProcessEditModel(ParvisDbContext db, CurrentOrganisation org
         {
             return early;
         }
+        // The process's own form, shown again above this one, keeps what the process has.
+        Input = ProcessInput.Of(Process!);
         // Only the installed modules, each component once and one new component per module, whatever was posted.
         Components = Components.Where(c => modules.Find(c.Module) is not null).DistinctBy(c => c.Id?.ToString() ?? c.Module).ToList();
         if (!TryValidateModel(Components, nameof(Components)))
@@ -62,6 +60,16 @@ public sealed class ProcessEditModel(ParvisDbContext db, CurrentOrganisation org
             return Page();
         }
         var result = await commands.SaveComponentsAsync(id, Components.Select(c => c.ToDraft()).ToList());
+        if (result.ErrorKey == "Error.ComponentTitles")
+        {
+            // Said next to each title that does not tell its component apart from another of the same module.
+            var fields = ComponentInput.Untold(Components).Select(i => $"{nameof(Components)}[{i}].{nameof(ComponentInput.Title)}").DefaultIfEmpty("");
+            foreach (var field in fields)
+            {
+                ModelState.AddModelError(field, Text[result.ErrorKey]);
+            }
+            return Page();
+        }
         return After(result, "Admin.ComponentsSaved", $"/admin/processes/edit/{id}#components");
     }
 
@@ -163,6 +171,12 @@ public sealed class ProcessInput
     public bool Published { get; set; }
 
     public ProcessDraft ToDraft() => new(Title, Summary, PlainSummary ?? "", Description ?? "", Territory ?? "", Published);
+
+    public static ProcessInput Of(Process process) => new()
+    {
+        Title = process.Title, Summary = process.Summary, PlainSummary = process.PlainSummary,
+        Description = process.Description, Territory = process.Territory, Published = process.Published,
+    };
 }
 
 public sealed class ComponentInput
@@ -185,6 +199,13 @@ public sealed class ComponentInput
     public List<string> Switches { get; set; } = [];
 
     public ComponentDraft ToDraft() => new(Id, Module, Enabled, Title ?? "", Position, Switches);
+
+    /// <summary>The rows used with a title that does not tell them apart from another row of the same module used too.</summary>
+    public static IEnumerable<int> Untold(IReadOnlyList<ComponentInput> rows) =>
+        rows.Select((row, i) => (row, i)).Where(x => x.row.Enabled)
+            .GroupBy(x => x.row.Module).Where(g => g.Count() > 1)
+            .SelectMany(g => g.Where(x => ProcessComponent.SameTitle(x.row.Title ?? "", g.Where(o => o.i != x.i).Select(o => o.row.Title ?? ""))))
+            .Select(x => x.i);
 
     /// <summary>
     /// The components in use first, in their order, then those switched off; then a new one for each module the

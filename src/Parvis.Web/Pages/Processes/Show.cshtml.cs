@@ -21,10 +21,14 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
 
     public Process Process { get; private set; } = default!;
     public Phase? CurrentPhase { get; private set; }
+    public DateOnly Today { get; private set; }
     /// <summary>Each component in use with its title (empty for the module's own) and its links.</summary>
     public IReadOnlyList<ComponentEntries> Components { get; private set; } = [];
 
     public ModuleCatalog Modules => modules;
+
+    /// <summary>What a participant can do now, component by component.</summary>
+    public IReadOnlyList<ComponentActions> Actions { get; private set; } = [];
     public bool CanEdit { get; private set; }
     public FateCount Fates { get; private set; } = default!;
     public int SynthesisItems { get; private set; }
@@ -32,23 +36,25 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
     public async Task<IActionResult> OnGetAsync()
     {
         var slug = RouteValue("slug");
-        var overview = await shared.GetAsync($"process:{organisation.Id}:{slug}", () => OverviewAsync(slug));
+        var today = Today = authorizer.Today();
+        var overview = await shared.GetAsync($"process:{organisation.Id}:{slug}:{today:yyyy-MM-dd}", () => OverviewAsync(slug, today));
         CanEdit = overview is not null && await authorizer.CanAsync(Permission.EditProcess, overview.Process);
         if (overview is null || (!overview.Process.Published && !CanEdit))
         {
             return NotFound();
         }
-        (Process, Components, Fates, SynthesisItems) = overview;
-        CurrentPhase = Process.CurrentPhase(authorizer.Today());
+        (Process, Components, Actions, Fates, SynthesisItems) = overview;
+        CurrentPhase = Process.CurrentPhase(today);
         return Page();
     }
 
-    private sealed record Overview(Process Process, IReadOnlyList<ComponentEntries> Components, FateCount Fates, int SynthesisItems);
+    private sealed record Overview(Process Process, IReadOnlyList<ComponentEntries> Components, IReadOnlyList<ComponentActions> Actions, FateCount Fates,
+        int SynthesisItems);
 
     public sealed record ComponentEntries(string Title, string TitleKey, IReadOnlyList<ModuleLink> Entries);
 
     /// <summary>The same for everyone: read once per change, even for people signed in.</summary>
-    private async Task<Overview?> OverviewAsync(string slug)
+    private async Task<Overview?> OverviewAsync(string slug, DateOnly today)
     {
         var process = await Db.Processes.AsNoTracking().Include(p => p.Themes)
             .FirstOrDefaultAsync(p => p.OrganisationId == organisation.Id && p.Slug == slug);
@@ -61,6 +67,7 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
         {
             components.Add(new ComponentEntries(component.Title, module.TitleKey, await module.EntriesAsync(Db, process, component)));
         }
-        return new Overview(process, components, await fates.CountAsync(process), await Db.SynthesisItems.CountAsync(i => i.ProcessId == process.Id));
+        return new Overview(process, components, await modules.ActionsAsync(Db, process, today), await fates.CountAsync(process),
+            await Db.SynthesisItems.CountAsync(i => i.ProcessId == process.Id));
     }
 }

@@ -7,6 +7,7 @@ using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Kernel.Setup;
 using Parvis.Web.Shared;
 
 namespace Parvis.Web.Modules.Meetings.Pages;
@@ -61,7 +62,7 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
             return NotFound();
         }
         var bytes = MeetingCalendar.Build(MeetingsModule.About(Process, Component), Coming.Concat(Past), organisation.Link(""), clock.GetUtcNow());
-        return File(bytes, MeetingCalendar.ContentType, $"{Process.Slug}.ics");
+        return File(bytes, MeetingCalendar.ContentType, $"{Process.Slug}{(Component.Title.Length > 0 ? "-" + Slugs.From(Component.Title) : "")}.ics");
     }
 
     public async Task<IActionResult> OnPostAsync(string slug, Guid? componentId)

@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.Processes;
+
+namespace Parvis.Tests.Integration;
+
+/// <summary>The home page and a process page say first what a visitor can do there today, from each tool in use.</summary>
+[Trait("Suite", "integration")]
+public sealed class NowTests(ParvisApp app) : IClassFixture<ParvisApp>
+{
+    private async Task<Process> ProcessAsync(string slug, params string[] switches) => await app.WithDatabaseAsync(async db =>
+    {
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        var process = ParvisApp.NewProcess(app.World.OrganisationId, slug,
+            new Phase { Title = "Contributions", StartsOn = today.AddDays(-5), EndsOn = today.AddDays(5), Switches = [.. switches] });
+        db.Processes.Add(process);
+        await db.SaveChangesAsync();
+        return process;
+    });
+
+    private static string[] Actions(Session.Response page) => [.. page.Texts("#now ~ .now-actions a, .now-actions a")];
+
+    [Fact]
+    public async Task A_process_page_leads_with_what_the_phase_opens_the_next_meeting_and_the_maps_to_vote_on()
+    {
+        var process = await ProcessAsync("agir-aujourdhui", ProposalsModule.Proposing, ProposalsModule.Supporting);
+        var phase = process.Phases[0];
+        await app.WithDatabaseAsync(async db =>
+        {
+            var meetings = process.Component(MeetingsModule.Key)!.Id;
+            var evening = DateTimeOffset.Now.AddDays(2);
+            db.Meetings.AddRange(
+                new Meeting { OrganisationId = process.OrganisationId, ProcessId = process.Id, ComponentId = meetings, Title = "Réunion passée", StartsAt = evening.AddDays(-9), EndsAt = evening.AddDays(-9).AddHours(2) },
+                new Meeting { OrganisationId = process.OrganisationId, ProcessId = process.Id, ComponentId = meetings, Title = "Réunion de quartier", Registration = true, StartsAt = evening, EndsAt = evening.AddHours(2) },
+                new Meeting { OrganisationId = process.OrganisationId, ProcessId = process.Id, ComponentId = meetings, Title = "Réunion plus tard", StartsAt = evening.AddDays(7), EndsAt = evening.AddDays(7).AddHours(2) });
+            db.OpinionMaps.Add(new OpinionMap
+            {
+                OrganisationId = process.OrganisationId, ProcessId = process.Id, ComponentId = process.Component(OpinionMapsModule.Key)!.Id, PhaseId = phase.Id,
+                Question = "Que faire de la place ?",
+            });
+            await db.SaveChangesAsync();
+        });
+
+        using var visitor = app.NewSession();
+        var page = await visitor.GetAsync($"/processes/{process.Slug}");
+        var actions = Actions(page);
+        Assert.Contains("Proposer une idée", actions);
+        Assert.Contains("Soutenir les propositions", actions);
+        Assert.Contains(actions, a => a.StartsWith("S'inscrire à «\u00a0Réunion de quartier\u00a0»", StringComparison.Ordinal));
+        Assert.DoesNotContain(actions, a => a.Contains("Réunion passée", StringComparison.Ordinal) || a.Contains("Réunion plus tard", StringComparison.Ordinal));
+        Assert.Contains("Poser une question aux experts", actions);
+        Assert.Contains("Donner votre avis\u00a0: Que faire de la place ?", actions);
+        // Each tool's first action is its primary one.
+        var primary = page.Document.QuerySelectorAll(".now-actions a.button").Select(a => a.TextContent).ToList();
+        Assert.Contains("Proposer une idée", primary);
+        Assert.Contains(primary, a => a.StartsWith("S'inscrire à", StringComparison.Ordinal));
+        Assert.DoesNotContain("Soutenir les propositions", primary);
+        Assert.DoesNotContain("Poser une question aux experts", primary);
+
+        // The home page's card names the same first actions, and how much was said.
+        var home = await visitor.GetAsync("/");
+        var card = home.Document.QuerySelectorAll("li.card").Single(c => c.QuerySelector("h3")!.TextContent.Contains(process.Title, StringComparison.Ordinal));
+        var offered = card.QuerySelectorAll(".now-actions a").Select(a => a.TextContent).ToList();
+        Assert.Contains(offered, a => a.StartsWith("Proposer une idée", StringComparison.Ordinal));
+        Assert.Contains(offered, a => a.StartsWith("S'inscrire à", StringComparison.Ordinal));
+        Assert.Contains("Aucune contribution pour l'instant", card.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_phase_that_opens_nothing_says_so_and_a_closed_process_offers_nothing()
+    {
+        var process = await ProcessAsync("rien-aujourdhui");
+        // Without meetings, maps nor workshops under way, only the experts are open (while a phase runs).
+        await app.WithDatabaseAsync(db => db.Set<ProcessComponent>().Where(c => c.ProcessId == process.Id && c.Module == MeetingsModule.Key)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Enabled, false)));
+        using var visitor = app.NewSession();
+        var page = await visitor.GetAsync($"/processes/{process.Slug}");
+        Assert.Empty(Actions(page));
+        Assert.Contains("Rien n'est ouvert aux contributions en ce moment", page.Text("section[aria-labelledby=now]"), StringComparison.Ordinal);
+
+        await app.WithDatabaseAsync(db => db.Processes.Where(p => p.Id == process.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ClosedAt, DateTimeOffset.UtcNow)));
+        Assert.Empty((await visitor.GetAsync($"/processes/{process.Slug}")).Document.QuerySelectorAll("section[aria-labelledby=now]"));
+    }
+}
