@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Resources;
 using Microsoft.Extensions.Localization;
+using Parvis.Web.Kernel.Text;
 using Parvis.Web.Kernel.Web;
 
 [assembly: NeutralResourcesLanguage("fr")]
@@ -99,7 +100,7 @@ public sealed class SharedTextLocalizer : IStringLocalizer<SharedText>
     public LocalizedString this[string name] => Find(name) ?? new LocalizedString(name, name, true, _location);
 
     public LocalizedString this[string name, params object[] arguments] => Find(name) is { } found
-        ? new LocalizedString(name, string.Format(CultureInfo.CurrentCulture, found.Value, arguments), false, _location)
+        ? new LocalizedString(name, string.Format(Plurals.For(CultureInfo.CurrentCulture), found.Value, arguments), false, _location)
         : new LocalizedString(name, string.Format(CultureInfo.CurrentCulture, name, arguments), true, _location);
 
     public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures)

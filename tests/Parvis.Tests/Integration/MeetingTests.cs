@@ -97,7 +97,7 @@ public sealed class MeetingTests(ParvisApp app) : IClassFixture<ParvisApp>
         var lorient = page.Text($"#site-{setup.Site(0)}");
         Assert.Contains("Accès de plain-pied", lorient, StringComparison.Ordinal);
         Assert.Contains("Arrêt de bus Dumont", lorient, StringComparison.Ordinal);
-        Assert.Contains("30 place(s) libre(s) sur 30", lorient, StringComparison.Ordinal);
+        Assert.Contains("30 places libres sur 30", lorient, StringComparison.Ordinal);
         Assert.Contains("Boucle à induction", page.Text($"#site-{setup.Site(3)}"), StringComparison.Ordinal);
         Assert.Equal("Débat", page.Text("#agenda + ol li:last-child strong"));
 
@@ -286,12 +286,12 @@ public sealed class MeetingTests(ParvisApp app) : IClassFixture<ParvisApp>
         using var visitor = app.NewSession();
         var page = await visitor.GetAsync(setup.Page);
         Assert.Contains("Une quarantaine", page.Text("section[aria-labelledby=minutes]"), StringComparison.Ordinal);
-        Assert.Contains("7 personne(s) présente(s)", page.Text($"#site-{setup.Site(3)}"), StringComparison.Ordinal);
+        Assert.Contains("7 personnes présentes", page.Text($"#site-{setup.Site(3)}"), StringComparison.Ordinal);
         Assert.Contains("télémédecine", page.Text("section[aria-labelledby=remarks]"), StringComparison.Ordinal);
         Assert.Contains("Santé", page.Text("section[aria-labelledby=uncovered]"), StringComparison.Ordinal);
         var questions = await visitor.GetAsync($"/processes/{setup.Process.Slug}/questions");
         Assert.Contains("Santé\u00a0: ce thème n'a pas pu être traité", questions.Text("section[aria-labelledby=uncovered]"), StringComparison.Ordinal);
-        Assert.Contains("2 question(s), dont 1 avec une réponse", questions.Text("main"), StringComparison.Ordinal);
+        Assert.Contains("2 questions, dont 1 avec une réponse", questions.Text("main"), StringComparison.Ordinal);
         var answered = await visitor.GetAsync($"/questions/{online.Id}");
         Assert.Equal("lignes régulières", answered.Text("section[aria-labelledby=answer] strong"));
         Assert.Contains("Experte cybersécurité", answered.Text("section[aria-labelledby=answer]"), StringComparison.Ordinal);

@@ -96,7 +96,7 @@ public sealed class OfflineTests(ParvisApp main) : IClassFixture<ParvisApp>
 
         // Back on the main installation: three new items, one updated, the same on both sides.
         var imported = await UploadAsync(manager, offlinePage, "Import", bundle);
-        Assert.Equal("3 contribution(s) ajoutée(s), 1 mise(s) à jour.", imported.Text("#offline-report p"));
+        Assert.Equal("3 contributions ajoutées, 1 mise à jour.", imported.Text("#offline-report p"));
         var onMain = await ItemsAsync(main, workshopId);
         Assert.Equal(Same(await ItemsAsync(laptop, workshopId)), Same(onMain));
         Assert.Equal(3, onMain.Count(i => i.Channel == Channel.Offline));
@@ -105,7 +105,7 @@ public sealed class OfflineTests(ParvisApp main) : IClassFixture<ParvisApp>
 
         // The same bundle again adds nothing; a changed or foreign bundle is refused and changes nothing.
         var again = await UploadAsync(manager, offlinePage, "Import", bundle);
-        Assert.StartsWith("0 contribution(s) ajoutée(s), 0 mise(s) à jour.", again.Text("#offline-report"), StringComparison.Ordinal);
+        Assert.StartsWith("Aucune contribution ajoutée, aucune mise à jour.", again.Text("#offline-report"), StringComparison.Ordinal);
         Assert.Contains("déjà été importé", again.Text("#offline-report"), StringComparison.Ordinal);
         var tampered = Altered(bundle, payload => payload["items"]![0]!["text"] = "Un texte changé après coup");
         Assert.Contains("signature du lot ne correspond pas", (await UploadAsync(manager, offlinePage, "Import", tampered)).Text("#Upload-error"), StringComparison.Ordinal);
@@ -122,7 +122,7 @@ public sealed class OfflineTests(ParvisApp main) : IClassFixture<ParvisApp>
         await ConsoleAsync(owner, workshopId, "Move", new() { ["itemId"] = carriedId.ToString(), ["direction"] = "1" });
         await ConsoleAsync(owner, workshopId, "Add", new() { ["group"] = groups[2].ToString(), ["kind"] = "Concern", ["ItemText"] = "Après la pause", ["ParentId"] = "" });
         var second = await UploadAsync(manager, offlinePage, "Import", await owner.Client.GetByteArrayAsync($"{offlinePage}?handler=Bundle"));
-        Assert.Equal("1 contribution(s) ajoutée(s), 1 mise(s) à jour.", second.Text("#offline-report p"));
+        Assert.Equal("1 contribution ajoutée, 1 mise à jour.", second.Text("#offline-report p"));
         Assert.Contains("«\u00a0Le bateau et le réseau\u00a0» a été modifié ici et sur le portable", second.Text("#offline-report li"), StringComparison.Ordinal);
         Assert.False((await ItemsAsync(main, workshopId)).Single(i => i.Id == carriedId).Carried);
     }
@@ -189,7 +189,7 @@ public sealed class OfflineTests(ParvisApp main) : IClassFixture<ParvisApp>
             Concern(twice, group, "Le même identifiant, encore")));
 
         Assert.Equal(HttpStatusCode.OK, report.Status);
-        Assert.Equal("2 contribution(s) ajoutée(s), 0 mise(s) à jour.", report.Text("#offline-report p"));
+        Assert.Equal("2 contributions ajoutées, aucune mise à jour.", report.Text("#offline-report p"));
         var named = report.Texts("#offline-report li").ToList();
         Assert.Contains(named, n => n.StartsWith("Un élément sans texte", StringComparison.Ordinal));
         Assert.Contains("«\u00a0Sous l'identifiant d'une proposition\u00a0»\u00a0: son identifiant est déjà celui d'une autre contribution, l'élément n'a pas été importé", named);

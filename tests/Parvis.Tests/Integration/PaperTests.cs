@@ -114,7 +114,7 @@ public sealed class PaperTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.StartsWith("Ligne 3\u00a0: la table «\u00a0Table inconnue\u00a0»", errors[0], StringComparison.Ordinal);
         Assert.StartsWith("Ligne 4\u00a0: une action doit être rattachée", errors[1], StringComparison.Ordinal);
         Assert.Contains("Ligne 5", errors[2], StringComparison.Ordinal);
-        Assert.Contains("Le fichier contient 4 erreur(s)", check.Text("#Upload-error"), StringComparison.Ordinal);
+        Assert.Contains("Le fichier contient 4 erreurs", check.Text("#Upload-error"), StringComparison.Ordinal);
         Assert.Empty(check.Document.QuerySelectorAll("input[name=CheckedRows]"));
 
         // Sent to the import directly, the same rows are checked again and refused whole.

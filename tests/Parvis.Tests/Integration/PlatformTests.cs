@@ -40,7 +40,7 @@ public sealed class PlatformTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(("Votre soutien est enregistré.", true), await HomeWithNoticeAsync("""["Proposals.Supported"]"""));
         // The values are text in one of our sentences, encoded like any other.
         var (imported, _) = await HomeWithNoticeAsync("""["Results.Imported","<b>12</b>"]""");
-        Assert.Equal("<b>12</b> mise(s) à jour importée(s).", imported);
+        Assert.Equal("<b>12</b> mises à jour importées.", imported);
         // A cookie naming no message of ours, or not written by us, shows nothing and is cleared.
         Assert.Equal((null, true), await HomeWithNoticeAsync("""["Un texte choisi ailleurs"]"""));
         Assert.Equal((null, true), await HomeWithNoticeAsync("pas du JSON"));

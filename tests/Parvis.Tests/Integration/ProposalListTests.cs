@@ -100,7 +100,7 @@ public sealed class ProposalListTests(ParvisApp app) : IClassFixture<ParvisApp>
 
         var garbled = await visitor.GetAsync($"/processes/{slug}/proposals?theme=not-an-id&status=Nope&sort=7&p=x&q=");
         Assert.Equal(HttpStatusCode.OK, garbled.Status);
-        Assert.Equal("47 proposition(s)", garbled.Text("[role=status]"));
+        Assert.Equal("47 propositions", garbled.Text("[role=status]"));
         Assert.Empty(garbled.Document.QuerySelectorAll("#theme option[selected], #status option[selected]"));
         Assert.Equal("Newest", garbled.Document.QuerySelector("#sort option[selected]")?.GetAttribute("value"));
         Assert.Equal(20, garbled.Texts("h2").Count(t => t.StartsWith("Proposition", StringComparison.Ordinal)));

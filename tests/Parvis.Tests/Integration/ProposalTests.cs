@@ -478,7 +478,9 @@ public sealed class ProposalTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(["Filtre santé unique"], byStatus.Texts("h2 a"));
 
         var sorted = await session.GetAsync($"/processes/{app.World.ProcessSlug}/proposals?sort=MostSupported");
-        var counts = sorted.Texts(".card .meta").Select(m => int.Parse(m.Split(" soutien")[0].Split("· ")[^1], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        // "aucun soutien", "1 soutien", "3 soutiens".
+        var counts = sorted.Texts(".card .meta").Select(m => m.Split(" soutien")[0].Split("· ")[^1])
+            .Select(n => n == "aucun" ? 0 : int.Parse(n, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(counts.OrderByDescending(c => c), counts);
     }
 

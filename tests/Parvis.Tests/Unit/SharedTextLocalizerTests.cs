@@ -37,11 +37,30 @@ public sealed class SharedTextLocalizerTests
         Assert.Equal("Mon compte", In("de", () => _text["Layout.MyAccount"].Value));
     }
 
+    [Theory]
+    [InlineData("fr", 0, "aucun soutien")]
+    [InlineData("fr", 1, "1 soutien")]
+    [InlineData("fr", 2, "2 soutiens")]
+    [InlineData("fr", 12345, "12\u202f345 soutiens")]
+    [InlineData("en", 0, "no support")]
+    [InlineData("en", 1, "1 support")]
+    [InlineData("en", 12345, "12,345 supports")]
+    public void Counts_read_as_sentences_in_each_language(string culture, int count, string expected) =>
+        Assert.Equal(expected, In(culture, () => _text["Proposals.Supports", count].Value));
+
+    [Fact]
+    public void A_count_carried_as_text_is_read_as_a_number_and_anything_else_takes_the_last_form()
+    {
+        Assert.Equal("1 mise à jour importée.", In("fr", () => _text["Results.Imported", "1"].Value));
+        Assert.Equal("Aucune mise à jour importée.", In("fr", () => _text["Results.Imported", "0"].Value));
+        Assert.Equal("beaucoup mises à jour importées.", In("fr", () => _text["Results.Imported", "beaucoup"].Value));
+    }
+
     [Fact]
     public void Arguments_are_written_in_the_sentence_with_the_languages_number_format()
     {
-        Assert.Equal("2,5 soutien(s)", In("fr", () => _text["Proposals.Supports", 2.5].Value));
-        Assert.Equal("2.5 support(s)", In("en", () => _text["Proposals.Supports", 2.5].Value));
+        Assert.Equal("2,5 soutiens", In("fr", () => _text["Proposals.Supports", 2.5].Value));
+        Assert.Equal("2.5 supports", In("en", () => _text["Proposals.Supports", 2.5].Value));
     }
 
     [Fact]
