@@ -258,6 +258,28 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         Assert.Equal(404, (await page.GotoAsync($"/processes/{process.Slug}/workshops"))!.Status);
     }
 
+    [Fact]
+    public async Task On_a_phone_the_navigation_folds_into_a_menu_that_opens_by_keyboard_without_script()
+    {
+        var phone = await app.NewPageAsync(new ViewportSize { Width = 390, Height = 844 });
+        await phone.GotoAsync("/");
+        var header = await phone.Locator("header.site-header").BoundingBoxAsync();
+        Assert.True(header!.Height < 100, $"the header takes {header.Height} px of a phone's 844");
+        var signIn = phone.GetByRole(AriaRole.Link, new() { Name = "Se connecter" });
+        await Expect(signIn).ToBeHiddenAsync();
+        await phone.GetByText("Menu", new() { Exact = true }).FocusAsync();
+        await phone.Keyboard.PressAsync("Enter");
+        await Expect(signIn).ToBeVisibleAsync();
+        await app.AssertAccessibleAsync(phone);
+
+        var laptop = await app.NewPageAsync(new ViewportSize { Width = 1280, Height = 800 });
+        await laptop.GotoAsync("/");
+        await Expect(laptop.GetByRole(AriaRole.Link, new() { Name = "Se connecter" })).ToBeVisibleAsync();
+        await Expect(laptop.GetByText("Menu", new() { Exact = true })).ToBeHiddenAsync();
+        var row = await laptop.Locator("header.site-header").BoundingBoxAsync();
+        Assert.True(row!.Height < 80, $"the header wraps to {row.Height} px on a laptop");
+    }
+
     private static async Task SignInAsync(IPage page, string email)
     {
         await page.GotoAsync("/account/sign-in");
