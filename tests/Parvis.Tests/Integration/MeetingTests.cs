@@ -330,6 +330,20 @@ public sealed class MeetingTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task A_meeting_that_is_over_says_so_and_offers_no_seat_nor_online_link()
+    {
+        var setup = await SetUpAsync("reunion-passee");
+        await app.WithDatabaseAsync(db => db.Meetings.Where(m => m.Id == setup.Meeting.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.StartsAt, DateTimeOffset.UtcNow.AddDays(-3)).SetProperty(m => m.EndsAt, DateTimeOffset.UtcNow.AddDays(-3).AddHours(2))
+            .SetProperty(m => m.Registration, true).SetProperty(m => m.Mode, MeetingMode.Hybrid).SetProperty(m => m.OnlineLink, "https://visio.example.org/passee")));
+        var (participant, _) = await app.SignedInAsync("Retardataire");
+        var page = await participant.GetAsync(setup.Page);
+        Assert.Contains("Cette réunion a eu lieu le", page.Text("main .notice"), StringComparison.Ordinal);
+        Assert.DoesNotContain("visio.example.org", page.Body, StringComparison.Ordinal);
+        Assert.Empty(page.Document.QuerySelectorAll("form[action*=Register], input[name=SiteId]"));
+    }
+
+    [Fact]
     public async Task A_place_whose_accessibility_is_not_given_says_so()
     {
         var setup = await SetUpAsync("lieux-sans-accessibilite");

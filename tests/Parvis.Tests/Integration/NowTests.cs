@@ -57,6 +57,13 @@ public sealed class NowTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.DoesNotContain("Soutenir les propositions", primary);
         Assert.DoesNotContain("Poser une question aux experts", primary);
 
+        // What to do now comes first; what became of the contributions before the analysts' material, kept apart.
+        var sections = page.Document.QuerySelectorAll("main h2[id]").Select(h => h.Id).ToList();
+        Assert.True(sections.IndexOf("now") < sections.IndexOf("participate") && sections.IndexOf("participate") < sections.IndexOf("accountability")
+            && sections.IndexOf("accountability") < sections.IndexOf("analysis"), string.Join(", ", sections));
+        Assert.NotNull(page.Document.QuerySelector($"section[aria-labelledby=analysis] a[href='/processes/{process.Slug}/grids']"));
+        Assert.Null(page.Document.QuerySelector($"section[aria-labelledby=accountability] a[href='/processes/{process.Slug}/grids']"));
+
         // The home page's card names the same first actions, and how much was said.
         var home = await visitor.GetAsync("/");
         var card = home.Document.QuerySelectorAll("li.card").Single(c => c.QuerySelector("h3")!.TextContent.Contains(process.Title, StringComparison.Ordinal));

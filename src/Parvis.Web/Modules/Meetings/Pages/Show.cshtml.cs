@@ -32,6 +32,9 @@ public sealed class ShowModel(ParvisDbContext database, CurrentOrganisation curr
     public bool CanManage { get; private set; }
     public bool CanRun { get; private set; }
     public bool RegistrationOpen { get; private set; }
+
+    /// <summary>Ended: the page says so before anything else, and no longer offers to join online.</summary>
+    public bool IsOver { get; private set; }
     public bool SignedIn => authorizer.PersonId is not null;
 
     [BindProperty]
@@ -102,7 +105,8 @@ public sealed class ShowModel(ParvisDbContext database, CurrentOrganisation curr
             .Join(Db.Themes, u => u.ThemeId, t => t.Id, (u, t) => t).OrderBy(t => t.Position).ToListAsync();
         CanManage = await authorizer.CanAsync(MeetingsPermissions.Manage, Process, Component.Id);
         CanRun = await authorizer.CanAsync(MeetingsPermissions.Run, Process, Component.Id);
-        RegistrationOpen = Meeting.Registration && Meeting.EndsAt > clock.GetUtcNow();
+        IsOver = Meeting.EndsAt <= clock.GetUtcNow();
+        RegistrationOpen = Meeting.Registration && !IsOver;
         return true;
     }
 
