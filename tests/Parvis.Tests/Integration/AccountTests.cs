@@ -47,6 +47,44 @@ public sealed partial class AccountTests(ParvisApp app) : IClassFixture<ParvisAp
         Assert.Contains(email, account.Body, StringComparison.Ordinal);
     }
 
+    /// <summary>A citizen who meant to support a proposal lands back on it, through registration and the e-mail.</summary>
+    [Fact]
+    public async Task Registering_from_a_page_comes_back_to_it_through_the_email_and_signing_in()
+    {
+        using var session = app.NewSession();
+        var wanted = $"/processes/{app.World.ProcessSlug}/proposals";
+        var signIn = await session.GetAsync($"/account/sign-in?returnUrl={Uri.EscapeDataString(wanted)}");
+        var register = signIn.Document.QuerySelectorAll("main a").Single(a => a.GetAttribute("href")!.StartsWith("/account/register", StringComparison.Ordinal)).GetAttribute("href")!;
+        var form = await session.GetAsync(register);
+        Assert.Equal(wanted, form.Document.QuerySelector("input[name=ReturnUrl]")!.GetAttribute("value"));
+        var email = $"{Guid.NewGuid():N}@example.org";
+        Assert.Equal(HttpStatusCode.OK, (await session.PostAsync(register, new Dictionary<string, string>
+        {
+            ["ReturnUrl"] = wanted, ["Input.Pseudonym"] = "Venue pour soutenir", ["Input.Email"] = email, ["Input.Password"] = ParvisApp.Password,
+        })).Status);
+
+        var link = new Uri(LinkIn((await app.Mail.WaitForAsync(email, m => m.Subject?.Contains("Confirmez", StringComparison.Ordinal) == true)).TextBody!));
+        var confirmPage = await session.GetAsync(link.PathAndQuery);
+        var confirmed = await session.PostAsync(link.PathAndQuery, new Dictionary<string, string>
+        {
+            ["Id"] = confirmPage.Document.QuerySelector("input[name=Id]")!.GetAttribute("value")!,
+            ["Token"] = confirmPage.Document.QuerySelector("input[name=Token]")!.GetAttribute("value")!,
+            ["ReturnUrl"] = confirmPage.Document.QuerySelector("input[name=ReturnUrl]")!.GetAttribute("value")!,
+        }, link.PathAndQuery);
+        var next = confirmed.Document.QuerySelector("main a.button")!.GetAttribute("href")!;
+        Assert.Equal($"/account/sign-in?returnUrl={Uri.EscapeDataString(wanted)}", next);
+        var signedIn = await session.PostAsync(next, new Dictionary<string, string>
+        {
+            ["ReturnUrl"] = wanted, ["Input.Email"] = email, ["Input.Password"] = ParvisApp.Password, ["Input.RememberMe"] = "false",
+        }, next);
+        Assert.Equal(wanted, signedIn.Location);
+
+        // An address elsewhere is never carried.
+        var elsewhere = await session.GetAsync($"/account/register?returnUrl={Uri.EscapeDataString("https://example.com/")}");
+        Assert.Contains(elsewhere.Document.QuerySelectorAll("main a"), l => l.GetAttribute("href") == "/account/sign-in");
+        Assert.DoesNotContain("returnUrl", Web.Kernel.People.AccountLinks.Confirm(Guid.NewGuid(), "jeton", "https://example.com/"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Registering_with_a_known_address_reveals_nothing_and_warns_its_owner()
     {

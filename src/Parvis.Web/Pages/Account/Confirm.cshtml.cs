@@ -19,6 +19,10 @@ public sealed class ConfirmModel(UserManager<Person> people) : ParvisPageModel
 
     public bool Confirmed { get; private set; }
 
+    /// <summary>Where the person was going when they registered: signing in takes them there.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
     public void OnGet()
     {
     }

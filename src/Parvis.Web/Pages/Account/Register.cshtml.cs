@@ -24,6 +24,10 @@ public sealed class RegisterModel(UserManager<Person> people, IEmailSender email
 
     public bool Sent { get; private set; }
 
+    /// <summary>Where the person was going (a proposal to support...), carried through the e-mail to after signing in.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
     public void OnGet()
     {
     }
@@ -65,7 +69,7 @@ public sealed class RegisterModel(UserManager<Person> people, IEmailSender email
             return Page();
         }
         var token = await people.GenerateEmailConfirmationTokenAsync(person);
-        await email.SendAsync(person.Email!, Text["Mail.Confirm.Subject"], Text["Mail.Confirm.Body", person.Pseudonym, organisation.Link(AccountLinks.Confirm(person.Id, token))]);
+        await email.SendAsync(person.Email!, Text["Mail.Confirm.Subject"], Text["Mail.Confirm.Body", person.Pseudonym, organisation.Link(AccountLinks.Confirm(person.Id, token, ReturnUrl))]);
         timing.Took(nameof(RegisterModel), started);
         Sent = true;
         return Page();
