@@ -83,6 +83,28 @@ public sealed class WorkshopTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task Closing_a_workshop_is_confirmed_first_and_then_phones_can_add_nothing()
+    {
+        var setup = await SetUpAsync("atelier-a-clore");
+        Assert.Equal(HttpStatusCode.Redirect, (await ConsoleAsync(setup.Facilitator, setup, "Start", new() { ["timeId"] = setup.Time(0).ToString() })).Status);
+        Task<DateTimeOffset?> ClosedAtAsync() => app.WithDatabaseAsync(db => db.Workshops.Where(w => w.Id == setup.Workshop.Id).Select(w => w.ClosedAt).SingleAsync());
+
+        var console = await setup.Facilitator.GetAsync(setup.Console);
+        Assert.NotNull(console.Document.QuerySelector("details.confirm form input[name=confirmed][value=true]"));
+        var slip = await ConsoleAsync(setup.Facilitator, setup, "Close", new() { ["group"] = setup.Group(0).ToString() });
+        Assert.Equal(HttpStatusCode.OK, slip.Status);
+        Assert.Contains("pas été clos", slip.Text("[role=alert]"), StringComparison.Ordinal);
+        Assert.Null(await ClosedAtAsync());
+
+        var closed = await ConsoleAsync(setup.Facilitator, setup, "Close", new() { ["group"] = setup.Group(0).ToString(), ["confirmed"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, closed.Status);
+        Assert.NotNull(await ClosedAtAsync());
+        using var phone = app.NewSession();
+        var join = await phone.GetAsync($"/w/{setup.Workshop.JoinCode}?group={setup.Group(0)}");
+        Assert.Empty(join.Document.QuerySelectorAll("form[method=post]"));
+    }
+
+    [Fact]
     public async Task A_phone_that_sends_nothing_or_chooses_no_table_is_told_so_and_nothing_is_added()
     {
         var setup = await SetUpAsync("atelier-vide");

@@ -72,8 +72,9 @@ public sealed class ConsoleModel(ParvisDbContext db, CurrentOrganisation organis
         return await ActAsync(id, () => workshops.StartTimeAsync(id, timeId), "Workshops.TimeStarted");
     }
 
-    public Task<IActionResult> OnPostCloseAsync(Guid id) =>
-        ActAsync(id, () => workshops.CloseAsync(id), "Workshops.ClosedNow");
+    /// <summary>Only once confirmed: a close sent without it (an old form, a slip) changes nothing and says why.</summary>
+    public Task<IActionResult> OnPostCloseAsync(Guid id, bool confirmed) =>
+        ActAsync(id, () => confirmed ? workshops.CloseAsync(id) : Task.FromResult(CommandResult.Refused("Workshops.CloseNotConfirmed")), "Workshops.ClosedNow");
 
     public Task<IActionResult> OnPostMoveAsync(Guid id, Guid itemId, int direction) =>
         ActAsync(id, () => workshops.MoveAsync(itemId, direction), "Workshops.Moved", itemId);
