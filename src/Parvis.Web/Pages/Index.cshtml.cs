@@ -16,7 +16,7 @@ public sealed record ProcessCard(Process Process, int Contributions, IReadOnlyLi
 
 [OutputCache(PolicyName = PublicPagePolicy.Name)]
 public sealed class IndexModel(DatabaseOnDemand database, CurrentOrganisation organisation, Authorizer authorizer, SharedData shared, ModuleCatalog modules,
-    IEnumerable<IContributionSource> sources) : ParvisPageModel
+    IEnumerable<IContributionSource> sources, TimeProvider clock) : ParvisPageModel
 {
     private ParvisDbContext Db => database.Context;
 
@@ -25,12 +25,14 @@ public sealed class IndexModel(DatabaseOnDemand database, CurrentOrganisation or
 
     public async Task OnGetAsync()
     {
-        var today = Today = authorizer.Today();
-        // The same for everyone, for the day: read again once anything is contributed.
-        Processes = await shared.GetAsync($"home:{organisation.Id}:{today:yyyy-MM-dd}", () => CardsAsync(today));
+        Today = authorizer.Today();
+        var hour = ActionHour.Of(clock.GetUtcNow());
+        // The same for everyone, read again when processes change or the hour turns: the counts and what the tools offer
+        // may lag an hour behind what is contributed, rather than be read again after every support.
+        Processes = await shared.GetAsync($"home:{organisation.Id}:{hour:yyyy-MM-ddTHH}", () => CardsAsync(hour), ChangeKind.Processes);
     }
 
-    private async Task<IReadOnlyList<ProcessCard>> CardsAsync(DateOnly today)
+    private async Task<IReadOnlyList<ProcessCard>> CardsAsync(DateTimeOffset hour)
     {
         var processes = await Db.Processes.AsNoTracking()
             .Where(p => p.OrganisationId == organisation.Id && p.Published)
@@ -42,7 +44,7 @@ public sealed class IndexModel(DatabaseOnDemand database, CurrentOrganisation or
         var cards = new List<ProcessCard>();
         foreach (var process in processes)
         {
-            cards.Add(new ProcessCard(process, counts.GetValueOrDefault(process.Id), await modules.ActionsAsync(Db, process, today)));
+            cards.Add(new ProcessCard(process, counts.GetValueOrDefault(process.Id), await modules.ActionsAsync(Db, process, hour)));
         }
         return cards;
     }

@@ -291,7 +291,7 @@ public sealed class MeetingTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Contains("Santé", page.Text("section[aria-labelledby=uncovered]"), StringComparison.Ordinal);
         var questions = await visitor.GetAsync($"/processes/{setup.Process.Slug}/questions");
         Assert.Contains("Santé\u00a0: ce thème n'a pas pu être traité", questions.Text("section[aria-labelledby=uncovered]"), StringComparison.Ordinal);
-        Assert.Contains("2 questions, dont 1 avec une réponse", questions.Text("main"), StringComparison.Ordinal);
+        Assert.Contains("2 questions. 1 réponse publiée.", questions.Text("main"), StringComparison.Ordinal);
         var answered = await visitor.GetAsync($"/questions/{online.Id}");
         Assert.Equal("lignes régulières", answered.Text("section[aria-labelledby=answer] strong"));
         Assert.Contains("Experte cybersécurité", answered.Text("section[aria-labelledby=answer]"), StringComparison.Ordinal);

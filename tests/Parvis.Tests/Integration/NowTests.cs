@@ -30,7 +30,7 @@ public sealed class NowTests(ParvisApp app) : IClassFixture<ParvisApp>
             var meetings = process.Component(MeetingsModule.Key)!.Id;
             var evening = DateTimeOffset.Now.AddDays(2);
             db.Meetings.AddRange(
-                new Meeting { OrganisationId = process.OrganisationId, ProcessId = process.Id, ComponentId = meetings, Title = "Réunion passée", StartsAt = evening.AddDays(-9), EndsAt = evening.AddDays(-9).AddHours(2) },
+                new Meeting { OrganisationId = process.OrganisationId, ProcessId = process.Id, ComponentId = meetings, Title = "Réunion passée", StartsAt = DateTimeOffset.Now.AddHours(-4), EndsAt = DateTimeOffset.Now.AddHours(-2) },
                 new Meeting { OrganisationId = process.OrganisationId, ProcessId = process.Id, ComponentId = meetings, Title = "Réunion de quartier", Registration = true, StartsAt = evening, EndsAt = evening.AddHours(2) },
                 new Meeting { OrganisationId = process.OrganisationId, ProcessId = process.Id, ComponentId = meetings, Title = "Réunion plus tard", StartsAt = evening.AddDays(7), EndsAt = evening.AddDays(7).AddHours(2) });
             db.OpinionMaps.Add(new OpinionMap

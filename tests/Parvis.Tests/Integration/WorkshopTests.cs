@@ -101,6 +101,8 @@ public sealed class WorkshopTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.NotNull(await ClosedAtAsync());
         using var phone = app.NewSession();
         var join = await phone.GetAsync($"/w/{setup.Workshop.JoinCode}?group={setup.Group(0)}");
+        Assert.Equal(HttpStatusCode.OK, join.Status);
+        Assert.Contains("L'atelier est terminé", join.Text("main .notice"), StringComparison.Ordinal);
         Assert.Empty(join.Document.QuerySelectorAll("form[method=post]"));
     }
 

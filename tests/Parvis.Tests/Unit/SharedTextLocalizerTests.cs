@@ -53,7 +53,9 @@ public sealed class SharedTextLocalizerTests
     {
         Assert.Equal("1 mise à jour importée.", In("fr", () => _text["Results.Imported", "1"].Value));
         Assert.Equal("Aucune mise à jour importée.", In("fr", () => _text["Results.Imported", "0"].Value));
-        Assert.Equal("beaucoup mises à jour importées.", In("fr", () => _text["Results.Imported", "beaucoup"].Value));
+        Assert.Equal("12\u202f345 mises à jour importées.", In("fr", () => _text["Results.Imported", "12345"].Value));
+        Assert.Equal("<b>12</b> mises à jour importées.", In("fr", () => _text["Results.Imported", "<b>12</b>"].Value));
+        Assert.Equal("NaN soutiens", In("fr", () => _text["Proposals.Supports", double.NaN].Value));
     }
 
     [Fact]

@@ -50,15 +50,15 @@ public interface IParvisModule
     /// <summary>
     /// What a participant can do in the component now, the phase being what it is (propose an idea, register for the
     /// next meeting): the calls to action on the home page and at the top of the process page, the first one the
-    /// component's primary action. The same for everyone (never per person), for the whole day; none once the process
+    /// component's primary action. The same for everyone (never per person), kept for the hour; none once the process
     /// is closed.
     /// </summary>
     /// <param name="db">The database.</param>
     /// <param name="process">The process.</param>
     /// <param name="component">One of the module's components in the process.</param>
     /// <param name="phase">The current phase, null between phases.</param>
-    /// <param name="today">The day the page is for (a meeting of that day is still to come).</param>
-    Task<IReadOnlyList<ModuleLink>> ActionsAsync(ParvisDbContext db, Process process, ProcessComponent component, Phase? phase, DateOnly today) =>
+    /// <param name="hour">The start of the hour the page is for (a meeting not over by then is still to come).</param>
+    Task<IReadOnlyList<ModuleLink>> ActionsAsync(ParvisDbContext db, Process process, ProcessComponent component, Phase? phase, DateTimeOffset hour) =>
         Task.FromResult<IReadOnlyList<ModuleLink>>([]);
 
     /// <summary>Its links in every page's navigation, whatever the process.</summary>

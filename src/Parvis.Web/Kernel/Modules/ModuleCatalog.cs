@@ -63,17 +63,20 @@ public sealed class ModuleCatalog
     /// What a participant can do now, component by component in the process's order (those with nothing to offer left
     /// out): nothing once the process is closed.
     /// </summary>
-    public async Task<IReadOnlyList<ComponentActions>> ActionsAsync(ParvisDbContext db, Process process, DateOnly today)
+    /// <param name="db">The database.</param>
+    /// <param name="process">The process.</param>
+    /// <param name="hour">The start of the hour the page is for, in local time: what it offers is kept for that hour.</param>
+    public async Task<IReadOnlyList<ComponentActions>> ActionsAsync(ParvisDbContext db, Process process, DateTimeOffset hour)
     {
         if (process.ClosedAt is not null)
         {
             return [];
         }
-        var phase = process.CurrentPhase(today);
+        var phase = process.CurrentPhase(DateOnly.FromDateTime(hour.DateTime));
         var all = new List<ComponentActions>();
         foreach (var (component, module) in InUse(process))
         {
-            if (await module.ActionsAsync(db, process, component, phase, today) is { Count: > 0 } actions)
+            if (await module.ActionsAsync(db, process, component, phase, hour) is { Count: > 0 } actions)
             {
                 all.Add(new ComponentActions(component.Title.Length > 0 ? component.Title : null, module.TitleKey, actions));
             }
@@ -106,3 +109,13 @@ public sealed class ModuleCatalog
 
 /// <summary>What one component offers to do now: its title (null for the module's own, by its text key) and its actions.</summary>
 public sealed record ComponentActions(string? Title, string TitleKey, IReadOnlyList<ModuleLink> Actions);
+
+/// <summary>The hour a page of calls to action is for: what modules offer is read once an hour at most.</summary>
+public static class ActionHour
+{
+    public static DateTimeOffset Of(DateTimeOffset now)
+    {
+        var local = now.ToLocalTime();
+        return new DateTimeOffset(local.Year, local.Month, local.Day, local.Hour, 0, 0, local.Offset);
+    }
+}

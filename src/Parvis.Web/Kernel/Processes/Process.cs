@@ -141,7 +141,7 @@ public sealed class ProcessComponent
 
     /// <summary>Whether a title fails to tell its component apart from the others of its module: empty, or one of theirs.</summary>
     public static bool SameTitle(string title, IEnumerable<string> others) =>
-        others.Any() && (title.Trim().Length == 0 || others.Any(o => string.Equals(o.Trim(), title.Trim(), StringComparison.CurrentCultureIgnoreCase)));
+        others.Any() && (title.Trim().Length == 0 || others.Any(o => string.Equals(o.Trim(), title.Trim(), StringComparison.InvariantCultureIgnoreCase)));
 }
 
 public sealed class Theme

@@ -32,8 +32,9 @@ public sealed class Plurals : IFormatProvider, ICustomFormatter
         var (count, written) = arg switch
         {
             int or long or short or byte or uint or ulong or ushort or sbyte => (Convert.ToDecimal(arg, _culture), ((IFormattable)arg).ToString("N0", _culture)),
-            decimal or double or float => (Convert.ToDecimal(arg, _culture), ((IFormattable)arg).ToString(null, _culture)),
-            string text when decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) => (parsed, text),
+            decimal or double or float when IsFinite(arg) => (Convert.ToDecimal(arg, _culture), ((IFormattable)arg).ToString(null, _culture)),
+            string text when decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) =>
+                (parsed, parsed == decimal.Truncate(parsed) ? parsed.ToString("N0", _culture) : parsed.ToString(_culture)),
             _ => ((decimal?)null, Convert.ToString(arg, _culture) ?? ""),
         };
         var form = count switch
@@ -44,4 +45,11 @@ public sealed class Plurals : IFormatProvider, ICustomFormatter
         };
         return form.Replace("#", written, StringComparison.Ordinal);
     }
+
+    private static bool IsFinite(object number) => number switch
+    {
+        double d => double.IsFinite(d),
+        float f => float.IsFinite(f),
+        _ => true,
+    };
 }

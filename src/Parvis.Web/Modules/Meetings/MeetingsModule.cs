@@ -35,12 +35,11 @@ public sealed class MeetingsModule : IParvisModule
             new ModuleLink(QuestionsAddress(process, component.Id), "Questions.Link"),
         ]);
 
-    /// <summary>The next meeting (or the day's), to register for or to come to; asking the experts while a phase is open.</summary>
-    public async Task<IReadOnlyList<ModuleLink>> ActionsAsync(ParvisDbContext db, Process process, ProcessComponent component, Phase? phase, DateOnly today)
+    /// <summary>The next meeting (or the one under way), to register for or to come to; asking the experts while a phase is open.</summary>
+    public async Task<IReadOnlyList<ModuleLink>> ActionsAsync(ParvisDbContext db, Process process, ProcessComponent component, Phase? phase, DateTimeOffset hour)
     {
         var actions = new List<ModuleLink>();
-        var morning = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue, DateTimeKind.Local));
-        var next = await db.Meetings.AsNoTracking().Where(m => m.ComponentId == component.Id && m.EndsAt > morning).OrderBy(m => m.StartsAt)
+        var next = await db.Meetings.AsNoTracking().Where(m => m.ComponentId == component.Id && m.EndsAt > hour).OrderBy(m => m.StartsAt)
             .Select(m => new { m.Id, m.Title, m.StartsAt, m.Registration }).FirstOrDefaultAsync();
         if (next is not null)
         {

@@ -31,7 +31,7 @@ public sealed class OpinionMapsModule : IParvisModule
             .Select(m => new ModuleLink($"/maps/{m.Id}", "OpinionMaps.Entry", m.Question)).ToListAsync();
 
     /// <summary>Each map of the component open in the current phase: voting on it.</summary>
-    public async Task<IReadOnlyList<ModuleLink>> ActionsAsync(ParvisDbContext db, Process process, ProcessComponent component, Phase? phase, DateOnly today) =>
+    public async Task<IReadOnlyList<ModuleLink>> ActionsAsync(ParvisDbContext db, Process process, ProcessComponent component, Phase? phase, DateTimeOffset hour) =>
         phase is null ? [] : await db.OpinionMaps.AsNoTracking().Where(m => m.ComponentId == component.Id && m.PhaseId == phase.Id).OrderBy(m => m.CreatedAt)
             .Select(m => new ModuleLink($"/maps/{m.Id}/vote", "OpinionMaps.Action.Vote", m.Question)).ToListAsync();
 

@@ -45,7 +45,7 @@ public sealed class ProposalsModule : IParvisModule
     }
 
     /// <summary>Proposing first when the phase allows it, then supporting, then commenting.</summary>
-    public Task<IReadOnlyList<ModuleLink>> ActionsAsync(ParvisDbContext db, Process process, ProcessComponent component, Phase? phase, DateOnly today)
+    public Task<IReadOnlyList<ModuleLink>> ActionsAsync(ParvisDbContext db, Process process, ProcessComponent component, Phase? phase, DateTimeOffset hour)
     {
         var list = $"/processes/{process.Slug}/proposals";
         var actions = new List<ModuleLink>();

@@ -28,10 +28,19 @@ public sealed class WorkshopsModule : IParvisModule
     public Task<IReadOnlyList<ModuleLink>> EntriesAsync(ParvisDbContext db, Process process, ProcessComponent component) =>
         Task.FromResult<IReadOnlyList<ModuleLink>>([new ModuleLink($"/processes/{process.Slug}/workshops", "Process.SeeWorkshops")]);
 
-    /// <summary>A workshop under way: those at its tables join with the code they are shown there (never published here).</summary>
-    public async Task<IReadOnlyList<ModuleLink>> ActionsAsync(ParvisDbContext db, Process process, ProcessComponent component, Phase? phase, DateOnly today) =>
-        await db.Workshops.AsNoTracking().Where(w => w.ProcessId == process.Id && w.CurrentTimeId != null && w.ClosedAt == null)
+    /// <summary>
+    /// A workshop under way (a time started within the last hours, the workshop not closed): those at its tables join
+    /// with the code they are shown there, never published here. One left open after the day is no longer offered.
+    /// </summary>
+    public async Task<IReadOnlyList<ModuleLink>> ActionsAsync(ParvisDbContext db, Process process, ProcessComponent component, Phase? phase, DateTimeOffset hour)
+    {
+        var since = hour.AddHours(-RunningHours);
+        return await db.Workshops.AsNoTracking().Where(w => w.ProcessId == process.Id && w.CurrentTimeId != null && w.ClosedAt == null && w.TimeStartedAt > since)
             .OrderBy(w => w.StartsAt).Select(w => new ModuleLink("/w", "Workshops.Action.Join", w.Title)).ToListAsync();
+    }
+
+    /// <summary>How long after its time started a workshop left open still counts as under way.</summary>
+    private const int RunningHours = 6;
 
     /// <summary>Joining a workshop with its code, from any page: what a participant at a table looks for.</summary>
     public IReadOnlyList<ModuleLink> NavigationLinks => [new ModuleLink("/w", "Layout.JoinWorkshop")];

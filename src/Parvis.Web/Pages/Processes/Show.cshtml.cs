@@ -14,14 +14,15 @@ namespace Parvis.Web.Pages.Processes;
 
 [OutputCache(PolicyName = PublicPagePolicy.Name)]
 public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation organisation, Authorizer authorizer, FateCommands fates, SharedData shared,
-    ModuleCatalog modules)
+    ModuleCatalog modules, TimeProvider clock)
     : ParvisPageModel
 {
     private ParvisDbContext Db => database.Context;
 
     public Process Process { get; private set; } = default!;
     public Phase? CurrentPhase { get; private set; }
-    public DateOnly Today { get; private set; }
+    /// <summary>The hour what the page offers is for.</summary>
+    public DateTimeOffset Hour { get; private set; }
     /// <summary>Each component in use with its title (empty for the module's own) and its links.</summary>
     public IReadOnlyList<ComponentEntries> Components { get; private set; } = [];
 
@@ -36,8 +37,9 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
     public async Task<IActionResult> OnGetAsync()
     {
         var slug = RouteValue("slug");
-        var today = Today = authorizer.Today();
-        var overview = await shared.GetAsync($"process:{organisation.Id}:{slug}:{today:yyyy-MM-dd}", () => OverviewAsync(slug, today));
+        var today = authorizer.Today();
+        var hour = Hour = ActionHour.Of(clock.GetUtcNow());
+        var overview = await shared.GetAsync($"process:{organisation.Id}:{slug}:{hour:yyyy-MM-ddTHH}", () => OverviewAsync(slug, hour));
         CanEdit = overview is not null && await authorizer.CanAsync(Permission.EditProcess, overview.Process);
         if (overview is null || (!overview.Process.Published && !CanEdit))
         {
@@ -54,7 +56,7 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
     public sealed record ComponentEntries(string Title, string TitleKey, IReadOnlyList<ModuleLink> Entries);
 
     /// <summary>The same for everyone: read once per change, even for people signed in.</summary>
-    private async Task<Overview?> OverviewAsync(string slug, DateOnly today)
+    private async Task<Overview?> OverviewAsync(string slug, DateTimeOffset hour)
     {
         var process = await Db.Processes.AsNoTracking().Include(p => p.Themes)
             .FirstOrDefaultAsync(p => p.OrganisationId == organisation.Id && p.Slug == slug);
@@ -67,7 +69,7 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
         {
             components.Add(new ComponentEntries(component.Title, module.TitleKey, await module.EntriesAsync(Db, process, component)));
         }
-        return new Overview(process, components, await modules.ActionsAsync(Db, process, today), await fates.CountAsync(process),
+        return new Overview(process, components, await modules.ActionsAsync(Db, process, hour), await fates.CountAsync(process),
             await Db.SynthesisItems.CountAsync(i => i.ProcessId == process.Id));
     }
 }
