@@ -42,6 +42,13 @@ public sealed partial class JourneyTests
                 var number = int.Parse(Regex.Match(statement!, @"\d+").Value, System.Globalization.CultureInfo.InvariantCulture);
                 var label = (number % 2 == 0) == (voter < 2) ? "D'accord" : "Pas d'accord";
                 await Infrastructure.BrowserApp.ClickForNewPageAsync(page, page.GetByRole(AriaRole.Button, new() { Name = label, Exact = true }));
+                if (vote < 7)
+                {
+                    // One Tab after a vote reaches the next statement's first answer.
+                    await page.Keyboard.PressAsync("Tab");
+                    Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement?.matches('form.vote button[value=\"1\"]') === true"),
+                        await page.EvaluateAsync<string>("() => document.activeElement?.outerHTML ?? 'nothing'"));
+                }
             }
             Assert.Contains("toutes les affirmations", await page.TextContentAsync("main"), StringComparison.Ordinal);
             last = page;

@@ -40,7 +40,8 @@ public sealed class VoteModel(ParvisDbContext db, CurrentOrganisation organisati
         {
             return refusal;
         }
-        return result.Succeeded ? Redirect($"/maps/{id}/vote") : await PrepareAsync(id) ?? Page();
+        // Back at the next statement: the next Tab reaches its first answer, not the site's navigation again.
+        return result.Succeeded ? Redirect($"/maps/{id}/vote#next") : await PrepareAsync(id) ?? Page();
     }
 
     public async Task<IActionResult> OnPostStatementAsync(Guid id)
