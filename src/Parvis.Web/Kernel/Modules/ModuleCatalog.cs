@@ -78,7 +78,7 @@ public sealed class ModuleCatalog
         {
             if (await module.ActionsAsync(db, process, component, phase, hour) is { Count: > 0 } actions)
             {
-                all.Add(new ComponentActions(component.Title.Length > 0 ? component.Title : null, module.TitleKey, actions));
+                all.Add(new ComponentActions(component.Title.Length > 0 ? component.Title : null, actions));
             }
         }
         return all;
@@ -107,8 +107,8 @@ public sealed class ModuleCatalog
     }
 }
 
-/// <summary>What one component offers to do now: its title (null for the module's own, by its text key) and its actions.</summary>
-public sealed record ComponentActions(string? Title, string TitleKey, IReadOnlyList<ModuleLink> Actions);
+/// <summary>What one component offers to do now: the title staff gave it (null if none) and its actions.</summary>
+public sealed record ComponentActions(string? Title, IReadOnlyList<ModuleLink> Actions);
 
 /// <summary>The hour a page of calls to action is for: what modules offer is read once an hour at most.</summary>
 public static class ActionHour
