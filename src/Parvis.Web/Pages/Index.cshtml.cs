@@ -26,7 +26,7 @@ public sealed class IndexModel(DatabaseOnDemand database, CurrentOrganisation or
     public async Task OnGetAsync()
     {
         Today = authorizer.Today();
-        var hour = ActionHour.Of(clock.GetUtcNow());
+        var hour = ActionHour.Of(clock.GetLocalNow());
         // The same for everyone, read again when processes change or the hour turns: the counts and what the tools offer
         // may lag an hour behind what is contributed, rather than be read again after every support.
         Processes = await shared.GetAsync($"home:{organisation.Id}:{hour:yyyy-MM-ddTHH}", () => CardsAsync(hour), ChangeKind.Processes);

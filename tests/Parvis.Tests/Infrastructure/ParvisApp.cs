@@ -159,6 +159,15 @@ public class ParvisApp : WebApplicationFactory<Program>, IAsyncLifetime
         return new TestWorld(organisation.Id, open.Id, open.Slug, open.Themes[0].Id, closed.Id, closed.Slug, open.Components.ToDictionary(c => c.Module, c => c.Id));
     });
 
+    /// <summary>A published process of the tests' organisation, stored, with the given phase and every module.</summary>
+    public Task<Process> AddProcessAsync(string slug, Phase phase) => WithDatabaseAsync(async db =>
+    {
+        var process = NewProcess(World.OrganisationId, slug, phase);
+        db.Processes.Add(process);
+        await db.SaveChangesAsync();
+        return process;
+    });
+
     internal static Process NewProcess(Guid organisationId, string slug, Phase phase)
     {
         var process = new Process

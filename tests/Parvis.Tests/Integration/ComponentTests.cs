@@ -10,13 +10,7 @@ namespace Parvis.Tests.Integration;
 [Trait("Suite", "integration")]
 public sealed class ComponentTests(ParvisApp app) : IClassFixture<ParvisApp>
 {
-    private async Task<Process> ProcessAsync(string slug, Phase phase) => await app.WithDatabaseAsync(async db =>
-    {
-        var process = ParvisApp.NewProcess(app.World.OrganisationId, slug, phase);
-        db.Processes.Add(process);
-        await db.SaveChangesAsync();
-        return process;
-    });
+    private Task<Process> ProcessAsync(string slug, Phase phase) => app.AddProcessAsync(slug, phase);
 
     private static Phase Open(params string[] switches)
     {

@@ -8,15 +8,11 @@ namespace Parvis.Tests.Integration;
 [Trait("Suite", "integration")]
 public sealed class NowTests(ParvisApp app) : IClassFixture<ParvisApp>
 {
-    private async Task<Process> ProcessAsync(string slug, params string[] switches) => await app.WithDatabaseAsync(async db =>
+    private Task<Process> ProcessAsync(string slug, params string[] switches)
     {
         var today = DateOnly.FromDateTime(DateTime.Now);
-        var process = ParvisApp.NewProcess(app.World.OrganisationId, slug,
-            new Phase { Title = "Contributions", StartsOn = today.AddDays(-5), EndsOn = today.AddDays(5), Switches = [.. switches] });
-        db.Processes.Add(process);
-        await db.SaveChangesAsync();
-        return process;
-    });
+        return app.AddProcessAsync(slug, new Phase { Title = "Contributions", StartsOn = today.AddDays(-5), EndsOn = today.AddDays(5), Switches = [.. switches] });
+    }
 
     private static string[] Actions(Session.Response page) => [.. page.Texts("#now ~ .now-actions a, .now-actions a")];
 

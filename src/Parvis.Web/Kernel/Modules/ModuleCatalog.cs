@@ -113,9 +113,7 @@ public sealed record ComponentActions(string? Title, IReadOnlyList<ModuleLink> A
 /// <summary>The hour a page of calls to action is for: what modules offer is read once an hour at most.</summary>
 public static class ActionHour
 {
-    public static DateTimeOffset Of(DateTimeOffset now)
-    {
-        var local = now.ToLocalTime();
-        return new DateTimeOffset(local.Year, local.Month, local.Day, local.Hour, 0, 0, local.Offset);
-    }
+    /// <param name="localNow">The clock's local time, the one phases are dated in (TimeProvider.GetLocalNow).</param>
+    public static DateTimeOffset Of(DateTimeOffset localNow) =>
+        new(localNow.Year, localNow.Month, localNow.Day, localNow.Hour, 0, 0, localNow.Offset);
 }

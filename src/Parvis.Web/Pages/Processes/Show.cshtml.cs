@@ -38,7 +38,7 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
     {
         var slug = RouteValue("slug");
         var today = authorizer.Today();
-        var hour = Hour = ActionHour.Of(clock.GetUtcNow());
+        var hour = Hour = ActionHour.Of(clock.GetLocalNow());
         var overview = await shared.GetAsync($"process:{organisation.Id}:{slug}:{hour:yyyy-MM-ddTHH}", () => OverviewAsync(slug, hour));
         CanEdit = overview is not null && await authorizer.CanAsync(Permission.EditProcess, overview.Process);
         if (overview is null || (!overview.Process.Published && !CanEdit))
