@@ -59,6 +59,9 @@ public sealed class BrowserApp : ParvisApp
         await page.EvaluateAsync("() => { window.parvisOldPage = true; }");
         await target.ClickAsync();
         await page.WaitForFunctionAsync("() => window.parvisOldPage !== true && document.readyState === 'complete'");
+        // The browser moves to the address's #fragment (and keyboard focus's starting point with it) at a frame after
+        // the load: two frames later, a Tab starts from where a person would.
+        await page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
     }
 
     /// <summary>As the demo is run (--demo): it answers on any address, here the server's 127.0.0.1.</summary>
