@@ -4,11 +4,10 @@ using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Setup;
 using Parvis.Web.Kernel.Web;
 using Parvis.Web.Modules;
-using Parvis.Web.Modules.OpinionMaps;
 
-if (args is [OpinionMapCli.Name, ..])
+if (args.Length > 0 && Installed.Commands.FirstOrDefault(c => c.Name == args[0]) is { } offline)
 {
-    return OpinionMapCli.Run(args, Console.Out, Console.Error);
+    return offline.Run(args, Console.Out, Console.Error);
 }
 var commandLine = CommandLine.Parse(args);
 var builder = WebApplication.CreateBuilder(commandLine.HostArguments);

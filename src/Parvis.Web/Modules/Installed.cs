@@ -2,9 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Modules;
+using Parvis.Web.Kernel.Setup;
 using Parvis.Web.Modules.Meetings;
 using Parvis.Web.Modules.OpinionMaps;
 using Parvis.Web.Modules.Proposals;
+using Parvis.Web.Modules.Votes;
 using Parvis.Web.Modules.Workshops;
 
 namespace Parvis.Web.Modules;
@@ -16,6 +18,9 @@ namespace Parvis.Web.Modules;
 public static class Installed
 {
     public static ModuleCatalog Modules { get; } = new([new MeetingsModule(), new WorkshopsModule(), new ProposalsModule(), new OpinionMapsModule()]);
+
+    /// <summary>The commands that run without the server (`dotnet run -- tally ...`).</summary>
+    public static IReadOnlyList<OfflineCommand> Commands { get; } = [OpinionMapCli.Command, TallyCli.Command];
 }
 
 /// <summary>Lets `dotnet ef` build each provider's context, with the installed modules, to generate its own migration set.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Parvis.OpinionMaps;
 using Parvis.OpinionMaps.Polis;
+using Parvis.Web.Kernel.Setup;
 
 namespace Parvis.Web.Modules.OpinionMaps;
 
@@ -11,13 +12,13 @@ namespace Parvis.Web.Modules.OpinionMaps;
 /// </summary>
 public static class OpinionMapCli
 {
-    public const string Name = "opinion-map";
+    public static OfflineCommand Command { get; } = new("opinion-map", Run);
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    private static int Run(string[] args, TextWriter output, TextWriter error)
     {
         if (args.Length < 2)
         {
-            error.WriteLine($"Usage: {Name} [--seed N] <folder with comments.csv, votes.csv>");
+            error.WriteLine($"Usage: {Command.Name} [--seed N] <folder with comments.csv, votes.csv>");
             return 2;
         }
         var parameters = OpinionMapParameters.Default;
@@ -34,7 +35,7 @@ public static class OpinionMapCli
         PolisConversation conversation;
         try
         {
-            conversation = PolisConversation.Load(CallerPath(args[^1]));
+            conversation = PolisConversation.Load(OfflineCommand.CallerPath(args[^1]));
         }
         catch (Exception e) when (e is IOException or InvalidDataException or FormatException or CsvHelper.CsvHelperException)
         {
@@ -49,13 +50,4 @@ public static class OpinionMapCli
         }
         return 0;
     }
-
-    /// <summary>
-    /// `dotnet run --project` starts the program in the project's folder; the shell's PWD says where
-    /// the person typed the command, which is what a relative folder means to them.
-    /// </summary>
-    private static string CallerPath(string folder) =>
-        Path.IsPathRooted(folder) || Environment.GetEnvironmentVariable("PWD") is not { Length: > 0 } caller
-            ? folder
-            : Path.GetFullPath(folder, caller);
 }

@@ -50,7 +50,7 @@ public sealed class PolisFormatTests : IDisposable
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var exit = OpinionMapCli.Run([OpinionMapCli.Name, _london], output, error);
+        var exit = OpinionMapCli.Command.Run([OpinionMapCli.Command.Name, _london], output, error);
 
         Assert.Equal(0, exit);
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -65,7 +65,7 @@ public sealed class PolisFormatTests : IDisposable
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var exit = OpinionMapCli.Run([OpinionMapCli.Name, "/nowhere/at/all"], output, error);
+        var exit = OpinionMapCli.Command.Run([OpinionMapCli.Command.Name, "/nowhere/at/all"], output, error);
 
         Assert.Equal(1, exit);
         Assert.Contains("/nowhere/at/all", error.ToString(), StringComparison.Ordinal);
