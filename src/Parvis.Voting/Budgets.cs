@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Parvis.Voting;
 
 /// <summary>Which rule a step of a budget count belongs to.</summary>
@@ -104,20 +106,13 @@ public static class EqualShares
     {
         GreedyBudget.Check(costs, budget, ballots);
         var votes = ballots.Approvals();
-        var supporters = Enumerable.Range(0, costs.Count).Select(_ => new List<int>()).ToArray();
-        for (var ballot = 0; ballot < ballots.Count; ballot++)
-        {
-            foreach (var project in ballots.Approved(ballot))
-            {
-                supporters[project].Add(ballot);
-            }
-        }
+        var electorate = new Electorate(ballots);
         var share = (double)budget / Math.Max(1, ballots.VoterCount);
-        var kept = Rounds(costs, ballots, votes, supporters, share, utility, tieBreak);
+        var kept = Rounds(costs, electorate, votes, share, utility, tieBreak);
         var raises = 0;
-        while (raises < MostRaises && !Exhaustive(costs, budget, Funded(kept)))
+        while (raises < MostRaises && !Exhaustive(costs, budget, votes, Funded(kept)))
         {
-            var raised = Rounds(costs, ballots, votes, supporters, share + 1, utility, tieBreak);
+            var raised = Rounds(costs, electorate, votes, share + 1, utility, tieBreak);
             if (Funded(raised).Sum(p => costs[p]) > budget)
             {
                 break;
@@ -127,71 +122,123 @@ public static class EqualShares
             raises++;
         }
         var funded = Funded(kept);
-        var steps = kept.ToList();
         // Money left is counted against the real budget, not the raised shares.
         var left = budget;
-        for (var i = 0; i < steps.Count; i++)
+        for (var i = 0; i < kept.Count; i++)
         {
-            left -= steps[i].Cost;
-            steps[i] = steps[i] with { Left = left };
+            left -= kept[i].Cost;
+            kept[i] = kept[i] with { Left = left };
         }
-        steps.AddRange(GreedyBudget.Complete(costs, budget, votes, funded, tieBreak, BudgetRule.Completion));
-        var all = steps.Where(s => s.Funded).Select(s => s.Project).ToList();
-        return new BudgetOutcome(all, all.Sum(p => costs[p]), steps, share, raises);
+        kept.AddRange(GreedyBudget.Complete(costs, budget, votes, funded, tieBreak, BudgetRule.Completion));
+        var all = kept.Where(s => s.Funded).Select(s => s.Project).ToList();
+        return new BudgetOutcome(all, all.Sum(p => costs[p]), kept, share, raises);
     }
 
     private static List<int> Funded(List<BudgetStep> steps) => [.. steps.Select(s => s.Project)];
 
-    /// <summary>Whether no project left fits in the money the funded ones leave.</summary>
-    private static bool Exhaustive(IReadOnlyList<long> costs, long budget, List<int> funded)
+    /// <summary>Whether no project someone voted for fits in the money the funded ones leave.</summary>
+    private static bool Exhaustive(IReadOnlyList<long> costs, long budget, long[] votes, List<int> funded)
     {
         var left = budget - funded.Sum(p => costs[p]);
-        return Enumerable.Range(0, costs.Count).All(p => funded.Contains(p) || costs[p] > left);
+        return Enumerable.Range(0, costs.Count).All(p => funded.Contains(p) || votes[p] == 0 || costs[p] > left);
+    }
+
+    /// <summary>The ballots both ways, as flat arrays: each project's supporting ballots and each ballot's projects.</summary>
+    private sealed class Electorate
+    {
+        public Electorate(ApprovalBallots ballots)
+        {
+            Voters = new long[ballots.Count];
+            var supporterCounts = new int[ballots.OptionCount + 1];
+            var projects = new List<int>();
+            BallotStart = new int[ballots.Count + 1];
+            for (var ballot = 0; ballot < ballots.Count; ballot++)
+            {
+                Voters[ballot] = ballots.CountOf(ballot);
+                foreach (var project in ballots.Approved(ballot))
+                {
+                    projects.Add(project);
+                    supporterCounts[project + 1]++;
+                }
+                BallotStart[ballot + 1] = projects.Count;
+            }
+            Projects = [.. projects];
+            SupporterStart = new int[ballots.OptionCount + 1];
+            for (var project = 0; project < ballots.OptionCount; project++)
+            {
+                SupporterStart[project + 1] = SupporterStart[project] + supporterCounts[project + 1];
+            }
+            Supporters = new int[Projects.Length];
+            var next = SupporterStart[..^1].ToArray();
+            for (var ballot = 0; ballot < ballots.Count; ballot++)
+            {
+                for (var i = BallotStart[ballot]; i < BallotStart[ballot + 1]; i++)
+                {
+                    Supporters[next[Projects[i]]++] = ballot;
+                }
+            }
+        }
+
+        /// <summary>How many voters cast each ballot.</summary>
+        public long[] Voters { get; }
+
+        public int[] BallotStart { get; }
+
+        /// <summary>Ballot b's projects: Projects[BallotStart[b]..BallotStart[b + 1]].</summary>
+        public int[] Projects { get; }
+
+        public int[] SupporterStart { get; }
+
+        /// <summary>Project p's ballots: Supporters[SupporterStart[p]..SupporterStart[p + 1]].</summary>
+        public int[] Supporters { get; }
+
+        public ReadOnlySpan<int> Of(int project) => Supporters.AsSpan(SupporterStart[project], SupporterStart[project + 1] - SupporterStart[project]);
+
+        public ReadOnlySpan<int> ProjectsOf(int ballot) => Projects.AsSpan(BallotStart[ballot], BallotStart[ballot + 1] - BallotStart[ballot]);
     }
 
     /// <summary>
-    /// The rounds with every voter starting with <paramref name="share"/>. Voters who cast the same ballot always hold
-    /// the same money, and so do voters whose ballots approve the same funded projects: they are kept as classes, each
-    /// with its money, so a round looks at the classes of a project's supporters rather than at every voter.
+    /// The rounds with every voter starting with <paramref name="share"/>. Voters holding the same money are one class:
+    /// each project keeps how many of its supporters are in each class, and a funded project's payment moves only its
+    /// own supporters between classes, so a round never goes over every voter.
     /// </summary>
-    private static List<BudgetStep> Rounds(IReadOnlyList<long> costs, ApprovalBallots ballots, long[] votes, List<int>[] supporters, double share, Utility utility, TieBreak tieBreak)
+    private static List<BudgetStep> Rounds(IReadOnlyList<long> costs, Electorate electorate, long[] votes, double share, Utility utility, TieBreak tieBreak)
     {
         var money = new List<double> { share };
-        var classOf = new int[ballots.Count];
-        var members = new long[1];
+        var classOfMoney = new Dictionary<double, int> { [share] = 0 };
+        var classOf = new int[electorate.Voters.Length];
+        var members = new Dictionary<int, long>[costs.Count];
+        for (var project = 0; project < costs.Count; project++)
+        {
+            members[project] = new Dictionary<int, long> { [0] = votes[project] };
+        }
         var funded = new bool[costs.Count];
         var steps = new List<BudgetStep>();
-        var touched = new List<int>();
+        var wealth = new double[64];
+        var sizes = new long[64];
         while (true)
         {
             int? chosen = null;
             double chosenKey = 0, chosenPrice = 0;
-            if (members.Length < money.Count)
-            {
-                members = new long[money.Count];
-            }
             for (var project = 0; project < costs.Count; project++)
             {
                 if (funded[project] || votes[project] == 0)
                 {
                     continue;
                 }
-                touched.Clear();
-                foreach (var ballot in supporters[project])
+                var counts = members[project];
+                if (wealth.Length < counts.Count)
                 {
-                    var c = classOf[ballot];
-                    if (members[c] == 0)
-                    {
-                        touched.Add(c);
-                    }
-                    members[c] += ballots.CountOf(ballot);
+                    wealth = new double[counts.Count * 2];
+                    sizes = new long[counts.Count * 2];
                 }
-                touched.Sort((a, b) => money[a].CompareTo(money[b]));
-                var price = Price(touched, money, members, costs[project]);
-                foreach (var c in touched)
+                var n = 0;
+                foreach (var (c, size) in counts)
                 {
-                    members[c] = 0;
+                    wealth[n] = money[c];
+                    sizes[n++] = size;
                 }
+                var price = Price(wealth.AsSpan(0, n), sizes.AsSpan(0, n), votes[project], costs[project]);
                 if (price is null)
                 {
                     continue;
@@ -209,16 +256,34 @@ public static class EqualShares
                 return steps;
             }
             funded[paid] = true;
-            var moved = new Dictionary<int, int>();
-            foreach (var ballot in supporters[paid])
+            foreach (var ballot in electorate.Of(paid))
             {
-                var c = classOf[ballot];
-                if (!moved.TryGetValue(c, out var next))
+                var before = classOf[ballot];
+                var left = Math.Max(0, money[before] - chosenPrice);
+                if (!classOfMoney.TryGetValue(left, out var after))
                 {
-                    moved[c] = next = money.Count;
-                    money.Add(Math.Max(0, money[c] - chosenPrice));
+                    classOfMoney[left] = after = money.Count;
+                    money.Add(left);
                 }
-                classOf[ballot] = next;
+                if (after == before)
+                {
+                    continue;
+                }
+                classOf[ballot] = after;
+                var voters = electorate.Voters[ballot];
+                foreach (var project in electorate.ProjectsOf(ballot))
+                {
+                    if (funded[project])
+                    {
+                        continue;
+                    }
+                    var counts = members[project];
+                    if ((CollectionsMarshal.GetValueRefOrNullRef(counts, before) -= voters) == 0)
+                    {
+                        counts.Remove(before);
+                    }
+                    CollectionsMarshal.GetValueRefOrAddDefault(counts, after, out _) += voters;
+                }
             }
             steps.Add(new BudgetStep(paid, votes[paid], costs[paid], true, 0, chosenPrice, BudgetRule.EqualShares));
         }
@@ -226,21 +291,44 @@ public static class EqualShares
 
     /// <summary>
     /// What each supporter pays so that together they pay the cost, those with less paying all they have; null when
-    /// all their money is not enough. The classes come sorted by their money, poorest first.
+    /// all their money is not enough. The price starts as an equal split; classes holding less than it pay all they
+    /// have, which raises it for the others, until no class is left holding less (no sorting needed).
     /// </summary>
-    private static double? Price(List<int> classes, List<double> money, long[] members, long cost)
+    private static double? Price(ReadOnlySpan<double> wealth, Span<long> sizes, long supporters, long cost)
     {
-        double owed = cost;
-        long paying = classes.Sum(c => members[c]);
-        foreach (var c in classes)
+        double total = 0;
+        var richest = 0.0;
+        for (var c = 0; c < wealth.Length; c++)
         {
-            if (money[c] * paying >= owed * (1 - Tolerance))
-            {
-                return owed / paying;
-            }
-            owed -= money[c] * members[c];
-            paying -= members[c];
+            total += wealth[c] * sizes[c];
+            richest = Math.Max(richest, wealth[c]);
         }
-        return null;
+        if (total < cost * (1 - Tolerance))
+        {
+            return null;
+        }
+        double owed = cost;
+        var paying = supporters;
+        while (paying > 0)
+        {
+            var price = owed / paying;
+            var paidAll = false;
+            for (var c = 0; c < wealth.Length; c++)
+            {
+                if (sizes[c] > 0 && wealth[c] < price * (1 - Tolerance))
+                {
+                    owed -= wealth[c] * sizes[c];
+                    paying -= sizes[c];
+                    sizes[c] = 0;
+                    paidAll = true;
+                }
+            }
+            if (!paidAll)
+            {
+                return price;
+            }
+        }
+        // Together they have just the cost: everyone pays all, the richest as much as they hold.
+        return richest;
     }
 }

@@ -77,6 +77,111 @@ public sealed class BudgetTests
     }
 
     [Fact]
+    public void Equal_shares_by_classes_funds_what_a_voter_by_voter_count_funds()
+    {
+        // The count keeps voters with the same money together; this one follows every voter, the plain way.
+        var random = new Random(11);
+        for (var election = 0; election < 200; election++)
+        {
+            var projects = random.Next(2, 9);
+            var costs = Enumerable.Range(0, projects).Select(_ => (long)random.Next(5, 60)).ToArray();
+            var ballots = new ApprovalBallots(projects);
+            var voters = new List<int[]>();
+            for (var voter = 0; voter < random.Next(1, 40); voter++)
+            {
+                int[] approved = [.. Enumerable.Range(0, projects).Where(_ => random.Next(3) == 0)];
+                ballots.Add(approved);
+                voters.Add(approved);
+            }
+            var budget = (long)random.Next(20, 200);
+            var utility = election % 2 == 0 ? Utility.Cost : Utility.Approval;
+            var outcome = EqualShares.Count(costs, budget, ballots, utility, TieBreak.ByNumber(projects));
+            Assert.Equal(VoterByVoter(costs, budget, voters, utility), outcome.Funded);
+            Assert.True(outcome.Spent <= budget);
+        }
+    }
+
+    /// <summary>Equal Shares with add-one and greedy completion, each voter's money held apart.</summary>
+    private static List<int> VoterByVoter(long[] costs, long budget, List<int[]> voters, Utility utility)
+    {
+        var votes = Enumerable.Range(0, costs.Length).Select(p => voters.Count(v => v.Contains(p))).ToArray();
+        List<int> Run(double share)
+        {
+            var money = voters.Select(_ => share).ToArray();
+            var funded = new List<int>();
+            while (true)
+            {
+                (int Project, double Key, double Price)? best = null;
+                foreach (var project in Enumerable.Range(0, costs.Length).Where(p => !funded.Contains(p) && votes[p] > 0))
+                {
+                    var supporters = Enumerable.Range(0, voters.Count).Where(v => voters[v].Contains(project)).Select(v => money[v]).Order().ToList();
+                    if (supporters.Sum() < costs[project] * (1 - 1e-9))
+                    {
+                        continue;
+                    }
+                    double owed = costs[project];
+                    var price = 0.0;
+                    for (var i = 0; i < supporters.Count; i++)
+                    {
+                        if (supporters[i] * (supporters.Count - i) >= owed * (1 - 1e-9))
+                        {
+                            price = owed / (supporters.Count - i);
+                            break;
+                        }
+                        owed -= supporters[i];
+                    }
+                    var key = utility == Utility.Cost ? price / costs[project] : price;
+                    if (best is null || key < best.Value.Key * (1 - 1e-9) || (key <= best.Value.Key * (1 + 1e-9) && votes[project] > votes[best.Value.Project]))
+                    {
+                        best = (project, key, price);
+                    }
+                }
+                if (best is not { } chosen)
+                {
+                    return funded;
+                }
+                funded.Add(chosen.Project);
+                for (var v = 0; v < voters.Count; v++)
+                {
+                    if (voters[v].Contains(chosen.Project))
+                    {
+                        money[v] = Math.Max(0, money[v] - chosen.Price);
+                    }
+                }
+            }
+        }
+        var perVoter = (double)budget / Math.Max(1, voters.Count);
+        var kept = Run(perVoter);
+        for (var raise = 0; raise < 1000 && Enumerable.Range(0, costs.Length).Any(p => !kept.Contains(p) && votes[p] > 0 && costs[p] <= budget - kept.Sum(f => costs[f])); raise++)
+        {
+            var raised = Run(perVoter + raise + 1);
+            if (raised.Sum(p => costs[p]) > budget)
+            {
+                break;
+            }
+            kept = raised;
+        }
+        var left = budget - kept.Sum(p => costs[p]);
+        foreach (var project in Enumerable.Range(0, costs.Length).Where(p => votes[p] > 0 && !kept.Contains(p)).OrderByDescending(p => votes[p]).ThenBy(p => p).ToList())
+        {
+            if (costs[project] <= left)
+            {
+                kept.Add(project);
+                left -= costs[project];
+            }
+        }
+        return kept;
+    }
+
+    [Fact]
+    public void A_project_nobody_voted_for_neither_gets_funded_nor_keeps_the_shares_rising()
+    {
+        var outcome = EqualShares.Count([50, 1], 100, Baskets(2, ([0], 10)), Utility.Cost, TieBreak.ByNumber(2));
+        Assert.Equal([0], outcome.Funded);
+        Assert.Equal(0, outcome.Raises);
+    }
+
+    [Fact]
     public void Costs_and_budget_are_checked()
     {
         var ballots = Baskets(2, ([0], 1));
