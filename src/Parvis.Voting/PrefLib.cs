@@ -122,8 +122,11 @@ public static class PrefLib
         return new PrefLibElection(title, alternatives, ballots);
     }
 
-    /// <summary>Writes the ballots in the current format, identical ballots on one line, the most frequent first.</summary>
-    public static void Write(TextWriter writer, string title, IReadOnlyList<string> alternatives, RankedBallots ballots, string fileName)
+    /// <summary>
+    /// Writes the ballots in the current format, identical ballots on one line, the most frequent first; returns the
+    /// data type (soc, soi, toc or toi), the file's extension.
+    /// </summary>
+    public static string Write(TextWriter writer, string title, IReadOnlyList<string> alternatives, RankedBallots ballots, string fileName)
     {
         var lines = new Dictionary<string, long>(StringComparer.Ordinal);
         var complete = true;
@@ -143,7 +146,8 @@ public static class PrefLib
                 : "{" + string.Join(',', place.Select(a => (a + 1).ToString(CultureInfo.InvariantCulture))) + "}"));
             lines[order] = lines.GetValueOrDefault(order) + ballots.CountOf(ballot);
         }
-        var type = (strict ? "s" : "t") + "o" + (complete ? "c" : "i");
+        // With no ballot at all, nothing says the orders are complete.
+        var type = (strict ? "s" : "t") + "o" + (complete && lines.Count > 0 ? "c" : "i");
         writer.WriteLine($"# FILE NAME: {fileName}.{type}");
         writer.WriteLine($"# TITLE: {OneLine(title)}");
         writer.WriteLine($"# DATA TYPE: {type}");
@@ -158,6 +162,7 @@ public static class PrefLib
         {
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count}: {order}"));
         }
+        return type;
     }
 
     /// <summary>A header value on one line, whatever the name or title holds.</summary>

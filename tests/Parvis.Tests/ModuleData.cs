@@ -2,4 +2,5 @@
 global using Parvis.Web.Modules.Meetings;
 global using Parvis.Web.Modules.OpinionMaps;
 global using Parvis.Web.Modules.Proposals;
+global using Parvis.Web.Modules.Votes;
 global using Parvis.Web.Modules.Workshops;

@@ -17,7 +17,7 @@ namespace Parvis.Web.Modules;
 /// </summary>
 public static class Installed
 {
-    public static ModuleCatalog Modules { get; } = new([new MeetingsModule(), new WorkshopsModule(), new ProposalsModule(), new OpinionMapsModule()]);
+    public static ModuleCatalog Modules { get; } = new([new MeetingsModule(), new WorkshopsModule(), new ProposalsModule(), new VotesModule(), new OpinionMapsModule()]);
 
     /// <summary>The commands that run without the server (`dotnet run -- tally ...`).</summary>
     public static IReadOnlyList<OfflineCommand> Commands { get; } = [OpinionMapCli.Command, TallyCli.Command];

@@ -53,6 +53,8 @@ public sealed class PermissionMatrixTests
         ["Proposals.Comment"] = Enum.GetValues<Role>(),
         ["OpinionMaps.Manage"] = [Role.Administrator, Role.ProcessManager],
         ["OpinionMaps.Contribute"] = Enum.GetValues<Role>(),
+        ["Votes.Manage"] = [Role.Administrator, Role.ProcessManager],
+        ["Votes.Cast"] = Enum.GetValues<Role>(),
         ["Workshops.Manage"] = [Role.Administrator, Role.ProcessManager],
         ["Workshops.Run"] = [Role.Administrator, Role.ProcessManager, Role.Facilitator],
         ["Meetings.Manage"] = [Role.Administrator, Role.ProcessManager],

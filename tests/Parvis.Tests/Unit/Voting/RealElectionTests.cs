@@ -42,4 +42,18 @@ public sealed class RealElectionTests
         Assert.Equal([0], Schulze.Count(election.Ballots, order).Winners);
         Assert.Equal([0], Borda.Count(election.Ballots, order).Winners);
     }
+
+    [Fact]
+    public void Dublin_West_2002_elects_the_three_members_the_count_of_the_day_elected()
+    {
+        // Brian Lenihan, Joe Higgins and Joan Burton were elected on 29,988 valid ballots, quota 7,498.
+        var election = Election("dublin-west-2002.soi");
+        var outcome = SingleTransferableVote.Count(election.Ballots, 3, TieBreak.ByNumber(9));
+        Assert.Equal(29_988, election.Ballots.VoterCount);
+        Assert.Equal(7_498, outcome.Quota);
+        Assert.Equal(["Brian Lenihan F.F.", "Joe Higgins S.P.", "Joan Burton Lab"], outcome.Winners.Select(w => election.Alternatives[w]));
+        Assert.False(outcome.DecidedByTieBreak);
+        // Every stage accounts for every vote: what the options hold and what could go nowhere, to the truncation.
+        Assert.All(outcome.Stages, stage => Assert.InRange(stage.Votes.Sum() + stage.NonTransferable, 29_987.9m, 29_988m));
+    }
 }

@@ -1,5 +1,3 @@
-using Parvis.Web.Modules.Votes;
-
 namespace Parvis.Tests.Unit.Voting;
 
 [Trait("Suite", "unit")]
@@ -46,5 +44,34 @@ public sealed class TallyCommandTests : IDisposable
         Assert.Equal("", error);
         Assert.Equal(0, exit);
         Assert.Equal(winners, output.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void The_readme_command_prints_the_elected_of_dublin_west()
+    {
+        var file = Path.Combine(AppContext.BaseDirectory, "Unit", "Voting", "Data", "dublin-west-2002.soi");
+        var (exit, output, _) = Tally("--method", "stv", "--seats", "3", file);
+        Assert.Equal(0, exit);
+        Assert.Equal("5\n4\n2\n", output.ReplaceLineEndings("\n"));
+    }
+
+    [Theory]
+    [InlineData("--method", "dictatorship")]
+    [InlineData("--method", "stv", "--seats", "zero")]
+    [InlineData("--seats", "2")]
+    public void A_wrong_command_says_how_to_write_it(params string[] args)
+    {
+        var (exit, output, error) = Tally([.. args, "ballots.soc"]);
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.NotEqual("", error);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_preflib_is_refused_with_its_line()
+    {
+        var (exit, _, error) = Tally("--method", "irv", File("bad.soi", "# NUMBER ALTERNATIVES: 2\n3: 1,7\n"));
+        Assert.Equal(1, exit);
+        Assert.Contains("Line 2", error, StringComparison.Ordinal);
     }
 }

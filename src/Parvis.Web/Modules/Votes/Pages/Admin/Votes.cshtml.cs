@@ -1,0 +1,119 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Modules;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Modules.Votes.Pages.Admin;
+
+public sealed class VoteInput
+{
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(Vote.QuestionMax, MinimumLength = 5, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.VoteQuestion")]
+    public string Question { get; set; } = "";
+
+    [StringLength(Vote.DescriptionMax, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.VoteDescription")]
+    public string? Description { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [Display(Name = "Field.VotePurpose")]
+    public VotePurpose? Purpose { get; set; }
+
+    [Display(Name = "Field.VoteMethod")]
+    public VoteMethod Method { get; set; } = VoteMethod.SingleChoice;
+
+    [Range(1, Vote.OptionsMax - 1, ErrorMessage = "Validation.Range")]
+    [Display(Name = "Field.VoteSeats")]
+    public int Seats { get; set; } = 1;
+
+    /// <summary>One option per line.</summary>
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(Vote.OptionsMax * (VoteOption.TitleMax + 2), ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.VoteOptions")]
+    public string Options { get; set; } = "";
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [Display(Name = "Field.VoteOpensAt")]
+    public DateTime? OpensAt { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [Display(Name = "Field.VoteClosesAt")]
+    public DateTime? ClosesAt { get; set; }
+
+    public bool Secret { get; set; } = true;
+
+    public bool ResultsBeforeClose { get; set; }
+}
+
+/// <summary>The votes of one component of a process (its first when none is named), for staff: the list and a new vote.</summary>
+public sealed class VotesModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, VoteCommands commands) : ParvisPageModel, IProcessPage
+{
+    [BindProperty]
+    public VoteInput Input { get; set; } = new();
+
+    public Process Process { get; private set; } = default!;
+
+    public ProcessComponent? Component { get; private set; }
+
+    public Guid? ComponentId => Component?.Id;
+
+    public string Address => $"/admin/processes/{Process.Id}/votes/{Component?.Id}";
+
+    public IReadOnlyList<Vote> Votes { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> Methods =>
+        [.. Enum.GetValues<VoteMethod>().Select(m => new SelectListItem(Text["VoteMethod." + m], m.ToString()))];
+
+    public async Task<IActionResult> OnGetAsync(Guid processId, Guid? componentId) => await LoadAsync(processId, componentId) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(Guid processId, Guid? componentId)
+    {
+        if (await LoadAsync(processId, componentId) is { } early)
+        {
+            return early;
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var draft = new VoteDraft(Input.Question, Input.Description ?? "", Input.Purpose!.Value, Input.Method, Input.Seats,
+            Input.Options.Split('\n'), LocalTime.ToOffset(Input.OpensAt!.Value), LocalTime.ToOffset(Input.ClosesAt!.Value), Input.Secret, Input.ResultsBeforeClose);
+        var result = await commands.CreateAsync(Process.Id, Component!.Id, draft);
+        var field = result.ErrorKey switch
+        {
+            "Votes.ClosesBeforeOpening" => "Input.ClosesAt",
+            "Votes.SeatCount" => "Input.Seats",
+            _ => "Input.Options",
+        };
+        return After(result, "Votes.Created", result.Id is { } id ? $"/votes/{id}" : Address, field);
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid processId, Guid? componentId)
+    {
+        var process = await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == processId && p.OrganisationId == organisation.Id);
+        if (process is null)
+        {
+            return NotFound();
+        }
+        Process = process;
+        // A component of another module, or switched off: the filter answers 404.
+        Component = componentId is { } id ? process.Components.FirstOrDefault(c => c.Id == id) : process.Component(VotesModule.Key);
+        if (Component is not { Enabled: true, Module: VotesModule.Key })
+        {
+            return NotFound();
+        }
+        if (Denied(await authorizer.DecideAsync(VotesPermissions.Manage, process, Component.Id)) is { } denied)
+        {
+            return denied;
+        }
+        Votes = await db.Votes.AsNoTracking().Where(v => v.ComponentId == Component.Id).OrderBy(v => v.CreatedAt).ToListAsync();
+        return null;
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+
+namespace Parvis.Web.Modules.Votes.Pages;
+
+/// <summary>A vote's count with its explanation, and its ballots for anyone to count again.</summary>
+public sealed class ResultsModel(ParvisDbContext db, CurrentOrganisation organisation, TimeProvider clock, VoteCommands commands)
+    : VotePage(db, organisation, clock)
+{
+    public VoteResults Results { get; private set; } = default!;
+
+    public string Title(int option) => Options[option].Title;
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (!await LoadAsync(id) || await commands.ResultsAsync(id) is not { } results)
+        {
+            return NotFound();
+        }
+        Results = results;
+        return Page();
+    }
+
+    /// <summary>format: "preflib" or "csv".</summary>
+    public async Task<IActionResult> OnGetBallotsAsync(Guid id, string format)
+    {
+        if (!await LoadAsync(id) || await commands.BallotsAsync(id, format == "preflib") is not { } file)
+        {
+            return NotFound();
+        }
+        return File(file.Bytes, format == "preflib" ? "text/plain; charset=utf-8" : "text/csv; charset=utf-8", file.FileName);
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+
+namespace Parvis.Web.Modules.Votes.Pages;
+
+/// <summary>A vote: what it is for, how it is counted, and the ballot. No script needed.</summary>
+public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisation, TimeProvider clock, Authorizer authorizer, VoteCommands commands)
+    : VotePage(db, organisation, clock)
+{
+    /// <summary>What the ballot says, as typed, kept when it is refused.</summary>
+    public int?[] Values { get; private set; } = [];
+
+    /// <summary>The problems of a refused ballot, per option position (-1: the ballot as a whole).</summary>
+    public ILookup<int, string> Problems { get; private set; } = Array.Empty<(int, string)>().ToLookup(p => p.Item1, p => p.Item2);
+
+    /// <summary>The signed-in person's line in the register, if they voted.</summary>
+    public VoteRegistration? Voted { get; private set; }
+
+    public Decision Decision { get; private set; }
+
+    public bool SignedIn => authorizer.PersonId is not null;
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await PrepareAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        if (!await PrepareAsync(id))
+        {
+            return NotFound();
+        }
+        Values = [.. Options.Select(o => Read(o.Position))];
+        var problems = BallotContent.Problems(Vote, Values);
+        if (problems.Count > 0)
+        {
+            Problems = problems.ToLookup(p => p.Position, p => Text[p.Key].Value);
+            ModelState.AddModelError("", Text["Votes.BallotRefused"]);
+            return Page();
+        }
+        var result = await commands.CastAsync(id, Values);
+        if (Refusal(result) is { } refusal)
+        {
+            return refusal;
+        }
+        if (!result.Succeeded)
+        {
+            return Page();
+        }
+        Flash("Votes.Cast");
+        return Redirect($"/votes/{id}");
+    }
+
+    /// <summary>An option's value on the posted ballot: "choice" names the single choice; "o{position}" the others.</summary>
+    private int? Read(int position)
+    {
+        if (Vote.Method == VoteMethod.SingleChoice)
+        {
+            return Request.Form["choice"] == position.ToString(System.Globalization.CultureInfo.InvariantCulture) ? 1 : null;
+        }
+        var value = Request.Form[$"o{position}"].ToString();
+        // Anything that is not a small number is refused as such by the ballot's check.
+        return value.Length == 0 ? null : int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : -1;
+    }
+
+    private async Task<bool> PrepareAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return false;
+        }
+        Decision = await authorizer.DecideAsync(VotesPermissions.Cast, Process, Vote.ComponentId);
+        if (Decision == Decision.NotInProcess)
+        {
+            return false;
+        }
+        if (authorizer.PersonId is { } personId)
+        {
+            Voted = await Db.VoteRegister.AsNoTracking().FirstOrDefaultAsync(r => r.VoteId == id && r.PersonId == personId);
+        }
+        Values = new int?[Options.Count];
+        return true;
+    }
+}

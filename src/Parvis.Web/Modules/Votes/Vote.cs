@@ -1,0 +1,135 @@
+using System.Globalization;
+
+namespace Parvis.Web.Modules.Votes;
+
+/// <summary>What a vote is for, said on its page before anything else: a vote online never pretends to be an election.</summary>
+public enum VotePurpose
+{
+    /// <summary>An advisory opinion: the council hears it and decides.</summary>
+    Advisory,
+
+    /// <summary>A decision of the assembly or body that votes (its rules make it binding).</summary>
+    AssemblyDecision,
+
+    /// <summary>A poll: a picture of opinions, nothing more.</summary>
+    Poll,
+}
+
+/// <summary>How the ballots are filled and counted.</summary>
+public enum VoteMethod
+{
+    SingleChoice,
+    Approval,
+    Borda,
+    InstantRunoff,
+    Schulze,
+
+    /// <summary>Single transferable vote: several seats.</summary>
+    Stv,
+    MajorityJudgment,
+    Score,
+}
+
+/// <summary>How a ballot reached the ballot box.</summary>
+public enum VoteChannel
+{
+    Online,
+    Paper,
+    Mediated,
+}
+
+/// <summary>
+/// A vote in a process: its question and options, what it is for, its method, when it is open, whether it is secret,
+/// and the tie-break order drawn when it was created (published on its page before anyone votes).
+/// </summary>
+public sealed class Vote
+{
+    public const int QuestionMax = 200;
+    public const int DescriptionMax = 4_000;
+    public const int OptionsMax = 50;
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid OrganisationId { get; set; }
+    public Guid ProcessId { get; set; }
+    public Guid ComponentId { get; set; }
+
+    public required string Question { get; set; }
+    public string Description { get; set; } = "";
+    public VotePurpose Purpose { get; set; }
+    public VoteMethod Method { get; set; }
+
+    /// <summary>STV: how many are elected.</summary>
+    public int Seats { get; set; } = 1;
+
+    public DateTimeOffset OpensAt { get; set; }
+    public DateTimeOffset ClosesAt { get; set; }
+
+    /// <summary>Secret: the ballot box holds nothing that leads to a voter. Otherwise (a body's named vote) the register shows each voter's ballot.</summary>
+    public bool Secret { get; set; } = true;
+
+    /// <summary>Whether the running count is public before the close.</summary>
+    public bool ResultsBeforeClose { get; set; }
+
+    /// <summary>The options' positions in the order that wins ties, drawn by lot at creation ("2,0,1").</summary>
+    public string TieBreak { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+
+    public bool IsOpen(DateTimeOffset now) => now >= OpensAt && now < ClosesAt;
+
+    public bool ResultsShown(DateTimeOffset now) => now >= ClosesAt || (ResultsBeforeClose && now >= OpensAt);
+
+    public IReadOnlyList<int> TieBreakOrder => [.. TieBreak.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(p, CultureInfo.InvariantCulture))];
+
+    /// <summary>Whether a ballot ranks the options (rather than choosing, approving or grading them).</summary>
+    public bool Ranked => Method is VoteMethod.Borda or VoteMethod.InstantRunoff or VoteMethod.Schulze or VoteMethod.Stv;
+
+    public bool Graded => Method is VoteMethod.MajorityJudgment or VoteMethod.Score;
+}
+
+public sealed class VoteOption
+{
+    public const int TitleMax = 200;
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid VoteId { get; set; }
+
+    /// <summary>Its place on the ballot, from 0: what ballots and the tie-break refer to.</summary>
+    public int Position { get; set; }
+
+    public required string Title { get; set; }
+}
+
+/// <summary>
+/// The register ("liste d'émargement"): who voted, by which channel, on which day. One row per person and vote (a unique
+/// index): a person votes once, whatever the channel. It holds no reference to the ballot.
+/// </summary>
+public sealed class VoteRegistration
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid VoteId { get; set; }
+
+    /// <summary>Null once the person erased their account: the line stays, so the turnout stays true.</summary>
+    public Guid? PersonId { get; set; }
+
+    public VoteChannel Channel { get; set; }
+
+    /// <summary>The day only: a time would let someone pair the register with the order ballots arrived.</summary>
+    public DateOnly Day { get; set; }
+
+    /// <summary>A named (public) vote only: the ballot, as in the ballot box. Always null when the vote is secret.</summary>
+    public string? NamedBallot { get; set; }
+}
+
+/// <summary>
+/// A ballot in the ballot box: the vote and what was voted, nothing else. Its id is random (not time-ordered) and it has
+/// no date, so nothing pairs it with the register.
+/// </summary>
+public sealed class CastBallot
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid VoteId { get; set; }
+
+    /// <summary>One value per option, in position order, comma-separated, empty where the ballot says nothing: see <see cref="BallotContent"/>.</summary>
+    public required string Content { get; set; }
+}

@@ -1,0 +1,115 @@
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Modules;
+using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Privacy;
+using Parvis.Web.Kernel.Processes;
+
+namespace Parvis.Web.Modules.Votes;
+
+/// <summary>
+/// The votes module: votes with a stated purpose, counted by a method people can check (Parvis.Voting), a register of
+/// who voted kept apart from the ballot box, results with their explanation, and the ballots published for anyone to
+/// count again. Pages are under Pages/ (public) and Pages/Admin/.
+/// </summary>
+public sealed class VotesModule : IParvisModule
+{
+    public const string Key = "votes";
+
+    public string Name => Key;
+
+    public string TitleKey => "Votes.ModuleTitle";
+
+    public bool AllowsSeveral => true;
+
+    public IReadOnlyList<Permission> Permissions => [VotesPermissions.Manage, VotesPermissions.Cast];
+
+    public async Task<IReadOnlyList<ModuleLink>> EntriesAsync(ParvisDbContext db, Process process, ProcessComponent component) =>
+        await db.Votes.AsNoTracking().Where(v => v.ComponentId == component.Id).OrderBy(v => v.CreatedAt)
+            .Select(v => new ModuleLink($"/votes/{v.Id}", "Votes.Entry", v.Question)).ToListAsync();
+
+    /// <summary>Each vote of the component open during the hour: voting.</summary>
+    public async Task<IReadOnlyList<ModuleLink>> ActionsAsync(ParvisDbContext db, Process process, ProcessComponent component, Phase? phase, DateTimeOffset hour)
+    {
+        var votes = await db.Votes.AsNoTracking().Where(v => v.ComponentId == component.Id).OrderBy(v => v.CreatedAt).ToListAsync();
+        // The hour's page: a vote that closes later in the hour is still offered, one that opens later is not yet.
+        return [.. votes.Where(v => v.OpensAt <= hour && v.ClosesAt > hour).Select(v => new ModuleLink($"/votes/{v.Id}", "Votes.Action.Vote", v.Question))];
+    }
+
+    public IReadOnlyList<ModuleLink> AdminEntries(Process process, ProcessComponent component) =>
+        [new ModuleLink($"/admin/processes/{process.Id}/votes/{component.Id}", "Votes.AdminTitle")];
+
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddScoped<VoteCommands>();
+        services.AddScoped<IPersonalDataSource, VotesPersonalData>();
+    }
+
+    public void BuildModel(ModelBuilder model)
+    {
+        model.Entity<Vote>(e =>
+        {
+            e.ToTable("votes_votes");
+            e.Property(v => v.Question).HasMaxLength(Vote.QuestionMax);
+            e.Property(v => v.Description).HasMaxLength(Vote.DescriptionMax);
+            e.Property(v => v.Purpose).HasConversion<string>().HasMaxLength(20);
+            e.Property(v => v.Method).HasConversion<string>().HasMaxLength(20);
+            e.Property(v => v.TieBreak).HasMaxLength(400);
+            e.HasIndex(v => v.ProcessId);
+            e.HasIndex(v => v.ComponentId);
+            e.HasOne<Process>().WithMany().HasForeignKey(v => v.ProcessId).OnDelete(DeleteBehavior.Cascade);
+            // Components go only with their process, which takes its votes with it.
+            e.HasOne<ProcessComponent>().WithMany().HasForeignKey(v => v.ComponentId).OnDelete(DeleteBehavior.NoAction);
+        });
+        model.Entity<VoteOption>(e =>
+        {
+            e.ToTable("votes_options");
+            e.Property(o => o.Title).HasMaxLength(VoteOption.TitleMax);
+            e.HasIndex(o => new { o.VoteId, o.Position }).IsUnique();
+            e.HasOne<Vote>().WithMany().HasForeignKey(o => o.VoteId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<VoteRegistration>(e =>
+        {
+            e.ToTable("votes_register");
+            e.Property(r => r.Channel).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.NamedBallot).HasMaxLength(BallotMax);
+            // The database, not only the code, keeps one vote per person, whatever the channel.
+            e.HasIndex(r => new { r.VoteId, r.PersonId }).IsUnique();
+            e.HasIndex(r => r.PersonId);
+            e.HasOne<Vote>().WithMany().HasForeignKey(r => r.VoteId).OnDelete(DeleteBehavior.Cascade);
+            // An erased account leaves its line without a name: the turnout stays true.
+            e.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.SetNull);
+        });
+        model.Entity<CastBallot>(e =>
+        {
+            e.ToTable("votes_ballots");
+            e.Property(b => b.Content).HasMaxLength(BallotMax);
+            e.HasIndex(b => b.VoteId);
+            e.HasOne<Vote>().WithMany().HasForeignKey(b => b.VoteId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+
+    /// <summary>A value of at most two digits and a comma per option.</summary>
+    private const int BallotMax = Vote.OptionsMax * 3;
+}
+
+public static class VotesData
+{
+    extension(ParvisDbContext db)
+    {
+        public DbSet<Vote> Votes => db.Set<Vote>();
+        public DbSet<VoteOption> VoteOptions => db.Set<VoteOption>();
+        public DbSet<VoteRegistration> VoteRegister => db.Set<VoteRegistration>();
+        public DbSet<CastBallot> Ballots => db.Set<CastBallot>();
+    }
+}
+
+/// <summary>What the votes module lets people do.</summary>
+public static class VotesPermissions
+{
+    public static readonly Permission Manage = new("Votes.Manage", Permission.Staff);
+
+    /// <summary>Cast a ballot; the vote's own opening and closing times govern it, not the phase.</summary>
+    public static readonly Permission Cast = new("Votes.Cast", Permission.Everyone);
+}
