@@ -40,6 +40,8 @@ public sealed class VotesModule : IParvisModule
     public IReadOnlyList<ModuleLink> AdminEntries(Process process, ProcessComponent component) =>
         [new ModuleLink($"/admin/processes/{process.Id}/votes/{component.Id}", "Votes.AdminTitle")];
 
+    public void SeedDemo(DemoProcess demo) => VotesDemo.Seed(demo);
+
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<VoteCommands>();

@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace Parvis.Tests.Browser;
+
+public sealed partial class JourneyTests
+{
+    [Fact]
+    public async Task On_a_phone_a_participant_grades_every_answer_by_keyboard_and_reads_a_count_anyone_can_redo()
+    {
+        var (open, closed) = await app.WithDatabaseAsync(async db => (
+            await db.Votes.Where(v => v.Method == VoteMethod.MajorityJudgment).Select(v => v.Id).FirstAsync(),
+            await db.Votes.Where(v => v.Method == VoteMethod.Schulze).Select(v => v.Id).FirstAsync()));
+        var person = await app.CreatePersonAsync("Électrice au téléphone");
+        var phone = await app.NewPageAsync(new ViewportSize { Width = 390, Height = 844 });
+        await SignInAsync(phone, person.Email!);
+        await phone.GotoAsync($"/votes/{open}");
+        await app.AssertAccessibleAsync(phone);
+        Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the ballot is wider than the phone");
+        Assert.Contains("Avis consultatif", await phone.TextContentAsync("#purpose"), StringComparison.Ordinal);
+
+        // Each answer is a group of grades: Tab reaches it, the arrows choose (from "Excellent" down).
+        await phone.FocusAsync("#o0-6");
+        for (var option = 0; option < 4; option++)
+        {
+            for (var step = 0; step < option + 1; step++)
+            {
+                await phone.Keyboard.PressAsync("ArrowDown");
+            }
+            await phone.Keyboard.PressAsync("Tab");
+        }
+        Assert.Equal(["5", "4", "3", "2"], await Task.WhenAll(Enumerable.Range(0, 4).Select(o => phone.InputValueAsync($"input[name=o{o}]:checked"))));
+        Assert.True(await phone.EvaluateAsync<bool>("() => document.activeElement?.matches('form.ballot button[type=submit]') === true"));
+        await phone.Keyboard.PressAsync("Enter");
+        await phone.WaitForSelectorAsync("text=Votre bulletin est dans l'urne");
+        Assert.Contains("Vous avez voté", await phone.TextContentAsync("main"), StringComparison.Ordinal);
+        Assert.Equal("5,4,3,2", await app.WithDatabaseAsync(db => db.Ballots.Where(b => b.VoteId == open).OrderBy(b => b.Content).Select(b => b.Content).FirstAsync(c => c == "5,4,3,2")));
+
+        await phone.GotoAsync($"/votes/{closed}/results");
+        Assert.Equal("Le samedi matin", (await phone.TextContentAsync("ol.winners li"))!.Trim());
+        Assert.Contains("deux à deux", await phone.TextContentAsync("main"), StringComparison.Ordinal);
+        await app.AssertAccessibleAsync(phone);
+        var download = await phone.RunAndWaitForDownloadAsync(() => phone.ClickAsync("text=Les bulletins au format PrefLib"));
+        var election = Parvis.Voting.PrefLib.Load((await download.PathAsync())!);
+        Assert.Equal(33, election.Ballots.VoterCount);
+        Assert.Equal([0], Parvis.Voting.Schulze.Count(election.Ballots, Parvis.Voting.TieBreak.ByNumber(3)).Winners);
+    }
+
+    [Fact]
+    public async Task Every_method_s_ballot_and_results_are_accessible_in_french_and_english()
+    {
+        var person = await app.CreatePersonAsync("Électeur de toutes les méthodes");
+        var page = await app.NewPageAsync();
+        await SignInAsync(page, person.Email!);
+        foreach (var method in Enum.GetValues<VoteMethod>())
+        {
+            var graded = method is VoteMethod.MajorityJudgment or VoteMethod.Score;
+            var (open, closed) = await app.WithDatabaseAsync(async db =>
+            {
+                var process = await db.Processes.FirstAsync();
+                var component = process.Component(VotesModule.Key)!;
+                Guid Add(bool isOpen)
+                {
+                    var now = DateTimeOffset.UtcNow;
+                    var vote = new Vote
+                    {
+                        OrganisationId = process.OrganisationId, ProcessId = process.Id, ComponentId = component.Id, Question = $"Essai {method} {isOpen}",
+                        Purpose = VotePurpose.AssemblyDecision, Method = method, Seats = method == VoteMethod.Stv ? 2 : 1, TieBreak = "0,1,2,3",
+                        OpensAt = now.AddDays(isOpen ? -1 : -3), ClosesAt = now.AddDays(isOpen ? 1 : -1),
+                    };
+                    db.Votes.Add(vote);
+                    db.VoteOptions.AddRange(new[] { "Nord", "Sud", "Est", "Ouest" }.Select((t, i) => new VoteOption { VoteId = vote.Id, Position = i, Title = t }));
+                    string[] contents = graded ? ["5,3,1,0", "4,4,2,1", "2,5,3,3"] : method is VoteMethod.SingleChoice or VoteMethod.Approval ? ["1,,,", ",1,,", "1,,1,"] : ["1,2,3,4", "2,1,4,3", "3,1,2,"];
+                    db.Ballots.AddRange(contents.SelectMany((c, i) => Enumerable.Range(0, i + 2).Select(_ => new CastBallot { VoteId = vote.Id, Content = method == VoteMethod.SingleChoice ? c.Replace("1,,1,", "1,,,", StringComparison.Ordinal) : c })));
+                    return vote.Id;
+                }
+                var ids = (Add(true), Add(false));
+                await db.SaveChangesAsync();
+                return ids;
+            });
+            await page.GotoAsync($"/votes/{open}");
+            Assert.Equal(1, await page.Locator("form.ballot").CountAsync());
+            await app.AssertAccessibleAsync(page);
+            await page.GotoAsync($"/votes/{closed}/results");
+            Assert.True(await page.Locator("ol.winners li").CountAsync() >= 1, method.ToString());
+            await app.AssertAccessibleAsync(page);
+        }
+    }
+}
