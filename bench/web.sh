@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Web benchmark: Parvis's pages against nginx serving the same bytes (wrk), support ingestion against pgbench
+# Web benchmark: Parvis's pages against nginx serving the same bytes (wrk), support and ballot ingestion against pgbench
 # inserting the same rows, page weight and EcoIndex in Chromium, peak memory; all in one run on a throwaway
 # PostgreSQL. Installs what is missing with apt-get. Writes bench/results/latest.json. About 5 minutes.
 # PARVIS_BENCH_SECONDS sets each wrk and pgbench run's length (5 by default); PARVIS_BENCH_EXPLORE=1 stops after the

@@ -7,14 +7,23 @@ public sealed record IngestionRun(int Clients, double PerSecond, double P50Ms, d
     IReadOnlyList<(int User, int Proposal)> AcceptedPairs);
 
 /// <summary>
-/// Signed-in participants posting supports as their browsers would (session cookie, antiforgery cookie and token in
-/// the form), with a fixed number of requests in flight. Every request is a (participant, proposal) pair no other
-/// request of the run uses, and every answer is kept, so the supports stored can be compared pair by pair.
+/// Signed-in participants posting a form as their browsers would (session cookie, antiforgery cookie and token in
+/// the form), a support on a proposal or a ballot in a vote, with a fixed number of requests in flight. Every request
+/// is a (participant, target) pair no other request of the run uses, and every answer is kept, so the rows stored can
+/// be compared pair by pair.
 /// </summary>
 public static class Ingestion
 {
-    public static async Task<IngestionRun> RunAsync(Uri baseUrl, IReadOnlyList<(string Cookie, string Token)> users, IReadOnlyList<Guid> proposals,
-        int clients, TimeSpan duration, long first)
+    /// <param name="baseUrl">Parvis.</param>
+    /// <param name="users">The participants' cookies and antiforgery tokens.</param>
+    /// <param name="targets">The targets (proposals, votes).</param>
+    /// <param name="clients">Requests in flight.</param>
+    /// <param name="duration">How long the run lasts.</param>
+    /// <param name="first">The first pair's number: runs that must not repeat a pair start apart.</param>
+    /// <param name="path">Where a target's form posts.</param>
+    /// <param name="fields">The form's fields besides the token ("&amp;choice=0").</param>
+    public static async Task<IngestionRun> RunAsync(Uri baseUrl, IReadOnlyList<(string Cookie, string Token)> users, IReadOnlyList<Guid> targets,
+        int clients, TimeSpan duration, long first, Func<Guid, string>? path = null, string fields = "")
     {
         // The handler itself, without HttpClient's per-request timeout source, and every address parsed once.
         using var http = new HttpMessageInvoker(new SocketsHttpHandler
@@ -23,12 +32,12 @@ public static class Ingestion
         });
         // One deadline for the whole run rather than a timer per request: an answer a minute late is a failure.
         using var deadline = new CancellationTokenSource(duration + TimeSpan.FromMinutes(1));
-        var addresses = proposals.Select(id => new Uri(baseUrl, $"/proposals/{id}?handler=Support")).ToArray();
+        var addresses = targets.Select(id => new Uri(baseUrl, path?.Invoke(id) ?? $"/proposals/{id}?handler=Support")).ToArray();
         // Each participant's cookies as their browser keeps them: a renewed session cookie replaces the old one.
         var cookies = users.Select(u => u.Cookie).ToArray();
         // The client shares the machine with Parvis and PostgreSQL, as pgbench does: each body is encoded once, and
         // headers are added as they are, so the client costs as little as it can.
-        var bodies = users.Select(u => System.Text.Encoding.ASCII.GetBytes($"__csrf={Uri.EscapeDataString(u.Token)}")).ToArray();
+        var bodies = users.Select(u => System.Text.Encoding.ASCII.GetBytes($"__csrf={Uri.EscapeDataString(u.Token)}{fields}")).ToArray();
         var form = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
         var next = first - 1;
         var clock = Stopwatch.StartNew();
@@ -38,7 +47,7 @@ public static class Ingestion
             while (clock.Elapsed < duration)
             {
                 var k = Interlocked.Increment(ref next);
-                var (user, proposal) = Pair(k, users.Count, proposals.Count);
+                var (user, proposal) = Pair(k, users.Count, targets.Count);
                 using var content = new ByteArrayContent(bodies[user]);
                 content.Headers.ContentType = form;
                 using var request = new HttpRequestMessage(HttpMethod.Post, addresses[proposal]) { Content = content };
@@ -60,7 +69,7 @@ public static class Ingestion
         var accepted = all.Where(a => a.Status == HttpStatusCode.Redirect).ToList();
         return new IngestionRun(clients, accepted.Count / elapsed, Percentile(latencies, 0.50), Percentile(latencies, 0.99),
             accepted.Count, all.Count(a => a.Status == HttpStatusCode.TooManyRequests), all.Count(a => a.Status is not (HttpStatusCode.Redirect or HttpStatusCode.TooManyRequests)),
-            [.. accepted.Select(a => Pair(a.Pair, users.Count, proposals.Count))]);
+            [.. accepted.Select(a => Pair(a.Pair, users.Count, targets.Count))]);
     }
 
     /// <summary>Pair k: consecutive requests go to different participants and proposals; no pair repeats below users × proposals.</summary>

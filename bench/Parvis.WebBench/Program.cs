@@ -309,6 +309,81 @@ var distinctAccepted = acceptedPairs.ToHashSet();
 var exact = stored.SetEquals(distinctAccepted) && distinctAccepted.Count == acceptedPairs.Count && countsOff == 0;
 Console.WriteLine($"Supports stored for the signers: {stored.Count}; distinct accepted requests: {distinctAccepted.Count} (of {acceptedPairs.Count} accepted); " +
     $"same pairs: {stored.SetEquals(distinctAccepted)}; proposals whose count disagrees with their rows: {countsOff} → {(exact ? "exact" : "NOT EXACT")}");
+
+// Ballots: the signers cast ballots in open votes (a vote each time, one ballot per person and vote), against pgbench
+// writing the same rows in one statement: the register's line (its unique key) and, only if it went in, the ballot.
+await Seed.RunVotesAsync(connection);
+var voteIds = Enumerable.Range(0, Seed.Votes).Select(v => Seed.Md5Guid($"vote{v}")).ToList();
+await using (var db = new NpgsqlConnection(connection))
+{
+    await db.OpenAsync();
+    await Seed.ExecuteAsync(db, """
+        CREATE TABLE bench_register (LIKE votes_register INCLUDING ALL);
+        CREATE TABLE bench_ballots (LIKE votes_ballots INCLUDING ALL);
+        DO $$
+        DECLARE definition text;
+        BEGIN
+            FOR definition IN SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'votes_register'::regclass AND contype = 'f' LOOP
+                EXECUTE 'ALTER TABLE bench_register ADD ' || definition;
+            END LOOP;
+            FOR definition IN SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'votes_ballots'::regclass AND contype = 'f' LOOP
+                EXECUTE 'ALTER TABLE bench_ballots ADD ' || definition;
+            END LOOP;
+        END $$
+        """);
+}
+var ballotScript = Path.Combine(scratch, "ballot.sql");
+await File.WriteAllTextAsync(ballotScript, $"""
+    \set person random(0, {Seed.Signers - 1})
+    \set vote random(0, {Seed.Votes - 1})
+    WITH registered AS (
+        INSERT INTO bench_register ("Id", "Channel", "Day", "NamedBallot", "PersonId", "VoteId")
+        VALUES (gen_random_uuid(), 'Online', current_date, NULL, md5('person' || :person)::uuid, md5('vote' || :vote)::uuid)
+        ON CONFLICT ("VoteId", "PersonId") DO NOTHING RETURNING "VoteId")
+    INSERT INTO bench_ballots ("Id", "Content", "VoteId") SELECT gen_random_uuid(), '1,', "VoteId" FROM registered;
+
+    """);
+Func<Guid, string> votePath = id => $"/votes/{id}";
+var acceptedBallots = new List<(int User, int Vote)>();
+var ballots = new JsonArray();
+Console.WriteLine($"\nBallots cast by signed-in participants (session, antiforgery token), one per vote; pgbench writing the same rows " +
+    $"(the register's line, then the ballot if the line went in) at the same concurrency, alternately {Load.Rounds} times, each side's median run:");
+Console.WriteLine($"{"clients",8}{"ballots/s",12}{"p50 ms",8}{"p99 ms",8}{"pgbench/s",11}{"ratio",7}{"refused",9}{"other",7}");
+// As for supports: the warm-up's pairs below PairStart, each run's own range above; pairs repeat only past signers × votes.
+var ballotWarm = new List<double>();
+var ballotRun = 0;
+while (ballotWarm.Count < 15 && (ballotWarm.Count < 6 || ballotWarm[^3..].Max() > 1.05 * ballotWarm[^3..].Min()))
+{
+    var run = await Ingestion.RunAsync(new Uri(baseUrl), signers, voteIds, ingestionLevels[^1], TimeSpan.FromSeconds(2), ballotWarm.Count * 30_000L, votePath, "&choice=0");
+    acceptedBallots.AddRange(run.AcceptedPairs);
+    ballotWarm.Add(run.PerSecond);
+}
+foreach (var clients in ingestionLevels)
+{
+    var (ours, theirs) = await Load.AlternateAsync(
+        async () => await Ingestion.RunAsync(new Uri(baseUrl), signers, voteIds, clients, duration, PairStart + ballotRun++ * PairRange, votePath, "&choice=0"),
+        async () => await Load.PgbenchAsync(connection, ballotScript, clients, duration));
+    foreach (var run in ours)
+    {
+        acceptedBallots.AddRange(run.AcceptedPairs);
+    }
+    var (median, pgbench) = (Load.MedianBy(ours, o => o.PerSecond), Load.MedianBy(theirs, t => t));
+    ballots.Add(new JsonObject
+    {
+        ["clients"] = clients, ["ballots_per_s"] = Math.Round(median.PerSecond), ["p50_ms"] = median.P50Ms, ["p99_ms"] = median.P99Ms,
+        ["pgbench_per_s"] = Math.Round(pgbench), ["ratio"] = Math.Round(median.PerSecond / pgbench, 3),
+        ["accepted"] = ours.Sum(o => o.Accepted), ["refused"] = ours.Sum(o => o.Refused), ["other"] = ours.Sum(o => o.Other),
+    });
+    Console.WriteLine($"{clients,8}{median.PerSecond,12:F0}{median.P50Ms,8:F1}{median.P99Ms,8:F1}{pgbench,11:F0}{median.PerSecond / pgbench,7:F2}" +
+        $"{ours.Sum(o => o.Refused),9}{ours.Sum(o => o.Other),7}");
+}
+// Exact: one line and one ballot per accepted request, and nothing else, in the seeded votes.
+var (registerLines, ballotRows) = (
+    Convert.ToInt64(await Seed.ScalarAsync(connection, "SELECT count(*) FROM votes_register"), CultureInfo.InvariantCulture),
+    Convert.ToInt64(await Seed.ScalarAsync(connection, "SELECT count(*) FROM votes_ballots"), CultureInfo.InvariantCulture));
+var ballotsExact = acceptedBallots.Distinct().Count() == acceptedBallots.Count && registerLines == acceptedBallots.Count && ballotRows == acceptedBallots.Count;
+Console.WriteLine($"Accepted ballots: {acceptedBallots.Count}; register lines: {registerLines}; ballots in the box: {ballotRows} → {(ballotsExact ? "exact" : "NOT EXACT")}");
+
 var peakMb = PeakResidentMb(parvis);
 
 double Min(JsonObject o, string key) => o.Select(p => Number(p.Value![key])).Min();
@@ -326,6 +401,10 @@ results["supports_ratio_min"] = Number(lowest["ratio"]);
 results["supports_ratio_min_clients"] = Number(lowest["clients"]);
 results["supports_ratio_random_ids"] = Number(best["ratio_random_ids"]);
 results["supports_exact"] = exact;
+var bestBallots = ballots.MaxBy(i => Number(i!["ballots_per_s"]))!;
+results["ballots_per_s"] = Number(bestBallots["ballots_per_s"]);
+results["ballots_ratio_min"] = ballots.Min(i => Number(i!["ratio"]));
+results["ballots_exact"] = ballotsExact;
 results["ecoindex_min"] = Min(anonymous, "ecoindex");
 results["page_kb_max"] = Max(anonymous, "kb");
 results["page_requests_max"] = Max(anonymous, "requests");
@@ -337,6 +416,7 @@ results["seconds"] = seconds;
 results["anonymous"] = anonymous;
 results["signed_in"] = signedIn;
 results["ingestion"] = ingestion;
+results["ballots"] = ballots;
 var resultsFile = Path.Combine(root, "bench", "results", "latest.json");
 Directory.CreateDirectory(Path.GetDirectoryName(resultsFile)!);
 await File.WriteAllTextAsync(resultsFile, results.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
@@ -344,6 +424,7 @@ Console.WriteLine($"\nSummary: anonymous ratio min {results["anon_ratio_min"]}, 
     $"signed-in ratio min {results["signed_ratio_min"]}, supports {results["supports_per_s"]}/s at {results["supports_clients"]} clients " +
     $"(ratio to pgbench {results["supports_ratio"]}, to random ids {results["supports_ratio_random_ids"]}, exact: {exact}; " +
     $"lowest ratio {results["supports_ratio_min"]} at {results["supports_ratio_min_clients"]} clients), " +
+    $"ballots {results["ballots_per_s"]}/s (lowest ratio to pgbench {results["ballots_ratio_min"]}, exact: {ballotsExact}), " +
     $"EcoIndex min {results["ecoindex_min"]}, page max {results["page_kb_max"]} KB and {results["page_requests_max"]} requests, " +
     $"Parvis peak RSS {readPeakMb:F0} MB during reads, {peakMb:F0} MB overall. Written to bench/results/latest.json.");
 parvis.Kill(entireProcessTree: true);

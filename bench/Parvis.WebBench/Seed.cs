@@ -42,7 +42,8 @@ public static class Seed
                 (SELECT string_agg(s || '/' || md5('component')::uuid, ' ') FROM unnest(ARRAY['proposals.commenting', 'proposals.proposing', 'proposals.supporting']) s),
                 'Contributions');
             INSERT INTO kernel_components ("Id", "Enabled", "Module", "Position", "ProcessId", "Switches", "Title")
-            VALUES (md5('component')::uuid, true, 'proposals', 1, md5('process')::uuid, '', '');
+            VALUES (md5('component')::uuid, true, 'proposals', 1, md5('process')::uuid, '', ''),
+                (md5('votes component')::uuid, true, 'votes', 2, md5('process')::uuid, '', '');
             INSERT INTO kernel_themes ("Id", "Name", "Position", "ProcessId")
             SELECT md5('theme' || t)::uuid, (ARRAY['Mobilité','Santé','Éducation','Logement','Travail','Environnement','Culture','Numérique','Sécurité','Démocratie'])[t + 1], t, md5('process')::uuid
             FROM generate_series(0, 9) t;
@@ -87,6 +88,30 @@ public static class Seed
             """);
         await transaction.CommitAsync();
         await ExecuteAsync(db, "VACUUM ANALYZE;");
+    }
+
+    /// <summary>Open votes the signers cast ballots in (ids md5('vote' || v)), each a single choice between two answers.</summary>
+    public const int Votes = 10_000;
+
+    /// <summary>
+    /// After the read benchmarks (the process page lists its votes): <see cref="Votes"/> open secret votes in the
+    /// process's votes component, which <see cref="RunAsync"/> created with the process.
+    /// </summary>
+    public static async Task RunVotesAsync(string connection)
+    {
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync();
+        await ExecuteAsync(db, $"""
+            INSERT INTO votes_votes ("Id", "ClosesAt", "ComponentId", "CreatedAt", "Description", "Method", "OpensAt", "OrganisationId",
+                "ProcessId", "Purpose", "Question", "ResultsBeforeClose", "Seats", "Secret", "TieBreak")
+            SELECT md5('vote' || v)::uuid, now() + interval '30 days', md5('votes component')::uuid, now(), '', 'SingleChoice',
+                now() - interval '1 day', md5('org')::uuid, md5('process')::uuid, 'Advisory', 'Vote ' || v || ' : pour ou contre ?', false, 1, true, '1,0'
+            FROM generate_series(0, {Votes - 1}) v;
+            INSERT INTO votes_options ("Id", "Position", "Title", "VoteId")
+            SELECT md5('option' || v || '-' || o)::uuid, o, (ARRAY['Pour', 'Contre'])[o + 1], md5('vote' || v)::uuid
+            FROM generate_series(0, {Votes - 1}) v, generate_series(0, 1) o;
+            """);
+        await ExecuteAsync(db, "VACUUM ANALYZE votes_votes, votes_options;");
     }
 
     /// <summary>Workshops of the soak, each running its first time (concerns, no limit per table): codes SOAK00…, tables of each.</summary>

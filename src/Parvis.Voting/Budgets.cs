@@ -24,12 +24,26 @@ public enum BudgetRule
 /// <param name="Rule">The rule this step belongs to.</param>
 public sealed record BudgetStep(int Project, long Votes, long Cost, bool Funded, long Left, double? PaidPerSupporter, BudgetRule Rule);
 
-/// <param name="Funded">The funded projects, in the order they were funded.</param>
+/// <param name="Winners">The funded projects, in the order they were funded.</param>
+/// <param name="DecidedByTieBreak">Whether the greedy rule (or completion) funded a project and left out one with as many votes, the tie-break ordering them.</param>
 /// <param name="Spent">Their total cost.</param>
 /// <param name="Steps">Every step, in order.</param>
 /// <param name="PerVoterBudget">Equal Shares: each voter's share of the budget in the round kept (after the raises).</param>
 /// <param name="Raises">Equal Shares: how many times each voter's share was raised by one unit.</param>
-public sealed record BudgetOutcome(IReadOnlyList<int> Funded, long Spent, IReadOnlyList<BudgetStep> Steps, double? PerVoterBudget, int Raises);
+public sealed record BudgetOutcome(IReadOnlyList<int> Winners, bool DecidedByTieBreak, long Spent, IReadOnlyList<BudgetStep> Steps, double? PerVoterBudget, int Raises)
+    : Outcome(Winners, DecidedByTieBreak)
+{
+    /// <summary>The funded projects, in the order they were funded.</summary>
+    public IReadOnlyList<int> Funded => Winners;
+
+    internal static BudgetOutcome Of(IReadOnlyList<long> costs, IReadOnlyList<BudgetStep> steps, double? perVoterBudget, int raises)
+    {
+        var funded = steps.Where(s => s.Funded).Select(s => s.Project).ToList();
+        var greedy = steps.Where(s => s.Rule != BudgetRule.EqualShares).ToList();
+        var tied = greedy.Any(f => f.Funded && greedy.Any(o => !o.Funded && o.Votes == f.Votes));
+        return new BudgetOutcome(funded, tied, funded.Sum(p => costs[p]), steps, perVoterBudget, raises);
+    }
+}
 
 /// <summary>How Equal Shares values a project for a voter who approves it.</summary>
 public enum Utility
@@ -51,9 +65,7 @@ public static class GreedyBudget
     public static BudgetOutcome Count(IReadOnlyList<long> costs, long budget, ApprovalBallots ballots, TieBreak tieBreak)
     {
         Check(costs, budget, ballots);
-        var steps = Complete(costs, budget, ballots.Approvals(), [], tieBreak, BudgetRule.Greedy);
-        var funded = steps.Where(s => s.Funded).Select(s => s.Project).ToList();
-        return new BudgetOutcome(funded, funded.Sum(p => costs[p]), steps, null, 0);
+        return BudgetOutcome.Of(costs, Complete(costs, budget, ballots.Approvals(), [], tieBreak, BudgetRule.Greedy), null, 0);
     }
 
     internal static void Check(IReadOnlyList<long> costs, long budget, ApprovalBallots ballots)
@@ -130,8 +142,7 @@ public static class EqualShares
             kept[i] = kept[i] with { Left = left };
         }
         kept.AddRange(GreedyBudget.Complete(costs, budget, votes, funded, tieBreak, BudgetRule.Completion));
-        var all = kept.Where(s => s.Funded).Select(s => s.Project).ToList();
-        return new BudgetOutcome(all, all.Sum(p => costs[p]), kept, share, raises);
+        return BudgetOutcome.Of(costs, kept, share, raises);
     }
 
     private static List<int> Funded(List<BudgetStep> steps) => [.. steps.Select(s => s.Project)];

@@ -67,10 +67,14 @@ public sealed partial class JourneyTests
                         OrganisationId = process.OrganisationId, ProcessId = process.Id, ComponentId = component.Id, Question = $"Essai {method} {isOpen}",
                         Purpose = VotePurpose.AssemblyDecision, Method = method, Seats = method == VoteMethod.Stv ? 2 : 1, TieBreak = "0,1,2,3",
                         OpensAt = now.AddDays(isOpen ? -1 : -3), ClosesAt = now.AddDays(isOpen ? 1 : -1),
+                        Budget = method == VoteMethod.Budget ? 100 : null, BudgetCount = isOpen ? BudgetCount.Greedy : BudgetCount.EqualShares,
                     };
                     db.Votes.Add(vote);
-                    db.VoteOptions.AddRange(new[] { "Nord", "Sud", "Est", "Ouest" }.Select((t, i) => new VoteOption { VoteId = vote.Id, Position = i, Title = t }));
-                    string[] contents = graded ? ["5,3,1,0", "4,4,2,1", "2,5,3,3"] : method is VoteMethod.SingleChoice or VoteMethod.Approval ? ["1,,,", ",1,,", "1,,1,"] : ["1,2,3,4", "2,1,4,3", "3,1,2,"];
+                    db.VoteOptions.AddRange(new[] { "Nord", "Sud", "Est", "Ouest" }.Select((t, i) => new VoteOption
+                    {
+                        VoteId = vote.Id, Position = i, Title = t, Cost = method == VoteMethod.Budget ? 40 : null,
+                    }));
+                    string[] contents = graded ? ["5,3,1,0", "4,4,2,1", "2,5,3,3"] : method is VoteMethod.SingleChoice or VoteMethod.Approval or VoteMethod.Budget ? ["1,,,", ",1,,", "1,,1,"] : ["1,2,3,4", "2,1,4,3", "3,1,2,"];
                     db.Ballots.AddRange(contents.SelectMany((c, i) => Enumerable.Range(0, i + 2).Select(_ => new CastBallot { VoteId = vote.Id, Content = method == VoteMethod.SingleChoice ? c.Replace("1,,1,", "1,,,", StringComparison.Ordinal) : c })));
                     return vote.Id;
                 }
@@ -85,5 +89,49 @@ public sealed partial class JourneyTests
             Assert.True(await page.Locator("ol.winners li").CountAsync() >= 1, method.ToString());
             await app.AssertAccessibleAsync(page);
         }
+    }
+
+    [Fact]
+    public async Task A_basket_shows_its_total_as_boxes_are_ticked_and_the_server_still_refuses_one_over_the_budget()
+    {
+        var vote = await app.WithDatabaseAsync(async db =>
+        {
+            var process = await db.Processes.FirstAsync();
+            var budget = new Vote
+            {
+                OrganisationId = process.OrganisationId, ProcessId = process.Id, ComponentId = process.Component(VotesModule.Key)!.Id,
+                Question = "Budget participatif des îles", Purpose = VotePurpose.AssemblyDecision, Method = VoteMethod.Budget, Budget = 50_000,
+                TieBreak = "0,1,2", OpensAt = DateTimeOffset.UtcNow.AddDays(-1), ClosesAt = DateTimeOffset.UtcNow.AddDays(5),
+            };
+            db.Votes.Add(budget);
+            db.VoteOptions.AddRange(new[] { ("Navette du soir", 30_000L), ("Abri vélos", 12_000L), ("Fontaine", 15_000L) }
+                .Select((p, i) => new VoteOption { VoteId = budget.Id, Position = i, Title = p.Item1, Cost = p.Item2 }));
+            await db.SaveChangesAsync();
+            return budget.Id;
+        });
+        var person = await app.CreatePersonAsync("Îlienne au panier");
+        var phone = await app.NewPageAsync(new ViewportSize { Width = 390, Height = 844 });
+        await SignInAsync(phone, person.Email!);
+        await phone.GotoAsync($"/votes/{vote}");
+        await app.AssertAccessibleAsync(phone);
+
+        await phone.FocusAsync("#o0");
+        await phone.Keyboard.PressAsync("Space");
+        await phone.Keyboard.PressAsync("Tab");
+        await phone.Keyboard.PressAsync("Space");
+        var total = phone.Locator("[data-template]");
+        Assert.Matches(@"42\D?000", await total.TextContentAsync());
+        await phone.Keyboard.PressAsync("Tab");
+        await phone.Keyboard.PressAsync("Space");
+        Assert.Matches(@"57\D?000", await total.TextContentAsync());
+        Assert.Contains("field-error", await total.GetAttributeAsync("class") ?? "", StringComparison.Ordinal);
+
+        await Infrastructure.BrowserApp.ClickForNewPageAsync(phone, phone.GetByRole(AriaRole.Button, new() { Name = "Déposer mon bulletin" }));
+        Assert.Contains("dépasse le budget", await phone.TextContentAsync("form.ballot"), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.Ballots.CountAsync(b => b.VoteId == vote)));
+        await phone.UncheckAsync("#o2");
+        await Infrastructure.BrowserApp.ClickForNewPageAsync(phone, phone.GetByRole(AriaRole.Button, new() { Name = "Déposer mon bulletin" }));
+        Assert.Contains("Vous avez voté", await phone.TextContentAsync("main"), StringComparison.Ordinal);
+        Assert.Equal("1,1,", await app.WithDatabaseAsync(db => db.Ballots.Where(b => b.VoteId == vote).Select(b => b.Content).SingleAsync()));
     }
 }

@@ -17,7 +17,8 @@ namespace Parvis.Tests.Integration;
 public sealed class VoteTests(ParvisApp app) : IClassFixture<ParvisApp>
 {
     /// <summary>A vote in the open test process, open now unless told otherwise, with its options.</summary>
-    private Task<Guid> VoteAsync(VoteMethod method, string[] options, bool open = true, bool closed = false, bool secret = true, int seats = 1) =>
+    private Task<Guid> VoteAsync(VoteMethod method, string[] options, bool open = true, bool closed = false, bool secret = true, int seats = 1,
+        long[]? costs = null, long? budget = null, BudgetCount count = BudgetCount.Greedy, int? maxProjects = null) =>
         app.WithDatabaseAsync(async db =>
         {
             var process = await db.Processes.FirstAsync(p => p.Id == app.World.ProcessId);
@@ -29,9 +30,10 @@ public sealed class VoteTests(ParvisApp app) : IClassFixture<ParvisApp>
                 OpensAt = closed ? now.AddDays(-3) : open ? now.AddHours(-1) : now.AddDays(1),
                 ClosesAt = closed ? now.AddDays(-1) : now.AddDays(2),
                 TieBreak = string.Join(',', Enumerable.Range(0, options.Length)),
+                Budget = budget, BudgetCount = count, MaxProjects = maxProjects,
             };
             db.Votes.Add(vote);
-            db.VoteOptions.AddRange(options.Select((title, position) => new VoteOption { VoteId = vote.Id, Position = position, Title = title }));
+            db.VoteOptions.AddRange(options.Select((title, position) => new VoteOption { VoteId = vote.Id, Position = position, Title = title, Cost = costs?[position] }));
             await db.SaveChangesAsync();
             return vote.Id;
         });
@@ -281,5 +283,82 @@ public sealed class VoteTests(ParvisApp app) : IClassFixture<ParvisApp>
         var response = await voter.PostAsync($"/votes/{vote}", new Dictionary<string, string> { ["choice"] = "0" });
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.Equal(0, await app.WithDatabaseAsync(db => db.Ballots.CountAsync(b => b.VoteId == vote)));
+    }
+
+    [Fact]
+    public async Task Staff_open_a_participatory_budget_with_each_project_s_cost_or_are_told_which_is_missing()
+    {
+        var (staff, _) = await app.SignedInAsync("Responsable du budget participatif", Role.ProcessManager);
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Question"] = "Budget participatif 2027 : quartier de Kervénanec", ["Input.Purpose"] = "AssemblyDecision", ["Input.Method"] = "Budget",
+            ["Input.Seats"] = "1", ["Input.Budget"] = "50000", ["Input.BudgetCount"] = "EqualShares", ["Input.MaxProjects"] = "3", ["Input.MinSharePercent"] = "0",
+            ["Input.Options"] = "Jardin partagé ; 12 000\nAire de jeux ; 30\u202f000 €\nBancs",
+            ["Input.OpensAt"] = DateTime.Now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm"), ["Input.ClosesAt"] = DateTime.Now.AddDays(7).ToString("yyyy-MM-ddTHH:mm"),
+        };
+        var refused = await staff.PostAsync($"/admin/processes/{app.World.ProcessId}/votes", fields);
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("point-virgule", refused.Text("#Input_Options-error"), StringComparison.Ordinal);
+        Assert.Equal("50000", refused.Document.QuerySelector("#Input_Budget")!.GetAttribute("value"));
+
+        fields["Input.Options"] = "Jardin partagé ; 12 000\nAire de jeux ; 30\u202f000 €\nBancs ; 8.000";
+        var created = await staff.PostAsync($"/admin/processes/{app.World.ProcessId}/votes", fields);
+        Assert.Equal(HttpStatusCode.Redirect, created.Status);
+        var vote = await app.WithDatabaseAsync(db => db.Votes.SingleAsync(v => v.Question == "Budget participatif 2027 : quartier de Kervénanec"));
+        Assert.Equal((50_000L, BudgetCount.EqualShares, 3), (vote.Budget!.Value, vote.BudgetCount, vote.MaxProjects!.Value));
+        var projects = await app.WithDatabaseAsync(db => db.VoteOptions.Where(o => o.VoteId == vote.Id).OrderBy(o => o.Position).Select(o => new { o.Title, o.Cost }).ToListAsync());
+        Assert.Equal(["Jardin partagé", "Aire de jeux", "Bancs"], projects.Select(p => p.Title));
+        Assert.Equal([12_000L, 30_000, 8_000], projects.Select(p => p.Cost!.Value));
+    }
+
+    [Fact]
+    public async Task A_basket_over_the_budget_is_refused_keeping_its_ticks_and_a_check_casts_nothing()
+    {
+        var vote = await VoteAsync(VoteMethod.Budget, ["Jardin", "Aire de jeux", "Bancs"], costs: [12_000, 30_000, 8_000], budget: 40_000);
+        var (voter, _) = await app.SignedInAsync("Habitante de Kervénanec");
+
+        var over = await voter.PostAsync($"/votes/{vote}", new Dictionary<string, string> { ["o0"] = "1", ["o1"] = "1" });
+        Assert.Equal(HttpStatusCode.OK, over.Status);
+        Assert.Contains("dépasse le budget", over.Text("form.ballot"), StringComparison.Ordinal);
+        Assert.NotNull(over.Document.QuerySelector("#o0[checked]"));
+        Assert.NotNull(over.Document.QuerySelector("#o1[checked]"));
+        Assert.Contains("42", over.Text("[data-template]"), StringComparison.Ordinal);
+
+        var check = await voter.PostAsync($"/votes/{vote}", new Dictionary<string, string> { ["o1"] = "1", ["o2"] = "1", ["check"] = "1" });
+        Assert.Equal(HttpStatusCode.OK, check.Status);
+        Assert.Contains("38", check.Text("[data-template]"), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.Ballots.CountAsync(b => b.VoteId == vote)));
+
+        var cast = await voter.PostAsync($"/votes/{vote}", new Dictionary<string, string> { ["o1"] = "1", ["o2"] = "1" });
+        Assert.Equal(HttpStatusCode.Redirect, cast.Status);
+        Assert.Equal(",1,1", await app.WithDatabaseAsync(db => db.Ballots.Where(b => b.VoteId == vote).Select(b => b.Content).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Budget_results_show_each_step_and_download_with_the_costs_for_a_recount()
+    {
+        // Six want the garden (40) and the playground (40), four the benches (40) and the fountain (40); 100 to share.
+        var vote = await VoteAsync(VoteMethod.Budget, ["Jardin", "Aire de jeux", "Bancs", "Fontaine"], closed: true, costs: [40, 40, 40, 40], budget: 100,
+            count: BudgetCount.EqualShares);
+        await app.WithDatabaseAsync(async db =>
+        {
+            db.Ballots.AddRange(Enumerable.Range(0, 6).Select(_ => new CastBallot { VoteId = vote, Content = "1,1,," }));
+            db.Ballots.AddRange(Enumerable.Range(0, 4).Select(_ => new CastBallot { VoteId = vote, Content = ",,1,1" }));
+            await db.SaveChangesAsync();
+        });
+
+        var page = await app.NewSession().GetAsync($"/votes/{vote}/results");
+        Assert.Equal(["Jardin", "Bancs"], page.Texts("ol.winners li"));
+        Assert.Contains("parts égales", page.Text("main"), StringComparison.Ordinal);
+        Assert.Contains("80", page.Text("main"), StringComparison.Ordinal);
+
+        var pabulib = await app.NewSession().Client.GetStringAsync($"/votes/{vote}/results?handler=Ballots&format=pabulib");
+        var lines = pabulib.ReplaceLineEndings("\n").Split('\n');
+        Assert.Contains("budget;100", lines);
+        Assert.Contains("1;40;Jardin", lines);
+        Assert.Equal(10, lines.SkipWhile(l => l != "VOTES").Skip(2).Count(l => l.Length > 0));
+        Assert.Contains("1;1,2", lines);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.NewSession().GetAsync($"/votes/{vote}/results?handler=Ballots&format=preflib")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.NewSession().GetAsync($"/votes/{vote}/results?handler=Ballots&format=nonsense")).Status);
     }
 }

@@ -1390,6 +1390,14 @@ namespace Parvis.Web.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("Budget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BudgetCount")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ClosesAt")
                         .HasColumnType("INTEGER");
 
@@ -1404,10 +1412,19 @@ namespace Parvis.Web.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MaxProjects")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("MinProjects")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinSharePercent")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("OpensAt")
                         .HasColumnType("INTEGER");
@@ -1456,6 +1473,9 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("Cost")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");

@@ -28,7 +28,7 @@ public static class BallotContent
     /// What is wrong with a ballot for a vote, as a text key per option position (-1 for the ballot as a whole); empty
     /// when it can go in the ballot box.
     /// </summary>
-    public static IReadOnlyList<(int Position, string Key)> Problems(Vote vote, IReadOnlyList<int?> values)
+    public static IReadOnlyList<(int Position, string Key)> Problems(Vote vote, IReadOnlyList<VoteOption> options, IReadOnlyList<int?> values)
     {
         var problems = new List<(int, string)>();
         if (values.All(v => v is null))
@@ -36,7 +36,7 @@ public static class BallotContent
             // A blank vote is a vote: it counts in the turnout and says so.
             return problems;
         }
-        var options = values.Count;
+        var count = values.Count;
         switch (vote.Method)
         {
             case VoteMethod.SingleChoice:
@@ -51,8 +51,33 @@ public static class BallotContent
                     problems.Add((-1, "Votes.Problem.Unknown"));
                 }
                 break;
+            case VoteMethod.Budget:
+                if (values.Any(v => v is not (null or 1)))
+                {
+                    problems.Add((-1, "Votes.Problem.Unknown"));
+                    break;
+                }
+                var chosen = Enumerable.Range(0, count).Where(p => values[p] == 1).ToList();
+                var total = Basket(options, values);
+                if (total > vote.Budget)
+                {
+                    problems.Add((-1, "Votes.Problem.OverBudget"));
+                }
+                if (total * 100 < vote.Budget * vote.MinSharePercent)
+                {
+                    problems.Add((-1, "Votes.Problem.UnderShare"));
+                }
+                if (chosen.Count < vote.MinProjects)
+                {
+                    problems.Add((-1, "Votes.Problem.TooFewProjects"));
+                }
+                if (chosen.Count > vote.MaxProjects)
+                {
+                    problems.Add((-1, "Votes.Problem.TooManyProjects"));
+                }
+                break;
             case VoteMethod.MajorityJudgment or VoteMethod.Score:
-                for (var position = 0; position < options; position++)
+                for (var position = 0; position < count; position++)
                 {
                     if (values[position] is null)
                     {
@@ -65,9 +90,9 @@ public static class BallotContent
                 }
                 break;
             default:
-                for (var position = 0; position < options; position++)
+                for (var position = 0; position < count; position++)
                 {
-                    if (values[position] is { } place && (place < 1 || place > options))
+                    if (values[position] is { } place && (place < 1 || place > count))
                     {
                         problems.Add((position, "Votes.Problem.Unknown"));
                     }
@@ -80,6 +105,10 @@ public static class BallotContent
         }
         return problems;
     }
+
+    /// <summary>What a basket costs: the chosen projects' costs added up.</summary>
+    public static long Basket(IReadOnlyList<VoteOption> options, IReadOnlyList<int?> values) =>
+        options.Where(o => o.Position < values.Count && values[o.Position] == 1).Sum(o => o.Cost ?? 0);
 
     /// <summary>The ballot box's contents as the counting library reads them, identical ballots together.</summary>
     public static RankedBallots Ranked(Vote vote, int options, IEnumerable<(string Content, long Count)> ballots)

@@ -28,6 +28,19 @@ public enum VoteMethod
     Stv,
     MajorityJudgment,
     Score,
+
+    /// <summary>A participatory budget: a basket of projects whose costs fit in the budget.</summary>
+    Budget,
+}
+
+/// <summary>How a participatory budget's baskets are counted.</summary>
+public enum BudgetCount
+{
+    /// <summary>The most voted projects first, each funded if it fits in what is left.</summary>
+    Greedy,
+
+    /// <summary>The Method of Equal Shares: every voter's equal share of the budget pays for the projects they chose.</summary>
+    EqualShares,
 }
 
 /// <summary>How a ballot reached the ballot box.</summary>
@@ -67,6 +80,19 @@ public sealed class Vote
     /// <summary>Secret: the ballot box holds nothing that leads to a voter. Otherwise (a body's named vote) the register shows each voter's ballot.</summary>
     public bool Secret { get; set; } = true;
 
+    /// <summary>A participatory budget: the money to share, in whole currency units.</summary>
+    public long? Budget { get; set; }
+
+    public BudgetCount BudgetCount { get; set; }
+
+    /// <summary>A participatory budget: the fewest and most projects a basket holds (null: no limit).</summary>
+    public int? MinProjects { get; set; }
+
+    public int? MaxProjects { get; set; }
+
+    /// <summary>A participatory budget: the least share of the budget, in percent, a basket spends (0: none).</summary>
+    public int MinSharePercent { get; set; }
+
     /// <summary>Whether the running count is public before the close.</summary>
     public bool ResultsBeforeClose { get; set; }
 
@@ -85,6 +111,9 @@ public sealed class Vote
     public bool Ranked => Method is VoteMethod.Borda or VoteMethod.InstantRunoff or VoteMethod.Schulze or VoteMethod.Stv;
 
     public bool Graded => Method is VoteMethod.MajorityJudgment or VoteMethod.Score;
+
+    /// <summary>Whether a ballot chooses any number of options (approval, a budget's basket).</summary>
+    public bool Approving => Method is VoteMethod.Approval or VoteMethod.Budget;
 }
 
 public sealed class VoteOption
@@ -98,6 +127,9 @@ public sealed class VoteOption
     public int Position { get; set; }
 
     public required string Title { get; set; }
+
+    /// <summary>A participatory budget's project: what it costs, in whole currency units.</summary>
+    public long? Cost { get; set; }
 }
 
 /// <summary>

@@ -12,9 +12,24 @@ using Parvis.Web.Kernel.Text;
 
 namespace Parvis.Web.Modules.Votes;
 
+/// <param name="Title">What the option says.</param>
+/// <param name="Cost">A participatory budget's project: its cost.</param>
+public sealed record DraftOption(string Title, long? Cost = null);
+
+/// <summary>A participatory budget's settings: the money to share, how baskets are counted, and what a basket must hold.</summary>
+public sealed record BudgetDraft(long Budget, BudgetCount Count, int? MinProjects, int? MaxProjects, int MinSharePercent);
+
 public sealed record VoteDraft(
-    string Question, string Description, VotePurpose Purpose, VoteMethod Method, int Seats, IReadOnlyList<string> Options,
-    DateTimeOffset OpensAt, DateTimeOffset ClosesAt, bool Secret, bool ResultsBeforeClose);
+    string Question, string Description, VotePurpose Purpose, VoteMethod Method, int Seats, IReadOnlyList<DraftOption> Options,
+    DateTimeOffset OpensAt, DateTimeOffset ClosesAt, bool Secret, bool ResultsBeforeClose, BudgetDraft? Budget = null);
+
+/// <summary>The files a vote's ballots download as.</summary>
+public enum BallotFormat
+{
+    PrefLib,
+    Pabulib,
+    Csv,
+}
 
 /// <param name="Vote">The vote.</param>
 /// <param name="Options">Its options, by position.</param>
@@ -38,16 +53,16 @@ public sealed class VoteCommands(ParvisDbContext db, CurrentOrganisation organis
         {
             return CommandResult.Refused(decision);
         }
-        var options = draft.Options.Select(o => o.Trim()).Where(o => o.Length > 0).ToList();
+        var options = draft.Options.Select(o => o with { Title = o.Title.Trim() }).Where(o => o.Title.Length > 0).ToList();
         if (options.Count < 2 || options.Count > Vote.OptionsMax)
         {
             return CommandResult.Refused("Votes.OptionCount");
         }
-        if (options.Any(o => o.Length > VoteOption.TitleMax))
+        if (options.Any(o => o.Title.Length > VoteOption.TitleMax))
         {
             return CommandResult.Refused("Votes.OptionLength");
         }
-        if (options.Distinct(StringComparer.CurrentCultureIgnoreCase).Count() != options.Count)
+        if (options.Select(o => o.Title).Distinct(StringComparer.CurrentCultureIgnoreCase).Count() != options.Count)
         {
             return CommandResult.Refused("Votes.OptionTwice");
         }
@@ -59,6 +74,11 @@ public sealed class VoteCommands(ParvisDbContext db, CurrentOrganisation organis
         if (seats < 1 || seats >= options.Count)
         {
             return CommandResult.Refused("Votes.SeatCount");
+        }
+        var budget = draft.Method == VoteMethod.Budget ? draft.Budget : null;
+        if (draft.Method == VoteMethod.Budget && BudgetProblem(budget, options) is { } problem)
+        {
+            return CommandResult.Refused(problem);
         }
         var vote = new Vote
         {
@@ -74,14 +94,40 @@ public sealed class VoteCommands(ParvisDbContext db, CurrentOrganisation organis
             ClosesAt = draft.ClosesAt,
             Secret = draft.Secret,
             ResultsBeforeClose = draft.ResultsBeforeClose,
+            Budget = budget?.Budget,
+            BudgetCount = budget?.Count ?? BudgetCount.Greedy,
+            MinProjects = budget?.MinProjects,
+            MaxProjects = budget?.MaxProjects,
+            MinSharePercent = budget?.MinSharePercent ?? 0,
             // Drawn now and shown on the vote's page before anyone votes: nobody can choose it after seeing the ballots.
             TieBreak = string.Join(',', Voting.TieBreak.Drawn(options.Count).Order),
         };
         db.Votes.Add(vote);
-        db.VoteOptions.AddRange(options.Select((title, position) => new VoteOption { VoteId = vote.Id, Position = position, Title = title }));
+        db.VoteOptions.AddRange(options.Select((option, position) => new VoteOption
+        {
+            VoteId = vote.Id, Position = position, Title = option.Title, Cost = budget is null ? null : option.Cost,
+        }));
         audit.Record("vote.create", $"vote:{vote.Id}", vote.Question);
         await db.SaveChangesAsync();
         return CommandResult.Done(vote.Id);
+    }
+
+    /// <summary>What is wrong with a participatory budget's settings, as a text key, if anything.</summary>
+    private static string? BudgetProblem(BudgetDraft? budget, List<DraftOption> projects)
+    {
+        if (budget is null || budget.Budget <= 0)
+        {
+            return "Votes.BudgetAmount";
+        }
+        if (projects.Any(p => p.Cost is not > 0))
+        {
+            return "Votes.OptionCost";
+        }
+        if (budget.MinProjects < 0 || budget.MaxProjects < 1 || budget.MinProjects > budget.MaxProjects || budget.MinSharePercent is < 0 or > 100)
+        {
+            return "Votes.BasketRules";
+        }
+        return null;
     }
 
     /// <summary>
@@ -103,8 +149,8 @@ public sealed class VoteCommands(ParvisDbContext db, CurrentOrganisation organis
         {
             return CommandResult.Refused("Votes.Closed");
         }
-        var optionCount = await db.VoteOptions.CountAsync(o => o.VoteId == vote.Id);
-        if (values.Count != optionCount || BallotContent.Problems(vote, values).Count > 0)
+        var options = await db.VoteOptions.AsNoTracking().Where(o => o.VoteId == vote.Id).ToListAsync();
+        if (values.Count != options.Count || BallotContent.Problems(vote, options, values).Count > 0)
         {
             return CommandResult.Refused("Votes.Problem.Unknown");
         }
@@ -159,9 +205,18 @@ public sealed class VoteCommands(ParvisDbContext db, CurrentOrganisation organis
             VoteMethod.Borda => Borda.Count(BallotContent.Ranked(vote, options.Count, ballots), tieBreak),
             VoteMethod.InstantRunoff => InstantRunoff.Count(BallotContent.Ranked(vote, options.Count, ballots), tieBreak),
             VoteMethod.Schulze => Schulze.Count(BallotContent.Ranked(vote, options.Count, ballots), tieBreak),
+            VoteMethod.Budget => CountBudget(vote, options, ApprovalBallots.From(BallotContent.Ranked(vote, options.Count, ballots)), tieBreak),
             _ => SingleTransferableVote.Count(BallotContent.Ranked(vote, options.Count, ballots), vote.Seats, tieBreak),
         };
         return new VoteResults(vote, options, turnout, ballots.Sum(b => b.Count), blank, outcome);
+    }
+
+    private static BudgetOutcome CountBudget(Vote vote, IReadOnlyList<VoteOption> projects, ApprovalBallots baskets, TieBreak tieBreak)
+    {
+        long[] costs = [.. projects.Select(p => p.Cost ?? 0)];
+        return vote.BudgetCount == BudgetCount.EqualShares
+            ? EqualShares.Count(costs, vote.Budget!.Value, baskets, Utility.Cost, tieBreak)
+            : GreedyBudget.Count(costs, vote.Budget!.Value, baskets, tieBreak);
     }
 
     /// <summary>
@@ -169,25 +224,45 @@ public sealed class VoteCommands(ParvisDbContext db, CurrentOrganisation organis
     /// choose, CSV (one line per ballot, one column per option) for all. Identical ballots are grouped or sorted, so the
     /// order they arrived in is not told.
     /// </summary>
-    public async Task<(byte[] Bytes, string FileName)?> BallotsAsync(Guid voteId, bool prefLib)
+    public async Task<(byte[] Bytes, string FileName)?> BallotsAsync(Guid voteId, BallotFormat format)
     {
-        if (await ResultsAsync(voteId) is not { } results || (prefLib && results.Vote.Graded))
+        if (await ResultsAsync(voteId) is not { } results || !Formats(results.Vote).Contains(format))
         {
             return null;
         }
+        var vote = results.Vote;
         var contents = await db.Ballots.AsNoTracking().Where(b => b.VoteId == voteId).Select(b => b.Content).ToListAsync();
         var name = $"vote-{voteId:N}";
-        if (!prefLib)
+        if (format == BallotFormat.Csv)
         {
             IReadOnlyList<string>[] header = [[.. results.Options.Select(o => o.Title)]];
             var rows = contents.Order(StringComparer.Ordinal).Select(c => (IReadOnlyList<string>)c.Split(','));
             return (Spreadsheets.WriteCsv(header.Concat(rows)), name + ".csv");
         }
-        var ballots = BallotContent.Ranked(results.Vote, results.Options.Count, contents.GroupBy(c => c, StringComparer.Ordinal).Select(g => (g.Key, (long)g.Count())));
+        var ballots = BallotContent.Ranked(vote, results.Options.Count, contents.GroupBy(c => c, StringComparer.Ordinal).Select(g => (g.Key, (long)g.Count())));
         var text = new StringWriter(CultureInfo.InvariantCulture);
-        var type = PrefLib.Write(text, results.Vote.Question, [.. results.Options.Select(o => o.Title)], ballots, name);
+        if (format == BallotFormat.Pabulib)
+        {
+            (string, string)[] meta =
+            [
+                ("description", vote.Question), ("country", "France"), ("instance", vote.Id.ToString()),
+                ("rule", vote.BudgetCount == BudgetCount.EqualShares ? "equalshares/add1" : "greedy"),
+                ("date_begin", vote.OpensAt.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)), ("date_end", vote.ClosesAt.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)),
+            ];
+            Pabulib.Write(text, meta, [.. results.Options.Select(o => (o.Title, o.Cost ?? 0))], vote.Budget!.Value, ApprovalBallots.From(ballots));
+            return (Encoding.UTF8.GetBytes(text.ToString()), name + ".pb");
+        }
+        var type = PrefLib.Write(text, vote.Question, [.. results.Options.Select(o => o.Title)], ballots, name);
         return (Encoding.UTF8.GetBytes(text.ToString()), $"{name}.{type}");
     }
+
+    /// <summary>The files a vote's ballots download as: PrefLib for orders and choices, Pabulib for budgets, CSV for all.</summary>
+    public static IReadOnlyList<BallotFormat> Formats(Vote vote) => vote switch
+    {
+        { Method: VoteMethod.Budget } => [BallotFormat.Pabulib, BallotFormat.Csv],
+        { Graded: true } => [BallotFormat.Csv],
+        _ => [BallotFormat.PrefLib, BallotFormat.Csv],
+    };
 
     private async Task<(Vote?, Process?)> VoteAsync(Guid voteId)
     {

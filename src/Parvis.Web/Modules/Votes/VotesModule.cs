@@ -57,6 +57,7 @@ public sealed class VotesModule : IParvisModule
             e.Property(v => v.Description).HasMaxLength(Vote.DescriptionMax);
             e.Property(v => v.Purpose).HasConversion<string>().HasMaxLength(20);
             e.Property(v => v.Method).HasConversion<string>().HasMaxLength(20);
+            e.Property(v => v.BudgetCount).HasConversion<string>().HasMaxLength(20);
             e.Property(v => v.TieBreak).HasMaxLength(400);
             e.HasIndex(v => v.ProcessId);
             e.HasIndex(v => v.ComponentId);

@@ -22,13 +22,12 @@ public sealed class ResultsModel(ParvisDbContext db, CurrentOrganisation organis
         return Page();
     }
 
-    /// <summary>format: "preflib" or "csv".</summary>
-    public async Task<IActionResult> OnGetBallotsAsync(Guid id, string format)
+    public async Task<IActionResult> OnGetBallotsAsync(Guid id, BallotFormat? format)
     {
-        if (!await LoadAsync(id) || await commands.BallotsAsync(id, format == "preflib") is not { } file)
+        if (format is null || !await LoadAsync(id) || await commands.BallotsAsync(id, format.Value) is not { } file)
         {
             return NotFound();
         }
-        return File(file.Bytes, format == "preflib" ? "text/plain; charset=utf-8" : "text/csv; charset=utf-8", file.FileName);
+        return File(file.Bytes, format == BallotFormat.Csv ? "text/csv; charset=utf-8" : "text/plain; charset=utf-8", file.FileName);
     }
 }

@@ -32,11 +32,16 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
             return NotFound();
         }
         Values = [.. Options.Select(o => Read(o.Position))];
-        var problems = BallotContent.Problems(Vote, Values);
+        var problems = BallotContent.Problems(Vote, Options, Values);
+        Problems = problems.ToLookup(p => p.Position, p => Text[p.Key].Value);
         if (problems.Count > 0)
         {
-            Problems = problems.ToLookup(p => p.Position, p => Text[p.Key].Value);
             ModelState.AddModelError("", Text["Votes.BallotRefused"]);
+            return Page();
+        }
+        if (Request.Form.ContainsKey("check"))
+        {
+            // A basket checked without script: the page again, its total worked out, nothing cast.
             return Page();
         }
         var result = await commands.CastAsync(id, Values);

@@ -50,6 +50,51 @@ public sealed class VoteInput
     public bool Secret { get; set; } = true;
 
     public bool ResultsBeforeClose { get; set; }
+
+    [Range(1, long.MaxValue / 1000, ErrorMessage = "Validation.Range")]
+    [Display(Name = "Field.VoteBudget")]
+    public long? Budget { get; set; }
+
+    [Display(Name = "Field.VoteBudgetCount")]
+    public BudgetCount BudgetCount { get; set; }
+
+    [Range(0, Vote.OptionsMax, ErrorMessage = "Validation.Range")]
+    [Display(Name = "Field.VoteMinProjects")]
+    public int? MinProjects { get; set; }
+
+    [Range(1, Vote.OptionsMax, ErrorMessage = "Validation.Range")]
+    [Display(Name = "Field.VoteMaxProjects")]
+    public int? MaxProjects { get; set; }
+
+    [Range(0, 100, ErrorMessage = "Validation.Range")]
+    [Display(Name = "Field.VoteMinShare")]
+    public int MinSharePercent { get; set; }
+
+    /// <summary>
+    /// The options, one per line; a participatory budget's line ends with the project's cost after a semicolon
+    /// ("Jardin partagé ; 12 000"). Null when a cost cannot be read.
+    /// </summary>
+    public IReadOnlyList<DraftOption>? Read()
+    {
+        var lines = Options.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        if (Method != VoteMethod.Budget)
+        {
+            return [.. lines.Select(l => new DraftOption(l))];
+        }
+        var options = new List<DraftOption>();
+        foreach (var line in lines)
+        {
+            var semicolon = line.LastIndexOf(';');
+            // Thousands are written with spaces (narrow or not) or dots in France: only the digits count.
+            var digits = semicolon < 0 ? "" : new string(line[(semicolon + 1)..].Where(c => !char.IsWhiteSpace(c) && c != '.' && c != '€').ToArray());
+            if (!long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var cost))
+            {
+                return null;
+            }
+            options.Add(new DraftOption(line[..semicolon], cost));
+        }
+        return options;
+    }
 }
 
 /// <summary>The votes of one component of a process (its first when none is named), for staff: the list and a new vote.</summary>
@@ -71,6 +116,9 @@ public sealed class VotesModel(ParvisDbContext db, CurrentOrganisation organisat
     public IReadOnlyList<SelectListItem> Methods =>
         [.. Enum.GetValues<VoteMethod>().Select(m => new SelectListItem(Text["VoteMethod." + m], m.ToString()))];
 
+    public IReadOnlyList<SelectListItem> BudgetCounts =>
+        [.. Enum.GetValues<BudgetCount>().Select(c => new SelectListItem(Text["BudgetCount." + c], c.ToString()))];
+
     public async Task<IActionResult> OnGetAsync(Guid processId, Guid? componentId) => await LoadAsync(processId, componentId) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(Guid processId, Guid? componentId)
@@ -83,13 +131,23 @@ public sealed class VotesModel(ParvisDbContext db, CurrentOrganisation organisat
         {
             return Page();
         }
+        if (Input.Read() is not { } options)
+        {
+            ModelState.AddModelError("Input.Options", Text["Votes.OptionCost"]);
+            return Page();
+        }
+        var budget = Input.Method == VoteMethod.Budget
+            ? new BudgetDraft(Input.Budget ?? 0, Input.BudgetCount, Input.MinProjects, Input.MaxProjects, Input.MinSharePercent)
+            : null;
         var draft = new VoteDraft(Input.Question, Input.Description ?? "", Input.Purpose!.Value, Input.Method, Input.Seats,
-            Input.Options.Split('\n'), LocalTime.ToOffset(Input.OpensAt!.Value), LocalTime.ToOffset(Input.ClosesAt!.Value), Input.Secret, Input.ResultsBeforeClose);
+            options, LocalTime.ToOffset(Input.OpensAt!.Value), LocalTime.ToOffset(Input.ClosesAt!.Value), Input.Secret, Input.ResultsBeforeClose, budget);
         var result = await commands.CreateAsync(Process.Id, Component!.Id, draft);
         var field = result.ErrorKey switch
         {
             "Votes.ClosesBeforeOpening" => "Input.ClosesAt",
             "Votes.SeatCount" => "Input.Seats",
+            "Votes.BudgetAmount" => "Input.Budget",
+            "Votes.BasketRules" => "Input.MaxProjects",
             _ => "Input.Options",
         };
         return After(result, "Votes.Created", result.Id is { } id ? $"/votes/{id}" : Address, field);
