@@ -9,6 +9,7 @@ using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Kernel.Text;
+using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Web.Modules.Votes;
 
@@ -40,8 +41,21 @@ public enum BallotFormat
 public sealed record VoteResults(Vote Vote, IReadOnlyList<VoteOption> Options, IReadOnlyDictionary<VoteChannel, int> Turnout, long Ballots, long Blank, Outcome Outcome);
 
 /// <summary>Everything that changes votes, and their count. Each command checks the permission itself.</summary>
-public sealed class VoteCommands(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock, ProcessAccess processes)
+public sealed class VoteCommands(
+    ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock, ProcessAccess processes,
+    SharedData shared, ContentChanges changes)
 {
+    /// <summary>
+    /// A vote of this organisation and its options, by position; kept until the organisation's content changes, as
+    /// every ballot reads them. Shared between requests: read them, never change them.
+    /// </summary>
+    public Task<(Vote Vote, IReadOnlyList<VoteOption> Options)?> FindAsync(Guid voteId) =>
+        shared.GetAsync<(Vote, IReadOnlyList<VoteOption>)?>($"vote:{organisation.Id}:{voteId}", async () =>
+        {
+            var vote = await db.Votes.AsNoTracking().FirstOrDefaultAsync(v => v.Id == voteId && v.OrganisationId == organisation.Id);
+            return vote is null ? null : (vote, await db.VoteOptions.AsNoTracking().Where(o => o.VoteId == voteId).OrderBy(o => o.Position).ToListAsync());
+        });
+
     public async Task<CommandResult> CreateAsync(Guid processId, Guid componentId, VoteDraft draft)
     {
         var process = await processes.FindAsync(processId, VotesModule.Key, componentId);
@@ -136,8 +150,8 @@ public sealed class VoteCommands(ParvisDbContext db, CurrentOrganisation organis
     /// </summary>
     public async Task<CommandResult> CastAsync(Guid voteId, IReadOnlyList<int?> values)
     {
-        var (vote, process) = await VoteAsync(voteId);
-        if (vote is null || process is null)
+        if (await FindAsync(voteId) is not var (vote, options)
+            || await processes.FindAsync(vote.ProcessId, VotesModule.Key, vote.ComponentId) is not { } process)
         {
             return CommandResult.Missing();
         }
@@ -145,11 +159,11 @@ public sealed class VoteCommands(ParvisDbContext db, CurrentOrganisation organis
         {
             return CommandResult.Refused(decision);
         }
-        if (!vote.IsOpen(clock.GetUtcNow()))
+        var now = clock.GetUtcNow();
+        if (!vote.IsOpen(now))
         {
             return CommandResult.Refused("Votes.Closed");
         }
-        var options = await db.VoteOptions.AsNoTracking().Where(o => o.VoteId == vote.Id).ToListAsync();
         if (values.Count != options.Count || BallotContent.Problems(vote, options, values).Count > 0)
         {
             return CommandResult.Refused("Votes.Problem.Unknown");
@@ -160,18 +174,26 @@ public sealed class VoteCommands(ParvisDbContext db, CurrentOrganisation organis
             VoteId = vote.Id,
             PersonId = authorizer.PersonId,
             Channel = VoteChannel.Online,
-            Day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+            Day = DateOnly.FromDateTime(now.UtcDateTime),
             NamedBallot = vote.Secret ? null : content,
         });
         db.Ballots.Add(new CastBallot { VoteId = vote.Id, Content = content });
         try
         {
-            await db.SaveChangesAsync();
+            // A ballot changes no page anyone else sees, unless the running count is public: only then are pages dropped.
+            using (ContentChanges.ToldByCaller())
+            {
+                await db.SaveChangesAsync();
+            }
         }
         catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
             return CommandResult.Refused("Votes.AlreadyVoted");
+        }
+        if (vote.ResultsShown(now))
+        {
+            changes.Committed(ChangeKind.Content, organisation.Id);
         }
         return CommandResult.Done(vote.Id);
     }
@@ -179,8 +201,8 @@ public sealed class VoteCommands(ParvisDbContext db, CurrentOrganisation organis
     /// <summary>The count, for anyone once the vote closed (or before, if the vote says so); staff see it any time.</summary>
     public async Task<VoteResults?> ResultsAsync(Guid voteId)
     {
-        var (vote, process) = await VoteAsync(voteId);
-        if (vote is null || process is null)
+        if (await FindAsync(voteId) is not var (vote, options)
+            || await processes.FindAsync(vote.ProcessId, VotesModule.Key, vote.ComponentId) is not { } process)
         {
             return null;
         }
@@ -188,7 +210,6 @@ public sealed class VoteCommands(ParvisDbContext db, CurrentOrganisation organis
         {
             return null;
         }
-        var options = await db.VoteOptions.AsNoTracking().Where(o => o.VoteId == vote.Id).OrderBy(o => o.Position).ToListAsync();
         var contents = await db.Ballots.AsNoTracking().Where(b => b.VoteId == vote.Id)
             .GroupBy(b => b.Content).Select(g => new { Content = g.Key, Count = g.LongCount() }).ToListAsync();
         var turnout = await db.VoteRegister.AsNoTracking().Where(r => r.VoteId == vote.Id)
@@ -263,10 +284,4 @@ public sealed class VoteCommands(ParvisDbContext db, CurrentOrganisation organis
         { Graded: true } => [BallotFormat.Csv],
         _ => [BallotFormat.PrefLib, BallotFormat.Csv],
     };
-
-    private async Task<(Vote?, Process?)> VoteAsync(Guid voteId)
-    {
-        var vote = await db.Votes.AsNoTracking().FirstOrDefaultAsync(v => v.Id == voteId && v.OrganisationId == organisation.Id);
-        return (vote, vote is null ? null : await processes.FindAsync(vote.ProcessId, VotesModule.Key, vote.ComponentId));
-    }
 }

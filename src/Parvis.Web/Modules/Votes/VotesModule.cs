@@ -29,13 +29,15 @@ public sealed class VotesModule : IParvisModule
         await db.Votes.AsNoTracking().Where(v => v.ComponentId == component.Id).OrderBy(v => v.CreatedAt)
             .Select(v => new ModuleLink($"/votes/{v.Id}", "Votes.Entry", v.Question)).ToListAsync();
 
-    /// <summary>Each vote of the component open during the hour: voting.</summary>
-    public async Task<IReadOnlyList<ModuleLink>> ActionsAsync(ParvisDbContext db, Process process, ProcessComponent component, Phase? phase, DateTimeOffset hour)
-    {
-        var votes = await db.Votes.AsNoTracking().Where(v => v.ComponentId == component.Id).OrderBy(v => v.CreatedAt).ToListAsync();
+    /// <summary>The votes of the component open during the hour, those closing soonest first: voting.</summary>
+    public async Task<IReadOnlyList<ModuleLink>> ActionsAsync(ParvisDbContext db, Process process, ProcessComponent component, Phase? phase, DateTimeOffset hour) =>
         // The hour's page: a vote that closes later in the hour is still offered, one that opens later is not yet.
-        return [.. votes.Where(v => v.OpensAt <= hour && v.ClosesAt > hour).Select(v => new ModuleLink($"/votes/{v.Id}", "Votes.Action.Vote", v.Question))];
-    }
+        await db.Votes.AsNoTracking().Where(v => v.ComponentId == component.Id && v.OpensAt <= hour && v.ClosesAt > hour)
+            .OrderBy(v => v.ClosesAt).Take(MostActions)
+            .Select(v => new ModuleLink($"/votes/{v.Id}", "Votes.Action.Vote", v.Question)).ToListAsync();
+
+    /// <summary>A call to action is a few words at the top of a page: the others are among the component's entries.</summary>
+    private const int MostActions = 3;
 
     public IReadOnlyList<ModuleLink> AdminEntries(Process process, ProcessComponent component) =>
         [new ModuleLink($"/admin/processes/{process.Id}/votes/{component.Id}", "Votes.AdminTitle")];

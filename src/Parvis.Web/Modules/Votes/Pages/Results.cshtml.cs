@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Parvis.Web.Kernel.Data;
-using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Processes;
 
 namespace Parvis.Web.Modules.Votes.Pages;
 
 /// <summary>A vote's count with its explanation, and its ballots for anyone to count again.</summary>
-public sealed class ResultsModel(ParvisDbContext db, CurrentOrganisation organisation, TimeProvider clock, VoteCommands commands)
-    : VotePage(db, organisation, clock)
+public sealed class ResultsModel(ParvisDbContext db, VoteCommands commands, ProcessAccess processes, TimeProvider clock)
+    : VotePage(db, commands, processes, clock)
 {
     public VoteResults Results { get; private set; } = default!;
 
@@ -14,7 +14,7 @@ public sealed class ResultsModel(ParvisDbContext db, CurrentOrganisation organis
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        if (!await LoadAsync(id) || await commands.ResultsAsync(id) is not { } results)
+        if (!await LoadAsync(id) || await Commands.ResultsAsync(id) is not { } results)
         {
             return NotFound();
         }
@@ -24,7 +24,7 @@ public sealed class ResultsModel(ParvisDbContext db, CurrentOrganisation organis
 
     public async Task<IActionResult> OnGetBallotsAsync(Guid id, BallotFormat? format)
     {
-        if (format is null || !await LoadAsync(id) || await commands.BallotsAsync(id, format.Value) is not { } file)
+        if (format is null || !await LoadAsync(id) || await Commands.BallotsAsync(id, format.Value) is not { } file)
         {
             return NotFound();
         }

@@ -1,14 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
-using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Kernel.Permissions;
 
 namespace Parvis.Web.Modules.Votes.Pages;
 
 /// <summary>A vote: what it is for, how it is counted, and the ballot. No script needed.</summary>
-public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisation, TimeProvider clock, Authorizer authorizer, VoteCommands commands)
-    : VotePage(db, organisation, clock)
+public sealed class ShowModel(ParvisDbContext db, VoteCommands commands, ProcessAccess processes, TimeProvider clock, Authorizer authorizer)
+    : VotePage(db, commands, processes, clock)
 {
     /// <summary>What the ballot says, as typed, kept when it is refused.</summary>
     public int?[] Values { get; private set; } = [];
@@ -23,10 +23,11 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
 
     public bool SignedIn => authorizer.PersonId is not null;
 
-    public async Task<IActionResult> OnGetAsync(Guid id) => await PrepareAsync(id) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id) => await PrepareAsync(id) && await LookUpVotedAsync(id) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
+        // Whether the person already voted is the register's unique index's to say, when the ballot goes in.
         if (!await PrepareAsync(id))
         {
             return NotFound();
@@ -37,20 +38,23 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
         if (problems.Count > 0)
         {
             ModelState.AddModelError("", Text["Votes.BallotRefused"]);
+            await LookUpVotedAsync(id);
             return Page();
         }
         if (Request.Form.ContainsKey("check"))
         {
             // A basket checked without script: the page again, its total worked out, nothing cast.
+            await LookUpVotedAsync(id);
             return Page();
         }
-        var result = await commands.CastAsync(id, Values);
+        var result = await Commands.CastAsync(id, Values);
         if (Refusal(result) is { } refusal)
         {
             return refusal;
         }
         if (!result.Succeeded)
         {
+            await LookUpVotedAsync(id);
             return Page();
         }
         Flash("Votes.Cast");
@@ -80,11 +84,16 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
         {
             return false;
         }
+        Values = new int?[Options.Count];
+        return true;
+    }
+
+    private async Task<bool> LookUpVotedAsync(Guid id)
+    {
         if (authorizer.PersonId is { } personId)
         {
             Voted = await Db.VoteRegister.AsNoTracking().FirstOrDefaultAsync(r => r.VoteId == id && r.PersonId == personId);
         }
-        Values = new int?[Options.Count];
         return true;
     }
 }

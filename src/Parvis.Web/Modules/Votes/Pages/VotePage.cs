@@ -1,14 +1,12 @@
-using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
-using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Shared;
 
 namespace Parvis.Web.Modules.Votes.Pages;
 
-/// <summary>What a vote's public pages share: the vote, its options and process, the clock.</summary>
-public abstract class VotePage(ParvisDbContext db, CurrentOrganisation organisation, TimeProvider clock) : ParvisPageModel, IProcessPage
+/// <summary>What a vote's public pages share: the vote, its options and process (both kept, as every ballot reads them), the clock.</summary>
+public abstract class VotePage(ParvisDbContext db, VoteCommands commands, ProcessAccess processes, TimeProvider clock) : ParvisPageModel, IProcessPage
 {
     public Vote Vote { get; private set; } = default!;
     public Process Process { get; private set; } = default!;
@@ -20,17 +18,16 @@ public abstract class VotePage(ParvisDbContext db, CurrentOrganisation organisat
 
     protected ParvisDbContext Db => db;
 
+    protected VoteCommands Commands => commands;
+
     protected async Task<bool> LoadAsync(Guid id)
     {
-        var vote = await db.Votes.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id && v.OrganisationId == organisation.Id);
-        var process = vote is null ? null : await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == vote.ProcessId && p.Published);
-        if (vote is null || process is null)
+        if (await commands.FindAsync(id) is not var (vote, options)
+            || await processes.FindAsync(vote.ProcessId, VotesModule.Key, vote.ComponentId) is not { } process)
         {
             return false;
         }
-        Vote = vote;
-        Process = process;
-        Options = await db.VoteOptions.AsNoTracking().Where(o => o.VoteId == id).OrderBy(o => o.Position).ToListAsync();
+        (Vote, Options, Process) = (vote, options, process);
         return true;
     }
 }
