@@ -3,8 +3,8 @@ using System.Numerics;
 namespace Parvis.Voting;
 
 /// <summary>
-/// Ballots that approve a set of options (an approval vote, a participatory-budget basket): each distinct set once, as
-/// bits, with how many voters cast it.
+/// Ballots that approve a set of options (an approval vote, a participatory-budget basket): each as bits, with how
+/// many voters cast it (callers that group identical ballots add each once).
 /// </summary>
 public sealed class ApprovalBallots
 {
@@ -27,8 +27,6 @@ public sealed class ApprovalBallots
     public long VoterCount { get; private set; }
 
     public long CountOf(int ballot) => _counts[ballot];
-
-    public bool Approves(int ballot, int option) => (_bits[ballot * _words + option / 64] & (1UL << (option % 64))) != 0;
 
     /// <summary>The options a ballot approves, in order.</summary>
     public IEnumerable<int> Approved(int ballot)

@@ -25,7 +25,7 @@ public enum BudgetRule
 public sealed record BudgetStep(int Project, long Votes, long Cost, bool Funded, long Left, double? PaidPerSupporter, BudgetRule Rule);
 
 /// <param name="Winners">The funded projects, in the order they were funded.</param>
-/// <param name="DecidedByTieBreak">Whether the greedy rule (or completion) funded a project and left out one with as many votes, the tie-break ordering them.</param>
+/// <param name="DecidedByTieBreak">Whether the greedy rule (or completion) funded a project before one with as many votes that would have fitted in its place.</param>
 /// <param name="Spent">Their total cost.</param>
 /// <param name="Steps">Every step, in order.</param>
 /// <param name="PerVoterBudget">Equal Shares: each voter's share of the budget in the round kept (after the raises).</param>
@@ -39,8 +39,10 @@ public sealed record BudgetOutcome(IReadOnlyList<int> Winners, bool DecidedByTie
     internal static BudgetOutcome Of(IReadOnlyList<long> costs, IReadOnlyList<BudgetStep> steps, double? perVoterBudget, int raises)
     {
         var funded = steps.Where(s => s.Funded).Select(s => s.Project).ToList();
+        // The greedy steps' order mattered if a project left out, with as many votes as one funded, would have fitted in
+        // the money left just before that one was funded.
         var greedy = steps.Where(s => s.Rule != BudgetRule.EqualShares).ToList();
-        var tied = greedy.Any(f => f.Funded && greedy.Any(o => !o.Funded && o.Votes == f.Votes));
+        var tied = greedy.Any(f => f.Funded && greedy.Any(o => !o.Funded && o.Votes == f.Votes && o.Cost <= f.Left + f.Cost));
         return new BudgetOutcome(funded, tied, funded.Sum(p => costs[p]), steps, perVoterBudget, raises);
     }
 }

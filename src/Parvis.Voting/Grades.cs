@@ -21,8 +21,6 @@ public sealed class Grades
 
     public int GradeCount { get; }
 
-    public long VoterCount { get; private set; }
-
     public long this[int option, int grade] => _counts[option, grade];
 
     /// <summary>Adds a ballot: its grade for every option, null where it gave none.</summary>
@@ -42,7 +40,6 @@ public sealed class Grades
             }
             _counts[option, grade] += count;
         }
-        VoterCount += count;
     }
 
     internal long[] Of(int option) => [.. Enumerable.Range(0, GradeCount).Select(grade => _counts[option, grade])];

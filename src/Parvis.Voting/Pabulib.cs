@@ -21,6 +21,11 @@ public static class Pabulib
         for (var ballot = 0; ballot < baskets.Count; ballot++)
         {
             var vote = string.Join(',', baskets.Approved(ballot).Select(p => (p + 1).ToString(CultureInfo.InvariantCulture)));
+            if (vote.Length == 0)
+            {
+                // An empty basket is a blank vote: no vote in Pabulib's sense, and no share of the budget.
+                continue;
+            }
             for (var i = 0; i < baskets.CountOf(ballot); i++)
             {
                 votes.Add(vote);

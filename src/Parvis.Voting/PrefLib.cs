@@ -99,7 +99,7 @@ public static class PrefLib
         for (; line is not null; line = Next())
         {
             var at = line.IndexOf(separator, StringComparison.Ordinal);
-            if (at <= 0 || Number(line[..at]) is not { } count || count < 1)
+            if (at <= 0 || Number(line[..at]) is not { } count || count < 1 || count > RankedBallots.MostVoters)
             {
                 throw Invalid($"\"{Excerpt(line)}\" does not start with a number of voters followed by \"{separator}\".");
             }

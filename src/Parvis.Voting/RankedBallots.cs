@@ -9,6 +9,9 @@ public sealed class RankedBallots
 {
     public const ushort Unranked = ushort.MaxValue;
 
+    /// <summary>More voters than any electorate on Earth, and far from overflowing a count multiplied by a vote's value.</summary>
+    public const long MostVoters = 1L << 40;
+
     private ushort[] _ranks = new ushort[64];
     private long[] _counts = new long[4];
 
@@ -21,7 +24,7 @@ public sealed class RankedBallots
 
     public int OptionCount { get; }
 
-    /// <summary>Distinct ballots stored (each with its count).</summary>
+    /// <summary>Ballots stored, each with its count (callers that group identical ballots add each once).</summary>
     public int Count { get; private set; }
 
     /// <summary>Voters, the counts added up.</summary>
@@ -39,6 +42,10 @@ public sealed class RankedBallots
             throw new ArgumentException($"A ballot ranks {OptionCount} options, not {ranks.Length}.", nameof(ranks));
         }
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        if (count > MostVoters - VoterCount)
+        {
+            throw new ArgumentException($"More than {MostVoters} voters.", nameof(count));
+        }
         if (Count * OptionCount + OptionCount > _ranks.Length)
         {
             Array.Resize(ref _ranks, Math.Max(_ranks.Length * 2, Count * OptionCount + OptionCount));

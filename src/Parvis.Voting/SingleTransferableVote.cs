@@ -34,9 +34,9 @@ public sealed record StvOutcome(IReadOnlyList<int> Winners, bool DecidedByTieBre
 /// elected; surpluses are transferred one at a time, the largest first, every ballot the elected option holds passing
 /// to its next continuing option at its value times surplus / the option's votes, truncated to five decimals; when no
 /// surplus is left to transfer, the option with the fewest votes is excluded and its ballots pass on at their value.
-/// When as many options remain as seats, they are elected. A tie for the fewest is settled by the latest earlier
-/// stage where the tied options differed, then by the published tie-break; a ballot tying several next options is
-/// shared between them.
+/// When as many options remain as seats, they are elected. Equal surpluses, or a tie for the fewest, are settled by the
+/// latest earlier stage where the tied options differed, then by the published tie-break; a ballot tying several next
+/// options is shared between them.
 /// </summary>
 public static class SingleTransferableVote
 {
@@ -138,14 +138,17 @@ public static class SingleTransferableVote
             var withSurplus = surpluses.Where(o => votes[o] > quota * Unit).ToList();
             if (withSurplus.Count > 0)
             {
-                var from = withSurplus.MaxBy(o => votes[o]);
+                var largest = withSurplus.Max(o => votes[o]);
+                var (from, surplusByLot) = Settle([.. withSurplus.Where(o => votes[o] == largest)], stages, most: true, tieBreak);
+                byTieBreak |= surplusByLot;
                 surpluses.Remove(from);
                 var total = votes[from];
                 var surplus = total - quota * Unit;
                 votes[from] = quota * Unit;
                 foreach (var parcel in parcels.Where(p => p.Holder == from).ToList())
                 {
-                    parcel.Value = parcel.Value * surplus / total;
+                    // Value (at most one vote) times a surplus of up to every voter's votes: past a long, hence Int128.
+                    parcel.Value = (long)((Int128)parcel.Value * surplus / total);
                     Pass(parcel);
                 }
                 Record(StageAction.Surplus, from, false);
@@ -154,16 +157,8 @@ public static class SingleTransferableVote
             surpluses.Clear();
             var inCount = Enumerable.Range(0, n).Where(o => continuing[o]).ToList();
             var fewest = inCount.Min(o => votes[o]);
-            var lowest = inCount.Where(o => votes[o] == fewest).ToList();
-            for (var stage = stages.Count - 1; stage >= 0 && lowest.Count > 1; stage--)
-            {
-                var then = stages[stage].Votes;
-                var least = lowest.Min(o => then[o]);
-                lowest = [.. lowest.Where(o => then[o] == least)];
-            }
-            var tieBroken = lowest.Count > 1;
+            var (excluded, tieBroken) = Settle([.. inCount.Where(o => votes[o] == fewest)], stages, most: false, tieBreak);
             byTieBreak |= tieBroken;
-            var excluded = tieBroken ? tieBreak.Worst(lowest) : lowest[0];
             continuing[excluded] = false;
             votes[excluded] = 0;
             foreach (var parcel in parcels.Where(p => p.Holder == excluded).ToList())
@@ -173,5 +168,21 @@ public static class SingleTransferableVote
             Record(StageAction.Exclusion, excluded, tieBroken);
         }
         return new StvOutcome(elected, byTieBreak, quota, stages);
+    }
+
+    /// <summary>
+    /// Among options tied for the most (a surplus to transfer first) or the fewest votes (to exclude): the one that had
+    /// the most, or the fewest, at the latest earlier stage where they differed; failing that, the published tie-break
+    /// (its first for the most, its last for the fewest), and then it says so.
+    /// </summary>
+    private static (int Option, bool ByTieBreak) Settle(List<int> tied, List<StvStage> stages, bool most, TieBreak tieBreak)
+    {
+        for (var stage = stages.Count - 1; stage >= 0 && tied.Count > 1; stage--)
+        {
+            var then = stages[stage].Votes;
+            var target = most ? tied.Max(o => then[o]) : tied.Min(o => then[o]);
+            tied = [.. tied.Where(o => then[o] == target)];
+        }
+        return tied.Count == 1 ? (tied[0], false) : (most ? tieBreak.Sort(tied)[0] : tieBreak.Worst(tied), true);
     }
 }

@@ -43,8 +43,6 @@ public sealed class TieBreak
     /// <summary>An option's place in the order, 0 for the one that wins every tie.</summary>
     public int PlaceOf(int option) => _place[option];
 
-    public int Best(IEnumerable<int> tied) => tied.MinBy(option => _place[option]);
-
     public int Worst(IEnumerable<int> tied) => tied.MaxBy(option => _place[option]);
 
     /// <summary>Sorts tied options, the one that wins first.</summary>

@@ -226,6 +226,9 @@ public sealed class VoteTests(ParvisApp app) : IClassFixture<ParvisApp>
         var running = await app.NewSession().GetAsync($"/votes/{vote}/results");
         Assert.Equal(HttpStatusCode.OK, running.Status);
         Assert.Contains("Décompte en cours", running.Text("main"), StringComparison.Ordinal);
+        // Two downloads of a running count would tell what was voted in between: the ballots wait for the close.
+        Assert.Contains("une fois le vote clos", running.Text("#recount ~ p, section[aria-labelledby=recount]"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.NewSession().GetAsync($"/votes/{vote}/results?handler=Ballots&format=csv")).Status);
     }
 
     [Fact]
@@ -344,6 +347,8 @@ public sealed class VoteTests(ParvisApp app) : IClassFixture<ParvisApp>
         {
             db.Ballots.AddRange(Enumerable.Range(0, 6).Select(_ => new CastBallot { VoteId = vote, Content = "1,1,," }));
             db.Ballots.AddRange(Enumerable.Range(0, 4).Select(_ => new CastBallot { VoteId = vote, Content = ",,1,1" }));
+            // Blank baskets count in the turnout and take no share of the money.
+            db.Ballots.AddRange(Enumerable.Range(0, 2).Select(_ => new CastBallot { VoteId = vote, Content = ",,," }));
             await db.SaveChangesAsync();
         });
 
@@ -351,6 +356,7 @@ public sealed class VoteTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(["Jardin", "Bancs"], page.Texts("ol.winners li"));
         Assert.Contains("parts égales", page.Text("main"), StringComparison.Ordinal);
         Assert.Contains("80", page.Text("main"), StringComparison.Ordinal);
+        Assert.Matches(@"10 paniers\W+une part de 10,00", page.Text("main"));
 
         var pabulib = await app.NewSession().Client.GetStringAsync($"/votes/{vote}/results?handler=Ballots&format=pabulib");
         var lines = pabulib.ReplaceLineEndings("\n").Split('\n');
@@ -360,5 +366,50 @@ public sealed class VoteTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Contains("1;1,2", lines);
         Assert.Equal(HttpStatusCode.NotFound, (await app.NewSession().GetAsync($"/votes/{vote}/results?handler=Ballots&format=preflib")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await app.NewSession().GetAsync($"/votes/{vote}/results?handler=Ballots&format=nonsense")).Status);
+    }
+
+    [Fact]
+    public async Task A_choice_naming_no_answer_is_refused_rather_than_taken_for_a_blank_vote()
+    {
+        var vote = await VoteAsync(VoteMethod.SingleChoice, ["Oui", "Non"]);
+        var (voter, _) = await app.SignedInAsync("Votante maladroite");
+        foreach (var choice in new[] { "-1", "7", "abc" })
+        {
+            var response = await voter.PostAsync($"/votes/{vote}", new Dictionary<string, string> { ["choice"] = choice });
+            Assert.Equal(HttpStatusCode.OK, response.Status);
+            Assert.NotEqual("", response.Text("#ballot-error"));
+            Assert.Equal("ballot-error", response.Document.QuerySelector("form.ballot fieldset")!.GetAttribute("aria-describedby"));
+        }
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.Ballots.CountAsync(b => b.VoteId == vote)));
+    }
+
+    [Fact]
+    public async Task A_closed_process_takes_no_ballot_whatever_its_votes_dates_say()
+    {
+        var vote = await VoteAsync(VoteMethod.SingleChoice, ["Oui", "Non"]);
+        var (voter, person) = await app.SignedInAsync("Votant d'une démarche close");
+        await app.WithDatabaseAsync(db => db.Processes.Where(p => p.Id == app.World.ProcessId).ExecuteUpdateAsync(s => s.SetProperty(p => p.ClosedAt, DateTimeOffset.UtcNow)));
+        try
+        {
+            Assert.False((await CastAsAsync(person.Id, vote, [1, null])).Succeeded);
+            Assert.Equal(0, await app.WithDatabaseAsync(db => db.Ballots.CountAsync(b => b.VoteId == vote)));
+        }
+        finally
+        {
+            await app.WithDatabaseAsync(db => db.Processes.Where(p => p.Id == app.World.ProcessId).ExecuteUpdateAsync(s => s.SetProperty(p => p.ClosedAt, (DateTimeOffset?)null)));
+        }
+    }
+
+    [Fact]
+    public async Task A_named_vote_s_results_show_each_member_s_ballot_once_closed()
+    {
+        var vote = await VoteAsync(VoteMethod.SingleChoice, ["Pour", "Contre"], secret: false);
+        var (member, _) = await app.SignedInAsync("Conseiller Le Goff");
+        await member.PostAsync($"/votes/{vote}", new Dictionary<string, string> { ["choice"] = "0" });
+        await app.WithDatabaseAsync(db => db.Votes.Where(v => v.Id == vote)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.ClosesAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
+
+        var page = await app.NewSession().GetAsync($"/votes/{vote}/results");
+        Assert.Equal(["Conseiller Le Goff", "✓", ""], page.Document.QuerySelectorAll("section[aria-labelledby=named] tbody tr:first-child > *").Select(c => c.TextContent.Trim()));
     }
 }

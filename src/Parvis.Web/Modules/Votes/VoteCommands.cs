@@ -38,7 +38,13 @@ public enum BallotFormat
 /// <param name="Ballots">Ballots in the ballot box.</param>
 /// <param name="Blank">Ballots that say nothing.</param>
 /// <param name="Outcome">The count.</param>
-public sealed record VoteResults(Vote Vote, IReadOnlyList<VoteOption> Options, IReadOnlyDictionary<VoteChannel, int> Turnout, long Ballots, long Blank, Outcome Outcome);
+/// <param name="Named">A named vote, once closed: each voter's ballot, by pseudonym.</param>
+public sealed record VoteResults(
+    Vote Vote, IReadOnlyList<VoteOption> Options, IReadOnlyDictionary<VoteChannel, int> Turnout, long Ballots, long Blank, Outcome Outcome,
+    IReadOnlyList<NamedBallot> Named);
+
+/// <summary>A named vote's ballot, with the pseudonym of the person who cast it.</summary>
+public sealed record NamedBallot(string Voter, string Content);
 
 /// <summary>Everything that changes votes, and their count. Each command checks the permission itself.</summary>
 public sealed class VoteCommands(
@@ -133,11 +139,14 @@ public sealed class VoteCommands(
         {
             return "Votes.BudgetAmount";
         }
-        if (projects.Any(p => p.Cost is not > 0))
+        // A project costing more than the whole budget could never be funded; refused, it also keeps every basket's sum
+        // far from overflowing.
+        if (projects.Any(p => p.Cost is not > 0 || p.Cost > budget.Budget))
         {
             return "Votes.OptionCost";
         }
-        if (budget.MinProjects < 0 || budget.MaxProjects < 1 || budget.MinProjects > budget.MaxProjects || budget.MinSharePercent is < 0 or > 100)
+        if (budget.MinProjects < 0 || budget.MaxProjects < 1 || budget.MinProjects > budget.MaxProjects || budget.MinProjects > projects.Count
+            || budget.MinSharePercent is < 0 or > 100)
         {
             return "Votes.BasketRules";
         }
@@ -160,7 +169,8 @@ public sealed class VoteCommands(
             return CommandResult.Refused(decision);
         }
         var now = clock.GetUtcNow();
-        if (!vote.IsOpen(now))
+        // A closed process takes nothing more, whatever its votes' dates say.
+        if (!vote.IsOpen(now) || process.ClosedAt is not null)
         {
             return CommandResult.Refused("Votes.Closed");
         }
@@ -174,7 +184,7 @@ public sealed class VoteCommands(
             VoteId = vote.Id,
             PersonId = authorizer.PersonId,
             Channel = VoteChannel.Online,
-            Day = DateOnly.FromDateTime(now.UtcDateTime),
+            Day = authorizer.Today(),
             NamedBallot = vote.Secret ? null : content,
         });
         db.Ballots.Add(new CastBallot { VoteId = vote.Id, Content = content });
@@ -201,35 +211,54 @@ public sealed class VoteCommands(
     /// <summary>The count, for anyone once the vote closed (or before, if the vote says so); staff see it any time.</summary>
     public async Task<VoteResults?> ResultsAsync(Guid voteId)
     {
+        if (await AllowedAsync(voteId) is not var (vote, options))
+        {
+            return null;
+        }
+        // A closed vote is counted once (until the organisation's content changes); an open one at each look, as its
+        // ballots drop nothing while the count is not public.
+        return clock.GetUtcNow() >= vote.ClosesAt ? await shared.GetAsync($"vote-results:{organisation.Id}:{voteId}", Count) : await Count();
+
+        async Task<VoteResults> Count()
+        {
+            var contents = await db.Ballots.AsNoTracking().Where(b => b.VoteId == vote.Id)
+                .GroupBy(b => b.Content).Select(g => new { Content = g.Key, Count = g.LongCount() }).ToListAsync();
+            var turnout = await db.VoteRegister.AsNoTracking().Where(r => r.VoteId == vote.Id)
+                .GroupBy(r => r.Channel).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+            var all = contents.Select(c => (c.Content, c.Count)).ToList();
+            // A blank ballot counts in the turnout, and in nothing else (in a budget it would take a share of the money).
+            var ballots = all.Where(b => BallotContent.Decode(b.Content).Any(v => v is not null)).ToList();
+            var tieBreak = new TieBreak(vote.TieBreakOrder);
+            Outcome outcome = vote.Method switch
+            {
+                VoteMethod.MajorityJudgment => MajorityJudgment.Count(BallotContent.Graded(vote, options.Count, ballots), tieBreak),
+                VoteMethod.Score => ScoreVoting.Count(BallotContent.Graded(vote, options.Count, ballots), tieBreak),
+                VoteMethod.SingleChoice => Plurality.Count(BallotContent.Ranked(vote, options.Count, ballots), tieBreak),
+                VoteMethod.Approval => Approval.Count(ApprovalBallots.From(BallotContent.Ranked(vote, options.Count, ballots)), tieBreak),
+                VoteMethod.Borda => Borda.Count(BallotContent.Ranked(vote, options.Count, ballots), tieBreak),
+                VoteMethod.InstantRunoff => InstantRunoff.Count(BallotContent.Ranked(vote, options.Count, ballots), tieBreak),
+                VoteMethod.Schulze => Schulze.Count(BallotContent.Ranked(vote, options.Count, ballots), tieBreak),
+                VoteMethod.Budget => CountBudget(vote, options, ApprovalBallots.From(BallotContent.Ranked(vote, options.Count, ballots)), tieBreak),
+                _ => SingleTransferableVote.Count(BallotContent.Ranked(vote, options.Count, ballots), vote.Seats, tieBreak),
+            };
+            var named = vote.Secret || clock.GetUtcNow() < vote.ClosesAt ? [] : await db.VoteRegister.AsNoTracking()
+                .Where(r => r.VoteId == vote.Id && r.NamedBallot != null)
+                .Join(db.Users, r => r.PersonId, p => p.Id, (r, p) => new NamedBallot(p.Pseudonym, r.NamedBallot!))
+                .ToListAsync();
+            return new VoteResults(vote, options, turnout, all.Sum(b => b.Count), all.Sum(b => b.Count) - ballots.Sum(b => b.Count), outcome,
+                [.. named.OrderBy(n => n.Voter, StringComparer.CurrentCulture)]);
+        }
+    }
+
+    /// <summary>The vote and its options when the person may see its count: anyone once shown, staff at any time.</summary>
+    private async Task<(Vote, IReadOnlyList<VoteOption>)?> AllowedAsync(Guid voteId)
+    {
         if (await FindAsync(voteId) is not var (vote, options)
             || await processes.FindAsync(vote.ProcessId, VotesModule.Key, vote.ComponentId) is not { } process)
         {
             return null;
         }
-        if (!vote.ResultsShown(clock.GetUtcNow()) && !await authorizer.CanAsync(VotesPermissions.Manage, process, vote.ComponentId))
-        {
-            return null;
-        }
-        var contents = await db.Ballots.AsNoTracking().Where(b => b.VoteId == vote.Id)
-            .GroupBy(b => b.Content).Select(g => new { Content = g.Key, Count = g.LongCount() }).ToListAsync();
-        var turnout = await db.VoteRegister.AsNoTracking().Where(r => r.VoteId == vote.Id)
-            .GroupBy(r => r.Channel).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
-        var ballots = contents.Select(c => (c.Content, c.Count)).ToList();
-        var tieBreak = new TieBreak(vote.TieBreakOrder);
-        var blank = ballots.Where(b => BallotContent.Decode(b.Content).All(v => v is null)).Sum(b => b.Count);
-        Outcome outcome = vote.Method switch
-        {
-            VoteMethod.MajorityJudgment => MajorityJudgment.Count(BallotContent.Graded(vote, options.Count, ballots), tieBreak),
-            VoteMethod.Score => ScoreVoting.Count(BallotContent.Graded(vote, options.Count, ballots), tieBreak),
-            VoteMethod.SingleChoice => Plurality.Count(BallotContent.Ranked(vote, options.Count, ballots), tieBreak),
-            VoteMethod.Approval => Approval.Count(ApprovalBallots.From(BallotContent.Ranked(vote, options.Count, ballots)), tieBreak),
-            VoteMethod.Borda => Borda.Count(BallotContent.Ranked(vote, options.Count, ballots), tieBreak),
-            VoteMethod.InstantRunoff => InstantRunoff.Count(BallotContent.Ranked(vote, options.Count, ballots), tieBreak),
-            VoteMethod.Schulze => Schulze.Count(BallotContent.Ranked(vote, options.Count, ballots), tieBreak),
-            VoteMethod.Budget => CountBudget(vote, options, ApprovalBallots.From(BallotContent.Ranked(vote, options.Count, ballots)), tieBreak),
-            _ => SingleTransferableVote.Count(BallotContent.Ranked(vote, options.Count, ballots), vote.Seats, tieBreak),
-        };
-        return new VoteResults(vote, options, turnout, ballots.Sum(b => b.Count), blank, outcome);
+        return vote.ResultsShown(clock.GetUtcNow()) || await authorizer.CanAsync(VotesPermissions.Manage, process, vote.ComponentId) ? (vote, options) : null;
     }
 
     private static BudgetOutcome CountBudget(Vote vote, IReadOnlyList<VoteOption> projects, ApprovalBallots baskets, TieBreak tieBreak)
@@ -247,33 +276,35 @@ public sealed class VoteCommands(
     /// </summary>
     public async Task<(byte[] Bytes, string FileName)?> BallotsAsync(Guid voteId, BallotFormat format)
     {
-        if (await ResultsAsync(voteId) is not { } results || !Formats(results.Vote).Contains(format))
+        // Only once closed: two downloads of a running count would tell each ballot cast in between.
+        if (await AllowedAsync(voteId) is not var (vote, options) || clock.GetUtcNow() < vote.ClosesAt || !Formats(vote).Contains(format))
         {
             return null;
         }
-        var vote = results.Vote;
         var contents = await db.Ballots.AsNoTracking().Where(b => b.VoteId == voteId).Select(b => b.Content).ToListAsync();
         var name = $"vote-{voteId:N}";
         if (format == BallotFormat.Csv)
         {
-            IReadOnlyList<string>[] header = [[.. results.Options.Select(o => o.Title)]];
+            IReadOnlyList<string>[] header = [[.. options.Select(o => o.Title)]];
             var rows = contents.Order(StringComparer.Ordinal).Select(c => (IReadOnlyList<string>)c.Split(','));
             return (Spreadsheets.WriteCsv(header.Concat(rows)), name + ".csv");
         }
-        var ballots = BallotContent.Ranked(vote, results.Options.Count, contents.GroupBy(c => c, StringComparer.Ordinal).Select(g => (g.Key, (long)g.Count())));
+        var ballots = BallotContent.Ranked(vote, options.Count, contents.GroupBy(c => c, StringComparer.Ordinal).Select(g => (g.Key, (long)g.Count())));
         var text = new StringWriter(CultureInfo.InvariantCulture);
         if (format == BallotFormat.Pabulib)
         {
+            // Opened in a spreadsheet, a title must not run as a formula.
             (string, string)[] meta =
             [
-                ("description", vote.Question), ("country", "France"), ("instance", vote.Id.ToString()),
+                ("description", Spreadsheets.Neutralise(vote.Question)), ("country", "France"), ("instance", vote.Id.ToString()),
                 ("rule", vote.BudgetCount == BudgetCount.EqualShares ? "equalshares/add1" : "greedy"),
                 ("date_begin", vote.OpensAt.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)), ("date_end", vote.ClosesAt.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)),
             ];
-            Pabulib.Write(text, meta, [.. results.Options.Select(o => (o.Title, o.Cost ?? 0))], vote.Budget!.Value, ApprovalBallots.From(ballots));
+            var baskets = ApprovalBallots.From(ballots);
+            Pabulib.Write(text, meta, [.. options.Select(o => (Spreadsheets.Neutralise(o.Title), o.Cost ?? 0))], vote.Budget!.Value, baskets);
             return (Encoding.UTF8.GetBytes(text.ToString()), name + ".pb");
         }
-        var type = PrefLib.Write(text, vote.Question, [.. results.Options.Select(o => o.Title)], ballots, name);
+        var type = PrefLib.Write(text, vote.Question, [.. options.Select(o => o.Title)], ballots, name);
         return (Encoding.UTF8.GetBytes(text.ToString()), $"{name}.{type}");
     }
 

@@ -1,6 +1,6 @@
 // A participatory budget's ballot, progressive enhancement only: without this file, "Check my basket" asks the server.
 // The basket's total follows each box ticked, in the words the server writes it ([data-template], {0} the total,
-// {1} the budget), and says when it goes over the budget.
+// {1} the budget), and says in words ([data-over]) when it goes over the budget.
 (function () {
   "use strict";
 
@@ -10,8 +10,9 @@
     var total = 0;
     form.querySelectorAll("input[data-cost]:checked").forEach(function (box) { total += Number(box.getAttribute("data-cost")); });
     var number = new Intl.NumberFormat(document.documentElement.lang);
-    output.textContent = output.getAttribute("data-template").replace("{0}", number.format(total)).replace("{1}", number.format(budget));
-    output.classList.toggle("field-error", total > budget);
+    var over = total > budget;
+    output.textContent = output.getAttribute(over ? "data-over" : "data-template").replace("{0}", number.format(total)).replace("{1}", number.format(budget));
+    output.classList.toggle("field-error", over);
   }
 
   document.querySelectorAll("form.ballot").forEach(function (form) {

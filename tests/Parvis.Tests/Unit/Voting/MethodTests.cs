@@ -199,4 +199,18 @@ public sealed class MethodTests
         Assert.Throws<ArgumentException>(() => new TieBreak([0, 0, 1]));
         Assert.Equal([0, 1, 2, 3], TieBreak.Drawn(4).Order.Order());
     }
+
+    [Fact]
+    public void Equal_surpluses_go_back_to_an_earlier_stage_before_the_tie_break()
+    {
+        // Quota 21 / 4 + 1 = 6, 3 seats. A and B are elected at the first stage with 9 each: equal surpluses of 3, no
+        // earlier stage to separate them, so the published order (B first) transfers B's surplus first, to D.
+        var outcome = SingleTransferableVote.Count(Ranked(4, "9:AC", "9:BD", "2:C", "1:D"), 3, new TieBreak([1, 0, 2, 3]));
+        Assert.Equal(StageAction.Surplus, outcome.Stages[1].Action);
+        Assert.Equal(1, outcome.Stages[1].Option);
+        // 9 ballots at 3/9 of a vote, truncated to 0.33333 each.
+        Assert.Equal(3.99997m, outcome.Stages[1].Votes[3]);
+        Assert.Equal([1, 0, 2], outcome.Winners);
+        Assert.True(outcome.DecidedByTieBreak);
+    }
 }

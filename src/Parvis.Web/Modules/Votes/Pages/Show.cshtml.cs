@@ -66,7 +66,18 @@ public sealed class ShowModel(ParvisDbContext db, VoteCommands commands, Process
     {
         if (Vote.Method == VoteMethod.SingleChoice)
         {
-            return Request.Form["choice"] == position.ToString(System.Globalization.CultureInfo.InvariantCulture) ? 1 : null;
+            // A choice that names no option, or several, is refused rather than taken for a blank vote.
+            var choice = Request.Form["choice"];
+            if (choice.Count == 0)
+            {
+                return null;
+            }
+            if (choice.Count > 1 || !int.TryParse(choice[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var chosen)
+                || chosen >= Options.Count)
+            {
+                return -1;
+            }
+            return chosen == position ? 1 : null;
         }
         var value = Request.Form[$"o{position}"].ToString();
         // Anything that is not a small number is refused as such by the ballot's check.

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Parvis.Web.Migrations.Postgres
+namespace Parvis.Web.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class AddVotes : Migration
@@ -15,21 +15,26 @@ namespace Parvis.Web.Migrations.Postgres
                 name: "votes_votes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProcessId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ComponentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Question = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Purpose = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Method = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Seats = table.Column<int>(type: "integer", nullable: false),
-                    OpensAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ClosesAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Secret = table.Column<bool>(type: "boolean", nullable: false),
-                    ResultsBeforeClose = table.Column<bool>(type: "boolean", nullable: false),
-                    TieBreak = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProcessId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ComponentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Question = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Seats = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpensAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClosesAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Secret = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Budget = table.Column<long>(type: "INTEGER", nullable: true),
+                    BudgetCount = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    MinProjects = table.Column<int>(type: "INTEGER", nullable: true),
+                    MaxProjects = table.Column<int>(type: "INTEGER", nullable: true),
+                    MinSharePercent = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResultsBeforeClose = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TieBreak = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -51,9 +56,9 @@ namespace Parvis.Web.Migrations.Postgres
                 name: "votes_ballots",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    VoteId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Content = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VoteId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -70,10 +75,11 @@ namespace Parvis.Web.Migrations.Postgres
                 name: "votes_options",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    VoteId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VoteId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Cost = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -90,12 +96,12 @@ namespace Parvis.Web.Migrations.Postgres
                 name: "votes_register",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    VoteId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Day = table.Column<DateOnly>(type: "date", nullable: false),
-                    NamedBallot = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VoteId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    NamedBallot = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true)
                 },
                 constraints: table =>
                 {
