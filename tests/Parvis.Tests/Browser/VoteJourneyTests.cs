@@ -34,7 +34,7 @@ public sealed partial class JourneyTests
         await phone.Keyboard.PressAsync("Enter");
         await phone.WaitForSelectorAsync("text=Votre bulletin est dans l'urne");
         Assert.Contains("Vous avez voté", await phone.TextContentAsync("main"), StringComparison.Ordinal);
-        Assert.Equal("5,4,3,2", await app.WithDatabaseAsync(db => db.Ballots.Where(b => b.VoteId == open).OrderBy(b => b.Content).Select(b => b.Content).FirstAsync(c => c == "5,4,3,2")));
+        Assert.Equal("5,4,3,2", await app.WithDatabaseAsync(db => db.BallotBox(open).FirstAsync(c => c == "5,4,3,2")));
 
         await phone.GotoAsync($"/votes/{closed}/results");
         Assert.Equal("Le samedi matin", (await phone.TextContentAsync("ol.winners li"))!.Trim());
@@ -130,10 +130,10 @@ public sealed partial class JourneyTests
 
         await Infrastructure.BrowserApp.ClickForNewPageAsync(phone, phone.GetByRole(AriaRole.Button, new() { Name = "Déposer mon bulletin" }));
         Assert.Contains("dépasse le budget", await phone.TextContentAsync("form.ballot"), StringComparison.Ordinal);
-        Assert.Equal(0, await app.WithDatabaseAsync(db => db.Ballots.CountAsync(b => b.VoteId == vote)));
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.BallotBox(vote).CountAsync()));
         await phone.UncheckAsync("#o2");
         await Infrastructure.BrowserApp.ClickForNewPageAsync(phone, phone.GetByRole(AriaRole.Button, new() { Name = "Déposer mon bulletin" }));
         Assert.Contains("Vous avez voté", await phone.TextContentAsync("main"), StringComparison.Ordinal);
-        Assert.Equal("1,1,", await app.WithDatabaseAsync(db => db.Ballots.Where(b => b.VoteId == vote).Select(b => b.Content).SingleAsync()));
+        Assert.Equal("1,1,", await app.WithDatabaseAsync(db => db.BallotBox(vote).SingleAsync()));
     }
 }

@@ -117,14 +117,14 @@ public sealed class VoteTests(ParvisApp app) : IClassFixture<ParvisApp>
         var response = await voter.PostAsync($"/votes/{vote}", new Dictionary<string, string> { ["o0"] = "2", ["o1"] = "1", ["o2"] = "" });
 
         Assert.Equal(HttpStatusCode.Redirect, response.Status);
-        var (register, ballots) = await app.WithDatabaseAsync(async db => (
-            await db.VoteRegister.AsNoTracking().SingleAsync(r => r.VoteId == vote), await db.Ballots.AsNoTracking().Where(b => b.VoteId == vote).ToListAsync()));
+        var (register, envelopes) = await app.WithDatabaseAsync(async db => (
+            await db.VoteRegister.AsNoTracking().SingleAsync(r => r.VoteId == vote), await db.Envelopes.AsNoTracking().Where(e => e.VoteId == vote).ToListAsync()));
         Assert.Equal(person.Id, register.PersonId);
         Assert.Equal(VoteChannel.Online, register.Channel);
         Assert.Null(register.NamedBallot);
-        Assert.Equal("2,1,", Assert.Single(ballots).Content);
+        Assert.Equal("2,1,", Assert.Single(envelopes).Content);
         // A random identifier, not one that grows with time as the register's order does.
-        Assert.Equal(4, ballots[0].Id.Version);
+        Assert.Equal(4, envelopes[0].Id.Version);
         var page = await voter.GetAsync($"/votes/{vote}");
         Assert.Contains("Vous avez voté", page.Text("main"), StringComparison.Ordinal);
         Assert.Null(page.Document.QuerySelector("form.ballot"));
@@ -143,7 +143,7 @@ public sealed class VoteTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal("o1-error", response.Document.QuerySelector("#o1")!.GetAttribute("aria-describedby"));
         Assert.Equal("3", response.Document.QuerySelector("#o2 option[selected]")!.GetAttribute("value"));
         Assert.NotEqual("", response.Text(".alert"));
-        Assert.Equal(0, await app.WithDatabaseAsync(db => db.Ballots.CountAsync(b => b.VoteId == vote)));
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.BallotBox(vote).CountAsync()));
         Assert.Equal(0, await app.WithDatabaseAsync(db => db.VoteRegister.CountAsync(r => r.VoteId == vote)));
     }
 
@@ -162,7 +162,7 @@ public sealed class VoteTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Single(responses, r => r.Status == HttpStatusCode.Redirect);
         // The others say so: the refusal, or the page of someone who has voted.
         Assert.All(responses.Where(r => r.Status == HttpStatusCode.OK), r => Assert.Matches("déjà voté|Vous avez voté", r.Text("main")));
-        Assert.Equal(1, await app.WithDatabaseAsync(db => db.Ballots.CountAsync(b => b.VoteId == vote)));
+        Assert.Equal(1, await app.WithDatabaseAsync(db => db.BallotBox(vote).CountAsync()));
         Assert.Equal(1, await app.WithDatabaseAsync(db => db.VoteRegister.CountAsync(r => r.VoteId == vote && r.PersonId == person.Id)));
     }
 
@@ -181,7 +181,7 @@ public sealed class VoteTests(ParvisApp app) : IClassFixture<ParvisApp>
         var results = await Task.WhenAll(people.Select((p, i) => CastAsAsync(p.Id, vote, [1, i % 2 == 0 ? 1 : null, i % 4 == 0 ? 1 : null])));
 
         Assert.All(results, r => Assert.True(r.Succeeded, r.ErrorKey));
-        Assert.Equal(1000, await app.WithDatabaseAsync(db => db.Ballots.CountAsync(b => b.VoteId == vote)));
+        Assert.Equal(1000, await app.WithDatabaseAsync(db => db.BallotBox(vote).CountAsync()));
         Assert.Equal(1000, await app.WithDatabaseAsync(db => db.VoteRegister.CountAsync(r => r.VoteId == vote)));
         await using var scope = app.Services.CreateAsyncScope();
         var (staff, _) = await app.SignedInAsync("Scrutatrice", Role.ProcessManager);
@@ -193,11 +193,14 @@ public sealed class VoteTests(ParvisApp app) : IClassFixture<ParvisApp>
     public async Task Nothing_in_the_ballot_box_or_its_exports_leads_to_a_voter()
     {
         var model = app.Services.CreateScope().ServiceProvider.GetRequiredService<ParvisDbContext>().Model;
-        var ballots = model.FindEntityType(typeof(CastBallot))!;
-        Assert.Equal(["Content", "Id", "VoteId"], ballots.GetProperties().Select(p => p.Name).Order());
-        Assert.Equal(["votes_votes"], ballots.GetForeignKeys().Select(k => k.PrincipalEntityType.GetTableName()));
-        // Nothing points at a ballot either: no table has a key to the ballot box.
-        Assert.DoesNotContain(model.GetEntityTypes().SelectMany(e => e.GetForeignKeys()), k => k.PrincipalEntityType == ballots);
+        foreach (var box in new[] { typeof(CastBallot), typeof(Envelope) })
+        {
+            var ballots = model.FindEntityType(box)!;
+            Assert.Equal(["Content", "Id", "VoteId"], ballots.GetProperties().Select(p => p.Name).Order());
+            Assert.Equal(["votes_votes"], ballots.GetForeignKeys().Select(k => k.PrincipalEntityType.GetTableName()));
+            // Nothing points at a ballot either: no table has a key to the ballot box.
+            Assert.DoesNotContain(model.GetEntityTypes().SelectMany(e => e.GetForeignKeys()), k => k.PrincipalEntityType == ballots);
+        }
         var register = model.FindEntityType(typeof(VoteRegistration))!;
         Assert.DoesNotContain(register.GetProperties(), p => p.ClrType == typeof(DateTimeOffset) || p.ClrType == typeof(DateTime));
 
@@ -273,7 +276,7 @@ public sealed class VoteTests(ParvisApp app) : IClassFixture<ParvisApp>
         }
         var line = await app.WithDatabaseAsync(db => db.VoteRegister.AsNoTracking().SingleAsync(r => r.VoteId == vote));
         Assert.Null(line.PersonId);
-        Assert.Equal(1, await app.WithDatabaseAsync(db => db.Ballots.CountAsync(b => b.VoteId == vote)));
+        Assert.Equal(1, await app.WithDatabaseAsync(db => db.BallotBox(vote).CountAsync()));
     }
 
     [Fact]
@@ -285,7 +288,7 @@ public sealed class VoteTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Contains("Le vote est clos", page.Text("main"), StringComparison.Ordinal);
         var response = await voter.PostAsync($"/votes/{vote}", new Dictionary<string, string> { ["choice"] = "0" });
         Assert.Equal(HttpStatusCode.OK, response.Status);
-        Assert.Equal(0, await app.WithDatabaseAsync(db => db.Ballots.CountAsync(b => b.VoteId == vote)));
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.BallotBox(vote).CountAsync()));
     }
 
     [Fact]
@@ -330,11 +333,11 @@ public sealed class VoteTests(ParvisApp app) : IClassFixture<ParvisApp>
         var check = await voter.PostAsync($"/votes/{vote}", new Dictionary<string, string> { ["o1"] = "1", ["o2"] = "1", ["check"] = "1" });
         Assert.Equal(HttpStatusCode.OK, check.Status);
         Assert.Contains("38", check.Text("[data-template]"), StringComparison.Ordinal);
-        Assert.Equal(0, await app.WithDatabaseAsync(db => db.Ballots.CountAsync(b => b.VoteId == vote)));
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.BallotBox(vote).CountAsync()));
 
         var cast = await voter.PostAsync($"/votes/{vote}", new Dictionary<string, string> { ["o1"] = "1", ["o2"] = "1" });
         Assert.Equal(HttpStatusCode.Redirect, cast.Status);
-        Assert.Equal(",1,1", await app.WithDatabaseAsync(db => db.Ballots.Where(b => b.VoteId == vote).Select(b => b.Content).SingleAsync()));
+        Assert.Equal(",1,1", await app.WithDatabaseAsync(db => db.BallotBox(vote).SingleAsync()));
     }
 
     [Fact]
@@ -380,7 +383,7 @@ public sealed class VoteTests(ParvisApp app) : IClassFixture<ParvisApp>
             Assert.NotEqual("", response.Text("#ballot-error"));
             Assert.Equal("ballot-error", response.Document.QuerySelector("form.ballot fieldset")!.GetAttribute("aria-describedby"));
         }
-        Assert.Equal(0, await app.WithDatabaseAsync(db => db.Ballots.CountAsync(b => b.VoteId == vote)));
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.BallotBox(vote).CountAsync()));
     }
 
     [Fact]
@@ -392,7 +395,7 @@ public sealed class VoteTests(ParvisApp app) : IClassFixture<ParvisApp>
         try
         {
             Assert.False((await CastAsAsync(person.Id, vote, [1, null])).Succeeded);
-            Assert.Equal(0, await app.WithDatabaseAsync(db => db.Ballots.CountAsync(b => b.VoteId == vote)));
+            Assert.Equal(0, await app.WithDatabaseAsync(db => db.BallotBox(vote).CountAsync()));
         }
         finally
         {
@@ -411,5 +414,39 @@ public sealed class VoteTests(ParvisApp app) : IClassFixture<ParvisApp>
 
         var page = await app.NewSession().GetAsync($"/votes/{vote}/results");
         Assert.Equal(["Conseiller Le Goff", "✓", ""], page.Document.QuerySelectorAll("section[aria-labelledby=named] tbody tr:first-child > *").Select(c => c.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task The_ballot_box_takes_envelopes_together_shuffled_and_in_a_transaction_of_their_own()
+    {
+        var gathering = await VoteAsync(VoteMethod.SingleChoice, ["Oui", "Non"]);
+        var few = await VoteAsync(VoteMethod.SingleChoice, ["Oui", "Non"]);
+        var people = Enumerable.Range(0, BallotBox.Together + 3).Select(i => new Person { UserName = $"urne{i}-{gathering:N}", Pseudonym = $"Urne {i}" }).ToList();
+        await app.WithDatabaseAsync(async db =>
+        {
+            db.Users.AddRange(people);
+            await db.SaveChangesAsync();
+        });
+        foreach (var (person, i) in people.Select((p, i) => (p, i)))
+        {
+            Assert.True((await CastAsAsync(person.Id, i < BallotBox.Together ? gathering : few, [i % 3 == 0 ? 1 : null, i % 3 == 0 ? null : 1])).Succeeded);
+        }
+        var envelopeIds = await app.WithDatabaseAsync(db => db.Envelopes.Where(e => e.VoteId == gathering).Select(e => e.Id).ToListAsync());
+
+        await app.Services.GetRequiredService<BallotBox>().TakeAsync();
+
+        // Enough envelopes: taken, under new ids; too few in an open vote: they wait, and count meanwhile.
+        var (ballots, leftGathering, leftFew) = await app.WithDatabaseAsync(async db => (
+            await db.Ballots.Where(b => b.VoteId == gathering).ToListAsync(), await db.Envelopes.CountAsync(e => e.VoteId == gathering),
+            await db.Envelopes.CountAsync(e => e.VoteId == few)));
+        Assert.Equal(BallotBox.Together, ballots.Count);
+        Assert.Empty(ballots.Select(b => b.Id).Intersect(envelopeIds));
+        Assert.Equal((0, 3), (leftGathering, leftFew));
+        Assert.Equal(3, await app.WithDatabaseAsync(db => db.BallotBox(few).CountAsync()));
+
+        // A closed vote's envelopes are taken however few.
+        await app.WithDatabaseAsync(db => db.Votes.Where(v => v.Id == few).ExecuteUpdateAsync(s => s.SetProperty(v => v.ClosesAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
+        await app.Services.GetRequiredService<BallotBox>().TakeAsync();
+        Assert.Equal((0, 3), await app.WithDatabaseAsync(async db => (await db.Envelopes.CountAsync(e => e.VoteId == few), await db.Ballots.CountAsync(b => b.VoteId == few))));
     }
 }

@@ -1393,6 +1393,27 @@ namespace Parvis.Web.Migrations.Postgres
                     b.ToTable("votes_ballots", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Modules.Votes.Envelope", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VoteId");
+
+                    b.ToTable("votes_envelopes", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Modules.Votes.Vote", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2460,6 +2481,15 @@ namespace Parvis.Web.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Parvis.Web.Modules.Votes.CastBallot", b =>
+                {
+                    b.HasOne("Parvis.Web.Modules.Votes.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Votes.Envelope", b =>
                 {
                     b.HasOne("Parvis.Web.Modules.Votes.Vote", null)
                         .WithMany()

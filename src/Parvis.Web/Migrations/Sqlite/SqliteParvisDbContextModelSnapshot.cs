@@ -1384,6 +1384,27 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.ToTable("votes_ballots", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Modules.Votes.Envelope", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VoteId");
+
+                    b.ToTable("votes_envelopes", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Modules.Votes.Vote", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2439,6 +2460,15 @@ namespace Parvis.Web.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Parvis.Web.Modules.Votes.CastBallot", b =>
+                {
+                    b.HasOne("Parvis.Web.Modules.Votes.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Votes.Envelope", b =>
                 {
                     b.HasOne("Parvis.Web.Modules.Votes.Vote", null)
                         .WithMany()

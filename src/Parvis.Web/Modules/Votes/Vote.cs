@@ -154,8 +154,20 @@ public sealed class VoteRegistration
 }
 
 /// <summary>
-/// A ballot in the ballot box: the vote and what was voted, nothing else. Its id is random (not time-ordered) and it has
-/// no date, so nothing pairs it with the register.
+/// A ballot just cast, written with the voter's line in the register (both or neither), until the ballot box takes it
+/// (<see cref="BallotBox"/>): the same shape as a ballot, and only there as long as it must be.
+/// </summary>
+public sealed class Envelope
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid VoteId { get; set; }
+    public required string Content { get; set; }
+}
+
+/// <summary>
+/// A ballot in the ballot box: the vote and what was voted, nothing else. Its id is random (not time-ordered), it has no
+/// date, and it was written by the ballot box among others in a shuffled order, in a transaction of its own: neither
+/// its place nor its transaction pairs it with the register.
 /// </summary>
 public sealed class CastBallot
 {

@@ -187,7 +187,7 @@ public sealed class VoteCommands(
             Day = authorizer.Today(),
             NamedBallot = vote.Secret ? null : content,
         });
-        db.Ballots.Add(new CastBallot { VoteId = vote.Id, Content = content });
+        db.Envelopes.Add(new Envelope { VoteId = vote.Id, Content = content });
         try
         {
             // A ballot changes no page anyone else sees, unless the running count is public: only then are pages dropped.
@@ -221,8 +221,7 @@ public sealed class VoteCommands(
 
         async Task<VoteResults> Count()
         {
-            var contents = await db.Ballots.AsNoTracking().Where(b => b.VoteId == vote.Id)
-                .GroupBy(b => b.Content).Select(g => new { Content = g.Key, Count = g.LongCount() }).ToListAsync();
+            var contents = await db.BallotBox(vote.Id).GroupBy(c => c).Select(g => new { Content = g.Key, Count = g.LongCount() }).ToListAsync();
             var turnout = await db.VoteRegister.AsNoTracking().Where(r => r.VoteId == vote.Id)
                 .GroupBy(r => r.Channel).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
             var all = contents.Select(c => (c.Content, c.Count)).ToList();
@@ -281,7 +280,7 @@ public sealed class VoteCommands(
         {
             return null;
         }
-        var contents = await db.Ballots.AsNoTracking().Where(b => b.VoteId == voteId).Select(b => b.Content).ToListAsync();
+        var contents = await db.BallotBox(voteId).ToListAsync();
         var name = $"vote-{voteId:N}";
         if (format == BallotFormat.Csv)
         {

@@ -47,6 +47,8 @@ public sealed class VotesModule : IParvisModule
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<VoteCommands>();
+        services.AddSingleton<BallotBox>();
+        services.AddHostedService(provider => provider.GetRequiredService<BallotBox>());
         services.AddScoped<IPersonalDataSource, VotesPersonalData>();
     }
 
@@ -93,6 +95,13 @@ public sealed class VotesModule : IParvisModule
             e.HasIndex(b => b.VoteId);
             e.HasOne<Vote>().WithMany().HasForeignKey(b => b.VoteId).OnDelete(DeleteBehavior.Cascade);
         });
+        model.Entity<Envelope>(e =>
+        {
+            e.ToTable("votes_envelopes");
+            e.Property(b => b.Content).HasMaxLength(BallotMax);
+            e.HasIndex(b => b.VoteId);
+            e.HasOne<Vote>().WithMany().HasForeignKey(b => b.VoteId).OnDelete(DeleteBehavior.Cascade);
+        });
     }
 
     /// <summary>A value of at most two digits and a comma per option.</summary>
@@ -107,6 +116,12 @@ public static class VotesData
         public DbSet<VoteOption> VoteOptions => db.Set<VoteOption>();
         public DbSet<VoteRegistration> VoteRegister => db.Set<VoteRegistration>();
         public DbSet<CastBallot> Ballots => db.Set<CastBallot>();
+        public DbSet<Envelope> Envelopes => db.Set<Envelope>();
+
+        /// <summary>What a vote's ballot box holds: the ballots, and the envelopes it has yet to take.</summary>
+        public IQueryable<string> BallotBox(Guid voteId) =>
+            db.Ballots.Where(b => b.VoteId == voteId).Select(b => b.Content)
+                .Concat(db.Envelopes.Where(e => e.VoteId == voteId).Select(e => e.Content));
     }
 }
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Parvis.Web.Migrations.Sqlite
+namespace Parvis.Web.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class AddVotes : Migration
@@ -15,26 +15,26 @@ namespace Parvis.Web.Migrations.Sqlite
                 name: "votes_votes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProcessId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ComponentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Question = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Method = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Seats = table.Column<int>(type: "INTEGER", nullable: false),
-                    OpensAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ClosesAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Secret = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Budget = table.Column<long>(type: "INTEGER", nullable: true),
-                    BudgetCount = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    MinProjects = table.Column<int>(type: "INTEGER", nullable: true),
-                    MaxProjects = table.Column<int>(type: "INTEGER", nullable: true),
-                    MinSharePercent = table.Column<int>(type: "INTEGER", nullable: false),
-                    ResultsBeforeClose = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TieBreak = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProcessId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ComponentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Question = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Method = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Seats = table.Column<int>(type: "integer", nullable: false),
+                    OpensAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClosesAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Secret = table.Column<bool>(type: "boolean", nullable: false),
+                    Budget = table.Column<long>(type: "bigint", nullable: true),
+                    BudgetCount = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    MinProjects = table.Column<int>(type: "integer", nullable: true),
+                    MaxProjects = table.Column<int>(type: "integer", nullable: true),
+                    MinSharePercent = table.Column<int>(type: "integer", nullable: false),
+                    ResultsBeforeClose = table.Column<bool>(type: "boolean", nullable: false),
+                    TieBreak = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -56,9 +56,9 @@ namespace Parvis.Web.Migrations.Sqlite
                 name: "votes_ballots",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VoteId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Content = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VoteId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Content = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -72,14 +72,33 @@ namespace Parvis.Web.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "votes_envelopes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VoteId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Content = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_votes_envelopes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_votes_envelopes_votes_votes_VoteId",
+                        column: x => x.VoteId,
+                        principalTable: "votes_votes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "votes_options",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VoteId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Cost = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VoteId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Cost = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -96,12 +115,12 @@ namespace Parvis.Web.Migrations.Sqlite
                 name: "votes_register",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VoteId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    NamedBallot = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VoteId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    NamedBallot = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -123,6 +142,11 @@ namespace Parvis.Web.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_votes_ballots_VoteId",
                 table: "votes_ballots",
+                column: "VoteId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_votes_envelopes_VoteId",
+                table: "votes_envelopes",
                 column: "VoteId");
 
             migrationBuilder.CreateIndex(
@@ -158,6 +182,9 @@ namespace Parvis.Web.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "votes_ballots");
+
+            migrationBuilder.DropTable(
+                name: "votes_envelopes");
 
             migrationBuilder.DropTable(
                 name: "votes_options");
