@@ -102,9 +102,9 @@ public static class Seed
         await using var db = new NpgsqlConnection(connection);
         await db.OpenAsync();
         await ExecuteAsync(db, $"""
-            INSERT INTO votes_votes ("Id", "ClosesAt", "ComponentId", "CreatedAt", "Description", "Method", "OpensAt", "OrganisationId",
-                "ProcessId", "Purpose", "Question", "ResultsBeforeClose", "Seats", "Secret", "TieBreak")
-            SELECT md5('vote' || v)::uuid, now() + interval '30 days', md5('votes component')::uuid, now(), '', 'SingleChoice',
+            INSERT INTO votes_votes ("Id", "BudgetCount", "ClosesAt", "ComponentId", "CreatedAt", "Description", "Method", "MinSharePercent", "OpensAt",
+                "OrganisationId", "ProcessId", "Purpose", "Question", "ResultsBeforeClose", "Seats", "Secret", "TieBreak")
+            SELECT md5('vote' || v)::uuid, 'Greedy', now() + interval '30 days', md5('votes component')::uuid, now(), '', 'SingleChoice', 0,
                 now() - interval '1 day', md5('org')::uuid, md5('process')::uuid, 'Advisory', 'Vote ' || v || ' : pour ou contre ?', false, 1, true, '1,0'
             FROM generate_series(0, {Votes - 1}) v;
             INSERT INTO votes_options ("Id", "Position", "Title", "VoteId")
