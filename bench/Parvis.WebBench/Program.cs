@@ -209,17 +209,8 @@ await using (var db = new NpgsqlConnection(connection))
     // pgbench's rows go to a table of the same shape, unique key and foreign keys, so they do not mix with Parvis's but
     // cost the database what a support costs: a real participant and a real proposal, both checked. The second table,
     // without foreign keys and given random ids, is the reference earlier runs used, printed for comparison.
-    await Seed.ExecuteAsync(db, "CREATE TABLE bench_supports (LIKE proposals_supports INCLUDING ALL)");
+    await Seed.CopyTableAsync(db, "proposals_supports", "bench_supports");
     await Seed.ExecuteAsync(db, "CREATE TABLE bench_supports_random_ids (LIKE proposals_supports INCLUDING ALL)");
-    await Seed.ExecuteAsync(db, """
-        DO $$
-        DECLARE definition text;
-        BEGIN
-            FOR definition IN SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'proposals_supports'::regclass AND contype = 'f' LOOP
-                EXECUTE 'ALTER TABLE bench_supports ADD ' || definition;
-            END LOOP;
-        END $$
-        """);
 }
 // The same rows: a signer and a proposal, drawn at random (ids as the seed derives them); the random-ids reference.
 var pgbenchScript = Path.Combine(scratch, "support.sql");
@@ -317,20 +308,8 @@ var voteIds = Enumerable.Range(0, Seed.Votes).Select(v => Seed.Md5Guid($"vote{v}
 await using (var db = new NpgsqlConnection(connection))
 {
     await db.OpenAsync();
-    await Seed.ExecuteAsync(db, """
-        CREATE TABLE bench_register (LIKE votes_register INCLUDING ALL);
-        CREATE TABLE bench_ballots (LIKE votes_envelopes INCLUDING ALL);
-        DO $$
-        DECLARE definition text;
-        BEGIN
-            FOR definition IN SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'votes_register'::regclass AND contype = 'f' LOOP
-                EXECUTE 'ALTER TABLE bench_register ADD ' || definition;
-            END LOOP;
-            FOR definition IN SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'votes_envelopes'::regclass AND contype = 'f' LOOP
-                EXECUTE 'ALTER TABLE bench_ballots ADD ' || definition;
-            END LOOP;
-        END $$
-        """);
+    await Seed.CopyTableAsync(db, "votes_register", "bench_register");
+    await Seed.CopyTableAsync(db, "votes_envelopes", "bench_ballots");
 }
 var ballotScript = Path.Combine(scratch, "ballot.sql");
 await File.WriteAllTextAsync(ballotScript, $"""

@@ -198,6 +198,18 @@ public static class Seed
         await transaction.CommitAsync();
     }
 
+    /// <summary>An empty table of the same shape as another, with its unique and foreign keys, for pgbench to write to.</summary>
+    public static Task CopyTableAsync(NpgsqlConnection db, string source, string target) => ExecuteAsync(db, $"""
+        CREATE TABLE {target} (LIKE {source} INCLUDING ALL);
+        DO $$
+        DECLARE definition text;
+        BEGIN
+            FOR definition IN SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = '{source}'::regclass AND contype = 'f' LOOP
+                EXECUTE 'ALTER TABLE {target} ADD ' || definition;
+            END LOOP;
+        END $$
+        """);
+
     /// <summary>The uuid PostgreSQL's md5(text)::uuid gives.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5351", Justification = "Names seeded rows as the seed's SQL does; protects nothing.")]
     public static Guid Md5Guid(string text) =>
