@@ -414,6 +414,14 @@ public sealed class VoteTests(ParvisApp app) : IClassFixture<ParvisApp>
 
         var page = await app.NewSession().GetAsync($"/votes/{vote}/results");
         Assert.Equal(["Conseiller Le Goff", "✓", ""], page.Document.QuerySelectorAll("section[aria-labelledby=named] tbody tr:first-child > *").Select(c => c.TextContent.Trim()));
+
+        // Scores read as the numbers given.
+        var scored = await VoteAsync(VoteMethod.Score, ["Nord", "Sud"], secret: false);
+        await member.PostAsync($"/votes/{scored}", new Dictionary<string, string> { ["o0"] = "4", ["o1"] = "1" });
+        await app.WithDatabaseAsync(db => db.Votes.Where(v => v.Id == scored)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.ClosesAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
+        var scores = await app.NewSession().GetAsync($"/votes/{scored}/results");
+        Assert.Equal(["Conseiller Le Goff", "4", "1"], scores.Document.QuerySelectorAll("section[aria-labelledby=named] tbody tr:first-child > *").Select(c => c.TextContent.Trim()));
     }
 
     [Fact]
