@@ -47,7 +47,7 @@ public sealed partial class JourneyTests
     }
 
     [Fact]
-    public async Task Every_method_s_ballot_and_results_are_accessible_in_french_and_english()
+    public async Task Every_method_s_ballot_paper_ballot_and_results_are_accessible_in_french_and_english()
     {
         var person = await app.CreatePersonAsync("Électeur de toutes les méthodes");
         var page = await app.NewPageAsync();
@@ -84,6 +84,9 @@ public sealed partial class JourneyTests
             });
             await page.GotoAsync($"/votes/{open}");
             Assert.Equal(1, await page.Locator("form.ballot").CountAsync());
+            await app.AssertAccessibleAsync(page);
+            await page.GotoAsync($"/votes/{open}/paper");
+            Assert.Equal(4, await page.Locator("table.paper-ballot tbody tr").CountAsync());
             await app.AssertAccessibleAsync(page);
             await page.GotoAsync($"/votes/{closed}/results");
             Assert.True(await page.Locator("ol.winners li").CountAsync() >= 1, method.ToString());

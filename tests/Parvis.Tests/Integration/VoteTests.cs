@@ -457,4 +457,18 @@ public sealed class VoteTests(ParvisApp app) : IClassFixture<ParvisApp>
         await app.Services.GetRequiredService<BallotBox>().TakeAsync();
         Assert.Equal((0, 3), await app.WithDatabaseAsync(async db => (await db.Envelopes.CountAsync(e => e.VoteId == few), await db.Ballots.CountAsync(b => b.VoteId == few))));
     }
+
+    [Fact]
+    public async Task A_paper_ballot_prints_every_option_with_the_method_s_instructions()
+    {
+        var ranked = await VoteAsync(VoteMethod.InstantRunoff, ["Halle", "Jardin", "Parking"]);
+        var page = await app.NewSession().GetAsync($"/votes/{ranked}/paper");
+        Assert.Equal(["Halle", "Jardin", "Parking"], page.Texts("table.paper-ballot tbody th"));
+        Assert.Contains("Écrivez 1 dans la case", page.Text("main"), StringComparison.Ordinal);
+
+        var budget = await VoteAsync(VoteMethod.Budget, ["Jardin", "Bancs"], costs: [12_000, 8_000], budget: 15_000);
+        var basket = await app.NewSession().GetAsync($"/votes/{budget}/paper");
+        Assert.Matches(@"sans dépasser 15\W000", basket.Text("main"));
+        Assert.Matches(@"Jardin · 12\W000", basket.Text("table.paper-ballot tbody tr:first-child th"));
+    }
 }
