@@ -471,4 +471,32 @@ public sealed class VoteTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Matches(@"sans dépasser 15\W000", basket.Text("main"));
         Assert.Matches(@"Jardin · 12\W000", basket.Text("table.paper-ballot tbody tr:first-child th"));
     }
+
+    [Fact]
+    public async Task Two_ballot_boxes_taking_the_same_envelopes_at_once_count_each_ballot_once()
+    {
+        var vote = await VoteAsync(VoteMethod.SingleChoice, ["Oui", "Non"], closed: true);
+        await app.WithDatabaseAsync(async db =>
+        {
+            db.Envelopes.AddRange(Enumerable.Range(0, 12).Select(i => new Envelope { VoteId = vote, Content = i % 2 == 0 ? "1," : ",1" }));
+            await db.SaveChangesAsync();
+        });
+        // Two nodes' ballot boxes at the same moment: one takes the envelopes, the other finds them gone and gives up.
+        var box = app.Services.GetRequiredService<BallotBox>();
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+        {
+            try
+            {
+                await box.TakeAsync();
+                return true;
+            }
+            catch (DbUpdateException)
+            {
+                return false;
+            }
+        }));
+
+        Assert.Contains(true, attempts);
+        Assert.Equal((12, 0), await app.WithDatabaseAsync(async db => (await db.Ballots.CountAsync(b => b.VoteId == vote), await db.Envelopes.CountAsync(e => e.VoteId == vote))));
+    }
 }

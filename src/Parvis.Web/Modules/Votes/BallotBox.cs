@@ -61,6 +61,8 @@ public sealed class BallotBox(IServiceScopeFactory scopes, TimeProvider clock, I
             var envelopes = await db.Envelopes.Where(e => e.VoteId == vote.Id).ToArrayAsync(cancellation);
             RandomNumberGenerator.Shuffle(envelopes.AsSpan());
             db.Ballots.AddRange(envelopes.Select(e => new CastBallot { VoteId = e.VoteId, Content = e.Content }));
+            // Every node runs a ballot box: if another took these envelopes first, deleting them finds no row, EF Core
+            // throws, and this transaction (its ballots with it) is rolled back, so no ballot is counted twice.
             db.Envelopes.RemoveRange(envelopes);
             await db.SaveChangesAsync(cancellation);
             await transaction.CommitAsync(cancellation);
