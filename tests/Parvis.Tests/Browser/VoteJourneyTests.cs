@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using Parvis.Web.Kernel.People;
 
 namespace Parvis.Tests.Browser;
 
@@ -138,5 +139,74 @@ public sealed partial class JourneyTests
         await Infrastructure.BrowserApp.ClickForNewPageAsync(phone, phone.GetByRole(AriaRole.Button, new() { Name = "Déposer mon bulletin" }));
         Assert.Contains("Vous avez voté", await phone.TextContentAsync("main"), StringComparison.Ordinal);
         Assert.Equal("1,1,", await app.WithDatabaseAsync(db => db.BallotBox(vote).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Staff_open_a_desk_sign_a_voter_and_two_officers_type_the_same_paper_ballot_by_keyboard()
+    {
+        var vote = await app.WithDatabaseAsync(async db =>
+        {
+            var process = await db.Processes.FirstAsync();
+            var town = new Vote
+            {
+                OrganisationId = process.OrganisationId, ProcessId = process.Id, ComponentId = process.Component(VotesModule.Key)!.Id,
+                Question = "Quel horaire pour la navette ?", Purpose = VotePurpose.Advisory, Method = VoteMethod.SingleChoice,
+                TieBreak = "0,1,2", OpensAt = DateTimeOffset.UtcNow.AddDays(-1), ClosesAt = DateTimeOffset.UtcNow.AddDays(5),
+            };
+            db.Votes.Add(town);
+            db.VoteOptions.AddRange(new[] { "Tôt le matin", "En soirée", "Le week-end" }.Select((t, i) => new VoteOption { VoteId = town.Id, Position = i, Title = t }));
+            await db.SaveChangesAsync();
+            return town.Id;
+        });
+        var manager = await app.CreatePersonAsync("Présidente du bureau", Role.ProcessManager);
+        var facilitator = await app.CreatePersonAsync("Assesseur de la salle des fêtes", Role.Facilitator);
+        var page = await app.NewPageAsync();
+        await SignInAsync(page, manager.Email!);
+        await page.GotoAsync($"/votes/{vote}");
+        await Infrastructure.BrowserApp.ClickForNewPageAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Bureaux de vote papier" }));
+        await app.AssertAccessibleAsync(page);
+        await page.FillAsync("#Name", "Salle des fêtes");
+        await Infrastructure.BrowserApp.ClickForNewPageAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Ajouter un bureau" }));
+        var desk = page.Url;
+        await app.AssertAccessibleAsync(page);
+
+        // A voter without an account signs the register; then the first reading of their ballot, by keyboard only.
+        await page.FillAsync("#Surname", "Le Bihan");
+        await page.FillAsync("#GivenNames", "Maëlle");
+        await page.FillAsync("#BirthDate", "1961-07-14");
+        await Infrastructure.BrowserApp.ClickForNewPageAsync(page, page.Locator("form[action*=SignIdentity] button"));
+        Assert.Contains("La signature est enregistrée", await page.TextContentAsync("body"), StringComparison.Ordinal);
+        await TypeSecondChoiceAsync(page);
+        Assert.Contains("Bulletin n°\u00a01 enregistré", await page.TextContentAsync("body"), StringComparison.Ordinal);
+
+        var second = await app.NewPageAsync();
+        await SignInAsync(second, facilitator.Email!);
+        await second.GotoAsync($"{desk}?pass=2");
+        Assert.Equal("1", await second.InputValueAsync("#sheet"));
+        await TypeSecondChoiceAsync(second);
+        await app.AssertAccessibleAsync(second);
+        Assert.Contains("sont identiques", await second.TextContentAsync("section[aria-labelledby=count]"), StringComparison.Ordinal);
+        await Infrastructure.BrowserApp.ClickForNewPageAsync(second, second.GetByRole(AriaRole.Button, new() { Name = "Clore le dépouillement et mettre les bulletins dans l'urne" }));
+
+        Assert.EndsWith("/sheet", second.Url, StringComparison.Ordinal);
+        Assert.Equal(["1", "1", "0", "0", "1"], (await second.Locator("#figures td").AllTextContentsAsync()).Select(t => t.Trim()));
+        Assert.Equal(["0", "1", "0"], (await second.Locator("#per-option tbody td").AllTextContentsAsync()).Select(t => t.Trim()));
+        await app.AssertAccessibleAsync(second);
+        Assert.Equal(",1,", await app.WithDatabaseAsync(db => db.BallotBox(vote).SingleAsync()));
+    }
+
+    /// <summary>Types the next sheet as a ballot for the second option: Tab from the number into the choices, an arrow, Enter.</summary>
+    private static async Task TypeSecondChoiceAsync(IPage page)
+    {
+        await page.FocusAsync("#sheet");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("ArrowDown");
+        Assert.True(await page.IsCheckedAsync("#o1"));
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement?.matches('form.ballot button[type=submit]') === true"));
+        await page.EvaluateAsync("() => { window.parvisOldPage = true; }");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForFunctionAsync("() => window.parvisOldPage !== true && document.readyState === 'complete'");
     }
 }

@@ -14,7 +14,7 @@ using Parvis.Web.Kernel.Privacy;
 namespace Parvis.Tests.Integration;
 
 [Trait("Suite", "integration")]
-public sealed class VoteTests(ParvisApp app) : IClassFixture<ParvisApp>
+public sealed partial class VoteTests(ParvisApp app) : IClassFixture<ParvisApp>
 {
     /// <summary>A vote in the open test process, open now unless told otherwise, with its options.</summary>
     private Task<Guid> VoteAsync(VoteMethod method, string[] options, bool open = true, bool closed = false, bool secret = true, int seats = 1,
@@ -203,6 +203,10 @@ public sealed class VoteTests(ParvisApp app) : IClassFixture<ParvisApp>
         }
         var register = model.FindEntityType(typeof(VoteRegistration))!;
         Assert.DoesNotContain(register.GetProperties(), p => p.ClrType == typeof(DateTimeOffset) || p.ClrType == typeof(DateTime));
+        // A typed paper sheet names its desk and its place in the pile, never its voter, and has no time to pair it with a signature.
+        var sheets = model.FindEntityType(typeof(PaperEntry))!;
+        Assert.Equal(["kernel_people", "votes_desks"], sheets.GetForeignKeys().Select(k => k.PrincipalEntityType.GetTableName()).Order());
+        Assert.DoesNotContain(sheets.GetProperties(), p => p.ClrType == typeof(DateTimeOffset) || p.ClrType == typeof(DateTime));
 
         var vote = await VoteAsync(VoteMethod.Borda, ["Halle", "Jardin", "Parking"]);
         var (voter, person) = await app.SignedInAsync("Électrice discrète");

@@ -1414,6 +1414,42 @@ namespace Parvis.Web.Migrations.Postgres
                     b.ToTable("votes_envelopes", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Modules.Votes.PaperEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<Guid>("DeskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Pass")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sheet")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Spoiled")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("TypedBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TypedBy");
+
+                    b.HasIndex("DeskId", "Sheet", "Pass")
+                        .IsUnique();
+
+                    b.ToTable("votes_paper_entries", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Modules.Votes.Vote", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1498,6 +1534,36 @@ namespace Parvis.Web.Migrations.Postgres
                     b.ToTable("votes_votes", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Modules.Votes.VoteDesk", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CountedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VoteId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("votes_desks", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Modules.Votes.VoteOption", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1540,6 +1606,13 @@ namespace Parvis.Web.Migrations.Postgres
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("DeskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("IdentityKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("NamedBallot")
                         .HasMaxLength(150)
                         .HasColumnType("character varying(150)");
@@ -1552,7 +1625,12 @@ namespace Parvis.Web.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DeskId");
+
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("VoteId", "IdentityKey")
+                        .IsUnique();
 
                     b.HasIndex("VoteId", "PersonId")
                         .IsUnique();
@@ -2498,6 +2576,20 @@ namespace Parvis.Web.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Parvis.Web.Modules.Votes.PaperEntry", b =>
+                {
+                    b.HasOne("Parvis.Web.Modules.Votes.VoteDesk", null)
+                        .WithMany()
+                        .HasForeignKey("DeskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("TypedBy")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Parvis.Web.Modules.Votes.Vote", b =>
                 {
                     b.HasOne("Parvis.Web.Kernel.Processes.ProcessComponent", null)
@@ -2513,6 +2605,15 @@ namespace Parvis.Web.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Parvis.Web.Modules.Votes.VoteDesk", b =>
+                {
+                    b.HasOne("Parvis.Web.Modules.Votes.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Parvis.Web.Modules.Votes.VoteOption", b =>
                 {
                     b.HasOne("Parvis.Web.Modules.Votes.Vote", null)
@@ -2524,6 +2625,11 @@ namespace Parvis.Web.Migrations.Postgres
 
             modelBuilder.Entity("Parvis.Web.Modules.Votes.VoteRegistration", b =>
                 {
+                    b.HasOne("Parvis.Web.Modules.Votes.VoteDesk", null)
+                        .WithMany()
+                        .HasForeignKey("DeskId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
                     b.HasOne("Parvis.Web.Kernel.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")

@@ -1405,6 +1405,42 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.ToTable("votes_envelopes", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Modules.Votes.PaperEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DeskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Pass")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sheet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Spoiled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("TypedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TypedBy");
+
+                    b.HasIndex("DeskId", "Sheet", "Pass")
+                        .IsUnique();
+
+                    b.ToTable("votes_paper_entries", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Modules.Votes.Vote", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1489,6 +1525,36 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.ToTable("votes_votes", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Modules.Votes.VoteDesk", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CountedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VoteId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("votes_desks", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Modules.Votes.VoteOption", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1531,6 +1597,13 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.Property<DateOnly>("Day")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DeskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdentityKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NamedBallot")
                         .HasMaxLength(150)
                         .HasColumnType("TEXT");
@@ -1543,7 +1616,12 @@ namespace Parvis.Web.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DeskId");
+
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("VoteId", "IdentityKey")
+                        .IsUnique();
 
                     b.HasIndex("VoteId", "PersonId")
                         .IsUnique();
@@ -2477,6 +2555,20 @@ namespace Parvis.Web.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Parvis.Web.Modules.Votes.PaperEntry", b =>
+                {
+                    b.HasOne("Parvis.Web.Modules.Votes.VoteDesk", null)
+                        .WithMany()
+                        .HasForeignKey("DeskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("TypedBy")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Parvis.Web.Modules.Votes.Vote", b =>
                 {
                     b.HasOne("Parvis.Web.Kernel.Processes.ProcessComponent", null)
@@ -2492,6 +2584,15 @@ namespace Parvis.Web.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Parvis.Web.Modules.Votes.VoteDesk", b =>
+                {
+                    b.HasOne("Parvis.Web.Modules.Votes.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Parvis.Web.Modules.Votes.VoteOption", b =>
                 {
                     b.HasOne("Parvis.Web.Modules.Votes.Vote", null)
@@ -2503,6 +2604,11 @@ namespace Parvis.Web.Migrations.Sqlite
 
             modelBuilder.Entity("Parvis.Web.Modules.Votes.VoteRegistration", b =>
                 {
+                    b.HasOne("Parvis.Web.Modules.Votes.VoteDesk", null)
+                        .WithMany()
+                        .HasForeignKey("DeskId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
                     b.HasOne("Parvis.Web.Kernel.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")

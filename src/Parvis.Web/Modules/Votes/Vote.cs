@@ -149,6 +149,15 @@ public sealed class VoteRegistration
     /// <summary>The day only: a time would let someone pair the register with the order ballots arrived.</summary>
     public DateOnly Day { get; set; }
 
+    /// <summary>A paper vote: the desk whose register the person signed.</summary>
+    public Guid? DeskId { get; set; }
+
+    /// <summary>
+    /// A paper vote by someone without an account: a hash of the vote and their name and birth date (see
+    /// <see cref="PaperDesks.IdentityKey"/>), so that two desks cannot both take their ballot. Another vote's key differs.
+    /// </summary>
+    public string? IdentityKey { get; set; }
+
     /// <summary>A named (public) vote only: the ballot, as in the ballot box. Always null when the vote is secret.</summary>
     public string? NamedBallot { get; set; }
 }
@@ -176,4 +185,49 @@ public sealed class CastBallot
 
     /// <summary>One value per option, in position order, comma-separated, empty where the ballot says nothing: see <see cref="BallotContent"/>.</summary>
     public required string Content { get; set; }
+}
+
+/// <summary>
+/// A place where paper ballots are cast and counted (a "bureau de vote": a town hall desk, a library, a market stall):
+/// its register is signed there, and its ballots are typed twice after the count, then taken into the ballot box.
+/// </summary>
+public sealed class VoteDesk
+{
+    public const int NameMax = 120;
+    public const int NoteMax = 1_000;
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid VoteId { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary>When its ballots went into the ballot box; nothing is typed there after.</summary>
+    public DateTimeOffset? CountedAt { get; set; }
+
+    /// <summary>Why the sheets and the signatures differ, when they do, as the desk's officers wrote it.</summary>
+    public string Note { get; set; } = "";
+}
+
+/// <summary>
+/// A paper ballot as one of the two typists read it: the first and second readings of each sheet must agree before the
+/// desk's ballots are counted. The sheet's number is its place in the pile taken out of the ballot box, not its voter.
+/// </summary>
+public sealed class PaperEntry
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid DeskId { get; set; }
+
+    /// <summary>From 1.</summary>
+    public int Sheet { get; set; }
+
+    /// <summary>1 for the first reading, 2 for the second, typed by someone else.</summary>
+    public int Pass { get; set; }
+
+    /// <summary>As a ballot's content; empty when the sheet is spoiled.</summary>
+    public required string Content { get; set; }
+
+    /// <summary>A sheet that says nothing readable or breaks the rules ("bulletin nul"): counted apart, not in the ballot box.</summary>
+    public bool Spoiled { get; set; }
+
+    /// <summary>Who typed it (an officer, never the voter): a second reading is someone else's.</summary>
+    public Guid? TypedBy { get; set; }
 }

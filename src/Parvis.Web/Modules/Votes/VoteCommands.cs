@@ -39,9 +39,17 @@ public enum BallotFormat
 /// <param name="Blank">Ballots that say nothing.</param>
 /// <param name="Outcome">The count.</param>
 /// <param name="Named">A named vote, once closed: each voter's ballot, by pseudonym.</param>
+/// <param name="Desks">Its paper desks: their register, and once counted their sheets.</param>
 public sealed record VoteResults(
     Vote Vote, IReadOnlyList<VoteOption> Options, IReadOnlyDictionary<VoteChannel, int> Turnout, long Ballots, long Blank, Outcome Outcome,
-    IReadOnlyList<NamedBallot> Named);
+    IReadOnlyList<NamedBallot> Named, IReadOnlyList<DeskSummary> Desks)
+{
+    /// <summary>Paper ballots counted apart, not in the ballot box.</summary>
+    public int Spoiled => Desks.Where(d => d.Counted).Sum(d => d.Spoiled);
+
+    /// <summary>Desks whose register was signed and whose ballots are not counted yet: the results are not final.</summary>
+    public int DesksCounting => Desks.Count(d => !d.Counted && d.Signatures > 0);
+}
 
 /// <summary>A named vote's ballot, with the pseudonym of the person who cast it.</summary>
 public sealed record NamedBallot(string Voter, string Content);
@@ -245,7 +253,7 @@ public sealed class VoteCommands(
                 .Join(db.Users, r => r.PersonId, p => p.Id, (r, p) => new NamedBallot(p.Pseudonym, r.NamedBallot!))
                 .ToListAsync();
             return new VoteResults(vote, options, turnout, all.Sum(b => b.Count), all.Sum(b => b.Count) - ballots.Sum(b => b.Count), outcome,
-                [.. named.OrderBy(n => n.Voter, StringComparer.CurrentCulture)]);
+                [.. named.OrderBy(n => n.Voter, StringComparer.CurrentCulture)], await db.DeskSummaries(vote.Id));
         }
     }
 

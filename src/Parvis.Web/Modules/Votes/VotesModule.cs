@@ -23,7 +23,7 @@ public sealed class VotesModule : IParvisModule
 
     public bool AllowsSeveral => true;
 
-    public IReadOnlyList<Permission> Permissions => [VotesPermissions.Manage, VotesPermissions.Cast];
+    public IReadOnlyList<Permission> Permissions => [VotesPermissions.Manage, VotesPermissions.Cast, VotesPermissions.Desk];
 
     public async Task<IReadOnlyList<ModuleLink>> EntriesAsync(ParvisDbContext db, Process process, ProcessComponent component) =>
         await db.Votes.AsNoTracking().Where(v => v.ComponentId == component.Id).OrderBy(v => v.CreatedAt)
@@ -47,6 +47,7 @@ public sealed class VotesModule : IParvisModule
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<VoteCommands>();
+        services.AddScoped<PaperDesks>();
         services.AddSingleton<BallotBox>();
         services.AddHostedService(provider => provider.GetRequiredService<BallotBox>());
         services.AddScoped<IPersonalDataSource, VotesPersonalData>();
@@ -83,10 +84,32 @@ public sealed class VotesModule : IParvisModule
             e.Property(r => r.NamedBallot).HasMaxLength(BallotMax);
             // The database, not only the code, keeps one vote per person, whatever the channel.
             e.HasIndex(r => new { r.VoteId, r.PersonId }).IsUnique();
+            e.HasIndex(r => new { r.VoteId, r.IdentityKey }).IsUnique();
+            e.Property(r => r.IdentityKey).HasMaxLength(64);
             e.HasIndex(r => r.PersonId);
+            e.HasIndex(r => r.DeskId);
+            // Desks go only with their vote, which takes its register with it (checked at the statement's end).
+            e.HasOne<VoteDesk>().WithMany().HasForeignKey(r => r.DeskId).OnDelete(DeleteBehavior.NoAction);
             e.HasOne<Vote>().WithMany().HasForeignKey(r => r.VoteId).OnDelete(DeleteBehavior.Cascade);
             // An erased account leaves its line without a name: the turnout stays true.
             e.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.SetNull);
+        });
+        model.Entity<VoteDesk>(e =>
+        {
+            e.ToTable("votes_desks");
+            e.Property(d => d.Name).HasMaxLength(VoteDesk.NameMax);
+            e.Property(d => d.Note).HasMaxLength(VoteDesk.NoteMax);
+            e.HasIndex(d => new { d.VoteId, d.Name }).IsUnique();
+            e.HasOne<Vote>().WithMany().HasForeignKey(d => d.VoteId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<PaperEntry>(e =>
+        {
+            e.ToTable("votes_paper_entries");
+            e.Property(p => p.Content).HasMaxLength(BallotMax);
+            // One reading per sheet and pass: two typists at the same sheet, the second is refused.
+            e.HasIndex(p => new { p.DeskId, p.Sheet, p.Pass }).IsUnique();
+            e.HasOne<VoteDesk>().WithMany().HasForeignKey(p => p.DeskId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Person>().WithMany().HasForeignKey(p => p.TypedBy).OnDelete(DeleteBehavior.SetNull);
         });
         model.Entity<CastBallot>(e =>
         {
@@ -117,6 +140,22 @@ public static class VotesData
         public DbSet<VoteRegistration> VoteRegister => db.Set<VoteRegistration>();
         public DbSet<CastBallot> Ballots => db.Set<CastBallot>();
         public DbSet<Envelope> Envelopes => db.Set<Envelope>();
+        public DbSet<VoteDesk> VoteDesks => db.Set<VoteDesk>();
+        public DbSet<PaperEntry> PaperEntries => db.Set<PaperEntry>();
+
+        /// <summary>A vote's desks, by name: their register's lines, and their first readings (the counted sheets, once counted).</summary>
+        public async Task<IReadOnlyList<DeskSummary>> DeskSummaries(Guid voteId)
+        {
+            var desks = await db.VoteDesks.AsNoTracking().Where(d => d.VoteId == voteId).ToListAsync();
+            var signatures = await db.VoteRegister.Where(r => r.VoteId == voteId && r.DeskId != null).GroupBy(r => r.DeskId!.Value)
+                .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+            var ids = desks.Select(d => d.Id).ToList();
+            var sheets = await db.PaperEntries.Where(e => ids.Contains(e.DeskId) && e.Pass == 1).GroupBy(e => e.DeskId)
+                .Select(g => new { g.Key, Sheets = g.Count(), Spoiled = g.Count(e => e.Spoiled) }).ToDictionaryAsync(g => g.Key);
+            return [.. desks.OrderBy(d => d.Name, StringComparer.CurrentCulture).Select(d => new DeskSummary(
+                d.Id, d.Name, signatures.GetValueOrDefault(d.Id), sheets.GetValueOrDefault(d.Id)?.Sheets ?? 0,
+                sheets.GetValueOrDefault(d.Id)?.Spoiled ?? 0, d.CountedAt is not null, d.Note))];
+        }
 
         /// <summary>What a vote's ballot box holds: the ballots, and the envelopes it has yet to take.</summary>
         public IQueryable<string> BallotBox(Guid voteId) =>
@@ -132,4 +171,7 @@ public static class VotesPermissions
 
     /// <summary>Cast a ballot; the vote's own opening and closing times govern it, not the phase.</summary>
     public static readonly Permission Cast = new("Votes.Cast", Permission.Everyone);
+
+    /// <summary>Hold a paper desk: sign voters on the register, type the ballots, count them. Facilitators run desks on the ground.</summary>
+    public static readonly Permission Desk = new("Votes.Desk", [Role.Administrator, Role.ProcessManager, Role.Facilitator]);
 }

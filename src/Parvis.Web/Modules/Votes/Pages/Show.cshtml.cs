@@ -14,7 +14,7 @@ public sealed class ShowModel(ParvisDbContext db, VoteCommands commands, Process
     public int?[] Values { get; private set; } = [];
 
     /// <summary>The problems of a refused ballot, per option position (-1: the ballot as a whole).</summary>
-    public ILookup<int, string> Problems { get; private set; } = Array.Empty<(int, string)>().ToLookup(p => p.Item1, p => p.Item2);
+    public ILookup<int, string> Problems { get; private set; } = BallotForm.NoProblem;
 
     /// <summary>The signed-in person's line in the register, if they voted.</summary>
     public VoteRegistration? Voted { get; private set; }
@@ -22,6 +22,9 @@ public sealed class ShowModel(ParvisDbContext db, VoteCommands commands, Process
     public Decision Decision { get; private set; }
 
     public bool SignedIn => authorizer.PersonId is not null;
+
+    /// <summary>Whether the person holds the vote's paper desks.</summary>
+    public bool HoldsDesk { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await PrepareAsync(id) && await LookUpVotedAsync(id) ? Page() : NotFound();
 
@@ -32,7 +35,7 @@ public sealed class ShowModel(ParvisDbContext db, VoteCommands commands, Process
         {
             return NotFound();
         }
-        Values = [.. Options.Select(o => Read(o.Position))];
+        Values = BallotForm.Read(Request.Form, Vote, Options);
         var problems = BallotContent.Problems(Vote, Options, Values);
         Problems = problems.ToLookup(p => p.Position, p => Text[p.Key].Value);
         if (problems.Count > 0)
@@ -61,29 +64,6 @@ public sealed class ShowModel(ParvisDbContext db, VoteCommands commands, Process
         return Redirect($"/votes/{id}");
     }
 
-    /// <summary>An option's value on the posted ballot: "choice" names the single choice; "o{position}" the others.</summary>
-    private int? Read(int position)
-    {
-        if (Vote.Method == VoteMethod.SingleChoice)
-        {
-            // A choice that names no option, or several, is refused rather than taken for a blank vote.
-            var choice = Request.Form["choice"];
-            if (choice.Count == 0)
-            {
-                return null;
-            }
-            if (choice.Count > 1 || !int.TryParse(choice[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var chosen)
-                || chosen >= Options.Count)
-            {
-                return -1;
-            }
-            return chosen == position ? 1 : null;
-        }
-        var value = Request.Form[$"o{position}"].ToString();
-        // Anything that is not a small number is refused as such by the ballot's check.
-        return value.Length == 0 ? null : int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : -1;
-    }
-
     private async Task<bool> PrepareAsync(Guid id)
     {
         if (!await LoadAsync(id))
@@ -96,6 +76,7 @@ public sealed class ShowModel(ParvisDbContext db, VoteCommands commands, Process
             return false;
         }
         Values = new int?[Options.Count];
+        HoldsDesk = SignedIn && await authorizer.CanAsync(VotesPermissions.Desk, Process, Vote.ComponentId);
         return true;
     }
 

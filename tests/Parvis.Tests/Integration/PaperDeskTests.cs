@@ -1,0 +1,178 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.People;
+
+namespace Parvis.Tests.Integration;
+
+/// <summary>Paper desks: one register with the online vote, two readings of each sheet, a count that takes them once.</summary>
+public sealed partial class VoteTests
+{
+    private Task<Guid> DeskAsync(Guid voteId, string name) => app.WithDatabaseAsync(async db =>
+    {
+        var desk = new VoteDesk { VoteId = voteId, Name = name };
+        db.VoteDesks.Add(desk);
+        await db.SaveChangesAsync();
+        return desk.Id;
+    });
+
+    [Fact]
+    public async Task A_paper_ballot_after_an_online_vote_is_refused_and_an_online_ballot_after_a_paper_one()
+    {
+        var vote = await VoteAsync(VoteMethod.SingleChoice, ["Halle", "Jardin"]);
+        var desk = await DeskAsync(vote, "Mairie annexe");
+        var (online, onlinePerson) = await app.SignedInAsync("Votant en ligne puis au bureau");
+        var paperPerson = await app.CreatePersonAsync("Votante au bureau puis en ligne");
+        var (officer, _) = await app.SignedInAsync("Assesseur du bureau", Role.Facilitator);
+        var page = $"/votes/{vote}/desks/{desk}";
+        Assert.Equal(HttpStatusCode.Redirect, (await online.PostAsync($"/votes/{vote}", new Dictionary<string, string> { ["choice"] = "0" })).Status);
+
+        var refused = await officer.PostAsync($"{page}?handler=SignAccount", new Dictionary<string, string> { ["Account"] = onlinePerson.Pseudonym });
+
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("déjà voté en ligne", refused.Text("#Account-error"), StringComparison.Ordinal);
+        Assert.Equal(onlinePerson.Pseudonym, refused.Document.QuerySelector("#Account")!.GetAttribute("value"));
+        var signed = await officer.PostAsync($"{page}?handler=SignAccount", new Dictionary<string, string> { ["Account"] = paperPerson.Email!.ToUpperInvariant() });
+        Assert.Equal(HttpStatusCode.Redirect, signed.Status);
+
+        var paperVoter = app.NewSession();
+        await paperVoter.SignInAsync(paperPerson.Email!, ParvisApp.Password);
+        var secondBallot = await paperVoter.PostAsync($"/votes/{vote}", new Dictionary<string, string> { ["choice"] = "1" });
+        Assert.Equal(HttpStatusCode.OK, secondBallot.Status);
+        Assert.Contains("Vous avez voté le", secondBallot.Text("main"), StringComparison.Ordinal);
+        var register = await app.WithDatabaseAsync(db => db.VoteRegister.Where(r => r.VoteId == vote).OrderBy(r => r.Channel).ToListAsync());
+        Assert.Equal([(VoteChannel.Online, (Guid?)null), (VoteChannel.Paper, desk)], register.Select(r => (r.Channel, r.DeskId)));
+        Assert.Equal(1, await app.WithDatabaseAsync(db => db.BallotBox(vote).CountAsync()));
+
+        var unknown = await officer.PostAsync($"{page}?handler=SignAccount", new Dictionary<string, string> { ["Account"] = "personne-inconnue" });
+        Assert.Contains("Aucun compte", unknown.Text("#Account-error"), StringComparison.Ordinal);
+        var (participant, _) = await app.SignedInAsync("Curieux des bureaux");
+        Assert.Contains("/error/403", (await participant.GetAsync(page)).Location, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Someone_without_an_account_signs_once_whatever_the_desk_and_the_spelling_and_their_name_is_not_kept()
+    {
+        var vote = await VoteAsync(VoteMethod.Approval, ["Halle", "Jardin", "Parking"]);
+        var (north, south) = (await DeskAsync(vote, "Nord"), await DeskAsync(vote, "Sud"));
+        var (officer, _) = await app.SignedInAsync("Assesseuse des deux bureaux", Role.Facilitator);
+
+        var first = await officer.PostAsync($"/votes/{vote}/desks/{north}?handler=SignIdentity", new Dictionary<string, string>
+        {
+            ["Surname"] = "Le Goff", ["GivenNames"] = "Jean-Pierre", ["BirthDate"] = "1950-03-02",
+        });
+        var again = await officer.PostAsync($"/votes/{vote}/desks/{south}?handler=SignIdentity", new Dictionary<string, string>
+        {
+            ["Surname"] = "LE GOFF", ["GivenNames"] = "jean pierre", ["BirthDate"] = "1950-03-02",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, first.Status);
+        Assert.Contains("déjà voté sur papier", again.Text("#Surname-error"), StringComparison.Ordinal);
+        Assert.Equal("jean pierre", again.Document.QuerySelector("#GivenNames")!.GetAttribute("value"));
+        var line = await app.WithDatabaseAsync(db => db.VoteRegister.SingleAsync(r => r.VoteId == vote));
+        Assert.Equal((north, (Guid?)null, 64), (line.DeskId!.Value, line.PersonId, line.IdentityKey!.Length));
+        Assert.DoesNotContain("GOFF", line.IdentityKey, StringComparison.OrdinalIgnoreCase);
+
+        var future = await officer.PostAsync($"/votes/{vote}/desks/{south}?handler=SignIdentity", new Dictionary<string, string>
+        {
+            ["Surname"] = "Futur", ["GivenNames"] = "Bébé", ["BirthDate"] = DateTime.Today.AddDays(3).ToString("yyyy-MM-dd"),
+        });
+        Assert.Contains("date de naissance", future.Text("#Surname-error"), StringComparison.Ordinal);
+        var missing = await officer.PostAsync($"/votes/{vote}/desks/{south}?handler=SignIdentity", new Dictionary<string, string> { ["Surname"] = "Sans prénom" });
+        Assert.NotEqual("", missing.Text("#Surname-error"));
+        Assert.Equal(1, await app.WithDatabaseAsync(db => db.VoteRegister.CountAsync(r => r.VoteId == vote)));
+    }
+
+    [Fact]
+    public async Task The_two_readings_of_each_sheet_must_agree_and_be_typed_by_two_people_before_the_desk_counts()
+    {
+        var vote = await VoteAsync(VoteMethod.Schulze, ["Halle", "Jardin", "Parking"]);
+        var desk = await DeskAsync(vote, "Médiathèque");
+        var page = $"/votes/{vote}/desks/{desk}";
+        var (first, _) = await app.SignedInAsync("Première lectrice", Role.Facilitator);
+        var (second, _) = await app.SignedInAsync("Second lecteur", Role.Facilitator);
+        foreach (var name in new[] { "Dupont", "Durand", "Martin" })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await first.PostAsync($"{page}?handler=SignIdentity", new Dictionary<string, string>
+            {
+                ["Surname"] = name, ["GivenNames"] = "Camille", ["BirthDate"] = "1980-01-01",
+            })).Status);
+        }
+        Task<Session.Response> Type(Session typist, int pass, int sheet, string o0, string o1, string o2, bool spoiled = false) =>
+            typist.PostAsync($"{page}?handler=Enter", new Dictionary<string, string>
+            {
+                ["pass"] = $"{pass}", ["sheet"] = $"{sheet}", ["o0"] = o0, ["o1"] = o1, ["o2"] = o2, ["spoiled"] = spoiled ? "true" : "false",
+            });
+
+        Assert.Equal(HttpStatusCode.Redirect, (await Type(first, 1, 1, "2", "1", "3")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await Type(first, 1, 2, "", "", "")).Status);
+        var badSheet = await Type(first, 1, 3, "1", "1", "");
+        Assert.Contains("corrigez la saisie", badSheet.Text("[role=alert]"), StringComparison.Ordinal);
+        Assert.Equal("3", badSheet.Document.QuerySelector("#sheet")!.GetAttribute("value"));
+        Assert.Equal(HttpStatusCode.Redirect, (await Type(first, 1, 3, "1", "1", "", spoiled: true)).Status);
+        var sameTypist = await Type(first, 2, 1, "2", "1", "3");
+        Assert.Contains("autre personne", sameTypist.Text("#sheet-error"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await Type(second, 2, 1, "1", "2", "3")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await Type(second, 2, 2, "", "", "")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await Type(second, 2, 3, "", "", "", spoiled: true)).Status);
+
+        var differing = await second.GetAsync(page);
+        Assert.Equal("1", differing.Text("section[aria-labelledby=count] tbody th"));
+        Assert.Equal(["1. Jardin · 2. Halle · 3. Parking", "1. Halle · 2. Jardin · 3. Parking"], differing.Texts("section[aria-labelledby=count] tbody td").Take(2));
+        Assert.Equal("4", differing.Document.QuerySelector("#sheet")!.GetAttribute("value"));
+        var early = await second.PostAsync($"{page}?handler=Count", new Dictionary<string, string>());
+        Assert.Contains("diffèrent", early.Text("section[aria-labelledby=count] [role=alert]"), StringComparison.Ordinal);
+        var retype = await second.GetAsync($"{page}?pass=2&sheet=1");
+        Assert.Equal("1", retype.Document.QuerySelector("#o0 option[selected]")!.GetAttribute("value"));
+        Assert.Equal(HttpStatusCode.Redirect, (await Type(second, 2, 1, "2", "1", "3")).Status);
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.BallotBox(vote).CountAsync()));
+
+        var counted = await second.PostAsync($"{page}?handler=Count", new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.Redirect, counted.Status);
+        Assert.Equal([",,", "2,1,3"], (await app.WithDatabaseAsync(db => db.BallotBox(vote).ToListAsync())).Order(StringComparer.Ordinal));
+        var sheet = await second.GetAsync(counted.Location!);
+        Assert.Equal(["3", "3", "1", "1", "1"], sheet.Texts("#figures td"));
+        Assert.Equal(["0", "1", "0"], sheet.Texts("#per-option tbody td"));
+        var late = await Type(first, 1, 4, "1", "2", "3");
+        Assert.Contains("dépouillé", late.Text("section[aria-labelledby=entry]"), StringComparison.Ordinal);
+        await app.WithDatabaseAsync(db => db.Votes.Where(v => v.Id == vote).ExecuteUpdateAsync(s => s.SetProperty(v => v.ClosesAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
+        var results = await app.NewSession().GetAsync($"/votes/{vote}/results");
+        Assert.Contains("Bulletins papier nuls, comptés à part\u00a0: 1", results.Text("main"), StringComparison.Ordinal);
+        Assert.Equal(["Médiathèque", "3", "3", "1"], results.Texts("section[aria-labelledby=desks] tbody th, section[aria-labelledby=desks] tbody td"));
+        Assert.Equal(HttpStatusCode.OK, (await app.NewSession().GetAsync(counted.Location!)).Status);
+    }
+
+    [Fact]
+    public async Task A_desk_whose_sheets_and_signatures_differ_counts_once_and_only_with_the_officers_reason()
+    {
+        var vote = await VoteAsync(VoteMethod.SingleChoice, ["Halle", "Jardin"]);
+        var desk = await DeskAsync(vote, "Marché couvert");
+        var page = $"/votes/{vote}/desks/{desk}";
+        var (first, _) = await app.SignedInAsync("Président du bureau", Role.ProcessManager);
+        var (second, _) = await app.SignedInAsync("Secrétaire du bureau", Role.Facilitator);
+        foreach (var name in new[] { "Morel", "Petit" })
+        {
+            await first.PostAsync($"{page}?handler=SignIdentity", new Dictionary<string, string> { ["Surname"] = name, ["GivenNames"] = "Alex", ["BirthDate"] = "1990-05-05" });
+        }
+        foreach (var (typist, pass) in new[] { (first, 1), (second, 2) })
+        {
+            await typist.PostAsync($"{page}?handler=Enter", new Dictionary<string, string> { ["pass"] = $"{pass}", ["sheet"] = "1", ["choice"] = "1" });
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await app.NewSession().GetAsync($"{page}/sheet")).Status);
+
+        var noReason = await second.PostAsync($"{page}?handler=Count", new Dictionary<string, string> { ["Note"] = "" });
+        Assert.Contains("dites pourquoi", noReason.Text("#Note-error"), StringComparison.Ordinal);
+        var token = await second.TokenAsync();
+        var counts = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => second.PostRawAsync($"{page}?handler=Count", new Dictionary<string, string>
+        {
+            ["Note"] = "Une personne a emporté son bulletin.", ["__csrf"] = token,
+        })));
+
+        Assert.Single(counts, c => c.Status == HttpStatusCode.Redirect);
+        Assert.Equal([",1"], await app.WithDatabaseAsync(db => db.BallotBox(vote).ToListAsync()));
+        var sheet = await first.GetAsync($"{page}/sheet");
+        Assert.Contains("Une personne a emporté son bulletin.", sheet.Text("main"), StringComparison.Ordinal);
+        Assert.Equal(["2", "1", "0", "0", "1"], sheet.Texts("#figures td"));
+    }
+}
