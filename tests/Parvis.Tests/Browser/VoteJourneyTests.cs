@@ -209,4 +209,54 @@ public sealed partial class JourneyTests
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForFunctionAsync("() => window.parvisOldPage !== true && document.readyState === 'complete'");
     }
+
+    [Fact]
+    public async Task On_a_phone_a_participant_submits_a_budget_project_and_staff_review_it_publicly()
+    {
+        var (slug, processId, component) = await app.WithDatabaseAsync(async db =>
+        {
+            var area = await db.BudgetAreas.FirstAsync(a => a.Name == "Les îles");
+            var process = await db.Processes.FirstAsync(p => p.Id == area.ProcessId);
+            return (process.Slug, process.Id, area.ComponentId);
+        });
+        var person = await app.CreatePersonAsync("Porteuse de projet au téléphone");
+        var phone = await app.NewPageAsync(new ViewportSize { Width = 390, Height = 844 });
+        await SignInAsync(phone, person.Email!);
+        await phone.GotoAsync($"/processes/{slug}");
+        await Infrastructure.BrowserApp.ClickForNewPageAsync(phone, phone.GetByRole(AriaRole.Link, new() { Name = "Déposer un projet pour le budget participatif" }));
+        await app.AssertAccessibleAsync(phone);
+        Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the projects page is wider than the phone");
+        Assert.Contains("Pont entre les deux îles", await phone.TextContentAsync("main"), StringComparison.Ordinal);
+
+        await phone.FocusAsync("#Title");
+        await phone.Keyboard.TypeAsync("Des bancs à l'ombre du marché");
+        await phone.Keyboard.PressAsync("Tab");
+        await phone.Keyboard.TypeAsync("Trois bancs sous les arbres de la place, pour les personnes âgées qui attendent le bateau.");
+        await phone.Keyboard.PressAsync("Tab");
+        Assert.True(await phone.EvaluateAsync<bool>("() => document.activeElement?.id === 'AreaId'"));
+        await phone.Keyboard.PressAsync("Tab");
+        await phone.EvaluateAsync("() => { window.parvisOldPage = true; }");
+        await phone.Keyboard.PressAsync("Enter");
+        await phone.WaitForFunctionAsync("() => window.parvisOldPage !== true && document.readyState === 'complete'");
+        Assert.Contains("Votre projet est déposé", await phone.TextContentAsync("body"), StringComparison.Ordinal);
+        Assert.Contains("En cours d'étude", await phone.TextContentAsync("#review ~ p, section.card"), StringComparison.Ordinal);
+        await app.AssertAccessibleAsync(phone);
+        var project = phone.Url;
+
+        var manager = await app.CreatePersonAsync("Chargé des projets des îles", Role.ProcessManager);
+        var page = await app.NewPageAsync();
+        await SignInAsync(page, manager.Email!);
+        await page.GotoAsync(project);
+        await page.CheckAsync("#Feasible_true");
+        await page.FillAsync("#Cost", "4000");
+        await page.FillAsync("#ReviewText", "Prix de trois bancs du catalogue de la commune.");
+        await Infrastructure.BrowserApp.ClickForNewPageAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Donner l'avis de faisabilité" }));
+        var review = await page.TextContentAsync("section.card");
+        Assert.Contains("Réalisable", review, StringComparison.Ordinal);
+        Assert.Contains("Prix de trois bancs", review, StringComparison.Ordinal);
+        await app.AssertAccessibleAsync(page);
+        await page.GotoAsync($"/admin/processes/{processId}/votes/{component}");
+        Assert.Contains("Les îles", await page.TextContentAsync("section[aria-labelledby=areas]"), StringComparison.Ordinal);
+        await app.AssertAccessibleAsync(page);
+    }
 }

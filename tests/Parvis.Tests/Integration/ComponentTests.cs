@@ -111,7 +111,7 @@ public sealed class ComponentTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.NotEmpty((await manager.GetAsync(phasePage)).Document.QuerySelectorAll($"input[name='Input.Switches'][value='{Phase.Entry(proposals.Id, ProposalsModule.Proposing)}']"));
 
         Assert.Equal(HttpStatusCode.Redirect, (await ComponentForm.PostAsync(manager, process.Id, ProposalsModule.Key, enabled: false)).Status);
-        Assert.Empty((await manager.GetAsync(phasePage)).Document.QuerySelectorAll("input[name='Input.Switches']"));
+        Assert.Empty((await manager.GetAsync(phasePage)).Document.QuerySelectorAll($"input[name='Input.Switches'][value$='/{proposals.Id}']"));
         var saved = await manager.PostAsync(phasePage, new Dictionary<string, string>
         {
             ["Input.Title"] = "Contributions prolongées", ["Input.Description"] = "",

@@ -55,6 +55,8 @@ public sealed class PermissionMatrixTests
         ["OpinionMaps.Contribute"] = Enum.GetValues<Role>(),
         ["Votes.Manage"] = [Role.Administrator, Role.ProcessManager],
         ["Votes.Cast"] = Enum.GetValues<Role>(),
+        ["Votes.Desk"] = [Role.Administrator, Role.ProcessManager, Role.Facilitator],
+        ["Votes.Submit"] = Enum.GetValues<Role>(),
         ["Workshops.Manage"] = [Role.Administrator, Role.ProcessManager],
         ["Workshops.Run"] = [Role.Administrator, Role.ProcessManager, Role.Facilitator],
         ["Meetings.Manage"] = [Role.Administrator, Role.ProcessManager],
@@ -65,7 +67,7 @@ public sealed class PermissionMatrixTests
     };
 
     /// <summary>What a phase switches on or off.</summary>
-    private static readonly string[] _switchedByThePhase = ["Proposals.Propose", "Proposals.Support", "Proposals.Comment"];
+    private static readonly string[] _switchedByThePhase = ["Proposals.Propose", "Proposals.Support", "Proposals.Comment", "Votes.Submit"];
 
     /// <summary>What any phase allows, and nothing outside one.</summary>
     private static readonly string[] _openInAnyPhase = ["OpinionMaps.Contribute", "Meetings.AskExperts"];

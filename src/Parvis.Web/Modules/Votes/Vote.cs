@@ -130,6 +130,9 @@ public sealed class VoteOption
 
     /// <summary>A participatory budget's project: what it costs, in whole currency units.</summary>
     public long? Cost { get; set; }
+
+    /// <summary>The submitted project it puts to the vote, if it is one: funded, it becomes an action.</summary>
+    public Guid? ProjectId { get; set; }
 }
 
 /// <summary>

@@ -15,7 +15,8 @@ namespace Parvis.Web.Modules.Votes;
 
 /// <param name="Title">What the option says.</param>
 /// <param name="Cost">A participatory budget's project: its cost.</param>
-public sealed record DraftOption(string Title, long? Cost = null);
+/// <param name="ProjectId">The submitted project it puts to the vote.</param>
+public sealed record DraftOption(string Title, long? Cost = null, Guid? ProjectId = null);
 
 /// <summary>A participatory budget's settings: the money to share, how baskets are counted, and what a basket must hold.</summary>
 public sealed record BudgetDraft(long Budget, BudgetCount Count, int? MinProjects, int? MaxProjects, int MinSharePercent);
@@ -134,6 +135,7 @@ public sealed class VoteCommands(
         db.VoteOptions.AddRange(options.Select((option, position) => new VoteOption
         {
             VoteId = vote.Id, Position = position, Title = option.Title, Cost = budget is null ? null : option.Cost,
+            ProjectId = budget is null ? null : option.ProjectId,
         }));
         audit.Record("vote.create", $"vote:{vote.Id}", vote.Question);
         await db.SaveChangesAsync();

@@ -4,7 +4,8 @@ namespace Parvis.Web.Modules.Votes;
 
 /// <summary>
 /// The demo's votes: one open now, by majority judgment, on what the council should look at first; one closed, ranked
-/// and counted by Schulze, whose results and ballots anyone can read. Ballots come from a fixed list, drawn once.
+/// and counted by Schulze, whose results and ballots anyone can read; and a participatory budget for the islands, its
+/// projects submitted and reviewed, the feasible ones on an open ballot. Ballots come from a fixed list, drawn once.
 /// </summary>
 internal static class VotesDemo
 {
@@ -53,5 +54,52 @@ internal static class VotesDemo
                 db.VoteRegister.Add(new VoteRegistration { VoteId = closed.Id, Channel = channel, Day = DateOnly.FromDateTime(now.AddDays(-10).UtcDateTime) });
             }
         }
+        SeedBudget(demo, component);
+    }
+
+    private static void SeedBudget(DemoProcess demo, Kernel.Processes.ProcessComponent component)
+    {
+        var (db, process) = (demo.Db, demo.Process);
+        var now = DateTimeOffset.UtcNow;
+        demo.Phases[0].SwitchOn(component, VotesModule.Submitting);
+        var islands = new BudgetArea { ProcessId = process.Id, ComponentId = component.Id, Name = "Les îles", Amount = 30_000 };
+        db.BudgetAreas.Add(islands);
+        (string Title, string Description, long? Cost, string Review)[] submitted =
+        [
+            ("Abri vélos couvert au port", "Un abri de vingt places près de la gare maritime, pour laisser son vélo à l'abri en prenant le bateau.", 8_000, "Devis du service voirie pour un abri de vingt places."),
+            ("Navette du soir vers le continent", "Une traversée de plus le soir en semaine, pour les jeunes qui travaillent ou étudient sur le continent.", 25_000, "Estimation de la compagnie maritime pour une saison d'essai."),
+            ("Boîte à livres à la cale", "Une boîte à livres étanche à la cale, entretenue par la médiathèque.", 1_500, "Prix d'une boîte fabriquée par le chantier d'insertion."),
+            ("Pont entre les deux îles", "Un pont piéton pour relier les deux îles sans attendre le bateau.", null, "Un pont coûterait bien plus que l'enveloppe et demande des autorisations de l'État : il ne relève pas du budget participatif."),
+            ("Jardin partagé derrière l'école", "Des bacs de culture et un récupérateur d'eau, avec les parents et l'école.", null, ""),
+        ];
+        var projects = submitted.Select((p, i) => new BudgetProject
+        {
+            OrganisationId = process.OrganisationId, ProcessId = process.Id, ComponentId = component.Id, AreaId = islands.Id,
+            AuthorId = demo.People[i % demo.People.Count].Id, Title = p.Title, Description = p.Description, CreatedAt = now.AddDays(-9 + i),
+            Review = p.Review.Length == 0 ? ProjectReview.Pending : p.Cost is null ? ProjectReview.NotFeasible : ProjectReview.Feasible,
+            Cost = p.Cost, ReviewText = p.Review, ReviewedAt = p.Review.Length == 0 ? null : now.AddDays(-4),
+        }).ToList();
+        db.BudgetProjects.AddRange(projects);
+        foreach (var project in projects.Where(p => p.Review == ProjectReview.NotFeasible))
+        {
+            demo.Decide(project, Kernel.Contributions.Fate.NotRetained, project.ReviewText);
+        }
+        var feasible = projects.Where(p => p.Review == ProjectReview.Feasible).OrderBy(p => p.Title, StringComparer.Ordinal).ToList();
+        var vote = new Vote
+        {
+            OrganisationId = process.OrganisationId, ProcessId = process.Id, ComponentId = component.Id,
+            Question = "Budget participatif des îles : quels projets financer ?",
+            Description = "Composez votre panier de projets sans dépasser 30 000 €. Le conseil municipal s'est engagé à réaliser les projets retenus.",
+            Purpose = VotePurpose.AssemblyDecision, Method = VoteMethod.Budget, Budget = islands.Amount, BudgetCount = BudgetCount.EqualShares,
+            OpensAt = now.AddDays(-1), ClosesAt = now.AddDays(15), TieBreak = "1,0,2",
+        };
+        db.Votes.Add(vote);
+        db.VoteOptions.AddRange(feasible.Select((p, position) => new VoteOption { VoteId = vote.Id, Position = position, Title = p.Title, Cost = p.Cost, ProjectId = p.Id }));
+        string[] baskets = ["1,1,", ",1,1", "1,1,", ",,1"];
+        db.Ballots.AddRange(baskets.Select(content => new CastBallot { VoteId = vote.Id, Content = content }));
+        db.VoteRegister.AddRange(demo.People.Skip(1).Take(baskets.Length).Select(person => new VoteRegistration
+        {
+            VoteId = vote.Id, PersonId = person.Id, Channel = VoteChannel.Online, Day = DateOnly.FromDateTime(now.UtcDateTime),
+        }));
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.People;
@@ -23,18 +24,34 @@ public sealed class VotesModule : IParvisModule
 
     public bool AllowsSeveral => true;
 
-    public IReadOnlyList<Permission> Permissions => [VotesPermissions.Manage, VotesPermissions.Cast, VotesPermissions.Desk];
+    /// <summary>A phase switch: participants submit participatory-budget projects.</summary>
+    public const string Submitting = "votes.submitting";
 
-    public async Task<IReadOnlyList<ModuleLink>> EntriesAsync(ParvisDbContext db, Process process, ProcessComponent component) =>
-        await db.Votes.AsNoTracking().Where(v => v.ComponentId == component.Id).OrderBy(v => v.CreatedAt)
+    public IReadOnlyList<ModuleSwitch> PhaseSwitches => [new(Submitting, "Votes.Switch.Submitting")];
+
+    public IReadOnlyList<Permission> Permissions => [VotesPermissions.Manage, VotesPermissions.Cast, VotesPermissions.Desk, VotesPermissions.Submit];
+
+    /// <summary>The participatory budget's projects, when it has areas, then each vote.</summary>
+    public async Task<IReadOnlyList<ModuleLink>> EntriesAsync(ParvisDbContext db, Process process, ProcessComponent component)
+    {
+        var votes = await db.Votes.AsNoTracking().Where(v => v.ComponentId == component.Id).OrderBy(v => v.CreatedAt)
             .Select(v => new ModuleLink($"/votes/{v.Id}", "Votes.Entry", v.Question)).ToListAsync();
+        return await db.BudgetAreas.AnyAsync(a => a.ComponentId == component.Id)
+            ? [new ModuleLink($"/processes/{process.Slug}/projects/{component.Id}", "Votes.SeeProjects"), .. votes]
+            : votes;
+    }
 
     /// <summary>The votes of the component open during the hour, those closing soonest first: voting.</summary>
-    public async Task<IReadOnlyList<ModuleLink>> ActionsAsync(ParvisDbContext db, Process process, ProcessComponent component, Phase? phase, DateTimeOffset hour) =>
+    public async Task<IReadOnlyList<ModuleLink>> ActionsAsync(ParvisDbContext db, Process process, ProcessComponent component, Phase? phase, DateTimeOffset hour)
+    {
         // The hour's page: a vote that closes later in the hour is still offered, one that opens later is not yet.
-        await db.Votes.AsNoTracking().Where(v => v.ComponentId == component.Id && v.OpensAt <= hour && v.ClosesAt > hour)
+        var votes = await db.Votes.AsNoTracking().Where(v => v.ComponentId == component.Id && v.OpensAt <= hour && v.ClosesAt > hour)
             .OrderBy(v => v.ClosesAt).Take(MostActions)
             .Select(v => new ModuleLink($"/votes/{v.Id}", "Votes.Action.Vote", v.Question)).ToListAsync();
+        return phase?.IsOn(component, Submitting) == true && await db.BudgetAreas.AnyAsync(a => a.ComponentId == component.Id)
+            ? [new ModuleLink($"/processes/{process.Slug}/projects/{component.Id}#submit", "Votes.Action.Submit"), .. votes]
+            : votes;
+    }
 
     /// <summary>A call to action is a few words at the top of a page: the others are among the component's entries.</summary>
     private const int MostActions = 3;
@@ -48,6 +65,8 @@ public sealed class VotesModule : IParvisModule
     {
         services.AddScoped<VoteCommands>();
         services.AddScoped<PaperDesks>();
+        services.AddScoped<BudgetProjects>();
+        services.AddScoped<IContributionSource, VotesContributions>();
         services.AddSingleton<BallotBox>();
         services.AddHostedService(provider => provider.GetRequiredService<BallotBox>());
         services.AddScoped<IPersonalDataSource, VotesPersonalData>();
@@ -76,6 +95,28 @@ public sealed class VotesModule : IParvisModule
             e.Property(o => o.Title).HasMaxLength(VoteOption.TitleMax);
             e.HasIndex(o => new { o.VoteId, o.Position }).IsUnique();
             e.HasOne<Vote>().WithMany().HasForeignKey(o => o.VoteId).OnDelete(DeleteBehavior.Cascade);
+            // An erased project leaves its option on the ballot, as it was voted.
+            e.HasOne<BudgetProject>().WithMany().HasForeignKey(o => o.ProjectId).OnDelete(DeleteBehavior.SetNull);
+        });
+        model.Entity<BudgetArea>(e =>
+        {
+            e.ToTable("votes_budget_areas");
+            e.Property(a => a.Name).HasMaxLength(BudgetArea.NameMax);
+            e.HasIndex(a => new { a.ComponentId, a.Name }).IsUnique();
+            e.HasOne<Process>().WithMany().HasForeignKey(a => a.ProcessId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<ProcessComponent>().WithMany().HasForeignKey(a => a.ComponentId).OnDelete(DeleteBehavior.NoAction);
+        });
+        model.Entity<BudgetProject>(e =>
+        {
+            e.ToTable("votes_projects");
+            e.Property(p => p.Title).HasMaxLength(BudgetProject.TitleMax);
+            e.Property(p => p.Description).HasMaxLength(BudgetProject.DescriptionMax);
+            e.Property(p => p.ReviewText).HasMaxLength(BudgetProject.ReviewTextMax);
+            e.Property(p => p.Review).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(p => new { p.AreaId, p.Review });
+            e.HasIndex(p => p.ComponentId);
+            // Areas go only with their process, which takes its projects with it.
+            e.HasOne<BudgetArea>().WithMany().HasForeignKey(p => p.AreaId).OnDelete(DeleteBehavior.NoAction);
         });
         model.Entity<VoteRegistration>(e =>
         {
@@ -142,6 +183,8 @@ public static class VotesData
         public DbSet<Envelope> Envelopes => db.Set<Envelope>();
         public DbSet<VoteDesk> VoteDesks => db.Set<VoteDesk>();
         public DbSet<PaperEntry> PaperEntries => db.Set<PaperEntry>();
+        public DbSet<BudgetArea> BudgetAreas => db.Set<BudgetArea>();
+        public DbSet<BudgetProject> BudgetProjects => db.Set<BudgetProject>();
 
         /// <summary>A vote's desks, by name: their register's lines, and their first readings (the counted sheets, once counted).</summary>
         public async Task<IReadOnlyList<DeskSummary>> DeskSummaries(Guid voteId)
@@ -174,4 +217,7 @@ public static class VotesPermissions
 
     /// <summary>Hold a paper desk: sign voters on the register, type the ballots, count them. Facilitators run desks on the ground.</summary>
     public static readonly Permission Desk = new("Votes.Desk", [Role.Administrator, Role.ProcessManager, Role.Facilitator]);
+
+    /// <summary>Submit a participatory-budget project, when the phase asks for them.</summary>
+    public static readonly Permission Submit = new("Votes.Submit", Permission.Everyone, at => at.IsOn(VotesModule.Submitting));
 }

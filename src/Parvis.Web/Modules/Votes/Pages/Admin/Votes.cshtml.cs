@@ -33,11 +33,14 @@ public sealed class VoteInput
     [Display(Name = "Field.VoteSeats")]
     public int Seats { get; set; } = 1;
 
-    /// <summary>One option per line.</summary>
-    [Required(ErrorMessage = "Validation.Required")]
+    /// <summary>One option per line (none when a budget takes an area's projects).</summary>
     [StringLength(Vote.OptionsMax * (VoteOption.TitleMax + 2), ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Field.VoteOptions")]
-    public string Options { get; set; } = "";
+    public string? Options { get; set; }
+
+    /// <summary>A participatory budget: the area whose feasible projects and money it puts to the vote.</summary>
+    [Display(Name = "Field.VoteArea")]
+    public Guid? AreaId { get; set; }
 
     [Required(ErrorMessage = "Validation.Required")]
     [Display(Name = "Field.VoteOpensAt")]
@@ -76,7 +79,7 @@ public sealed class VoteInput
     /// </summary>
     public IReadOnlyList<DraftOption>? Read()
     {
-        var lines = Options.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        var lines = (Options ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         if (Method != VoteMethod.Budget)
         {
             return [.. lines.Select(l => new DraftOption(l))];
@@ -97,11 +100,37 @@ public sealed class VoteInput
     }
 }
 
+/// <summary>A new area of a participatory budget.</summary>
+public sealed class AreaInput
+{
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(BudgetArea.NameMax, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.AreaName")]
+    public string Name { get; set; } = "";
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [Range(1, BudgetProjects.MostMoney, ErrorMessage = "Validation.Range")]
+    [Display(Name = "Field.AreaAmount")]
+    public long? Amount { get; set; }
+}
+
 /// <summary>The votes of one component of a process (its first when none is named), for staff: the list and a new vote.</summary>
-public sealed class VotesModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, VoteCommands commands) : ParvisPageModel, IProcessPage
+public sealed class VotesModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, VoteCommands commands, BudgetProjects projects)
+    : ParvisPageModel, IProcessPage
 {
     [BindProperty]
     public VoteInput Input { get; set; } = new();
+
+    [BindProperty]
+    public AreaInput Area { get; set; } = new();
+
+    public IReadOnlyList<BudgetArea> Areas { get; private set; } = [];
+
+    /// <summary>Feasible projects per area.</summary>
+    public IReadOnlyDictionary<Guid, int> Feasible { get; private set; } = new Dictionary<Guid, int>();
+
+    public IReadOnlyList<SelectListItem> AreaChoices =>
+        [new SelectListItem(Text["Votes.AreaNone"], ""), .. Areas.Select(a => new SelectListItem(a.Name, a.Id.ToString()))];
 
     public Process Process { get; private set; } = default!;
 
@@ -127,17 +156,20 @@ public sealed class VotesModel(ParvisDbContext db, CurrentOrganisation organisat
         {
             return early;
         }
+        KeepOnly(nameof(Input));
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        if (Input.Read() is not { } options)
+        // A budget on an area takes its feasible projects, with their reviewed costs, and its money.
+        var fromArea = Input.Method == VoteMethod.Budget && Input.AreaId is { } areaId ? await projects.BallotOfAsync(Component!.Id, areaId) : null;
+        if ((fromArea?.Projects ?? Input.Read()) is not { } options)
         {
             ModelState.AddModelError("Input.Options", Text["Votes.OptionCost"]);
             return Page();
         }
         var budget = Input.Method == VoteMethod.Budget
-            ? new BudgetDraft(Input.Budget ?? 0, Input.BudgetCount, Input.MinProjects, Input.MaxProjects, Input.MinSharePercent)
+            ? new BudgetDraft(fromArea?.Amount ?? Input.Budget ?? 0, Input.BudgetCount, Input.MinProjects, Input.MaxProjects, Input.MinSharePercent)
             : null;
         var draft = new VoteDraft(Input.Question, Input.Description ?? "", Input.Purpose!.Value, Input.Method, Input.Seats,
             options, LocalTime.ToOffset(Input.OpensAt!.Value), LocalTime.ToOffset(Input.ClosesAt!.Value), Input.Secret, Input.ResultsBeforeClose, budget);
@@ -151,6 +183,34 @@ public sealed class VotesModel(ParvisDbContext db, CurrentOrganisation organisat
             _ => "Input.Options",
         };
         return After(result, "Votes.Created", result.Id is { } id ? $"/votes/{id}" : Address, field);
+    }
+
+    /// <summary>Adds an area of the participatory budget: a district or theme with its own money.</summary>
+    public async Task<IActionResult> OnPostAreaAsync(Guid processId, Guid? componentId)
+    {
+        if (await LoadAsync(processId, componentId) is { } early)
+        {
+            return early;
+        }
+        KeepOnly(nameof(Area));
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = await projects.AddAreaAsync(Process.Id, Component!.Id, Area.Name, Area.Amount ?? 0);
+        return After(result, "Votes.Area.Added", $"{Address}#areas", result.ErrorKey == "Votes.BudgetAmount" ? "Area.Amount" : "Area.Name");
+    }
+
+    /// <summary>
+    /// One form is posted at a time: the other's fields are not in error for being empty (binding found none of them under
+    /// their prefix, and tried them without it).
+    /// </summary>
+    private void KeepOnly(string prefix)
+    {
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix + ".", StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(key);
+        }
     }
 
     private async Task<IActionResult?> LoadAsync(Guid processId, Guid? componentId)
@@ -172,6 +232,9 @@ public sealed class VotesModel(ParvisDbContext db, CurrentOrganisation organisat
             return denied;
         }
         Votes = await db.Votes.AsNoTracking().Where(v => v.ComponentId == Component.Id).OrderBy(v => v.CreatedAt).ToListAsync();
+        Areas = [.. (await db.BudgetAreas.AsNoTracking().Where(a => a.ComponentId == Component.Id).ToListAsync()).OrderBy(a => a.Name, StringComparer.CurrentCulture)];
+        Feasible = await db.BudgetProjects.Where(p => p.ComponentId == Component.Id && p.Review == ProjectReview.Feasible && p.HiddenAt == null && p.ErasedAt == null)
+            .GroupBy(p => p.AreaId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
         return null;
     }
 }

@@ -1,0 +1,111 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.Accountability;
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Processes;
+
+namespace Parvis.Tests.Integration;
+
+/// <summary>A participatory budget from project submission to followed actions.</summary>
+public sealed partial class VoteTests
+{
+    [Fact]
+    public async Task A_participatory_budget_runs_from_submitted_projects_to_followed_actions()
+    {
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        var process = await app.AddProcessAsync("budget-des-quartiers", new Phase
+        {
+            Title = "Dépôt des projets", StartsOn = today.AddDays(-2), EndsOn = today.AddDays(20), Switches = [VotesModule.Submitting],
+        });
+        var component = process.Component(VotesModule.Key)!.Id;
+        var admin = $"/admin/processes/{process.Id}/votes/{component}";
+        var list = $"/processes/{process.Slug}/projects/{component}";
+        var (staff, _) = await app.SignedInAsync("Chargée du budget participatif", Role.ProcessManager);
+        var (citizen, _) = await app.SignedInAsync("Porteuse de projets de Kervénanec");
+
+        // Staff give the district its money; a participant submits projects in it.
+        var noAmount = await staff.PostAsync($"{admin}?handler=Area", new Dictionary<string, string> { ["Area.Name"] = "Kervénanec", ["Area.Amount"] = "" });
+        Assert.NotEqual("", noAmount.Text("#Area_Amount-error"));
+        Assert.Equal("Kervénanec", noAmount.Document.QuerySelector("#Area_Name")!.GetAttribute("value"));
+        var added = await staff.PostAsync($"{admin}?handler=Area", new Dictionary<string, string> { ["Area.Name"] = "Kervénanec", ["Area.Amount"] = "50000" });
+        Assert.Equal(HttpStatusCode.Redirect, added.Status);
+        var area = await app.WithDatabaseAsync(db => db.BudgetAreas.SingleAsync(a => a.ComponentId == component));
+        var tooShort = await citizen.PostAsync(list, new Dictionary<string, string> { ["Title"] = "Des bancs", ["Description"] = "Trop court", ["AreaId"] = $"{area.Id}" });
+        Assert.NotEqual("", tooShort.Text("#Description-error"));
+        Assert.Equal("Des bancs", tooShort.Document.QuerySelector("#Title")!.GetAttribute("value"));
+        async Task<Guid> Submit(string title)
+        {
+            var submitted = await citizen.PostAsync(list, new Dictionary<string, string>
+            {
+                ["Title"] = title, ["Description"] = $"{title} : pour les familles et les personnes âgées du quartier.", ["AreaId"] = $"{area.Id}",
+            });
+            Assert.Equal(HttpStatusCode.Redirect, submitted.Status);
+            return Guid.Parse(submitted.Location!.Split('/')[^1]);
+        }
+        var (garden, benches, pool) = (await Submit("Jardin partagé"), await Submit("Des bancs à l'ombre"), await Submit("Piscine olympique"));
+        Assert.Equal(["Jardin partagé", "Des bancs à l'ombre", "Piscine olympique"], (await app.NewSession().GetAsync(list)).Texts("h3 a"));
+        Assert.Contains("/error/403", (await citizen.PostAsync($"/votes/projects/{garden}", new Dictionary<string, string> { ["Feasible"] = "true", ["Cost"] = "1" })).Location, StringComparison.Ordinal);
+
+        // Staff review each one publicly: a cost, or a reason that becomes the project's fate.
+        Task<Session.Response> Review(Guid project, bool feasible, string cost, string text) => staff.PostAsync($"/votes/projects/{project}", new Dictionary<string, string>
+        {
+            ["Feasible"] = feasible ? "true" : "false", ["Cost"] = cost, ["ReviewText"] = text,
+        });
+        var overArea = await Review(garden, true, "80000", "Devis de la régie.");
+        Assert.Contains("enveloppe", overArea.Text("#Cost-error"), StringComparison.Ordinal);
+        Assert.Equal("Devis de la régie.", overArea.Text("#ReviewText"));
+        Assert.Equal(HttpStatusCode.Redirect, (await Review(garden, true, "30000", "Devis de la régie.")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await Review(benches, true, "15000", "Prix du catalogue.")).Status);
+        var noReason = await Review(pool, false, "", "");
+        Assert.Contains("pourquoi", noReason.Text("#ReviewText-error"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await Review(pool, false, "", "Le terrain est trop petit.")).Status);
+        var poolPage = await app.NewSession().GetAsync($"/votes/projects/{pool}");
+        Assert.Contains("Non réalisable", poolPage.Text("section.card"), StringComparison.Ordinal);
+        Assert.Contains("Le terrain est trop petit.", poolPage.Text("main"), StringComparison.Ordinal);
+        Assert.Equal(Fate.NotRetained, await app.WithDatabaseAsync(db => db.BudgetProjects.Where(p => p.Id == pool).Select(p => p.Fate).SingleAsync()));
+        Assert.Contains("ne change plus", (await Review(pool, true, "100", "")).Text("[role=alert]"), StringComparison.Ordinal);
+
+        // The district's vote takes its feasible projects with their costs, and its money.
+        var created = await staff.PostAsync(admin, new Dictionary<string, string>
+        {
+            ["Input.Question"] = "Quels projets pour Kervénanec ?", ["Input.Purpose"] = "AssemblyDecision", ["Input.Method"] = "Budget", ["Input.Seats"] = "1",
+            ["Input.AreaId"] = $"{area.Id}", ["Input.Options"] = "", ["Input.BudgetCount"] = "Greedy", ["Input.MinSharePercent"] = "0",
+            ["Input.OpensAt"] = DateTime.Now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm"), ["Input.ClosesAt"] = DateTime.Now.AddDays(3).ToString("yyyy-MM-ddTHH:mm"),
+            ["Input.Secret"] = "true", ["Input.ResultsBeforeClose"] = "false",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.Status);
+        var vote = Guid.Parse(created.Location!.Split('/')[^1]);
+        var (budget, options) = await app.WithDatabaseAsync(async db => (
+            await db.Votes.Where(v => v.Id == vote).Select(v => v.Budget).SingleAsync(),
+            await db.VoteOptions.Where(o => o.VoteId == vote).OrderBy(o => o.Position).Select(o => new { o.Title, o.Cost, o.ProjectId }).ToListAsync()));
+        Assert.Equal(50_000, budget);
+        Assert.Equal([("Des bancs à l'ombre", (long?)15_000, (Guid?)benches), ("Jardin partagé", 30_000, garden)], options.Select(o => (o.Title, o.Cost, o.ProjectId)));
+        var gardenPage = await staff.GetAsync($"/votes/projects/{garden}");
+        Assert.Contains(gardenPage.Document.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/votes/{vote}");
+        Assert.Empty(gardenPage.Document.QuerySelectorAll("#give-review"));
+        Assert.Contains("est sur un bulletin de vote", gardenPage.Text("main"), StringComparison.Ordinal);
+
+        // Voters choose; once closed, staff make the funded projects actions followed in the results.
+        Assert.Equal(HttpStatusCode.Redirect, (await citizen.PostAsync($"/votes/{vote}", new Dictionary<string, string> { ["o1"] = "1" })).Status);
+        var (other, _) = await app.SignedInAsync("Voisin du jardin");
+        Assert.Equal(HttpStatusCode.Redirect, (await other.PostAsync($"/votes/{vote}", new Dictionary<string, string> { ["o0"] = "1", ["o1"] = "1" })).Status);
+        await app.WithDatabaseAsync(db => db.Votes.Where(v => v.Id == vote)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.OpensAt, DateTimeOffset.UtcNow.AddDays(-2)).SetProperty(v => v.ClosesAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
+        Assert.Empty((await citizen.GetAsync($"/votes/{vote}/results")).Document.QuerySelectorAll("#fund"));
+        var funded = await staff.PostAsync($"/votes/{vote}/results?handler=Fund", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, funded.Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"/votes/{vote}/results?handler=Fund", new Dictionary<string, string>())).Status);
+
+        var actions = await app.WithDatabaseAsync(db => db.SynthesisItems.Where(i => i.ProcessId == process.Id).Select(i => new { i.Kind, i.Title }).ToListAsync());
+        Assert.Equal([(SynthesisItemKind.Action, "Des bancs à l'ombre"), (SynthesisItemKind.Action, "Jardin partagé")], actions.Select(a => (a.Kind, a.Title)).Order());
+        Assert.Equal(Fate.Retained, await app.WithDatabaseAsync(db => db.BudgetProjects.Where(p => p.Id == garden).Select(p => p.Fate).SingleAsync()));
+        var results = await app.NewSession().GetAsync(funded.Location!);
+        Assert.Contains("Jardin partagé", results.Text("main"), StringComparison.Ordinal);
+        Assert.Contains("Financé par le vote", (await app.NewSession().GetAsync($"/votes/projects/{garden}")).Text("main"), StringComparison.Ordinal);
+        var export = await citizen.PostAsync("/account?handler=Export", new Dictionary<string, string>());
+        Assert.Contains("\"budget-project\"", export.Body, StringComparison.Ordinal);
+        Assert.Contains(garden.ToString(), export.Body, StringComparison.Ordinal);
+    }
+}
