@@ -56,6 +56,8 @@ public sealed partial class JourneyTests
         foreach (var method in Enum.GetValues<VoteMethod>())
         {
             var graded = method is VoteMethod.MajorityJudgment or VoteMethod.Score;
+            var consent = method == VoteMethod.Consent;
+            string[] titles = consent ? [$"Essai {method}"] : ["Nord", "Sud", "Est", "Ouest"];
             var (open, closed) = await app.WithDatabaseAsync(async db =>
             {
                 var process = await db.Processes.FirstAsync();
@@ -66,16 +68,22 @@ public sealed partial class JourneyTests
                     var vote = new Vote
                     {
                         OrganisationId = process.OrganisationId, ProcessId = process.Id, ComponentId = component.Id, Question = $"Essai {method} {isOpen}",
-                        Purpose = VotePurpose.AssemblyDecision, Method = method, Seats = method == VoteMethod.Stv ? 2 : 1, TieBreak = "0,1,2,3",
+                        Purpose = VotePurpose.AssemblyDecision, Method = method, Seats = method == VoteMethod.Stv ? 2 : 1, TieBreak = consent ? "0" : "0,1,2,3",
                         OpensAt = now.AddDays(isOpen ? -1 : -3), ClosesAt = now.AddDays(isOpen ? 1 : -1),
                         Budget = method == VoteMethod.Budget ? 100 : null, BudgetCount = isOpen ? BudgetCount.Greedy : BudgetCount.EqualShares,
+                        Secret = !consent,
                     };
                     db.Votes.Add(vote);
-                    db.VoteOptions.AddRange(new[] { "Nord", "Sud", "Est", "Ouest" }.Select((t, i) => new VoteOption
+                    if (consent)
+                    {
+                        // One objection answered, on both: the open decision lists it, the closed one is adopted.
+                        db.VoteObjections.Add(new VoteObjection { VoteId = vote.Id, Reason = "Le coût n'est pas chiffré.", Answer = "Le chiffrage est en annexe.", AnsweredAt = now });
+                    }
+                    db.VoteOptions.AddRange(titles.Select((t, i) => new VoteOption
                     {
                         VoteId = vote.Id, Position = i, Title = t, Cost = method == VoteMethod.Budget ? 40 : null,
                     }));
-                    string[] contents = graded ? ["5,3,1,0", "4,4,2,1", "2,5,3,3"] : method is VoteMethod.SingleChoice or VoteMethod.Approval or VoteMethod.Budget ? ["1,,,", ",1,,", "1,,1,"] : ["1,2,3,4", "2,1,4,3", "3,1,2,"];
+                    string[] contents = consent ? ["1", "0", "1"] : graded ? ["5,3,1,0", "4,4,2,1", "2,5,3,3"] : method is VoteMethod.SingleChoice or VoteMethod.Approval or VoteMethod.Budget ? ["1,,,", ",1,,", "1,,1,"] : ["1,2,3,4", "2,1,4,3", "3,1,2,"];
                     db.Ballots.AddRange(contents.SelectMany((c, i) => Enumerable.Range(0, i + 2).Select(_ => new CastBallot { VoteId = vote.Id, Content = method == VoteMethod.SingleChoice ? c.Replace("1,,1,", "1,,,", StringComparison.Ordinal) : c })));
                     return vote.Id;
                 }
@@ -87,10 +95,17 @@ public sealed partial class JourneyTests
             Assert.Equal(1, await page.Locator("form.ballot").CountAsync());
             await app.AssertAccessibleAsync(page);
             await page.GotoAsync($"/votes/{open}/paper");
-            Assert.Equal(4, await page.Locator("table.paper-ballot tbody tr").CountAsync());
+            Assert.Equal(consent ? 2 : 4, await page.Locator("table.paper-ballot tbody tr").CountAsync());
             await app.AssertAccessibleAsync(page);
             await page.GotoAsync($"/votes/{closed}/results");
-            Assert.True(await page.Locator("ol.winners li").CountAsync() >= 1, method.ToString());
+            if (consent)
+            {
+                Assert.Contains("La proposition est adoptée", await page.TextContentAsync("main"), StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.True(await page.Locator("ol.winners li").CountAsync() >= 1, method.ToString());
+            }
             await app.AssertAccessibleAsync(page);
         }
     }

@@ -1594,6 +1594,39 @@ namespace Parvis.Web.Migrations.Postgres
                     b.ToTable("votes_desks", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Modules.Votes.VoteObjection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("VoteId");
+
+                    b.ToTable("votes_objections", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Modules.Votes.VoteOption", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2700,6 +2733,20 @@ namespace Parvis.Web.Migrations.Postgres
 
             modelBuilder.Entity("Parvis.Web.Modules.Votes.VoteDesk", b =>
                 {
+                    b.HasOne("Parvis.Web.Modules.Votes.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Votes.VoteObjection", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Parvis.Web.Modules.Votes.Vote", null)
                         .WithMany()
                         .HasForeignKey("VoteId")

@@ -1585,6 +1585,39 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.ToTable("votes_desks", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Modules.Votes.VoteObjection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("VoteId");
+
+                    b.ToTable("votes_objections", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Modules.Votes.VoteOption", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2679,6 +2712,20 @@ namespace Parvis.Web.Migrations.Sqlite
 
             modelBuilder.Entity("Parvis.Web.Modules.Votes.VoteDesk", b =>
                 {
+                    b.HasOne("Parvis.Web.Modules.Votes.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Votes.VoteObjection", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Parvis.Web.Modules.Votes.Vote", null)
                         .WithMany()
                         .HasForeignKey("VoteId")

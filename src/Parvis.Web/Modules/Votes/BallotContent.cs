@@ -6,7 +6,8 @@ namespace Parvis.Web.Modules.Votes;
 /// <summary>
 /// A ballot as the ballot box keeps it: one value per option, in position order, comma-separated, empty where the
 /// ballot says nothing. Single choice and approval: 1 for a chosen option. Ranked methods: the option's place, from 1.
-/// Majority judgment and score: the grade, from 0 (the lowest). A ballot that says nothing at all is a blank vote.
+/// Majority judgment and score: the grade, from 0 (the lowest). Consent: 1 consents, 0 objects. A ballot that says
+/// nothing at all is a blank vote.
 /// </summary>
 public static class BallotContent
 {
@@ -74,6 +75,12 @@ public static class BallotContent
                 if (chosen.Count > vote.MaxProjects)
                 {
                     problems.Add((-1, "Votes.Problem.TooManyProjects"));
+                }
+                break;
+            case VoteMethod.Consent:
+                if (values.Any(v => v is not (null or 0 or 1)))
+                {
+                    problems.Add((-1, "Votes.Problem.Unknown"));
                 }
                 break;
             case VoteMethod.MajorityJudgment or VoteMethod.Score:

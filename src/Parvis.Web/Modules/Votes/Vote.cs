@@ -31,6 +31,9 @@ public enum VoteMethod
 
     /// <summary>A participatory budget: a basket of projects whose costs fit in the budget.</summary>
     Budget,
+
+    /// <summary>A decision by consent: one proposal, consent or objection (with its reason); adopted once every objection has an answer.</summary>
+    Consent,
 }
 
 /// <summary>How a participatory budget's baskets are counted.</summary>
@@ -111,6 +114,9 @@ public sealed class Vote
     public bool Ranked => Method is VoteMethod.Borda or VoteMethod.InstantRunoff or VoteMethod.Schulze or VoteMethod.Stv;
 
     public bool Graded => Method is VoteMethod.MajorityJudgment or VoteMethod.Score;
+
+    /// <summary>A decision by consent: its single option is the proposal; a ballot consents (1) or objects (0).</summary>
+    public bool Consenting => Method == VoteMethod.Consent;
 
     /// <summary>Whether a ballot chooses any number of options (approval, a budget's basket).</summary>
     public bool Approving => Method is VoteMethod.Approval or VoteMethod.Budget;
@@ -233,4 +239,20 @@ public sealed class PaperEntry
 
     /// <summary>Who typed it (an officer, never the voter): a second reading is someone else's.</summary>
     public Guid? TypedBy { get; set; }
+}
+
+/// <summary>
+/// An objection to a proposal decided by consent: its reason and the answer recorded to it, both public. A decision by
+/// consent is named, so the objection says who raised it (until they erase their account).
+/// </summary>
+public sealed class VoteObjection
+{
+    public const int TextMax = 2_000;
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid VoteId { get; set; }
+    public Guid? PersonId { get; set; }
+    public required string Reason { get; set; }
+    public string? Answer { get; set; }
+    public DateTimeOffset? AnsweredAt { get; set; }
 }

@@ -82,8 +82,15 @@ public sealed class VoteCommands(
         {
             return CommandResult.Refused(decision);
         }
-        var options = draft.Options.Select(o => o with { Title = o.Title.Trim() }).Where(o => o.Title.Length > 0).ToList();
-        if (options.Count < 2 || options.Count > Vote.OptionsMax)
+        // A decision by consent has one option, its proposal: the question itself.
+        var options = draft.Method == VoteMethod.Consent
+            ? [new DraftOption(draft.Question.Trim())]
+            : draft.Options.Select(o => o with { Title = o.Title.Trim() }).Where(o => o.Title.Length > 0).ToList();
+        if (draft.Method == VoteMethod.Consent && draft.Secret)
+        {
+            return CommandResult.Refused("Votes.ConsentNamed");
+        }
+        if ((options.Count < 2 && draft.Method != VoteMethod.Consent) || options.Count > Vote.OptionsMax)
         {
             return CommandResult.Refused("Votes.OptionCount");
         }
@@ -100,7 +107,7 @@ public sealed class VoteCommands(
             return CommandResult.Refused("Votes.ClosesBeforeOpening");
         }
         var seats = draft.Method == VoteMethod.Stv ? draft.Seats : 1;
-        if (seats < 1 || seats >= options.Count)
+        if (seats < 1 || (seats >= options.Count && draft.Method != VoteMethod.Consent))
         {
             return CommandResult.Refused("Votes.SeatCount");
         }
@@ -167,7 +174,10 @@ public sealed class VoteCommands(
     /// Puts a ballot in the box and the voter on the register, both or neither: the register's unique index refuses a
     /// second ballot from the same person, whatever the channel, even when both arrive at the same instant.
     /// </summary>
-    public async Task<CommandResult> CastAsync(Guid voteId, IReadOnlyList<int?> values)
+    /// <param name="voteId">The vote.</param>
+    /// <param name="values">One value per option (see <see cref="BallotContent"/>).</param>
+    /// <param name="reason">A decision by consent: why the person objects (required then, public).</param>
+    public async Task<CommandResult> CastAsync(Guid voteId, IReadOnlyList<int?> values, string? reason = null)
     {
         if (await FindAsync(voteId) is not var (vote, options)
             || await processes.FindAsync(vote.ProcessId, VotesModule.Key, vote.ComponentId) is not { } process)
@@ -187,6 +197,20 @@ public sealed class VoteCommands(
         if (values.Count != options.Count || BallotContent.Problems(vote, options, values).Count > 0)
         {
             return CommandResult.Refused("Votes.Problem.Unknown");
+        }
+        reason = reason?.Trim() ?? "";
+        var objects = vote.Consenting && values[0] == 0;
+        if (objects && reason.Length == 0)
+        {
+            return CommandResult.Refused("Votes.Problem.ReasonNeeded");
+        }
+        if (reason.Length > VoteObjection.TextMax)
+        {
+            return CommandResult.Refused("Votes.Problem.ReasonLength");
+        }
+        if (objects)
+        {
+            db.VoteObjections.Add(new VoteObjection { VoteId = vote.Id, PersonId = authorizer.PersonId, Reason = reason });
         }
         var content = BallotContent.Encode(values);
         db.VoteRegister.Add(new VoteRegistration
@@ -238,8 +262,10 @@ public sealed class VoteCommands(
             // A blank ballot counts in the turnout, and in nothing else (in a budget it would take a share of the money).
             var ballots = all.Where(b => BallotContent.Decode(b.Content).Any(v => v is not null)).ToList();
             var tieBreak = new TieBreak(vote.TieBreakOrder);
+            var unanswered = vote.Consenting ? await db.VoteObjections.CountAsync(o => o.VoteId == vote.Id && o.Answer == null) : 0;
             Outcome outcome = vote.Method switch
             {
+                VoteMethod.Consent => Consent.Count(ballots.Where(b => b.Content == "1").Sum(b => b.Count), ballots.Where(b => b.Content == "0").Sum(b => b.Count), unanswered),
                 VoteMethod.MajorityJudgment => MajorityJudgment.Count(BallotContent.Graded(vote, options.Count, ballots), tieBreak),
                 VoteMethod.Score => ScoreVoting.Count(BallotContent.Graded(vote, options.Count, ballots), tieBreak),
                 VoteMethod.SingleChoice => Plurality.Count(BallotContent.Ranked(vote, options.Count, ballots), tieBreak),
@@ -321,7 +347,37 @@ public sealed class VoteCommands(
     public static IReadOnlyList<BallotFormat> Formats(Vote vote) => vote switch
     {
         { Method: VoteMethod.Budget } => [BallotFormat.Pabulib, BallotFormat.Csv],
-        { Graded: true } => [BallotFormat.Csv],
+        { Graded: true } or { Consenting: true } => [BallotFormat.Csv],
         _ => [BallotFormat.PrefLib, BallotFormat.Csv],
     };
+
+    /// <summary>A decision by consent's objections, oldest first, with who raised them: public, as the decision is named.</summary>
+    public async Task<IReadOnlyList<(VoteObjection Objection, string? By)>> ObjectionsAsync(Guid voteId) =>
+        [.. (await db.VoteObjections.AsNoTracking().Where(o => o.VoteId == voteId).OrderBy(o => o.Id)
+            .Select(o => new { Objection = o, By = db.Users.Where(u => u.Id == o.PersonId).Select(u => u.Pseudonym).FirstOrDefault() })
+            .ToListAsync()).Select(o => (o.Objection, o.By))];
+
+    /// <summary>Records the answer to an objection (or corrects it): once every objection has one, the proposal is adopted.</summary>
+    public async Task<CommandResult> AnswerAsync(Guid objectionId, string answer)
+    {
+        var objection = await db.VoteObjections.FirstOrDefaultAsync(o => o.Id == objectionId);
+        if (objection is null || await FindAsync(objection.VoteId) is not var (vote, _)
+            || await processes.FindAsync(vote.ProcessId, VotesModule.Key, vote.ComponentId) is not { } process)
+        {
+            return CommandResult.Missing();
+        }
+        if (await authorizer.DecideAsync(VotesPermissions.Manage, process, vote.ComponentId) is var decision and not Decision.Allowed)
+        {
+            return CommandResult.Refused(decision);
+        }
+        answer = answer.Trim();
+        if (answer.Length is 0 or > VoteObjection.TextMax)
+        {
+            return CommandResult.Refused("Votes.Objection.AnswerLength");
+        }
+        (objection.Answer, objection.AnsweredAt) = (answer, clock.GetUtcNow());
+        audit.Record("vote.objection.answer", $"vote:{vote.Id}", objection.Id.ToString());
+        await db.SaveChangesAsync();
+        return CommandResult.Done(vote.Id);
+    }
 }

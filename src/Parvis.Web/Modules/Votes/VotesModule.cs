@@ -135,6 +135,16 @@ public sealed class VotesModule : IParvisModule
             // An erased account leaves its line without a name: the turnout stays true.
             e.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.SetNull);
         });
+        model.Entity<VoteObjection>(e =>
+        {
+            e.ToTable("votes_objections");
+            e.Property(o => o.Reason).HasMaxLength(VoteObjection.TextMax);
+            e.Property(o => o.Answer).HasMaxLength(VoteObjection.TextMax);
+            e.HasIndex(o => o.VoteId);
+            e.HasIndex(o => o.PersonId);
+            e.HasOne<Vote>().WithMany().HasForeignKey(o => o.VoteId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Person>().WithMany().HasForeignKey(o => o.PersonId).OnDelete(DeleteBehavior.SetNull);
+        });
         model.Entity<VoteDesk>(e =>
         {
             e.ToTable("votes_desks");
@@ -182,6 +192,7 @@ public static class VotesData
         public DbSet<CastBallot> Ballots => db.Set<CastBallot>();
         public DbSet<Envelope> Envelopes => db.Set<Envelope>();
         public DbSet<VoteDesk> VoteDesks => db.Set<VoteDesk>();
+        public DbSet<VoteObjection> VoteObjections => db.Set<VoteObjection>();
         public DbSet<PaperEntry> PaperEntries => db.Set<PaperEntry>();
         public DbSet<BudgetArea> BudgetAreas => db.Set<BudgetArea>();
         public DbSet<BudgetProject> BudgetProjects => db.Set<BudgetProject>();

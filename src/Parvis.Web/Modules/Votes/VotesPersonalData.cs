@@ -4,20 +4,35 @@ using Parvis.Web.Kernel.Privacy;
 namespace Parvis.Web.Modules.Votes;
 
 /// <summary>
-/// The module's share of a person's data: the register's lines (which vote, by which channel, which day) and their
-/// ballots in named votes. A secret ballot is not theirs to export or withdraw: nothing leads from them to it.
+/// The module's share of a person's data: the register's lines (which vote, by which channel, which day), their
+/// ballots in named votes, and their objections to decisions by consent. A secret ballot is not theirs to export or
+/// withdraw: nothing leads from them to it. Submitted projects are contributions, exported and erased by the kernel.
 /// </summary>
 public sealed class VotesPersonalData(Kernel.Data.ParvisDbContext db) : IPersonalDataSource
 {
     public string Name => VotesModule.Key;
 
-    public async Task<object> ExportAsync(Guid personId, CancellationToken cancellationToken) =>
-        await db.VoteRegister.AsNoTracking().Where(r => r.PersonId == personId)
+    public async Task<object> ExportAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        var register = await db.VoteRegister.AsNoTracking().Where(r => r.PersonId == personId)
             .Join(db.Votes, r => r.VoteId, v => v.Id, (r, v) => new { vote = v.Question, v.Secret, channel = r.Channel.ToString(), r.Day, r.NamedBallot })
             .ToListAsync(cancellationToken);
+        var objections = await db.VoteObjections.AsNoTracking().Where(o => o.PersonId == personId)
+            .Join(db.Votes, o => o.VoteId, v => v.Id, (o, v) => new { vote = v.Question, o.Reason, o.Answer, o.AnsweredAt })
+            .ToListAsync(cancellationToken);
+        return new { register, objections };
+    }
 
-    /// <summary>Either way the line stays without a name: the turnout stays true, and a named ballot still counts, now anonymous.</summary>
-    public async Task EraseAsync(Guid personId, ErasureChoice choice, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Either way the register's line stays without a name: the turnout stays true, and a named ballot still counts, now
+    /// anonymous. An objection stays too (the decision waits for its answer), its reason erased if the person asks.
+    /// </summary>
+    public async Task EraseAsync(Guid personId, ErasureChoice choice, CancellationToken cancellationToken)
+    {
         await db.VoteRegister.Where(r => r.PersonId == personId)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.PersonId, (Guid?)null), cancellationToken);
+        var remove = choice == ErasureChoice.Remove;
+        await db.VoteObjections.Where(o => o.PersonId == personId)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Reason, o => remove ? "" : o.Reason).SetProperty(o => o.PersonId, (Guid?)null), cancellationToken);
+    }
 }

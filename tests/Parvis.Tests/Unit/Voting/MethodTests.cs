@@ -213,4 +213,18 @@ public sealed class MethodTests
         Assert.Equal([1, 0, 2], outcome.Winners);
         Assert.True(outcome.DecidedByTieBreak);
     }
+
+    [Theory]
+    [InlineData(12, 0, 0, true)]
+    [InlineData(12, 1, 1, false)]
+    [InlineData(1, 30, 0, true)]
+    [InlineData(0, 0, 0, false)]
+    public void Consent_adopts_once_no_objection_waits_for_an_answer_whatever_the_numbers(long consents, long objections, int unanswered, bool adopted)
+    {
+        var outcome = Consent.Count(consents, objections, unanswered);
+
+        Assert.Equal(adopted, outcome.Adopted);
+        Assert.Equal(adopted ? [0] : [], outcome.Winners);
+        Assert.False(outcome.DecidedByTieBreak);
+    }
 }

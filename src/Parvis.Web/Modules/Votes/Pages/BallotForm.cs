@@ -4,9 +4,11 @@ namespace Parvis.Web.Modules.Votes.Pages;
 
 /// <summary>
 /// A ballot's fields as a form shows them, online and at a paper desk: the vote, its options, the values as typed (kept
-/// when refused), and the problems per option position (-1: the ballot as a whole).
+/// when refused), the problems per option position (-1: the ballot as a whole), and a decision by consent's reason for
+/// objecting with its problem.
 /// </summary>
-public sealed record BallotForm(Vote Vote, IReadOnlyList<VoteOption> Options, int?[] Values, ILookup<int, string> Problems)
+public sealed record BallotForm(
+    Vote Vote, IReadOnlyList<VoteOption> Options, int?[] Values, ILookup<int, string> Problems, string? Reason = null, string? ReasonProblem = null)
 {
     public static ILookup<int, string> NoProblem { get; } = Array.Empty<(int, string)>().ToLookup(p => p.Item1, p => p.Item2);
 
@@ -35,3 +37,6 @@ public sealed record BallotForm(Vote Vote, IReadOnlyList<VoteOption> Options, in
         return value.Length == 0 ? null : int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : -1;
     }
 }
+
+/// <summary>A decision by consent's objections as a page lists them; answer forms for those who answer.</summary>
+public sealed record ObjectionsView(IReadOnlyList<(VoteObjection Objection, string? By)> Items, bool CanAnswer);

@@ -15,6 +15,9 @@ public sealed class ResultsModel(ParvisDbContext db, VoteCommands commands, Proc
     /// <summary>A closed budget of submitted projects, for those who build the synthesis: its funded projects can become actions.</summary>
     public bool CanFund { get; private set; }
 
+    /// <summary>A decision by consent: its objections and their answers.</summary>
+    public IReadOnlyList<(VoteObjection Objection, string? By)> Objections { get; private set; } = [];
+
     public string Title(int option) => Options[option].Title;
 
     public async Task<IActionResult> OnGetAsync(Guid id)
@@ -24,6 +27,7 @@ public sealed class ResultsModel(ParvisDbContext db, VoteCommands commands, Proc
             return NotFound();
         }
         Results = results;
+        Objections = Vote.Consenting ? await Commands.ObjectionsAsync(id) : [];
         CanFund = Now >= Vote.ClosesAt && Options.Any(o => o.ProjectId is not null) && await authorizer.CanAsync(Permission.Analyse, Process);
         return Page();
     }

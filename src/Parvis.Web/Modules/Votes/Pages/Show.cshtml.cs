@@ -16,6 +16,17 @@ public sealed class ShowModel(ParvisDbContext db, VoteCommands commands, Process
     /// <summary>The problems of a refused ballot, per option position (-1: the ballot as a whole).</summary>
     public ILookup<int, string> Problems { get; private set; } = BallotForm.NoProblem;
 
+    /// <summary>A decision by consent: why the person objects, as typed, and what is wrong with it.</summary>
+    public string? Reason { get; private set; }
+
+    public string? ReasonProblem { get; private set; }
+
+    /// <summary>A decision by consent: its objections, with who raised them.</summary>
+    public IReadOnlyList<(VoteObjection Objection, string? By)> Objections { get; private set; } = [];
+
+    /// <summary>Whether the person answers objections.</summary>
+    public bool Manages { get; private set; }
+
     /// <summary>The signed-in person's line in the register, if they voted.</summary>
     public VoteRegistration? Voted { get; private set; }
 
@@ -36,6 +47,7 @@ public sealed class ShowModel(ParvisDbContext db, VoteCommands commands, Process
             return NotFound();
         }
         Values = BallotForm.Read(Request.Form, Vote, Options);
+        Reason = Vote.Consenting ? Request.Form["reason"].ToString() : null;
         var problems = BallotContent.Problems(Vote, Options, Values);
         Problems = problems.ToLookup(p => p.Position, p => Text[p.Key].Value);
         if (problems.Count > 0)
@@ -50,7 +62,15 @@ public sealed class ShowModel(ParvisDbContext db, VoteCommands commands, Process
             await LookUpVotedAsync(id);
             return Page();
         }
-        var result = await Commands.CastAsync(id, Values);
+        var result = await Commands.CastAsync(id, Values, Reason);
+        if (result.ErrorKey?.StartsWith("Votes.Problem.Reason", StringComparison.Ordinal) == true)
+        {
+            // An objection without its reason: said next to the reason, the choice kept.
+            ReasonProblem = Text[result.ErrorKey];
+            ModelState.AddModelError("", Text["Votes.BallotRefused"]);
+            await LookUpVotedAsync(id);
+            return Page();
+        }
         if (Refusal(result) is { } refusal)
         {
             return refusal;
@@ -62,6 +82,31 @@ public sealed class ShowModel(ParvisDbContext db, VoteCommands commands, Process
         }
         Flash("Votes.Cast");
         return Redirect($"/votes/{id}");
+    }
+
+    /// <summary>Records the answer to an objection, next to it.</summary>
+    public async Task<IActionResult> OnPostAnswerAsync(Guid id, Guid objectionId, string? answer)
+    {
+        if (!await PrepareAsync(id))
+        {
+            return NotFound();
+        }
+        if (!Manages)
+        {
+            return Forbid();
+        }
+        var result = await Commands.AnswerAsync(objectionId, answer ?? "");
+        if (Refusal(result, $"answer-{objectionId}") is { } refusal)
+        {
+            return refusal;
+        }
+        if (!result.Succeeded)
+        {
+            await LookUpVotedAsync(id);
+            return Page();
+        }
+        Flash("Votes.Objection.Answered");
+        return Redirect($"/votes/{id}#objections");
     }
 
     private async Task<bool> PrepareAsync(Guid id)
@@ -77,6 +122,11 @@ public sealed class ShowModel(ParvisDbContext db, VoteCommands commands, Process
         }
         Values = new int?[Options.Count];
         HoldsDesk = SignedIn && await authorizer.CanAsync(VotesPermissions.Desk, Process, Vote.ComponentId);
+        if (Vote.Consenting)
+        {
+            Objections = await Commands.ObjectionsAsync(id);
+            Manages = await authorizer.CanAsync(VotesPermissions.Manage, Process, Vote.ComponentId);
+        }
         return true;
     }
 

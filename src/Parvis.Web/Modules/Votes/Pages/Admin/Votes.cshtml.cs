@@ -180,6 +180,7 @@ public sealed class VotesModel(ParvisDbContext db, CurrentOrganisation organisat
             "Votes.SeatCount" => "Input.Seats",
             "Votes.BudgetAmount" => "Input.Budget",
             "Votes.BasketRules" => "Input.MaxProjects",
+            "Votes.ConsentNamed" => "",
             _ => "Input.Options",
         };
         return After(result, "Votes.Created", result.Id is { } id ? $"/votes/{id}" : Address, field);
