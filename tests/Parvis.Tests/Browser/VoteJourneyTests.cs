@@ -72,6 +72,9 @@ public sealed partial class JourneyTests
                         OpensAt = now.AddDays(isOpen ? -1 : -3), ClosesAt = now.AddDays(isOpen ? 1 : -1),
                         Budget = method == VoteMethod.Budget ? 100 : null, BudgetCount = isOpen ? BudgetCount.Greedy : BudgetCount.EqualShares,
                         Secret = !consent,
+                        // One method's ballot also asks its voters to attest where they live and their age.
+                        Electorate = method == VoteMethod.Approval ? Electorate.Residents : Electorate.Participants,
+                        Territory = method == VoteMethod.Approval ? "Groix" : "", MinimumAge = method == VoteMethod.Approval ? 16 : null,
                     };
                     db.Votes.Add(vote);
                     if (consent)

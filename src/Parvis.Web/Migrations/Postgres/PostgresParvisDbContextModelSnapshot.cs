@@ -1372,6 +1372,21 @@ namespace Parvis.Web.Migrations.Postgres
                     b.ToTable("proposals_supports", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Modules.Votes.BodyMember", b =>
+                {
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("BodyId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("votes_body_members", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Modules.Votes.BudgetArea", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1486,6 +1501,9 @@ namespace Parvis.Web.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("BodyId")
+                        .HasColumnType("uuid");
+
                     b.Property<long?>("Budget")
                         .HasColumnType("bigint");
 
@@ -1508,6 +1526,11 @@ namespace Parvis.Web.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("Electorate")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<int?>("MaxProjects")
                         .HasColumnType("integer");
 
@@ -1520,6 +1543,9 @@ namespace Parvis.Web.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("MinSharePercent")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MinimumAge")
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("OpensAt")
@@ -1550,12 +1576,19 @@ namespace Parvis.Web.Migrations.Postgres
                     b.Property<bool>("Secret")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Territory")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
                     b.Property<string>("TieBreak")
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BodyId");
 
                     b.HasIndex("ComponentId");
 
@@ -1704,6 +1737,33 @@ namespace Parvis.Web.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("votes_register", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Votes.VotingBody", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ComponentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessId");
+
+                    b.HasIndex("ComponentId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("votes_bodies", (string)null);
                 });
 
             modelBuilder.Entity("Parvis.Web.Modules.Workshops.Offline.OfflineImport", b =>
@@ -2669,6 +2729,21 @@ namespace Parvis.Web.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Parvis.Web.Modules.Votes.BodyMember", b =>
+                {
+                    b.HasOne("Parvis.Web.Modules.Votes.VotingBody", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Parvis.Web.Modules.Votes.BudgetArea", b =>
                 {
                     b.HasOne("Parvis.Web.Kernel.Processes.ProcessComponent", null)
@@ -2718,6 +2793,11 @@ namespace Parvis.Web.Migrations.Postgres
 
             modelBuilder.Entity("Parvis.Web.Modules.Votes.Vote", b =>
                 {
+                    b.HasOne("Parvis.Web.Modules.Votes.VotingBody", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
                     b.HasOne("Parvis.Web.Kernel.Processes.ProcessComponent", null)
                         .WithMany()
                         .HasForeignKey("ComponentId")
@@ -2783,6 +2863,21 @@ namespace Parvis.Web.Migrations.Postgres
                     b.HasOne("Parvis.Web.Modules.Votes.Vote", null)
                         .WithMany()
                         .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Votes.VotingBody", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Processes.ProcessComponent", null)
+                        .WithMany()
+                        .HasForeignKey("ComponentId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1363,6 +1363,21 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.ToTable("proposals_supports", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Modules.Votes.BodyMember", b =>
+                {
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BodyId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("votes_body_members", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Modules.Votes.BudgetArea", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1477,6 +1492,9 @@ namespace Parvis.Web.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("BodyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("Budget")
                         .HasColumnType("INTEGER");
 
@@ -1499,6 +1517,11 @@ namespace Parvis.Web.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Electorate")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("MaxProjects")
                         .HasColumnType("INTEGER");
 
@@ -1511,6 +1534,9 @@ namespace Parvis.Web.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("MinSharePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinimumAge")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("OpensAt")
@@ -1541,12 +1567,19 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.Property<bool>("Secret")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Territory")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TieBreak")
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BodyId");
 
                     b.HasIndex("ComponentId");
 
@@ -1695,6 +1728,33 @@ namespace Parvis.Web.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("votes_register", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Votes.VotingBody", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ComponentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessId");
+
+                    b.HasIndex("ComponentId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("votes_bodies", (string)null);
                 });
 
             modelBuilder.Entity("Parvis.Web.Modules.Workshops.Offline.OfflineImport", b =>
@@ -2648,6 +2708,21 @@ namespace Parvis.Web.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Parvis.Web.Modules.Votes.BodyMember", b =>
+                {
+                    b.HasOne("Parvis.Web.Modules.Votes.VotingBody", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Parvis.Web.Modules.Votes.BudgetArea", b =>
                 {
                     b.HasOne("Parvis.Web.Kernel.Processes.ProcessComponent", null)
@@ -2697,6 +2772,11 @@ namespace Parvis.Web.Migrations.Sqlite
 
             modelBuilder.Entity("Parvis.Web.Modules.Votes.Vote", b =>
                 {
+                    b.HasOne("Parvis.Web.Modules.Votes.VotingBody", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
                     b.HasOne("Parvis.Web.Kernel.Processes.ProcessComponent", null)
                         .WithMany()
                         .HasForeignKey("ComponentId")
@@ -2762,6 +2842,21 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.HasOne("Parvis.Web.Modules.Votes.Vote", null)
                         .WithMany()
                         .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Votes.VotingBody", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Processes.ProcessComponent", null)
+                        .WithMany()
+                        .HasForeignKey("ComponentId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -110,7 +110,11 @@ public sealed class PaperDesks(
     /// <summary>
     /// Signs a person on the register at a desk: refused, with their earlier line, when they already voted by any channel.
     /// </summary>
-    public async Task<Signature> SignAsync(Guid voteId, Guid deskId, PaperVoter voter)
+    /// <param name="voteId">The vote.</param>
+    /// <param name="deskId">The desk.</param>
+    /// <param name="voter">Who signs.</param>
+    /// <param name="attested">Whether the person attested, before the officer, what the vote asks (the territory, the age).</param>
+    public async Task<Signature> SignAsync(Guid voteId, Guid deskId, PaperVoter voter, bool attested = false)
     {
         if (await DeskAsync(voteId, deskId) is not { } found)
         {
@@ -128,6 +132,15 @@ public sealed class PaperDesks(
         {
             return new(CommandResult.Refused("Votes.Desk.Counted"));
         }
+        if (found.Vote.NeedsAttestation && !attested)
+        {
+            return new(CommandResult.Refused("Votes.Desk.AttestationNeeded"));
+        }
+        // A body's members are known by their accounts: someone without one cannot be told a member.
+        if (found.Vote.Electorate == Electorate.Body && voter is not AccountVoter)
+        {
+            return new(CommandResult.Refused("Votes.Desk.BodyNeedsAccount"));
+        }
         var line = new VoteRegistration { VoteId = voteId, Channel = VoteChannel.Paper, Day = authorizer.Today(), DeskId = deskId };
         switch (voter)
         {
@@ -139,6 +152,10 @@ public sealed class PaperDesks(
                 if (typed.Length == 0 || people.Count != 1)
                 {
                     return new(CommandResult.Refused("Votes.Desk.NoAccount"));
+                }
+                if (!await votes.InElectorateAsync(found.Vote, people[0]))
+                {
+                    return new(CommandResult.Refused("Votes.NotInBody"));
                 }
                 line.PersonId = people[0];
                 break;

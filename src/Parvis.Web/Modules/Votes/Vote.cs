@@ -46,6 +46,19 @@ public enum BudgetCount
     EqualShares,
 }
 
+/// <summary>Who may vote.</summary>
+public enum Electorate
+{
+    /// <summary>Anyone with an account.</summary>
+    Participants,
+
+    /// <summary>The residents of the territory, each attesting it on their honour (no proof is kept).</summary>
+    Residents,
+
+    /// <summary>The members of a council body or college (<see cref="VotingBody"/>).</summary>
+    Body,
+}
+
 /// <summary>How a ballot reached the ballot box.</summary>
 public enum VoteChannel
 {
@@ -95,6 +108,20 @@ public sealed class Vote
 
     /// <summary>A participatory budget: the least share of the budget, in percent, a basket spends (0: none).</summary>
     public int MinSharePercent { get; set; }
+
+    public Electorate Electorate { get; set; }
+
+    /// <summary>Residents: the territory they attest living in ("Lorient Agglomération").</summary>
+    public string Territory { get; set; } = "";
+
+    /// <summary>The age voters attest reaching, if the vote has one (no birth date is asked).</summary>
+    public int? MinimumAge { get; set; }
+
+    /// <summary>A body's vote: the body whose members vote.</summary>
+    public Guid? BodyId { get; set; }
+
+    /// <summary>Whether each voter attests, on their honour, living in the territory or reaching the age.</summary>
+    public bool NeedsAttestation => Electorate == Electorate.Residents || MinimumAge is not null;
 
     /// <summary>Whether the running count is public before the close.</summary>
     public bool ResultsBeforeClose { get; set; }
@@ -255,4 +282,24 @@ public sealed class VoteObjection
     public required string Reason { get; set; }
     public string? Answer { get; set; }
     public DateTimeOffset? AnsweredAt { get; set; }
+}
+
+/// <summary>A council body or college whose members vote on the votes given to it ("Collège des habitants").</summary>
+public sealed class VotingBody
+{
+    public const int NameMax = 120;
+
+    /// <summary>More members than any council body has.</summary>
+    public const int MembersMax = 500;
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid ProcessId { get; set; }
+    public Guid ComponentId { get; set; }
+    public required string Name { get; set; }
+}
+
+public sealed class BodyMember
+{
+    public Guid BodyId { get; set; }
+    public Guid PersonId { get; set; }
 }

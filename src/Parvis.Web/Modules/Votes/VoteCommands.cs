@@ -21,9 +21,12 @@ public sealed record DraftOption(string Title, long? Cost = null, Guid? ProjectI
 /// <summary>A participatory budget's settings: the money to share, how baskets are counted, and what a basket must hold.</summary>
 public sealed record BudgetDraft(long Budget, BudgetCount Count, int? MinProjects, int? MaxProjects, int MinSharePercent);
 
+/// <summary>Who may vote: everyone, residents of a territory, or a body's members; and an age they attest reaching.</summary>
+public sealed record Eligibility(Electorate Electorate, string Territory = "", int? MinimumAge = null, Guid? BodyId = null);
+
 public sealed record VoteDraft(
     string Question, string Description, VotePurpose Purpose, VoteMethod Method, int Seats, IReadOnlyList<DraftOption> Options,
-    DateTimeOffset OpensAt, DateTimeOffset ClosesAt, bool Secret, bool ResultsBeforeClose, BudgetDraft? Budget = null);
+    DateTimeOffset OpensAt, DateTimeOffset ClosesAt, bool Secret, bool ResultsBeforeClose, BudgetDraft? Budget = null, Eligibility? Who = null);
 
 /// <summary>The files a vote's ballots download as.</summary>
 public enum BallotFormat
@@ -111,6 +114,11 @@ public sealed class VoteCommands(
         {
             return CommandResult.Refused("Votes.SeatCount");
         }
+        var who = draft.Who ?? new Eligibility(Electorate.Participants);
+        if (await EligibilityProblemAsync(who, componentId) is { } ineligible)
+        {
+            return CommandResult.Refused(ineligible);
+        }
         var budget = draft.Method == VoteMethod.Budget ? draft.Budget : null;
         if (draft.Method == VoteMethod.Budget && BudgetProblem(budget, options) is { } problem)
         {
@@ -135,6 +143,10 @@ public sealed class VoteCommands(
             MinProjects = budget?.MinProjects,
             MaxProjects = budget?.MaxProjects,
             MinSharePercent = budget?.MinSharePercent ?? 0,
+            Electorate = who.Electorate,
+            Territory = who.Electorate == Electorate.Residents ? who.Territory.Trim() : "",
+            MinimumAge = who.MinimumAge,
+            BodyId = who.Electorate == Electorate.Body ? who.BodyId : null,
             // Drawn now and shown on the vote's page before anyone votes: nobody can choose it after seeing the ballots.
             TieBreak = string.Join(',', Voting.TieBreak.Drawn(options.Count).Order),
         };
@@ -148,6 +160,20 @@ public sealed class VoteCommands(
         await db.SaveChangesAsync();
         return CommandResult.Done(vote.Id);
     }
+
+    /// <summary>What is wrong with who may vote, as a text key, if anything.</summary>
+    private async Task<string?> EligibilityProblemAsync(Eligibility who, Guid componentId) => who switch
+    {
+        { MinimumAge: < 1 or > 120 } => "Votes.MinimumAge",
+        { Electorate: Electorate.Residents } when who.Territory.Trim().Length is 0 or > VotingBody.NameMax => "Votes.TerritoryNeeded",
+        { Electorate: Electorate.Body } when who.BodyId is not { } bodyId || !await db.VotingBodies.AnyAsync(b => b.Id == bodyId && b.ComponentId == componentId)
+            => "Votes.BodyNeeded",
+        _ => null,
+    };
+
+    /// <summary>Whether a person may vote in a body's vote (anyone may in the others): a member of the body.</summary>
+    public async Task<bool> InElectorateAsync(Vote vote, Guid? personId) =>
+        vote.Electorate != Electorate.Body || (personId is { } id && await db.BodyMembers.AnyAsync(m => m.BodyId == vote.BodyId && m.PersonId == id));
 
     /// <summary>What is wrong with a participatory budget's settings, as a text key, if anything.</summary>
     private static string? BudgetProblem(BudgetDraft? budget, List<DraftOption> projects)
@@ -177,7 +203,8 @@ public sealed class VoteCommands(
     /// <param name="voteId">The vote.</param>
     /// <param name="values">One value per option (see <see cref="BallotContent"/>).</param>
     /// <param name="reason">A decision by consent: why the person objects (required then, public).</param>
-    public async Task<CommandResult> CastAsync(Guid voteId, IReadOnlyList<int?> values, string? reason = null)
+    /// <param name="attested">Whether the person attested, on their honour, what the vote asks (living in the territory, the age).</param>
+    public async Task<CommandResult> CastAsync(Guid voteId, IReadOnlyList<int?> values, string? reason = null, bool attested = false)
     {
         if (await FindAsync(voteId) is not var (vote, options)
             || await processes.FindAsync(vote.ProcessId, VotesModule.Key, vote.ComponentId) is not { } process)
@@ -197,6 +224,14 @@ public sealed class VoteCommands(
         if (values.Count != options.Count || BallotContent.Problems(vote, options, values).Count > 0)
         {
             return CommandResult.Refused("Votes.Problem.Unknown");
+        }
+        if (!await InElectorateAsync(vote, authorizer.PersonId))
+        {
+            return CommandResult.Refused("Votes.NotInBody");
+        }
+        if (vote.NeedsAttestation && !attested)
+        {
+            return CommandResult.Refused("Votes.AttestationNeeded");
         }
         reason = reason?.Trim() ?? "";
         var objects = vote.Consenting && values[0] == 0;
@@ -379,5 +414,48 @@ public sealed class VoteCommands(
         audit.Record("vote.objection.answer", $"vote:{vote.Id}", objection.Id.ToString());
         await db.SaveChangesAsync();
         return CommandResult.Done(vote.Id);
+    }
+
+    /// <summary>
+    /// A council body or college of the component, with its members named by pseudonym (one each); the pseudonyms no
+    /// account has are given back, and nothing is stored then.
+    /// </summary>
+    public async Task<(CommandResult Result, IReadOnlyList<string> Unknown)> CreateBodyAsync(Guid processId, Guid componentId, string name, IReadOnlyList<string> members)
+    {
+        var process = await processes.FindAsync(processId, VotesModule.Key, componentId);
+        if (process is null)
+        {
+            return (CommandResult.Missing(), []);
+        }
+        if (await authorizer.DecideAsync(VotesPermissions.Manage, process, componentId) is var decision and not Decision.Allowed)
+        {
+            return (CommandResult.Refused(decision), []);
+        }
+        name = name.Trim();
+        var pseudonyms = members.Select(m => m.Trim()).Where(m => m.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (name.Length is 0 or > VotingBody.NameMax)
+        {
+            return (CommandResult.Refused("Votes.Body.NameLength"), []);
+        }
+        if (pseudonyms.Count is 0 or > VotingBody.MembersMax)
+        {
+            return (CommandResult.Refused("Votes.Body.MemberCount"), []);
+        }
+        if (await db.VotingBodies.AnyAsync(b => b.ComponentId == componentId && b.Name == name))
+        {
+            return (CommandResult.Refused("Votes.Body.NameTaken"), []);
+        }
+        var people = await db.Users.Where(p => pseudonyms.Contains(p.Pseudonym)).Select(p => new { p.Id, p.Pseudonym }).ToListAsync();
+        var unknown = pseudonyms.Except(people.Select(p => p.Pseudonym), StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            return (CommandResult.Refused("Votes.Body.Unknown"), unknown);
+        }
+        var body = new VotingBody { ProcessId = processId, ComponentId = componentId, Name = name };
+        db.VotingBodies.Add(body);
+        db.BodyMembers.AddRange(people.Select(p => new BodyMember { BodyId = body.Id, PersonId = p.Id }));
+        audit.Record("vote.body.create", $"body:{body.Id}", $"{name}: {people.Count}");
+        await db.SaveChangesAsync();
+        return (CommandResult.Done(body.Id), []);
     }
 }

@@ -83,6 +83,9 @@ public sealed class VotesModule : IParvisModule
             e.Property(v => v.Method).HasConversion<string>().HasMaxLength(20);
             e.Property(v => v.BudgetCount).HasConversion<string>().HasMaxLength(20);
             e.Property(v => v.TieBreak).HasMaxLength(400);
+            e.Property(v => v.Electorate).HasConversion<string>().HasMaxLength(20);
+            e.Property(v => v.Territory).HasMaxLength(VotingBody.NameMax);
+            e.HasOne<VotingBody>().WithMany().HasForeignKey(v => v.BodyId).OnDelete(DeleteBehavior.NoAction);
             e.HasIndex(v => v.ProcessId);
             e.HasIndex(v => v.ComponentId);
             e.HasOne<Process>().WithMany().HasForeignKey(v => v.ProcessId).OnDelete(DeleteBehavior.Cascade);
@@ -134,6 +137,23 @@ public sealed class VotesModule : IParvisModule
             e.HasOne<Vote>().WithMany().HasForeignKey(r => r.VoteId).OnDelete(DeleteBehavior.Cascade);
             // An erased account leaves its line without a name: the turnout stays true.
             e.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.SetNull);
+        });
+        model.Entity<VotingBody>(e =>
+        {
+            e.ToTable("votes_bodies");
+            e.Property(b => b.Name).HasMaxLength(VotingBody.NameMax);
+            e.HasIndex(b => new { b.ComponentId, b.Name }).IsUnique();
+            e.HasOne<Process>().WithMany().HasForeignKey(b => b.ProcessId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<ProcessComponent>().WithMany().HasForeignKey(b => b.ComponentId).OnDelete(DeleteBehavior.NoAction);
+        });
+        model.Entity<BodyMember>(e =>
+        {
+            e.ToTable("votes_body_members");
+            e.HasKey(m => new { m.BodyId, m.PersonId });
+            e.HasIndex(m => m.PersonId);
+            e.HasOne<VotingBody>().WithMany().HasForeignKey(m => m.BodyId).OnDelete(DeleteBehavior.Cascade);
+            // A member who erases their account leaves the body.
+            e.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<VoteObjection>(e =>
         {
@@ -193,6 +213,8 @@ public static class VotesData
         public DbSet<Envelope> Envelopes => db.Set<Envelope>();
         public DbSet<VoteDesk> VoteDesks => db.Set<VoteDesk>();
         public DbSet<VoteObjection> VoteObjections => db.Set<VoteObjection>();
+        public DbSet<VotingBody> VotingBodies => db.Set<VotingBody>();
+        public DbSet<BodyMember> BodyMembers => db.Set<BodyMember>();
         public DbSet<PaperEntry> PaperEntries => db.Set<PaperEntry>();
         public DbSet<BudgetArea> BudgetAreas => db.Set<BudgetArea>();
         public DbSet<BudgetProject> BudgetProjects => db.Set<BudgetProject>();

@@ -5,7 +5,7 @@ namespace Parvis.Web.Modules.Votes;
 
 /// <summary>
 /// The module's share of a person's data: the register's lines (which vote, by which channel, which day), their
-/// ballots in named votes, and their objections to decisions by consent. A secret ballot is not theirs to export or
+/// ballots in named votes, their objections to decisions by consent, and the bodies they vote in (left with the account). A secret ballot is not theirs to export or
 /// withdraw: nothing leads from them to it. Submitted projects are contributions, exported and erased by the kernel.
 /// </summary>
 public sealed class VotesPersonalData(Kernel.Data.ParvisDbContext db) : IPersonalDataSource
@@ -20,7 +20,9 @@ public sealed class VotesPersonalData(Kernel.Data.ParvisDbContext db) : IPersona
         var objections = await db.VoteObjections.AsNoTracking().Where(o => o.PersonId == personId)
             .Join(db.Votes, o => o.VoteId, v => v.Id, (o, v) => new { vote = v.Question, o.Reason, o.Answer, o.AnsweredAt })
             .ToListAsync(cancellationToken);
-        return new { register, objections };
+        var bodies = await db.BodyMembers.AsNoTracking().Where(m => m.PersonId == personId)
+            .Join(db.VotingBodies, m => m.BodyId, b => b.Id, (m, b) => b.Name).ToListAsync(cancellationToken);
+        return new { register, objections, bodies };
     }
 
     /// <summary>

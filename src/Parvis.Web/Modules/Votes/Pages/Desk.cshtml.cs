@@ -32,6 +32,10 @@ public sealed class DeskModel(ParvisDbContext db, VoteCommands commands, Process
     [Display(Name = "Field.DeskBirthDate")]
     public DateOnly? BirthDate { get; set; }
 
+    /// <summary>Whether the person attested before the officer what the vote asks (the territory, the age).</summary>
+    [BindProperty]
+    public bool Attested { get; set; }
+
     [BindProperty]
     [StringLength(VoteDesk.NoteMax, ErrorMessage = "Validation.Length")]
     [Display(Name = "Field.DeskNote")]
@@ -95,7 +99,7 @@ public sealed class DeskModel(ParvisDbContext db, VoteCommands commands, Process
             ModelState.AddModelError(field, Text[field == nameof(Account) ? "Votes.Desk.AccountNeeded" : "Votes.Desk.IdentityNeeded"]);
             return Page();
         }
-        var signature = await desks.SignAsync(id, deskId, voter);
+        var signature = await desks.SignAsync(id, deskId, voter, Attested);
         Earlier = signature.Earlier;
         if (Earlier is not null)
         {

@@ -24,6 +24,14 @@ public sealed class ShowModel(ParvisDbContext db, VoteCommands commands, Process
     /// <summary>A decision by consent: its objections, with who raised them.</summary>
     public IReadOnlyList<(VoteObjection Objection, string? By)> Objections { get; private set; } = [];
 
+    /// <summary>Whether the person ticked the attestation the vote asks for, and what is wrong when not.</summary>
+    public bool Attested { get; private set; }
+
+    public string? AttestProblem { get; private set; }
+
+    /// <summary>Whether the person may vote in it: a body's vote is its members'.</summary>
+    public bool InElectorate { get; private set; } = true;
+
     /// <summary>Whether the person answers objections.</summary>
     public bool Manages { get; private set; }
 
@@ -48,6 +56,7 @@ public sealed class ShowModel(ParvisDbContext db, VoteCommands commands, Process
         }
         Values = BallotForm.Read(Request.Form, Vote, Options);
         Reason = Vote.Consenting ? Request.Form["reason"].ToString() : null;
+        Attested = Request.Form["attest"] == "true";
         var problems = BallotContent.Problems(Vote, Options, Values);
         Problems = problems.ToLookup(p => p.Position, p => Text[p.Key].Value);
         if (problems.Count > 0)
@@ -62,11 +71,12 @@ public sealed class ShowModel(ParvisDbContext db, VoteCommands commands, Process
             await LookUpVotedAsync(id);
             return Page();
         }
-        var result = await Commands.CastAsync(id, Values, Reason);
-        if (result.ErrorKey?.StartsWith("Votes.Problem.Reason", StringComparison.Ordinal) == true)
+        var result = await Commands.CastAsync(id, Values, Reason, Attested);
+        if (result.ErrorKey is "Votes.Problem.ReasonNeeded" or "Votes.Problem.ReasonLength" or "Votes.AttestationNeeded")
         {
-            // An objection without its reason: said next to the reason, the choice kept.
-            ReasonProblem = Text[result.ErrorKey];
+            // An objection without its reason, a ballot without its attestation: said next to it, the choices kept.
+            var problem = Text[result.ErrorKey].Value;
+            (ReasonProblem, AttestProblem) = result.ErrorKey == "Votes.AttestationNeeded" ? ((string?)null, problem) : (problem, null);
             ModelState.AddModelError("", Text["Votes.BallotRefused"]);
             await LookUpVotedAsync(id);
             return Page();
@@ -122,6 +132,7 @@ public sealed class ShowModel(ParvisDbContext db, VoteCommands commands, Process
         }
         Values = new int?[Options.Count];
         HoldsDesk = SignedIn && await authorizer.CanAsync(VotesPermissions.Desk, Process, Vote.ComponentId);
+        InElectorate = await Commands.InElectorateAsync(Vote, authorizer.PersonId);
         if (Vote.Consenting)
         {
             Objections = await Commands.ObjectionsAsync(id);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Processes;
@@ -28,6 +29,34 @@ public abstract class VotePage(ParvisDbContext db, VoteCommands commands, Proces
             return false;
         }
         (Vote, Options, Process) = (vote, options, process);
+        BodyName = vote.BodyId is { } bodyId ? await db.VotingBodies.Where(b => b.Id == bodyId).Select(b => b.Name).FirstOrDefaultAsync() : null;
         return true;
     }
+
+    /// <summary>A body's vote: the body whose members vote.</summary>
+    public string? BodyName { get; private set; }
+
+    /// <summary>Who may vote, in words.</summary>
+    public string Electorate
+    {
+        get
+        {
+            var who = Vote.Electorate switch
+            {
+                Votes.Electorate.Residents => Text["Votes.Who.Residents", Vote.Territory].Value,
+                Votes.Electorate.Body => Text["Votes.Who.Body", BodyName ?? ""].Value,
+                _ => Text["Votes.Who.Participants"].Value,
+            };
+            return Vote.MinimumAge is { } age ? Text["Votes.Who.WithAge", who, age] : who;
+        }
+    }
+
+    /// <summary>What each voter attests on their honour, in words: as the voter says it ("Votes.Attest") or the desk ("Votes.Desk.Attest").</summary>
+    public string Attestation(string prefix) => (Vote.Electorate == Votes.Electorate.Residents, Vote.MinimumAge) switch
+    {
+        (true, { } age) => Text[$"{prefix}.ResidentAge", Vote.Territory, age],
+        (true, null) => Text[$"{prefix}.Resident", Vote.Territory],
+        (false, { } age) => Text[$"{prefix}.Age", age],
+        _ => "",
+    };
 }

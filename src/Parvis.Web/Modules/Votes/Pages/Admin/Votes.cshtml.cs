@@ -54,6 +54,20 @@ public sealed class VoteInput
 
     public bool ResultsBeforeClose { get; set; }
 
+    [Display(Name = "Field.VoteElectorate")]
+    public Electorate Electorate { get; set; }
+
+    [StringLength(VotingBody.NameMax, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.VoteTerritory")]
+    public string? Territory { get; set; }
+
+    [Range(1, 120, ErrorMessage = "Validation.Range")]
+    [Display(Name = "Field.VoteMinimumAge")]
+    public int? MinimumAge { get; set; }
+
+    [Display(Name = "Field.VoteBody")]
+    public Guid? BodyId { get; set; }
+
     [Range(1, long.MaxValue / 1000, ErrorMessage = "Validation.Range")]
     [Display(Name = "Field.VoteBudget")]
     public long? Budget { get; set; }
@@ -100,6 +114,20 @@ public sealed class VoteInput
     }
 }
 
+/// <summary>A new council body or college, its members by pseudonym.</summary>
+public sealed class BodyInput
+{
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(VotingBody.NameMax, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.BodyName")]
+    public string Name { get; set; } = "";
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(VotingBody.MembersMax * 60, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.BodyMembers")]
+    public string Members { get; set; } = "";
+}
+
 /// <summary>A new area of a participatory budget.</summary>
 public sealed class AreaInput
 {
@@ -123,6 +151,17 @@ public sealed class VotesModel(ParvisDbContext db, CurrentOrganisation organisat
 
     [BindProperty]
     public AreaInput Area { get; set; } = new();
+
+    [BindProperty]
+    public BodyInput Body { get; set; } = new();
+
+    public IReadOnlyList<(VotingBody Body, int Members)> Bodies { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> BodyChoices =>
+        [new SelectListItem(Text["Votes.BodyNone"], ""), .. Bodies.Select(b => new SelectListItem(b.Body.Name, b.Body.Id.ToString()))];
+
+    public IReadOnlyList<SelectListItem> Electorates =>
+        [.. Enum.GetValues<Electorate>().Select(e => new SelectListItem(Text[$"Electorate.{e}"], e.ToString()))];
 
     public IReadOnlyList<BudgetArea> Areas { get; private set; } = [];
 
@@ -171,8 +210,9 @@ public sealed class VotesModel(ParvisDbContext db, CurrentOrganisation organisat
         var budget = Input.Method == VoteMethod.Budget
             ? new BudgetDraft(fromArea?.Amount ?? Input.Budget ?? 0, Input.BudgetCount, Input.MinProjects, Input.MaxProjects, Input.MinSharePercent)
             : null;
+        var who = new Eligibility(Input.Electorate, Input.Territory ?? "", Input.MinimumAge, Input.BodyId);
         var draft = new VoteDraft(Input.Question, Input.Description ?? "", Input.Purpose!.Value, Input.Method, Input.Seats,
-            options, LocalTime.ToOffset(Input.OpensAt!.Value), LocalTime.ToOffset(Input.ClosesAt!.Value), Input.Secret, Input.ResultsBeforeClose, budget);
+            options, LocalTime.ToOffset(Input.OpensAt!.Value), LocalTime.ToOffset(Input.ClosesAt!.Value), Input.Secret, Input.ResultsBeforeClose, budget, who);
         var result = await commands.CreateAsync(Process.Id, Component!.Id, draft);
         var field = result.ErrorKey switch
         {
@@ -181,6 +221,9 @@ public sealed class VotesModel(ParvisDbContext db, CurrentOrganisation organisat
             "Votes.BudgetAmount" => "Input.Budget",
             "Votes.BasketRules" => "Input.MaxProjects",
             "Votes.ConsentNamed" => "",
+            "Votes.MinimumAge" => "Input.MinimumAge",
+            "Votes.TerritoryNeeded" => "Input.Territory",
+            "Votes.BodyNeeded" => "Input.BodyId",
             _ => "Input.Options",
         };
         return After(result, "Votes.Created", result.Id is { } id ? $"/votes/{id}" : Address, field);
@@ -200,6 +243,27 @@ public sealed class VotesModel(ParvisDbContext db, CurrentOrganisation organisat
         }
         var result = await projects.AddAreaAsync(Process.Id, Component!.Id, Area.Name, Area.Amount ?? 0);
         return After(result, "Votes.Area.Added", $"{Address}#areas", result.ErrorKey == "Votes.BudgetAmount" ? "Area.Amount" : "Area.Name");
+    }
+
+    /// <summary>Adds a council body or college; the pseudonyms no account has are named next to the members.</summary>
+    public async Task<IActionResult> OnPostBodyAsync(Guid processId, Guid? componentId)
+    {
+        if (await LoadAsync(processId, componentId) is { } early)
+        {
+            return early;
+        }
+        KeepOnly(nameof(Body));
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var (result, unknown) = await commands.CreateBodyAsync(Process.Id, Component!.Id, Body.Name, Body.Members.Split('\n'));
+        if (unknown.Count > 0)
+        {
+            ModelState.AddModelError("Body.Members", Text["Votes.Body.Unknown", string.Join(", ", unknown)]);
+            return Page();
+        }
+        return After(result, "Votes.Body.Added", $"{Address}#bodies", result.ErrorKey == "Votes.Body.MemberCount" ? "Body.Members" : "Body.Name");
     }
 
     /// <summary>
@@ -233,6 +297,11 @@ public sealed class VotesModel(ParvisDbContext db, CurrentOrganisation organisat
             return denied;
         }
         Votes = await db.Votes.AsNoTracking().Where(v => v.ComponentId == Component.Id).OrderBy(v => v.CreatedAt).ToListAsync();
+        var bodies = await db.VotingBodies.AsNoTracking().Where(b => b.ComponentId == Component.Id).ToListAsync();
+        var ids = bodies.Select(b => b.Id).ToList();
+        var members = await db.BodyMembers.Where(m => ids.Contains(m.BodyId)).GroupBy(m => m.BodyId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        Bodies = [.. bodies.OrderBy(b => b.Name, StringComparer.CurrentCulture).Select(b => (b, members.GetValueOrDefault(b.Id)))];
         Areas = [.. (await db.BudgetAreas.AsNoTracking().Where(a => a.ComponentId == Component.Id).ToListAsync()).OrderBy(a => a.Name, StringComparer.CurrentCulture)];
         Feasible = await db.BudgetProjects.Where(p => p.ComponentId == Component.Id && p.Review == ProjectReview.Feasible && p.HiddenAt == null && p.ErasedAt == null)
             .GroupBy(p => p.AreaId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);

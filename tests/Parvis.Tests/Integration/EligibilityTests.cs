@@ -1,0 +1,112 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.People;
+
+namespace Parvis.Tests.Integration;
+
+/// <summary>Who may vote: residents by attestation, an age they attest, a body's members.</summary>
+public sealed partial class VoteTests
+{
+    private async Task<Guid> CreateVoteAsync(Parvis.Tests.Infrastructure.Session staff, Dictionary<string, string> who)
+    {
+        var fields = new Dictionary<string, string>(who)
+        {
+            ["Input.Question"] = $"Qui décide ? {Guid.NewGuid():N}", ["Input.Purpose"] = "Advisory", ["Input.Method"] = "SingleChoice", ["Input.Seats"] = "1",
+            ["Input.Options"] = "Oui\nNon",
+            ["Input.OpensAt"] = DateTime.Now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm"), ["Input.ClosesAt"] = DateTime.Now.AddDays(2).ToString("yyyy-MM-ddTHH:mm"),
+            ["Input.Secret"] = "true", ["Input.ResultsBeforeClose"] = "false",
+        };
+        var created = await staff.PostAsync($"/admin/processes/{app.World.ProcessId}/votes", fields);
+        Assert.Equal(HttpStatusCode.Redirect, created.Status);
+        return Guid.Parse(created.Location!.Split('/')[^1]);
+    }
+
+    [Fact]
+    public async Task A_residents_vote_takes_a_ballot_only_with_the_voter_s_attestation_and_keeps_nothing_else()
+    {
+        var (staff, _) = await app.SignedInAsync("Organisateur du vote des habitants", Role.ProcessManager);
+        var noTerritory = await staff.PostAsync($"/admin/processes/{app.World.ProcessId}/votes", new Dictionary<string, string>
+        {
+            ["Input.Question"] = "Un vote sans territoire", ["Input.Purpose"] = "Advisory", ["Input.Method"] = "SingleChoice", ["Input.Options"] = "Oui\nNon",
+            ["Input.Electorate"] = "Residents", ["Input.Territory"] = "",
+            ["Input.OpensAt"] = DateTime.Now.ToString("yyyy-MM-ddTHH:mm"), ["Input.ClosesAt"] = DateTime.Now.AddDays(1).ToString("yyyy-MM-ddTHH:mm"),
+        });
+        Assert.Contains("territoire", noTerritory.Text("#Input_Territory-error"), StringComparison.Ordinal);
+        var vote = await CreateVoteAsync(staff, new() { ["Input.Electorate"] = "Residents", ["Input.Territory"] = "Lorient Agglomération", ["Input.MinimumAge"] = "16" });
+        var (resident, _) = await app.SignedInAsync("Habitant de Lanester");
+
+        var page = await resident.GetAsync($"/votes/{vote}");
+        Assert.Contains("Lorient Agglomération", page.Text("dl.facts"), StringComparison.Ordinal);
+        Assert.Contains("au moins 16 ans", page.Text("label[for=attest]"), StringComparison.Ordinal);
+        var refused = await resident.PostAsync($"/votes/{vote}", new Dictionary<string, string> { ["choice"] = "1" });
+        Assert.Contains("Cochez l'attestation", refused.Text("#attest-error"), StringComparison.Ordinal);
+        Assert.Equal("1", refused.Document.QuerySelector("input[name=choice]:checked")!.GetAttribute("value"));
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.BallotBox(vote).CountAsync()));
+
+        var cast = await resident.PostAsync($"/votes/{vote}", new Dictionary<string, string> { ["choice"] = "1", ["attest"] = "true" });
+
+        Assert.Equal(HttpStatusCode.Redirect, cast.Status);
+        Assert.Equal([",1"], await app.WithDatabaseAsync(db => db.BallotBox(vote).ToListAsync()));
+        var desk = await DeskAsync(vote, "Mairie de Lanester");
+        var (officer, _) = await app.SignedInAsync("Assesseur de Lanester", Role.Facilitator);
+        var unattested = await officer.PostAsync($"/votes/{vote}/desks/{desk}?handler=SignIdentity", new Dictionary<string, string>
+        {
+            ["Surname"] = "Guého", ["GivenNames"] = "Anne", ["BirthDate"] = "1970-02-02",
+        });
+        Assert.Contains("attester", unattested.Text("#Surname-error"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostAsync($"/votes/{vote}/desks/{desk}?handler=SignIdentity", new Dictionary<string, string>
+        {
+            ["Surname"] = "Guého", ["GivenNames"] = "Anne", ["BirthDate"] = "1970-02-02", ["Attested"] = "true",
+        })).Status);
+    }
+
+    [Fact]
+    public async Task A_body_s_vote_is_for_its_members_online_and_at_a_desk()
+    {
+        var (staff, _) = await app.SignedInAsync("Secrétaire du collège", Role.ProcessManager);
+        var members = new[] { await app.CreatePersonAsync("Membre du collège A"), await app.CreatePersonAsync("Membre du collège B") };
+        var admin = $"/admin/processes/{app.World.ProcessId}/votes";
+        var unknown = await staff.PostAsync($"{admin}?handler=Body", new Dictionary<string, string>
+        {
+            ["Body.Name"] = "Collège des habitants", ["Body.Members"] = "Membre du collège A\nPersonne inconnue du collège",
+        });
+        Assert.Contains("Personne inconnue du collège", unknown.Text("#Body_Members-error"), StringComparison.Ordinal);
+        Assert.Contains("Personne inconnue du collège", unknown.Text("#Body_Members"), StringComparison.Ordinal);
+        Assert.False(await app.WithDatabaseAsync(db => db.VotingBodies.AnyAsync(b => b.Name == "Collège des habitants")));
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"{admin}?handler=Body", new Dictionary<string, string>
+        {
+            ["Body.Name"] = "Collège des habitants", ["Body.Members"] = string.Join("\n", members.Select(m => m.Pseudonym)),
+        })).Status);
+        var body = await app.WithDatabaseAsync(db => db.VotingBodies.SingleAsync(b => b.Name == "Collège des habitants"));
+        var noBody = await staff.PostAsync(admin, new Dictionary<string, string>
+        {
+            ["Input.Question"] = "Un vote sans instance", ["Input.Purpose"] = "Advisory", ["Input.Method"] = "SingleChoice", ["Input.Options"] = "Oui\nNon",
+            ["Input.Electorate"] = "Body", ["Input.BodyId"] = "",
+            ["Input.OpensAt"] = DateTime.Now.ToString("yyyy-MM-ddTHH:mm"), ["Input.ClosesAt"] = DateTime.Now.AddDays(1).ToString("yyyy-MM-ddTHH:mm"),
+        });
+        Assert.NotEqual("", noBody.Text("#Input_BodyId-error"));
+        var vote = await CreateVoteAsync(staff, new() { ["Input.Electorate"] = "Body", ["Input.BodyId"] = $"{body.Id}" });
+
+        var (outsider, _) = await app.SignedInAsync("Habitante hors du collège");
+        var page = await outsider.GetAsync($"/votes/{vote}");
+        Assert.Contains("réservé aux membres de «\u00a0Collège des habitants\u00a0»", page.Text("main"), StringComparison.Ordinal);
+        Assert.Empty(page.Document.QuerySelectorAll("form.ballot"));
+        var refused = await outsider.PostAsync($"/votes/{vote}", new Dictionary<string, string> { ["choice"] = "0" });
+        Assert.NotEqual(HttpStatusCode.Redirect, refused.Status);
+        var member = app.NewSession();
+        await member.SignInAsync(members[0].Email!, Parvis.Tests.Infrastructure.ParvisApp.Password);
+        Assert.Equal(HttpStatusCode.Redirect, (await member.PostAsync($"/votes/{vote}", new Dictionary<string, string> { ["choice"] = "0" })).Status);
+        Assert.Equal(1, await app.WithDatabaseAsync(db => db.BallotBox(vote).CountAsync()));
+
+        var desk = await DeskAsync(vote, "Salle du conseil");
+        var (officer, _) = await app.SignedInAsync("Assesseuse du collège", Role.Facilitator);
+        var deskPage = await officer.GetAsync($"/votes/{vote}/desks/{desk}");
+        Assert.Empty(deskPage.Document.QuerySelectorAll("form[action*=SignIdentity]"));
+        var outsiderAtDesk = await officer.PostAsync($"/votes/{vote}/desks/{desk}?handler=SignAccount", new Dictionary<string, string> { ["Account"] = "Habitante hors du collège" });
+        Assert.Contains("ne fait pas partie", outsiderAtDesk.Text("#Account-error"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostAsync($"/votes/{vote}/desks/{desk}?handler=SignAccount", new Dictionary<string, string>
+        {
+            ["Account"] = members[1].Pseudonym,
+        })).Status);
+    }
+}
