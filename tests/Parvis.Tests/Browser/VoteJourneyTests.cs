@@ -75,6 +75,7 @@ public sealed partial class JourneyTests
                         // One method's ballot also asks its voters to attest where they live and their age.
                         Electorate = method == VoteMethod.Approval ? Electorate.Residents : Electorate.Participants,
                         Territory = method == VoteMethod.Approval ? "Groix" : "", MinimumAge = method == VoteMethod.Approval ? 16 : null,
+                        Lifelong = method == VoteMethod.Borda,
                     };
                     db.Votes.Add(vote);
                     if (consent)

@@ -109,4 +109,39 @@ public sealed partial class VoteTests
             ["Account"] = members[1].Pseudonym,
         })).Status);
     }
+
+    [Fact]
+    public async Task In_a_lifelong_election_each_voter_votes_once_a_year_from_their_anniversary_and_every_year_counts()
+    {
+        var (staff, _) = await app.SignedInAsync("Secrétaire du mandat", Role.ProcessManager);
+        var tooShort = await staff.PostAsync($"/admin/processes/{app.World.ProcessId}/votes", new Dictionary<string, string>
+        {
+            ["Input.Question"] = "Un mandat trop court", ["Input.Purpose"] = "Advisory", ["Input.Method"] = "SingleChoice", ["Input.Options"] = "Oui\nNon",
+            ["Input.Lifelong"] = "true",
+            ["Input.OpensAt"] = DateTime.Now.ToString("yyyy-MM-ddTHH:mm"), ["Input.ClosesAt"] = DateTime.Now.AddMonths(6).ToString("yyyy-MM-ddTHH:mm"),
+        });
+        Assert.Contains("au moins un an", tooShort.Text("#Input_ClosesAt-error"), StringComparison.Ordinal);
+        var vote = await VoteAsync(VoteMethod.Schulze, ["Assemblée tirée au sort", "Conseil élu", "Référendums"]);
+        await app.WithDatabaseAsync(db => db.Votes.Where(v => v.Id == vote).ExecuteUpdateAsync(s => s
+            .SetProperty(v => v.Lifelong, true).SetProperty(v => v.OpensAt, DateTimeOffset.UtcNow.AddYears(-2)).SetProperty(v => v.ClosesAt, DateTimeOffset.UtcNow.AddYears(3))));
+        var (voter, person) = await app.SignedInAsync("Électrice de toute une vie");
+        var ballot = new Dictionary<string, string> { ["o0"] = "1", ["o1"] = "2", ["o2"] = "3" };
+
+        Assert.Equal(HttpStatusCode.Redirect, (await voter.PostAsync($"/votes/{vote}", ballot)).Status);
+        var waiting = await voter.GetAsync($"/votes/{vote}");
+        Assert.Contains("Vous pourrez voter de nouveau du", waiting.Text("main"), StringComparison.Ordinal);
+        Assert.Empty(waiting.Document.QuerySelectorAll("form.ballot"));
+        Assert.NotEqual(HttpStatusCode.Redirect, (await voter.PostAsync($"/votes/{vote}", ballot)).Status);
+
+        // A year and three days later (the first line moved back): this year's ballot, once.
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        await app.WithDatabaseAsync(db => db.VoteRegister.Where(r => r.VoteId == vote && r.PersonId == person.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Day, today.AddYears(-1).AddDays(-3))));
+        Assert.NotEmpty((await voter.GetAsync($"/votes/{vote}")).Document.QuerySelectorAll("form.ballot"));
+        var renewed = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => voter.PostAsync($"/votes/{vote}", new Dictionary<string, string> { ["o0"] = "3", ["o1"] = "1", ["o2"] = "2" })));
+
+        Assert.Single(renewed, r => r.Status == HttpStatusCode.Redirect);
+        Assert.Equal([0, 1], await app.WithDatabaseAsync(db => db.VoteRegister.Where(r => r.VoteId == vote).OrderBy(r => r.Round).Select(r => r.Round).ToListAsync()));
+        Assert.Equal(["1,2,3", "3,1,2"], (await app.WithDatabaseAsync(db => db.BallotBox(vote).ToListAsync())).Order(StringComparer.Ordinal));
+    }
 }

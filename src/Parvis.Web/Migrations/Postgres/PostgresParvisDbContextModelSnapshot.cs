@@ -1531,6 +1531,9 @@ namespace Parvis.Web.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<bool>("Lifelong")
+                        .HasColumnType("boolean");
+
                     b.Property<int?>("MaxProjects")
                         .HasColumnType("integer");
 
@@ -1721,6 +1724,9 @@ namespace Parvis.Web.Migrations.Postgres
                     b.Property<Guid?>("PersonId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("VoteId")
                         .HasColumnType("uuid");
 
@@ -1730,10 +1736,10 @@ namespace Parvis.Web.Migrations.Postgres
 
                     b.HasIndex("PersonId");
 
-                    b.HasIndex("VoteId", "IdentityKey")
+                    b.HasIndex("VoteId", "IdentityKey", "Round")
                         .IsUnique();
 
-                    b.HasIndex("VoteId", "PersonId")
+                    b.HasIndex("VoteId", "PersonId", "Round")
                         .IsUnique();
 
                     b.ToTable("votes_register", (string)null);

@@ -1522,6 +1522,9 @@ namespace Parvis.Web.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Lifelong")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("MaxProjects")
                         .HasColumnType("INTEGER");
 
@@ -1712,6 +1715,9 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.Property<Guid?>("PersonId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("VoteId")
                         .HasColumnType("TEXT");
 
@@ -1721,10 +1727,10 @@ namespace Parvis.Web.Migrations.Sqlite
 
                     b.HasIndex("PersonId");
 
-                    b.HasIndex("VoteId", "IdentityKey")
+                    b.HasIndex("VoteId", "IdentityKey", "Round")
                         .IsUnique();
 
-                    b.HasIndex("VoteId", "PersonId")
+                    b.HasIndex("VoteId", "PersonId", "Round")
                         .IsUnique();
 
                     b.ToTable("votes_register", (string)null);

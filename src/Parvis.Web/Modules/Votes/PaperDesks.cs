@@ -167,10 +167,12 @@ public sealed class PaperDesks(
                 line.IdentityKey = key;
                 break;
         }
-        if (await EarlierAsync(line) is { } earlier)
+        var (round, earlier) = await db.RoundAsync(found.Vote, line.PersonId, line.IdentityKey, line.Day);
+        if (round is not { } year)
         {
             return new(CommandResult.Refused("Votes.Desk.AlreadyVoted"), earlier);
         }
+        line.Round = year;
         db.VoteRegister.Add(line);
         try
         {
@@ -184,15 +186,10 @@ public sealed class PaperDesks(
         {
             // The same person, at the same instant, online or at another desk: the register's index decided.
             db.ChangeTracker.Clear();
-            return new(CommandResult.Refused("Votes.Desk.AlreadyVoted"), await EarlierAsync(line));
+            return new(CommandResult.Refused("Votes.Desk.AlreadyVoted"), (await db.RoundAsync(found.Vote, line.PersonId, line.IdentityKey, line.Day)).Latest);
         }
         return new(CommandResult.Done(line.Id));
     }
-
-    private Task<VoteRegistration?> EarlierAsync(VoteRegistration line) =>
-        line.PersonId is { } personId
-            ? db.VoteRegister.AsNoTracking().FirstOrDefaultAsync(r => r.VoteId == line.VoteId && r.PersonId == personId)
-            : db.VoteRegister.AsNoTracking().FirstOrDefaultAsync(r => r.VoteId == line.VoteId && r.IdentityKey == line.IdentityKey);
 
     /// <summary>
     /// The register's key for someone without an account: a hash of the vote, their name and birth date, written the

@@ -123,6 +123,43 @@ public sealed class Vote
     /// <summary>Whether each voter attests, on their honour, living in the territory or reaching the age.</summary>
     public bool NeedsAttestation => Electorate == Electorate.Residents || MinimumAge is not null;
 
+    /// <summary>
+    /// The lifelong election: over the mandate (from opening to close), each voter casts a ballot once a year, from the
+    /// anniversary of their first ballot; at the close every year's ballots are counted together.
+    /// </summary>
+    public bool Lifelong { get; set; }
+
+    /// <summary>How long after their anniversary a voter of a lifelong election may cast that year's ballot.</summary>
+    public const int RenewalDays = 30;
+
+    /// <summary>
+    /// The round a person may vote in today, given the day of their first ballot (null if none) and the rounds they
+    /// voted in: 0 for a first ballot; in a lifelong election, the k-th year from the k-th anniversary of their first
+    /// ballot for <see cref="RenewalDays"/> days, once. Null when they may not vote today.
+    /// </summary>
+    public int? RoundOn(DateOnly today, DateOnly? first, IReadOnlyCollection<int> voted)
+    {
+        if (first is not { } start)
+        {
+            return 0;
+        }
+        if (!Lifelong)
+        {
+            return null;
+        }
+        var year = YearsSince(start, today);
+        return year >= 1 && today < start.AddYears(year).AddDays(RenewalDays) && !voted.Contains(year) ? year : null;
+    }
+
+    /// <summary>A lifelong election: the first day of the voter's next round after today, given their first ballot's day.</summary>
+    public static DateOnly NextRound(DateOnly today, DateOnly first) => first.AddYears(YearsSince(first, today) + 1);
+
+    private static int YearsSince(DateOnly start, DateOnly today)
+    {
+        var years = today.Year - start.Year;
+        return start.AddYears(years) > today ? years - 1 : years;
+    }
+
     /// <summary>Whether the running count is public before the close.</summary>
     public bool ResultsBeforeClose { get; set; }
 
@@ -169,8 +206,9 @@ public sealed class VoteOption
 }
 
 /// <summary>
-/// The register ("liste d'émargement"): who voted, by which channel, on which day. One row per person and vote (a unique
-/// index): a person votes once, whatever the channel. It holds no reference to the ballot.
+/// The register ("liste d'émargement"): who voted, by which channel, on which day. One row per person, vote and round
+/// (a unique index): a person votes once, whatever the channel (once a year in a lifelong election). It holds no
+/// reference to the ballot.
 /// </summary>
 public sealed class VoteRegistration
 {
@@ -184,6 +222,9 @@ public sealed class VoteRegistration
 
     /// <summary>The day only: a time would let someone pair the register with the order ballots arrived.</summary>
     public DateOnly Day { get; set; }
+
+    /// <summary>A lifelong election: the voter's year (0 for their first ballot); always 0 otherwise.</summary>
+    public int Round { get; set; }
 
     /// <summary>A paper vote: the desk whose register the person signed.</summary>
     public Guid? DeskId { get; set; }

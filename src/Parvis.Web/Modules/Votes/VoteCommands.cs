@@ -26,7 +26,8 @@ public sealed record Eligibility(Electorate Electorate, string Territory = "", i
 
 public sealed record VoteDraft(
     string Question, string Description, VotePurpose Purpose, VoteMethod Method, int Seats, IReadOnlyList<DraftOption> Options,
-    DateTimeOffset OpensAt, DateTimeOffset ClosesAt, bool Secret, bool ResultsBeforeClose, BudgetDraft? Budget = null, Eligibility? Who = null);
+    DateTimeOffset OpensAt, DateTimeOffset ClosesAt, bool Secret, bool ResultsBeforeClose, BudgetDraft? Budget = null, Eligibility? Who = null,
+    bool Lifelong = false);
 
 /// <summary>The files a vote's ballots download as.</summary>
 public enum BallotFormat
@@ -109,6 +110,11 @@ public sealed class VoteCommands(
         {
             return CommandResult.Refused("Votes.ClosesBeforeOpening");
         }
+        // A lifelong election lasts a mandate: at least a year, so that each voter has a second round.
+        if (draft.Lifelong && draft.ClosesAt < draft.OpensAt.AddYears(1))
+        {
+            return CommandResult.Refused("Votes.Lifelong.TooShort");
+        }
         var seats = draft.Method == VoteMethod.Stv ? draft.Seats : 1;
         if (seats < 1 || (seats >= options.Count && draft.Method != VoteMethod.Consent))
         {
@@ -137,6 +143,7 @@ public sealed class VoteCommands(
             OpensAt = draft.OpensAt,
             ClosesAt = draft.ClosesAt,
             Secret = draft.Secret,
+            Lifelong = draft.Lifelong,
             ResultsBeforeClose = draft.ResultsBeforeClose,
             Budget = budget?.Budget,
             BudgetCount = budget?.Count ?? BudgetCount.Greedy,
@@ -247,6 +254,17 @@ public sealed class VoteCommands(
         {
             db.VoteObjections.Add(new VoteObjection { VoteId = vote.Id, PersonId = authorizer.PersonId, Reason = reason });
         }
+        // A lifelong election asks which year the person votes for; any other vote has one round, and its register's
+        // unique index alone refuses a second ballot.
+        var round = 0;
+        if (vote.Lifelong)
+        {
+            if ((await db.RoundAsync(vote, authorizer.PersonId, null, authorizer.Today())).Round is not { } year)
+            {
+                return CommandResult.Refused("Votes.AlreadyVoted");
+            }
+            round = year;
+        }
         var content = BallotContent.Encode(values);
         db.VoteRegister.Add(new VoteRegistration
         {
@@ -254,6 +272,7 @@ public sealed class VoteCommands(
             PersonId = authorizer.PersonId,
             Channel = VoteChannel.Online,
             Day = authorizer.Today(),
+            Round = round,
             NamedBallot = vote.Secret ? null : content,
         });
         db.Envelopes.Add(new Envelope { VoteId = vote.Id, Content = content });

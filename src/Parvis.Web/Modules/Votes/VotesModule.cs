@@ -127,8 +127,8 @@ public sealed class VotesModule : IParvisModule
             e.Property(r => r.Channel).HasConversion<string>().HasMaxLength(20);
             e.Property(r => r.NamedBallot).HasMaxLength(BallotMax);
             // The database, not only the code, keeps one vote per person, whatever the channel.
-            e.HasIndex(r => new { r.VoteId, r.PersonId }).IsUnique();
-            e.HasIndex(r => new { r.VoteId, r.IdentityKey }).IsUnique();
+            e.HasIndex(r => new { r.VoteId, r.PersonId, r.Round }).IsUnique();
+            e.HasIndex(r => new { r.VoteId, r.IdentityKey, r.Round }).IsUnique();
             e.Property(r => r.IdentityKey).HasMaxLength(64);
             e.HasIndex(r => r.PersonId);
             e.HasIndex(r => r.DeskId);
@@ -231,6 +231,18 @@ public static class VotesData
             return [.. desks.OrderBy(d => d.Name, StringComparer.CurrentCulture).Select(d => new DeskSummary(
                 d.Id, d.Name, signatures.GetValueOrDefault(d.Id), sheets.GetValueOrDefault(d.Id)?.Sheets ?? 0,
                 sheets.GetValueOrDefault(d.Id)?.Spoiled ?? 0, d.CountedAt is not null, d.Note))];
+        }
+
+        /// <summary>
+        /// The round a voter (an account, or an identity key at a desk) may vote in today (<see cref="Vote.RoundOn"/>),
+        /// and their latest line in the register, if any.
+        /// </summary>
+        public async Task<(int? Round, VoteRegistration? Latest)> RoundAsync(Vote vote, Guid? personId, string? identityKey, DateOnly today)
+        {
+            var lines = await db.VoteRegister.AsNoTracking()
+                .Where(r => r.VoteId == vote.Id && (personId != null ? r.PersonId == personId : r.IdentityKey == identityKey)).ToListAsync();
+            var first = lines.Count == 0 ? (DateOnly?)null : lines.Min(l => l.Day);
+            return (vote.RoundOn(today, first, [.. lines.Select(l => l.Round)]), lines.MaxBy(l => l.Round));
         }
 
         /// <summary>What a vote's ballot box holds: the ballots, and the envelopes it has yet to take.</summary>

@@ -141,11 +141,28 @@ public sealed class ShowModel(ParvisDbContext db, VoteCommands commands, Process
         return true;
     }
 
+    /// <summary>A lifelong election: the first day the person may vote again, once they voted this year.</summary>
+    public DateOnly? NextRound { get; private set; }
+
     private async Task<bool> LookUpVotedAsync(Guid id)
     {
-        if (authorizer.PersonId is { } personId)
+        if (authorizer.PersonId is not { } personId)
+        {
+            return true;
+        }
+        if (!Vote.Lifelong)
         {
             Voted = await Db.VoteRegister.AsNoTracking().FirstOrDefaultAsync(r => r.VoteId == id && r.PersonId == personId);
+            return true;
+        }
+        // A lifelong election's voter who may vote this year sees the ballot again; otherwise, when they next may.
+        var today = authorizer.Today();
+        var (round, latest) = await Db.RoundAsync(Vote, personId, null, today);
+        if (round is null && latest is not null)
+        {
+            Voted = latest;
+            var first = await Db.VoteRegister.Where(r => r.VoteId == id && r.PersonId == personId).MinAsync(r => r.Day);
+            NextRound = Vote.NextRound(today, first);
         }
         return true;
     }

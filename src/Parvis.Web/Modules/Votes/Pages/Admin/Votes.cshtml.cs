@@ -54,6 +54,8 @@ public sealed class VoteInput
 
     public bool ResultsBeforeClose { get; set; }
 
+    public bool Lifelong { get; set; }
+
     [Display(Name = "Field.VoteElectorate")]
     public Electorate Electorate { get; set; }
 
@@ -212,7 +214,7 @@ public sealed class VotesModel(ParvisDbContext db, CurrentOrganisation organisat
             : null;
         var who = new Eligibility(Input.Electorate, Input.Territory ?? "", Input.MinimumAge, Input.BodyId);
         var draft = new VoteDraft(Input.Question, Input.Description ?? "", Input.Purpose!.Value, Input.Method, Input.Seats,
-            options, LocalTime.ToOffset(Input.OpensAt!.Value), LocalTime.ToOffset(Input.ClosesAt!.Value), Input.Secret, Input.ResultsBeforeClose, budget, who);
+            options, LocalTime.ToOffset(Input.OpensAt!.Value), LocalTime.ToOffset(Input.ClosesAt!.Value), Input.Secret, Input.ResultsBeforeClose, budget, who, Input.Lifelong);
         var result = await commands.CreateAsync(Process.Id, Component!.Id, draft);
         var field = result.ErrorKey switch
         {
@@ -221,6 +223,7 @@ public sealed class VotesModel(ParvisDbContext db, CurrentOrganisation organisat
             "Votes.BudgetAmount" => "Input.Budget",
             "Votes.BasketRules" => "Input.MaxProjects",
             "Votes.ConsentNamed" => "",
+            "Votes.Lifelong.TooShort" => "Input.ClosesAt",
             "Votes.MinimumAge" => "Input.MinimumAge",
             "Votes.TerritoryNeeded" => "Input.Territory",
             "Votes.BodyNeeded" => "Input.BodyId",
