@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Parvis.Web.Kernel.Data;
@@ -17,132 +16,27 @@ public enum SupportOutcome
 }
 
 /// <summary>
-/// Writes supports. Supports that arrive while the database is busy with earlier ones are written together, in one
-/// statement on PostgreSQL (one transaction on SQLite), so a burst after a newsletter costs the database one round
-/// trip per batch rather than several per person. Each request still waits until its own support is committed and
-/// learns what happened to it; the unique (proposal, person) index decides, and a counter moves only with a new row.
+/// Writes supports, those arriving together in one statement (<see cref="BatchWriter{TRequest, TOutcome}"/>): the unique
+/// (proposal, person) index decides, and a counter moves only with a new row.
 /// </summary>
 public sealed class SupportWriter(IServiceScopeFactory scopes, ContentChanges changes, IConfiguration configuration, ILogger<SupportWriter> log)
-    : BackgroundService
+    : BatchWriter<SupportWriter.Request, SupportOutcome>(configuration, "SupportBatching", log)
 {
-    /// <summary>Enough for a national burst in one statement, small enough that one batch stays a few milliseconds.</summary>
-    private const int MaxBatch = 256;
+    public sealed record Request(Guid Id, Guid OrganisationId, Guid ProposalId, Guid PersonId);
+
+    public Task<SupportOutcome> WriteAsync(Guid organisationId, Guid proposalId, Guid personId, CancellationToken cancellation = default) =>
+        WriteAsync(new Request(Guid.CreateVersion7(), organisationId, proposalId, personId), cancellation);
 
     /// <summary>
-    /// On PostgreSQL the writer has a connection of its own, where the statement keeps one generic plan. Left to choose,
-    /// PostgreSQL planned it again for every batch (each batch's arrays have another length), and planning cost more
-    /// than running it. One connection is enough when one batch is written at a time; without batching, requests write
-    /// side by side, each on a connection of the pool.
+    /// Said once the rows are surely committed, so no page read in between is kept; and only when a row went in: a
+    /// repeated click or a withdrawn proposal changes nothing, and must not drop every node's pages. Only the
+    /// organisations whose proposals were supported see the change.
     /// </summary>
-    internal NpgsqlDataSource? Postgres { get; } = DatabaseSetup.PostgresConnection(configuration) is { } connection
-        ? NpgsqlDataSource.Create(WriterConnection(connection, ThroughputLayer.IsOn(configuration, Batching)))
-        : null;
-
-    private const string Batching = "SupportBatching";
-
-    private static string WriterConnection(string connection, bool batching)
+    protected override void Committed(IReadOnlyList<Request> batch, SupportOutcome[] outcomes)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connection);
-        if (batching)
+        foreach (var organisation in batch.Where((_, i) => outcomes[i] == SupportOutcome.Added).Select(p => p.OrganisationId).Distinct())
         {
-            builder.MaxPoolSize = 1;
-        }
-        builder.Options = $"{builder.Options} -c plan_cache_mode=force_generic_plan".Trim();
-        return builder.ConnectionString;
-    }
-
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-
-    /// <summary>
-    /// Whether supports arriving together are written together: a piece of the throughput layer, with its switch
-    /// (Performance:SupportBatching). Off, each request writes its own support, by the same statements.
-    /// </summary>
-    private readonly bool _batching = ThroughputLayer.IsOn(configuration, Batching);
-
-    public async Task<SupportOutcome> WriteAsync(Guid organisationId, Guid proposalId, Guid personId, CancellationToken cancellation = default)
-    {
-        var pending = new Pending(Guid.CreateVersion7(), organisationId, proposalId, personId);
-        if (!_batching)
-        {
-            await WriteBatchAsync([pending]);
-            return await pending.Outcome.Task;
-        }
-        if (!_queue.Writer.TryWrite(pending))
-        {
-            throw new InvalidOperationException("The support writer has stopped.");
-        }
-        return await pending.Outcome.Task.WaitAsync(cancellation);
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var batch = new List<Pending>(MaxBatch);
-        try
-        {
-            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
-            {
-                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
-                {
-                    batch.Add(pending);
-                }
-                await WriteBatchAsync(batch);
-                batch.Clear();
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down: requests still waiting are told below.
-        }
-        _queue.Writer.TryComplete();
-        foreach (var pending in batch.Concat(Drain()))
-        {
-            pending.Outcome.TrySetCanceled(stoppingToken);
-        }
-    }
-
-    private IEnumerable<Pending> Drain()
-    {
-        while (_queue.Reader.TryRead(out var pending))
-        {
-            yield return pending;
-        }
-    }
-
-    private async Task WriteBatchAsync(List<Pending> batch)
-    {
-        // Another node's batch may lock the same proposals in another order: the loser is rolled back whole and tries again.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                var outcomes = Postgres is { } postgres ? await WritePostgresAsync(postgres, batch) : await WriteOneByOneAsync(batch);
-                // Said once the rows are surely committed, so no page read in between is kept; and only when a row went
-                // in: a repeated click or a withdrawn proposal changes nothing, and must not drop every node's pages. Only the
-                // organisations whose proposals were supported see the change.
-                foreach (var organisation in batch.Where((_, i) => outcomes[i] == SupportOutcome.Added).Select(p => p.OrganisationId).Distinct())
-                {
-                    changes.Committed(ChangeKind.Content | ChangeKind.Supports, organisation);
-                }
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    batch[i].Outcome.TrySetResult(outcomes[i]);
-                }
-                return;
-            }
-            catch (Exception e) when (attempt < 3 && e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected }
-                or InvalidOperationException { InnerException: PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected } })
-            {
-                log.LogInformation("Support batch of {Count} met a deadlock; trying again", batch.Count);
-            }
-            catch (Exception e)
-            {
-                log.LogError(e, "Support batch of {Count} failed", batch.Count);
-                foreach (var pending in batch)
-                {
-                    pending.Outcome.TrySetException(e);
-                }
-                return;
-            }
+            changes.Committed(ChangeKind.Content | ChangeKind.Supports, organisation);
         }
     }
 
@@ -170,13 +64,9 @@ public sealed class SupportWriter(IServiceScopeFactory scopes, ContentChanges ch
         SELECT w.id, a."Id" IS NOT NULL FROM wanted w LEFT JOIN added a ON a."Id" = w.id
         """;
 
-    /// <summary>
-    /// Straight to Npgsql, round EF's interceptor: the interceptor would report a change for any statement that
-    /// can insert, while only the writer knows whether a row went in. Prepared, since it is the same every time.
-    /// </summary>
-    private static async Task<SupportOutcome[]> WritePostgresAsync(NpgsqlDataSource postgres, List<Pending> batch)
+    /// <summary>Prepared, since it is the same every time.</summary>
+    protected override async Task<SupportOutcome[]> WritePostgresAsync(NpgsqlConnection connection, IReadOnlyList<Request> batch)
     {
-        await using var connection = await postgres.OpenConnectionAsync();
         await using var command = new NpgsqlCommand(WriteStatement, connection)
         {
             Parameters =
@@ -202,10 +92,9 @@ public sealed class SupportWriter(IServiceScopeFactory scopes, ContentChanges ch
             : SupportOutcome.Unavailable)];
     }
 
-    /// <summary>SQLite has one writer at a time anyway: the batch shares one transaction, so one commit.</summary>
-    private async Task<SupportOutcome[]> WriteOneByOneAsync(List<Pending> batch)
+    protected override async Task<SupportOutcome[]> WriteOneByOneAsync(IReadOnlyList<Request> batch)
     {
-        // The batch tells what it changed, organisation by organisation, once committed (WriteBatchAsync).
+        // The batch tells what it changed, organisation by organisation, once committed (Committed).
         using var told = ContentChanges.ToldByCaller();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
@@ -245,16 +134,5 @@ public sealed class SupportWriter(IServiceScopeFactory scopes, ContentChanges ch
         }
         await transaction.CommitAsync();
         return outcomes;
-    }
-
-    public override void Dispose()
-    {
-        Postgres?.Dispose();
-        base.Dispose();
-    }
-
-    private sealed record Pending(Guid Id, Guid OrganisationId, Guid ProposalId, Guid PersonId)
-    {
-        public TaskCompletionSource<SupportOutcome> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

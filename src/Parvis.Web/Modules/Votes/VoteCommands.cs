@@ -62,7 +62,7 @@ public sealed record NamedBallot(string Voter, string Content);
 /// <summary>Everything that changes votes, and their count. Each command checks the permission itself.</summary>
 public sealed class VoteCommands(
     ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock, ProcessAccess processes,
-    SharedData shared, ContentChanges changes)
+    SharedData shared, ContentChanges changes, BallotWriter ballots)
 {
     /// <summary>
     /// A vote of this organisation and its options, by position; kept until the organisation's content changes, as
@@ -204,8 +204,9 @@ public sealed class VoteCommands(
     }
 
     /// <summary>
-    /// Puts a ballot in the box and the voter on the register, both or neither: the register's unique index refuses a
-    /// second ballot from the same person, whatever the channel, even when both arrive at the same instant.
+    /// Puts a ballot in the box and the voter on the register, both or neither (<see cref="BallotWriter"/>): the
+    /// register's unique index refuses a second ballot from the same person, whatever the channel, even when both arrive
+    /// at the same instant.
     /// </summary>
     /// <param name="voteId">The vote.</param>
     /// <param name="values">One value per option (see <see cref="BallotContent"/>).</param>
@@ -250,10 +251,6 @@ public sealed class VoteCommands(
         {
             return CommandResult.Refused("Votes.Problem.ReasonLength");
         }
-        if (objects)
-        {
-            db.VoteObjections.Add(new VoteObjection { VoteId = vote.Id, PersonId = authorizer.PersonId, Reason = reason });
-        }
         // A lifelong election asks which year the person votes for; any other vote has one round, and its register's
         // unique index alone refuses a second ballot.
         var round = 0;
@@ -266,27 +263,12 @@ public sealed class VoteCommands(
             round = year;
         }
         var content = BallotContent.Encode(values);
-        db.VoteRegister.Add(new VoteRegistration
+        var ballot = new BallotWriter.Request(Guid.NewGuid(), vote.Id, authorizer.PersonId!.Value, authorizer.Today(), round, content,
+            vote.Secret ? null : content, objects ? (Guid.CreateVersion7(), reason) : null);
+        // Written with the others cast at the same moment; a ballot changes no page anyone else sees, unless the running
+        // count is public: only then are pages dropped.
+        if (!await ballots.WriteAsync(ballot))
         {
-            VoteId = vote.Id,
-            PersonId = authorizer.PersonId,
-            Channel = VoteChannel.Online,
-            Day = authorizer.Today(),
-            Round = round,
-            NamedBallot = vote.Secret ? null : content,
-        });
-        db.Envelopes.Add(new Envelope { VoteId = vote.Id, Content = content });
-        try
-        {
-            // A ballot changes no page anyone else sees, unless the running count is public: only then are pages dropped.
-            using (ContentChanges.ToldByCaller())
-            {
-                await db.SaveChangesAsync();
-            }
-        }
-        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
-        {
-            db.ChangeTracker.Clear();
             return CommandResult.Refused("Votes.AlreadyVoted");
         }
         if (vote.ResultsShown(now))

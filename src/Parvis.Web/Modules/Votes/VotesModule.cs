@@ -67,6 +67,8 @@ public sealed class VotesModule : IParvisModule
         services.AddScoped<PaperDesks>();
         services.AddScoped<BudgetProjects>();
         services.AddScoped<IContributionSource, VotesContributions>();
+        services.AddSingleton<BallotWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<BallotWriter>());
         services.AddSingleton<BallotBox>();
         services.AddHostedService(provider => provider.GetRequiredService<BallotBox>());
         services.AddScoped<IPersonalDataSource, VotesPersonalData>();
