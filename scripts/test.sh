@@ -48,7 +48,8 @@ run_suite() {
   local switches=()
   # The throughput layer's pieces, each off, as an operator would turn one off after a framework update.
   [ "$name" = plain ] && switches=(Performance__RememberedProtection=false Performance__RememberedTickets=false
-    Performance__RememberedAntiforgery=false Performance__ResponseText=false Performance__SupportBatching=false)
+    Performance__RememberedAntiforgery=false Performance__ResponseText=false Performance__SupportBatching=false
+    Performance__BallotBatching=false)
   env "${switches[@]}" PARVIS_TEST_DB="$database" dotnet test tests/Parvis.Tests -c Release --no-build --nologo \
     --filter "$filter" --blame-hang-timeout 10m \
     --logger "trx;LogFileName=$name.trx" --results-directory "$results" >"$results/$name.log" 2>&1 || true

@@ -316,9 +316,9 @@ await File.WriteAllTextAsync(ballotScript, $"""
     \set person random(0, {Seed.Signers - 1})
     \set vote random(0, {Seed.Votes - 1})
     WITH registered AS (
-        INSERT INTO bench_register ("Id", "Channel", "Day", "NamedBallot", "PersonId", "VoteId")
-        VALUES (gen_random_uuid(), 'Online', current_date, NULL, md5('person' || :person)::uuid, md5('vote' || :vote)::uuid)
-        ON CONFLICT ("VoteId", "PersonId") DO NOTHING RETURNING "VoteId")
+        INSERT INTO bench_register ("Id", "Channel", "Day", "Round", "NamedBallot", "PersonId", "VoteId")
+        VALUES (gen_random_uuid(), 'Online', current_date, 0, NULL, md5('person' || :person)::uuid, md5('vote' || :vote)::uuid)
+        ON CONFLICT ("VoteId", "PersonId", "Round") DO NOTHING RETURNING "VoteId")
     INSERT INTO bench_ballots ("Id", "Content", "VoteId") SELECT gen_random_uuid(), '1,', "VoteId" FROM registered;
 
     """);

@@ -2,7 +2,7 @@ namespace Parvis.Voting;
 
 /// <param name="Winners">The proposal (option 0) once adopted; none until then.</param>
 /// <param name="Consents">Ballots that consent.</param>
-/// <param name="Objections">Ballots that object (each with its reason, kept by whoever holds the vote).</param>
+/// <param name="Objections">Ballots that object (each with its reason, public with its answer).</param>
 /// <param name="Unanswered">Objections with no recorded answer yet.</param>
 public sealed record ConsentOutcome(IReadOnlyList<int> Winners, long Consents, long Objections, int Unanswered) : Outcome(Winners, false)
 {

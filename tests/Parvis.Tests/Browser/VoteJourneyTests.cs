@@ -170,7 +170,7 @@ public sealed partial class JourneyTests
             {
                 OrganisationId = process.OrganisationId, ProcessId = process.Id, ComponentId = process.Component(VotesModule.Key)!.Id,
                 Question = "Quel horaire pour la navette ?", Purpose = VotePurpose.Advisory, Method = VoteMethod.SingleChoice,
-                TieBreak = "0,1,2", OpensAt = DateTimeOffset.UtcNow.AddDays(-1), ClosesAt = DateTimeOffset.UtcNow.AddDays(5),
+                TieBreak = "0,1,2", OpensAt = DateTimeOffset.UtcNow.AddDays(-1), ClosesAt = DateTimeOffset.UtcNow.AddDays(5), ResultsBeforeClose = true,
             };
             db.Votes.Add(town);
             db.VoteOptions.AddRange(new[] { "Tôt le matin", "En soirée", "Le week-end" }.Select((t, i) => new VoteOption { VoteId = town.Id, Position = i, Title = t }));
@@ -195,6 +195,7 @@ public sealed partial class JourneyTests
         await page.FillAsync("#BirthDate", "1961-07-14");
         await Infrastructure.BrowserApp.ClickForNewPageAsync(page, page.Locator("form[action*=SignIdentity] button"));
         Assert.Contains("La signature est enregistrée", await page.TextContentAsync("body"), StringComparison.Ordinal);
+        await Infrastructure.BrowserApp.ClickForNewPageAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Clore la liste d'émargement et commencer le dépouillement" }));
         await TypeSecondChoiceAsync(page);
         Assert.Contains("Bulletin n°\u00a01 enregistré", await page.TextContentAsync("body"), StringComparison.Ordinal);
 

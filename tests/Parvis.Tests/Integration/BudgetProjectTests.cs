@@ -96,7 +96,8 @@ public sealed partial class VoteTests
         Assert.Empty((await citizen.GetAsync($"/votes/{vote}/results")).Document.QuerySelectorAll("#fund"));
         var funded = await staff.PostAsync($"/votes/{vote}/results?handler=Fund", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, funded.Status);
-        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"/votes/{vote}/results?handler=Fund", new Dictionary<string, string>())).Status);
+        var again = await staff.PostAsync($"/votes/{vote}/results?handler=Fund", new Dictionary<string, string>(), $"/votes/{vote}/results");
+        Assert.Contains("déjà des actions suivies", again.Text("#fund ~ [role=alert], section[aria-labelledby=fund]"), StringComparison.Ordinal);
 
         var actions = await app.WithDatabaseAsync(db => db.SynthesisItems.Where(i => i.ProcessId == process.Id).Select(i => new { i.Kind, i.Title }).ToListAsync());
         Assert.Equal([(SynthesisItemKind.Action, "Des bancs à l'ombre"), (SynthesisItemKind.Action, "Jardin partagé")], actions.Select(a => (a.Kind, a.Title)).Order());

@@ -54,6 +54,11 @@ public sealed partial class VoteTests
             ["Surname"] = "Guého", ["GivenNames"] = "Anne", ["BirthDate"] = "1970-02-02",
         });
         Assert.Contains("attester", unattested.Text("#Surname-error"), StringComparison.Ordinal);
+        var young = await officer.PostAsync($"/votes/{vote}/desks/{desk}?handler=SignIdentity", new Dictionary<string, string>
+        {
+            ["Surname"] = "Jeune", ["GivenNames"] = "Noé", ["BirthDate"] = DateTime.Today.AddYears(-10).ToString("yyyy-MM-dd"), ["Attested"] = "true",
+        });
+        Assert.Contains("pas l'âge", young.Text("#Surname-error"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await officer.PostAsync($"/votes/{vote}/desks/{desk}?handler=SignIdentity", new Dictionary<string, string>
         {
             ["Surname"] = "Guého", ["GivenNames"] = "Anne", ["BirthDate"] = "1970-02-02", ["Attested"] = "true",

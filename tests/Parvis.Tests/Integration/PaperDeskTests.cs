@@ -104,6 +104,13 @@ public sealed partial class VoteTests
                 ["pass"] = $"{pass}", ["sheet"] = $"{sheet}", ["o0"] = o0, ["o1"] = o1, ["o2"] = o2, ["spoiled"] = spoiled ? "true" : "false",
             });
 
+        // Nothing is typed while people still sign: the order of typing would follow the order of signing.
+        Assert.Contains("Fermez d'abord la liste", (await Type(first, 1, 1, "2", "1", "3")).Text("section[aria-labelledby=entry] [role=alert]"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await first.PostAsync($"{page}?handler=CloseRegister", new Dictionary<string, string>())).Status);
+        var late = await first.PostAsync($"{page}?handler=SignIdentity", new Dictionary<string, string> { ["Surname"] = "Retard", ["GivenNames"] = "Léo", ["BirthDate"] = "1980-01-01" });
+        Assert.Contains("close", late.Text("#Surname-error, section[aria-labelledby=register]"), StringComparison.Ordinal);
+        Assert.Contains("pas possible", (await Type(first, 1, 50, "1", "2", "3")).Text("#sheet-error"), StringComparison.Ordinal);
+
         Assert.Equal(HttpStatusCode.Redirect, (await Type(first, 1, 1, "2", "1", "3")).Status);
         Assert.Equal(HttpStatusCode.Redirect, (await Type(first, 1, 2, "", "", "")).Status);
         var badSheet = await Type(first, 1, 3, "1", "1", "");
@@ -115,6 +122,10 @@ public sealed partial class VoteTests
         Assert.Equal(HttpStatusCode.Redirect, (await Type(second, 2, 1, "1", "2", "3")).Status);
         Assert.Equal(HttpStatusCode.Redirect, (await Type(second, 2, 2, "", "", "")).Status);
         Assert.Equal(HttpStatusCode.Redirect, (await Type(second, 2, 3, "", "", "", spoiled: true)).Status);
+        // A sheet number mistyped: its reader takes it back, nobody else but staff can.
+        Assert.Equal(HttpStatusCode.Redirect, (await Type(second, 2, 4, "1", "2", "3")).Status);
+        Assert.Contains("Seule la personne", (await first.PostAsync($"{page}?handler=EraseReading", new Dictionary<string, string> { ["pass"] = "2", ["sheet"] = "4" })).Text("section[aria-labelledby=count] [role=alert]"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await second.PostAsync($"{page}?handler=EraseReading", new Dictionary<string, string> { ["pass"] = "2", ["sheet"] = "4" })).Status);
 
         var differing = await second.GetAsync(page);
         Assert.Equal("1", differing.Text("section[aria-labelledby=count] tbody th"));
@@ -131,16 +142,23 @@ public sealed partial class VoteTests
 
         Assert.Equal(HttpStatusCode.Redirect, counted.Status);
         Assert.Equal([",,", "2,1,3"], (await app.WithDatabaseAsync(db => db.BallotBox(vote).ToListAsync())).Order(StringComparer.Ordinal));
+        // The desk's figures wait for the vote's results, like the rest of the count.
+        var waiting = await second.GetAsync(counted.Location!);
+        Assert.Contains("publiés avec les résultats", waiting.Text("main"), StringComparison.Ordinal);
+        Assert.Equal(["", "", "", "", ""], waiting.Texts("#figures td"));
+        var typedLate = await Type(first, 1, 4, "1", "2", "3");
+        Assert.Contains("dépouillé", typedLate.Text("section[aria-labelledby=entry]"), StringComparison.Ordinal);
+        await app.WithDatabaseAsync(db => db.Votes.Where(v => v.Id == vote).ExecuteUpdateAsync(s => s.SetProperty(v => v.ClosesAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
         var sheet = await second.GetAsync(counted.Location!);
         Assert.Equal(["3", "3", "1", "1", "1"], sheet.Texts("#figures td"));
         Assert.Equal(["0", "1", "0"], sheet.Texts("#per-option tbody td"));
-        var late = await Type(first, 1, 4, "1", "2", "3");
-        Assert.Contains("dépouillé", late.Text("section[aria-labelledby=entry]"), StringComparison.Ordinal);
-        await app.WithDatabaseAsync(db => db.Votes.Where(v => v.Id == vote).ExecuteUpdateAsync(s => s.SetProperty(v => v.ClosesAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
         var results = await app.NewSession().GetAsync($"/votes/{vote}/results");
         Assert.Contains("Bulletins papier nuls, comptés à part\u00a0: 1", results.Text("main"), StringComparison.Ordinal);
         Assert.Equal(["Médiathèque", "3", "3", "1"], results.Texts("section[aria-labelledby=desks] tbody th, section[aria-labelledby=desks] tbody td"));
-        Assert.Equal(HttpStatusCode.OK, (await app.NewSession().GetAsync(counted.Location!)).Status);
+        // The public reads this small desk's totals, not its votes per option.
+        var publicSheet = await app.NewSession().GetAsync(counted.Location!);
+        Assert.Equal(["3", "3", "1", "1", "1"], publicSheet.Texts("#figures td"));
+        Assert.Empty(publicSheet.Document.QuerySelectorAll("#per-option"));
     }
 
     [Fact]
@@ -155,6 +173,7 @@ public sealed partial class VoteTests
         {
             await first.PostAsync($"{page}?handler=SignIdentity", new Dictionary<string, string> { ["Surname"] = name, ["GivenNames"] = "Alex", ["BirthDate"] = "1990-05-05" });
         }
+        Assert.Equal(HttpStatusCode.Redirect, (await second.PostAsync($"{page}?handler=CloseRegister", new Dictionary<string, string>())).Status);
         foreach (var (typist, pass) in new[] { (first, 1), (second, 2) })
         {
             await typist.PostAsync($"{page}?handler=Enter", new Dictionary<string, string> { ["pass"] = $"{pass}", ["sheet"] = "1", ["choice"] = "1" });

@@ -17,7 +17,7 @@ namespace Parvis.Tests.Integration;
 public sealed class PlainApp : ParvisApp
 {
     public static readonly string[] Pieces =
-        [nameof(RememberedProtection), nameof(RememberedTickets), nameof(RememberedAntiforgery), nameof(ResponseText), "SupportBatching"];
+        [nameof(RememberedProtection), nameof(RememberedTickets), nameof(RememberedAntiforgery), nameof(ResponseText), "SupportBatching", "BallotBatching"];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -1531,6 +1531,9 @@ namespace Parvis.Web.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<DateTimeOffset?>("FundedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("Lifelong")
                         .HasColumnType("boolean");
 
@@ -1618,6 +1621,9 @@ namespace Parvis.Web.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("RegisterClosedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("VoteId")
                         .HasColumnType("uuid");

@@ -1522,6 +1522,9 @@ namespace Parvis.Web.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("FundedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Lifelong")
                         .HasColumnType("INTEGER");
 
@@ -1609,6 +1612,9 @@ namespace Parvis.Web.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RegisterClosedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("VoteId")
                         .HasColumnType("TEXT");

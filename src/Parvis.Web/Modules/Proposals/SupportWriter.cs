@@ -20,7 +20,7 @@ public enum SupportOutcome
 /// (proposal, person) index decides, and a counter moves only with a new row.
 /// </summary>
 public sealed class SupportWriter(IServiceScopeFactory scopes, ContentChanges changes, IConfiguration configuration, ILogger<SupportWriter> log)
-    : BatchWriter<SupportWriter.Request, SupportOutcome>(configuration, "SupportBatching", log)
+    : BatchWriter<SupportWriter.Request, SupportOutcome>(scopes, configuration, "SupportBatching", log)
 {
     public sealed record Request(Guid Id, Guid OrganisationId, Guid ProposalId, Guid PersonId);
 
@@ -64,7 +64,6 @@ public sealed class SupportWriter(IServiceScopeFactory scopes, ContentChanges ch
         SELECT w.id, a."Id" IS NOT NULL FROM wanted w LEFT JOIN added a ON a."Id" = w.id
         """;
 
-    /// <summary>Prepared, since it is the same every time.</summary>
     protected override async Task<SupportOutcome[]> WritePostgresAsync(NpgsqlConnection connection, IReadOnlyList<Request> batch)
     {
         await using var command = new NpgsqlCommand(WriteStatement, connection)
@@ -78,61 +77,37 @@ public sealed class SupportWriter(IServiceScopeFactory scopes, ContentChanges ch
                 new NpgsqlParameter<DateTimeOffset> { TypedValue = DateTimeOffset.UtcNow },
             },
         };
-        await command.PrepareAsync();
-        var written = new Dictionary<Guid, bool>(batch.Count);
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                written[reader.GetGuid(0)] = reader.GetBoolean(1);
-            }
-        }
+        var written = (await ReadPreparedAsync(command, reader => (Id: reader.GetGuid(0), Added: reader.GetBoolean(1)))).ToDictionary(r => r.Id, r => r.Added);
         return [.. batch.Select(p => written.TryGetValue(p.Id, out var added)
             ? added ? SupportOutcome.Added : SupportOutcome.AlreadySupported
             : SupportOutcome.Unavailable)];
     }
 
-    protected override async Task<SupportOutcome[]> WriteOneByOneAsync(IReadOnlyList<Request> batch)
+    protected override async Task<SupportOutcome> WriteOneAsync(ParvisDbContext db, Request pending)
     {
-        // The batch tells what it changed, organisation by organisation, once committed (Committed).
-        using var told = ContentChanges.ToldByCaller();
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
-        var outcomes = new SupportOutcome[batch.Count];
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        for (var i = 0; i < batch.Count; i++)
+        var eligible = await db.Proposals.AnyAsync(p => p.Id == pending.ProposalId && p.OrganisationId == pending.OrganisationId
+            && p.WithdrawnAt == null && p.HiddenAt == null && p.ErasedAt == null);
+        if (!eligible)
         {
-            var pending = batch[i];
-            var eligible = await db.Proposals.AnyAsync(p => p.Id == pending.ProposalId && p.OrganisationId == pending.OrganisationId
-                && p.WithdrawnAt == null && p.HiddenAt == null && p.ErasedAt == null);
-            if (!eligible)
-            {
-                outcomes[i] = SupportOutcome.Unavailable;
-                continue;
-            }
-            if (await db.Supports.AnyAsync(s => s.ProposalId == pending.ProposalId && s.PersonId == pending.PersonId))
-            {
-                outcomes[i] = SupportOutcome.AlreadySupported;
-                continue;
-            }
-            db.Supports.Add(new Support { Id = pending.Id, ProposalId = pending.ProposalId, PersonId = pending.PersonId });
-            try
-            {
-                await db.SaveChangesAsync();
-            }
-            catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
-            {
-                // Written by another connection since the check: EF rolled back to its savepoint, the batch goes on.
-                db.ChangeTracker.Clear();
-                outcomes[i] = SupportOutcome.AlreadySupported;
-                continue;
-            }
-            db.ChangeTracker.Clear();
-            await db.Proposals.Where(p => p.Id == pending.ProposalId)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.SupportCount, p => p.SupportCount + 1));
-            outcomes[i] = SupportOutcome.Added;
+            return SupportOutcome.Unavailable;
         }
-        await transaction.CommitAsync();
-        return outcomes;
+        if (await db.Supports.AnyAsync(s => s.ProposalId == pending.ProposalId && s.PersonId == pending.PersonId))
+        {
+            return SupportOutcome.AlreadySupported;
+        }
+        db.Supports.Add(new Support { Id = pending.Id, ProposalId = pending.ProposalId, PersonId = pending.PersonId });
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            // Written by another connection since the check.
+            return SupportOutcome.AlreadySupported;
+        }
+        db.ChangeTracker.Clear();
+        await db.Proposals.Where(p => p.Id == pending.ProposalId)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.SupportCount, p => p.SupportCount + 1));
+        return SupportOutcome.Added;
     }
 }

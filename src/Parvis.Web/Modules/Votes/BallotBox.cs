@@ -41,7 +41,7 @@ public sealed class BallotBox(IServiceScopeFactory scopes, TimeProvider clock, I
         }
     }
 
-    /// <summary>Takes the envelopes of every vote that has gathered enough, or is closed.</summary>
+    /// <summary>Takes the envelopes of every vote that has gathered enough, or is closed; forgets closed votes' identity keys.</summary>
     public async Task TakeAsync(CancellationToken cancellation = default)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -68,5 +68,10 @@ public sealed class BallotBox(IServiceScopeFactory scopes, TimeProvider clock, I
             await transaction.CommitAsync(cancellation);
             db.ChangeTracker.Clear();
         }
+        // Once a vote is closed no desk signs anyone: the register forgets the hashes of names and birth dates.
+        using var quiet = ContentChanges.ToldByCaller();
+        var votes = db.Votes;
+        await db.VoteRegister.Where(r => r.IdentityKey != null && votes.Any(v => v.Id == r.VoteId && v.ClosesAt <= now))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.IdentityKey, (string?)null), cancellation);
     }
 }

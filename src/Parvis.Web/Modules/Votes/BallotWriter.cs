@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Parvis.Web.Kernel.Data;
-using Parvis.Web.Kernel.Web;
 using Parvis.Web.Kernel.Web.Throughput;
 
 namespace Parvis.Web.Modules.Votes;
@@ -12,7 +11,7 @@ namespace Parvis.Web.Modules.Votes;
 /// The register's unique (vote, person, round) index decides whether the ballot goes in: true when it did.
 /// </summary>
 public sealed class BallotWriter(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<BallotWriter> log)
-    : BatchWriter<BallotWriter.Request, bool>(configuration, "BallotBatching", log)
+    : BatchWriter<BallotWriter.Request, bool>(scopes, configuration, "BallotBatching", log)
 {
     /// <param name="LineId">The register line's id (random).</param>
     /// <param name="VoteId">The vote.</param>
@@ -48,7 +47,6 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, IConfiguration con
         SELECT "Id" FROM added
         """;
 
-    /// <summary>Prepared, since it is the same every time.</summary>
     protected override async Task<bool[]> WritePostgresAsync(NpgsqlConnection connection, IReadOnlyList<Request> batch)
     {
         await using var command = new NpgsqlCommand(WriteStatement, connection)
@@ -66,52 +64,31 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, IConfiguration con
                 new NpgsqlParameter<string?[]> { TypedValue = [.. batch.Select(b => b.Objection?.Reason)] },
             },
         };
-        await command.PrepareAsync();
-        var added = new HashSet<Guid>(batch.Count);
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                added.Add(reader.GetGuid(0));
-            }
-        }
+        var added = (await ReadPreparedAsync(command, reader => reader.GetGuid(0))).ToHashSet();
         return [.. batch.Select(b => added.Contains(b.LineId))];
     }
 
-    protected override async Task<bool[]> WriteOneByOneAsync(IReadOnlyList<Request> batch)
+    protected override async Task<bool> WriteOneAsync(ParvisDbContext db, Request ballot)
     {
-        // The caller tells what changed, when its vote's count is public.
-        using var told = ContentChanges.ToldByCaller();
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
-        var outcomes = new bool[batch.Count];
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        for (var i = 0; i < batch.Count; i++)
+        db.VoteRegister.Add(new VoteRegistration
         {
-            var ballot = batch[i];
-            db.VoteRegister.Add(new VoteRegistration
-            {
-                Id = ballot.LineId, VoteId = ballot.VoteId, PersonId = ballot.PersonId, Channel = VoteChannel.Online, Day = ballot.Day,
-                Round = ballot.Round, NamedBallot = ballot.Named,
-            });
-            db.Envelopes.Add(new Envelope { VoteId = ballot.VoteId, Content = ballot.Content });
-            if (ballot.Objection is var (id, reason))
-            {
-                db.VoteObjections.Add(new VoteObjection { Id = id, VoteId = ballot.VoteId, PersonId = ballot.PersonId, Reason = reason });
-            }
-            try
-            {
-                await db.SaveChangesAsync();
-                outcomes[i] = true;
-            }
-            catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
-            {
-                // The person voted already (this round): EF rolled back to its savepoint, the batch goes on.
-                outcomes[i] = false;
-            }
-            db.ChangeTracker.Clear();
+            Id = ballot.LineId, VoteId = ballot.VoteId, PersonId = ballot.PersonId, Channel = VoteChannel.Online, Day = ballot.Day,
+            Round = ballot.Round, NamedBallot = ballot.Named,
+        });
+        db.Envelopes.Add(new Envelope { VoteId = ballot.VoteId, Content = ballot.Content });
+        if (ballot.Objection is var (id, reason))
+        {
+            db.VoteObjections.Add(new VoteObjection { Id = id, VoteId = ballot.VoteId, PersonId = ballot.PersonId, Reason = reason });
         }
-        await transaction.CommitAsync();
-        return outcomes;
+        try
+        {
+            await db.SaveChangesAsync();
+            return true;
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            // The person voted already (this round).
+            return false;
+        }
     }
 }

@@ -47,7 +47,16 @@ public sealed class BudgetProjects(
         var area = new BudgetArea { ProcessId = processId, ComponentId = componentId, Name = name, Amount = amount };
         db.BudgetAreas.Add(area);
         audit.Record("vote.area.create", $"area:{area.Id}", name);
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            // The same form sent twice at once.
+            db.ChangeTracker.Clear();
+            return CommandResult.Refused("Votes.Area.NameTaken");
+        }
         return CommandResult.Done(area.Id);
     }
 
@@ -133,7 +142,7 @@ public sealed class BudgetProjects(
 
     /// <summary>
     /// Once a budget vote is closed, each funded project becomes an action of the synthesis, followed in the results,
-    /// and the project's fate says so. Projects already made actions are left as they are.
+    /// and the project's fate says so; once per vote.
     /// </summary>
     public async Task<CommandResult> FundAsync(Guid voteId)
     {
@@ -154,6 +163,12 @@ public sealed class BudgetProjects(
         {
             return CommandResult.Refused("Votes.Project.DesksCounting");
         }
+        // Two presses at once: one claims the vote's funding, the other is told it is done.
+        var now = clock.GetUtcNow();
+        if (await db.Votes.Where(v => v.Id == voteId && v.FundedAt == null).ExecuteUpdateAsync(v => v.SetProperty(x => x.FundedAt, now)) == 0)
+        {
+            return CommandResult.Refused("Votes.Project.AlreadyFunded");
+        }
         var funded = outcome.Funded.Select(p => results.Options[p]).Where(o => o.ProjectId is not null).ToList();
         var ids = funded.Select(o => o.ProjectId!.Value).ToList();
         var projects = await db.BudgetProjects.AsNoTracking().Where(p => ids.Contains(p.Id) && p.ErasedAt == null).ToDictionaryAsync(p => p.Id);
@@ -164,13 +179,11 @@ public sealed class BudgetProjects(
                 continue;
             }
             var item = await synthesis.CreateAsync(project.ProcessId, new SynthesisDraft(SynthesisItemKind.Action, project.Title, project.Description));
-            if (!item.Succeeded)
-            {
-                return item;
-            }
-            var fate = await fates.DecideAsync(project.Id, new FateInput(Fate.Retained, text["Votes.Project.FundedBy", results.Vote.Question], item.Id));
+            var fate = item.Succeeded ? await fates.DecideAsync(project.Id, new FateInput(Fate.Retained, text["Votes.Project.FundedBy", results.Vote.Question], item.Id)) : item;
             if (!fate.Succeeded)
             {
+                // Pressed again, it goes on from the projects not yet made actions.
+                await db.Votes.Where(v => v.Id == voteId).ExecuteUpdateAsync(v => v.SetProperty(x => x.FundedAt, (DateTimeOffset?)null));
                 return fate;
             }
         }

@@ -50,29 +50,38 @@ public sealed record DeskSummary(Guid Id, string Name, int Signatures, int Sheet
 /// A desk's tally sheet ("procès-verbal"): per option, how many ballots gave it each value (single choice, approval and
 /// budgets: chosen; ranked methods: first place; grades: each grade, lowest first).
 /// </summary>
-public sealed record DeskTally(DeskSummary Summary, int Blank, IReadOnlyList<int[]> Counts);
+/// <param name="Summary">The desk.</param>
+/// <param name="Shown">Whether its figures may be read now: with the results (staff at any time).</param>
+/// <param name="Blank">Blank ballots.</param>
+/// <param name="Counts">Per option; empty when withheld (a small desk's, read by the public).</param>
+public sealed record DeskTally(DeskSummary Summary, bool Shown, int Blank, IReadOnlyList<int[]> Counts);
 
 /// <summary>
-/// Paper ballots: desks, their register, the double typing of their sheets, and their count. The register is the
-/// vote's own, so a person who voted online cannot sign at a desk, nor vote online once signed.
+/// Paper ballots: desks, their register, the double typing of their sheets once the register is closed, and their
+/// count. The register is the vote's own: a person signed by their account cannot vote twice, online or at a desk.
+/// Someone signed by name and birth date is kept from signing twice at desks; that they have no account is the
+/// officer's question to ask, as nothing joins a name to an account.
 /// </summary>
 public sealed class PaperDesks(
-    ParvisDbContext db, VoteCommands votes, ProcessAccess processes, Authorizer authorizer, AuditLog audit, TimeProvider clock)
+    ParvisDbContext db, VoteCommands votes, Authorizer authorizer, AuditLog audit, TimeProvider clock)
 {
     /// <summary>More sheets than any polling station's ballot box holds.</summary>
     public const int SheetsMax = 100_000;
 
     public const int NameMax = 100;
 
+    /// <summary>Sheets a desk may find beyond its signatures (a ballot slipped in twice): more is a typing mistake.</summary>
+    public const int SheetsOverSignatures = 20;
+
     public async Task<CommandResult> CreateAsync(Guid voteId, string name)
     {
-        if (await VoteAsync(voteId, VotesPermissions.Manage) is not { } found)
+        if (await votes.AccessAsync(voteId, VotesPermissions.Manage) is not { } found)
         {
             return CommandResult.Missing();
         }
-        if (found.Refusal is { } refusal)
+        if (!found.Allowed)
         {
-            return refusal;
+            return CommandResult.Refused(found.Decision);
         }
         name = name.Trim();
         if (name.Length is 0 or > VoteDesk.NameMax)
@@ -105,7 +114,7 @@ public sealed class PaperDesks(
 
     /// <summary>The vote's desks with their figures, for those who hold a desk.</summary>
     public async Task<IReadOnlyList<DeskSummary>?> ListAsync(Guid voteId) =>
-        await VoteAsync(voteId, VotesPermissions.Desk) is { Refusal: null } ? await db.DeskSummaries(voteId) : null;
+        await votes.AccessAsync(voteId, VotesPermissions.Desk) is { Allowed: true } ? await db.DeskSummaries(voteId) : null;
 
     /// <summary>
     /// Signs a person on the register at a desk: refused, with their earlier line, when they already voted by any channel.
@@ -120,17 +129,17 @@ public sealed class PaperDesks(
         {
             return new(CommandResult.Missing());
         }
-        if (found.Refusal is { } refusal)
+        if (!found.Allowed)
         {
-            return new(refusal);
+            return new(CommandResult.Refused(found.Decision));
         }
         if (!found.Vote.IsOpen(clock.GetUtcNow()) || found.Process.ClosedAt is not null)
         {
             return new(CommandResult.Refused("Votes.Closed"));
         }
-        if (found.Desk!.CountedAt is not null)
+        if (found.Desk.RegisterClosedAt is not null)
         {
-            return new(CommandResult.Refused("Votes.Desk.Counted"));
+            return new(CommandResult.Refused("Votes.Desk.RegisterClosed"));
         }
         if (found.Vote.NeedsAttestation && !attested)
         {
@@ -164,10 +173,15 @@ public sealed class PaperDesks(
                 {
                     return new(CommandResult.Refused("Votes.Desk.Identity"));
                 }
+                // The birth date is there: it says what the attestation says, or the person is too young.
+                if (found.Vote.MinimumAge is { } age && identity.BirthDate.AddYears(age) > line.Day)
+                {
+                    return new(CommandResult.Refused("Votes.Desk.TooYoung"));
+                }
                 line.IdentityKey = key;
                 break;
         }
-        var (round, earlier) = await db.RoundAsync(found.Vote, line.PersonId, line.IdentityKey, line.Day);
+        var (round, earlier, _) = await db.RoundAsync(found.Vote, line.PersonId, line.IdentityKey, line.Day);
         if (round is not { } year)
         {
             return new(CommandResult.Refused("Votes.Desk.AlreadyVoted"), earlier);
@@ -188,6 +202,9 @@ public sealed class PaperDesks(
             db.ChangeTracker.Clear();
             return new(CommandResult.Refused("Votes.Desk.AlreadyVoted"), (await db.RoundAsync(found.Vote, line.PersonId, line.IdentityKey, line.Day)).Latest);
         }
+        // Who signed whom is the register's; the log keeps that an officer signed someone, at which desk.
+        audit.Record("vote.desk.sign", $"vote:{voteId}", found.Desk.Name);
+        await db.SaveChangesAsync();
         return new(CommandResult.Done(line.Id));
     }
 
@@ -229,27 +246,40 @@ public sealed class PaperDesks(
     }
 
     /// <summary>
-    /// Types one sheet as one reader read it (a reader corrects their own reading by typing it again). The second
-    /// reading is someone else's: whoever typed a first reading at this desk types no second one, and the reverse.
+    /// Closes the desk's register: nobody signs there any more, and its sheets can be typed. Typing only once every
+    /// signature is in keeps the order sheets are typed in from following the order people signed.
     /// </summary>
-    public async Task<CommandResult> EnterAsync(Guid voteId, Guid deskId, int sheet, int pass, IReadOnlyList<int?> values, bool spoiled)
+    public async Task<CommandResult> CloseRegisterAsync(Guid voteId, Guid deskId)
     {
         if (await DeskAsync(voteId, deskId) is not { } found)
         {
             return CommandResult.Missing();
         }
-        if (found.Refusal is { } refusal)
+        if (!found.Allowed)
+        {
+            return CommandResult.Refused(found.Decision);
+        }
+        var now = clock.GetUtcNow();
+        if (await db.VoteDesks.Where(d => d.Id == deskId && d.RegisterClosedAt == null).ExecuteUpdateAsync(d => d.SetProperty(x => x.RegisterClosedAt, now)) == 0)
+        {
+            return CommandResult.Refused("Votes.Desk.RegisterClosed");
+        }
+        audit.Record("vote.desk.close", $"vote:{voteId}", found.Desk.Name);
+        await db.SaveChangesAsync();
+        return CommandResult.Done(deskId);
+    }
+
+    /// <summary>
+    /// Types one sheet as one reader read it (a reader corrects their own reading by typing it again). The second
+    /// reading is someone else's: whoever typed a first reading at this desk types no second one, and the reverse.
+    /// </summary>
+    public async Task<CommandResult> EnterAsync(Guid voteId, Guid deskId, int sheet, int pass, IReadOnlyList<int?> values, bool spoiled)
+    {
+        if (await ReadingAsync(voteId, deskId, sheet, pass) is { } refusal)
         {
             return refusal;
         }
-        if (found.Desk!.CountedAt is not null)
-        {
-            return CommandResult.Refused("Votes.Desk.Counted");
-        }
-        if (sheet is < 1 or > SheetsMax || pass is not (1 or 2))
-        {
-            return CommandResult.Refused("Votes.Desk.BadSheet");
-        }
+        var found = (await DeskAsync(voteId, deskId))!;
         if (!spoiled && (values.Count != found.Options.Count || BallotContent.Problems(found.Vote, found.Options, values).Count > 0))
         {
             return CommandResult.Refused("Votes.Problem.Unknown");
@@ -259,19 +289,85 @@ public sealed class PaperDesks(
         {
             return CommandResult.Refused("Votes.Desk.SameTypist");
         }
-        var entry = await db.PaperEntries.FirstOrDefaultAsync(e => e.DeskId == deskId && e.Sheet == sheet && e.Pass == pass);
-        if (entry is not null && entry.TypedBy != typist)
-        {
-            return CommandResult.Refused("Votes.Desk.SheetTaken");
-        }
         var content = spoiled ? "" : BallotContent.Encode(values);
-        if (entry is null)
+        return await WhileUncountedAsync(deskId, async () =>
         {
-            db.PaperEntries.Add(new PaperEntry { DeskId = deskId, Sheet = sheet, Pass = pass, Content = content, Spoiled = spoiled, TypedBy = typist });
+            var entry = await db.PaperEntries.FirstOrDefaultAsync(e => e.DeskId == deskId && e.Sheet == sheet && e.Pass == pass);
+            if (entry is not null && entry.TypedBy != typist)
+            {
+                return "Votes.Desk.SheetTaken";
+            }
+            if (entry is null)
+            {
+                db.PaperEntries.Add(new PaperEntry { DeskId = deskId, Sheet = sheet, Pass = pass, Content = content, Spoiled = spoiled, TypedBy = typist });
+            }
+            else
+            {
+                (entry.Content, entry.Spoiled) = (content, spoiled);
+            }
+            return null;
+        });
+    }
+
+    /// <summary>Takes back a reading: its reader's own, or any for staff (a sheet number mistyped, a reader gone home).</summary>
+    public async Task<CommandResult> EraseReadingAsync(Guid voteId, Guid deskId, int sheet, int pass)
+    {
+        if (await ReadingAsync(voteId, deskId, sheet, pass) is { } refusal)
+        {
+            return refusal;
         }
-        else
+        var found = (await DeskAsync(voteId, deskId))!;
+        var manages = await authorizer.CanAsync(VotesPermissions.Manage, found.Process, found.Vote.ComponentId);
+        var typist = authorizer.PersonId;
+        return await WhileUncountedAsync(deskId, async () =>
         {
-            (entry.Content, entry.Spoiled) = (content, spoiled);
+            var entry = await db.PaperEntries.FirstOrDefaultAsync(e => e.DeskId == deskId && e.Sheet == sheet && e.Pass == pass);
+            if (entry is null || (entry.TypedBy != typist && !manages))
+            {
+                return "Votes.Desk.NotYourReading";
+            }
+            db.PaperEntries.Remove(entry);
+            return null;
+        });
+    }
+
+    /// <summary>Why a reading of this sheet cannot be typed or taken back, if it cannot.</summary>
+    private async Task<CommandResult?> ReadingAsync(Guid voteId, Guid deskId, int sheet, int pass)
+    {
+        if (await DeskAsync(voteId, deskId) is not { } found)
+        {
+            return CommandResult.Missing();
+        }
+        if (!found.Allowed)
+        {
+            return CommandResult.Refused(found.Decision);
+        }
+        if (found.Desk.CountedAt is not null)
+        {
+            return CommandResult.Refused("Votes.Desk.Counted");
+        }
+        if (found.Desk.RegisterClosedAt is null)
+        {
+            return CommandResult.Refused("Votes.Desk.RegisterOpen");
+        }
+        var signatures = await db.VoteRegister.CountAsync(r => r.DeskId == deskId);
+        return sheet < 1 || sheet > signatures + SheetsOverSignatures || pass is not (1 or 2) ? CommandResult.Refused("Votes.Desk.BadSheet") : null;
+    }
+
+    /// <summary>
+    /// Changes the desk's readings in a transaction that first touches the desk's row while it is uncounted: a count
+    /// under way waits for it, or it finds the desk counted and changes nothing.
+    /// </summary>
+    private async Task<CommandResult> WhileUncountedAsync(Guid deskId, Func<Task<string?>> change)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (await db.VoteDesks.Where(d => d.Id == deskId && d.CountedAt == null).ExecuteUpdateAsync(d => d.SetProperty(x => x.Note, x => x.Note)) == 0)
+        {
+            return CommandResult.Refused("Votes.Desk.Counted");
+        }
+        if (await change() is { } problem)
+        {
+            return CommandResult.Refused(problem);
         }
         try
         {
@@ -286,22 +382,22 @@ public sealed class PaperDesks(
             db.ChangeTracker.Clear();
             return CommandResult.Refused("Votes.Desk.SheetTaken");
         }
+        await transaction.CommitAsync();
         return CommandResult.Done();
     }
 
     /// <summary>The desk, its register's size, and both readings of each sheet.</summary>
-    public async Task<DeskState?> StateAsync(Guid voteId, Guid deskId)
+    public async Task<DeskState?> StateAsync(Guid voteId, Guid deskId) =>
+        await DeskAsync(voteId, deskId) is { Allowed: true, Desk: { } desk } ? await ReadStateAsync(desk) : null;
+
+    private async Task<DeskState> ReadStateAsync(VoteDesk desk)
     {
-        if (await DeskAsync(voteId, deskId) is not { Refusal: null, Desk: { } desk })
-        {
-            return null;
-        }
-        var entries = await db.PaperEntries.AsNoTracking().Where(e => e.DeskId == deskId).ToListAsync();
+        var entries = await db.PaperEntries.AsNoTracking().Where(e => e.DeskId == desk.Id).ToListAsync();
         var bySheet = entries.ToLookup(e => e.Sheet);
         var last = entries.Count == 0 ? 0 : entries.Max(e => e.Sheet);
         var sheets = Enumerable.Range(1, last)
             .Select(n => new SheetReading(n, bySheet[n].FirstOrDefault(e => e.Pass == 1), bySheet[n].FirstOrDefault(e => e.Pass == 2))).ToList();
-        var signatures = await db.VoteRegister.CountAsync(r => r.DeskId == deskId);
+        var signatures = await db.VoteRegister.CountAsync(r => r.DeskId == desk.Id);
         return new DeskState(desk, signatures, sheets);
     }
 
@@ -311,63 +407,70 @@ public sealed class PaperDesks(
     /// </summary>
     public async Task<CommandResult> CountAsync(Guid voteId, Guid deskId, string? note)
     {
-        if (await StateAsync(voteId, deskId) is not { } state)
+        if (await DeskAsync(voteId, deskId) is not { } found)
         {
-            return await DeskAsync(voteId, deskId) is { Refusal: { } refusal } ? refusal : CommandResult.Missing();
+            return CommandResult.Missing();
         }
-        if (state.Desk.CountedAt is not null)
+        if (!found.Allowed)
         {
-            return CommandResult.Refused("Votes.Desk.Counted");
-        }
-        if (!state.Ready)
-        {
-            return CommandResult.Refused("Votes.Desk.NotReady");
+            return CommandResult.Refused(found.Decision);
         }
         note = note?.Trim() ?? "";
         if (note.Length > VoteDesk.NoteMax)
         {
             return CommandResult.Refused("Votes.Desk.NoteLength");
         }
-        if (state.Sheets.Count != state.Signatures && note.Length == 0)
-        {
-            return CommandResult.Refused("Votes.Desk.NoteNeeded");
-        }
         await using var transaction = await db.Database.BeginTransactionAsync();
-        // Two officers pressing at once: only one marks the desk counted, so its ballots go in once.
+        // Two officers pressing at once: only one marks the desk counted, so its ballots go in once; a reading being
+        // typed finishes first (it touched the desk's row), and none is typed after.
         var now = clock.GetUtcNow();
         if (await db.VoteDesks.Where(d => d.Id == deskId && d.CountedAt == null)
                 .ExecuteUpdateAsync(d => d.SetProperty(x => x.CountedAt, now).SetProperty(x => x.Note, note)) == 0)
         {
             return CommandResult.Refused("Votes.Desk.Counted");
         }
+        // Read within the count's transaction: what goes into the ballot box is what the checks saw.
+        var state = await ReadStateAsync(found.Desk);
+        var problem = state switch
+        {
+            { Ready: false } => "Votes.Desk.NotReady",
+            _ when state.Sheets.Count != state.Signatures && note.Length == 0 => "Votes.Desk.NoteNeeded",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            // Disposed uncommitted: the desk stays uncounted.
+            return CommandResult.Refused(problem);
+        }
         db.Envelopes.AddRange(state.Sheets.Where(s => !s.First!.Spoiled).Select(s => new Envelope { VoteId = voteId, Content = s.First!.Content }));
-        audit.Record("vote.desk.count", $"vote:{voteId}", $"{state.Desk.Name}: {state.Sheets.Count}");
+        audit.Record("vote.desk.count", $"vote:{voteId}", $"{found.Desk.Name}: {state.Sheets.Count}");
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return CommandResult.Done(deskId);
     }
 
     /// <summary>
-    /// A desk's tally sheet: for those who hold a desk at any time (a blank sheet to tally by hand before the count),
-    /// for anyone once the desk is counted and the vote's results are public.
+    /// A desk's tally sheet. Before the count, a blank sheet to tally by hand, for those who hold a desk. Once counted,
+    /// its figures with the vote's results (staff at any time); the public reads a small desk's totals, not its votes
+    /// per option, which would tell its few voters' ballots.
     /// </summary>
     public async Task<DeskTally?> TallyAsync(Guid voteId, Guid deskId)
     {
-        if (await votes.FindAsync(voteId) is not var (vote, options)
-            || await processes.FindAsync(vote.ProcessId, VotesModule.Key, vote.ComponentId) is not { } process
+        if (await votes.AccessAsync(voteId, VotesPermissions.Desk) is not { } access
             || (await db.DeskSummaries(voteId)).FirstOrDefault(d => d.Id == deskId) is not { } summary)
         {
             return null;
         }
-        var holdsDesk = await authorizer.CanAsync(VotesPermissions.Desk, process, vote.ComponentId);
-        if (!holdsDesk && !(summary.Counted && vote.ResultsShown(clock.GetUtcNow())))
+        var (vote, options) = (access.Vote, access.Options);
+        var shown = summary.Counted && (vote.ResultsShown(clock.GetUtcNow()) || await authorizer.CanAsync(VotesPermissions.Manage, access.Process, vote.ComponentId));
+        if (!access.Allowed && !shown)
         {
             return null;
         }
         var width = vote.Graded ? BallotContent.GradeCount(vote.Method) : 1;
         var counts = options.Select(_ => new int[width]).ToList();
         var blank = 0;
-        var contents = summary.Counted
+        var contents = shown
             ? await db.PaperEntries.AsNoTracking().Where(e => e.DeskId == deskId && e.Pass == 1 && !e.Spoiled).Select(e => e.Content).ToListAsync()
             : [];
         foreach (var values in contents.Select(BallotContent.Decode))
@@ -386,29 +489,23 @@ public sealed class PaperDesks(
                 }
             }
         }
-        return new DeskTally(summary, blank, counts);
+        var withheld = shown && !access.Allowed && summary.Sheets < BallotBox.Together;
+        return new DeskTally(summary, shown, blank, withheld ? [] : counts);
     }
 
-    private sealed record Found(Vote Vote, IReadOnlyList<VoteOption> Options, Process Process, VoteDesk? Desk, CommandResult? Refusal);
-
-    private async Task<Found?> VoteAsync(Guid voteId, Permission permission)
+    /// <summary>The vote and the desk, and whether the person holds desks there; null when either is missing.</summary>
+    private async Task<DeskAccess?> DeskAsync(Guid voteId, Guid deskId)
     {
-        if (await votes.FindAsync(voteId) is not var (vote, options)
-            || await processes.FindAsync(vote.ProcessId, VotesModule.Key, vote.ComponentId) is not { } process)
-        {
-            return null;
-        }
-        var decision = await authorizer.DecideAsync(permission, process, vote.ComponentId);
-        return new Found(vote, options, process, null, decision == Decision.Allowed ? null : CommandResult.Refused(decision));
-    }
-
-    private async Task<Found?> DeskAsync(Guid voteId, Guid deskId)
-    {
-        if (await VoteAsync(voteId, VotesPermissions.Desk) is not { } found)
+        if (await votes.AccessAsync(voteId, VotesPermissions.Desk) is not { } access)
         {
             return null;
         }
         var desk = await db.VoteDesks.AsNoTracking().FirstOrDefaultAsync(d => d.Id == deskId && d.VoteId == voteId);
-        return desk is null ? null : found with { Desk = desk };
+        return desk is null ? null : new DeskAccess(access.Vote, access.Options, access.Process, access.Decision, desk);
+    }
+
+    private sealed record DeskAccess(Vote Vote, IReadOnlyList<VoteOption> Options, Process Process, Decision Decision, VoteDesk Desk)
+    {
+        public bool Allowed => Decision == Decision.Allowed;
     }
 }

@@ -168,6 +168,9 @@ public sealed class Vote
 
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
 
+    /// <summary>A participatory budget: when its funded projects were made actions.</summary>
+    public DateTimeOffset? FundedAt { get; set; }
+
     public bool IsOpen(DateTimeOffset now) => now >= OpensAt && now < ClosesAt;
 
     public bool ResultsShown(DateTimeOffset now) => now >= ClosesAt || (ResultsBeforeClose && now >= OpensAt);
@@ -266,7 +269,7 @@ public sealed class CastBallot
 
 /// <summary>
 /// A place where paper ballots are cast and counted (a "bureau de vote": a town hall desk, a library, a market stall):
-/// its register is signed there, and its ballots are typed twice after the count, then taken into the ballot box.
+/// its register is signed there; once the register is closed its ballots are typed twice, then taken into the ballot box.
 /// </summary>
 public sealed class VoteDesk
 {
@@ -276,6 +279,9 @@ public sealed class VoteDesk
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid VoteId { get; set; }
     public required string Name { get; set; }
+
+    /// <summary>When its register was closed: nobody signs there after, and its sheets can be typed.</summary>
+    public DateTimeOffset? RegisterClosedAt { get; set; }
 
     /// <summary>When its ballots went into the ballot box; nothing is typed there after.</summary>
     public DateTimeOffset? CountedAt { get; set; }

@@ -59,6 +59,12 @@ public sealed record VoteResults(
 /// <summary>A named vote's ballot, with the pseudonym of the person who cast it.</summary>
 public sealed record NamedBallot(string Voter, string Content);
 
+/// <summary>A vote of this organisation with its options and process, and what the person may do there.</summary>
+public sealed record VoteAccess(Vote Vote, IReadOnlyList<VoteOption> Options, Process Process, Decision Decision)
+{
+    public bool Allowed => Decision == Decision.Allowed;
+}
+
 /// <summary>Everything that changes votes, and their count. Each command checks the permission itself.</summary>
 public sealed class VoteCommands(
     ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock, ProcessAccess processes,
@@ -74,6 +80,12 @@ public sealed class VoteCommands(
             var vote = await db.Votes.AsNoTracking().FirstOrDefaultAsync(v => v.Id == voteId && v.OrganisationId == organisation.Id);
             return vote is null ? null : (vote, await db.VoteOptions.AsNoTracking().Where(o => o.VoteId == voteId).OrderBy(o => o.Position).ToListAsync());
         });
+
+    /// <summary>The vote, its options and process, and whether the person holds the permission there; null when there is no such vote.</summary>
+    public async Task<VoteAccess?> AccessAsync(Guid voteId, Permission permission) =>
+        await FindAsync(voteId) is var (vote, options) && await processes.FindAsync(vote.ProcessId, VotesModule.Key, vote.ComponentId) is { } process
+            ? new VoteAccess(vote, options, process, await authorizer.DecideAsync(permission, process, vote.ComponentId))
+            : null;
 
     public async Task<CommandResult> CreateAsync(Guid processId, Guid componentId, VoteDraft draft)
     {
@@ -214,12 +226,11 @@ public sealed class VoteCommands(
     /// <param name="attested">Whether the person attested, on their honour, what the vote asks (living in the territory, the age).</param>
     public async Task<CommandResult> CastAsync(Guid voteId, IReadOnlyList<int?> values, string? reason = null, bool attested = false)
     {
-        if (await FindAsync(voteId) is not var (vote, options)
-            || await processes.FindAsync(vote.ProcessId, VotesModule.Key, vote.ComponentId) is not { } process)
+        if (await AccessAsync(voteId, VotesPermissions.Cast) is not (var vote, var options, var process, var decision))
         {
             return CommandResult.Missing();
         }
-        if (await authorizer.DecideAsync(VotesPermissions.Cast, process, vote.ComponentId) is var decision and not Decision.Allowed)
+        if (decision != Decision.Allowed)
         {
             return CommandResult.Refused(decision);
         }
@@ -322,15 +333,10 @@ public sealed class VoteCommands(
     }
 
     /// <summary>The vote and its options when the person may see its count: anyone once shown, staff at any time.</summary>
-    private async Task<(Vote, IReadOnlyList<VoteOption>)?> AllowedAsync(Guid voteId)
-    {
-        if (await FindAsync(voteId) is not var (vote, options)
-            || await processes.FindAsync(vote.ProcessId, VotesModule.Key, vote.ComponentId) is not { } process)
-        {
-            return null;
-        }
-        return vote.ResultsShown(clock.GetUtcNow()) || await authorizer.CanAsync(VotesPermissions.Manage, process, vote.ComponentId) ? (vote, options) : null;
-    }
+    private async Task<(Vote, IReadOnlyList<VoteOption>)?> AllowedAsync(Guid voteId) =>
+        await AccessAsync(voteId, VotesPermissions.Manage) is { } access && (access.Vote.ResultsShown(clock.GetUtcNow()) || access.Allowed)
+            ? (access.Vote, access.Options)
+            : null;
 
     private static BudgetOutcome CountBudget(Vote vote, IReadOnlyList<VoteOption> projects, ApprovalBallots baskets, TieBreak tieBreak)
     {
@@ -397,22 +403,23 @@ public sealed class VoteCommands(
     public async Task<CommandResult> AnswerAsync(Guid objectionId, string answer)
     {
         var objection = await db.VoteObjections.FirstOrDefaultAsync(o => o.Id == objectionId);
-        if (objection is null || await FindAsync(objection.VoteId) is not var (vote, _)
-            || await processes.FindAsync(vote.ProcessId, VotesModule.Key, vote.ComponentId) is not { } process)
+        if (objection is null || await AccessAsync(objection.VoteId, VotesPermissions.Manage) is not { } access)
         {
             return CommandResult.Missing();
         }
-        if (await authorizer.DecideAsync(VotesPermissions.Manage, process, vote.ComponentId) is var decision and not Decision.Allowed)
+        if (!access.Allowed)
         {
-            return CommandResult.Refused(decision);
+            return CommandResult.Refused(access.Decision);
         }
+        var vote = access.Vote;
         answer = answer.Trim();
         if (answer.Length is 0 or > VoteObjection.TextMax)
         {
             return CommandResult.Refused("Votes.Objection.AnswerLength");
         }
         (objection.Answer, objection.AnsweredAt) = (answer, clock.GetUtcNow());
-        audit.Record("vote.objection.answer", $"vote:{vote.Id}", objection.Id.ToString());
+        // Recorded after the close too: that is how a proposal waiting for its answers is adopted.
+        audit.Record("vote.objection.answer", $"vote:{vote.Id}", $"{objection.Id}: {answer[..Math.Min(answer.Length, 200)]}");
         await db.SaveChangesAsync();
         return CommandResult.Done(vote.Id);
     }
@@ -456,7 +463,16 @@ public sealed class VoteCommands(
         db.VotingBodies.Add(body);
         db.BodyMembers.AddRange(people.Select(p => new BodyMember { BodyId = body.Id, PersonId = p.Id }));
         audit.Record("vote.body.create", $"body:{body.Id}", $"{name}: {people.Count}");
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            // The same form sent twice at once.
+            db.ChangeTracker.Clear();
+            return (CommandResult.Refused("Votes.Body.NameTaken"), []);
+        }
         return (CommandResult.Done(body.Id), []);
     }
 }

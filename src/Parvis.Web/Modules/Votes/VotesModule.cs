@@ -128,7 +128,8 @@ public sealed class VotesModule : IParvisModule
             e.ToTable("votes_register");
             e.Property(r => r.Channel).HasConversion<string>().HasMaxLength(20);
             e.Property(r => r.NamedBallot).HasMaxLength(BallotMax);
-            // The database, not only the code, keeps one vote per person, whatever the channel.
+            // The database, not only the code, keeps one vote per person and round (a lifelong election's year), whatever
+            // the channel; at desks, one per identity key too.
             e.HasIndex(r => new { r.VoteId, r.PersonId, r.Round }).IsUnique();
             e.HasIndex(r => new { r.VoteId, r.IdentityKey, r.Round }).IsUnique();
             e.Property(r => r.IdentityKey).HasMaxLength(64);
@@ -221,6 +222,10 @@ public static class VotesData
         public DbSet<BudgetArea> BudgetAreas => db.Set<BudgetArea>();
         public DbSet<BudgetProject> BudgetProjects => db.Set<BudgetProject>();
 
+        /// <summary>A participatory budget's areas, by name.</summary>
+        public async Task<IReadOnlyList<BudgetArea>> AreasOf(Guid componentId) =>
+            [.. (await db.BudgetAreas.AsNoTracking().Where(a => a.ComponentId == componentId).ToListAsync()).OrderBy(a => a.Name, StringComparer.CurrentCulture)];
+
         /// <summary>A vote's desks, by name: their register's lines, and their first readings (the counted sheets, once counted).</summary>
         public async Task<IReadOnlyList<DeskSummary>> DeskSummaries(Guid voteId)
         {
@@ -237,14 +242,14 @@ public static class VotesData
 
         /// <summary>
         /// The round a voter (an account, or an identity key at a desk) may vote in today (<see cref="Vote.RoundOn"/>),
-        /// and their latest line in the register, if any.
+        /// their latest line in the register and the day of their first, if any.
         /// </summary>
-        public async Task<(int? Round, VoteRegistration? Latest)> RoundAsync(Vote vote, Guid? personId, string? identityKey, DateOnly today)
+        public async Task<(int? Round, VoteRegistration? Latest, DateOnly? First)> RoundAsync(Vote vote, Guid? personId, string? identityKey, DateOnly today)
         {
             var lines = await db.VoteRegister.AsNoTracking()
                 .Where(r => r.VoteId == vote.Id && (personId != null ? r.PersonId == personId : r.IdentityKey == identityKey)).ToListAsync();
             var first = lines.Count == 0 ? (DateOnly?)null : lines.Min(l => l.Day);
-            return (vote.RoundOn(today, first, [.. lines.Select(l => l.Round)]), lines.MaxBy(l => l.Round));
+            return (vote.RoundOn(today, first, [.. lines.Select(l => l.Round)]), lines.MaxBy(l => l.Round), first);
         }
 
         /// <summary>What a vote's ballot box holds: the ballots, and the envelopes it has yet to take.</summary>

@@ -20,14 +20,17 @@ public abstract class BatchWriter<TRequest, TOutcome> : BackgroundService
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly bool _batching;
+    private readonly IServiceScopeFactory _scopes;
     private readonly ILogger _log;
 
+    /// <param name="scopes">Where SQLite's writes find their context.</param>
     /// <param name="configuration">The installation's settings: the database, and the switch.</param>
     /// <param name="name">The switch's name (Performance:{name}) and the writer's in the logs.</param>
     /// <param name="log">Where failed batches are told.</param>
-    protected BatchWriter(IConfiguration configuration, string name, ILogger log)
+    protected BatchWriter(IServiceScopeFactory scopes, IConfiguration configuration, string name, ILogger log)
     {
         _batching = ThroughputLayer.IsOn(configuration, name);
+        _scopes = scopes;
         _log = log;
         Postgres = DatabaseSetup.PostgresConnection(configuration) is { } connection ? NpgsqlDataSource.Create(WriterConnection(connection, _batching)) : null;
     }
@@ -73,8 +76,42 @@ public abstract class BatchWriter<TRequest, TOutcome> : BackgroundService
     /// </summary>
     protected abstract Task<TOutcome[]> WritePostgresAsync(NpgsqlConnection connection, IReadOnlyList<TRequest> batch);
 
+    /// <summary>
+    /// On SQLite, one request of the batch, through the batch's context and transaction. A unique index's refusal rolls
+    /// back to EF's savepoint and is this request's outcome; the batch goes on.
+    /// </summary>
+    protected abstract Task<TOutcome> WriteOneAsync(ParvisDbContext db, TRequest request);
+
+    /// <summary>A prepared statement's rows, read as it runs: the statement is the same every time.</summary>
+    protected static async Task<List<T>> ReadPreparedAsync<T>(NpgsqlCommand command, Func<NpgsqlDataReader, T> read)
+    {
+        await command.PrepareAsync();
+        var rows = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(read(reader));
+        }
+        return rows;
+    }
+
     /// <summary>SQLite has one writer at a time anyway: the batch shares one transaction, so one commit.</summary>
-    protected abstract Task<TOutcome[]> WriteOneByOneAsync(IReadOnlyList<TRequest> batch);
+    private async Task<TOutcome[]> WriteOneByOneAsync(List<TRequest> batch)
+    {
+        // The writer tells what changed once committed (Committed), not each save.
+        using var told = ContentChanges.ToldByCaller();
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
+        var outcomes = new TOutcome[batch.Count];
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            outcomes[i] = await WriteOneAsync(db, batch[i]);
+            db.ChangeTracker.Clear();
+        }
+        await transaction.CommitAsync();
+        return outcomes;
+    }
 
     /// <summary>Once the batch is surely committed, before any request learns its outcome: tell what changed.</summary>
     protected virtual void Committed(IReadOnlyList<TRequest> batch, TOutcome[] outcomes)

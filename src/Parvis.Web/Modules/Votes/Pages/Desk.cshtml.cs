@@ -142,6 +142,27 @@ public sealed class DeskModel(ParvisDbContext db, VoteCommands commands, Process
         return Redirect($"{Address}?pass={Pass}#entry");
     }
 
+    public async Task<IActionResult> OnPostCloseRegisterAsync(Guid id, Guid deskId)
+    {
+        if (await PrepareAsync(id, deskId, 1) is { } early)
+        {
+            return early;
+        }
+        Sheet = State.NextSheet(Pass);
+        return After(await desks.CloseRegisterAsync(id, deskId), "Votes.Desk.RegisterClosedDone", $"{Address}#entry", "Count");
+    }
+
+    /// <summary>Takes back a reading of a sheet (one's own, or any for staff).</summary>
+    public async Task<IActionResult> OnPostEraseReadingAsync(Guid id, Guid deskId, int pass, int sheet)
+    {
+        if (await PrepareAsync(id, deskId, pass) is { } early)
+        {
+            return early;
+        }
+        Sheet = State.NextSheet(Pass);
+        return After(await desks.EraseReadingAsync(id, deskId, sheet, Pass), "Votes.Desk.ReadingErased", $"{Address}?pass={Pass}#count", "Count");
+    }
+
     public async Task<IActionResult> OnPostCountAsync(Guid id, Guid deskId)
     {
         if (await PrepareAsync(id, deskId, 1) is { } early)

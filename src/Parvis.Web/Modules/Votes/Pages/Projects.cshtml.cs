@@ -82,7 +82,7 @@ public sealed class ProjectsModel(ParvisDbContext db, CurrentOrganisation organi
             return false;
         }
         (Process, Component) = (process, component);
-        Areas = [.. (await db.BudgetAreas.AsNoTracking().Where(a => a.ComponentId == component.Id).ToListAsync()).OrderBy(a => a.Name, StringComparer.CurrentCulture)];
+        Areas = await db.AreasOf(component.Id);
         // What moderation hid or an author erased is not listed.
         ByArea = (await db.BudgetProjects.AsNoTracking().Where(p => p.ComponentId == component.Id && p.HiddenAt == null && p.ErasedAt == null)
             .OrderBy(p => p.CreatedAt).ToListAsync()).ToLookup(p => p.AreaId);

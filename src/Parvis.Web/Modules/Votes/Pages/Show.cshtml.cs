@@ -157,11 +157,9 @@ public sealed class ShowModel(ParvisDbContext db, VoteCommands commands, Process
         }
         // A lifelong election's voter who may vote this year sees the ballot again; otherwise, when they next may.
         var today = authorizer.Today();
-        var (round, latest) = await Db.RoundAsync(Vote, personId, null, today);
-        if (round is null && latest is not null)
+        if (await Db.RoundAsync(Vote, personId, null, today) is (null, { } latest, { } first))
         {
             Voted = latest;
-            var first = await Db.VoteRegister.Where(r => r.VoteId == id && r.PersonId == personId).MinAsync(r => r.Day);
             NextRound = Vote.NextRound(today, first);
         }
         return true;

@@ -204,6 +204,11 @@ public sealed class VotesModel(ParvisDbContext db, CurrentOrganisation organisat
         }
         // A budget on an area takes its feasible projects, with their reviewed costs, and its money.
         var fromArea = Input.Method == VoteMethod.Budget && Input.AreaId is { } areaId ? await projects.BallotOfAsync(Component!.Id, areaId) : null;
+        if (Input.Method == VoteMethod.Budget && Input.AreaId is not null && fromArea is null)
+        {
+            ModelState.AddModelError("Input.AreaId", Text["Votes.Project.Area"]);
+            return Page();
+        }
         if ((fromArea?.Projects ?? Input.Read()) is not { } options)
         {
             ModelState.AddModelError("Input.Options", Text["Votes.OptionCost"]);
@@ -305,7 +310,7 @@ public sealed class VotesModel(ParvisDbContext db, CurrentOrganisation organisat
         var members = await db.BodyMembers.Where(m => ids.Contains(m.BodyId)).GroupBy(m => m.BodyId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
         Bodies = [.. bodies.OrderBy(b => b.Name, StringComparer.CurrentCulture).Select(b => (b, members.GetValueOrDefault(b.Id)))];
-        Areas = [.. (await db.BudgetAreas.AsNoTracking().Where(a => a.ComponentId == Component.Id).ToListAsync()).OrderBy(a => a.Name, StringComparer.CurrentCulture)];
+        Areas = await db.AreasOf(Component.Id);
         Feasible = await db.BudgetProjects.Where(p => p.ComponentId == Component.Id && p.Review == ProjectReview.Feasible && p.HiddenAt == null && p.ErasedAt == null)
             .GroupBy(p => p.AreaId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
         return null;
