@@ -171,6 +171,7 @@ public sealed partial class JourneyTests
                 OrganisationId = process.OrganisationId, ProcessId = process.Id, ComponentId = process.Component(VotesModule.Key)!.Id,
                 Question = "Quel horaire pour la navette ?", Purpose = VotePurpose.Advisory, Method = VoteMethod.SingleChoice,
                 TieBreak = "0,1,2", OpensAt = DateTimeOffset.UtcNow.AddDays(-1), ClosesAt = DateTimeOffset.UtcNow.AddDays(5), ResultsBeforeClose = true,
+                Mediated = true,
             };
             db.Votes.Add(town);
             db.VoteOptions.AddRange(new[] { "Tôt le matin", "En soirée", "Le week-end" }.Select((t, i) => new VoteOption { VoteId = town.Id, Position = i, Title = t }));
@@ -213,6 +214,18 @@ public sealed partial class JourneyTests
         Assert.Equal(["0", "1", "0"], (await second.Locator("#per-option tbody td").AllTextContentsAsync()).Select(t => t.Trim()));
         await app.AssertAccessibleAsync(second);
         Assert.Equal(",1,", await app.WithDatabaseAsync(db => db.BallotBox(vote).SingleAsync()));
+
+        // A mediator records the vote of someone present, on the same register.
+        await page.GotoAsync($"/votes/{vote}/mediate");
+        await app.AssertAccessibleAsync(page);
+        await page.FillAsync("#Surname", "Riou");
+        await page.FillAsync("#GivenNames", "Jeanne");
+        await page.FillAsync("#BirthDate", "1939-04-02");
+        await page.CheckAsync("#o2");
+        await page.CheckAsync("#Present");
+        await Infrastructure.BrowserApp.ClickForNewPageAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer son vote" }));
+        Assert.Contains("Son vote est enregistré", await page.TextContentAsync("body"), StringComparison.Ordinal);
+        Assert.Equal([",,1", ",1,"], (await app.WithDatabaseAsync(db => db.BallotBox(vote).ToListAsync())).Order(StringComparer.Ordinal));
     }
 
     /// <summary>Types the next sheet as a ballot for the second option: Tab from the number into the choices, an arrow, Enter.</summary>

@@ -57,6 +57,7 @@ public sealed class PermissionMatrixTests
         ["Votes.Cast"] = Enum.GetValues<Role>(),
         ["Votes.Desk"] = [Role.Administrator, Role.ProcessManager, Role.Facilitator],
         ["Votes.Submit"] = Enum.GetValues<Role>(),
+        ["Votes.Mediate"] = [Role.Administrator, Role.ProcessManager, Role.Facilitator],
         ["Workshops.Manage"] = [Role.Administrator, Role.ProcessManager],
         ["Workshops.Run"] = [Role.Administrator, Role.ProcessManager, Role.Facilitator],
         ["Meetings.Manage"] = [Role.Administrator, Role.ProcessManager],

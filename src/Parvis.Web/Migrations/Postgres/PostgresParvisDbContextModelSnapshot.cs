@@ -1540,6 +1540,9 @@ namespace Parvis.Web.Migrations.Postgres
                     b.Property<int?>("MaxProjects")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Mediated")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(20)

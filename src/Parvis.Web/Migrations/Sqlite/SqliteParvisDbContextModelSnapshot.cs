@@ -1531,6 +1531,9 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.Property<int?>("MaxProjects")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Mediated")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -63,7 +63,7 @@ public sealed record DeskTally(DeskSummary Summary, bool Shown, int Blank, IRead
 /// officer's question to ask, as nothing joins a name to an account.
 /// </summary>
 public sealed class PaperDesks(
-    ParvisDbContext db, VoteCommands votes, Authorizer authorizer, AuditLog audit, TimeProvider clock)
+    ParvisDbContext db, VoteCommands votes, Authorizer authorizer, AuditLog audit, TimeProvider clock, ContentChanges changes)
 {
     /// <summary>More sheets than any polling station's ballot box holds.</summary>
     public const int SheetsMax = 100_000;
@@ -141,16 +141,70 @@ public sealed class PaperDesks(
         {
             return new(CommandResult.Refused("Votes.Desk.RegisterClosed"));
         }
-        if (found.Vote.NeedsAttestation && !attested)
+        var line = new VoteRegistration { VoteId = voteId, Channel = VoteChannel.Paper, Day = authorizer.Today(), DeskId = deskId };
+        return await RegisterAsync(found.Vote, voter, attested, line, null, "vote.desk.sign", found.Desk.Name);
+    }
+
+    /// <summary>
+    /// A ballot cast through a mediator, where the vote allows it: the mediator signs the person present on the register
+    /// (by their account, or by name and birth date) and types the ballot they give, both or neither. The log keeps
+    /// which mediator did it; the register keeps the channel.
+    /// </summary>
+    /// <param name="voteId">The vote.</param>
+    /// <param name="voter">The person the mediator votes with.</param>
+    /// <param name="values">Their ballot.</param>
+    /// <param name="present">Whether the mediator attests the person is there and asked for it.</param>
+    /// <param name="attested">Whether the person attested what the vote asks (the territory, the age).</param>
+    public async Task<Signature> MediateAsync(Guid voteId, PaperVoter voter, IReadOnlyList<int?> values, bool present, bool attested)
+    {
+        if (await votes.AccessAsync(voteId, VotesPermissions.Mediate) is not { } access)
+        {
+            return new(CommandResult.Missing());
+        }
+        if (!access.Allowed)
+        {
+            return new(CommandResult.Refused(access.Decision));
+        }
+        // Off unless the vote allows it; never for a decision by consent, whose objection is the person's own words.
+        if (!access.Vote.Mediated || access.Vote.Consenting)
+        {
+            return new(CommandResult.Refused("Votes.Mediate.NotAllowed"));
+        }
+        if (!access.Vote.IsOpen(clock.GetUtcNow()) || access.Process.ClosedAt is not null)
+        {
+            return new(CommandResult.Refused("Votes.Closed"));
+        }
+        if (!present)
+        {
+            return new(CommandResult.Refused("Votes.Mediate.PresenceNeeded"));
+        }
+        if (values.Count != access.Options.Count || BallotContent.Problems(access.Vote, access.Options, values).Count > 0)
+        {
+            return new(CommandResult.Refused("Votes.Problem.Unknown"));
+        }
+        var content = BallotContent.Encode(values);
+        var line = new VoteRegistration
+        {
+            VoteId = voteId, Channel = VoteChannel.Mediated, Day = authorizer.Today(), NamedBallot = access.Vote.Secret ? null : content,
+        };
+        return await RegisterAsync(access.Vote, voter, attested, line, new Envelope { VoteId = voteId, Content = content }, "vote.mediate", "");
+    }
+
+    /// <summary>
+    /// Puts a person on the register, and with them a ballot when one is given, both or neither: refused, with their
+    /// earlier line, when they already voted (this round) by any channel, or when they may not vote.
+    /// </summary>
+    private async Task<Signature> RegisterAsync(Vote vote, PaperVoter voter, bool attested, VoteRegistration line, Envelope? ballot, string action, string detail)
+    {
+        if (vote.NeedsAttestation && !attested)
         {
             return new(CommandResult.Refused("Votes.Desk.AttestationNeeded"));
         }
         // A body's members are known by their accounts: someone without one cannot be told a member.
-        if (found.Vote.Electorate == Electorate.Body && voter is not AccountVoter)
+        if (vote.Electorate == Electorate.Body && voter is not AccountVoter)
         {
             return new(CommandResult.Refused("Votes.Desk.BodyNeedsAccount"));
         }
-        var line = new VoteRegistration { VoteId = voteId, Channel = VoteChannel.Paper, Day = authorizer.Today(), DeskId = deskId };
         switch (voter)
         {
             case AccountVoter account:
@@ -162,35 +216,41 @@ public sealed class PaperDesks(
                 {
                     return new(CommandResult.Refused("Votes.Desk.NoAccount"));
                 }
-                if (!await votes.InElectorateAsync(found.Vote, people[0]))
+                if (!await votes.InElectorateAsync(vote, people[0]))
                 {
                     return new(CommandResult.Refused("Votes.NotInBody"));
                 }
                 line.PersonId = people[0];
                 break;
             case IdentityVoter identity:
-                if (IdentityKey(voteId, identity, line.Day) is not { } key)
+                if (IdentityKey(vote.Id, identity, line.Day) is not { } key)
                 {
                     return new(CommandResult.Refused("Votes.Desk.Identity"));
                 }
                 // The birth date is there: it says what the attestation says, or the person is too young.
-                if (found.Vote.MinimumAge is { } age && identity.BirthDate.AddYears(age) > line.Day)
+                if (vote.MinimumAge is { } age && identity.BirthDate.AddYears(age) > line.Day)
                 {
                     return new(CommandResult.Refused("Votes.Desk.TooYoung"));
                 }
                 line.IdentityKey = key;
                 break;
         }
-        var (round, earlier, _) = await db.RoundAsync(found.Vote, line.PersonId, line.IdentityKey, line.Day);
+        var (round, earlier, _) = await db.RoundAsync(vote, line.PersonId, line.IdentityKey, line.Day);
         if (round is not { } year)
         {
             return new(CommandResult.Refused("Votes.Desk.AlreadyVoted"), earlier);
         }
         line.Round = year;
         db.VoteRegister.Add(line);
+        if (ballot is not null)
+        {
+            db.Envelopes.Add(ballot);
+        }
+        // Who voted is the register's; the log keeps that an officer or a mediator signed someone in, and where.
+        audit.Record(action, $"vote:{vote.Id}", detail);
         try
         {
-            // The register of a secret vote changes no public page.
+            // The register of a secret vote changes no public page; a ballot only the running count's, told below.
             using (ContentChanges.ToldByCaller())
             {
                 await db.SaveChangesAsync();
@@ -198,13 +258,14 @@ public sealed class PaperDesks(
         }
         catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
         {
-            // The same person, at the same instant, online or at another desk: the register's index decided.
+            // The same person, at the same instant, online or elsewhere: the register's index decided.
             db.ChangeTracker.Clear();
-            return new(CommandResult.Refused("Votes.Desk.AlreadyVoted"), (await db.RoundAsync(found.Vote, line.PersonId, line.IdentityKey, line.Day)).Latest);
+            return new(CommandResult.Refused("Votes.Desk.AlreadyVoted"), (await db.RoundAsync(vote, line.PersonId, line.IdentityKey, line.Day)).Latest);
         }
-        // Who signed whom is the register's; the log keeps that an officer signed someone, at which desk.
-        audit.Record("vote.desk.sign", $"vote:{voteId}", found.Desk.Name);
-        await db.SaveChangesAsync();
+        if (ballot is not null && vote.ResultsShown(clock.GetUtcNow()))
+        {
+            changes.Committed(ChangeKind.Content, vote.OrganisationId);
+        }
         return new(CommandResult.Done(line.Id));
     }
 

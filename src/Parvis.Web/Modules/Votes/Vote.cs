@@ -123,6 +123,9 @@ public sealed class Vote
     /// <summary>Whether each voter attests, on their honour, living in the territory or reaching the age.</summary>
     public bool NeedsAttestation => Electorate == Electorate.Residents || MinimumAge is not null;
 
+    /// <summary>Whether a mediator may record a ballot for a person present who asks for it (off by default).</summary>
+    public bool Mediated { get; set; }
+
     /// <summary>
     /// The lifelong election: over the mandate (from opening to close), each voter casts a ballot once a year, from the
     /// anniversary of their first ballot; at the close every year's ballots are counted together.

@@ -27,7 +27,7 @@ public sealed record Eligibility(Electorate Electorate, string Territory = "", i
 public sealed record VoteDraft(
     string Question, string Description, VotePurpose Purpose, VoteMethod Method, int Seats, IReadOnlyList<DraftOption> Options,
     DateTimeOffset OpensAt, DateTimeOffset ClosesAt, bool Secret, bool ResultsBeforeClose, BudgetDraft? Budget = null, Eligibility? Who = null,
-    bool Lifelong = false);
+    bool Lifelong = false, bool Mediated = false);
 
 /// <summary>The files a vote's ballots download as.</summary>
 public enum BallotFormat
@@ -156,6 +156,7 @@ public sealed class VoteCommands(
             ClosesAt = draft.ClosesAt,
             Secret = draft.Secret,
             Lifelong = draft.Lifelong,
+            Mediated = draft.Mediated && draft.Method != VoteMethod.Consent,
             ResultsBeforeClose = draft.ResultsBeforeClose,
             Budget = budget?.Budget,
             BudgetCount = budget?.Count ?? BudgetCount.Greedy,

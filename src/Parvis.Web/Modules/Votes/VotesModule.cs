@@ -29,7 +29,7 @@ public sealed class VotesModule : IParvisModule
 
     public IReadOnlyList<ModuleSwitch> PhaseSwitches => [new(Submitting, "Votes.Switch.Submitting")];
 
-    public IReadOnlyList<Permission> Permissions => [VotesPermissions.Manage, VotesPermissions.Cast, VotesPermissions.Desk, VotesPermissions.Submit];
+    public IReadOnlyList<Permission> Permissions => [VotesPermissions.Manage, VotesPermissions.Cast, VotesPermissions.Desk, VotesPermissions.Submit, VotesPermissions.Mediate];
 
     /// <summary>The participatory budget's projects, when it has areas, then each vote.</summary>
     public async Task<IReadOnlyList<ModuleLink>> EntriesAsync(ParvisDbContext db, Process process, ProcessComponent component)
@@ -269,6 +269,9 @@ public static class VotesPermissions
 
     /// <summary>Hold a paper desk: sign voters on the register, type the ballots, count them. Facilitators run desks on the ground.</summary>
     public static readonly Permission Desk = new("Votes.Desk", [Role.Administrator, Role.ProcessManager, Role.Facilitator]);
+
+    /// <summary>Record a ballot for a person present, on a vote that allows it: the digital mediators who help people vote.</summary>
+    public static readonly Permission Mediate = new("Votes.Mediate", [Role.Administrator, Role.ProcessManager, Role.Facilitator]);
 
     /// <summary>Submit a participatory-budget project, when the phase asks for them.</summary>
     public static readonly Permission Submit = new("Votes.Submit", Permission.Everyone, at => at.IsOn(VotesModule.Submitting));

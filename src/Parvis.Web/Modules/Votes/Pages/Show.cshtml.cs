@@ -45,6 +45,9 @@ public sealed class ShowModel(ParvisDbContext db, VoteCommands commands, Process
     /// <summary>Whether the person holds the vote's paper desks.</summary>
     public bool HoldsDesk { get; private set; }
 
+    /// <summary>Whether the person may record ballots as a mediator on this vote.</summary>
+    public bool Mediates { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id) => await PrepareAsync(id) && await LookUpVotedAsync(id) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(Guid id)
@@ -132,6 +135,7 @@ public sealed class ShowModel(ParvisDbContext db, VoteCommands commands, Process
         }
         Values = new int?[Options.Count];
         HoldsDesk = SignedIn && await authorizer.CanAsync(VotesPermissions.Desk, Process, Vote.ComponentId);
+        Mediates = SignedIn && Vote.Mediated && !Vote.Consenting && await authorizer.CanAsync(VotesPermissions.Mediate, Process, Vote.ComponentId);
         InElectorate = await Commands.InElectorateAsync(Vote, authorizer.PersonId);
         if (Vote.Consenting)
         {

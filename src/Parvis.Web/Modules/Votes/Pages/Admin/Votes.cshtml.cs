@@ -56,6 +56,8 @@ public sealed class VoteInput
 
     public bool Lifelong { get; set; }
 
+    public bool Mediated { get; set; }
+
     [Display(Name = "Field.VoteElectorate")]
     public Electorate Electorate { get; set; }
 
@@ -219,7 +221,7 @@ public sealed class VotesModel(ParvisDbContext db, CurrentOrganisation organisat
             : null;
         var who = new Eligibility(Input.Electorate, Input.Territory ?? "", Input.MinimumAge, Input.BodyId);
         var draft = new VoteDraft(Input.Question, Input.Description ?? "", Input.Purpose!.Value, Input.Method, Input.Seats,
-            options, LocalTime.ToOffset(Input.OpensAt!.Value), LocalTime.ToOffset(Input.ClosesAt!.Value), Input.Secret, Input.ResultsBeforeClose, budget, who, Input.Lifelong);
+            options, LocalTime.ToOffset(Input.OpensAt!.Value), LocalTime.ToOffset(Input.ClosesAt!.Value), Input.Secret, Input.ResultsBeforeClose, budget, who, Input.Lifelong, Input.Mediated);
         var result = await commands.CreateAsync(Process.Id, Component!.Id, draft);
         var field = result.ErrorKey switch
         {
