@@ -117,21 +117,10 @@ public sealed partial class JourneyTests
     [Fact]
     public async Task A_basket_shows_its_total_as_boxes_are_ticked_and_the_server_still_refuses_one_over_the_budget()
     {
-        var vote = await app.WithDatabaseAsync(async db =>
+        var vote = await OpenVoteAsync(new Vote
         {
-            var process = await db.Processes.FirstAsync();
-            var budget = new Vote
-            {
-                OrganisationId = process.OrganisationId, ProcessId = process.Id, ComponentId = process.Component(VotesModule.Key)!.Id,
-                Question = "Budget participatif des îles", Purpose = VotePurpose.AssemblyDecision, Method = VoteMethod.Budget, Budget = 50_000,
-                TieBreak = "0,1,2", OpensAt = DateTimeOffset.UtcNow.AddDays(-1), ClosesAt = DateTimeOffset.UtcNow.AddDays(5),
-            };
-            db.Votes.Add(budget);
-            db.VoteOptions.AddRange(new[] { ("Navette du soir", 30_000L), ("Abri vélos", 12_000L), ("Fontaine", 15_000L) }
-                .Select((p, i) => new VoteOption { VoteId = budget.Id, Position = i, Title = p.Item1, Cost = p.Item2 }));
-            await db.SaveChangesAsync();
-            return budget.Id;
-        });
+            Question = "Budget participatif des îles", Purpose = VotePurpose.AssemblyDecision, Method = VoteMethod.Budget, Budget = 50_000,
+        }, ("Navette du soir", 30_000), ("Abri vélos", 12_000), ("Fontaine", 15_000));
         var person = await app.CreatePersonAsync("Îlienne au panier");
         var phone = await app.NewPageAsync(new ViewportSize { Width = 390, Height = 844 });
         await SignInAsync(phone, person.Email!);
@@ -163,21 +152,11 @@ public sealed partial class JourneyTests
     [Fact]
     public async Task Staff_open_a_desk_sign_a_voter_and_two_officers_type_the_same_paper_ballot_by_keyboard()
     {
-        var vote = await app.WithDatabaseAsync(async db =>
+        var vote = await OpenVoteAsync(new Vote
         {
-            var process = await db.Processes.FirstAsync();
-            var town = new Vote
-            {
-                OrganisationId = process.OrganisationId, ProcessId = process.Id, ComponentId = process.Component(VotesModule.Key)!.Id,
-                Question = "Quel horaire pour la navette ?", Purpose = VotePurpose.Advisory, Method = VoteMethod.SingleChoice,
-                TieBreak = "0,1,2", OpensAt = DateTimeOffset.UtcNow.AddDays(-1), ClosesAt = DateTimeOffset.UtcNow.AddDays(5), ResultsBeforeClose = true,
-                Mediated = true,
-            };
-            db.Votes.Add(town);
-            db.VoteOptions.AddRange(new[] { "Tôt le matin", "En soirée", "Le week-end" }.Select((t, i) => new VoteOption { VoteId = town.Id, Position = i, Title = t }));
-            await db.SaveChangesAsync();
-            return town.Id;
-        });
+            Question = "Quel horaire pour la navette ?", Purpose = VotePurpose.Advisory, Method = VoteMethod.SingleChoice,
+            ResultsBeforeClose = true, Mediated = true,
+        }, ("Tôt le matin", null), ("En soirée", null), ("Le week-end", null));
         var manager = await app.CreatePersonAsync("Présidente du bureau", Role.ProcessManager);
         var facilitator = await app.CreatePersonAsync("Assesseur de la salle des fêtes", Role.Facilitator);
         var page = await app.NewPageAsync();
@@ -227,6 +206,19 @@ public sealed partial class JourneyTests
         Assert.Contains("Son vote est enregistré", await page.TextContentAsync("body"), StringComparison.Ordinal);
         Assert.Equal([",,1", ",1,"], (await app.WithDatabaseAsync(db => db.BallotBox(vote).ToListAsync())).Order(StringComparer.Ordinal));
     }
+
+    /// <summary>A vote of the demo's process, open since yesterday for five days, with its options (and their costs).</summary>
+    private Task<Guid> OpenVoteAsync(Vote vote, params (string Title, long? Cost)[] options) => app.WithDatabaseAsync(async db =>
+    {
+        var process = await db.Processes.FirstAsync();
+        (vote.OrganisationId, vote.ProcessId, vote.ComponentId) = (process.OrganisationId, process.Id, process.Component(VotesModule.Key)!.Id);
+        (vote.OpensAt, vote.ClosesAt) = (DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(5));
+        vote.TieBreak = string.Join(',', Enumerable.Range(0, options.Length));
+        db.Votes.Add(vote);
+        db.VoteOptions.AddRange(options.Select((o, i) => new VoteOption { VoteId = vote.Id, Position = i, Title = o.Title, Cost = o.Cost }));
+        await db.SaveChangesAsync();
+        return vote.Id;
+    });
 
     /// <summary>Types the next sheet as a ballot for the second option: Tab from the number into the choices, an arrow, Enter.</summary>
     private static async Task TypeSecondChoiceAsync(IPage page)

@@ -194,4 +194,36 @@ public sealed partial class VoteTests
         Assert.Contains("Une personne a emporté son bulletin.", sheet.Text("main"), StringComparison.Ordinal);
         Assert.Equal(["2", "1", "0", "0", "1"], sheet.Texts("#figures td"));
     }
+
+    [Fact]
+    public async Task Staff_strike_a_wrong_signature_while_the_register_is_open_and_the_person_may_vote_again()
+    {
+        var vote = await VoteAsync(VoteMethod.SingleChoice, ["Halle", "Jardin"]);
+        var desk = await DeskAsync(vote, "Foyer des jeunes");
+        var page = $"/votes/{vote}/desks/{desk}";
+        var wrongly = await app.CreatePersonAsync("Signée par erreur");
+        var (officer, _) = await app.SignedInAsync("Assesseur distrait", Role.Facilitator);
+        var (staff, _) = await app.SignedInAsync("Responsable des bureaux", Role.ProcessManager);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostAsync($"{page}?handler=SignAccount", new Dictionary<string, string> { ["Account"] = wrongly.Pseudonym })).Status);
+
+        Assert.Contains("/error/403", (await officer.PostAsync($"{page}?handler=Strike", new Dictionary<string, string>
+        {
+            ["StrikeAccount"] = wrongly.Pseudonym, ["StrikeReason"] = "Erreur",
+        })).Location, StringComparison.Ordinal);
+        var noReason = await staff.PostAsync($"{page}?handler=Strike", new Dictionary<string, string> { ["StrikeAccount"] = wrongly.Pseudonym, ["StrikeReason"] = "" });
+        Assert.NotEqual("", noReason.Text("#StrikeReason-error"));
+        Assert.Equal(wrongly.Pseudonym, noReason.Document.QuerySelector("#StrikeAccount")!.GetAttribute("value"));
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"{page}?handler=Strike", new Dictionary<string, string>
+        {
+            ["StrikeAccount"] = wrongly.Pseudonym, ["StrikeReason"] = "Mauvais pseudonyme saisi.",
+        })).Status);
+
+        Assert.False(await app.WithDatabaseAsync(db => db.VoteRegister.AnyAsync(r => r.VoteId == vote)));
+        Assert.True(await app.WithDatabaseAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "vote.desk.strike" && e.Details.Contains("Mauvais pseudonyme"))));
+        var herself = app.NewSession();
+        await herself.SignInAsync(wrongly.Email!, ParvisApp.Password);
+        Assert.Equal(HttpStatusCode.Redirect, (await herself.PostAsync($"/votes/{vote}", new Dictionary<string, string> { ["choice"] = "1" })).Status);
+        var again = await staff.PostAsync($"{page}?handler=Strike", new Dictionary<string, string> { ["StrikeAccount"] = wrongly.Pseudonym, ["StrikeReason"] = "Encore" });
+        Assert.Contains("n'a pas signé", again.Text("#StrikeAccount-error"), StringComparison.Ordinal);
+    }
 }

@@ -205,36 +205,12 @@ public sealed class PaperDesks(
         {
             return new(CommandResult.Refused("Votes.Desk.BodyNeedsAccount"));
         }
-        switch (voter)
+        var (personId, identityKey, problem) = await ResolveAsync(vote, voter, line.Day);
+        if (problem is not null)
         {
-            case AccountVoter account:
-                var typed = account.PseudonymOrEmail.Trim();
-                var normalised = typed.ToUpperInvariant();
-                // The same answer whether no account or several match: the officer asks again, nothing is told.
-                var people = await db.Users.AsNoTracking().Where(p => p.Pseudonym == typed || p.NormalizedEmail == normalised).Select(p => p.Id).Take(2).ToListAsync();
-                if (typed.Length == 0 || people.Count != 1)
-                {
-                    return new(CommandResult.Refused("Votes.Desk.NoAccount"));
-                }
-                if (!await votes.InElectorateAsync(vote, people[0]))
-                {
-                    return new(CommandResult.Refused("Votes.NotInBody"));
-                }
-                line.PersonId = people[0];
-                break;
-            case IdentityVoter identity:
-                if (IdentityKey(vote.Id, identity, line.Day) is not { } key)
-                {
-                    return new(CommandResult.Refused("Votes.Desk.Identity"));
-                }
-                // The birth date is there: it says what the attestation says, or the person is too young.
-                if (vote.MinimumAge is { } age && identity.BirthDate.AddYears(age) > line.Day)
-                {
-                    return new(CommandResult.Refused("Votes.Desk.TooYoung"));
-                }
-                line.IdentityKey = key;
-                break;
+            return new(CommandResult.Refused(problem));
         }
+        (line.PersonId, line.IdentityKey) = (personId, identityKey);
         var (round, earlier, _) = await db.RoundAsync(vote, line.PersonId, line.IdentityKey, line.Day);
         if (round is not { } year)
         {
@@ -267,6 +243,76 @@ public sealed class PaperDesks(
             changes.Committed(ChangeKind.Content, vote.OrganisationId);
         }
         return new(CommandResult.Done(line.Id));
+    }
+
+    /// <summary>Who a desk or a mediator names: their account, or their identity key; or why neither can be told.</summary>
+    private async Task<(Guid? PersonId, string? IdentityKey, string? Problem)> ResolveAsync(Vote vote, PaperVoter voter, DateOnly today)
+    {
+        switch (voter)
+        {
+            case AccountVoter account:
+                var typed = account.PseudonymOrEmail.Trim();
+                var normalised = typed.ToUpperInvariant();
+                // The same answer whether no account or several match: the officer asks again, nothing is told.
+                var people = await db.Users.AsNoTracking().Where(p => p.Pseudonym == typed || p.NormalizedEmail == normalised).Select(p => p.Id).Take(2).ToListAsync();
+                if (typed.Length == 0 || people.Count != 1)
+                {
+                    return (null, null, "Votes.Desk.NoAccount");
+                }
+                return await votes.InElectorateAsync(vote, people[0]) ? (people[0], null, null) : (null, null, "Votes.NotInBody");
+            case IdentityVoter identity:
+                if (IdentityKey(vote.Id, identity, today) is not { } key)
+                {
+                    return (null, null, "Votes.Desk.Identity");
+                }
+                // The birth date is there: it says what the attestation says, or the person is too young.
+                return vote.MinimumAge is { } age && identity.BirthDate.AddYears(age) > today ? (null, null, "Votes.Desk.TooYoung") : (null, key, null);
+            default:
+                return (null, null, "Votes.Desk.Identity");
+        }
+    }
+
+    /// <summary>
+    /// Strikes a signature from a desk's register while the register is open (a wrong person signed): staff only,
+    /// with the reason in the log. Once the register is closed, its signatures match the ballots in the box.
+    /// </summary>
+    public async Task<CommandResult> StrikeAsync(Guid voteId, Guid deskId, PaperVoter voter, string reason)
+    {
+        if (await DeskAsync(voteId, deskId) is not { } found)
+        {
+            return CommandResult.Missing();
+        }
+        if (!await authorizer.CanAsync(VotesPermissions.Manage, found.Process, found.Vote.ComponentId))
+        {
+            return CommandResult.Refused(Decision.Forbidden);
+        }
+        if (found.Desk.RegisterClosedAt is not null)
+        {
+            return CommandResult.Refused("Votes.Desk.RegisterClosed");
+        }
+        reason = reason.Trim();
+        if (reason.Length is 0 or > VoteDesk.NoteMax)
+        {
+            return CommandResult.Refused("Votes.Desk.StrikeReason");
+        }
+        var (personId, identityKey, problem) = await ResolveAsync(found.Vote, voter, authorizer.Today());
+        if (problem is not null)
+        {
+            return CommandResult.Refused(problem);
+        }
+        var lines = db.VoteRegister.Where(r => r.DeskId == deskId && (personId != null ? r.PersonId == personId : r.IdentityKey == identityKey));
+        // The latest of the person's lines at this desk: a lifelong election's earlier years stay.
+        if (await lines.OrderByDescending(r => r.Round).FirstOrDefaultAsync() is not { } line)
+        {
+            return CommandResult.Refused("Votes.Desk.NotSigned");
+        }
+        db.VoteRegister.Remove(line);
+        audit.Record("vote.desk.strike", $"vote:{voteId}", $"{found.Desk.Name}: {reason}");
+        using (ContentChanges.ToldByCaller())
+        {
+            await db.SaveChangesAsync();
+        }
+        return CommandResult.Done(deskId);
     }
 
     /// <summary>

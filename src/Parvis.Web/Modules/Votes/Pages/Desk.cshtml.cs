@@ -32,6 +32,33 @@ public sealed class DeskModel(ParvisDbContext db, VoteCommands commands, Process
     [Display(Name = "Field.DeskBirthDate")]
     public DateOnly? BirthDate { get; set; }
 
+    [BindProperty]
+    [StringLength(256, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.DeskAccount")]
+    public string? StrikeAccount { get; set; }
+
+    [BindProperty]
+    [StringLength(PaperDesks.NameMax, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.DeskSurname")]
+    public string? StrikeSurname { get; set; }
+
+    [BindProperty]
+    [StringLength(PaperDesks.NameMax, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.DeskGivenNames")]
+    public string? StrikeGivenNames { get; set; }
+
+    [BindProperty]
+    [Display(Name = "Field.DeskBirthDate")]
+    public DateOnly? StrikeBirthDate { get; set; }
+
+    [BindProperty]
+    [StringLength(VoteDesk.NoteMax, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.StrikeReason")]
+    public string? StrikeReason { get; set; }
+
+    /// <summary>Whether the person may strike a signature (staff).</summary>
+    public bool Manages { get; private set; }
+
     /// <summary>Whether the person attested before the officer what the vote asks (the territory, the age).</summary>
     [BindProperty]
     public bool Attested { get; set; }
@@ -142,6 +169,35 @@ public sealed class DeskModel(ParvisDbContext db, VoteCommands commands, Process
         return Redirect($"{Address}?pass={Pass}#entry");
     }
 
+    /// <summary>Strikes a wrong signature, by the same account or name and birth date, with the reason.</summary>
+    public async Task<IActionResult> OnPostStrikeAsync(Guid id, Guid deskId)
+    {
+        if (await PrepareAsync(id, deskId, 1) is { } early)
+        {
+            return early;
+        }
+        if (!Manages)
+        {
+            return Forbid();
+        }
+        Sheet = State.NextSheet(Pass);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        PaperVoter? voter = !string.IsNullOrWhiteSpace(StrikeAccount) ? new AccountVoter(StrikeAccount)
+            : !string.IsNullOrWhiteSpace(StrikeSurname) && !string.IsNullOrWhiteSpace(StrikeGivenNames) && StrikeBirthDate is { } born
+                ? new IdentityVoter(StrikeSurname, StrikeGivenNames, born)
+                : null;
+        if (voter is null)
+        {
+            ModelState.AddModelError(nameof(StrikeAccount), Text["Votes.Mediate.WhoNeeded"]);
+            return Page();
+        }
+        var result = await desks.StrikeAsync(id, deskId, voter, StrikeReason ?? "");
+        return After(result, "Votes.Desk.Struck", $"{Address}#register", result.ErrorKey == "Votes.Desk.StrikeReason" ? nameof(StrikeReason) : nameof(StrikeAccount));
+    }
+
     public async Task<IActionResult> OnPostCloseRegisterAsync(Guid id, Guid deskId)
     {
         if (await PrepareAsync(id, deskId, 1) is { } early)
@@ -194,6 +250,7 @@ public sealed class DeskModel(ParvisDbContext db, VoteCommands commands, Process
             return NotFound();
         }
         (State, Pass, Values) = (state, pass == 2 ? 2 : 1, new int?[Options.Count]);
+        Manages = await authorizer.CanAsync(VotesPermissions.Manage, Process, Vote.ComponentId);
         return null;
     }
 
