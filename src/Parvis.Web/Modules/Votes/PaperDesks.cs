@@ -57,8 +57,9 @@ public sealed record DeskSummary(Guid Id, string Name, int Signatures, int Sheet
 public sealed record DeskTally(DeskSummary Summary, bool Shown, int Blank, IReadOnlyList<int[]> Counts);
 
 /// <summary>
-/// Paper ballots: desks, their register, the double typing of their sheets once the register is closed, and their
-/// count. The register is the vote's own: a person signed by their account cannot vote twice, online or at a desk.
+/// The register away from the screen: paper desks (their signatures, the double typing of their sheets once the
+/// register is closed, their count) and ballots recorded by a mediator. The register is the vote's own: a person
+/// signed by their account cannot vote twice, online, at a desk or through a mediator.
 /// Someone signed by name and birth date is kept from signing twice at desks; that they have no account is the
 /// officer's question to ask, as nothing joins a name to an account.
 /// </summary>
