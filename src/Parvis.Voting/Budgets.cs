@@ -113,7 +113,8 @@ public static class GreedyBudget
 /// </summary>
 public static class EqualShares
 {
-    private const int MostRaises = 1000;
+    /// <summary>The most times each share is raised before the greedy rule spends what is left.</summary>
+    public const int MostRaises = 1000;
     private const double Tolerance = 1e-9;
 
     public static BudgetOutcome Count(IReadOnlyList<long> costs, long budget, ApprovalBallots ballots, Utility utility, TieBreak tieBreak)

@@ -109,4 +109,23 @@ public sealed partial class VoteTests
         Assert.Contains("\"budget-project\"", export.Body, StringComparison.Ordinal);
         Assert.Contains(garden.ToString(), export.Body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Equal_shares_say_when_the_shares_stopped_rising_and_the_rest_went_by_votes()
+    {
+        // Two voters, each wanting a project that costs the whole budget: no share of half the budget pays for either,
+        // however often it rises within the rule's limit; what is left then goes to one by the published tie-break.
+        var vote = await VoteAsync(VoteMethod.Budget, ["Salle de sport", "Piscine"], closed: true, costs: [10_000, 10_000], budget: 10_000,
+            count: BudgetCount.EqualShares);
+        await app.WithDatabaseAsync(async db =>
+        {
+            db.Ballots.AddRange(new CastBallot { VoteId = vote, Content = "1," }, new CastBallot { VoteId = vote, Content = ",1" });
+            await db.SaveChangesAsync();
+        });
+
+        var results = await app.NewSession().GetAsync($"/votes/{vote}/results");
+
+        Assert.Contains("fois, le plus que la règle permet", results.Text("main"), StringComparison.Ordinal);
+        Assert.Equal(["Salle de sport"], results.Texts("ol.winners li"));
+    }
 }
