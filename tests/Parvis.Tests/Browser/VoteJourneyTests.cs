@@ -170,9 +170,9 @@ public sealed partial class JourneyTests
         await app.AssertAccessibleAsync(page);
 
         // A voter without an account signs the register; then the first reading of their ballot, by keyboard only.
-        await page.FillAsync("#Surname", "Le Bihan");
-        await page.FillAsync("#GivenNames", "Maëlle");
-        await page.FillAsync("#BirthDate", "1961-07-14");
+        await page.FillAsync("#Who_Surname", "Le Bihan");
+        await page.FillAsync("#Who_GivenNames", "Maëlle");
+        await page.FillAsync("#Who_BirthDate", "1961-07-14");
         await Infrastructure.BrowserApp.ClickForNewPageAsync(page, page.Locator("form[action*=SignIdentity] button"));
         Assert.Contains("La signature est enregistrée", await page.TextContentAsync("body"), StringComparison.Ordinal);
         await Infrastructure.BrowserApp.ClickForNewPageAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Clore la liste d'émargement et commencer le dépouillement" }));
@@ -197,9 +197,9 @@ public sealed partial class JourneyTests
         // A mediator records the vote of someone present, on the same register.
         await page.GotoAsync($"/votes/{vote}/mediate");
         await app.AssertAccessibleAsync(page);
-        await page.FillAsync("#Surname", "Riou");
-        await page.FillAsync("#GivenNames", "Jeanne");
-        await page.FillAsync("#BirthDate", "1939-04-02");
+        await page.FillAsync("#Who_Surname", "Riou");
+        await page.FillAsync("#Who_GivenNames", "Jeanne");
+        await page.FillAsync("#Who_BirthDate", "1939-04-02");
         await page.CheckAsync("#o2");
         await page.CheckAsync("#Present");
         await Infrastructure.BrowserApp.ClickForNewPageAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer son vote" }));

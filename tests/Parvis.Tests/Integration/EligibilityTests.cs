@@ -51,17 +51,17 @@ public sealed partial class VoteTests
         var (officer, _) = await app.SignedInAsync("Assesseur de Lanester", Role.Facilitator);
         var unattested = await officer.PostAsync($"/votes/{vote}/desks/{desk}?handler=SignIdentity", new Dictionary<string, string>
         {
-            ["Surname"] = "Guého", ["GivenNames"] = "Anne", ["BirthDate"] = "1970-02-02",
+            ["Who.Surname"] = "Guého", ["Who.GivenNames"] = "Anne", ["Who.BirthDate"] = "1970-02-02",
         });
-        Assert.Contains("attester", unattested.Text("#Surname-error"), StringComparison.Ordinal);
+        Assert.Contains("attester", unattested.Text("#Who_Surname-error"), StringComparison.Ordinal);
         var young = await officer.PostAsync($"/votes/{vote}/desks/{desk}?handler=SignIdentity", new Dictionary<string, string>
         {
-            ["Surname"] = "Jeune", ["GivenNames"] = "Noé", ["BirthDate"] = DateTime.Today.AddYears(-10).ToString("yyyy-MM-dd"), ["Attested"] = "true",
+            ["Who.Surname"] = "Jeune", ["Who.GivenNames"] = "Noé", ["Who.BirthDate"] = DateTime.Today.AddYears(-10).ToString("yyyy-MM-dd"), ["Attested"] = "true",
         });
-        Assert.Contains("pas l'âge", young.Text("#Surname-error"), StringComparison.Ordinal);
+        Assert.Contains("pas l'âge", young.Text("#Who_Surname-error"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await officer.PostAsync($"/votes/{vote}/desks/{desk}?handler=SignIdentity", new Dictionary<string, string>
         {
-            ["Surname"] = "Guého", ["GivenNames"] = "Anne", ["BirthDate"] = "1970-02-02", ["Attested"] = "true",
+            ["Who.Surname"] = "Guého", ["Who.GivenNames"] = "Anne", ["Who.BirthDate"] = "1970-02-02", ["Attested"] = "true",
         })).Status);
     }
 
@@ -107,11 +107,11 @@ public sealed partial class VoteTests
         var (officer, _) = await app.SignedInAsync("Assesseuse du collège", Role.Facilitator);
         var deskPage = await officer.GetAsync($"/votes/{vote}/desks/{desk}");
         Assert.Empty(deskPage.Document.QuerySelectorAll("form[action*=SignIdentity]"));
-        var outsiderAtDesk = await officer.PostAsync($"/votes/{vote}/desks/{desk}?handler=SignAccount", new Dictionary<string, string> { ["Account"] = "Habitante hors du collège" });
-        Assert.Contains("ne fait pas partie", outsiderAtDesk.Text("#Account-error"), StringComparison.Ordinal);
+        var outsiderAtDesk = await officer.PostAsync($"/votes/{vote}/desks/{desk}?handler=SignAccount", new Dictionary<string, string> { ["Who.Account"] = "Habitante hors du collège" });
+        Assert.Contains("ne fait pas partie", outsiderAtDesk.Text("#Who_Account-error"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await officer.PostAsync($"/votes/{vote}/desks/{desk}?handler=SignAccount", new Dictionary<string, string>
         {
-            ["Account"] = members[1].Pseudonym,
+            ["Who.Account"] = members[1].Pseudonym,
         })).Status);
     }
 

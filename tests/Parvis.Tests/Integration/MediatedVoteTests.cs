@@ -20,13 +20,13 @@ public sealed partial class VoteTests
         Assert.Contains("/error/403", (await participant.GetAsync(page)).Location, StringComparison.Ordinal);
         var helped = await app.CreatePersonAsync("Habitante aidée au café");
 
-        var absent = await mediator.PostAsync(page, new Dictionary<string, string> { ["Account"] = helped.Pseudonym, ["choice"] = "1" });
+        var absent = await mediator.PostAsync(page, new Dictionary<string, string> { ["Who.Account"] = helped.Pseudonym, ["choice"] = "1" });
         Assert.Contains("personne présente", absent.Text("#Present-error"), StringComparison.Ordinal);
         Assert.Equal("1", absent.Document.QuerySelector("input[name=choice]:checked")!.GetAttribute("value"));
-        Assert.Equal(helped.Pseudonym, absent.Document.QuerySelector("#Account")!.GetAttribute("value"));
+        Assert.Equal(helped.Pseudonym, absent.Document.QuerySelector("#Who_Account")!.GetAttribute("value"));
         Assert.Equal(HttpStatusCode.Redirect, (await mediator.PostAsync(page, new Dictionary<string, string>
         {
-            ["Account"] = helped.Pseudonym, ["choice"] = "1", ["Present"] = "true",
+            ["Who.Account"] = helped.Pseudonym, ["choice"] = "1", ["Present"] = "true",
         })).Status);
 
         var line = await app.WithDatabaseAsync(db => db.VoteRegister.SingleAsync(r => r.VoteId == vote));
@@ -39,11 +39,11 @@ public sealed partial class VoteTests
         // Someone without an account: once, whoever records it.
         var identity = new Dictionary<string, string>
         {
-            ["Surname"] = "Le Floch", ["GivenNames"] = "Yann", ["BirthDate"] = "1948-11-30", ["choice"] = "0", ["Present"] = "true",
+            ["Who.Surname"] = "Le Floch", ["Who.GivenNames"] = "Yann", ["Who.BirthDate"] = "1948-11-30", ["choice"] = "0", ["Present"] = "true",
         };
         Assert.Equal(HttpStatusCode.Redirect, (await mediator.PostAsync(page, identity)).Status);
         var (other, _) = await app.SignedInAsync("Aidant de la médiathèque", Role.Facilitator);
-        Assert.Contains("déjà voté avec un médiateur", (await other.PostAsync(page, identity)).Text("#Account-error"), StringComparison.Ordinal);
+        Assert.Contains("déjà voté avec un médiateur", (await other.PostAsync(page, identity)).Text("#Who_Account-error"), StringComparison.Ordinal);
         Assert.Equal(2, await app.WithDatabaseAsync(db => db.BallotBox(vote).CountAsync()));
     }
 }

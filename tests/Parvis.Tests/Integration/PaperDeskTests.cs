@@ -27,12 +27,12 @@ public sealed partial class VoteTests
         var page = $"/votes/{vote}/desks/{desk}";
         Assert.Equal(HttpStatusCode.Redirect, (await online.PostAsync($"/votes/{vote}", new Dictionary<string, string> { ["choice"] = "0" })).Status);
 
-        var refused = await officer.PostAsync($"{page}?handler=SignAccount", new Dictionary<string, string> { ["Account"] = onlinePerson.Pseudonym });
+        var refused = await officer.PostAsync($"{page}?handler=SignAccount", new Dictionary<string, string> { ["Who.Account"] = onlinePerson.Pseudonym });
 
         Assert.Equal(HttpStatusCode.OK, refused.Status);
-        Assert.Contains("déjà voté en ligne", refused.Text("#Account-error"), StringComparison.Ordinal);
-        Assert.Equal(onlinePerson.Pseudonym, refused.Document.QuerySelector("#Account")!.GetAttribute("value"));
-        var signed = await officer.PostAsync($"{page}?handler=SignAccount", new Dictionary<string, string> { ["Account"] = paperPerson.Email!.ToUpperInvariant() });
+        Assert.Contains("déjà voté en ligne", refused.Text("#Who_Account-error"), StringComparison.Ordinal);
+        Assert.Equal(onlinePerson.Pseudonym, refused.Document.QuerySelector("#Who_Account")!.GetAttribute("value"));
+        var signed = await officer.PostAsync($"{page}?handler=SignAccount", new Dictionary<string, string> { ["Who.Account"] = paperPerson.Email!.ToUpperInvariant() });
         Assert.Equal(HttpStatusCode.Redirect, signed.Status);
 
         var paperVoter = app.NewSession();
@@ -44,8 +44,8 @@ public sealed partial class VoteTests
         Assert.Equal([(VoteChannel.Online, (Guid?)null), (VoteChannel.Paper, desk)], register.Select(r => (r.Channel, r.DeskId)));
         Assert.Equal(1, await app.WithDatabaseAsync(db => db.BallotBox(vote).CountAsync()));
 
-        var unknown = await officer.PostAsync($"{page}?handler=SignAccount", new Dictionary<string, string> { ["Account"] = "personne-inconnue" });
-        Assert.Contains("Aucun compte", unknown.Text("#Account-error"), StringComparison.Ordinal);
+        var unknown = await officer.PostAsync($"{page}?handler=SignAccount", new Dictionary<string, string> { ["Who.Account"] = "personne-inconnue" });
+        Assert.Contains("Aucun compte", unknown.Text("#Who_Account-error"), StringComparison.Ordinal);
         var (participant, _) = await app.SignedInAsync("Curieux des bureaux");
         Assert.Contains("/error/403", (await participant.GetAsync(page)).Location, StringComparison.Ordinal);
     }
@@ -59,27 +59,27 @@ public sealed partial class VoteTests
 
         var first = await officer.PostAsync($"/votes/{vote}/desks/{north}?handler=SignIdentity", new Dictionary<string, string>
         {
-            ["Surname"] = "Le Goff", ["GivenNames"] = "Jean-Pierre", ["BirthDate"] = "1950-03-02",
+            ["Who.Surname"] = "Le Goff", ["Who.GivenNames"] = "Jean-Pierre", ["Who.BirthDate"] = "1950-03-02",
         });
         var again = await officer.PostAsync($"/votes/{vote}/desks/{south}?handler=SignIdentity", new Dictionary<string, string>
         {
-            ["Surname"] = "LE GOFF", ["GivenNames"] = "jean pierre", ["BirthDate"] = "1950-03-02",
+            ["Who.Surname"] = "LE GOFF", ["Who.GivenNames"] = "jean pierre", ["Who.BirthDate"] = "1950-03-02",
         });
 
         Assert.Equal(HttpStatusCode.Redirect, first.Status);
-        Assert.Contains("déjà voté sur papier", again.Text("#Surname-error"), StringComparison.Ordinal);
-        Assert.Equal("jean pierre", again.Document.QuerySelector("#GivenNames")!.GetAttribute("value"));
+        Assert.Contains("déjà voté sur papier", again.Text("#Who_Surname-error"), StringComparison.Ordinal);
+        Assert.Equal("jean pierre", again.Document.QuerySelector("#Who_GivenNames")!.GetAttribute("value"));
         var line = await app.WithDatabaseAsync(db => db.VoteRegister.SingleAsync(r => r.VoteId == vote));
         Assert.Equal((north, (Guid?)null, 64), (line.DeskId!.Value, line.PersonId, line.IdentityKey!.Length));
         Assert.DoesNotContain("GOFF", line.IdentityKey, StringComparison.OrdinalIgnoreCase);
 
         var future = await officer.PostAsync($"/votes/{vote}/desks/{south}?handler=SignIdentity", new Dictionary<string, string>
         {
-            ["Surname"] = "Futur", ["GivenNames"] = "Bébé", ["BirthDate"] = DateTime.Today.AddDays(3).ToString("yyyy-MM-dd"),
+            ["Who.Surname"] = "Futur", ["Who.GivenNames"] = "Bébé", ["Who.BirthDate"] = DateTime.Today.AddDays(3).ToString("yyyy-MM-dd"),
         });
-        Assert.Contains("date de naissance", future.Text("#Surname-error"), StringComparison.Ordinal);
-        var missing = await officer.PostAsync($"/votes/{vote}/desks/{south}?handler=SignIdentity", new Dictionary<string, string> { ["Surname"] = "Sans prénom" });
-        Assert.NotEqual("", missing.Text("#Surname-error"));
+        Assert.Contains("date de naissance", future.Text("#Who_Surname-error"), StringComparison.Ordinal);
+        var missing = await officer.PostAsync($"/votes/{vote}/desks/{south}?handler=SignIdentity", new Dictionary<string, string> { ["Who.Surname"] = "Sans prénom" });
+        Assert.NotEqual("", missing.Text("#Who_Surname-error"));
         Assert.Equal(1, await app.WithDatabaseAsync(db => db.VoteRegister.CountAsync(r => r.VoteId == vote)));
     }
 
@@ -95,7 +95,7 @@ public sealed partial class VoteTests
         {
             Assert.Equal(HttpStatusCode.Redirect, (await first.PostAsync($"{page}?handler=SignIdentity", new Dictionary<string, string>
             {
-                ["Surname"] = name, ["GivenNames"] = "Camille", ["BirthDate"] = "1980-01-01",
+                ["Who.Surname"] = name, ["Who.GivenNames"] = "Camille", ["Who.BirthDate"] = "1980-01-01",
             })).Status);
         }
         Task<Session.Response> Type(Session typist, int pass, int sheet, string o0, string o1, string o2, bool spoiled = false) =>
@@ -107,8 +107,8 @@ public sealed partial class VoteTests
         // Nothing is typed while people still sign: the order of typing would follow the order of signing.
         Assert.Contains("Fermez d'abord la liste", (await Type(first, 1, 1, "2", "1", "3")).Text("section[aria-labelledby=entry] [role=alert]"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await first.PostAsync($"{page}?handler=CloseRegister", new Dictionary<string, string>())).Status);
-        var late = await first.PostAsync($"{page}?handler=SignIdentity", new Dictionary<string, string> { ["Surname"] = "Retard", ["GivenNames"] = "Léo", ["BirthDate"] = "1980-01-01" });
-        Assert.Contains("close", late.Text("#Surname-error, section[aria-labelledby=register]"), StringComparison.Ordinal);
+        var late = await first.PostAsync($"{page}?handler=SignIdentity", new Dictionary<string, string> { ["Who.Surname"] = "Retard", ["Who.GivenNames"] = "Léo", ["Who.BirthDate"] = "1980-01-01" });
+        Assert.Contains("close", late.Text("#Who_Surname-error, section[aria-labelledby=register]"), StringComparison.Ordinal);
         Assert.Contains("pas possible", (await Type(first, 1, 50, "1", "2", "3")).Text("#sheet-error"), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.Redirect, (await Type(first, 1, 1, "2", "1", "3")).Status);
@@ -171,7 +171,7 @@ public sealed partial class VoteTests
         var (second, _) = await app.SignedInAsync("Secrétaire du bureau", Role.Facilitator);
         foreach (var name in new[] { "Morel", "Petit" })
         {
-            await first.PostAsync($"{page}?handler=SignIdentity", new Dictionary<string, string> { ["Surname"] = name, ["GivenNames"] = "Alex", ["BirthDate"] = "1990-05-05" });
+            await first.PostAsync($"{page}?handler=SignIdentity", new Dictionary<string, string> { ["Who.Surname"] = name, ["Who.GivenNames"] = "Alex", ["Who.BirthDate"] = "1990-05-05" });
         }
         Assert.Equal(HttpStatusCode.Redirect, (await second.PostAsync($"{page}?handler=CloseRegister", new Dictionary<string, string>())).Status);
         foreach (var (typist, pass) in new[] { (first, 1), (second, 2) })
@@ -204,18 +204,18 @@ public sealed partial class VoteTests
         var wrongly = await app.CreatePersonAsync("Signée par erreur");
         var (officer, _) = await app.SignedInAsync("Assesseur distrait", Role.Facilitator);
         var (staff, _) = await app.SignedInAsync("Responsable des bureaux", Role.ProcessManager);
-        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostAsync($"{page}?handler=SignAccount", new Dictionary<string, string> { ["Account"] = wrongly.Pseudonym })).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostAsync($"{page}?handler=SignAccount", new Dictionary<string, string> { ["Who.Account"] = wrongly.Pseudonym })).Status);
 
         Assert.Contains("/error/403", (await officer.PostAsync($"{page}?handler=Strike", new Dictionary<string, string>
         {
-            ["StrikeAccount"] = wrongly.Pseudonym, ["StrikeReason"] = "Erreur",
+            ["Strike.Account"] = wrongly.Pseudonym, ["StrikeReason"] = "Erreur",
         })).Location, StringComparison.Ordinal);
-        var noReason = await staff.PostAsync($"{page}?handler=Strike", new Dictionary<string, string> { ["StrikeAccount"] = wrongly.Pseudonym, ["StrikeReason"] = "" });
+        var noReason = await staff.PostAsync($"{page}?handler=Strike", new Dictionary<string, string> { ["Strike.Account"] = wrongly.Pseudonym, ["StrikeReason"] = "" });
         Assert.NotEqual("", noReason.Text("#StrikeReason-error"));
-        Assert.Equal(wrongly.Pseudonym, noReason.Document.QuerySelector("#StrikeAccount")!.GetAttribute("value"));
+        Assert.Equal(wrongly.Pseudonym, noReason.Document.QuerySelector("#Strike_Account")!.GetAttribute("value"));
         Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"{page}?handler=Strike", new Dictionary<string, string>
         {
-            ["StrikeAccount"] = wrongly.Pseudonym, ["StrikeReason"] = "Mauvais pseudonyme saisi.",
+            ["Strike.Account"] = wrongly.Pseudonym, ["StrikeReason"] = "Mauvais pseudonyme saisi.",
         })).Status);
 
         Assert.False(await app.WithDatabaseAsync(db => db.VoteRegister.AnyAsync(r => r.VoteId == vote)));
@@ -223,7 +223,7 @@ public sealed partial class VoteTests
         var herself = app.NewSession();
         await herself.SignInAsync(wrongly.Email!, ParvisApp.Password);
         Assert.Equal(HttpStatusCode.Redirect, (await herself.PostAsync($"/votes/{vote}", new Dictionary<string, string> { ["choice"] = "1" })).Status);
-        var again = await staff.PostAsync($"{page}?handler=Strike", new Dictionary<string, string> { ["StrikeAccount"] = wrongly.Pseudonym, ["StrikeReason"] = "Encore" });
-        Assert.Contains("n'a pas signé", again.Text("#StrikeAccount-error"), StringComparison.Ordinal);
+        var again = await staff.PostAsync($"{page}?handler=Strike", new Dictionary<string, string> { ["Strike.Account"] = wrongly.Pseudonym, ["StrikeReason"] = "Encore" });
+        Assert.Contains("n'a pas signé", again.Text("#Strike_Account-error"), StringComparison.Ordinal);
     }
 }

@@ -13,43 +13,13 @@ namespace Parvis.Web.Modules.Votes.Pages;
 public sealed class DeskModel(ParvisDbContext db, VoteCommands commands, ProcessAccess processes, TimeProvider clock, PaperDesks desks, Authorizer authorizer)
     : VotePage(db, commands, processes, clock)
 {
+    /// <summary>Who signs the register.</summary>
     [BindProperty]
-    [StringLength(256, ErrorMessage = "Validation.Length")]
-    [Display(Name = "Field.DeskAccount")]
-    public string? Account { get; set; }
+    public VoterInput Who { get; set; } = new();
 
+    /// <summary>Whose signature staff strike.</summary>
     [BindProperty]
-    [StringLength(PaperDesks.NameMax, ErrorMessage = "Validation.Length")]
-    [Display(Name = "Field.DeskSurname")]
-    public string? Surname { get; set; }
-
-    [BindProperty]
-    [StringLength(PaperDesks.NameMax, ErrorMessage = "Validation.Length")]
-    [Display(Name = "Field.DeskGivenNames")]
-    public string? GivenNames { get; set; }
-
-    [BindProperty]
-    [Display(Name = "Field.DeskBirthDate")]
-    public DateOnly? BirthDate { get; set; }
-
-    [BindProperty]
-    [StringLength(256, ErrorMessage = "Validation.Length")]
-    [Display(Name = "Field.DeskAccount")]
-    public string? StrikeAccount { get; set; }
-
-    [BindProperty]
-    [StringLength(PaperDesks.NameMax, ErrorMessage = "Validation.Length")]
-    [Display(Name = "Field.DeskSurname")]
-    public string? StrikeSurname { get; set; }
-
-    [BindProperty]
-    [StringLength(PaperDesks.NameMax, ErrorMessage = "Validation.Length")]
-    [Display(Name = "Field.DeskGivenNames")]
-    public string? StrikeGivenNames { get; set; }
-
-    [BindProperty]
-    [Display(Name = "Field.DeskBirthDate")]
-    public DateOnly? StrikeBirthDate { get; set; }
+    public VoterInput Strike { get; set; } = new();
 
     [BindProperty]
     [StringLength(VoteDesk.NoteMax, ErrorMessage = "Validation.Length")]
@@ -102,13 +72,11 @@ public sealed class DeskModel(ParvisDbContext db, VoteCommands commands, Process
         return Page();
     }
 
-    public Task<IActionResult> OnPostSignAccountAsync(Guid id, Guid deskId) =>
-        SignAsync(id, deskId, nameof(Account), string.IsNullOrWhiteSpace(Account) ? null : new AccountVoter(Account));
+    public Task<IActionResult> OnPostSignAccountAsync(Guid id, Guid deskId) => SignAsync(id, deskId, AccountField, Who.ByAccount());
 
-    public Task<IActionResult> OnPostSignIdentityAsync(Guid id, Guid deskId) =>
-        SignAsync(id, deskId, nameof(Surname), string.IsNullOrWhiteSpace(Surname) || string.IsNullOrWhiteSpace(GivenNames) || BirthDate is null
-            ? null
-            : new IdentityVoter(Surname, GivenNames, BirthDate.Value));
+    public Task<IActionResult> OnPostSignIdentityAsync(Guid id, Guid deskId) => SignAsync(id, deskId, "Who.Surname", Who.ByIdentity());
+
+    private const string AccountField = "Who.Account";
 
     private async Task<IActionResult> SignAsync(Guid id, Guid deskId, string field, PaperVoter? voter)
     {
@@ -123,7 +91,7 @@ public sealed class DeskModel(ParvisDbContext db, VoteCommands commands, Process
         }
         if (voter is null)
         {
-            ModelState.AddModelError(field, Text[field == nameof(Account) ? "Votes.Desk.AccountNeeded" : "Votes.Desk.IdentityNeeded"]);
+            ModelState.AddModelError(field, Text[field == AccountField ? "Votes.Desk.AccountNeeded" : "Votes.Desk.IdentityNeeded"]);
             return Page();
         }
         var signature = await desks.SignAsync(id, deskId, voter, Attested);
@@ -185,17 +153,13 @@ public sealed class DeskModel(ParvisDbContext db, VoteCommands commands, Process
         {
             return Page();
         }
-        PaperVoter? voter = !string.IsNullOrWhiteSpace(StrikeAccount) ? new AccountVoter(StrikeAccount)
-            : !string.IsNullOrWhiteSpace(StrikeSurname) && !string.IsNullOrWhiteSpace(StrikeGivenNames) && StrikeBirthDate is { } born
-                ? new IdentityVoter(StrikeSurname, StrikeGivenNames, born)
-                : null;
-        if (voter is null)
+        if (Strike.Voter() is not { } voter)
         {
-            ModelState.AddModelError(nameof(StrikeAccount), Text["Votes.Mediate.WhoNeeded"]);
+            ModelState.AddModelError("Strike.Account", Text["Votes.Mediate.WhoNeeded"]);
             return Page();
         }
         var result = await desks.StrikeAsync(id, deskId, voter, StrikeReason ?? "");
-        return After(result, "Votes.Desk.Struck", $"{Address}#register", result.ErrorKey == "Votes.Desk.StrikeReason" ? nameof(StrikeReason) : nameof(StrikeAccount));
+        return After(result, "Votes.Desk.Struck", $"{Address}#register", result.ErrorKey == "Votes.Desk.StrikeReason" ? nameof(StrikeReason) : "Strike.Account");
     }
 
     public async Task<IActionResult> OnPostCloseRegisterAsync(Guid id, Guid deskId)

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Permissions;
@@ -13,24 +12,9 @@ namespace Parvis.Web.Modules.Votes.Pages;
 public sealed class MediateModel(ParvisDbContext db, VoteCommands commands, ProcessAccess processes, TimeProvider clock, PaperDesks desks, Authorizer authorizer)
     : VotePage(db, commands, processes, clock)
 {
+    /// <summary>The person the mediator votes with.</summary>
     [BindProperty]
-    [StringLength(256, ErrorMessage = "Validation.Length")]
-    [Display(Name = "Field.DeskAccount")]
-    public string? Account { get; set; }
-
-    [BindProperty]
-    [StringLength(PaperDesks.NameMax, ErrorMessage = "Validation.Length")]
-    [Display(Name = "Field.DeskSurname")]
-    public string? Surname { get; set; }
-
-    [BindProperty]
-    [StringLength(PaperDesks.NameMax, ErrorMessage = "Validation.Length")]
-    [Display(Name = "Field.DeskGivenNames")]
-    public string? GivenNames { get; set; }
-
-    [BindProperty]
-    [Display(Name = "Field.DeskBirthDate")]
-    public DateOnly? BirthDate { get; set; }
+    public VoterInput Who { get; set; } = new();
 
     [BindProperty]
     public bool Present { get; set; }
@@ -66,23 +50,22 @@ public sealed class MediateModel(ParvisDbContext db, VoteCommands commands, Proc
         {
             return Page();
         }
-        PaperVoter? voter = !string.IsNullOrWhiteSpace(Account) ? new AccountVoter(Account)
-            : !string.IsNullOrWhiteSpace(Surname) && !string.IsNullOrWhiteSpace(GivenNames) && BirthDate is { } born ? new IdentityVoter(Surname, GivenNames, born)
-            : null;
-        if (voter is null)
+        if (Who.Voter() is not { } voter)
         {
-            ModelState.AddModelError(nameof(Account), Text["Votes.Mediate.WhoNeeded"]);
+            ModelState.AddModelError(AccountField, Text["Votes.Mediate.WhoNeeded"]);
             return Page();
         }
         var signature = await desks.MediateAsync(id, voter, Values, Present, Attested);
         if (signature.Earlier is { } earlier)
         {
-            ModelState.AddModelError(nameof(Account), Text[$"Votes.Desk.AlreadyVoted.{earlier.Channel}", earlier.Day.ToString("D")]);
+            ModelState.AddModelError(AccountField, Text[$"Votes.Desk.AlreadyVoted.{earlier.Channel}", earlier.Day.ToString("D")]);
             return Page();
         }
-        var field = signature.Result.ErrorKey is "Votes.Mediate.PresenceNeeded" or "Votes.Desk.AttestationNeeded" ? nameof(Present) : nameof(Account);
+        var field = signature.Result.ErrorKey is "Votes.Mediate.PresenceNeeded" or "Votes.Desk.AttestationNeeded" ? nameof(Present) : AccountField;
         return After(signature.Result, "Votes.Mediate.Done", $"/votes/{id}/mediate", field);
     }
+
+    private const string AccountField = "Who.Account";
 
     private async Task<IActionResult?> PrepareAsync(Guid id)
     {

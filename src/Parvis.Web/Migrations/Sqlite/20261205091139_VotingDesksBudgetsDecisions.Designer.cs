@@ -11,8 +11,8 @@ using Parvis.Web.Kernel.Data;
 namespace Parvis.Web.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteParvisDbContext))]
-    [Migration("20261205081937_AddDeskRegisterClosing")]
-    partial class AddDeskRegisterClosing
+    [Migration("20261205091139_VotingDesksBudgetsDecisions")]
+    partial class VotingDesksBudgetsDecisions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1532,6 +1532,9 @@ namespace Parvis.Web.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("MaxProjects")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Mediated")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Method")
