@@ -52,40 +52,94 @@ internal static class Bench
         return 0;
     }
 
-    /// <summary>Each conversation of the Polis open data: timing, memory, agreement with Polis and with scikit-learn.</summary>
+    /// <summary>The seeds whose groups are compared with each other: a participant's group must not depend on them.</summary>
+    private static readonly int[] _seeds = [20141, 7, 1, 2, 3];
+
+    /// <summary>
+    /// The agreement harness, on each conversation of the Polis open data: who is placed and the groups, ours next to
+    /// Polis's own (the group-id column) and next to the classic pipeline written with scikit-learn (polis_reference.py),
+    /// and how far our groups move from one seed to another.
+    /// </summary>
     public static int Polis(string bench, string folder)
     {
+        var measures = new List<Measure>();
         foreach (var conversation in Directory.GetDirectories(folder).Order())
         {
             var polis = PolisConversation.Load(conversation);
-            var (result, seconds) = Time(() => OpinionMapEngine.Compute(polis.ToMatrix()));
-            var both = result.Placed.Where(p => p.Group >= 0 && polis.Groups.GetValueOrDefault(p.Id) is not null).ToArray();
-            var polisGroups = both.Select(p => polis.Groups[p.Id]!.Value).ToArray();
-            var withPolis = AdjustedRandIndex.Compute(both.Select(p => p.Group).ToArray(), polisGroups);
+            var (result, seconds) = Time(() => polis.ComputeMap());
+            var peak = PeakMegabytes();
+            var ours = GroupsOf(result);
+            var theirs = polis.Groups.Where(g => g.Value is not null).ToDictionary(g => g.Key, g => g.Value!.Value);
+            var reference = PolisReference(bench, conversation);
             var matrix = polis.ToMatrix();
-            Report(new Measure(Path.GetFileName(conversation), matrix.ParticipantCount, matrix.StatementCount, matrix.VoteCount,
-                seconds, PeakMegabytes(), result.Groups.Count, withPolis, PolisConsistency(both, polisGroups), Reference(bench, matrix, result)));
+            var referenceWithPolis = reference?.Select(run => Ari(run, theirs)).ToArray();
+            var agreement = new PolisAgreement(ours.Count, theirs.Count, theirs.Values.Distinct().Count(), Ari(ours, theirs),
+                reference?[0].Count, referenceWithPolis is null ? null : Median(referenceWithPolis), referenceWithPolis?.Min(), referenceWithPolis?.Max(),
+                reference is null ? null : Median(reference.Select(run => Ari(ours, run))));
+            var measure = new Measure(Path.GetFileName(conversation), matrix.ParticipantCount, matrix.StatementCount, matrix.VoteCount,
+                seconds, peak, result.Groups.Count, MinimumSeedAgreement(seed => polis.ComputeMap(OpinionMapParameters.Default with { Seed = seed })),
+                agreement, null);
+            Report(measure);
+            measures.Add(measure);
+        }
+        var judged = measures.Select(m => m.Polis!).Where(a => a.ReferenceWithPolis is not null).ToArray();
+        if (judged.Length > 0)
+        {
+            var reproducible = judged.Where(a => a.ReferenceWithPolis >= 0.8).ToArray();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"median adjusted Rand index with Polis: ours {Median(judged.Select(a => a.WithPolis))}, reference {Median(judged.Select(a => a.ReferenceWithPolis!.Value))}; " +
+                $"where the reference reaches 0.8 ({reproducible.Length} conversations) ours is at least {(reproducible.Length == 0 ? double.NaN : reproducible.Min(a => a.WithPolis)):F3}; " +
+                $"lowest seed-to-seed agreement {measures.Min(m => m.SeedAgreement):F3}"));
         }
         return 0;
     }
 
-    /// <summary>
-    /// How far Polis's exported groups can be told apart on our map from the final votes: each participant
-    /// goes to the nearest centre of Polis's groups, compared with Polis's own group (adjusted Rand index).
-    /// A low value means no partition of this map reproduces them: Polis computed them on another state
-    /// of the conversation, so agreement with Polis cannot be expected above it.
-    /// </summary>
-    private static double PolisConsistency(PlacedParticipant[] placed, int[] polisGroups)
+    private static double Median(IEnumerable<double> values)
     {
-        var groups = polisGroups.Distinct().Order().ToArray();
-        var centres = groups.Select(g =>
+        var sorted = values.Order().ToArray();
+        return Math.Round(sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2, 3);
+    }
+
+    private static Dictionary<long, int> GroupsOf(OpinionMapResult result) =>
+        result.Placed.Where(p => p.Group >= 0).ToDictionary(p => p.Id, p => p.Group);
+
+    /// <summary>Adjusted Rand index over the participants both partitions place.</summary>
+    private static double Ari(Dictionary<long, int> first, Dictionary<long, int> second)
+    {
+        var both = first.Keys.Where(second.ContainsKey).Order().ToArray();
+        return AdjustedRandIndex.Compute(both.Select(p => first[p]).ToArray(), both.Select(p => second[p]).ToArray());
+    }
+
+    /// <summary>The lowest agreement between the groups computed with any two of the seeds.</summary>
+    private static double MinimumSeedAgreement(Func<int, OpinionMapResult> compute)
+    {
+        var runs = _seeds.Select(seed => GroupsOf(compute(seed))).ToArray();
+        var lowest = 1.0;
+        for (var a = 0; a < runs.Length; a++)
         {
-            var members = placed.Where((_, i) => polisGroups[i] == g).ToArray();
-            return (X: members.Average(p => p.X), Y: members.Average(p => p.Y));
-        }).ToArray();
-        var nearest = placed.Select(p => Enumerable.Range(0, centres.Length)
-            .MinBy(c => Math.Pow(p.X - centres[c].X, 2) + Math.Pow(p.Y - centres[c].Y, 2))).ToArray();
-        return AdjustedRandIndex.Compute(nearest, polisGroups);
+            for (var b = a + 1; b < runs.Length; b++)
+            {
+                lowest = Math.Min(lowest, Ari(runs[a], runs[b]));
+            }
+        }
+        return lowest;
+    }
+
+    /// <summary>The classic pipeline's groups on the same conversation, one run per random state, or null when Python or scikit-learn is missing.</summary>
+    private static Dictionary<long, int>[]? PolisReference(string bench, string conversation)
+    {
+        var start = new ProcessStartInfo("/usr/bin/python3", [Path.Combine(bench, "polis_reference.py"), conversation]) { RedirectStandardOutput = true };
+        using var python = Process.Start(start)!;
+        var output = python.StandardOutput.ReadToEnd();
+        python.WaitForExit();
+        if (python.ExitCode != 0)
+        {
+            Console.Error.WriteLine("The reference pipeline failed: is python3-sklearn installed? (bench/run.sh installs it)");
+            return null;
+        }
+        return JsonDocument.Parse(output).RootElement.GetProperty("runs").EnumerateArray()
+            .Select(run => run.EnumerateObject().ToDictionary(g => long.Parse(g.Name, CultureInfo.InvariantCulture), g => g.Value.GetInt32()))
+            .ToArray();
     }
 
     /// <summary>A synthetic conversation with three opinion groups, generated from a fixed seed.</summary>
@@ -109,7 +163,8 @@ internal static class Bench
         });
         var peak = PeakMegabytes();
         rows = columns = [];
-        Report(new Measure(name, participants, statements, matrix!.VoteCount, seconds, peak, result.Groups.Count, null, null, Reference(bench, matrix, result)));
+        var seedAgreement = MinimumSeedAgreement(seed => OpinionMapEngine.Compute(matrix!, OpinionMapParameters.Default with { Seed = seed }));
+        Report(new Measure(name, participants, statements, matrix!.VoteCount, seconds, peak, result.Groups.Count, seedAgreement, null, Reference(bench, matrix, result)));
         return 0;
     }
 
@@ -244,14 +299,14 @@ internal static class Bench
 
     private static void Report(Measure measure)
     {
-        var reference = measure.Sklearn;
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"{measure.Name,-27} {measure.Participants,7} x {measure.Statements,5} {measure.Votes,9} votes | ours {measure.Seconds,7:F3} s {measure.PeakMegabytes,6:F0} MB, {measure.Groups} groups");
-        if (measure.AriWithPolis is { } polis)
+            $"{measure.Name,-27} {measure.Participants,7} x {measure.Statements,5} {measure.Votes,9} votes | ours {measure.Seconds,7:F3} s {measure.PeakMegabytes,6:F0} MB, {measure.Groups} groups, seed to seed ARI >= {measure.SeedAgreement:F3}");
+        if (measure.Polis is { } polis)
         {
-            line += string.Create(CultureInfo.InvariantCulture, $", ARI vs Polis {polis:F3} (Polis groups' own consistency on this map {measure.PolisConsistency:F3})");
+            line += string.Create(CultureInfo.InvariantCulture,
+                $" | placed {polis.Placed} (Polis {polis.PolisPlaced}, reference {polis.ReferencePlaced}), Polis groups {polis.PolisGroups} | ARI vs Polis: ours {polis.WithPolis:F3}, reference {polis.ReferenceWithPolis:F3} (from {polis.ReferenceLowest:F3} to {polis.ReferenceHighest:F3} over 5 random states) | ours vs reference {polis.WithReference:F3}");
         }
-        if (reference is not null)
+        if (measure.Sklearn is { } reference)
         {
             line += string.Create(CultureInfo.InvariantCulture,
                 $" | scikit-learn {reference.Seconds,7:F3} s {reference.PeakMegabytes,6:F0} MB, {reference.Groups} groups | ratio {reference.Seconds / measure.Seconds,6:F1}x, ARI vs scikit-learn {reference.Ari:F3}");
@@ -270,4 +325,12 @@ internal static class Bench
 
 internal sealed record ReferenceMeasure(double Seconds, double PeakMegabytes, int Groups, double Ari);
 
-internal sealed record Measure(string Name, int Participants, int Statements, int Votes, double Seconds, double PeakMegabytes, int Groups, double? AriWithPolis, double? PolisConsistency, ReferenceMeasure? Sklearn);
+/// <summary>
+/// Placed counts and adjusted Rand indices: ours and the reference pipeline's against Polis's groups, ours against the reference's.
+/// The reference's are medians over its runs, with the lowest and highest against Polis.
+/// </summary>
+internal sealed record PolisAgreement(int Placed, int PolisPlaced, int PolisGroups, double WithPolis,
+    int? ReferencePlaced, double? ReferenceWithPolis, double? ReferenceLowest, double? ReferenceHighest, double? WithReference);
+
+internal sealed record Measure(string Name, int Participants, int Statements, int Votes, double Seconds, double PeakMegabytes, int Groups, double SeedAgreement,
+    PolisAgreement? Polis, ReferenceMeasure? Sklearn);

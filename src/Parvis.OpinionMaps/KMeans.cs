@@ -80,14 +80,87 @@ public static class KMeans
         return new Clustering(cx, cy, assignment, size, inertia);
     }
 
-    /// <summary>Tries several seeds (and the warm start) and keeps the partition of least inertia.</summary>
-    public static Clustering Best(double[] x, double[] y, double[]? weight, int k, int seed, int attempts, (double[] X, double[] Y)? start = null)
+    /// <summary>Polis's initial centres: the first k distinct points, in order.</summary>
+    public static (double[] X, double[] Y) FirstDistinct(double[] x, double[] y, int k)
+    {
+        var seen = new HashSet<(double, double)>();
+        var cx = new List<double>();
+        var cy = new List<double>();
+        for (var i = 0; i < x.Length && cx.Count < k; i++)
+        {
+            if (seen.Add((x[i], y[i])))
+            {
+                cx.Add(x[i]);
+                cy.Add(y[i]);
+            }
+        }
+        return (cx.ToArray(), cy.ToArray());
+    }
+
+    /// <summary>
+    /// Initial centres that depend on no random number: the point nearest the centre of mass, then each time the point
+    /// farthest from the centres chosen so far (ties to the first). At most as many as there are distinct points.
+    /// </summary>
+    public static (double[] X, double[] Y) Spread(double[] x, double[] y, int k)
+    {
+        var n = x.Length;
+        if (n == 0 || k == 0)
+        {
+            return ([], []);
+        }
+        double meanX = x.Average(), meanY = y.Average();
+        var nearest = new double[n];
+        var first = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if (Distance2(x[i], y[i], meanX, meanY) < Distance2(x[first], y[first], meanX, meanY))
+            {
+                first = i;
+            }
+        }
+        var cx = new List<double> { x[first] };
+        var cy = new List<double> { y[first] };
+        for (var i = 0; i < n; i++)
+        {
+            nearest[i] = Distance2(x[i], y[i], x[first], y[first]);
+        }
+        while (cx.Count < k)
+        {
+            var farthest = 0;
+            for (var i = 1; i < n; i++)
+            {
+                if (nearest[i] > nearest[farthest])
+                {
+                    farthest = i;
+                }
+            }
+            if (nearest[farthest] == 0)
+            {
+                break;
+            }
+            cx.Add(x[farthest]);
+            cy.Add(y[farthest]);
+            for (var i = 0; i < n; i++)
+            {
+                nearest[i] = Math.Min(nearest[i], Distance2(x[i], y[i], x[farthest], y[farthest]));
+            }
+        }
+        return (cx.ToArray(), cy.ToArray());
+    }
+
+    /// <summary>
+    /// Tries several seeds and the given start, and keeps the partition of least inertia; the start's is kept unless
+    /// another's is lower by more than <paramref name="keepStartUnlessBetterBy"/> (a share of its inertia).
+    /// </summary>
+    public static Clustering Best(double[] x, double[] y, double[]? weight, int k, int seed, int attempts,
+        (double[] X, double[] Y)? start = null, double keepStartUnlessBetterBy = 0)
     {
         var best = start is null ? null : Run(x, y, weight, k, seed, start);
+        var threshold = best is null ? double.MaxValue : best.Inertia * (1 - keepStartUnlessBetterBy);
         for (var attempt = 0; attempt < attempts; attempt++)
         {
             var candidate = Run(x, y, weight, k, seed + attempt);
-            if (best is null || candidate.Inertia < best.Inertia - 1e-9 * Math.Max(1, best.Inertia))
+            if (best is null || (candidate.Inertia < best.Inertia - 1e-9 * Math.Max(1, best.Inertia) && candidate.Inertia < threshold))
             {
                 best = candidate;
             }

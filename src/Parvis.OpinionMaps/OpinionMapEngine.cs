@@ -2,37 +2,62 @@ namespace Parvis.OpinionMaps;
 
 /// <summary>
 /// From votes to groups, representative statements and consensus, following the method Polis
-/// published: mean-imputed PCA, sparsity-aware placement, k-means into base clusters then into
-/// 2..5 groups chosen by silhouette, with the group count and labels kept steady across updates.
+/// published: Polis's placement rule, mean-imputed PCA of every participant's votes, sparsity-aware
+/// placement, k-means into base clusters then into 2..5 groups chosen by silhouette, with the group
+/// count and labels kept steady across updates.
 /// </summary>
 public static class OpinionMapEngine
 {
     private const int GroupAttempts = 10;
 
-    public static OpinionMapResult Compute(VoteMatrix matrix, OpinionMapParameters? parameters = null, OpinionMapResult? previous = null)
+    /// <summary>On an update, a new partition replaces the last one only if its inertia is lower by more than this share.</summary>
+    private const double KeepGroupsUnlessBetterBy = 0.01;
+
+    /// <param name="matrix">Every vote, those on statements moderated out included.</param>
+    /// <param name="parameters">The defaults unless given.</param>
+    /// <param name="previous">The last result, to keep the map, the groups and their labels steady.</param>
+    /// <param name="placedBefore">
+    /// Who was placed before and stays placed: by default those of <paramref name="previous"/>; for a conversation
+    /// computed for the first time from its vote log, <see cref="VoteMatrixBuilder.ReplayPlacement"/>.
+    /// </param>
+    public static OpinionMapResult Compute(VoteMatrix matrix, OpinionMapParameters? parameters = null, OpinionMapResult? previous = null,
+        IReadOnlySet<long>? placedBefore = null)
     {
         parameters ??= OpinionMapParameters.Default;
-        var minimumVotes = Math.Min(parameters.MinimumVotes, matrix.StatementCount);
-        var placedRows = Enumerable.Range(0, matrix.ParticipantCount)
-            .Where(p => matrix.VotesOf(p) >= Math.Max(1, minimumVotes)).ToArray();
+        var sparsity = Sparsity.Of(matrix);
+        var minimumVotes = Math.Max(1, Math.Min(parameters.MinimumVotes, sparsity.Statements));
+        placedBefore ??= previous?.Placed.Select(p => p.Id).ToHashSet();
+        var placedRows = PlacedRows(matrix, minimumVotes, placedBefore, parameters.PlacedAtLeast);
 
+        // As in Polis, the components come from everyone's votes, the map from the placed participants.
         var previousComponents = previous is null ? null : Align(previous.State, matrix);
-        var components = Projection.Compute(matrix, placedRows, parameters.Seed, previousComponents);
+        var components = Projection.Compute(matrix, Enumerable.Range(0, matrix.ParticipantCount).ToArray(), parameters.Seed, previousComponents);
         var x = new double[placedRows.Length];
         var y = new double[placedRows.Length];
-        Parallel.For(0, placedRows.Length, i => (x[i], y[i]) = Projection.Place(matrix, placedRows[i], components));
+        Parallel.For(0, placedRows.Length, i => (x[i], y[i]) = Projection.Place(matrix, placedRows[i], components, sparsity));
 
         var warmBase = previous is not null && previousComponents is not null && previous.State.BaseCentreX.Length > 0
             ? (previous.State.BaseCentreX, previous.State.BaseCentreY)
             : ((double[], double[])?)null;
-        var baseClusters = KMeans.Run(x, y, null, parameters.BaseClusters, parameters.Seed, warmBase);
+        // Base clusters start from the last ones, or from spread points: no random number decides them.
+        var baseClusters = KMeans.Run(x, y, null, parameters.BaseClusters, parameters.Seed, warmBase ?? KMeans.Spread(x, y, parameters.BaseClusters));
 
-        var (groupClustering, silhouettes, best, state) = ChooseGroups(baseClusters, parameters, previous);
+        // The number of groups comes from the base clusters, as in Polis. The groups themselves are then settled on the
+        // participants: the best of several starts, so that nobody's group hangs on a random draw or on how the base
+        // clusters fell; on an update the last groups are kept unless the votes now make a clearly better partition.
+        var (chosen, silhouettes, best, state) = ChooseGroups(baseClusters, parameters, previous);
+        var warmGroups = previous is not null && chosen is not null && previous.Groups.Count == chosen.Count
+            ? (previous.Groups.Select(g => g.CentreX).ToArray(), previous.Groups.Select(g => g.CentreY).ToArray())
+            : ((double[], double[])?)null;
+        var groupClustering = chosen is null ? null
+            : KMeans.Best(x, y, null, chosen.Count, parameters.Seed, GroupAttempts, warmGroups ?? (chosen.CentreX, chosen.CentreY), warmGroups is null ? 0 : KeepGroupsUnlessBetterBy);
         var groupOfRow = new int[placedRows.Length];
         for (var i = 0; i < placedRows.Length; i++)
         {
-            groupOfRow[i] = groupClustering is null ? -1 : groupClustering.Assignment[baseClusters.Assignment[i]];
+            groupOfRow[i] = groupClustering is null ? -1 : groupClustering.Assignment[i];
         }
+        var confidence = groupClustering is null ? new double[placedRows.Length]
+            : Confidence.Compute(matrix, placedRows, groupOfRow, groupClustering.CentreX, groupClustering.CentreY, components, parameters.ConfidenceResamples, parameters.Seed);
 
         var groupCount = groupClustering?.Count ?? 0;
         var labels = Labels(matrix, placedRows, groupOfRow, groupCount, previous);
@@ -40,7 +65,7 @@ public static class OpinionMapEngine
         for (var i = 0; i < placedRows.Length; i++)
         {
             var group = groupOfRow[i] < 0 ? -1 : labels[groupOfRow[i]];
-            placed[i] = new PlacedParticipant(matrix.ParticipantIds[placedRows[i]], x[i], y[i], group);
+            placed[i] = new PlacedParticipant(matrix.ParticipantIds[placedRows[i]], x[i], y[i], group, Math.Round(confidence[i], 3));
             groupOfRow[i] = group;
         }
 
@@ -50,6 +75,7 @@ public static class OpinionMapEngine
         {
             var cluster = Array.IndexOf(labels, label);
             groups[label] = new OpinionGroup(label, groupOfRow.Count(g => g == label),
+                placed.Count(p => p.Group == label && p.Confidence < parameters.FirmFrom),
                 groupClustering!.CentreX[cluster], groupClustering.CentreY[cluster],
                 Representativeness.ForGroup(tallies, label, parameters));
         }
@@ -67,6 +93,33 @@ public static class OpinionMapEngine
                 BaseCentreX = baseClusters.CentreX,
                 BaseCentreY = baseClusters.CentreY,
             });
+    }
+
+    /// <summary>
+    /// Polis's placement rule: at least <paramref name="minimumVotes"/> votes of any kind, everyone placed before stays
+    /// placed, and while fewer than <paramref name="atLeast"/> are placed the most active voters are added.
+    /// </summary>
+    private static int[] PlacedRows(VoteMatrix matrix, int minimumVotes, IReadOnlySet<long>? placedBefore, int atLeast)
+    {
+        var placed = new bool[matrix.ParticipantCount];
+        var count = 0;
+        for (var p = 0; p < matrix.ParticipantCount; p++)
+        {
+            if (matrix.VotesOf(p) >= minimumVotes || placedBefore?.Contains(matrix.ParticipantIds[p]) == true)
+            {
+                placed[p] = true;
+                count++;
+            }
+        }
+        if (count < atLeast)
+        {
+            foreach (var p in Enumerable.Range(0, matrix.ParticipantCount).Where(p => !placed[p])
+                .OrderByDescending(matrix.VotesOf).Take(atLeast - count))
+            {
+                placed[p] = true;
+            }
+        }
+        return Enumerable.Range(0, matrix.ParticipantCount).Where(p => placed[p]).ToArray();
     }
 
     /// <summary>Weighted k-means of the base clusters for each k, the best silhouette wins (the fewest groups on a near tie), with hysteresis.</summary>
@@ -230,7 +283,8 @@ public static class OpinionMapEngine
             extremity[j] = Math.Sqrt(components.First[j] * components.First[j] + components.Second[j] * components.Second[j]);
         }
         var maxExtremity = extremity.DefaultIfEmpty(0).Max();
-        return Enumerable.Range(0, statements).Select(j => new StatementTally(
+        // A statement moderated out is neither representative nor consensus, and is not shown.
+        return Enumerable.Range(0, statements).Where(j => !matrix.ModeratedOut[j]).Select(j => new StatementTally(
             matrix.StatementIds[j], agree[j], disagree[j], pass[j],
             maxExtremity > 0 ? extremity[j] / maxExtremity : 0,
             groupAgree.AsSpan(j * groupCount, groupCount).ToArray(),

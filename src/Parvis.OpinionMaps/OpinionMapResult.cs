@@ -5,8 +5,11 @@ namespace Parvis.OpinionMaps;
 /// </summary>
 public sealed record OpinionMapParameters
 {
-    /// <summary>A participant is placed on the map after min(this, number of statements) votes.</summary>
+    /// <summary>A participant is placed on the map after min(this, number of statements voted on) votes of any kind.</summary>
     public int MinimumVotes { get; init; } = 7;
+
+    /// <summary>While fewer people qualify, the most active voters are placed up to this many (Polis's rule).</summary>
+    public int PlacedAtLeast { get; init; } = 15;
 
     public int BaseClusters { get; init; } = 100;
 
@@ -30,13 +33,19 @@ public sealed record OpinionMapParameters
 
     public int ConsensusCount { get; init; } = 5;
 
+    /// <summary>Draws of the statements behind each participant's confidence.</summary>
+    public int ConfidenceResamples { get; init; } = 40;
+
+    /// <summary>A participant is firmly in their group when at least this share of the draws keeps them there.</summary>
+    public double FirmFrom { get; init; } = 0.8;
+
     public int Seed { get; init; } = 20141;
 
     public static OpinionMapParameters Default { get; } = new();
 }
 
-/// <summary>A participant placed on the map.</summary>
-public sealed record PlacedParticipant(long Id, double X, double Y, int Group);
+/// <summary>A participant placed on the map, with the share of statement draws that keep them in their group.</summary>
+public sealed record PlacedParticipant(long Id, double X, double Y, int Group, double Confidence);
 
 /// <summary>Agree / disagree / pass counts of a statement, overall and per group (in group label order).</summary>
 public sealed record StatementTally(long Id, int Agree, int Disagree, int Pass, double Extremity, int[] GroupAgree, int[] GroupDisagree, int[] GroupVotes)
@@ -56,7 +65,14 @@ public enum Stance
 /// </summary>
 public sealed record RepresentativeStatement(long StatementId, Stance Stance, double GroupRate, double OthersRate, double Ratio, double ZMajority, double ZDifference);
 
-public sealed record OpinionGroup(int Label, int Size, double CentreX, double CentreY, IReadOnlyList<RepresentativeStatement> Representative);
+/// <summary>
+/// A group with its size, its members below <see cref="OpinionMapParameters.FirmFrom"/> (when they are most of it,
+/// the group may not last), its centre and its representative statements.
+/// </summary>
+public sealed record OpinionGroup(int Label, int Size, int Uncertain, double CentreX, double CentreY, IReadOnlyList<RepresentativeStatement> Representative)
+{
+    public bool MostlyUncertain => Uncertain * 2 > Size;
+}
 
 /// <summary>Group-informed consensus: the product over groups of (agrees + 1) / (votes + 2).</summary>
 public sealed record ConsensusStatement(long StatementId, Stance Stance, double Score, double[] GroupRates);

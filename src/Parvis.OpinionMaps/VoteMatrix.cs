@@ -4,13 +4,16 @@ namespace Parvis.OpinionMaps;
 /// Participants x statements, stored sparse by participant (compressed rows): a national
 /// conversation has millions of votes but each person sees a few dozen statements, so a dense
 /// matrix would be mostly imputed values. Agree = +1, disagree = -1, pass = 0, absent = no vote.
+/// Statements moderated out keep their column and their votes: as in Polis, those votes still
+/// count towards placing a participant, and the column counts as a column of zeros in the map.
 /// </summary>
 public sealed class VoteMatrix
 {
-    internal VoteMatrix(long[] participantIds, long[] statementIds, int[] rowStart, int[] columns, sbyte[] values)
+    internal VoteMatrix(long[] participantIds, long[] statementIds, bool[] moderatedOut, int[] rowStart, int[] columns, sbyte[] values)
     {
         ParticipantIds = participantIds;
         StatementIds = statementIds;
+        ModeratedOut = moderatedOut;
         RowStart = rowStart;
         Columns = columns;
         Values = values;
@@ -21,6 +24,9 @@ public sealed class VoteMatrix
 
     /// <summary>Statement ids in column order.</summary>
     public IReadOnlyList<long> StatementIds { get; }
+
+    /// <summary>Per column: the statement was removed by moderation.</summary>
+    public IReadOnlyList<bool> ModeratedOut { get; }
 
     public int ParticipantCount => ParticipantIds.Count;
 
@@ -34,6 +40,7 @@ public sealed class VoteMatrix
 
     internal sbyte[] Values { get; }
 
+    /// <summary>Every vote of one participant, passes and votes on statements moderated out included.</summary>
     public int VotesOf(int participant) => RowStart[participant + 1] - RowStart[participant];
 
     /// <summary>The (statement column, vote) pairs of one participant, in column order.</summary>
@@ -48,7 +55,7 @@ public sealed class VoteMatrix
 
 /// <summary>
 /// Collects votes in the order they were cast; a later vote on the same statement by the same
-/// participant replaces the earlier one. Votes on excluded statements (moderated out) are dropped.
+/// participant replaces the earlier one.
 /// </summary>
 public sealed class VoteMatrixBuilder
 {
@@ -56,7 +63,7 @@ public sealed class VoteMatrixBuilder
     private readonly Dictionary<long, int> _statements = [];
     private readonly List<long> _participantIds = [];
     private readonly List<long> _statementIds = [];
-    private readonly HashSet<long> _excluded = [];
+    private readonly HashSet<long> _moderatedOut = [];
     private int[] _rows = new int[1024];
     private int[] _columns = new int[1024];
     private sbyte[] _values = new sbyte[1024];
@@ -70,9 +77,13 @@ public sealed class VoteMatrixBuilder
     public static VoteMatrixBuilder From(VoteMatrix matrix)
     {
         var builder = new VoteMatrixBuilder();
-        foreach (var statement in matrix.StatementIds)
+        for (var j = 0; j < matrix.StatementCount; j++)
         {
-            builder.AddStatement(statement);
+            builder.AddStatement(matrix.StatementIds[j]);
+            if (matrix.ModeratedOut[j])
+            {
+                builder.ModerateOut(matrix.StatementIds[j]);
+            }
         }
         var total = Math.Max(1024, matrix.VoteCount + matrix.VoteCount / 8);
         builder._rows = new int[total];
@@ -95,21 +106,15 @@ public sealed class VoteMatrixBuilder
     /// <summary>Declares a statement even if nobody voted on it yet, so that it has a column.</summary>
     public VoteMatrixBuilder AddStatement(long statementId)
     {
-        if (!_excluded.Contains(statementId))
-        {
-            IndexOf(_statements, _statementIds, statementId);
-        }
+        IndexOf(_statements, _statementIds, statementId);
         return this;
     }
 
-    /// <summary>Statements removed by moderation do not count.</summary>
-    public VoteMatrixBuilder Exclude(long statementId)
+    /// <summary>A statement removed by moderation: it leaves the map and the tallies, its votes still place their voters.</summary>
+    public VoteMatrixBuilder ModerateOut(long statementId)
     {
-        if (_statements.ContainsKey(statementId))
-        {
-            throw new InvalidOperationException("Exclude _statements before adding votes on them.");
-        }
-        _excluded.Add(statementId);
+        IndexOf(_statements, _statementIds, statementId);
+        _moderatedOut.Add(statementId);
         return this;
     }
 
@@ -118,10 +123,6 @@ public sealed class VoteMatrixBuilder
         if (vote is < -1 or > 1)
         {
             throw new ArgumentOutOfRangeException(nameof(vote), vote, "A vote is -1, 0 or +1.");
-        }
-        if (_excluded.Contains(statementId))
-        {
-            return this;
         }
         if (_count == _rows.Length)
         {
@@ -134,6 +135,92 @@ public sealed class VoteMatrixBuilder
         _values[_count] = (sbyte)vote;
         _count++;
         return this;
+    }
+
+    /// <summary>
+    /// Who Polis's placement rule has placed once the votes are replayed in the order they were added
+    /// (the order they were cast): a participant is placed as soon as they have voted on
+    /// min(<paramref name="minimumVotes"/>, statements voted on by anyone so far) statements, and stays
+    /// placed; while fewer than <paramref name="topUp"/> are placed, Polis places the most active voters,
+    /// which in casting order are the first <paramref name="topUp"/> to vote.
+    /// </summary>
+    public HashSet<long> ReplayPlacement(int minimumVotes, int topUp)
+    {
+        var placed = new HashSet<long>();
+        for (var p = 0; p < Math.Min(topUp, _participantIds.Count); p++)
+        {
+            placed.Add(_participantIds[p]);
+        }
+        // When each statement got its first vote, in casting order: how many statements existed at a given vote.
+        var firstVote = new int[_statementIds.Count];
+        Array.Fill(firstVote, -1);
+        for (var i = 0; i < _count; i++)
+        {
+            if (firstVote[_columns[i]] < 0)
+            {
+                firstVote[_columns[i]] = i;
+            }
+        }
+        var statementTimes = firstVote.Where(t => t >= 0).Order().ToArray();
+
+        // Each participant's votes in casting order (a stable counting sort), each statement counted once.
+        var start = new int[_participantIds.Count + 1];
+        for (var i = 0; i < _count; i++)
+        {
+            start[_rows[i] + 1]++;
+        }
+        for (var p = 0; p < _participantIds.Count; p++)
+        {
+            start[p + 1] += start[p];
+        }
+        var next = (int[])start.Clone();
+        var cast = new int[_count];
+        for (var i = 0; i < _count; i++)
+        {
+            cast[next[_rows[i]]++] = i;
+        }
+        var seenBy = new int[_statementIds.Count];
+        Array.Fill(seenBy, -1);
+        for (var p = 0; p < _participantIds.Count; p++)
+        {
+            var distinct = 0;
+            for (var slot = start[p]; slot < start[p + 1]; slot++)
+            {
+                var at = cast[slot];
+                if (seenBy[_columns[at]] == p)
+                {
+                    continue;
+                }
+                seenBy[_columns[at]] = p;
+                distinct++;
+                // Statements voted on by anyone up to this vote, this one included.
+                var statements = UpperBound(statementTimes, at);
+                if (distinct >= Math.Min(minimumVotes, statements))
+                {
+                    placed.Add(_participantIds[p]);
+                    break;
+                }
+            }
+        }
+        return placed;
+    }
+
+    private static int UpperBound(int[] sorted, int value)
+    {
+        int low = 0, high = sorted.Length;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (sorted[middle] <= value)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     public VoteMatrix Build()
@@ -200,7 +287,7 @@ public sealed class VoteMatrixBuilder
         }
         rowStart[participantCount] = write;
         return new VoteMatrix(
-            _participantIds.ToArray(), _statementIds.ToArray(), rowStart,
+            _participantIds.ToArray(), _statementIds.ToArray(), _statementIds.Select(_moderatedOut.Contains).ToArray(), rowStart,
             outColumns.AsSpan(0, write).ToArray(), outValues.AsSpan(0, write).ToArray());
     }
 

@@ -24,23 +24,33 @@ public sealed record PolisConversation(
 {
     private static readonly CsvConfiguration _csvSettings = new(CultureInfo.InvariantCulture) { DetectColumnCountChanges = false, MissingFieldFound = null };
 
-    /// <summary>The vote matrix: statements rejected by moderation are left out, the latest vote counts.</summary>
-    public VoteMatrix ToMatrix()
+    /// <summary>The vote matrix: statements rejected by moderation are marked so, the latest vote counts.</summary>
+    public VoteMatrix ToMatrix() => Builder().Build();
+
+    /// <summary>The map of this conversation computed for the first time, placing whoever the vote log, replayed in time order, places.</summary>
+    public OpinionMapResult ComputeMap(OpinionMapParameters? parameters = null)
+    {
+        parameters ??= OpinionMapParameters.Default;
+        var builder = Builder();
+        return OpinionMapEngine.Compute(builder.Build(), parameters, null, builder.ReplayPlacement(parameters.MinimumVotes, parameters.PlacedAtLeast));
+    }
+
+    private VoteMatrixBuilder Builder()
     {
         var builder = new VoteMatrixBuilder();
-        foreach (var statement in Statements.Where(s => s.Moderated < 0))
-        {
-            builder.Exclude(statement.Id);
-        }
         foreach (var statement in Statements.OrderBy(s => s.Id))
         {
             builder.AddStatement(statement.Id);
+            if (statement.Moderated < 0)
+            {
+                builder.ModerateOut(statement.Id);
+            }
         }
         foreach (var vote in Votes.OrderBy(v => v.Timestamp))
         {
             builder.Add(vote.VoterId, vote.StatementId, vote.Vote);
         }
-        return builder.Build();
+        return builder;
     }
 
     public static PolisConversation Load(string folder)

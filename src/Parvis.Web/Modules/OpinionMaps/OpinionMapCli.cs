@@ -42,7 +42,7 @@ public static class OpinionMapCli
             error.WriteLine(e.Message);
             return 1;
         }
-        var result = OpinionMapEngine.Compute(conversation.ToMatrix(), parameters);
+        var result = conversation.ComputeMap(parameters);
         output.WriteLine("participant,group");
         foreach (var participant in result.Placed.Where(p => p.Group >= 0).OrderBy(p => p.Id))
         {

@@ -89,19 +89,30 @@ public sealed class OpinionMapRecomputer(IServiceScopeFactory scopes, ILogger<Op
         var votes = _loaded.GetValueOrDefault(mapId) is { } kept && kept.Statements.SequenceEqual(visible)
             ? await ReadSinceAsync(db, mapId, numbers, kept, now, cancellationToken)
             : null;
-        if (votes is null || votes.Matrix.VoteCount + votes.VotesOnHidden != await db.OpinionVotes.CountAsync(v => v.OpinionMapId == mapId, cancellationToken))
+        IReadOnlySet<long>? placedBefore = null;
+        if (votes is null || votes.Matrix.VoteCount != await db.OpinionVotes.CountAsync(v => v.OpinionMapId == mapId, cancellationToken))
         {
             // First computation, a statement shown or hidden, or votes removed (an erasure): read everything.
+            // Statements not shown keep their votes: as in Polis, those still count to place their voters.
             var builder = new VoteMatrixBuilder();
-            foreach (var statement in statements.Where(s => !s.Visible))
+            foreach (var statement in statements.OrderBy(s => s.Number))
             {
-                builder.Exclude(statement.Number);
+                if (statement.Visible)
+                {
+                    builder.AddStatement(statement.Number);
+                }
+                else
+                {
+                    builder.ModerateOut(statement.Number);
+                }
             }
-            foreach (var number in visible)
+            // Never computed (a conversation just imported, say): who is placed comes from the votes replayed in casting order.
+            var firstTime = map.ComputedAt is null;
+            votes = await ReadAsync(db, mapId, numbers, builder, DateTimeOffset.MinValue, firstTime, visible, null, now, cancellationToken);
+            if (firstTime)
             {
-                builder.AddStatement(number);
+                placedBefore = builder.ReplayPlacement(OpinionMapParameters.Default.MinimumVotes, OpinionMapParameters.Default.PlacedAtLeast);
             }
-            votes = await ReadAsync(db, mapId, numbers, builder, DateTimeOffset.MinValue, visible, null, now, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         var read = watch.Elapsed;
@@ -109,7 +120,7 @@ public sealed class OpinionMapRecomputer(IServiceScopeFactory scopes, ILogger<Op
         var previous = votes.Result is not null && votes.ComputedAt == map.ComputedAt ? votes.Result
             : await db.OpinionMaps.Where(m => m.Id == mapId).Select(m => m.Result).FirstOrDefaultAsync(cancellationToken) is { } stored
                 ? JsonSerializer.Deserialize<OpinionMapResult>(stored, OpinionMapCommands.Json) : null;
-        var result = OpinionMapEngine.Compute(votes.Matrix, OpinionMapParameters.Default, previous);
+        var result = OpinionMapEngine.Compute(votes.Matrix, OpinionMapParameters.Default, previous, placedBefore);
         var computed = watch.Elapsed;
         var computedAt = clock.GetUtcNow();
         // Its own organisation's news: computed in the background, the write would otherwise be told as everyone's.
@@ -133,34 +144,33 @@ public sealed class OpinionMapRecomputer(IServiceScopeFactory scopes, ILogger<Op
     /// </summary>
     private static Task<LoadedVotes> ReadSinceAsync(ParvisDbContext db, Guid mapId, Dictionary<Guid, long> numbers, LoadedVotes kept,
         DateTimeOffset readAt, CancellationToken cancellationToken) =>
-        ReadAsync(db, mapId, numbers, VoteMatrixBuilder.From(kept.Matrix), kept.ReadAt - _readAgainMargin, kept.Statements, kept, readAt, cancellationToken);
+        ReadAsync(db, mapId, numbers, VoteMatrixBuilder.From(kept.Matrix), kept.ReadAt - _readAgainMargin, false, kept.Statements, kept, readAt, cancellationToken);
 
+    /// <summary>Adds the votes stamped since <paramref name="since"/>, in casting order for a replay (otherwise the order does not matter: a person has one stored vote per statement).</summary>
     private static async Task<LoadedVotes> ReadAsync(ParvisDbContext db, Guid mapId, Dictionary<Guid, long> numbers, VoteMatrixBuilder builder,
-        DateTimeOffset since, long[] visible, LoadedVotes? kept, DateTimeOffset readAt, CancellationToken cancellationToken)
+        DateTimeOffset since, bool inCastingOrder, long[] visible, LoadedVotes? kept, DateTimeOffset readAt, CancellationToken cancellationToken)
     {
-        var read = 0;
-        var votes = db.OpinionVotes.AsNoTracking().Where(v => v.OpinionMapId == mapId && v.CastAt >= since)
-            .Join(db.OpinionParticipants, v => v.ParticipantId, p => p.Id, (v, p) => new { p.Number, v.StatementId, v.Value })
+        var query = db.OpinionVotes.AsNoTracking().Where(v => v.OpinionMapId == mapId && v.CastAt >= since);
+        if (inCastingOrder)
+        {
+            query = query.OrderBy(v => v.CastAt);
+        }
+        var votes = query.Join(db.OpinionParticipants, v => v.ParticipantId, p => p.Id, (v, p) => new { p.Number, v.StatementId, v.Value })
             .AsAsyncEnumerable();
         await foreach (var vote in votes.WithCancellation(cancellationToken))
         {
             builder.Add(vote.Number, numbers[vote.StatementId], vote.Value);
-            read++;
         }
-        var matrix = builder.Build();
-        // Read in full, every row is one participant's vote on one statement: those not in the matrix are on hidden statements.
-        var votesOnHidden = kept?.VotesOnHidden ?? read - matrix.VoteCount;
-        return new LoadedVotes(visible, matrix, votesOnHidden, readAt, kept?.Result, kept?.ComputedAt, kept?.UsedAt ?? default);
+        return new LoadedVotes(visible, builder.Build(), readAt, kept?.Result, kept?.ComputedAt, kept?.UsedAt ?? default);
     }
 
     /// <param name="Statements">The visible statements the matrix was built with; any change means a full read.</param>
-    /// <param name="Matrix">Every vote on those statements.</param>
-    /// <param name="VotesOnHidden">Votes on statements not shown, counted at the last full read.</param>
+    /// <param name="Matrix">Every vote, those on statements not shown included.</param>
     /// <param name="ReadAt">When this read began; the next one starts a margin before it.</param>
     /// <param name="Result">The result computed from them, the next computation's previous result.</param>
     /// <param name="ComputedAt">When it was stored, to check nobody stored another since.</param>
     /// <param name="UsedAt">The last computation, to let idle maps leave memory.</param>
-    private sealed record LoadedVotes(long[] Statements, VoteMatrix Matrix, int VotesOnHidden, DateTimeOffset ReadAt,
+    private sealed record LoadedVotes(long[] Statements, VoteMatrix Matrix, DateTimeOffset ReadAt,
         OpinionMapResult? Result, DateTimeOffset? ComputedAt, DateTimeOffset UsedAt);
 }
 

@@ -55,7 +55,7 @@ public sealed class PolisFormatTests : IDisposable
         Assert.Equal(0, exit);
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Equal("participant,group", lines[0]);
-        var expected = OpinionMapEngine.Compute(PolisConversation.Load(_london).ToMatrix()).Placed.Where(p => p.Group >= 0).ToArray();
+        var expected = PolisConversation.Load(_london).ComputeMap().Placed.Where(p => p.Group >= 0).ToArray();
         Assert.Equal(expected.OrderBy(p => p.Id).Select(p => $"{p.Id},{p.Group}"), lines.Skip(1));
     }
 
