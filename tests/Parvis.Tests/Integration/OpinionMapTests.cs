@@ -247,6 +247,61 @@ public sealed class OpinionMapTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task The_map_its_table_and_its_method_say_how_firmly_people_sit_in_their_group()
+    {
+        var (map, shown) = await MapAsync();
+        // Nine statements; two camps of fifteen that answer each the opposite of the other, and four people who side
+        // with one camp on the first four or five statements and with the other on the rest.
+        var statements = await app.WithDatabaseAsync(async db =>
+        {
+            var first = await db.Statements.SingleAsync(s => s.Id == shown[0]);
+            var more = Enumerable.Range(3, 6).Select(n => new Statement
+            {
+                OrganisationId = first.OrganisationId, ProcessId = first.ProcessId, OpinionMapId = map, Number = n,
+                Text = $"Affirmation {n} sur le port", PublishedAt = DateTimeOffset.UtcNow,
+            }).ToArray();
+            db.Statements.AddRange(more);
+            for (var n = 0; n < 34; n++)
+            {
+                var participant = new OpinionParticipant { OpinionMapId = map, Number = 100 + n };
+                db.OpinionParticipants.Add(participant);
+                for (var j = 0; j < 9; j++)
+                {
+                    var campA = j % 2 == 0 ? 1 : -1;
+                    var value = n < 15 ? campA : n < 30 ? -campA : j < 4 + n % 2 ? campA : -campA;
+                    db.OpinionVotes.Add(new OpinionVote
+                    {
+                        OpinionMapId = map, StatementId = j < 3 ? shown[j] : more[j - 3].Id, ParticipantId = participant.Id, Value = value,
+                        CastAt = DateTimeOffset.UtcNow.AddHours(-1),
+                    });
+                }
+            }
+            await db.SaveChangesAsync();
+            return shown.Concat(more.Select(s => s.Id)).ToArray();
+        });
+        var (session, _) = await app.SignedInAsync("Votant du premier camp");
+        for (var j = 0; j < statements.Length; j++)
+        {
+            await session.PostAsync($"/maps/{map}/vote?handler=Vote", new Dictionary<string, string> { ["statementId"] = statements[j].ToString(), ["value"] = j % 2 == 0 ? "1" : "-1" });
+        }
+        await WaitForCountedVotesAsync(map, 35 * 9);
+
+        var result = await AssertTalliesMatchStoredVotesAsync(map);
+        Assert.All(result.Placed.Where(p => p.Id < 130), p => Assert.True(p.Confidence >= 0.8, $"{p.Id}: {p.Confidence}"));
+        Assert.All(result.Placed.Where(p => p.Id is >= 130 and < 134), p => Assert.True(p.Confidence < 0.8, $"{p.Id}: {p.Confidence}"));
+        var page = await session.GetAsync($"/maps/{map}");
+        Assert.Contains("de façon ferme", page.Text("main p strong"), StringComparison.Ordinal);
+        Assert.Contains("Placement incertain", page.Texts("table th"));
+        Assert.Equal(4, page.Document.QuerySelectorAll("table tbody td:last-child").Sum(td => int.Parse(td.TextContent, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.NotEmpty(page.Document.QuerySelectorAll("svg circle.uncertain"));
+        // The people in between make small groups of their own, whose members are mostly uncertain: the page says so.
+        Assert.Contains(result.Groups, g => g.MostlyUncertain);
+        Assert.Contains("ce groupe peut changer avec les prochains votes", page.Body, StringComparison.Ordinal);
+        var method = await session.GetAsync($"/maps/{map}/method");
+        Assert.Contains("tirées au hasard 40 fois", method.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task When_a_voter_erases_their_account_the_map_is_recomputed_without_their_votes()
     {
         var (map, statements) = await MapAsync();
