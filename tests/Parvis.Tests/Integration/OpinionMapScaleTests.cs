@@ -26,20 +26,27 @@ public sealed class OpinionMapScaleTests(ParvisApp app, ITestOutputHelper output
         var recomputer = app.Services.GetRequiredService<OpinionMapRecomputer>();
         var votes = await app.WithDatabaseAsync(db => db.OpinionVotes.CountAsync(v => v.OpinionMapId == map));
 
+        var before = GC.GetTotalMemory(forceFullCollection: true);
         var full = await TimeAsync(() => recomputer.RecomputeAsync(map));
         var incremental = new List<double>();
         var phases = new List<RecomputeTimings>();
+        long allocatedMost = 0;
         for (var round = 1; round <= 3; round++)
         {
             await ChangeVotesAsync(map, round);
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
             incremental.Add(await TimeAsync(() => recomputer.RecomputeAsync(map)));
+            allocatedMost = Math.Max(allocatedMost, GC.GetTotalAllocatedBytes(precise: true) - allocated);
             phases.Add(recomputer.LastTimings!);
         }
         await OpinionMapTests.AssertTalliesMatchStoredVotesAsync(app, map);
 
+        // What the server keeps for this map between computations: its vote matrix and its last result.
+        var kept = GC.GetTotalMemory(forceFullCollection: true) - before;
         var line = string.Create(CultureInfo.InvariantCulture,
             $"opinion-map recompute, {Participants} x {Statements}, {votes} votes on PostgreSQL: full read {full:F2} s, after 200 changed votes {incremental.Min():F2}-{incremental.Max():F2} s, ratio {full / incremental.Average():F1}x; " +
-            $"of which reading {Range(p => p.Read)}, computing {Range(p => p.Compute)}, storing {Range(p => p.Store)}");
+            $"of which reading {Range(p => p.Read)}, computing {Range(p => p.Compute)}, storing {Range(p => p.Store)}; " +
+            $"managed memory kept {kept / 1048576.0:F0} MB, allocated by one incremental computation {allocatedMost / 1048576.0:F0} MB");
         string Range(Func<RecomputeTimings, TimeSpan> phase) =>
             string.Create(CultureInfo.InvariantCulture, $"{phases.Min(p => phase(p).TotalSeconds):F2}-{phases.Max(p => phase(p).TotalSeconds):F2} s");
         output.WriteLine(line);
