@@ -10,7 +10,7 @@ namespace Parvis.OpinionMaps;
 public static class Confidence
 {
     public static double[] Compute(VoteMatrix matrix, int[] rows, int[] groupOfRow, double[] centreX, double[] centreY,
-        Components components, int resamples, int seed)
+        Placer placer, int resamples, int seed)
     {
         var voted = new bool[matrix.StatementCount];
         foreach (var j in matrix.Columns)
@@ -28,12 +28,12 @@ public static class Confidence
                 draws[b][statements[random.Next(statements.Length)]]++;
             }
         }
-        return Compute(matrix, rows, groupOfRow, centreX, centreY, components, draws);
+        return Compute(matrix, rows, groupOfRow, centreX, centreY, placer, draws);
     }
 
     /// <summary>The same from given draws: how many times each statement (column) was drawn, per resample.</summary>
     internal static double[] Compute(VoteMatrix matrix, int[] rows, int[] groupOfRow, double[] centreX, double[] centreY,
-        Components components, IReadOnlyList<int[]> draws)
+        Placer placer, IReadOnlyList<int[]> draws)
     {
         var confidence = new double[rows.Length];
         if (draws.Count == 0 || centreX.Length == 0)
@@ -52,7 +52,7 @@ public static class Confidence
             var kept = 0;
             for (var b = 0; b < draws.Count; b++)
             {
-                var (x, y) = Projection.Place(matrix, rows[i], components, draws[b], drawn[b], moderatedOutDrawn[b]);
+                var (x, y) = placer.Place(rows[i], draws[b], drawn[b], moderatedOutDrawn[b]);
                 var nearest = 0;
                 for (var g = 1; g < centreX.Length; g++)
                 {

@@ -34,7 +34,8 @@ public static class OpinionMapEngine
         var components = Projection.Compute(matrix, Enumerable.Range(0, matrix.ParticipantCount).ToArray(), parameters.Seed, previousComponents);
         var x = new double[placedRows.Length];
         var y = new double[placedRows.Length];
-        Parallel.For(0, placedRows.Length, i => (x[i], y[i]) = Projection.Place(matrix, placedRows[i], components, sparsity));
+        var placer = new Placer(matrix, components, sparsity);
+        Parallel.For(0, placedRows.Length, i => (x[i], y[i]) = placer.Place(placedRows[i]));
 
         var warmBase = previous is not null && previousComponents is not null && previous.State.BaseCentreX.Length > 0
             ? (previous.State.BaseCentreX, previous.State.BaseCentreY)
@@ -49,15 +50,14 @@ public static class OpinionMapEngine
         var warmGroups = previous is not null && chosen is not null && previous.Groups.Count == chosen.Count
             ? (previous.Groups.Select(g => g.CentreX).ToArray(), previous.Groups.Select(g => g.CentreY).ToArray())
             : ((double[], double[])?)null;
-        var groupClustering = chosen is null ? null
-            : KMeans.Best(x, y, null, chosen.Count, parameters.Seed, GroupAttempts, warmGroups ?? (chosen.CentreX, chosen.CentreY), warmGroups is null ? 0 : KeepGroupsUnlessBetterBy);
+        var groupClustering = chosen is null ? null : Settle(x, y, chosen, warmGroups, parameters.Seed);
         var groupOfRow = new int[placedRows.Length];
         for (var i = 0; i < placedRows.Length; i++)
         {
             groupOfRow[i] = groupClustering is null ? -1 : groupClustering.Assignment[i];
         }
         var confidence = groupClustering is null ? new double[placedRows.Length]
-            : Confidence.Compute(matrix, placedRows, groupOfRow, groupClustering.CentreX, groupClustering.CentreY, components, parameters.ConfidenceResamples, parameters.Seed);
+            : Confidence.Compute(matrix, placedRows, groupOfRow, groupClustering.CentreX, groupClustering.CentreY, placer, parameters.ConfidenceResamples, parameters.Seed);
 
         var groupCount = groupClustering?.Count ?? 0;
         var labels = Labels(matrix, placedRows, groupOfRow, groupCount, previous);
@@ -89,10 +89,26 @@ public static class OpinionMapEngine
             {
                 First = components.First,
                 Second = components.Second,
+                Subspace = components.Subspace,
                 StatementIds = matrix.StatementIds.ToArray(),
                 BaseCentreX = baseClusters.CentreX,
                 BaseCentreY = baseClusters.CentreY,
             });
+    }
+
+    /// <summary>
+    /// The groups on the participants, from the centres chosen on the base clusters; on an update, from the last groups
+    /// unless those centres now give a partition clearly better.
+    /// </summary>
+    private static Clustering Settle(double[] x, double[] y, Clustering chosen, (double[] X, double[] Y)? warm, int seed)
+    {
+        var fromBase = KMeans.Run(x, y, null, chosen.Count, seed, (chosen.CentreX, chosen.CentreY));
+        if (warm is null)
+        {
+            return fromBase;
+        }
+        var kept = KMeans.Run(x, y, null, chosen.Count, seed, warm);
+        return fromBase.Inertia < kept.Inertia * (1 - KeepGroupsUnlessBetterBy) ? fromBase : kept;
     }
 
     /// <summary>
@@ -229,15 +245,21 @@ public static class OpinionMapEngine
         }
         var first = new double[matrix.StatementCount];
         var second = new double[matrix.StatementCount];
+        var block = state.Subspace is { Length: > 0 } kept ? kept.Length / state.StatementIds.Length : 0;
+        var subspace = block > 0 ? new double[matrix.StatementCount * block] : null;
         for (var j = 0; j < matrix.StatementCount; j++)
         {
             if (index.TryGetValue(matrix.StatementIds[j], out var old))
             {
                 first[j] = state.First[old];
                 second[j] = state.Second[old];
+                if (subspace is not null)
+                {
+                    Array.Copy(state.Subspace!, old * block, subspace, j * block, block);
+                }
             }
         }
-        return new Components([], first, second, 0, 0, 0);
+        return new Components([], first, second, 0, 0, 0, subspace);
     }
 
     private static StatementTally[] Tally(VoteMatrix matrix, int[] placedRows, int[] groupOfRow, int groupCount, Components components)

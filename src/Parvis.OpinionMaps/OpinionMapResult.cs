@@ -77,8 +77,12 @@ public sealed record OpinionGroup(int Label, int Size, int Uncertain, double Cen
 /// <summary>Group-informed consensus: the product over groups of (agrees + 1) / (votes + 2).</summary>
 public sealed record ConsensusStatement(long StatementId, Stance Stance, double Score, double[] GroupRates);
 
-/// <summary>What the next update needs to keep the map, the group count and the labels steady.</summary>
-public sealed record OpinionMapState(int GroupCount, int CandidateGroupCount, int CandidateStreak, double[] First, double[] Second, long[] StatementIds, double[] BaseCentreX, double[] BaseCentreY);
+/// <summary>
+/// What the next update needs to keep the map, the group count and the labels steady, and to start the components from
+/// the last subspace (absent from results stored before it was kept).
+/// </summary>
+public sealed record OpinionMapState(int GroupCount, int CandidateGroupCount, int CandidateStreak, double[] First, double[] Second, long[] StatementIds,
+    double[] BaseCentreX, double[] BaseCentreY, double[]? Subspace = null);
 
 public sealed record OpinionMapResult(
     OpinionMapParameters Parameters,

@@ -1,7 +1,11 @@
 namespace Parvis.OpinionMaps;
 
-/// <summary>The two principal components of the mean-imputed vote matrix and each participant's place.</summary>
-public sealed record Components(double[] Mean, double[] First, double[] Second, double FirstVariance, double SecondVariance, double TotalVariance);
+/// <summary>
+/// The two principal components of the mean-imputed vote matrix, with the whole subspace the iteration converged on
+/// (statement-major, a few vectors per statement): the next update starts from it.
+/// </summary>
+public sealed record Components(double[] Mean, double[] First, double[] Second, double FirstVariance, double SecondVariance, double TotalVariance,
+    double[]? Subspace = null);
 
 /// <summary>
 /// What Polis's sparsity scaling counts: the statements anyone voted on, and those of them moderated
@@ -26,6 +30,78 @@ public readonly record struct Sparsity(int Statements, int ModeratedOut)
             }
         }
         return new Sparsity(statements, moderatedOut);
+    }
+}
+
+/// <summary>
+/// Places participants with given components. A participant's coordinates use only the statements they voted on,
+/// scaled as Polis does by sqrt(statements / statements voted) so that people who voted little are not pulled to the
+/// centre. Statements moderated out count as voted by everyone (Polis zeroes their columns) and move nobody. What each
+/// vote adds to each coordinate is looked up per column and vote, computed once for every participant.
+/// </summary>
+public sealed class Placer
+{
+    private readonly VoteMatrix _matrix;
+    private readonly Sparsity _sparsity;
+    private readonly double[] _x;
+    private readonly double[] _y;
+    private readonly int[] _counted;
+
+    public Placer(VoteMatrix matrix, Components components, Sparsity sparsity)
+    {
+        _matrix = matrix;
+        _sparsity = sparsity;
+        _x = new double[matrix.StatementCount * 3];
+        _y = new double[matrix.StatementCount * 3];
+        _counted = new int[matrix.StatementCount];
+        for (var j = 0; j < matrix.StatementCount; j++)
+        {
+            if (matrix.ModeratedOut[j])
+            {
+                continue;
+            }
+            _counted[j] = 1;
+            for (var vote = -1; vote <= 1; vote++)
+            {
+                _x[j * 3 + vote + 1] = (vote - components.Mean[j]) * components.First[j];
+                _y[j * 3 + vote + 1] = (vote - components.Mean[j]) * components.Second[j];
+            }
+        }
+    }
+
+    public (double X, double Y) Place(int row) => Place(row, null, _sparsity.Statements, _sparsity.ModeratedOut);
+
+    /// <summary>
+    /// The same with each statement weighted by how many times a resample drew it: <paramref name="drawn"/> statements
+    /// in all, <paramref name="moderatedOutDrawn"/> of them moderated out.
+    /// </summary>
+    internal (double X, double Y) Place(int row, int[]? weight, int drawn, int moderatedOutDrawn)
+    {
+        var start = _matrix.RowStart[row];
+        var end = _matrix.RowStart[row + 1];
+        if (end == start)
+        {
+            return (0, 0);
+        }
+        double x = 0, y = 0;
+        var voted = moderatedOutDrawn;
+        var columns = _matrix.Columns;
+        var values = _matrix.Values;
+        for (var i = start; i < end; i++)
+        {
+            var j = columns[i];
+            var at = j * 3 + values[i] + 1;
+            var w = weight is null ? 1 : weight[j];
+            x += w * _x[at];
+            y += w * _y[at];
+            voted += w * _counted[j];
+        }
+        if (voted == 0)
+        {
+            return (0, 0);
+        }
+        var scale = Math.Sqrt((double)drawn / voted);
+        return (x * scale, y * scale);
     }
 }
 
@@ -102,9 +178,13 @@ public static class Projection
         {
             basis[i] = random.NextDouble() - 0.5;
         }
-        // After a few new votes the components barely move: starting from the previous ones, the
-        // iteration converges in a few steps instead of dozens.
-        if (previous is not null && block > 1 && previous.First.Any(v => v != 0) && previous.Second.Any(v => v != 0))
+        // After a few new votes the components barely move: starting from the previous subspace (or at least the
+        // previous components), the iteration converges in a few steps instead of dozens.
+        if (previous?.Subspace is { } subspace && subspace.Length == basis.Length && subspace.Any(v => v != 0))
+        {
+            Array.Copy(subspace, basis, basis.Length);
+        }
+        else if (previous is not null && block > 1 && previous.First.Any(v => v != 0) && previous.Second.Any(v => v != 0))
         {
             for (var j = 0; j < statements; j++)
             {
@@ -159,47 +239,7 @@ public static class Projection
         var scale = Math.Max(1, rows.Length - 1);
         return new Components(mean, first, second,
             Math.Max(0, ritzValues[0]) / scale, block > 1 ? Math.Max(0, ritzValues[1]) / scale : 0,
-            TotalVariance(matrix, rows, centred) / scale);
-    }
-
-    /// <summary>
-    /// A participant's coordinates use only the statements they voted on, scaled as Polis does by
-    /// sqrt(statements / statements voted) so that people who voted little are not pulled to the centre.
-    /// Statements moderated out count as voted by everyone (Polis zeroes their columns) and move nobody.
-    /// </summary>
-    public static (double X, double Y) Place(VoteMatrix matrix, int row, Components components, Sparsity sparsity) =>
-        Place(matrix, row, components, null, sparsity.Statements, sparsity.ModeratedOut);
-
-    /// <summary>
-    /// The same with each statement weighted by how many times a resample drew it: <paramref name="drawn"/> statements
-    /// in all, <paramref name="moderatedOutDrawn"/> of them moderated out.
-    /// </summary>
-    internal static (double X, double Y) Place(VoteMatrix matrix, int row, Components components,
-        int[]? weight, int drawn, int moderatedOutDrawn)
-    {
-        double x = 0, y = 0;
-        var voted = moderatedOutDrawn;
-        var start = matrix.RowStart[row];
-        var end = matrix.RowStart[row + 1];
-        for (var i = start; i < end; i++)
-        {
-            var j = matrix.Columns[i];
-            if (matrix.ModeratedOut[j])
-            {
-                continue;
-            }
-            var w = weight?[j] ?? 1;
-            var centred = w * (matrix.Values[i] - components.Mean[j]);
-            x += centred * components.First[j];
-            y += centred * components.Second[j];
-            voted += w;
-        }
-        if (end == start || voted == 0)
-        {
-            return (0, 0);
-        }
-        var scale = Math.Sqrt((double)drawn / voted);
-        return (x * scale, y * scale);
+            TotalVariance(matrix, rows, centred) / scale, ritz);
     }
 
     /// <summary>

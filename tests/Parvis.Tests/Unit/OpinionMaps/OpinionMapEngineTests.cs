@@ -114,16 +114,17 @@ public sealed class OpinionMapEngineTests
         // Participant 3 voted on statement 0 only, and counts the zeroed column as voted: 3 statements, 2 voted.
         var sparsity = Sparsity.Of(matrix);
         Assert.Equal(new Sparsity(3, 1), sparsity);
-        var (x3, y3) = Projection.Place(matrix, 2, components, sparsity);
+        var placer = new Placer(matrix, components, sparsity);
+        var (x3, y3) = placer.Place(2);
         Assert.Equal((1 - 0.0) * components.First[0] * Math.Sqrt(3.0 / 2), x3, 10);
         Assert.Equal((1 - 0.0) * components.Second[0] * Math.Sqrt(3.0 / 2), y3, 10);
         // Participant 2 voted on both shown statements: 3 statements, 3 counted, no scaling.
-        var (x2, _) = Projection.Place(matrix, 1, components, sparsity);
+        var (x2, _) = placer.Place(1);
         Assert.Equal(-components.First[0] + (-1 + 1.0 / 3) * components.First[1], x2, 10);
 
         var other = Votes(-1);
         var otherComponents = Projection.Compute(other, [0, 1, 2, 3], seed: 1);
-        Assert.Equal(x3, Projection.Place(other, 2, otherComponents, Sparsity.Of(other)).X, 10);
+        Assert.Equal(x3, new Placer(other, otherComponents, Sparsity.Of(other)).Place(2).X, 10);
     }
 
     [Fact]
@@ -162,7 +163,7 @@ public sealed class OpinionMapEngineTests
         // Three draws: statement 0 twice, statement 1 twice, each once.
         int[][] draws = [[2, 0], [0, 2], [1, 1]];
 
-        var confidence = Confidence.Compute(matrix, [0, 1], [0, 0], [1, 0], [0, -1.5], components, draws);
+        var confidence = Confidence.Compute(matrix, [0, 1], [0, 0], [1, 0], [0, -1.5], new Placer(matrix, components, Sparsity.Of(matrix)), draws);
 
         // Participant 1 lands at (2, 0), (0, -2) and (1, -1): nearest group 0, 1 and 0.
         Assert.Equal(2.0 / 3, confidence[0], 12);
@@ -197,9 +198,10 @@ public sealed class OpinionMapEngineTests
 
         // Statement means over those who voted: (1+1-1-1+1)/5 and (1+1-1-1)/4.
         Assert.Equal([0.2, 0.0], components.Mean);
-        var (x1, _) = Projection.Place(matrix, 0, components, Sparsity.Of(matrix));
-        var (x3, _) = Projection.Place(matrix, 2, components, Sparsity.Of(matrix));
-        var (x5, _) = Projection.Place(matrix, 4, components, Sparsity.Of(matrix));
+        var placer = new Placer(matrix, components, Sparsity.Of(matrix));
+        var (x1, _) = placer.Place(0);
+        var (x3, _) = placer.Place(2);
+        var (x5, _) = placer.Place(4);
         Assert.True(x1 > 0 && x3 < 0);
         // Participant 5 voted once out of two statements: scaled by sqrt(2 / 1).
         Assert.Equal((1 - 0.2) * components.First[0] * Math.Sqrt(2), x5, 10);
