@@ -14,8 +14,8 @@ public static class KMeans
 
     /// <summary>
     /// Clusters the points into at most <paramref name="k"/> groups. Initial centres are
-    /// <paramref name="start"/> when given (the previous update's, so that clusters stay put),
-    /// otherwise k-means++ seeding drawn from <paramref name="seed"/>.
+    /// <paramref name="start"/> when given (the previous update's, so that clusters stay put; spread points
+    /// when its size no longer fits), otherwise k-means++ seeding drawn from <paramref name="seed"/>.
     /// </summary>
     public static Clustering Run(double[] x, double[] y, double[]? weight, int k, int seed, (double[] X, double[] Y)? start = null)
     {
@@ -30,6 +30,11 @@ public static class KMeans
         {
             cx = (double[])s.X.Clone();
             cy = (double[])s.Y.Clone();
+        }
+        else if (start is not null)
+        {
+            // A start of another size (there are more points than when it was computed): still no random number.
+            (cx, cy) = Spread(x, y, k);
         }
         else
         {
@@ -78,23 +83,6 @@ public static class KMeans
             inertia += w * Distance2(x[i], y[i], cx[assignment[i]], cy[assignment[i]]);
         }
         return new Clustering(cx, cy, assignment, size, inertia);
-    }
-
-    /// <summary>Polis's initial centres: the first k distinct points, in order.</summary>
-    public static (double[] X, double[] Y) FirstDistinct(double[] x, double[] y, int k)
-    {
-        var seen = new HashSet<(double, double)>();
-        var cx = new List<double>();
-        var cy = new List<double>();
-        for (var i = 0; i < x.Length && cx.Count < k; i++)
-        {
-            if (seen.Add((x[i], y[i])))
-            {
-                cx.Add(x[i]);
-                cy.Add(y[i]);
-            }
-        }
-        return (cx.ToArray(), cy.ToArray());
     }
 
     /// <summary>
@@ -148,19 +136,14 @@ public static class KMeans
         return (cx.ToArray(), cy.ToArray());
     }
 
-    /// <summary>
-    /// Tries several seeds and the given start, and keeps the partition of least inertia; the start's is kept unless
-    /// another's is lower by more than <paramref name="keepStartUnlessBetterBy"/> (a share of its inertia).
-    /// </summary>
-    public static Clustering Best(double[] x, double[] y, double[]? weight, int k, int seed, int attempts,
-        (double[] X, double[] Y)? start = null, double keepStartUnlessBetterBy = 0)
+    /// <summary>Tries several seeds and keeps the partition of least inertia.</summary>
+    public static Clustering Best(double[] x, double[] y, double[]? weight, int k, int seed, int attempts)
     {
-        var best = start is null ? null : Run(x, y, weight, k, seed, start);
-        var threshold = best is null ? double.MaxValue : best.Inertia * (1 - keepStartUnlessBetterBy);
+        Clustering? best = null;
         for (var attempt = 0; attempt < attempts; attempt++)
         {
             var candidate = Run(x, y, weight, k, seed + attempt);
-            if (best is null || (candidate.Inertia < best.Inertia - 1e-9 * Math.Max(1, best.Inertia) && candidate.Inertia < threshold))
+            if (best is null || candidate.Inertia < best.Inertia - 1e-9 * Math.Max(1, best.Inertia))
             {
                 best = candidate;
             }

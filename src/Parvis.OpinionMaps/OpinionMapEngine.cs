@@ -44,8 +44,8 @@ public static class OpinionMapEngine
         var baseClusters = KMeans.Run(x, y, null, parameters.BaseClusters, parameters.Seed, warmBase ?? KMeans.Spread(x, y, parameters.BaseClusters));
 
         // The number of groups comes from the base clusters, as in Polis. The groups themselves are then settled on the
-        // participants: the best of several starts, so that nobody's group hangs on a random draw or on how the base
-        // clusters fell; on an update the last groups are kept unless the votes now make a clearly better partition.
+        // participants, from the centres chosen on the base clusters, so that nobody's group hangs on which base cluster
+        // they fell in; on an update the last groups are kept unless the votes now make a clearly better partition.
         var (chosen, silhouettes, best, state) = ChooseGroups(baseClusters, parameters, previous);
         var warmGroups = previous is not null && chosen is not null && previous.Groups.Count == chosen.Count
             ? (previous.Groups.Select(g => g.CentreX).ToArray(), previous.Groups.Select(g => g.CentreY).ToArray())
