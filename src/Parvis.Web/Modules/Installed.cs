@@ -5,6 +5,7 @@ using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Setup;
 using Parvis.Web.Modules.Meetings;
 using Parvis.Web.Modules.OpinionMaps;
+using Parvis.Web.Modules.Petitions;
 using Parvis.Web.Modules.Proposals;
 using Parvis.Web.Modules.Votes;
 using Parvis.Web.Modules.Workshops;
@@ -17,7 +18,7 @@ namespace Parvis.Web.Modules;
 /// </summary>
 public static class Installed
 {
-    public static ModuleCatalog Modules { get; } = new([new MeetingsModule(), new WorkshopsModule(), new ProposalsModule(), new VotesModule(), new OpinionMapsModule()]);
+    public static ModuleCatalog Modules { get; } = new([new MeetingsModule(), new WorkshopsModule(), new ProposalsModule(), new VotesModule(), new PetitionsModule(), new OpinionMapsModule()]);
 
     /// <summary>The commands that run without the server (`dotnet run -- tally ...`).</summary>
     public static IReadOnlyList<OfflineCommand> Commands { get; } = [OpinionMapCli.Command, TallyCli.Command];

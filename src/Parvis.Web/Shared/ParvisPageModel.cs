@@ -103,6 +103,18 @@ public abstract class ParvisPageModel : PageModel
     }
 
     /// <summary>
+    /// Several forms on one page bind into the same model: only the posted form's fields (a property, or an input
+    /// object's and a list's members) are checked; the others' are let go.
+    /// </summary>
+    protected void KeepOnly(params string[] fields)
+    {
+        foreach (var key in ModelState.Keys.Where(k => !fields.Any(f => k == f || k.StartsWith(f + ".", StringComparison.Ordinal) || k.StartsWith(f + "[", StringComparison.Ordinal))).ToList())
+        {
+            ModelState.Remove(key);
+        }
+    }
+
+    /// <summary>
     /// Null when allowed; otherwise an anonymous visitor is sent to sign in and anyone else refused, and a module the
     /// process does not use has no page.
     /// </summary>

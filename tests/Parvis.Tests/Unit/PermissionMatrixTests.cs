@@ -58,6 +58,9 @@ public sealed class PermissionMatrixTests
         ["Votes.Desk"] = [Role.Administrator, Role.ProcessManager, Role.Facilitator],
         ["Votes.Submit"] = Enum.GetValues<Role>(),
         ["Votes.Mediate"] = [Role.Administrator, Role.ProcessManager, Role.Facilitator],
+        ["Petitions.Write"] = Enum.GetValues<Role>(),
+        ["Petitions.Sign"] = Enum.GetValues<Role>(),
+        ["Petitions.Manage"] = [Role.Administrator, Role.ProcessManager],
         ["Workshops.Manage"] = [Role.Administrator, Role.ProcessManager],
         ["Workshops.Run"] = [Role.Administrator, Role.ProcessManager, Role.Facilitator],
         ["Meetings.Manage"] = [Role.Administrator, Role.ProcessManager],
@@ -68,7 +71,7 @@ public sealed class PermissionMatrixTests
     };
 
     /// <summary>What a phase switches on or off.</summary>
-    private static readonly string[] _switchedByThePhase = ["Proposals.Propose", "Proposals.Support", "Proposals.Comment", "Votes.Submit"];
+    private static readonly string[] _switchedByThePhase = ["Proposals.Propose", "Proposals.Support", "Proposals.Comment", "Votes.Submit", "Petitions.Write", "Petitions.Sign"];
 
     /// <summary>What any phase allows, and nothing outside one.</summary>
     private static readonly string[] _openInAnyPhase = ["OpinionMaps.Contribute", "Meetings.AskExperts"];

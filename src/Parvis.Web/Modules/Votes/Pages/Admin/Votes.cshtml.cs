@@ -280,14 +280,6 @@ public sealed class VotesModel(ParvisDbContext db, CurrentOrganisation organisat
     /// One form is posted at a time: the other's fields are not in error for being empty (binding found none of them under
     /// their prefix, and tried them without it).
     /// </summary>
-    private void KeepOnly(string prefix)
-    {
-        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix + ".", StringComparison.Ordinal)).ToList())
-        {
-            ModelState.Remove(key);
-        }
-    }
-
     private async Task<IActionResult?> LoadAsync(Guid processId, Guid? componentId)
     {
         var process = await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == processId && p.OrganisationId == organisation.Id);

@@ -1,0 +1,150 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Modules;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Modules.Petitions.Pages.Admin;
+
+/// <summary>
+/// One petition for staff: the admissibility check once its committee is complete, the paper sheets counted while it
+/// is open to signatures, and the council's answer, demand by demand, with what happens next.
+/// </summary>
+public sealed class PetitionModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, PetitionCommands petitions, TimeProvider clock)
+    : ParvisPageModel, IProcessPage
+{
+    [BindProperty]
+    [StringLength(Petition.ReasonMax, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.RefusalReason")]
+    public string? Reason { get; set; }
+
+    [BindProperty]
+    [Required(ErrorMessage = "Validation.Required")]
+    [Range(1, 100_000, ErrorMessage = "Validation.Range")]
+    [Display(Name = "Field.SheetNumber")]
+    public int? SheetNumber { get; set; }
+
+    [BindProperty]
+    [Required(ErrorMessage = "Validation.Required")]
+    [Range(1, SignatureSheet.MostSignatures, ErrorMessage = "Validation.Range")]
+    [Display(Name = "Field.SheetSignatures")]
+    public int? SheetSignatures { get; set; }
+
+    /// <summary>The answer to each demand, in the demands' order.</summary>
+    [BindProperty]
+    public List<string?> Answers { get; set; } = [];
+
+    /// <summary>The demands the answer takes up as actions.</summary>
+    [BindProperty]
+    public List<Guid> Actions { get; set; } = [];
+
+    [BindProperty]
+    [StringLength(Petition.TextMax, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.NextSteps")]
+    public string? NextSteps { get; set; }
+
+    public Petition Petition { get; private set; } = default!;
+    public Process Process { get; private set; } = default!;
+    public IReadOnlyList<PetitionDemand> Demands { get; private set; } = [];
+    public IReadOnlyList<SignatureSheet> Sheets { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+
+    public bool Open => Petition.Stage is PetitionStage.Signing or PetitionStage.AwaitingAnswer;
+
+    public string Address => $"/admin/petitions/{Petition.Id}";
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } early)
+        {
+            return early;
+        }
+        SheetNumber = Sheets.Count == 0 ? 1 : Sheets.Max(s => s.Number) + 1;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostReviewAsync(Guid id, bool admissible)
+    {
+        if (await LoadAsync(id) is { } early)
+        {
+            return early;
+        }
+        KeepOnly(nameof(Reason));
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        return After(await petitions.ReviewAsync(id, admissible, Reason ?? ""), admissible ? "Petitions.Admitted" : "Petitions.Refused", Address, nameof(Reason));
+    }
+
+    public async Task<IActionResult> OnPostSheetAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } early)
+        {
+            return early;
+        }
+        KeepOnly(nameof(SheetNumber), nameof(SheetSignatures));
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = await petitions.AddSheetAsync(id, SheetNumber!.Value, SheetSignatures!.Value);
+        var field = result.ErrorKey is "Petitions.SheetNumber" or "Petitions.SheetTaken" ? nameof(SheetNumber) : nameof(SheetSignatures);
+        return After(result, "Petitions.SheetCounted", Address, field);
+    }
+
+    public async Task<IActionResult> OnPostAnswerAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } early)
+        {
+            return early;
+        }
+        KeepOnly(nameof(Answers), nameof(Actions), nameof(NextSteps));
+        for (var i = 0; i < Demands.Count; i++)
+        {
+            var answer = i < Answers.Count ? Answers[i]?.Trim() ?? "" : "";
+            if (answer.Length == 0)
+            {
+                ModelState.AddModelError($"{nameof(Answers)}[{i}]", Text["Validation.Required"]);
+            }
+            else if (answer.Length > PetitionDemand.AnswerMax)
+            {
+                ModelState.AddModelError($"{nameof(Answers)}[{i}]", Text["Petitions.AnswerLength"]);
+            }
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var answers = Demands.Select((d, i) => new DemandAnswer(d.Id, Answers[i] ?? "", Actions.Contains(d.Id))).ToList();
+        var result = await petitions.AnswerAsync(id, new PetitionAnswer(answers, NextSteps ?? ""));
+        return After(result, "Petitions.Answered", $"/petitions/{id}", nameof(NextSteps));
+    }
+
+    /// <summary>The error next to one demand's answer, if any.</summary>
+    public string? AnswerError(int index) =>
+        ModelState.TryGetValue($"{nameof(Answers)}[{index}]", out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+
+    private async Task<IActionResult?> LoadAsync(Guid id)
+    {
+        var petition = await db.Petitions.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.OrganisationId == organisation.Id);
+        var process = petition is null ? null : await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == petition.ProcessId);
+        if (petition is null || process?.Component(PetitionsModule.Key) is not { Enabled: true })
+        {
+            return NotFound();
+        }
+        (Petition, Process) = (petition, process);
+        if (Denied(await authorizer.DecideAsync(PetitionsPermissions.Manage, process)) is { } denied)
+        {
+            return denied;
+        }
+        Demands = await db.PetitionDemands.AsNoTracking().Where(d => d.PetitionId == id).OrderBy(d => d.Number).ToListAsync();
+        Sheets = await db.SignatureSheets.AsNoTracking().Where(s => s.PetitionId == id).OrderBy(s => s.Number).ToListAsync();
+        Today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        return null;
+    }
+}

@@ -1,0 +1,361 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Parvis.Web.Kernel.Accountability;
+using Parvis.Web.Kernel.Audit;
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Modules.Petitions;
+
+/// <summary>
+/// A petition as its author writes it: a title, a text, its demands (one per item, each answered on its own) and the
+/// pseudonyms of the other members of its promoter committee (the author is one).
+/// </summary>
+public sealed record PetitionDraft(string Title, string Text, IReadOnlyList<string> Demands, IReadOnlyList<string> Committee);
+
+/// <summary>The answer to one demand, and whether it takes the demand up as an action followed in the results.</summary>
+public sealed record DemandAnswer(Guid DemandId, string Answer, bool MakeAction);
+
+public sealed record PetitionAnswer(IReadOnlyList<DemandAnswer> Demands, string NextSteps);
+
+/// <summary>Every write of the petitions module, each checked against its permission and the petition's stage.</summary>
+public sealed class PetitionCommands(
+    ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock, ProcessAccess processes,
+    FateCommands fates, SynthesisCommands synthesis, IStringLocalizer<SharedText> text)
+{
+    public const int MostDemands = 20;
+
+    /// <summary>A committee is named in one go: more than this is not a committee any more.</summary>
+    public const int MostCommittee = 50;
+
+    /// <summary>
+    /// A new petition, its author the first member of its committee. The committee's size is the organisation's minimum
+    /// for everyone, staff included; the pseudonyms nobody holds are named back and nothing is stored.
+    /// </summary>
+    public async Task<(CommandResult Result, IReadOnlyList<string> Unknown)> WriteAsync(Guid processId, PetitionDraft draft)
+    {
+        if (await AllowedAsync(processId, PetitionsPermissions.Write) is { } refusal)
+        {
+            return (refusal, []);
+        }
+        var (title, body) = (draft.Title.Trim(), draft.Text.Trim());
+        var demands = draft.Demands.Select(d => d.Trim()).Where(d => d.Length > 0).ToList();
+        var pseudonyms = draft.Committee.Select(m => m.Trim()).Where(m => m.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var problem = (title.Length, body.Length) switch
+        {
+            (< 5 or > Petition.TitleMax, _) => "Petitions.TitleLength",
+            (_, < 20 or > Petition.TextMax) => "Petitions.TextLength",
+            _ when demands.Count is 0 or > MostDemands => "Petitions.DemandCount",
+            _ when demands.Any(d => d.Length is < 5 or > PetitionDemand.TextMax) => "Petitions.DemandLength",
+            _ when pseudonyms.Count > MostCommittee => "Petitions.CommitteeTooLarge",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            return (CommandResult.Refused(problem), []);
+        }
+        var people = await db.Users.Where(p => pseudonyms.Contains(p.Pseudonym)).Select(p => new { p.Id, p.Pseudonym }).ToListAsync();
+        var unknown = pseudonyms.Except(people.Select(p => p.Pseudonym), StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            return (CommandResult.Refused("Petitions.CommitteeUnknown"), unknown);
+        }
+        var author = authorizer.PersonId!.Value;
+        var members = people.Select(p => p.Id).Where(id => id != author).Distinct().ToList();
+        var process = await processes.FindAsync(processId, PetitionsModule.Key);
+        var rules = await db.RulesOf(process!.Component(PetitionsModule.Key)!.Id);
+        if (members.Count + 1 < rules.CommitteeMinimum)
+        {
+            return (CommandResult.Refused("Petitions.CommitteeTooSmall"), []);
+        }
+        var now = clock.GetUtcNow();
+        var petition = new Petition
+        {
+            OrganisationId = organisation.Id, ProcessId = processId, AuthorId = author, Title = title, Text = body, CreatedAt = now,
+        };
+        db.Petitions.Add(petition);
+        db.PetitionDemands.AddRange(demands.Select((d, i) => new PetitionDemand { PetitionId = petition.Id, Number = i + 1, Text = d }));
+        db.CommitteeMembers.Add(new CommitteeMember { PetitionId = petition.Id, PersonId = author, ConfirmedAt = now });
+        db.CommitteeMembers.AddRange(members.Select(m => new CommitteeMember { PetitionId = petition.Id, PersonId = m }));
+        // A committee of one, where the organisation asks for no more, is complete at once.
+        if (members.Count == 0)
+        {
+            (petition.Stage, petition.SubmittedAt) = (PetitionStage.Review, now);
+        }
+        await db.SaveChangesAsync();
+        return (CommandResult.Done(petition.Id), []);
+    }
+
+    /// <summary>A named member confirms; once the committee is complete (at the organisation's minimum), it goes to review.</summary>
+    public async Task<CommandResult> ConfirmAsync(Guid petitionId)
+    {
+        var petition = await PetitionAsync(petitionId);
+        if (petition is null)
+        {
+            return CommandResult.Missing();
+        }
+        if (authorizer.PersonId is not { } person)
+        {
+            return CommandResult.Refused(Decision.SignInRequired);
+        }
+        var now = clock.GetUtcNow();
+        if (await db.CommitteeMembers.Where(m => m.PetitionId == petitionId && m.PersonId == person && m.ConfirmedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ConfirmedAt, now)) == 0)
+        {
+            return CommandResult.Refused("Petitions.NotNamed");
+        }
+        var rules = await RulesOfAsync(petition);
+        if (await db.CommitteeMembers.CountAsync(m => m.PetitionId == petitionId && m.ConfirmedAt != null) >= rules.CommitteeMinimum)
+        {
+            await db.Petitions.Where(p => p.Id == petitionId && p.Stage == PetitionStage.Committee)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stage, PetitionStage.Review).SetProperty(p => p.SubmittedAt, now));
+        }
+        return CommandResult.Done(petitionId);
+    }
+
+    /// <summary>Staff's admissibility check against the charter: open to signatures, or refused with a public reason (its fate).</summary>
+    public async Task<CommandResult> ReviewAsync(Guid petitionId, bool admissible, string reason)
+    {
+        var petition = await PetitionAsync(petitionId);
+        if (petition is null)
+        {
+            return CommandResult.Missing();
+        }
+        if (await AllowedAsync(petition.ProcessId, PetitionsPermissions.Manage) is { } refusal)
+        {
+            return refusal;
+        }
+        reason = reason.Trim();
+        var problem = petition.Stage != PetitionStage.Review ? "Petitions.NotInReview"
+            : !admissible && reason.Length == 0 ? "Petitions.ReasonNeeded"
+            : reason.Length > Petition.ReasonMax ? "Petitions.ReasonLength"
+            : null;
+        if (problem is not null)
+        {
+            return CommandResult.Refused(problem);
+        }
+        (petition.Stage, petition.ReviewedAt, petition.RefusalReason) = (admissible ? PetitionStage.Signing : PetitionStage.Refused, clock.GetUtcNow(), admissible ? "" : reason);
+        audit.Record("petition.review", $"petition:{petition.Id}", petition.Stage.ToString());
+        await db.SaveChangesAsync();
+        return admissible ? CommandResult.Done(petition.Id) : await fates.DecideAsync(petition.Id, new FateInput(Fate.NotRetained, reason));
+    }
+
+    /// <summary>
+    /// Signs once: the database refuses a second signature, and signing again says the same as the first time, so that
+    /// the answer never tells whether someone had signed. The threshold is checked in the same breath.
+    /// </summary>
+    public async Task<CommandResult> SignAsync(Guid petitionId, bool shown)
+    {
+        var petition = await PetitionAsync(petitionId);
+        if (petition is null)
+        {
+            return CommandResult.Missing();
+        }
+        if (await AllowedAsync(petition.ProcessId, PetitionsPermissions.Sign) is { } refusal)
+        {
+            return refusal;
+        }
+        if (petition.Stage is not (PetitionStage.Signing or PetitionStage.AwaitingAnswer))
+        {
+            return CommandResult.Refused("Petitions.NotOpen");
+        }
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            db.PetitionSignatures.Add(new PetitionSignature { PetitionId = petitionId, PersonId = authorizer.PersonId, SignedAt = clock.GetUtcNow(), Shown = shown });
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+            {
+                db.ChangeTracker.Clear();
+                return CommandResult.Done(petitionId);
+            }
+            await db.Petitions.Where(p => p.Id == petitionId).ExecuteUpdateAsync(s => s.SetProperty(p => p.OnlineSignatures, p => p.OnlineSignatures + 1));
+            await transaction.CommitAsync();
+        }
+        await ThresholdAsync(petition);
+        return CommandResult.Done(petitionId);
+    }
+
+    /// <summary>A numbered paper sheet and the signatures it holds, counted by staff; its number is taken once.</summary>
+    public async Task<CommandResult> AddSheetAsync(Guid petitionId, int number, int signatures)
+    {
+        var petition = await PetitionAsync(petitionId);
+        if (petition is null)
+        {
+            return CommandResult.Missing();
+        }
+        if (await AllowedAsync(petition.ProcessId, PetitionsPermissions.Manage) is { } refusal)
+        {
+            return refusal;
+        }
+        var problem = petition.Stage is not (PetitionStage.Signing or PetitionStage.AwaitingAnswer) ? "Petitions.NotOpen"
+            : number is < 1 or > 100_000 ? "Petitions.SheetNumber"
+            : signatures is < 1 or > SignatureSheet.MostSignatures ? "Petitions.SheetCount"
+            : null;
+        if (problem is not null)
+        {
+            return CommandResult.Refused(problem);
+        }
+        db.SignatureSheets.Add(new SignatureSheet { PetitionId = petitionId, Number = number, Signatures = signatures, EnteredBy = authorizer.PersonId, EnteredAt = clock.GetUtcNow() });
+        audit.Record("petition.sheet", $"petition:{petition.Id}", $"{number}: {signatures}");
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            return CommandResult.Refused("Petitions.SheetTaken");
+        }
+        await ThresholdAsync(petition);
+        return CommandResult.Done(petitionId);
+    }
+
+    /// <summary>
+    /// The council's answer, demand by demand, with what happens next; a demand taken up becomes an action followed in the
+    /// results, and the answer is the petition's fate. Once: a second answer is refused.
+    /// </summary>
+    public async Task<CommandResult> AnswerAsync(Guid petitionId, PetitionAnswer answer)
+    {
+        var petition = await PetitionAsync(petitionId);
+        if (petition is null)
+        {
+            return CommandResult.Missing();
+        }
+        if (await AllowedAsync(petition.ProcessId, PetitionsPermissions.Manage) is { } refusal)
+        {
+            return refusal;
+        }
+        var demands = await db.PetitionDemands.Where(d => d.PetitionId == petitionId).OrderBy(d => d.Number).ToListAsync();
+        var given = answer.Demands.GroupBy(d => d.DemandId).ToDictionary(g => g.Key, g => g.First());
+        var nextSteps = answer.NextSteps.Trim();
+        var problem = petition.Stage is not (PetitionStage.Signing or PetitionStage.AwaitingAnswer) ? "Petitions.NotToAnswer"
+            : demands.Any(d => !given.TryGetValue(d.Id, out var a) || a.Answer.Trim().Length == 0) ? "Petitions.EveryDemand"
+            : given.Values.Any(a => a.Answer.Trim().Length > PetitionDemand.AnswerMax) || nextSteps.Length > Petition.TextMax ? "Petitions.AnswerLength"
+            : null;
+        if (problem is not null)
+        {
+            return CommandResult.Refused(problem);
+        }
+        // Two presses at once: one answers, the other is told it is done.
+        var now = clock.GetUtcNow();
+        if (await db.Petitions.Where(p => p.Id == petitionId && p.AnsweredAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.AnsweredAt, now).SetProperty(p => p.Stage, PetitionStage.Answered).SetProperty(p => p.NextSteps, nextSteps)) == 0)
+        {
+            return CommandResult.Refused("Petitions.AlreadyAnswered");
+        }
+        foreach (var demand in demands)
+        {
+            demand.Answer = given[demand.Id].Answer.Trim();
+            if (given[demand.Id].MakeAction)
+            {
+                var action = await synthesis.CreateAsync(petition.ProcessId, new SynthesisDraft(SynthesisItemKind.Action, demand.Text, demand.Answer));
+                demand.ActionId = action.Id;
+            }
+        }
+        audit.Record("petition.answer", $"petition:{petition.Id}", "");
+        await db.SaveChangesAsync();
+        var fate = nextSteps.Length > 0 ? nextSteps : text["Petitions.AnsweredPointByPoint"].Value;
+        return await fates.DecideAsync(petition.Id, new FateInput(Fate.Answered, fate.Length > FateDecision.TextMax ? fate[..FateDecision.TextMax] : fate));
+    }
+
+    /// <summary>The promoter committee's public reply to the answer, once, by one of its confirmed members.</summary>
+    public async Task<CommandResult> ReplyAsync(Guid petitionId, string reply)
+    {
+        var petition = await PetitionAsync(petitionId);
+        if (petition is null)
+        {
+            return CommandResult.Missing();
+        }
+        if (authorizer.PersonId is not { } person)
+        {
+            return CommandResult.Refused(Decision.SignInRequired);
+        }
+        if (!await db.CommitteeMembers.AnyAsync(m => m.PetitionId == petitionId && m.PersonId == person && m.ConfirmedAt != null))
+        {
+            return CommandResult.Refused("Error.Forbidden");
+        }
+        reply = reply.Trim();
+        var problem = petition.Stage != PetitionStage.Answered ? "Petitions.NotAnswered"
+            : reply.Length is < 5 or > Petition.TextMax ? "Petitions.ReplyLength"
+            : null;
+        if (problem is not null)
+        {
+            return CommandResult.Refused(problem);
+        }
+        var now = clock.GetUtcNow();
+        return await db.Petitions.Where(p => p.Id == petitionId && p.RepliedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.CommitteeReply, reply).SetProperty(p => p.RepliedAt, now)) == 0
+            ? CommandResult.Refused("Petitions.AlreadyReplied")
+            : CommandResult.Done(petitionId);
+    }
+
+    /// <summary>The organisation's rules for the petitions of a process.</summary>
+    public async Task<CommandResult> SetRulesAsync(Guid processId, int committeeMinimum, int threshold, int answerDays)
+    {
+        if (await AllowedAsync(processId, PetitionsPermissions.Manage) is { } refusal)
+        {
+            return refusal;
+        }
+        var problem = committeeMinimum is < 1 or > MostCommittee ? "Petitions.Rules.Committee"
+            : threshold is < 1 or > PetitionRules.MostThreshold ? "Petitions.Rules.Threshold"
+            : answerDays is < 1 or > 730 ? "Petitions.Rules.Days"
+            : null;
+        if (problem is not null)
+        {
+            return CommandResult.Refused(problem);
+        }
+        var componentId = (await processes.FindAsync(processId, PetitionsModule.Key))!.Component(PetitionsModule.Key)!.Id;
+        var rules = await db.PetitionRules.FirstOrDefaultAsync(r => r.ComponentId == componentId);
+        if (rules is null)
+        {
+            rules = new PetitionRules { ComponentId = componentId };
+            db.PetitionRules.Add(rules);
+        }
+        (rules.CommitteeMinimum, rules.Threshold, rules.AnswerDays) = (committeeMinimum, threshold, answerDays);
+        audit.Record("petition.rules", $"process:{processId}", $"{committeeMinimum}/{threshold}/{answerDays}");
+        await db.SaveChangesAsync();
+        return CommandResult.Done(componentId);
+    }
+
+    /// <summary>At the threshold, online and paper together, the petition awaits its answer by the due date; once.</summary>
+    private async Task ThresholdAsync(Petition petition)
+    {
+        var rules = await RulesOfAsync(petition);
+        var online = await db.Petitions.Where(p => p.Id == petition.Id).Select(p => p.OnlineSignatures).FirstAsync();
+        if (online + await db.PaperSignatures(petition.Id) < rules.Threshold)
+        {
+            return;
+        }
+        var now = clock.GetUtcNow();
+        var due = DateOnly.FromDateTime(clock.GetLocalNow().Date).AddDays(rules.AnswerDays);
+        await db.Petitions.Where(p => p.Id == petition.Id && p.Stage == PetitionStage.Signing)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stage, PetitionStage.AwaitingAnswer).SetProperty(p => p.ThresholdReachedAt, now).SetProperty(p => p.AnswerDue, due));
+    }
+
+    private async Task<PetitionRules> RulesOfAsync(Petition petition)
+    {
+        var process = await db.Processes.AsNoTracking().FirstAsync(p => p.Id == petition.ProcessId);
+        return await db.RulesOf(process.Component(PetitionsModule.Key)?.Id ?? Guid.Empty);
+    }
+
+    private Task<Petition?> PetitionAsync(Guid petitionId) =>
+        db.Petitions.FirstOrDefaultAsync(p => p.Id == petitionId && p.OrganisationId == organisation.Id && p.HiddenAt == null && p.ErasedAt == null);
+
+    private async Task<CommandResult?> AllowedAsync(Guid processId, Permission permission)
+    {
+        var process = await processes.FindAsync(processId, PetitionsModule.Key);
+        if (process is null)
+        {
+            return CommandResult.Missing();
+        }
+        var decision = await authorizer.DecideAsync(permission, process);
+        return decision == Decision.Allowed ? null : CommandResult.Refused(decision);
+    }
+}

@@ -1,0 +1,195 @@
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.Accountability;
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Privacy;
+using Parvis.Web.Kernel.Processes;
+
+namespace Parvis.Tests.Integration;
+
+[Trait("Suite", "integration")]
+public sealed class PetitionTests(ParvisApp app) : IClassFixture<ParvisApp>
+{
+    /// <summary>A process whose current phase lets participants write and sign petitions, with the given rules.</summary>
+    private async Task<Process> ProcessAsync(string slug, int committee = 3, int threshold = 5, int days = 30)
+    {
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        var process = await app.AddProcessAsync(slug, new Phase
+        {
+            Title = "Pétitions", StartsOn = today.AddDays(-2), EndsOn = today.AddDays(60), Switches = [PetitionsModule.Writing, PetitionsModule.Signing],
+        });
+        var (staff, _) = await app.SignedInAsync($"Équipe {slug}", Role.ProcessManager);
+        var saved = await staff.PostAsync($"/admin/processes/{process.Id}/petitions?handler=Rules", new Dictionary<string, string>
+        {
+            ["Rules.CommitteeMinimum"] = $"{committee}", ["Rules.Threshold"] = $"{threshold}", ["Rules.AnswerDays"] = $"{days}",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        return process;
+    }
+
+    private static Dictionary<string, string> Draft(string committee) => new()
+    {
+        ["Title"] = "Des bus le soir", ["Body"] = "Le dernier bus part avant l'arrivée du dernier bateau de Groix.",
+        ["Demands"] = "Un bus après le dernier bateau.\nLes horaires affichés à la gare maritime.", ["Committee"] = committee,
+    };
+
+    [Fact]
+    public async Task A_petition_goes_from_its_committee_to_a_late_point_by_point_answer_and_its_reply()
+    {
+        var process = await ProcessAsync("petitions-bus");
+        var write = $"/processes/{process.Slug}/petitions/new";
+        var (author, _) = await app.SignedInAsync("Autrice des bus");
+        var (second, _) = await app.SignedInAsync("Deuxième du comité");
+        var (third, _) = await app.SignedInAsync("Troisième du comité");
+
+        // Unknown pseudonyms are named back, a committee too small is refused, nothing typed is lost, nothing stored.
+        var unknown = await author.PostAsync(write, Draft("Deuxième du comité\nPersonne inconnue"));
+        Assert.Contains("Personne inconnue", unknown.Text("#Committee-error"), StringComparison.Ordinal);
+        Assert.Equal("Des bus le soir", unknown.Document.QuerySelector("#Title")!.GetAttribute("value"));
+        Assert.Contains("Les horaires affichés", unknown.Text("#Demands"), StringComparison.Ordinal);
+        var small = await author.PostAsync(write, Draft("Deuxième du comité"));
+        Assert.Contains("au moins 3", small.Text("#Committee-error"), StringComparison.Ordinal);
+        // The minimum holds for staff too.
+        var (manager, _) = await app.SignedInAsync("Cheffe de projet pressée", Role.ProcessManager);
+        Assert.Contains("au moins 3", (await manager.PostAsync(write, Draft("Deuxième du comité"))).Text("#Committee-error"), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.Petitions.CountAsync(p => p.ProcessId == process.Id)));
+
+        var written = await author.PostAsync(write, Draft("Deuxième du comité\nTroisième du comité"));
+        Assert.Equal(HttpStatusCode.Redirect, written.Status);
+        var id = Guid.Parse(written.Location!.Split('/')[^1]);
+        var page = $"/petitions/{id}";
+        Assert.Contains("1 membres sur les 3", (await app.NewSession().GetAsync(page)).Text("#where + p"), StringComparison.Ordinal);
+
+        // Nobody signs before the committee is complete and staff find it admissible.
+        var (signer, _) = await app.SignedInAsync("Signataire trop tôt");
+        Assert.NotEqual(HttpStatusCode.Redirect, (await signer.PostAsync($"{page}?handler=Sign", new Dictionary<string, string>(), page)).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await second.PostAsync($"{page}?handler=Confirm", new Dictionary<string, string>())).Status);
+        Assert.Equal(PetitionStage.Committee, await StageAsync(id));
+        Assert.Equal(HttpStatusCode.Redirect, (await third.PostAsync($"{page}?handler=Confirm", new Dictionary<string, string>())).Status);
+        Assert.Equal(PetitionStage.Review, await StageAsync(id));
+
+        var staffPage = $"/admin/petitions/{id}";
+        var (staff, _) = await app.SignedInAsync("Équipe de recevabilité", Role.ProcessManager);
+        Assert.Contains("/error/403", (await author.PostAsync($"{staffPage}?handler=Review&admissible=true", new Dictionary<string, string>())).Location, StringComparison.Ordinal);
+        var noReason = await staff.PostAsync($"{staffPage}?handler=Review&admissible=false", new Dictionary<string, string> { ["Reason"] = "" });
+        Assert.Contains("pourquoi", noReason.Text("#Reason-error"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"{staffPage}?handler=Review&admissible=true", new Dictionary<string, string>())).Status);
+        Assert.Equal(PetitionStage.Signing, await StageAsync(id));
+
+        // Three sign online (one shows their pseudonym), one signs twice and is told the same; paper reaches the threshold.
+        async Task<Session.Response> Sign(Session session, bool shown) =>
+            await session.PostAsync($"{page}?handler=Sign", shown ? new Dictionary<string, string> { ["Shown"] = "true" } : [], page);
+        var first = await Sign(signer, true);
+        Assert.Equal(HttpStatusCode.Redirect, first.Status);
+        Assert.Equal(first.Location, (await Sign(signer, false)).Location);
+        Assert.Equal(HttpStatusCode.Redirect, (await Sign(second, false)).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await Sign(author, false)).Status);
+        Assert.Equal(3, await app.WithDatabaseAsync(db => db.Petitions.Where(p => p.Id == id).Select(p => p.OnlineSignatures).SingleAsync()));
+        Assert.Equal(PetitionStage.Signing, await StageAsync(id));
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"{staffPage}?handler=Sheet", new Dictionary<string, string> { ["SheetNumber"] = "1", ["SheetSignatures"] = "2" })).Status);
+        var again = await staff.PostAsync($"{staffPage}?handler=Sheet", new Dictionary<string, string> { ["SheetNumber"] = "1", ["SheetSignatures"] = "7" });
+        Assert.Contains("déjà comptée", again.Text("#SheetNumber-error"), StringComparison.Ordinal);
+        Assert.Equal("7", again.Document.QuerySelector("#SheetSignatures")!.GetAttribute("value"));
+        var due = DateOnly.FromDateTime(DateTime.Now).AddDays(30);
+        Assert.Equal((PetitionStage.AwaitingAnswer, due), await app.WithDatabaseAsync(db => db.Petitions.Where(p => p.Id == id).Select(p => ValueTuple.Create(p.Stage, p.AnswerDue!.Value)).SingleAsync()));
+        var awaiting = await app.NewSession().GetAsync(page);
+        Assert.Contains("il reste 30 jours", awaiting.Text("#where + p"), StringComparison.Ordinal);
+        Assert.Equal(["3", "2", "5"], awaiting.Texts("#signatures ~ table td, section[aria-labelledby=signatures] table td"));
+        Assert.Equal(["Signataire trop tôt"], awaiting.Texts("section[aria-labelledby=signatures] ul li"));
+
+        // The due date passes: the petition says how late the answer is.
+        await app.WithDatabaseAsync(db => db.Petitions.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.AnswerDue, due.AddDays(-33))));
+        Assert.Contains("3 jours de retard", (await app.NewSession().GetAsync(page)).Text("#where + p"), StringComparison.Ordinal);
+
+        // Staff answer every demand; a demand left without an answer is refused next to it, with the other answer kept.
+        var demands = await app.WithDatabaseAsync(db => db.PetitionDemands.Where(d => d.PetitionId == id).OrderBy(d => d.Number).Select(d => d.Id).ToListAsync());
+        var partial = await staff.PostAsync($"{staffPage}?handler=Answer", new Dictionary<string, string> { ["Answers[0]"] = "Accepté : un bus à 21 h 15.", ["Answers[1]"] = "", ["NextSteps"] = "" });
+        Assert.NotEqual("", partial.Text("#answer-1-error"));
+        Assert.Equal("Accepté : un bus à 21 h 15.", partial.Text("#answer-0"));
+        var answered = await staff.PostAsync($"{staffPage}?handler=Answer", new Dictionary<string, string>
+        {
+            ["Answers[0]"] = "Accepté : un bus à 21 h 15.", ["Answers[1]"] = "Refusé : l'affichage dépend de la compagnie maritime.",
+            ["Actions"] = $"{demands[0]}", ["NextSteps"] = "Le bus circulera dès le 1er mars.",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, answered.Status);
+        var (stage, fate, action) = await app.WithDatabaseAsync(async db => (
+            await StageOf(db, id), (await db.Petitions.AsNoTracking().SingleAsync(p => p.Id == id)).Fate,
+            await db.PetitionDemands.Where(d => d.Id == demands[0]).Select(d => d.ActionId).SingleAsync()));
+        Assert.Equal((PetitionStage.Answered, Fate.Answered), (stage, fate));
+        Assert.Equal(SynthesisItemKind.Action, await app.WithDatabaseAsync(db => db.SynthesisItems.Where(i => i.Id == action).Select(i => i.Kind).SingleAsync()));
+        var done = await app.NewSession().GetAsync(page);
+        Assert.Contains("3 jours de retard", done.Text("#where + p"), StringComparison.Ordinal);
+        Assert.Contains("Refusé : l'affichage", done.Text("ol.demands"), StringComparison.Ordinal);
+        Assert.Contains("Le bus circulera", done.Text("main"), StringComparison.Ordinal);
+        Assert.Contains("n'attend pas de réponse", (await staff.PostAsync($"{staffPage}?handler=Answer", new Dictionary<string, string>
+        {
+            ["Answers[0]"] = "Autre", ["Answers[1]"] = "Autre", ["NextSteps"] = "",
+        })).Text("[role=alert]"), StringComparison.Ordinal);
+
+        // The committee replies once; someone off the committee cannot.
+        Assert.Contains("/error/403", (await signer.PostAsync($"{page}?handler=Reply", new Dictionary<string, string> { ["Reply"] = "Je ne suis pas du comité." }, page)).Location, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await third.PostAsync($"{page}?handler=Reply", new Dictionary<string, string> { ["Reply"] = "Merci, nous suivrons la mise en service." })).Status);
+        Assert.Contains("nous suivrons", (await app.NewSession().GetAsync(page)).Text("section[aria-labelledby=reply]"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Fifty_simultaneous_signatures_by_one_person_count_once()
+    {
+        var id = await OpenPetitionAsync("petitions-rafale");
+        var (signer, person) = await app.SignedInAsync("Signataire impatiente");
+        var page = await signer.GetAsync($"/petitions/{id}");
+        var token = page.Document.QuerySelector("input[name=__csrf]")!.GetAttribute("value")!;
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ =>
+            signer.PostRawAsync($"/petitions/{id}?handler=Sign", new Dictionary<string, string> { ["__csrf"] = token })));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.Status));
+        var (signatures, counter) = await app.WithDatabaseAsync(async db => (
+            await db.PetitionSignatures.CountAsync(s => s.PetitionId == id && s.PersonId == person.Id),
+            await db.Petitions.Where(p => p.Id == id).Select(p => p.OnlineSignatures).SingleAsync()));
+        Assert.Equal((1, 1), (signatures, counter));
+    }
+
+    [Fact]
+    public async Task A_person_leaving_exports_their_signature_and_takes_it_away_when_they_ask()
+    {
+        var id = await OpenPetitionAsync("petitions-depart");
+        var (signer, person) = await app.SignedInAsync("Signataire qui part");
+        Assert.Equal(HttpStatusCode.Redirect, (await signer.PostAsync($"/petitions/{id}?handler=Sign", new Dictionary<string, string> { ["Shown"] = "true" }, $"/petitions/{id}")).Status);
+        var signature = await app.WithDatabaseAsync(db => db.PetitionSignatures.Where(s => s.PersonId == person.Id).Select(s => s.Id).SingleAsync());
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var data = scope.ServiceProvider.GetRequiredService<PersonalData>();
+            var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
+            var account = await db.Users.SingleAsync(p => p.Id == person.Id);
+            Assert.Contains(signature.ToString(), Encoding.UTF8.GetString(await data.ExportAsync(account)), StringComparison.Ordinal);
+            await data.EraseAsync(account, ErasureChoice.Remove);
+        }
+
+        Assert.Equal((0, 0), await app.WithDatabaseAsync(async db => (
+            await db.PetitionSignatures.CountAsync(s => s.PetitionId == id),
+            await db.Petitions.Where(p => p.Id == id).Select(p => p.OnlineSignatures).SingleAsync())));
+    }
+
+    /// <summary>A petition open to signatures, its committee of one (the rules ask for no more).</summary>
+    private async Task<Guid> OpenPetitionAsync(string slug)
+    {
+        var process = await ProcessAsync(slug, committee: 1, threshold: 1000);
+        var (author, _) = await app.SignedInAsync($"Autrice {slug}");
+        var written = await author.PostAsync($"/processes/{process.Slug}/petitions/new", Draft(""));
+        var id = Guid.Parse(written.Location!.Split('/')[^1]);
+        var (staff, _) = await app.SignedInAsync($"Recevabilité {slug}", Role.ProcessManager);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"/admin/petitions/{id}?handler=Review&admissible=true", new Dictionary<string, string>())).Status);
+        return id;
+    }
+
+    private Task<PetitionStage> StageAsync(Guid id) => app.WithDatabaseAsync(db => StageOf(db, id));
+
+    private static Task<PetitionStage> StageOf(ParvisDbContext db, Guid id) => db.Petitions.Where(p => p.Id == id).Select(p => p.Stage).SingleAsync();
+}
