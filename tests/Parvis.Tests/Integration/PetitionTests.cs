@@ -96,7 +96,8 @@ public sealed class PetitionTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Contains("déjà comptée", again.Text("#SheetNumber-error"), StringComparison.Ordinal);
         Assert.Equal("7", again.Document.QuerySelector("#SheetSignatures")!.GetAttribute("value"));
         var due = DateOnly.FromDateTime(DateTime.Now).AddDays(30);
-        Assert.Equal((PetitionStage.AwaitingAnswer, due), await app.WithDatabaseAsync(db => db.Petitions.Where(p => p.Id == id).Select(p => ValueTuple.Create(p.Stage, p.AnswerDue!.Value)).SingleAsync()));
+        var reached = await app.WithDatabaseAsync(db => db.Petitions.AsNoTracking().SingleAsync(p => p.Id == id));
+        Assert.Equal((PetitionStage.AwaitingAnswer, due), (reached.Stage, reached.AnswerDue));
         var awaiting = await app.NewSession().GetAsync(page);
         Assert.Contains("il reste 30 jours", awaiting.Text("#where + p"), StringComparison.Ordinal);
         Assert.Equal(["3", "2", "5"], awaiting.Texts("#signatures ~ table td, section[aria-labelledby=signatures] table td"));
