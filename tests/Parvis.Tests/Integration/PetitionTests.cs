@@ -16,7 +16,7 @@ namespace Parvis.Tests.Integration;
 public sealed class PetitionTests(ParvisApp app) : IClassFixture<ParvisApp>
 {
     /// <summary>A process whose current phase lets participants write and sign petitions, with the given rules.</summary>
-    private async Task<Process> ProcessAsync(string slug, int committee = 3, int threshold = 5, int days = 30)
+    private async Task<Process> ProcessAsync(string slug, int committee = 3, int threshold = 5, int days = 30, bool withoutAccount = false)
     {
         var today = DateOnly.FromDateTime(DateTime.Now);
         var process = await app.AddProcessAsync(slug, new Phase
@@ -27,6 +27,7 @@ public sealed class PetitionTests(ParvisApp app) : IClassFixture<ParvisApp>
         var saved = await staff.PostAsync($"/admin/processes/{process.Id}/petitions?handler=Rules", new Dictionary<string, string>
         {
             ["Rules.CommitteeMinimum"] = $"{committee}", ["Rules.Threshold"] = $"{threshold}", ["Rules.AnswerDays"] = $"{days}",
+            ["Rules.WithoutAccount"] = withoutAccount ? "true" : "false",
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
         return process;
@@ -178,10 +179,56 @@ public sealed class PetitionTests(ParvisApp app) : IClassFixture<ParvisApp>
             await db.Petitions.Where(p => p.Id == id).Select(p => p.OnlineSignatures).SingleAsync())));
     }
 
-    /// <summary>A petition open to signatures, its committee of one (the rules ask for no more).</summary>
-    private async Task<Guid> OpenPetitionAsync(string slug)
+    [Fact]
+    public async Task Without_an_account_a_typed_code_signs_once_and_a_second_request_tells_nobody_but_the_address()
     {
-        var process = await ProcessAsync(slug, committee: 1, threshold: 1000);
+        var id = await OpenPetitionAsync("petitions-sans-compte", withoutAccount: true);
+        var page = $"/petitions/{id}";
+        var visitor = app.NewSession();
+        Dictionary<string, string> Signer(string email) => new() { ["Signer.Name"] = "Maëlle Le Bihan", ["Signer.Postcode"] = "56590", ["Signer.Email"] = email };
+
+        // A wrong address is refused next to it, with the rest kept.
+        var wrong = await visitor.PostAsync($"{page}?handler=Request", Signer("pas-une-adresse"), page);
+        Assert.NotEqual("", wrong.Text("#Signer_Email-error"));
+        Assert.Equal("Maëlle Le Bihan", wrong.Document.QuerySelector("#Signer_Name")!.GetAttribute("value"));
+
+        var asked = await visitor.PostAsync($"{page}?handler=Request", Signer("maelle@exemple.org"), page);
+        var pending = asked.Document.QuerySelector("input[name=PendingId]")!.GetAttribute("value")!;
+        var code = CodeIn(await app.Mail.WaitForAsync("maelle@exemple.org", m => m.Subject?.Contains("code", StringComparison.Ordinal) == true));
+        Task<Session.Response> Type(string typed) => visitor.PostAsync($"{page}?handler=Code", new Dictionary<string, string> { ["PendingId"] = pending, ["Code"] = typed }, page);
+        var bad = await Type(code == "000000" ? "111111" : "000000");
+        Assert.Contains("pas le bon", bad.Text("#Code-error"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await Type(code)).Status);
+        Assert.Contains("déjà servi", (await Type(code)).Text("#Code-error"), StringComparison.Ordinal);
+        var signature = await app.WithDatabaseAsync(db => db.PetitionSignatures.AsNoTracking().SingleAsync(s => s.PetitionId == id));
+        Assert.Equal(("Maëlle Le Bihan", "56590", (Guid?)null), (signature.Name, signature.Postcode, signature.PersonId));
+        Assert.DoesNotContain("maelle", signature.EmailKey!, StringComparison.Ordinal);
+
+        // The same address again: the page answers as before, the message says it had signed, nothing more is counted.
+        var again = await app.NewSession().PostAsync($"{page}?handler=Request", Signer("Maelle@Exemple.org"), page);
+        Assert.Equal(asked.Text("section[aria-labelledby=signatures] h3"), again.Text("section[aria-labelledby=signatures] h3"));
+        Assert.NotNull(again.Document.QuerySelector("input[name=PendingId]"));
+        await app.Mail.WaitForAsync("Maelle@Exemple.org", m => m.Subject?.Contains("déjà comptée", StringComparison.Ordinal) == true);
+        Assert.Equal(1, await app.WithDatabaseAsync(db => db.Petitions.Where(p => p.Id == id).Select(p => p.OnlineSignatures).SingleAsync()));
+
+        // Guessing is cut short after a few tries.
+        var guessed = await visitor.PostAsync($"{page}?handler=Request", Signer("devine@exemple.org"), page);
+        var guessedId = guessed.Document.QuerySelector("input[name=PendingId]")!.GetAttribute("value")!;
+        Session.Response? last = null;
+        for (var attempt = 0; attempt <= PendingSignature.MostAttempts; attempt++)
+        {
+            last = await visitor.PostAsync($"{page}?handler=Code", new Dictionary<string, string> { ["PendingId"] = guessedId, ["Code"] = $"{attempt:D6}x" }, page);
+        }
+        Assert.Contains("Trop d'essais", last!.Text("#Code-error"), StringComparison.Ordinal);
+    }
+
+    private static string CodeIn(MimeKit.MimeMessage message) =>
+        System.Text.RegularExpressions.Regex.Match(message.TextBody!, @"\b\d{6}\b").Value;
+
+    /// <summary>A petition open to signatures, its committee of one (the rules ask for no more).</summary>
+    private async Task<Guid> OpenPetitionAsync(string slug, bool withoutAccount = false)
+    {
+        var process = await ProcessAsync(slug, committee: 1, threshold: 1000, withoutAccount: withoutAccount);
         var (author, _) = await app.SignedInAsync($"Autrice {slug}");
         var written = await author.PostAsync($"/processes/{process.Slug}/petitions/new", Draft(""));
         var id = Guid.Parse(written.Location!.Split('/')[^1]);

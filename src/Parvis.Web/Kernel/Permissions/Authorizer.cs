@@ -120,7 +120,8 @@ public sealed class Authorizer(DatabaseOnDemand database, CurrentOrganisation or
     }
 
     /// <summary>The current phase, none once the process is closed.</summary>
-    private Phase? OpenPhase(Process? process) => process?.ClosedAt is null ? process?.CurrentPhase(Today()) : null;
+    /// <summary>The phase open today, none once the process is closed: what the phase rules read.</summary>
+    public Phase? OpenPhase(Process? process) => process?.ClosedAt is null ? process?.CurrentPhase(Today()) : null;
 
     public DateOnly Today() => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 }

@@ -1365,6 +1365,53 @@ namespace Parvis.Web.Migrations.Postgres
                     b.ToTable("petitions_committee", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Modules.Petitions.PendingSignature", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AlreadySigned")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("EmailKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<Guid>("PetitionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Postcode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("PetitionId");
+
+                    b.ToTable("petitions_pending", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Modules.Petitions.PetitionDemand", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1412,6 +1459,9 @@ namespace Parvis.Web.Migrations.Postgres
                     b.Property<int>("Threshold")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("WithoutAccount")
+                        .HasColumnType("boolean");
+
                     b.HasKey("ComponentId");
 
                     b.ToTable("petitions_rules", (string)null);
@@ -1423,11 +1473,23 @@ namespace Parvis.Web.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("EmailKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
                     b.Property<Guid?>("PersonId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("PetitionId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
 
                     b.Property<bool>("Shown")
                         .HasColumnType("boolean");
@@ -1438,6 +1500,9 @@ namespace Parvis.Web.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("PetitionId", "EmailKey")
+                        .IsUnique();
 
                     b.HasIndex("PetitionId", "PersonId")
                         .IsUnique();
@@ -2927,6 +2992,15 @@ namespace Parvis.Web.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Parvis.Web.Modules.Petitions.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Petitions.PendingSignature", b =>
+                {
                     b.HasOne("Parvis.Web.Modules.Petitions.Petition", null)
                         .WithMany()
                         .HasForeignKey("PetitionId")

@@ -1356,6 +1356,53 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.ToTable("petitions_committee", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Modules.Petitions.PendingSignature", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AlreadySigned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PetitionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Postcode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("PetitionId");
+
+                    b.ToTable("petitions_pending", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Modules.Petitions.PetitionDemand", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1403,6 +1450,9 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.Property<int>("Threshold")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("WithoutAccount")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("ComponentId");
 
                     b.ToTable("petitions_rules", (string)null);
@@ -1414,10 +1464,22 @@ namespace Parvis.Web.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmailKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("PersonId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PetitionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Shown")
@@ -1429,6 +1491,9 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("PetitionId", "EmailKey")
+                        .IsUnique();
 
                     b.HasIndex("PetitionId", "PersonId")
                         .IsUnique();
@@ -2906,6 +2971,15 @@ namespace Parvis.Web.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Parvis.Web.Modules.Petitions.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Petitions.PendingSignature", b =>
+                {
                     b.HasOne("Parvis.Web.Modules.Petitions.Petition", null)
                         .WithMany()
                         .HasForeignKey("PetitionId")

@@ -102,9 +102,15 @@ public sealed class CommitteeMember
     public DateTimeOffset? ConfirmedAt { get; set; }
 }
 
-/// <summary>One person's signature; the database keeps one per person and petition.</summary>
+/// <summary>
+/// One person's signature, by their account or, where the organisation allows it, by a name, a postcode and an e-mail
+/// address confirmed with a code; the database keeps one per account, and one per address, on each petition.
+/// </summary>
 public sealed class PetitionSignature
 {
+    public const int NameMax = 120;
+    public const int PostcodeMax = 10;
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid PetitionId { get; set; }
     public Guid? PersonId { get; set; }
@@ -112,6 +118,35 @@ public sealed class PetitionSignature
 
     /// <summary>The signatory chose to appear, by pseudonym, on the public list.</summary>
     public bool Shown { get; set; }
+
+    /// <summary>Without an account: a digest of the e-mail address (the address itself is not kept), to sign once.</summary>
+    public string? EmailKey { get; set; }
+
+    /// <summary>Without an account: the name and postcode the council may check, never shown.</summary>
+    public string? Name { get; set; }
+
+    public string? Postcode { get; set; }
+}
+
+/// <summary>
+/// A signature without an account waiting for the code sent to its e-mail address: typed on the page, not followed
+/// from a link, since mail scanners follow links. A few attempts, a short life, used once.
+/// </summary>
+public sealed class PendingSignature
+{
+    public const int MostAttempts = 5;
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid PetitionId { get; set; }
+    public required string EmailKey { get; set; }
+    public required string Name { get; set; }
+    public required string Postcode { get; set; }
+    public required string CodeHash { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+    public int Attempts { get; set; }
+
+    /// <summary>The address had signed already: its message said so, and no code can sign again.</summary>
+    public bool AlreadySigned { get; set; }
 }
 
 /// <summary>A numbered paper sheet of signatures, counted by staff.</summary>
@@ -134,6 +169,9 @@ public sealed class PetitionRules
 
     public Guid ComponentId { get; set; }
     public int CommitteeMinimum { get; set; } = 3;
+
+    /// <summary>Besides an account, a name, a postcode and an e-mail address confirmed with a code may sign.</summary>
+    public bool WithoutAccount { get; set; }
     public int Threshold { get; set; } = 500;
     public int AnswerDays { get; set; } = 60;
 }

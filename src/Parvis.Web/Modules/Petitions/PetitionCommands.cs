@@ -1,9 +1,12 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Audit;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Email;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
@@ -25,8 +28,11 @@ public sealed record PetitionAnswer(IReadOnlyList<DemandAnswer> Demands, string 
 /// <summary>Every write of the petitions module, each checked against its permission and the petition's stage.</summary>
 public sealed class PetitionCommands(
     ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock, ProcessAccess processes,
-    FateCommands fates, SynthesisCommands synthesis, IStringLocalizer<SharedText> text)
+    FateCommands fates, SynthesisCommands synthesis, IStringLocalizer<SharedText> text, IEmailSender email)
 {
+    /// <summary>How long a code sent to sign without an account can be typed.</summary>
+    public static readonly TimeSpan CodeLife = TimeSpan.FromMinutes(30);
+
     public const int MostDemands = 20;
 
     /// <summary>A committee is named in one go: more than this is not a committee any more.</summary>
@@ -182,6 +188,127 @@ public sealed class PetitionCommands(
         return CommandResult.Done(petitionId);
     }
 
+    /// <summary>
+    /// Signing without an account, where the organisation allows it: a name and a postcode (kept for the council's checks,
+    /// never shown) and an e-mail address that receives a code to type on the page. An address that has signed already
+    /// receives a message saying so instead of a code, and the page answers the same: nobody learns who signed.
+    /// </summary>
+    /// <returns>The pending signature the code is typed against.</returns>
+    public async Task<CommandResult> RequestCodeAsync(Guid petitionId, string name, string postcode, string address)
+    {
+        var petition = await PetitionAsync(petitionId);
+        if (petition is null)
+        {
+            return CommandResult.Missing();
+        }
+        if (await SigningWithoutAccountAsync(petition) is { } refusal)
+        {
+            return refusal;
+        }
+        (name, postcode, address) = (name.Trim(), postcode.Trim().ToUpperInvariant(), address.Trim());
+        var problem = name.Length is < 2 or > PetitionSignature.NameMax ? "Petitions.NameLength"
+            : !_postcodes.IsMatch(postcode) ? "Petitions.Postcode"
+            : address.Length > 254 || !MimeKit.MailboxAddress.TryParse(address, out _) || !address.Contains('@', StringComparison.Ordinal) ? "Petitions.Email"
+            : null;
+        if (problem is not null)
+        {
+            return CommandResult.Refused(problem);
+        }
+        var now = clock.GetUtcNow();
+        var key = EmailKey(address);
+        var code = RandomNumberGenerator.GetInt32(1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+        var pending = new PendingSignature
+        {
+            PetitionId = petitionId, EmailKey = key, Name = name, Postcode = postcode, CodeHash = "", ExpiresAt = now + CodeLife,
+            AlreadySigned = await db.PetitionSignatures.AnyAsync(s => s.PetitionId == petitionId && s.EmailKey == key),
+        };
+        pending.CodeHash = CodeHash(pending.Id, code);
+        await db.PendingSignatures.Where(p => p.ExpiresAt < now).ExecuteDeleteAsync();
+        db.PendingSignatures.Add(pending);
+        await db.SaveChangesAsync();
+        await (pending.AlreadySigned
+            ? email.SendAsync(address, text["Mail.PetitionSigned.Subject"], text["Mail.PetitionSigned.Body", petition.Title])
+            : email.SendAsync(address, text["Mail.PetitionCode.Subject", code], text["Mail.PetitionCode.Body", petition.Title, code, (int)CodeLife.TotalMinutes]));
+        return CommandResult.Done(pending.Id);
+    }
+
+    /// <summary>The code typed: once, within its life, in a few attempts; then the signature counts like any other.</summary>
+    public async Task<CommandResult> ConfirmCodeAsync(Guid pendingId, string code)
+    {
+        var now = clock.GetUtcNow();
+        var pending = await db.PendingSignatures.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pendingId && p.ExpiresAt >= now);
+        var petition = pending is null ? null : await PetitionAsync(pending.PetitionId);
+        if (pending is null || petition is null)
+        {
+            return CommandResult.Refused("Petitions.CodeExpired");
+        }
+        if (await SigningWithoutAccountAsync(petition) is { } refusal)
+        {
+            return refusal;
+        }
+        // The attempt is counted before the code is compared, in one statement, so that parallel guesses count too.
+        if (await db.PendingSignatures.Where(p => p.Id == pendingId && p.Attempts < PendingSignature.MostAttempts)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Attempts, p => p.Attempts + 1)) == 0)
+        {
+            return CommandResult.Refused("Petitions.CodeTooManyTries");
+        }
+        var typed = Encoding.ASCII.GetBytes(CodeHash(pendingId, code.Trim()));
+        if (pending.AlreadySigned || !CryptographicOperations.FixedTimeEquals(typed, Encoding.ASCII.GetBytes(pending.CodeHash)))
+        {
+            return CommandResult.Refused("Petitions.CodeWrong");
+        }
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            // Used once: the same code typed twice at once signs once.
+            if (await db.PendingSignatures.Where(p => p.Id == pendingId).ExecuteDeleteAsync() == 0)
+            {
+                return CommandResult.Refused("Petitions.CodeExpired");
+            }
+            db.PetitionSignatures.Add(new PetitionSignature
+            {
+                PetitionId = petition.Id, EmailKey = pending.EmailKey, Name = pending.Name, Postcode = pending.Postcode, SignedAt = now,
+            });
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+            {
+                // Two codes for the same address, both typed: the second signs nothing, and says the same.
+                db.ChangeTracker.Clear();
+                return CommandResult.Done(petition.Id);
+            }
+            await db.Petitions.Where(p => p.Id == petition.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.OnlineSignatures, p => p.OnlineSignatures + 1));
+            await transaction.CommitAsync();
+        }
+        await ThresholdAsync(petition);
+        return CommandResult.Done(petition.Id);
+    }
+
+    /// <summary>Letters, digits, spaces and dashes: French postcodes and those of elsewhere.</summary>
+    private static readonly System.Text.RegularExpressions.Regex _postcodes = new("^[0-9A-Z][0-9A-Z -]{1,9}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>The address is kept only as this digest: enough to sign once, not to write to anyone.</summary>
+    private static string EmailKey(string address) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("parvis-petition-signature:" + address.Trim().ToLowerInvariant())));
+
+    private static string CodeHash(Guid pendingId, string code) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{pendingId:N}:{code}")));
+
+    /// <summary>Signing without an account needs the organisation's leave, the phase's, and a petition open to signatures.</summary>
+    private async Task<CommandResult?> SigningWithoutAccountAsync(Petition petition)
+    {
+        var process = await processes.FindAsync(petition.ProcessId, PetitionsModule.Key);
+        if (process?.Component(PetitionsModule.Key) is not { } component)
+        {
+            return CommandResult.Missing();
+        }
+        return !(await db.RulesOf(component.Id)).WithoutAccount ? CommandResult.Refused("Petitions.AccountNeeded")
+            : authorizer.OpenPhase(process)?.IsOn(component, PetitionsModule.Signing) != true ? CommandResult.Refused("Error.PhaseClosed")
+            : petition.Stage is not (PetitionStage.Signing or PetitionStage.AwaitingAnswer) ? CommandResult.Refused("Petitions.NotOpen")
+            : null;
+    }
+
     /// <summary>A numbered paper sheet and the signatures it holds, counted by staff; its number is taken once.</summary>
     public async Task<CommandResult> AddSheetAsync(Guid petitionId, int number, int signatures)
     {
@@ -297,7 +424,7 @@ public sealed class PetitionCommands(
     }
 
     /// <summary>The organisation's rules for the petitions of a process.</summary>
-    public async Task<CommandResult> SetRulesAsync(Guid processId, int committeeMinimum, int threshold, int answerDays)
+    public async Task<CommandResult> SetRulesAsync(Guid processId, int committeeMinimum, int threshold, int answerDays, bool withoutAccount)
     {
         if (await AllowedAsync(processId, PetitionsPermissions.Manage) is { } refusal)
         {
@@ -318,8 +445,8 @@ public sealed class PetitionCommands(
             rules = new PetitionRules { ComponentId = componentId };
             db.PetitionRules.Add(rules);
         }
-        (rules.CommitteeMinimum, rules.Threshold, rules.AnswerDays) = (committeeMinimum, threshold, answerDays);
-        audit.Record("petition.rules", $"process:{processId}", $"{committeeMinimum}/{threshold}/{answerDays}");
+        (rules.CommitteeMinimum, rules.Threshold, rules.AnswerDays, rules.WithoutAccount) = (committeeMinimum, threshold, answerDays, withoutAccount);
+        audit.Record("petition.rules", $"process:{processId}", $"{committeeMinimum}/{threshold}/{answerDays}/{withoutAccount}");
         await db.SaveChangesAsync();
         return CommandResult.Done(componentId);
     }

@@ -101,11 +101,25 @@ public sealed class PetitionsModule : IParvisModule
         model.Entity<PetitionSignature>(e =>
         {
             e.ToTable("petitions_signatures");
-            // The database, not only the code, keeps one signature per person and petition.
+            // The database, not only the code, keeps one signature per person and petition, and one per e-mail address.
             e.HasIndex(s => new { s.PetitionId, s.PersonId }).IsUnique();
+            e.HasIndex(s => new { s.PetitionId, s.EmailKey }).IsUnique();
+            e.Property(s => s.EmailKey).HasMaxLength(64);
+            e.Property(s => s.Name).HasMaxLength(PetitionSignature.NameMax);
+            e.Property(s => s.Postcode).HasMaxLength(PetitionSignature.PostcodeMax);
             e.HasIndex(s => s.PersonId);
             e.HasOne<Petition>().WithMany().HasForeignKey(s => s.PetitionId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Person>().WithMany().HasForeignKey(s => s.PersonId).OnDelete(DeleteBehavior.SetNull);
+        });
+        model.Entity<PendingSignature>(e =>
+        {
+            e.ToTable("petitions_pending");
+            e.Property(p => p.EmailKey).HasMaxLength(64);
+            e.Property(p => p.Name).HasMaxLength(PetitionSignature.NameMax);
+            e.Property(p => p.Postcode).HasMaxLength(PetitionSignature.PostcodeMax);
+            e.Property(p => p.CodeHash).HasMaxLength(64);
+            e.HasIndex(p => p.ExpiresAt);
+            e.HasOne<Petition>().WithMany().HasForeignKey(p => p.PetitionId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<SignatureSheet>(e =>
         {
@@ -133,6 +147,7 @@ public static class PetitionsData
         public DbSet<CommitteeMember> CommitteeMembers => db.Set<CommitteeMember>();
         public DbSet<PetitionSignature> PetitionSignatures => db.Set<PetitionSignature>();
         public DbSet<SignatureSheet> SignatureSheets => db.Set<SignatureSheet>();
+        public DbSet<PendingSignature> PendingSignatures => db.Set<PendingSignature>();
         public DbSet<PetitionRules> PetitionRules => db.Set<PetitionRules>();
 
         /// <summary>The rules staff set for a component, or the defaults.</summary>

@@ -12,6 +12,25 @@ using Parvis.Web.Shared;
 
 namespace Parvis.Web.Modules.Petitions.Pages;
 
+public sealed class SignerInput
+{
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(PetitionSignature.NameMax, MinimumLength = 2, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.SignatureName")]
+    public string Name { get; set; } = "";
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(PetitionSignature.PostcodeMax, MinimumLength = 2, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.SignaturePostcode")]
+    public string Postcode { get; set; } = "";
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [EmailAddress(ErrorMessage = "Petitions.Email")]
+    [StringLength(254, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.SignatureEmail")]
+    public string Email { get; set; } = "";
+}
+
 /// <summary>A committee member as shown: pseudonym, and whether they confirmed being named.</summary>
 public sealed record CommitteeLine(Guid PersonId, string Pseudonym, bool Confirmed);
 
@@ -34,6 +53,18 @@ public sealed class ShowModel(
     [Display(Name = "Field.CommitteeReply")]
     public string? Reply { get; set; }
 
+    /// <summary>Signing without an account: who signs, where they live, where the code goes.</summary>
+    [BindProperty]
+    public SignerInput Signer { get; set; } = new();
+
+    /// <summary>The signature waiting for its code, once the code is sent.</summary>
+    [BindProperty]
+    public Guid? PendingId { get; set; }
+
+    [BindProperty]
+    [Display(Name = "Field.SignatureCode")]
+    public string? Code { get; set; }
+
     public Petition Petition { get; private set; } = default!;
     public Process Process { get; private set; } = default!;
     public PetitionRules Rules { get; private set; } = default!;
@@ -46,6 +77,9 @@ public sealed class ShowModel(
     public FateView Fate { get; private set; } = default!;
     public Decision Signing { get; private set; }
     public bool HasSigned { get; private set; }
+
+    /// <summary>Someone without an account may sign here: the organisation allows it and the phase is open to signing.</summary>
+    public bool WithoutAccount { get; private set; }
     public bool CanManage { get; private set; }
     public bool CanDecideFate { get; private set; }
     public DateOnly Today { get; private set; }
@@ -71,6 +105,51 @@ public sealed class ShowModel(
         return After(await petitions.SignAsync(id, Shown), "Petitions.SignedFlash", Address);
     }
 
+    public async Task<IActionResult> OnPostRequestAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        KeepOnly(nameof(Signer));
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = await petitions.RequestCodeAsync(id, Signer.Name, Signer.Postcode, Signer.Email);
+        if (Refusal(result, result.ErrorKey switch
+            {
+                "Petitions.NameLength" => "Signer.Name",
+                "Petitions.Postcode" => "Signer.Postcode",
+                "Petitions.Email" => "Signer.Email",
+                _ => "",
+            }) is { } refusal)
+        {
+            return refusal;
+        }
+        PendingId = result.Id;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCodeAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        KeepOnly(nameof(Code), nameof(PendingId));
+        if (PendingId is null)
+        {
+            return BadRequest();
+        }
+        if (string.IsNullOrWhiteSpace(Code))
+        {
+            ModelState.AddModelError(nameof(Code), Text["Validation.Required"]);
+            return Page();
+        }
+        return After(await petitions.ConfirmCodeAsync(PendingId.Value, Code), "Petitions.SignedFlash", Address, nameof(Code));
+    }
+
     public async Task<IActionResult> OnPostConfirmAsync(Guid id) =>
         await LoadAsync(id) ? After(await petitions.ConfirmAsync(id), "Petitions.Confirmed", Address) : NotFound();
 
@@ -84,6 +163,7 @@ public sealed class ShowModel(
         {
             return authorizer.PersonId is null ? Challenge() : Forbid();
         }
+        KeepOnly(nameof(Reply));
         if (!ModelState.IsValid)
         {
             return Page();
@@ -119,6 +199,7 @@ public sealed class ShowModel(
         Signing = await authorizer.DecideAsync(PetitionsPermissions.Sign, process);
         HasSigned = authorizer.PersonId is { } person && await db.PetitionSignatures.AnyAsync(s => s.PetitionId == id && s.PersonId == person);
         CanManage = await authorizer.CanAsync(PetitionsPermissions.Manage, process);
+        WithoutAccount = Rules.WithoutAccount && authorizer.PersonId is null && authorizer.OpenPhase(process)?.IsOn(component, PetitionsModule.Signing) == true;
         CanDecideFate = await authorizer.CanAsync(Permission.Analyse, process);
         return true;
     }

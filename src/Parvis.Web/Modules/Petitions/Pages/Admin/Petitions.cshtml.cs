@@ -23,6 +23,8 @@ public sealed class RulesInput
     [Range(1, 730, ErrorMessage = "Validation.Range")]
     [Display(Name = "Field.AnswerDays")]
     public int AnswerDays { get; set; }
+
+    public bool WithoutAccount { get; set; }
 }
 
 /// <summary>A petition as staff see it in their list: its stage, its signatures, its due date.</summary>
@@ -53,7 +55,7 @@ public sealed class PetitionsModel(ParvisDbContext db, CurrentOrganisation organ
         {
             return early;
         }
-        Rules = new RulesInput { CommitteeMinimum = Current.CommitteeMinimum, Threshold = Current.Threshold, AnswerDays = Current.AnswerDays };
+        Rules = new RulesInput { CommitteeMinimum = Current.CommitteeMinimum, Threshold = Current.Threshold, AnswerDays = Current.AnswerDays, WithoutAccount = Current.WithoutAccount };
         return Page();
     }
 
@@ -67,7 +69,7 @@ public sealed class PetitionsModel(ParvisDbContext db, CurrentOrganisation organ
         {
             return Page();
         }
-        var result = await petitions.SetRulesAsync(processId, Rules.CommitteeMinimum, Rules.Threshold, Rules.AnswerDays);
+        var result = await petitions.SetRulesAsync(processId, Rules.CommitteeMinimum, Rules.Threshold, Rules.AnswerDays, Rules.WithoutAccount);
         return After(result, "Petitions.RulesSaved", Address);
     }
 

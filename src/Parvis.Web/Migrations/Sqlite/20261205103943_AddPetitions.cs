@@ -47,6 +47,7 @@ namespace Parvis.Web.Migrations.Sqlite
                 {
                     ComponentId = table.Column<Guid>(type: "TEXT", nullable: false),
                     CommitteeMinimum = table.Column<int>(type: "INTEGER", nullable: false),
+                    WithoutAccount = table.Column<bool>(type: "INTEGER", nullable: false),
                     Threshold = table.Column<int>(type: "INTEGER", nullable: false),
                     AnswerDays = table.Column<int>(type: "INTEGER", nullable: false)
                 },
@@ -109,6 +110,31 @@ namespace Parvis.Web.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "petitions_pending",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PetitionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EmailKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Postcode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    AlreadySigned = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_petitions_pending", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_petitions_pending_petitions_petitions_PetitionId",
+                        column: x => x.PetitionId,
+                        principalTable: "petitions_petitions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "petitions_sheets",
                 columns: table => new
                 {
@@ -144,7 +170,10 @@ namespace Parvis.Web.Migrations.Sqlite
                     PetitionId = table.Column<Guid>(type: "TEXT", nullable: false),
                     PersonId = table.Column<Guid>(type: "TEXT", nullable: true),
                     SignedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Shown = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Shown = table.Column<bool>(type: "INTEGER", nullable: false),
+                    EmailKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    Postcode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -175,6 +204,16 @@ namespace Parvis.Web.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_petitions_pending_ExpiresAt",
+                table: "petitions_pending",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_petitions_pending_PetitionId",
+                table: "petitions_pending",
+                column: "PetitionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_petitions_petitions_Stage",
                 table: "petitions_petitions",
                 column: "Stage");
@@ -196,6 +235,12 @@ namespace Parvis.Web.Migrations.Sqlite
                 column: "PersonId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_petitions_signatures_PetitionId_EmailKey",
+                table: "petitions_signatures",
+                columns: new[] { "PetitionId", "EmailKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_petitions_signatures_PetitionId_PersonId",
                 table: "petitions_signatures",
                 columns: new[] { "PetitionId", "PersonId" },
@@ -210,6 +255,9 @@ namespace Parvis.Web.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "petitions_demands");
+
+            migrationBuilder.DropTable(
+                name: "petitions_pending");
 
             migrationBuilder.DropTable(
                 name: "petitions_rules");
