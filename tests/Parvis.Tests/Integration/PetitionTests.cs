@@ -222,6 +222,42 @@ public sealed class PetitionTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Contains("Trop d'essais", last!.Text("#Code-error"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_sheet_s_scan_is_kept_for_staff_only_and_a_file_of_another_kind_counts_nothing()
+    {
+        var id = await OpenPetitionAsync("petitions-scans");
+        var staffPage = $"/admin/petitions/{id}";
+        var (staff, _) = await app.SignedInAsync("Compteuse de feuilles", Role.ProcessManager);
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4];
+        async Task<Session.Response> Count(string number, byte[] scan, string name)
+        {
+            var form = await staff.GetAsync(staffPage);
+            using var content = new MultipartFormDataContent
+            {
+                { new StringContent(form.Document.QuerySelector("input[name=__csrf]")!.GetAttribute("value")!), "__csrf" },
+                { new StringContent(number), "SheetNumber" }, { new StringContent("9"), "SheetSignatures" }, { new ByteArrayContent(scan), "Scan", name },
+            };
+            using var response = await staff.Client.PostAsync($"{staffPage}?handler=Sheet", content);
+            return await Session.Response.ReadAsync(response);
+        }
+
+        var refused = await Count("1", "MZ, not a scan"u8.ToArray(), "feuille.exe");
+        Assert.Contains("PDF, un PNG ou un JPEG", refused.Text("#Scan-error"), StringComparison.Ordinal);
+        Assert.Equal("9", refused.Document.QuerySelector("#SheetSignatures")!.GetAttribute("value"));
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.SignatureSheets.CountAsync(s => s.PetitionId == id)));
+        Assert.Equal(HttpStatusCode.Redirect, (await Count("1", png, "feuille-1.png")).Status);
+
+        var sheet = await app.WithDatabaseAsync(db => db.SignatureSheets.Where(s => s.PetitionId == id).Select(s => s.Id).SingleAsync());
+        var link = $"{staffPage}?handler=Scan&sheetId={sheet}";
+        using (var download = await staff.Client.GetAsync(link))
+        {
+            Assert.Equal("image/png", download.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(png, await download.Content.ReadAsByteArrayAsync());
+        }
+        var (citizen, _) = await app.SignedInAsync("Curieux des feuilles");
+        Assert.Contains("/error/403", (await citizen.GetAsync(link)).Location, StringComparison.Ordinal);
+    }
+
     private static string CodeIn(MimeKit.MimeMessage message) =>
         System.Text.RegularExpressions.Regex.Match(message.TextBody!, @"\b\d{6}\b").Value;
 

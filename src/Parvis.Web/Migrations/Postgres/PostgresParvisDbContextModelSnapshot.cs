@@ -1528,6 +1528,13 @@ namespace Parvis.Web.Migrations.Postgres
                     b.Property<Guid>("PetitionId")
                         .HasColumnType("uuid");
 
+                    b.Property<byte[]>("Scan")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ScanType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<int>("Signatures")
                         .HasColumnType("integer");
 

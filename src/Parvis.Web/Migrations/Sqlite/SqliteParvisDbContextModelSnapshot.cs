@@ -1519,6 +1519,13 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.Property<Guid>("PetitionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("Scan")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ScanType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Signatures")
                         .HasColumnType("INTEGER");
 

@@ -149,10 +149,11 @@ public sealed class PendingSignature
     public bool AlreadySigned { get; set; }
 }
 
-/// <summary>A numbered paper sheet of signatures, counted by staff.</summary>
+/// <summary>A numbered paper sheet of signatures, counted by staff, with its scan if they keep one (staff only: it bears names).</summary>
 public sealed class SignatureSheet
 {
     public const int MostSignatures = 1_000;
+    public const int ScanMax = 5 * 1024 * 1024;
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid PetitionId { get; set; }
@@ -160,6 +161,17 @@ public sealed class SignatureSheet
     public int Signatures { get; set; }
     public Guid? EnteredBy { get; set; }
     public DateTimeOffset EnteredAt { get; set; }
+    public byte[]? Scan { get; set; }
+
+    /// <summary>The scan's media type, read from its first bytes: a PDF, a PNG or a JPEG.</summary>
+    public string? ScanType { get; set; }
+
+    /// <summary>What the first bytes say the file is, among the kinds a scan may be; null for anything else.</summary>
+    public static string? ScanTypeOf(ReadOnlySpan<byte> file) =>
+        file.StartsWith("%PDF-"u8) ? "application/pdf"
+        : file.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) ? "image/png"
+        : file.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) ? "image/jpeg"
+        : null;
 }
 
 /// <summary>What the organisation sets for the petitions of a process: committee size, threshold, time to answer.</summary>

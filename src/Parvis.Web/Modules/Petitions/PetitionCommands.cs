@@ -309,8 +309,8 @@ public sealed class PetitionCommands(
             : null;
     }
 
-    /// <summary>A numbered paper sheet and the signatures it holds, counted by staff; its number is taken once.</summary>
-    public async Task<CommandResult> AddSheetAsync(Guid petitionId, int number, int signatures)
+    /// <summary>A numbered paper sheet and the signatures it holds, counted by staff, with its scan if given; its number is taken once.</summary>
+    public async Task<CommandResult> AddSheetAsync(Guid petitionId, int number, int signatures, byte[]? scan = null)
     {
         var petition = await PetitionAsync(petitionId);
         if (petition is null)
@@ -324,12 +324,17 @@ public sealed class PetitionCommands(
         var problem = petition.Stage is not (PetitionStage.Signing or PetitionStage.AwaitingAnswer) ? "Petitions.NotOpen"
             : number is < 1 or > 100_000 ? "Petitions.SheetNumber"
             : signatures is < 1 or > SignatureSheet.MostSignatures ? "Petitions.SheetCount"
+            : scan is not null && (scan.Length > SignatureSheet.ScanMax || SignatureSheet.ScanTypeOf(scan) is null) ? "Petitions.ScanType"
             : null;
         if (problem is not null)
         {
             return CommandResult.Refused(problem);
         }
-        db.SignatureSheets.Add(new SignatureSheet { PetitionId = petitionId, Number = number, Signatures = signatures, EnteredBy = authorizer.PersonId, EnteredAt = clock.GetUtcNow() });
+        db.SignatureSheets.Add(new SignatureSheet
+        {
+            PetitionId = petitionId, Number = number, Signatures = signatures, EnteredBy = authorizer.PersonId, EnteredAt = clock.GetUtcNow(),
+            Scan = scan, ScanType = scan is null ? null : SignatureSheet.ScanTypeOf(scan),
+        });
         audit.Record("petition.sheet", $"petition:{petition.Id}", $"{number}: {signatures}");
         try
         {

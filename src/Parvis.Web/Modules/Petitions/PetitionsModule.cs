@@ -124,6 +124,7 @@ public sealed class PetitionsModule : IParvisModule
         model.Entity<SignatureSheet>(e =>
         {
             e.ToTable("petitions_sheets");
+            e.Property(s => s.ScanType).HasMaxLength(40);
             e.HasIndex(s => new { s.PetitionId, s.Number }).IsUnique();
             e.HasIndex(s => s.EnteredBy);
             e.HasOne<Petition>().WithMany().HasForeignKey(s => s.PetitionId).OnDelete(DeleteBehavior.Cascade);

@@ -10,6 +10,9 @@ using Parvis.Web.Shared;
 
 namespace Parvis.Web.Modules.Petitions.Pages.Admin;
 
+/// <summary>A counted sheet as listed, without its scan's bytes.</summary>
+public sealed record SheetLine(Guid Id, int Number, int Signatures, DateTimeOffset EnteredAt, bool HasScan);
+
 /// <summary>
 /// One petition for staff: the admissibility check once its committee is complete, the paper sheets counted while it
 /// is open to signatures, and the council's answer, demand by demand, with what happens next.
@@ -34,6 +37,11 @@ public sealed class PetitionModel(ParvisDbContext db, CurrentOrganisation organi
     [Display(Name = "Field.SheetSignatures")]
     public int? SheetSignatures { get; set; }
 
+    /// <summary>The sheet's scan, if staff keep one.</summary>
+    [BindProperty]
+    [Display(Name = "Field.SheetScan")]
+    public IFormFile? Scan { get; set; }
+
     /// <summary>The answer to each demand, in the demands' order.</summary>
     [BindProperty]
     public List<string?> Answers { get; set; } = [];
@@ -50,7 +58,7 @@ public sealed class PetitionModel(ParvisDbContext db, CurrentOrganisation organi
     public Petition Petition { get; private set; } = default!;
     public Process Process { get; private set; } = default!;
     public IReadOnlyList<PetitionDemand> Demands { get; private set; } = [];
-    public IReadOnlyList<SignatureSheet> Sheets { get; private set; } = [];
+    public IReadOnlyList<SheetLine> Sheets { get; private set; } = [];
     public DateOnly Today { get; private set; }
 
     public bool Open => Petition.Stage is PetitionStage.Signing or PetitionStage.AwaitingAnswer;
@@ -87,14 +95,33 @@ public sealed class PetitionModel(ParvisDbContext db, CurrentOrganisation organi
         {
             return early;
         }
-        KeepOnly(nameof(SheetNumber), nameof(SheetSignatures));
+        KeepOnly(nameof(SheetNumber), nameof(SheetSignatures), nameof(Scan));
+        var scan = Scan is { Length: > 0 } file ? ReadUpload(file.OpenReadStream(), nameof(Scan), SignatureSheet.ScanMax) : null;
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        var result = await petitions.AddSheetAsync(id, SheetNumber!.Value, SheetSignatures!.Value);
-        var field = result.ErrorKey is "Petitions.SheetNumber" or "Petitions.SheetTaken" ? nameof(SheetNumber) : nameof(SheetSignatures);
+        var result = await petitions.AddSheetAsync(id, SheetNumber!.Value, SheetSignatures!.Value, scan);
+        var field = result.ErrorKey switch
+        {
+            "Petitions.SheetNumber" or "Petitions.SheetTaken" => nameof(SheetNumber),
+            "Petitions.ScanType" => nameof(Scan),
+            _ => nameof(SheetSignatures),
+        };
         return After(result, "Petitions.SheetCounted", Address, field);
+    }
+
+    /// <summary>A sheet's scan, for staff only: it bears the signatories' names.</summary>
+    public async Task<IActionResult> OnGetScanAsync(Guid id, Guid sheetId)
+    {
+        if (await LoadAsync(id) is { } early)
+        {
+            return early;
+        }
+        var sheet = await db.SignatureSheets.AsNoTracking().Where(s => s.Id == sheetId && s.PetitionId == id && s.Scan != null)
+            .Select(s => new { s.Number, s.Scan, s.ScanType }).FirstOrDefaultAsync();
+        return sheet is null ? NotFound()
+            : File(sheet.Scan!, sheet.ScanType!, $"feuille-{sheet.Number}{(sheet.ScanType == "application/pdf" ? ".pdf" : sheet.ScanType == "image/png" ? ".png" : ".jpg")}");
     }
 
     public async Task<IActionResult> OnPostAnswerAsync(Guid id)
@@ -143,7 +170,8 @@ public sealed class PetitionModel(ParvisDbContext db, CurrentOrganisation organi
             return denied;
         }
         Demands = await db.PetitionDemands.AsNoTracking().Where(d => d.PetitionId == id).OrderBy(d => d.Number).ToListAsync();
-        Sheets = await db.SignatureSheets.AsNoTracking().Where(s => s.PetitionId == id).OrderBy(s => s.Number).ToListAsync();
+        Sheets = await db.SignatureSheets.AsNoTracking().Where(s => s.PetitionId == id).OrderBy(s => s.Number)
+            .Select(s => new SheetLine(s.Id, s.Number, s.Signatures, s.EnteredAt, s.Scan != null)).ToListAsync();
         Today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         return null;
     }

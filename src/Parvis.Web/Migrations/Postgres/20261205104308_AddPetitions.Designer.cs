@@ -12,7 +12,7 @@ using Parvis.Web.Kernel.Data;
 namespace Parvis.Web.Migrations.Postgres
 {
     [DbContext(typeof(PostgresParvisDbContext))]
-    [Migration("20261205104006_AddPetitions")]
+    [Migration("20261205104308_AddPetitions")]
     partial class AddPetitions
     {
         /// <inheritdoc />
@@ -1530,6 +1530,13 @@ namespace Parvis.Web.Migrations.Postgres
 
                     b.Property<Guid>("PetitionId")
                         .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Scan")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ScanType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<int>("Signatures")
                         .HasColumnType("integer");

@@ -143,7 +143,9 @@ namespace Parvis.Web.Migrations.Postgres
                     Number = table.Column<int>(type: "integer", nullable: false),
                     Signatures = table.Column<int>(type: "integer", nullable: false),
                     EnteredBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    EnteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    EnteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Scan = table.Column<byte[]>(type: "bytea", nullable: true),
+                    ScanType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {

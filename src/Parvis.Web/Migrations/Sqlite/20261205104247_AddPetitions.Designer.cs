@@ -11,7 +11,7 @@ using Parvis.Web.Kernel.Data;
 namespace Parvis.Web.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteParvisDbContext))]
-    [Migration("20261205103943_AddPetitions")]
+    [Migration("20261205104247_AddPetitions")]
     partial class AddPetitions
     {
         /// <inheritdoc />
@@ -1520,6 +1520,13 @@ namespace Parvis.Web.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("PetitionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Scan")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ScanType")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Signatures")

@@ -143,7 +143,9 @@ namespace Parvis.Web.Migrations.Sqlite
                     Number = table.Column<int>(type: "INTEGER", nullable: false),
                     Signatures = table.Column<int>(type: "INTEGER", nullable: false),
                     EnteredBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    EnteredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    EnteredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Scan = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    ScanType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {
