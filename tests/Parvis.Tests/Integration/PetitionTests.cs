@@ -256,6 +256,14 @@ public sealed class PetitionTests(ParvisApp app) : IClassFixture<ParvisApp>
         }
         var (citizen, _) = await app.SignedInAsync("Curieux des feuilles");
         Assert.Contains("/error/403", (await citizen.GetAsync(link)).Location, StringComparison.Ordinal);
+
+        // Once the petition is answered, the scan has served its checks and goes; the count stays.
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"{staffPage}?handler=Answer", new Dictionary<string, string>
+        {
+            ["Answers[0]"] = "Étudié avec la compagnie.", ["Answers[1]"] = "Fait.", ["NextSteps"] = "",
+        })).Status);
+        var kept = await app.WithDatabaseAsync(db => db.SignatureSheets.AsNoTracking().SingleAsync(s => s.Id == sheet));
+        Assert.Equal((9, (byte[]?)null), (kept.Signatures, kept.Scan));
     }
 
     private static string CodeIn(MimeKit.MimeMessage message) =>

@@ -393,6 +393,13 @@ public sealed class PetitionCommands(
         }
         audit.Record("petition.answer", $"petition:{petition.Id}", "");
         await db.SaveChangesAsync();
+        // Answered, the petition takes no more signatures: the names, postcodes and scans kept for the council's
+        // checks have served, and go.
+        await db.PetitionSignatures.Where(s => s.PetitionId == petitionId && s.PersonId == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Name, (string?)null).SetProperty(x => x.Postcode, (string?)null));
+        await db.SignatureSheets.Where(s => s.PetitionId == petitionId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Scan, (byte[]?)null).SetProperty(x => x.ScanType, (string?)null));
+        await db.PendingSignatures.Where(p => p.PetitionId == petitionId).ExecuteDeleteAsync();
         var fate = nextSteps.Length > 0 ? nextSteps : text["Petitions.AnsweredPointByPoint"].Value;
         return await fates.DecideAsync(petition.Id, new FateInput(Fate.Answered, fate.Length > FateDecision.TextMax ? fate[..FateDecision.TextMax] : fate));
     }
