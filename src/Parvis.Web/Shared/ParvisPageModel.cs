@@ -104,7 +104,8 @@ public abstract class ParvisPageModel : PageModel
 
     /// <summary>
     /// Several forms on one page bind into the same model: only the posted form's fields (a property, or an input
-    /// object's and a list's members) are checked; the others' are let go.
+    /// object's and a list's members) are checked; the others' are let go (binding found none of them under their
+    /// prefix, and tried them without it).
     /// </summary>
     protected void KeepOnly(params string[] fields)
     {

@@ -36,7 +36,8 @@ public sealed class PetitionTests(ParvisApp app) : IClassFixture<ParvisApp>
     private static Dictionary<string, string> Draft(string committee) => new()
     {
         ["Title"] = "Des bus le soir", ["Body"] = "Le dernier bus part avant l'arrivée du dernier bateau de Groix.",
-        ["Demands"] = "Un bus après le dernier bateau.\nLes horaires affichés à la gare maritime.", ["Committee"] = committee,
+        ["Demands"] = "Un bus après le dernier bateau.\nLes horaires affichés à la gare maritime, " + string.Concat(Enumerable.Repeat("en grands caractères, ", 12)) + "lisibles de loin.",
+        ["Committee"] = committee,
     };
 
     [Fact]
@@ -47,6 +48,7 @@ public sealed class PetitionTests(ParvisApp app) : IClassFixture<ParvisApp>
         var (author, _) = await app.SignedInAsync("Autrice des bus");
         var (second, _) = await app.SignedInAsync("Deuxième du comité");
         var (third, _) = await app.SignedInAsync("Troisième du comité");
+        var (fourth, _) = await app.SignedInAsync("Quatrième, nommée sans le savoir");
 
         // Unknown pseudonyms are named back, a committee too small is refused, nothing typed is lost, nothing stored.
         var unknown = await author.PostAsync(write, Draft("Deuxième du comité\nPersonne inconnue"));
@@ -60,11 +62,17 @@ public sealed class PetitionTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Contains("au moins 3", (await manager.PostAsync(write, Draft("Deuxième du comité"))).Text("#Committee-error"), StringComparison.Ordinal);
         Assert.Equal(0, await app.WithDatabaseAsync(db => db.Petitions.CountAsync(p => p.ProcessId == process.Id)));
 
-        var written = await author.PostAsync(write, Draft("Deuxième du comité\nTroisième du comité"));
+        var written = await author.PostAsync(write, Draft("Deuxième du comité\nTroisième du comité\nQuatrième, nommée sans le savoir"));
         Assert.Equal(HttpStatusCode.Redirect, written.Status);
         var id = Guid.Parse(written.Location!.Split('/')[^1]);
         var page = $"/petitions/{id}";
-        Assert.Contains("1 membres sur les 3", (await app.NewSession().GetAsync(page)).Text("#where + p"), StringComparison.Ordinal);
+        var forming = await app.NewSession().GetAsync(page);
+        Assert.Contains("1 membre a confirmé sur les 3", forming.Text("#where + p"), StringComparison.Ordinal);
+        // Nobody is shown publicly on a committee they have not agreed to; someone named against their will takes their name off.
+        Assert.Equal(["Autrice des bus — a confirmé"], forming.Texts("section[aria-labelledby=committee] li"));
+        Assert.Equal(4, (await fourth.GetAsync(page)).Texts("section[aria-labelledby=committee] li").Count());
+        Assert.Equal(HttpStatusCode.Redirect, (await fourth.PostAsync($"{page}?handler=Decline", new Dictionary<string, string>())).Status);
+        Assert.Equal(3, (await author.GetAsync(page)).Texts("section[aria-labelledby=committee] li").Count());
 
         // Nobody signs before the committee is complete and staff find it admissible.
         var (signer, _) = await app.SignedInAsync("Signataire trop tôt");
@@ -73,6 +81,8 @@ public sealed class PetitionTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(PetitionStage.Committee, await StageAsync(id));
         Assert.Equal(HttpStatusCode.Redirect, (await third.PostAsync($"{page}?handler=Confirm", new Dictionary<string, string>())).Status);
         Assert.Equal(PetitionStage.Review, await StageAsync(id));
+        // A second press says it is done, not that the person is not named.
+        Assert.Equal(HttpStatusCode.Redirect, (await third.PostAsync($"{page}?handler=Confirm", new Dictionary<string, string>())).Status);
 
         var staffPage = $"/admin/petitions/{id}";
         var (staff, _) = await app.SignedInAsync("Équipe de recevabilité", Role.ProcessManager);
@@ -187,10 +197,15 @@ public sealed class PetitionTests(ParvisApp app) : IClassFixture<ParvisApp>
         var visitor = app.NewSession();
         Dictionary<string, string> Signer(string email) => new() { ["Signer.Name"] = "Maëlle Le Bihan", ["Signer.Postcode"] = "56590", ["Signer.Email"] = email };
 
-        // A wrong address is refused next to it, with the rest kept.
+        // A wrong address is refused next to it, with the rest kept; so is one mailbox dressed as another signatory.
         var wrong = await visitor.PostAsync($"{page}?handler=Request", Signer("pas-une-adresse"), page);
         Assert.NotEqual("", wrong.Text("#Signer_Email-error"));
         Assert.Equal("Maëlle Le Bihan", wrong.Document.QuerySelector("#Signer_Name")!.GetAttribute("value"));
+        Assert.NotEqual("", (await visitor.PostAsync($"{page}?handler=Request", Signer("Jo <maelle@exemple.org>"), page)).Text("#Signer_Email-error"));
+        Assert.NotEqual("", (await visitor.PostAsync($"{page}?handler=Request", Signer("maelle@exemple.org (2)"), page)).Text("#Signer_Email-error"));
+        // Someone signed in signs with their account, not with a code besides.
+        var (member, _) = await app.SignedInAsync("Titulaire d'un compte");
+        Assert.Contains("votre compte", (await member.PostAsync($"{page}?handler=Request", Signer("titulaire@exemple.org"), page)).Text("[role=alert]"), StringComparison.Ordinal);
 
         var asked = await visitor.PostAsync($"{page}?handler=Request", Signer("maelle@exemple.org"), page);
         var pending = asked.Document.QuerySelector("input[name=PendingId]")!.GetAttribute("value")!;
@@ -198,8 +213,12 @@ public sealed class PetitionTests(ParvisApp app) : IClassFixture<ParvisApp>
         Task<Session.Response> Type(string typed) => visitor.PostAsync($"{page}?handler=Code", new Dictionary<string, string> { ["PendingId"] = pending, ["Code"] = typed }, page);
         var bad = await Type(code == "000000" ? "111111" : "000000");
         Assert.Contains("pas le bon", bad.Text("#Code-error"), StringComparison.Ordinal);
+        // Typed on another petition's page, the code signs nothing.
+        var other = await OpenPetitionAsync("petitions-autre-page", withoutAccount: true);
+        var elsewhere = await visitor.PostAsync($"/petitions/{other}?handler=Code", new Dictionary<string, string> { ["PendingId"] = pending, ["Code"] = code }, $"/petitions/{other}");
+        Assert.Contains("expiré", elsewhere.Text("#Signer_Email-error"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await Type(code)).Status);
-        Assert.Contains("déjà servi", (await Type(code)).Text("#Code-error"), StringComparison.Ordinal);
+        Assert.Contains("déjà servi", (await Type(code)).Text("#Signer_Email-error"), StringComparison.Ordinal);
         var signature = await app.WithDatabaseAsync(db => db.PetitionSignatures.AsNoTracking().SingleAsync(s => s.PetitionId == id));
         Assert.Equal(("Maëlle Le Bihan", "56590", (Guid?)null), (signature.Name, signature.Postcode, signature.PersonId));
         Assert.DoesNotContain("maelle", signature.EmailKey!, StringComparison.Ordinal);
@@ -219,7 +238,7 @@ public sealed class PetitionTests(ParvisApp app) : IClassFixture<ParvisApp>
         {
             last = await visitor.PostAsync($"{page}?handler=Code", new Dictionary<string, string> { ["PendingId"] = guessedId, ["Code"] = $"{attempt:D6}x" }, page);
         }
-        Assert.Contains("Trop d'essais", last!.Text("#Code-error"), StringComparison.Ordinal);
+        Assert.Contains("Trop d'essais", last!.Text("#Signer_Email-error"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -261,7 +280,13 @@ public sealed class PetitionTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"{staffPage}?handler=Answer", new Dictionary<string, string>
         {
             ["Answers[0]"] = "Étudié avec la compagnie.", ["Answers[1]"] = "Fait.", ["NextSteps"] = "",
+            ["Actions"] = $"{await app.WithDatabaseAsync(db => db.PetitionDemands.Where(d => d.PetitionId == id && d.Number == 2).Select(d => d.Id).SingleAsync())}",
         })).Status);
+        // The long demand made an action: its title is cut to what an action's title holds, its whole text kept in the body.
+        var action = await app.WithDatabaseAsync(db => db.PetitionDemands.Where(d => d.PetitionId == id && d.Number == 2)
+            .Join(db.SynthesisItems, d => d.ActionId, i => (Guid?)i.Id, (d, i) => new { i.Title, i.Body }).SingleAsync());
+        Assert.True(action.Title.Length <= SynthesisItem.TitleMax);
+        Assert.Contains("lisibles de loin.", action.Body, StringComparison.Ordinal);
         var kept = await app.WithDatabaseAsync(db => db.SignatureSheets.AsNoTracking().SingleAsync(s => s.Id == sheet));
         Assert.Equal((9, (byte[]?)null), (kept.Signatures, kept.Scan));
     }

@@ -119,7 +119,6 @@ public sealed class Authorizer(DatabaseOnDemand database, CurrentOrganisation or
         return component is not null && component.Module == module.Name;
     }
 
-    /// <summary>The current phase, none once the process is closed.</summary>
     /// <summary>The phase open today, none once the process is closed: what the phase rules read.</summary>
     public Phase? OpenPhase(Process? process) => process?.ClosedAt is null ? process?.CurrentPhase(Today()) : null;
 

@@ -5,7 +5,7 @@ namespace Parvis.Web.Modules.Petitions;
 /// <summary>Where a petition stands, from its promoter committee to the council's answer.</summary>
 public enum PetitionStage
 {
-    /// <summary>Written; the people named on its committee have not all confirmed yet.</summary>
+    /// <summary>Written; fewer members of its committee than the organisation's minimum have confirmed.</summary>
     Committee,
 
     /// <summary>The committee is complete: staff check it against the charter.</summary>

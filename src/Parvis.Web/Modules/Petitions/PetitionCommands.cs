@@ -87,8 +87,8 @@ public sealed class PetitionCommands(
         db.PetitionDemands.AddRange(demands.Select((d, i) => new PetitionDemand { PetitionId = petition.Id, Number = i + 1, Text = d }));
         db.CommitteeMembers.Add(new CommitteeMember { PetitionId = petition.Id, PersonId = author, ConfirmedAt = now });
         db.CommitteeMembers.AddRange(members.Select(m => new CommitteeMember { PetitionId = petition.Id, PersonId = m }));
-        // A committee of one, where the organisation asks for no more, is complete at once.
-        if (members.Count == 0)
+        // Where the organisation asks for one member, the author is enough: the committee is complete at once.
+        if (rules.CommitteeMinimum <= 1)
         {
             (petition.Stage, petition.SubmittedAt) = (PetitionStage.Review, now);
         }
@@ -112,7 +112,9 @@ public sealed class PetitionCommands(
         if (await db.CommitteeMembers.Where(m => m.PetitionId == petitionId && m.PersonId == person && m.ConfirmedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.ConfirmedAt, now)) == 0)
         {
-            return CommandResult.Refused("Petitions.NotNamed");
+            // Confirmed already (a second press), or not named at all.
+            return await db.CommitteeMembers.AnyAsync(m => m.PetitionId == petitionId && m.PersonId == person)
+                ? CommandResult.Done(petitionId) : CommandResult.Refused("Petitions.NotNamed");
         }
         var rules = await RulesOfAsync(petition);
         if (await db.CommitteeMembers.CountAsync(m => m.PetitionId == petitionId && m.ConfirmedAt != null) >= rules.CommitteeMinimum)
@@ -121,6 +123,27 @@ public sealed class PetitionCommands(
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stage, PetitionStage.Review).SetProperty(p => p.SubmittedAt, now));
         }
         return CommandResult.Done(petitionId);
+    }
+
+    /// <summary>A person named on a committee they do not want to be on takes their name off, while it is forming.</summary>
+    public async Task<CommandResult> DeclineAsync(Guid petitionId)
+    {
+        var petition = await PetitionAsync(petitionId);
+        if (petition is null)
+        {
+            return CommandResult.Missing();
+        }
+        if (authorizer.PersonId is not { } person)
+        {
+            return CommandResult.Refused(Decision.SignInRequired);
+        }
+        if (petition.Stage != PetitionStage.Committee || petition.AuthorId == person)
+        {
+            return CommandResult.Refused("Petitions.CannotDecline");
+        }
+        return await db.CommitteeMembers.Where(m => m.PetitionId == petitionId && m.PersonId == person && m.ConfirmedAt == null).ExecuteDeleteAsync() == 0
+            ? CommandResult.Refused("Petitions.CannotDecline")
+            : CommandResult.Done(petitionId);
     }
 
     /// <summary>Staff's admissibility check against the charter: open to signatures, or refused with a public reason (its fate).</summary>
@@ -144,8 +167,14 @@ public sealed class PetitionCommands(
         {
             return CommandResult.Refused(problem);
         }
-        (petition.Stage, petition.ReviewedAt, petition.RefusalReason) = (admissible ? PetitionStage.Signing : PetitionStage.Refused, clock.GetUtcNow(), admissible ? "" : reason);
-        audit.Record("petition.review", $"petition:{petition.Id}", petition.Stage.ToString());
+        // Two reviewers at once: one decides, the other is told it is no longer in review.
+        var (stage, now) = (admissible ? PetitionStage.Signing : PetitionStage.Refused, clock.GetUtcNow());
+        if (await db.Petitions.Where(p => p.Id == petitionId && p.Stage == PetitionStage.Review)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stage, stage).SetProperty(p => p.ReviewedAt, now).SetProperty(p => p.RefusalReason, admissible ? "" : reason)) == 0)
+        {
+            return CommandResult.Refused("Petitions.NotInReview");
+        }
+        audit.Record("petition.review", $"petition:{petition.Id}", stage.ToString());
         await db.SaveChangesAsync();
         return admissible ? CommandResult.Done(petition.Id) : await fates.DecideAsync(petition.Id, new FateInput(Fate.NotRetained, reason));
     }
@@ -205,18 +234,29 @@ public sealed class PetitionCommands(
         {
             return refusal;
         }
-        (name, postcode, address) = (name.Trim(), postcode.Trim().ToUpperInvariant(), address.Trim());
+        if (authorizer.PersonId is not null)
+        {
+            // An account signs as itself: a code besides would count the same person twice.
+            return CommandResult.Refused("Petitions.SignWithAccount");
+        }
+        (name, postcode) = (name.Trim(), postcode.Trim().ToUpperInvariant());
+        address = Mailbox(address) ?? "";
         var problem = name.Length is < 2 or > PetitionSignature.NameMax ? "Petitions.NameLength"
             : !_postcodes.IsMatch(postcode) ? "Petitions.Postcode"
-            : address.Length > 254 || !MimeKit.MailboxAddress.TryParse(address, out _) || !address.Contains('@', StringComparison.Ordinal) ? "Petitions.Email"
+            : address.Length == 0 ? "Petitions.Email"
             : null;
         if (problem is not null)
         {
             return CommandResult.Refused(problem);
         }
         var now = clock.GetUtcNow();
-        var key = EmailKey(address);
+        var key = EmailKey(petitionId, address);
         var code = RandomNumberGenerator.GetInt32(1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+        // One message a minute at most to an address, whatever it holds: nobody floods a mailbox from this page.
+        if (await db.PendingSignatures.AnyAsync(p => p.PetitionId == petitionId && p.EmailKey == key && p.ExpiresAt > now + CodeLife - TimeSpan.FromMinutes(1)))
+        {
+            return CommandResult.Refused("Petitions.CodeJustSent");
+        }
         var pending = new PendingSignature
         {
             PetitionId = petitionId, EmailKey = key, Name = name, Postcode = postcode, CodeHash = "", ExpiresAt = now + CodeLife,
@@ -233,10 +273,10 @@ public sealed class PetitionCommands(
     }
 
     /// <summary>The code typed: once, within its life, in a few attempts; then the signature counts like any other.</summary>
-    public async Task<CommandResult> ConfirmCodeAsync(Guid pendingId, string code)
+    public async Task<CommandResult> ConfirmCodeAsync(Guid petitionId, Guid pendingId, string code)
     {
         var now = clock.GetUtcNow();
-        var pending = await db.PendingSignatures.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pendingId && p.ExpiresAt >= now);
+        var pending = await db.PendingSignatures.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pendingId && p.PetitionId == petitionId && p.ExpiresAt >= now);
         var petition = pending is null ? null : await PetitionAsync(pending.PetitionId);
         if (pending is null || petition is null)
         {
@@ -288,9 +328,24 @@ public sealed class PetitionCommands(
     /// <summary>Letters, digits, spaces and dashes: French postcodes and those of elsewhere.</summary>
     private static readonly System.Text.RegularExpressions.Regex _postcodes = new("^[0-9A-Z][0-9A-Z -]{1,9}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
-    /// <summary>The address is kept only as this digest: enough to sign once, not to write to anyone.</summary>
-    private static string EmailKey(string address) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("parvis-petition-signature:" + address.Trim().ToLowerInvariant())));
+    /// <summary>
+    /// The bare address a message goes to, or null: a display name or a comment ("Jo &lt;x@y.org&gt;", "x@y.org (1)")
+    /// would make one mailbox several signatories.
+    /// </summary>
+    private static string? Mailbox(string typed)
+    {
+        typed = typed.Trim();
+        return typed.Length is 0 or > 254 || !MimeKit.MailboxAddress.TryParse(typed, out var mailbox) || !string.IsNullOrEmpty(mailbox.Name)
+            || !string.Equals(mailbox.Address, typed, StringComparison.Ordinal) || !mailbox.Address.Contains('@', StringComparison.Ordinal)
+            ? null : mailbox.Address;
+    }
+
+    /// <summary>
+    /// The address is kept only as this digest, per petition: enough to sign once, not to write to anyone nor to follow
+    /// someone from one petition to another; whoever knows an address could still test it (a pseudonym, not anonymity).
+    /// </summary>
+    private static string EmailKey(Guid petitionId, string address) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{petitionId:N}\n{address.ToLowerInvariant()}")));
 
     private static string CodeHash(Guid pendingId, string code) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{pendingId:N}:{code}")));
@@ -375,31 +430,41 @@ public sealed class PetitionCommands(
         {
             return CommandResult.Refused(problem);
         }
-        // Two presses at once: one answers, the other is told it is done.
+        // Two presses at once: one answers, the other is told it is done. The answers, the actions and the stage go in
+        // together or not at all; the fate follows, in its own transaction.
         var now = clock.GetUtcNow();
-        if (await db.Petitions.Where(p => p.Id == petitionId && p.AnsweredAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.AnsweredAt, now).SetProperty(p => p.Stage, PetitionStage.Answered).SetProperty(p => p.NextSteps, nextSteps)) == 0)
+        await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            return CommandResult.Refused("Petitions.AlreadyAnswered");
-        }
-        foreach (var demand in demands)
-        {
-            demand.Answer = given[demand.Id].Answer.Trim();
-            if (given[demand.Id].MakeAction)
+            if (await db.Petitions.Where(p => p.Id == petitionId && p.AnsweredAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.AnsweredAt, now).SetProperty(p => p.Stage, PetitionStage.Answered).SetProperty(p => p.NextSteps, nextSteps)) == 0)
             {
-                var action = await synthesis.CreateAsync(petition.ProcessId, new SynthesisDraft(SynthesisItemKind.Action, demand.Text, demand.Answer));
-                demand.ActionId = action.Id;
+                return CommandResult.Refused("Petitions.AlreadyAnswered");
             }
+            foreach (var demand in demands)
+            {
+                demand.Answer = given[demand.Id].Answer.Trim();
+                if (given[demand.Id].MakeAction)
+                {
+                    var title = demand.Text.Length > SynthesisItem.TitleMax ? demand.Text[..(SynthesisItem.TitleMax - 1)] + "…" : demand.Text;
+                    var action = await synthesis.CreateAsync(petition.ProcessId, new SynthesisDraft(SynthesisItemKind.Action, title, $"{demand.Text}\n\n{demand.Answer}"));
+                    if (!action.Succeeded)
+                    {
+                        return action;
+                    }
+                    demand.ActionId = action.Id;
+                }
+            }
+            audit.Record("petition.answer", $"petition:{petition.Id}", "");
+            await db.SaveChangesAsync();
+            // Answered, the petition takes no more signatures: the names, postcodes and scans kept for the council's
+            // checks have served, and go.
+            await db.PetitionSignatures.Where(s => s.PetitionId == petitionId && s.PersonId == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Name, (string?)null).SetProperty(x => x.Postcode, (string?)null));
+            await db.SignatureSheets.Where(s => s.PetitionId == petitionId)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Scan, (byte[]?)null).SetProperty(x => x.ScanType, (string?)null));
+            await db.PendingSignatures.Where(p => p.PetitionId == petitionId).ExecuteDeleteAsync();
+            await transaction.CommitAsync();
         }
-        audit.Record("petition.answer", $"petition:{petition.Id}", "");
-        await db.SaveChangesAsync();
-        // Answered, the petition takes no more signatures: the names, postcodes and scans kept for the council's
-        // checks have served, and go.
-        await db.PetitionSignatures.Where(s => s.PetitionId == petitionId && s.PersonId == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Name, (string?)null).SetProperty(x => x.Postcode, (string?)null));
-        await db.SignatureSheets.Where(s => s.PetitionId == petitionId)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Scan, (byte[]?)null).SetProperty(x => x.ScanType, (string?)null));
-        await db.PendingSignatures.Where(p => p.PetitionId == petitionId).ExecuteDeleteAsync();
         var fate = nextSteps.Length > 0 ? nextSteps : text["Petitions.AnsweredPointByPoint"].Value;
         return await fates.DecideAsync(petition.Id, new FateInput(Fate.Answered, fate.Length > FateDecision.TextMax ? fate[..FateDecision.TextMax] : fate));
     }

@@ -22,7 +22,11 @@ public sealed class PetitionsPersonalData(ParvisDbContext db) : IPersonalDataSou
             .ToListAsync(cancellationToken);
         var sheets = await db.SignatureSheets.AsNoTracking().Where(s => s.EnteredBy == personId)
             .Select(s => new { s.Id, s.PetitionId, s.Number, s.Signatures, s.EnteredAt }).ToListAsync(cancellationToken);
-        return new { signatures, committees, sheets };
+        // The demands of the petitions they wrote: the kernel exports the petitions themselves.
+        var authored = db.Petitions.Where(p => p.AuthorId == personId).Select(p => p.Id);
+        var demands = await db.PetitionDemands.AsNoTracking().Where(d => authored.Contains(d.PetitionId))
+            .OrderBy(d => d.Number).Select(d => new { d.Id, d.PetitionId, d.Number, d.Text }).ToListAsync(cancellationToken);
+        return new { signatures, committees, sheets, demands };
     }
 
     /// <summary>
@@ -33,6 +37,9 @@ public sealed class PetitionsPersonalData(ParvisDbContext db) : IPersonalDataSou
     {
         if (choice == ErasureChoice.Remove)
         {
+            // The kernel erases the petitions' text; their demands are the same author's words.
+            var authored = db.Petitions.Where(p => p.AuthorId == personId).Select(p => p.Id);
+            await db.PetitionDemands.Where(d => authored.Contains(d.PetitionId)).ExecuteUpdateAsync(s => s.SetProperty(d => d.Text, ""), cancellationToken);
             var signed = await db.PetitionSignatures.Where(s => s.PersonId == personId).Select(s => s.PetitionId).ToListAsync(cancellationToken);
             await db.Petitions.Where(p => signed.Contains(p.Id))
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.OnlineSignatures, p => p.OnlineSignatures - 1), cancellationToken);

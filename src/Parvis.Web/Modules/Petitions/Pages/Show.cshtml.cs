@@ -86,6 +86,12 @@ public sealed class ShowModel(
 
     public CommitteeLine? Me => authorizer.PersonId is { } person ? Committee.FirstOrDefault(m => m.PersonId == person) : null;
 
+    /// <summary>
+    /// The members who have not confirmed are named only to the committee and to staff: anyone can write a pseudonym
+    /// down, and nobody is shown publicly as carrying a petition they have not agreed to.
+    /// </summary>
+    public bool SeesPending => Me is not null || CanManage;
+
     public bool Open => Petition.Stage is PetitionStage.Signing or PetitionStage.AwaitingAnswer;
 
     public string Address => $"/petitions/{Petition.Id}";
@@ -121,7 +127,7 @@ public sealed class ShowModel(
             {
                 "Petitions.NameLength" => "Signer.Name",
                 "Petitions.Postcode" => "Signer.Postcode",
-                "Petitions.Email" => "Signer.Email",
+                "Petitions.Email" or "Petitions.CodeJustSent" => "Signer.Email",
                 _ => "",
             }) is { } refusal)
         {
@@ -147,8 +153,20 @@ public sealed class ShowModel(
             ModelState.AddModelError(nameof(Code), Text["Validation.Required"]);
             return Page();
         }
-        return After(await petitions.ConfirmCodeAsync(PendingId.Value, Code), "Petitions.SignedFlash", Address, nameof(Code));
+        var result = await petitions.ConfirmCodeAsync(id, PendingId.Value, Code);
+        if (result.ErrorKey is "Petitions.CodeExpired" or "Petitions.CodeTooManyTries")
+        {
+            // This code is done with: the page offers to ask for another, saying why.
+            PendingId = null;
+            ModelState.Remove(nameof(PendingId));
+            ModelState.AddModelError("Signer.Email", Text[result.ErrorKey]);
+            return Page();
+        }
+        return After(result, "Petitions.SignedFlash", Address, nameof(Code));
     }
+
+    public async Task<IActionResult> OnPostDeclineAsync(Guid id) =>
+        await LoadAsync(id) ? After(await petitions.DeclineAsync(id), "Petitions.Declined", Address) : NotFound();
 
     public async Task<IActionResult> OnPostConfirmAsync(Guid id) =>
         await LoadAsync(id) ? After(await petitions.ConfirmAsync(id), "Petitions.Confirmed", Address) : NotFound();

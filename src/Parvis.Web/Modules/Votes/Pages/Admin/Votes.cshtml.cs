@@ -276,10 +276,6 @@ public sealed class VotesModel(ParvisDbContext db, CurrentOrganisation organisat
         return After(result, "Votes.Body.Added", $"{Address}#bodies", result.ErrorKey == "Votes.Body.MemberCount" ? "Body.Members" : "Body.Name");
     }
 
-    /// <summary>
-    /// One form is posted at a time: the other's fields are not in error for being empty (binding found none of them under
-    /// their prefix, and tried them without it).
-    /// </summary>
     private async Task<IActionResult?> LoadAsync(Guid processId, Guid? componentId)
     {
         var process = await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == processId && p.OrganisationId == organisation.Id);
