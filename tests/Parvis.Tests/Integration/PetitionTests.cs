@@ -168,6 +168,29 @@ public sealed class PetitionTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task Lowering_the_threshold_moves_on_a_petition_that_now_meets_it()
+    {
+        var id = await OpenPetitionAsync("petitions-seuil-abaisse");
+        var (signer, _) = await app.SignedInAsync("Seule signataire");
+        Assert.Equal(HttpStatusCode.Redirect, (await signer.PostAsync($"/petitions/{id}?handler=Sign", new Dictionary<string, string>(), $"/petitions/{id}")).Status);
+        Assert.Equal(PetitionStage.Signing, await StageAsync(id));
+        var processId = await app.WithDatabaseAsync(db => db.Petitions.Where(p => p.Id == id).Select(p => p.ProcessId).SingleAsync());
+
+        var (staff, _) = await app.SignedInAsync("Équipe qui abaisse le seuil", Role.ProcessManager);
+        var zero = await staff.PostAsync($"/admin/processes/{processId}/petitions?handler=Rules", new Dictionary<string, string>
+        {
+            ["Rules.CommitteeMinimum"] = "1", ["Rules.Threshold"] = "0", ["Rules.AnswerDays"] = "30", ["Rules.WithoutAccount"] = "false",
+        });
+        Assert.NotEqual("", zero.Text("#Rules_Threshold-error"));
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"/admin/processes/{processId}/petitions?handler=Rules", new Dictionary<string, string>
+        {
+            ["Rules.CommitteeMinimum"] = "1", ["Rules.Threshold"] = "1", ["Rules.AnswerDays"] = "30", ["Rules.WithoutAccount"] = "false",
+        })).Status);
+
+        Assert.Equal(PetitionStage.AwaitingAnswer, await StageAsync(id));
+    }
+
+    [Fact]
     public async Task A_person_leaving_exports_their_signature_and_takes_it_away_when_they_ask()
     {
         var id = await OpenPetitionAsync("petitions-depart");

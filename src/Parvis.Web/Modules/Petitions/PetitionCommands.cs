@@ -116,12 +116,7 @@ public sealed class PetitionCommands(
             return await db.CommitteeMembers.AnyAsync(m => m.PetitionId == petitionId && m.PersonId == person)
                 ? CommandResult.Done(petitionId) : CommandResult.Refused("Petitions.NotNamed");
         }
-        var rules = await RulesOfAsync(petition);
-        if (await db.CommitteeMembers.CountAsync(m => m.PetitionId == petitionId && m.ConfirmedAt != null) >= rules.CommitteeMinimum)
-        {
-            await db.Petitions.Where(p => p.Id == petitionId && p.Stage == PetitionStage.Committee)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stage, PetitionStage.Review).SetProperty(p => p.SubmittedAt, now));
-        }
+        await CommitteeAsync(petitionId, await RulesOfAsync(petition));
         return CommandResult.Done(petitionId);
     }
 
@@ -525,7 +520,31 @@ public sealed class PetitionCommands(
         (rules.CommitteeMinimum, rules.Threshold, rules.AnswerDays, rules.WithoutAccount) = (committeeMinimum, threshold, answerDays, withoutAccount);
         audit.Record("petition.rules", $"process:{processId}", $"{committeeMinimum}/{threshold}/{answerDays}/{withoutAccount}");
         await db.SaveChangesAsync();
+        // A lower minimum or threshold applies to the petitions already there: those that meet it now move on.
+        foreach (var petition in await db.Petitions.AsNoTracking().Where(p => p.ProcessId == processId
+            && (p.Stage == PetitionStage.Committee || p.Stage == PetitionStage.Signing) && p.HiddenAt == null && p.ErasedAt == null).ToListAsync())
+        {
+            if (petition.Stage == PetitionStage.Signing)
+            {
+                await ThresholdAsync(petition);
+            }
+            else
+            {
+                await CommitteeAsync(petition.Id, rules);
+            }
+        }
         return CommandResult.Done(componentId);
+    }
+
+    /// <summary>Once enough members have confirmed (the organisation's minimum), the committee is complete: to review; once.</summary>
+    private async Task CommitteeAsync(Guid petitionId, PetitionRules rules)
+    {
+        if (await db.CommitteeMembers.CountAsync(m => m.PetitionId == petitionId && m.ConfirmedAt != null) >= rules.CommitteeMinimum)
+        {
+            var now = clock.GetUtcNow();
+            await db.Petitions.Where(p => p.Id == petitionId && p.Stage == PetitionStage.Committee)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stage, PetitionStage.Review).SetProperty(p => p.SubmittedAt, now));
+        }
     }
 
     /// <summary>At the threshold, online and paper together, the petition awaits its answer by the due date; once.</summary>

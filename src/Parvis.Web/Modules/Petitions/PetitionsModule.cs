@@ -155,6 +155,18 @@ public static class PetitionsData
         public async Task<PetitionRules> RulesOf(Guid componentId) =>
             await db.PetitionRules.AsNoTracking().FirstOrDefaultAsync(r => r.ComponentId == componentId) ?? new PetitionRules { ComponentId = componentId };
 
+        /// <summary>
+        /// A petition of the organisation with its process and the process's petitions component; none when the process
+        /// does not use petitions, or is not published and <paramref name="published"/> is asked.
+        /// </summary>
+        public async Task<(Petition Petition, Process Process, ProcessComponent Component)?> PetitionWithProcess(Guid id, Guid organisationId, bool published)
+        {
+            var petition = await db.Petitions.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.OrganisationId == organisationId);
+            var process = petition is null ? null
+                : await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == petition.ProcessId && (p.Published || !published));
+            return petition is not null && process?.Component(PetitionsModule.Key) is { } component ? (petition, process, component) : null;
+        }
+
         /// <summary>Signatures on paper, sheet by sheet added up.</summary>
         public async Task<int> PaperSignatures(Guid petitionId) =>
             await db.SignatureSheets.Where(s => s.PetitionId == petitionId).SumAsync(s => (int?)s.Signatures) ?? 0;

@@ -25,9 +25,8 @@ public sealed class SheetModel(ParvisDbContext db, CurrentOrganisation organisat
 
     public async Task<IActionResult> OnGetAsync(Guid id, int number = 1)
     {
-        var petition = await db.Petitions.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.OrganisationId == organisation.Id && p.HiddenAt == null && p.ErasedAt == null);
-        var process = petition is null ? null : await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == petition.ProcessId && p.Published);
-        if (petition is null || process?.Component(PetitionsModule.Key) is null || petition.Stage is not (PetitionStage.Signing or PetitionStage.AwaitingAnswer))
+        if (await db.PetitionWithProcess(id, organisation.Id, published: true) is not var (petition, process, _)
+            || petition.HiddenAt is not null || petition.ErasedAt is not null || petition.Stage is not (PetitionStage.Signing or PetitionStage.AwaitingAnswer))
         {
             return NotFound();
         }

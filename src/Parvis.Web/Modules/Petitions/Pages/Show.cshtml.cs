@@ -196,9 +196,7 @@ public sealed class ShowModel(
 
     private async Task<bool> LoadAsync(Guid id)
     {
-        var petition = await db.Petitions.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.OrganisationId == organisation.Id);
-        var process = petition is null ? null : await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == petition.ProcessId && p.Published);
-        if (petition is null || process?.Component(PetitionsModule.Key) is not { } component)
+        if (await db.PetitionWithProcess(id, organisation.Id, published: true) is not var (petition, process, component))
         {
             return false;
         }

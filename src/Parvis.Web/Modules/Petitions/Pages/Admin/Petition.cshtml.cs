@@ -158,9 +158,7 @@ public sealed class PetitionModel(ParvisDbContext db, CurrentOrganisation organi
 
     private async Task<IActionResult?> LoadAsync(Guid id)
     {
-        var petition = await db.Petitions.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.OrganisationId == organisation.Id);
-        var process = petition is null ? null : await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == petition.ProcessId);
-        if (petition is null || process?.Component(PetitionsModule.Key) is not { Enabled: true })
+        if (await db.PetitionWithProcess(id, organisation.Id, published: false) is not ({ } petition, { } process, { Enabled: true }))
         {
             return NotFound();
         }
