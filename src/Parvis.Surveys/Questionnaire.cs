@@ -1,0 +1,78 @@
+namespace Parvis.Surveys;
+
+/// <summary>What a question asks for; sections and text blocks ask for nothing.</summary>
+public enum QuestionKind
+{
+    ShortText,
+    LongText,
+    SingleChoice,
+    MultipleChoice,
+    Ranking,
+
+    /// <summary>1 to <see cref="Question.ScaleMax"/>, with labelled ends.</summary>
+    Scale,
+    Number,
+    Date,
+
+    /// <summary>Starts a section: its display condition shows or hides every question up to the next section.</summary>
+    Section,
+
+    /// <summary>An explanation between questions.</summary>
+    TextBlock,
+}
+
+/// <summary>How an answer is compared in a display condition.</summary>
+public enum Comparison
+{
+    /// <summary>The answer is this value (for a multiple choice: exactly these options).</summary>
+    Equals,
+
+    /// <summary>Answered, and not <see cref="Equals"/>.</summary>
+    Differs,
+
+    /// <summary>A choice includes this option.</summary>
+    Includes,
+
+    /// <summary>A number, a scale or a date within the two values, both included.</summary>
+    Between,
+}
+
+/// <summary>When a question is shown: a comparison with an earlier answer, or conditions combined explicitly.</summary>
+public abstract record Condition;
+
+/// <summary>
+/// A comparison with the answer to an earlier question (named by its key): with a value (Equals, Differs; for a multiple
+/// choice, a set of options), an option (Includes), or two bounds (Between).
+/// </summary>
+public sealed record AnswerIs(string Question, Comparison Comparison, IReadOnlyList<string> Values) : Condition;
+
+/// <summary>Every part holds.</summary>
+public sealed record AllOf(IReadOnlyList<Condition> Parts) : Condition;
+
+/// <summary>At least one part holds.</summary>
+public sealed record AnyOf(IReadOnlyList<Condition> Parts) : Condition;
+
+/// <summary>
+/// A question, named by a key stable within the survey (conditions and answers use it), with its kind, whether it is
+/// required when shown, the options of a choice or ranking, a scale's highest value (it starts at 1), and when it shows
+/// (always, within its section, when null).
+/// </summary>
+public sealed record Question(string Key, QuestionKind Kind, bool Required = false, IReadOnlyList<string>? Options = null, int ScaleMax = 0,
+    Condition? ShowWhen = null)
+{
+    public IReadOnlyList<string> Choices => Options ?? [];
+
+    /// <summary>Sections and text blocks take no answer.</summary>
+    public bool Answerable => Kind is not (QuestionKind.Section or QuestionKind.TextBlock);
+}
+
+/// <summary>
+/// One respondent's answer to one question: the options chosen (in order, for a ranking), or a text, a number or a
+/// date written in invariant form ("42.5", "2026-12-05"). Null or empty is no answer.
+/// </summary>
+public sealed record Answer(IReadOnlyList<string> Values)
+{
+    public static Answer Of(params string[] values) => new(values);
+
+    public bool Given => Values.Count > 0 && Values.Any(v => v.Length > 0);
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+
+namespace Parvis.Surveys;
+
+/// <summary>
+/// Which questions a respondent sees, given their answers: a question shows when its section shows and its condition
+/// holds on the answers to the questions shown before it. An answer to a question not shown does not count, so that a
+/// respondent who goes back and changes an answer never leaves a hidden answer deciding what comes next.
+/// </summary>
+public static class SurveyPaths
+{
+    /// <summary>The keys of the questions shown (sections and text blocks included), in order.</summary>
+    public static IReadOnlyList<string> Visible(IReadOnlyList<Question> questions, IReadOnlyDictionary<string, Answer> answers)
+    {
+        var shown = new Dictionary<string, Answer>();
+        var visible = new List<string>();
+        var sectionShown = true;
+        foreach (var question in questions)
+        {
+            var holds = question.ShowWhen is null || Holds(question.ShowWhen, shown, questions);
+            if (question.Kind == QuestionKind.Section)
+            {
+                sectionShown = holds;
+            }
+            if (!sectionShown || !holds)
+            {
+                continue;
+            }
+            visible.Add(question.Key);
+            if (question.Answerable && answers.TryGetValue(question.Key, out var answer) && answer.Given)
+            {
+                shown[question.Key] = answer;
+            }
+        }
+        return visible;
+    }
+
+    /// <summary>Whether a condition holds on the given answers (a question not answered satisfies no comparison).</summary>
+    public static bool Holds(Condition condition, IReadOnlyDictionary<string, Answer> answers, IReadOnlyList<Question> questions) => condition switch
+    {
+        AllOf all => all.Parts.All(p => Holds(p, answers, questions)),
+        AnyOf any => any.Parts.Any(p => Holds(p, answers, questions)),
+        AnswerIs test => answers.TryGetValue(test.Question, out var answer) && answer.Given
+            && Compare(test, answer, questions.FirstOrDefault(q => q.Key == test.Question)?.Kind ?? QuestionKind.ShortText),
+        _ => false,
+    };
+
+    private static bool Compare(AnswerIs test, Answer answer, QuestionKind kind) => test.Comparison switch
+    {
+        Comparison.Equals => Same(test.Values, answer.Values, kind),
+        Comparison.Differs => !Same(test.Values, answer.Values, kind),
+        Comparison.Includes => test.Values.Count > 0 && answer.Values.Contains(test.Values[0], StringComparer.Ordinal),
+        Comparison.Between => test.Values.Count == 2 && answer.Values.Count == 1 && Within(answer.Values[0], test.Values[0], test.Values[1], kind),
+        _ => false,
+    };
+
+    /// <summary>A multiple choice compares as a set; any other answer as its one value (numbers by value).</summary>
+    private static bool Same(IReadOnlyList<string> expected, IReadOnlyList<string> given, QuestionKind kind) => kind switch
+    {
+        QuestionKind.MultipleChoice => expected.ToHashSet(StringComparer.Ordinal).SetEquals(given),
+        QuestionKind.Number or QuestionKind.Scale => expected.Count == 1 && given.Count == 1
+            && Number(expected[0]) is { } a && Number(given[0]) is { } b && a == b,
+        _ => expected.Count == 1 && given.Count == 1 && string.Equals(expected[0], given[0], StringComparison.Ordinal),
+    };
+
+    private static bool Within(string value, string low, string high, QuestionKind kind) => kind == QuestionKind.Date
+        ? Day(value) is { } day && Day(low) is { } from && Day(high) is { } to && from <= day && day <= to
+        : Number(value) is { } number && Number(low) is { } min && Number(high) is { } max && min <= number && number <= max;
+
+    internal static decimal? Number(string text) =>
+        decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) ? number : null;
+
+    internal static DateOnly? Day(string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+}
