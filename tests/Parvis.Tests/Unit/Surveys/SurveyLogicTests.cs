@@ -121,4 +121,36 @@ public sealed class SurveyLogicTests
 
         Assert.Equal([new Problem("fin", SurveyProblem.TooComplex)], SurveyCheck.Problems(many));
     }
+
+    [Fact]
+    public void Answers_are_kept_only_for_the_questions_shown_and_each_fits_its_question()
+    {
+        Question[] survey =
+        [
+            new("internet", QuestionKind.SingleChoice, Required: true, Options: _yesNo),
+            new("usages", QuestionKind.MultipleChoice, Options: ["courriel", "démarches"], ShowWhen: Is("internet", Comparison.Equals, "oui")),
+            new("aide", QuestionKind.LongText, Required: true, ShowWhen: Is("internet", Comparison.Equals, "non")),
+            new("note", QuestionKind.Scale, ScaleMax: 5),
+            new("age", QuestionKind.Number),
+            new("arrivee", QuestionKind.Date),
+            new("ordre", QuestionKind.Ranking, Options: ["bus", "vélo"]),
+        ];
+
+        var good = SurveyAnswers.Check(survey, Answers(("internet", ["oui"]), ("usages", ["démarches"]), ("aide", ["Je ne sais pas faire."]),
+            ("note", ["4"]), ("age", ["71"]), ("arrivee", ["1998-09-01"]), ("ordre", ["vélo", "bus"])));
+        Assert.Empty(good.Problems);
+        // The answer to the question the path left behind is not kept.
+        Assert.Equal(["internet", "usages", "note", "age", "arrivee", "ordre"], good.Kept.Keys);
+
+        var bad = SurveyAnswers.Check(survey, Answers(("internet", ["non"]), ("note", ["6"]), ("age", ["soixante"]), ("arrivee", ["01/09/1998"]),
+            ("ordre", ["bus", "bus"])));
+        Assert.Equal(
+        [
+            ("aide", AnswerProblem.Required), ("note", AnswerProblem.OffScale), ("age", AnswerProblem.NotANumber),
+            ("arrivee", AnswerProblem.NotADate), ("ordre", AnswerProblem.NotAnOption),
+        ], bad.Problems);
+        Assert.Equal(AnswerProblem.OneOnly, Assert.Single(SurveyAnswers.Check(survey, Answers(("internet", ["oui", "non"]))).Problems).Problem);
+        Assert.Equal(AnswerProblem.NotAnOption, Assert.Single(SurveyAnswers.Check(survey, Answers(("internet", ["peut-être"]))).Problems).Problem);
+        Assert.Equal(AnswerProblem.TooLong, Assert.Single(SurveyAnswers.Check(survey, Answers(("internet", ["non"]), ("aide", [new string('x', SurveyAnswers.LongTextMax + 1)]))).Problems).Problem);
+    }
 }

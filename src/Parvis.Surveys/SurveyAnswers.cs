@@ -1,0 +1,79 @@
+using System.Globalization;
+
+namespace Parvis.Surveys;
+
+/// <summary>What is wrong with one answer, said next to its question.</summary>
+public enum AnswerProblem
+{
+    /// <summary>A required question, shown, left without an answer.</summary>
+    Required,
+
+    /// <summary>A choice that is not one of the question's options, or an option chosen twice.</summary>
+    NotAnOption,
+
+    /// <summary>More than one option where only one may be chosen.</summary>
+    OneOnly,
+
+    /// <summary>Not a whole number from 1 to the scale's top.</summary>
+    OffScale,
+
+    NotANumber,
+    NotADate,
+    TooLong,
+}
+
+/// <summary>The answers kept (those to the questions shown, each valid) and the problems found.</summary>
+public sealed record CheckedAnswers(IReadOnlyDictionary<string, Answer> Kept, IReadOnlyList<(string Question, AnswerProblem Problem)> Problems);
+
+/// <summary>
+/// A respondent's answers checked against the questions they were shown: answers to questions not shown are dropped
+/// (nothing is kept of what the path left behind), every shown question's answer fits its kind, and the required
+/// ones are answered. The same check serves online answers, answers typed from paper and a mediator's.
+/// </summary>
+public static class SurveyAnswers
+{
+    public const int ShortTextMax = 300;
+    public const int LongTextMax = 5_000;
+
+    public static CheckedAnswers Check(IReadOnlyList<Question> questions, IReadOnlyDictionary<string, Answer> answers)
+    {
+        var visible = SurveyPaths.Visible(questions, answers).ToHashSet(StringComparer.Ordinal);
+        var kept = new Dictionary<string, Answer>(StringComparer.Ordinal);
+        var problems = new List<(string, AnswerProblem)>();
+        foreach (var question in questions.Where(q => q.Answerable && visible.Contains(q.Key)))
+        {
+            if (!answers.TryGetValue(question.Key, out var answer) || !answer.Given)
+            {
+                if (question.Required)
+                {
+                    problems.Add((question.Key, AnswerProblem.Required));
+                }
+                continue;
+            }
+            var values = answer.Values.Select(v => v.Trim()).Where(v => v.Length > 0).ToList();
+            if (Problem(question, values) is { } problem)
+            {
+                problems.Add((question.Key, problem));
+                continue;
+            }
+            kept[question.Key] = new Answer(values);
+        }
+        return new CheckedAnswers(kept, problems);
+    }
+
+    private static AnswerProblem? Problem(Question question, List<string> values) => question.Kind switch
+    {
+        QuestionKind.SingleChoice or QuestionKind.Scale or QuestionKind.Number or QuestionKind.Date or QuestionKind.ShortText
+            or QuestionKind.LongText when values.Count > 1 => AnswerProblem.OneOnly,
+        QuestionKind.SingleChoice or QuestionKind.MultipleChoice or QuestionKind.Ranking
+            when values.Any(v => !question.Choices.Contains(v, StringComparer.Ordinal)) || values.Distinct(StringComparer.Ordinal).Count() != values.Count
+            => AnswerProblem.NotAnOption,
+        QuestionKind.Scale when !int.TryParse(values[0], NumberStyles.None, CultureInfo.InvariantCulture, out var step) || step < 1 || step > question.ScaleMax
+            => AnswerProblem.OffScale,
+        QuestionKind.Number when SurveyPaths.Number(values[0]) is null => AnswerProblem.NotANumber,
+        QuestionKind.Date when SurveyPaths.Day(values[0]) is null => AnswerProblem.NotADate,
+        QuestionKind.ShortText when values[0].Length > ShortTextMax => AnswerProblem.TooLong,
+        QuestionKind.LongText when values[0].Length > LongTextMax => AnswerProblem.TooLong,
+        _ => null,
+    };
+}
