@@ -74,5 +74,5 @@ public sealed record Answer(IReadOnlyList<string> Values)
 {
     public static Answer Of(params string[] values) => new(values);
 
-    public bool Given => Values.Count > 0 && Values.Any(v => v.Length > 0);
+    public bool Given => Values.Any(v => !string.IsNullOrWhiteSpace(v));
 }

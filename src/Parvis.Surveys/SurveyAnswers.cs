@@ -28,7 +28,8 @@ public sealed record CheckedAnswers(IReadOnlyDictionary<string, Answer> Kept, IR
 /// <summary>
 /// A respondent's answers checked against the questions they were shown: answers to questions not shown are dropped
 /// (nothing is kept of what the path left behind), every shown question's answer fits its kind, and the required
-/// ones are answered. The same check serves online answers, answers typed from paper and a mediator's.
+/// ones are answered. What shows next is decided on the answers kept, trimmed and valid, never on one refused. The
+/// same check serves online answers, answers typed from paper and a mediator's.
 /// </summary>
 public static class SurveyAnswers
 {
@@ -37,27 +38,13 @@ public static class SurveyAnswers
 
     public static CheckedAnswers Check(IReadOnlyList<Question> questions, IReadOnlyDictionary<string, Answer> answers)
     {
-        var visible = SurveyPaths.Visible(questions, answers).ToHashSet(StringComparer.Ordinal);
-        var kept = new Dictionary<string, Answer>(StringComparer.Ordinal);
-        var problems = new List<(string, AnswerProblem)>();
-        foreach (var question in questions.Where(q => q.Answerable && visible.Contains(q.Key)))
+        var (_, kept, problems) = SurveyPaths.Walk(questions, answers, (question, answer) =>
         {
-            if (!answers.TryGetValue(question.Key, out var answer) || !answer.Given)
-            {
-                if (question.Required)
-                {
-                    problems.Add((question.Key, AnswerProblem.Required));
-                }
-                continue;
-            }
-            var values = answer.Values.Select(v => v.Trim()).Where(v => v.Length > 0).ToList();
-            if (Problem(question, values) is { } problem)
-            {
-                problems.Add((question.Key, problem));
-                continue;
-            }
-            kept[question.Key] = new Answer(values);
-        }
+            var values = answer?.Values.Select(v => v.Trim()).Where(v => v.Length > 0).ToList() ?? [];
+            return values.Count == 0 ? (null, question.Required ? AnswerProblem.Required : null)
+                : Problem(question, values) is { } problem ? (null, problem)
+                : (new Answer(values), null);
+        });
         return new CheckedAnswers(kept, problems);
     }
 

@@ -52,8 +52,8 @@ public static class SurveyCheck
     /// <summary>Beyond this many paths the survey is said too complex rather than checked for long.</summary>
     public const int MostPaths = 200_000;
 
-    /// <summary>A multiple choice with more options than this branches only on the options conditions name.</summary>
-    private const int MostOptionsForAllSubsets = 8;
+    /// <summary>A multiple choice whose conditions name more options than this has too many sets of options to try.</summary>
+    private const int MostNamedOptions = 15;
 
     public static IReadOnlyList<Problem> Problems(IReadOnlyList<Question> questions)
     {
@@ -140,8 +140,16 @@ public static class SurveyCheck
     {
         var conditions = questions.Where(q => q.ShowWhen is not null).SelectMany(q => Tests(q.ShowWhen!)).ToList();
         var read = conditions.Select(t => t.Question).ToHashSet(StringComparer.Ordinal);
-        var domains = questions.Where(q => read.Contains(q.Key))
-            .ToDictionary(q => q.Key, q => Domain(q, conditions.Where(t => t.Question == q.Key).ToList()), StringComparer.Ordinal);
+        var domains = new Dictionary<string, IReadOnlyList<Answer?>>(StringComparer.Ordinal);
+        foreach (var question in questions.Where(q => read.Contains(q.Key)))
+        {
+            if (Domain(question, [.. conditions.Where(t => t.Question == question.Key)]) is not { } domain)
+            {
+                return [new Problem(questions.First(q => q.ShowWhen is not null).Key, SurveyProblem.TooComplex)];
+            }
+            domains[question.Key] = domain;
+        }
+        var kinds = SurveyPaths.Kinds(questions);
         var held = new bool[questions.Count];
         var shown = new bool[questions.Count];
         var answers = new Dictionary<string, Answer>(StringComparer.Ordinal);
@@ -154,7 +162,7 @@ public static class SurveyCheck
                 return ++paths <= MostPaths;
             }
             var question = questions[at];
-            var holds = question.ShowWhen is null || SurveyPaths.Holds(question.ShowWhen, answers, questions);
+            var holds = question.ShowWhen is null || SurveyPaths.Holds(question.ShowWhen, answers, kinds);
             held[at] |= holds;
             if (question.Kind == QuestionKind.Section)
             {
@@ -209,31 +217,72 @@ public static class SurveyCheck
     }
 
     /// <summary>
-    /// The answers worth trying for a question conditions read: no answer, then each option (each set of options for a
-    /// multiple choice), each step of a scale, or each bound of the conditions and the values either side of it.
+    /// The answers worth trying for a question conditions read: enough to meet every case the conditions tell apart.
+    /// No answer; the options they name and one they do not (every set of those, for a multiple choice); each number
+    /// or day they name, the values either side of it and between two of them; each step of a scale they name and its
+    /// neighbours. Null when a multiple choice has too many named options to try each set.
     /// </summary>
-    private static IReadOnlyList<Answer?> Domain(Question question, IReadOnlyList<AnswerIs> tests)
+    private static IReadOnlyList<Answer?>? Domain(Question question, IReadOnlyList<AnswerIs> tests)
     {
         var named = tests.SelectMany(t => t.Values).Distinct(StringComparer.Ordinal).ToList();
+        var choices = named.Intersect(question.Choices, StringComparer.Ordinal).Concat(question.Choices.Except(named, StringComparer.Ordinal).Take(1)).ToList();
+        if (question.Kind == QuestionKind.MultipleChoice && choices.Count > MostNamedOptions)
+        {
+            return null;
+        }
         IEnumerable<Answer> values = question.Kind switch
         {
-            QuestionKind.SingleChoice => question.Choices.Select(o => Answer.Of(o)),
+            QuestionKind.SingleChoice => choices.Select(o => Answer.Of(o)),
+            QuestionKind.MultipleChoice => Subsets(choices),
             QuestionKind.Ranking => [new Answer(question.Choices)],
-            QuestionKind.MultipleChoice => Subsets(question.Choices.Count <= MostOptionsForAllSubsets
-                ? question.Choices
-                : [.. named, .. question.Choices.Except(named, StringComparer.Ordinal).Take(1)]),
-            QuestionKind.Scale => Enumerable.Range(1, question.ScaleMax).Select(n => Answer.Of(n.ToString(CultureInfo.InvariantCulture))),
-            QuestionKind.Number => named.Select(v => SurveyPaths.Number(v)!.Value).SelectMany(n => new[] { n - 1, n, n + 1 })
-                .Distinct().Select(n => Answer.Of(n.ToString(CultureInfo.InvariantCulture))),
-            QuestionKind.Date => named.Select(v => SurveyPaths.Day(v)!.Value).SelectMany(d => new[] { d.AddDays(-1), d, d.AddDays(1) })
-                .Distinct().Select(d => Answer.Of(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
-            // A text: each value named, and one named by no condition.
-            _ => [.. named.Select(v => Answer.Of(v)), Answer.Of("\u2026")],
+            QuestionKind.Scale => Around(named.Select(v => SurveyPaths.Number(v)!.Value))
+                .Where(n => n == decimal.Truncate(n) && n >= 1 && n <= question.ScaleMax).Select(n => Answer.Of(n.ToString(CultureInfo.InvariantCulture))),
+            QuestionKind.Number => Around(named.Select(v => SurveyPaths.Number(v)!.Value)).Select(n => Answer.Of(n.ToString(CultureInfo.InvariantCulture))),
+            QuestionKind.Date => Around(named.Select(v => (decimal)SurveyPaths.Day(v)!.Value.DayNumber))
+                .Where(d => d >= DateOnly.MinValue.DayNumber && d <= DateOnly.MaxValue.DayNumber)
+                .Select(d => Answer.Of(DateOnly.FromDayNumber((int)d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
+            // A text: each value named, and one no condition names.
+            _ => [.. named.Select(v => Answer.Of(v)), Answer.Of(Unnamed(named))],
         };
         return [null, .. values];
     }
 
-    private static IEnumerable<Answer> Subsets(IReadOnlyList<string> options)
+    /// <summary>Each value, one either side, and the middle between two neighbours (for numbers between whole ones).</summary>
+    private static SortedSet<decimal> Around(IEnumerable<decimal> values)
+    {
+        var sorted = values.Distinct().Order().ToList();
+        var around = new SortedSet<decimal>();
+        for (var i = 0; i < sorted.Count; i++)
+        {
+            var value = sorted[i];
+            around.Add(value);
+            if (value > decimal.MinValue + 1)
+            {
+                around.Add(value - 1);
+            }
+            if (value < decimal.MaxValue - 1)
+            {
+                around.Add(value + 1);
+            }
+            if (i > 0)
+            {
+                around.Add(sorted[i - 1] / 2 + value / 2);
+            }
+        }
+        return around;
+    }
+
+    private static string Unnamed(IReadOnlyList<string> named)
+    {
+        var value = "\u2026";
+        while (named.Contains(value, StringComparer.Ordinal))
+        {
+            value += "\u2026";
+        }
+        return value;
+    }
+
+    private static IEnumerable<Answer> Subsets(List<string> options)
     {
         for (var mask = 1; mask < 1 << options.Count; mask++)
         {

@@ -4,20 +4,45 @@ namespace Parvis.Surveys;
 
 /// <summary>
 /// Which questions a respondent sees, given their answers: a question shows when its section shows and its condition
-/// holds on the answers to the questions shown before it. An answer to a question not shown does not count, so that a
-/// respondent who goes back and changes an answer never leaves a hidden answer deciding what comes next.
+/// holds on the answers kept so far, to the questions shown before it. An answer to a question not shown does not
+/// count, so that a respondent who goes back and changes an answer never leaves a hidden answer deciding what comes
+/// next; nor does an answer refused, when answers are checked (<see cref="SurveyAnswers"/>).
 /// </summary>
 public static class SurveyPaths
 {
     /// <summary>The keys of the questions shown (sections and text blocks included), in order.</summary>
-    public static IReadOnlyList<string> Visible(IReadOnlyList<Question> questions, IReadOnlyDictionary<string, Answer> answers)
+    public static IReadOnlyList<string> Visible(IReadOnlyList<Question> questions, IReadOnlyDictionary<string, Answer> answers) =>
+        Walk(questions, answers, (_, answer) => (answer, null)).Visible;
+
+    /// <summary>Whether a condition holds on the given answers (a question not answered satisfies no comparison).</summary>
+    public static bool Holds(Condition condition, IReadOnlyDictionary<string, Answer> answers, IReadOnlyList<Question> questions) =>
+        Holds(condition, answers, Kinds(questions));
+
+    internal static Dictionary<string, QuestionKind> Kinds(IReadOnlyList<Question> questions)
     {
-        var shown = new Dictionary<string, Answer>();
+        var kinds = new Dictionary<string, QuestionKind>(StringComparer.Ordinal);
+        foreach (var question in questions)
+        {
+            kinds.TryAdd(question.Key, question.Kind);
+        }
+        return kinds;
+    }
+
+    /// <summary>
+    /// The path through the survey: each question shown is offered its answer, which <paramref name="accept"/> keeps
+    /// (as it returns it), or refuses with a reason; only the answers kept decide what shows next.
+    /// </summary>
+    internal static (List<string> Visible, Dictionary<string, Answer> Kept, List<(string Question, AnswerProblem Problem)> Problems) Walk(
+        IReadOnlyList<Question> questions, IReadOnlyDictionary<string, Answer> answers, Func<Question, Answer?, (Answer? Kept, AnswerProblem? Problem)> accept)
+    {
+        var kinds = Kinds(questions);
+        var kept = new Dictionary<string, Answer>(StringComparer.Ordinal);
         var visible = new List<string>();
+        var problems = new List<(string, AnswerProblem)>();
         var sectionShown = true;
         foreach (var question in questions)
         {
-            var holds = question.ShowWhen is null || Holds(question.ShowWhen, shown, questions);
+            var holds = question.ShowWhen is null || Holds(question.ShowWhen, kept, kinds);
             if (question.Kind == QuestionKind.Section)
             {
                 sectionShown = holds;
@@ -27,21 +52,29 @@ public static class SurveyPaths
                 continue;
             }
             visible.Add(question.Key);
-            if (question.Answerable && answers.TryGetValue(question.Key, out var answer) && answer.Given)
+            if (!question.Answerable)
             {
-                shown[question.Key] = answer;
+                continue;
+            }
+            var (answer, problem) = accept(question, answers.TryGetValue(question.Key, out var given) && given.Given ? given : null);
+            if (problem is { } refused)
+            {
+                problems.Add((question.Key, refused));
+            }
+            else if (answer is { Given: true })
+            {
+                kept[question.Key] = answer;
             }
         }
-        return visible;
+        return (visible, kept, problems);
     }
 
-    /// <summary>Whether a condition holds on the given answers (a question not answered satisfies no comparison).</summary>
-    public static bool Holds(Condition condition, IReadOnlyDictionary<string, Answer> answers, IReadOnlyList<Question> questions) => condition switch
+    internal static bool Holds(Condition condition, IReadOnlyDictionary<string, Answer> answers, IReadOnlyDictionary<string, QuestionKind> kinds) => condition switch
     {
-        AllOf all => all.Parts.All(p => Holds(p, answers, questions)),
-        AnyOf any => any.Parts.Any(p => Holds(p, answers, questions)),
+        AllOf all => all.Parts.All(p => Holds(p, answers, kinds)),
+        AnyOf any => any.Parts.Any(p => Holds(p, answers, kinds)),
         AnswerIs test => answers.TryGetValue(test.Question, out var answer) && answer.Given
-            && Compare(test, answer, questions.FirstOrDefault(q => q.Key == test.Question)?.Kind ?? QuestionKind.ShortText),
+            && Compare(test, answer, kinds.GetValueOrDefault(test.Question, QuestionKind.ShortText)),
         _ => false,
     };
 
@@ -67,9 +100,18 @@ public static class SurveyPaths
         ? Day(value) is { } day && Day(low) is { } from && Day(high) is { } to && from <= day && day <= to
         : Number(value) is { } number && Number(low) is { } min && Number(high) is { } max && min <= number && number <= max;
 
-    internal static decimal? Number(string text) =>
-        decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) ? number : null;
+    /// <summary>A number as people write it: a decimal point or a decimal comma ("2,5"), no thousands separator.</summary>
+    internal static decimal? Number(string text)
+    {
+        text = text.Trim();
+        if (text.Contains(',', StringComparison.Ordinal) && !text.Contains('.', StringComparison.Ordinal))
+        {
+            text = text.Replace(',', '.');
+        }
+        return decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
+            ? number : null;
+    }
 
     internal static DateOnly? Day(string text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 }

@@ -115,11 +115,64 @@ public sealed class SurveyLogicTests
     [Fact]
     public void A_survey_with_too_many_paths_to_try_says_so_rather_than_run_for_long()
     {
-        string[] eight = ["a", "b", "c", "d", "e", "f", "g", "h"];
-        var many = Enumerable.Range(0, 4).Select(i => new Question($"q{i}", QuestionKind.MultipleChoice, Options: eight)).ToList();
-        many.Add(new Question("fin", QuestionKind.ShortText, ShowWhen: new AllOf([.. many.Select(q => Is(q.Key, Comparison.Includes, "a"))])));
-
+        var many = Enumerable.Range(0, 10).Select(i => new Question($"q{i}", QuestionKind.Number)).ToList();
+        many.Add(new Question("fin", QuestionKind.ShortText, ShowWhen: new AllOf([.. many.Select(q => Is(q.Key, Comparison.Between, "1", "10"))])));
         Assert.Equal([new Problem("fin", SurveyProblem.TooComplex)], SurveyCheck.Problems(many));
+
+        // A multiple choice whose conditions name many options: too many sets of them to try, said at once.
+        var options = Enumerable.Range(0, 40).Select(i => $"o{i}").ToArray();
+        Question[] wide = [new("q", QuestionKind.MultipleChoice, Required: true, Options: options), new("fin", QuestionKind.ShortText, ShowWhen: Is("q", Comparison.Equals, options))];
+        Assert.Equal([new Problem("fin", SurveyProblem.TooComplex)], SurveyCheck.Problems(wide));
+    }
+
+    [Fact]
+    public void The_values_tried_tell_apart_every_case_the_conditions_name()
+    {
+        string[] ten = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"];
+        Question[] survey =
+        [
+            new("usages", QuestionKind.MultipleChoice, Options: ten),
+            new("taux", QuestionKind.Number),
+            new("avis", QuestionKind.ShortText),
+            new("note", QuestionKind.Scale, ScaleMax: 5),
+            new("jour", QuestionKind.Date),
+            // Exactly a and j among ten options; a rate strictly between 1 and 2; a text that is not "…".
+            new("q1", QuestionKind.ShortText, ShowWhen: Is("usages", Comparison.Equals, "a", "j")),
+            new("q2", QuestionKind.ShortText, ShowWhen: new AllOf([Is("taux", Comparison.Between, "1", "2"), Is("taux", Comparison.Differs, "1"), Is("taux", Comparison.Differs, "2")])),
+            new("q3", QuestionKind.ShortText, ShowWhen: Is("avis", Comparison.Differs, "\u2026")),
+            new("q4", QuestionKind.ShortText, ShowWhen: new AllOf([Is("note", Comparison.Between, "2", "3"), Is("note", Comparison.Differs, "2"), Is("note", Comparison.Differs, "3")])),
+            new("q5", QuestionKind.ShortText, ShowWhen: Is("jour", Comparison.Between, "0001-01-01", "0001-01-02")),
+        ];
+
+        // Only the scale has no step strictly between 2 and 3.
+        Assert.Equal([new Problem("q4", SurveyProblem.NeverTrue)], SurveyCheck.Problems(survey));
+        Assert.Equal(
+            [new Problem("dup", SurveyProblem.DuplicateKey), new Problem("x", SurveyProblem.UnknownQuestion)],
+            SurveyCheck.Problems([new("dup", QuestionKind.ShortText), new("dup", QuestionKind.LongText), new("x", QuestionKind.ShortText, ShowWhen: Is("nulle-part", Comparison.Equals, "1"))]));
+    }
+
+    [Fact]
+    public void What_shows_next_depends_on_the_answers_kept_never_on_one_refused_or_blank()
+    {
+        Question[] survey =
+        [
+            new("internet", QuestionKind.SingleChoice, Required: true, Options: _yesNo),
+            new("usages", QuestionKind.ShortText, Required: true, ShowWhen: Is("internet", Comparison.Includes, "oui")),
+            new("age", QuestionKind.Number),
+            new("ancien", QuestionKind.ShortText, ShowWhen: Is("age", Comparison.Differs, "30")),
+        ];
+
+        // Padded, the answer is kept trimmed and shows what follows.
+        var padded = SurveyAnswers.Check(survey, Answers(("internet", ["oui "]), ("usages", ["courriel"]), ("age", ["2,5"])));
+        Assert.Empty(padded.Problems);
+        Assert.Equal(["oui"], padded.Kept["internet"].Values);
+        Assert.Equal("courriel", padded.Kept["usages"].Values[0]);
+        // Refused, an answer shows nothing more: no follow-up, no spurious "required".
+        var refused = SurveyAnswers.Check(survey, Answers(("internet", ["oui", "non"]), ("age", ["trente"]), ("ancien", ["oui"])));
+        Assert.Equal([("internet", AnswerProblem.OneOnly), ("age", AnswerProblem.NotANumber)], refused.Problems);
+        Assert.Empty(refused.Kept);
+        // Blank is no answer.
+        Assert.Equal([("internet", AnswerProblem.Required)], SurveyAnswers.Check(survey, Answers(("internet", ["  "]), ("age", [" "]))).Problems);
     }
 
     [Fact]

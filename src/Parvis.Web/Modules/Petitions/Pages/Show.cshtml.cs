@@ -191,7 +191,7 @@ public sealed class ShowModel(
 
     /// <summary>Days from today to the due date (negative once it has passed), counted at the answer when there is one.</summary>
     public int DaysLeft => Petition.AnswerDue is { } due
-        ? due.DayNumber - (Petition.AnsweredAt is { } answered ? DateOnly.FromDateTime(answered.ToLocalTime().DateTime) : Today).DayNumber
+        ? due.DayNumber - (Petition.AnsweredAt is { } answered ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(answered, clock.LocalTimeZone).DateTime) : Today).DayNumber
         : 0;
 
     private async Task<bool> LoadAsync(Guid id)
