@@ -1,6 +1,7 @@
-"""The same pipeline as Parvis' opinion-map engine, written with numpy and scikit-learn, as a
-reference for speed and for agreement: mean imputation, PCA with 2 components, k-means into
-100 base clusters, then k = 2..5 on the base centres weighted by size, chosen by silhouette.
+"""The plain pipeline, written with numpy and scikit-learn, as the reference for speed on the synthetic shapes:
+mean imputation, PCA with 2 components over the placed participants, k-means into 100 base clusters, then
+k = 2..5 on the base centres weighted by size, chosen by silhouette. (Agreement with Polis is measured against
+polis_reference.py, which follows Polis's placement and scaling.)
 
 Usage: /usr/bin/python3 sklearn_reference.py <prefix> <participants> <statements>
 Reads <prefix>.rows / .cols (int32) and .vals (int8): one entry per vote, placed participants only.

@@ -81,7 +81,7 @@ public static class OpinionMapEngine
         }
 
         return new OpinionMapResult(
-            parameters, matrix.ParticipantCount, matrix.StatementCount, matrix.VoteCount, minimumVotes,
+            parameters, matrix.ParticipantCount, tallies.Length, matrix.VoteCount, minimumVotes,
             components.TotalVariance > 0 ? (components.FirstVariance + components.SecondVariance) / components.TotalVariance : 0,
             silhouettes, best, placed, groups,
             Representativeness.Consensus(tallies, groupCount, parameters), tallies,

@@ -44,8 +44,11 @@ public sealed record OpinionMapParameters
     public static OpinionMapParameters Default { get; } = new();
 }
 
-/// <summary>A participant placed on the map, with the share of statement draws that keep them in their group.</summary>
-public sealed record PlacedParticipant(long Id, double X, double Y, int Group, double Confidence);
+/// <summary>
+/// A participant placed on the map, with the share of statement draws that keep them in their group (firm, 1, in a
+/// result stored before confidence was computed, until its next computation).
+/// </summary>
+public sealed record PlacedParticipant(long Id, double X, double Y, int Group, double Confidence = 1);
 
 /// <summary>Agree / disagree / pass counts of a statement, overall and per group (in group label order).</summary>
 public sealed record StatementTally(long Id, int Agree, int Disagree, int Pass, double Extremity, int[] GroupAgree, int[] GroupDisagree, int[] GroupVotes)

@@ -155,6 +155,14 @@ public sealed class OpinionMapEngineTests
     }
 
     [Fact]
+    public void A_result_stored_before_confidence_was_computed_reads_as_firm_and_counts_shown_statements_only()
+    {
+        Assert.Equal(1, JsonSerializer.Deserialize<PlacedParticipant>("""{"Id":7,"X":0.5,"Y":-1,"Group":0}""")!.Confidence);
+        var matrix = new VoteMatrixBuilder().AddStatement(0).AddStatement(1).ModerateOut(2).Add(1, 0, 1).Add(1, 2, 1).Add(2, 1, -1).Build();
+        Assert.Equal(2, OpinionMapEngine.Compute(matrix).StatementCount);
+    }
+
+    [Fact]
     public void Confidence_is_the_share_of_statement_draws_that_keep_someone_in_their_group()
     {
         // Statement 0 is the first axis, statement 1 the second; group 0 sits at (1, 0), group 1 at (0, -1.5).
