@@ -153,7 +153,7 @@ public sealed class OpinionMapRecomputer(IServiceScopeFactory scopes, ILogger<Op
         var query = db.OpinionVotes.AsNoTracking().Where(v => v.OpinionMapId == mapId && v.CastAt >= since);
         if (inCastingOrder)
         {
-            query = query.OrderBy(v => v.CastAt).ThenBy(v => v.Id);
+            query = query.OrderBy(v => v.CastAt);
         }
         var votes = query.Join(db.OpinionParticipants, v => v.ParticipantId, p => p.Id, (v, p) => new { p.Number, v.StatementId, v.Value })
             .AsAsyncEnumerable();
