@@ -14,6 +14,15 @@ public enum QuestionKind
     Number,
     Date,
 
+    /// <summary>Lines (<see cref="Question.Rows"/>) each answered with one column (<see cref="Question.Options"/>).</summary>
+    MatrixSingle,
+
+    /// <summary>Lines each answered with any number of columns.</summary>
+    MatrixMultiple,
+
+    /// <summary>Majority judgment: each line (a proposal) given one grade, the options from the best grade down.</summary>
+    Grades,
+
     /// <summary>Starts a section: its display condition shows or hides every question up to the next section.</summary>
     Section,
 
@@ -54,13 +63,27 @@ public sealed record AnyOf(IReadOnlyList<Condition> Parts) : Condition;
 
 /// <summary>
 /// A question, named by a key stable within the survey (conditions and answers use it), with its kind, whether it is
-/// required when shown, the options of a choice or ranking, a scale's highest value (it starts at 1), and when it shows
-/// (always, within its section, when null).
+/// required when shown (every line, for a matrix or grades), the options of a choice or ranking (the columns of a
+/// matrix, the grades), a scale's highest value (it starts at 1), and when it shows (always, within its section, when
+/// null); the lines of a matrix or of grades; and whether a choice offers "other, please specify".
 /// </summary>
 public sealed record Question(string Key, QuestionKind Kind, bool Required = false, IReadOnlyList<string>? Options = null, int ScaleMax = 0,
-    Condition? ShowWhen = null)
+    Condition? ShowWhen = null, IReadOnlyList<string>? Rows = null, bool Other = false)
 {
+    /// <summary>An answer "other, please specify" is this prefix and what the person wrote.</summary>
+    public const string OtherPrefix = "other:";
+
     public IReadOnlyList<string> Choices => Options ?? [];
+
+    public IReadOnlyList<string> Lines => Rows ?? [];
+
+    /// <summary>A matrix or grades: lines each answered with columns, an answer value being "line=column".</summary>
+    public bool IsMatrix => Kind is QuestionKind.MatrixSingle or QuestionKind.MatrixMultiple or QuestionKind.Grades;
+
+    /// <summary>Whether a value is one this question's answers can hold: an option, "other: …" where offered, "line=column" for a matrix.</summary>
+    public bool Offers(string value) => IsMatrix
+        ? value.Split('=') is [var line, var column] && Lines.Contains(line, StringComparer.Ordinal) && Choices.Contains(column, StringComparer.Ordinal)
+        : Choices.Contains(value, StringComparer.Ordinal) || Other && value.StartsWith(OtherPrefix, StringComparison.Ordinal) && value.Length > OtherPrefix.Length;
 
     /// <summary>Sections and text blocks take no answer.</summary>
     public bool Answerable => Kind is not (QuestionKind.Section or QuestionKind.TextBlock);

@@ -43,6 +43,9 @@ public static class SurveyAnswers
             var values = answer?.Values.Select(v => v.Trim()).Where(v => v.Length > 0).ToList() ?? [];
             return values.Count == 0 ? (null, question.Required ? AnswerProblem.Required : null)
                 : Problem(question, values) is { } problem ? (null, problem)
+                // A required matrix or grades wants every line.
+                : question.Required && question.IsMatrix && question.Lines.Any(l => !values.Any(v => v.StartsWith(l + "=", StringComparison.Ordinal)))
+                    ? (null, AnswerProblem.Required)
                 : (new Answer(values), null);
         });
         return new CheckedAnswers(kept, problems);
@@ -52,9 +55,14 @@ public static class SurveyAnswers
     {
         QuestionKind.SingleChoice or QuestionKind.Scale or QuestionKind.Number or QuestionKind.Date or QuestionKind.ShortText
             or QuestionKind.LongText when values.Count > 1 => AnswerProblem.OneOnly,
-        QuestionKind.SingleChoice or QuestionKind.MultipleChoice or QuestionKind.Ranking
-            when values.Any(v => !question.Choices.Contains(v, StringComparer.Ordinal)) || values.Distinct(StringComparer.Ordinal).Count() != values.Count
+        QuestionKind.SingleChoice or QuestionKind.MultipleChoice or QuestionKind.MatrixSingle or QuestionKind.MatrixMultiple or QuestionKind.Grades
+            when values.Any(v => !question.Offers(v)) || values.Distinct(StringComparer.Ordinal).Count() != values.Count => AnswerProblem.NotAnOption,
+        QuestionKind.Ranking when values.Any(v => !question.Choices.Contains(v, StringComparer.Ordinal)) || values.Distinct(StringComparer.Ordinal).Count() != values.Count
             => AnswerProblem.NotAnOption,
+        QuestionKind.MatrixSingle or QuestionKind.Grades when values.Select(v => v.Split('=')[0]).Distinct(StringComparer.Ordinal).Count() != values.Count
+            => AnswerProblem.OneOnly,
+        QuestionKind.SingleChoice or QuestionKind.MultipleChoice when values.Any(v => v.StartsWith(Question.OtherPrefix, StringComparison.Ordinal) && v.Length > Question.OtherPrefix.Length + ShortTextMax)
+            => AnswerProblem.TooLong,
         QuestionKind.Scale when !int.TryParse(values[0], NumberStyles.None, CultureInfo.InvariantCulture, out var step) || step < 1 || step > question.ScaleMax
             => AnswerProblem.OffScale,
         QuestionKind.Number when SurveyPaths.Number(values[0]) is null => AnswerProblem.NotANumber,

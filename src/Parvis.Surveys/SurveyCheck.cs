@@ -52,7 +52,7 @@ public static class SurveyCheck
     /// <summary>Beyond this many paths the survey is said too complex rather than checked for long.</summary>
     public const int MostPaths = 200_000;
 
-    /// <summary>A multiple choice whose conditions name more options than this has too many sets of options to try.</summary>
+    /// <summary>A multiple choice or a matrix whose conditions name more options (cells) than this has too many sets to try.</summary>
     private const int MostNamedOptions = 15;
 
     public static IReadOnlyList<Problem> Problems(IReadOnlyList<Question> questions)
@@ -67,6 +67,7 @@ public static class SurveyCheck
                 problems.Add(new Problem(question.Key, SurveyProblem.DuplicateKey));
             }
             if (question.Kind is QuestionKind.SingleChoice or QuestionKind.MultipleChoice or QuestionKind.Ranking && question.Choices.Count == 0
+                || question.IsMatrix && (question.Choices.Count == 0 || question.Lines.Count == 0)
                 || question.Kind == QuestionKind.Scale && question.ScaleMax < 2)
             {
                 problems.Add(new Problem(question.Key, SurveyProblem.NoOptions));
@@ -108,7 +109,7 @@ public static class SurveyCheck
             return SurveyProblem.NotAnswerable;
         }
         var kind = question.Kind;
-        var choice = kind is QuestionKind.SingleChoice or QuestionKind.MultipleChoice or QuestionKind.Ranking;
+        var choice = kind is QuestionKind.SingleChoice or QuestionKind.MultipleChoice or QuestionKind.Ranking || question.IsMatrix;
         return test.Comparison switch
         {
             Comparison.Between when kind is not (QuestionKind.Number or QuestionKind.Scale or QuestionKind.Date) => SurveyProblem.WrongComparison,
@@ -116,7 +117,7 @@ public static class SurveyCheck
             Comparison.Between when Order(question, test.Values[0]) > Order(question, test.Values[1]) => SurveyProblem.EmptyRange,
             Comparison.Includes when !choice => SurveyProblem.WrongComparison,
             Comparison.Includes when test.Values.Count != 1 || !Fits(question, test.Values[0]) => SurveyProblem.NotAValue,
-            Comparison.Equals or Comparison.Differs when kind == QuestionKind.Ranking => SurveyProblem.WrongComparison,
+            Comparison.Equals or Comparison.Differs when kind == QuestionKind.Ranking || question.IsMatrix => SurveyProblem.WrongComparison,
             Comparison.Equals or Comparison.Differs when test.Values.Count == 0 || kind != QuestionKind.MultipleChoice && test.Values.Count != 1
                 || !test.Values.All(v => Fits(question, v)) => SurveyProblem.NotAValue,
             _ => null,
@@ -126,6 +127,7 @@ public static class SurveyCheck
     private static bool Fits(Question question, string value) => question.Kind switch
     {
         QuestionKind.SingleChoice or QuestionKind.MultipleChoice or QuestionKind.Ranking => question.Choices.Contains(value, StringComparer.Ordinal),
+        QuestionKind.MatrixSingle or QuestionKind.MatrixMultiple or QuestionKind.Grades => question.Offers(value),
         QuestionKind.Scale => SurveyPaths.Number(value) is { } n && n == decimal.Truncate(n) && n >= 1 && n <= question.ScaleMax,
         QuestionKind.Number => SurveyPaths.Number(value) is not null,
         QuestionKind.Date => SurveyPaths.Day(value) is not null,
@@ -218,22 +220,28 @@ public static class SurveyCheck
 
     /// <summary>
     /// The answers worth trying for a question conditions read: enough to meet every case the conditions tell apart.
-    /// No answer; the options they name and one they do not (every set of those, for a multiple choice); each number
+    /// No answer; the options they name, one they do not, and "other" where offered (every set of those, for a multiple
+    /// choice; of the named cells, for a matrix, one per line where a line takes one); each number
     /// or day they name, the values either side of it and between two of them; each step of a scale they name and its
     /// neighbours. Null when a multiple choice has too many named options to try each set.
     /// </summary>
     private static IReadOnlyList<Answer?>? Domain(Question question, IReadOnlyList<AnswerIs> tests)
     {
         var named = tests.SelectMany(t => t.Values).Distinct(StringComparer.Ordinal).ToList();
-        var choices = named.Intersect(question.Choices, StringComparer.Ordinal).Concat(question.Choices.Except(named, StringComparer.Ordinal).Take(1)).ToList();
-        if (question.Kind == QuestionKind.MultipleChoice && choices.Count > MostNamedOptions)
+        var choices = question.IsMatrix ? named
+            : named.Intersect(question.Choices, StringComparer.Ordinal).Concat(question.Choices.Except(named, StringComparer.Ordinal).Take(1))
+                .Concat(question.Other ? [Question.OtherPrefix + Unnamed(named)] : []).ToList();
+        if ((question.Kind == QuestionKind.MultipleChoice || question.IsMatrix) && choices.Count > MostNamedOptions)
         {
             return null;
         }
         IEnumerable<Answer> values = question.Kind switch
         {
             QuestionKind.SingleChoice => choices.Select(o => Answer.Of(o)),
-            QuestionKind.MultipleChoice => Subsets(choices),
+            QuestionKind.MultipleChoice or QuestionKind.MatrixMultiple => Subsets(choices),
+            // One column per line: the sets of named cells with no two on the same line.
+            QuestionKind.MatrixSingle or QuestionKind.Grades => Subsets(choices)
+                .Where(a => a.Values.Select(v => v.Split('=')[0]).Distinct(StringComparer.Ordinal).Count() == a.Values.Count),
             QuestionKind.Ranking => [new Answer(question.Choices)],
             QuestionKind.Scale => Around(named.Select(v => SurveyPaths.Number(v)!.Value))
                 .Where(n => n == decimal.Truncate(n) && n >= 1 && n <= question.ScaleMax).Select(n => Answer.Of(n.ToString(CultureInfo.InvariantCulture))),

@@ -206,4 +206,44 @@ public sealed class SurveyLogicTests
         Assert.Equal(AnswerProblem.NotAnOption, Assert.Single(SurveyAnswers.Check(survey, Answers(("internet", ["peut-être"]))).Problems).Problem);
         Assert.Equal(AnswerProblem.TooLong, Assert.Single(SurveyAnswers.Check(survey, Answers(("internet", ["non"]), ("aide", [new string('x', SurveyAnswers.LongTextMax + 1)]))).Problems).Problem);
     }
+
+    [Fact]
+    public void Matrices_grades_and_other_please_specify_take_their_answers_and_their_conditions()
+    {
+        string[] often = ["jamais", "parfois", "souvent"];
+        string[] grades = ["excellent", "bien", "passable", "à rejeter"];
+        Question[] survey =
+        [
+            new("moyens", QuestionKind.MatrixSingle, Options: often, Rows: ["bus", "vélo"]),
+            new("lieux", QuestionKind.MatrixMultiple, Options: ["semaine", "week-end"], Rows: ["marché", "plage"]),
+            new("projets", QuestionKind.Grades, Required: true, Options: grades, Rows: ["piste", "navette"]),
+            new("autre", QuestionKind.SingleChoice, Options: _yesNo, Other: true),
+            new("bus", QuestionKind.ShortText, ShowWhen: Is("moyens", Comparison.Includes, "bus=souvent")),
+            new("impossible", QuestionKind.ShortText, ShowWhen: new AllOf([Is("moyens", Comparison.Includes, "bus=jamais"), Is("moyens", Comparison.Includes, "bus=souvent")])),
+            new("les-deux", QuestionKind.ShortText, ShowWhen: new AllOf([Is("lieux", Comparison.Includes, "marché=semaine"), Is("lieux", Comparison.Includes, "marché=week-end")])),
+            new("ni-oui-ni-non", QuestionKind.ShortText, ShowWhen: new AllOf([Is("autre", Comparison.Differs, "oui"), Is("autre", Comparison.Differs, "non")])),
+        ];
+
+        // One column per line makes two on the same line impossible; several columns, or "other", do not.
+        Assert.Equal([new Problem("impossible", SurveyProblem.NeverTrue)], SurveyCheck.Problems(survey));
+        Assert.Contains(new Problem("ni-oui-ni-non", SurveyProblem.NeverTrue), SurveyCheck.Problems([.. survey.Select(q => q with { Other = false })]));
+        Assert.Equal([new Problem("x", SurveyProblem.WrongComparison)],
+            SurveyCheck.Problems([survey[0], new("x", QuestionKind.ShortText, ShowWhen: Is("moyens", Comparison.Equals, "bus=souvent"))]));
+        Assert.Equal([new Problem("x", SurveyProblem.NotAValue)],
+            SurveyCheck.Problems([survey[0], new("x", QuestionKind.ShortText, ShowWhen: Is("moyens", Comparison.Includes, "voiture=souvent"))]));
+
+        var answers = Answers(("moyens", ["bus=souvent", "vélo=jamais"]), ("lieux", ["marché=semaine", "marché=week-end"]),
+            ("projets", ["piste=bien", "navette=excellent"]), ("autre", ["other:Le train"]));
+        var good = SurveyAnswers.Check(survey, answers);
+        Assert.Empty(good.Problems);
+        Assert.Contains("bus", SurveyPaths.Visible(survey, good.Kept));
+        Assert.Contains("ni-oui-ni-non", SurveyPaths.Visible(survey, good.Kept));
+
+        var bad = SurveyAnswers.Check(survey, Answers(("moyens", ["bus=souvent", "bus=jamais"]), ("lieux", ["plage=nuit"]),
+            ("projets", ["piste=bien"]), ("autre", ["other:"])));
+        Assert.Equal(
+        [
+            ("moyens", AnswerProblem.OneOnly), ("lieux", AnswerProblem.NotAnOption), ("projets", AnswerProblem.Required), ("autre", AnswerProblem.NotAnOption),
+        ], bad.Problems);
+    }
 }
