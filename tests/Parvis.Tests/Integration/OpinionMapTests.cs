@@ -162,7 +162,11 @@ public sealed class OpinionMapTests(ParvisApp app) : IClassFixture<ParvisApp>
         var original = PolisConversation.Load(_london);
         var map = await app.WithDatabaseAsync(db => db.OpinionMaps.AsNoTracking().SingleAsync(m => m.Question == original.Topic));
         Assert.Equal(original.ToMatrix().VoteCount, await app.WithDatabaseAsync(db => db.OpinionVotes.CountAsync(v => v.OpinionMapId == map.Id)));
+        // Placed as the whole vote log replayed places them, and kept placed by the computations that follow.
+        var placed = original.ComputeMap().Placed.Select(p => p.Id).Order().ToArray();
+        Assert.Equal(placed, JsonSerializer.Deserialize<OpinionMapResult>(map.Result!, OpinionMapCommands.Json)!.Placed.Select(p => p.Id).Order());
         await app.Services.GetRequiredService<OpinionMapRecomputer>().RecomputeAsync(map.Id);
+        Assert.Equal(placed, (await AssertTalliesMatchStoredVotesAsync(map.Id)).Placed.Select(p => p.Id).Order());
         const string formula = "=HYPERLINK(\"http://exemple.org\")";
         await app.WithDatabaseAsync(async db =>
         {

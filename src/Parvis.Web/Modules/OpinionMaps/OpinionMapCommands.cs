@@ -215,6 +215,11 @@ public sealed class OpinionMapCommands(
                 CastAt = DateTimeOffset.FromUnixTimeMilliseconds(vote.Timestamp),
             });
         }
+        // The first map comes from the whole vote log, replayed in time order: the database keeps only each person's latest
+        // vote on a statement, which is not enough to know who Polis's rule placed along the way. Later computations
+        // start from it and keep everyone it placed.
+        var valid = conversation with { Votes = [.. conversation.Votes.Where(v => statements.ContainsKey(v.StatementId) && v.Vote is >= -1 and <= 1)] };
+        (map.Result, map.ComputedAt) = (JsonSerializer.Serialize(valid.ComputeMap(), Json), clock.GetUtcNow());
         audit.Record("opinion-map.import", $"opinion-map:{map.Id}", $"{statements.Count} statements, {latest.Count} votes");
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
