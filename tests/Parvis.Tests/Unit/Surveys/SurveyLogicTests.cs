@@ -246,4 +246,61 @@ public sealed class SurveyLogicTests
             ("moyens", AnswerProblem.OneOnly), ("lieux", AnswerProblem.NotAnOption), ("projets", AnswerProblem.Required), ("autre", AnswerProblem.NotAnOption),
         ], bad.Problems);
     }
+
+    [Fact]
+    public void Results_count_respondents_per_option_never_combinations_and_breakdowns_hide_small_cells()
+    {
+        var usages = new Question("usages", QuestionKind.MultipleChoice, Options: ["courriel", "démarches", "achats"], Other: true);
+        var age = new Question("age", QuestionKind.SingleChoice, Options: ["moins de 30 ans", "30 à 59 ans", "60 ans et plus"]);
+        var responses = new List<IReadOnlyDictionary<string, Answer>>();
+        void Add(int times, string band, params string[] chosen)
+        {
+            for (var i = 0; i < times; i++)
+            {
+                responses.Add(Answers(("age", [band]), ("usages", chosen)));
+            }
+        }
+        Add(6, "30 à 59 ans", "courriel", "démarches");
+        Add(4, "30 à 59 ans", "courriel");
+        Add(3, "60 ans et plus", "démarches");
+        Add(10, "moins de 30 ans", "courriel", "achats", "other:Jeux");
+        responses.Add(Answers(("age", ["60 ans et plus"])));
+
+        var result = SurveyResults.Tally(usages, responses);
+
+        // 23 people answered; each option counts the people who ticked it, whatever else they ticked.
+        Assert.Equal(23, result.Respondents);
+        Assert.Equal(new Dictionary<string, int> { ["courriel"] = 20, ["démarches"] = 9, ["achats"] = 10 }, result.Counts);
+        Assert.Equal(20.0 / 23, result.Share("courriel"), 12);
+        Assert.Equal(Enumerable.Repeat("Jeux", 10), result.Others);
+
+        var rows = SurveyResults.Breakdown(usages, age, responses);
+        // 30 to 59: achats 0 is shown; démarches 6 and courriel 10 are at least 5.
+        Assert.Equal(new BreakdownRow("30 à 59 ans", 10, new Dictionary<string, int?> { ["courriel"] = 10, ["démarches"] = 6, ["achats"] = 0 }), rows[0], new RowComparer());
+        // 60 and over: only 3 answered, under 5: nothing shown.
+        Assert.True(rows[1] is { Group: "60 ans et plus", Total: null } && rows[1].Counts.Values.All(c => c is null));
+        Assert.Equal(10, rows[2].Total);
+    }
+
+    [Fact]
+    public void A_single_hidden_cell_takes_the_next_smallest_with_it_so_the_total_does_not_give_it_away()
+    {
+        var where = new Question("lieu", QuestionKind.SingleChoice, Options: ["Lorient", "Groix", "Lanester"]);
+        var all = new Question("tous", QuestionKind.SingleChoice, Options: ["oui"]);
+        var responses = Enumerable.Repeat("Lorient", 9).Concat(Enumerable.Repeat("Lanester", 6)).Concat(Enumerable.Repeat("Groix", 2))
+            .Select(place => (IReadOnlyDictionary<string, Answer>)Answers(("tous", ["oui"]), ("lieu", [place]))).ToList();
+
+        var row = Assert.Single(SurveyResults.Breakdown(where, all, responses));
+
+        Assert.Equal(17, row.Total);
+        Assert.Equal(new Dictionary<string, int?> { ["Lorient"] = 9, ["Groix"] = null, ["Lanester"] = null }, row.Counts);
+    }
+
+    private sealed class RowComparer : IEqualityComparer<BreakdownRow>
+    {
+        public bool Equals(BreakdownRow? x, BreakdownRow? y) =>
+            x is not null && y is not null && x.Group == y.Group && x.Total == y.Total && x.Counts.OrderBy(c => c.Key).SequenceEqual(y.Counts.OrderBy(c => c.Key));
+
+        public int GetHashCode(BreakdownRow obj) => obj.Group.GetHashCode(StringComparison.Ordinal);
+    }
 }
