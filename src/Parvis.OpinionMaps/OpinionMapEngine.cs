@@ -10,6 +10,13 @@ public static class OpinionMapEngine
 {
     private const int GroupAttempts = 10;
 
+    /// <summary>
+    /// The components and the groups start the same whatever the computation's seed (which draws only the confidence's
+    /// resamples): with starts drawn from it, two seeds could settle on different axes where two are almost as strong,
+    /// or different groups where the map is ambiguous, and so put someone in another group.
+    /// </summary>
+    private const int Starts = 0;
+
     /// <summary>On an update, a new partition replaces the last one only if its inertia is lower by more than this share.</summary>
     private const double KeepGroupsUnlessBetterBy = 0.01;
 
@@ -31,7 +38,7 @@ public static class OpinionMapEngine
 
         // As in Polis, the components come from everyone's votes, the map from the placed participants.
         var previousComponents = previous is null ? null : Align(previous.State, matrix);
-        var components = Projection.Compute(matrix, Enumerable.Range(0, matrix.ParticipantCount).ToArray(), parameters.Seed, previousComponents);
+        var components = Projection.Compute(matrix, Enumerable.Range(0, matrix.ParticipantCount).ToArray(), Starts, previousComponents);
         var x = new double[placedRows.Length];
         var y = new double[placedRows.Length];
         var placer = new Placer(matrix, components, sparsity);
@@ -41,7 +48,7 @@ public static class OpinionMapEngine
             ? (previous.State.BaseCentreX, previous.State.BaseCentreY)
             : ((double[], double[])?)null;
         // Base clusters start from the last ones, or from spread points: no random number decides them.
-        var baseClusters = KMeans.Run(x, y, null, parameters.BaseClusters, parameters.Seed, warmBase ?? KMeans.Spread(x, y, parameters.BaseClusters));
+        var baseClusters = KMeans.Run(x, y, null, parameters.BaseClusters, Starts, warmBase ?? KMeans.Spread(x, y, parameters.BaseClusters));
 
         // The number of groups comes from the base clusters, as in Polis. The groups themselves are then settled on the
         // participants, from the centres chosen on the base clusters, so that nobody's group hangs on which base cluster
@@ -50,7 +57,7 @@ public static class OpinionMapEngine
         var warmGroups = previous is not null && chosen is not null && previous.Groups.Count == chosen.Count
             ? (previous.Groups.Select(g => g.CentreX).ToArray(), previous.Groups.Select(g => g.CentreY).ToArray())
             : ((double[], double[])?)null;
-        var groupClustering = chosen is null ? null : Settle(x, y, chosen, warmGroups, parameters.Seed);
+        var groupClustering = chosen is null ? null : Settle(x, y, chosen, warmGroups);
         var groupOfRow = new int[placedRows.Length];
         for (var i = 0; i < placedRows.Length; i++)
         {
@@ -100,14 +107,14 @@ public static class OpinionMapEngine
     /// The groups on the participants, from the centres chosen on the base clusters; on an update, from the last groups
     /// unless those centres now give a partition clearly better.
     /// </summary>
-    private static Clustering Settle(double[] x, double[] y, Clustering chosen, (double[] X, double[] Y)? warm, int seed)
+    private static Clustering Settle(double[] x, double[] y, Clustering chosen, (double[] X, double[] Y)? warm)
     {
-        var fromBase = KMeans.Run(x, y, null, chosen.Count, seed, (chosen.CentreX, chosen.CentreY));
+        var fromBase = KMeans.Run(x, y, null, chosen.Count, Starts, (chosen.CentreX, chosen.CentreY));
         if (warm is null)
         {
             return fromBase;
         }
-        var kept = KMeans.Run(x, y, null, chosen.Count, seed, warm);
+        var kept = KMeans.Run(x, y, null, chosen.Count, Starts, warm);
         return fromBase.Inertia < kept.Inertia * (1 - KeepGroupsUnlessBetterBy) ? fromBase : kept;
     }
 
@@ -146,7 +153,7 @@ public static class OpinionMapEngine
         var candidates = new Dictionary<int, Clustering>();
         for (var k = parameters.MinimumGroups; k <= Math.Min(parameters.MaximumGroups, baseClusters.Count); k++)
         {
-            var clustering = KMeans.Best(baseClusters.CentreX, baseClusters.CentreY, baseClusters.Size, k, parameters.Seed, GroupAttempts);
+            var clustering = KMeans.Best(baseClusters.CentreX, baseClusters.CentreY, baseClusters.Size, k, Starts, GroupAttempts);
             if (clustering.Count != k)
             {
                 continue;

@@ -39,6 +39,7 @@ public sealed record OpinionMapParameters
     /// <summary>A participant is firmly in their group when at least this share of the draws keeps them there.</summary>
     public double FirmFrom { get; init; } = 0.8;
 
+    /// <summary>Draws the confidence's resamples; nothing else: the map and the groups start from fixed points.</summary>
     public int Seed { get; init; } = 20141;
 
     public static OpinionMapParameters Default { get; } = new();
