@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Parvis.Surveys;
 
 /// <summary>What a question asks for; sections and text blocks ask for nothing.</summary>
@@ -47,6 +49,10 @@ public enum Comparison
 }
 
 /// <summary>When a question is shown: a comparison with an earlier answer, or conditions combined explicitly.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(AnswerIs), "answer")]
+[JsonDerivedType(typeof(AllOf), "all")]
+[JsonDerivedType(typeof(AnyOf), "any")]
 public abstract record Condition;
 
 /// <summary>
@@ -73,11 +79,14 @@ public sealed record Question(string Key, QuestionKind Kind, bool Required = fal
     /// <summary>An answer "other, please specify" is this prefix and what the person wrote.</summary>
     public const string OtherPrefix = "other:";
 
+    [JsonIgnore]
     public IReadOnlyList<string> Choices => Options ?? [];
 
+    [JsonIgnore]
     public IReadOnlyList<string> Lines => Rows ?? [];
 
     /// <summary>A matrix or grades: lines each answered with columns, an answer value being "line=column".</summary>
+    [JsonIgnore]
     public bool IsMatrix => Kind is QuestionKind.MatrixSingle or QuestionKind.MatrixMultiple or QuestionKind.Grades;
 
     /// <summary>Whether a value is one this question's answers can hold: an option, "other: …" where offered, "line=column" for a matrix.</summary>
@@ -86,6 +95,7 @@ public sealed record Question(string Key, QuestionKind Kind, bool Required = fal
         : Choices.Contains(value, StringComparer.Ordinal) || Other && value.StartsWith(OtherPrefix, StringComparison.Ordinal) && value.Length > OtherPrefix.Length;
 
     /// <summary>Sections and text blocks take no answer.</summary>
+    [JsonIgnore]
     public bool Answerable => Kind is not (QuestionKind.Section or QuestionKind.TextBlock);
 }
 
@@ -97,5 +107,6 @@ public sealed record Answer(IReadOnlyList<string> Values)
 {
     public static Answer Of(params string[] values) => new(values);
 
+    [JsonIgnore]
     public bool Given => Values.Any(v => !string.IsNullOrWhiteSpace(v));
 }

@@ -101,7 +101,7 @@ public static class SurveyPaths
         : Number(value) is { } number && Number(low) is { } min && Number(high) is { } max && min <= number && number <= max;
 
     /// <summary>A number as people write it: a decimal point or a decimal comma ("2,5"), no thousands separator.</summary>
-    internal static decimal? Number(string text)
+    public static decimal? Number(string text)
     {
         text = text.Trim();
         if (text.Contains(',', StringComparison.Ordinal) && !text.Contains('.', StringComparison.Ordinal))
@@ -112,6 +112,6 @@ public static class SurveyPaths
             ? number : null;
     }
 
-    internal static DateOnly? Day(string text) =>
+    public static DateOnly? Day(string text) =>
         DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Parvis.Surveys;
 
 /// <summary>
@@ -28,8 +30,7 @@ public static class SurveyResults
     /// <summary>One question's results over answers already checked (<see cref="SurveyAnswers.Check"/>: those kept).</summary>
     public static QuestionResult Tally(Question question, IEnumerable<IReadOnlyDictionary<string, Answer>> responses)
     {
-        var counts = (question.IsMatrix ? question.Lines.SelectMany(l => question.Choices.Select(c => $"{l}={c}")) : question.Choices)
-            .ToDictionary(o => o, _ => 0, StringComparer.Ordinal);
+        var counts = Counted(question).ToDictionary(o => o, _ => 0, StringComparer.Ordinal);
         var others = new List<string>();
         var texts = new List<string>();
         var respondents = 0;
@@ -50,7 +51,7 @@ public static class SurveyResults
                 {
                     others.Add(value[Question.OtherPrefix.Length..]);
                 }
-                else if (question.Kind is QuestionKind.ShortText or QuestionKind.LongText or QuestionKind.Number or QuestionKind.Date or QuestionKind.Scale)
+                else if (question.Kind is QuestionKind.ShortText or QuestionKind.LongText or QuestionKind.Number or QuestionKind.Date)
                 {
                     texts.Add(value);
                 }
@@ -58,6 +59,11 @@ public static class SurveyResults
         }
         return new QuestionResult(question.Key, respondents, counts, others, texts);
     }
+
+    /// <summary>What a question's answers are counted under: its options, a matrix's cells ("line=column"), a scale's steps.</summary>
+    public static IEnumerable<string> Counted(Question question) => question.Kind == QuestionKind.Scale
+        ? Enumerable.Range(1, question.ScaleMax).Select(step => step.ToString(CultureInfo.InvariantCulture))
+        : question.IsMatrix ? question.Lines.SelectMany(l => question.Choices.Select(c => $"{l}={c}")) : question.Choices;
 
     /// <summary>
     /// A question's counts by group (a breakdown by another answer, say the age band): any cell under

@@ -22,11 +22,14 @@ public sealed class Session(HttpClient client) : IDisposable
     /// offers no form (the action is refused, or a phase closed since), the post is the one a form left open in another
     /// tab would send, with the session's token from the sign-out page.
     /// </summary>
-    public async Task<Response> PostAsync(string path, IDictionary<string, string> fields, string? formPage = null)
+    /// <param name="path">Where the form posts.</param>
+    /// <param name="fields">The fields, a name repeated for several values (the boxes ticked under one name).</param>
+    /// <param name="formPage">The page that shows the form, when it is not the path without its handler.</param>
+    public async Task<Response> PostAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, string? formPage = null)
     {
         var page = await GetAsync(formPage ?? PathWithoutHandler(path));
         var token = Token(page) ?? await TokenAsync();
-        return await PostRawAsync(path, new Dictionary<string, string>(fields) { ["__csrf"] = token });
+        return await PostRawAsync(path, [.. fields.Where(f => f.Key != "__csrf"), new("__csrf", token)]);
     }
 
     /// <summary>This session's antiforgery token, from the sign-out page (its form is there for anyone).</summary>
@@ -46,7 +49,7 @@ public sealed class Session(HttpClient client) : IDisposable
         return await Response.ReadAsync(response);
     }
 
-    public async Task<Response> PostRawAsync(string path, IDictionary<string, string> fields)
+    public async Task<Response> PostRawAsync(string path, IEnumerable<KeyValuePair<string, string>> fields)
     {
         using var content = new FormUrlEncodedContent(fields);
         using var response = await client.PostAsync(path, content);

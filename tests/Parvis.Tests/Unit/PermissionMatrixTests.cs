@@ -61,6 +61,8 @@ public sealed class PermissionMatrixTests
         ["Petitions.Write"] = Enum.GetValues<Role>(),
         ["Petitions.Sign"] = Enum.GetValues<Role>(),
         ["Petitions.Manage"] = [Role.Administrator, Role.ProcessManager],
+        ["Surveys.Answer"] = Enum.GetValues<Role>(),
+        ["Surveys.Manage"] = [Role.Administrator, Role.ProcessManager],
         ["Workshops.Manage"] = [Role.Administrator, Role.ProcessManager],
         ["Workshops.Run"] = [Role.Administrator, Role.ProcessManager, Role.Facilitator],
         ["Meetings.Manage"] = [Role.Administrator, Role.ProcessManager],
@@ -71,7 +73,7 @@ public sealed class PermissionMatrixTests
     };
 
     /// <summary>What a phase switches on or off.</summary>
-    private static readonly string[] _switchedByThePhase = ["Proposals.Propose", "Proposals.Support", "Proposals.Comment", "Votes.Submit", "Petitions.Write", "Petitions.Sign"];
+    private static readonly string[] _switchedByThePhase = ["Proposals.Propose", "Proposals.Support", "Proposals.Comment", "Votes.Submit", "Petitions.Write", "Petitions.Sign", "Surveys.Answer"];
 
     /// <summary>What any phase allows, and nothing outside one.</summary>
     private static readonly string[] _openInAnyPhase = ["OpinionMaps.Contribute", "Meetings.AskExperts"];

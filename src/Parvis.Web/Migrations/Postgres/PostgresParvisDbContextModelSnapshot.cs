@@ -1573,6 +1573,152 @@ namespace Parvis.Web.Migrations.Postgres
                     b.ToTable("proposals_supports", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Modules.Surveys.Survey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EasyIntro")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Intro")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Questions")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Responses")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SmallestCell")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("TokenKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessId");
+
+                    b.ToTable("surveys_surveys", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Surveys.SurveyCodeGiven", b =>
+                {
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("SurveyId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("surveys_codes_given", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Surveys.SurveyRespondent", b =>
+                {
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("SurveyId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ResponseId")
+                        .IsUnique();
+
+                    b.ToTable("surveys_respondents", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Surveys.SurveyResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId");
+
+                    b.ToTable("surveys_responses", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Surveys.SurveySpentCode", b =>
+                {
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Digest")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("SurveyId", "Digest");
+
+                    b.ToTable("surveys_codes_spent", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Modules.Votes.BodyMember", b =>
                 {
                     b.Property<Guid>("BodyId")
@@ -2465,6 +2611,33 @@ namespace Parvis.Web.Migrations.Postgres
                     b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 80);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Modules.Surveys.SurveyText", b =>
+                {
+                    b.HasBaseType("Parvis.Web.Kernel.Contributions.Contribution");
+
+                    b.Property<string>("QuestionKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("ResponseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5020)
+                        .HasColumnType("character varying(5020)");
+
+                    b.HasIndex("ResponseId");
+
+                    b.HasIndex("SurveyId");
+
+                    b.ToTable("surveys_texts", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Modules.Votes.BudgetProject", b =>
                 {
                     b.HasBaseType("Parvis.Web.Kernel.Contributions.Contribution");
@@ -3075,6 +3248,69 @@ namespace Parvis.Web.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Parvis.Web.Modules.Surveys.Survey", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Surveys.SurveyCodeGiven", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Modules.Surveys.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Surveys.SurveyRespondent", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Modules.Surveys.SurveyResponse", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Modules.Surveys.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Surveys.SurveyResponse", b =>
+                {
+                    b.HasOne("Parvis.Web.Modules.Surveys.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Surveys.SurveySpentCode", b =>
+                {
+                    b.HasOne("Parvis.Web.Modules.Surveys.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Parvis.Web.Modules.Votes.BodyMember", b =>
                 {
                     b.HasOne("Parvis.Web.Modules.Votes.VotingBody", null)
@@ -3408,6 +3644,20 @@ namespace Parvis.Web.Migrations.Postgres
                     b.HasOne("Parvis.Web.Kernel.Processes.Theme", null)
                         .WithMany()
                         .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Surveys.SurveyText", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Contributions.Contribution", null)
+                        .WithOne()
+                        .HasForeignKey("Parvis.Web.Modules.Surveys.SurveyText", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Modules.Surveys.SurveyResponse", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 

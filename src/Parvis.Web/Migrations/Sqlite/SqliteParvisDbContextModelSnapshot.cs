@@ -1564,6 +1564,152 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.ToTable("proposals_supports", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Modules.Surveys.Survey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosesAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EasyIntro")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Intro")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Questions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Responses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SmallestCell")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessId");
+
+                    b.ToTable("surveys_surveys", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Surveys.SurveyCodeGiven", b =>
+                {
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SurveyId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("surveys_codes_given", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Surveys.SurveyRespondent", b =>
+                {
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SurveyId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ResponseId")
+                        .IsUnique();
+
+                    b.ToTable("surveys_respondents", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Surveys.SurveyResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId");
+
+                    b.ToTable("surveys_responses", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Surveys.SurveySpentCode", b =>
+                {
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Digest")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SurveyId", "Digest");
+
+                    b.ToTable("surveys_codes_spent", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Modules.Votes.BodyMember", b =>
                 {
                     b.Property<Guid>("BodyId")
@@ -2444,6 +2590,33 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.ToTable("proposals_proposals", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Modules.Surveys.SurveyText", b =>
+                {
+                    b.HasBaseType("Parvis.Web.Kernel.Contributions.Contribution");
+
+                    b.Property<string>("QuestionKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ResponseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5020)
+                        .HasColumnType("TEXT");
+
+                    b.HasIndex("ResponseId");
+
+                    b.HasIndex("SurveyId");
+
+                    b.ToTable("surveys_texts", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Modules.Votes.BudgetProject", b =>
                 {
                     b.HasBaseType("Parvis.Web.Kernel.Contributions.Contribution");
@@ -3054,6 +3227,69 @@ namespace Parvis.Web.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Parvis.Web.Modules.Surveys.Survey", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Surveys.SurveyCodeGiven", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Modules.Surveys.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Surveys.SurveyRespondent", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Modules.Surveys.SurveyResponse", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Modules.Surveys.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Surveys.SurveyResponse", b =>
+                {
+                    b.HasOne("Parvis.Web.Modules.Surveys.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Surveys.SurveySpentCode", b =>
+                {
+                    b.HasOne("Parvis.Web.Modules.Surveys.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Parvis.Web.Modules.Votes.BodyMember", b =>
                 {
                     b.HasOne("Parvis.Web.Modules.Votes.VotingBody", null)
@@ -3387,6 +3623,20 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.HasOne("Parvis.Web.Kernel.Processes.Theme", null)
                         .WithMany()
                         .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Surveys.SurveyText", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Contributions.Contribution", null)
+                        .WithOne()
+                        .HasForeignKey("Parvis.Web.Modules.Surveys.SurveyText", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Modules.Surveys.SurveyResponse", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 

@@ -1,0 +1,225 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Parvis.Web.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class AddSurveys : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "surveys_surveys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProcessId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    Intro = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    EasyIntro = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Mode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ClosesAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SmallestCell = table.Column<int>(type: "INTEGER", nullable: false),
+                    Questions = table.Column<string>(type: "TEXT", nullable: false),
+                    TokenKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Responses = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_surveys_surveys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_surveys_surveys_kernel_processes_ProcessId",
+                        column: x => x.ProcessId,
+                        principalTable: "kernel_processes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "surveys_codes_given",
+                columns: table => new
+                {
+                    SurveyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_surveys_codes_given", x => new { x.SurveyId, x.PersonId });
+                    table.ForeignKey(
+                        name: "FK_surveys_codes_given_kernel_people_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "kernel_people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_surveys_codes_given_surveys_surveys_SurveyId",
+                        column: x => x.SurveyId,
+                        principalTable: "surveys_surveys",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "surveys_codes_spent",
+                columns: table => new
+                {
+                    SurveyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Digest = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_surveys_codes_spent", x => new { x.SurveyId, x.Digest });
+                    table.ForeignKey(
+                        name: "FK_surveys_codes_spent_surveys_surveys_SurveyId",
+                        column: x => x.SurveyId,
+                        principalTable: "surveys_surveys",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "surveys_responses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SurveyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Answers = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_surveys_responses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_surveys_responses_surveys_surveys_SurveyId",
+                        column: x => x.SurveyId,
+                        principalTable: "surveys_surveys",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "surveys_respondents",
+                columns: table => new
+                {
+                    SurveyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_surveys_respondents", x => new { x.SurveyId, x.PersonId });
+                    table.ForeignKey(
+                        name: "FK_surveys_respondents_kernel_people_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "kernel_people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_surveys_respondents_surveys_responses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "surveys_responses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_surveys_respondents_surveys_surveys_SurveyId",
+                        column: x => x.SurveyId,
+                        principalTable: "surveys_surveys",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "surveys_texts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SurveyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    QuestionKey = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 5020, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_surveys_texts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_surveys_texts_kernel_contributions_Id",
+                        column: x => x.Id,
+                        principalTable: "kernel_contributions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_surveys_texts_surveys_responses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "surveys_responses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_surveys_codes_given_PersonId",
+                table: "surveys_codes_given",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_surveys_respondents_PersonId",
+                table: "surveys_respondents",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_surveys_respondents_ResponseId",
+                table: "surveys_respondents",
+                column: "ResponseId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_surveys_responses_SurveyId",
+                table: "surveys_responses",
+                column: "SurveyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_surveys_surveys_ProcessId",
+                table: "surveys_surveys",
+                column: "ProcessId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_surveys_texts_ResponseId",
+                table: "surveys_texts",
+                column: "ResponseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_surveys_texts_SurveyId",
+                table: "surveys_texts",
+                column: "SurveyId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "surveys_codes_given");
+
+            migrationBuilder.DropTable(
+                name: "surveys_codes_spent");
+
+            migrationBuilder.DropTable(
+                name: "surveys_respondents");
+
+            migrationBuilder.DropTable(
+                name: "surveys_texts");
+
+            migrationBuilder.DropTable(
+                name: "surveys_responses");
+
+            migrationBuilder.DropTable(
+                name: "surveys_surveys");
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Parvis.Surveys;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Modules.Surveys.Pages.Admin;
+
+public sealed class SettingsInput
+{
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(Survey.TitleMax, MinimumLength = 3, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.SurveyTitle")]
+    public string Title { get; set; } = "";
+
+    [StringLength(Survey.IntroMax, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.SurveyIntro")]
+    public string? Intro { get; set; }
+
+    [StringLength(Survey.IntroMax, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.SurveyEasyIntro")]
+    public string? EasyIntro { get; set; }
+
+    [Display(Name = "Field.SurveyMode")]
+    public SurveyMode Mode { get; set; }
+
+    [Display(Name = "Field.SurveyClosesAt")]
+    public DateTime? ClosesAt { get; set; }
+
+    [Range(SurveyCommands.SmallestCellMin, SurveyCommands.SmallestCellMax, ErrorMessage = "Validation.Range")]
+    [Display(Name = "Field.SmallestCell")]
+    public int SmallestCell { get; set; } = SurveyResults.SmallestCell;
+}
+
+/// <summary>
+/// The survey editor: its settings, its questions in order with what each check finds next to it, a form to add
+/// one, and publishing (refused, with the reasons by question, while any check fails) or closing.
+/// </summary>
+public sealed class SurveyModel(ParvisDbContext db, CurrentOrganisation organisation, ProcessAccess processes, Authorizer authorizer, SurveyCommands surveys)
+    : QuestionEditorPage(db, organisation, processes, authorizer)
+{
+    [BindProperty]
+    public SettingsInput Settings { get; set; } = new();
+
+    /// <summary>What the checks before publication find, by question key.</summary>
+    public ILookup<string, string> Problems { get; private set; } = Array.Empty<(string, string)>().ToLookup(p => p.Item1, p => p.Item2);
+
+    public IEnumerable<SelectListItem> Modes => Enum.GetValues<SurveyMode>().Select(m => new SelectListItem(Text[$"SurveyMode.{m}"], m.ToString()));
+
+    public string EditorAddress => $"/admin/surveys/{Survey.Id}";
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } early)
+        {
+            return early;
+        }
+        Settings = new SettingsInput
+        {
+            Title = Survey.Title, Intro = Survey.Intro, EasyIntro = Survey.EasyIntro, Mode = Survey.Mode, SmallestCell = Survey.SmallestCell,
+            ClosesAt = Survey.ClosesAt?.ToLocalTime().DateTime,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSettingsAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } early)
+        {
+            return early;
+        }
+        KeepOnly(nameof(Settings));
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = await surveys.SaveSettingsAsync(id, new SurveySettings(Settings.Title, Settings.Intro ?? "", Settings.EasyIntro ?? "", Settings.Mode,
+            Settings.ClosesAt is { } closes ? LocalTime.ToOffset(closes) : null, Settings.SmallestCell));
+        return After(result, "Surveys.SettingsSaved", EditorAddress, result.ErrorKey switch
+        {
+            "Surveys.TitleLength" => "Settings.Title",
+            "Surveys.IntroLength" => "Settings.Intro",
+            "Surveys.SmallestCellRange" => "Settings.SmallestCell",
+            "Surveys.ModeFixed" => "Settings.Mode",
+            "Surveys.ClosesInPast" => "Settings.ClosesAt",
+            _ => "",
+        });
+    }
+
+    public async Task<IActionResult> OnPostQuestionAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } early)
+        {
+            return early;
+        }
+        KeepOnly(nameof(Input));
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        return AfterSave(await surveys.SaveQuestionAsync(id, null, Input.ToQuestion()), $"{EditorAddress}#questions");
+    }
+
+    public async Task<IActionResult> OnPostMoveAsync(Guid id, string key, bool up) =>
+        await LoadAsync(id) ?? After(await surveys.MoveQuestionAsync(id, key, up), "Surveys.Moved", $"{EditorAddress}#q-{key}");
+
+    public async Task<IActionResult> OnPostRemoveAsync(Guid id, string key) =>
+        await LoadAsync(id) ?? After(await surveys.RemoveQuestionAsync(id, key), "Surveys.Removed", $"{EditorAddress}#questions");
+
+    public async Task<IActionResult> OnPostPublishAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } early)
+        {
+            return early;
+        }
+        ModelState.Clear();
+        var (result, problems) = await surveys.PublishAsync(id);
+        if (problems.Count > 0)
+        {
+            ModelState.AddModelError("", Text["Surveys.CannotPublish", problems.Select(p => p.Question).Distinct().Count()]);
+            return Page();
+        }
+        return After(result, "Surveys.PublishedNotice", EditorAddress);
+    }
+
+    public async Task<IActionResult> OnPostCloseAsync(Guid id) =>
+        await LoadAsync(id) ?? After(await surveys.CloseAsync(id), "Surveys.ClosedNotice", EditorAddress);
+
+    private async Task<IActionResult?> LoadAsync(Guid id)
+    {
+        if (await LoadForStaffAsync(id) is { } early)
+        {
+            return early;
+        }
+        Earlier = Questions;
+        Problems = SurveyCheck.Problems(SurveyForm.Logic(Questions)).ToLookup(p => p.Question, p => Text[$"Surveys.Problem.{p.Kind}"].Value);
+        return null;
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Processes;
+
+namespace Parvis.Web.Modules.Surveys;
+
+/// <summary>The answers written in words await a fate like any contribution; choices are counted, not answered.</summary>
+public sealed class SurveysContributions : IContributionSource
+{
+    public IQueryable<Guid> AwaitingFate(ParvisDbContext db, Process process) =>
+        db.SurveyTexts.Where(t => t.ProcessId == process.Id && t.Text != "").Select(t => t.Id);
+
+    /// <summary>An answer is about its question, not one of the process's themes until an analyst says so in a grid.</summary>
+    public IQueryable<Guid> InTheme(ParvisDbContext db, Guid themeId) => db.SurveyTexts.Where(_ => false).Select(t => t.Id);
+
+    public async Task<IReadOnlyList<(string Key, int Count)>> FiguresAsync(ParvisDbContext db, Process process)
+    {
+        var surveys = db.Surveys.Where(s => s.ProcessId == process.Id && s.Stage != SurveyStage.Draft);
+        var ids = surveys.Select(s => s.Id);
+        return
+        [
+            ("Surveys.Figure.Surveys", await surveys.CountAsync()),
+            ("Surveys.Figure.Responses", await surveys.SumAsync(s => s.Responses)),
+            ("Surveys.Figure.OnPaper", await db.SurveyResponses.CountAsync(r => ids.Contains(r.SurveyId) && r.Channel != SurveyChannel.Online)),
+        ];
+    }
+}

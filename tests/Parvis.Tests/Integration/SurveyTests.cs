@@ -1,0 +1,304 @@
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Parvis.Surveys;
+using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Privacy;
+using Parvis.Web.Kernel.Processes;
+
+namespace Parvis.Tests.Integration;
+
+[Trait("Suite", "integration")]
+public sealed class SurveyTests(ParvisApp app) : IClassFixture<ParvisApp>
+{
+    private static KeyValuePair<string, string> F(string name, string value) => new(name, value);
+
+    private async Task<Process> ProcessAsync(string slug)
+    {
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        return await app.AddProcessAsync(slug, new Phase
+        {
+            Title = "Questionnaire", StartsOn = today.AddDays(-2), EndsOn = today.AddDays(60), Switches = [SurveysModule.Answering],
+        });
+    }
+
+    /// <summary>A published survey put straight in the database: the editor has its own test.</summary>
+    private async Task<Survey> PublishedAsync(Process process, SurveyMode mode, params SurveyQuestion[] questions) => await app.WithDatabaseAsync(async db =>
+    {
+        var survey = new Survey
+        {
+            OrganisationId = process.OrganisationId, ProcessId = process.Id, Title = $"Questionnaire {mode}", Mode = mode, Stage = SurveyStage.Published,
+            CreatedAt = DateTimeOffset.UtcNow.AddDays(-1), PublishedAt = DateTimeOffset.UtcNow.AddDays(-1), TokenKey = SurveyCodes.NewKey(),
+        };
+        survey.Write(questions);
+        db.Surveys.Add(survey);
+        await db.SaveChangesAsync();
+        return survey;
+    });
+
+    private static readonly SurveyQuestion[] _commune =
+    [
+        new(new Question("q1", QuestionKind.SingleChoice, Required: true, Options: ["Lorient", "Groix"]), "Votre commune"),
+        new(new Question("q2", QuestionKind.MultipleChoice, Options: ["Bus", "Bateau", "Vélo"], Other: true), "Vos transports"),
+        new(new Question("q3", QuestionKind.LongText), "Une remarque"),
+    ];
+
+    private static KeyValuePair<string, string>[] Answers(string commune, string[] transports, string remark = "") =>
+        [F("shown", "q1 q2 q3"), F("a-q1", commune), .. transports.Select(t => F("a-q2", t)), F("a-q3", remark)];
+
+    [Fact]
+    public async Task Staff_write_test_and_publish_a_conditional_survey_that_a_person_answers_changes_and_cannot_answer_after_the_close()
+    {
+        var process = await ProcessAsync("survey-editor");
+        var (staff, _) = await app.SignedInAsync("Équipe des questionnaires", Role.ProcessManager);
+        var created = await staff.PostAsync($"/admin/processes/{process.Id}/surveys", [F("Title", "Vos trajets")]);
+        Assert.Equal(HttpStatusCode.Redirect, created.Status);
+        var editor = created.Location!;
+        var id = Guid.Parse(editor.Split('/')[^1]);
+
+        async Task<Session.Response> Add(string kind, string label, string options = "", bool required = false, params (string Question, string Comparison, string Value)[] when)
+        {
+            List<KeyValuePair<string, string>> fields = [F("Input.Kind", kind), F("Input.Label", label), F("Input.Options", options), F("Input.Required", required ? "true" : "false")];
+            for (var i = 0; i < when.Length; i++)
+            {
+                fields.AddRange([F($"Input.Conditions[{i}].Question", when[i].Question), F($"Input.Conditions[{i}].Comparison", when[i].Comparison), F($"Input.Conditions[{i}].Value", when[i].Value)]);
+            }
+            return await staff.PostAsync($"{editor}?handler=Question", fields);
+        }
+        Assert.Equal(HttpStatusCode.Redirect, (await Add("SingleChoice", "Prenez-vous le bus ?", "Oui\nNon", required: true)).Status);
+        // A scale without its top is refused next to the field, with the question typed kept.
+        var noTop = await Add("Scale", "Êtes-vous satisfait ou satisfaite ?", required: true, when: ("q1", "Equals", "Oui"));
+        Assert.Contains("entre 2 et 10", noTop.Text("#Input_ScaleMax-error"), StringComparison.Ordinal);
+        Assert.Contains("satisfaite", noTop.Text("#Input_Label"), StringComparison.Ordinal);
+        var withTop = await staff.PostAsync($"{editor}?handler=Question", [F("Input.Kind", "Scale"), F("Input.Label", "Êtes-vous satisfait ou satisfaite ?"), F("Input.ScaleMax", "5"),
+            F("Input.Required", "true"), F("Input.Conditions[0].Question", "q1"), F("Input.Conditions[0].Comparison", "Equals"), F("Input.Conditions[0].Value", "Oui")]);
+        Assert.Equal(HttpStatusCode.Redirect, withTop.Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await Add("MultipleChoice", "Autres transports", "Vélo\nTrain")).Status);
+        // A condition that no answer can meet is shown next to its question, and publication is refused.
+        Assert.Equal(HttpStatusCode.Redirect, (await Add("ShortText", "Pourquoi peut-être ?", required: true, when: ("q1", "Equals", "Peut-être"))).Status);
+        var keys = (await app.WithDatabaseAsync(db => db.Surveys.SingleAsync(s => s.Id == id))).Read().Select(q => q.Key).ToList();
+        Assert.Equal(["q1", "q2", "q3", "q4"], keys);
+        var refused = await staff.PostAsync($"{editor}?handler=Publish", []);
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("Une question est à revoir", refused.Text(".alert"), StringComparison.Ordinal);
+        Assert.Contains("valeur que la question ne peut pas prendre", refused.Text("#q-q4 .field-error"), StringComparison.Ordinal);
+        Assert.Equal("", refused.Text("#q-q2 .field-error"));
+        Assert.Equal(SurveyStage.Draft, await StageAsync(id));
+        // Nobody answers a draft.
+        Assert.Equal(HttpStatusCode.NotFound, (await app.NewSession().GetAsync($"/surveys/{id}")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"{editor}?handler=Remove", [F("key", "q4")])).Status);
+
+        // The path tester: answering "Oui" brings the scale, the answers kept; then the path is accepted.
+        var tester = $"{editor}/test";
+        var first = await staff.GetAsync(tester);
+        Assert.Equal(["q1", "q3"], first.Document.QuerySelectorAll(".question").Select(q => q.Id![2..]));
+        Assert.Contains("Affichée seulement si la réponse à «\u00a0Prenez-vous le bus ?\u00a0» est «\u00a0Oui\u00a0»", first.Text("section[aria-labelledby=path] li"), StringComparison.Ordinal);
+        var brought = await staff.PostAsync(tester, [F("shown", "q1 q3"), F("a-q1", "Oui")]);
+        Assert.Equal(["q1", "q2", "q3"], brought.Document.QuerySelectorAll(".question").Select(q => q.Id![2..]));
+        Assert.Equal("Nouvelle question", brought.Text("#q-q2 .badge"));
+        Assert.NotNull(brought.Document.QuerySelector("#a-q1-0[checked]"));
+        var missing = await staff.PostAsync(tester, [F("shown", "q1 q2 q3"), F("a-q1", "Oui")]);
+        Assert.Equal("Cette question demande une réponse.", missing.Text("#q-q2-error"));
+        Assert.Contains("Ces réponses seraient acceptées", (await staff.PostAsync(tester, [F("shown", "q1 q2 q3"), F("a-q1", "Oui"), F("a-q2", "4")])).Text("main"), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"{editor}?handler=Publish", [])).Status);
+        Assert.Equal(SurveyStage.Published, await StageAsync(id));
+        // Published questions no longer change.
+        Assert.Contains("publié", (await Add("ShortText", "Trop tard")).Text(".alert"), StringComparison.Ordinal);
+
+        // A person answers: "Oui" brings the scale, skipped it is refused, answered it is kept once.
+        var page = $"/surveys/{id}";
+        Assert.Contains("Se connecter pour répondre", (await app.NewSession().GetAsync(page)).Text("main"), StringComparison.Ordinal);
+        var (person, who) = await app.SignedInAsync("Usagère du bus");
+        var shown = await person.GetAsync(page);
+        Assert.Equal(["q1", "q3"], shown.Document.QuerySelectorAll(".question").Select(q => q.Id![2..]));
+        var next = await person.PostAsync(page, [F("shown", "q1 q3"), F("a-q1", "Oui"), F("a-q3", "Vélo")]);
+        Assert.Equal("Nouvelle question", next.Text("#q-q2 .badge"));
+        Assert.NotNull(next.Document.QuerySelector("#a-q3-0[checked]"));
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.SurveyResponses.CountAsync(r => r.SurveyId == id)));
+        var skipped = await person.PostAsync(page, [F("shown", "q1 q2 q3"), F("a-q1", "Oui"), F("a-q3", "Vélo")]);
+        Assert.Equal("Cette question demande une réponse.", skipped.Text("#q-q2-error"));
+        Assert.Contains("Êtes-vous satisfait", skipped.Text(".alert a[href='#q-q2']"), StringComparison.Ordinal);
+        var sent = await person.PostAsync(page, [F("shown", "q1 q2 q3"), F("a-q1", "Oui"), F("a-q2", "2"), F("a-q3", "Vélo"), F("a-q3", "Train")]);
+        Assert.Equal(HttpStatusCode.Redirect, sent.Status);
+        Assert.Equal(new Dictionary<string, string[]> { ["q1"] = ["Oui"], ["q2"] = ["2"], ["q3"] = ["Vélo", "Train"] }, await AnswersOfAsync(id, who.Id));
+
+        // Changing the answer replaces it: the scale, hidden now, goes with it.
+        var again = await person.GetAsync(page);
+        Assert.NotNull(again.Document.QuerySelector("#a-q2-2[checked]"));
+        Assert.Equal(HttpStatusCode.Redirect, (await person.PostAsync(page, [F("shown", "q1 q2 q3"), F("a-q1", "Non"), F("a-q2", "2")])).Status);
+        Assert.Equal(new Dictionary<string, string[]> { ["q1"] = ["Non"] }, await AnswersOfAsync(id, who.Id));
+        Assert.Equal(1, await app.WithDatabaseAsync(db => db.Surveys.Where(s => s.Id == id).Select(s => s.Responses).SingleAsync()));
+
+        // Results are staff's while the survey runs, everyone's once it is closed; an answer after the close is refused.
+        Assert.Contains("/error/403", (await app.NewSession().GetAsync($"{page}/results")).Location ?? "403", StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"{editor}?handler=Close", [])).Status);
+        var late = await person.PostAsync(page, [F("shown", "q1 q3"), F("a-q1", "Oui")], $"/processes/{process.Slug}/surveys");
+        Assert.NotEqual(HttpStatusCode.Redirect, late.Status);
+        Assert.Equal(new Dictionary<string, string[]> { ["q1"] = ["Non"] }, await AnswersOfAsync(id, who.Id));
+        var results = await app.NewSession().GetAsync($"{page}/results");
+        Assert.Equal(HttpStatusCode.OK, results.Status);
+        Assert.Contains("Une personne a répondu à cette question, sur 1", results.Text("main"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Results_count_people_per_option_hide_small_groups_and_export_formula_safe_cells_with_paper_answers()
+    {
+        var process = await ProcessAsync("survey-results");
+        var survey = await PublishedAsync(process, SurveyMode.Open, _commune);
+        var page = $"/surveys/{survey.Id}";
+        // Anyone answers an open survey, and it says so; six from Lorient, two from Groix.
+        var visitor = app.NewSession();
+        Assert.Contains("plusieurs fois", (await visitor.GetAsync(page)).Text(".mode"), StringComparison.Ordinal);
+        for (var i = 0; i < 6; i++)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await visitor.PostAsync(page, Answers("Lorient", i % 2 == 0 ? ["Bus", "Bateau"] : ["Bus"]))).Status);
+        }
+        Assert.Equal(HttpStatusCode.Redirect, (await visitor.PostAsync(page, Answers("Groix", ["Bateau", "other:"]))).Status);
+        var other = await visitor.PostAsync(page, [.. Answers("Groix", ["Bateau", "other:"]), F("o-q2", "Trottinette")]);
+        Assert.Equal(HttpStatusCode.Redirect, other.Status);
+        // A paper form typed in by staff, with a text a spreadsheet would run.
+        var (staff, _) = await app.SignedInAsync("Équipe de saisie", Role.ProcessManager);
+        var entry = $"/admin/surveys/{survey.Id}/entry";
+        var typed = await staff.PostAsync(entry, [F("Channel", "Paper"), .. Answers("Lorient", ["Vélo"], "=HYPERLINK(\"http://evil\")")]);
+        Assert.Equal(HttpStatusCode.Redirect, typed.Status);
+        var skipped = await staff.PostAsync(entry, [F("Channel", "Paper"), F("shown", "q1 q2 q3"), F("a-q2", "Bus")]);
+        Assert.Equal("Cette question demande une réponse.", skipped.Text("#q-q1-error"));
+        Assert.NotNull(skipped.Document.QuerySelector("#a-q2-0[checked]"));
+        Assert.Equal(9, await app.WithDatabaseAsync(db => db.SurveyResponses.CountAsync(r => r.SurveyId == survey.Id)));
+
+        var results = await staff.GetAsync($"{page}/results");
+        var transport = results.Document.QuerySelectorAll("table").First(t => t.QuerySelector("caption")!.TextContent.Contains("Vos transports", StringComparison.Ordinal));
+        var rows = transport.QuerySelectorAll("tbody tr").Select(r => string.Join("|", r.Children.Select(c => c.TextContent.Trim()))).ToList();
+        // Shares of the people who answered (9), never of combinations: Bus 6, Bateau 5, Vélo 1, Autre 1 add up past 100 %.
+        string Share(double share) => share.ToString("P0", System.Globalization.CultureInfo.GetCultureInfo("fr"));
+        Assert.Equal([$"Bus|6|{Share(6 / 9.0)}", $"Bateau|5|{Share(5 / 9.0)}", $"Vélo|1|{Share(1 / 9.0)}", $"Autre|1|{Share(1 / 9.0)}"], rows);
+        Assert.Contains("Trottinette", results.Text("main"), StringComparison.Ordinal);
+        Assert.Contains("9 réponses (8 en ligne, 1 sur papier)", results.Text("main"), StringComparison.Ordinal);
+
+        // By commune: Groix has two people, too few to be shown.
+        var byCommune = await staff.GetAsync($"{page}/results?by=q1");
+        var breakdown = byCommune.Document.QuerySelector("section[aria-labelledby=breakdown] table")!;
+        var groups = breakdown.QuerySelectorAll("tbody tr").Select(r => string.Join("|", r.Children.Select(c => c.TextContent.Trim()))).ToList();
+        Assert.Equal("Groix|moins de 5|moins de 5|moins de 5|moins de 5", groups[0]);
+        Assert.StartsWith("Lorient|7|6|", groups[1], StringComparison.Ordinal);
+
+        var csv = await staff.GetAsync($"{page}/results?handler=Download&format=csv");
+        Assert.Equal("text/csv", csv.ContentType);
+        Assert.Contains("\"'=HYPERLINK(\"\"http://evil\"\")\"", csv.Body, StringComparison.Ordinal);
+        Assert.Contains("Bateau | other:Trottinette", csv.Body, StringComparison.Ordinal);
+        var xlsx = await staff.Client.GetAsync($"{page}/results?handler=Download&format=xlsx");
+        var sheet = Parvis.Web.Kernel.Text.Spreadsheets.Read(await xlsx.Content.ReadAsStreamAsync(), new Parvis.Web.Kernel.Text.UploadLimits(1_000_000, 1_000, 50));
+        Assert.Contains(sheet, row => row.Contains("=HYPERLINK(\"http://evil\")"));
+        // The answers one line each are staff's.
+        Assert.Contains("/error/403", (await visitor.GetAsync($"{page}/results?handler=Download&format=csv")).Location ?? "", StringComparison.Ordinal);
+        // The paper form carries every question.
+        var paper = await visitor.GetAsync($"{page}/print");
+        Assert.Contains("3. Une remarque", paper.Text("article"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_anonymous_code_is_given_once_takes_one_answer_under_fifty_concurrent_posts_and_nothing_joins_the_answer_to_the_person()
+    {
+        var process = await ProcessAsync("survey-anonymous");
+        var survey = await PublishedAsync(process, SurveyMode.Anonymous, _commune);
+        var page = $"/surveys/{survey.Id}";
+        var (person, who) = await app.SignedInAsync("Répondante anonyme");
+        var given = await person.PostAsync($"{page}?handler=Code", []);
+        var code = given.Text(".survey-code");
+        Assert.Matches("^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$", code);
+        Assert.Equal(code, given.Document.QuerySelector("#Code")!.GetAttribute("value"));
+        var twice = await person.PostAsync($"{page}?handler=Code", []);
+        Assert.Contains("déjà reçu", twice.Text("main"), StringComparison.Ordinal);
+        Assert.Equal("", twice.Text(".survey-code"));
+
+        // A code that is not one of this survey's is refused next to it, the answers kept.
+        var wrong = await person.PostAsync(page, [.. Answers("Groix", ["Bateau"]), F("Code", "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH")]);
+        Assert.Contains("n'est pas un code", wrong.Text("#Code-error"), StringComparison.Ordinal);
+        Assert.NotNull(wrong.Document.QuerySelector("#a-q1-1[checked]"));
+
+        // Fifty posts with the same code at once, typed by hand in lower case without dashes, from signed-out visitors: one answer.
+        var typed = code.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant();
+        var visitors = Enumerable.Range(0, 50).Select(_ => app.NewSession()).ToList();
+        var tokens = await Task.WhenAll(visitors.Select(v => v.TokenAsync()));
+        var posts = await Task.WhenAll(visitors.Select((v, i) => v.PostRawAsync(page, [.. Answers("Groix", ["Bateau"]), F("Code", typed), F("__csrf", tokens[i])])));
+        Assert.Equal(1, posts.Count(p => p.Status == HttpStatusCode.Redirect));
+        Assert.All(posts.Where(p => p.Status != HttpStatusCode.Redirect), p => Assert.Contains("déjà servi", p.Text("#Code-error"), StringComparison.Ordinal));
+        Assert.Equal(1, await app.WithDatabaseAsync(db => db.SurveyResponses.CountAsync(r => r.SurveyId == survey.Id)));
+        Assert.Equal(1, await app.WithDatabaseAsync(db => db.Surveys.Where(s => s.Id == survey.Id).Select(s => s.Responses).SingleAsync()));
+
+        // The schema: answers and used codes name no person and keep no time; a given code is a survey and a person, nothing else.
+        await app.WithDatabaseAsync(async db =>
+        {
+            var model = db.Model;
+            foreach (var type in new[] { typeof(SurveyResponse), typeof(SurveySpentCode) })
+            {
+                var entity = model.FindEntityType(type)!;
+                Assert.DoesNotContain(entity.GetForeignKeys(), k => k.PrincipalEntityType.ClrType == typeof(Person));
+                Assert.DoesNotContain(entity.GetProperties(), p => p.ClrType == typeof(DateTimeOffset) || p.ClrType == typeof(DateTimeOffset?));
+            }
+            Assert.Equal(["PersonId", "SurveyId"], model.FindEntityType(typeof(SurveyCodeGiven))!.GetProperties().Select(p => p.Name).Order());
+            // Whatever points at an answer and may name a person: the signed respondents (none here) and the texts (no author here).
+            var pointing = model.GetEntityTypes().Where(e => e.GetForeignKeys().Any(k => k.PrincipalEntityType.ClrType == typeof(SurveyResponse))).Select(e => e.ClrType).ToList();
+            Assert.Equal([typeof(SurveyRespondent), typeof(SurveyText)], pointing.OrderBy(t => t.Name));
+            Assert.Equal(0, await db.SurveyRespondents.CountAsync(r => r.SurveyId == survey.Id));
+            Assert.Empty(await db.SurveyTexts.Where(t => t.SurveyId == survey.Id && t.AuthorId != null).ToListAsync());
+            return 0;
+        });
+        var export = Encoding.UTF8.GetString(await ExportAsync(who.Id));
+        Assert.Contains(survey.Title, export, StringComparison.Ordinal);
+        Assert.DoesNotContain("Groix", export, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_signed_answer_is_in_the_person_s_data_and_leaves_the_results_when_they_ask_for_removal()
+    {
+        var process = await ProcessAsync("survey-privacy");
+        var survey = await PublishedAsync(process, SurveyMode.Named, _commune);
+        var page = $"/surveys/{survey.Id}";
+        var (keeper, kept) = await app.SignedInAsync("Répondant qui reste");
+        var (leaver, left) = await app.SignedInAsync("Répondante qui part");
+        Assert.Equal(HttpStatusCode.Redirect, (await keeper.PostAsync(page, Answers("Lorient", ["Bus"], "Plus de bus le dimanche"))).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await leaver.PostAsync(page, Answers("Groix", ["Bateau"], "Un bateau plus tard"))).Status);
+        Assert.Contains("Plus de bus le dimanche", Encoding.UTF8.GetString(await ExportAsync(kept.Id)), StringComparison.Ordinal);
+
+        await EraseAsync(left.Id, ErasureChoice.Remove);
+        await EraseAsync(kept.Id, ErasureChoice.Anonymise);
+        await app.WithDatabaseAsync(async db =>
+        {
+            Assert.Equal(["{\"q1\":[\"Lorient\"],\"q2\":[\"Bus\"],\"q3\":[\"Plus de bus le dimanche\"]}"],
+                await db.SurveyResponses.Where(r => r.SurveyId == survey.Id).Select(r => r.Answers).ToListAsync());
+            Assert.Equal(0, await db.SurveyRespondents.CountAsync(r => r.SurveyId == survey.Id));
+            Assert.Equal(1, await db.Surveys.Where(s => s.Id == survey.Id).Select(s => s.Responses).SingleAsync());
+            var texts = await db.SurveyTexts.AsNoTracking().Where(t => t.SurveyId == survey.Id).OrderBy(t => t.Text).ToListAsync();
+            Assert.Equal([("", true), ("Plus de bus le dimanche", false)], texts.Select(t => (t.Text, t.ResponseId is null)));
+            return 0;
+        });
+    }
+
+    private async Task<byte[]> ExportAsync(Guid personId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var account = await scope.ServiceProvider.GetRequiredService<ParvisDbContext>().Users.SingleAsync(p => p.Id == personId);
+        return await scope.ServiceProvider.GetRequiredService<PersonalData>().ExportAsync(account);
+    }
+
+    private async Task EraseAsync(Guid personId, ErasureChoice choice)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var account = await scope.ServiceProvider.GetRequiredService<ParvisDbContext>().Users.SingleAsync(p => p.Id == personId);
+        await scope.ServiceProvider.GetRequiredService<PersonalData>().EraseAsync(account, choice);
+    }
+
+    private async Task<SurveyStage> StageAsync(Guid id) => await app.WithDatabaseAsync(db => db.Surveys.Where(s => s.Id == id).Select(s => s.Stage).SingleAsync());
+
+    private async Task<Dictionary<string, string[]>> AnswersOfAsync(Guid surveyId, Guid personId) => await app.WithDatabaseAsync(async db =>
+    {
+        var respondents = db.SurveyRespondents;
+        var json = await db.SurveyResponses.Where(r => respondents.Any(x => x.SurveyId == surveyId && x.PersonId == personId && x.ResponseId == r.Id)).Select(r => r.Answers).SingleAsync();
+        return Survey.ReadAnswers(json).ToDictionary(a => a.Key, a => a.Value.Values.ToArray());
+    });
+}
