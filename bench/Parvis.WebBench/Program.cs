@@ -301,68 +301,68 @@ var exact = stored.SetEquals(distinctAccepted) && distinctAccepted.Count == acce
 Console.WriteLine($"Supports stored for the signers: {stored.Count}; distinct accepted requests: {distinctAccepted.Count} (of {acceptedPairs.Count} accepted); " +
     $"same pairs: {stored.SetEquals(distinctAccepted)}; proposals whose count disagrees with their rows: {countsOff} → {(exact ? "exact" : "NOT EXACT")}");
 
-// Ballots: the signers cast ballots in open votes (a vote each time, one ballot per person and vote), against pgbench
-// writing the same rows in one statement: the register's line (its unique key) and, only if it went in, the ballot.
-await Seed.RunVotesAsync(connection);
-var voteIds = Enumerable.Range(0, Seed.Votes).Select(v => Seed.Md5Guid($"vote{v}")).ToList();
+// Ballots, petition signatures and survey answers: the signers write each once per target (a vote, a petition, a
+// survey), against pgbench writing the same rows at the same concurrency.
+await Seed.RunWritePathsAsync(connection);
 await using (var db = new NpgsqlConnection(connection))
 {
     await db.OpenAsync();
-    await Seed.CopyTableAsync(db, "votes_register", "bench_register");
-    await Seed.CopyTableAsync(db, "votes_envelopes", "bench_ballots");
+    foreach (var (source, target) in new[]
+    {
+        ("votes_register", "bench_register"), ("votes_envelopes", "bench_ballots"), ("petitions_signatures", "bench_signatures"),
+        ("petitions_petitions", "bench_petitions"), ("surveys_responses", "bench_responses"), ("surveys_respondents", "bench_respondents"),
+        ("surveys_surveys", "bench_surveys"),
+    })
+    {
+        await Seed.CopyTableAsync(db, source, target);
+    }
+    // The counters pgbench increments: the same rows as Parvis's, in tables of their own.
+    await Seed.ExecuteAsync(db, """
+        INSERT INTO bench_petitions SELECT * FROM petitions_petitions;
+        INSERT INTO bench_surveys SELECT * FROM surveys_surveys;
+        """);
+    // A respondent's line names its answer: in pgbench's tables, pgbench's answer.
+    await Seed.ExecuteAsync(db, """
+        DO $$
+        DECLARE name text;
+        BEGIN
+            SELECT conname INTO name FROM pg_constraint WHERE conrelid = 'bench_respondents'::regclass AND confrelid = 'surveys_responses'::regclass;
+            EXECUTE format('ALTER TABLE bench_respondents DROP CONSTRAINT %I', name);
+        END $$;
+        ALTER TABLE bench_respondents ADD FOREIGN KEY ("ResponseId") REFERENCES bench_responses ("Id") ON DELETE CASCADE;
+        """);
 }
-var ballotScript = Path.Combine(scratch, "ballot.sql");
-await File.WriteAllTextAsync(ballotScript, $"""
-    \set person random(0, {Seed.Signers - 1})
-    \set vote random(0, {Seed.Votes - 1})
+var (ballots, ballotsExact) = await WritePathAsync("ballots", "Ballots cast in open votes (one per person and vote)",
+    "the register's line, then the ballot if the line went in", Seed.Votes, "vote", id => $"/votes/{id}", "&choice=0", """
     WITH registered AS (
         INSERT INTO bench_register ("Id", "Channel", "Day", "Round", "NamedBallot", "PersonId", "VoteId")
-        VALUES (gen_random_uuid(), 'Online', current_date, 0, NULL, md5('person' || :person)::uuid, md5('vote' || :vote)::uuid)
+        VALUES (gen_random_uuid(), 'Online', current_date, 0, NULL, md5('person' || :person)::uuid, md5('vote' || :target)::uuid)
         ON CONFLICT ("VoteId", "PersonId", "Round") DO NOTHING RETURNING "VoteId")
     INSERT INTO bench_ballots ("Id", "Content", "VoteId") SELECT gen_random_uuid(), '1,', "VoteId" FROM registered;
-
-    """);
-Func<Guid, string> votePath = id => $"/votes/{id}";
-var acceptedBallots = new List<(int User, int Vote)>();
-var ballots = new JsonArray();
-Console.WriteLine($"\nBallots cast by signed-in participants (session, antiforgery token), one per vote; pgbench writing the same rows " +
-    $"(the register's line, then the ballot if the line went in) at the same concurrency, alternately {Load.Rounds} times, each side's median run:");
-Console.WriteLine($"{"clients",8}{"ballots/s",12}{"p50 ms",8}{"p99 ms",8}{"pgbench/s",11}{"ratio",7}{"refused",9}{"other",7}");
-// As for supports: the warm-up's pairs below PairStart, each run's own range above; pairs repeat only past signers × votes.
-var ballotWarm = new List<double>();
-var ballotRun = 0;
-while (ballotWarm.Count < 15 && (ballotWarm.Count < 6 || ballotWarm[^3..].Max() > 1.05 * ballotWarm[^3..].Min()))
-{
-    var run = await Ingestion.RunAsync(new Uri(baseUrl), signers, voteIds, ingestionLevels[^1], TimeSpan.FromSeconds(2), ballotWarm.Count * 30_000L, votePath, "&choice=0");
-    acceptedBallots.AddRange(run.AcceptedPairs);
-    ballotWarm.Add(run.PerSecond);
-}
-foreach (var clients in ingestionLevels)
-{
-    var (ours, theirs) = await Load.AlternateAsync(
-        async () => await Ingestion.RunAsync(new Uri(baseUrl), signers, voteIds, clients, duration, PairStart + ballotRun++ * PairRange, votePath, "&choice=0"),
-        async () => await Load.PgbenchAsync(connection, ballotScript, clients, duration));
-    foreach (var run in ours)
-    {
-        acceptedBallots.AddRange(run.AcceptedPairs);
-    }
-    var (median, pgbench) = (Load.MedianBy(ours, o => o.PerSecond), Load.MedianBy(theirs, t => t));
-    ballots.Add(new JsonObject
-    {
-        ["clients"] = clients, ["ballots_per_s"] = Math.Round(median.PerSecond), ["p50_ms"] = median.P50Ms, ["p99_ms"] = median.P99Ms,
-        ["pgbench_per_s"] = Math.Round(pgbench), ["ratio"] = Math.Round(median.PerSecond / pgbench, 3),
-        ["accepted"] = ours.Sum(o => o.Accepted), ["refused"] = ours.Sum(o => o.Refused), ["other"] = ours.Sum(o => o.Other),
-    });
-    Console.WriteLine($"{clients,8}{median.PerSecond,12:F0}{median.P50Ms,8:F1}{median.P99Ms,8:F1}{pgbench,11:F0}{median.PerSecond / pgbench,7:F2}" +
-        $"{ours.Sum(o => o.Refused),9}{ours.Sum(o => o.Other),7}");
-}
-// Exact: one line and one ballot per accepted request, and nothing else, in the seeded votes (a ballot is in the box,
-// or still in its envelope).
-var (registerLines, ballotRows) = (
-    Convert.ToInt64(await Seed.ScalarAsync(connection, "SELECT count(*) FROM votes_register"), CultureInfo.InvariantCulture),
-    Convert.ToInt64(await Seed.ScalarAsync(connection, "SELECT (SELECT count(*) FROM votes_ballots) + (SELECT count(*) FROM votes_envelopes)"), CultureInfo.InvariantCulture));
-var ballotsExact = acceptedBallots.Distinct().Count() == acceptedBallots.Count && registerLines == acceptedBallots.Count && ballotRows == acceptedBallots.Count;
-Console.WriteLine($"Accepted ballots: {acceptedBallots.Count}; register lines: {registerLines}; ballots in the box: {ballotRows} → {(ballotsExact ? "exact" : "NOT EXACT")}");
+    """, [("register lines", "SELECT count(*) FROM votes_register"),
+        // A ballot is in the box, or still in its envelope.
+        ("ballots in the box", "SELECT (SELECT count(*) FROM votes_ballots) + (SELECT count(*) FROM votes_envelopes)")]);
+var (signatures, signaturesExact) = await WritePathAsync("signatures", "Petition signatures (one per person and petition)",
+    "the signature, then the petition's counter if it went in", Seed.Petitions, "petition", id => $"/petitions/{id}?handler=Sign", "", """
+    WITH signed AS (
+        INSERT INTO bench_signatures ("Id", "PetitionId", "PersonId", "SignedAt", "Shown")
+        VALUES (gen_random_uuid(), md5('petition' || :target)::uuid, md5('person' || :person)::uuid, now(), false)
+        ON CONFLICT ("PetitionId", "PersonId") DO NOTHING RETURNING "PetitionId")
+    UPDATE bench_petitions SET "OnlineSignatures" = "OnlineSignatures" + 1 WHERE "Id" IN (SELECT "PetitionId" FROM signed);
+    """, [("signatures", "SELECT count(*) FROM petitions_signatures"), ("counted", "SELECT sum(\"OnlineSignatures\") FROM petitions_petitions")]);
+var (answers, answersExact) = await WritePathAsync("answers", "Survey answers, signed (one per person and survey)",
+    "the answer, its respondent's line, then the survey's counter if the line went in", Seed.Surveys, "survey", id => $"/surveys/{id}",
+    "&shown=q1&a-q1=Oui", """
+    WITH answered AS (
+        INSERT INTO bench_respondents ("SurveyId", "PersonId", "ResponseId", "AnsweredAt")
+        VALUES (md5('survey' || :target)::uuid, md5('person' || :person)::uuid, gen_random_uuid(), now())
+        ON CONFLICT ("SurveyId", "PersonId") DO NOTHING RETURNING "SurveyId", "ResponseId"),
+    kept AS (
+        INSERT INTO bench_responses ("Id", "SurveyId", "Channel", "Answers") SELECT "ResponseId", "SurveyId", 'Online', '{"q1":["Oui"]}' FROM answered
+        RETURNING "SurveyId")
+    UPDATE bench_surveys SET "Responses" = "Responses" + 1 WHERE "Id" IN (SELECT "SurveyId" FROM kept);
+    """, [("respondents", "SELECT count(*) FROM surveys_respondents"), ("answers", "SELECT count(*) FROM surveys_responses"),
+        ("counted", "SELECT sum(\"Responses\") FROM surveys_surveys")]);
 
 var peakMb = PeakResidentMb(parvis);
 
@@ -381,10 +381,12 @@ results["supports_ratio_min"] = Number(lowest["ratio"]);
 results["supports_ratio_min_clients"] = Number(lowest["clients"]);
 results["supports_ratio_random_ids"] = Number(best["ratio_random_ids"]);
 results["supports_exact"] = exact;
-var bestBallots = ballots.MaxBy(i => Number(i!["ballots_per_s"]))!;
-results["ballots_per_s"] = Number(bestBallots["ballots_per_s"]);
-results["ballots_ratio_min"] = ballots.Min(i => Number(i!["ratio"]));
-results["ballots_exact"] = ballotsExact;
+foreach (var (unit, levels, exactRows) in new[] { ("ballots", ballots, ballotsExact), ("signatures", signatures, signaturesExact), ("answers", answers, answersExact) })
+{
+    results[$"{unit}_per_s"] = levels.Max(i => Number(i![$"{unit}_per_s"]));
+    results[$"{unit}_ratio_min"] = levels.Min(i => Number(i!["ratio"]));
+    results[$"{unit}_exact"] = exactRows;
+}
 results["ecoindex_min"] = Min(anonymous, "ecoindex");
 results["page_kb_max"] = Max(anonymous, "kb");
 results["page_requests_max"] = Max(anonymous, "requests");
@@ -397,6 +399,8 @@ results["anonymous"] = anonymous;
 results["signed_in"] = signedIn;
 results["ingestion"] = ingestion;
 results["ballots"] = ballots;
+results["signatures"] = signatures;
+results["answers"] = answers;
 var resultsFile = Path.Combine(root, "bench", "results", "latest.json");
 Directory.CreateDirectory(Path.GetDirectoryName(resultsFile)!);
 await File.WriteAllTextAsync(resultsFile, results.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
@@ -405,6 +409,8 @@ Console.WriteLine($"\nSummary: anonymous ratio min {results["anon_ratio_min"]}, 
     $"(ratio to pgbench {results["supports_ratio"]}, to random ids {results["supports_ratio_random_ids"]}, exact: {exact}; " +
     $"lowest ratio {results["supports_ratio_min"]} at {results["supports_ratio_min_clients"]} clients), " +
     $"ballots {results["ballots_per_s"]}/s (lowest ratio to pgbench {results["ballots_ratio_min"]}, exact: {ballotsExact}), " +
+    $"signatures {results["signatures_per_s"]}/s (lowest ratio {results["signatures_ratio_min"]}, exact: {signaturesExact}), " +
+    $"answers {results["answers_per_s"]}/s (lowest ratio {results["answers_ratio_min"]}, exact: {answersExact}), " +
     $"EcoIndex min {results["ecoindex_min"]}, page max {results["page_kb_max"]} KB and {results["page_requests_max"]} requests, " +
     $"Parvis peak RSS {readPeakMb:F0} MB during reads, {peakMb:F0} MB overall. Written to bench/results/latest.json.");
 parvis.Kill(entireProcessTree: true);
@@ -412,6 +418,59 @@ nginx.Kill(entireProcessTree: true);
 await Task.WhenAll(parvis.WaitForExitAsync(), nginx.WaitForExitAsync());
 Directory.Delete(scratch, recursive: true);
 return 0;
+
+// One write path measured: the signers post to targets (person and target pairs never repeated), pgbench writes the same
+// rows with the given SQL (:person and :target drawn at random) at the same concurrency, alternately; then each count
+// of the rows written must equal the requests accepted.
+async Task<(JsonArray Levels, bool Exact)> WritePathAsync(string unit, string what, string rows, int targetCount, string targetSeed, Func<Guid, string> path,
+    string fields, string sql, (string Name, string Sql)[] counts)
+{
+    var targets = Enumerable.Range(0, targetCount).Select(t => Seed.Md5Guid($"{targetSeed}{t}")).ToList();
+    var script = Path.Combine(scratch, $"{unit}.sql");
+    await File.WriteAllTextAsync(script, $"\\set person random(0, {Seed.Signers - 1})\n\\set target random(0, {targetCount - 1})\n{sql}\n");
+    var accepted = new List<(int User, int Target)>();
+    var levels = new JsonArray();
+    Console.WriteLine($"\n{what} by signed-in participants (session, antiforgery token); pgbench writing the same rows ({rows}) at the same concurrency, " +
+        $"alternately {Load.Rounds} times, each side's median run:");
+    Console.WriteLine($"{"clients",8}{unit + "/s",14}{"p50 ms",8}{"p99 ms",8}{"pgbench/s",11}{"ratio",7}{"refused",9}{"other",7}");
+    // As for supports: the warm-up's pairs below PairStart, each run's own range above; pairs repeat only past signers × targets.
+    var warm = new List<double>();
+    var runs = 0;
+    while (warm.Count < 15 && (warm.Count < 6 || warm[^3..].Max() > 1.05 * warm[^3..].Min()))
+    {
+        var run = await Ingestion.RunAsync(new Uri(baseUrl), signers, targets, ingestionLevels[^1], TimeSpan.FromSeconds(2), warm.Count * 30_000L, path, fields);
+        accepted.AddRange(run.AcceptedPairs);
+        warm.Add(run.PerSecond);
+    }
+    foreach (var clients in ingestionLevels)
+    {
+        var (ours, theirs) = await Load.AlternateAsync(
+            async () => await Ingestion.RunAsync(new Uri(baseUrl), signers, targets, clients, duration, PairStart + runs++ * PairRange, path, fields),
+            async () => await Load.PgbenchAsync(connection, script, clients, duration));
+        foreach (var run in ours)
+        {
+            accepted.AddRange(run.AcceptedPairs);
+        }
+        var (median, pgbench) = (Load.MedianBy(ours, o => o.PerSecond), Load.MedianBy(theirs, t => t));
+        levels.Add(new JsonObject
+        {
+            ["clients"] = clients, [$"{unit}_per_s"] = Math.Round(median.PerSecond), ["p50_ms"] = median.P50Ms, ["p99_ms"] = median.P99Ms,
+            ["pgbench_per_s"] = Math.Round(pgbench), ["ratio"] = Math.Round(median.PerSecond / pgbench, 3),
+            ["accepted"] = ours.Sum(o => o.Accepted), ["refused"] = ours.Sum(o => o.Refused), ["other"] = ours.Sum(o => o.Other),
+        });
+        Console.WriteLine($"{clients,8}{median.PerSecond,14:F0}{median.P50Ms,8:F1}{median.P99Ms,8:F1}{pgbench,11:F0}{median.PerSecond / pgbench,7:F2}" +
+            $"{ours.Sum(o => o.Refused),9}{ours.Sum(o => o.Other),7}");
+    }
+    var stored = new List<(string Name, long Count)>();
+    foreach (var (name, countSql) in counts)
+    {
+        stored.Add((name, Convert.ToInt64(await Seed.ScalarAsync(connection, countSql), CultureInfo.InvariantCulture)));
+    }
+    // Nothing accepted proves nothing: a path that refuses everything is not exact.
+    var exact = accepted.Count > 0 && accepted.Distinct().Count() == accepted.Count && stored.All(c => c.Count == accepted.Count);
+    Console.WriteLine($"Accepted {unit}: {accepted.Count}; {string.Join("; ", stored.Select(c => $"{c.Name}: {c.Count}"))} → {(exact ? "exact" : "NOT EXACT")}");
+    return (levels, exact);
+}
 
 static double Number(JsonNode? node) => double.Parse(node!.ToJsonString(), CultureInfo.InvariantCulture);
 

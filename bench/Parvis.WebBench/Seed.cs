@@ -39,11 +39,14 @@ public static class Seed
                 'Consultation nationale : le pays de demain');
             INSERT INTO kernel_phases ("Id", "Description", "EndsOn", "ProcessId", "StartsOn", "Switches", "Title")
             VALUES (md5('phase')::uuid, 'Propositions, soutiens et commentaires.', current_date + 30, md5('process')::uuid, current_date - 30,
-                (SELECT string_agg(s || '/' || md5('component')::uuid, ' ') FROM unnest(ARRAY['proposals.commenting', 'proposals.proposing', 'proposals.supporting']) s),
+                (SELECT string_agg(s || '/' || md5('component')::uuid, ' ') FROM unnest(ARRAY['proposals.commenting', 'proposals.proposing', 'proposals.supporting']) s)
+                    || ' petitions.signing/' || md5('petitions component')::uuid || ' surveys.answering/' || md5('surveys component')::uuid,
                 'Contributions');
             INSERT INTO kernel_components ("Id", "Enabled", "Module", "Position", "ProcessId", "Switches", "Title")
             VALUES (md5('component')::uuid, true, 'proposals', 1, md5('process')::uuid, '', ''),
-                (md5('votes component')::uuid, true, 'votes', 2, md5('process')::uuid, '', '');
+                (md5('votes component')::uuid, true, 'votes', 2, md5('process')::uuid, '', ''),
+                (md5('petitions component')::uuid, true, 'petitions', 3, md5('process')::uuid, '', ''),
+                (md5('surveys component')::uuid, true, 'surveys', 4, md5('process')::uuid, '', '');
             INSERT INTO kernel_themes ("Id", "Name", "Position", "ProcessId")
             SELECT md5('theme' || t)::uuid, (ARRAY['Mobilité','Santé','Éducation','Logement','Travail','Environnement','Culture','Numérique','Sécurité','Démocratie'])[t + 1], t, md5('process')::uuid
             FROM generate_series(0, 9) t;
@@ -93,11 +96,17 @@ public static class Seed
     /// <summary>Open votes the signers cast ballots in (ids md5('vote' || v)), each a single choice between two answers.</summary>
     public const int Votes = 10_000;
 
+    /// <summary>Petitions open to signatures (ids md5('petition' || p)).</summary>
+    public const int Petitions = 10_000;
+
+    /// <summary>Signed surveys of one question (ids md5('survey' || s)).</summary>
+    public const int Surveys = 10_000;
+
     /// <summary>
-    /// After the read benchmarks (the process page lists its votes): <see cref="Votes"/> open secret votes in the
-    /// process's votes component, which <see cref="RunAsync"/> created with the process.
+    /// After <see cref="RunAsync"/>: what the write paths other than supports write to (their components and switches are
+    /// seeded with the process, which the application keeps in memory once read).
     /// </summary>
-    public static async Task RunVotesAsync(string connection)
+    public static async Task RunWritePathsAsync(string connection)
     {
         await using var db = new NpgsqlConnection(connection);
         await db.OpenAsync();
@@ -110,8 +119,20 @@ public static class Seed
             INSERT INTO votes_options ("Id", "Position", "Title", "VoteId")
             SELECT md5('option' || v || '-' || o)::uuid, o, (ARRAY['Pour', 'Contre'])[o + 1], md5('vote' || v)::uuid
             FROM generate_series(0, {Votes - 1}) v, generate_series(0, 1) o;
-            """);
-        await ExecuteAsync(db, "VACUUM ANALYZE votes_votes, votes_options;");
+            INSERT INTO kernel_contributions ("Id", "AuthorId", "Channel", "CreatedAt", "OrganisationId", "ProcessId")
+            SELECT md5('petition' || p)::uuid, md5('person' || ({Signers} + p % 1000))::uuid, 'Online', now() - interval '10 days', md5('org')::uuid, md5('process')::uuid
+            FROM generate_series(0, {Petitions - 1}) p;
+            INSERT INTO petitions_petitions ("Id", "Title", "Text", "Stage", "SubmittedAt", "ReviewedAt", "RefusalReason", "OnlineSignatures", "NextSteps", "CommitteeReply")
+            SELECT md5('petition' || p)::uuid, 'Pétition ' || p, 'Nous demandons un bus le soir après le dernier bateau, pour rentrer du travail.',
+                'Signing', now() - interval '9 days', now() - interval '8 days', '', 0, '', ''
+            FROM generate_series(0, {Petitions - 1}) p;
+            INSERT INTO surveys_surveys ("Id", "OrganisationId", "ProcessId", "Title", "Intro", "EasyIntro", "Mode", "Stage", "ClosesAt", "SmallestCell",
+                "Questions", "TokenKey", "Responses", "CreatedAt", "PublishedAt")
+            SELECT md5('survey' || s)::uuid, md5('org')::uuid, md5('process')::uuid, 'Questionnaire ' || s, '', '', 'Named', 'Published', NULL, 5,
+                @questions, '', 0, now(), now()
+            FROM generate_series(0, {Surveys - 1}) s;
+            """, ("questions", """[{"Logic":{"Key":"q1","Kind":2,"Required":true,"Options":["Oui","Non"]},"Label":"Prenez-vous le bus ?"}]"""));
+        await ExecuteAsync(db, "VACUUM ANALYZE votes_votes, votes_options, petitions_petitions, surveys_surveys;");
     }
 
     /// <summary>Workshops of the soak, each running its first time (concerns, no limit per table): codes SOAK00…, tables of each.</summary>

@@ -23,6 +23,9 @@ public class ParvisApp : WebApplicationFactory<Program>, IAsyncLifetime
     private TestDatabase _database = default!;
 
     public SmtpSink Mail { get; } = new();
+
+    /// <summary>The application's clock: a test moves it to see a deadline pass, and puts it back.</summary>
+    public TestClock Clock { get; } = new();
     public TestWorld World { get; private set; } = default!;
     public string Provider => _database.Provider;
 
@@ -61,7 +64,11 @@ public class ParvisApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimits:contribute:PermitLimit", ContributePermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimits:code:PermitLimit", ContributePermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Security:StampValidationSeconds", "0");
-        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, LoopbackVisitors>());
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IStartupFilter, LoopbackVisitors>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
     }
 
     /// <summary>

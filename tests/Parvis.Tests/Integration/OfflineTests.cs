@@ -7,7 +7,7 @@ using Parvis.Tests.Infrastructure;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Processes;
-using Parvis.Web.Modules.Workshops.Offline;
+using Parvis.Web.Kernel.Offline;
 
 namespace Parvis.Tests.Integration;
 
@@ -112,7 +112,7 @@ public sealed class OfflineTests(ParvisApp main) : IClassFixture<ParvisApp>
         var foreign = Altered(bundle, payload => payload["exportId"] = Guid.NewGuid().ToString());
         Assert.Contains("ne correspond à aucun export", (await UploadAsync(manager, offlinePage, "Import", foreign)).Text("#Upload-error"), StringComparison.Ordinal);
         Assert.Contains("pas un lot", (await UploadAsync(manager, offlinePage, "Import", packageBytes)).Text("#Upload-error"), StringComparison.Ordinal);
-        var huge = new byte[OfflineEnvelope.MaxBytes + 1];
+        var huge = new byte[SignedFile.MaxBytes + 1];
         Assert.Equal("Ce fichier dépasse 16\u00A0Mo.", (await UploadAsync(manager, offlinePage, "Import", huge)).Text("#Upload-error"));
         Assert.Equal("Ce fichier dépasse 16\u00A0Mo.", (await UploadAsync(owner, "/offline", "", huge)).Text("#Upload-error"));
         Assert.Equal(Same(onMain), Same(await ItemsAsync(main, workshopId)));

@@ -47,7 +47,7 @@ public sealed class PetitionTests(ParvisApp app) : IClassFixture<ParvisApp>
         var write = $"/processes/{process.Slug}/petitions/new";
         var (author, _) = await app.SignedInAsync("Autrice des bus");
         var (second, _) = await app.SignedInAsync("Deuxième du comité");
-        var (third, _) = await app.SignedInAsync("Troisième du comité");
+        var (third, thirdPerson) = await app.SignedInAsync("Troisième du comité");
         var (fourth, _) = await app.SignedInAsync("Quatrième, nommée sans le savoir");
 
         // Unknown pseudonyms are named back, a committee too small is refused, nothing typed is lost, nothing stored.
@@ -75,7 +75,7 @@ public sealed class PetitionTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(3, (await author.GetAsync(page)).Texts("section[aria-labelledby=committee] li").Count());
 
         // Nobody signs before the committee is complete and staff find it admissible.
-        var (signer, _) = await app.SignedInAsync("Signataire trop tôt");
+        var (signer, signerPerson) = await app.SignedInAsync("Signataire trop tôt");
         Assert.NotEqual(HttpStatusCode.Redirect, (await signer.PostAsync($"{page}?handler=Sign", new Dictionary<string, string>(), page)).Status);
         Assert.Equal(HttpStatusCode.Redirect, (await second.PostAsync($"{page}?handler=Confirm", new Dictionary<string, string>())).Status);
         Assert.Equal(PetitionStage.Committee, await StageAsync(id));
@@ -85,7 +85,7 @@ public sealed class PetitionTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(HttpStatusCode.Redirect, (await third.PostAsync($"{page}?handler=Confirm", new Dictionary<string, string>())).Status);
 
         var staffPage = $"/admin/petitions/{id}";
-        var (staff, _) = await app.SignedInAsync("Équipe de recevabilité", Role.ProcessManager);
+        var (staff, staffPerson) = await app.SignedInAsync("Équipe de recevabilité", Role.ProcessManager);
         Assert.Contains("/error/403", (await author.PostAsync($"{staffPage}?handler=Review&admissible=true", new Dictionary<string, string>())).Location, StringComparison.Ordinal);
         var noReason = await staff.PostAsync($"{staffPage}?handler=Review&admissible=false", new Dictionary<string, string> { ["Reason"] = "" });
         Assert.Contains("pourquoi", noReason.Text("#Reason-error"), StringComparison.Ordinal);
@@ -114,9 +114,14 @@ public sealed class PetitionTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(["3", "2", "5"], awaiting.Texts("#signatures ~ table td, section[aria-labelledby=signatures] table td"));
         Assert.Equal(["Signataire trop tôt"], awaiting.Texts("section[aria-labelledby=signatures] ul li"));
 
-        // The due date passes: the petition says how late the answer is.
-        await app.WithDatabaseAsync(db => db.Petitions.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.AnswerDue, due.AddDays(-33))));
+        // The due date passes on the application's clock: the countdown turns into the days of delay.
+        using var reset = new ClockReset(app.Clock);
+        app.Clock.Advance(TimeSpan.FromDays(29));
+        Assert.Contains("il reste 1 jour", (await app.NewSession().GetAsync(page)).Text("#where + p"), StringComparison.Ordinal);
+        app.Clock.Advance(TimeSpan.FromDays(4));
         Assert.Contains("3 jours de retard", (await app.NewSession().GetAsync(page)).Text("#where + p"), StringComparison.Ordinal);
+        // A month on, the sessions opened before have expired: the same people sign in again.
+        (staff, signer, third) = (await SignInAgainAsync(staffPerson), await SignInAgainAsync(signerPerson), await SignInAgainAsync(thirdPerson));
 
         // Staff answer every demand; a demand left without an answer is refused next to it, with the other answer kept.
         var demands = await app.WithDatabaseAsync(db => db.PetitionDemands.Where(d => d.PetitionId == id).OrderBy(d => d.Number).Select(d => d.Id).ToListAsync());
@@ -147,6 +152,19 @@ public sealed class PetitionTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Contains("/error/403", (await signer.PostAsync($"{page}?handler=Reply", new Dictionary<string, string> { ["Reply"] = "Je ne suis pas du comité." }, page)).Location, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await third.PostAsync($"{page}?handler=Reply", new Dictionary<string, string> { ["Reply"] = "Merci, nous suivrons la mise en service." })).Status);
         Assert.Contains("nous suivrons", (await app.NewSession().GetAsync(page)).Text("section[aria-labelledby=reply]"), StringComparison.Ordinal);
+    }
+
+    private async Task<Session> SignInAgainAsync(Person person)
+    {
+        var session = app.NewSession();
+        await session.SignInAsync(person.Email!, ParvisApp.Password);
+        return session;
+    }
+
+    /// <summary>Puts the application's clock back whatever happens, for the tests after.</summary>
+    private sealed class ClockReset(TestClock clock) : IDisposable
+    {
+        public void Dispose() => clock.Reset();
     }
 
     [Fact]

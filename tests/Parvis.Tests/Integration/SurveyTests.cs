@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Parvis.Surveys;
 using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Privacy;
@@ -275,6 +276,54 @@ public sealed class SurveyTests(ParvisApp app) : IClassFixture<ParvisApp>
             Assert.Equal(1, await db.Surveys.Where(s => s.Id == survey.Id).Select(s => s.Responses).SingleAsync());
             var texts = await db.SurveyTexts.AsNoTracking().Where(t => t.SurveyId == survey.Id).OrderBy(t => t.Text).ToListAsync();
             Assert.Equal([("", true), ("Plus de bus le dimanche", false)], texts.Select(t => (t.Text, t.ResponseId is null)));
+            return 0;
+        });
+    }
+
+    [Fact]
+    public async Task A_survey_is_answered_on_a_laptop_without_network_and_its_signed_answers_come_back_once()
+    {
+        var process = await ProcessAsync("survey-laptop");
+        var survey = await PublishedAsync(process, SurveyMode.Named, _commune);
+        var (manager, _) = await app.SignedInAsync("Pilote des questionnaires", Role.ProcessManager);
+        var editor = $"/admin/surveys/{survey.Id}";
+        var package = await manager.PostAsync($"{editor}?handler=Package", []);
+        Assert.Equal(HttpStatusCode.OK, package.Status);
+        var packageBytes = Encoding.UTF8.GetBytes(package.Body);
+
+        // The laptop: another installation with its own database, no link to the main one but the file.
+        await using var laptop = new ParvisApp();
+        await ((IAsyncLifetime)laptop).InitializeAsync();
+        var (owner, _) = await laptop.SignedInAsync("Médiatrice au portable", Role.ProcessManager);
+        var received = await owner.PostFileAsync("/offline", "Upload", "questionnaire.json", packageBytes, "/offline");
+        Assert.Equal(HttpStatusCode.Redirect, received.Status);
+        Assert.Equal(editor, received.Location);
+        Assert.Contains("déjà sur cette installation", (await owner.PostFileAsync("/offline", "Upload", "questionnaire.json", packageBytes, "/offline")).Text("#Upload-error"), StringComparison.Ordinal);
+        // Answers typed on the laptop, by the only channel it has.
+        var entry = $"/admin/surveys/{survey.Id}/entry";
+        Assert.Equal(["Offline"], (await owner.GetAsync(entry)).Document.QuerySelectorAll("input[name=Channel]").Select(i => i.GetAttribute("value")));
+        foreach (var commune in new[] { "Groix", "Groix", "Lorient" })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await owner.PostAsync(entry, [F("Channel", "Paper"), .. Answers(commune, ["Bateau"], "Une permanence à la mairie annexe")])).Status);
+        }
+        var bundle = await owner.PostAsync($"{editor}?handler=Bundle", []);
+        Assert.Equal(HttpStatusCode.OK, bundle.Status);
+        var bundleBytes = Encoding.UTF8.GetBytes(bundle.Body);
+
+        // Back on the main installation: added once, whatever the number of imports; a changed bundle is refused.
+        async Task<Session.Response> Import(byte[] file) => await manager.PostFileAsync($"{editor}?handler=Import", "Upload", "lot.json", file, editor);
+        Assert.Equal("3 réponses ajoutées, aucune déjà là, aucune refusée.", (await Import(bundleBytes)).Text("section[aria-labelledby=offline] .notice"));
+        Assert.Equal("Aucune réponse ajoutée, 3 déjà là, aucune refusée.", (await Import(bundleBytes)).Text("section[aria-labelledby=offline] .notice"));
+        var payload = System.Text.Json.Nodes.JsonNode.Parse(Convert.FromBase64String(System.Text.Json.Nodes.JsonNode.Parse(bundleBytes)!["payload"]!.GetValue<string>()))!;
+        payload["answers"]![0]!["id"] = Guid.NewGuid().ToString();
+        var envelope = System.Text.Json.Nodes.JsonNode.Parse(bundleBytes)!;
+        envelope["payload"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(payload.ToJsonString()));
+        Assert.Contains("modifié depuis le portable", (await Import(Encoding.UTF8.GetBytes(envelope.ToJsonString()))).Text("#Upload-error"), StringComparison.Ordinal);
+        await app.WithDatabaseAsync(async db =>
+        {
+            Assert.Equal(3, await db.SurveyResponses.CountAsync(r => r.SurveyId == survey.Id && r.Channel == SurveyChannel.Offline));
+            Assert.Equal(3, await db.Surveys.Where(s => s.Id == survey.Id).Select(s => s.Responses).SingleAsync());
+            Assert.Equal(3, await db.SurveyTexts.CountAsync(t => t.SurveyId == survey.Id && t.Channel == Channel.Offline && t.AuthorId == null));
             return 0;
         });
     }

@@ -1656,6 +1656,38 @@ namespace Parvis.Web.Migrations.Postgres
                     b.ToTable("surveys_codes_given", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Modules.Surveys.SurveyCopy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ExportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId");
+
+                    b.ToTable("surveys_copies", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Modules.Surveys.SurveyRespondent", b =>
                 {
                     b.Property<Guid>("SurveyId")
@@ -3265,6 +3297,15 @@ namespace Parvis.Web.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Parvis.Web.Modules.Surveys.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Surveys.SurveyCopy", b =>
+                {
                     b.HasOne("Parvis.Web.Modules.Surveys.Survey", null)
                         .WithMany()
                         .HasForeignKey("SurveyId")

@@ -1647,6 +1647,38 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.ToTable("surveys_codes_given", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Modules.Surveys.SurveyCopy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ExportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId");
+
+                    b.ToTable("surveys_copies", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Modules.Surveys.SurveyRespondent", b =>
                 {
                     b.Property<Guid>("SurveyId")
@@ -3244,6 +3276,15 @@ namespace Parvis.Web.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Parvis.Web.Modules.Surveys.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Surveys.SurveyCopy", b =>
+                {
                     b.HasOne("Parvis.Web.Modules.Surveys.Survey", null)
                         .WithMany()
                         .HasForeignKey("SurveyId")

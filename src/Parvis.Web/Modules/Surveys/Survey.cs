@@ -42,6 +42,9 @@ public enum SurveyChannel
 
     /// <summary>Answered in person at a desk, a staff member typing.</summary>
     Desk,
+
+    /// <summary>Typed on a laptop without network, brought back in its signed bundle.</summary>
+    Offline,
 }
 
 /// <summary>

@@ -268,9 +268,9 @@ public sealed class SurveyCommands(
                     return AnswerResult.Refused(CommandResult.Refused("Surveys.CodeInvalid"));
                 }
                 db.SurveySpentCodes.Add(new SurveySpentCode { SurveyId = survey.Id, Digest = digest });
-                return new AnswerResult(await KeepAsync(survey, questions, kept, SurveyChannel.Online, null), []);
+                return new AnswerResult(await KeepAsync(survey, questions, [(Guid.NewGuid(), kept)], SurveyChannel.Online, null), []);
             case SurveyMode.Open:
-                return new AnswerResult(await KeepAsync(survey, questions, kept, SurveyChannel.Online, null), []);
+                return new AnswerResult(await KeepAsync(survey, questions, [(Guid.NewGuid(), kept)], SurveyChannel.Online, null), []);
             default:
                 return AnswerResult.Refused(CommandResult.Refused("Error.SignInRequired"));
         }
@@ -299,7 +299,7 @@ public sealed class SurveyCommands(
         }
         // Who typed is kept as a count of their entries, not joined to the answer.
         audit.Record("survey.entry", $"survey:{survey.Id}", channel.ToString());
-        return new AnswerResult(await KeepAsync(survey, questions, checkedAnswers.Kept, channel, null), []);
+        return new AnswerResult(await KeepAsync(survey, questions, [(Guid.NewGuid(), checkedAnswers.Kept)], channel, null), []);
     }
 
     private async Task<CommandResult> SignedAsync(Survey survey, IReadOnlyList<SurveyQuestion> questions, IReadOnlyDictionary<string, Answer> kept, Guid person)
@@ -307,7 +307,7 @@ public sealed class SurveyCommands(
         var earlier = await db.SurveyRespondents.FirstOrDefaultAsync(r => r.SurveyId == survey.Id && r.PersonId == person);
         if (earlier is null)
         {
-            var result = await KeepAsync(survey, questions, kept, SurveyChannel.Online, person);
+            var result = await KeepAsync(survey, questions, [(Guid.NewGuid(), kept)], SurveyChannel.Online, person);
             // Two first answers of the same person at once: the database kept the first, the second replaces it.
             return result.ErrorKey == "Surveys.AlreadyAnswered" ? await SignedAsync(survey, questions, kept, person) : result;
         }
@@ -335,16 +335,26 @@ public sealed class SurveyCommands(
         return CommandResult.Done(survey.Id);
     }
 
-    /// <summary>A new answer, its texts, its respondent if signed, and the count, together or not at all.</summary>
-    private async Task<CommandResult> KeepAsync(Survey survey, IReadOnlyList<SurveyQuestion> questions, IReadOnlyDictionary<string, Answer> kept, SurveyChannel channel,
-        Guid? person)
+    /// <summary>
+    /// Answers checked elsewhere and brought in together (a laptop's bundle), with their ids: all kept, or none.
+    /// The caller has checked the permission.
+    /// </summary>
+    internal async Task<CommandResult> KeepAllAsync(Survey survey, IReadOnlyList<(Guid Id, IReadOnlyDictionary<string, Answer> Answers)> answers, SurveyChannel channel) =>
+        answers.Count == 0 ? CommandResult.Done(survey.Id) : await KeepAsync(survey, survey.Read(), answers, channel, null);
+
+    /// <summary>New answers, their texts, the respondent if signed, and the count, together or not at all.</summary>
+    private async Task<CommandResult> KeepAsync(Survey survey, IReadOnlyList<SurveyQuestion> questions, IReadOnlyList<(Guid Id, IReadOnlyDictionary<string, Answer> Answers)> answers,
+        SurveyChannel channel, Guid? person)
     {
-        var response = new SurveyResponse { SurveyId = survey.Id, Channel = channel, Answers = Survey.WriteAnswers(kept) };
-        db.SurveyResponses.Add(response);
-        db.SurveyTexts.AddRange(Texts(questions, kept).Select(t => NewText(survey, response, t.Key, t.Value, channel, person)));
-        if (person is { } id)
+        foreach (var (id, kept) in answers)
         {
-            db.SurveyRespondents.Add(new SurveyRespondent { SurveyId = survey.Id, PersonId = id, ResponseId = response.Id, AnsweredAt = clock.GetUtcNow() });
+            var response = new SurveyResponse { Id = id, SurveyId = survey.Id, Channel = channel, Answers = Survey.WriteAnswers(kept) };
+            db.SurveyResponses.Add(response);
+            db.SurveyTexts.AddRange(Texts(questions, kept).Select(t => NewText(survey, response, t.Key, t.Value, channel, person)));
+            if (person is { } who)
+            {
+                db.SurveyRespondents.Add(new SurveyRespondent { SurveyId = survey.Id, PersonId = who, ResponseId = response.Id, AnsweredAt = clock.GetUtcNow() });
+            }
         }
         await using var transaction = await db.Database.BeginTransactionAsync();
         try
@@ -356,7 +366,7 @@ public sealed class SurveyCommands(
             db.ChangeTracker.Clear();
             return CommandResult.Refused(survey.Mode == SurveyMode.Anonymous ? "Surveys.CodeUsed" : "Surveys.AlreadyAnswered");
         }
-        await db.Surveys.Where(s => s.Id == survey.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Responses, x => x.Responses + 1));
+        await db.Surveys.Where(s => s.Id == survey.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Responses, x => x.Responses + answers.Count));
         await transaction.CommitAsync();
         return CommandResult.Done(survey.Id);
     }
@@ -394,7 +404,7 @@ public sealed class SurveyCommands(
         ProcessId = survey.ProcessId,
         AuthorId = person,
         CreatedAt = person is null ? survey.PublishedAt ?? survey.CreatedAt : clock.GetUtcNow(),
-        Channel = channel == SurveyChannel.Online ? Channel.Online : Channel.Paper,
+        Channel = channel switch { SurveyChannel.Online => Channel.Online, SurveyChannel.Offline => Channel.Offline, _ => Channel.Paper },
         SurveyId = survey.Id,
         ResponseId = response.Id,
         QuestionKey = key,

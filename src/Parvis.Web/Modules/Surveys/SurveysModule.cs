@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Modules;
+using Parvis.Web.Kernel.Offline;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Privacy;
@@ -55,6 +56,8 @@ public sealed class SurveysModule : IParvisModule
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<SurveyCommands>();
+        services.AddScoped<SurveyOffline>();
+        services.AddScoped<IOfflinePackages>(provider => provider.GetRequiredService<SurveyOffline>());
         services.AddScoped<IContributionSource, SurveysContributions>();
         services.AddScoped<IPersonalDataSource, SurveysPersonalData>();
     }
@@ -106,6 +109,14 @@ public sealed class SurveysModule : IParvisModule
             e.Property(c => c.Digest).HasMaxLength(64);
             e.HasOne<Survey>().WithMany().HasForeignKey(c => c.SurveyId).OnDelete(DeleteBehavior.Cascade);
         });
+        model.Entity<SurveyCopy>(e =>
+        {
+            e.ToTable("surveys_copies");
+            e.Property(c => c.Role).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.Key).HasMaxLength(64);
+            e.HasIndex(c => c.SurveyId);
+            e.HasOne<Survey>().WithMany().HasForeignKey(c => c.SurveyId).OnDelete(DeleteBehavior.Cascade);
+        });
         model.Entity<SurveyText>(e =>
         {
             e.ToTable("surveys_texts");
@@ -128,6 +139,7 @@ public static class SurveysData
         public DbSet<SurveyCodeGiven> SurveyCodesGiven => db.Set<SurveyCodeGiven>();
         public DbSet<SurveySpentCode> SurveySpentCodes => db.Set<SurveySpentCode>();
         public DbSet<SurveyText> SurveyTexts => db.Set<SurveyText>();
+        public DbSet<SurveyCopy> SurveyCopies => db.Set<SurveyCopy>();
     }
 }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Modules;
+using Parvis.Web.Kernel.Offline;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Processes;
@@ -51,6 +52,7 @@ public sealed class WorkshopsModule : IParvisModule
     {
         services.AddScoped<WorkshopCommands>();
         services.AddScoped<OfflineWorkshops>();
+        services.AddScoped<IOfflinePackages>(provider => provider.GetRequiredService<OfflineWorkshops>());
         services.AddScoped<IContributionSource, WorkshopsContributions>();
     }
 

@@ -1,16 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using Parvis.Web.Kernel.Offline;
 
 namespace Parvis.Web.Modules.Workshops.Offline;
 
 /// <summary>
-/// The two files of an offline workshop. The package goes from the main installation to the facilitator's
-/// laptop: the workshop, its process and themes, what it already holds, and a key made for this export.
-/// The bundle comes back: the workshop as the laptop left it, signed with that key (HMAC-SHA256 over the
-/// exact bytes of the payload), so the main installation rejects a bundle that was changed or that answers
-/// no export of its own.
+/// The two files of an offline workshop, each a <see cref="SignedFile"/>. The package goes from the main installation
+/// to the facilitator's laptop: the workshop, its process and themes, what it already holds, and a key made for this
+/// export. The bundle comes back: the workshop as the laptop left it, signed with that key.
 /// </summary>
 public sealed record OfflinePayload
 {
@@ -38,10 +35,6 @@ public sealed record OfflinePayload
     public DateTimeOffset CreatedAt { get; init; }
 }
 
-public sealed record OfflineProcess(Guid Id, string Slug, string Title, string Summary, IReadOnlyList<OfflineTheme> Themes);
-
-public sealed record OfflineTheme(Guid Id, string Name, int Position);
-
 public sealed record OfflineWorkshop(
     Guid Id, string Title, string Description, string Place, DateTimeOffset? StartsAt, string JoinCode,
     IReadOnlyList<OfflineTime> Times, IReadOnlyList<OfflineGroup> Groups);
@@ -62,47 +55,12 @@ public sealed record OfflineItem(
 
 public sealed record OfflineBaseline(string Definition, IReadOnlyDictionary<Guid, string> Items);
 
-/// <summary>The file as written: the payload's exact bytes (base64) and, for a bundle, their signature.</summary>
-public sealed record OfflineEnvelope(string Payload, string? Signature)
+public static class OfflineFiles
 {
-    /// <summary>A package or bundle holds one workshop's text, well under a megabyte; far more is not one.</summary>
-    public const long MaxBytes = 16 * 1024 * 1024;
-
-    private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-    private static readonly JsonSerializerOptions _indented = new(_json) { WriteIndented = true };
-
-    public static byte[] Write(OfflinePayload payload, byte[]? key)
-    {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(payload, _json);
-        var envelope = new OfflineEnvelope(Convert.ToBase64String(bytes), key is null ? null : Convert.ToBase64String(HMACSHA256.HashData(key, bytes)));
-        return JsonSerializer.SerializeToUtf8Bytes(envelope, _indented);
-    }
-
-    /// <summary>The file's payload and its signed bytes, or null when it is not an offline workshop file at all.</summary>
-    public static (OfflinePayload Payload, byte[] Bytes, byte[]? Signature)? Read(Stream file)
-    {
-        try
-        {
-            var envelope = JsonSerializer.Deserialize<OfflineEnvelope>(file, _json);
-            if (envelope?.Payload is null)
-            {
-                return null;
-            }
-            var bytes = Convert.FromBase64String(envelope.Payload);
-            var payload = JsonSerializer.Deserialize<OfflinePayload>(bytes, _json);
-            if (payload?.Format != OfflinePayload.FormatName || payload.Process is null || payload.Workshop?.Times is null || payload.Workshop.Groups is null
-                || payload.Items is null || payload.Baseline is null)
-            {
-                return null;
-            }
-            return (payload, bytes, envelope.Signature is null ? null : Convert.FromBase64String(envelope.Signature));
-        }
-        catch (Exception e) when (e is JsonException or FormatException or NotSupportedException)
-        {
-            return null;
-        }
-    }
-
-    public static bool Verify(byte[] bytes, byte[]? signature, byte[] key) =>
-        signature is not null && CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(key, bytes), signature);
+    /// <summary>A workshop's package or bundle, or null when the file is not one (<see cref="SignedFile"/> carries it).</summary>
+    public static (OfflinePayload Payload, byte[] Bytes, byte[]? Signature)? Read(Stream file) =>
+        SignedFile.Read<OfflinePayload>(file) is { } read && read.Payload is { Format: OfflinePayload.FormatName, Process: not null, Items: not null, Baseline: not null }
+            && read.Payload.Workshop is { Times: not null, Groups: not null }
+            ? read
+            : null;
 }

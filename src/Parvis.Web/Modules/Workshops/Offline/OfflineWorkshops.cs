@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Audit;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Offline;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
@@ -23,8 +24,19 @@ public sealed record OfflineReport(int Added, int Updated, IReadOnlyList<Offline
 /// was changed on both sides since the export is reported and left as the main installation has it.
 /// </summary>
 public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock,
-    ProcessAccess processes)
+    ProcessAccess processes) : IOfflinePackages
 {
+    public string Format => OfflinePayload.FormatName;
+
+    public Task<CommandResult> ReceiveAsync(Stream file) => ImportPackageAsync(file);
+
+    public string Address(Guid id) => $"/workshops/{id}/console";
+
+    public async Task<IReadOnlyList<ReceivedCopy>> ReceivedAsync() =>
+        [.. (await db.OfflineLinks.AsNoTracking().Where(l => l.Role == OfflineRole.Copy)
+                .Join(db.Workshops, l => l.WorkshopId, w => w.Id, (l, w) => new { w.Id, w.Title, l.CreatedAt }).ToListAsync())
+            .Select(r => new ReceivedCopy(r.Title, $"/workshops/{r.Id}/offline", r.CreatedAt))];
+
     private const int KeyBytes = 32;
 
     /// <summary>On the main installation: the package for a laptop, with a key made for this export.</summary>
@@ -56,14 +68,14 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
         {
             Kind = "package",
             ExportId = link.Id,
-            Process = new OfflineProcess(process.Id, process.Slug, process.Title, process.Summary, themes.Select(t => new OfflineTheme(t.Id, t.Name, t.Position)).ToList()),
+            Process = OfflineProcess.Of(process, themes),
             Workshop = snapshot.Workshop,
             Items = snapshot.Items,
             Baseline = snapshot.Baseline,
             Key = link.Key,
             CreatedAt = link.CreatedAt,
         };
-        return (CommandResult.Done(link.Id), OfflineEnvelope.Write(payload, null));
+        return (CommandResult.Done(link.Id), SignedFile.Write(payload, null));
     }
 
     /// <summary>
@@ -76,43 +88,18 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
         {
             return CommandResult.Refused(decision);
         }
-        if (OfflineEnvelope.Read(file) is not { Payload: { Kind: "package", Key: { } key } package })
+        if (OfflineFiles.Read(file) is not { Payload: { Kind: "package", Key: { } key } package })
         {
-            return CommandResult.Refused("Offline.NotAPackage");
+            return CommandResult.Refused("Laptop.NotAPackage");
         }
         if (await db.Workshops.AnyAsync(w => w.Id == package.Workshop.Id))
         {
             return CommandResult.Refused("Offline.AlreadyHere");
         }
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var process = await db.Processes.FirstOrDefaultAsync(p => p.Id == package.Process.Id);
-        if (process is not null && process.OrganisationId != organisation.Id)
+        if (await OfflineProcess.CopyAsync(db, organisation.Id, package.Process, WorkshopsModule.Key) is not { } process)
         {
-            return CommandResult.Refused("Offline.NotAPackage");
-        }
-        if (process is null)
-        {
-            var slug = package.Process.Slug;
-            if (await db.Processes.AnyAsync(p => p.OrganisationId == organisation.Id && p.Slug == slug))
-            {
-                slug = $"{slug[..Math.Min(slug.Length, 50)]}-{package.Process.Id.ToString()[..8]}";
-            }
-            process = new Process
-            {
-                Id = package.Process.Id, OrganisationId = organisation.Id, Slug = slug, Title = package.Process.Title,
-                Summary = package.Process.Summary, Published = true,
-            };
-            process.Themes.AddRange(package.Process.Themes.Select(t => new Theme { Id = t.Id, Name = t.Name, Position = t.Position }));
-            db.Processes.Add(process);
-        }
-        // The laptop runs the workshop it received: its copy of the process uses workshops, whatever it used before.
-        if (process.Components.FirstOrDefault(c => c.Module == WorkshopsModule.Key) is { } component)
-        {
-            component.Enabled = true;
-        }
-        else
-        {
-            process.Components.Add(new ProcessComponent { Module = WorkshopsModule.Key, Position = process.Components.Count + 1 });
+            return CommandResult.Refused("Laptop.NotAPackage");
         }
         var source = package.Workshop;
         var workshop = new Workshop
@@ -160,7 +147,7 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
             Baseline = JsonSerializer.Deserialize<OfflineBaseline>(link.Baseline)!,
             CreatedAt = clock.GetUtcNow(),
         };
-        return (CommandResult.Done(workshop.Id), OfflineEnvelope.Write(payload, Convert.FromBase64String(link.Key)));
+        return (CommandResult.Done(workshop.Id), SignedFile.Write(payload, Convert.FromBase64String(link.Key)));
     }
 
     /// <summary>
@@ -177,7 +164,7 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
         {
             return (refusal!, null);
         }
-        if (OfflineEnvelope.Read(file) is not { Payload.Kind: "bundle" } read)
+        if (OfflineFiles.Read(file) is not { Payload.Kind: "bundle" } read)
         {
             return (CommandResult.Refused("Offline.NotABundle"), null);
         }
@@ -187,7 +174,7 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
         {
             return (CommandResult.Refused("Offline.Foreign"), null);
         }
-        if (!OfflineEnvelope.Verify(bytes, signature, Convert.FromBase64String(link.Key)))
+        if (!SignedFile.Verify(bytes, signature, Convert.FromBase64String(link.Key)))
         {
             return (CommandResult.Refused("Offline.Tampered"), null);
         }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Offline;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Modules.Workshops.Offline;
@@ -56,11 +57,11 @@ public sealed class OfflineModel(ParvisDbContext database, CurrentOrganisation c
         }
         if (Upload is null || Upload.Length == 0)
         {
-            ModelState.AddModelError(nameof(Upload), Text["Offline.ChooseFile"]);
+            ModelState.AddModelError(nameof(Upload), Text["Laptop.ChooseFile"]);
             return Page();
         }
         await using var upload = Upload.OpenReadStream();
-        if (ReadUpload(upload, nameof(Upload), OfflineEnvelope.MaxBytes) is not { } bytes)
+        if (ReadUpload(upload, nameof(Upload), SignedFile.MaxBytes) is not { } bytes)
         {
             return Page();
         }

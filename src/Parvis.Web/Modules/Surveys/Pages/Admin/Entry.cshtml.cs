@@ -11,8 +11,8 @@ namespace Parvis.Web.Modules.Surveys.Pages.Admin;
 /// Typing in a paper form, or the answers of a person at a desk: the same form and the same checks as online, the
 /// channel kept with the answer; after each, an empty form for the next.
 /// </summary>
-public sealed class EntryModel(ParvisDbContext db, CurrentOrganisation organisation, ProcessAccess processes, Authorizer authorizer, SurveyCommands surveys)
-    : SurveyPage(db, organisation, processes, authorizer)
+public sealed class EntryModel(ParvisDbContext db, CurrentOrganisation organisation, ProcessAccess processes, Authorizer authorizer, SurveyCommands surveys,
+    SurveyOffline offline) : SurveyPage(db, organisation, processes, authorizer)
 {
     [BindProperty]
     [Display(Name = "Field.SurveyChannel")]
@@ -20,13 +20,16 @@ public sealed class EntryModel(ParvisDbContext db, CurrentOrganisation organisat
 
     public SurveyFormView Form { get; private set; } = default!;
 
+    /// <summary>The channels answers come by here: on a laptop's copy, only the laptop.</summary>
+    public IReadOnlyList<SurveyChannel> Channels { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id, SurveyChannel? channel)
     {
         if (await LoadAsync(id) is { } early)
         {
             return early;
         }
-        Channel = channel is SurveyChannel.Desk ? SurveyChannel.Desk : SurveyChannel.Paper;
+        Channel = channel is { } chosen && Channels.Contains(chosen) ? chosen : Channels[0];
         Form = SurveyForm.Start(Questions);
         return Page();
     }
@@ -43,7 +46,7 @@ public sealed class EntryModel(ParvisDbContext db, CurrentOrganisation organisat
         {
             return Page();
         }
-        var result = await surveys.EnterAsync(id, form.Answers, Channel);
+        var result = await surveys.EnterAsync(id, form.Answers, Channels.Contains(Channel) ? Channel : Channels[0]);
         if (result.Problems.Count > 0)
         {
             Form = SurveyForm.WithProblems(form, result.Problems, key => Text[key]);
@@ -58,6 +61,7 @@ public sealed class EntryModel(ParvisDbContext db, CurrentOrganisation organisat
         {
             return early;
         }
+        Channels = await offline.IsCopyAsync(id) ? [SurveyChannel.Offline] : [SurveyChannel.Paper, SurveyChannel.Desk];
         return Survey.Stage == SurveyStage.Draft ? NotFound() : null;
     }
 }

@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Parvis.Surveys;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Offline;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Kernel.Setup;
 using Parvis.Web.Shared;
 
 namespace Parvis.Web.Modules.Surveys.Pages.Admin;
@@ -40,14 +42,24 @@ public sealed class SettingsInput
 /// The survey editor: its settings, its questions in order with what each check finds next to it, a form to add
 /// one, and publishing (refused, with the reasons by question, while any check fails) or closing.
 /// </summary>
-public sealed class SurveyModel(ParvisDbContext db, CurrentOrganisation organisation, ProcessAccess processes, Authorizer authorizer, SurveyCommands surveys)
-    : QuestionEditorPage(db, organisation, processes, authorizer)
+public sealed class SurveyModel(ParvisDbContext db, CurrentOrganisation organisation, ProcessAccess processes, Authorizer authorizer, SurveyCommands surveys,
+    SurveyOffline offline) : QuestionEditorPage(db, organisation, processes, authorizer)
 {
     [BindProperty]
     public SettingsInput Settings { get; set; } = new();
 
     /// <summary>What the checks before publication find, by question key.</summary>
     public ILookup<string, string> Problems { get; private set; } = Array.Empty<(string, string)>().ToLookup(p => p.Item1, p => p.Item2);
+
+    [BindProperty]
+    [Display(Name = "Field.SurveyBundle")]
+    public IFormFile? Upload { get; set; }
+
+    /// <summary>This survey is a laptop's copy: its answers go back in a bundle.</summary>
+    public bool IsCopy { get; private set; }
+
+    /// <summary>What the bundle just imported brought.</summary>
+    public SurveyImport? Import { get; private set; }
 
     public IEnumerable<SelectListItem> Modes => Enum.GetValues<SurveyMode>().Select(m => new SelectListItem(Text[$"SurveyMode.{m}"], m.ToString()));
 
@@ -127,6 +139,57 @@ public sealed class SurveyModel(ParvisDbContext db, CurrentOrganisation organisa
         return After(result, "Surveys.PublishedNotice", EditorAddress);
     }
 
+    /// <summary>On the main installation: the package for a laptop.</summary>
+    public async Task<IActionResult> OnPostPackageAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } early)
+        {
+            return early;
+        }
+        var (result, file) = await offline.ExportPackageAsync(id);
+        return Refusal(result) ?? (file is null ? Page() : File(file, "application/json", $"{Slugs.From(Survey.Title, 60)}.parvis-package.json"));
+    }
+
+    /// <summary>On the laptop: the answers taken here, signed, for the main installation.</summary>
+    public async Task<IActionResult> OnPostBundleAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } early)
+        {
+            return early;
+        }
+        var (result, file) = await offline.ExportBundleAsync(id);
+        return Refusal(result) ?? (file is null ? Page() : File(file, "application/json", $"{Slugs.From(Survey.Title, 60)}.parvis-bundle.json"));
+    }
+
+    /// <summary>On the main installation: a laptop's bundle, its answers added once.</summary>
+    public async Task<IActionResult> OnPostImportAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } early)
+        {
+            return early;
+        }
+        ModelState.Clear();
+        if (Upload is null || Upload.Length == 0)
+        {
+            ModelState.AddModelError(nameof(Upload), Text["Laptop.ChooseFile"]);
+            return Page();
+        }
+        await using var upload = Upload.OpenReadStream();
+        if (ReadUpload(upload, nameof(Upload), SignedFile.MaxBytes) is not { } bytes)
+        {
+            return Page();
+        }
+        using var stream = new MemoryStream(bytes);
+        var (result, import) = await offline.ImportBundleAsync(id, stream);
+        if (Refusal(result, nameof(Upload)) is { } refusal)
+        {
+            return refusal;
+        }
+        Import = import;
+        await LoadAsync(id);
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostCloseAsync(Guid id) =>
         await LoadAsync(id) ?? After(await surveys.CloseAsync(id), "Surveys.ClosedNotice", EditorAddress);
 
@@ -137,6 +200,7 @@ public sealed class SurveyModel(ParvisDbContext db, CurrentOrganisation organisa
             return early;
         }
         Earlier = Questions;
+        IsCopy = await offline.IsCopyAsync(id);
         Problems = SurveyCheck.Problems(SurveyForm.Logic(Questions)).ToLookup(p => p.Question, p => Text[$"Surveys.Problem.{p.Kind}"].Value);
         return null;
     }

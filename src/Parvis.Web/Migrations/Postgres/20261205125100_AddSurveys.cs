@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Parvis.Web.Migrations.Sqlite
+namespace Parvis.Web.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class AddSurveys : Migration
@@ -15,21 +15,21 @@ namespace Parvis.Web.Migrations.Sqlite
                 name: "surveys_surveys",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProcessId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
-                    Intro = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    EasyIntro = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Mode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Stage = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ClosesAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    SmallestCell = table.Column<int>(type: "INTEGER", nullable: false),
-                    Questions = table.Column<string>(type: "TEXT", nullable: false),
-                    TokenKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Responses = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProcessId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    Intro = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    EasyIntro = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Mode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Stage = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ClosesAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SmallestCell = table.Column<int>(type: "integer", nullable: false),
+                    Questions = table.Column<string>(type: "text", nullable: false),
+                    TokenKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Responses = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -46,8 +46,8 @@ namespace Parvis.Web.Migrations.Sqlite
                 name: "surveys_codes_given",
                 columns: table => new
                 {
-                    SurveyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    SurveyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -70,8 +70,8 @@ namespace Parvis.Web.Migrations.Sqlite
                 name: "surveys_codes_spent",
                 columns: table => new
                 {
-                    SurveyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Digest = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    SurveyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Digest = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -85,13 +85,35 @@ namespace Parvis.Web.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "surveys_copies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SurveyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ExportId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_surveys_copies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_surveys_copies_surveys_surveys_SurveyId",
+                        column: x => x.SurveyId,
+                        principalTable: "surveys_surveys",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "surveys_responses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SurveyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Answers = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SurveyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Answers = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -108,10 +130,10 @@ namespace Parvis.Web.Migrations.Sqlite
                 name: "surveys_respondents",
                 columns: table => new
                 {
-                    SurveyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    SurveyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -140,11 +162,11 @@ namespace Parvis.Web.Migrations.Sqlite
                 name: "surveys_texts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SurveyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    QuestionKey = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 5020, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SurveyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: true),
+                    QuestionKey = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Text = table.Column<string>(type: "character varying(5020)", maxLength: 5020, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -167,6 +189,11 @@ namespace Parvis.Web.Migrations.Sqlite
                 name: "IX_surveys_codes_given_PersonId",
                 table: "surveys_codes_given",
                 column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_surveys_copies_SurveyId",
+                table: "surveys_copies",
+                column: "SurveyId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_surveys_respondents_PersonId",
@@ -208,6 +235,9 @@ namespace Parvis.Web.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "surveys_codes_spent");
+
+            migrationBuilder.DropTable(
+                name: "surveys_copies");
 
             migrationBuilder.DropTable(
                 name: "surveys_respondents");
