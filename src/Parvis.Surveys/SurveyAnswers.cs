@@ -40,16 +40,25 @@ public static class SurveyAnswers
     {
         var (_, kept, problems) = SurveyPaths.Walk(questions, answers, (question, answer) =>
         {
-            var values = answer?.Values.Select(v => v.Trim()).Where(v => v.Length > 0).ToList() ?? [];
+            // Answers read from a file may hold nulls: no answer, like blanks.
+            var values = answer?.Values.Where(v => v is not null).Select(v => v.Trim()).Where(v => v.Length > 0).ToList() ?? [];
             return values.Count == 0 ? (null, question.Required ? AnswerProblem.Required : null)
                 : Problem(question, values) is { } problem ? (null, problem)
                 // A required matrix or grades wants every line.
                 : question.Required && question.IsMatrix && question.Lines.Any(l => !values.Any(v => v.StartsWith(l + "=", StringComparison.Ordinal)))
                     ? (null, AnswerProblem.Required)
-                : (new Answer(values), null);
+                : (new Answer(Canonical(question, values)), null);
         });
         return new CheckedAnswers(kept, problems);
     }
+
+    /// <summary>The longest number kept: a number, not a page of digits.</summary>
+    public const int NumberMax = 30;
+
+    /// <summary>A scale's step as it is counted ("03" is 3), whatever was typed.</summary>
+    private static List<string> Canonical(Question question, List<string> values) => question.Kind == QuestionKind.Scale
+        ? [int.Parse(values[0], NumberStyles.None, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)]
+        : values;
 
     private static AnswerProblem? Problem(Question question, List<string> values) => question.Kind switch
     {
@@ -61,8 +70,12 @@ public static class SurveyAnswers
             => AnswerProblem.NotAnOption,
         QuestionKind.MatrixSingle or QuestionKind.Grades when values.Select(v => v.Split('=')[0]).Distinct(StringComparer.Ordinal).Count() != values.Count
             => AnswerProblem.OneOnly,
+        // One "other, please specify" per answer: it counts one person once.
+        QuestionKind.SingleChoice or QuestionKind.MultipleChoice when values.Count(v => v.StartsWith(Question.OtherPrefix, StringComparison.Ordinal)) > 1
+            => AnswerProblem.NotAnOption,
         QuestionKind.SingleChoice or QuestionKind.MultipleChoice when values.Any(v => v.StartsWith(Question.OtherPrefix, StringComparison.Ordinal) && v.Length > Question.OtherPrefix.Length + ShortTextMax)
             => AnswerProblem.TooLong,
+        QuestionKind.Number when values[0].Length > NumberMax => AnswerProblem.NotANumber,
         QuestionKind.Scale when !int.TryParse(values[0], NumberStyles.None, CultureInfo.InvariantCulture, out var step) || step < 1 || step > question.ScaleMax
             => AnswerProblem.OffScale,
         QuestionKind.Number when SurveyPaths.Number(values[0]) is null => AnswerProblem.NotANumber,

@@ -66,30 +66,67 @@ public static class SurveyResults
         : question.IsMatrix ? question.Lines.SelectMany(l => question.Choices.Select(c => $"{l}={c}")) : question.Choices;
 
     /// <summary>
-    /// A question's counts by group (a breakdown by another answer, say the age band): any cell under
-    /// <paramref name="smallest"/> is hidden, and where a row would then hide one cell only, the next smallest goes
-    /// too, or the hidden one could be worked out from the row's total; a group under the smallest size shows nothing.
+    /// A question's counts by group (a breakdown by another answer, say the age band): a group under
+    /// <paramref name="smallest"/> shows nothing, and any cell under it is hidden. Then, until nothing changes, a row or
+    /// a column where one count only is hidden hides its next smallest too, or the hidden one could be worked out from
+    /// the group's total or from the question's own results. Answers under "other, please specify" form one group,
+    /// never one per text.
     /// </summary>
     public static IReadOnlyList<BreakdownRow> Breakdown(Question question, Question by, IEnumerable<IReadOnlyDictionary<string, Answer>> responses,
         int smallest = SmallestCell)
     {
-        var rows = new List<BreakdownRow>();
-        foreach (var group in responses.Where(r => r.TryGetValue(by.Key, out var a) && a.Values.Count == 1).GroupBy(r => r[by.Key].Values[0], StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal))
+        var groups = responses.Where(r => r.TryGetValue(by.Key, out var a) && a.Values.Count == 1)
+            .GroupBy(r => r[by.Key].Values[0].StartsWith(Question.OtherPrefix, StringComparison.Ordinal) ? Question.OtherPrefix : r[by.Key].Values[0], StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, Result: Tally(question, g)))
+            .ToList();
+        var columns = Counted(question).ToList();
+        var cells = groups.Select(g => columns.Select(c => g.Result.Respondents < smallest || g.Result.Counts[c] is > 0 and var n && n < smallest
+            ? (int?)null : g.Result.Counts[c]).ToArray()).ToList();
+        for (var changed = true; changed;)
         {
-            var result = Tally(question, group);
-            if (result.Respondents < smallest)
+            changed = false;
+            foreach (var row in cells)
             {
-                rows.Add(new BreakdownRow(group.Key, null, result.Counts.ToDictionary(c => c.Key, _ => (int?)null, StringComparer.Ordinal)));
-                continue;
+                changed |= HideSecond(row);
             }
-            var cells = result.Counts.ToDictionary(c => c.Key, c => c.Value is > 0 and var n && n < smallest ? null : (int?)c.Value, StringComparer.Ordinal);
-            if (cells.Count(c => c.Value is null) == 1 && cells.Where(c => c.Value is > 0).MinBy(c => c.Value) is { Key: { } next })
+            for (var c = 0; c < columns.Count; c++)
             {
-                cells[next] = null;
+                var column = cells.Select(r => r[c]).ToArray();
+                if (HideSecond(column))
+                {
+                    changed = true;
+                    for (var r = 0; r < cells.Count; r++)
+                    {
+                        cells[r][c] = column[r];
+                    }
+                }
             }
-            rows.Add(new BreakdownRow(group.Key, result.Respondents, cells));
         }
-        return rows;
+        return [.. groups.Select((g, r) => new BreakdownRow(g.Key, g.Result.Respondents < smallest ? null : g.Result.Respondents,
+            columns.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => cells[r][x.i], StringComparer.Ordinal)))];
+    }
+
+    /// <summary>Where exactly one count is hidden, hides the smallest shown (a zero first: it tells least); whether it hid one.</summary>
+    private static bool HideSecond(int?[] line)
+    {
+        if (line.Count(v => v is null) != 1)
+        {
+            return false;
+        }
+        var next = -1;
+        for (var i = 0; i < line.Length; i++)
+        {
+            if (line[i] is { } n && (next < 0 || n < line[next]!.Value))
+            {
+                next = i;
+            }
+        }
+        if (next < 0)
+        {
+            return false;
+        }
+        line[next] = null;
+        return true;
     }
 }

@@ -1,4 +1,5 @@
 // Tests read and write every module's tables through the context; a module's sets are extensions in its namespace.
+global using Parvis.Web.Modules.Debates;
 global using Parvis.Web.Modules.Meetings;
 global using Parvis.Web.Modules.OpinionMaps;
 global using Parvis.Web.Modules.Petitions;

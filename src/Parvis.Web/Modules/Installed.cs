@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Design;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Setup;
+using Parvis.Web.Modules.Debates;
 using Parvis.Web.Modules.Meetings;
 using Parvis.Web.Modules.OpinionMaps;
 using Parvis.Web.Modules.Petitions;
@@ -19,7 +20,7 @@ namespace Parvis.Web.Modules;
 /// </summary>
 public static class Installed
 {
-    public static ModuleCatalog Modules { get; } = new([new MeetingsModule(), new WorkshopsModule(), new ProposalsModule(), new VotesModule(), new PetitionsModule(), new SurveysModule(), new OpinionMapsModule()]);
+    public static ModuleCatalog Modules { get; } = new([new MeetingsModule(), new WorkshopsModule(), new ProposalsModule(), new DebatesModule(), new VotesModule(), new PetitionsModule(), new SurveysModule(), new OpinionMapsModule()]);
 
     /// <summary>The commands that run without the server (`dotnet run -- tally ...`).</summary>
     public static IReadOnlyList<OfflineCommand> Commands { get; } = [OpinionMapCli.Command, TallyCli.Command];

@@ -62,6 +62,10 @@ public sealed class PermissionMatrixTests
         ["Petitions.Sign"] = Enum.GetValues<Role>(),
         ["Petitions.Manage"] = [Role.Administrator, Role.ProcessManager],
         ["Surveys.Answer"] = Enum.GetValues<Role>(),
+        ["Debates.Open"] = Enum.GetValues<Role>(),
+        ["Debates.Argue"] = Enum.GetValues<Role>(),
+        ["Debates.Enter"] = [Role.Administrator, Role.ProcessManager, Role.Facilitator],
+        ["Debates.Manage"] = [Role.Administrator, Role.ProcessManager],
         ["Surveys.Manage"] = [Role.Administrator, Role.ProcessManager],
         ["Workshops.Manage"] = [Role.Administrator, Role.ProcessManager],
         ["Workshops.Run"] = [Role.Administrator, Role.ProcessManager, Role.Facilitator],
@@ -73,7 +77,7 @@ public sealed class PermissionMatrixTests
     };
 
     /// <summary>What a phase switches on or off.</summary>
-    private static readonly string[] _switchedByThePhase = ["Proposals.Propose", "Proposals.Support", "Proposals.Comment", "Votes.Submit", "Petitions.Write", "Petitions.Sign", "Surveys.Answer"];
+    private static readonly string[] _switchedByThePhase = ["Proposals.Propose", "Proposals.Support", "Proposals.Comment", "Votes.Submit", "Petitions.Write", "Petitions.Sign", "Surveys.Answer", "Debates.Open", "Debates.Argue"];
 
     /// <summary>What any phase allows, and nothing outside one.</summary>
     private static readonly string[] _openInAnyPhase = ["OpinionMaps.Contribute", "Meetings.AskExperts"];

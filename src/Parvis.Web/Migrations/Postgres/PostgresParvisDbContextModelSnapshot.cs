@@ -1059,6 +1059,122 @@ namespace Parvis.Web.Migrations.Postgres
                     b.ToTable("kernel_themes", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Modules.Debates.ArgumentSupport", b =>
+                {
+                    b.Property<Guid>("ArgumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SupportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ArgumentId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("debates_supports", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Debates.ClosingPoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DebateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ReferredId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DebateId", "Position");
+
+                    b.ToTable("debates_points", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Debates.Debate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Conclusion")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Context")
+                        .IsRequired()
+                        .HasMaxLength(6000)
+                        .HasColumnType("character varying(6000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("OpenedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("OpensAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenedById");
+
+                    b.HasIndex("ProcessId");
+
+                    b.ToTable("debates_debates", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Debates.PointArgument", b =>
+                {
+                    b.Property<Guid>("PointId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ArgumentId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("PointId", "ArgumentId");
+
+                    b.HasIndex("ArgumentId");
+
+                    b.ToTable("debates_point_arguments", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Modules.Meetings.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1595,6 +1711,9 @@ namespace Parvis.Web.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<int>("KeysGiven")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1614,6 +1733,10 @@ namespace Parvis.Web.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<int>("Responses")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<int>("SmallestCell")
@@ -2384,6 +2507,61 @@ namespace Parvis.Web.Migrations.Postgres
                     b.ToTable("workshops_times", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Modules.Debates.Argument", b =>
+                {
+                    b.HasBaseType("Parvis.Web.Kernel.Contributions.Contribution");
+
+                    b.Property<Guid>("DebateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Invited")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Supports")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(3000)
+                        .HasColumnType("character varying(3000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.HasIndex("DebateId");
+
+                    b.ToTable("debates_arguments", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Debates.ArgumentReply", b =>
+                {
+                    b.HasBaseType("Parvis.Web.Kernel.Contributions.Contribution");
+
+                    b.Property<Guid>("ArgumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DebateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasIndex("ArgumentId");
+
+                    b.ToTable("debates_replies", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Modules.Meetings.ExpertQuestion", b =>
                 {
                     b.HasBaseType("Parvis.Web.Kernel.Contributions.Contribution");
@@ -2663,9 +2841,10 @@ namespace Parvis.Web.Migrations.Postgres
                         .HasMaxLength(5020)
                         .HasColumnType("character varying(5020)");
 
-                    b.HasIndex("ResponseId");
-
                     b.HasIndex("SurveyId");
+
+                    b.HasIndex("ResponseId", "QuestionKey")
+                        .IsUnique();
 
                     b.ToTable("surveys_texts", (string)null);
                 });
@@ -3071,6 +3250,59 @@ namespace Parvis.Web.Migrations.Postgres
                     b.HasOne("Parvis.Web.Kernel.Processes.Process", null)
                         .WithMany("Themes")
                         .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Debates.ArgumentSupport", b =>
+                {
+                    b.HasOne("Parvis.Web.Modules.Debates.Argument", null)
+                        .WithMany()
+                        .HasForeignKey("ArgumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Debates.ClosingPoint", b =>
+                {
+                    b.HasOne("Parvis.Web.Modules.Debates.Debate", null)
+                        .WithMany()
+                        .HasForeignKey("DebateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Debates.Debate", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("OpenedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Parvis.Web.Kernel.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Debates.PointArgument", b =>
+                {
+                    b.HasOne("Parvis.Web.Modules.Debates.Argument", null)
+                        .WithMany()
+                        .HasForeignKey("ArgumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Modules.Debates.ClosingPoint", null)
+                        .WithMany()
+                        .HasForeignKey("PointId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3556,6 +3788,36 @@ namespace Parvis.Web.Migrations.Postgres
                     b.HasOne("Parvis.Web.Modules.Workshops.Workshop", null)
                         .WithMany("Times")
                         .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Debates.Argument", b =>
+                {
+                    b.HasOne("Parvis.Web.Modules.Debates.Debate", null)
+                        .WithMany()
+                        .HasForeignKey("DebateId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.Contributions.Contribution", null)
+                        .WithOne()
+                        .HasForeignKey("Parvis.Web.Modules.Debates.Argument", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Debates.ArgumentReply", b =>
+                {
+                    b.HasOne("Parvis.Web.Modules.Debates.Argument", null)
+                        .WithMany()
+                        .HasForeignKey("ArgumentId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.Contributions.Contribution", null)
+                        .WithOne()
+                        .HasForeignKey("Parvis.Web.Modules.Debates.ArgumentReply", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -70,6 +70,7 @@ public sealed class MeetingsModule : IParvisModule
     {
         services.AddScoped<MeetingCommands>();
         services.AddScoped<QuestionCommands>();
+        services.AddScoped<IQuestionsToExperts>(provider => provider.GetRequiredService<QuestionCommands>());
         services.AddScoped<IContributionSource, MeetingsContributions>();
         services.AddScoped<IPersonalDataSource, MeetingsPersonalData>();
     }

@@ -12,8 +12,26 @@ namespace Parvis.Web.Modules.Meetings;
 /// <summary>Questions to experts: asked online or collected at a meeting, routed to an expert, answered in public or recorded as not covered.</summary>
 public sealed class QuestionCommands(
     ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock, MeetingCommands meetings,
-    ProcessAccess processes)
+    ProcessAccess processes) : IQuestionsToExperts
 {
+    /// <summary>
+    /// Staff send a question from elsewhere in the process (a debate's open question) to the experts of its first set
+    /// of meetings, with where it came from.
+    /// </summary>
+    public async Task<CommandResult> ReferAsync(Guid processId, string question, string origin)
+    {
+        var process = await processes.FindAsync(processId, MeetingsModule.Key);
+        if (process?.Components.Where(c => c.Module == MeetingsModule.Key && c.Enabled).OrderBy(c => c.Position).FirstOrDefault() is not { } component)
+        {
+            return CommandResult.Refused("Questions.NoExperts");
+        }
+        if (await authorizer.DecideAsync(MeetingsPermissions.Manage, process, component.Id) is var decision and not Decision.Allowed)
+        {
+            return CommandResult.Refused(decision);
+        }
+        return await AddAsync(process.Id, component.Id, question, null, q => (q.Origin, q.Channel) = (origin, Channel.Online));
+    }
+
     /// <summary>A participant asks online, under their pseudonym, while a phase of the process is open.</summary>
     public async Task<CommandResult> AskAsync(Guid processId, Guid componentId, string question, Guid? themeId)
     {

@@ -79,6 +79,12 @@ public sealed class Survey
     /// <summary>The key the single-use codes of an anonymous survey are signed with (the codes themselves are never kept).</summary>
     public string TokenKey { get; set; } = "";
 
+    /// <summary>Question keys given so far: the next is one more, never a removed question's.</summary>
+    public int KeysGiven { get; set; }
+
+    /// <summary>Changed with the survey's questions and settings, so that two changes made at once cannot both be saved.</summary>
+    public int Revision { get; set; }
+
     /// <summary>Answers kept, counted in the transaction that keeps each.</summary>
     public int Responses { get; set; }
 
@@ -90,6 +96,20 @@ public sealed class Survey
     private static readonly JsonSerializerOptions _json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault };
 
     public IReadOnlyList<SurveyQuestion> Read() => JsonSerializer.Deserialize<List<SurveyQuestion>>(Questions, _json) ?? [];
+
+    /// <summary>The questions of a document from elsewhere (a package): null when they are not questions.</summary>
+    public IReadOnlyList<SurveyQuestion>? TryRead()
+    {
+        try
+        {
+            var questions = Read();
+            return questions.All(q => q?.Logic?.Key is not null && q.Label is not null) ? questions : null;
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentNullException)
+        {
+            return null;
+        }
+    }
 
     public void Write(IReadOnlyList<SurveyQuestion> questions) => Questions = JsonSerializer.Serialize(questions, _json);
 

@@ -41,13 +41,12 @@ public sealed class SurveyCommands(
         var survey = new Survey { OrganisationId = organisation.Id, ProcessId = processId, Title = title, CreatedAt = clock.GetUtcNow() };
         db.Surveys.Add(survey);
         audit.Record("survey.create", $"survey:{survey.Id}", title);
-        await db.SaveChangesAsync();
-        return CommandResult.Done(survey.Id);
+        return await SaveAsync(survey);
     }
 
     public async Task<CommandResult> SaveSettingsAsync(Guid surveyId, SurveySettings settings)
     {
-        var (survey, refusal) = await ManagedAsync(surveyId);
+        var (survey, _, refusal) = await ManagedAsync(surveyId);
         if (survey is null)
         {
             return refusal!;
@@ -57,7 +56,7 @@ public sealed class SurveyCommands(
             : intro.Length > Survey.IntroMax || easy.Length > Survey.IntroMax ? "Surveys.IntroLength"
             : settings.SmallestCell is < SmallestCellMin or > SmallestCellMax ? "Surveys.SmallestCellRange"
             : settings.Mode != survey.Mode && survey.Stage != SurveyStage.Draft ? "Surveys.ModeFixed"
-            : survey.Stage == SurveyStage.Published && settings.ClosesAt is { } closes && closes <= clock.GetUtcNow() ? "Surveys.ClosesInPast"
+            : settings.ClosesAt != survey.ClosesAt && settings.ClosesAt is { } closes && closes <= clock.GetUtcNow() ? "Surveys.ClosesInPast"
             : null;
         if (problem is not null)
         {
@@ -66,8 +65,7 @@ public sealed class SurveyCommands(
         (survey.Title, survey.Intro, survey.EasyIntro, survey.Mode, survey.ClosesAt, survey.SmallestCell) =
             (title, intro, easy, settings.Mode, settings.ClosesAt, settings.SmallestCell);
         audit.Record("survey.settings", $"survey:{survey.Id}", $"{settings.Mode} {settings.ClosesAt:O}");
-        await db.SaveChangesAsync();
-        return CommandResult.Done(survey.Id);
+        return await SaveAsync(survey);
     }
 
     /// <summary>
@@ -112,7 +110,7 @@ public sealed class SurveyCommands(
         {
             return CommandResult.Refused(problem);
         }
-        var newKey = key ?? NextKey(questions);
+        var newKey = key ?? NextKey(survey);
         var saved = question with
         {
             Label = question.Label.Trim(),
@@ -140,8 +138,7 @@ public sealed class SurveyCommands(
         }
         survey.Write(questions);
         audit.Record("survey.question", $"survey:{survey.Id}", newKey);
-        await db.SaveChangesAsync();
-        return CommandResult.Done(survey.Id);
+        return await SaveAsync(survey);
     }
 
     public async Task<CommandResult> RemoveQuestionAsync(Guid surveyId, string key) => await ReorderAsync(surveyId, key, (questions, at) => questions.RemoveAt(at));
@@ -180,13 +177,12 @@ public sealed class SurveyCommands(
         }
         (survey.Stage, survey.PublishedAt, survey.TokenKey) = (SurveyStage.Published, clock.GetUtcNow(), SurveyCodes.NewKey());
         audit.Record("survey.publish", $"survey:{survey.Id}");
-        await db.SaveChangesAsync();
-        return (CommandResult.Done(survey.Id), []);
+        return (await SaveAsync(survey), []);
     }
 
     public async Task<CommandResult> CloseAsync(Guid surveyId)
     {
-        var (survey, refusal) = await ManagedAsync(surveyId);
+        var (survey, _, refusal) = await ManagedAsync(surveyId);
         if (survey is null)
         {
             return refusal!;
@@ -197,8 +193,7 @@ public sealed class SurveyCommands(
         }
         (survey.Stage, survey.ClosesAt) = (SurveyStage.Closed, survey.ClosesAt is { } closes && closes < clock.GetUtcNow() ? closes : clock.GetUtcNow());
         audit.Record("survey.close", $"survey:{survey.Id}");
-        await db.SaveChangesAsync();
-        return CommandResult.Done(survey.Id);
+        return await SaveAsync(survey);
     }
 
     /// <summary>
@@ -251,12 +246,10 @@ public sealed class SurveyCommands(
             return AnswerResult.Refused(refusal!);
         }
         var questions = survey.Read();
-        var checkedAnswers = SurveyAnswers.Check([.. questions.Select(q => q.Logic)], answers);
-        if (checkedAnswers.Problems.Count > 0)
+        if (Checked(questions, answers) is not { Kept: { } kept })
         {
-            return new AnswerResult(CommandResult.Refused("Surveys.AnswersRefused"), checkedAnswers.Problems);
+            return Refused(questions, answers);
         }
-        var kept = checkedAnswers.Kept;
         switch (survey.Mode)
         {
             case SurveyMode.Named when authorizer.PersonId is { } person:
@@ -268,7 +261,7 @@ public sealed class SurveyCommands(
                     return AnswerResult.Refused(CommandResult.Refused("Surveys.CodeInvalid"));
                 }
                 db.SurveySpentCodes.Add(new SurveySpentCode { SurveyId = survey.Id, Digest = digest });
-                return new AnswerResult(await KeepAsync(survey, questions, [(Guid.NewGuid(), kept)], SurveyChannel.Online, null), []);
+                return new AnswerResult(await KeepAsync(survey, questions, [(Guid.NewGuid(), kept)], SurveyChannel.Online, null, "Surveys.CodeUsed"), []);
             case SurveyMode.Open:
                 return new AnswerResult(await KeepAsync(survey, questions, [(Guid.NewGuid(), kept)], SurveyChannel.Online, null), []);
             default:
@@ -282,7 +275,7 @@ public sealed class SurveyCommands(
     /// </summary>
     public async Task<AnswerResult> EnterAsync(Guid surveyId, IReadOnlyDictionary<string, Answer> answers, SurveyChannel channel)
     {
-        var (survey, refusal) = await ManagedAsync(surveyId);
+        var (survey, _, refusal) = await ManagedAsync(surveyId);
         if (survey is null)
         {
             return AnswerResult.Refused(refusal!);
@@ -292,15 +285,21 @@ public sealed class SurveyCommands(
             return AnswerResult.Refused(CommandResult.Refused("Surveys.NotOpen"));
         }
         var questions = survey.Read();
-        var checkedAnswers = SurveyAnswers.Check([.. questions.Select(q => q.Logic)], answers);
-        if (checkedAnswers.Problems.Count > 0)
+        if (Checked(questions, answers) is not { Kept: { } kept })
         {
-            return new AnswerResult(CommandResult.Refused("Surveys.AnswersRefused"), checkedAnswers.Problems);
+            return Refused(questions, answers);
         }
         // Who typed is kept as a count of their entries, not joined to the answer.
         audit.Record("survey.entry", $"survey:{survey.Id}", channel.ToString());
-        return new AnswerResult(await KeepAsync(survey, questions, [(Guid.NewGuid(), checkedAnswers.Kept)], channel, null), []);
+        return new AnswerResult(await KeepAsync(survey, questions, [(Guid.NewGuid(), kept)], channel, null), []);
     }
+
+    /// <summary>The answers kept when none is refused; null otherwise (<see cref="Refused"/> says why).</summary>
+    private static CheckedAnswers? Checked(IReadOnlyList<SurveyQuestion> questions, IReadOnlyDictionary<string, Answer> answers) =>
+        SurveyAnswers.Check([.. questions.Select(q => q.Logic)], answers) is { Problems.Count: 0 } accepted ? accepted : null;
+
+    private static AnswerResult Refused(IReadOnlyList<SurveyQuestion> questions, IReadOnlyDictionary<string, Answer> answers) =>
+        new(CommandResult.Refused("Surveys.AnswersRefused"), SurveyAnswers.Check([.. questions.Select(q => q.Logic)], answers).Problems);
 
     private async Task<CommandResult> SignedAsync(Survey survey, IReadOnlyList<SurveyQuestion> questions, IReadOnlyDictionary<string, Answer> kept, Guid person)
     {
@@ -312,9 +311,12 @@ public sealed class SurveyCommands(
             return result.ErrorKey == "Surveys.AlreadyAnswered" ? await SignedAsync(survey, questions, kept, person) : result;
         }
         await using var transaction = await db.Database.BeginTransactionAsync();
+        // Writing the respondent's line first makes two changes by the same person take turns (its row is locked until
+        // the commit), so the second reads the texts the first left.
+        await db.SurveyRespondents.Where(r => r.SurveyId == survey.Id && r.PersonId == person)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.AnsweredAt, clock.GetUtcNow()));
         var response = await db.SurveyResponses.FirstAsync(r => r.Id == earlier.ResponseId);
         response.Answers = Survey.WriteAnswers(kept);
-        earlier.AnsweredAt = clock.GetUtcNow();
         var texts = await db.SurveyTexts.Where(t => t.ResponseId == response.Id).ToListAsync();
         var now = Texts(questions, kept);
         foreach (var text in texts)
@@ -329,7 +331,7 @@ public sealed class SurveyCommands(
                 db.SurveyTexts.Remove(text);
             }
         }
-        db.SurveyTexts.AddRange(now.Select(t => NewText(survey, response, t.Key, t.Value, SurveyChannel.Online, person)));
+        db.SurveyTexts.AddRange(now.Select(t => NewText(survey, response, t.Key, t.Value, SurveyChannel.Online, person, clock.GetUtcNow())));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return CommandResult.Done(survey.Id);
@@ -342,15 +344,18 @@ public sealed class SurveyCommands(
     internal async Task<CommandResult> KeepAllAsync(Survey survey, IReadOnlyList<(Guid Id, IReadOnlyDictionary<string, Answer> Answers)> answers, SurveyChannel channel) =>
         answers.Count == 0 ? CommandResult.Done(survey.Id) : await KeepAsync(survey, survey.Read(), answers, channel, null);
 
-    /// <summary>New answers, their texts, the respondent if signed, and the count, together or not at all.</summary>
+    /// <summary>
+    /// New answers, their texts, the respondent if signed, and the count, together or not at all; <paramref name="clash"/>
+    /// says what a unique key refusing a row means (a used code, the person's earlier answer, an answer already here).
+    /// </summary>
     private async Task<CommandResult> KeepAsync(Survey survey, IReadOnlyList<SurveyQuestion> questions, IReadOnlyList<(Guid Id, IReadOnlyDictionary<string, Answer> Answers)> answers,
-        SurveyChannel channel, Guid? person)
+        SurveyChannel channel, Guid? person, string clash = "Surveys.AlreadyAnswered")
     {
         foreach (var (id, kept) in answers)
         {
             var response = new SurveyResponse { Id = id, SurveyId = survey.Id, Channel = channel, Answers = Survey.WriteAnswers(kept) };
             db.SurveyResponses.Add(response);
-            db.SurveyTexts.AddRange(Texts(questions, kept).Select(t => NewText(survey, response, t.Key, t.Value, channel, person)));
+            db.SurveyTexts.AddRange(Texts(questions, kept).Select(t => NewText(survey, response, t.Key, t.Value, channel, person, clock.GetUtcNow())));
             if (person is { } who)
             {
                 db.SurveyRespondents.Add(new SurveyRespondent { SurveyId = survey.Id, PersonId = who, ResponseId = response.Id, AnsweredAt = clock.GetUtcNow() });
@@ -364,7 +369,7 @@ public sealed class SurveyCommands(
         catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
-            return CommandResult.Refused(survey.Mode == SurveyMode.Anonymous ? "Surveys.CodeUsed" : "Surveys.AlreadyAnswered");
+            return CommandResult.Refused(clash);
         }
         await db.Surveys.Where(s => s.Id == survey.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Responses, x => x.Responses + answers.Count));
         await transaction.CommitAsync();
@@ -372,7 +377,7 @@ public sealed class SurveyCommands(
     }
 
     /// <summary>The answers in words: text questions' and "other, please specify", by question.</summary>
-    private static Dictionary<string, string> Texts(IReadOnlyList<SurveyQuestion> questions, IReadOnlyDictionary<string, Answer> kept)
+    internal static Dictionary<string, string> Texts(IReadOnlyList<SurveyQuestion> questions, IReadOnlyDictionary<string, Answer> kept)
     {
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var question in questions.Select(q => q.Logic))
@@ -397,13 +402,13 @@ public sealed class SurveyCommands(
     /// A text as a contribution. Without a respondent it says nothing of when it came: a random id (not time-ordered)
     /// and the survey's publication as its date, so that it cannot be lined up with who was given a code when.
     /// </summary>
-    private SurveyText NewText(Survey survey, SurveyResponse response, string key, string text, SurveyChannel channel, Guid? person) => new()
+    internal static SurveyText NewText(Survey survey, SurveyResponse response, string key, string text, SurveyChannel channel, Guid? person, DateTimeOffset now) => new()
     {
-        Id = person is null ? Guid.NewGuid() : Guid.CreateVersion7(),
+        Id = person is null ? Guid.NewGuid() : Guid.CreateVersion7(now),
         OrganisationId = survey.OrganisationId,
         ProcessId = survey.ProcessId,
         AuthorId = person,
-        CreatedAt = person is null ? survey.PublishedAt ?? survey.CreatedAt : clock.GetUtcNow(),
+        CreatedAt = person is null ? survey.PublishedAt ?? survey.CreatedAt : now,
         Channel = channel switch { SurveyChannel.Online => Channel.Online, SurveyChannel.Offline => Channel.Offline, _ => Channel.Paper },
         SurveyId = survey.Id,
         ResponseId = response.Id,
@@ -427,30 +432,50 @@ public sealed class SurveyCommands(
         change(questions, at);
         survey.Write(questions);
         audit.Record("survey.questions", $"survey:{survey.Id}", key);
-        await db.SaveChangesAsync();
+        return await SaveAsync(survey);
+    }
+
+    /// <summary>
+    /// A change to the survey itself, refused when another was saved since it was read: a question added while another
+    /// tab published, two questions added at once, would otherwise be lost or published unchecked.
+    /// </summary>
+    private async Task<CommandResult> SaveAsync(Survey survey)
+    {
+        survey.Revision++;
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return CommandResult.Refused("Surveys.ChangedMeanwhile");
+        }
         return CommandResult.Done(survey.Id);
     }
 
-    /// <summary>Keys never reused, so that a condition never comes to name another question than the one it was written for.</summary>
-    private static string NextKey(IReadOnlyList<SurveyQuestion> questions) =>
-        $"q{questions.Select(q => int.TryParse(q.Key.AsSpan(1), out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1}";
+    /// <summary>Keys never reused, even once their question is removed, so a condition never comes to name another question than its own.</summary>
+    private static string NextKey(Survey survey) => $"q{++survey.KeysGiven}";
 
     private static List<string> Clean(IReadOnlyList<string>? values) =>
         values?.Select(v => v.Trim()).Where(v => v.Length > 0).ToList() ?? [];
 
-    private async Task<(Survey? Survey, CommandResult? Refusal)> ManagedAsync(Guid surveyId)
+    /// <summary>A survey of the organisation, with its process, for those who run the process's surveys.</summary>
+    internal async Task<(Survey? Survey, Process? Process, CommandResult? Refusal)> ManagedAsync(Guid surveyId)
     {
         var survey = await db.Surveys.FirstOrDefaultAsync(s => s.Id == surveyId && s.OrganisationId == organisation.Id);
-        if (survey is null)
+        var process = survey is null ? null : await processes.FindAsync(survey.ProcessId, SurveysModule.Key);
+        if (survey is null || process is null)
         {
-            return (null, CommandResult.Missing());
+            return (null, null, CommandResult.Missing());
         }
-        return await AllowedAsync(survey.ProcessId, SurveysPermissions.Manage) is { } refusal ? (null, refusal) : (survey, null);
+        var decision = await authorizer.DecideAsync(SurveysPermissions.Manage, process);
+        return decision == Decision.Allowed ? (survey, process, null) : (null, null, CommandResult.Refused(decision));
     }
 
     private async Task<(Survey? Survey, CommandResult? Refusal)> DraftAsync(Guid surveyId)
     {
-        var (survey, refusal) = await ManagedAsync(surveyId);
+        var (survey, _, refusal) = await ManagedAsync(surveyId);
         return survey is { Stage: not SurveyStage.Draft } ? (null, CommandResult.Refused("Surveys.Published")) : (survey, refusal);
     }
 

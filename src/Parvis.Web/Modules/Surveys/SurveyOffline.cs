@@ -70,7 +70,7 @@ public sealed class SurveyCopy
 /// checked again against the questions.
 /// </summary>
 public sealed class SurveyOffline(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock,
-    ProcessAccess processes, SurveyCommands surveys) : IOfflinePackages
+    SurveyCommands surveys) : IOfflinePackages
 {
     private const int KeyBytes = 32;
 
@@ -92,7 +92,7 @@ public sealed class SurveyOffline(ParvisDbContext db, CurrentOrganisation organi
     /// <summary>On the main installation: the package of a published survey, with a key made for this export.</summary>
     public async Task<(CommandResult Result, byte[]? File)> ExportPackageAsync(Guid surveyId)
     {
-        var (survey, process, refusal) = await ManagedAsync(surveyId);
+        var (survey, process, refusal) = await surveys.ManagedAsync(surveyId);
         if (survey is null || process is null)
         {
             return (refusal!, null);
@@ -116,7 +116,7 @@ public sealed class SurveyOffline(ParvisDbContext db, CurrentOrganisation organi
         {
             return CommandResult.Refused(decision);
         }
-        if (Read(file) is not { Payload: { Kind: "package", Key: { } key } package })
+        if (Read(file) is not { Payload: { Kind: "package", Key: { } key } package } || !Sound(package.Survey))
         {
             return CommandResult.Refused("Laptop.NotAPackage");
         }
@@ -132,7 +132,7 @@ public sealed class SurveyOffline(ParvisDbContext db, CurrentOrganisation organi
         var source = package.Survey;
         var survey = new Survey
         {
-            Id = source.Id, OrganisationId = organisation.Id, ProcessId = process.Id, Title = source.Title, Intro = source.Intro, EasyIntro = source.EasyIntro,
+            Id = source.Id, OrganisationId = organisation.Id, ProcessId = process.Id, Title = source.Title, Intro = source.Intro ?? "", EasyIntro = source.EasyIntro ?? "",
             Mode = source.Mode, Stage = SurveyStage.Published, SmallestCell = source.SmallestCell, Questions = source.Questions, TokenKey = SurveyCodes.NewKey(),
             CreatedAt = clock.GetUtcNow(), PublishedAt = clock.GetUtcNow(),
         };
@@ -147,7 +147,7 @@ public sealed class SurveyOffline(ParvisDbContext db, CurrentOrganisation organi
     /// <summary>On the laptop: every answer taken here, signed with the package's key; sent twice, it adds nothing twice.</summary>
     public async Task<(CommandResult Result, byte[]? File)> ExportBundleAsync(Guid surveyId)
     {
-        var (survey, process, refusal) = await ManagedAsync(surveyId);
+        var (survey, process, refusal) = await surveys.ManagedAsync(surveyId);
         if (survey is null || process is null)
         {
             return (refusal!, null);
@@ -161,6 +161,7 @@ public sealed class SurveyOffline(ParvisDbContext db, CurrentOrganisation organi
         var bundle = Package("bundle", copy, survey, process,
             [.. answers.Select(a => new OfflineAnswer(a.Id, Survey.ReadAnswers(a.Answers).ToDictionary(x => x.Key, x => x.Value.Values.ToArray())))]);
         audit.Record("survey.offline-bundle", $"survey:{survey.Id}", answers.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await db.SaveChangesAsync();
         return (CommandResult.Done(survey.Id), SignedFile.Write(bundle, Convert.FromBase64String(copy.Key)));
     }
 
@@ -170,7 +171,7 @@ public sealed class SurveyOffline(ParvisDbContext db, CurrentOrganisation organi
     /// </summary>
     public async Task<(CommandResult Result, SurveyImport? Import)> ImportBundleAsync(Guid surveyId, Stream file)
     {
-        var (survey, process, refusal) = await ManagedAsync(surveyId);
+        var (survey, process, refusal) = await surveys.ManagedAsync(surveyId);
         if (survey is null || process is null)
         {
             return (refusal!, null);
@@ -188,12 +189,12 @@ public sealed class SurveyOffline(ParvisDbContext db, CurrentOrganisation organi
         {
             return (CommandResult.Refused("Surveys.TamperedBundle"), null);
         }
-        var ids = bundle.Answers.Select(a => a.Id).ToList();
+        var ids = bundle.Answers.OfType<OfflineAnswer>().Select(a => a.Id).ToList();
         var here = (await db.SurveyResponses.Where(r => ids.Contains(r.Id)).Select(r => r.Id).ToListAsync()).ToHashSet();
         var logic = survey.Read().Select(q => q.Logic).ToList();
         var fresh = new List<(Guid Id, IReadOnlyDictionary<string, Answer> Answers)>();
         var refused = 0;
-        foreach (var answer in bundle.Answers.Where(a => !here.Contains(a.Id)).DistinctBy(a => a.Id))
+        foreach (var answer in bundle.Answers.OfType<OfflineAnswer>().Where(a => !here.Contains(a.Id)).DistinctBy(a => a.Id))
         {
             var checkedAnswers = SurveyAnswers.Check(logic, (answer.Answers ?? new Dictionary<string, string[]>()).ToDictionary(a => a.Key, a => new Answer(a.Value ?? []), StringComparer.Ordinal));
             if (checkedAnswers.Problems.Count > 0)
@@ -203,9 +204,23 @@ public sealed class SurveyOffline(ParvisDbContext db, CurrentOrganisation organi
             }
             fresh.Add((answer.Id, checkedAnswers.Kept));
         }
-        await surveys.KeepAllAsync(survey, fresh, SurveyChannel.Offline);
+        // Recorded with the answers, in their transaction.
         audit.Record("survey.offline-import", $"survey:{survey.Id}", $"{fresh.Count} {here.Count} {refused}");
-        return (CommandResult.Done(survey.Id), new SurveyImport(fresh.Count, here.Count, refused));
+        var kept = await surveys.KeepAllAsync(survey, fresh, SurveyChannel.Offline);
+        return kept.Succeeded ? (CommandResult.Done(survey.Id), new SurveyImport(fresh.Count, here.Count, refused)) : (kept, null);
+    }
+
+    /// <summary>
+    /// A package is not signed (it carries its own key): what it says of the survey is checked as the editor would
+    /// check it, so a changed file sets up nothing that would break a page.
+    /// </summary>
+    private static bool Sound(OfflineSurvey survey)
+    {
+        var questions = new Survey { Title = survey.Title, Questions = survey.Questions }.TryRead();
+        return questions is not null && questions.Count <= Survey.MostQuestions && SurveyCheck.Problems([.. questions.Select(q => q.Logic)]).Count == 0
+            && survey.Title.Length is >= 3 and <= Survey.TitleMax && (survey.Intro?.Length ?? 0) <= Survey.IntroMax
+            && (survey.EasyIntro?.Length ?? 0) <= Survey.IntroMax && Enum.IsDefined(survey.Mode)
+            && survey.SmallestCell is >= SurveyCommands.SmallestCellMin and <= SurveyCommands.SmallestCellMax;
     }
 
     private static (SurveyPackage Payload, byte[] Bytes, byte[]? Signature)? Read(Stream file) =>
@@ -224,15 +239,4 @@ public sealed class SurveyOffline(ParvisDbContext db, CurrentOrganisation organi
         CreatedAt = copy.CreatedAt,
     };
 
-    private async Task<(Survey? Survey, Process? Process, CommandResult? Refusal)> ManagedAsync(Guid surveyId)
-    {
-        var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.Id == surveyId && s.OrganisationId == organisation.Id);
-        var process = survey is null ? null : await processes.FindAsync(survey.ProcessId, SurveysModule.Key);
-        if (survey is null || process is null)
-        {
-            return (null, null, CommandResult.Missing());
-        }
-        var decision = await authorizer.DecideAsync(SurveysPermissions.Manage, process);
-        return decision == Decision.Allowed ? (survey, process, null) : (null, null, CommandResult.Refused(decision));
-    }
 }

@@ -19,6 +19,8 @@ public static class SurveyPaper
         var intro = easy && survey.EasyIntro.Length > 0 ? survey.EasyIntro : survey.Intro;
         var blocks = new List<ReportBlock> { new ReportParagraph(text["Surveys.PaperInstructions"]) };
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Questions are headings under their section's, or the first level when there are no sections.
+        var level = questions.Any(q => q.Logic.Kind == QuestionKind.Section) ? 2 : 1;
         var labelled = questions.Select(q => q with { Label = Label(q, easy, numbers, questions) }).ToList();
         foreach (var question in labelled)
         {
@@ -33,7 +35,7 @@ public static class SurveyPaper
             }
             else
             {
-                blocks.Add(new ReportHeading(2, logic.Required ? text["Surveys.RequiredLabel", question.Label].Value : question.Label));
+                blocks.Add(new ReportHeading(level, logic.Required ? text["Surveys.RequiredLabel", question.Label].Value : question.Label));
             }
             if (logic.ShowWhen is { } condition)
             {
@@ -67,7 +69,7 @@ public static class SurveyPaper
         {
             case QuestionKind.SingleChoice or QuestionKind.MultipleChoice:
                 yield return new ReportParagraph(text[logic.Kind == QuestionKind.SingleChoice ? "Surveys.PaperOne" : "Surveys.PaperSeveral"]);
-                yield return new ReportList([.. logic.Choices.Select(c => $"{Box} {c}"), .. logic.Other ? [$"{Box} {text["Surveys.Other"]} : ______________________"] : Array.Empty<string>()]);
+                yield return new ReportList([.. logic.Choices.Select(c => $"{Box} {c}"), .. logic.Other ? [$"{Box} {text["Surveys.Other"]}{text["Surveys.Colon"]} ______________________"] : Array.Empty<string>()]);
                 break;
             case QuestionKind.Scale:
                 yield return new ReportParagraph(string.Join("   ", Enumerable.Range(1, logic.ScaleMax).Select(step =>

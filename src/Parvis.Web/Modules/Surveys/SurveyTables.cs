@@ -64,7 +64,8 @@ public static class SurveyTables
             blocks.Add(new ReportHeading(2, question.Label));
             blocks.Add(new ReportTable(text["Surveys.BreakdownCaption", question.Label, by.Label],
                 [by.Label, text["Surveys.Answered"], .. columns.Select(c => c.Label)],
-                [.. rows.Select(r => (IReadOnlyList<string>)[r.Group, Cell(r.Total, smallest, text), .. columns.Select(c => Cell(r.Counts[c.Value], smallest, text))])]));
+                [.. rows.Select(r => (IReadOnlyList<string>)[r.Group == Question.OtherPrefix ? text["Surveys.Other"] : r.Group, Cell(r.Total, smallest, text),
+                    .. columns.Select(c => Cell(r.Counts[c.Value], smallest, text))])]));
         }
         return blocks;
     }

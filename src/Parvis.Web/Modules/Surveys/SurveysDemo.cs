@@ -1,5 +1,4 @@
 using Parvis.Surveys;
-using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Modules;
 
 namespace Parvis.Web.Modules.Surveys;
@@ -42,7 +41,9 @@ internal static class SurveysDemo
             new(new Question("q6", QuestionKind.LongText), "Où aimeriez-vous être accompagnés ou accompagnées, et comment ?",
                 "Un lieu, un moment, une personne : tout ce qui vous aiderait."),
         ]);
+        survey.KeysGiven = 6;
         db.Surveys.Add(survey);
+        var questions = survey.Read();
         string[][] answers =
         [
             ["Lorient", "Messagerie|Banque|Démarches administratives", "4", "Non", "", ""],
@@ -71,18 +72,9 @@ internal static class SurveysDemo
             {
                 db.SurveyRespondents.Add(new SurveyRespondent { SurveyId = survey.Id, PersonId = people[i].Id, ResponseId = response.Id, AnsweredAt = now.AddDays(-10 + i) });
             }
-            foreach (var (key, text) in new[] { ("q6", row[5]), ("q5", row[4].Split('|').FirstOrDefault(v => v.StartsWith(Question.OtherPrefix, StringComparison.Ordinal))?[Question.OtherPrefix.Length..] ?? "") })
-            {
-                if (text.Length > 0)
-                {
-                    db.SurveyTexts.Add(new SurveyText
-                    {
-                        Id = Guid.NewGuid(), OrganisationId = process.OrganisationId, ProcessId = process.Id, AuthorId = signed ? people[i].Id : null,
-                        CreatedAt = signed ? now.AddDays(-10 + i) : survey.PublishedAt.Value, Channel = signed ? Channel.Online : Channel.Paper,
-                        SurveyId = survey.Id, ResponseId = response.Id, QuestionKey = key, Text = text,
-                    });
-                }
-            }
+            var at = now.AddDays(-10 + i);
+            db.SurveyTexts.AddRange(SurveyCommands.Texts(questions, kept).Select(t =>
+                SurveyCommands.NewText(survey, response, t.Key, t.Value, response.Channel, signed ? people[i].Id : null, at)));
         }
         survey.Responses = answers.Length;
     }

@@ -73,6 +73,7 @@ public sealed class SurveysModule : IParvisModule
             e.Property(s => s.Mode).HasConversion<string>().HasMaxLength(20);
             e.Property(s => s.Stage).HasConversion<string>().HasMaxLength(20);
             e.Property(s => s.TokenKey).HasMaxLength(64);
+            e.Property(s => s.Revision).IsConcurrencyToken();
             e.HasIndex(s => s.ProcessId);
             e.HasOne<Process>().WithMany().HasForeignKey(s => s.ProcessId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -123,7 +124,8 @@ public sealed class SurveysModule : IParvisModule
             e.Property(t => t.QuestionKey).HasMaxLength(20);
             e.Property(t => t.Text).HasMaxLength(Parvis.Surveys.SurveyAnswers.LongTextMax + 20);
             e.HasIndex(t => t.SurveyId);
-            e.HasIndex(t => t.ResponseId);
+            // One text per question of an answer, whatever two changes at once attempt.
+            e.HasIndex(t => new { t.ResponseId, t.QuestionKey }).IsUnique();
             e.HasOne<SurveyResponse>().WithMany().HasForeignKey(t => t.ResponseId).OnDelete(DeleteBehavior.SetNull);
         });
     }

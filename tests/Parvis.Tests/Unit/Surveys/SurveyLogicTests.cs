@@ -275,11 +275,20 @@ public sealed class SurveyLogicTests
         Assert.Equal(Enumerable.Repeat("Jeux", 10), result.Others);
 
         var rows = SurveyResults.Breakdown(usages, age, responses);
-        // 30 to 59: achats 0 is shown; démarches 6 and courriel 10 are at least 5.
-        Assert.Equal(new BreakdownRow("30 à 59 ans", 10, new Dictionary<string, int?> { ["courriel"] = 10, ["démarches"] = 6, ["achats"] = 0 }), rows[0], new RowComparer());
+        Assert.Equal(["30 à 59 ans", "60 ans et plus", "moins de 30 ans"], rows.Select(r => r.Group));
         // 60 and over: only 3 answered, under 5: nothing shown.
-        Assert.True(rows[1] is { Group: "60 ans et plus", Total: null } && rows[1].Counts.Values.All(c => c is null));
-        Assert.Equal(10, rows[2].Total);
+        Assert.True(rows[1] is { Total: null } && rows[1].Counts.Values.All(c => c is null));
+        Assert.Equal([10, null, 10], rows.Select(r => r.Total));
+        // No count under 5 shows but zeros, and no row or column hides a single count, which its total would give away.
+        Assert.All(rows.SelectMany(r => r.Counts.Values), c => Assert.True(c is null or 0 or >= 5));
+        foreach (var line in rows.Where(r => r.Total is not null).Select(r => r.Counts.Values).Concat(result.Counts.Keys.Select(k => rows.Select(r => r.Counts[k]))))
+        {
+            Assert.NotEqual(1, line.Count(c => c is null));
+        }
+        // Whatever was written under "other" is one group, never a row named by its text.
+        var bySomething = new Question("raison", QuestionKind.SingleChoice, Options: ["travail"], Other: true);
+        var others = Enumerable.Range(0, 6).Select(i => (IReadOnlyDictionary<string, Answer>)Answers(("raison", [$"other:mon secret {i}"]), ("usages", ["courriel"]))).ToList();
+        Assert.Equal([Question.OtherPrefix], SurveyResults.Breakdown(usages, bySomething, others).Select(r => r.Group));
     }
 
     [Fact]

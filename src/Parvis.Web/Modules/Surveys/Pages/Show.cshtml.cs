@@ -83,7 +83,8 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
         {
             return refusal;
         }
-        (GivenCode, Code, TookPart) = (code, code, true);
+        // Not put in the form: answered at once in this session, the answer would follow the code's line closely.
+        (GivenCode, TookPart) = (code, true);
         return Page();
     }
 

@@ -15,6 +15,16 @@ public sealed record SurveyFormView(
 
     public IReadOnlyList<SurveyQuestion> Hidden => [.. Questions.Except(Shown)];
 
+    /// <summary>The id of a question's first control, where a link to its problem puts the focus.</summary>
+    public static string FirstControl(Question question) => question.Kind switch
+    {
+        QuestionKind.ShortText or QuestionKind.LongText or QuestionKind.Number or QuestionKind.Date => $"a-{question.Key}",
+        QuestionKind.Scale => $"a-{question.Key}-1",
+        QuestionKind.MatrixSingle or QuestionKind.MatrixMultiple or QuestionKind.Grades => $"a-{question.Key}-0-0",
+        QuestionKind.Section or QuestionKind.TextBlock => $"q-{question.Key}",
+        _ => $"a-{question.Key}-0",
+    };
+
     public IReadOnlyList<string> Values(string key) => Answers.TryGetValue(key, out var answer) ? answer.Values : [];
 
     public string Value(string key) => Values(key) is [var first, ..] ? first : "";

@@ -21,8 +21,6 @@ public abstract class QuestionEditorPage(ParvisDbContext db, CurrentOrganisation
 
     public IEnumerable<SelectListItem> Kinds => Enum.GetValues<QuestionKind>().Select(k => new SelectListItem(Text[$"QuestionKind.{k}"], k.ToString()));
 
-    public IEnumerable<SelectListItem> Comparisons => Enum.GetValues<Comparison>().Select(c => new SelectListItem(Text[$"Comparison.{c}"], c.ToString()));
-
     /// <summary>After saving: the form's field a refusal belongs to.</summary>
     protected IActionResult AfterSave(CommandResult result, string next) => After(result, "Surveys.QuestionSaved", next, result.ErrorKey switch
     {

@@ -11,8 +11,8 @@ using Parvis.Web.Kernel.Data;
 namespace Parvis.Web.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteParvisDbContext))]
-    [Migration("20261205125037_AddSurveys")]
-    partial class AddSurveys
+    [Migration("20261205130905_AddSurveysAndDebates")]
+    partial class AddSurveysAndDebates
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1053,6 +1053,122 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.ToTable("kernel_themes", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Modules.Debates.ArgumentSupport", b =>
+                {
+                    b.Property<Guid>("ArgumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SupportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ArgumentId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("debates_supports", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Debates.ClosingPoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DebateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReferredId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DebateId", "Position");
+
+                    b.ToTable("debates_points", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Debates.Debate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosesAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Conclusion")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Context")
+                        .IsRequired()
+                        .HasMaxLength(6000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OpenedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OpensAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenedById");
+
+                    b.HasIndex("ProcessId");
+
+                    b.ToTable("debates_debates", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Debates.PointArgument", b =>
+                {
+                    b.Property<Guid>("PointId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ArgumentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PointId", "ArgumentId");
+
+                    b.HasIndex("ArgumentId");
+
+                    b.ToTable("debates_point_arguments", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Modules.Meetings.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1589,6 +1705,9 @@ namespace Parvis.Web.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("KeysGiven")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1608,6 +1727,10 @@ namespace Parvis.Web.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Responses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("SmallestCell")
@@ -2378,6 +2501,61 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.ToTable("workshops_times", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Modules.Debates.Argument", b =>
+                {
+                    b.HasBaseType("Parvis.Web.Kernel.Contributions.Contribution");
+
+                    b.Property<Guid>("DebateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Invited")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Supports")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(3000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.HasIndex("DebateId");
+
+                    b.ToTable("debates_arguments", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Debates.ArgumentReply", b =>
+                {
+                    b.HasBaseType("Parvis.Web.Kernel.Contributions.Contribution");
+
+                    b.Property<Guid>("ArgumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DebateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasIndex("ArgumentId");
+
+                    b.ToTable("debates_replies", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Modules.Meetings.ExpertQuestion", b =>
                 {
                     b.HasBaseType("Parvis.Web.Kernel.Contributions.Contribution");
@@ -2645,9 +2823,10 @@ namespace Parvis.Web.Migrations.Sqlite
                         .HasMaxLength(5020)
                         .HasColumnType("TEXT");
 
-                    b.HasIndex("ResponseId");
-
                     b.HasIndex("SurveyId");
+
+                    b.HasIndex("ResponseId", "QuestionKey")
+                        .IsUnique();
 
                     b.ToTable("surveys_texts", (string)null);
                 });
@@ -3053,6 +3232,59 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.HasOne("Parvis.Web.Kernel.Processes.Process", null)
                         .WithMany("Themes")
                         .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Debates.ArgumentSupport", b =>
+                {
+                    b.HasOne("Parvis.Web.Modules.Debates.Argument", null)
+                        .WithMany()
+                        .HasForeignKey("ArgumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Debates.ClosingPoint", b =>
+                {
+                    b.HasOne("Parvis.Web.Modules.Debates.Debate", null)
+                        .WithMany()
+                        .HasForeignKey("DebateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Debates.Debate", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("OpenedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Parvis.Web.Kernel.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Debates.PointArgument", b =>
+                {
+                    b.HasOne("Parvis.Web.Modules.Debates.Argument", null)
+                        .WithMany()
+                        .HasForeignKey("ArgumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Modules.Debates.ClosingPoint", null)
+                        .WithMany()
+                        .HasForeignKey("PointId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3538,6 +3770,36 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.HasOne("Parvis.Web.Modules.Workshops.Workshop", null)
                         .WithMany("Times")
                         .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Debates.Argument", b =>
+                {
+                    b.HasOne("Parvis.Web.Modules.Debates.Debate", null)
+                        .WithMany()
+                        .HasForeignKey("DebateId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.Contributions.Contribution", null)
+                        .WithOne()
+                        .HasForeignKey("Parvis.Web.Modules.Debates.Argument", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Debates.ArgumentReply", b =>
+                {
+                    b.HasOne("Parvis.Web.Modules.Debates.Argument", null)
+                        .WithMany()
+                        .HasForeignKey("ArgumentId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.Contributions.Contribution", null)
+                        .WithOne()
+                        .HasForeignKey("Parvis.Web.Modules.Debates.ArgumentReply", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,244 @@
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Audit;
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
+
+namespace Parvis.Web.Modules.Debates;
+
+public sealed record DebateDraft(string Question, string Context, DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt);
+
+/// <summary>A point of the closing record as staff write it: disputed points name their arguments, open questions may go to the experts.</summary>
+public sealed record PointDraft(PointKind Kind, string Text, IReadOnlyList<Guid> Arguments, bool ToExperts);
+
+/// <summary>Every write of the debates module, each checked against its permission and the debate's dates.</summary>
+public sealed class DebateCommands(
+    ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock, ProcessAccess processes,
+    IEnumerable<IQuestionsToExperts> experts)
+{
+    public const int MostPoints = 30;
+
+    /// <summary>A new debate: staff at any time, participants when the phase lets them.</summary>
+    public async Task<CommandResult> OpenAsync(Guid processId, DebateDraft draft)
+    {
+        var process = await processes.FindAsync(processId, DebatesModule.Key);
+        if (process is null)
+        {
+            return CommandResult.Missing();
+        }
+        if (!await authorizer.CanAsync(DebatesPermissions.Manage, process)
+            && await authorizer.DecideAsync(DebatesPermissions.Open, process) is var decision and not Decision.Allowed)
+        {
+            return CommandResult.Refused(decision);
+        }
+        var (question, context) = (draft.Question.Trim(), draft.Context.Trim());
+        var problem = question.Length is < 10 or > Debate.QuestionMax ? "Debates.QuestionLength"
+            : context.Length > Debate.ContextMax ? "Debates.ContextLength"
+            : draft.OpensAt is { } opens && draft.ClosesAt is { } closes && closes <= opens ? "Debates.ClosesBeforeOpening"
+            : null;
+        if (problem is not null)
+        {
+            return CommandResult.Refused(problem);
+        }
+        var debate = new Debate
+        {
+            OrganisationId = organisation.Id, ProcessId = process.Id, Question = question, Context = context, OpensAt = draft.OpensAt, ClosesAt = draft.ClosesAt,
+            OpenedById = authorizer.PersonId, CreatedAt = clock.GetUtcNow(),
+        };
+        db.Debates.Add(debate);
+        audit.Record("debate.open", $"debate:{debate.Id}", question);
+        await db.SaveChangesAsync();
+        return CommandResult.Done(debate.Id);
+    }
+
+    /// <summary>A participant's argument, for or against, while the debate is open and the phase allows it.</summary>
+    public async Task<CommandResult> ArgueAsync(Guid debateId, Side side, string title, string text)
+    {
+        var (debate, refusal) = await OpenDebateAsync(debateId, DebatesPermissions.Argue);
+        return debate is null ? refusal! : await AddAsync(debate, side, title, text, a => a.AuthorId = authorizer.PersonId);
+    }
+
+    /// <summary>An invited position ("regards croisés"), written by staff in the name of who they invited.</summary>
+    public async Task<CommandResult> InviteAsync(Guid debateId, Side side, string invited, string title, string text)
+    {
+        var (debate, refusal) = await DebateAsync(debateId, DebatesPermissions.Manage);
+        if (debate is null)
+        {
+            return refusal!;
+        }
+        invited = invited.Trim();
+        if (invited.Length is < 3 or > Argument.InvitedMax)
+        {
+            return CommandResult.Refused("Debates.InvitedLength");
+        }
+        return await AddAsync(debate, side, title, text, a => a.Invited = invited);
+    }
+
+    /// <summary>An argument written at a workshop's table or on paper, typed in with where it comes from; it belongs to no one.</summary>
+    public async Task<CommandResult> EnterAsync(Guid debateId, Side side, string title, string text, Channel channel, string origin)
+    {
+        var (debate, refusal) = await DebateAsync(debateId, DebatesPermissions.Enter);
+        if (debate is null)
+        {
+            return refusal!;
+        }
+        origin = origin.Trim();
+        if (channel is not (Channel.Workshop or Channel.Paper or Channel.Meeting) || origin.Length is < 2 or > Contribution.OriginMax)
+        {
+            return CommandResult.Refused("Debates.OriginNeeded");
+        }
+        return await AddAsync(debate, side, title, text, a => (a.Channel, a.Origin) = (channel, origin));
+    }
+
+    /// <summary>One support per person and argument, the count changed in the same transaction; a second press changes nothing.</summary>
+    public async Task<CommandResult> SupportAsync(Guid argumentId)
+    {
+        var argument = await db.Arguments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == argumentId && a.OrganisationId == organisation.Id && a.HiddenAt == null && a.ErasedAt == null);
+        if (argument is null)
+        {
+            return CommandResult.Missing();
+        }
+        var (debate, refusal) = await OpenDebateAsync(argument.DebateId, DebatesPermissions.Argue);
+        if (debate is null)
+        {
+            return refusal!;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        db.ArgumentSupports.Add(new ArgumentSupport { ArgumentId = argumentId, PersonId = authorizer.PersonId!.Value, SupportedAt = clock.GetUtcNow() });
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            return CommandResult.Done(argumentId);
+        }
+        await db.Arguments.Where(a => a.Id == argumentId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Supports, a => a.Supports + 1));
+        await transaction.CommitAsync();
+        return CommandResult.Done(argumentId);
+    }
+
+    /// <summary>A reply under an argument.</summary>
+    public async Task<CommandResult> ReplyAsync(Guid argumentId, string text)
+    {
+        var argument = await db.Arguments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == argumentId && a.OrganisationId == organisation.Id && a.HiddenAt == null && a.ErasedAt == null);
+        if (argument is null)
+        {
+            return CommandResult.Missing();
+        }
+        var (debate, refusal) = await OpenDebateAsync(argument.DebateId, DebatesPermissions.Argue);
+        if (debate is null)
+        {
+            return refusal!;
+        }
+        text = text.Trim();
+        if (text.Length is < 2 or > ArgumentReply.TextMax)
+        {
+            return CommandResult.Refused("Debates.ReplyLength");
+        }
+        var reply = new ArgumentReply
+        {
+            OrganisationId = debate.OrganisationId, ProcessId = debate.ProcessId, AuthorId = authorizer.PersonId, CreatedAt = clock.GetUtcNow(),
+            DebateId = debate.Id, ArgumentId = argumentId, Text = text,
+        };
+        db.ArgumentReplies.Add(reply);
+        await db.SaveChangesAsync();
+        return CommandResult.Done(reply.Id);
+    }
+
+    /// <summary>
+    /// Closes the debate with its record, all or nothing: a disputed point stands on arguments of both sides, and an
+    /// open question sent to the experts becomes one of their questions in the same step.
+    /// </summary>
+    public async Task<CommandResult> CloseAsync(Guid debateId, string conclusion, IReadOnlyList<PointDraft> points)
+    {
+        var (debate, refusal) = await DebateAsync(debateId, DebatesPermissions.Manage);
+        if (debate is null)
+        {
+            return refusal!;
+        }
+        if (debate.ClosedAt is not null)
+        {
+            return CommandResult.Refused("Debates.AlreadyClosed");
+        }
+        conclusion = conclusion.Trim();
+        var kept = points.Select(p => p with { Text = p.Text.Trim() }).Where(p => p.Text.Length > 0).ToList();
+        var sides = await db.Arguments.Where(a => a.DebateId == debateId).Select(a => new { a.Id, a.Side }).ToDictionaryAsync(a => a.Id, a => a.Side);
+        var problem = kept.Count is 0 or > MostPoints ? "Debates.PointsNeeded"
+            : conclusion.Length > ClosingPoint.TextMax || kept.Any(p => p.Text.Length > ClosingPoint.TextMax) ? "Debates.PointLength"
+            : kept.Any(p => p.Arguments.Any(a => !sides.ContainsKey(a))) ? "Error.NotFound"
+            : kept.Any(p => p.Kind == PointKind.Disputed && p.Arguments.Select(a => sides[a]).Distinct().Count() < 2) ? "Debates.DisputedNeedsBothSides"
+            : kept.Any(p => p.ToExperts && p.Kind != PointKind.OpenQuestion) ? "Debates.OnlyQuestionsToExperts"
+            : null;
+        if (problem is not null)
+        {
+            return CommandResult.Refused(problem);
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        for (var i = 0; i < kept.Count; i++)
+        {
+            var point = new ClosingPoint { DebateId = debate.Id, Kind = kept[i].Kind, Position = i, Text = kept[i].Text };
+            if (kept[i].ToExperts)
+            {
+                var referred = experts.FirstOrDefault() is { } taker
+                    ? await taker.ReferAsync(debate.ProcessId, point.Text, debate.Question.Length <= Contribution.OriginMax ? debate.Question : debate.Question[..Contribution.OriginMax])
+                    : CommandResult.Refused("Debates.NoExperts");
+                if (!referred.Succeeded)
+                {
+                    return referred;
+                }
+                point.ReferredId = referred.Id;
+            }
+            db.ClosingPoints.Add(point);
+            db.PointArguments.AddRange(kept[i].Arguments.Distinct().Select(a => new PointArgument { PointId = point.Id, ArgumentId = a }));
+        }
+        (debate.ClosedAt, debate.Conclusion) = (clock.GetUtcNow(), conclusion);
+        audit.Record("debate.close", $"debate:{debate.Id}", $"{kept.Count}");
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return CommandResult.Done(debate.Id);
+    }
+
+    private async Task<CommandResult> AddAsync(Debate debate, Side side, string title, string text, Action<Argument> origin)
+    {
+        (title, text) = (title.Trim(), text.Trim());
+        var problem = !Enum.IsDefined(side) ? "Debates.SideNeeded"
+            : title.Length is < 3 or > Argument.TitleMax ? "Debates.TitleLength"
+            : text.Length is < 10 or > Argument.TextMax ? "Debates.TextLength"
+            : null;
+        if (problem is not null)
+        {
+            return CommandResult.Refused(problem);
+        }
+        var argument = new Argument
+        {
+            OrganisationId = debate.OrganisationId, ProcessId = debate.ProcessId, CreatedAt = clock.GetUtcNow(), DebateId = debate.Id, Side = side, Title = title, Text = text,
+        };
+        origin(argument);
+        db.Arguments.Add(argument);
+        await db.SaveChangesAsync();
+        return CommandResult.Done(argument.Id);
+    }
+
+    /// <summary>A debate taking arguments now, for a person the phase lets argue.</summary>
+    private async Task<(Debate? Debate, CommandResult? Refusal)> OpenDebateAsync(Guid debateId, Permission permission)
+    {
+        var (debate, refusal) = await DebateAsync(debateId, permission);
+        return debate is null ? (null, refusal) : debate.OpenAt(clock.GetUtcNow()) ? (debate, null) : (null, CommandResult.Refused("Debates.NotOpen"));
+    }
+
+    private async Task<(Debate? Debate, CommandResult? Refusal)> DebateAsync(Guid debateId, Permission permission)
+    {
+        var debate = await db.Debates.FirstOrDefaultAsync(d => d.Id == debateId && d.OrganisationId == organisation.Id);
+        var process = debate is null ? null : await processes.FindAsync(debate.ProcessId, DebatesModule.Key);
+        if (debate is null || process is null)
+        {
+            return (null, CommandResult.Missing());
+        }
+        var decision = await authorizer.DecideAsync(permission, process);
+        return decision == Decision.Allowed ? (debate, null) : (null, CommandResult.Refused(decision));
+    }
+}

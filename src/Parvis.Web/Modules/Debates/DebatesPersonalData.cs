@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Privacy;
+
+namespace Parvis.Web.Modules.Debates;
+
+/// <summary>
+/// The debates module's share of a person's data: the arguments they supported and the debates they opened. Their
+/// arguments and replies are contributions, exported and erased by the kernel.
+/// </summary>
+public sealed class DebatesPersonalData(ParvisDbContext db) : IPersonalDataSource
+{
+    public string Name => DebatesModule.Key;
+
+    public async Task<object> ExportAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        var supports = await db.ArgumentSupports.AsNoTracking().Where(s => s.PersonId == personId)
+            .Join(db.Arguments, s => s.ArgumentId, a => a.Id, (s, a) => new { s.ArgumentId, a.Title, s.SupportedAt }).ToListAsync(cancellationToken);
+        var opened = await db.Debates.AsNoTracking().Where(d => d.OpenedById == personId).Select(d => new { d.Id, d.Question, d.CreatedAt }).ToListAsync(cancellationToken);
+        return new { supports, opened };
+    }
+
+    /// <summary>A support goes with the account, whichever the choice: it is the person's, not a text others answered.</summary>
+    public async Task EraseAsync(Guid personId, ErasureChoice choice, CancellationToken cancellationToken)
+    {
+        var supported = await db.ArgumentSupports.Where(s => s.PersonId == personId).Select(s => s.ArgumentId).ToListAsync(cancellationToken);
+        await db.Arguments.Where(a => supported.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.Supports, a => a.Supports - 1), cancellationToken);
+        await db.ArgumentSupports.Where(s => s.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.Debates.Where(d => d.OpenedById == personId).ExecuteUpdateAsync(s => s.SetProperty(d => d.OpenedById, (Guid?)null), cancellationToken);
+    }
+}

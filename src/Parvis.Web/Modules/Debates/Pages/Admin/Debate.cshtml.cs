@@ -1,0 +1,133 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
+
+namespace Parvis.Web.Modules.Debates.Pages.Admin;
+
+public sealed class ArgumentInput
+{
+    public Side? Side { get; set; }
+
+    [StringLength(Argument.TitleMax, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.ArgumentTitle")]
+    public string? Title { get; set; }
+
+    [StringLength(Argument.TextMax, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.ArgumentText")]
+    public string? Body { get; set; }
+
+    /// <summary>Who an invited position is from; where a typed-in argument was written (a table, a place).</summary>
+    [StringLength(Contribution.OriginMax, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.ArgumentFrom")]
+    public string? From { get; set; }
+
+    public Channel Channel { get; set; } = Channel.Workshop;
+}
+
+public sealed class PointInput
+{
+    public PointKind Kind { get; set; }
+
+    [StringLength(ClosingPoint.TextMax, ErrorMessage = "Validation.Length")]
+    public string? Text { get; set; }
+
+    public List<Guid> Arguments { get; set; } = [];
+
+    public bool ToExperts { get; set; }
+}
+
+/// <summary>
+/// A debate for staff and facilitators: invited positions, arguments typed in from a workshop's table or from paper
+/// with where they come from, and the closing record (agreement, disputed points on arguments of both sides, open
+/// questions that can go to the experts).
+/// </summary>
+public sealed class DebateModel(ParvisDbContext db, CurrentOrganisation organisation, ProcessAccess processes, Authorizer authorizer, DebateCommands debates)
+    : DebatePage(db, organisation, processes)
+{
+    public const int PointRows = 6;
+
+    [BindProperty]
+    public ArgumentInput Invited { get; set; } = new();
+
+    [BindProperty]
+    public ArgumentInput Entry { get; set; } = new();
+
+    [BindProperty]
+    [StringLength(ClosingPoint.TextMax, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.DebateConclusion")]
+    public string? Conclusion { get; set; }
+
+    [BindProperty]
+    public List<PointInput> Points { get; set; } = [.. Enumerable.Range(0, PointRows).Select(i => new PointInput { Kind = (PointKind)Math.Min(i, 2) })];
+
+    public IReadOnlyList<ArgumentView> Arguments { get; private set; } = [];
+    public bool Manages { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ?? Page();
+
+    public async Task<IActionResult> OnPostInvitedAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } early)
+        {
+            return early;
+        }
+        KeepOnly(nameof(Invited));
+        var result = await debates.InviteAsync(id, Invited.Side ?? (Side)(-1), Invited.From ?? "", Invited.Title ?? "", Invited.Body ?? "");
+        return After(result, "Debates.InvitedAdded", $"{Address}#argument-{result.Id}", Field(nameof(Invited), result));
+    }
+
+    public async Task<IActionResult> OnPostEntryAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } early)
+        {
+            return early;
+        }
+        KeepOnly(nameof(Entry));
+        var result = await debates.EnterAsync(id, Entry.Side ?? (Side)(-1), Entry.Title ?? "", Entry.Body ?? "", Entry.Channel, Entry.From ?? "");
+        if (result.Succeeded)
+        {
+            Flash("Debates.Entered");
+            return Redirect($"/admin/debates/{id}#entry");
+        }
+        return Refusal(result, Field(nameof(Entry), result)) ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostCloseAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } early)
+        {
+            return early;
+        }
+        KeepOnly(nameof(Conclusion), nameof(Points));
+        var result = await debates.CloseAsync(id, Conclusion ?? "", [.. Points.Select(p => new PointDraft(p.Kind, p.Text ?? "", p.Arguments, p.ToExperts))]);
+        return After(result, "Debates.Closed", Address, "Close");
+    }
+
+    private static string Field(string form, CommandResult result) => result.ErrorKey switch
+    {
+        "Debates.TitleLength" => $"{form}.Title",
+        "Debates.TextLength" => $"{form}.Body",
+        "Debates.InvitedLength" or "Debates.OriginNeeded" => $"{form}.From",
+        "Debates.SideNeeded" => $"{form}.Side",
+        _ => form,
+    };
+
+    private async Task<IActionResult?> LoadAsync(Guid id)
+    {
+        if (!await LoadDebateAsync(id))
+        {
+            return NotFound();
+        }
+        if (Denied(await authorizer.DecideAsync(DebatesPermissions.Enter, Process)) is { } denied)
+        {
+            return denied;
+        }
+        Manages = await authorizer.CanAsync(DebatesPermissions.Manage, Process);
+        Arguments = await ArgumentsAsync();
+        return null;
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Modules;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Modules.Debates.Pages.Admin;
+
+/// <summary>The debates of a process for staff, each leading to its page of invited positions, typed-in arguments and closing.</summary>
+public sealed class DebatesModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer) : ParvisPageModel, IProcessPage
+{
+    public Process Process { get; private set; } = default!;
+    public IReadOnlyList<Debate> Debates { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid processId)
+    {
+        var process = await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == processId && p.OrganisationId == organisation.Id);
+        if (process?.Component(DebatesModule.Key) is not { Enabled: true })
+        {
+            return NotFound();
+        }
+        Process = process;
+        if (Denied(await authorizer.DecideAsync(DebatesPermissions.Enter, process)) is { } denied)
+        {
+            return denied;
+        }
+        Debates = await db.Debates.AsNoTracking().Where(d => d.ProcessId == processId).OrderByDescending(d => d.CreatedAt).ToListAsync();
+        return Page();
+    }
+}

@@ -1,0 +1,76 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Modules;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Modules.Debates.Pages;
+
+/// <summary>A debate as listed: its question, whether it is open, its arguments on each side.</summary>
+public sealed record DebateLine(Guid Id, string Question, bool Closed, int For, int Against);
+
+/// <summary>The debates of a process, open ones first; and, for whoever may, a form to open one.</summary>
+public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, DebateCommands debates) : ParvisPageModel, IProcessPage
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(Debate.QuestionMax, MinimumLength = 10, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.DebateQuestion")]
+    public string Question { get; set; } = "";
+
+    [BindProperty]
+    [StringLength(Debate.ContextMax, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.DebateContext")]
+    public string? Context { get; set; }
+
+    [BindProperty]
+    [Display(Name = "Field.DebateClosesAt")]
+    public DateTime? ClosesAt { get; set; }
+
+    public Process Process { get; private set; } = default!;
+    public IReadOnlyList<DebateLine> Debates { get; private set; } = [];
+    public bool CanOpen { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug) => await LoadAsync(slug) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(string slug)
+    {
+        if (await LoadAsync(slug) is { } early)
+        {
+            return early;
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = await debates.OpenAsync(Process.Id, new DebateDraft(Question, Context ?? "", null, ClosesAt is { } closes ? LocalTime.ToOffset(closes) : null));
+        return After(result, "Debates.Opened", result.Id is { } id ? $"/debates/{id}" : Request.Path.Value!, result.ErrorKey switch
+        {
+            "Debates.QuestionLength" => nameof(Question),
+            "Debates.ContextLength" => nameof(Context),
+            _ => "",
+        });
+    }
+
+    private async Task<IActionResult?> LoadAsync(string slug)
+    {
+        var process = await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug && p.OrganisationId == organisation.Id && p.Published);
+        if (process?.Component(DebatesModule.Key) is null)
+        {
+            return NotFound();
+        }
+        Process = process;
+        CanOpen = await authorizer.CanAsync(DebatesPermissions.Manage, process) || await authorizer.CanAsync(DebatesPermissions.Open, process);
+        var arguments = db.Arguments;
+        Debates = [.. (await db.Debates.AsNoTracking().Where(d => d.ProcessId == process.Id).OrderBy(d => d.ClosedAt != null).ThenByDescending(d => d.CreatedAt)
+            .Select(d => new DebateLine(d.Id, d.Question, d.ClosedAt != null,
+                arguments.Count(a => a.DebateId == d.Id && a.Side == Side.For && a.HiddenAt == null && a.ErasedAt == null),
+                arguments.Count(a => a.DebateId == d.Id && a.Side == Side.Against && a.HiddenAt == null && a.ErasedAt == null)))
+            .ToListAsync())];
+        return null;
+    }
+}

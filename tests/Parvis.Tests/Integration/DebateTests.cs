@@ -1,0 +1,138 @@
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Privacy;
+using Parvis.Web.Kernel.Processes;
+
+namespace Parvis.Tests.Integration;
+
+[Trait("Suite", "integration")]
+public sealed class DebateTests(ParvisApp app) : IClassFixture<ParvisApp>
+{
+    private static KeyValuePair<string, string> F(string name, string value) => new(name, value);
+
+    private async Task<(Process Process, Guid Debate)> DebateAsync(string slug)
+    {
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        var process = await app.AddProcessAsync(slug, new Phase
+        {
+            Title = "Débat", StartsOn = today.AddDays(-2), EndsOn = today.AddDays(60), Switches = [DebatesModule.Arguing],
+        });
+        var (staff, _) = await app.SignedInAsync($"Animation {slug}", Role.ProcessManager);
+        var opened = await staff.PostAsync($"/processes/{slug}/debates", [F("Question", "Faut-il fermer le centre-ville aux voitures le samedi ?"), F("Context", "Un essai a eu lieu en juin.")]);
+        Assert.Equal(HttpStatusCode.Redirect, opened.Status);
+        return (process, Guid.Parse(opened.Location!.Split('/')[^1]));
+    }
+
+    private static async Task<Session.Response> ArgueAsync(Session session, Guid debate, string side, string title, string text = "Parce que les commerces en profitent, on l'a vu en juin.") =>
+        await session.PostAsync($"/debates/{debate}", [F("Side", side), F("Title", title), F("Body", text)]);
+
+    [Fact]
+    public async Task Arguments_stand_in_two_columns_by_support_with_totals_replies_paper_entries_and_a_closing_record_in_the_report()
+    {
+        var (process, debate) = await DebateAsync("debat-voitures");
+        var page = $"/debates/{debate}";
+        var (first, _) = await app.SignedInAsync("Commerçante du centre");
+        var (second, _) = await app.SignedInAsync("Habitant de la périphérie");
+        var (third, _) = await app.SignedInAsync("Cycliste du samedi");
+
+        // Bad input is refused next to its cause, with what was typed kept; nothing is stored.
+        var empty = await first.PostAsync(page, [F("Title", "Plus de clients"), F("Body", "Court")]);
+        Assert.Equal("Choisissez pour ou contre.", empty.Text("#Side-error"));
+        Assert.NotEqual("", empty.Text("#Body-error"));
+        Assert.Equal("Plus de clients", empty.Document.QuerySelector("#Title")!.GetAttribute("value"));
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.Arguments.CountAsync(a => a.DebateId == debate)));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await ArgueAsync(first, debate, "For", "Plus de clients à pied")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await ArgueAsync(second, debate, "Against", "Les bus ne suffisent pas", "Depuis la périphérie, sans voiture, on ne vient plus du tout.")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await ArgueAsync(third, debate, "For", "Un air plus respirable", "Le samedi de juin, le bruit et la pollution ont baissé nettement.")).Status);
+        var ids = await app.WithDatabaseAsync(db => db.Arguments.Where(a => a.DebateId == debate).ToDictionaryAsync(a => a.Title, a => a.Id));
+
+        // Supports order each column; a second press changes nothing.
+        foreach (var session in new[] { first, second, third })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await session.PostAsync($"{page}?handler=Support", [F("argumentId", ids["Un air plus respirable"].ToString())])).Status);
+        }
+        await first.PostAsync($"{page}?handler=Support", [F("argumentId", ids["Un air plus respirable"].ToString())]);
+        Assert.Equal(HttpStatusCode.Redirect, (await first.PostAsync($"{page}?handler=Reply", [F("argumentId", ids["Les bus ne suffisent pas"].ToString()), F("Reply", "Une navette depuis les parkings relais ?")])).Status);
+
+        // A workshop's argument, typed in with its table; it belongs to no one.
+        var (manager, _) = await app.SignedInAsync("Pilote du débat", Role.ProcessManager);
+        var admin = $"/admin/debates/{debate}";
+        var noOrigin = await manager.PostAsync($"{admin}?handler=Entry", [F("Entry.Side", "Against"), F("Entry.Channel", "Workshop"), F("Entry.Title", "Les livraisons"), F("Entry.Body", "Les livreurs doivent pouvoir passer le matin.")]);
+        Assert.Contains("d'où vient", noOrigin.Text("#Entry_From-error"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync($"{admin}?handler=Entry", [F("Entry.Side", "Against"), F("Entry.Channel", "Workshop"),
+            F("Entry.From", "Table 3, atelier de la médiathèque"), F("Entry.Title", "Les livraisons"), F("Entry.Body", "Les livreurs doivent pouvoir passer le matin.")])).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync($"{admin}?handler=Invited", [F("Invited.Side", "For"), F("Invited.From", "Association des usagers des transports (invitée)"),
+            F("Invited.Title", "Une navette gratuite"), F("Invited.Body", "Une navette gratuite depuis les parkings relais rend l'accès possible à tous.")])).Status);
+
+        var read = await app.NewSession().GetAsync(page);
+        Assert.Equal(["Un air plus respirable", "Plus de clients à pied"], read.Texts("section[aria-labelledby=side-For] ol.arguments > li > h3"));
+        Assert.Equal(["Les bus ne suffisent pas", "Les livraisons"], read.Texts("section[aria-labelledby=side-Against] ol.arguments > li > h3"));
+        Assert.Contains("2 arguments pour (3 soutiens)", read.Text("#totals"), StringComparison.Ordinal);
+        Assert.Contains("2 arguments contre (aucun soutien)", read.Text("#totals"), StringComparison.Ordinal);
+        Assert.Contains("Table 3, atelier de la médiathèque", read.Text($"#argument-{ids["Plus de clients à pied"]} ~ li .meta, section[aria-labelledby=side-Against]"), StringComparison.Ordinal);
+        Assert.Contains("Association des usagers des transports", read.Text("section[aria-labelledby=invited]"), StringComparison.Ordinal);
+        Assert.Contains("parkings relais", read.Text($"#argument-{ids["Les bus ne suffisent pas"]} .replies"), StringComparison.Ordinal);
+        Assert.Equal(Channel.Workshop, await app.WithDatabaseAsync(db => db.Arguments.Where(a => a.Title == "Les livraisons").Select(a => a.Channel).SingleAsync()));
+
+        // The closing record: a disputed point needs an argument on each side; an open question goes to the experts.
+        var oneSided = await manager.PostAsync($"{admin}?handler=Close", [F("Points[0].Kind", "Disputed"), F("Points[0].Text", "L'accès depuis la périphérie."),
+            F("Points[0].Arguments", ids["Un air plus respirable"].ToString())]);
+        Assert.Contains("de chaque côté", oneSided.Text("section[aria-labelledby=close] .alert"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync($"{admin}?handler=Close", [
+            F("Conclusion", "Un essai à prolonger, avec une navette."),
+            F("Points[0].Kind", "Agreement"), F("Points[0].Text", "Le centre gagne à être plus calme le samedi."),
+            F("Points[1].Kind", "Disputed"), F("Points[1].Text", "L'accès depuis la périphérie."),
+            F("Points[1].Arguments", ids["Un air plus respirable"].ToString()), F("Points[1].Arguments", ids["Les bus ne suffisent pas"].ToString()),
+            F("Points[2].Kind", "OpenQuestion"), F("Points[2].Text", "Combien coûterait une navette depuis les parkings relais ?"), F("Points[2].ToExperts", "true"),
+        ])).Status);
+        var closed = await app.NewSession().GetAsync(page);
+        Assert.Contains("Un essai à prolonger", closed.Text("section[aria-labelledby=record]"), StringComparison.Ordinal);
+        Assert.Equal(["Pour\u00a0: Un air plus respirable", "Contre\u00a0: Les bus ne suffisent pas"], closed.Texts("section[aria-labelledby=record] ul ul a"));
+        var referred = await app.WithDatabaseAsync(db => db.ExpertQuestions.SingleAsync(q => q.ProcessId == process.Id));
+        Assert.Equal(("Combien coûterait une navette depuis les parkings relais ?", "Faut-il fermer le centre-ville aux voitures le samedi ?"), (referred.Text, referred.Origin));
+        Assert.NotNull(closed.Document.QuerySelector($"a[href='/questions/{referred.Id}']"));
+        // No more arguments once closed.
+        Assert.NotEqual(HttpStatusCode.Redirect, (await ArgueAsync(first, debate, "For", "Trop tard", "Un argument après la clôture du débat.")).Status);
+
+        var report = await manager.GetAsync($"/processes/{process.Slug}/report");
+        Assert.Contains("Relevé de clôture du débat", report.Text("main"), StringComparison.Ordinal);
+        Assert.Contains("Contre\u00a0: Les bus ne suffisent pas", report.Text("main"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Fifty_simultaneous_supports_by_one_person_count_once_and_leave_with_the_account()
+    {
+        var (_, debate) = await DebateAsync("debat-rafale");
+        var (author, _) = await app.SignedInAsync("Autrice de l'argument");
+        Assert.Equal(HttpStatusCode.Redirect, (await ArgueAsync(author, debate, "Against", "Le marché du samedi")).Status);
+        var argument = await app.WithDatabaseAsync(db => db.Arguments.Where(a => a.DebateId == debate).Select(a => a.Id).SingleAsync());
+        var (supporter, person) = await app.SignedInAsync("Soutien impatient");
+        var token = (await supporter.GetAsync($"/debates/{debate}")).Document.QuerySelector("input[name=__csrf]")!.GetAttribute("value")!;
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ =>
+            supporter.PostRawAsync($"/debates/{debate}?handler=Support", [F("argumentId", argument.ToString()), F("__csrf", token)])));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.Status));
+        Assert.Equal((1, 1), await app.WithDatabaseAsync(async db => (
+            await db.ArgumentSupports.CountAsync(s => s.ArgumentId == argument),
+            await db.Arguments.Where(a => a.Id == argument).Select(a => a.Supports).SingleAsync())));
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var data = scope.ServiceProvider.GetRequiredService<PersonalData>();
+            var account = await scope.ServiceProvider.GetRequiredService<ParvisDbContext>().Users.SingleAsync(p => p.Id == person.Id);
+            Assert.Contains(argument.ToString(), Encoding.UTF8.GetString(await data.ExportAsync(account)), StringComparison.Ordinal);
+            await data.EraseAsync(account, ErasureChoice.Anonymise);
+        }
+        Assert.Equal((0, 0), await app.WithDatabaseAsync(async db => (
+            await db.ArgumentSupports.CountAsync(s => s.ArgumentId == argument),
+            await db.Arguments.Where(a => a.Id == argument).Select(a => a.Supports).SingleAsync())));
+    }
+}
