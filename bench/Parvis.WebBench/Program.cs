@@ -55,9 +55,10 @@ var parvis = Start("dotnet", [dll, "--urls", baseUrl, "--contentRoot", Path.Comb
 });
 using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(baseUrl) };
 await WaitAsync(http, "/health");
-Console.WriteLine("Seeding: 20,000 participants, 10,000 proposals, 100,000 supports, 50,000 comments…");
+Console.WriteLine("Seeding: 20,000 participants, 10,000 proposals, 100,000 supports, 50,000 comments; 10,000 votes, petitions and surveys…");
 var seedClock = Stopwatch.StartNew();
 await Seed.RunAsync(connection);
+await Seed.RunWritePathsAsync(connection);
 Console.WriteLine($"Seeded in {seedClock.Elapsed.TotalSeconds:F0} s.");
 if (Environment.GetEnvironmentVariable("PARVIS_BENCH_EXPLORE") is { Length: > 0 })
 {
@@ -303,7 +304,6 @@ Console.WriteLine($"Supports stored for the signers: {stored.Count}; distinct ac
 
 // Ballots, petition signatures and survey answers: the signers write each once per target (a vote, a petition, a
 // survey), against pgbench writing the same rows at the same concurrency.
-await Seed.RunWritePathsAsync(connection);
 await using (var db = new NpgsqlConnection(connection))
 {
     await db.OpenAsync();

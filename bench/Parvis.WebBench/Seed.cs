@@ -127,9 +127,9 @@ public static class Seed
                 'Signing', now() - interval '9 days', now() - interval '8 days', '', 0, '', ''
             FROM generate_series(0, {Petitions - 1}) p;
             INSERT INTO surveys_surveys ("Id", "OrganisationId", "ProcessId", "Title", "Intro", "EasyIntro", "Mode", "Stage", "ClosesAt", "SmallestCell",
-                "Questions", "TokenKey", "Responses", "CreatedAt", "PublishedAt")
+                "Questions", "TokenKey", "Responses", "CreatedAt", "PublishedAt", "KeysGiven", "Revision")
             SELECT md5('survey' || s)::uuid, md5('org')::uuid, md5('process')::uuid, 'Questionnaire ' || s, '', '', 'Named', 'Published', NULL, 5,
-                @questions, '', 0, now(), now()
+                @questions, '', 0, now(), now(), 1, 1
             FROM generate_series(0, {Surveys - 1}) s;
             """, ("questions", """[{"Logic":{"Key":"q1","Kind":2,"Required":true,"Options":["Oui","Non"]},"Label":"Prenez-vous le bus ?"}]"""));
         await ExecuteAsync(db, "VACUUM ANALYZE votes_votes, votes_options, petitions_petitions, surveys_surveys;");

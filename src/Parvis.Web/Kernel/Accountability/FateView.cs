@@ -28,7 +28,8 @@ public sealed record FateView(Guid ContributionId, IReadOnlyList<FateLine> Histo
             .Select(i => new { i.Id, i.Kind, i.Title, Linked = db.SynthesisLinks.Any(l => l.SynthesisItemId == i.Id && l.ContributionId == contributionId) })
             .ToListAsync();
         var mergedIds = decisions.Where(d => d.MergedIntoId is not null).Select(d => d.MergedIntoId!.Value).ToList();
-        var merged = (await ReferencesAsync(db.Contributions.Where(c => mergedIds.Contains(c.Id)), shown)).ToDictionary(c => c.Id);
+        // Reading contributions of any kind joins every module's table: only when a fate names one.
+        var merged = mergedIds.Count == 0 ? [] : (await ReferencesAsync(db.Contributions.Where(c => mergedIds.Contains(c.Id)), shown)).ToDictionary(c => c.Id);
         var references = items.ToDictionary(i => i.Id, i => new SynthesisItemRef(i.Id, i.Kind, i.Title));
         return new FateView(
             contributionId,

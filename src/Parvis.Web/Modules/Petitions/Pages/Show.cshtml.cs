@@ -100,15 +100,19 @@ public sealed class ShowModel(
 
     public async Task<IActionResult> OnPostSignAsync(Guid id)
     {
+        // Signing needs nothing the page shows (the command checks the petition, the phase and the person): the page
+        // is read only to show a refusal.
+        var result = await petitions.SignAsync(id, Shown);
+        if (result.Succeeded)
+        {
+            Flash("Petitions.SignedFlash");
+            return Redirect($"/petitions/{id}");
+        }
         if (!await LoadAsync(id))
         {
             return NotFound();
         }
-        if (Denied(Signing) is { } denied)
-        {
-            return denied;
-        }
-        return After(await petitions.SignAsync(id, Shown), "Petitions.SignedFlash", Address);
+        return Denied(Signing) ?? After(result, "Petitions.SignedFlash", Address);
     }
 
     public async Task<IActionResult> OnPostRequestAsync(Guid id)
