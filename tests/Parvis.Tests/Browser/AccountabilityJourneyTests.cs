@@ -13,7 +13,9 @@ public sealed partial class JourneyTests
         var author = await app.CreatePersonAsync("Autrice suivie");
         var proposal = await app.WithDatabaseAsync(async db =>
         {
-            var mine = new Proposal { OrganisationId = app.World.OrganisationId, ProcessId = app.World.ProcessId, AuthorId = author.Id, Title = "Un atelier numérique à la médiathèque", Body = "Pour les personnes éloignées du numérique." };
+            var mine = new Proposal { OrganisationId = app.World.OrganisationId, ProcessId = app.World.ProcessId, AuthorId = author.Id, Title = "Un atelier numérique à la médiathèque", Body = "Pour les personnes éloignées du numérique.",
+                // The oldest awaiting a fate: the list, oldest first, shows it on its first page whatever the demo holds.
+                CreatedAt = DateTimeOffset.UtcNow.AddYears(-1) };
             db.Proposals.Add(mine);
             await db.SaveChangesAsync();
             return mine;
