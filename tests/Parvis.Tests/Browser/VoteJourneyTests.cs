@@ -15,6 +15,10 @@ public sealed partial class JourneyTests
         var person = await app.CreatePersonAsync("Électrice au téléphone");
         var phone = await app.NewPageAsync(new ViewportSize { Width = 390, Height = 844 });
         await SignInAsync(phone, person.Email!);
+        // Every vote of the process is in its list, which the process page leads to.
+        await phone.GotoAsync($"/processes/{app.World.ProcessSlug}/votes");
+        Assert.True(await phone.Locator($"main a[href='/votes/{open}']").CountAsync() == 1, "the list names the open vote");
+        await app.AssertAccessibleAsync(phone);
         await phone.GotoAsync($"/votes/{open}");
         await app.AssertAccessibleAsync(phone);
         Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the ballot is wider than the phone");

@@ -32,14 +32,20 @@ public sealed class VotesModule : IParvisModule
     public IReadOnlyList<Permission> Permissions => [VotesPermissions.Manage, VotesPermissions.Cast, VotesPermissions.Desk, VotesPermissions.Submit, VotesPermissions.Mediate];
 
     /// <summary>The participatory budget's projects, when it has areas, then each vote.</summary>
+    /// <summary>The latest votes by name, and the list of all of them with their count: a process page stays a page.</summary>
     public async Task<IReadOnlyList<ModuleLink>> EntriesAsync(ParvisDbContext db, Process process, ProcessComponent component)
     {
-        var votes = await db.Votes.AsNoTracking().Where(v => v.ComponentId == component.Id).OrderBy(v => v.CreatedAt)
+        var votes = db.Votes.AsNoTracking().Where(v => v.ComponentId == component.Id);
+        var latest = await votes.OrderByDescending(v => v.CreatedAt).ThenByDescending(v => v.Id).Take(MostEntries)
             .Select(v => new ModuleLink($"/votes/{v.Id}", "Votes.Entry", v.Question)).ToListAsync();
+        IReadOnlyList<ModuleLink> entries = [.. latest, new ModuleLink($"/processes/{process.Slug}/votes/{component.Id}", "Votes.SeeAll", await votes.CountAsync())];
         return await db.BudgetAreas.AnyAsync(a => a.ComponentId == component.Id)
-            ? [new ModuleLink($"/processes/{process.Slug}/projects/{component.Id}", "Votes.SeeProjects"), .. votes]
-            : votes;
+            ? [new ModuleLink($"/processes/{process.Slug}/projects/{component.Id}", "Votes.SeeProjects"), .. entries]
+            : entries;
     }
+
+    /// <summary>Votes named on the process page; the others are in the component's list.</summary>
+    private const int MostEntries = 5;
 
     /// <summary>The votes of the component open during the hour, those closing soonest first: voting.</summary>
     public async Task<IReadOnlyList<ModuleLink>> ActionsAsync(ParvisDbContext db, Process process, ProcessComponent component, Phase? phase, DateTimeOffset hour)
