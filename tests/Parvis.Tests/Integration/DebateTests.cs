@@ -24,7 +24,8 @@ public sealed class DebateTests(ParvisApp app) : IClassFixture<ParvisApp>
             Title = "Débat", StartsOn = today.AddDays(-2), EndsOn = today.AddDays(60), Switches = [DebatesModule.Arguing],
         });
         var (staff, _) = await app.SignedInAsync($"Animation {slug}", Role.ProcessManager);
-        var opened = await staff.PostAsync($"/processes/{slug}/debates", [F("Question", "Faut-il fermer le centre-ville aux voitures le samedi ?"), F("Context", "Un essai a eu lieu en juin.")]);
+        var opened = await staff.PostAsync($"/processes/{slug}/debates", [F("Question", "Faut-il fermer le centre-ville aux voitures le samedi ?"), F("Context", "Un essai a eu lieu en juin."),
+            F("PlainSummary", "Le samedi, faut-il interdire les voitures en ville ?")]);
         Assert.Equal(HttpStatusCode.Redirect, opened.Status);
         return (process, Guid.Parse(opened.Location!.Split('/')[^1]));
     }
@@ -72,6 +73,7 @@ public sealed class DebateTests(ParvisApp app) : IClassFixture<ParvisApp>
             F("Invited.Title", "Une navette gratuite"), F("Invited.Body", "Une navette gratuite depuis les parkings relais rend l'accès possible à tous.")])).Status);
 
         var read = await app.NewSession().GetAsync(page);
+        Assert.Equal("Le samedi, faut-il interdire les voitures en ville ?", read.Text("section[aria-labelledby=plain-summary] p"));
         Assert.Equal(["Un air plus respirable", "Plus de clients à pied"], read.Texts("section[aria-labelledby=side-For] ol.arguments > li > h3"));
         Assert.Equal(["Les bus ne suffisent pas", "Les livraisons"], read.Texts("section[aria-labelledby=side-Against] ol.arguments > li > h3"));
         Assert.Contains("2 arguments pour (3 soutiens)", read.Text("#totals"), StringComparison.Ordinal);

@@ -1143,6 +1143,11 @@ namespace Parvis.Web.Migrations.Postgres
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("PlainSummary")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
                     b.Property<Guid>("ProcessId")
                         .HasColumnType("uuid");
 

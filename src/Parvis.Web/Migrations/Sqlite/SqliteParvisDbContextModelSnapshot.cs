@@ -1134,6 +1134,11 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PlainSummary")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ProcessId")
                         .HasColumnType("TEXT");
 

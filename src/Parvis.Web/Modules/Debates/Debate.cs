@@ -11,6 +11,7 @@ public sealed class Debate
 {
     public const int QuestionMax = 300;
     public const int ContextMax = 6_000;
+    public const int PlainSummaryMax = 600;
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid OrganisationId { get; set; }
@@ -19,6 +20,9 @@ public sealed class Debate
 
     /// <summary>What one needs to know to take part (Markdown).</summary>
     public string Context { get; set; } = "";
+
+    /// <summary>The question and its stakes in plain language (FALC), for readers who need it.</summary>
+    public string PlainSummary { get; set; } = "";
 
     public DateTimeOffset? OpensAt { get; set; }
     public DateTimeOffset? ClosesAt { get; set; }

@@ -8,7 +8,7 @@ using Parvis.Web.Kernel.Processes;
 
 namespace Parvis.Web.Modules.Debates;
 
-public sealed record DebateDraft(string Question, string Context, DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt);
+public sealed record DebateDraft(string Question, string Context, DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt, string PlainSummary = "");
 
 /// <summary>A point of the closing record as staff write it: disputed points name their arguments, open questions may go to the experts.</summary>
 public sealed record PointDraft(PointKind Kind, string Text, IReadOnlyList<Guid> Arguments, bool ToExperts);
@@ -33,9 +33,10 @@ public sealed class DebateCommands(
         {
             return CommandResult.Refused(decision);
         }
-        var (question, context) = (draft.Question.Trim(), draft.Context.Trim());
+        var (question, context, plain) = (draft.Question.Trim(), draft.Context.Trim(), draft.PlainSummary.Trim());
         var problem = question.Length is < 10 or > Debate.QuestionMax ? "Debates.QuestionLength"
             : context.Length > Debate.ContextMax ? "Debates.ContextLength"
+            : plain.Length > Debate.PlainSummaryMax ? "Debates.PlainSummaryLength"
             : draft.OpensAt is { } opens && draft.ClosesAt is { } closes && closes <= opens ? "Debates.ClosesBeforeOpening"
             : null;
         if (problem is not null)
@@ -44,7 +45,7 @@ public sealed class DebateCommands(
         }
         var debate = new Debate
         {
-            OrganisationId = organisation.Id, ProcessId = process.Id, Question = question, Context = context, OpensAt = draft.OpensAt, ClosesAt = draft.ClosesAt,
+            OrganisationId = organisation.Id, ProcessId = process.Id, Question = question, Context = context, PlainSummary = plain, OpensAt = draft.OpensAt, ClosesAt = draft.ClosesAt,
             OpenedById = authorizer.PersonId, CreatedAt = clock.GetUtcNow(),
         };
         db.Debates.Add(debate);

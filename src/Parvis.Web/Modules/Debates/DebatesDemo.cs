@@ -20,6 +20,7 @@ internal static class DebatesDemo
         {
             OrganisationId = process.OrganisationId, ProcessId = process.Id, CreatedAt = now.AddDays(-6),
             Question = "Le numérique : danger ou opportunité pour le lien entre les habitants et les institutions ?",
+            PlainSummary = "Les papiers de la mairie se font de plus en plus sur internet. Est-ce une bonne chose ou un problème ? Dites pourquoi.",
             Context = "Les démarches passent en ligne les unes après les autres. Pour certains, c'est un accès plus simple et à toute heure ; pour d'autres, une porte qui se ferme. Donnez vos arguments **pour** (une opportunité) ou **contre** (un danger).",
         };
         var closed = new Debate

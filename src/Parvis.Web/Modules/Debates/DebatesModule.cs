@@ -67,6 +67,7 @@ public sealed class DebatesModule : IParvisModule
             e.ToTable("debates_debates");
             e.Property(d => d.Question).HasMaxLength(Debate.QuestionMax);
             e.Property(d => d.Context).HasMaxLength(Debate.ContextMax);
+            e.Property(d => d.PlainSummary).HasMaxLength(Debate.PlainSummaryMax);
             e.Property(d => d.Conclusion).HasMaxLength(ClosingPoint.TextMax);
             e.HasIndex(d => d.ProcessId);
             e.HasOne<Process>().WithMany().HasForeignKey(d => d.ProcessId).OnDelete(DeleteBehavior.Cascade);

@@ -28,6 +28,11 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
     public string? Context { get; set; }
 
     [BindProperty]
+    [StringLength(Debate.PlainSummaryMax, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.DebatePlainSummary")]
+    public string? PlainSummary { get; set; }
+
+    [BindProperty]
     [Display(Name = "Field.DebateClosesAt")]
     public DateTime? ClosesAt { get; set; }
 
@@ -47,11 +52,12 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
         {
             return Page();
         }
-        var result = await debates.OpenAsync(Process.Id, new DebateDraft(Question, Context ?? "", null, ClosesAt is { } closes ? LocalTime.ToOffset(closes) : null));
+        var result = await debates.OpenAsync(Process.Id, new DebateDraft(Question, Context ?? "", null, ClosesAt is { } closes ? LocalTime.ToOffset(closes) : null, PlainSummary ?? ""));
         return After(result, "Debates.Opened", result.Id is { } id ? $"/debates/{id}" : Request.Path.Value!, result.ErrorKey switch
         {
             "Debates.QuestionLength" => nameof(Question),
             "Debates.ContextLength" => nameof(Context),
+            "Debates.PlainSummaryLength" => nameof(PlainSummary),
             _ => "",
         });
     }

@@ -20,6 +20,7 @@ namespace Parvis.Web.Migrations.Postgres
                     ProcessId = table.Column<Guid>(type: "uuid", nullable: false),
                     Question = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     Context = table.Column<string>(type: "character varying(6000)", maxLength: 6000, nullable: false),
+                    PlainSummary = table.Column<string>(type: "character varying(600)", maxLength: 600, nullable: false),
                     OpensAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ClosesAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     OpenedById = table.Column<Guid>(type: "uuid", nullable: true),

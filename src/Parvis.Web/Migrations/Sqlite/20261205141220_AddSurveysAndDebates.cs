@@ -20,6 +20,7 @@ namespace Parvis.Web.Migrations.Sqlite
                     ProcessId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Question = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     Context = table.Column<string>(type: "TEXT", maxLength: 6000, nullable: false),
+                    PlainSummary = table.Column<string>(type: "TEXT", maxLength: 600, nullable: false),
                     OpensAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ClosesAt = table.Column<long>(type: "INTEGER", nullable: true),
                     OpenedById = table.Column<Guid>(type: "TEXT", nullable: true),
