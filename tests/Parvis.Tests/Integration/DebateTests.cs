@@ -78,10 +78,21 @@ public sealed class DebateTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(["Les bus ne suffisent pas", "Les livraisons"], read.Texts("section[aria-labelledby=side-Against] ol.arguments > li > h3"));
         Assert.Contains("2 arguments pour (3 soutiens)", read.Text("#totals"), StringComparison.Ordinal);
         Assert.Contains("2 arguments contre (aucun soutien)", read.Text("#totals"), StringComparison.Ordinal);
-        Assert.Contains("Table 3, atelier de la médiathèque", read.Text($"#argument-{ids["Plus de clients à pied"]} ~ li .meta, section[aria-labelledby=side-Against]"), StringComparison.Ordinal);
+        var entered = await app.WithDatabaseAsync(db => db.Arguments.Where(a => a.Title == "Les livraisons").Select(a => a.Id).SingleAsync());
+        Assert.Contains("Table 3, atelier de la médiathèque", read.Text($"#argument-{entered} .meta"), StringComparison.Ordinal);
         Assert.Contains("Association des usagers des transports", read.Text("section[aria-labelledby=invited]"), StringComparison.Ordinal);
         Assert.Contains("parkings relais", read.Text($"#argument-{ids["Les bus ne suffisent pas"]} .replies"), StringComparison.Ordinal);
         Assert.Equal(Channel.Workshop, await app.WithDatabaseAsync(db => db.Arguments.Where(a => a.Title == "Les livraisons").Select(a => a.Channel).SingleAsync()));
+
+        // An invited position is neither supported nor answered, nor is another debate's argument reached through this one.
+        var invited = await app.WithDatabaseAsync(db => db.Arguments.Where(a => a.DebateId == debate && a.Invited != "").Select(a => a.Id).SingleAsync());
+        Assert.NotEqual(HttpStatusCode.Redirect, (await first.PostAsync($"{page}?handler=Support", [F("argumentId", invited.ToString())])).Status);
+        var (_, elsewhere) = await DebateAsync("debat-ailleurs");
+        Assert.NotEqual(HttpStatusCode.Redirect, (await first.PostAsync($"/debates/{elsewhere}?handler=Support", [F("argumentId", ids["Plus de clients à pied"].ToString())])).Status);
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.ArgumentSupports.CountAsync(s => s.ArgumentId == invited)));
+        // A facilitator types arguments in, but neither invites nor closes.
+        var (facilitator, _) = await app.SignedInAsync("Animatrice de table", Role.Facilitator);
+        Assert.Contains("/error/403", (await facilitator.PostAsync($"{admin}?handler=Close", [F("Points[0].Kind", "Agreement"), F("Points[0].Text", "Tout le monde est d'accord.")])).Location ?? "", StringComparison.Ordinal);
 
         // The closing record: a disputed point needs an argument on each side; an open question goes to the experts.
         var oneSided = await manager.PostAsync($"{admin}?handler=Close", [F("Points[0].Kind", "Disputed"), F("Points[0].Text", "L'accès depuis la périphérie."),
@@ -100,8 +111,14 @@ public sealed class DebateTests(ParvisApp app) : IClassFixture<ParvisApp>
         var referred = await app.WithDatabaseAsync(db => db.ExpertQuestions.SingleAsync(q => q.ProcessId == process.Id));
         Assert.Equal(("Combien coûterait une navette depuis les parkings relais ?", "Faut-il fermer le centre-ville aux voitures le samedi ?"), (referred.Text, referred.Origin));
         Assert.NotNull(closed.Document.QuerySelector($"a[href='/questions/{referred.Id}']"));
-        // No more arguments once closed.
+        // No more arguments once closed, from anyone, and a second closing stores nothing.
         Assert.NotEqual(HttpStatusCode.Redirect, (await ArgueAsync(first, debate, "For", "Trop tard", "Un argument après la clôture du débat.")).Status);
+        var lateEntry = await manager.PostAsync($"{admin}?handler=Entry", [F("Entry.Side", "For"), F("Entry.Channel", "Paper"), F("Entry.From", "Urne de la mairie"),
+            F("Entry.Title", "Un papier en retard"), F("Entry.Body", "Arrivé dans l'urne après la clôture du débat.")]);
+        Assert.Contains("déjà clos", lateEntry.Text("[role=alert]"), StringComparison.Ordinal);
+        Assert.Contains("déjà clos", (await manager.PostAsync($"{admin}?handler=Close", [F("Points[0].Kind", "Agreement"), F("Points[0].Text", "Encore.")])).Text("[role=alert]"), StringComparison.Ordinal);
+        Assert.Equal(3, await app.WithDatabaseAsync(db => db.ClosingPoints.CountAsync(p => p.DebateId == debate)));
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.Arguments.CountAsync(a => a.Title == "Un papier en retard")));
 
         var report = await manager.GetAsync($"/processes/{process.Slug}/report");
         Assert.Contains("Relevé de clôture du débat", report.Text("main"), StringComparison.Ordinal);

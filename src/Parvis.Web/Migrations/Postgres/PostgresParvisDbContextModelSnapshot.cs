@@ -1137,9 +1137,6 @@ namespace Parvis.Web.Migrations.Postgres
                     b.Property<Guid?>("OpenedById")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset?>("OpensAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
@@ -2563,6 +2560,8 @@ namespace Parvis.Web.Migrations.Postgres
                         .HasColumnType("character varying(2000)");
 
                     b.HasIndex("ArgumentId");
+
+                    b.HasIndex("DebateId");
 
                     b.ToTable("debates_replies", (string)null);
                 });

@@ -1128,9 +1128,6 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.Property<Guid?>("OpenedById")
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("OpensAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
@@ -2554,6 +2551,8 @@ namespace Parvis.Web.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasIndex("ArgumentId");
+
+                    b.HasIndex("DebateId");
 
                     b.ToTable("debates_replies", (string)null);
                 });

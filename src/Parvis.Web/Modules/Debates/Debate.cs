@@ -24,7 +24,7 @@ public sealed class Debate
     /// <summary>The question and its stakes in plain language (FALC), for readers who need it.</summary>
     public string PlainSummary { get; set; } = "";
 
-    public DateTimeOffset? OpensAt { get; set; }
+    /// <summary>After this, no more arguments (the record is still staff's to write).</summary>
     public DateTimeOffset? ClosesAt { get; set; }
 
     /// <summary>Who opened it: staff, or a participant when the phase lets them.</summary>
@@ -38,8 +38,8 @@ public sealed class Debate
     /// <summary>The closing record's summary, in a sentence or two, besides its points.</summary>
     public string Conclusion { get; set; } = "";
 
-    /// <summary>Arguments are taken between the dates, and until it is closed.</summary>
-    public bool OpenAt(DateTimeOffset now) => ClosedAt is null && (OpensAt is null || OpensAt <= now) && (ClosesAt is null || now < ClosesAt);
+    /// <summary>Arguments are taken until its end date, and until it is closed.</summary>
+    public bool OpenAt(DateTimeOffset now) => ClosedAt is null && (ClosesAt is null || now < ClosesAt);
 }
 
 public enum Side

@@ -8,7 +8,7 @@ using Parvis.Web.Kernel.Processes;
 
 namespace Parvis.Web.Modules.Debates;
 
-public sealed record DebateDraft(string Question, string Context, DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt, string PlainSummary = "");
+public sealed record DebateDraft(string Question, string Context, DateTimeOffset? ClosesAt, string PlainSummary = "");
 
 /// <summary>A point of the closing record as staff write it: disputed points name their arguments, open questions may go to the experts.</summary>
 public sealed record PointDraft(PointKind Kind, string Text, IReadOnlyList<Guid> Arguments, bool ToExperts);
@@ -37,7 +37,7 @@ public sealed class DebateCommands(
         var problem = question.Length is < 10 or > Debate.QuestionMax ? "Debates.QuestionLength"
             : context.Length > Debate.ContextMax ? "Debates.ContextLength"
             : plain.Length > Debate.PlainSummaryMax ? "Debates.PlainSummaryLength"
-            : draft.OpensAt is { } opens && draft.ClosesAt is { } closes && closes <= opens ? "Debates.ClosesBeforeOpening"
+            : draft.ClosesAt is { } closes && closes <= clock.GetUtcNow() ? "Debates.ClosesInPast"
             : null;
         if (problem is not null)
         {
@@ -45,7 +45,7 @@ public sealed class DebateCommands(
         }
         var debate = new Debate
         {
-            OrganisationId = organisation.Id, ProcessId = process.Id, Question = question, Context = context, PlainSummary = plain, OpensAt = draft.OpensAt, ClosesAt = draft.ClosesAt,
+            OrganisationId = organisation.Id, ProcessId = process.Id, Question = question, Context = context, PlainSummary = plain, ClosesAt = draft.ClosesAt,
             OpenedById = authorizer.PersonId, CreatedAt = clock.GetUtcNow(),
         };
         db.Debates.Add(debate);
@@ -64,7 +64,7 @@ public sealed class DebateCommands(
     /// <summary>An invited position ("regards croisés"), written by staff in the name of who they invited.</summary>
     public async Task<CommandResult> InviteAsync(Guid debateId, Side side, string invited, string title, string text)
     {
-        var (debate, refusal) = await DebateAsync(debateId, DebatesPermissions.Manage);
+        var (debate, refusal) = await OpenForStaffAsync(debateId, DebatesPermissions.Manage);
         if (debate is null)
         {
             return refusal!;
@@ -80,7 +80,7 @@ public sealed class DebateCommands(
     /// <summary>An argument written at a workshop's table or on paper, typed in with where it comes from; it belongs to no one.</summary>
     public async Task<CommandResult> EnterAsync(Guid debateId, Side side, string title, string text, Channel channel, string origin)
     {
-        var (debate, refusal) = await DebateAsync(debateId, DebatesPermissions.Enter);
+        var (debate, refusal) = await OpenForStaffAsync(debateId, DebatesPermissions.Enter);
         if (debate is null)
         {
             return refusal!;
@@ -94,15 +94,10 @@ public sealed class DebateCommands(
     }
 
     /// <summary>One support per person and argument, the count changed in the same transaction; a second press changes nothing.</summary>
-    public async Task<CommandResult> SupportAsync(Guid argumentId)
+    public async Task<CommandResult> SupportAsync(Guid debateId, Guid argumentId)
     {
-        var argument = await db.Arguments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == argumentId && a.OrganisationId == organisation.Id && a.HiddenAt == null && a.ErasedAt == null);
+        var (argument, refusal) = await ArgumentAsync(debateId, argumentId);
         if (argument is null)
-        {
-            return CommandResult.Missing();
-        }
-        var (debate, refusal) = await OpenDebateAsync(argument.DebateId, DebatesPermissions.Argue);
-        if (debate is null)
         {
             return refusal!;
         }
@@ -123,15 +118,10 @@ public sealed class DebateCommands(
     }
 
     /// <summary>A reply under an argument.</summary>
-    public async Task<CommandResult> ReplyAsync(Guid argumentId, string text)
+    public async Task<CommandResult> ReplyAsync(Guid debateId, Guid argumentId, string text)
     {
-        var argument = await db.Arguments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == argumentId && a.OrganisationId == organisation.Id && a.HiddenAt == null && a.ErasedAt == null);
+        var (argument, refusal) = await ArgumentAsync(debateId, argumentId);
         if (argument is null)
-        {
-            return CommandResult.Missing();
-        }
-        var (debate, refusal) = await OpenDebateAsync(argument.DebateId, DebatesPermissions.Argue);
-        if (debate is null)
         {
             return refusal!;
         }
@@ -142,12 +132,28 @@ public sealed class DebateCommands(
         }
         var reply = new ArgumentReply
         {
-            OrganisationId = debate.OrganisationId, ProcessId = debate.ProcessId, AuthorId = authorizer.PersonId, CreatedAt = clock.GetUtcNow(),
-            DebateId = debate.Id, ArgumentId = argumentId, Text = text,
+            OrganisationId = argument.OrganisationId, ProcessId = argument.ProcessId, AuthorId = authorizer.PersonId, CreatedAt = clock.GetUtcNow(),
+            DebateId = debateId, ArgumentId = argumentId, Text = text,
         };
         db.ArgumentReplies.Add(reply);
         await db.SaveChangesAsync();
         return CommandResult.Done(reply.Id);
+    }
+
+    /// <summary>
+    /// An argument of this debate that people may support or answer: shown, not an invited position (shown apart, neither
+    /// supported nor answered), in a debate open to arguments, for a person the phase lets argue.
+    /// </summary>
+    private async Task<(Argument? Argument, CommandResult? Refusal)> ArgumentAsync(Guid debateId, Guid argumentId)
+    {
+        var argument = await db.Arguments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == argumentId && a.DebateId == debateId && a.OrganisationId == organisation.Id
+            && a.Invited == "" && a.HiddenAt == null && a.ErasedAt == null);
+        if (argument is null)
+        {
+            return (null, CommandResult.Missing());
+        }
+        var (debate, refusal) = await OpenDebateAsync(debateId, DebatesPermissions.Argue);
+        return debate is null ? (null, refusal) : (argument, null);
     }
 
     /// <summary>
@@ -167,7 +173,8 @@ public sealed class DebateCommands(
         }
         conclusion = conclusion.Trim();
         var kept = points.Select(p => p with { Text = p.Text.Trim() }).Where(p => p.Text.Length > 0).ToList();
-        var sides = await db.Arguments.Where(a => a.DebateId == debateId).Select(a => new { a.Id, a.Side }).ToDictionaryAsync(a => a.Id, a => a.Side);
+        var sides = await db.Arguments.Where(a => a.DebateId == debateId && a.HiddenAt == null && a.ErasedAt == null)
+            .Select(a => new { a.Id, a.Side }).ToDictionaryAsync(a => a.Id, a => a.Side);
         var problem = kept.Count is 0 or > MostPoints ? "Debates.PointsNeeded"
             : conclusion.Length > ClosingPoint.TextMax || kept.Any(p => p.Text.Length > ClosingPoint.TextMax) ? "Debates.PointLength"
             : kept.Any(p => p.Arguments.Any(a => !sides.ContainsKey(a))) ? "Error.NotFound"
@@ -179,6 +186,13 @@ public sealed class DebateCommands(
             return CommandResult.Refused(problem);
         }
         await using var transaction = await db.Database.BeginTransactionAsync();
+        // Closed once: of two closings at once, the second finds it closed and stores nothing.
+        var closedAt = clock.GetUtcNow();
+        if (await db.Debates.Where(d => d.Id == debate.Id && d.ClosedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.ClosedAt, closedAt).SetProperty(d => d.Conclusion, conclusion)) == 0)
+        {
+            return CommandResult.Refused("Debates.AlreadyClosed");
+        }
         for (var i = 0; i < kept.Count; i++)
         {
             var point = new ClosingPoint { DebateId = debate.Id, Kind = kept[i].Kind, Position = i, Text = kept[i].Text };
@@ -189,6 +203,8 @@ public sealed class DebateCommands(
                     : CommandResult.Refused("Debates.NoExperts");
                 if (!referred.Succeeded)
                 {
+                    // The transaction goes with its rows; what this context tracked of them goes too.
+                    db.ChangeTracker.Clear();
                     return referred;
                 }
                 point.ReferredId = referred.Id;
@@ -196,7 +212,6 @@ public sealed class DebateCommands(
             db.ClosingPoints.Add(point);
             db.PointArguments.AddRange(kept[i].Arguments.Distinct().Select(a => new PointArgument { PointId = point.Id, ArgumentId = a }));
         }
-        (debate.ClosedAt, debate.Conclusion) = (clock.GetUtcNow(), conclusion);
         audit.Record("debate.close", $"debate:{debate.Id}", $"{kept.Count}");
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
@@ -222,6 +237,13 @@ public sealed class DebateCommands(
         db.Arguments.Add(argument);
         await db.SaveChangesAsync();
         return CommandResult.Done(argument.Id);
+    }
+
+    /// <summary>A debate not yet closed, for staff or facilitators: once its record is published, nothing is added to it.</summary>
+    private async Task<(Debate? Debate, CommandResult? Refusal)> OpenForStaffAsync(Guid debateId, Permission permission)
+    {
+        var (debate, refusal) = await DebateAsync(debateId, permission);
+        return debate is { ClosedAt: not null } ? (null, CommandResult.Refused("Debates.AlreadyClosed")) : (debate, refusal);
     }
 
     /// <summary>A debate taking arguments now, for a person the phase lets argue.</summary>

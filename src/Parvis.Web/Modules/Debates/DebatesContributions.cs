@@ -25,7 +25,8 @@ public sealed class DebatesContributions : IContributionSource
 
     public async Task<IReadOnlyList<(string Key, int Count)>> FiguresAsync(ParvisDbContext db, Process process)
     {
-        var arguments = db.Arguments.Where(a => a.ProcessId == process.Id && a.HiddenAt == null && a.ErasedAt == null);
+        // As the debates' columns count them: invited positions are shown apart.
+        var arguments = db.Arguments.Where(a => a.ProcessId == process.Id && a.Invited == "" && a.HiddenAt == null && a.ErasedAt == null);
         return
         [
             ("Debates.Figure.Debates", await db.Debates.CountAsync(d => d.ProcessId == process.Id)),

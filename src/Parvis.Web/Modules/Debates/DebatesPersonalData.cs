@@ -23,8 +23,10 @@ public sealed class DebatesPersonalData(ParvisDbContext db) : IPersonalDataSourc
     /// <summary>A support goes with the account, whichever the choice: it is the person's, not a text others answered.</summary>
     public async Task EraseAsync(Guid personId, ErasureChoice choice, CancellationToken cancellationToken)
     {
-        var supported = await db.ArgumentSupports.Where(s => s.PersonId == personId).Select(s => s.ArgumentId).ToListAsync(cancellationToken);
-        await db.Arguments.Where(a => supported.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.Supports, a => a.Supports - 1), cancellationToken);
+        // In one transaction (the kernel's erasure): each count goes down by the supports removed with it.
+        var supports = db.ArgumentSupports;
+        await db.Arguments.Where(a => supports.Any(s => s.ArgumentId == a.Id && s.PersonId == personId))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Supports, a => a.Supports - 1), cancellationToken);
         await db.ArgumentSupports.Where(s => s.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.Debates.Where(d => d.OpenedById == personId).ExecuteUpdateAsync(s => s.SetProperty(d => d.OpenedById, (Guid?)null), cancellationToken);
     }

@@ -16,7 +16,7 @@ public sealed class QuestionCommands(
 {
     /// <summary>
     /// Staff send a question from elsewhere in the process (a debate's open question) to the experts of its first set
-    /// of meetings, with where it came from.
+    /// of meetings, with where it came from; refused when the process holds no meetings.
     /// </summary>
     public async Task<CommandResult> ReferAsync(Guid processId, string question, string origin)
     {
@@ -29,6 +29,7 @@ public sealed class QuestionCommands(
         {
             return CommandResult.Refused(decision);
         }
+        audit.Record("question.refer", $"process:{process.Id}", origin);
         return await AddAsync(process.Id, component.Id, question, null, q => (q.Origin, q.Channel) = (origin, Channel.Online));
     }
 

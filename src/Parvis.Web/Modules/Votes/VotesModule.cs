@@ -31,8 +31,7 @@ public sealed class VotesModule : IParvisModule
 
     public IReadOnlyList<Permission> Permissions => [VotesPermissions.Manage, VotesPermissions.Cast, VotesPermissions.Desk, VotesPermissions.Submit, VotesPermissions.Mediate];
 
-    /// <summary>The participatory budget's projects, when it has areas, then each vote.</summary>
-    /// <summary>The latest votes by name, and the list of all of them with their count: a process page stays a page.</summary>
+    /// <summary>The participatory budget's projects, when it has areas; the latest votes by name, and the list of all of them with their count: a process page stays a page.</summary>
     public async Task<IReadOnlyList<ModuleLink>> EntriesAsync(ParvisDbContext db, Process process, ProcessComponent component)
     {
         var votes = db.Votes.AsNoTracking().Where(v => v.ComponentId == component.Id);

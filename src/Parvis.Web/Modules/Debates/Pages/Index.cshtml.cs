@@ -14,7 +14,8 @@ namespace Parvis.Web.Modules.Debates.Pages;
 public sealed record DebateLine(Guid Id, string Question, bool Closed, int For, int Against);
 
 /// <summary>The debates of a process, open ones first; and, for whoever may, a form to open one.</summary>
-public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, DebateCommands debates) : ParvisPageModel, IProcessPage
+public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisation, ProcessAccess processes, Authorizer authorizer, DebateCommands debates)
+    : ParvisPageModel, IProcessPage
 {
     [BindProperty]
     [Required(ErrorMessage = "Validation.Required")]
@@ -48,24 +49,32 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
         {
             return early;
         }
+        // A date the calendar can hold: beyond, it is no end date anyone meant.
+        if (ClosesAt is { Year: < 2000 or > 2200 })
+        {
+            ModelState.AddModelError(nameof(ClosesAt), Text["Debates.ClosesInPast"]);
+        }
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        var result = await debates.OpenAsync(Process.Id, new DebateDraft(Question, Context ?? "", null, ClosesAt is { } closes ? LocalTime.ToOffset(closes) : null, PlainSummary ?? ""));
+        var result = await debates.OpenAsync(Process.Id, new DebateDraft(Question, Context ?? "", ClosesAt is { } closes ? LocalTime.ToOffset(closes) : null, PlainSummary ?? ""));
         return After(result, "Debates.Opened", result.Id is { } id ? $"/debates/{id}" : Request.Path.Value!, result.ErrorKey switch
         {
             "Debates.QuestionLength" => nameof(Question),
             "Debates.ContextLength" => nameof(Context),
             "Debates.PlainSummaryLength" => nameof(PlainSummary),
+            "Debates.ClosesInPast" => nameof(ClosesAt),
             _ => "",
         });
     }
 
     private async Task<IActionResult?> LoadAsync(string slug)
     {
-        var process = await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug && p.OrganisationId == organisation.Id && p.Published);
-        if (process?.Component(DebatesModule.Key) is null)
+        // Staff prepare a process's debates before it is published: ProcessAccess shows them the draft.
+        var id = await db.Processes.Where(p => p.Slug == slug && p.OrganisationId == organisation.Id).Select(p => (Guid?)p.Id).FirstOrDefaultAsync();
+        var process = id is { } found ? await processes.FindAsync(found, DebatesModule.Key) : null;
+        if (process is null)
         {
             return NotFound();
         }
@@ -74,8 +83,8 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
         var arguments = db.Arguments;
         Debates = [.. (await db.Debates.AsNoTracking().Where(d => d.ProcessId == process.Id).OrderBy(d => d.ClosedAt != null).ThenByDescending(d => d.CreatedAt)
             .Select(d => new DebateLine(d.Id, d.Question, d.ClosedAt != null,
-                arguments.Count(a => a.DebateId == d.Id && a.Side == Side.For && a.HiddenAt == null && a.ErasedAt == null),
-                arguments.Count(a => a.DebateId == d.Id && a.Side == Side.Against && a.HiddenAt == null && a.ErasedAt == null)))
+                arguments.Count(a => a.DebateId == d.Id && a.Side == Side.For && a.Invited == "" && a.HiddenAt == null && a.ErasedAt == null),
+                arguments.Count(a => a.DebateId == d.Id && a.Side == Side.Against && a.Invited == "" && a.HiddenAt == null && a.ErasedAt == null)))
             .ToListAsync())];
         return null;
     }

@@ -80,7 +80,7 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
             return NotFound();
         }
         ModelState.Clear();
-        return After(await debates.SupportAsync(argumentId), "Debates.Supported", $"{Address}#argument-{argumentId}");
+        return After(await debates.SupportAsync(id, argumentId), "Debates.Supported", $"{Address}#argument-{argumentId}");
     }
 
     public async Task<IActionResult> OnPostReplyAsync(Guid id, Guid argumentId)
@@ -99,7 +99,7 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
         {
             return Page();
         }
-        return After(await debates.ReplyAsync(argumentId, Reply!), "Debates.Replied", $"{Address}#argument-{argumentId}", nameof(Reply));
+        return After(await debates.ReplyAsync(id, argumentId, Reply!), "Debates.Replied", $"{Address}#argument-{argumentId}", nameof(Reply));
     }
 
     private async Task<bool> LoadAsync(Guid id)

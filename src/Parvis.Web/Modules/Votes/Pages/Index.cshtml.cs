@@ -13,6 +13,9 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
 {
     public const int PageSize = 50;
 
+    /// <summary>Far past any component's votes, and small enough that the offset cannot overflow.</summary>
+    private const int MostPages = 100_000;
+
     public Process Process { get; private set; } = default!;
     public ProcessComponent Component { get; private set; } = default!;
     public Guid? ComponentId => Component?.Id;
@@ -31,10 +34,11 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
         {
             return NotFound();
         }
-        (Process, Component, PageNumber, Now) = (process, component, Math.Max(1, p), clock.GetUtcNow());
+        (Process, Component, PageNumber, Now) = (process, component, Math.Clamp(p, 1, MostPages), clock.GetUtcNow());
         var page = await db.Votes.AsNoTracking().Where(v => v.ComponentId == component.Id).OrderByDescending(v => v.CreatedAt).ThenByDescending(v => v.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync();
         (Votes, HasMore) = (page.Take(PageSize).ToList(), page.Count > PageSize);
-        return Page();
+        // A page past the last is no page.
+        return PageNumber > 1 && Votes.Count == 0 ? NotFound() : Page();
     }
 }

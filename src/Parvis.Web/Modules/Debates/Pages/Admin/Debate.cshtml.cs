@@ -21,7 +21,7 @@ public sealed class ArgumentInput
     public string? Body { get; set; }
 
     /// <summary>Who an invited position is from; where a typed-in argument was written (a table, a place).</summary>
-    [StringLength(Contribution.OriginMax, ErrorMessage = "Validation.Length")]
+    [StringLength(Argument.InvitedMax, ErrorMessage = "Validation.Length")]
     [Display(Name = "Field.ArgumentFrom")]
     public string? From { get; set; }
 
@@ -75,6 +75,10 @@ public sealed class DebateModel(ParvisDbContext db, CurrentOrganisation organisa
         {
             return early;
         }
+        if (!Manages)
+        {
+            return Forbid();
+        }
         KeepOnly(nameof(Invited));
         var result = await debates.InviteAsync(id, Invited.Side ?? (Side)(-1), Invited.From ?? "", Invited.Title ?? "", Invited.Body ?? "");
         return After(result, "Debates.InvitedAdded", $"{Address}#argument-{result.Id}", Field(nameof(Invited), result));
@@ -101,6 +105,10 @@ public sealed class DebateModel(ParvisDbContext db, CurrentOrganisation organisa
         if (await LoadAsync(id) is { } early)
         {
             return early;
+        }
+        if (!Manages)
+        {
+            return Forbid();
         }
         KeepOnly(nameof(Conclusion), nameof(Points));
         var result = await debates.CloseAsync(id, Conclusion ?? "", [.. Points.Select(p => new PointDraft(p.Kind, p.Text ?? "", p.Arguments, p.ToExperts))]);

@@ -15,6 +15,9 @@ public sealed class DebatesModel(ParvisDbContext db, CurrentOrganisation organis
     public Process Process { get; private set; } = default!;
     public IReadOnlyList<Debate> Debates { get; private set; } = [];
 
+    /// <summary>Staff open debates; facilitators only type arguments in.</summary>
+    public bool Manages { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid processId)
     {
         var process = await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == processId && p.OrganisationId == organisation.Id);
@@ -27,6 +30,7 @@ public sealed class DebatesModel(ParvisDbContext db, CurrentOrganisation organis
         {
             return denied;
         }
+        Manages = await authorizer.CanAsync(DebatesPermissions.Manage, process);
         Debates = await db.Debates.AsNoTracking().Where(d => d.ProcessId == processId).OrderByDescending(d => d.CreatedAt).ToListAsync();
         return Page();
     }

@@ -21,7 +21,6 @@ namespace Parvis.Web.Migrations.Postgres
                     Question = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     Context = table.Column<string>(type: "character varying(6000)", maxLength: 6000, nullable: false),
                     PlainSummary = table.Column<string>(type: "character varying(600)", maxLength: 600, nullable: false),
-                    OpensAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ClosesAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     OpenedById = table.Column<Guid>(type: "uuid", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -374,6 +373,11 @@ namespace Parvis.Web.Migrations.Postgres
                 name: "IX_debates_replies_ArgumentId",
                 table: "debates_replies",
                 column: "ArgumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_debates_replies_DebateId",
+                table: "debates_replies",
+                column: "DebateId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_debates_supports_PersonId",

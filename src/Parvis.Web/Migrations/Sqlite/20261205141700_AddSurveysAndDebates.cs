@@ -21,7 +21,6 @@ namespace Parvis.Web.Migrations.Sqlite
                     Question = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     Context = table.Column<string>(type: "TEXT", maxLength: 6000, nullable: false),
                     PlainSummary = table.Column<string>(type: "TEXT", maxLength: 600, nullable: false),
-                    OpensAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ClosesAt = table.Column<long>(type: "INTEGER", nullable: true),
                     OpenedById = table.Column<Guid>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
@@ -374,6 +373,11 @@ namespace Parvis.Web.Migrations.Sqlite
                 name: "IX_debates_replies_ArgumentId",
                 table: "debates_replies",
                 column: "ArgumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_debates_replies_DebateId",
+                table: "debates_replies",
+                column: "DebateId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_debates_supports_PersonId",
