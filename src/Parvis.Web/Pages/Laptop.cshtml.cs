@@ -26,13 +26,7 @@ public sealed class LaptopModel(Authorizer authorizer, IEnumerable<IOfflinePacka
         {
             return early;
         }
-        if (Upload is null || Upload.Length == 0)
-        {
-            ModelState.AddModelError(nameof(Upload), Text["Laptop.ChooseFile"]);
-            return Page();
-        }
-        await using var upload = Upload.OpenReadStream();
-        if (ReadUpload(upload, nameof(Upload), SignedFile.MaxBytes) is not { } bytes)
+        if (ReadSignedFile(Upload, nameof(Upload)) is not { } bytes)
         {
             return Page();
         }

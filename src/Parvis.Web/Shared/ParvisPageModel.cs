@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Parvis.Web.Kernel.Accountability.Report;
 using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Offline;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Text;
 
@@ -65,6 +66,18 @@ public abstract class ParvisPageModel : PageModel
 
     /// <summary>An uploaded file's bytes, or null when it passes <paramref name="max"/>, saying so next to its field.</summary>
     protected byte[]? ReadUpload(Stream file, string field, long max) => Refusing(field, () => Uploads.ReadBytes(file, max));
+
+    /// <summary>A package or bundle sent from a laptop: its bytes, or null with why next to its field (none chosen, too large).</summary>
+    protected byte[]? ReadSignedFile(IFormFile? upload, string field)
+    {
+        if (upload is null || upload.Length == 0)
+        {
+            ModelState.AddModelError(field, Text["Laptop.ChooseFile"]);
+            return null;
+        }
+        using var stream = upload.OpenReadStream();
+        return ReadUpload(stream, field, SignedFile.MaxBytes);
+    }
 
     private T? Refusing<T>(string field, Func<T> read) where T : class
     {

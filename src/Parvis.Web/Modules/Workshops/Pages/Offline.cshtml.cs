@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
-using Parvis.Web.Kernel.Offline;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Modules.Workshops.Offline;
@@ -55,13 +54,7 @@ public sealed class OfflineModel(ParvisDbContext database, CurrentOrganisation c
         {
             return early;
         }
-        if (Upload is null || Upload.Length == 0)
-        {
-            ModelState.AddModelError(nameof(Upload), Text["Laptop.ChooseFile"]);
-            return Page();
-        }
-        await using var upload = Upload.OpenReadStream();
-        if (ReadUpload(upload, nameof(Upload), SignedFile.MaxBytes) is not { } bytes)
+        if (ReadSignedFile(Upload, nameof(Upload)) is not { } bytes)
         {
             return Page();
         }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Parvis.Surveys;
 using Parvis.Web.Kernel.Data;
-using Parvis.Web.Kernel.Offline;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
@@ -169,13 +168,7 @@ public sealed class SurveyModel(ParvisDbContext db, CurrentOrganisation organisa
             return early;
         }
         ModelState.Clear();
-        if (Upload is null || Upload.Length == 0)
-        {
-            ModelState.AddModelError(nameof(Upload), Text["Laptop.ChooseFile"]);
-            return Page();
-        }
-        await using var upload = Upload.OpenReadStream();
-        if (ReadUpload(upload, nameof(Upload), SignedFile.MaxBytes) is not { } bytes)
+        if (ReadSignedFile(Upload, nameof(Upload)) is not { } bytes)
         {
             return Page();
         }
