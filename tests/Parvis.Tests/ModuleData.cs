@@ -5,5 +5,6 @@ global using Parvis.Web.Modules.OpinionMaps;
 global using Parvis.Web.Modules.Petitions;
 global using Parvis.Web.Modules.Proposals;
 global using Parvis.Web.Modules.Surveys;
+global using Parvis.Web.Modules.Texts;
 global using Parvis.Web.Modules.Votes;
 global using Parvis.Web.Modules.Workshops;

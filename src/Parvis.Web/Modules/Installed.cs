@@ -9,6 +9,7 @@ using Parvis.Web.Modules.OpinionMaps;
 using Parvis.Web.Modules.Petitions;
 using Parvis.Web.Modules.Proposals;
 using Parvis.Web.Modules.Surveys;
+using Parvis.Web.Modules.Texts;
 using Parvis.Web.Modules.Votes;
 using Parvis.Web.Modules.Workshops;
 
@@ -20,7 +21,7 @@ namespace Parvis.Web.Modules;
 /// </summary>
 public static class Installed
 {
-    public static ModuleCatalog Modules { get; } = new([new MeetingsModule(), new WorkshopsModule(), new ProposalsModule(), new DebatesModule(), new VotesModule(), new PetitionsModule(), new SurveysModule(), new OpinionMapsModule()]);
+    public static ModuleCatalog Modules { get; } = new([new MeetingsModule(), new WorkshopsModule(), new ProposalsModule(), new DebatesModule(), new TextsModule(), new VotesModule(), new PetitionsModule(), new SurveysModule(), new OpinionMapsModule()]);
 
     /// <summary>The commands that run without the server (`dotnet run -- tally ...`).</summary>
     public static IReadOnlyList<OfflineCommand> Commands { get; } = [OpinionMapCli.Command, TallyCli.Command];

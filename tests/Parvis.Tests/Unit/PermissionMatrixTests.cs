@@ -66,6 +66,10 @@ public sealed class PermissionMatrixTests
         ["Debates.Argue"] = Enum.GetValues<Role>(),
         ["Debates.Enter"] = [Role.Administrator, Role.ProcessManager, Role.Facilitator],
         ["Debates.Manage"] = [Role.Administrator, Role.ProcessManager],
+        ["Texts.Vote"] = Enum.GetValues<Role>(),
+        ["Texts.Amend"] = Enum.GetValues<Role>(),
+        ["Texts.Enter"] = [Role.Administrator, Role.ProcessManager, Role.Facilitator],
+        ["Texts.Manage"] = [Role.Administrator, Role.ProcessManager],
         ["Surveys.Manage"] = [Role.Administrator, Role.ProcessManager],
         ["Workshops.Manage"] = [Role.Administrator, Role.ProcessManager],
         ["Workshops.Run"] = [Role.Administrator, Role.ProcessManager, Role.Facilitator],
@@ -77,7 +81,7 @@ public sealed class PermissionMatrixTests
     };
 
     /// <summary>What a phase switches on or off.</summary>
-    private static readonly string[] _switchedByThePhase = ["Proposals.Propose", "Proposals.Support", "Proposals.Comment", "Votes.Submit", "Petitions.Write", "Petitions.Sign", "Surveys.Answer", "Debates.Open", "Debates.Argue"];
+    private static readonly string[] _switchedByThePhase = ["Proposals.Propose", "Proposals.Support", "Proposals.Comment", "Votes.Submit", "Petitions.Write", "Petitions.Sign", "Surveys.Answer", "Debates.Open", "Debates.Argue", "Texts.Vote", "Texts.Amend"];
 
     /// <summary>What any phase allows, and nothing outside one.</summary>
     private static readonly string[] _openInAnyPhase = ["OpinionMaps.Contribute", "Meetings.AskExperts"];

@@ -70,7 +70,8 @@ public sealed class FateCommands(DatabaseOnDemand database, CurrentOrganisation 
             return CommandResult.Refused(error);
         }
 
-        await using var transaction = await Db.Database.BeginTransactionAsync();
+        // Within a module's own transaction (a text's new version decides its amendments), the decision is part of it.
+        await using var transaction = Db.Database.CurrentTransaction is null ? await Db.Database.BeginTransactionAsync() : null;
         var now = clock.GetUtcNow();
         Db.FateDecisions.Add(new FateDecision
         {
@@ -100,7 +101,10 @@ public sealed class FateCommands(DatabaseOnDemand database, CurrentOrganisation 
         }
         audit.Record("fate.decide", $"{contribution.Kind}:{contribution.Id}", input.Fate.ToString());
         await Db.SaveChangesAsync();
-        await transaction.CommitAsync();
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync();
+        }
         return CommandResult.Done(contribution.Id);
     }
 

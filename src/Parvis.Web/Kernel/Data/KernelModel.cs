@@ -21,6 +21,7 @@ internal static class KernelModel
     public const string OrganisationsTable = "kernel_organisations";
     public const string OrganisationHostsTable = "kernel_organisation_hosts";
     public const string RoleAssignmentsTable = "kernel_role_assignments";
+    public const string VoicesTable = "kernel_voices";
     public const string ProcessesTable = "kernel_processes";
     public const string PhasesTable = "kernel_phases";
     public const string ThemesTable = "kernel_themes";
@@ -77,6 +78,18 @@ internal static class KernelModel
             e.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Process>().WithMany().HasForeignKey(r => r.ProcessId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<OrganisationVoice>(e =>
+        {
+            e.ToTable(VoicesTable);
+            e.HasKey(v => new { v.PersonId, v.OrganisationId });
+            e.Property(v => v.Name).HasMaxLength(OrganisationVoice.NameMax);
+            e.Property(v => v.Interests).HasMaxLength(OrganisationVoice.InterestsMax);
+            e.Property(v => v.Kind).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(v => v.OrganisationId);
+            e.HasOne<Person>().WithMany().HasForeignKey(v => v.PersonId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(v => v.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         });
 
         b.Entity<Process>(e =>

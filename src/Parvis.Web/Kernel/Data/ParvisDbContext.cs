@@ -24,6 +24,7 @@ public abstract class ParvisDbContext(DbContextOptions options)
     public DbSet<PersonSession> PersonSessions => Set<PersonSession>();
     public DbSet<OrganisationHost> OrganisationHosts => Set<OrganisationHost>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+    public DbSet<OrganisationVoice> OrganisationVoices => Set<OrganisationVoice>();
     public DbSet<Process> Processes => Set<Process>();
     public DbSet<Phase> Phases => Set<Phase>();
     public DbSet<Theme> Themes => Set<Theme>();

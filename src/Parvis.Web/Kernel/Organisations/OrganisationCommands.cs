@@ -65,6 +65,59 @@ public sealed class OrganisationCommands(ParvisDbContext db, CurrentOrganisation
         return CommandResult.Done(person.Id);
     }
 
+    /// <summary>
+    /// Verifies that the account with this pseudonym speaks for an organisation: its contributions then carry the
+    /// body's badge and declaration of interest. Saying it again changes what the badge says.
+    /// </summary>
+    public async Task<CommandResult> VerifyVoiceAsync(string pseudonym, string name, VoiceKind kind, string interests)
+    {
+        var decision = await authorizer.DecideAsync(Permission.ManageRoles);
+        if (decision != Decision.Allowed)
+        {
+            return CommandResult.Refused(decision);
+        }
+        (name, interests) = (name.Trim(), interests.Trim());
+        var problem = name.Length is < 2 or > OrganisationVoice.NameMax ? "Error.VoiceName"
+            : interests.Length > OrganisationVoice.InterestsMax ? "Error.VoiceInterests"
+            : !Enum.IsDefined(kind) ? "Error.VoiceKind"
+            : null;
+        if (problem is not null)
+        {
+            return CommandResult.Refused(problem);
+        }
+        var person = await db.Users.FirstOrDefaultAsync(u => u.Pseudonym == pseudonym.Trim());
+        if (person is null)
+        {
+            return CommandResult.Refused("Error.UnknownPseudonym");
+        }
+        var voice = await db.OrganisationVoices.FirstOrDefaultAsync(v => v.PersonId == person.Id && v.OrganisationId == organisation.Id);
+        if (voice is null)
+        {
+            voice = new OrganisationVoice { PersonId = person.Id, OrganisationId = organisation.Id, Name = name };
+            db.OrganisationVoices.Add(voice);
+        }
+        (voice.Name, voice.Kind, voice.Interests, voice.VerifiedAt, voice.VerifiedById) = (name, kind, interests, DateTimeOffset.UtcNow, authorizer.PersonId);
+        audit.Record("voice.verify", $"person:{person.Id}", $"{kind} {name}");
+        await db.SaveChangesAsync();
+        return CommandResult.Done(person.Id);
+    }
+
+    /// <summary>The account speaks for itself again; what it wrote no longer carries the badge.</summary>
+    public async Task<CommandResult> WithdrawVoiceAsync(Guid personId)
+    {
+        var decision = await authorizer.DecideAsync(Permission.ManageRoles);
+        if (decision != Decision.Allowed)
+        {
+            return CommandResult.Refused(decision);
+        }
+        if (await db.OrganisationVoices.Where(v => v.PersonId == personId && v.OrganisationId == organisation.Id).ExecuteDeleteAsync() == 0)
+        {
+            return CommandResult.Missing();
+        }
+        audit.Record("voice.withdraw", $"person:{personId}");
+        return CommandResult.Done(personId);
+    }
+
     /// <summary>Removes a role; the last administrator cannot be removed, so the organisation is never left without one.</summary>
     public async Task<CommandResult> RevokeAsync(Guid assignmentId)
     {

@@ -42,6 +42,8 @@ public sealed class PersonalData(ParvisDbContext db, UserManager<Person> people,
             .Select(r => new { r.Id, r.Role, r.OrganisationId, r.ProcessId, r.GrantedAt }).ToListAsync(cancellationToken);
         var flags = await db.ContributionFlags.AsNoTracking().Where(r => r.FlaggedById == person.Id)
             .Select(r => new { r.Id, r.ContributionId, r.Reason, r.CreatedAt }).ToListAsync(cancellationToken);
+        var voices = await db.OrganisationVoices.AsNoTracking().Where(v => v.PersonId == person.Id)
+            .Select(v => new { v.OrganisationId, v.Name, v.Kind, v.Interests, v.VerifiedAt }).ToListAsync(cancellationToken);
         var sessions = await db.PersonSessions.AsNoTracking().Where(s => s.PersonId == person.Id)
             .Select(s => new { s.Id, s.Device, s.CreatedAt, s.LastSeenAt, s.Persistent }).ToListAsync(cancellationToken);
         // The accounts at sign-in providers (FranceConnect…) linked to this one, as those providers name them.
@@ -63,6 +65,7 @@ public sealed class PersonalData(ParvisDbContext db, UserManager<Person> people,
                 person.CreatedAt,
             },
             roles,
+            voices,
             sessions,
             linkedAccounts,
             contributions = await ContributionsAsync(person.Id, cancellationToken),

@@ -2,7 +2,6 @@ using System.IO.Compression;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Parvis.Web.Kernel.Text;
-using Parvis.Web.Modules.Texts;
 
 namespace Parvis.Tests.Unit.Texts;
 

@@ -1,4 +1,3 @@
-using Parvis.Web.Modules.Texts;
 
 namespace Parvis.Tests.Unit.Texts;
 

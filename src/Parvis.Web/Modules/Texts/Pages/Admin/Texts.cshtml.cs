@@ -1,0 +1,76 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Modules;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Modules.Texts.Pages.Admin;
+
+/// <summary>The texts of a process for staff (drafts too), and the form that starts a new one.</summary>
+public sealed class TextsModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, TextCommands commands) : ParvisPageModel, IProcessPage
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(CollaborativeText.TitleMax, MinimumLength = 3, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.TextTitle")]
+    public string Title { get; set; } = "";
+
+    [BindProperty]
+    [StringLength(CollaborativeText.IntroductionMax, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.TextIntroduction")]
+    public string? Introduction { get; set; }
+
+    [BindProperty]
+    [StringLength(CollaborativeText.PlainSummaryMax, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.TextPlainSummary")]
+    public string? PlainSummary { get; set; }
+
+    public Process Process { get; private set; } = default!;
+    public IReadOnlyList<CollaborativeText> Texts { get; private set; } = [];
+
+    /// <summary>Staff write texts; facilitators only type amendments in.</summary>
+    public bool Manages { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid processId) => await LoadAsync(processId) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(Guid processId)
+    {
+        if (await LoadAsync(processId) is { } early)
+        {
+            return early;
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = await commands.CreateAsync(processId, new TextDraft(Title, Introduction ?? "", PlainSummary ?? ""));
+        return After(result, "Texts.Created", result.Id is { } id ? $"/admin/texts/{id}" : Request.Path.Value!, result.ErrorKey switch
+        {
+            "Texts.TitleLength" => nameof(Title),
+            "Texts.IntroductionLength" => nameof(Introduction),
+            "Texts.PlainSummaryLength" => nameof(PlainSummary),
+            _ => "",
+        });
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid processId)
+    {
+        var process = await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == processId && p.OrganisationId == organisation.Id);
+        if (process?.Component(TextsModule.Key) is not { Enabled: true })
+        {
+            return NotFound();
+        }
+        Process = process;
+        if (Denied(await authorizer.DecideAsync(TextsPermissions.Enter, process)) is { } denied)
+        {
+            return denied;
+        }
+        Manages = await authorizer.CanAsync(TextsPermissions.Manage, process);
+        Texts = await db.CollaborativeTexts.AsNoTracking().Where(t => t.ProcessId == processId).OrderByDescending(t => t.CreatedAt).ToListAsync();
+        return null;
+    }
+}

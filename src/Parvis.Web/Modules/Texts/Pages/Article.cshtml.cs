@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
+
+namespace Parvis.Web.Modules.Texts.Pages;
+
+/// <summary>
+/// An article: its wording, the votes on it, arguments for and against, its amendments with theirs, and the forms to
+/// vote, argue and amend while its version is the current one. People's and organisations' contributions can be read apart.
+/// </summary>
+public sealed class ArticleModel(ParvisDbContext db, CurrentOrganisation organisation, ProcessAccess processes, Authorizer authorizer, TextCommands commands)
+    : ContributionPage(db, organisation, processes, authorizer, commands)
+{
+    public TextArticle Article { get; private set; } = default!;
+
+    /// <summary>For an article of an earlier version: the same article in the current one, if it is still there.</summary>
+    public TextArticle? CurrentArticle { get; private set; }
+
+    public OpinionCount Opinions { get; private set; } = OpinionCount.None;
+    public Opinion? Mine { get; private set; }
+    public IReadOnlyList<ArgumentCard> Arguments { get; private set; } = [];
+
+    public override string Here => $"{Address}/articles/{Article.Id}";
+
+    public override bool Open => Article.Version == Collaborative.Version;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid articleId, Voice? voice, [FromQuery(Name = "page")] int number = 1) =>
+        await LoadPageAsync(id, articleId, voice, number) && (number == 1 || Amendments.Count > 0) ? Page() : NotFound();
+
+    protected override async Task<bool> LoadPageAsync(Guid id, Guid? articleId, Voice? voice, int page)
+    {
+        if (!await LoadTextAsync(id))
+        {
+            return false;
+        }
+        var article = await Db.TextArticles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == articleId && a.TextId == id);
+        if (article is null)
+        {
+            return false;
+        }
+        Article = article;
+        // The amendment form starts from the wording as it is, to be changed where the participant wants.
+        Wording ??= article.Body;
+        if (!Open)
+        {
+            CurrentArticle = await Db.TextArticles.AsNoTracking().FirstOrDefaultAsync(a => a.TextId == id && a.Version == Collaborative.Version && a.LineageId == article.LineageId);
+        }
+        Opinions = (await TextFigures.OpinionsAsync(Db, id, [article.Id])).GetValueOrDefault(article.Id, OpinionCount.None);
+        Mine = (await MineAsync([article.Id])).GetValueOrDefault(article.Id);
+        Arguments = await ArgumentsAsync(Db.TextArguments.Where(a => a.TextId == id && a.ArticleId == article.Id && a.AmendmentId == null), voice);
+        await LoadAmendmentsAsync(Db.Amendments.Where(a => a.TextId == id && a.ArticleId == article.Id), voice, page);
+        return true;
+    }
+}

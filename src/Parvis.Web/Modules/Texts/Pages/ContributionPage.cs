@@ -1,0 +1,196 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
+
+namespace Parvis.Web.Modules.Texts.Pages;
+
+public sealed record ArgumentCard(TextArgument Argument, Author Author);
+
+/// <summary>An amendment as the page shows it: who proposed it, its votes (and the reader's), its arguments.</summary>
+public sealed record AmendmentCard(Amendment Amendment, Author Author, OpinionCount Opinions, Opinion? Mine, IReadOnlyList<ArgumentCard> Arguments);
+
+/// <summary>
+/// The pages where people vote, argue and amend (an article, the new articles proposed): the amendments, most agreed
+/// first, a page at a time, each with its arguments; the same three forms post here from either page.
+/// </summary>
+public abstract class ContributionPage(ParvisDbContext db, CurrentOrganisation organisation, ProcessAccess processes, Authorizer authorizer, TextCommands commands)
+    : TextPage(db, organisation, processes)
+{
+    public const int PageSize = 30;
+    public const int MostArguments = 100;
+
+    [BindProperty]
+    [Display(Name = "Field.Opinion")]
+    public Opinion? Choice { get; set; }
+
+    [BindProperty]
+    [Display(Name = "Field.TextArgumentSide")]
+    public ArgumentSide? Side { get; set; }
+
+    [BindProperty]
+    [StringLength(TextArgument.TextMax, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.TextArgument")]
+    public string? Argument { get; set; }
+
+    [BindProperty]
+    [StringLength(TextImport.HeadingMax, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.NewArticleHeading")]
+    public string? Heading { get; set; }
+
+    [BindProperty]
+    [StringLength(TextImport.BodyMax, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.Wording")]
+    public string? Wording { get; set; }
+
+    [BindProperty]
+    [StringLength(Amendment.ReasonMax, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.AmendmentReason")]
+    public string? Reason { get; set; }
+
+    [BindProperty]
+    public Guid? AfterLineageId { get; set; }
+
+    /// <summary>The article, amendment or form a refused post was for: its form comes back open with what was typed.</summary>
+    public Guid? FormFor { get; protected set; }
+
+    public Voice? Filter { get; private set; }
+    public int PageNumber { get; private set; } = 1;
+    public int AmendmentTotal { get; private set; }
+    public IReadOnlyList<AmendmentCard> Amendments { get; private set; } = [];
+    public Decision Voting { get; private set; }
+    public Decision Amending { get; private set; }
+
+    /// <summary>The address posts come back to.</summary>
+    public abstract string Here { get; }
+
+    /// <summary>Whether the page takes votes and amendments: the current version's.</summary>
+    public abstract bool Open { get; }
+
+    /// <summary>Loads the page (its article, or the new articles); false when there is none.</summary>
+    protected abstract Task<bool> LoadPageAsync(Guid id, Guid? articleId, Voice? voice, int page);
+
+    public async Task<IActionResult> OnPostVoteAsync(Guid id, Guid? articleId, Guid subjectId)
+    {
+        if (!await LoadPageAsync(id, articleId, null, 1))
+        {
+            return NotFound();
+        }
+        KeepOnly(nameof(Choice));
+        FormFor = subjectId;
+        if (Choice is null)
+        {
+            ModelState.AddModelError(nameof(Choice), Text["Texts.OpinionNeeded"]);
+            return Page();
+        }
+        return After(await commands.VoteAsync(id, subjectId, Choice.Value), "Texts.Voted", $"{Here}#subject-{subjectId}", nameof(Choice));
+    }
+
+    public async Task<IActionResult> OnPostArgueAsync(Guid id, Guid? articleId, Guid subjectId)
+    {
+        if (!await LoadPageAsync(id, articleId, null, 1))
+        {
+            return NotFound();
+        }
+        KeepOnly(nameof(Side), nameof(Argument));
+        FormFor = subjectId;
+        if (Side is null)
+        {
+            ModelState.AddModelError(nameof(Side), Text["Texts.SideNeeded"]);
+        }
+        if (string.IsNullOrWhiteSpace(Argument))
+        {
+            ModelState.AddModelError(nameof(Argument), Text["Validation.Required", Text["Field.TextArgument"]]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = await commands.ArgueAsync(id, subjectId, Side!.Value, Argument!);
+        return After(result, "Texts.Argued", result.Id is { } argument ? $"{Here}#argument-{argument}" : Here, result.ErrorKey == "Texts.ArgumentLength" ? nameof(Argument) : "");
+    }
+
+    public async Task<IActionResult> OnPostAmendAsync(Guid id, Guid? articleId)
+    {
+        if (!await LoadPageAsync(id, articleId, null, 1))
+        {
+            return NotFound();
+        }
+        KeepOnly(nameof(Heading), nameof(Wording), nameof(Reason), nameof(AfterLineageId));
+        FormFor = Guid.Empty;
+        if (string.IsNullOrWhiteSpace(Wording))
+        {
+            ModelState.AddModelError(nameof(Wording), Text["Validation.Required", Text["Field.Wording"]]);
+        }
+        if (articleId is null && string.IsNullOrWhiteSpace(Heading))
+        {
+            ModelState.AddModelError(nameof(Heading), Text["Validation.Required", Text["Field.NewArticleHeading"]]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = await commands.AmendAsync(id, new AmendmentDraft(articleId, AfterLineageId, Heading ?? "", Wording!, Reason ?? ""));
+        return After(result, "Texts.Amended", result.Id is { } amendment ? $"{Here}#subject-{amendment}" : Here, result.ErrorKey switch
+        {
+            "Texts.HeadingLength" => nameof(Heading),
+            "Texts.WordingLength" or "Texts.SameWording" => nameof(Wording),
+            "Texts.ReasonLength" => nameof(Reason),
+            _ => "",
+        });
+    }
+
+    /// <summary>A page of the amendments, most agreed first, with their arguments, votes and the reader's own vote.</summary>
+    protected async Task LoadAmendmentsAsync(IQueryable<Amendment> amendments, Voice? voice, int page)
+    {
+        (Filter, PageNumber) = (voice, Math.Max(1, page));
+        Voting = await authorizer.DecideAsync(TextsPermissions.Vote, Process);
+        Amending = await authorizer.DecideAsync(TextsPermissions.Amend, Process);
+        var shown = ByVoice(amendments.Where(a => a.HiddenAt == null && a.ErasedAt == null), voice);
+        AmendmentTotal = await shown.CountAsync();
+        var votes = Db.TextVotes;
+        var list = await shown.OrderByDescending(a => votes.Count(v => v.SubjectId == a.Id && v.Opinion == Opinion.Agree)).ThenBy(a => a.CreatedAt)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize).AsNoTracking().ToListAsync();
+        var ids = list.Select(a => a.Id).ToList();
+        var arguments = await ArgumentsAsync(Db.TextArguments.Where(a => a.AmendmentId != null && ids.Contains(a.AmendmentId.Value)), null);
+        var opinions = await TextFigures.OpinionsAsync(Db, Collaborative.Id, ids);
+        var mine = await MineAsync(ids);
+        var authors = await AuthorsAsync(list);
+        var bySubject = arguments.ToLookup(a => a.Argument.AmendmentId);
+        Amendments = [.. list.Select(a => new AmendmentCard(a, authors(a), opinions.GetValueOrDefault(a.Id, OpinionCount.None), mine.GetValueOrDefault(a.Id), [.. bySubject[a.Id]]))];
+    }
+
+    /// <summary>The reader's own votes on these subjects, to show which they chose.</summary>
+    protected async Task<IReadOnlyDictionary<Guid, Opinion?>> MineAsync(IReadOnlyCollection<Guid> subjects) => authorizer.PersonId is { } person
+        ? await Db.TextVotes.AsNoTracking().Where(v => v.PersonId == person && subjects.Contains(v.SubjectId)).ToDictionaryAsync(v => v.SubjectId, v => (Opinion?)v.Opinion)
+        : new Dictionary<Guid, Opinion?>();
+
+    /// <summary>Shown arguments, the latest <see cref="MostArguments"/> of each subject, of people or organisations when filtered.</summary>
+    protected async Task<IReadOnlyList<ArgumentCard>> ArgumentsAsync(IQueryable<TextArgument> arguments, Voice? voice)
+    {
+        var list = await ByVoice(arguments.Where(a => a.HiddenAt == null && a.ErasedAt == null), voice).OrderByDescending(a => a.CreatedAt)
+            .Take(MostArguments * 20).AsNoTracking().ToListAsync();
+        var kept = list.GroupBy(a => a.AmendmentId).SelectMany(g => g.Take(MostArguments)).OrderBy(a => a.CreatedAt).ToList();
+        var authors = await AuthorsAsync(kept);
+        return [.. kept.Select(a => new ArgumentCard(a, authors(a)))];
+    }
+
+    /// <summary>Contributions of people, or of accounts speaking for an organisation (typed-in ones are people's: no badge was verified).</summary>
+    protected IQueryable<T> ByVoice<T>(IQueryable<T> contributions, Voice? voice) where T : Contribution
+    {
+        var voices = Db.OrganisationVoices.Where(v => v.OrganisationId == OrganisationId).Select(v => v.PersonId);
+        return voice switch
+        {
+            Voice.Organisations => contributions.Where(c => c.AuthorId != null && voices.Contains(c.AuthorId.Value)),
+            Voice.People => contributions.Where(c => c.AuthorId == null || !voices.Contains(c.AuthorId.Value)),
+            _ => contributions,
+        };
+    }
+}
+
+/// <summary>What one can vote and argue on (an article, an amendment), as its forms show it.</summary>
+public sealed record SubjectView(Guid Id, string Label, OpinionCount Opinions, Opinion? Mine, IReadOnlyList<ArgumentCard> Arguments);

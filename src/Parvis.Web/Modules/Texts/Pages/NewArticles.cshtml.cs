@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Mvc;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
+
+namespace Parvis.Web.Modules.Texts.Pages;
+
+/// <summary>The new articles participants propose, each at the place they chose, voted and argued like amendments; and the form to propose one.</summary>
+public sealed class NewArticlesModel(ParvisDbContext db, CurrentOrganisation organisation, ProcessAccess processes, Authorizer authorizer, TextCommands commands)
+    : ContributionPage(db, organisation, processes, authorizer, commands)
+{
+    /// <summary>The current version's articles: the places a new article can go after.</summary>
+    public IReadOnlyList<TextArticle> Articles { get; private set; } = [];
+
+    public override string Here => $"{Address}/new-articles";
+
+    public override bool Open => true;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, Voice? voice, [FromQuery(Name = "page")] int number = 1) =>
+        await LoadPageAsync(id, null, voice, number) && (number == 1 || Amendments.Count > 0) ? Page() : NotFound();
+
+    protected override async Task<bool> LoadPageAsync(Guid id, Guid? articleId, Voice? voice, int page)
+    {
+        if (!await LoadTextAsync(id))
+        {
+            return false;
+        }
+        Articles = await ArticlesAsync(Collaborative.Version);
+        await LoadAmendmentsAsync(Db.Amendments.Where(a => a.TextId == id && a.ArticleId == null), voice, page);
+        return true;
+    }
+
+    /// <summary>Where a proposed article goes, in words: after which article of the current version.</summary>
+    public string Place(Amendment amendment) => amendment.AfterLineageId is { } after && Articles.FirstOrDefault(a => a.LineageId == after) is { } article
+        ? Text["Texts.PlaceAfter", article.Heading] : Text["Texts.PlaceStart"];
+}
