@@ -205,9 +205,13 @@ public sealed partial class TextModel(ParvisDbContext db, CurrentOrganisation or
         return File(Spreadsheets.WriteCsv(rows), "text/csv; charset=utf-8", $"{Kernel.Setup.Slugs.From(Collaborative.Title, 60)}-contributions.csv");
     }
 
-    /// <summary>The contribution numbers in what staff pasted: addresses (/proposals/…, …#argument-…) or bare numbers.</summary>
+    /// <summary>
+    /// The contributions staff pasted, each an address or a bare number: an address names its contribution last (a
+    /// proposal's page, or an argument at "#argument-…" on its article's page).
+    /// </summary>
     private static IEnumerable<Guid> Numbers(string? pasted) =>
-        pasted is null ? [] : ContributionNumber().Matches(pasted).Select(m => Guid.Parse(m.Value)).Distinct().Take(50);
+        (pasted ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(token => ContributionNumber().Matches(token).LastOrDefault()).OfType<Match>().Select(m => Guid.Parse(m.Value)).Distinct().Take(50);
 
     [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
     private static partial Regex ContributionNumber();

@@ -1,0 +1,299 @@
+using System.Net;
+using System.Text;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Privacy;
+using Parvis.Web.Kernel.Processes;
+
+namespace Parvis.Tests.Integration;
+
+[Trait("Suite", "integration")]
+public sealed class TextTests(ParvisApp app) : IClassFixture<ParvisApp>
+{
+    private const string Version1 = """
+        # Titre I – Principes
+
+        ## Article 1 – Objet
+
+        La charte fixe les règles de la participation des habitants et des habitantes.
+
+        ## Article 2 – Accès
+
+        Chaque démarche prévoit un moyen de participer sans ordinateur.
+
+        # Titre II – Engagements
+
+        ## Article 3 – Réponses
+
+        Le conseil répond aux contributions les plus soutenues.
+        """;
+
+    private static KeyValuePair<string, string> F(string name, string value) => new(name, value);
+
+    /// <summary>A process taking votes and amendments, and a text its manager published as version 1.</summary>
+    private async Task<(Process Process, Guid Text, Session Manager)> PublishedAsync(string slug)
+    {
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        var process = await app.AddProcessAsync(slug, new Phase
+        {
+            Title = "Consultation", StartsOn = today.AddDays(-2), EndsOn = today.AddDays(60), Switches = [TextsModule.Voting, TextsModule.Amending],
+        });
+        var (manager, _) = await app.SignedInAsync($"Rédaction {slug}", Role.ProcessManager);
+        var created = await manager.PostAsync($"/admin/processes/{process.Id}/texts", [F("Title", "Charte de la participation"), F("Introduction", "Votez sur chaque article.")]);
+        Assert.Equal(HttpStatusCode.Redirect, created.Status);
+        var text = Guid.Parse(created.Location!.Split('/')[^1]);
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync($"/admin/texts/{text}?handler=Draft", [F("Draft", Version1)])).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync($"/admin/texts/{text}?handler=Publish", [F("ReadVersion", "0"), F("Note", "Le projet soumis à la consultation.")])).Status);
+        return (process, text, manager);
+    }
+
+    private Task<Dictionary<string, Guid>> ArticlesAsync(Guid text, int version) =>
+        app.WithDatabaseAsync(db => db.TextArticles.Where(a => a.TextId == text && a.Version == version).ToDictionaryAsync(a => a.Heading, a => a.Id));
+
+    [Fact]
+    public async Task A_charter_is_drafted_voted_amended_and_published_again_with_every_change_explained()
+    {
+        var (process, text, manager) = await PublishedAsync("charte-participation");
+        var admin = $"/admin/texts/{text}";
+        var page = $"/texts/{text}";
+
+        // A draft with problems is kept as typed, its problems listed next to their lines, and cannot be published.
+        var broken = "Un préambule sans titre.\n\n## Article 1 – Objet\n\nUn.\n\n## Article 1 – objet\n\nDeux.";
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync($"{admin}?handler=Draft", [F("Draft", broken)])).Status);
+        var preview = await manager.GetAsync(admin);
+        Assert.Equal(broken, preview.Document.QuerySelector("#Draft")!.TextContent);
+        Assert.Contains("Ligne 1\u00a0: du texte qui n'est dans aucun article", preview.Text("#preview .alert"), StringComparison.Ordinal);
+        Assert.Contains("deux articles portent ce titre", preview.Text("#preview .alert"), StringComparison.Ordinal);
+        Assert.Null(preview.Document.QuerySelector("#preview form"));
+        Assert.Contains("problèmes", (await manager.PostAsync($"{admin}?handler=Publish", [F("ReadVersion", "1")])).Text("[role=alert]"), StringComparison.Ordinal);
+        Assert.Equal(1, await app.WithDatabaseAsync(db => db.CollaborativeTexts.Where(t => t.Id == text).Select(t => t.Version).SingleAsync()));
+
+        // A DOCX is read into the draft: its heading styles become sections and articles.
+        var docx = await manager.PostFileAsync($"{admin}?handler=Draft", "Upload", "charte.docx", Docx(("Heading1", "Titre I – Principes"), ("Heading2", "Article 1 – Objet"), ("", "Le texte venu de Word.")), admin);
+        Assert.Equal(HttpStatusCode.Redirect, docx.Status);
+        Assert.Contains("## Article 1 – Objet", await app.WithDatabaseAsync(db => db.CollaborativeTexts.Where(t => t.Id == text).Select(t => t.Draft).SingleAsync()), StringComparison.Ordinal);
+        Assert.Contains("Upload", (await manager.PostFileAsync($"{admin}?handler=Draft", "Upload", "faux.docx", Encoding.UTF8.GetBytes("pas un docx"), admin)).Document
+            .QuerySelector(".field-error")?.Id ?? "", StringComparison.Ordinal);
+
+        // Participants vote, change their vote, argue; bad input is refused next to its cause with what was typed kept.
+        var v1 = await ArticlesAsync(text, 1);
+        var access = $"{page}/articles/{v1["Article 2 – Accès"]}";
+        var (ana, _) = await app.SignedInAsync("Ana des Kerguelen");
+        var (bruno, _) = await app.SignedInAsync("Bruno de Lanester");
+        var (chloe, _) = await app.SignedInAsync("Chloé de Quéven");
+        string Subject(Guid id) => id.ToString();
+        Assert.Equal(HttpStatusCode.Redirect, (await ana.PostAsync($"{access}?handler=Vote", [F("subjectId", Subject(v1["Article 2 – Accès"])), F("Choice", "Agree")])).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await bruno.PostAsync($"{access}?handler=Vote", [F("subjectId", Subject(v1["Article 2 – Accès"])), F("Choice", "Disagree")])).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await chloe.PostAsync($"{access}?handler=Vote", [F("subjectId", Subject(v1["Article 2 – Accès"])), F("Choice", "Mixed")])).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await ana.PostAsync($"{access}?handler=Vote", [F("subjectId", Subject(v1["Article 2 – Accès"])), F("Choice", "Disagree")])).Status);
+        Assert.Contains("choisissez", (await ana.PostAsync($"{access}?handler=Vote", [F("subjectId", Subject(v1["Article 2 – Accès"]))])).Text("[role=alert]"), StringComparison.OrdinalIgnoreCase);
+        var shortArgument = await bruno.PostAsync($"{access}?handler=Argue", [F("subjectId", Subject(v1["Article 2 – Accès"])), F("Side", "Against"), F("Argument", "Bof.")]);
+        Assert.Equal("Bof.", shortArgument.Document.QuerySelector($"#argument-text-{v1["Article 2 – Accès"]}")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, (await bruno.PostAsync($"{access}?handler=Argue", [F("subjectId", Subject(v1["Article 2 – Accès"])), F("Side", "Against"),
+            F("Argument", "=HYPERLINK(\"http://example.com\") un formulaire papier suffit déjà.")])).Status);
+
+        // An association's account, verified by an administrator, amends with its badge; people and organisations read apart.
+        var (association, _) = await app.SignedInAsync("Lorient Solidaire");
+        var (administrator, _) = await app.SignedInAsync("Administratrice de la charte", Role.Administrator);
+        Assert.Equal(HttpStatusCode.Redirect, (await administrator.PostAsync("/admin/voices?handler=Verify", [F("Pseudonym", "Lorient Solidaire"), F("VoiceName", "Association Lorient Solidaire"),
+            F("Kind", "Association"), F("Interests", "Financée en partie par l'agglomération.")])).Status);
+        Assert.Contains("Lorient Solidaire", (await administrator.GetAsync("/admin/voices")).Text("table"), StringComparison.Ordinal);
+        var same = await ana.PostAsync($"{access}?handler=Amend", [F("Wording", "Chaque démarche prévoit un moyen de participer sans ordinateur."), F("Reason", "")]);
+        Assert.Contains("celle de l'article", same.Text("#Wording-error"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await association.PostAsync($"{access}?handler=Amend", [
+            F("Wording", "Chaque démarche prévoit un moyen de participer sans ordinateur, avec l'aide d'un médiateur ou d'une médiatrice."), F("Reason", "Le papier ne suffit pas.")])).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await ana.PostAsync($"{access}?handler=Amend", [F("Wording", "Chaque démarche prévoit un accueil physique."), F("Reason", "")])).Status);
+        var amendments = await app.WithDatabaseAsync(db => db.Amendments.Where(a => a.TextId == text).ToDictionaryAsync(a => a.Reason.Length > 0 ? "association" : "ana", a => a.Id));
+        foreach (var (voter, opinion) in new[] { (ana, "Agree"), (bruno, "Agree"), (chloe, "Mixed") })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await voter.PostAsync($"{access}?handler=Vote", [F("subjectId", Subject(amendments["association"])), F("Choice", opinion)])).Status);
+        }
+        var read = await app.NewSession().GetAsync(access);
+        Assert.StartsWith("D'accord\u00a0: 0\u00a0; mitigé\u00a0: 1\u00a0; pas d'accord\u00a0: 2 (3 votes)", read.Text($"#subject-{v1["Article 2 – Accès"]} > p.opinions"), StringComparison.Ordinal);
+        Assert.StartsWith("D'accord\u00a0: 2\u00a0; mitigé\u00a0: 1", read.Text($"#subject-{amendments["association"]} > p.opinions"), StringComparison.Ordinal);
+        Assert.Equal([$"subject-{amendments["association"]}", $"subject-{amendments["ana"]}"], read.Document.QuerySelectorAll("ol.card-list > li").Select(l => l.Id));
+        Assert.Contains("Organisation vérifiée (association)", read.Text($"#subject-{amendments["association"]}"), StringComparison.Ordinal);
+        Assert.Contains("Financée en partie", read.Text($"#subject-{amendments["association"]}"), StringComparison.Ordinal);
+        Assert.Equal([$"subject-{amendments["association"]}"], (await app.NewSession().GetAsync($"{access}?voice=Organisations")).Document.QuerySelectorAll("ol.card-list > li").Select(l => l.Id));
+        Assert.Equal([$"subject-{amendments["ana"]}"], (await app.NewSession().GetAsync($"{access}?voice=People")).Document.QuerySelectorAll("ol.card-list > li").Select(l => l.Id));
+
+        // A new article, at a chosen place.
+        Assert.Equal(HttpStatusCode.Redirect, (await chloe.PostAsync($"{page}/new-articles?handler=Amend", [F("AfterLineageId", v1["Article 3 – Réponses"].ToString()),
+            F("Heading", "Article 4 – Lieux"), F("Wording", "Des permanences se tiennent dans les médiathèques."), F("Reason", "Aller vers les habitants.")])).Status);
+        Assert.Contains("après «\u00a0Article 3 – Réponses\u00a0»", (await app.NewSession().GetAsync($"{page}/new-articles")).Text("ol.card-list"), StringComparison.Ordinal);
+
+        // Staff see the most supported amendments still without an answer first.
+        Assert.Equal(amendments["association"].ToString(), (await manager.GetAsync(admin)).Document.QuerySelector("#awaiting input[name=amendmentId]")!.GetAttribute("value"));
+
+        // Version 2: every change needs its reason; refused, nothing is stored and what was typed stays.
+        var version2 = Version1.Replace("Chaque démarche prévoit un moyen de participer sans ordinateur.", "Chaque démarche prévoit un moyen de participer sans ordinateur, avec l'aide d'un médiateur.")
+            .Replace("# Titre II – Engagements", "# Titre II – Engagements\n\n## Article 4 – Lieux\n\nDes permanences se tiennent dans les médiathèques.")
+            .Replace("## Article 1 – Objet\n\nLa charte fixe les règles de la participation des habitants et des habitantes.\n\n", "");
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync($"{admin}?handler=Draft", [F("Draft", version2)])).Status);
+        var plan = await manager.GetAsync(admin);
+        Assert.Equal(["Article 2 – Accès", "Article 4 – Lieux", "Article 1 – Objet"], plan.Document.QuerySelectorAll("input[name$='.Heading']").Select(i => i.GetAttribute("value")));
+        var proposal = await app.WithDatabaseAsync(db => db.Amendments.Where(a => a.TextId == text && a.ArticleId == null).Select(a => a.Id).SingleAsync());
+        var argument = await app.WithDatabaseAsync(db => db.TextArguments.Where(a => a.TextId == text).Select(a => a.Id).SingleAsync());
+        var noReason = await manager.PostAsync($"{admin}?handler=Publish", [F("ReadVersion", "1"),
+            F("Reasons[0].Heading", "Article 2 – Accès"), F("Reasons[0].Reason", "Un accompagnement humain, comme l'association le demande."), F("Reasons[0].Causes", amendments["association"].ToString()),
+            F("Reasons[1].Heading", "Article 4 – Lieux"), F("Reasons[1].Reason", ""),
+            F("Reasons[2].Heading", "Article 1 – Objet"), F("Reasons[2].Reason", "Redondant avec le titre.")]);
+        Assert.NotEqual("", noReason.Text("#reason-error-1"));
+        Assert.Equal("", noReason.Text("#reason-error-0"));
+        Assert.Equal("Un accompagnement humain, comme l'association le demande.", noReason.Document.QuerySelector("#reason-0")!.TextContent);
+        Assert.Equal(1, await app.WithDatabaseAsync(db => db.CollaborativeTexts.Where(t => t.Id == text).Select(t => t.Version).SingleAsync()));
+        Assert.Null(await app.WithDatabaseAsync(db => db.Amendments.Where(a => a.Id == amendments["association"]).Select(a => a.Fate).SingleAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync($"{admin}?handler=Publish", [F("ReadVersion", "1"), F("Note", "Deux changements et un retrait."),
+            F("Reasons[0].Heading", "Article 2 – Accès"), F("Reasons[0].Reason", "Un accompagnement humain, comme l'association le demande."),
+            F("Reasons[0].Causes", amendments["association"].ToString()), F("Reasons[0].Causes", amendments["ana"].ToString()), F("Reasons[0].InPart", amendments["ana"].ToString()),
+            F("Reasons[0].Others", $"http://localhost{access}#argument-{argument}"),
+            F("Reasons[1].Heading", "Article 4 – Lieux"), F("Reasons[1].Reason", "Proposé par une participante, largement soutenu."), F("Reasons[1].Causes", proposal.ToString()),
+            F("Reasons[2].Heading", "Article 1 – Objet"), F("Reasons[2].Reason", "Redondant avec le titre.")])).Status);
+
+        // The changelog says why, shows the words changed, links what caused each change; amendments have their fate.
+        var published = await app.NewSession().GetAsync(page);
+        var changelog = published.Document.QuerySelector("section[aria-labelledby=changelog-2]")!;
+        Assert.Equal(3, changelog.QuerySelectorAll("ol > li").Length);
+        Assert.Contains("comme l'association le demande", changelog.TextContent, StringComparison.Ordinal);
+        Assert.Contains(", avec l'aide d'un médiateur", changelog.QuerySelector("ins.diff")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("[ajouté", changelog.QuerySelector("ins.diff .visually-hidden")!.TextContent, StringComparison.Ordinal);
+        var links = changelog.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Contains($"/texts/{text}/articles/{v1["Article 2 – Accès"]}#amendment-{amendments["association"]}", links);
+        Assert.Contains($"/texts/{text}/articles/{v1["Article 2 – Accès"]}#argument-{argument}", links);
+        Assert.Contains($"/texts/{text}/new-articles#amendment-{proposal}", links);
+        Assert.Equal([(AmendmentOutcome.Integrated, Fate.Answered), (AmendmentOutcome.IntegratedInPart, Fate.Answered), (AmendmentOutcome.Integrated, Fate.Answered)],
+            await app.WithDatabaseAsync(db => db.Amendments.Where(a => a.TextId == text).OrderBy(a => a.CreatedAt).Select(a => new { a.Outcome, a.Fate }).ToListAsync())
+                .ContinueWith(t => t.Result.Select(a => (a.Outcome!.Value, a.Fate!.Value)).ToList()));
+        Assert.Contains("Intégré en partie dans la version 2", (await app.NewSession().GetAsync(access)).Text($"#subject-{amendments["ana"]}"), StringComparison.Ordinal);
+        var v2 = await ArticlesAsync(text, 2);
+        Assert.Equal(["Article 2 – Accès", "Article 4 – Lieux", "Article 3 – Réponses"], published.Texts("section[aria-labelledby=articles] article h4"));
+        Assert.Equal(await app.WithDatabaseAsync(db => db.TextArticles.Where(a => a.Id == v1["Article 2 – Accès"]).Select(a => a.LineageId).SingleAsync()),
+            await app.WithDatabaseAsync(db => db.TextArticles.Where(a => a.Id == v2["Article 2 – Accès"]).Select(a => a.LineageId).SingleAsync()));
+
+        // The old version takes no more votes or amendments.
+        Assert.Contains("plus en vigueur", (await ana.PostAsync($"{access}?handler=Vote", [F("subjectId", Subject(v1["Article 2 – Accès"])), F("Choice", "Agree")])).Text("[role=alert]"), StringComparison.Ordinal);
+        Assert.Null((await ana.GetAsync(access)).Document.QuerySelector("form[action*=Amend]"));
+        Assert.Contains("plus en vigueur", (await ana.PostAsync($"{access}?handler=Amend", [F("Wording", "Une rédaction pour une version passée.")])).Text("[role=alert]"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await ana.PostAsync($"{page}/articles/{v2["Article 2 – Accès"]}?handler=Vote", [F("subjectId", Subject(v2["Article 2 – Accès"])), F("Choice", "Agree")])).Status);
+
+        // Any two versions compare, inline or side by side.
+        var inline = await app.NewSession().GetAsync($"{page}/compare?from=1&to=2");
+        Assert.Equal("3 articles diffèrent\u00a0; 1 est identique.", inline.Text("main > p:not(:first-child)"));
+        Assert.Contains("Article 1 – Objet", inline.Texts("main section h2").Last(), StringComparison.Ordinal);
+        var side = await app.NewSession().GetAsync($"{page}/compare?from=2&to=1&view=side");
+        Assert.Equal(3, side.Document.QuerySelectorAll(".debate-columns").Length);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.NewSession().GetAsync($"{page}/compare?from=1&to=7")).Status);
+
+        // The last amendment waiting is not retained, with its required reason.
+        var last = await app.WithDatabaseAsync(db => db.Amendments.Where(a => a.TextId == text && a.Outcome == null).Select(a => a.Id).ToListAsync());
+        Assert.Empty(last);
+        Assert.Equal(HttpStatusCode.Redirect, (await bruno.PostAsync($"{page}/articles/{v2["Article 3 – Réponses"]}?handler=Amend", [F("Wording", "Le conseil répond à toutes les contributions."), F("Reason", "")])).Status);
+        var late = await app.WithDatabaseAsync(db => db.Amendments.Where(a => a.TextId == text && a.Outcome == null).Select(a => a.Id).SingleAsync());
+        var answer = await manager.PostAsync($"{admin}?handler=Answer", [F("amendmentId", late.ToString()), F("Outcome", "NotRetained"), F("AnswerReason", "")]);
+        Assert.Contains("raison", answer.Text("[role=alert]"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync($"{admin}?handler=Answer", [F("amendmentId", late.ToString()), F("Outcome", "NotRetained"),
+            F("AnswerReason", "Le conseil ne peut pas s'engager sans délai.")])).Status);
+        Assert.Equal(Fate.NotRetained, await app.WithDatabaseAsync(db => db.Amendments.Where(a => a.Id == late).Select(a => a.Fate).SingleAsync()));
+
+        // Paper: the booklet, typed in with its origin; the version and its changelog as a DOCX with real headings.
+        Assert.Contains("Article 4 – Lieux", (await app.NewSession().GetAsync($"{page}/booklet")).Text("main"), StringComparison.Ordinal);
+        var (facilitator, _) = await app.SignedInAsync("Animateur de la permanence", Role.Facilitator);
+        var entry = $"{admin}/entry";
+        Assert.NotEqual("", (await facilitator.PostAsync(entry, [F("Target", $"article:{v2["Article 3 – Réponses"]}"), F("Wording", "Le conseil répond par courrier à qui le demande."), F("Channel", "Paper"), F("Origin", "")])).Text("#Origin-error"));
+        Assert.Equal(HttpStatusCode.Redirect, (await facilitator.PostAsync(entry, [F("Target", $"article:{v2["Article 3 – Réponses"]}"), F("Wording", "Le conseil répond par courrier à qui le demande."),
+            F("Channel", "Paper"), F("Origin", "Permanence de la mairie de Groix")])).Status);
+        Assert.Equal((Channel.Paper, "Permanence de la mairie de Groix", (Guid?)null), await app.WithDatabaseAsync(db => db.Amendments.Where(a => a.Wording.StartsWith("Le conseil répond par courrier"))
+            .Select(a => new { a.Channel, a.Origin, a.AuthorId }).SingleAsync().ContinueWith(t => (t.Result.Channel, t.Result.Origin!, t.Result.AuthorId))));
+        var download = await manager.Client.GetByteArrayAsync($"{page}/print?handler=Download&format=docx&version=2");
+        using (var document = WordprocessingDocument.Open(new MemoryStream(download), false))
+        {
+            var paragraphs = document.MainDocumentPart!.Document!.Body!.Descendants<Paragraph>().ToList();
+            var headings = paragraphs.Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value?.StartsWith("Heading", StringComparison.Ordinal) == true).Select(p => p.InnerText).ToList();
+            Assert.Contains("Article 4 – Lieux", headings);
+            Assert.Contains("Ce qui a changé dans la version 2, et pourquoi", headings);
+            Assert.Contains(paragraphs, p => p.InnerText.Contains("Proposé par une participante", StringComparison.Ordinal));
+        }
+
+        // The export separates organisations and neutralises formulas; the report has who contributed and the changelog.
+        var csv = (await manager.GetAsync($"{admin}?handler=Export")).Body;
+        Assert.Contains("Association Lorient Solidaire", csv, StringComparison.Ordinal);
+        Assert.Contains("'=HYPERLINK", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("@", csv, StringComparison.Ordinal);
+        var report = (await manager.GetAsync($"/processes/{process.Slug}/report")).Text("main");
+        Assert.Contains("Qui a contribué au texte «\u00a0Charte de la participation\u00a0»", report, StringComparison.Ordinal);
+        Assert.Contains("ce qui a changé dans la version 2", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Votes_are_counted_exactly_under_concurrency_one_publication_wins_and_votes_leave_with_the_account()
+    {
+        var (_, text, manager) = await PublishedAsync("charte-rafale");
+        var article = (await ArticlesAsync(text, 1))["Article 3 – Réponses"];
+        var address = $"/texts/{text}/articles/{article}";
+        var voters = new List<(Session Session, Person Person)>();
+        for (var i = 0; i < 8; i++)
+        {
+            voters.Add(await app.SignedInAsync($"Votant rafale {i}"));
+        }
+        var tokens = await Task.WhenAll(voters.Select(async v => (await v.Session.GetAsync(address)).Document.QuerySelector("input[name=__csrf]")!.GetAttribute("value")!));
+        string[] opinions = ["Agree", "Mixed", "Disagree"];
+        // Each of 8 people presses 6 times at once, the last opinion differing from the others: 48 requests, 8 votes.
+        var responses = await Task.WhenAll(voters.SelectMany((v, i) => Enumerable.Range(0, 6).Select(k =>
+            v.Session.PostRawAsync($"{address}?handler=Vote", [F("subjectId", article.ToString()), F("Choice", opinions[(i + k) % 3]), F("__csrf", tokens[i])]))));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.Status));
+        var votes = await app.WithDatabaseAsync(db => db.TextVotes.Where(v => v.SubjectId == article).ToListAsync());
+        Assert.Equal(8, votes.Count);
+        Assert.Equal(8, votes.Select(v => v.PersonId).Distinct().Count());
+        var shown = (await app.NewSession().GetAsync(address)).Text($"#subject-{article} > p.opinions");
+        Assert.Equal($"D'accord\u00a0: {votes.Count(v => v.Opinion == Opinion.Agree)}\u00a0; mitigé\u00a0: {votes.Count(v => v.Opinion == Opinion.Mixed)}\u00a0; pas d'accord\u00a0: {votes.Count(v => v.Opinion == Opinion.Disagree)} (8 votes)", shown);
+
+        // Two tabs publish version 2 at once: one wins, the other is told; there is one version 2.
+        var admin = $"/admin/texts/{text}";
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync($"{admin}?handler=Draft", [F("Draft", Version1.Replace("les plus soutenues", "toutes"))])).Status);
+        var token = (await manager.GetAsync(admin)).Document.QuerySelector("input[name=__csrf]")!.GetAttribute("value")!;
+        var both = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => manager.PostRawAsync($"{admin}?handler=Publish", [F("ReadVersion", "1"), F("__csrf", token),
+            F("Reasons[0].Heading", "Article 3 – Réponses"), F("Reasons[0].Reason", "Répondre à toutes les contributions.")])));
+        Assert.Single(both, r => r.Status == HttpStatusCode.Redirect);
+        Assert.Equal((2, 1), await app.WithDatabaseAsync(async db => (await db.TextVersions.CountAsync(v => v.TextId == text), await db.TextChanges.CountAsync(c => c.TextId == text))));
+
+        // A person's votes are in their export and leave with their account.
+        var (session, person) = voters[0];
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var data = scope.ServiceProvider.GetRequiredService<PersonalData>();
+            var account = await scope.ServiceProvider.GetRequiredService<ParvisDbContext>().Users.SingleAsync(p => p.Id == person.Id);
+            Assert.Contains(article.ToString(), Encoding.UTF8.GetString(await data.ExportAsync(account)), StringComparison.Ordinal);
+            await data.EraseAsync(account, ErasureChoice.Anonymise);
+        }
+        Assert.Equal(7, await app.WithDatabaseAsync(db => db.TextVotes.CountAsync(v => v.SubjectId == article)));
+    }
+
+    /// <summary>A DOCX as Word writes one: paragraphs with their style ("" for body text).</summary>
+    private static byte[] Docx(params (string Style, string Text)[] paragraphs)
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            var body = new Body();
+            foreach (var (style, content) in paragraphs)
+            {
+                var paragraph = new Paragraph();
+                if (style.Length > 0)
+                {
+                    paragraph.Append(new ParagraphProperties(new ParagraphStyleId { Val = style }));
+                }
+                paragraph.Append(new Run(new Text(content)));
+                body.Append(paragraph);
+            }
+            main.Document = new Document(body);
+        }
+        return stream.ToArray();
+    }
+}
