@@ -49,9 +49,14 @@ public sealed class TextTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(HttpStatusCode.Redirect, created.Status);
         var text = Guid.Parse(created.Location!.Split('/')[^1]);
         Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync($"/admin/texts/{text}?handler=Draft", [F("Draft", Version1)])).Status);
-        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync($"/admin/texts/{text}?handler=Publish", [F("ReadVersion", "0"), F("Note", "Le projet soumis à la consultation.")])).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync($"/admin/texts/{text}?handler=Publish", [F("ReadVersion", "0"), F("ReadDraft", await DraftReadAsync(manager, text)),
+            F("Note", "Le projet soumis à la consultation.")])).Status);
         return (process, text, manager);
     }
+
+    /// <summary>The draft as the staff page shows it, posted back with a publication.</summary>
+    private static async Task<string> DraftReadAsync(Session manager, Guid text) =>
+        (await manager.GetAsync($"/admin/texts/{text}")).Document.QuerySelector("input[name=ReadDraft]")!.GetAttribute("value")!;
 
     private Task<Dictionary<string, Guid>> ArticlesAsync(Guid text, int version) =>
         app.WithDatabaseAsync(db => db.TextArticles.Where(a => a.TextId == text && a.Version == version).ToDictionaryAsync(a => a.Heading, a => a.Id));
@@ -71,7 +76,7 @@ public sealed class TextTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Contains("Ligne 1\u00a0: du texte qui n'est dans aucun article", preview.Text("#preview .alert"), StringComparison.Ordinal);
         Assert.Contains("deux articles portent ce titre", preview.Text("#preview .alert"), StringComparison.Ordinal);
         Assert.Null(preview.Document.QuerySelector("#preview form"));
-        Assert.Contains("problèmes", (await manager.PostAsync($"{admin}?handler=Publish", [F("ReadVersion", "1")])).Text("[role=alert]"), StringComparison.Ordinal);
+        Assert.Contains("problèmes", (await manager.PostAsync($"{admin}?handler=Publish", [F("ReadVersion", "1"), F("ReadDraft", "")])).Text("[role=alert]"), StringComparison.Ordinal);
         Assert.Equal(1, await app.WithDatabaseAsync(db => db.CollaborativeTexts.Where(t => t.Id == text).Select(t => t.Version).SingleAsync()));
 
         // A DOCX is read into the draft: its heading styles become sections and articles.
@@ -140,7 +145,8 @@ public sealed class TextTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(["Article 2 – Accès", "Article 4 – Lieux", "Article 1 – Objet"], plan.Document.QuerySelectorAll("input[name$='.Heading']").Select(i => i.GetAttribute("value")));
         var proposal = await app.WithDatabaseAsync(db => db.Amendments.Where(a => a.TextId == text && a.ArticleId == null).Select(a => a.Id).SingleAsync());
         var argument = await app.WithDatabaseAsync(db => db.TextArguments.Where(a => a.TextId == text).Select(a => a.Id).SingleAsync());
-        var noReason = await manager.PostAsync($"{admin}?handler=Publish", [F("ReadVersion", "1"),
+        var draft = await DraftReadAsync(manager, text);
+        var noReason = await manager.PostAsync($"{admin}?handler=Publish", [F("ReadVersion", "1"), F("ReadDraft", draft),
             F("Reasons[0].Heading", "Article 2 – Accès"), F("Reasons[0].Reason", "Un accompagnement humain, comme l'association le demande."), F("Reasons[0].Causes", amendments["association"].ToString()),
             F("Reasons[1].Heading", "Article 4 – Lieux"), F("Reasons[1].Reason", ""),
             F("Reasons[2].Heading", "Article 1 – Objet"), F("Reasons[2].Reason", "Redondant avec le titre.")]);
@@ -149,7 +155,7 @@ public sealed class TextTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal("Un accompagnement humain, comme l'association le demande.", noReason.Document.QuerySelector("#reason-0")!.TextContent);
         Assert.Equal(1, await app.WithDatabaseAsync(db => db.CollaborativeTexts.Where(t => t.Id == text).Select(t => t.Version).SingleAsync()));
         Assert.Null(await app.WithDatabaseAsync(db => db.Amendments.Where(a => a.Id == amendments["association"]).Select(a => a.Fate).SingleAsync()));
-        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync($"{admin}?handler=Publish", [F("ReadVersion", "1"), F("Note", "Deux changements et un retrait."),
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync($"{admin}?handler=Publish", [F("ReadVersion", "1"), F("ReadDraft", draft), F("Note", "Deux changements et un retrait."),
             F("Reasons[0].Heading", "Article 2 – Accès"), F("Reasons[0].Reason", "Un accompagnement humain, comme l'association le demande."),
             F("Reasons[0].Causes", amendments["association"].ToString()), F("Reasons[0].Causes", amendments["ana"].ToString()), F("Reasons[0].InPart", amendments["ana"].ToString()),
             F("Reasons[0].Others", $"http://localhost{access}#argument-{argument}"),
@@ -256,8 +262,9 @@ public sealed class TextTests(ParvisApp app) : IClassFixture<ParvisApp>
         // Two tabs publish version 2 at once: one wins, the other is told; there is one version 2.
         var admin = $"/admin/texts/{text}";
         Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync($"{admin}?handler=Draft", [F("Draft", Version1.Replace("les plus soutenues", "toutes"))])).Status);
-        var token = (await manager.GetAsync(admin)).Document.QuerySelector("input[name=__csrf]")!.GetAttribute("value")!;
-        var both = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => manager.PostRawAsync($"{admin}?handler=Publish", [F("ReadVersion", "1"), F("__csrf", token),
+        var form = (await manager.GetAsync(admin)).Document;
+        var (token, draft) = (form.QuerySelector("input[name=__csrf]")!.GetAttribute("value")!, form.QuerySelector("input[name=ReadDraft]")!.GetAttribute("value")!);
+        var both = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => manager.PostRawAsync($"{admin}?handler=Publish", [F("ReadVersion", "1"), F("ReadDraft", draft), F("__csrf", token),
             F("Reasons[0].Heading", "Article 3 – Réponses"), F("Reasons[0].Reason", "Répondre à toutes les contributions.")])));
         Assert.Single(both, r => r.Status == HttpStatusCode.Redirect);
         Assert.Equal((2, 1), await app.WithDatabaseAsync(async db => (await db.TextVersions.CountAsync(v => v.TextId == text), await db.TextChanges.CountAsync(c => c.TextId == text))));
@@ -272,6 +279,79 @@ public sealed class TextTests(ParvisApp app) : IClassFixture<ParvisApp>
             await data.EraseAsync(account, ErasureChoice.Anonymise);
         }
         Assert.Equal(7, await app.WithDatabaseAsync(db => db.TextVotes.CountAsync(v => v.SubjectId == article)));
+    }
+
+    [Fact]
+    public async Task Moderation_hides_an_amendment_with_its_arguments_answers_close_it_and_stale_or_hostile_posts_store_nothing()
+    {
+        var (process, text, manager) = await PublishedAsync("charte-moderee");
+        var v1 = await ArticlesAsync(text, 1);
+        var article = v1["Article 3 – Réponses"];
+        var address = $"/texts/{text}/articles/{article}";
+        var admin = $"/admin/texts/{text}";
+        var (author, _) = await app.SignedInAsync("Auteur modéré");
+        Assert.Equal(HttpStatusCode.Redirect, (await author.PostAsync($"{address}?handler=Amend", [F("Wording", "Le conseil répond à toutes les contributions, sans exception.")])).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await author.PostAsync($"{address}?handler=Amend", [F("Wording", "Le conseil répond sous un mois aux contributions soutenues.")])).Status);
+        var (hidden, answered) = await app.WithDatabaseAsync(async db =>
+        {
+            var ids = await db.Amendments.Where(a => a.TextId == text).OrderBy(a => a.CreatedAt).Select(a => a.Id).ToListAsync();
+            return (ids[0], ids[1]);
+        });
+        Assert.Equal(HttpStatusCode.Redirect, (await author.PostAsync($"{address}?handler=Argue", [F("subjectId", hidden.ToString()), F("Side", "For"),
+            F("Argument", "Un argument sous l'amendement que la modération masquera.")])).Status);
+        var argument = await app.WithDatabaseAsync(db => db.TextArguments.Where(a => a.AmendmentId == hidden).Select(a => a.Id).SingleAsync());
+
+        // An analyst's fate on the kernel's page answers the amendment here too: no more votes, not waiting any more.
+        var (analyst, _) = await app.SignedInAsync("Analyste de la charte", Role.Analyst);
+        Assert.Equal(HttpStatusCode.Redirect, (await analyst.PostAsync($"/contributions/{answered}", [F("Fate", "NotRetained"), F("Explanation", "Hors du champ de la charte."),
+            F("SynthesisItemId", ""), F("MergedIntoId", "")])).Status);
+        var (voter, _) = await app.SignedInAsync("Votante tardive");
+        Assert.Contains("déjà reçu une réponse", (await voter.PostAsync($"{address}?handler=Vote", [F("subjectId", answered.ToString()), F("Choice", "Agree")])).Text("[role=alert]"), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.TextVotes.CountAsync(v => v.SubjectId == answered)));
+        Assert.Null((await manager.GetAsync(admin)).Document.QuerySelector($"#awaiting input[value='{answered}']"));
+        // Staff publish version 2 citing that argument; then moderation hides the amendment: its argument goes with it.
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync($"{admin}?handler=Draft", [F("Draft", Version1.Replace("les plus soutenues", "toutes"))])).Status);
+        var token = (await manager.GetAsync(admin)).Document.QuerySelector("input[name=ReadDraft]")!.GetAttribute("value")!;
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync($"{admin}?handler=Publish", [F("ReadVersion", "1"), F("ReadDraft", token),
+            F("Reasons[0].Heading", "Article 3 – Réponses"), F("Reasons[0].Reason", "Répondre à toutes les contributions."), F("Reasons[0].Others", argument.ToString())])).Status);
+        Assert.Contains(argument.ToString(), (await app.NewSession().GetAsync($"/texts/{text}")).Body, StringComparison.Ordinal);
+        var (moderator, _) = await app.SignedInAsync("Modératrice de la charte", Role.Moderator);
+        Assert.Equal(HttpStatusCode.Redirect, (await moderator.PostAsync($"/admin/moderate/{hidden}", [F("action", "Hide"), F("Reason", "Hors charte")])).Status);
+        Assert.DoesNotContain(argument.ToString(), (await app.NewSession().GetAsync($"/texts/{text}")).Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Un argument sous l'amendement", (await manager.GetAsync($"{admin}?handler=Export")).Body, StringComparison.Ordinal);
+        var figures = (await manager.GetAsync($"/processes/{process.Slug}/report")).Document.QuerySelectorAll("tr").Where(r => r.Children.Length == 2)
+            .ToDictionary(r => r.Children[0].TextContent.Trim(), r => r.Children[1].TextContent.Trim());
+        Assert.Equal("0", figures["Arguments sur les textes"]);
+
+        // Nor is it answered again from here, nor from another text's page.
+        var (_, other, _) = await PublishedAsync("charte-voisine");
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.PostAsync($"/admin/texts/{other}?handler=Answer", [F("amendmentId", answered.ToString()), F("Outcome", "Integrated"),
+            F("AnswerReason", "Une réponse venue d'un autre texte.")])).Status);
+        Assert.Contains("déjà reçu une réponse", (await manager.PostAsync($"{admin}?handler=Answer", [F("amendmentId", answered.ToString()), F("Outcome", "Integrated"),
+            F("AnswerReason", "Une seconde réponse.")])).Text("[role=alert]"), StringComparison.Ordinal);
+
+        // A draft changed since staff read it is not published; nor are pages past the last, nor posts of nonsense.
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync($"{admin}?handler=Draft", [F("Draft", Version1)])).Status);
+        var stale = await manager.PostAsync($"{admin}?handler=Publish", [F("ReadVersion", "2"), F("ReadDraft", token),
+            F("Reasons[0].Heading", "Article 3 – Réponses"), F("Reasons[0].Reason", "Revenir à la première rédaction.")]);
+        Assert.Contains("a changé depuis", stale.Text("[role=alert]"), StringComparison.Ordinal);
+        Assert.Equal(2, await app.WithDatabaseAsync(db => db.TextVersions.CountAsync(v => v.TextId == text)));
+        var current = (await ArticlesAsync(text, 2))["Article 3 – Réponses"];
+        Assert.Equal(HttpStatusCode.NotFound, (await app.NewSession().GetAsync($"/texts/{text}/articles/{current}?page=2147483647")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await voter.PostAsync($"/texts/{text}/articles/{current}?handler=Vote", [F("subjectId", current.ToString()), F("Choice", "Maybe")])).Status);
+        Assert.Equal(HttpStatusCode.OK, (await voter.PostAsync($"/texts/{text}/articles/{current}?handler=Argue", [F("subjectId", current.ToString()), F("Side", "Sideways"),
+            F("Argument", "Un argument d'un côté qui n'existe pas.")])).Status);
+        var (facilitator, _) = await app.SignedInAsync("Animatrice de la charte", Role.Facilitator);
+        Assert.NotEqual("", (await facilitator.PostAsync($"{admin}/entry", [F("Target", "article:pas-un-numero"), F("Wording", "Une rédaction saisie sans cible."),
+            F("Channel", "Paper"), F("Origin", "Urne de la mairie")])).Text("#Target-error"));
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.TextArguments.CountAsync(a => a.ArticleId == current)));
+
+        // Once the process is closed, nothing more is typed in.
+        await app.WithDatabaseAsync(db => db.Processes.Where(p => p.Id == process.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.ClosedAt, DateTimeOffset.UtcNow)));
+        var closed = await facilitator.PostAsync($"{admin}/entry", [F("Target", $"article:{current}"), F("Wording", "Une rédaction arrivée après la clôture."),
+            F("Channel", "Paper"), F("Origin", "Urne de la mairie")]);
+        Assert.Contains("close", closed.Text("[role=alert]"), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.Amendments.CountAsync(a => a.Wording.StartsWith("Une rédaction arrivée"))));
     }
 
     /// <summary>A DOCX as Word writes one: paragraphs with their style ("" for body text).</summary>

@@ -115,6 +115,7 @@ public sealed class OrganisationCommands(ParvisDbContext db, CurrentOrganisation
             return CommandResult.Missing();
         }
         audit.Record("voice.withdraw", $"person:{personId}");
+        await db.SaveChangesAsync();
         return CommandResult.Done(personId);
     }
 

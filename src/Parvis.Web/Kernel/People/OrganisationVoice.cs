@@ -14,9 +14,10 @@ public enum VoiceKind
 }
 
 /// <summary>
-/// An account staff verified as speaking for an organisation (an association, a company, a public body, a union): its
-/// contributions carry a badge with the body's name and its declaration of interest, wherever they show. One per account
-/// and organisation running Parvis; it goes with the account.
+/// An account staff verified as speaking for an organisation (an association, a company, a public body, a union): the
+/// modules that separate organisations' contributions from people's (collaborative texts) show its badge with the body's
+/// name and its declaration of interest, and count it apart. One per account and organisation running Parvis; it goes
+/// with the account.
 /// </summary>
 public sealed class OrganisationVoice
 {

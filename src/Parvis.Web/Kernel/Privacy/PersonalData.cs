@@ -120,6 +120,9 @@ public sealed class PersonalData(ParvisDbContext db, UserManager<Person> people,
         }
         await db.ContributionFlags.Where(r => r.FlaggedById == person.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.FlaggedById, (Guid?)null), cancellationToken);
+        // The badges this person verified stay (the audit log says who did it); the badge of their own account goes with it.
+        await db.OrganisationVoices.Where(v => v.VerifiedById == person.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.VerifiedById, (Guid?)null), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         var result = await people.DeleteAsync(person);
         if (!result.Succeeded)

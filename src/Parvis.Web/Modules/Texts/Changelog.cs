@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 
 namespace Parvis.Web.Modules.Texts;
@@ -12,7 +13,7 @@ public sealed record ChangelogLine(TextChange Change, ArticleComparison Comparis
 /// <summary>What changed in a version, line by line, as staff explained it at publication.</summary>
 public sealed record Changelog(int Version, IReadOnlyList<ChangelogLine> Lines)
 {
-    public static async Task<Changelog> LoadAsync(ParvisDbContext db, Guid textId, int version)
+    public static async Task<Changelog> LoadAsync(ParvisDbContext db, IQueryable<Contribution> shown, Guid textId, int version)
     {
         var changes = await db.TextChanges.AsNoTracking().Where(c => c.TextId == textId && c.Version == version).OrderBy(c => c.Position).ToListAsync();
         if (changes.Count == 0)
@@ -21,7 +22,7 @@ public sealed record Changelog(int Version, IReadOnlyList<ChangelogLine> Lines)
         }
         var articles = await db.TextArticles.AsNoTracking().Where(a => a.TextId == textId && (a.Version == version || a.Version == version - 1)).OrderBy(a => a.Position).ToListAsync();
         var comparisons = TextComparison.Compare([.. articles.Where(a => a.Version == version - 1)], [.. articles.Where(a => a.Version == version)]).ToDictionary(c => c.LineageId);
-        var causes = (await TextFigures.CausesAsync(db, changes.Select(c => c.Id))).ToLookup(c => c.ChangeId);
+        var causes = (await TextFigures.CausesAsync(db, shown, changes.Select(c => c.Id))).ToLookup(c => c.ChangeId);
         return new Changelog(version, [.. changes.Select(c => new ChangelogLine(c,
             comparisons.GetValueOrDefault(c.LineageId) ?? new ArticleComparison(c.LineageId, c.Heading, c.Kind, "", "", []), [.. causes[c.Id]]))]);
     }

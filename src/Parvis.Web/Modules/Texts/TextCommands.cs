@@ -25,6 +25,10 @@ public sealed class TextCommands(
     ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock, ProcessAccess processes, FateCommands fates)
 {
     public const int ReasonMin = 5;
+    public const int MostCauses = 50;
+
+    /// <summary>What identifies the draft staff read: publication refuses a draft changed since (by a colleague, in another tab).</summary>
+    public static string DraftStamp(string draft) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(draft)))[..16];
 
     public async Task<CommandResult> CreateAsync(Guid processId, TextDraft draft)
     {
@@ -89,7 +93,7 @@ public sealed class TextCommands(
     /// the version staff read (two tabs cannot both publish version n+1), every change needs a reason, and every cause
     /// must be a contribution of the process. Amendments among the causes receive their fate in the same step.
     /// </summary>
-    public async Task<CommandResult> PublishAsync(Guid textId, int readVersion, string note, IReadOnlyList<ChangeReason> reasons)
+    public async Task<CommandResult> PublishAsync(Guid textId, int readVersion, string readDraft, string note, IReadOnlyList<ChangeReason> reasons)
     {
         var (text, refusal) = await TextAsync(textId, TextsPermissions.Manage);
         if (text is null)
@@ -106,6 +110,10 @@ public sealed class TextCommands(
         {
             return CommandResult.Refused("Texts.VersionMoved");
         }
+        if (DraftStamp(text.Draft) != readDraft)
+        {
+            return CommandResult.Refused("Texts.DraftMoved");
+        }
         var published = await ArticlesAsync(text.Id, text.Version);
         var changes = VersionPlan.Changes(published, import.Articles);
         if (text.Version > 0 && changes.Count == 0)
@@ -116,11 +124,12 @@ public sealed class TextCommands(
         // The first version is the text itself: its articles are not changes anyone asks the reason of.
         var lines = text.Version == 0 ? [] : changes.Select(c => (Change: c, Reason: byKey.GetValueOrDefault(c.Key) ?? new ChangeReason(c.Heading, "", [], []))).ToList();
         var causes = lines.SelectMany(l => l.Reason.Causes).Distinct().ToList();
-        var known = await db.Contributions.Where(c => causes.Contains(c.Id) && c.ProcessId == text.ProcessId && c.ErasedAt == null)
-            .Select(c => c.Id).ToListAsync();
-        var amendments = await db.Amendments.Where(a => causes.Contains(a.Id) && a.TextId == text.Id).Select(a => a.Id).ToListAsync();
+        var known = await fates.Shown.Where(c => causes.Contains(c.Id) && c.ProcessId == text.ProcessId).Select(c => c.Id).ToListAsync();
+        // Amendments this version integrates: the text's own, not answered yet.
+        var amendments = await db.Amendments.Where(a => causes.Contains(a.Id) && a.TextId == text.Id && a.Outcome == null && a.Fate == null).Select(a => a.Id).ToListAsync();
         var problem = note.Length > TextVersion.NoteMax ? "Texts.NoteLength"
             : lines.Any(l => l.Reason.Reason.Length is < ReasonMin or > TextChange.ReasonMax) ? "Texts.ReasonNeeded"
+            : lines.Any(l => l.Reason.Causes.Distinct().Count() > MostCauses) ? "Texts.TooManyCauses"
             : known.Count != causes.Count ? "Texts.UnknownCause"
             : null;
         if (problem is not null)
@@ -171,17 +180,22 @@ public sealed class TextCommands(
     }
 
     /// <summary>An amendment's fate decided apart from a version (not retained, with its reason; or integrated earlier).</summary>
-    public async Task<CommandResult> AnswerAsync(Guid amendmentId, AmendmentOutcome outcome, string reason)
+    public async Task<CommandResult> AnswerAsync(Guid textId, Guid amendmentId, AmendmentOutcome outcome, string reason)
     {
-        var amendment = await db.Amendments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == amendmentId && a.OrganisationId == organisation.Id);
+        var (text, refusal) = await TextAsync(textId, TextsPermissions.Manage);
+        if (text is null)
+        {
+            return refusal!;
+        }
+        var amendment = await db.Amendments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == amendmentId && a.TextId == text.Id && a.HiddenAt == null && a.ErasedAt == null);
         if (amendment is null)
         {
             return CommandResult.Missing();
         }
-        var (text, refusal) = await TextAsync(amendment.TextId, TextsPermissions.Manage);
-        if (text is null)
+        // Answered once here; an analyst changes a fate on the contribution's page, where its history stays public.
+        if (amendment.Outcome is not null || amendment.Fate is not null)
         {
-            return refusal!;
+            return CommandResult.Refused("Texts.AlreadyAnswered");
         }
         reason = reason.Trim();
         if (!Enum.IsDefined(outcome) || reason.Length is < ReasonMin or > TextChange.ReasonMax)
@@ -300,6 +314,11 @@ public sealed class TextCommands(
         {
             return refusal!;
         }
+        // A closed process takes nothing more: closing it checked that every contribution had a fate.
+        if (await db.Processes.AnyAsync(p => p.Id == text.ProcessId && p.ClosedAt != null))
+        {
+            return CommandResult.Refused("Texts.ProcessClosed");
+        }
         var (heading, wording, reason) = (draft.Heading.Trim(), draft.Wording.Trim(), draft.Reason.Trim());
         TextArticle? article = null;
         if (draft.ArticleId is { } articleId)
@@ -337,17 +356,18 @@ public sealed class TextCommands(
         return CommandResult.Done(amendment.Id);
     }
 
-    /// <summary>Null when the subject takes votes and arguments: an article of the current version, or a shown amendment to it not yet decided.</summary>
+    /// <summary>Null when the subject takes votes and arguments: an article of the current version, or a shown amendment to it not yet answered.</summary>
     private async Task<CommandResult?> SubjectAsync(CollaborativeText text, Guid subjectId)
     {
         var article = await db.TextArticles.AsNoTracking().Where(a => a.Id == subjectId && a.TextId == text.Id).Select(a => (int?)a.Version).FirstOrDefaultAsync();
         var amendment = article is null
             ? await db.Amendments.AsNoTracking().Where(a => a.Id == subjectId && a.TextId == text.Id && a.HiddenAt == null && a.ErasedAt == null)
-                .Select(a => new { a.Version, a.Outcome }).FirstOrDefaultAsync()
+                .Select(a => new { a.Version, Answered = a.Outcome != null || a.Fate != null }).FirstOrDefaultAsync()
             : null;
         var version = article ?? amendment?.Version;
         return version is null ? CommandResult.Missing()
-            : version != text.Version || amendment?.Outcome is not null ? CommandResult.Refused("Texts.Superseded")
+            : version != text.Version ? CommandResult.Refused("Texts.Superseded")
+            : amendment?.Answered == true ? CommandResult.Refused("Texts.AlreadyAnswered")
             : null;
     }
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Parvis.Web.Kernel.Data;
-using Parvis.Web.Kernel.People;
 
 namespace Parvis.Web.Modules.Texts;
 
@@ -13,17 +12,15 @@ public static class TextExport
 {
     public static async Task<IReadOnlyList<IReadOnlyList<string>>> RowsAsync(ParvisDbContext db, CollaborativeText text, IStringLocalizer words)
     {
-        var amendments = await db.Amendments.AsNoTracking().Where(a => a.TextId == text.Id && a.HiddenAt == null && a.ErasedAt == null).OrderBy(a => a.CreatedAt).ToListAsync();
-        var arguments = await db.TextArguments.AsNoTracking().Where(a => a.TextId == text.Id && a.HiddenAt == null && a.ErasedAt == null).OrderBy(a => a.CreatedAt).ToListAsync();
+        var amendments = await TextFigures.ShownAmendments(db, text.Id).AsNoTracking().OrderBy(a => a.CreatedAt).ToListAsync();
+        var arguments = await TextFigures.ShownArguments(db, text.Id).AsNoTracking().OrderBy(a => a.CreatedAt).ToListAsync();
         var articleIds = amendments.Select(a => a.ArticleId).Concat(arguments.Select(a => a.ArticleId)).OfType<Guid>().Distinct().ToList();
         var articles = await db.TextArticles.AsNoTracking().Where(a => articleIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id);
-        var authors = amendments.Select(a => a.AuthorId).Concat(arguments.Select(a => a.AuthorId)).OfType<Guid>().Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(p => authors.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Pseudonym);
-        var voices = await Voices.OfAsync(db, text.OrganisationId, authors.Cast<Guid?>());
+        var authors = await TextFigures.AuthorsAsync(db, text.OrganisationId, [.. amendments, .. arguments]);
         var opinions = await TextFigures.OpinionsAsync(db, text.Id, [.. amendments.Select(a => a.Id)]);
-        IReadOnlyList<string> Who(Kernel.Contributions.Contribution c) => c.AuthorId is { } id && voices.TryGetValue(id, out var voice)
-            ? [words["Texts.Voice.Organisations"], names.GetValueOrDefault(id, ""), voice.Name, words[$"VoiceKind.{voice.Kind}"]]
-            : [words["Texts.Voice.People"], c.AuthorId is { } person ? names.GetValueOrDefault(person, "") : c.Origin ?? "", "", ""];
+        IReadOnlyList<string> Who(Kernel.Contributions.Contribution c) => authors(c) is { Voice: { } voice } author
+            ? [words["Texts.Voice.Organisations"], author.Name ?? "", voice.Name, words[$"VoiceKind.{voice.Kind}"]]
+            : [words["Texts.Voice.People"], authors(c).Name ?? "", "", ""];
         string Article(Guid? id, string heading) => id is { } known && articles.TryGetValue(known, out var article) ? $"{article.Heading} (v{article.Version})" : heading;
         var rows = new List<IReadOnlyList<string>>
         {

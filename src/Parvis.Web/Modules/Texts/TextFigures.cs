@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Text;
 
 namespace Parvis.Web.Modules.Texts;
@@ -24,9 +26,42 @@ public sealed record VoiceFigures(Voice Voice, int Amendments, int Arguments, in
 /// <summary>A contribution that caused a change, as the changelog links it.</summary>
 public sealed record ChangeCause(Guid ChangeId, Guid ContributionId, string Kind, string Excerpt, string Address);
 
-/// <summary>The counts pages and the report read, from the votes themselves so they are exact whatever ran at once.</summary>
+/// <summary>Who wrote a contribution as pages and exports show it: a pseudonym (or the origin of a typed-in one) and, for an organisation, its badge.</summary>
+public sealed record Author(string? Name, OrganisationVoice? Voice);
+
+/// <summary>
+/// What pages, exports and the report read of a text, each rule once: what is shown (moderation hides an amendment's
+/// arguments and votes with it), the counts (from the votes themselves, so exact whatever ran at once), and who wrote what.
+/// </summary>
 public static class TextFigures
 {
+    public static IQueryable<Amendment> ShownAmendments(ParvisDbContext db, Guid textId) =>
+        db.Amendments.Where(a => a.TextId == textId && a.HiddenAt == null && a.ErasedAt == null);
+
+    public static IQueryable<TextArgument> ShownArguments(ParvisDbContext db, Guid textId)
+    {
+        var hidden = db.Amendments.Where(a => a.TextId == textId && (a.HiddenAt != null || a.ErasedAt != null)).Select(a => a.Id);
+        return db.TextArguments.Where(a => a.TextId == textId && a.HiddenAt == null && a.ErasedAt == null && (a.AmendmentId == null || !hidden.Contains(a.AmendmentId.Value)));
+    }
+
+    /// <summary>Votes on the text's articles and on its amendments still shown.</summary>
+    public static IQueryable<TextVote> ShownVotes(ParvisDbContext db, Guid textId)
+    {
+        var hidden = db.Amendments.Where(a => a.TextId == textId && (a.HiddenAt != null || a.ErasedAt != null)).Select(a => a.Id);
+        return db.TextVotes.Where(v => v.TextId == textId && !hidden.Contains(v.SubjectId));
+    }
+
+    /// <summary>The accounts verified as speaking for an organisation, in the organisation running Parvis.</summary>
+    public static IQueryable<Guid> OrganisationAuthors(ParvisDbContext db, Guid organisationId) =>
+        db.OrganisationVoices.Where(v => v.OrganisationId == organisationId).Select(v => v.PersonId);
+
+    /// <summary>Amendments with the most "d'accord" first, then the oldest: the order staff answer them in, and readers read them.</summary>
+    public static IQueryable<Amendment> MostAgreedFirst(ParvisDbContext db, IQueryable<Amendment> amendments)
+    {
+        var votes = db.TextVotes;
+        return amendments.OrderByDescending(a => votes.Count(v => v.SubjectId == a.Id && v.Opinion == Opinion.Agree)).ThenBy(a => a.CreatedAt);
+    }
+
     public static async Task<IReadOnlyDictionary<Guid, OpinionCount>> OpinionsAsync(ParvisDbContext db, Guid textId, IReadOnlyCollection<Guid> subjects)
     {
         var rows = await db.TextVotes.AsNoTracking().Where(v => v.TextId == textId && subjects.Contains(v.SubjectId))
@@ -39,10 +74,10 @@ public static class TextFigures
     /// <summary>Amendments, arguments and votes of people and of organisations apart, as the report and the export separate them.</summary>
     public static async Task<IReadOnlyList<VoiceFigures>> ByVoiceAsync(ParvisDbContext db, CollaborativeText text)
     {
-        var voices = db.OrganisationVoices.Where(v => v.OrganisationId == text.OrganisationId).Select(v => v.PersonId);
-        var amendments = db.Amendments.Where(a => a.TextId == text.Id && a.HiddenAt == null && a.ErasedAt == null);
-        var arguments = db.TextArguments.Where(a => a.TextId == text.Id && a.HiddenAt == null && a.ErasedAt == null);
-        var votes = db.TextVotes.Where(v => v.TextId == text.Id);
+        var voices = OrganisationAuthors(db, text.OrganisationId);
+        var amendments = ShownAmendments(db, text.Id);
+        var arguments = ShownArguments(db, text.Id);
+        var votes = ShownVotes(db, text.Id);
         var organisations = new VoiceFigures(Voice.Organisations,
             await amendments.CountAsync(a => a.AuthorId != null && voices.Contains(a.AuthorId.Value)),
             await arguments.CountAsync(a => a.AuthorId != null && voices.Contains(a.AuthorId.Value)),
@@ -55,13 +90,23 @@ public static class TextFigures
         ];
     }
 
-    public static async Task<IReadOnlyList<ChangeCause>> CausesAsync(ParvisDbContext db, IEnumerable<Guid> changeIds)
+    /// <summary>The contributions that caused these changes, among those anyone may read (<paramref name="shown"/>).</summary>
+    public static async Task<IReadOnlyList<ChangeCause>> CausesAsync(ParvisDbContext db, IQueryable<Contribution> shown, IEnumerable<Guid> changeIds)
     {
         var ids = changeIds.ToList();
         var links = await db.TextChangeLinks.AsNoTracking().Where(l => ids.Contains(l.ChangeId)).ToListAsync();
         var contributionIds = links.Select(l => l.ContributionId).Distinct().ToList();
-        var contributions = await db.Contributions.AsNoTracking().Where(c => contributionIds.Contains(c.Id) && c.HiddenAt == null && c.ErasedAt == null).ToDictionaryAsync(c => c.Id);
+        var contributions = await shown.AsNoTracking().Where(c => contributionIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
         return [.. links.Where(l => contributions.ContainsKey(l.ContributionId))
             .Select(l => new ChangeCause(l.ChangeId, l.ContributionId, contributions[l.ContributionId].Kind, Excerpts.Cut(contributions[l.ContributionId].Excerpt), contributions[l.ContributionId].Address))];
+    }
+
+    /// <summary>The authors' pseudonyms and organisations' badges, read once for a page or an export.</summary>
+    public static async Task<Func<Contribution, Author>> AuthorsAsync(ParvisDbContext db, Guid organisationId, IEnumerable<Contribution> contributions)
+    {
+        var ids = contributions.Select(c => c.AuthorId).OfType<Guid>().Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Pseudonym);
+        var voices = await Voices.OfAsync(db, organisationId, ids.Cast<Guid?>());
+        return c => c.AuthorId is { } author ? new Author(names.GetValueOrDefault(author), voices.GetValueOrDefault(author)) : new Author(c.Origin, null);
     }
 }

@@ -76,7 +76,8 @@ public static partial class TextImport
         var problems = new List<ImportProblem>();
         var open = new string?[deepest];
         var section = "";
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // Headings identify articles across versions: two are the same by the rule that matches them (VersionPlan.Key).
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         (HeadingBlock Block, string Text)? article = null;
         var strayReported = false;
 
@@ -108,6 +109,10 @@ public static partial class TextImport
             {
                 Report("Texts.Import.HeadingTooLong", line, text);
             }
+            else if (text.Length == 0)
+            {
+                Report("Texts.Import.EmptyHeading", line, body);
+            }
             if (body.Length == 0)
             {
                 Report("Texts.Import.EmptyArticle", line, text);
@@ -116,7 +121,7 @@ public static partial class TextImport
             {
                 Report("Texts.Import.BodyTooLong", line, text);
             }
-            if (!seen.Add(text))
+            if (text.Length > 0 && !seen.Add(VersionPlan.Key(text)))
             {
                 Report("Texts.Import.DuplicateHeading", line, text);
             }

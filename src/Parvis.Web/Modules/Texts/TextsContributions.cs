@@ -11,7 +11,7 @@ namespace Parvis.Web.Modules.Texts;
 /// Amendments and arguments await a fate like any contribution; the report shows, for each text, who contributed
 /// (people and organisations apart) and every version's changelog.
 /// </summary>
-public sealed class TextsContributions : IContributionSource
+public sealed class TextsContributions(IServiceProvider services) : IContributionSource
 {
     public IQueryable<Guid> AwaitingFate(ParvisDbContext db, Process process) =>
         db.Amendments.Where(a => a.ProcessId == process.Id).Select(a => a.Id).Concat(db.TextArguments.Where(a => a.ProcessId == process.Id).Select(a => a.Id));
@@ -28,13 +28,24 @@ public sealed class TextsContributions : IContributionSource
 
     public async Task<IReadOnlyList<(string Key, int Count)>> FiguresAsync(ParvisDbContext db, Process process)
     {
-        var texts = db.CollaborativeTexts.Where(t => t.ProcessId == process.Id);
+        var texts = await db.CollaborativeTexts.Where(t => t.ProcessId == process.Id && t.Version > 0).Select(t => t.Id).ToListAsync();
+
+        async Task<int> Sum(Func<Guid, Task<int>> count)
+        {
+            var sum = 0;
+            foreach (var text in texts)
+            {
+                sum += await count(text);
+            }
+            return sum;
+        }
+
         return
         [
-            ("Texts.Figure.Texts", await texts.CountAsync(t => t.Version > 0)),
-            ("Texts.Figure.Votes", await db.TextVotes.CountAsync(v => texts.Any(t => t.Id == v.TextId))),
-            ("Texts.Figure.Amendments", await db.Amendments.CountAsync(a => a.ProcessId == process.Id && a.HiddenAt == null && a.ErasedAt == null)),
-            ("Texts.Figure.Arguments", await db.TextArguments.CountAsync(a => a.ProcessId == process.Id && a.HiddenAt == null && a.ErasedAt == null)),
+            ("Texts.Figure.Texts", texts.Count),
+            ("Texts.Figure.Votes", await Sum(t => TextFigures.ShownVotes(db, t).CountAsync())),
+            ("Texts.Figure.Amendments", await Sum(t => TextFigures.ShownAmendments(db, t).CountAsync())),
+            ("Texts.Figure.Arguments", await Sum(t => TextFigures.ShownArguments(db, t).CountAsync())),
         ];
     }
 
@@ -49,7 +60,9 @@ public sealed class TextsContributions : IContributionSource
             tables.Add(new ReportTable(text["Texts.WhoCaption", collaborative.Title], [text["Texts.Who"], text["Texts.Figure.Amendments"], text["Texts.Figure.Arguments"], text["Texts.Figure.Votes"]],
                 [.. who.Select(w => (IReadOnlyList<string>)[text[$"Texts.Voice.{w.Voice}"], $"{w.Amendments}", $"{w.Arguments}", $"{w.Votes}"])]));
             var changes = await db.TextChanges.AsNoTracking().Where(c => c.TextId == collaborative.Id).OrderBy(c => c.Version).ThenBy(c => c.Position).ToListAsync();
-            var causes = (await TextFigures.CausesAsync(db, changes.Select(c => c.Id))).ToLookup(c => c.ChangeId);
+            // Every module's sources, asked for now: taking them in the constructor would ask for this one too.
+            var shown = ShownContributions.Of(db, services.GetServices<IContributionSource>());
+            var causes = (await TextFigures.CausesAsync(db, shown, changes.Select(c => c.Id))).ToLookup(c => c.ChangeId);
             foreach (var version in changes.GroupBy(c => c.Version))
             {
                 tables.Add(new ReportTable(text["Texts.ChangelogCaption", collaborative.Title, version.Key], [text["Texts.Article"], text["Texts.ChangeKind"], text["Texts.Reason"], text["Texts.Causes"]],

@@ -54,6 +54,7 @@ public sealed class VoicesModel(ParvisDbContext db, CurrentOrganisation organisa
             "Error.UnknownPseudonym" => nameof(Pseudonym),
             "Error.VoiceName" => nameof(VoiceName),
             "Error.VoiceInterests" => nameof(Interests),
+            "Error.VoiceKind" => nameof(Kind),
             _ => "",
         });
     }

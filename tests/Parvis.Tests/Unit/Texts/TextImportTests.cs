@@ -87,6 +87,9 @@ public sealed class TextImportTests
     [InlineData("# Article 1\n\n# Article 2\nTexte.", "Texts.Import.EmptyArticle", 1, "Article 1")]
     [InlineData("# Article  1\nUn.\n\n# article 1\nDeux.", "Texts.Import.DuplicateHeading", 4, "article 1")]
     [InlineData("# ÉTAT des lieux\nUn.\n\n#  État   des **lieux**\nDeux.", "Texts.Import.DuplicateHeading", 4, "État des lieux")]
+    [InlineData("#\nUn texte sans titre.\n\n# Article 2\nDeux.", "Texts.Import.EmptyHeading", 1, "Un texte sans titre.")]
+    // Two headings are the same article when versions would match them as one (a Kelvin sign lowers to k).
+    [InlineData("# Article \u212A\nUn.\n\n# Article k\nDeux.", "Texts.Import.DuplicateHeading", 4, "Article k")]
     public void Each_problem_names_its_line_and_what_is_at_fault(string markdown, string key, int line, string excerpt)
     {
         Assert.Equal(new ImportProblem(key, line, excerpt), Single(markdown));

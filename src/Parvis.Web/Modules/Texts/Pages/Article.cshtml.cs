@@ -19,9 +19,8 @@ public sealed class ArticleModel(ParvisDbContext db, CurrentOrganisation organis
     /// <summary>For an article of an earlier version: the same article in the current one, if it is still there.</summary>
     public TextArticle? CurrentArticle { get; private set; }
 
-    public OpinionCount Opinions { get; private set; } = OpinionCount.None;
-    public Opinion? Mine { get; private set; }
-    public IReadOnlyList<ArgumentCard> Arguments { get; private set; } = [];
+    /// <summary>The article as one votes and argues on it.</summary>
+    public SubjectView Subject { get; private set; } = default!;
 
     public override string Here => $"{Address}/articles/{Article.Id}";
 
@@ -48,9 +47,8 @@ public sealed class ArticleModel(ParvisDbContext db, CurrentOrganisation organis
         {
             CurrentArticle = await Db.TextArticles.AsNoTracking().FirstOrDefaultAsync(a => a.TextId == id && a.Version == Collaborative.Version && a.LineageId == article.LineageId);
         }
-        Opinions = (await TextFigures.OpinionsAsync(Db, id, [article.Id])).GetValueOrDefault(article.Id, OpinionCount.None);
-        Mine = (await MineAsync([article.Id])).GetValueOrDefault(article.Id);
-        Arguments = await ArgumentsAsync(Db.TextArguments.Where(a => a.TextId == id && a.ArticleId == article.Id && a.AmendmentId == null), voice);
+        Subject = new SubjectView(article.Id, article.Heading, (await TextFigures.OpinionsAsync(Db, id, [article.Id])).GetValueOrDefault(article.Id, OpinionCount.None),
+            (await MineAsync([article.Id])).GetValueOrDefault(article.Id), (await ArgumentsAsync([article.Id], voice))[article.Id], Open);
         await LoadAmendmentsAsync(Db.Amendments.Where(a => a.TextId == id && a.ArticleId == article.Id), voice, page);
         return true;
     }

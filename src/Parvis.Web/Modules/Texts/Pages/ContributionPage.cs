@@ -11,8 +11,16 @@ namespace Parvis.Web.Modules.Texts.Pages;
 
 public sealed record ArgumentCard(TextArgument Argument, Author Author);
 
-/// <summary>An amendment as the page shows it: who proposed it, its votes (and the reader's), its arguments.</summary>
-public sealed record AmendmentCard(Amendment Amendment, Author Author, OpinionCount Opinions, Opinion? Mine, IReadOnlyList<ArgumentCard> Arguments);
+/// <summary>An amendment as the page shows it: who proposed it, and what one votes and argues on.</summary>
+public sealed record AmendmentCard(Amendment Amendment, Author Author, SubjectView Subject);
+
+/// <summary>A subject's arguments: the latest to read, and how many there are on each side.</summary>
+public sealed record SubjectArguments(IReadOnlyList<ArgumentCard> Latest, int For, int Against)
+{
+    public static readonly SubjectArguments None = new([], 0, 0);
+
+    public int Count(ArgumentSide side) => side == ArgumentSide.For ? For : Against;
+}
 
 /// <summary>
 /// The pages where people vote, argue and amend (an article, the new articles proposed): the amendments, most agreed
@@ -152,37 +160,54 @@ public abstract class ContributionPage(ParvisDbContext db, CurrentOrganisation o
         Amending = await authorizer.DecideAsync(TextsPermissions.Amend, Process);
         var shown = ByVoice(amendments.Where(a => a.HiddenAt == null && a.ErasedAt == null), voice);
         AmendmentTotal = await shown.CountAsync();
-        var votes = Db.TextVotes;
-        var list = await shown.OrderByDescending(a => votes.Count(v => v.SubjectId == a.Id && v.Opinion == Opinion.Agree)).ThenBy(a => a.CreatedAt)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize).AsNoTracking().ToListAsync();
+        // Past the last page there is nothing to read (and an offset that large is no offset a database takes).
+        if (PageNumber > 1 && PageNumber > (AmendmentTotal + PageSize - 1) / PageSize)
+        {
+            return;
+        }
+        var list = await TextFigures.MostAgreedFirst(Db, shown).Skip((PageNumber - 1) * PageSize).Take(PageSize).AsNoTracking().ToListAsync();
         var ids = list.Select(a => a.Id).ToList();
-        var arguments = await ArgumentsAsync(Db.TextArguments.Where(a => a.AmendmentId != null && ids.Contains(a.AmendmentId.Value)), null);
+        var arguments = await ArgumentsAsync(ids, null);
         var opinions = await TextFigures.OpinionsAsync(Db, Collaborative.Id, ids);
         var mine = await MineAsync(ids);
         var authors = await AuthorsAsync(list);
-        var bySubject = arguments.ToLookup(a => a.Argument.AmendmentId);
-        Amendments = [.. list.Select(a => new AmendmentCard(a, authors(a), opinions.GetValueOrDefault(a.Id, OpinionCount.None), mine.GetValueOrDefault(a.Id), [.. bySubject[a.Id]]))];
+        Amendments = [.. list.Select(a => new AmendmentCard(a, authors(a), new SubjectView(a.Id, Label(a, authors(a)), opinions.GetValueOrDefault(a.Id, OpinionCount.None),
+            mine.GetValueOrDefault(a.Id), arguments[a.Id], Open && a.Version == Collaborative.Version && a.Outcome is null && a.Fate is null)))];
     }
+
+    /// <summary>How an amendment is named: a new article by its heading, an amendment by who proposed it.</summary>
+    private string Label(Amendment amendment, Author author) =>
+        amendment.IsNewArticle ? amendment.Heading : Text["Texts.AmendmentBy", author.Voice?.Name ?? author.Name ?? Text["Person.Deleted"]];
 
     /// <summary>The reader's own votes on these subjects, to show which they chose.</summary>
     protected async Task<IReadOnlyDictionary<Guid, Opinion?>> MineAsync(IReadOnlyCollection<Guid> subjects) => authorizer.PersonId is { } person
         ? await Db.TextVotes.AsNoTracking().Where(v => v.PersonId == person && subjects.Contains(v.SubjectId)).ToDictionaryAsync(v => v.SubjectId, v => (Opinion?)v.Opinion)
         : new Dictionary<Guid, Opinion?>();
 
-    /// <summary>Shown arguments, the latest <see cref="MostArguments"/> of each subject, of people or organisations when filtered.</summary>
-    protected async Task<IReadOnlyList<ArgumentCard>> ArgumentsAsync(IQueryable<TextArgument> arguments, Voice? voice)
+    /// <summary>
+    /// Each subject's arguments (an article's own, or an amendment's): the counts on each side, and the latest
+    /// <see cref="MostArguments"/> to read; of people or organisations when filtered.
+    /// </summary>
+    protected async Task<IReadOnlyDictionary<Guid, SubjectArguments>> ArgumentsAsync(IReadOnlyCollection<Guid> subjects, Voice? voice)
     {
-        var list = await ByVoice(arguments.Where(a => a.HiddenAt == null && a.ErasedAt == null), voice).OrderByDescending(a => a.CreatedAt)
-            .Take(MostArguments * 20).AsNoTracking().ToListAsync();
-        var kept = list.GroupBy(a => a.AmendmentId).SelectMany(g => g.Take(MostArguments)).OrderBy(a => a.CreatedAt).ToList();
-        var authors = await AuthorsAsync(kept);
-        return [.. kept.Select(a => new ArgumentCard(a, authors(a)))];
+        var shown = ByVoice(TextFigures.ShownArguments(Db, Collaborative.Id), voice)
+            .Where(a => a.AmendmentId != null ? subjects.Contains(a.AmendmentId.Value) : a.ArticleId != null && subjects.Contains(a.ArticleId.Value));
+        var counts = await shown.GroupBy(a => new { Subject = a.AmendmentId ?? a.ArticleId, a.Side }).Select(g => new { g.Key.Subject, g.Key.Side, Count = g.Count() }).ToListAsync();
+        var latest = new Dictionary<Guid, List<TextArgument>>();
+        foreach (var subject in counts.Select(c => c.Subject).OfType<Guid>().Distinct())
+        {
+            latest[subject] = await shown.Where(a => (a.AmendmentId ?? a.ArticleId) == subject).OrderByDescending(a => a.CreatedAt).Take(MostArguments).AsNoTracking().ToListAsync();
+        }
+        var authors = await AuthorsAsync(latest.Values.SelectMany(l => l));
+        int Count(Guid subject, ArgumentSide side) => counts.Where(c => c.Subject == subject && c.Side == side).Sum(c => c.Count);
+        return subjects.ToDictionary(s => s, s => new SubjectArguments(
+            [.. latest.GetValueOrDefault(s, []).OrderBy(a => a.CreatedAt).Select(a => new ArgumentCard(a, authors(a)))], Count(s, ArgumentSide.For), Count(s, ArgumentSide.Against)));
     }
 
     /// <summary>Contributions of people, or of accounts speaking for an organisation (typed-in ones are people's: no badge was verified).</summary>
     protected IQueryable<T> ByVoice<T>(IQueryable<T> contributions, Voice? voice) where T : Contribution
     {
-        var voices = Db.OrganisationVoices.Where(v => v.OrganisationId == OrganisationId).Select(v => v.PersonId);
+        var voices = TextFigures.OrganisationAuthors(Db, OrganisationId);
         return voice switch
         {
             Voice.Organisations => contributions.Where(c => c.AuthorId != null && voices.Contains(c.AuthorId.Value)),
@@ -192,5 +217,5 @@ public abstract class ContributionPage(ParvisDbContext db, CurrentOrganisation o
     }
 }
 
-/// <summary>What one can vote and argue on (an article, an amendment), as its forms show it.</summary>
-public sealed record SubjectView(Guid Id, string Label, OpinionCount Opinions, Opinion? Mine, IReadOnlyList<ArgumentCard> Arguments);
+/// <summary>What one can vote and argue on (an article, an amendment), as its forms show it; open while it takes votes.</summary>
+public sealed record SubjectView(Guid Id, string Label, OpinionCount Opinions, Opinion? Mine, SubjectArguments Arguments, bool Open);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
@@ -12,6 +13,9 @@ public sealed class NewArticlesModel(ParvisDbContext db, CurrentOrganisation org
 {
     /// <summary>The current version's articles: the places a new article can go after.</summary>
     public IReadOnlyList<TextArticle> Articles { get; private set; } = [];
+
+    /// <summary>Every article's latest heading by lineage, to say where a proposal made against an earlier version goes.</summary>
+    private Dictionary<Guid, string> _headings = [];
 
     public override string Here => $"{Address}/new-articles";
 
@@ -27,11 +31,13 @@ public sealed class NewArticlesModel(ParvisDbContext db, CurrentOrganisation org
             return false;
         }
         Articles = await ArticlesAsync(Collaborative.Version);
+        _headings = (await Db.TextArticles.AsNoTracking().Where(a => a.TextId == id).OrderBy(a => a.Version).Select(a => new { a.LineageId, a.Heading }).ToListAsync())
+            .GroupBy(a => a.LineageId).ToDictionary(g => g.Key, g => g.Last().Heading);
         await LoadAmendmentsAsync(Db.Amendments.Where(a => a.TextId == id && a.ArticleId == null), voice, page);
         return true;
     }
 
     /// <summary>Where a proposed article goes, in words: after which article of the current version.</summary>
-    public string Place(Amendment amendment) => amendment.AfterLineageId is { } after && Articles.FirstOrDefault(a => a.LineageId == after) is { } article
-        ? Text["Texts.PlaceAfter", article.Heading] : Text["Texts.PlaceStart"];
+    public string Place(Amendment amendment) => amendment.AfterLineageId is { } after && _headings.TryGetValue(after, out var heading)
+        ? Text["Texts.PlaceAfter", heading] : Text["Texts.PlaceStart"];
 }

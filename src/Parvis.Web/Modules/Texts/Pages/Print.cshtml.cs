@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Processes;
@@ -8,7 +9,8 @@ using Parvis.Web.Shared;
 namespace Parvis.Web.Modules.Texts.Pages;
 
 /// <summary>A version of the text with its changelog, to print from the browser or download as DOCX or PDF.</summary>
-public sealed class PrintModel(ParvisDbContext db, CurrentOrganisation organisation, ProcessAccess processes) : TextPage(db, organisation, processes)
+public sealed class PrintModel(ParvisDbContext db, CurrentOrganisation organisation, ProcessAccess processes, IEnumerable<IContributionSource> sources)
+    : TextPage(db, organisation, processes)
 {
     public PrintableView View { get; private set; } = default!;
 
@@ -26,7 +28,7 @@ public sealed class PrintModel(ParvisDbContext db, CurrentOrganisation organisat
             return NotFound();
         }
         Version = shown.Number;
-        var document = TextPaper.Version(Collaborative, shown, await ArticlesAsync(shown.Number), await Changelog.LoadAsync(Db, id, shown.Number), Text);
+        var document = TextPaper.Version(Collaborative, shown, await ArticlesAsync(shown.Number), await Changelog.LoadAsync(Db, ShownContributions.Of(Db, sources), id, shown.Number), Text);
         View = new PrintableView(document, $"{Address}?version={Version}", Collaborative.Title, $"{Address}/print?handler=Download&version={Version}", PdfAvailable);
         return null;
     }

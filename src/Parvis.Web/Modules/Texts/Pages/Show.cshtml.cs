@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Processes;
@@ -10,7 +11,8 @@ namespace Parvis.Web.Modules.Texts.Pages;
 /// A text as published: the version asked for (the current one by default), what changed in it and why, its articles by
 /// section with their votes, and the ways to compare, print and download it.
 /// </summary>
-public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisation, ProcessAccess processes) : TextPage(db, organisation, processes)
+public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisation, ProcessAccess processes, IEnumerable<IContributionSource> sources)
+    : TextPage(db, organisation, processes)
 {
     public TextVersion Version { get; private set; } = default!;
     public IReadOnlyList<TextArticle> Articles { get; private set; } = [];
@@ -35,10 +37,10 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
         Articles = await ArticlesAsync(shown.Number);
         var ids = Articles.Select(a => a.Id).ToList();
         Opinions = await TextFigures.OpinionsAsync(Db, id, ids);
-        AmendmentCounts = await Db.Amendments.AsNoTracking().Where(a => a.TextId == id && a.ArticleId != null && ids.Contains(a.ArticleId.Value) && a.HiddenAt == null && a.ErasedAt == null)
+        AmendmentCounts = await TextFigures.ShownAmendments(Db, id).AsNoTracking().Where(a => a.ArticleId != null && ids.Contains(a.ArticleId.Value))
             .GroupBy(a => a.ArticleId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
-        NewArticles = await Db.Amendments.CountAsync(a => a.TextId == id && a.ArticleId == null && a.HiddenAt == null && a.ErasedAt == null);
-        Changelog = await Changelog.LoadAsync(Db, id, shown.Number);
+        NewArticles = await TextFigures.ShownAmendments(Db, id).CountAsync(a => a.ArticleId == null);
+        Changelog = await Changelog.LoadAsync(Db, ShownContributions.Of(Db, sources), id, shown.Number);
         return Page();
     }
 }

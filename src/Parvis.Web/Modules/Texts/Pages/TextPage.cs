@@ -2,14 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Organisations;
-using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Shared;
 
 namespace Parvis.Web.Modules.Texts.Pages;
-
-/// <summary>Who wrote a contribution as pages show it: a pseudonym (or the origin of a typed-in one) and, for an organisation, its badge.</summary>
-public sealed record Author(string? Name, OrganisationVoice? Voice);
 
 /// <summary>The pages about one text: the text and its process (published, or staff's), its versions and their articles.</summary>
 public abstract class TextPage(ParvisDbContext db, CurrentOrganisation organisation, ProcessAccess processes) : ParvisPageModel, IProcessPage
@@ -41,12 +37,6 @@ public abstract class TextPage(ParvisDbContext db, CurrentOrganisation organisat
     protected Task<List<TextArticle>> ArticlesAsync(int version) =>
         db.TextArticles.AsNoTracking().Where(a => a.TextId == Collaborative.Id && a.Version == version).OrderBy(a => a.Position).ToListAsync();
 
-    /// <summary>The authors' pseudonyms and organisations' badges, read once for a page.</summary>
-    protected async Task<Func<Kernel.Contributions.Contribution, Author>> AuthorsAsync(IEnumerable<Kernel.Contributions.Contribution> contributions)
-    {
-        var ids = contributions.Select(c => c.AuthorId).OfType<Guid>().Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Pseudonym);
-        var voices = await Voices.OfAsync(db, organisation.Id, ids.Cast<Guid?>());
-        return c => c.AuthorId is { } author ? new Author(names.GetValueOrDefault(author), voices.GetValueOrDefault(author)) : new Author(c.Origin, null);
-    }
+    protected Task<Func<Kernel.Contributions.Contribution, Author>> AuthorsAsync(IEnumerable<Kernel.Contributions.Contribution> contributions) =>
+        TextFigures.AuthorsAsync(db, organisation.Id, contributions);
 }

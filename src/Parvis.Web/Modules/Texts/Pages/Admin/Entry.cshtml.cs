@@ -64,7 +64,11 @@ public sealed class EntryModel(ParvisDbContext db, CurrentOrganisation organisat
             _ when Target.StartsWith("after:", StringComparison.Ordinal) && Guid.TryParse(Target["after:".Length..], out var lineage) => (null, lineage),
             _ => (null, null),
         };
-        if (articleId is null && string.IsNullOrWhiteSpace(Heading))
+        if (articleId is null && after is null && Target != "start")
+        {
+            ModelState.AddModelError(nameof(Target), Text["Texts.TargetNeeded"]);
+        }
+        else if (articleId is null && string.IsNullOrWhiteSpace(Heading))
         {
             ModelState.AddModelError(nameof(Heading), Text["Validation.Required", Text["Field.NewArticleHeading"]]);
         }

@@ -15,7 +15,7 @@ namespace Parvis.Web.Modules.Texts.Pages.Admin;
 /// <summary>A changelog line as the publication form posts it.</summary>
 public sealed class ReasonInput
 {
-    public string Heading { get; set; } = "";
+    public string? Heading { get; set; }
 
     [StringLength(TextChange.ReasonMax, ErrorMessage = "Validation.Length")]
     [Display(Name = "Field.ChangeReason")]
@@ -73,6 +73,10 @@ public sealed partial class TextModel(ParvisDbContext db, CurrentOrganisation or
 
     [BindProperty]
     public int ReadVersion { get; set; }
+
+    /// <summary>The draft staff previewed (<see cref="TextCommands.DraftStamp"/>): publication refuses another.</summary>
+    [BindProperty]
+    public string? ReadDraft { get; set; }
 
     [BindProperty]
     public List<ReasonInput> Reasons { get; set; } = [];
@@ -159,14 +163,14 @@ public sealed partial class TextModel(ParvisDbContext db, CurrentOrganisation or
         {
             return early;
         }
-        KeepOnly(nameof(Note), nameof(Reasons), nameof(ReadVersion));
+        KeepOnly(nameof(Note), nameof(Reasons), nameof(ReadVersion), nameof(ReadDraft));
         (Title, Introduction, PlainSummary, Draft) = (Collaborative.Title, Collaborative.Introduction, Collaborative.PlainSummary, Collaborative.Draft);
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        var reasons = Reasons.Select(r => new ChangeReason(r.Heading, r.Reason ?? "", [.. r.Causes, .. Numbers(r.Others)], r.InPart)).ToList();
-        var result = await commands.PublishAsync(id, ReadVersion, Note ?? "", reasons);
+        var reasons = Reasons.Select(r => new ChangeReason(r.Heading ?? "", r.Reason ?? "", [.. r.Causes, .. Numbers(r.Others)], r.InPart)).ToList();
+        var result = await commands.PublishAsync(id, ReadVersion, ReadDraft ?? "", Note ?? "", reasons);
         if (result.ErrorKey == "Texts.ReasonNeeded")
         {
             // Said next to each line that lacks its reason, as well as at the top.
@@ -191,7 +195,7 @@ public sealed partial class TextModel(ParvisDbContext db, CurrentOrganisation or
         {
             return Page();
         }
-        return After(await commands.AnswerAsync(amendmentId, Outcome, AnswerReason ?? ""), "Texts.Answered", $"{Address}#awaiting", nameof(AnswerReason));
+        return After(await commands.AnswerAsync(id, amendmentId, Outcome, AnswerReason ?? ""), "Texts.Answered", $"{Address}#awaiting", nameof(AnswerReason));
     }
 
     /// <summary>Every amendment and argument, one line each, people's and organisations' apart, for the analysts' spreadsheet.</summary>
@@ -211,7 +215,7 @@ public sealed partial class TextModel(ParvisDbContext db, CurrentOrganisation or
     /// </summary>
     private static IEnumerable<Guid> Numbers(string? pasted) =>
         (pasted ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-            .Select(token => ContributionNumber().Matches(token).LastOrDefault()).OfType<Match>().Select(m => Guid.Parse(m.Value)).Distinct().Take(50);
+            .Select(token => ContributionNumber().Matches(token).LastOrDefault()).OfType<Match>().Select(m => Guid.Parse(m.Value));
 
     [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
     private static partial Regex ContributionNumber();
@@ -233,14 +237,11 @@ public sealed partial class TextModel(ParvisDbContext db, CurrentOrganisation or
         var published = await db.TextArticles.AsNoTracking().Where(a => a.TextId == id && a.Version == text.Version).OrderBy(a => a.Position).ToListAsync();
         Changes = text.Version == 0 || !Import.Ok ? [] : VersionPlan.Changes(published, Import.Articles);
         var lineages = published.ToDictionary(a => a.Id, a => a.LineageId);
-        var open = await db.Amendments.AsNoTracking().Where(a => a.TextId == id && a.Version == text.Version && a.Outcome == null && a.HiddenAt == null && a.ErasedAt == null)
-            .ToListAsync();
+        var waiting = TextFigures.ShownAmendments(db, id).Where(a => a.Outcome == null && a.Fate == null);
+        var open = await waiting.AsNoTracking().Where(a => a.Version == text.Version).ToListAsync();
         AmendmentsByLineage = open.Where(a => a.ArticleId is { } article && lineages.ContainsKey(article)).ToLookup(a => lineages[a.ArticleId!.Value]);
-        var waiting = db.Amendments.Where(a => a.TextId == id && a.Outcome == null && a.HiddenAt == null && a.ErasedAt == null);
         AwaitingTotal = await waiting.CountAsync();
-        var votes = db.TextVotes;
-        var top = await waiting.OrderByDescending(a => votes.Count(v => v.SubjectId == a.Id && v.Opinion == Opinion.Agree)).ThenBy(a => a.CreatedAt)
-            .Take(MostAwaiting).AsNoTracking().ToListAsync();
+        var top = await TextFigures.MostAgreedFirst(db, waiting).Take(MostAwaiting).AsNoTracking().ToListAsync();
         var opinions = await TextFigures.OpinionsAsync(db, id, [.. top.Select(a => a.Id)]);
         var headings = await db.TextArticles.AsNoTracking().Where(a => a.TextId == id && top.Select(t => t.ArticleId).Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Heading);
         AwaitingAnswer = [.. top.Select(a => new Awaiting(a, a.ArticleId is { } article ? headings.GetValueOrDefault(article, "") : a.Heading, opinions.GetValueOrDefault(a.Id, OpinionCount.None)))];
