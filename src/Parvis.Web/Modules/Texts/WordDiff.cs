@@ -62,3 +62,29 @@ public static class WordDiff
         }
     }
 }
+
+/// <summary>
+/// How much one page compares word by word: a word-level comparison costs with the length of the texts and how much
+/// they differ, so past this many characters an article is shown whole, removed then added, and the page says so.
+/// </summary>
+public sealed class DiffBudget
+{
+    public const int PageCharacters = 400_000;
+
+    private int _left = PageCharacters;
+
+    /// <summary>Whether some article was shown whole for want of budget.</summary>
+    public bool Spent { get; private set; }
+
+    public IReadOnlyList<DiffPiece> Compare(string before, string after)
+    {
+        // An unchanged article costs nothing.
+        if (before == after || (_left -= before.Length + after.Length) >= 0)
+        {
+            return WordDiff.Compare(before, after);
+        }
+        Spent = true;
+        return [.. before.Length > 0 ? [new DiffPiece(PieceKind.Removed, before)] : Array.Empty<DiffPiece>(),
+            .. after.Length > 0 ? [new DiffPiece(PieceKind.Added, after)] : Array.Empty<DiffPiece>()];
+    }
+}

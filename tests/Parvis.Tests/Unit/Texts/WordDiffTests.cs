@@ -47,4 +47,22 @@ public sealed class WordDiffTests
         Assert.All(pieces, p => Assert.NotEmpty(p.Text));
         Assert.All(pieces.Zip(pieces.Skip(1)), pair => Assert.NotEqual(pair.First.Kind, pair.Second.Kind));
     }
+
+    [Fact]
+    public void A_page_compares_word_by_word_within_its_budget_then_shows_articles_whole()
+    {
+        var budget = new DiffBudget();
+        var before = string.Join(' ', Enumerable.Repeat("avant", 1_333));
+        var after = string.Join(' ', Enumerable.Repeat("après", 1_333));
+        var pairs = DiffBudget.PageCharacters / (before.Length + after.Length);
+        for (var i = 0; i < pairs; i++)
+        {
+            Assert.True(budget.Compare(before, after).Count > 2);
+        }
+        Assert.False(budget.Spent);
+        Assert.Equal([new DiffPiece(PieceKind.Removed, before), new DiffPiece(PieceKind.Added, after)], budget.Compare(before, after));
+        Assert.True(budget.Spent);
+        Assert.Equal([new DiffPiece(PieceKind.Added, after)], budget.Compare("", after));
+        Assert.Equal([new DiffPiece(PieceKind.Same, before)], budget.Compare(before, before));
+    }
 }

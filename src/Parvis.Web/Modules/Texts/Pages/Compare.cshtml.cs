@@ -14,6 +14,9 @@ public sealed class CompareModel(ParvisDbContext db, CurrentOrganisation organis
     public IReadOnlyList<ArticleComparison> Changed { get; private set; } = [];
     public int Unchanged { get; private set; }
 
+    /// <summary>Some article was too much to compare word by word on one page, and is shown whole.</summary>
+    public bool Whole { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, int from, int to, string? view)
     {
         if (!await LoadTextAsync(id))
@@ -30,7 +33,9 @@ public sealed class CompareModel(ParvisDbContext db, CurrentOrganisation organis
             ModelState.AddModelError("", Text["Texts.CompareSame"]);
             return Page();
         }
-        var lines = TextComparison.Compare(await ArticlesAsync(from), await ArticlesAsync(to));
+        var budget = new DiffBudget();
+        var lines = TextComparison.Compare(await ArticlesAsync(from), await ArticlesAsync(to), budget);
+        Whole = budget.Spent;
         Changed = [.. lines.Where(l => l.Kind is not null)];
         Unchanged = lines.Count - Changed.Count;
         return Page();

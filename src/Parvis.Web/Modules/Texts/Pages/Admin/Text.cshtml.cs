@@ -93,6 +93,9 @@ public sealed partial class TextModel(ParvisDbContext db, CurrentOrganisation or
     public Process Process { get; private set; } = default!;
     public DraftImport Import { get; private set; } = default!;
     public IReadOnlyList<PlannedChange> Changes { get; private set; } = [];
+
+    /// <summary>Each change's words, compared within the page's budget.</summary>
+    public DiffBudget Diffs { get; } = new();
     public ILookup<Guid, Amendment> AmendmentsByLineage { get; private set; } = Array.Empty<Amendment>().ToLookup(a => a.Id);
     public IReadOnlyList<Awaiting> AwaitingAnswer { get; private set; } = [];
     public int AwaitingTotal { get; private set; }
