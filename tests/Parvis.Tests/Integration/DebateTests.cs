@@ -154,4 +154,42 @@ public sealed class DebateTests(ParvisApp app) : IClassFixture<ParvisApp>
             await db.ArgumentSupports.CountAsync(s => s.ArgumentId == argument),
             await db.Arguments.Where(a => a.Id == argument).Select(a => a.Supports).SingleAsync())));
     }
+
+    [Fact]
+    public async Task A_debate_announced_before_its_opening_takes_arguments_from_then_and_its_record_takes_more_lines()
+    {
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        await app.AddProcessAsync("debat-annonce", new Phase { Title = "Débat", StartsOn = today.AddDays(-2), EndsOn = today.AddDays(60), Switches = [DebatesModule.Arguing] });
+        var (staff, _) = await app.SignedInAsync("Animation du débat annoncé", Role.ProcessManager);
+        string Local(TimeSpan from) => DateTime.Now.Add(from).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var backwards = await staff.PostAsync("/processes/debat-annonce/debates", [F("Question", "Faut-il un marché le dimanche à Lanester ?"),
+            F("OpensAt", Local(TimeSpan.FromDays(5))), F("ClosesAt", Local(TimeSpan.FromDays(3)))]);
+        Assert.Equal("L'ouverture doit précéder la fin.", backwards.Text("#OpensAt-error"));
+        var opened = await staff.PostAsync("/processes/debat-annonce/debates", [F("Question", "Faut-il un marché le dimanche à Lanester ?"),
+            F("OpensAt", Local(TimeSpan.FromDays(1))), F("ClosesAt", Local(TimeSpan.FromDays(10)))]);
+        var debate = Guid.Parse(opened.Location!.Split('/')[^1]);
+        var (participant, _) = await app.SignedInAsync("Habitante du dimanche");
+        try
+        {
+            var announced = await participant.GetAsync($"/debates/{debate}");
+            Assert.Contains("Ouvre aux arguments le", announced.Text("main"), StringComparison.Ordinal);
+            Assert.Null(announced.Document.QuerySelector("#Side-For"));
+            Assert.Contains("ne reçoit pas d'arguments", (await ArgueAsync(participant, debate, "For", "Un marché de plus")).Text("[role=alert]"), StringComparison.Ordinal);
+            app.Clock.Advance(TimeSpan.FromDays(2));
+            Assert.Equal(HttpStatusCode.Redirect, (await ArgueAsync(participant, debate, "For", "Un marché de plus")).Status);
+        }
+        finally
+        {
+            app.Clock.Reset();
+        }
+
+        // The record's form gives more lines without a script, keeping what was typed.
+        var more = await staff.PostAsync($"/admin/debates/{debate}?handler=MorePoints", [F("Conclusion", "Un essai d'un an."), F("Points[0].Kind", "Agreement"),
+            F("Points[0].Text", "Le marché attire du monde."), F("Points[1].Kind", "OpenQuestion"), F("Points[1].Text", "Qui paie le nettoyage ?")]);
+        Assert.Equal(HttpStatusCode.OK, more.Status);
+        Assert.Equal(8, more.Document.QuerySelectorAll("section[aria-labelledby=close] fieldset.grades").Length);
+        Assert.Equal("Qui paie le nettoyage ?", more.Document.QuerySelector("#Points_1__Text")!.TextContent);
+        Assert.Equal("Un essai d'un an.", more.Document.QuerySelector("#Conclusion")!.TextContent);
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.ClosingPoints.CountAsync(p => p.DebateId == debate)));
+    }
 }

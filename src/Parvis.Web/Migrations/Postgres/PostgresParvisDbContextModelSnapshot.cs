@@ -1173,6 +1173,9 @@ namespace Parvis.Web.Migrations.Postgres
                     b.Property<Guid?>("OpenedById")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("OpensAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 

@@ -1164,6 +1164,9 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.Property<Guid?>("OpenedById")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("OpensAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 

@@ -24,6 +24,9 @@ public sealed class Debate
     /// <summary>The question and its stakes in plain language (FALC), for readers who need it.</summary>
     public string PlainSummary { get; set; } = "";
 
+    /// <summary>Before this, the debate is announced but takes no arguments yet.</summary>
+    public DateTimeOffset? OpensAt { get; set; }
+
     /// <summary>After this, no more arguments (the record is still staff's to write).</summary>
     public DateTimeOffset? ClosesAt { get; set; }
 
@@ -38,8 +41,8 @@ public sealed class Debate
     /// <summary>The closing record's summary, in a sentence or two, besides its points.</summary>
     public string Conclusion { get; set; } = "";
 
-    /// <summary>Arguments are taken until its end date, and until it is closed.</summary>
-    public bool OpenAt(DateTimeOffset now) => ClosedAt is null && (ClosesAt is null || now < ClosesAt);
+    /// <summary>Arguments are taken from its opening date to its end date, and until it is closed.</summary>
+    public bool OpenAt(DateTimeOffset now) => ClosedAt is null && (OpensAt is null || now >= OpensAt) && (ClosesAt is null || now < ClosesAt);
 }
 
 public enum Side

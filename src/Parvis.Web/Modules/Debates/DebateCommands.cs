@@ -8,7 +8,7 @@ using Parvis.Web.Kernel.Processes;
 
 namespace Parvis.Web.Modules.Debates;
 
-public sealed record DebateDraft(string Question, string Context, DateTimeOffset? ClosesAt, string PlainSummary = "");
+public sealed record DebateDraft(string Question, string Context, DateTimeOffset? ClosesAt, string PlainSummary = "", DateTimeOffset? OpensAt = null);
 
 /// <summary>A point of the closing record as staff write it: disputed points name their arguments, open questions may go to the experts.</summary>
 public sealed record PointDraft(PointKind Kind, string Text, IReadOnlyList<Guid> Arguments, bool ToExperts);
@@ -38,6 +38,7 @@ public sealed class DebateCommands(
             : context.Length > Debate.ContextMax ? "Debates.ContextLength"
             : plain.Length > Debate.PlainSummaryMax ? "Debates.PlainSummaryLength"
             : draft.ClosesAt is { } closes && closes <= clock.GetUtcNow() ? "Debates.ClosesInPast"
+            : draft is { OpensAt: { } opens, ClosesAt: { } ends } && opens >= ends ? "Debates.OpensAfterCloses"
             : null;
         if (problem is not null)
         {
@@ -45,7 +46,7 @@ public sealed class DebateCommands(
         }
         var debate = new Debate
         {
-            OrganisationId = organisation.Id, ProcessId = process.Id, Question = question, Context = context, PlainSummary = plain, ClosesAt = draft.ClosesAt,
+            OrganisationId = organisation.Id, ProcessId = process.Id, Question = question, Context = context, PlainSummary = plain, OpensAt = draft.OpensAt, ClosesAt = draft.ClosesAt,
             OpenedById = authorizer.PersonId, CreatedAt = clock.GetUtcNow(),
         };
         db.Debates.Add(debate);

@@ -43,7 +43,7 @@ public sealed class DebatesModule : IParvisModule
             return [];
         }
         var open = await db.Debates.AsNoTracking()
-            .Where(d => d.ProcessId == process.Id && d.ClosedAt == null && (d.ClosesAt == null || d.ClosesAt > hour))
+            .Where(d => d.ProcessId == process.Id && d.ClosedAt == null && (d.OpensAt == null || d.OpensAt <= hour) && (d.ClosesAt == null || d.ClosesAt > hour))
             .OrderBy(d => d.CreatedAt).Select(d => new { d.Id, d.Question }).FirstOrDefaultAsync();
         return open is null ? [] : [new ModuleLink($"/debates/{open.Id}", "Debates.Action.Argue", open.Question)];
     }

@@ -34,6 +34,10 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
     public string? PlainSummary { get; set; }
 
     [BindProperty]
+    [Display(Name = "Field.DebateOpensAt")]
+    public DateTime? OpensAt { get; set; }
+
+    [BindProperty]
     [Display(Name = "Field.DebateClosesAt")]
     public DateTime? ClosesAt { get; set; }
 
@@ -54,17 +58,22 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
         {
             ModelState.AddModelError(nameof(ClosesAt), Text["Debates.ClosesInPast"]);
         }
+        if (OpensAt is { Year: < 2000 or > 2200 })
+        {
+            ModelState.AddModelError(nameof(OpensAt), Text["Debates.OpensAfterCloses"]);
+        }
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        var result = await debates.OpenAsync(Process.Id, new DebateDraft(Question, Context ?? "", ClosesAt is { } closes ? LocalTime.ToOffset(closes) : null, PlainSummary ?? ""));
+        var result = await debates.OpenAsync(Process.Id, new DebateDraft(Question, Context ?? "", LocalTime.ToOffset(ClosesAt), PlainSummary ?? "", LocalTime.ToOffset(OpensAt)));
         return After(result, "Debates.Opened", result.Id is { } id ? $"/debates/{id}" : Request.Path.Value!, result.ErrorKey switch
         {
             "Debates.QuestionLength" => nameof(Question),
             "Debates.ContextLength" => nameof(Context),
             "Debates.PlainSummaryLength" => nameof(PlainSummary),
             "Debates.ClosesInPast" => nameof(ClosesAt),
+            "Debates.OpensAfterCloses" => nameof(OpensAt),
             _ => "",
         });
     }

@@ -39,6 +39,7 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
     public IReadOnlyList<RecordPoint> Record { get; private set; } = [];
     public Decision Arguing { get; private set; }
     public bool Open { get; private set; }
+    public DateTimeOffset Now { get; private set; }
 
     /// <summary>The argument whose reply was refused, to show the reply form open there with what was typed.</summary>
     public Guid? ReplyingTo { get; private set; }
@@ -110,7 +111,8 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
         }
         Arguments = await ArgumentsAsync();
         Record = Debate.ClosedAt is null ? [] : await DebateRecord.LoadAsync(Db, id);
-        Open = Debate.OpenAt(clock.GetUtcNow());
+        Now = clock.GetUtcNow();
+        Open = Debate.OpenAt(Now);
         Arguing = await authorizer.DecideAsync(DebatesPermissions.Argue, Process);
         return true;
     }

@@ -115,6 +115,22 @@ public sealed class DebateModel(ParvisDbContext db, CurrentOrganisation organisa
         return After(result, "Debates.Closed", Address, "Close");
     }
 
+    /// <summary>More lines for the record, without a script: the form comes back with what was typed and six more empty points.</summary>
+    public async Task<IActionResult> OnPostMorePointsAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } early)
+        {
+            return early;
+        }
+        if (!Manages)
+        {
+            return Forbid();
+        }
+        ModelState.Clear();
+        Points.AddRange(Enumerable.Range(0, Math.Min(PointRows, DebateCommands.MostPoints - Points.Count)).Select(_ => new PointInput { Kind = PointKind.Agreement }));
+        return Page();
+    }
+
     private static string Field(string form, CommandResult result) => result.ErrorKey switch
     {
         "Debates.TitleLength" => $"{form}.Title",

@@ -3,25 +3,31 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Parvis.Web.Migrations.Postgres
+namespace Parvis.Web.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class AddCollaborativeTexts : Migration
+    public partial class AddTextsAndDebateOpening : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<long>(
+                name: "OpensAt",
+                table: "debates_debates",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "kernel_voices",
                 columns: table => new
                 {
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Interests = table.Column<string>(type: "character varying(600)", maxLength: 600, nullable: false),
-                    VerifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    VerifiedById = table.Column<Guid>(type: "uuid", nullable: true)
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Interests = table.Column<string>(type: "TEXT", maxLength: 600, nullable: false),
+                    VerifiedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    VerifiedById = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -44,16 +50,16 @@ namespace Parvis.Web.Migrations.Postgres
                 name: "texts_texts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProcessId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Introduction = table.Column<string>(type: "character varying(6000)", maxLength: 6000, nullable: false),
-                    PlainSummary = table.Column<string>(type: "character varying(600)", maxLength: 600, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Draft = table.Column<string>(type: "text", nullable: false),
-                    DraftSavedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProcessId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Introduction = table.Column<string>(type: "TEXT", maxLength: 6000, nullable: false),
+                    PlainSummary = table.Column<string>(type: "TEXT", maxLength: 600, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Draft = table.Column<string>(type: "TEXT", nullable: false),
+                    DraftSavedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -70,12 +76,12 @@ namespace Parvis.Web.Migrations.Postgres
                 name: "texts_arguments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TextId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ArticleId = table.Column<Guid>(type: "uuid", nullable: true),
-                    AmendmentId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Side = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TextId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ArticleId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AmendmentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Side = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -97,14 +103,14 @@ namespace Parvis.Web.Migrations.Postgres
                 name: "texts_articles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TextId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    Section = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Heading = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Body = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
-                    LineageId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TextId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Section = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Heading = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    LineageId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -121,14 +127,14 @@ namespace Parvis.Web.Migrations.Postgres
                 name: "texts_changes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TextId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    LineageId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Heading = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TextId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    LineageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Heading = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -145,11 +151,11 @@ namespace Parvis.Web.Migrations.Postgres
                 name: "texts_versions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TextId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TextId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -166,11 +172,11 @@ namespace Parvis.Web.Migrations.Postgres
                 name: "texts_votes",
                 columns: table => new
                 {
-                    SubjectId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    TextId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Opinion = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    VotedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TextId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Opinion = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    VotedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -193,16 +199,16 @@ namespace Parvis.Web.Migrations.Postgres
                 name: "texts_amendments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TextId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ArticleId = table.Column<Guid>(type: "uuid", nullable: true),
-                    AfterLineageId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Heading = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Wording = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    OutcomeVersion = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TextId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ArticleId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AfterLineageId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Heading = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Wording = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    OutcomeVersion = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -229,8 +235,8 @@ namespace Parvis.Web.Migrations.Postgres
                 name: "texts_change_links",
                 columns: table => new
                 {
-                    ChangeId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ContributionId = table.Column<Guid>(type: "uuid", nullable: false)
+                    ChangeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContributionId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -345,6 +351,10 @@ namespace Parvis.Web.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "texts_texts");
+
+            migrationBuilder.DropColumn(
+                name: "OpensAt",
+                table: "debates_debates");
         }
     }
 }
