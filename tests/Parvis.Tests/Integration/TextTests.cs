@@ -45,7 +45,10 @@ public sealed class TextTests(ParvisApp app) : IClassFixture<ParvisApp>
             Title = "Consultation", StartsOn = today.AddDays(-2), EndsOn = today.AddDays(60), Switches = [TextsModule.Voting, TextsModule.Amending],
         });
         var (manager, _) = await app.SignedInAsync($"Rédaction {slug}", Role.ProcessManager);
-        var created = await manager.PostAsync($"/admin/processes/{process.Id}/texts", [F("Title", "Charte de la participation"), F("Introduction", "Votez sur chaque article.")]);
+        var tooShort = await manager.PostAsync($"/admin/processes/{process.Id}/texts", [F("Description.Title", "Ch"), F("Description.Introduction", "Votez sur chaque article.")]);
+        Assert.NotEqual("", tooShort.Text("#Description_Title-error"));
+        Assert.Equal("Votez sur chaque article.", tooShort.Document.QuerySelector("#Description_Introduction")!.TextContent);
+        var created = await manager.PostAsync($"/admin/processes/{process.Id}/texts", [F("Description.Title", "Charte de la participation"), F("Description.Introduction", "Votez sur chaque article.")]);
         Assert.Equal(HttpStatusCode.Redirect, created.Status);
         var text = Guid.Parse(created.Location!.Split('/')[^1]);
         Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync($"/admin/texts/{text}?handler=Draft", [F("Draft", Version1)])).Status);

@@ -43,20 +43,7 @@ public sealed partial class TextModel(ParvisDbContext db, CurrentOrganisation or
     public const int MostAwaiting = 50;
 
     [BindProperty]
-    [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(CollaborativeText.TitleMax, MinimumLength = 3, ErrorMessage = "Validation.Length")]
-    [Display(Name = "Field.TextTitle")]
-    public string Title { get; set; } = "";
-
-    [BindProperty]
-    [StringLength(CollaborativeText.IntroductionMax, ErrorMessage = "Validation.Length")]
-    [Display(Name = "Field.TextIntroduction")]
-    public string? Introduction { get; set; }
-
-    [BindProperty]
-    [StringLength(CollaborativeText.PlainSummaryMax, ErrorMessage = "Validation.Length")]
-    [Display(Name = "Field.TextPlainSummary")]
-    public string? PlainSummary { get; set; }
+    public DescriptionInput Description { get; set; } = new();
 
     [BindProperty]
     [Display(Name = "Field.Draft")]
@@ -111,7 +98,7 @@ public sealed partial class TextModel(ParvisDbContext db, CurrentOrganisation or
         {
             return early;
         }
-        (Title, Introduction, PlainSummary, Draft, ReadVersion) = (Collaborative.Title, Collaborative.Introduction, Collaborative.PlainSummary, Collaborative.Draft, Collaborative.Version);
+        (Description, Draft, ReadVersion) = (DescriptionInput.Of(Collaborative), Collaborative.Draft, Collaborative.Version);
         return Page();
     }
 
@@ -121,13 +108,14 @@ public sealed partial class TextModel(ParvisDbContext db, CurrentOrganisation or
         {
             return early;
         }
-        KeepOnly(nameof(Title), nameof(Introduction), nameof(PlainSummary));
+        KeepOnly(nameof(Description));
         Draft = Collaborative.Draft;
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        return After(await commands.DescribeAsync(id, new TextDraft(Title, Introduction ?? "", PlainSummary ?? "")), "Texts.Described", Address);
+        var result = await commands.DescribeAsync(id, Description.Draft);
+        return After(result, "Texts.Described", Address, DescriptionInput.Field(nameof(Description), result.ErrorKey));
     }
 
     /// <summary>Keeps the draft as pasted, or as read from a DOCX; its problems show in the preview, nothing typed is lost.</summary>
@@ -138,7 +126,7 @@ public sealed partial class TextModel(ParvisDbContext db, CurrentOrganisation or
             return early;
         }
         KeepOnly(nameof(Draft), nameof(Upload));
-        (Title, Introduction, PlainSummary) = (Collaborative.Title, Collaborative.Introduction, Collaborative.PlainSummary);
+        Description = DescriptionInput.Of(Collaborative);
         var markdown = Draft ?? "";
         if (Upload is { Length: > 0 })
         {
@@ -167,7 +155,7 @@ public sealed partial class TextModel(ParvisDbContext db, CurrentOrganisation or
             return early;
         }
         KeepOnly(nameof(Note), nameof(Reasons), nameof(ReadVersion), nameof(ReadDraft));
-        (Title, Introduction, PlainSummary, Draft) = (Collaborative.Title, Collaborative.Introduction, Collaborative.PlainSummary, Collaborative.Draft);
+        (Description, Draft) = (DescriptionInput.Of(Collaborative), Collaborative.Draft);
         if (!ModelState.IsValid)
         {
             return Page();
@@ -192,7 +180,7 @@ public sealed partial class TextModel(ParvisDbContext db, CurrentOrganisation or
             return early;
         }
         KeepOnly(nameof(Outcome), nameof(AnswerReason));
-        (Title, Introduction, PlainSummary, Draft, ReadVersion) = (Collaborative.Title, Collaborative.Introduction, Collaborative.PlainSummary, Collaborative.Draft, Collaborative.Version);
+        (Description, Draft, ReadVersion) = (DescriptionInput.Of(Collaborative), Collaborative.Draft, Collaborative.Version);
         Answering = amendmentId;
         if (!ModelState.IsValid)
         {

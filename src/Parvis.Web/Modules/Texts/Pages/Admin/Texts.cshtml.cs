@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
@@ -14,20 +13,7 @@ namespace Parvis.Web.Modules.Texts.Pages.Admin;
 public sealed class TextsModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, TextCommands commands) : ParvisPageModel, IProcessPage
 {
     [BindProperty]
-    [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(CollaborativeText.TitleMax, MinimumLength = 3, ErrorMessage = "Validation.Length")]
-    [Display(Name = "Field.TextTitle")]
-    public string Title { get; set; } = "";
-
-    [BindProperty]
-    [StringLength(CollaborativeText.IntroductionMax, ErrorMessage = "Validation.Length")]
-    [Display(Name = "Field.TextIntroduction")]
-    public string? Introduction { get; set; }
-
-    [BindProperty]
-    [StringLength(CollaborativeText.PlainSummaryMax, ErrorMessage = "Validation.Length")]
-    [Display(Name = "Field.TextPlainSummary")]
-    public string? PlainSummary { get; set; }
+    public DescriptionInput Description { get; set; } = new();
 
     public Process Process { get; private set; } = default!;
     public IReadOnlyList<CollaborativeText> Texts { get; private set; } = [];
@@ -47,14 +33,8 @@ public sealed class TextsModel(ParvisDbContext db, CurrentOrganisation organisat
         {
             return Page();
         }
-        var result = await commands.CreateAsync(processId, new TextDraft(Title, Introduction ?? "", PlainSummary ?? ""));
-        return After(result, "Texts.Created", result.Id is { } id ? $"/admin/texts/{id}" : Request.Path.Value!, result.ErrorKey switch
-        {
-            "Texts.TitleLength" => nameof(Title),
-            "Texts.IntroductionLength" => nameof(Introduction),
-            "Texts.PlainSummaryLength" => nameof(PlainSummary),
-            _ => "",
-        });
+        var result = await commands.CreateAsync(processId, Description.Draft);
+        return After(result, "Texts.Created", result.Id is { } id ? $"/admin/texts/{id}" : Request.Path.Value!, DescriptionInput.Field(nameof(Description), result.ErrorKey));
     }
 
     private async Task<IActionResult?> LoadAsync(Guid processId)
