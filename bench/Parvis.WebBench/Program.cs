@@ -313,7 +313,7 @@ await using (var db = new NpgsqlConnection(connection))
     {
         ("votes_register", "bench_register"), ("votes_envelopes", "bench_ballots"), ("petitions_signatures", "bench_signatures"),
         ("petitions_petitions", "bench_petitions"), ("surveys_responses", "bench_responses"), ("surveys_respondents", "bench_respondents"),
-        ("surveys_surveys", "bench_surveys"),
+        ("surveys_surveys", "bench_surveys"), ("texts_votes", "bench_text_votes"),
     })
     {
         await Seed.CopyTableAsync(db, source, target);
@@ -366,6 +366,14 @@ var (answers, answersExact) = await WritePathAsync("answers", "Survey answers, s
     """, [("respondents", "SELECT count(*) FROM surveys_respondents"), ("answers", "SELECT count(*) FROM surveys_responses"),
         ("counted", "SELECT sum(\"Responses\") FROM surveys_surveys")]);
 
+var (textVotes, textVotesExact) = await WritePathAsync("votes", "Votes on a collaborative text's articles (one per person and article, changed by voting again)",
+    "the vote, or its change if the person voted already", Seed.Articles, "article", id => $"/texts/{Seed.Text}/articles/{id}?handler=Vote&subjectId={id}",
+    "&Choice=Agree", $"""
+    INSERT INTO bench_text_votes ("SubjectId", "PersonId", "TextId", "Opinion", "VotedAt")
+    VALUES (md5('article' || :target)::uuid, md5('person' || :person)::uuid, '{Seed.Text}', 'Agree', now())
+    ON CONFLICT ("SubjectId", "PersonId") DO UPDATE SET "Opinion" = excluded."Opinion", "VotedAt" = excluded."VotedAt";
+    """, [("votes", "SELECT count(*) FROM texts_votes")]);
+
 var peakMb = PeakResidentMb(parvis);
 
 double Min(JsonObject o, string key) => o.Select(p => Number(p.Value![key])).Min();
@@ -383,11 +391,15 @@ results["supports_ratio_min"] = Number(lowest["ratio"]);
 results["supports_ratio_min_clients"] = Number(lowest["clients"]);
 results["supports_ratio_random_ids"] = Number(best["ratio_random_ids"]);
 results["supports_exact"] = exact;
-foreach (var (unit, levels, exactRows) in new[] { ("ballots", ballots, ballotsExact), ("signatures", signatures, signaturesExact), ("answers", answers, answersExact) })
+foreach (var (name, unit, levels, exactRows) in new[]
 {
-    results[$"{unit}_per_s"] = levels.Max(i => Number(i![$"{unit}_per_s"]));
-    results[$"{unit}_ratio_min"] = levels.Min(i => Number(i!["ratio"]));
-    results[$"{unit}_exact"] = exactRows;
+    ("ballots", "ballots", ballots, ballotsExact), ("signatures", "signatures", signatures, signaturesExact), ("answers", "answers", answers, answersExact),
+    ("text_votes", "votes", textVotes, textVotesExact),
+})
+{
+    results[$"{name}_per_s"] = levels.Max(i => Number(i![$"{unit}_per_s"]));
+    results[$"{name}_ratio_min"] = levels.Min(i => Number(i!["ratio"]));
+    results[$"{name}_exact"] = exactRows;
 }
 results["ecoindex_min"] = Min(anonymous, "ecoindex");
 results["page_kb_max"] = Max(anonymous, "kb");
@@ -403,6 +415,7 @@ results["ingestion"] = ingestion;
 results["ballots"] = ballots;
 results["signatures"] = signatures;
 results["answers"] = answers;
+results["text_votes"] = textVotes;
 var resultsFile = Path.Combine(root, "bench", "results", "latest.json");
 Directory.CreateDirectory(Path.GetDirectoryName(resultsFile)!);
 await File.WriteAllTextAsync(resultsFile, results.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
@@ -413,6 +426,7 @@ Console.WriteLine($"\nSummary: anonymous ratio min {results["anon_ratio_min"]}, 
     $"ballots {results["ballots_per_s"]}/s (lowest ratio to pgbench {results["ballots_ratio_min"]}, exact: {ballotsExact}), " +
     $"signatures {results["signatures_per_s"]}/s (lowest ratio {results["signatures_ratio_min"]}, exact: {signaturesExact}), " +
     $"answers {results["answers_per_s"]}/s (lowest ratio {results["answers_ratio_min"]}, exact: {answersExact}), " +
+    $"text votes {results["text_votes_per_s"]}/s (lowest ratio {results["text_votes_ratio_min"]}, exact: {textVotesExact}), " +
     $"EcoIndex min {results["ecoindex_min"]}, page max {results["page_kb_max"]} KB and {results["page_requests_max"]} requests, " +
     $"Parvis peak RSS {readPeakMb:F0} MB during reads, {peakMb:F0} MB overall. Written to bench/results/latest.json.");
 parvis.Kill(entireProcessTree: true);

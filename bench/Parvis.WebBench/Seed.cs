@@ -40,13 +40,15 @@ public static class Seed
             INSERT INTO kernel_phases ("Id", "Description", "EndsOn", "ProcessId", "StartsOn", "Switches", "Title")
             VALUES (md5('phase')::uuid, 'Propositions, soutiens et commentaires.', current_date + 30, md5('process')::uuid, current_date - 30,
                 (SELECT string_agg(s || '/' || md5('component')::uuid, ' ') FROM unnest(ARRAY['proposals.commenting', 'proposals.proposing', 'proposals.supporting']) s)
-                    || ' petitions.signing/' || md5('petitions component')::uuid || ' surveys.answering/' || md5('surveys component')::uuid,
+                    || ' petitions.signing/' || md5('petitions component')::uuid || ' surveys.answering/' || md5('surveys component')::uuid
+                    || ' texts.voting/' || md5('texts component')::uuid,
                 'Contributions');
             INSERT INTO kernel_components ("Id", "Enabled", "Module", "Position", "ProcessId", "Switches", "Title")
             VALUES (md5('component')::uuid, true, 'proposals', 1, md5('process')::uuid, '', ''),
                 (md5('votes component')::uuid, true, 'votes', 2, md5('process')::uuid, '', ''),
                 (md5('petitions component')::uuid, true, 'petitions', 3, md5('process')::uuid, '', ''),
-                (md5('surveys component')::uuid, true, 'surveys', 4, md5('process')::uuid, '', '');
+                (md5('surveys component')::uuid, true, 'surveys', 4, md5('process')::uuid, '', ''),
+                (md5('texts component')::uuid, true, 'texts', 5, md5('process')::uuid, '', '');
             INSERT INTO kernel_themes ("Id", "Name", "Position", "ProcessId")
             SELECT md5('theme' || t)::uuid, (ARRAY['Mobilité','Santé','Éducation','Logement','Travail','Environnement','Culture','Numérique','Sécurité','Démocratie'])[t + 1], t, md5('process')::uuid
             FROM generate_series(0, 9) t;
@@ -102,6 +104,12 @@ public static class Seed
     /// <summary>Signed surveys of one question (ids md5('survey' || s)).</summary>
     public const int Surveys = 10_000;
 
+    /// <summary>Articles of the one collaborative text, version 1 (ids md5('article' || a)), each voted on.</summary>
+    public const int Articles = 10_000;
+
+    /// <summary>The collaborative text whose articles are voted on.</summary>
+    public static readonly Guid Text = Md5Guid("text");
+
     /// <summary>
     /// After <see cref="RunAsync"/>: what the write paths other than supports write to (their components and switches are
     /// seeded with the process, which the application keeps in memory once read).
@@ -131,8 +139,15 @@ public static class Seed
             SELECT md5('survey' || s)::uuid, md5('org')::uuid, md5('process')::uuid, 'Questionnaire ' || s, '', '', 'Named', 'Published', NULL, 5,
                 @questions, '', 0, now(), now(), 1, 1
             FROM generate_series(0, {Surveys - 1}) s;
+            INSERT INTO texts_texts ("Id", "OrganisationId", "ProcessId", "Title", "Introduction", "PlainSummary", "CreatedAt", "Version", "Draft")
+            VALUES (md5('text')::uuid, md5('org')::uuid, md5('process')::uuid, 'Charte du banc d''essai', '', '', now(), 1, '');
+            INSERT INTO texts_versions ("Id", "TextId", "Number", "PublishedAt", "Note") VALUES (md5('text version')::uuid, md5('text')::uuid, 1, now(), '');
+            INSERT INTO texts_articles ("Id", "TextId", "Version", "Position", "Section", "Heading", "Body", "LineageId")
+            SELECT md5('article' || a)::uuid, md5('text')::uuid, 1, a, '', 'Article ' || (a + 1), 'Les habitants et les habitantes sont consultés sur chaque décision.',
+                md5('article' || a)::uuid
+            FROM generate_series(0, {Articles - 1}) a;
             """, ("questions", """[{"Logic":{"Key":"q1","Kind":2,"Required":true,"Options":["Oui","Non"]},"Label":"Prenez-vous le bus ?"}]"""));
-        await ExecuteAsync(db, "VACUUM ANALYZE votes_votes, votes_options, petitions_petitions, surveys_surveys;");
+        await ExecuteAsync(db, "VACUUM ANALYZE votes_votes, votes_options, petitions_petitions, surveys_surveys, texts_articles;");
     }
 
     /// <summary>Workshops of the soak, each running its first time (concerns, no limit per table): codes SOAK00…, tables of each.</summary>
