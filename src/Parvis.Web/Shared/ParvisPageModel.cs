@@ -140,6 +140,20 @@ public abstract class ParvisPageModel : PageModel
         _ => Forbid(),
     };
 
+    /// <summary>
+    /// Null once confirmed (the _Confirm partial's second button); a destructive action sent without it (an old form, a
+    /// slip) changes nothing, and the page it came from says so.
+    /// </summary>
+    protected IActionResult? Unconfirmed(bool confirmed, string back)
+    {
+        if (confirmed)
+        {
+            return null;
+        }
+        Flash("Confirm.NotConfirmed");
+        return Redirect(back);
+    }
+
     /// <summary>After a command: on success a notice and the next page; otherwise the page again, the refusal shown next to the field.</summary>
     protected IActionResult After(CommandResult result, string done, string next, string field = "")
     {

@@ -15,6 +15,13 @@ public sealed class BrowserApp : ParvisApp
     private static readonly string[] _wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
     private IPlaywright? _playwright;
 
+    /// <summary>
+    /// Every page title the journeys met, in each language, with the page it named (its address, its heading and its
+    /// first link): no two pages may share one (RGAA 8.6). A page reached by two addresses (a list with or without its
+    /// component's id) has the same heading and link under both.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Path, string Main)> _titles = new();
+
     public BrowserApp() => UseKestrel(0);
 
     public IBrowser Browser { get; private set; } = default!;
@@ -93,8 +100,14 @@ public sealed class BrowserApp : ParvisApp
         await page.GotoAsync($"/language/fr?returnUrl={Uri.EscapeDataString(path)}");
     }
 
-    private static async Task AssertNoViolationsAsync(IPage page, string language)
+    private async Task AssertNoViolationsAsync(IPage page, string language)
     {
+        var title = await page.TitleAsync();
+        var path = new Uri(page.Url).AbsolutePath;
+        // What a page is, whatever it holds at the moment: its heading, and where its first link leads back to.
+        var main = await page.EvaluateAsync<string>("() => (document.querySelector('h1')?.innerText ?? '') + '|' + (document.querySelector('main a')?.getAttribute('href') ?? '')");
+        var named = _titles.GetOrAdd($"{language}|{title}", (path, main));
+        Assert.True(named.Path == path || named.Main == main, $"the title \"{title}\" [{language}] names two pages: {named.Path} and {path}");
         var refused = await page.EvaluateAsync<string[]>("() => window.parvisRefused ?? []");
         Assert.True(refused.Length == 0, $"the content-security policy refused on {page.Url} [{language}]: {string.Join(" | ", refused)}");
         // An alert shown with nothing in it alarms for no reason (a form's summary when the form is valid).

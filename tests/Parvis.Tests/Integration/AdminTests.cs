@@ -99,12 +99,17 @@ public sealed class AdminTests(ParvisApp app) : IClassFixture<ParvisApp>
 
         var admins = await app.WithDatabaseAsync(db => db.RoleAssignments.AsNoTracking()
             .Where(r => r.OrganisationId == app.World.OrganisationId && r.Role == Role.Administrator && r.ProcessId == null).ToListAsync());
+        // Removing a role asks again: sent without the confirmation, it changes nothing and says so.
+        var slip = await admin.PostAsync("/admin/roles?handler=Revoke", new Dictionary<string, string> { ["assignmentId"] = assignment.Id.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, slip.Status);
+        Assert.Contains("Rien n'a été fait", (await admin.GetAsync(slip.Location!)).Text(".notice"), StringComparison.Ordinal);
+        Assert.True(await app.WithDatabaseAsync(db => db.RoleAssignments.AnyAsync(r => r.Id == assignment.Id)));
         foreach (var other in admins.Where(a => a.PersonId != adminPerson.Id))
         {
-            await admin.PostAsync("/admin/roles?handler=Revoke", new Dictionary<string, string> { ["assignmentId"] = other.Id.ToString() });
+            await admin.PostAsync("/admin/roles?handler=Revoke", new Dictionary<string, string> { ["assignmentId"] = other.Id.ToString(), ["confirmed"] = "true" });
         }
         var mine = admins.Single(a => a.PersonId == adminPerson.Id);
-        var last = await admin.PostAsync("/admin/roles?handler=Revoke", new Dictionary<string, string> { ["assignmentId"] = mine.Id.ToString() });
+        var last = await admin.PostAsync("/admin/roles?handler=Revoke", new Dictionary<string, string> { ["assignmentId"] = mine.Id.ToString(), ["confirmed"] = "true" });
         Assert.Contains("dernier administrateur", last.Text("[role=alert]"), StringComparison.Ordinal);
 
         var audit = await admin.GetAsync("/admin/audit");

@@ -47,6 +47,8 @@ public sealed class TextTests(ParvisApp app) : IClassFixture<ParvisApp>
         var (manager, _) = await app.SignedInAsync($"Rédaction {slug}", Role.ProcessManager);
         var tooShort = await manager.PostAsync($"/admin/processes/{process.Id}/texts", [F("Description.Title", "Ch"), F("Description.Introduction", "Votez sur chaque article.")]);
         Assert.NotEqual("", tooShort.Text("#Description_Title-error"));
+        // A rejected form's page says so in its title, which a screen reader reads first.
+        Assert.StartsWith("Erreur\u00a0: Textes collaboratifs", tooShort.Document.Title, StringComparison.Ordinal);
         Assert.Equal("Votez sur chaque article.", tooShort.Document.QuerySelector("#Description_Introduction")!.TextContent);
         var created = await manager.PostAsync($"/admin/processes/{process.Id}/texts", [F("Description.Title", "Charte de la participation"), F("Description.Introduction", "Votez sur chaque article.")]);
         Assert.Equal(HttpStatusCode.Redirect, created.Status);
@@ -234,6 +236,13 @@ public sealed class TextTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Contains("Association Lorient Solidaire", csv, StringComparison.Ordinal);
         Assert.Contains("'=HYPERLINK", csv, StringComparison.Ordinal);
         Assert.DoesNotContain("@", csv, StringComparison.Ordinal);
+        // The badge is withdrawn only once confirmed, and the audit log says so.
+        var voicePerson = await app.WithDatabaseAsync(db => db.OrganisationVoices.Where(v => v.Name == "Association Lorient Solidaire").Select(v => v.PersonId).SingleAsync());
+        await administrator.PostAsync("/admin/voices?handler=Withdraw", [F("personId", voicePerson.ToString())]);
+        Assert.True(await app.WithDatabaseAsync(db => db.OrganisationVoices.AnyAsync(v => v.PersonId == voicePerson)));
+        Assert.Equal(HttpStatusCode.Redirect, (await administrator.PostAsync("/admin/voices?handler=Withdraw", [F("personId", voicePerson.ToString()), F("confirmed", "true")])).Status);
+        Assert.False(await app.WithDatabaseAsync(db => db.OrganisationVoices.AnyAsync(v => v.PersonId == voicePerson)));
+        Assert.True(await app.WithDatabaseAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "voice.withdraw" && a.Subject == $"person:{voicePerson}")));
         var report = (await manager.GetAsync($"/processes/{process.Slug}/report")).Text("main");
         Assert.Contains("Qui a contribué au texte «\u00a0Charte de la participation\u00a0»", report, StringComparison.Ordinal);
         Assert.Contains("ce qui a changé dans la version 2", report, StringComparison.Ordinal);

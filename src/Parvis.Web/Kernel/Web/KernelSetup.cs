@@ -232,6 +232,7 @@ public static class KernelSetup
         messages.SetValueIsInvalidAccessor(_ => text["Validation.Invalid"]);
         messages.SetUnknownValueIsInvalidAccessor(_ => text["Validation.Invalid"]);
         messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => text["Validation.Invalid"]);
+        messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => text["Validation.Invalid"]);
         messages.SetValueMustBeANumberAccessor(_ => text["Validation.Number"]);
         messages.SetNonPropertyValueMustBeANumberAccessor(() => text["Validation.Number"]);
         messages.SetMissingKeyOrValueAccessor(() => text["Validation.Required"]);

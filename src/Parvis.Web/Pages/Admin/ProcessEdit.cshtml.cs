@@ -120,11 +120,11 @@ public sealed class ProcessEditModel(ParvisDbContext db, CurrentOrganisation org
         return await OnGetAsync(id);
     }
 
-    public async Task<IActionResult> OnPostRemoveThemeAsync(Guid id, Guid themeId) =>
-        Refusal(await commands.RemoveThemeAsync(id, themeId)) ?? Redirect($"/admin/processes/edit/{id}#themes");
+    public async Task<IActionResult> OnPostRemoveThemeAsync(Guid id, Guid themeId, bool confirmed) =>
+        Unconfirmed(confirmed, $"/admin/processes/edit/{id}#themes") ?? Refusal(await commands.RemoveThemeAsync(id, themeId)) ?? Redirect($"/admin/processes/edit/{id}#themes");
 
-    public async Task<IActionResult> OnPostRemovePhaseAsync(Guid id, Guid phaseId) =>
-        Refusal(await commands.RemovePhaseAsync(id, phaseId)) ?? Redirect($"/admin/processes/edit/{id}#phases");
+    public async Task<IActionResult> OnPostRemovePhaseAsync(Guid id, Guid phaseId, bool confirmed) =>
+        Unconfirmed(confirmed, $"/admin/processes/edit/{id}#phases") ?? Refusal(await commands.RemovePhaseAsync(id, phaseId)) ?? Redirect($"/admin/processes/edit/{id}#phases");
 
     private async Task<IActionResult?> LoadAsync(Guid? id)
     {

@@ -55,8 +55,12 @@ public sealed class RolesModel(ParvisDbContext db, CurrentOrganisation organisat
         return Redirect("/admin/roles");
     }
 
-    public async Task<IActionResult> OnPostRevokeAsync(Guid assignmentId)
+    public async Task<IActionResult> OnPostRevokeAsync(Guid assignmentId, bool confirmed)
     {
+        if (Unconfirmed(confirmed, "/admin/roles") is { } unconfirmed)
+        {
+            return unconfirmed;
+        }
         ModelState.Clear();
         var result = await commands.RevokeAsync(assignmentId);
         if (Refusal(result) is { } refusal)

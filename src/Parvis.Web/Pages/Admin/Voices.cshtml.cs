@@ -59,8 +59,12 @@ public sealed class VoicesModel(ParvisDbContext db, CurrentOrganisation organisa
         });
     }
 
-    public async Task<IActionResult> OnPostWithdrawAsync(Guid personId)
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid personId, bool confirmed)
     {
+        if (Unconfirmed(confirmed, "/admin/voices") is { } unconfirmed)
+        {
+            return unconfirmed;
+        }
         ModelState.Clear();
         var result = await commands.WithdrawVoiceAsync(personId);
         return Refusal(result) ?? (result.Succeeded ? After(result, "Admin.VoiceWithdrawn", "/admin/voices") : await LoadAsync() ?? Page());

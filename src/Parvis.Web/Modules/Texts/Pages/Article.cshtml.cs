@@ -16,13 +16,13 @@ public sealed class ArticleModel(ParvisDbContext db, CurrentOrganisation organis
 {
     public TextArticle Article { get; private set; } = default!;
 
+    protected override Guid? PageArticleId => Article.Id;
+
     /// <summary>For an article of an earlier version: the same article in the current one, if it is still there.</summary>
     public TextArticle? CurrentArticle { get; private set; }
 
     /// <summary>The article as one votes and argues on it.</summary>
     public SubjectView Subject { get; private set; } = default!;
-
-    public override string Here => $"{Address}/articles/{Article.Id}";
 
     public override bool Open => Article.Version == Collaborative.Version;
 

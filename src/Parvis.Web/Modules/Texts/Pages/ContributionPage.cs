@@ -74,7 +74,13 @@ public abstract class ContributionPage(ParvisDbContext db, CurrentOrganisation o
     public Decision Amending { get; private set; }
 
     /// <summary>The address posts come back to.</summary>
-    public abstract string Here { get; }
+    public string Here => AddressOf(Collaborative.Id, PageArticleId);
+
+    /// <summary>The article of the article's page; none on the new articles' page.</summary>
+    protected virtual Guid? PageArticleId => null;
+
+    /// <summary>The page's address: an article's, or the new articles'.</summary>
+    protected static string AddressOf(Guid id, Guid? articleId) => articleId is { } article ? $"/texts/{id}/articles/{article}" : $"/texts/{id}/new-articles";
 
     /// <summary>Whether the page takes votes and amendments: the current version's.</summary>
     public abstract bool Open { get; }
@@ -82,20 +88,21 @@ public abstract class ContributionPage(ParvisDbContext db, CurrentOrganisation o
     /// <summary>Loads the page (its article, or the new articles); false when there is none.</summary>
     protected abstract Task<bool> LoadPageAsync(Guid id, Guid? articleId, Voice? voice, int page);
 
+    /// <summary>The vote first: the page is read only to show a refusal, so a vote costs what voting costs.</summary>
     public async Task<IActionResult> OnPostVoteAsync(Guid id, Guid? articleId, Guid subjectId)
     {
+        KeepOnly(nameof(Choice));
+        var result = Choice is null ? CommandResult.Refused("Texts.OpinionNeeded") : await commands.VoteAsync(id, subjectId, Choice.Value);
+        if (result.Succeeded || result.NotFound)
+        {
+            return After(result, "Texts.Voted", $"{AddressOf(id, articleId)}#subject-{subjectId}");
+        }
         if (!await LoadPageAsync(id, articleId, null, 1))
         {
             return NotFound();
         }
-        KeepOnly(nameof(Choice));
         FormFor = subjectId;
-        if (Choice is null)
-        {
-            ModelState.AddModelError(nameof(Choice), Text["Texts.OpinionNeeded"]);
-            return Page();
-        }
-        return After(await commands.VoteAsync(id, subjectId, Choice.Value), "Texts.Voted", $"{Here}#subject-{subjectId}", nameof(Choice));
+        return After(result, "Texts.Voted", Here, nameof(Choice));
     }
 
     public async Task<IActionResult> OnPostArgueAsync(Guid id, Guid? articleId, Guid subjectId)

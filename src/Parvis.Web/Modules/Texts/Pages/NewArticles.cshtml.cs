@@ -17,8 +17,6 @@ public sealed class NewArticlesModel(ParvisDbContext db, CurrentOrganisation org
     /// <summary>Every article's latest heading by lineage, to say where a proposal made against an earlier version goes.</summary>
     private Dictionary<Guid, string> _headings = [];
 
-    public override string Here => $"{Address}/new-articles";
-
     public override bool Open => true;
 
     public async Task<IActionResult> OnGetAsync(Guid id, Voice? voice, [FromQuery(Name = "page")] int number = 1) =>

@@ -200,7 +200,8 @@ public sealed class VotesModel(ParvisDbContext db, CurrentOrganisation organisat
             return early;
         }
         KeepOnly(nameof(Input));
-        if (!ModelState.IsValid)
+        // A post with none of the form's fields binds no input at all, so nothing was checked: check it now.
+        if (!ModelState.IsValid || !TryValidateModel(Input, nameof(Input)))
         {
             return Page();
         }
