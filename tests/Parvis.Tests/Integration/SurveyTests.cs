@@ -90,7 +90,7 @@ public sealed class SurveyTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(SurveyStage.Draft, await StageAsync(id));
         // Nobody answers a draft.
         Assert.Equal(HttpStatusCode.NotFound, (await app.NewSession().GetAsync($"/surveys/{id}")).Status);
-        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"{editor}?handler=Remove", [F("key", "q4")])).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"{editor}?handler=Remove", [F("key", "q4"), F("confirmed", "true")])).Status);
 
         // The path tester: answering "Oui" brings the scale, the answers kept; then the path is accepted.
         var tester = $"{editor}/test";
@@ -137,7 +137,10 @@ public sealed class SurveyTests(ParvisApp app) : IClassFixture<ParvisApp>
 
         // Results are staff's while the survey runs, everyone's once it is closed; an answer after the close is refused.
         Assert.Contains("/error/403", (await app.NewSession().GetAsync($"{page}/results")).Location ?? "403", StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"{editor}?handler=Close", [])).Status);
+        // Closing asks again: sent without the confirmation, the survey stays open.
+        await staff.PostAsync($"{editor}?handler=Close", []);
+        Assert.Equal(SurveyStage.Published, await app.WithDatabaseAsync(db => db.Surveys.Where(s => s.Id == id).Select(s => s.Stage).SingleAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"{editor}?handler=Close", [F("confirmed", "true")])).Status);
         var late = await person.PostAsync(page, [F("shown", "q1 q3"), F("a-q1", "Oui")], $"/processes/{process.Slug}/surveys");
         Assert.NotEqual(HttpStatusCode.Redirect, late.Status);
         Assert.Equal(new Dictionary<string, string[]> { ["q1"] = ["Non"] }, await AnswersOfAsync(id, who.Id));

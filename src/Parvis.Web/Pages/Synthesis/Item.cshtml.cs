@@ -63,8 +63,8 @@ public sealed class ItemModel(ParvisDbContext db, CurrentOrganisation organisati
     public Task<IActionResult> OnPostMoveAsync(Guid id, int direction) =>
         ActAsync(id, () => synthesis.MoveAsync(id, direction), "Synthesis.Moved", () => $"/processes/{Process.Slug}/synthesis#item-{id}");
 
-    public Task<IActionResult> OnPostDeleteAsync(Guid id) =>
-        ActAsync(id, () => synthesis.DeleteAsync(id), "Synthesis.Deleted", () => $"/processes/{Process.Slug}/synthesis");
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, bool confirmed) =>
+        Unconfirmed(confirmed, $"/synthesis/{id}") ?? await ActAsync(id, () => synthesis.DeleteAsync(id), "Synthesis.Deleted", () => $"/processes/{Process.Slug}/synthesis");
 
     /// <summary>Moving and deleting post no item form: the edit form keeps showing the item as stored.</summary>
     private async Task<IActionResult> ActAsync(Guid id, Func<Task<CommandResult>> act, string done, Func<string> next)

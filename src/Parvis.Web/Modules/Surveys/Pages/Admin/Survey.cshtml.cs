@@ -119,8 +119,8 @@ public sealed class SurveyModel(ParvisDbContext db, CurrentOrganisation organisa
     public async Task<IActionResult> OnPostMoveAsync(Guid id, string key, bool up) =>
         await LoadAsync(id) ?? After(await surveys.MoveQuestionAsync(id, key, up), "Surveys.Moved", $"{EditorAddress}#q-{key}");
 
-    public async Task<IActionResult> OnPostRemoveAsync(Guid id, string key) =>
-        await LoadAsync(id) ?? After(await surveys.RemoveQuestionAsync(id, key), "Surveys.Removed", $"{EditorAddress}#questions");
+    public async Task<IActionResult> OnPostRemoveAsync(Guid id, string key, bool confirmed) =>
+        await LoadAsync(id) ?? Unconfirmed(confirmed, $"{EditorAddress}#questions") ?? After(await surveys.RemoveQuestionAsync(id, key), "Surveys.Removed", $"{EditorAddress}#questions");
 
     public async Task<IActionResult> OnPostPublishAsync(Guid id)
     {
@@ -183,8 +183,8 @@ public sealed class SurveyModel(ParvisDbContext db, CurrentOrganisation organisa
         return Page();
     }
 
-    public async Task<IActionResult> OnPostCloseAsync(Guid id) =>
-        await LoadAsync(id) ?? After(await surveys.CloseAsync(id), "Surveys.ClosedNotice", EditorAddress);
+    public async Task<IActionResult> OnPostCloseAsync(Guid id, bool confirmed) =>
+        await LoadAsync(id) ?? Unconfirmed(confirmed, EditorAddress) ?? After(await surveys.CloseAsync(id), "Surveys.ClosedNotice", EditorAddress);
 
     private async Task<IActionResult?> LoadAsync(Guid id)
     {
