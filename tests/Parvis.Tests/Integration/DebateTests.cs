@@ -173,6 +173,7 @@ public sealed class DebateTests(ParvisApp app) : IClassFixture<ParvisApp>
         {
             var announced = await participant.GetAsync($"/debates/{debate}");
             Assert.Contains("Ouvre aux arguments le", announced.Text("main"), StringComparison.Ordinal);
+            Assert.Equal("Annoncé", announced.Text("main .badge"));
             Assert.Null(announced.Document.QuerySelector("#Side-For"));
             Assert.Contains("ne reçoit pas d'arguments", (await ArgueAsync(participant, debate, "For", "Un marché de plus")).Text("[role=alert]"), StringComparison.Ordinal);
             app.Clock.Advance(TimeSpan.FromDays(2));
@@ -191,5 +192,9 @@ public sealed class DebateTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal("Qui paie le nettoyage ?", more.Document.QuerySelector("#Points_1__Text")!.TextContent);
         Assert.Equal("Un essai d'un an.", more.Document.QuerySelector("#Conclusion")!.TextContent);
         Assert.Equal(0, await app.WithDatabaseAsync(db => db.ClosingPoints.CountAsync(p => p.DebateId == debate)));
+        // Never more lines than the record takes, whatever is posted.
+        var many = await staff.PostAsync($"/admin/debates/{debate}?handler=MorePoints", [.. Enumerable.Range(0, 40).Select(i => F($"Points[{i}].Text", $"Point {i}"))]);
+        Assert.Equal(HttpStatusCode.OK, many.Status);
+        Assert.Equal(DebateCommands.MostPoints, many.Document.QuerySelectorAll("section[aria-labelledby=close] fieldset.grades").Length);
     }
 }

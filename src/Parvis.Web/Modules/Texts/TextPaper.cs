@@ -26,6 +26,10 @@ public static class TextPaper
         {
             blocks.Add(new ReportPageBreak());
             blocks.Add(new ReportHeading(1, words["Texts.ChangelogTitle", version.Number]));
+            if (changelog.Whole)
+            {
+                blocks.Add(new ReportParagraph(words["Texts.DiffWhole"]));
+            }
             foreach (var line in changelog.Lines)
             {
                 blocks.Add(new ReportHeading(2, $"{line.Change.Heading} ({words[$"ArticleChange.{line.Change.Kind}"]})"));
@@ -40,7 +44,8 @@ public static class TextPaper
                 }
                 var removed = line.Comparison.Diff.Where(p => p.Kind == PieceKind.Removed).Select(p => p.Text.Trim()).Where(p => p.Length > 0).ToList();
                 var added = line.Comparison.Diff.Where(p => p.Kind == PieceKind.Added).Select(p => p.Text.Trim()).Where(p => p.Length > 0).ToList();
-                if (line.Change.Kind == ArticleChange.Changed && removed.Count + added.Count > 0)
+                // Shown whole for want of budget, the words removed and added would repeat both wordings above.
+                if (line.Change.Kind == ArticleChange.Changed && !changelog.Whole && removed.Count + added.Count > 0)
                 {
                     blocks.Add(new ReportList([.. removed.Select(r => words["Texts.PaperRemoved", r].Value), .. added.Select(a => words["Texts.PaperAdded", a].Value)]));
                 }

@@ -78,8 +78,8 @@ public sealed class DiffBudget
 
     public IReadOnlyList<DiffPiece> Compare(string before, string after)
     {
-        // An unchanged article costs nothing.
-        if (before == after || (_left -= before.Length + after.Length) >= 0)
+        // An unchanged, added or removed article costs nothing: its comparison is the text itself.
+        if (before == after || before.Length == 0 || after.Length == 0 || (_left -= before.Length + after.Length) >= 0)
         {
             return WordDiff.Compare(before, after);
         }

@@ -65,4 +65,17 @@ public sealed class WordDiffTests
         Assert.Equal([new DiffPiece(PieceKind.Added, after)], budget.Compare("", after));
         Assert.Equal([new DiffPiece(PieceKind.Same, before)], budget.Compare(before, before));
     }
+
+    [Fact]
+    public void Added_and_removed_articles_cost_a_page_nothing()
+    {
+        var budget = new DiffBudget();
+        var article = new string('a', 8_000);
+        for (var i = 0; i < 100; i++)
+        {
+            Assert.Equal([new DiffPiece(PieceKind.Added, article)], budget.Compare("", article));
+            Assert.Equal([new DiffPiece(PieceKind.Removed, article)], budget.Compare(article, ""));
+        }
+        Assert.False(budget.Spent);
+    }
 }

@@ -60,7 +60,7 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
         }
         if (OpensAt is { Year: < 2000 or > 2200 })
         {
-            ModelState.AddModelError(nameof(OpensAt), Text["Debates.OpensAfterCloses"]);
+            ModelState.AddModelError(nameof(OpensAt), Text["Validation.Invalid"]);
         }
         if (!ModelState.IsValid)
         {

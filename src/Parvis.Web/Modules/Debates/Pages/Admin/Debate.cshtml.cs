@@ -127,7 +127,8 @@ public sealed class DebateModel(ParvisDbContext db, CurrentOrganisation organisa
             return Forbid();
         }
         ModelState.Clear();
-        Points.AddRange(Enumerable.Range(0, Math.Min(PointRows, DebateCommands.MostPoints - Points.Count)).Select(_ => new PointInput { Kind = PointKind.Agreement }));
+        Points = [.. Points.Take(DebateCommands.MostPoints)];
+        Points.AddRange(Enumerable.Range(0, Math.Clamp(DebateCommands.MostPoints - Points.Count, 0, PointRows)).Select(_ => new PointInput { Kind = PointKind.Agreement }));
         return Page();
     }
 
