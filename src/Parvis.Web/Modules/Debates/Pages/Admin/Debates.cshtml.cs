@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Modules;
-using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Shared;
@@ -10,7 +9,7 @@ using Parvis.Web.Shared;
 namespace Parvis.Web.Modules.Debates.Pages.Admin;
 
 /// <summary>The debates of a process for staff, each leading to its page of invited positions, typed-in arguments and closing.</summary>
-public sealed class DebatesModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer) : ParvisPageModel, IProcessPage
+public sealed class DebatesModel(ParvisDbContext db, ProcessAccess processes, Authorizer authorizer) : ParvisPageModel, IProcessPage
 {
     public Process Process { get; private set; } = default!;
     public IReadOnlyList<Debate> Debates { get; private set; } = [];
@@ -20,8 +19,8 @@ public sealed class DebatesModel(ParvisDbContext db, CurrentOrganisation organis
 
     public async Task<IActionResult> OnGetAsync(Guid processId)
     {
-        var process = await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == processId && p.OrganisationId == organisation.Id);
-        if (process?.Component(DebatesModule.Key) is not { Enabled: true })
+        // As the module's commands find it: a draft for staff preparing it, nothing when the process does not use the module.
+        if (await processes.FindAsync(processId, DebatesModule.Key) is not { } process)
         {
             return NotFound();
         }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Modules;
-using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Shared;
@@ -11,7 +10,7 @@ using Parvis.Web.Shared;
 namespace Parvis.Web.Modules.Surveys.Pages.Admin;
 
 /// <summary>The surveys of a process for staff: drafts, open and closed, and a new one by its title.</summary>
-public sealed class SurveysModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, SurveyCommands surveys) : ParvisPageModel, IProcessPage
+public sealed class SurveysModel(ParvisDbContext db, ProcessAccess processes, Authorizer authorizer, SurveyCommands surveys) : ParvisPageModel, IProcessPage
 {
     [BindProperty]
     [Required(ErrorMessage = "Validation.Required")]
@@ -40,8 +39,8 @@ public sealed class SurveysModel(ParvisDbContext db, CurrentOrganisation organis
 
     private async Task<IActionResult?> LoadAsync(Guid processId)
     {
-        var process = await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == processId && p.OrganisationId == organisation.Id);
-        if (process?.Component(SurveysModule.Key) is not { Enabled: true })
+        // As the module's commands find it: a draft for staff preparing it, nothing when the process does not use the module.
+        if (await processes.FindAsync(processId, SurveysModule.Key) is not { } process)
         {
             return NotFound();
         }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Modules;
-using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Shared;
@@ -10,7 +9,7 @@ using Parvis.Web.Shared;
 namespace Parvis.Web.Modules.Texts.Pages.Admin;
 
 /// <summary>The texts of a process for staff (drafts too), and the form that starts a new one.</summary>
-public sealed class TextsModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, TextCommands commands) : ParvisPageModel, IProcessPage
+public sealed class TextsModel(ParvisDbContext db, ProcessAccess processes, Authorizer authorizer, TextCommands commands) : ParvisPageModel, IProcessPage
 {
     [BindProperty]
     public DescriptionInput Description { get; set; } = new();
@@ -39,8 +38,8 @@ public sealed class TextsModel(ParvisDbContext db, CurrentOrganisation organisat
 
     private async Task<IActionResult?> LoadAsync(Guid processId)
     {
-        var process = await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == processId && p.OrganisationId == organisation.Id);
-        if (process?.Component(TextsModule.Key) is not { Enabled: true })
+        // As the module's commands find it: a draft for staff preparing it, nothing when the process does not use the module.
+        if (await processes.FindAsync(processId, TextsModule.Key) is not { } process)
         {
             return NotFound();
         }
