@@ -64,6 +64,8 @@ public class ParvisApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimits:contribute:PermitLimit", ContributePermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimits:code:PermitLimit", ContributePermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Security:StampValidationSeconds", "0");
+        // Tests run the background work themselves, at the moments their clock sets (DispatchAsync).
+        builder.UseSetting(Parvis.Web.Kernel.Notifications.BackgroundJobs.EnabledSetting, "false");
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IStartupFilter, LoopbackVisitors>();
@@ -92,6 +94,14 @@ public class ParvisApp : WebApplicationFactory<Program>, IAsyncLifetime
     public bool IsOn(string piece) => Parvis.Web.Kernel.Web.Throughput.ThroughputLayer.IsOn(Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(), piece);
 
     public Session NewSession() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+
+    /// <summary>Runs the notification job once, as a node's scheduler does: what is due is raised, composed and sent.</summary>
+    public async Task DispatchAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Parvis.Web.Kernel.Notifications.ScheduledNotices>().RaiseDueAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<Parvis.Web.Kernel.Notifications.NotificationDispatcher>().RunAsync("test", CancellationToken.None);
+    }
 
     /// <summary>Runs code against the app's database in its own scope.</summary>
     public async Task<T> WithDatabaseAsync<T>(Func<ParvisDbContext, Task<T>> action)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Audit;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Notifications;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
@@ -26,7 +27,7 @@ public sealed record FateCount(int Total, IReadOnlyDictionary<Fate, int> ByFate)
 /// checks <see cref="Permission.Analyse"/> (or <see cref="Permission.EditProcess"/> to close) here.
 /// </summary>
 public sealed class FateCommands(DatabaseOnDemand database, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit,
-    IEnumerable<IContributionSource> sources, TimeProvider clock, ProcessAccess processes)
+    IEnumerable<IContributionSource> sources, TimeProvider clock, ProcessAccess processes, Notifier notifier)
 {
     private ParvisDbContext Db => database.Context;
 
@@ -100,6 +101,13 @@ public sealed class FateCommands(DatabaseOnDemand database, CurrentOrganisation 
             await Db.SynthesisLinks.Where(l => l.ContributionId == contribution.Id).ExecuteDeleteAsync();
         }
         audit.Record("fate.decide", $"{contribution.Kind}:{contribution.Id}", input.Fate.ToString());
+        // Its author hears of it, and whoever follows it, in the same transaction as the decision.
+        await notifier.RaiseAsync(new Notice(KernelNotifications.FateDecided, organisation.Id, process.Id, contribution.Id, contribution.Caption,
+            contribution.Address, NoticeArgument.Text("Fate." + input.Fate), text)
+        {
+            AboutYou = contribution.AuthorId is { } author ? [author] : [],
+            ActorId = authorizer.PersonId,
+        });
         await Db.SaveChangesAsync();
         if (transaction is not null)
         {

@@ -42,6 +42,9 @@ public abstract class Contribution
     /// <summary>The text a moderator reads to decide.</summary>
     public abstract string Excerpt { get; }
 
+    /// <summary>What lists of follows and notifications call it: its title where it has one, else the start of its text.</summary>
+    public virtual string Caption => Text.Excerpts.Cut(Excerpt, 120);
+
     /// <summary>The page where it is read in its module (a comment: its proposal's page, at the comment).</summary>
     public abstract string Address { get; }
 

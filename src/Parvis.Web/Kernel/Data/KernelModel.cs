@@ -6,6 +6,7 @@ using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Audit;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Modules;
+using Parvis.Web.Kernel.Notifications;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Processes;
@@ -29,6 +30,70 @@ internal static class KernelModel
     public const string PeopleTable = "kernel_people";
     public const string SessionsTable = "kernel_sessions";
     public const string IdentityTablesPrefix = "kernel_identity_";
+
+    private static void BuildNotifications(ModelBuilder b)
+    {
+        b.Entity<Follow>(e =>
+        {
+            e.ToTable("kernel_follows");
+            e.HasKey(f => new { f.PersonId, f.SubjectId });
+            e.Property(f => f.Kind).HasConversion<string>().HasMaxLength(10);
+            e.Property(f => f.Title).HasMaxLength(Follow.TitleMax);
+            e.Property(f => f.Address).HasMaxLength(Follow.AddressMax);
+            e.HasIndex(f => new { f.SubjectId, f.Following });
+            e.HasOne<Person>().WithMany().HasForeignKey(f => f.PersonId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(f => f.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<NotificationEvent>(e =>
+        {
+            e.ToTable("kernel_notification_events");
+            e.Property(n => n.Kind).HasMaxLength(NotificationEvent.KindMax);
+            e.Property(n => n.ItemTitle).HasMaxLength(Follow.TitleMax);
+            e.Property(n => n.Address).HasMaxLength(Follow.AddressMax);
+            e.Property(n => n.Arguments).HasMaxLength(NotificationEvent.ArgumentsMax);
+            e.Property(n => n.DedupeKey).HasMaxLength(NotificationEvent.DedupeKeyMax);
+            e.HasIndex(n => new { n.OrganisationId, n.DedupeKey }).IsUnique();
+            e.HasIndex(n => n.ItemId);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(n => n.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Notification>(e =>
+        {
+            e.ToTable("kernel_notifications");
+            e.Property(n => n.Mail).HasConversion<string>().HasMaxLength(10);
+            e.HasIndex(n => new { n.PersonId, n.Mail });
+            e.HasIndex(n => n.Mail);
+            e.HasIndex(n => new { n.PersonId, n.OrganisationId, n.CreatedAt });
+            e.HasOne<Person>().WithMany().HasForeignKey(n => n.PersonId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<NotificationEvent>().WithMany().HasForeignKey(n => n.EventId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<NotificationSettings>(e =>
+        {
+            e.ToTable("kernel_notification_settings");
+            e.HasKey(n => n.PersonId);
+            e.Property(n => n.Culture).HasMaxLength(10);
+            e.Property(n => n.WeeklyDay).HasConversion<string>().HasMaxLength(10);
+            e.HasOne<Person>().WithMany().HasForeignKey(n => n.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<NotificationChoice>(e =>
+        {
+            e.ToTable("kernel_notification_choices");
+            e.HasKey(n => new { n.PersonId, n.Kind });
+            e.Property(n => n.Kind).HasMaxLength(NotificationEvent.KindMax);
+            e.Property(n => n.Mode).HasConversion<string>().HasMaxLength(12);
+            e.HasOne<Person>().WithMany().HasForeignKey(n => n.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<OutgoingMessage>(e =>
+        {
+            e.ToTable("kernel_outgoing_messages");
+            e.Property(m => m.Subject).HasMaxLength(OutgoingMessage.SubjectMax);
+            e.Property(m => m.StopAddress).HasMaxLength(2_000);
+            e.Property(m => m.Node).HasMaxLength(OutgoingMessage.NodeMax);
+            e.Property(m => m.State).HasConversion<string>().HasMaxLength(12);
+            e.HasIndex(m => new { m.State, m.NotBefore });
+            e.HasIndex(m => m.PersonId);
+            e.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
 
     public static void Build(ModelBuilder b)
     {
@@ -91,6 +156,8 @@ internal static class KernelModel
             e.HasOne<Person>().WithMany().HasForeignKey(v => v.PersonId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Organisation>().WithMany().HasForeignKey(v => v.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         });
+
+        BuildNotifications(b);
 
         b.Entity<Process>(e =>
         {

@@ -1,3 +1,4 @@
+using Parvis.Web.Kernel.Notifications;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,12 @@ public abstract class ParvisDbContext(DbContextOptions options)
     public DbSet<ModerationDecision> ModerationDecisions => Set<ModerationDecision>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<FateDecision> FateDecisions => Set<FateDecision>();
+    public DbSet<Follow> Follows => Set<Follow>();
+    public DbSet<NotificationEvent> NotificationEvents => Set<NotificationEvent>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
+    public DbSet<NotificationChoice> NotificationChoices => Set<NotificationChoice>();
+    public DbSet<OutgoingMessage> OutgoingMessages => Set<OutgoingMessage>();
     public DbSet<SynthesisItem> SynthesisItems => Set<SynthesisItem>();
     public DbSet<SynthesisLink> SynthesisLinks => Set<SynthesisLink>();
     public DbSet<SynthesisItemLink> SynthesisItemLinks => Set<SynthesisItemLink>();

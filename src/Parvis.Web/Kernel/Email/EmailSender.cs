@@ -30,7 +30,7 @@ public interface IEmailSender
 /// Queues messages for <see cref="EmailDelivery"/>. A page's answer then takes the same time whether it sent a message
 /// or not (whether an account exists or not), and a slow mail server slows no page. The queue is bounded.
 /// </summary>
-public sealed class EmailSender(Microsoft.Extensions.Options.IOptions<EmailOptions> options, ILogger<EmailSender> logger) : IEmailSender
+public sealed class EmailSender(MailTransport transport, ILogger<EmailSender> logger) : IEmailSender
 {
     private readonly Channel<MimeMessage> _queue = Channel.CreateBounded<MimeMessage>(
         new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
@@ -40,7 +40,7 @@ public sealed class EmailSender(Microsoft.Extensions.Options.IOptions<EmailOptio
     public Task SendAsync(string to, string subject, string body, CancellationToken cancellationToken = default)
     {
         var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(options.Value.From));
+        message.From.Add(transport.From);
         message.To.Add(MailboxAddress.Parse(to));
         message.Subject = subject;
         message.Body = new TextPart("plain") { Text = body };
@@ -53,9 +53,8 @@ public sealed class EmailSender(Microsoft.Extensions.Options.IOptions<EmailOptio
     }
 }
 
-/// <summary>Delivers queued messages through SMTP with MailKit when configured; otherwise drops .eml files so a bare install still works.</summary>
-public sealed class EmailDelivery(EmailSender sender, Microsoft.Extensions.Options.IOptions<EmailOptions> options, IConfiguration configuration,
-    ILogger<EmailDelivery> logger) : BackgroundService
+/// <summary>Delivers queued messages one by one through <see cref="MailTransport"/>.</summary>
+public sealed class EmailDelivery(EmailSender sender, MailTransport transport, ILogger<EmailDelivery> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -63,7 +62,7 @@ public sealed class EmailDelivery(EmailSender sender, Microsoft.Extensions.Optio
         {
             try
             {
-                await DeliverAsync(message, stoppingToken);
+                await transport.SendAsync(message, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -72,8 +71,14 @@ public sealed class EmailDelivery(EmailSender sender, Microsoft.Extensions.Optio
             }
         }
     }
+}
 
-    private async Task DeliverAsync(MimeMessage message, CancellationToken cancellationToken)
+/// <summary>Sends a message through SMTP with MailKit when configured; otherwise drops an .eml file so a bare install still works.</summary>
+public sealed class MailTransport(Microsoft.Extensions.Options.IOptions<EmailOptions> options, IConfiguration configuration, ILogger<MailTransport> logger)
+{
+    public MailboxAddress From => MailboxAddress.Parse(options.Value.From);
+
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var subject = message.Subject;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Notifications;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Kernel.Web;
@@ -71,6 +72,21 @@ public interface IParvisModule
     void SeedDemo(DemoProcess demo)
     {
     }
+
+    /// <summary>The kinds of event it tells people of (a reply, an official answer), each key starting with its name.</summary>
+    IReadOnlyList<NotificationKind> NotificationKinds => [];
+
+    /// <summary>
+    /// One of its items that people may follow and that is not a contribution (a debate, a meeting, a text), found
+    /// by id in the organisation; null when it holds no such item. Contributions are found by the kernel.
+    /// </summary>
+    Task<Followable?> FollowableAsync(ParvisDbContext db, Guid organisationId, Guid itemId) => Task.FromResult<Followable?>(null);
+
+    /// <summary>
+    /// Raises what its calendar brings (a meeting tomorrow) through the notifier, each event with a key of its own so
+    /// it is raised once (<see cref="ScheduledNotices.RaisedAsync"/>); called by the background job, which saves.
+    /// </summary>
+    Task RaiseDueAsync(ParvisDbContext db, Notifier notifier, DateTimeOffset now, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Its tables whose writes drop more than pages (what the kernel keeps of them).</summary>
     IReadOnlyList<(string Table, ChangeKind Kind)> KeptTables => [];

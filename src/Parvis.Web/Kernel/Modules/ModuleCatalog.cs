@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Localization;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Notifications;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Kernel.Web;
@@ -25,12 +26,29 @@ public sealed class ModuleCatalog
                     throw new InvalidOperationException($"The switch \"{key}\" of the module \"{module.Name}\" must start with \"{module.Name}.\", hold no space nor slash and fit in {ModuleSwitch.KeyMax} characters.");
                 }
             }
+            foreach (var key in module.NotificationKinds.Select(k => k.Key))
+            {
+                if (!key.StartsWith(module.Name + ".", StringComparison.Ordinal) || key.Length > NotificationEvent.KindMax)
+                {
+                    throw new InvalidOperationException($"The notification \"{key}\" of the module \"{module.Name}\" must start with \"{module.Name}.\" and fit in {NotificationEvent.KindMax} characters.");
+                }
+            }
         }
         Throw.IfRepeated(modules.SelectMany(m => m.PhaseSwitches.Concat(m.ProcessSwitches)).Select(s => s.Key), "switch");
+        NotificationKinds = [.. KernelNotifications.All, .. modules.SelectMany(m => m.NotificationKinds)];
+        Throw.IfRepeated(NotificationKinds.Select(k => k.Key), "notification");
+        _notificationKinds = NotificationKinds.ToDictionary(k => k.Key, StringComparer.Ordinal);
         KeptTables = [.. modules.SelectMany(m => m.KeptTables)];
     }
 
     private readonly Dictionary<string, IParvisModule> _moduleOf;
+    private readonly Dictionary<string, NotificationKind> _notificationKinds;
+
+    /// <summary>Every kind of event people hear of: the kernel's, then each module's.</summary>
+    public IReadOnlyList<NotificationKind> NotificationKinds { get; }
+
+    /// <summary>The kind of a stored event; null for one a removed module raised, which nobody hears of any more.</summary>
+    public NotificationKind? NotificationKind(string key) => _notificationKinds.GetValueOrDefault(key);
 
     /// <summary>The module that declares the permission (by its name, unique in the catalog); null for the kernel's.</summary>
     public IParvisModule? ModuleOf(Permission permission) => _moduleOf.GetValueOrDefault(permission.Name);

@@ -1,3 +1,4 @@
+using Parvis.Web.Kernel.Notifications;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -61,6 +62,7 @@ public static class KernelSetup
         services.AddScoped<AuditLog>();
         services.AddScoped<Moderation>();
         services.AddScoped<FateCommands>();
+        services.AddParvisJobs(configuration);
         services.AddScoped<SynthesisCommands>();
         services.AddScoped<GridCommands>();
         services.AddScoped<ResultCommands>();
@@ -72,6 +74,7 @@ public static class KernelSetup
         services.AddScoped<PersonalData>();
         services.AddSingleton<MarkdownRenderer>();
         services.Configure<EmailOptions>(configuration.GetSection("Email"));
+        services.AddSingleton<MailTransport>();
         services.AddSingleton<EmailSender>();
         services.AddSingleton<IEmailSender>(provider => provider.GetRequiredService<EmailSender>());
         services.AddHostedService<EmailDelivery>();

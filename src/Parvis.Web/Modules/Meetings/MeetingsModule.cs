@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Modules;
+using Parvis.Web.Kernel.Notifications;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Privacy;
@@ -25,6 +26,37 @@ public sealed class MeetingsModule : IParvisModule
     public string TitleKey => "Meetings.ModuleTitle";
 
     public bool AllowsSeveral => true;
+
+    /// <summary>A meeting one registered for starts within a day.</summary>
+    public static readonly NotificationKind Soon = new("meetings.soon", NotificationMode.Immediately);
+
+    public IReadOnlyList<NotificationKind> NotificationKinds => [Soon];
+
+    public Task<Followable?> FollowableAsync(ParvisDbContext db, Guid organisationId, Guid itemId) =>
+        db.Meetings.Where(m => m.Id == itemId && m.OrganisationId == organisationId)
+            .Select(m => new Followable(m.ProcessId, m.Title, "/meetings/" + m.Id)).FirstOrDefaultAsync();
+
+    /// <summary>A day before a meeting, those registered (waiting list included) and its followers are reminded of it, once.</summary>
+    public async Task RaiseDueAsync(ParvisDbContext db, Notifier notifier, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var until = now.AddDays(1);
+        var soon = await db.Meetings.AsNoTracking().Where(m => m.StartsAt > now && m.StartsAt <= until)
+            .Select(m => new { m.Id, m.OrganisationId, m.ProcessId, m.Title, m.StartsAt }).ToListAsync(cancellationToken);
+        foreach (var meeting in soon)
+        {
+            var key = $"meeting-soon:{meeting.Id}";
+            if (await ScheduledNotices.RaisedAsync(db, meeting.OrganisationId, key, cancellationToken))
+            {
+                continue;
+            }
+            await notifier.RaiseAsync(new Notice(Soon, meeting.OrganisationId, meeting.ProcessId, meeting.Id, meeting.Title, $"/meetings/{meeting.Id}",
+                NoticeArgument.Moment(meeting.StartsAt))
+            {
+                Involved = db.MeetingRegistrations.Where(r => r.MeetingId == meeting.Id).Select(r => r.PersonId),
+                DedupeKey = key,
+            });
+        }
+    }
 
     public IReadOnlyList<Permission> Permissions => [MeetingsPermissions.Manage, MeetingsPermissions.Run, MeetingsPermissions.Register, MeetingsPermissions.AskExperts, MeetingsPermissions.AnswerQuestions];
 

@@ -36,6 +36,8 @@ public sealed class Petition : Contribution
     public const int ReasonMax = 2_000;
 
     public required string Title { get; set; }
+
+    public override string Caption => Title;
     public required string Text { get; set; }
     public PetitionStage Stage { get; set; }
 

@@ -7,9 +7,11 @@ using Parvis.Web.Kernel.Audit;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Email;
+using Parvis.Web.Kernel.Notifications;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Kernel.Text;
 using Parvis.Web.Shared;
 
 namespace Parvis.Web.Modules.Petitions;
@@ -28,8 +30,13 @@ public sealed record PetitionAnswer(IReadOnlyList<DemandAnswer> Demands, string 
 /// <summary>Every write of the petitions module, each checked against its permission and the petition's stage.</summary>
 public sealed class PetitionCommands(
     ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock, ProcessAccess processes,
-    FateCommands fates, SynthesisCommands synthesis, IStringLocalizer<SharedText> text, IEmailSender email)
+    FateCommands fates, SynthesisCommands synthesis, IStringLocalizer<SharedText> text, IEmailSender email, Notifier notifier)
 {
+    /// <summary>Who hears of what happens to a petition: its committee and those who signed it with their account.</summary>
+    private IQueryable<Guid> Involved(Guid petitionId) =>
+        db.CommitteeMembers.Where(m => m.PetitionId == petitionId).Select(m => m.PersonId)
+            .Union(db.PetitionSignatures.Where(s => s.PetitionId == petitionId && s.PersonId != null).Select(s => s.PersonId!.Value));
+
     /// <summary>How long a code sent to sign without an account can be typed.</summary>
     public static readonly TimeSpan CodeLife = TimeSpan.FromMinutes(30);
 
@@ -450,6 +457,8 @@ public sealed class PetitionCommands(
                 }
             }
             audit.Record("petition.answer", $"petition:{petition.Id}", "");
+            await notifier.RaiseAsync(new Notice(PetitionsModule.Answered, organisation.Id, petition.ProcessId, petition.Id, petition.Title, petition.Address,
+                Excerpts.Cut(nextSteps.Length > 0 ? nextSteps : demands[0].Answer, 300)) { Involved = Involved(petition.Id), ActorId = authorizer.PersonId });
             await db.SaveChangesAsync();
             // Answered, the petition takes no more signatures: the names, postcodes and scans kept for the council's
             // checks have served, and go.
@@ -558,8 +567,13 @@ public sealed class PetitionCommands(
         }
         var now = clock.GetUtcNow();
         var due = DateOnly.FromDateTime(clock.GetLocalNow().Date).AddDays(rules.AnswerDays);
-        await db.Petitions.Where(p => p.Id == petition.Id && p.Stage == PetitionStage.Signing)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stage, PetitionStage.AwaitingAnswer).SetProperty(p => p.ThresholdReachedAt, now).SetProperty(p => p.AnswerDue, due));
+        if (await db.Petitions.Where(p => p.Id == petition.Id && p.Stage == PetitionStage.Signing)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stage, PetitionStage.AwaitingAnswer).SetProperty(p => p.ThresholdReachedAt, now).SetProperty(p => p.AnswerDue, due)) == 1)
+        {
+            await notifier.RaiseAsync(new Notice(PetitionsModule.ThresholdReached, petition.OrganisationId, petition.ProcessId, petition.Id, petition.Title,
+                petition.Address) { Involved = Involved(petition.Id) });
+            await db.SaveChangesAsync();
+        }
     }
 
     private async Task<PetitionRules> RulesOfAsync(Petition petition)

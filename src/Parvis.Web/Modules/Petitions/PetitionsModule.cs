@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Modules;
+using Parvis.Web.Kernel.Notifications;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Privacy;
@@ -60,6 +61,14 @@ public sealed class PetitionsModule : IParvisModule
         [new ModuleLink($"/admin/processes/{process.Id}/petitions", "Petitions.AdminTitle")];
 
     public void SeedDemo(DemoProcess demo) => PetitionsDemo.Seed(demo);
+
+    /// <summary>A petition one signed or promotes reaches its threshold: the organisation now owes an answer.</summary>
+    public static readonly NotificationKind ThresholdReached = new("petitions.threshold", NotificationMode.Immediately);
+
+    /// <summary>The organisation's answer to a petition.</summary>
+    public static readonly NotificationKind Answered = new("petitions.answer", NotificationMode.Immediately, First: true);
+
+    public IReadOnlyList<NotificationKind> NotificationKinds => [ThresholdReached, Answered];
 
     public void AddServices(IServiceCollection services)
     {

@@ -19,6 +19,8 @@ public sealed class Proposal : Contribution
     public const int AnswerMax = 6_000;
 
     public required string Title { get; set; }
+
+    public override string Caption => Title;
     public required string Body { get; set; }
     public Guid? ThemeId { get; set; }
     public ProposalStatus Status { get; set; } = ProposalStatus.Published;

@@ -2,9 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Audit;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Notifications;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Kernel.Text;
 using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Web.Modules.Proposals;
@@ -15,9 +17,15 @@ public sealed record OfficialAnswer(ProposalStatus Status, string Answer, Guid? 
 
 /// <summary>Everything that changes proposals. Each command checks the permission itself, so no page can forget to.</summary>
 public sealed class ProposalCommands(DatabaseOnDemand database, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit,
-    SupportWriter supports, SharedData shared, ProcessAccess processes)
+    SupportWriter supports, SharedData shared, ProcessAccess processes, Notifier notifier)
 {
     private ParvisDbContext Db => database.Context;
+
+    /// <summary>Who hears of what happens on a proposal: its author, those who commented on it, and its supporters.</summary>
+    private IQueryable<Guid> Involved(Guid proposalId) =>
+        Db.Proposals.Where(p => p.Id == proposalId && p.AuthorId != null).Select(p => p.AuthorId!.Value)
+            .Union(Db.Comments.Where(c => c.ProposalId == proposalId && c.AuthorId != null).Select(c => c.AuthorId!.Value))
+            .Union(Db.Supports.Where(s => s.ProposalId == proposalId && s.PersonId != null).Select(s => s.PersonId!.Value));
 
     public async Task<CommandResult> ProposeAsync(Guid processId, ProposalDraft draft)
     {
@@ -152,6 +160,7 @@ public sealed class ProposalCommands(DatabaseOnDemand database, CurrentOrganisat
             return CommandResult.Refused(decision);
         }
         var depth = 0;
+        Guid? repliedTo = null;
         if (parentId is { } id)
         {
             var parent = await Db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.ProposalId == proposalId);
@@ -159,6 +168,7 @@ public sealed class ProposalCommands(DatabaseOnDemand database, CurrentOrganisat
             {
                 return CommandResult.Missing();
             }
+            repliedTo = parent.AuthorId;
             // Past the deepest level, a reply joins its parent's thread instead of nesting further.
             (parentId, depth) = parent.Depth >= Comment.MaxDepth ? (parent.ParentId, parent.Depth) : (parent.Id, parent.Depth + 1);
         }
@@ -174,6 +184,13 @@ public sealed class ProposalCommands(DatabaseOnDemand database, CurrentOrganisat
         };
         await using var transaction = await Db.Database.BeginTransactionAsync();
         Db.Comments.Add(comment);
+        await notifier.RaiseAsync(new Notice(ProposalsModule.Commented, organisation.Id, process.Id, proposal.Id, proposal.Title,
+            comment.Address, Excerpts.Cut(comment.Body, 300))
+        {
+            Involved = Involved(proposal.Id),
+            AboutYou = repliedTo is { } replied ? [replied] : [],
+            ActorId = authorizer.PersonId,
+        });
         await Db.SaveChangesAsync();
         await Db.Proposals.Where(p => p.Id == proposalId)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.CommentCount, p => p.CommentCount + 1));
@@ -211,6 +228,13 @@ public sealed class ProposalCommands(DatabaseOnDemand database, CurrentOrganisat
         proposal.AnsweredAt = DateTimeOffset.UtcNow;
         proposal.MergedIntoId = answer.Status == ProposalStatus.Merged ? answer.MergedIntoId : null;
         audit.Record("proposal.answer", $"proposal:{proposal.Id}", answer.Status.ToString());
+        await notifier.RaiseAsync(new Notice(ProposalsModule.Answered, organisation.Id, process.Id, proposal.Id, proposal.Title, proposal.Address,
+            NoticeArgument.Text("Status." + answer.Status), Excerpts.Cut(proposal.Answer, 300))
+        {
+            Involved = Involved(proposal.Id),
+            AboutYou = proposal.AuthorId is { } author ? [author] : [],
+            ActorId = authorizer.PersonId,
+        });
         await Db.SaveChangesAsync();
         return CommandResult.Done(proposal.Id);
     }

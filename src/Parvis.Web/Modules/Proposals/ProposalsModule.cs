@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Modules;
+using Parvis.Web.Kernel.Notifications;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Privacy;
 using Parvis.Web.Kernel.Processes;
@@ -63,6 +64,14 @@ public sealed class ProposalsModule : IParvisModule
         }
         return Task.FromResult<IReadOnlyList<ModuleLink>>(actions);
     }
+
+    /// <summary>A comment on a proposal one wrote, commented, supported or follows; a reply to one's comment is told in full.</summary>
+    public static readonly NotificationKind Commented = new("proposals.comment", NotificationMode.Daily);
+
+    /// <summary>The official answer to a proposal.</summary>
+    public static readonly NotificationKind Answered = new("proposals.answer", NotificationMode.Immediately, First: true);
+
+    public IReadOnlyList<NotificationKind> NotificationKinds => [Commented, Answered];
 
     public IReadOnlyList<(string Table, ChangeKind Kind)> KeptTables => [(SupportsTable, ChangeKind.Supports)];
 

@@ -3,9 +3,11 @@ using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Audit;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Notifications;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Kernel.Text;
 
 namespace Parvis.Web.Modules.Texts;
 
@@ -22,7 +24,8 @@ public sealed record AmendmentDraft(Guid? ArticleId, Guid? AfterLineageId, strin
 
 /// <summary>Every write of the collaborative texts module, each checked against its permission and the text's version.</summary>
 public sealed class TextCommands(
-    ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock, ProcessAccess processes, FateCommands fates)
+    ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock, ProcessAccess processes, FateCommands fates,
+    Notifier notifier)
 {
     public const int ReasonMin = 5;
     public const int MostCauses = 50;
@@ -174,6 +177,16 @@ public sealed class TextCommands(
             }
         }
         audit.Record("text.publish", $"text:{text.Id}", $"{number}");
+        // Those who voted, argued or amended hear of it, and those who follow the process: a new version is news to all.
+        await notifier.RaiseAsync(new Notice(TextsModule.NewVersion, organisation.Id, text.ProcessId, text.Id, text.Title, $"/texts/{text.Id}",
+            number.ToString(System.Globalization.CultureInfo.InvariantCulture), Excerpts.Cut(note, 300))
+        {
+            Involved = db.TextVotes.Where(v => v.TextId == text.Id).Select(v => v.PersonId)
+                .Union(db.Amendments.Where(a => a.TextId == text.Id && a.AuthorId != null).Select(a => a.AuthorId!.Value))
+                .Union(db.TextArguments.Where(a => a.TextId == text.Id && a.AuthorId != null).Select(a => a.AuthorId!.Value)),
+            ToProcessFollowers = true,
+            ActorId = authorizer.PersonId,
+        });
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return CommandResult.Done(text.Id);

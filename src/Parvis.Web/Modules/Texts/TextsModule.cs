@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Modules;
+using Parvis.Web.Kernel.Notifications;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Privacy;
@@ -29,6 +30,15 @@ public sealed class TextsModule : IParvisModule
     public const string Amending = "texts.amending";
 
     public IReadOnlyList<ModuleSwitch> PhaseSwitches => [new(Voting, "Texts.Switch.Voting"), new(Amending, "Texts.Switch.Amending")];
+
+    /// <summary>A new version of a text one voted on, argued, amended, or whose process one follows.</summary>
+    public static readonly NotificationKind NewVersion = new("texts.version", NotificationMode.Immediately);
+
+    public IReadOnlyList<NotificationKind> NotificationKinds => [NewVersion];
+
+    public Task<Followable?> FollowableAsync(ParvisDbContext db, Guid organisationId, Guid itemId) =>
+        db.CollaborativeTexts.Where(t => t.Id == itemId && t.OrganisationId == organisationId && t.Version > 0)
+            .Select(t => new Followable(t.ProcessId, t.Title, "/texts/" + t.Id)).FirstOrDefaultAsync();
 
     public IReadOnlyList<Permission> Permissions => [TextsPermissions.Vote, TextsPermissions.Amend, TextsPermissions.Enter, TextsPermissions.Manage];
 

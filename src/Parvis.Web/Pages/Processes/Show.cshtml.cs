@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Modules;
+using Parvis.Web.Kernel.Notifications;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
@@ -14,7 +15,7 @@ namespace Parvis.Web.Pages.Processes;
 
 [OutputCache(PolicyName = PublicPagePolicy.Name)]
 public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation organisation, Authorizer authorizer, FateCommands fates, SharedData shared,
-    ModuleCatalog modules, TimeProvider clock)
+    ModuleCatalog modules, TimeProvider clock, FollowCommands follows)
     : ParvisPageModel
 {
     private ParvisDbContext Db => database.Context;
@@ -34,6 +35,9 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
     public FateCount Fates { get; private set; } = default!;
     public int SynthesisItems { get; private set; }
 
+    /// <summary>For someone signed in: whether they follow the process.</summary>
+    public FollowButton? Follow { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         var slug = RouteValue("slug");
@@ -47,6 +51,7 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
         }
         (Process, Components, Actions, Fates, SynthesisItems) = overview;
         CurrentPhase = Process.CurrentPhase(today);
+        Follow = authorizer.PersonId is null ? null : new FollowButton(FollowedKind.Process, Process.Id, Process.Title, await follows.FollowsAsync(Process.Id));
         return Page();
     }
 

@@ -1,0 +1,94 @@
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Web;
+using Quartz;
+
+namespace Parvis.Web.Kernel.Notifications;
+
+/// <summary>
+/// The work no request waits for: raising what the calendar brings (a phase opening, a meeting tomorrow), composing
+/// and sending messages. Quartz.NET runs it; on PostgreSQL its job store is clustered on the application's database,
+/// so when several nodes run, one runs each job at a time, and a node that stops mid-job has its job taken up by
+/// another. On SQLite there is one node: the store stays in memory, and what matters is kept in Parvis's own tables.
+/// </summary>
+public static class BackgroundJobs
+{
+    public const string EnabledSetting = "Jobs:Enabled";
+    public const string IntervalSetting = "Jobs:IntervalSeconds";
+    public const string CheckinSetting = "Jobs:CheckinSeconds";
+
+    public static void AddParvisJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<Notifier>();
+        services.AddScoped<FollowCommands>();
+        services.AddScoped<NotificationLinks>();
+        services.AddScoped<NotificationDispatcher>();
+        services.AddScoped<ScheduledNotices>();
+        // Tests drive the same work step by step with their own clock.
+        if (!configuration.GetValue(EnabledSetting, true))
+        {
+            return;
+        }
+        var interval = TimeSpan.FromSeconds(configuration.GetValue(IntervalSetting, 30));
+        var postgres = DatabaseSetup.PostgresConnection(configuration);
+        services.AddQuartz("parvis", quartz =>
+        {
+            quartz.UseInstanceIdGenerator(new NodeName());
+            // The jobs read the time from the application's clock; the scheduler keeps real time.
+            quartz.UseTimeProvider(TimeProvider.System);
+            var key = new JobKey(nameof(NotificationJob));
+            quartz.AddJob<NotificationJob>(job => job.WithIdentity(key).StoreDurably().RequestRecovery());
+            quartz.AddTrigger(trigger => trigger.ForJob(key).WithIdentity(nameof(NotificationJob)).StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            if (postgres is not null)
+            {
+                quartz.UsePersistentStore(store =>
+                {
+                    store.UsePostgres(postgres);
+                    store.UseSystemTextJsonSerializer();
+                    store.ProvisionSchema();
+                    store.UseClustering(cluster =>
+                    {
+                        cluster.CheckinInterval = TimeSpan.FromSeconds(configuration.GetValue(CheckinSetting, 7.5));
+                        cluster.CheckinMisfireThreshold = cluster.CheckinInterval * 2;
+                    });
+                });
+            }
+        });
+        services.AddQuartzHostedService(options =>
+        {
+            options.WaitForJobsToComplete = true;
+            options.AwaitApplicationStarted = true;
+        });
+    }
+}
+
+/// <summary>Each node's name in the cluster: its host and process, as two nodes may share a host.</summary>
+internal sealed class NodeName : Quartz.Extensibility.IInstanceIdGenerator
+{
+    public static readonly string Current = $"{Guid.NewGuid():N}:{Environment.ProcessId}:{Environment.MachineName}" is var name && name.Length > OutgoingMessage.NodeMax
+        ? name[..OutgoingMessage.NodeMax] : name;
+
+    public ValueTask<string> GenerateInstanceId(CancellationToken cancellationToken) => ValueTask.FromResult(Current);
+}
+
+/// <summary>Raises what is due, then composes and sends messages; never twice at once across the nodes.</summary>
+[DisallowConcurrentExecution]
+public sealed class NotificationJob(IServiceScopeFactory scopes, ILogger<NotificationJob> log) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        // What it writes changes no page: it must not empty the caches of every organisation each time it runs.
+        using var quiet = ContentChanges.ToldByCaller();
+        try
+        {
+            using var scope = scopes.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<ScheduledNotices>().RaiseDueAsync(cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<NotificationDispatcher>().RunAsync(NodeName.Current, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError(e, "The notification job failed; it runs again at its next time");
+            throw new JobExecutionException(e);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Modules;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
+
+namespace Parvis.Web.Kernel.Notifications;
+
+/// <summary>Something one can follow, as its module knows it: its process, its title and its page.</summary>
+public sealed record Followable(Guid ProcessId, string Title, string Address);
+
+/// <summary>
+/// Following and unfollowing, and each person's choices of what they hear and when. What is followed is found through
+/// the process, the contributions, or the module that holds it, never through what the page posted, so a follow's
+/// title and page are always the subject's own and only a published process's subjects can be followed.
+/// </summary>
+public sealed class FollowCommands(DatabaseOnDemand database, CurrentOrganisation organisation, Authorizer authorizer, ProcessAccess processes,
+    ModuleCatalog modules, IEnumerable<IContributionSource> sources, TimeProvider clock)
+{
+    private ParvisDbContext Db => database.Context;
+
+    /// <summary>Whether the signed-in person follows the subject: explicitly, or by being involved and not having unfollowed it.</summary>
+    public async Task<bool> FollowsAsync(Guid subjectId) =>
+        authorizer.PersonId is { } person && await Db.Follows.AnyAsync(f => f.PersonId == person && f.SubjectId == subjectId && f.Following);
+
+    public async Task<CommandResult> FollowAsync(FollowedKind kind, Guid subjectId, bool following)
+    {
+        if (authorizer.PersonId is not { } person)
+        {
+            return CommandResult.Refused("Error.SignInRequired");
+        }
+        if (await FindAsync(kind, subjectId) is not { } subject || await processes.FindAsync(subject.ProcessId) is null)
+        {
+            return CommandResult.Missing();
+        }
+        var follow = await Db.Follows.FirstOrDefaultAsync(f => f.PersonId == person && f.SubjectId == subjectId);
+        if (follow is null)
+        {
+            follow = new Follow { PersonId = person, OrganisationId = organisation.Id, SubjectId = subjectId, Kind = kind, Title = "", Address = "" };
+            Db.Follows.Add(follow);
+        }
+        follow.Following = following;
+        follow.Title = Text.Excerpts.Cut(subject.Title, Follow.TitleMax);
+        follow.Address = subject.Address;
+        follow.ChosenAt = clock.GetUtcNow();
+        try
+        {
+            await Db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            // The same choice posted twice at once: the first one stands, and says the same.
+        }
+        return CommandResult.Done(subjectId);
+    }
+
+    /// <summary>Stops one item, or every message, from a signed link: no sign-in, the link is the proof.</summary>
+    public async Task StopAsync(Guid personId, Guid? itemId)
+    {
+        if (itemId is { } item)
+        {
+            var follow = await Db.Follows.FirstOrDefaultAsync(f => f.PersonId == personId && f.SubjectId == item);
+            if (follow is null)
+            {
+                var raised = await Db.NotificationEvents.Where(e => e.ItemId == item).OrderByDescending(e => e.RaisedAt)
+                    .Select(e => new { e.OrganisationId, e.ItemTitle, e.Address }).FirstOrDefaultAsync();
+                if (raised is null)
+                {
+                    return;
+                }
+                follow = new Follow { PersonId = personId, OrganisationId = raised.OrganisationId, SubjectId = item, Kind = FollowedKind.Item, Title = raised.ItemTitle, Address = raised.Address };
+                Db.Follows.Add(follow);
+            }
+            follow.Following = false;
+            follow.ChosenAt = clock.GetUtcNow();
+            await Db.SaveChangesAsync();
+            return;
+        }
+        await SaveChoicesAsync(personId, modules.NotificationKinds.ToDictionary(k => k.Key, _ => NotificationMode.Never), null, null, null);
+    }
+
+    public async Task<NotificationSettings> SettingsAsync(Guid personId) =>
+        await Db.NotificationSettings.AsNoTracking().FirstOrDefaultAsync(s => s.PersonId == personId) ?? new NotificationSettings { PersonId = personId };
+
+    public async Task<Dictionary<string, NotificationMode>> ChoicesAsync(Guid personId)
+    {
+        var chosen = await Db.NotificationChoices.Where(c => c.PersonId == personId).ToDictionaryAsync(c => c.Kind, c => c.Mode);
+        return modules.NotificationKinds.ToDictionary(k => k.Key, k => chosen.GetValueOrDefault(k.Key, k.Default));
+    }
+
+    /// <summary>Keeps the choices that differ from each kind's default; the hour, day and language when given.</summary>
+    public async Task SaveChoicesAsync(Guid personId, IReadOnlyDictionary<string, NotificationMode> choices, int? hour, DayOfWeek? day, string? culture)
+    {
+        await using var transaction = await Db.Database.BeginTransactionAsync();
+        await Db.NotificationChoices.Where(c => c.PersonId == personId).ExecuteDeleteAsync();
+        Db.NotificationChoices.AddRange(modules.NotificationKinds
+            .Where(k => choices.TryGetValue(k.Key, out var mode) && mode != k.Default)
+            .Select(k => new NotificationChoice { PersonId = personId, Kind = k.Key, Mode = choices[k.Key] }));
+        if (hour is not null || day is not null || culture is not null)
+        {
+            var settings = await Db.NotificationSettings.FirstOrDefaultAsync(s => s.PersonId == personId);
+            if (settings is null)
+            {
+                settings = new NotificationSettings { PersonId = personId };
+                Db.NotificationSettings.Add(settings);
+            }
+            settings.DigestHour = hour ?? settings.DigestHour;
+            settings.WeeklyDay = day ?? settings.WeeklyDay;
+            settings.Culture = culture ?? settings.Culture;
+        }
+        await Db.SaveChangesAsync();
+        await transaction.CommitAsync();
+    }
+
+    /// <summary>The person's follows in this organisation, newest first.</summary>
+    public Task<List<Follow>> FollowedAsync(Guid personId) =>
+        Db.Follows.AsNoTracking().Where(f => f.PersonId == personId && f.OrganisationId == organisation.Id && f.Following)
+            .OrderByDescending(f => f.ChosenAt).Take(500).ToListAsync();
+
+    private async Task<Followable?> FindAsync(FollowedKind kind, Guid subjectId)
+    {
+        switch (kind)
+        {
+            case FollowedKind.Process:
+                return await Db.Processes.Where(p => p.Id == subjectId && p.OrganisationId == organisation.Id)
+                    .Select(p => new Followable(p.Id, p.Title, "/processes/" + p.Slug)).FirstOrDefaultAsync();
+            case FollowedKind.Theme:
+                return await Db.Themes.Where(t => t.Id == subjectId).Join(Db.Processes.Where(p => p.OrganisationId == organisation.Id), t => t.ProcessId, p => p.Id,
+                    (t, p) => new Followable(p.Id, t.Name, "/processes/" + p.Slug + "/proposals?theme=" + t.Id)).FirstOrDefaultAsync();
+        }
+        var contribution = await ShownContributions.Of(Db, sources).FirstOrDefaultAsync(c => c.Id == subjectId && c.OrganisationId == organisation.Id);
+        if (contribution is not null)
+        {
+            return new Followable(contribution.ProcessId, contribution.Caption, contribution.Address);
+        }
+        foreach (var module in modules.Modules)
+        {
+            if (await module.FollowableAsync(Db, organisation.Id, subjectId) is { } found)
+            {
+                return found;
+            }
+        }
+        return null;
+    }
+}
+
+/// <summary>What the follow button shows: the subject, and whether the signed-in person follows it already.</summary>
+public sealed record FollowButton(FollowedKind Kind, Guid SubjectId, string Title, bool Following);

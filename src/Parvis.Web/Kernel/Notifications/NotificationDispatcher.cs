@@ -1,0 +1,255 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MimeKit;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Email;
+using Parvis.Web.Kernel.Modules;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Kernel.Notifications;
+
+/// <summary>
+/// Turns pending notifications into messages (each person's immediate ones now, their digests at their hour) and
+/// sends the messages. Composing marks what it took in the same transaction as the message it wrote, so nothing is
+/// composed twice; sending claims a message before it leaves, so nothing is sent twice, even by two nodes.
+/// </summary>
+public sealed class NotificationDispatcher(ParvisDbContext db, ModuleCatalog modules, IStringLocalizer<SharedText> text, MailTransport transport,
+    NotificationLinks links, TimeProvider clock, ILogger<NotificationDispatcher> log)
+{
+    private const int PeoplePerBatch = 200;
+
+    /// <summary>A message claimed for longer has lost its node: it may have left, so it is set aside, not sent again.</summary>
+    public static readonly TimeSpan ClaimLife = TimeSpan.FromMinutes(5);
+
+    public async Task RunAsync(string node, CancellationToken cancellationToken)
+    {
+        await ComposeAsync(cancellationToken);
+        await SendAsync(node, cancellationToken);
+    }
+
+    /// <summary>Writes the messages that are due, one per person at most; returns how many.</summary>
+    public async Task<int> ComposeAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var composed = 0;
+        Guid? after = null;
+        while (true)
+        {
+            var pending = db.Notifications.Where(n => n.Mail == MailState.Pending);
+            var people = await (after is { } last ? pending.Where(n => n.PersonId.CompareTo(last) > 0) : pending)
+                .Select(n => n.PersonId).Distinct().OrderBy(p => p).Take(PeoplePerBatch).ToListAsync(cancellationToken);
+            if (people.Count == 0)
+            {
+                return composed;
+            }
+            after = people[^1];
+            foreach (var person in people)
+            {
+                if (await ComposeForAsync(person, now, cancellationToken))
+                {
+                    composed++;
+                }
+            }
+        }
+    }
+
+    private async Task<bool> ComposeForAsync(Guid personId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var person = await db.Users.AsNoTracking().Where(p => p.Id == personId)
+            .Select(p => new { p.Pseudonym, p.Email, p.EmailConfirmed }).FirstOrDefaultAsync(cancellationToken);
+        var received = await db.Notifications.Where(n => n.PersonId == personId && n.Mail == MailState.Pending)
+            .Join(db.NotificationEvents, n => n.EventId, e => e.Id, (n, e) => new Received(n, e)).ToListAsync(cancellationToken);
+        if (person is null || received.Count == 0)
+        {
+            return false;
+        }
+        var settings = await db.NotificationSettings.FirstOrDefaultAsync(s => s.PersonId == personId, cancellationToken);
+        var choices = await db.NotificationChoices.Where(c => c.PersonId == personId).ToDictionaryAsync(c => c.Kind, c => c.Mode, cancellationToken);
+        var hour = settings?.DigestHour ?? NotificationSettings.DefaultHour;
+        var daily = DigestMoments.Daily(now, hour);
+        var weekly = DigestMoments.Weekly(now, hour, settings?.WeeklyDay ?? DayOfWeek.Monday);
+        NotificationMode? ModeOf(Received r) => modules.NotificationKind(r.Event.Kind) is { } kind ? choices.GetValueOrDefault(kind.Key, kind.Default) : null;
+
+        var canMail = person.EmailConfirmed && !string.IsNullOrEmpty(person.Email);
+        var never = received.Where(r => !canMail || ModeOf(r) is null or NotificationMode.Never).ToList();
+        var waiting = received.Except(never).ToList();
+        // A digest is due once a moment passed that it was not sent for, if something waiting is older than that moment.
+        var dailyDue = waiting.Any(r => ModeOf(r) == NotificationMode.Daily && r.Notification.CreatedAt <= daily) && !(settings?.LastDailyAt >= daily);
+        var weeklyDue = waiting.Any(r => ModeOf(r) == NotificationMode.Weekly && r.Notification.CreatedAt <= weekly) && !(settings?.LastWeeklyAt >= weekly);
+        var taken = waiting.Where(r => ModeOf(r) switch
+        {
+            NotificationMode.Immediately => true,
+            NotificationMode.Daily => dailyDue,
+            NotificationMode.Weekly => weeklyDue,
+            _ => false,
+        }).ToList();
+        if (never.Count == 0 && taken.Count == 0)
+        {
+            return false;
+        }
+
+        OutgoingMessage? message = null;
+        if (taken.Count > 0)
+        {
+            var culture = CultureInfo.GetCultureInfo(settings?.Culture ?? "fr");
+            message = await ComposeMessageAsync(personId, person.Pseudonym, taken, dailyDue || weeklyDue, culture, now, cancellationToken);
+            db.OutgoingMessages.Add(message);
+        }
+        if (dailyDue || weeklyDue)
+        {
+            if (settings is null)
+            {
+                settings = new NotificationSettings { PersonId = personId };
+                db.NotificationSettings.Add(settings);
+            }
+            settings.LastDailyAt = dailyDue ? daily : settings.LastDailyAt;
+            settings.LastWeeklyAt = weeklyDue ? weekly : settings.LastWeeklyAt;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        var marked = await Mark(never, MailState.NotSent, null, cancellationToken) + await Mark(taken, MailState.Sent, message?.Id, cancellationToken);
+        if (marked != never.Count + taken.Count)
+        {
+            // Another dispatcher took some of them meanwhile: its message tells them, this one must not.
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return message is not null;
+    }
+
+    private Task<int> Mark(List<Received> received, MailState state, Guid? messageId, CancellationToken cancellationToken)
+    {
+        var ids = received.Select(r => r.Notification.Id).ToList();
+        return ids.Count == 0
+            ? Task.FromResult(0)
+            : db.Notifications.Where(n => ids.Contains(n.Id) && n.Mail == MailState.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.Mail, state).SetProperty(n => n.MessageId, messageId), cancellationToken);
+    }
+
+    private async Task<OutgoingMessage> ComposeMessageAsync(Guid personId, string pseudonym, List<Received> taken, bool digest, CultureInfo culture,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var organisationId = taken[0].Event.OrganisationId;
+        var site = await links.SiteAsync(organisationId, cancellationToken);
+        var (before, beforeUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
+        try
+        {
+            var items = Digest.Group(taken, modules, text);
+            var mail = NotificationMail.Compose(new MailContext(site, pseudonym, digest, culture.TwoLetterISOLanguageName,
+                item => site.Address + links.Unfollow(personId, item), site.Address + NotificationLinks.Settings, site.Address + links.StopAll(personId)), items, text);
+            return new OutgoingMessage
+            {
+                PersonId = personId,
+                OrganisationId = organisationId,
+                Subject = mail.Subject,
+                Text = mail.Text,
+                Html = mail.Html,
+                StopAddress = site.Address + links.StopAll(personId),
+                CreatedAt = now,
+                NotBefore = now,
+            };
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (before, beforeUi);
+        }
+    }
+
+    /// <summary>Sends the queued messages; returns how many left.</summary>
+    public async Task<int> SendAsync(string node, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var now = clock.GetUtcNow();
+        var lost = await db.OutgoingMessages.Where(m => m.State == MessageState.Sending && m.ClaimedAt < now - ClaimLife)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, MessageState.Interrupted), cancellationToken);
+        if (lost > 0)
+        {
+            log.LogWarning("{Count} messages were being sent by a node that stopped: they may have left, so they are not sent again", lost);
+        }
+        var sent = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var next = await db.OutgoingMessages.Where(m => m.State == MessageState.Queued && m.NotBefore <= now)
+                .OrderBy(m => m.CreatedAt).Select(m => m.Id).Take(100).ToListAsync(cancellationToken);
+            if (next.Count == 0)
+            {
+                return sent;
+            }
+            foreach (var id in next)
+            {
+                // The claim is the guard against sending twice: only one node turns a queued message into a sending one.
+                var claimed = await db.OutgoingMessages.Where(m => m.Id == id && m.State == MessageState.Queued)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, MessageState.Sending).SetProperty(m => m.Node, node)
+                        .SetProperty(m => m.ClaimedAt, clock.GetUtcNow()).SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
+                if (claimed == 1 && await SendOneAsync(id, cancellationToken))
+                {
+                    sent++;
+                }
+            }
+        }
+        return sent;
+    }
+
+    private async Task<bool> SendOneAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var message = await db.OutgoingMessages.AsNoTracking().FirstAsync(m => m.Id == id, cancellationToken);
+        var to = await db.Users.Where(p => p.Id == message.PersonId && p.EmailConfirmed).Select(p => p.Email).FirstOrDefaultAsync(cancellationToken);
+        if (string.IsNullOrEmpty(to))
+        {
+            // The account was erased, or its address changed and awaits confirmation, since the message was written.
+            await SetStateAsync(id, MessageState.Failed, null, cancellationToken);
+            return false;
+        }
+        var mime = new MimeMessage { Subject = message.Subject };
+        mime.From.Add(transport.From);
+        mime.To.Add(MailboxAddress.Parse(to));
+        mime.Headers.Add("List-Unsubscribe", $"<{message.StopAddress}>");
+        mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        mime.Headers.Add("Auto-Submitted", "auto-generated");
+        mime.Body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html }.ToMessageBody();
+        try
+        {
+            await transport.SendAsync(mime, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var again = message.Attempts < OutgoingMessage.MaxAttempts;
+            log.LogError(e, "Message {Id} was refused (attempt {Attempt}); {Next}", id, message.Attempts, again ? "tried again later" : "given up");
+            await SetStateAsync(id, again ? MessageState.Queued : MessageState.Failed,
+                clock.GetUtcNow() + TimeSpan.FromMinutes(Math.Pow(2, message.Attempts)), cancellationToken);
+            return false;
+        }
+        await db.OutgoingMessages.Where(m => m.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, MessageState.Sent).SetProperty(m => m.SentAt, clock.GetUtcNow()), CancellationToken.None);
+        return true;
+    }
+
+    private Task<int> SetStateAsync(Guid id, MessageState state, DateTimeOffset? notBefore, CancellationToken cancellationToken) =>
+        db.OutgoingMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.State, state)
+            .SetProperty(m => m.NotBefore, m => notBefore ?? m.NotBefore), cancellationToken);
+}
+
+/// <summary>The moments digests leave at, in the server's local time (the organisation's).</summary>
+public static class DigestMoments
+{
+    /// <summary>The latest moment, at or before now, that a daily digest at this hour leaves at.</summary>
+    public static DateTimeOffset Daily(DateTimeOffset now, int hour)
+    {
+        var local = TimeZoneInfo.ConvertTime(now, TimeZoneInfo.Local);
+        var today = Shared.LocalTime.ToOffset(local.Date.AddHours(hour));
+        return today <= now ? today : Shared.LocalTime.ToOffset(local.Date.AddDays(-1).AddHours(hour));
+    }
+
+    /// <summary>The latest moment, at or before now, that a weekly digest on this day at this hour leaves at.</summary>
+    public static DateTimeOffset Weekly(DateTimeOffset now, int hour, DayOfWeek day)
+    {
+        var local = TimeZoneInfo.ConvertTime(now, TimeZoneInfo.Local).Date;
+        var back = ((int)local.DayOfWeek - (int)day + 7) % 7;
+        var moment = Shared.LocalTime.ToOffset(local.AddDays(-back).AddHours(hour));
+        return moment <= now ? moment : Shared.LocalTime.ToOffset(local.AddDays(-back - 7).AddHours(hour));
+    }
+}

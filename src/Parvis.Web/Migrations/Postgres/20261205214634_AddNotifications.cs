@@ -1,0 +1,246 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Parvis.Web.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class AddNotifications : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "kernel_follows",
+                columns: table => new
+                {
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Following = table.Column<bool>(type: "boolean", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Address = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    ChosenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_kernel_follows", x => new { x.PersonId, x.SubjectId });
+                    table.ForeignKey(
+                        name: "FK_kernel_follows_kernel_organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "kernel_organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_kernel_follows_kernel_people_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "kernel_people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "kernel_notification_choices",
+                columns: table => new
+                {
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Mode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_kernel_notification_choices", x => new { x.PersonId, x.Kind });
+                    table.ForeignKey(
+                        name: "FK_kernel_notification_choices_kernel_people_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "kernel_people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "kernel_notification_events",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProcessId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    ItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ItemTitle = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Address = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Arguments = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    RaisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DedupeKey = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_kernel_notification_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_kernel_notification_events_kernel_organisations_Organisatio~",
+                        column: x => x.OrganisationId,
+                        principalTable: "kernel_organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "kernel_notification_settings",
+                columns: table => new
+                {
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Culture = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    DigestHour = table.Column<int>(type: "integer", nullable: false),
+                    WeeklyDay = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    LastDailyAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastWeeklyAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_kernel_notification_settings", x => x.PersonId);
+                    table.ForeignKey(
+                        name: "FK_kernel_notification_settings_kernel_people_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "kernel_people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "kernel_outgoing_messages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    Html = table.Column<string>(type: "text", nullable: false),
+                    StopAddress = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    State = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NotBefore = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Node = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ClaimedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_kernel_outgoing_messages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_kernel_outgoing_messages_kernel_people_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "kernel_people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "kernel_notifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EventId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AboutYou = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Mail = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    MessageId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_kernel_notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_kernel_notifications_kernel_notification_events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "kernel_notification_events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_kernel_notifications_kernel_people_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "kernel_people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kernel_follows_OrganisationId",
+                table: "kernel_follows",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kernel_follows_SubjectId_Following",
+                table: "kernel_follows",
+                columns: new[] { "SubjectId", "Following" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kernel_notification_events_ItemId",
+                table: "kernel_notification_events",
+                column: "ItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kernel_notification_events_OrganisationId_DedupeKey",
+                table: "kernel_notification_events",
+                columns: new[] { "OrganisationId", "DedupeKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kernel_notifications_EventId",
+                table: "kernel_notifications",
+                column: "EventId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kernel_notifications_Mail",
+                table: "kernel_notifications",
+                column: "Mail");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kernel_notifications_PersonId_Mail",
+                table: "kernel_notifications",
+                columns: new[] { "PersonId", "Mail" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kernel_notifications_PersonId_OrganisationId_CreatedAt",
+                table: "kernel_notifications",
+                columns: new[] { "PersonId", "OrganisationId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kernel_outgoing_messages_PersonId",
+                table: "kernel_outgoing_messages",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kernel_outgoing_messages_State_NotBefore",
+                table: "kernel_outgoing_messages",
+                columns: new[] { "State", "NotBefore" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "kernel_follows");
+
+            migrationBuilder.DropTable(
+                name: "kernel_notification_choices");
+
+            migrationBuilder.DropTable(
+                name: "kernel_notification_settings");
+
+            migrationBuilder.DropTable(
+                name: "kernel_notifications");
+
+            migrationBuilder.DropTable(
+                name: "kernel_outgoing_messages");
+
+            migrationBuilder.DropTable(
+                name: "kernel_notification_events");
+        }
+    }
+}

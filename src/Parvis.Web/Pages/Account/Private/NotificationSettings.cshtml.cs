@@ -1,0 +1,75 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Parvis.Web.Kernel.Modules;
+using Parvis.Web.Kernel.Notifications;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Web;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Pages.Account.Private;
+
+/// <summary>What the person hears of, and when: per kind of event, immediately, in a daily or weekly digest, or never; and what they follow.</summary>
+public sealed class NotificationSettingsModel(FollowCommands follows, Authorizer authorizer, ModuleCatalog modules) : ParvisPageModel
+{
+    public IReadOnlyList<NotificationKind> Kinds => modules.NotificationKinds;
+
+    [BindProperty]
+    public Dictionary<string, NotificationMode> Choices { get; set; } = [];
+
+    [BindProperty]
+    public int DigestHour { get; set; }
+
+    [BindProperty]
+    public DayOfWeek WeeklyDay { get; set; }
+
+    [BindProperty]
+    public string Culture { get; set; } = "fr";
+
+    public IReadOnlyList<Follow> Followed { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        var person = authorizer.PersonId!.Value;
+        Choices = await follows.ChoicesAsync(person);
+        var settings = await follows.SettingsAsync(person);
+        (DigestHour, WeeklyDay, Culture) = (settings.DigestHour, settings.WeeklyDay, settings.Culture);
+        Followed = await follows.FollowedAsync(person);
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var person = authorizer.PersonId!.Value;
+        if (DigestHour is < 0 or > 23)
+        {
+            ModelState.AddModelError(nameof(DigestHour), Text["Notify.Settings.HourInvalid"]);
+        }
+        if (!Enum.IsDefined(WeeklyDay))
+        {
+            ModelState.AddModelError(nameof(WeeklyDay), Text["Notify.Settings.DayInvalid"]);
+        }
+        if (!KernelSetup.Cultures.Any(c => c.Name == Culture))
+        {
+            ModelState.AddModelError(nameof(Culture), Text["Notify.Settings.LanguageInvalid"]);
+        }
+        if (!ModelState.IsValid)
+        {
+            Followed = await follows.FollowedAsync(person);
+            return Page();
+        }
+        using var quiet = ContentChanges.ToldByCaller();
+        await follows.SaveChoicesAsync(person, Choices, DigestHour, WeeklyDay, Culture);
+        Flash("Notify.Settings.Saved");
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostUnfollowAsync(Guid subjectId, FollowedKind kind)
+    {
+        using var quiet = ContentChanges.ToldByCaller();
+        await follows.FollowAsync(kind, subjectId, following: false);
+        Flash("Notify.Follow.Stopped");
+        return RedirectToPage();
+    }
+
+    /// <summary>A weekday's name in the page's language.</summary>
+    public static string DayName(DayOfWeek day) => CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(day);
+}

@@ -1,0 +1,215 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Modules;
+using Parvis.Web.Kernel.Notifications;
+using Parvis.Web.Kernel.People;
+
+namespace Parvis.Tests.Integration;
+
+[Trait("Suite", "integration")]
+public sealed class NotificationTests(ParvisApp app) : IClassFixture<ParvisApp>
+{
+    private string NewProposalPath => $"/processes/{app.World.ProcessSlug}/proposals/new";
+
+    private async Task<Guid> ProposeAsync(Session session, string title)
+    {
+        var response = await session.PostAsync(NewProposalPath, new Dictionary<string, string>
+        {
+            ["Input.Title"] = title,
+            ["Input.Body"] = "Un texte assez long pour être une vraie proposition.",
+            ["Input.ThemeId"] = app.World.ThemeId.ToString(),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.Status);
+        return Guid.Parse(response.Location!.Split('/')[^1]);
+    }
+
+    private static async Task<string> CommentAsync(Session session, Guid proposalId, string body, string? parentId = null)
+    {
+        var fields = new Dictionary<string, string> { ["CommentBody"] = body };
+        if (parentId is not null)
+        {
+            fields["ParentId"] = parentId;
+        }
+        var response = await session.PostAsync($"/proposals/{proposalId}?handler=Comment", fields);
+        Assert.Equal(HttpStatusCode.Redirect, response.Status);
+        return response.Location!.Split("#comment-")[1];
+    }
+
+    private List<MimeMessage> MessagesTo(Person person) =>
+        [.. app.Mail.Messages.Where(m => m.To.Mailboxes.Any(b => b.Address.Equals(person.Email, StringComparison.OrdinalIgnoreCase)))];
+
+    /// <summary>A message's items as its plain part reads: each heading, then its lines.</summary>
+    private static List<string> Items(MimeMessage message) =>
+        [.. (message.TextBody ?? "").Split('\n').Where(l => l.StartsWith("## ", StringComparison.Ordinal) || l.StartsWith("- ", StringComparison.Ordinal))];
+
+    private Task ChooseAsync(Person person, NotificationMode mode, int? hour = null) => app.WithDatabaseAsync(async db =>
+    {
+        var kinds = app.Services.GetRequiredService<ModuleCatalog>().NotificationKinds;
+        db.NotificationChoices.AddRange(kinds.Select(k => new NotificationChoice { PersonId = person.Id, Kind = k.Key, Mode = mode }));
+        if (hour is not null)
+        {
+            db.NotificationSettings.Add(new NotificationSettings { PersonId = person.Id, DigestHour = hour.Value });
+        }
+        await db.SaveChangesAsync();
+    });
+
+    [Fact]
+    public async Task Every_declared_event_reaches_a_digest_reader_exactly_as_an_immediate_reader()
+    {
+        var immediate = await app.CreatePersonAsync("Lectrice immédiate");
+        var digest = await app.CreatePersonAsync("Lecteur du soir");
+        // The digest's hour is the next one: nothing is due now, and it is due once the clock passes it.
+        var nextHour = (TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow(), TimeZoneInfo.Local).Hour + 1) % 24;
+        await ChooseAsync(immediate, NotificationMode.Immediately);
+        await ChooseAsync(digest, NotificationMode.Daily, nextHour);
+        var kinds = app.Services.GetRequiredService<ModuleCatalog>().NotificationKinds;
+        Assert.Contains(kinds, k => k.Key == KernelNotifications.FateDecided.Key);
+        Assert.True(kinds.Count > KernelNotifications.All.Count, "No module declares an event.");
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
+            foreach (var person in new[] { immediate, digest })
+            {
+                db.Follows.Add(new Follow
+                {
+                    PersonId = person.Id, OrganisationId = app.World.OrganisationId, SubjectId = app.World.ProcessId, Kind = FollowedKind.Process,
+                    Following = true, Title = "Démarche", Address = "/processes/" + app.World.ProcessSlug,
+                });
+            }
+            await db.SaveChangesAsync();
+            var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
+            foreach (var kind in kinds)
+            {
+                Assert.Equal(2, await notifier.RaiseAsync(new Notice(kind, app.World.OrganisationId, app.World.ProcessId, Guid.NewGuid(),
+                    "Sujet " + kind.Key, "/processes/" + app.World.ProcessSlug, "premier argument", "second argument", "troisième argument")
+                { ToProcessFollowers = true }));
+            }
+            await db.SaveChangesAsync();
+        }
+
+        await app.DispatchAsync();
+        var toImmediate = Assert.Single(MessagesTo(immediate));
+        Assert.Empty(MessagesTo(digest));
+
+        app.Clock.Advance(TimeSpan.FromMinutes(61));
+        try
+        {
+            await app.DispatchAsync();
+            var toDigest = Assert.Single(MessagesTo(digest));
+            var read = Items(toImmediate);
+            Assert.Equal(read, Items(toDigest));
+            // One heading per kind, each with its sentence written out: no text key left untranslated.
+            Assert.Equal(kinds.Count, read.Count(l => l.StartsWith("## ", StringComparison.Ordinal)));
+            Assert.All(kinds, k => Assert.Contains("## Sujet " + k.Key, read));
+            Assert.DoesNotContain(read, l => l.Contains("Notify.", StringComparison.Ordinal));
+            foreach (var message in new[] { toImmediate, toDigest })
+            {
+                Assert.Contains("lang=\"fr\"", message.HtmlBody, StringComparison.Ordinal);
+                Assert.Equal(kinds.Count, message.HtmlBody!.Split("<h2>").Length - 1);
+                Assert.Contains("/unfollow?t=", message.Headers[HeaderId.ListUnsubscribe] ?? "", StringComparison.Ordinal);
+                Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
+            }
+            Assert.Contains("résumé", toDigest.Subject, StringComparison.Ordinal);
+
+            // Nothing is sent twice, and a digest with nothing in it is never sent.
+            await app.DispatchAsync();
+            app.Clock.Advance(TimeSpan.FromDays(1));
+            await app.DispatchAsync();
+            Assert.Single(MessagesTo(immediate));
+            Assert.Single(MessagesTo(digest));
+        }
+        finally
+        {
+            app.Clock.Reset();
+        }
+    }
+
+    [Fact]
+    public async Task An_author_hears_of_the_fate_at_once_reads_the_rest_on_the_site_and_stops_with_one_link()
+    {
+        var (author, authorPerson) = await app.SignedInAsync("Autrice suivie");
+        var (commenter, commenterPerson) = await app.SignedInAsync("Commentateur");
+        var (analyst, _) = await app.SignedInAsync("Analyste des suites", Role.Analyst);
+        var id = await ProposeAsync(author, "Des bancs sur la place");
+        var first = await CommentAsync(commenter, id, "Oui, et à l'ombre.");
+        await CommentAsync(author, id, "Merci, c'est noté.", first);
+        var decided = await analyst.PostAsync($"/contributions/{id}", new Dictionary<string, string>
+        {
+            ["Fate"] = "Answered", ["Explanation"] = "Les bancs seront posés au printemps.", ["SynthesisItemId"] = "", ["MergedIntoId"] = "",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, decided.Status);
+
+        await app.DispatchAsync();
+        // The fate goes at once; comments wait for the evening digest (their default); nobody hears of their own act.
+        var message = Assert.Single(MessagesTo(authorPerson));
+        Assert.Contains("Des bancs sur la place", message.Subject, StringComparison.Ordinal);
+        Assert.Equal(new[] { "## Des bancs sur la place", "- Suite donnée\u00a0: Réponse apportée. «\u00a0Les bancs seront posés au printemps.\u00a0»" }, Items(message));
+        Assert.Empty(MessagesTo(commenterPerson));
+
+        // On the site, the same item holds everything: the fate first, then the comment, told in full as it is a reply to the commenter.
+        var news = await author.GetAsync("/account/notifications");
+        Assert.Equal(new[] { "Des bancs sur la place" }, news.Texts(".notification-list > li h2 a"));
+        Assert.StartsWith("Suite donnée", news.Texts(".notification-list > li li").First(), StringComparison.Ordinal);
+        Assert.Contains("Oui, et à l'ombre.", news.Text(".notification-list"), StringComparison.Ordinal);
+        var theirs = await commenter.GetAsync("/account/notifications");
+        Assert.Contains("Merci, c'est noté.", theirs.Text(".notification-list"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Oui, et à l'ombre.", theirs.Text(".notification-list"), StringComparison.Ordinal);
+
+        // The link in the message asks first, so a mail scanner following it changes nothing; the button stops the item.
+        var unfollow = new Uri(message.TextBody!.Split('\n').First(l => l.Contains("/unfollow?t=", StringComparison.Ordinal)).Split(": ")[^1].Trim());
+        using var visitor = app.NewSession();
+        var asked = await visitor.GetAsync(unfollow.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, asked.Status);
+        Assert.Contains("Des bancs sur la place", asked.Text("main"), StringComparison.Ordinal);
+        var token = System.Web.HttpUtility.ParseQueryString(unfollow.Query)["t"]!;
+        Assert.Equal(HttpStatusCode.OK, (await visitor.PostRawAsync("/unfollow", new Dictionary<string, string> { ["t"] = token })).Status);
+        await CommentAsync(commenter, id, "Et des fontaines ?");
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.Notifications.CountAsync(n => n.PersonId == authorPerson.Id
+            && db.NotificationEvents.Any(e => e.Id == n.EventId && e.Arguments.Contains("fontaines")))));
+
+        // A changed link is refused.
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/unfollow?t=" + token[..^4] + "AAAA")).Status);
+    }
+
+    [Fact]
+    public async Task Choices_are_checked_kept_and_one_click_stops_everything()
+    {
+        var (session, person) = await app.SignedInAsync("Personne qui choisit");
+        var page = await session.GetAsync("/account/notifications/settings");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var refused = await session.PostAsync("/account/notifications/settings", new Dictionary<string, string>
+        {
+            ["Choices[proposals.comment]"] = "Weekly", ["DigestHour"] = "27", ["WeeklyDay"] = "Friday", ["Culture"] = "en",
+        });
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("Choisissez une heure entre 0\u00a0h et 23\u00a0h.", refused.Text("main"), StringComparison.Ordinal);
+        Assert.Equal("checked", refused.Document.QuerySelector("#proposals-comment-Weekly")?.GetAttribute("checked"));
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.NotificationChoices.CountAsync(c => c.PersonId == person.Id)));
+
+        var saved = await session.PostAsync("/account/notifications/settings", new Dictionary<string, string>
+        {
+            ["Choices[proposals.comment]"] = "Weekly", ["Choices[fate.decided]"] = "Immediately", ["DigestHour"] = "7", ["WeeklyDay"] = "Friday", ["Culture"] = "en",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        var kept = await app.WithDatabaseAsync(async db => (
+            await db.NotificationChoices.Where(c => c.PersonId == person.Id).ToDictionaryAsync(c => c.Kind, c => c.Mode),
+            await db.NotificationSettings.FirstAsync(s => s.PersonId == person.Id)));
+        // Only what differs from the defaults is kept.
+        Assert.Equal(new Dictionary<string, NotificationMode> { ["proposals.comment"] = NotificationMode.Weekly }, kept.Item1);
+        Assert.Equal((7, DayOfWeek.Friday, "en"), (kept.Item2.DigestHour, kept.Item2.WeeklyDay, kept.Item2.Culture));
+
+        // A mail program's one-click unsubscription posts the link without a form token.
+        var stop = await app.WithDatabaseAsync(db => Task.FromResult(ActivatorUtilities.CreateInstance<NotificationLinks>(app.Services, db).StopAll(person.Id)));
+        using var mailer = app.NewSession();
+        var token = System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + stop).Query)["t"]!;
+        Assert.Equal(HttpStatusCode.OK, (await mailer.PostRawAsync("/unfollow?t=" + Uri.EscapeDataString(token), new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" })).Status);
+        var modes = await app.WithDatabaseAsync(db => db.NotificationChoices.Where(c => c.PersonId == person.Id).Select(c => c.Mode).ToListAsync());
+        Assert.Equal(app.Services.GetRequiredService<ModuleCatalog>().NotificationKinds.Count, modes.Count);
+        Assert.All(modes, m => Assert.Equal(NotificationMode.Never, m));
+    }
+}
