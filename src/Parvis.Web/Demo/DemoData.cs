@@ -76,6 +76,16 @@ public static class DemoData
         string[] themeNames = ["Emploi", "Mobilité", "Santé", "Sécurité", "Vivre ensemble"];
         process.Themes.AddRange(themeNames.Select((name, i) => new Theme { Name = name, Position = i }));
         db.Processes.Add(process);
+        // An adjustment made on the way, as the journal keeps it: the first phase lengthened at the participants' request.
+        db.JournalEntries.Add(new JournalEntry
+        {
+            OrganisationId = organisation.Id, ProcessId = process.Id, At = DateTimeOffset.UtcNow.AddDays(-3),
+            Subject = "Phase «\u00a0Contributions et rencontres\u00a0»",
+            Before = $"Contributions et rencontres\u00a0: du {today.AddDays(-10):dd/MM/yyyy} au {today.AddDays(13):dd/MM/yyyy}\u00a0; ouvre\u00a0: proposer, soutenir, commenter",
+            After = $"Contributions et rencontres\u00a0: du {today.AddDays(-10):dd/MM/yyyy} au {today.AddDays(20):dd/MM/yyyy}\u00a0; ouvre\u00a0: proposer, soutenir, commenter",
+            Reason = "À la première rencontre, les participants et participantes ont demandé une semaine de plus pour consulter leurs associations.",
+            Prompts = "/processes/" + process.Slug,
+        });
 
         var people = new[] { "Maëlle56", "Yann de Groix", "Soizic", "Ronan.L", "Nadia K." }
             .Select(p => new Person { Pseudonym = p, UserName = $"{Kernel.Setup.Slugs.From(p)}@demo.invalid", NormalizedUserName = $"{Kernel.Setup.Slugs.From(p)}@DEMO.INVALID".ToUpperInvariant() })

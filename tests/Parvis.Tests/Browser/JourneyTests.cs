@@ -246,6 +246,9 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         await more.GetByRole(AriaRole.Checkbox).FocusAsync();
         await page.Keyboard.PressAsync("Space");
         await more.GetByRole(AriaRole.Textbox, new() { Name = "Titre affiché" }).FillAsync("Les permanences");
+        // The process is published: the change goes into its public journal, with its reason.
+        await page.Locator("form[action*='handler=Components']").GetByRole(AriaRole.Textbox, new() { Name = "Pourquoi ce changement ?" })
+            .FillAsync("Les ateliers et les permanences demandés à la première réunion.");
         await Infrastructure.BrowserApp.ClickForNewPageAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les outils" }));
         await Expect(page.Locator("p.notice")).ToContainTextAsync("outils de la démarche sont enregistrés");
         await app.AssertAccessibleAsync(page);

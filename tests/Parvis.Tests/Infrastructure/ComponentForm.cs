@@ -40,6 +40,8 @@ public static class ComponentForm
             }
         }
         Assert.True(found, $"The form has no row for {module}.");
+        // A published process's change is written in its journal with a reason; a draft's is not asked one.
+        fields["Change.Reason"] = "Un ajustement demandé par les participants et participantes.";
         return await manager.PostAsync($"{edit}?handler=Components", fields, edit);
     }
 }

@@ -18,6 +18,16 @@ public sealed class LocalServer : IAsyncDisposable
     }
 
     public int Port { get; }
+
+    public int ProcessId => _process.Id;
+
+    /// <summary>Stops the program at once, as a crash or a power cut would: no shutdown, nothing finished.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     public Uri Address => new($"http://127.0.0.1:{Port}");
 
     /// <summary>What the program wrote, to explain a failure.</summary>

@@ -23,6 +23,18 @@ public sealed class SmtpSink : IAsyncDisposable
         _loop = AcceptAsync();
     }
 
+    private TaskCompletionSource<MimeMessage>? _hold;
+
+    /// <summary>
+    /// The next message is read but never acknowledged nor kept: the sender waits, as on a stalled server, until its
+    /// connection closes. Returns that message once it is held, so a test can stop its sender mid-send.
+    /// </summary>
+    public Task<MimeMessage> HoldNextAsync()
+    {
+        _hold = new TaskCompletionSource<MimeMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        return _hold.Task;
+    }
+
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
     public IReadOnlyCollection<MimeMessage> Messages => _messages.ToArray();
@@ -84,10 +96,21 @@ public sealed class SmtpSink : IAsyncDisposable
                     {
                         data.Append(dataLine.StartsWith("..", StringComparison.Ordinal) ? dataLine[1..] : dataLine).Append("\r\n");
                     }
+                    MimeMessage message;
                     using (var content = new MemoryStream(Encoding.UTF8.GetBytes(data.ToString())))
                     {
-                        _messages.Enqueue(await MimeMessage.LoadAsync(content));
+                        message = await MimeMessage.LoadAsync(content);
                     }
+                    if (Interlocked.Exchange(ref _hold, null) is { } hold)
+                    {
+                        hold.SetResult(message);
+                        // Never answered: the sender is left waiting until its connection closes.
+                        while (await reader.ReadLineAsync() is not null)
+                        {
+                        }
+                        return;
+                    }
+                    _messages.Enqueue(message);
                     await writer.WriteLineAsync("250 queued");
                     break;
                 case "QUIT":

@@ -29,6 +29,7 @@ public sealed class AdminTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync($"{edit}?handler=Components", new Dictionary<string, string>
         {
             ["Components[0].Module"] = ProposalsModule.Key, ["Components[0].Enabled"] = "true", ["Components[0].Title"] = "", ["Components[0].Position"] = "1",
+            ["Change.Reason"] = "Les propositions ouvrent la démarche.",
         }, edit)).Status);
 
         // The phase form offers the switches of the component in use, as a browser would post them.
@@ -39,6 +40,7 @@ public sealed class AdminTests(ParvisApp app) : IClassFixture<ParvisApp>
         {
             ["Input.Title"] = "Dépôt des idées", ["Input.Description"] = "", ["Input.StartsOn"] = "2027-01-01", ["Input.EndsOn"] = "2027-01-31",
             ["Input.Switches[0]"] = Switch(ProposalsModule.Proposing), ["Input.Switches[1]"] = Switch(ProposalsModule.Commenting),
+            ["Change.Reason"] = "Le calendrier voté en conseil.",
         };
         Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync($"/admin/processes/{id}/phases", phase)).Status);
         var backwards = await manager.PostAsync($"/admin/processes/{id}/phases", new Dictionary<string, string>(phase)
@@ -53,8 +55,8 @@ public sealed class AdminTests(ParvisApp app) : IClassFixture<ParvisApp>
         });
         Assert.Contains("chevauchent", overlapping.Text("[role=alert]"), StringComparison.Ordinal);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync($"{edit}?handler=AddTheme", new Dictionary<string, string> { ["ThemeName"] = "Écoles" }, edit)).Status);
-        var duplicate = await manager.PostAsync($"{edit}?handler=AddTheme", new Dictionary<string, string> { ["ThemeName"] = "écoles" }, edit);
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync($"{edit}?handler=AddTheme", new Dictionary<string, string> { ["ThemeName"] = "Écoles", ["Change.Reason"] = "Demandé en réunion." }, edit)).Status);
+        var duplicate = await manager.PostAsync($"{edit}?handler=AddTheme", new Dictionary<string, string> { ["ThemeName"] = "écoles", ["Change.Reason"] = "Encore." }, edit);
         Assert.Contains("existe déjà", duplicate.Text("#ThemeName-error"), StringComparison.Ordinal);
 
         var process = await app.WithDatabaseAsync(db => db.Processes.Include(p => p.Phases).Include(p => p.Themes).AsNoTracking().FirstAsync(p => p.Id == id));

@@ -116,6 +116,7 @@ public sealed class ComponentTests(ParvisApp app) : IClassFixture<ParvisApp>
         {
             ["Input.Title"] = "Contributions prolongées", ["Input.Description"] = "",
             ["Input.StartsOn"] = process.Phases[0].StartsOn.ToString("yyyy-MM-dd"), ["Input.EndsOn"] = process.Phases[0].EndsOn.AddDays(7).ToString("yyyy-MM-dd"),
+            ["Change.Reason"] = "Une semaine de plus, demandée à la réunion du 3 mars.",
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
         var phase = await app.WithDatabaseAsync(db => db.Phases.AsNoTracking().SingleAsync(p => p.Id == phaseId));

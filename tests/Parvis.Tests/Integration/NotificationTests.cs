@@ -1,4 +1,6 @@
 using System.Net;
+using System.ServiceModel.Syndication;
+using System.Xml;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -211,5 +213,55 @@ public sealed class NotificationTests(ParvisApp app) : IClassFixture<ParvisApp>
         var modes = await app.WithDatabaseAsync(db => db.NotificationChoices.Where(c => c.PersonId == person.Id).Select(c => c.Mode).ToListAsync());
         Assert.Equal(app.Services.GetRequiredService<ModuleCatalog>().NotificationKinds.Count, modes.Count);
         Assert.All(modes, m => Assert.Equal(NotificationMode.Never, m));
+    }
+
+    [Fact]
+    public async Task Feeds_tell_a_process_s_news_without_an_account_and_nothing_hidden_stays_anywhere()
+    {
+        var (author, authorPerson) = await app.SignedInAsync("Autrice du fil");
+        var (commenter, _) = await app.SignedInAsync("Commentatrice du fil");
+        var (analyst, _) = await app.SignedInAsync("Analyste du fil", Role.Analyst);
+        var id = await ProposeAsync(author, "Une bibliothèque ouverte le dimanche");
+        var comment = Guid.Parse(await CommentAsync(commenter, id, "Avec des jeux pour les enfants."));
+        Assert.Equal(HttpStatusCode.Redirect, (await analyst.PostAsync($"/contributions/{id}", new Dictionary<string, string>
+        {
+            ["Fate"] = "Answered", ["Explanation"] = "Essai d'ouverture dès janvier.", ["SynthesisItemId"] = "", ["MergedIntoId"] = "",
+        })).Status);
+
+        using var visitor = app.NewSession();
+        var page = await visitor.GetAsync($"/processes/{app.World.ProcessSlug}");
+        Assert.NotNull(page.Document.QuerySelector($"head link[rel=alternate][type='application/atom+xml'][href='/processes/{app.World.ProcessSlug}/feed.atom']"));
+        var feed = await ReadFeedAsync(visitor, $"/processes/{app.World.ProcessSlug}/feed.atom");
+        var entry = Assert.Single(feed.Items, i => i.Title.Text == "Une bibliothèque ouverte le dimanche");
+        Assert.Contains("Essai d'ouverture dès janvier.", ((TextSyndicationContent)entry.Content).Text, StringComparison.Ordinal);
+        Assert.EndsWith($"/proposals/{id}", entry.Links[0].Uri.AbsoluteUri, StringComparison.Ordinal);
+        // Comments are for those who follow, not for the public feed; the theme's feed holds what the organisation's does for it.
+        Assert.DoesNotContain(feed.Items, i => ((TextSyndicationContent)i.Content).Text.Contains("jeux pour les enfants", StringComparison.Ordinal));
+        Assert.Contains((await ReadFeedAsync(visitor, "/feed.atom")).Items, i => i.Id == entry.Id);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/processes/{app.World.ProcessSlug}/feed.atom?theme={Guid.NewGuid()}")).Status);
+
+        // The author reads the comment among their news; once moderation hides it, it is gone from there and never sent.
+        Assert.Contains("Avec des jeux pour les enfants.", (await author.GetAsync("/account/notifications")).Text(".notification-list"), StringComparison.Ordinal);
+        await app.WithDatabaseAsync(db => db.Contributions.Where(c => c.Id == comment)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.HiddenAt, DateTimeOffset.UtcNow).SetProperty(c => c.HiddenReason, "Hors charte")));
+        Assert.DoesNotContain("Avec des jeux pour les enfants.", (await author.GetAsync("/account/notifications")).Text("main"), StringComparison.Ordinal);
+        await app.DispatchAsync();
+        Assert.DoesNotContain(MessagesTo(authorPerson), m => m.TextBody?.Contains("jeux pour les enfants", StringComparison.Ordinal) == true);
+        Assert.Equal(MailState.NotSent, await app.WithDatabaseAsync(db => db.Notifications
+            .Where(n => n.PersonId == authorPerson.Id && db.NotificationEvents.Any(e => e.Id == n.EventId && e.SourceId == comment)).Select(n => n.Mail).SingleAsync()));
+
+        // A hidden proposal leaves the feeds with its fates.
+        await app.WithDatabaseAsync(db => db.Contributions.Where(c => c.Id == id)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.HiddenAt, DateTimeOffset.UtcNow).SetProperty(c => c.HiddenReason, "Hors charte")));
+        Assert.DoesNotContain((await ReadFeedAsync(visitor, $"/processes/{app.World.ProcessSlug}/feed.atom")).Items, i => i.Id == entry.Id);
+    }
+
+    private static async Task<SyndicationFeed> ReadFeedAsync(Session session, string path)
+    {
+        var response = await session.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.StartsWith("application/atom+xml", response.ContentType, StringComparison.Ordinal);
+        using var reader = XmlReader.Create(new StringReader(response.Body));
+        return SyndicationFeed.Load(reader);
     }
 }

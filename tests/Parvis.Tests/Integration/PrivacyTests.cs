@@ -60,7 +60,7 @@ public sealed class PrivacyTests(ParvisApp app) : IClassFixture<ParvisApp>
 
         var linked = await app.WithDatabaseAsync(db => RowsNamingAsync(db, person.Id));
         // Each kind seeded above, so that the check below cannot pass on an empty list.
-        Assert.Equal(["Comment", "ContributionFlag", "ExpertQuestion", "OpinionParticipant", "PersonSession", "Proposal", "Statement", "Support"],
+        Assert.Equal(["Comment", "ContributionFlag", "ExpertQuestion", "Notification", "OpinionParticipant", "PersonSession", "Proposal", "Statement", "Support"],
             linked.Select(r => r.Type).Distinct().Order(StringComparer.Ordinal));
         var export = await session.PostAsync("/account?handler=Export", new Dictionary<string, string>());
         Assert.Empty(linked.Where(r => r.Keys.Any(k => !export.Body.Contains(k, StringComparison.OrdinalIgnoreCase)))

@@ -421,8 +421,8 @@ public sealed class ProposalTests(ParvisApp app) : IClassFixture<ParvisApp>
         // One reply form, and the form for a new comment.
         Assert.Single(replying.Document.QuerySelectorAll("textarea[name=CommentBody]#reply"));
         Assert.Equal(2, replying.Document.QuerySelectorAll("textarea[name=CommentBody]").Length);
-        // Each form posts on its own: support, reply and comment each carry the antiforgery token.
-        Assert.Equal(3, replying.Document.QuerySelectorAll("form[method=post]").Length);
+        // Each form posts on its own: support, follow, reply and comment each carry the antiforgery token.
+        Assert.Equal(4, replying.Document.QuerySelectorAll("form[method=post]").Length);
         Assert.All(replying.Document.QuerySelectorAll("form[method=post]"), form => Assert.NotNull(form.QuerySelector("input[name=__csrf]")));
 
         var empty = await reader.PostAsync($"/proposals/{id}?handler=Comment", new Dictionary<string, string> { ["CommentBody"] = " ", ["ParentId"] = commentId }, target);

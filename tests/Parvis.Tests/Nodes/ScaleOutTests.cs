@@ -3,7 +3,10 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.Notifications;
+using Parvis.Web.Kernel.People;
 
 namespace Parvis.Tests.Nodes;
 
@@ -200,6 +203,58 @@ public sealed partial class ScaleOutTests : IAsyncLifetime
         })).Status);
     }
 
+    [Fact]
+    public async Task Messages_are_composed_once_across_nodes_and_none_is_sent_twice_when_a_node_dies_mid_send()
+    {
+        var held = _app.Mail.HoldNextAsync();
+        var people = new List<Person>();
+        for (var i = 0; i < 12; i++)
+        {
+            people.Add(await _app.CreatePersonAsync($"Lectrice des nœuds {i}"));
+        }
+        // Twelve people each have a contribution's fate to hear of at once: the nodes' job composes and sends.
+        await _app.WithDatabaseAsync(async db =>
+        {
+            foreach (var person in people)
+            {
+                var raised = new NotificationEvent
+                {
+                    OrganisationId = _app.World.OrganisationId, ProcessId = _app.World.ProcessId, Kind = KernelNotifications.FateDecided.Key,
+                    ItemId = Guid.NewGuid(), ItemTitle = $"Contribution de {person.Pseudonym}", Address = "/processes/" + _app.World.ProcessSlug,
+                    Arguments = """[{"Value":"Fate.Answered","Kind":"TextKey"},{"Value":"Réponse","Kind":"Written"}]""", RaisedAt = DateTimeOffset.UtcNow,
+                };
+                db.NotificationEvents.Add(raised);
+                db.Notifications.Add(new Notification
+                {
+                    EventId = raised.Id, PersonId = person.Id, OrganisationId = _app.World.OrganisationId, AboutYou = true, CreatedAt = DateTimeOffset.UtcNow,
+                });
+            }
+            await db.SaveChangesAsync();
+        });
+
+        // One node is sending the first message when it dies.
+        var first = await held.WaitAsync(TimeSpan.FromSeconds(60));
+        var sending = await _app.WithDatabaseAsync(db => db.OutgoingMessages.AsNoTracking().SingleAsync(m => m.State == MessageState.Sending));
+        var dying = new[] { _one, _two }.Single(n => sending.Node!.Split(':')[1] == n.ProcessId.ToString(CultureInfo.InvariantCulture));
+        await dying.KillAsync();
+
+        // The other node takes the job up and sends the rest; the message in flight may have left, so it is not sent again.
+        var others = people.Where(p => !first.To.Mailboxes.Any(b => b.Address == p.Email)).ToList();
+        Assert.Equal(11, others.Count);
+        var clock = Stopwatch.StartNew();
+        while (others.Any(p => !_app.Mail.Messages.Any(m => m.To.Mailboxes.Any(b => b.Address == p.Email))))
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "The surviving node did not send the other messages within a minute.");
+            await Task.Delay(200);
+        }
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var received = _app.Mail.Messages.SelectMany(m => m.To.Mailboxes.Select(b => b.Address)).ToList();
+        Assert.All(others, p => Assert.Single(received, a => a == p.Email));
+        Assert.DoesNotContain(first.To.Mailboxes.Single().Address, received);
+        var states = await _app.WithDatabaseAsync(db => db.OutgoingMessages.GroupBy(m => m.State).ToDictionaryAsync(g => g.Key, g => g.Count()));
+        Assert.Equal(new Dictionary<MessageState, int> { [MessageState.Sent] = 11, [MessageState.Sending] = 1 }, states);
+    }
+
     /// <summary>Node N as the unit file starts it, with this test's ports, database, Redis and data directory.</summary>
     private async Task<LocalServer> StartNodeAsync(int instance, string redis)
     {
@@ -218,6 +273,9 @@ public sealed partial class ScaleOutTests : IAsyncLifetime
         environment["Email__SmtpPort"] = _app.Mail.Port.ToString(CultureInfo.InvariantCulture);
         environment["Email__SmtpSecurity"] = "none";
         environment["RateLimits__auth__PermitLimit"] = $"{AuthPermits}";
+        // The background jobs run every second, and a node silent for two is taken for stopped.
+        environment["Jobs__IntervalSeconds"] = "1";
+        environment["Jobs__CheckinSeconds"] = "1";
         var command = unit.Single(l => l.StartsWith("ExecStart=", StringComparison.Ordinal))["ExecStart=".Length..]
             .Replace("/opt/parvis", AppContext.BaseDirectory.TrimEnd('/'), StringComparison.Ordinal)
             .Split(' ');

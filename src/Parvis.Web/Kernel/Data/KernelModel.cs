@@ -33,6 +33,17 @@ internal static class KernelModel
 
     private static void BuildNotifications(ModelBuilder b)
     {
+        b.Entity<JournalEntry>(e =>
+        {
+            e.ToTable("kernel_journal");
+            e.Property(j => j.Subject).HasMaxLength(JournalEntry.SubjectMax);
+            e.Property(j => j.Before).HasMaxLength(JournalEntry.StateMax);
+            e.Property(j => j.After).HasMaxLength(JournalEntry.StateMax);
+            e.Property(j => j.Reason).HasMaxLength(JournalEntry.ReasonMax);
+            e.Property(j => j.Prompts).HasMaxLength(JournalEntry.PromptsMax);
+            e.HasIndex(j => new { j.ProcessId, j.At });
+            e.HasOne<Process>().WithMany().HasForeignKey(j => j.ProcessId).OnDelete(DeleteBehavior.Cascade);
+        });
         b.Entity<Follow>(e =>
         {
             e.ToTable("kernel_follows");

@@ -34,6 +34,7 @@ public abstract class ParvisDbContext(DbContextOptions options)
     public DbSet<ModerationDecision> ModerationDecisions => Set<ModerationDecision>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<FateDecision> FateDecisions => Set<FateDecision>();
+    public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
     public DbSet<Follow> Follows => Set<Follow>();
     public DbSet<NotificationEvent> NotificationEvents => Set<NotificationEvent>();
     public DbSet<Notification> Notifications => Set<Notification>();

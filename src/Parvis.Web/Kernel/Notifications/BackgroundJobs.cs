@@ -16,9 +16,11 @@ public static class BackgroundJobs
     public const string IntervalSetting = "Jobs:IntervalSeconds";
     public const string CheckinSetting = "Jobs:CheckinSeconds";
 
-    public static void AddParvisJobs(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Following, notifications, feeds, and the scheduler that runs their background work.</summary>
+    public static void AddParvisNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<Notifier>();
+        services.AddScoped<Feeds>();
         services.AddScoped<FollowCommands>();
         services.AddScoped<NotificationLinks>();
         services.AddScoped<NotificationDispatcher>();

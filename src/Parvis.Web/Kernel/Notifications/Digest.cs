@@ -51,7 +51,8 @@ public static class Digest
         return [.. items.OrderByDescending(i => i.First).ThenByDescending(i => i.Latest).ThenBy(i => i.ItemId)];
     }
 
-    private static string Sentence(IStringLocalizer text, NotificationKind kind, NotificationEvent raised)
+    /// <summary>The event's sentence in the current language.</summary>
+    public static string Sentence(IStringLocalizer text, NotificationKind kind, NotificationEvent raised)
     {
         var arguments = JsonSerializer.Deserialize<NoticeArgument[]>(raised.Arguments, Notifier.Json) ?? [];
         return text[kind.TextKey, [.. arguments.Select(a => a.Read(text))]].Value;

@@ -21,9 +21,19 @@ public sealed class FollowCommands(DatabaseOnDemand database, CurrentOrganisatio
 {
     private ParvisDbContext Db => database.Context;
 
-    /// <summary>Whether the signed-in person follows the subject: explicitly, or by being involved and not having unfollowed it.</summary>
-    public async Task<bool> FollowsAsync(Guid subjectId) =>
-        authorizer.PersonId is { } person && await Db.Follows.AnyAsync(f => f.PersonId == person && f.SubjectId == subjectId && f.Following);
+    /// <summary>
+    /// Whether the signed-in person follows the subject: as they chose, or, without a choice, by being involved in it
+    /// (its author, a supporter) as the page knows.
+    /// </summary>
+    public async Task<bool> FollowsAsync(Guid subjectId, bool involved = false)
+    {
+        if (authorizer.PersonId is not { } person)
+        {
+            return false;
+        }
+        var chosen = await Db.Follows.Where(f => f.PersonId == person && f.SubjectId == subjectId).Select(f => (bool?)f.Following).FirstOrDefaultAsync();
+        return chosen ?? involved;
+    }
 
     public async Task<CommandResult> FollowAsync(FollowedKind kind, Guid subjectId, bool following)
     {

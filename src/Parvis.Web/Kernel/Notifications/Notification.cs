@@ -51,6 +51,15 @@ public sealed class NotificationEvent
     /// <summary>The item digests group it under.</summary>
     public Guid ItemId { get; set; }
 
+    /// <summary>The item's theme, for the theme's followers and feed.</summary>
+    public Guid? ThemeId { get; set; }
+
+    /// <summary>
+    /// The contribution whose words the event quotes (a comment), if any: once moderation hides it or its author
+    /// erases it, the event is no longer shown nor sent, as with a hidden item.
+    /// </summary>
+    public Guid? SourceId { get; set; }
+
     public required string ItemTitle { get; set; }
 
     /// <summary>The item's page, a path of the organisation's site.</summary>

@@ -74,7 +74,10 @@ public sealed class NotificationDispatcher(ParvisDbContext db, ModuleCatalog mod
         NotificationMode? ModeOf(Received r) => modules.NotificationKind(r.Event.Kind) is { } kind ? choices.GetValueOrDefault(kind.Key, kind.Default) : null;
 
         var canMail = person.EmailConfirmed && !string.IsNullOrEmpty(person.Email);
-        var never = received.Where(r => !canMail || ModeOf(r) is null or NotificationMode.Never).ToList();
+        var eventIds = received.Select(r => r.Event.Id).ToList();
+        // What moderation hid or its author erased since the event is never sent.
+        var shown = (await ShownEvents.Of(db).Where(e => eventIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var never = received.Where(r => !canMail || !shown.Contains(r.Event.Id) || ModeOf(r) is null or NotificationMode.Never).ToList();
         var waiting = received.Except(never).ToList();
         // A digest is due once a moment passed that it was not sent for, if something waiting is older than that moment.
         var dailyDue = waiting.Any(r => ModeOf(r) == NotificationMode.Daily && r.Notification.CreatedAt <= daily) && !(settings?.LastDailyAt >= daily);

@@ -14,7 +14,11 @@ namespace Parvis.Web.Kernel.Notifications;
 /// What people most want to know (an official answer, a contribution's fate): at the top of every digest and list,
 /// each told in full rather than counted.
 /// </param>
-public sealed record NotificationKind(string Key, NotificationMode Default, bool First = false)
+/// <param name="InFeeds">
+/// News of the process as a whole (an answer, a fate, a new version, a phase opening), also in its public Atom feeds;
+/// not what concerns a few (a reminder) nor the flow of comments.
+/// </param>
+public sealed record NotificationKind(string Key, NotificationMode Default, bool First = false, bool InFeeds = false)
 {
     public string LabelKey => $"Notify.{Key}.Label";
     public string TextKey => $"Notify.{Key}.Text";
@@ -25,10 +29,13 @@ public sealed record NotificationKind(string Key, NotificationMode Default, bool
 public static class KernelNotifications
 {
     /// <summary>A contribution's fate, decided or changed, told to its author and those who follow it.</summary>
-    public static readonly NotificationKind FateDecided = new("fate.decided", NotificationMode.Immediately, First: true);
+    public static readonly NotificationKind FateDecided = new("fate.decided", NotificationMode.Immediately, First: true, InFeeds: true);
 
     /// <summary>A phase of a followed process opens.</summary>
-    public static readonly NotificationKind PhaseOpened = new("phase.opened", NotificationMode.Daily);
+    public static readonly NotificationKind PhaseOpened = new("phase.opened", NotificationMode.Daily, InFeeds: true);
 
-    public static IReadOnlyList<NotificationKind> All => [FateDecided, PhaseOpened];
+    /// <summary>A followed process changed after its publication (dates, tools, themes…), with the reason, in its public journal.</summary>
+    public static readonly NotificationKind ProcessChanged = new("process.changed", NotificationMode.Daily, InFeeds: true);
+
+    public static IReadOnlyList<NotificationKind> All => [FateDecided, PhaseOpened, ProcessChanged];
 }

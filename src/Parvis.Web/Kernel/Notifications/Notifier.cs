@@ -32,6 +32,9 @@ public sealed record Notice(NotificationKind Kind, Guid OrganisationId, Guid? Pr
 
     public Guid? ThemeId { get; init; }
 
+    /// <summary>The contribution the arguments quote, hidden with it (<see cref="NotificationEvent.SourceId"/>).</summary>
+    public Guid? SourceId { get; init; }
+
     /// <summary>Who acted, never told of their own act.</summary>
     public Guid? ActorId { get; init; }
 
@@ -113,6 +116,8 @@ public sealed class Notifier(DatabaseOnDemand database, TimeProvider clock)
             ProcessId = notice.ProcessId,
             Kind = notice.Kind.Key,
             ItemId = notice.ItemId,
+            ThemeId = notice.ThemeId,
+            SourceId = notice.SourceId,
             ItemTitle = Excerpts.Cut(notice.ItemTitle, Follow.TitleMax),
             Address = notice.Address,
             Arguments = JsonSerializer.Serialize(notice.Arguments.Select(a => a with { Value = Excerpts.Cut(a.Value, 600) }), Json),
@@ -130,4 +135,11 @@ public sealed class Notifier(DatabaseOnDemand database, TimeProvider clock)
         }));
         return readers.Count;
     }
+}
+
+/// <summary>What of the events may still be read: none about or quoting a contribution moderation hid or its author erased.</summary>
+public static class ShownEvents
+{
+    public static IQueryable<NotificationEvent> Of(ParvisDbContext db) =>
+        db.NotificationEvents.Where(e => !db.Contributions.Any(c => (c.Id == e.ItemId || c.Id == e.SourceId) && (c.HiddenAt != null || c.ErasedAt != null)));
 }

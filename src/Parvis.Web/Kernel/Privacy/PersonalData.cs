@@ -46,6 +46,20 @@ public sealed class PersonalData(ParvisDbContext db, UserManager<Person> people,
             .Select(v => new { v.OrganisationId, v.Name, v.Kind, v.Interests, v.VerifiedAt }).ToListAsync(cancellationToken);
         var sessions = await db.PersonSessions.AsNoTracking().Where(s => s.PersonId == person.Id)
             .Select(s => new { s.Id, s.Device, s.CreatedAt, s.LastSeenAt, s.Persistent }).ToListAsync(cancellationToken);
+        var follows = await db.Follows.AsNoTracking().Where(f => f.PersonId == person.Id)
+            .Select(f => new { f.OrganisationId, f.SubjectId, f.Kind, f.Following, f.Title, f.Address, f.ChosenAt }).ToListAsync(cancellationToken);
+        // Rows are named by their keys, so that everything that names the person can be found in the file.
+        var notificationSettings = new
+        {
+            settings = await db.NotificationSettings.AsNoTracking().Where(s => s.PersonId == person.Id)
+                .Select(s => new { s.Culture, s.DigestHour, s.WeeklyDay }).FirstOrDefaultAsync(cancellationToken),
+            choices = await db.NotificationChoices.AsNoTracking().Where(c => c.PersonId == person.Id).Select(c => new { c.Kind, c.Mode }).ToListAsync(cancellationToken),
+        };
+        var notifications = await db.Notifications.AsNoTracking().Where(n => n.PersonId == person.Id)
+            .Join(db.NotificationEvents, n => n.EventId, e => e.Id, (n, e) => new { n.Id, e.Kind, e.ItemTitle, e.Address, e.Arguments, e.RaisedAt, n.ReadAt, n.Mail })
+            .ToListAsync(cancellationToken);
+        var messages = await db.OutgoingMessages.AsNoTracking().Where(m => m.PersonId == person.Id)
+            .Select(m => new { m.Id, m.Subject, m.CreatedAt, m.State, m.SentAt }).ToListAsync(cancellationToken);
         // The accounts at sign-in providers (FranceConnect…) linked to this one, as those providers name them.
         var linkedAccounts = (await people.GetLoginsAsync(person)).Select(l => new { provider = l.ProviderDisplayName ?? l.LoginProvider, l.ProviderKey });
         var modules = new Dictionary<string, object>();
@@ -70,6 +84,10 @@ public sealed class PersonalData(ParvisDbContext db, UserManager<Person> people,
             linkedAccounts,
             contributions = await ContributionsAsync(person.Id, cancellationToken),
             flags,
+            follows,
+            notificationSettings,
+            notifications,
+            messages,
             modules,
         };
         return JsonSerializer.SerializeToUtf8Bytes(export, _json);
@@ -124,6 +142,12 @@ public sealed class PersonalData(ParvisDbContext db, UserManager<Person> people,
         await db.OrganisationVoices.Where(v => v.VerifiedById == person.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.VerifiedById, (Guid?)null), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        if (choice == ErasureChoice.Remove)
+        {
+            // Others' news quoted the words removed: those events go with them (their notifications follow by cascade).
+            var removed = contributions.Select(c => (Guid?)c.Id).ToList();
+            await db.NotificationEvents.Where(e => removed.Contains(e.SourceId)).ExecuteDeleteAsync(cancellationToken);
+        }
         var result = await people.DeleteAsync(person);
         if (!result.Succeeded)
         {

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Audit;
 using Parvis.Web.Kernel.Contributions;
@@ -7,6 +9,7 @@ using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Setup;
+using Parvis.Web.Shared;
 
 namespace Parvis.Web.Kernel.Processes;
 
@@ -23,7 +26,7 @@ public sealed record ComponentDraft(Guid? Id, string Module, bool Enabled, strin
 
 /// <summary>Creating and editing processes, their phases and themes; staff only, every change audited.</summary>
 public sealed class ProcessCommands(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, ModuleCatalog modules,
-    ProcessAccess processes)
+    ProcessAccess processes, ProcessJournal journal, IStringLocalizer<SharedText> text)
 {
     public async Task<CommandResult> CreateAsync(ProcessDraft draft)
     {
@@ -40,17 +43,32 @@ public sealed class ProcessCommands(ParvisDbContext db, CurrentOrganisation orga
         return CommandResult.Done(process.Id);
     }
 
-    public async Task<CommandResult> UpdateAsync(Guid processId, ProcessDraft draft) =>
-        await EditAsync(processId, process =>
+    public async Task<CommandResult> UpdateAsync(Guid processId, ProcessDraft draft, ChangeReasonInput change) =>
+        await EditAsync(processId, change, (process, changes) =>
         {
+            var before = Presentation(process);
             Apply(process, draft);
+            changes.AddRange(before.Zip(Presentation(process), (b, a) => new ProcessJournal.Change(b.Label, b.Value, a.Value)));
             audit.Record("process.update", $"process:{process.Id}", process.Title);
             return null;
         });
 
+    /// <summary>The process's presentation, field by field, as the journal names them.</summary>
+    private List<(string Label, string Value)> Presentation(Process process) =>
+    [
+        (text["Field.ProcessTitle"], process.Title), (text["Field.Summary"], process.Summary), (text["Field.PlainSummary"], process.PlainSummary),
+        (text["Field.Description"], process.Description), (text["Field.Territory"], process.Territory),
+        (text["Journal.Publication"], text[process.Published ? "Journal.Published" : "Journal.Unpublished"]),
+    ];
+
+    /// <summary>A phase as the journal tells it: its dates and what it opens.</summary>
+    private string Describe(Process process, Phase phase) =>
+        text["Journal.PhaseState", phase.Title, phase.StartsOn.ToString("d", CultureInfo.CurrentCulture), phase.EndsOn.ToString("d", CultureInfo.CurrentCulture),
+            modules.OpenIn(process, phase, text) is { Length: > 0 } open ? open : text["Journal.OpensNothing"].Value];
+
     /// <summary>Adds a phase (phaseId null) or changes one; phases may not overlap, so the current phase is never ambiguous.</summary>
-    public async Task<CommandResult> SavePhaseAsync(Guid processId, Guid? phaseId, PhaseDraft draft) =>
-        await EditAsync(processId, process =>
+    public async Task<CommandResult> SavePhaseAsync(Guid processId, Guid? phaseId, PhaseDraft draft, ChangeReasonInput change) =>
+        await EditAsync(processId, change, (process, changes) =>
         {
             if (draft.EndsOn < draft.StartsOn)
             {
@@ -65,6 +83,7 @@ public sealed class ProcessCommands(ParvisDbContext db, CurrentOrganisation orga
             {
                 return "Error.PhaseOverlap";
             }
+            var before = phaseId is null ? "" : Describe(process, phase);
             phase.Title = draft.Title.Trim();
             phase.Description = draft.Description.Trim();
             phase.StartsOn = draft.StartsOn;
@@ -77,17 +96,19 @@ public sealed class ProcessCommands(ParvisDbContext db, CurrentOrganisation orga
                 phase.ProcessId = process.Id;
                 db.Phases.Add(phase);
             }
+            changes.Add(new ProcessJournal.Change(text["Journal.Phase", phase.Title], before, Describe(process, phase)));
             audit.Record("process.phase", $"process:{process.Id}", $"{phase.Title} {phase.StartsOn:yyyy-MM-dd}/{phase.EndsOn:yyyy-MM-dd}");
             return null;
         });
 
-    public async Task<CommandResult> RemovePhaseAsync(Guid processId, Guid phaseId) =>
-        await EditAsync(processId, process =>
+    public async Task<CommandResult> RemovePhaseAsync(Guid processId, Guid phaseId, ChangeReasonInput change) =>
+        await EditAsync(processId, change, (process, changes) =>
         {
             if (process.Phases.FirstOrDefault(p => p.Id == phaseId) is not { } phase)
             {
                 return "Error.NotFound";
             }
+            changes.Add(new ProcessJournal.Change(text["Journal.Phase", phase.Title], Describe(process, phase), ""));
             db.Phases.Remove(phase);
             audit.Record("process.phase.remove", $"process:{process.Id}", phase.Title);
             return null;
@@ -98,10 +119,11 @@ public sealed class ProcessCommands(ParvisDbContext db, CurrentOrganisation orga
     /// (title, order, switches) and its contributions: switched on again, everything is as it was. A module that allows
     /// several components gets one more for each new draft; another module keeps its one.
     /// </summary>
-    public async Task<CommandResult> SaveComponentsAsync(Guid processId, IReadOnlyList<ComponentDraft> drafts) =>
-        await EditAsync(processId, process =>
+    public async Task<CommandResult> SaveComponentsAsync(Guid processId, IReadOnlyList<ComponentDraft> drafts, ChangeReasonInput change) =>
+        await EditAsync(processId, change, (process, changes) =>
         {
             var before = process.Components.ToDictionary(c => c.Id, c => c.Position);
+            var tools = Tools(process);
             foreach (var draft in drafts)
             {
                 if (modules.Find(draft.Module) is not { } module)
@@ -143,31 +165,43 @@ public sealed class ProcessCommands(ParvisDbContext db, CurrentOrganisation orga
             {
                 ordered[i].Position = i + 1;
             }
+            changes.Add(new ProcessJournal.Change(text["Journal.Tools"], tools, Tools(process)));
             audit.Record("process.components", $"process:{process.Id}",
                 string.Join(' ', process.ComponentsInUse.Select(c => c.Module)));
             return null;
         });
 
-    public async Task<CommandResult> AddThemeAsync(Guid processId, string name) =>
-        await EditAsync(processId, process =>
+    /// <summary>The tools a process uses, in order, each with its title and the settings that are on.</summary>
+    private string Tools(Process process) =>
+        string.Join('\n', modules.InUse(process).Select(x =>
+        {
+            var title = x.Component.Title.Length > 0 ? x.Component.Title : text[x.Module.TitleKey].Value;
+            var settings = x.Module.ProcessSwitches.Where(s => x.Component.Switches.Contains(s.Key)).Select(s => text[s.LabelKey].Value).ToList();
+            return settings.Count == 0 ? title : $"{title} ({string.Join(", ", settings)})";
+        }));
+
+    public async Task<CommandResult> AddThemeAsync(Guid processId, string name, ChangeReasonInput change) =>
+        await EditAsync(processId, change, (process, changes) =>
         {
             name = name.Trim();
             if (process.Themes.Any(t => t.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
             {
                 return "Error.ThemeExists";
             }
+            changes.Add(new ProcessJournal.Change(text["Journal.Themes"], Themes(process.Themes), Themes([.. process.Themes, new Theme { Name = name, Position = int.MaxValue }])));
             db.Themes.Add(new Theme { ProcessId = process.Id, Name = name, Position = process.Themes.Count == 0 ? 0 : process.Themes.Max(t => t.Position) + 1 });
             audit.Record("process.theme.add", $"process:{process.Id}", name);
             return null;
         });
 
-    public async Task<CommandResult> RemoveThemeAsync(Guid processId, Guid themeId) =>
-        await EditAsync(processId, process =>
+    public async Task<CommandResult> RemoveThemeAsync(Guid processId, Guid themeId, ChangeReasonInput change) =>
+        await EditAsync(processId, change, (process, changes) =>
         {
             if (process.Themes.FirstOrDefault(t => t.Id == themeId) is not { } theme)
             {
                 return "Error.NotFound";
             }
+            changes.Add(new ProcessJournal.Change(text["Journal.Themes"], Themes(process.Themes), Themes(process.Themes.Where(t => t.Id != themeId))));
             db.Themes.Remove(theme);
             audit.Record("process.theme.remove", $"process:{process.Id}", theme.Name);
             return null;
@@ -201,8 +235,13 @@ public sealed class ProcessCommands(ParvisDbContext db, CurrentOrganisation orga
         return CommandResult.Done(processId);
     }
 
-    /// <summary>Loads the process with its phases and themes, checks the permission, applies the change and saves it, or nothing.</summary>
-    private async Task<CommandResult> EditAsync(Guid processId, Func<Process, string?> change)
+    private static string Themes(IEnumerable<Theme> themes) => string.Join(", ", themes.OrderBy(t => t.Position).Select(t => t.Name));
+
+    /// <summary>
+    /// Loads the process with its phases and themes, checks the permission, applies the change and saves it with its
+    /// journal entries (a published process's changes need a reason), or nothing.
+    /// </summary>
+    private async Task<CommandResult> EditAsync(Guid processId, ChangeReasonInput reason, Func<Process, List<ProcessJournal.Change>, string?> change)
     {
         var process = await db.Processes.Include(p => p.Phases).Include(p => p.Themes)
             .FirstOrDefaultAsync(p => p.Id == processId && p.OrganisationId == organisation.Id);
@@ -215,9 +254,15 @@ public sealed class ProcessCommands(ParvisDbContext db, CurrentOrganisation orga
         {
             return CommandResult.Refused(decision);
         }
-        if (change(process) is { } error)
+        var wasPublished = process.Published;
+        var changes = new List<ProcessJournal.Change>();
+        if (change(process, changes) is { } error)
         {
             return error == "Error.NotFound" ? CommandResult.Missing() : CommandResult.Refused(error);
+        }
+        if (await journal.RecordAsync(process, wasPublished, reason, changes) is { } refused)
+        {
+            return CommandResult.Refused(refused);
         }
         await db.SaveChangesAsync();
         return CommandResult.Done(process.Id);

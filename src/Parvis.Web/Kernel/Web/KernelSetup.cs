@@ -62,7 +62,7 @@ public static class KernelSetup
         services.AddScoped<AuditLog>();
         services.AddScoped<Moderation>();
         services.AddScoped<FateCommands>();
-        services.AddParvisJobs(configuration);
+        services.AddParvisNotifications(configuration);
         services.AddScoped<SynthesisCommands>();
         services.AddScoped<GridCommands>();
         services.AddScoped<ResultCommands>();
@@ -70,6 +70,7 @@ public static class KernelSetup
         services.AddSingleton<PdfConverter>();
         services.AddScoped<ProcessAccess>();
         services.AddScoped<ProcessCommands>();
+        services.AddScoped<ProcessJournal>();
         services.AddScoped<OrganisationCommands>();
         services.AddScoped<PersonalData>();
         services.AddSingleton<MarkdownRenderer>();

@@ -2,9 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Audit;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Notifications;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Kernel.Text;
 
 namespace Parvis.Web.Modules.Debates;
 
@@ -16,7 +18,7 @@ public sealed record PointDraft(PointKind Kind, string Text, IReadOnlyList<Guid>
 /// <summary>Every write of the debates module, each checked against its permission and the debate's dates.</summary>
 public sealed class DebateCommands(
     ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock, ProcessAccess processes,
-    IEnumerable<IQuestionsToExperts> experts)
+    IEnumerable<IQuestionsToExperts> experts, Notifier notifier)
 {
     public const int MostPoints = 30;
 
@@ -214,6 +216,16 @@ public sealed class DebateCommands(
             db.PointArguments.AddRange(kept[i].Arguments.Distinct().Select(a => new PointArgument { PointId = point.Id, ArgumentId = a }));
         }
         audit.Record("debate.close", $"debate:{debate.Id}", $"{kept.Count}");
+        // Those who argued, replied or supported an argument hear of the record that closes the debate.
+        var arguments = db.Arguments.Where(a => a.DebateId == debate.Id);
+        await notifier.RaiseAsync(new Notice(DebatesModule.Closed, organisation.Id, debate.ProcessId, debate.Id, debate.Question, $"/debates/{debate.Id}",
+            Excerpts.Cut(conclusion.Trim(), 300))
+        {
+            Involved = arguments.Where(a => a.AuthorId != null).Select(a => a.AuthorId!.Value)
+                .Union(db.ArgumentReplies.Where(r => r.DebateId == debate.Id && r.AuthorId != null).Select(r => r.AuthorId!.Value))
+                .Union(db.ArgumentSupports.Where(s => arguments.Select(a => a.Id).Contains(s.ArgumentId)).Select(s => s.PersonId)),
+            ActorId = authorizer.PersonId,
+        });
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return CommandResult.Done(debate.Id);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Modules;
+using Parvis.Web.Kernel.Notifications;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Privacy;
@@ -52,6 +53,15 @@ public sealed class DebatesModule : IParvisModule
         [new ModuleLink($"/admin/processes/{process.Id}/debates", "Debates.AdminTitle")];
 
     public void SeedDemo(DemoProcess demo) => DebatesDemo.Seed(demo);
+
+    /// <summary>The record that closes a debate one argued in, replied to, supported or follows.</summary>
+    public static readonly NotificationKind Closed = new("debates.closed", NotificationMode.Immediately, First: true, InFeeds: true);
+
+    public IReadOnlyList<NotificationKind> NotificationKinds => [Closed];
+
+    public Task<Followable?> FollowableAsync(ParvisDbContext db, Guid organisationId, Guid itemId) =>
+        db.Debates.Where(d => d.Id == itemId && d.OrganisationId == organisationId)
+            .Select(d => new Followable(d.ProcessId, d.Question, "/debates/" + d.Id)).FirstOrDefaultAsync();
 
     public void AddServices(IServiceCollection services)
     {

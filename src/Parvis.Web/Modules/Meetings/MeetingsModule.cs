@@ -30,7 +30,10 @@ public sealed class MeetingsModule : IParvisModule
     /// <summary>A meeting one registered for starts within a day.</summary>
     public static readonly NotificationKind Soon = new("meetings.soon", NotificationMode.Immediately);
 
-    public IReadOnlyList<NotificationKind> NotificationKinds => [Soon];
+    /// <summary>The experts' answer to a question one asked or follows, or why they could not answer it.</summary>
+    public static readonly NotificationKind QuestionAnswered = new("meetings.answer", NotificationMode.Immediately, First: true, InFeeds: true);
+
+    public IReadOnlyList<NotificationKind> NotificationKinds => [Soon, QuestionAnswered];
 
     public Task<Followable?> FollowableAsync(ParvisDbContext db, Guid organisationId, Guid itemId) =>
         db.Meetings.Where(m => m.Id == itemId && m.OrganisationId == organisationId)

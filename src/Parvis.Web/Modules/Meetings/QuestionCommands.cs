@@ -2,17 +2,19 @@ using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Audit;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Notifications;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Kernel.Text;
 
 namespace Parvis.Web.Modules.Meetings;
 
 /// <summary>Questions to experts: asked online or collected at a meeting, routed to an expert, answered in public or recorded as not covered.</summary>
 public sealed class QuestionCommands(
     ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock, MeetingCommands meetings,
-    ProcessAccess processes) : IQuestionsToExperts
+    ProcessAccess processes, Notifier notifier) : IQuestionsToExperts
 {
     /// <summary>
     /// Staff send a question from elsewhere in the process (a debate's open question) to the experts of its first set
@@ -138,6 +140,13 @@ public sealed class QuestionCommands(
         question.AnsweredAt = clock.GetUtcNow();
         question.AnsweredAtMeetingId = meetingId;
         audit.Record(status == QuestionStatus.Answered ? "question.answer" : "question.not-covered", $"question:{question.Id}");
+        // Whoever asked hears of it (the question is theirs), and whoever follows it.
+        await notifier.RaiseAsync(new Notice(MeetingsModule.QuestionAnswered, organisation.Id, process.Id, question.Id, question.Caption, question.Address,
+            NoticeArgument.Text(status == QuestionStatus.Answered ? "Notify.meetings.answer.Answered" : "Notify.meetings.answer.NotCovered"), Excerpts.Cut(trimmed, 300))
+        {
+            AboutYou = question.AuthorId is { } author ? [author] : [],
+            ActorId = authorizer.PersonId,
+        });
         await db.SaveChangesAsync();
         return CommandResult.Done(question.Id);
     }

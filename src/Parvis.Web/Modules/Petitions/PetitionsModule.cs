@@ -63,10 +63,10 @@ public sealed class PetitionsModule : IParvisModule
     public void SeedDemo(DemoProcess demo) => PetitionsDemo.Seed(demo);
 
     /// <summary>A petition one signed or promotes reaches its threshold: the organisation now owes an answer.</summary>
-    public static readonly NotificationKind ThresholdReached = new("petitions.threshold", NotificationMode.Immediately);
+    public static readonly NotificationKind ThresholdReached = new("petitions.threshold", NotificationMode.Immediately, InFeeds: true);
 
     /// <summary>The organisation's answer to a petition.</summary>
-    public static readonly NotificationKind Answered = new("petitions.answer", NotificationMode.Immediately, First: true);
+    public static readonly NotificationKind Answered = new("petitions.answer", NotificationMode.Immediately, First: true, InFeeds: true);
 
     public IReadOnlyList<NotificationKind> NotificationKinds => [ThresholdReached, Answered];
 

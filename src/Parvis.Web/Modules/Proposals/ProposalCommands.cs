@@ -190,6 +190,8 @@ public sealed class ProposalCommands(DatabaseOnDemand database, CurrentOrganisat
             Involved = Involved(proposal.Id),
             AboutYou = repliedTo is { } replied ? [replied] : [],
             ActorId = authorizer.PersonId,
+            ThemeId = proposal.ThemeId,
+            SourceId = comment.Id,
         });
         await Db.SaveChangesAsync();
         await Db.Proposals.Where(p => p.Id == proposalId)
@@ -234,6 +236,7 @@ public sealed class ProposalCommands(DatabaseOnDemand database, CurrentOrganisat
             Involved = Involved(proposal.Id),
             AboutYou = proposal.AuthorId is { } author ? [author] : [],
             ActorId = authorizer.PersonId,
+            ThemeId = proposal.ThemeId,
         });
         await Db.SaveChangesAsync();
         return CommandResult.Done(proposal.Id);

@@ -69,7 +69,7 @@ public sealed class ProposalsModule : IParvisModule
     public static readonly NotificationKind Commented = new("proposals.comment", NotificationMode.Daily);
 
     /// <summary>The official answer to a proposal.</summary>
-    public static readonly NotificationKind Answered = new("proposals.answer", NotificationMode.Immediately, First: true);
+    public static readonly NotificationKind Answered = new("proposals.answer", NotificationMode.Immediately, First: true, InFeeds: true);
 
     public IReadOnlyList<NotificationKind> NotificationKinds => [Commented, Answered];
 

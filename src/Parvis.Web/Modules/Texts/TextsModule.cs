@@ -32,7 +32,7 @@ public sealed class TextsModule : IParvisModule
     public IReadOnlyList<ModuleSwitch> PhaseSwitches => [new(Voting, "Texts.Switch.Voting"), new(Amending, "Texts.Switch.Amending")];
 
     /// <summary>A new version of a text one voted on, argued, amended, or whose process one follows.</summary>
-    public static readonly NotificationKind NewVersion = new("texts.version", NotificationMode.Immediately);
+    public static readonly NotificationKind NewVersion = new("texts.version", NotificationMode.Immediately, InFeeds: true);
 
     public IReadOnlyList<NotificationKind> NotificationKinds => [NewVersion];
 

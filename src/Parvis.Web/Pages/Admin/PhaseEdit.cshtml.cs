@@ -17,6 +17,9 @@ public sealed class PhaseEditModel(ParvisDbContext db, CurrentOrganisation organ
     [BindProperty]
     public PhaseInput Input { get; set; } = new();
 
+    [BindProperty]
+    public ChangeReasonInput Change { get; set; } = new();
+
     public Process Process { get; private set; } = default!;
 
     public ModuleCatalog Modules => modules;
@@ -57,8 +60,8 @@ public sealed class PhaseEditModel(ParvisDbContext db, CurrentOrganisation organ
         {
             return Page();
         }
-        var result = await commands.SavePhaseAsync(processId, phaseId, Input.ToDraft());
-        if (Refusal(result, result.ErrorKey == "Error.PhaseDates" ? "Input.EndsOn" : "") is { } refusal)
+        var result = await commands.SavePhaseAsync(processId, phaseId, Input.ToDraft(), Change);
+        if (Refusal(result, result.ErrorKey == "Error.PhaseDates" ? "Input.EndsOn" : JournalFields.Of(result.ErrorKey) ?? "") is { } refusal)
         {
             return refusal;
         }

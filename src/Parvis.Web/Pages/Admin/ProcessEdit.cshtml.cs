@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Organisations;
@@ -16,6 +17,12 @@ public sealed class ProcessEditModel(ParvisDbContext db, CurrentOrganisation org
 {
     [BindProperty]
     public ProcessInput Input { get; set; } = new();
+
+    [BindProperty]
+    public ChangeReasonInput Change { get; set; } = new();
+
+    /// <summary>The handler of the form just posted ("" for the process's own), whose reason fields show what was typed.</summary>
+    public string? Posted => Request.HasFormContentType ? Request.Query["handler"].FirstOrDefault() ?? "" : null;
 
     [BindProperty]
     [StringLength(Theme.NameMax, ErrorMessage = "Validation.TooLong")]
@@ -59,7 +66,7 @@ public sealed class ProcessEditModel(ParvisDbContext db, CurrentOrganisation org
         {
             return Page();
         }
-        var result = await commands.SaveComponentsAsync(id, Components.Select(c => c.ToDraft()).ToList());
+        var result = await commands.SaveComponentsAsync(id, Components.Select(c => c.ToDraft()).ToList(), Change);
         if (result.ErrorKey == "Error.ComponentTitles")
         {
             // Said next to each title that does not tell its component apart from another of the same module.
@@ -70,7 +77,7 @@ public sealed class ProcessEditModel(ParvisDbContext db, CurrentOrganisation org
             }
             return Page();
         }
-        return After(result, "Admin.ComponentsSaved", $"/admin/processes/edit/{id}#components");
+        return After(result, "Admin.ComponentsSaved", $"/admin/processes/edit/{id}#components", JournalField(result));
     }
 
     public async Task<IActionResult> OnPostAsync(Guid? id)
@@ -84,8 +91,8 @@ public sealed class ProcessEditModel(ParvisDbContext db, CurrentOrganisation org
         {
             return Page();
         }
-        var result = id is null ? await commands.CreateAsync(Input.ToDraft()) : await commands.UpdateAsync(id.Value, Input.ToDraft());
-        if (Refusal(result) is { } refusal)
+        var result = id is null ? await commands.CreateAsync(Input.ToDraft()) : await commands.UpdateAsync(id.Value, Input.ToDraft(), Change);
+        if (Refusal(result, JournalField(result)) is { } refusal)
         {
             return refusal;
         }
@@ -106,8 +113,8 @@ public sealed class ProcessEditModel(ParvisDbContext db, CurrentOrganisation org
         }
         else
         {
-            var result = await commands.AddThemeAsync(id, ThemeName);
-            if (Refusal(result, nameof(ThemeName)) is { } refusal)
+            var result = await commands.AddThemeAsync(id, ThemeName, Change);
+            if (Refusal(result, JournalFields.Of(result.ErrorKey) ?? nameof(ThemeName)) is { } refusal)
             {
                 return refusal;
             }
@@ -121,10 +128,27 @@ public sealed class ProcessEditModel(ParvisDbContext db, CurrentOrganisation org
     }
 
     public async Task<IActionResult> OnPostRemoveThemeAsync(Guid id, Guid themeId, bool confirmed) =>
-        Unconfirmed(confirmed, $"/admin/processes/edit/{id}#themes") ?? Refusal(await commands.RemoveThemeAsync(id, themeId)) ?? Redirect($"/admin/processes/edit/{id}#themes");
+        Unconfirmed(confirmed, $"/admin/processes/edit/{id}#themes") ?? Removed(await commands.RemoveThemeAsync(id, themeId, Change), $"/admin/processes/edit/{id}#themes");
 
     public async Task<IActionResult> OnPostRemovePhaseAsync(Guid id, Guid phaseId, bool confirmed) =>
-        Unconfirmed(confirmed, $"/admin/processes/edit/{id}#phases") ?? Refusal(await commands.RemovePhaseAsync(id, phaseId)) ?? Redirect($"/admin/processes/edit/{id}#phases");
+        Unconfirmed(confirmed, $"/admin/processes/edit/{id}#phases") ?? Removed(await commands.RemovePhaseAsync(id, phaseId, Change), $"/admin/processes/edit/{id}#phases");
+
+    /// <summary>After a removal asked again: a refusal (a missing reason) is said at the top of the page it returns to.</summary>
+    private IActionResult Removed(CommandResult result, string back)
+    {
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+        if (!result.Succeeded && result.ErrorKey is { } error)
+        {
+            Flash(error);
+        }
+        return Redirect(back);
+    }
+
+    /// <summary>Where a refusal is said: next to the reason when the journal asked for one.</summary>
+    private static string JournalField(CommandResult result) => JournalFields.Of(result.ErrorKey) ?? "";
 
     private async Task<IActionResult?> LoadAsync(Guid? id)
     {

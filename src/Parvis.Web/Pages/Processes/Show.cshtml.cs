@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Modules;
-using Parvis.Web.Kernel.Notifications;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
@@ -15,7 +14,7 @@ namespace Parvis.Web.Pages.Processes;
 
 [OutputCache(PolicyName = PublicPagePolicy.Name)]
 public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation organisation, Authorizer authorizer, FateCommands fates, SharedData shared,
-    ModuleCatalog modules, TimeProvider clock, FollowCommands follows)
+    ModuleCatalog modules, TimeProvider clock)
     : ParvisPageModel
 {
     private ParvisDbContext Db => database.Context;
@@ -35,9 +34,6 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
     public FateCount Fates { get; private set; } = default!;
     public int SynthesisItems { get; private set; }
 
-    /// <summary>For someone signed in: whether they follow the process.</summary>
-    public FollowButton? Follow { get; private set; }
-
     public async Task<IActionResult> OnGetAsync()
     {
         var slug = RouteValue("slug");
@@ -51,7 +47,6 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
         }
         (Process, Components, Actions, Fates, SynthesisItems) = overview;
         CurrentPhase = Process.CurrentPhase(today);
-        Follow = authorizer.PersonId is null ? null : new FollowButton(FollowedKind.Process, Process.Id, Process.Title, await follows.FollowsAsync(Process.Id));
         return Page();
     }
 

@@ -68,6 +68,13 @@ public sealed class ReportBuilder(ParvisDbContext db, CurrentOrganisation organi
         {
             blocks.AddRange(await source.MethodAsync(db, process, text));
         }
+        // How the process was adjusted on the way, and why: its public journal.
+        var journal = await db.JournalEntries.AsNoTracking().Where(j => j.ProcessId == process.Id).OrderBy(j => j.At).ThenBy(j => j.Id).ToListAsync();
+        if (journal.Count > 0)
+        {
+            blocks.Add(new ReportTable(text["Journal.Title"], [text["Journal.Date"], text["Journal.Subject"], text["Journal.Before"], text["Journal.After"], text["Journal.Why"]],
+                journal.Select(j => (IReadOnlyList<string>)[j.At.ToLocalTime().ToString("d", CultureInfo.CurrentCulture), j.Subject, j.Before, j.After, j.Reason]).ToList()));
+        }
 
         foreach (var kind in Enum.GetValues<SynthesisItemKind>())
         {

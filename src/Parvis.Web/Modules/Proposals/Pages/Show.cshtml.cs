@@ -6,7 +6,6 @@ using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Modules;
-using Parvis.Web.Kernel.Notifications;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
@@ -18,7 +17,7 @@ namespace Parvis.Web.Modules.Proposals.Pages;
 /// <summary>A proposal with its official answer, its supports and its discussion.</summary>
 [OutputCache(PolicyName = PublicPagePolicy.Name)]
 public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation organisation, Authorizer authorizer, ProposalCommands commands, SharedData shared,
-    PersonalSupports supports, IEnumerable<IContributionSource> sources, FollowCommands follows)
+    PersonalSupports supports, IEnumerable<IContributionSource> sources)
     : ParvisPageModel, IProcessPage
 {
     private ParvisDbContext Db => database.Context;
@@ -62,8 +61,8 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
     /// <summary>The proposal's id, from the address ("{id:guid}").</summary>
     private Guid Id => Guid.Parse(RouteValue("id"));
 
-    /// <summary>For someone signed in: whether they follow the proposal.</summary>
-    public FollowButton? Follow { get; private set; }
+    /// <summary>The person wrote, supported or commented it: they hear of it unless they stopped.</summary>
+    public bool Involved { get; private set; }
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync(Id) ? Page() : NotFound();
 
@@ -130,7 +129,7 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
         var personId = authorizer.PersonId;
         HasSupported = personId is not null && await supports.HasSupportedAsync(personId.Value, id, afterOwnAction: Request.Cookies.ContainsKey(FlashCookie));
         IsAuthor = personId is not null && Proposal.AuthorId == personId;
-        Follow = personId is null ? null : new FollowButton(FollowedKind.Item, Proposal.Id, Proposal.Title, await follows.FollowsAsync(Proposal.Id));
+        Involved = IsAuthor || HasSupported || Comments.Any(thread => thread.Any(c => c.Comment.AuthorId == personId));
         CanModerate = await authorizer.CanAsync(Permission.Moderate, Process);
         CanAnswer = await authorizer.CanAsync(ProposalsPermissions.Answer, Process);
         CanDecideFate = await authorizer.CanAsync(Permission.Analyse, Process);

@@ -32,7 +32,7 @@ public sealed class NotificationsModel(ParvisDbContext db, CurrentOrganisation o
         var received = await db.Notifications.AsNoTracking()
             .Where(n => n.PersonId == person && n.OrganisationId == organisation.Id && n.CreatedAt >= since)
             .OrderByDescending(n => n.CreatedAt).Take(Most)
-            .Join(db.NotificationEvents, n => n.EventId, e => e.Id, (n, e) => new Received(n, e)).ToListAsync();
+            .Join(ShownEvents.Of(db), n => n.EventId, e => e.Id, (n, e) => new Received(n, e)).ToListAsync();
         Items = Digest.Group(received, modules, Text);
         Unread = Items.Count(i => i.Unread);
     }

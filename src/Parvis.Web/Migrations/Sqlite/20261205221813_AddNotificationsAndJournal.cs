@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Parvis.Web.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class AddNotifications : Migration
+    public partial class AddNotificationsAndJournal : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -42,6 +42,31 @@ namespace Parvis.Web.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "kernel_journal",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProcessId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Before = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    After = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Prompts = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_kernel_journal", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_kernel_journal_kernel_processes_ProcessId",
+                        column: x => x.ProcessId,
+                        principalTable: "kernel_processes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "kernel_notification_choices",
                 columns: table => new
                 {
@@ -69,6 +94,8 @@ namespace Parvis.Web.Migrations.Sqlite
                     ProcessId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                     ItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ThemeId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SourceId = table.Column<Guid>(type: "TEXT", nullable: true),
                     ItemTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Address = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     Arguments = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
@@ -180,6 +207,11 @@ namespace Parvis.Web.Migrations.Sqlite
                 columns: new[] { "SubjectId", "Following" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_kernel_journal_ProcessId_At",
+                table: "kernel_journal",
+                columns: new[] { "ProcessId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_kernel_notification_events_ItemId",
                 table: "kernel_notification_events",
                 column: "ItemId");
@@ -226,6 +258,9 @@ namespace Parvis.Web.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "kernel_follows");
+
+            migrationBuilder.DropTable(
+                name: "kernel_journal");
 
             migrationBuilder.DropTable(
                 name: "kernel_notification_choices");

@@ -1,0 +1,86 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.Notifications;
+using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Processes;
+
+namespace Parvis.Tests.Integration;
+
+[Trait("Suite", "integration")]
+public sealed class JournalTests(ParvisApp app) : IClassFixture<ParvisApp>
+{
+    [Fact]
+    public async Task A_published_process_changes_only_with_a_public_reason_its_followers_hear_of()
+    {
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        var process = await app.AddProcessAsync("journal-public", new Phase { Title = "Propositions", StartsOn = today.AddDays(-2), EndsOn = today.AddDays(10) });
+        var phase = process.Phases[0];
+        var (manager, _) = await app.SignedInAsync("Gestionnaire du journal", Role.ProcessManager);
+        var (follower, followerPerson) = await app.SignedInAsync("Personne qui suit la démarche");
+        Assert.Equal(HttpStatusCode.Redirect, (await follower.PostAsync("/follow", new Dictionary<string, string>
+        {
+            ["kind"] = "Process", ["subjectId"] = process.Id.ToString(), ["following"] = "true", ["returnUrl"] = $"/processes/{process.Slug}",
+        }, $"/processes/{process.Slug}")).Status);
+
+        var page = $"/admin/processes/{process.Id}/phases/{phase.Id}";
+        var form = new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Propositions", ["Input.Description"] = "",
+            ["Input.StartsOn"] = phase.StartsOn.ToString("yyyy-MM-dd"), ["Input.EndsOn"] = phase.EndsOn.AddDays(7).ToString("yyyy-MM-dd"),
+            ["Change.Reason"] = "", ["Change.Prompts"] = "",
+        };
+        // Without a reason, nothing changes, and the page says why next to the field, keeping what was typed.
+        var refused = await manager.PostAsync(page, form);
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("Dites pourquoi ce changement", refused.Text("#phase-change-reason-error"), StringComparison.Ordinal);
+        Assert.Equal(phase.EndsOn.AddDays(7).ToString("yyyy-MM-dd"), refused.Document.QuerySelector("#Input_EndsOn")!.GetAttribute("value"));
+        var badPrompt = await manager.PostAsync(page, new Dictionary<string, string>(form) { ["Change.Reason"] = "Prolongée.", ["Change.Prompts"] = "javascript:alert(1)" });
+        Assert.Contains("adresse de ce site", badPrompt.Text("#phase-change-prompts-error"), StringComparison.Ordinal);
+        Assert.Equal("Prolongée.", badPrompt.Document.QuerySelector("#phase-change-reason")!.TextContent);
+        Assert.Equal(phase.EndsOn, (await app.WithDatabaseAsync(db => db.Phases.AsNoTracking().SingleAsync(p => p.Id == phase.Id))).EndsOn);
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.JournalEntries.CountAsync(j => j.ProcessId == process.Id)));
+
+        var saved = await manager.PostAsync(page, new Dictionary<string, string>(form)
+        {
+            ["Change.Reason"] = "Les participants et participantes ont demandé une semaine de plus.",
+            ["Change.Prompts"] = $"/processes/{process.Slug}\nhttps://example.org/deliberation-12",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        // Saving the same again changes nothing, and writes nothing.
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync(page, form)).Status);
+
+        using var visitor = app.NewSession();
+        var journal = await visitor.GetAsync($"/processes/{process.Slug}/journal");
+        Assert.Equal(HttpStatusCode.OK, journal.Status);
+        Assert.Equal(new[] { "Phase «\u00a0Propositions\u00a0»" }, journal.Texts(".journal-entry h3"));
+        var states = journal.Texts(".journal-entry dd").ToList();
+        Assert.Contains(phase.EndsOn.ToString("dd/MM/yyyy"), states[0], StringComparison.Ordinal);
+        Assert.Contains(phase.EndsOn.AddDays(7).ToString("dd/MM/yyyy"), states[1], StringComparison.Ordinal);
+        Assert.Contains("une semaine de plus", journal.Text(".journal-entry"), StringComparison.Ordinal);
+        Assert.Equal(new[] { $"/processes/{process.Slug}", "https://example.org/deliberation-12" },
+            journal.Document.QuerySelectorAll(".journal-entry li a").Select(a => a.GetAttribute("href")));
+        Assert.NotNull((await visitor.GetAsync($"/processes/{process.Slug}")).Document.QuerySelector($"a[href='/processes/{process.Slug}/journal']"));
+
+        // Its follower hears of it, with the reason; the manager who made it does not.
+        var news = await follower.GetAsync("/account/notifications");
+        Assert.Contains("une semaine de plus", news.Text(".notification-list"), StringComparison.Ordinal);
+        Assert.Equal(1, await app.WithDatabaseAsync(db => db.Notifications.CountAsync(n => n.PersonId == followerPerson.Id
+            && db.NotificationEvents.Any(e => e.Id == n.EventId && e.Kind == KernelNotifications.ProcessChanged.Key))));
+        Assert.Contains("Propositions", (await visitor.GetAsync($"/processes/{process.Slug}/feed.atom")).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_draft_changes_without_a_reason_and_without_a_journal()
+    {
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        var process = await app.AddProcessAsync("journal-brouillon", new Phase { Title = "Préparation", StartsOn = today, EndsOn = today.AddDays(10) });
+        await app.WithDatabaseAsync(db => db.Processes.Where(p => p.Id == process.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.Published, false)));
+        var (manager, _) = await app.SignedInAsync("Gestionnaire du brouillon", Role.ProcessManager);
+        var edit = $"/admin/processes/edit/{process.Id}";
+        Assert.Null((await manager.GetAsync(edit)).Document.QuerySelector("textarea[name='Change.Reason']"));
+        var saved = await manager.PostAsync($"{edit}?handler=AddTheme", new Dictionary<string, string> { ["ThemeName"] = "Logement" }, edit);
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.JournalEntries.CountAsync(j => j.ProcessId == process.Id)));
+    }
+}
