@@ -24,5 +24,5 @@ public sealed class FollowModel(FollowCommands follows) : ParvisPageModel
         return LocalRedirect(Back(returnUrl));
     }
 
-    private string Back(string? returnUrl) => Url.IsLocalUrl(returnUrl) ? returnUrl! : "/";
+    private static string Back(string? returnUrl) => LocalAddresses.Or(returnUrl, "/");
 }

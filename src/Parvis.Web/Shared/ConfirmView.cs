@@ -17,7 +17,7 @@ public static class JournalFields
 {
     public static string? Of(string? errorKey) => errorKey switch
     {
-        "Journal.ReasonRequired" => "Change.Reason",
+        "Journal.ReasonRequired" or "Journal.TooLong" => "Change.Reason",
         "Journal.PromptInvalid" or "Journal.TooManyPrompts" => "Change.Prompts",
         _ => null,
     };

@@ -143,4 +143,66 @@ public sealed class ModerationTests(ParvisApp app) : IClassFixture<ParvisApp>
         var (allowed, _) = await app.SignedInAsync("Modé ouverte", Role.Moderator, app.World.ProcessId);
         Assert.Equal(HttpStatusCode.OK, (await allowed.GetAsync($"/admin/moderate/{commentId}")).Status);
     }
+
+    [Fact]
+    public async Task An_author_contests_a_hiding_once_and_another_moderator_decides_in_the_public_log()
+    {
+        var (author, authorPerson) = await app.SignedInAsync("Autrice qui conteste");
+        var commentId = await app.WithDatabaseAsync(async db =>
+        {
+            var proposal = new Proposal { OrganisationId = app.World.OrganisationId, ProcessId = app.World.ProcessId, Title = "Sujet contesté", Body = "Texte." };
+            var comment = new Comment
+            {
+                OrganisationId = app.World.OrganisationId, ProcessId = app.World.ProcessId, ProposalId = proposal.Id, AuthorId = authorPerson.Id,
+                Body = "Les élus n'ont rien fait pour le quartier depuis dix ans.",
+            };
+            db.AddRange(proposal, comment);
+            await db.SaveChangesAsync();
+            return comment.Id;
+        });
+        var (hider, _) = await app.SignedInAsync("Modérateur qui masque", Role.Moderator);
+        var (other, _) = await app.SignedInAsync("Modératrice qui tranche", Role.Moderator);
+        Assert.Equal(HttpStatusCode.Redirect, (await hider.PostAsync($"/admin/moderate/{commentId}", new Dictionary<string, string>
+        {
+            ["action"] = "Hide", ["Reason"] = "Attaque personnelle",
+        })).Status);
+
+        // The author finds it among their contributions, reads why, and contests it with a reason.
+        var mine = await author.GetAsync("/account/contributions");
+        Assert.NotNull(mine.Document.QuerySelector($"a[href='/contributions/{commentId}/appeal']"));
+        var appeal = $"/contributions/{commentId}/appeal";
+        var page = await author.GetAsync(appeal);
+        Assert.Contains("Attaque personnelle", page.Text("main .alert"), StringComparison.Ordinal);
+        var empty = await author.PostAsync(appeal, new Dictionary<string, string> { ["Reason"] = "" });
+        Assert.Equal("Ce champ est obligatoire.", empty.Text("#Reason-error"));
+        Assert.Equal(HttpStatusCode.Redirect, (await author.PostAsync(appeal, new Dictionary<string, string>
+        {
+            ["Reason"] = "Je critique une politique, pas une personne.",
+        })).Status);
+        Assert.Null((await author.GetAsync(appeal)).Document.QuerySelector("textarea[name=Reason]"));
+        // Once per hiding: the database refuses a second one as the page does.
+        Assert.Equal(HttpStatusCode.OK, (await author.PostAsync(appeal, new Dictionary<string, string> { ["Reason"] = "Encore une fois." })).Status);
+        Assert.Equal(1, await app.WithDatabaseAsync(db => db.ModerationAppeals.CountAsync(a => a.ContributionId == commentId)));
+        // Someone else's contribution has no appeal page for them.
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(appeal)).Status);
+
+        // The moderator who hid it cannot decide; another grants it, with a reason.
+        var desk = await other.GetAsync("/admin");
+        Assert.Contains(desk.Document.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/admin/moderate/{commentId}");
+        var same = await hider.PostAsync($"/admin/moderate/{commentId}?handler=Appeal", new Dictionary<string, string> { ["grant"] = "false", ["Reason"] = "Je maintiens." });
+        Assert.Contains("Une autre personne de la modération doit décider", same.Text("[role=alert]"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await other.PostAsync($"/admin/moderate/{commentId}?handler=Appeal", new Dictionary<string, string>
+        {
+            ["grant"] = "true", ["Reason"] = "Critique d'une politique publique, conforme à la charte.",
+        })).Status);
+
+        using var visitor = app.NewSession();
+        var log = await visitor.GetAsync("/moderation");
+        Assert.Contains(log.Texts("tbody tr"), row => row.Contains("Contestation accueillie", StringComparison.Ordinal)
+            && row.Contains("conforme à la charte", StringComparison.Ordinal));
+        Assert.Null(await app.WithDatabaseAsync(db => db.Contributions.Where(c => c.Id == commentId).Select(c => c.HiddenAt).SingleAsync()));
+        var decided = await author.GetAsync(appeal);
+        Assert.Contains("conforme à la charte", decided.Text("main"), StringComparison.Ordinal);
+        Assert.Contains("conforme à la charte", (await author.GetAsync("/account/notifications")).Text(".notification-list"), StringComparison.Ordinal);
+    }
 }

@@ -196,6 +196,7 @@ public sealed class NotificationTests(ParvisApp app) : IClassFixture<ParvisApp>
         var saved = await session.PostAsync("/account/notifications/settings", new Dictionary<string, string>
         {
             ["Choices[proposals.comment]"] = "Weekly", ["Choices[fate.decided]"] = "Immediately", ["DigestHour"] = "7", ["WeeklyDay"] = "Friday", ["Culture"] = "en",
+            ["EmailsOn"] = "true",
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
         var kept = await app.WithDatabaseAsync(async db => (
@@ -210,9 +211,10 @@ public sealed class NotificationTests(ParvisApp app) : IClassFixture<ParvisApp>
         using var mailer = app.NewSession();
         var token = System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + stop).Query)["t"]!;
         Assert.Equal(HttpStatusCode.OK, (await mailer.PostRawAsync("/unfollow?t=" + Uri.EscapeDataString(token), new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" })).Status);
-        var modes = await app.WithDatabaseAsync(db => db.NotificationChoices.Where(c => c.PersonId == person.Id).Select(c => c.Mode).ToListAsync());
-        Assert.Equal(app.Services.GetRequiredService<ModuleCatalog>().NotificationKinds.Count, modes.Count);
-        Assert.All(modes, m => Assert.Equal(NotificationMode.Never, m));
+        // Every message stops, those of kinds added later too; the choices stay for the day they turn e-mail on again.
+        Assert.True(await app.WithDatabaseAsync(db => db.NotificationSettings.Where(s => s.PersonId == person.Id).Select(s => s.EmailsOff).SingleAsync()));
+        Assert.Equal(1, await app.WithDatabaseAsync(db => db.NotificationChoices.CountAsync(c => c.PersonId == person.Id)));
+        Assert.False((await session.GetAsync("/account/notifications/settings")).Document.QuerySelector("#EmailsOn")!.HasAttribute("checked"));
     }
 
     [Fact]

@@ -101,6 +101,39 @@ public enum ModerationAction
 {
     Hide,
     Restore,
+
+    /// <summary>Another moderator agreed with the author who contested the hiding: the contribution is shown again.</summary>
+    AppealGranted,
+
+    /// <summary>Another moderator confirmed the hiding the author contested.</summary>
+    AppealRejected,
+}
+
+/// <summary>
+/// The author's contest of a hiding, once per decision to hide, with their reason; decided by a moderator other than
+/// the one who hid it, whose answer joins the public moderation log.
+/// </summary>
+public sealed class ModerationAppeal
+{
+    public const int ReasonMax = 1_000;
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid OrganisationId { get; set; }
+    public Guid ContributionId { get; set; }
+
+    /// <summary>The hiding contested: one appeal each.</summary>
+    public Guid HidingId { get; set; }
+
+    /// <summary>Null once the author erased their account.</summary>
+    public Guid? AuthorId { get; set; }
+
+    public required string Reason { get; set; }
+    public DateTimeOffset FiledAt { get; set; }
+
+    /// <summary>Null while it waits; then <see cref="ModerationAction.AppealGranted"/> or <see cref="ModerationAction.AppealRejected"/>.</summary>
+    public ModerationAction? Outcome { get; set; }
+
+    public DateTimeOffset? DecidedAt { get; set; }
 }
 
 /// <summary>One line of the public moderation log: what was hidden or restored, when and why.</summary>

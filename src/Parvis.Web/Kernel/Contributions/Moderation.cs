@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Audit;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Notifications;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
@@ -8,8 +9,121 @@ using Parvis.Web.Kernel.Processes;
 namespace Parvis.Web.Kernel.Contributions;
 
 /// <summary>Flags from participants and moderators' decisions, for every kind of contribution.</summary>
-public sealed class Moderation(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, ProcessAccess processes)
+public sealed class Moderation(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, ProcessAccess processes,
+    Notifier notifier, TimeProvider clock)
 {
+    /// <summary>The decision that hid the contribution, as it stands now; null when it is not hidden.</summary>
+    public async Task<ModerationDecision?> HidingAsync(Contribution contribution) =>
+        contribution.HiddenAt is null ? null : await db.ModerationDecisions.AsNoTracking()
+            .Where(d => d.ContributionId == contribution.Id && d.Action == ModerationAction.Hide).OrderByDescending(d => d.DecidedAt).FirstOrDefaultAsync();
+
+    /// <summary>The author contests the hiding of their contribution, once per hiding, with their reason.</summary>
+    public async Task<CommandResult> AppealAsync(Guid contributionId, string reason)
+    {
+        var contribution = await FindAsync(contributionId);
+        if (contribution is null || authorizer.PersonId is not { } person || contribution.AuthorId != person)
+        {
+            return CommandResult.Missing();
+        }
+        if (await HidingAsync(contribution) is not { } hiding)
+        {
+            return CommandResult.Refused("Appeal.NotHidden");
+        }
+        reason = reason.Trim();
+        if (reason.Length == 0)
+        {
+            return CommandResult.Refused("Appeal.ReasonRequired");
+        }
+        if (await db.ModerationAppeals.AnyAsync(a => a.HidingId == hiding.Id))
+        {
+            return CommandResult.Refused("Appeal.AlreadyFiled");
+        }
+        db.ModerationAppeals.Add(new ModerationAppeal
+        {
+            OrganisationId = organisation.Id, ContributionId = contribution.Id, HidingId = hiding.Id, AuthorId = person, Reason = reason, FiledAt = clock.GetUtcNow(),
+        });
+        audit.Record("moderation.appeal", $"{contribution.Kind}:{contribution.Id}", reason);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            return CommandResult.Refused("Appeal.AlreadyFiled");
+        }
+        return CommandResult.Done(contribution.Id);
+    }
+
+    /// <summary>The appeal waiting on a contribution, if any.</summary>
+    public Task<ModerationAppeal?> PendingAppealAsync(Guid contributionId) =>
+        db.ModerationAppeals.AsNoTracking().FirstOrDefaultAsync(a => a.ContributionId == contributionId && a.OrganisationId == organisation.Id && a.Outcome == null);
+
+    /// <summary>
+    /// A moderator other than the one who hid the contribution grants the appeal (the contribution is shown again) or
+    /// rejects it, with a public reason; the author is told.
+    /// </summary>
+    public async Task<CommandResult> DecideAppealAsync(Guid appealId, bool grant, string reason)
+    {
+        var appeal = await db.ModerationAppeals.FirstOrDefaultAsync(a => a.Id == appealId && a.OrganisationId == organisation.Id);
+        var contribution = appeal is null ? null : await FindAsync(appeal.ContributionId);
+        if (appeal is null || contribution is null || await processes.FindAsync(contribution.ProcessId) is not { } process)
+        {
+            return CommandResult.Missing();
+        }
+        var decision = await authorizer.DecideAsync(Permission.Moderate, process);
+        if (decision != Decision.Allowed)
+        {
+            return CommandResult.Refused(decision);
+        }
+        var hiding = await db.ModerationDecisions.AsNoTracking().FirstAsync(d => d.Id == appeal.HidingId);
+        if (hiding.ModeratorId == authorizer.PersonId)
+        {
+            return CommandResult.Refused("Appeal.SameModerator");
+        }
+        reason = reason.Trim();
+        if (reason.Length == 0)
+        {
+            return CommandResult.Refused("Validation.Required");
+        }
+        var outcome = grant ? ModerationAction.AppealGranted : ModerationAction.AppealRejected;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var now = clock.GetUtcNow();
+        if (await db.ModerationAppeals.Where(a => a.Id == appeal.Id && a.Outcome == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.Outcome, outcome).SetProperty(a => a.DecidedAt, now)) == 0)
+        {
+            return CommandResult.Refused("Appeal.AlreadyDecided");
+        }
+        if (grant)
+        {
+            contribution.HiddenAt = null;
+            contribution.HiddenReason = null;
+        }
+        db.ModerationDecisions.Add(new ModerationDecision
+        {
+            OrganisationId = organisation.Id,
+            ProcessId = contribution.ProcessId,
+            ContributionId = contribution.Id,
+            ContributionKind = contribution.Kind,
+            Action = outcome,
+            Reason = reason,
+            ModeratorId = authorizer.PersonId!.Value,
+            DecidedAt = now,
+        });
+        audit.Record($"moderation.{(grant ? "appeal-granted" : "appeal-rejected")}", $"{contribution.Kind}:{contribution.Id}", reason);
+        if (appeal.AuthorId is { } author)
+        {
+            await notifier.RaiseAsync(new Notice(KernelNotifications.AppealDecided, organisation.Id, contribution.ProcessId, contribution.Id,
+                Text.Excerpts.Cut(contribution.Excerpt, 120), "/account/contributions", NoticeArgument.Text("ModerationAction." + outcome), reason)
+            {
+                AboutYou = [author],
+                ActorId = authorizer.PersonId,
+            });
+        }
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return CommandResult.Done(contribution.Id);
+    }
+
     public async Task<CommandResult> FlagAsync(Guid contributionId, string reason)
     {
         var contribution = await FindAsync(contributionId);

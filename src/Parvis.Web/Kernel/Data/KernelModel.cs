@@ -41,6 +41,7 @@ internal static class KernelModel
             e.Property(j => j.After).HasMaxLength(JournalEntry.StateMax);
             e.Property(j => j.Reason).HasMaxLength(JournalEntry.ReasonMax);
             e.Property(j => j.Prompts).HasMaxLength(JournalEntry.PromptsMax);
+            e.Property(j => j.Language).HasMaxLength(5);
             e.HasIndex(j => new { j.ProcessId, j.At });
             e.HasOne<Process>().WithMany().HasForeignKey(j => j.ProcessId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -65,6 +66,8 @@ internal static class KernelModel
             e.Property(n => n.DedupeKey).HasMaxLength(NotificationEvent.DedupeKeyMax);
             e.HasIndex(n => new { n.OrganisationId, n.DedupeKey }).IsUnique();
             e.HasIndex(n => n.ItemId);
+            // The feeds read an organisation's newest events.
+            e.HasIndex(n => new { n.OrganisationId, n.RaisedAt });
             e.HasOne<Organisation>().WithMany().HasForeignKey(n => n.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<Notification>(e =>
@@ -244,6 +247,17 @@ internal static class KernelModel
             e.Property(d => d.ContributionKind).HasMaxLength(30);
             e.Property(d => d.Action).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(d => new { d.OrganisationId, d.DecidedAt });
+        });
+        b.Entity<ModerationAppeal>(e =>
+        {
+            e.ToTable("kernel_moderation_appeals");
+            e.Property(a => a.Reason).HasMaxLength(ModerationAppeal.ReasonMax);
+            e.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(20);
+            // The database, not only the code, keeps one appeal per hiding.
+            e.HasIndex(a => a.HidingId).IsUnique();
+            e.HasIndex(a => new { a.OrganisationId, a.Outcome });
+            e.HasOne<ModerationDecision>().WithMany().HasForeignKey(a => a.HidingId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Person>().WithMany().HasForeignKey(a => a.AuthorId).OnDelete(DeleteBehavior.SetNull);
         });
         b.Entity<FateDecision>(e =>
         {

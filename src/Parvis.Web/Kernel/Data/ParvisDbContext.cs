@@ -32,6 +32,7 @@ public abstract class ParvisDbContext(DbContextOptions options)
     public DbSet<Contribution> Contributions => Set<Contribution>();
     public DbSet<ContributionFlag> ContributionFlags => Set<ContributionFlag>();
     public DbSet<ModerationDecision> ModerationDecisions => Set<ModerationDecision>();
+    public DbSet<ModerationAppeal> ModerationAppeals => Set<ModerationAppeal>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<FateDecision> FateDecisions => Set<FateDecision>();
     public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();

@@ -25,6 +25,7 @@ public static class BackgroundJobs
         services.AddScoped<NotificationLinks>();
         services.AddScoped<NotificationDispatcher>();
         services.AddScoped<ScheduledNotices>();
+        services.AddScoped<Privacy.RetentionPurge>();
         // Tests drive the same work step by step with their own clock.
         if (!configuration.GetValue(EnabledSetting, true))
         {
@@ -41,6 +42,11 @@ public static class BackgroundJobs
             quartz.AddJob<NotificationJob>(job => job.WithIdentity(key).StoreDurably().RequestRecovery());
             quartz.AddTrigger(trigger => trigger.ForJob(key).WithIdentity(nameof(NotificationJob)).StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            // Once a night, when few people use the site.
+            var retention = new JobKey(nameof(RetentionJob));
+            quartz.AddJob<RetentionJob>(job => job.WithIdentity(retention).StoreDurably().RequestRecovery());
+            quartz.AddTrigger(trigger => trigger.ForJob(retention).WithIdentity(nameof(RetentionJob))
+                .WithCronSchedule("0 15 3 * * ?", cron => cron.InTimeZone(TimeZoneInfo.Local)));
             if (postgres is not null)
             {
                 quartz.UsePersistentStore(store =>
@@ -71,6 +77,26 @@ internal sealed class NodeName : Quartz.Extensibility.IInstanceIdGenerator
         ? name[..OutgoingMessage.NodeMax] : name;
 
     public ValueTask<string> GenerateInstanceId(CancellationToken cancellationToken) => ValueTask.FromResult(Current);
+}
+
+/// <summary>The retention purge, once a night on one node (<see cref="Privacy.RetentionPurge"/>).</summary>
+[DisallowConcurrentExecution]
+public sealed class RetentionJob(IServiceScopeFactory scopes, ILogger<RetentionJob> log) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        using var quiet = ContentChanges.ToldByCaller();
+        try
+        {
+            using var scope = scopes.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<Privacy.RetentionPurge>().RunAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError(e, "The retention purge failed; it runs again next night");
+            throw new JobExecutionException(e);
+        }
+    }
 }
 
 /// <summary>Raises what is due, then composes and sends messages; never twice at once across the nodes.</summary>

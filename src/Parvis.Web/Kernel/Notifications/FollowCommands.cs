@@ -52,7 +52,7 @@ public sealed class FollowCommands(DatabaseOnDemand database, CurrentOrganisatio
             Db.Follows.Add(follow);
         }
         follow.Following = following;
-        follow.Title = Text.Excerpts.Cut(subject.Title, Follow.TitleMax);
+        follow.Title = Text.Excerpts.Fit(subject.Title, Follow.TitleMax);
         follow.Address = subject.Address;
         follow.ChosenAt = clock.GetUtcNow();
         try
@@ -88,8 +88,13 @@ public sealed class FollowCommands(DatabaseOnDemand database, CurrentOrganisatio
             await Db.SaveChangesAsync();
             return;
         }
-        await SaveChoicesAsync(personId, modules.NotificationKinds.ToDictionary(k => k.Key, _ => NotificationMode.Never), null, null, null);
+        await SaveSettingsAsync(personId, settings => settings.EmailsOff = true);
     }
+
+    /// <summary>The person stops following one of their follows, whatever became of its subject (hidden, closed, removed).</summary>
+    public async Task StopFollowingAsync(Guid personId, Guid subjectId) =>
+        await Db.Follows.Where(f => f.PersonId == personId && f.SubjectId == subjectId)
+            .ExecuteUpdateAsync(u => u.SetProperty(f => f.Following, false).SetProperty(f => f.ChosenAt, clock.GetUtcNow()));
 
     public async Task<NotificationSettings> SettingsAsync(Guid personId) =>
         await Db.NotificationSettings.AsNoTracking().FirstOrDefaultAsync(s => s.PersonId == personId) ?? new NotificationSettings { PersonId = personId };
@@ -100,33 +105,42 @@ public sealed class FollowCommands(DatabaseOnDemand database, CurrentOrganisatio
         return modules.NotificationKinds.ToDictionary(k => k.Key, k => chosen.GetValueOrDefault(k.Key, k.Default));
     }
 
-    /// <summary>Keeps the choices that differ from each kind's default; the hour, day and language when given.</summary>
-    public async Task SaveChoicesAsync(Guid personId, IReadOnlyDictionary<string, NotificationMode> choices, int? hour, DayOfWeek? day, string? culture)
+    /// <summary>Keeps the choices that differ from each kind's default, with the hour, day, language and whether to receive e-mail.</summary>
+    public async Task SaveChoicesAsync(Guid personId, IReadOnlyDictionary<string, NotificationMode> choices, int hour, DayOfWeek day, string culture, bool emailsOff)
     {
-        await using var transaction = await Db.Database.BeginTransactionAsync();
-        await Db.NotificationChoices.Where(c => c.PersonId == personId).ExecuteDeleteAsync();
-        Db.NotificationChoices.AddRange(modules.NotificationKinds
-            .Where(k => choices.TryGetValue(k.Key, out var mode) && mode != k.Default)
-            .Select(k => new NotificationChoice { PersonId = personId, Kind = k.Key, Mode = choices[k.Key] }));
-        if (hour is not null || day is not null || culture is not null)
+        try
         {
-            var settings = await Db.NotificationSettings.FirstOrDefaultAsync(s => s.PersonId == personId);
-            if (settings is null)
-            {
-                settings = new NotificationSettings { PersonId = personId };
-                Db.NotificationSettings.Add(settings);
-            }
-            settings.DigestHour = hour ?? settings.DigestHour;
-            settings.WeeklyDay = day ?? settings.WeeklyDay;
-            settings.Culture = culture ?? settings.Culture;
+            await using var transaction = await Db.Database.BeginTransactionAsync();
+            await Db.NotificationChoices.Where(c => c.PersonId == personId).ExecuteDeleteAsync();
+            Db.NotificationChoices.AddRange(modules.NotificationKinds
+                .Where(k => choices.TryGetValue(k.Key, out var mode) && mode != k.Default)
+                .Select(k => new NotificationChoice { PersonId = personId, Kind = k.Key, Mode = choices[k.Key] }));
+            await Db.SaveChangesAsync();
+            await SaveSettingsAsync(personId, settings => (settings.DigestHour, settings.WeeklyDay, settings.Culture, settings.EmailsOff) = (hour, day, culture, emailsOff));
+            await transaction.CommitAsync();
         }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            // The same choices posted twice at once: the first saved them.
+        }
+    }
+
+    private async Task SaveSettingsAsync(Guid personId, Action<NotificationSettings> change)
+    {
+        var settings = await Db.NotificationSettings.FirstOrDefaultAsync(s => s.PersonId == personId);
+        if (settings is null)
+        {
+            settings = new NotificationSettings { PersonId = personId };
+            Db.NotificationSettings.Add(settings);
+        }
+        change(settings);
         await Db.SaveChangesAsync();
-        await transaction.CommitAsync();
     }
 
     /// <summary>The person's follows in this organisation, newest first.</summary>
     public Task<List<Follow>> FollowedAsync(Guid personId) =>
-        Db.Follows.AsNoTracking().Where(f => f.PersonId == personId && f.OrganisationId == organisation.Id && f.Following)
+        Db.Follows.AsNoTracking().Where(f => f.PersonId == personId && f.OrganisationId == organisation.Id && f.Following
+                && !Db.Contributions.Any(c => c.Id == f.SubjectId && (c.HiddenAt != null || c.ErasedAt != null)))
             .OrderByDescending(f => f.ChosenAt).Take(500).ToListAsync();
 
     private async Task<Followable?> FindAsync(FollowedKind kind, Guid subjectId)

@@ -127,6 +127,9 @@ public sealed class NotificationSettings
 
     public DayOfWeek WeeklyDay { get; set; } = DayOfWeek.Monday;
 
+    /// <summary>No e-mail at all (the one-click stop of every message): news stays on the site.</summary>
+    public bool EmailsOff { get; set; }
+
     /// <summary>The last daily and weekly digest moments handled, sent or found empty: a digest is never sent twice for one moment.</summary>
     public DateTimeOffset? LastDailyAt { get; set; }
 
@@ -186,4 +189,7 @@ public enum MessageState
 
     /// <summary>Refused by the mail server <see cref="OutgoingMessage.MaxAttempts"/> times.</summary>
     Failed,
+
+    /// <summary>Not sent: its person's account went, or they stopped every message, before it left.</summary>
+    Withdrawn,
 }

@@ -24,8 +24,15 @@ public sealed class NotificationDispatcher(ParvisDbContext db, ModuleCatalog mod
 
     public async Task RunAsync(string node, CancellationToken cancellationToken)
     {
-        await ComposeAsync(cancellationToken);
-        await SendAsync(node, cancellationToken);
+        try
+        {
+            await ComposeAsync(cancellationToken);
+        }
+        finally
+        {
+            // What was composed before a failure, and in earlier runs, still leaves.
+            await SendAsync(node, cancellationToken);
+        }
     }
 
     /// <summary>Writes the messages that are due, one per person at most; returns how many.</summary>
@@ -46,15 +53,21 @@ public sealed class NotificationDispatcher(ParvisDbContext db, ModuleCatalog mod
             after = people[^1];
             foreach (var person in people)
             {
-                if (await ComposeForAsync(person, now, cancellationToken))
+                try
                 {
-                    composed++;
+                    composed += await ComposeForAsync(person, now, cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // One person's messages that cannot be written must not hold back everyone else's.
+                    log.LogError(e, "Notifications for person {Person} could not be composed; tried again next time", person);
                 }
             }
         }
     }
 
-    private async Task<bool> ComposeForAsync(Guid personId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <returns>How many messages it wrote: one per organisation whose news is due.</returns>
+    private async Task<int> ComposeForAsync(Guid personId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -64,7 +77,7 @@ public sealed class NotificationDispatcher(ParvisDbContext db, ModuleCatalog mod
             .Join(db.NotificationEvents, n => n.EventId, e => e.Id, (n, e) => new Received(n, e)).ToListAsync(cancellationToken);
         if (person is null || received.Count == 0)
         {
-            return false;
+            return 0;
         }
         var settings = await db.NotificationSettings.FirstOrDefaultAsync(s => s.PersonId == personId, cancellationToken);
         var choices = await db.NotificationChoices.Where(c => c.PersonId == personId).ToDictionaryAsync(c => c.Kind, c => c.Mode, cancellationToken);
@@ -73,7 +86,7 @@ public sealed class NotificationDispatcher(ParvisDbContext db, ModuleCatalog mod
         var weekly = DigestMoments.Weekly(now, hour, settings?.WeeklyDay ?? DayOfWeek.Monday);
         NotificationMode? ModeOf(Received r) => modules.NotificationKind(r.Event.Kind) is { } kind ? choices.GetValueOrDefault(kind.Key, kind.Default) : null;
 
-        var canMail = person.EmailConfirmed && !string.IsNullOrEmpty(person.Email);
+        var canMail = person.EmailConfirmed && !string.IsNullOrEmpty(person.Email) && settings?.EmailsOff != true;
         var eventIds = received.Select(r => r.Event.Id).ToList();
         // What moderation hid or its author erased since the event is never sent.
         var shown = (await ShownEvents.Of(db).Where(e => eventIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken)).ToHashSet();
@@ -91,15 +104,17 @@ public sealed class NotificationDispatcher(ParvisDbContext db, ModuleCatalog mod
         }).ToList();
         if (never.Count == 0 && taken.Count == 0)
         {
-            return false;
+            return 0;
         }
 
-        OutgoingMessage? message = null;
-        if (taken.Count > 0)
+        // One message per organisation: each speaks of its own site, with its own links.
+        var messages = new List<(OutgoingMessage Message, List<Received> Taken)>();
+        foreach (var ofOrganisation in taken.GroupBy(r => r.Event.OrganisationId))
         {
             var culture = CultureInfo.GetCultureInfo(settings?.Culture ?? "fr");
-            message = await ComposeMessageAsync(personId, person.Pseudonym, taken, dailyDue || weeklyDue, culture, now, cancellationToken);
+            var message = await ComposeMessageAsync(personId, person.Pseudonym, [.. ofOrganisation], dailyDue || weeklyDue, culture, now, cancellationToken);
             db.OutgoingMessages.Add(message);
+            messages.Add((message, [.. ofOrganisation]));
         }
         if (dailyDue || weeklyDue)
         {
@@ -112,15 +127,19 @@ public sealed class NotificationDispatcher(ParvisDbContext db, ModuleCatalog mod
             settings.LastWeeklyAt = weeklyDue ? weekly : settings.LastWeeklyAt;
         }
         await db.SaveChangesAsync(cancellationToken);
-        var marked = await Mark(never, MailState.NotSent, null, cancellationToken) + await Mark(taken, MailState.Sent, message?.Id, cancellationToken);
+        var marked = await Mark(never, MailState.NotSent, null, cancellationToken);
+        foreach (var (message, ofMessage) in messages)
+        {
+            marked += await Mark(ofMessage, MailState.Sent, message.Id, cancellationToken);
+        }
         if (marked != never.Count + taken.Count)
         {
             // Another dispatcher took some of them meanwhile: its message tells them, this one must not.
             await transaction.RollbackAsync(cancellationToken);
-            return false;
+            return 0;
         }
         await transaction.CommitAsync(cancellationToken);
-        return message is not null;
+        return messages.Count;
     }
 
     private Task<int> Mark(List<Received> received, MailState state, Guid? messageId, CancellationToken cancellationToken)
@@ -201,10 +220,10 @@ public sealed class NotificationDispatcher(ParvisDbContext db, ModuleCatalog mod
     {
         var message = await db.OutgoingMessages.AsNoTracking().FirstAsync(m => m.Id == id, cancellationToken);
         var to = await db.Users.Where(p => p.Id == message.PersonId && p.EmailConfirmed).Select(p => p.Email).FirstOrDefaultAsync(cancellationToken);
-        if (string.IsNullOrEmpty(to))
+        if (string.IsNullOrEmpty(to) || await db.NotificationSettings.AnyAsync(s => s.PersonId == message.PersonId && s.EmailsOff, cancellationToken))
         {
-            // The account was erased, or its address changed and awaits confirmation, since the message was written.
-            await SetStateAsync(id, MessageState.Failed, null, cancellationToken);
+            // The account was erased, its address awaits confirmation, or its holder stopped every message, since it was written.
+            await SetStateAsync(id, MessageState.Withdrawn, null, cancellationToken);
             return false;
         }
         var mime = new MimeMessage { Subject = message.Subject };

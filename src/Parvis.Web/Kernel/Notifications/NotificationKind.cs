@@ -37,5 +37,8 @@ public static class KernelNotifications
     /// <summary>A followed process changed after its publication (dates, tools, themes…), with the reason, in its public journal.</summary>
     public static readonly NotificationKind ProcessChanged = new("process.changed", NotificationMode.Daily, InFeeds: true);
 
-    public static IReadOnlyList<NotificationKind> All => [FateDecided, PhaseOpened, ProcessChanged];
+    /// <summary>The answer to the author's contest of a hiding.</summary>
+    public static readonly NotificationKind AppealDecided = new("moderation.appeal", NotificationMode.Immediately, First: true);
+
+    public static IReadOnlyList<NotificationKind> All => [FateDecided, PhaseOpened, ProcessChanged, AppealDecided];
 }

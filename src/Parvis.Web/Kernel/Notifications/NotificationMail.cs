@@ -26,12 +26,12 @@ public static class NotificationMail
     public static ComposedMail Compose(MailContext context, IReadOnlyList<DigestItem> all, IStringLocalizer text)
     {
         var items = all.Take(MostItems).ToList();
-        var count = all.Sum(i => i.Lines.Count);
+        var count = all.Count;
         var subject = items.Count == 1 && !context.Digest
             ? text["Notify.Mail.SubjectOne", context.Site.Name, items[0].Title].Value
             : text[context.Digest ? "Notify.Mail.SubjectDigest" : "Notify.Mail.SubjectMany", context.Site.Name, count].Value;
         var greeting = text["Notify.Mail.Greeting", context.Pseudonym].Value;
-        var intro = text[context.Digest ? "Notify.Mail.IntroDigest" : "Notify.Mail.Intro", context.Site.Name, count, items.Count].Value;
+        var intro = text[context.Digest ? "Notify.Mail.IntroDigest" : "Notify.Mail.Intro", context.Site.Name, count].Value;
 
         var plain = new StringBuilder();
         plain.Append(greeting).Append("\n\n").Append(intro).Append("\n\n");
@@ -70,7 +70,7 @@ public static class NotificationMail
             .Append(text["Notify.Mail.StopAllAt", context.StopAll].Value).Append('\n');
         html.Append("<hr><p>").Append(Encode(why)).Append("</p><ul><li><a href=\"").Append(Encode(context.Settings)).Append("\">").Append(Encode(choose))
             .Append("</a></li><li><a href=\"").Append(Encode(context.StopAll)).Append("\">").Append(Encode(stop)).Append("</a></li></ul></body></html>");
-        return new ComposedMail(Text.Excerpts.Cut(subject, OutgoingMessage.SubjectMax), plain.ToString(), html.ToString());
+        return new ComposedMail(Text.Excerpts.Fit(subject, OutgoingMessage.SubjectMax), plain.ToString(), html.ToString());
     }
 
     private static string Encode(string value) => WebUtility.HtmlEncode(value);

@@ -27,9 +27,10 @@ public sealed record Notice(NotificationKind Kind, Guid OrganisationId, Guid? Pr
     /// </summary>
     public IQueryable<Guid>? Involved { get; init; }
 
-    /// <summary>Also told to those who follow the whole process, or the item's theme.</summary>
+    /// <summary>Also told to those who follow the whole process.</summary>
     public bool ToProcessFollowers { get; init; }
 
+    /// <summary>The item's theme: those who follow it are told too.</summary>
     public Guid? ThemeId { get; init; }
 
     /// <summary>The contribution the arguments quote, hidden with it (<see cref="NotificationEvent.SourceId"/>).</summary>
@@ -78,7 +79,25 @@ public enum NoticeArgumentKind
 /// </summary>
 public sealed class Notifier(DatabaseOnDemand database, TimeProvider clock)
 {
-    internal static readonly JsonSerializerOptions Json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+    // Accents and quotes as they are: escaped, a French sentence would take several times its length in the column.
+    internal static readonly JsonSerializerOptions Json = new()
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>The arguments as stored, cut shorter until they fit their column.</summary>
+    private static string Arguments(IReadOnlyList<NoticeArgument> arguments)
+    {
+        for (var each = 600; ; each /= 2)
+        {
+            var json = JsonSerializer.Serialize(arguments.Select(a => a.Kind == NoticeArgumentKind.Written ? a with { Value = Excerpts.Fit(a.Value, each) } : a), Json);
+            if (json.Length <= NotificationEvent.ArgumentsMax || each < 20)
+            {
+                return json;
+            }
+        }
+    }
 
     private ParvisDbContext Db => database.Context;
 
@@ -88,9 +107,12 @@ public sealed class Notifier(DatabaseOnDemand database, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var unfollowed = Db.Follows.Where(f => f.SubjectId == notice.ItemId && !f.Following).Select(f => f.PersonId);
-        Guid[] subjects = notice.ToProcessFollowers
-            ? [notice.ItemId, .. notice.ProcessId is { } process ? [process] : Array.Empty<Guid>(), .. notice.ThemeId is { } theme ? [theme] : Array.Empty<Guid>()]
-            : [notice.ItemId];
+        // The item's followers; its theme's, who follow what is said there; the process's, for news of the process.
+        Guid[] subjects =
+        [
+            notice.ItemId, .. notice.ThemeId is { } theme ? [theme] : Array.Empty<Guid>(),
+            .. notice.ToProcessFollowers && notice.ProcessId is { } process ? [process] : Array.Empty<Guid>(),
+        ];
         var concerned = Db.Follows.Where(f => f.OrganisationId == notice.OrganisationId && subjects.Contains(f.SubjectId) && f.Following).Select(f => f.PersonId);
         if (notice.Involved is { } involved)
         {
@@ -118,9 +140,9 @@ public sealed class Notifier(DatabaseOnDemand database, TimeProvider clock)
             ItemId = notice.ItemId,
             ThemeId = notice.ThemeId,
             SourceId = notice.SourceId,
-            ItemTitle = Excerpts.Cut(notice.ItemTitle, Follow.TitleMax),
+            ItemTitle = Excerpts.Fit(notice.ItemTitle, Follow.TitleMax),
             Address = notice.Address,
-            Arguments = JsonSerializer.Serialize(notice.Arguments.Select(a => a with { Value = Excerpts.Cut(a.Value, 600) }), Json),
+            Arguments = Arguments(notice.Arguments),
             RaisedAt = now,
             DedupeKey = notice.DedupeKey,
         };

@@ -13,6 +13,16 @@ public sealed class Organisation
     /// <summary>"fr" or "en": the language visitors get until they choose another.</summary>
     public string DefaultCulture { get; set; } = "fr";
 
+    /// <summary>
+    /// How many months an account nobody uses is kept after the last process its holder contributed to closed, as the
+    /// privacy page says; then the retention purge anonymises it.
+    /// </summary>
+    public int RetentionMonths { get; set; } = DefaultRetentionMonths;
+
+    public const int DefaultRetentionMonths = 24;
+    public const int RetentionMonthsMin = 6;
+    public const int RetentionMonthsMax = 120;
+
     /// <summary>The participation charter (Markdown) moderation decisions refer to.</summary>
     public string Charter { get; set; } = "";
 

@@ -7,7 +7,7 @@ using Parvis.Web.Kernel.Permissions;
 
 namespace Parvis.Web.Kernel.Organisations;
 
-public sealed record OrganisationSettings(string Name, string AccentColour, string DefaultCulture, string Charter);
+public sealed record OrganisationSettings(string Name, string AccentColour, string DefaultCulture, string Charter, int RetentionMonths);
 
 /// <summary>An organisation's settings and who holds which role in it; administrators only, every change audited.</summary>
 public sealed class OrganisationCommands(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit)
@@ -27,12 +27,17 @@ public sealed class OrganisationCommands(ParvisDbContext db, CurrentOrganisation
         {
             return CommandResult.Refused("Error.Culture");
         }
+        if (settings.RetentionMonths is < Organisation.RetentionMonthsMin or > Organisation.RetentionMonthsMax)
+        {
+            return CommandResult.Refused("Error.RetentionMonths");
+        }
         var stored = await db.Organisations.FirstAsync(o => o.Id == organisation.Id);
         stored.Name = settings.Name.Trim();
         stored.AccentColour = settings.AccentColour.ToLowerInvariant();
         stored.DefaultCulture = settings.DefaultCulture;
         stored.Charter = settings.Charter.Trim();
-        audit.Record("organisation.update", $"organisation:{stored.Id}", stored.Name);
+        stored.RetentionMonths = settings.RetentionMonths;
+        audit.Record("organisation.update", $"organisation:{stored.Id}", $"{stored.Name}; {stored.RetentionMonths} months");
         await db.SaveChangesAsync();
         return CommandResult.Done(stored.Id);
     }

@@ -12,6 +12,12 @@ public sealed class Person : IdentityUser<Guid>
 
     public required string Pseudonym { get; set; }
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+
+    /// <summary>When they last signed in: with their sessions and contributions, what tells the retention purge they are still here.</summary>
+    public DateTimeOffset? LastSignInAt { get; set; }
+
+    /// <summary>When they were told their unused account would be anonymised a month later; cleared when they come back.</summary>
+    public DateTimeOffset? RetentionWarnedAt { get; set; }
 }
 
 /// <summary>The roles, from most to least powerful. Everyone signed in is at least a participant.</summary>

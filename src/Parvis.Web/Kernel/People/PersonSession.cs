@@ -67,6 +67,13 @@ public sealed class Sessions(ContentChanges changes, TimeProvider clock, IServic
             var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
             db.PersonSessions.Add(session);
             await db.SaveChangesAsync(context.RequestAborted);
+            // For the retention purge only (someone who signs in keeps their account, warned or not): no page shows it,
+            // so no node need drop anything it keeps.
+            using (ContentChanges.ToldByCaller())
+            {
+                await db.Users.Where(p => p.Id == person.Id)
+                    .ExecuteUpdateAsync(u => u.SetProperty(p => p.LastSignInAt, now).SetProperty(p => p.RetentionWarnedAt, (DateTimeOffset?)null), context.RequestAborted);
+            }
             // A person's sessions are few: those long unused, and those beyond the most recent, end here.
             var idleSince = now - IdleLimit;
             await db.PersonSessions.Where(s => s.PersonId == person.Id && s.LastSeenAt < idleSince).ExecuteDeleteAsync(context.RequestAborted);

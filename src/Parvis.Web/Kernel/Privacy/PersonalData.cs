@@ -55,9 +55,17 @@ public sealed class PersonalData(ParvisDbContext db, UserManager<Person> people,
                 .Select(s => new { s.Culture, s.DigestHour, s.WeeklyDay }).FirstOrDefaultAsync(cancellationToken),
             choices = await db.NotificationChoices.AsNoTracking().Where(c => c.PersonId == person.Id).Select(c => new { c.Kind, c.Mode }).ToListAsync(cancellationToken),
         };
+        var shownEvents = Notifications.ShownEvents.Of(db);
         var notifications = await db.Notifications.AsNoTracking().Where(n => n.PersonId == person.Id)
-            .Join(db.NotificationEvents, n => n.EventId, e => e.Id, (n, e) => new { n.Id, e.Kind, e.ItemTitle, e.Address, e.Arguments, e.RaisedAt, n.ReadAt, n.Mail })
+            .Join(db.NotificationEvents, n => n.EventId, e => e.Id, (n, e) => new { n, e })
+            // Words moderation hid since are not the person's to take away.
+            .Select(x => new
+            {
+                x.n.Id, x.e.Kind, x.e.ItemTitle, x.e.Address, Arguments = shownEvents.Any(s => s.Id == x.e.Id) ? x.e.Arguments : "", x.e.RaisedAt, x.n.ReadAt, x.n.Mail,
+            })
             .ToListAsync(cancellationToken);
+        var appeals = await db.ModerationAppeals.AsNoTracking().Where(a => a.AuthorId == person.Id)
+            .Select(a => new { a.Id, a.ContributionId, a.Reason, a.FiledAt, a.Outcome, a.DecidedAt }).ToListAsync(cancellationToken);
         var messages = await db.OutgoingMessages.AsNoTracking().Where(m => m.PersonId == person.Id)
             .Select(m => new { m.Id, m.Subject, m.CreatedAt, m.State, m.SentAt }).ToListAsync(cancellationToken);
         // The accounts at sign-in providers (FranceConnect…) linked to this one, as those providers name them.
@@ -84,6 +92,7 @@ public sealed class PersonalData(ParvisDbContext db, UserManager<Person> people,
             linkedAccounts,
             contributions = await ContributionsAsync(person.Id, cancellationToken),
             flags,
+            appeals,
             follows,
             notificationSettings,
             notifications,
@@ -146,7 +155,9 @@ public sealed class PersonalData(ParvisDbContext db, UserManager<Person> people,
         {
             // Others' news quoted the words removed: those events go with them (their notifications follow by cascade).
             var removed = contributions.Select(c => (Guid?)c.Id).ToList();
-            await db.NotificationEvents.Where(e => removed.Contains(e.SourceId)).ExecuteDeleteAsync(cancellationToken);
+            var items = contributions.Select(c => c.Id).ToList();
+            await db.NotificationEvents.Where(e => removed.Contains(e.SourceId) || items.Contains(e.ItemId)).ExecuteDeleteAsync(cancellationToken);
+            await db.Follows.Where(f => items.Contains(f.SubjectId)).ExecuteDeleteAsync(cancellationToken);
         }
         var result = await people.DeleteAsync(person);
         if (!result.Succeeded)

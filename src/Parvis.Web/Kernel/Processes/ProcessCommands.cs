@@ -58,7 +58,6 @@ public sealed class ProcessCommands(ParvisDbContext db, CurrentOrganisation orga
     [
         (text["Field.ProcessTitle"], process.Title), (text["Field.Summary"], process.Summary), (text["Field.PlainSummary"], process.PlainSummary),
         (text["Field.Description"], process.Description), (text["Field.Territory"], process.Territory),
-        (text["Journal.Publication"], text[process.Published ? "Journal.Published" : "Journal.Unpublished"]),
     ];
 
     /// <summary>A phase as the journal tells it: its dates and what it opens.</summary>

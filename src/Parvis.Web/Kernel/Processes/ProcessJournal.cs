@@ -31,6 +31,9 @@ public sealed class JournalEntry
     /// <summary>The addresses of what prompted the change, one per line.</summary>
     public string Prompts { get; set; } = "";
 
+    /// <summary>The language staff wrote it in ("fr", "en"): pages in the other language mark it.</summary>
+    public string Language { get; set; } = "fr";
+
     public IEnumerable<string> PromptList => Prompts.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 }
 
@@ -66,19 +69,25 @@ public sealed class ProcessJournal(DatabaseOnDemand database, Notifier notifier,
         {
             return ("Journal.ReasonRequired", "");
         }
+        if (given.Reason.Trim().Length > JournalEntry.ReasonMax || (given.Prompts?.Length ?? 0) > JournalEntry.PromptsMax)
+        {
+            return ("Journal.TooLong", "");
+        }
         var prompts = (given.Prompts ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         if (prompts.Count > MostPrompts)
         {
             return ("Journal.TooManyPrompts", "");
         }
-        // A path of this site, or a page elsewhere: nothing a link could run.
-        if (prompts.Any(p => !(p.StartsWith('/') && !p.StartsWith("//", StringComparison.Ordinal))
-            && !(Uri.TryCreate(p, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))))
+        // A plain path of this site, or a web page elsewhere: nothing a link could run or disguise.
+        if (prompts.Any(p => !Web.LocalAddresses.IsPlain(p) && !IsWebPage(p)))
         {
             return ("Journal.PromptInvalid", "");
         }
         return (null, string.Join('\n', prompts));
     }
+
+    public static bool IsWebPage(string address) =>
+        !address.StartsWith('/') && Uri.TryCreate(address, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     /// <summary>
     /// Writes the changes that change something, if the process was published before them, and tells its followers.
@@ -87,7 +96,8 @@ public sealed class ProcessJournal(DatabaseOnDemand database, Notifier notifier,
     public async Task<string?> RecordAsync(Process process, bool wasPublished, ChangeReasonInput given, IEnumerable<Change> changes)
     {
         var real = changes.Where(c => c.Before != c.After).ToList();
-        if (!wasPublished || real.Count == 0)
+        // A draft's changes were seen by nobody; a process taken back to draft has no public page to write them on.
+        if (!wasPublished || !process.Published || real.Count == 0)
         {
             return null;
         }
@@ -105,11 +115,12 @@ public sealed class ProcessJournal(DatabaseOnDemand database, Notifier notifier,
                 OrganisationId = process.OrganisationId,
                 ProcessId = process.Id,
                 At = now,
-                Subject = Text.Excerpts.Cut(change.Subject, JournalEntry.SubjectMax),
-                Before = Text.Excerpts.Cut(change.Before, JournalEntry.StateMax),
-                After = Text.Excerpts.Cut(change.After, JournalEntry.StateMax),
+                Subject = Text.Excerpts.Fit(change.Subject, JournalEntry.SubjectMax),
+                Before = Text.Excerpts.Fit(change.Before, JournalEntry.StateMax),
+                After = Text.Excerpts.Fit(change.After, JournalEntry.StateMax),
                 Reason = reason,
                 Prompts = prompts,
+                Language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
             });
         }
         await notifier.RaiseAsync(new Notice(KernelNotifications.ProcessChanged, process.OrganisationId, process.Id, process.Id, process.Title,

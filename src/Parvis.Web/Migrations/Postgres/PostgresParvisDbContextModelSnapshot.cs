@@ -656,6 +656,51 @@ namespace Parvis.Web.Migrations.Postgres
                     b.ToTable("kernel_contribution_flags", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Kernel.Contributions.ModerationAppeal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ContributionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("HidingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("HidingId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId", "Outcome");
+
+                    b.ToTable("kernel_moderation_appeals", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Kernel.Contributions.ModerationDecision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -859,6 +904,8 @@ namespace Parvis.Web.Migrations.Postgres
                     b.HasIndex("OrganisationId", "DedupeKey")
                         .IsUnique();
 
+                    b.HasIndex("OrganisationId", "RaisedAt");
+
                     b.ToTable("kernel_notification_events", (string)null);
                 });
 
@@ -874,6 +921,9 @@ namespace Parvis.Web.Migrations.Postgres
 
                     b.Property<int>("DigestHour")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("EmailsOff")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset?>("LastDailyAt")
                         .HasColumnType("timestamp with time zone");
@@ -983,6 +1033,9 @@ namespace Parvis.Web.Migrations.Postgres
                         .HasMaxLength(150)
                         .HasColumnType("character varying(150)");
 
+                    b.Property<int>("RetentionMonths")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -1071,6 +1124,9 @@ namespace Parvis.Web.Migrations.Postgres
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("LastSignInAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
@@ -1098,6 +1154,9 @@ namespace Parvis.Web.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("RetentionWarnedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
@@ -1206,6 +1265,11 @@ namespace Parvis.Web.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
@@ -3798,6 +3862,20 @@ namespace Parvis.Web.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("FlaggedById")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Contributions.ModerationAppeal", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Parvis.Web.Kernel.Contributions.ModerationDecision", null)
+                        .WithMany()
+                        .HasForeignKey("HidingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Parvis.Web.Kernel.Notifications.Follow", b =>

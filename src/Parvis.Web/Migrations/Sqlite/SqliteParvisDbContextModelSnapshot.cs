@@ -647,6 +647,51 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.ToTable("kernel_contribution_flags", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Kernel.Contributions.ModerationAppeal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContributionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FiledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("HidingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("HidingId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId", "Outcome");
+
+                    b.ToTable("kernel_moderation_appeals", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Kernel.Contributions.ModerationDecision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -850,6 +895,8 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.HasIndex("OrganisationId", "DedupeKey")
                         .IsUnique();
 
+                    b.HasIndex("OrganisationId", "RaisedAt");
+
                     b.ToTable("kernel_notification_events", (string)null);
                 });
 
@@ -864,6 +911,9 @@ namespace Parvis.Web.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("DigestHour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("EmailsOff")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("LastDailyAt")
@@ -974,6 +1024,9 @@ namespace Parvis.Web.Migrations.Sqlite
                         .HasMaxLength(150)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RetentionMonths")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -1062,6 +1115,9 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastSignInAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -1089,6 +1145,9 @@ namespace Parvis.Web.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RetentionWarnedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
@@ -1196,6 +1255,11 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.Property<string>("Before")
                         .IsRequired()
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganisationId")
@@ -3777,6 +3841,20 @@ namespace Parvis.Web.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("FlaggedById")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Contributions.ModerationAppeal", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Parvis.Web.Kernel.Contributions.ModerationDecision", null)
+                        .WithMany()
+                        .HasForeignKey("HidingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Parvis.Web.Kernel.Notifications.Follow", b =>

@@ -567,12 +567,18 @@ public sealed class PetitionCommands(
         }
         var now = clock.GetUtcNow();
         var due = DateOnly.FromDateTime(clock.GetLocalNow().Date).AddDays(rules.AnswerDays);
+        // The stage moves and its news is raised together, or neither.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
         if (await db.Petitions.Where(p => p.Id == petition.Id && p.Stage == PetitionStage.Signing)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stage, PetitionStage.AwaitingAnswer).SetProperty(p => p.ThresholdReachedAt, now).SetProperty(p => p.AnswerDue, due)) == 1)
         {
             await notifier.RaiseAsync(new Notice(PetitionsModule.ThresholdReached, petition.OrganisationId, petition.ProcessId, petition.Id, petition.Title,
                 petition.Address) { Involved = Involved(petition.Id) });
             await db.SaveChangesAsync();
+        }
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync();
         }
     }
 

@@ -15,6 +15,9 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
     public sealed record Waiting(Guid ContributionId, int Count, DateTimeOffset First);
 
     public IReadOnlyList<Waiting> Flags { get; private set; } = [];
+
+    /// <summary>Authors' contests of a hiding, oldest first, with when they were filed.</summary>
+    public IReadOnlyList<(Guid ContributionId, DateTimeOffset FiledAt)> Appeals { get; private set; } = [];
     public IReadOnlyList<Process> Processes { get; private set; } = [];
 
     public ModuleCatalog Modules => modules;
@@ -49,6 +52,9 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
                 .Select(g => new Waiting(g.Key, g.Count(), g.Min(r => r.CreatedAt)))
                 .OrderBy(w => w.First)
                 .ToList();
+            Appeals = (await db.ModerationAppeals.AsNoTracking().Where(a => a.OrganisationId == organisation.Id && a.Outcome == null)
+                .OrderBy(a => a.FiledAt).Take(200).Select(a => new { a.ContributionId, a.FiledAt }).ToListAsync())
+                .Select(a => (a.ContributionId, a.FiledAt)).ToList();
         }
         Processes = await db.Processes.AsNoTracking().Where(p => p.OrganisationId == organisation.Id)
             .OrderByDescending(p => p.CreatedAt).ToListAsync();

@@ -27,6 +27,36 @@ public sealed class ModerateModel(ParvisDbContext db, CurrentOrganisation organi
     public string Excerpt { get; private set; } = "";
     public IReadOnlyList<ContributionFlag> Flags { get; private set; } = [];
 
+    /// <summary>The author's contest of the hiding, waiting for a moderator other than the one who hid it.</summary>
+    public ModerationAppeal? Appeal { get; private set; }
+
+    public async Task<IActionResult> OnPostAppealAsync(Guid id, bool grant)
+    {
+        if (await LoadAsync(id) is { } early)
+        {
+            return early;
+        }
+        if (Appeal is null)
+        {
+            return NotFound();
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = await moderation.DecideAppealAsync(Appeal.Id, grant, Reason);
+        if (Refusal(result) is { } refusal)
+        {
+            return refusal;
+        }
+        if (!result.Succeeded)
+        {
+            return Page();
+        }
+        Flash(grant ? "Appeal.GrantedDone" : "Appeal.RejectedDone");
+        return LocalRedirect(LocalAddresses.Or(ReturnUrl, "/admin"));
+    }
+
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(Guid id, ModerationAction action)
@@ -77,6 +107,7 @@ public sealed class ModerateModel(ParvisDbContext db, CurrentOrganisation organi
         Excerpt = contribution.Excerpt;
         Flags = await db.ContributionFlags.AsNoTracking().Where(r => r.ContributionId == id && r.ResolvedAt == null)
             .OrderBy(r => r.CreatedAt).ToListAsync();
+        Appeal = await moderation.PendingAppealAsync(id);
         return null;
     }
 }

@@ -18,7 +18,11 @@ public sealed class OrganisationModel(CurrentOrganisation organisation, Authoriz
             return denied;
         }
         var current = organisation.Value;
-        Input = new OrganisationInput { Name = current.Name, AccentColour = current.AccentColour, DefaultCulture = current.DefaultCulture, Charter = current.Charter };
+        Input = new OrganisationInput
+        {
+            Name = current.Name, AccentColour = current.AccentColour, DefaultCulture = current.DefaultCulture, Charter = current.Charter,
+            RetentionMonths = current.RetentionMonths,
+        };
         return Page();
     }
 
@@ -32,11 +36,12 @@ public sealed class OrganisationModel(CurrentOrganisation organisation, Authoriz
         {
             return Page();
         }
-        var result = await commands.UpdateSettingsAsync(new OrganisationSettings(Input.Name, Input.AccentColour, Input.DefaultCulture, Input.Charter ?? ""));
+        var result = await commands.UpdateSettingsAsync(new OrganisationSettings(Input.Name, Input.AccentColour, Input.DefaultCulture, Input.Charter ?? "", Input.RetentionMonths));
         var field = result.ErrorKey switch
         {
             "Error.AccentContrast" => "Input.AccentColour",
             "Error.Culture" => "Input.DefaultCulture",
+            "Error.RetentionMonths" => "Input.RetentionMonths",
             _ => "",
         };
         if (Refusal(result, field) is { } refusal)
@@ -77,4 +82,8 @@ public sealed class OrganisationInput
     [StringLength(OrganisationRules.CharterMax, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Field.Charter")]
     public string? Charter { get; set; }
+
+    [Range(Organisation.RetentionMonthsMin, Organisation.RetentionMonthsMax, ErrorMessage = "Error.RetentionMonths")]
+    [Display(Name = "Field.RetentionMonths")]
+    public int RetentionMonths { get; set; } = Organisation.DefaultRetentionMonths;
 }

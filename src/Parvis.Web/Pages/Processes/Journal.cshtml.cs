@@ -33,7 +33,7 @@ public sealed class JournalModel(ParvisDbContext db, CurrentOrganisation organis
             return NotFound();
         }
         Process = process;
-        PageNumber = Math.Max(1, p);
+        PageNumber = Math.Clamp(p, 1, 10_000);
         var entries = await db.JournalEntries.AsNoTracking().Where(e => e.ProcessId == process.Id)
             .OrderByDescending(e => e.At).ThenBy(e => e.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync();
         HasMore = entries.Count > PageSize;

@@ -25,6 +25,10 @@ public sealed class NotificationSettingsModel(FollowCommands follows, Authorizer
     [BindProperty]
     public string Culture { get; set; } = "fr";
 
+    /// <summary>Whether to receive e-mail at all; news stays on the site either way.</summary>
+    [BindProperty]
+    public bool EmailsOn { get; set; } = true;
+
     public IReadOnlyList<Follow> Followed { get; private set; } = [];
 
     public async Task OnGetAsync()
@@ -32,7 +36,7 @@ public sealed class NotificationSettingsModel(FollowCommands follows, Authorizer
         var person = authorizer.PersonId!.Value;
         Choices = await follows.ChoicesAsync(person);
         var settings = await follows.SettingsAsync(person);
-        (DigestHour, WeeklyDay, Culture) = (settings.DigestHour, settings.WeeklyDay, settings.Culture);
+        (DigestHour, WeeklyDay, Culture, EmailsOn) = (settings.DigestHour, settings.WeeklyDay, settings.Culture, !settings.EmailsOff);
         Followed = await follows.FollowedAsync(person);
     }
 
@@ -57,15 +61,15 @@ public sealed class NotificationSettingsModel(FollowCommands follows, Authorizer
             return Page();
         }
         using var quiet = ContentChanges.ToldByCaller();
-        await follows.SaveChoicesAsync(person, Choices, DigestHour, WeeklyDay, Culture);
+        await follows.SaveChoicesAsync(person, Choices, DigestHour, WeeklyDay, Culture, emailsOff: !EmailsOn);
         Flash("Notify.Settings.Saved");
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostUnfollowAsync(Guid subjectId, FollowedKind kind)
+    public async Task<IActionResult> OnPostUnfollowAsync(Guid subjectId)
     {
         using var quiet = ContentChanges.ToldByCaller();
-        await follows.FollowAsync(kind, subjectId, following: false);
+        await follows.StopFollowingAsync(authorizer.PersonId!.Value, subjectId);
         Flash("Notify.Follow.Stopped");
         return RedirectToPage();
     }

@@ -6,11 +6,30 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Parvis.Web.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class AddNotificationsAndJournal : Migration
+    public partial class AddNotificationsJournalAppeals : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "LastSignInAt",
+                table: "kernel_people",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "RetentionWarnedAt",
+                table: "kernel_people",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "RetentionMonths",
+                table: "kernel_organisations",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.CreateTable(
                 name: "kernel_follows",
                 columns: table => new
@@ -53,7 +72,8 @@ namespace Parvis.Web.Migrations.Postgres
                     Before = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     After = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Prompts = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                    Prompts = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Language = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -64,6 +84,37 @@ namespace Parvis.Web.Migrations.Postgres
                         principalTable: "kernel_processes",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "kernel_moderation_appeals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContributionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    HidingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    FiledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_kernel_moderation_appeals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_kernel_moderation_appeals_kernel_moderation_decisions_Hidin~",
+                        column: x => x.HidingId,
+                        principalTable: "kernel_moderation_decisions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_kernel_moderation_appeals_kernel_people_AuthorId",
+                        column: x => x.AuthorId,
+                        principalTable: "kernel_people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -121,6 +172,7 @@ namespace Parvis.Web.Migrations.Postgres
                     Culture = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     DigestHour = table.Column<int>(type: "integer", nullable: false),
                     WeeklyDay = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    EmailsOff = table.Column<bool>(type: "boolean", nullable: false),
                     LastDailyAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     LastWeeklyAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
@@ -212,6 +264,22 @@ namespace Parvis.Web.Migrations.Postgres
                 columns: new[] { "ProcessId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_kernel_moderation_appeals_AuthorId",
+                table: "kernel_moderation_appeals",
+                column: "AuthorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kernel_moderation_appeals_HidingId",
+                table: "kernel_moderation_appeals",
+                column: "HidingId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kernel_moderation_appeals_OrganisationId_Outcome",
+                table: "kernel_moderation_appeals",
+                columns: new[] { "OrganisationId", "Outcome" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_kernel_notification_events_ItemId",
                 table: "kernel_notification_events",
                 column: "ItemId");
@@ -221,6 +289,11 @@ namespace Parvis.Web.Migrations.Postgres
                 table: "kernel_notification_events",
                 columns: new[] { "OrganisationId", "DedupeKey" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kernel_notification_events_OrganisationId_RaisedAt",
+                table: "kernel_notification_events",
+                columns: new[] { "OrganisationId", "RaisedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_kernel_notifications_EventId",
@@ -263,6 +336,9 @@ namespace Parvis.Web.Migrations.Postgres
                 name: "kernel_journal");
 
             migrationBuilder.DropTable(
+                name: "kernel_moderation_appeals");
+
+            migrationBuilder.DropTable(
                 name: "kernel_notification_choices");
 
             migrationBuilder.DropTable(
@@ -276,6 +352,18 @@ namespace Parvis.Web.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "kernel_notification_events");
+
+            migrationBuilder.DropColumn(
+                name: "LastSignInAt",
+                table: "kernel_people");
+
+            migrationBuilder.DropColumn(
+                name: "RetentionWarnedAt",
+                table: "kernel_people");
+
+            migrationBuilder.DropColumn(
+                name: "RetentionMonths",
+                table: "kernel_organisations");
         }
     }
 }
