@@ -83,4 +83,26 @@ public sealed class JournalTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
         Assert.Equal(0, await app.WithDatabaseAsync(db => db.JournalEntries.CountAsync(j => j.ProcessId == process.Id)));
     }
+
+    [Fact]
+    public async Task A_module_s_settings_of_a_published_process_change_in_its_journal_too()
+    {
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        var process = await app.AddProcessAsync("journal-petitions", new Phase { Title = "Pétitions", StartsOn = today, EndsOn = today.AddDays(30) });
+        var (manager, _) = await app.SignedInAsync("Gestionnaire des règles", Role.ProcessManager);
+        var page = $"/admin/processes/{process.Id}/petitions?handler=Rules";
+        var rules = new Dictionary<string, string>
+        {
+            ["Rules.CommitteeMinimum"] = "2", ["Rules.Threshold"] = "150", ["Rules.AnswerDays"] = "45", ["Rules.WithoutAccount"] = "false",
+        };
+        var refused = await manager.PostAsync(page, rules);
+        Assert.Contains("Dites pourquoi ce changement", refused.Text("#rules-change-reason-error"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync(page, new Dictionary<string, string>(rules)
+        {
+            ["Change.Reason"] = "Un seuil à la mesure de la commune, voté en conseil.",
+        })).Status);
+        var entry = await app.WithDatabaseAsync(db => db.JournalEntries.AsNoTracking().SingleAsync(j => j.ProcessId == process.Id));
+        Assert.Contains("500 signatures", entry.Before, StringComparison.Ordinal);
+        Assert.Contains("150 signatures", entry.After, StringComparison.Ordinal);
+    }
 }

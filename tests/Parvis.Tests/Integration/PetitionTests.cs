@@ -27,7 +27,7 @@ public sealed class PetitionTests(ParvisApp app) : IClassFixture<ParvisApp>
         var saved = await staff.PostAsync($"/admin/processes/{process.Id}/petitions?handler=Rules", new Dictionary<string, string>
         {
             ["Rules.CommitteeMinimum"] = $"{committee}", ["Rules.Threshold"] = $"{threshold}", ["Rules.AnswerDays"] = $"{days}",
-            ["Rules.WithoutAccount"] = withoutAccount ? "true" : "false",
+            ["Rules.WithoutAccount"] = withoutAccount ? "true" : "false", ["Change.Reason"] = "Les règles votées en conseil.",
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
         return process;
@@ -203,6 +203,7 @@ public sealed class PetitionTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"/admin/processes/{processId}/petitions?handler=Rules", new Dictionary<string, string>
         {
             ["Rules.CommitteeMinimum"] = "1", ["Rules.Threshold"] = "1", ["Rules.AnswerDays"] = "30", ["Rules.WithoutAccount"] = "false",
+            ["Change.Reason"] = "Le seuil abaissé après la réunion publique.",
         })).Status);
 
         Assert.Equal(PetitionStage.AwaitingAnswer, await StageAsync(id));

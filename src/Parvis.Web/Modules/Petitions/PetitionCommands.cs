@@ -30,7 +30,7 @@ public sealed record PetitionAnswer(IReadOnlyList<DemandAnswer> Demands, string 
 /// <summary>Every write of the petitions module, each checked against its permission and the petition's stage.</summary>
 public sealed class PetitionCommands(
     ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock, ProcessAccess processes,
-    FateCommands fates, SynthesisCommands synthesis, IStringLocalizer<SharedText> text, IEmailSender email, Notifier notifier)
+    FateCommands fates, SynthesisCommands synthesis, IStringLocalizer<SharedText> text, IEmailSender email, Notifier notifier, ProcessJournal journal)
 {
     /// <summary>Who hears of what happens to a petition: its committee and those who signed it with their account.</summary>
     private IQueryable<Guid> Involved(Guid petitionId) =>
@@ -505,7 +505,7 @@ public sealed class PetitionCommands(
     }
 
     /// <summary>The organisation's rules for the petitions of a process.</summary>
-    public async Task<CommandResult> SetRulesAsync(Guid processId, int committeeMinimum, int threshold, int answerDays, bool withoutAccount)
+    public async Task<CommandResult> SetRulesAsync(Guid processId, int committeeMinimum, int threshold, int answerDays, bool withoutAccount, ChangeReasonInput change)
     {
         if (await AllowedAsync(processId, PetitionsPermissions.Manage) is { } refusal)
         {
@@ -519,14 +519,21 @@ public sealed class PetitionCommands(
         {
             return CommandResult.Refused(problem);
         }
-        var componentId = (await processes.FindAsync(processId, PetitionsModule.Key))!.Component(PetitionsModule.Key)!.Id;
+        var process = (await processes.FindAsync(processId, PetitionsModule.Key))!;
+        var componentId = process.Component(PetitionsModule.Key)!.Id;
         var rules = await db.PetitionRules.FirstOrDefaultAsync(r => r.ComponentId == componentId);
         if (rules is null)
         {
             rules = new PetitionRules { ComponentId = componentId };
             db.PetitionRules.Add(rules);
         }
+        var before = Describe(rules);
         (rules.CommitteeMinimum, rules.Threshold, rules.AnswerDays, rules.WithoutAccount) = (committeeMinimum, threshold, answerDays, withoutAccount);
+        // A published process's rules change in its public journal, with their reason.
+        if (await journal.RecordAsync(process, process.Published, change, [new(text["Petitions.Rules"], before, Describe(rules))]) is { } refused)
+        {
+            return CommandResult.Refused(refused);
+        }
         audit.Record("petition.rules", $"process:{processId}", $"{committeeMinimum}/{threshold}/{answerDays}/{withoutAccount}");
         await db.SaveChangesAsync();
         // A lower minimum or threshold applies to the petitions already there: those that meet it now move on.
@@ -544,6 +551,9 @@ public sealed class PetitionCommands(
         }
         return CommandResult.Done(componentId);
     }
+
+    private string Describe(PetitionRules rules) =>
+        text["Petitions.Rules.State", rules.CommitteeMinimum, rules.Threshold, rules.AnswerDays, text[rules.WithoutAccount ? "Petitions.Rules.WithoutAccount" : "Petitions.Rules.AccountNeeded"]];
 
     /// <summary>Once enough members have confirmed (the organisation's minimum), the committee is complete: to review; once.</summary>
     private async Task CommitteeAsync(Guid petitionId, PetitionRules rules)

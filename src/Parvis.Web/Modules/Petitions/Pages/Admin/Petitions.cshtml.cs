@@ -59,6 +59,10 @@ public sealed class PetitionsModel(ParvisDbContext db, CurrentOrganisation organ
         return Page();
     }
 
+    /// <summary>Why the rules of a published process change, for its public journal.</summary>
+    [BindProperty]
+    public ChangeReasonInput Change { get; set; } = new();
+
     public async Task<IActionResult> OnPostRulesAsync(Guid processId)
     {
         if (await LoadAsync(processId) is { } early)
@@ -69,8 +73,8 @@ public sealed class PetitionsModel(ParvisDbContext db, CurrentOrganisation organ
         {
             return Page();
         }
-        var result = await petitions.SetRulesAsync(processId, Rules.CommitteeMinimum, Rules.Threshold, Rules.AnswerDays, Rules.WithoutAccount);
-        return After(result, "Petitions.RulesSaved", Address);
+        var result = await petitions.SetRulesAsync(processId, Rules.CommitteeMinimum, Rules.Threshold, Rules.AnswerDays, Rules.WithoutAccount, Change);
+        return After(result, "Petitions.RulesSaved", Address, JournalFields.Of(result.ErrorKey) ?? "");
     }
 
     private async Task<IActionResult?> LoadAsync(Guid processId)
