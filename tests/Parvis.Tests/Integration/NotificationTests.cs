@@ -15,31 +15,10 @@ namespace Parvis.Tests.Integration;
 [Trait("Suite", "integration")]
 public sealed class NotificationTests(ParvisApp app) : IClassFixture<ParvisApp>
 {
-    private string NewProposalPath => $"/processes/{app.World.ProcessSlug}/proposals/new";
+    private Task<Guid> ProposeAsync(Session session, string title) => ProposalForms.ProposeAsync(session, app.World.ProcessSlug, title, app.World.ThemeId);
 
-    private async Task<Guid> ProposeAsync(Session session, string title)
-    {
-        var response = await session.PostAsync(NewProposalPath, new Dictionary<string, string>
-        {
-            ["Input.Title"] = title,
-            ["Input.Body"] = "Un texte assez long pour être une vraie proposition.",
-            ["Input.ThemeId"] = app.World.ThemeId.ToString(),
-        });
-        Assert.Equal(HttpStatusCode.Redirect, response.Status);
-        return Guid.Parse(response.Location!.Split('/')[^1]);
-    }
-
-    private static async Task<string> CommentAsync(Session session, Guid proposalId, string body, string? parentId = null)
-    {
-        var fields = new Dictionary<string, string> { ["CommentBody"] = body };
-        if (parentId is not null)
-        {
-            fields["ParentId"] = parentId;
-        }
-        var response = await session.PostAsync($"/proposals/{proposalId}?handler=Comment", fields);
-        Assert.Equal(HttpStatusCode.Redirect, response.Status);
-        return response.Location!.Split("#comment-")[1];
-    }
+    private static Task<string> CommentAsync(Session session, Guid proposalId, string body, string? parentId = null) =>
+        ProposalForms.CommentAsync(session, proposalId, body, parentId);
 
     private List<MimeMessage> MessagesTo(Person person) =>
         [.. app.Mail.Messages.Where(m => m.To.Mailboxes.Any(b => b.Address.Equals(person.Email, StringComparison.OrdinalIgnoreCase)))];

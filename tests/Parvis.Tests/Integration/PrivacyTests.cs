@@ -12,14 +12,7 @@ namespace Parvis.Tests.Integration;
 [Trait("Suite", "integration")]
 public sealed class PrivacyTests(ParvisApp app) : IClassFixture<ParvisApp>
 {
-    private async Task<Guid> ProposeAsync(Session session, string title)
-    {
-        var response = await session.PostAsync($"/processes/{app.World.ProcessSlug}/proposals/new", new Dictionary<string, string>
-        {
-            ["Input.Title"] = title, ["Input.Body"] = "Un texte assez long pour être une vraie proposition.",
-        });
-        return Guid.Parse(response.Location!.Split('/')[^1]);
-    }
+    private Task<Guid> ProposeAsync(Session session, string title) => ProposalForms.ProposeAsync(session, app.World.ProcessSlug, title);
 
     [Fact]
     public async Task A_person_downloads_everything_held_about_them()

@@ -13,30 +13,11 @@ public sealed class ProposalTests(ParvisApp app) : IClassFixture<ParvisApp>
 {
     private string NewProposalPath => $"/processes/{app.World.ProcessSlug}/proposals/new";
 
-    private async Task<Guid> ProposeAsync(Session session, string title, string body = "Un texte assez long pour être une vraie proposition.", Guid? theme = null)
-    {
-        var response = await session.PostAsync(NewProposalPath, new Dictionary<string, string>
-        {
-            ["Input.Title"] = title,
-            ["Input.Body"] = body,
-            ["Input.ThemeId"] = (theme ?? app.World.ThemeId).ToString(),
-        });
-        Assert.Equal(HttpStatusCode.Redirect, response.Status);
-        return Guid.Parse(response.Location!.Split('/')[^1]);
-    }
+    private Task<Guid> ProposeAsync(Session session, string title, string body = "Un texte assez long pour être une vraie proposition.", Guid? theme = null) =>
+        ProposalForms.ProposeAsync(session, app.World.ProcessSlug, title, theme ?? app.World.ThemeId, body);
 
-    /// <summary>Posts a comment (a reply when a parent is given) and returns its id from the address it is shown at.</summary>
-    private static async Task<string> CommentAsync(Session session, Guid proposalId, string body, string? parentId = null)
-    {
-        var fields = new Dictionary<string, string> { ["CommentBody"] = body };
-        if (parentId is not null)
-        {
-            fields["ParentId"] = parentId;
-        }
-        var response = await session.PostAsync($"/proposals/{proposalId}?handler=Comment", fields);
-        Assert.Equal(HttpStatusCode.Redirect, response.Status);
-        return response.Location!.Split("#comment-")[1];
-    }
+    private static Task<string> CommentAsync(Session session, Guid proposalId, string body, string? parentId = null) =>
+        ProposalForms.CommentAsync(session, proposalId, body, parentId);
 
     [Fact]
     public async Task A_proposal_is_published_under_the_pseudonym_and_never_the_email()

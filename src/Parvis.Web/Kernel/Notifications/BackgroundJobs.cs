@@ -79,44 +79,44 @@ internal sealed class NodeName : Quartz.Extensibility.IInstanceIdGenerator
     public ValueTask<string> GenerateInstanceId(CancellationToken cancellationToken) => ValueTask.FromResult(Current);
 }
 
-/// <summary>The retention purge, once a night on one node (<see cref="Privacy.RetentionPurge"/>).</summary>
-[DisallowConcurrentExecution]
-public sealed class RetentionJob(IServiceScopeFactory scopes, ILogger<RetentionJob> log) : IJob
+/// <summary>What every job does around its work: its own scope, and a failure logged and left to its next time.</summary>
+public abstract class ParvisJob(IServiceScopeFactory scopes, ILogger log) : IJob
 {
+    protected abstract Task RunAsync(IServiceProvider services, CancellationToken cancellationToken);
+
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        using var quiet = ContentChanges.ToldByCaller();
         try
         {
             using var scope = scopes.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<Privacy.RetentionPurge>().RunAsync(cancellationToken);
+            await RunAsync(scope.ServiceProvider, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            log.LogError(e, "The retention purge failed; it runs again next night");
+            log.LogError(e, "{Job} failed; it runs again at its next time", GetType().Name);
             throw new JobExecutionException(e);
         }
     }
 }
 
+/// <summary>The retention purge, once a night on one node (<see cref="Privacy.RetentionPurge"/>).</summary>
+[DisallowConcurrentExecution]
+public sealed class RetentionJob(IServiceScopeFactory scopes, ILogger<RetentionJob> log) : ParvisJob(scopes, log)
+{
+    // Accounts it anonymises change what pages show: its writes are told to every node, as a request's are.
+    protected override Task RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<Privacy.RetentionPurge>().RunAsync(cancellationToken);
+}
+
 /// <summary>Raises what is due, then composes and sends messages; never twice at once across the nodes.</summary>
 [DisallowConcurrentExecution]
-public sealed class NotificationJob(IServiceScopeFactory scopes, ILogger<NotificationJob> log) : IJob
+public sealed class NotificationJob(IServiceScopeFactory scopes, ILogger<NotificationJob> log) : ParvisJob(scopes, log)
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         // What it writes changes no page: it must not empty the caches of every organisation each time it runs.
         using var quiet = ContentChanges.ToldByCaller();
-        try
-        {
-            using var scope = scopes.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<ScheduledNotices>().RaiseDueAsync(cancellationToken);
-            await scope.ServiceProvider.GetRequiredService<NotificationDispatcher>().RunAsync(NodeName.Current, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            log.LogError(e, "The notification job failed; it runs again at its next time");
-            throw new JobExecutionException(e);
-        }
+        await services.GetRequiredService<ScheduledNotices>().RaiseDueAsync(cancellationToken);
+        await services.GetRequiredService<NotificationDispatcher>().RunAsync(NodeName.Current, cancellationToken);
     }
 }
