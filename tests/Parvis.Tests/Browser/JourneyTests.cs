@@ -202,6 +202,7 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
             "/admin", "/admin/organisation", "/admin/roles", "/admin/audit", "/admin/processes/edit",
             $"/admin/processes/edit/{app.World.ProcessId}", $"/admin/processes/{app.World.ProcessId}/phases",
             $"/proposals/{proposal.Id}/answer", $"/admin/moderate/{proposal.Id}", $"/flag/{proposal.Id}",
+            "/account/notifications", "/account/notifications/settings", $"/processes/{app.World.ProcessSlug}/journal",
         })
         {
             await page.GotoAsync(path);
