@@ -237,6 +237,33 @@ public sealed class NotificationTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.DoesNotContain((await ReadFeedAsync(visitor, $"/processes/{app.World.ProcessSlug}/feed.atom")).Items, i => i.Id == entry.Id);
     }
 
+    [Fact]
+    public async Task Who_follows_a_theme_hears_of_what_is_said_there_and_nothing_elsewhere()
+    {
+        var (follower, followerPerson) = await app.SignedInAsync("Personne qui suit la mobilité");
+        var themed = $"/processes/{app.World.ProcessSlug}/proposals?theme={app.World.ThemeId}";
+        var button = (await follower.GetAsync(themed)).Document.QuerySelector("form.follow button")!;
+        Assert.StartsWith("Suivre", button.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await follower.PostAsync("/follow", new Dictionary<string, string>
+        {
+            ["kind"] = "Theme", ["subjectId"] = app.World.ThemeId.ToString(), ["following"] = "true", ["returnUrl"] = themed,
+        }, themed)).Status);
+        Assert.StartsWith("Ne plus suivre", (await follower.GetAsync(themed)).Document.QuerySelector("form.follow button")!.TextContent, StringComparison.Ordinal);
+
+        var (author, _) = await app.SignedInAsync("Auteur dans un thème");
+        var inTheme = await ProposeAsync(author, "Des bus le dimanche");
+        await CommentAsync(author, inTheme, "Au moins toutes les heures.");
+        var elsewhere = await ProposalForms.ProposeAsync(author, app.World.ProcessSlug, "Un centre de santé", theme: null);
+        await CommentAsync(author, elsewhere, "Avec des médecins généralistes.");
+
+        var news = (await follower.GetAsync("/account/notifications")).Text(".notification-list");
+        Assert.Contains("Au moins toutes les heures.", news, StringComparison.Ordinal);
+        Assert.DoesNotContain("médecins généralistes", news, StringComparison.Ordinal);
+        var settings = await follower.GetAsync("/account/notifications/settings");
+        Assert.Contains(settings.Texts("main li a"), t => t == "Mobilité");
+        Assert.Equal(1, await app.WithDatabaseAsync(db => db.Notifications.CountAsync(n => n.PersonId == followerPerson.Id)));
+    }
+
     private static async Task<SyndicationFeed> ReadFeedAsync(Session session, string path)
     {
         var response = await session.GetAsync(path);

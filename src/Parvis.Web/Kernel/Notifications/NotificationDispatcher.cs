@@ -5,6 +5,7 @@ using MimeKit;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Email;
 using Parvis.Web.Kernel.Modules;
+using Parvis.Web.Kernel.Text;
 using Parvis.Web.Shared;
 
 namespace Parvis.Web.Kernel.Notifications;
@@ -156,29 +157,21 @@ public sealed class NotificationDispatcher(ParvisDbContext db, ModuleCatalog mod
     {
         var organisationId = taken[0].Event.OrganisationId;
         var site = await links.SiteAsync(organisationId, cancellationToken);
-        var (before, beforeUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
-        try
+        using var language = CultureScope.Use(culture);
+        var items = Digest.Group(taken, modules, text);
+        var mail = NotificationMail.Compose(new MailContext(site, pseudonym, digest, culture.TwoLetterISOLanguageName,
+            item => site.Address + links.Unfollow(personId, item), site.Address + NotificationLinks.Settings, site.Address + links.StopAll(personId)), items, text);
+        return new OutgoingMessage
         {
-            var items = Digest.Group(taken, modules, text);
-            var mail = NotificationMail.Compose(new MailContext(site, pseudonym, digest, culture.TwoLetterISOLanguageName,
-                item => site.Address + links.Unfollow(personId, item), site.Address + NotificationLinks.Settings, site.Address + links.StopAll(personId)), items, text);
-            return new OutgoingMessage
-            {
-                PersonId = personId,
-                OrganisationId = organisationId,
-                Subject = mail.Subject,
-                Text = mail.Text,
-                Html = mail.Html,
-                StopAddress = site.Address + links.StopAll(personId),
-                CreatedAt = now,
-                NotBefore = now,
-            };
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (before, beforeUi);
-        }
+            PersonId = personId,
+            OrganisationId = organisationId,
+            Subject = mail.Subject,
+            Text = mail.Text,
+            Html = mail.Html,
+            StopAddress = site.Address + links.StopAll(personId),
+            CreatedAt = now,
+            NotBefore = now,
+        };
     }
 
     /// <summary>Sends the queued messages; returns how many left.</summary>

@@ -36,8 +36,7 @@ public static class NotificationMail
         var plain = new StringBuilder();
         plain.Append(greeting).Append("\n\n").Append(intro).Append("\n\n");
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"").Append(Encode(context.Language)).Append("\"><head><meta charset=\"utf-8\"><title>")
-            .Append(Encode(subject)).Append("</title></head><body><h1>").Append(Encode(context.Site.Name)).Append("</h1><p>")
+        html.Append("<h1>").Append(Encode(context.Site.Name)).Append("</h1><p>")
             .Append(Encode(greeting)).Append("</p><p>").Append(Encode(intro)).Append("</p>");
 
         foreach (var item in items)
@@ -69,9 +68,21 @@ public static class NotificationMail
         plain.Append("-- \n").Append(why).Append('\n').Append(text["Notify.Mail.ChooseAt", context.Settings].Value).Append('\n')
             .Append(text["Notify.Mail.StopAllAt", context.StopAll].Value).Append('\n');
         html.Append("<hr><p>").Append(Encode(why)).Append("</p><ul><li><a href=\"").Append(Encode(context.Settings)).Append("\">").Append(Encode(choose))
-            .Append("</a></li><li><a href=\"").Append(Encode(context.StopAll)).Append("\">").Append(Encode(stop)).Append("</a></li></ul></body></html>");
-        return new ComposedMail(Text.Excerpts.Fit(subject, OutgoingMessage.SubjectMax), plain.ToString(), html.ToString());
+            .Append("</a></li><li><a href=\"").Append(Encode(context.StopAll)).Append("\">").Append(Encode(stop)).Append("</a></li></ul>");
+        return new ComposedMail(Text.Excerpts.Fit(subject, OutgoingMessage.SubjectMax), plain.ToString(), Page(context.Language, subject, html.ToString()));
     }
+
+    /// <summary>
+    /// A plain message as both parts: its paragraphs (separated by a blank line) as written, and as an HTML page in
+    /// its language.
+    /// </summary>
+    public static ComposedMail Plain(string language, string subject, string body) =>
+        new(Text.Excerpts.Fit(subject, OutgoingMessage.SubjectMax), body,
+            Page(language, subject, string.Concat(body.Split("\n\n").Select(p => $"<p>{Encode(p)}</p>"))));
+
+    /// <summary>The HTML part's page around its body: its language and its title, for screen readers.</summary>
+    private static string Page(string language, string subject, string body) =>
+        $"<!DOCTYPE html><html lang=\"{Encode(language)}\"><head><meta charset=\"utf-8\"><title>{Encode(subject)}</title></head><body>{body}</body></html>";
 
     private static string Encode(string value) => WebUtility.HtmlEncode(value);
 }

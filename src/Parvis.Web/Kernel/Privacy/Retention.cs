@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Notifications;
 using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Text;
 using Parvis.Web.Shared;
 
 namespace Parvis.Web.Kernel.Privacy;
@@ -150,24 +151,14 @@ public sealed class RetentionPurge(ParvisDbContext db, PersonalData personal, No
         }
         var site = await links.SiteAsync(organisationId, cancellationToken);
         var culture = CultureInfo.GetCultureInfo(await db.NotificationSettings.Where(s => s.PersonId == person.Id).Select(s => s.Culture).FirstOrDefaultAsync(cancellationToken) ?? "fr");
-        var (before, beforeUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
-        try
+        using var language = CultureScope.Use(culture);
+        var day = on.ToLocalTime().ToString("D", culture);
+        var mail = NotificationMail.Plain(culture.TwoLetterISOLanguageName, text["Retention.Mail.Subject", site.Name, day],
+            text["Retention.Mail.Body", person.Pseudonym, site.Name, day, site.Address + "/account/sign-in", site.Address + "/account"]);
+        db.OutgoingMessages.Add(new OutgoingMessage
         {
-            var day = on.ToLocalTime().ToString("D", culture);
-            var subject = text["Retention.Mail.Subject", site.Name, day].Value;
-            var body = text["Retention.Mail.Body", person.Pseudonym, site.Name, day, site.Address + "/account/sign-in", site.Address + "/account"].Value;
-            var html = $"<!DOCTYPE html><html lang=\"{culture.TwoLetterISOLanguageName}\"><head><meta charset=\"utf-8\"><title>{System.Net.WebUtility.HtmlEncode(subject)}</title></head>"
-                + $"<body>{string.Concat(body.Split("\n\n").Select(p => $"<p>{System.Net.WebUtility.HtmlEncode(p)}</p>"))}</body></html>";
-            db.OutgoingMessages.Add(new OutgoingMessage
-            {
-                PersonId = person.Id, OrganisationId = organisationId, Subject = Text.Excerpts.Fit(subject, OutgoingMessage.SubjectMax), Text = body, Html = html,
-                StopAddress = site.Address + links.StopAll(person.Id), CreatedAt = clock.GetUtcNow(), NotBefore = clock.GetUtcNow(),
-            });
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (before, beforeUi);
-        }
+            PersonId = person.Id, OrganisationId = organisationId, Subject = mail.Subject, Text = mail.Text, Html = mail.Html,
+            StopAddress = site.Address + links.StopAll(person.Id), CreatedAt = clock.GetUtcNow(), NotBefore = clock.GetUtcNow(),
+        });
     }
 }
