@@ -38,6 +38,9 @@ public class ParvisApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The same for contributions and workshop tables; the shipped limit is 60 a minute.</summary>
     protected virtual int ContributePermitLimit => 100_000;
 
+    /// <summary>The same for open data and the read API; the shipped limit is 120 reads a minute.</summary>
+    protected virtual int OpenDataPermitLimit => 100_000;
+
     public virtual async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
@@ -63,6 +66,7 @@ public class ParvisApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimits:auth:PermitLimit", AuthPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimits:contribute:PermitLimit", ContributePermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimits:code:PermitLimit", ContributePermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimits:open-data:PermitLimit", OpenDataPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Security:StampValidationSeconds", "0");
         // Tests run the background work themselves, at the moments their clock sets (DispatchAsync).
         builder.UseSetting(Parvis.Web.Kernel.Notifications.BackgroundJobs.EnabledSetting, "false");

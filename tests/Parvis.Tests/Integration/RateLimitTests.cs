@@ -15,6 +15,8 @@ public sealed class LimitedApp : ParvisApp
     protected override int AuthPermitLimit => 20;
 
     protected override int ContributePermitLimit => 60;
+
+    protected override int OpenDataPermitLimit => RateLimits.OpenDataPermits;
 }
 
 [Trait("Suite", "integration")]
@@ -52,6 +54,27 @@ public sealed class RateLimitTests(LimitedApp app) : IClassFixture<LimitedApp>
         // Naming another table, made up or not, is no way around it; another workshop is counted apart.
         Assert.Equal(HttpStatusCode.TooManyRequests, (await cafe.PostRawAsync($"/w/ABCDEF?group={Guid.NewGuid()}", new Dictionary<string, string>())).Status);
         Assert.NotEqual(HttpStatusCode.TooManyRequests, (await cafe.PostRawAsync("/w/GHJKLM", new Dictionary<string, string>())).Status);
+    }
+
+    [Fact]
+    public async Task Open_data_and_the_api_are_read_120_times_a_minute_per_address_then_refused()
+    {
+        using var reader = app.NewSession();
+        reader.Client.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.7");
+        var paths = new[] { "/api/v1/datasets/themes", "/open-data/themes.csv", "/open-data/themes.schema.json", "/openapi/v1.json" };
+        for (var i = 0; i < RateLimits.OpenDataPermits; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(paths[i % paths.Length])).Status);
+        }
+        foreach (var path in paths)
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, (await reader.GetAsync(path)).Status);
+        }
+        // Another address reads on; the pages about the data are pages like any other.
+        using var neighbour = app.NewSession();
+        neighbour.Client.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.8");
+        Assert.Equal(HttpStatusCode.OK, (await neighbour.GetAsync("/api/v1/datasets/themes")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/open-data/themes")).Status);
     }
 
     [Theory]

@@ -9,13 +9,21 @@ namespace Parvis.Web.Kernel.Contributions;
 /// </summary>
 public static class ShownContributions
 {
-    public static IQueryable<Contribution> Of(ParvisDbContext db, IEnumerable<IContributionSource> sources)
+    public static IQueryable<Contribution> Of(ParvisDbContext db, IEnumerable<IContributionSource> sources) =>
+        Among(db.Contributions, WithinHidden(db, sources));
+
+    /// <summary>Those of <paramref name="contributions"/> (a module's own kind) anyone may read.</summary>
+    public static IQueryable<T> Among<T>(IQueryable<T> contributions, IEnumerable<IQueryable<Guid>> withinHidden) where T : Contribution
     {
-        var shown = db.Contributions.Where(c => c.HiddenAt == null && c.ErasedAt == null);
-        foreach (var within in sources.Select(s => s.WithinHidden(db)).OfType<IQueryable<Guid>>())
+        var shown = contributions.Where(c => c.HiddenAt == null && c.ErasedAt == null);
+        foreach (var within in withinHidden)
         {
             shown = shown.Where(c => !within.Contains(c.Id));
         }
         return shown;
     }
+
+    /// <summary>Every module's contributions read only within one that moderation hid.</summary>
+    public static IReadOnlyList<IQueryable<Guid>> WithinHidden(ParvisDbContext db, IEnumerable<IContributionSource> sources) =>
+        [.. sources.Select(s => s.WithinHidden(db)).OfType<IQueryable<Guid>>()];
 }

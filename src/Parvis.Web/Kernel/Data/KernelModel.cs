@@ -140,6 +140,8 @@ internal static class KernelModel
             e.Property(o => o.AccentColour).HasMaxLength(7);
             e.Property(o => o.DefaultCulture).HasMaxLength(5);
             e.Property(o => o.Charter).HasMaxLength(OrganisationRules.CharterMax);
+            e.Property(o => o.DataLicence).HasMaxLength(20).HasDefaultValue(OpenData.Licences.Default);
+            e.Property(o => o.OpenDataKey).HasMaxLength(OpenData.Pseudonyms.KeyBytes);
             e.HasMany(o => o.Hosts).WithOne().HasForeignKey(h => h.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<OrganisationHost>(e =>

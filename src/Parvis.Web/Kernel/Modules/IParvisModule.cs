@@ -88,6 +88,12 @@ public interface IParvisModule
     /// </summary>
     Task RaiseDueAsync(ParvisDbContext db, Notifier notifier, DateTimeOffset now, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>
+    /// Its open data: datasets of what it holds that is public (a row class and its query each), each key starting
+    /// with its name; the kernel serves their files, schemas, pages and API.
+    /// </summary>
+    IReadOnlyList<OpenData.Dataset> Datasets => [];
+
     /// <summary>Its tables whose writes drop more than pages (what the kernel keeps of them).</summary>
     IReadOnlyList<(string Table, ChangeKind Kind)> KeptTables => [];
 }

@@ -39,6 +39,22 @@ public sealed class ModuleCatalog
         Throw.IfRepeated(NotificationKinds.Select(k => k.Key), "notification");
         _notificationKinds = NotificationKinds.ToDictionary(k => k.Key, StringComparer.Ordinal);
         KeptTables = [.. modules.SelectMany(m => m.KeptTables)];
+        foreach (var module in modules)
+        {
+            foreach (var dataset in module.Datasets)
+            {
+                if (dataset.Module != module.Name || !(dataset.Key == module.Name || dataset.Key.StartsWith(module.Name + "-", StringComparison.Ordinal)))
+                {
+                    throw new InvalidOperationException($"The dataset \"{dataset.Key}\" of the module \"{module.Name}\" must be the module's and its key start with \"{module.Name}\".");
+                }
+            }
+        }
+        Datasets = [.. OpenData.KernelDatasets.All, .. modules.SelectMany(m => m.Datasets)];
+        Throw.IfRepeated(Datasets.Select(d => d.Key), "dataset");
+        foreach (var dataset in Datasets.Where(d => !OpenData.KernelDatasets.ValidKey(d.Key)))
+        {
+            throw new InvalidOperationException($"The dataset key \"{dataset.Key}\" must be lower-case letters, digits and hyphens, and not a name the open-data pages use.");
+        }
     }
 
     private readonly Dictionary<string, IParvisModule> _moduleOf;
@@ -66,6 +82,11 @@ public sealed class ModuleCatalog
     public IReadOnlyList<Permission> Permissions { get; }
 
     public IReadOnlyList<(string Table, ChangeKind Kind)> KeptTables { get; }
+
+    /// <summary>Every open dataset: the kernel's, then each module's.</summary>
+    public IReadOnlyList<OpenData.Dataset> Datasets { get; }
+
+    public OpenData.Dataset? Dataset(string key) => Datasets.FirstOrDefault(d => d.Key == key);
 
     public IParvisModule? Find(string name) => Modules.FirstOrDefault(m => m.Name == name);
 

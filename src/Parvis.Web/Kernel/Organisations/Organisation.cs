@@ -23,6 +23,12 @@ public sealed class Organisation
     public const int RetentionMonthsMin = 6;
     public const int RetentionMonthsMax = 120;
 
+    /// <summary>The licence its open data is published under (<see cref="OpenData.Licences"/>).</summary>
+    public string DataLicence { get; set; } = OpenData.Licences.Default;
+
+    /// <summary>The key of its open data's pseudonymous ids, made at first use (<see cref="OpenData.Pseudonyms"/>).</summary>
+    public byte[]? OpenDataKey { get; set; }
+
     /// <summary>The participation charter (Markdown) moderation decisions refer to.</summary>
     public string Charter { get; set; } = "";
 

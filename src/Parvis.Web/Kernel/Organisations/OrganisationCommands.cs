@@ -7,7 +7,8 @@ using Parvis.Web.Kernel.Permissions;
 
 namespace Parvis.Web.Kernel.Organisations;
 
-public sealed record OrganisationSettings(string Name, string AccentColour, string DefaultCulture, string Charter, int RetentionMonths);
+public sealed record OrganisationSettings(string Name, string AccentColour, string DefaultCulture, string Charter, int RetentionMonths,
+    string DataLicence = OpenData.Licences.Default);
 
 /// <summary>An organisation's settings and who holds which role in it; administrators only, every change audited.</summary>
 public sealed class OrganisationCommands(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit)
@@ -31,13 +32,18 @@ public sealed class OrganisationCommands(ParvisDbContext db, CurrentOrganisation
         {
             return CommandResult.Refused("Error.RetentionMonths");
         }
+        if (OpenData.Licences.All.All(l => l.Key != settings.DataLicence))
+        {
+            return CommandResult.Refused("Error.DataLicence");
+        }
         var stored = await db.Organisations.FirstAsync(o => o.Id == organisation.Id);
         stored.Name = settings.Name.Trim();
         stored.AccentColour = settings.AccentColour.ToLowerInvariant();
         stored.DefaultCulture = settings.DefaultCulture;
         stored.Charter = settings.Charter.Trim();
         stored.RetentionMonths = settings.RetentionMonths;
-        audit.Record("organisation.update", $"organisation:{stored.Id}", $"{stored.Name}; {stored.RetentionMonths} months");
+        stored.DataLicence = settings.DataLicence;
+        audit.Record("organisation.update", $"organisation:{stored.Id}", $"{stored.Name}; {stored.RetentionMonths} months; {stored.DataLicence}");
         await db.SaveChangesAsync();
         return CommandResult.Done(stored.Id);
     }

@@ -1,4 +1,3 @@
-using Parvis.Web.Kernel.Notifications;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -16,6 +15,8 @@ using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Email;
 using Parvis.Web.Kernel.Modules;
+using Parvis.Web.Kernel.Notifications;
+using Parvis.Web.Kernel.OpenData;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Permissions;
@@ -63,6 +64,8 @@ public static class KernelSetup
         services.AddScoped<Moderation>();
         services.AddScoped<FateCommands>();
         services.AddParvisNotifications(configuration);
+        services.AddScoped<OpenData.OpenDataService>();
+        services.AddParvisApiDescription();
         services.AddScoped<SynthesisCommands>();
         services.AddScoped<GridCommands>();
         services.AddScoped<ResultCommands>();
@@ -222,6 +225,7 @@ public static class KernelSetup
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapRazorPages();
+        app.MapOpenData();
         app.MapLanguageSwitch();
         app.MapOrganisationStyle();
         return app;

@@ -20,6 +20,10 @@ public static class RateLimits
     public const string Contribute = "contribute";
     public const string Code = "code";
 
+    /// <summary>Open data and the read API: reads, counted per address, since a file or a page of rows costs a query.</summary>
+    public const string OpenData = "open-data";
+    public const int OpenDataPermits = 120;
+
     /// <summary>Gives every page the contribute limit unless its class names another or none: a new page cannot forget.</summary>
     public static void LimitEveryPage(PageApplicationModel page)
     {
@@ -37,11 +41,13 @@ public static class RateLimits
             var auth = Window(configuration, Auth, permits: 20);
             var contribute = Window(configuration, Contribute, permits: 60);
             var code = Window(configuration, Code, permits: 60);
+            var openData = Window(configuration, OpenData, OpenDataPermits);
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(Auth, context => Partition(context, Auth, auth, Address));
             o.AddPolicy(Contribute, context => Partition(context, Contribute, contribute,
                 static c => c.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? Address(c)));
             // The code is at most a short route segment; anything longer is no code and shares one key.
+            o.AddPolicy(OpenData, context => Partition(context.RequestServices, OpenData, Address(context), openData));
             o.AddPolicy(Code, context => Partition(context, Code, code,
                 static c => $"{Address(c)}|{(c.Request.RouteValues["code"] is string { Length: <= 16 } value ? value.ToUpperInvariant() : "")}"));
         });

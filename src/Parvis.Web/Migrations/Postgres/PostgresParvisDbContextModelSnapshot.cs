@@ -1023,6 +1023,13 @@ namespace Parvis.Web.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DataLicence")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("etalab-2.0");
+
                     b.Property<string>("DefaultCulture")
                         .IsRequired()
                         .HasMaxLength(5)
@@ -1032,6 +1039,10 @@ namespace Parvis.Web.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(150)
                         .HasColumnType("character varying(150)");
+
+                    b.Property<byte[]>("OpenDataKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
 
                     b.Property<int>("RetentionMonths")
                         .HasColumnType("integer");
@@ -1712,6 +1723,12 @@ namespace Parvis.Web.Migrations.Postgres
 
                     b.Property<Guid?>("FacilitatorId")
                         .HasColumnType("uuid");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
 
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("uuid");

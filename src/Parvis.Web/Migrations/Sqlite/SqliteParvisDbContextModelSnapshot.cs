@@ -1014,6 +1014,13 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DataLicence")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("etalab-2.0");
+
                     b.Property<string>("DefaultCulture")
                         .IsRequired()
                         .HasMaxLength(5)
@@ -1023,6 +1030,10 @@ namespace Parvis.Web.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(150)
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("OpenDataKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
 
                     b.Property<int>("RetentionMonths")
                         .HasColumnType("INTEGER");
@@ -1703,6 +1714,12 @@ namespace Parvis.Web.Migrations.Sqlite
 
                     b.Property<Guid?>("FacilitatorId")
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
 
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("TEXT");

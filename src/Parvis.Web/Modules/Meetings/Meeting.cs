@@ -98,6 +98,13 @@ public sealed class MeetingSite
 
     public Guid? FacilitatorId { get; set; }
 
+    /// <summary>Where it is on a map (WGS 84), if staff gave it: the sites' open data is GeoJSON.</summary>
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+
+    public Kernel.Text.GeoPoint? Place => Latitude is { } latitude && Longitude is { } longitude ? new(latitude, longitude) : null;
+
     /// <summary>Written first by every registration change on the site, so that those changes run one after another.</summary>
     public long Revision { get; set; }
 }

@@ -15,7 +15,8 @@ public sealed record MeetingDraft(
     string Title, string Description, MeetingMode Mode, string? OnlineLink, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Agenda, bool Registration);
 
 /// <summary>A site as edited; Id null for a new one.</summary>
-public sealed record SiteDraft(Guid? Id, string Name, string Address, SiteAccess Access, string AccessNotes, int? Capacity, Guid? FacilitatorId);
+public sealed record SiteDraft(Guid? Id, string Name, string Address, SiteAccess Access, string AccessNotes, int? Capacity, Guid? FacilitatorId,
+    Kernel.Text.GeoPoint? Place = null);
 
 /// <summary>What is written after the meeting: minutes, head counts, themes the experts could not cover.</summary>
 public sealed record MeetingRecord(string Minutes, int? OnlineAttendance, IReadOnlyDictionary<Guid, int?> Attendance, IReadOnlyCollection<Guid> UncoveredThemes);
@@ -109,6 +110,8 @@ public sealed class MeetingCommands(
                 site.AccessNotes = edited.AccessNotes.Trim();
                 site.Capacity = edited.Capacity;
                 site.FacilitatorId = edited.FacilitatorId;
+                site.Latitude = edited.Place?.Latitude;
+                site.Longitude = edited.Place?.Longitude;
             });
         audit.Record("meeting.update", $"meeting:{meeting.Id}", meeting.Title);
         await using var transaction = await db.Database.BeginTransactionAsync();

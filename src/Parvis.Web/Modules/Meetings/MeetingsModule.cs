@@ -23,6 +23,8 @@ public sealed class MeetingsModule : IParvisModule
 
     public string Name => Key;
 
+    public IReadOnlyList<Kernel.OpenData.Dataset> Datasets => MeetingsDatasets.All;
+
     public string TitleKey => "Meetings.ModuleTitle";
 
     public bool AllowsSeveral => true;

@@ -20,6 +20,8 @@ public sealed class OpinionMapsModule : IParvisModule
 
     public string Name => Key;
 
+    public IReadOnlyList<Kernel.OpenData.Dataset> Datasets => OpinionMapsDatasets.All;
+
     public string TitleKey => "OpinionMaps.ModuleTitle";
 
     public bool AllowsSeveral => true;

@@ -22,6 +22,8 @@ public sealed class PetitionsModule : IParvisModule
 
     public string Name => Key;
 
+    public IReadOnlyList<Kernel.OpenData.Dataset> Datasets => PetitionsDatasets.All;
+
     public string TitleKey => "Petitions.ModuleTitle";
 
     /// <summary>A phase switch: participants write petitions.</summary>

@@ -22,6 +22,8 @@ public sealed class ProposalsModule : IParvisModule
 
     public string Name => Key;
 
+    public IReadOnlyList<Kernel.OpenData.Dataset> Datasets => ProposalsDatasets.All;
+
     public string TitleKey => "Proposals.ModuleTitle";
 
     public const string Proposing = "proposals.proposing";

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Shared;
@@ -11,6 +12,8 @@ public sealed class OrganisationModel(CurrentOrganisation organisation, Authoriz
     [BindProperty]
     public OrganisationInput Input { get; set; } = new();
 
+    public IEnumerable<SelectListItem> LicenceChoices => Kernel.OpenData.Licences.All.Select(l => new SelectListItem(l.Title, l.Key));
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (await DeniedAsync() is { } denied)
@@ -21,7 +24,7 @@ public sealed class OrganisationModel(CurrentOrganisation organisation, Authoriz
         Input = new OrganisationInput
         {
             Name = current.Name, AccentColour = current.AccentColour, DefaultCulture = current.DefaultCulture, Charter = current.Charter,
-            RetentionMonths = current.RetentionMonths,
+            RetentionMonths = current.RetentionMonths, DataLicence = current.DataLicence,
         };
         return Page();
     }
@@ -36,12 +39,14 @@ public sealed class OrganisationModel(CurrentOrganisation organisation, Authoriz
         {
             return Page();
         }
-        var result = await commands.UpdateSettingsAsync(new OrganisationSettings(Input.Name, Input.AccentColour, Input.DefaultCulture, Input.Charter ?? "", Input.RetentionMonths));
+        var result = await commands.UpdateSettingsAsync(new OrganisationSettings(Input.Name, Input.AccentColour, Input.DefaultCulture, Input.Charter ?? "", Input.RetentionMonths,
+            Input.DataLicence));
         var field = result.ErrorKey switch
         {
             "Error.AccentContrast" => "Input.AccentColour",
             "Error.Culture" => "Input.DefaultCulture",
             "Error.RetentionMonths" => "Input.RetentionMonths",
+            "Error.DataLicence" => "Input.DataLicence",
             _ => "",
         };
         if (Refusal(result, field) is { } refusal)
@@ -86,4 +91,8 @@ public sealed class OrganisationInput
     [Range(Organisation.RetentionMonthsMin, Organisation.RetentionMonthsMax, ErrorMessage = "Error.RetentionMonths")]
     [Display(Name = "Field.RetentionMonths")]
     public int RetentionMonths { get; set; } = Organisation.DefaultRetentionMonths;
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [Display(Name = "Field.DataLicence")]
+    public string DataLicence { get; set; } = Kernel.OpenData.Licences.Default;
 }

@@ -34,6 +34,10 @@ public sealed class SiteRow
 
     [Display(Name = "Field.SiteFacilitator")]
     public Guid? FacilitatorId { get; set; }
+
+    [StringLength(60, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.SitePlace")]
+    public string? Place { get; set; }
 }
 
 /// <summary>
@@ -108,7 +112,7 @@ public sealed class EditModel(ParvisDbContext database, CurrentOrganisation curr
         Rows = Sites.Select(s => new SiteRow
         {
             Id = s.Id, Name = s.Name, Address = s.Address, AccessNotes = s.AccessNotes, Capacity = s.Capacity, FacilitatorId = s.FacilitatorId,
-            Access = AccessOptions.Where(a => s.Access.HasFlag(a)).ToList(),
+            Place = s.Place?.ToString(), Access = AccessOptions.Where(a => s.Access.HasFlag(a)).ToList(),
         }).ToList();
         Rows.Add(new SiteRow());
         return Page();
@@ -120,6 +124,13 @@ public sealed class EditModel(ParvisDbContext database, CurrentOrganisation curr
         {
             return early;
         }
+        for (var i = 0; i < Rows.Count; i++)
+        {
+            if (!string.IsNullOrWhiteSpace(Rows[i].Place) && !Kernel.Text.GeoPoint.TryParse(Rows[i].Place, out _))
+            {
+                ModelState.AddModelError($"Rows[{i}].Place", Text["Meetings.PlaceInvalid"]);
+            }
+        }
         if (!ModelState.IsValid)
         {
             return Page();
@@ -128,7 +139,7 @@ public sealed class EditModel(ParvisDbContext database, CurrentOrganisation curr
             Agenda ?? "", Registration);
         var sites = Rows.Where(s => !string.IsNullOrWhiteSpace(s.Name))
             .Select(s => new SiteDraft(s.Id, s.Name!, s.Address ?? "", s.Access.Aggregate(SiteAccess.None, (all, a) => all | a), s.AccessNotes ?? "",
-                s.Capacity, s.FacilitatorId))
+                s.Capacity, s.FacilitatorId, Kernel.Text.GeoPoint.TryParse(s.Place, out var place) ? place : null))
             .ToList();
         var result = await meetings.UpdateAsync(id, draft, sites);
         return After(result, "Meetings.Saved", $"/meetings/{id}", ErrorField(result.ErrorKey));
