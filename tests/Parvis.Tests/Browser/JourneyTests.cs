@@ -62,7 +62,19 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         await Expect(page.Locator("main")).ToContainTextAsync("Groupe B");
         await app.AssertAccessibleAsync(page);
 
-        foreach (var path in new[] { "/charter", "/privacy", "/moderation", "/account/sign-in", "/account/forgot-password", "/nowhere" })
+        // Open data, from the footer: each dataset explained, with its chart, its columns in words and its files.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Données ouvertes", Exact = true }).ClickAsync();
+        await app.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Propositions", Exact = true }).ClickAsync();
+        await Expect(page.Locator("table.chart tbody tr")).Not.ToHaveCountAsync(0);
+        await Expect(page.Locator("main")).ToContainTextAsync("Combien de personnes la soutiennent.");
+        await app.AssertAccessibleAsync(page);
+
+        foreach (var path in new[]
+        {
+            "/charter", "/privacy", "/moderation", "/account/sign-in", "/account/forgot-password", "/nowhere", "/open-data/api",
+            "/open-data/meetings-sites", $"/processes/{app.World.ProcessSlug}/open-data",
+        })
         {
             await page.GotoAsync(path);
             await app.AssertAccessibleAsync(page);

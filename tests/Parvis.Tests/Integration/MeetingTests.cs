@@ -82,6 +82,34 @@ public sealed class MeetingTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task A_site_placed_on_a_map_links_to_it_and_shows_in_the_open_data_map()
+    {
+        var setup = await SetUpAsync("reunion-sur-la-carte");
+        var form = EditForm(setup, capacity: 20);
+        form["Rows[0].Place"] = "au bout du quai";
+        var refused = await setup.Manager.PostAsync($"{setup.Page}/edit", form);
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("latitude puis la longitude", refused.Text("#Rows_0__Place-error"), StringComparison.Ordinal);
+        Assert.Equal("au bout du quai", refused.Document.QuerySelector("#Rows_0__Place")!.GetAttribute("value"));
+        Assert.Null(await app.WithDatabaseAsync(db => db.MeetingSites.Where(s => s.Id == setup.Site(0)).Select(s => s.Capacity).SingleAsync()));
+
+        form["Rows[0].Place"] = "47,7475 ; -3,3669";
+        Assert.Equal(HttpStatusCode.Redirect, (await setup.Manager.PostAsync($"{setup.Page}/edit", form)).Status);
+        Assert.Equal("47.7475, -3.3669", (await setup.Manager.GetAsync($"{setup.Page}/edit")).Document.QuerySelector("#Rows_0__Place")!.GetAttribute("value"));
+        using var visitor = app.NewSession();
+        Assert.NotNull((await visitor.GetAsync(setup.Page)).Document.QuerySelector(
+            $"#site-{setup.Site(0)} a[href='https://www.openstreetmap.org/?mlat=47.7475&mlon=-3.3669#map=17/47.7475/-3.3669']"));
+
+        var map = System.Text.Json.JsonDocument.Parse((await visitor.GetAsync($"/open-data/meetings-sites.geojson?process={setup.Process.Slug}")).Body).RootElement;
+        var features = map.GetProperty("features").EnumerateArray().ToDictionary(f => f.GetProperty("id").GetString()!);
+        Assert.Equal(5, features.Count);
+        var placed = features[setup.Site(0).ToString()];
+        Assert.Equal([-3.3669, 47.7475], placed.GetProperty("geometry").GetProperty("coordinates").EnumerateArray().Select(c => c.GetDouble()));
+        Assert.Equal("Lorient", placed.GetProperty("properties").GetProperty("name").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, features[setup.Site(1).ToString()].GetProperty("geometry").ValueKind);
+    }
+
+    [Fact]
     public async Task The_Lorient_template_opens_five_places_the_same_evening_with_access_information_and_calendars()
     {
         var setup = await SetUpAsync("lorient-cinq-lieux");

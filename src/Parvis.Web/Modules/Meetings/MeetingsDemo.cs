@@ -44,7 +44,7 @@ internal static class MeetingsDemo
         roundTable.Sites.Add(new MeetingSite
         {
             Name = "Quai 9", Address = "Quai 9, Lanester", Capacity = 40, Access = SiteAccess.StepFree | SiteAccess.HearingLoop | SiteAccess.PublicTransport,
-            AccessNotes = "Bus ligne 30, arrêt Quai 9.",
+            AccessNotes = "Bus ligne 30, arrêt Quai 9.", Latitude = 47.7561, Longitude = -3.3353,
         });
         var synthesis = new Meeting
         {
@@ -52,7 +52,7 @@ internal static class MeetingsDemo
             Title = "Synthèse festive", StartsAt = evening.AddDays(7), EndsAt = evening.AddDays(7).AddHours(2.5),
             Agenda = "L'analyse des débats, les préoccupations, les points de vigilance et les usages à développer.",
         };
-        synthesis.Sites.Add(new MeetingSite { Name = "La Colloc", Address = "La Colloc, Lorient", Access = SiteAccess.StepFree });
+        synthesis.Sites.Add(new MeetingSite { Name = "La Colloc", Address = "La Colloc, Lorient", Access = SiteAccess.StepFree, Latitude = 47.7483, Longitude = -3.3660 });
         db.Meetings.AddRange(cafes, roundTable, synthesis);
         db.MeetingRegistrations.Add(new MeetingRegistration
         {
