@@ -73,7 +73,7 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         foreach (var path in new[]
         {
             "/charter", "/privacy", "/moderation", "/account/sign-in", "/account/forgot-password", "/nowhere", "/open-data/api",
-            "/open-data/meetings-sites", $"/processes/{app.World.ProcessSlug}/open-data",
+            "/open-data/meetings-sites", $"/processes/{app.World.ProcessSlug}/open-data", "/meetings", "/meetings?place=Lorient&process=nulle-part",
         })
         {
             await page.GotoAsync(path);

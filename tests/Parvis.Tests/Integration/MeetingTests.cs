@@ -82,6 +82,48 @@ public sealed class MeetingTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task The_organisations_agenda_gathers_every_process_filtered_and_as_a_calendar_with_links_places_and_online_links()
+    {
+        var cafes = await SetUpAsync("agenda-cafes");
+        var expert = await SetUpAsync("agenda-experts", "single");
+        var form = EditForm(expert, capacity: 40, mode: "Hybrid", link: "https://visio.example.org/table-ronde");
+        form["Rows[0].Name"] = "Quai 9";
+        form["Rows[0].Address"] = "Quai 9, Lanester";
+        form["Rows[0].Place"] = "47.7561, -3.3353";
+        Assert.Equal(HttpStatusCode.Redirect, (await expert.Manager.PostAsync($"{expert.Page}/edit", form)).Status);
+
+        using var visitor = app.NewSession();
+        var agenda = await visitor.GetAsync("/meetings");
+        Assert.Equal(HttpStatusCode.OK, agenda.Status);
+        var listed = agenda.Document.QuerySelectorAll(".meeting-list > li > a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains(cafes.Page, listed);
+        Assert.Contains(expert.Page, listed);
+        var groix = await visitor.GetAsync("/meetings?place=GROIX");
+        Assert.Contains(cafes.Page, groix.Document.QuerySelectorAll(".meeting-list > li > a").Select(a => a.GetAttribute("href")));
+        Assert.DoesNotContain(expert.Page, groix.Document.QuerySelectorAll(".meeting-list > li > a").Select(a => a.GetAttribute("href")));
+        Assert.NotNull(groix.Document.QuerySelector("a[href='/meetings.ics?place=GROIX']"));
+        Assert.DoesNotContain(cafes.Page, (await visitor.GetAsync("/meetings?mode=Hybrid")).Document.QuerySelectorAll(".meeting-list > li > a").Select(a => a.GetAttribute("href")));
+        var unknown = await visitor.GetAsync("/meetings?process=nulle-part&place=50%25");
+        Assert.Contains("choisissez-en une dans la liste", unknown.Text("#Process-error"), StringComparison.Ordinal);
+        Assert.Equal("50%", unknown.Document.QuerySelector("#Place")!.GetAttribute("value"));
+        Assert.Empty(unknown.Document.QuerySelectorAll(".meeting-list > li"));
+
+        var file = await visitor.GetAsync($"/meetings.ics?process={expert.Process.Slug}");
+        Assert.Equal("text/calendar", file.ContentType);
+        var calendar = Ical.Net.Calendar.Load(file.Body)!;
+        var meeting = Assert.Single(calendar.Events);
+        Assert.Equal(new Uri($"http://localhost{expert.Page}"), meeting.Url);
+        Assert.Contains("Quai 9, Lanester", meeting.Location, StringComparison.Ordinal);
+        Assert.Equal("https://visio.example.org/table-ronde", meeting.Properties.Get<string>("CONFERENCE"));
+        Assert.Equal((47.7561, -3.3353), (meeting.GeographicLocation!.Latitude, meeting.GeographicLocation.Longitude));
+        Assert.Contains(calendar.Events, e => e.Uid == $"{expert.Meeting.Id}@parvis");
+        var everything = Ical.Net.Calendar.Load((await visitor.GetAsync("/meetings.ics")).Body)!;
+        Assert.Contains(everything.Events, e => e.Uid == $"{cafes.Meeting.Id}@parvis");
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/meetings.ics?process=nulle-part")).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await visitor.GetAsync("/meetings.ics?mode=bateau")).Status);
+    }
+
+    [Fact]
     public async Task A_site_placed_on_a_map_links_to_it_and_shows_in_the_open_data_map()
     {
         var setup = await SetUpAsync("reunion-sur-la-carte");

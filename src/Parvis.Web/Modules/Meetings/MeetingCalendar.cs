@@ -7,9 +7,10 @@ using Ical.Net.Serialization;
 namespace Parvis.Web.Modules.Meetings;
 
 /// <summary>
-/// A calendar file (iCalendar, RFC 5545) of one meeting or a whole process, for any calendar application.
-/// A multi-site meeting is one event whose location lists the sites; the UID stays the meeting's so a
-/// re-imported file updates the event rather than doubling it.
+/// A calendar file (iCalendar, RFC 5545) of one meeting, a process's or the organisation's agenda, for any calendar
+/// application. A multi-site meeting is one event whose location lists the sites; the UID stays the meeting's so a
+/// re-imported file updates the event rather than doubling it. Each event links back to its page (URL), gives its
+/// online link as a conference (RFC 7986) and, for one site placed on a map, its position (GEO).
 /// </summary>
 public static class MeetingCalendar
 {
@@ -31,7 +32,7 @@ public static class MeetingCalendar
                 description.Append("\n\n").Append(meeting.OnlineLink);
             }
             description.Append("\n\n").Append(url);
-            calendar.Events.Add(new CalendarEvent
+            var item = new CalendarEvent
             {
                 Uid = $"{meeting.Id}@parvis",
                 Summary = meeting.Title,
@@ -42,7 +43,19 @@ public static class MeetingCalendar
                 DtStamp = new CalDateTime(now.UtcDateTime),
                 Sequence = meeting.Sequence,
                 Url = new Uri(url),
-            });
+            };
+            if (meeting.HasLink && Uri.TryCreate(meeting.OnlineLink, UriKind.Absolute, out var online))
+            {
+                var conference = new CalendarProperty("CONFERENCE", online.AbsoluteUri);
+                conference.Parameters.Add("VALUE", "URI");
+                conference.Parameters.Add("FEATURE", "VIDEO");
+                item.AddProperty(conference);
+            }
+            if (meeting.HasPlace && meeting.Sites is [{ Place: { } place }])
+            {
+                item.GeographicLocation = new GeographicLocation(place.Latitude, place.Longitude);
+            }
+            calendar.Events.Add(item);
         }
         return Encoding.UTF8.GetBytes(new CalendarSerializer().SerializeToString(calendar) ?? "");
     }
