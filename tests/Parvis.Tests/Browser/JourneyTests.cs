@@ -74,6 +74,7 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         {
             "/charter", "/privacy", "/moderation", "/account/sign-in", "/account/forgot-password", "/nowhere", "/open-data/api",
             "/open-data/meetings-sites", $"/processes/{app.World.ProcessSlug}/open-data", "/meetings", "/meetings?place=Lorient&process=nulle-part",
+            $"/processes/{app.World.ProcessSlug}/feedback",
         })
         {
             await page.GotoAsync(path);
@@ -215,6 +216,7 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
             $"/admin/processes/edit/{app.World.ProcessId}", $"/admin/processes/{app.World.ProcessId}/phases",
             $"/proposals/{proposal.Id}/answer", $"/admin/moderate/{proposal.Id}", $"/flag/{proposal.Id}",
             "/account/notifications", "/account/notifications/settings", $"/processes/{app.World.ProcessSlug}/journal",
+            $"/processes/{app.World.ProcessSlug}/feedback",
         })
         {
             await page.GotoAsync(path);

@@ -71,6 +71,75 @@ public sealed class JournalTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task As_a_phase_ends_participants_say_if_it_was_clear_fair_and_useful_and_see_what_it_changed()
+    {
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        var process = await app.AddProcessAsync("avis-de-phase", new Phase { Title = "Ateliers", StartsOn = today.AddDays(-20), EndsOn = today.AddDays(2) });
+        var phase = process.Phases[0];
+        var page = $"/processes/{process.Slug}/feedback";
+        using var visitor = app.NewSession();
+        Assert.Contains("Donnez votre avis sur la phase", (await visitor.GetAsync($"/processes/{process.Slug}")).Text($"a[href='{page}']"), StringComparison.Ordinal);
+        Assert.NotNull((await visitor.GetAsync(page)).Document.QuerySelector($"a[href='/account/sign-in?returnUrl={Uri.EscapeDataString(page)}']"));
+
+        var (first, firstPerson) = await app.SignedInAsync("Première à donner son avis");
+        var form = new Dictionary<string, string> { ["PhaseId"] = phase.Id.ToString(), ["Comment"] = "Trop court pour en parler chez nous." };
+        var refused = await first.PostAsync(page, form);
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Equal("Choisissez une réponse.", refused.Text($"#Clear-{phase.Id}-error"));
+        Assert.Equal("Trop court pour en parler chez nous.", refused.Document.QuerySelector("#Comment")!.TextContent);
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.PhaseFeedback.CountAsync(f => f.PhaseId == phase.Id)));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await first.PostAsync(page, new Dictionary<string, string>(form) { ["Clear"] = "Yes", ["Fair"] = "Partly", ["Useful"] = "No" })).Status);
+        var (second, _) = await app.SignedInAsync("Second à donner son avis");
+        Assert.Equal(HttpStatusCode.Redirect, (await second.PostAsync(page, new Dictionary<string, string>
+        {
+            ["PhaseId"] = phase.Id.ToString(), ["Clear"] = "Yes", ["Fair"] = "Yes", ["Useful"] = "Yes", ["Comment"] = "",
+        })).Status);
+        // Answering again changes one's answers: still one per person.
+        var again = await first.GetAsync(page);
+        Assert.NotNull(again.Document.QuerySelector($"#Useful-{phase.Id}-No[checked]"));
+        Assert.Equal(HttpStatusCode.Redirect, (await first.PostAsync(page, new Dictionary<string, string>(form) { ["Clear"] = "No", ["Fair"] = "Partly", ["Useful"] = "No" })).Status);
+        Assert.Equal(2, await app.WithDatabaseAsync(db => db.PhaseFeedback.CountAsync(f => f.PhaseId == phase.Id)));
+
+        // Everyone reads the counts; only staff who analyse read the comments, without their authors.
+        var results = await visitor.GetAsync(page);
+        Assert.Equal("Ce qu'en pensent 2 personnes", results.Text($"#phase-{phase.Id} caption"));
+        Assert.Equal(["1 (50\u00a0%)", "0 (0\u00a0%)", "1 (50\u00a0%)"], results.Texts($"#phase-{phase.Id} tbody tr:first-child td"));
+        Assert.DoesNotContain("Trop court", results.Body, StringComparison.Ordinal);
+        var (analyst, _) = await app.SignedInAsync("Analyste des avis", Role.Analyst);
+        var staffView = await analyst.GetAsync(page);
+        Assert.Contains("Trop court pour en parler chez nous.", staffView.Text($"#phase-{phase.Id} details"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Première à donner son avis", staffView.Body, StringComparison.Ordinal);
+
+        // A change made because of them names them: it is listed under "you said, we did".
+        var (manager, _) = await app.SignedInAsync("Gestionnaire à l'écoute", Role.ProcessManager);
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync($"/admin/processes/{process.Id}/phases/{phase.Id}", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Ateliers", ["Input.Description"] = "",
+            ["Input.StartsOn"] = phase.StartsOn.ToString("yyyy-MM-dd"), ["Input.EndsOn"] = phase.EndsOn.AddDays(14).ToString("yyyy-MM-dd"),
+            ["Change.Reason"] = "Deux semaines de plus : la phase a paru trop courte.", ["Change.Prompts"] = PhaseFeedback.Address(process.Slug, phase.Id),
+        })).Status);
+        var linked = await visitor.GetAsync(page);
+        Assert.Contains("la phase a paru trop courte", linked.Text($"#phase-{phase.Id} ul"), StringComparison.Ordinal);
+        var entry = await app.WithDatabaseAsync(db => db.JournalEntries.SingleAsync(j => j.ProcessId == process.Id));
+        Assert.NotNull(linked.Document.QuerySelector($"a[href='/processes/{process.Slug}/journal#j-{entry.Id}']"));
+        Assert.NotNull((await visitor.GetAsync($"/processes/{process.Slug}/journal")).Document.QuerySelector($"#j-{entry.Id}"));
+
+        // The counts are open data; nobody's answers are.
+        var data = System.Text.Json.JsonDocument.Parse((await visitor.GetAsync($"/open-data/phase-feedback.json?process={process.Slug}")).Body).RootElement;
+        var row = data.GetProperty("rows").EnumerateArray().Single();
+        Assert.Equal((2, 1, 1, 0), (row.GetProperty("answers").GetInt32(), row.GetProperty("clear_yes").GetInt32(), row.GetProperty("clear_no").GetInt32(), row.GetProperty("useful_partly").GetInt32()));
+
+        // Long after its end the form is closed, and a visitor who posts is asked to sign in.
+        await app.WithDatabaseAsync(db => db.Phases.Where(p => p.Id == phase.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.EndsOn, today.AddDays(-40))));
+        var late = await second.PostAsync(page, new Dictionary<string, string> { ["PhaseId"] = phase.Id.ToString(), ["Clear"] = "No", ["Fair"] = "No", ["Useful"] = "No" }, "/account/sign-out");
+        Assert.Contains("pas ouvert", late.Text(".alert"), StringComparison.Ordinal);
+        Assert.Equal(2, await app.WithDatabaseAsync(db => db.PhaseFeedback.CountAsync(f => f.PhaseId == phase.Id)));
+        Assert.Null((await visitor.GetAsync(page)).Document.QuerySelector("form[method=post]"));
+        Assert.Equal(firstPerson.Id, await app.WithDatabaseAsync(db => db.PhaseFeedback.Where(f => f.PhaseId == phase.Id && f.Clear == FeedbackAnswer.No).Select(f => f.PersonId).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_draft_changes_without_a_reason_and_without_a_journal()
     {
         var today = DateOnly.FromDateTime(DateTime.Now);

@@ -33,6 +33,15 @@ internal static class KernelModel
 
     private static void BuildNotifications(ModelBuilder b)
     {
+        b.Entity<PhaseFeedback>(e =>
+        {
+            e.ToTable("kernel_phase_feedback");
+            e.Property(f => f.Comment).HasMaxLength(PhaseFeedback.CommentMax);
+            e.HasIndex(f => new { f.PhaseId, f.PersonId }).IsUnique();
+            e.HasIndex(f => f.PersonId);
+            e.HasOne<Phase>().WithMany().HasForeignKey(f => f.PhaseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Person>().WithMany().HasForeignKey(f => f.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
         b.Entity<JournalEntry>(e =>
         {
             e.ToTable("kernel_journal");

@@ -36,6 +36,7 @@ public abstract class ParvisDbContext(DbContextOptions options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<FateDecision> FateDecisions => Set<FateDecision>();
     public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
+    public DbSet<PhaseFeedback> PhaseFeedback => Set<PhaseFeedback>();
     public DbSet<Follow> Follows => Set<Follow>();
     public DbSet<NotificationEvent> NotificationEvents => Set<NotificationEvent>();
     public DbSet<Notification> Notifications => Set<Notification>();

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Processes;
 
 namespace Parvis.Web.Kernel.OpenData;
 
@@ -55,6 +56,23 @@ public static partial class KernelDatasets
                 Id = j.Id, ProcessId = j.ProcessId, At = j.At, Subject = j.Subject, Before = j.Before, After = j.After, Reason = j.Reason,
                 Prompts = j.Prompts, Language = j.Language,
             })),
+        Dataset.Of("phase-feedback", Module, (db, scope) =>
+        {
+            var answers = db.PhaseFeedback;
+            return db.Phases.Where(p => scope.Processes.Contains(p.ProcessId)).Select(p => new PhaseFeedbackRow
+            {
+                Id = p.Id, ProcessId = p.ProcessId, Phase = p.Title, Answers = answers.Count(f => f.PhaseId == p.Id),
+                ClearYes = answers.Count(f => f.PhaseId == p.Id && f.Clear == FeedbackAnswer.Yes),
+                ClearPartly = answers.Count(f => f.PhaseId == p.Id && f.Clear == FeedbackAnswer.Partly),
+                ClearNo = answers.Count(f => f.PhaseId == p.Id && f.Clear == FeedbackAnswer.No),
+                FairYes = answers.Count(f => f.PhaseId == p.Id && f.Fair == FeedbackAnswer.Yes),
+                FairPartly = answers.Count(f => f.PhaseId == p.Id && f.Fair == FeedbackAnswer.Partly),
+                FairNo = answers.Count(f => f.PhaseId == p.Id && f.Fair == FeedbackAnswer.No),
+                UsefulYes = answers.Count(f => f.PhaseId == p.Id && f.Useful == FeedbackAnswer.Yes),
+                UsefulPartly = answers.Count(f => f.PhaseId == p.Id && f.Useful == FeedbackAnswer.Partly),
+                UsefulNo = answers.Count(f => f.PhaseId == p.Id && f.Useful == FeedbackAnswer.No),
+            });
+        }),
         Dataset.Of("moderation", Module, (db, scope) =>
             db.ModerationDecisions.Where(m => scope.Processes.Contains(m.ProcessId)).Select(m => new ModerationRow
             {
@@ -148,6 +166,23 @@ public sealed class JournalRow : DatasetRow
     public required string Reason { get; init; }
     public required string Prompts { get; init; }
     public required string Language { get; init; }
+}
+
+/// <summary>What participants thought of a phase, counted: never one person's answers.</summary>
+public sealed class PhaseFeedbackRow : DatasetRow
+{
+    public Guid ProcessId { get; init; }
+    public required string Phase { get; init; }
+    public int Answers { get; init; }
+    public int ClearYes { get; init; }
+    public int ClearPartly { get; init; }
+    public int ClearNo { get; init; }
+    public int FairYes { get; init; }
+    public int FairPartly { get; init; }
+    public int FairNo { get; init; }
+    public int UsefulYes { get; init; }
+    public int UsefulPartly { get; init; }
+    public int UsefulNo { get; init; }
 }
 
 public sealed class ModerationRow : DatasetRow

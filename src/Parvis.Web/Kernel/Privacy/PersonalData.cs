@@ -66,6 +66,8 @@ public sealed class PersonalData(ParvisDbContext db, UserManager<Person> people,
             .ToListAsync(cancellationToken);
         var appeals = await db.ModerationAppeals.AsNoTracking().Where(a => a.AuthorId == person.Id)
             .Select(a => new { a.Id, a.ContributionId, a.Reason, a.FiledAt, a.Outcome, a.DecidedAt }).ToListAsync(cancellationToken);
+        var phaseFeedback = await db.PhaseFeedback.AsNoTracking().Where(f => f.PersonId == person.Id)
+            .Select(f => new { f.Id, f.ProcessId, f.PhaseId, f.Clear, f.Fair, f.Useful, f.Comment, f.AnsweredAt }).ToListAsync(cancellationToken);
         var messages = await db.OutgoingMessages.AsNoTracking().Where(m => m.PersonId == person.Id)
             .Select(m => new { m.Id, m.Subject, m.CreatedAt, m.State, m.SentAt }).ToListAsync(cancellationToken);
         // The accounts at sign-in providers (FranceConnect…) linked to this one, as those providers name them.
@@ -93,6 +95,7 @@ public sealed class PersonalData(ParvisDbContext db, UserManager<Person> people,
             contributions = await ContributionsAsync(person.Id, cancellationToken),
             flags,
             appeals,
+            phaseFeedback,
             follows,
             notificationSettings,
             notifications,

@@ -65,6 +65,7 @@ public static class KernelSetup
         services.AddScoped<FateCommands>();
         services.AddParvisNotifications(configuration);
         services.AddScoped<OpenData.OpenDataService>();
+        services.AddScoped<PhaseFeedbackCommands>();
         services.AddParvisApiDescription();
         services.AddScoped<SynthesisCommands>();
         services.AddScoped<GridCommands>();

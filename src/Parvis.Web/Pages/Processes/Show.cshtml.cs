@@ -21,6 +21,9 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
 
     public Process Process { get; private set; } = default!;
     public Phase? CurrentPhase { get; private set; }
+
+    /// <summary>The phase whose end participants are asked about now, if any.</summary>
+    public Phase? FeedbackPhase { get; private set; }
     /// <summary>The hour what the page offers is for.</summary>
     public DateTimeOffset Hour { get; private set; }
     /// <summary>Each component in use with its title (empty for the module's own) and its links.</summary>
@@ -47,6 +50,7 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
         }
         (Process, Components, Actions, Fates, SynthesisItems) = overview;
         CurrentPhase = Process.CurrentPhase(today);
+        FeedbackPhase = Process.Phases.OrderBy(p => p.EndsOn).FirstOrDefault(p => PhaseFeedback.IsOpen(p, today));
         return Page();
     }
 
