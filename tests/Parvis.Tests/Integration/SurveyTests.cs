@@ -339,6 +339,33 @@ public sealed class SurveyTests(ParvisApp app) : IClassFixture<ParvisApp>
         });
     }
 
+    [Fact]
+    public async Task Once_a_survey_is_open_its_settings_change_only_with_a_public_reason_in_the_journal()
+    {
+        var process = await ProcessAsync("survey-journal");
+        var survey = await PublishedAsync(process, SurveyMode.Named, _commune);
+        var (staff, _) = await app.SignedInAsync("Équipe qui prolonge", Role.ProcessManager);
+        var editor = $"/admin/surveys/{survey.Id}";
+        var closes = DateTime.Now.AddDays(20).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        KeyValuePair<string, string>[] settings =
+        [
+            F("Settings.Title", survey.Title), F("Settings.Intro", ""), F("Settings.EasyIntro", ""), F("Settings.Mode", "Named"),
+            F("Settings.ClosesAt", closes), F("Settings.SmallestCell", survey.SmallestCell.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ];
+        var refused = await staff.PostAsync($"{editor}?handler=Settings", [.. settings, F("Change.Reason", ""), F("Change.Prompts", "")]);
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("Dites pourquoi ce changement", refused.Text("#settings-change-reason-error"), StringComparison.Ordinal);
+        Assert.Null(await app.WithDatabaseAsync(db => db.Surveys.Where(s => s.Id == survey.Id).Select(s => s.ClosesAt).SingleAsync()));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"{editor}?handler=Settings",
+            [.. settings, F("Change.Reason", "Une clôture annoncée, pour que chacun et chacune s'organise."), F("Change.Prompts", "")])).Status);
+        Assert.NotNull(await app.WithDatabaseAsync(db => db.Surveys.Where(s => s.Id == survey.Id).Select(s => s.ClosesAt).SingleAsync()));
+        var entry = await app.WithDatabaseAsync(db => db.JournalEntries.SingleAsync(j => j.ProcessId == process.Id));
+        Assert.Equal($"{survey.Title} · Clôture", entry.Subject);
+        Assert.Equal("", entry.Before);
+        Assert.Contains(DateTime.Now.AddDays(20).Year.ToString(System.Globalization.CultureInfo.InvariantCulture), entry.After, StringComparison.Ordinal);
+    }
+
     private async Task<byte[]> ExportAsync(Guid personId)
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Parvis.Surveys;
 using Parvis.Web.Kernel.Audit;
 using Parvis.Web.Kernel.Contributions;
@@ -6,6 +7,7 @@ using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Shared;
 
 namespace Parvis.Web.Modules.Surveys;
 
@@ -20,7 +22,8 @@ public sealed record AnswerResult(CommandResult Result, IReadOnlyList<(string Qu
 
 /// <summary>Every write of the surveys module, each checked against its permission and the survey's stage.</summary>
 public sealed class SurveyCommands(
-    ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock, ProcessAccess processes)
+    ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock, ProcessAccess processes,
+    ProcessJournal journal, IStringLocalizer<SharedText> text)
 {
     public const int SmallestCellMin = 3;
     public const int SmallestCellMax = 50;
@@ -44,9 +47,10 @@ public sealed class SurveyCommands(
         return await SaveAsync(survey);
     }
 
-    public async Task<CommandResult> SaveSettingsAsync(Guid surveyId, SurveySettings settings)
+    /// <summary>Sets the survey's settings; once it is open in a published process, each change goes into the process's journal with its reason.</summary>
+    public async Task<CommandResult> SaveSettingsAsync(Guid surveyId, SurveySettings settings, ChangeReasonInput change)
     {
-        var (survey, _, refusal) = await ManagedAsync(surveyId);
+        var (survey, process, refusal) = await ManagedAsync(surveyId);
         if (survey is null)
         {
             return refusal!;
@@ -62,8 +66,15 @@ public sealed class SurveyCommands(
         {
             return CommandResult.Refused(problem);
         }
+        var before = Describe(survey);
         (survey.Title, survey.Intro, survey.EasyIntro, survey.Mode, survey.ClosesAt, survey.SmallestCell) =
             (title, intro, easy, settings.Mode, settings.ClosesAt, settings.SmallestCell);
+        // A draft's settings were seen by nobody: only an open or closed survey's change is public.
+        if (survey.Stage != SurveyStage.Draft
+            && await journal.RecordAsync(process!, process!.Published, change, Describe(survey).Zip(before, (after, was) => new ProcessJournal.Change(after.Subject, was.Value, after.Value))) is { } refused)
+        {
+            return CommandResult.Refused(refused);
+        }
         audit.Record("survey.settings", $"survey:{survey.Id}", $"{settings.Mode} {settings.ClosesAt:O}");
         return await SaveAsync(survey);
     }
@@ -461,6 +472,16 @@ public sealed class SurveyCommands(
         values?.Select(v => v.Trim()).Where(v => v.Length > 0).ToList() ?? [];
 
     /// <summary>A survey of the organisation, with its process, for those who run the process's surveys.</summary>
+    /// <summary>The settings a journal entry shows, each named as its form names it.</summary>
+    private List<(string Subject, string Value)> Describe(Survey survey) =>
+    [
+        ($"{survey.Title} · {text["Field.SurveyTitle"]}", survey.Title),
+        ($"{survey.Title} · {text["Field.SurveyIntro"]}", survey.Intro),
+        ($"{survey.Title} · {text["Field.SurveyEasyIntro"]}", survey.EasyIntro),
+        ($"{survey.Title} · {text["Field.SurveyClosesAt"]}", survey.ClosesAt?.ToLocalTime().ToString("f") ?? ""),
+        ($"{survey.Title} · {text["Field.SmallestCell"]}", survey.SmallestCell.ToString(System.Globalization.CultureInfo.CurrentCulture)),
+    ];
+
     internal async Task<(Survey? Survey, Process? Process, CommandResult? Refusal)> ManagedAsync(Guid surveyId)
     {
         var survey = await db.Surveys.FirstOrDefaultAsync(s => s.Id == surveyId && s.OrganisationId == organisation.Id);

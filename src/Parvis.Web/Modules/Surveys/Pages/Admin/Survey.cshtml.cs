@@ -47,6 +47,10 @@ public sealed class SurveyModel(ParvisDbContext db, CurrentOrganisation organisa
     [BindProperty]
     public SettingsInput Settings { get; set; } = new();
 
+    /// <summary>Why the settings of an open survey change, for the process's public journal.</summary>
+    [BindProperty]
+    public ChangeReasonInput Change { get; set; } = new();
+
     /// <summary>What the checks before publication find, by question key.</summary>
     public ILookup<string, string> Problems { get; private set; } = Array.Empty<(string, string)>().ToLookup(p => p.Item1, p => p.Item2);
 
@@ -90,8 +94,8 @@ public sealed class SurveyModel(ParvisDbContext db, CurrentOrganisation organisa
             return Page();
         }
         var result = await surveys.SaveSettingsAsync(id, new SurveySettings(Settings.Title, Settings.Intro ?? "", Settings.EasyIntro ?? "", Settings.Mode,
-            Settings.ClosesAt is { } closes ? LocalTime.ToOffset(closes) : null, Settings.SmallestCell));
-        return After(result, "Surveys.SettingsSaved", EditorAddress, result.ErrorKey switch
+            Settings.ClosesAt is { } closes ? LocalTime.ToOffset(closes) : null, Settings.SmallestCell), Change);
+        return After(result, "Surveys.SettingsSaved", EditorAddress, JournalFields.Of(result.ErrorKey) ?? result.ErrorKey switch
         {
             "Surveys.TitleLength" => "Settings.Title",
             "Surveys.IntroLength" => "Settings.Intro",
