@@ -248,11 +248,8 @@ public sealed record DatasetFile(Dataset Dataset, string Title, Licence Licence,
         {
             json.WriteString("process", Process);
         }
-        json.WriteStartObject("licence");
-        json.WriteString("name", Licence.Key);
-        json.WriteString("title", Licence.Title);
-        json.WriteString("path", Licence.Address);
-        json.WriteEndObject();
+        json.WritePropertyName("licence");
+        Licence.Write(json);
         json.WriteString("generated", Generated.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
         json.WriteNumber("count", Count);
         json.WriteString("schema", Schema);

@@ -1,7 +1,18 @@
 namespace Parvis.Web.Kernel.OpenData;
 
 /// <summary>A licence an organisation may publish its open data under.</summary>
-public sealed record Licence(string Key, string Title, string Address);
+public sealed record Licence(string Key, string Title, string Address)
+{
+    /// <summary>As every file and answer names it: an object of its key ("name", as Data Packages say), title and address ("path").</summary>
+    public void Write(System.Text.Json.Utf8JsonWriter json)
+    {
+        json.WriteStartObject();
+        json.WriteString("name", Key);
+        json.WriteString("title", Title);
+        json.WriteString("path", Address);
+        json.WriteEndObject();
+    }
+}
 
 /// <summary>The licences offered: the Licence Ouverte by default, as French public bodies use it, and the usual others.</summary>
 public static class Licences

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.Localization;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Web;
+using Parvis.Web.Shared;
 
 namespace Parvis.Web.Kernel.OpenData;
 
@@ -61,14 +63,15 @@ public static class OpenDataEndpoints
         var module = query["module"].FirstOrDefault();
         if (await data.ScopeAsync(process) is not { } scope)
         {
-            return Problems.NoProcess();
+            return NoProcess(context);
         }
         var summaries = await data.SummariesAsync(scope, process, module, context.RequestAborted);
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, DatasetWriter.Json))
         {
             json.WriteStartObject();
-            WriteLicence(json, data.Licence);
+            json.WritePropertyName("licence");
+            data.Licence.Write(json);
             json.WriteStartArray("items");
             foreach (var summary in summaries)
             {
@@ -99,10 +102,11 @@ public static class OpenDataEndpoints
     private static async Task<IResult> PageAsync(Dataset dataset, OpenDataService data, CurrentOrganisation organisation, ParvisDbContext db, HttpContext context)
     {
         var query = context.Request.Query;
+        var text = context.RequestServices.GetRequiredService<IStringLocalizer<SharedText>>();
         var errors = new Dictionary<string, string[]>();
         var process = query["process"].FirstOrDefault();
-        var since = Moment(query, "since", dataset, errors);
-        var until = Moment(query, "until", dataset, errors);
+        var since = Moment(query, "since", dataset, errors, text);
+        var until = Moment(query, "until", dataset, errors, text);
         Guid? after = null;
         if (query["after"].FirstOrDefault() is { } afterText)
         {
@@ -112,21 +116,21 @@ public static class OpenDataEndpoints
             }
             else
             {
-                errors["after"] = ["Not an id: give the id of the last row of the previous page, as the \"next\" link does."];
+                errors["after"] = [text["ApiError.After"]];
             }
         }
         var limit = DefaultLimit;
         if (query["limit"].FirstOrDefault() is { } limitText && !(int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) && limit is >= 1 and <= Dataset.PageMax))
         {
-            errors["limit"] = [$"Not a number of rows from 1 to {Dataset.PageMax}."];
+            errors["limit"] = [text["ApiError.Limit", Dataset.PageMax]];
         }
         if (errors.Count > 0)
         {
-            return Results.ValidationProblem(errors, title: "Some parameters are not understood.");
+            return Results.ValidationProblem(errors, title: text["ApiError.Title"]);
         }
         if (await data.ScopeAsync(process, since, until) is not { } scope)
         {
-            return Problems.NoProcess();
+            return NoProcess(context);
         }
         var rows = await dataset.PageAsync(db, scope, after, limit + 1, context.RequestAborted);
         string? next = null;
@@ -151,7 +155,8 @@ public static class OpenDataEndpoints
         {
             json.WriteStartObject();
             json.WriteString("dataset", dataset.Key);
-            WriteLicence(json, data.Licence);
+            json.WritePropertyName("licence");
+            data.Licence.Write(json);
             json.WriteStartArray("items");
             foreach (var row in rows)
             {
@@ -171,32 +176,23 @@ public static class OpenDataEndpoints
         return Tagged(context, stream.ToArray(), next);
     }
 
-    private static DateTimeOffset? Moment(IQueryCollection query, string name, Dataset dataset, Dictionary<string, string[]> errors)
+    private static DateTimeOffset? Moment(IQueryCollection query, string name, Dataset dataset, Dictionary<string, string[]> errors, IStringLocalizer text)
     {
-        if (query[name].FirstOrDefault() is not { } text)
+        if (query[name].FirstOrDefault() is not { } written)
         {
             return null;
         }
         if (dataset.Dated is null)
         {
-            errors[name] = ["This dataset has no date to filter on."];
+            errors[name] = [text["ApiError.NoDate"]];
             return null;
         }
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment))
+        if (DateTimeOffset.TryParse(written, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment))
         {
             return moment;
         }
-        errors[name] = ["Not a date: write it as ISO 8601, 2026-03-01 or 2026-03-01T18:00:00Z."];
+        errors[name] = [text["ApiError.Date"]];
         return null;
-    }
-
-    private static void WriteLicence(Utf8JsonWriter json, Licence licence)
-    {
-        json.WriteStartObject("licence");
-        json.WriteString("name", licence.Key);
-        json.WriteString("title", licence.Title);
-        json.WriteString("path", licence.Address);
-        json.WriteEndObject();
     }
 
     /// <summary>The body with its ETag; a 304 when the client holds the same (If-None-Match).</summary>
@@ -216,9 +212,9 @@ public static class OpenDataEndpoints
         return Results.Bytes(body, DatasetWriter.JsonType);
     }
 
-    private static class Problems
+    private static IResult NoProcess(HttpContext context)
     {
-        public static IResult NoProcess() =>
-            Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such process.", detail: "No published process has this address (the \"process\" parameter).");
+        var text = context.RequestServices.GetRequiredService<IStringLocalizer<SharedText>>();
+        return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: text["ApiError.NoProcess"], detail: text["Api.NotFound"]);
     }
 }

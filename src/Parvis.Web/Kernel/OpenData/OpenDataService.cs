@@ -116,7 +116,9 @@ public sealed class OpenDataService(ParvisDbContext db, CurrentOrganisation orga
             json.WriteString("title", text["OpenData.PackageTitle", organisation.Value.Name].Value);
             json.WriteString("created", clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
             json.WriteString("homepage", organisation.Link(process is null ? "/open-data" : $"/processes/{process}/open-data"));
-            WriteLicences(json, Licence);
+            json.WriteStartArray("licenses");
+            Licence.Write(json);
+            json.WriteEndArray();
             json.WriteStartArray("resources");
             foreach (var summary in await SummariesAsync(scope, process, null, cancellationToken))
             {
@@ -136,17 +138,6 @@ public sealed class OpenDataService(ParvisDbContext db, CurrentOrganisation orga
             json.WriteEndObject();
         }
         return stream.ToArray();
-    }
-
-    public static void WriteLicences(Utf8JsonWriter json, Licence licence)
-    {
-        json.WriteStartArray("licenses");
-        json.WriteStartObject();
-        json.WriteString("name", licence.Key);
-        json.WriteString("title", licence.Title);
-        json.WriteString("path", licence.Address);
-        json.WriteEndObject();
-        json.WriteEndArray();
     }
 
     /// <summary>The dataset's Table Schema, with its descriptions in the reader's language.</summary>
