@@ -98,6 +98,7 @@ public sealed class MeetingTests(ParvisApp app) : IClassFixture<ParvisApp>
         var listed = agenda.Document.QuerySelectorAll(".meeting-list > li > a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains(cafes.Page, listed);
         Assert.Contains(expert.Page, listed);
+        Assert.NotNull(agenda.Document.QuerySelector($".meeting-list .meta a[href='/processes/{expert.Process.Slug}']"));
         var groix = await visitor.GetAsync("/meetings?place=GROIX");
         Assert.Contains(cafes.Page, groix.Document.QuerySelectorAll(".meeting-list > li > a").Select(a => a.GetAttribute("href")));
         Assert.DoesNotContain(expert.Page, groix.Document.QuerySelectorAll(".meeting-list > li > a").Select(a => a.GetAttribute("href")));

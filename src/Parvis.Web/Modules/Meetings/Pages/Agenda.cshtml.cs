@@ -29,12 +29,15 @@ public sealed class AgendaModel(ParvisDbContext db, CurrentOrganisation organisa
     [Display(Name = "Field.AgendaMode")]
     public MeetingMode? Mode { get; set; }
 
-    public IReadOnlyList<SelectListItem> Processes { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> ProcessChoices { get; private set; } = [];
+
+    /// <summary>The published processes by id: each meeting's line names its own.</summary>
+    public IReadOnlyDictionary<Guid, (string Slug, string Title)> Processes { get; private set; } = new Dictionary<Guid, (string, string)>();
 
     public IReadOnlyList<SelectListItem> Modes =>
         [new(Text["Meetings.AnyMode"], ""), .. Enum.GetValues<MeetingMode>().Select(m => new SelectListItem(Text["MeetingMode." + m], m.ToString()))];
 
-    public IReadOnlyList<(Meeting Meeting, string Process, string Slug)> Coming { get; private set; } = [];
+    public IReadOnlyList<Meeting> Coming { get; private set; } = [];
 
     /// <summary>What the agenda is narrowed to: each field that was understood (a refused one is shown with its message).</summary>
     public AgendaFilter Filter => new(Process,
@@ -44,18 +47,16 @@ public sealed class AgendaModel(ParvisDbContext db, CurrentOrganisation organisa
     {
         var published = await db.Processes.AsNoTracking().Where(p => p.OrganisationId == organisation.Id && p.Published
                 && p.Components.Any(c => c.Module == MeetingsModule.Key && c.Enabled))
-            .OrderBy(p => p.Title).Select(p => new { p.Slug, p.Title }).ToListAsync();
-        Processes = [new(Text["Meetings.AnyProcess"], ""), .. published.Select(p => new SelectListItem(p.Title, p.Slug))];
+            .OrderBy(p => p.Title).Select(p => new { p.Id, p.Slug, p.Title }).ToListAsync();
+        ProcessChoices = [new(Text["Meetings.AnyProcess"], ""), .. published.Select(p => new SelectListItem(p.Title, p.Slug))];
+        Processes = published.ToDictionary(p => p.Id, p => (p.Slug, p.Title));
         if (Process is not null && published.All(p => p.Slug != Process))
         {
             ModelState.AddModelError(nameof(Process), Text["Meetings.UnknownProcess"]);
             Process = null;
         }
         var now = clock.GetUtcNow();
-        var titles = published.ToDictionary(p => p.Slug, p => p.Title);
-        var meetings = await MeetingAgenda.Of(db, organisation.Id, Filter).Where(m => m.EndsAt > now).OrderBy(m => m.StartsAt).Take(Shown).ToListAsync();
-        var slugs = await db.Processes.AsNoTracking().Where(p => p.OrganisationId == organisation.Id).Select(p => new { p.Id, p.Slug }).ToDictionaryAsync(p => p.Id, p => p.Slug);
-        Coming = [.. meetings.Select(m => (m, titles.GetValueOrDefault(slugs[m.ProcessId], ""), slugs[m.ProcessId]))];
+        Coming = await MeetingAgenda.Of(db, organisation.Id, Filter).Where(m => m.EndsAt > now).OrderBy(m => m.StartsAt).Take(Shown).ToListAsync();
         return Page();
     }
 }

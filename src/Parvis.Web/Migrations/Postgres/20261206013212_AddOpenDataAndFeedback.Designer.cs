@@ -12,8 +12,8 @@ using Parvis.Web.Kernel.Data;
 namespace Parvis.Web.Migrations.Postgres
 {
     [DbContext(typeof(PostgresParvisDbContext))]
-    [Migration("20261206012011_AddPhaseFeedback")]
-    partial class AddPhaseFeedback
+    [Migration("20261206013212_AddOpenDataAndFeedback")]
+    partial class AddOpenDataAndFeedback
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
