@@ -66,6 +66,22 @@ public sealed partial class OpenDataTests(ParvisApp app) : IClassFixture<ParvisA
             db.Petitions.AddRange(petition, forming);
             db.PetitionDemands.AddRange(new PetitionDemand { PetitionId = petition.Id, Number = 1, Text = "Dix arbres." }, new PetitionDemand { PetitionId = forming.Id, Number = 1, Text = secret });
             db.SignatureSheets.Add(new SignatureSheet { PetitionId = petition.Id, Number = 1, Signatures = 30, EnteredAt = DateTimeOffset.UtcNow });
+            var debate = new Debate { OrganisationId = app.World.OrganisationId, ProcessId = process.Id, Question = "Faut-il piétonniser le parc ?", CreatedAt = DateTimeOffset.UtcNow };
+            db.Debates.Add(debate);
+            db.Arguments.AddRange(
+                new Argument { OrganisationId = app.World.OrganisationId, ProcessId = process.Id, DebateId = debate.Id, AuthorId = alice.Id, Side = Side.For, Title = "Le calme", Text = "Moins de bruit." },
+                new Argument { OrganisationId = app.World.OrganisationId, ProcessId = process.Id, DebateId = debate.Id, AuthorId = bob.Id, Side = Side.Against, Title = "Masqué", Text = secret, HiddenAt = DateTimeOffset.UtcNow });
+            Vote NewVote(string question, DateTimeOffset closes) => new()
+            {
+                OrganisationId = app.World.OrganisationId, ProcessId = process.Id, ComponentId = process.Components.Single(c => c.Module == VotesModule.Key).Id,
+                Question = question, Method = VoteMethod.SingleChoice, OpensAt = closes.AddDays(-7), ClosesAt = closes,
+            };
+            var closedVote = NewVote("Quel arbre planter ?", DateTimeOffset.UtcNow.AddDays(-1));
+            var openVote = NewVote("Quel banc choisir ?", DateTimeOffset.UtcNow.AddDays(3));
+            db.Votes.AddRange(closedVote, openVote);
+            db.VoteOptions.AddRange(new VoteOption { VoteId = closedVote.Id, Position = 0, Title = "Chêne" }, new VoteOption { VoteId = closedVote.Id, Position = 1, Title = "Tilleul" });
+            db.VoteRegister.AddRange(new VoteRegistration { VoteId = closedVote.Id, PersonId = bob.Id, Day = today }, new VoteRegistration { VoteId = openVote.Id, PersonId = bob.Id, Day = today });
+            db.Ballots.AddRange(new CastBallot { VoteId = closedVote.Id, Content = "1,0" }, new CastBallot { VoteId = openVote.Id, Content = "0,1" });
             await db.SaveChangesAsync();
             return new Scenario(process, other, alice, shown.Id, hidden.Id, comment.Id, secret);
         });
@@ -167,6 +183,15 @@ public sealed partial class OpenDataTests(ParvisApp app) : IClassFixture<ParvisA
         Assert.Equal((12, 30), (petition.GetProperty("online_signatures").GetInt32(), petition.GetProperty("paper_signatures").GetInt32()));
         var votes = JsonDocument.Parse((await visitor.GetAsync($"/open-data/opinion-maps-votes.json?process={scenario.Process.Slug}")).Body).RootElement.GetProperty("rows").EnumerateArray().Single();
         Assert.Equal((0, 0, 1), (votes.GetProperty("comment-id").GetInt32(), votes.GetProperty("voter-id").GetInt32(), votes.GetProperty("vote").GetInt32()));
+        // A vote's ballots and turnout are public once it has closed, never while it runs; a hidden argument is not there.
+        var ballots = JsonDocument.Parse((await visitor.GetAsync($"/open-data/votes-ballots.json?process={scenario.Process.Slug}")).Body).RootElement.GetProperty("rows").EnumerateArray().Single();
+        Assert.Equal("1,0", ballots.GetProperty("content").GetString());
+        var turnout = JsonDocument.Parse((await visitor.GetAsync($"/open-data/votes.json?process={scenario.Process.Slug}")).Body).RootElement.GetProperty("rows").EnumerateArray()
+            .ToDictionary(v => v.GetProperty("question").GetString()!, v => v.GetProperty("participants"));
+        Assert.Equal(1, turnout["Quel arbre planter ?"].GetInt32());
+        Assert.Equal(JsonValueKind.Null, turnout["Quel banc choisir ?"].ValueKind);
+        var debate = JsonDocument.Parse((await visitor.GetAsync($"/open-data/debates.json?process={scenario.Process.Slug}")).Body).RootElement.GetProperty("rows").EnumerateArray().Single();
+        Assert.Equal((1, 0), (debate.GetProperty("arguments_for").GetInt32(), debate.GetProperty("arguments_against").GetInt32()));
 
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/open-data/proposals.csv?process=nulle-part")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/open-data/nothing.csv")).Status);

@@ -151,7 +151,13 @@ public sealed class DatasetField
 /// What a dataset is read within: the organisation's published processes, or one of them, and dates. Each dataset
 /// reads only what belongs to <see cref="Processes"/>.
 /// </summary>
-public sealed record DatasetScope(Guid OrganisationId, IQueryable<Guid> Processes, IReadOnlyList<IQueryable<Guid>> WithinHidden,
+/// <param name="OrganisationId">The organisation whose data it is.</param>
+/// <param name="Processes">The published processes read: all of them, or the one asked for.</param>
+/// <param name="WithinHidden">Every module's contributions read only within one moderation hid.</param>
+/// <param name="Now">The moment the data is read at, for what is public only from a time on (a vote's ballots once it closed).</param>
+/// <param name="Since">Only rows dated at or after it.</param>
+/// <param name="Until">Only rows dated before it.</param>
+public sealed record DatasetScope(Guid OrganisationId, IQueryable<Guid> Processes, IReadOnlyList<IQueryable<Guid>> WithinHidden, DateTimeOffset Now,
     DateTimeOffset? Since = null, DateTimeOffset? Until = null)
 {
     /// <summary>The contributions of the scope's processes anyone may read (<see cref="Contributions.ShownContributions"/>).</summary>

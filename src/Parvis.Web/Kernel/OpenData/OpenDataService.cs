@@ -44,7 +44,7 @@ public sealed class OpenDataService(ParvisDbContext db, CurrentOrganisation orga
             }
             published = published.Where(p => p.Id == found);
         }
-        return new DatasetScope(organisation.Id, published.Select(p => p.Id), ShownContributions.WithinHidden(db, sources), since, until);
+        return new DatasetScope(organisation.Id, published.Select(p => p.Id), ShownContributions.WithinHidden(db, sources), clock.GetUtcNow(), since, until);
     }
 
     public Task<Pseudonyms> PseudonymsAsync(CancellationToken cancellationToken) => Pseudonyms.ForAsync(db, organisation.Id, cancellationToken);

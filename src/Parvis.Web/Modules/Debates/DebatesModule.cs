@@ -21,6 +21,8 @@ public sealed class DebatesModule : IParvisModule
 
     public string Name => Key;
 
+    public IReadOnlyList<Kernel.OpenData.Dataset> Datasets => DebatesDatasets.All;
+
     public string TitleKey => "Debates.ModuleTitle";
 
     /// <summary>A phase switch: participants open debates of their own.</summary>

@@ -21,6 +21,8 @@ public sealed class SurveysModule : IParvisModule
 
     public string Name => Key;
 
+    public IReadOnlyList<Kernel.OpenData.Dataset> Datasets => SurveysDatasets.All;
+
     public string TitleKey => "Surveys.ModuleTitle";
 
     /// <summary>A phase switch: participants answer the published surveys.</summary>

@@ -21,6 +21,8 @@ public sealed class TextsModule : IParvisModule
 
     public string Name => Key;
 
+    public IReadOnlyList<Kernel.OpenData.Dataset> Datasets => TextsDatasets.All;
+
     public string TitleKey => "Texts.ModuleTitle";
 
     /// <summary>A phase switch: participants vote on articles and amendments, and argue.</summary>

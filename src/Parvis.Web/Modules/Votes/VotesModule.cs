@@ -20,6 +20,8 @@ public sealed class VotesModule : IParvisModule
 
     public string Name => Key;
 
+    public IReadOnlyList<Kernel.OpenData.Dataset> Datasets => VotesDatasets.All;
+
     public string TitleKey => "Votes.ModuleTitle";
 
     public bool AllowsSeveral => true;
