@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Tests.Infrastructure;
 using Parvis.Web.Kernel.Accountability;
+using Parvis.Web.Kernel.Notifications;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Processes;
 
@@ -72,6 +73,29 @@ public sealed class ResultsTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Contains("Le tiers-lieu a ouvert ses portes.", line, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await analyst.GetAsync($"/synthesis/{concern}/update")).Status);
         Assert.Empty(results.Document.QuerySelectorAll($"#result-{concern}"));
+    }
+
+    [Fact]
+    public async Task The_authors_behind_an_action_hear_how_it_moves_on_and_the_feed_tells_everyone()
+    {
+        var (process, analyst, action, _) = await SetUpAsync("suivi-nouvelles");
+        var (author, person) = await app.SignedInAsync("Autrice d'une idée retenue");
+        await app.WithDatabaseAsync(async db =>
+        {
+            var proposal = new Proposal { OrganisationId = app.World.OrganisationId, ProcessId = process.Id, AuthorId = person.Id, Title = "Un lieu pour apprendre", Body = "." };
+            db.Proposals.Add(proposal);
+            db.SynthesisLinks.Add(new SynthesisLink { SynthesisItemId = action, ContributionId = proposal.Id });
+            await db.SaveChangesAsync();
+        });
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        Assert.Equal(HttpStatusCode.Redirect, (await UpdateAsync(analyst, action, "InProgress", 40, "Le lieu est choisi.", today)).Status);
+
+        var news = await author.GetAsync("/account/notifications");
+        Assert.Contains("Mise en œuvre\u00a0: En cours (40\u00a0%). «\u00a0Le lieu est choisi.\u00a0»", news.Text(".notification-list"), StringComparison.Ordinal);
+        Assert.Equal(1, await app.WithDatabaseAsync(db => db.Notifications.CountAsync(n => n.PersonId == person.Id
+            && db.NotificationEvents.Any(e => e.Id == n.EventId && e.Kind == KernelNotifications.ResultUpdated.Key && e.ItemId == action))));
+        using var visitor = app.NewSession();
+        Assert.Contains("Le lieu est choisi.", (await visitor.GetAsync($"/processes/{process.Slug}/feed.atom")).Body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Audit;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Notifications;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
@@ -17,7 +18,7 @@ public sealed record ResultInput(ResultStatus Status, int Progress, string Respo
 /// from CSV (all lines or none). The CSV export of a process's results is the template to fill in.
 /// </summary>
 public sealed class ResultCommands(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock,
-    ProcessAccess processes)
+    ProcessAccess processes, Notifier notifier)
 {
     /// <summary>A results file is a few lines per action; a bigger one is a mistake.</summary>
     public static readonly UploadLimits Limits = new(1024 * 1024, Rows: 5000, Columns: 20);
@@ -41,7 +42,7 @@ public sealed class ResultCommands(ParvisDbContext db, CurrentOrganisation organ
         {
             return CommandResult.Refused(error);
         }
-        Apply(item, input);
+        await ApplyAsync(item, input);
         await db.SaveChangesAsync();
         return CommandResult.Done(item.Id);
     }
@@ -110,7 +111,7 @@ public sealed class ResultCommands(ParvisDbContext db, CurrentOrganisation organ
         await using var transaction = await db.Database.BeginTransactionAsync();
         foreach (var (item, input) in updates)
         {
-            Apply(item, input);
+            await ApplyAsync(item, input);
         }
         audit.Record("results.import", $"process:{processId}", $"{updates.Count} updates");
         await db.SaveChangesAsync();
@@ -133,8 +134,11 @@ public sealed class ResultCommands(ParvisDbContext db, CurrentOrganisation organ
         };
     }
 
-    /// <summary>Records the update and copies it onto the item unless an update dated later exists.</summary>
-    private void Apply(SynthesisItem item, ResultInput input)
+    /// <summary>
+    /// Records the update and copies it onto the item unless an update dated later exists; the authors of the
+    /// contributions behind the item and the process's followers hear of it, in the update's transaction.
+    /// </summary>
+    private async Task ApplyAsync(SynthesisItem item, ResultInput input)
     {
         db.ResultUpdates.Add(new ResultUpdate
         {
@@ -150,5 +154,16 @@ public sealed class ResultCommands(ParvisDbContext db, CurrentOrganisation organ
             item.LastUpdateOn = input.On;
         }
         audit.Record("results.update", $"synthesis:{item.Id}", $"{input.Status} {input.Progress}%");
+        var authors = db.SynthesisLinks.Where(l => l.SynthesisItemId == item.Id)
+            .Join(db.Contributions, l => l.ContributionId, c => c.Id, (_, c) => c.AuthorId)
+            .Where(a => a != null).Select(a => a!.Value);
+        await notifier.RaiseAsync(new Notice(KernelNotifications.ResultUpdated, item.OrganisationId, item.ProcessId, item.Id, item.Title, $"/synthesis/{item.Id}",
+            NoticeArgument.Text("ResultStatus." + input.Status), input.Progress.ToString(CultureInfo.InvariantCulture), input.Text.Trim())
+        {
+            Involved = authors,
+            ToProcessFollowers = true,
+            ThemeId = item.ThemeId,
+            ActorId = authorizer.PersonId,
+        });
     }
 }

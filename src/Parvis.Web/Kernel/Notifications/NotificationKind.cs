@@ -37,8 +37,14 @@ public static class KernelNotifications
     /// <summary>A followed process changed after its publication (dates, tools, themes…), with the reason, in its public journal.</summary>
     public static readonly NotificationKind ProcessChanged = new("process.changed", NotificationMode.Daily, InFeeds: true);
 
+    /// <summary>
+    /// A recommendation or an action drawn from contributions moves on (started, done, abandoned): told to the authors
+    /// of the contributions behind it and to the process's followers.
+    /// </summary>
+    public static readonly NotificationKind ResultUpdated = new("results.updated", NotificationMode.Daily, First: true, InFeeds: true);
+
     /// <summary>The answer to the author's contest of a hiding.</summary>
     public static readonly NotificationKind AppealDecided = new("moderation.appeal", NotificationMode.Immediately, First: true);
 
-    public static IReadOnlyList<NotificationKind> All => [FateDecided, PhaseOpened, ProcessChanged, AppealDecided];
+    public static IReadOnlyList<NotificationKind> All => [FateDecided, PhaseOpened, ProcessChanged, ResultUpdated, AppealDecided];
 }
