@@ -184,6 +184,10 @@ public sealed class NotificationTests(ParvisApp app) : IClassFixture<ParvisApp>
         // Only what differs from the defaults is kept.
         Assert.Equal(new Dictionary<string, NotificationMode> { ["proposals.comment"] = NotificationMode.Weekly }, kept.Item1);
         Assert.Equal((7, DayOfWeek.Friday, "en"), (kept.Item2.DigestHour, kept.Item2.WeeklyDay, kept.Item2.Culture));
+        // The page says when the next digests leave, with these settings.
+        var next = (await session.GetAsync("/account/notifications/settings")).Text("fieldset p.hint");
+        Assert.Contains("07:00", next, StringComparison.Ordinal);
+        Assert.Contains("vendredi", next, StringComparison.Ordinal);
 
         // A mail program's one-click unsubscription posts the link without a form token.
         var stop = await app.WithDatabaseAsync(db => Task.FromResult(ActivatorUtilities.CreateInstance<NotificationLinks>(app.Services, db).StopAll(person.Id)));

@@ -9,7 +9,7 @@ using Parvis.Web.Shared;
 namespace Parvis.Web.Pages.Account.Private;
 
 /// <summary>What the person hears of, and when: per kind of event, immediately, in a daily or weekly digest, or never; and what they follow.</summary>
-public sealed class NotificationSettingsModel(FollowCommands follows, Authorizer authorizer, ModuleCatalog modules) : ParvisPageModel
+public sealed class NotificationSettingsModel(FollowCommands follows, Authorizer authorizer, ModuleCatalog modules, TimeProvider clock) : ParvisPageModel
 {
     public IReadOnlyList<NotificationKind> Kinds => modules.NotificationKinds;
 
@@ -31,12 +31,17 @@ public sealed class NotificationSettingsModel(FollowCommands follows, Authorizer
 
     public IReadOnlyList<Follow> Followed { get; private set; } = [];
 
+    /// <summary>When the person's next daily and weekly digests leave, with the hour and day saved (empty ones are not sent).</summary>
+    public (DateTimeOffset Daily, DateTimeOffset Weekly)? Next { get; private set; }
+
     public async Task OnGetAsync()
     {
         var person = authorizer.PersonId!.Value;
         Choices = await follows.ChoicesAsync(person);
         var settings = await follows.SettingsAsync(person);
         (DigestHour, WeeklyDay, Culture, EmailsOn) = (settings.DigestHour, settings.WeeklyDay, settings.Culture, !settings.EmailsOff);
+        var now = clock.GetUtcNow();
+        Next = EmailsOn ? (DigestMoments.Daily(now, DigestHour).AddDays(1), DigestMoments.Weekly(now, DigestHour, WeeklyDay).AddDays(7)) : null;
         Followed = await follows.FollowedAsync(person);
     }
 
