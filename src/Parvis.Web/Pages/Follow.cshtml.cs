@@ -12,10 +12,10 @@ public sealed class FollowModel(FollowCommands follows) : ParvisPageModel
 {
     public IActionResult OnGet(string? returnUrl) => LocalRedirect(Back(returnUrl));
 
-    public async Task<IActionResult> OnPostAsync(FollowedKind kind, Guid subjectId, bool following, string? returnUrl)
+    public async Task<IActionResult> OnPostAsync(FollowedKind kind, Guid subjectId, bool following, string? place, string? returnUrl)
     {
         using var quiet = ContentChanges.ToldByCaller();
-        var result = await follows.FollowAsync(kind, subjectId, following);
+        var result = await follows.FollowAsync(kind, subjectId, following, place);
         if (result.NotFound)
         {
             return NotFound();

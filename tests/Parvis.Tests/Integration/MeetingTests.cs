@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Tests.Infrastructure;
 using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Notifications;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Processes;
 
@@ -122,6 +123,41 @@ public sealed class MeetingTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Contains(everything.Events, e => e.Uid == $"{cafes.Meeting.Id}@parvis");
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/meetings.ics?process=nulle-part")).Status);
         Assert.Equal(HttpStatusCode.BadRequest, (await visitor.GetAsync("/meetings.ics?mode=bateau")).Status);
+    }
+
+    [Fact]
+    public async Task The_day_before_a_meeting_those_registered_and_those_who_follow_its_place_hear_of_it()
+    {
+        var setup = await SetUpAsync("reunion-demain");
+        Assert.Equal(HttpStatusCode.Redirect, (await setup.Manager.PostAsync($"{setup.Page}/edit", EditForm(setup, capacity: 20))).Status);
+        var (islander, islanderPerson) = await app.SignedInAsync("Habitante de Groix");
+        var agenda = await islander.GetAsync("/meetings?place=GROIX");
+        Assert.Equal(Places.IdOf("groix").ToString(), agenda.Document.QuerySelector("form.follow input[name=subjectId]")!.GetAttribute("value"));
+        Dictionary<string, string> Follow(string place, Guid id) => new()
+        {
+            ["kind"] = "Place", ["subjectId"] = id.ToString(), ["place"] = place, ["following"] = "true", ["returnUrl"] = "/meetings",
+        };
+        Assert.Equal(HttpStatusCode.NotFound, (await islander.PostAsync("/follow", Follow("Lorient", Places.IdOf("Groix")), "/meetings")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await islander.PostAsync("/follow", Follow("GROIX", Places.IdOf("Groix")), "/meetings")).Status);
+        Assert.Contains("GROIX", (await islander.GetAsync("/account/notifications/settings")).Text("main"), StringComparison.Ordinal);
+        var (elsewhere, elsewherePerson) = await app.SignedInAsync("Habitant de Belle-Île");
+        Assert.Equal(HttpStatusCode.Redirect, (await elsewhere.PostAsync("/follow", Follow("Belle-Île", Places.IdOf("belle-ile")), "/meetings")).Status);
+        var (registered, registeredPerson) = await app.SignedInAsync("Inscrite à Lorient");
+        Assert.Equal(HttpStatusCode.Redirect, (await RegisterAsync(registered, setup, setup.Site(0))).Status);
+
+        var tomorrow = app.Clock.GetUtcNow().AddHours(20);
+        await app.WithDatabaseAsync(db => db.Meetings.Where(m => m.Id == setup.Meeting.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.StartsAt, tomorrow).SetProperty(m => m.EndsAt, tomorrow.AddHours(2))));
+        await app.DispatchAsync();
+        var told = await app.WithDatabaseAsync(db => db.Notifications
+            .Where(n => db.NotificationEvents.Any(e => e.Id == n.EventId && e.Kind == MeetingsModule.Soon.Key && e.ItemId == setup.Meeting.Id))
+            .Select(n => n.PersonId).ToListAsync());
+        Assert.Contains(islanderPerson.Id, told);
+        Assert.Contains(registeredPerson.Id, told);
+        Assert.DoesNotContain(elsewherePerson.Id, told);
+        // Raised once, however often the job runs.
+        await app.DispatchAsync();
+        Assert.Equal(1, await app.WithDatabaseAsync(db => db.NotificationEvents.CountAsync(e => e.Kind == MeetingsModule.Soon.Key && e.ItemId == setup.Meeting.Id)));
     }
 
     [Fact]

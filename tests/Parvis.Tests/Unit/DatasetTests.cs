@@ -83,4 +83,16 @@ public sealed class DatasetTests
     [InlineData("47.7, 181")]
     [InlineData("47.7475")]
     public void What_is_no_place_is_refused(string typed) => Assert.False(GeoPoint.TryParse(typed, out _));
+
+    [Theory]
+    [InlineData("Café Dumont K&K, Lorient", "lorient", true)]
+    [InlineData("Bar de Tréville, GROIX", "Groix", true)]
+    [InlineData("Salle de Quimperlé", "quimperle", true)]
+    [InlineData("Les Lorientais", "Lorient", false)]
+    [InlineData("Belle-Île-en-Mer", "belle-ile", true)]
+    public void A_followed_place_is_named_as_a_whole_word_accents_and_case_aside(string text, string place, bool mentioned)
+    {
+        Assert.Equal(mentioned, Parvis.Web.Kernel.Notifications.Places.Mentions(text, place));
+        Assert.Equal(Parvis.Web.Kernel.Notifications.Places.IdOf("Quimperlé"), Parvis.Web.Kernel.Notifications.Places.IdOf("  QUIMPERLE "));
+    }
 }

@@ -35,13 +35,21 @@ public sealed class FollowCommands(DatabaseOnDemand database, CurrentOrganisatio
         return chosen ?? involved;
     }
 
-    public async Task<CommandResult> FollowAsync(FollowedKind kind, Guid subjectId, bool following)
+    /// <param name="kind">What is followed.</param>
+    /// <param name="subjectId">Its id.</param>
+    /// <param name="following">Whether to follow it or to stop.</param>
+    /// <param name="place">For a place, its name, whose id <paramref name="subjectId"/> must be.</param>
+    public async Task<CommandResult> FollowAsync(FollowedKind kind, Guid subjectId, bool following, string? place = null)
     {
         if (authorizer.PersonId is not { } person)
         {
             return CommandResult.Refused("Error.SignInRequired");
         }
-        if (await FindAsync(kind, subjectId) is not { } subject || await processes.FindAsync(subject.ProcessId) is null)
+        var subject = kind == FollowedKind.Place
+            ? Places.Clean(place) is { } name && Places.IdOf(name) == subjectId ? new Followable(Guid.Empty, name, $"/meetings?place={Uri.EscapeDataString(name)}") : null
+            : await FindAsync(kind, subjectId);
+        // A place is the organisation's; anything else must be a published process's.
+        if (subject is null || (kind != FollowedKind.Place && await processes.FindAsync(subject.ProcessId) is null))
         {
             return CommandResult.Missing();
         }

@@ -6,6 +6,9 @@ public enum FollowedKind
     Process,
     Theme,
     Item,
+
+    /// <summary>A commune or a place, by its name (<see cref="Places"/>): what happens there, whatever the process.</summary>
+    Place,
 }
 
 /// <summary>

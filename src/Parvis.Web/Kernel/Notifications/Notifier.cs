@@ -30,6 +30,9 @@ public sealed record Notice(NotificationKind Kind, Guid OrganisationId, Guid? Pr
     /// <summary>Also told to those who follow the whole process.</summary>
     public bool ToProcessFollowers { get; init; }
 
+    /// <summary>Where the item takes place (a meeting's sites, names and addresses): those who follow a place they name are told too.</summary>
+    public IReadOnlyCollection<string> Places { get; init; } = [];
+
     /// <summary>The item's theme: those who follow it are told too.</summary>
     public Guid? ThemeId { get; init; }
 
@@ -119,6 +122,14 @@ public sealed class Notifier(DatabaseOnDemand database, TimeProvider clock)
             concerned = concerned.Union(involved);
         }
         var readers = (await concerned.Where(p => !unfollowed.Contains(p)).Distinct().ToListAsync()).ToHashSet();
+        if (notice.Places.Count > 0)
+        {
+            // Few places are followed in an organisation: their names are matched here, as whole words, accents aside.
+            var places = await Db.Follows.Where(f => f.OrganisationId == notice.OrganisationId && f.Kind == FollowedKind.Place && f.Following
+                    && !unfollowed.Contains(f.PersonId))
+                .Select(f => new { f.PersonId, f.Title }).ToListAsync();
+            readers.UnionWith(places.Where(p => notice.Places.Any(text => Notifications.Places.Mentions(text, p.Title))).Select(p => p.PersonId));
+        }
         var aboutYou = notice.AboutYou.ToHashSet();
         if (aboutYou.Count > 0)
         {

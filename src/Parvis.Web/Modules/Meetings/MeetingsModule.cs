@@ -46,7 +46,8 @@ public sealed class MeetingsModule : IParvisModule
     {
         var until = now.AddDays(1);
         var soon = await db.Meetings.AsNoTracking().Where(m => m.StartsAt > now && m.StartsAt <= until)
-            .Select(m => new { m.Id, m.OrganisationId, m.ProcessId, m.Title, m.StartsAt }).ToListAsync(cancellationToken);
+            .Select(m => new { m.Id, m.OrganisationId, m.ProcessId, m.Title, m.StartsAt, Places = m.Sites.Select(s => s.Name + ", " + s.Address).ToList() })
+            .ToListAsync(cancellationToken);
         foreach (var meeting in soon)
         {
             var key = $"meeting-soon:{meeting.Id}";
@@ -58,6 +59,8 @@ public sealed class MeetingsModule : IParvisModule
                 NoticeArgument.Moment(meeting.StartsAt))
             {
                 Involved = db.MeetingRegistrations.Where(r => r.MeetingId == meeting.Id).Select(r => r.PersonId),
+                // Those who follow a place where it is held hear of it too.
+                Places = meeting.Places,
                 DedupeKey = key,
             });
         }
