@@ -171,8 +171,9 @@ public sealed partial class OpenDataTests(ParvisApp app) : IClassFixture<ParvisA
             }
         }
 
-        // Alice's proposal, comment and statement carry one pseudonymous id, in every file.
-        Assert.Single(new[] { scenario.Shown, scenario.Comment }.SelectMany(id => pseudonyms[id.ToString()]).Distinct());
+        // Alice's proposal and comment carry one pseudonymous id, in every file; her statement only its number in its map.
+        var alice = Assert.Single(new[] { scenario.Shown, scenario.Comment }.SelectMany(id => pseudonyms[id.ToString()]).Distinct());
+        Assert.DoesNotContain(alice, (await visitor.GetAsync("/open-data/opinion-maps-statements.json")).Body, StringComparison.Ordinal);
         // What is public is there: the shown proposal, its comment (neutralised in CSV only), the open petition with both counts.
         var proposals = (await visitor.GetAsync($"/open-data/proposals.csv?process={scenario.Process.Slug}")).Body;
         Assert.Contains("Des bancs au parc", proposals, StringComparison.Ordinal);

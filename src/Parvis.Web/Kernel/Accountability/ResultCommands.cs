@@ -146,16 +146,18 @@ public sealed class ResultCommands(ParvisDbContext db, CurrentOrganisation organ
             Status = input.Status, Progress = input.Progress, ResponsibleBody = input.ResponsibleBody.Trim(), Text = input.Text.Trim(),
             On = input.On, RecordedAt = clock.GetUtcNow(), AuthorId = authorizer.PersonId,
         });
-        if (item.LastUpdateOn is null || input.On >= item.LastUpdateOn)
-        {
-            item.Status = input.Status;
-            item.Progress = input.Progress;
-            item.ResponsibleBody = input.ResponsibleBody.Trim();
-            item.LastUpdateOn = input.On;
-        }
         audit.Record("results.update", $"synthesis:{item.Id}", $"{input.Status} {input.Progress}%");
+        if (item.LastUpdateOn is not null && input.On < item.LastUpdateOn)
+        {
+            // An earlier step recorded late joins the timeline: the item's state is not news.
+            return;
+        }
+        item.Status = input.Status;
+        item.Progress = input.Progress;
+        item.ResponsibleBody = input.ResponsibleBody.Trim();
+        item.LastUpdateOn = input.On;
         var authors = db.SynthesisLinks.Where(l => l.SynthesisItemId == item.Id)
-            .Join(db.Contributions, l => l.ContributionId, c => c.Id, (_, c) => c.AuthorId)
+            .Join(db.Contributions.Where(c => c.HiddenAt == null && c.ErasedAt == null), l => l.ContributionId, c => c.Id, (_, c) => c.AuthorId)
             .Where(a => a != null).Select(a => a!.Value);
         await notifier.RaiseAsync(new Notice(KernelNotifications.ResultUpdated, item.OrganisationId, item.ProcessId, item.Id, item.Title, $"/synthesis/{item.Id}",
             NoticeArgument.Text("ResultStatus." + input.Status), input.Progress.ToString(CultureInfo.InvariantCulture), input.Text.Trim())

@@ -48,9 +48,8 @@ public static class ApiDescription
                     operation.Responses = Answers(shared, List(shared));
                     return Task.CompletedTask;
                 }
-                var text = shared;
-                operation.Summary = text[dataset.TitleKey];
-                operation.Description = text[dataset.AboutKey];
+                operation.Summary = shared[dataset.TitleKey];
+                operation.Description = shared[dataset.AboutKey];
                 if (dataset.Dated is not null)
                 {
                     parameters.Add(Parameter("since", shared["Api.Since", dataset.Dated.Name], JsonSchemaType.String, "date-time"));
@@ -62,7 +61,7 @@ public static class ApiDescription
                 ((OpenApiSchema)limit.Schema!).Maximum = Dataset.PageMax.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 parameters.Add(limit);
                 operation.Parameters = parameters;
-                operation.Responses = Answers(shared, Page(dataset, text, shared));
+                operation.Responses = Answers(shared, Page(dataset, shared));
                 return Task.CompletedTask;
             });
         });
@@ -100,7 +99,7 @@ public static class ApiDescription
         return row;
     }
 
-    private static OpenApiSchema Page(Dataset dataset, IStringLocalizer text, IStringLocalizer shared) => new()
+    private static OpenApiSchema Page(Dataset dataset, IStringLocalizer shared) => new()
     {
         Type = JsonSchemaType.Object,
         Required = new HashSet<string> { "dataset", "licence", "items", "next" },
@@ -108,7 +107,7 @@ public static class ApiDescription
         {
             ["dataset"] = new OpenApiSchema { Type = JsonSchemaType.String, Const = dataset.Key },
             ["licence"] = Licence(shared),
-            ["items"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = Row(dataset, text) },
+            ["items"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = Row(dataset, shared) },
             ["next"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null, Format = "uri", Description = shared["Api.Next"] },
         },
     };

@@ -8,8 +8,8 @@ namespace Parvis.Web.Kernel.OpenData;
 
 /// <summary>
 /// A row of a dataset: a class of init properties, each a field of the files and of the API (their names, in
-/// snake_case unless <see cref="FieldAttribute"/> names them, their types and their order). Its id orders pages
-/// (version 7: in time order, on every provider).
+/// snake_case unless <see cref="FieldAttribute"/> names them, their types and their order). Its id orders pages, the
+/// same on every provider (in time order for version 7 ids; random ids, such as ballots', order nothing).
 /// </summary>
 public abstract class DatasetRow
 {
@@ -151,21 +151,29 @@ public sealed class DatasetField
 /// What a dataset is read within: the organisation's published processes, or one of them, and dates. Each dataset
 /// reads only what belongs to <see cref="Processes"/>.
 /// </summary>
-/// <param name="OrganisationId">The organisation whose data it is.</param>
 /// <param name="Processes">The published processes read: all of them, or the one asked for.</param>
+/// <param name="Components">Their components in use: a module's content in a component switched off is not public.</param>
 /// <param name="WithinHidden">Every module's contributions read only within one moderation hid.</param>
 /// <param name="Now">The moment the data is read at, for what is public only from a time on (a vote's ballots once it closed).</param>
 /// <param name="Since">Only rows dated at or after it.</param>
 /// <param name="Until">Only rows dated before it.</param>
-public sealed record DatasetScope(Guid OrganisationId, IQueryable<Guid> Processes, IReadOnlyList<IQueryable<Guid>> WithinHidden, DateTimeOffset Now,
-    DateTimeOffset? Since = null, DateTimeOffset? Until = null)
+public sealed record DatasetScope(IQueryable<Guid> Processes, IQueryable<Processes.ProcessComponent> Components, IReadOnlyList<IQueryable<Guid>> WithinHidden,
+    DateTimeOffset Now, DateTimeOffset? Since = null, DateTimeOffset? Until = null)
 {
-    /// <summary>The contributions of the scope's processes anyone may read (<see cref="Contributions.ShownContributions"/>).</summary>
-    public IQueryable<T> Shown<T>(IQueryable<T> contributions) where T : Contributions.Contribution
-    {
-        var processes = Processes;
-        return Contributions.ShownContributions.Among(contributions.Where(c => processes.Contains(c.ProcessId)), WithinHidden);
-    }
+    /// <summary>The processes that use the module (a component of it in use).</summary>
+    public IQueryable<Guid> Using(string module) => Components.Where(c => c.Module == module).Select(c => c.ProcessId);
+
+    /// <summary>The module's components in use, for a module a process may use several times (its content keeps its component).</summary>
+    public IQueryable<Guid> ComponentsOf(string module) => Components.Where(c => c.Module == module).Select(c => c.Id);
+
+    /// <summary>The contributions anyone may read (<see cref="Contributions.ShownContributions"/>) of the scope's processes.</summary>
+    public IQueryable<T> Shown<T>(IQueryable<T> contributions) where T : Contributions.Contribution => Shown(contributions, Processes);
+
+    /// <summary>The module's contributions anyone may read, in the processes that use it.</summary>
+    public IQueryable<T> Shown<T>(IQueryable<T> contributions, string module) where T : Contributions.Contribution => Shown(contributions, Using(module));
+
+    private IQueryable<T> Shown<T>(IQueryable<T> contributions, IQueryable<Guid> processes) where T : Contributions.Contribution =>
+        Contributions.ShownContributions.Among(contributions.Where(c => processes.Contains(c.ProcessId)), WithinHidden);
 }
 
 /// <summary>

@@ -64,7 +64,7 @@ public sealed class DatasetWriter(Dataset dataset, Pseudonyms pseudonyms)
         json.WriteEndObject();
     }
 
-    /// <summary>The JSON file: what it is, its licence, when it was made, how many rows, then the rows.</summary>
+    /// <summary>The JSON file: what it is, its licence, when it was made, the rows, then how many they are.</summary>
     public async Task WriteJsonAsync(DatasetFile file, IAsyncEnumerable<DatasetRow> rows, Stream output, CancellationToken cancellationToken)
     {
         await using var json = new Utf8JsonWriter(output, Json);
@@ -81,6 +81,8 @@ public sealed class DatasetWriter(Dataset dataset, Pseudonyms pseudonyms)
             }
         }
         json.WriteEndArray();
+        // Counted as written, so the count is the file's own whatever was added meanwhile.
+        json.WriteNumber("count", written);
         json.WriteEndObject();
     }
 
@@ -128,6 +130,7 @@ public sealed class DatasetWriter(Dataset dataset, Pseudonyms pseudonyms)
             }
         }
         json.WriteEndArray();
+        json.WriteNumber("count", written);
         json.WriteEndObject();
     }
 
@@ -237,8 +240,8 @@ public sealed class DatasetWriter(Dataset dataset, Pseudonyms pseudonyms)
     }
 }
 
-/// <summary>What a file says of itself before its rows: its dataset, title, licence, date, count and schema.</summary>
-public sealed record DatasetFile(Dataset Dataset, string Title, Licence Licence, DateTimeOffset Generated, int Count, string Schema, string? Process)
+/// <summary>What a file says of itself before its rows: its dataset, title, licence, date and schema (its count follows the rows).</summary>
+public sealed record DatasetFile(Dataset Dataset, string Title, Licence Licence, DateTimeOffset Generated, string Schema, string? Process)
 {
     public void WriteDescription(Utf8JsonWriter json)
     {
@@ -251,7 +254,6 @@ public sealed record DatasetFile(Dataset Dataset, string Title, Licence Licence,
         json.WritePropertyName("licence");
         Licence.Write(json);
         json.WriteString("generated", Generated.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-        json.WriteNumber("count", Count);
         json.WriteString("schema", Schema);
     }
 }

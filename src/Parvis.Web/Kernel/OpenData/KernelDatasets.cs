@@ -76,7 +76,7 @@ public static partial class KernelDatasets
         Dataset.Of("moderation", Module, (db, scope) =>
             db.ModerationDecisions.Where(m => scope.Processes.Contains(m.ProcessId)).Select(m => new ModerationRow
             {
-                Id = m.Id, ProcessId = m.ProcessId, ContributionId = m.ContributionId, ContributionKind = m.ContributionKind, Action = m.Action,
+                Id = m.Id, ProcessId = m.ProcessId, ContributionKind = m.ContributionKind, Action = m.Action,
                 Reason = m.Reason, DecidedAt = m.DecidedAt,
             })),
     ];
@@ -185,10 +185,10 @@ public sealed class PhaseFeedbackRow : DatasetRow
     public int UsefulNo { get; init; }
 }
 
+/// <summary>As the public moderation log shows it: never which contribution, which would lead back to its author.</summary>
 public sealed class ModerationRow : DatasetRow
 {
     public Guid ProcessId { get; init; }
-    public Guid ContributionId { get; init; }
     public required string ContributionKind { get; init; }
     public ModerationAction Action { get; init; }
     public required string Reason { get; init; }

@@ -30,11 +30,11 @@ public static class OpenDataEndpoints
         {
             if (key.EndsWith(".schema", StringComparison.Ordinal) && format == "json")
             {
-                return data.Datasets.FirstOrDefault(d => d.Key == key[..^".schema".Length]) is { } described
-                    ? Results.File(data.Schema(described), DatasetWriter.SchemaType)
+                return data.Dataset(key[..^".schema".Length]) is { } described
+                    ? Results.File(data.TableSchema(described), DatasetWriter.SchemaType)
                     : Results.NotFound();
             }
-            var dataset = data.Datasets.FirstOrDefault(d => d.Key == key);
+            var dataset = data.Dataset(key);
             if (dataset is null || format is not ("csv" or "json" or "geojson") || (format == "geojson" && !dataset.HasPlaces)
                 || await data.ScopeAsync(process) is not { } scope)
             {
@@ -89,7 +89,7 @@ public static class OpenDataEndpoints
                 {
                     json.WriteString("geojson", organisation.Link(summary.File("geojson")));
                 }
-                json.WriteString("schema", organisation.Link($"/open-data/{summary.Dataset.Key}.schema.json"));
+                json.WriteString("schema", organisation.Link(summary.Schema));
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -205,7 +205,8 @@ public static class OpenDataEndpoints
         {
             context.Response.Headers.Link = $"<{next}>; rel=\"next\"";
         }
-        if (context.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == tag || t.Trim() == "*")))
+        // A proxy may weaken the tag (W/"…"): for a 304 the weak comparison is the one that applies.
+        if (context.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Select(t => t.Trim()).Any(t => t == "*" || (t.StartsWith("W/", StringComparison.Ordinal) ? t[2..] : t) == tag)))
         {
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }

@@ -1,4 +1,3 @@
-using System.Data;
 using System.Globalization;
 using System.IO.Hashing;
 using System.Text.Json;
@@ -18,6 +17,10 @@ public sealed record DatasetSummary(Dataset Dataset, string Title, string About,
     public string Page => $"/open-data/{Dataset.Key}{Query}";
     public string File(string format) => $"/open-data/{Dataset.Key}.{format}{Query}";
     public string Api => $"/api/v1/datasets/{Dataset.Key}{Query}";
+    public string Schema => OpenDataService.Schema(Dataset);
+
+    /// <summary>"?process=…" for one process's data, empty for the organisation's.</summary>
+    public static string QueryOf(string? process) => process is null ? "" : $"?process={Uri.EscapeDataString(process)}";
 }
 
 /// <summary>
@@ -44,7 +47,8 @@ public sealed class OpenDataService(ParvisDbContext db, CurrentOrganisation orga
             }
             published = published.Where(p => p.Id == found);
         }
-        return new DatasetScope(organisation.Id, published.Select(p => p.Id), ShownContributions.WithinHidden(db, sources), clock.GetUtcNow(), since, until);
+        return new DatasetScope(published.Select(p => p.Id), published.SelectMany(p => p.Components).Where(c => c.Enabled),
+            ShownContributions.WithinHidden(db, sources), clock.GetUtcNow(), since, until);
     }
 
     public Task<Pseudonyms> PseudonymsAsync(CancellationToken cancellationToken) => Pseudonyms.ForAsync(db, organisation.Id, cancellationToken);
@@ -63,22 +67,21 @@ public sealed class OpenDataService(ParvisDbContext db, CurrentOrganisation orga
     public async Task<DatasetSummary> SummaryAsync(Dataset dataset, DatasetScope scope, string? process, CancellationToken cancellationToken)
     {
         return new DatasetSummary(dataset, text[dataset.TitleKey], text[dataset.AboutKey], await dataset.CountAsync(db, scope, cancellationToken),
-            process is null ? "" : $"?process={Uri.EscapeDataString(process)}");
+            DatasetSummary.QueryOf(process));
     }
 
     /// <summary>
-    /// Writes a whole file of the dataset: its count and its rows read in one snapshot (a repeatable-read transaction),
-    /// so the count the file states is the number of rows it holds.
+    /// Writes a whole file of the dataset as its rows are read, without holding a transaction open while a slow client
+    /// downloads it; a JSON file counts its rows as it writes them.
     /// </summary>
     public async Task WriteFileAsync(Dataset dataset, DatasetScope scope, string? process, string format, HttpResponse response, CancellationToken cancellationToken)
     {
-        // The key first: made in a transaction of its own if this is the organisation's first file.
         var writer = new DatasetWriter(dataset, await PseudonymsAsync(cancellationToken));
-        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         var rows = dataset.AllAsync(db, scope, cancellationToken);
         var name = $"{organisation.Value.Slug}-{(process is null ? "" : process + "-")}{dataset.Key}";
-        response.Headers.CacheControl = "public, max-age=300";
-        response.Headers.Link = $"<{organisation.Link($"/open-data/{dataset.Key}.schema.json")}>; rel=\"describedby\"";
+        // Read afresh each time: what moderation hides leaves the files at once, and their texts follow the reader's language.
+        response.Headers.CacheControl = "no-cache";
+        response.Headers.Link = $"<{organisation.Link(Schema(dataset))}>; rel=\"describedby\"";
         if (format == "csv")
         {
             response.ContentType = Text.Spreadsheets.CsvType;
@@ -86,9 +89,7 @@ public sealed class OpenDataService(ParvisDbContext db, CurrentOrganisation orga
             await writer.WriteCsvAsync(rows, response.Body, cancellationToken);
             return;
         }
-        var summary = await SummaryAsync(dataset, scope, process, cancellationToken);
-        var file = new DatasetFile(dataset, summary.Title, Licence, clock.GetUtcNow(), summary.Count,
-            organisation.Link($"/open-data/{dataset.Key}.schema.json"), process);
+        var file = new DatasetFile(dataset, text[dataset.TitleKey], Licence, clock.GetUtcNow(), organisation.Link(Schema(dataset)), process);
         response.Headers.ContentDisposition = $"inline; filename=\"{name}.{format}\"";
         if (format == "geojson")
         {
@@ -130,7 +131,7 @@ public sealed class OpenDataService(ParvisDbContext db, CurrentOrganisation orga
                 json.WriteString("format", "csv");
                 json.WriteString("mediatype", "text/csv");
                 json.WriteString("encoding", "utf-8");
-                json.WriteString("schema", organisation.Link($"/open-data/{summary.Dataset.Key}.schema.json"));
+                json.WriteString("schema", organisation.Link(Schema(summary.Dataset)));
                 json.WriteNumber("count", summary.Count);
                 json.WriteEndObject();
             }
@@ -140,8 +141,14 @@ public sealed class OpenDataService(ParvisDbContext db, CurrentOrganisation orga
         return stream.ToArray();
     }
 
+    /// <summary>The address of the dataset's schema.</summary>
+    public static string Schema(Dataset dataset) => $"/open-data/{dataset.Key}.schema.json";
+
+    /// <summary>The dataset of that key, none for a key no module declares.</summary>
+    public Dataset? Dataset(string? key) => modules.Dataset(key ?? "");
+
     /// <summary>The dataset's Table Schema, with its descriptions in the reader's language.</summary>
-    public byte[] Schema(Dataset dataset)
+    public byte[] TableSchema(Dataset dataset)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, DatasetWriter.Json with { Indented = true }))

@@ -49,6 +49,9 @@ public sealed class PhaseFeedback
     /// "you said, we did" of the phase lists the journal's entries that name it.
     /// </summary>
     public static string Address(string processSlug, Guid phaseId) => $"/processes/{processSlug}/feedback#phase-{phaseId}";
+
+    /// <summary>The phase people are asked about on that day, the one ending first when two forms are open.</summary>
+    public static Phase? Asked(IEnumerable<Phase> phases, DateOnly today) => phases.OrderBy(p => p.EndsOn).FirstOrDefault(p => IsOpen(p, today));
 }
 
 /// <summary>The three answers and the comment a participant sends.</summary>
@@ -95,6 +98,7 @@ public sealed class PhaseFeedbackCommands(DatabaseOnDemand database, CurrentOrga
         {
             // The same person sent the form twice at once: the first answer stands, as a second send would have changed it.
             db.ChangeTracker.Clear();
+            return CommandResult.Done(await db.PhaseFeedback.Where(f => f.PhaseId == phaseId && f.PersonId == personId).Select(f => f.Id).FirstAsync());
         }
         return CommandResult.Done(answer.Id);
     }

@@ -46,8 +46,9 @@ public static class RateLimits
             o.AddPolicy(Auth, context => Partition(context, Auth, auth, Address));
             o.AddPolicy(Contribute, context => Partition(context, Contribute, contribute,
                 static c => c.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? Address(c)));
-            // The code is at most a short route segment; anything longer is no code and shares one key.
+            // Reads count here: each costs queries.
             o.AddPolicy(OpenData, context => Partition(context.RequestServices, OpenData, Address(context), openData));
+            // The code is at most a short route segment; anything longer is no code and shares one key.
             o.AddPolicy(Code, context => Partition(context, Code, code,
                 static c => $"{Address(c)}|{(c.Request.RouteValues["code"] is string { Length: <= 16 } value ? value.ToUpperInvariant() : "")}"));
         });

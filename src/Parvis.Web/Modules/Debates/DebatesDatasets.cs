@@ -10,8 +10,9 @@ public static class DebatesDatasets
     [
         Dataset.Of(DebatesModule.Key, DebatesModule.Key, (db, scope) =>
         {
-            var arguments = scope.Shown(db.Arguments);
-            return db.Debates.Where(d => scope.Processes.Contains(d.ProcessId)).Select(d => new DebateRow
+            var arguments = scope.Shown(db.Arguments, DebatesModule.Key);
+            var processes = scope.Using(DebatesModule.Key);
+            return db.Debates.Where(d => processes.Contains(d.ProcessId)).Select(d => new DebateRow
             {
                 Id = d.Id, ProcessId = d.ProcessId, Question = d.Question, Context = d.Context, PlainSummary = d.PlainSummary,
                 OpensAt = d.OpensAt, ClosesAt = d.ClosesAt, CreatedAt = d.CreatedAt, ClosedAt = d.ClosedAt, Conclusion = d.Conclusion,
@@ -20,13 +21,13 @@ public static class DebatesDatasets
             });
         }),
         Dataset.Of($"{DebatesModule.Key}-arguments", DebatesModule.Key, (db, scope) =>
-            scope.Shown(db.Arguments).Select(a => new ArgumentRow
+            scope.Shown(db.Arguments, DebatesModule.Key).Select(a => new ArgumentRow
             {
                 Id = a.Id, ProcessId = a.ProcessId, DebateId = a.DebateId, Side = a.Side, Title = a.Title, Text = a.Text, Author = a.AuthorId,
                 Invited = a.Invited, Supports = a.Supports, Channel = a.Channel, Fate = a.Fate, CreatedAt = a.CreatedAt,
             })),
         Dataset.Of($"{DebatesModule.Key}-replies", DebatesModule.Key, (db, scope) =>
-            scope.Shown(db.ArgumentReplies).Select(r => new ArgumentReplyRow
+            scope.Shown(db.ArgumentReplies, DebatesModule.Key).Select(r => new ArgumentReplyRow
             {
                 Id = r.Id, ProcessId = r.ProcessId, DebateId = r.DebateId, ArgumentId = r.ArgumentId, Text = r.Text, Author = r.AuthorId,
                 Channel = r.Channel, Fate = r.Fate, CreatedAt = r.CreatedAt,

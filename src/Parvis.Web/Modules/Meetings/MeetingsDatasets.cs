@@ -14,7 +14,7 @@ public static class MeetingsDatasets
         Dataset.Of(MeetingsModule.Key, MeetingsModule.Key, (db, scope) =>
         {
             var sites = db.MeetingSites;
-            return db.Meetings.Where(m => scope.Processes.Contains(m.ProcessId)).Select(m => new MeetingRow
+            return Held(db, scope).Select(m => new MeetingRow
             {
                 Id = m.Id, ProcessId = m.ProcessId, ComponentId = m.ComponentId, Title = m.Title, Description = m.Description, Mode = m.Mode,
                 OnlineLink = m.OnlineLink, StartsAt = m.StartsAt, EndsAt = m.EndsAt, Agenda = m.Agenda, Minutes = m.Minutes,
@@ -25,8 +25,7 @@ public static class MeetingsDatasets
         {
             var registrations = db.MeetingRegistrations;
             return from s in db.MeetingSites
-            join m in db.Meetings on s.MeetingId equals m.Id
-            where scope.Processes.Contains(m.ProcessId)
+            join m in Held(db, scope) on s.MeetingId equals m.Id
             select new MeetingSiteRow
             {
                 Id = s.Id, MeetingId = s.MeetingId, ProcessId = m.ProcessId, StartsAt = m.StartsAt, Name = s.Name, Address = s.Address,
@@ -37,19 +36,32 @@ public static class MeetingsDatasets
             };
         }),
         Dataset.Of($"{MeetingsModule.Key}-remarks", MeetingsModule.Key, (db, scope) =>
-            scope.Shown(db.MeetingRemarks).Select(r => new RemarkRow
+        {
+            var meetings = Held(db, scope).Select(m => m.Id);
+            return scope.Shown(db.MeetingRemarks, MeetingsModule.Key).Where(r => meetings.Contains(r.MeetingId)).Select(r => new RemarkRow
             {
                 Id = r.Id, ProcessId = r.ProcessId, MeetingId = r.MeetingId, SiteId = r.SiteId, ThemeId = r.ThemeId, Text = r.Text, Origin = r.Origin,
                 Channel = r.Channel, Fate = r.Fate, CreatedAt = r.CreatedAt,
-            })),
+            });
+        }),
         Dataset.Of($"{MeetingsModule.Key}-questions", MeetingsModule.Key, (db, scope) =>
-            scope.Shown(db.ExpertQuestions).Select(q => new QuestionRow
+        {
+            var components = scope.ComponentsOf(MeetingsModule.Key);
+            return scope.Shown(db.ExpertQuestions, MeetingsModule.Key).Where(q => components.Contains(q.ComponentId)).Select(q => new QuestionRow
             {
                 Id = q.Id, ProcessId = q.ProcessId, MeetingId = q.MeetingId, SiteId = q.SiteId, ThemeId = q.ThemeId, Text = q.Text, Author = q.AuthorId,
                 Origin = q.Origin, Channel = q.Channel, Status = q.Status, Answer = q.Answer, AnsweredAt = q.AnsweredAt,
                 AnsweredAtMeetingId = q.AnsweredAtMeetingId, Fate = q.Fate, CreatedAt = q.CreatedAt,
-            })),
+            });
+        }),
     ];
+
+    /// <summary>The meetings of the sets of meetings in use.</summary>
+    private static IQueryable<Meeting> Held(Kernel.Data.ParvisDbContext db, DatasetScope scope)
+    {
+        var components = scope.ComponentsOf(MeetingsModule.Key);
+        return db.Meetings.Where(m => components.Contains(m.ComponentId));
+    }
 }
 
 public sealed class MeetingRow : DatasetRow

@@ -14,9 +14,11 @@ public static class OpinionMapsDatasets
         Dataset.Of($"{OpinionMapsModule.Key}-statements", OpinionMapsModule.Key, (db, scope) =>
         {
             var votes = db.OpinionVotes;
+            var participants = db.OpinionParticipants;
             return Published(db, scope).Select(s => new StatementRow
             {
-                Id = s.Id, ProcessId = s.ProcessId, OpinionMapId = s.OpinionMapId, Number = s.Number, Text = s.Text, Author = s.AuthorId,
+                Id = s.Id, ProcessId = s.ProcessId, OpinionMapId = s.OpinionMapId, Number = s.Number, Text = s.Text,
+                AuthorNumber = participants.Where(p => p.OpinionMapId == s.OpinionMapId && p.PersonId == s.AuthorId).Select(p => (long?)p.Number).FirstOrDefault(),
                 Agrees = votes.Count(v => v.StatementId == s.Id && v.Value == 1),
                 Disagrees = votes.Count(v => v.StatementId == s.Id && v.Value == -1),
                 Passes = votes.Count(v => v.StatementId == s.Id && v.Value == 0),
@@ -30,9 +32,13 @@ public static class OpinionMapsDatasets
             select new OpinionVoteRow { Id = v.Id, OpinionMapId = v.OpinionMapId, CastAt = v.CastAt, CommentId = s.Number, VoterId = p.Number, Vote = v.Value }),
     ];
 
-    /// <summary>Statements past pre-moderation that anyone may read.</summary>
-    private static IQueryable<Statement> Published(Kernel.Data.ParvisDbContext db, DatasetScope scope) =>
-        scope.Shown(db.Statements).Where(s => s.PublishedAt != null);
+    /// <summary>Statements past pre-moderation that anyone may read, in the maps in use.</summary>
+    private static IQueryable<Statement> Published(Kernel.Data.ParvisDbContext db, DatasetScope scope)
+    {
+        var components = scope.ComponentsOf(OpinionMapsModule.Key);
+        var maps = db.OpinionMaps.Where(m => components.Contains(m.ComponentId)).Select(m => m.Id);
+        return scope.Shown(db.Statements, OpinionMapsModule.Key).Where(s => s.PublishedAt != null && maps.Contains(s.OpinionMapId));
+    }
 }
 
 public sealed class StatementRow : DatasetRow
@@ -41,7 +47,8 @@ public sealed class StatementRow : DatasetRow
     public Guid OpinionMapId { get; init; }
     public long Number { get; init; }
     public required string Text { get; init; }
-    [Pseudonym] public Guid? Author { get; init; }
+    /// <summary>As Polis's "author-id": the author's number in the map, never their id across the organisation (statements are anonymous).</summary>
+    public long? AuthorNumber { get; init; }
     public int Agrees { get; init; }
     public int Disagrees { get; init; }
     public int Passes { get; init; }

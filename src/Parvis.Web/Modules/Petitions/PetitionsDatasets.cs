@@ -31,7 +31,7 @@ public static class PetitionsDatasets
 
     /// <summary>Past the committee and the staff's check: a petition still being formed is its committee's only.</summary>
     private static IQueryable<Petition> Public(Kernel.Data.ParvisDbContext db, DatasetScope scope) =>
-        scope.Shown(db.Petitions).Where(p => p.Stage != PetitionStage.Committee && p.Stage != PetitionStage.Review);
+        scope.Shown(db.Petitions, PetitionsModule.Key).Where(p => p.Stage != PetitionStage.Committee && p.Stage != PetitionStage.Review);
 }
 
 public sealed class PetitionRow : DatasetRow

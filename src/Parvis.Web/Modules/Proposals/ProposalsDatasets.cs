@@ -10,8 +10,8 @@ public static class ProposalsDatasets
     [
         Dataset.Of(ProposalsModule.Key, ProposalsModule.Key, (db, scope) =>
         {
-            var comments = scope.Shown(db.Comments);
-            return scope.Shown(db.Proposals).Select(p => new ProposalRow
+            var comments = scope.Shown(db.Comments, ProposalsModule.Key);
+            return scope.Shown(db.Proposals, ProposalsModule.Key).Select(p => new ProposalRow
             {
                 Id = p.Id, ProcessId = p.ProcessId, ThemeId = p.ThemeId, Title = p.Title, Body = p.Body, Author = p.AuthorId, Origin = p.Origin,
                 Channel = p.Channel, Status = p.Status, Supports = p.SupportCount,
@@ -21,7 +21,7 @@ public static class ProposalsDatasets
             });
         }),
         Dataset.Of($"{ProposalsModule.Key}-comments", ProposalsModule.Key, (db, scope) =>
-            scope.Shown(db.Comments).Select(c => new CommentRow
+            scope.Shown(db.Comments, ProposalsModule.Key).Select(c => new CommentRow
             {
                 Id = c.Id, ProcessId = c.ProcessId, ProposalId = c.ProposalId, ParentId = c.ParentId, Body = c.Body, Author = c.AuthorId,
                 Channel = c.Channel, Fate = c.Fate, CreatedAt = c.CreatedAt,

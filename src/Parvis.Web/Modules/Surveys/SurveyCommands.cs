@@ -471,7 +471,6 @@ public sealed class SurveyCommands(
     private static List<string> Clean(IReadOnlyList<string>? values) =>
         values?.Select(v => v.Trim()).Where(v => v.Length > 0).ToList() ?? [];
 
-    /// <summary>A survey of the organisation, with its process, for those who run the process's surveys.</summary>
     /// <summary>The settings a journal entry shows, each named as its form names it.</summary>
     private List<(string Subject, string Value)> Describe(Survey survey) =>
     [
@@ -482,6 +481,7 @@ public sealed class SurveyCommands(
         ($"{survey.Title} · {text["Field.SmallestCell"]}", survey.SmallestCell.ToString(System.Globalization.CultureInfo.CurrentCulture)),
     ];
 
+    /// <summary>A survey of the organisation, with its process, for those who run the process's surveys.</summary>
     internal async Task<(Survey? Survey, Process? Process, CommandResult? Refusal)> ManagedAsync(Guid surveyId)
     {
         var survey = await db.Surveys.FirstOrDefaultAsync(s => s.Id == surveyId && s.OrganisationId == organisation.Id);

@@ -13,7 +13,8 @@ public static class SurveysDatasets
         Dataset.Of(SurveysModule.Key, SurveysModule.Key, (db, scope) =>
         {
             var responses = db.SurveyResponses;
-            return db.Surveys.Where(s => scope.Processes.Contains(s.ProcessId) && s.Stage != SurveyStage.Draft).Select(s => new SurveyRow
+            var processes = scope.Using(SurveysModule.Key);
+            return db.Surveys.Where(s => processes.Contains(s.ProcessId) && s.Stage != SurveyStage.Draft).Select(s => new SurveyRow
             {
                 Id = s.Id, ProcessId = s.ProcessId, Title = s.Title, Intro = s.Intro, Mode = s.Mode, Stage = s.Stage, PublishedAt = s.PublishedAt,
                 ClosesAt = s.ClosesAt, Responses = s.Stage == SurveyStage.Closed ? responses.Count(r => r.SurveyId == s.Id) : null,

@@ -14,10 +14,11 @@ public static class TextsDatasets
         Dataset.Of($"{TextsModule.Key}-articles", TextsModule.Key, (db, scope) =>
         {
             var votes = db.TextVotes;
+            var processes = scope.Using(TextsModule.Key);
             return from a in db.TextArticles
                    join t in db.CollaborativeTexts on a.TextId equals t.Id
                    join v in db.TextVersions on new { a.TextId, Number = a.Version } equals new { v.TextId, v.Number }
-                   where scope.Processes.Contains(t.ProcessId)
+                   where processes.Contains(t.ProcessId)
                    select new ArticleRow
                    {
                        Id = a.Id, ProcessId = t.ProcessId, TextId = a.TextId, Text = t.Title, Version = a.Version, PublishedAt = v.PublishedAt,
@@ -30,7 +31,7 @@ public static class TextsDatasets
         Dataset.Of($"{TextsModule.Key}-amendments", TextsModule.Key, (db, scope) =>
         {
             var votes = db.TextVotes;
-            return scope.Shown(db.Amendments).Select(a => new AmendmentRow
+            return scope.Shown(db.Amendments, TextsModule.Key).Select(a => new AmendmentRow
             {
                 Id = a.Id, ProcessId = a.ProcessId, TextId = a.TextId, ArticleId = a.ArticleId, Version = a.Version, Heading = a.Heading,
                 Wording = a.Wording, Reason = a.Reason, Author = a.AuthorId, Outcome = a.Outcome, OutcomeVersion = a.OutcomeVersion,
@@ -41,7 +42,7 @@ public static class TextsDatasets
             });
         }),
         Dataset.Of($"{TextsModule.Key}-arguments", TextsModule.Key, (db, scope) =>
-            scope.Shown(db.TextArguments).Select(a => new TextArgumentRow
+            scope.Shown(db.TextArguments, TextsModule.Key).Select(a => new TextArgumentRow
             {
                 Id = a.Id, ProcessId = a.ProcessId, TextId = a.TextId, ArticleId = a.ArticleId, AmendmentId = a.AmendmentId, Side = a.Side,
                 Text = a.Text, Author = a.AuthorId, Channel = a.Channel, Fate = a.Fate, CreatedAt = a.CreatedAt,

@@ -14,7 +14,7 @@ public static class VotesDatasets
         Dataset.Of(VotesModule.Key, VotesModule.Key, (db, scope) =>
         {
             var register = db.VoteRegister;
-            return db.Votes.Where(v => scope.Processes.Contains(v.ProcessId)).Select(v => new VoteRow
+            return Held(db, scope).Select(v => new VoteRow
             {
                 Id = v.Id, ProcessId = v.ProcessId, ComponentId = v.ComponentId, Question = v.Question, Description = v.Description, Purpose = v.Purpose,
                 Method = v.Method, Seats = v.Seats, Secret = v.Secret, Budget = v.Budget, Electorate = v.Electorate, Territory = v.Territory,
@@ -24,16 +24,22 @@ public static class VotesDatasets
         }),
         Dataset.Of($"{VotesModule.Key}-options", VotesModule.Key, (db, scope) =>
             from o in db.VoteOptions
-            join v in db.Votes on o.VoteId equals v.Id
-            where scope.Processes.Contains(v.ProcessId)
+            join v in Held(db, scope) on o.VoteId equals v.Id
             select new VoteOptionRow { Id = o.Id, VoteId = o.VoteId, ProcessId = v.ProcessId, Position = o.Position, Title = o.Title, Cost = o.Cost, ProjectId = o.ProjectId }),
         Dataset.Of($"{VotesModule.Key}-ballots", VotesModule.Key, (db, scope) =>
         {
-            var closed = db.Votes.Where(v => scope.Processes.Contains(v.ProcessId) && v.ClosesAt <= scope.Now).Select(v => v.Id);
+            var closed = Held(db, scope).Where(v => v.ClosesAt <= scope.Now).Select(v => v.Id);
             return db.Ballots.Where(b => closed.Contains(b.VoteId)).Select(b => new BallotRow { Id = b.Id, VoteId = b.VoteId, Content = b.Content })
                 .Concat(db.Envelopes.Where(e => closed.Contains(e.VoteId)).Select(e => new BallotRow { Id = e.Id, VoteId = e.VoteId, Content = e.Content }));
         }),
     ];
+
+    /// <summary>The votes of the sets of votes in use.</summary>
+    private static IQueryable<Vote> Held(Kernel.Data.ParvisDbContext db, DatasetScope scope)
+    {
+        var components = scope.ComponentsOf(VotesModule.Key);
+        return db.Votes.Where(v => components.Contains(v.ComponentId));
+    }
 }
 
 public sealed class VoteRow : DatasetRow

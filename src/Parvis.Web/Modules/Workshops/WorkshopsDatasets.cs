@@ -9,7 +9,7 @@ public static class WorkshopsDatasets
     public static IReadOnlyList<Dataset> All { get; } =
     [
         Dataset.Of($"{WorkshopsModule.Key}-items", WorkshopsModule.Key, (db, scope) =>
-            from i in scope.Shown(db.WorkshopItems)
+            from i in scope.Shown(db.WorkshopItems, WorkshopsModule.Key)
             join w in db.Workshops on i.WorkshopId equals w.Id
             join g in db.WorkshopGroups on i.GroupId equals g.Id
             select new WorkshopItemRow

@@ -9,6 +9,6 @@ public sealed class ApiModel(OpenDataService data, IConfiguration configuration)
 {
     public IReadOnlyList<Dataset> Datasets => data.Datasets;
 
-    /// <summary>The requests a visitor may make in a minute, as the limiter counts them.</summary>
-    public int PerMinute { get; } = RateLimits.Window(configuration, RateLimits.OpenData, RateLimits.OpenDataPermits).PermitLimit;
+    /// <summary>The requests a visitor may make, and in how many seconds, as the limiter counts them.</summary>
+    public System.Threading.RateLimiting.FixedWindowRateLimiterOptions Limit { get; } = RateLimits.Window(configuration, RateLimits.OpenData, RateLimits.OpenDataPermits);
 }

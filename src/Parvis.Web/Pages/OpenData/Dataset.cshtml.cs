@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Parvis.Web.Kernel.OpenData;
 using Parvis.Web.Shared;
 
@@ -8,6 +9,7 @@ namespace Parvis.Web.Pages.OpenData;
 /// One dataset explained for people who are not data specialists: what a row is, how many there are, how they came in
 /// month by month (a small chart, and its table), each field in words, the files and the API address.
 /// </summary>
+[EnableRateLimiting(Kernel.Web.RateLimits.OpenData)]
 public sealed class DatasetModel(OpenDataService data, Kernel.Data.ParvisDbContext db) : ParvisPageModel
 {
     /// <summary>The most months the chart shows: the latest ones, the earlier rows counted together before them.</summary>
@@ -24,7 +26,7 @@ public sealed class DatasetModel(OpenDataService data, Kernel.Data.ParvisDbConte
 
     public async Task<IActionResult> OnGetAsync(string? process)
     {
-        var dataset = data.Datasets.FirstOrDefault(d => d.Key == RouteValue("key"));
+        var dataset = data.Dataset(RouteValue("key"));
         if (dataset is null || await data.ScopeAsync(process) is not { } scope)
         {
             return NotFound();

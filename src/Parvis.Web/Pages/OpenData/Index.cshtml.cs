@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Parvis.Web.Kernel.OpenData;
 using Parvis.Web.Shared;
 
 namespace Parvis.Web.Pages.OpenData;
 
 /// <summary>The organisation's open data: every dataset of its published processes, with its row count and files.</summary>
+[EnableRateLimiting(Kernel.Web.RateLimits.OpenData)]
 public sealed class IndexModel(OpenDataService data) : ParvisPageModel
 {
     public IReadOnlyList<DatasetSummary> Datasets { get; private set; } = [];

@@ -72,7 +72,7 @@ public sealed class FeedbackModel(ParvisDbContext db, CurrentOrganisation organi
             return NotFound();
         }
         // The person's own answers on the phase whose form is open, to change them.
-        if (authorizer.PersonId is { } person && Phases.FirstOrDefault(p => PhaseFeedback.IsOpen(p, Today)) is { } open
+        if (authorizer.PersonId is { } person && PhaseFeedback.Asked(Phases, Today) is { } open
             && await db.PhaseFeedback.AsNoTracking().FirstOrDefaultAsync(f => f.PhaseId == open.Id && f.PersonId == person) is { } mine)
         {
             (PhaseId, Clear, Fair, Useful, Comment) = (open.Id, mine.Clear, mine.Fair, mine.Useful, mine.Comment);

@@ -50,7 +50,7 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
         }
         (Process, Components, Actions, Fates, SynthesisItems) = overview;
         CurrentPhase = Process.CurrentPhase(today);
-        FeedbackPhase = Process.Phases.OrderBy(p => p.EndsOn).FirstOrDefault(p => PhaseFeedback.IsOpen(p, today));
+        FeedbackPhase = PhaseFeedback.Asked(Process.Phases, today);
         return Page();
     }
 
