@@ -194,6 +194,19 @@ public sealed partial class OpenDataTests(ParvisApp app) : IClassFixture<ParvisA
         var debate = JsonDocument.Parse((await visitor.GetAsync($"/open-data/debates.json?process={scenario.Process.Slug}")).Body).RootElement.GetProperty("rows").EnumerateArray().Single();
         Assert.Equal((1, 0), (debate.GetProperty("arguments_for").GetInt32(), debate.GetProperty("arguments_against").GetInt32()));
 
+        // A tool switched off takes its data out with its pages.
+        await app.WithDatabaseAsync(async db =>
+        {
+            var stored = await db.Processes.Include(p => p.Components).SingleAsync(p => p.Id == scenario.Process.Id);
+            stored.Components.Single(c => c.Module == OpinionMapsModule.Key).Enabled = false;
+            stored.Components.Single(c => c.Module == ProposalsModule.Key).Enabled = false;
+            await db.SaveChangesAsync();
+        });
+        foreach (var key in new[] { "opinion-maps-votes", "opinion-maps-statements", "proposals", "proposals-comments" })
+        {
+            Assert.Equal(0, JsonDocument.Parse((await visitor.GetAsync($"/open-data/{key}.json?process={scenario.Process.Slug}")).Body).RootElement.GetProperty("count").GetInt32());
+        }
+
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/open-data/proposals.csv?process=nulle-part")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/open-data/nothing.csv")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/open-data/proposals.xml")).Status);
