@@ -122,7 +122,11 @@ public sealed class AdminTests(ParvisApp app) : IClassFixture<ParvisApp>
     public async Task An_accent_colour_too_light_for_white_is_refused()
     {
         var (admin, _) = await app.SignedInAsync("Graphiste", Role.Administrator);
-        var form = new Dictionary<string, string> { ["Input.Name"] = "Conseil de test", ["Input.AccentColour"] = "#ffcc00", ["Input.DefaultCulture"] = "fr", ["Input.Charter"] = "Soyez **courtois**." };
+        var form = new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Conseil de test", ["Input.AccentColour"] = "#ffcc00", ["Input.DefaultCulture"] = "fr", ["Input.Charter"] = "Soyez **courtois**.",
+            ["Change.Reason"] = "La charte dit désormais l'essentiel en une phrase.",
+        };
         var refused = await admin.PostAsync("/admin/organisation", form);
         Assert.Contains("trop claire", refused.Text("#Input_AccentColour-error"), StringComparison.Ordinal);
 

@@ -141,6 +141,40 @@ public sealed class JournalTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task A_change_to_the_charter_goes_into_the_journal_of_every_open_published_process()
+    {
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        var open = await app.AddProcessAsync("charte-ouverte", new Phase { Title = "En cours", StartsOn = today.AddDays(-2), EndsOn = today.AddDays(10) });
+        var closed = await app.AddProcessAsync("charte-close", new Phase { Title = "Finie", StartsOn = today.AddDays(-20), EndsOn = today.AddDays(-10) });
+        await app.WithDatabaseAsync(db => db.Processes.Where(p => p.Id == closed.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.ClosedAt, DateTimeOffset.UtcNow)));
+        var (admin, _) = await app.SignedInAsync("Administratrice de la charte", Role.Administrator);
+        var before = await app.WithDatabaseAsync(db => db.Organisations.Where(o => o.Id == app.World.OrganisationId).Select(o => new { o.Name, o.AccentColour, o.Charter }).SingleAsync());
+        var form = new Dictionary<string, string>
+        {
+            ["Input.Name"] = before.Name, ["Input.AccentColour"] = before.AccentColour, ["Input.DefaultCulture"] = "fr", ["Input.RetentionMonths"] = "24",
+            ["Input.Charter"] = before.Charter + "\n\nLes attaques personnelles sont masquées.", ["Change.Reason"] = "", ["Change.Prompts"] = "",
+        };
+        var refused = await admin.PostAsync("/admin/organisation", form);
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("Dites pourquoi ce changement", refused.Text("#charter-change-reason-error"), StringComparison.Ordinal);
+        Assert.Equal(before.Charter, await app.WithDatabaseAsync(db => db.Organisations.Where(o => o.Id == app.World.OrganisationId).Select(o => o.Charter).SingleAsync()));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync("/admin/organisation", new Dictionary<string, string>(form)
+        {
+            ["Change.Reason"] = "Une règle demandée par les participants et participantes après la réunion de Groix.",
+        })).Status);
+        var entries = await app.WithDatabaseAsync(db => db.JournalEntries.Where(j => j.ProcessId == open.Id || j.ProcessId == closed.Id).ToListAsync());
+        var entry = Assert.Single(entries);
+        Assert.Equal(open.Id, entry.ProcessId);
+        Assert.Contains("attaques personnelles", entry.After, StringComparison.Ordinal);
+        using var visitor = app.NewSession();
+        Assert.Contains("réunion de Groix", (await visitor.GetAsync($"/processes/{open.Slug}/journal")).Text("main"), StringComparison.Ordinal);
+        // Saving the same charter again asks for nothing and writes nothing.
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync("/admin/organisation", new Dictionary<string, string>(form) { ["Input.Charter"] = before.Charter + "\n\nLes attaques personnelles sont masquées." })).Status);
+        Assert.Equal(1, await app.WithDatabaseAsync(db => db.JournalEntries.CountAsync(j => j.ProcessId == open.Id)));
+    }
+
+    [Fact]
     public async Task A_draft_changes_without_a_reason_and_without_a_journal()
     {
         var today = DateOnly.FromDateTime(DateTime.Now);

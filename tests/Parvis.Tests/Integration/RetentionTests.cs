@@ -103,7 +103,7 @@ public sealed class RetentionTests(ParvisApp app) : IClassFixture<ParvisApp>
         var form = new Dictionary<string, string>
         {
             ["Input.Name"] = "Conseil de développement", ["Input.AccentColour"] = "#1d4f91", ["Input.DefaultCulture"] = "fr", ["Input.Charter"] = "",
-            ["Input.RetentionMonths"] = "3",
+            ["Input.RetentionMonths"] = "3", ["Change.Reason"] = "La charte est remise à plus tard.",
         };
         var refused = await admin.PostAsync("/admin/organisation", form);
         Assert.Equal("Choisissez une durée entre 6 et 120 mois.", refused.Text("#Input_RetentionMonths-error"));

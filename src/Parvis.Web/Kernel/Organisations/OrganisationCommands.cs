@@ -1,9 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Parvis.Web.Kernel.Audit;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Shared;
 
 namespace Parvis.Web.Kernel.Organisations;
 
@@ -11,9 +14,14 @@ public sealed record OrganisationSettings(string Name, string AccentColour, stri
     string DataLicence = OpenData.Licences.Default);
 
 /// <summary>An organisation's settings and who holds which role in it; administrators only, every change audited.</summary>
-public sealed class OrganisationCommands(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit)
+public sealed class OrganisationCommands(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, ProcessJournal journal,
+    IStringLocalizer<SharedText> text)
 {
-    public async Task<CommandResult> UpdateSettingsAsync(OrganisationSettings settings)
+    /// <summary>
+    /// Saves the settings. The charter is every process's: once one is published and still open, a change to it goes into
+    /// each such process's journal with its reason (<paramref name="change"/>), as any change to a process does.
+    /// </summary>
+    public async Task<CommandResult> UpdateSettingsAsync(OrganisationSettings settings, ChangeReasonInput change)
     {
         var decision = await authorizer.DecideAsync(Permission.ManageOrganisation);
         if (decision != Decision.Allowed)
@@ -37,10 +45,21 @@ public sealed class OrganisationCommands(ParvisDbContext db, CurrentOrganisation
             return CommandResult.Refused("Error.DataLicence");
         }
         var stored = await db.Organisations.FirstAsync(o => o.Id == organisation.Id);
+        var charter = settings.Charter.Trim();
+        if (charter != stored.Charter)
+        {
+            foreach (var process in await db.Processes.AsNoTracking().Where(p => p.OrganisationId == organisation.Id && p.Published && p.ClosedAt == null).ToListAsync())
+            {
+                if (await journal.RecordAsync(process, wasPublished: true, change, [new(text["Field.Charter"], stored.Charter, charter)]) is { } refused)
+                {
+                    return CommandResult.Refused(refused);
+                }
+            }
+        }
         stored.Name = settings.Name.Trim();
         stored.AccentColour = settings.AccentColour.ToLowerInvariant();
         stored.DefaultCulture = settings.DefaultCulture;
-        stored.Charter = settings.Charter.Trim();
+        stored.Charter = charter;
         stored.RetentionMonths = settings.RetentionMonths;
         stored.DataLicence = settings.DataLicence;
         audit.Record("organisation.update", $"organisation:{stored.Id}", $"{stored.Name}; {stored.RetentionMonths} months; {stored.DataLicence}");

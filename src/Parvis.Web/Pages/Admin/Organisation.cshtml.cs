@@ -1,16 +1,26 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Shared;
 
 namespace Parvis.Web.Pages.Admin;
 
-public sealed class OrganisationModel(CurrentOrganisation organisation, Authorizer authorizer, OrganisationCommands commands) : ParvisPageModel
+public sealed class OrganisationModel(CurrentOrganisation organisation, Authorizer authorizer, OrganisationCommands commands, Kernel.Data.ParvisDbContext db)
+    : ParvisPageModel
 {
     [BindProperty]
     public OrganisationInput Input { get; set; } = new();
+
+    /// <summary>Whether a published process is open: a change to the charter then needs a public reason.</summary>
+    public bool CharterApplies { get; private set; }
+
+    /// <summary>Why the charter changes, for the journal of each published process it applies to.</summary>
+    [BindProperty]
+    public ChangeReasonInput Change { get; set; } = new();
 
     public IEnumerable<SelectListItem> LicenceChoices => Kernel.OpenData.Licences.All.Select(l => new SelectListItem(l.Title, l.Key));
 
@@ -40,8 +50,8 @@ public sealed class OrganisationModel(CurrentOrganisation organisation, Authoriz
             return Page();
         }
         var result = await commands.UpdateSettingsAsync(new OrganisationSettings(Input.Name, Input.AccentColour, Input.DefaultCulture, Input.Charter ?? "", Input.RetentionMonths,
-            Input.DataLicence));
-        var field = result.ErrorKey switch
+            Input.DataLicence), Change);
+        var field = JournalFields.Of(result.ErrorKey) ?? result.ErrorKey switch
         {
             "Error.AccentContrast" => "Input.AccentColour",
             "Error.Culture" => "Input.DefaultCulture",
@@ -64,6 +74,7 @@ public sealed class OrganisationModel(CurrentOrganisation organisation, Authoriz
     private async Task<IActionResult?> DeniedAsync()
     {
         var decision = await authorizer.DecideAsync(Permission.ManageOrganisation);
+        CharterApplies = await db.Processes.AnyAsync(p => p.OrganisationId == organisation.Id && p.Published && p.ClosedAt == null);
         return Denied(decision);
     }
 }
