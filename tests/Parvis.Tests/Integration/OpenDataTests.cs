@@ -293,6 +293,12 @@ public sealed partial class OpenDataTests(ParvisApp app) : IClassFixture<ParvisA
             again.Headers.IfNoneMatch.Add(tag);
             Assert.Equal(HttpStatusCode.NotModified, (await visitor.Client.SendAsync(again)).StatusCode);
         }
+        using (var weakened = new HttpRequestMessage(HttpMethod.Get, path))
+        {
+            // A proxy may pass the tag on as a weak one: it still matches.
+            weakened.Headers.TryAddWithoutValidation("If-None-Match", "W/" + tag.Tag);
+            Assert.Equal(HttpStatusCode.NotModified, (await visitor.Client.SendAsync(weakened)).StatusCode);
+        }
         await app.WithDatabaseAsync(db => db.Proposals.Where(p => p.Id == scenario.Shown).ExecuteUpdateAsync(u => u.SetProperty(p => p.SupportCount, 3)));
         using (var changed = new HttpRequestMessage(HttpMethod.Get, path))
         {
