@@ -34,8 +34,8 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         await app.AssertAccessibleAsync(page);
 
         await page.FillAsync("#q", "covoiturage");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("q=covoiturage"));
+        await Infrastructure.BrowserApp.ForNewPageAsync(page, () => page.Keyboard.PressAsync("Enter"));
+        Assert.Matches(new Regex("q=covoiturage"), page.Url);
         Assert.Equal(1, await page.Locator(".card").CountAsync());
         await page.Locator(".card h2 a").ClickAsync();
         Assert.Contains("Groix", await page.TextContentAsync(".comments"), StringComparison.Ordinal);
@@ -109,14 +109,14 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         await page.GotoAsync("/account/sign-in");
         await page.FillAsync("#Input_Email", email);
         await page.FillAsync("#Input_Password", ParvisApp.Password);
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await Infrastructure.BrowserApp.ForNewPageAsync(page, () => page.Keyboard.PressAsync("Enter"));
+        Assert.Equal(app.BaseUrl + "/", page.Url);
 
         // Writing the proposal with the keyboard only.
         await page.GotoAsync($"/processes/{app.World.ProcessSlug}/proposals");
         await TabToAsync(page, "a[href$='/proposals/new']");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("/proposals/new$"));
+        await Infrastructure.BrowserApp.ForNewPageAsync(page, () => page.Keyboard.PressAsync("Enter"));
+        Assert.Matches(new Regex("/proposals/new$"), page.Url);
         await app.AssertAccessibleAsync(page);
         await TabToAsync(page, "#Input_Title");
         await page.Keyboard.TypeAsync("Des bancs le long des quais");
@@ -125,8 +125,8 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("ArrowDown");
         await TabToAsync(page, "main button[type=submit]");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("/proposals/[0-9a-f-]{36}$"));
+        await Infrastructure.BrowserApp.ForNewPageAsync(page, () => page.Keyboard.PressAsync("Enter"));
+        Assert.Matches(new Regex("/proposals/[0-9a-f-]{36}$"), page.Url);
         Assert.Equal("Des bancs le long des quais", await page.TextContentAsync("h1"));
         await app.AssertAccessibleAsync(page);
 
@@ -144,8 +144,8 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
 
         // Replying: the link under the comment opens its form there; Tab from the link's target reaches the field.
         await TabToAsync(page, ".comment a[href*='reply=']");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex(@"\?reply=[0-9a-f-]{36}#reply$"));
+        await Infrastructure.BrowserApp.ForNewPageAsync(page, () => page.Keyboard.PressAsync("Enter"));
+        Assert.Matches(new Regex(@"\?reply=[0-9a-f-]{36}#reply$"), page.Url);
         await app.AssertAccessibleAsync(page);
         await TabToAsync(page, ".comment textarea[name=CommentBody]");
         await page.Keyboard.TypeAsync("Des abris, oui, avec des bancs dessous.");
@@ -197,8 +197,8 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         await app.AssertAccessibleAsync(page);
         await page.CheckAsync("#choice-anonymise");
         await page.FillAsync("#Password", ParvisApp.Password);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await Infrastructure.BrowserApp.ClickForNewPageAsync(page, page.Locator("main button[type=submit]"));
+        Assert.Equal(app.BaseUrl + "/", page.Url);
         Assert.Contains("Votre compte est supprimé.", await page.TextContentAsync("[role=status]"), StringComparison.Ordinal);
         Assert.False(await app.WithDatabaseAsync(db => db.Users.AnyAsync(u => u.Id == person.Id)));
     }

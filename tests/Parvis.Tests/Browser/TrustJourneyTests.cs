@@ -42,8 +42,8 @@ public sealed partial class JourneyTests
         await later.WaitForURLAsync(new Regex("/account/sign-in/second-step"));
         await app.AssertAccessibleAsync(later);
         await later.FillAsync("#Code", Authenticators.Code(key));
-        await later.Keyboard.PressAsync("Enter");
-        await later.WaitForURLAsync(app.BaseUrl + "/");
+        await Infrastructure.BrowserApp.ForNewPageAsync(later, () => later.Keyboard.PressAsync("Enter"));
+        Assert.Equal(app.BaseUrl + "/", later.Url);
         await later.GotoAsync("/account");
         // The first browser's session, which turned it on, and this one.
         await Expect(later.Locator("#sessions ~ table tbody tr")).ToHaveCountAsync(2);

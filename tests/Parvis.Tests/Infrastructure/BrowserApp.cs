@@ -61,10 +61,16 @@ public sealed class BrowserApp : ParvisApp
     /// Clicks and waits until a new document has loaded. For a form that posts back to the address it is
     /// on, where waiting for the address would return at once, before the answer has arrived.
     /// </summary>
-    public static async Task ClickForNewPageAsync(IPage page, ILocator target)
+    public static Task ClickForNewPageAsync(IPage page, ILocator target) => ForNewPageAsync(page, () => target.ClickAsync());
+
+    /// <summary>
+    /// Acts (a click, a key) and waits until the next document has loaded. Waiting for an address instead can miss a
+    /// redirect that lands before the wait starts: the page fully loaded, and the wait still runs out.
+    /// </summary>
+    public static async Task ForNewPageAsync(IPage page, Func<Task> act)
     {
         await page.EvaluateAsync("() => { window.parvisOldPage = true; }");
-        await target.ClickAsync();
+        await act();
         await page.WaitForFunctionAsync("() => window.parvisOldPage !== true && document.readyState === 'complete'");
         // The browser moves to the address's #fragment (and keyboard focus's starting point with it) at a frame after
         // the load: two frames later, a Tab starts from where a person would.
