@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.EntityFrameworkCore;
@@ -42,8 +43,11 @@ public sealed class ReportTests(ParvisApp app) : IClassFixture<ParvisApp>
         var response = await visitor.Client.GetAsync($"/processes/{process.Slug}/report?handler=Docx");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var docx = await response.Content.ReadAsByteArrayAsync();
+        string title;
         using (var document = WordprocessingDocument.Open(new MemoryStream(docx), false))
         {
+            title = document.PackageProperties.Title!;
+            Assert.Equal("fr", document.PackageProperties.Language);
             var body = document.MainDocumentPart!.Document.Body!;
             string Style(Paragraph p) => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value ?? "";
             var paragraphs = body.Elements<Paragraph>().ToList();
@@ -80,7 +84,17 @@ public sealed class ReportTests(ParvisApp app) : IClassFixture<ParvisApp>
         // LibreOffice (installed by scripts/test.sh) turns the same document into a PDF with every section, in order.
         var pdfResponse = await visitor.Client.GetAsync($"/processes/{process.Slug}/report?handler=Pdf");
         Assert.Equal("application/pdf", pdfResponse.Content.Headers.ContentType?.MediaType);
-        var text = await PdfTextAsync(await pdfResponse.Content.ReadAsByteArrayAsync());
+        var pdfBytes = await pdfResponse.Content.ReadAsByteArrayAsync();
+        var text = await PdfTextAsync(pdfBytes);
+        // Tagged for screen readers (PDF/UA): its structure has the headings and tables, its title and language are the report's.
+        var info = await PopplerAsync("pdfinfo", pdfBytes);
+        Assert.Matches(@"(?m)^Tagged:\s+yes$", info);
+        Assert.Matches($@"(?m)^Title:\s+{Regex.Escape(title)}", info);
+        Assert.Contains("/Lang(fr-FR)", System.Text.Encoding.Latin1.GetString(pdfBytes), StringComparison.Ordinal);
+        var structure = await PopplerAsync("pdfinfo", pdfBytes, "-struct");
+        Assert.Matches(@"(?m)^\s*H1\b", structure);
+        Assert.Matches(@"(?m)^\s*H2\b", structure);
+        Assert.Matches(@"(?m)^\s*Table\b", structure);
         // The PDF's text has plain spaces where the document has no-break ones.
         var sections = _sections.Select(h => h.Replace('\u00a0', ' ')).ToList();
         var position = text.LastIndexOf(sections[^1], StringComparison.Ordinal);
@@ -163,17 +177,22 @@ public sealed class ReportTests(ParvisApp app) : IClassFixture<ParvisApp>
         return (process, kept, "Texte que son auteur veut voir disparaître");
     }
 
-    private static async Task<string> PdfTextAsync(byte[] pdf)
+    private static async Task<string> PdfTextAsync(byte[] pdf) =>
+        (await PopplerAsync("pdftotext", pdf, "-")).Replace('\u00a0', ' ');
+
+    /// <summary>What a poppler tool prints of the PDF; the file goes before any option after it (pdftotext's "-").</summary>
+    private static async Task<string> PopplerAsync(string tool, byte[] pdf, string option = "")
     {
         var file = Path.Combine(Path.GetTempPath(), $"parvis-report-{Guid.NewGuid():N}.pdf");
         await File.WriteAllBytesAsync(file, pdf);
         try
         {
-            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("pdftotext", [file, "-"]) { RedirectStandardOutput = true })!;
+            string[] arguments = tool == "pdftotext" ? [file, option] : option.Length > 0 ? [option, file] : [file];
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(tool, arguments) { RedirectStandardOutput = true })!;
             var text = await process.StandardOutput.ReadToEndAsync();
             await process.WaitForExitAsync();
             Assert.Equal(0, process.ExitCode);
-            return text.Replace('\u00a0', ' ');
+            return text;
         }
         finally
         {

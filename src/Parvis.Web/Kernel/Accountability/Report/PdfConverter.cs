@@ -5,12 +5,16 @@ namespace Parvis.Web.Kernel.Accountability.Report;
 /// <summary>
 /// Turns the DOCX into a PDF with LibreOffice when the server has it (Report:LibreOffice, or soffice /
 /// libreoffice on the PATH), so that both files carry the same text, headings and tables. One
-/// conversion at a time: LibreOffice is heavy for a small server.
+/// conversion at a time: LibreOffice is heavy for a small server. The PDF is tagged for PDF/UA: its structure
+/// (headings, tables, lists), title and language come from the DOCX's styles and properties, so a screen reader
+/// finds its way in it as in the DOCX.
 /// </summary>
 public sealed class PdfConverter(IConfiguration configuration, ILogger<PdfConverter> logger)
 {
     private static readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private static readonly TimeSpan _timeLimit = TimeSpan.FromMinutes(2);
+
+    private const string TaggedPdf = """pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},"PDFUACompliance":{"type":"boolean","value":"true"},"ExportBookmarks":{"type":"boolean","value":"true"}}""";
 
     public string? Executable { get; } = configuration["Report:LibreOffice"] is { Length: > 0 } configured ? configured
         : new[] { "soffice", "libreoffice" }.Select(OnPath).FirstOrDefault(path => path is not null);
@@ -38,7 +42,7 @@ public sealed class PdfConverter(IConfiguration configuration, ILogger<PdfConver
             };
             // A profile of its own, so that a LibreOffice opened by someone else on the server does not block it.
             foreach (var argument in new[] { $"-env:UserInstallation=file://{directory.FullName}/profile", "--headless", "--norestore",
-                "--convert-to", "pdf", "--outdir", directory.FullName, input })
+                "--convert-to", TaggedPdf, "--outdir", directory.FullName, input })
             {
                 start.ArgumentList.Add(argument);
             }
