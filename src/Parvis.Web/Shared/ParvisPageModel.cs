@@ -92,6 +92,9 @@ public abstract class ParvisPageModel : PageModel
         }
     }
 
+    /// <summary>The organisation's language, which its staff write processes, texts and surveys in.</summary>
+    protected string OrganisationLanguage => HttpContext.RequestServices.GetRequiredService<Kernel.Organisations.CurrentOrganisation>().Value.DefaultCulture;
+
     public bool PdfAvailable => HttpContext.RequestServices.GetRequiredService<PdfConverter>().Available;
 
     /// <summary>

@@ -99,12 +99,41 @@ public sealed class BrowserApp : ParvisApp
     public async Task AssertAccessibleAsync(IPage page)
     {
         await AssertNoViolationsAsync(page, "fr");
+        var french = await ContentLanguagesAsync(page);
         var path = new Uri(page.Url).PathAndQuery;
         await page.GotoAsync($"/language/en?returnUrl={Uri.EscapeDataString(path)}");
         Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
         await AssertNoViolationsAsync(page, "en");
+        // Content is what reads the same in both languages (interface text is translated): its language must not
+        // depend on the page's (RGAA 8.7), so a French proposal is lang="fr" on the English page.
+        var english = await ContentLanguagesAsync(page);
+        var wrong = french.Where(f => english.TryGetValue(f.Key, out var language) && language != f.Value)
+            .Select(f => $"\"{f.Key}\" is {f.Value} on the French page and {english[f.Key]} on the English one").ToList();
+        Assert.True(wrong.Count == 0, $"content without its lang on {path}: {string.Join(" | ", wrong.Take(5))}");
         await page.GotoAsync($"/language/fr?returnUrl={Uri.EscapeDataString(path)}");
     }
+
+    /// <summary>
+    /// Each sentence of the page (four words or more, outside code and addresses) with the language it is read in: that
+    /// of its nearest element with a lang attribute.
+    /// </summary>
+    private static async Task<Dictionary<string, string>> ContentLanguagesAsync(IPage page) =>
+        await page.EvaluateAsync<Dictionary<string, string>>("""
+            () => {
+                const found = {};
+                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                    const text = node.nodeValue.replace(/\s+/g, ' ').trim();
+                    const parent = node.parentElement;
+                    if (!text.includes(' ') || /^(GET )?https?:\/\//.test(text) || (text.match(/\p{L}{2,}/gu) ?? []).length < 4
+                        || parent.closest('script, style, code, pre, kbd, samp')) {
+                        continue;
+                    }
+                    found[text] = parent.closest('[lang]').getAttribute('lang');
+                }
+                return found;
+            }
+            """);
 
     private async Task AssertNoViolationsAsync(IPage page, string language)
     {

@@ -7,7 +7,7 @@ namespace Parvis.Web.Kernel.Accountability;
 public sealed record SynthesisItemRef(Guid Id, SynthesisItemKind Kind, string Title);
 
 /// <summary>A contribution named in a list; Address is null (and Excerpt empty) once it was hidden or erased.</summary>
-public sealed record ContributionRef(Guid Id, string Kind, string Excerpt, string? Address);
+public sealed record ContributionRef(Guid Id, string Kind, string Excerpt, string? Address, string? Language);
 
 public sealed record FateLine(Fate Fate, string Text, DateTimeOffset DecidedAt, SynthesisItemRef? Item, ContributionRef? MergedInto);
 
@@ -43,7 +43,7 @@ public sealed record FateView(Guid ContributionId, IReadOnlyList<FateLine> Histo
     public static async Task<List<ContributionRef>> ReferencesAsync(IQueryable<Contribution> named, IQueryable<Contribution> shown) =>
         (await named.AsNoTracking().Select(c => new { Contribution = c, Shown = shown.Any(s => s.Id == c.Id) }).ToListAsync())
             .Select(r => r.Shown
-                ? new ContributionRef(r.Contribution.Id, r.Contribution.Kind, r.Contribution.Excerpt, r.Contribution.Address)
-                : new ContributionRef(r.Contribution.Id, r.Contribution.Kind, "", null))
+                ? new ContributionRef(r.Contribution.Id, r.Contribution.Kind, r.Contribution.Excerpt, r.Contribution.Address, r.Contribution.Language)
+                : new ContributionRef(r.Contribution.Id, r.Contribution.Kind, "", null, null))
             .ToList();
 }

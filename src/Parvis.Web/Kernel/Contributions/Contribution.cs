@@ -21,6 +21,9 @@ public abstract class Contribution
 
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
 
+    /// <summary>What it is written in (its author's interface language unless they said otherwise): pages mark it with <c>lang</c>.</summary>
+    public string Language { get; set; } = Text.ContentLanguage.Current;
+
     /// <summary>Set by a moderator, with the reason that appears in the public moderation log.</summary>
     public DateTimeOffset? HiddenAt { get; set; }
     public string? HiddenReason { get; set; }

@@ -26,7 +26,10 @@ public interface IContributionSource
     /// <summary>Its participation figures for the report's method section, as (interface text key, count).</summary>
     Task<IReadOnlyList<(string Key, int Count)>> FiguresAsync(ParvisDbContext db, Process process);
 
-    /// <summary>Tables for the report's method section (meetings with their dates, places and attendance); none by default.</summary>
-    Task<IReadOnlyList<ReportTable>> MethodAsync(ParvisDbContext db, Process process, IStringLocalizer text) =>
+    /// <summary>
+    /// Tables for the report's method section (meetings with their dates, places and attendance); none by default.
+    /// What staff wrote is in <paramref name="written"/>, the organisation's language: the tables say so of its columns.
+    /// </summary>
+    Task<IReadOnlyList<ReportTable>> MethodAsync(ParvisDbContext db, Process process, IStringLocalizer text, string written) =>
         Task.FromResult<IReadOnlyList<ReportTable>>([]);
 }

@@ -11,18 +11,19 @@ public static class DatabaseSetup
     public static IServiceCollection AddParvisDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<ChangeInterceptor>();
+        services.AddSingleton<Text.ContentLanguageInterceptor>();
         services.AddScoped<DatabaseOnDemand>();
         // Pooled: a request takes a ready context instead of building one (and its options) each time.
         if (PostgresConnection(configuration) is { } connection)
         {
             services.AddDbContextPool<ParvisDbContext, PostgresParvisDbContext>((s, o) =>
-                ModulesOptions.Use(o.UseNpgsql(connection).AddInterceptors(s.GetRequiredService<ChangeInterceptor>()), s.GetRequiredService<ModuleCatalog>()));
+                ModulesOptions.Use(o.UseNpgsql(connection).AddInterceptors(s.GetRequiredService<ChangeInterceptor>(), s.GetRequiredService<Text.ContentLanguageInterceptor>()), s.GetRequiredService<ModuleCatalog>()));
         }
         else
         {
             var sqlite = configuration.GetConnectionString("Sqlite") ?? SqliteConnectionFor(DataDirectory.Resolve(configuration));
             services.AddDbContextPool<ParvisDbContext, SqliteParvisDbContext>((s, o) =>
-                ModulesOptions.Use(o.UseSqlite(sqlite).AddInterceptors(s.GetRequiredService<ChangeInterceptor>()), s.GetRequiredService<ModuleCatalog>()));
+                ModulesOptions.Use(o.UseSqlite(sqlite).AddInterceptors(s.GetRequiredService<ChangeInterceptor>(), s.GetRequiredService<Text.ContentLanguageInterceptor>()), s.GetRequiredService<ModuleCatalog>()));
         }
         return services;
     }

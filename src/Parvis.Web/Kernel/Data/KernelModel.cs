@@ -238,6 +238,7 @@ internal static class KernelModel
             e.HasIndex(c => new { c.ProcessId, c.Fate });
             e.Property(c => c.HiddenReason).HasMaxLength(ModerationDecision.ReasonMax);
             e.Property(c => c.Origin).HasMaxLength(Contribution.OriginMax);
+            e.Property(c => c.Language).HasMaxLength(Text.ContentLanguage.Max);
             e.HasIndex(c => new { c.ProcessId, c.CreatedAt });
             e.HasIndex(c => c.AuthorId);
             e.HasOne<Process>().WithMany().HasForeignKey(c => c.ProcessId).OnDelete(DeleteBehavior.Cascade);

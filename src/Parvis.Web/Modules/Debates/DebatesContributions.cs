@@ -36,7 +36,7 @@ public sealed class DebatesContributions : IContributionSource
     }
 
     /// <summary>Each closed debate's record: its points, and for a disputed one the arguments on both sides.</summary>
-    public async Task<IReadOnlyList<ReportTable>> MethodAsync(ParvisDbContext db, Process process, IStringLocalizer text)
+    public async Task<IReadOnlyList<ReportTable>> MethodAsync(ParvisDbContext db, Process process, IStringLocalizer text, string written)
     {
         var debates = await db.Debates.AsNoTracking().Where(d => d.ProcessId == process.Id && d.ClosedAt != null).OrderBy(d => d.ClosedAt).ToListAsync();
         var tables = new List<ReportTable>();
@@ -45,7 +45,7 @@ public sealed class DebatesContributions : IContributionSource
             var record = await DebateRecord.LoadAsync(db, debate.Id);
             tables.Add(new ReportTable(text["Debates.RecordCaption", debate.Question], [text["Debates.PointKind"], text["Debates.Point"], text["Debates.PointArguments"]],
                 [.. record.Select(p => (IReadOnlyList<string>)[text[$"PointKind.{p.Point.Kind}"], p.Point.Text,
-                    string.Join(text["Debates.ArgumentsJoin"], p.Arguments.Select(a => text["Debates.SideTitle", text[$"Side.{a.Side}"], a.Title].Value))])]));
+                    string.Join(text["Debates.ArgumentsJoin"], p.Arguments.Select(a => text["Debates.SideTitle", text[$"Side.{a.Side}"], a.Title].Value))])], [null, written]));
         }
         return tables;
     }

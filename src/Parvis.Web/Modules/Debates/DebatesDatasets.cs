@@ -23,13 +23,13 @@ public static class DebatesDatasets
         Dataset.Of($"{DebatesModule.Key}-arguments", DebatesModule.Key, (db, scope) =>
             scope.Shown(db.Arguments, DebatesModule.Key).Select(a => new ArgumentRow
             {
-                Id = a.Id, ProcessId = a.ProcessId, DebateId = a.DebateId, Side = a.Side, Title = a.Title, Text = a.Text, Author = a.AuthorId,
+                Id = a.Id, ProcessId = a.ProcessId, DebateId = a.DebateId, Side = a.Side, Title = a.Title, Text = a.Text, Language = a.Language, Author = a.AuthorId,
                 Invited = a.Invited, Supports = a.Supports, Channel = a.Channel, Fate = a.Fate, CreatedAt = a.CreatedAt,
             })),
         Dataset.Of($"{DebatesModule.Key}-replies", DebatesModule.Key, (db, scope) =>
             scope.Shown(db.ArgumentReplies, DebatesModule.Key).Select(r => new ArgumentReplyRow
             {
-                Id = r.Id, ProcessId = r.ProcessId, DebateId = r.DebateId, ArgumentId = r.ArgumentId, Text = r.Text, Author = r.AuthorId,
+                Id = r.Id, ProcessId = r.ProcessId, DebateId = r.DebateId, ArgumentId = r.ArgumentId, Text = r.Text, Language = r.Language, Author = r.AuthorId,
                 Channel = r.Channel, Fate = r.Fate, CreatedAt = r.CreatedAt,
             })),
     ];
@@ -57,6 +57,7 @@ public sealed class ArgumentRow : DatasetRow
     public Side Side { get; init; }
     public required string Title { get; init; }
     public required string Text { get; init; }
+    public required string Language { get; init; }
     [Pseudonym] public Guid? Author { get; init; }
     public required string Invited { get; init; }
     public int Supports { get; init; }
@@ -71,6 +72,7 @@ public sealed class ArgumentReplyRow : DatasetRow
     public Guid DebateId { get; init; }
     public Guid ArgumentId { get; init; }
     public required string Text { get; init; }
+    public required string Language { get; init; }
     [Pseudonym] public Guid? Author { get; init; }
     public Channel Channel { get; init; }
     public Fate? Fate { get; init; }

@@ -41,7 +41,7 @@ public sealed class MeetingsContributions : IContributionSource
     }
 
     /// <summary>Each component in use: each meeting place with its date and head count, then the themes the experts could not cover.</summary>
-    public async Task<IReadOnlyList<ReportTable>> MethodAsync(ParvisDbContext db, Process process, IStringLocalizer text)
+    public async Task<IReadOnlyList<ReportTable>> MethodAsync(ParvisDbContext db, Process process, IStringLocalizer text, string written)
     {
         var components = process.ComponentsInUse.Where(c => c.Module == MeetingsModule.Key).ToList();
         var tables = new List<ReportTable>();
@@ -49,12 +49,12 @@ public sealed class MeetingsContributions : IContributionSource
         {
             // Used twice, each table says which set of meetings it is.
             string Caption(string key) => components.Count > 1 ? text["Admin.ComponentOf", text[key].Value, component.Title] : text[key];
-            tables.AddRange(await MethodAsync(db, component.Id, text, Caption));
+            tables.AddRange(await MethodAsync(db, component.Id, text, Caption, written));
         }
         return tables;
     }
 
-    private static async Task<IReadOnlyList<ReportTable>> MethodAsync(ParvisDbContext db, Guid componentId, IStringLocalizer text, Func<string, string> caption)
+    private static async Task<IReadOnlyList<ReportTable>> MethodAsync(ParvisDbContext db, Guid componentId, IStringLocalizer text, Func<string, string> caption, string written)
     {
         var meetings = await db.Meetings.AsNoTracking().Include(m => m.Sites).Where(m => m.ComponentId == componentId).OrderBy(m => m.StartsAt).ToListAsync();
         if (meetings.Count == 0)
@@ -74,14 +74,14 @@ public sealed class MeetingsContributions : IContributionSource
         }
         var tables = new List<ReportTable>
         {
-            new(caption("CouncilReport.Meetings"), [text["CouncilReport.MeetingDate"], text["CouncilReport.Meeting"], text["CouncilReport.MeetingPlace"], text["CouncilReport.MeetingAttendance"]], rows),
+            new(caption("CouncilReport.Meetings"), [text["CouncilReport.MeetingDate"], text["CouncilReport.Meeting"], text["CouncilReport.MeetingPlace"], text["CouncilReport.MeetingAttendance"]], rows, [null, written, written]),
         };
         var uncovered = await db.UncoveredThemes.AsNoTracking().Where(u => meetings.Select(m => m.Id).Contains(u.MeetingId))
             .Join(db.Themes, u => u.ThemeId, t => t.Id, (u, t) => new { u.MeetingId, t.Name }).ToListAsync();
         if (uncovered.Count > 0)
         {
             tables.Add(new ReportTable(caption("Questions.Uncovered"), [text["Field.Theme"], text["CouncilReport.Meeting"]],
-                uncovered.Select(u => (IReadOnlyList<string>)[u.Name, meetings.Single(m => m.Id == u.MeetingId).Title]).ToList()));
+                uncovered.Select(u => (IReadOnlyList<string>)[u.Name, meetings.Single(m => m.Id == u.MeetingId).Title]).ToList(), [written, written]));
         }
         return tables;
 

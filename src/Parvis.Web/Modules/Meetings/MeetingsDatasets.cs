@@ -40,7 +40,7 @@ public static class MeetingsDatasets
             var meetings = Held(db, scope).Select(m => m.Id);
             return scope.Shown(db.MeetingRemarks, MeetingsModule.Key).Where(r => meetings.Contains(r.MeetingId)).Select(r => new RemarkRow
             {
-                Id = r.Id, ProcessId = r.ProcessId, MeetingId = r.MeetingId, SiteId = r.SiteId, ThemeId = r.ThemeId, Text = r.Text, Origin = r.Origin,
+                Id = r.Id, ProcessId = r.ProcessId, MeetingId = r.MeetingId, SiteId = r.SiteId, ThemeId = r.ThemeId, Text = r.Text, Language = r.Language, Origin = r.Origin,
                 Channel = r.Channel, Fate = r.Fate, CreatedAt = r.CreatedAt,
             });
         }),
@@ -49,7 +49,7 @@ public static class MeetingsDatasets
             var components = scope.ComponentsOf(MeetingsModule.Key);
             return scope.Shown(db.ExpertQuestions, MeetingsModule.Key).Where(q => components.Contains(q.ComponentId)).Select(q => new QuestionRow
             {
-                Id = q.Id, ProcessId = q.ProcessId, MeetingId = q.MeetingId, SiteId = q.SiteId, ThemeId = q.ThemeId, Text = q.Text, Author = q.AuthorId,
+                Id = q.Id, ProcessId = q.ProcessId, MeetingId = q.MeetingId, SiteId = q.SiteId, ThemeId = q.ThemeId, Text = q.Text, Language = q.Language, Author = q.AuthorId,
                 Origin = q.Origin, Channel = q.Channel, Status = q.Status, Answer = q.Answer, AnsweredAt = q.AnsweredAt,
                 AnsweredAtMeetingId = q.AnsweredAtMeetingId, Fate = q.Fate, CreatedAt = q.CreatedAt,
             });
@@ -104,6 +104,7 @@ public sealed class RemarkRow : DatasetRow
     public Guid? SiteId { get; init; }
     public Guid? ThemeId { get; init; }
     public required string Text { get; init; }
+    public required string Language { get; init; }
     public string? Origin { get; init; }
     public Channel Channel { get; init; }
     public Fate? Fate { get; init; }
@@ -117,6 +118,7 @@ public sealed class QuestionRow : DatasetRow
     public Guid? SiteId { get; init; }
     public Guid? ThemeId { get; init; }
     public required string Text { get; init; }
+    public required string Language { get; init; }
     [Pseudonym] public Guid? Author { get; init; }
     public string? Origin { get; init; }
     public Channel Channel { get; init; }

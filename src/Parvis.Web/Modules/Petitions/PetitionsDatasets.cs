@@ -16,7 +16,7 @@ public static class PetitionsDatasets
             var sheets = db.SignatureSheets;
             return Public(db, scope).Select(p => new PetitionRow
             {
-                Id = p.Id, ProcessId = p.ProcessId, Title = p.Title, Text = p.Text, Author = p.AuthorId, Stage = p.Stage, RefusalReason = p.RefusalReason,
+                Id = p.Id, ProcessId = p.ProcessId, Title = p.Title, Text = p.Text, Language = p.Language, Author = p.AuthorId, Stage = p.Stage, RefusalReason = p.RefusalReason,
                 OnlineSignatures = p.OnlineSignatures,
                 PaperSignatures = sheets.Where(s => s.PetitionId == p.Id).Sum(s => (int?)s.Signatures) ?? 0,
                 ThresholdReachedAt = p.ThresholdReachedAt, AnswerDue = p.AnswerDue, AnsweredAt = p.AnsweredAt, NextSteps = p.NextSteps,
@@ -39,6 +39,7 @@ public sealed class PetitionRow : DatasetRow
     public Guid ProcessId { get; init; }
     public required string Title { get; init; }
     public required string Text { get; init; }
+    public required string Language { get; init; }
     [Pseudonym] public Guid? Author { get; init; }
     public PetitionStage Stage { get; init; }
     public required string RefusalReason { get; init; }

@@ -11,7 +11,8 @@ using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Web.Modules.Proposals;
 
-public sealed record ProposalDraft(string Title, string Body, Guid? ThemeId);
+/// <summary>What a proposal's form sends; Language only when its author chose one (else their interface's).</summary>
+public sealed record ProposalDraft(string Title, string Body, Guid? ThemeId, string? Language = null);
 
 public sealed record OfficialAnswer(ProposalStatus Status, string Answer, Guid? MergedIntoId);
 
@@ -92,6 +93,10 @@ public sealed class ProposalCommands(DatabaseOnDemand database, CurrentOrganisat
                 .SetProperty(p => p.Body, proposal.Body)
                 .SetProperty(p => p.ThemeId, proposal.ThemeId)
                 .SetProperty(p => p.EditedAt, proposal.EditedAt));
+        if (saved == 1 && ContentLanguage.IsKnown(draft.Language) && draft.Language != proposal.Language)
+        {
+            await Db.Set<Contribution>().Where(c => c.Id == proposal.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Language, draft.Language!));
+        }
         return saved == 1 ? CommandResult.Done(proposal.Id) : CommandResult.Refused("Error.NotEditable");
     }
 

@@ -13,7 +13,7 @@ public static class ProposalsDatasets
             var comments = scope.Shown(db.Comments, ProposalsModule.Key);
             return scope.Shown(db.Proposals, ProposalsModule.Key).Select(p => new ProposalRow
             {
-                Id = p.Id, ProcessId = p.ProcessId, ThemeId = p.ThemeId, Title = p.Title, Body = p.Body, Author = p.AuthorId, Origin = p.Origin,
+                Id = p.Id, ProcessId = p.ProcessId, ThemeId = p.ThemeId, Title = p.Title, Body = p.Body, Language = p.Language, Author = p.AuthorId, Origin = p.Origin,
                 Channel = p.Channel, Status = p.Status, Supports = p.SupportCount,
                 Comments = comments.Count(c => c.ProposalId == p.Id),
                 Answer = p.Answer, AnsweredAt = p.AnsweredAt, MergedIntoId = p.MergedIntoId, Fate = p.Fate, FateDecidedAt = p.FateDecidedAt,
@@ -23,7 +23,7 @@ public static class ProposalsDatasets
         Dataset.Of($"{ProposalsModule.Key}-comments", ProposalsModule.Key, (db, scope) =>
             scope.Shown(db.Comments, ProposalsModule.Key).Select(c => new CommentRow
             {
-                Id = c.Id, ProcessId = c.ProcessId, ProposalId = c.ProposalId, ParentId = c.ParentId, Body = c.Body, Author = c.AuthorId,
+                Id = c.Id, ProcessId = c.ProcessId, ProposalId = c.ProposalId, ParentId = c.ParentId, Body = c.Body, Language = c.Language, Author = c.AuthorId,
                 Channel = c.Channel, Fate = c.Fate, CreatedAt = c.CreatedAt,
             })),
     ];
@@ -35,6 +35,7 @@ public sealed class ProposalRow : DatasetRow
     public Guid? ThemeId { get; init; }
     public required string Title { get; init; }
     public required string Body { get; init; }
+    public required string Language { get; init; }
     [Pseudonym] public Guid? Author { get; init; }
     public string? Origin { get; init; }
     public Channel Channel { get; init; }
@@ -57,6 +58,7 @@ public sealed class CommentRow : DatasetRow
     public Guid ProposalId { get; init; }
     public Guid? ParentId { get; init; }
     public required string Body { get; init; }
+    public required string Language { get; init; }
     [Pseudonym] public Guid? Author { get; init; }
     public Channel Channel { get; init; }
     public Fate? Fate { get; init; }

@@ -14,7 +14,8 @@ public static class SurveyPaper
 {
     private const string Box = "☐";
 
-    public static ReportDocument Build(Survey survey, IReadOnlyList<SurveyQuestion> questions, bool easy, IStringLocalizer text)
+    /// <summary>The survey on paper; its questions are in the organisation's language (written).</summary>
+    public static ReportDocument Build(Survey survey, IReadOnlyList<SurveyQuestion> questions, bool easy, IStringLocalizer text, string written)
     {
         var intro = easy && survey.EasyIntro.Length > 0 ? survey.EasyIntro : survey.Intro;
         var blocks = new List<ReportBlock> { new ReportParagraph(text["Surveys.PaperInstructions"]) };
@@ -27,15 +28,15 @@ public static class SurveyPaper
             var logic = question.Logic;
             if (logic.Kind == QuestionKind.Section)
             {
-                blocks.Add(new ReportHeading(1, question.Label));
+                blocks.Add(new ReportHeading(1, question.Label, written));
             }
             else if (logic.Kind == QuestionKind.TextBlock)
             {
-                blocks.Add(new ReportParagraph(question.Label));
+                blocks.Add(new ReportParagraph(question.Label, written));
             }
             else
             {
-                blocks.Add(new ReportHeading(level, logic.Required ? text["Surveys.RequiredLabel", question.Label].Value : question.Label));
+                blocks.Add(logic.Required ? new ReportHeading(level, text["Surveys.RequiredLabel", question.Label]) : new ReportHeading(level, question.Label, written));
             }
             if (logic.ShowWhen is { } condition)
             {
@@ -43,11 +44,14 @@ public static class SurveyPaper
             }
             if (question.Hint.Length > 0 && logic.Answerable)
             {
-                blocks.Add(new ReportParagraph(question.Hint));
+                blocks.Add(new ReportParagraph(question.Hint, written));
             }
-            blocks.AddRange(Space(question, text));
+            blocks.AddRange(Space(question, text, written));
         }
-        return new ReportDocument(survey.Title, intro, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, blocks);
+        return new ReportDocument(survey.Title, intro, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, blocks)
+        {
+            TitleLanguage = written, SubtitleLanguage = written,
+        };
     }
 
     /// <summary>The words a question is printed with: numbered, so that a condition can name it.</summary>
@@ -62,22 +66,26 @@ public static class SurveyPaper
         return $"{numbers[question.Key]}. {label}";
     }
 
-    private static IEnumerable<ReportBlock> Space(SurveyQuestion question, IStringLocalizer text)
+    private static IEnumerable<ReportBlock> Space(SurveyQuestion question, IStringLocalizer text, string written)
     {
         var logic = question.Logic;
         switch (logic.Kind)
         {
             case QuestionKind.SingleChoice or QuestionKind.MultipleChoice:
                 yield return new ReportParagraph(text[logic.Kind == QuestionKind.SingleChoice ? "Surveys.PaperOne" : "Surveys.PaperSeveral"]);
-                yield return new ReportList([.. logic.Choices.Select(c => $"{Box} {c}"), .. logic.Other ? [$"{Box} {text["Surveys.Other"]}{text["Surveys.Colon"]} ______________________"] : Array.Empty<string>()]);
+                yield return new ReportList([.. logic.Choices.Select(c => $"{Box} {c}")], written);
+                if (logic.Other)
+                {
+                    yield return new ReportList([$"{Box} {text["Surveys.Other"]}{text["Surveys.Colon"]} ______________________"]);
+                }
                 break;
             case QuestionKind.Scale:
                 yield return new ReportParagraph(string.Join("   ", Enumerable.Range(1, logic.ScaleMax).Select(step =>
-                    $"{Box} {step}{(step == 1 && question.LowLabel.Length > 0 ? $" ({question.LowLabel})" : step == logic.ScaleMax && question.HighLabel.Length > 0 ? $" ({question.HighLabel})" : "")}")));
+                    $"{Box} {step}{(step == 1 && question.LowLabel.Length > 0 ? $" ({question.LowLabel})" : step == logic.ScaleMax && question.HighLabel.Length > 0 ? $" ({question.HighLabel})" : "")}")), written);
                 break;
             case QuestionKind.Ranking:
                 yield return new ReportParagraph(text["Surveys.PaperRanking"]);
-                yield return new ReportList([.. logic.Choices.Select(c => $"___ {c}")]);
+                yield return new ReportList([.. logic.Choices.Select(c => $"___ {c}")], written);
                 break;
             case QuestionKind.MatrixSingle or QuestionKind.MatrixMultiple or QuestionKind.Grades:
                 yield return new ReportParagraph(text[logic.Kind == QuestionKind.MatrixMultiple ? "Surveys.PaperSeveralPerLine" : "Surveys.PaperOnePerLine"]);

@@ -24,7 +24,7 @@ public enum Voice
 public sealed record VoiceFigures(Voice Voice, int Amendments, int Arguments, int Votes);
 
 /// <summary>A contribution that caused a change, as the changelog links it.</summary>
-public sealed record ChangeCause(Guid ChangeId, Guid ContributionId, string Kind, string Excerpt, string Address);
+public sealed record ChangeCause(Guid ChangeId, Guid ContributionId, string Kind, string Excerpt, string Address, string Language);
 
 /// <summary>Who wrote a contribution as pages and exports show it: a pseudonym (or the origin of a typed-in one) and, for an organisation, its badge.</summary>
 public sealed record Author(string? Name, OrganisationVoice? Voice);
@@ -98,7 +98,8 @@ public static class TextFigures
         var contributionIds = links.Select(l => l.ContributionId).Distinct().ToList();
         var contributions = await shown.AsNoTracking().Where(c => contributionIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
         return [.. links.Where(l => contributions.ContainsKey(l.ContributionId))
-            .Select(l => new ChangeCause(l.ChangeId, l.ContributionId, contributions[l.ContributionId].Kind, Excerpts.Cut(contributions[l.ContributionId].Excerpt), contributions[l.ContributionId].Address))];
+            .Select(l => new ChangeCause(l.ChangeId, l.ContributionId, contributions[l.ContributionId].Kind, Excerpts.Cut(contributions[l.ContributionId].Excerpt), contributions[l.ContributionId].Address,
+                contributions[l.ContributionId].Language))];
     }
 
     /// <summary>The authors' pseudonyms and organisations' badges, read once for a page or an export.</summary>

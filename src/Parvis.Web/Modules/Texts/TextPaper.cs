@@ -10,18 +10,18 @@ namespace Parvis.Web.Modules.Texts;
 /// </summary>
 public static class TextPaper
 {
-    public static ReportDocument Version(CollaborativeText text, TextVersion version, IReadOnlyList<TextArticle> articles, Changelog changelog, IStringLocalizer words)
+    public static ReportDocument Version(CollaborativeText text, TextVersion version, IReadOnlyList<TextArticle> articles, Changelog changelog, IStringLocalizer words, string written)
     {
         var blocks = new List<ReportBlock>();
         if (text.PlainSummary.Length > 0)
         {
-            blocks.Add(new ReportParagraph(text.PlainSummary));
+            blocks.Add(new ReportParagraph(text.PlainSummary, written));
         }
         if (version.Note.Length > 0)
         {
-            blocks.Add(new ReportParagraph(version.Note));
+            blocks.Add(new ReportParagraph(version.Note, written));
         }
-        blocks.AddRange(Articles(articles));
+        blocks.AddRange(Articles(articles, written));
         if (changelog.Lines.Count > 0)
         {
             blocks.Add(new ReportPageBreak());
@@ -36,11 +36,11 @@ public static class TextPaper
                 blocks.Add(new ReportParagraph($"{words["Texts.Why"]} {line.Change.Reason}"));
                 if (line.Comparison.Before.Length > 0)
                 {
-                    blocks.Add(new ReportQuote(line.Comparison.Before, words["Texts.InVersion", version.Number - 1]));
+                    blocks.Add(new ReportQuote(line.Comparison.Before, words["Texts.InVersion", version.Number - 1], written));
                 }
                 if (line.Comparison.After.Length > 0)
                 {
-                    blocks.Add(new ReportQuote(line.Comparison.After, words["Texts.InVersion", version.Number]));
+                    blocks.Add(new ReportQuote(line.Comparison.After, words["Texts.InVersion", version.Number], written));
                 }
                 var removed = line.Comparison.Diff.Where(p => p.Kind == PieceKind.Removed).Select(p => p.Text.Trim()).Where(p => p.Length > 0).ToList();
                 var added = line.Comparison.Diff.Where(p => p.Kind == PieceKind.Added).Select(p => p.Text.Trim()).Where(p => p.Length > 0).ToList();
@@ -56,11 +56,11 @@ public static class TextPaper
             }
         }
         return new ReportDocument(text.Title, words["Texts.VersionOf", version.Number, version.PublishedAt.ToLocalTime().ToString("d", CultureInfo.CurrentCulture)],
-            CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, blocks);
+            CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, blocks) { TitleLanguage = written };
     }
 
     /// <summary>The "cahier d'amendements": each article's current wording, then room for an amendment and its reason.</summary>
-    public static ReportDocument Booklet(CollaborativeText text, int version, IReadOnlyList<TextArticle> articles, IStringLocalizer words)
+    public static ReportDocument Booklet(CollaborativeText text, int version, IReadOnlyList<TextArticle> articles, IStringLocalizer words, string written)
     {
         var blocks = new List<ReportBlock> { new ReportParagraph(words["Texts.BookletInstructions"]) };
         var lines = Enumerable.Repeat("______________________________________________________________", 4).ToList();
@@ -68,10 +68,10 @@ public static class TextPaper
         {
             if (i > 0 && article.Section != articles[i - 1].Section || i == 0 && article.Section.Length > 0)
             {
-                blocks.Add(new ReportHeading(1, article.Section));
+                blocks.Add(new ReportHeading(1, article.Section, written));
             }
-            blocks.Add(new ReportHeading(2, article.Heading));
-            blocks.Add(new ReportQuote(article.Body, words["Texts.CurrentWording", version]));
+            blocks.Add(new ReportHeading(2, article.Heading, written));
+            blocks.Add(new ReportQuote(article.Body, words["Texts.CurrentWording", version], written));
             blocks.Add(new ReportParagraph(words["Texts.BookletAmendment"]));
             blocks.Add(new ReportList(lines));
             blocks.Add(new ReportParagraph(words["Texts.BookletReason"]));
@@ -83,19 +83,19 @@ public static class TextPaper
         return new ReportDocument(words["Texts.BookletTitle", text.Title], words["Texts.VersionBadge", version], CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, blocks);
     }
 
-    private static IEnumerable<ReportBlock> Articles(IReadOnlyList<TextArticle> articles)
+    private static IEnumerable<ReportBlock> Articles(IReadOnlyList<TextArticle> articles, string written)
     {
         var level = articles.Any(a => a.Section.Length > 0) ? 2 : 1;
         for (var i = 0; i < articles.Count; i++)
         {
             if (articles[i].Section.Length > 0 && (i == 0 || articles[i].Section != articles[i - 1].Section))
             {
-                yield return new ReportHeading(1, articles[i].Section);
+                yield return new ReportHeading(1, articles[i].Section, written);
             }
-            yield return new ReportHeading(level, articles[i].Heading);
+            yield return new ReportHeading(level, articles[i].Heading, written);
             foreach (var paragraph in articles[i].Body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                yield return new ReportParagraph(paragraph);
+                yield return new ReportParagraph(paragraph, written);
             }
         }
     }

@@ -50,7 +50,7 @@ public sealed class TextsContributions(IServiceProvider services) : IContributio
     }
 
     /// <summary>For each published text: contributions of people and of organisations apart, then each version's changelog.</summary>
-    public async Task<IReadOnlyList<ReportTable>> MethodAsync(ParvisDbContext db, Process process, IStringLocalizer text)
+    public async Task<IReadOnlyList<ReportTable>> MethodAsync(ParvisDbContext db, Process process, IStringLocalizer text, string written)
     {
         var texts = await db.CollaborativeTexts.AsNoTracking().Where(t => t.ProcessId == process.Id && t.Version > 0).OrderBy(t => t.CreatedAt).ToListAsync();
         var tables = new List<ReportTable>();
@@ -66,7 +66,7 @@ public sealed class TextsContributions(IServiceProvider services) : IContributio
             foreach (var version in changes.GroupBy(c => c.Version))
             {
                 tables.Add(new ReportTable(text["Texts.ChangelogCaption", collaborative.Title, version.Key], [text["Texts.Article"], text["Texts.ChangeKind"], text["Texts.Reason"], text["Texts.Causes"]],
-                    [.. version.Select(c => (IReadOnlyList<string>)[c.Heading, text[$"ArticleChange.{c.Kind}"], c.Reason, string.Join(" ; ", causes[c.Id].Select(l => l.Excerpt))])]));
+                    [.. version.Select(c => (IReadOnlyList<string>)[c.Heading, text[$"ArticleChange.{c.Kind}"], c.Reason, string.Join(" ; ", causes[c.Id].Select(l => l.Excerpt))])], [written, null, written, written]));
             }
         }
         return tables;

@@ -34,7 +34,7 @@ public static class TextsDatasets
             return scope.Shown(db.Amendments, TextsModule.Key).Select(a => new AmendmentRow
             {
                 Id = a.Id, ProcessId = a.ProcessId, TextId = a.TextId, ArticleId = a.ArticleId, Version = a.Version, Heading = a.Heading,
-                Wording = a.Wording, Reason = a.Reason, Author = a.AuthorId, Outcome = a.Outcome, OutcomeVersion = a.OutcomeVersion,
+                Wording = a.Wording, Language = a.Language, Reason = a.Reason, Author = a.AuthorId, Outcome = a.Outcome, OutcomeVersion = a.OutcomeVersion,
                 Agree = votes.Count(x => x.SubjectId == a.Id && x.Opinion == Opinion.Agree),
                 Mixed = votes.Count(x => x.SubjectId == a.Id && x.Opinion == Opinion.Mixed),
                 Disagree = votes.Count(x => x.SubjectId == a.Id && x.Opinion == Opinion.Disagree),
@@ -45,7 +45,7 @@ public static class TextsDatasets
             scope.Shown(db.TextArguments, TextsModule.Key).Select(a => new TextArgumentRow
             {
                 Id = a.Id, ProcessId = a.ProcessId, TextId = a.TextId, ArticleId = a.ArticleId, AmendmentId = a.AmendmentId, Side = a.Side,
-                Text = a.Text, Author = a.AuthorId, Channel = a.Channel, Fate = a.Fate, CreatedAt = a.CreatedAt,
+                Text = a.Text, Language = a.Language, Author = a.AuthorId, Channel = a.Channel, Fate = a.Fate, CreatedAt = a.CreatedAt,
             })),
     ];
 }
@@ -75,6 +75,7 @@ public sealed class AmendmentRow : DatasetRow
     public int Version { get; init; }
     public required string Heading { get; init; }
     public required string Wording { get; init; }
+    public required string Language { get; init; }
     public required string Reason { get; init; }
     [Pseudonym] public Guid? Author { get; init; }
     public AmendmentOutcome? Outcome { get; init; }
@@ -95,6 +96,7 @@ public sealed class TextArgumentRow : DatasetRow
     public Guid? AmendmentId { get; init; }
     public ArgumentSide Side { get; init; }
     public required string Text { get; init; }
+    public required string Language { get; init; }
     [Pseudonym] public Guid? Author { get; init; }
     public Channel Channel { get; init; }
     public Fate? Fate { get; init; }

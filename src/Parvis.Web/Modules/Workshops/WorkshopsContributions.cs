@@ -43,7 +43,7 @@ public sealed class WorkshopsContributions : IContributionSource
     }
 
     /// <summary>Each workshop with its date, place, tables and what they produced.</summary>
-    public async Task<IReadOnlyList<ReportTable>> MethodAsync(ParvisDbContext db, Process process, IStringLocalizer text)
+    public async Task<IReadOnlyList<ReportTable>> MethodAsync(ParvisDbContext db, Process process, IStringLocalizer text, string written)
     {
         var (groups, items) = (db.WorkshopGroups, db.WorkshopItems);
         var workshops = await db.Workshops.AsNoTracking().Where(w => w.ProcessId == process.Id)
@@ -66,7 +66,7 @@ public sealed class WorkshopsContributions : IContributionSource
                 [
                     w.StartsAt?.ToLocalTime().ToString("f", CultureInfo.CurrentCulture) ?? "", w.Title, w.Place,
                     w.Groups.ToString(CultureInfo.CurrentCulture), w.Items.ToString(CultureInfo.CurrentCulture),
-                ]).ToList()),
+                ]).ToList(), [null, written, written]),
         ];
     }
 }

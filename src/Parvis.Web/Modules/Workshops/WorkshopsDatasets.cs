@@ -15,7 +15,7 @@ public static class WorkshopsDatasets
             select new WorkshopItemRow
             {
                 Id = i.Id, ProcessId = i.ProcessId, WorkshopId = i.WorkshopId, Workshop = w.Title, GroupId = i.GroupId, Group = g.Name,
-                Kind = i.ItemKind, Text = i.Text, ParentId = i.ParentId, MergedIntoId = i.MergedIntoId, Channel = i.Channel, Fate = i.Fate,
+                Kind = i.ItemKind, Text = i.Text, Language = i.Language, ParentId = i.ParentId, MergedIntoId = i.MergedIntoId, Channel = i.Channel, Fate = i.Fate,
                 CreatedAt = i.CreatedAt,
             }),
     ];
@@ -30,6 +30,7 @@ public sealed class WorkshopItemRow : DatasetRow
     public required string Group { get; init; }
     public ItemKind Kind { get; init; }
     public required string Text { get; init; }
+    public required string Language { get; init; }
     public Guid? ParentId { get; init; }
     public Guid? MergedIntoId { get; init; }
     public Channel Channel { get; init; }

@@ -21,13 +21,15 @@ public static class DocxWriter
             document.PackageProperties.Title = report.Title;
             document.PackageProperties.Language = report.Language;
             var main = document.AddMainDocumentPart();
-            main.AddNewPart<StyleDefinitionsPart>().Styles = Styles(report.Language == "en" ? "en-GB" : "fr-FR");
+            main.AddNewPart<StyleDefinitionsPart>().Styles = Styles(Tag(report.Language));
             main.AddNewPart<NumberingDefinitionsPart>().Numbering = Bullets();
             // Word asks to refresh the fields on opening, which fills the table of contents' page numbers.
             main.AddNewPart<DocumentSettingsPart>().Settings = new Settings(new UpdateFieldsOnOpen { Val = true });
 
+            // A block in another language than the document's says so on its text, so a screen reader switches voice.
+            string? Other(string? language) => language is not null && language != report.Language ? Tag(language) : null;
             var body = new Body();
-            body.Append(Styled("Title", report.Title), Styled("Subtitle", report.Subtitle));
+            body.Append(Styled("Title", report.Title, Other(report.TitleLanguage)), Styled("Subtitle", report.Subtitle, Other(report.SubtitleLanguage)));
             if (tableOfContents is not null)
             {
                 body.Append(Contents(report, tableOfContents));
@@ -40,7 +42,7 @@ public static class DocxWriter
                 switch (block)
                 {
                     case ReportHeading heading:
-                        var paragraph = Styled($"Heading{heading.Level}", heading.Text);
+                        var paragraph = Styled($"Heading{heading.Level}", heading.Text, Other(heading.Language));
                         if (heading.Level == 1)
                         {
                             paragraph.InsertAfter(new BookmarkStart { Id = bookmark.ToString(), Name = $"_Section{bookmark}" }, paragraph.ParagraphProperties);
@@ -53,21 +55,21 @@ public static class DocxWriter
                         body.Append(PageBreak());
                         break;
                     case ReportParagraph text:
-                        body.Append(Styled("Normal", text.Text));
+                        body.Append(Styled("Normal", text.Text, Other(text.Language)));
                         break;
                     case ReportQuote quote:
-                        body.Append(Styled("Quote", quote.Text), Styled("QuoteSource", quote.Source));
+                        body.Append(Styled("Quote", quote.Text, Other(quote.Language)), Styled("QuoteSource", quote.Source));
                         break;
                     case ReportList list:
                         body.Append(list.Items.Select(item =>
                         {
-                            var line = Styled("ListParagraph", item);
+                            var line = Styled("ListParagraph", item, Other(list.Language));
                             line.ParagraphProperties!.Append(new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = 1 }));
                             return line;
                         }));
                         break;
                     case ReportTable table:
-                        body.Append(Styled("Caption", table.Caption), Table(table));
+                        body.Append(Styled("Caption", table.Caption), Table(table, Other));
                         break;
                     case ReportChart chart:
                         body.Append(Styled("Caption", chart.Caption), DocxChart.Paragraph(main, chart, (uint)++drawings));
@@ -108,7 +110,7 @@ public static class DocxWriter
         }
     }
 
-    private static Table Table(ReportTable source)
+    private static Table Table(ReportTable source, Func<string?, string?> other)
     {
         var table = new Table(new TableProperties(
             new TableStyle { Val = "ReportTable" },
@@ -117,25 +119,25 @@ public static class DocxWriter
             new TableLook { FirstRow = true, Val = "0020" }));
         table.Append(new TableGrid(source.Headers.Select(_ => new GridColumn())));
         // The header row repeats on each page and tells screen readers what each column holds.
-        table.Append(Row(source.Headers, header: true));
-        table.Append(source.Rows.Select(row => Row(row, header: false)));
+        table.Append(Row(source.Headers, header: true, _ => null));
+        table.Append(source.Rows.Select(row => Row(row, header: false, c => other(source.LanguageOf(c)))));
         if (source.Rows.Count == 0)
         {
-            table.Append(Row(source.Headers.Select((_, i) => i == 0 ? "—" : "").ToList(), header: false));
+            table.Append(Row(source.Headers.Select((_, i) => i == 0 ? "—" : "").ToList(), header: false, _ => null));
         }
         return table;
     }
 
-    private static TableRow Row(IReadOnlyList<string> cells, bool header)
+    private static TableRow Row(IReadOnlyList<string> cells, bool header, Func<int, string?> language)
     {
         var row = new TableRow();
         if (header)
         {
             row.Append(new TableRowProperties(new TableHeader(), new CantSplit()));
         }
-        row.Append(cells.Select(cell =>
+        row.Append(cells.Select((cell, c) =>
         {
-            var paragraph = Styled("TableText", cell);
+            var paragraph = Styled("TableText", cell, language(c));
             if (header)
             {
                 foreach (var run in paragraph.Elements<Run>())
@@ -148,8 +150,18 @@ public static class DocxWriter
         return row;
     }
 
-    private static Paragraph Styled(string style, string text) =>
-        new(new ParagraphProperties(new ParagraphStyleId { Val = style }), new Run(new WordText(text) { Space = SpaceProcessingModeValues.Preserve }));
+    private static Paragraph Styled(string style, string text, string? language = null)
+    {
+        var run = new Run(new WordText(text) { Space = SpaceProcessingModeValues.Preserve });
+        if (language is not null)
+        {
+            run.PrependChild(new RunProperties(new Languages { Val = language }));
+        }
+        return new(new ParagraphProperties(new ParagraphStyleId { Val = style }), run);
+    }
+
+    /// <summary>The language tag Word and LibreOffice know for an interface language.</summary>
+    private static string Tag(string language) => language == "en" ? "en-GB" : "fr-FR";
 
     private static Styles Styles(string language)
     {

@@ -33,23 +33,25 @@ public sealed class ReportBuilder(ParvisDbContext db, CurrentOrganisation organi
             .ToLookup(l => l.FromItemId, l => items.Single(i => i.Id == l.ToItemId).Title);
         var contributions = await fates.Awaiting(process).AsNoTracking().OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync();
         var blocks = new List<ReportBlock>();
+        // What the organisation wrote is in its language, whatever the reader's.
+        var written = organisation.Value.DefaultCulture;
 
         Section("CouncilReport.Introduction");
-        Paragraphs(texts.Introduction.Length > 0 ? texts.Introduction : text["CouncilReport.NoText"]);
+        Texts(texts.Introduction);
 
         Section("CouncilReport.Context");
-        Paragraphs(process.Summary);
-        Paragraphs(markdown.PlainText(process.Description));
+        Paragraphs(process.Summary, written);
+        Paragraphs(markdown.PlainText(process.Description), written);
         if (process.Territory.Length > 0)
         {
             Paragraphs($"{text["Process.Territory"]} : {process.Territory}");
         }
         blocks.Add(new ReportHeading(2, text["CouncilReport.Referral"]));
-        Paragraphs(texts.Referral.Length > 0 ? texts.Referral : text["CouncilReport.NoText"]);
+        Texts(texts.Referral);
 
         Section("CouncilReport.Method");
         blocks.Add(new ReportTable(text["Process.Phases"], [text["Field.PhaseTitle"], text["CouncilReport.From"], text["CouncilReport.To"]],
-            phases.Select(p => (IReadOnlyList<string>)[p.Title, Date(p.StartsOn), Date(p.EndsOn)]).ToList()));
+            phases.Select(p => (IReadOnlyList<string>)[p.Title, Date(p.StartsOn), Date(p.EndsOn)]).ToList(), [written]));
         var figures = new List<IReadOnlyList<string>>
         {
             new[] { text["CouncilReport.Figure.Contributions"].Value, Number(contributions.Count) },
@@ -66,14 +68,15 @@ public sealed class ReportBuilder(ParvisDbContext db, CurrentOrganisation organi
         blocks.Add(new ReportTable(text["CouncilReport.Figures"], [text["CouncilReport.Figure"], text["CouncilReport.Count"]], figures));
         foreach (var source in used)
         {
-            blocks.AddRange(await source.MethodAsync(db, process, text));
+            blocks.AddRange(await source.MethodAsync(db, process, text, written));
         }
         // How the process was adjusted on the way, and why: its public journal.
         var journal = await db.JournalEntries.AsNoTracking().Where(j => j.ProcessId == process.Id).OrderBy(j => j.At).ThenBy(j => j.Id).ToListAsync();
         if (journal.Count > 0)
         {
             blocks.Add(new ReportTable(text["Journal.Title"], [text["Journal.Date"], text["Journal.Subject"], text["Journal.Before"], text["Journal.After"], text["Journal.Why"]],
-                journal.Select(j => (IReadOnlyList<string>)[j.At.ToLocalTime().ToString("d", CultureInfo.CurrentCulture), j.Subject, j.Before, j.After, j.Reason]).ToList()));
+                journal.Select(j => (IReadOnlyList<string>)[j.At.ToLocalTime().ToString("d", CultureInfo.CurrentCulture), j.Subject, j.Before, j.After, j.Reason]).ToList(),
+                [null, written, written, written, written]));
         }
 
         foreach (var kind in Enum.GetValues<SynthesisItemKind>())
@@ -92,10 +95,11 @@ public sealed class ReportBuilder(ParvisDbContext db, CurrentOrganisation organi
                 var item = ordered[n];
                 if (byTheme && (n == 0 || ordered[n - 1].ThemeId != item.ThemeId))
                 {
-                    blocks.Add(new ReportHeading(2, themes.FirstOrDefault(t => t.Id == item.ThemeId)?.Name ?? text["CouncilReport.OtherTheme"]));
+                    blocks.Add(themes.FirstOrDefault(t => t.Id == item.ThemeId) is { } theme
+                        ? new ReportHeading(2, theme.Name, written) : new ReportHeading(2, text["CouncilReport.OtherTheme"]));
                 }
-                blocks.Add(new ReportHeading(byTheme ? 3 : 2, item.Title));
-                Paragraphs(item.Body);
+                blocks.Add(new ReportHeading(byTheme ? 3 : 2, item.Title, written));
+                Paragraphs(item.Body, written);
                 if (answers[item.Id] is var answered && answered.Any())
                 {
                     blocks.Add(new ReportParagraph(text["CouncilReport.Answers", string.Join(" ; ", answered)]));
@@ -112,7 +116,7 @@ public sealed class ReportBuilder(ParvisDbContext db, CurrentOrganisation organi
         }
         else
         {
-            blocks.Add(new ReportList(actors.Select(g => $"{g.Key} : {string.Join(" ; ", g.Select(i => i.Title))}").ToList()));
+            blocks.Add(new ReportList(actors.Select(g => $"{g.Key} : {string.Join(" ; ", g.Select(i => i.Title))}").ToList(), written));
         }
 
         Section("Grids.Title");
@@ -124,7 +128,7 @@ public sealed class ReportBuilder(ParvisDbContext db, CurrentOrganisation organi
         foreach (var gridId in grids)
         {
             var grid = (await GridView.LoadAsync(db, fates.Shown, gridId, organisation.Id, null, null))!;
-            blocks.Add(new ReportHeading(2, grid.Grid.Title));
+            blocks.Add(new ReportHeading(2, grid.Grid.Title, written));
             Paragraphs(text["Grids.Caption", grid.Rows.NameIn(culture), grid.Columns.NameIn(culture)]);
             var cells = grid.Rows.Entries.SelectMany(row => grid.Columns.Entries.Select(column => grid.CellAt(row, column)))
                 .Where(cell => cell.Items.Count > 0).ToList();
@@ -139,13 +143,13 @@ public sealed class ReportBuilder(ParvisDbContext db, CurrentOrganisation organi
                 [grid.Rows.NameIn(culture), grid.Columns.NameIn(culture), text["Grids.StrengthsHeader"], text["Grids.WeaknessesHeader"], text["CouncilReport.Items"]],
                 cells.Select(cell => (IReadOnlyList<string>)[cell.Row.LabelIn(culture), cell.Column.LabelIn(culture), Number(cell.Strengths), Number(cell.Weaknesses),
                         string.Join(" ; ", cell.Items.Select(i => (i.Sign == GridSign.Strength ? "+ " : "− ") + i.Label))])
-                    .ToList()));
+                    .ToList(), [null, null, null, null, written]));
         }
 
         Section("Results.Title");
         var tracked = items.Where(i => i.IsTracked).ToList();
         blocks.Add(new ReportTable(text["Results.Title"], [text["Field.SynthesisTitle"], text["Field.ResultStatus"], text["Field.Progress"], text["Field.ResponsibleBody"], text["Field.UpdateOn"]],
-            tracked.Select(i => (IReadOnlyList<string>)[i.Title, text["ResultStatus." + i.Status], $"{i.Progress} %", i.ResponsibleBody, i.LastUpdateOn is { } on ? Date(on) : "—"]).ToList()));
+            tracked.Select(i => (IReadOnlyList<string>)[i.Title, text["ResultStatus." + i.Status], $"{i.Progress} %", i.ResponsibleBody, i.LastUpdateOn is { } on ? Date(on) : "—"]).ToList(), [written, null, null, written]));
 
         Section("Fates.Title");
         var latest = (await db.FateDecisions.AsNoTracking().Where(d => d.ProcessId == process.Id).ToListAsync())
@@ -158,10 +162,12 @@ public sealed class ReportBuilder(ParvisDbContext db, CurrentOrganisation organi
         var numbers = Pseudonyms(contributions);
         blocks.Add(new ReportTable(text["CouncilReport.FateTable"], [text["CouncilReport.Contribution"], text["Field.Fate"], text["Field.FateText"]],
             contributions.Select(c => (IReadOnlyList<string>)[$"{numbers[c.Id]} — {Excerpts.Cut(c.Excerpt, 100)}",
-                c.Fate is { } f ? text["Fate." + f] : text["Fate.Undecided"], latest.GetValueOrDefault(c.Id)?.Text ?? ""]).ToList()));
+                c.Fate is { } f ? text["Fate." + f] : text["Fate.Undecided"], latest.GetValueOrDefault(c.Id)?.Text ?? ""]).ToList(),
+            // Where a contribution comes from (a table, a place) is the organisation's words, and so, mostly, is what it says.
+            [written, null, written]));
 
         Section("CouncilReport.Conclusion");
-        Paragraphs(texts.Conclusion.Length > 0 ? texts.Conclusion : text["CouncilReport.NoText"]);
+        Texts(texts.Conclusion);
 
         Section("CouncilReport.Verbatim");
         Paragraphs(text["CouncilReport.VerbatimIntro"]);
@@ -173,11 +179,24 @@ public sealed class ReportBuilder(ParvisDbContext db, CurrentOrganisation organi
 
         void Section(string key) => blocks.Add(new ReportHeading(1, text[key]));
 
-        void Paragraphs(string value)
+        // The organisation's own texts, or the interface's words saying there is none.
+        void Texts(string value)
+        {
+            if (value.Length > 0)
+            {
+                Paragraphs(value, written);
+            }
+            else
+            {
+                Paragraphs(text["CouncilReport.NoText"]);
+            }
+        }
+
+        void Paragraphs(string value, string? language = null)
         {
             foreach (var paragraph in value.Split(["\r\n\r\n", "\n\n"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                blocks.Add(new ReportParagraph(paragraph.ReplaceLineEndings(" ")));
+                blocks.Add(new ReportParagraph(paragraph.ReplaceLineEndings(" "), language));
             }
         }
     }
@@ -200,7 +219,7 @@ public sealed class ReportBuilder(ParvisDbContext db, CurrentOrganisation organi
             {
                 blocks.Add(new ReportHeading(3, text["CouncilReport.Channel", text["Channel." + channel.Key]]));
                 blocks.AddRange(channel.Select(c => new ReportQuote(c.Excerpt,
-                    $"{numbers[c.Id]} · {text["Kind." + c.Kind]} · {c.CreatedAt.ToLocalTime().ToString("d", CultureInfo.CurrentCulture)}")));
+                    $"{numbers[c.Id]} · {text["Kind." + c.Kind]} · {c.CreatedAt.ToLocalTime().ToString("d", CultureInfo.CurrentCulture)}", c.Language)));
             }
         }
     }

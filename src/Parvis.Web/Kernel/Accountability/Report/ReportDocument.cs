@@ -8,25 +8,38 @@ public sealed record ReportDocument(string Title, string Subtitle, string Langua
 {
     /// <summary>The section titles (level 1 headings), in order: the table of contents.</summary>
     public IEnumerable<string> Sections => Blocks.OfType<ReportHeading>().Where(h => h.Level == 1).Select(h => h.Text);
+
+    /// <summary>The title's language when it is content (a survey's, a text's), not words of the interface.</summary>
+    public string? TitleLanguage { get; init; }
+
+    public string? SubtitleLanguage { get; init; }
 }
 
+/// <summary>A block's Language, when set, is that of its content where it may differ from the document's (RGAA 8.7).</summary>
 public abstract record ReportBlock;
 
 /// <summary>Level 1 is a section of the report, 2 and 3 its parts.</summary>
-public sealed record ReportHeading(int Level, string Text) : ReportBlock;
+public sealed record ReportHeading(int Level, string Text, string? Language = null) : ReportBlock;
 
-public sealed record ReportParagraph(string Text) : ReportBlock;
+public sealed record ReportParagraph(string Text, string? Language = null) : ReportBlock;
 
 /// <summary>The next block starts a new page (each form of a paper kit on its own sheet).</summary>
 public sealed record ReportPageBreak : ReportBlock;
 
-public sealed record ReportList(IReadOnlyList<string> Items) : ReportBlock;
+public sealed record ReportList(IReadOnlyList<string> Items, string? Language = null) : ReportBlock;
 
 /// <summary>A contribution quoted word for word, with who (pseudonymised), what and how it came.</summary>
-public sealed record ReportQuote(string Text, string Source) : ReportBlock;
+public sealed record ReportQuote(string Text, string Source, string? Language = null) : ReportBlock;
 
-/// <summary>A table with a caption and a header row, read by screen readers in both formats.</summary>
-public sealed record ReportTable(string Caption, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows) : ReportBlock;
+/// <summary>
+/// A table with a caption and a header row, read by screen readers in both formats. Languages, when given, is each
+/// column's content language (null for the interface's: figures, dates, words of the interface).
+/// </summary>
+public sealed record ReportTable(string Caption, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows,
+    IReadOnlyList<string?>? Languages = null) : ReportBlock
+{
+    public string? LanguageOf(int column) => Languages is { } languages && column < languages.Count ? languages[column] : null;
+}
 
 /// <summary>
 /// A bar chart: one bar per category and series, lengths proportional to the values (the "interest" in a

@@ -7,7 +7,7 @@ using Parvis.Web.Kernel.Permissions;
 namespace Parvis.Web.Modules.Petitions.Pages;
 
 /// <summary>A petition as listed: where it stands and its signatures, online and on paper together.</summary>
-public sealed record PetitionLine(Guid Id, string Title, PetitionStage Stage, int Signatures);
+public sealed record PetitionLine(Guid Id, string Title, PetitionStage Stage, int Signatures, string Language);
 
 /// <summary>
 /// The petitions of a process: those open to signatures first, then those awaiting or given an answer, then those
@@ -50,7 +50,7 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
     {
         var sheets = Db.SignatureSheets;
         return await petitions.OrderBy(p => p.CreatedAt)
-            .Select(p => new PetitionLine(p.Id, p.Title, p.Stage, p.OnlineSignatures + (sheets.Where(s => s.PetitionId == p.Id).Sum(s => (int?)s.Signatures) ?? 0)))
+            .Select(p => new PetitionLine(p.Id, p.Title, p.Stage, p.OnlineSignatures + (sheets.Where(s => s.PetitionId == p.Id).Sum(s => (int?)s.Signatures) ?? 0), p.Language))
             .ToListAsync();
     }
 }

@@ -18,6 +18,11 @@ public sealed class EditModel(ParvisDbContext db, CurrentOrganisation organisati
     public Proposal Proposal { get; private set; } = default!;
     public IReadOnlyList<Theme> Themes { get; private set; } = [];
     public Process? Process { get; private set; }
+    public string? Language => Proposal.Language;
+
+    /// <summary>The language its author says it is written in (the _ContentLanguage partial's field).</summary>
+    [BindProperty(Name = Kernel.Text.ContentLanguage.Field)]
+    public string? ChosenLanguage { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -39,7 +44,7 @@ public sealed class EditModel(ParvisDbContext db, CurrentOrganisation organisati
         {
             return Page();
         }
-        var result = await commands.EditAsync(id, Input.ToDraft());
+        var result = await commands.EditAsync(id, Input.ToDraft() with { Language = ChosenLanguage });
         if (Refusal(result, result.ErrorKey == "Error.UnknownTheme" ? "Input.ThemeId" : "") is { } refusal)
         {
             return refusal;

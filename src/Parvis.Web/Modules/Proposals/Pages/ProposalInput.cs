@@ -27,4 +27,7 @@ public interface IProposalForm
 {
     ProposalInput Input { get; }
     IReadOnlyList<Theme> Themes { get; }
+
+    /// <summary>The language of the proposal being edited; none for a new one (the writer's).</summary>
+    string? Language => null;
 }

@@ -28,8 +28,8 @@ public sealed class PrintModel(ParvisDbContext db, CurrentOrganisation organisat
             return NotFound();
         }
         Easy = easy;
-        View = new PrintableView(SurveyPaper.Build(Survey, Questions, easy, Text), Address, Survey.Title,
-            $"{Address}/print?handler=Download&easy={(easy ? "true" : "false")}", PdfAvailable);
+        View = new PrintableView(SurveyPaper.Build(Survey, Questions, easy, Text, OrganisationLanguage), Address, Survey.Title,
+            $"{Address}/print?handler=Download&easy={(easy ? "true" : "false")}", PdfAvailable, OrganisationLanguage);
         return null;
     }
 }

@@ -23,8 +23,8 @@ public sealed class BookletModel(ParvisDbContext db, CurrentOrganisation organis
         {
             return NotFound();
         }
-        var document = TextPaper.Booklet(Collaborative, Collaborative.Version, await ArticlesAsync(Collaborative.Version), Text);
-        View = new PrintableView(document, Address, Collaborative.Title, $"{Address}/booklet?handler=Download", PdfAvailable);
+        var document = TextPaper.Booklet(Collaborative, Collaborative.Version, await ArticlesAsync(Collaborative.Version), Text, OrganisationLanguage);
+        View = new PrintableView(document, Address, Collaborative.Title, $"{Address}/booklet?handler=Download", PdfAvailable, OrganisationLanguage);
         return null;
     }
 }

@@ -28,8 +28,8 @@ public sealed class PrintModel(ParvisDbContext db, CurrentOrganisation organisat
             return NotFound();
         }
         Version = shown.Number;
-        var document = TextPaper.Version(Collaborative, shown, await ArticlesAsync(shown.Number), await Changelog.LoadAsync(Db, ShownContributions.Of(Db, sources), id, shown.Number), Text);
-        View = new PrintableView(document, $"{Address}?version={Version}", Collaborative.Title, $"{Address}/print?handler=Download&version={Version}", PdfAvailable);
+        var document = TextPaper.Version(Collaborative, shown, await ArticlesAsync(shown.Number), await Changelog.LoadAsync(Db, ShownContributions.Of(Db, sources), id, shown.Number), Text, OrganisationLanguage);
+        View = new PrintableView(document, $"{Address}?version={Version}", Collaborative.Title, $"{Address}/print?handler=Download&version={Version}", PdfAvailable, OrganisationLanguage);
         return null;
     }
 }
