@@ -39,8 +39,9 @@ public sealed partial class JourneyTests
         await console.Locator(".countdown").WaitForAsync();
         await Expect(console.Locator(".countdown")).ToHaveTextAsync(new Regex("^(29|30):[0-5][0-9]$"));
         await console.Locator("#ItemText").FillAsync("Les démarches en ligne obligatoires");
-        await console.Locator("#ItemText").PressAsync("Enter");
-        await console.Locator("[role=status]").WaitForAsync();
+        // The page still shows "time started" in its status: wait for the next page, not for a status.
+        await Infrastructure.BrowserApp.ForNewPageAsync(console, () => console.Locator("#ItemText").PressAsync("Enter"));
+        await Expect(console.Locator("[role=status]")).ToHaveTextAsync("C'est noté.");
         Assert.True(await console.EvaluateAsync<bool>("() => document.activeElement?.id === 'ItemText'"));
         await console.Keyboard.TypeAsync("La fracture numérique des personnes âgées");
         await console.Keyboard.PressAsync("Enter");
