@@ -236,6 +236,40 @@ public sealed class WorkshopTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task The_wall_is_projected_without_the_site_header_and_sizes_its_type_from_what_the_groups_hold()
+    {
+        var setup = await SetUpAsync("atelier-projete");
+        using var wall = app.NewSession();
+        var address = $"/workshops/{setup.Workshop.Id}/wall";
+        var empty = await wall.GetAsync(address);
+        Assert.Empty(empty.Document.QuerySelectorAll(".site-header, .site-footer, nav"));
+        Assert.Equal("Atelier citoyenneté", empty.Text("main#main h1"));
+        Assert.Equal(4, empty.Document.QuerySelectorAll("main h2").Length);
+        // Before the start people can already scan the code and choose their table.
+        Assert.Equal(setup.Workshop.JoinCode, empty.Text(".join-code"));
+        Assert.Equal("0", empty.Document.QuerySelector(".wall-board")?.GetAttribute("data-scale"));
+
+        await app.WithDatabaseAsync(db =>
+        {
+            db.WorkshopItems.AddRange(setup.Workshop.Groups.SelectMany(group => Enumerable.Range(0, 20).Select(i => new WorkshopItem
+            {
+                OrganisationId = app.World.OrganisationId, ProcessId = setup.Process.Id, WorkshopId = setup.Workshop.Id, GroupId = group.Id,
+                ItemKind = ItemKind.Concern, Text = $"Préoccupation {i} : " + new string('x', 80), Position = i, Channel = Channel.Workshop,
+            })));
+            return db.SaveChangesAsync();
+        });
+        // The board workshop.js fetches carries its size with it.
+        var full = await wall.GetAsync($"{address}?handler=Board");
+        Assert.Equal($"{WallScale.Sizes.Count - 1}", full.Document.QuerySelector(".wall-board")?.GetAttribute("data-scale"));
+        Assert.Equal($"{WallScale.Sizes.Count}", full.Document.QuerySelector(".wall-board")?.GetAttribute("data-scales"));
+
+        // The stylesheet has the sizes the estimate reckons with.
+        var css = await wall.Client.GetStringAsync(new Uri("/css/site.css", UriKind.Relative));
+        Assert.All(WallScale.Sizes.Select((size, level) => $"[data-scale=\"{level}\"] {{ --s: {size.ToString(System.Globalization.CultureInfo.InvariantCulture)}; }}"),
+            rule => Assert.Contains(rule, css, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Times_and_groups_are_edited_as_data_and_a_group_that_produced_something_stays()
     {
         var setup = await SetUpAsync("atelier-edition");

@@ -5,9 +5,10 @@ using Parvis.Web.Kernel.Organisations;
 namespace Parvis.Web.Modules.Workshops.Pages;
 
 /// <summary>
-/// The wall projected in the room: every group's concerns, actions and resources in one place, in large
-/// type. workshop.js asks for the board again every few seconds and replaces it when the workshop's
-/// revision moved; without JavaScript the page reloads itself.
+/// The wall projected in the room: every group's concerns, actions and resources on one screen, without the
+/// site's header, in type as large as they leave room for, beside the join code and its QR code. workshop.js
+/// asks for the board again every few seconds and replaces it when the workshop's revision moved; without
+/// JavaScript the page reloads itself.
 /// </summary>
 public sealed class WallModel(ParvisDbContext db, CurrentOrganisation organisation) : WorkshopPage(db, organisation)
 {
