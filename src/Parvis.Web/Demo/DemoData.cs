@@ -28,6 +28,8 @@ public static class DemoData
             return;
         }
         var today = DateOnly.FromDateTime(DateTime.Today);
+        // The demo is written in French: its contributions say so, whatever the server's own language.
+        using var french = Kernel.Text.CultureScope.Use(System.Globalization.CultureInfo.GetCultureInfo("fr"));
         await using var transaction = await db.Database.BeginTransactionAsync();
 
         var organisation = new Organisation

@@ -115,7 +115,8 @@ public sealed class BrowserApp : ParvisApp
 
     /// <summary>
     /// Each sentence of the page (four words or more, outside code and addresses) with the language it is read in: that
-    /// of its nearest element with a lang attribute.
+    /// of its nearest element with a lang attribute. What a field holds is left out (a textarea is being written, an
+    /// option may join the interface's words to the content's and cannot hold an element to mark them apart).
     /// </summary>
     private static async Task<Dictionary<string, string>> ContentLanguagesAsync(IPage page) =>
         await page.EvaluateAsync<Dictionary<string, string>>("""
@@ -126,7 +127,7 @@ public sealed class BrowserApp : ParvisApp
                     const text = node.nodeValue.replace(/\s+/g, ' ').trim();
                     const parent = node.parentElement;
                     if (!text.includes(' ') || /^(GET )?https?:\/\//.test(text) || (text.match(/\p{L}{2,}/gu) ?? []).length < 4
-                        || parent.closest('script, style, code, pre, kbd, samp')) {
+                        || parent.closest('script, style, code, pre, kbd, samp, textarea, option')) {
                         continue;
                     }
                     found[text] = parent.closest('[lang]').getAttribute('lang');

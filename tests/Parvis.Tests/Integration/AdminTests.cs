@@ -138,6 +138,39 @@ public sealed class AdminTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task An_administrator_sets_a_logo_that_every_page_shows_and_only_a_small_png_or_jpeg_is_taken()
+    {
+        var (admin, _) = await app.SignedInAsync("Administratrice du logo", Role.Administrator);
+        const string page = "/admin/organisation";
+        // A PNG named as a GIF is taken for what it is; a GIF, a text or an oversized image is refused with why, next to the field.
+        var gif = "GIF89a\u0001\u0000\u0001\u0000"u8.ToArray();
+        Assert.Contains("PNG ou JPEG", (await admin.PostFileAsync($"{page}?handler=Logo", "logo", "logo.gif", gif, page)).Text("#logo-error"), StringComparison.Ordinal);
+        var huge = new byte[Web.Kernel.Organisations.OrganisationLogo.BytesMax + 1];
+        _png.CopyTo(huge, 0);
+        Assert.Contains("200 Ko", (await admin.PostFileAsync($"{page}?handler=Logo", "logo", "logo.png", huge, page)).Text("#logo-error"), StringComparison.Ordinal);
+        Assert.Null(await app.WithDatabaseAsync(db => db.Organisations.Where(o => o.Id == app.World.OrganisationId).Select(o => o.LogoVersion).SingleAsync()));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFileAsync($"{page}?handler=Logo", "logo", "logo.gif", _png, page)).Status);
+        using var visitor = app.NewSession();
+        var logo = (await visitor.GetAsync("/")).Document.QuerySelector("header .brand img")!;
+        // The name follows in words, so the image itself says nothing.
+        Assert.Equal("", logo.GetAttribute("alt"));
+        using var served = await visitor.Client.GetAsync(new Uri(logo.GetAttribute("src")!, UriKind.Relative));
+        Assert.Equal("image/png", served.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(_png, await served.Content.ReadAsByteArrayAsync());
+        Assert.Contains("immutable", served.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+
+        var remove = await admin.PostAsync($"{page}?handler=RemoveLogo", new Dictionary<string, string>(), page);
+        Assert.Equal(HttpStatusCode.Redirect, remove.Status);
+        Assert.Null((await visitor.GetAsync("/")).Document.QuerySelector("header .brand img"));
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.Client.GetAsync(new Uri("/organisation/logo", UriKind.Relative))).StatusCode);
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.OrganisationLogos.CountAsync()));
+    }
+
+    /// <summary>A one-pixel PNG.</summary>
+    private static readonly byte[] _png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+
+    [Fact]
     public async Task Every_page_names_an_icon_that_is_served()
     {
         using var visitor = app.NewSession();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Setup;
 using Parvis.Web.Kernel.Text;
 using Parvis.Web.Shared;
@@ -88,6 +89,16 @@ public sealed partial class TextTests
             .Select(f => Path.GetRelativePath(Source(), f).Replace(Path.DirectorySeparatorChar, '/'))
             .Where(f => !f.StartsWith("obj/", StringComparison.Ordinal) && !f.StartsWith("bin/", StringComparison.Ordinal));
         Assert.All(english, f => Assert.Contains(f.Replace(".en.resx", ".resx", StringComparison.Ordinal), files));
+    }
+
+    /// <summary>Pages, lists and the report name each contribution by its kind ("Kind.proposal"): every kind has its words.</summary>
+    [Fact]
+    public void Every_kind_of_contribution_has_its_name_in_the_interface_text()
+    {
+        var kinds = typeof(Contribution).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Contribution)) && !t.IsAbstract)
+            .Select(t => ((Contribution)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(t)).Kind).ToList();
+        Assert.Contains("budget-project", kinds);
+        Assert.All(kinds, kind => Assert.False(_text[$"Kind.{kind}"].ResourceNotFound, $"Kind.{kind} has no text"));
     }
 
     [Theory]

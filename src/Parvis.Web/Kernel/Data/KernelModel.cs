@@ -151,7 +151,16 @@ internal static class KernelModel
             e.Property(o => o.Charter).HasMaxLength(OrganisationRules.CharterMax);
             e.Property(o => o.DataLicence).HasMaxLength(20).HasDefaultValue(OpenData.Licences.Default);
             e.Property(o => o.OpenDataKey).HasMaxLength(OpenData.Pseudonyms.KeyBytes);
+            e.Property(o => o.LogoVersion).HasMaxLength(16);
             e.HasMany(o => o.Hosts).WithOne().HasForeignKey(h => h.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<OrganisationLogo>(e =>
+        {
+            e.ToTable("kernel_organisation_logos");
+            e.HasKey(l => l.OrganisationId);
+            e.Property(l => l.Bytes).HasMaxLength(OrganisationLogo.BytesMax);
+            e.Property(l => l.MediaType).HasMaxLength(20);
+            e.HasOne<Organisation>().WithOne().HasForeignKey<OrganisationLogo>(l => l.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<OrganisationHost>(e =>
         {

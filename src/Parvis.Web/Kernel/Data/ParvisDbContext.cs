@@ -22,6 +22,7 @@ public abstract class ParvisDbContext(DbContextOptions options)
     : IdentityDbContext<Person, IdentityRole<Guid>, Guid>(options)
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<OrganisationLogo> OrganisationLogos => Set<OrganisationLogo>();
     public DbSet<PersonSession> PersonSessions => Set<PersonSession>();
     public DbSet<OrganisationHost> OrganisationHosts => Set<OrganisationHost>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();

@@ -29,11 +29,30 @@ public sealed class Organisation
     /// <summary>The key of its open data's pseudonymous ids, made at first use (<see cref="OpenData.Pseudonyms"/>).</summary>
     public byte[]? OpenDataKey { get; set; }
 
+    /// <summary>
+    /// A short hash of its logo (<see cref="OrganisationLogo"/>), none without one: the logo's address carries it, so a
+    /// browser keeps the image until it changes.
+    /// </summary>
+    public string? LogoVersion { get; set; }
+
     /// <summary>The participation charter (Markdown) moderation decisions refer to.</summary>
     public string Charter { get; set; } = "";
 
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
     public List<OrganisationHost> Hosts { get; set; } = [];
+}
+
+/// <summary>
+/// The organisation's logo, shown in the header next to its name: a PNG or JPEG of at most <see cref="BytesMax"/>
+/// bytes. Apart from the organisation, which every request holds in memory.
+/// </summary>
+public sealed class OrganisationLogo
+{
+    public const int BytesMax = 200 * 1024;
+
+    public Guid OrganisationId { get; set; }
+    public required byte[] Bytes { get; set; }
+    public required string MediaType { get; set; }
 }
 
 /// <summary>A host name the organisation answers on; an installation serves several organisations.</summary>

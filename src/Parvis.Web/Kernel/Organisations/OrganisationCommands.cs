@@ -67,6 +67,38 @@ public sealed class OrganisationCommands(ParvisDbContext db, CurrentOrganisation
         return CommandResult.Done(stored.Id);
     }
 
+    /// <summary>
+    /// Sets the logo (a PNG or a JPEG, by its first bytes, whatever its name) or, given none, removes it. The version the
+    /// header's address carries changes with it.
+    /// </summary>
+    public async Task<CommandResult> SetLogoAsync(byte[]? logo)
+    {
+        var decision = await authorizer.DecideAsync(Permission.ManageOrganisation);
+        if (decision != Decision.Allowed)
+        {
+            return CommandResult.Refused(decision);
+        }
+        var mediaType = logo is null ? null : Text.Uploads.MediaTypeOf(logo);
+        if (logo is not null && (logo.Length > OrganisationLogo.BytesMax || mediaType is not (Text.Uploads.Png or Text.Uploads.Jpeg)))
+        {
+            return CommandResult.Refused(logo.Length > OrganisationLogo.BytesMax ? "Error.LogoTooBig" : "Error.LogoType");
+        }
+        var stored = await db.Organisations.FirstAsync(o => o.Id == organisation.Id);
+        var existing = await db.OrganisationLogos.FirstOrDefaultAsync(l => l.OrganisationId == organisation.Id);
+        if (existing is not null)
+        {
+            db.OrganisationLogos.Remove(existing);
+        }
+        if (logo is not null)
+        {
+            db.OrganisationLogos.Add(new OrganisationLogo { OrganisationId = stored.Id, Bytes = logo, MediaType = mediaType! });
+        }
+        stored.LogoVersion = logo is null ? null : Convert.ToHexStringLower(System.IO.Hashing.XxHash64.Hash(logo));
+        audit.Record(logo is null ? "organisation.logo.remove" : "organisation.logo", $"organisation:{stored.Id}", logo is null ? "" : $"{mediaType}; {logo.Length} bytes");
+        await db.SaveChangesAsync();
+        return CommandResult.Done(stored.Id);
+    }
+
     /// <summary>Gives a role to the person with this pseudonym (never looked up by e-mail, which staff do not see).</summary>
     public async Task<CommandResult> GrantAsync(string pseudonym, Role role, Guid? processId)
     {

@@ -26,6 +26,17 @@ public sealed class UploadRefusedException(string key, long limit = 0) : Excepti
 
 public static class Uploads
 {
+    public const string Pdf = "application/pdf";
+    public const string Png = "image/png";
+    public const string Jpeg = "image/jpeg";
+
+    /// <summary>What the first bytes say a file is, among a PDF, a PNG and a JPEG; null for anything else (whatever it is called).</summary>
+    public static string? MediaTypeOf(ReadOnlySpan<byte> file) =>
+        file.StartsWith("%PDF-"u8) ? Pdf
+        : file.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) ? Png
+        : file.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) ? Jpeg
+        : null;
+
     /// <summary>The whole file, refused as soon as it passes <paramref name="max"/> bytes (whatever length it announced).</summary>
     public static byte[] ReadBytes(Stream file, long max)
     {

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Accountability.Report;
@@ -265,7 +266,19 @@ public static class KernelSetup
     }
 
     /// <summary>The accent colour comes as a stylesheet so the CSP can forbid inline styles.</summary>
-    private static void MapOrganisationStyle(this WebApplication app) =>
+    private static void MapOrganisationStyle(this WebApplication app)
+    {
         app.MapGet("/organisation.css", (CurrentOrganisation organisation) =>
             Results.Text($":root{{--accent:{organisation.Value.AccentColour};}}\n", "text/css"));
+        // Its address carries its version (?v=), so a browser may keep it as long as it likes.
+        app.MapGet("/organisation/logo", async (CurrentOrganisation organisation, ParvisDbContext db, HttpContext context) =>
+        {
+            if (await db.OrganisationLogos.AsNoTracking().FirstOrDefaultAsync(l => l.OrganisationId == organisation.Id) is not { } logo)
+            {
+                return Results.NotFound();
+            }
+            context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+            return Results.File(logo.Bytes, logo.MediaType);
+        });
+    }
 }

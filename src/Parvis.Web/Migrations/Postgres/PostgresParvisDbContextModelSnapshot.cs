@@ -1040,6 +1040,10 @@ namespace Parvis.Web.Migrations.Postgres
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
 
+                    b.Property<string>("LogoVersion")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(150)
@@ -1079,6 +1083,26 @@ namespace Parvis.Web.Migrations.Postgres
                     b.HasIndex("OrganisationId");
 
                     b.ToTable("kernel_organisation_hosts", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Organisations.OrganisationLogo", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasMaxLength(204800)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("OrganisationId");
+
+                    b.ToTable("kernel_organisation_logos", (string)null);
                 });
 
             modelBuilder.Entity("Parvis.Web.Kernel.People.OrganisationVoice", b =>
@@ -4016,6 +4040,15 @@ namespace Parvis.Web.Migrations.Postgres
                     b.HasOne("Parvis.Web.Kernel.Organisations.Organisation", null)
                         .WithMany("Hosts")
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Organisations.OrganisationLogo", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Organisations.Organisation", null)
+                        .WithOne()
+                        .HasForeignKey("Parvis.Web.Kernel.Organisations.OrganisationLogo", "OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

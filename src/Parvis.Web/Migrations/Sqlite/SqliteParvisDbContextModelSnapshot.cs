@@ -1031,6 +1031,10 @@ namespace Parvis.Web.Migrations.Sqlite
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LogoVersion")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(150)
@@ -1070,6 +1074,26 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.HasIndex("OrganisationId");
 
                     b.ToTable("kernel_organisation_hosts", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Organisations.OrganisationLogo", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasMaxLength(204800)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrganisationId");
+
+                    b.ToTable("kernel_organisation_logos", (string)null);
                 });
 
             modelBuilder.Entity("Parvis.Web.Kernel.People.OrganisationVoice", b =>
@@ -3995,6 +4019,15 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.HasOne("Parvis.Web.Kernel.Organisations.Organisation", null)
                         .WithMany("Hosts")
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Organisations.OrganisationLogo", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Organisations.Organisation", null)
+                        .WithOne()
+                        .HasForeignKey("Parvis.Web.Kernel.Organisations.OrganisationLogo", "OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

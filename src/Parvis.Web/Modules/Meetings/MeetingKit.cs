@@ -11,7 +11,7 @@ namespace Parvis.Web.Modules.Meetings;
 /// </summary>
 public static class MeetingKit
 {
-    public static ReportDocument Build(Meeting meeting, IReadOnlyList<Theme> themes, IReadOnlyDictionary<Guid, List<string>> registered, IStringLocalizer text)
+    public static ReportDocument Build(Meeting meeting, IReadOnlyList<Theme> themes, IReadOnlyDictionary<Guid, List<string>> registered, IStringLocalizer text, string written)
     {
         var when = meeting.StartsAt.ToLocalTime().ToString("f", CultureInfo.CurrentCulture);
         var blocks = new List<ReportBlock>();
@@ -27,7 +27,7 @@ public static class MeetingKit
         if (themes.Count > 0)
         {
             blocks.Add(new ReportHeading(2, text["Kit.Theme"]));
-            blocks.Add(new ReportList(themes.Select(t => $"☐ {t.Name}").ToList()));
+            blocks.Add(new ReportList(themes.Select(t => $"☐ {t.Name}").ToList(), written));
         }
         blocks.Add(PaperForms.Blank(text["Kit.YourQuestions"], [text["Kit.Number"], text["Kit.YourQuestion"]], 3));
         return new ReportDocument(text["Kit.Title", meeting.Title], when, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, blocks);

@@ -168,12 +168,8 @@ public sealed class SignatureSheet
     /// <summary>The scan's media type, read from its first bytes: a PDF, a PNG or a JPEG.</summary>
     public string? ScanType { get; set; }
 
-    /// <summary>What the first bytes say the file is, among the kinds a scan may be; null for anything else.</summary>
-    public static string? ScanTypeOf(ReadOnlySpan<byte> file) =>
-        file.StartsWith("%PDF-"u8) ? "application/pdf"
-        : file.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) ? "image/png"
-        : file.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) ? "image/jpeg"
-        : null;
+    /// <summary>What the first bytes say the file is, among the kinds a scan may be (a PDF, a PNG, a JPEG); null for anything else.</summary>
+    public static string? ScanTypeOf(ReadOnlySpan<byte> file) => Kernel.Text.Uploads.MediaTypeOf(file);
 }
 
 /// <summary>What the organisation sets for the petitions of a process: committee size, threshold, time to answer.</summary>

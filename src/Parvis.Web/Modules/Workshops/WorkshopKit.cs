@@ -12,7 +12,7 @@ namespace Parvis.Web.Modules.Workshops;
 /// </summary>
 public static class WorkshopKit
 {
-    public static ReportDocument Build(WorkshopBoard board, IStringLocalizer text)
+    public static ReportDocument Build(WorkshopBoard board, IStringLocalizer text, string written)
     {
         var workshop = board.Workshop;
         var blocks = new List<ReportBlock>
@@ -20,7 +20,7 @@ public static class WorkshopKit
             new ReportHeading(1, text["Kit.Form"]),
             new ReportParagraph(text["Kit.FormIntro"]),
             new ReportHeading(2, text["Kit.WhichTable"]),
-            new ReportList(board.Groups.Select(g => $"☐ {g.Name}").ToList()),
+            new ReportList(board.Groups.Select(g => $"☐ {g.Name}").ToList(), written),
             PaperForms.Blank(text["Kit.Problems"], [text["Kit.Number"], text["Kit.Problem"]], 3),
             PaperForms.Blank(text["Kit.ActionsTable"], [text["Kit.Number"], text["Kit.ActionsNeeded"], text["Kit.Resources"]], 6),
             new ReportPageBreak(),
@@ -34,7 +34,7 @@ public static class WorkshopKit
             }
             blocks.Add(new ReportList(board.Times.Select(t =>
                 (t.Minutes is { } minutes ? text["Kit.TimeWithMinutes", t.Title, minutes].Value : t.Title)
-                + (t.Instructions.Length > 0 ? $" : {t.Instructions}" : "")).ToList()));
+                + (t.Instructions.Length > 0 ? $" : {t.Instructions}" : "")).ToList(), written));
             var concerns = board.Times.FirstOrDefault(t => t.Output == TimeOutput.Concerns)?.MaxItems ?? 5;
             blocks.Add(PaperForms.Blank(text["Kit.Concerns"], [text["Kit.Number"], text["Kind.concern"], text["Kit.Carried"]], concerns));
             blocks.Add(PaperForms.Blank(text["Kit.Actions"], [text["Kit.Number"], text["Kit.ConcernNumber"], text["Kind.action"]], 8));

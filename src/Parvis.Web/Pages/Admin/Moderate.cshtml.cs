@@ -25,6 +25,7 @@ public sealed class ModerateModel(ParvisDbContext db, CurrentOrganisation organi
 
     public Contribution Contribution { get; private set; } = default!;
     public string Excerpt { get; private set; } = "";
+    public string Language { get; private set; } = "";
     public IReadOnlyList<ContributionFlag> Flags { get; private set; } = [];
 
     /// <summary>The author's contest of the hiding, waiting for a moderator other than the one who hid it.</summary>
@@ -105,6 +106,7 @@ public sealed class ModerateModel(ParvisDbContext db, CurrentOrganisation organi
         }
         Contribution = contribution;
         Excerpt = contribution.Excerpt;
+        Language = contribution.Language;
         Flags = await db.ContributionFlags.AsNoTracking().Where(r => r.ContributionId == id && r.ResolvedAt == null)
             .OrderBy(r => r.CreatedAt).ToListAsync();
         Appeal = await moderation.PendingAppealAsync(id);

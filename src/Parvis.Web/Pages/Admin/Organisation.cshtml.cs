@@ -30,13 +30,71 @@ public sealed class OrganisationModel(CurrentOrganisation organisation, Authoriz
         {
             return denied;
         }
+        FillFromOrganisation();
+        return Page();
+    }
+
+    /// <summary>Sets the logo shown in the header (the page again, saying why, when the file is refused).</summary>
+    public async Task<IActionResult> OnPostLogoAsync(IFormFile? logo)
+    {
+        if (await DeniedAsync() is { } denied)
+        {
+            return denied;
+        }
+        FillFromOrganisation();
+        if (logo is null || logo.Length == 0)
+        {
+            ModelState.AddModelError(LogoField, Text["Error.LogoMissing"]);
+            return Page();
+        }
+        byte[] bytes;
+        try
+        {
+            await using var stream = logo.OpenReadStream();
+            bytes = Kernel.Text.Uploads.ReadBytes(stream, OrganisationLogo.BytesMax);
+        }
+        catch (Kernel.Text.UploadRefusedException)
+        {
+            ModelState.AddModelError(LogoField, Text["Error.LogoTooBig"]);
+            return Page();
+        }
+        return LogoSaved(await commands.SetLogoAsync(bytes), "Admin.LogoSaved");
+    }
+
+    public async Task<IActionResult> OnPostRemoveLogoAsync()
+    {
+        if (await DeniedAsync() is { } denied)
+        {
+            return denied;
+        }
+        FillFromOrganisation();
+        return LogoSaved(await commands.SetLogoAsync(null), "Admin.LogoRemoved");
+    }
+
+    public const string LogoField = "logo";
+
+    private IActionResult LogoSaved(Kernel.Contributions.CommandResult result, string done)
+    {
+        if (Refusal(result, LogoField) is { } refusal)
+        {
+            return refusal;
+        }
+        if (!result.Succeeded)
+        {
+            return Page();
+        }
+        Flash(done);
+        return Redirect("/admin/organisation");
+    }
+
+    private void FillFromOrganisation()
+    {
         var current = organisation.Value;
         Input = new OrganisationInput
         {
             Name = current.Name, AccentColour = current.AccentColour, DefaultCulture = current.DefaultCulture, Charter = current.Charter,
             RetentionMonths = current.RetentionMonths, DataLicence = current.DataLicence,
         };
-        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()

@@ -34,7 +34,7 @@ public sealed class KitModel(ParvisDbContext database, CurrentOrganisation curre
                 .Join(Db.Users, r => r.PersonId, p => p.Id, (r, p) => new { r.SiteId, p.Pseudonym })
                 .ToListAsync())
             .GroupBy(r => r.SiteId).ToDictionary(g => g.Key, g => g.Select(r => r.Pseudonym).Order(StringComparer.CurrentCulture).ToList());
-        View = new PrintableView(MeetingKit.Build(Meeting, await ThemesAsync(), registered, Text), $"/meetings/{id}/record",
+        View = new PrintableView(MeetingKit.Build(Meeting, await ThemesAsync(), registered, Text, OrganisationLanguage), $"/meetings/{id}/record",
             Text["Meetings.RecordTitle", Meeting.Title], $"/meetings/{id}/kit?handler=Download", PdfAvailable);
         return null;
     }

@@ -26,7 +26,7 @@ public sealed class KitModel(ParvisDbContext database, CurrentOrganisation curre
         {
             return denied;
         }
-        View = new PrintableView(WorkshopKit.Build(Board, Text), $"/workshops/{id}/paper", Text["Paper.Title", Workshop.Title],
+        View = new PrintableView(WorkshopKit.Build(Board, Text, OrganisationLanguage), $"/workshops/{id}/paper", Text["Paper.Title", Workshop.Title],
             $"/workshops/{id}/kit?handler=Download", PdfAvailable);
         return null;
     }

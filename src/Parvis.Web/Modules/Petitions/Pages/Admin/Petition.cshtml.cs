@@ -121,7 +121,7 @@ public sealed class PetitionModel(ParvisDbContext db, CurrentOrganisation organi
         var sheet = await db.SignatureSheets.AsNoTracking().Where(s => s.Id == sheetId && s.PetitionId == id && s.Scan != null)
             .Select(s => new { s.Number, s.Scan, s.ScanType }).FirstOrDefaultAsync();
         return sheet is null ? NotFound()
-            : File(sheet.Scan!, sheet.ScanType!, $"feuille-{sheet.Number}{(sheet.ScanType == "application/pdf" ? ".pdf" : sheet.ScanType == "image/png" ? ".png" : ".jpg")}");
+            : File(sheet.Scan!, sheet.ScanType!, $"feuille-{sheet.Number}{(sheet.ScanType == Kernel.Text.Uploads.Pdf ? ".pdf" : sheet.ScanType == Kernel.Text.Uploads.Png ? ".png" : ".jpg")}");
     }
 
     public async Task<IActionResult> OnPostAnswerAsync(Guid id)

@@ -28,7 +28,7 @@ public sealed class RulesInput
 }
 
 /// <summary>A petition as staff see it in their list: its stage, its signatures, its due date.</summary>
-public sealed record StaffLine(Guid Id, string Title, PetitionStage Stage, int Online, int Paper, DateOnly? AnswerDue, int Sheets);
+public sealed record StaffLine(Guid Id, string Title, PetitionStage Stage, int Online, int Paper, DateOnly? AnswerDue, int Sheets, string Language);
 
 /// <summary>
 /// The petitions of a process for staff: the rules (committee size, threshold, days to answer), and each petition
@@ -95,7 +95,7 @@ public sealed class PetitionsModel(ParvisDbContext db, CurrentOrganisation organ
         Petitions = await db.Petitions.AsNoTracking().Where(p => p.ProcessId == processId && p.HiddenAt == null && p.ErasedAt == null)
             .OrderBy(p => p.CreatedAt)
             .Select(p => new StaffLine(p.Id, p.Title, p.Stage, p.OnlineSignatures,
-                sheets.Where(s => s.PetitionId == p.Id).Sum(s => (int?)s.Signatures) ?? 0, p.AnswerDue, sheets.Count(s => s.PetitionId == p.Id)))
+                sheets.Where(s => s.PetitionId == p.Id).Sum(s => (int?)s.Signatures) ?? 0, p.AnswerDue, sheets.Count(s => s.PetitionId == p.Id), p.Language))
             .ToListAsync();
         return null;
     }
