@@ -216,7 +216,7 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
             $"/admin/processes/edit/{app.World.ProcessId}", $"/admin/processes/{app.World.ProcessId}/phases",
             $"/proposals/{proposal.Id}/answer", $"/admin/moderate/{proposal.Id}", $"/flag/{proposal.Id}",
             "/account/notifications", "/account/notifications/settings", $"/processes/{app.World.ProcessSlug}/journal",
-            $"/processes/{app.World.ProcessSlug}/feedback",
+            $"/processes/{app.World.ProcessSlug}/feedback", "/design",
         })
         {
             await page.GotoAsync(path);
@@ -296,6 +296,43 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         await Expect(laptop.GetByText("Menu", new() { Exact = true })).ToBeHiddenAsync();
         var row = await laptop.Locator("header.site-header").BoundingBoxAsync();
         Assert.True(row!.Height < 80, $"the header wraps to {row.Height} px on a laptop");
+    }
+
+    /// <summary>
+    /// The pages a newcomer meets, at a phone's, a laptop's and a projector's size, measured in the browser: nothing wider
+    /// than the screen (no sideways scrolling), nothing under the header, and the main heading in the first screenful.
+    /// </summary>
+    [Fact]
+    public async Task The_pages_a_newcomer_meets_fit_a_phone_a_laptop_and_a_wide_screen()
+    {
+        var proposal = await app.WithDatabaseAsync(db => db.Proposals.FirstAsync(p => p.Title == "Créer un réseau local de covoiturage"));
+        var meeting = await app.WithDatabaseAsync(db => db.Meetings.OrderBy(m => m.StartsAt).FirstAsync());
+        string[] paths = ["/", $"/processes/{app.World.ProcessSlug}", $"/proposals/{proposal.Id}", $"/meetings/{meeting.Id}", "/meetings"];
+        foreach (var (width, height) in new[] { (390, 844), (1280, 800), (1920, 1080) })
+        {
+            var page = await app.NewPageAsync(new ViewportSize { Width = width, Height = height });
+            foreach (var path in paths)
+            {
+                await page.GotoAsync(path);
+                var layout = await page.EvaluateAsync<double[]>("""
+                    () => {
+                        const header = document.querySelector('header.site-header').getBoundingClientRect();
+                        // What scrolls inside its own frame (a wide table) is measured by its frame.
+                        const framed = e => { for (let p = e.parentElement; p && p.tagName !== 'MAIN'; p = p.parentElement) {
+                            if (getComputedStyle(p).overflowX !== 'visible') return true; } return false; };
+                        const widest = Math.max(0, ...[...document.querySelectorAll('main *')].filter(e => !framed(e) && e.getClientRects().length > 0)
+                            .map(e => e.getBoundingClientRect().right));
+                        return [document.documentElement.scrollWidth, widest, header.bottom,
+                            document.querySelector('main').getBoundingClientRect().top, document.querySelector('h1').getBoundingClientRect().top];
+                    }
+                    """);
+                var (scrollWidth, widest, headerBottom, mainTop, headingTop) = (layout[0], layout[1], layout[2], layout[3], layout[4]);
+                Assert.True(scrollWidth <= width, $"{path} at {width}x{height} scrolls sideways ({scrollWidth} px)");
+                Assert.True(widest <= width + 0.5, $"{path} at {width}x{height} has content out to {widest} px");
+                Assert.True(mainTop >= headerBottom, $"{path} at {width}x{height}: the content starts under the header");
+                Assert.True(headingTop < height / 2.0, $"{path} at {width}x{height}: the heading is {headingTop} px down");
+            }
+        }
     }
 
     private static async Task SignInAsync(IPage page, string email)

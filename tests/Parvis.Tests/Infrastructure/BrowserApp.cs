@@ -116,7 +116,8 @@ public sealed class BrowserApp : ParvisApp
     /// <summary>
     /// Each sentence of the page (four words or more, outside code and addresses) with the language it is read in: that
     /// of its nearest element with a lang attribute. What a field holds is left out (a textarea is being written, an
-    /// option may join the interface's words to the content's and cannot hold an element to mark them apart).
+    /// option may join the interface's words to the content's and cannot hold an element to mark them apart), and so is
+    /// what screen readers do not read (aria-hidden).
     /// </summary>
     private static async Task<Dictionary<string, string>> ContentLanguagesAsync(IPage page) =>
         await page.EvaluateAsync<Dictionary<string, string>>("""
@@ -127,7 +128,7 @@ public sealed class BrowserApp : ParvisApp
                     const text = node.nodeValue.replace(/\s+/g, ' ').trim();
                     const parent = node.parentElement;
                     if (!text.includes(' ') || /^(GET )?https?:\/\//.test(text) || (text.match(/\p{L}{2,}/gu) ?? []).length < 4
-                        || parent.closest('script, style, code, pre, kbd, samp, textarea, option')) {
+                        || parent.closest('script, style, code, pre, kbd, samp, textarea, option, [aria-hidden=true]')) {
                         continue;
                     }
                     found[text] = parent.closest('[lang]').getAttribute('lang');

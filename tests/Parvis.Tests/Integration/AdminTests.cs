@@ -167,6 +167,27 @@ public sealed class AdminTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(0, await app.WithDatabaseAsync(db => db.OrganisationLogos.CountAsync()));
     }
 
+    [Fact]
+    public async Task The_design_page_shows_the_components_to_staff_with_the_tokens_the_stylesheet_defines()
+    {
+        using var visitor = app.NewSession();
+        Assert.Contains("/account/sign-in", (await visitor.GetAsync("/design")).Location, StringComparison.Ordinal);
+        var (participant, _) = await app.SignedInAsync("Curieuse du style");
+        Assert.Contains("/error/403", (await participant.GetAsync("/design")).Location, StringComparison.Ordinal);
+
+        var (moderator, _) = await app.SignedInAsync("Modératrice du style", Role.Moderator);
+        var page = await moderator.GetAsync("/design");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var parts = page.Document.QuerySelectorAll("main section[aria-labelledby^='design-'] h2").Select(h => h.Id).ToList();
+        Assert.Equal(["design-tokens", "design-text", "design-buttons", "design-badges", "design-alerts", "design-forms", "design-cards", "design-tables",
+            "design-navigation", "design-steps"], parts);
+        // The page's colour list is the stylesheet's: a token changed in one place only would make the page lie.
+        var css = await visitor.Client.GetStringAsync(new Uri("/css/site.css", UriKind.Relative));
+        Assert.All(Web.Pages.DesignModel.Colours, c => Assert.Contains($"--{c.Name}: {c.Hex};", css, StringComparison.Ordinal));
+        // The accent's contrast, French style.
+        Assert.Matches("^[0-9]+,[0-9]\u00a0: 1$", page.Document.QuerySelector("section[aria-labelledby=design-tokens] tbody tr td:nth-child(3)")!.TextContent);
+    }
+
     /// <summary>A one-pixel PNG.</summary>
     private static readonly byte[] _png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 

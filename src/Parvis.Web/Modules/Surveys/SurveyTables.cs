@@ -17,7 +17,7 @@ public sealed record CountedResponse(SurveyChannel Channel, IReadOnlyDictionary<
 public static class SurveyTables
 {
     public static IReadOnlyList<ReportBlock> Results(IReadOnlyList<SurveyQuestion> questions, IReadOnlyList<CountedResponse> responses,
-        ILookup<string, string> texts, IStringLocalizer text)
+        ILookup<string, (string Text, string Language)> texts, IStringLocalizer text, string written)
     {
         var blocks = new List<ReportBlock>
         {
@@ -29,7 +29,7 @@ public static class SurveyTables
         {
             var logic = question.Logic;
             var result = SurveyResults.Tally(logic, answers);
-            blocks.Add(new ReportHeading(1, question.Label));
+            blocks.Add(new ReportHeading(1, question.Label, written));
             blocks.Add(new ReportParagraph(text["Surveys.AnsweredBy", result.Respondents, responses.Count]));
             switch (logic.Kind)
             {
@@ -40,10 +40,10 @@ public static class SurveyTables
                     Spread(blocks, logic, result, text);
                     break;
                 case QuestionKind.Ranking:
-                    blocks.Add(Ranking(question, answers, text));
+                    blocks.Add(Ranking(question, answers, text, written));
                     break;
                 default:
-                    Counts(blocks, question, result, text);
+                    Counts(blocks, question, result, text, written);
                     Words(blocks, texts[logic.Key].ToList(), "Surveys.OtherTexts", text);
                     break;
             }
@@ -53,7 +53,7 @@ public static class SurveyTables
 
     /// <summary>Each choice question's counts by the groups of another answer (a commune, an age band), small groups and cells hidden.</summary>
     public static IReadOnlyList<ReportBlock> Breakdowns(IReadOnlyList<SurveyQuestion> questions, SurveyQuestion by, IReadOnlyList<CountedResponse> responses, int smallest,
-        IStringLocalizer text)
+        IStringLocalizer text, string written)
     {
         var blocks = new List<ReportBlock> { new ReportParagraph(text["Surveys.BreakdownExplained", by.Label, smallest]) };
         var answers = responses.Select(r => r.Answers).ToList();
@@ -61,11 +61,11 @@ public static class SurveyTables
         {
             var rows = SurveyResults.Breakdown(question.Logic, by.Logic, answers, smallest);
             var columns = Columns(question.Logic);
-            blocks.Add(new ReportHeading(2, question.Label));
+            blocks.Add(new ReportHeading(2, question.Label, written));
             blocks.Add(new ReportTable(text["Surveys.BreakdownCaption", question.Label, by.Label],
                 [by.Label, text["Surveys.Answered"], .. columns.Select(c => c.Label)],
                 [.. rows.Select(r => (IReadOnlyList<string>)[r.Group == Question.OtherPrefix ? text["Surveys.Other"] : r.Group, Cell(r.Total, smallest, text),
-                    .. columns.Select(c => Cell(r.Counts[c.Value], smallest, text))])]));
+                    .. columns.Select(c => Cell(r.Counts[c.Value], smallest, text))])], [written], [written, null, .. columns.Select(_ => written)]));
         }
         return blocks;
     }
@@ -107,7 +107,7 @@ public static class SurveyTables
     private static IReadOnlyList<(string Value, string Label)> Columns(Question question) =>
         [.. SurveyResults.Counted(question).Select(value => (value, question.IsMatrix ? value.Replace("=", " – ", StringComparison.Ordinal) : value))];
 
-    private static void Counts(List<ReportBlock> blocks, SurveyQuestion question, QuestionResult result, IStringLocalizer text)
+    private static void Counts(List<ReportBlock> blocks, SurveyQuestion question, QuestionResult result, IStringLocalizer text, string written)
     {
         var logic = question.Logic;
         var columns = Columns(logic);
@@ -122,14 +122,14 @@ public static class SurveyTables
         blocks.Add(new ReportChart(text["Surveys.ChartCaption", question.Label], text["Surveys.ChartDescription", result.Respondents],
             labels, [new ReportSeries(text["Surveys.Respondents.Series"], counts)]));
         blocks.Add(new ReportTable(text["Surveys.TableCaption", question.Label], [text["Surveys.Option"], text["Surveys.Count"], text["Surveys.Share"]],
-            [.. labels.Select((label, i) => (IReadOnlyList<string>)[label, counts[i].ToString("N0", CultureInfo.CurrentCulture), shares[i]])]));
+            [.. labels.Select((label, i) => (IReadOnlyList<string>)[label, counts[i].ToString("N0", CultureInfo.CurrentCulture), shares[i]])], [written]));
         if (logic.Kind is QuestionKind.MultipleChoice or QuestionKind.MatrixMultiple)
         {
             blocks.Add(new ReportParagraph(text["Surveys.SharesOverHundred"]));
         }
     }
 
-    private static ReportTable Ranking(SurveyQuestion question, List<IReadOnlyDictionary<string, Answer>> answers, IStringLocalizer text)
+    private static ReportTable Ranking(SurveyQuestion question, List<IReadOnlyDictionary<string, Answer>> answers, IStringLocalizer text, string written)
     {
         var rows = question.Logic.Choices.Select(option =>
         {
@@ -138,7 +138,7 @@ public static class SurveyTables
         }).OrderBy(r => r.mean ?? double.MaxValue).ToList();
         return new ReportTable(text["Surveys.TableCaption", question.Label], [text["Surveys.Option"], text["Surveys.RankedFirst"], text["Surveys.Ranked"], text["Surveys.MeanPlace"]],
             [.. rows.Select(r => (IReadOnlyList<string>)[r.option, r.first.ToString("N0", CultureInfo.CurrentCulture), r.ranked.ToString("N0", CultureInfo.CurrentCulture),
-                r.mean?.ToString("0.0", CultureInfo.CurrentCulture) ?? "–"])]);
+                r.mean?.ToString("0.0", CultureInfo.CurrentCulture) ?? "–"])], [written]);
     }
 
     /// <summary>Numbers and dates: the lowest, the middle and the highest given.</summary>
@@ -154,12 +154,13 @@ public static class SurveyTables
         blocks.Add(new ReportParagraph(text["Surveys.Spread", sorted[0], sorted[sorted.Count / 2], sorted[^1]]));
     }
 
-    private static void Words(List<ReportBlock> blocks, List<string> words, string heading, IStringLocalizer text)
+    /// <summary>What respondents wrote, each list in the language it was written in.</summary>
+    private static void Words(List<ReportBlock> blocks, List<(string Text, string Language)> words, string heading, IStringLocalizer text)
     {
         if (words.Count > 0)
         {
             blocks.Add(new ReportHeading(2, text[heading, words.Count]));
-            blocks.Add(new ReportList(words));
+            blocks.AddRange(words.GroupBy(w => w.Language).Select(g => new ReportList([.. g.Select(w => w.Text)], g.Key)));
         }
     }
 

@@ -69,7 +69,7 @@ public static class DocxWriter
                         }));
                         break;
                     case ReportTable table:
-                        body.Append(Styled("Caption", table.Caption), Table(table, Other));
+                        body.Append(Styled("Caption", table.Caption, Other(table.CaptionLanguage)), Table(table, Other));
                         break;
                     case ReportChart chart:
                         body.Append(Styled("Caption", chart.Caption), DocxChart.Paragraph(main, chart, (uint)++drawings));
@@ -119,7 +119,7 @@ public static class DocxWriter
             new TableLook { FirstRow = true, Val = "0020" }));
         table.Append(new TableGrid(source.Headers.Select(_ => new GridColumn())));
         // The header row repeats on each page and tells screen readers what each column holds.
-        table.Append(Row(source.Headers, header: true, _ => null));
+        table.Append(Row(source.Headers, header: true, c => other(source.HeaderLanguageOf(c))));
         table.Append(source.Rows.Select(row => Row(row, header: false, c => other(source.LanguageOf(c)))));
         if (source.Rows.Count == 0)
         {

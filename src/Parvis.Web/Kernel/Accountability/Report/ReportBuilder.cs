@@ -143,7 +143,7 @@ public sealed class ReportBuilder(ParvisDbContext db, CurrentOrganisation organi
                 [grid.Rows.NameIn(culture), grid.Columns.NameIn(culture), text["Grids.StrengthsHeader"], text["Grids.WeaknessesHeader"], text["CouncilReport.Items"]],
                 cells.Select(cell => (IReadOnlyList<string>)[cell.Row.LabelIn(culture), cell.Column.LabelIn(culture), Number(cell.Strengths), Number(cell.Weaknesses),
                         string.Join(" ; ", cell.Items.Select(i => (i.Sign == GridSign.Strength ? "+ " : "− ") + i.Label))])
-                    .ToList(), [null, null, null, null, written]));
+                    .ToList(), [null, null, null, null, written]) { CaptionLanguage = written });
         }
 
         Section("Results.Title");

@@ -33,12 +33,20 @@ public sealed record ReportQuote(string Text, string Source, string? Language = 
 
 /// <summary>
 /// A table with a caption and a header row, read by screen readers in both formats. Languages, when given, is each
-/// column's content language (null for the interface's: figures, dates, words of the interface).
+/// column's content language (null for the interface's: figures, dates, words of the interface); HeaderLanguages the
+/// same for the header row, whose titles may be content too (a survey's choices).
 /// </summary>
 public sealed record ReportTable(string Caption, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows,
-    IReadOnlyList<string?>? Languages = null) : ReportBlock
+    IReadOnlyList<string?>? Languages = null, IReadOnlyList<string?>? HeaderLanguages = null) : ReportBlock
 {
-    public string? LanguageOf(int column) => Languages is { } languages && column < languages.Count ? languages[column] : null;
+    public string? LanguageOf(int column) => Of(Languages, column);
+
+    public string? HeaderLanguageOf(int column) => Of(HeaderLanguages, column);
+
+    /// <summary>The caption's language when the caption is content (a grid's title).</summary>
+    public string? CaptionLanguage { get; init; }
+
+    private static string? Of(IReadOnlyList<string?>? languages, int column) => languages is not null && column < languages.Count ? languages[column] : null;
 }
 
 /// <summary>

@@ -31,13 +31,13 @@ public sealed class ResultsModel(ParvisDbContext db, CurrentOrganisation organis
         }
         var responses = await ResponsesAsync();
         var texts = (await Db.SurveyTexts.AsNoTracking().Where(t => t.SurveyId == id && t.HiddenAt == null && t.ErasedAt == null && t.Text != "")
-            .OrderBy(t => t.Id).Select(t => new { t.QuestionKey, t.Text }).ToListAsync()).ToLookup(t => t.QuestionKey, t => t.Text);
-        Blocks = SurveyTables.Results(Questions, responses, texts, Text);
+            .OrderBy(t => t.Id).Select(t => new { t.QuestionKey, t.Text, t.Language }).ToListAsync()).ToLookup(t => t.QuestionKey, t => (t.Text, t.Language));
+        Blocks = SurveyTables.Results(Questions, responses, texts, Text, OrganisationLanguage);
         Groupings = [.. Questions.Where(q => SurveyTables.Groups(q.Logic))];
         By = Groupings.FirstOrDefault(q => q.Key == by);
         if (By is not null)
         {
-            Breakdown = SurveyTables.Breakdowns(Questions, By, responses, Survey.SmallestCell, Text);
+            Breakdown = SurveyTables.Breakdowns(Questions, By, responses, Survey.SmallestCell, Text, OrganisationLanguage);
         }
         return Page();
     }

@@ -48,7 +48,7 @@ public sealed class ArticleModel(ParvisDbContext db, CurrentOrganisation organis
             CurrentArticle = await Db.TextArticles.AsNoTracking().FirstOrDefaultAsync(a => a.TextId == id && a.Version == Collaborative.Version && a.LineageId == article.LineageId);
         }
         Subject = new SubjectView(article.Id, article.Heading, (await TextFigures.OpinionsAsync(Db, id, [article.Id])).GetValueOrDefault(article.Id, OpinionCount.None),
-            (await MineAsync([article.Id])).GetValueOrDefault(article.Id), (await ArgumentsAsync([article.Id], voice))[article.Id], Open);
+            (await MineAsync([article.Id])).GetValueOrDefault(article.Id), (await ArgumentsAsync([article.Id], voice))[article.Id], Open, OrganisationLanguage);
         await LoadAmendmentsAsync(Db.Amendments.Where(a => a.TextId == id && a.ArticleId == article.Id), voice, page);
         return true;
     }

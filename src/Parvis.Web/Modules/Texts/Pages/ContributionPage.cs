@@ -179,7 +179,8 @@ public abstract class ContributionPage(ParvisDbContext db, CurrentOrganisation o
         var mine = await MineAsync(ids);
         var authors = await AuthorsAsync(list);
         Amendments = [.. list.Select(a => new AmendmentCard(a, authors(a), new SubjectView(a.Id, Label(a, authors(a)), opinions.GetValueOrDefault(a.Id, OpinionCount.None),
-            mine.GetValueOrDefault(a.Id), arguments[a.Id], Open && a.Version == Collaborative.Version && a.Outcome is null && a.Fate is null)))];
+            mine.GetValueOrDefault(a.Id), arguments[a.Id], Open && a.Version == Collaborative.Version && a.Outcome is null && a.Fate is null,
+            a.IsNewArticle ? a.Language : null)))];
     }
 
     /// <summary>How an amendment is named: a new article by its heading, an amendment by who proposed it.</summary>
@@ -224,5 +225,8 @@ public abstract class ContributionPage(ParvisDbContext db, CurrentOrganisation o
     }
 }
 
-/// <summary>What one can vote and argue on (an article, an amendment), as its forms show it; open while it takes votes.</summary>
-public sealed record SubjectView(Guid Id, string Label, OpinionCount Opinions, Opinion? Mine, SubjectArguments Arguments, bool Open);
+/// <summary>
+/// What one can vote and argue on (an article, an amendment), as its forms show it; open while it takes votes. Language is
+/// its label's when the label is content (a heading), none when it is the interface's words.
+/// </summary>
+public sealed record SubjectView(Guid Id, string Label, OpinionCount Opinions, Opinion? Mine, SubjectArguments Arguments, bool Open, string? Language = null);

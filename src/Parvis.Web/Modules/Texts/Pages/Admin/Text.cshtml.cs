@@ -31,7 +31,8 @@ public sealed class ReasonInput
 }
 
 /// <summary>An amendment waiting for an answer, with its votes, most agreed first.</summary>
-public sealed record Awaiting(Amendment Amendment, string Where, OpinionCount Opinions);
+/// <summary>An amendment waiting for its answer, and where it stands: its article's heading or, for a new article, its own (WhereLanguage).</summary>
+public sealed record Awaiting(Amendment Amendment, string Where, OpinionCount Opinions, string WhereLanguage);
 
 /// <summary>
 /// A text for staff: its description, the draft of the next version (pasted Markdown or an imported DOCX) checked and
@@ -235,7 +236,8 @@ public sealed partial class TextModel(ParvisDbContext db, CurrentOrganisation or
         var top = await TextFigures.MostAgreedFirst(db, waiting).Take(MostAwaiting).AsNoTracking().ToListAsync();
         var opinions = await TextFigures.OpinionsAsync(db, id, [.. top.Select(a => a.Id)]);
         var headings = await db.TextArticles.AsNoTracking().Where(a => a.TextId == id && top.Select(t => t.ArticleId).Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Heading);
-        AwaitingAnswer = [.. top.Select(a => new Awaiting(a, a.ArticleId is { } article ? headings.GetValueOrDefault(article, "") : a.Heading, opinions.GetValueOrDefault(a.Id, OpinionCount.None)))];
+        AwaitingAnswer = [.. top.Select(a => new Awaiting(a, a.ArticleId is { } article ? headings.GetValueOrDefault(article, "") : a.Heading, opinions.GetValueOrDefault(a.Id, OpinionCount.None),
+            a.ArticleId is null ? a.Language : OrganisationLanguage))];
         return null;
     }
 }

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Pages;
+
+/// <summary>
+/// The living style page: every component of Parvis's design system as pages use it, with the tokens it is built on and
+/// the organisation's accent checked against white. For staff, who build pages and choose the accent.
+/// </summary>
+public sealed class DesignModel(Authorizer authorizer, CurrentOrganisation organisation) : ParvisPageModel
+{
+    /// <summary>The colour tokens of site.css, each with what it is for (Design.Colour.{name}).</summary>
+    public static readonly IReadOnlyList<(string Name, string Hex)> Colours =
+    [
+        ("text", "#1a1a1a"), ("muted", "#4a4a4a"), ("line", "#c8c8c8"), ("bg-soft", "#f3f4f6"), ("error", "#a4000f"), ("ok", "#0b6b2e"),
+    ];
+
+    public string Accent => organisation.Value.AccentColour;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (authorizer.PersonId is null)
+        {
+            return Challenge();
+        }
+        return (await authorizer.RolesAsync()).Any(PersonRules.IsStaff) ? Page() : Forbid();
+    }
+
+    /// <summary>"7.2 : 1", the contrast of a colour on white.</summary>
+    public static string Contrast(string hex) => (Kernel.Organisations.Colours.ContrastWithWhite(hex) ?? 0).ToString("0.0", System.Globalization.CultureInfo.CurrentCulture);
+}
