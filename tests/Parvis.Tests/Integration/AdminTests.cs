@@ -144,7 +144,11 @@ public sealed class AdminTests(ParvisApp app) : IClassFixture<ParvisApp>
         const string page = "/admin/organisation";
         // A PNG named as a GIF is taken for what it is; a GIF, a text or an oversized image is refused with why, next to the field.
         var gif = "GIF89a\u0001\u0000\u0001\u0000"u8.ToArray();
-        Assert.Contains("PNG ou JPEG", (await admin.PostFileAsync($"{page}?handler=Logo", "logo", "logo.gif", gif, page)).Text("#logo-error"), StringComparison.Ordinal);
+        var refused = await admin.PostFileAsync($"{page}?handler=Logo", "logo", "logo.gif", gif, page);
+        Assert.Contains("PNG ou JPEG", refused.Text("#logo-error"), StringComparison.Ordinal);
+        // The settings form, not sent, keeps its values and shows no error.
+        Assert.Empty(refused.Document.QuerySelectorAll("form:not([enctype]) .field-error"));
+        Assert.False(string.IsNullOrEmpty(refused.Document.QuerySelector("#Input_Name")!.GetAttribute("value")));
         var huge = new byte[Web.Kernel.Organisations.OrganisationLogo.BytesMax + 1];
         _png.CopyTo(huge, 0);
         Assert.Contains("200 Ko", (await admin.PostFileAsync($"{page}?handler=Logo", "logo", "logo.png", huge, page)).Text("#logo-error"), StringComparison.Ordinal);

@@ -206,7 +206,7 @@ public sealed class MeetingTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Contains("Arrêt de bus Dumont", lorient, StringComparison.Ordinal);
         Assert.Contains("30 places libres sur 30", lorient, StringComparison.Ordinal);
         Assert.Contains("Boucle à induction", page.Text($"#site-{setup.Site(3)}"), StringComparison.Ordinal);
-        Assert.Equal("Débat", page.Text("#agenda + ol li:last-child strong"));
+        Assert.Equal("Débat", page.Text("#agenda + div ol li:last-child strong"));
 
         var calendar = await visitor.GetAsync($"{setup.Page}?handler=Calendar");
         Assert.Equal("text/calendar", calendar.ContentType);

@@ -277,7 +277,8 @@ public static class KernelSetup
             {
                 return Results.NotFound();
             }
-            context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+            // Kept for good only at the address of the current version; another is asked again.
+            context.Response.Headers.CacheControl = context.Request.Query["v"] == organisation.Value.LogoVersion ? "public, max-age=31536000, immutable" : "no-cache";
             return Results.File(logo.Bytes, logo.MediaType);
         });
     }

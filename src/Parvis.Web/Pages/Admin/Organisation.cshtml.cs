@@ -41,6 +41,8 @@ public sealed class OrganisationModel(CurrentOrganisation organisation, Authoriz
         {
             return denied;
         }
+        // The settings form's fields were not sent with this one: their absence is no error.
+        ModelState.Clear();
         FillFromOrganisation();
         if (logo is null || logo.Length == 0)
         {
@@ -67,6 +69,7 @@ public sealed class OrganisationModel(CurrentOrganisation organisation, Authoriz
         {
             return denied;
         }
+        ModelState.Clear();
         FillFromOrganisation();
         return LogoSaved(await commands.SetLogoAsync(null), "Admin.LogoRemoved");
     }
