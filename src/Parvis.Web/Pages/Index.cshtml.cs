@@ -11,8 +11,11 @@ using Parvis.Web.Shared;
 
 namespace Parvis.Web.Pages;
 
-/// <summary>A published process as the home page shows it: what it is, how much was said, and what one can do there today.</summary>
-public sealed record ProcessCard(Process Process, int Contributions, IReadOnlyList<ComponentActions> Actions);
+/// <summary>
+/// A published process as the home page shows it: what it is, how much was said and by how many people with an
+/// account, how many appointments are to come, and what one can do there today.
+/// </summary>
+public sealed record ProcessCard(Process Process, int Contributions, int Participants, int Upcoming, IReadOnlyList<ComponentActions> Actions);
 
 [OutputCache(PolicyName = PublicPagePolicy.Name)]
 public sealed class IndexModel(DatabaseOnDemand database, CurrentOrganisation organisation, Authorizer authorizer, SharedData shared, ModuleCatalog modules,
@@ -39,12 +42,14 @@ public sealed class IndexModel(DatabaseOnDemand database, CurrentOrganisation or
             .OrderByDescending(p => p.CreatedAt)
             .ToListAsync();
         var counts = await ShownContributions.Of(Db, sources).Where(c => c.OrganisationId == organisation.Id)
-            .GroupBy(c => c.ProcessId).Select(g => new { ProcessId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.ProcessId, x => x.Count);
+            .GroupBy(c => c.ProcessId).Select(g => new { ProcessId = g.Key, Count = g.Count(), Authors = g.Where(c => c.AuthorId != null).Select(c => c.AuthorId).Distinct().Count() })
+            .ToDictionaryAsync(x => x.ProcessId);
         var cards = new List<ProcessCard>();
         foreach (var process in processes)
         {
-            cards.Add(new ProcessCard(process, counts.GetValueOrDefault(process.Id), await modules.ActionsAsync(Db, process, hour)));
+            var count = counts.GetValueOrDefault(process.Id);
+            cards.Add(new ProcessCard(process, count?.Count ?? 0, count?.Authors ?? 0, (await modules.UpcomingAsync(Db, process, hour, 0)).Count,
+                await modules.ActionsAsync(Db, process, hour)));
         }
         return cards;
     }

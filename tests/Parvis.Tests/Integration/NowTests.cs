@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Processes;
 
 namespace Parvis.Tests.Integration;
@@ -21,10 +22,10 @@ public sealed class NowTests(ParvisApp app) : IClassFixture<ParvisApp>
     {
         var process = await ProcessAsync("agir-aujourdhui", ProposalsModule.Proposing, ProposalsModule.Supporting);
         var phase = process.Phases[0];
+        var evening = new DateTimeOffset(DateTime.Today.AddDays(2).AddHours(18).AddMinutes(30));
         await app.WithDatabaseAsync(async db =>
         {
             var meetings = process.Component(MeetingsModule.Key)!.Id;
-            var evening = DateTimeOffset.Now.AddDays(2);
             db.Meetings.AddRange(
                 new Meeting { OrganisationId = process.OrganisationId, ProcessId = process.Id, ComponentId = meetings, Title = "Réunion passée", StartsAt = DateTimeOffset.Now.AddHours(-4), EndsAt = DateTimeOffset.Now.AddHours(-2) },
                 new Meeting { OrganisationId = process.OrganisationId, ProcessId = process.Id, ComponentId = meetings, Title = "Réunion de quartier", Registration = true, StartsAt = evening, EndsAt = evening.AddHours(2) },
@@ -35,6 +36,18 @@ public sealed class NowTests(ParvisApp app) : IClassFixture<ParvisApp>
                 Question = "Que faire de la place ?",
             });
             await db.SaveChangesAsync();
+        });
+        // Two people with an account wrote three proposals; a fourth came on paper, from nobody the site knows.
+        var first = await app.CreatePersonAsync("ecrit-deux-fois");
+        var second = await app.CreatePersonAsync("ecrit-une-fois");
+        await app.WithDatabaseAsync(db =>
+        {
+            db.AddRange(
+                new Proposal { OrganisationId = process.OrganisationId, ProcessId = process.Id, AuthorId = first.Id, Title = "Des bancs", Body = "." },
+                new Proposal { OrganisationId = process.OrganisationId, ProcessId = process.Id, AuthorId = first.Id, Title = "Des arbres", Body = "." },
+                new Proposal { OrganisationId = process.OrganisationId, ProcessId = process.Id, AuthorId = second.Id, Title = "De l'ombre", Body = "." },
+                new Proposal { OrganisationId = process.OrganisationId, ProcessId = process.Id, Channel = Channel.Paper, Title = "Une fontaine", Body = "." });
+            return db.SaveChangesAsync();
         });
 
         using var visitor = app.NewSession();
@@ -53,9 +66,16 @@ public sealed class NowTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.DoesNotContain("Soutenir les propositions", primary);
         Assert.DoesNotContain("Poser une question aux experts", primary);
 
-        // What to do now comes first; what became of the contributions before the analysts' material, kept apart.
+        // The meetings to come are listed next, soonest first, with their time; the one that is over is not.
+        var upcoming = page.Document.QuerySelectorAll(".appointments li").ToList();
+        Assert.Equal(["Réunion de quartier", "Réunion plus tard"], upcoming.Select(li => li.QuerySelector("a")!.TextContent));
+        Assert.Equal(evening.ToString("o"), upcoming[0].QuerySelector("time")!.GetAttribute("datetime"));
+        Assert.Contains($"de {evening.ToLocalTime():H' h 'mm} à", upcoming[0].QuerySelector("time")!.TextContent, StringComparison.Ordinal);
+
+        // What to do now comes first, then what is to come; what became of the contributions before the analysts' material, kept apart.
         var sections = page.Document.QuerySelectorAll("main h2[id]").Select(h => h.Id).ToList();
-        Assert.True(sections.IndexOf("now") < sections.IndexOf("participate") && sections.IndexOf("participate") < sections.IndexOf("accountability")
+        Assert.True(sections.IndexOf("now") < sections.IndexOf("upcoming") && sections.IndexOf("upcoming") < sections.IndexOf("participate")
+            && sections.IndexOf("participate") < sections.IndexOf("accountability")
             && sections.IndexOf("accountability") < sections.IndexOf("analysis"), string.Join(", ", sections));
         Assert.NotNull(page.Document.QuerySelector($"section[aria-labelledby=analysis] a[href='/processes/{process.Slug}/grids']"));
         Assert.Null(page.Document.QuerySelector($"section[aria-labelledby=accountability] a[href='/processes/{process.Slug}/grids']"));
@@ -66,7 +86,10 @@ public sealed class NowTests(ParvisApp app) : IClassFixture<ParvisApp>
         var offered = card.QuerySelectorAll(".now-actions a").Select(a => a.TextContent).ToList();
         Assert.Contains(offered, a => a.StartsWith("Proposer une idée", StringComparison.Ordinal));
         Assert.Contains(offered, a => a.StartsWith("S'inscrire à", StringComparison.Ordinal));
-        Assert.Contains("Aucune contribution pour l'instant", card.TextContent, StringComparison.Ordinal);
+        var counts = card.QuerySelector(".meta")!.TextContent;
+        Assert.Contains("4 contributions", counts, StringComparison.Ordinal);
+        Assert.Contains("2 personnes inscrites y ont contribué", counts, StringComparison.Ordinal);
+        Assert.Contains("2 rendez-vous à venir", counts, StringComparison.Ordinal);
     }
 
     [Fact]

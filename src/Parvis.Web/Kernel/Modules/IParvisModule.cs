@@ -62,6 +62,14 @@ public interface IParvisModule
     Task<IReadOnlyList<ModuleLink>> ActionsAsync(ParvisDbContext db, Process process, ProcessComponent component, Phase? phase, DateTimeOffset hour) =>
         Task.FromResult<IReadOnlyList<ModuleLink>>([]);
 
+    /// <summary>
+    /// What is to come in the component that people can attend (a meeting not over by the hour): how many, and the
+    /// first <paramref name="limit"/> soonest first. The next appointments on the process page and the count on the
+    /// home page; the same for everyone, kept for the hour.
+    /// </summary>
+    Task<Upcoming> UpcomingAsync(ParvisDbContext db, Process process, ProcessComponent component, DateTimeOffset hour, int limit) =>
+        Task.FromResult(Upcoming.None);
+
     /// <summary>Its links in every page's navigation, whatever the process.</summary>
     IReadOnlyList<ModuleLink> NavigationLinks => [];
 
@@ -100,6 +108,15 @@ public interface IParvisModule
 
 /// <summary>A link a module offers (on a process page, in the administration, in the navigation): where it leads, and the text it shows (a key and its arguments).</summary>
 public sealed record ModuleLink(string Href, string TextKey, params object[] Arguments);
+
+/// <summary>A dated event of a process that people can attend, with where it is held (places, or online).</summary>
+public sealed record Appointment(string Href, string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, IReadOnlyList<string> Places, bool Online);
+
+/// <summary>How many appointments are to come, and the first of them.</summary>
+public sealed record Upcoming(int Count, IReadOnlyList<Appointment> First)
+{
+    public static readonly Upcoming None = new(0, []);
+}
 
 /// <summary>
 /// A setting a module offers, on or off. Its key is "{module}.{setting}" and holds no space; LabelKey names it in the

@@ -123,6 +123,24 @@ public sealed class ModuleCatalog
         return all;
     }
 
+    /// <summary>What is to come in the process, all components together: their count and the first ones, soonest first; nothing once closed.</summary>
+    public async Task<Upcoming> UpcomingAsync(ParvisDbContext db, Process process, DateTimeOffset hour, int limit)
+    {
+        if (process.ClosedAt is not null)
+        {
+            return Upcoming.None;
+        }
+        var count = 0;
+        var first = new List<Appointment>();
+        foreach (var (component, module) in InUse(process))
+        {
+            var upcoming = await module.UpcomingAsync(db, process, component, hour, limit);
+            count += upcoming.Count;
+            first.AddRange(upcoming.First);
+        }
+        return new Upcoming(count, [.. first.OrderBy(a => a.StartsAt).Take(limit)]);
+    }
+
     /// <summary>Each component's links in the administration, with its title when its module is used more than once.</summary>
     public IEnumerable<(ModuleLink Link, string? Of)> AdminEntries(Process process) =>
         InUse(process).SelectMany(x => x.Module.AdminEntries(process, x.Component).Select(l => (l, Repeated(process, x.Component) ? x.Component.Title : null)));

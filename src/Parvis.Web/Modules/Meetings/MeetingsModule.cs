@@ -94,6 +94,20 @@ public sealed class MeetingsModule : IParvisModule
         return actions;
     }
 
+    public async Task<Upcoming> UpcomingAsync(ParvisDbContext db, Process process, ProcessComponent component, DateTimeOffset hour, int limit)
+    {
+        var toCome = db.Meetings.AsNoTracking().Where(m => m.ComponentId == component.Id && m.EndsAt > hour);
+        var count = await toCome.CountAsync();
+        if (count == 0 || limit == 0)
+        {
+            return new Upcoming(count, []);
+        }
+        var first = await toCome.OrderBy(m => m.StartsAt).Take(limit)
+            .Select(m => new { m.Id, m.Title, m.StartsAt, m.EndsAt, m.Mode, Places = m.Sites.OrderBy(s => s.Position).Select(s => s.Name).ToList() })
+            .ToListAsync();
+        return new Upcoming(count, [.. first.Select(m => new Appointment($"/meetings/{m.Id}", m.Title, m.StartsAt, m.EndsAt, m.Places, m.Mode != MeetingMode.InPerson))]);
+    }
+
     /// <summary>The meetings of one of the module's components in a process.</summary>
     public static string ListAddress(Process process, Guid componentId) => $"/processes/{process.Slug}/meetings/{componentId}";
 

@@ -33,6 +33,9 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
 
     /// <summary>What a participant can do now, component by component.</summary>
     public IReadOnlyList<ComponentActions> Actions { get; private set; } = [];
+    /// <summary>What is to come that people can attend (meetings), the first few.</summary>
+    public Upcoming Upcoming { get; private set; } = Upcoming.None;
+
     public bool CanEdit { get; private set; }
     public FateCount Fates { get; private set; } = default!;
     public int SynthesisItems { get; private set; }
@@ -48,14 +51,17 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
         {
             return NotFound();
         }
-        (Process, Components, Actions, Fates, SynthesisItems) = overview;
+        (Process, Components, Actions, Upcoming, Fates, SynthesisItems) = overview;
         CurrentPhase = Process.CurrentPhase(today);
         FeedbackPhase = PhaseFeedback.Asked(Process.Phases, today);
         return Page();
     }
 
-    private sealed record Overview(Process Process, IReadOnlyList<ComponentEntries> Components, IReadOnlyList<ComponentActions> Actions, FateCount Fates,
-        int SynthesisItems);
+    private sealed record Overview(Process Process, IReadOnlyList<ComponentEntries> Components, IReadOnlyList<ComponentActions> Actions,
+        Upcoming Upcoming, FateCount Fates, int SynthesisItems);
+
+    /// <summary>How many appointments the page lists before saying how many more there are.</summary>
+    private const int UpcomingShown = 5;
 
     public sealed record ComponentEntries(string Title, string TitleKey, IReadOnlyList<ModuleLink> Entries);
 
@@ -73,7 +79,8 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
         {
             components.Add(new ComponentEntries(component.Title, module.TitleKey, await module.EntriesAsync(Db, process, component)));
         }
-        return new Overview(process, components, await modules.ActionsAsync(Db, process, hour), await fates.CountAsync(process),
+        return new Overview(process, components, await modules.ActionsAsync(Db, process, hour), await modules.UpcomingAsync(Db, process, hour, UpcomingShown),
+            await fates.CountAsync(process),
             await Db.SynthesisItems.CountAsync(i => i.ProcessId == process.Id));
     }
 }
