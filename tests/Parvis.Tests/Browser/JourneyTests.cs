@@ -307,7 +307,7 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
     {
         var proposal = await app.WithDatabaseAsync(db => db.Proposals.FirstAsync(p => p.Title == "Créer un réseau local de covoiturage"));
         var meeting = await app.WithDatabaseAsync(db => db.Meetings.OrderBy(m => m.StartsAt).FirstAsync());
-        string[] paths = ["/", $"/processes/{app.World.ProcessSlug}", $"/proposals/{proposal.Id}", $"/meetings/{meeting.Id}", "/meetings"];
+        string[] paths = ["/", $"/processes/{app.World.ProcessSlug}", $"/processes/{app.World.ProcessSlug}/fates", $"/proposals/{proposal.Id}", $"/meetings/{meeting.Id}", "/meetings"];
         foreach (var (width, height) in new[] { (390, 844), (1280, 800), (1920, 1080) })
         {
             var page = await app.NewPageAsync(new ViewportSize { Width = width, Height = height });

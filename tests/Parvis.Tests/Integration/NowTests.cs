@@ -107,4 +107,22 @@ public sealed class NowTests(ParvisApp app) : IClassFixture<ParvisApp>
         await app.WithDatabaseAsync(db => db.Processes.Where(p => p.Id == process.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ClosedAt, DateTimeOffset.UtcNow)));
         Assert.Empty((await visitor.GetAsync($"/processes/{process.Slug}")).Document.QuerySelectorAll("section[aria-labelledby=now]"));
     }
+
+    [Fact]
+    public async Task Every_page_of_what_came_out_of_a_process_has_the_same_tabs_with_its_own_marked_current()
+    {
+        var process = await ProcessAsync("onglets");
+        using var visitor = app.NewSession();
+        var tabs = Parvis.Web.Shared.ProcessTabs.All.Select(t => $"/processes/{process.Slug}{t.Path}").ToList();
+        foreach (var address in tabs.Skip(1))
+        {
+            var page = await visitor.GetAsync(address);
+            var links = page.Document.QuerySelectorAll("nav.tabs a").ToList();
+            Assert.Equal(tabs, links.Select(a => a.GetAttribute("href")));
+            Assert.Equal([address], links.Where(a => a.GetAttribute("aria-current") == "page").Select(a => a.GetAttribute("href")));
+            Assert.Equal(process.Title, links[0].TextContent.Trim());
+            // The tabs come before the page's heading, as the way back to the process did.
+            Assert.True(page.Document.QuerySelector("nav.tabs")!.CompareDocumentPosition(page.Document.QuerySelector("h1")!).HasFlag(AngleSharp.Dom.DocumentPositions.Following), address);
+        }
+    }
 }
