@@ -28,9 +28,12 @@ public abstract class ParvisPageModel : PageModel
     /// </summary>
     public const string FlashCookie = "parvis-flash";
 
-    protected void Flash(string key, params object[] arguments) =>
-        Response.Cookies.Append(FlashCookie, JsonSerializer.Serialize<string[]>([key, .. arguments.Select(a => Convert.ToString(a, CultureInfo.InvariantCulture) ?? "")]),
-            new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Secure = Request.IsHttps });
+    protected void Flash(string key, params object[] arguments) => Flash(HttpContext, key, arguments);
+
+    /// <summary>Leaves the notice for the next page, from anywhere that answers a request.</summary>
+    public static void Flash(HttpContext context, string key, params object[] arguments) =>
+        context.Response.Cookies.Append(FlashCookie, JsonSerializer.Serialize<string[]>([key, .. arguments.Select(a => Convert.ToString(a, CultureInfo.InvariantCulture) ?? "")]),
+            new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Secure = context.Request.IsHttps });
 
     /// <summary>The notice left by the previous page, cleared once read; a message we do not have is not shown.</summary>
     public static string? ReadFlash(HttpContext context, IStringLocalizer text)

@@ -13,6 +13,7 @@ public sealed record CommandResult(bool Succeeded, string? ErrorKey = null, Guid
     {
         Decision.SignInRequired => "Error.SignInRequired",
         Decision.PhaseClosed => "Error.PhaseClosed",
+        Decision.OutsideMandate => "Error.OutsideMandate",
         _ => "Error.Forbidden",
     });
 }

@@ -5,7 +5,7 @@ namespace Parvis.Web.Kernel.Contributions;
 /// Moderation, flags and the fate of contributions work on this kernel concept, so they
 /// never need to read a module's own tables. Modules derive from it (table per type).
 /// </summary>
-public abstract class Contribution
+public abstract class Contribution : Mediation.IPersonAct
 {
     public const int OriginMax = 300;
 
@@ -39,8 +39,15 @@ public abstract class Contribution
 
     public DateTimeOffset? FateDecidedAt { get; set; }
 
+    /// <summary>The structure whose mediator entered it under the author's mandate ("entered with the help of…").</summary>
+    public Guid? MediatedById { get; set; }
+
     /// <summary>Stable name of the kind ("proposal", "comment") used in logs, reports and exports.</summary>
     public abstract string Kind { get; }
+
+    string Mediation.IPersonAct.ActKind => Kind;
+
+    string? Mediation.IPersonAct.ActAddress => Address;
 
     /// <summary>The text a moderator reads to decide.</summary>
     public abstract string Excerpt { get; }
@@ -65,6 +72,9 @@ public enum Channel
     Meeting,
     Paper,
     Offline,
+
+    /// <summary>Entered by a mediator under the author's mandate, with them or for them.</summary>
+    Mediated,
 }
 
 /// <summary>What became of a contribution, decided by an analyst; public with its history.</summary>

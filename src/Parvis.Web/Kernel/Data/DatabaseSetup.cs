@@ -12,18 +12,21 @@ public static class DatabaseSetup
     {
         services.AddSingleton<ChangeInterceptor>();
         services.AddSingleton<Text.ContentLanguageInterceptor>();
+        services.AddSingleton<Mediation.MediationInterceptor>();
         services.AddScoped<DatabaseOnDemand>();
         // Pooled: a request takes a ready context instead of building one (and its options) each time.
         if (PostgresConnection(configuration) is { } connection)
         {
             services.AddDbContextPool<ParvisDbContext, PostgresParvisDbContext>((s, o) =>
-                ModulesOptions.Use(o.UseNpgsql(connection).AddInterceptors(s.GetRequiredService<ChangeInterceptor>(), s.GetRequiredService<Text.ContentLanguageInterceptor>()), s.GetRequiredService<ModuleCatalog>()));
+                ModulesOptions.Use(o.UseNpgsql(connection).AddInterceptors(s.GetRequiredService<ChangeInterceptor>(), s.GetRequiredService<Text.ContentLanguageInterceptor>(),
+                    s.GetRequiredService<Mediation.MediationInterceptor>()), s.GetRequiredService<ModuleCatalog>()));
         }
         else
         {
             var sqlite = configuration.GetConnectionString("Sqlite") ?? SqliteConnectionFor(DataDirectory.Resolve(configuration));
             services.AddDbContextPool<ParvisDbContext, SqliteParvisDbContext>((s, o) =>
-                ModulesOptions.Use(o.UseSqlite(sqlite).AddInterceptors(s.GetRequiredService<ChangeInterceptor>(), s.GetRequiredService<Text.ContentLanguageInterceptor>()), s.GetRequiredService<ModuleCatalog>()));
+                ModulesOptions.Use(o.UseSqlite(sqlite).AddInterceptors(s.GetRequiredService<ChangeInterceptor>(), s.GetRequiredService<Text.ContentLanguageInterceptor>(),
+                    s.GetRequiredService<Mediation.MediationInterceptor>()), s.GetRequiredService<ModuleCatalog>()));
         }
         return services;
     }

@@ -31,6 +31,64 @@ internal static class KernelModel
     public const string SessionsTable = "kernel_sessions";
     public const string IdentityTablesPrefix = "kernel_identity_";
 
+    private static void BuildMediation(ModelBuilder b)
+    {
+        b.Entity<Mediation.MediationStructure>(e =>
+        {
+            e.ToTable("kernel_mediation_structures");
+            e.Property(s => s.Name).HasMaxLength(Mediation.MediationStructure.NameMax);
+            e.Property(s => s.Kind).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(s => new { s.OrganisationId, s.Name }).IsUnique();
+            e.HasOne<Organisation>().WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Mediation.Mediator>(e =>
+        {
+            e.ToTable("kernel_mediators");
+            e.HasIndex(m => new { m.StructureId, m.PersonId }).IsUnique();
+            e.HasIndex(m => m.PersonId);
+            e.HasOne<Mediation.MediationStructure>().WithMany().HasForeignKey(m => m.StructureId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Mediation.Mandate>(e =>
+        {
+            e.ToTable("kernel_mandates");
+            e.Property(m => m.Allows).HasConversion<int>();
+            e.Property(m => m.Duration).HasConversion<string>().HasMaxLength(20);
+            e.Property(m => m.Consent).HasConversion<string>().HasMaxLength(20);
+            e.Property(m => m.ConsentTextVersion).HasMaxLength(20);
+            e.HasIndex(m => m.PersonId);
+            e.HasIndex(m => new { m.StructureId, m.CreatedAt });
+            // A structure with mandates stays: its name labels what was entered under them.
+            e.HasOne<Mediation.MediationStructure>().WithMany().HasForeignKey(m => m.StructureId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Process>().WithMany().HasForeignKey(m => m.ProcessId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Mediation.MandateAct>(e =>
+        {
+            e.ToTable("kernel_mandate_acts");
+            e.Property(a => a.Mode).HasConversion<string>().HasMaxLength(10);
+            e.Property(a => a.Kind).HasMaxLength(Mediation.MandateAct.KindMax);
+            e.Property(a => a.Address).HasMaxLength(Mediation.MandateAct.AddressMax);
+            e.HasIndex(a => new { a.MandateId, a.At });
+            e.HasIndex(a => new { a.MediatorId, a.SubjectId });
+            e.HasOne<Mediation.Mandate>().WithMany().HasForeignKey(a => a.MandateId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Mediation.MediationSession>(e =>
+        {
+            e.ToTable("kernel_mediation_sessions");
+            e.Property(s => s.Mode).HasConversion<string>().HasMaxLength(10);
+            e.HasOne<Mediation.Mandate>().WithMany().HasForeignKey(s => s.MandateId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Mediation.HeldAccount>(e =>
+        {
+            e.ToTable("kernel_held_accounts");
+            e.HasKey(h => h.PersonId);
+            e.Property(h => h.CodeHash).HasMaxLength(32);
+            e.HasOne<Person>().WithOne().HasForeignKey<Mediation.HeldAccount>(h => h.PersonId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Mediation.MediationStructure>().WithMany().HasForeignKey(h => h.StructureId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+
     private static void BuildNotifications(ModelBuilder b)
     {
         b.Entity<PhaseFeedback>(e =>
@@ -152,6 +210,7 @@ internal static class KernelModel
             e.Property(o => o.DataLicence).HasMaxLength(20).HasDefaultValue(OpenData.Licences.Default);
             e.Property(o => o.OpenDataKey).HasMaxLength(OpenData.Pseudonyms.KeyBytes);
             e.Property(o => o.LogoVersion).HasMaxLength(16);
+            e.Property(o => o.PeoplePerMediator).HasDefaultValue(Organisation.DefaultPeoplePerMediator);
             e.HasMany(o => o.Hosts).WithOne().HasForeignKey(h => h.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<OrganisationLogo>(e =>
@@ -162,6 +221,7 @@ internal static class KernelModel
             e.Property(l => l.MediaType).HasMaxLength(20);
             e.HasOne<Organisation>().WithOne().HasForeignKey<OrganisationLogo>(l => l.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         });
+        BuildMediation(b);
         b.Entity<OrganisationHost>(e =>
         {
             e.ToTable(OrganisationHostsTable);
@@ -252,6 +312,7 @@ internal static class KernelModel
             e.HasIndex(c => c.AuthorId);
             e.HasOne<Process>().WithMany().HasForeignKey(c => c.ProcessId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Person>().WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<Mediation.MediationStructure>().WithMany().HasForeignKey(c => c.MediatedById).OnDelete(DeleteBehavior.SetNull);
         });
         b.Entity<ContributionFlag>(e =>
         {

@@ -24,6 +24,12 @@ public abstract class ParvisDbContext(DbContextOptions options)
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<OrganisationLogo> OrganisationLogos => Set<OrganisationLogo>();
     public DbSet<PersonSession> PersonSessions => Set<PersonSession>();
+    public DbSet<Mediation.MediationStructure> MediationStructures => Set<Mediation.MediationStructure>();
+    public DbSet<Mediation.Mediator> Mediators => Set<Mediation.Mediator>();
+    public DbSet<Mediation.Mandate> Mandates => Set<Mediation.Mandate>();
+    public DbSet<Mediation.MandateAct> MandateActs => Set<Mediation.MandateAct>();
+    public DbSet<Mediation.MediationSession> MediationSessions => Set<Mediation.MediationSession>();
+    public DbSet<Mediation.HeldAccount> HeldAccounts => Set<Mediation.HeldAccount>();
     public DbSet<OrganisationHost> OrganisationHosts => Set<OrganisationHost>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<OrganisationVoice> OrganisationVoices => Set<OrganisationVoice>();

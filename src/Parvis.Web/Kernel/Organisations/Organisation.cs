@@ -38,6 +38,11 @@ public sealed class Organisation
     /// <summary>The participation charter (Markdown) moderation decisions refer to.</summary>
     public string Charter { get; set; } = "";
 
+    /// <summary>How many people one mediator may act for in one vote or petition.</summary>
+    public int PeoplePerMediator { get; set; } = DefaultPeoplePerMediator;
+
+    public const int DefaultPeoplePerMediator = 10;
+
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
     public List<OrganisationHost> Hosts { get; set; } = [];
 }

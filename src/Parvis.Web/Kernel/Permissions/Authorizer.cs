@@ -45,8 +45,17 @@ public sealed class Authorizer(DatabaseOnDemand database, CurrentOrganisation or
             return Decision.NotInProcess;
         }
         var roles = await RolesAsync(process?.Id);
-        return PermissionMatrix.Decide(permission, PersonId is not null, roles, OpenPhase(process), component);
+        return UnderMandate(PermissionMatrix.Decide(permission, PersonId is not null, roles, OpenPhase(process), component), permission, process);
     }
+
+    /// <summary>What a mediator acting for someone may do is what the person may, within what the mandate covers.</summary>
+    private Decision UnderMandate(Decision decision, Permission permission, Process? process) =>
+        decision == Decision.Allowed && Mediation.ActingUnderMandate.Of(http.HttpContext) is { } acting && !(acting.Covers(process?.Id) && permission.UnderMandate switch
+        {
+            MandateUse.Contribute => true,
+            MandateUse.Vote => acting.Allows.HasFlag(Mediation.MandateAllows.VoteFor),
+            _ => false,
+        }) ? Decision.OutsideMandate : decision;
 
     /// <summary>For an action open only while a given phase of the process is current (an opinion map's).</summary>
     public async Task<Decision> DecideAsync(Permission permission, Process process, Guid? componentId, Guid phaseId)
@@ -57,7 +66,7 @@ public sealed class Authorizer(DatabaseOnDemand database, CurrentOrganisation or
         }
         var roles = await RolesAsync(process.Id);
         var phase = OpenPhase(process);
-        return PermissionMatrix.Decide(permission, PersonId is not null, roles, phase?.Id == phaseId ? phase : null, component);
+        return UnderMandate(PermissionMatrix.Decide(permission, PersonId is not null, roles, phase?.Id == phaseId ? phase : null, component), permission, process);
     }
 
     public async Task<bool> CanAsync(Permission permission, Process? process = null, Guid? componentId = null) =>

@@ -26,6 +26,9 @@ public sealed class Permission
 
     public IReadOnlyCollection<Role> Roles { get; }
 
+    /// <summary>What a mandate must allow for a mediator to do it for someone: contributing, unless said otherwise.</summary>
+    public MandateUse UnderMandate { get; init; } = MandateUse.Contribute;
+
     public bool OpenIn(Phase? phase, ProcessComponent? component) => _openIn is null || (phase is not null && _openIn(new PhaseSettings(phase, component)));
 
     public override string ToString() => Name;
@@ -63,6 +66,21 @@ public enum Decision
 
     /// <summary>The process does not use the module that declares the permission: as if the page did not exist.</summary>
     NotInProcess,
+
+    /// <summary>A mediator acts under a mandate that does not cover it (another process, only explaining, a vote).</summary>
+    OutsideMandate,
+}
+
+/// <summary>What a mandate must allow for an action to be done under it.</summary>
+public enum MandateUse
+{
+    Contribute,
+
+    /// <summary>Voting for the person: only where the mandate says so, and the vote allows it.</summary>
+    Vote,
+
+    /// <summary>Never under a mandate.</summary>
+    Never,
 }
 
 /// <summary>

@@ -77,6 +77,10 @@ public static class KernelSetup
         services.AddScoped<ProcessCommands>();
         services.AddScoped<ProcessJournal>();
         services.AddScoped<OrganisationCommands>();
+        services.AddScoped<Mediation.MediationCommands>();
+        services.AddSingleton<Mediation.ActingCookie>();
+        services.AddScoped<Shared.StructureNames>();
+        services.AddScoped<Privacy.IPersonalDataSource, Mediation.MediationPersonalData>();
         services.AddScoped<PersonalData>();
         services.AddSingleton<MarkdownRenderer>();
         services.Configure<EmailOptions>(configuration.GetSection("Email"));
@@ -224,6 +228,8 @@ public static class KernelSetup
         app.UseResponseCompression();
         app.UseStaticFiles();
         app.UseAuthentication();
+        // After the person is known and before anything is decided for them: a mediator may be acting for someone.
+        app.UseMiddleware<Mediation.MediationMiddleware>();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapRazorPages();

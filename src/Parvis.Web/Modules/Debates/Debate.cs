@@ -1,4 +1,5 @@
 using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Mediation;
 
 namespace Parvis.Web.Modules.Debates;
 
@@ -104,8 +105,12 @@ public sealed class ArgumentReply : Contribution
 }
 
 /// <summary>One support of one person for one argument: the database keeps one per pair.</summary>
-public sealed class ArgumentSupport
+public sealed class ArgumentSupport : IPersonAct
 {
+    string IPersonAct.ActKind => "argument-support";
+
+    string? IPersonAct.ActAddress => null;
+
     public Guid ArgumentId { get; set; }
     public Guid PersonId { get; set; }
     public DateTimeOffset SupportedAt { get; set; }

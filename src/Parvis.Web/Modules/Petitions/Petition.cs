@@ -1,4 +1,5 @@
 using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Mediation;
 
 namespace Parvis.Web.Modules.Petitions;
 
@@ -108,8 +109,14 @@ public sealed class CommitteeMember
 /// One person's signature, by their account or, where the organisation allows it, by a name, a postcode and an e-mail
 /// address confirmed with a code; the database keeps one per account, and one per address, on each petition.
 /// </summary>
-public sealed class PetitionSignature
+public sealed class PetitionSignature : IPersonAct
 {
+    string IPersonAct.ActKind => "signature";
+
+    string? IPersonAct.ActAddress => $"/petitions/{PetitionId}";
+
+    Guid? IPersonAct.ActSubjectId => PetitionId;
+
     public const int NameMax = 120;
     public const int PostcodeMax = 10;
 

@@ -13,6 +13,7 @@ using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Kernel.Text;
 using Parvis.Web.Shared;
+using Parvis.Web.Kernel.Mediation;
 
 namespace Parvis.Web.Modules.Petitions;
 
@@ -30,7 +31,8 @@ public sealed record PetitionAnswer(IReadOnlyList<DemandAnswer> Demands, string 
 /// <summary>Every write of the petitions module, each checked against its permission and the petition's stage.</summary>
 public sealed class PetitionCommands(
     ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock, ProcessAccess processes,
-    FateCommands fates, SynthesisCommands synthesis, IStringLocalizer<SharedText> text, IEmailSender email, Notifier notifier, ProcessJournal journal)
+    FateCommands fates, SynthesisCommands synthesis, IStringLocalizer<SharedText> text, IEmailSender email, Notifier notifier, ProcessJournal journal,
+    MediationCommands mediation)
 {
     /// <summary>Who hears of what happens to a petition: its committee and those who signed it with their account.</summary>
     private IQueryable<Guid> Involved(Guid petitionId) =>
@@ -199,6 +201,10 @@ public sealed class PetitionCommands(
         if (petition.Stage is not (PetitionStage.Signing or PetitionStage.AwaitingAnswer))
         {
             return CommandResult.Refused("Petitions.NotOpen");
+        }
+        if (!await mediation.WithinLimitAsync(petitionId))
+        {
+            return CommandResult.Refused("Mediation.LimitReached");
         }
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {

@@ -1,4 +1,5 @@
 using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Mediation;
 
 namespace Parvis.Web.Modules.Proposals;
 
@@ -75,8 +76,12 @@ public sealed class Comment : Contribution
 }
 
 /// <summary>One person's support of a proposal; the unique (proposal, person) key makes it one each.</summary>
-public sealed class Support
+public sealed class Support : IPersonAct
 {
+    string IPersonAct.ActKind => "support";
+
+    string? IPersonAct.ActAddress => $"/proposals/{ProposalId}";
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid ProposalId { get; set; }
 

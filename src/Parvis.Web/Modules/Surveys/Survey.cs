@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Parvis.Surveys;
 using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Mediation;
 
 namespace Parvis.Web.Modules.Surveys;
 
@@ -150,8 +151,12 @@ public sealed class SurveyResponse
 }
 
 /// <summary>Who gave a signed answer: one per person and survey, which they may change until the close.</summary>
-public sealed class SurveyRespondent
+public sealed class SurveyRespondent : IPersonAct
 {
+    string IPersonAct.ActKind => "survey-answer";
+
+    string? IPersonAct.ActAddress => null;
+
     public Guid SurveyId { get; set; }
     public Guid PersonId { get; set; }
     public Guid ResponseId { get; set; }

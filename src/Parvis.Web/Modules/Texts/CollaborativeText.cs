@@ -1,4 +1,5 @@
 using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Mediation;
 
 namespace Parvis.Web.Modules.Texts;
 
@@ -146,8 +147,12 @@ public enum Opinion
 }
 
 /// <summary>One person's vote on an article or an amendment: one per pair, changeable while the phase allows.</summary>
-public sealed class TextVote
+public sealed class TextVote : IPersonAct
 {
+    string IPersonAct.ActKind => "text-vote";
+
+    string? IPersonAct.ActAddress => null;
+
     /// <summary>The article or the amendment.</summary>
     public Guid SubjectId { get; set; }
 

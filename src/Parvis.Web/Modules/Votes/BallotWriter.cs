@@ -68,11 +68,14 @@ public sealed class BallotWriter(IServiceScopeFactory scopes, IConfiguration con
         return [.. batch.Select(b => added.Contains(b.LineId))];
     }
 
-    protected override async Task<bool> WriteOneAsync(ParvisDbContext db, Request ballot)
+    protected override Task<bool> WriteOneAsync(ParvisDbContext db, Request ballot) => WriteAsync(db, ballot, VoteChannel.Online);
+
+    /// <summary>One ballot on its own, through the context: online ones one at a time, and those a mediator casts under a mandate.</summary>
+    public static async Task<bool> WriteAsync(ParvisDbContext db, Request ballot, VoteChannel channel)
     {
         db.VoteRegister.Add(new VoteRegistration
         {
-            Id = ballot.LineId, VoteId = ballot.VoteId, PersonId = ballot.PersonId, Channel = VoteChannel.Online, Day = ballot.Day,
+            Id = ballot.LineId, VoteId = ballot.VoteId, PersonId = ballot.PersonId, Channel = channel, Day = ballot.Day,
             Round = ballot.Round, NamedBallot = ballot.Named,
         });
         db.Envelopes.Add(new Envelope { VoteId = ballot.VoteId, Content = ballot.Content });

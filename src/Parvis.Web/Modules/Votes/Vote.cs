@@ -1,4 +1,5 @@
 using System.Globalization;
+using Parvis.Web.Kernel.Mediation;
 
 namespace Parvis.Web.Modules.Votes;
 
@@ -216,8 +217,17 @@ public sealed class VoteOption
 /// (a unique index): a person votes once, whatever the channel (once a year in a lifelong election). It holds no
 /// reference to the ballot.
 /// </summary>
-public sealed class VoteRegistration
+public sealed class VoteRegistration : IPersonAct
 {
+    string IPersonAct.ActKind => "vote";
+
+    string? IPersonAct.ActAddress => $"/votes/{VoteId}";
+
+    Guid? IPersonAct.ActSubjectId => VoteId;
+
+    // As the register keeps only the day, so does the journal.
+    bool IPersonAct.ActDayOnly => true;
+
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid VoteId { get; set; }
 

@@ -10,6 +10,7 @@ using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Kernel.Text;
 using Parvis.Web.Kernel.Web;
+using Parvis.Web.Kernel.Mediation;
 
 namespace Parvis.Web.Modules.Votes;
 
@@ -68,7 +69,7 @@ public sealed record VoteAccess(Vote Vote, IReadOnlyList<VoteOption> Options, Pr
 /// <summary>Everything that changes votes, and their count. Each command checks the permission itself.</summary>
 public sealed class VoteCommands(
     ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock, ProcessAccess processes,
-    SharedData shared, ContentChanges changes, BallotWriter ballots)
+    SharedData shared, ContentChanges changes, BallotWriter ballots, MediationCommands mediation)
 {
     /// <summary>
     /// A vote of this organisation and its options, by position; kept until the organisation's content changes, as
@@ -277,9 +278,26 @@ public sealed class VoteCommands(
         var content = BallotContent.Encode(values);
         var ballot = new BallotWriter.Request(Guid.NewGuid(), vote.Id, authorizer.PersonId!.Value, authorizer.Today(), round, content,
             vote.Secret ? null : content, objects ? (Guid.CreateVersion7(), reason) : null);
+        // Under a mandate (which must allow it), only where the vote takes ballots through a mediator, within the number
+        // of people a mediator may vote for; written through this request, so that it is journaled.
+        if (mediation.Acting is not null)
+        {
+            if (!vote.Mediated || vote.Consenting)
+            {
+                return CommandResult.Refused("Votes.Mediate.NotAllowed");
+            }
+            if (!await mediation.WithinLimitAsync(vote.Id))
+            {
+                return CommandResult.Refused("Mediation.LimitReached");
+            }
+            if (!await BallotWriter.WriteAsync(db, ballot, VoteChannel.Mediated))
+            {
+                return CommandResult.Refused("Votes.AlreadyVoted");
+            }
+        }
         // Written with the others cast at the same moment; a ballot changes no page anyone else sees, unless the running
         // count is public: only then are pages dropped.
-        if (!await ballots.WriteAsync(ballot))
+        else if (!await ballots.WriteAsync(ballot))
         {
             return CommandResult.Refused("Votes.AlreadyVoted");
         }

@@ -272,7 +272,7 @@ public static class VotesPermissions
     public static readonly Permission Manage = new("Votes.Manage", Permission.Staff);
 
     /// <summary>Cast a ballot; the vote's own opening and closing times govern it, not the phase.</summary>
-    public static readonly Permission Cast = new("Votes.Cast", Permission.Everyone);
+    public static readonly Permission Cast = new("Votes.Cast", Permission.Everyone) { UnderMandate = MandateUse.Vote };
 
     /// <summary>Hold a paper desk: sign voters on the register, type the ballots, count them. Facilitators run desks on the ground.</summary>
     public static readonly Permission Desk = new("Votes.Desk", [Role.Administrator, Role.ProcessManager, Role.Facilitator]);

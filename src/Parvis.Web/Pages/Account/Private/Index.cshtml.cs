@@ -29,6 +29,9 @@ public sealed class IndexModel(UserManager<Person> people, PersonalData personal
 
     public Guid? CurrentSession => Sessions.IdOf(User);
 
+    /// <summary>Whether they mediate for a structure: their desk is then a link away.</summary>
+    public bool Mediates { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         Person = (await people.GetUserAsync(User))!;
@@ -38,6 +41,7 @@ public sealed class IndexModel(UserManager<Person> people, PersonalData personal
         CanUnlink = Person.PasswordHash is not null || logins.Count > 1;
         OpenSessions = (await db.PersonSessions.AsNoTracking().Where(s => s.PersonId == Person.Id).ToListAsync())
             .OrderByDescending(s => s.LastSeenAt).ToList();
+        Mediates = await db.Mediators.AnyAsync(m => m.PersonId == Person.Id);
         return Page();
     }
 

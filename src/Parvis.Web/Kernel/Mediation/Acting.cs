@@ -1,0 +1,169 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Kernel.Mediation;
+
+/// <summary>
+/// A request made by a mediator acting under a mandate: the page sees the person helped as the one signed in, with
+/// their roles only (never the mediator's, nor staff powers), and everything written is labelled and journaled.
+/// </summary>
+public sealed record ActingUnderMandate(Guid SessionId, Guid OrganisationId, Guid MandateId, Guid MediatorId, Guid PersonId, string Pseudonym, Guid StructureId,
+    string StructureName, Guid? ProcessId, MediationMode Mode, MandateAllows Allows)
+{
+    /// <summary>The claim that marks the principal of an acting request.</summary>
+    public const string ClaimType = "parvis:acting";
+
+    public static ActingUnderMandate? Of(HttpContext? context) => context?.Features.Get<ActingUnderMandate>();
+
+    /// <summary>Whether the mandate covers writing in the process (its scope, and a session that writes at all).</summary>
+    public bool Covers(Guid? processId) => Mode != MediationMode.Explain && (ProcessId is null || ProcessId == processId);
+}
+
+/// <summary>
+/// Turns a mediator's request into the person's while a session under a live mandate runs in their browser (the
+/// acting cookie names it). The session ends when the mandate stops acting (revoked, expired, its process closed),
+/// when the mediator leaves the structure, after 30 minutes unused, or on signing out; the person's account pages and
+/// the administration stay out of reach meanwhile.
+/// </summary>
+public sealed class MediationMiddleware(RequestDelegate next, ActingCookie cookie, TimeProvider clock)
+{
+    /// <summary>Pages a mediator reaches only as themselves.</summary>
+    private static readonly string[] _ownPages = ["/account", "/admin", MediationPages.Home];
+
+    public async Task InvokeAsync(HttpContext context, DatabaseOnDemand database, CurrentOrganisation organisation)
+    {
+        if (!context.Request.Cookies.ContainsKey(ActingCookie.Name))
+        {
+            await next(context);
+            return;
+        }
+        var now = clock.GetUtcNow();
+        var db = database.Context;
+        var acting = Guid.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var mediatorId) && cookie.Read(context) is { } sessionId
+            ? await ActingAsync(db, organisation.Id, sessionId, mediatorId, now)
+            : null;
+        var path = context.Request.Path;
+        if (acting is null)
+        {
+            cookie.Clear(context);
+            ParvisPageModel.Flash(context, "Mediation.Ended");
+            await next(context);
+            return;
+        }
+        // Signing out ends acting first: the mediator signs themselves out.
+        if (path.StartsWithSegments("/account/sign-out"))
+        {
+            await MediationCommands.EndSessionAsync(db, acting.SessionId, now);
+            cookie.Clear(context);
+            await next(context);
+            return;
+        }
+        if (_ownPages.Any(p => path.StartsWithSegments(p)) && !path.StartsWithSegments(MediationPages.Stop))
+        {
+            context.Response.Redirect(MediationPages.Stop);
+            return;
+        }
+        context.User = new ClaimsPrincipal(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, acting.PersonId.ToString()),
+            new Claim(ClaimTypes.Name, acting.Pseudonym),
+            new Claim(ActingUnderMandate.ClaimType, acting.SessionId.ToString()),
+        ], "mediation"));
+        context.Features.Set(acting);
+        await next(context);
+    }
+
+    /// <summary>The session if it may go on (and it is marked as used); otherwise it is ended, and null.</summary>
+    private static async Task<ActingUnderMandate?> ActingAsync(ParvisDbContext db, Guid organisationId, Guid sessionId, Guid mediatorId, DateTimeOffset now)
+    {
+        var found = await db.MediationSessions.AsNoTracking().Where(s => s.Id == sessionId && s.MediatorId == mediatorId && s.EndedAt == null)
+            .Join(db.Mandates.Where(m => m.OrganisationId == organisationId), s => s.MandateId, m => m.Id, (s, m) => new { Session = s, Mandate = m })
+            .Select(x => new
+            {
+                x.Session,
+                x.Mandate,
+                Pseudonym = db.Users.Where(u => u.Id == x.Mandate.PersonId).Select(u => u.Pseudonym).FirstOrDefault(),
+                Structure = db.MediationStructures.Where(s => s.Id == x.Mandate.StructureId).Select(s => s.Name).FirstOrDefault(),
+                StillMediator = db.Mediators.Any(m => m.StructureId == x.Mandate.StructureId && m.PersonId == mediatorId),
+                ProcessClosed = db.Processes.Any(p => p.Id == x.Mandate.ProcessId && p.ClosedAt != null),
+            })
+            .FirstOrDefaultAsync();
+        if (found is null)
+        {
+            return null;
+        }
+        var (session, mandate) = (found.Session, found.Mandate);
+        if (found.Pseudonym is null || found.Structure is null || !found.StillMediator || !mandate.ActsAt(now) || now - session.LastSeenAt > MediationSession.IdleLimit
+            || (mandate.Duration == MandateDuration.Process && found.ProcessClosed))
+        {
+            await MediationCommands.EndSessionAsync(db, session.Id, now);
+            return null;
+        }
+        // Written at most once a minute: enough for a limit of thirty.
+        if (now - session.LastSeenAt > TimeSpan.FromMinutes(1))
+        {
+            await db.MediationSessions.Where(s => s.Id == session.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now));
+        }
+        return new ActingUnderMandate(session.Id, organisationId, mandate.Id, mediatorId, mandate.PersonId, found.Pseudonym, mandate.StructureId, found.Structure,
+            mandate.ProcessId, session.Mode, mandate.Allows);
+    }
+}
+
+/// <summary>
+/// Labels and journals what is written under a mandate, whatever the module: a contribution becomes the mediated
+/// channel's with its structure named, and each <see cref="IPersonAct"/> added gets its line in the mandate's journal,
+/// saved with it.
+/// </summary>
+public sealed class MediationInterceptor(IHttpContextAccessor http, TimeProvider clock) : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Apply(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        Apply(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Apply(DbContext? db)
+    {
+        if (db is null || ActingUnderMandate.Of(http.HttpContext) is not { } acting)
+        {
+            return;
+        }
+        var added = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && e.Entity is IPersonAct).Select(e => (IPersonAct)e.Entity).ToList();
+        var now = clock.GetUtcNow();
+        foreach (var act in added)
+        {
+            if (act is Contribution contribution)
+            {
+                contribution.MediatedById = acting.StructureId;
+                if (contribution.Channel == Channel.Online)
+                {
+                    contribution.Channel = Channel.Mediated;
+                }
+            }
+            db.Add(new MandateAct
+            {
+                OrganisationId = acting.OrganisationId,
+                MandateId = acting.MandateId,
+                PersonId = acting.PersonId,
+                MediatorId = acting.MediatorId,
+                Mode = acting.Mode,
+                Kind = act.ActKind,
+                Address = act.ActAddress,
+                SubjectId = act.ActSubjectId,
+                At = act.ActDayOnly ? new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero) : now,
+            });
+        }
+    }
+}

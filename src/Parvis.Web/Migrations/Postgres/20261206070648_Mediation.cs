@@ -1,0 +1,300 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Parvis.Web.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Mediation : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "PeoplePerMediator",
+                table: "kernel_organisations",
+                type: "integer",
+                nullable: false,
+                defaultValue: 10);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "MediatedById",
+                table: "kernel_contributions",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "kernel_mediation_structures",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_kernel_mediation_structures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_kernel_mediation_structures_kernel_organisations_Organisati~",
+                        column: x => x.OrganisationId,
+                        principalTable: "kernel_organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "kernel_held_accounts",
+                columns: table => new
+                {
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StructureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CodeHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_kernel_held_accounts", x => x.PersonId);
+                    table.ForeignKey(
+                        name: "FK_kernel_held_accounts_kernel_mediation_structures_StructureId",
+                        column: x => x.StructureId,
+                        principalTable: "kernel_mediation_structures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_kernel_held_accounts_kernel_people_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "kernel_people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "kernel_mandates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StructureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProcessId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Allows = table.Column<int>(type: "integer", nullable: false),
+                    Duration = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ConsentTextVersion = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ConsentRecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConsentRecordedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    Consent = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    WitnessId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedById = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_kernel_mandates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_kernel_mandates_kernel_mediation_structures_StructureId",
+                        column: x => x.StructureId,
+                        principalTable: "kernel_mediation_structures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_kernel_mandates_kernel_people_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "kernel_people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_kernel_mandates_kernel_processes_ProcessId",
+                        column: x => x.ProcessId,
+                        principalTable: "kernel_processes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "kernel_mediators",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StructureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_kernel_mediators", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_kernel_mediators_kernel_mediation_structures_StructureId",
+                        column: x => x.StructureId,
+                        principalTable: "kernel_mediation_structures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_kernel_mediators_kernel_people_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "kernel_people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "kernel_mandate_acts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MandateId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MediatorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Mode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    SubjectId = table.Column<Guid>(type: "uuid", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_kernel_mandate_acts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_kernel_mandate_acts_kernel_mandates_MandateId",
+                        column: x => x.MandateId,
+                        principalTable: "kernel_mandates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "kernel_mediation_sessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MandateId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MediatorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Mode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastSeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_kernel_mediation_sessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_kernel_mediation_sessions_kernel_mandates_MandateId",
+                        column: x => x.MandateId,
+                        principalTable: "kernel_mandates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kernel_contributions_MediatedById",
+                table: "kernel_contributions",
+                column: "MediatedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kernel_held_accounts_StructureId",
+                table: "kernel_held_accounts",
+                column: "StructureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kernel_mandate_acts_MandateId_At",
+                table: "kernel_mandate_acts",
+                columns: new[] { "MandateId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kernel_mandate_acts_MediatorId_SubjectId",
+                table: "kernel_mandate_acts",
+                columns: new[] { "MediatorId", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kernel_mandates_PersonId",
+                table: "kernel_mandates",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kernel_mandates_ProcessId",
+                table: "kernel_mandates",
+                column: "ProcessId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kernel_mandates_StructureId_CreatedAt",
+                table: "kernel_mandates",
+                columns: new[] { "StructureId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kernel_mediation_sessions_MandateId",
+                table: "kernel_mediation_sessions",
+                column: "MandateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kernel_mediation_structures_OrganisationId_Name",
+                table: "kernel_mediation_structures",
+                columns: new[] { "OrganisationId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kernel_mediators_PersonId",
+                table: "kernel_mediators",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kernel_mediators_StructureId_PersonId",
+                table: "kernel_mediators",
+                columns: new[] { "StructureId", "PersonId" },
+                unique: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_kernel_contributions_kernel_mediation_structures_MediatedBy~",
+                table: "kernel_contributions",
+                column: "MediatedById",
+                principalTable: "kernel_mediation_structures",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.SetNull);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_kernel_contributions_kernel_mediation_structures_MediatedBy~",
+                table: "kernel_contributions");
+
+            migrationBuilder.DropTable(
+                name: "kernel_held_accounts");
+
+            migrationBuilder.DropTable(
+                name: "kernel_mandate_acts");
+
+            migrationBuilder.DropTable(
+                name: "kernel_mediation_sessions");
+
+            migrationBuilder.DropTable(
+                name: "kernel_mediators");
+
+            migrationBuilder.DropTable(
+                name: "kernel_mandates");
+
+            migrationBuilder.DropTable(
+                name: "kernel_mediation_structures");
+
+            migrationBuilder.DropIndex(
+                name: "IX_kernel_contributions_MediatedById",
+                table: "kernel_contributions");
+
+            migrationBuilder.DropColumn(
+                name: "PeoplePerMediator",
+                table: "kernel_organisations");
+
+            migrationBuilder.DropColumn(
+                name: "MediatedById",
+                table: "kernel_contributions");
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Email;
+using Parvis.Web.Kernel.Mediation;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Web;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Pages.Account;
+
+/// <summary>
+/// A person whose account a structure held for them makes it their own: the code on their attestation, an address of
+/// theirs and a password. Like registering, an address that already has an account is told so by e-mail, and the page
+/// answers the same; otherwise the address is confirmed by e-mail before anyone signs in with it.
+/// </summary>
+[EnableRateLimiting(RateLimits.Auth)]
+public sealed class ClaimModel(UserManager<Person> people, ParvisDbContext db, IEmailSender email, PasswordCheck passwords, CurrentOrganisation organisation,
+    EvenTiming timing) : ParvisPageModel
+{
+    [BindProperty]
+    public ClaimInput Input { get; set; } = new();
+
+    public bool Sent { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var hash = ClaimCodes.Hash(Input.Code);
+        var held = await db.HeldAccounts.FirstOrDefaultAsync(h => h.CodeHash == hash && h.OrganisationId == organisation.Id);
+        if (held is null || ClaimCodes.Normalise(Input.Code).Length != HeldAccount.CodeLength)
+        {
+            ModelState.AddModelError("Input.Code", Text["Claim.UnknownCode"]);
+            return Page();
+        }
+        var person = (await people.FindByIdAsync(held.PersonId.ToString()))!;
+        foreach (var validator in people.PasswordValidators)
+        {
+            var judged = await validator.ValidateAsync(people, person, Input.Password);
+            if (!judged.Succeeded)
+            {
+                AddErrors(judged);
+                return Page();
+            }
+        }
+        if (await people.FindByEmailAsync(Input.Email) is not null)
+        {
+            passwords.HashForNothing(Input.Password);
+            await email.SendAsync(Input.Email, Text["Mail.AlreadyRegistered.Subject"], Text["Mail.AlreadyRegistered.Body", organisation.Link("/account/forgot-password")]);
+            await timing.WaitAsUsualAsync(nameof(ClaimModel), started, HttpContext.RequestAborted);
+            Sent = true;
+            return Page();
+        }
+        (person.UserName, person.Email, person.EmailConfirmed) = (Input.Email, Input.Email, false);
+        var updated = await people.UpdateAsync(person);
+        if (updated.Succeeded)
+        {
+            updated = await people.AddPasswordAsync(person, Input.Password);
+        }
+        if (!updated.Succeeded)
+        {
+            AddErrors(updated);
+            return Page();
+        }
+        // The code has done its work: the account is the person's, and the structure no longer holds it.
+        db.HeldAccounts.Remove(held);
+        await db.SaveChangesAsync();
+        var token = await people.GenerateEmailConfirmationTokenAsync(person);
+        await email.SendAsync(person.Email!, Text["Mail.Confirm.Subject"], Text["Mail.Confirm.Body", person.Pseudonym, organisation.Link(AccountLinks.Confirm(person.Id, token, null))]);
+        timing.Took(nameof(ClaimModel), started);
+        Sent = true;
+        return Page();
+    }
+
+    private void AddErrors(IdentityResult result)
+    {
+        foreach (var error in result.Errors)
+        {
+            ModelState.AddModelError(error.Code.Contains("Password", StringComparison.Ordinal) ? "Input.Password" : "Input.Email", Text["Identity." + error.Code]);
+        }
+    }
+}
+
+public sealed class ClaimInput
+{
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(40, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Claim.Code")]
+    public string Code { get; set; } = "";
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [EmailAddress(ErrorMessage = "Validation.Email")]
+    [StringLength(254, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.Email")]
+    public string Email { get; set; } = "";
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(200, MinimumLength = PersonRules.PasswordMin, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.Password")]
+    public string Password { get; set; } = "";
+}

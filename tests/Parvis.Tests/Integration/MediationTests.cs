@@ -1,0 +1,185 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Mediation;
+using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Processes;
+
+namespace Parvis.Tests.Integration;
+
+/// <summary>
+/// Mediated participation: a structure's mediator opens an account held for someone without one, records their consent,
+/// acts for them within the mandate's scope and duration, everything labelled and journaled; the person claims the
+/// account, reads the journal and revokes the mandate.
+/// </summary>
+[Trait("Suite", "integration")]
+public sealed class MediationTests(ParvisApp app) : IClassFixture<ParvisApp>
+{
+    private async Task<(Guid Structure, Session Mediator, Person MediatorPerson, Person Witness)> DeskAsync(string name)
+    {
+        var (admin, _) = await app.SignedInAsync($"Admin {name[..10]}", Role.Administrator);
+        var declared = await admin.PostAsync("/admin/mediation?handler=Structure", new Dictionary<string, string> { ["Name"] = name, ["Kind"] = "MediationPlace" });
+        Assert.Equal(HttpStatusCode.Redirect, declared.Status);
+        var structure = await app.WithDatabaseAsync(db => db.MediationStructures.Where(s => s.Name == name).Select(s => s.Id).SingleAsync());
+        var (mediator, mediatorPerson) = await app.SignedInAsync($"Médiatrice {name[..10]}");
+        var witness = await app.CreatePersonAsync($"Témoin {name[..10]}");
+        foreach (var pseudonym in new[] { mediatorPerson.Pseudonym, witness.Pseudonym })
+        {
+            var added = await admin.PostAsync("/admin/mediation?handler=Mediator", new Dictionary<string, string> { ["StructureId"] = structure.ToString(), ["Pseudonym"] = pseudonym });
+            Assert.Equal(HttpStatusCode.Redirect, added.Status);
+        }
+        // An administrator who is no mediator has no desk; a participant has no administration page.
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.GetAsync("/mediation")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await mediator.GetAsync("/mediation")).Status);
+        return (structure, mediator, mediatorPerson, witness);
+    }
+
+    private static async Task<Guid> OpenHeldAsync(Session mediator, Guid structure, string pseudonym, Guid? processId, string duration, params string[] allows)
+    {
+        var opened = await mediator.PostAsync("/mediation?handler=Open",
+        [
+            new("Pseudonym", pseudonym), new("Terms.StructureId", structure.ToString()), new("Terms.ProcessId", processId?.ToString() ?? ""),
+            new("Terms.Duration", duration), .. allows.Select(a => new KeyValuePair<string, string>("Terms.Allows", a)),
+        ]);
+        Assert.Equal(HttpStatusCode.Redirect, opened.Status);
+        return Guid.Parse(opened.Location!.Split('/')[^1]);
+    }
+
+    private Task<string> SlugAsync(Guid processId) => app.WithDatabaseAsync(db => db.Processes.Where(p => p.Id == processId).Select(p => p.Slug).SingleAsync());
+
+    [Fact]
+    public async Task A_mediator_acts_for_a_person_within_the_mandate_labelled_and_journaled_and_the_person_stays_in_control()
+    {
+        var (structure, mediator, mediatorPerson, witness) = await DeskAsync("Maison France Services du port");
+        var slug = await SlugAsync(app.World.ProcessId);
+        var mandate = await OpenHeldAsync(mediator, structure, "Josiane du port", app.World.ProcessId, "SixMonths", "ContributeWith", "ContributeFor");
+        var person = await app.WithDatabaseAsync(db => db.Users.SingleAsync(u => u.Pseudonym == "Josiane du port"));
+        Assert.Null(person.Email);
+        var page = $"/mediation/mandates/{mandate}";
+
+        // Not in force before the consent is recorded: acting is refused, and nothing changes who the mediator is.
+        var early = await mediator.PostAsync($"{page}?handler=Start", new Dictionary<string, string> { ["Mode"] = "For" });
+        Assert.Equal(HttpStatusCode.OK, early.Status);
+        Assert.Contains("n'est pas en vigueur", early.Text(".alert"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Josiane", (await mediator.GetAsync("/")).Text(".acting"), StringComparison.Ordinal);
+
+        // An oral consent needs a second mediator of the structure, named next to the field.
+        var unwitnessed = await mediator.PostAsync($"{page}?handler=Consent", new Dictionary<string, string> { ["Consent"] = "WitnessedOral", ["Witness"] = "" });
+        Assert.Equal(HttpStatusCode.OK, unwitnessed.Status);
+        Assert.Contains("second médiateur", unwitnessed.Text("#Witness-error"), StringComparison.Ordinal);
+        var witnessed = await mediator.PostAsync($"{page}?handler=Consent", new Dictionary<string, string> { ["Consent"] = "WitnessedOral", ["Witness"] = witness.Pseudonym });
+        Assert.Equal(HttpStatusCode.Redirect, witnessed.Status);
+        Assert.Contains("En vigueur jusqu'au", (await mediator.GetAsync(page)).Text("dl.facts"), StringComparison.Ordinal);
+
+        // Acting: every page says for whom; the mediator's own account and the administration wait until they stop.
+        var started = await mediator.PostAsync($"{page}?handler=Start", new Dictionary<string, string> { ["Mode"] = "For" });
+        Assert.Equal(HttpStatusCode.Redirect, started.Status);
+        Assert.Equal($"/processes/{slug}", started.Location);
+        Assert.Contains("Vous agissez pour Josiane du port", (await mediator.GetAsync($"/processes/{slug}")).Text(".acting"), StringComparison.Ordinal);
+        Assert.Equal(MediationPages.Stop, (await mediator.GetAsync("/account")).Location);
+        Assert.Equal(MediationPages.Stop, (await mediator.GetAsync("/admin")).Location);
+        Assert.Equal(MediationPages.Stop, (await mediator.GetAsync("/mediation")).Location);
+
+        var proposed = await mediator.PostAsync($"/processes/{slug}/proposals/new", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Un banc à l'arrêt de bus", ["Input.Body"] = "Pour attendre assise le bus du marché.", ["Input.ThemeId"] = "",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, proposed.Status);
+        var proposal = await app.WithDatabaseAsync(db => db.Proposals.SingleAsync(p => p.Title == "Un banc à l'arrêt de bus"));
+        Assert.Equal(person.Id, proposal.AuthorId);
+        Assert.Equal(Channel.Mediated, proposal.Channel);
+        Assert.Equal(structure, proposal.MediatedById);
+        using (var visitor = app.NewSession())
+        {
+            var shown = await visitor.GetAsync($"/proposals/{proposal.Id}");
+            Assert.Contains("saisi avec l'aide de Maison France Services du port", shown.Text(".mediated"), StringComparison.Ordinal);
+            Assert.Contains("Josiane du port", shown.Body, StringComparison.Ordinal);
+        }
+        var act = await app.WithDatabaseAsync(db => db.MandateActs.SingleAsync(a => a.MandateId == mandate));
+        Assert.Equal(("proposal", $"/proposals/{proposal.Id}", mediatorPerson.Id, person.Id, MediationMode.For), (act.Kind, act.Address, act.MediatorId, act.PersonId, act.Mode));
+
+        // Out of the mandate's scope: another process takes nothing from it.
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        var other = await app.AddProcessAsync("hors-mandat", new Phase { Title = "Idées", StartsOn = today.AddDays(-1), EndsOn = today.AddDays(9), Switches = [ProposalsModule.Proposing] });
+        var refusedForm = await mediator.GetAsync($"/processes/{other.Slug}/proposals/new");
+        Assert.Empty(refusedForm.Document.QuerySelectorAll("form[method=post] textarea"));
+        // A form left open elsewhere, posted anyway with the session's token: refused all the same.
+        var token = (await mediator.GetAsync(MediationPages.Stop)).Document.QuerySelector("input[name=__csrf]")!.GetAttribute("value")!;
+        await mediator.PostRawAsync($"/processes/{other.Slug}/proposals/new", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Hors du mandat", ["Input.Body"] = "Ne doit pas être enregistré.", ["Input.ThemeId"] = "", ["__csrf"] = token,
+        });
+        Assert.False(await app.WithDatabaseAsync(db => db.Proposals.AnyAsync(p => p.Title == "Hors du mandat")));
+        Assert.Contains("Josiane du port", (await mediator.GetAsync("/")).Text(".acting"), StringComparison.Ordinal);
+
+        // Stopping: the mediator is themselves again.
+        var stopped = await mediator.PostAsync(MediationPages.Stop, []);
+        Assert.Equal(HttpStatusCode.Redirect, stopped.Status);
+        Assert.Equal(HttpStatusCode.OK, (await mediator.GetAsync("/account")).Status);
+        Assert.Equal("", (await mediator.GetAsync("/")).Text(".acting"));
+
+        // The person claims the account with the code printed on the attestation, then reads and revokes the mandate.
+        var coded = await mediator.PostAsync($"{page}?handler=Code", []);
+        var code = coded.Text(".claim-code strong");
+        Assert.Matches("^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$", code);
+        using var josiane = app.NewSession();
+        var wrong = await josiane.PostAsync("/account/claim", new Dictionary<string, string> { ["Input.Code"] = "AAAA-BBBB-CCCC", ["Input.Email"] = "josiane@example.org", ["Input.Password"] = ParvisApp.Password });
+        Assert.Contains("ne correspond à aucun compte", wrong.Text("#Input_Code-error"), StringComparison.Ordinal);
+        var claimed = await josiane.PostAsync("/account/claim", new Dictionary<string, string> { ["Input.Code"] = code.ToLowerInvariant(), ["Input.Email"] = "josiane@example.org", ["Input.Password"] = ParvisApp.Password });
+        Assert.Contains("e-mail", claimed.Text("[role=status]"), StringComparison.Ordinal);
+        await app.Mail.WaitForAsync("josiane@example.org", m => m.Subject?.Contains("Confirmez", StringComparison.Ordinal) == true);
+        Assert.False(await app.WithDatabaseAsync(db => db.HeldAccounts.AnyAsync(h => h.PersonId == person.Id)));
+        await app.WithDatabaseAsync(db => db.Users.Where(u => u.Id == person.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.EmailConfirmed, true)));
+        await josiane.SignInAsync("josiane@example.org", ParvisApp.Password);
+        var mine = await josiane.GetAsync("/account/mandates");
+        Assert.Contains("Maison France Services du port", mine.Text("section.card h2"), StringComparison.Ordinal);
+        var journal = mine.Text("ul.journal");
+        Assert.Contains("Proposition", journal, StringComparison.Ordinal);
+        Assert.Contains($"par {mediatorPerson.Pseudonym}, pour la personne", journal, StringComparison.Ordinal);
+        var revoked = await josiane.PostAsync("/account/mandates?handler=Revoke", new Dictionary<string, string> { ["mandateId"] = mandate.ToString(), ["confirmed"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, revoked.Status);
+        Assert.Contains("Révoqué", (await josiane.GetAsync("/account/mandates")).Text("dl.facts"), StringComparison.Ordinal);
+
+        // A revoked mandate acts no more.
+        var again = await mediator.PostAsync($"{page}?handler=Start", new Dictionary<string, string> { ["Mode"] = "For" });
+        Assert.Contains("n'est pas en vigueur", again.Text(".alert"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_session_ends_after_thirty_idle_minutes_a_session_mandate_ends_with_it_and_an_expired_mandate_acts_no_more()
+    {
+        var (structure, mediator, _, _) = await DeskAsync("Centre social des Îles");
+        var once = await OpenHeldAsync(mediator, structure, "Marcel des Îles", null, "Session", "ContributeWith");
+        var yearly = await OpenHeldAsync(mediator, structure, "Odette des Îles", null, "SixMonths", "Explain");
+        foreach (var mandate in new[] { once, yearly })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await mediator.PostAsync($"/mediation/mandates/{mandate}?handler=Consent", new Dictionary<string, string> { ["Consent"] = "Attestation" })).Status);
+        }
+        // A mandate that only explains starts no session that writes.
+        var writing = await mediator.PostAsync($"/mediation/mandates/{yearly}?handler=Start", new Dictionary<string, string> { ["Mode"] = "With" });
+        Assert.Contains("ne permet pas d'agir ainsi", writing.Text(".alert"), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await mediator.PostAsync($"/mediation/mandates/{once}?handler=Start", new Dictionary<string, string> { ["Mode"] = "With" })).Status);
+        Assert.Contains("Marcel des Îles", (await mediator.GetAsync("/")).Text(".acting"), StringComparison.Ordinal);
+        try
+        {
+            app.Clock.Advance(TimeSpan.FromMinutes(31));
+            var after = await mediator.GetAsync("/");
+            Assert.Equal("", after.Text(".acting"));
+            Assert.Contains("La session de médiation a pris fin", (await mediator.GetAsync("/")).Text(".notice"), StringComparison.Ordinal);
+            // A mandate for one session ended with it.
+            var restart = await mediator.PostAsync($"/mediation/mandates/{once}?handler=Start", new Dictionary<string, string> { ["Mode"] = "With" });
+            Assert.Contains("n'est pas en vigueur", restart.Text(".alert"), StringComparison.Ordinal);
+
+            // Six months on: as if its end had come (the clock is not moved so far, which would end the mediator's own session).
+            await app.WithDatabaseAsync(db => db.Mandates.Where(m => m.Id == yearly).ExecuteUpdateAsync(s => s.SetProperty(m => m.ExpiresAt, DateTimeOffset.UtcNow.AddMinutes(1))));
+            var expired = await mediator.PostAsync($"/mediation/mandates/{yearly}?handler=Start", new Dictionary<string, string> { ["Mode"] = "Explain" });
+            Assert.Contains("n'est pas en vigueur", expired.Text(".alert"), StringComparison.Ordinal);
+        }
+        finally
+        {
+            app.Clock.Reset();
+        }
+    }
+}
