@@ -91,14 +91,35 @@ public sealed partial class TextTests
         Assert.All(english, f => Assert.Contains(f.Replace(".en.resx", ".resx", StringComparison.Ordinal), files));
     }
 
-    /// <summary>Pages, lists and the report name each contribution by its kind ("Kind.proposal"): every kind has its words.</summary>
+    /// <summary>
+    /// Pages, lists and the report name each contribution by its kind ("Kind.proposal"), and a mandate's journal each
+    /// act (a support, a vote): every kind has its words.
+    /// </summary>
     [Fact]
-    public void Every_kind_of_contribution_has_its_name_in_the_interface_text()
+    public void Every_kind_of_contribution_and_act_has_its_name_in_the_interface_text()
     {
-        var kinds = typeof(Contribution).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Contribution)) && !t.IsAbstract)
-            .Select(t => ((Contribution)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(t)).Kind).ToList();
+        var kinds = typeof(Contribution).Assembly.GetTypes().Where(t => typeof(Parvis.Web.Kernel.Mediation.IPersonAct).IsAssignableFrom(t) && !t.IsAbstract && !t.IsInterface)
+            .Select(t => ((Parvis.Web.Kernel.Mediation.IPersonAct)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(t)).ActKind).ToList();
         Assert.Contains("budget-project", kinds);
+        Assert.Contains("vote", kinds);
         Assert.All(kinds, kind => Assert.False(_text[$"Kind.{kind}"].ResourceNotFound, $"Kind.{kind} has no text"));
+    }
+
+    /// <summary>Mediation's pages name each choice by a key built from its value: every value has its words.</summary>
+    [Fact]
+    public void Every_mediation_choice_has_its_words()
+    {
+        string[] keys =
+        [
+            .. Parvis.Web.Kernel.Mediation.MandateTermsInput.Choices.Select(a => $"Mediation.Allows.{a}"),
+            .. Enum.GetValues<Parvis.Web.Kernel.Mediation.MandateDuration>().Select(d => $"Mediation.Duration.{d}"),
+            .. Enum.GetValues<Parvis.Web.Kernel.Mediation.ConsentForm>().SelectMany(c => new[] { $"Mediation.Consent.{c}", $"Mediation.ConsentForm.{c}" }),
+            .. Enum.GetValues<Parvis.Web.Kernel.Mediation.MediationMode>().SelectMany(m => new[] { $"Mediation.Acting.{m}", $"Mediation.Mode.{m}", $"Mediation.ModeChoice.{m}" }),
+            .. Enum.GetValues<Parvis.Web.Kernel.Mediation.MandateState>().Select(s => $"Mediation.State.{s}"),
+            .. Enum.GetValues<Parvis.Web.Kernel.Mediation.StructureKind>().Select(k => $"StructureKind.{k}"),
+            .. Enum.GetValues<Channel>().Select(c => $"Channel.{c}"),
+        ];
+        Assert.All(keys, key => Assert.False(_text[key].ResourceNotFound, $"{key} has no text"));
     }
 
     [Theory]
@@ -203,7 +224,10 @@ public sealed partial class TextTests
     [GeneratedRegex(@"\{\d+\}")]
     private static partial Regex Placeholder();
 
-    /// <summary>T["Key"], Text["Key"], Flash("Key"), ErrorMessage = "Key", Name = "Key", hint="Key", privacy="Key".</summary>
-    [GeneratedRegex("""(?:\bT\[|\bText\[|Flash\(|ErrorMessage = |Display\(Name = |\bhint=|\bprivacy=)"(?<key>[A-Z][A-Za-z]+\.[A-Za-z0-9.]+)"[\],)]?""")]
+    /// <summary>
+    /// T["Key"], Text["Key"], Flash("Key"), ErrorMessage = "Key", Name = "Key", hint="Key", privacy="Key"; not the start
+    /// of a key completed by a value (T["Mediation.Acting." + mode]).
+    /// </summary>
+    [GeneratedRegex("""(?:\bT\[|\bText\[|Flash\(|ErrorMessage = |Display\(Name = |\bhint=|\bprivacy=)"(?<key>[A-Z][A-Za-z]+\.[A-Za-z0-9.]+)"(?!\s*\+)[\],)]?""")]
     private static partial Regex KeyUse();
 }
