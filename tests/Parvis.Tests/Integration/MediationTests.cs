@@ -1,9 +1,13 @@
 using System.Net;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Tests.Infrastructure;
 using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Mediation;
 using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Privacy;
 using Parvis.Web.Kernel.Processes;
 
 namespace Parvis.Tests.Integration;
@@ -181,5 +185,64 @@ public sealed class MediationTests(ParvisApp app) : IClassFixture<ParvisApp>
         {
             app.Clock.Reset();
         }
+    }
+
+    [Fact]
+    public async Task A_mediator_signs_a_petition_for_as_many_people_as_the_organisation_allows_each_signature_journaled()
+    {
+        var (structure, mediator, mediatorPerson, _) = await DeskAsync("Association Lire et écrire");
+        var (admin, _) = await app.SignedInAsync("Admin de la limite", Role.Administrator);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/admin/mediation?handler=Limit", new Dictionary<string, string> { ["PeoplePerMediator"] = "0" })).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync("/admin/mediation?handler=Limit", new Dictionary<string, string> { ["PeoplePerMediator"] = "1" })).Status);
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        var process = await app.AddProcessAsync("petitions-aidees", new Phase
+        {
+            Title = "Pétitions", StartsOn = today.AddDays(-1), EndsOn = today.AddDays(30), Switches = [PetitionsModule.Writing, PetitionsModule.Signing],
+        });
+        var petition = await app.WithDatabaseAsync(async db =>
+        {
+            var written = new Petition { OrganisationId = app.World.OrganisationId, ProcessId = process.Id, Title = "Un guichet ouvert le samedi", Text = "Pour ceux qui travaillent.", Stage = PetitionStage.Signing };
+            db.Petitions.Add(written);
+            await db.SaveChangesAsync();
+            return written.Id;
+        });
+        var first = await OpenHeldAsync(mediator, structure, "Lucienne des quais", null, "TwelveMonths", "ContributeWith");
+        var second = await OpenHeldAsync(mediator, structure, "Gaston des quais", null, "TwelveMonths", "ContributeWith");
+        foreach (var mandate in new[] { first, second })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await mediator.PostAsync($"/mediation/mandates/{mandate}?handler=Consent", new Dictionary<string, string> { ["Consent"] = "Attestation" })).Status);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await mediator.PostAsync($"/mediation/mandates/{first}?handler=Start", new Dictionary<string, string> { ["Mode"] = "With" })).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await mediator.PostAsync($"/petitions/{petition}?handler=Sign", new Dictionary<string, string>(), $"/petitions/{petition}")).Status);
+        await mediator.PostAsync(MediationPages.Stop, []);
+        Assert.Equal(HttpStatusCode.Redirect, (await mediator.PostAsync($"/mediation/mandates/{second}?handler=Start", new Dictionary<string, string> { ["Mode"] = "With" })).Status);
+        var refused = await mediator.PostAsync($"/petitions/{petition}?handler=Sign", new Dictionary<string, string>(), $"/petitions/{petition}");
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("nombre maximal de personnes", refused.Body, StringComparison.Ordinal);
+
+        var signatures = await app.WithDatabaseAsync(db => db.PetitionSignatures.Where(s => s.PetitionId == petition).Select(s => s.PersonId).ToListAsync());
+        var lucienne = await app.WithDatabaseAsync(db => db.Users.Where(u => u.Pseudonym == "Lucienne des quais").Select(u => u.Id).SingleAsync());
+        Assert.Equal([lucienne], signatures.Select(s => s!.Value));
+        var act = await app.WithDatabaseAsync(db => db.MandateActs.SingleAsync(a => a.SubjectId == petition));
+        Assert.Equal((first, "signature", mediatorPerson.Id, lucienne), (act.MandateId, act.Kind, act.MediatorId, act.PersonId));
+
+        // The person's data holds the mandate and its journal; erasing the account takes both, and the mediator's export
+        // names what they did under it without naming the person.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var data = scope.ServiceProvider.GetRequiredService<PersonalData>();
+            var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
+            var exported = Encoding.UTF8.GetString(await data.ExportAsync(await db.Users.SingleAsync(p => p.Id == lucienne)));
+            Assert.Contains("Association Lire et ", exported, StringComparison.Ordinal);
+            Assert.Contains($"/petitions/{petition}", exported, StringComparison.Ordinal);
+            var mediatorExport = Encoding.UTF8.GetString(await data.ExportAsync(await db.Users.SingleAsync(p => p.Id == mediatorPerson.Id)));
+            Assert.Contains(first.ToString(), mediatorExport, StringComparison.Ordinal);
+            Assert.DoesNotContain("Lucienne", mediatorExport, StringComparison.Ordinal);
+            await data.EraseAsync(await db.Users.SingleAsync(p => p.Id == lucienne), ErasureChoice.Anonymise);
+        }
+        Assert.False(await app.WithDatabaseAsync(db => db.Mandates.AnyAsync(m => m.PersonId == lucienne)));
+        Assert.False(await app.WithDatabaseAsync(db => db.MandateActs.AnyAsync(a => a.PersonId == lucienne)));
+        Assert.False(await app.WithDatabaseAsync(db => db.HeldAccounts.AnyAsync(h => h.PersonId == lucienne)));
     }
 }
