@@ -216,7 +216,8 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
             $"/admin/processes/edit/{app.World.ProcessId}", $"/admin/processes/{app.World.ProcessId}/phases",
             $"/proposals/{proposal.Id}/answer", $"/admin/moderate/{proposal.Id}", $"/flag/{proposal.Id}",
             "/account/notifications", "/account/notifications/settings", $"/processes/{app.World.ProcessSlug}/journal",
-            $"/processes/{app.World.ProcessSlug}/feedback", "/design",
+            $"/processes/{app.World.ProcessSlug}/feedback", "/design", "/admin/population", $"/processes/{app.World.ProcessSlug}/who-took-part",
+            $"/processes/{app.World.ProcessSlug}/about-you", "/account/mandates",
         })
         {
             await page.GotoAsync(path);

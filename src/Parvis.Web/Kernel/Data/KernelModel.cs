@@ -31,6 +31,32 @@ internal static class KernelModel
     public const string SessionsTable = "kernel_sessions";
     public const string IdentityTablesPrefix = "kernel_identity_";
 
+    private static void BuildDemographics(ModelBuilder b)
+    {
+        b.Entity<Demographics.DemographicAnswer>(e =>
+        {
+            e.ToTable("kernel_demographic_answers");
+            e.Property(a => a.Channel).HasConversion<string>().HasMaxLength(20);
+            e.Property(a => a.AgeBand).HasMaxLength(10);
+            e.Property(a => a.Gender).HasMaxLength(10);
+            e.Property(a => a.Category).HasMaxLength(10);
+            e.Property(a => a.Commune).HasMaxLength(Demographics.DemographicAnswer.CommuneMax);
+            // One set of answers per person and process; answers typed from paper name nobody.
+            e.HasIndex(a => new { a.ProcessId, a.PersonId }).IsUnique();
+            e.HasOne<Process>().WithMany().HasForeignKey(a => a.ProcessId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Demographics.PopulationFigure>(e =>
+        {
+            e.ToTable("kernel_population_figures");
+            e.Property(f => f.Commune).HasMaxLength(Demographics.DemographicAnswer.CommuneMax);
+            e.Property(f => f.Dimension).HasConversion<string>().HasMaxLength(20);
+            e.Property(f => f.Band).HasMaxLength(10);
+            e.HasIndex(f => new { f.OrganisationId, f.Commune, f.Dimension, f.Band }).IsUnique();
+            e.HasOne<Organisation>().WithMany().HasForeignKey(f => f.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+
     private static void BuildMediation(ModelBuilder b)
     {
         b.Entity<Mediation.MediationStructure>(e =>
@@ -222,6 +248,7 @@ internal static class KernelModel
             e.HasOne<Organisation>().WithOne().HasForeignKey<OrganisationLogo>(l => l.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         });
         BuildMediation(b);
+        BuildDemographics(b);
         b.Entity<OrganisationHost>(e =>
         {
             e.ToTable(OrganisationHostsTable);

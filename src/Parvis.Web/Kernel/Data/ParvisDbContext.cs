@@ -30,6 +30,8 @@ public abstract class ParvisDbContext(DbContextOptions options)
     public DbSet<Mediation.MandateAct> MandateActs => Set<Mediation.MandateAct>();
     public DbSet<Mediation.MediationSession> MediationSessions => Set<Mediation.MediationSession>();
     public DbSet<Mediation.HeldAccount> HeldAccounts => Set<Mediation.HeldAccount>();
+    public DbSet<Demographics.DemographicAnswer> DemographicAnswers => Set<Demographics.DemographicAnswer>();
+    public DbSet<Demographics.PopulationFigure> PopulationFigures => Set<Demographics.PopulationFigure>();
     public DbSet<OrganisationHost> OrganisationHosts => Set<OrganisationHost>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<OrganisationVoice> OrganisationVoices => Set<OrganisationVoice>();

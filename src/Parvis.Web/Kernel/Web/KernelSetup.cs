@@ -81,6 +81,8 @@ public static class KernelSetup
         services.AddSingleton<Mediation.ActingCookie>();
         services.AddScoped<Shared.StructureNames>();
         services.AddScoped<Privacy.IPersonalDataSource, Mediation.MediationPersonalData>();
+        services.AddScoped<Demographics.DemographicCommands>();
+        services.AddScoped<Privacy.IPersonalDataSource, Demographics.DemographicsPersonalData>();
         services.AddScoped<PersonalData>();
         services.AddSingleton<MarkdownRenderer>();
         services.Configure<EmailOptions>(configuration.GetSection("Email"));

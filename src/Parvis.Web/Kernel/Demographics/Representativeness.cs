@@ -1,0 +1,69 @@
+using Parvis.Web.Kernel.Contributions;
+
+namespace Parvis.Web.Kernel.Demographics;
+
+/// <summary>A band of the table: its population, the answers in it, and per channel, each figure null where suppressed.</summary>
+/// <param name="Band">The band's code (or commune).</param>
+/// <param name="PopulationShare">Its share of the territory's population, null when the figures do not count it.</param>
+/// <param name="Answers">The answers in it, null when suppressed.</param>
+/// <param name="AnswerShare">Their share of all answers to the question, null when suppressed.</param>
+/// <param name="Ratio">Answer share over population share: 1 is as many as in the territory; null when either is missing.</param>
+/// <param name="ByChannel">Answers per channel, null where suppressed.</param>
+/// <param name="Unheard">A band that weighs in the territory and that we barely heard: fewer than <see cref="Representativeness.MinCell"/>
+/// answers, or at most half its share.</param>
+public sealed record BandLine(string Band, double? PopulationShare, int? Answers, double? AnswerShare, double? Ratio, IReadOnlyDictionary<Channel, int?> ByChannel,
+    bool Unheard);
+
+/// <summary>One dimension's table: its lines, the answers behind it, and the channels that gave any.</summary>
+public sealed record DimensionTable(Dimension Dimension, IReadOnlyList<BandLine> Lines, int Answered, IReadOnlyList<Channel> Channels);
+
+/// <summary>
+/// Who took part compared with the territory, as aggregates only: a cell of fewer than <see cref="MinCell"/> answers is
+/// suppressed, and so is a second one wherever a single suppressed cell could be worked out from its total.
+/// </summary>
+public static class Representativeness
+{
+    public const int MinCell = 5;
+
+    /// <summary>A band is unheard when it weighs at least this in the territory and its ratio is at most <see cref="UnheardRatio"/>.</summary>
+    public const double NotableShare = 0.05;
+    public const double UnheardRatio = 0.5;
+
+    public static DimensionTable Table(Dimension dimension, IReadOnlyList<string> bands, IReadOnlyList<(Channel Channel, string Band)> answers,
+        IReadOnlyDictionary<string, long> population)
+    {
+        var channels = answers.Select(a => a.Channel).Distinct().Order().ToList();
+        var answered = answers.Count;
+        var populationTotal = population.Where(p => bands.Contains(p.Key)).Sum(p => p.Value);
+        var counts = bands.ToDictionary(b => b, b => answers.Count(a => a.Band == b));
+        var shownCounts = Suppress(counts);
+        var lines = new List<BandLine>();
+        foreach (var band in bands)
+        {
+            var perChannel = Suppress(channels.ToDictionary(c => c, c => answers.Count(a => a.Band == band && a.Channel == c)));
+            double? populationShare = populationTotal > 0 && population.TryGetValue(band, out var people) ? (double)people / populationTotal : null;
+            var shown = shownCounts[band];
+            double? answerShare = shown is { } n && answered > 0 ? (double)n / answered : null;
+            double? ratio = answerShare is { } a && populationShare is { } p && p > 0 ? a / p : null;
+            // From the true count: a band too small to show is one we barely heard.
+            var unheard = populationShare >= NotableShare && (counts[band] < MinCell || (double)counts[band] / answered / populationShare <= UnheardRatio);
+            lines.Add(new BandLine(band, populationShare, shown, answerShare, ratio, perChannel, unheard));
+        }
+        return new DimensionTable(dimension, lines, answered, channels);
+    }
+
+    /// <summary>
+    /// The counts with those from 1 to <see cref="MinCell"/> − 1 hidden; a lone hidden count is joined by the next
+    /// smallest shown one, which would otherwise give it away by subtraction from the total.
+    /// </summary>
+    public static Dictionary<T, int?> Suppress<T>(IReadOnlyDictionary<T, int> counts) where T : notnull
+    {
+        var shown = counts.ToDictionary(c => c.Key, c => c.Value is > 0 and < MinCell ? null : (int?)c.Value);
+        if (shown.Count(s => s.Value is null) == 1 && counts.Where(c => shown[c.Key] is > 0).OrderBy(c => c.Value).FirstOrDefault() is { Key: var next } candidate
+            && candidate.Value > 0)
+        {
+            shown[next] = null;
+        }
+        return shown;
+    }
+}

@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Demographics;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Pages.Processes;
+
+/// <summary>
+/// The optional questions about oneself, apart from any contribution: each may be left blank, every answer changed or
+/// deleted at any time, and only counts of them are ever shown, to see whom the process did not reach.
+/// </summary>
+public sealed class AboutYouModel(ParvisDbContext db, CurrentOrganisation organisation, DemographicCommands commands) : ParvisPageModel
+{
+    public Process Process { get; private set; } = default!;
+    public IReadOnlyList<string> Communes { get; private set; } = [];
+    public bool Answered { get; private set; }
+
+    [BindProperty]
+    public string? AgeBand { get; set; }
+
+    [BindProperty]
+    public string? Gender { get; set; }
+
+    [BindProperty]
+    public string? Category { get; set; }
+
+    [BindProperty]
+    public string? Commune { get; set; }
+
+    [BindProperty]
+    public bool? FirstTime { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await LoadAsync() is { } missing)
+        {
+            return missing;
+        }
+        if (await commands.MineAsync(Process.Id) is { } mine)
+        {
+            (AgeBand, Gender, Category, Commune, FirstTime) = (mine.AgeBand, mine.Gender, mine.Category, mine.Commune, mine.FirstTime);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await LoadAsync() is { } missing)
+        {
+            return missing;
+        }
+        var result = await commands.SaveAsync(Process, new DemographicInput(AgeBand, Gender, Category, Commune, FirstTime));
+        return After(result, "Demographics.Saved", $"/processes/{Process.Slug}");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(bool confirmed)
+    {
+        if (await LoadAsync() is { } missing)
+        {
+            return missing;
+        }
+        if (Unconfirmed(confirmed, $"/processes/{Process.Slug}/about-you") is { } unconfirmed)
+        {
+            return unconfirmed;
+        }
+        return After(await commands.DeleteAsync(Process.Id), "Demographics.Deleted", $"/processes/{Process.Slug}");
+    }
+
+    private async Task<IActionResult?> LoadAsync()
+    {
+        var slug = RouteValue("slug");
+        var process = await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.OrganisationId == organisation.Id && p.Slug == slug && p.Published);
+        if (process is null)
+        {
+            return NotFound();
+        }
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return Challenge();
+        }
+        Process = process;
+        Communes = await commands.CommunesAsync();
+        Answered = await commands.MineAsync(process.Id) is not null;
+        return null;
+    }
+}

@@ -1,0 +1,52 @@
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Demographics;
+
+namespace Parvis.Tests.Unit;
+
+public sealed class RepresentativenessTests
+{
+    /// <summary>
+    /// A hand-computed case: 1,000 people aged 15 and over, 40 answers. Bands under 5 answers are hidden, and with a lone
+    /// hidden band the next smallest is hidden too (else 40 minus the others gives it away); the same within each band's
+    /// channels.
+    /// </summary>
+    [Fact]
+    public void Shares_ratios_and_suppressed_cells_match_a_hand_computed_table()
+    {
+        var population = new Dictionary<string, long> { ["15-29"] = 200, ["30-44"] = 300, ["45-59"] = 250, ["60-74"] = 150, ["75+"] = 100 };
+        var answers = new List<(Channel, string)>();
+        void Add(string band, Channel channel, int count) => answers.AddRange(Enumerable.Repeat((channel, band), count));
+        Add("15-29", Channel.Online, 3);
+        Add("30-44", Channel.Online, 10);
+        Add("30-44", Channel.Paper, 5);
+        Add("45-59", Channel.Online, 12);
+        Add("60-74", Channel.Online, 8);
+        Add("60-74", Channel.Mediated, 2);
+
+        var table = Representativeness.Table(Dimension.Age, Bands.Age, answers, population);
+
+        Assert.Equal(40, table.Answered);
+        Assert.Equal([Channel.Online, Channel.Paper, Channel.Mediated], table.Channels);
+        var lines = table.Lines.ToDictionary(l => l.Band);
+        Assert.Equal([null, 15, 12, null, 0], Bands.Age.Select(b => lines[b].Answers));
+        Assert.Equal(0.2, lines["15-29"].PopulationShare!.Value, 6);
+        Assert.Equal(0.375, lines["30-44"].AnswerShare!.Value, 6);
+        Assert.Equal(1.25, lines["30-44"].Ratio!.Value, 6);
+        Assert.Equal(1.2, lines["45-59"].Ratio!.Value, 6);
+        Assert.Equal(0, lines["75+"].Ratio!.Value, 6);
+        Assert.Null(lines["15-29"].Ratio);
+        Assert.Null(lines["60-74"].AnswerShare);
+        // Barely heard: three answers where a fifth of the people live, and nobody of 75 and over; not the 60-74, hidden
+        // only to protect the 15-29, whose true share is above their weight.
+        Assert.Equal(["15-29", "75+"], table.Lines.Where(l => l.Unheard).Select(l => l.Band));
+        Assert.Equal([10, 5, 0], table.Channels.Select(c => lines["30-44"].ByChannel[c]));
+        Assert.Equal([null, 0, null], table.Channels.Select(c => lines["60-74"].ByChannel[c]));
+    }
+
+    [Fact]
+    public void Nothing_is_hidden_when_every_cell_is_empty_or_large_enough()
+    {
+        var shown = Representativeness.Suppress(new Dictionary<string, int> { ["a"] = 0, ["b"] = 5, ["c"] = 9 });
+        Assert.Equal([0, 5, 9], shown.Values);
+    }
+}
