@@ -10,4 +10,5 @@ namespace Parvis.Web.Shared;
 /// <param name="Acts">Its journal, oldest first.</param>
 /// <param name="Now">The moment its state is told for.</param>
 /// <param name="ClaimCode">A held account's fresh claim code, printed once on the attestation.</param>
-public sealed record MandateSheet(MandateView View, IReadOnlyList<ActLine> Acts, DateTimeOffset Now, string? ClaimCode = null);
+/// <param name="Level">The level of its journal's heading, under the page's own headings.</param>
+public sealed record MandateSheet(MandateView View, IReadOnlyList<ActLine> Acts, DateTimeOffset Now, string? ClaimCode = null, int Level = 3);

@@ -132,9 +132,18 @@ public sealed class MediationTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Contains("ne correspond à aucun compte", wrong.Text("#Input_Code-error"), StringComparison.Ordinal);
         var claimed = await josiane.PostAsync("/account/claim", new Dictionary<string, string> { ["Input.Code"] = code.ToLowerInvariant(), ["Input.Email"] = "josiane@example.org", ["Input.Password"] = ParvisApp.Password });
         Assert.Contains("e-mail", claimed.Text("[role=status]"), StringComparison.Ordinal);
-        await app.Mail.WaitForAsync("josiane@example.org", m => m.Subject?.Contains("Confirmez", StringComparison.Ordinal) == true);
+        var confirmation = await app.Mail.WaitForAsync("josiane@example.org", m => m.Subject?.Contains("Confirmez", StringComparison.Ordinal) == true);
+        // Held until the address is confirmed: a mistyped one would leave the account to be claimed again.
+        Assert.True(await app.WithDatabaseAsync(db => db.HeldAccounts.AnyAsync(h => h.PersonId == person.Id)));
+        var link = new Uri(System.Text.RegularExpressions.Regex.Match(confirmation.TextBody!, @"https?://\S+/account/confirm\S+").Value);
+        var confirmPage = await josiane.GetAsync(link.PathAndQuery);
+        var confirmed = await josiane.PostAsync(link.PathAndQuery, new Dictionary<string, string>
+        {
+            ["Id"] = confirmPage.Document.QuerySelector("input[name=Id]")!.GetAttribute("value")!,
+            ["Token"] = confirmPage.Document.QuerySelector("input[name=Token]")!.GetAttribute("value")!,
+        });
+        Assert.Equal(HttpStatusCode.OK, confirmed.Status);
         Assert.False(await app.WithDatabaseAsync(db => db.HeldAccounts.AnyAsync(h => h.PersonId == person.Id)));
-        await app.WithDatabaseAsync(db => db.Users.Where(u => u.Id == person.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.EmailConfirmed, true)));
         await josiane.SignInAsync("josiane@example.org", ParvisApp.Password);
         var mine = await josiane.GetAsync("/account/mandates");
         Assert.Contains("Maison France Services du port", mine.Text("section.card h2"), StringComparison.Ordinal);
@@ -244,5 +253,58 @@ public sealed class MediationTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.False(await app.WithDatabaseAsync(db => db.Mandates.AnyAsync(m => m.PersonId == lucienne)));
         Assert.False(await app.WithDatabaseAsync(db => db.MandateActs.AnyAsync(a => a.PersonId == lucienne)));
         Assert.False(await app.WithDatabaseAsync(db => db.HeldAccounts.AnyAsync(h => h.PersonId == lucienne)));
+    }
+
+    [Fact]
+    public async Task A_mediator_votes_for_a_person_only_where_the_mandate_and_the_vote_allow_it_and_the_journal_keeps_the_day()
+    {
+        var (structure, mediator, _, _) = await DeskAsync("Maison des habitants");
+        async Task<Guid> VoteAsync(bool mediated) => await app.WithDatabaseAsync(async db =>
+        {
+            var process = await db.Processes.FirstAsync(p => p.Id == app.World.ProcessId);
+            var now = DateTimeOffset.UtcNow;
+            var vote = new Vote
+            {
+                OrganisationId = process.OrganisationId, ProcessId = process.Id, ComponentId = process.Component(VotesModule.Key)!.Id,
+                Question = mediated ? "Ouvrir la maison le dimanche ?" : "Fermer la maison en août ?", Purpose = VotePurpose.Advisory, Method = VoteMethod.SingleChoice,
+                Seats = 1, Secret = true, Mediated = mediated, OpensAt = now.AddHours(-1), ClosesAt = now.AddDays(2), TieBreak = "0,1",
+            };
+            db.Votes.Add(vote);
+            db.VoteOptions.AddRange(new VoteOption { VoteId = vote.Id, Position = 0, Title = "Oui" }, new VoteOption { VoteId = vote.Id, Position = 1, Title = "Non" });
+            await db.SaveChangesAsync();
+            return vote.Id;
+        });
+        var takesMediated = await VoteAsync(mediated: true);
+        var onlyInPerson = await VoteAsync(mediated: false);
+        var contributeOnly = await OpenHeldAsync(mediator, structure, "Yvette de la maison", null, "TwelveMonths", "ContributeFor");
+        var votes = await OpenHeldAsync(mediator, structure, "Armand de la maison", null, "TwelveMonths", "VoteFor");
+        foreach (var mandate in new[] { contributeOnly, votes })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await mediator.PostAsync($"/mediation/mandates/{mandate}?handler=Consent", new Dictionary<string, string> { ["Consent"] = "Attestation" })).Status);
+        }
+        async Task<Session.Response> CastAsync(Guid vote)
+        {
+            var token = (await mediator.GetAsync(MediationPages.Stop)).Document.QuerySelector("input[name=__csrf]")!.GetAttribute("value")!;
+            return await mediator.PostRawAsync($"/votes/{vote}", new Dictionary<string, string> { ["__csrf"] = token, ["choice"] = "0" });
+        }
+
+        // A mandate that does not say "vote" casts no ballot.
+        Assert.Equal(HttpStatusCode.Redirect, (await mediator.PostAsync($"/mediation/mandates/{contributeOnly}?handler=Start", new Dictionary<string, string> { ["Mode"] = "For" })).Status);
+        await CastAsync(takesMediated);
+        await mediator.PostAsync(MediationPages.Stop, []);
+        // One that does, only in a vote that takes ballots through a mediator.
+        Assert.Equal(HttpStatusCode.Redirect, (await mediator.PostAsync($"/mediation/mandates/{votes}?handler=Start", new Dictionary<string, string> { ["Mode"] = "For" })).Status);
+        await CastAsync(onlyInPerson);
+        Assert.Equal(HttpStatusCode.Redirect, (await CastAsync(takesMediated)).Status);
+        await mediator.PostAsync(MediationPages.Stop, []);
+
+        var armand = await app.WithDatabaseAsync(db => db.Users.Where(u => u.Pseudonym == "Armand de la maison").Select(u => u.Id).SingleAsync());
+        var register = await app.WithDatabaseAsync(db => db.VoteRegister.Where(r => r.VoteId == takesMediated || r.VoteId == onlyInPerson).ToListAsync());
+        var line = Assert.Single(register);
+        Assert.Equal((takesMediated, armand, VoteChannel.Mediated), (line.VoteId, line.PersonId, line.Channel));
+        var act = await app.WithDatabaseAsync(db => db.MandateActs.SingleAsync(a => a.MandateId == votes));
+        Assert.True(act.DayOnly);
+        Assert.Equal(TimeSpan.Zero, act.At.ToLocalTime().TimeOfDay);
+        Assert.Equal("vote", act.Kind);
     }
 }

@@ -70,7 +70,7 @@ public sealed class NowTests(ParvisApp app) : IClassFixture<ParvisApp>
         var upcoming = page.Document.QuerySelectorAll(".appointments li").ToList();
         Assert.Equal(["Réunion de quartier", "Réunion plus tard"], upcoming.Select(li => li.QuerySelector("a")!.TextContent));
         Assert.Equal(evening.ToString("o"), upcoming[0].QuerySelector("time")!.GetAttribute("datetime"));
-        Assert.Contains($"de {evening.ToLocalTime():H' h 'mm} à", upcoming[0].QuerySelector("time")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"de {evening.ToLocalTime():H'\u00a0h\u00a0'mm} à", upcoming[0].QuerySelector("time")!.TextContent, StringComparison.Ordinal);
 
         // What to do now comes first, then what is to come; what became of the contributions before the analysts' material, kept apart.
         var sections = page.Document.QuerySelectorAll("main h2[id]").Select(h => h.Id).ToList();

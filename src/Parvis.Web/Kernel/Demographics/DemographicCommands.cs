@@ -50,6 +50,10 @@ public sealed class DemographicCommands(DatabaseOnDemand database, CurrentOrgani
         {
             return CommandResult.Missing();
         }
+        if (mediation.Acting is { } acting && !acting.Covers(process.Id))
+        {
+            return CommandResult.Refused(Decision.OutsideMandate);
+        }
         if (Invalid(input.AgeBand, Dimension.Age) || Invalid(input.Gender, Dimension.Gender) || Invalid(input.Category, Dimension.Category)
             || (input.Commune is { Length: > 0 } commune && !(await CommunesAsync()).Contains(commune)))
         {
@@ -76,6 +80,11 @@ public sealed class DemographicCommands(DatabaseOnDemand database, CurrentOrgani
         {
             return CommandResult.Refused(Decision.SignInRequired);
         }
+        // Deleting is the person's own choice, made on their own.
+        if (mediation.Acting is not null)
+        {
+            return CommandResult.Refused(Decision.OutsideMandate);
+        }
         await Db.DemographicAnswers.Where(a => a.ProcessId == processId && a.PersonId == me).ExecuteDeleteAsync();
         return CommandResult.Done();
     }
@@ -100,6 +109,7 @@ public sealed class DemographicCommands(DatabaseOnDemand database, CurrentOrgani
             return (CommandResult.Refused("Population.Header"), [], 0);
         }
         var figures = new List<(int Line, PopulationFigure Figure)>();
+        var seen = new HashSet<(string, Dimension, string)>();
         for (var i = 1; i < rows.Count; i++)
         {
             var (line, row) = (i + 1, rows[i]);
@@ -124,7 +134,7 @@ public sealed class DemographicCommands(DatabaseOnDemand database, CurrentOrgani
             {
                 errors.Add(new(line, "Population.Count", row.ElementAtOrDefault(3) ?? ""));
             }
-            else if (figures.Any(f => f.Figure.Commune == commune && f.Figure.Dimension == dimension && f.Figure.Band == band))
+            else if (!seen.Add((commune, dimension, band)))
             {
                 errors.Add(new(line, "Population.Twice"));
             }

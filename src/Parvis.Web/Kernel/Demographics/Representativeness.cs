@@ -15,7 +15,11 @@ public sealed record BandLine(string Band, double? PopulationShare, int? Answers
     bool Unheard);
 
 /// <summary>One dimension's table: its lines, the answers behind it, and the channels that gave any.</summary>
-public sealed record DimensionTable(Dimension Dimension, IReadOnlyList<BandLine> Lines, int Answered, IReadOnlyList<Channel> Channels);
+/// <param name="Dimension">What it is about.</param>
+/// <param name="Lines">Its bands.</param>
+/// <param name="Channels">The channels that gave answers.</param>
+/// <param name="Answered">The answers to its question, null when fewer than a cell may hold.</param>
+public sealed record DimensionTable(Dimension Dimension, IReadOnlyList<BandLine> Lines, int? Answered, IReadOnlyList<Channel> Channels);
 
 /// <summary>
 /// Who took part compared with the territory, as aggregates only: a cell of fewer than <see cref="MinCell"/> answers is
@@ -36,11 +40,14 @@ public static class Representativeness
         var answered = answers.Count;
         var populationTotal = population.Where(p => bands.Contains(p.Key)).Sum(p => p.Value);
         var counts = bands.ToDictionary(b => b, b => answers.Count(a => a.Band == b));
-        var shownCounts = Suppress(counts);
+        // Fewer answers in all than a cell may hold: the whole table would tell who answered what.
+        var tooFew = answered < MinCell;
+        var shownCounts = tooFew ? counts.ToDictionary(c => c.Key, _ => (int?)null) : Suppress(counts);
         var lines = new List<BandLine>();
         foreach (var band in bands)
         {
-            var perChannel = Suppress(channels.ToDictionary(c => c, c => answers.Count(a => a.Band == band && a.Channel == c)));
+            var perChannel = tooFew ? channels.ToDictionary(c => c, _ => (int?)null)
+                : Suppress(channels.ToDictionary(c => c, c => answers.Count(a => a.Band == band && a.Channel == c)));
             double? populationShare = populationTotal > 0 && population.TryGetValue(band, out var people) ? (double)people / populationTotal : null;
             var shown = shownCounts[band];
             double? answerShare = shown is { } n && answered > 0 ? (double)n / answered : null;
@@ -49,7 +56,7 @@ public static class Representativeness
             var unheard = populationShare >= NotableShare && (counts[band] < MinCell || (double)counts[band] / answered / populationShare <= UnheardRatio);
             lines.Add(new BandLine(band, populationShare, shown, answerShare, ratio, perChannel, unheard));
         }
-        return new DimensionTable(dimension, lines, answered, channels);
+        return new DimensionTable(dimension, lines, tooFew ? null : answered, channels);
     }
 
     /// <summary>

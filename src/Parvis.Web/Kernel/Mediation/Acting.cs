@@ -13,15 +13,43 @@ namespace Parvis.Web.Kernel.Mediation;
 /// their roles only (never the mediator's, nor staff powers), and everything written is labelled and journaled.
 /// </summary>
 public sealed record ActingUnderMandate(Guid SessionId, Guid OrganisationId, Guid MandateId, Guid MediatorId, Guid PersonId, string Pseudonym, Guid StructureId,
-    string StructureName, Guid? ProcessId, MediationMode Mode, MandateAllows Allows)
+    string StructureName, Guid? ProcessId, MediationMode Mode, MandateAllows Granted)
 {
     /// <summary>The claim that marks the principal of an acting request.</summary>
     public const string ClaimType = "parvis:acting";
 
     public static ActingUnderMandate? Of(HttpContext? context) => context?.Features.Get<ActingUnderMandate>();
 
-    /// <summary>Whether the mandate covers writing in the process (its scope, and a session that writes at all).</summary>
+    /// <summary>The journal line of something done now under this mandate (a vote's keeps only its local day).</summary>
+    public MandateAct ActOf(IPersonAct act, DateTimeOffset now) => new()
+    {
+        OrganisationId = OrganisationId,
+        MandateId = MandateId,
+        PersonId = PersonId,
+        MediatorId = MediatorId,
+        Mode = Mode,
+        Kind = act.ActKind,
+        Address = act.ActAddress,
+        SubjectId = act.ActSubjectId,
+        At = act.ActDayOnly ? new DateTimeOffset(now.ToLocalTime().Date, now.ToLocalTime().Offset) : now,
+        DayOnly = act.ActDayOnly,
+    };
+
+    /// <summary>Whether the mandate covers writing in the process: its scope, and a session that writes at all.</summary>
     public bool Covers(Guid? processId) => Mode != MediationMode.Explain && (ProcessId is null || ProcessId == processId);
+
+    /// <summary>
+    /// Whether the mandate allows an action of this kind in the process: contributing as the session's mode allows
+    /// (with the person there, or for them), voting only where it says so; never what only staff, analysts,
+    /// facilitators or experts do, even if the person is one.
+    /// </summary>
+    public bool Allows(Permissions.Permission permission, Guid? processId) => Covers(processId)
+        && permission.Roles.Contains(People.Role.Participant) && permission.UnderMandate switch
+        {
+            Permissions.MandateUse.Contribute => Mode == MediationMode.With ? Granted.HasFlag(MandateAllows.ContributeWith) : Granted.HasFlag(MandateAllows.ContributeFor),
+            Permissions.MandateUse.Vote => Granted.HasFlag(MandateAllows.VoteFor),
+            _ => false,
+        };
 }
 
 /// <summary>
@@ -65,6 +93,13 @@ public sealed class MediationMiddleware(RequestDelegate next, ActingCookie cooki
         }
         if (_ownPages.Any(p => path.StartsWithSegments(p)) && !path.StartsWithSegments(MediationPages.Stop))
         {
+            context.Response.Redirect(MediationPages.Stop);
+            return;
+        }
+        // Explaining writes nothing, whatever the page: a form sent then goes nowhere, and the way out says why.
+        if (acting.Mode == MediationMode.Explain && HttpMethods.IsPost(context.Request.Method) && !path.StartsWithSegments(MediationPages.Stop))
+        {
+            ParvisPageModel.Flash(context, "Mediation.ExplainOnly");
             context.Response.Redirect(MediationPages.Stop);
             return;
         }
@@ -152,18 +187,7 @@ public sealed class MediationInterceptor(IHttpContextAccessor http, TimeProvider
                     contribution.Channel = Channel.Mediated;
                 }
             }
-            db.Add(new MandateAct
-            {
-                OrganisationId = acting.OrganisationId,
-                MandateId = acting.MandateId,
-                PersonId = acting.PersonId,
-                MediatorId = acting.MediatorId,
-                Mode = acting.Mode,
-                Kind = act.ActKind,
-                Address = act.ActAddress,
-                SubjectId = act.ActSubjectId,
-                At = act.ActDayOnly ? new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero) : now,
-            });
+            db.Add(acting.ActOf(act, now));
         }
     }
 }

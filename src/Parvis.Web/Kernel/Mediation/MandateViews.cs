@@ -52,7 +52,7 @@ public sealed class MandateTermsInput
     /// <summary>Empty for all the organisation's processes.</summary>
     public Guid? ProcessId { get; set; }
 
-    public List<MandateAllows> Allows { get; set; } = [MandateAllows.Explain, MandateAllows.ContributeWith];
+    public List<MandateAllows> Allows { get; set; } = [];
 
     public MandateDuration Duration { get; set; } = MandateDuration.SixMonths;
 

@@ -140,7 +140,8 @@ public sealed class MandateAct
     public const int KindMax = 40;
     public const int AddressMax = 300;
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    // Random, not time-ordered: a vote's line must not tell its time.
+    public Guid Id { get; set; } = Guid.NewGuid();
     public Guid OrganisationId { get; set; }
     public Guid MandateId { get; set; }
     public Guid PersonId { get; set; }
@@ -155,7 +156,11 @@ public sealed class MandateAct
 
     /// <summary>The vote or petition it counts in, for the limit of people a mediator acts for in each.</summary>
     public Guid? SubjectId { get; set; }
+
+    /// <summary>When, or for a vote only the day (its local midnight).</summary>
     public DateTimeOffset At { get; set; }
+
+    public bool DayOnly { get; set; }
 }
 
 /// <summary>A mediator acting under a mandate in one browser: it ends when they stop, leave, or after 30 minutes unused.</summary>

@@ -41,6 +41,19 @@ public sealed class MediationCommands(DatabaseOnDemand database, CurrentOrganisa
     public ActingUnderMandate? Acting => ActingUnderMandate.Of(http.HttpContext);
 
     /// <summary>
+    /// Journals what a command wrote outside this request's unit of work (a batched writer's), when a mediator acts:
+    /// what goes through the context is journaled by <see cref="MediationInterceptor"/>.
+    /// </summary>
+    public async Task RecordAsync(IPersonAct act)
+    {
+        if (Acting is { } acting)
+        {
+            Db.MandateActs.Add(acting.ActOf(act, clock.GetUtcNow()));
+            await Db.SaveChangesAsync();
+        }
+    }
+
+    /// <summary>
     /// Whether the mediator acting now may act in this vote or petition: each acts for at most the organisation's
     /// number of people in each (the person already counted may act again, for what the module allows).
     /// </summary>
@@ -232,7 +245,7 @@ public sealed class MediationCommands(DatabaseOnDemand database, CurrentOrganisa
     /// A mediator of the structure records the consent given in person: the signed attestation, or an oral consent
     /// before a second mediator of the structure (by pseudonym). From then on the mandate acts.
     /// </summary>
-    public async Task<CommandResult> RecordConsentAsync(Guid mandateId, ConsentForm form, string? witness)
+    public async Task<CommandResult> RecordConsentAsync(Guid mandateId, ConsentForm? form, string? witness)
     {
         var mandate = await Db.Mandates.FirstOrDefaultAsync(m => m.Id == mandateId && m.OrganisationId == organisation.Id);
         if (mandate is null)
@@ -247,8 +260,12 @@ public sealed class MediationCommands(DatabaseOnDemand database, CurrentOrganisa
         {
             return CommandResult.Refused("Mediation.ConsentAlready");
         }
+        if (form is not { } given || !Enum.IsDefined(given))
+        {
+            return CommandResult.Refused("Mediation.ConsentNeeded");
+        }
         Guid? witnessId = null;
-        if (form == ConsentForm.WitnessedOral)
+        if (given == ConsentForm.WitnessedOral)
         {
             witnessId = await Db.Mediators.Where(m => m.StructureId == mandate.StructureId && m.PersonId != authorizer.PersonId && m.PersonId != mandate.PersonId
                     && Db.Users.Any(u => u.Id == m.PersonId && u.Pseudonym == (witness ?? "").Trim()))
@@ -258,14 +275,11 @@ public sealed class MediationCommands(DatabaseOnDemand database, CurrentOrganisa
                 return CommandResult.Refused("Mediation.WitnessNeeded");
             }
         }
-        else if (form != ConsentForm.Attestation)
-        {
-            return CommandResult.Refused("Mediation.ConsentNeeded");
-        }
+
         var now = clock.GetUtcNow();
-        (mandate.Consent, mandate.WitnessId, mandate.ConsentRecordedAt, mandate.ConsentRecordedById) = (form, witnessId, now, authorizer.PersonId);
+        (mandate.Consent, mandate.WitnessId, mandate.ConsentRecordedAt, mandate.ConsentRecordedById) = (given, witnessId, now, authorizer.PersonId);
         mandate.ExpiresAt = Mandate.EndOf(mandate.Duration, now);
-        audit.Record("mediation.consent", $"mandate:{mandate.Id}", form.ToString());
+        audit.Record("mediation.consent", $"mandate:{mandate.Id}", witnessId is null ? given.ToString() : $"{given}; {witness!.Trim()}");
         await Db.SaveChangesAsync();
         return CommandResult.Done(mandate.Id);
     }
@@ -314,16 +328,18 @@ public sealed class MediationCommands(DatabaseOnDemand database, CurrentOrganisa
         {
             return CommandResult.Refused("Mediation.NotActing");
         }
-        var allowed = mode switch
-        {
-            MediationMode.Explain => true,
-            MediationMode.With => mandate.Allows.HasFlag(MandateAllows.ContributeWith),
-            MediationMode.For => mandate.Allows.HasFlag(MandateAllows.ContributeFor),
-            _ => false,
-        };
-        if (!allowed)
+        if (!ModesOf(mandate.Allows).Contains(mode))
         {
             return CommandResult.Refused("Mediation.ModeNotAllowed");
+        }
+        // A mandate for one session has one: it ends with it, or within the day should the mediator never come back.
+        if (mandate.Duration == MandateDuration.Session)
+        {
+            if (await Db.MediationSessions.AnyAsync(s => s.MandateId == mandate.Id))
+            {
+                return CommandResult.Refused("Mediation.NotActing");
+            }
+            await Db.Mandates.Where(m => m.Id == mandate.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.ExpiresAt, now.Add(SessionMandateLimit)));
         }
         var session = new MediationSession { MandateId = mandate.Id, MediatorId = me, Mode = mode, StartedAt = now, LastSeenAt = now };
         Db.MediationSessions.Add(session);
@@ -332,6 +348,17 @@ public sealed class MediationCommands(DatabaseOnDemand database, CurrentOrganisa
         cookie.Set(http.HttpContext!, session.Id);
         return CommandResult.Done(session.Id);
     }
+
+    /// <summary>The longest a mandate for one session lasts.</summary>
+    public static readonly TimeSpan SessionMandateLimit = TimeSpan.FromHours(12);
+
+    /// <summary>How a mediator may act under a mandate allowing this: explaining always; with the person, or for them (to vote too).</summary>
+    public static IReadOnlyList<MediationMode> ModesOf(MandateAllows allows) =>
+    [
+        MediationMode.Explain,
+        .. allows.HasFlag(MandateAllows.ContributeWith) ? [MediationMode.With] : Array.Empty<MediationMode>(),
+        .. (allows & (MandateAllows.ContributeFor | MandateAllows.VoteFor)) != 0 ? [MediationMode.For] : Array.Empty<MediationMode>(),
+    ];
 
     /// <summary>The mediator stops acting: they are themselves again from the next page.</summary>
     public async Task StopAsync()
@@ -357,7 +384,9 @@ public sealed class MediationCommands(DatabaseOnDemand database, CurrentOrganisa
     /// </summary>
     public async Task<string?> NewClaimCodeAsync(Guid mandateId)
     {
-        var held = await Db.Mandates.Where(m => m.Id == mandateId && m.OrganisationId == organisation.Id)
+        var now = clock.GetUtcNow();
+        // Only under a mandate that still stands: a revoked or ended one gives the structure no hold on the account.
+        var held = await Db.Mandates.Where(m => m.Id == mandateId && m.OrganisationId == organisation.Id && m.RevokedAt == null && (m.ExpiresAt == null || m.ExpiresAt > now))
             .Join(Db.HeldAccounts, m => m.PersonId, h => h.PersonId, (m, h) => h).FirstOrDefaultAsync();
         if (held is null || !await MediatesForAsync(held.StructureId))
         {

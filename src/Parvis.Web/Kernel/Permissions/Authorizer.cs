@@ -50,12 +50,8 @@ public sealed class Authorizer(DatabaseOnDemand database, CurrentOrganisation or
 
     /// <summary>What a mediator acting for someone may do is what the person may, within what the mandate covers.</summary>
     private Decision UnderMandate(Decision decision, Permission permission, Process? process) =>
-        decision == Decision.Allowed && Mediation.ActingUnderMandate.Of(http.HttpContext) is { } acting && !(acting.Covers(process?.Id) && permission.UnderMandate switch
-        {
-            MandateUse.Contribute => true,
-            MandateUse.Vote => acting.Allows.HasFlag(Mediation.MandateAllows.VoteFor),
-            _ => false,
-        }) ? Decision.OutsideMandate : decision;
+        decision == Decision.Allowed && Mediation.ActingUnderMandate.Of(http.HttpContext) is { } acting && !acting.Allows(permission, process?.Id)
+            ? Decision.OutsideMandate : decision;
 
     /// <summary>For an action open only while a given phase of the process is current (an opinion map's).</summary>
     public async Task<Decision> DecideAsync(Permission permission, Process process, Guid? componentId, Guid phaseId)

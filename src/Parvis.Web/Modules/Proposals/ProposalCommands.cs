@@ -8,6 +8,7 @@ using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Kernel.Text;
 using Parvis.Web.Kernel.Web;
+using Parvis.Web.Kernel.Mediation;
 
 namespace Parvis.Web.Modules.Proposals;
 
@@ -18,7 +19,7 @@ public sealed record OfficialAnswer(ProposalStatus Status, string Answer, Guid? 
 
 /// <summary>Everything that changes proposals. Each command checks the permission itself, so no page can forget to.</summary>
 public sealed class ProposalCommands(DatabaseOnDemand database, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit,
-    SupportWriter supports, SharedData shared, ProcessAccess processes, Notifier notifier)
+    SupportWriter supports, SharedData shared, ProcessAccess processes, Notifier notifier, MediationCommands mediation)
 {
     private ParvisDbContext Db => database.Context;
 
@@ -69,6 +70,10 @@ public sealed class ProposalCommands(DatabaseOnDemand database, CurrentOrganisat
         {
             return CommandResult.Refused(Decision.Forbidden);
         }
+        if (mediation.Acting is { } acting && !acting.Covers(proposal.ProcessId))
+        {
+            return CommandResult.Refused(Decision.OutsideMandate);
+        }
         if (!proposal.IsEditable)
         {
             return CommandResult.Refused("Error.NotEditable");
@@ -111,6 +116,10 @@ public sealed class ProposalCommands(DatabaseOnDemand database, CurrentOrganisat
         {
             return CommandResult.Refused(Decision.Forbidden);
         }
+        if (mediation.Acting is { } acting && !acting.Covers(proposal.ProcessId))
+        {
+            return CommandResult.Refused(Decision.OutsideMandate);
+        }
         if (await ProcessAsync(proposal.ProcessId) is null)
         {
             return CommandResult.Missing();
@@ -140,7 +149,12 @@ public sealed class ProposalCommands(DatabaseOnDemand database, CurrentOrganisat
         {
             return CommandResult.Refused(decision);
         }
-        return await supports.WriteAsync(organisation.Id, proposalId, authorizer.PersonId!.Value) switch
+        var outcome = await supports.WriteAsync(organisation.Id, proposalId, authorizer.PersonId!.Value);
+        if (outcome == SupportOutcome.Added)
+        {
+            await mediation.RecordAsync(new Support { ProposalId = proposalId });
+        }
+        return outcome switch
         {
             SupportOutcome.Added => CommandResult.Done(proposalId),
             SupportOutcome.AlreadySupported => CommandResult.Refused("Error.AlreadySupported"),

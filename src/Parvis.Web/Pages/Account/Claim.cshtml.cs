@@ -65,6 +65,11 @@ public sealed class ClaimModel(UserManager<Person> people, ParvisDbContext db, I
         }
         (person.UserName, person.Email, person.EmailConfirmed) = (Input.Email, Input.Email, false);
         var updated = await people.UpdateAsync(person);
+        // Claimed before with an address never confirmed: the new claim replaces that one, password included.
+        if (updated.Succeeded && await people.HasPasswordAsync(person))
+        {
+            updated = await people.RemovePasswordAsync(person);
+        }
         if (updated.Succeeded)
         {
             updated = await people.AddPasswordAsync(person, Input.Password);
@@ -74,8 +79,8 @@ public sealed class ClaimModel(UserManager<Person> people, ParvisDbContext db, I
             AddErrors(updated);
             return Page();
         }
-        // The code has done its work: the account is the person's, and the structure no longer holds it.
-        db.HeldAccounts.Remove(held);
+        // The code is spent; the structure's hold ends when the address is confirmed (a mistyped one can be claimed again).
+        held.CodeHash = [];
         await db.SaveChangesAsync();
         var token = await people.GenerateEmailConfirmationTokenAsync(person);
         await email.SendAsync(person.Email!, Text["Mail.Confirm.Subject"], Text["Mail.Confirm.Body", person.Pseudonym, organisation.Link(AccountLinks.Confirm(person.Id, token, null))]);

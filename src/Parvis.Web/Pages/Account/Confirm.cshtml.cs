@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Web;
 using Parvis.Web.Shared;
@@ -9,7 +10,7 @@ namespace Parvis.Web.Pages.Account;
 
 /// <summary>The link shows a button rather than confirming on GET, so mail scanners that open links confirm nothing.</summary>
 [EnableRateLimiting(RateLimits.Auth)]
-public sealed class ConfirmModel(UserManager<Person> people) : ParvisPageModel
+public sealed class ConfirmModel(UserManager<Person> people, Kernel.Data.ParvisDbContext db) : ParvisPageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -36,6 +37,9 @@ public sealed class ConfirmModel(UserManager<Person> people) : ParvisPageModel
             ModelState.AddModelError("", Text["Account.Confirm.Invalid"]);
             return Page();
         }
+        // An account a structure held is the person's once their address is confirmed: the structure's hold ends then,
+        // not before, so that a mistyped address leaves it to be claimed again.
+        await db.HeldAccounts.Where(h => h.PersonId == person!.Id).ExecuteDeleteAsync();
         Confirmed = true;
         return Page();
     }

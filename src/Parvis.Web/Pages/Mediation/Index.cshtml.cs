@@ -42,6 +42,7 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
         {
             return denied;
         }
+        MandateTermsForm.SayInvalidTerms(ModelState, nameof(Terms), Text["Mediation.TermsInvalid"]);
         if (!ModelState.IsValid)
         {
             return Page();

@@ -18,7 +18,7 @@ public sealed class MandateModel(ParvisDbContext db, Authorizer authorizer, Medi
     public MandateState State { get; private set; }
 
     [BindProperty]
-    public ConsentForm Consent { get; set; } = ConsentForm.Attestation;
+    public ConsentForm? Consent { get; set; }
 
     [BindProperty]
     [StringLength(Kernel.People.PersonRules.PseudonymMax, ErrorMessage = "Validation.TooLong")]
@@ -26,16 +26,21 @@ public sealed class MandateModel(ParvisDbContext db, Authorizer authorizer, Medi
     public string? Witness { get; set; }
 
     [BindProperty]
-    public MediationMode Mode { get; set; } = MediationMode.With;
+    public MediationMode? Mode { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         ModelState.Clear();
+        Mode = MediationMode.Explain;
         return await LoadAsync(id) ?? Page();
     }
 
-    public async Task<IActionResult> OnPostConsentAsync(Guid id) =>
-        await ActAsync(id, () => commands.RecordConsentAsync(id, Consent, Witness), "Mediation.ConsentRecorded", Consent == ConsentForm.WitnessedOral ? nameof(Witness) : "");
+    public async Task<IActionResult> OnPostConsentAsync(Guid id)
+    {
+        // A choice not offered is no choice: the command says what is missing, in the interface's words.
+        ModelState.Remove(nameof(Consent));
+        return await ActAsync(id, () => commands.RecordConsentAsync(id, Consent, Witness), "Mediation.ConsentRecorded", Consent == ConsentForm.WitnessedOral ? nameof(Witness) : "");
+    }
 
     public async Task<IActionResult> OnPostStartAsync(Guid id)
     {
@@ -43,7 +48,8 @@ public sealed class MandateModel(ParvisDbContext db, Authorizer authorizer, Medi
         {
             return denied;
         }
-        var result = await commands.StartAsync(id, Mode);
+        ModelState.Remove(nameof(Mode));
+        var result = Mode is { } mode ? await commands.StartAsync(id, mode) : Kernel.Contributions.CommandResult.Refused("Mediation.ModeNotAllowed");
         if (Refusal(result) is { } refusal)
         {
             return refusal;
@@ -113,7 +119,7 @@ public sealed class MandateModel(ParvisDbContext db, Authorizer authorizer, Medi
             return NotFound();
         }
         var now = clock.GetUtcNow();
-        Sheet = new MandateSheet(view, [.. (await ActLine.ReadAsync(db, [id]))[id]], now);
+        Sheet = new MandateSheet(view, [.. (await ActLine.ReadAsync(db, [id]))[id]], now, Level: 2);
         State = view.StateAt(now);
         return null;
     }

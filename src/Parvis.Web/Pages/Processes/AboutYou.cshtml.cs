@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Demographics;
+using Parvis.Web.Kernel.Mediation;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Shared;
@@ -39,7 +40,8 @@ public sealed class AboutYouModel(ParvisDbContext db, CurrentOrganisation organi
         {
             return missing;
         }
-        if (await commands.MineAsync(Process.Id) is { } mine)
+        // A mediator acting for the person asks the questions afresh: what they answered before is theirs alone.
+        if (ActingUnderMandate.Of(HttpContext) is null && await commands.MineAsync(Process.Id) is { } mine)
         {
             (AgeBand, Gender, Category, Commune, FirstTime) = (mine.AgeBand, mine.Gender, mine.Category, mine.Commune, mine.FirstTime);
         }
@@ -83,7 +85,7 @@ public sealed class AboutYouModel(ParvisDbContext db, CurrentOrganisation organi
         }
         Process = process;
         Communes = await commands.CommunesAsync();
-        Answered = await commands.MineAsync(process.Id) is not null;
+        Answered = ActingUnderMandate.Of(HttpContext) is null && await commands.MineAsync(process.Id) is not null;
         return null;
     }
 }

@@ -37,6 +37,9 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
     public Upcoming Upcoming { get; private set; } = Upcoming.None;
 
     public bool CanEdit { get; private set; }
+
+    /// <summary>Whether the visitor analyses the process: who took part is theirs to read.</summary>
+    public bool CanAnalyse { get; private set; }
     public FateCount Fates { get; private set; } = default!;
     public int SynthesisItems { get; private set; }
 
@@ -47,6 +50,7 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
         var hour = Hour = ActionHour.Of(clock.GetLocalNow());
         var overview = await shared.GetAsync($"process:{organisation.Id}:{slug}:{hour:yyyy-MM-ddTHH}", () => OverviewAsync(slug, hour));
         CanEdit = overview is not null && await authorizer.CanAsync(Permission.EditProcess, overview.Process);
+        CanAnalyse = overview is not null && await authorizer.CanAsync(Permission.Analyse, overview.Process);
         if (overview is null || (!overview.Process.Published && !CanEdit))
         {
             return NotFound();

@@ -11,7 +11,7 @@ namespace Parvis.Web.Pages.Account.Private;
 
 /// <summary>The person's own page: what we hold about them, the download of it all, their sessions and sign-out everywhere.</summary>
 public sealed class IndexModel(UserManager<Person> people, PersonalData personalData, Sessions sessions, ParvisDbContext db, Authorizer authorizer,
-    ExternalProviders providers) : ParvisPageModel
+    ExternalProviders providers, Kernel.Organisations.CurrentOrganisation organisation) : ParvisPageModel
 {
     /// <summary>The providers linked to the account, and those that could be.</summary>
     public IReadOnlyList<(ExternalProvider Provider, bool Linked)> Providers { get; private set; } = [];
@@ -41,7 +41,7 @@ public sealed class IndexModel(UserManager<Person> people, PersonalData personal
         CanUnlink = Person.PasswordHash is not null || logins.Count > 1;
         OpenSessions = (await db.PersonSessions.AsNoTracking().Where(s => s.PersonId == Person.Id).ToListAsync())
             .OrderByDescending(s => s.LastSeenAt).ToList();
-        Mediates = await db.Mediators.AnyAsync(m => m.PersonId == Person.Id);
+        Mediates = await db.Mediators.AnyAsync(m => m.PersonId == Person.Id && m.OrganisationId == organisation.Id);
         return Page();
     }
 

@@ -36,8 +36,12 @@ public sealed class MandatesModel(ParvisDbContext db, CurrentOrganisation organi
         {
             return denied;
         }
-        var result = await commands.AskAsync(Terms.ToTerms());
-        return After(result, "Mediation.Asked", "/account/mandates");
+        MandateTermsForm.SayInvalidTerms(ModelState, nameof(Terms), Text["Mediation.TermsInvalid"]);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        return After(await commands.AskAsync(Terms.ToTerms()), "Mediation.Asked", "/account/mandates");
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid mandateId, bool confirmed)
