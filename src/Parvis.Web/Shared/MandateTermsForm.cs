@@ -17,7 +17,7 @@ public sealed record MandateTermsForm(MandateTermsInput Input, string Prefix, IR
     /// </summary>
     public static void SayInvalidTerms(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, string prefix, string message)
     {
-        var invalid = state.Where(e => e.Key.StartsWith(prefix + ".", StringComparison.Ordinal) && e.Value.Errors.Count > 0).Select(e => e.Key).ToList();
+        var invalid = state.Where(e => e.Key.StartsWith(prefix + ".", StringComparison.Ordinal) && e.Value is { Errors.Count: > 0 }).Select(e => e.Key).ToList();
         if (invalid.Count == 0)
         {
             return;

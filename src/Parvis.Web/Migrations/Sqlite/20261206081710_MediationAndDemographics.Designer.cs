@@ -11,7 +11,7 @@ using Parvis.Web.Kernel.Data;
 namespace Parvis.Web.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteParvisDbContext))]
-    [Migration("20261206073629_MediationAndDemographics")]
+    [Migration("20261206081710_MediationAndDemographics")]
     partial class MediationAndDemographics
     {
         /// <inheritdoc />
@@ -942,6 +942,9 @@ namespace Parvis.Web.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DayOnly")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")

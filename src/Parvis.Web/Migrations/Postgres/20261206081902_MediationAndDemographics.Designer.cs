@@ -12,7 +12,7 @@ using Parvis.Web.Kernel.Data;
 namespace Parvis.Web.Migrations.Postgres
 {
     [DbContext(typeof(PostgresParvisDbContext))]
-    [Migration("20261206074211_MediationAndDemographics")]
+    [Migration("20261206081902_MediationAndDemographics")]
     partial class MediationAndDemographics
     {
         /// <inheritdoc />
@@ -952,6 +952,9 @@ namespace Parvis.Web.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("DayOnly")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Kind")
                         .IsRequired()

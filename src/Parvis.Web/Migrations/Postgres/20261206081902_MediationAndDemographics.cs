@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Parvis.Web.Migrations.Sqlite
+namespace Parvis.Web.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class MediationAndDemographics : Migration
@@ -14,31 +14,31 @@ namespace Parvis.Web.Migrations.Sqlite
             migrationBuilder.AddColumn<int>(
                 name: "PeoplePerMediator",
                 table: "kernel_organisations",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 10);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "MediatedById",
                 table: "kernel_contributions",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "kernel_demographic_answers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProcessId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    AgeBand = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    Gender = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    Commune = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    FirstTime = table.Column<bool>(type: "INTEGER", nullable: true),
-                    GivenAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProcessId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AgeBand = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    Gender = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    Category = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    Commune = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    FirstTime = table.Column<bool>(type: "boolean", nullable: true),
+                    GivenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -61,17 +61,17 @@ namespace Parvis.Web.Migrations.Sqlite
                 name: "kernel_mediation_structures",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_kernel_mediation_structures", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_kernel_mediation_structures_kernel_organisations_OrganisationId",
+                        name: "FK_kernel_mediation_structures_kernel_organisations_Organisati~",
                         column: x => x.OrganisationId,
                         principalTable: "kernel_organisations",
                         principalColumn: "Id",
@@ -82,18 +82,18 @@ namespace Parvis.Web.Migrations.Sqlite
                 name: "kernel_population_figures",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Commune = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Dimension = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Band = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Count = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Commune = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Dimension = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Band = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Count = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_kernel_population_figures", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_kernel_population_figures_kernel_organisations_OrganisationId",
+                        name: "FK_kernel_population_figures_kernel_organisations_Organisation~",
                         column: x => x.OrganisationId,
                         principalTable: "kernel_organisations",
                         principalColumn: "Id",
@@ -104,11 +104,11 @@ namespace Parvis.Web.Migrations.Sqlite
                 name: "kernel_held_accounts",
                 columns: table => new
                 {
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StructureId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CodeHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StructureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CodeHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -131,23 +131,23 @@ namespace Parvis.Web.Migrations.Sqlite
                 name: "kernel_mandates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StructureId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProcessId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Allows = table.Column<int>(type: "INTEGER", nullable: false),
-                    Duration = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ConsentTextVersion = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ConsentRecordedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ConsentRecordedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Consent = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    WitnessId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RevokedById = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StructureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProcessId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Allows = table.Column<int>(type: "integer", nullable: false),
+                    Duration = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ConsentTextVersion = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ConsentRecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConsentRecordedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    Consent = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    WitnessId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedById = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -176,11 +176,11 @@ namespace Parvis.Web.Migrations.Sqlite
                 name: "kernel_mediators",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StructureId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StructureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -203,16 +203,17 @@ namespace Parvis.Web.Migrations.Sqlite
                 name: "kernel_mandate_acts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MandateId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MediatorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Mode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MandateId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MediatorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Mode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    SubjectId = table.Column<Guid>(type: "uuid", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DayOnly = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -229,13 +230,13 @@ namespace Parvis.Web.Migrations.Sqlite
                 name: "kernel_mediation_sessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MandateId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MediatorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Mode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MandateId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MediatorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Mode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastSeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -317,13 +318,13 @@ namespace Parvis.Web.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_kernel_population_figures_OrganisationId_Commune_Dimension_Band",
+                name: "IX_kernel_population_figures_OrganisationId_Commune_Dimension_~",
                 table: "kernel_population_figures",
                 columns: new[] { "OrganisationId", "Commune", "Dimension", "Band" },
                 unique: true);
 
             migrationBuilder.AddForeignKey(
-                name: "FK_kernel_contributions_kernel_mediation_structures_MediatedById",
+                name: "FK_kernel_contributions_kernel_mediation_structures_MediatedBy~",
                 table: "kernel_contributions",
                 column: "MediatedById",
                 principalTable: "kernel_mediation_structures",
@@ -335,7 +336,7 @@ namespace Parvis.Web.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropForeignKey(
-                name: "FK_kernel_contributions_kernel_mediation_structures_MediatedById",
+                name: "FK_kernel_contributions_kernel_mediation_structures_MediatedBy~",
                 table: "kernel_contributions");
 
             migrationBuilder.DropTable(
