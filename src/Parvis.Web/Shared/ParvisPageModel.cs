@@ -134,6 +134,15 @@ public abstract class ParvisPageModel : PageModel
         }
     }
 
+    /// <summary>What the account store refused, next to the password or the address of an "Input" form, in the interface's words.</summary>
+    protected void AddIdentityErrors(Microsoft.AspNetCore.Identity.IdentityResult result)
+    {
+        foreach (var error in result.Errors)
+        {
+            ModelState.AddModelError(error.Code.Contains("Password", StringComparison.Ordinal) ? "Input.Password" : "Input.Email", Text["Identity." + error.Code]);
+        }
+    }
+
     /// <summary>
     /// Null when allowed; otherwise an anonymous visitor is sent to sign in and anyone else refused, and a module the
     /// process does not use has no page.

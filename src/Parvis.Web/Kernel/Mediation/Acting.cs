@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
@@ -154,22 +153,9 @@ public sealed class MediationMiddleware(RequestDelegate next, ActingCookie cooki
 /// channel's with its structure named, and each <see cref="IPersonAct"/> added gets its line in the mandate's journal,
 /// saved with it.
 /// </summary>
-public sealed class MediationInterceptor(IHttpContextAccessor http, TimeProvider clock) : SaveChangesInterceptor
+public sealed class MediationInterceptor(IHttpContextAccessor http, TimeProvider clock) : Data.BeforeSaving
 {
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Apply(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
-        CancellationToken cancellationToken = default)
-    {
-        Apply(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private void Apply(DbContext? db)
+    protected override void Apply(DbContext? db)
     {
         if (db is null || ActingUnderMandate.Of(http.HttpContext) is not { } acting)
         {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Web;
 
@@ -34,22 +33,9 @@ public static class ContentLanguage
 /// form needs only the _ContentLanguage partial. Reads the form only when it was already read (bound). An edit changes
 /// the language through its command, as edits are often guarded bulk updates.
 /// </summary>
-public sealed class ContentLanguageInterceptor(IHttpContextAccessor http) : SaveChangesInterceptor
+public sealed class ContentLanguageInterceptor(IHttpContextAccessor http) : Data.BeforeSaving
 {
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Apply(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
-        CancellationToken cancellationToken = default)
-    {
-        Apply(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private void Apply(DbContext? db)
+    protected override void Apply(DbContext? db)
     {
         if (db is null || http.HttpContext?.Features.Get<IFormFeature>()?.Form?[ContentLanguage.Field].ToString() is not { } chosen
             || !ContentLanguage.IsKnown(chosen))

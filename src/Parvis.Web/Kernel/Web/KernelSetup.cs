@@ -78,6 +78,7 @@ public static class KernelSetup
         services.AddScoped<ProcessJournal>();
         services.AddScoped<OrganisationCommands>();
         services.AddScoped<Mediation.MediationCommands>();
+        services.AddScoped<People.NewAddresses>();
         services.AddSingleton<Mediation.ActingCookie>();
         services.AddScoped<Shared.StructureNames>();
         services.AddScoped<Privacy.IPersonalDataSource, Mediation.MediationPersonalData>();

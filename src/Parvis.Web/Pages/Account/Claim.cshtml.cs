@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
-using Parvis.Web.Kernel.Email;
 using Parvis.Web.Kernel.Mediation;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.People;
@@ -19,8 +18,7 @@ namespace Parvis.Web.Pages.Account;
 /// answers the same; otherwise the address is confirmed by e-mail before anyone signs in with it.
 /// </summary>
 [EnableRateLimiting(RateLimits.Auth)]
-public sealed class ClaimModel(UserManager<Person> people, ParvisDbContext db, IEmailSender email, PasswordCheck passwords, CurrentOrganisation organisation,
-    EvenTiming timing) : ParvisPageModel
+public sealed class ClaimModel(UserManager<Person> people, ParvisDbContext db, NewAddresses addresses, CurrentOrganisation organisation) : ParvisPageModel
 {
     [BindProperty]
     public ClaimInput Input { get; set; } = new();
@@ -46,20 +44,13 @@ public sealed class ClaimModel(UserManager<Person> people, ParvisDbContext db, I
             return Page();
         }
         var person = (await people.FindByIdAsync(held.PersonId.ToString()))!;
-        foreach (var validator in people.PasswordValidators)
+        if (await addresses.JudgePasswordAsync(person, Input.Password) is { Succeeded: false } judged)
         {
-            var judged = await validator.ValidateAsync(people, person, Input.Password);
-            if (!judged.Succeeded)
-            {
-                AddErrors(judged);
-                return Page();
-            }
+            AddIdentityErrors(judged);
+            return Page();
         }
-        if (await people.FindByEmailAsync(Input.Email) is not null)
+        if (await addresses.TakenAsync(Input.Email, Input.Password, nameof(ClaimModel), started, HttpContext.RequestAborted))
         {
-            passwords.HashForNothing(Input.Password);
-            await email.SendAsync(Input.Email, Text["Mail.AlreadyRegistered.Subject"], Text["Mail.AlreadyRegistered.Body", organisation.Link("/account/forgot-password")]);
-            await timing.WaitAsUsualAsync(nameof(ClaimModel), started, HttpContext.RequestAborted);
             Sent = true;
             return Page();
         }
@@ -76,25 +67,15 @@ public sealed class ClaimModel(UserManager<Person> people, ParvisDbContext db, I
         }
         if (!updated.Succeeded)
         {
-            AddErrors(updated);
+            AddIdentityErrors(updated);
             return Page();
         }
         // The code is spent; the structure's hold ends when the address is confirmed (a mistyped one can be claimed again).
         held.CodeHash = [];
         await db.SaveChangesAsync();
-        var token = await people.GenerateEmailConfirmationTokenAsync(person);
-        await email.SendAsync(person.Email!, Text["Mail.Confirm.Subject"], Text["Mail.Confirm.Body", person.Pseudonym, organisation.Link(AccountLinks.Confirm(person.Id, token, null))]);
-        timing.Took(nameof(ClaimModel), started);
+        await addresses.SendConfirmationAsync(person, null, nameof(ClaimModel), started);
         Sent = true;
         return Page();
-    }
-
-    private void AddErrors(IdentityResult result)
-    {
-        foreach (var error in result.Errors)
-        {
-            ModelState.AddModelError(error.Code.Contains("Password", StringComparison.Ordinal) ? "Input.Password" : "Input.Email", Text["Identity." + error.Code]);
-        }
     }
 }
 

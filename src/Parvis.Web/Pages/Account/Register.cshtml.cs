@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
-using Parvis.Web.Kernel.Email;
-using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Web;
 using Parvis.Web.Shared;
@@ -16,8 +14,7 @@ namespace Parvis.Web.Pages.Account;
 /// by e-mail instead. The password is judged before the address is looked at.
 /// </summary>
 [EnableRateLimiting(RateLimits.Auth)]
-public sealed class RegisterModel(UserManager<Person> people, IEmailSender email, PasswordCheck passwords, CurrentOrganisation organisation,
-    EvenTiming timing) : ParvisPageModel
+public sealed class RegisterModel(UserManager<Person> people, NewAddresses addresses) : ParvisPageModel
 {
     [BindProperty]
     public RegistrationInput Input { get; set; } = new();
@@ -45,42 +42,25 @@ public sealed class RegisterModel(UserManager<Person> people, IEmailSender email
             return Page();
         }
         var person = new Person { UserName = Input.Email, Email = Input.Email, Pseudonym = Input.Pseudonym.Trim() };
-        foreach (var validator in people.PasswordValidators)
+        if (await addresses.JudgePasswordAsync(person, Input.Password) is { Succeeded: false } judged)
         {
-            var judged = await validator.ValidateAsync(people, person, Input.Password);
-            if (!judged.Succeeded)
-            {
-                AddErrors(judged);
-                return Page();
-            }
+            AddIdentityErrors(judged);
+            return Page();
         }
-        if (await people.FindByEmailAsync(Input.Email) is not null)
+        if (await addresses.TakenAsync(Input.Email, Input.Password, nameof(RegisterModel), started, HttpContext.RequestAborted))
         {
-            passwords.HashForNothing(Input.Password);
-            await email.SendAsync(Input.Email, Text["Mail.AlreadyRegistered.Subject"], Text["Mail.AlreadyRegistered.Body", organisation.Link("/account/forgot-password")]);
-            await timing.WaitAsUsualAsync(nameof(RegisterModel), started, HttpContext.RequestAborted);
             Sent = true;
             return Page();
         }
         var created = await people.CreateAsync(person, Input.Password);
         if (!created.Succeeded)
         {
-            AddErrors(created);
+            AddIdentityErrors(created);
             return Page();
         }
-        var token = await people.GenerateEmailConfirmationTokenAsync(person);
-        await email.SendAsync(person.Email!, Text["Mail.Confirm.Subject"], Text["Mail.Confirm.Body", person.Pseudonym, organisation.Link(AccountLinks.Confirm(person.Id, token, ReturnUrl))]);
-        timing.Took(nameof(RegisterModel), started);
+        await addresses.SendConfirmationAsync(person, ReturnUrl, nameof(RegisterModel), started);
         Sent = true;
         return Page();
-    }
-
-    private void AddErrors(IdentityResult result)
-    {
-        foreach (var error in result.Errors)
-        {
-            ModelState.AddModelError(error.Code.Contains("Password", StringComparison.Ordinal) ? "Input.Password" : "Input.Email", Text["Identity." + error.Code]);
-        }
     }
 }
 
