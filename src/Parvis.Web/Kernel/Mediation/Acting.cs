@@ -8,8 +8,9 @@ using Parvis.Web.Shared;
 namespace Parvis.Web.Kernel.Mediation;
 
 /// <summary>
-/// A request made by a mediator acting under a mandate: the page sees the person helped as the one signed in, with
-/// their roles only (never the mediator's, nor staff powers), and everything written is labelled and journaled.
+/// A request made by a mediator acting under a mandate: the page sees the person helped as the one signed in, with a
+/// participant's powers only (never the mediator's roles, nor any role the person holds), within what the mandate allows;
+/// everything written is labelled and journaled.
 /// </summary>
 public sealed record ActingUnderMandate(Guid SessionId, Guid OrganisationId, Guid MandateId, Guid MediatorId, Guid PersonId, string Pseudonym, Guid StructureId,
     string StructureName, Guid? ProcessId, MediationMode Mode, MandateAllows Granted)
