@@ -8,3 +8,4 @@ global using Parvis.Web.Modules.Surveys;
 global using Parvis.Web.Modules.Texts;
 global using Parvis.Web.Modules.Votes;
 global using Parvis.Web.Modules.Workshops;
+global using Parvis.Web.Modules.LocalDirectory;

@@ -5,6 +5,7 @@ using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Kernel.Territory;
 
 namespace Parvis.Web.Demo;
 
@@ -42,6 +43,7 @@ public static class DemoData
         };
         organisation.Hosts.Add(new OrganisationHost { Host = Host });
         db.Organisations.Add(organisation);
+        db.TerritoryAreas.AddRange(Territory(organisation.Id));
 
         var process = new Process
         {
@@ -103,6 +105,36 @@ public static class DemoData
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         await demo.CommittedAsync(scope.ServiceProvider);
+    }
+
+    /// <summary>
+    /// The demo's territory: ten communes of the Pays de Lorient, each the area nearer its town hall than any other's
+    /// (a Voronoi diagram), so the maps have outlines and names without shipping an official file; not their true borders.
+    /// </summary>
+    private static IEnumerable<TerritoryArea> Territory(Guid organisationId)
+    {
+        (string Name, string Code, double Latitude, double Longitude)[] communes =
+        [
+            ("Lorient", "56121", 47.7483, -3.3700), ("Lanester", "56098", 47.7622, -3.3404), ("Hennebont", "56083", 47.8047, -3.2767),
+            ("Ploemeur", "56162", 47.7356, -3.4267), ("Larmor-Plage", "56107", 47.7064, -3.3842), ("Quéven", "56185", 47.7886, -3.4158),
+            ("Caudan", "56036", 47.8103, -3.3419), ("Groix", "56069", 47.6389, -3.4536), ("Inzinzac-Lochrist", "56090", 47.8617, -3.2500),
+            ("Guidel", "56078", 47.7917, -3.4883),
+        ];
+        var factory = NetTopologySuite.NtsGeometryServices.Instance.CreateGeometryFactory();
+        var bounds = new NetTopologySuite.Geometries.Envelope(-3.56, -3.20, 47.61, 47.89);
+        var builder = new NetTopologySuite.Triangulate.VoronoiDiagramBuilder { ClipEnvelope = bounds };
+        builder.SetSites([.. communes.Select(c => new NetTopologySuite.Geometries.Coordinate(c.Longitude, c.Latitude))]);
+        var frame = factory.ToGeometry(bounds);
+        var cells = builder.GetDiagram(factory);
+        for (var i = 0; i < cells.NumGeometries; i++)
+        {
+            var cell = cells.GetGeometryN(i);
+            var site = (NetTopologySuite.Geometries.Coordinate)cell.UserData;
+            var commune = communes.First(c => c.Longitude == site.X && c.Latitude == site.Y);
+            var area = TerritoryArea.From(commune.Name, commune.Code, cell.Intersection(frame));
+            area.OrganisationId = organisationId;
+            yield return area;
+        }
     }
 
     /// <summary>The analysis under way: a first synthesis, which the modules' demo contributions feed (by these names).</summary>

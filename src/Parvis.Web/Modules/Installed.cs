@@ -4,6 +4,7 @@ using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Setup;
 using Parvis.Web.Modules.Debates;
+using Parvis.Web.Modules.LocalDirectory;
 using Parvis.Web.Modules.Meetings;
 using Parvis.Web.Modules.OpinionMaps;
 using Parvis.Web.Modules.Petitions;
@@ -21,7 +22,7 @@ namespace Parvis.Web.Modules;
 /// </summary>
 public static class Installed
 {
-    public static ModuleCatalog Modules { get; } = new([new MeetingsModule(), new WorkshopsModule(), new ProposalsModule(), new DebatesModule(), new TextsModule(), new VotesModule(), new PetitionsModule(), new SurveysModule(), new OpinionMapsModule()]);
+    public static ModuleCatalog Modules { get; } = new([new MeetingsModule(), new WorkshopsModule(), new ProposalsModule(), new DebatesModule(), new TextsModule(), new VotesModule(), new PetitionsModule(), new SurveysModule(), new OpinionMapsModule(), new DirectoryModule()]);
 
     /// <summary>The commands that run without the server (`dotnet run -- tally ...`).</summary>
     public static IReadOnlyList<OfflineCommand> Commands { get; } = [OpinionMapCli.Command, TallyCli.Command];

@@ -116,7 +116,7 @@ public sealed class ChangeInterceptor(ContentChanges changes, ModuleCatalog modu
         (KernelModel.OrganisationsTable, ChangeKind.Organisations), (KernelModel.OrganisationHostsTable, ChangeKind.Organisations),
         (KernelModel.RoleAssignmentsTable, ChangeKind.Roles),
         (KernelModel.ProcessesTable, ChangeKind.Processes), (KernelModel.PhasesTable, ChangeKind.Processes), (KernelModel.ThemesTable, ChangeKind.Processes),
-        (KernelModel.ComponentsTable, ChangeKind.Processes),
+        (KernelModel.ComponentsTable, ChangeKind.Processes), (KernelModel.TerritoryTable, ChangeKind.Organisations),
         .. modules.KeptTables,
     ];
 

@@ -29,6 +29,7 @@ internal static class KernelModel
     public const string ComponentsTable = "kernel_components";
     public const string PeopleTable = "kernel_people";
     public const string SessionsTable = "kernel_sessions";
+    public const string TerritoryTable = "kernel_territory_areas";
     public const string IdentityTablesPrefix = "kernel_identity_";
 
     private static void BuildDemographics(ModelBuilder b)
@@ -249,6 +250,15 @@ internal static class KernelModel
         });
         BuildMediation(b);
         BuildDemographics(b);
+        b.Entity<Territory.TerritoryArea>(e =>
+        {
+            e.ToTable(TerritoryTable);
+            e.Property(a => a.Code).HasMaxLength(Territory.TerritoryArea.CodeMax);
+            e.Property(a => a.Name).HasMaxLength(Territory.TerritoryArea.NameMax);
+            e.Property(a => a.Outline).HasMaxLength(Territory.TerritoryArea.OutlineMax);
+            e.HasIndex(a => new { a.OrganisationId, a.Name });
+            e.HasOne<Organisation>().WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        });
         b.Entity<OrganisationHost>(e =>
         {
             e.ToTable(OrganisationHostsTable);

@@ -24,6 +24,7 @@ public abstract class ParvisDbContext(DbContextOptions options)
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<OrganisationLogo> OrganisationLogos => Set<OrganisationLogo>();
     public DbSet<PersonSession> PersonSessions => Set<PersonSession>();
+    public DbSet<Territory.TerritoryArea> TerritoryAreas => Set<Territory.TerritoryArea>();
     public DbSet<Mediation.MediationStructure> MediationStructures => Set<Mediation.MediationStructure>();
     public DbSet<Mediation.Mediator> Mediators => Set<Mediation.Mediator>();
     public DbSet<Mediation.Mandate> Mandates => Set<Mediation.Mandate>();

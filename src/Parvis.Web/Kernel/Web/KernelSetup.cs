@@ -83,6 +83,8 @@ public static class KernelSetup
         services.AddScoped<Shared.StructureNames>();
         services.AddScoped<Privacy.IPersonalDataSource, Mediation.MediationPersonalData>();
         services.AddScoped<Demographics.DemographicCommands>();
+        services.AddScoped<Territory.TerritoryCommands>();
+        services.AddScoped<Territory.TerritoryShapes>();
         services.AddScoped<Privacy.IPersonalDataSource, Demographics.DemographicsPersonalData>();
         services.AddScoped<PersonalData>();
         services.AddSingleton<MarkdownRenderer>();

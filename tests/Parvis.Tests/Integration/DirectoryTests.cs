@@ -1,0 +1,168 @@
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Privacy;
+using Parvis.Web.Kernel.Processes;
+
+namespace Parvis.Tests.Integration;
+
+/// <summary>
+/// The directory: entries proposed by anyone and unseen until staff accept them, changes waiting beside the entry they
+/// change, every accepted version kept, the list searched without script, entries closed with a reason, the maps drawn
+/// over an imported territory without any other server, open data, and a proposer's data.
+/// </summary>
+[Trait("Suite", "integration")]
+public sealed class DirectoryTests(ParvisApp app) : IClassFixture<ParvisApp>
+{
+    private static Dictionary<string, string> Entry(string name, string hours = "Mardi au samedi, 10 h – 18 h", string website = "https://example.org/mediatheque",
+        string latitude = "47,7477", string longitude = "-3.3669") => new()
+    {
+        ["Input.Name"] = name, ["Input.Kind"] = "MediationPlace", ["Input.Description"] = "Un conseiller numérique aide aux démarches en ligne.",
+        ["Input.Address"] = "Place de l'Hôtel de Ville", ["Input.Commune"] = "Lorient", ["Input.Latitude"] = latitude, ["Input.Longitude"] = longitude,
+        ["Input.OpeningHours"] = hours, ["Input.Access"] = "StepFree", ["Input.Phone"] = "02 97 00 00 01", ["Input.Website"] = website,
+        ["Input.Note"] = "Vu sur l'affiche de la mairie.",
+    };
+
+    private async Task<Process> DirectoryProcessAsync(string slug) =>
+        await app.AddProcessAsync(slug, new Phase
+        {
+            Title = "Annuaire", StartsOn = DateOnly.FromDateTime(DateTime.Today.AddDays(-3)), EndsOn = DateOnly.FromDateTime(DateTime.Today.AddDays(30)),
+            Switches = [Parvis.Web.Modules.LocalDirectory.DirectoryModule.Proposing],
+        });
+
+    [Fact]
+    public async Task An_entry_is_proposed_checked_changed_and_closed_with_every_version_kept()
+    {
+        var process = await DirectoryProcessAsync("annuaire");
+        var list = $"/processes/{process.Slug}/directory";
+        var (proposer, person) = await app.SignedInAsync("Habitante qui signale");
+        var (other, _) = await app.SignedInAsync("Autre habitant");
+        var (staff, _) = await app.SignedInAsync("Équipe annuaire", Role.Administrator);
+        var visitor = app.NewSession();
+
+        // A visitor is asked to sign in; a hostile link and a half coordinate are refused next to their fields, nothing lost or stored.
+        Assert.Equal(HttpStatusCode.Redirect, (await visitor.GetAsync($"{list}/new")).Status);
+        var hostile = await proposer.PostAsync($"{list}/new", Entry("Espace numérique de la médiathèque", website: "javascript:alert(1)"));
+        Assert.Equal(HttpStatusCode.OK, hostile.Status);
+        Assert.Contains("https://", hostile.Text("#Input_Website-error"), StringComparison.Ordinal);
+        Assert.Equal("Espace numérique de la médiathèque", hostile.Document.QuerySelector("#Input_Name")?.GetAttribute("value"));
+        var half = await proposer.PostAsync($"{list}/new", Entry("Espace numérique de la médiathèque", longitude: ""));
+        Assert.Contains("latitude", half.Text("#Input_Latitude-error"), StringComparison.Ordinal);
+        var notNumber = await proposer.PostAsync($"{list}/new", Entry("Espace numérique de la médiathèque", latitude: "nord"));
+        Assert.Contains("nombre", notNumber.Text("#Input_Latitude-error"), StringComparison.Ordinal);
+        Assert.False(await app.WithDatabaseAsync(db => db.DirectoryEntries.AnyAsync(e => e.ProcessId == process.Id)));
+
+        // Proposed: seen by its proposer and staff only, out of the list.
+        var proposed = await proposer.PostAsync($"{list}/new", Entry("Espace numérique de la médiathèque"));
+        Assert.Equal(HttpStatusCode.Redirect, proposed.Status);
+        var page = proposed.Location!;
+        var id = Guid.Parse(page.Split('/')[^1]);
+        var entry = await app.WithDatabaseAsync(db => db.DirectoryEntries.SingleAsync(e => e.Id == id));
+        Assert.Equal((Parvis.Web.Modules.LocalDirectory.EntryState.Proposed, 0, 47.7477), (entry.State, entry.Version, entry.Latitude!.Value));
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync(page)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(page)).Status);
+        Assert.Contains("attend la vérification", (await proposer.GetAsync(page)).Texts(".notice").Last(), StringComparison.Ordinal);
+        Assert.Contains("Aucune fiche", (await visitor.GetAsync(list)).Text("#found"), StringComparison.Ordinal);
+
+        // Staff see it waiting, and accept it: listed, version 1, checked today.
+        var admin = await staff.GetAsync($"/admin/processes/{process.Id}/directory");
+        var review = admin.Document.QuerySelector("section[aria-labelledby=waiting] a")!.GetAttribute("href")!;
+        Assert.Contains("Nouvelle fiche", admin.Text("section[aria-labelledby=waiting]"), StringComparison.Ordinal);
+        Assert.Contains("Vu sur l'affiche", admin.Text("section[aria-labelledby=waiting]"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await proposer.GetAsync(review)).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"{review}?handler=Accept", [], review)).Status);
+        entry = await app.WithDatabaseAsync(db => db.DirectoryEntries.SingleAsync(e => e.Id == id));
+        Assert.Equal((Parvis.Web.Modules.LocalDirectory.EntryState.Published, 1), (entry.State, entry.Version));
+        Assert.NotNull(entry.CheckedAt);
+        var shown = await visitor.GetAsync(page);
+        Assert.Equal(HttpStatusCode.OK, shown.Status);
+        Assert.Contains("Informations vérifiées le", shown.Text("dl.facts"), StringComparison.Ordinal);
+        Assert.Contains("Accès de plain-pied", shown.Text("dl.facts"), StringComparison.Ordinal);
+
+        // The list is searched by link, without regard to case or accents, and by kind, commune and access.
+        Assert.Contains("Espace numérique", (await visitor.GetAsync($"{list}?q=MEDIATHEQUE")).Text("ul.card-list"), StringComparison.Ordinal);
+        Assert.Contains("1 fiche trouvée", (await visitor.GetAsync($"{list}?q=mediatheque&kind=MediationPlace&commune=lorient&access=step-free")).Text("#found"), StringComparison.Ordinal);
+        Assert.Contains("Aucune fiche trouvée", (await visitor.GetAsync($"{list}?kind=Training")).Text("#found"), StringComparison.Ordinal);
+        Assert.Contains("Aucune fiche trouvée", (await visitor.GetAsync($"{list}?q=piscine")).Text("#found"), StringComparison.Ordinal);
+
+        // A change waits beside the entry, which stays as it is; a second one from the same person replaces the first.
+        var change = $"{page}/change";
+        Assert.Equal("Mardi au samedi, 10 h – 18 h", (await proposer.GetAsync(change)).Text("#Input_OpeningHours"));
+        Assert.Equal(HttpStatusCode.Redirect, (await proposer.PostAsync(change, Entry("Espace numérique de la médiathèque", hours: "Lundi, 9 h – 12 h"))).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await proposer.PostAsync(change, Entry("Espace numérique de la médiathèque", hours: "Mardi au samedi, 9 h – 19 h"))).Status);
+        Assert.Equal(1, await app.WithDatabaseAsync(db => db.DirectoryVersions.CountAsync(v => v.EntryId == id && v.State == Parvis.Web.Modules.LocalDirectory.VersionState.Pending)));
+        Assert.Contains("Mardi au samedi, 10 h – 18 h", (await visitor.GetAsync(page)).Text("dl.facts"), StringComparison.Ordinal);
+        Assert.Contains("attend la vérification", (await proposer.GetAsync(page)).Text("section[aria-labelledby=change]"), StringComparison.Ordinal);
+
+        // Another person's change, refused with a reason; the first accepted after a side-by-side look.
+        Assert.Equal(HttpStatusCode.Redirect, (await other.PostAsync(change, Entry("Espace numérique fermé", hours: "Fermé"))).Status);
+        var waiting = (await staff.GetAsync($"/admin/processes/{process.Id}/directory")).Document.QuerySelectorAll("section[aria-labelledby=waiting] tbody tr")
+            .Select(r => (Link: r.QuerySelector("a")!.GetAttribute("href")!, Text: r.TextContent)).ToList();
+        Assert.Equal(2, waiting.Count);
+        Assert.All(waiting, w => Assert.Contains("Horaires", w.Text, StringComparison.Ordinal));
+        var wrong = waiting.Single(w => w.Text.Contains("Nom", StringComparison.Ordinal)).Link;
+        var right = waiting.Single(w => !w.Text.Contains("Nom", StringComparison.Ordinal)).Link;
+        var side = await staff.GetAsync(right);
+        var changedRow = side.Document.QuerySelectorAll("tbody tr.changed").Select(r => r.TextContent).Single();
+        Assert.Contains("Mardi au samedi, 10 h – 18 h", changedRow, StringComparison.Ordinal);
+        Assert.Contains("Mardi au samedi, 9 h – 19 h", changedRow, StringComparison.Ordinal);
+        var noReason = await staff.PostAsync($"{wrong}?handler=Refuse", new Dictionary<string, string> { ["Reason"] = "" }, wrong);
+        Assert.Equal(HttpStatusCode.OK, noReason.Status);
+        Assert.NotEmpty(noReason.Text("#Reason-error"));
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"{wrong}?handler=Refuse", new Dictionary<string, string> { ["Reason"] = "Le lieu est ouvert, nous avons appelé." }, wrong)).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"{right}?handler=Accept", [], right)).Status);
+        var history = await visitor.GetAsync($"{page}/history");
+        var versions = history.Texts("ol.card-list > li").ToList();
+        Assert.Equal(2, versions.Count);
+        Assert.Contains("Version 2", versions[0], StringComparison.Ordinal);
+        Assert.Contains("Modifié\u00a0: Horaires", versions[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("Habitante", history.Body, StringComparison.Ordinal);
+        Assert.Contains("9 h – 19 h", (await visitor.GetAsync(page)).Text("dl.facts"), StringComparison.Ordinal);
+
+        // Open data carries the listed entry and its place; the proposer's data carries their proposals.
+        var csv = await visitor.GetAsync($"/open-data/directory.csv?process={process.Slug}");
+        Assert.Contains("Espace numérique de la médiathèque", csv.Body, StringComparison.Ordinal);
+        var geojson = await visitor.GetAsync($"/open-data/directory.geojson?process={process.Slug}");
+        Assert.Contains("-3.3669", geojson.Body, StringComparison.Ordinal);
+        Assert.Contains("47.7477", geojson.Body, StringComparison.Ordinal);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var data = scope.ServiceProvider.GetRequiredService<PersonalData>();
+            var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
+            var export = Encoding.UTF8.GetString(await data.ExportAsync(await db.Users.SingleAsync(u => u.Id == person.Id)));
+            Assert.Contains("affiche de la mairie.", export, StringComparison.Ordinal);
+        }
+
+        // Closed with a public reason: out of the list, its page says why; staff list it again.
+        var missing = await staff.PostAsync($"{page}?handler=Close", new Dictionary<string, string> { ["Reason"] = "" }, page);
+        Assert.NotEmpty(missing.Text("#Reason-error"));
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"{page}?handler=Close", new Dictionary<string, string> { ["Reason"] = "Lieu fermé depuis septembre." }, page)).Status);
+        Assert.Contains("Aucune fiche", (await visitor.GetAsync(list)).Text("#found"), StringComparison.Ordinal);
+        Assert.Contains("Lieu fermé depuis septembre.", (await visitor.GetAsync(page)).Texts(".notice").Last(), StringComparison.Ordinal);
+        Assert.Contains(",closed,", (await visitor.GetAsync($"/open-data/directory.csv?process={process.Slug}")).Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"{page}?handler=Reopen", [], page)).Status);
+        Assert.Contains("1 fiche", (await visitor.GetAsync(list)).Text("#found"), StringComparison.Ordinal);
+
+        // Where the phase does not open proposals, a participant is refused; staff still keep the directory up to date.
+        var closed = await app.WithDatabaseAsync(db => db.Processes.SingleAsync(p => p.Id == app.World.ClosedProcessId));
+        Assert.Equal(HttpStatusCode.Redirect, (await proposer.GetAsync($"/processes/{closed.Slug}/directory/new")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"/processes/{closed.Slug}/directory/new", Entry("France services"))).Status);
+
+        // Erasure with removal takes a person's waiting proposals with it; taken-in versions stay, unsigned.
+        Assert.Equal(HttpStatusCode.Redirect, (await proposer.PostAsync(change, Entry("Espace numérique de la médiathèque", hours: "Le soir"))).Status);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var data = scope.ServiceProvider.GetRequiredService<PersonalData>();
+            var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
+            await data.EraseAsync(await db.Users.SingleAsync(u => u.Id == person.Id), ErasureChoice.Remove);
+        }
+        var left = await app.WithDatabaseAsync(db => db.DirectoryVersions.Where(v => v.EntryId == id).Select(v => new { v.State, v.AuthorId, v.Note }).ToListAsync());
+        Assert.DoesNotContain(left, v => v.State == Parvis.Web.Modules.LocalDirectory.VersionState.Pending);
+        Assert.DoesNotContain(left, v => v.AuthorId == person.Id);
+        Assert.Equal(2, left.Count(v => v.State == Parvis.Web.Modules.LocalDirectory.VersionState.Accepted));
+    }
+}
