@@ -22,7 +22,7 @@ namespace Parvis.Web.Modules;
 /// </summary>
 public static class Installed
 {
-    public static ModuleCatalog Modules { get; } = new([new MeetingsModule(), new WorkshopsModule(), new ProposalsModule(), new DebatesModule(), new TextsModule(), new VotesModule(), new PetitionsModule(), new SurveysModule(), new OpinionMapsModule(), new DirectoryModule()]);
+    public static ModuleCatalog Modules { get; } = new([new MeetingsModule(), new WorkshopsModule(), new ProposalsModule(), new DebatesModule(), new TextsModule(), new VotesModule(), new PetitionsModule(), new SurveysModule(), new OpinionMapsModule(), new LocalDirectoryModule()]);
 
     /// <summary>The commands that run without the server (`dotnet run -- tally ...`).</summary>
     public static IReadOnlyList<OfflineCommand> Commands { get; } = [OpinionMapCli.Command, TallyCli.Command];

@@ -31,7 +31,7 @@ public sealed class DirectoryTests(ParvisApp app) : IClassFixture<ParvisApp>
         await app.AddProcessAsync(slug, new Phase
         {
             Title = "Annuaire", StartsOn = DateOnly.FromDateTime(DateTime.Today.AddDays(-3)), EndsOn = DateOnly.FromDateTime(DateTime.Today.AddDays(30)),
-            Switches = [Parvis.Web.Modules.LocalDirectory.DirectoryModule.Proposing],
+            Switches = [Parvis.Web.Modules.LocalDirectory.LocalDirectoryModule.Proposing],
         });
 
     [Fact]
@@ -164,5 +164,58 @@ public sealed class DirectoryTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.DoesNotContain(left, v => v.State == Parvis.Web.Modules.LocalDirectory.VersionState.Pending);
         Assert.DoesNotContain(left, v => v.AuthorId == person.Id);
         Assert.Equal(2, left.Count(v => v.State == Parvis.Web.Modules.LocalDirectory.VersionState.Accepted));
+    }
+
+    [Fact]
+    public async Task The_territory_is_imported_and_the_maps_are_drawn_over_it_by_the_server_alone()
+    {
+        var process = await DirectoryProcessAsync("annuaire-carte");
+        var list = $"/processes/{process.Slug}/directory";
+        var (admin, _) = await app.SignedInAsync("Administratrice du territoire", Role.Administrator);
+        var visitor = app.NewSession();
+
+        // A refused file names its faulty features and changes nothing.
+        static string Square(string name, double west, double south) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{{\"type\":\"Feature\",\"properties\":{{\"nom\":\"{name}\"}},\"geometry\":{{\"type\":\"Polygon\",\"coordinates\":[[[{west},{south}],[{west + 0.06},{south}],[{west + 0.06},{south + 0.06}],[{west},{south + 0.06}],[{west},{south}]]]}}}}");
+        static byte[] Collection(params string[] features) => Encoding.UTF8.GetBytes($"{{\"type\":\"FeatureCollection\",\"features\":[{string.Join(',', features)}]}}");
+        var refused = await admin.PostFileAsync("/admin/territory", "file", "communes.geojson", Collection(Square("Lorient", -3.40, 47.72), Square("Loin", 227000, 6750000)));
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("Élément 2", refused.Text("#file-error"), StringComparison.Ordinal);
+        Assert.Contains("WGS 84", refused.Text("#file-error"), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.TerritoryAreas.CountAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFileAsync("/admin/territory", "file", "communes.geojson", Collection(Square("Lorient", -3.40, 47.72), Square("Lanester", -3.34, 47.72)))).Status);
+        var territory = await admin.GetAsync("/admin/territory");
+        Assert.Equal(2, territory.Document.QuerySelectorAll("svg .areas path").Length);
+
+        // An entry placed by its coordinates, another only by its commune: drawn at the commune's label, marked as rough.
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync($"{list}/new", Entry("Espace numérique de la médiathèque"))).Status);
+        var rough = Entry("France services de Lanester", latitude: "", longitude: "");
+        rough["Input.Commune"] = "Lanester";
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync($"{list}/new", rough)).Status);
+        var map = await visitor.GetAsync($"{list}/map");
+        Assert.Equal(HttpStatusCode.OK, map.Status);
+        var svg = map.Document.QuerySelector("figure.map svg")!;
+        Assert.Equal(["Lorient", "Lanester"], svg.QuerySelectorAll(".areas text").Select(t => t.TextContent).OrderByDescending(t => t));
+        Assert.Equal(2, svg.QuerySelectorAll(".points a").Length);
+        Assert.Equal(1, svg.QuerySelectorAll("circle.approximate").Length);
+        Assert.All(svg.QuerySelectorAll(".points a"), a => Assert.StartsWith("/directory/", a.GetAttribute("href"), StringComparison.Ordinal));
+        Assert.Equal(["http://www.w3.org/2000/svg"], System.Text.RegularExpressions.Regex.Matches(svg.OuterHtml, "https?://[^\"]*").Select(m => m.Value).Distinct());
+        Assert.Equal(2, map.Document.QuerySelectorAll("ol.legend li").Length);
+        Assert.Contains("centre de la commune", map.Text("ol.legend"), StringComparison.Ordinal);
+
+        // The map follows the list's search; the printed map has its numbered legend as a table.
+        Assert.Equal(1, (await visitor.GetAsync($"{list}/map?commune=Lanester")).Document.QuerySelectorAll("figure.map svg .points a").Length);
+        var print = await visitor.GetAsync($"{list}/print");
+        Assert.Equal(["1", "2"], print.Document.QuerySelectorAll("table.legend tbody tr td:first-child").Select(c => c.TextContent));
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"{list}/elsewhere")).Status);
+
+        // An entry's page shows it on the territory; removed, the territory leaves the maps to their points.
+        var id = await app.WithDatabaseAsync(db => db.DirectoryEntries.Where(e => e.ProcessId == process.Id && e.Commune == "Lanester").Select(e => e.Id).SingleAsync());
+        Assert.Equal(1, (await visitor.GetAsync($"/directory/{id}")).Document.QuerySelectorAll("figure.map svg circle.approximate").Length);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync("/admin/territory?handler=Remove", [], "/admin/territory")).Status);
+        var bare = await visitor.GetAsync($"{list}/map");
+        Assert.Empty(bare.Document.QuerySelectorAll("svg .areas"));
+        Assert.Equal(1, bare.Document.QuerySelectorAll("figure.map svg .points a").Length);
+        Assert.Contains("France services", bare.Text("section[aria-labelledby=legend] ul"), StringComparison.Ordinal);
     }
 }

@@ -61,6 +61,8 @@ public sealed class PermissionMatrixTests
         ["Petitions.Write"] = Enum.GetValues<Role>(),
         ["Petitions.Sign"] = Enum.GetValues<Role>(),
         ["Petitions.Manage"] = [Role.Administrator, Role.ProcessManager],
+        ["Directory.Propose"] = Enum.GetValues<Role>(),
+        ["Directory.Manage"] = [Role.Administrator, Role.ProcessManager],
         ["Surveys.Answer"] = Enum.GetValues<Role>(),
         ["Debates.Open"] = Enum.GetValues<Role>(),
         ["Debates.Argue"] = Enum.GetValues<Role>(),
@@ -81,7 +83,7 @@ public sealed class PermissionMatrixTests
     };
 
     /// <summary>What a phase switches on or off.</summary>
-    private static readonly string[] _switchedByThePhase = ["Proposals.Propose", "Proposals.Support", "Proposals.Comment", "Votes.Submit", "Petitions.Write", "Petitions.Sign", "Surveys.Answer", "Debates.Open", "Debates.Argue", "Texts.Vote", "Texts.Amend"];
+    private static readonly string[] _switchedByThePhase = ["Proposals.Propose", "Proposals.Support", "Proposals.Comment", "Votes.Submit", "Petitions.Write", "Petitions.Sign", "Surveys.Answer", "Debates.Open", "Debates.Argue", "Texts.Vote", "Texts.Amend", "Directory.Propose"];
 
     /// <summary>What any phase allows, and nothing outside one.</summary>
     private static readonly string[] _openInAnyPhase = ["OpinionMaps.Contribute", "Meetings.AskExperts"];

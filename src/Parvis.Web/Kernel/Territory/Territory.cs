@@ -292,5 +292,5 @@ public static class TerritoryMap
         return svg.ToString();
     }
 
-    private static string Escape(string text) => System.Net.WebUtility.HtmlEncode(text);
+    private static string Escape(string text) => System.Security.SecurityElement.Escape(text);
 }

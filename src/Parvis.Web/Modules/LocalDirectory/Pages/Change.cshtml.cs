@@ -6,7 +6,7 @@ using Parvis.Web.Kernel.Permissions;
 namespace Parvis.Web.Modules.LocalDirectory.Pages;
 
 /// <summary>Proposing a change to a listed entry, the form filled with what it says now (staff change it at once).</summary>
-public sealed class ChangeModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, DirectoryCommands directory) : EntryFormPage(db, authorizer)
+public sealed class ChangeModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, LocalDirectoryCommands directory) : EntryFormPage(db, authorizer)
 {
     public DirectoryEntry Entry { get; private set; } = default!;
 

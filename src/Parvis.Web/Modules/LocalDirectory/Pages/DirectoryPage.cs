@@ -30,7 +30,7 @@ public abstract class DirectoryPage(ParvisDbContext db, CurrentOrganisation orga
     protected async Task<bool> LoadAsync(string slug)
     {
         var process = await db.Processes.AsNoTracking().Include(p => p.Themes).FirstOrDefaultAsync(p => p.Slug == slug && p.OrganisationId == organisation.Id && p.Published);
-        if (process?.Component(DirectoryModule.Key) is null)
+        if (process?.Component(LocalDirectoryModule.Key) is null)
         {
             return false;
         }
@@ -39,7 +39,7 @@ public abstract class DirectoryPage(ParvisDbContext db, CurrentOrganisation orga
         All = await DirectoryListing.ListedAsync(db, shared, process.Id);
         Found = Query.Apply(All);
         Communes = [.. All.Select(e => e.Commune).Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Create(System.Globalization.CultureInfo.CurrentCulture, true))];
-        Proposing = await authorizer.DecideAsync(DirectoryPermissions.Propose, process);
+        Proposing = await authorizer.DecideAsync(LocalDirectoryPermissions.Propose, process);
         return true;
     }
 

@@ -33,8 +33,8 @@ public abstract class EntryFormPage(ParvisDbContext db, Authorizer authorizer) :
     {
         Process = process;
         ProcessThemes = await db.Themes.AsNoTracking().Where(t => t.ProcessId == process.Id).OrderBy(t => t.Position).ToListAsync();
-        CanManage = await authorizer.DecideAsync(DirectoryPermissions.Manage, process) == Decision.Allowed;
-        Proposing = await authorizer.DecideAsync(DirectoryPermissions.Propose, process);
+        CanManage = await authorizer.DecideAsync(LocalDirectoryPermissions.Manage, process) == Decision.Allowed;
+        Proposing = await authorizer.DecideAsync(LocalDirectoryPermissions.Propose, process);
         (StructuresGroup, ResourcesGroup) = (new SelectListGroup { Name = Text["Directory.Structures"] }, new SelectListGroup { Name = Text["Directory.Resources"] });
         return CanManage ? null : Denied(Proposing);
     }
@@ -53,7 +53,7 @@ public abstract class EntryFormPage(ParvisDbContext db, Authorizer authorizer) :
             return Page();
         }
         var result = await command(content, Input.Note ?? "");
-        var field = DirectoryCommands.FieldOf(result.ErrorKey);
+        var field = LocalDirectoryCommands.FieldOf(result.ErrorKey);
         return After(result, CanManage ? "Directory.Saved" : done, result.Id is { } id ? $"/directory/{id}" : "/", field.Length > 0 ? $"{nameof(Input)}.{field}" : "");
     }
 }

@@ -7,7 +7,7 @@ using Parvis.Web.Kernel.Permissions;
 namespace Parvis.Web.Modules.LocalDirectory.Pages;
 
 /// <summary>Proposing a new entry to the directory (staff write it at once).</summary>
-public sealed class NewModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, DirectoryCommands directory) : EntryFormPage(db, authorizer)
+public sealed class NewModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, LocalDirectoryCommands directory) : EntryFormPage(db, authorizer)
 {
     public async Task<IActionResult> OnGetAsync(string slug) => await LoadAsync(slug) ?? Page();
 
@@ -17,6 +17,6 @@ public sealed class NewModel(ParvisDbContext db, CurrentOrganisation organisatio
     private async Task<IActionResult?> LoadAsync(string slug)
     {
         var process = await Db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug && p.OrganisationId == organisation.Id && p.Published);
-        return process?.Component(DirectoryModule.Key) is null ? NotFound() : await AllowedAsync(process);
+        return process?.Component(LocalDirectoryModule.Key) is null ? NotFound() : await AllowedAsync(process);
     }
 }

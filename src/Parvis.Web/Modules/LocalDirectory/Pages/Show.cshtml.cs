@@ -16,7 +16,7 @@ namespace Parvis.Web.Modules.LocalDirectory.Pages;
 /// the themes it works on, and how fresh it is (version and date of the last check). A proposed or refused entry is
 /// seen only by its proposer and staff; a closed one says why. Staff confirm, close or reopen it here.
 /// </summary>
-public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, DirectoryCommands directory, TerritoryShapes territory, TimeProvider clock)
+public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, LocalDirectoryCommands directory, TerritoryShapes territory, TimeProvider clock)
     : ParvisPageModel, IProcessPage
 {
     /// <summary>An entry not checked for this long is said to need checking again.</summary>
@@ -74,7 +74,7 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
             return NotFound();
         }
         (Entry, Process) = (entry, process);
-        CanManage = await authorizer.DecideAsync(DirectoryPermissions.Manage, process) == Decision.Allowed;
+        CanManage = await authorizer.DecideAsync(LocalDirectoryPermissions.Manage, process) == Decision.Allowed;
         var person = authorizer.PersonId;
         // Until staff accept it, an entry is its proposer's word only: nobody else sees it.
         if (entry.State is EntryState.Proposed or EntryState.Refused && !CanManage
@@ -82,7 +82,7 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
         {
             return NotFound();
         }
-        Proposing = await authorizer.DecideAsync(DirectoryPermissions.Propose, process);
+        Proposing = await authorizer.DecideAsync(LocalDirectoryPermissions.Propose, process);
         var themes = db.EntryThemes.Where(t => t.EntryId == id).Select(t => t.ThemeId);
         Themes = await db.Themes.Where(t => themes.Contains(t.Id)).OrderBy(t => t.Position).Select(t => t.Name).ToListAsync();
         Waiting = await db.DirectoryVersions.CountAsync(v => v.EntryId == id && v.State == VersionState.Pending);

@@ -35,12 +35,12 @@ public sealed class DirectoryModel(ParvisDbContext db, CurrentOrganisation organ
     public async Task<IActionResult> OnGetAsync(Guid processId)
     {
         var process = await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == processId && p.OrganisationId == organisation.Id);
-        if (process?.Component(DirectoryModule.Key) is not { Enabled: true } component)
+        if (process?.Component(LocalDirectoryModule.Key) is not { Enabled: true } component)
         {
             return NotFound();
         }
         (Process, Component) = (process, component);
-        if (Denied(await authorizer.DecideAsync(DirectoryPermissions.Manage, process)) is { } denied)
+        if (Denied(await authorizer.DecideAsync(LocalDirectoryPermissions.Manage, process)) is { } denied)
         {
             return denied;
         }

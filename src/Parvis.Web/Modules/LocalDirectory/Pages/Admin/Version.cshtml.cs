@@ -17,7 +17,7 @@ public sealed record FieldPair(string Name, string Now, string Proposed, bool Ch
 /// One proposal for staff to decide: each field as the entry says it now and as proposed, the changes marked; a
 /// warning when another version was taken in since it was written; accept, or refuse with a public reason.
 /// </summary>
-public sealed class VersionModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, DirectoryCommands directory) : ParvisPageModel, IProcessPage
+public sealed class VersionModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, LocalDirectoryCommands directory) : ParvisPageModel, IProcessPage
 {
     public DirectoryVersion Version { get; private set; } = default!;
     public DirectoryEntry Entry { get; private set; } = default!;
@@ -61,7 +61,7 @@ public sealed class VersionModel(ParvisDbContext db, CurrentOrganisation organis
             return NotFound();
         }
         (Version, Entry, Process) = (version, entry, process);
-        if (Denied(await authorizer.DecideAsync(DirectoryPermissions.Manage, process)) is { } denied)
+        if (Denied(await authorizer.DecideAsync(LocalDirectoryPermissions.Manage, process)) is { } denied)
         {
             return denied;
         }

@@ -13,7 +13,7 @@ namespace Parvis.Web.Modules.LocalDirectory;
 /// version becomes the entry's content), refuse them with a reason, write entries themselves (accepted at once),
 /// confirm an entry is still true, close it or open it again.
 /// </summary>
-public sealed class DirectoryCommands(
+public sealed class LocalDirectoryCommands(
     ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock, ProcessAccess processes)
 {
     /// <summary>Proposals a person may have waiting at once: enough for a mediator's list of places, not a flood.</summary>
@@ -25,7 +25,7 @@ public sealed class DirectoryCommands(
     /// </summary>
     public async Task<CommandResult> ProposeAsync(Guid processId, EntryContent content, string note)
     {
-        var process = await processes.FindAsync(processId, DirectoryModule.Key);
+        var process = await processes.FindAsync(processId, LocalDirectoryModule.Key);
         if (process is null)
         {
             return CommandResult.Missing();
@@ -55,7 +55,7 @@ public sealed class DirectoryCommands(
     public async Task<CommandResult> ProposeChangeAsync(Guid entryId, EntryContent content, string note)
     {
         var entry = await db.DirectoryEntries.FirstOrDefaultAsync(e => e.Id == entryId && e.OrganisationId == organisation.Id);
-        var process = entry is null ? null : await processes.FindAsync(entry.ProcessId, DirectoryModule.Key);
+        var process = entry is null ? null : await processes.FindAsync(entry.ProcessId, LocalDirectoryModule.Key);
         if (entry is null || process is null)
         {
             return CommandResult.Missing();
@@ -234,7 +234,7 @@ public sealed class DirectoryCommands(
 
     private async Task<CommandResult?> RefusalAsync(Process process, EntryContent content, string note, bool adds = true)
     {
-        var decision = await authorizer.DecideAsync(DirectoryPermissions.Propose, process);
+        var decision = await authorizer.DecideAsync(LocalDirectoryPermissions.Propose, process);
         // Staff keep the directory up to date whatever the phase.
         if (decision != Decision.Allowed && !await IsStaffAsync(process))
         {
@@ -283,19 +283,19 @@ public sealed class DirectoryCommands(
     {
         var version = await db.DirectoryVersions.FirstOrDefaultAsync(v => v.Id == versionId && v.State == VersionState.Pending);
         var entry = version is null ? null : await db.DirectoryEntries.FirstOrDefaultAsync(e => e.Id == version.EntryId && e.OrganisationId == organisation.Id);
-        var process = entry is null ? null : await processes.FindAsync(entry.ProcessId, DirectoryModule.Key);
+        var process = entry is null ? null : await processes.FindAsync(entry.ProcessId, LocalDirectoryModule.Key);
         return process is null ? null : (version!, entry!, process);
     }
 
     private async Task<(DirectoryEntry Entry, Process Process)?> ListedAsync(Guid entryId, EntryState state)
     {
         var entry = await db.DirectoryEntries.FirstOrDefaultAsync(e => e.Id == entryId && e.OrganisationId == organisation.Id && e.State == state);
-        var process = entry is null ? null : await processes.FindAsync(entry.ProcessId, DirectoryModule.Key);
+        var process = entry is null ? null : await processes.FindAsync(entry.ProcessId, LocalDirectoryModule.Key);
         return process is null ? null : (entry!, process);
     }
 
-    private async Task<bool> IsStaffAsync(Process process) => await authorizer.DecideAsync(DirectoryPermissions.Manage, process) == Decision.Allowed;
+    private async Task<bool> IsStaffAsync(Process process) => await authorizer.DecideAsync(LocalDirectoryPermissions.Manage, process) == Decision.Allowed;
 
     private async Task<CommandResult?> StaffRefusalAsync(Process process) =>
-        await authorizer.DecideAsync(DirectoryPermissions.Manage, process) is var decision && decision == Decision.Allowed ? null : CommandResult.Refused(decision);
+        await authorizer.DecideAsync(LocalDirectoryPermissions.Manage, process) is var decision && decision == Decision.Allowed ? null : CommandResult.Refused(decision);
 }

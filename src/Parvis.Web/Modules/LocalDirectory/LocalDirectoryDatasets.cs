@@ -6,13 +6,13 @@ namespace Parvis.Web.Modules.LocalDirectory;
 /// The module's open data: the listed entries, with their places (GeoJSON for those placed), what they offer for
 /// access, their contact and the themes they work on; and the closed ones, so a reuser can drop them.
 /// </summary>
-public static class DirectoryDatasets
+public static class LocalDirectoryDatasets
 {
     public static IReadOnlyList<Dataset> All { get; } =
     [
-        Dataset.Of(DirectoryModule.Key, DirectoryModule.Key, (db, scope) =>
+        Dataset.Of(LocalDirectoryModule.Key, LocalDirectoryModule.Key, (db, scope) =>
         {
-            var processes = scope.Using(DirectoryModule.Key);
+            var processes = scope.Using(LocalDirectoryModule.Key);
             var themes = db.EntryThemes;
             return db.DirectoryEntries.Where(e => processes.Contains(e.ProcessId) && (e.State == EntryState.Published || e.State == EntryState.Closed))
                 .Select(e => new EntryRow
@@ -26,9 +26,9 @@ public static class DirectoryDatasets
                     Latitude = e.Latitude, Longitude = e.Longitude,
                 });
         }),
-        Dataset.Of($"{DirectoryModule.Key}-themes", DirectoryModule.Key, (db, scope) =>
+        Dataset.Of($"{LocalDirectoryModule.Key}-themes", LocalDirectoryModule.Key, (db, scope) =>
         {
-            var processes = scope.Using(DirectoryModule.Key);
+            var processes = scope.Using(LocalDirectoryModule.Key);
             return from t in db.EntryThemes
             join e in db.DirectoryEntries on t.EntryId equals e.Id
             where processes.Contains(e.ProcessId) && e.State == EntryState.Published

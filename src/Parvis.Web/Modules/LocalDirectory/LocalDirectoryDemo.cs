@@ -7,12 +7,12 @@ namespace Parvis.Web.Modules.LocalDirectory;
 /// public service and a lending of equipment, each placed on the map; one proposed by a participant awaiting staff,
 /// and a change waiting on a listed one, so the moderation queue shows both.
 /// </summary>
-internal static class DirectoryDemo
+internal static class LocalDirectoryDemo
 {
     public static void Seed(DemoProcess demo)
     {
-        var component = demo.Use(DirectoryModule.Key);
-        demo.Phases[0].SwitchOn(component, DirectoryModule.Proposing);
+        var component = demo.Use(LocalDirectoryModule.Key);
+        demo.Phases[0].SwitchOn(component, LocalDirectoryModule.Proposing);
         var (db, process, people) = (demo.Db, demo.Process, demo.People);
         var now = DateTimeOffset.UtcNow;
         var (jobs, mobility, together) = (demo.Theme("Emploi").Id, demo.Theme("Mobilité").Id, demo.Theme("Vivre ensemble").Id);

@@ -14,7 +14,7 @@ namespace Parvis.Web.Modules.LocalDirectory;
 /// searchable list first, a map drawn by Parvis itself over the territory's outline, a printable map for paper kits,
 /// and open data. Pages are under Pages/ (public) and Pages/Admin/.
 /// </summary>
-public sealed class DirectoryModule : IParvisModule
+public sealed class LocalDirectoryModule : IParvisModule
 {
     public const string Key = "directory";
 
@@ -22,14 +22,14 @@ public sealed class DirectoryModule : IParvisModule
 
     public string TitleKey => "Directory.ModuleTitle";
 
-    public IReadOnlyList<Kernel.OpenData.Dataset> Datasets => DirectoryDatasets.All;
+    public IReadOnlyList<Kernel.OpenData.Dataset> Datasets => LocalDirectoryDatasets.All;
 
     /// <summary>A phase switch: people propose entries and changes to them.</summary>
     public const string Proposing = "directory.proposing";
 
     public IReadOnlyList<ModuleSwitch> PhaseSwitches => [new(Proposing, "Directory.Switch.Proposing")];
 
-    public IReadOnlyList<Permission> Permissions => [DirectoryPermissions.Propose, DirectoryPermissions.Manage];
+    public IReadOnlyList<Permission> Permissions => [LocalDirectoryPermissions.Propose, LocalDirectoryPermissions.Manage];
 
     public async Task<IReadOnlyList<ModuleLink>> EntriesAsync(ParvisDbContext db, Process process, ProcessComponent component)
     {
@@ -45,12 +45,12 @@ public sealed class DirectoryModule : IParvisModule
     public IReadOnlyList<ModuleLink> AdminEntries(Process process, ProcessComponent component) =>
         [new ModuleLink($"/admin/processes/{process.Id}/directory", "Directory.AdminTitle")];
 
-    public void SeedDemo(DemoProcess demo) => DirectoryDemo.Seed(demo);
+    public void SeedDemo(DemoProcess demo) => LocalDirectoryDemo.Seed(demo);
 
     public void AddServices(IServiceCollection services)
     {
-        services.AddScoped<DirectoryCommands>();
-        services.AddScoped<IPersonalDataSource, DirectoryPersonalData>();
+        services.AddScoped<LocalDirectoryCommands>();
+        services.AddScoped<IPersonalDataSource, LocalDirectoryPersonalData>();
     }
 
     public void BuildModel(ModelBuilder model)
@@ -99,7 +99,7 @@ public sealed class DirectoryModule : IParvisModule
     }
 }
 
-public static class DirectoryData
+public static class LocalDirectoryData
 {
     extension(ParvisDbContext db)
     {
@@ -116,7 +116,7 @@ public static class DirectoryData
             var entry = await db.DirectoryEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id && e.OrganisationId == organisationId);
             var process = entry is null ? null
                 : await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == entry.ProcessId && (p.Published || !published));
-            return entry is not null && process?.Component(DirectoryModule.Key) is not null ? (entry, process) : null;
+            return entry is not null && process?.Component(LocalDirectoryModule.Key) is not null ? (entry, process) : null;
         }
 
         /// <summary>The themes of the entries given, by entry.</summary>
@@ -126,10 +126,10 @@ public static class DirectoryData
 }
 
 /// <summary>What the directory module lets people do.</summary>
-public static class DirectoryPermissions
+public static class LocalDirectoryPermissions
 {
     /// <summary>Propose an entry or a change to one, when the phase allows it.</summary>
-    public static readonly Permission Propose = new("Directory.Propose", Permission.Everyone, at => at.IsOn(DirectoryModule.Proposing));
+    public static readonly Permission Propose = new("Directory.Propose", Permission.Everyone, at => at.IsOn(LocalDirectoryModule.Proposing));
 
     /// <summary>Accept or refuse proposals, write and close entries, confirm they are still true.</summary>
     public static readonly Permission Manage = new("Directory.Manage", Permission.Staff);

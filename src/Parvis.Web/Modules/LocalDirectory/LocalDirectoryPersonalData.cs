@@ -9,9 +9,9 @@ namespace Parvis.Web.Modules.LocalDirectory;
 /// about structures and places, not about their proposers: they stay. Removal takes the person's waiting proposals
 /// with it; the versions staff took in stay, unsigned, as the entry's history.
 /// </summary>
-public sealed class DirectoryPersonalData(ParvisDbContext db) : IPersonalDataSource
+public sealed class LocalDirectoryPersonalData(ParvisDbContext db) : IPersonalDataSource
 {
-    public string Name => DirectoryModule.Key;
+    public string Name => LocalDirectoryModule.Key;
 
     public async Task<object> ExportAsync(Guid personId, CancellationToken cancellationToken)
     {
