@@ -55,7 +55,7 @@ public sealed class TerritoryTests
     public void A_map_keeps_the_territory_s_shape_and_places_points_by_hand_computed_figures()
     {
         var square = new AreaShape("Carré", [[0, 45, 1, 45, 1, 46, 0, 46, 0, 45]], 0.5, 45.5, 0, 45, 1, 46);
-        var svg = TerritoryMap.Svg([square], [new MapPoint(1, 45.5, 0.5, "Au centre <b>", "/directory/1", false), new MapPoint(2, 45.2, 0.1, "Approché", "/directory/2", true)], "Carte", "test");
+        var svg = TerritoryMap.Svg([square], [new MapPoint(1, 45.5, 0.5, "Au centre <b>", "fr", "/directory/1", false), new MapPoint(2, 45.2, 0.1, "Approché", "fr", "/directory/2", true)], "Carte", "test");
         Assert.Contains("viewBox=\"0 0 701 1000\"", svg, StringComparison.Ordinal);
         Assert.Contains("cx=\"350.5\" cy=\"500\"", svg, StringComparison.Ordinal);
         Assert.Contains("class=\"point approximate\"", svg, StringComparison.Ordinal);

@@ -202,8 +202,8 @@ public sealed record AreaShape(string Name, IReadOnlyList<double[]> Rings, doubl
         area.LabelLongitude, area.LabelLatitude, area.West, area.South, area.East, area.North);
 }
 
-/// <summary>A point on a map: its number in the legend, where it is, its name, its page, and whether it is placed only roughly.</summary>
-public sealed record MapPoint(int Number, double Latitude, double Longitude, string Name, string Href, bool Approximate);
+/// <summary>A point on a map: its number in the legend, where it is, its name and the language it is in, its page, and whether it is placed only roughly.</summary>
+public sealed record MapPoint(int Number, double Latitude, double Longitude, string Name, string Language, string Href, bool Approximate);
 
 /// <summary>
 /// The territory as maps draw it, read once per organisation until its territory changes (kept by the bytes of its
@@ -284,7 +284,7 @@ public static class TerritoryMap
         foreach (var point in points)
         {
             var (x, y) = (X(point.Longitude), Y(point.Latitude));
-            svg.Append(CultureInfo.InvariantCulture, $"<a href=\"{Escape(point.Href)}\"><title>{point.Number}. {Escape(point.Name)}</title>");
+            svg.Append(CultureInfo.InvariantCulture, $"<a href=\"{Escape(point.Href)}\" lang=\"{Escape(point.Language)}\"><title>{point.Number}. {Escape(point.Name)}</title>");
             svg.Append(CultureInfo.InvariantCulture, $"<circle class=\"{(point.Approximate ? "point approximate" : "point")}\" cx=\"{x}\" cy=\"{y}\" r=\"13\"/>");
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x}\" y=\"{y}\" aria-hidden=\"true\">{point.Number}</text></a>");
         }

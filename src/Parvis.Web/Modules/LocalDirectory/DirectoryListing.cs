@@ -92,8 +92,8 @@ public static class DirectoryListing
     public static IReadOnlyList<(ListedEntry Entry, MapPoint? Point)> Points(IReadOnlyList<ListedEntry> entries, IReadOnlyDictionary<string, (double Latitude, double Longitude)> centres) =>
         [.. entries.Select((e, i) => (e, e switch
         {
-            { Latitude: { } lat, Longitude: { } lon } => new MapPoint(i + 1, lat, lon, e.Name, $"/directory/{e.Id}", false),
-            _ when centres.TryGetValue(e.Commune, out var centre) => new MapPoint(i + 1, centre.Latitude, centre.Longitude, e.Name, $"/directory/{e.Id}", true),
+            { Latitude: { } lat, Longitude: { } lon } => new MapPoint(i + 1, lat, lon, e.Name, e.Language, $"/directory/{e.Id}", false),
+            _ when centres.TryGetValue(e.Commune, out var centre) => new MapPoint(i + 1, centre.Latitude, centre.Longitude, e.Name, e.Language, $"/directory/{e.Id}", true),
             _ => null,
         }))];
 }

@@ -10,10 +10,10 @@ using Parvis.Web.Shared;
 namespace Parvis.Web.Modules.LocalDirectory.Pages.Admin;
 
 /// <summary>A proposal awaiting staff: the entry, whether it is new, when, the proposer's note and the fields it changes.</summary>
-public sealed record WaitingLine(Guid VersionId, Guid EntryId, string Name, bool New, DateTimeOffset At, string Note, IReadOnlyList<string> Changed);
+public sealed record WaitingLine(Guid VersionId, Guid EntryId, string Name, string Language, bool New, DateTimeOffset At, string Note, IReadOnlyList<string> Changed);
 
 /// <summary>An entry as staff's list of what to check again shows it.</summary>
-public sealed record CheckLine(Guid Id, string Name, DateTimeOffset? CheckedAt);
+public sealed record CheckLine(Guid Id, string Name, string Language, DateTimeOffset? CheckedAt);
 
 /// <summary>
 /// The directory of a process for staff: the proposals awaiting a decision, oldest first, and the listed entries not
@@ -49,15 +49,15 @@ public sealed class DirectoryModel(ParvisDbContext db, CurrentOrganisation organ
                              join e in entries on v.EntryId equals e.Id
                              where v.State == VersionState.Pending
                              orderby v.ProposedAt
-                             select new { v.Id, EntryId = e.Id, e.Name, e.State, v.ProposedAt, v.Note, v.Content }).Take(MostShown).ToListAsync();
+                             select new { v.Id, EntryId = e.Id, e.Name, e.Language, e.State, v.ProposedAt, v.Note, v.Content }).Take(MostShown).ToListAsync();
         var current = await db.DirectoryVersions.AsNoTracking()
             .Where(v => v.State == VersionState.Accepted && waiting.Select(w => w.EntryId).Contains(v.EntryId) && entries.Any(e => e.Id == v.EntryId && e.Version == v.Number))
             .ToDictionaryAsync(v => v.EntryId, v => v.Content);
-        Waiting = [.. waiting.Select(w => new WaitingLine(w.Id, w.EntryId, w.Name, w.State == EntryState.Proposed, w.ProposedAt, w.Note,
+        Waiting = [.. waiting.Select(w => new WaitingLine(w.Id, w.EntryId, w.Name, w.Language, w.State == EntryState.Proposed, w.ProposedAt, w.Note,
             EntryContent.FromJson(w.Content).ChangedFrom(current.TryGetValue(w.EntryId, out var now) ? EntryContent.FromJson(now) : null)))];
         var year = clock.GetUtcNow() - ShowModel.Freshness;
         ToCheck = await entries.Where(e => e.State == EntryState.Published && (e.CheckedAt == null || e.CheckedAt < year))
-            .OrderBy(e => e.CheckedAt).Take(MostShown).Select(e => new CheckLine(e.Id, e.Name, e.CheckedAt)).ToListAsync();
+            .OrderBy(e => e.CheckedAt).Take(MostShown).Select(e => new CheckLine(e.Id, e.Name, e.Language, e.CheckedAt)).ToListAsync();
         Listed = await entries.CountAsync(e => e.State == EntryState.Published);
         Closed = await entries.CountAsync(e => e.State == EntryState.Closed);
         Areas = await db.TerritoryAreas.CountAsync(a => a.OrganisationId == organisation.Id);
