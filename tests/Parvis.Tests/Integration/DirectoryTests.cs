@@ -137,6 +137,25 @@ public sealed class DirectoryTests(ParvisApp app) : IClassFixture<ParvisApp>
             Assert.Contains("affiche de la mairie.", export, StringComparison.Ordinal);
         }
 
+        // A result's update names the entry as the actor carrying it: each page leads to the other; an unknown actor is refused.
+        var added = await staff.PostAsync($"/processes/{process.Slug}/synthesis", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "Action", ["Input.Title"] = "Des permanences numériques dans chaque commune", ["Input.Body"] = "",
+        });
+        var action = Guid.Parse(added.Location!.Split("#item-")[1]);
+        var update = $"/synthesis/{action}/update";
+        Dictionary<string, string> Update(string actor) => new()
+        {
+            ["Status"] = "InProgress", ["Progress"] = "10", ["ResponsibleBody"] = "Lorient Agglomération", ["Note"] = "Première permanence ouverte.",
+            ["On"] = DateTime.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["Actor"] = actor,
+        };
+        Assert.Contains(id.ToString(), (await staff.GetAsync(update)).Document.QuerySelector("#Actor")!.InnerHtml, StringComparison.Ordinal);
+        var unknown = await staff.PostAsync(update, Update(Guid.NewGuid().ToString()));
+        Assert.NotEmpty(unknown.Text("#Actor-error"));
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync(update, Update(id.ToString()))).Status);
+        Assert.Equal($"/directory/{id}", (await visitor.GetAsync($"/synthesis/{action}")).Document.QuerySelector("section[aria-labelledby=tracking] a[href^='/directory/']")?.GetAttribute("href"));
+        Assert.Equal($"/synthesis/{action}", (await visitor.GetAsync(page)).Document.QuerySelector("section[aria-labelledby=appears] a")?.GetAttribute("href"));
+
         // Closed with a public reason: out of the list, its page says why; staff list it again.
         var missing = await staff.PostAsync($"{page}?handler=Close", new Dictionary<string, string> { ["Reason"] = "" }, page);
         Assert.NotEmpty(missing.Text("#Reason-error"));

@@ -11,17 +11,21 @@ using Parvis.Web.Kernel.Text;
 
 namespace Parvis.Web.Kernel.Accountability;
 
-public sealed record ResultInput(ResultStatus Status, int Progress, string ResponsibleBody, string Text, DateOnly On);
+/// <summary>A dated update of a result; <paramref name="Actor"/>, from the form only, names the actor of the territory carrying it.</summary>
+public sealed record ResultInput(ResultStatus Status, int Progress, string ResponsibleBody, string Text, DateOnly On, Guid? Actor = null);
 
 /// <summary>
 /// Results tracking: dated public updates of recommendations and actions, one at a time or in bulk
 /// from CSV (all lines or none). The CSV export of a process's results is the template to fill in.
 /// </summary>
 public sealed class ResultCommands(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock,
-    ProcessAccess processes, Notifier notifier)
+    ProcessAccess processes, Notifier notifier, Territory.ActorMentions actors)
 {
     /// <summary>A results file is a few lines per action; a bigger one is a mistake.</summary>
     public static readonly UploadLimits Limits = new(1024 * 1024, Rows: 5000, Columns: 20);
+
+    /// <summary>The kind of mention by which a result names the actor carrying it.</summary>
+    public const string ResultMention = "result";
 
     public static readonly string[] CsvColumns = ["item_id", "title", "status", "progress", "responsible_body", "date", "update"];
 
@@ -41,6 +45,10 @@ public sealed class ResultCommands(ParvisDbContext db, CurrentOrganisation organ
         if (Invalid(item, input) is { } error)
         {
             return CommandResult.Refused(error);
+        }
+        if (!await actors.SetAsync(item.Id, ResultMention, input.Actor, item.ProcessId, item.Title, $"/synthesis/{item.Id}"))
+        {
+            return CommandResult.Refused("Error.UnknownActor");
         }
         await ApplyAsync(item, input);
         await db.SaveChangesAsync();

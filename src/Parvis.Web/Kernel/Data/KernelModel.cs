@@ -259,6 +259,16 @@ internal static class KernelModel
             e.HasIndex(a => new { a.OrganisationId, a.Name });
             e.HasOne<Organisation>().WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         });
+        b.Entity<Territory.ActorMention>(e =>
+        {
+            e.ToTable("kernel_actor_mentions");
+            e.Property(m => m.Kind).HasMaxLength(40);
+            e.Property(m => m.Title).HasMaxLength(Territory.ActorMention.TitleMax);
+            e.Property(m => m.Address).HasMaxLength(300);
+            e.HasIndex(m => new { m.SubjectId, m.Kind }).IsUnique();
+            e.HasIndex(m => new { m.OrganisationId, m.ActorId });
+            e.HasOne<Process>().WithMany().HasForeignKey(m => m.ProcessId).OnDelete(DeleteBehavior.Cascade);
+        });
         b.Entity<OrganisationHost>(e =>
         {
             e.ToTable(OrganisationHostsTable);

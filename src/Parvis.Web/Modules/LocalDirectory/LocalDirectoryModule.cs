@@ -51,6 +51,7 @@ public sealed class LocalDirectoryModule : IParvisModule
     {
         services.AddScoped<LocalDirectoryCommands>();
         services.AddScoped<IPersonalDataSource, LocalDirectoryPersonalData>();
+        services.AddSingleton<Kernel.Territory.IActorDirectory, DirectoryActors>();
     }
 
     public void BuildModel(ModelBuilder model)

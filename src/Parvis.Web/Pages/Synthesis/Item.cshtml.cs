@@ -12,12 +12,15 @@ namespace Parvis.Web.Pages.Synthesis;
 
 /// <summary>One synthesis item and every contribution behind it; analysts edit, move or delete it here.</summary>
 public sealed class ItemModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, SynthesisCommands synthesis,
-    IEnumerable<IContributionSource> sources) : ParvisPageModel
+    IEnumerable<IContributionSource> sources, Kernel.Territory.ActorMentions actors) : ParvisPageModel
 {
     [BindProperty]
     public SynthesisInput Input { get; set; } = new();
 
     public SynthesisItem Item { get; private set; } = default!;
+
+    /// <summary>The actor of the territory carrying the result, from the directory.</summary>
+    public Kernel.Territory.ActorChoice? Actor { get; private set; }
     public Process Process { get; private set; } = default!;
     public IReadOnlyList<ContributionRef> Contributions { get; private set; } = [];
 
@@ -100,6 +103,7 @@ public sealed class ItemModel(ParvisDbContext db, CurrentOrganisation organisati
         Others = CanEdit && item.IsTracked
             ? await db.SynthesisItems.AsNoTracking().Where(i => i.ProcessId == item.ProcessId && i.Id != id).OrderBy(i => i.Kind).ThenBy(i => i.Position).ToListAsync()
             : [];
+        Actor = item.IsTracked ? await actors.OfAsync(id, ResultCommands.ResultMention) : null;
         Updates = item.IsTracked
             ? await db.ResultUpdates.AsNoTracking().Where(u => u.SynthesisItemId == id).OrderByDescending(u => u.On).ThenByDescending(u => u.RecordedAt).ToListAsync()
             : [];

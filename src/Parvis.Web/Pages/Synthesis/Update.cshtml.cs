@@ -6,12 +6,13 @@ using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Territory;
 using Parvis.Web.Shared;
 
 namespace Parvis.Web.Pages.Synthesis;
 
 /// <summary>Records a dated update of a recommendation or an action: status, progress, who carries it, what happened.</summary>
-public sealed class UpdateModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, ResultCommands results) : ParvisPageModel
+public sealed class UpdateModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, ResultCommands results, ActorMentions actors) : ParvisPageModel
 {
     [BindProperty]
     [Display(Name = "Field.ResultStatus")]
@@ -37,7 +38,14 @@ public sealed class UpdateModel(ParvisDbContext db, CurrentOrganisation organisa
     [Display(Name = "Field.UpdateOn")]
     public DateOnly On { get; set; }
 
+    [BindProperty]
+    [Display(Name = "Field.CarryingActor")]
+    public Guid? Actor { get; set; }
+
     public SynthesisItem Item { get; private set; } = default!;
+
+    /// <summary>The territory's actors the result can be carried by (none without a directory).</summary>
+    public IReadOnlyList<SelectListItem> Actors { get; private set; } = [];
 
     public IReadOnlyList<SelectListItem> Statuses => Enum.GetValues<ResultStatus>()
         .Select(s => new SelectListItem(Text["ResultStatus." + s], s.ToString())).ToList();
@@ -51,6 +59,7 @@ public sealed class UpdateModel(ParvisDbContext db, CurrentOrganisation organisa
         Status = Item.Status;
         Progress = Item.Progress;
         ResponsibleBody = Item.ResponsibleBody;
+        Actor = (await actors.OfAsync(id, ResultCommands.ResultMention))?.Id;
         On = authorizer.Today();
         return Page();
     }
@@ -65,12 +74,13 @@ public sealed class UpdateModel(ParvisDbContext db, CurrentOrganisation organisa
         {
             return Page();
         }
-        var result = await results.UpdateAsync(id, new ResultInput(Status, Progress, ResponsibleBody ?? "", Note, On));
+        var result = await results.UpdateAsync(id, new ResultInput(Status, Progress, ResponsibleBody ?? "", Note, On, Actor));
         var field = result.ErrorKey switch
         {
             "Error.Progress" or "Error.DoneProgress" => nameof(Progress),
             "Error.UpdateTextRequired" or "Error.UpdateTooLong" => nameof(Note),
             "Error.UpdateInFuture" => nameof(On),
+            "Error.UnknownActor" => nameof(Actor),
             _ => "",
         };
         return After(result, "Results.Updated", $"/synthesis/{id}#tracking", field);
@@ -89,6 +99,7 @@ public sealed class UpdateModel(ParvisDbContext db, CurrentOrganisation organisa
             return denied;
         }
         Item = item;
+        Actors = [new SelectListItem(Text["Results.NoActor"], ""), .. (await actors.ChoicesAsync()).Select(a => new SelectListItem(a.Commune.Length > 0 ? $"{a.Name} ({a.Commune})" : a.Name, a.Id.ToString()))];
         return null;
     }
 }

@@ -16,7 +16,8 @@ namespace Parvis.Web.Modules.LocalDirectory.Pages;
 /// the themes it works on, and how fresh it is (version and date of the last check). A proposed or refused entry is
 /// seen only by its proposer and staff; a closed one says why. Staff confirm, close or reopen it here.
 /// </summary>
-public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, LocalDirectoryCommands directory, TerritoryShapes territory, TimeProvider clock)
+public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, LocalDirectoryCommands directory, TerritoryShapes territory,
+    ActorMentions mentions, TimeProvider clock)
     : ParvisPageModel, IProcessPage
 {
     /// <summary>An entry not checked for this long is said to need checking again.</summary>
@@ -31,6 +32,9 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
     public bool MineWaiting { get; private set; }
     public bool Stale { get; private set; }
     public string Svg { get; private set; } = "";
+
+    /// <summary>The items of the processes that name the entry (a result it carries).</summary>
+    public IReadOnlyList<ActorMention> Mentions { get; private set; } = [];
 
     [BindProperty]
     [Required(ErrorMessage = "Validation.Required")]
@@ -87,6 +91,7 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
         Themes = await db.Themes.Where(t => themes.Contains(t.Id)).OrderBy(t => t.Position).Select(t => t.Name).ToListAsync();
         Waiting = await db.DirectoryVersions.CountAsync(v => v.EntryId == id && v.State == VersionState.Pending);
         MineWaiting = person is not null && await db.DirectoryVersions.AnyAsync(v => v.EntryId == id && v.AuthorId == person && v.State == VersionState.Pending);
+        Mentions = await mentions.WhereAsync(id);
         Stale = entry.CheckedAt is not { } checkedAt || clock.GetUtcNow() - checkedAt > Freshness;
         var point = DirectoryListing.Points([new ListedEntry(entry.Id, entry.Name, entry.Kind, "", entry.Address, entry.Commune, entry.Latitude, entry.Longitude, "", entry.Access, "", entry.Language, entry.CheckedAt, [])],
             await territory.CentresAsync())[0].Point;

@@ -11,7 +11,7 @@ using Parvis.Web.Kernel.Data;
 namespace Parvis.Web.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteParvisDbContext))]
-    [Migration("20261206094313_DirectoryAndTerritory")]
+    [Migration("20261206102832_DirectoryAndTerritory")]
     partial class DirectoryAndTerritory
     {
         /// <inheritdoc />
@@ -1872,6 +1872,51 @@ namespace Parvis.Web.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("kernel_themes", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Territory.ActorMention", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessId");
+
+                    b.HasIndex("OrganisationId", "ActorId");
+
+                    b.HasIndex("SubjectId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("kernel_actor_mentions", (string)null);
                 });
 
             modelBuilder.Entity("Parvis.Web.Kernel.Territory.TerritoryArea", b =>
@@ -4803,6 +4848,15 @@ namespace Parvis.Web.Migrations.Sqlite
                 {
                     b.HasOne("Parvis.Web.Kernel.Processes.Process", null)
                         .WithMany("Themes")
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Territory.ActorMention", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Processes.Process", null)
+                        .WithMany()
                         .HasForeignKey("ProcessId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -12,7 +12,7 @@ using Parvis.Web.Kernel.Data;
 namespace Parvis.Web.Migrations.Postgres
 {
     [DbContext(typeof(PostgresParvisDbContext))]
-    [Migration("20261206094444_DirectoryAndTerritory")]
+    [Migration("20261206102943_DirectoryAndTerritory")]
     partial class DirectoryAndTerritory
     {
         /// <inheritdoc />
@@ -1881,6 +1881,51 @@ namespace Parvis.Web.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("kernel_themes", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Territory.ActorMention", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessId");
+
+                    b.HasIndex("OrganisationId", "ActorId");
+
+                    b.HasIndex("SubjectId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("kernel_actor_mentions", (string)null);
                 });
 
             modelBuilder.Entity("Parvis.Web.Kernel.Territory.TerritoryArea", b =>
@@ -4824,6 +4869,15 @@ namespace Parvis.Web.Migrations.Postgres
                 {
                     b.HasOne("Parvis.Web.Kernel.Processes.Process", null)
                         .WithMany("Themes")
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Territory.ActorMention", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Processes.Process", null)
+                        .WithMany()
                         .HasForeignKey("ProcessId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

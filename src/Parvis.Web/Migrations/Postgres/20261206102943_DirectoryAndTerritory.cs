@@ -51,6 +51,30 @@ namespace Parvis.Web.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "kernel_actor_mentions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ActorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProcessId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_kernel_actor_mentions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_kernel_actor_mentions_kernel_processes_ProcessId",
+                        column: x => x.ProcessId,
+                        principalTable: "kernel_processes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "kernel_territory_areas",
                 columns: table => new
                 {
@@ -173,6 +197,22 @@ namespace Parvis.Web.Migrations.Postgres
                 column: "State");
 
             migrationBuilder.CreateIndex(
+                name: "IX_kernel_actor_mentions_OrganisationId_ActorId",
+                table: "kernel_actor_mentions",
+                columns: new[] { "OrganisationId", "ActorId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kernel_actor_mentions_ProcessId",
+                table: "kernel_actor_mentions",
+                column: "ProcessId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kernel_actor_mentions_SubjectId_Kind",
+                table: "kernel_actor_mentions",
+                columns: new[] { "SubjectId", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_kernel_territory_areas_OrganisationId_Name",
                 table: "kernel_territory_areas",
                 columns: new[] { "OrganisationId", "Name" });
@@ -186,6 +226,9 @@ namespace Parvis.Web.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "directory_versions");
+
+            migrationBuilder.DropTable(
+                name: "kernel_actor_mentions");
 
             migrationBuilder.DropTable(
                 name: "kernel_territory_areas");

@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+
+namespace Parvis.Web.Kernel.Territory;
+
+/// <summary>An actor of the territory as other pages name it: a directory's entry, with its page.</summary>
+public sealed record ActorChoice(Guid Id, string Name, string Commune, string Href, string Language);
+
+/// <summary>
+/// The actors of the territory a module keeps (the directory's entries), offered wherever an item can name one: a
+/// result's carrier. The kernel knows them only through this; with no such module, nothing is offered.
+/// </summary>
+public interface IActorDirectory
+{
+    /// <summary>The actors of the organisation that can be named, by name.</summary>
+    Task<IReadOnlyList<ActorChoice>> ChoicesAsync(ParvisDbContext db, Guid organisationId);
+
+    /// <summary>One actor of the organisation, listed or closed; null for anything else.</summary>
+    Task<ActorChoice?> FindAsync(ParvisDbContext db, Guid organisationId, Guid actorId);
+}
+
+/// <summary>That an item of a process (a result, a resource) names an actor of the territory: the actor's page lists it.</summary>
+public sealed class ActorMention
+{
+    public const int TitleMax = 300;
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid OrganisationId { get; set; }
+    public Guid ActorId { get; set; }
+    public Guid ProcessId { get; set; }
+
+    /// <summary>The item that names the actor; one mention per item and kind.</summary>
+    public Guid SubjectId { get; set; }
+
+    /// <summary>What the item is, a text key's last part ("Mention.{Kind}").</summary>
+    public required string Kind { get; set; }
+
+    public required string Title { get; set; }
+    public required string Address { get; set; }
+}
+
+/// <summary>The items that name actors, read and written for the kernel's pages and the modules'.</summary>
+public sealed class ActorMentions(ParvisDbContext db, CurrentOrganisation organisation, IEnumerable<IActorDirectory> directories)
+{
+    public async Task<IReadOnlyList<ActorChoice>> ChoicesAsync()
+    {
+        var choices = new List<ActorChoice>();
+        foreach (var directory in directories)
+        {
+            choices.AddRange(await directory.ChoicesAsync(db, organisation.Id));
+        }
+        return choices;
+    }
+
+    /// <summary>The actor an item names, if any and still known.</summary>
+    public async Task<ActorChoice?> OfAsync(Guid subjectId, string kind)
+    {
+        var actor = await db.ActorMentions.Where(m => m.SubjectId == subjectId && m.Kind == kind && m.OrganisationId == organisation.Id)
+            .Select(m => (Guid?)m.ActorId).FirstOrDefaultAsync();
+        return actor is { } id ? await FindAsync(id) : null;
+    }
+
+    /// <summary>
+    /// Has the item name this actor, or none; false when the actor is not one of the organisation's. Saved with the
+    /// caller's changes.
+    /// </summary>
+    public async Task<bool> SetAsync(Guid subjectId, string kind, Guid? actorId, Guid processId, string title, string address)
+    {
+        if (actorId is { } id && await FindAsync(id) is null)
+        {
+            return false;
+        }
+        db.ActorMentions.RemoveRange(await db.ActorMentions.Where(m => m.SubjectId == subjectId && m.Kind == kind).ToListAsync());
+        if (actorId is { } named)
+        {
+            db.ActorMentions.Add(new ActorMention
+            {
+                OrganisationId = organisation.Id, ActorId = named, ProcessId = processId, SubjectId = subjectId, Kind = kind,
+                Title = title.Length > ActorMention.TitleMax ? title[..ActorMention.TitleMax] : title, Address = address,
+            });
+        }
+        return true;
+    }
+
+    /// <summary>Where an actor is named, in the organisation's published processes.</summary>
+    public async Task<IReadOnlyList<ActorMention>> WhereAsync(Guid actorId)
+    {
+        var published = db.Processes.Where(p => p.Published).Select(p => p.Id);
+        return await db.ActorMentions.AsNoTracking().Where(m => m.ActorId == actorId && m.OrganisationId == organisation.Id && published.Contains(m.ProcessId))
+            .OrderBy(m => m.Kind).ThenBy(m => m.Title).ToListAsync();
+    }
+
+    private async Task<ActorChoice?> FindAsync(Guid actorId)
+    {
+        foreach (var directory in directories)
+        {
+            if (await directory.FindAsync(db, organisation.Id, actorId) is { } found)
+            {
+                return found;
+            }
+        }
+        return null;
+    }
+}
