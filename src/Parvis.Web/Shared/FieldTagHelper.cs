@@ -27,6 +27,9 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedText> text) : TagHelpe
 
     public string? Autocomplete { get; set; }
 
+    /// <summary>For a text: the id of a datalist whose options the browser suggests, typing anything else still allowed.</summary>
+    public string? List { get; set; }
+
     /// <summary>For a file: the kinds of file offered by the picker (".csv,.xlsx").</summary>
     public string? Accept { get; set; }
 
@@ -140,6 +143,10 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedText> text) : TagHelpe
         if (Autocomplete is not null)
         {
             input.Attributes["autocomplete"] = Autocomplete;
+        }
+        if (List is not null)
+        {
+            input.Attributes["list"] = List;
         }
         if (described.Count > 0)
         {

@@ -177,11 +177,27 @@ public sealed class WorkshopTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(HttpStatusCode.Redirect, (await JoinAsync(phone, setup, 0, "Former des médiateurs et des médiatrices", kept)).Status);
         var action = await ItemIdAsync("Former des médiateurs et des médiatrices");
 
-        // Time 3 gathers every group's work: a phone at table 2 adds a resource to table 1's action.
+        // Time 3 gathers every group's work: a phone at table 2 adds a resource to table 1's action, its actor suggested
+        // from the directory; named as there (but for case), the resource appears on the actor's entry.
+        var crij = await app.WithDatabaseAsync(async db =>
+        {
+            var entry = new DirectoryEntry { OrganisationId = app.World.OrganisationId, ProcessId = workshop.ProcessId, Name = "Le Crij", State = EntryState.Published, Version = 1 };
+            db.DirectoryEntries.Add(entry);
+            await db.SaveChangesAsync();
+            return entry.Id;
+        });
         Assert.Equal(HttpStatusCode.Redirect, (await ConsoleAsync(setup.Facilitator, setup, "Start", new() { ["timeId"] = setup.Time(2).ToString() })).Status);
+        var form = await phone.GetAsync($"/w/{setup.Workshop.JoinCode}?group={setup.Group(1)}");
+        Assert.Equal("actors", form.Document.QuerySelector("#Actor")?.GetAttribute("list"));
+        Assert.Equal(["Le Crij"], form.Document.QuerySelectorAll("datalist#actors option").Select(o => o.GetAttribute("value")));
         Assert.Equal(HttpStatusCode.Redirect, (await JoinAsync(phone, setup, 1, "Un guide de vérification des sources", action, "Le CRIJ")).Status);
         var resource = await app.WithDatabaseAsync(db => db.WorkshopItems.SingleAsync(i => i.Text == "Un guide de vérification des sources"));
         Assert.Equal((ResourceStatus.ToCreate, "Le CRIJ", setup.Group(1)), (resource.ResourceStatus!.Value, resource.Actor!, resource.GroupId));
+        using (var reader = app.NewSession())
+        {
+            var appears = (await reader.GetAsync($"/directory/{crij}")).Document.QuerySelector("section[aria-labelledby=appears] a");
+            Assert.Equal(("Un guide de vérification des sources", $"/workshops/{workshop.Id}#item-{resource.Id}"), (appears?.TextContent, appears?.GetAttribute("href")));
+        }
 
         // The public page: the order the facilitator chose, the tree, the carried concern, the merged duplicate.
         using var visitor = app.NewSession();

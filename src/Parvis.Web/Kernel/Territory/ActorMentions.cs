@@ -43,14 +43,36 @@ public sealed class ActorMention
 /// <summary>The items that name actors, read and written for the kernel's pages and the modules'.</summary>
 public sealed class ActorMentions(ParvisDbContext db, CurrentOrganisation organisation, IEnumerable<IActorDirectory> directories)
 {
+    private IReadOnlyList<ActorChoice>? _choices;
+
+    /// <summary>The actors that can be named, read once per request.</summary>
     public async Task<IReadOnlyList<ActorChoice>> ChoicesAsync()
     {
-        var choices = new List<ActorChoice>();
-        foreach (var directory in directories)
+        if (_choices is null)
         {
-            choices.AddRange(await directory.ChoicesAsync(db, organisation.Id));
+            var choices = new List<ActorChoice>();
+            foreach (var directory in directories)
+            {
+                choices.AddRange(await directory.ChoicesAsync(db, organisation.Id));
+            }
+            _choices = choices;
         }
-        return choices;
+        return _choices;
+    }
+
+    /// <summary>
+    /// The actor a typed name is, when it is one of theirs to the letter but for case and accents (a facilitator types
+    /// fast, a paper form is copied as written); null for anyone else.
+    /// </summary>
+    public async Task<ActorChoice?> MatchAsync(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+        var compare = System.Globalization.CultureInfo.InvariantCulture.CompareInfo;
+        return (await ChoicesAsync()).FirstOrDefault(a => compare.Compare(a.Name, name.Trim(),
+            System.Globalization.CompareOptions.IgnoreCase | System.Globalization.CompareOptions.IgnoreNonSpace) == 0);
     }
 
     /// <summary>The actor an item names, if any and still known.</summary>
@@ -87,7 +109,10 @@ public sealed class ActorMentions(ParvisDbContext db, CurrentOrganisation organi
     public async Task<IReadOnlyList<ActorMention>> WhereAsync(Guid actorId)
     {
         var published = db.Processes.Where(p => p.Published).Select(p => p.Id);
-        return await db.ActorMentions.AsNoTracking().Where(m => m.ActorId == actorId && m.OrganisationId == organisation.Id && published.Contains(m.ProcessId))
+        // A contribution moderation hid or its author erased takes its mention with it.
+        var withdrawn = db.Contributions.Where(c => c.HiddenAt != null || c.ErasedAt != null).Select(c => c.Id);
+        return await db.ActorMentions.AsNoTracking()
+            .Where(m => m.ActorId == actorId && m.OrganisationId == organisation.Id && published.Contains(m.ProcessId) && !withdrawn.Contains(m.SubjectId))
             .OrderBy(m => m.Kind).ThenBy(m => m.Title).ToListAsync();
     }
 

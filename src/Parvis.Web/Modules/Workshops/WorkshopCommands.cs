@@ -7,6 +7,7 @@ using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Kernel.Territory;
 
 namespace Parvis.Web.Modules.Workshops;
 
@@ -23,8 +24,11 @@ public sealed record ItemDraft(Guid GroupId, ItemKind Kind, string Text, Guid? P
 
 /// <summary>Everything that changes workshops. Each command checks the permission itself.</summary>
 public sealed class WorkshopCommands(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock,
-    ProcessAccess processes)
+    ProcessAccess processes, ActorMentions actors)
 {
+    /// <summary>The kind of mention by which a resource names the actor who could carry it.</summary>
+    public const string ResourceMention = "resource";
+
     /// <summary>Letters and digits that cannot be mistaken for one another when read aloud or from a screen.</summary>
     private const string CodeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
@@ -341,6 +345,7 @@ public sealed class WorkshopCommands(ParvisDbContext db, CurrentOrganisation org
         }
         var item = NewItem(workshop, group, draft, (await siblings.MaxAsync(i => (int?)i.Position) ?? -1) + 1, Channel.Workshop);
         db.WorkshopItems.Add(item);
+        await MentionAsync(item);
         await SaveAsync(workshop.Id);
         return CommandResult.Done(item.Id);
     }
@@ -385,11 +390,21 @@ public sealed class WorkshopCommands(ParvisDbContext db, CurrentOrganisation org
             next[key] = position + 1;
             var item = NewItem(workshop, line.Group, new ItemDraft(line.Group.Id, line.Kind, line.Text, parentId, line.Status, line.Actor), position, Channel.Paper);
             db.WorkshopItems.Add(item);
+            await MentionAsync(item);
             created[line.Number] = item.Id;
         }
         audit.Record("workshop.paper-import", $"workshop:{workshop.Id}", lines.Count.ToString(CultureInfo.InvariantCulture));
         await SaveAsync(workshop.Id);
         return (CommandResult.Done(workshop.Id), []);
+    }
+
+    /// <summary>A resource whose actor is named as in the directory appears on the actor's entry.</summary>
+    private async Task MentionAsync(WorkshopItem item)
+    {
+        if (item.ItemKind == ItemKind.Resource && await actors.MatchAsync(item.Actor) is { } actor)
+        {
+            await actors.SetAsync(item.Id, ResourceMention, actor.Id, item.ProcessId, item.Text, item.Address);
+        }
     }
 
     /// <summary>An item of a table, attributed to the table ("Table 2 · Atelier…"), never to a person.</summary>
