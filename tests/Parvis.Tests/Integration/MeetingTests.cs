@@ -91,7 +91,20 @@ public sealed class MeetingTests(ParvisApp app) : IClassFixture<ParvisApp>
         form["Rows[0].Name"] = "Quai 9";
         form["Rows[0].Address"] = "Quai 9, Lanester";
         form["Rows[0].Place"] = "47.7561, -3.3353";
+        // A site named as a place of the directory (but for case) puts the meeting on the place's entry; the form suggests the names.
+        var quai = await app.WithDatabaseAsync(async db =>
+        {
+            var entry = new DirectoryEntry { OrganisationId = app.World.OrganisationId, ProcessId = expert.Process.Id, Name = "QUAI 9", State = EntryState.Published, Version = 1 };
+            db.DirectoryEntries.Add(entry);
+            await db.SaveChangesAsync();
+            return entry.Id;
+        });
+        Assert.Equal(["QUAI 9"], (await expert.Manager.GetAsync($"{expert.Page}/edit")).Document.QuerySelectorAll("datalist#actors option").Select(o => o.GetAttribute("value")));
         Assert.Equal(HttpStatusCode.Redirect, (await expert.Manager.PostAsync($"{expert.Page}/edit", form)).Status);
+        using (var reader = app.NewSession())
+        {
+            Assert.Equal(expert.Page, (await reader.GetAsync($"/directory/{quai}")).Document.QuerySelector("section[aria-labelledby=appears] a")?.GetAttribute("href"));
+        }
 
         using var visitor = app.NewSession();
         var agenda = await visitor.GetAsync("/meetings");

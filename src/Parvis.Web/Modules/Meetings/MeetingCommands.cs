@@ -7,6 +7,7 @@ using Parvis.Web.Kernel.Email;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Kernel.Territory;
 using Parvis.Web.Shared;
 
 namespace Parvis.Web.Modules.Meetings;
@@ -24,8 +25,11 @@ public sealed record MeetingRecord(string Minutes, int? OnlineAttendance, IReadO
 /// <summary>Everything that changes meetings and registrations. Each command checks the permission itself.</summary>
 public sealed class MeetingCommands(
     ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock,
-    IEmailSender email, IStringLocalizer<SharedText> text, ProcessAccess processes)
+    IEmailSender email, IStringLocalizer<SharedText> text, ProcessAccess processes, ActorMentions actors)
 {
+    /// <summary>The kind of mention by which a meeting's site names the actor of the territory it is held at.</summary>
+    public const string SiteMention = "meeting";
+
     public async Task<CommandResult> CreateAsync(Guid processId, Guid componentId, string title, DateTimeOffset startsAt, MeetingMode mode, string templateKey)
     {
         var process = await processes.FindAsync(processId, MeetingsModule.Key, componentId);
@@ -113,6 +117,15 @@ public sealed class MeetingCommands(
                 site.Latitude = edited.Place?.Latitude;
                 site.Longitude = edited.Place?.Longitude;
             });
+        // A site named as an actor of the directory (but for case and accents) puts the meeting on the actor's entry.
+        foreach (var gone in removedIds)
+        {
+            await actors.SetAsync(gone, SiteMention, null, meeting.ProcessId, "", "");
+        }
+        foreach (var site in meeting.Sites)
+        {
+            await actors.SetAsync(site.Id, SiteMention, (await actors.MatchAsync(site.Name))?.Id, meeting.ProcessId, meeting.Title, $"/meetings/{meeting.Id}");
+        }
         audit.Record("meeting.update", $"meeting:{meeting.Id}", meeting.Title);
         await using var transaction = await db.Database.BeginTransactionAsync();
         await db.SaveChangesAsync();
