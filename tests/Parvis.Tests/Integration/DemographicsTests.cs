@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Privacy;
@@ -82,6 +83,15 @@ public sealed class DemographicsTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.DoesNotContain(communes, r => r.Contains("Lorient", StringComparison.Ordinal) && r.Contains(" 5 ", StringComparison.Ordinal));
         Assert.Contains("75 ans et plus", table.Text("section[aria-labelledby=unheard]"), StringComparison.Ordinal);
 
+        // The council's report carries the same table and its method, the small cells suppressed there too.
+        var report = await analyst.GetAsync($"/processes/{process.Slug}/report");
+        Assert.Contains("Qui a participé", report.Texts("h2, h3").ToList());
+        var ageRows = report.Document.QuerySelectorAll("table").Where(t => t.QuerySelector("caption")?.TextContent.Contains("Âge", StringComparison.Ordinal) == true)
+            .SelectMany(t => t.QuerySelectorAll("tbody tr")).Select(r => r.TextContent).ToList();
+        Assert.Contains(ageRows, r => r.Contains("30 à 44 ans", StringComparison.Ordinal) && r.Contains("100", StringComparison.Ordinal));
+        Assert.Contains("moins de 5", string.Join(" ", report.Document.QuerySelectorAll("table").Select(t => t.TextContent)), StringComparison.Ordinal);
+        Assert.Contains("75 ans et plus", report.Text("main"), StringComparison.Ordinal);
+
         // The person's answers are theirs: in their data, deleted at will, gone with the account.
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -92,5 +102,23 @@ public sealed class DemographicsTests(ParvisApp app) : IClassFixture<ParvisApp>
         }
         Assert.Equal(HttpStatusCode.Redirect, (await people[3].Session.PostAsync($"{page}?handler=Delete", new Dictionary<string, string> { ["confirmed"] = "true" }, page)).Status);
         Assert.Equal(4, await app.WithDatabaseAsync(db => db.DemographicAnswers.CountAsync(a => a.ProcessId == process.Id)));
+
+        // A facilitator types in paper forms gathered at a workshop: counted in that channel, naming nobody; an empty one is refused.
+        var forms = $"/processes/{process.Slug}/about-you/forms";
+        Assert.Equal(HttpStatusCode.Redirect, (await people[1].Session.GetAsync(forms)).Status);
+        var (facilitator, _) = await app.SignedInAsync("Animatrice qui recopie", Role.Facilitator, process.Id);
+        var empty = await facilitator.PostAsync(forms, new Dictionary<string, string> { ["Channel"] = "Workshop" });
+        Assert.Contains("vide", empty.Text(".alert"), StringComparison.Ordinal);
+        for (var i = 0; i < 5; i++)
+        {
+            var typed = await facilitator.PostAsync(forms, new Dictionary<string, string> { ["Channel"] = "Workshop", ["AgeBand"] = "75+", ["Gender"] = "M", ["Commune"] = "Lanester" });
+            Assert.Equal($"{forms}?channel=Workshop", typed.Location);
+        }
+        Assert.Equal(5, await app.WithDatabaseAsync(db => db.DemographicAnswers.CountAsync(a => a.ProcessId == process.Id && a.PersonId == null && a.Channel == Channel.Workshop)));
+        Assert.Contains("5 questionnaires saisis", (await facilitator.GetAsync($"{forms}?channel=Workshop")).Text("main"), StringComparison.Ordinal);
+        var withForms = await analyst.GetAsync($"/processes/{process.Slug}/who-took-part");
+        var olderRow = withForms.Document.QuerySelectorAll("section[aria-labelledby=dimension-Age] tbody tr").Select(r => r.TextContent).Single(r => r.Contains("75 ans et plus", StringComparison.Ordinal));
+        Assert.Contains("5", olderRow, StringComparison.Ordinal);
+        Assert.Contains("atelier", withForms.Text("section[aria-labelledby=dimension-Age] thead"), StringComparison.OrdinalIgnoreCase);
     }
 }

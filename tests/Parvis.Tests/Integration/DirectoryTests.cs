@@ -52,6 +52,9 @@ public sealed class DirectoryTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal("Espace numérique de la médiathèque", hostile.Document.QuerySelector("#Input_Name")?.GetAttribute("value"));
         var half = await proposer.PostAsync($"{list}/new", Entry("Espace numérique de la médiathèque", longitude: ""));
         Assert.Contains("latitude", half.Text("#Input_Latitude-error"), StringComparison.Ordinal);
+        var everyFlag = Entry("Espace numérique de la médiathèque");
+        everyFlag["Input.Access"] = "255";
+        Assert.Equal(HttpStatusCode.OK, (await proposer.PostAsync($"{list}/new", everyFlag)).Status);
         var notNumber = await proposer.PostAsync($"{list}/new", Entry("Espace numérique de la médiathèque", latitude: "nord"));
         Assert.Contains("nombre", notNumber.Text("#Input_Latitude-error"), StringComparison.Ordinal);
         Assert.False(await app.WithDatabaseAsync(db => db.DirectoryEntries.AnyAsync(e => e.ProcessId == process.Id)));
@@ -123,6 +126,11 @@ public sealed class DirectoryTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.DoesNotContain("Habitante", history.Body, StringComparison.Ordinal);
         Assert.Contains("9 h – 19 h", (await visitor.GetAsync(page)).Text("dl.facts"), StringComparison.Ordinal);
 
+        // Staff change an entry at once: a third version, taken in without waiting.
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync(change, Entry("Espace numérique de la médiathèque", hours: "Mardi au samedi, 9 h – 19 h", website: "https://example.org/numerique"))).Status);
+        entry = await app.WithDatabaseAsync(db => db.DirectoryEntries.SingleAsync(e => e.Id == id));
+        Assert.Equal((3, "https://example.org/numerique"), (entry.Version, entry.Website));
+
         // Open data carries the listed entry and its place; the proposer's data carries their proposals.
         var csv = await visitor.GetAsync($"/open-data/directory.csv?process={process.Slug}");
         Assert.Contains("Espace numérique de la médiathèque", csv.Body, StringComparison.Ordinal);
@@ -173,6 +181,7 @@ public sealed class DirectoryTests(ParvisApp app) : IClassFixture<ParvisApp>
 
         // Erasure with removal takes a person's waiting proposals with it; taken-in versions stay, unsigned.
         Assert.Equal(HttpStatusCode.Redirect, (await proposer.PostAsync(change, Entry("Espace numérique de la médiathèque", hours: "Le soir"))).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await proposer.PostAsync($"{list}/new", Entry("Atelier jamais vérifié"))).Status);
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var data = scope.ServiceProvider.GetRequiredService<PersonalData>();
@@ -182,7 +191,8 @@ public sealed class DirectoryTests(ParvisApp app) : IClassFixture<ParvisApp>
         var left = await app.WithDatabaseAsync(db => db.DirectoryVersions.Where(v => v.EntryId == id).Select(v => new { v.State, v.AuthorId, v.Note }).ToListAsync());
         Assert.DoesNotContain(left, v => v.State == Parvis.Web.Modules.LocalDirectory.VersionState.Pending);
         Assert.DoesNotContain(left, v => v.AuthorId == person.Id);
-        Assert.Equal(2, left.Count(v => v.State == Parvis.Web.Modules.LocalDirectory.VersionState.Accepted));
+        Assert.Equal(3, left.Count(v => v.State == Parvis.Web.Modules.LocalDirectory.VersionState.Accepted));
+        Assert.False(await app.WithDatabaseAsync(db => db.DirectoryEntries.AnyAsync(e => e.Name == "Atelier jamais vérifié")));
     }
 
     [Fact]
@@ -231,7 +241,7 @@ public sealed class DirectoryTests(ParvisApp app) : IClassFixture<ParvisApp>
         // An entry's page shows it on the territory; removed, the territory leaves the maps to their points.
         var id = await app.WithDatabaseAsync(db => db.DirectoryEntries.Where(e => e.ProcessId == process.Id && e.Commune == "Lanester").Select(e => e.Id).SingleAsync());
         Assert.Equal(1, (await visitor.GetAsync($"/directory/{id}")).Document.QuerySelectorAll("figure.map svg circle.approximate").Length);
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync("/admin/territory?handler=Remove", [], "/admin/territory")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync("/admin/territory?handler=Remove", new Dictionary<string, string> { ["confirmed"] = "true" }, "/admin/territory")).Status);
         var bare = await visitor.GetAsync($"{list}/map");
         Assert.Empty(bare.Document.QuerySelectorAll("svg .areas"));
         Assert.Equal(1, bare.Document.QuerySelectorAll("figure.map svg .points a").Length);

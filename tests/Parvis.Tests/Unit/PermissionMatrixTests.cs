@@ -47,6 +47,7 @@ public sealed class PermissionMatrixTests
         ["Moderate"] = [Role.Administrator, Role.ProcessManager, Role.Moderator],
         ["Flag"] = Enum.GetValues<Role>(),
         ["Analyse"] = [Role.Administrator, Role.ProcessManager, Role.Analyst],
+        ["TypeForms"] = [Role.Administrator, Role.ProcessManager, Role.Facilitator],
         ["Proposals.Answer"] = [Role.Administrator, Role.ProcessManager],
         ["Proposals.Propose"] = Enum.GetValues<Role>(),
         ["Proposals.Support"] = Enum.GetValues<Role>(),

@@ -3,6 +3,7 @@ using Parvis.Web.Kernel.Demographics;
 
 namespace Parvis.Tests.Unit;
 
+[Trait("Suite", "unit")]
 public sealed class RepresentativenessTests
 {
     /// <summary>

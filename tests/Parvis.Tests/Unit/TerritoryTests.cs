@@ -5,6 +5,7 @@ using Parvis.Web.Kernel.Territory;
 namespace Parvis.Tests.Unit;
 
 /// <summary>The territory read from GeoJSON (each faulty feature named, outlines simplified for a page), and maps drawn from it.</summary>
+[Trait("Suite", "unit")]
 public sealed class TerritoryTests
 {
     private static MemoryStream Json(string text) => new MemoryStream(Encoding.UTF8.GetBytes(text));

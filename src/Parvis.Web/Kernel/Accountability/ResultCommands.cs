@@ -11,8 +11,11 @@ using Parvis.Web.Kernel.Text;
 
 namespace Parvis.Web.Kernel.Accountability;
 
-/// <summary>A dated update of a result; <paramref name="Actor"/>, from the form only, names the actor of the territory carrying it.</summary>
-public sealed record ResultInput(ResultStatus Status, int Progress, string ResponsibleBody, string Text, DateOnly On, Guid? Actor = null);
+/// <summary>
+/// A dated update of a result; when <paramref name="NamesActor"/> (the form offered the choice), <paramref name="Actor"/> is
+/// the actor of the territory carrying it, or none.
+/// </summary>
+public sealed record ResultInput(ResultStatus Status, int Progress, string ResponsibleBody, string Text, DateOnly On, Guid? Actor = null, bool NamesActor = false);
 
 /// <summary>
 /// Results tracking: dated public updates of recommendations and actions, one at a time or in bulk
@@ -46,7 +49,7 @@ public sealed class ResultCommands(ParvisDbContext db, CurrentOrganisation organ
         {
             return CommandResult.Refused(error);
         }
-        if (!await actors.SetAsync(item.Id, ResultMention, input.Actor, item.ProcessId, item.Title, $"/synthesis/{item.Id}"))
+        if (input.NamesActor && !await actors.SetAsync(item.Id, ResultMention, input.Actor, item.ProcessId, item.Title, $"/synthesis/{item.Id}"))
         {
             return CommandResult.Refused("Error.UnknownActor");
         }

@@ -54,8 +54,7 @@ public sealed class DemographicCommands(DatabaseOnDemand database, CurrentOrgani
         {
             return CommandResult.Refused(Decision.OutsideMandate);
         }
-        if (Invalid(input.AgeBand, Dimension.Age) || Invalid(input.Gender, Dimension.Gender) || Invalid(input.Category, Dimension.Category)
-            || (input.Commune is { Length: > 0 } commune && !(await CommunesAsync()).Contains(commune)))
+        if (await InvalidAsync(input))
         {
             return CommandResult.Refused("Demographics.UnknownChoice");
         }
@@ -67,11 +66,58 @@ public sealed class DemographicCommands(DatabaseOnDemand database, CurrentOrgani
         }
         // Answered with a mediator's help, they count in that channel.
         answer.Channel = mediation.Acting is null ? Channel.Online : Channel.Mediated;
+        Fill(answer, input);
+        await Db.SaveChangesAsync();
+        return CommandResult.Done(answer.Id);
+    }
+
+    /// <summary>The channels a form typed in by staff comes from: a paper form (or a desk), a workshop, a meeting.</summary>
+    public static readonly IReadOnlyList<Channel> FormChannels = [Channel.Paper, Channel.Workshop, Channel.Meeting];
+
+    /// <summary>
+    /// One paper form's answers, typed in by staff or a facilitator: counted in its channel, naming nobody (a form
+    /// carries no name), so it can be neither found nor changed afterwards.
+    /// </summary>
+    public async Task<CommandResult> RecordFormAsync(Process process, DemographicInput input, Channel channel)
+    {
+        if (process.OrganisationId != organisation.Id || !process.Published)
+        {
+            return CommandResult.Missing();
+        }
+        if (await authorizer.DecideAsync(Permission.TypeForms, process) is var decision and not Decision.Allowed)
+        {
+            return CommandResult.Refused(decision);
+        }
+        if (!FormChannels.Contains(channel) || await InvalidAsync(input))
+        {
+            return CommandResult.Refused("Demographics.UnknownChoice");
+        }
+        if (new[] { input.AgeBand, input.Gender, input.Category, input.Commune }.All(string.IsNullOrWhiteSpace) && input.FirstTime is null)
+        {
+            return CommandResult.Refused("Demographics.EmptyForm");
+        }
+        var answer = new DemographicAnswer { OrganisationId = organisation.Id, ProcessId = process.Id, Channel = channel };
+        Fill(answer, input);
+        Db.DemographicAnswers.Add(answer);
+        audit.Record("demographics.form", $"process:{process.Id}", channel.ToString());
+        await Db.SaveChangesAsync();
+        return CommandResult.Done(answer.Id);
+    }
+
+    /// <summary>How many forms were typed in for a process, by channel.</summary>
+    public async Task<IReadOnlyDictionary<Channel, int>> FormsAsync(Guid processId) =>
+        await Db.DemographicAnswers.Where(a => a.ProcessId == processId && a.PersonId == null).GroupBy(a => a.Channel)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+
+    private async Task<bool> InvalidAsync(DemographicInput input) =>
+        Invalid(input.AgeBand, Dimension.Age) || Invalid(input.Gender, Dimension.Gender) || Invalid(input.Category, Dimension.Category)
+        || (input.Commune is { Length: > 0 } commune && !(await CommunesAsync()).Contains(commune));
+
+    private void Fill(DemographicAnswer answer, DemographicInput input)
+    {
         (answer.AgeBand, answer.Gender, answer.Category, answer.Commune, answer.FirstTime) =
             (Blank(input.AgeBand), Blank(input.Gender), Blank(input.Category), Blank(input.Commune), input.FirstTime);
         answer.GivenAt = clock.GetUtcNow();
-        await Db.SaveChangesAsync();
-        return CommandResult.Done(answer.Id);
     }
 
     public async Task<CommandResult> DeleteAsync(Guid processId)

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
 using Parvis.Web.Kernel.Contributions;
 
 namespace Parvis.Web.Kernel.Demographics;
@@ -73,4 +75,30 @@ public static class Representativeness
         }
         return shown;
     }
+}
+
+/// <summary>The table in words, the same on the analysts' page and in the council's report.</summary>
+public static class RepresentativenessWords
+{
+    public static string Band(IStringLocalizer text, Dimension dimension, string band) => dimension == Dimension.Commune ? band : text[$"Band.{dimension}.{band}"].Value;
+
+    public static string Share(double? share) => share is { } s ? s.ToString("P0", CultureInfo.CurrentCulture) : "–";
+
+    public static string Ratio(double? ratio) => ratio is { } r ? r.ToString("0.00", CultureInfo.CurrentCulture) : "–";
+
+    public static string Count(IStringLocalizer text, int? count) =>
+        count is { } n ? n.ToString("N0", CultureInfo.CurrentCulture) : text["Representativeness.Suppressed", Representativeness.MinCell].Value;
+
+    public static IReadOnlyList<string> Headers(IStringLocalizer text, DimensionTable table) =>
+    [
+        text["Representativeness.Band"], text["Representativeness.PopulationShare"], text["Representativeness.AnswerShare"], text["Representativeness.Ratio"],
+        text["Representativeness.Answers"], .. table.Channels.Select(c => text["Representativeness.Channel", text["Channel." + c].Value].Value),
+    ];
+
+    public static IReadOnlyList<IReadOnlyList<string>> Rows(IStringLocalizer text, DimensionTable table) =>
+        [.. table.Lines.Select(l => (IReadOnlyList<string>)
+        [
+            Band(text, table.Dimension, l.Band), Share(l.PopulationShare), Share(l.AnswerShare), Ratio(l.Ratio), Count(text, l.Answers),
+            .. table.Channels.Select(c => Count(text, l.ByChannel[c])),
+        ])];
 }

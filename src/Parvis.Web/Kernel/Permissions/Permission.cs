@@ -51,9 +51,12 @@ public sealed class Permission
     /// <summary>Give contributions a fate and build the synthesis.</summary>
     public static readonly Permission Analyse = new(nameof(Analyse), [Role.Administrator, Role.ProcessManager, Role.Analyst]);
 
+    /// <summary>Type in the optional questions' paper forms, gathered at a workshop, a meeting or a desk.</summary>
+    public static readonly Permission TypeForms = new(nameof(TypeForms), [Role.Administrator, Role.ProcessManager, Role.Facilitator]);
+
     /// <summary>The kernel's own, in the matrix before the modules'.</summary>
     public static IReadOnlyList<Permission> Kernel { get; } =
-        [ManageOrganisation, ManageRoles, ViewAuditLog, CreateProcess, EditProcess, Moderate, Flag, Analyse];
+        [ManageOrganisation, ManageRoles, ViewAuditLog, CreateProcess, EditProcess, Moderate, Flag, Analyse, TypeForms];
 }
 
 /// <summary>Why an action is refused, so the page can say what the person can do about it.</summary>

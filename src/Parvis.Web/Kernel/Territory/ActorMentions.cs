@@ -94,6 +94,7 @@ public sealed class ActorMentions(ParvisDbContext db, CurrentOrganisation organi
             return false;
         }
         db.ActorMentions.RemoveRange(await db.ActorMentions.Where(m => m.SubjectId == subjectId && m.Kind == kind).ToListAsync());
+        db.ActorMentions.Local.Where(m => m.SubjectId == subjectId && m.Kind == kind).ToList().ForEach(m => db.ActorMentions.Remove(m));
         if (actorId is { } named)
         {
             db.ActorMentions.Add(new ActorMention
@@ -110,7 +111,7 @@ public sealed class ActorMentions(ParvisDbContext db, CurrentOrganisation organi
     {
         var published = db.Processes.Where(p => p.Published).Select(p => p.Id);
         // A contribution moderation hid or its author erased takes its mention with it.
-        var withdrawn = db.Contributions.Where(c => c.HiddenAt != null || c.ErasedAt != null).Select(c => c.Id);
+        var withdrawn = db.Contributions.Where(c => c.HiddenAt != null || c.ErasedAt != null || c.Fate == Contributions.Fate.Merged).Select(c => c.Id);
         return await db.ActorMentions.AsNoTracking()
             .Where(m => m.ActorId == actorId && m.OrganisationId == organisation.Id && published.Contains(m.ProcessId) && !withdrawn.Contains(m.SubjectId))
             .OrderBy(m => m.Kind).ThenBy(m => m.Title).ToListAsync();

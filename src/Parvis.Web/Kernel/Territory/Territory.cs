@@ -65,7 +65,8 @@ public sealed class TerritoryArea
 /// <summary>What a territory file may hold: bounded in bytes, areas and the points drawn once simplified.</summary>
 public static class TerritoryLimits
 {
-    public const long FileBytes = 20 * 1024 * 1024;
+    /// <summary>Under the reverse proxy's 20 MB for a request, with room for the form around the file.</summary>
+    public const long FileBytes = 19 * 1024 * 1024;
     public const int MostAreas = 3_000;
 
     /// <summary>The points the simplified outlines keep, all areas together: what a page can carry.</summary>
@@ -149,9 +150,11 @@ public sealed class TerritoryCommands(ParvisDbContext db, CurrentOrganisation or
         for (var attempt = 0; attempt < 12; attempt++, tolerance *= 1.6)
         {
             var simplified = read.Select(a => (a.Name, a.Code, Shape: TopologyPreservingSimplifier.Simplify(a.Shape, tolerance))).ToList();
-            if (simplified.Sum(a => a.Shape.NumPoints) <= TerritoryLimits.MostPoints)
+            if (simplified.Sum(a => a.Shape.NumPoints) <= TerritoryLimits.MostPoints
+                && simplified.Select(a => TerritoryArea.From(a.Name, a.Code, a.Shape)).ToList() is var areas
+                && areas.All(a => a.Outline.Length <= TerritoryArea.OutlineMax))
             {
-                return ([.. simplified.Select(a => TerritoryArea.From(a.Name, a.Code, a.Shape))], []);
+                return (areas, []);
             }
         }
         return ([], [new TerritoryError(0, "Territory.TooDetailed")]);
@@ -184,8 +187,11 @@ public sealed class TerritoryCommands(ParvisDbContext db, CurrentOrganisation or
         {
             return CommandResult.Refused(decision);
         }
+        await using var transaction = await db.Database.BeginTransactionAsync();
         await db.TerritoryAreas.Where(a => a.OrganisationId == organisation.Id).ExecuteDeleteAsync();
         audit.Record("territory.remove", $"organisation:{organisation.Id}");
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         return CommandResult.Done();
     }
 

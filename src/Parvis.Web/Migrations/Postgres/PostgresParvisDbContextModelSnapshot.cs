@@ -2263,15 +2263,22 @@ namespace Parvis.Web.Migrations.Postgres
 
             modelBuilder.Entity("Parvis.Web.Modules.LocalDirectory.EntryTheme", b =>
                 {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("EntryId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ThemeId")
                         .HasColumnType("uuid");
 
-                    b.HasKey("EntryId", "ThemeId");
+                    b.HasKey("Id");
 
                     b.HasIndex("ThemeId");
+
+                    b.HasIndex("EntryId", "ThemeId")
+                        .IsUnique();
 
                     b.ToTable("directory_entry_themes", (string)null);
                 });

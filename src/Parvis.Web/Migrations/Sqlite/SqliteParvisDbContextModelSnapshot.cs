@@ -2254,15 +2254,22 @@ namespace Parvis.Web.Migrations.Sqlite
 
             modelBuilder.Entity("Parvis.Web.Modules.LocalDirectory.EntryTheme", b =>
                 {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("EntryId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ThemeId")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("EntryId", "ThemeId");
+                    b.HasKey("Id");
 
                     b.HasIndex("ThemeId");
+
+                    b.HasIndex("EntryId", "ThemeId")
+                        .IsUnique();
 
                     b.ToTable("directory_entry_themes", (string)null);
                 });

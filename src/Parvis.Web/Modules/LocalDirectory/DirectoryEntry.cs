@@ -72,7 +72,11 @@ public sealed record EntryContent(
     public const int LinkMax = 300;
     public const int MostLinks = 5;
 
-    private static readonly JsonSerializerOptions _json = new() { Converters = { new JsonStringEnumConverter() } };
+    // Letters are kept as they are (not \u escapes), so the content's size stays that of its text.
+    private static readonly JsonSerializerOptions _json = new()
+    {
+        Converters = { new JsonStringEnumConverter() }, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public string ToJson() => JsonSerializer.Serialize(this, _json);
 
@@ -160,6 +164,9 @@ public sealed class DirectoryEntry
 /// <summary>The themes of the process an entry works on.</summary>
 public sealed class EntryTheme
 {
+    /// <summary>Its own id, so that the open data's rows are paged by a key no two rows share.</summary>
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
     public Guid EntryId { get; set; }
     public Guid ThemeId { get; set; }
 }

@@ -3,8 +3,11 @@ using Microsoft.Extensions.Localization;
 
 namespace Parvis.Web.Modules.LocalDirectory;
 
-/// <summary>A field of an entry as the history and the review show it: its name (a text key's last part) and its value in words.</summary>
-public sealed record EntryField(string Name, string Value);
+/// <summary>
+/// A field of an entry as the history and the review show it: its name (a text key's last part), its value in words,
+/// and whether those are the proposer's own words (in the entry's language) rather than the interface's or numbers.
+/// </summary>
+public sealed record EntryField(string Name, string Value, bool Written = false);
 
 public static class EntryFields
 {
@@ -14,12 +17,12 @@ public static class EntryFields
     /// </summary>
     public static IReadOnlyList<EntryField> Of(EntryContent content, IStringLocalizer text, IReadOnlyDictionary<Guid, string> themes) =>
     [
-        new(nameof(EntryContent.Name), content.Name),
+        new(nameof(EntryContent.Name), content.Name, true),
         new(nameof(EntryContent.Kind), text[$"EntryKind.{content.Kind}"]),
-        new(nameof(EntryContent.Description), content.Description),
-        new(nameof(EntryContent.Address), string.Join(", ", new[] { content.Address, content.Commune }.Where(s => s.Length > 0))),
+        new(nameof(EntryContent.Description), content.Description, true),
+        new(nameof(EntryContent.Address), string.Join(", ", new[] { content.Address, content.Commune }.Where(s => s.Length > 0)), true),
         new("Place", content.Latitude is { } lat && content.Longitude is { } lon ? string.Create(CultureInfo.InvariantCulture, $"{lat}, {lon}") : ""),
-        new(nameof(EntryContent.OpeningHours), content.OpeningHours),
+        new(nameof(EntryContent.OpeningHours), content.OpeningHours, true),
         new(nameof(EntryContent.Access), string.Join(" ; ", EntryKinds.Accesses.Where(a => content.Access.HasFlag(a)).Select(a => text[$"Access.{a}"].Value)
             .Append(content.AccessNotes).Where(s => s.Length > 0))),
         new("Contact", string.Join(" ; ", new[] { content.Phone, content.Website }.Concat(content.Links).Where(s => s.Length > 0))),

@@ -73,6 +73,7 @@ public sealed class LocalDirectoryCommands(
         if (await IsStaffAsync(process))
         {
             var version = NewVersion(entry, content, note, now);
+            entry.Take(content);
             Accept(entry, version, now);
             await SetThemesAsync(entry.Id, content.Themes);
         }
@@ -100,6 +101,11 @@ public sealed class LocalDirectoryCommands(
         {
             return refusal;
         }
+        // A closed entry is not listed again by a change that waited: staff reopen it first.
+        if (entry.State is not (EntryState.Proposed or EntryState.Published))
+        {
+            return CommandResult.Refused("Directory.NotListed");
+        }
         var content = EntryContent.FromJson(version.Content);
         // A theme removed from the process since the proposal is dropped rather than refused.
         var themes = await db.Themes.Where(t => t.ProcessId == process.Id && content.Themes.Contains(t.Id)).Select(t => t.Id).ToListAsync();
@@ -108,7 +114,15 @@ public sealed class LocalDirectoryCommands(
         Accept(entry, version, now);
         await SetThemesAsync(entry.Id, themes);
         audit.Record("directory.accept", $"directory:{entry.Id}", $"{version.Number}");
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // Another version of the entry was taken in at the same moment, with the same number.
+            return CommandResult.Refused("Directory.AcceptedMeanwhile");
+        }
         return CommandResult.Done(entry.Id);
     }
 
@@ -210,6 +224,7 @@ public sealed class LocalDirectoryCommands(
         { Latitude: null, Longitude: not null } or { Latitude: not null, Longitude: null } => "Directory.Invalid.Latitude",
         { Latitude: < -90 or > 90 } => "Directory.Invalid.Latitude",
         { Longitude: < -180 or > 180 } => "Directory.Invalid.Longitude",
+        _ when (content.Access & ~EntryKinds.Accesses.Aggregate(Access.None, (all, one) => all | one)) != 0 => "Directory.Invalid.Access",
         { OpeningHours.Length: > EntryContent.HoursMax } => "Directory.Invalid.OpeningHours",
         { AccessNotes.Length: > EntryContent.AccessNotesMax } => "Directory.Invalid.AccessNotes",
         _ when !IsPhone(content.Phone) => "Directory.Invalid.Phone",

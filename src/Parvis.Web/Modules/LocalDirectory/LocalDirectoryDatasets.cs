@@ -32,7 +32,7 @@ public static class LocalDirectoryDatasets
             return from t in db.EntryThemes
             join e in db.DirectoryEntries on t.EntryId equals e.Id
             where processes.Contains(e.ProcessId) && e.State == EntryState.Published
-            select new EntryThemeRow { Id = t.EntryId, ThemeId = t.ThemeId, ProcessId = e.ProcessId };
+            select new EntryThemeRow { Id = t.Id, EntryId = t.EntryId, ThemeId = t.ThemeId, ProcessId = e.ProcessId };
         }),
     ];
 }
@@ -74,6 +74,8 @@ public sealed class EntryRow : DatasetRow
 /// <summary>A theme a listed entry works on: the entry's id, and the theme's.</summary>
 public sealed class EntryThemeRow : DatasetRow
 {
+    public Guid EntryId { get; init; }
+
     public Guid ThemeId { get; init; }
     public Guid ProcessId { get; init; }
 }

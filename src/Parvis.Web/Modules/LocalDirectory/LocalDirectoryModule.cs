@@ -78,7 +78,7 @@ public sealed class LocalDirectoryModule : IParvisModule
         model.Entity<EntryTheme>(e =>
         {
             e.ToTable("directory_entry_themes");
-            e.HasKey(t => new { t.EntryId, t.ThemeId });
+            e.HasIndex(t => new { t.EntryId, t.ThemeId }).IsUnique();
             e.HasIndex(t => t.ThemeId);
             e.HasOne<DirectoryEntry>().WithMany().HasForeignKey(t => t.EntryId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Theme>().WithMany().HasForeignKey(t => t.ThemeId).OnDelete(DeleteBehavior.Cascade);

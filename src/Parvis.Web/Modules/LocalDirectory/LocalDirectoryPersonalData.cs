@@ -26,7 +26,12 @@ public sealed class LocalDirectoryPersonalData(ParvisDbContext db) : IPersonalDa
     {
         if (choice == ErasureChoice.Remove)
         {
-            await db.DirectoryVersions.Where(v => v.AuthorId == personId && v.State == VersionState.Pending).ExecuteDeleteAsync(cancellationToken);
+            // An entry never listed is only its proposer's words: it goes with them, unless someone else proposed it too.
+            var versions = db.DirectoryVersions;
+            await db.DirectoryEntries.Where(e => (e.State == EntryState.Proposed || e.State == EntryState.Refused)
+                    && versions.Any(v => v.EntryId == e.Id) && !versions.Any(v => v.EntryId == e.Id && (v.AuthorId == null || v.AuthorId != personId)))
+                .ExecuteDeleteAsync(cancellationToken);
+            await db.DirectoryVersions.Where(v => v.AuthorId == personId && v.State != VersionState.Accepted).ExecuteDeleteAsync(cancellationToken);
         }
         await db.DirectoryVersions.Where(v => v.AuthorId == personId).ExecuteUpdateAsync(s => s.SetProperty(v => v.AuthorId, (Guid?)null).SetProperty(v => v.Note, ""), cancellationToken);
         await db.DirectoryVersions.Where(v => v.DecidedById == personId).ExecuteUpdateAsync(s => s.SetProperty(v => v.DecidedById, (Guid?)null), cancellationToken);

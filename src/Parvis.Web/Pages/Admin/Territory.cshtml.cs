@@ -53,13 +53,13 @@ public sealed class TerritoryModel(ParvisDbContext db, CurrentOrganisation organ
         return Redirect("/admin/territory");
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync()
+    public async Task<IActionResult> OnPostRemoveAsync(bool confirmed)
     {
         if (await LoadAsync() is { } denied)
         {
             return denied;
         }
-        return After(await commands.RemoveAsync(), "Territory.Removed", "/admin/territory");
+        return Unconfirmed(confirmed, "/admin/territory") ?? After(await commands.RemoveAsync(), "Territory.Removed", "/admin/territory");
     }
 
     private async Task<IActionResult?> LoadAsync()

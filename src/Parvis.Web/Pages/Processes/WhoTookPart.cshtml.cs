@@ -19,6 +19,9 @@ public sealed class WhoTookPartModel(ParvisDbContext db, CurrentOrganisation org
     public IReadOnlyList<DimensionTable> Tables { get; private set; } = [];
     public bool HasPopulation { get; private set; }
 
+    /// <summary>Whether the reader may type in paper forms (the page links to them; a published process only).</summary>
+    public bool CanTypeForms { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         var slug = RouteValue("slug");
@@ -34,6 +37,7 @@ public sealed class WhoTookPartModel(ParvisDbContext db, CurrentOrganisation org
         Process = process;
         Tables = await commands.TablesAsync(process);
         HasPopulation = await db.PopulationFigures.AnyAsync(f => f.OrganisationId == organisation.Id);
+        CanTypeForms = process.Published && await authorizer.DecideAsync(Permission.TypeForms, process) == Decision.Allowed;
         return Page();
     }
 }

@@ -74,7 +74,7 @@ public sealed class UpdateModel(ParvisDbContext db, CurrentOrganisation organisa
         {
             return Page();
         }
-        var result = await results.UpdateAsync(id, new ResultInput(Status, Progress, ResponsibleBody ?? "", Note, On, Actor));
+        var result = await results.UpdateAsync(id, new ResultInput(Status, Progress, ResponsibleBody ?? "", Note, On, Actor, NamesActor: Actors.Count > 1));
         var field = result.ErrorKey switch
         {
             "Error.Progress" or "Error.DoneProgress" => nameof(Progress),
@@ -99,7 +99,13 @@ public sealed class UpdateModel(ParvisDbContext db, CurrentOrganisation organisa
             return denied;
         }
         Item = item;
-        Actors = [new SelectListItem(Text["Results.NoActor"], ""), .. (await actors.ChoicesAsync()).Select(a => new SelectListItem(a.Commune.Length > 0 ? $"{a.Name} ({a.Commune})" : a.Name, a.Id.ToString()))];
+        // The actor named now stays offered even when its entry was closed since, so saving does not drop it unseen.
+        var choices = (await actors.ChoicesAsync()).ToList();
+        if (await actors.OfAsync(id, ResultCommands.ResultMention) is { } current && choices.All(c => c.Id != current.Id))
+        {
+            choices.Insert(0, current);
+        }
+        Actors = [new SelectListItem(Text["Results.NoActor"], ""), .. choices.Select(a => new SelectListItem(a.Commune.Length > 0 ? $"{a.Name} ({a.Commune})" : a.Name, a.Id.ToString()))];
         return null;
     }
 }

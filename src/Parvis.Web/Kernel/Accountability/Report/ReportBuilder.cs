@@ -17,7 +17,7 @@ namespace Parvis.Web.Kernel.Accountability.Report;
 /// (every contribution that awaits a fate, word for word, once, with its author pseudonymised).
 /// </summary>
 public sealed class ReportBuilder(ParvisDbContext db, CurrentOrganisation organisation, IStringLocalizer<SharedText> text,
-    FateCommands fates, IEnumerable<IContributionSource> sources, MarkdownRenderer markdown, ModuleCatalog modules)
+    FateCommands fates, IEnumerable<IContributionSource> sources, MarkdownRenderer markdown, ModuleCatalog modules, Demographics.DemographicCommands demographics)
 {
     public async Task<ReportDocument> BuildAsync(Process process)
     {
@@ -78,6 +78,8 @@ public sealed class ReportBuilder(ParvisDbContext db, CurrentOrganisation organi
                 journal.Select(j => (IReadOnlyList<string>)[j.At.ToLocalTime().ToString("d", CultureInfo.CurrentCulture), j.Subject, j.Before, j.After, j.Reason]).ToList(),
                 [null, written, written, written, written]));
         }
+
+        await RepresentativenessAsync(blocks, process, written);
 
         foreach (var kind in Enum.GetValues<SynthesisItemKind>())
         {
@@ -202,6 +204,37 @@ public sealed class ReportBuilder(ParvisDbContext db, CurrentOrganisation organi
     }
 
     /// <summary>Grouped by theme (in the process's order, then those without one) and by channel; each contribution once.</summary>
+    /// <summary>
+    /// Who took part compared with the territory, as the analysts see it: its method, the bands barely heard, and each
+    /// question's table with small cells suppressed. Nothing when nobody answered the optional questions.
+    /// </summary>
+    private async Task RepresentativenessAsync(List<ReportBlock> blocks, Process process, string written)
+    {
+        var tables = (await demographics.TablesAsync(process)).Where(t => t.Lines.Count > 0 && t.Answered is not null).ToList();
+        if (tables.Count == 0)
+        {
+            return;
+        }
+        blocks.Add(new ReportHeading(2, text["Representativeness.Title"]));
+        blocks.Add(new ReportParagraph(text["Representativeness.Method", Demographics.Representativeness.MinCell]));
+        var unheard = tables.SelectMany(t => t.Lines.Where(l => l.Unheard).Select(l => text["Representativeness.UnheardLine",
+            Demographics.RepresentativenessWords.Band(text, t.Dimension, l.Band), Demographics.RepresentativenessWords.Share(l.PopulationShare),
+            Demographics.RepresentativenessWords.Share(l.AnswerShare)].Value)).ToList();
+        if (unheard.Count > 0)
+        {
+            blocks.Add(new ReportParagraph(text["Representativeness.Unheard"]));
+            blocks.Add(new ReportList(unheard));
+        }
+        foreach (var table in tables)
+        {
+            var dimension = text["Representativeness.Dimension." + table.Dimension].Value;
+            // A commune's name is in the organisation's language; the other bands are the interface's words.
+            blocks.Add(new ReportTable($"{text["Representativeness.Caption", dimension]} — {text["Representativeness.Answered", table.Answered!]}",
+                Demographics.RepresentativenessWords.Headers(text, table), Demographics.RepresentativenessWords.Rows(text, table),
+                table.Dimension == Demographics.Dimension.Commune ? [written] : null));
+        }
+    }
+
     private async Task VerbatimAsync(List<ReportBlock> blocks, List<Contribution> contributions, List<Theme> themes, Dictionary<Guid, string> numbers)
     {
         var placed = new HashSet<Guid>();

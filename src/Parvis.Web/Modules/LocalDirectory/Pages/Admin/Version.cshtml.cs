@@ -11,7 +11,7 @@ using Parvis.Web.Shared;
 namespace Parvis.Web.Modules.LocalDirectory.Pages.Admin;
 
 /// <summary>A field side by side: what the entry says now, what the proposal says, and whether they differ.</summary>
-public sealed record FieldPair(string Name, string Now, string Proposed, bool Changed);
+public sealed record FieldPair(string Name, string Now, string Proposed, bool Changed, bool Written);
 
 /// <summary>
 /// One proposal for staff to decide: each field as the entry says it now and as proposed, the changes marked; a
@@ -72,7 +72,7 @@ public sealed class VersionModel(ParvisDbContext db, CurrentOrganisation organis
         var current = currentJson is null ? null : EntryContent.FromJson(currentJson);
         var changed = proposed.ChangedFrom(current);
         var now = current is null ? [] : EntryFields.Of(current, Text, themes);
-        Fields = [.. EntryFields.Of(proposed, Text, themes).Select((f, i) => new FieldPair(f.Name, now.Count > i ? now[i].Value : "", f.Value, current is not null && changed.Contains(f.Name)))];
+        Fields = [.. EntryFields.Of(proposed, Text, themes).Select((f, i) => new FieldPair(f.Name, now.Count > i ? now[i].Value : "", f.Value, current is not null && changed.Contains(f.Name), f.Written))];
         return null;
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Parvis.Web.Migrations.Postgres
+namespace Parvis.Web.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class DirectoryAndTerritory : Migration
@@ -15,29 +15,29 @@ namespace Parvis.Web.Migrations.Postgres
                 name: "directory_entries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProcessId = table.Column<Guid>(type: "uuid", nullable: false),
-                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Description = table.Column<string>(type: "character varying(3000)", maxLength: 3000, nullable: false),
-                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Commune = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Latitude = table.Column<double>(type: "double precision", nullable: true),
-                    Longitude = table.Column<double>(type: "double precision", nullable: true),
-                    OpeningHours = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Access = table.Column<int>(type: "integer", nullable: false),
-                    AccessNotes = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    Website = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Links = table.Column<string>(type: "character varying(1505)", maxLength: 1505, nullable: false),
-                    Language = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CheckedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProcessId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 3000, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Commune = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    OpeningHours = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Access = table.Column<int>(type: "INTEGER", nullable: false),
+                    AccessNotes = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Website = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Links = table.Column<string>(type: "TEXT", maxLength: 1505, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CheckedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -54,14 +54,14 @@ namespace Parvis.Web.Migrations.Postgres
                 name: "kernel_actor_mentions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ActorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProcessId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SubjectId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ActorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProcessId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -78,17 +78,17 @@ namespace Parvis.Web.Migrations.Postgres
                 name: "kernel_territory_areas",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Outline = table.Column<string>(type: "character varying(400000)", maxLength: 400000, nullable: false),
-                    LabelLongitude = table.Column<double>(type: "double precision", nullable: false),
-                    LabelLatitude = table.Column<double>(type: "double precision", nullable: false),
-                    West = table.Column<double>(type: "double precision", nullable: false),
-                    South = table.Column<double>(type: "double precision", nullable: false),
-                    East = table.Column<double>(type: "double precision", nullable: false),
-                    North = table.Column<double>(type: "double precision", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Outline = table.Column<string>(type: "TEXT", maxLength: 400000, nullable: false),
+                    LabelLongitude = table.Column<double>(type: "REAL", nullable: false),
+                    LabelLatitude = table.Column<double>(type: "REAL", nullable: false),
+                    West = table.Column<double>(type: "REAL", nullable: false),
+                    South = table.Column<double>(type: "REAL", nullable: false),
+                    East = table.Column<double>(type: "REAL", nullable: false),
+                    North = table.Column<double>(type: "REAL", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -105,12 +105,13 @@ namespace Parvis.Web.Migrations.Postgres
                 name: "directory_entry_themes",
                 columns: table => new
                 {
-                    EntryId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ThemeId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EntryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ThemeId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_directory_entry_themes", x => new { x.EntryId, x.ThemeId });
+                    table.PrimaryKey("PK_directory_entry_themes", x => x.Id);
                     table.ForeignKey(
                         name: "FK_directory_entry_themes_directory_entries_EntryId",
                         column: x => x.EntryId,
@@ -129,18 +130,18 @@ namespace Parvis.Web.Migrations.Postgres
                 name: "directory_versions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    EntryId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: true),
-                    BasedOn = table.Column<int>(type: "integer", nullable: false),
-                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Content = table.Column<string>(type: "character varying(16000)", maxLength: 16000, nullable: false),
-                    AuthorId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ProposedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    DecidedById = table.Column<Guid>(type: "uuid", nullable: true),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EntryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: true),
+                    BasedOn = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: false),
+                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ProposedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    DecidedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -169,6 +170,12 @@ namespace Parvis.Web.Migrations.Postgres
                 name: "IX_directory_entries_ProcessId_State_Name",
                 table: "directory_entries",
                 columns: new[] { "ProcessId", "State", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_directory_entry_themes_EntryId_ThemeId",
+                table: "directory_entry_themes",
+                columns: new[] { "EntryId", "ThemeId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_directory_entry_themes_ThemeId",
