@@ -85,4 +85,23 @@ public sealed class TerritoryTests
         Assert.Equal(["Médiathèque François-Mitterrand"], Query("media", stepFree: true).Apply(entries).Select(e => e.Name));
         Assert.Equal("?q=m%C3%A9dia&kind=MediationPlace&access=step-free", Query("média", EntryKind.MediationPlace, stepFree: true).QueryString);
     }
+
+    /// <summary>What the form's binding lets through is checked again by the command: flags, links, phones, coordinates, themes.</summary>
+    [Fact]
+    public void An_entry_s_content_is_checked_whatever_the_form_let_through()
+    {
+        var theme = Guid.NewGuid();
+        var good = new EntryContent("Espace numérique", EntryKind.MediationPlace, "", "Place de l'Hôtel de Ville", "Lorient", 47.7, -3.3, "", Access.StepFree, "",
+            "02 97 00 00 01", "https://example.org", ["http://example.org/agenda"], [theme]);
+        Assert.Null(LocalDirectoryCommands.Problem(good, [theme]));
+        Assert.Equal("Directory.Invalid.Access", LocalDirectoryCommands.Problem(good with { Access = (Access)255 }, [theme]));
+        Assert.Equal("Directory.Invalid.Website", LocalDirectoryCommands.Problem(good with { Website = "javascript:alert(1)" }, [theme]));
+        Assert.Equal("Directory.Invalid.Links", LocalDirectoryCommands.Problem(good with { Links = ["ftp://example.org"] }, [theme]));
+        Assert.Equal("Directory.Invalid.Phone", LocalDirectoryCommands.Problem(good with { Phone = "appelez-nous" }, [theme]));
+        Assert.Equal("Directory.Invalid.Latitude", LocalDirectoryCommands.Problem(good with { Longitude = null }, [theme]));
+        Assert.Equal("Directory.Invalid.Longitude", LocalDirectoryCommands.Problem(good with { Longitude = 200 }, [theme]));
+        Assert.Equal("Directory.Invalid.Themes", LocalDirectoryCommands.Problem(good, []));
+        Assert.Equal("Directory.Invalid.Kind", LocalDirectoryCommands.Problem(good with { Kind = (EntryKind)99 }, [theme]));
+        Assert.Equal("Latitude", LocalDirectoryCommands.FieldOf("Directory.Invalid.Latitude"));
+    }
 }

@@ -103,7 +103,8 @@ public sealed record EntryContent(
         Check(nameof(Address), Address == before.Address && Commune == before.Commune);
         Check("Place", Latitude == before.Latitude && Longitude == before.Longitude);
         Check(nameof(OpeningHours), OpeningHours == before.OpeningHours);
-        Check(nameof(Access), Access == before.Access && AccessNotes == before.AccessNotes);
+        Check(nameof(Access), Access == before.Access);
+        Check(nameof(AccessNotes), AccessNotes == before.AccessNotes);
         Check("Contact", Phone == before.Phone && Website == before.Website && Links.SequenceEqual(before.Links));
         Check(nameof(Themes), Themes.Order().SequenceEqual(before.Themes.Order()));
         return changed;

@@ -23,8 +23,8 @@ public static class EntryFields
         new(nameof(EntryContent.Address), string.Join(", ", new[] { content.Address, content.Commune }.Where(s => s.Length > 0)), true),
         new("Place", content.Latitude is { } lat && content.Longitude is { } lon ? string.Create(CultureInfo.InvariantCulture, $"{lat}, {lon}") : ""),
         new(nameof(EntryContent.OpeningHours), content.OpeningHours, true),
-        new(nameof(EntryContent.Access), string.Join(" ; ", EntryKinds.Accesses.Where(a => content.Access.HasFlag(a)).Select(a => text[$"Access.{a}"].Value)
-            .Append(content.AccessNotes).Where(s => s.Length > 0))),
+        new(nameof(EntryContent.Access), string.Join(" ; ", EntryKinds.Accesses.Where(a => content.Access.HasFlag(a)).Select(a => text[$"Access.{a}"].Value))),
+        new(nameof(EntryContent.AccessNotes), content.AccessNotes, true),
         new("Contact", string.Join(" ; ", new[] { content.Phone, content.Website }.Concat(content.Links).Where(s => s.Length > 0))),
         new(nameof(EntryContent.Themes), string.Join(", ", content.Themes.Select(t => themes.GetValueOrDefault(t, "")).Where(s => s.Length > 0))),
     ];
