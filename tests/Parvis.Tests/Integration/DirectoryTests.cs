@@ -161,6 +161,9 @@ public sealed class DirectoryTests(ParvisApp app) : IClassFixture<ParvisApp>
         var unknown = await staff.PostAsync(update, Update(Guid.NewGuid().ToString()));
         Assert.NotEmpty(unknown.Text("#Actor-error"));
         Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync(update, Update(id.ToString()))).Status);
+        // Saved again with the same actor, the result keeps one mention.
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync(update, Update(id.ToString()))).Status);
+        Assert.Equal(1, await app.WithDatabaseAsync(db => db.ActorMentions.CountAsync(m => m.SubjectId == action)));
         Assert.Equal($"/directory/{id}", (await visitor.GetAsync($"/synthesis/{action}")).Document.QuerySelector("section[aria-labelledby=tracking] a[href^='/directory/']")?.GetAttribute("href"));
         Assert.Equal($"/synthesis/{action}", (await visitor.GetAsync(page)).Document.QuerySelector("section[aria-labelledby=appears] a")?.GetAttribute("href"));
 

@@ -93,16 +93,25 @@ public sealed class ActorMentions(ParvisDbContext db, CurrentOrganisation organi
         {
             return false;
         }
-        db.ActorMentions.RemoveRange(await db.ActorMentions.Where(m => m.SubjectId == subjectId && m.Kind == kind).ToListAsync());
-        db.ActorMentions.Local.Where(m => m.SubjectId == subjectId && m.Kind == kind).ToList().ForEach(m => db.ActorMentions.Remove(m));
-        if (actorId is { } named)
+        // The item's mention is changed in place: a row deleted and another inserted with the same key could be
+        // written in either order.
+        var mention = db.ActorMentions.Local.FirstOrDefault(m => m.SubjectId == subjectId && m.Kind == kind)
+            ?? await db.ActorMentions.FirstOrDefaultAsync(m => m.SubjectId == subjectId && m.Kind == kind);
+        if (actorId is not { } named)
         {
-            db.ActorMentions.Add(new ActorMention
+            if (mention is not null)
             {
-                OrganisationId = organisation.Id, ActorId = named, ProcessId = processId, SubjectId = subjectId, Kind = kind,
-                Title = title.Length > ActorMention.TitleMax ? title[..ActorMention.TitleMax] : title, Address = address,
-            });
+                db.ActorMentions.Remove(mention);
+            }
+            return true;
         }
+        if (mention is null)
+        {
+            mention = new ActorMention { OrganisationId = organisation.Id, SubjectId = subjectId, Kind = kind, Title = "", Address = "" };
+            db.ActorMentions.Add(mention);
+        }
+        (mention.ActorId, mention.ProcessId, mention.Title, mention.Address) =
+            (named, processId, title.Length > ActorMention.TitleMax ? title[..ActorMention.TitleMax] : title, address);
         return true;
     }
 
