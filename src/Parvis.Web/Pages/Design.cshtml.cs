@@ -18,6 +18,7 @@ public sealed class DesignModel(Authorizer authorizer, CurrentOrganisation organ
         ("text", "#1a1a1a"), ("muted", "#4a4a4a"), ("line", "#c8c8c8"), ("bg-soft", "#f3f4f6"), ("error", "#a4000f"), ("ok", "#0b6b2e"),
         ("field", "#595959"), ("focus-halo", "#ffd400"), ("removed", "#6e0b05"), ("removed-bg", "#fde2e1"), ("added", "#0b4d1c"), ("added-bg", "#dcf1e0"),
         ("group-0", "#1d4f91"), ("group-1", "#a3340c"), ("group-2", "#2e6b30"), ("group-3", "#6b3fa0"), ("group-4", "#7a5c00"),
+        ("map-land", "#f2efe9"), ("map-water", "#b5d0e8"), ("map-green", "#d3e5c1"), ("map-road", "#fff"), ("map-major-road", "#f3d19c"), ("map-rail", "#8a8a8a"),
     ];
 
     public string Accent => organisation.Value.AccentColour;

@@ -89,6 +89,17 @@ public sealed partial class JourneyTests
         Assert.True(await staff.Locator("figure.map svg .areas path").CountAsync() > 0);
         await app.AssertAccessibleAsync(staff);
 
+        // Staff give the maps a background from a vector-tile archive: drawn under the territory, its source said.
+        await staff.SetInputFilesAsync("#basemap", new Microsoft.Playwright.FilePayload { Name = "lorient.pmtiles", MimeType = "application/octet-stream", Buffer = Infrastructure.CraftedBasemap.PmTiles() });
+        await Infrastructure.BrowserApp.ClickForNewPageAsync(staff, staff.Locator("form[action*='handler=Basemap'] button[type=submit]"));
+        Assert.Contains("Fond de carte importé", await staff.Locator(".notice").Last.TextContentAsync(), StringComparison.Ordinal);
+        Assert.True(await staff.Locator("figure.map svg g.basemap path.water").CountAsync() > 0);
+        Assert.Contains("OpenStreetMap", await staff.TextContentAsync("figure.map .map-attribution"), StringComparison.Ordinal);
+        await app.AssertAccessibleAsync(staff);
+        await staff.GotoAsync($"/processes/{app.World.ProcessSlug}/directory/map");
+        Assert.True(await staff.Locator("figure.map svg g.basemap path").CountAsync() > 0);
+        await app.AssertAccessibleAsync(staff);
+
         await page.ReloadAsync();
         Assert.Contains("mercredi après-midi", await page.TextContentAsync("dl.facts"), StringComparison.Ordinal);
         await Infrastructure.BrowserApp.ClickForNewPageAsync(page, page.Locator("dl.facts a[href$='/history']"));

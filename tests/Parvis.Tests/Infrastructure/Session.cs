@@ -39,12 +39,16 @@ public sealed class Session(HttpClient client) : IDisposable
     private static string? Token(Response page) => page.Document.QuerySelector("input[name=__csrf]")?.GetAttribute("value");
 
     /// <summary>Posts a form with a file, as a browser sends an upload (multipart), with the page's antiforgery token.</summary>
-    public async Task<Response> PostFileAsync(string path, string field, string fileName, byte[] file, string? formPage = null)
+    public async Task<Response> PostFileAsync(string path, string field, string fileName, byte[] file, string? formPage = null, IReadOnlyDictionary<string, string>? fields = null)
     {
         var page = await GetAsync(formPage ?? PathWithoutHandler(path));
         var token = page.Document.QuerySelector("input[name=__csrf]")?.GetAttribute("value")
             ?? throw new InvalidOperationException($"No antiforgery token on {formPage ?? path} (status {(int)page.Status}).");
         using var content = new MultipartFormDataContent { { new StringContent(token), "__csrf" }, { new ByteArrayContent(file), field, fileName } };
+        foreach (var (name, value) in fields ?? new Dictionary<string, string>())
+        {
+            content.Add(new StringContent(value), name);
+        }
         using var response = await client.PostAsync(path, content);
         return await Response.ReadAsync(response);
     }

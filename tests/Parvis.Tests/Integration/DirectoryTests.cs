@@ -250,4 +250,62 @@ public sealed class DirectoryTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(1, bare.Document.QuerySelectorAll("figure.map svg .points a").Length);
         Assert.Contains("France services", bare.Text("section[aria-labelledby=legend] ul"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_background_map_is_imported_from_its_archive_and_drawn_under_the_maps_by_the_server()
+    {
+        var process = await DirectoryProcessAsync("annuaire-fond");
+        var list = $"/processes/{process.Slug}/directory";
+        var (admin, _) = await app.SignedInAsync("Administrateur du fond de carte", Role.Administrator);
+        var (manager, _) = await app.SignedInAsync("Responsable de démarche", Role.ProcessManager);
+        var visitor = app.NewSession();
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync($"{list}/new", Entry("Tiers-lieu du port"))).Status);
+        var id = await app.WithDatabaseAsync(db => db.DirectoryEntries.Where(e => e.ProcessId == process.Id).Select(e => e.Id).SingleAsync());
+        // Without territory or background, an entry's page has no map: a point on a blank page says nothing.
+        Assert.Empty((await visitor.GetAsync($"/directory/{id}")).Document.QuerySelectorAll("figure.map"));
+
+        // Only who manages the organisation imports; a file that is not an archive is refused next to its field.
+        await manager.PostFileAsync("/admin/territory?handler=Basemap", "basemap", "lorient.pmtiles", CraftedBasemap.PmTiles(), "/account/sign-out");
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.Basemaps.CountAsync()));
+        var refused = await admin.PostFileAsync("/admin/territory?handler=Basemap", "basemap", "communes.geojson", "{\"type\":\"FeatureCollection\"}"u8.ToArray());
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("ni une archive PMTiles ni une archive MBTiles", refused.Text("#basemap-error"), StringComparison.Ordinal);
+        Assert.Equal("basemap", refused.Document.QuerySelector("#basemap")!.GetAttribute("name"));
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.Basemaps.CountAsync()));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFileAsync("/admin/territory?handler=Basemap", "basemap", "lorient.pmtiles", CraftedBasemap.PmTiles())).Status);
+        var settings = await admin.GetAsync("/admin/territory");
+        Assert.Contains("lorient.pmtiles", settings.Text("section[aria-labelledby=basemap-title] dl"), StringComparison.Ordinal);
+        Assert.Contains("© OpenStreetMap contributors", settings.Text("section[aria-labelledby=basemap-title] dl"), StringComparison.Ordinal);
+        Assert.NotNull(settings.Document.QuerySelector("figure.map svg.with-basemap g.basemap path.water"));
+
+        // The directory's map and an entry's page draw the background under the points, and say whom it is owed to.
+        var map = await visitor.GetAsync($"{list}/map");
+        var svg = map.Document.QuerySelector("figure.map svg")!;
+        // Around the lone point, a town's width: the park and the main road nearby, not the sea further south.
+        Assert.Equal(["green", "road major"], svg.QuerySelectorAll("g.basemap path").Select(p => p.GetAttribute("class")));
+        Assert.Equal("true", svg.QuerySelector("g.basemap")!.GetAttribute("aria-hidden"));
+        Assert.Equal(1, svg.QuerySelectorAll(".points a").Length);
+        Assert.Equal(["http://www.w3.org/2000/svg"], System.Text.RegularExpressions.Regex.Matches(svg.OuterHtml, "https?://[^\"]*").Select(m => m.Value).Distinct());
+        Assert.Equal("Fond de carte\u00a0: © OpenStreetMap contributors", map.Text("figure.map .map-attribution"));
+        var entry = await visitor.GetAsync($"/directory/{id}");
+        Assert.NotNull(entry.Document.QuerySelector("figure.map svg g.basemap path.green"));
+
+        // Another archive replaces the first; the attribution typed wins over the file's.
+        var replaced = await admin.PostFileAsync("/admin/territory?handler=Basemap", "basemap", "lorient.mbtiles", CraftedBasemap.MbTiles(),
+            fields: new Dictionary<string, string> { ["Attribution"] = "Données © OpenStreetMap, extrait de la ville" });
+        Assert.Equal(HttpStatusCode.Redirect, replaced.Status);
+        var stored = await app.WithDatabaseAsync(db => db.Basemaps.SingleAsync());
+        Assert.Equal(("lorient.mbtiles", "Données © OpenStreetMap, extrait de la ville"), (stored.FileName, stored.Attribution));
+        Assert.Equal(stored.TileCount, await app.WithDatabaseAsync(db => db.BasemapTiles.CountAsync()));
+        Assert.Contains("Données © OpenStreetMap", (await visitor.GetAsync($"{list}/map")).Text("figure.map .map-attribution"), StringComparison.Ordinal);
+        Assert.Equal(2, await app.WithDatabaseAsync(db => db.AuditEntries.CountAsync(a => a.Action == "basemap.import")));
+
+        // Removed, with its tiles: the maps go back to the territory and the points.
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync("/admin/territory?handler=RemoveBasemap", new Dictionary<string, string> { ["confirmed"] = "true" }, "/admin/territory")).Status);
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.BasemapTiles.CountAsync()));
+        var bare = await visitor.GetAsync($"{list}/map");
+        Assert.Empty(bare.Document.QuerySelectorAll("g.basemap, .map-attribution"));
+        Assert.Equal(1, bare.Document.QuerySelectorAll("figure.map svg .points a").Length);
+    }
 }

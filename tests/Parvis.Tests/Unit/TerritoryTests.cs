@@ -56,7 +56,8 @@ public sealed class TerritoryTests
     public void A_map_keeps_the_territory_s_shape_and_places_points_by_hand_computed_figures()
     {
         var square = new AreaShape("Carré", [[0, 45, 1, 45, 1, 46, 0, 46, 0, 45]], 0.5, 45.5, 0, 45, 1, 46);
-        var svg = TerritoryMap.Svg([square], [new MapPoint(1, 45.5, 0.5, "Au centre <b>", "fr", "/directory/1", false), new MapPoint(2, 45.2, 0.1, "Approché", "fr", "/directory/2", true)], "Carte", "test");
+        MapPoint[] points = [new(1, 45.5, 0.5, "Au centre <b>", "fr", "/directory/1", false), new(2, 45.2, 0.1, "Approché", "fr", "/directory/2", true)];
+        var svg = TerritoryMap.Svg(MapFrame.Around([square], points)!, "", [square], points, "Carte", "test");
         Assert.Contains("viewBox=\"0 0 701 1000\"", svg, StringComparison.Ordinal);
         Assert.Contains("cx=\"350.5\" cy=\"500\"", svg, StringComparison.Ordinal);
         Assert.Contains("class=\"point approximate\"", svg, StringComparison.Ordinal);
@@ -64,7 +65,7 @@ public sealed class TerritoryTests
         Assert.Contains(">Carré</text>", svg, StringComparison.Ordinal);
         // Nothing but the SVG namespace names another address: the map asks nothing of any server.
         Assert.Equal(["http://www.w3.org/2000/svg"], System.Text.RegularExpressions.Regex.Matches(svg, "https?://[^\"]*").Select(m => m.Value).Distinct());
-        Assert.Equal("", TerritoryMap.Svg([], [], "Vide", "empty"));
+        Assert.Null(MapFrame.Around([], []));
     }
 
     [Fact]

@@ -117,6 +117,7 @@ public sealed class ChangeInterceptor(ContentChanges changes, ModuleCatalog modu
         (KernelModel.RoleAssignmentsTable, ChangeKind.Roles),
         (KernelModel.ProcessesTable, ChangeKind.Processes), (KernelModel.PhasesTable, ChangeKind.Processes), (KernelModel.ThemesTable, ChangeKind.Processes),
         (KernelModel.ComponentsTable, ChangeKind.Processes), (KernelModel.TerritoryTable, ChangeKind.Organisations),
+        (KernelModel.BasemapsTable, ChangeKind.Organisations),
         .. modules.KeptTables,
     ];
 

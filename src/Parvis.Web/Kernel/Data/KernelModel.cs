@@ -30,6 +30,7 @@ internal static class KernelModel
     public const string PeopleTable = "kernel_people";
     public const string SessionsTable = "kernel_sessions";
     public const string TerritoryTable = "kernel_territory_areas";
+    public const string BasemapsTable = "kernel_basemaps";
     public const string IdentityTablesPrefix = "kernel_identity_";
 
     private static void BuildDemographics(ModelBuilder b)
@@ -258,6 +259,20 @@ internal static class KernelModel
             e.Property(a => a.Outline).HasMaxLength(Territory.TerritoryArea.OutlineMax);
             e.HasIndex(a => new { a.OrganisationId, a.Name });
             e.HasOne<Organisation>().WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Territory.Basemap>(e =>
+        {
+            e.ToTable(BasemapsTable);
+            e.Property(m => m.FileName).HasMaxLength(Territory.Basemap.FileNameMax);
+            e.Property(m => m.Attribution).HasMaxLength(Territory.Basemap.AttributionMax);
+            e.HasIndex(m => m.OrganisationId).IsUnique();
+            e.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Territory.BasemapTile>(e =>
+        {
+            e.ToTable("kernel_basemap_tiles");
+            e.HasKey(t => new { t.BasemapId, t.Zoom, t.X, t.Y });
+            e.HasOne<Territory.Basemap>().WithMany().HasForeignKey(t => t.BasemapId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<Territory.ActorMention>(e =>
         {

@@ -26,6 +26,8 @@ public abstract class ParvisDbContext(DbContextOptions options)
     public DbSet<PersonSession> PersonSessions => Set<PersonSession>();
     public DbSet<Territory.TerritoryArea> TerritoryAreas => Set<Territory.TerritoryArea>();
     public DbSet<Territory.ActorMention> ActorMentions => Set<Territory.ActorMention>();
+    public DbSet<Territory.Basemap> Basemaps => Set<Territory.Basemap>();
+    public DbSet<Territory.BasemapTile> BasemapTiles => Set<Territory.BasemapTile>();
     public DbSet<Mediation.MediationStructure> MediationStructures => Set<Mediation.MediationStructure>();
     public DbSet<Mediation.Mediator> Mediators => Set<Mediation.Mediator>();
     public DbSet<Mediation.Mandate> Mandates => Set<Mediation.Mandate>();

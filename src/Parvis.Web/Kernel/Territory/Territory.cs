@@ -228,15 +228,36 @@ public sealed class TerritoryShapes(ParvisDbContext db, CurrentOrganisation orga
 }
 
 /// <summary>
-/// Draws a map as SVG, on the server: the territory's outlines and names, and numbered points, each a link to its
-/// page reachable by keyboard. No tile, script or font is fetched from anywhere: the page carries the whole map.
+/// Where a map's drawing sits: the box of longitudes and latitudes it shows (the territory and the points, a little
+/// room around) and how it is scaled to a drawing whose longer side is <see cref="Size"/> units.
 /// </summary>
-public static class TerritoryMap
+public sealed class MapFrame
 {
     /// <summary>The longer side of the drawing, in its own units: the page scales it to the space it has.</summary>
     public const int Size = 1000;
 
-    public static string Svg(IReadOnlyList<AreaShape> areas, IReadOnlyList<MapPoint> points, string title, string id)
+    private readonly double _squeeze;
+    private readonly double _scale;
+
+    private MapFrame(Envelope box)
+    {
+        Box = box;
+        // Longitudes shrink with the cosine of the latitude: drawn so, the territory keeps its shape.
+        _squeeze = Math.Cos(box.Centre.Y * Math.PI / 180);
+        _scale = Math.Min(Size / (box.Width * _squeeze), Size / box.Height);
+        (Width, Height) = ((int)Math.Ceiling(box.Width * _squeeze * _scale), (int)Math.Ceiling(box.Height * _scale));
+    }
+
+    public Envelope Box { get; }
+    public int Width { get; }
+    public int Height { get; }
+
+    public double X(double longitude) => (longitude - Box.MinX) * _squeeze * _scale;
+
+    public double Y(double latitude) => (Box.MaxY - latitude) * _scale;
+
+    /// <summary>The frame around the areas and points, or around <paramref name="otherwise"/> when there are none; null when there is nothing to show.</summary>
+    public static MapFrame? Around(IReadOnlyList<AreaShape> areas, IReadOnlyList<MapPoint> points, Envelope? otherwise = null)
     {
         var box = new Envelope();
         foreach (var area in areas)
@@ -247,23 +268,70 @@ public static class TerritoryMap
         {
             box.ExpandToInclude(point.Longitude, point.Latitude);
         }
+        if (box.IsNull && otherwise is not null)
+        {
+            box.ExpandToInclude(otherwise);
+        }
         if (box.IsNull)
         {
-            return "";
+            return null;
         }
         // A little room around, and at least a town's width, so a single point is not a map of nothing.
         var span = Math.Max(Math.Max(box.Width, box.Height), 0.02);
-        box.ExpandBy(span * 0.06);
-        // Longitudes shrink with the cosine of the latitude: drawn so, the territory keeps its shape.
-        var squeeze = Math.Cos(box.Centre.Y * Math.PI / 180);
-        var scale = Math.Min(Size / (box.Width * squeeze), Size / box.Height);
-        var (width, height) = ((int)Math.Ceiling(box.Width * squeeze * scale), (int)Math.Ceiling(box.Height * scale));
-        string X(double longitude) => ((longitude - box.MinX) * squeeze * scale).ToString("0.#", CultureInfo.InvariantCulture);
-        string Y(double latitude) => ((box.MaxY - latitude) * scale).ToString("0.#", CultureInfo.InvariantCulture);
+        box.ExpandBy((span - box.Width) / 2 + span * 0.06, (span - box.Height) / 2 + span * 0.06);
+        return new MapFrame(box);
+    }
+}
+
+/// <summary>A map ready for a page: its SVG (empty when there is nothing to draw) and whom its background is owed to.</summary>
+public sealed record MapDrawing(string Svg, string Attribution)
+{
+    public static readonly MapDrawing None = new("", "");
+}
+
+/// <summary>
+/// Draws maps for pages: the organisation's background when it supplied one, its territory, and the points.
+/// </summary>
+public sealed class TerritoryMaps(TerritoryShapes shapes, Basemaps basemaps)
+{
+    /// <summary>
+    /// The map of these points. With <paramref name="pointsAlone"/> false, points are drawn only over a territory or a
+    /// background: a lone point on a blank page says nothing.
+    /// </summary>
+    public async Task<MapDrawing> DrawAsync(IReadOnlyList<MapPoint> points, string title, string id, bool pointsAlone = true)
+    {
+        var areas = await shapes.AllAsync();
+        var basemap = await basemaps.CurrentAsync();
+        if (!pointsAlone && areas.Count == 0 && basemap is null)
+        {
+            return MapDrawing.None;
+        }
+        var covered = basemap is null ? null : new Envelope(basemap.West, basemap.East, basemap.South, basemap.North);
+        if (MapFrame.Around(areas, points, covered) is not { } frame)
+        {
+            return MapDrawing.None;
+        }
+        var background = basemap is null ? "" : await basemaps.DrawAsync(basemap, frame);
+        return new MapDrawing(TerritoryMap.Svg(frame, background, areas, points, title, id), background.Length > 0 ? basemap!.Attribution : "");
+    }
+}
+
+/// <summary>
+/// Draws a map as SVG, on the server: the background, the territory's outlines and names, and numbered points, each a
+/// link to its page reachable by keyboard. No tile, script or font is fetched from anywhere: the page carries the
+/// whole map.
+/// </summary>
+public static class TerritoryMap
+{
+    public static string Svg(MapFrame frame, string background, IReadOnlyList<AreaShape> areas, IReadOnlyList<MapPoint> points, string title, string id)
+    {
+        string X(double longitude) => frame.X(longitude).ToString("0.#", CultureInfo.InvariantCulture);
+        string Y(double latitude) => frame.Y(latitude).ToString("0.#", CultureInfo.InvariantCulture);
 
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"territory-map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" aria-labelledby=\"{id}-title\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"{(background.Length > 0 ? "territory-map with-basemap" : "territory-map")}\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {frame.Width} {frame.Height}\" aria-labelledby=\"{id}-title\">");
         svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">{Escape(title)}</title>");
+        svg.Append(background);
         if (areas.Count > 0)
         {
             svg.Append("<g class=\"areas\" aria-hidden=\"true\">");

@@ -85,6 +85,8 @@ public static class KernelSetup
         services.AddScoped<Demographics.DemographicCommands>();
         services.AddScoped<Territory.TerritoryCommands>();
         services.AddScoped<Territory.TerritoryShapes>();
+        services.AddScoped<Territory.Basemaps>();
+        services.AddScoped<Territory.TerritoryMaps>();
         services.AddScoped<Territory.ActorMentions>();
         services.AddScoped<Privacy.IPersonalDataSource, Demographics.DemographicsPersonalData>();
         services.AddScoped<PersonalData>();

@@ -1925,6 +1925,80 @@ namespace Parvis.Web.Migrations.Postgres
                     b.ToTable("kernel_actor_mentions", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Kernel.Territory.Basemap", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Attribution")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<double>("East")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MaxZoom")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MinZoom")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("North")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("South")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("TileCount")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("West")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("kernel_basemaps", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Territory.BasemapTile", b =>
+                {
+                    b.Property<Guid>("BasemapId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Zoom")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("X")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Y")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("BasemapId", "Zoom", "X", "Y");
+
+                    b.ToTable("kernel_basemap_tiles", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Kernel.Territory.TerritoryArea", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4883,6 +4957,24 @@ namespace Parvis.Web.Migrations.Postgres
                     b.HasOne("Parvis.Web.Kernel.Processes.Process", null)
                         .WithMany()
                         .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Territory.Basemap", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Territory.BasemapTile", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Territory.Basemap", null)
+                        .WithMany()
+                        .HasForeignKey("BasemapId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1916,6 +1916,80 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.ToTable("kernel_actor_mentions", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Kernel.Territory.Basemap", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Attribution")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("East")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxZoom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinZoom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("North")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("South")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("TileCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("West")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("kernel_basemaps", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Territory.BasemapTile", b =>
+                {
+                    b.Property<Guid>("BasemapId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Zoom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("X")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Y")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("BasemapId", "Zoom", "X", "Y");
+
+                    b.ToTable("kernel_basemap_tiles", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Kernel.Territory.TerritoryArea", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4862,6 +4936,24 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.HasOne("Parvis.Web.Kernel.Processes.Process", null)
                         .WithMany()
                         .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Territory.Basemap", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Territory.BasemapTile", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Territory.Basemap", null)
+                        .WithMany()
+                        .HasForeignKey("BasemapId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -4,7 +4,6 @@ using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
-using Parvis.Web.Kernel.Territory;
 using Parvis.Web.Kernel.Web;
 using Parvis.Web.Shared;
 
@@ -41,13 +40,5 @@ public abstract class DirectoryPage(ParvisDbContext db, CurrentOrganisation orga
         Communes = [.. All.Select(e => e.Commune).Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Create(System.Globalization.CultureInfo.CurrentCulture, true))];
         Proposing = await authorizer.DecideAsync(LocalDirectoryPermissions.Propose, process);
         return true;
-    }
-
-    /// <summary>The entries that answer, placed on the territory.</summary>
-    protected async Task<(IReadOnlyList<(ListedEntry Entry, MapPoint? Point)> Points, string Svg)> MapAsync(TerritoryShapes territory, string title, string id)
-    {
-        var points = DirectoryListing.Points(Found, await territory.CentresAsync());
-        var svg = TerritoryMap.Svg(await territory.AllAsync(), [.. points.Where(p => p.Point is not null).Select(p => p.Point!)], title, id);
-        return (points, svg);
     }
 }

@@ -11,11 +11,11 @@ namespace Parvis.Web.Modules.LocalDirectory.Pages;
 /// The entries that answer a search on a map drawn by Parvis over the territory (/map), or on a sheet to print with
 /// its numbered legend for paper kits (/print): the map adds to the list, every point is also a line of the legend.
 /// </summary>
-public sealed class MapModel(ParvisDbContext db, CurrentOrganisation organisation, SharedData shared, Authorizer authorizer, TerritoryShapes territory)
+public sealed class MapModel(ParvisDbContext db, CurrentOrganisation organisation, SharedData shared, Authorizer authorizer, TerritoryShapes territory, TerritoryMaps maps)
     : DirectoryPage(db, organisation, shared, authorizer)
 {
     public IReadOnlyList<(ListedEntry Entry, Kernel.Territory.MapPoint? Point)> Points { get; private set; } = [];
-    public string Svg { get; private set; } = "";
+    public MapDrawing Map { get; private set; } = MapDrawing.None;
     public bool Printed { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, string view)
@@ -25,7 +25,8 @@ public sealed class MapModel(ParvisDbContext db, CurrentOrganisation organisatio
             return NotFound();
         }
         Printed = view == "print";
-        (Points, Svg) = await MapAsync(territory, Text["Directory.MapTitle", Process.Title], "directory-map");
+        Points = DirectoryListing.Points(Found, await territory.CentresAsync());
+        Map = await maps.DrawAsync([.. Points.Where(p => p.Point is not null).Select(p => p.Point!)], Text["Directory.MapTitle", Process.Title], "directory-map");
         return Page();
     }
 }

@@ -16,7 +16,7 @@ namespace Parvis.Web.Modules.LocalDirectory.Pages;
 /// the themes it works on, and how fresh it is (version and date of the last check). A proposed or refused entry is
 /// seen only by its proposer and staff; a closed one says why. Staff confirm, close or reopen it here.
 /// </summary>
-public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, LocalDirectoryCommands directory, TerritoryShapes territory,
+public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, LocalDirectoryCommands directory, TerritoryShapes territory, TerritoryMaps maps,
     ActorMentions mentions, TimeProvider clock)
     : ParvisPageModel, IProcessPage
 {
@@ -31,7 +31,7 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
     public int Waiting { get; private set; }
     public bool MineWaiting { get; private set; }
     public bool Stale { get; private set; }
-    public string Svg { get; private set; } = "";
+    public MapDrawing Map { get; private set; } = MapDrawing.None;
 
     /// <summary>The items of the processes that name the entry (a result it carries).</summary>
     public IReadOnlyList<ActorMention> Mentions { get; private set; } = [];
@@ -95,10 +95,9 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
         Stale = entry.CheckedAt is not { } checkedAt || clock.GetUtcNow() - checkedAt > Freshness;
         var point = DirectoryListing.Points([new ListedEntry(entry.Id, entry.Name, entry.Kind, "", entry.Address, entry.Commune, entry.Latitude, entry.Longitude, "", entry.Access, "", entry.Language, entry.CheckedAt, [])],
             await territory.CentresAsync())[0].Point;
-        // A point alone says nothing: the entry is drawn on its territory, or not at all.
-        if (point is not null && await territory.AllAsync() is { Count: > 0 } areas)
+        if (point is not null)
         {
-            Svg = TerritoryMap.Svg(areas, [point], Text["Directory.EntryMapTitle", entry.Name], "entry-map");
+            Map = await maps.DrawAsync([point], Text["Directory.EntryMapTitle", entry.Name], "entry-map", pointsAlone: false);
         }
         return null;
     }
