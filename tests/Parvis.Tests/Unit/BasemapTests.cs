@@ -121,4 +121,24 @@ public sealed class BasemapTests
         Assert.Contains("class=\"territory-map with-basemap\"", map);
         Assert.True(map.IndexOf("class=\"basemap\"", StringComparison.Ordinal) < map.IndexOf("class=\"areas\"", StringComparison.Ordinal), "the background is under the areas");
     }
+
+    /// <summary>An archive written by tilemaker from an OpenStreetMap extract (Unit/Basemaps/Data/README.md says how).</summary>
+    [Fact]
+    public void An_archive_made_by_tilemaker_is_read_and_drawn()
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Unit", "Basemaps", "Data", "tilemaker-lorient.mbtiles"));
+        var (file, error, _) = BasemapFile.Read(bytes, "tilemaker-lorient.mbtiles", _now);
+        Assert.Equal("", error);
+        // tilemaker writes no attribution: staff are asked to type it.
+        Assert.Equal("", file!.Basemap.Attribution);
+        // Its zooms 0 to 6 hold empty tiles only, not kept.
+        Assert.Equal((7, 13), (file.Basemap.MinZoom, file.Basemap.MaxZoom));
+        Assert.Equal([-3.45, 47.68, -3.25, 47.8], new[] { file.Basemap.West, file.Basemap.South, file.Basemap.East, file.Basemap.North });
+
+        var frame = MapFrame.Around([], [new MapPoint(1, 47.755, -3.36, "Au jardin", "fr", "/directory/1", false), new MapPoint(2, 47.70, -3.40, "Au bord de l'eau", "fr", "/directory/2", false)])!;
+        var zoom = Basemaps.Zoom(file.Basemap, frame.Box)!.Value;
+        var svg = BasemapDrawing.Svg([.. file.Tiles.Where(t => t.Zoom == zoom)], frame);
+        // The lake, the park and the primary road; the footway is left out.
+        Assert.Equal(["green", "water", "road major"], System.Text.RegularExpressions.Regex.Matches(svg, "class=\"([a-z ]+)\" d=").Select(m => m.Groups[1].Value).ToList());
+    }
 }
