@@ -103,6 +103,39 @@ public sealed class MediationTests(ParvisApp app) : IClassFixture<ParvisApp>
         var act = await app.WithDatabaseAsync(db => db.MandateActs.SingleAsync(a => a.MandateId == mandate));
         Assert.Equal(("proposal", $"/proposals/{proposal.Id}", mediatorPerson.Id, person.Id, MediationMode.For), (act.Kind, act.Address, act.MediatorId, act.PersonId, act.Mode));
 
+        // Changing and withdrawing are journaled as plainly as writing; so is an opinion given on a map, and changed.
+        Assert.Equal(HttpStatusCode.Redirect, (await mediator.PostAsync($"/proposals/{proposal.Id}/edit", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Un banc abrité à l'arrêt de bus", ["Input.Body"] = "Pour attendre assise, à l'abri, le bus du marché.", ["Input.ThemeId"] = "",
+        })).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await mediator.PostAsync($"/proposals/{proposal.Id}?handler=Withdraw", [])).Status);
+        var map = await app.WithDatabaseAsync(async db =>
+        {
+            var process = await db.Processes.Include(p => p.Phases).FirstAsync(p => p.Id == app.World.ProcessId);
+            var opinionMap = new Parvis.Web.Modules.OpinionMaps.OpinionMap
+            {
+                OrganisationId = process.OrganisationId, ProcessId = process.Id, ComponentId = process.Component(Parvis.Web.Modules.OpinionMaps.OpinionMapsModule.Key)!.Id,
+                PhaseId = process.CurrentPhase(DateOnly.FromDateTime(DateTime.Now))!.Id, Question = "Que faire de la gare routière ?",
+            };
+            var statement = new Parvis.Web.Modules.OpinionMaps.Statement
+            {
+                OrganisationId = process.OrganisationId, ProcessId = process.Id, OpinionMapId = opinionMap.Id, Number = 0, Text = "Des bancs partout", PublishedAt = DateTimeOffset.UtcNow,
+            };
+            db.AddRange(opinionMap, statement);
+            await db.SaveChangesAsync();
+            return (opinionMap.Id, Statement: statement.Id);
+        });
+        foreach (var value in new[] { "1", "0" })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await mediator.PostAsync($"/maps/{map.Id}/vote?handler=Vote",
+                new Dictionary<string, string> { ["statementId"] = map.Statement.ToString(), ["value"] = value }, $"/maps/{map.Id}/vote")).Status);
+        }
+        var acts = await app.WithDatabaseAsync(db => db.MandateActs.Where(a => a.MandateId == mandate).OrderBy(a => a.At).ToListAsync());
+        Assert.Equal([("proposal", MandateChange.Added), ("proposal", MandateChange.Changed), ("proposal", MandateChange.Withdrawn)],
+            acts.Where(a => a.Kind == "proposal").Select(a => (a.Kind, a.Change)));
+        Assert.Equal([MandateChange.Added, MandateChange.Changed], acts.Where(a => a.Kind == "opinion-vote").Select(a => a.Change).Order());
+        Assert.All(acts.Where(a => a.Kind == "opinion-vote"), a => Assert.True(a.DayOnly));
+
         // Out of the mandate's scope: another process takes nothing from it.
         var today = DateOnly.FromDateTime(DateTime.Now);
         var other = await app.AddProcessAsync("hors-mandat", new Phase { Title = "Idées", StartsOn = today.AddDays(-1), EndsOn = today.AddDays(9), Switches = [ProposalsModule.Proposing] });
@@ -147,8 +180,11 @@ public sealed class MediationTests(ParvisApp app) : IClassFixture<ParvisApp>
         await josiane.SignInAsync("josiane@example.org", ParvisApp.Password);
         var mine = await josiane.GetAsync("/account/mandates");
         Assert.Contains("Maison France Services du port", mine.Text("section.card h2"), StringComparison.Ordinal);
-        var journal = mine.Text("ul.journal");
+        var journal = System.Text.RegularExpressions.Regex.Replace(mine.Text("ul.journal"), @"\s+", " ");
         Assert.Contains("Proposition", journal, StringComparison.Ordinal);
+        Assert.Contains("Proposition (modification)", journal, StringComparison.Ordinal);
+        Assert.Contains("Proposition (retrait)", journal, StringComparison.Ordinal);
+        Assert.Contains("avis sur une affirmation (modification)", journal, StringComparison.Ordinal);
         Assert.Contains($"par {mediatorPerson.Pseudonym}, pour la personne", journal, StringComparison.Ordinal);
         var revoked = await josiane.PostAsync("/account/mandates?handler=Revoke", new Dictionary<string, string> { ["mandateId"] = mandate.ToString(), ["confirmed"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, revoked.Status);

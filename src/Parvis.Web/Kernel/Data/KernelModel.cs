@@ -95,6 +95,7 @@ internal static class KernelModel
         {
             e.ToTable("kernel_mandate_acts");
             e.Property(a => a.Mode).HasConversion<string>().HasMaxLength(10);
+            e.Property(a => a.Change).HasConversion<string>().HasMaxLength(10);
             e.Property(a => a.Kind).HasMaxLength(Mediation.MandateAct.KindMax);
             e.Property(a => a.Address).HasMaxLength(Mediation.MandateAct.AddressMax);
             e.HasIndex(a => new { a.MandateId, a.At });

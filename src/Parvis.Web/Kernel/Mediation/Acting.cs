@@ -21,8 +21,9 @@ public sealed record ActingUnderMandate(Guid SessionId, Guid OrganisationId, Gui
     public static ActingUnderMandate? Of(HttpContext? context) => context?.Features.Get<ActingUnderMandate>();
 
     /// <summary>The journal line of something done now under this mandate (a vote's keeps only its local day).</summary>
-    public MandateAct ActOf(IPersonAct act, DateTimeOffset now) => new()
+    public MandateAct ActOf(IPersonAct act, DateTimeOffset now, MandateChange change = MandateChange.Added) => new()
     {
+        Change = change,
         OrganisationId = OrganisationId,
         MandateId = MandateId,
         PersonId = PersonId,
@@ -151,8 +152,9 @@ public sealed class MediationMiddleware(RequestDelegate next, ActingCookie cooki
 
 /// <summary>
 /// Labels and journals what is written under a mandate, whatever the module: a contribution becomes the mediated
-/// channel's with its structure named, and each <see cref="IPersonAct"/> added gets its line in the mandate's journal,
-/// saved with it.
+/// channel's with its structure named, and each <see cref="IPersonAct"/> added, changed or deleted gets its line in
+/// the mandate's journal, saved with it. A contribution counts as the person's act only if it is theirs: a comment
+/// added under a mandate may touch its proposal.
 /// </summary>
 public sealed class MediationInterceptor(IHttpContextAccessor http, TimeProvider clock) : Data.BeforeSaving
 {
@@ -162,11 +164,14 @@ public sealed class MediationInterceptor(IHttpContextAccessor http, TimeProvider
         {
             return;
         }
-        var added = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && e.Entity is IPersonAct).Select(e => (IPersonAct)e.Entity).ToList();
+        var acts = db.ChangeTracker.Entries()
+            .Where(e => e.Entity is IPersonAct && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && (e.State == EntityState.Added || e.Entity is not Contribution { AuthorId: var author } || author == acting.PersonId))
+            .Select(e => ((IPersonAct)e.Entity, Change(e))).ToList();
         var now = clock.GetUtcNow();
-        foreach (var act in added)
+        foreach (var (act, change) in acts)
         {
-            if (act is Contribution contribution)
+            if (act is Contribution contribution && change == MandateChange.Added)
             {
                 contribution.MediatedById = acting.StructureId;
                 if (contribution.Channel == Channel.Online)
@@ -174,7 +179,15 @@ public sealed class MediationInterceptor(IHttpContextAccessor http, TimeProvider
                     contribution.Channel = Channel.Mediated;
                 }
             }
-            db.Add(acting.ActOf(act, now));
+            db.Add(acting.ActOf(act, now, change));
         }
     }
+
+    /// <summary>A deletion withdraws, and so does an edit that sets when it was withdrawn; any other edit changes.</summary>
+    private static MandateChange Change(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry) => entry.State switch
+    {
+        EntityState.Added => MandateChange.Added,
+        EntityState.Deleted => MandateChange.Withdrawn,
+        _ => entry.Properties.Any(p => p.IsModified && p.Metadata.Name == "WithdrawnAt" && p.CurrentValue is not null) ? MandateChange.Withdrawn : MandateChange.Changed,
+    };
 }

@@ -161,6 +161,17 @@ public sealed class MandateAct
     public DateTimeOffset At { get; set; }
 
     public bool DayOnly { get; set; }
+
+    /// <summary>Whether it was written, changed or withdrawn (deleted, unsupported) under the mandate.</summary>
+    public MandateChange Change { get; set; }
+}
+
+/// <summary>What an act did to what it is about: the journal says a change or a withdrawal as plainly as a first write.</summary>
+public enum MandateChange
+{
+    Added,
+    Changed,
+    Withdrawn,
 }
 
 /// <summary>A mediator acting under a mandate in one browser: it ends when they stop, leave, or after 30 minutes unused.</summary>

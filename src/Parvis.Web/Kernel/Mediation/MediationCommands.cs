@@ -41,14 +41,14 @@ public sealed class MediationCommands(DatabaseOnDemand database, CurrentOrganisa
     public ActingUnderMandate? Acting => ActingUnderMandate.Of(http.HttpContext);
 
     /// <summary>
-    /// Journals what a command wrote outside this request's unit of work (a batched writer's), when a mediator acts:
-    /// what goes through the context is journaled by <see cref="MediationInterceptor"/>.
+    /// Journals what a command wrote outside this request's unit of work (a batched writer's, an update in one
+    /// statement), when a mediator acts: what goes through the context is journaled by <see cref="MediationInterceptor"/>.
     /// </summary>
-    public async Task RecordAsync(IPersonAct act)
+    public async Task RecordAsync(IPersonAct act, MandateChange change = MandateChange.Added)
     {
         if (Acting is { } acting)
         {
-            Db.MandateActs.Add(acting.ActOf(act, clock.GetUtcNow()));
+            Db.MandateActs.Add(acting.ActOf(act, clock.GetUtcNow(), change));
             await Db.SaveChangesAsync();
         }
     }

@@ -20,14 +20,14 @@ public sealed class MediationPersonalData(ParvisDbContext db) : IPersonalDataSou
                 m.Id, Structure = db.MediationStructures.Where(s => s.Id == m.StructureId).Select(s => s.Name).FirstOrDefault(), m.ProcessId,
                 Allows = m.Allows.ToString(), Duration = m.Duration.ToString(), m.ConsentTextVersion, Consent = m.Consent.ToString(), m.CreatedAt,
                 m.ConsentRecordedAt, m.ExpiresAt, m.RevokedAt,
-                Acts = db.MandateActs.Where(a => a.MandateId == m.Id).OrderBy(a => a.At).Select(a => new { a.Kind, a.Address, Mode = a.Mode.ToString(), a.At }).ToList(),
+                Acts = db.MandateActs.Where(a => a.MandateId == m.Id).OrderBy(a => a.At).Select(a => new { a.Kind, Change = a.Change.ToString(), a.Address, Mode = a.Mode.ToString(), a.At }).ToList(),
             })
             .ToListAsync(cancellationToken);
         var mediates = await db.Mediators.AsNoTracking().Where(m => m.PersonId == personId)
             .Select(m => new { Structure = db.MediationStructures.Where(s => s.Id == m.StructureId).Select(s => s.Name).FirstOrDefault(), m.AddedAt })
             .ToListAsync(cancellationToken);
         var actedForOthers = await db.MandateActs.AsNoTracking().Where(a => a.MediatorId == personId)
-            .Select(a => new { a.MandateId, a.Kind, Mode = a.Mode.ToString(), a.At }).ToListAsync(cancellationToken);
+            .Select(a => new { a.MandateId, a.Kind, Change = a.Change.ToString(), Mode = a.Mode.ToString(), a.At }).ToListAsync(cancellationToken);
         return new { mandates, mediates, actedForOthers };
     }
 

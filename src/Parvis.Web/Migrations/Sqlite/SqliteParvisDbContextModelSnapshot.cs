@@ -941,6 +941,11 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("DayOnly")
                         .HasColumnType("INTEGER");
 

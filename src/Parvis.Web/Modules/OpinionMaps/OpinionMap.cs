@@ -75,8 +75,15 @@ public sealed class OpinionParticipant
 }
 
 /// <summary>One vote per participant and statement (a unique index); voting again changes it.</summary>
-public sealed class OpinionVote
+public sealed class OpinionVote : Kernel.Mediation.IPersonAct
 {
+    string Kernel.Mediation.IPersonAct.ActKind => "opinion-vote";
+
+    string? Kernel.Mediation.IPersonAct.ActAddress => null;
+
+    /// <summary>The day only: the votes are open data with their time, which would tell the participant's number.</summary>
+    bool Kernel.Mediation.IPersonAct.ActDayOnly => true;
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid OpinionMapId { get; set; }
     public Guid StatementId { get; set; }

@@ -102,6 +102,12 @@ public sealed class ProposalCommands(DatabaseOnDemand database, CurrentOrganisat
         {
             await Db.Set<Contribution>().Where(c => c.Id == proposal.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Language, draft.Language!));
         }
+        if (saved == 1)
+        {
+            // Written by the statement above: the tracked copy must not be saved, nor journaled, a second time.
+            Db.Entry(proposal).State = EntityState.Unchanged;
+            await mediation.RecordAsync(proposal, MandateChange.Changed);
+        }
         return saved == 1 ? CommandResult.Done(proposal.Id) : CommandResult.Refused("Error.NotEditable");
     }
 

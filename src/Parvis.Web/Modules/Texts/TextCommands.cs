@@ -3,6 +3,7 @@ using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Audit;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Mediation;
 using Parvis.Web.Kernel.Notifications;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
@@ -25,7 +26,7 @@ public sealed record AmendmentDraft(Guid? ArticleId, Guid? AfterLineageId, strin
 /// <summary>Every write of the collaborative texts module, each checked against its permission and the text's version.</summary>
 public sealed class TextCommands(
     ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock, ProcessAccess processes, FateCommands fates,
-    Notifier notifier)
+    Notifier notifier, MediationCommands mediation)
 {
     public const int ReasonMin = 5;
     public const int MostCauses = 50;
@@ -262,6 +263,7 @@ public sealed class TextCommands(
         if (await db.TextVotes.Where(v => v.SubjectId == subjectId && v.PersonId == person)
             .ExecuteUpdateAsync(u => u.SetProperty(v => v.Opinion, opinion).SetProperty(v => v.VotedAt, now)) > 0)
         {
+            await mediation.RecordAsync(new TextVote { SubjectId = subjectId, PersonId = person, TextId = text.Id, Opinion = opinion, VotedAt = now }, MandateChange.Changed);
             return CommandResult.Done(subjectId);
         }
         db.TextVotes.Add(new TextVote { SubjectId = subjectId, PersonId = person, TextId = text.Id, Opinion = opinion, VotedAt = now });

@@ -6,11 +6,20 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Parvis.Web.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Basemaps : Migration
+    public partial class BasemapsAndMandateChanges : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Every act journaled before this column was a first write.
+            migrationBuilder.AddColumn<string>(
+                name: "Change",
+                table: "kernel_mandate_acts",
+                type: "character varying(10)",
+                maxLength: 10,
+                nullable: false,
+                defaultValue: "Added");
+
             migrationBuilder.CreateTable(
                 name: "kernel_basemaps",
                 columns: table => new
@@ -75,6 +84,10 @@ namespace Parvis.Web.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "kernel_basemaps");
+
+            migrationBuilder.DropColumn(
+                name: "Change",
+                table: "kernel_mandate_acts");
         }
     }
 }
