@@ -99,6 +99,17 @@ public sealed class MediationTests(ParvisApp app) : IClassFixture<ParvisApp>
             var shown = await visitor.GetAsync($"/proposals/{proposal.Id}");
             Assert.Contains("saisi avec l'aide de Maison France Services du port", shown.Text(".mediated"), StringComparison.Ordinal);
             Assert.Contains("Josiane du port", shown.Body, StringComparison.Ordinal);
+            // Labelled in the lists too, in the open data (the structure by its id) and in the council's report.
+            var listed = (await visitor.GetAsync($"/processes/{slug}/proposals")).Document.QuerySelectorAll("li.card").Single(c => c.TextContent.Contains("Un banc à l'arrêt de bus", StringComparison.Ordinal));
+            Assert.Equal("saisi avec l'aide de Maison France Services du port", listed.QuerySelector(".mediated")!.TextContent);
+            Assert.Contains("saisi avec l'aide de Maison France Services du port", (await visitor.GetAsync($"/processes/{slug}/fates")).Text("main"), StringComparison.Ordinal);
+            var row = System.Text.Json.JsonDocument.Parse((await visitor.GetAsync($"/open-data/proposals.json?process={slug}")).Body).RootElement.GetProperty("rows").EnumerateArray()
+                .Single(r => r.GetProperty("title").GetString() == "Un banc à l'arrêt de bus");
+            Assert.Equal(("mediated", structure.ToString()), (row.GetProperty("channel").GetString(), row.GetProperty("mediated_by_id").GetString()));
+            var structures = System.Text.Json.JsonDocument.Parse((await visitor.GetAsync($"/open-data/mediation-structures.json?process={slug}")).Body).RootElement.GetProperty("rows").EnumerateArray().ToList();
+            Assert.Equal([("Maison France Services du port", "mediation_place")], structures.Select(r => (r.GetProperty("name").GetString(), r.GetProperty("kind").GetString())));
+            var quote = (await visitor.GetAsync($"/processes/{slug}/report")).Document.QuerySelectorAll(".verbatim blockquote").Single(q => q.TextContent.Contains("Un banc à l'arrêt", StringComparison.Ordinal));
+            Assert.Contains("saisi avec l'aide de Maison France Services du port", quote.ParentElement!.TextContent, StringComparison.Ordinal);
         }
         var act = await app.WithDatabaseAsync(db => db.MandateActs.SingleAsync(a => a.MandateId == mandate));
         Assert.Equal(("proposal", $"/proposals/{proposal.Id}", mediatorPerson.Id, person.Id, MediationMode.For), (act.Kind, act.Address, act.MediatorId, act.PersonId, act.Mode));

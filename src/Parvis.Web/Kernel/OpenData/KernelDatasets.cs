@@ -73,6 +73,12 @@ public static partial class KernelDatasets
                 UsefulNo = answers.Count(f => f.PhaseId == p.Id && f.Useful == FeedbackAnswer.No),
             });
         }),
+        Dataset.Of("mediation-structures", Module, (db, scope) =>
+        {
+            // Only the structures that helped someone contribute to these processes: those the contributions name.
+            var helped = scope.Shown(db.Contributions).Select(c => c.MediatedById);
+            return db.MediationStructures.Where(s => helped.Contains(s.Id)).Select(s => new MediationStructureRow { Id = s.Id, Name = s.Name, Kind = s.Kind });
+        }),
         Dataset.Of("moderation", Module, (db, scope) =>
             db.ModerationDecisions.Where(m => scope.Processes.Contains(m.ProcessId)).Select(m => new ModerationRow
             {
@@ -183,6 +189,13 @@ public sealed class PhaseFeedbackRow : DatasetRow
     public int UsefulYes { get; init; }
     public int UsefulPartly { get; init; }
     public int UsefulNo { get; init; }
+}
+
+/// <summary>A mediation place, association or desk whose mediators enter contributions under their authors' mandates.</summary>
+public sealed class MediationStructureRow : DatasetRow
+{
+    public required string Name { get; init; }
+    public Mediation.StructureKind Kind { get; init; }
 }
 
 /// <summary>As the public moderation log shows it: never which contribution, which would lead back to its author.</summary>

@@ -24,13 +24,13 @@ public static class DebatesDatasets
             scope.Shown(db.Arguments, DebatesModule.Key).Select(a => new ArgumentRow
             {
                 Id = a.Id, ProcessId = a.ProcessId, DebateId = a.DebateId, Side = a.Side, Title = a.Title, Text = a.Text, Language = a.Language, Author = a.AuthorId,
-                Invited = a.Invited, Supports = a.Supports, Channel = a.Channel, Fate = a.Fate, CreatedAt = a.CreatedAt,
+                Invited = a.Invited, Supports = a.Supports, Channel = a.Channel, MediatedById = a.MediatedById, Fate = a.Fate, CreatedAt = a.CreatedAt,
             })),
         Dataset.Of($"{DebatesModule.Key}-replies", DebatesModule.Key, (db, scope) =>
             scope.Shown(db.ArgumentReplies, DebatesModule.Key).Select(r => new ArgumentReplyRow
             {
                 Id = r.Id, ProcessId = r.ProcessId, DebateId = r.DebateId, ArgumentId = r.ArgumentId, Text = r.Text, Language = r.Language, Author = r.AuthorId,
-                Channel = r.Channel, Fate = r.Fate, CreatedAt = r.CreatedAt,
+                Channel = r.Channel, MediatedById = r.MediatedById, Fate = r.Fate, CreatedAt = r.CreatedAt,
             })),
     ];
 }
@@ -62,6 +62,9 @@ public sealed class ArgumentRow : DatasetRow
     public required string Invited { get; init; }
     public int Supports { get; init; }
     public Channel Channel { get; init; }
+
+    /// <summary>The mediation structure whose mediator entered it under its author's mandate (mediation-structures).</summary>
+    public Guid? MediatedById { get; init; }
     public Fate? Fate { get; init; }
     [Dated] public DateTimeOffset CreatedAt { get; init; }
 }
@@ -75,6 +78,9 @@ public sealed class ArgumentReplyRow : DatasetRow
     public required string Language { get; init; }
     [Pseudonym] public Guid? Author { get; init; }
     public Channel Channel { get; init; }
+
+    /// <summary>The mediation structure whose mediator entered it under its author's mandate (mediation-structures).</summary>
+    public Guid? MediatedById { get; init; }
     public Fate? Fate { get; init; }
     [Dated] public DateTimeOffset CreatedAt { get; init; }
 }

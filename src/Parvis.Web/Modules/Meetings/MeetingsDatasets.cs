@@ -41,7 +41,7 @@ public static class MeetingsDatasets
             return scope.Shown(db.MeetingRemarks, MeetingsModule.Key).Where(r => meetings.Contains(r.MeetingId)).Select(r => new RemarkRow
             {
                 Id = r.Id, ProcessId = r.ProcessId, MeetingId = r.MeetingId, SiteId = r.SiteId, ThemeId = r.ThemeId, Text = r.Text, Language = r.Language, Origin = r.Origin,
-                Channel = r.Channel, Fate = r.Fate, CreatedAt = r.CreatedAt,
+                Channel = r.Channel, MediatedById = r.MediatedById, Fate = r.Fate, CreatedAt = r.CreatedAt,
             });
         }),
         Dataset.Of($"{MeetingsModule.Key}-questions", MeetingsModule.Key, (db, scope) =>
@@ -50,7 +50,7 @@ public static class MeetingsDatasets
             return scope.Shown(db.ExpertQuestions, MeetingsModule.Key).Where(q => components.Contains(q.ComponentId)).Select(q => new QuestionRow
             {
                 Id = q.Id, ProcessId = q.ProcessId, MeetingId = q.MeetingId, SiteId = q.SiteId, ThemeId = q.ThemeId, Text = q.Text, Language = q.Language, Author = q.AuthorId,
-                Origin = q.Origin, Channel = q.Channel, Status = q.Status, Answer = q.Answer, AnsweredAt = q.AnsweredAt,
+                Origin = q.Origin, Channel = q.Channel, MediatedById = q.MediatedById, Status = q.Status, Answer = q.Answer, AnsweredAt = q.AnsweredAt,
                 AnsweredAtMeetingId = q.AnsweredAtMeetingId, Fate = q.Fate, CreatedAt = q.CreatedAt,
             });
         }),
@@ -107,6 +107,9 @@ public sealed class RemarkRow : DatasetRow
     public required string Language { get; init; }
     public string? Origin { get; init; }
     public Channel Channel { get; init; }
+
+    /// <summary>The mediation structure whose mediator entered it under its author's mandate (mediation-structures).</summary>
+    public Guid? MediatedById { get; init; }
     public Fate? Fate { get; init; }
     [Dated] public DateTimeOffset CreatedAt { get; init; }
 }
@@ -122,6 +125,9 @@ public sealed class QuestionRow : DatasetRow
     [Pseudonym] public Guid? Author { get; init; }
     public string? Origin { get; init; }
     public Channel Channel { get; init; }
+
+    /// <summary>The mediation structure whose mediator entered it under its author's mandate (mediation-structures).</summary>
+    public Guid? MediatedById { get; init; }
     public QuestionStatus Status { get; init; }
     public string? Answer { get; init; }
     public DateTimeOffset? AnsweredAt { get; init; }

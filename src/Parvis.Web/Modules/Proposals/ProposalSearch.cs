@@ -48,7 +48,7 @@ public sealed record ProposalCursor(int Count, long Ticks, Guid Id)
 }
 
 public sealed record ProposalSummary(Guid Id, string Title, string Excerpt, Guid? ThemeId, ProposalStatus Status,
-    int SupportCount, int CommentCount, DateTimeOffset CreatedAt, string? AuthorPseudonym, string Language);
+    int SupportCount, int CommentCount, DateTimeOffset CreatedAt, string? AuthorPseudonym, string Language, Guid? MediatedById);
 
 public sealed record ProposalResults(IReadOnlyList<ProposalSummary> Items, int Total, int Page, int PageCount, ProposalSort Sort)
 {
@@ -96,7 +96,7 @@ public sealed class ProposalSearch(DatabaseOnDemand database)
             .Skip(cursor is null ? (page - 1) * PageSize : 0).Take(PageSize)
             // A list shows an excerpt: the rest of a long text is neither read nor kept.
             .Select(p => new ProposalSummary(p.Id, p.Title, p.Body.Substring(0, ExcerptLength + 1), p.ThemeId, p.Status, p.SupportCount, p.CommentCount, p.CreatedAt,
-                Db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.Pseudonym).FirstOrDefault(), p.Language))
+                Db.Users.Where(u => u.Id == p.AuthorId).Select(u => u.Pseudonym).FirstOrDefault(), p.Language, p.MediatedById))
             .ToListAsync(cancellationToken);
         for (var i = 0; i < items.Count; i++)
         {

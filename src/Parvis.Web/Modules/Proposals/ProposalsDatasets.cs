@@ -14,7 +14,7 @@ public static class ProposalsDatasets
             return scope.Shown(db.Proposals, ProposalsModule.Key).Select(p => new ProposalRow
             {
                 Id = p.Id, ProcessId = p.ProcessId, ThemeId = p.ThemeId, Title = p.Title, Body = p.Body, Language = p.Language, Author = p.AuthorId, Origin = p.Origin,
-                Channel = p.Channel, Status = p.Status, Supports = p.SupportCount,
+                Channel = p.Channel, MediatedById = p.MediatedById, Status = p.Status, Supports = p.SupportCount,
                 Comments = comments.Count(c => c.ProposalId == p.Id),
                 Answer = p.Answer, AnsweredAt = p.AnsweredAt, MergedIntoId = p.MergedIntoId, Fate = p.Fate, FateDecidedAt = p.FateDecidedAt,
                 CreatedAt = p.CreatedAt, EditedAt = p.EditedAt, WithdrawnAt = p.WithdrawnAt,
@@ -24,7 +24,7 @@ public static class ProposalsDatasets
             scope.Shown(db.Comments, ProposalsModule.Key).Select(c => new CommentRow
             {
                 Id = c.Id, ProcessId = c.ProcessId, ProposalId = c.ProposalId, ParentId = c.ParentId, Body = c.Body, Language = c.Language, Author = c.AuthorId,
-                Channel = c.Channel, Fate = c.Fate, CreatedAt = c.CreatedAt,
+                Channel = c.Channel, MediatedById = c.MediatedById, Fate = c.Fate, CreatedAt = c.CreatedAt,
             })),
     ];
 }
@@ -39,6 +39,9 @@ public sealed class ProposalRow : DatasetRow
     [Pseudonym] public Guid? Author { get; init; }
     public string? Origin { get; init; }
     public Channel Channel { get; init; }
+
+    /// <summary>The mediation structure whose mediator entered it under its author's mandate (mediation-structures).</summary>
+    public Guid? MediatedById { get; init; }
     public ProposalStatus Status { get; init; }
     public int Supports { get; init; }
     public int Comments { get; init; }
@@ -61,6 +64,9 @@ public sealed class CommentRow : DatasetRow
     public required string Language { get; init; }
     [Pseudonym] public Guid? Author { get; init; }
     public Channel Channel { get; init; }
+
+    /// <summary>The mediation structure whose mediator entered it under its author's mandate (mediation-structures).</summary>
+    public Guid? MediatedById { get; init; }
     public Fate? Fate { get; init; }
     [Dated] public DateTimeOffset CreatedAt { get; init; }
 }

@@ -38,14 +38,14 @@ public static class TextsDatasets
                 Agree = votes.Count(x => x.SubjectId == a.Id && x.Opinion == Opinion.Agree),
                 Mixed = votes.Count(x => x.SubjectId == a.Id && x.Opinion == Opinion.Mixed),
                 Disagree = votes.Count(x => x.SubjectId == a.Id && x.Opinion == Opinion.Disagree),
-                Channel = a.Channel, Fate = a.Fate, CreatedAt = a.CreatedAt,
+                Channel = a.Channel, MediatedById = a.MediatedById, Fate = a.Fate, CreatedAt = a.CreatedAt,
             });
         }),
         Dataset.Of($"{TextsModule.Key}-arguments", TextsModule.Key, (db, scope) =>
             scope.Shown(db.TextArguments, TextsModule.Key).Select(a => new TextArgumentRow
             {
                 Id = a.Id, ProcessId = a.ProcessId, TextId = a.TextId, ArticleId = a.ArticleId, AmendmentId = a.AmendmentId, Side = a.Side,
-                Text = a.Text, Language = a.Language, Author = a.AuthorId, Channel = a.Channel, Fate = a.Fate, CreatedAt = a.CreatedAt,
+                Text = a.Text, Language = a.Language, Author = a.AuthorId, Channel = a.Channel, MediatedById = a.MediatedById, Fate = a.Fate, CreatedAt = a.CreatedAt,
             })),
     ];
 }
@@ -84,6 +84,9 @@ public sealed class AmendmentRow : DatasetRow
     public int Mixed { get; init; }
     public int Disagree { get; init; }
     public Channel Channel { get; init; }
+
+    /// <summary>The mediation structure whose mediator entered it under its author's mandate (mediation-structures).</summary>
+    public Guid? MediatedById { get; init; }
     public Fate? Fate { get; init; }
     [Dated] public DateTimeOffset CreatedAt { get; init; }
 }
@@ -99,6 +102,9 @@ public sealed class TextArgumentRow : DatasetRow
     public required string Language { get; init; }
     [Pseudonym] public Guid? Author { get; init; }
     public Channel Channel { get; init; }
+
+    /// <summary>The mediation structure whose mediator entered it under its author's mandate (mediation-structures).</summary>
+    public Guid? MediatedById { get; init; }
     public Fate? Fate { get; init; }
     [Dated] public DateTimeOffset CreatedAt { get; init; }
 }

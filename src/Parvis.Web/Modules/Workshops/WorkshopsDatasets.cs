@@ -15,7 +15,7 @@ public static class WorkshopsDatasets
             select new WorkshopItemRow
             {
                 Id = i.Id, ProcessId = i.ProcessId, WorkshopId = i.WorkshopId, Workshop = w.Title, GroupId = i.GroupId, Group = g.Name,
-                Kind = i.ItemKind, Text = i.Text, Language = i.Language, ParentId = i.ParentId, MergedIntoId = i.MergedIntoId, Channel = i.Channel, Fate = i.Fate,
+                Kind = i.ItemKind, Text = i.Text, Language = i.Language, ParentId = i.ParentId, MergedIntoId = i.MergedIntoId, Channel = i.Channel, MediatedById = i.MediatedById, Fate = i.Fate,
                 CreatedAt = i.CreatedAt,
             }),
     ];
@@ -34,6 +34,9 @@ public sealed class WorkshopItemRow : DatasetRow
     public Guid? ParentId { get; init; }
     public Guid? MergedIntoId { get; init; }
     public Channel Channel { get; init; }
+
+    /// <summary>The mediation structure whose mediator entered it under its author's mandate (mediation-structures).</summary>
+    public Guid? MediatedById { get; init; }
     public Fate? Fate { get; init; }
     [Dated] public DateTimeOffset CreatedAt { get; init; }
 }

@@ -245,6 +245,8 @@ public sealed class ReportBuilder(ParvisDbContext db, CurrentOrganisation organi
             groups.Add((text["CouncilReport.Theme", theme.Name], contributions.Where(c => inTheme.Contains(c.Id) && placed.Add(c.Id)).ToList()));
         }
         groups.Add((text["CouncilReport.NoTheme"], contributions.Where(c => placed.Add(c.Id)).ToList()));
+        var structures = await db.MediationStructures.AsNoTracking().Where(s => s.OrganisationId == organisation.Id).ToDictionaryAsync(s => s.Id, s => s.Name);
+        string Helped(Contribution c) => c.MediatedById is { } id && structures.TryGetValue(id, out var name) ? $" · {text["Mediation.EnteredWith", name]}" : "";
         foreach (var (title, members) in groups.Where(g => g.Members.Count > 0))
         {
             blocks.Add(new ReportHeading(2, title));
@@ -252,7 +254,7 @@ public sealed class ReportBuilder(ParvisDbContext db, CurrentOrganisation organi
             {
                 blocks.Add(new ReportHeading(3, text["CouncilReport.Channel", text["Channel." + channel.Key]]));
                 blocks.AddRange(channel.Select(c => new ReportQuote(c.Excerpt,
-                    $"{numbers[c.Id]} · {text["Kind." + c.Kind]} · {c.CreatedAt.ToLocalTime().ToString("d", CultureInfo.CurrentCulture)}", c.Language)));
+                    $"{numbers[c.Id]} · {text["Kind." + c.Kind]} · {c.CreatedAt.ToLocalTime().ToString("d", CultureInfo.CurrentCulture)}{Helped(c)}", c.Language)));
             }
         }
     }
