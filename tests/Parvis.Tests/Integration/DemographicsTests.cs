@@ -83,6 +83,24 @@ public sealed class DemographicsTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.DoesNotContain(communes, r => r.Contains("Lorient", StringComparison.Ordinal) && r.Contains(" 5 ", StringComparison.Ordinal));
         Assert.Contains("75 ans et plus", table.Text("section[aria-labelledby=unheard]"), StringComparison.Ordinal);
 
+        // Staff go and meet a commune barely heard in one step: a desk set up there, saying why, to complete; not elsewhere.
+        Assert.Empty(table.Document.QuerySelectorAll("form[action*='handler=Outreach']"));
+        var staffTable = await admin.GetAsync($"/processes/{process.Slug}/who-took-part");
+        var button = staffTable.Document.QuerySelectorAll("section[aria-labelledby=unheard] form[action*='handler=Outreach']")
+            .Single(f => f.QuerySelector("input[name=commune]")!.GetAttribute("value") == "Lanester");
+        Assert.Equal("Organiser une permanence à Lanester", button.QuerySelector("button")!.TextContent);
+        var component = button.QuerySelector("input[name=componentId]")!.GetAttribute("value")!;
+        var forged = await admin.PostAsync($"/processes/{process.Slug}/who-took-part?handler=Outreach", new Dictionary<string, string> { ["componentId"] = component, ["commune"] = "Lorient" });
+        Assert.Equal(HttpStatusCode.NotFound, forged.Status);
+        var outreach = await admin.PostAsync($"/processes/{process.Slug}/who-took-part?handler=Outreach", new Dictionary<string, string> { ["componentId"] = component, ["commune"] = "Lanester" });
+        Assert.Equal(HttpStatusCode.Redirect, outreach.Status);
+        var desk = await app.WithDatabaseAsync(db => db.Meetings.Include(m => m.Sites).SingleAsync(m => m.Title == "Permanence à Lanester"));
+        Assert.Equal($"/meetings/{desk.Id}/edit", outreach.Location);
+        Assert.Equal(["Lanester"], desk.Sites.Select(s => s.Name));
+        Assert.Contains("Lanester compte 23 %", desk.Description.Replace('\u00a0', ' '), StringComparison.Ordinal);
+        Assert.Equal(DateTime.Today.AddDays(14).AddHours(10), desk.StartsAt.ToLocalTime().DateTime);
+        Assert.Contains("précisez la date", (await admin.GetAsync(outreach.Location!)).Texts(".notice").Last(), StringComparison.Ordinal);
+
         // The council's report carries the same table and its method, the small cells suppressed there too.
         var report = await analyst.GetAsync($"/processes/{process.Slug}/report");
         Assert.Contains("Qui a participé", report.Texts("h2, h3").ToList());

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Notifications;
 using Parvis.Web.Kernel.Permissions;
@@ -104,6 +105,25 @@ public interface IParvisModule
 
     /// <summary>Its tables whose writes drop more than pages (what the kernel keeps of them).</summary>
     IReadOnlyList<(string Table, ChangeKind Kind)> KeptTables => [];
+
+    /// <summary>
+    /// What it sets up in one step to go and meet the people a process barely heard (a desk in a commune its answers
+    /// under-represent), from the page of who took part; null when it offers nothing of the kind.
+    /// </summary>
+    IOutreach? Outreach => null;
+}
+
+/// <summary>An event a module sets up in one step where a process barely heard people, for staff to complete.</summary>
+public interface IOutreach
+{
+    /// <summary>The text key of the button that sets it up, the commune as {0}.</summary>
+    string LabelKey { get; }
+
+    /// <summary>
+    /// Sets it up in the component, in the commune, saying why (<paramref name="reason"/>, the figures behind it). On
+    /// success, the page where staff complete it (its date, its place).
+    /// </summary>
+    Task<(CommandResult Result, string? Next)> CreateAsync(IServiceProvider services, Process process, ProcessComponent component, string commune, string reason);
 }
 
 /// <summary>A link a module offers (on a process page, in the administration, in the navigation): where it leads, and the text it shows (a key and its arguments).</summary>

@@ -30,7 +30,9 @@ public sealed class MeetingCommands(
     /// <summary>The kind of mention by which a meeting's site names the actor of the territory it is held at.</summary>
     public const string SiteMention = "meeting";
 
-    public async Task<CommandResult> CreateAsync(Guid processId, Guid componentId, string title, DateTimeOffset startsAt, MeetingMode mode, string templateKey)
+    /// <summary>A meeting from one of the templates, or a single place named by <paramref name="place"/> (its address too).</summary>
+    public async Task<CommandResult> CreateAsync(Guid processId, Guid componentId, string title, DateTimeOffset startsAt, MeetingMode mode, string templateKey,
+        string description = "", string? place = null)
     {
         var process = await processes.FindAsync(processId, MeetingsModule.Key, componentId);
         if (process is null)
@@ -56,8 +58,11 @@ public sealed class MeetingCommands(
             StartsAt = startsAt,
             EndsAt = startsAt.AddMinutes(template.Minutes),
             Agenda = template.Agenda.Current,
+            Description = description.Trim(),
         };
-        meeting.Sites.AddRange(template.Sites.Select((s, i) => new MeetingSite { Position = i, Name = s.Name.Current, Address = s.Address?.Current ?? "" }));
+        meeting.Sites.AddRange(place is null
+            ? template.Sites.Select((s, i) => new MeetingSite { Position = i, Name = s.Name.Current, Address = s.Address?.Current ?? "" })
+            : [new MeetingSite { Name = place, Address = place }]);
         db.Meetings.Add(meeting);
         audit.Record("meeting.create", $"meeting:{meeting.Id}", meeting.Title);
         await db.SaveChangesAsync();

@@ -25,6 +25,8 @@ public sealed class MeetingsModule : IParvisModule
 
     public IReadOnlyList<Kernel.OpenData.Dataset> Datasets => MeetingsDatasets.All;
 
+    public IOutreach Outreach { get; } = new MeetingOutreach();
+
     public string TitleKey => "Meetings.ModuleTitle";
 
     public bool AllowsSeveral => true;
