@@ -74,7 +74,21 @@ public sealed class MediationTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Contains("second médiateur", unwitnessed.Text("#Witness-error"), StringComparison.Ordinal);
         var witnessed = await mediator.PostAsync($"{page}?handler=Consent", new Dictionary<string, string> { ["Consent"] = "WitnessedOral", ["Witness"] = witness.Pseudonym });
         Assert.Equal(HttpStatusCode.Redirect, witnessed.Status);
+        // Named as witness, the second mediator confirms from their own desk before the mandate acts; nobody else can.
+        Assert.Contains("En attente de la confirmation du témoin", (await mediator.GetAsync(page)).Text("dl.facts"), StringComparison.Ordinal);
+        Assert.Contains("n'est pas en vigueur", (await mediator.PostAsync($"{page}?handler=Start", new Dictionary<string, string> { ["Mode"] = "For" })).Text(".alert"), StringComparison.Ordinal);
+        Assert.Empty((await mediator.GetAsync("/mediation")).Document.QuerySelectorAll("section[aria-labelledby=to-witness]"));
+        Assert.Equal(HttpStatusCode.NotFound, (await mediator.PostAsync("/mediation?handler=Witness", new Dictionary<string, string> { ["mandateId"] = mandate.ToString() })).Status);
+        using (var witnessSession = app.NewSession())
+        {
+            await witnessSession.SignInAsync(witness.Email!, ParvisApp.Password);
+            var desk = await witnessSession.GetAsync("/mediation");
+            Assert.Contains("Josiane du port", desk.Text("section[aria-labelledby=to-witness]"), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Redirect, (await witnessSession.PostAsync("/mediation?handler=Witness", new Dictionary<string, string> { ["mandateId"] = mandate.ToString() })).Status);
+            Assert.Empty((await witnessSession.GetAsync("/mediation")).Document.QuerySelectorAll("section[aria-labelledby=to-witness]"));
+        }
         Assert.Contains("En vigueur jusqu'au", (await mediator.GetAsync(page)).Text("dl.facts"), StringComparison.Ordinal);
+        Assert.Equal(1, await app.WithDatabaseAsync(db => db.AuditEntries.CountAsync(a => a.Action == "mediation.witness" && a.Subject == $"mandate:{mandate}")));
 
         // Acting: every page says for whom; the mediator's own account and the administration wait until they stop.
         var started = await mediator.PostAsync($"{page}?handler=Start", new Dictionary<string, string> { ["Mode"] = "For" });

@@ -6,6 +6,7 @@ namespace Parvis.Web.Kernel.Mediation;
 public enum MandateState
 {
     AwaitingConsent,
+    AwaitingWitness,
     Acting,
     Ended,
     Revoked,
@@ -17,6 +18,7 @@ public sealed record MandateView(Mandate Mandate, string Pseudonym, string Struc
     public MandateState StateAt(DateTimeOffset now) =>
         Mandate.RevokedAt is not null ? MandateState.Revoked
         : Mandate.ConsentRecordedAt is null ? MandateState.AwaitingConsent
+        : !Mandate.Consented ? MandateState.AwaitingWitness
         : Mandate.ActsAt(now) && !(Mandate.Duration == MandateDuration.Process && ProcessClosed) ? MandateState.Acting
         : MandateState.Ended;
 

@@ -106,13 +106,19 @@ public sealed class Mandate
     /// <summary>The second mediator before whom an oral consent was given.</summary>
     public Guid? WitnessId { get; set; }
 
+    /// <summary>When that second mediator confirmed it, from their own account: only then does an oral consent count.</summary>
+    public DateTimeOffset? WitnessConfirmedAt { get; set; }
+
     /// <summary>When it ends by itself (six or twelve months from the consent, or the end of its session).</summary>
     public DateTimeOffset? ExpiresAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
     public Guid? RevokedById { get; set; }
 
     /// <summary>Whether mediators may act under it now (a process-long mandate also needs its process open).</summary>
-    public bool ActsAt(DateTimeOffset now) => ConsentRecordedAt is not null && RevokedAt is null && (ExpiresAt is null || ExpiresAt > now);
+    public bool ActsAt(DateTimeOffset now) => Consented && RevokedAt is null && (ExpiresAt is null || ExpiresAt > now);
+
+    /// <summary>Whether the consent is recorded and, given orally, confirmed by its witness.</summary>
+    public bool Consented => ConsentRecordedAt is not null && (Consent != ConsentForm.WitnessedOral || WitnessConfirmedAt is not null);
 
     /// <summary>When a consent recorded at <paramref name="at"/> makes it end, if by a date.</summary>
     public static DateTimeOffset? EndOf(MandateDuration duration, DateTimeOffset at) => duration switch

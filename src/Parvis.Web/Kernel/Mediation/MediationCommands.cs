@@ -242,8 +242,8 @@ public sealed class MediationCommands(DatabaseOnDemand database, CurrentOrganisa
     }
 
     /// <summary>
-    /// A mediator of the structure records the consent given in person: the signed attestation, or an oral consent
-    /// before a second mediator of the structure (by pseudonym). From then on the mandate acts.
+    /// A mediator of the structure records the consent given in person: the signed attestation, from then on the
+    /// mandate acts; or an oral consent before a second mediator of the structure (by pseudonym), acting once they confirm.
     /// </summary>
     public async Task<CommandResult> RecordConsentAsync(Guid mandateId, ConsentForm? form, string? witness)
     {
@@ -280,6 +280,31 @@ public sealed class MediationCommands(DatabaseOnDemand database, CurrentOrganisa
         (mandate.Consent, mandate.WitnessId, mandate.ConsentRecordedAt, mandate.ConsentRecordedById) = (given, witnessId, now, authorizer.PersonId);
         mandate.ExpiresAt = Mandate.EndOf(mandate.Duration, now);
         audit.Record("mediation.consent", $"mandate:{mandate.Id}", witnessId is null ? given.ToString() : $"{given}; {witness!.Trim()}");
+        await Db.SaveChangesAsync();
+        return CommandResult.Done(mandate.Id);
+    }
+
+    /// <summary>
+    /// The second mediator confirms, from their own account, that they heard the oral consent recorded with their name:
+    /// a mediator cannot name a colleague as witness behind their back.
+    /// </summary>
+    public async Task<CommandResult> ConfirmWitnessAsync(Guid mandateId)
+    {
+        var mandate = await Db.Mandates.FirstOrDefaultAsync(m => m.Id == mandateId && m.OrganisationId == organisation.Id);
+        if (mandate is null || mandate.WitnessId is null || mandate.WitnessId != authorizer.PersonId)
+        {
+            return CommandResult.Missing();
+        }
+        if (!await MediatesForAsync(mandate.StructureId))
+        {
+            return CommandResult.Refused(Decision.Forbidden);
+        }
+        if (mandate.WitnessConfirmedAt is not null || mandate.RevokedAt is not null)
+        {
+            return CommandResult.Refused("Mediation.ConsentAlready");
+        }
+        mandate.WitnessConfirmedAt = clock.GetUtcNow();
+        audit.Record("mediation.witness", $"mandate:{mandate.Id}");
         await Db.SaveChangesAsync();
         return CommandResult.Done(mandate.Id);
     }

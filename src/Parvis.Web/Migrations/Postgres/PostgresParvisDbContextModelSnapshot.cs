@@ -923,6 +923,9 @@ namespace Parvis.Web.Migrations.Postgres
                     b.Property<Guid>("StructureId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("WitnessConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid?>("WitnessId")
                         .HasColumnType("uuid");
 

@@ -914,6 +914,9 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.Property<Guid>("StructureId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("WitnessConfirmedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("WitnessId")
                         .HasColumnType("TEXT");
 

@@ -19,6 +19,9 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
     public IReadOnlyList<(Guid Id, string Title)> Processes { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
 
+    /// <summary>The oral consents recorded with this mediator as witness, waiting for them to confirm.</summary>
+    public IReadOnlyList<MandateView> ToWitness { get; private set; } = [];
+
     [BindProperty]
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(PersonRules.PseudonymMax, MinimumLength = PersonRules.PseudonymMin, ErrorMessage = "Validation.Length")]
@@ -60,6 +63,15 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
         return Redirect(MediationPages.Mandate(result.Id!.Value));
     }
 
+    public async Task<IActionResult> OnPostWitnessAsync(Guid mandateId)
+    {
+        if (await LoadAsync() is { } denied)
+        {
+            return denied;
+        }
+        return After(await commands.ConfirmWitnessAsync(mandateId), "Mediation.WitnessConfirmed", MediationPages.Home);
+    }
+
     private async Task<IActionResult?> LoadAsync()
     {
         if (authorizer.PersonId is null)
@@ -76,6 +88,8 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
         Processes = [.. (await db.Processes.AsNoTracking().Where(p => p.OrganisationId == organisation.Id && p.Published && p.ClosedAt == null)
             .OrderBy(p => p.Title).Select(p => new { p.Id, p.Title }).ToListAsync()).Select(p => (p.Id, p.Title))];
         Now = clock.GetUtcNow();
+        var me = authorizer.PersonId;
+        ToWitness = await MandateView.ReadAsync(db, db.Mandates.Where(m => m.WitnessId == me && m.WitnessConfirmedAt == null && m.RevokedAt == null && ids.Contains(m.StructureId)));
         return null;
     }
 }

@@ -39,7 +39,8 @@ public sealed class MandateModel(ParvisDbContext db, Authorizer authorizer, Medi
     {
         // A choice not offered is no choice: the command says what is missing, in the interface's words.
         ModelState.Remove(nameof(Consent));
-        return await ActAsync(id, () => commands.RecordConsentAsync(id, Consent, Witness), "Mediation.ConsentRecorded", Consent == ConsentForm.WitnessedOral ? nameof(Witness) : "");
+        return await ActAsync(id, () => commands.RecordConsentAsync(id, Consent, Witness),
+            Consent == ConsentForm.WitnessedOral ? "Mediation.ConsentRecordedOral" : "Mediation.ConsentRecorded", Consent == ConsentForm.WitnessedOral ? nameof(Witness) : "");
     }
 
     public async Task<IActionResult> OnPostStartAsync(Guid id)

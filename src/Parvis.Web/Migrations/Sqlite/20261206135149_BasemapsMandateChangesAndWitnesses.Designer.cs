@@ -11,8 +11,8 @@ using Parvis.Web.Kernel.Data;
 namespace Parvis.Web.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteParvisDbContext))]
-    [Migration("20261206132159_BasemapsAndMandateChanges")]
-    partial class BasemapsAndMandateChanges
+    [Migration("20261206135149_BasemapsMandateChangesAndWitnesses")]
+    partial class BasemapsMandateChangesAndWitnesses
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -916,6 +916,9 @@ namespace Parvis.Web.Migrations.Sqlite
 
                     b.Property<Guid>("StructureId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("WitnessConfirmedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("WitnessId")
                         .HasColumnType("TEXT");

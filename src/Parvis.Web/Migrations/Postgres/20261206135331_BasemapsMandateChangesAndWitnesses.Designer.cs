@@ -12,8 +12,8 @@ using Parvis.Web.Kernel.Data;
 namespace Parvis.Web.Migrations.Postgres
 {
     [DbContext(typeof(PostgresParvisDbContext))]
-    [Migration("20261206132400_BasemapsAndMandateChanges")]
-    partial class BasemapsAndMandateChanges
+    [Migration("20261206135331_BasemapsMandateChangesAndWitnesses")]
+    partial class BasemapsMandateChangesAndWitnesses
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -925,6 +925,9 @@ namespace Parvis.Web.Migrations.Postgres
 
                     b.Property<Guid>("StructureId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("WitnessConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("WitnessId")
                         .HasColumnType("uuid");

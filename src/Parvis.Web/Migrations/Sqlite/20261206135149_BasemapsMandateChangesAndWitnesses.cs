@@ -6,11 +6,20 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Parvis.Web.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class BasemapsAndMandateChanges : Migration
+    public partial class BasemapsMandateChangesAndWitnesses : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<long>(
+                name: "WitnessConfirmedAt",
+                table: "kernel_mandates",
+                type: "INTEGER",
+                nullable: true);
+
+            // Oral consents recorded before witnesses confirmed them keep acting: they were valid when recorded.
+            migrationBuilder.Sql("UPDATE kernel_mandates SET \"WitnessConfirmedAt\" = \"ConsentRecordedAt\" WHERE \"Consent\" = 'WitnessedOral'");
+
             // Every act journaled before this column was a first write.
             migrationBuilder.AddColumn<string>(
                 name: "Change",
@@ -84,6 +93,10 @@ namespace Parvis.Web.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "kernel_basemaps");
+
+            migrationBuilder.DropColumn(
+                name: "WitnessConfirmedAt",
+                table: "kernel_mandates");
 
             migrationBuilder.DropColumn(
                 name: "Change",
