@@ -220,6 +220,28 @@ public sealed class MediationTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Contains("n'est pas en vigueur", again.Text(".alert"), StringComparison.Ordinal);
     }
 
+    /// <summary>Many accounts opened at once may be people enrolled without consent: the administrators hear of it the moment it happens.</summary>
+    [Fact]
+    public async Task A_mediator_opening_unusually_many_mandates_in_a_day_is_flagged_and_told_to_the_administrators()
+    {
+        var (structure, mediator, mediatorPerson, _) = await DeskAsync("Guichet numérique de la gare");
+        var (admin, adminPerson) = await app.SignedInAsync("Administratrice vigilante", Role.Administrator);
+        async Task<int> ToldAsync() => await app.WithDatabaseAsync(db => db.Notifications.CountAsync(n => n.PersonId == adminPerson.Id
+            && db.NotificationEvents.Any(e => e.Id == n.EventId && e.Kind == Parvis.Web.Kernel.Notifications.KernelNotifications.MediationUnusual.Key)));
+        for (var i = 0; i < MediationCommands.UnusualPerDay; i++)
+        {
+            await OpenHeldAsync(mediator, structure, $"Voyageur {i}", null, "SixMonths", "Explain");
+        }
+        Assert.Equal(0, await ToldAsync());
+        Assert.Empty((await admin.GetAsync("/admin/mediation")).Document.QuerySelectorAll("section[aria-labelledby=unusual]"));
+        await OpenHeldAsync(mediator, structure, "Voyageur de trop", null, "SixMonths", "Explain");
+        Assert.Equal(1, await ToldAsync());
+        Assert.Contains(mediatorPerson.Pseudonym, (await admin.GetAsync("/admin/mediation")).Text("section[aria-labelledby=unusual]"), StringComparison.Ordinal);
+        // Told once for the day, not at every account after.
+        await OpenHeldAsync(mediator, structure, "Voyageur en plus", null, "SixMonths", "Explain");
+        Assert.Equal(1, await ToldAsync());
+    }
+
     [Fact]
     public async Task A_session_ends_after_thirty_idle_minutes_a_session_mandate_ends_with_it_and_an_expired_mandate_acts_no_more()
     {

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Audit;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Notifications;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Permissions;
@@ -33,8 +34,11 @@ public sealed record MandateTerms(Guid StructureId, Guid? ProcessId, MandateAllo
 /// sessions in which a mediator acts. Every step is in the audit log.
 /// </summary>
 public sealed class MediationCommands(DatabaseOnDemand database, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock,
-    ActingCookie cookie, IHttpContextAccessor http)
+    ActingCookie cookie, IHttpContextAccessor http, Notifier notifier)
 {
+    /// <summary>Mandates one mediator opens in a day beyond which the organisation's administrators are told, and the day flagged.</summary>
+    public const int UnusualPerDay = 10;
+
     private ParvisDbContext Db => database.Context;
 
     /// <summary>The mandate the current request acts under, if a mediator acts for someone.</summary>
@@ -188,8 +192,34 @@ public sealed class MediationCommands(DatabaseOnDemand database, CurrentOrganisa
         Db.HeldAccounts.Add(new HeldAccount { PersonId = person.Id, OrganisationId = organisation.Id, StructureId = terms.StructureId, CodeHash = [], CreatedAt = now });
         var mandate = NewMandate(person.Id, terms, now);
         audit.Record("mediation.account.open", $"mandate:{mandate.Id}");
+        await TellIfUnusualAsync(terms.StructureId, now);
         await Db.SaveChangesAsync();
         return CommandResult.Done(mandate.Id);
+    }
+
+    /// <summary>
+    /// Tells the administrators, once a day and mediator, when the mandate being opened is one more than a mediator
+    /// usually opens in a day: many accounts opened at once may be people enrolled without their consent.
+    /// </summary>
+    private async Task TellIfUnusualAsync(Guid structureId, DateTimeOffset now)
+    {
+        var me = authorizer.PersonId!.Value;
+        var local = now.ToLocalTime();
+        var dayStart = new DateTimeOffset(local.Date, local.Offset);
+        var before = await Db.Mandates.CountAsync(m => m.OrganisationId == organisation.Id && m.CreatedById == me && m.PersonId != me && m.CreatedAt >= dayStart);
+        if (before != UnusualPerDay)
+        {
+            return;
+        }
+        var structure = await Db.MediationStructures.Where(s => s.Id == structureId).Select(s => s.Name).FirstAsync();
+        var pseudonym = await Db.Users.Where(u => u.Id == me).Select(u => u.Pseudonym).FirstAsync();
+        var administrators = await Db.RoleAssignments.Where(r => r.OrganisationId == organisation.Id && r.Role == Role.Administrator && r.ProcessId == null)
+            .Select(r => r.PersonId).Distinct().ToListAsync();
+        await notifier.RaiseAsync(new Notice(KernelNotifications.MediationUnusual, organisation.Id, null, structureId, structure, "/admin/mediation",
+            pseudonym, (UnusualPerDay + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            AboutYou = administrators,
+        });
     }
 
     /// <summary>The person, from their own page, asks a structure to help them: a mediator records their consent in person.</summary>

@@ -46,5 +46,8 @@ public static class KernelNotifications
     /// <summary>The answer to the author's contest of a hiding.</summary>
     public static readonly NotificationKind AppealDecided = new("moderation.appeal", NotificationMode.Immediately, First: true);
 
-    public static IReadOnlyList<NotificationKind> All => [FateDecided, PhaseOpened, ProcessChanged, ResultUpdated, AppealDecided];
+    /// <summary>A mediator opened unusually many mandates in a day: told to the organisation's administrators at once.</summary>
+    public static readonly NotificationKind MediationUnusual = new("mediation.unusual", NotificationMode.Immediately, First: true);
+
+    public static IReadOnlyList<NotificationKind> All => [FateDecided, PhaseOpened, ProcessChanged, ResultUpdated, AppealDecided, MediationUnusual];
 }

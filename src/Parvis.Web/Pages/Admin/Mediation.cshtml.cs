@@ -17,9 +17,6 @@ namespace Parvis.Web.Pages.Admin;
 public sealed class MediationModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, MediationCommands commands, TimeProvider clock)
     : ParvisPageModel
 {
-    /// <summary>Mandates one mediator writes in a day beyond which the day is shown to staff.</summary>
-    public const int UnusualPerDay = 10;
-
     /// <summary>How far back unusual days are looked for.</summary>
     private const int LookBackDays = 90;
 
@@ -124,7 +121,7 @@ public sealed class MediationModel(ParvisDbContext db, CurrentOrganisation organ
             .Where(m => m.OrganisationId == organisation.Id && m.CreatedAt > since && m.CreatedById != m.PersonId)
             .Select(m => new { m.CreatedById, m.CreatedAt }).ToListAsync();
         var days = written.GroupBy(m => (m.CreatedById, Day: DateOnly.FromDateTime(m.CreatedAt.ToLocalTime().DateTime)))
-            .Where(g => g.Count() > UnusualPerDay).ToList();
+            .Where(g => g.Count() > MediationCommands.UnusualPerDay).ToList();
         var ids = days.Select(d => d.Key.CreatedById).Distinct().ToList();
         var names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Pseudonym);
         Unusual = [.. days.OrderByDescending(d => d.Key.Day).Select(d => new UnusualDay(names.GetValueOrDefault(d.Key.CreatedById) ?? "", d.Key.Day, d.Count()))];
