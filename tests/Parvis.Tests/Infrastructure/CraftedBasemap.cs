@@ -84,9 +84,9 @@ public static class CraftedBasemap
 
     /// <summary>
     /// The archive as PMTiles: a header, one root directory (gzipped), the metadata, then the tiles in tile-id order.
-    /// Tile type and packing can be set to anything a file may say, to see it refused.
+    /// Tile type, packing and each entry's run of tiles can be set to anything a file may say, to see it refused.
     /// </summary>
-    public static byte[] PmTiles(byte tileType = 1, byte tileCompression = 2, IReadOnlyList<(int Zoom, int X, int Y, byte[] Mvt)>? tiles = null)
+    public static byte[] PmTiles(byte tileType = 1, byte tileCompression = 2, IReadOnlyList<(int Zoom, int X, int Y, byte[] Mvt)>? tiles = null, ulong runLength = 1)
     {
         var ordered = (tiles ?? Tiles()).Select(t => (Id: TileId(t.Zoom, t.X, t.Y), Data: tileCompression == 2 ? Gzip(t.Mvt) : t.Mvt)).OrderBy(t => t.Id).ToList();
         var directory = new MemoryStream();
@@ -106,7 +106,7 @@ public static class CraftedBasemap
             Varint(tile.Id - last);
             last = tile.Id;
         }
-        ordered.ForEach(_ => Varint(1));
+        ordered.ForEach(_ => Varint(runLength));
         ordered.ForEach(t => Varint((ulong)t.Data.Length));
         for (var i = 0; i < ordered.Count; i++)
         {

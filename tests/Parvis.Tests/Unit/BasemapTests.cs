@@ -77,7 +77,42 @@ public sealed class BasemapTests
         var (file, error, arguments) = BasemapFile.Read(CraftedBasemap.PmTiles(tiles: [(9, 251, 178, new byte[BasemapLimits.TileBytes + 1])]), "bomb.pmtiles", _now);
         Assert.Null(file);
         Assert.Equal("Basemap.TooLargeUnpacked", error);
-        Assert.Equal([BasemapLimits.UnpackedBytes / (1024 * 1024)], arguments.Cast<long>());
+        Assert.Equal([BasemapLimits.TileBytes / (1024 * 1024)], arguments.Cast<int>());
+    }
+
+    /// <summary>An MBTiles file whose tiles are a view asking SQLite for a value far larger than a tile: refused, not built.</summary>
+    [Fact]
+    public void An_mbtiles_view_cannot_make_sqlite_build_huge_values()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"parvis-test-{Guid.NewGuid():N}.mbtiles");
+        try
+        {
+            using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+            {
+                connection.Open();
+                using var command = connection.CreateCommand();
+                command.CommandText = """
+                    CREATE TABLE metadata (name TEXT, value TEXT);
+                    INSERT INTO metadata VALUES ('format', 'pbf');
+                    CREATE VIEW tiles AS SELECT 9 AS zoom_level, 251 AS tile_column, 333 AS tile_row, randomblob(500000000) AS tile_data;
+                    """;
+                command.ExecuteNonQuery();
+            }
+            Assert.Equal("Basemap.Unreadable", BasemapFile.Read(File.ReadAllBytes(path), "view.mbtiles", _now).ErrorKey);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>A forged directory: a run of a trillion empty tiles, the same tile twice. Stopped, not followed.</summary>
+    [Fact]
+    public void A_forged_directory_is_refused_without_being_followed()
+    {
+        Assert.Equal("Basemap.TooManyTiles", BasemapFile.Read(CraftedBasemap.PmTiles(tileCompression: 1, tiles: [(9, 251, 178, [])], runLength: 1_000_000_000_000), "run.pmtiles", _now).ErrorKey);
+        var tile = CraftedBasemap.Tiles()[0];
+        Assert.Equal("Basemap.Unreadable", BasemapFile.Read(CraftedBasemap.PmTiles(tiles: [tile, tile]), "twice.pmtiles", _now).ErrorKey);
     }
 
     [Fact]
@@ -116,6 +151,10 @@ public sealed class BasemapTests
         var numbers = System.Text.RegularExpressions.Regex.Matches(sea, @"-?[\d.]+").Select(m => double.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.InRange(numbers.Where((_, i) => i % 2 == 0).Max(), frame.X(-3.34) - 1, frame.X(-3.34) + 1);
         Assert.InRange(numbers.Where((_, i) => i % 2 == 1).Min(), frame.Y(47.72) - 1, frame.Y(47.72) + 1);
+
+        // A tile the reader cannot read is left out of the drawing, not the whole map.
+        var broken = new BasemapTile { Zoom = zoom, X = 0, Y = 0, Data = CraftedBasemap.Gzip("not a vector tile"u8.ToArray()) };
+        Assert.Equal(svg, BasemapDrawing.Svg([broken, .. file.Tiles.Where(t => t.Zoom == zoom)], frame));
 
         var map = TerritoryMap.Svg(frame, svg, areas, [], "Carte", "test");
         Assert.Contains("class=\"territory-map with-basemap\"", map);

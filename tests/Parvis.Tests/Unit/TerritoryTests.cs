@@ -66,6 +66,11 @@ public sealed class TerritoryTests
         // Nothing but the SVG namespace names another address: the map asks nothing of any server.
         Assert.Equal(["http://www.w3.org/2000/svg"], System.Text.RegularExpressions.Regex.Matches(svg, "https?://[^\"]*").Select(m => m.Value).Distinct());
         Assert.Null(MapFrame.Around([], []));
+        // A wide territory keeps its width: only a lone point is widened, to a town's width.
+        var wide = MapFrame.Around([new AreaShape("Large", [[0, 45, 2, 45, 2, 46, 0, 46]], 1, 45.5, 0, 45, 2, 46)], [])!;
+        Assert.True(wide.Width > wide.Height, $"{wide.Width} × {wide.Height}");
+        var lone = MapFrame.Around([], [points[0]])!;
+        Assert.Equal(0.02 * 1.12, lone.Box.Width, 6);
     }
 
     [Fact]

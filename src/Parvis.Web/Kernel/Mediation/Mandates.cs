@@ -220,7 +220,7 @@ public interface IPersonAct
     /// <summary>Where it can be seen, if anywhere.</summary>
     string? ActAddress { get; }
 
-    /// <summary>The vote or petition it counts in, if a mediator may act for a limited number of people in it.</summary>
+    /// <summary>The vote or petition it counts in, if a mediator may act for a limited number of people in it; the map it is about.</summary>
     Guid? ActSubjectId => null;
 
     /// <summary>Whether its journal line keeps only the day (a vote: the time could be paired with the ballots' order).</summary>

@@ -57,6 +57,17 @@ public sealed class MediationCommands(DatabaseOnDemand database, CurrentOrganisa
         }
     }
 
+    /// <summary>Journals an act once a day and subject (taking part in an opinion map), when its lines must not count what was done.</summary>
+    public async Task RecordOnceADayAsync(IPersonAct act)
+    {
+        if (Acting is { } acting && acting.ActOf(act, clock.GetUtcNow()) is var line
+            && !await Db.MandateActs.AnyAsync(a => a.MandateId == line.MandateId && a.Kind == line.Kind && a.SubjectId == line.SubjectId && a.At == line.At))
+        {
+            Db.MandateActs.Add(line);
+            await Db.SaveChangesAsync();
+        }
+    }
+
     /// <summary>
     /// Whether the mediator acting now may act in this vote or petition: each acts for at most the organisation's
     /// number of people in each (the person already counted may act again, for what the module allows).
@@ -329,11 +340,12 @@ public sealed class MediationCommands(DatabaseOnDemand database, CurrentOrganisa
         {
             return CommandResult.Refused(Decision.Forbidden);
         }
-        if (mandate.WitnessConfirmedAt is not null || mandate.RevokedAt is not null)
+        var now = clock.GetUtcNow();
+        if (mandate.WitnessConfirmedAt is not null || mandate.RevokedAt is not null || mandate.ExpiresAt <= now)
         {
             return CommandResult.Refused("Mediation.ConsentAlready");
         }
-        mandate.WitnessConfirmedAt = clock.GetUtcNow();
+        mandate.WitnessConfirmedAt = now;
         audit.Record("mediation.witness", $"mandate:{mandate.Id}");
         await Db.SaveChangesAsync();
         return CommandResult.Done(mandate.Id);

@@ -19,7 +19,7 @@ public sealed class MediationPersonalData(ParvisDbContext db) : IPersonalDataSou
             {
                 m.Id, Structure = db.MediationStructures.Where(s => s.Id == m.StructureId).Select(s => s.Name).FirstOrDefault(), m.ProcessId,
                 Allows = m.Allows.ToString(), Duration = m.Duration.ToString(), m.ConsentTextVersion, Consent = m.Consent.ToString(), m.CreatedAt,
-                m.ConsentRecordedAt, m.ExpiresAt, m.RevokedAt,
+                m.ConsentRecordedAt, m.WitnessConfirmedAt, m.ExpiresAt, m.RevokedAt,
                 Acts = db.MandateActs.Where(a => a.MandateId == m.Id).OrderBy(a => a.At).Select(a => new { a.Kind, Change = a.Change.ToString(), a.Address, Mode = a.Mode.ToString(), a.At }).ToList(),
             })
             .ToListAsync(cancellationToken);

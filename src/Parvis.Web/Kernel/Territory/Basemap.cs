@@ -83,6 +83,14 @@ public sealed record BasemapFile(Basemap Basemap, IReadOnlyList<BasemapTile> Til
                 new MapboxTileReader().Read(stream, new NetTopologySuite.IO.VectorTiles.Tiles.Tile(first.X, first.Y, first.Zoom));
             }
             var basemap = archive.Basemap;
+            // What the tiles kept cover, whatever the file's header says: a forged header cannot point maps at nothing.
+            (basemap.MinZoom, basemap.MaxZoom) = (archive.Tiles.Min(t => t.Zoom), archive.Tiles.Max(t => t.Zoom));
+            if (!(basemap.West >= -180 && basemap.East <= 180 && basemap.South >= -90 && basemap.North <= 90 && basemap.West < basemap.East && basemap.South < basemap.North))
+            {
+                var deepest = archive.Tiles.Where(t => t.Zoom == basemap.MaxZoom).ToList();
+                (basemap.West, basemap.North) = TileGrid.Corner(basemap.MaxZoom, deepest.Min(t => t.X), deepest.Min(t => t.Y));
+                (basemap.East, basemap.South) = TileGrid.Corner(basemap.MaxZoom, deepest.Max(t => t.X) + 1, deepest.Max(t => t.Y) + 1);
+            }
             basemap.FileName = Path.GetFileName(fileName) is { Length: > 0 and <= Basemap.FileNameMax } name ? name : "basemap";
             basemap.Attribution = PlainText(basemap.Attribution, Basemap.AttributionMax);
             basemap.TileCount = archive.Tiles.Count;
@@ -98,7 +106,8 @@ public sealed record BasemapFile(Basemap Basemap, IReadOnlyList<BasemapTile> Til
             return (null, e.Message, e.Arguments);
         }
         catch (Exception e) when (e is InvalidDataException or SqliteException or JsonException or ArgumentException or OverflowException
-            or IndexOutOfRangeException or EndOfStreamException or ProtoBuf.ProtoException or InvalidOperationException or NotSupportedException)
+            or IndexOutOfRangeException or EndOfStreamException or ProtoBuf.ProtoException or InvalidOperationException or NotSupportedException
+            or InvalidCastException or RegexMatchTimeoutException)
         {
             return (null, "Basemap.Unreadable", []);
         }
@@ -107,6 +116,8 @@ public sealed record BasemapFile(Basemap Basemap, IReadOnlyList<BasemapTile> Til
     /// <summary>An attribution as archives write it, often in HTML: its text alone, on one line.</summary>
     private static string PlainText(string html, int most)
     {
+        // Cut first: the expressions below never read more than a long attribution's markup.
+        html = html.Length <= 8 * most ? html : html[..(8 * most)];
         var text = Regex.Replace(System.Net.WebUtility.HtmlDecode(Regex.Replace(html, "<[^>]*>", " ", RegexOptions.None, TimeSpan.FromSeconds(1))), @"\s+", " ",
             RegexOptions.None, TimeSpan.FromSeconds(1)).Trim();
         return text.Length <= most ? text : text[..most];
@@ -115,17 +126,19 @@ public sealed record BasemapFile(Basemap Basemap, IReadOnlyList<BasemapTile> Til
     /// <summary>The tiles of an archive, unpacked within the limits and stored gzipped whatever their packing in the file.</summary>
     private sealed class TileCollector
     {
+        private readonly HashSet<(int, int, int)> _seen = [];
         private long _unpacked;
 
         public List<BasemapTile> Tiles { get; } = [];
 
+        /// <summary>Every tile the file lists counts, empty or not: a run of a billion empty tiles stops at the limit.</summary>
         public void Add(int zoom, int x, int y, ReadOnlySpan<byte> data, byte compression)
         {
-            if (Tiles.Count >= BasemapLimits.MostTiles)
+            if (_seen.Count >= BasemapLimits.MostTiles)
             {
                 throw new BasemapException("Basemap.TooManyTiles", BasemapLimits.MostTiles);
             }
-            if (zoom is < 0 or > 22 || x < 0 || y < 0 || x >= 1 << zoom || y >= 1 << zoom)
+            if (zoom is < 0 or > 22 || x < 0 || y < 0 || x >= 1 << zoom || y >= 1 << zoom || !_seen.Add((zoom, x, y)))
             {
                 throw new BasemapException("Basemap.Unreadable");
             }
@@ -168,7 +181,7 @@ public sealed record BasemapFile(Basemap Basemap, IReadOnlyList<BasemapTile> Til
     {
         if (compression == Compression.None)
         {
-            return data.Length <= most ? data.ToArray() : throw new BasemapException("Basemap.TooLargeUnpacked", BasemapLimits.UnpackedBytes / (1024 * 1024));
+            return data.Length <= most ? data.ToArray() : throw new BasemapException("Basemap.TooLargeUnpacked", most / (1024 * 1024));
         }
         using Stream source = compression switch
         {
@@ -184,7 +197,7 @@ public sealed record BasemapFile(Basemap Basemap, IReadOnlyList<BasemapTile> Til
         {
             if (target.Length + read > most)
             {
-                throw new BasemapException("Basemap.TooLargeUnpacked", BasemapLimits.UnpackedBytes / (1024 * 1024));
+                throw new BasemapException("Basemap.TooLargeUnpacked", most / (1024 * 1024));
             }
             target.Write(buffer, 0, read);
         }
@@ -218,7 +231,7 @@ public sealed record BasemapFile(Basemap Basemap, IReadOnlyList<BasemapTile> Til
             }
             var basemap = new Basemap
             {
-                FileName = "", MinZoom = file[100], MaxZoom = file[101],
+                FileName = "",
                 West = Degrees(102), South = Degrees(106), East = Degrees(110), North = Degrees(114),
             };
             var metadata = Slice(file, At(24), At(32));
@@ -230,7 +243,7 @@ public sealed record BasemapFile(Basemap Basemap, IReadOnlyList<BasemapTile> Til
             }
             var collector = new TileCollector();
             var (leaves, tileData) = (At(40), At(56));
-            var visited = 0;
+            var (visited, directoryBytes) = (0, 0L);
             void Walk(ReadOnlySpan<byte> directory, int depth)
             {
                 // A directory may point to leaves, never deeper than a few levels: a loop in a forged file ends here.
@@ -238,7 +251,13 @@ public sealed record BasemapFile(Basemap Basemap, IReadOnlyList<BasemapTile> Til
                 {
                     throw new BasemapException("Basemap.Unreadable");
                 }
-                foreach (var entry in Entries(Unpack(directory, internalCompression, BasemapLimits.TileBytes * 8)))
+                var unpacked = Unpack(directory, internalCompression, BasemapLimits.TileBytes * 8);
+                // All directories together unpack within the same budget as one: the tiles they list are bounded anyway.
+                if ((directoryBytes += unpacked.Length) > BasemapLimits.TileBytes * 8)
+                {
+                    throw new BasemapException("Basemap.TooLargeUnpacked", BasemapLimits.TileBytes * 8 / (1024 * 1024));
+                }
+                foreach (var entry in Entries(unpacked))
                 {
                     if (entry.RunLength == 0)
                     {
@@ -310,7 +329,8 @@ public sealed record BasemapFile(Basemap Basemap, IReadOnlyList<BasemapTile> Til
                 }
             }
             var count = Next();
-            if (count < 0 || count > directory.Length)
+            // Each entry takes a byte at least in each of its four lists.
+            if (count < 0 || count > directory.Length / 4)
             {
                 throw new BasemapException("Basemap.Unreadable");
             }
@@ -353,6 +373,10 @@ public sealed record BasemapFile(Basemap Basemap, IReadOnlyList<BasemapTile> Til
             {
                 using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
                 connection.Open();
+                // The file's own SQL runs (tiles may be a view): no value larger than a tile, and no query longer than a minute.
+                SQLitePCL.raw.sqlite3_limit(connection.Handle, SQLitePCL.raw.SQLITE_LIMIT_LENGTH, BasemapLimits.TileBytes + 1024);
+                var deadline = DateTime.UtcNow.AddMinutes(1);
+                SQLitePCL.raw.sqlite3_progress_handler(connection.Handle, 100_000, _ => DateTime.UtcNow > deadline ? 1 : 0, null);
                 var metadata = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
                 using (var command = connection.CreateCommand())
                 {
@@ -375,33 +399,20 @@ public sealed record BasemapFile(Basemap Basemap, IReadOnlyList<BasemapTile> Til
                     while (reader.Read())
                     {
                         var (zoom, x, row) = (reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
-                        var data = (byte[])reader.GetValue(3);
+                        var data = reader.GetValue(3) as byte[] ?? throw new BasemapException("Basemap.Unreadable");
                         collector.Add(zoom, x, (1 << Math.Clamp(zoom, 0, 22)) - 1 - row, data, data is [0x1f, 0x8b, ..] ? Compression.Gzip : Compression.None);
                     }
                 }
-                var tiles = collector.Tiles;
                 var bounds = metadata.GetValueOrDefault("bounds", "").Split(',').Select(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : double.NaN).ToArray();
-                var basemap = new Basemap
-                {
-                    FileName = "", Attribution = metadata.GetValueOrDefault("attribution", ""),
-                    MinZoom = tiles.Count == 0 ? 0 : tiles.Min(t => t.Zoom), MaxZoom = tiles.Count == 0 ? 0 : tiles.Max(t => t.Zoom),
-                };
-                if (bounds is [var west, var south, var east, var north] && bounds.All(double.IsFinite))
+                var basemap = new Basemap { FileName = "", Attribution = metadata.GetValueOrDefault("attribution", "") };
+                if (bounds is [var west, var south, var east, var north])
                 {
                     (basemap.West, basemap.South, basemap.East, basemap.North) = (west, south, east, north);
                 }
-                else if (tiles.Count > 0)
-                {
-                    // Without bounds in its metadata, an archive covers what its most detailed tiles cover.
-                    var deepest = tiles.Where(t => t.Zoom == basemap.MaxZoom).ToList();
-                    (basemap.West, basemap.North) = TileGrid.Corner(basemap.MaxZoom, deepest.Min(t => t.X), deepest.Min(t => t.Y));
-                    (basemap.East, basemap.South) = TileGrid.Corner(basemap.MaxZoom, deepest.Max(t => t.X) + 1, deepest.Max(t => t.Y) + 1);
-                }
-                return new BasemapFile(basemap, tiles);
+                return new BasemapFile(basemap, collector.Tiles);
             }
             finally
             {
-                SqliteConnection.ClearAllPools();
                 File.Delete(path);
             }
         }

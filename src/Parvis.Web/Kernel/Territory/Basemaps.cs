@@ -125,8 +125,10 @@ public static class BasemapDrawing
         var reader = new MapboxTileReader();
         foreach (var tile in tiles)
         {
-            using var stream = new GZipStream(new MemoryStream(tile.Data), CompressionMode.Decompress);
-            var vector = reader.Read(stream, new NetTopologySuite.IO.VectorTiles.Tiles.Tile(tile.X, tile.Y, tile.Zoom));
+            if (Read(reader, tile) is not { } vector)
+            {
+                continue;
+            }
             foreach (var layer in vector.Layers)
             {
                 foreach (var feature in layer.Features)
@@ -159,6 +161,21 @@ public static class BasemapDrawing
             svg.Append(CultureInfo.InvariantCulture, $"<path class=\"{CssClass(kind)}\" d=\"{paths[kind]}\"/>");
         }
         return svg.Append("</g>").ToString();
+    }
+
+    /// <summary>A tile as vector features; null for one the reader cannot read, left out rather than failing the whole map.</summary>
+    private static NetTopologySuite.IO.VectorTiles.VectorTile? Read(MapboxTileReader reader, BasemapTile tile)
+    {
+        try
+        {
+            using var stream = new GZipStream(new MemoryStream(tile.Data), CompressionMode.Decompress);
+            return reader.Read(stream, new NetTopologySuite.IO.VectorTiles.Tiles.Tile(tile.X, tile.Y, tile.Zoom));
+        }
+        catch (Exception e) when (e is InvalidDataException or ProtoBuf.ProtoException or ArgumentException or InvalidOperationException or IndexOutOfRangeException
+            or EndOfStreamException or NotSupportedException or OverflowException)
+        {
+            return null;
+        }
     }
 
     private static string CssClass(Kind kind) => kind switch

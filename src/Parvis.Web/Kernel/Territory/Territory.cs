@@ -278,7 +278,7 @@ public sealed class MapFrame
         }
         // A little room around, and at least a town's width, so a single point is not a map of nothing.
         var span = Math.Max(Math.Max(box.Width, box.Height), 0.02);
-        box.ExpandBy((span - box.Width) / 2 + span * 0.06, (span - box.Height) / 2 + span * 0.06);
+        box.ExpandBy(Math.Max(0, 0.02 - box.Width) / 2 + span * 0.06, Math.Max(0, 0.02 - box.Height) / 2 + span * 0.06);
         return new MapFrame(box);
     }
 }

@@ -8,7 +8,7 @@ namespace Parvis.Web.Modules.Meetings;
 
 /// <summary>
 /// A desk held in a commune the process barely heard: a meeting there in two weeks at ten, its place the commune
-/// until staff name one, its description saying why; staff complete it on its edit page before making it known.
+/// until staff name one, its description saying why; staff land on its edit page to set its date, place and programme.
 /// </summary>
 public sealed class MeetingOutreach : IOutreach
 {
@@ -17,8 +17,10 @@ public sealed class MeetingOutreach : IOutreach
     public async Task<(CommandResult Result, string? Next)> CreateAsync(IServiceProvider services, Process process, ProcessComponent component, string commune, string reason)
     {
         var text = services.GetRequiredService<IStringLocalizer<SharedText>>();
-        var today = services.GetRequiredService<TimeProvider>().GetLocalNow();
-        var startsAt = new DateTimeOffset(today.Date.AddDays(14).AddHours(10), today.Offset);
+        var clock = services.GetRequiredService<TimeProvider>();
+        // Ten o'clock on that day, at that day's offset: a change to summer time in between does not move it.
+        var day = clock.GetLocalNow().Date.AddDays(14).AddHours(10);
+        var startsAt = new DateTimeOffset(day, clock.LocalTimeZone.GetUtcOffset(day));
         var created = await services.GetRequiredService<MeetingCommands>()
             .CreateAsync(process.Id, component.Id, text["Meetings.Outreach.Title", commune], startsAt, MeetingMode.InPerson, "single", reason, commune);
         return (created, created.Succeeded ? $"/meetings/{created.Id}/edit" : null);

@@ -74,16 +74,24 @@ public sealed class OpinionParticipant
     public Guid? PersonId { get; set; }
 }
 
-/// <summary>One vote per participant and statement (a unique index); voting again changes it.</summary>
-public sealed class OpinionVote : Kernel.Mediation.IPersonAct
+/// <summary>
+/// Taking part in a map under a mandate, as its journal says it: once a day and map, never vote by vote, for the votes
+/// are open data with their time and participant's number, which a count of lines could match.
+/// </summary>
+public sealed record OpinionMapTakingPart(Guid MapId) : Kernel.Mediation.IPersonAct
 {
     string Kernel.Mediation.IPersonAct.ActKind => "opinion-vote";
 
     string? Kernel.Mediation.IPersonAct.ActAddress => null;
 
-    /// <summary>The day only: the votes are open data with their time, which would tell the participant's number.</summary>
-    bool Kernel.Mediation.IPersonAct.ActDayOnly => true;
+    Guid? Kernel.Mediation.IPersonAct.ActSubjectId => MapId;
 
+    bool Kernel.Mediation.IPersonAct.ActDayOnly => true;
+}
+
+/// <summary>One vote per participant and statement (a unique index); voting again changes it.</summary>
+public sealed class OpinionVote
+{
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid OpinionMapId { get; set; }
     public Guid StatementId { get; set; }

@@ -18,7 +18,7 @@ public sealed record OpinionMapDraft(string Question, string Description, Guid P
 /// <summary>Everything that changes opinion maps. Each command checks the permission itself.</summary>
 public sealed class OpinionMapCommands(
     ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, OpinionMapRecomputer recomputer, TimeProvider clock,
-    ProcessAccess processes)
+    ProcessAccess processes, Kernel.Mediation.MediationCommands mediation)
 {
     public static readonly JsonSerializerOptions Json = new();
 
@@ -149,6 +149,7 @@ public sealed class OpinionMapCommands(
             {
                 await db.SaveChangesAsync();
                 recomputer.Request(map.Id);
+                await mediation.RecordOnceADayAsync(new OpinionMapTakingPart(map.Id));
                 return CommandResult.Done(statementId);
             }
             catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e) && attempt < 5)

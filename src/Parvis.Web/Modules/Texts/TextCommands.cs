@@ -276,6 +276,7 @@ public sealed class TextCommands(
             db.ChangeTracker.Clear();
             await db.TextVotes.Where(v => v.SubjectId == subjectId && v.PersonId == person)
                 .ExecuteUpdateAsync(u => u.SetProperty(v => v.Opinion, opinion).SetProperty(v => v.VotedAt, now));
+            await mediation.RecordAsync(new TextVote { SubjectId = subjectId, PersonId = person, TextId = text.Id, Opinion = opinion, VotedAt = now });
         }
         return CommandResult.Done(subjectId);
     }

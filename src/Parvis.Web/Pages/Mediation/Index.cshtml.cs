@@ -89,7 +89,8 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
             .OrderBy(p => p.Title).Select(p => new { p.Id, p.Title }).ToListAsync()).Select(p => (p.Id, p.Title))];
         Now = clock.GetUtcNow();
         var me = authorizer.PersonId;
-        ToWitness = await MandateView.ReadAsync(db, db.Mandates.Where(m => m.WitnessId == me && m.WitnessConfirmedAt == null && m.RevokedAt == null && ids.Contains(m.StructureId)));
+        ToWitness = [.. (await MandateView.ReadAsync(db, db.Mandates.Where(m => m.WitnessId == me && m.WitnessConfirmedAt == null && m.RevokedAt == null && ids.Contains(m.StructureId))))
+            .Where(v => v.Mandate.ExpiresAt is null || v.Mandate.ExpiresAt > Now)];
         return null;
     }
 }
