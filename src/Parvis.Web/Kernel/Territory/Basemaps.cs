@@ -31,36 +31,20 @@ public sealed class Basemaps(ParvisDbContext db, CurrentOrganisation organisatio
     public async Task<Basemap?> CurrentAsync() => (await shared.GetAsync($"basemap:{organisation.Id}",
         async () => new Current(await db.Basemaps.AsNoTracking().FirstOrDefaultAsync(b => b.OrganisationId == organisation.Id)), ChangeKind.Organisations)).Basemap;
 
-    public async Task<CommandResult> ReplaceAsync(BasemapFile file)
+    public Task<CommandResult> ReplaceAsync(BasemapFile file) => MapChanges.ApplyAsync(db, authorizer, async () =>
     {
-        if (await authorizer.DecideAsync(Permission.ManageOrganisation) is var decision && decision != Decision.Allowed)
-        {
-            return CommandResult.Refused(decision);
-        }
-        await using var transaction = await db.Database.BeginTransactionAsync();
         await DeleteAsync();
         file.Basemap.OrganisationId = organisation.Id;
         db.Basemaps.Add(file.Basemap);
         db.BasemapTiles.AddRange(file.Tiles);
         audit.Record("basemap.import", $"organisation:{organisation.Id}", $"{file.Basemap.FileName} ({file.Tiles.Count})");
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        return CommandResult.Done();
-    }
+    });
 
-    public async Task<CommandResult> RemoveAsync()
+    public Task<CommandResult> RemoveAsync() => MapChanges.ApplyAsync(db, authorizer, async () =>
     {
-        if (await authorizer.DecideAsync(Permission.ManageOrganisation) is var decision && decision != Decision.Allowed)
-        {
-            return CommandResult.Refused(decision);
-        }
-        await using var transaction = await db.Database.BeginTransactionAsync();
         await DeleteAsync();
         audit.Record("basemap.remove", $"organisation:{organisation.Id}");
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        return CommandResult.Done();
-    }
+    });
 
     private async Task DeleteAsync()
     {
@@ -97,6 +81,23 @@ public sealed class Basemaps(ParvisDbContext db, CurrentOrganisation organisatio
             }
         }
         return null;
+    }
+}
+
+/// <summary>A change to what the organisation's maps are drawn on: only by who manages the organisation, whole or not at all.</summary>
+internal static class MapChanges
+{
+    public static async Task<CommandResult> ApplyAsync(ParvisDbContext db, Authorizer authorizer, Func<Task> change)
+    {
+        if (await authorizer.DecideAsync(Permission.ManageOrganisation) is var decision && decision != Decision.Allowed)
+        {
+            return CommandResult.Refused(decision);
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await change();
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return CommandResult.Done();
     }
 }
 

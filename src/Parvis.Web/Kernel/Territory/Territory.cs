@@ -161,13 +161,8 @@ public sealed class TerritoryCommands(ParvisDbContext db, CurrentOrganisation or
     }
 
     /// <summary>Replaces the organisation's territory with the areas read, in one transaction.</summary>
-    public async Task<CommandResult> ReplaceAsync(IReadOnlyList<TerritoryArea> areas)
+    public Task<CommandResult> ReplaceAsync(IReadOnlyList<TerritoryArea> areas) => MapChanges.ApplyAsync(db, authorizer, async () =>
     {
-        if (await authorizer.DecideAsync(Permission.ManageOrganisation) is var decision && decision != Decision.Allowed)
-        {
-            return CommandResult.Refused(decision);
-        }
-        await using var transaction = await db.Database.BeginTransactionAsync();
         await db.TerritoryAreas.Where(a => a.OrganisationId == organisation.Id).ExecuteDeleteAsync();
         foreach (var area in areas)
         {
@@ -175,25 +170,14 @@ public sealed class TerritoryCommands(ParvisDbContext db, CurrentOrganisation or
         }
         db.TerritoryAreas.AddRange(areas);
         audit.Record("territory.import", $"organisation:{organisation.Id}", areas.Count.ToString(CultureInfo.InvariantCulture));
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        return CommandResult.Done();
-    }
+    });
 
     /// <summary>Staff remove the territory: maps go back to their points alone.</summary>
-    public async Task<CommandResult> RemoveAsync()
+    public Task<CommandResult> RemoveAsync() => MapChanges.ApplyAsync(db, authorizer, async () =>
     {
-        if (await authorizer.DecideAsync(Permission.ManageOrganisation) is var decision && decision != Decision.Allowed)
-        {
-            return CommandResult.Refused(decision);
-        }
-        await using var transaction = await db.Database.BeginTransactionAsync();
         await db.TerritoryAreas.Where(a => a.OrganisationId == organisation.Id).ExecuteDeleteAsync();
         audit.Record("territory.remove", $"organisation:{organisation.Id}");
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        return CommandResult.Done();
-    }
+    });
 
     private static string Property(IAttributesTable? attributes, IReadOnlyList<string> names) =>
         attributes is null ? "" : names.Where(attributes.Exists).Select(n => Convert.ToString(attributes[n], CultureInfo.InvariantCulture)?.Trim() ?? "")
