@@ -131,6 +131,16 @@ public sealed class DirectoryTests(ParvisApp app) : IClassFixture<ParvisApp>
         entry = await app.WithDatabaseAsync(db => db.DirectoryEntries.SingleAsync(e => e.Id == id));
         Assert.Equal((3, "https://example.org/numerique"), (entry.Version, entry.Website));
 
+        // Written in another language than the site's: the writer says so, the entry's page marks it, the history says it changed.
+        Assert.Equal("fr", entry.Language);
+        var english = Entry("Espace numérique de la médiathèque", hours: "Tuesday to Saturday, 9 am to 7 pm", website: "https://example.org/numerique");
+        english[Parvis.Web.Kernel.Text.ContentLanguage.Field] = "en";
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync(change, english)).Status);
+        var written = await app.WithDatabaseAsync(db => db.DirectoryEntries.SingleAsync(e => e.Id == id));
+        Assert.Equal((4, "en"), (written.Version, written.Language));
+        Assert.Equal("en", (await visitor.GetAsync(page)).Document.QuerySelector("h1")!.GetAttribute("lang"));
+        Assert.Contains("Langue", (await visitor.GetAsync($"{page}/history")).Text("ol.card-list > li"), StringComparison.Ordinal);
+
         // Open data carries the listed entry and its place; the proposer's data carries their proposals.
         var csv = await visitor.GetAsync($"/open-data/directory.csv?process={process.Slug}");
         Assert.Contains("Espace numérique de la médiathèque", csv.Body, StringComparison.Ordinal);
@@ -194,7 +204,7 @@ public sealed class DirectoryTests(ParvisApp app) : IClassFixture<ParvisApp>
         var left = await app.WithDatabaseAsync(db => db.DirectoryVersions.Where(v => v.EntryId == id).Select(v => new { v.State, v.AuthorId, v.Note }).ToListAsync());
         Assert.DoesNotContain(left, v => v.State == Parvis.Web.Modules.LocalDirectory.VersionState.Pending);
         Assert.DoesNotContain(left, v => v.AuthorId == person.Id);
-        Assert.Equal(3, left.Count(v => v.State == Parvis.Web.Modules.LocalDirectory.VersionState.Accepted));
+        Assert.Equal(4, left.Count(v => v.State == Parvis.Web.Modules.LocalDirectory.VersionState.Accepted));
         Assert.False(await app.WithDatabaseAsync(db => db.DirectoryEntries.AnyAsync(e => e.Name == "Atelier jamais vérifié")));
     }
 

@@ -60,7 +60,8 @@ public static class EntryKinds
 /// </summary>
 public sealed record EntryContent(
     string Name, EntryKind Kind, string Description, string Address, string Commune, double? Latitude, double? Longitude,
-    string OpeningHours, Access Access, string AccessNotes, string Phone, string Website, IReadOnlyList<string> Links, IReadOnlyList<Guid> Themes)
+    string OpeningHours, Access Access, string AccessNotes, string Phone, string Website, IReadOnlyList<string> Links, IReadOnlyList<Guid> Themes,
+    string? Language = null)
 {
     public const int NameMax = 150;
     public const int DescriptionMax = 3_000;
@@ -107,6 +108,8 @@ public sealed record EntryContent(
         Check(nameof(AccessNotes), AccessNotes == before.AccessNotes);
         Check("Contact", Phone == before.Phone && Website == before.Website && Links.SequenceEqual(before.Links));
         Check(nameof(Themes), Themes.Order().SequenceEqual(before.Themes.Order()));
+        // A version written before entries said their language says nothing of it.
+        Check(nameof(Language), Language is null || before.Language is null || Language == before.Language);
         return changed;
     }
 }
@@ -159,6 +162,11 @@ public sealed class DirectoryEntry
             (content.Name, content.Kind, content.Description, content.Address, content.Commune, content.Latitude, content.Longitude);
         (OpeningHours, Access, AccessNotes, Phone, Website, Links) =
             (content.OpeningHours, content.Access, content.AccessNotes, content.Phone, content.Website, string.Join('\n', content.Links));
+        // Versions written before entries said their language keep the entry's.
+        if (Kernel.Text.ContentLanguage.IsKnown(content.Language))
+        {
+            Language = content.Language!;
+        }
     }
 }
 

@@ -27,5 +27,6 @@ public static class EntryFields
         new(nameof(EntryContent.AccessNotes), content.AccessNotes, true),
         new("Contact", string.Join(" ; ", new[] { content.Phone, content.Website }.Concat(content.Links).Where(s => s.Length > 0))),
         new(nameof(EntryContent.Themes), string.Join(", ", content.Themes.Select(t => themes.GetValueOrDefault(t, "")).Where(s => s.Length > 0))),
+        new(nameof(EntryContent.Language), content.Language is { } language ? CultureInfo.GetCultureInfo(language).NativeName : ""),
     ];
 }

@@ -10,6 +10,8 @@ public sealed class ChangeModel(ParvisDbContext db, CurrentOrganisation organisa
 {
     public DirectoryEntry Entry { get; private set; } = default!;
 
+    public override string? Language => Entry.Language;
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (await LoadAsync(id) is { } early)

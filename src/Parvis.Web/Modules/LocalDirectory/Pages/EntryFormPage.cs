@@ -19,6 +19,13 @@ public abstract class EntryFormPage(ParvisDbContext db, Authorizer authorizer) :
     [BindProperty]
     public EntryInput Input { get; set; } = new();
 
+    /// <summary>The language the writer says the entry is written in (the _ContentLanguage partial's field).</summary>
+    [BindProperty(Name = Kernel.Text.ContentLanguage.Field)]
+    public string? ChosenLanguage { get; set; }
+
+    /// <summary>The language the form offers first: the entry's when it is changed, else the writer's.</summary>
+    public virtual string? Language => null;
+
     public Process Process { get; protected set; } = default!;
     public IReadOnlyList<Theme> ProcessThemes { get; private set; } = [];
     public bool CanManage { get; private set; }
@@ -52,7 +59,8 @@ public abstract class EntryFormPage(ParvisDbContext db, Authorizer authorizer) :
             ModelState.AddModelError($"{nameof(Input)}.{badField}", Text["Directory.NotANumber"]);
             return Page();
         }
-        var result = await command(content, Input.Note ?? "");
+        var language = Kernel.Text.ContentLanguage.IsKnown(ChosenLanguage) ? ChosenLanguage! : Kernel.Text.ContentLanguage.Current;
+        var result = await command(content with { Language = language }, Input.Note ?? "");
         var field = LocalDirectoryCommands.FieldOf(result.ErrorKey);
         return After(result, CanManage ? "Directory.Saved" : done, result.Id is { } id ? $"/directory/{id}" : "/", field.Length > 0 ? $"{nameof(Input)}.{field}" : "");
     }

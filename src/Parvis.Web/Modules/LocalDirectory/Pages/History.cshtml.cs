@@ -9,7 +9,7 @@ using Parvis.Web.Shared;
 namespace Parvis.Web.Modules.LocalDirectory.Pages;
 
 /// <summary>A version as its history shows it: its number, when it was taken in, what it says and what it changed.</summary>
-public sealed record VersionLine(int Number, DateTimeOffset At, IReadOnlyList<EntryField> Fields, IReadOnlyList<string> Changed);
+public sealed record VersionLine(int Number, DateTimeOffset At, IReadOnlyList<EntryField> Fields, IReadOnlyList<string> Changed, string Language);
 
 /// <summary>The versions of a listed (or closed) entry, newest first, each with what it changed; never who proposed it.</summary>
 public sealed class HistoryModel(ParvisDbContext db, CurrentOrganisation organisation) : ParvisPageModel, IProcessPage
@@ -33,7 +33,8 @@ public sealed class HistoryModel(ParvisDbContext db, CurrentOrganisation organis
         foreach (var version in versions)
         {
             var content = EntryContent.FromJson(version.Content);
-            lines.Add(new VersionLine(version.Number!.Value, version.DecidedAt!.Value, EntryFields.Of(content, Text, themes), content.ChangedFrom(before)));
+            lines.Add(new VersionLine(version.Number!.Value, version.DecidedAt!.Value, EntryFields.Of(content, Text, themes), content.ChangedFrom(before),
+                content.Language ?? Entry.Language));
             before = content;
         }
         lines.Reverse();

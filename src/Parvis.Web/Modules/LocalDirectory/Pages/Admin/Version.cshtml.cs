@@ -24,6 +24,9 @@ public sealed class VersionModel(ParvisDbContext db, CurrentOrganisation organis
     public Process Process { get; private set; } = default!;
     public IReadOnlyList<FieldPair> Fields { get; private set; } = [];
 
+    /// <summary>The language the proposal says it is written in (the entry's, for one written before they said it).</summary>
+    public string ProposedLanguage { get; private set; } = "";
+
     [BindProperty]
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(DirectoryVersion.ReasonMax, MinimumLength = 5, ErrorMessage = "Validation.Length")]
@@ -67,6 +70,7 @@ public sealed class VersionModel(ParvisDbContext db, CurrentOrganisation organis
         }
         var themes = await db.Themes.Where(t => t.ProcessId == process.Id).ToDictionaryAsync(t => t.Id, t => t.Name);
         var proposed = EntryContent.FromJson(version.Content);
+        ProposedLanguage = proposed.Language ?? entry.Language;
         var currentJson = entry.Version == 0 ? null
             : await db.DirectoryVersions.Where(v => v.EntryId == entry.Id && v.Number == entry.Version).Select(v => v.Content).FirstOrDefaultAsync();
         var current = currentJson is null ? null : EntryContent.FromJson(currentJson);
