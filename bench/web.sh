@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Web benchmark: Parvis's pages against nginx serving the same bytes (wrk); supports, ballots, petition signatures,
-# survey answers and votes on a text's articles against pgbench writing the same rows; page weight and EcoIndex in
+# survey answers, votes on a text's articles, answers about oneself and supports given under a mandate against pgbench
+# writing the same rows; page weight and EcoIndex in
 # Chromium, peak memory; all in one run on a throwaway PostgreSQL. Installs what is missing with apt-get. Writes
 # bench/results/latest.json. About 15 minutes on two cores.
 # PARVIS_BENCH_SECONDS sets each wrk and pgbench run's length (5 by default); PARVIS_BENCH_EXPLORE=1 stops after the

@@ -40,6 +40,25 @@ public static partial class Harness
         return (cookie, Token(await personal.Content.ReadAsStringAsync()));
     }
 
+    /// <summary>
+    /// A signed-in mediator starts acting for a person under a mandate (mode "for"), as the mandate's page does; returns
+    /// the cookies with the acting one, and the token of <paramref name="page"/> as the person's pages now carry it.
+    /// </summary>
+    public static async Task<(string Cookie, string Token)> ActAsync(HttpClient http, (string Cookie, string Token) mediator, Guid mandate, string page)
+    {
+        using var start = new HttpRequestMessage(HttpMethod.Post, $"/mediation/mandates/{mandate}?handler=Start")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__csrf"] = mediator.Token, ["Mode"] = "For" }),
+        };
+        start.Headers.Add("Cookie", mediator.Cookie);
+        using var started = await http.SendAsync(start);
+        var cookie = $"{mediator.Cookie}; {CookiePair(started, "parvis-acting")}";
+        using var request = new HttpRequestMessage(HttpMethod.Get, page);
+        request.Headers.Add("Cookie", cookie);
+        using var seen = await http.SendAsync(request);
+        return (cookie, Token(await seen.Content.ReadAsStringAsync()));
+    }
+
     /// <summary>The antiforgery token of the page's first form.</summary>
     public static string Token(string html) => TokenField().Match(html) is { Success: true } m
         ? (m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)

@@ -374,6 +374,47 @@ var (textVotes, textVotesExact) = await WritePathAsync("votes", "Votes on a coll
     ON CONFLICT ("SubjectId", "PersonId") DO UPDATE SET "Opinion" = excluded."Opinion", "VotedAt" = excluded."VotedAt";
     """, [("votes", "SELECT count(*) FROM texts_votes")]);
 
+// Taking part: the optional questions about oneself (one answer per person and process), and supports a mediator
+// gives for the person they help under a mandate, each with its journal line. The signers are the mediators: each
+// starts acting under their own mandate as their browser would, then posts with the token of the pages it now sees.
+await Seed.RunTakingPartAsync(connection);
+await using (var db = new NpgsqlConnection(connection))
+{
+    await db.OpenAsync();
+    foreach (var (source, target) in new[]
+    {
+        ("kernel_demographic_answers", "bench_demographic_answers"), ("proposals_supports", "bench_mandated_supports"), ("kernel_mandate_acts", "bench_mandate_acts"),
+    })
+    {
+        await Seed.CopyTableAsync(db, source, target);
+    }
+}
+var aboutYouSlugs = Enumerable.Range(0, Seed.AboutYouProcesses).ToDictionary(p => Seed.Md5Guid($"about{p}"), Seed.AboutYouSlug);
+var (aboutYou, aboutYouExact) = await WritePathAsync("about_you", "Answers to the optional questions about oneself (one per person and process)",
+    "the answers, if the person gave none for the process yet", Seed.AboutYouProcesses, "about", id => $"/processes/{aboutYouSlugs[id]}/about-you",
+    "&AgeBand=30-44&Gender=F&Category=3&FirstTime=true", """
+    INSERT INTO bench_demographic_answers ("Id", "OrganisationId", "ProcessId", "PersonId", "Channel", "AgeBand", "Gender", "Category", "Commune", "FirstTime", "GivenAt")
+    VALUES (gen_random_uuid(), md5('org')::uuid, md5('about' || :target)::uuid, md5('person' || :person)::uuid, 'Online', '30-44', 'F', '3', NULL, true, now())
+    ON CONFLICT ("ProcessId", "PersonId") DO NOTHING;
+    """, [("answers", "SELECT count(*) FROM kernel_demographic_answers")]);
+var mediators = new List<(string Cookie, string Token)>();
+foreach (var chunk in Enumerable.Range(0, Seed.Signers).Chunk(8))
+{
+    mediators.AddRange(await Task.WhenAll(chunk.Select(i => ActAsync(http, signers[i], Seed.Mandate(i), $"/proposals/{proposalIds[0]}"))));
+}
+var (mandated, mandatedExact) = await WritePathAsync("supports", "Supports given by mediators for the person each helps under a mandate (one per person and proposal)",
+    "the support, then its line in the mandate's journal if it went in", Seed.Proposals, "proposal", id => $"/proposals/{id}?handler=Support", "", """
+    WITH supported AS (
+        INSERT INTO bench_mandated_supports ("Id", "CreatedAt", "PersonId", "ProposalId")
+        VALUES (gen_random_uuid(), now(), md5('helped' || :person)::uuid, md5('proposal' || :target)::uuid)
+        ON CONFLICT ("ProposalId", "PersonId") DO NOTHING RETURNING "ProposalId")
+    INSERT INTO bench_mandate_acts ("Id", "OrganisationId", "MandateId", "PersonId", "MediatorId", "Mode", "Kind", "Address", "SubjectId", "At", "DayOnly", "Change")
+    SELECT gen_random_uuid(), md5('org')::uuid, md5('mandate' || :person)::uuid, md5('helped' || :person)::uuid, md5('person' || :person)::uuid, 'For',
+        'support', '/proposals/' || "ProposalId", NULL, now(), false, 'Added'
+    FROM supported;
+    """, [("supports", "SELECT count(*) FROM proposals_supports WHERE \"PersonId\" IN (SELECT \"PersonId\" FROM kernel_mandates)"),
+        ("journal lines", "SELECT count(*) FROM kernel_mandate_acts WHERE \"Kind\" = 'support'")], mediators);
+
 var peakMb = PeakResidentMb(parvis);
 
 double Min(JsonObject o, string key) => o.Select(p => Number(p.Value![key])).Min();
@@ -394,7 +435,7 @@ results["supports_exact"] = exact;
 foreach (var (name, unit, levels, exactRows) in new[]
 {
     ("ballots", "ballots", ballots, ballotsExact), ("signatures", "signatures", signatures, signaturesExact), ("answers", "answers", answers, answersExact),
-    ("text_votes", "votes", textVotes, textVotesExact),
+    ("text_votes", "votes", textVotes, textVotesExact), ("about_you", "about_you", aboutYou, aboutYouExact), ("mandated_supports", "supports", mandated, mandatedExact),
 })
 {
     results[$"{name}_per_s"] = levels.Max(i => Number(i![$"{unit}_per_s"]));
@@ -416,6 +457,8 @@ results["ballots"] = ballots;
 results["signatures"] = signatures;
 results["answers"] = answers;
 results["text_votes"] = textVotes;
+results["about_you"] = aboutYou;
+results["mandated_supports"] = mandated;
 var resultsFile = Path.Combine(root, "bench", "results", "latest.json");
 Directory.CreateDirectory(Path.GetDirectoryName(resultsFile)!);
 await File.WriteAllTextAsync(resultsFile, results.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
@@ -427,6 +470,8 @@ Console.WriteLine($"\nSummary: anonymous ratio min {results["anon_ratio_min"]}, 
     $"signatures {results["signatures_per_s"]}/s (lowest ratio {results["signatures_ratio_min"]}, exact: {signaturesExact}), " +
     $"answers {results["answers_per_s"]}/s (lowest ratio {results["answers_ratio_min"]}, exact: {answersExact}), " +
     $"text votes {results["text_votes_per_s"]}/s (lowest ratio {results["text_votes_ratio_min"]}, exact: {textVotesExact}), " +
+    $"answers about oneself {results["about_you_per_s"]}/s (lowest ratio {results["about_you_ratio_min"]}, exact: {aboutYouExact}), " +
+    $"supports under a mandate {results["mandated_supports_per_s"]}/s (lowest ratio {results["mandated_supports_ratio_min"]}, exact: {mandatedExact}), " +
     $"EcoIndex min {results["ecoindex_min"]}, page max {results["page_kb_max"]} KB and {results["page_requests_max"]} requests, " +
     $"Parvis peak RSS {readPeakMb:F0} MB during reads, {peakMb:F0} MB overall. Written to bench/results/latest.json.");
 parvis.Kill(entireProcessTree: true);
@@ -439,8 +484,9 @@ return 0;
 // rows with the given SQL (:person and :target drawn at random) at the same concurrency, alternately; then each count
 // of the rows written must equal the requests accepted.
 async Task<(JsonArray Levels, bool Exact)> WritePathAsync(string unit, string what, string rows, int targetCount, string targetSeed, Func<Guid, string> path,
-    string fields, string sql, (string Name, string Sql)[] counts)
+    string fields, string sql, (string Name, string Sql)[] counts, IReadOnlyList<(string Cookie, string Token)>? users = null)
 {
+    users ??= signers;
     var targets = Enumerable.Range(0, targetCount).Select(t => Seed.Md5Guid($"{targetSeed}{t}")).ToList();
     var script = Path.Combine(scratch, $"{unit}.sql");
     await File.WriteAllTextAsync(script, $"\\set person random(0, {Seed.Signers - 1})\n\\set target random(0, {targetCount - 1})\n{sql}\n");
@@ -454,14 +500,14 @@ async Task<(JsonArray Levels, bool Exact)> WritePathAsync(string unit, string wh
     var runs = 0;
     while (warm.Count < 15 && (warm.Count < 6 || warm[^3..].Max() > 1.05 * warm[^3..].Min()))
     {
-        var run = await Ingestion.RunAsync(new Uri(baseUrl), signers, targets, ingestionLevels[^1], TimeSpan.FromSeconds(2), warm.Count * 30_000L, path, fields);
+        var run = await Ingestion.RunAsync(new Uri(baseUrl), users, targets, ingestionLevels[^1], TimeSpan.FromSeconds(2), warm.Count * 30_000L, path, fields);
         accepted.AddRange(run.AcceptedPairs);
         warm.Add(run.PerSecond);
     }
     foreach (var clients in ingestionLevels)
     {
         var (ours, theirs) = await Load.AlternateAsync(
-            async () => await Ingestion.RunAsync(new Uri(baseUrl), signers, targets, clients, duration, PairStart + runs++ * PairRange, path, fields),
+            async () => await Ingestion.RunAsync(new Uri(baseUrl), users, targets, clients, duration, PairStart + runs++ * PairRange, path, fields),
             async () => await Load.PgbenchAsync(connection, script, clients, duration));
         foreach (var run in ours)
         {

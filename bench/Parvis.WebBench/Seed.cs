@@ -150,6 +150,47 @@ public static class Seed
         await ExecuteAsync(db, "VACUUM ANALYZE votes_votes, votes_options, petitions_petitions, surveys_surveys, texts_articles;");
     }
 
+    /// <summary>Published processes whose optional questions about oneself the signers answer (ids md5('about' || p)).</summary>
+    public const int AboutYouProcesses = 10_000;
+
+    public static string AboutYouSlug(int p) => $"questions-{p}";
+
+    /// <summary>Signer i's mandate (ids md5('mandate' || i)): to contribute and vote for person md5('helped' || i), who has no support yet.</summary>
+    public static Guid Mandate(int i) => Md5Guid($"mandate{i}");
+
+    /// <summary>
+    /// After <see cref="RunAsync"/>: the processes of the questions about oneself, and a mediation structure whose
+    /// mediators are the signers, each with a live, signed mandate for a person of their own.
+    /// </summary>
+    public static async Task RunTakingPartAsync(string connection)
+    {
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync();
+        await ExecuteAsync(db, $"""
+            INSERT INTO kernel_processes ("Id", "ClosedWithoutFate", "CreatedAt", "Description", "OrganisationId",
+                "PlainSummary", "Published", "Slug", "Summary", "Territory", "Title")
+            SELECT md5('about' || p)::uuid, 0, now(), 'Une concertation locale.', md5('org')::uuid, '', true, 'questions-' || p, '', 'France',
+                'Concertation ' || p
+            FROM generate_series(0, {AboutYouProcesses - 1}) p;
+            INSERT INTO kernel_mediation_structures ("Id", "OrganisationId", "Name", "Kind", "CreatedAt")
+            VALUES (md5('structure')::uuid, md5('org')::uuid, 'Espace numérique du banc d''essai', 'MediationPlace', now());
+            INSERT INTO kernel_mediators ("Id", "OrganisationId", "StructureId", "PersonId", "AddedAt")
+            SELECT md5('mediator' || i)::uuid, md5('org')::uuid, md5('structure')::uuid, md5('person' || i)::uuid, now()
+            FROM generate_series(0, {Signers - 1}) i;
+            INSERT INTO kernel_people ("Id", "AccessFailedCount", "ConcurrencyStamp", "CreatedAt", "EmailConfirmed", "LockoutEnabled",
+                "NormalizedUserName", "PhoneNumberConfirmed", "Pseudonym", "SecurityStamp", "TwoFactorEnabled", "UserName")
+            SELECT md5('helped' || i)::uuid, 0, md5('hc' || i), now(), false, true, upper('held-' || i), false, 'Personne aidée ' || i,
+                upper(md5('hs' || i)), false, 'held-' || i
+            FROM generate_series(0, {Signers - 1}) i;
+            INSERT INTO kernel_mandates ("Id", "OrganisationId", "PersonId", "StructureId", "ProcessId", "Allows", "Duration", "ConsentTextVersion",
+                "CreatedById", "CreatedAt", "ConsentRecordedAt", "ConsentRecordedById", "Consent", "ExpiresAt")
+            SELECT md5('mandate' || i)::uuid, md5('org')::uuid, md5('helped' || i)::uuid, md5('structure')::uuid, NULL, 1 | 4 | 8, 'TwelveMonths', '2026-12',
+                md5('person' || i)::uuid, now(), now(), md5('person' || i)::uuid, 'Attestation', now() + interval '1 year'
+            FROM generate_series(0, {Signers - 1}) i;
+            """);
+        await ExecuteAsync(db, "VACUUM ANALYZE kernel_processes, kernel_people, kernel_mandates;");
+    }
+
     /// <summary>Workshops of the soak, each running its first time (concerns, no limit per table): codes SOAK00…, tables of each.</summary>
     public const int Workshops = 10;
     public const int Tables = 8;

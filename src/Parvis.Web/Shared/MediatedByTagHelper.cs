@@ -36,9 +36,8 @@ public sealed class StructureNames
 {
     private Dictionary<Guid, string>? _names;
 
-    public async Task<string?> NameAsync(ParvisDbContext db, Guid organisationId, Guid id)
-    {
+    public async Task<string?> NameAsync(ParvisDbContext db, Guid organisationId, Guid id) => (await AllAsync(db, organisationId)).GetValueOrDefault(id);
+
+    public async Task<IReadOnlyDictionary<Guid, string>> AllAsync(ParvisDbContext db, Guid organisationId) =>
         _names ??= await db.MediationStructures.AsNoTracking().Where(s => s.OrganisationId == organisationId).ToDictionaryAsync(s => s.Id, s => s.Name);
-        return _names.GetValueOrDefault(id);
-    }
 }

@@ -96,6 +96,10 @@ public sealed class DemographicsTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(HttpStatusCode.Redirect, outreach.Status);
         var desk = await app.WithDatabaseAsync(db => db.Meetings.Include(m => m.Sites).SingleAsync(m => m.Title == "Permanence à Lanester"));
         Assert.Equal($"/meetings/{desk.Id}/edit", outreach.Location);
+        // Pressed again (a double click, another tab): the same desk to complete, not a second one.
+        var again = await admin.PostAsync($"/processes/{process.Slug}/who-took-part?handler=Outreach", new Dictionary<string, string> { ["componentId"] = component, ["commune"] = "Lanester" });
+        Assert.Equal(outreach.Location, again.Location);
+        Assert.Equal(1, await app.WithDatabaseAsync(db => db.Meetings.CountAsync(m => m.Title == "Permanence à Lanester")));
         Assert.Equal(["Lanester"], desk.Sites.Select(s => s.Name));
         Assert.Contains("Lanester compte 23 %", desk.Description.Replace('\u00a0', ' '), StringComparison.Ordinal);
         Assert.Equal(DateTime.Today.AddDays(14).AddHours(10), desk.StartsAt.ToLocalTime().DateTime);

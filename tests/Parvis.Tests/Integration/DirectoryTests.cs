@@ -209,6 +209,42 @@ public sealed class DirectoryTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task A_directory_listing_as_many_entries_as_it_shows_takes_no_more_so_none_goes_missing()
+    {
+        var process = await DirectoryProcessAsync("annuaire-plein");
+        var list = $"/processes/{process.Slug}/directory";
+        var (proposer, _) = await app.SignedInAsync("Habitant d'un grand annuaire");
+        var (staff, _) = await app.SignedInAsync("Équipe du grand annuaire", Role.Administrator);
+        var waiting = await proposer.PostAsync($"{list}/new", Entry("Fiche qui attendait"));
+        Assert.Equal(HttpStatusCode.Redirect, waiting.Status);
+        await app.WithDatabaseAsync(async db =>
+        {
+            db.DirectoryEntries.AddRange(Enumerable.Range(0, Parvis.Web.Modules.LocalDirectory.DirectoryListing.MostListed).Select(i => new Parvis.Web.Modules.LocalDirectory.DirectoryEntry
+            {
+                OrganisationId = app.World.OrganisationId, ProcessId = process.Id, Name = $"Fiche {i:D4}", State = Parvis.Web.Modules.LocalDirectory.EntryState.Published, Version = 1,
+            }));
+            await db.SaveChangesAsync();
+        });
+
+        // Staff's new entry is refused, saying why, what they typed kept; a waiting one is not taken in either.
+        var added = await staff.PostAsync($"{list}/new", Entry("Une fiche de trop"));
+        Assert.Equal(HttpStatusCode.OK, added.Status);
+        Assert.Contains("5\u00a0000 fiches", added.Text(".alert, .error-summary"), StringComparison.Ordinal);
+        Assert.Equal("Une fiche de trop", added.Document.QuerySelector("#Input_Name")?.GetAttribute("value"));
+        var review = (await staff.GetAsync($"/admin/processes/{process.Id}/directory")).Document.QuerySelector("section[aria-labelledby=waiting] a")!.GetAttribute("href")!;
+        Assert.Equal(HttpStatusCode.OK, (await staff.PostAsync($"{review}?handler=Accept", [], review)).Status);
+        Assert.False(await app.WithDatabaseAsync(db => db.DirectoryEntries.AnyAsync(e => e.ProcessId == process.Id && (e.Name == "Une fiche de trop" || (e.Name == "Fiche qui attendait" && e.State == Parvis.Web.Modules.LocalDirectory.EntryState.Published)))));
+
+        // One entry closed frees a place: the waiting one is taken in.
+        var first = await app.WithDatabaseAsync(db => db.DirectoryEntries.Where(e => e.ProcessId == process.Id && e.Name == "Fiche 0000").Select(e => e.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"/directory/{first}?handler=Close", new Dictionary<string, string> { ["Reason"] = "Lieu fermé depuis l'été." }, $"/directory/{first}")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"{review}?handler=Accept", [], review)).Status);
+        // Full again: the closed one cannot be listed again.
+        Assert.Equal(HttpStatusCode.OK, (await staff.PostAsync($"/directory/{first}?handler=Reopen", [], $"/directory/{first}")).Status);
+        Assert.Equal(Parvis.Web.Modules.LocalDirectory.EntryState.Closed, await app.WithDatabaseAsync(db => db.DirectoryEntries.Where(e => e.Id == first).Select(e => e.State).SingleAsync()));
+    }
+
+    [Fact]
     public async Task The_territory_is_imported_and_the_maps_are_drawn_over_it_by_the_server_alone()
     {
         var process = await DirectoryProcessAsync("annuaire-carte");

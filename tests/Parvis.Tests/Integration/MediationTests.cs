@@ -280,6 +280,55 @@ public sealed class MediationTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task A_form_sent_once_the_session_ended_is_sent_for_nobody_and_hands_back_what_was_typed()
+    {
+        var (structure, mediator, mediatorPerson, _) = await DeskAsync("Tiers-lieu de la Ria");
+        var slug = await SlugAsync(app.World.ProcessId);
+        var mandate = await OpenHeldAsync(mediator, structure, "Yvonne de la Ria", null, "SixMonths", "ContributeWith");
+        Assert.Equal(HttpStatusCode.Redirect, (await mediator.PostAsync($"/mediation/mandates/{mandate}?handler=Consent", new Dictionary<string, string> { ["Consent"] = "Attestation" })).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await mediator.PostAsync($"/mediation/mandates/{mandate}?handler=Start", new Dictionary<string, string> { ["Mode"] = "With" })).Status);
+        // The form is opened for the person, then left open past the idle limit before it is sent.
+        var form = await mediator.GetAsync($"/processes/{slug}/proposals/new");
+        Assert.Contains("Yvonne de la Ria", form.Text(".acting"), StringComparison.Ordinal);
+        var token = form.Document.QuerySelector("form[method=post] input[name=__csrf]")!.GetAttribute("value")!;
+        try
+        {
+            app.Clock.Advance(TimeSpan.FromMinutes(31));
+            var late = await mediator.PostRawAsync($"/processes/{slug}/proposals/new", new Dictionary<string, string>
+            {
+                ["__csrf"] = token, ["Input.Title"] = "Une rampe à la médiathèque", ["Input.Body"] = "Pour entrer avec un fauteuil, sans aide.", ["Input.ThemeId"] = "",
+            });
+            Assert.Equal(HttpStatusCode.Conflict, late.Status);
+            Assert.Contains("Rien n'a été envoyé", late.Text("main"), StringComparison.Ordinal);
+            Assert.Equal(["Une rampe à la médiathèque", "Pour entrer avec un fauteuil, sans aide."], late.Document.QuerySelectorAll("main textarea[readonly]").Select(t => t.TextContent));
+            Assert.Equal(MediationPages.Home, late.Document.QuerySelectorAll("main a")[0].GetAttribute("href"));
+            // Written in nobody's name: neither the person's nor, by a slip, the mediator's own.
+            Assert.False(await app.WithDatabaseAsync(db => db.Proposals.AnyAsync(p => p.Title == "Une rampe à la médiathèque")));
+            Assert.False(await app.WithDatabaseAsync(db => db.MandateActs.AnyAsync(a => a.MandateId == mandate)));
+            // The mediator is themselves again, and the session is over.
+            Assert.Equal("", (await mediator.GetAsync("/")).Text(".acting"));
+            Assert.NotNull(await app.WithDatabaseAsync(db => db.MediationSessions.Where(s => s.MandateId == mandate).Select(s => s.EndedAt).SingleAsync()));
+            Assert.Equal(HttpStatusCode.OK, (await mediator.GetAsync("/account")).Status);
+            Assert.Equal(mediatorPerson.Pseudonym, await app.WithDatabaseAsync(db => db.Users.Where(u => u.Id == mediatorPerson.Id).Select(u => u.Pseudonym).SingleAsync()));
+        }
+        finally
+        {
+            app.Clock.Reset();
+        }
+
+        // Any form the site cannot take (here a token from another session, to a handler the error page has not) hands
+        // back what was typed, never a secret.
+        using var stranger = app.NewSession();
+        var refused = await stranger.PostRawAsync("/account/sign-in?handler=Elsewhere", new Dictionary<string, string>
+        {
+            ["__csrf"] = token, ["Input.Email"] = "quelquun@example.org", ["Input.Password"] = "mon mot de passe secret",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Equal(["quelquun@example.org"], refused.Document.QuerySelectorAll("main textarea[readonly]").Select(t => t.TextContent));
+        Assert.DoesNotContain("mon mot de passe secret", refused.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_mediator_signs_a_petition_for_as_many_people_as_the_organisation_allows_each_signature_journaled()
     {
         var (structure, mediator, mediatorPerson, _) = await DeskAsync("Association Lire et écrire");

@@ -155,6 +155,74 @@ public sealed class OfflineTests(ParvisApp main) : IClassFixture<ParvisApp>
         ["createdAt"] = DateTimeOffset.UtcNow, ["channel"] = "Offline",
     };
 
+    private static JsonObject Item(Guid id, Guid group, string kind, string text, Guid? parent = null, string? actor = null) => new()
+    {
+        ["id"] = id, ["groupId"] = group, ["kind"] = kind, ["parentId"] = parent, ["text"] = text, ["position"] = 0, ["carried"] = false,
+        ["status"] = kind == "Resource" ? "Existing" : null, ["actor"] = actor, ["createdAt"] = DateTimeOffset.UtcNow, ["channel"] = "Offline",
+    };
+
+    [Fact]
+    public async Task A_resource_brought_back_from_a_laptop_appears_on_the_directory_entry_it_names_until_it_names_another()
+    {
+        var processId = await main.WithDatabaseAsync(async db =>
+        {
+            var today = DateOnly.FromDateTime(DateTime.Now);
+            var process = ParvisApp.NewProcess(main.World.OrganisationId, "ressources-portables", new Phase { Title = "Ateliers", StartsOn = today.AddDays(-3), EndsOn = today.AddDays(30) });
+            db.Processes.Add(process);
+            db.DirectoryEntries.Add(new Parvis.Web.Modules.LocalDirectory.DirectoryEntry
+            {
+                OrganisationId = main.World.OrganisationId, ProcessId = process.Id, Name = "Médiathèque de Kervénanec", State = Parvis.Web.Modules.LocalDirectory.EntryState.Published, Version = 1,
+            });
+            await db.SaveChangesAsync();
+            return process.Id;
+        });
+        var entry = await main.WithDatabaseAsync(db => db.DirectoryEntries.Where(e => e.Name == "Médiathèque de Kervénanec").Select(e => e.Id).SingleAsync());
+        var (manager, _) = await main.SignedInAsync("Pilote des ressources", Role.ProcessManager);
+        var created = await manager.PostAsync("/processes/ressources-portables/workshops", new Dictionary<string, string>
+        {
+            ["Title"] = "Atelier à Kervénanec", ["Template"] = "htd", ["StartsAt"] = "2026-11-25T18:30", ["Place"] = "Maison de quartier",
+        });
+        var workshopId = Guid.Parse(created.Location!.Split('/')[2]);
+        var group = await main.WithDatabaseAsync(db => db.WorkshopGroups.Where(g => g.WorkshopId == workshopId).OrderBy(g => g.Position).Select(g => g.Id).FirstAsync());
+        var page = $"/workshops/{workshopId}/offline";
+        var package = Encoding.UTF8.GetBytes((await manager.PostAsync($"{page}?handler=Package", new Dictionary<string, string>())).Body);
+        var (concern, action, resource) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        Task<List<Guid>> MentionedAsync() => main.WithDatabaseAsync(db => db.ActorMentions.Where(m => m.SubjectId == resource).Select(m => m.ActorId).ToListAsync());
+
+        // Named on the laptop as the directory has it, but for case and accents: the entry lists the resource.
+        var first = await UploadAsync(manager, page, "Import", SignedBundle(package,
+            Item(concern, group, "Concern", "Personne pour aider aux démarches"),
+            Item(action, group, "Action", "Des permanences le samedi", concern),
+            Item(resource, group, "Resource", "Les ordinateurs en accès libre", action, "mediatheque de kervenanec")));
+        Assert.Equal("3 contributions ajoutées, aucune mise à jour.", first.Text("#offline-report p"));
+        Assert.Equal([entry], await MentionedAsync());
+        using (var reader = main.NewSession())
+        {
+            var appears = (await reader.GetAsync($"/directory/{entry}")).Document.QuerySelector("section[aria-labelledby=appears] a");
+            Assert.Equal(("Les ordinateurs en accès libre", $"/workshops/{workshopId}#item-{resource}"), (appears?.TextContent, appears?.GetAttribute("href")));
+            // The process switches its workshops off: their resources go out of sight on the entry too, and come back with them.
+            async Task SwitchAsync(bool on) => await main.WithDatabaseAsync(async db =>
+            {
+                var process = await db.Processes.SingleAsync(p => p.Id == processId);
+                process.Components.Single(c => c.Module == Parvis.Web.Modules.Workshops.WorkshopsModule.Key).Enabled = on;
+                await db.SaveChangesAsync();
+            });
+            await SwitchAsync(false);
+            Assert.Empty((await reader.GetAsync($"/directory/{entry}")).Document.QuerySelectorAll("section[aria-labelledby=appears]"));
+            await SwitchAsync(true);
+            Assert.Single((await reader.GetAsync($"/directory/{entry}")).Document.QuerySelectorAll("section[aria-labelledby=appears] a"));
+        }
+
+        // Changed on the laptop to name someone the directory does not know: the entry no longer lists it.
+        var second = await UploadAsync(manager, page, "Import", SignedBundle(package,
+            Item(concern, group, "Concern", "Personne pour aider aux démarches"),
+            Item(action, group, "Action", "Des permanences le samedi", concern),
+            Item(resource, group, "Resource", "Les ordinateurs en accès libre", action, "Le voisin du dessus")));
+        Assert.Equal("Aucune contribution ajoutée, 1 mise à jour.", second.Text("#offline-report p"));
+        Assert.Empty(await MentionedAsync());
+        Assert.Equal(processId, await main.WithDatabaseAsync(db => db.Workshops.Where(w => w.Id == workshopId).Select(w => w.ProcessId).SingleAsync()));
+    }
+
     [Fact]
     public async Task A_signed_bundle_item_without_text_or_with_an_id_already_used_is_left_out_and_named_the_others_imported()
     {

@@ -58,17 +58,28 @@ public sealed class DemographicCommands(DatabaseOnDemand database, CurrentOrgani
         {
             return CommandResult.Refused("Demographics.UnknownChoice");
         }
-        var answer = await Db.DemographicAnswers.FirstOrDefaultAsync(a => a.ProcessId == process.Id && a.PersonId == me);
-        if (answer is null)
+        for (var attempt = 1; ; attempt++)
         {
-            answer = new DemographicAnswer { OrganisationId = organisation.Id, ProcessId = process.Id, PersonId = me };
-            Db.DemographicAnswers.Add(answer);
+            var answer = await Db.DemographicAnswers.FirstOrDefaultAsync(a => a.ProcessId == process.Id && a.PersonId == me);
+            if (answer is null)
+            {
+                answer = new DemographicAnswer { OrganisationId = organisation.Id, ProcessId = process.Id, PersonId = me };
+                Db.DemographicAnswers.Add(answer);
+            }
+            // Answered with a mediator's help, they count in that channel.
+            answer.Channel = mediation.Acting is null ? Channel.Online : Channel.Mediated;
+            Fill(answer, input);
+            try
+            {
+                await Db.SaveChangesAsync();
+                return CommandResult.Done(answer.Id);
+            }
+            catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e) && attempt < 2)
+            {
+                // The same form sent twice at once (a double click): the first answer went in, this one changes it.
+                Db.ChangeTracker.Clear();
+            }
         }
-        // Answered with a mediator's help, they count in that channel.
-        answer.Channel = mediation.Acting is null ? Channel.Online : Channel.Mediated;
-        Fill(answer, input);
-        await Db.SaveChangesAsync();
-        return CommandResult.Done(answer.Id);
     }
 
     /// <summary>The channels a form typed in by staff comes from: a paper form (or a desk), a workshop, a meeting.</summary>

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
@@ -77,15 +78,26 @@ public sealed class MediationMiddleware(RequestDelegate next, ActingCookie cooki
             ? await ActingAsync(db, organisation.Id, sessionId, mediatorId, now)
             : null;
         var path = context.Request.Path;
+        var signingOut = path.StartsWithSegments("/account/sign-out");
         if (acting is null)
         {
             cookie.Clear(context);
-            ParvisPageModel.Flash(context, "Mediation.Ended");
+            if (context.Features.Get<IStatusCodeReExecuteFeature>() is null)
+            {
+                // A form sent for the person once the session is over is neither theirs nor the mediator's: nothing is
+                // written, and the error page hands back what was typed.
+                if (HttpMethods.IsPost(context.Request.Method) && !signingOut && !path.StartsWithSegments(MediationPages.Stop))
+                {
+                    context.Response.StatusCode = StatusCodes.Status409Conflict;
+                    return;
+                }
+                ParvisPageModel.Flash(context, "Mediation.Ended");
+            }
             await next(context);
             return;
         }
         // Signing out ends acting first: the mediator signs themselves out.
-        if (path.StartsWithSegments("/account/sign-out"))
+        if (signingOut)
         {
             await MediationCommands.EndSessionAsync(db, acting.SessionId, now);
             cookie.Clear(context);

@@ -111,6 +111,12 @@ public interface IParvisModule
     /// under-represent), from the page of who took part; null when it offers nothing of the kind.
     /// </summary>
     IOutreach? Outreach => null;
+
+    /// <summary>
+    /// The kinds of its items that can name an actor of the territory (<see cref="Territory.ActorMentions"/>): an
+    /// actor's page lists them only in processes that use the module.
+    /// </summary>
+    IReadOnlyList<string> MentionKinds => [];
 }
 
 /// <summary>An event a module sets up in one step where a process barely heard people, for staff to complete.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Organisations;
 
 namespace Parvis.Web.Kernel.Territory;
@@ -41,7 +42,7 @@ public sealed class ActorMention
 }
 
 /// <summary>The items that name actors, read and written for the kernel's pages and the modules'.</summary>
-public sealed class ActorMentions(ParvisDbContext db, CurrentOrganisation organisation, IEnumerable<IActorDirectory> directories)
+public sealed class ActorMentions(ParvisDbContext db, CurrentOrganisation organisation, IEnumerable<IActorDirectory> directories, ModuleCatalog catalog)
 {
     private IReadOnlyList<ActorChoice>? _choices;
 
@@ -121,9 +122,13 @@ public sealed class ActorMentions(ParvisDbContext db, CurrentOrganisation organi
         var published = db.Processes.Where(p => p.Published).Select(p => p.Id);
         // A contribution moderation hid or its author erased takes its mention with it.
         var withdrawn = db.Contributions.Where(c => c.HiddenAt != null || c.ErasedAt != null || c.Fate == Contributions.Fate.Merged).Select(c => c.Id);
-        return await db.ActorMentions.AsNoTracking()
+        var found = await db.ActorMentions.AsNoTracking()
             .Where(m => m.ActorId == actorId && m.OrganisationId == organisation.Id && published.Contains(m.ProcessId) && !withdrawn.Contains(m.SubjectId))
             .OrderBy(m => m.Kind).ThenBy(m => m.Title).ToListAsync();
+        var processIds = found.Select(m => m.ProcessId).Distinct().ToList();
+        var processes = await db.Processes.AsNoTracking().Where(p => processIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id);
+        // A module's items go out of sight with the module, when a process switches it off.
+        return [.. found.Where(m => catalog.Modules.FirstOrDefault(x => x.MentionKinds.Contains(m.Kind)) is not { } module || processes[m.ProcessId].Uses(module.Name))];
     }
 
     private async Task<ActorChoice?> FindAsync(Guid actorId)

@@ -34,6 +34,10 @@ public sealed class LocalDirectoryCommands(
         {
             return refusal;
         }
+        if (await FullAsync(process.Id))
+        {
+            return CommandResult.Refused("Directory.Full");
+        }
         var now = clock.GetUtcNow();
         var entry = new DirectoryEntry { OrganisationId = organisation.Id, ProcessId = processId, Name = content.Name, CreatedAt = now, UpdatedAt = now };
         entry.Take(content);
@@ -105,6 +109,10 @@ public sealed class LocalDirectoryCommands(
         if (entry.State is not (EntryState.Proposed or EntryState.Published))
         {
             return CommandResult.Refused("Directory.NotListed");
+        }
+        if (entry.State == EntryState.Proposed && await FullAsync(process.Id))
+        {
+            return CommandResult.Refused("Directory.Full");
         }
         var content = EntryContent.FromJson(version.Content);
         // A theme removed from the process since the proposal is dropped rather than refused.
@@ -204,6 +212,10 @@ public sealed class LocalDirectoryCommands(
         {
             return refusal;
         }
+        if (await FullAsync(found.Process.Id))
+        {
+            return CommandResult.Refused("Directory.Full");
+        }
         var now = clock.GetUtcNow();
         (found.Entry.State, found.Entry.Reason, found.Entry.UpdatedAt, found.Entry.CheckedAt) = (EntryState.Published, "", now, now);
         audit.Record("directory.reopen", $"directory:{entryId}");
@@ -270,6 +282,10 @@ public sealed class LocalDirectoryCommands(
         }
         return null;
     }
+
+    /// <summary>Whether the process lists as many entries as a directory shows (<see cref="DirectoryListing.MostListed"/>): none is added, so none goes missing.</summary>
+    private async Task<bool> FullAsync(Guid processId) =>
+        await db.DirectoryEntries.CountAsync(e => e.ProcessId == processId && e.State == EntryState.Published) >= DirectoryListing.MostListed;
 
     private DirectoryVersion NewVersion(DirectoryEntry entry, EntryContent content, string note, DateTimeOffset now)
     {

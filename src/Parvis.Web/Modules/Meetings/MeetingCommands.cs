@@ -69,6 +69,11 @@ public sealed class MeetingCommands(
         return CommandResult.Done(meeting.Id);
     }
 
+    /// <summary>A meeting still to come in the component under this title, if there is one.</summary>
+    public async Task<Guid?> UpcomingAsync(Guid componentId, string title) =>
+        await db.Meetings.Where(m => m.ComponentId == componentId && m.OrganisationId == organisation.Id && m.Title == title && m.StartsAt > clock.GetUtcNow())
+            .Select(m => (Guid?)m.Id).FirstOrDefaultAsync();
+
     /// <summary>
     /// Replaces the meeting's details and sites with the edited ones, all or nothing. A site where people
     /// registered cannot be removed; raising a site's capacity gives the freed seats to its waiting list.

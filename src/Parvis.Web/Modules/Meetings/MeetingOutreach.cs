@@ -21,8 +21,12 @@ public sealed class MeetingOutreach : IOutreach
         // Ten o'clock on that day, at that day's offset: a change to summer time in between does not move it.
         var day = clock.GetLocalNow().Date.AddDays(14).AddHours(10);
         var startsAt = new DateTimeOffset(day, clock.LocalTimeZone.GetUtcOffset(day));
-        var created = await services.GetRequiredService<MeetingCommands>()
-            .CreateAsync(process.Id, component.Id, text["Meetings.Outreach.Title", commune], startsAt, MeetingMode.InPerson, "single", reason, commune);
+        var commands = services.GetRequiredService<MeetingCommands>();
+        var title = text["Meetings.Outreach.Title", commune];
+        // The button pressed twice (a double click, a second tab) sets up one desk: the one still to come is completed.
+        var created = await commands.UpcomingAsync(component.Id, title) is { } planned
+            ? CommandResult.Done(planned)
+            : await commands.CreateAsync(process.Id, component.Id, title, startsAt, MeetingMode.InPerson, "single", reason, commune);
         return (created, created.Succeeded ? $"/meetings/{created.Id}/edit" : null);
     }
 }

@@ -23,6 +23,8 @@ public sealed class MeetingsModule : IParvisModule
 
     public string Name => Key;
 
+    public IReadOnlyList<string> MentionKinds => [MeetingCommands.SiteMention];
+
     public IReadOnlyList<Kernel.OpenData.Dataset> Datasets => MeetingsDatasets.All;
 
     public IOutreach Outreach { get; } = new MeetingOutreach();

@@ -398,12 +398,18 @@ public sealed class WorkshopCommands(ParvisDbContext db, CurrentOrganisation org
         return (CommandResult.Done(workshop.Id), []);
     }
 
-    /// <summary>A resource whose actor is named as in the directory appears on the actor's entry.</summary>
-    private async Task MentionAsync(WorkshopItem item)
+    private Task MentionAsync(WorkshopItem item) => MentionAsync(actors, item);
+
+    /// <summary>
+    /// A resource whose actor is named as in the directory appears on the actor's entry; an item changed since (from
+    /// a laptop) names whom it now names, or no one.
+    /// </summary>
+    public static async Task MentionAsync(ActorMentions actors, WorkshopItem item, bool changed = false)
     {
-        if (item.ItemKind == ItemKind.Resource && await actors.MatchAsync(item.Actor) is { } actor)
+        var actor = item.ItemKind == ItemKind.Resource ? await actors.MatchAsync(item.Actor) : null;
+        if (actor is not null || changed)
         {
-            await actors.SetAsync(item.Id, ResourceMention, actor.Id, item.ProcessId, item.Text, item.Address);
+            await actors.SetAsync(item.Id, ResourceMention, actor?.Id, item.ProcessId, item.Text, item.Address);
         }
     }
 

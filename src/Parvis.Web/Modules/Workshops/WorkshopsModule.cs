@@ -22,6 +22,8 @@ public sealed class WorkshopsModule : IParvisModule
 
     public string Name => Key;
 
+    public IReadOnlyList<string> MentionKinds => [WorkshopCommands.ResourceMention];
+
     public IReadOnlyList<Kernel.OpenData.Dataset> Datasets => WorkshopsDatasets.All;
 
     public string TitleKey => "Workshops.ModuleTitle";

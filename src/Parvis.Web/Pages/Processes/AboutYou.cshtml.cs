@@ -5,7 +5,6 @@ using Parvis.Web.Kernel.Demographics;
 using Parvis.Web.Kernel.Mediation;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Processes;
-using Parvis.Web.Shared;
 
 namespace Parvis.Web.Pages.Processes;
 
@@ -13,26 +12,9 @@ namespace Parvis.Web.Pages.Processes;
 /// The optional questions about oneself, apart from any contribution: each may be left blank, every answer changed or
 /// deleted at any time, and only counts of them are ever shown, to see whom the process did not reach.
 /// </summary>
-public sealed class AboutYouModel(ParvisDbContext db, CurrentOrganisation organisation, DemographicCommands commands) : ParvisPageModel
+public sealed class AboutYouModel(ParvisDbContext db, CurrentOrganisation organisation, DemographicCommands commands) : DemographicFormPage
 {
-    public Process Process { get; private set; } = default!;
-    public IReadOnlyList<string> Communes { get; private set; } = [];
     public bool Answered { get; private set; }
-
-    [BindProperty]
-    public string? AgeBand { get; set; }
-
-    [BindProperty]
-    public string? Gender { get; set; }
-
-    [BindProperty]
-    public string? Category { get; set; }
-
-    [BindProperty]
-    public string? Commune { get; set; }
-
-    [BindProperty]
-    public bool? FirstTime { get; set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -54,7 +36,7 @@ public sealed class AboutYouModel(ParvisDbContext db, CurrentOrganisation organi
         {
             return missing;
         }
-        var result = await commands.SaveAsync(Process, new DemographicInput(AgeBand, Gender, Category, Commune, FirstTime));
+        var result = await commands.SaveAsync(Process, Input);
         return After(result, "Demographics.Saved", $"/processes/{Process.Slug}");
     }
 

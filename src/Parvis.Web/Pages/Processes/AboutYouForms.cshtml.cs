@@ -6,7 +6,6 @@ using Parvis.Web.Kernel.Demographics;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
-using Parvis.Web.Shared;
 
 namespace Parvis.Web.Pages.Processes;
 
@@ -14,26 +13,9 @@ namespace Parvis.Web.Pages.Processes;
 /// The optional questions' paper forms typed in one after another by staff or a facilitator, each in the channel it
 /// was gathered in; a form names nobody, so nothing of it can be traced back to a person.
 /// </summary>
-public sealed class AboutYouFormsModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, DemographicCommands commands) : ParvisPageModel
+public sealed class AboutYouFormsModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, DemographicCommands commands) : DemographicFormPage
 {
-    public Process Process { get; private set; } = default!;
-    public IReadOnlyList<string> Communes { get; private set; } = [];
     public IReadOnlyDictionary<Channel, int> Typed { get; private set; } = new Dictionary<Channel, int>();
-
-    [BindProperty]
-    public string? AgeBand { get; set; }
-
-    [BindProperty]
-    public string? Gender { get; set; }
-
-    [BindProperty]
-    public string? Category { get; set; }
-
-    [BindProperty]
-    public string? Commune { get; set; }
-
-    [BindProperty]
-    public bool? FirstTime { get; set; }
 
     /// <summary>Where the forms were gathered; kept from one form to the next, as a pile comes from one place.</summary>
     [BindProperty(SupportsGet = true)]
@@ -47,7 +29,7 @@ public sealed class AboutYouFormsModel(ParvisDbContext db, CurrentOrganisation o
         {
             return early;
         }
-        var result = await commands.RecordFormAsync(Process, new DemographicInput(AgeBand, Gender, Category, Commune, FirstTime), Channel);
+        var result = await commands.RecordFormAsync(Process, Input, Channel);
         return After(result, "Demographics.FormSaved", $"/processes/{Process.Slug}/about-you/forms?channel={Channel}");
     }
 

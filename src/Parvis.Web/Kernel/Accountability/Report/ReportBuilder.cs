@@ -17,7 +17,8 @@ namespace Parvis.Web.Kernel.Accountability.Report;
 /// (every contribution that awaits a fate, word for word, once, with its author pseudonymised).
 /// </summary>
 public sealed class ReportBuilder(ParvisDbContext db, CurrentOrganisation organisation, IStringLocalizer<SharedText> text,
-    FateCommands fates, IEnumerable<IContributionSource> sources, MarkdownRenderer markdown, ModuleCatalog modules, Demographics.DemographicCommands demographics)
+    FateCommands fates, IEnumerable<IContributionSource> sources, MarkdownRenderer markdown, ModuleCatalog modules, Demographics.DemographicCommands demographics,
+    StructureNames names)
 {
     public async Task<ReportDocument> BuildAsync(Process process)
     {
@@ -245,7 +246,7 @@ public sealed class ReportBuilder(ParvisDbContext db, CurrentOrganisation organi
             groups.Add((text["CouncilReport.Theme", theme.Name], contributions.Where(c => inTheme.Contains(c.Id) && placed.Add(c.Id)).ToList()));
         }
         groups.Add((text["CouncilReport.NoTheme"], contributions.Where(c => placed.Add(c.Id)).ToList()));
-        var structures = await db.MediationStructures.AsNoTracking().Where(s => s.OrganisationId == organisation.Id).ToDictionaryAsync(s => s.Id, s => s.Name);
+        var structures = await names.AllAsync(db, organisation.Id);
         string Helped(Contribution c) => c.MediatedById is { } id && structures.TryGetValue(id, out var name) ? $" · {text["Mediation.EnteredWith", name]}" : "";
         foreach (var (title, members) in groups.Where(g => g.Members.Count > 0))
         {

@@ -9,6 +9,7 @@ using Parvis.Web.Kernel.Offline;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Kernel.Territory;
 
 namespace Parvis.Web.Modules.Workshops.Offline;
 
@@ -24,7 +25,7 @@ public sealed record OfflineReport(int Added, int Updated, IReadOnlyList<Offline
 /// was changed on both sides since the export is reported and left as the main installation has it.
 /// </summary>
 public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock,
-    ProcessAccess processes) : IOfflinePackages
+    ProcessAccess processes, ActorMentions actors) : IOfflinePackages
 {
     public string Format => OfflinePayload.FormatName;
 
@@ -224,6 +225,7 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
                 var created = NewItem(item, workshop);
                 created.Channel = baseline.Items.ContainsKey(item.Id) ? created.Channel : Channel.Offline;
                 db.WorkshopItems.Add(created);
+                await WorkshopCommands.MentionAsync(actors, created);
                 here[item.Id] = created;
                 added++;
                 continue;
@@ -238,6 +240,7 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
             if (mine == before)
             {
                 Apply(existing, item);
+                await WorkshopCommands.MentionAsync(actors, existing, changed: true);
                 updated++;
             }
             else
