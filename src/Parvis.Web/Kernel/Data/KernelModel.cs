@@ -415,6 +415,14 @@ internal static class KernelModel
             e.HasOne<Contribution>().WithMany().HasForeignKey(d => d.MergedIntoId).OnDelete(DeleteBehavior.NoAction);
             e.HasOne<Person>().WithMany().HasForeignKey(d => d.AnalystId).OnDelete(DeleteBehavior.SetNull);
         });
+        b.Entity<Analysis.DuplicateDismissal>(e =>
+        {
+            e.ToTable("kernel_duplicate_dismissals");
+            e.HasIndex(d => new { d.FirstId, d.SecondId }).IsUnique();
+            e.HasIndex(d => d.ProcessId);
+            e.HasOne<Contribution>().WithMany().HasForeignKey(d => d.FirstId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Contribution>().WithMany().HasForeignKey(d => d.SecondId).OnDelete(DeleteBehavior.Cascade);
+        });
         b.Entity<SynthesisItem>(e =>
         {
             e.ToTable("kernel_synthesis_items");

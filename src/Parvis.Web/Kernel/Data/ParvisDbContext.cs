@@ -48,6 +48,7 @@ public abstract class ParvisDbContext(DbContextOptions options)
     public DbSet<ModerationAppeal> ModerationAppeals => Set<ModerationAppeal>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<FateDecision> FateDecisions => Set<FateDecision>();
+    public DbSet<Analysis.DuplicateDismissal> DuplicateDismissals => Set<Analysis.DuplicateDismissal>();
     public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
     public DbSet<PhaseFeedback> PhaseFeedback => Set<PhaseFeedback>();
     public DbSet<Follow> Follows => Set<Follow>();

@@ -88,6 +88,7 @@ public static class KernelSetup
         services.AddScoped<Territory.Basemaps>();
         services.AddScoped<Territory.TerritoryMaps>();
         services.AddScoped<Territory.ActorMentions>();
+        services.AddScoped<Analysis.SimilarContributions>();
         services.AddScoped<Privacy.IPersonalDataSource, Demographics.DemographicsPersonalData>();
         services.AddScoped<PersonalData>();
         services.AddSingleton<MarkdownRenderer>();

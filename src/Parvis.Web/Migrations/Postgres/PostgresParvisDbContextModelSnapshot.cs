@@ -525,6 +525,39 @@ namespace Parvis.Web.Migrations.Postgres
                     b.ToTable("kernel_synthesis_links", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Kernel.Analysis.DuplicateDismissal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DismissedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("FirstId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SecondId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessId");
+
+                    b.HasIndex("SecondId");
+
+                    b.HasIndex("FirstId", "SecondId")
+                        .IsUnique();
+
+                    b.ToTable("kernel_duplicate_dismissals", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Kernel.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4621,6 +4654,21 @@ namespace Parvis.Web.Migrations.Postgres
                     b.HasOne("Parvis.Web.Kernel.Accountability.SynthesisItem", null)
                         .WithMany()
                         .HasForeignKey("SynthesisItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Analysis.DuplicateDismissal", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Contributions.Contribution", null)
+                        .WithMany()
+                        .HasForeignKey("FirstId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.Contributions.Contribution", null)
+                        .WithMany()
+                        .HasForeignKey("SecondId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -516,6 +516,39 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.ToTable("kernel_synthesis_links", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Kernel.Analysis.DuplicateDismissal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DismissedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FirstId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SecondId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessId");
+
+                    b.HasIndex("SecondId");
+
+                    b.HasIndex("FirstId", "SecondId")
+                        .IsUnique();
+
+                    b.ToTable("kernel_duplicate_dismissals", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Kernel.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4600,6 +4633,21 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.HasOne("Parvis.Web.Kernel.Accountability.SynthesisItem", null)
                         .WithMany()
                         .HasForeignKey("SynthesisItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Analysis.DuplicateDismissal", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Contributions.Contribution", null)
+                        .WithMany()
+                        .HasForeignKey("FirstId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.Contributions.Contribution", null)
+                        .WithMany()
+                        .HasForeignKey("SecondId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

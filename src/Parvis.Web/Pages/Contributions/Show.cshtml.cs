@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Accountability;
+using Parvis.Web.Kernel.Analysis;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
@@ -18,7 +19,8 @@ namespace Parvis.Web.Pages.Contributions;
 /// Any contribution, whatever its module: its text, where to read it, and its fate with the history.
 /// Analysts decide the fate here.
 /// </summary>
-public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, FateCommands fates) : ParvisPageModel
+public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, FateCommands fates, SimilarContributions similar)
+    : ParvisPageModel
 {
     /// <summary>Merge targets offered in the list; beyond, the most recent.</summary>
     private const int TargetsShown = 500;
@@ -45,6 +47,9 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
     public bool CanDecide { get; private set; }
     public IReadOnlyList<SelectListItem> Items { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Targets { get; private set; } = [];
+
+    /// <summary>For an analyst, the contributions of the process closest to this one, with the words they share.</summary>
+    public IReadOnlyList<(Contribution Contribution, Similar Match)> Similar { get; private set; } = [];
 
     /// <summary>Whether anyone may read its text here (<see cref="ShownContributions"/>).</summary>
     public bool Visible { get; private set; }
@@ -118,6 +123,7 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
             Targets = targets
                 .Select(c => new SelectListItem($"{Text["Kind." + c.Kind]} : {Excerpts.Cut(c.Excerpt, 90)}", c.Id.ToString()))
                 .Prepend(new SelectListItem("—", "")).ToList();
+            Similar = Visible ? await similar.SimilarToAsync(process, id) : [];
         }
         return true;
     }

@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Accountability;
+using Parvis.Web.Kernel.Audit;
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Kernel.Web;
+
+namespace Parvis.Web.Kernel.Analysis;
+
+/// <summary>That analysts said two contributions are not duplicates: the pair is not offered again.</summary>
+public sealed class DuplicateDismissal
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid OrganisationId { get; set; }
+    public Guid ProcessId { get; set; }
+
+    /// <summary>The pair, the smaller id first, so that it is one row whichever way it was shown.</summary>
+    public Guid FirstId { get; set; }
+
+    public Guid SecondId { get; set; }
+    public DateTimeOffset DismissedAt { get; set; }
+}
+
+/// <summary>A likely duplicate as the queue shows it: both contributions, the score and the shared words.</summary>
+public sealed record DuplicateView(Contribution First, Contribution Second, double Score, IReadOnlyList<string> Shared);
+
+/// <summary>
+/// The contributions of a process compared with one another, of every module and channel (workshop items, paper,
+/// meetings, proposals, arguments…): the closest to one contribution, and the queue of likely duplicates. Nothing is
+/// merged but by an analyst; a pair they dismiss is not offered again.
+/// </summary>
+public sealed class SimilarContributions(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, FateCommands fates, SharedData shared,
+    AuditLog audit, TimeProvider clock)
+{
+    /// <summary>Pairs shown at once in the queue: decided, the next ones come up.</summary>
+    public const int QueueShown = 30;
+
+    /// <summary>The process's contributions not merged yet, compared; kept until a contribution changes.</summary>
+    public Task<SimilarityIndex> IndexAsync(Process process) =>
+        shared.GetAsync($"similarity:{process.Id}", async () =>
+        {
+            var texts = await fates.Awaiting(process).AsNoTracking().Where(c => c.Fate != Fate.Merged).OrderBy(c => c.CreatedAt).ToListAsync();
+            return SimilarityIndex.Build([.. texts.Select(c => new ComparedText(c.Id, c.Excerpt, c.Language))]);
+        }, bytes: index => index.Bytes);
+
+    /// <summary>The contributions closest to one, for an analyst.</summary>
+    public async Task<IReadOnlyList<(Contribution Contribution, Similar Match)>> SimilarToAsync(Process process, Guid contributionId, int most = 5)
+    {
+        if (!await authorizer.CanAsync(Permission.Analyse, process))
+        {
+            return [];
+        }
+        var matches = (await IndexAsync(process)).SimilarTo(contributionId, most);
+        var found = await LoadAsync(matches.Select(m => m.Id));
+        return [.. matches.Where(m => found.ContainsKey(m.Id)).Select(m => (found[m.Id], m))];
+    }
+
+    /// <summary>The likeliest duplicates not decided yet, the likeliest first.</summary>
+    public async Task<IReadOnlyList<DuplicateView>> QueueAsync(Process process)
+    {
+        var dismissed = (await db.DuplicateDismissals.Where(d => d.ProcessId == process.Id).Select(d => new { d.FirstId, d.SecondId }).ToListAsync())
+            .Select(d => (d.FirstId, d.SecondId)).ToHashSet();
+        var pairs = (await IndexAsync(process)).Pairs(QueueShown, (a, b) => dismissed.Contains(Ordered(a, b)));
+        var found = await LoadAsync(pairs.SelectMany(p => new[] { p.First, p.Second }));
+        // A contribution merged or hidden since the index was built is left out until it is built again.
+        return [.. pairs.Where(p => found.ContainsKey(p.First) && found.ContainsKey(p.Second))
+            .Select(p => new DuplicateView(found[p.First], found[p.Second], p.Score, p.Shared))];
+    }
+
+    /// <summary>The later of two contributions merged into the earlier one, as its fate says.</summary>
+    public async Task<CommandResult> MergeAsync(Process process, Guid merged, Guid into) =>
+        await PairAsync(process, merged, into) is { } refusal ? refusal : await fates.DecideAsync(merged, new FateInput(Fate.Merged, "", null, into));
+
+    /// <summary>Analysts say the two are not duplicates: the pair is not offered again.</summary>
+    public async Task<CommandResult> DismissAsync(Process process, Guid first, Guid second)
+    {
+        if (await authorizer.DecideAsync(Permission.Analyse, process) is var decision and not Decision.Allowed)
+        {
+            return CommandResult.Refused(decision);
+        }
+        if (await PairAsync(process, first, second) is { } refusal)
+        {
+            return refusal;
+        }
+        var (a, b) = Ordered(first, second);
+        if (!await db.DuplicateDismissals.AnyAsync(d => d.FirstId == a && d.SecondId == b))
+        {
+            db.DuplicateDismissals.Add(new DuplicateDismissal { OrganisationId = organisation.Id, ProcessId = process.Id, FirstId = a, SecondId = b, DismissedAt = clock.GetUtcNow() });
+            audit.Record("duplicates.dismiss", $"process:{process.Id}", $"{a} {b}");
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+            {
+                // Dismissed by another analyst at the same moment: it is dismissed.
+            }
+        }
+        return CommandResult.Done(process.Id);
+    }
+
+    /// <summary>Null when both are shown contributions of the process; otherwise why not.</summary>
+    private async Task<CommandResult?> PairAsync(Process process, Guid first, Guid second) =>
+        first != second && await fates.Shown.CountAsync(c => (c.Id == first || c.Id == second) && c.ProcessId == process.Id && c.OrganisationId == organisation.Id) == 2
+            ? null
+            : CommandResult.Missing();
+
+    private async Task<Dictionary<Guid, Contribution>> LoadAsync(IEnumerable<Guid> ids)
+    {
+        var wanted = ids.Distinct().ToList();
+        return await fates.Shown.AsNoTracking().Where(c => wanted.Contains(c.Id) && c.Fate != Fate.Merged).ToDictionaryAsync(c => c.Id);
+    }
+
+    private static (Guid, Guid) Ordered(Guid a, Guid b) => a.CompareTo(b) < 0 ? (a, b) : (b, a);
+}

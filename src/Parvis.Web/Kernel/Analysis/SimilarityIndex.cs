@@ -1,0 +1,154 @@
+namespace Parvis.Web.Kernel.Analysis;
+
+/// <summary>A text to compare, a contribution's: its id, text and language.</summary>
+public sealed record ComparedText(Guid Id, string Text, string Language);
+
+/// <summary>How close another text is (0 to 1), and the words both use, the most telling first.</summary>
+public sealed record Similar(Guid Id, double Score, IReadOnlyList<string> Shared);
+
+/// <summary>Two texts likely to say the same thing (<see cref="First"/> written first), and why.</summary>
+public sealed record LikelyPair(Guid First, Guid Second, double Score, IReadOnlyList<string> Shared);
+
+/// <summary>
+/// Texts compared by the words they share, each word weighed by how rare it is among them (TF-IDF: a word few texts
+/// use tells more than one most use), as cosine similarity between 0 (nothing shared) and 1 (the same words). Built
+/// once for a set of texts and read by many requests.
+/// </summary>
+public sealed class SimilarityIndex
+{
+    /// <summary>From this score, two texts are offered as likely duplicates.</summary>
+    public const double DuplicateScore = 0.5;
+
+    /// <summary>Words shown as the reason of a match, at most.</summary>
+    public const int SharedShown = 8;
+
+    private readonly Guid[] _ids;
+    private readonly Dictionary<Guid, int> _positions;
+    private readonly string[] _stems;
+
+    // Each text's words (their numbers, ascending) with their weights, of length 1 as vectors.
+    private readonly (int Term, float Weight)[][] _vectors;
+
+    // Each word's texts with its weight in them, in the texts' order.
+    private readonly (int Text, float Weight)[][] _postings;
+
+    private SimilarityIndex(Guid[] ids, string[] stems, (int, float)[][] vectors, (int, float)[][] postings)
+    {
+        (_ids, _stems, _vectors, _postings) = (ids, stems, vectors, postings);
+        _positions = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+    }
+
+    public int Count => _ids.Length;
+
+    /// <summary>Words known to the index.</summary>
+    public int Words => _stems.Length;
+
+    /// <summary>An approximate size in memory, to count it in a cache by bytes.</summary>
+    public long Bytes => _ids.Length * 64L + _stems.Sum(s => 40L + 2L * s.Length) + 2 * 8L * _vectors.Sum(v => (long)v.Length);
+
+    public static SimilarityIndex Build(IReadOnlyList<ComparedText> texts)
+    {
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = new List<Dictionary<int, int>>(texts.Count);
+        foreach (var text in texts)
+        {
+            var count = new Dictionary<int, int>();
+            foreach (var term in TextTerms.Of(text.Text, text.Language))
+            {
+                if (!numbers.TryGetValue(term.Stem, out var number))
+                {
+                    number = numbers.Count;
+                    numbers[term.Stem] = number;
+                }
+                count[number] = count.GetValueOrDefault(number) + 1;
+            }
+            counts.Add(count);
+        }
+        var documentFrequency = new int[numbers.Count];
+        foreach (var number in counts.SelectMany(c => c.Keys))
+        {
+            documentFrequency[number]++;
+        }
+        // Smoothed: a word in every text still weighs a little, never nothing.
+        var idf = documentFrequency.Select(df => Math.Log((1.0 + texts.Count) / (1.0 + df)) + 1.0).ToArray();
+        var vectors = new (int, float)[texts.Count][];
+        var postings = Enumerable.Range(0, numbers.Count).Select(t => new List<(int, float)>(documentFrequency[t])).ToArray();
+        for (var i = 0; i < counts.Count; i++)
+        {
+            // A word said three times is not three times as telling: its count is damped.
+            var weights = counts[i].Select(c => (Term: c.Key, Weight: (1.0 + Math.Log(c.Value)) * idf[c.Key])).OrderBy(w => w.Term).ToList();
+            var norm = Math.Sqrt(weights.Sum(w => w.Weight * w.Weight));
+            vectors[i] = [.. weights.Select(w => (w.Term, (float)(w.Weight / norm)))];
+            foreach (var (term, weight) in vectors[i])
+            {
+                postings[term].Add((i, weight));
+            }
+        }
+        var stems = new string[numbers.Count];
+        foreach (var (stem, number) in numbers)
+        {
+            stems[number] = stem;
+        }
+        return new SimilarityIndex([.. texts.Select(t => t.Id)], stems, vectors, [.. postings.Select(p => p.ToArray())]);
+    }
+
+    /// <summary>The texts closest to one, the closest first, from <paramref name="least"/> up.</summary>
+    public IReadOnlyList<Similar> SimilarTo(Guid id, int most, double least = 0.2)
+    {
+        if (!_positions.TryGetValue(id, out var position))
+        {
+            return [];
+        }
+        return [.. Scores(position, others => true).Where(s => s.Value >= least).OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(most)
+            .Select(s => new Similar(_ids[s.Key], s.Value, Shared(position, s.Key)))];
+    }
+
+    /// <summary>
+    /// The pairs of texts from <paramref name="least"/> up, the likeliest first, leaving out those
+    /// <paramref name="skip"/> says were already seen.
+    /// </summary>
+    public IReadOnlyList<LikelyPair> Pairs(int most, Func<Guid, Guid, bool> skip, double least = DuplicateScore)
+    {
+        var pairs = new List<(int First, int Second, double Score)>();
+        for (var i = 0; i < _ids.Length; i++)
+        {
+            foreach (var (other, score) in Scores(i, j => j > i))
+            {
+                if (score >= least && !skip(_ids[i], _ids[other]))
+                {
+                    pairs.Add((i, other, score));
+                }
+            }
+        }
+        return [.. pairs.OrderByDescending(p => p.Score).ThenBy(p => p.First).ThenBy(p => p.Second).Take(most)
+            .Select(p => new LikelyPair(_ids[p.First], _ids[p.Second], p.Score, Shared(p.First, p.Second)))];
+    }
+
+    /// <summary>The words two texts share, the most telling first.</summary>
+    public IReadOnlyList<string> Shared(Guid first, Guid second) =>
+        _positions.TryGetValue(first, out var a) && _positions.TryGetValue(second, out var b) ? Shared(a, b) : [];
+
+    private Dictionary<int, double> Scores(int position, Func<int, bool> among)
+    {
+        var scores = new Dictionary<int, double>();
+        foreach (var (term, weight) in _vectors[position])
+        {
+            foreach (var (other, otherWeight) in _postings[term])
+            {
+                if (other != position && among(other))
+                {
+                    scores[other] = scores.GetValueOrDefault(other) + (double)weight * otherWeight;
+                }
+            }
+        }
+        // Rounded so that sums of the same words in another order give the same score.
+        return scores.ToDictionary(s => s.Key, s => Math.Round(Math.Min(1.0, s.Value), 6));
+    }
+
+    private List<string> Shared(int first, int second)
+    {
+        var theirs = _vectors[second].ToDictionary(v => v.Term, v => v.Weight);
+        return [.. _vectors[first].Where(v => theirs.ContainsKey(v.Term)).OrderByDescending(v => v.Weight * theirs[v.Term])
+            .Take(SharedShown).Select(v => _stems[v.Term])];
+    }
+}
