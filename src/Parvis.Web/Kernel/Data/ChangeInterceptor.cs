@@ -110,14 +110,14 @@ public sealed class ChangeInterceptor(ContentChanges changes, ModuleCatalog modu
         return kind;
     }
 
-    /// <summary>The tables whose writes drop more than pages: what is kept of organisations, roles, processes, and what modules keep.</summary>
+    /// <summary>The tables whose writes drop more than pages: what is kept of organisations, roles, processes, follows, and what modules keep.</summary>
     private readonly (string Table, ChangeKind Kind)[] _tableKinds =
     [
         (KernelModel.OrganisationsTable, ChangeKind.Organisations), (KernelModel.OrganisationHostsTable, ChangeKind.Organisations),
         (KernelModel.RoleAssignmentsTable, ChangeKind.Roles),
         (KernelModel.ProcessesTable, ChangeKind.Processes), (KernelModel.PhasesTable, ChangeKind.Processes), (KernelModel.ThemesTable, ChangeKind.Processes),
         (KernelModel.ComponentsTable, ChangeKind.Processes), (KernelModel.TerritoryTable, ChangeKind.Organisations),
-        (KernelModel.BasemapsTable, ChangeKind.Organisations),
+        (KernelModel.BasemapsTable, ChangeKind.Organisations), (KernelModel.FollowsTable, ChangeKind.Follows),
         .. modules.KeptTables,
     ];
 

@@ -27,6 +27,7 @@ internal static class KernelModel
     public const string PhasesTable = "kernel_phases";
     public const string ThemesTable = "kernel_themes";
     public const string ComponentsTable = "kernel_components";
+    public const string FollowsTable = "kernel_follows";
     public const string PeopleTable = "kernel_people";
     public const string SessionsTable = "kernel_sessions";
     public const string TerritoryTable = "kernel_territory_areas";
@@ -143,7 +144,7 @@ internal static class KernelModel
         });
         b.Entity<Follow>(e =>
         {
-            e.ToTable("kernel_follows");
+            e.ToTable(FollowsTable);
             e.HasKey(f => new { f.PersonId, f.SubjectId });
             e.Property(f => f.Kind).HasConversion<string>().HasMaxLength(10);
             e.Property(f => f.Title).HasMaxLength(Follow.TitleMax);

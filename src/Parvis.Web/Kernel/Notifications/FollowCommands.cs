@@ -5,6 +5,7 @@ using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Web.Kernel.Notifications;
 
@@ -17,7 +18,7 @@ public sealed record Followable(Guid ProcessId, string Title, string Address);
 /// title and page are always the subject's own and only a published process's subjects can be followed.
 /// </summary>
 public sealed class FollowCommands(DatabaseOnDemand database, CurrentOrganisation organisation, Authorizer authorizer, ProcessAccess processes,
-    ModuleCatalog modules, IEnumerable<IContributionSource> sources, TimeProvider clock)
+    ModuleCatalog modules, IEnumerable<IContributionSource> sources, TimeProvider clock, SharedData shared, ContentChanges changes)
 {
     private ParvisDbContext Db => database.Context;
 
@@ -31,8 +32,11 @@ public sealed class FollowCommands(DatabaseOnDemand database, CurrentOrganisatio
         {
             return false;
         }
-        var chosen = await Db.Follows.Where(f => f.PersonId == person && f.SubjectId == subjectId).Select(f => (bool?)f.Following).FirstOrDefaultAsync();
-        return chosen ?? involved;
+        // Read once and kept until follows change on any node, as supports are: a signed-in page asks the database nothing of its own.
+        var chosen = await shared.GetAsync($"follows:{person}", async () =>
+            (IReadOnlyDictionary<Guid, bool>)await Db.Follows.AsNoTracking().Where(f => f.PersonId == person).ToDictionaryAsync(f => f.SubjectId, f => f.Following),
+            ChangeKind.Follows, choices => 64L + 48L * choices.Count);
+        return chosen.TryGetValue(subjectId, out var following) ? following : involved;
     }
 
     /// <param name="kind">What is followed.</param>
@@ -71,6 +75,7 @@ public sealed class FollowCommands(DatabaseOnDemand database, CurrentOrganisatio
         {
             // The same choice posted twice at once: the first one stands, and says the same.
         }
+        Told(organisation.Id);
         return CommandResult.Done(subjectId);
     }
 
@@ -94,15 +99,25 @@ public sealed class FollowCommands(DatabaseOnDemand database, CurrentOrganisatio
             follow.Following = false;
             follow.ChosenAt = clock.GetUtcNow();
             await Db.SaveChangesAsync();
+            Told(follow.OrganisationId);
             return;
         }
         await SaveSettingsAsync(personId, settings => settings.EmailsOff = true);
     }
 
     /// <summary>The person stops following one of their follows, whatever became of its subject (hidden, closed, removed).</summary>
-    public async Task StopFollowingAsync(Guid personId, Guid subjectId) =>
+    public async Task StopFollowingAsync(Guid personId, Guid subjectId)
+    {
         await Db.Follows.Where(f => f.PersonId == personId && f.SubjectId == subjectId)
             .ExecuteUpdateAsync(u => u.SetProperty(f => f.Following, false).SetProperty(f => f.ChosenAt, clock.GetUtcNow()));
+        Told(organisation.Id);
+    }
+
+    /// <summary>
+    /// Follows are written quietly (pages others see do not change), so the follow buttons' kept choices are told
+    /// here, on every node.
+    /// </summary>
+    private void Told(Guid organisationId) => changes.Committed(ChangeKind.Follows, organisationId);
 
     public async Task<NotificationSettings> SettingsAsync(Guid personId) =>
         await Db.NotificationSettings.AsNoTracking().FirstOrDefaultAsync(s => s.PersonId == personId) ?? new NotificationSettings { PersonId = personId };

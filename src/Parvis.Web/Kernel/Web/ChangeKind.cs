@@ -17,6 +17,9 @@ public enum ChangeKind
     /// <summary>A session ended: the only change that is not Content, since no page shows sessions to others.</summary>
     Sessions = 32,
 
+    /// <summary>Who follows what: the follow buttons of signed-in pages.</summary>
+    Follows = 64,
+
     /// <summary>Everything: what a node assumes when it may have missed news from the others.</summary>
-    All = Content | Organisations | Roles | Processes | Supports | Sessions,
+    All = Content | Organisations | Roles | Processes | Supports | Sessions | Follows,
 }

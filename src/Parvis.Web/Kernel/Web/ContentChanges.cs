@@ -85,7 +85,8 @@ public sealed class ContentChanges(IOutputCacheStore pages)
     /// <summary>A change made here or on another node.</summary>
     internal void Apply(ChangeKind kind, Guid? organisationId)
     {
-        var content = kind != ChangeKind.Sessions;
+        // An ended session or a follow changes no page anyone else sees.
+        var content = (kind & ~(ChangeKind.Sessions | ChangeKind.Follows)) != ChangeKind.None;
         if (content)
         {
             kind |= ChangeKind.Content;
