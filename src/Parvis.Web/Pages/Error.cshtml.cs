@@ -27,11 +27,37 @@ public sealed class ErrorModel(Authorizer authorizer) : ParvisPageModel
     {
         Code = Known(int.TryParse(RouteValue("code"), out var code) ? code : 500);
         LacksSecondFactor = Code == 403 && await authorizer.LacksSecondFactorAsync();
-        if (HttpMethods.IsPost(Request.Method) && Request.HasFormContentType)
+        if (await TypedHereAsync() is { } form)
         {
-            Typed = TypedIn(await Request.ReadFormAsync(HttpContext.RequestAborted));
+            Typed = TypedIn(form);
         }
         await next();
+    }
+
+    /// <summary>The most a page hands back: a form far larger was not typed by hand.</summary>
+    public const int MostTypedBytes = 64 * 1024;
+
+    /// <summary>
+    /// The refused form, when it is one of this site's own pages that sent it (or a mediation session's end refused it)
+    /// and it is small enough to be typed by hand; otherwise nothing, so no other site can have its words shown here.
+    /// </summary>
+    private async Task<IFormCollection?> TypedHereAsync()
+    {
+        var ownForm = Code == 409 || Request.Headers["Sec-Fetch-Site"] == "same-origin"
+            || (Uri.TryCreate(Request.Headers.Origin.ToString(), UriKind.Absolute, out var origin) && origin.Authority == Request.Host.Value);
+        if (!HttpMethods.IsPost(Request.Method) || !Request.HasFormContentType || !ownForm || Code is 429 or 500 || Request.ContentLength is not (> 0 and <= MostTypedBytes))
+        {
+            return null;
+        }
+        try
+        {
+            return await Request.ReadFormAsync(HttpContext.RequestAborted);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            // A form the server could not read has nothing to hand back.
+            return null;
+        }
     }
 
     private static int Known(int code) => code is 400 or 403 or 404 or 409 or 429 ? code : 500;

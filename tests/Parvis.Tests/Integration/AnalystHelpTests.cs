@@ -37,7 +37,9 @@ public sealed class AnalystHelpTests(ParvisApp app) : IClassFixture<ParvisApp>
         var page = $"/processes/{process.Slug}/duplicates";
 
         // Analysts only: a participant is refused.
-        Assert.NotEqual(HttpStatusCode.OK, (await participant.GetAsync(page)).Status);
+        var refused = await participant.GetAsync(page);
+        Assert.Equal(HttpStatusCode.Redirect, refused.Status);
+        Assert.Contains("/error/403", refused.Location, StringComparison.Ordinal);
         var queue = await analyst.GetAsync(page);
         Assert.Equal(HttpStatusCode.OK, queue.Status);
         Assert.Contains("4 contributions comparées", queue.Text("main"), StringComparison.Ordinal);

@@ -316,16 +316,29 @@ public sealed class MediationTests(ParvisApp app) : IClassFixture<ParvisApp>
             app.Clock.Reset();
         }
 
-        // Any form the site cannot take (here a token from another session, to a handler the error page has not) hands
-        // back what was typed, never a secret.
+        // Any form of this site it cannot take (here a token from another session, to a handler the error page has not)
+        // hands back what was typed, never a secret; a form sent from another site has nothing of its text shown.
         using var stranger = app.NewSession();
-        var refused = await stranger.PostRawAsync("/account/sign-in?handler=Elsewhere", new Dictionary<string, string>
+        async Task<Session.Response> SignInFromAsync(string site)
         {
-            ["__csrf"] = token, ["Input.Email"] = "quelquun@example.org", ["Input.Password"] = "mon mot de passe secret",
-        });
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/account/sign-in?handler=Elsewhere")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["__csrf"] = token, ["Input.Email"] = "quelquun@example.org", ["Input.Password"] = "mon mot de passe secret",
+                }),
+            };
+            request.Headers.Add("Sec-Fetch-Site", site);
+            using var response = await stranger.Client.SendAsync(request);
+            return await Session.Response.ReadAsync(response);
+        }
+        var refused = await SignInFromAsync("same-origin");
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
         Assert.Equal(["quelquun@example.org"], refused.Document.QuerySelectorAll("main textarea[readonly]").Select(t => t.TextContent));
         Assert.DoesNotContain("mon mot de passe secret", refused.Body, StringComparison.Ordinal);
+        var forged = await SignInFromAsync("cross-site");
+        Assert.Equal(HttpStatusCode.BadRequest, forged.Status);
+        Assert.Empty(forged.Document.QuerySelectorAll("main textarea"));
     }
 
     [Fact]

@@ -148,7 +148,11 @@ public sealed class NotificationTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(HttpStatusCode.OK, asked.Status);
         Assert.Contains("Des bancs sur la place", asked.Text("main"), StringComparison.Ordinal);
         var token = System.Web.HttpUtility.ParseQueryString(unfollow.Query)["t"]!;
+        async Task<string> ButtonAsync() => (await author.GetAsync($"/proposals/{id}")).Document.QuerySelector("form.follow button")!.TextContent;
+        Assert.StartsWith("Ne plus suivre", await ButtonAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await visitor.PostRawAsync("/unfollow", new Dictionary<string, string> { ["t"] = token })).Status);
+        // The author's own pages say so at once, though the link was followed without their session.
+        Assert.StartsWith("Suivre", await ButtonAsync(), StringComparison.Ordinal);
         await CommentAsync(commenter, id, "Et des fontaines ?");
         Assert.Equal(0, await app.WithDatabaseAsync(db => db.Notifications.CountAsync(n => n.PersonId == authorPerson.Id
             && db.NotificationEvents.Any(e => e.Id == n.EventId && e.Arguments.Contains("fontaines")))));

@@ -60,6 +60,14 @@ public sealed class SimilarityTests
     }
 
     [Fact]
+    public void Copies_of_one_text_pair_with_the_first_only()
+    {
+        var copies = Enumerable.Range(1, 4).Select(i => new ComparedText(new Guid(i, 0, 0, new byte[8]), "Sauvons la ligne de bus 12 !", "fr")).ToList();
+        var index = SimilarityIndex.Build([.. copies, new(_e, "Un marché couvert le dimanche.", "fr")]);
+        Assert.Equal(copies.Skip(1).Select(c => (copies[0].Id, c.Id, 1.0)), index.Pairs(10, (_, _) => false).Select(p => (p.First, p.Second, p.Score)));
+    }
+
+    [Fact]
     public void A_rare_word_weighs_more_than_a_common_one()
     {
         var index = SimilarityIndex.Build(
@@ -77,7 +85,7 @@ public sealed class SimilarityTests
     [Fact]
     public void Shared_words_are_marked_where_the_text_says_them_a_phrase_as_one()
     {
-        var shared = Index().Shared(_a, _b);
+        var shared = Index().Pairs(10, (_, _) => false).Single(p => p.First == _a).Shared;
         var segments = Highlights.Of("Des bus plus tard le soir, après le dernier bateau de Groix.", "fr", [.. shared]);
         Assert.Equal("Des bus plus tard le soir, après le dernier bateau de Groix.", string.Concat(segments.Select(s => s.Text)));
         // Little words between shared ones are part of the phrase; a comma ends it, and so does a word not shared.

@@ -40,11 +40,8 @@ public sealed class SimilarityIndex
 
     public int Count => _ids.Length;
 
-    /// <summary>Words known to the index.</summary>
-    public int Words => _stems.Length;
-
     /// <summary>An approximate size in memory, to count it in a cache by bytes.</summary>
-    public long Bytes => _ids.Length * 64L + _stems.Sum(s => 40L + 2L * s.Length) + 2 * 8L * _vectors.Sum(v => (long)v.Length);
+    public long Bytes => _ids.Length * 120L + _stems.Sum(s => 64L + 2L * s.Length) + 2 * 16L * _vectors.Sum(v => (long)v.Length);
 
     public static SimilarityIndex Build(IReadOnlyList<ComparedText> texts)
     {
@@ -99,43 +96,119 @@ public sealed class SimilarityIndex
         {
             return [];
         }
-        return [.. Scores(position, others => true).Where(s => s.Value >= least).OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(most)
+        return [.. Scores(position).Where(s => s.Value >= least).OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(most)
             .Select(s => new Similar(_ids[s.Key], s.Value, Shared(position, s.Key)))];
     }
 
+    /// <summary>Pairs kept of a build, the likeliest: more than an analyst decides before the next build.</summary>
+    public const int PairsKept = 1_000;
+
     /// <summary>
-    /// The pairs of texts from <paramref name="least"/> up, the likeliest first, leaving out those
-    /// <paramref name="skip"/> says were already seen.
+    /// A word in more texts than this is left out of the search for pairs: it is among the least telling, and matching
+    /// every text that uses it with every other would cost their number squared.
     /// </summary>
-    public IReadOnlyList<LikelyPair> Pairs(int most, Func<Guid, Guid, bool> skip, double least = DuplicateScore)
+    public const int CommonWord = 2_000;
+
+    // Worked out on first use by whichever request comes first; two at once would find the same pairs.
+    private List<LikelyPair>? _pairs;
+
+    /// <summary>
+    /// The likeliest pairs of texts from <see cref="DuplicateScore"/> up, leaving out those <paramref name="skip"/> says
+    /// were already decided. Worked out once per build: identical texts as one group (each paired with the first), the
+    /// others through the words they share.
+    /// </summary>
+    public IReadOnlyList<LikelyPair> Pairs(int most, Func<Guid, Guid, bool> skip) =>
+        [.. (_pairs ??= FindPairs()).Where(p => !skip(p.First, p.Second)).Take(most)];
+
+    private List<LikelyPair> FindPairs()
     {
-        var pairs = new List<(int First, int Second, double Score)>();
-        for (var i = 0; i < _ids.Length; i++)
+        // The likeliest kept, the least likely of them on top to be dropped first.
+        var kept = new PriorityQueue<(int First, int Second, double Score), double>();
+        void Keep(int first, int second, double score)
         {
-            foreach (var (other, score) in Scores(i, j => j > i))
+            if (kept.Count < PairsKept)
             {
-                if (score >= least && !skip(_ids[i], _ids[other]))
-                {
-                    pairs.Add((i, other, score));
-                }
+                kept.Enqueue((first, second, score), score);
+            }
+            else if (score > kept.Peek().Score)
+            {
+                kept.DequeueEnqueue((first, second, score), score);
             }
         }
-        return [.. pairs.OrderByDescending(p => p.Score).ThenBy(p => p.First).ThenBy(p => p.Second).Take(most)
+        // Texts of the very same words (a copied campaign) pair with the first of them only.
+        var firstOfSame = new Dictionary<string, int>(StringComparer.Ordinal);
+        var repeated = new bool[_ids.Length];
+        for (var i = 0; i < _ids.Length; i++)
+        {
+            if (_vectors[i].Length == 0)
+            {
+                continue;
+            }
+            var words = string.Join(' ', _vectors[i].Select(v => v.Term));
+            if (firstOfSame.TryGetValue(words, out var first))
+            {
+                repeated[i] = true;
+                Keep(first, i, 1.0);
+            }
+            else
+            {
+                firstOfSame[words] = i;
+            }
+        }
+        var scores = new double[_ids.Length];
+        var touched = new List<int>();
+        for (var i = 0; i < _ids.Length; i++)
+        {
+            if (repeated[i])
+            {
+                continue;
+            }
+            foreach (var (term, weight) in _vectors[i])
+            {
+                if (_postings[term].Length > CommonWord)
+                {
+                    continue;
+                }
+                foreach (var (other, otherWeight) in _postings[term])
+                {
+                    if (other > i && !repeated[other])
+                    {
+                        if (scores[other] == 0)
+                        {
+                            touched.Add(other);
+                        }
+                        scores[other] += (double)weight * otherWeight;
+                    }
+                }
+            }
+            foreach (var other in touched)
+            {
+                var score = Math.Round(Math.Min(1.0, scores[other]), 6);
+                if (score >= DuplicateScore)
+                {
+                    Keep(i, other, score);
+                }
+                scores[other] = 0;
+            }
+            touched.Clear();
+        }
+        var pairs = new List<(int First, int Second, double Score)>(kept.Count);
+        while (kept.Count > 0)
+        {
+            pairs.Add(kept.Dequeue());
+        }
+        return [.. pairs.OrderByDescending(p => p.Score).ThenBy(p => p.First).ThenBy(p => p.Second)
             .Select(p => new LikelyPair(_ids[p.First], _ids[p.Second], p.Score, Shared(p.First, p.Second)))];
     }
 
-    /// <summary>The words two texts share, the most telling first.</summary>
-    public IReadOnlyList<string> Shared(Guid first, Guid second) =>
-        _positions.TryGetValue(first, out var a) && _positions.TryGetValue(second, out var b) ? Shared(a, b) : [];
-
-    private Dictionary<int, double> Scores(int position, Func<int, bool> among)
+    private Dictionary<int, double> Scores(int position)
     {
         var scores = new Dictionary<int, double>();
         foreach (var (term, weight) in _vectors[position])
         {
             foreach (var (other, otherWeight) in _postings[term])
             {
-                if (other != position && among(other))
+                if (other != position)
                 {
                     scores[other] = scores.GetValueOrDefault(other) + (double)weight * otherWeight;
                 }

@@ -85,8 +85,9 @@ public sealed class MediationMiddleware(RequestDelegate next, ActingCookie cooki
             if (context.Features.Get<IStatusCodeReExecuteFeature>() is null)
             {
                 // A form sent for the person once the session is over is neither theirs nor the mediator's: nothing is
-                // written, and the error page hands back what was typed.
-                if (HttpMethods.IsPost(context.Request.Method) && !signingOut && !path.StartsWithSegments(MediationPages.Stop))
+                // written, and the error page hands back what was typed. The mediator's own pages (their desk, the
+                // way out) take their forms as the mediator's.
+                if (HttpMethods.IsPost(context.Request.Method) && !signingOut && !_ownPages.Any(p => path.StartsWithSegments(p)))
                 {
                     context.Response.StatusCode = StatusCodes.Status409Conflict;
                     return;

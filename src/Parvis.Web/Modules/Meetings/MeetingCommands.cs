@@ -69,10 +69,21 @@ public sealed class MeetingCommands(
         return CommandResult.Done(meeting.Id);
     }
 
-    /// <summary>A meeting still to come in the component under this title, if there is one.</summary>
-    public async Task<Guid?> UpcomingAsync(Guid componentId, string title) =>
-        await db.Meetings.Where(m => m.ComponentId == componentId && m.OrganisationId == organisation.Id && m.Title == title && m.StartsAt > clock.GetUtcNow())
+    /// <summary>
+    /// For staff who manage the component's meetings, the meeting it already holds at that moment in that place (named
+    /// as the place), if any: the same desk asked for twice.
+    /// </summary>
+    public async Task<Guid?> HeldAsync(Guid processId, Guid componentId, DateTimeOffset startsAt, string place)
+    {
+        var process = await processes.FindAsync(processId, MeetingsModule.Key, componentId);
+        if (process is null || !await authorizer.CanAsync(MeetingsPermissions.Manage, process, componentId))
+        {
+            return null;
+        }
+        return await db.Meetings.Where(m => m.ComponentId == componentId && m.OrganisationId == organisation.Id && m.StartsAt == startsAt
+                && m.Sites.Any(s => s.Name == place))
             .Select(m => (Guid?)m.Id).FirstOrDefaultAsync();
+    }
 
     /// <summary>
     /// Replaces the meeting's details and sites with the edited ones, all or nothing. A site where people

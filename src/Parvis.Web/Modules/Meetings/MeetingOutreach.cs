@@ -22,11 +22,11 @@ public sealed class MeetingOutreach : IOutreach
         var day = clock.GetLocalNow().Date.AddDays(14).AddHours(10);
         var startsAt = new DateTimeOffset(day, clock.LocalTimeZone.GetUtcOffset(day));
         var commands = services.GetRequiredService<MeetingCommands>();
-        var title = text["Meetings.Outreach.Title", commune];
-        // The button pressed twice (a double click, a second tab) sets up one desk: the one still to come is completed.
-        var created = await commands.UpcomingAsync(component.Id, title) is { } planned
+        // The button pressed twice (a double click, a second tab, in either language) sets up one desk: the one set up
+        // for that day and commune is completed.
+        var created = await commands.HeldAsync(process.Id, component.Id, startsAt, commune) is { } planned
             ? CommandResult.Done(planned)
-            : await commands.CreateAsync(process.Id, component.Id, title, startsAt, MeetingMode.InPerson, "single", reason, commune);
+            : await commands.CreateAsync(process.Id, component.Id, text["Meetings.Outreach.Title", commune], startsAt, MeetingMode.InPerson, "single", reason, commune);
         return (created, created.Succeeded ? $"/meetings/{created.Id}/edit" : null);
     }
 }

@@ -239,8 +239,13 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
             }
             if (mine == before)
             {
+                // What a mention says of the item (whom it names, its text) changed: it follows.
+                var named = (existing.ItemKind, existing.Actor, existing.Text) != (item.Kind, item.Actor, item.Text);
                 Apply(existing, item);
-                await WorkshopCommands.MentionAsync(actors, existing, changed: true);
+                if (named)
+                {
+                    await WorkshopCommands.MentionAsync(actors, existing, changed: true);
+                }
                 updated++;
             }
             else
