@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.Analysis;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Processes;
@@ -75,5 +77,15 @@ public sealed class AnalystHelpTests(ParvisApp app) : IClassFixture<ParvisApp>
         var elsewhere = await ProposalForms.ProposeAsync(participant, app.World.ProcessSlug, "Ailleurs", body: "Un jardin partagé derrière la médiathèque du quartier.");
         Assert.Equal(HttpStatusCode.NotFound, (await analyst.PostAsync($"{page}?handler=Merge", new Dictionary<string, string> { ["merged"] = elsewhere.ToString(), ["into"] = garden.ToString() })).Status);
         Assert.Null(await app.WithDatabaseAsync(db => db.Contributions.Where(c => c.Id == garden || c.Id == comment || c.Id == elsewhere).Select(c => c.Fate).FirstOrDefaultAsync(f => f != null)));
+
+        // The comparison is kept while the process's contributions stay the same, whatever else is written; a new one rebuilds it.
+        await using var scope = app.Services.CreateAsyncScope();
+        var similar = scope.ServiceProvider.GetRequiredService<SimilarContributions>();
+        var stored = await app.WithDatabaseAsync(db => db.Processes.SingleAsync(p => p.Id == process.Id));
+        var kept = await similar.IndexAsync(stored);
+        await ProposalForms.ProposeAsync(participant, app.World.ProcessSlug, "Encore ailleurs", body: "Une fontaine sur la place du marché.");
+        Assert.Same(kept, await similar.IndexAsync(stored));
+        await ProposalForms.ProposeAsync(participant, process.Slug, "Une fontaine", body: "Une fontaine sur la place du marché.");
+        Assert.Equal(kept.Count + 1, (await similar.IndexAsync(stored)).Count);
     }
 }

@@ -38,13 +38,22 @@ public sealed class SimilarContributions(ParvisDbContext db, CurrentOrganisation
     /// <summary>Pairs shown at once in the queue: decided, the next ones come up.</summary>
     public const int QueueShown = 30;
 
-    /// <summary>The process's contributions not merged yet, compared; kept until a contribution changes.</summary>
-    public Task<SimilarityIndex> IndexAsync(Process process) =>
-        shared.GetAsync($"similarity:{process.Id}", async () =>
+    /// <summary>
+    /// The process's contributions not merged yet, compared. A build is kept while they stay the same ones (their number
+    /// and the newest), whatever else the organisation writes meanwhile, so an analyst's next page reuses it; a text
+    /// edited since keeps its earlier words until the next contribution arrives.
+    /// </summary>
+    public async Task<SimilarityIndex> IndexAsync(Process process)
+    {
+        var compared = fates.Awaiting(process).Where(c => c.Fate != Fate.Merged);
+        var count = await compared.CountAsync();
+        var newest = await compared.OrderByDescending(c => c.Id).Select(c => c.Id).FirstOrDefaultAsync();
+        return await shared.GetAsync($"similarity:{process.Id}:{count}:{newest}", async () =>
         {
-            var texts = await fates.Awaiting(process).AsNoTracking().Where(c => c.Fate != Fate.Merged).OrderBy(c => c.CreatedAt).ToListAsync();
+            var texts = await compared.AsNoTracking().OrderBy(c => c.CreatedAt).ToListAsync();
             return SimilarityIndex.Build([.. texts.Select(c => new ComparedText(c.Id, c.Excerpt, c.Language))]);
-        }, bytes: index => index.Bytes);
+        }, ChangeKind.Processes, index => index.Bytes);
+    }
 
     /// <summary>The contributions closest to one, for an analyst.</summary>
     public async Task<IReadOnlyList<(Contribution Contribution, Similar Match)>> SimilarToAsync(Process process, Guid contributionId, int most = 5)
