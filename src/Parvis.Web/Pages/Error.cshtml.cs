@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.RateLimiting;
+using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Shared;
 
@@ -9,7 +10,7 @@ namespace Parvis.Web.Pages;
 [IgnoreAntiforgeryToken]
 // A refused post is shown through this page; limiting it too would leave the refusal without its page.
 [DisableRateLimiting]
-public sealed class ErrorModel(Authorizer authorizer) : ParvisPageModel
+public sealed class ErrorModel(Authorizer authorizer, CurrentOrganisation organisation) : ParvisPageModel
 {
     public int Code { get; private set; }
 
@@ -43,8 +44,10 @@ public sealed class ErrorModel(Authorizer authorizer) : ParvisPageModel
     /// </summary>
     private async Task<IFormCollection?> TypedHereAsync()
     {
+        // The organisation's configured address, never the request's Host, says which origin is ours.
         var ownForm = Code == 409 || Request.Headers["Sec-Fetch-Site"] == "same-origin"
-            || (Uri.TryCreate(Request.Headers.Origin.ToString(), UriKind.Absolute, out var origin) && origin.Authority == Request.Host.Value);
+            || (organisation.IsResolved && Uri.TryCreate(Request.Headers.Origin.ToString(), UriKind.Absolute, out var origin)
+                && origin.GetLeftPart(UriPartial.Authority) == new Uri(organisation.Link("/")).GetLeftPart(UriPartial.Authority));
         if (!HttpMethods.IsPost(Request.Method) || !Request.HasFormContentType || !ownForm || Code is 429 or 500 || Request.ContentLength is not (> 0 and <= MostTypedBytes))
         {
             return null;

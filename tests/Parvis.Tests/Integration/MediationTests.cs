@@ -319,7 +319,7 @@ public sealed class MediationTests(ParvisApp app) : IClassFixture<ParvisApp>
         // Any form of this site it cannot take (here a token from another session, to a handler the error page has not)
         // hands back what was typed, never a secret; a form sent from another site has nothing of its text shown.
         using var stranger = app.NewSession();
-        async Task<Session.Response> SignInFromAsync(string site)
+        async Task<Session.Response> SignInFromAsync(string header, string site)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/account/sign-in?handler=Elsewhere")
             {
@@ -328,17 +328,22 @@ public sealed class MediationTests(ParvisApp app) : IClassFixture<ParvisApp>
                     ["__csrf"] = token, ["Input.Email"] = "quelquun@example.org", ["Input.Password"] = "mon mot de passe secret",
                 }),
             };
-            request.Headers.Add("Sec-Fetch-Site", site);
+            request.Headers.Add(header, site);
             using var response = await stranger.Client.SendAsync(request);
             return await Session.Response.ReadAsync(response);
         }
-        var refused = await SignInFromAsync("same-origin");
+        var refused = await SignInFromAsync("Sec-Fetch-Site", "same-origin");
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
         Assert.Equal(["quelquun@example.org"], refused.Document.QuerySelectorAll("main textarea[readonly]").Select(t => t.TextContent));
         Assert.DoesNotContain("mon mot de passe secret", refused.Body, StringComparison.Ordinal);
-        var forged = await SignInFromAsync("cross-site");
-        Assert.Equal(HttpStatusCode.BadRequest, forged.Status);
-        Assert.Empty(forged.Document.QuerySelectorAll("main textarea"));
+        // A browser that says only where the form came from: the organisation's own address, or another's.
+        Assert.Single((await SignInFromAsync("Origin", "http://localhost")).Document.QuerySelectorAll("main textarea[readonly]"));
+        foreach (var (header, site) in new[] { ("Sec-Fetch-Site", "cross-site"), ("Origin", "https://ailleurs.example") })
+        {
+            var forged = await SignInFromAsync(header, site);
+            Assert.Equal(HttpStatusCode.BadRequest, forged.Status);
+            Assert.Empty(forged.Document.QuerySelectorAll("main textarea"));
+        }
     }
 
     [Fact]
