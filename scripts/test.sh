@@ -84,7 +84,8 @@ for suite in "${suites[@]}"; do
     grep -E "error|Error|failed" "$results/$suite.log" | tail -20 >&2 || true
   fi
   if [ "$failed" -gt 0 ]; then
-    grep -E "^\s+Failed |Error Message" -A3 "$results/$suite.log" | head -80 >&2 || true
+    # The stack names the step that failed: CI prints no more than this.
+    grep -E "^\s+Failed |Error Message" -A24 "$results/$suite.log" | head -200 >&2 || true
   fi
   lines+=("suite $suite: $passed passed, $failed failed")
   total_passed=$((total_passed + passed))

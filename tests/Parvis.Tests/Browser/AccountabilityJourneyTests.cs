@@ -45,17 +45,15 @@ public sealed partial class JourneyTests
         await app.AssertAccessibleAsync(page);
         await page.CheckAsync("#fate-Retained");
         await page.SelectOptionAsync("#SynthesisItemId", new SelectOptionValue { Label = "Recommandation : Accompagner les personnes éloignées du numérique" });
-        await page.ClickAsync("section[aria-labelledby=decide] button[type=submit]");
         // Back to the list of contributions still without a fate, which no longer holds this one.
-        await page.WaitForURLAsync(new Regex("fates\\?show=none"));
+        await Infrastructure.BrowserApp.ClickToAsync(page, page.Locator("section[aria-labelledby=decide] button[type=submit]"), new Regex("fates\\?show=none"));
         Assert.DoesNotContain(proposal.Title, await page.TextContentAsync("main") ?? "", StringComparison.Ordinal);
 
         // The Grand Nancy grid: ISO 26000 crossed with the SNDD, offered by default.
         await page.GotoAsync($"/processes/{app.World.ProcessSlug}/grids");
         await app.AssertAccessibleAsync(page);
         await page.FillAsync("#Title", "Le numérique au regard de l'ISO 26000 et de la SNDD");
-        await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/grids/"));
+        await Infrastructure.BrowserApp.ClickToAsync(page, page.Locator("main form button[type=submit]"), new Regex("/grids/"));
         await page.SelectOptionAsync("#Subject", new SelectOptionValue { Label = "Recommandation : Accompagner les personnes éloignées du numérique" });
         await page.SelectOptionAsync("#RowEntryId", new SelectOptionValue { Label = "Communautés et développement local" });
         await page.SelectOptionAsync("#ColumnEntryId", new SelectOptionValue { Label = "Démographie, immigration et inclusion sociale" });
@@ -78,8 +76,7 @@ public sealed partial class JourneyTests
         // The accessibility check reloads the page in both languages, so the form is filled again.
         await page.FillAsync("#Note", "Une application est en test.");
         await page.FillAsync("#Progress", "45");
-        await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(new Regex($"/synthesis/{carpool.Id}(#tracking)?$"));
+        await Infrastructure.BrowserApp.ClickToAsync(page, page.Locator("main form button[type=submit]"), new Regex($"/synthesis/{carpool.Id}(#tracking)?$"));
         Assert.Contains("45 % réalisé", await page.TextContentAsync("section[aria-labelledby=tracking]"), StringComparison.Ordinal);
         await app.AssertAccessibleAsync(page);
         await page.GotoAsync("/frameworks/import");
@@ -112,8 +109,7 @@ public sealed partial class JourneyTests
         await desk.GotoAsync($"/admin/processes/{app.World.ProcessId}/report");
         await app.AssertAccessibleAsync(desk);
         await desk.FillAsync("#Introduction", "Le Conseil de développement a écouté les habitants et les habitantes du Pays de Lorient.");
-        await desk.ClickAsync("main form button[type=submit]");
-        await desk.WaitForURLAsync(new Regex($"/processes/{app.World.ProcessSlug}/report$"));
+        await Infrastructure.BrowserApp.ClickToAsync(desk, desk.Locator("main form button[type=submit]"), new Regex($"/processes/{app.World.ProcessSlug}/report$"));
         Assert.Contains("a écouté les habitants", await desk.TextContentAsync("article.report"), StringComparison.Ordinal);
         Assert.Equal(14, await desk.Locator("h2.report-section").CountAsync());
         await app.AssertAccessibleAsync(desk);

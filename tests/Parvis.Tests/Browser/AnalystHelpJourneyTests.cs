@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Parvis.Tests.Infrastructure;
@@ -34,8 +35,7 @@ public sealed partial class JourneyTests
         var page = await app.NewPageAsync();
         await SignInAsync(page, analyst.Email!);
         await page.GotoAsync($"/processes/{process.Slug}");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Doublons probables" }).ClickAsync();
-        await page.WaitForURLAsync($"**/processes/{process.Slug}/duplicates");
+        await Infrastructure.BrowserApp.ClickToAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Doublons probables" }), new Regex($"/processes/{process.Slug}/duplicates$"));
         Assert.Equal(1, await page.Locator("ol.card-list > li").CountAsync());
         Assert.Contains("après le dernier bateau", await page.Locator("ol.card-list mark").AllTextContentsAsync());
         await app.AssertAccessibleAsync(page);

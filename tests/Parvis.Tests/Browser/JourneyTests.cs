@@ -167,8 +167,7 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         await page.ClickAsync("main button[type=submit]");
         Assert.Equal(1, await page.Locator("#Reason-error").CountAsync());
         await page.FillAsync("#Reason", "Hors sujet selon la charte");
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(new Regex($"/proposals/{proposal.Id}"));
+        await Infrastructure.BrowserApp.ClickToAsync(page, page.Locator("main button[type=submit]"), new Regex($"/proposals/{proposal.Id}"));
         Assert.Contains("Hors sujet selon la charte", await page.TextContentAsync(".comments"), StringComparison.Ordinal);
 
         await page.GotoAsync("/moderation");
@@ -228,8 +227,7 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         await page.GotoAsync($"/proposals/{proposal.Id}/answer");
         await page.SelectOptionAsync("#Status", "Accepted");
         await page.FillAsync("#Answer", "Le Conseil de développement retient cette proposition dans son avis.");
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(new Regex($"/proposals/{proposal.Id}$"));
+        await Infrastructure.BrowserApp.ClickToAsync(page, page.Locator("main button[type=submit]"), new Regex($"/proposals/{proposal.Id}$"));
         Assert.Contains("retient cette proposition", await page.TextContentAsync("section.card"), StringComparison.Ordinal);
         await app.AssertAccessibleAsync(page);
     }

@@ -38,8 +38,7 @@ public sealed partial class JourneyTests
         await page.SelectOptionAsync("#Terms_ProcessId", app.World.ProcessId.ToString());
         await page.CheckAsync("#Terms_Allows_ContributeFor");
         await page.CheckAsync("#Terms_Duration_TwelveMonths");
-        await Infrastructure.BrowserApp.ClickForNewPageAsync(page, page.Locator("section[aria-labelledby=open-account] button[type=submit]"));
-        await page.WaitForURLAsync(new Regex("/mediation/mandates/"));
+        await Infrastructure.BrowserApp.ClickToAsync(page, page.Locator("section[aria-labelledby=open-account] button[type=submit]"), new Regex("/mediation/mandates/"));
         Assert.Contains("Signature de la personne", await page.TextContentAsync("main"), StringComparison.Ordinal);
         await app.AssertAccessibleAsync(page);
 
@@ -59,8 +58,7 @@ public sealed partial class JourneyTests
         var proposal = await app.WithDatabaseAsync(db => db.Proposals.SingleAsync(p => p.Title == "Des ateliers pour écrire aux services publics"));
         Assert.Equal(Channel.Mediated, proposal.Channel);
 
-        await page.ClickAsync(".acting a");
-        await page.WaitForURLAsync(new Regex("/mediation/stop$"));
+        await Infrastructure.BrowserApp.ClickToAsync(page, page.Locator(".acting a"), new Regex("/mediation/stop$"));
         await app.AssertAccessibleAsync(page);
         await Infrastructure.BrowserApp.ClickForNewPageAsync(page, page.Locator("main button[type=submit]"));
         Assert.Equal(0, await page.Locator(".acting").CountAsync());

@@ -19,14 +19,12 @@ public sealed partial class JourneyTests
         await desk.FillAsync("#Title", "Numérique, danger ou opportunité ?");
         await desk.SelectOptionAsync("#Template", "lorient");
         await desk.FillAsync("#StartsAt", DateTime.Now.AddDays(10).ToString("yyyy-MM-dd'T'18:30", System.Globalization.CultureInfo.InvariantCulture));
-        await desk.ClickAsync("main form button[type=submit]");
-        await desk.WaitForURLAsync(new Regex("/meetings/[0-9a-f-]{36}/edit$"));
+        await Infrastructure.BrowserApp.ClickToAsync(desk, desk.Locator("main form button[type=submit]"), new Regex("/meetings/[0-9a-f-]{36}/edit$"));
         await app.AssertAccessibleAsync(desk);
         await desk.CheckAsync("#Registration");
         await desk.FillAsync("#Rows_0__Capacity", "1");
         await desk.CheckAsync("#Rows_0_Access_StepFree");
-        await desk.ClickAsync("main form button[type=submit]");
-        await desk.WaitForURLAsync(new Regex("/meetings/[0-9a-f-]{36}$"));
+        await Infrastructure.BrowserApp.ClickToAsync(desk, desk.Locator("main form button[type=submit]"), new Regex("/meetings/[0-9a-f-]{36}$"));
         await app.AssertAccessibleAsync(desk);
         var meeting = await app.WithDatabaseAsync(db => db.Meetings.Include(m => m.Sites).SingleAsync(m => m.Title == "Numérique, danger ou opportunité ?"));
         Assert.Equal(SiteAccess.StepFree, meeting.Sites.Single(s => s.Name == "Lorient").Access);
@@ -65,8 +63,7 @@ public sealed partial class JourneyTests
         await record.FillAsync("#Minutes", "Une quarantaine de contributeurs et de contributrices.");
         await record.FillAsync($"#attendance-{meeting.Sites.Single(s => s.Name == "Groix").Id}", "7");
         await record.GetByLabel("Santé").CheckAsync();
-        await record.ClickAsync("section[aria-labelledby=after] button[type=submit]");
-        await record.WaitForURLAsync(new Regex("/meetings/[0-9a-f-]{36}$"));
+        await Infrastructure.BrowserApp.ClickToAsync(record, record.Locator("section[aria-labelledby=after] button[type=submit]"), new Regex("/meetings/[0-9a-f-]{36}$"));
         await Expect(record.Locator("section[aria-labelledby=minutes]")).ToContainTextAsync("Une quarantaine");
         await Expect(record.Locator("section[aria-labelledby=uncovered]")).ToContainTextAsync("Santé");
 

@@ -40,8 +40,7 @@ public sealed partial class JourneyTests
         await app.AssertAccessibleAsync(page);
         await page.SetInputFilesAsync("#Upload", valid);
         await page.ClickAsync("section[aria-labelledby=upload-title] button[type=submit]");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Importer les 2 lignes" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/workshops/{workshop.Id}$"));
+        await Infrastructure.BrowserApp.ClickToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Importer les 2 lignes" }), new Regex($"/workshops/{workshop.Id}$"));
         await Expect(page.Locator("main")).ToContainTextAsync("Un affichage dans les abribus");
 
         await page.GotoAsync($"/workshops/{workshop.Id}/offline");

@@ -38,8 +38,7 @@ public sealed partial class JourneyTests
         await later.GotoAsync("/account/sign-in");
         await later.FillAsync("#Input_Email", person.Email!);
         await later.FillAsync("#Input_Password", ParvisApp.Password);
-        await Infrastructure.BrowserApp.ClickForNewPageAsync(later, later.Locator("main button[type=submit]"));
-        await later.WaitForURLAsync(new Regex("/account/sign-in/second-step"));
+        await Infrastructure.BrowserApp.ClickToAsync(later, later.Locator("main button[type=submit]"), new Regex("/account/sign-in/second-step"));
         await app.AssertAccessibleAsync(later);
         await later.FillAsync("#Code", Authenticators.Code(key));
         await Infrastructure.BrowserApp.ForNewPageAsync(later, () => later.Keyboard.PressAsync("Enter"));

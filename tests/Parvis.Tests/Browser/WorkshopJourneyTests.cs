@@ -20,13 +20,11 @@ public sealed partial class JourneyTests
         await app.AssertAccessibleAsync(desk);
         await desk.FillAsync("#Title", "Atelier citoyenneté numérique");
         await desk.FillAsync("#Place", "Café la Ziv, Hennebont");
-        await desk.ClickAsync("main form button[type=submit]");
-        await desk.WaitForURLAsync(new Regex("/workshops/[0-9a-f-]{36}/edit$"));
+        await Infrastructure.BrowserApp.ClickToAsync(desk, desk.Locator("main form button[type=submit]"), new Regex("/workshops/[0-9a-f-]{36}/edit$"));
         await app.AssertAccessibleAsync(desk);
         await desk.FillAsync("#Groups_2__Name", "");
         await desk.FillAsync("#Groups_3__Name", "");
-        await desk.ClickAsync("main form button[type=submit]");
-        await desk.WaitForURLAsync(new Regex("/workshops/[0-9a-f-]{36}$"));
+        await Infrastructure.BrowserApp.ClickToAsync(desk, desk.Locator("main form button[type=submit]"), new Regex("/workshops/[0-9a-f-]{36}$"));
         await app.AssertAccessibleAsync(desk);
         var workshop = await app.WithDatabaseAsync(db => db.Workshops.Include(w => w.Groups).SingleAsync(w => w.Title == "Atelier citoyenneté numérique"));
         Assert.Equal(2, workshop.Groups.Count);

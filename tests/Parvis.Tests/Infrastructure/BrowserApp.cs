@@ -64,6 +64,16 @@ public sealed class BrowserApp : ParvisApp
     public static Task ClickForNewPageAsync(IPage page, ILocator target) => ForNewPageAsync(page, () => target.ClickAsync());
 
     /// <summary>
+    /// Clicks, waits for the next document and checks its address. Waiting for the address alone can miss a
+    /// navigation that commits between the check of the current address and the start of the wait.
+    /// </summary>
+    public static async Task ClickToAsync(IPage page, ILocator target, System.Text.RegularExpressions.Regex address)
+    {
+        await ClickForNewPageAsync(page, target);
+        Xunit.Assert.Matches(address, page.Url);
+    }
+
+    /// <summary>
     /// Acts (a click, a key) and waits until the next document has loaded. Waiting for an address instead can miss a
     /// redirect that lands before the wait starts: the page fully loaded, and the wait still runs out.
     /// </summary>
