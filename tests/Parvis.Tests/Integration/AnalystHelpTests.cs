@@ -88,4 +88,112 @@ public sealed class AnalystHelpTests(ParvisApp app) : IClassFixture<ParvisApp>
         await ProposalForms.ProposeAsync(participant, process.Slug, "Une fontaine", body: "Une fontaine sur la place du marché.");
         Assert.Equal(kept.Count + 1, (await similar.IndexAsync(stored)).Count);
     }
+
+    [Fact]
+    public async Task Grid_cells_are_suggested_from_the_coded_contributions_and_only_an_analyst_codes_them()
+    {
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        var process = await app.AddProcessAsync("cases-suggerees", new Phase
+        {
+            Title = "Idées", StartsOn = today.AddDays(-1), EndsOn = today.AddDays(20), Switches = [ProposalsModule.Proposing],
+        });
+        var (participant, _) = await app.SignedInAsync("Habitant de Lanester");
+        var (analyst, _) = await app.SignedInAsync("Analyste des cases", Role.Analyst);
+        var (manager, _) = await app.SignedInAsync("Cheffe de projet des cases", Role.ProcessManager);
+        var texts = new[]
+        {
+            "Des bus plus tard le soir pour rentrer du travail.", "Un bus toutes les dix minutes le matin vers la gare.",
+            "Le train du soir vers Lorient est trop tôt, il faudrait des bus.", "Un jardin partagé au pied des immeubles.",
+            "Planter des arbres et un jardin dans la cour de l'école.", "Des arbres le long du quai et un jardin public.",
+            "Plus de bus le soir vers la gare, s'il vous plaît.", "Un jardin avec des arbres fruitiers près de la médiathèque.",
+        };
+        var ids = new List<Guid>();
+        foreach (var (text, i) in texts.Select((t, i) => (t, i)))
+        {
+            ids.Add(await ProposalForms.ProposeAsync(participant, process.Slug, $"Idée {i + 1}", body: text));
+        }
+        var frameworks = await app.WithDatabaseAsync(db => db.Frameworks.Include(f => f.Entries).Where(f => f.Key == "iso26000" || f.Key == "sndd-2010-2013").ToListAsync());
+        Guid Entry(string key, string code) => frameworks.Single(f => f.Key == key).Entries.Single(e => e.Code == code).Id;
+        var grid = (await analyst.PostAsync($"/processes/{process.Slug}/grids", new Dictionary<string, string>
+        {
+            ["Title"] = "Mobilités et nature", ["RowFrameworkId"] = frameworks.Single(f => f.Key == "iso26000").Id.ToString(),
+            ["ColumnFrameworkId"] = frameworks.Single(f => f.Key == "sndd-2010-2013").Id.ToString(),
+        })).Location!;
+        var gridId = Guid.Parse(grid.Split('/').Last());
+        var (transport, nature) = (("ENV", "TRANS", "Weakness"), ("ENV", "BIO", "Strength"));
+        foreach (var (id, (row, column, sign)) in ids.Take(6).Select((id, i) => (id, i < 3 ? transport : nature)))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await analyst.PostAsync(grid, new Dictionary<string, string>
+            {
+                ["Subject"] = $"contribution:{id}", ["RowEntryId"] = Entry("iso26000", row).ToString(), ["ColumnEntryId"] = Entry("sndd-2010-2013", column).ToString(), ["Sign"] = sign,
+            })).Status);
+        }
+        var page = $"{grid}/suggestions";
+        var transportCode = CodeSuggestions.CellCode(Entry("iso26000", "ENV"), Entry("sndd-2010-2013", "TRANS"), Parvis.Web.Kernel.Accountability.GridSign.Weakness);
+        var natureCode = CodeSuggestions.CellCode(Entry("iso26000", "ENV"), Entry("sndd-2010-2013", "BIO"), Parvis.Web.Kernel.Accountability.GridSign.Strength);
+
+        // Analysts only; what they see is offered, explained, and codes nothing by itself.
+        var refused = await participant.GetAsync(page);
+        Assert.Contains("/error/403", refused.Location, StringComparison.Ordinal);
+        var queue = await analyst.GetAsync(page);
+        Assert.Equal(HttpStatusCode.OK, queue.Status);
+        Assert.Contains("Appris de 6 contributions codées", queue.Text("main"), StringComparison.Ordinal);
+        var items = queue.Document.QuerySelectorAll("ol.card-list > li").ToList();
+        Assert.Equal(2, items.Count);
+        var bus = items.Single(i => i.QuerySelector("input[name=contribution]")!.GetAttribute("value") == ids[6].ToString());
+        Assert.Equal(transportCode, bus.QuerySelector("input[name=code]")!.GetAttribute("value"));
+        Assert.Matches(@"Confiance\s:\s100\s%", bus.TextContent);
+        Assert.Contains(bus.QuerySelectorAll("mark"), m => m.TextContent.Contains("bus", StringComparison.Ordinal));
+        Assert.Contains(bus.QuerySelectorAll("a[href^='/contributions/']").Select(a => a.GetAttribute("href")), href => ids.Take(3).Any(id => href == $"/contributions/{id}"));
+        Assert.Equal(6, await app.WithDatabaseAsync(db => db.GridCodings.CountAsync(c => c.GridId == gridId)));
+
+        // Rejected: remembered, and not offered again; accepted: coded as by hand.
+        Assert.Equal(HttpStatusCode.Redirect, (await analyst.PostAsync($"{page}?handler=Reject", new Dictionary<string, string> { ["contribution"] = ids[7].ToString(), ["code"] = natureCode })).Status);
+        var again = await analyst.PostAsync($"{page}?handler=Reject", new Dictionary<string, string> { ["contribution"] = ids[7].ToString(), ["code"] = natureCode });
+        Assert.Contains("n'est plus proposée", again.Text("main"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await analyst.PostAsync($"{page}?handler=Accept", new Dictionary<string, string> { ["contribution"] = ids[6].ToString(), ["code"] = transportCode })).Status);
+        var coded = await app.WithDatabaseAsync(db => db.GridCodings.SingleAsync(c => c.GridId == gridId && c.ContributionId == ids[6]));
+        Assert.Equal((Entry("iso26000", "ENV"), Entry("sndd-2010-2013", "TRANS"), Parvis.Web.Kernel.Accountability.GridSign.Weakness), (coded.RowEntryId, coded.ColumnEntryId, coded.Sign));
+        var answers = await app.WithDatabaseAsync(db => db.SuggestionDecisions.Where(d => d.ProcessId == process.Id).OrderBy(d => d.DecidedAt).ToListAsync());
+        Assert.Equal([(ids[7], false), (ids[6], true)], answers.Select(a => (a.ContributionId, a.Accepted)));
+        Assert.All(answers, a => Assert.Equal(1.0, a.Confidence));
+        Assert.Empty((await analyst.GetAsync(page)).Document.QuerySelectorAll("ol.card-list > li"));
+
+        // A forged cell, a participant's post, nothing coded.
+        var forged = await analyst.PostAsync($"{page}?handler=Accept", new Dictionary<string, string> { ["contribution"] = ids[7].ToString(), ["code"] = transportCode });
+        Assert.Contains("n'est plus proposée", forged.Text("main"), StringComparison.Ordinal);
+        await participant.PostAsync($"{page}?handler=Accept", new Dictionary<string, string> { ["contribution"] = ids[7].ToString(), ["code"] = natureCode }, "/account/sign-out");
+        Assert.Equal(7, await app.WithDatabaseAsync(db => db.GridCodings.CountAsync(c => c.GridId == gridId)));
+
+        // The method page is public: its figures come from what analysts decided; the measured quality is for analysts.
+        using var visitor = app.NewSession();
+        var method = await visitor.GetAsync($"/processes/{process.Slug}/analysis-help");
+        Assert.Equal(HttpStatusCode.OK, method.Status);
+        var figures = method.Document.QuerySelector("section[aria-labelledby=evaluation] tbody tr")!;
+        Assert.Equal(["7", "1", "1"], figures.QuerySelectorAll("td").Select(td => td.TextContent));
+        Assert.Empty(method.Document.QuerySelectorAll("section[aria-labelledby=switch]"));
+        var measured = await analyst.GetAsync($"/processes/{process.Slug}/analysis-help");
+        // Measured as the service measures it, written as the French interface writes percentages.
+        await using var scope = app.Services.CreateAsyncScope();
+        var quality = (await scope.ServiceProvider.GetRequiredService<CodeSuggestions>().GridBuildAsync(
+            await app.WithDatabaseAsync(db => db.Processes.SingleAsync(p => p.Id == process.Id)),
+            await app.WithDatabaseAsync(db => db.AnalysisGrids.SingleAsync(g => g.Id == gridId)))).Quality;
+        Assert.Equal((7, 7), (quality.Texts, quality.Expected));
+        static string Percent(double? share) => share!.Value.ToString("P0", System.Globalization.CultureInfo.GetCultureInfo("fr"));
+        Assert.Equal(["7", Percent(quality.Precision), Percent(quality.Recall), "1", "1"],
+            measured.Document.QuerySelector("section[aria-labelledby=evaluation] tbody tr")!.QuerySelectorAll("td").Select(td => td.TextContent));
+
+        // Switched off by staff, with a reason in the public journal: nothing is offered, and nothing can be accepted.
+        var noReason = await manager.PostAsync($"/processes/{process.Slug}/analysis-help?handler=Switch", new Dictionary<string, string> { ["Offered"] = "false" });
+        Assert.NotEmpty(noReason.Text("#suggestions-change-reason-error"));
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync($"/processes/{process.Slug}/analysis-help?handler=Switch",
+            new Dictionary<string, string> { ["Offered"] = "false", ["Change.Reason"] = "Le conseil préfère une lecture sans aide." })).Status);
+        Assert.True(await app.WithDatabaseAsync(db => db.Processes.Where(p => p.Id == process.Id).Select(p => p.SuggestionsOff).SingleAsync()));
+        Assert.Contains("Le conseil préfère une lecture sans aide.", (await visitor.GetAsync($"/processes/{process.Slug}/journal")).Text("main"), StringComparison.Ordinal);
+        Assert.Contains("désactivées", (await analyst.GetAsync(page)).Text("main"), StringComparison.Ordinal);
+        Assert.Empty((await analyst.GetAsync($"/contributions/{ids[0]}")).Document.QuerySelectorAll("section[aria-labelledby=similar]"));
+        Assert.Empty((await analyst.GetAsync($"/processes/{process.Slug}/duplicates")).Document.QuerySelectorAll("ol.card-list > li"));
+        Assert.Equal(HttpStatusCode.OK, (await analyst.PostAsync($"{page}?handler=Accept", new Dictionary<string, string> { ["contribution"] = ids[7].ToString(), ["code"] = natureCode })).Status);
+        Assert.Equal(7, await app.WithDatabaseAsync(db => db.GridCodings.CountAsync(c => c.GridId == gridId)));
+    }
 }

@@ -48,17 +48,18 @@ public sealed class SimilarContributions(ParvisDbContext db, CurrentOrganisation
         var compared = fates.Awaiting(process).Where(c => c.Fate != Fate.Merged);
         var count = await compared.CountAsync();
         var newest = await compared.OrderByDescending(c => c.Id).Select(c => c.Id).FirstOrDefaultAsync();
-        return await shared.GetAsync($"similarity:{process.Id}:{count}:{newest}", async () =>
+        var edition = $"similarity:{process.Id}:{count}:{newest}";
+        return await shared.GetAsync(edition, async () =>
         {
             var texts = await compared.AsNoTracking().OrderBy(c => c.CreatedAt).ToListAsync();
-            return SimilarityIndex.Build([.. texts.Select(c => new ComparedText(c.Id, c.Excerpt, c.Language))]);
+            return SimilarityIndex.Build([.. texts.Select(c => new ComparedText(c.Id, c.Excerpt, c.Language))], edition);
         }, ChangeKind.Processes, index => index.Bytes);
     }
 
     /// <summary>The contributions closest to one, for an analyst.</summary>
     public async Task<IReadOnlyList<(Contribution Contribution, Similar Match)>> SimilarToAsync(Process process, Guid contributionId, int most = 5)
     {
-        if (!await authorizer.CanAsync(Permission.Analyse, process))
+        if (!CodeSuggestions.Offered(process) || !await authorizer.CanAsync(Permission.Analyse, process))
         {
             return [];
         }
@@ -70,6 +71,10 @@ public sealed class SimilarContributions(ParvisDbContext db, CurrentOrganisation
     /// <summary>The likeliest duplicates not decided yet, the likeliest first.</summary>
     public async Task<IReadOnlyList<DuplicateView>> QueueAsync(Process process)
     {
+        if (!CodeSuggestions.Offered(process))
+        {
+            return [];
+        }
         var dismissed = (await db.DuplicateDismissals.Where(d => d.ProcessId == process.Id).Select(d => new { d.FirstId, d.SecondId }).ToListAsync())
             .Select(d => (d.FirstId, d.SecondId)).ToHashSet();
         var pairs = (await IndexAsync(process)).Pairs(QueueShown, (a, b) => dismissed.Contains(Ordered(a, b)));

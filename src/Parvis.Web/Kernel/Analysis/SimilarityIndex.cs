@@ -32,18 +32,32 @@ public sealed class SimilarityIndex
     // Each word's texts with its weight in them, in the texts' order.
     private readonly (int Text, float Weight)[][] _postings;
 
-    private SimilarityIndex(Guid[] ids, string[] stems, (int, float)[][] vectors, (int, float)[][] postings)
+    private SimilarityIndex(Guid[] ids, string[] stems, (int, float)[][] vectors, (int, float)[][] postings, string edition)
     {
-        (_ids, _stems, _vectors, _postings) = (ids, stems, vectors, postings);
+        (_ids, _stems, _vectors, _postings, Edition) = (ids, stems, vectors, postings, edition);
         _positions = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
     }
 
     public int Count => _ids.Length;
 
+    /// <summary>Which texts it was built from, as its builder names them: what is worked out from it is kept under this name.</summary>
+    public string Edition { get; }
+
+    /// <summary>The texts compared, in the order they were given.</summary>
+    public IReadOnlyList<Guid> Ids => _ids;
+
+    internal int? PositionOf(Guid id) => _positions.TryGetValue(id, out var position) ? position : null;
+
+    internal (int Term, float Weight)[] VectorAt(int position) => _vectors[position];
+
+    internal int Terms => _stems.Length;
+
+    internal string StemOf(int term) => _stems[term];
+
     /// <summary>An approximate size in memory, to count it in a cache by bytes.</summary>
     public long Bytes => _ids.Length * 120L + _stems.Sum(s => 64L + 2L * s.Length) + 2 * 16L * _vectors.Sum(v => (long)v.Length);
 
-    public static SimilarityIndex Build(IReadOnlyList<ComparedText> texts)
+    public static SimilarityIndex Build(IReadOnlyList<ComparedText> texts, string edition = "")
     {
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
         var counts = new List<Dictionary<int, int>>(texts.Count);
@@ -86,7 +100,7 @@ public sealed class SimilarityIndex
         {
             stems[number] = stem;
         }
-        return new SimilarityIndex([.. texts.Select(t => t.Id)], stems, vectors, [.. postings.Select(p => p.ToArray())]);
+        return new SimilarityIndex([.. texts.Select(t => t.Id)], stems, vectors, [.. postings.Select(p => p.ToArray())], edition);
     }
 
     /// <summary>The texts closest to one, the closest first, from <paramref name="least"/> up.</summary>

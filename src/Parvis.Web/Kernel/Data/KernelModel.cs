@@ -424,6 +424,15 @@ internal static class KernelModel
             e.HasOne<Contribution>().WithMany().HasForeignKey(d => d.FirstId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Contribution>().WithMany().HasForeignKey(d => d.SecondId).OnDelete(DeleteBehavior.Cascade);
         });
+        b.Entity<Analysis.SuggestionDecision>(e =>
+        {
+            e.ToTable("kernel_suggestion_decisions");
+            e.Property(d => d.Scheme).HasMaxLength(Analysis.SuggestionDecision.SchemeMax);
+            e.Property(d => d.Code).HasMaxLength(Analysis.SuggestionDecision.CodeMax);
+            e.HasIndex(d => new { d.ContributionId, d.Scheme, d.Code }).IsUnique();
+            e.HasIndex(d => new { d.ProcessId, d.Scheme });
+            e.HasOne<Contribution>().WithMany().HasForeignKey(d => d.ContributionId).OnDelete(DeleteBehavior.Cascade);
+        });
         b.Entity<SynthesisItem>(e =>
         {
             e.ToTable("kernel_synthesis_items");

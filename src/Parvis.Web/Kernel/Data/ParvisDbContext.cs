@@ -49,6 +49,7 @@ public abstract class ParvisDbContext(DbContextOptions options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<FateDecision> FateDecisions => Set<FateDecision>();
     public DbSet<Analysis.DuplicateDismissal> DuplicateDismissals => Set<Analysis.DuplicateDismissal>();
+    public DbSet<Analysis.SuggestionDecision> SuggestionDecisions => Set<Analysis.SuggestionDecision>();
     public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
     public DbSet<PhaseFeedback> PhaseFeedback => Set<PhaseFeedback>();
     public DbSet<Follow> Follows => Set<Follow>();

@@ -39,6 +39,9 @@ public sealed class Process
 
     public List<Theme> Themes { get; set; } = [];
 
+    /// <summary>Staff switched off the suggestions offered to analysts (likely duplicates, cells of the grids).</summary>
+    public bool SuggestionsOff { get; set; }
+
     /// <summary>The modules staff switched on for it, and those switched off (kept for their title and order); always loaded.</summary>
     public List<ProcessComponent> Components { get; set; } = [];
 

@@ -206,6 +206,21 @@ public sealed class ProcessCommands(ParvisDbContext db, CurrentOrganisation orga
             return null;
         });
 
+    /// <summary>Suggestions to analysts (likely duplicates, grid cells) offered in the process, or not; said in the journal once published.</summary>
+    public async Task<CommandResult> SwitchSuggestionsAsync(Guid processId, bool offered, ChangeReasonInput change) =>
+        await EditAsync(processId, change, (process, changes) =>
+        {
+            if (process.SuggestionsOff == !offered)
+            {
+                return null;
+            }
+            string State(bool on) => text[on ? "Suggestions.On" : "Suggestions.Off"];
+            changes.Add(new ProcessJournal.Change(text["Journal.Suggestions"], State(!process.SuggestionsOff), State(offered)));
+            process.SuggestionsOff = !offered;
+            audit.Record(offered ? "process.suggestions.on" : "process.suggestions.off", $"process:{process.Id}");
+            return null;
+        });
+
     /// <summary>The texts the organisation writes for the report: referral, introduction, conclusion.</summary>
     public async Task<CommandResult> SaveReportTextsAsync(Guid processId, string referral, string introduction, string conclusion)
     {

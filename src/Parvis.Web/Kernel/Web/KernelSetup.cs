@@ -89,6 +89,7 @@ public static class KernelSetup
         services.AddScoped<Territory.TerritoryMaps>();
         services.AddScoped<Territory.ActorMentions>();
         services.AddScoped<Analysis.SimilarContributions>();
+        services.AddScoped<Analysis.CodeSuggestions>();
         services.AddScoped<Privacy.IPersonalDataSource, Demographics.DemographicsPersonalData>();
         services.AddScoped<PersonalData>();
         services.AddSingleton<MarkdownRenderer>();

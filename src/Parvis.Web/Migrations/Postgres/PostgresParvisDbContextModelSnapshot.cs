@@ -558,6 +558,50 @@ namespace Parvis.Web.Migrations.Postgres
                     b.ToTable("kernel_duplicate_dismissals", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Kernel.Analysis.SuggestionDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Accepted")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("ContributionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Scheme")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessId", "Scheme");
+
+                    b.HasIndex("ContributionId", "Scheme", "Code")
+                        .IsUnique();
+
+                    b.ToTable("kernel_suggestion_decisions", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Kernel.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1835,6 +1879,9 @@ namespace Parvis.Web.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
+
+                    b.Property<bool>("SuggestionsOff")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Summary")
                         .IsRequired()
@@ -4669,6 +4716,15 @@ namespace Parvis.Web.Migrations.Postgres
                     b.HasOne("Parvis.Web.Kernel.Contributions.Contribution", null)
                         .WithMany()
                         .HasForeignKey("SecondId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Analysis.SuggestionDecision", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Contributions.Contribution", null)
+                        .WithMany()
+                        .HasForeignKey("ContributionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -549,6 +549,50 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.ToTable("kernel_duplicate_dismissals", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Kernel.Analysis.SuggestionDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("ContributionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scheme")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessId", "Scheme");
+
+                    b.HasIndex("ContributionId", "Scheme", "Code")
+                        .IsUnique();
+
+                    b.ToTable("kernel_suggestion_decisions", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Kernel.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1826,6 +1870,9 @@ namespace Parvis.Web.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("SuggestionsOff")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Summary")
                         .IsRequired()
@@ -4648,6 +4695,15 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.HasOne("Parvis.Web.Kernel.Contributions.Contribution", null)
                         .WithMany()
                         .HasForeignKey("SecondId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Analysis.SuggestionDecision", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Contributions.Contribution", null)
+                        .WithMany()
+                        .HasForeignKey("ContributionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -40,24 +39,6 @@ public sealed class DuplicatesModel(ParvisDbContext db, CurrentOrganisation orga
     public async Task<IActionResult> OnPostDismissAsync(Guid first, Guid second) =>
         await LoadAsync() ?? await AfterAsync(await similar.DismissAsync(Process, first, second), "Duplicates.Dismissed");
 
-    /// <summary>A contribution's text with the words it shares marked.</summary>
-    public static IHtmlContent Marked(Contribution contribution, IReadOnlyCollection<string> shared)
-    {
-        var html = new HtmlContentBuilder();
-        foreach (var segment in Highlights.Of(contribution.Excerpt, contribution.Language, shared))
-        {
-            if (segment.Marked)
-            {
-                html.AppendHtml("<mark>").Append(segment.Text).AppendHtml("</mark>");
-            }
-            else
-            {
-                html.Append(segment.Text);
-            }
-        }
-        return html;
-    }
-
     /// <summary>After a decision: the queue again, the next pair up; a refusal shown above the queue.</summary>
     private async Task<IActionResult> AfterAsync(CommandResult result, string done)
     {
@@ -71,6 +52,10 @@ public sealed class DuplicatesModel(ParvisDbContext db, CurrentOrganisation orga
 
     private async Task ShowAsync()
     {
+        if (!CodeSuggestions.Offered(Process))
+        {
+            return;
+        }
         Compared = (await similar.IndexAsync(Process)).Count;
         Pairs = await similar.QueueAsync(Process);
     }

@@ -1,0 +1,207 @@
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Accountability;
+using Parvis.Web.Kernel.Audit;
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Kernel.Web;
+
+namespace Parvis.Web.Kernel.Analysis;
+
+/// <summary>An analyst's answer to a suggested code: accepted (the code was given) or rejected (never offered again).</summary>
+public sealed class SuggestionDecision
+{
+    public const int SchemeMax = 60;
+    public const int CodeMax = 120;
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid OrganisationId { get; set; }
+    public Guid ProcessId { get; set; }
+    public Guid ContributionId { get; set; }
+
+    /// <summary>What the code belongs to: <c>grid:{id}</c> for a grid's cells.</summary>
+    public required string Scheme { get; set; }
+
+    public required string Code { get; set; }
+    public bool Accepted { get; set; }
+
+    /// <summary>How sure the suggestion was when it was answered.</summary>
+    public double Confidence { get; set; }
+
+    public DateTimeOffset DecidedAt { get; set; }
+}
+
+/// <summary>A contribution with the codes suggested for it that analysts have not rejected, the surest first.</summary>
+public sealed record SuggestedFor(Contribution Contribution, IReadOnlyList<Suggestion> Suggestions);
+
+/// <summary>
+/// What a scheme's suggestions are worked out from: the suggester, and every contribution not coded yet with what it
+/// would be offered, the surest first. Kept while the compared texts and the codes given stay the same.
+/// </summary>
+public sealed class SuggestionsBuild(CodeSuggester suggester, IReadOnlyList<(Guid Text, IReadOnlyList<Suggestion> Suggestions)> ranked)
+{
+    private SuggestionQuality? _quality;
+
+    public CodeSuggester Suggester { get; } = suggester;
+
+    public IReadOnlyList<(Guid Text, IReadOnlyList<Suggestion> Suggestions)> Ranked { get; } = ranked;
+
+    /// <summary>How often suggestions would have matched the codes analysts gave, each coded contribution left out in turn; worked out on first use.</summary>
+    public SuggestionQuality Quality => _quality ??= Suggester.Quality(Suggester.Learned());
+
+    public long Bytes => Suggester.Bytes + Ranked.Sum(r => 64L + r.Suggestions.Sum(s => 96L + 2L * s.Code.Length + s.Words.Sum(w => 40L + 2L * w.Length) + 16L * s.Like.Count));
+
+    public Suggestion? Find(Guid text, string code) =>
+        Ranked.Where(r => r.Text == text).SelectMany(r => r.Suggestions).FirstOrDefault(s => s.Code == code);
+}
+
+/// <summary>
+/// Codes suggested to analysts for a process's contributions, learned from the codes they gave: for now the cells of an
+/// analysis grid, with their sign. Nothing is coded but by an analyst accepting; a rejected suggestion is remembered and
+/// not offered again; both answers are kept to tell a council how often suggestions were right.
+/// </summary>
+public sealed class CodeSuggestions(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, SimilarContributions similar, GridCommands grids,
+    FateCommands fates, SharedData shared, AuditLog audit, TimeProvider clock)
+{
+    /// <summary>Contributions shown at once: answered, the next come up.</summary>
+    public const int Shown = 20;
+
+    public static string GridScheme(Guid gridId) => $"grid:{gridId}";
+
+    public static string CellCode(Guid row, Guid column, GridSign sign) => $"{row}|{column}|{sign}";
+
+    public static (Guid Row, Guid Column, GridSign Sign)? Cell(string code) => code.Split('|') switch
+    {
+        [var row, var column, var sign] when Guid.TryParse(row, out var r) && Guid.TryParse(column, out var c) && Enum.TryParse<GridSign>(sign, out var s)
+            && Enum.IsDefined(s) => (r, c, s),
+        _ => null,
+    };
+
+    /// <summary>Whether suggestions are offered in the process: on unless staff switched them off.</summary>
+    public static bool Offered(Process process) => !process.SuggestionsOff;
+
+    /// <summary>A grid's suggestions as they stand, learned from its coded contributions.</summary>
+    public async Task<SuggestionsBuild> GridBuildAsync(Process process, AnalysisGrid grid)
+    {
+        var index = await similar.IndexAsync(process);
+        var codings = db.GridCodings.Where(c => c.GridId == grid.Id && c.ContributionId != null);
+        var count = await codings.CountAsync();
+        var newest = await codings.OrderByDescending(c => c.Id).Select(c => c.Id).FirstOrDefaultAsync();
+        return await shared.GetAsync($"suggestions:{GridScheme(grid.Id)}:{index.Edition}:{count}:{newest}", async () =>
+        {
+            var coded = await codings.Select(c => new { c.ContributionId, c.RowEntryId, c.ColumnEntryId, c.Sign }).ToListAsync();
+            return Build(index, coded.Select(c => (c.ContributionId!.Value, CellCode(c.RowEntryId, c.ColumnEntryId, c.Sign))));
+        }, ChangeKind.Processes, build => build.Bytes);
+    }
+
+    /// <summary>Worked out for every text the index holds that is not coded yet.</summary>
+    public static SuggestionsBuild Build(SimilarityIndex index, IEnumerable<(Guid Text, string Code)> coded)
+    {
+        var suggester = CodeSuggester.Learn(index, coded);
+        var learned = suggester.Learned();
+        var ranked = index.Ids.Where(id => !learned.ContainsKey(id)).Select(id => (Text: id, Suggestions: suggester.For(id)))
+            .Where(r => r.Suggestions.Count > 0)
+            .OrderByDescending(r => r.Suggestions[0].Confidence).ThenBy(r => r.Text).ToList();
+        return new SuggestionsBuild(suggester, ranked);
+    }
+
+    /// <summary>The contributions with suggestions analysts have not answered, the surest first.</summary>
+    public async Task<IReadOnlyList<SuggestedFor>> QueueAsync(Process process, string scheme, SuggestionsBuild build)
+    {
+        var rejected = (await db.SuggestionDecisions.Where(d => d.ProcessId == process.Id && d.Scheme == scheme && !d.Accepted)
+            .Select(d => new { d.ContributionId, d.Code }).ToListAsync()).Select(d => (d.ContributionId, d.Code)).ToHashSet();
+        var wanted = build.Ranked
+            .Select(r => (r.Text, Suggestions: (IReadOnlyList<Suggestion>)[.. r.Suggestions.Where(s => !rejected.Contains((r.Text, s.Code)))]))
+            .Where(r => r.Suggestions.Count > 0).Take(Shown).ToList();
+        var ids = wanted.Select(w => w.Text).ToList();
+        // A contribution hidden or merged since the build is left out until the next one.
+        var found = await fates.Shown.AsNoTracking().Where(c => ids.Contains(c.Id) && c.Fate != Fate.Merged).ToDictionaryAsync(c => c.Id);
+        return [.. wanted.Where(w => found.ContainsKey(w.Text)).Select(w => new SuggestedFor(found[w.Text], w.Suggestions))];
+    }
+
+    /// <summary>How analysts answered a scheme's suggestions so far.</summary>
+    public async Task<(int Accepted, int Rejected)> AnswersAsync(Process process, string scheme)
+    {
+        var answers = await db.SuggestionDecisions.Where(d => d.ProcessId == process.Id && d.Scheme == scheme)
+            .GroupBy(d => d.Accepted).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+        return (answers.FirstOrDefault(a => a.Key)?.Count ?? 0, answers.FirstOrDefault(a => !a.Key)?.Count ?? 0);
+    }
+
+    /// <summary>An analyst accepts a suggested cell: the contribution is coded there, as if they had coded it by hand.</summary>
+    public async Task<CommandResult> AcceptCellAsync(Process process, AnalysisGrid grid, Guid contributionId, string code)
+    {
+        if (await authorizer.DecideAsync(Permission.Analyse, process) is var permission and not Decision.Allowed)
+        {
+            return CommandResult.Refused(permission);
+        }
+        if (await OfferedAsync(process, grid, contributionId, code) is not { } suggestion)
+        {
+            return CommandResult.Refused("Error.SuggestionGone");
+        }
+        var (row, column, sign) = Cell(code)!.Value;
+        // Saved with the coding, in its transaction, or not at all.
+        var decision = await AnswerAsync(process, GridScheme(grid.Id), contributionId, code, accepted: true, suggestion.Confidence);
+        var result = await grids.CodeAsync(grid.Id, new GridCodingInput(row, column, sign, contributionId, null));
+        if (!result.Succeeded)
+        {
+            db.Entry(decision).State = EntityState.Detached;
+        }
+        return result;
+    }
+
+    /// <summary>An analyst rejects a suggested cell: it is not offered again for this contribution.</summary>
+    public async Task<CommandResult> RejectCellAsync(Process process, AnalysisGrid grid, Guid contributionId, string code)
+    {
+        if (await authorizer.DecideAsync(Permission.Analyse, process) is var permission and not Decision.Allowed)
+        {
+            return CommandResult.Refused(permission);
+        }
+        if (await OfferedAsync(process, grid, contributionId, code) is not { } suggestion)
+        {
+            return CommandResult.Refused("Error.SuggestionGone");
+        }
+        await AnswerAsync(process, GridScheme(grid.Id), contributionId, code, accepted: false, suggestion.Confidence);
+        audit.Record("suggestion.reject", $"contribution:{contributionId}", $"{GridScheme(grid.Id)} {code}");
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            // Answered by another analyst at the same moment: it is answered.
+        }
+        return CommandResult.Done(contributionId);
+    }
+
+    /// <summary>The suggestion, if it is offered now and not rejected; otherwise null.</summary>
+    private async Task<Suggestion?> OfferedAsync(Process process, AnalysisGrid grid, Guid contributionId, string code)
+    {
+        if (!Offered(process) || grid.ProcessId != process.Id || Cell(code) is null)
+        {
+            return null;
+        }
+        var suggestion = (await GridBuildAsync(process, grid)).Find(contributionId, code);
+        var scheme = GridScheme(grid.Id);
+        return suggestion is not null && !await db.SuggestionDecisions.AnyAsync(d => d.ContributionId == contributionId && d.Scheme == scheme && d.Code == code && !d.Accepted)
+            ? suggestion
+            : null;
+    }
+
+    // An answer replaces an earlier one to the same suggestion (accepted, the code removed since, then offered again).
+    private async Task<SuggestionDecision> AnswerAsync(Process process, string scheme, Guid contributionId, string code, bool accepted, double confidence)
+    {
+        var decision = await db.SuggestionDecisions.FirstOrDefaultAsync(d => d.ContributionId == contributionId && d.Scheme == scheme && d.Code == code);
+        if (decision is null)
+        {
+            decision = new SuggestionDecision
+            {
+                OrganisationId = organisation.Id, ProcessId = process.Id, ContributionId = contributionId, Scheme = scheme, Code = code,
+            };
+            db.SuggestionDecisions.Add(decision);
+        }
+        (decision.Accepted, decision.Confidence, decision.DecidedAt) = (accepted, confidence, clock.GetUtcNow());
+        return decision;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Accountability;
+using Parvis.Web.Kernel.Analysis;
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Pages.Grids;
+
+/// <summary>
+/// Cells of a grid suggested for the contributions not coded in it yet, learned from those analysts coded, each with
+/// its confidence, the words that led to it and the coded contribution it is most like; the analyst accepts (the
+/// contribution is coded there) or rejects (it is not offered again).
+/// </summary>
+public sealed class SuggestionsModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, CodeSuggestions suggestions) : ParvisPageModel
+{
+    public Process Process { get; private set; } = default!;
+    public AnalysisGrid Grid { get; private set; } = default!;
+    public IReadOnlyList<SuggestedFor> Queue { get; private set; } = [];
+    public int Coded { get; private set; }
+    public string Culture { get; } = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+
+    // Entries of both frameworks and the coded contributions shown as examples, by id.
+    private Dictionary<Guid, FrameworkEntry> _entries = [];
+    private Dictionary<Guid, Contribution> _examples = [];
+
+    public string Address => $"/grids/{Grid.Id}/suggestions";
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } refused)
+        {
+            return refused;
+        }
+        await ShowAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAcceptAsync(Guid id, Guid contribution, string code) =>
+        await LoadAsync(id) ?? await AfterAsync(await suggestions.AcceptCellAsync(Process, Grid, contribution, code), "Suggestions.Accepted");
+
+    public async Task<IActionResult> OnPostRejectAsync(Guid id, Guid contribution, string code) =>
+        await LoadAsync(id) ?? await AfterAsync(await suggestions.RejectCellAsync(Process, Grid, contribution, code), "Suggestions.Rejected");
+
+    /// <summary>A suggested cell in words: its row, its column, strength or weakness.</summary>
+    public (string Row, string Column, GridSign Sign) Cell(Suggestion suggestion)
+    {
+        var (row, column, sign) = CodeSuggestions.Cell(suggestion.Code)!.Value;
+        return (_entries.TryGetValue(row, out var r) ? r.LabelIn(Culture) : "?", _entries.TryGetValue(column, out var c) ? c.LabelIn(Culture) : "?", sign);
+    }
+
+    /// <summary>The coded contribution the suggestion is most like, if it is still shown.</summary>
+    public Contribution? Example(Suggestion suggestion) =>
+        suggestion.Like.Select(id => _examples.GetValueOrDefault(id)).FirstOrDefault(c => c is not null);
+
+    private async Task<IActionResult> AfterAsync(CommandResult result, string done)
+    {
+        var next = After(result, done, Address);
+        if (next is PageResult)
+        {
+            await ShowAsync();
+        }
+        return next;
+    }
+
+    private async Task ShowAsync()
+    {
+        if (!CodeSuggestions.Offered(Process))
+        {
+            return;
+        }
+        var build = await suggestions.GridBuildAsync(Process, Grid);
+        Coded = build.Suggester.Coded;
+        Queue = await suggestions.QueueAsync(Process, CodeSuggestions.GridScheme(Grid.Id), build);
+        var frameworks = new[] { Grid.RowFrameworkId, Grid.ColumnFrameworkId };
+        _entries = await db.FrameworkEntries.AsNoTracking().Where(e => frameworks.Contains(e.FrameworkId)).ToDictionaryAsync(e => e.Id);
+        var like = Queue.SelectMany(q => q.Suggestions).SelectMany(s => s.Like).Distinct().ToList();
+        _examples = await db.Contributions.AsNoTracking().Where(c => like.Contains(c.Id) && c.HiddenAt == null && c.ErasedAt == null).ToDictionaryAsync(c => c.Id);
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id)
+    {
+        var grid = await db.AnalysisGrids.AsNoTracking().FirstOrDefaultAsync(g => g.Id == id && g.OrganisationId == organisation.Id);
+        var process = grid is null ? null : await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == grid.ProcessId && p.Published);
+        if (grid is null || process is null)
+        {
+            return NotFound();
+        }
+        if (Denied(await authorizer.DecideAsync(Permission.Analyse, process)) is { } denied)
+        {
+            return denied;
+        }
+        (Grid, Process) = (grid, process);
+        return null;
+    }
+}

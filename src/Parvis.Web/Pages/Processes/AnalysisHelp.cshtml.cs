@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Accountability;
+using Parvis.Web.Kernel.Analysis;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Pages.Processes;
+
+/// <summary>
+/// What helps the analysts of a process and how, public: the methods with their parameters, how analysts answered the
+/// suggestions, and for analysts how often the suggestions would have matched their own coding. Staff switch the
+/// suggestions off or on here.
+/// </summary>
+public sealed class AnalysisHelpModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, CodeSuggestions suggestions,
+    ProcessCommands commands) : ParvisPageModel
+{
+    /// <summary>A grid's figures: contributions coded, the quality measured on them (analysts only), the answers given.</summary>
+    public sealed record GridFigures(AnalysisGrid Grid, int Coded, SuggestionQuality? Quality, int Accepted, int Rejected);
+
+    [BindProperty]
+    public bool Offered { get; set; }
+
+    [BindProperty]
+    public ChangeReasonInput Change { get; set; } = new();
+
+    public Process Process { get; private set; } = default!;
+    public IReadOnlyList<GridFigures> Grids { get; private set; } = [];
+    public bool CanAnalyse { get; private set; }
+    public bool CanSwitch { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug)
+    {
+        if (!await LoadAsync(slug))
+        {
+            return NotFound();
+        }
+        Offered = CodeSuggestions.Offered(Process);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSwitchAsync(string slug)
+    {
+        if (!await LoadAsync(slug))
+        {
+            return NotFound();
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = await commands.SwitchSuggestionsAsync(Process.Id, Offered, Change);
+        return After(result, Offered ? "AnalysisHelp.SwitchedOn" : "AnalysisHelp.SwitchedOff", $"/processes/{slug}/analysis-help", JournalFields.Of(result.ErrorKey) ?? "");
+    }
+
+    private async Task<bool> LoadAsync(string slug)
+    {
+        var process = await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.OrganisationId == organisation.Id && p.Slug == slug && p.Published);
+        if (process is null)
+        {
+            return false;
+        }
+        Process = process;
+        CanAnalyse = await authorizer.CanAsync(Permission.Analyse, process);
+        CanSwitch = await authorizer.CanAsync(Permission.EditProcess, process);
+        var grids = await db.AnalysisGrids.AsNoTracking().Where(g => g.ProcessId == process.Id).OrderBy(g => g.CreatedAt).ToListAsync();
+        var figures = new List<GridFigures>(grids.Count);
+        foreach (var grid in grids)
+        {
+            var scheme = CodeSuggestions.GridScheme(grid.Id);
+            var (accepted, rejected) = await suggestions.AnswersAsync(process, scheme);
+            var coded = await db.GridCodings.Where(c => c.GridId == grid.Id && c.ContributionId != null).Select(c => c.ContributionId).Distinct().CountAsync();
+            // Measuring means comparing texts: worked out for analysts only, never at a visitor's request.
+            var quality = CanAnalyse && CodeSuggestions.Offered(process) ? (await suggestions.GridBuildAsync(process, grid)).Quality : null;
+            figures.Add(new GridFigures(grid, coded, quality, accepted, rejected));
+        }
+        Grids = figures;
+        return true;
+    }
+}
