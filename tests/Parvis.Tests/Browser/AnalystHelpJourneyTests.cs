@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.People;
 
@@ -53,5 +54,64 @@ public sealed partial class JourneyTests
         Assert.Equal(0, await page.Locator("ol.card-list > li").CountAsync());
         await app.AssertAccessibleAsync(page);
         Assert.Equal(Fate.Merged, await app.WithDatabaseAsync(db => db.Contributions.Where(c => c.Id == second.Id).Select(c => c.Fate).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task An_analyst_accepts_a_suggested_cell_with_the_keyboard_and_reads_how_it_was_suggested()
+    {
+        var author = await app.CreatePersonAsync("Autrice des idées codées");
+        var (process, grid, uncoded) = await app.WithDatabaseAsync(async db =>
+        {
+            var today = DateOnly.FromDateTime(DateTime.Now);
+            var created = ParvisApp.NewProcess(app.World.OrganisationId, "cases-au-clavier",
+                new Web.Kernel.Processes.Phase { Title = "Idées", StartsOn = today.AddDays(-1), EndsOn = today.AddDays(9) });
+            db.Processes.Add(created);
+            var texts = new[]
+            {
+                "Des bus plus tard le soir pour rentrer du travail.", "Un bus toutes les dix minutes le soir vers la gare.",
+                "Le train du soir vers Lorient est trop tôt, il faudrait des bus.", "Plus de bus le soir vers la gare, s'il vous plaît.",
+            };
+            var proposals = texts.Select((body, i) => new Proposal
+            {
+                OrganisationId = app.World.OrganisationId, ProcessId = created.Id, AuthorId = author.Id, Title = $"Transport {i + 1}", Body = body,
+            }).ToList();
+            db.Proposals.AddRange(proposals);
+            var frameworks = await db.Frameworks.Include(f => f.Entries).Where(f => f.Key == "iso26000" || f.Key == "sndd-2010-2013").ToListAsync();
+            var (iso, sndd) = (frameworks.Single(f => f.Key == "iso26000"), frameworks.Single(f => f.Key == "sndd-2010-2013"));
+            var analysis = new AnalysisGrid
+            {
+                OrganisationId = app.World.OrganisationId, ProcessId = created.Id, Title = "Mobilités", RowFrameworkId = iso.Id, ColumnFrameworkId = sndd.Id,
+            };
+            db.AnalysisGrids.Add(analysis);
+            db.GridCodings.AddRange(proposals.Take(3).Select(p => new GridCoding
+            {
+                GridId = analysis.Id, ContributionId = p.Id, Sign = GridSign.Weakness,
+                RowEntryId = iso.Entries.Single(e => e.Code == "ENV").Id, ColumnEntryId = sndd.Entries.Single(e => e.Code == "TRANS").Id,
+            }));
+            await db.SaveChangesAsync();
+            return (created, analysis, proposals[3]);
+        });
+
+        var analyst = await app.CreatePersonAsync("Analyste des cases", Role.Analyst);
+        var page = await app.NewPageAsync();
+        await SignInAsync(page, analyst.Email!);
+        await page.GotoAsync($"/grids/{grid.Id}");
+        await Infrastructure.BrowserApp.ClickToAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Cases suggérées" }), new Regex($"/grids/{grid.Id}/suggestions$"));
+        Assert.Equal(1, await page.Locator("ol.card-list > li").CountAsync());
+        Assert.Contains("Case suggérée", await page.Locator("ol.card-list h3").TextContentAsync(), StringComparison.Ordinal);
+        await app.AssertAccessibleAsync(page);
+
+        // With the keyboard alone: the accept button, then the contribution is coded and nothing is left to review.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Coder dans cette case" }).FocusAsync();
+        await Infrastructure.BrowserApp.ForNewPageAsync(page, () => page.Keyboard.PressAsync("Enter"));
+        await page.Locator("[role=status]").WaitForAsync();
+        Assert.Equal(0, await page.Locator("ol.card-list > li").CountAsync());
+        Assert.True(await app.WithDatabaseAsync(db => db.GridCodings.AnyAsync(c => c.GridId == grid.Id && c.ContributionId == uncoded.Id)));
+        await app.AssertAccessibleAsync(page);
+
+        // How it was worked out, and how often it was right.
+        await Infrastructure.BrowserApp.ClickToAsync(page, page.Locator("main a[href$='/analysis-help']"), new Regex($"/processes/{process.Slug}/analysis-help$"));
+        Assert.Equal("1", await page.Locator("section[aria-labelledby=evaluation] tbody td").Nth(3).TextContentAsync());
+        await app.AssertAccessibleAsync(page);
     }
 }
