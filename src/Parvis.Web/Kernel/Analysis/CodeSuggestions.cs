@@ -6,7 +6,6 @@ using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
-using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Web.Kernel.Analysis;
 
@@ -63,7 +62,7 @@ public sealed class SuggestionsBuild(CodeSuggester suggester, IReadOnlyList<(Gui
 /// not offered again; both answers are kept to tell a council how often suggestions were right.
 /// </summary>
 public sealed class CodeSuggestions(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, SimilarContributions similar, GridCommands grids,
-    FateCommands fates, SharedData shared, AuditLog audit, TimeProvider clock)
+    FateCommands fates, LatestEditions editions, AuditLog audit, TimeProvider clock)
 {
     /// <summary>Contributions shown at once: answered, the next come up.</summary>
     public const int Shown = 20;
@@ -82,19 +81,22 @@ public sealed class CodeSuggestions(ParvisDbContext db, CurrentOrganisation orga
     /// <summary>Whether suggestions are offered in the process: on unless staff switched them off.</summary>
     public static bool Offered(Process process) => !process.SuggestionsOff;
 
-    /// <summary>A grid's suggestions as they stand, learned from its coded contributions.</summary>
+    /// <summary>A grid's suggestions as they stand, learned from its coded contributions; a large process's, as they stood a moment ago.</summary>
     public async Task<SuggestionsBuild> GridBuildAsync(Process process, AnalysisGrid grid)
     {
         var index = await similar.IndexAsync(process);
-        var codings = db.GridCodings.Where(c => c.GridId == grid.Id && c.ContributionId != null);
+        var codings = Codings(db, grid.Id);
         var count = await codings.CountAsync();
         var newest = await codings.OrderByDescending(c => c.Id).Select(c => c.Id).FirstOrDefaultAsync();
-        return await shared.GetAsync($"suggestions:{GridScheme(grid.Id)}:{index.Edition}:{count}:{newest}", async () =>
+        return await editions.GetAsync(organisation, $"suggestions:{GridScheme(grid.Id)}", $"{index.Edition}:{count}:{newest}", index.Count, async services =>
         {
-            var coded = await codings.Select(c => new { c.ContributionId, c.RowEntryId, c.ColumnEntryId, c.Sign }).ToListAsync();
+            var coded = await Codings(services.GetRequiredService<ParvisDbContext>(), grid.Id)
+                .Select(c => new { c.ContributionId, c.RowEntryId, c.ColumnEntryId, c.Sign }).ToListAsync();
             return Build(index, coded.Select(c => (c.ContributionId!.Value, CellCode(c.RowEntryId, c.ColumnEntryId, c.Sign))));
-        }, ChangeKind.Processes, build => build.Bytes);
+        }, build => build.Bytes);
     }
+
+    private static IQueryable<GridCoding> Codings(ParvisDbContext db, Guid gridId) => db.GridCodings.Where(c => c.GridId == gridId && c.ContributionId != null);
 
     /// <summary>Worked out for every text the index holds that is not coded yet.</summary>
     public static SuggestionsBuild Build(SimilarityIndex index, IEnumerable<(Guid Text, string Code)> coded)
@@ -107,18 +109,21 @@ public sealed class CodeSuggestions(ParvisDbContext db, CurrentOrganisation orga
         return new SuggestionsBuild(suggester, ranked);
     }
 
-    /// <summary>The contributions with suggestions analysts have not answered, the surest first.</summary>
-    public async Task<IReadOnlyList<SuggestedFor>> QueueAsync(Process process, string scheme, SuggestionsBuild build)
+    /// <summary>The contributions with suggested cells analysts have not answered, the surest first.</summary>
+    public async Task<IReadOnlyList<SuggestedFor>> GridQueueAsync(Process process, AnalysisGrid grid, SuggestionsBuild build)
     {
+        var scheme = GridScheme(grid.Id);
         var rejected = (await db.SuggestionDecisions.Where(d => d.ProcessId == process.Id && d.Scheme == scheme && !d.Accepted)
             .Select(d => new { d.ContributionId, d.Code }).ToListAsync()).Select(d => (d.ContributionId, d.Code)).ToHashSet();
+        // A build a moment old may offer what analysts coded since: a few more are read to leave those out.
         var wanted = build.Ranked
             .Select(r => (r.Text, Suggestions: (IReadOnlyList<Suggestion>)[.. r.Suggestions.Where(s => !rejected.Contains((r.Text, s.Code)))]))
-            .Where(r => r.Suggestions.Count > 0).Take(Shown).ToList();
+            .Where(r => r.Suggestions.Count > 0).Take(2 * Shown).ToList();
         var ids = wanted.Select(w => w.Text).ToList();
+        var coded = await Codings(db, grid.Id).Where(c => ids.Contains(c.ContributionId!.Value)).Select(c => c.ContributionId!.Value).ToListAsync();
         // A contribution hidden or merged since the build is left out until the next one.
         var found = await fates.Shown.AsNoTracking().Where(c => ids.Contains(c.Id) && c.Fate != Fate.Merged).ToDictionaryAsync(c => c.Id);
-        return [.. wanted.Where(w => found.ContainsKey(w.Text)).Select(w => new SuggestedFor(found[w.Text], w.Suggestions))];
+        return [.. wanted.Where(w => found.ContainsKey(w.Text) && !coded.Contains(w.Text)).Take(Shown).Select(w => new SuggestedFor(found[w.Text], w.Suggestions))];
     }
 
     /// <summary>How analysts answered a scheme's suggestions so far.</summary>

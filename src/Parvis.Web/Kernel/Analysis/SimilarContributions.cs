@@ -6,7 +6,6 @@ using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
-using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Web.Kernel.Analysis;
 
@@ -32,29 +31,35 @@ public sealed record DuplicateView(Contribution First, Contribution Second, doub
 /// meetings, proposals, arguments…): the closest to one contribution, and the queue of likely duplicates. Nothing is
 /// merged but by an analyst; a pair they dismiss is not offered again.
 /// </summary>
-public sealed class SimilarContributions(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, FateCommands fates, SharedData shared,
+public sealed class SimilarContributions(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, FateCommands fates, LatestEditions editions,
     AuditLog audit, TimeProvider clock)
 {
     /// <summary>Pairs shown at once in the queue: decided, the next ones come up.</summary>
     public const int QueueShown = 30;
 
     /// <summary>
-    /// The process's contributions not merged yet, compared. A build is kept while they stay the same ones (their number
-    /// and the newest), whatever else the organisation writes meanwhile, so an analyst's next page reuses it; a text
-    /// edited since keeps its earlier words until the next contribution arrives.
+    /// The process's contributions not merged yet, compared. A comparison is kept while they stay the same ones (their
+    /// number and the newest), whatever else the organisation writes meanwhile; a text edited since keeps its earlier
+    /// words until the next contribution arrives. A large process is compared again in the background
+    /// (<see cref="LatestEditions"/>).
     /// </summary>
     public async Task<SimilarityIndex> IndexAsync(Process process)
     {
-        var compared = fates.Awaiting(process).Where(c => c.Fate != Fate.Merged);
+        var compared = Compared(process);
         var count = await compared.CountAsync();
         var newest = await compared.OrderByDescending(c => c.Id).Select(c => c.Id).FirstOrDefaultAsync();
         var edition = $"similarity:{process.Id}:{count}:{newest}";
-        return await shared.GetAsync(edition, async () =>
-        {
-            var texts = await compared.AsNoTracking().OrderBy(c => c.CreatedAt).ToListAsync();
-            return SimilarityIndex.Build([.. texts.Select(c => new ComparedText(c.Id, c.Excerpt, c.Language))], edition);
-        }, ChangeKind.Processes, index => index.Bytes);
+        return await editions.GetAsync(organisation, $"similarity:{process.Id}", edition, count,
+            services => services.GetRequiredService<SimilarContributions>().BuildAsync(process, edition), index => index.Bytes);
     }
+
+    private async Task<SimilarityIndex> BuildAsync(Process process, string edition)
+    {
+        var texts = await Compared(process).AsNoTracking().OrderBy(c => c.CreatedAt).ToListAsync();
+        return SimilarityIndex.Build([.. texts.Select(c => new ComparedText(c.Id, c.Excerpt, c.Language))], edition);
+    }
+
+    private IQueryable<Contribution> Compared(Process process) => fates.Awaiting(process).Where(c => c.Fate != Fate.Merged);
 
     /// <summary>The contributions closest to one, for an analyst.</summary>
     public async Task<IReadOnlyList<(Contribution Contribution, Similar Match)>> SimilarToAsync(Process process, Guid contributionId, int most = 5)

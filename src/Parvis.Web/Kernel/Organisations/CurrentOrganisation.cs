@@ -25,6 +25,9 @@ public sealed class CurrentOrganisation
         _organisation = organisation;
         _address = address;
     }
+
+    /// <summary>For work done in a scope of its own on behalf of a request.</summary>
+    internal void CopyFrom(CurrentOrganisation other) => Set(other.Value, other._address!);
 }
 
 /// <summary>

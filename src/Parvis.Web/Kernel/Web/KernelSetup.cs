@@ -90,6 +90,7 @@ public static class KernelSetup
         services.AddScoped<Territory.ActorMentions>();
         services.AddScoped<Analysis.SimilarContributions>();
         services.AddScoped<Analysis.CodeSuggestions>();
+        services.AddSingleton<Analysis.LatestEditions>();
         services.AddScoped<Privacy.IPersonalDataSource, Demographics.DemographicsPersonalData>();
         services.AddScoped<PersonalData>();
         services.AddSingleton<MarkdownRenderer>();

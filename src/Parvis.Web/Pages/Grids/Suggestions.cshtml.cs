@@ -77,7 +77,7 @@ public sealed class SuggestionsModel(ParvisDbContext db, CurrentOrganisation org
         }
         var build = await suggestions.GridBuildAsync(Process, Grid);
         Coded = build.Suggester.Coded;
-        Queue = await suggestions.QueueAsync(Process, CodeSuggestions.GridScheme(Grid.Id), build);
+        Queue = await suggestions.GridQueueAsync(Process, Grid, build);
         var frameworks = new[] { Grid.RowFrameworkId, Grid.ColumnFrameworkId };
         _entries = await db.FrameworkEntries.AsNoTracking().Where(e => frameworks.Contains(e.FrameworkId)).ToDictionaryAsync(e => e.Id);
         var like = Queue.SelectMany(q => q.Suggestions).SelectMany(s => s.Like).Distinct().ToList();

@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Parvis.Web.Kernel.Analysis;
+
+// The analysts' suggestions: how often they are right on the labelled sets of bench/evaluation, and what they cost
+// on a synthetic national corpus made of the seeds' own sentences. Without arguments, runs both and writes
+// bench/results/analysis.json.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+var bench = FindBenchDirectory();
+return args switch
+{
+    ["evaluate"] => Print(Evaluate(bench)),
+    ["scale", var texts, var coded] => Print(Scale(bench, int.Parse(texts, CultureInfo.InvariantCulture), int.Parse(coded, CultureInfo.InvariantCulture))),
+    [] => All(bench),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("Usage: Parvis.AnalysisBench [evaluate | scale <texts> <coded>]");
+    return 2;
+}
+
+static int Print(object result)
+{
+    Console.WriteLine(JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
+    return 0;
+}
+
+static int All(string bench)
+{
+    var result = new { measured = DateTimeOffset.UtcNow, machine = Environment.ProcessorCount + " cores", evaluation = Evaluate(bench), scale = Scale(bench, 50_000, 2_000) };
+    var file = Path.Combine(bench, "results", "analysis.json");
+    File.WriteAllText(file, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
+    Print(result);
+    Console.WriteLine($"Written to {file}");
+    return 0;
+}
+
+// Each labelled set, in five parts: learned from four, measured on the fifth, in turn.
+static List<object> Evaluate(string bench)
+{
+    var results = new List<object>();
+    foreach (var file in Directory.GetFiles(Path.Combine(bench, "evaluation"), "*.csv").Order(StringComparer.Ordinal))
+    {
+        using var stream = File.OpenRead(file);
+        var set = LabelledSet.Read(stream);
+        var quality = LabelledSet.CrossValidate(set, "fr");
+        results.Add(new
+        {
+            set = Path.GetFileName(file), texts = set.Count, codes = set.Select(t => t.Code).Distinct().Count(), folds = 5,
+            suggested = quality.Suggested, right = quality.Right, expected = quality.Expected,
+            precision = Math.Round(quality.Precision ?? 0, 3), recall = Math.Round(quality.Recall ?? 0, 3),
+            // What always suggesting the most frequent code would score, in precision and recall alike: the floor to beat.
+            most_frequent_code_share = Math.Round(set.GroupBy(t => t.Code).Max(g => g.Count()) / (double)set.Count, 3),
+        });
+    }
+    return results;
+}
+
+// A corpus of the seeds' sentences: each text a run of 8 to 40 words from one seed document, coded by that document.
+static object Scale(string bench, int count, int coded)
+{
+    var seeds = Directory.GetFiles(Path.GetFullPath(Path.Combine(bench, "..", "..", "shared", "seeds")), "*.txt").Order(StringComparer.Ordinal)
+        .Select(f => Regex.Split(File.ReadAllText(f), @"\s+").Where(w => w.Length > 0).ToArray()).ToArray();
+    var random = new Random(20261206);
+    var texts = new List<ComparedText>(count);
+    var codes = new List<(Guid, string)>(coded);
+    for (var i = 0; i < count; i++)
+    {
+        var seed = random.Next(seeds.Length);
+        var words = seeds[seed];
+        var length = random.Next(8, 41);
+        var start = random.Next(Math.Max(1, words.Length - length));
+        var id = Guid.CreateVersion7();
+        texts.Add(new ComparedText(id, string.Join(' ', words.Skip(start).Take(length)), "fr"));
+        if (i < coded)
+        {
+            codes.Add((id, $"seed-{seed}"));
+        }
+    }
+
+    var before = GC.GetTotalMemory(forceFullCollection: true);
+    var clock = Stopwatch.StartNew();
+    var index = SimilarityIndex.Build(texts);
+    var indexSeconds = clock.Elapsed.TotalSeconds;
+    var indexBytes = GC.GetTotalMemory(forceFullCollection: true) - before;
+
+    clock.Restart();
+    var pairs = index.Pairs(30, (_, _) => false);
+    var pairsSeconds = clock.Elapsed.TotalSeconds;
+
+    before = GC.GetTotalMemory(forceFullCollection: true);
+    clock.Restart();
+    var build = CodeSuggestions.Build(index, codes);
+    var buildSeconds = clock.Elapsed.TotalSeconds;
+    var buildBytes = GC.GetTotalMemory(forceFullCollection: true) - before;
+
+    // A page of the queue once built: the first twenty not rejected, with a tenth of the suggestions rejected.
+    var rejected = build.Ranked.Where((_, i) => i % 10 == 0).Select(r => (r.Text, r.Suggestions[0].Code)).ToHashSet();
+    const int pages = 200;
+    clock.Restart();
+    var shown = 0;
+    for (var i = 0; i < pages; i++)
+    {
+        shown = build.Ranked.Select(r => r.Suggestions.Where(s => !rejected.Contains((r.Text, s.Code))).ToList()).Where(s => s.Count > 0).Take(20).Count();
+    }
+    var pageMilliseconds = clock.Elapsed.TotalMilliseconds / pages;
+
+    // One contribution's suggestions, as its page would ask.
+    clock.Restart();
+    var asked = texts.Skip(coded).Take(1_000).Sum(t => build.Suggester.For(t.Id).Count);
+    var oneMilliseconds = clock.Elapsed.TotalMilliseconds / 1_000;
+
+    return new
+    {
+        texts = count, coded, index_seconds = Math.Round(indexSeconds, 2), index_megabytes = Math.Round(indexBytes / 1e6, 1),
+        likely_pairs = pairs.Count, pairs_seconds = Math.Round(pairsSeconds, 2),
+        offered_texts = build.Ranked.Count, build_seconds = Math.Round(buildSeconds, 2), build_megabytes = Math.Round(buildBytes / 1e6, 1),
+        queue_page_milliseconds = Math.Round(pageMilliseconds, 3), shown, one_text_milliseconds = Math.Round(oneMilliseconds, 3), suggestions_for_1000 = asked,
+        peak_working_set_megabytes = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1e6, 0),
+    };
+}
+
+static string FindBenchDirectory()
+{
+    var directory = new DirectoryInfo(AppContext.BaseDirectory);
+    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "bench", "analysis.sh")))
+    {
+        directory = directory.Parent;
+    }
+    return directory is null ? throw new InvalidOperationException("Run from inside the Parvis repository.") : Path.Combine(directory.FullName, "bench");
+}
