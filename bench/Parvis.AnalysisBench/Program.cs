@@ -43,7 +43,22 @@ static int All(string bench)
 static List<object> Evaluate(string bench)
 {
     var results = new List<object>();
-    foreach (var file in Directory.GetFiles(Path.Combine(bench, "evaluation"), "*.csv").Order(StringComparer.Ordinal))
+    using (var pairsFile = File.OpenRead(Path.Combine(bench, "evaluation", "polis-duplicate-pairs.csv")))
+    {
+        var pairs = LabelledSet.ReadPairs(pairsFile);
+        // At the threshold in use, and around it, for a council weighing another.
+        foreach (var least in new[] { 0.3, 0.4, SimilarityIndex.DuplicateScore, 0.6 })
+        {
+            var quality = LabelledSet.Duplicates(pairs, "en", least);
+            results.Add(new
+            {
+                set = "polis-duplicate-pairs.csv", pairs = pairs.Count, duplicates = quality.Expected, threshold = least,
+                offered = quality.Suggested, right = quality.Right,
+                precision = Math.Round(quality.Precision ?? 0, 3), recall = Math.Round(quality.Recall ?? 0, 3),
+            });
+        }
+    }
+    foreach (var file in Directory.GetFiles(Path.Combine(bench, "evaluation"), "*-themes.csv").Order(StringComparer.Ordinal))
     {
         using var stream = File.OpenRead(file);
         var set = LabelledSet.Read(stream);

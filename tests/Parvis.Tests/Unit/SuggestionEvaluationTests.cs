@@ -10,21 +10,21 @@ namespace Parvis.Tests.Unit;
 [Trait("Suite", "unit")]
 public sealed class SuggestionEvaluationTests
 {
-    private static IReadOnlyList<LabelledText> Set(string name)
+    private static FileStream Open(string name)
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !Directory.Exists(Path.Combine(directory.FullName, "bench", "evaluation")))
         {
             directory = directory.Parent;
         }
-        using var csv = File.OpenRead(Path.Combine(directory!.FullName, "bench", "evaluation", name));
-        return LabelledSet.Read(csv);
+        return File.OpenRead(Path.Combine(directory!.FullName, "bench", "evaluation", name));
     }
 
     [Fact]
     public void The_Lorient_council_themes_are_suggested_far_better_than_the_most_frequent_theme()
     {
-        var set = Set("lorient-themes.csv");
+        using var csv = Open("lorient-themes.csv");
+        var set = LabelledSet.Read(csv);
         Assert.Equal(80, set.Count);
         Assert.Equal(["EMPLOI", "MOBILITE", "SANTE", "SECURITE", "VIVRE"], set.Select(t => t.Code).Distinct().Order());
         var quality = LabelledSet.CrossValidate(set, "fr");
@@ -35,11 +35,27 @@ public sealed class SuggestionEvaluationTests
     }
 
     [Fact]
+    public void Likely_duplicates_among_Polis_comments_are_mostly_the_pairs_a_reader_judged_the_same()
+    {
+        using var csv = Open("polis-duplicate-pairs.csv");
+        var pairs = LabelledSet.ReadPairs(csv);
+        Assert.Equal((88, 25), (pairs.Count, pairs.Count(p => p.Duplicate)));
+        var quality = LabelledSet.Duplicates(pairs, "en");
+        Assert.True(quality.Precision >= 0.55, $"{quality}");
+        Assert.True(quality.Recall >= 0.60, $"{quality}");
+        // A lower threshold finds more of them and is wrong more often.
+        var lower = LabelledSet.Duplicates(pairs, "en", least: 0.3);
+        Assert.True(lower.Recall > quality.Recall && lower.Precision < quality.Precision, $"{lower}");
+    }
+
+    [Fact]
     public void A_labelled_set_names_its_code_and_text_columns()
     {
         using var good = new MemoryStream("code,text\nA,Des bus le soir\n"u8.ToArray());
         Assert.Equal([new LabelledText("Des bus le soir", "A")], LabelledSet.Read(good));
         using var bad = new MemoryStream("label,words\nA,Des bus le soir\n"u8.ToArray());
         Assert.Throws<InvalidDataException>(() => LabelledSet.Read(bad));
+        using var pairs = new MemoryStream("conversation,first_text,second_text\nc,a,b\n"u8.ToArray());
+        Assert.Throws<InvalidDataException>(() => LabelledSet.ReadPairs(pairs));
     }
 }

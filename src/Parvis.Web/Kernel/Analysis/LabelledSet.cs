@@ -5,6 +5,9 @@ namespace Parvis.Web.Kernel.Analysis;
 /// <summary>A text with the code a council gave it, from a labelled set (bench/evaluation).</summary>
 public sealed record LabelledText(string Text, string Code);
 
+/// <summary>Two texts of one conversation, and whether a reader judged that they say the same thing.</summary>
+public sealed record LabelledPair(string Conversation, string First, string Second, bool Duplicate);
+
 /// <summary>
 /// Real texts with the codes a council gave them, to measure suggestions against: learned from part of the set,
 /// measured on the rest, in turn (cross-validation), so that no text is guessed from its own code.
@@ -23,6 +26,42 @@ public static class LabelledSet
             throw new InvalidDataException("A labelled set needs a code (or theme) column and a text column.");
         }
         return [.. rows.Skip(1).Where(r => r.Count > Math.Max(code, text)).Select(r => new LabelledText(r[text], r[code]))];
+    }
+
+    /// <summary>A CSV with a header: conversation, the two texts (first_text, second_text) and a label, "duplicate" or not.</summary>
+    public static IReadOnlyList<LabelledPair> ReadPairs(Stream csv)
+    {
+        var rows = Spreadsheets.Read(csv, new UploadLimits(10_000_000, 100_000, 10));
+        var header = rows[0].Select(h => h.Trim().ToLowerInvariant()).ToList();
+        int Column(string name) => header.IndexOf(name) is var i and >= 0 ? i : throw new InvalidDataException($"A labelled set of pairs needs a {name} column.");
+        var (conversation, first, second, label) = (Column("conversation"), Column("first_text"), Column("second_text"), Column("label"));
+        return [.. rows.Skip(1).Where(r => r.Count == header.Count)
+            .Select(r => new LabelledPair(r[conversation], r[first], r[second], r[label].Trim() == "duplicate"))];
+    }
+
+    /// <summary>
+    /// The pairs offered as likely duplicates (from <see cref="SimilarityIndex.DuplicateScore"/>) against a reader's
+    /// labels; each conversation's texts are compared among themselves, as a process's are.
+    /// </summary>
+    public static SuggestionQuality Duplicates(IReadOnlyList<LabelledPair> pairs, string language, double least = SimilarityIndex.DuplicateScore)
+    {
+        int offered = 0, right = 0;
+        foreach (var conversation in pairs.GroupBy(p => p.Conversation))
+        {
+            var ids = conversation.SelectMany(p => new[] { p.First, p.Second }).Distinct().Select((text, i) => (text, Id: new Guid(i, 0, 0, new byte[8])))
+                .ToDictionary(t => t.text, t => t.Id);
+            var index = SimilarityIndex.Build([.. ids.Select(t => new ComparedText(t.Value, t.Key, language))]);
+            foreach (var pair in conversation)
+            {
+                var score = index.SimilarTo(ids[pair.First], ids.Count, least: 0).FirstOrDefault(s => s.Id == ids[pair.Second])?.Score ?? 0;
+                if (score >= least)
+                {
+                    offered++;
+                    right += pair.Duplicate ? 1 : 0;
+                }
+            }
+        }
+        return new SuggestionQuality(pairs.Count, offered, right, pairs.Count(p => p.Duplicate));
     }
 
     /// <summary>
