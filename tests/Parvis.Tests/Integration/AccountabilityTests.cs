@@ -49,6 +49,50 @@ public sealed class AccountabilityTests(ParvisApp app) : IClassFixture<ParvisApp
         });
 
     [Fact]
+    public async Task Supports_follow_a_merged_proposal_once_each_and_come_back_when_the_merge_is_undone()
+    {
+        var process = await ProcessAsync("soutiens-fusionnes");
+        var kept = await ProposalAsync(process, "Des bus le soir après le bateau");
+        var merged = await ProposalAsync(process, "Bus du soir pour Groix");
+        var people = new List<Guid>();
+        foreach (var name in new[] { "Soutien un", "Soutien deux", "Soutien des deux" })
+        {
+            people.Add((await app.CreatePersonAsync(name)).Id);
+        }
+        await app.WithDatabaseAsync(async db =>
+        {
+            // Three people and a deleted account support the merged one; one of the three supports both.
+            db.Supports.AddRange([.. people.Select(p => new Support { ProposalId = merged.Id, PersonId = p }), new Support { ProposalId = merged.Id, PersonId = null },
+                new Support { ProposalId = kept.Id, PersonId = people[2] }]);
+            await db.Proposals.Where(p => p.Id == merged.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.SupportCount, 4));
+            await db.Proposals.Where(p => p.Id == kept.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.SupportCount, 1));
+            await db.SaveChangesAsync();
+        });
+        var (analyst, _) = await app.SignedInAsync("Analyste des fusions", Role.Analyst);
+        Task<(int Kept, int Merged, int KeptRows, int MergedRows)> CountsAsync() => app.WithDatabaseAsync(async db =>
+            (await db.Proposals.Where(p => p.Id == kept.Id).Select(p => p.SupportCount).SingleAsync(),
+             await db.Proposals.Where(p => p.Id == merged.Id).Select(p => p.SupportCount).SingleAsync(),
+             await db.Supports.CountAsync(s => s.ProposalId == kept.Id), await db.Supports.CountAsync(s => s.ProposalId == merged.Id)));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await DecideAsync(analyst, merged.Id, "Merged", into: kept.Id)).Status);
+        // Carried over: two people and the deleted account; who supported both counts once, where they supported first.
+        Assert.Equal((4, 1, 4, 1), await CountsAsync());
+        Assert.Equal(people[2], await app.WithDatabaseAsync(db => db.Supports.Where(s => s.ProposalId == merged.Id).Select(s => s.PersonId).SingleAsync()));
+
+        // Merged into another instead: they go there, none left behind at the first.
+        var other = await ProposalAsync(process, "Une navette vers le port le soir");
+        Assert.Equal(HttpStatusCode.Redirect, (await DecideAsync(analyst, merged.Id, "Merged", into: other.Id)).Status);
+        Assert.Equal((1, 0), await app.WithDatabaseAsync(async db => (await db.Proposals.Where(p => p.Id == kept.Id).Select(p => p.SupportCount).SingleAsync(),
+            await db.Proposals.Where(p => p.Id == merged.Id).Select(p => p.SupportCount).SingleAsync())));
+        Assert.Equal(4, await app.WithDatabaseAsync(db => db.Supports.CountAsync(s => s.ProposalId == other.Id && s.CarriedFromId == merged.Id)));
+
+        // Undone: each support is back where it was given.
+        Assert.Equal(HttpStatusCode.Redirect, (await DecideAsync(analyst, merged.Id, "NotRetained", text: "Finalement distincte : elle vise Groix seulement.")).Status);
+        Assert.Equal((1, 4, 1, 4), await CountsAsync());
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.Supports.CountAsync(s => s.CarriedFromId != null)));
+    }
+
+    [Fact]
     public async Task An_analyst_retains_a_contribution_then_changes_its_fate_and_the_history_stays_public()
     {
         var process = await ProcessAsync("devenir-historique");

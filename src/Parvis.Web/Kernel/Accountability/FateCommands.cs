@@ -86,6 +86,23 @@ public sealed class FateCommands(DatabaseOnDemand database, CurrentOrganisation 
             AnalystId = authorizer.PersonId,
             DecidedAt = now,
         });
+        // Supports follow a merge, and come back when it is undone (or redone into another).
+        if (contribution.Fate == Fate.Merged)
+        {
+            foreach (var source in sources)
+            {
+                await source.CarryBackAsync(Db, contribution);
+            }
+            // Written within the transaction, so that a merge into another finds them back where they were given.
+            await Db.SaveChangesAsync();
+        }
+        if (input.Fate == Fate.Merged)
+        {
+            foreach (var source in sources)
+            {
+                await source.CarryOverAsync(Db, contribution, input.MergedIntoId!.Value);
+            }
+        }
         contribution.Fate = input.Fate;
         contribution.FateDecidedAt = now;
         if (input.Fate == Fate.Retained)

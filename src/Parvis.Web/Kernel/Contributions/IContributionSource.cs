@@ -32,4 +32,13 @@ public interface IContributionSource
     /// </summary>
     Task<IReadOnlyList<ReportTable>> MethodAsync(ParvisDbContext db, Process process, IStringLocalizer text, string written) =>
         Task.FromResult<IReadOnlyList<ReportTable>>([]);
+
+    /// <summary>
+    /// A contribution merged into another: what people gave the first (supports) goes to the second where the module
+    /// allows it, once each, within the analyst's transaction. Nothing by default.
+    /// </summary>
+    Task CarryOverAsync(ParvisDbContext db, Contribution merged, Guid into) => Task.CompletedTask;
+
+    /// <summary>A merge undone (another fate given): what was carried over comes back. Nothing by default.</summary>
+    Task CarryBackAsync(ParvisDbContext db, Contribution merged) => Task.CompletedTask;
 }

@@ -89,4 +89,7 @@ public sealed class Support : IPersonAct
     public Guid? PersonId { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+
+    /// <summary>The proposal it was given to, when analysts merged that one into this: it goes back if the merge is undone.</summary>
+    public Guid? CarriedFromId { get; set; }
 }

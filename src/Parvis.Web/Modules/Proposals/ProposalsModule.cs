@@ -120,6 +120,8 @@ public sealed class ProposalsModule : IParvisModule
             // The database, not only the code, guarantees one support per person and proposal.
             e.HasIndex(s => new { s.ProposalId, s.PersonId }).IsUnique();
             e.HasIndex(s => s.PersonId);
+            // A merge undone finds the supports it carried over.
+            e.HasIndex(s => s.CarriedFromId);
             e.HasOne<Proposal>().WithMany().HasForeignKey(s => s.ProposalId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Kernel.People.Person>().WithMany().HasForeignKey(s => s.PersonId).OnDelete(DeleteBehavior.SetNull);
         });
