@@ -46,14 +46,22 @@ static List<object> Evaluate(string bench)
     using (var pairsFile = File.OpenRead(Path.Combine(bench, "evaluation", "polis-duplicate-pairs.csv")))
     {
         var pairs = LabelledSet.ReadPairs(pairsFile);
+        // Each conversation's words weighed among all its comments, as a process's among all its contributions.
+        var polis = Path.GetFullPath(Path.Combine(bench, "..", "..", "shared", "data", "polis"));
+        IEnumerable<string> Comments(string conversation)
+        {
+            using var comments = File.OpenRead(Path.Combine(polis, conversation, "comments.csv"));
+            var (rows, column) = LabelledSet.Table(comments);
+            return [.. rows.Select(r => r[column("comment-body")])];
+        }
         // At the threshold in use, and around it, for a council weighing another.
         foreach (var least in new[] { 0.3, 0.4, SimilarityIndex.DuplicateScore, 0.6 })
         {
-            var quality = LabelledSet.Duplicates(pairs, "en", least);
+            var quality = LabelledSet.Duplicates(pairs, "en", least, Directory.Exists(polis) ? Comments : null);
             results.Add(new
             {
-                set = "polis-duplicate-pairs.csv", pairs = pairs.Count, duplicates = quality.Expected, threshold = least,
-                offered = quality.Suggested, right = quality.Right,
+                set = "polis-duplicate-pairs.csv", compared_among = Directory.Exists(polis) ? "every comment of the conversation" : "the labelled texts",
+                pairs = pairs.Count, duplicates = quality.Expected, threshold = least, offered = quality.Suggested, right = quality.Right,
                 precision = Math.Round(quality.Precision ?? 0, 3), recall = Math.Round(quality.Recall ?? 0, 3),
             });
         }

@@ -79,6 +79,10 @@ public sealed class AccountabilityTests(ParvisApp app) : IClassFixture<ParvisApp
         Assert.Equal((4, 1, 4, 1), await CountsAsync());
         Assert.Equal(people[2], await app.WithDatabaseAsync(db => db.Supports.Where(s => s.ProposalId == merged.Id).Select(s => s.PersonId).SingleAsync()));
 
+        // A proposal others were merged into is not merged in its turn: their supports would follow out of reach.
+        var chained = await DecideAsync(analyst, kept.Id, "Merged", into: merged.Id);
+        Assert.NotEmpty(chained.Text("#MergedIntoId-error"));
+
         // Merged into another instead: they go there, none left behind at the first.
         var other = await ProposalAsync(process, "Une navette vers le port le soir");
         Assert.Equal(HttpStatusCode.Redirect, (await DecideAsync(analyst, merged.Id, "Merged", into: other.Id)).Status);
@@ -86,9 +90,18 @@ public sealed class AccountabilityTests(ParvisApp app) : IClassFixture<ParvisApp
             await db.Proposals.Where(p => p.Id == merged.Id).Select(p => p.SupportCount).SingleAsync())));
         Assert.Equal(4, await app.WithDatabaseAsync(db => db.Supports.CountAsync(s => s.ProposalId == other.Id && s.CarriedFromId == merged.Id)));
 
-        // Undone: each support is back where it was given.
+        // Someone supports the merged proposal again meanwhile: theirs is there already when the merge is undone.
+        await app.WithDatabaseAsync(async db =>
+        {
+            db.Supports.Add(new Support { ProposalId = merged.Id, PersonId = people[0] });
+            await db.Proposals.Where(p => p.Id == merged.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.SupportCount, p => p.SupportCount + 1));
+            await db.SaveChangesAsync();
+        });
+
+        // Undone: each support is back where it was given, once.
         Assert.Equal(HttpStatusCode.Redirect, (await DecideAsync(analyst, merged.Id, "NotRetained", text: "Finalement distincte : elle vise Groix seulement.")).Status);
         Assert.Equal((1, 4, 1, 4), await CountsAsync());
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.Proposals.Where(p => p.Id == other.Id).Select(p => p.SupportCount).SingleAsync()));
         Assert.Equal(0, await app.WithDatabaseAsync(db => db.Supports.CountAsync(s => s.CarriedFromId != null)));
     }
 

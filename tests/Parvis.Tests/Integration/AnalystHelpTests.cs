@@ -106,6 +106,8 @@ public sealed class AnalystHelpTests(ParvisApp app) : IClassFixture<ParvisApp>
             "Le train du soir vers Lorient est trop tôt, il faudrait des bus.", "Un jardin partagé au pied des immeubles.",
             "Planter des arbres et un jardin dans la cour de l'école.", "Des arbres le long du quai et un jardin public.",
             "Plus de bus le soir vers la gare, s'il vous plaît.", "Un jardin avec des arbres fruitiers près de la médiathèque.",
+            // Nearly the same as the seventh: a likely duplicate, and left unanswered to the end.
+            "Plus de bus le soir vers la gare s'il vous plaît !",
         };
         var ids = new List<Guid>();
         foreach (var (text, i) in texts.Select((t, i) => (t, i)))
@@ -139,7 +141,7 @@ public sealed class AnalystHelpTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(HttpStatusCode.OK, queue.Status);
         Assert.Contains("Appris de 6 contributions codées", queue.Text("main"), StringComparison.Ordinal);
         var items = queue.Document.QuerySelectorAll("ol.card-list > li").ToList();
-        Assert.Equal(2, items.Count);
+        Assert.Equal(3, items.Count);
         var bus = items.Single(i => i.QuerySelector("input[name=contribution]")!.GetAttribute("value") == ids[6].ToString());
         Assert.Equal(transportCode, bus.QuerySelector("input[name=code]")!.GetAttribute("value"));
         Assert.Matches(@"Confiance\s:\s100\s%", bus.TextContent);
@@ -157,7 +159,8 @@ public sealed class AnalystHelpTests(ParvisApp app) : IClassFixture<ParvisApp>
         var answers = await app.WithDatabaseAsync(db => db.SuggestionDecisions.Where(d => d.ProcessId == process.Id).OrderBy(d => d.DecidedAt).ToListAsync());
         Assert.Equal([(ids[7], false), (ids[6], true)], answers.Select(a => (a.ContributionId, a.Accepted)));
         Assert.All(answers, a => Assert.Equal(1.0, a.Confidence));
-        Assert.Empty((await analyst.GetAsync(page)).Document.QuerySelectorAll("ol.card-list > li"));
+        Assert.Equal([ids[8].ToString()], (await analyst.GetAsync(page)).Document.QuerySelectorAll("ol.card-list > li input[name=contribution]")
+            .Select(i => i.GetAttribute("value")).Distinct());
 
         // A forged cell, a participant's post, nothing coded.
         var forged = await analyst.PostAsync($"{page}?handler=Accept", new Dictionary<string, string> { ["contribution"] = ids[7].ToString(), ["code"] = transportCode });
@@ -184,6 +187,7 @@ public sealed class AnalystHelpTests(ParvisApp app) : IClassFixture<ParvisApp>
             measured.Document.QuerySelector("section[aria-labelledby=evaluation] tbody tr")!.QuerySelectorAll("td").Select(td => td.TextContent));
 
         // Switched off by staff, with a reason in the public journal: nothing is offered, and nothing can be accepted.
+        Assert.NotEmpty((await analyst.GetAsync($"/processes/{process.Slug}/duplicates")).Document.QuerySelectorAll("ol.card-list > li"));
         var noReason = await manager.PostAsync($"/processes/{process.Slug}/analysis-help?handler=Switch", new Dictionary<string, string> { ["Offered"] = "false" });
         Assert.NotEmpty(noReason.Text("#suggestions-change-reason-error"));
         Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync($"/processes/{process.Slug}/analysis-help?handler=Switch",
@@ -193,7 +197,8 @@ public sealed class AnalystHelpTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Contains("désactivées", (await analyst.GetAsync(page)).Text("main"), StringComparison.Ordinal);
         Assert.Empty((await analyst.GetAsync($"/contributions/{ids[0]}")).Document.QuerySelectorAll("section[aria-labelledby=similar]"));
         Assert.Empty((await analyst.GetAsync($"/processes/{process.Slug}/duplicates")).Document.QuerySelectorAll("ol.card-list > li"));
-        Assert.Equal(HttpStatusCode.OK, (await analyst.PostAsync($"{page}?handler=Accept", new Dictionary<string, string> { ["contribution"] = ids[7].ToString(), ["code"] = natureCode })).Status);
+        var off = await analyst.PostAsync($"{page}?handler=Accept", new Dictionary<string, string> { ["contribution"] = ids[8].ToString(), ["code"] = transportCode });
+        Assert.Contains("n'est plus proposée", off.Text("main"), StringComparison.Ordinal);
         Assert.Equal(7, await app.WithDatabaseAsync(db => db.GridCodings.CountAsync(c => c.GridId == gridId)));
     }
 }

@@ -104,10 +104,13 @@ public sealed class SuggestionTests
     }
 
     [Fact]
-    public void A_build_offers_the_texts_not_coded_the_surest_first()
+    public void A_build_offers_each_text_the_codes_it_lacks_the_surest_first()
     {
         var build = CodeSuggestions.Build(Index(), _texts.Where(t => t.Code is not null).Select(t => (Id(t.Id), t.Code!)));
         Assert.Equal([Id(7), Id(8)], build.Ranked.Select(r => r.Text).Order());
+        // A coded text is offered a second code its look-alikes have, never the one it has.
+        var second = CodeSuggestions.Build(Index(), [(Id(1), "transport"), (Id(2), "transport"), (Id(7), "transport"), (Id(1), "evening"), (Id(2), "evening")]);
+        Assert.Equal(["evening"], second.Ranked.Single(r => r.Text == Id(7)).Suggestions.Select(s => s.Code));
         Assert.True(build.Ranked[0].Suggestions[0].Confidence >= build.Ranked[1].Suggestions[0].Confidence);
         Assert.Equal("transport", build.Find(Id(7), "transport")?.Code);
         Assert.Null(build.Find(Id(7), "nature"));

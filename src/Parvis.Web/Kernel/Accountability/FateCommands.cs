@@ -93,8 +93,6 @@ public sealed class FateCommands(DatabaseOnDemand database, CurrentOrganisation 
             {
                 await source.CarryBackAsync(Db, contribution);
             }
-            // Written within the transaction, so that a merge into another finds them back where they were given.
-            await Db.SaveChangesAsync();
         }
         if (input.Fate == Fate.Merged)
         {
@@ -205,6 +203,7 @@ public sealed class FateCommands(DatabaseOnDemand database, CurrentOrganisation 
             Fate.Answered or Fate.NotRetained when text.Length == 0 => "Error.FateTextRequired",
             Fate.Retained when !await ItemExistsAsync() => "Error.FateItem",
             Fate.Merged when !await MergeTargetExistsAsync() => "Error.FateMergeTarget",
+            Fate.Merged when await MergedIntoItAsync() => "Error.FateMergedInto",
             _ => null,
         };
 
@@ -214,5 +213,9 @@ public sealed class FateCommands(DatabaseOnDemand database, CurrentOrganisation 
         // Into another visible contribution of the process that was not itself merged, so merges never chain.
         async Task<bool> MergeTargetExistsAsync() => input.MergedIntoId is { } targetId && targetId != contribution.Id
             && await Shown.AnyAsync(c => c.Id == targetId && c.ProcessId == contribution.ProcessId && c.Fate != Fate.Merged);
+
+        // Nor from one that others were merged into: what they carried over would follow it out of reach of their undoing.
+        async Task<bool> MergedIntoItAsync() => await Db.Contributions.AnyAsync(c => c.Fate == Fate.Merged
+            && Db.FateDecisions.Where(d => d.ContributionId == c.Id).OrderByDescending(d => d.DecidedAt).Select(d => d.MergedIntoId).FirstOrDefault() == contribution.Id);
     }
 }

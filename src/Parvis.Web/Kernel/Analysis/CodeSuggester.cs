@@ -101,19 +101,7 @@ public sealed class CodeSuggester
     private List<Suggestion> Suggest(int position, int[] own, Func<string, bool>? rejected)
     {
         var vector = _index.VectorAt(position);
-        var scores = new Dictionary<int, double>();
-        foreach (var (term, weight) in vector)
-        {
-            foreach (var (other, otherWeight) in _postings[term])
-            {
-                if (other != position)
-                {
-                    scores[other] = scores.GetValueOrDefault(other) + (double)weight * otherWeight;
-                }
-            }
-        }
-        // Rounded so that sums of the same words in another order rank the same.
-        var nearest = scores.Select(s => (Text: s.Key, Score: Math.Round(s.Value, 6))).Where(s => s.Score >= LeastSimilarity)
+        var nearest = SimilarityIndex.Scores(vector, position, _postings).Select(s => (Text: s.Key, Score: s.Value)).Where(s => s.Score >= LeastSimilarity)
             .OrderByDescending(s => s.Score).ThenBy(s => s.Text).Take(Neighbours).ToList();
         if (nearest.Count < LeastNeighbours)
         {

@@ -92,18 +92,20 @@ public sealed class CodeSuggestions(ParvisDbContext db, CurrentOrganisation orga
         {
             var coded = await Codings(services.GetRequiredService<ParvisDbContext>(), grid.Id)
                 .Select(c => new { c.ContributionId, c.RowEntryId, c.ColumnEntryId, c.Sign }).ToListAsync();
-            return Build(index, coded.Select(c => (c.ContributionId!.Value, CellCode(c.RowEntryId, c.ColumnEntryId, c.Sign))));
+            var build = Build(index, coded.Select(c => (c.ContributionId!.Value, CellCode(c.RowEntryId, c.ColumnEntryId, c.Sign))));
+            // Measured with the rest of the work, not by the first analyst who opens the methods page.
+            _ = build.Quality;
+            return build;
         }, build => build.Bytes);
     }
 
     private static IQueryable<GridCoding> Codings(ParvisDbContext db, Guid gridId) => db.GridCodings.Where(c => c.GridId == gridId && c.ContributionId != null);
 
-    /// <summary>Worked out for every text the index holds that is not coded yet.</summary>
+    /// <summary>Worked out for every text the index holds; a coded one is offered only codes it does not have.</summary>
     public static SuggestionsBuild Build(SimilarityIndex index, IEnumerable<(Guid Text, string Code)> coded)
     {
         var suggester = CodeSuggester.Learn(index, coded);
-        var learned = suggester.Learned();
-        var ranked = index.Ids.Where(id => !learned.ContainsKey(id)).Select(id => (Text: id, Suggestions: suggester.For(id)))
+        var ranked = index.Ids.Select(id => (Text: id, Suggestions: suggester.For(id)))
             .Where(r => r.Suggestions.Count > 0)
             .OrderByDescending(r => r.Suggestions[0].Confidence).ThenBy(r => r.Text).ToList();
         return new SuggestionsBuild(suggester, ranked);
@@ -120,10 +122,14 @@ public sealed class CodeSuggestions(ParvisDbContext db, CurrentOrganisation orga
             .Select(r => (r.Text, Suggestions: (IReadOnlyList<Suggestion>)[.. r.Suggestions.Where(s => !rejected.Contains((r.Text, s.Code)))]))
             .Where(r => r.Suggestions.Count > 0).Take(2 * Shown).ToList();
         var ids = wanted.Select(w => w.Text).ToList();
-        var coded = await Codings(db, grid.Id).Where(c => ids.Contains(c.ContributionId!.Value)).Select(c => c.ContributionId!.Value).ToListAsync();
+        var coded = (await Codings(db, grid.Id).Where(c => ids.Contains(c.ContributionId!.Value))
+            .Select(c => new { c.ContributionId, c.RowEntryId, c.ColumnEntryId, c.Sign }).ToListAsync())
+            .Select(c => (c.ContributionId!.Value, CellCode(c.RowEntryId, c.ColumnEntryId, c.Sign))).ToHashSet();
         // A contribution hidden or merged since the build is left out until the next one.
         var found = await fates.Shown.AsNoTracking().Where(c => ids.Contains(c.Id) && c.Fate != Fate.Merged).ToDictionaryAsync(c => c.Id);
-        return [.. wanted.Where(w => found.ContainsKey(w.Text) && !coded.Contains(w.Text)).Take(Shown).Select(w => new SuggestedFor(found[w.Text], w.Suggestions))];
+        return [.. wanted.Where(w => found.ContainsKey(w.Text))
+            .Select(w => (w.Text, Suggestions: (IReadOnlyList<Suggestion>)[.. w.Suggestions.Where(s => !coded.Contains((w.Text, s.Code)))]))
+            .Where(w => w.Suggestions.Count > 0).Take(Shown).Select(w => new SuggestedFor(found[w.Text], w.Suggestions))];
     }
 
     /// <summary>How analysts answered a scheme's suggestions so far.</summary>
@@ -148,12 +154,21 @@ public sealed class CodeSuggestions(ParvisDbContext db, CurrentOrganisation orga
         var (row, column, sign) = Cell(code)!.Value;
         // Saved with the coding, in its transaction, or not at all.
         var decision = await AnswerAsync(process, GridScheme(grid.Id), contributionId, code, accepted: true, suggestion.Confidence);
-        var result = await grids.CodeAsync(grid.Id, new GridCodingInput(row, column, sign, contributionId, null));
-        if (!result.Succeeded)
+        try
         {
-            db.Entry(decision).State = EntityState.Detached;
+            var result = await grids.CodeAsync(grid.Id, new GridCodingInput(row, column, sign, contributionId, null));
+            if (!result.Succeeded)
+            {
+                db.Entry(decision).State = EntityState.Detached;
+            }
+            return result;
         }
-        return result;
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            // Answered by another analyst at the same moment: theirs stands.
+            db.ChangeTracker.Clear();
+            return CommandResult.Refused("Error.SuggestionGone");
+        }
     }
 
     /// <summary>An analyst rejects a suggested cell: it is not offered again for this contribution.</summary>

@@ -17,39 +17,45 @@ public static class LabelledSet
     /// <summary>A CSV with a header, the code in a <c>theme</c> or <c>code</c> column and the text in a <c>text</c> column.</summary>
     public static IReadOnlyList<LabelledText> Read(Stream csv)
     {
-        var rows = Spreadsheets.Read(csv, new UploadLimits(10_000_000, 100_000, 10));
-        var header = rows[0].Select(h => h.Trim().ToLowerInvariant()).ToList();
-        var code = header.IndexOf("code") is var c and >= 0 ? c : header.IndexOf("theme");
-        var text = header.IndexOf("text");
+        var (rows, column) = Table(csv);
+        var (code, text) = (column("code") is var c and >= 0 ? c : column("theme"), column("text"));
         if (code < 0 || text < 0)
         {
             throw new InvalidDataException("A labelled set needs a code (or theme) column and a text column.");
         }
-        return [.. rows.Skip(1).Where(r => r.Count > Math.Max(code, text)).Select(r => new LabelledText(r[text], r[code]))];
+        return [.. rows.Select(r => new LabelledText(r[text], r[code]))];
     }
 
     /// <summary>A CSV with a header: conversation, the two texts (first_text, second_text) and a label, "duplicate" or not.</summary>
     public static IReadOnlyList<LabelledPair> ReadPairs(Stream csv)
     {
-        var rows = Spreadsheets.Read(csv, new UploadLimits(10_000_000, 100_000, 10));
+        var (rows, column) = Table(csv);
+        int Required(string name) => column(name) is var i and >= 0 ? i : throw new InvalidDataException($"A labelled set of pairs needs a {name} column.");
+        var (conversation, first, second, label) = (Required("conversation"), Required("first_text"), Required("second_text"), Required("label"));
+        return [.. rows.Select(r => new LabelledPair(r[conversation], r[first], r[second], r[label].Trim() == "duplicate"))];
+    }
+
+    /// <summary>A CSV's rows under its header (those as long as it), and the place of a column by its name (-1 when absent).</summary>
+    public static (IReadOnlyList<IReadOnlyList<string>> Rows, Func<string, int> Column) Table(Stream csv)
+    {
+        var rows = Spreadsheets.Read(csv, new UploadLimits(10_000_000, 100_000, 20));
         var header = rows[0].Select(h => h.Trim().ToLowerInvariant()).ToList();
-        int Column(string name) => header.IndexOf(name) is var i and >= 0 ? i : throw new InvalidDataException($"A labelled set of pairs needs a {name} column.");
-        var (conversation, first, second, label) = (Column("conversation"), Column("first_text"), Column("second_text"), Column("label"));
-        return [.. rows.Skip(1).Where(r => r.Count == header.Count)
-            .Select(r => new LabelledPair(r[conversation], r[first], r[second], r[label].Trim() == "duplicate"))];
+        return ([.. rows.Skip(1).Where(r => r.Count == header.Count)], header.IndexOf);
     }
 
     /// <summary>
     /// The pairs offered as likely duplicates (from <see cref="SimilarityIndex.DuplicateScore"/>) against a reader's
     /// labels; each conversation's texts are compared among themselves, as a process's are.
     /// </summary>
-    public static SuggestionQuality Duplicates(IReadOnlyList<LabelledPair> pairs, string language, double least = SimilarityIndex.DuplicateScore)
+    public static SuggestionQuality Duplicates(IReadOnlyList<LabelledPair> pairs, string language, double least = SimilarityIndex.DuplicateScore,
+        Func<string, IEnumerable<string>>? others = null)
     {
         int offered = 0, right = 0;
         foreach (var conversation in pairs.GroupBy(p => p.Conversation))
         {
-            var ids = conversation.SelectMany(p => new[] { p.First, p.Second }).Distinct().Select((text, i) => (text, Id: new Guid(i, 0, 0, new byte[8])))
-                .ToDictionary(t => t.text, t => t.Id);
+            // With the conversation's other texts when given: how much a word tells depends on all of them.
+            var texts = conversation.SelectMany(p => new[] { p.First, p.Second }).Concat(others?.Invoke(conversation.Key) ?? []).Distinct();
+            var ids = texts.Select((text, i) => (text, Id: new Guid(i, 0, 0, new byte[8]))).ToDictionary(t => t.text, t => t.Id);
             var index = SimilarityIndex.Build([.. ids.Select(t => new ComparedText(t.Value, t.Key, language))]);
             foreach (var pair in conversation)
             {

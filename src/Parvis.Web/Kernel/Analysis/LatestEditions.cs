@@ -9,7 +9,7 @@ namespace Parvis.Web.Kernel.Analysis;
 /// done again in the background, one at a time per subject, while pages are served the edition before, so that an
 /// analyst of a national consultation is never kept waiting by the contribution that just arrived.
 /// </summary>
-public sealed class LatestEditions(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<LatestEditions> log)
+public sealed class LatestEditions(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<LatestEditions> log) : IDisposable
 {
     /// <summary>Up to this many texts, work is done in the request that needs it: it takes a few tens of milliseconds.</summary>
     public const int DoneAtOnce = 5_000;
@@ -28,6 +28,9 @@ public sealed class LatestEditions(IServiceScopeFactory scopes, TimeProvider clo
 
     private readonly ConcurrentDictionary<string, Held> _held = new(StringComparer.Ordinal);
 
+    // Background work at once, whatever the subjects: comparing texts takes a core, and requests need the others.
+    private readonly SemaphoreSlim _working = new(Math.Max(1, Environment.ProcessorCount / 2));
+
     /// <summary>
     /// The subject's value in <paramref name="edition"/>, or, when the work is large (more than <see cref="DoneAtOnce"/>
     /// texts) and an earlier edition is held, that one while this one is worked out in the background. The work runs
@@ -38,19 +41,22 @@ public sealed class LatestEditions(IServiceScopeFactory scopes, TimeProvider clo
         where T : class
     {
         var now = clock.GetUtcNow();
-        if (_held.TryGetValue(subject, out var held) && held.Value is T value)
+        if (_held.TryGetValue(subject, out var held))
         {
             lock (held)
             {
-                held.UsedAt = now;
-                if (held.Edition == edition)
+                if (held.Value is T value)
                 {
-                    return value;
-                }
-                if (texts > DoneAtOnce)
-                {
-                    held.Working ??= Apart(() => RefreshAsync(organisation, subject, held, edition, work, bytes));
-                    return value;
+                    held.UsedAt = now;
+                    if (held.Edition == edition)
+                    {
+                        return value;
+                    }
+                    if (texts > DoneAtOnce)
+                    {
+                        held.Working ??= Apart(() => RefreshAsync(organisation, subject, held, edition, work, bytes));
+                        return value;
+                    }
                 }
             }
         }
@@ -69,6 +75,8 @@ public sealed class LatestEditions(IServiceScopeFactory scopes, TimeProvider clo
         }
     }
 
+    public void Dispose() => _working.Dispose();
+
     /// <summary>Waits for the work under way, for tests that check what the background produced.</summary>
     public Task SettledAsync() => Task.WhenAll(_held.Values.Select(h => h.Working ?? Task.CompletedTask));
 
@@ -77,6 +85,7 @@ public sealed class LatestEditions(IServiceScopeFactory scopes, TimeProvider clo
         Func<T, long> bytes)
         where T : class
     {
+        await _working.WaitAsync();
         try
         {
             var fresh = await WorkAsync(organisation, work);
@@ -91,6 +100,7 @@ public sealed class LatestEditions(IServiceScopeFactory scopes, TimeProvider clo
         }
         finally
         {
+            _working.Release();
             lock (held)
             {
                 held.Working = null;

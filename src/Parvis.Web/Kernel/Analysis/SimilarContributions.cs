@@ -56,7 +56,10 @@ public sealed class SimilarContributions(ParvisDbContext db, CurrentOrganisation
     private async Task<SimilarityIndex> BuildAsync(Process process, string edition)
     {
         var texts = await Compared(process).AsNoTracking().OrderBy(c => c.CreatedAt).ToListAsync();
-        return SimilarityIndex.Build([.. texts.Select(c => new ComparedText(c.Id, c.Excerpt, c.Language))], edition);
+        var index = SimilarityIndex.Build([.. texts.Select(c => new ComparedText(c.Id, c.Excerpt, c.Language))], edition);
+        // The likely pairs are found with the rest of the work, not by the first analyst who opens the queue.
+        index.Pairs(0, (_, _) => false);
+        return index;
     }
 
     private IQueryable<Contribution> Compared(Process process) => fates.Awaiting(process).Where(c => c.Fate != Fate.Merged);

@@ -215,12 +215,18 @@ public sealed class SimilarityIndex
             .Select(p => new LikelyPair(_ids[p.First], _ids[p.Second], p.Score, Shared(p.First, p.Second)))];
     }
 
-    private Dictionary<int, double> Scores(int position)
+    private Dictionary<int, double> Scores(int position) => Scores(_vectors[position], position, _postings);
+
+    /// <summary>
+    /// A text's likeness (0 to 1) to each text of <paramref name="postings"/> it shares a word with, itself left out.
+    /// Rounded so that sums of the same words in another order give the same score.
+    /// </summary>
+    internal static Dictionary<int, double> Scores((int Term, float Weight)[] vector, int position, (int Text, float Weight)[][] postings)
     {
         var scores = new Dictionary<int, double>();
-        foreach (var (term, weight) in _vectors[position])
+        foreach (var (term, weight) in vector)
         {
-            foreach (var (other, otherWeight) in _postings[term])
+            foreach (var (other, otherWeight) in postings[term])
             {
                 if (other != position)
                 {
@@ -228,7 +234,6 @@ public sealed class SimilarityIndex
                 }
             }
         }
-        // Rounded so that sums of the same words in another order give the same score.
         return scores.ToDictionary(s => s.Key, s => Math.Round(Math.Min(1.0, s.Value), 6));
     }
 

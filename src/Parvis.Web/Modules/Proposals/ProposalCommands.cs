@@ -90,9 +90,9 @@ public sealed class ProposalCommands(DatabaseOnDemand database, CurrentOrganisat
         proposal.Body = draft.Body.Trim();
         proposal.ThemeId = draft.ThemeId;
         proposal.EditedAt = DateTimeOffset.UtcNow;
-        // The first support may arrive while the author edits: only save if there is still none.
+        // The first support, or a merge, may arrive while the author edits: only save if there is still none.
         var saved = await Db.Proposals
-            .Where(p => p.Id == proposal.Id && p.SupportCount == 0)
+            .Where(p => p.Id == proposal.Id && p.SupportCount == 0 && p.Fate != Fate.Merged)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(p => p.Title, proposal.Title)
                 .SetProperty(p => p.Body, proposal.Body)

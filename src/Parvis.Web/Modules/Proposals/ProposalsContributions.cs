@@ -31,42 +31,47 @@ public sealed class ProposalsContributions : IContributionSource
 
     /// <summary>
     /// A proposal merged into another gives it its supports, except those of people who support both (theirs stays
-    /// where it was, so nobody counts twice); each remembers where it came from.
+    /// where it was, so nobody counts twice); each remembers where it came from. Counts move in the database, as every
+    /// support does, so that a support given meanwhile is not lost.
     /// </summary>
     public async Task CarryOverAsync(ParvisDbContext db, Contribution merged, Guid into)
     {
-        if (merged is not Proposal from || await db.Proposals.FirstOrDefaultAsync(p => p.Id == into) is not { } target)
+        if (merged is not Proposal || !await db.Proposals.AnyAsync(p => p.Id == into))
         {
             return;
         }
         var already = db.Supports.Where(s => s.ProposalId == into && s.PersonId != null).Select(s => s.PersonId);
-        var carried = await db.Supports.Where(s => s.ProposalId == from.Id && (s.PersonId == null || !already.Contains(s.PersonId))).ToListAsync();
-        foreach (var support in carried)
-        {
-            (support.ProposalId, support.CarriedFromId) = (into, from.Id);
-        }
-        from.SupportCount -= carried.Count;
-        target.SupportCount += carried.Count;
+        var carried = await db.Supports.Where(s => s.ProposalId == merged.Id && (s.PersonId == null || !already.Contains(s.PersonId)))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ProposalId, into).SetProperty(x => x.CarriedFromId, merged.Id));
+        await CountAsync(db, merged.Id, -carried);
+        await CountAsync(db, into, carried);
     }
 
+    /// <summary>
+    /// Each support goes back where it was given, but for a person who supported the merged proposal again meanwhile:
+    /// theirs is already there.
+    /// </summary>
     public async Task CarryBackAsync(ParvisDbContext db, Contribution merged)
     {
-        if (merged is not Proposal from)
+        if (merged is not Proposal)
         {
             return;
         }
-        var carried = await db.Supports.Where(s => s.CarriedFromId == from.Id).ToListAsync();
-        var targets = carried.Select(s => s.ProposalId).Distinct().ToList();
-        foreach (var target in await db.Proposals.Where(p => targets.Contains(p.Id)).ToListAsync())
+        var carried = db.Supports.Where(s => s.CarriedFromId == merged.Id);
+        var again = db.Supports.Where(s => s.ProposalId == merged.Id && s.PersonId != null).Select(s => s.PersonId);
+        var byTarget = await carried.GroupBy(s => s.ProposalId).Select(g => new { Target = g.Key, Count = g.Count() }).ToListAsync();
+        await carried.Where(s => s.PersonId != null && again.Contains(s.PersonId)).ExecuteDeleteAsync();
+        var back = await carried.ExecuteUpdateAsync(s => s.SetProperty(x => x.ProposalId, merged.Id).SetProperty(x => x.CarriedFromId, (Guid?)null));
+        foreach (var target in byTarget)
         {
-            target.SupportCount -= carried.Count(s => s.ProposalId == target.Id);
+            await CountAsync(db, target.Target, -target.Count);
         }
-        foreach (var support in carried)
-        {
-            (support.ProposalId, support.CarriedFromId) = (from.Id, null);
-        }
-        from.SupportCount += carried.Count;
+        await CountAsync(db, merged.Id, back);
     }
+
+    private static Task CountAsync(ParvisDbContext db, Guid proposal, int change) => change == 0
+        ? Task.CompletedTask
+        : db.Proposals.Where(p => p.Id == proposal).ExecuteUpdateAsync(s => s.SetProperty(p => p.SupportCount, p => p.SupportCount + change));
 
     public async Task<IReadOnlyList<(string Key, int Count)>> FiguresAsync(ParvisDbContext db, Process process)
     {

@@ -91,7 +91,7 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
         {
             "Error.FateTextRequired" or "Error.FateTextTooLong" => nameof(Explanation),
             "Error.FateItem" => nameof(SynthesisItemId),
-            "Error.FateMergeTarget" => nameof(MergedIntoId),
+            "Error.FateMergeTarget" or "Error.FateMergedInto" => nameof(MergedIntoId),
             _ => "",
         };
         return After(result, "Fate.Saved", LocalAddresses.Or(returnUrl, $"/contributions/{id}"), field);

@@ -18,7 +18,8 @@ namespace Parvis.Web.Pages.Grids;
 /// its confidence, the words that led to it and the coded contribution it is most like; the analyst accepts (the
 /// contribution is coded there) or rejects (it is not offered again).
 /// </summary>
-public sealed class SuggestionsModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, CodeSuggestions suggestions) : ParvisPageModel
+public sealed class SuggestionsModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, CodeSuggestions suggestions, FateCommands fates)
+    : ParvisPageModel
 {
     public Process Process { get; private set; } = default!;
     public AnalysisGrid Grid { get; private set; } = default!;
@@ -81,7 +82,7 @@ public sealed class SuggestionsModel(ParvisDbContext db, CurrentOrganisation org
         var frameworks = new[] { Grid.RowFrameworkId, Grid.ColumnFrameworkId };
         _entries = await db.FrameworkEntries.AsNoTracking().Where(e => frameworks.Contains(e.FrameworkId)).ToDictionaryAsync(e => e.Id);
         var like = Queue.SelectMany(q => q.Suggestions).SelectMany(s => s.Like).Distinct().ToList();
-        _examples = await db.Contributions.AsNoTracking().Where(c => like.Contains(c.Id) && c.HiddenAt == null && c.ErasedAt == null).ToDictionaryAsync(c => c.Id);
+        _examples = await fates.Shown.AsNoTracking().Where(c => like.Contains(c.Id) && c.Fate != Fate.Merged).ToDictionaryAsync(c => c.Id);
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id)

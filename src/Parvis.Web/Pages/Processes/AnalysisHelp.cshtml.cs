@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Analysis;
@@ -16,7 +17,7 @@ namespace Parvis.Web.Pages.Processes;
 /// suggestions off or on here.
 /// </summary>
 public sealed class AnalysisHelpModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, CodeSuggestions suggestions,
-    ProcessCommands commands) : ParvisPageModel
+    ProcessCommands commands, FateCommands fates) : ParvisPageModel
 {
     /// <summary>A grid's figures: contributions coded, the quality measured on them (analysts only), the answers given.</summary>
     public sealed record GridFigures(AnalysisGrid Grid, int Coded, SuggestionQuality? Quality, int Accepted, int Rejected);
@@ -39,6 +40,7 @@ public sealed class AnalysisHelpModel(ParvisDbContext db, CurrentOrganisation or
             return NotFound();
         }
         Offered = CodeSuggestions.Offered(Process);
+        await FiguresAsync();
         return Page();
     }
 
@@ -48,12 +50,15 @@ public sealed class AnalysisHelpModel(ParvisDbContext db, CurrentOrganisation or
         {
             return NotFound();
         }
-        if (!ModelState.IsValid)
+        var result = ModelState.IsValid ? await commands.SwitchSuggestionsAsync(Process.Id, Offered, Change) : null;
+        var next = result is null ? Page() : After(result, Offered ? "AnalysisHelp.SwitchedOn" : "AnalysisHelp.SwitchedOff", $"/processes/{slug}/analysis-help",
+            JournalFields.Of(result.ErrorKey) ?? "");
+        // The figures only for the page shown again with what was refused, not for a switch that goes through.
+        if (next is PageResult)
         {
-            return Page();
+            await FiguresAsync();
         }
-        var result = await commands.SwitchSuggestionsAsync(Process.Id, Offered, Change);
-        return After(result, Offered ? "AnalysisHelp.SwitchedOn" : "AnalysisHelp.SwitchedOff", $"/processes/{slug}/analysis-help", JournalFields.Of(result.ErrorKey) ?? "");
+        return next;
     }
 
     private async Task<bool> LoadAsync(string slug)
@@ -66,18 +71,23 @@ public sealed class AnalysisHelpModel(ParvisDbContext db, CurrentOrganisation or
         Process = process;
         CanAnalyse = await authorizer.CanAsync(Permission.Analyse, process);
         CanSwitch = await authorizer.CanAsync(Permission.EditProcess, process);
-        var grids = await db.AnalysisGrids.AsNoTracking().Where(g => g.ProcessId == process.Id).OrderBy(g => g.CreatedAt).ToListAsync();
+        return true;
+    }
+
+    private async Task FiguresAsync()
+    {
+        var grids = await db.AnalysisGrids.AsNoTracking().Where(g => g.ProcessId == Process.Id).OrderBy(g => g.CreatedAt).ToListAsync();
         var figures = new List<GridFigures>(grids.Count);
+        var shown = fates.Shown.Select(c => c.Id);
         foreach (var grid in grids)
         {
-            var scheme = CodeSuggestions.GridScheme(grid.Id);
-            var (accepted, rejected) = await suggestions.AnswersAsync(process, scheme);
-            var coded = await db.GridCodings.Where(c => c.GridId == grid.Id && c.ContributionId != null).Select(c => c.ContributionId).Distinct().CountAsync();
+            var (accepted, rejected) = await suggestions.AnswersAsync(Process, CodeSuggestions.GridScheme(grid.Id));
+            var coded = await db.GridCodings.Where(c => c.GridId == grid.Id && c.ContributionId != null && shown.Contains(c.ContributionId!.Value))
+                .Select(c => c.ContributionId).Distinct().CountAsync();
             // Measuring means comparing texts: worked out for analysts only, never at a visitor's request.
-            var quality = CanAnalyse && CodeSuggestions.Offered(process) ? (await suggestions.GridBuildAsync(process, grid)).Quality : null;
+            var quality = CanAnalyse && CodeSuggestions.Offered(Process) ? (await suggestions.GridBuildAsync(Process, grid)).Quality : null;
             figures.Add(new GridFigures(grid, coded, quality, accepted, rejected));
         }
         Grids = figures;
-        return true;
     }
 }
