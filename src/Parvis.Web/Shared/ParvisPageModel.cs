@@ -184,6 +184,17 @@ public abstract class ParvisPageModel : PageModel
         return Redirect(next);
     }
 
+    /// <summary>As <see cref="After"/>, reading again what the page shows (<paramref name="show"/>) when it is shown again with the refusal.</summary>
+    protected async Task<IActionResult> AfterAsync(CommandResult result, string done, string next, Func<Task> show, string field = "")
+    {
+        var after = After(result, done, next, field);
+        if (after is PageResult)
+        {
+            await show();
+        }
+        return after;
+    }
+
     /// <summary>
     /// A missing item is a 404 page and an anonymous visitor is sent to sign in; any other refusal is
     /// shown on the page next to the action (field ""), with what was typed kept.

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Analysis;
@@ -44,10 +43,10 @@ public sealed class SuggestionsModel(ParvisDbContext db, CurrentOrganisation org
     }
 
     public async Task<IActionResult> OnPostAcceptAsync(Guid id, Guid contribution, string code) =>
-        await LoadAsync(id) ?? await AfterAsync(await suggestions.AcceptCellAsync(Process, Grid, contribution, code), "Suggestions.Accepted");
+        await LoadAsync(id) ?? await AfterAsync(await suggestions.AcceptCellAsync(Process, Grid, contribution, code), "Suggestions.Accepted", Address, ShowAsync);
 
     public async Task<IActionResult> OnPostRejectAsync(Guid id, Guid contribution, string code) =>
-        await LoadAsync(id) ?? await AfterAsync(await suggestions.RejectCellAsync(Process, Grid, contribution, code), "Suggestions.Rejected");
+        await LoadAsync(id) ?? await AfterAsync(await suggestions.RejectCellAsync(Process, Grid, contribution, code), "Suggestions.Rejected", Address, ShowAsync);
 
     /// <summary>A suggested cell in words: its row, its column, strength or weakness.</summary>
     public (string Row, string Column, GridSign Sign) Cell(Suggestion suggestion)
@@ -59,16 +58,6 @@ public sealed class SuggestionsModel(ParvisDbContext db, CurrentOrganisation org
     /// <summary>The coded contribution the suggestion is most like, if it is still shown.</summary>
     public Contribution? Example(Suggestion suggestion) =>
         suggestion.Like.Select(id => _examples.GetValueOrDefault(id)).FirstOrDefault(c => c is not null);
-
-    private async Task<IActionResult> AfterAsync(CommandResult result, string done)
-    {
-        var next = After(result, done, Address);
-        if (next is PageResult)
-        {
-            await ShowAsync();
-        }
-        return next;
-    }
 
     private async Task ShowAsync()
     {

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Analysis;
@@ -50,15 +49,15 @@ public sealed class AnalysisHelpModel(ParvisDbContext db, CurrentOrganisation or
         {
             return NotFound();
         }
-        var result = ModelState.IsValid ? await commands.SwitchSuggestionsAsync(Process.Id, Offered, Change) : null;
-        var next = result is null ? Page() : After(result, Offered ? "AnalysisHelp.SwitchedOn" : "AnalysisHelp.SwitchedOff", $"/processes/{slug}/analysis-help",
-            JournalFields.Of(result.ErrorKey) ?? "");
-        // The figures only for the page shown again with what was refused, not for a switch that goes through.
-        if (next is PageResult)
+        if (!ModelState.IsValid)
         {
             await FiguresAsync();
+            return Page();
         }
-        return next;
+        // The figures only for the page shown again with what was refused, not for a switch that goes through.
+        var result = await commands.SwitchSuggestionsAsync(Process.Id, Offered, Change);
+        return await AfterAsync(result, Offered ? "AnalysisHelp.SwitchedOn" : "AnalysisHelp.SwitchedOff", $"/processes/{slug}/analysis-help", FiguresAsync,
+            JournalFields.Of(result.ErrorKey) ?? "");
     }
 
     private async Task<bool> LoadAsync(string slug)

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Analysis;
-using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
@@ -34,21 +32,10 @@ public sealed class DuplicatesModel(ParvisDbContext db, CurrentOrganisation orga
     }
 
     public async Task<IActionResult> OnPostMergeAsync(Guid merged, Guid into) =>
-        await LoadAsync() ?? await AfterAsync(await similar.MergeAsync(Process, merged, into), "Duplicates.Merged");
+        await LoadAsync() ?? await AfterAsync(await similar.MergeAsync(Process, merged, into), "Duplicates.Merged", Address, ShowAsync);
 
     public async Task<IActionResult> OnPostDismissAsync(Guid first, Guid second) =>
-        await LoadAsync() ?? await AfterAsync(await similar.DismissAsync(Process, first, second), "Duplicates.Dismissed");
-
-    /// <summary>After a decision: the queue again, the next pair up; a refusal shown above the queue.</summary>
-    private async Task<IActionResult> AfterAsync(CommandResult result, string done)
-    {
-        var next = After(result, done, Address);
-        if (next is PageResult)
-        {
-            await ShowAsync();
-        }
-        return next;
-    }
+        await LoadAsync() ?? await AfterAsync(await similar.DismissAsync(Process, first, second), "Duplicates.Dismissed", Address, ShowAsync);
 
     private async Task ShowAsync()
     {
