@@ -200,5 +200,14 @@ public sealed class AnalystHelpTests(ParvisApp app) : IClassFixture<ParvisApp>
         var off = await analyst.PostAsync($"{page}?handler=Accept", new Dictionary<string, string> { ["contribution"] = ids[8].ToString(), ["code"] = transportCode });
         Assert.Contains("n'est plus proposée", off.Text("main"), StringComparison.Ordinal);
         Assert.Equal(7, await app.WithDatabaseAsync(db => db.GridCodings.CountAsync(c => c.GridId == gridId)));
+
+        // A cell holds a contribution once: the first bus text, coded there as a weakness, is never offered it as a strength.
+        var stored = await app.WithDatabaseAsync(db => db.Processes.SingleAsync(p => p.Id == process.Id));
+        var analysis = await app.WithDatabaseAsync(db => db.AnalysisGrids.SingleAsync(g => g.Id == gridId));
+        var strength = CodeSuggestions.CellCode(Entry("iso26000", "ENV"), Entry("sndd-2010-2013", "TRANS"), Parvis.Web.Kernel.Accountability.GridSign.Strength);
+        var index = await scope.ServiceProvider.GetRequiredService<SimilarContributions>().IndexAsync(stored);
+        var build = CodeSuggestions.Build(index, [(ids[1], strength), (ids[2], strength), (ids[6], strength)]);
+        Assert.Contains(build.Ranked, r => r.Text == ids[0] && r.Suggestions.Any(s => s.Code == strength));
+        Assert.DoesNotContain(await scope.ServiceProvider.GetRequiredService<CodeSuggestions>().GridQueueAsync(stored, analysis, build), q => q.Contribution.Id == ids[0]);
     }
 }

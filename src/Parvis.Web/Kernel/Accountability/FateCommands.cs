@@ -74,6 +74,14 @@ public sealed class FateCommands(DatabaseOnDemand database, CurrentOrganisation 
         // Within a module's own transaction (a text's new version decides its amendments), the decision is part of it.
         await using var transaction = Db.Database.CurrentTransaction is null ? await Db.Database.BeginTransactionAsync() : null;
         var now = clock.GetUtcNow();
+        // Claimed as it was read: a second decision sent at the same moment (a double click, another analyst) finds it
+        // changed and is refused, instead of carrying supports twice.
+        var (fate, decidedAt) = (contribution.Fate, contribution.FateDecidedAt);
+        if (await Db.Contributions.Where(c => c.Id == contribution.Id && c.Fate == fate && c.FateDecidedAt == decidedAt)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.FateDecidedAt, now)) == 0)
+        {
+            return CommandResult.Refused("Error.FateChangedMeanwhile");
+        }
         Db.FateDecisions.Add(new FateDecision
         {
             OrganisationId = organisation.Id,
@@ -215,7 +223,8 @@ public sealed class FateCommands(DatabaseOnDemand database, CurrentOrganisation 
             && await Shown.AnyAsync(c => c.Id == targetId && c.ProcessId == contribution.ProcessId && c.Fate != Fate.Merged);
 
         // Nor from one that others were merged into: what they carried over would follow it out of reach of their undoing.
-        async Task<bool> MergedIntoItAsync() => await Db.Contributions.AnyAsync(c => c.Fate == Fate.Merged
+        // An erased one stays merged for good: its supports may follow.
+        async Task<bool> MergedIntoItAsync() => await Db.Contributions.AnyAsync(c => c.ProcessId == contribution.ProcessId && c.Fate == Fate.Merged && c.ErasedAt == null
             && Db.FateDecisions.Where(d => d.ContributionId == c.Id).OrderByDescending(d => d.DecidedAt).Select(d => d.MergedIntoId).FirstOrDefault() == contribution.Id);
     }
 }

@@ -122,13 +122,15 @@ public sealed class CodeSuggestions(ParvisDbContext db, CurrentOrganisation orga
             .Select(r => (r.Text, Suggestions: (IReadOnlyList<Suggestion>)[.. r.Suggestions.Where(s => !rejected.Contains((r.Text, s.Code)))]))
             .Where(r => r.Suggestions.Count > 0).Take(2 * Shown).ToList();
         var ids = wanted.Select(w => w.Text).ToList();
+        // A cell holds a contribution once, whatever its sign: the other sign of a cell it is in cannot be accepted.
         var coded = (await Codings(db, grid.Id).Where(c => ids.Contains(c.ContributionId!.Value))
-            .Select(c => new { c.ContributionId, c.RowEntryId, c.ColumnEntryId, c.Sign }).ToListAsync())
-            .Select(c => (c.ContributionId!.Value, CellCode(c.RowEntryId, c.ColumnEntryId, c.Sign))).ToHashSet();
+            .Select(c => new { c.ContributionId, c.RowEntryId, c.ColumnEntryId }).ToListAsync())
+            .Select(c => (c.ContributionId!.Value, c.RowEntryId, c.ColumnEntryId)).ToHashSet();
+        bool InCell(Guid text, string code) => Cell(code) is var (row, column, _) && coded.Contains((text, row, column));
         // A contribution hidden or merged since the build is left out until the next one.
         var found = await fates.Shown.AsNoTracking().Where(c => ids.Contains(c.Id) && c.Fate != Fate.Merged).ToDictionaryAsync(c => c.Id);
         return [.. wanted.Where(w => found.ContainsKey(w.Text))
-            .Select(w => (w.Text, Suggestions: (IReadOnlyList<Suggestion>)[.. w.Suggestions.Where(s => !coded.Contains((w.Text, s.Code)))]))
+            .Select(w => (w.Text, Suggestions: (IReadOnlyList<Suggestion>)[.. w.Suggestions.Where(s => !InCell(w.Text, s.Code))]))
             .Where(w => w.Suggestions.Count > 0).Take(Shown).Select(w => new SuggestedFor(found[w.Text], w.Suggestions))];
     }
 
@@ -198,13 +200,15 @@ public sealed class CodeSuggestions(ParvisDbContext db, CurrentOrganisation orga
     /// <summary>The suggestion, if it is offered now and not rejected; otherwise null.</summary>
     private async Task<Suggestion?> OfferedAsync(Process process, AnalysisGrid grid, Guid contributionId, string code)
     {
-        if (!Offered(process) || grid.ProcessId != process.Id || Cell(code) is null)
+        if (!Offered(process) || grid.ProcessId != process.Id || Cell(code) is not var (row, column, _))
         {
             return null;
         }
         var suggestion = (await GridBuildAsync(process, grid)).Find(contributionId, code);
         var scheme = GridScheme(grid.Id);
-        return suggestion is not null && !await db.SuggestionDecisions.AnyAsync(d => d.ContributionId == contributionId && d.Scheme == scheme && d.Code == code && !d.Accepted)
+        return suggestion is not null
+            && !await db.SuggestionDecisions.AnyAsync(d => d.ContributionId == contributionId && d.Scheme == scheme && d.Code == code && !d.Accepted)
+            && !await Codings(db, grid.Id).AnyAsync(c => c.ContributionId == contributionId && c.RowEntryId == row && c.ColumnEntryId == column)
             ? suggestion
             : null;
     }

@@ -9,7 +9,7 @@ namespace Parvis.Web.Kernel.Analysis;
 /// done again in the background, one at a time per subject, while pages are served the edition before, so that an
 /// analyst of a national consultation is never kept waiting by the contribution that just arrived.
 /// </summary>
-public sealed class LatestEditions(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<LatestEditions> log) : IDisposable
+public sealed class LatestEditions(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<LatestEditions> log)
 {
     /// <summary>Up to this many texts, work is done in the request that needs it: it takes a few tens of milliseconds.</summary>
     public const int DoneAtOnce = 5_000;
@@ -29,6 +29,7 @@ public sealed class LatestEditions(IServiceScopeFactory scopes, TimeProvider clo
     private readonly ConcurrentDictionary<string, Held> _held = new(StringComparer.Ordinal);
 
     // Background work at once, whatever the subjects: comparing texts takes a core, and requests need the others.
+    // Never disposed: work still running at shutdown releases it, and it holds no wait handle.
     private readonly SemaphoreSlim _working = new(Math.Max(1, Environment.ProcessorCount / 2));
 
     /// <summary>
@@ -74,8 +75,6 @@ public sealed class LatestEditions(IServiceScopeFactory scopes, TimeProvider clo
             return Task.Run(work);
         }
     }
-
-    public void Dispose() => _working.Dispose();
 
     /// <summary>Waits for the work under way, for tests that check what the background produced.</summary>
     public Task SettledAsync() => Task.WhenAll(_held.Values.Select(h => h.Working ?? Task.CompletedTask));
