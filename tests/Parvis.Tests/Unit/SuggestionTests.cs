@@ -118,6 +118,19 @@ public sealed class SuggestionTests
     }
 
     [Fact]
+    public void A_cell_a_text_is_in_is_never_offered_to_it_with_the_other_sign()
+    {
+        var (row, column) = (Guid.NewGuid(), Guid.NewGuid());
+        var strength = CodeSuggestions.CellCode(row, column, Parvis.Web.Kernel.Accountability.GridSign.Strength);
+        var weakness = CodeSuggestions.CellCode(row, column, Parvis.Web.Kernel.Accountability.GridSign.Weakness);
+        // The first text is coded a weakness there; its look-alikes, a strength.
+        var build = CodeSuggestions.Build(Index(), [(Id(1), weakness), (Id(2), strength), (Id(3), strength), (Id(7), strength)]);
+        // The votes alone would offer it: the build leaves it out.
+        Assert.Contains(build.Suggester.For(Id(1)), s => s.Code == strength);
+        Assert.DoesNotContain(build.Ranked, r => r.Text == Id(1));
+    }
+
+    [Fact]
     public void A_cell_code_is_read_back_and_a_forged_one_is_not()
     {
         var (row, column) = (Guid.NewGuid(), Guid.NewGuid());

@@ -101,11 +101,17 @@ public sealed class CodeSuggestions(ParvisDbContext db, CurrentOrganisation orga
 
     private static IQueryable<GridCoding> Codings(ParvisDbContext db, Guid gridId) => db.GridCodings.Where(c => c.GridId == gridId && c.ContributionId != null);
 
-    /// <summary>Worked out for every text the index holds; a coded one is offered only codes it does not have.</summary>
+    /// <summary>
+    /// Worked out for every text the index holds; a coded one is offered only codes it does not have, and no cell it is
+    /// in with the other sign (a cell holds a contribution once).
+    /// </summary>
     public static SuggestionsBuild Build(SimilarityIndex index, IEnumerable<(Guid Text, string Code)> coded)
     {
         var suggester = CodeSuggester.Learn(index, coded);
-        var ranked = index.Ids.Select(id => (Text: id, Suggestions: suggester.For(id)))
+        var learned = suggester.Learned();
+        bool InOwnCell(Guid text, string code) => learned.TryGetValue(text, out var own) && Cell(code) is var (row, column, _)
+            && own.Any(o => Cell(o) is var (r, c, _) && (r, c) == (row, column));
+        var ranked = index.Ids.Select(id => (Text: id, Suggestions: (IReadOnlyList<Suggestion>)[.. suggester.For(id).Where(s => !InOwnCell(id, s.Code))]))
             .Where(r => r.Suggestions.Count > 0)
             .OrderByDescending(r => r.Suggestions[0].Confidence).ThenBy(r => r.Text).ToList();
         return new SuggestionsBuild(suggester, ranked);
