@@ -6,7 +6,7 @@ using Parvis.OpinionMaps.Polis;
 
 // Opinion-map benchmark: our full recompute against scikit-learn on the same matrices, in the same
 // run. Without arguments, runs everything (each synthetic shape in its own process, so that its
-// peak memory is its own) and writes bench/results/opinion-maps.json. See bench/README.md.
+// peak memory is its own) and writes bench/results/opinion-maps.json. See the README, "Opinion maps".
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var benchDirectory = FindBenchDirectory();
 return args switch
