@@ -113,5 +113,25 @@ public sealed partial class JourneyTests
         await Infrastructure.BrowserApp.ClickToAsync(page, page.Locator("main a[href$='/analysis-help']"), new Regex($"/processes/{process.Slug}/analysis-help$"));
         Assert.Equal("1", await page.Locator("section[aria-labelledby=evaluation] tbody td").Nth(3).TextContentAsync());
         await app.AssertAccessibleAsync(page);
+
+        // Staff switch them off there, saying why in the journal; the grid no longer offers them.
+        var manager = await app.CreatePersonAsync("Cheffe de projet des cases", Role.ProcessManager);
+        var staff = await app.NewPageAsync();
+        await SignInAsync(staff, manager.Email!);
+        await staff.GotoAsync($"/processes/{process.Slug}/analysis-help");
+        await app.AssertAccessibleAsync(staff);
+        await staff.UncheckAsync("#Offered");
+        await Infrastructure.BrowserApp.ClickToAsync(staff, staff.Locator("section[aria-labelledby=switch] button[type=submit]"), new Regex("/analysis-help(\\?handler=Switch)?$"));
+        Assert.Equal(1, await staff.Locator("#suggestions-change-reason-error").CountAsync());
+        Assert.False(await staff.IsCheckedAsync("#Offered"));
+        // Checked in both languages, which loads the page again as it stands: the choice is made again.
+        await app.AssertAccessibleAsync(staff);
+        await staff.UncheckAsync("#Offered");
+        await staff.FillAsync("#suggestions-change-reason", "Le conseil préfère une lecture sans aide.");
+        await Infrastructure.BrowserApp.ClickToAsync(staff, staff.Locator("section[aria-labelledby=switch] button[type=submit]"), new Regex("/analysis-help(\\?handler=Switch)?$"));
+        Assert.Contains("Les suggestions sont désactivées pour cette démarche.", await staff.Locator("[role=status]").TextContentAsync(), StringComparison.Ordinal);
+        Assert.True(await app.WithDatabaseAsync(db => db.Processes.Where(p => p.Id == process.Id).Select(p => p.SuggestionsOff).SingleAsync()));
+        await staff.GotoAsync($"/grids/{grid.Id}");
+        Assert.Equal(0, await staff.GetByRole(AriaRole.Link, new() { Name = "Cases suggérées" }).CountAsync());
     }
 }
