@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Analysis;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.People;
@@ -209,5 +210,129 @@ public sealed class AnalystHelpTests(ParvisApp app) : IClassFixture<ParvisApp>
         var build = CodeSuggestions.Build(index, [(ids[1], strength), (ids[2], strength), (ids[6], strength)]);
         Assert.Contains(build.Ranked, r => r.Text == ids[0] && r.Suggestions.Any(s => s.Code == strength));
         Assert.DoesNotContain(await scope.ServiceProvider.GetRequiredService<CodeSuggestions>().GridQueueAsync(stored, analysis, build), q => q.Contribution.Id == ids[0]);
+    }
+
+    [Fact]
+    public async Task A_cited_summary_is_drafted_from_a_cell_rewritten_by_an_analyst_and_published_with_every_sentence_linked()
+    {
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        var process = await app.AddProcessAsync("resumes-cites", new Phase
+        {
+            Title = "Idées", StartsOn = today.AddDays(-1), EndsOn = today.AddDays(20), Switches = [ProposalsModule.Proposing],
+        });
+        var (participant, _) = await app.SignedInAsync("Habitante de Quéven");
+        var (other, _) = await app.SignedInAsync("Habitant de Gestel");
+        var (analyst, _) = await app.SignedInAsync("Analyste des résumés", Role.Analyst);
+        var evening = await ProposalForms.ProposeAsync(participant, process.Slug, "Des bus le soir", body: "Le bus ne passe plus après 19 heures. Merci.");
+        var work = await ProposalForms.ProposeAsync(other, process.Slug, "Rentrer du travail", body: "Il faudrait des bus après 19 heures pour rentrer du travail.");
+        var parking = await ProposalForms.ProposeAsync(other, process.Slug, "La gare",
+            body: "Les bus du soir après 19 heures manquent aux salariés. Et le parking de la gare est plein dès 8 heures.");
+        var frameworks = await app.WithDatabaseAsync(db => db.Frameworks.Include(f => f.Entries).Where(f => f.Key == "iso26000" || f.Key == "sndd-2010-2013").ToListAsync());
+        var (row, column) = (frameworks.Single(f => f.Key == "iso26000").Entries.Single(e => e.Code == "ENV").Id,
+            frameworks.Single(f => f.Key == "sndd-2010-2013").Entries.Single(e => e.Code == "TRANS").Id);
+        var grid = (await analyst.PostAsync($"/processes/{process.Slug}/grids", new Dictionary<string, string>
+        {
+            ["Title"] = "Mobilités", ["RowFrameworkId"] = frameworks.Single(f => f.Key == "iso26000").Id.ToString(),
+            ["ColumnFrameworkId"] = frameworks.Single(f => f.Key == "sndd-2010-2013").Id.ToString(),
+        })).Location!;
+        foreach (var id in new[] { evening, work, parking })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await analyst.PostAsync(grid, new Dictionary<string, string>
+            {
+                ["Subject"] = $"contribution:{id}", ["RowEntryId"] = row.ToString(), ["ColumnEntryId"] = column.ToString(), ["Sign"] = "Weakness",
+            })).Status);
+        }
+        var scope = CitedSummaries.CellScope(Guid.Parse(grid.Split('/').Last()), CodeSuggestions.CellCode(row, column, GridSign.Weakness));
+        var page = $"/processes/{process.Slug}/summaries";
+
+        // Offered from the grid's table, to analysts only.
+        var link = (await analyst.GetAsync(grid)).Document.QuerySelector("table.grid-data td.weaknesses a")!.GetAttribute("href");
+        Assert.Equal($"{page}?scope={scope}", link);
+        Assert.Empty((await participant.GetAsync(grid)).Document.QuerySelectorAll("table.grid-data td a"));
+        Assert.Contains("/error/403", (await participant.GetAsync(page)).Location, StringComparison.Ordinal);
+        Assert.Contains("3 contribution(s)", (await analyst.GetAsync(link!)).Text("main"), StringComparison.Ordinal);
+        var unknown = await analyst.PostAsync(page, new Dictionary<string, string> { ["Scope"] = $"theme:{Guid.NewGuid()}" });
+        Assert.Equal(HttpStatusCode.OK, unknown.Status);
+        Assert.Contains("n’existe pas", unknown.Text("#Scope-error").Replace('\'', '’'), StringComparison.Ordinal);
+
+        // Drafted: every sentence is a contribution's own, cited with the contributions that say it too.
+        var drafted = await analyst.PostAsync(page, new Dictionary<string, string> { ["Scope"] = scope });
+        Assert.Equal(HttpStatusCode.Redirect, drafted.Status);
+        var address = drafted.Location!;
+        var draft = await analyst.GetAsync(address);
+        Assert.Contains("Brouillon non relu", draft.Text("main"), StringComparison.Ordinal);
+        var citations = draft.Document.QuerySelectorAll("ol.citations > li").ToList();
+        Assert.Equal(2, citations.Count);
+        var texts = new Dictionary<Guid, string>
+        {
+            [evening] = "Le bus ne passe plus après 19 heures. Merci.", [work] = "Il faudrait des bus après 19 heures pour rentrer du travail.",
+            [parking] = "Les bus du soir après 19 heures manquent aux salariés. Et le parking de la gare est plein dès 8 heures.",
+        };
+        foreach (var citation in citations)
+        {
+            var source = Guid.Parse(citation.QuerySelector("a[href^='/contributions/']")!.GetAttribute("href")!.Split('/').Last());
+            Assert.Contains(citation.QuerySelector("blockquote")!.TextContent.Trim(), texts[source], StringComparison.Ordinal);
+        }
+        Assert.Contains("19 heures", citations[0].QuerySelector("blockquote")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Dit par 3 contribution(s)\u00a0: 3 en ligne.", citations[0].TextContent, StringComparison.Ordinal);
+        var body = draft.Document.QuerySelector("textarea[name='Input.Body']")!.TextContent.Trim();
+        Assert.EndsWith("[2]", body, StringComparison.Ordinal);
+        Dictionary<string, string> Form(string text) => new() { ["Input.Kind"] = "Concern", ["Input.Title"] = "Les bus du soir", ["Input.Body"] = text, ["Input.ThemeId"] = "" };
+
+        // Never published as the machine wrote it, nor citing what it does not hold: said next to the text, the text kept.
+        var unedited = await analyst.PostAsync($"{address}?handler=Publish", Form(body));
+        Assert.Equal(HttpStatusCode.OK, unedited.Status);
+        Assert.Contains("encore celui de la machine", unedited.Text("#Input_Body-error"), StringComparison.Ordinal);
+        var dangling = await analyst.PostAsync($"{address}?handler=Publish", Form("Des bus le soir [1], et un train [7]."));
+        Assert.Contains("retirez ce numéro", dangling.Text("#Input_Body-error"), StringComparison.Ordinal);
+        Assert.Equal("Des bus le soir [1], et un train [7].", dangling.Document.QuerySelector("textarea[name='Input.Body']")!.TextContent.Trim());
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.SynthesisItems.CountAsync(i => i.ProcessId == process.Id)));
+
+        // A citation taken out; then rewritten and published: the item's text links its sentence.
+        Assert.Equal(HttpStatusCode.Redirect, (await analyst.PostAsync($"{address}?handler=Remove", new Dictionary<string, string> { ["number"] = "2" })).Status);
+        Assert.Single((await analyst.GetAsync(address)).Document.QuerySelectorAll("ol.citations > li"));
+        Assert.Contains("retirez ce numéro", (await analyst.PostAsync($"{address}?handler=Publish", Form("Bus [1], parking [2]."))).Text("#Input_Body-error"), StringComparison.Ordinal);
+        var published = await analyst.PostAsync($"{address}?handler=Publish", Form("Les habitants et les habitantes demandent des bus après 19 heures [1]."));
+        Assert.Equal(HttpStatusCode.Redirect, published.Status);
+        var item = await participant.GetAsync(published.Location!);
+        Assert.Equal("#citation-1", item.Document.QuerySelector("article a[href^='#citation-']")!.GetAttribute("href"));
+        var cited = item.Document.QuerySelector("#citation-1")!;
+        var sourceId = Guid.Parse(cited.QuerySelector("a[href^='/contributions/']")!.GetAttribute("href")!.Split('/').Last());
+        Assert.Contains(cited.QuerySelector("blockquote")!.TextContent.Trim(), texts[sourceId], StringComparison.Ordinal);
+        Assert.Contains("Dit par 3 contribution(s)", cited.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Publié", (await analyst.GetAsync(page)).Text("table"), StringComparison.Ordinal);
+        Assert.Contains("déjà publié", (await analyst.PostAsync($"{address}?handler=Publish", Form("Autre chose [1]."))).Text("main"), StringComparison.Ordinal);
+
+        // A sentence hidden by moderation, or erased by its author, is no longer shown; the others count one fewer.
+        await app.WithDatabaseAsync(async db =>
+        {
+            var source = await db.Contributions.SingleAsync(c => c.Id == sourceId);
+            source.HiddenAt = DateTimeOffset.UtcNow;
+            source.HiddenReason = "Test";
+            await db.SaveChangesAsync();
+        });
+        var hidden = await participant.GetAsync(published.Location!);
+        Assert.Contains("Phrase retirée", hidden.Text("#citation-1"), StringComparison.Ordinal);
+        Assert.Empty(hidden.Document.QuerySelectorAll("#citation-1 blockquote"));
+        Assert.Contains("Dit par 2 contribution(s)", hidden.Text("#citation-1"), StringComparison.Ordinal);
+        await app.WithDatabaseAsync(db => db.Contributions.Where(c => c.Id == sourceId).ExecuteUpdateAsync(s => s.SetProperty(c => c.HiddenAt, (DateTimeOffset?)null)));
+        Assert.Single((await participant.GetAsync(published.Location!)).Document.QuerySelectorAll("#citation-1 blockquote"));
+        using (var services = app.Services.CreateScope())
+        {
+            var db = services.ServiceProvider.GetRequiredService<Parvis.Web.Kernel.Data.ParvisDbContext>();
+            var authorOfSource = await db.Contributions.Where(c => c.Id == sourceId).Select(c => c.AuthorId!.Value).SingleAsync();
+            await services.ServiceProvider.GetRequiredService<Parvis.Web.Kernel.Privacy.PersonalData>()
+                .EraseAsync(await db.Users.SingleAsync(p => p.Id == authorOfSource), Parvis.Web.Kernel.Privacy.ErasureChoice.Remove);
+        }
+        Assert.Equal([""], await app.WithDatabaseAsync(db => db.SummaryCitations.Where(c => c.ContributionId == sourceId).Select(c => c.Sentence).ToListAsync()));
+        Assert.Contains("Phrase retirée", (await participant.GetAsync(published.Location!)).Text("#citation-1"), StringComparison.Ordinal);
+
+        // Switched off, nothing more is drafted; what was published stays.
+        await app.WithDatabaseAsync(db => db.Processes.Where(p => p.Id == process.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.SuggestionsOff, true)));
+        var off = await analyst.PostAsync(page, new Dictionary<string, string> { ["Scope"] = scope });
+        Assert.Equal(HttpStatusCode.OK, off.Status);
+        Assert.Contains("désactivées", off.Text("main"), StringComparison.Ordinal);
+        Assert.Empty((await analyst.GetAsync(grid)).Document.QuerySelectorAll("table.grid-data td a"));
+        Assert.Equal(1, await app.WithDatabaseAsync(db => db.Summaries.CountAsync(s => s.ProcessId == process.Id)));
     }
 }

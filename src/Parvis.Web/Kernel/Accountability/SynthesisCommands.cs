@@ -142,13 +142,17 @@ public sealed class SynthesisCommands(ParvisDbContext db, CurrentOrganisation or
         {
             return CommandResult.Refused(decision);
         }
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        // Within the caller's transaction when there is one (a summary published into the item).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
         if (await change(item) is { } error)
         {
             return CommandResult.Refused(error);
         }
         await db.SaveChangesAsync();
-        await transaction.CommitAsync();
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync();
+        }
         return CommandResult.Done(item.Id);
     }
 }

@@ -217,6 +217,10 @@ public sealed class SimilarityIndex
 
     private Dictionary<int, double> Scores(int position) => Scores(_vectors[position], position, _postings);
 
+    /// <summary>The texts (by position) at least <paramref name="least"/> alike to the one at <paramref name="position"/>, with their likeness.</summary>
+    internal IEnumerable<(int Position, double Score)> Near(int position, double least) =>
+        Scores(position).Where(s => s.Value >= least).Select(s => (s.Key, s.Value));
+
     /// <summary>
     /// A text's likeness (0 to 1) to each text of <paramref name="postings"/> it shares a word with, itself left out.
     /// Rounded so that sums of the same words in another order give the same score.

@@ -446,6 +446,37 @@ internal static class KernelModel
             e.HasOne<Process>().WithMany().HasForeignKey(i => i.ProcessId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Theme>().WithMany().HasForeignKey(i => i.ThemeId).OnDelete(DeleteBehavior.SetNull);
         });
+        b.Entity<Summary>(e =>
+        {
+            e.ToTable("kernel_summaries");
+            e.Property(s => s.Scope).HasMaxLength(Summary.ScopeMax);
+            e.Property(s => s.Kind).HasConversion<string>().HasMaxLength(30);
+            e.Property(s => s.Title).HasMaxLength(SynthesisItem.TitleMax);
+            e.Property(s => s.Body).HasMaxLength(SynthesisItem.BodyMax);
+            e.Property(s => s.Draft).HasMaxLength(SynthesisItem.BodyMax);
+            e.Ignore(s => s.IsEdited);
+            e.HasIndex(s => new { s.ProcessId, s.CreatedAt });
+            e.HasIndex(s => s.SynthesisItemId);
+            e.HasOne<Process>().WithMany().HasForeignKey(s => s.ProcessId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<SynthesisItem>().WithMany().HasForeignKey(s => s.SynthesisItemId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(s => s.Citations).WithOne().HasForeignKey(c => c.SummaryId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<SummaryCitation>(e =>
+        {
+            e.ToTable("kernel_summary_citations");
+            e.Property(c => c.Sentence).HasMaxLength(Analysis.ExtractiveSummary.SentenceChars);
+            e.HasIndex(c => new { c.SummaryId, c.Number }).IsUnique();
+            e.HasIndex(c => c.ContributionId);
+            e.HasOne<Contribution>().WithMany().HasForeignKey(c => c.ContributionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(c => c.Echoes).WithOne().HasForeignKey(x => x.CitationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<SummaryEcho>(e =>
+        {
+            e.ToTable("kernel_summary_echoes");
+            e.HasKey(x => new { x.CitationId, x.ContributionId });
+            e.HasIndex(x => x.ContributionId);
+            e.HasOne<Contribution>().WithMany().HasForeignKey(x => x.ContributionId).OnDelete(DeleteBehavior.Cascade);
+        });
         b.Entity<SynthesisLink>(e =>
         {
             e.ToTable("kernel_synthesis_links");

@@ -59,6 +59,9 @@ public abstract class ParvisDbContext(DbContextOptions options)
     public DbSet<NotificationChoice> NotificationChoices => Set<NotificationChoice>();
     public DbSet<OutgoingMessage> OutgoingMessages => Set<OutgoingMessage>();
     public DbSet<SynthesisItem> SynthesisItems => Set<SynthesisItem>();
+    public DbSet<Summary> Summaries => Set<Summary>();
+    public DbSet<SummaryCitation> SummaryCitations => Set<SummaryCitation>();
+    public DbSet<SummaryEcho> SummaryEchoes => Set<SummaryEcho>();
     public DbSet<SynthesisLink> SynthesisLinks => Set<SynthesisLink>();
     public DbSet<SynthesisItemLink> SynthesisItemLinks => Set<SynthesisItemLink>();
     public DbSet<ProcessReport> ProcessReports => Set<ProcessReport>();

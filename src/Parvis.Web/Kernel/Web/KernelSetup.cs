@@ -69,6 +69,7 @@ public static class KernelSetup
         services.AddScoped<PhaseFeedbackCommands>();
         services.AddParvisApiDescription();
         services.AddScoped<SynthesisCommands>();
+        services.AddScoped<CitedSummaries>();
         services.AddScoped<GridCommands>();
         services.AddScoped<ResultCommands>();
         services.AddScoped<ReportBuilder>();

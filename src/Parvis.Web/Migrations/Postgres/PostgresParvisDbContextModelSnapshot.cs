@@ -428,6 +428,109 @@ namespace Parvis.Web.Migrations.Postgres
                     b.ToTable("kernel_result_updates", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.Summary", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(6000)
+                        .HasColumnType("character varying(6000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Draft")
+                        .IsRequired()
+                        .HasMaxLength(6000)
+                        .HasColumnType("character varying(6000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<Guid?>("SynthesisItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ThemeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SynthesisItemId");
+
+                    b.HasIndex("ProcessId", "CreatedAt");
+
+                    b.ToTable("kernel_summaries", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.SummaryCitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ContributionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sentence")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<Guid>("SummaryId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContributionId");
+
+                    b.HasIndex("SummaryId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("kernel_summary_citations", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.SummaryEcho", b =>
+                {
+                    b.Property<Guid>("CitationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ContributionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("CitationId", "ContributionId");
+
+                    b.HasIndex("ContributionId");
+
+                    b.ToTable("kernel_summary_echoes", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Kernel.Accountability.SynthesisItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4666,6 +4769,50 @@ namespace Parvis.Web.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.Summary", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.Accountability.SynthesisItem", null)
+                        .WithMany()
+                        .HasForeignKey("SynthesisItemId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.SummaryCitation", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Contributions.Contribution", null)
+                        .WithMany()
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.Accountability.Summary", null)
+                        .WithMany("Citations")
+                        .HasForeignKey("SummaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.SummaryEcho", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Accountability.SummaryCitation", null)
+                        .WithMany("Echoes")
+                        .HasForeignKey("CitationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.Contributions.Contribution", null)
+                        .WithMany()
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Parvis.Web.Kernel.Accountability.SynthesisItem", b =>
                 {
                     b.HasOne("Parvis.Web.Kernel.Processes.Process", null)
@@ -5998,6 +6145,16 @@ namespace Parvis.Web.Migrations.Postgres
             modelBuilder.Entity("Parvis.Web.Kernel.Accountability.Framework", b =>
                 {
                     b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.Summary", b =>
+                {
+                    b.Navigation("Citations");
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.SummaryCitation", b =>
+                {
+                    b.Navigation("Echoes");
                 });
 
             modelBuilder.Entity("Parvis.Web.Kernel.Organisations.Organisation", b =>

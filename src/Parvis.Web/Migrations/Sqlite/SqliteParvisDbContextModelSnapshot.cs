@@ -419,6 +419,109 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.ToTable("kernel_result_updates", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.Summary", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(6000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Draft")
+                        .IsRequired()
+                        .HasMaxLength(6000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProcessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SynthesisItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ThemeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SynthesisItemId");
+
+                    b.HasIndex("ProcessId", "CreatedAt");
+
+                    b.ToTable("kernel_summaries", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.SummaryCitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContributionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sentence")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SummaryId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContributionId");
+
+                    b.HasIndex("SummaryId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("kernel_summary_citations", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.SummaryEcho", b =>
+                {
+                    b.Property<Guid>("CitationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContributionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CitationId", "ContributionId");
+
+                    b.HasIndex("ContributionId");
+
+                    b.ToTable("kernel_summary_echoes", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Kernel.Accountability.SynthesisItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4645,6 +4748,50 @@ namespace Parvis.Web.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.Summary", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.Accountability.SynthesisItem", null)
+                        .WithMany()
+                        .HasForeignKey("SynthesisItemId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.SummaryCitation", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Contributions.Contribution", null)
+                        .WithMany()
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.Accountability.Summary", null)
+                        .WithMany("Citations")
+                        .HasForeignKey("SummaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.SummaryEcho", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Accountability.SummaryCitation", null)
+                        .WithMany("Echoes")
+                        .HasForeignKey("CitationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.Contributions.Contribution", null)
+                        .WithMany()
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Parvis.Web.Kernel.Accountability.SynthesisItem", b =>
                 {
                     b.HasOne("Parvis.Web.Kernel.Processes.Process", null)
@@ -5977,6 +6124,16 @@ namespace Parvis.Web.Migrations.Sqlite
             modelBuilder.Entity("Parvis.Web.Kernel.Accountability.Framework", b =>
                 {
                     b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.Summary", b =>
+                {
+                    b.Navigation("Citations");
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.SummaryCitation", b =>
+                {
+                    b.Navigation("Echoes");
                 });
 
             modelBuilder.Entity("Parvis.Web.Kernel.Organisations.Organisation", b =>

@@ -12,7 +12,7 @@ namespace Parvis.Web.Pages.Synthesis;
 
 /// <summary>One synthesis item and every contribution behind it; analysts edit, move or delete it here.</summary>
 public sealed class ItemModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, SynthesisCommands synthesis,
-    IEnumerable<IContributionSource> sources, Kernel.Territory.ActorMentions actors) : ParvisPageModel
+    IEnumerable<IContributionSource> sources, Kernel.Territory.ActorMentions actors, CitedSummaries summaries) : ParvisPageModel
 {
     [BindProperty]
     public SynthesisInput Input { get; set; } = new();
@@ -36,6 +36,11 @@ public sealed class ItemModel(ParvisDbContext db, CurrentOrganisation organisati
     public IReadOnlyList<SynthesisItem> Others { get; private set; } = [];
 
     public IReadOnlyList<Theme> Themes { get; private set; } = [];
+
+    /// <summary>The sentences the text cites ([n]), from the summary published into the item.</summary>
+    public IReadOnlyList<CitationView> Citations { get; private set; } = [];
+
+    public IReadOnlySet<int> Cited => Citations.Select(c => c.Number).ToHashSet();
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -103,6 +108,7 @@ public sealed class ItemModel(ParvisDbContext db, CurrentOrganisation organisati
         Others = CanEdit && item.IsTracked
             ? await db.SynthesisItems.AsNoTracking().Where(i => i.ProcessId == item.ProcessId && i.Id != id).OrderBy(i => i.Kind).ThenBy(i => i.Position).ToListAsync()
             : [];
+        Citations = await summaries.OfItemAsync(id) is { } summary ? await summaries.CitationsAsync(summary) : [];
         Actor = item.IsTracked ? await actors.OfAsync(id, ResultCommands.ResultMention) : null;
         Updates = item.IsTracked
             ? await db.ResultUpdates.AsNoTracking().Where(u => u.SynthesisItemId == id).OrderByDescending(u => u.On).ThenByDescending(u => u.RecordedAt).ToListAsync()

@@ -1,0 +1,369 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Parvis.Web.Kernel.Analysis;
+using Parvis.Web.Kernel.Audit;
+using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Kernel.Text;
+using Parvis.Web.Shared;
+
+namespace Parvis.Web.Kernel.Accountability;
+
+/// <summary>
+/// A summary of contributions (a theme's, a grid cell's, a synthesis item's) made of their own sentences, each cited
+/// with its source, for analysts to rewrite. What the machine wrote is kept as <see cref="Draft"/>: a summary whose text
+/// is still that is a draft, and it cannot go into the synthesis until an analyst has changed it.
+/// </summary>
+public sealed class Summary
+{
+    public const int ScopeMax = 120;
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid OrganisationId { get; set; }
+    public Guid ProcessId { get; set; }
+
+    /// <summary>What it summarises, as <see cref="CitedSummaries"/> names it ("theme:…", "cell:…", "item:…").</summary>
+    public required string Scope { get; set; }
+
+    public SynthesisItemKind Kind { get; set; }
+    public required string Title { get; set; }
+
+    /// <summary>The text as analysts left it; its <c>[n]</c> cite <see cref="SummaryCitation.Number"/> n.</summary>
+    public string Body { get; set; } = "";
+
+    /// <summary>The text as the machine wrote it.</summary>
+    public string Draft { get; set; } = "";
+
+    public Guid? ThemeId { get; set; }
+
+    /// <summary>The synthesis item it went into; its citations are shown there.</summary>
+    public Guid? SynthesisItemId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public List<SummaryCitation> Citations { get; set; } = [];
+
+    public bool IsEdited => Body.Trim() != Draft.Trim();
+}
+
+/// <summary>A sentence of a contribution, word for word, cited by a summary as <c>[Number]</c>.</summary>
+public sealed class SummaryCitation
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid SummaryId { get; set; }
+    public int Number { get; set; }
+    public Guid ContributionId { get; set; }
+
+    /// <summary>Emptied when its author erases what they wrote.</summary>
+    public string Sentence { get; set; } = "";
+
+    /// <summary>The other contributions that say something alike.</summary>
+    public List<SummaryEcho> Echoes { get; set; } = [];
+}
+
+public sealed class SummaryEcho
+{
+    public Guid CitationId { get; set; }
+    public Guid ContributionId { get; set; }
+}
+
+/// <summary>
+/// A citation as a page shows it: the sentence while its contribution is shown and still says it (otherwise
+/// <see cref="Source"/> is null), and the contributions behind it by channel, its own included.
+/// </summary>
+public sealed record CitationView(int Number, Contribution? Source, string? Sentence, IReadOnlyList<(Channel Channel, int Count)> Behind)
+{
+    public int Total => Behind.Sum(b => b.Count);
+}
+
+/// <summary>Cited summaries: drafted from contributions by <see cref="ExtractiveSummary"/>, rewritten and published by analysts.</summary>
+public sealed partial class CitedSummaries(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock,
+    FateCommands fates, SynthesisCommands synthesis, IStringLocalizer<SharedText> text)
+{
+    /// <summary>Contributions summarised at most, the latest: beyond, a summary is of a sample, as its page says.</summary>
+    public const int ContributionsRead = 5_000;
+
+    /// <summary>Summaries a process keeps at most, drafts and published: each holds thousands of rows at most.</summary>
+    public const int SummariesKept = 500;
+
+    public static string ThemeScope(Guid themeId) => $"theme:{themeId}";
+
+    public static string ItemScope(Guid itemId) => $"item:{itemId}";
+
+    public static string CellScope(Guid gridId, string cellCode) => $"cell:{gridId}:{cellCode}";
+
+    /// <summary>What a scope summarises: its name, and its contributions (ids) of the process.</summary>
+    public sealed record Subject(string Label, IQueryable<Guid> Contributions, SynthesisItem? Item);
+
+    /// <summary>The scope in words and contributions, or null when it is not one of the process's.</summary>
+    public async Task<Subject?> SubjectAsync(Process process, string scope)
+    {
+        var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        switch (scope.Split(':'))
+        {
+            case ["theme", var id] when Guid.TryParse(id, out var themeId):
+                var theme = await db.Themes.AsNoTracking().FirstOrDefaultAsync(t => t.Id == themeId && t.ProcessId == process.Id);
+                return theme is null ? null : new Subject(text["Summaries.OfTheme", theme.Name], fates.InTheme(themeId), null);
+            case ["item", var id] when Guid.TryParse(id, out var itemId):
+                var item = await db.SynthesisItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == itemId && i.ProcessId == process.Id);
+                return item is null ? null
+                    : new Subject(text["Summaries.OfItem", item.Title], db.SynthesisLinks.Where(l => l.SynthesisItemId == itemId).Select(l => l.ContributionId), item);
+            case ["cell", var id, var code] when Guid.TryParse(id, out var gridId) && CodeSuggestions.Cell(code) is var (row, column, sign):
+                var grid = await db.AnalysisGrids.AsNoTracking().FirstOrDefaultAsync(g => g.Id == gridId && g.ProcessId == process.Id);
+                var entries = await db.FrameworkEntries.AsNoTracking().Where(e => e.Id == row || e.Id == column).ToDictionaryAsync(e => e.Id);
+                if (grid is null || !entries.TryGetValue(row, out var r) || r.FrameworkId != grid.RowFrameworkId
+                    || !entries.TryGetValue(column, out var c) || c.FrameworkId != grid.ColumnFrameworkId)
+                {
+                    return null;
+                }
+                var coded = db.GridCodings.Where(g => g.GridId == gridId && g.RowEntryId == row && g.ColumnEntryId == column && g.Sign == sign && g.ContributionId != null)
+                    .Select(g => g.ContributionId!.Value);
+                return new Subject(text["Summaries.OfCell", r.LabelIn(culture), c.LabelIn(culture), text["GridSign." + sign].Value], coded, null);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The shown contributions of a scope, the latest first, at most <see cref="ContributionsRead"/>.</summary>
+    private IQueryable<Contribution> Read(Process process, Subject subject) =>
+        fates.Shown.AsNoTracking().Where(c => c.ProcessId == process.Id && subject.Contributions.Contains(c.Id))
+            .OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id).Take(ContributionsRead);
+
+    /// <summary>How many shown contributions a scope holds, to say so before summarising.</summary>
+    public Task<int> CountAsync(Process process, Subject subject) =>
+        fates.Shown.CountAsync(c => c.ProcessId == process.Id && subject.Contributions.Contains(c.Id));
+
+    /// <summary>Drafts a summary of a scope's contributions, for analysts; refused when suggestions are switched off in the process.</summary>
+    public async Task<CommandResult> DraftAsync(Process process, string scope)
+    {
+        if (await authorizer.DecideAsync(Permission.Analyse, process) is var decision and not Decision.Allowed)
+        {
+            return CommandResult.Refused(decision);
+        }
+        if (!CodeSuggestions.Offered(process))
+        {
+            return CommandResult.Refused("Error.SuggestionsOff");
+        }
+        if (await SubjectAsync(process, scope) is not { } subject)
+        {
+            return CommandResult.Missing();
+        }
+        if (await db.Summaries.CountAsync(s => s.ProcessId == process.Id) >= SummariesKept)
+        {
+            return CommandResult.Refused("Error.SummariesFull");
+        }
+        var contributions = await Read(process, subject).ToListAsync();
+        // The earliest first: between sentences equally echoed, the one said first is cited.
+        contributions.Reverse();
+        var sentences = ExtractiveSummary.Of([.. contributions.Select(c => new SummarisedText(c.Id, c.Excerpt, c.Language))]);
+        if (sentences.Count == 0)
+        {
+            return CommandResult.Refused("Error.SummaryNothing");
+        }
+        var now = clock.GetUtcNow();
+        var body = string.Join("\n\n", sentences.Select((s, i) => $"{s.Sentence} [{i + 1}]"));
+        var summary = new Summary
+        {
+            OrganisationId = organisation.Id, ProcessId = process.Id, Scope = scope, Title = Excerpts.Cut(subject.Label, SynthesisItem.TitleMax),
+            Kind = subject.Item?.Kind ?? SynthesisItemKind.Concern, ThemeId = subject.Item is { } item ? item.ThemeId : ThemeOf(scope),
+            Body = body, Draft = body, CreatedAt = now, UpdatedAt = now,
+        };
+        summary.Citations = [.. sentences.Select((s, i) => new SummaryCitation
+        {
+            SummaryId = summary.Id, Number = i + 1, ContributionId = s.Source, Sentence = s.Sentence,
+        })];
+        foreach (var (citation, sentence) in summary.Citations.Zip(sentences))
+        {
+            citation.Echoes = [.. sentence.EchoedBy.Select(e => new SummaryEcho { CitationId = citation.Id, ContributionId = e })];
+        }
+        db.Summaries.Add(summary);
+        audit.Record("summary.draft", $"summary:{summary.Id}", scope);
+        await db.SaveChangesAsync();
+        return CommandResult.Done(summary.Id);
+    }
+
+    private static Guid? ThemeOf(string scope) => scope.Split(':') is ["theme", var id] && Guid.TryParse(id, out var themeId) ? themeId : null;
+
+    /// <summary>A summary of the current organisation, tracked, with its citations; null when missing.</summary>
+    public Task<Summary?> FindAsync(Guid id) =>
+        db.Summaries.Include(s => s.Citations).FirstOrDefaultAsync(s => s.Id == id && s.OrganisationId == organisation.Id);
+
+    public async Task<CommandResult> SaveAsync(Guid id, SynthesisDraft draft) =>
+        await ChangeAsync(id, async summary =>
+        {
+            if (await Refused(summary, draft) is { } refused)
+            {
+                return refused;
+            }
+            Apply(summary, draft);
+            audit.Record("summary.save", $"summary:{summary.Id}", summary.Title);
+            return null;
+        });
+
+    /// <summary>A citation taken out of the summary; its <c>[n]</c> must then go from the text before it is published.</summary>
+    public async Task<CommandResult> RemoveCitationAsync(Guid id, int number) =>
+        await ChangeAsync(id, summary =>
+        {
+            if (summary.SynthesisItemId is not null)
+            {
+                return Task.FromResult<string?>("Error.SummaryPublished");
+            }
+            if (summary.Citations.FirstOrDefault(c => c.Number == number) is not { } citation)
+            {
+                return Task.FromResult<string?>("Error.NotFound");
+            }
+            db.SummaryCitations.Remove(citation);
+            summary.UpdatedAt = clock.GetUtcNow();
+            audit.Record("summary.uncite", $"summary:{summary.Id}", number.ToString(CultureInfo.InvariantCulture));
+            return Task.FromResult<string?>(null);
+        });
+
+    /// <summary>
+    /// Into the synthesis: the synthesis item it summarises gets its text, or a new item is added. Refused while the
+    /// text is still the machine's, or cites a sentence the summary does not hold.
+    /// </summary>
+    public async Task<CommandResult> PublishAsync(Guid id, SynthesisDraft draft) =>
+        await ChangeAsync(id, async summary =>
+        {
+            if (await Refused(summary, draft) is { } refused)
+            {
+                return refused;
+            }
+            if (draft.Body.Trim() == summary.Draft.Trim())
+            {
+                return "Error.SummaryUnedited";
+            }
+            var numbers = summary.Citations.Select(c => c.Number).ToHashSet();
+            if (Cited(draft.Body).Any(n => !numbers.Contains(n)))
+            {
+                return "Error.SummaryUnknownCitation";
+            }
+            Apply(summary, draft);
+            var target = summary.Scope.Split(':') is ["item", var item] && Guid.TryParse(item, out var itemId)
+                && await db.SynthesisItems.AnyAsync(i => i.Id == itemId && i.ProcessId == summary.ProcessId) ? itemId : (Guid?)null;
+            var result = target is { } existing ? await synthesis.UpdateAsync(existing, draft) : await synthesis.CreateAsync(summary.ProcessId, draft);
+            if (!result.Succeeded)
+            {
+                return result.ErrorKey;
+            }
+            // An item shows the citations of one summary: the one its text now cites.
+            await db.Summaries.Where(s => s.SynthesisItemId == result.Id && s.Id != summary.Id).ExecuteDeleteAsync();
+            summary.SynthesisItemId = result.Id;
+            audit.Record("summary.publish", $"summary:{summary.Id}", $"synthesis:{result.Id}");
+            return null;
+        });
+
+    /// <summary>A draft thrown away; a published summary goes with its synthesis item.</summary>
+    public async Task<CommandResult> DeleteAsync(Guid id) =>
+        await ChangeAsync(id, summary =>
+        {
+            if (summary.SynthesisItemId is not null)
+            {
+                return Task.FromResult<string?>("Error.SummaryPublished");
+            }
+            db.Summaries.Remove(summary);
+            audit.Record("summary.delete", $"summary:{summary.Id}", summary.Title);
+            return Task.FromResult<string?>(null);
+        });
+
+    private async Task<string?> Refused(Summary summary, SynthesisDraft draft)
+    {
+        if (summary.SynthesisItemId is not null)
+        {
+            return "Error.SummaryPublished";
+        }
+        return draft.ThemeId is { } theme && !await db.Themes.AnyAsync(t => t.Id == theme && t.ProcessId == summary.ProcessId) ? "Error.NotFound" : null;
+    }
+
+    private void Apply(Summary summary, SynthesisDraft draft)
+    {
+        (summary.Kind, summary.Title, summary.Body, summary.ThemeId) = (draft.Kind, draft.Title.Trim(), draft.Body.Trim(), draft.ThemeId);
+        summary.UpdatedAt = clock.GetUtcNow();
+    }
+
+    [GeneratedRegex(@"\[(\d{1,3})\]")]
+    private static partial Regex Marker();
+
+    /// <summary>The citation numbers a text cites, in order.</summary>
+    public static IEnumerable<int> Cited(string body) =>
+        Marker().Matches(body).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+
+    /// <summary>A text in stretches: plain text, or the number of a citation it cites (<c>[n]</c>) when <paramref name="cited"/> holds it.</summary>
+    public static IEnumerable<(string Text, int? Number)> Stretches(string body, IReadOnlySet<int> cited)
+    {
+        var at = 0;
+        foreach (Match marker in Marker().Matches(body))
+        {
+            var number = int.Parse(marker.Groups[1].Value, CultureInfo.InvariantCulture);
+            if (!cited.Contains(number))
+            {
+                continue;
+            }
+            if (marker.Index > at)
+            {
+                yield return (body[at..marker.Index], null);
+            }
+            yield return (marker.Value, number);
+            at = marker.Index + marker.Length;
+        }
+        if (at < body.Length)
+        {
+            yield return (body[at..], null);
+        }
+    }
+
+    /// <summary>
+    /// The citations of a summary as a page shows them. A sentence is shown only while its contribution is shown (not
+    /// hidden, not erased) and still says it; the contributions behind it are counted among those shown.
+    /// </summary>
+    public async Task<IReadOnlyList<CitationView>> CitationsAsync(Guid summaryId)
+    {
+        var citations = await db.SummaryCitations.AsNoTracking().Where(c => c.SummaryId == summaryId).OrderBy(c => c.Number).ToListAsync();
+        var ids = citations.Select(c => c.Id).ToList();
+        var echoes = await db.SummaryEchoes.AsNoTracking().Where(e => ids.Contains(e.CitationId)).ToListAsync();
+        var sources = citations.Select(c => c.ContributionId).ToList();
+        var shown = await fates.Shown.AsNoTracking().Where(c => sources.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
+        var echoIds = echoes.Select(e => e.ContributionId).Distinct().ToList();
+        var channels = await fates.Shown.Where(c => echoIds.Contains(c.Id)).Select(c => new { c.Id, c.Channel }).ToDictionaryAsync(c => c.Id, c => c.Channel);
+        return [.. citations.Select(citation =>
+        {
+            var source = shown.GetValueOrDefault(citation.ContributionId) is { } c && citation.Sentence.Length > 0 && c.Excerpt.Contains(citation.Sentence, StringComparison.Ordinal)
+                ? c : null;
+            var behind = echoes.Where(e => e.CitationId == citation.Id && channels.ContainsKey(e.ContributionId)).Select(e => channels[e.ContributionId])
+                .Concat(source is null ? [] : [source.Channel])
+                .GroupBy(ch => ch).OrderBy(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
+            return new CitationView(citation.Number, source, source is null ? null : citation.Sentence, behind);
+        })];
+    }
+
+    /// <summary>The published summary of a synthesis item, if any.</summary>
+    public Task<Guid?> OfItemAsync(Guid itemId) =>
+        db.Summaries.Where(s => s.SynthesisItemId == itemId).Select(s => (Guid?)s.Id).FirstOrDefaultAsync();
+
+    private async Task<CommandResult> ChangeAsync(Guid id, Func<Summary, Task<string?>> change)
+    {
+        var summary = await FindAsync(id);
+        var process = summary is null ? null : await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == summary.ProcessId);
+        if (summary is null || process is null)
+        {
+            return CommandResult.Missing();
+        }
+        if (await authorizer.DecideAsync(Permission.Analyse, process) is var decision and not Decision.Allowed)
+        {
+            return CommandResult.Refused(decision);
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (await change(summary) is { } error)
+        {
+            return CommandResult.Refused(error);
+        }
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return CommandResult.Done(summary.Id);
+    }
+}
