@@ -134,4 +134,73 @@ public sealed partial class JourneyTests
         await staff.GotoAsync($"/grids/{grid.Id}");
         Assert.Equal(0, await staff.GetByRole(AriaRole.Link, new() { Name = "Cases suggérées" }).CountAsync());
     }
+
+    [Fact]
+    public async Task An_analyst_drafts_a_cited_summary_of_a_cell_rewrites_it_and_publishes_it_with_the_keyboard()
+    {
+        var author = await app.CreatePersonAsync("Autrice des idées résumées");
+        var (grid, proposals) = await app.WithDatabaseAsync(async db =>
+        {
+            var today = DateOnly.FromDateTime(DateTime.Now);
+            var created = ParvisApp.NewProcess(app.World.OrganisationId, "resumes-au-clavier",
+                new Web.Kernel.Processes.Phase { Title = "Idées", StartsOn = today.AddDays(-1), EndsOn = today.AddDays(9) });
+            db.Processes.Add(created);
+            var texts = new[]
+            {
+                "Le bus ne passe plus après 19 heures.", "Il faudrait des bus après 19 heures pour rentrer du travail.",
+                "Les bus du soir après 19 heures manquent. Le parking de la gare est plein dès 8 heures.",
+            };
+            var written = texts.Select((body, i) => new Proposal
+            {
+                OrganisationId = app.World.OrganisationId, ProcessId = created.Id, AuthorId = author.Id, Title = $"Transport {i + 1}", Body = body,
+            }).ToList();
+            db.Proposals.AddRange(written);
+            var frameworks = await db.Frameworks.Include(f => f.Entries).Where(f => f.Key == "iso26000" || f.Key == "sndd-2010-2013").ToListAsync();
+            var (iso, sndd) = (frameworks.Single(f => f.Key == "iso26000"), frameworks.Single(f => f.Key == "sndd-2010-2013"));
+            var analysis = new AnalysisGrid
+            {
+                OrganisationId = app.World.OrganisationId, ProcessId = created.Id, Title = "Mobilités résumées", RowFrameworkId = iso.Id, ColumnFrameworkId = sndd.Id,
+            };
+            db.AnalysisGrids.Add(analysis);
+            db.GridCodings.AddRange(written.Select(p => new GridCoding
+            {
+                GridId = analysis.Id, ContributionId = p.Id, Sign = GridSign.Weakness,
+                RowEntryId = iso.Entries.Single(e => e.Code == "ENV").Id, ColumnEntryId = sndd.Entries.Single(e => e.Code == "TRANS").Id,
+            }));
+            await db.SaveChangesAsync();
+            return (analysis, written);
+        });
+
+        var analyst = await app.CreatePersonAsync("Analyste des résumés", Role.Analyst);
+        var page = await app.NewPageAsync();
+        await SignInAsync(page, analyst.Email!);
+        await page.GotoAsync($"/grids/{grid.Id}");
+        await Infrastructure.BrowserApp.ClickToAsync(page, page.Locator("table.grid-data td.weaknesses a"), new Regex("/summaries\\?scope=cell"));
+        Assert.Contains("3 contribution(s)", await page.Locator("main").TextContentAsync(), StringComparison.Ordinal);
+        await app.AssertAccessibleAsync(page);
+
+        // With the keyboard alone: drafted, then refused as the machine wrote it, the error next to the text.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rédiger le brouillon" }).FocusAsync();
+        await Infrastructure.BrowserApp.ForNewPageAsync(page, () => page.Keyboard.PressAsync("Enter"));
+        Assert.Matches(new Regex("/summaries/[0-9a-f-]+$"), page.Url);
+        Assert.Equal(2, await page.Locator("ol.citations > li").CountAsync());
+        await app.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publier dans la synthèse" }).FocusAsync();
+        await Infrastructure.BrowserApp.ForNewPageAsync(page, () => page.Keyboard.PressAsync("Enter"));
+        Assert.Contains("encore celui de la machine", await page.Locator("#Input_Body-error").TextContentAsync(), StringComparison.Ordinal);
+        await app.AssertAccessibleAsync(page);
+
+        // Rewritten and published: the item's [1] leads to the sentence, and the sentence to its contribution.
+        await page.FillAsync("#Input_Body", "Les habitants et les habitantes demandent des bus après 19 heures [1].");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publier dans la synthèse" }).FocusAsync();
+        await Infrastructure.BrowserApp.ForNewPageAsync(page, () => page.Keyboard.PressAsync("Enter"));
+        Assert.Matches(new Regex("/synthesis/[0-9a-f-]+$"), page.Url);
+        await page.GetByRole(AriaRole.Link, new() { Name = "citation 1" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(new Regex("#citation-1$"));
+        var source = await page.Locator("#citation-1 a[href^='/contributions/']").GetAttributeAsync("href");
+        Assert.Contains(source!.Split('/').Last(), proposals.Select(p => p.Id.ToString()));
+        Assert.Contains("19 heures", await page.Locator("#citation-1 blockquote").TextContentAsync(), StringComparison.Ordinal);
+        await app.AssertAccessibleAsync(page);
+    }
 }

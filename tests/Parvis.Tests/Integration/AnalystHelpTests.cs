@@ -280,7 +280,8 @@ public sealed class AnalystHelpTests(ParvisApp app) : IClassFixture<ParvisApp>
         Dictionary<string, string> Form(string text) => new() { ["Input.Kind"] = "Concern", ["Input.Title"] = "Les bus du soir", ["Input.Body"] = text, ["Input.ThemeId"] = "" };
 
         // Never published as the machine wrote it, nor citing what it does not hold: said next to the text, the text kept.
-        var unedited = await analyst.PostAsync($"{address}?handler=Publish", Form(body));
+        // As a browser sends it back, line breaks as CR LF.
+        var unedited = await analyst.PostAsync($"{address}?handler=Publish", Form(body.ReplaceLineEndings("\r\n") + " "));
         Assert.Equal(HttpStatusCode.OK, unedited.Status);
         Assert.Contains("encore celui de la machine", unedited.Text("#Input_Body-error"), StringComparison.Ordinal);
         var dangling = await analyst.PostAsync($"{address}?handler=Publish", Form("Des bus le soir [1], et un train [7]."));

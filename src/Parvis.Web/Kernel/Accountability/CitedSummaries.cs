@@ -21,7 +21,7 @@ namespace Parvis.Web.Kernel.Accountability;
 /// </summary>
 public sealed class Summary
 {
-    public const int ScopeMax = 120;
+    public const int ScopeMax = 200;
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid OrganisationId { get; set; }
@@ -48,7 +48,15 @@ public sealed class Summary
     public DateTimeOffset UpdatedAt { get; set; }
     public List<SummaryCitation> Citations { get; set; } = [];
 
-    public bool IsEdited => Body.Trim() != Draft.Trim();
+    public bool IsEdited => Edits(Body);
+
+    /// <summary>
+    /// Whether a text differs from the machine's by more than spacing: a browser sends line breaks as CR LF, and
+    /// spaces moved are not a reading.
+    /// </summary>
+    public bool Edits(string text) => Words(text) != Words(Draft);
+
+    private static string Words(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
 
 /// <summary>A sentence of a contribution, word for word, cited by a summary as <c>[Number]</c>.</summary>
@@ -234,7 +242,7 @@ public sealed partial class CitedSummaries(ParvisDbContext db, CurrentOrganisati
             {
                 return refused;
             }
-            if (draft.Body.Trim() == summary.Draft.Trim())
+            if (!summary.Edits(draft.Body))
             {
                 return "Error.SummaryUnedited";
             }

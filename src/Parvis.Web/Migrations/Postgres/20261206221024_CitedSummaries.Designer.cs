@@ -463,8 +463,8 @@ namespace Parvis.Web.Migrations.Postgres
 
                     b.Property<string>("Scope")
                         .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<Guid?>("SynthesisItemId")
                         .HasColumnType("uuid");

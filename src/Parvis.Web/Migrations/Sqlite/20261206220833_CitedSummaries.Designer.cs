@@ -454,7 +454,7 @@ namespace Parvis.Web.Migrations.Sqlite
 
                     b.Property<string>("Scope")
                         .IsRequired()
-                        .HasMaxLength(120)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("SynthesisItemId")

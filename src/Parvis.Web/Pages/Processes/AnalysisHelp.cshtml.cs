@@ -32,6 +32,9 @@ public sealed class AnalysisHelpModel(ParvisDbContext db, CurrentOrganisation or
     public bool CanAnalyse { get; private set; }
     public bool CanSwitch { get; private set; }
 
+    /// <summary>Cited summaries that went into the synthesis, each rewritten by an analyst.</summary>
+    public int SummariesPublished { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string slug)
     {
         if (!await LoadAsync(slug))
@@ -88,5 +91,6 @@ public sealed class AnalysisHelpModel(ParvisDbContext db, CurrentOrganisation or
             figures.Add(new GridFigures(grid, coded, quality, accepted, rejected));
         }
         Grids = figures;
+        SummariesPublished = await db.Summaries.CountAsync(s => s.ProcessId == Process.Id && s.SynthesisItemId != null);
     }
 }
