@@ -173,19 +173,22 @@ public sealed class AnalystHelpTests(ParvisApp app) : IClassFixture<ParvisApp>
         using var visitor = app.NewSession();
         var method = await visitor.GetAsync($"/processes/{process.Slug}/analysis-help");
         Assert.Equal(HttpStatusCode.OK, method.Status);
-        var figures = method.Document.QuerySelector("section[aria-labelledby=evaluation] tbody tr")!;
+        // The grid's row, after the process's themes'.
+        static AngleSharp.Dom.IElement GridRow(Infrastructure.Session.Response page) =>
+            page.Document.QuerySelectorAll("section[aria-labelledby=evaluation] tbody tr").Single(tr => tr.QuerySelector("th")!.TextContent.Trim() == "Mobilités et nature");
+        var figures = GridRow(method);
         Assert.Equal(["7", "1", "1"], figures.QuerySelectorAll("td").Select(td => td.TextContent));
         Assert.Empty(method.Document.QuerySelectorAll("section[aria-labelledby=switch]"));
         var measured = await analyst.GetAsync($"/processes/{process.Slug}/analysis-help");
         // Measured as the service measures it, written as the French interface writes percentages.
         await using var scope = app.Services.CreateAsyncScope();
-        var quality = (await scope.ServiceProvider.GetRequiredService<CodeSuggestions>().GridBuildAsync(
-            await app.WithDatabaseAsync(db => db.Processes.SingleAsync(p => p.Id == process.Id)),
-            await app.WithDatabaseAsync(db => db.AnalysisGrids.SingleAsync(g => g.Id == gridId)))).Quality;
+        var suggestions = scope.ServiceProvider.GetRequiredService<CodeSuggestions>();
+        var quality = (await suggestions.BuildAsync(await app.WithDatabaseAsync(db => db.Processes.SingleAsync(p => p.Id == process.Id)),
+            suggestions.ForGrid(await app.WithDatabaseAsync(db => db.AnalysisGrids.SingleAsync(g => g.Id == gridId))))).Quality;
         Assert.Equal((7, 7), (quality.Texts, quality.Expected));
         static string Percent(double? share) => share!.Value.ToString("P0", System.Globalization.CultureInfo.GetCultureInfo("fr"));
         Assert.Equal(["7", Percent(quality.Precision), Percent(quality.Recall), "1", "1"],
-            measured.Document.QuerySelector("section[aria-labelledby=evaluation] tbody tr")!.QuerySelectorAll("td").Select(td => td.TextContent));
+            GridRow(measured).QuerySelectorAll("td").Select(td => td.TextContent));
 
         // Switched off by staff, with a reason in the public journal: nothing is offered, and nothing can be accepted.
         Assert.NotEmpty((await analyst.GetAsync($"/processes/{process.Slug}/duplicates")).Document.QuerySelectorAll("ol.card-list > li"));
@@ -209,7 +212,7 @@ public sealed class AnalystHelpTests(ParvisApp app) : IClassFixture<ParvisApp>
         var index = await scope.ServiceProvider.GetRequiredService<SimilarContributions>().IndexAsync(stored);
         var build = CodeSuggestions.Build(index, [(ids[1], strength), (ids[2], strength), (ids[6], strength)]);
         Assert.Contains(build.Ranked, r => r.Text == ids[0] && r.Suggestions.Any(s => s.Code == strength));
-        Assert.DoesNotContain(await scope.ServiceProvider.GetRequiredService<CodeSuggestions>().GridQueueAsync(stored, analysis, build), q => q.Contribution.Id == ids[0]);
+        Assert.DoesNotContain(await suggestions.QueueAsync(stored, suggestions.ForGrid(analysis), build), q => q.Contribution.Id == ids[0]);
     }
 
     [Fact]
@@ -335,5 +338,89 @@ public sealed class AnalystHelpTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Contains("désactivées", off.Text("main"), StringComparison.Ordinal);
         Assert.Empty((await analyst.GetAsync(grid)).Document.QuerySelectorAll("table.grid-data td a"));
         Assert.Equal(1, await app.WithDatabaseAsync(db => db.Summaries.CountAsync(s => s.ProcessId == process.Id)));
+    }
+
+    [Fact]
+    public async Task Themes_are_suggested_from_the_themed_contributions_of_any_kind_and_only_an_analyst_gives_them()
+    {
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        var process = await app.AddProcessAsync("themes-suggeres", new Phase
+        {
+            Title = "Idées", StartsOn = today.AddDays(-1), EndsOn = today.AddDays(20), Switches = [ProposalsModule.Proposing, ProposalsModule.Commenting],
+        });
+        var (mobility, nature) = await app.WithDatabaseAsync(async db =>
+        {
+            var themes = (new Theme { ProcessId = process.Id, Name = "Mobilités", Position = 0 }, new Theme { ProcessId = process.Id, Name = "Nature en ville", Position = 1 });
+            db.Themes.AddRange(themes.Item1, themes.Item2);
+            await db.SaveChangesAsync();
+            // Comments get a fate of their own here: they are compared and classed with the proposals.
+            var stored = await db.Processes.SingleAsync(p => p.Id == process.Id);
+            var proposals = stored.Components.Single(c => c.Module == ProposalsModule.Key);
+            proposals.Switches = [.. proposals.Switches, ProposalsModule.CommentsAwaitFate];
+            await db.SaveChangesAsync();
+            return (themes.Item1.Id, themes.Item2.Id);
+        });
+        var (participant, _) = await app.SignedInAsync("Habitant de Ploemeur");
+        var (analyst, _) = await app.SignedInAsync("Analyste des thèmes", Role.Analyst);
+        // Themes chosen by their authors, as the proposals module lets them.
+        await ProposalForms.ProposeAsync(participant, process.Slug, "Bus du soir", mobility, "Des bus plus tard le soir pour rentrer du travail.");
+        await ProposalForms.ProposeAsync(participant, process.Slug, "Bus vers la gare", mobility, "Un bus toutes les dix minutes le soir vers la gare.");
+        await ProposalForms.ProposeAsync(participant, process.Slug, "Jardin", nature, "Un jardin partagé au pied des immeubles.");
+        await ProposalForms.ProposeAsync(participant, process.Slug, "Arbres", nature, "Planter des arbres et un jardin dans la cour de l'école.");
+        var bus = await ProposalForms.ProposeAsync(participant, process.Slug, "Sans thème", body: "Plus de bus le soir vers la gare, s'il vous plaît.");
+        // Another kind, with no theme of its own: an analyst gives it one from its page.
+        var comment = Guid.Parse(await ProposalForms.CommentAsync(participant, bus, "Un jardin avec des arbres fruitiers au pied des immeubles."));
+        var orchard = await ProposalForms.ProposeAsync(participant, process.Slug, "Verger", body: "Des arbres fruitiers dans un jardin du quartier.");
+        var contributionPage = await analyst.GetAsync($"/contributions/{comment}");
+        Assert.Contains("Nature en ville", contributionPage.Texts("section#themes label"));
+        Assert.Empty((await participant.GetAsync($"/contributions/{comment}")).Document.QuerySelectorAll("section#themes"));
+        Assert.Equal(HttpStatusCode.Redirect, (await analyst.PostAsync($"/contributions/{comment}?handler=Themes",
+            new Dictionary<string, string> { ["ThemeIds"] = nature.ToString() })).Status);
+        Assert.Equal("checked", (await analyst.GetAsync($"/contributions/{comment}")).Document.QuerySelector($"#theme-{nature}")!.GetAttribute("checked"));
+        await using var scope = app.Services.CreateAsyncScope();
+        Assert.Contains(comment, await scope.ServiceProvider.GetRequiredService<FateCommands>().InTheme(nature).ToListAsync());
+        // A theme of another process is refused.
+        var elsewhere = await app.WithDatabaseAsync(db => db.Themes.Where(t => t.ProcessId != process.Id).Select(t => t.Id).FirstAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await analyst.PostAsync($"/contributions/{comment}?handler=Themes",
+            new Dictionary<string, string> { ["ThemeIds"] = elsewhere.ToString() })).Status);
+
+        // Suggested with their reasons, to analysts only.
+        var page = $"/processes/{process.Slug}/theme-suggestions";
+        Assert.Contains("/error/403", (await participant.GetAsync(page)).Location, StringComparison.Ordinal);
+        var queue = await analyst.GetAsync(page);
+        Assert.Contains("Appris de 5 contribution(s)", queue.Text("main"), StringComparison.Ordinal);
+        var items = queue.Document.QuerySelectorAll("ol.card-list > li").ToList();
+        Assert.Equal([bus.ToString(), orchard.ToString()], items.Select(i => i.QuerySelector("input[name=contribution]")!.GetAttribute("value")).Order());
+        var busItem = items.Single(i => i.QuerySelector("input[name=contribution]")!.GetAttribute("value") == bus.ToString());
+        Assert.Contains("Thème suggéré : Mobilités".Replace(" :", "\u00a0:"), busItem.TextContent, StringComparison.Ordinal);
+        Assert.Equal(mobility.ToString(), busItem.QuerySelector("input[name=code]")!.GetAttribute("value"));
+        Assert.Contains(busItem.QuerySelectorAll("mark"), m => m.TextContent.Contains("bus", StringComparison.Ordinal));
+
+        // Accepted: given as by hand; rejected: remembered and not offered again; forged: refused.
+        Assert.Equal(HttpStatusCode.Redirect, (await analyst.PostAsync($"{page}?handler=Accept", new Dictionary<string, string> { ["contribution"] = bus.ToString(), ["code"] = mobility.ToString() })).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await analyst.PostAsync($"{page}?handler=Reject", new Dictionary<string, string> { ["contribution"] = orchard.ToString(), ["code"] = nature.ToString() })).Status);
+        var forged = await analyst.PostAsync($"{page}?handler=Accept", new Dictionary<string, string> { ["contribution"] = orchard.ToString(), ["code"] = mobility.ToString() });
+        Assert.Contains("n'est plus proposée", forged.Text("main"), StringComparison.Ordinal);
+        await participant.PostAsync($"{page}?handler=Accept", new Dictionary<string, string> { ["contribution"] = orchard.ToString(), ["code"] = nature.ToString() }, "/account/sign-out");
+        Assert.Equal([(bus, mobility), (comment, nature)], (await app.WithDatabaseAsync(db => db.ContributionThemes.Where(t => t.ThemeId == mobility || t.ThemeId == nature)
+            .Select(t => new { t.ContributionId, t.ThemeId }).ToListAsync())).Select(t => (t.ContributionId, t.ThemeId)).OrderBy(t => t.ContributionId == comment));
+        var answers = await app.WithDatabaseAsync(db => db.SuggestionDecisions.Where(d => d.ProcessId == process.Id).OrderBy(d => d.DecidedAt).ToListAsync());
+        Assert.Equal([(bus, true), (orchard, false)], answers.Select(a => (a.ContributionId, a.Accepted)));
+        Assert.All(answers, a => Assert.Equal(ProcessThemes.SchemeOf(process.Id), a.Scheme));
+        Assert.Empty((await analyst.GetAsync(page)).Document.QuerySelectorAll("ol.card-list > li"));
+
+        // The method page counts them, from the stored answers; the quality, measured leaving each themed contribution out, for analysts.
+        using var visitor = app.NewSession();
+        var row = (await visitor.GetAsync($"/processes/{process.Slug}/analysis-help")).Document.QuerySelector("section[aria-labelledby=evaluation] tbody tr")!;
+        // The process's themes come first, whatever its grids.
+        Assert.Equal("Thèmes de la démarche", row.QuerySelector("th")!.TextContent.Trim());
+        Assert.Equal(["6", "1", "1"], row.QuerySelectorAll("td").Select(td => td.TextContent));
+        var suggestions = scope.ServiceProvider.GetRequiredService<CodeSuggestions>();
+        var stored = await app.WithDatabaseAsync(db => db.Processes.SingleAsync(p => p.Id == process.Id));
+        var quality = (await suggestions.BuildAsync(stored, suggestions.ForThemes(stored))).Quality;
+        Assert.Equal((6, 6), (quality.Texts, quality.Expected));
+        static string Percent(double? share) => share!.Value.ToString("P0", System.Globalization.CultureInfo.GetCultureInfo("fr"));
+        Assert.Equal(["6", Percent(quality.Precision), Percent(quality.Recall), "1", "1"], (await analyst.GetAsync($"/processes/{process.Slug}/analysis-help")).Document
+            .QuerySelector("section[aria-labelledby=evaluation] tbody tr")!.QuerySelectorAll("td").Select(td => td.TextContent));
     }
 }

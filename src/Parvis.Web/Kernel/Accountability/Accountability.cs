@@ -124,3 +124,14 @@ public sealed class SynthesisItemLink
     /// <summary>What it answers.</summary>
     public Guid ToItemId { get; set; }
 }
+
+/// <summary>
+/// A theme an analyst gave a contribution, of any module or channel (a workshop item, a paper form, a comment): next
+/// to the theme a module's own contribution may carry (a proposal's, chosen by its author).
+/// </summary>
+public sealed class ContributionTheme
+{
+    public Guid ContributionId { get; set; }
+    public Guid ThemeId { get; set; }
+    public DateTimeOffset CodedAt { get; set; }
+}

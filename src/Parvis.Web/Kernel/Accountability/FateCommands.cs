@@ -41,8 +41,9 @@ public sealed class FateCommands(DatabaseOnDemand database, CurrentOrganisation 
     /// <summary>The contributions anyone may read, of every module (<see cref="ShownContributions"/>).</summary>
     public IQueryable<Contribution> Shown => ShownContributions.Of(Db, sources);
 
-    /// <summary>The contributions, of any module, in a theme.</summary>
-    public IQueryable<Guid> InTheme(Guid themeId) => sources.Select(s => s.InTheme(Db, themeId)).Aggregate((a, b) => a.Concat(b));
+    /// <summary>The contributions, of any module, in a theme: by the module's own theme, or given by analysts.</summary>
+    public IQueryable<Guid> InTheme(Guid themeId) =>
+        sources.Select(s => s.InTheme(Db, themeId)).Aggregate(Db.ContributionThemes.Where(t => t.ThemeId == themeId).Select(t => t.ContributionId), (a, b) => a.Concat(b));
 
     public async Task<FateCount> CountAsync(Process process)
     {

@@ -57,12 +57,13 @@ public sealed class SuggestionsBuild(CodeSuggester suggester, IReadOnlyList<(Gui
 }
 
 /// <summary>
-/// Codes suggested to analysts for a process's contributions, learned from the codes they gave: for now the cells of an
-/// analysis grid, with their sign. Nothing is coded but by an analyst accepting; a rejected suggestion is remembered and
-/// not offered again; both answers are kept to tell a council how often suggestions were right.
+/// Codes suggested to analysts for a process's contributions, learned from the codes given: the cells of an analysis
+/// grid with their sign, the process's themes (<see cref="ICodeScheme"/>). Nothing is coded but by an analyst accepting;
+/// a rejected suggestion is remembered and not offered again; both answers are kept to tell a council how often
+/// suggestions were right.
 /// </summary>
 public sealed class CodeSuggestions(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, SimilarContributions similar, GridCommands grids,
-    FateCommands fates, LatestEditions editions, AuditLog audit, TimeProvider clock)
+    FateCommands fates, AnalystThemes themes, LatestEditions editions, AuditLog audit, TimeProvider clock)
 {
     /// <summary>Contributions shown at once: answered, the next come up.</summary>
     public const int Shown = 20;
@@ -78,28 +79,29 @@ public sealed class CodeSuggestions(ParvisDbContext db, CurrentOrganisation orga
         _ => null,
     };
 
+    /// <summary>Whether one of <paramref name="own"/> is the cell of <paramref name="code"/>, whatever the sign.</summary>
+    public static bool SameCell(IEnumerable<string> own, string code) =>
+        Cell(code) is var (row, column, _) && own.Any(o => Cell(o) is var (r, c, _) && (r, c) == (row, column));
+
     /// <summary>Whether suggestions are offered in the process: on unless staff switched them off.</summary>
     public static bool Offered(Process process) => !process.SuggestionsOff;
 
-    /// <summary>A grid's suggestions as they stand, learned from its coded contributions; a large process's, as they stood a moment ago.</summary>
-    public async Task<SuggestionsBuild> GridBuildAsync(Process process, AnalysisGrid grid)
+    public ICodeScheme ForGrid(AnalysisGrid grid) => new GridCells(db, grids, grid);
+
+    public ICodeScheme ForThemes(Process process) => new ProcessThemes(db, fates, themes, process);
+
+    /// <summary>A scheme's suggestions as they stand, learned from the codes given; a large process's, as they stood a moment ago.</summary>
+    public async Task<SuggestionsBuild> BuildAsync(Process process, ICodeScheme scheme)
     {
         var index = await similar.IndexAsync(process);
-        var codings = Codings(db, grid.Id);
-        var count = await codings.CountAsync();
-        var newest = await codings.OrderByDescending(c => c.Id).Select(c => c.Id).FirstOrDefaultAsync();
-        return await editions.GetAsync(organisation, $"suggestions:{GridScheme(grid.Id)}", $"{index.Edition}:{count}:{newest}", index.Count, async services =>
+        return await editions.GetAsync(organisation, $"suggestions:{scheme.Key}", $"{index.Edition}:{await scheme.StateAsync()}", index.Count, async services =>
         {
-            var coded = await Codings(services.GetRequiredService<ParvisDbContext>(), grid.Id)
-                .Select(c => new { c.ContributionId, c.RowEntryId, c.ColumnEntryId, c.Sign }).ToListAsync();
-            var build = Build(index, coded.Select(c => (c.ContributionId!.Value, CellCode(c.RowEntryId, c.ColumnEntryId, c.Sign))));
+            var build = Build(index, await scheme.CodedAsync(services));
             // Measured with the rest of the work, not by the first analyst who opens the methods page.
             _ = build.Quality;
             return build;
         }, build => build.Bytes);
     }
-
-    private static IQueryable<GridCoding> Codings(ParvisDbContext db, Guid gridId) => db.GridCodings.Where(c => c.GridId == gridId && c.ContributionId != null);
 
     /// <summary>
     /// Worked out for every text the index holds; a coded one is offered only codes it does not have, and no cell it is
@@ -109,34 +111,28 @@ public sealed class CodeSuggestions(ParvisDbContext db, CurrentOrganisation orga
     {
         var suggester = CodeSuggester.Learn(index, coded);
         var learned = suggester.Learned();
-        bool InOwnCell(Guid text, string code) => learned.TryGetValue(text, out var own) && Cell(code) is var (row, column, _)
-            && own.Any(o => Cell(o) is var (r, c, _) && (r, c) == (row, column));
-        var ranked = index.Ids.Select(id => (Text: id, Suggestions: (IReadOnlyList<Suggestion>)[.. suggester.For(id).Where(s => !InOwnCell(id, s.Code))]))
+        var ranked = index.Ids
+            .Select(id => (Text: id, Suggestions: (IReadOnlyList<Suggestion>)[.. suggester.For(id).Where(s => !(learned.TryGetValue(id, out var own) && SameCell(own, s.Code)))]))
             .Where(r => r.Suggestions.Count > 0)
             .OrderByDescending(r => r.Suggestions[0].Confidence).ThenBy(r => r.Text).ToList();
         return new SuggestionsBuild(suggester, ranked);
     }
 
-    /// <summary>The contributions with suggested cells analysts have not answered, the surest first.</summary>
-    public async Task<IReadOnlyList<SuggestedFor>> GridQueueAsync(Process process, AnalysisGrid grid, SuggestionsBuild build)
+    /// <summary>The contributions with suggested codes analysts have not answered, the surest first.</summary>
+    public async Task<IReadOnlyList<SuggestedFor>> QueueAsync(Process process, ICodeScheme scheme, SuggestionsBuild build)
     {
-        var scheme = GridScheme(grid.Id);
-        var rejected = (await db.SuggestionDecisions.Where(d => d.ProcessId == process.Id && d.Scheme == scheme && !d.Accepted)
+        var rejected = (await db.SuggestionDecisions.Where(d => d.ProcessId == process.Id && d.Scheme == scheme.Key && !d.Accepted)
             .Select(d => new { d.ContributionId, d.Code }).ToListAsync()).Select(d => (d.ContributionId, d.Code)).ToHashSet();
         // A build a moment old may offer what analysts coded since: a few more are read to leave those out.
         var wanted = build.Ranked
             .Select(r => (r.Text, Suggestions: (IReadOnlyList<Suggestion>)[.. r.Suggestions.Where(s => !rejected.Contains((r.Text, s.Code)))]))
             .Where(r => r.Suggestions.Count > 0).Take(2 * Shown).ToList();
         var ids = wanted.Select(w => w.Text).ToList();
-        // A cell holds a contribution once, whatever its sign: the other sign of a cell it is in cannot be accepted.
-        var coded = (await Codings(db, grid.Id).Where(c => ids.Contains(c.ContributionId!.Value))
-            .Select(c => new { c.ContributionId, c.RowEntryId, c.ColumnEntryId }).ToListAsync())
-            .Select(c => (c.ContributionId!.Value, c.RowEntryId, c.ColumnEntryId)).ToHashSet();
-        bool InCell(Guid text, string code) => Cell(code) is var (row, column, _) && coded.Contains((text, row, column));
+        var given = await scheme.CodesOfAsync(ids);
         // A contribution hidden or merged since the build is left out until the next one.
         var found = await fates.Shown.AsNoTracking().Where(c => ids.Contains(c.Id) && c.Fate != Fate.Merged).ToDictionaryAsync(c => c.Id);
         return [.. wanted.Where(w => found.ContainsKey(w.Text))
-            .Select(w => (w.Text, Suggestions: (IReadOnlyList<Suggestion>)[.. w.Suggestions.Where(s => !InCell(w.Text, s.Code))]))
+            .Select(w => (w.Text, Suggestions: (IReadOnlyList<Suggestion>)[.. w.Suggestions.Where(s => !scheme.Excludes(given[w.Text], s.Code))]))
             .Where(w => w.Suggestions.Count > 0).Take(Shown).Select(w => new SuggestedFor(found[w.Text], w.Suggestions))];
     }
 
@@ -148,23 +144,22 @@ public sealed class CodeSuggestions(ParvisDbContext db, CurrentOrganisation orga
         return (answers.FirstOrDefault(a => a.Key)?.Count ?? 0, answers.FirstOrDefault(a => !a.Key)?.Count ?? 0);
     }
 
-    /// <summary>An analyst accepts a suggested cell: the contribution is coded there, as if they had coded it by hand.</summary>
-    public async Task<CommandResult> AcceptCellAsync(Process process, AnalysisGrid grid, Guid contributionId, string code)
+    /// <summary>An analyst accepts a suggested code: the contribution is given it, as if they had done it by hand.</summary>
+    public async Task<CommandResult> AcceptAsync(Process process, ICodeScheme scheme, Guid contributionId, string code)
     {
         if (await authorizer.DecideAsync(Permission.Analyse, process) is var permission and not Decision.Allowed)
         {
             return CommandResult.Refused(permission);
         }
-        if (await OfferedAsync(process, grid, contributionId, code) is not { } suggestion)
+        if (await OfferedAsync(process, scheme, contributionId, code) is not { } suggestion)
         {
             return CommandResult.Refused("Error.SuggestionGone");
         }
-        var (row, column, sign) = Cell(code)!.Value;
-        // Saved with the coding, in its transaction, or not at all.
-        var decision = await AnswerAsync(process, GridScheme(grid.Id), contributionId, code, accepted: true, suggestion.Confidence);
+        // Saved with the code given, in its transaction, or not at all.
+        var decision = await AnswerAsync(process, scheme.Key, contributionId, code, accepted: true, suggestion.Confidence);
         try
         {
-            var result = await grids.CodeAsync(grid.Id, new GridCodingInput(row, column, sign, contributionId, null));
+            var result = await scheme.GiveAsync(contributionId, code);
             if (!result.Succeeded)
             {
                 db.Entry(decision).State = EntityState.Detached;
@@ -179,19 +174,19 @@ public sealed class CodeSuggestions(ParvisDbContext db, CurrentOrganisation orga
         }
     }
 
-    /// <summary>An analyst rejects a suggested cell: it is not offered again for this contribution.</summary>
-    public async Task<CommandResult> RejectCellAsync(Process process, AnalysisGrid grid, Guid contributionId, string code)
+    /// <summary>An analyst rejects a suggested code: it is not offered again for this contribution.</summary>
+    public async Task<CommandResult> RejectAsync(Process process, ICodeScheme scheme, Guid contributionId, string code)
     {
         if (await authorizer.DecideAsync(Permission.Analyse, process) is var permission and not Decision.Allowed)
         {
             return CommandResult.Refused(permission);
         }
-        if (await OfferedAsync(process, grid, contributionId, code) is not { } suggestion)
+        if (await OfferedAsync(process, scheme, contributionId, code) is not { } suggestion)
         {
             return CommandResult.Refused("Error.SuggestionGone");
         }
-        await AnswerAsync(process, GridScheme(grid.Id), contributionId, code, accepted: false, suggestion.Confidence);
-        audit.Record("suggestion.reject", $"contribution:{contributionId}", $"{GridScheme(grid.Id)} {code}");
+        await AnswerAsync(process, scheme.Key, contributionId, code, accepted: false, suggestion.Confidence);
+        audit.Record("suggestion.reject", $"contribution:{contributionId}", $"{scheme.Key} {code}");
         try
         {
             await db.SaveChangesAsync();
@@ -204,17 +199,16 @@ public sealed class CodeSuggestions(ParvisDbContext db, CurrentOrganisation orga
     }
 
     /// <summary>The suggestion, if it is offered now and not rejected; otherwise null.</summary>
-    private async Task<Suggestion?> OfferedAsync(Process process, AnalysisGrid grid, Guid contributionId, string code)
+    private async Task<Suggestion?> OfferedAsync(Process process, ICodeScheme scheme, Guid contributionId, string code)
     {
-        if (!Offered(process) || grid.ProcessId != process.Id || Cell(code) is not var (row, column, _))
+        if (!Offered(process) || scheme.ProcessId != process.Id)
         {
             return null;
         }
-        var suggestion = (await GridBuildAsync(process, grid)).Find(contributionId, code);
-        var scheme = GridScheme(grid.Id);
+        var suggestion = (await BuildAsync(process, scheme)).Find(contributionId, code);
         return suggestion is not null
-            && !await db.SuggestionDecisions.AnyAsync(d => d.ContributionId == contributionId && d.Scheme == scheme && d.Code == code && !d.Accepted)
-            && !await Codings(db, grid.Id).AnyAsync(c => c.ContributionId == contributionId && c.RowEntryId == row && c.ColumnEntryId == column)
+            && !await db.SuggestionDecisions.AnyAsync(d => d.ContributionId == contributionId && d.Scheme == scheme.Key && d.Code == code && !d.Accepted)
+            && !scheme.Excludes((await scheme.CodesOfAsync([contributionId]))[contributionId], code)
             ? suggestion
             : null;
     }

@@ -446,6 +446,14 @@ internal static class KernelModel
             e.HasOne<Process>().WithMany().HasForeignKey(i => i.ProcessId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Theme>().WithMany().HasForeignKey(i => i.ThemeId).OnDelete(DeleteBehavior.SetNull);
         });
+        b.Entity<ContributionTheme>(e =>
+        {
+            e.ToTable("kernel_contribution_themes");
+            e.HasKey(t => new { t.ContributionId, t.ThemeId });
+            e.HasIndex(t => t.ThemeId);
+            e.HasOne<Contribution>().WithMany().HasForeignKey(t => t.ContributionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Theme>().WithMany().HasForeignKey(t => t.ThemeId).OnDelete(DeleteBehavior.Cascade);
+        });
         b.Entity<Summary>(e =>
         {
             e.ToTable("kernel_summaries");

@@ -60,6 +60,7 @@ public abstract class ParvisDbContext(DbContextOptions options)
     public DbSet<OutgoingMessage> OutgoingMessages => Set<OutgoingMessage>();
     public DbSet<SynthesisItem> SynthesisItems => Set<SynthesisItem>();
     public DbSet<Summary> Summaries => Set<Summary>();
+    public DbSet<ContributionTheme> ContributionThemes => Set<ContributionTheme>();
     public DbSet<SummaryCitation> SummaryCitations => Set<SummaryCitation>();
     public DbSet<SummaryEcho> SummaryEchoes => Set<SummaryEcho>();
     public DbSet<SynthesisLink> SynthesisLinks => Set<SynthesisLink>();

@@ -70,6 +70,7 @@ public static class KernelSetup
         services.AddParvisApiDescription();
         services.AddScoped<SynthesisCommands>();
         services.AddScoped<CitedSummaries>();
+        services.AddScoped<AnalystThemes>();
         services.AddScoped<GridCommands>();
         services.AddScoped<ResultCommands>();
         services.AddScoped<ReportBuilder>();

@@ -189,6 +189,24 @@ namespace Parvis.Web.Migrations.Postgres
                     b.ToTable("kernel_analysis_grids", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.ContributionTheme", b =>
+                {
+                    b.Property<Guid>("ContributionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ThemeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CodedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ContributionId", "ThemeId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("kernel_contribution_themes", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Kernel.Accountability.FateDecision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4671,6 +4689,21 @@ namespace Parvis.Web.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("RowFrameworkId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.ContributionTheme", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Contributions.Contribution", null)
+                        .WithMany()
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.Processes.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -180,6 +180,24 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.ToTable("kernel_analysis_grids", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.ContributionTheme", b =>
+                {
+                    b.Property<Guid>("ContributionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ThemeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CodedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ContributionId", "ThemeId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("kernel_contribution_themes", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Kernel.Accountability.FateDecision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4650,6 +4668,21 @@ namespace Parvis.Web.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("RowFrameworkId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Kernel.Accountability.ContributionTheme", b =>
+                {
+                    b.HasOne("Parvis.Web.Kernel.Contributions.Contribution", null)
+                        .WithMany()
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Web.Kernel.Processes.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -19,7 +19,8 @@ namespace Parvis.Web.Pages.Contributions;
 /// Any contribution, whatever its module: its text, where to read it, and its fate with the history.
 /// Analysts decide the fate here.
 /// </summary>
-public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, FateCommands fates, SimilarContributions similar)
+public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, FateCommands fates, SimilarContributions similar,
+    AnalystThemes themes)
     : ParvisPageModel
 {
     /// <summary>Merge targets offered in the list; beyond, the most recent.</summary>
@@ -54,12 +55,34 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
     /// <summary>Whether anyone may read its text here (<see cref="ShownContributions"/>).</summary>
     public bool Visible { get; private set; }
 
+    /// <summary>The process's themes, and those analysts gave this contribution.</summary>
+    public IReadOnlyList<Theme> Themes { get; private set; } = [];
+
+    [BindProperty]
+    public List<Guid> ThemeIds { get; set; } = [];
+
+    /// <summary>Analysts give a contribution of any channel the process's themes it speaks of.</summary>
+    public async Task<IActionResult> OnPostThemesAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        if (!CanDecide)
+        {
+            return Denied(await authorizer.DecideAsync(Permission.Analyse, Process)) ?? Forbid();
+        }
+        ModelState.Clear();
+        return After(await themes.SetAsync(id, ThemeIds), "Themes.Saved", $"/contributions/{id}#themes");
+    }
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (!await LoadAsync(id))
         {
             return NotFound();
         }
+        ThemeIds = CanDecide ? await themes.OfAsync(id) : [];
         var current = FateView.Current;
         Fate = current?.Fate;
         Explanation = current?.Text;
@@ -124,6 +147,7 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
                 .Select(c => new SelectListItem($"{Text["Kind." + c.Kind]} : {Excerpts.Cut(c.Excerpt, 90)}", c.Id.ToString()))
                 .Prepend(new SelectListItem("—", "")).ToList();
             Similar = Visible ? await similar.SimilarToAsync(process, id) : [];
+            Themes = await db.Themes.AsNoTracking().Where(t => t.ProcessId == process.Id).OrderBy(t => t.Position).ToListAsync();
         }
         return true;
     }

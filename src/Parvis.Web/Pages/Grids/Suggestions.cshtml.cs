@@ -43,21 +43,21 @@ public sealed class SuggestionsModel(ParvisDbContext db, CurrentOrganisation org
     }
 
     public async Task<IActionResult> OnPostAcceptAsync(Guid id, Guid contribution, string code) =>
-        await LoadAsync(id) ?? await AfterAsync(await suggestions.AcceptCellAsync(Process, Grid, contribution, code), "Suggestions.Accepted", Address, ShowAsync);
+        await LoadAsync(id) ?? await AfterAsync(await suggestions.AcceptAsync(Process, suggestions.ForGrid(Grid), contribution, code), "Suggestions.Accepted", Address, ShowAsync);
 
     public async Task<IActionResult> OnPostRejectAsync(Guid id, Guid contribution, string code) =>
-        await LoadAsync(id) ?? await AfterAsync(await suggestions.RejectCellAsync(Process, Grid, contribution, code), "Suggestions.Rejected", Address, ShowAsync);
+        await LoadAsync(id) ?? await AfterAsync(await suggestions.RejectAsync(Process, suggestions.ForGrid(Grid), contribution, code), "Suggestions.Rejected", Address, ShowAsync);
+
+    public SuggestionQueueView View => new(Queue, Heading,
+        s => s.Like.Select(id => _examples.GetValueOrDefault(id)).FirstOrDefault(c => c is not null), Text["Suggestions.Accept"]);
 
     /// <summary>A suggested cell in words: its row, its column, strength or weakness.</summary>
-    public (string Row, string Column, GridSign Sign) Cell(Suggestion suggestion)
+    private string Heading(Suggestion suggestion)
     {
         var (row, column, sign) = CodeSuggestions.Cell(suggestion.Code)!.Value;
-        return (_entries.TryGetValue(row, out var r) ? r.LabelIn(Culture) : "?", _entries.TryGetValue(column, out var c) ? c.LabelIn(Culture) : "?", sign);
+        return Text["Suggestions.Cell", _entries.TryGetValue(row, out var r) ? r.LabelIn(Culture) : "?", _entries.TryGetValue(column, out var c) ? c.LabelIn(Culture) : "?",
+            Text["GridSign." + sign].Value];
     }
-
-    /// <summary>The coded contribution the suggestion is most like, if it is still shown.</summary>
-    public Contribution? Example(Suggestion suggestion) =>
-        suggestion.Like.Select(id => _examples.GetValueOrDefault(id)).FirstOrDefault(c => c is not null);
 
     private async Task ShowAsync()
     {
@@ -65,9 +65,10 @@ public sealed class SuggestionsModel(ParvisDbContext db, CurrentOrganisation org
         {
             return;
         }
-        var build = await suggestions.GridBuildAsync(Process, Grid);
+        var scheme = suggestions.ForGrid(Grid);
+        var build = await suggestions.BuildAsync(Process, scheme);
         Coded = build.Suggester.Coded;
-        Queue = await suggestions.GridQueueAsync(Process, Grid, build);
+        Queue = await suggestions.QueueAsync(Process, scheme, build);
         var frameworks = new[] { Grid.RowFrameworkId, Grid.ColumnFrameworkId };
         _entries = await db.FrameworkEntries.AsNoTracking().Where(e => frameworks.Contains(e.FrameworkId)).ToDictionaryAsync(e => e.Id);
         var like = Queue.SelectMany(q => q.Suggestions).SelectMany(s => s.Like).Distinct().ToList();

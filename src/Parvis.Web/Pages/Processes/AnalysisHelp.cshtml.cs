@@ -18,8 +18,11 @@ namespace Parvis.Web.Pages.Processes;
 public sealed class AnalysisHelpModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, CodeSuggestions suggestions,
     ProcessCommands commands, FateCommands fates) : ParvisPageModel
 {
-    /// <summary>A grid's figures: contributions coded, the quality measured on them (analysts only), the answers given.</summary>
-    public sealed record GridFigures(AnalysisGrid Grid, int Coded, SuggestionQuality? Quality, int Accepted, int Rejected);
+    /// <summary>
+    /// The figures of what is suggested (the process's themes, a grid's cells): contributions coded, the quality measured
+    /// on them (analysts only), the answers given. <see cref="Named"/>: its name is the organisation's, in its language.
+    /// </summary>
+    public sealed record SchemeFigures(string Name, bool Named, string Address, int Coded, SuggestionQuality? Quality, int Accepted, int Rejected);
 
     [BindProperty]
     public bool Offered { get; set; }
@@ -28,7 +31,7 @@ public sealed class AnalysisHelpModel(ParvisDbContext db, CurrentOrganisation or
     public ChangeReasonInput Change { get; set; } = new();
 
     public Process Process { get; private set; } = default!;
-    public IReadOnlyList<GridFigures> Grids { get; private set; } = [];
+    public IReadOnlyList<SchemeFigures> Schemes { get; private set; } = [];
     public bool CanAnalyse { get; private set; }
     public bool CanSwitch { get; private set; }
 
@@ -78,19 +81,30 @@ public sealed class AnalysisHelpModel(ParvisDbContext db, CurrentOrganisation or
 
     private async Task FiguresAsync()
     {
-        var grids = await db.AnalysisGrids.AsNoTracking().Where(g => g.ProcessId == Process.Id).OrderBy(g => g.CreatedAt).ToListAsync();
-        var figures = new List<GridFigures>(grids.Count);
+        var figures = new List<SchemeFigures>();
         var shown = fates.Shown.Select(c => c.Id);
-        foreach (var grid in grids)
+        var themes = await db.Themes.AsNoTracking().Where(t => t.ProcessId == Process.Id).Select(t => t.Id).ToListAsync();
+        if (themes.Count > 0)
         {
-            var (accepted, rejected) = await suggestions.AnswersAsync(Process, CodeSuggestions.GridScheme(grid.Id));
+            var themed = themes.Select(fates.InTheme).Aggregate((a, b) => a.Concat(b));
+            var coded = await fates.Shown.CountAsync(c => c.ProcessId == Process.Id && themed.Contains(c.Id));
+            figures.Add(await FiguresOfAsync(suggestions.ForThemes(Process), Text["AnalysisHelp.Themes"], false, $"/processes/{Process.Slug}/theme-suggestions", coded));
+        }
+        foreach (var grid in await db.AnalysisGrids.AsNoTracking().Where(g => g.ProcessId == Process.Id).OrderBy(g => g.CreatedAt).ToListAsync())
+        {
             var coded = await db.GridCodings.Where(c => c.GridId == grid.Id && c.ContributionId != null && shown.Contains(c.ContributionId!.Value))
                 .Select(c => c.ContributionId).Distinct().CountAsync();
-            // Measuring means comparing texts: worked out for analysts only, never at a visitor's request.
-            var quality = CanAnalyse && CodeSuggestions.Offered(Process) ? (await suggestions.GridBuildAsync(Process, grid)).Quality : null;
-            figures.Add(new GridFigures(grid, coded, quality, accepted, rejected));
+            figures.Add(await FiguresOfAsync(suggestions.ForGrid(grid), grid.Title, true, $"/grids/{grid.Id}", coded));
         }
-        Grids = figures;
+        Schemes = figures;
         SummariesPublished = await db.Summaries.CountAsync(s => s.ProcessId == Process.Id && s.SynthesisItemId != null);
+    }
+
+    private async Task<SchemeFigures> FiguresOfAsync(ICodeScheme scheme, string name, bool named, string address, int coded)
+    {
+        var (accepted, rejected) = await suggestions.AnswersAsync(Process, scheme.Key);
+        // Measuring means comparing texts: worked out for analysts only, never at a visitor's request.
+        var quality = CanAnalyse && CodeSuggestions.Offered(Process) ? (await suggestions.BuildAsync(Process, scheme)).Quality : null;
+        return new SchemeFigures(name, named, address, coded, quality, accepted, rejected);
     }
 }
