@@ -137,12 +137,19 @@ static object Scale(string bench, int count, int coded)
     var asked = texts.Skip(coded).Take(1_000).Sum(t => build.Suggester.For(t.Id).Count);
     var oneMilliseconds = clock.Elapsed.TotalMilliseconds / 1_000;
 
+    // A cited summary of as many contributions as one reads at most, as an analyst asks for it.
+    var summarised = texts.TakeLast(Parvis.Web.Kernel.Accountability.CitedSummaries.ContributionsRead).Select(t => new SummarisedText(t.Id, t.Text, t.Language)).ToList();
+    clock.Restart();
+    var summary = ExtractiveSummary.Of(summarised);
+    var summarySeconds = clock.Elapsed.TotalSeconds;
+
     return new
     {
         texts = count, coded, index_seconds = Math.Round(indexSeconds, 2), index_megabytes = Math.Round(indexBytes / 1e6, 1),
         likely_pairs = pairs.Count, pairs_seconds = Math.Round(pairsSeconds, 2),
         offered_texts = build.Ranked.Count, build_seconds = Math.Round(buildSeconds, 2), build_megabytes = Math.Round(buildBytes / 1e6, 1),
         queue_page_milliseconds = Math.Round(pageMilliseconds, 3), shown, one_text_milliseconds = Math.Round(oneMilliseconds, 3), suggestions_for_1000 = asked,
+        summarised_texts = summarised.Count, summary_sentences = summary.Count, summary_seconds = Math.Round(summarySeconds, 2),
         peak_working_set_megabytes = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1e6, 0),
     };
 }

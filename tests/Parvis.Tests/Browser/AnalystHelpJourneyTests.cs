@@ -111,7 +111,7 @@ public sealed partial class JourneyTests
 
         // How it was worked out, and how often it was right.
         await Infrastructure.BrowserApp.ClickToAsync(page, page.Locator("main a[href$='/analysis-help']"), new Regex($"/processes/{process.Slug}/analysis-help$"));
-        Assert.Equal("1", await page.Locator("section[aria-labelledby=evaluation] tbody td").Nth(3).TextContentAsync());
+        Assert.Equal("1", await page.Locator("section[aria-labelledby=evaluation] tbody tr", new() { HasText = "Mobilités" }).Locator("td").Nth(3).TextContentAsync());
         await app.AssertAccessibleAsync(page);
 
         // Staff switch them off there, saying why in the journal; the grid no longer offers them.
@@ -202,5 +202,48 @@ public sealed partial class JourneyTests
         Assert.Contains(source!.Split('/').Last(), proposals.Select(p => p.Id.ToString()));
         Assert.Contains("19 heures", await page.Locator("#citation-1 blockquote").TextContentAsync(), StringComparison.Ordinal);
         await app.AssertAccessibleAsync(page);
+    }
+
+    [Fact]
+    public async Task An_analyst_gives_a_suggested_theme_with_the_keyboard_from_the_contribution_s_page()
+    {
+        var author = await app.CreatePersonAsync("Auteur des idées classées");
+        var (process, theme, unthemed) = await app.WithDatabaseAsync(async db =>
+        {
+            var today = DateOnly.FromDateTime(DateTime.Now);
+            var created = ParvisApp.NewProcess(app.World.OrganisationId, "themes-au-clavier",
+                new Web.Kernel.Processes.Phase { Title = "Idées", StartsOn = today.AddDays(-1), EndsOn = today.AddDays(9) });
+            db.Processes.Add(created);
+            var mobility = new Web.Kernel.Processes.Theme { ProcessId = created.Id, Name = "Mobilités", Position = 0 };
+            db.Themes.Add(mobility);
+            Proposal Written(string body, Guid? themeId) => new()
+            {
+                OrganisationId = app.World.OrganisationId, ProcessId = created.Id, AuthorId = author.Id, Title = "Transport", Body = body, ThemeId = themeId,
+            };
+            var left = Written("Plus de bus le soir vers la gare, s'il vous plaît.", null);
+            db.Proposals.AddRange(Written("Des bus plus tard le soir pour rentrer du travail.", mobility.Id),
+                Written("Un bus toutes les dix minutes le soir vers la gare.", mobility.Id), left);
+            await db.SaveChangesAsync();
+            return (created, mobility, left);
+        });
+
+        var analyst = await app.CreatePersonAsync("Analyste des thèmes", Role.Analyst);
+        var page = await app.NewPageAsync();
+        await SignInAsync(page, analyst.Email!);
+        await page.GotoAsync($"/contributions/{unthemed.Id}");
+        Assert.False(await page.IsCheckedAsync($"#theme-{theme.Id}"));
+        await app.AssertAccessibleAsync(page);
+        await Infrastructure.BrowserApp.ClickToAsync(page, page.Locator("section#themes a"), new Regex($"/processes/{process.Slug}/theme-suggestions$"));
+        Assert.Contains("Mobilités", await page.Locator("ol.card-list h3").TextContentAsync(), StringComparison.Ordinal);
+        await app.AssertAccessibleAsync(page);
+
+        // With the keyboard alone: the theme is given, and the contribution's page says so.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Donner ce thème" }).FocusAsync();
+        await Infrastructure.BrowserApp.ForNewPageAsync(page, () => page.Keyboard.PressAsync("Enter"));
+        await page.Locator("[role=status]").WaitForAsync();
+        Assert.Equal(0, await page.Locator("ol.card-list > li").CountAsync());
+        await page.GotoAsync($"/contributions/{unthemed.Id}");
+        Assert.True(await page.IsCheckedAsync($"#theme-{theme.Id}"));
+        Assert.True(await app.WithDatabaseAsync(db => db.ContributionThemes.AnyAsync(t => t.ContributionId == unthemed.Id && t.ThemeId == theme.Id)));
     }
 }
