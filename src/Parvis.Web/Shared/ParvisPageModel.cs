@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Parvis.Web.Kernel.Accountability.Report;
 using Parvis.Web.Kernel.Contributions;
@@ -154,6 +155,20 @@ public abstract class ParvisPageModel : PageModel
         Decision.NotInProcess => NotFound(),
         _ => Forbid(),
     };
+
+    /// <summary>The organisation's published process of this address, for analysts: otherwise why not (a 404, sign in, refused).</summary>
+    protected async Task<(Kernel.Processes.Process? Process, IActionResult? Refused)> AnalysedProcessAsync(string slug)
+    {
+        var services = HttpContext.RequestServices;
+        var organisation = services.GetRequiredService<Kernel.Organisations.CurrentOrganisation>();
+        var process = await services.GetRequiredService<Kernel.Data.ParvisDbContext>().Processes.AsNoTracking()
+            .FirstOrDefaultAsync(p => p.OrganisationId == organisation.Id && p.Slug == slug && p.Published);
+        if (process is null)
+        {
+            return (null, NotFound());
+        }
+        return Denied(await services.GetRequiredService<Authorizer>().DecideAsync(Permission.Analyse, process)) is { } denied ? (null, denied) : (process, null);
+    }
 
     /// <summary>
     /// Null once confirmed (the _Confirm partial's second button); a destructive action sent without it (an old form, a

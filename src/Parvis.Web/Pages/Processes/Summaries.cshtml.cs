@@ -4,8 +4,6 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Data;
-using Parvis.Web.Kernel.Organisations;
-using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Shared;
 
@@ -15,7 +13,7 @@ namespace Parvis.Web.Pages.Processes;
 /// The cited summaries of a process, for analysts: those drafted, rewritten and published, and a new one of a theme,
 /// a synthesis item or a grid cell (chosen on the grid).
 /// </summary>
-public sealed class SummariesModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, CitedSummaries summaries) : ParvisPageModel
+public sealed class SummariesModel(ParvisDbContext db, CitedSummaries summaries) : ParvisPageModel
 {
     /// <summary>What to summarise, as <see cref="CitedSummaries"/> names it.</summary>
     [BindProperty(SupportsGet = true)]
@@ -74,14 +72,10 @@ public sealed class SummariesModel(ParvisDbContext db, CurrentOrganisation organ
 
     private async Task<IActionResult?> LoadAsync(string slug)
     {
-        var process = await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.OrganisationId == organisation.Id && p.Slug == slug && p.Published);
+        var (process, refused) = await AnalysedProcessAsync(slug);
         if (process is null)
         {
-            return NotFound();
-        }
-        if (Denied(await authorizer.DecideAsync(Permission.Analyse, process)) is { } denied)
-        {
-            return denied;
+            return refused;
         }
         Process = process;
         List = await db.Summaries.AsNoTracking().Where(s => s.ProcessId == process.Id).OrderByDescending(s => s.CreatedAt).ToListAsync();

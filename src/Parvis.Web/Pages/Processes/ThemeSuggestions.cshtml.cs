@@ -4,8 +4,6 @@ using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Analysis;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
-using Parvis.Web.Kernel.Organisations;
-using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Shared;
 
@@ -16,7 +14,7 @@ namespace Parvis.Web.Pages.Processes;
 /// given by analysts), each with its confidence, the words that led to it and the contribution it is most like; the
 /// analyst accepts (the theme is given) or rejects (it is not offered again).
 /// </summary>
-public sealed class ThemeSuggestionsModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, CodeSuggestions suggestions, FateCommands fates)
+public sealed class ThemeSuggestionsModel(ParvisDbContext db, CodeSuggestions suggestions, FateCommands fates)
     : ParvisPageModel
 {
     public Process Process { get; private set; } = default!;
@@ -66,14 +64,10 @@ public sealed class ThemeSuggestionsModel(ParvisDbContext db, CurrentOrganisatio
 
     private async Task<IActionResult?> LoadAsync(string slug)
     {
-        var process = await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.OrganisationId == organisation.Id && p.Slug == slug && p.Published);
+        var (process, refused) = await AnalysedProcessAsync(slug);
         if (process is null)
         {
-            return NotFound();
-        }
-        if (Denied(await authorizer.DecideAsync(Permission.Analyse, process)) is { } denied)
-        {
-            return denied;
+            return refused;
         }
         Process = process;
         Themes = await db.Themes.AsNoTracking().Where(t => t.ProcessId == process.Id).OrderBy(t => t.Position).ToListAsync();
