@@ -304,6 +304,11 @@ public sealed class AnalystHelpTests(ParvisApp app) : IClassFixture<ParvisApp>
         var sourceId = Guid.Parse(cited.QuerySelector("a[href^='/contributions/']")!.GetAttribute("href")!.Split('/').Last());
         Assert.Contains(cited.QuerySelector("blockquote")!.TextContent.Trim(), texts[sourceId], StringComparison.Ordinal);
         Assert.Contains("Dit par 3 contribution(s)", cited.TextContent, StringComparison.Ordinal);
+        // The council's report quotes it under the item, with whom it comes from as its annex names them.
+        var report = await participant.GetAsync($"/processes/{process.Slug}/report");
+        var quoted = report.Document.QuerySelectorAll("figure.verbatim").Single(f => f.QuerySelector("blockquote")!.TextContent.Trim().StartsWith("[1] ", StringComparison.Ordinal));
+        Assert.Equal($"[1] {cited.QuerySelector("blockquote")!.TextContent.Trim()}", quoted.QuerySelector("blockquote")!.TextContent.Trim());
+        Assert.Contains("Dit par 3 contribution(s)", quoted.QuerySelector("figcaption")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Publié", (await analyst.GetAsync(page)).Text("table"), StringComparison.Ordinal);
         Assert.Contains("déjà publié", (await analyst.PostAsync($"{address}?handler=Publish", Form("Autre chose [1]."))).Text("main"), StringComparison.Ordinal);
 

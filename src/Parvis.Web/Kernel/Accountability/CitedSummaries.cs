@@ -87,6 +87,10 @@ public sealed class SummaryEcho
 public sealed record CitationView(int Number, Contribution? Source, string? Sentence, IReadOnlyList<(Channel Channel, int Count)> Behind)
 {
     public int Total => Behind.Sum(b => b.Count);
+
+    /// <summary>"Said by 3 contributions: 2 online, 1 at a workshop."</summary>
+    public string Said(IStringLocalizer text) =>
+        text["Summaries.Behind", Total, string.Join(", ", Behind.Select(b => text["Summaries.BehindChannel", b.Count, text["Channel." + b.Channel].Value].Value))];
 }
 
 /// <summary>Cited summaries: drafted from contributions by <see cref="ExtractiveSummary"/>, rewritten and published by analysts.</summary>
@@ -347,6 +351,19 @@ public sealed partial class CitedSummaries(ParvisDbContext db, CurrentOrganisati
                 .GroupBy(ch => ch).OrderBy(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
             return new CitationView(citation.Number, source, source is null ? null : citation.Sentence, behind);
         })];
+    }
+
+    /// <summary>The citations of the summaries published into these synthesis items, by item.</summary>
+    public async Task<Dictionary<Guid, IReadOnlyList<CitationView>>> OfItemsAsync(IReadOnlyCollection<Guid> itemIds)
+    {
+        var published = await db.Summaries.AsNoTracking().Where(s => s.SynthesisItemId != null && itemIds.Contains(s.SynthesisItemId.Value))
+            .Select(s => new { s.Id, Item = s.SynthesisItemId!.Value }).ToListAsync();
+        var cited = new Dictionary<Guid, IReadOnlyList<CitationView>>();
+        foreach (var summary in published)
+        {
+            cited[summary.Item] = await CitationsAsync(summary.Id);
+        }
+        return cited;
     }
 
     /// <summary>The published summary of a synthesis item, if any.</summary>

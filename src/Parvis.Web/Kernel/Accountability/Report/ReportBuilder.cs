@@ -18,7 +18,7 @@ namespace Parvis.Web.Kernel.Accountability.Report;
 /// </summary>
 public sealed class ReportBuilder(ParvisDbContext db, CurrentOrganisation organisation, IStringLocalizer<SharedText> text,
     FateCommands fates, IEnumerable<IContributionSource> sources, MarkdownRenderer markdown, ModuleCatalog modules, Demographics.DemographicCommands demographics,
-    StructureNames names)
+    StructureNames names, CitedSummaries summaries)
 {
     public async Task<ReportDocument> BuildAsync(Process process)
     {
@@ -33,6 +33,8 @@ public sealed class ReportBuilder(ParvisDbContext db, CurrentOrganisation organi
         var answers = (await db.SynthesisItemLinks.AsNoTracking().Where(l => itemIds.Contains(l.FromItemId)).ToListAsync())
             .ToLookup(l => l.FromItemId, l => items.Single(i => i.Id == l.ToItemId).Title);
         var contributions = await fates.Awaiting(process).AsNoTracking().OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync();
+        var numbers = Pseudonyms(contributions);
+        var cited = await summaries.OfItemsAsync(itemIds);
         var blocks = new List<ReportBlock>();
         // What the organisation wrote is in its language, whatever the reader's.
         var written = organisation.Value.DefaultCulture;
@@ -103,6 +105,14 @@ public sealed class ReportBuilder(ParvisDbContext db, CurrentOrganisation organi
                 }
                 blocks.Add(new ReportHeading(byTheme ? 3 : 2, item.Title, written));
                 Paragraphs(item.Body, written);
+                // The sentences its [n] cite, each with whom it comes from as the annex names them: every one traceable on paper.
+                foreach (var citation in cited.GetValueOrDefault(item.Id) ?? [])
+                {
+                    blocks.Add(citation.Source is { } source
+                        ? new ReportQuote($"[{citation.Number}] {citation.Sentence}",
+                            $"{numbers.GetValueOrDefault(source.Id) ?? text["Kind." + source.Kind].Value} · {citation.Said(text)}", source.Language)
+                        : new ReportParagraph($"[{citation.Number}] {text["Summaries.Withdrawn"]}"));
+                }
                 if (answers[item.Id] is var answered && answered.Any())
                 {
                     blocks.Add(new ReportParagraph(text["CouncilReport.Answers", string.Join(" ; ", answered)]));
@@ -162,7 +172,6 @@ public sealed class ReportBuilder(ParvisDbContext db, CurrentOrganisation organi
         blocks.Add(new ReportTable(text["Fates.ByFate"], [text["Field.Fate"], text["Fates.Contributions"]],
             Enum.GetValues<Fate>().Select(f => (IReadOnlyList<string>)[text["Fate." + f], Number(count.ByFate.GetValueOrDefault(f))])
                 .Append([text["Fate.Undecided"], Number(count.Undecided)]).ToList()));
-        var numbers = Pseudonyms(contributions);
         blocks.Add(new ReportTable(text["CouncilReport.FateTable"], [text["CouncilReport.Contribution"], text["Field.Fate"], text["Field.FateText"]],
             contributions.Select(c => (IReadOnlyList<string>)[$"{numbers[c.Id]} — {Excerpts.Cut(c.Excerpt, 100)}",
                 c.Fate is { } f ? text["Fate." + f] : text["Fate.Undecided"], latest.GetValueOrDefault(c.Id)?.Text ?? ""]).ToList(),
