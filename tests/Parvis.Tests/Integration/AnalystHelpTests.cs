@@ -268,15 +268,18 @@ public sealed class AnalystHelpTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(2, citations.Count);
         var texts = new Dictionary<Guid, string>
         {
-            [evening] = "Le bus ne passe plus après 19 heures. Merci.", [work] = "Il faudrait des bus après 19 heures pour rentrer du travail.",
-            [parking] = "Les bus du soir après 19 heures manquent aux salariés. Et le parking de la gare est plein dès 8 heures.",
+            // As they are read: the proposal's title, then its text.
+            [evening] = "Des bus le soir — Le bus ne passe plus après 19 heures. Merci.",
+            [work] = "Rentrer du travail — Il faudrait des bus après 19 heures pour rentrer du travail.",
+            [parking] = "La gare — Les bus du soir après 19 heures manquent aux salariés. Et le parking de la gare est plein dès 8 heures.",
         };
         foreach (var citation in citations)
         {
             var source = Guid.Parse(citation.QuerySelector("a[href^='/contributions/']")!.GetAttribute("href")!.Split('/').Last());
             Assert.Contains(citation.QuerySelector("blockquote")!.TextContent.Trim(), texts[source], StringComparison.Ordinal);
         }
-        Assert.Contains("19 heures", citations[0].QuerySelector("blockquote")!.TextContent, StringComparison.Ordinal);
+        var first = citations[0].QuerySelector("blockquote")!.TextContent.Trim();
+        Assert.Contains("19 heures", first, StringComparison.Ordinal);
         Assert.Contains("Dit par 3 contribution(s)\u00a0: 3 en ligne.", citations[0].TextContent, StringComparison.Ordinal);
         var body = draft.Document.QuerySelector("textarea[name='Input.Body']")!.TextContent.Trim();
         Assert.EndsWith("[2]", body, StringComparison.Ordinal);
@@ -296,7 +299,7 @@ public sealed class AnalystHelpTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(HttpStatusCode.Redirect, (await analyst.PostAsync($"{address}?handler=Remove", new Dictionary<string, string> { ["number"] = "2" })).Status);
         Assert.Single((await analyst.GetAsync(address)).Document.QuerySelectorAll("ol.citations > li"));
         Assert.Contains("retirez ce numéro", (await analyst.PostAsync($"{address}?handler=Publish", Form("Bus [1], parking [2]."))).Text("#Input_Body-error"), StringComparison.Ordinal);
-        var published = await analyst.PostAsync($"{address}?handler=Publish", Form("Les habitants et les habitantes demandent des bus après 19 heures [1]."));
+        var published = await analyst.PostAsync($"{address}?handler=Publish", Form($"« {first} » [1], disent les habitants et les habitantes."));
         Assert.Equal(HttpStatusCode.Redirect, published.Status);
         var item = await participant.GetAsync(published.Location!);
         Assert.Equal("#citation-1", item.Document.QuerySelector("article a[href^='#citation-']")!.GetAttribute("href"));
@@ -334,7 +337,11 @@ public sealed class AnalystHelpTests(ParvisApp app) : IClassFixture<ParvisApp>
                 .EraseAsync(await db.Users.SingleAsync(p => p.Id == authorOfSource), Parvis.Web.Kernel.Privacy.ErasureChoice.Remove);
         }
         Assert.Equal([""], await app.WithDatabaseAsync(db => db.SummaryCitations.Where(c => c.ContributionId == sourceId).Select(c => c.Sentence).ToListAsync()));
-        Assert.Contains("Phrase retirée", (await participant.GetAsync(published.Location!)).Text("#citation-1"), StringComparison.Ordinal);
+        var erased = await participant.GetAsync(published.Location!);
+        Assert.Contains("Phrase retirée", erased.Text("#citation-1"), StringComparison.Ordinal);
+        // The words quoted from it in the published text went with it.
+        Assert.Contains("« […] »", erased.Text("article"), StringComparison.Ordinal);
+        Assert.DoesNotContain(first, erased.Text("article"), StringComparison.Ordinal);
 
         // Switched off, nothing more is drafted; what was published stays.
         await app.WithDatabaseAsync(db => db.Processes.Where(p => p.Id == process.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.SuggestionsOff, true)));

@@ -22,10 +22,21 @@ public sealed class ExtractiveSummaryTests
         ExtractiveSummary.Of([.. _texts.Select((t, i) => new SummarisedText(Id(i), t, "fr"))], most);
 
     [Fact]
-    public void Sentences_are_cut_at_their_ends_at_line_breaks_and_between_a_title_and_its_text()
+    public void Sentences_are_cut_at_their_ends_and_at_line_breaks_not_after_a_title_s_abbreviation()
     {
-        Assert.Equal(["Des bus le soir", "Le dernier part à 19 h !", "Et après ?", "Rien.", "« Vraiment. »"],
-            ExtractiveSummary.Sentences("Des bus le soir — Le dernier part à 19 h ! Et après ?\n\nRien. « Vraiment. »"));
+        Assert.Equal(["Des bus le soir — le dernier part à 19 h !", "Et après ?", "Rien.", "« Vraiment. »", "M. le maire l'a dit."],
+            ExtractiveSummary.Sentences("Des bus le soir — le dernier part à 19 h ! Et après ?\r\n\r\nRien. « Vraiment. »    M. le maire l'a dit."));
+    }
+
+    [Fact]
+    public void A_copied_campaign_is_one_sentence_said_by_all_and_a_bracketed_number_is_never_quoted()
+    {
+        var texts = Enumerable.Range(0, 50).Select(i => new SummarisedText(Id(i), "Sauvons la piscine municipale du quartier. Merci.", "fr"))
+            .Append(new SummarisedText(Id(50), "Voir la proposition [2] sur la piscine municipale du quartier.", "fr")).ToList();
+        var summary = ExtractiveSummary.Of(texts);
+        var cited = Assert.Single(summary);
+        Assert.Equal(("Sauvons la piscine municipale du quartier.", Id(0)), (cited.Sentence, cited.Source));
+        Assert.Equal(49, cited.EchoedBy.Count);
     }
 
     [Fact]
@@ -72,6 +83,9 @@ public sealed class ExtractiveSummaryTests
     public void A_text_links_only_the_numbers_of_citations_the_summary_holds()
     {
         Assert.Equal([1, 3, 12], CitedSummaries.Cited("Des bus [1], un parking [3] et [12]."));
+        // Digits of another script are no citation (and never read as a number).
+        Assert.Empty(CitedSummaries.Cited("Un bus [١] et un train [１]."));
+        Assert.Equal([("Un bus [١].", (int?)null)], CitedSummaries.Stretches("Un bus [١].", new HashSet<int> { 1 }));
         Assert.Equal(
             [("Des bus ", null), ("[1]", 1), (", un parking [3].", (int?)null)],
             CitedSummaries.Stretches("Des bus [1], un parking [3].", new HashSet<int> { 1 }));

@@ -17,24 +17,37 @@ public sealed class AnalystThemes(ParvisDbContext db, CurrentOrganisation organi
         db.ContributionThemes.Where(t => t.ContributionId == contributionId).Select(t => t.ThemeId).ToListAsync();
 
     /// <summary>The contribution's analysts' themes become <paramref name="themeIds"/>, all of the process.</summary>
-    public async Task<CommandResult> SetAsync(Guid contributionId, IReadOnlyCollection<Guid> themeIds) =>
-        await ChangeAsync(contributionId, themeIds, async (given, wanted) =>
+    public async Task<CommandResult> SetAsync(Guid contributionId, IReadOnlyCollection<Guid> themeIds)
+    {
+        try
         {
-            db.ContributionThemes.RemoveRange(given.Where(t => !wanted.Contains(t.ThemeId)));
-            Add(contributionId, wanted.Where(w => given.All(t => t.ThemeId != w)));
-            audit.Record("themes.set", $"contribution:{contributionId}", string.Join(",", wanted));
-            await db.SaveChangesAsync();
-        });
+            return await ChangeAsync(contributionId, themeIds, async (given, wanted) =>
+            {
+                db.ContributionThemes.RemoveRange(given.Where(t => !wanted.Contains(t.ThemeId)));
+                Add(contributionId, wanted.Where(w => given.All(t => t.ThemeId != w)));
+                audit.Record("themes.set", $"contribution:{contributionId}", string.Join(",", wanted));
+                await db.SaveChangesAsync();
+            });
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || DatabaseErrors.IsUniqueViolation(e))
+        {
+            // Another analyst changed them at the same moment: theirs stand, and this one reads them again.
+            db.ChangeTracker.Clear();
+            return CommandResult.Refused("Error.ThemesChangedMeanwhile");
+        }
+    }
 
-    /// <summary>One theme more, as an analyst accepting a suggestion gives it.</summary>
+    /// <summary>
+    /// One theme more, as an analyst accepting a suggestion gives it, saved with what the caller holds (its answer to the
+    /// suggestion); a unique violation is the caller's to answer.
+    /// </summary>
     public async Task<CommandResult> AddAsync(Guid contributionId, Guid themeId) =>
         await ChangeAsync(contributionId, [themeId], async (given, wanted) =>
         {
-            if (given.Any(t => t.ThemeId == themeId))
+            if (given.All(t => t.ThemeId != themeId))
             {
-                return;
+                Add(contributionId, wanted);
             }
-            Add(contributionId, wanted);
             audit.Record("themes.add", $"contribution:{contributionId}", themeId.ToString());
             await db.SaveChangesAsync();
         });
@@ -60,16 +73,7 @@ public sealed class AnalystThemes(ParvisDbContext db, CurrentOrganisation organi
         {
             return CommandResult.Missing();
         }
-        var given = await db.ContributionThemes.Where(t => t.ContributionId == contributionId).ToListAsync();
-        try
-        {
-            await change(given, wanted);
-        }
-        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
-        {
-            // Given by another analyst at the same moment: it is given.
-            db.ChangeTracker.Clear();
-        }
+        await change(await db.ContributionThemes.Where(t => t.ContributionId == contributionId).ToListAsync(), wanted);
         return CommandResult.Done(contributionId);
     }
 }

@@ -109,22 +109,27 @@ public sealed partial class CitedSummaries(ParvisDbContext db, CurrentOrganisati
 
     public static string CellScope(Guid gridId, string cellCode) => $"cell:{gridId}:{cellCode}";
 
-    /// <summary>What a scope summarises: its name, and its contributions (ids) of the process.</summary>
-    public sealed record Subject(string Label, IQueryable<Guid> Contributions, SynthesisItem? Item);
+    /// <summary>What a scope summarises: the scope as stored, its name, and its contributions (ids) of the process.</summary>
+    public sealed record Subject(string Scope, string Label, IQueryable<Guid> Contributions, SynthesisItem? Item);
 
     /// <summary>The scope in words and contributions, or null when it is not one of the process's.</summary>
     public async Task<Subject?> SubjectAsync(Process process, string scope)
     {
         var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        if (scope.Length > Summary.ScopeMax)
+        {
+            return null;
+        }
+        // Each scope is stored as written again from the ids it names, whatever spacing or case it came with.
         switch (scope.Split(':'))
         {
             case ["theme", var id] when Guid.TryParse(id, out var themeId):
                 var theme = await db.Themes.AsNoTracking().FirstOrDefaultAsync(t => t.Id == themeId && t.ProcessId == process.Id);
-                return theme is null ? null : new Subject(text["Summaries.OfTheme", theme.Name], fates.InTheme(themeId), null);
+                return theme is null ? null : new Subject(ThemeScope(themeId), text["Summaries.OfTheme", theme.Name], fates.InTheme(themeId), null);
             case ["item", var id] when Guid.TryParse(id, out var itemId):
                 var item = await db.SynthesisItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == itemId && i.ProcessId == process.Id);
                 return item is null ? null
-                    : new Subject(text["Summaries.OfItem", item.Title], db.SynthesisLinks.Where(l => l.SynthesisItemId == itemId).Select(l => l.ContributionId), item);
+                    : new Subject(ItemScope(itemId), text["Summaries.OfItem", item.Title], db.SynthesisLinks.Where(l => l.SynthesisItemId == itemId).Select(l => l.ContributionId), item);
             case ["cell", var id, var code] when Guid.TryParse(id, out var gridId) && CodeSuggestions.Cell(code) is var (row, column, sign):
                 var grid = await db.AnalysisGrids.AsNoTracking().FirstOrDefaultAsync(g => g.Id == gridId && g.ProcessId == process.Id);
                 var entries = await db.FrameworkEntries.AsNoTracking().Where(e => e.Id == row || e.Id == column).ToDictionaryAsync(e => e.Id);
@@ -135,7 +140,7 @@ public sealed partial class CitedSummaries(ParvisDbContext db, CurrentOrganisati
                 }
                 var coded = db.GridCodings.Where(g => g.GridId == gridId && g.RowEntryId == row && g.ColumnEntryId == column && g.Sign == sign && g.ContributionId != null)
                     .Select(g => g.ContributionId!.Value);
-                return new Subject(text["Summaries.OfCell", r.LabelIn(culture), c.LabelIn(culture), text["GridSign." + sign].Value], coded, null);
+                return new Subject(CellScope(gridId, CodeSuggestions.CellCode(row, column, sign)), text["Summaries.OfCell", r.LabelIn(culture), c.LabelIn(culture), text["GridSign." + sign].Value], coded, null);
             default:
                 return null;
         }
@@ -181,7 +186,7 @@ public sealed partial class CitedSummaries(ParvisDbContext db, CurrentOrganisati
         var body = string.Join("\n\n", sentences.Select((s, i) => $"{s.Sentence} [{i + 1}]"));
         var summary = new Summary
         {
-            OrganisationId = organisation.Id, ProcessId = process.Id, Scope = scope, Title = Excerpts.Cut(subject.Label, SynthesisItem.TitleMax),
+            OrganisationId = organisation.Id, ProcessId = process.Id, Scope = subject.Scope, Title = Excerpts.Cut(subject.Label, SynthesisItem.TitleMax),
             Kind = subject.Item?.Kind ?? SynthesisItemKind.Concern, ThemeId = subject.Item is { } item ? item.ThemeId : ThemeOf(scope),
             Body = body, Draft = body, CreatedAt = now, UpdatedAt = now,
         };
@@ -194,7 +199,7 @@ public sealed partial class CitedSummaries(ParvisDbContext db, CurrentOrganisati
             citation.Echoes = [.. sentence.EchoedBy.Select(e => new SummaryEcho { CitationId = citation.Id, ContributionId = e })];
         }
         db.Summaries.Add(summary);
-        audit.Record("summary.draft", $"summary:{summary.Id}", scope);
+        audit.Record("summary.draft", $"summary:{summary.Id}", subject.Scope);
         await db.SaveChangesAsync();
         return CommandResult.Done(summary.Id);
     }
@@ -255,6 +260,19 @@ public sealed partial class CitedSummaries(ParvisDbContext db, CurrentOrganisati
             {
                 return "Error.SummaryUnknownCitation";
             }
+            // A sentence hidden, erased or changed since cannot be published through its number.
+            var withdrawn = (await CitationsAsync(summary.Id)).Where(c => c.Source is null).Select(c => c.Number).ToHashSet();
+            if (Cited(draft.Body).Any(withdrawn.Contains))
+            {
+                return "Error.SummaryWithdrawnCitation";
+            }
+            // Claimed as read, within the transaction: a second press at the same moment finds it taken.
+            var read = summary.UpdatedAt;
+            if (await db.Summaries.Where(s => s.Id == summary.Id && s.SynthesisItemId == null && s.UpdatedAt == read)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.UpdatedAt, clock.GetUtcNow())) == 0)
+            {
+                return "Error.SummaryChangedMeanwhile";
+            }
             Apply(summary, draft);
             var target = summary.Scope.Split(':') is ["item", var item] && Guid.TryParse(item, out var itemId)
                 && await db.SynthesisItems.AnyAsync(i => i.Id == itemId && i.ProcessId == summary.ProcessId) ? itemId : (Guid?)null;
@@ -298,7 +316,8 @@ public sealed partial class CitedSummaries(ParvisDbContext db, CurrentOrganisati
         summary.UpdatedAt = clock.GetUtcNow();
     }
 
-    [GeneratedRegex(@"\[(\d{1,3})\]")]
+    // ASCII digits only: another script's digits are no citation, and int.Parse reads these.
+    [GeneratedRegex(@"\[([0-9]{1,3})\]")]
     private static partial Regex Marker();
 
     /// <summary>The citation numbers a text cites, in order.</summary>
@@ -387,8 +406,41 @@ public sealed partial class CitedSummaries(ParvisDbContext db, CurrentOrganisati
         {
             return CommandResult.Refused(error);
         }
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Deleted or published by another analyst meanwhile.
+            return CommandResult.Refused("Error.SummaryChangedMeanwhile");
+        }
         await transaction.CommitAsync();
         return CommandResult.Done(summary.Id);
+    }
+
+    /// <summary>
+    /// Contributions whose author erased what they wrote: their sentences leave the citations, and the texts summaries
+    /// and synthesis items took from them, where "[…]" stands instead.
+    /// </summary>
+    public static async Task ForgetAsync(ParvisDbContext db, IReadOnlyCollection<Guid> contributions, CancellationToken cancellationToken)
+    {
+        var citations = await db.SummaryCitations.Where(c => contributions.Contains(c.ContributionId) && c.Sentence != "").ToListAsync(cancellationToken);
+        var summaryIds = citations.Select(c => c.SummaryId).Distinct().ToList();
+        var summaries = await db.Summaries.Where(s => summaryIds.Contains(s.Id)).ToListAsync(cancellationToken);
+        var itemIds = summaries.Where(s => s.SynthesisItemId != null).Select(s => s.SynthesisItemId!.Value).ToList();
+        var items = await db.SynthesisItems.Where(i => itemIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
+        foreach (var citation in citations)
+        {
+            var summary = summaries.Single(s => s.Id == citation.SummaryId);
+            summary.Body = summary.Body.Replace(citation.Sentence, "[…]", StringComparison.Ordinal);
+            summary.Draft = summary.Draft.Replace(citation.Sentence, "[…]", StringComparison.Ordinal);
+            if (summary.SynthesisItemId is { } item && items.TryGetValue(item, out var published))
+            {
+                published.Body = published.Body.Replace(citation.Sentence, "[…]", StringComparison.Ordinal);
+            }
+            citation.Sentence = "";
+        }
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

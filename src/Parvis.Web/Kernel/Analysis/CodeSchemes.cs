@@ -74,10 +74,15 @@ public sealed class ProcessThemes(ParvisDbContext db, FateCommands fates, Analys
     private IQueryable<ContributionTheme> Given(ParvisDbContext context) =>
         context.ContributionThemes.Where(t => context.Themes.Any(th => th.Id == t.ThemeId && th.ProcessId == process.Id));
 
+    /// <summary>The themes, and how many contributions each holds: a theme an author or an analyst changes changes it.</summary>
     public async Task<string> StateAsync()
     {
-        var themeIds = await db.Themes.Where(t => t.ProcessId == process.Id).OrderBy(t => t.Id).Select(t => t.Id).ToListAsync();
-        return $"{string.Join(',', themeIds)}:{await Given(db).CountAsync()}:{await Given(db).MaxAsync(t => (DateTimeOffset?)t.CodedAt)}";
+        var state = new List<string>();
+        foreach (var theme in await db.Themes.Where(t => t.ProcessId == process.Id).OrderBy(t => t.Id).Select(t => t.Id).ToListAsync())
+        {
+            state.Add($"{theme}={await fates.InTheme(theme).CountAsync()}");
+        }
+        return $"{string.Join(',', state)}:{await Given(db).MaxAsync(t => (DateTimeOffset?)t.CodedAt)}";
     }
 
     public async Task<IReadOnlyList<(Guid Text, string Code)>> CodedAsync(IServiceProvider services)

@@ -33,49 +33,73 @@ public static partial class ExtractiveSummary
     /// <summary>Sentences compared at most, the first contributions' first: the comparison grows with their square.</summary>
     public const int SentencesRead = 20_000;
 
-    // A sentence ends at . ! ? … (with the closing quotes or brackets after them, French style or not) before a space, at a line break, or
-    // at the dash that joins a title to its text.
-    [GeneratedRegex(@"(?<=[.!?…](?:\s?[»”""')\]])*)\s+(?![»”""')\]])|\s*[\r\n]+\s*|\s+—\s+")]
+    // A sentence ends at . ! ? … (with the closing quotes or brackets after them, French style or not) before a space,
+    // unless it is a title's abbreviation (M. Durand), or at a line break. Each alternative starts on one character, so a
+    // long run of spaces is read once.
+    [GeneratedRegex(@"(?<=[.!?…](?:\s?[»”""')\]])*)(?<!\b(?:M|Mme|Mlle|Mgr|Dr|Pr|Me|St|Ste|cf|ex|p)\.)\s+(?![»”""')\]])|[\r\n]\s*")]
     private static partial Regex SentenceEnd();
+
+    // A number in brackets is how a summary cites: a sentence that holds one would read as a citation.
+    [GeneratedRegex(@"\[[0-9]{1,3}\]")]
+    private static partial Regex Bracketed();
 
     /// <summary>A text's sentences as written, in order, empty ones left out.</summary>
     public static IReadOnlyList<string> Sentences(string text) =>
         [.. SentenceEnd().Split(text.Length > TextTerms.MostChars ? text[..TextTerms.MostChars] : text).Select(s => s.Trim()).Where(s => s.Length > 0)];
 
+    private static bool Citable(string sentence) => sentence.Length <= SentenceChars && !Bracketed().IsMatch(sentence);
+
     public static IReadOnlyList<CitedSentence> Of(IReadOnlyList<SummarisedText> texts, int most = SentencesOffered)
     {
-        var sentences = new List<(int Text, string Sentence)>();
-        for (var t = 0; t < texts.Count && sentences.Count < SentencesRead; t++)
+        // The same sentence in several contributions (a copied campaign) is compared once, with every text that wrote it,
+        // its source first.
+        var unique = new List<(string Sentence, string Language)>();
+        var writers = new List<List<int>>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var read = 0;
+        for (var t = 0; t < texts.Count && read < SentencesRead; t++)
         {
-            sentences.AddRange(Sentences(texts[t].Text).Where(s => s.Length <= SentenceChars).Take(SentencesRead - sentences.Count).Select(s => (t, s)));
+            foreach (var sentence in Sentences(texts[t].Text).Where(Citable).Take(SentencesRead - read))
+            {
+                read++;
+                if (seen.TryGetValue(sentence, out var known))
+                {
+                    if (writers[known][^1] != t)
+                    {
+                        writers[known].Add(t);
+                    }
+                    continue;
+                }
+                seen[sentence] = unique.Count;
+                unique.Add((sentence, texts[t].Language));
+                writers.Add([t]);
+            }
         }
-        var index = SimilarityIndex.Build([.. sentences.Select((s, k) => new ComparedText(Position(k), s.Sentence, texts[s.Text].Language))]);
-        var cited = Enumerable.Range(0, sentences.Count).Where(k => index.VectorAt(k).Length >= LeastWords).ToList();
-        // Each sentence's alike sentences, and how many other contributions they come from.
-        var near = new Dictionary<int, HashSet<int>>(cited.Count);
-        var rank = new Dictionary<int, (int Echoes, double Weight)>(cited.Count);
-        foreach (var k in cited)
+        var index = SimilarityIndex.Build([.. unique.Select((s, k) => new ComparedText(Position(k), s.Sentence, s.Language))]);
+        // The other contributions that say a sentence: they wrote it too, or a sentence alike.
+        HashSet<int> Echoes(int k, IEnumerable<(int Position, double Score)> alike) =>
+            [.. writers[k].Skip(1).Concat(alike.SelectMany(a => writers[a.Position])).Where(t => t != writers[k][0])];
+        var rank = new Dictionary<int, (int Echoes, double Weight)>();
+        foreach (var k in Enumerable.Range(0, unique.Count).Where(k => index.VectorAt(k).Length >= LeastWords))
         {
             var alike = index.Near(k, EchoScore).ToList();
-            near[k] = [.. alike.Select(a => a.Position)];
-            var others = alike.Where(a => sentences[a.Position].Text != sentences[k].Text).ToList();
-            rank[k] = (others.Select(a => sentences[a.Position].Text).Distinct().Count(), others.Sum(a => a.Score));
+            rank[k] = (Echoes(k, alike).Count, alike.Sum(a => a.Score * writers[a.Position].Count));
         }
-        var chosen = new List<int>();
-        foreach (var k in cited.OrderByDescending(k => rank[k].Echoes).ThenByDescending(k => rank[k].Weight).ThenBy(k => k))
+        var chosen = new List<(int Sentence, HashSet<int> Alike)>();
+        foreach (var k in rank.Keys.OrderByDescending(k => rank[k].Echoes).ThenByDescending(k => rank[k].Weight).ThenBy(k => k))
         {
             if (chosen.Count == most)
             {
                 break;
             }
             // One sentence per idea: one alike to a sentence already taken says it again.
-            if (!chosen.Any(c => near[c].Contains(k)))
+            if (!chosen.Any(c => c.Alike.Contains(k)))
             {
-                chosen.Add(k);
+                chosen.Add((k, [.. index.Near(k, EchoScore).Select(a => a.Position)]));
             }
         }
-        return [.. chosen.Select(k => new CitedSentence(texts[sentences[k].Text].Id, sentences[k].Sentence,
-            [.. near[k].Select(n => sentences[n].Text).Where(t => t != sentences[k].Text).Distinct().Order().Select(t => texts[t].Id)]))];
+        return [.. chosen.Select(c => new CitedSentence(texts[writers[c.Sentence][0]].Id, unique[c.Sentence].Sentence,
+            [.. Echoes(c.Sentence, index.Near(c.Sentence, EchoScore)).Order().Select(t => texts[t].Id)]))];
     }
 
     // The index names its texts by id: a sentence's is its position.

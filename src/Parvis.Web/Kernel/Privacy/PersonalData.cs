@@ -162,8 +162,7 @@ public sealed class PersonalData(ParvisDbContext db, UserManager<Person> people,
             await db.NotificationEvents.Where(e => removed.Contains(e.SourceId) || items.Contains(e.ItemId)).ExecuteDeleteAsync(cancellationToken);
             await db.Follows.Where(f => items.Contains(f.SubjectId)).ExecuteDeleteAsync(cancellationToken);
             // Summaries quoted them word for word: the quotes go, the numbers stay so the analysts' text still reads.
-            await db.SummaryCitations.Where(c => items.Contains(c.ContributionId))
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Sentence, ""), cancellationToken);
+            await Accountability.CitedSummaries.ForgetAsync(db, items, cancellationToken);
         }
         var result = await people.DeleteAsync(person);
         if (!result.Succeeded)

@@ -73,7 +73,13 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
             return Denied(await authorizer.DecideAsync(Permission.Analyse, Process)) ?? Forbid();
         }
         ModelState.Clear();
-        return After(await themes.SetAsync(id, ThemeIds), "Themes.Saved", $"/contributions/{id}#themes");
+        var result = await themes.SetAsync(id, ThemeIds);
+        if (!result.Succeeded)
+        {
+            // Shown again as they stand now.
+            ThemeIds = await themes.OfAsync(id);
+        }
+        return After(result, "Themes.Saved", $"/contributions/{id}#themes");
     }
 
     public async Task<IActionResult> OnGetAsync(Guid id)

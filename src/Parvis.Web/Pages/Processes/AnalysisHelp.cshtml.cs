@@ -86,8 +86,14 @@ public sealed class AnalysisHelpModel(ParvisDbContext db, CurrentOrganisation or
         var themes = await db.Themes.AsNoTracking().Where(t => t.ProcessId == Process.Id).Select(t => t.Id).ToListAsync();
         if (themes.Count > 0)
         {
-            var themed = themes.Select(fates.InTheme).Aggregate((a, b) => a.Concat(b));
-            var coded = await fates.Shown.CountAsync(c => c.ProcessId == Process.Id && themed.Contains(c.Id));
+            // Theme by theme: one query of them all would join more selects than SQLite takes.
+            var themed = new HashSet<Guid>();
+            foreach (var theme in themes)
+            {
+                var inTheme = fates.InTheme(theme);
+                themed.UnionWith(await fates.Shown.Where(c => c.ProcessId == Process.Id && inTheme.Contains(c.Id)).Select(c => c.Id).ToListAsync());
+            }
+            var coded = themed.Count;
             figures.Add(await FiguresOfAsync(suggestions.ForThemes(Process), Text["AnalysisHelp.Themes"], false, $"/processes/{Process.Slug}/theme-suggestions", coded));
         }
         foreach (var grid in await db.AnalysisGrids.AsNoTracking().Where(g => g.ProcessId == Process.Id).OrderBy(g => g.CreatedAt).ToListAsync())

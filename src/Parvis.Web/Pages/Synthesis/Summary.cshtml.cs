@@ -46,7 +46,7 @@ public sealed class SummaryModel(ParvisDbContext db, Authorizer authorizer, Cite
             return Page();
         }
         var result = await summaries.PublishAsync(id, Input.ToDraft());
-        var field = result.ErrorKey is "Error.SummaryUnedited" or "Error.SummaryUnknownCitation" ? "Input.Body" : "";
+        var field = result.ErrorKey is "Error.SummaryUnedited" or "Error.SummaryUnknownCitation" or "Error.SummaryWithdrawnCitation" ? "Input.Body" : "";
         if (Refusal(result, field) is { } refusal)
         {
             return refusal;
