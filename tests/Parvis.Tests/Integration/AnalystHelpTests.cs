@@ -257,6 +257,10 @@ public sealed class AnalystHelpTests(ParvisApp app) : IClassFixture<ParvisApp>
         var unknown = await analyst.PostAsync(page, new Dictionary<string, string> { ["Scope"] = $"theme:{Guid.NewGuid()}" });
         Assert.Equal(HttpStatusCode.OK, unknown.Status);
         Assert.Contains("n’existe pas", unknown.Text("#Scope-error").Replace('\'', '’'), StringComparison.Ordinal);
+        // A theme nobody wrote in: said above the form, next to the scope shown in words.
+        var empty = await app.WithDatabaseAsync(db => db.Themes.Where(t => t.ProcessId == process.Id).Select(t => t.Id).FirstAsync());
+        var nothing = await analyst.PostAsync(page, new Dictionary<string, string> { ["Scope"] = CitedSummaries.ThemeScope(empty) });
+        Assert.Contains("Aucune phrase à citer", nothing.Text("main .alert"), StringComparison.Ordinal);
 
         // Drafted: every sentence is a contribution's own, cited with the contributions that say it too.
         var drafted = await analyst.PostAsync(page, new Dictionary<string, string> { ["Scope"] = scope });

@@ -58,7 +58,8 @@ public sealed class SummariesModel(ParvisDbContext db, CitedSummaries summaries)
             return Page();
         }
         var result = await summaries.DraftAsync(Process, Scope!);
-        if (Refusal(result, nameof(Scope)) is { } refusal)
+        // Said above the form: the scope chosen is shown as words, not as its field.
+        if (Refusal(result) is { } refusal)
         {
             return refusal;
         }
