@@ -89,21 +89,9 @@ static object Scale(string bench, int count, int coded)
     var seeds = Directory.GetFiles(Path.GetFullPath(Path.Combine(bench, "..", "..", "shared", "seeds")), "*.txt").Order(StringComparer.Ordinal)
         .Select(f => Regex.Split(File.ReadAllText(f), @"\s+").Where(w => w.Length > 0).ToArray()).ToArray();
     var random = new Random(20261206);
-    var texts = new List<ComparedText>(count);
     var codes = new List<(Guid, string)>(coded);
-    for (var i = 0; i < count; i++)
-    {
-        var seed = random.Next(seeds.Length);
-        var words = seeds[seed];
-        var length = random.Next(8, 41);
-        var start = random.Next(Math.Max(1, words.Length - length));
-        var id = Guid.CreateVersion7();
-        texts.Add(new ComparedText(id, string.Join(' ', words.Skip(start).Take(length)), "fr"));
-        if (i < coded)
-        {
-            codes.Add((id, $"seed-{seed}"));
-        }
-    }
+    var texts = Texts(random, seeds, count, codes);
+    codes.RemoveRange(coded, codes.Count - coded);
 
     var before = GC.GetTotalMemory(forceFullCollection: true);
     var clock = Stopwatch.StartNew();
@@ -137,6 +125,26 @@ static object Scale(string bench, int count, int coded)
     var asked = texts.Skip(coded).Take(1_000).Sum(t => build.Suggester.For(t.Id).Count);
     var oneMilliseconds = clock.Elapsed.TotalMilliseconds / 1_000;
 
+    // A contribution arrives: compared with the others, its pairs looked for, its suggestions worked out, from what
+    // was worked out before; then an analyst codes it, and the suggestions of its look-alikes are worked out again.
+    var arriving = Texts(random, seeds, 1, codes: null);
+    clock.Restart();
+    var arrived = index.With(arriving, new HashSet<Guid>(), "arrived");
+    var arrivedIndexMilliseconds = clock.Elapsed.TotalMilliseconds;
+    clock.Restart();
+    var arrivedBuild = CodeSuggestions.Build(arrived, codes, build);
+    var arrivedBuildMilliseconds = clock.Elapsed.TotalMilliseconds;
+    codes.Add((arriving[0].Id, "seed-0"));
+    clock.Restart();
+    CodeSuggestions.Build(arrived, codes, arrivedBuild);
+    var codedBuildMilliseconds = clock.Elapsed.TotalMilliseconds;
+    // As many as may arrive before the next full build (a tenth).
+    var many = Texts(random, seeds, count / 10, codes: null);
+    clock.Restart();
+    var manyArrived = index.With(many, new HashSet<Guid>(), "many");
+    CodeSuggestions.Build(manyArrived, codes, build);
+    var tenthSeconds = clock.Elapsed.TotalSeconds;
+
     // A cited summary of as many contributions as one reads at most, as an analyst asks for it.
     var summarised = texts.TakeLast(Parvis.Web.Kernel.Accountability.CitedSummaries.ContributionsRead).Select(t => new SummarisedText(t.Id, t.Text, t.Language)).ToList();
     clock.Restart();
@@ -149,9 +157,28 @@ static object Scale(string bench, int count, int coded)
         likely_pairs = pairs.Count, pairs_seconds = Math.Round(pairsSeconds, 2),
         offered_texts = build.Ranked.Count, build_seconds = Math.Round(buildSeconds, 2), build_megabytes = Math.Round(buildBytes / 1e6, 1),
         queue_page_milliseconds = Math.Round(pageMilliseconds, 3), shown, one_text_milliseconds = Math.Round(oneMilliseconds, 3), suggestions_for_1000 = asked,
+        one_arrives_index_milliseconds = Math.Round(arrivedIndexMilliseconds, 1), one_arrives_suggestions_milliseconds = Math.Round(arrivedBuildMilliseconds, 1),
+        one_coded_suggestions_milliseconds = Math.Round(codedBuildMilliseconds, 1), a_tenth_arrives_seconds = Math.Round(tenthSeconds, 2),
         summarised_texts = summarised.Count, summary_sentences = summary.Count, summary_seconds = Math.Round(summarySeconds, 2),
         peak_working_set_megabytes = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1e6, 0),
     };
+}
+
+// Each text a run of 8 to 40 words from one seed document; with its document as its code when codes are wanted.
+static List<ComparedText> Texts(Random random, string[][] seeds, int count, List<(Guid, string)>? codes)
+{
+    var texts = new List<ComparedText>(count);
+    for (var i = 0; i < count; i++)
+    {
+        var seed = random.Next(seeds.Length);
+        var words = seeds[seed];
+        var length = random.Next(8, 41);
+        var start = random.Next(Math.Max(1, words.Length - length));
+        var id = Guid.CreateVersion7();
+        texts.Add(new ComparedText(id, string.Join(' ', words.Skip(start).Take(length)), "fr"));
+        codes?.Add((id, $"seed-{seed}"));
+    }
+    return texts;
 }
 
 static string FindBenchDirectory()

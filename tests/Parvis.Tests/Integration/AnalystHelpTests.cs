@@ -439,4 +439,63 @@ public sealed class AnalystHelpTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(["6", Percent(quality.Precision), Percent(quality.Recall), "1", "1"], (await analyst.GetAsync($"/processes/{process.Slug}/analysis-help")).Document
             .QuerySelector("section[aria-labelledby=evaluation] tbody tr")!.QuerySelectorAll("td").Select(td => td.TextContent));
     }
+
+    [Fact]
+    public async Task A_contribution_that_arrives_is_compared_and_offered_a_theme_from_the_work_before()
+    {
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        var process = await app.AddProcessAsync("themes-au-fil", new Phase
+        {
+            Title = "Idées", StartsOn = today.AddDays(-1), EndsOn = today.AddDays(20), Switches = [ProposalsModule.Proposing],
+        });
+        var (mobility, nature) = await app.WithDatabaseAsync(async db =>
+        {
+            var themes = (new Theme { ProcessId = process.Id, Name = "Mobilités", Position = 0 }, new Theme { ProcessId = process.Id, Name = "Nature en ville", Position = 1 });
+            db.Themes.AddRange(themes.Item1, themes.Item2);
+            await db.SaveChangesAsync();
+            return (themes.Item1.Id, themes.Item2.Id);
+        });
+        var (participant, _) = await app.SignedInAsync("Habitante de Larmor");
+        var (analyst, _) = await app.SignedInAsync("Analyste au fil de l'eau", Role.Analyst);
+        var themed = new (string Text, Guid Theme)[]
+        {
+            ("Des bus plus tard le soir pour rentrer du travail.", mobility), ("Un bus toutes les dix minutes le soir vers la gare.", mobility),
+            ("Le train du soir vers la gare de Lorient part trop tôt.", mobility), ("Une piste cyclable jusqu'à la gare.", mobility),
+            ("Des vélos en location près de la gare.", mobility), ("Un bus le dimanche soir vers la gare.", mobility),
+            ("Un jardin partagé au pied des immeubles.", nature), ("Planter des arbres et un jardin dans la cour de l'école.", nature),
+            ("Des arbres le long du quai et un jardin public.", nature), ("Un verger d'arbres fruitiers dans le jardin du quartier.", nature),
+            ("Des fleurs et des arbres sur la place.", nature), ("Un jardin pour les enfants avec des arbres.", nature),
+        };
+        var themedIds = new List<Guid>();
+        foreach (var (text, i) in themed.Select((t, i) => (t, i)))
+        {
+            themedIds.Add(await ProposalForms.ProposeAsync(participant, process.Slug, $"Idée {i + 1}", text.Theme, text.Text));
+        }
+        foreach (var (text, i) in new[]
+        {
+            "Ouvrir la piscine le dimanche.", "Une salle pour les associations.", "Des bancs sur le front de mer.", "Moins de bruit la nuit en été.",
+            "Un marché couvert le samedi.", "Une maison de santé au bourg.", "Des logements pour les jeunes.", "Une fête de quartier en juin.",
+        }.Select((t, i) => (t, i)))
+        {
+            await ProposalForms.ProposeAsync(participant, process.Slug, $"Autre idée {i + 1}", body: text);
+        }
+        var page = $"/processes/{process.Slug}/theme-suggestions";
+        Assert.Equal(HttpStatusCode.OK, (await analyst.GetAsync(page)).Status);
+        await using var scope = app.Services.CreateAsyncScope();
+        var similar = scope.ServiceProvider.GetRequiredService<SimilarContributions>();
+        var stored = await app.WithDatabaseAsync(db => db.Processes.SingleAsync(p => p.Id == process.Id));
+        var before = await similar.IndexAsync(stored);
+        Assert.Equal((20, 0), (before.Count, before.Drift));
+
+        // One arrives: it is compared from the comparison before, and offered the theme of its look-alikes at once.
+        var arrived = await ProposalForms.ProposeAsync(participant, process.Slug, "Bus de nuit", body: "Des bus le soir vers la gare après le travail.");
+        var queue = await analyst.GetAsync(page);
+        var offered = queue.Document.QuerySelectorAll("ol.card-list > li")
+            .Single(i => i.QuerySelector("input[name=contribution]")!.GetAttribute("value") == arrived.ToString());
+        Assert.Equal(mobility.ToString(), offered.QuerySelector("input[name=code]")!.GetAttribute("value"));
+        var after = await similar.IndexAsync(stored);
+        Assert.True(after.WeighsAs(before));
+        Assert.Equal((21, 1), (after.Count, after.Drift));
+        Assert.Contains(after.SimilarTo(arrived, 1)[0].Id, themedIds.Take(6));
+    }
 }

@@ -49,6 +49,9 @@ public sealed class CodeSuggester
     /// <summary>The texts coded, among those of the index.</summary>
     public int Coded => _codesOf.Count;
 
+    /// <summary>The texts it compares.</summary>
+    public SimilarityIndex Index => _index;
+
     /// <summary>An approximate size in memory, to count it in a cache by bytes.</summary>
     public long Bytes => 64L * _codes.Length + 48L * _codesOf.Count + 16L * _postings.Sum(p => 2L + p.Length);
 

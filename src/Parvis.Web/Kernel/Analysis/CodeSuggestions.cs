@@ -94,9 +94,9 @@ public sealed class CodeSuggestions(ParvisDbContext db, CurrentOrganisation orga
     public async Task<SuggestionsBuild> BuildAsync(Process process, ICodeScheme scheme)
     {
         var index = await similar.IndexAsync(process);
-        return await editions.GetAsync(organisation, $"suggestions:{scheme.Key}", $"{index.Edition}:{await scheme.StateAsync()}", index.Count, async services =>
+        return await editions.GetAsync<SuggestionsBuild>(organisation, $"suggestions:{scheme.Key}", $"{index.Edition}:{await scheme.StateAsync()}", index.Count, async (services, earlier) =>
         {
-            var build = Build(index, await scheme.CodedAsync(services));
+            var build = Build(index, await scheme.CodedAsync(services), earlier);
             // Measured with the rest of the work, not by the first analyst who opens the methods page.
             _ = build.Quality;
             return build;
@@ -105,17 +105,39 @@ public sealed class CodeSuggestions(ParvisDbContext db, CurrentOrganisation orga
 
     /// <summary>
     /// Worked out for every text the index holds; a coded one is offered only codes it does not have, and no cell it is
-    /// in with the other sign (a cell holds a contribution once).
+    /// in with the other sign (a cell holds a contribution once). From a <paramref name="previous"/> build on an index
+    /// weighing words alike, only the texts whose suggestions may have changed are worked out again: those added, those
+    /// whose codes changed, and those alike enough to one of these to have it among their voters.
     /// </summary>
-    public static SuggestionsBuild Build(SimilarityIndex index, IEnumerable<(Guid Text, string Code)> coded)
+    public static SuggestionsBuild Build(SimilarityIndex index, IEnumerable<(Guid Text, string Code)> coded, SuggestionsBuild? previous = null)
     {
         var suggester = CodeSuggester.Learn(index, coded);
         var learned = suggester.Learned();
-        var ranked = index.Ids
-            .Select(id => (Text: id, Suggestions: (IReadOnlyList<Suggestion>)[.. suggester.For(id).Where(s => !(learned.TryGetValue(id, out var own) && SameCell(own, s.Code)))]))
-            .Where(r => r.Suggestions.Count > 0)
-            .OrderByDescending(r => r.Suggestions[0].Confidence).ThenBy(r => r.Text).ToList();
-        return new SuggestionsBuild(suggester, ranked);
+        IReadOnlyList<Suggestion> Offered(Guid id) =>
+            [.. suggester.For(id).Where(s => !(learned.TryGetValue(id, out var own) && SameCell(own, s.Code)))];
+        IEnumerable<(Guid Text, IReadOnlyList<Suggestion> Suggestions)> ranked;
+        if (previous is not null && previous.Suggester.Index.WeighsAs(index))
+        {
+            var before = previous.Suggester.Index;
+            var learnedBefore = previous.Suggester.Learned();
+            var recoded = learned.Keys.Union(learnedBefore.Keys)
+                .Where(id => !(learned.TryGetValue(id, out var now) && learnedBefore.TryGetValue(id, out var then) && now.SetEquals(then)));
+            var again = index.Ids.Where(id => before.PositionOf(id) is null).ToHashSet();
+            foreach (var id in recoded)
+            {
+                again.Add(id);
+                // Where it is now, or where it was when it has been taken out since.
+                var (within, position) = index.PositionOf(id) is { } p ? (index, p) : (before, before.PositionOf(id)!.Value);
+                again.UnionWith(within.Near(position, CodeSuggester.LeastSimilarity).Select(n => within.Ids[n.Position]));
+            }
+            ranked = previous.Ranked.Where(r => !again.Contains(r.Text) && index.PositionOf(r.Text) is not null)
+                .Concat(again.Where(id => index.PositionOf(id) is not null).Select(id => (Text: id, Suggestions: Offered(id))));
+        }
+        else
+        {
+            ranked = index.Ids.Select(id => (Text: id, Suggestions: Offered(id)));
+        }
+        return new SuggestionsBuild(suggester, [.. ranked.Where(r => r.Suggestions.Count > 0).OrderByDescending(r => r.Suggestions[0].Confidence).ThenBy(r => r.Text)]);
     }
 
     /// <summary>The contributions with suggested codes analysts have not answered, the surest first.</summary>

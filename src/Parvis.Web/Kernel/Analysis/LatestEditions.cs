@@ -35,13 +35,14 @@ public sealed class LatestEditions(IServiceScopeFactory scopes, TimeProvider clo
     /// <summary>
     /// The subject's value in <paramref name="edition"/>, or, when the work is large (more than <see cref="DoneAtOnce"/>
     /// texts) and an earlier edition is held, that one while this one is worked out in the background. The work runs
-    /// in its own scope, for the current organisation.
+    /// in its own scope, for the current organisation, and is given the earlier edition held, if any, to work from.
     /// </summary>
-    public async Task<T> GetAsync<T>(CurrentOrganisation organisation, string subject, string edition, int texts, Func<IServiceProvider, Task<T>> work,
+    public async Task<T> GetAsync<T>(CurrentOrganisation organisation, string subject, string edition, int texts, Func<IServiceProvider, T?, Task<T>> work,
         Func<T, long> bytes)
         where T : class
     {
         var now = clock.GetUtcNow();
+        T? earlier = null;
         if (_held.TryGetValue(subject, out var held))
         {
             lock (held)
@@ -55,14 +56,15 @@ public sealed class LatestEditions(IServiceScopeFactory scopes, TimeProvider clo
                     }
                     if (texts > DoneAtOnce)
                     {
-                        held.Working ??= Apart(() => RefreshAsync(organisation, subject, held, edition, work, bytes));
+                        held.Working ??= Apart(() => RefreshAsync(organisation, subject, held, edition, services => work(services, value), bytes));
                         return value;
                     }
+                    earlier = value;
                 }
             }
         }
         // Done apart from the request even when it waits for it, so that both ways run alike.
-        var fresh = await Apart(() => WorkAsync(organisation, work));
+        var fresh = await Apart(() => WorkAsync(organisation, services => work(services, earlier)));
         Keep(subject, edition, fresh, bytes(fresh), now);
         return fresh;
     }

@@ -40,7 +40,7 @@ public sealed class SimilarContributions(ParvisDbContext db, CurrentOrganisation
     /// <summary>
     /// The process's contributions not merged yet, compared. A comparison is kept while they stay the same ones (their
     /// number and the newest), whatever else the organisation writes meanwhile; a text edited since keeps its earlier
-    /// words until the next contribution arrives. A large process is compared again in the background
+    /// words until the comparison is built again in full. A large process is compared again in the background
     /// (<see cref="LatestEditions"/>).
     /// </summary>
     public async Task<SimilarityIndex> IndexAsync(Process process)
@@ -49,18 +49,35 @@ public sealed class SimilarContributions(ParvisDbContext db, CurrentOrganisation
         var count = await compared.CountAsync();
         var newest = await compared.OrderByDescending(c => c.Id).Select(c => c.Id).FirstOrDefaultAsync();
         var edition = $"similarity:{process.Id}:{count}:{newest}";
-        return await editions.GetAsync(organisation, $"similarity:{process.Id}", edition, count,
-            services => services.GetRequiredService<SimilarContributions>().BuildAsync(process, edition), index => index.Bytes);
+        return await editions.GetAsync<SimilarityIndex>(organisation, $"similarity:{process.Id}", edition, count,
+            (services, earlier) => services.GetRequiredService<SimilarContributions>().BuildAsync(process, edition, earlier), index => index.Bytes);
     }
 
-    private async Task<SimilarityIndex> BuildAsync(Process process, string edition)
+    /// <summary>
+    /// From the comparison before, when there is one and few contributions came or went since: only those that came
+    /// are read and compared. Otherwise all of them, in full.
+    /// </summary>
+    private async Task<SimilarityIndex> BuildAsync(Process process, string edition, SimilarityIndex? earlier)
     {
-        var texts = await Compared(process).AsNoTracking().OrderBy(c => c.CreatedAt).ToListAsync();
-        var index = SimilarityIndex.Build([.. texts.Select(c => new ComparedText(c.Id, c.Excerpt, c.Language))], edition);
+        if (earlier is not null)
+        {
+            var now = (await Compared(process).Select(c => c.Id).ToListAsync()).ToHashSet();
+            var came = now.Where(id => earlier.PositionOf(id) is null).ToList();
+            var gone = earlier.Ids.Where(id => !now.Contains(id)).ToHashSet();
+            if (earlier.Takes(came.Count + gone.Count))
+            {
+                var added = await Compared(process).AsNoTracking().Where(c => came.Contains(c.Id)).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync();
+                return earlier.With([.. added.Select(Text)], gone, edition);
+            }
+        }
+        var texts = await Compared(process).AsNoTracking().OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync();
+        var index = SimilarityIndex.Build([.. texts.Select(Text)], edition);
         // The likely pairs are found with the rest of the work, not by the first analyst who opens the queue.
         index.Pairs(0, (_, _) => false);
         return index;
     }
+
+    private static ComparedText Text(Contribution contribution) => new(contribution.Id, contribution.Excerpt, contribution.Language);
 
     private IQueryable<Contribution> Compared(Process process) => fates.Awaiting(process).Where(c => c.Fate != Fate.Merged);
 

@@ -26,22 +26,64 @@ public sealed class SimilarityIndex
     private readonly Dictionary<Guid, int> _positions;
     private readonly string[] _stems;
 
+    // Each word's weight, as rare as it was among the texts of the last full build (its IDF).
+    private readonly double[] _idf;
+
     // Each text's words (their numbers, ascending) with their weights, of length 1 as vectors.
     private readonly (int Term, float Weight)[][] _vectors;
 
     // Each word's texts with its weight in them, in the texts' order.
     private readonly (int Text, float Weight)[][] _postings;
 
-    private SimilarityIndex(Guid[] ids, string[] stems, (int, float)[][] vectors, (int, float)[][] postings, string edition)
+    // Shared by an index and those updated from it: their texts are weighed alike, so their scores are the same.
+    private readonly object _weighing;
+
+    private SimilarityIndex(Guid[] ids, string[] stems, double[] idf, (int, float)[][] vectors, string edition, object weighing, int built, int drift)
     {
-        (_ids, _stems, _vectors, _postings, Edition) = (ids, stems, vectors, postings, edition);
+        (_ids, _stems, _idf, _vectors, Edition, _weighing, Built, Drift) = (ids, stems, idf, vectors, edition, weighing, built, drift);
         _positions = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        // Counted first so that each word's texts take one array, in the texts' order.
+        var lengths = new int[stems.Length];
+        foreach (var vector in vectors)
+        {
+            foreach (var (term, _) in vector)
+            {
+                lengths[term]++;
+            }
+        }
+        _postings = [.. lengths.Select(l => new (int, float)[l])];
+        Array.Clear(lengths);
+        for (var i = 0; i < vectors.Length; i++)
+        {
+            foreach (var (term, weight) in vectors[i])
+            {
+                _postings[term][lengths[term]++] = (i, weight);
+            }
+        }
     }
 
     public int Count => _ids.Length;
 
     /// <summary>Which texts it was built from, as its builder names them: what is worked out from it is kept under this name.</summary>
     public string Edition { get; }
+
+    /// <summary>The texts of the last full build, whose words' rarity weighs every text since.</summary>
+    public int Built { get; }
+
+    /// <summary>Texts added or taken out since the last full build.</summary>
+    public int Drift { get; }
+
+    /// <summary>
+    /// The share of the texts of the last full build that may be added or taken out since, weighed as it weighed words;
+    /// beyond, how rare a word is has moved enough to build again.
+    /// </summary>
+    public const double RebuildShare = 0.1;
+
+    /// <summary>Whether <paramref name="changes"/> more texts added or taken out keep within <see cref="RebuildShare"/>.</summary>
+    public bool Takes(int changes) => Drift + changes <= Built * RebuildShare;
+
+    /// <summary>Whether both weigh words alike (one was updated from the other): a pair of texts has the same score in both.</summary>
+    public bool WeighsAs(SimilarityIndex other) => ReferenceEquals(_weighing, other._weighing);
 
     /// <summary>The texts compared, in the order they were given.</summary>
     public IReadOnlyList<Guid> Ids => _ids;
@@ -55,11 +97,42 @@ public sealed class SimilarityIndex
     internal string StemOf(int term) => _stems[term];
 
     /// <summary>An approximate size in memory, to count it in a cache by bytes.</summary>
-    public long Bytes => _ids.Length * 120L + _stems.Sum(s => 64L + 2L * s.Length) + 2 * 16L * _vectors.Sum(v => (long)v.Length);
+    public long Bytes => _ids.Length * 120L + _stems.Sum(s => 72L + 2L * s.Length) + 2 * 16L * _vectors.Sum(v => (long)v.Length);
 
     public static SimilarityIndex Build(IReadOnlyList<ComparedText> texts, string edition = "")
     {
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = CountWords(texts, numbers);
+        var idf = Rarity(counts, numbers.Count, texts.Count, []);
+        return new SimilarityIndex([.. texts.Select(t => t.Id)], Stems(numbers), idf, [.. counts.Select(c => Weigh(c, idf))], edition, new object(), texts.Count, 0);
+    }
+
+    /// <summary>
+    /// This index with <paramref name="removed"/> taken out and <paramref name="added"/> (newer texts) put at the end,
+    /// their words weighed as rare as they were in the last full build, a word not seen then as rare as it is among the
+    /// texts added: what they were worked out from stays valid for the texts already there. Likely pairs already found
+    /// are kept, and only the pairs of the texts added are looked for.
+    /// </summary>
+    public SimilarityIndex With(IReadOnlyList<ComparedText> added, IReadOnlySet<Guid> removed, string edition)
+    {
+        var numbers = _stems.Select((stem, number) => (stem, number)).ToDictionary(s => s.stem, s => s.number, StringComparer.Ordinal);
+        var counts = CountWords(added, numbers);
+        var idf = Rarity(counts, numbers.Count, Built, _idf);
+        var kept = Enumerable.Range(0, _ids.Length).Where(i => !removed.Contains(_ids[i])).ToList();
+        var index = new SimilarityIndex([.. kept.Select(i => _ids[i]), .. added.Select(t => t.Id)], Stems(numbers), idf,
+            [.. kept.Select(i => _vectors[i]), .. counts.Select(c => Weigh(c, idf))], edition, _weighing, Built, Drift + added.Count + (_ids.Length - kept.Count));
+        // Pairs are looked for again from scratch when a text taken out was the first of copies: the next takes its place.
+        var pairs = _pairs;
+        if (pairs is not null && (removed.Count == 0 || !FirstsOfCopies().Overlaps(removed)))
+        {
+            index._pairs = index.FindPairs(fresh: kept.Count, pairs.Where(p => !removed.Contains(p.First) && !removed.Contains(p.Second)));
+        }
+        return index;
+    }
+
+    // Each text's words (their numbers, new ones added to numbers) with how often it says them.
+    private static List<Dictionary<int, int>> CountWords(IReadOnlyList<ComparedText> texts, Dictionary<string, int> numbers)
+    {
         var counts = new List<Dictionary<int, int>>(texts.Count);
         foreach (var text in texts)
         {
@@ -75,32 +148,37 @@ public sealed class SimilarityIndex
             }
             counts.Add(count);
         }
-        var documentFrequency = new int[numbers.Count];
+        return counts;
+    }
+
+    // The words' rarity: those of known keep theirs, the others are weighed among the counted texts as among as many as the build had.
+    private static double[] Rarity(List<Dictionary<int, int>> counts, int terms, int texts, double[] known)
+    {
+        var documentFrequency = new int[terms];
         foreach (var number in counts.SelectMany(c => c.Keys))
         {
             documentFrequency[number]++;
         }
         // Smoothed: a word in every text still weighs a little, never nothing.
-        var idf = documentFrequency.Select(df => Math.Log((1.0 + texts.Count) / (1.0 + df)) + 1.0).ToArray();
-        var vectors = new (int, float)[texts.Count][];
-        var postings = Enumerable.Range(0, numbers.Count).Select(t => new List<(int, float)>(documentFrequency[t])).ToArray();
-        for (var i = 0; i < counts.Count; i++)
-        {
-            // A word said three times is not three times as telling: its count is damped.
-            var weights = counts[i].Select(c => (Term: c.Key, Weight: (1.0 + Math.Log(c.Value)) * idf[c.Key])).OrderBy(w => w.Term).ToList();
-            var norm = Math.Sqrt(weights.Sum(w => w.Weight * w.Weight));
-            vectors[i] = [.. weights.Select(w => (w.Term, (float)(w.Weight / norm)))];
-            foreach (var (term, weight) in vectors[i])
-            {
-                postings[term].Add((i, weight));
-            }
-        }
+        return [.. documentFrequency.Select((df, term) => term < known.Length ? known[term] : Math.Log((1.0 + texts) / (1.0 + df)) + 1.0)];
+    }
+
+    private static (int, float)[] Weigh(Dictionary<int, int> counts, double[] idf)
+    {
+        // A word said three times is not three times as telling: its count is damped.
+        var weights = counts.Select(c => (Term: c.Key, Weight: (1.0 + Math.Log(c.Value)) * idf[c.Key])).OrderBy(w => w.Term).ToList();
+        var norm = Math.Sqrt(weights.Sum(w => w.Weight * w.Weight));
+        return [.. weights.Select(w => (w.Term, (float)(w.Weight / norm)))];
+    }
+
+    private static string[] Stems(Dictionary<string, int> numbers)
+    {
         var stems = new string[numbers.Count];
         foreach (var (stem, number) in numbers)
         {
             stems[number] = stem;
         }
-        return new SimilarityIndex([.. texts.Select(t => t.Id)], stems, vectors, [.. postings.Select(p => p.ToArray())], edition);
+        return stems;
     }
 
     /// <summary>The texts closest to one, the closest first, from <paramref name="least"/> up.</summary>
@@ -132,9 +210,47 @@ public sealed class SimilarityIndex
     /// others through the words they share.
     /// </summary>
     public IReadOnlyList<LikelyPair> Pairs(int most, Func<Guid, Guid, bool> skip) =>
-        [.. (_pairs ??= FindPairs()).Where(p => !skip(p.First, p.Second)).Take(most)];
+        [.. (_pairs ??= FindPairs(fresh: 0, [])).Where(p => !skip(p.First, p.Second)).Take(most)];
 
-    private List<LikelyPair> FindPairs()
+    // For each text, the first text of the very same words (a copied campaign), or itself.
+    private int[] FirstOfSame()
+    {
+        var firstOfSame = new Dictionary<(int Term, float Weight)[], int>(SameWords.Instance);
+        var first = new int[_ids.Length];
+        for (var i = 0; i < _ids.Length; i++)
+        {
+            first[i] = _vectors[i].Length == 0 ? i : firstOfSame.TryGetValue(_vectors[i], out var earlier) ? earlier : firstOfSame[_vectors[i]] = i;
+        }
+        return first;
+    }
+
+    // Texts of the same words, whatever how often each says them.
+    private sealed class SameWords : IEqualityComparer<(int Term, float Weight)[]>
+    {
+        public static readonly SameWords Instance = new();
+
+        public bool Equals((int Term, float Weight)[]? x, (int Term, float Weight)[]? y) =>
+            x is not null && y is not null && x.Length == y.Length && x.Select(v => v.Term).SequenceEqual(y.Select(v => v.Term));
+
+        public int GetHashCode((int Term, float Weight)[] vector)
+        {
+            var hash = new HashCode();
+            foreach (var (term, _) in vector)
+            {
+                hash.Add(term);
+            }
+            return hash.ToHashCode();
+        }
+    }
+
+    // The texts that copies pair with.
+    private HashSet<Guid> FirstsOfCopies() => [.. FirstOfSame().Where((first, i) => first != i).Select(first => _ids[first])];
+
+    /// <summary>
+    /// The likeliest pairs with a text from position <paramref name="fresh"/> on, kept with those already
+    /// <paramref name="found"/> among the texts before: from 0, every pair.
+    /// </summary>
+    private List<LikelyPair> FindPairs(int fresh, IEnumerable<LikelyPair> found)
     {
         // The likeliest kept, the least likely of them on top to be dropped first.
         var kept = new PriorityQueue<(int First, int Second, double Score), double>();
@@ -149,34 +265,22 @@ public sealed class SimilarityIndex
                 kept.DequeueEnqueue((first, second, score), score);
             }
         }
-        // Texts of the very same words (a copied campaign) pair with the first of them only.
-        var firstOfSame = new Dictionary<string, int>(StringComparer.Ordinal);
-        var repeated = new bool[_ids.Length];
-        for (var i = 0; i < _ids.Length; i++)
+        foreach (var pair in found)
         {
-            if (_vectors[i].Length == 0)
-            {
-                continue;
-            }
-            var words = string.Join(' ', _vectors[i].Select(v => v.Term));
-            if (firstOfSame.TryGetValue(words, out var first))
-            {
-                repeated[i] = true;
-                Keep(first, i, 1.0);
-            }
-            else
-            {
-                firstOfSame[words] = i;
-            }
+            Keep(_positions[pair.First], _positions[pair.Second], pair.Score);
         }
+        // Texts of the very same words pair with the first of them only.
+        var firstOfSame = FirstOfSame();
         var scores = new double[_ids.Length];
         var touched = new List<int>();
-        for (var i = 0; i < _ids.Length; i++)
+        for (var i = fresh; i < _ids.Length; i++)
         {
-            if (repeated[i])
+            if (firstOfSame[i] != i)
             {
+                Keep(firstOfSame[i], i, 1.0);
                 continue;
             }
+            // Each pair once, from its later text.
             foreach (var (term, weight) in _vectors[i])
             {
                 if (_postings[term].Length > CommonWord)
@@ -185,7 +289,11 @@ public sealed class SimilarityIndex
                 }
                 foreach (var (other, otherWeight) in _postings[term])
                 {
-                    if (other > i && !repeated[other])
+                    if (other >= i)
+                    {
+                        break;
+                    }
+                    if (firstOfSame[other] == other)
                     {
                         if (scores[other] == 0)
                         {
@@ -200,7 +308,7 @@ public sealed class SimilarityIndex
                 var score = Math.Round(Math.Min(1.0, scores[other]), 6);
                 if (score >= DuplicateScore)
                 {
-                    Keep(i, other, score);
+                    Keep(other, i, score);
                 }
                 scores[other] = 0;
             }
