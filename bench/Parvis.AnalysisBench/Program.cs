@@ -138,6 +138,11 @@ static object Scale(string bench, int count, int coded)
     clock.Restart();
     CodeSuggestions.Build(arrived, codes, arrivedBuild);
     var codedBuildMilliseconds = clock.Elapsed.TotalMilliseconds;
+    // A coded contribution rewritten by its author: compared again in its place, its look-alikes' suggestions too.
+    clock.Restart();
+    var rewritten = arrived.With([texts[0] with { Text = texts[^1].Text, RevisedAt = DateTimeOffset.UtcNow }], new HashSet<Guid>(), "rewritten");
+    CodeSuggestions.Build(rewritten, codes, arrivedBuild);
+    var rewrittenMilliseconds = clock.Elapsed.TotalMilliseconds;
     // As many as may arrive before the next full build (a tenth).
     var many = Texts(random, seeds, count / 10, codes: null);
     clock.Restart();
@@ -158,7 +163,7 @@ static object Scale(string bench, int count, int coded)
         offered_texts = build.Ranked.Count, build_seconds = Math.Round(buildSeconds, 2), build_megabytes = Math.Round(buildBytes / 1e6, 1),
         queue_page_milliseconds = Math.Round(pageMilliseconds, 3), shown, one_text_milliseconds = Math.Round(oneMilliseconds, 3), suggestions_for_1000 = asked,
         one_arrives_index_milliseconds = Math.Round(arrivedIndexMilliseconds, 1), one_arrives_suggestions_milliseconds = Math.Round(arrivedBuildMilliseconds, 1),
-        one_coded_suggestions_milliseconds = Math.Round(codedBuildMilliseconds, 1), a_tenth_arrives_seconds = Math.Round(tenthSeconds, 2),
+        one_coded_suggestions_milliseconds = Math.Round(codedBuildMilliseconds, 1), one_rewritten_milliseconds = Math.Round(rewrittenMilliseconds, 1), a_tenth_arrives_seconds = Math.Round(tenthSeconds, 2),
         summarised_texts = summarised.Count, summary_sentences = summary.Count, summary_seconds = Math.Round(summarySeconds, 2),
         peak_working_set_megabytes = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1e6, 0),
     };

@@ -471,13 +471,14 @@ public sealed class AnalystHelpTests(ParvisApp app) : IClassFixture<ParvisApp>
         {
             themedIds.Add(await ProposalForms.ProposeAsync(participant, process.Slug, $"Idée {i + 1}", text.Theme, text.Text));
         }
+        var others = new List<Guid>();
         foreach (var (text, i) in new[]
         {
             "Ouvrir la piscine le dimanche.", "Une salle pour les associations.", "Des bancs sur le front de mer.", "Moins de bruit la nuit en été.",
             "Un marché couvert le samedi.", "Une maison de santé au bourg.", "Des logements pour les jeunes.", "Une fête de quartier en juin.",
         }.Select((t, i) => (t, i)))
         {
-            await ProposalForms.ProposeAsync(participant, process.Slug, $"Autre idée {i + 1}", body: text);
+            others.Add(await ProposalForms.ProposeAsync(participant, process.Slug, $"Autre idée {i + 1}", body: text));
         }
         var page = $"/processes/{process.Slug}/theme-suggestions";
         Assert.Equal(HttpStatusCode.OK, (await analyst.GetAsync(page)).Status);
@@ -497,5 +498,20 @@ public sealed class AnalystHelpTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.True(after.WeighsAs(before));
         Assert.Equal((21, 1), (after.Count, after.Drift));
         Assert.Contains(after.SimilarTo(arrived, 1)[0].Id, themedIds.Take(6));
+
+        // One is rewritten by its author: compared again in its place with its new words, and offered their theme.
+        Assert.Equal(HttpStatusCode.Redirect, (await participant.PostAsync($"/proposals/{others[0]}/edit", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Autre idée 1", ["Input.Body"] = "Un jardin avec des arbres au pied des immeubles.", ["Input.ThemeId"] = "", ["ContentLanguage"] = "fr",
+        })).Status);
+        var revisedAt = await app.WithDatabaseAsync(db => db.Contributions.Where(c => c.Id == others[0]).Select(c => c.RevisedAt).SingleAsync());
+        Assert.NotNull(revisedAt);
+        var rewritten = (await analyst.GetAsync(page)).Document.QuerySelectorAll("ol.card-list > li")
+            .Single(i => i.QuerySelector("input[name=contribution]")!.GetAttribute("value") == others[0].ToString());
+        Assert.Equal(nature.ToString(), rewritten.QuerySelector("input[name=code]")!.GetAttribute("value"));
+        var again = await similar.IndexAsync(stored);
+        Assert.True(again.WeighsAs(before));
+        Assert.Equal(after.Ids, again.Ids);
+        Assert.True(again.Holds(others[0], revisedAt));
     }
 }

@@ -75,6 +75,42 @@ public sealed class IncrementalAnalysisTests
     }
 
     [Fact]
+    public void A_text_changed_since_is_compared_in_its_place_with_its_new_words()
+    {
+        var random = new Random(13);
+        var first = Texts(random, 200, 1);
+        var index = SimilarityIndex.Build(first, "1");
+        index.Pairs(SimilarityIndex.PairsKept, (_, _) => false);
+        var coded = Coded(first, 3);
+        var before = CodeSuggestions.Build(index, coded);
+        var revisedAt = new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.Zero);
+        // A coded text and another rewritten by their authors, the second now the very words of the tenth.
+        var changed = new List<ComparedText> { first[3] with { Text = "Un jardin partagé près de la piscine et du stade.", RevisedAt = revisedAt }, first[7] with { Text = first[10].Text, RevisedAt = revisedAt } };
+        Assert.Contains(coded, c => c.Text == first[3].Id);
+        Assert.False(index.Holds(first[3].Id, revisedAt));
+
+        var updated = index.With(changed, new HashSet<Guid>(), "2");
+        Assert.Equal(index.Ids, updated.Ids);
+        Assert.True(updated.Holds(first[3].Id, revisedAt));
+        Assert.True(updated.Holds(first[0].Id, null));
+        // Compared by its new words only.
+        var words = TextTerms.Of(changed[0].Text, "fr").Select(t => t.Stem).ToHashSet();
+        var similar = updated.SimilarTo(first[3].Id, 5, least: 0);
+        Assert.NotEmpty(similar);
+        Assert.All(similar, s => Assert.Subset(words, s.Shared.ToHashSet()));
+        // Pairs and suggestions are those worked out from scratch on the same weighing.
+        var fromScratch = SimilarityIndex.Build(first, "1").With(changed, new HashSet<Guid>(), "2");
+        Assert.Equal(fromScratch.Pairs(SimilarityIndex.PairsKept, (_, _) => false), updated.Pairs(SimilarityIndex.PairsKept, (_, _) => false), PairEquality.Instance);
+        Assert.Contains(updated.Pairs(SimilarityIndex.PairsKept, (_, _) => false), p => (p.First, p.Second, p.Score) == (first[7].Id, first[10].Id, 1.0));
+        Assert.Equal(Flatten(CodeSuggestions.Build(updated, coded)), Flatten(CodeSuggestions.Build(updated, coded, before)));
+
+        // Changed into a text with no copy: the pairs kept and those looked for again are still a search's from scratch.
+        var plain = index.With([first[12] with { Text = "Des horaires de bus le dimanche soir vers la gare.", RevisedAt = revisedAt }], new HashSet<Guid>(), "3");
+        Assert.Equal(SimilarityIndex.Build(first, "1").With([first[12] with { Text = "Des horaires de bus le dimanche soir vers la gare.", RevisedAt = revisedAt }], new HashSet<Guid>(), "3")
+            .Pairs(SimilarityIndex.PairsKept, (_, _) => false), plain.Pairs(SimilarityIndex.PairsKept, (_, _) => false), PairEquality.Instance);
+    }
+
+    [Fact]
     public void A_word_new_to_the_index_is_weighed_and_found_in_the_texts_added()
     {
         var index = SimilarityIndex.Build(Texts(new Random(3), 40, 1));

@@ -106,8 +106,7 @@ public sealed class CodeSuggestions(ParvisDbContext db, CurrentOrganisation orga
     /// <summary>
     /// Worked out for every text the index holds; a coded one is offered only codes it does not have, and no cell it is
     /// in with the other sign (a cell holds a contribution once). From a <paramref name="previous"/> build on an index
-    /// weighing words alike, only the texts whose suggestions may have changed are worked out again: those added, those
-    /// whose codes changed, and those alike enough to one of these to have it among their voters.
+    /// weighing words alike, only the texts whose suggestions may have changed are worked out again (<see cref="Again"/>).
     /// </summary>
     public static SuggestionsBuild Build(SimilarityIndex index, IEnumerable<(Guid Text, string Code)> coded, SuggestionsBuild? previous = null)
     {
@@ -115,29 +114,51 @@ public sealed class CodeSuggestions(ParvisDbContext db, CurrentOrganisation orga
         var learned = suggester.Learned();
         IReadOnlyList<Suggestion> Offered(Guid id) =>
             [.. suggester.For(id).Where(s => !(learned.TryGetValue(id, out var own) && SameCell(own, s.Code)))];
-        IEnumerable<(Guid Text, IReadOnlyList<Suggestion> Suggestions)> ranked;
-        if (previous is not null && previous.Suggester.Index.WeighsAs(index))
-        {
-            var before = previous.Suggester.Index;
-            var learnedBefore = previous.Suggester.Learned();
-            var recoded = learned.Keys.Union(learnedBefore.Keys)
-                .Where(id => !(learned.TryGetValue(id, out var now) && learnedBefore.TryGetValue(id, out var then) && now.SetEquals(then)));
-            var again = index.Ids.Where(id => before.PositionOf(id) is null).ToHashSet();
-            foreach (var id in recoded)
-            {
-                again.Add(id);
-                // Where it is now, or where it was when it has been taken out since.
-                var (within, position) = index.PositionOf(id) is { } p ? (index, p) : (before, before.PositionOf(id)!.Value);
-                again.UnionWith(within.Near(position, CodeSuggester.LeastSimilarity).Select(n => within.Ids[n.Position]));
-            }
-            ranked = previous.Ranked.Where(r => !again.Contains(r.Text) && index.PositionOf(r.Text) is not null)
+        var again = previous is not null && previous.Suggester.Index.WeighsAs(index) ? Again(index, learned, previous) : null;
+        var ranked = again is null
+            ? index.Ids.Select(id => (Text: id, Suggestions: Offered(id)))
+            : previous!.Ranked.Where(r => !again.Contains(r.Text) && index.PositionOf(r.Text) is not null)
                 .Concat(again.Where(id => index.PositionOf(id) is not null).Select(id => (Text: id, Suggestions: Offered(id))));
-        }
-        else
-        {
-            ranked = index.Ids.Select(id => (Text: id, Suggestions: Offered(id)));
-        }
         return new SuggestionsBuild(suggester, [.. ranked.Where(r => r.Suggestions.Count > 0).OrderByDescending(r => r.Suggestions[0].Confidence).ThenBy(r => r.Text)]);
+    }
+
+    /// <summary>
+    /// Voters changed at once beyond which working every text out again is quicker than finding each one's look-alikes.
+    /// </summary>
+    public const int VotersChangedAtMost = 100;
+
+    /// <summary>
+    /// The texts whose suggestions may differ from the <paramref name="previous"/> build's: those that came or whose
+    /// words changed (an unchanged text keeps the very same words in an index updated from another), and, for each
+    /// coded text whose codes or words changed, those alike enough to have it among their voters, then or now. Null
+    /// when so many voters changed that everything is better worked out again.
+    /// </summary>
+    private static HashSet<Guid>? Again(SimilarityIndex index, IReadOnlyDictionary<Guid, IReadOnlySet<string>> learned, SuggestionsBuild previous)
+    {
+        var before = previous.Suggester.Index;
+        var learnedBefore = previous.Suggester.Learned();
+        var again = index.Ids
+            .Where(id => before.PositionOf(id) is not { } then || !ReferenceEquals(before.VectorAt(then), index.VectorAt(index.PositionOf(id)!.Value)))
+            .ToHashSet();
+        var voters = learned.Keys.Union(learnedBefore.Keys)
+            .Where(id => again.Contains(id) || !(learned.TryGetValue(id, out var now) && learnedBefore.TryGetValue(id, out var then) && now.SetEquals(then)))
+            .ToList();
+        if (voters.Count > VotersChangedAtMost)
+        {
+            return null;
+        }
+        foreach (var id in voters)
+        {
+            again.Add(id);
+            foreach (var within in new[] { index, before })
+            {
+                if (within.PositionOf(id) is { } position)
+                {
+                    again.UnionWith(within.Near(position, CodeSuggester.LeastSimilarity).Select(n => within.Ids[n.Position]));
+                }
+            }
+        }
+        return again;
     }
 
     /// <summary>The contributions with suggested codes analysts have not answered, the surest first.</summary>

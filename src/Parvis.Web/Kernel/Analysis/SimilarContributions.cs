@@ -39,35 +39,35 @@ public sealed class SimilarContributions(ParvisDbContext db, CurrentOrganisation
 
     /// <summary>
     /// The process's contributions not merged yet, compared. A comparison is kept while they stay the same ones (their
-    /// number and the newest), whatever else the organisation writes meanwhile; a text edited since keeps its earlier
-    /// words until the comparison is built again in full. A large process is compared again in the background
-    /// (<see cref="LatestEditions"/>).
+    /// number, the newest, the latest changed), whatever else the organisation writes meanwhile. A large process is
+    /// compared again in the background (<see cref="LatestEditions"/>).
     /// </summary>
     public async Task<SimilarityIndex> IndexAsync(Process process)
     {
         var compared = Compared(process);
         var count = await compared.CountAsync();
         var newest = await compared.OrderByDescending(c => c.Id).Select(c => c.Id).FirstOrDefaultAsync();
-        var edition = $"similarity:{process.Id}:{count}:{newest}";
+        var revised = await compared.MaxAsync(c => c.RevisedAt);
+        var edition = $"similarity:{process.Id}:{count}:{newest}:{revised?.UtcTicks}";
         return await editions.GetAsync<SimilarityIndex>(organisation, $"similarity:{process.Id}", edition, count,
             (services, earlier) => services.GetRequiredService<SimilarContributions>().BuildAsync(process, edition, earlier), index => index.Bytes);
     }
 
     /// <summary>
-    /// From the comparison before, when there is one and few contributions came or went since: only those that came
-    /// are read and compared. Otherwise all of them, in full.
+    /// From the comparison before, when there is one and few contributions came, changed or went since: only those
+    /// that came or changed are read and compared. Otherwise all of them, in full.
     /// </summary>
     private async Task<SimilarityIndex> BuildAsync(Process process, string edition, SimilarityIndex? earlier)
     {
         if (earlier is not null)
         {
-            var now = (await Compared(process).Select(c => c.Id).ToListAsync()).ToHashSet();
-            var came = now.Where(id => earlier.PositionOf(id) is null).ToList();
-            var gone = earlier.Ids.Where(id => !now.Contains(id)).ToHashSet();
+            var now = await Compared(process).Select(c => new { c.Id, c.RevisedAt }).ToDictionaryAsync(c => c.Id, c => c.RevisedAt);
+            var came = now.Where(c => !earlier.Holds(c.Key, c.Value)).Select(c => c.Key).ToList();
+            var gone = earlier.Ids.Where(id => !now.ContainsKey(id)).ToHashSet();
             if (earlier.Takes(came.Count + gone.Count))
             {
-                var added = await Compared(process).AsNoTracking().Where(c => came.Contains(c.Id)).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync();
-                return earlier.With([.. added.Select(Text)], gone, edition);
+                var read = await Compared(process).AsNoTracking().Where(c => came.Contains(c.Id)).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync();
+                return earlier.With([.. read.Select(Text)], gone, edition);
             }
         }
         var texts = await Compared(process).AsNoTracking().OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync();
@@ -77,7 +77,7 @@ public sealed class SimilarContributions(ParvisDbContext db, CurrentOrganisation
         return index;
     }
 
-    private static ComparedText Text(Contribution contribution) => new(contribution.Id, contribution.Excerpt, contribution.Language);
+    private static ComparedText Text(Contribution contribution) => new(contribution.Id, contribution.Excerpt, contribution.Language, contribution.RevisedAt);
 
     private IQueryable<Contribution> Compared(Process process) => fates.Awaiting(process).Where(c => c.Fate != Fate.Merged);
 

@@ -1,7 +1,7 @@
 namespace Parvis.Web.Kernel.Analysis;
 
-/// <summary>A text to compare, a contribution's: its id, text and language.</summary>
-public sealed record ComparedText(Guid Id, string Text, string Language);
+/// <summary>A text to compare, a contribution's: its id, text and language, and when it was last changed after it was written.</summary>
+public sealed record ComparedText(Guid Id, string Text, string Language, DateTimeOffset? RevisedAt = null);
 
 /// <summary>How close another text is (0 to 1), and the words both use, the most telling first.</summary>
 public sealed record Similar(Guid Id, double Score, IReadOnlyList<string> Shared);
@@ -23,6 +23,7 @@ public sealed class SimilarityIndex
     public const int SharedShown = 8;
 
     private readonly Guid[] _ids;
+    private readonly DateTimeOffset?[] _revisedAt;
     private readonly Dictionary<Guid, int> _positions;
     private readonly string[] _stems;
 
@@ -38,9 +39,10 @@ public sealed class SimilarityIndex
     // Shared by an index and those updated from it: their texts are weighed alike, so their scores are the same.
     private readonly object _weighing;
 
-    private SimilarityIndex(Guid[] ids, string[] stems, double[] idf, (int, float)[][] vectors, string edition, object weighing, int built, int drift)
+    private SimilarityIndex(Guid[] ids, DateTimeOffset?[] revisedAt, string[] stems, double[] idf, (int, float)[][] vectors, string edition, object weighing,
+        int built, int drift)
     {
-        (_ids, _stems, _idf, _vectors, Edition, _weighing, Built, Drift) = (ids, stems, idf, vectors, edition, weighing, built, drift);
+        (_ids, _revisedAt, _stems, _idf, _vectors, Edition, _weighing, Built, Drift) = (ids, revisedAt, stems, idf, vectors, edition, weighing, built, drift);
         _positions = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         // Counted first so that each word's texts take one array, in the texts' order.
         var lengths = new int[stems.Length];
@@ -90,6 +92,9 @@ public sealed class SimilarityIndex
 
     internal int? PositionOf(Guid id) => _positions.TryGetValue(id, out var position) ? position : null;
 
+    /// <summary>Whether it compares the text <paramref name="id"/> as it was written or last changed at <paramref name="revisedAt"/>.</summary>
+    public bool Holds(Guid id, DateTimeOffset? revisedAt) => PositionOf(id) is { } position && _revisedAt[position] == revisedAt;
+
     internal (int Term, float Weight)[] VectorAt(int position) => _vectors[position];
 
     internal int Terms => _stems.Length;
@@ -104,28 +109,37 @@ public sealed class SimilarityIndex
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
         var counts = CountWords(texts, numbers);
         var idf = Rarity(counts, numbers.Count, texts.Count, []);
-        return new SimilarityIndex([.. texts.Select(t => t.Id)], Stems(numbers), idf, [.. counts.Select(c => Weigh(c, idf))], edition, new object(), texts.Count, 0);
+        return new SimilarityIndex([.. texts.Select(t => t.Id)], [.. texts.Select(t => t.RevisedAt)], Stems(numbers), idf, [.. counts.Select(c => Weigh(c, idf))],
+            edition, new object(), texts.Count, 0);
     }
 
     /// <summary>
-    /// This index with <paramref name="removed"/> taken out and <paramref name="added"/> (newer texts) put at the end,
-    /// their words weighed as rare as they were in the last full build, a word not seen then as rare as it is among the
-    /// texts added: what they were worked out from stays valid for the texts already there. Likely pairs already found
-    /// are kept, and only the pairs of the texts added are looked for.
+    /// This index with <paramref name="gone"/> taken out and the texts that <paramref name="came"/> compared: a text it
+    /// holds in its place (changed since), a newer one at the end. Their words are weighed as rare as they were in the
+    /// last full build, a word not seen then as rare as it is among the texts that came: what was worked out from the
+    /// others stays valid. Likely pairs already found are kept, and only those of the texts that came are looked for.
     /// </summary>
-    public SimilarityIndex With(IReadOnlyList<ComparedText> added, IReadOnlySet<Guid> removed, string edition)
+    public SimilarityIndex With(IReadOnlyList<ComparedText> came, IReadOnlySet<Guid> gone, string edition)
     {
         var numbers = _stems.Select((stem, number) => (stem, number)).ToDictionary(s => s.stem, s => s.number, StringComparer.Ordinal);
-        var counts = CountWords(added, numbers);
+        var counts = CountWords(came, numbers);
         var idf = Rarity(counts, numbers.Count, Built, _idf);
-        var kept = Enumerable.Range(0, _ids.Length).Where(i => !removed.Contains(_ids[i])).ToList();
-        var index = new SimilarityIndex([.. kept.Select(i => _ids[i]), .. added.Select(t => t.Id)], Stems(numbers), idf,
-            [.. kept.Select(i => _vectors[i]), .. counts.Select(c => Weigh(c, idf))], edition, _weighing, Built, Drift + added.Count + (_ids.Length - kept.Count));
-        // Pairs are looked for again from scratch when a text taken out was the first of copies: the next takes its place.
-        var pairs = _pairs;
-        if (pairs is not null && (removed.Count == 0 || !FirstsOfCopies().Overlaps(removed)))
+        var changed = came.Select((text, i) => (text, i)).Where(c => _positions.ContainsKey(c.text.Id) && !gone.Contains(c.text.Id))
+            .ToDictionary(c => c.text.Id, c => c.i);
+        var added = came.Select((text, i) => (text, i)).Where(c => !changed.ContainsKey(c.text.Id)).ToList();
+        var kept = Enumerable.Range(0, _ids.Length).Where(i => !gone.Contains(_ids[i])).ToList();
+        var index = new SimilarityIndex(
+            [.. kept.Select(i => _ids[i]), .. added.Select(a => a.text.Id)],
+            [.. kept.Select(i => changed.TryGetValue(_ids[i], out var c) ? came[c].RevisedAt : _revisedAt[i]), .. added.Select(a => a.text.RevisedAt)],
+            Stems(numbers), idf,
+            [.. kept.Select(i => changed.TryGetValue(_ids[i], out var c) ? Weigh(counts[c], idf) : _vectors[i]), .. added.Select(a => Weigh(counts[a.i], idf))],
+            edition, _weighing, Built, Drift + came.Count + (_ids.Length - kept.Count));
+        // Pairs are looked for again from scratch when copies are among the texts changed or gone: which is the first of them may change.
+        if (_pairs is { } pairs
+            && !(changed.Count + gone.Count > 0 && (FirstsOfCopies().Overlaps(gone) || Copies().Overlaps(changed.Keys) || index.Copies().Overlaps(changed.Keys))))
         {
-            index._pairs = index.FindPairs(fresh: kept.Count, pairs.Where(p => !removed.Contains(p.First) && !removed.Contains(p.Second)));
+            var fresh = changed.Keys.Select(id => index._positions[id]).Concat(Enumerable.Range(kept.Count, added.Count)).Order().ToList();
+            index._pairs = index.FindPairs(fresh, pairs.Where(p => !gone.Contains(p.First) && !gone.Contains(p.Second) && !changed.ContainsKey(p.First) && !changed.ContainsKey(p.Second)));
         }
         return index;
     }
@@ -210,7 +224,7 @@ public sealed class SimilarityIndex
     /// others through the words they share.
     /// </summary>
     public IReadOnlyList<LikelyPair> Pairs(int most, Func<Guid, Guid, bool> skip) =>
-        [.. (_pairs ??= FindPairs(fresh: 0, [])).Where(p => !skip(p.First, p.Second)).Take(most)];
+        [.. (_pairs ??= FindPairs(fresh: null, [])).Where(p => !skip(p.First, p.Second)).Take(most)];
 
     // For each text, the first text of the very same words (a copied campaign), or itself.
     private int[] FirstOfSame()
@@ -246,11 +260,14 @@ public sealed class SimilarityIndex
     // The texts that copies pair with.
     private HashSet<Guid> FirstsOfCopies() => [.. FirstOfSame().Where((first, i) => first != i).Select(first => _ids[first])];
 
+    // The texts that are copies, or that copies pair with.
+    private HashSet<Guid> Copies() => [.. FirstOfSame().SelectMany((first, i) => first != i ? new[] { _ids[first], _ids[i] } : [])];
+
     /// <summary>
-    /// The likeliest pairs with a text from position <paramref name="fresh"/> on, kept with those already
-    /// <paramref name="found"/> among the texts before: from 0, every pair.
+    /// The likeliest pairs with a text at one of the <paramref name="fresh"/> positions (ascending), kept with those
+    /// already <paramref name="found"/> among the others; without fresh positions, every pair.
     /// </summary>
-    private List<LikelyPair> FindPairs(int fresh, IEnumerable<LikelyPair> found)
+    private List<LikelyPair> FindPairs(IReadOnlyList<int>? fresh, IEnumerable<LikelyPair> found)
     {
         // The likeliest kept, the least likely of them on top to be dropped first.
         var kept = new PriorityQueue<(int First, int Second, double Score), double>();
@@ -273,14 +290,19 @@ public sealed class SimilarityIndex
         var firstOfSame = FirstOfSame();
         var scores = new double[_ids.Length];
         var touched = new List<int>();
-        for (var i = fresh; i < _ids.Length; i++)
+        var isFresh = new bool[fresh is null ? 0 : _ids.Length];
+        foreach (var position in fresh ?? [])
+        {
+            isFresh[position] = true;
+        }
+        foreach (var i in fresh ?? Enumerable.Range(0, _ids.Length))
         {
             if (firstOfSame[i] != i)
             {
                 Keep(firstOfSame[i], i, 1.0);
                 continue;
             }
-            // Each pair once, from its later text.
+            // Each pair once: from its later text when every text is looked at, else from its fresh text (the later if both are).
             foreach (var (term, weight) in _vectors[i])
             {
                 if (_postings[term].Length > CommonWord)
@@ -289,9 +311,13 @@ public sealed class SimilarityIndex
                 }
                 foreach (var (other, otherWeight) in _postings[term])
                 {
-                    if (other >= i)
+                    if (other >= i && (fresh is null || other == i || isFresh[other]))
                     {
-                        break;
+                        if (fresh is null)
+                        {
+                            break;
+                        }
+                        continue;
                     }
                     if (firstOfSame[other] == other)
                     {
@@ -308,7 +334,7 @@ public sealed class SimilarityIndex
                 var score = Math.Round(Math.Min(1.0, scores[other]), 6);
                 if (score >= DuplicateScore)
                 {
-                    Keep(other, i, score);
+                    Keep(Math.Min(other, i), Math.Max(other, i), score);
                 }
                 scores[other] = 0;
             }

@@ -21,6 +21,12 @@ public abstract class Contribution : Mediation.IPersonAct
 
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
 
+    /// <summary>
+    /// When its text was last changed after it was written, by a module that lets it be: what compares contributions
+    /// reads it again.
+    /// </summary>
+    public DateTimeOffset? RevisedAt { get; set; }
+
     /// <summary>What it is written in (its author's interface language unless they said otherwise): pages mark it with <c>lang</c>.</summary>
     public string Language { get; set; } = Text.ContentLanguage.Current;
 

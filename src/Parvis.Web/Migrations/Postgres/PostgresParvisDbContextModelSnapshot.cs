@@ -812,6 +812,9 @@ namespace Parvis.Web.Migrations.Postgres
                     b.Property<Guid>("ProcessId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("RevisedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorId");

@@ -803,6 +803,9 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.Property<Guid>("ProcessId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RevisedAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorId");

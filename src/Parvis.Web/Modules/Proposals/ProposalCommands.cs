@@ -98,12 +98,13 @@ public sealed class ProposalCommands(DatabaseOnDemand database, CurrentOrganisat
                 .SetProperty(p => p.Body, proposal.Body)
                 .SetProperty(p => p.ThemeId, proposal.ThemeId)
                 .SetProperty(p => p.EditedAt, proposal.EditedAt));
-        if (saved == 1 && ContentLanguage.IsKnown(draft.Language) && draft.Language != proposal.Language)
-        {
-            await Db.Set<Contribution>().Where(c => c.Id == proposal.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Language, draft.Language!));
-        }
         if (saved == 1)
         {
+            // The kernel's part: the language it is written in, and that its text changed, which comparisons read again.
+            proposal.Language = ContentLanguage.IsKnown(draft.Language) ? draft.Language! : proposal.Language;
+            proposal.RevisedAt = proposal.EditedAt;
+            await Db.Set<Contribution>().Where(c => c.Id == proposal.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Language, proposal.Language).SetProperty(c => c.RevisedAt, proposal.RevisedAt));
             // Written by the statement above: the tracked copy must not be saved, nor journaled, a second time.
             Db.Entry(proposal).State = EntityState.Unchanged;
             await mediation.RecordAsync(proposal, MandateChange.Changed);
