@@ -3,11 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Analysis;
-using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
-using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Shared;
 
 namespace Parvis.Web.Pages.Grids;
@@ -18,19 +16,17 @@ namespace Parvis.Web.Pages.Grids;
 /// contribution is coded there) or rejects (it is not offered again).
 /// </summary>
 public sealed class SuggestionsModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, CodeSuggestions suggestions, FateCommands fates)
-    : ParvisPageModel
+    : SuggestionQueuePage(suggestions, fates)
 {
-    public Process Process { get; private set; } = default!;
     public AnalysisGrid Grid { get; private set; } = default!;
-    public IReadOnlyList<SuggestedFor> Queue { get; private set; } = [];
-    public int Coded { get; private set; }
     public string Culture { get; } = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
-    // Entries of both frameworks and the coded contributions shown as examples, by id.
+    // Entries of both frameworks, by id.
     private Dictionary<Guid, FrameworkEntry> _entries = [];
-    private Dictionary<Guid, Contribution> _examples = [];
 
-    public string Address => $"/grids/{Grid.Id}/suggestions";
+    public override string Address => $"/grids/{Grid.Id}/suggestions";
+
+    protected override ICodeScheme Scheme => Suggestions.ForGrid(Grid);
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -43,13 +39,12 @@ public sealed class SuggestionsModel(ParvisDbContext db, CurrentOrganisation org
     }
 
     public async Task<IActionResult> OnPostAcceptAsync(Guid id, Guid contribution, string code) =>
-        await LoadAsync(id) ?? await AfterAsync(await suggestions.AcceptAsync(Process, suggestions.ForGrid(Grid), contribution, code), "Suggestions.Accepted", Address, ShowAsync);
+        await LoadAsync(id) ?? await AcceptAsync(contribution, code, "Suggestions.Accepted");
 
     public async Task<IActionResult> OnPostRejectAsync(Guid id, Guid contribution, string code) =>
-        await LoadAsync(id) ?? await AfterAsync(await suggestions.RejectAsync(Process, suggestions.ForGrid(Grid), contribution, code), "Suggestions.Rejected", Address, ShowAsync);
+        await LoadAsync(id) ?? await RejectAsync(contribution, code);
 
-    public SuggestionQueueView View => new(Queue, Heading,
-        s => s.Like.Select(id => _examples.GetValueOrDefault(id)).FirstOrDefault(c => c is not null), Text["Suggestions.Accept"]);
+    public SuggestionQueueView View => QueueView(Heading, Text["Suggestions.Accept"]);
 
     /// <summary>A suggested cell in words: its row, its column, strength or weakness.</summary>
     private string Heading(Suggestion suggestion)
@@ -59,20 +54,11 @@ public sealed class SuggestionsModel(ParvisDbContext db, CurrentOrganisation org
             Text["GridSign." + sign].Value];
     }
 
-    private async Task ShowAsync()
+    protected override async Task ShowAsync()
     {
-        if (!CodeSuggestions.Offered(Process))
-        {
-            return;
-        }
-        var scheme = suggestions.ForGrid(Grid);
-        var build = await suggestions.BuildAsync(Process, scheme);
-        Coded = build.Suggester.Coded;
-        Queue = await suggestions.QueueAsync(Process, scheme, build);
+        await base.ShowAsync();
         var frameworks = new[] { Grid.RowFrameworkId, Grid.ColumnFrameworkId };
         _entries = await db.FrameworkEntries.AsNoTracking().Where(e => frameworks.Contains(e.FrameworkId)).ToDictionaryAsync(e => e.Id);
-        var like = Queue.SelectMany(q => q.Suggestions).SelectMany(s => s.Like).Distinct().ToList();
-        _examples = await fates.Shown.AsNoTracking().Where(c => like.Contains(c.Id) && c.Fate != Fate.Merged).ToDictionaryAsync(c => c.Id);
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id)

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Analysis;
-using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Shared;
@@ -15,15 +14,13 @@ namespace Parvis.Web.Pages.Processes;
 /// analyst accepts (the theme is given) or rejects (it is not offered again).
 /// </summary>
 public sealed class ThemeSuggestionsModel(ParvisDbContext db, CodeSuggestions suggestions, FateCommands fates)
-    : ParvisPageModel
+    : SuggestionQueuePage(suggestions, fates)
 {
-    public Process Process { get; private set; } = default!;
-    public IReadOnlyList<SuggestedFor> Queue { get; private set; } = [];
-    public int Coded { get; private set; }
     public IReadOnlyList<Theme> Themes { get; private set; } = [];
-    private Dictionary<Guid, Contribution> _examples = [];
 
-    public string Address => $"/processes/{Process.Slug}/theme-suggestions";
+    public override string Address => $"/processes/{Process.Slug}/theme-suggestions";
+
+    protected override ICodeScheme Scheme => Suggestions.ForThemes(Process);
 
     public async Task<IActionResult> OnGetAsync(string slug)
     {
@@ -36,31 +33,16 @@ public sealed class ThemeSuggestionsModel(ParvisDbContext db, CodeSuggestions su
     }
 
     public async Task<IActionResult> OnPostAcceptAsync(string slug, Guid contribution, string code) =>
-        await LoadAsync(slug) ?? await AfterAsync(await suggestions.AcceptAsync(Process, suggestions.ForThemes(Process), contribution, code), "Suggestions.ThemeAccepted",
-            Address, ShowAsync);
+        await LoadAsync(slug) ?? await AcceptAsync(contribution, code, "Suggestions.ThemeAccepted");
 
     public async Task<IActionResult> OnPostRejectAsync(string slug, Guid contribution, string code) =>
-        await LoadAsync(slug) ?? await AfterAsync(await suggestions.RejectAsync(Process, suggestions.ForThemes(Process), contribution, code), "Suggestions.Rejected",
-            Address, ShowAsync);
+        await LoadAsync(slug) ?? await RejectAsync(contribution, code);
 
-    public SuggestionQueueView View => new(Queue,
-        s => Text["Suggestions.Theme", Themes.FirstOrDefault(t => t.Id.ToString() == s.Code)?.Name ?? "?"],
-        s => s.Like.Select(id => _examples.GetValueOrDefault(id)).FirstOrDefault(c => c is not null),
-        Text["Suggestions.AcceptTheme"]);
+    public SuggestionQueueView View =>
+        QueueView(s => Text["Suggestions.Theme", Themes.FirstOrDefault(t => t.Id.ToString() == s.Code)?.Name ?? "?"], Text["Suggestions.AcceptTheme"]);
 
-    private async Task ShowAsync()
-    {
-        if (!CodeSuggestions.Offered(Process) || Themes.Count == 0)
-        {
-            return;
-        }
-        var scheme = suggestions.ForThemes(Process);
-        var build = await suggestions.BuildAsync(Process, scheme);
-        Coded = build.Suggester.Coded;
-        Queue = await suggestions.QueueAsync(Process, scheme, build);
-        var like = Queue.SelectMany(q => q.Suggestions).SelectMany(s => s.Like).Distinct().ToList();
-        _examples = await fates.Shown.AsNoTracking().Where(c => like.Contains(c.Id) && c.Fate != Fate.Merged).ToDictionaryAsync(c => c.Id);
-    }
+    // A process without themes has none to suggest.
+    protected override Task ShowAsync() => Themes.Count == 0 ? Task.CompletedTask : base.ShowAsync();
 
     private async Task<IActionResult?> LoadAsync(string slug)
     {
