@@ -299,6 +299,17 @@ public sealed class AnalystHelpTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal("Des bus le soir [1], et un train [7].", dangling.Document.QuerySelector("textarea[name='Input.Body']")!.TextContent.Trim());
         Assert.Equal(0, await app.WithDatabaseAsync(db => db.SynthesisItems.CountAsync(i => i.ProcessId == process.Id)));
 
+        // A sentence hidden by moderation since it was drafted: analysts no longer read it in the text to rewrite either.
+        var second = citations[1].QuerySelector("blockquote")!.TextContent.Trim();
+        var secondSource = Guid.Parse(citations[1].QuerySelector("a[href^='/contributions/']")!.GetAttribute("href")!.Split('/').Last());
+        Assert.Contains(second, body, StringComparison.Ordinal);
+        await app.WithDatabaseAsync(db => db.Contributions.Where(c => c.Id == secondSource)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.HiddenAt, DateTimeOffset.UtcNow).SetProperty(c => c.HiddenReason, "Test")));
+        var redacted = (await analyst.GetAsync(address)).Document.QuerySelector("textarea[name='Input.Body']")!.TextContent;
+        Assert.DoesNotContain(second, redacted, StringComparison.Ordinal);
+        Assert.Contains("[…] [2]", redacted, StringComparison.Ordinal);
+        await app.WithDatabaseAsync(db => db.Contributions.Where(c => c.Id == secondSource).ExecuteUpdateAsync(s => s.SetProperty(c => c.HiddenAt, (DateTimeOffset?)null)));
+
         // A citation taken out; then rewritten and published: the item's text links its sentence.
         Assert.Equal(HttpStatusCode.Redirect, (await analyst.PostAsync($"{address}?handler=Remove", new Dictionary<string, string> { ["number"] = "2" })).Status);
         Assert.Single((await analyst.GetAsync(address)).Document.QuerySelectorAll("ol.citations > li"));

@@ -348,11 +348,28 @@ public sealed partial class CitedSummaries(ParvisDbContext db, CurrentOrganisati
         }
     }
 
+    /// <summary>What stands in a text instead of a sentence withdrawn.</summary>
+    public const string Withdrawn = "[…]";
+
     /// <summary>
     /// The citations of a summary as a page shows them. A sentence is shown only while its contribution is shown (not
     /// hidden, not erased) and still says it; the contributions behind it are counted among those shown.
     /// </summary>
-    public async Task<IReadOnlyList<CitationView>> CitationsAsync(Guid summaryId)
+    public async Task<IReadOnlyList<CitationView>> CitationsAsync(Guid summaryId) => [.. (await ReadAsync(summaryId)).Select(c => c.View)];
+
+    /// <summary>
+    /// A summary's text as analysts may read it now, with its citations: a cited sentence no longer shown (its
+    /// contribution hidden, erased or changed since) reads <see cref="Withdrawn"/> there too.
+    /// </summary>
+    public async Task<(string Body, IReadOnlyList<CitationView> Citations)> ReadableAsync(Summary summary)
+    {
+        var citations = await ReadAsync(summary.Id);
+        var body = citations.Where(c => c.View.Sentence is null && c.Stored.Sentence.Length > 0)
+            .Aggregate(summary.Body, (text, c) => text.Replace(c.Stored.Sentence, Withdrawn, StringComparison.Ordinal));
+        return (body, [.. citations.Select(c => c.View)]);
+    }
+
+    private async Task<List<(SummaryCitation Stored, CitationView View)>> ReadAsync(Guid summaryId)
     {
         var citations = await db.SummaryCitations.AsNoTracking().Where(c => c.SummaryId == summaryId).OrderBy(c => c.Number).ToListAsync();
         var ids = citations.Select(c => c.Id).ToList();
@@ -368,7 +385,7 @@ public sealed partial class CitedSummaries(ParvisDbContext db, CurrentOrganisati
             var behind = echoes.Where(e => e.CitationId == citation.Id && channels.ContainsKey(e.ContributionId)).Select(e => channels[e.ContributionId])
                 .Concat(source is null ? [] : [source.Channel])
                 .GroupBy(ch => ch).OrderBy(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
-            return new CitationView(citation.Number, source, source is null ? null : citation.Sentence, behind);
+            return (citation, new CitationView(citation.Number, source, source is null ? null : citation.Sentence, behind));
         })];
     }
 
@@ -421,7 +438,7 @@ public sealed partial class CitedSummaries(ParvisDbContext db, CurrentOrganisati
 
     /// <summary>
     /// Contributions whose author erased what they wrote: their sentences leave the citations, and the texts summaries
-    /// and synthesis items took from them, where "[…]" stands instead.
+    /// and synthesis items took from them, where <see cref="Withdrawn"/> stands instead.
     /// </summary>
     public static async Task ForgetAsync(ParvisDbContext db, IReadOnlyCollection<Guid> contributions, CancellationToken cancellationToken)
     {
@@ -433,11 +450,11 @@ public sealed partial class CitedSummaries(ParvisDbContext db, CurrentOrganisati
         foreach (var citation in citations)
         {
             var summary = summaries.Single(s => s.Id == citation.SummaryId);
-            summary.Body = summary.Body.Replace(citation.Sentence, "[…]", StringComparison.Ordinal);
-            summary.Draft = summary.Draft.Replace(citation.Sentence, "[…]", StringComparison.Ordinal);
+            summary.Body = summary.Body.Replace(citation.Sentence, Withdrawn, StringComparison.Ordinal);
+            summary.Draft = summary.Draft.Replace(citation.Sentence, Withdrawn, StringComparison.Ordinal);
             if (summary.SynthesisItemId is { } item && items.TryGetValue(item, out var published))
             {
-                published.Body = published.Body.Replace(citation.Sentence, "[…]", StringComparison.Ordinal);
+                published.Body = published.Body.Replace(citation.Sentence, Withdrawn, StringComparison.Ordinal);
             }
             citation.Sentence = "";
         }

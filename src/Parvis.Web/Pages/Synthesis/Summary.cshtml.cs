@@ -22,6 +22,9 @@ public sealed class SummaryModel(ParvisDbContext db, Authorizer authorizer, Cite
     public IReadOnlyList<Theme> Themes { get; private set; } = [];
     public IReadOnlyList<CitationView> Citations { get; private set; } = [];
 
+    // The stored text, a sentence withdrawn since reading as such.
+    private string _readable = "";
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (await LoadAsync(id) is { } refused)
@@ -83,7 +86,7 @@ public sealed class SummaryModel(ParvisDbContext db, Authorizer authorizer, Cite
             ?? After(await summaries.DeleteAsync(id), "Summaries.Deleted", $"/processes/{Process.Slug}/summaries");
     }
 
-    private SynthesisInput Stored() => new() { Kind = Summary.Kind, Title = Summary.Title, Body = Summary.Body, ThemeId = Summary.ThemeId };
+    private SynthesisInput Stored() => new() { Kind = Summary.Kind, Title = Summary.Title, Body = _readable, ThemeId = Summary.ThemeId };
 
     private async Task<IActionResult?> LoadAsync(Guid id)
     {
@@ -99,7 +102,7 @@ public sealed class SummaryModel(ParvisDbContext db, Authorizer authorizer, Cite
         }
         (Summary, Process) = (summary, process);
         Themes = await db.Themes.AsNoTracking().Where(t => t.ProcessId == process.Id).OrderBy(t => t.Position).ToListAsync();
-        Citations = await summaries.CitationsAsync(id);
+        (_readable, Citations) = await summaries.ReadableAsync(summary);
         return null;
     }
 }
