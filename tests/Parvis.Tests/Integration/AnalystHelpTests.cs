@@ -525,4 +525,43 @@ public sealed class AnalystHelpTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(after.Ids, again.Ids);
         Assert.True(again.Holds(others[0], revisedAt));
     }
+
+    [Fact]
+    public async Task A_contribution_restored_after_newer_ones_is_still_the_one_a_later_duplicate_merges_into()
+    {
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        var process = await app.AddProcessAsync("doublons-retablis", new Phase
+        {
+            Title = "Idées", StartsOn = today.AddDays(-1), EndsOn = today.AddDays(20), Switches = [ProposalsModule.Proposing],
+        });
+        var (participant, _) = await app.SignedInAsync("Habitant de Locmiquélic");
+        var (analyst, _) = await app.SignedInAsync("Analyste des retours", Role.Analyst);
+        var earlier = await ProposalForms.ProposeAsync(participant, process.Slug, "Bus du soir", body: "Des bus plus tard le soir, après le dernier bateau de Groix.");
+        var later = await ProposalForms.ProposeAsync(participant, process.Slug, "Bus après le bateau", body: "Après le dernier bateau de Groix, des bus plus tard le soir.");
+        var places = new[] { "la piscine", "la médiathèque", "le marché", "la gare", "le stade", "le port", "la mairie", "l'école", "le parc", "la plage" };
+        var needs = new[] { "Des bancs devant", "Un parking à vélos près de", "Une fontaine à côté de" };
+        foreach (var (text, i) in needs.SelectMany(n => places.Select(p => $"{n} {p}.")).Select((t, i) => (t, i)))
+        {
+            await ProposalForms.ProposeAsync(participant, process.Slug, $"Idée {i + 1}", body: text);
+        }
+        var page = $"/processes/{process.Slug}/duplicates";
+        string? Merged(Session.Response queue) => queue.Document.QuerySelectorAll("ol.card-list > li")
+            .Select(li => li.QuerySelector("input[name=merged]")!.GetAttribute("value")).SingleOrDefault(v => v == earlier.ToString() || v == later.ToString());
+        Assert.Equal(later.ToString(), Merged(await analyst.GetAsync(page)));
+
+        // Hidden, then restored: compared again from the comparison before, it now stands after newer contributions.
+        await app.WithDatabaseAsync(db => db.Contributions.Where(c => c.Id == earlier)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.HiddenAt, DateTimeOffset.UtcNow).SetProperty(c => c.HiddenReason, "Test")));
+        Assert.Null(Merged(await analyst.GetAsync(page)));
+        await app.WithDatabaseAsync(db => db.Contributions.Where(c => c.Id == earlier).ExecuteUpdateAsync(s => s.SetProperty(c => c.HiddenAt, (DateTimeOffset?)null)));
+        var queue = await analyst.GetAsync(page);
+        await using var scope = app.Services.CreateAsyncScope();
+        var index = await scope.ServiceProvider.GetRequiredService<SimilarContributions>().IndexAsync(await app.WithDatabaseAsync(db => db.Processes.SingleAsync(p => p.Id == process.Id)));
+        Assert.Equal((32, 2), (index.Count, index.Drift));
+        Assert.Equal(earlier, index.Ids[^1]);
+        // Still the later merged into the earlier, as written.
+        Assert.Equal(later.ToString(), Merged(queue));
+        Assert.Equal(earlier.ToString(), queue.Document.QuerySelectorAll("ol.card-list > li")
+            .Single(li => li.QuerySelector("input[name=merged]")!.GetAttribute("value") == later.ToString()).QuerySelector("input[name=into]")!.GetAttribute("value"));
+    }
 }

@@ -111,6 +111,38 @@ public sealed class IncrementalAnalysisTests
     }
 
     [Fact]
+    public void A_full_list_of_pairs_that_loses_some_is_looked_for_again_from_scratch()
+    {
+        // A campaign of more copies than pairs are kept: the list is full, and the next ones were not kept.
+        var copies = Enumerable.Range(1, SimilarityIndex.PairsKept + 2).Select(i => new ComparedText(new Guid(i, 0, 0, new byte[8]), "Sauvons la ligne de bus du soir !", "fr")).ToList();
+        var index = SimilarityIndex.Build(copies);
+        Assert.Equal(SimilarityIndex.PairsKept, index.Pairs(int.MaxValue, (_, _) => false).Count);
+        // An analyst merges one copy: a pair kept went, and one not kept before takes its place.
+        var updated = index.With([], new HashSet<Guid> { copies[5].Id }, "2");
+        var pairs = updated.Pairs(int.MaxValue, (_, _) => false);
+        Assert.Equal(SimilarityIndex.PairsKept, pairs.Count);
+        Assert.Contains(pairs, p => p.Second == copies[^1].Id);
+    }
+
+    [Fact]
+    public void A_word_that_becomes_too_common_to_pair_through_is_left_out_as_a_search_from_scratch_would()
+    {
+        // Every text says "bus", and two words of its own kind: pairs sharing "bus" and one word are likely only through "bus".
+        static string Word(int n) => "zq" + (char)('a' + n % 26) + (char)('a' + n / 26) + "x";
+        var texts = Enumerable.Range(0, SimilarityIndex.CommonWord)
+            .Select(i => new ComparedText(new Guid(i + 1, 0, 0, new byte[8]), $"bus {Word(i % 40)} {Word(100 + i / 40)}", "fr")).ToList();
+        var index = SimilarityIndex.Build(texts);
+        index.Pairs(SimilarityIndex.PairsKept, (_, _) => false);
+        // One more says "bus": it becomes too common to look for pairs through.
+        var came = new ComparedText(new Guid(9999, 0, 0, new byte[8]), $"bus {Word(3)} {Word(500)}", "fr");
+        var updated = index.With([came], new HashSet<Guid>(), "2");
+        var fromScratch = SimilarityIndex.Build(texts).With([came], new HashSet<Guid>(), "2");
+        Assert.Equal(fromScratch.Pairs(SimilarityIndex.PairsKept, (_, _) => false), updated.Pairs(SimilarityIndex.PairsKept, (_, _) => false), PairEquality.Instance);
+        // The likeliest pair scores less without "bus".
+        Assert.True(updated.Pairs(1, (_, _) => false)[0].Score < index.Pairs(1, (_, _) => false)[0].Score);
+    }
+
+    [Fact]
     public void A_word_new_to_the_index_is_weighed_and_found_in_the_texts_added()
     {
         var index = SimilarityIndex.Build(Texts(new Random(3), 40, 1));

@@ -125,7 +125,7 @@ public sealed class CodeSuggestions(ParvisDbContext db, CurrentOrganisation orga
     /// <summary>
     /// Voters changed at once beyond which working every text out again is quicker than finding each one's look-alikes.
     /// </summary>
-    public const int VotersChangedAtMost = 100;
+    public const int VotersChangedAtMost = 40;
 
     /// <summary>
     /// The texts whose suggestions may differ from the <paramref name="previous"/> build's: those that came or whose

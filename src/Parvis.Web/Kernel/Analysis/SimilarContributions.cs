@@ -67,12 +67,16 @@ public sealed class SimilarContributions(ParvisDbContext db, CurrentOrganisation
             if (earlier.Takes(came.Count + gone.Count))
             {
                 var read = await Compared(process).AsNoTracking().Where(c => came.Contains(c.Id)).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync();
-                return earlier.With([.. read.Select(Text)], gone, edition);
+                return WithPairs(earlier.With([.. read.Select(Text)], gone, edition));
             }
         }
         var texts = await Compared(process).AsNoTracking().OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync();
-        var index = SimilarityIndex.Build([.. texts.Select(Text)], edition);
-        // The likely pairs are found with the rest of the work, not by the first analyst who opens the queue.
+        return WithPairs(SimilarityIndex.Build([.. texts.Select(Text)], edition));
+    }
+
+    // The likely pairs are found with the rest of the work, not by the first analyst who opens the queue.
+    private static SimilarityIndex WithPairs(SimilarityIndex index)
+    {
         index.Pairs(0, (_, _) => false);
         return index;
     }
@@ -104,9 +108,13 @@ public sealed class SimilarContributions(ParvisDbContext db, CurrentOrganisation
             .Select(d => (d.FirstId, d.SecondId)).ToHashSet();
         var pairs = (await IndexAsync(process)).Pairs(QueueShown, (a, b) => dismissed.Contains(Ordered(a, b)));
         var found = await LoadAsync(pairs.SelectMany(p => new[] { p.First, p.Second }));
-        // A contribution merged or hidden since the index was built is left out until it is built again.
+        // A contribution merged or hidden since the index was built is left out until it is built again. The later one
+        // is offered to merge into the earlier: a text restored or imported with its date may stand after newer ones.
         return [.. pairs.Where(p => found.ContainsKey(p.First) && found.ContainsKey(p.Second))
-            .Select(p => new DuplicateView(found[p.First], found[p.Second], p.Score, p.Shared))];
+            .Select(p => (First: found[p.First], Second: found[p.Second], p.Score, p.Shared))
+            .Select(p => (p.First.CreatedAt, p.First.Id).CompareTo((p.Second.CreatedAt, p.Second.Id)) <= 0
+                ? new DuplicateView(p.First, p.Second, p.Score, p.Shared)
+                : new DuplicateView(p.Second, p.First, p.Score, p.Shared))];
     }
 
     /// <summary>The later of two contributions merged into the earlier one, as its fate says.</summary>

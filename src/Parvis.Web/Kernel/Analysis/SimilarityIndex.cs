@@ -6,13 +6,13 @@ public sealed record ComparedText(Guid Id, string Text, string Language, DateTim
 /// <summary>How close another text is (0 to 1), and the words both use, the most telling first.</summary>
 public sealed record Similar(Guid Id, double Score, IReadOnlyList<string> Shared);
 
-/// <summary>Two texts likely to say the same thing (<see cref="First"/> written first), and why.</summary>
+/// <summary>Two texts likely to say the same thing (<see cref="First"/> the earlier in the index), and why.</summary>
 public sealed record LikelyPair(Guid First, Guid Second, double Score, IReadOnlyList<string> Shared);
 
 /// <summary>
 /// Texts compared by the words they share, each word weighed by how rare it is among them (TF-IDF: a word few texts
 /// use tells more than one most use), as cosine similarity between 0 (nothing shared) and 1 (the same words). Built
-/// once for a set of texts and read by many requests.
+/// for a set of texts, or updated from the index before (<see cref="With"/>), and read by many requests.
 /// </summary>
 public sealed class SimilarityIndex
 {
@@ -134,14 +134,35 @@ public sealed class SimilarityIndex
             Stems(numbers), idf,
             [.. kept.Select(i => changed.TryGetValue(_ids[i], out var c) ? Weigh(counts[c], idf) : _vectors[i]), .. added.Select(a => Weigh(counts[a.i], idf))],
             edition, _weighing, Built, Drift + came.Count + (_ids.Length - kept.Count));
-        // Pairs are looked for again from scratch when copies are among the texts changed or gone: which is the first of them may change.
-        if (_pairs is { } pairs
-            && !(changed.Count + gone.Count > 0 && (FirstsOfCopies().Overlaps(gone) || Copies().Overlaps(changed.Keys) || index.Copies().Overlaps(changed.Keys))))
+        if (_pairs is not { } pairs)
         {
-            var fresh = changed.Keys.Select(id => index._positions[id]).Concat(Enumerable.Range(kept.Count, added.Count)).Order().ToList();
-            index._pairs = index.FindPairs(fresh, pairs.Where(p => !gone.Contains(p.First) && !gone.Contains(p.Second) && !changed.ContainsKey(p.First) && !changed.ContainsKey(p.Second)));
+            return index;
         }
+        var reused = pairs.Where(p => !gone.Contains(p.First) && !gone.Contains(p.Second) && !changed.ContainsKey(p.First) && !changed.ContainsKey(p.Second)).ToList();
+        // Pairs are looked for again from scratch, when the index is asked for them, when the ones kept may not be the
+        // likeliest any more: some left a full list (the next ones were not kept), a word became common or stopped being
+        // (pairs through it are scored otherwise), or copies changed or went (which is the first of them may change).
+        if ((pairs.Count == PairsKept && reused.Count < pairs.Count) || CommonnessChanged(index)
+            || (gone.Count > 0 && FirstsOfCopies().Overlaps(gone)) || (changed.Count > 0 && (Copies().Overlaps(changed.Keys) || index.Copies().Overlaps(changed.Keys))))
+        {
+            return index;
+        }
+        var fresh = changed.Keys.Select(id => index._positions[id]).Concat(Enumerable.Range(kept.Count, added.Count)).Order().ToList();
+        index._pairs = index.FindPairs(fresh, reused);
         return index;
+    }
+
+    // Whether a word is left out of the search for pairs in one index and not in the other.
+    private bool CommonnessChanged(SimilarityIndex other)
+    {
+        for (var term = 0; term < other._postings.Length; term++)
+        {
+            if ((term < _postings.Length && _postings[term].Length > CommonWord) != other._postings[term].Length > CommonWord)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     // Each text's words (their numbers, new ones added to numbers) with how often it says them.
@@ -215,12 +236,12 @@ public sealed class SimilarityIndex
     /// </summary>
     public const int CommonWord = 2_000;
 
-    // Worked out on first use by whichever request comes first; two at once would find the same pairs.
+    // Worked out on first use, or from the pairs of the index before; two at once would find the same pairs.
     private List<LikelyPair>? _pairs;
 
     /// <summary>
     /// The likeliest pairs of texts from <see cref="DuplicateScore"/> up, leaving out those <paramref name="skip"/> says
-    /// were already decided. Worked out once per build: identical texts as one group (each paired with the first), the
+    /// were already decided. Worked out once per index: identical texts as one group (each paired with the first), the
     /// others through the words they share.
     /// </summary>
     public IReadOnlyList<LikelyPair> Pairs(int most, Func<Guid, Guid, bool> skip) =>

@@ -90,6 +90,8 @@ public sealed class ProposalCommands(DatabaseOnDemand database, CurrentOrganisat
         proposal.Body = draft.Body.Trim();
         proposal.ThemeId = draft.ThemeId;
         proposal.EditedAt = DateTimeOffset.UtcNow;
+        // The proposal's text and the kernel's part of it change together.
+        await using var transaction = await Db.Database.BeginTransactionAsync();
         // The first support, or a merge, may arrive while the author edits: only save if there is still none.
         var saved = await Db.Proposals
             .Where(p => p.Id == proposal.Id && p.SupportCount == 0 && p.Fate != Fate.Merged)
@@ -109,6 +111,7 @@ public sealed class ProposalCommands(DatabaseOnDemand database, CurrentOrganisat
             Db.Entry(proposal).State = EntityState.Unchanged;
             await mediation.RecordAsync(proposal, MandateChange.Changed);
         }
+        await transaction.CommitAsync();
         return saved == 1 ? CommandResult.Done(proposal.Id) : CommandResult.Refused("Error.NotEditable");
     }
 

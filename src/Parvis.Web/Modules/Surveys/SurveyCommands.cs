@@ -334,6 +334,8 @@ public sealed class SurveyCommands(
         {
             if (now.TryGetValue(text.QuestionKey, out var written))
             {
+                // Rewritten: what compares contributions reads it again.
+                text.RevisedAt = text.Text == written ? text.RevisedAt : clock.GetUtcNow();
                 text.Text = written;
                 now.Remove(text.QuestionKey);
             }

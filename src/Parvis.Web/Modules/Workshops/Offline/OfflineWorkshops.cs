@@ -241,6 +241,8 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
             {
                 // What a mention says of the item (whom it names, its text) changed: it follows.
                 var named = (existing.ItemKind, existing.Actor, existing.Text) != (item.Kind, item.Actor, item.Text);
+                // Its words changed: what compares contributions reads it again.
+                existing.RevisedAt = (existing.Actor, existing.Text) != (item.Actor, item.Text) ? clock.GetUtcNow() : existing.RevisedAt;
                 Apply(existing, item);
                 if (named)
                 {
