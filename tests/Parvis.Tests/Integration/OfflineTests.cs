@@ -101,6 +101,8 @@ public sealed class OfflineTests(ParvisApp main) : IClassFixture<ParvisApp>
         Assert.Equal(Same(await ItemsAsync(laptop, workshopId)), Same(onMain));
         Assert.Equal(3, onMain.Count(i => i.Channel == Channel.Offline));
         Assert.True(onMain.Single(i => i.Id == carriedId).Carried);
+        // Carried, its words unchanged: the analysts' comparison need not read it again.
+        Assert.Null(onMain.Single(i => i.Id == carriedId).RevisedAt);
         Assert.Equal(carriedId, onMain.Single(i => i.Text == "Un relais wifi au port").ParentId);
 
         // The same bundle again adds nothing; a changed or foreign bundle is refused and changes nothing.

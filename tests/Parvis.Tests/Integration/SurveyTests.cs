@@ -292,6 +292,24 @@ public sealed class SurveyTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task A_free_answer_its_respondent_rewrites_is_read_again_by_the_analysts_comparison()
+    {
+        var process = await ProcessAsync("survey-rewritten");
+        var survey = await PublishedAsync(process, SurveyMode.Named, _commune);
+        var page = $"/surveys/{survey.Id}";
+        var (person, _) = await app.SignedInAsync("Répondante qui se reprend");
+        Task<DateTimeOffset?> RevisedAtAsync() =>
+            app.WithDatabaseAsync(db => db.SurveyTexts.Where(t => t.SurveyId == survey.Id).Select(t => t.RevisedAt).SingleAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await person.PostAsync(page, Answers("Lorient", ["Bus"], "Plus de bus le dimanche"))).Status);
+        Assert.Null(await RevisedAtAsync());
+        // The same words sent again change nothing; other words do.
+        Assert.Equal(HttpStatusCode.Redirect, (await person.PostAsync(page, Answers("Groix", ["Bus"], "Plus de bus le dimanche"))).Status);
+        Assert.Null(await RevisedAtAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await person.PostAsync(page, Answers("Groix", ["Bus"], "Un bateau plus tard le soir"))).Status);
+        Assert.NotNull(await RevisedAtAsync());
+    }
+
+    [Fact]
     public async Task A_survey_is_answered_on_a_laptop_without_network_and_its_signed_answers_come_back_once()
     {
         var process = await ProcessAsync("survey-laptop");
