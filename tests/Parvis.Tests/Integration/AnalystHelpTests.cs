@@ -14,22 +14,44 @@ namespace Parvis.Tests.Integration;
 [Trait("Suite", "integration")]
 public sealed class AnalystHelpTests(ParvisApp app) : IClassFixture<ParvisApp>
 {
+    /// <summary>
+    /// A process open for proposals; with comments, each getting a fate of its own, as a consultation that reads its
+    /// discussions does.
+    /// </summary>
+    private async Task<Process> ProcessAsync(string slug, bool comments = false)
+    {
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        var process = await app.AddProcessAsync(slug, new Phase
+        {
+            Title = "Idées", StartsOn = today.AddDays(-1), EndsOn = today.AddDays(20),
+            Switches = comments ? [ProposalsModule.Proposing, ProposalsModule.Commenting] : [ProposalsModule.Proposing],
+        });
+        if (comments)
+        {
+            await app.WithDatabaseAsync(async db =>
+            {
+                var stored = await db.Processes.SingleAsync(p => p.Id == process.Id);
+                var proposals = stored.Components.Single(c => c.Module == ProposalsModule.Key);
+                proposals.Switches = [.. proposals.Switches, ProposalsModule.CommentsAwaitFate];
+                await db.SaveChangesAsync();
+            });
+        }
+        return process;
+    }
+
+    /// <summary>Two themes of the process, for its contributions.</summary>
+    private Task<(Guid Mobility, Guid Nature)> ThemesAsync(Process process) => app.WithDatabaseAsync(async db =>
+    {
+        var themes = (new Theme { ProcessId = process.Id, Name = "Mobilités", Position = 0 }, new Theme { ProcessId = process.Id, Name = "Nature en ville", Position = 1 });
+        db.Themes.AddRange(themes.Item1, themes.Item2);
+        await db.SaveChangesAsync();
+        return (themes.Item1.Id, themes.Item2.Id);
+    });
+
     [Fact]
     public async Task Likely_duplicates_are_offered_with_their_shared_words_and_an_analyst_merges_or_dismisses_them()
     {
-        var today = DateOnly.FromDateTime(DateTime.Today);
-        var process = await app.AddProcessAsync("doublons", new Phase
-        {
-            Title = "Idées", StartsOn = today.AddDays(-1), EndsOn = today.AddDays(20), Switches = [ProposalsModule.Proposing, ProposalsModule.Commenting],
-        });
-        // Comments get a fate of their own here, as a consultation that reads its discussions does.
-        await app.WithDatabaseAsync(async db =>
-        {
-            var stored = await db.Processes.SingleAsync(p => p.Id == process.Id);
-            var proposals = stored.Components.Single(c => c.Module == ProposalsModule.Key);
-            proposals.Switches = [.. proposals.Switches, ProposalsModule.CommentsAwaitFate];
-            await db.SaveChangesAsync();
-        });
+        var process = await ProcessAsync("doublons", comments: true);
         var (participant, _) = await app.SignedInAsync("Habitante de Groix");
         var (analyst, _) = await app.SignedInAsync("Analyste des doublons", Role.Analyst);
         var boat = await ProposalForms.ProposeAsync(participant, process.Slug, "Des bus le soir", body: "Des bus plus tard le soir, après le dernier bateau de Groix.");
@@ -93,11 +115,7 @@ public sealed class AnalystHelpTests(ParvisApp app) : IClassFixture<ParvisApp>
     [Fact]
     public async Task Grid_cells_are_suggested_from_the_coded_contributions_and_only_an_analyst_codes_them()
     {
-        var today = DateOnly.FromDateTime(DateTime.Today);
-        var process = await app.AddProcessAsync("cases-suggerees", new Phase
-        {
-            Title = "Idées", StartsOn = today.AddDays(-1), EndsOn = today.AddDays(20), Switches = [ProposalsModule.Proposing],
-        });
+        var process = await ProcessAsync("cases-suggerees");
         var (participant, _) = await app.SignedInAsync("Habitant de Lanester");
         var (analyst, _) = await app.SignedInAsync("Analyste des cases", Role.Analyst);
         var (manager, _) = await app.SignedInAsync("Cheffe de projet des cases", Role.ProcessManager);
@@ -218,11 +236,7 @@ public sealed class AnalystHelpTests(ParvisApp app) : IClassFixture<ParvisApp>
     [Fact]
     public async Task A_cited_summary_is_drafted_from_a_cell_rewritten_by_an_analyst_and_published_with_every_sentence_linked()
     {
-        var today = DateOnly.FromDateTime(DateTime.Today);
-        var process = await app.AddProcessAsync("resumes-cites", new Phase
-        {
-            Title = "Idées", StartsOn = today.AddDays(-1), EndsOn = today.AddDays(20), Switches = [ProposalsModule.Proposing],
-        });
+        var process = await ProcessAsync("resumes-cites");
         var (participant, _) = await app.SignedInAsync("Habitante de Quéven");
         var (other, _) = await app.SignedInAsync("Habitant de Gestel");
         var (analyst, _) = await app.SignedInAsync("Analyste des résumés", Role.Analyst);
@@ -370,23 +384,9 @@ public sealed class AnalystHelpTests(ParvisApp app) : IClassFixture<ParvisApp>
     [Fact]
     public async Task Themes_are_suggested_from_the_themed_contributions_of_any_kind_and_only_an_analyst_gives_them()
     {
-        var today = DateOnly.FromDateTime(DateTime.Today);
-        var process = await app.AddProcessAsync("themes-suggeres", new Phase
-        {
-            Title = "Idées", StartsOn = today.AddDays(-1), EndsOn = today.AddDays(20), Switches = [ProposalsModule.Proposing, ProposalsModule.Commenting],
-        });
-        var (mobility, nature) = await app.WithDatabaseAsync(async db =>
-        {
-            var themes = (new Theme { ProcessId = process.Id, Name = "Mobilités", Position = 0 }, new Theme { ProcessId = process.Id, Name = "Nature en ville", Position = 1 });
-            db.Themes.AddRange(themes.Item1, themes.Item2);
-            await db.SaveChangesAsync();
-            // Comments get a fate of their own here: they are compared and classed with the proposals.
-            var stored = await db.Processes.SingleAsync(p => p.Id == process.Id);
-            var proposals = stored.Components.Single(c => c.Module == ProposalsModule.Key);
-            proposals.Switches = [.. proposals.Switches, ProposalsModule.CommentsAwaitFate];
-            await db.SaveChangesAsync();
-            return (themes.Item1.Id, themes.Item2.Id);
-        });
+        // Comments get a fate of their own here: they are compared and classed with the proposals.
+        var process = await ProcessAsync("themes-suggeres", comments: true);
+        var (mobility, nature) = await ThemesAsync(process);
         var (participant, _) = await app.SignedInAsync("Habitant de Ploemeur");
         var (analyst, _) = await app.SignedInAsync("Analyste des thèmes", Role.Analyst);
         // Themes chosen by their authors, as the proposals module lets them.
@@ -454,18 +454,8 @@ public sealed class AnalystHelpTests(ParvisApp app) : IClassFixture<ParvisApp>
     [Fact]
     public async Task A_contribution_that_arrives_is_compared_and_offered_a_theme_from_the_work_before()
     {
-        var today = DateOnly.FromDateTime(DateTime.Today);
-        var process = await app.AddProcessAsync("themes-au-fil", new Phase
-        {
-            Title = "Idées", StartsOn = today.AddDays(-1), EndsOn = today.AddDays(20), Switches = [ProposalsModule.Proposing],
-        });
-        var (mobility, nature) = await app.WithDatabaseAsync(async db =>
-        {
-            var themes = (new Theme { ProcessId = process.Id, Name = "Mobilités", Position = 0 }, new Theme { ProcessId = process.Id, Name = "Nature en ville", Position = 1 });
-            db.Themes.AddRange(themes.Item1, themes.Item2);
-            await db.SaveChangesAsync();
-            return (themes.Item1.Id, themes.Item2.Id);
-        });
+        var process = await ProcessAsync("themes-au-fil");
+        var (mobility, nature) = await ThemesAsync(process);
         var (participant, _) = await app.SignedInAsync("Habitante de Larmor");
         var (analyst, _) = await app.SignedInAsync("Analyste au fil de l'eau", Role.Analyst);
         var themed = new (string Text, Guid Theme)[]
@@ -529,11 +519,7 @@ public sealed class AnalystHelpTests(ParvisApp app) : IClassFixture<ParvisApp>
     [Fact]
     public async Task A_contribution_restored_after_newer_ones_is_still_the_one_a_later_duplicate_merges_into()
     {
-        var today = DateOnly.FromDateTime(DateTime.Today);
-        var process = await app.AddProcessAsync("doublons-retablis", new Phase
-        {
-            Title = "Idées", StartsOn = today.AddDays(-1), EndsOn = today.AddDays(20), Switches = [ProposalsModule.Proposing],
-        });
+        var process = await ProcessAsync("doublons-retablis");
         var (participant, _) = await app.SignedInAsync("Habitant de Locmiquélic");
         var (analyst, _) = await app.SignedInAsync("Analyste des retours", Role.Analyst);
         var earlier = await ProposalForms.ProposeAsync(participant, process.Slug, "Bus du soir", body: "Des bus plus tard le soir, après le dernier bateau de Groix.");
