@@ -317,6 +317,7 @@ public sealed class OpinionMapTests(ParvisApp app) : IClassFixture<ParvisApp>
         // Only the background recomputations, which run one after the other: one started here could store an older snapshot last.
         await WaitForCountedVotesAsync(map, 3);
         Assert.Equal(3, (await AssertTalliesMatchStoredVotesAsync(map)).Statements.Sum(s => s.Agree));
+        var voters = await VotersAsync();
 
         using (var scope = app.Services.CreateScope())
         {
@@ -326,7 +327,24 @@ public sealed class OpinionMapTests(ParvisApp app) : IClassFixture<ParvisApp>
 
         await WaitForCountedVotesAsync(map, 0);
         Assert.Equal(0, (await AssertTalliesMatchStoredVotesAsync(map)).Statements.Sum(s => s.Agree + s.Disagree + s.Pass));
+
+        // Their number was in the open data with their votes: the next voter never takes it.
+        var numbers = await app.WithDatabaseAsync(db => db.OpinionParticipants.Where(p => p.OpinionMapId == map)
+            .Select(p => new { p.Number, p.PersonId }).ToListAsync());
+        var erased = Assert.Single(numbers);
+        Assert.Null(erased.PersonId);
+        var (next, nextPerson) = await app.SignedInAsync("Votant qui arrive");
+        await next.PostAsync($"/maps/{map}/vote?handler=Vote", new Dictionary<string, string> { ["statementId"] = statements[0].ToString(), ["value"] = "-1" });
+        var nextNumber = await app.WithDatabaseAsync(db => db.OpinionParticipants.Where(p => p.OpinionMapId == map && p.PersonId == nextPerson.Id)
+            .Select(p => p.Number).SingleAsync());
+        Assert.NotEqual(erased.Number, nextNumber);
+        // The council's report counts the people who voted: the erased person no longer, the new one.
+        Assert.Equal(voters, await VotersAsync());
     }
+
+    private Task<int> VotersAsync() => app.WithDatabaseAsync(async db =>
+        (await new OpinionMapsContributions().FiguresAsync(db, await db.Processes.Include(p => p.Components).SingleAsync(p => p.Id == app.World.ProcessId)))
+            .Single(f => f.Key == "CouncilReport.Figure.Voters").Count);
 
     /// <summary>Waits (10 s at most) until the stored result counts the given number of votes.</summary>
     private async Task WaitForCountedVotesAsync(Guid map, int votes)

@@ -19,10 +19,11 @@ public sealed class OpinionMapsContributions : IContributionSource
         // The maps of the components in use: the report's method is that of the tools in use.
         var inUse = process.ComponentsInUse.Where(c => c.Module == OpinionMapsModule.Key).Select(c => c.Id).ToList();
         var maps = db.OpinionMaps.Where(m => inUse.Contains(m.ComponentId)).Select(m => m.Id);
+        var votes = db.OpinionVotes;
         return
         [
-            ("CouncilReport.Figure.Votes", await db.OpinionVotes.CountAsync(v => maps.Contains(v.OpinionMapId))),
-            ("CouncilReport.Figure.Voters", await db.OpinionParticipants.CountAsync(p => maps.Contains(p.OpinionMapId))),
+            ("CouncilReport.Figure.Votes", await votes.CountAsync(v => maps.Contains(v.OpinionMapId))),
+            ("CouncilReport.Figure.Voters", await db.OpinionParticipants.CountAsync(p => maps.Contains(p.OpinionMapId) && votes.Any(v => v.ParticipantId == p.Id))),
         ];
     }
 }

@@ -29,15 +29,15 @@ public sealed class OpinionMapsPersonalData(Kernel.Data.ParvisDbContext db, Opin
         _touchedMaps = await db.OpinionParticipants.Where(p => p.PersonId == personId).Select(p => p.OpinionMapId)
             .Union(db.Statements.Where(s => s.AuthorId == personId).Select(s => s.OpinionMapId))
             .ToArrayAsync(cancellationToken);
+        var participations = db.OpinionParticipants.Where(p => p.PersonId == personId).Select(p => p.Id);
         if (choice == ErasureChoice.Remove)
         {
-            await db.OpinionParticipants.Where(p => p.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+            await db.OpinionVotes.Where(v => participations.Contains(v.ParticipantId)).ExecuteDeleteAsync(cancellationToken);
         }
-        else
-        {
-            await db.OpinionParticipants.Where(p => p.PersonId == personId)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.PersonId, (Guid?)null), cancellationToken);
-        }
+        // The number stays taken, unlinked: a new voter never gets it, so open data published before never ties
+        // the erased person's votes to somebody else.
+        await db.OpinionParticipants.Where(p => p.PersonId == personId)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.PersonId, (Guid?)null), cancellationToken);
     }
 
     public void Erased()
