@@ -83,6 +83,21 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task The_accessibility_check_finds_a_fault_and_a_frame_it_cannot_see_into()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/charter");
+        await page.EvaluateAsync("() => document.querySelector('main').append(Object.assign(document.createElement('img'), { src: '/favicon.ico' }))");
+        var fault = await Assert.ThrowsAnyAsync<Xunit.Sdk.XunitException>(() => app.AssertAccessibleAsync(page));
+        Assert.Contains("image-alt", fault.Message, StringComparison.Ordinal);
+
+        await page.GotoAsync("/charter");
+        await page.EvaluateAsync("() => document.querySelector('main').append(Object.assign(document.createElement('iframe'), { title: 'Cadre' }))");
+        var frame = await Assert.ThrowsAnyAsync<Xunit.Sdk.XunitException>(() => app.AssertAccessibleAsync(page));
+        Assert.Contains("has frames", frame.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_person_registers_confirms_proposes_with_the_keyboard_supports_and_comments()
     {
         var page = await app.NewPageAsync();
