@@ -51,9 +51,9 @@ public abstract class ParvisPageModel : PageModel
                 return message.Value;
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or FormatException)
         {
-            // A cookie we did not write.
+            // A cookie we did not write, or one that lost its message's arguments.
         }
         return null;
     }

@@ -101,7 +101,8 @@ public sealed class SharedTextLocalizer : IStringLocalizer<SharedText>
 
     public LocalizedString this[string name, params object[] arguments] => Find(name) is { } found
         ? new LocalizedString(name, string.Format(Plurals.For(CultureInfo.CurrentCulture), found.Value, arguments), false, _location)
-        : new LocalizedString(name, string.Format(CultureInfo.CurrentCulture, name, arguments), true, _location);
+        // Never the name as a pattern: a name can come from outside (a cookie) and "{" would throw.
+        : new LocalizedString(name, name, true, _location);
 
     public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures)
     {

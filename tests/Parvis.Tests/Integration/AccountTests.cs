@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Parvis.Tests.Infrastructure;
@@ -117,6 +118,27 @@ public sealed partial class AccountTests(ParvisApp app) : IClassFixture<ParvisAp
         Assert.Equal("pas-une-adresse", response.Document.QuerySelector("#Input_Email")!.GetAttribute("value"));
         Assert.Null(response.Document.QuerySelector("#Input_Password")!.GetAttribute("value"));
         Assert.Equal(0, await app.WithDatabaseAsync(db => Task.FromResult(db.Users.Count(u => u.Email == "pas-une-adresse"))));
+        Assert.Equal("email", response.Document.QuerySelector("#Input_Email")!.GetAttribute("type"));
+    }
+
+    [Theory]
+    [InlineData("x@.example.org")]
+    [InlineData("x@example..org")]
+    [InlineData("Jo <jo@example.org>")]
+    public async Task An_address_no_mail_can_reach_is_refused_before_any_account_is_stored(string address)
+    {
+        using var session = app.NewSession();
+        var pseudonym = $"Adresse{Guid.NewGuid():N}"[..20];
+        var response = await session.PostAsync("/account/register", new Dictionary<string, string>
+        {
+            ["Input.Pseudonym"] = pseudonym,
+            ["Input.Email"] = address,
+            ["Input.Password"] = ParvisApp.Password,
+        });
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Contains("adresse e-mail valide", response.Text("#Input_Email-error"), StringComparison.Ordinal);
+        Assert.Equal(address, response.Document.QuerySelector("#Input_Email")!.GetAttribute("value"));
+        Assert.False(await app.WithDatabaseAsync(db => db.Users.AnyAsync(u => u.Pseudonym == pseudonym)));
     }
 
     [Fact]

@@ -188,6 +188,10 @@ public sealed class MediationTests(ParvisApp app) : IClassFixture<ParvisApp>
         using var josiane = app.NewSession();
         var wrong = await josiane.PostAsync("/account/claim", new Dictionary<string, string> { ["Input.Code"] = "AAAA-BBBB-CCCC", ["Input.Email"] = "josiane@example.org", ["Input.Password"] = ParvisApp.Password });
         Assert.Contains("ne correspond à aucun compte", wrong.Text("#Input_Code-error"), StringComparison.Ordinal);
+        // An address no mail can reach is refused next to its field, and the code still works after.
+        var unreadable = await josiane.PostAsync("/account/claim", new Dictionary<string, string> { ["Input.Code"] = code, ["Input.Email"] = "josiane@.example.org", ["Input.Password"] = ParvisApp.Password });
+        Assert.Equal(HttpStatusCode.OK, unreadable.Status);
+        Assert.Contains("adresse e-mail valide", unreadable.Text("#Input_Email-error"), StringComparison.Ordinal);
         var claimed = await josiane.PostAsync("/account/claim", new Dictionary<string, string> { ["Input.Code"] = code.ToLowerInvariant(), ["Input.Email"] = "josiane@example.org", ["Input.Password"] = ParvisApp.Password });
         Assert.Contains("e-mail", claimed.Text("[role=status]"), StringComparison.Ordinal);
         var confirmation = await app.Mail.WaitForAsync("josiane@example.org", m => m.Subject?.Contains("Confirmez", StringComparison.Ordinal) == true);

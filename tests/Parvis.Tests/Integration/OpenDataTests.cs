@@ -55,9 +55,11 @@ public sealed partial class OpenDataTests(ParvisApp app) : IClassFixture<ParvisA
             db.OpinionMaps.Add(map);
             var statement = new Statement { OrganisationId = app.World.OrganisationId, ProcessId = process.Id, OpinionMapId = map.Id, Number = 0, Text = "Le parc manque d'ombre.", PublishedAt = DateTimeOffset.UtcNow, AuthorId = alice.Id };
             var hiddenStatement = new Statement { OrganisationId = app.World.OrganisationId, ProcessId = process.Id, OpinionMapId = map.Id, Number = 1, Text = secret, PublishedAt = DateTimeOffset.UtcNow, HiddenAt = DateTimeOffset.UtcNow };
-            db.Statements.AddRange(statement, hiddenStatement);
+            // A statement whose author erased their account, and the number of a voter who did the same.
+            var orphan = new Statement { OrganisationId = app.World.OrganisationId, ProcessId = process.Id, OpinionMapId = map.Id, Number = 2, Text = "Le parc ferme trop tôt.", PublishedAt = DateTimeOffset.UtcNow };
+            db.Statements.AddRange(statement, hiddenStatement, orphan);
             var voter = new OpinionParticipant { OpinionMapId = map.Id, Number = 0, PersonId = bob.Id };
-            db.OpinionParticipants.Add(voter);
+            db.OpinionParticipants.AddRange(voter, new OpinionParticipant { OpinionMapId = map.Id, Number = 1 });
             db.OpinionVotes.AddRange(
                 new OpinionVote { OpinionMapId = map.Id, StatementId = statement.Id, ParticipantId = voter.Id, Value = 1 },
                 new OpinionVote { OpinionMapId = map.Id, StatementId = hiddenStatement.Id, ParticipantId = voter.Id, Value = -1 });
@@ -184,6 +186,10 @@ public sealed partial class OpenDataTests(ParvisApp app) : IClassFixture<ParvisA
         Assert.Equal((12, 30), (petition.GetProperty("online_signatures").GetInt32(), petition.GetProperty("paper_signatures").GetInt32()));
         var votes = JsonDocument.Parse((await visitor.GetAsync($"/open-data/opinion-maps-votes.json?process={scenario.Process.Slug}")).Body).RootElement.GetProperty("rows").EnumerateArray().Single();
         Assert.Equal((0, 0, 1), (votes.GetProperty("comment-id").GetInt32(), votes.GetProperty("voter-id").GetInt32(), votes.GetProperty("vote").GetInt32()));
+        // A statement without an author is nobody's: never credited to another number without an account.
+        var orphan = JsonDocument.Parse((await visitor.GetAsync($"/open-data/opinion-maps-statements.json?process={scenario.Process.Slug}")).Body).RootElement
+            .GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("text").GetString() == "Le parc ferme trop tôt.");
+        Assert.Equal(JsonValueKind.Null, orphan.GetProperty("author_number").ValueKind);
         // A vote's ballots and turnout are public once it has closed, never while it runs; a hidden argument is not there.
         var ballots = JsonDocument.Parse((await visitor.GetAsync($"/open-data/votes-ballots.json?process={scenario.Process.Slug}")).Body).RootElement.GetProperty("rows").EnumerateArray().Single();
         Assert.Equal("1,0", ballots.GetProperty("content").GetString());

@@ -44,6 +44,9 @@ public sealed class PlatformTests(ParvisApp app) : IClassFixture<ParvisApp>
         // A cookie naming no message of ours, or not written by us, shows nothing and is cleared.
         Assert.Equal((null, true), await HomeWithNoticeAsync("""["Un texte choisi ailleurs"]"""));
         Assert.Equal((null, true), await HomeWithNoticeAsync("pas du JSON"));
+        // A pattern, or one of our messages short of its values, shows nothing either: a planted cookie breaks no page.
+        Assert.Equal((null, true), await HomeWithNoticeAsync("""["{"]"""));
+        Assert.Equal((null, true), await HomeWithNoticeAsync("""["Results.Imported"]"""));
     }
 
     [Fact]

@@ -82,6 +82,7 @@ public sealed class DatasetTests
     [InlineData("91, 3")]
     [InlineData("47.7, 181")]
     [InlineData("47.7475")]
+    [InlineData("\u0664\u0667 \u0663")]
     public void What_is_no_place_is_refused(string typed) => Assert.False(GeoPoint.TryParse(typed, out _));
 
     [Theory]

@@ -39,9 +39,16 @@ public sealed class EmailSender(MailTransport transport, ILogger<EmailSender> lo
 
     public Task SendAsync(string to, string subject, string body, CancellationToken cancellationToken = default)
     {
+        // Forms check addresses first (MailboxAttribute); one from elsewhere (an identity provider's) that the mail
+        // library cannot read is dropped, not thrown after the caller's data is stored.
+        if (!MailboxAddress.TryParse(to, out var recipient))
+        {
+            logger.LogWarning("{Subject} was not sent: the address cannot be read", subject);
+            return Task.CompletedTask;
+        }
         var message = new MimeMessage();
         message.From.Add(transport.From);
-        message.To.Add(MailboxAddress.Parse(to));
+        message.To.Add(recipient);
         message.Subject = subject;
         message.Body = new TextPart("plain") { Text = body };
         // Never waits: a mail server away must not hold pages (nor tell, by their time, which answers send a message).

@@ -34,6 +34,7 @@ public readonly partial record struct GeoPoint(double Latitude, double Longitude
     public string MapLink => string.Create(CultureInfo.InvariantCulture,
         $"https://www.openstreetmap.org/?mlat={Latitude:0.######}&mlon={Longitude:0.######}#map=17/{Latitude:0.######}/{Longitude:0.######}");
 
-    [GeneratedRegex(@"^\s*(?<lat>[-+]?\d{1,2}(?:[.,]\d{1,10})?)\s*[,;\s]\s*(?<lon>[-+]?\d{1,3}(?:[.,]\d{1,10})?)\s*$")]
+    // [0-9], not \d: \d takes any script's digits, which double.Parse refuses.
+    [GeneratedRegex(@"^\s*(?<lat>[-+]?[0-9]{1,2}(?:[.,][0-9]{1,10})?)\s*[,;\s]\s*(?<lon>[-+]?[0-9]{1,3}(?:[.,][0-9]{1,10})?)\s*$")]
     private static partial Regex Pattern();
 }

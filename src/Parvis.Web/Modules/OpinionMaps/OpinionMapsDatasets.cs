@@ -18,7 +18,8 @@ public static class OpinionMapsDatasets
             return Published(db, scope).Select(s => new StatementRow
             {
                 Id = s.Id, ProcessId = s.ProcessId, OpinionMapId = s.OpinionMapId, Number = s.Number, Text = s.Text,
-                AuthorNumber = participants.Where(p => p.OpinionMapId == s.OpinionMapId && p.PersonId == s.AuthorId).Select(p => (long?)p.Number).FirstOrDefault(),
+                // A statement with no author (erased, or imported) is nobody's here: never another participant without an account.
+                AuthorNumber = s.ImportedAuthor ?? participants.Where(p => p.OpinionMapId == s.OpinionMapId && s.AuthorId != null && p.PersonId == s.AuthorId).Select(p => (long?)p.Number).FirstOrDefault(),
                 Agrees = votes.Count(v => v.StatementId == s.Id && v.Value == 1),
                 Disagrees = votes.Count(v => v.StatementId == s.Id && v.Value == -1),
                 Passes = votes.Count(v => v.StatementId == s.Id && v.Value == 0),

@@ -248,7 +248,7 @@ public sealed class PetitionCommands(
             return CommandResult.Refused("Petitions.SignWithAccount");
         }
         (name, postcode) = (name.Trim(), postcode.Trim().ToUpperInvariant());
-        address = Mailbox(address) ?? "";
+        address = Kernel.Email.MailAddresses.Bare(address) ?? "";
         var problem = name.Length is < 2 or > PetitionSignature.NameMax ? "Petitions.NameLength"
             : !_postcodes.IsMatch(postcode) ? "Petitions.Postcode"
             : address.Length == 0 ? "Petitions.Email"
@@ -335,18 +335,6 @@ public sealed class PetitionCommands(
 
     /// <summary>Letters, digits, spaces and dashes: French postcodes and those of elsewhere.</summary>
     private static readonly System.Text.RegularExpressions.Regex _postcodes = new("^[0-9A-Z][0-9A-Z -]{1,9}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
-
-    /// <summary>
-    /// The bare address a message goes to, or null: a display name or a comment ("Jo &lt;x@y.org&gt;", "x@y.org (1)")
-    /// would make one mailbox several signatories.
-    /// </summary>
-    private static string? Mailbox(string typed)
-    {
-        typed = typed.Trim();
-        return typed.Length is 0 or > 254 || !MimeKit.MailboxAddress.TryParse(typed, out var mailbox) || !string.IsNullOrEmpty(mailbox.Name)
-            || !string.Equals(mailbox.Address, typed, StringComparison.Ordinal) || !mailbox.Address.Contains('@', StringComparison.Ordinal)
-            ? null : mailbox.Address;
-    }
 
     /// <summary>
     /// The address is kept only as this digest, per petition: enough to sign once, not to write to anyone nor to follow

@@ -87,7 +87,7 @@ public sealed class ClaimInput
     public string Code { get; set; } = "";
 
     [Required(ErrorMessage = "Validation.Required")]
-    [EmailAddress(ErrorMessage = "Validation.Email")]
+    [Kernel.Email.Mailbox(ErrorMessage = "Validation.Email")]
     [StringLength(254, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Field.Email")]
     public string Email { get; set; } = "";

@@ -16,7 +16,7 @@ public sealed class ForgotPasswordModel(UserManager<Person> people, IEmailSender
 {
     [BindProperty]
     [Required(ErrorMessage = "Validation.Required")]
-    [EmailAddress(ErrorMessage = "Validation.Email")]
+    [Kernel.Email.Mailbox(ErrorMessage = "Validation.Email")]
     [StringLength(254, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Field.Email")]
     public string Email { get; set; } = "";

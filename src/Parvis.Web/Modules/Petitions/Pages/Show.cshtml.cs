@@ -25,7 +25,7 @@ public sealed class SignerInput
     public string Postcode { get; set; } = "";
 
     [Required(ErrorMessage = "Validation.Required")]
-    [EmailAddress(ErrorMessage = "Petitions.Email")]
+    [Kernel.Email.Mailbox(ErrorMessage = "Petitions.Email")]
     [StringLength(254, ErrorMessage = "Validation.Length")]
     [Display(Name = "Field.SignatureEmail")]
     public string Email { get; set; } = "";
