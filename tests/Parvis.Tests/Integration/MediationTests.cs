@@ -8,6 +8,7 @@ using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Mediation;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Privacy;
+using Parvis.Surveys;
 using Parvis.Web.Kernel.Processes;
 
 namespace Parvis.Tests.Integration;
@@ -348,6 +349,47 @@ public sealed class MediationTests(ParvisApp app) : IClassFixture<ParvisApp>
             Assert.Equal(HttpStatusCode.BadRequest, forged.Status);
             Assert.Empty(forged.Document.QuerySelectorAll("main textarea"));
         }
+    }
+
+    [Fact]
+    public async Task An_anonymous_survey_answered_under_a_mandate_is_journaled_by_the_day_and_its_answer_joined_to_nobody()
+    {
+        var (structure, mediator, _, _) = await DeskAsync("Point numérique de Kervénanec");
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        var process = await app.AddProcessAsync("questionnaire-aide", new Phase
+        {
+            Title = "Questionnaire", StartsOn = today.AddDays(-1), EndsOn = today.AddDays(30), Switches = [SurveysModule.Answering],
+        });
+        var survey = await app.WithDatabaseAsync(async db =>
+        {
+            var written = new Survey
+            {
+                OrganisationId = process.OrganisationId, ProcessId = process.Id, Title = "Vos démarches en ligne", Mode = SurveyMode.Anonymous, Stage = SurveyStage.Published,
+                CreatedAt = DateTimeOffset.UtcNow.AddDays(-1), PublishedAt = DateTimeOffset.UtcNow.AddDays(-1), TokenKey = SurveyCodes.NewKey(),
+            };
+            written.Write([new(new Question("q1", QuestionKind.LongText, Required: true), "Ce qui vous gêne")]);
+            db.Surveys.Add(written);
+            await db.SaveChangesAsync();
+            return written.Id;
+        });
+        var mandate = await OpenHeldAsync(mediator, structure, "Yvonne de Kervénanec", process.Id, "SixMonths", "ContributeWith");
+        Assert.Equal(HttpStatusCode.Redirect, (await mediator.PostAsync($"/mediation/mandates/{mandate}?handler=Consent", new Dictionary<string, string> { ["Consent"] = "Attestation" })).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await mediator.PostAsync($"/mediation/mandates/{mandate}?handler=Start", new Dictionary<string, string> { ["Mode"] = "With" })).Status);
+
+        var page = $"/surveys/{survey}";
+        var code = (await mediator.PostAsync($"{page}?handler=Code", [])).Text(".survey-code");
+        foreach (var _ in new[] { 1, 2 })
+        {
+            // The code is spent by the first answer: the second is refused, and changes nothing in the journal.
+            await mediator.PostAsync(page, new Dictionary<string, string> { ["shown"] = "q1", ["a-q1"] = "Les formulaires des impôts", ["Code"] = code });
+        }
+
+        var text = await app.WithDatabaseAsync(db => db.SurveyTexts.SingleAsync(t => t.SurveyId == survey));
+        Assert.Equal("Les formulaires des impôts", text.Text);
+        Assert.Equal((null, null, Channel.Online), (text.AuthorId, text.MediatedById, text.Channel));
+        var act = await app.WithDatabaseAsync(db => db.MandateActs.SingleAsync(a => a.MandateId == mandate));
+        Assert.Equal(("survey-answer", (Guid?)survey, null, true), (act.Kind, act.SubjectId, act.Address, act.DayOnly));
+        Assert.Equal(TimeSpan.Zero, act.At.TimeOfDay);
     }
 
     [Fact]

@@ -177,8 +177,11 @@ public sealed class MediationInterceptor(IHttpContextAccessor http, TimeProvider
         {
             return;
         }
+        // A contribution nobody signs (an anonymous survey's answer) is neither journaled nor marked: its time and
+        // address in the person's journal would join them to it. Its module journals the taking part by day.
         var acts = db.ChangeTracker.Entries()
             .Where(e => e.Entity is IPersonAct && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && e.Entity is not Contribution { AuthorId: null }
                 && (e.State == EntityState.Added || e.Entity is not Contribution { AuthorId: var author } || author == acting.PersonId))
             .Select(e => ((IPersonAct)e.Entity, Change(e))).ToList();
         var now = clock.GetUtcNow();

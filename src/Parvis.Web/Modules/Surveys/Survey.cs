@@ -163,6 +163,21 @@ public sealed class SurveyRespondent : IPersonAct
     public DateTimeOffset AnsweredAt { get; set; }
 }
 
+/// <summary>
+/// Answering an anonymous or open survey under a mandate, as the person's journal says it: once a day and survey, with
+/// no time nor address, since the answer keeps nothing that could be matched to them.
+/// </summary>
+public sealed record SurveyTakingPart(Guid SurveyId) : IPersonAct
+{
+    string IPersonAct.ActKind => "survey-answer";
+
+    string? IPersonAct.ActAddress => null;
+
+    Guid? IPersonAct.ActSubjectId => SurveyId;
+
+    bool IPersonAct.ActDayOnly => true;
+}
+
 /// <summary>That a person was given the code of an anonymous survey, and so will not be given another; not when, nor which.</summary>
 public sealed class SurveyCodeGiven
 {

@@ -4,6 +4,7 @@ using Parvis.Surveys;
 using Parvis.Web.Kernel.Audit;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Mediation;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
@@ -23,7 +24,7 @@ public sealed record AnswerResult(CommandResult Result, IReadOnlyList<(string Qu
 /// <summary>Every write of the surveys module, each checked against its permission and the survey's stage.</summary>
 public sealed class SurveyCommands(
     ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock, ProcessAccess processes,
-    ProcessJournal journal, IStringLocalizer<SharedText> text)
+    ProcessJournal journal, IStringLocalizer<SharedText> text, MediationCommands mediation)
 {
     public const int SmallestCellMin = 3;
     public const int SmallestCellMax = 50;
@@ -272,9 +273,9 @@ public sealed class SurveyCommands(
                     return AnswerResult.Refused(CommandResult.Refused("Surveys.CodeInvalid"));
                 }
                 db.SurveySpentCodes.Add(new SurveySpentCode { SurveyId = survey.Id, Digest = digest });
-                return new AnswerResult(await KeepAsync(survey, questions, [(Guid.NewGuid(), kept)], SurveyChannel.Online, null, "Surveys.CodeUsed"), []);
+                return new AnswerResult(await UnsignedAsync(survey, await KeepAsync(survey, questions, [(Guid.NewGuid(), kept)], SurveyChannel.Online, null, "Surveys.CodeUsed")), []);
             case SurveyMode.Open:
-                return new AnswerResult(await KeepAsync(survey, questions, [(Guid.NewGuid(), kept)], SurveyChannel.Online, null), []);
+                return new AnswerResult(await UnsignedAsync(survey, await KeepAsync(survey, questions, [(Guid.NewGuid(), kept)], SurveyChannel.Online, null)), []);
             default:
                 return AnswerResult.Refused(CommandResult.Refused("Error.SignInRequired"));
         }
@@ -387,6 +388,16 @@ public sealed class SurveyCommands(
         await db.Surveys.Where(s => s.Id == survey.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Responses, x => x.Responses + answers.Count));
         await transaction.CommitAsync();
         return CommandResult.Done(survey.Id);
+    }
+
+    /// <summary>An answer nobody signs, given under a mandate: the person's journal says the day they took part, no more.</summary>
+    private async Task<CommandResult> UnsignedAsync(Survey survey, CommandResult kept)
+    {
+        if (kept.Succeeded)
+        {
+            await mediation.RecordOnceADayAsync(new SurveyTakingPart(survey.Id));
+        }
+        return kept;
     }
 
     /// <summary>The answers in words: text questions' and "other, please specify", by question.</summary>
