@@ -183,7 +183,8 @@ public sealed partial class VoteTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.All(results, r => Assert.True(r.Succeeded, r.ErrorKey));
         Assert.Equal(1000, await app.WithDatabaseAsync(db => db.BallotBox(vote).CountAsync()));
         Assert.Equal(1000, await app.WithDatabaseAsync(db => db.VoteRegister.CountAsync(r => r.VoteId == vote)));
-        await using var scope = app.Services.CreateAsyncScope();
+        // Staff see the running count too, once the box has taken the envelopes.
+        await app.Services.GetRequiredService<BallotBox>().TakeAsync();
         var (staff, _) = await app.SignedInAsync("Scrutatrice", Role.ProcessManager);
         var count = await staff.GetAsync($"/votes/{vote}/results");
         Assert.Equal(["1000", "500", "250"], count.Texts("table td"));
@@ -455,9 +456,16 @@ public sealed partial class VoteTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Empty(ballots.Select(b => b.Id).Intersect(envelopeIds));
         Assert.Equal((0, 3), (leftGathering, leftFew));
         Assert.Equal(3, await app.WithDatabaseAsync(db => db.BallotBox(few).CountAsync()));
+        // A running count takes only what the box took: a look before and after someone votes tells a group, not a ballot.
+        await app.WithDatabaseAsync(db => db.Votes.Where(v => v.Id == gathering || v.Id == few).ExecuteUpdateAsync(s => s.SetProperty(v => v.ResultsBeforeClose, true)));
+        var running = await app.NewSession().GetAsync($"/votes/{gathering}/results");
+        Assert.Contains("groupes de 10 au moins", running.Text("main"), StringComparison.Ordinal);
+        Assert.Contains($"{BallotBox.Together} bulletins dans l'urne", running.Text("main"), StringComparison.Ordinal);
+        Assert.Contains("aucun bulletin dans l'urne", (await app.NewSession().GetAsync($"/votes/{few}/results")).Text("main"), StringComparison.Ordinal);
 
         // A closed vote's envelopes are taken however few.
         await app.WithDatabaseAsync(db => db.Votes.Where(v => v.Id == few).ExecuteUpdateAsync(s => s.SetProperty(v => v.ClosesAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
+        Assert.Contains("3 bulletins dans l'urne", (await app.NewSession().GetAsync($"/votes/{few}/results")).Text("main"), StringComparison.Ordinal);
         await app.Services.GetRequiredService<BallotBox>().TakeAsync();
         Assert.Equal((0, 3), await app.WithDatabaseAsync(async db => (await db.Envelopes.CountAsync(e => e.VoteId == few), await db.Ballots.CountAsync(b => b.VoteId == few))));
     }
