@@ -53,6 +53,8 @@ public sealed class RateLimitTests(LimitedApp app) : IClassFixture<LimitedApp>
         await AssertSixtyFirstRefusedAsync(cafe, $"/w/ABCDEF?group={Guid.NewGuid()}", 60);
         // Naming another table, made up or not, is no way around it; another workshop is counted apart.
         Assert.Equal(HttpStatusCode.TooManyRequests, (await cafe.PostRawAsync($"/w/ABCDEF?group={Guid.NewGuid()}", new Dictionary<string, string>())).Status);
+        // Nor is writing the code another way, which reaches the same workshop.
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await cafe.PostRawAsync("/w/ab-c.d_ef", new Dictionary<string, string>())).Status);
         Assert.NotEqual(HttpStatusCode.TooManyRequests, (await cafe.PostRawAsync("/w/GHJKLM", new Dictionary<string, string>())).Status);
     }
 

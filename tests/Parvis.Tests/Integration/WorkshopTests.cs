@@ -68,6 +68,14 @@ public sealed class WorkshopTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(HttpStatusCode.Redirect, (await ConsoleAsync(setup.Facilitator, setup, "Start", new() { ["timeId"] = setup.Time(0).ToString() })).Status);
         Assert.Equal(HttpStatusCode.Redirect, (await JoinAsync(phone, setup, 0, "Avant le retrait")).Status);
         var page = await phone.GetAsync($"/w/{setup.Workshop.JoinCode}?group={setup.Group(0)}");
+        // The code is the address's: one in a form field, sent to another address, adds nothing (the limit counts the address's).
+        var aside = await phone.PostRawAsync("/w/ZZZZZZ", new Dictionary<string, string>
+        {
+            ["__csrf"] = page.Document.QuerySelector("input[name=__csrf]")!.GetAttribute("value")!, ["Code"] = setup.Workshop.JoinCode,
+            ["Group"] = setup.Group(0).ToString(), ["ItemText"] = "Par un autre code", ["ParentId"] = "", ["Status"] = "ToCreate", ["Actor"] = "",
+        });
+        Assert.NotEqual(HttpStatusCode.Redirect, aside.Status);
+        Assert.False(await app.WithDatabaseAsync(db => db.WorkshopItems.AnyAsync(i => i.Text == "Par un autre code")));
 
         await app.WithDatabaseAsync(db => db.Set<ProcessComponent>().Where(c => c.ProcessId == setup.Process.Id && c.Module == WorkshopsModule.Key)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Enabled, false)));

@@ -48,12 +48,15 @@ public static class RateLimits
                 static c => c.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? Address(c)));
             // Reads count here: each costs queries.
             o.AddPolicy(OpenData, context => Partition(context.RequestServices, OpenData, Address(context), openData));
-            // The code is at most a short route segment; anything longer is no code and shares one key.
+            // The code as the page reads it (AB-CD.EF is ABCDEF); anything longer than a code is none and shares one key.
             o.AddPolicy(Code, context => Partition(context, Code, code,
-                static c => $"{Address(c)}|{(c.Request.RouteValues["code"] is string { Length: <= 16 } value ? value.ToUpperInvariant() : "")}"));
+                static c => $"{Address(c)}|{(c.Request.RouteValues["code"] is string { Length: <= 64 } value && Normalised(value) is { Length: <= 16 } key ? key : "")}"));
         });
         return services;
     }
+
+    /// <summary>A code as typed, with or without spaces and dashes, in any case: its letters and digits, upper-cased.</summary>
+    public static string Normalised(string code) => string.Concat(code.Where(char.IsLetterOrDigit).Select(char.ToUpperInvariant));
 
     internal static FixedWindowRateLimiterOptions Window(IConfiguration configuration, string name, int permits, int seconds = 60) => new()
     {

@@ -8,6 +8,7 @@ using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Kernel.Territory;
+using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Web.Modules.Workshops;
 
@@ -222,7 +223,7 @@ public sealed class WorkshopCommands(ParvisDbContext db, CurrentOrganisation org
     /// <summary>The workshop of a join code, typed with or without spaces and in any case.</summary>
     public async Task<Workshop?> FindByCodeAsync(string code, bool tracked = false)
     {
-        var normalised = new string(code.Where(char.IsLetterOrDigit).Select(char.ToUpperInvariant).ToArray());
+        var normalised = RateLimits.Normalised(code);
         if (normalised.Length != CodeLength)
         {
             return null;

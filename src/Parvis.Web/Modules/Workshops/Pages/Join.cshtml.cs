@@ -74,6 +74,8 @@ public sealed class JoinModel(ParvisDbContext db, CurrentOrganisation organisati
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // The address's code, which the limit counts: a form field naming another workshop would escape it.
+        Code = RouteData.Values["code"] as string;
         if (!await FindAsync())
         {
             ModelState.AddModelError(nameof(Code), Text["Workshops.UnknownCode"]);
