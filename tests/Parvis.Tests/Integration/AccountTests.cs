@@ -121,6 +121,25 @@ public sealed partial class AccountTests(ParvisApp app) : IClassFixture<ParvisAp
         Assert.Equal("email", response.Document.QuerySelector("#Input_Email")!.GetAttribute("type"));
     }
 
+    [Fact]
+    public async Task Registrations_at_the_same_moment_with_one_pseudonym_make_one_account_and_no_error()
+    {
+        var pseudonym = $"Course{Guid.NewGuid():N}"[..20];
+        var visitors = Enumerable.Range(0, 8).Select(_ => app.NewSession()).ToList();
+        var tokens = await Task.WhenAll(visitors.Select(v => v.TokenAsync()));
+        var answers = await Task.WhenAll(visitors.Select((v, i) => v.PostRawAsync("/account/register", new Dictionary<string, string>
+        {
+            ["__csrf"] = tokens[i], ["Input.Pseudonym"] = pseudonym, ["Input.Email"] = $"{Guid.NewGuid():N}@example.org", ["Input.Password"] = ParvisApp.Password,
+        })));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.Status));
+        Assert.Equal(1, await app.WithDatabaseAsync(db => db.Users.CountAsync(u => u.Pseudonym == pseudonym)));
+        Assert.Equal(answers.Length - 1, answers.Count(a => a.Text("#Input_Pseudonym-error").Contains("déjà", StringComparison.Ordinal)));
+        foreach (var visitor in visitors)
+        {
+            visitor.Dispose();
+        }
+    }
+
     [Theory]
     [InlineData("x@.example.org")]
     [InlineData("x@example..org")]

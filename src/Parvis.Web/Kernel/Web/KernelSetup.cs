@@ -120,6 +120,7 @@ public static class KernelSetup
                 o.Lockout.AllowedForNewUsers = false;
             })
             .AddEntityFrameworkStores<ParvisDbContext>()
+            .AddUserStore<PersonStore>()
             .AddDefaultTokenProviders();
         services.ConfigureApplicationCookie(o =>
         {

@@ -119,6 +119,12 @@ public sealed class ExternalModel(UserManager<Person> people, SignInManager<Pers
             await people.DeleteAsync(person);
             created = IdentityResult.Failed();
         }
+        if (created.Errors.Any(e => e.Code == PersonStore.Taken) && await people.Users.AnyAsync(p => p.Pseudonym == pseudonym))
+        {
+            // Taken at the same moment by another registration.
+            ModelState.AddModelError("Input.Pseudonym", Text["Account.PseudonymTaken"]);
+            return Page();
+        }
         if (!created.Succeeded)
         {
             ModelState.AddModelError("", Text["Account.External.Failed"]);

@@ -53,6 +53,17 @@ public sealed class RegisterModel(UserManager<Person> people, NewAddresses addre
             return Page();
         }
         var created = await people.CreateAsync(person, Input.Password);
+        if (created.Errors.Any(e => e.Code == PersonStore.Taken))
+        {
+            // Registered at the same moment by someone else: their pseudonym is said taken, their address never.
+            if (await people.Users.AnyAsync(p => p.Pseudonym == person.Pseudonym))
+            {
+                ModelState.AddModelError("Input.Pseudonym", Text["Account.PseudonymTaken"]);
+                return Page();
+            }
+            Sent = true;
+            return Page();
+        }
         if (!created.Succeeded)
         {
             AddIdentityErrors(created);
