@@ -276,7 +276,9 @@ public static partial class TextImport
             }
             return markdown.ToString();
         }
-        catch (Exception e) when (e is XmlException or IOException or InvalidDataException or FileFormatException or OpenXmlPackageException)
+        // A number Word would not write (a list level "x") throws when its value is read.
+        catch (Exception e) when (e is XmlException or IOException or InvalidDataException or FileFormatException or OpenXmlPackageException
+            or FormatException or OverflowException)
         {
             throw new UploadRefusedException(UploadRefusedException.Unreadable);
         }

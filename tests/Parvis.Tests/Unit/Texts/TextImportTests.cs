@@ -216,6 +216,11 @@ public sealed class TextImportTests
 
         Assert.Equal(UploadRefusedException.Unreadable, Refusal("# Ceci est du Markdown, pas un DOCX."u8.ToArray()));
         Assert.Equal(UploadRefusedException.TooBig, Refusal(new byte[TextImport.DocxBytes + 1]));
+        // A list level or an outline level that is no number.
+        Assert.Equal(UploadRefusedException.Unreadable, Refusal(Docx(new Paragraph(
+            new ParagraphProperties(new NumberingProperties(new NumberingLevelReference { Val = new DocumentFormat.OpenXml.Int32Value { InnerText = "x" } }, new NumberingId { Val = 1 })), Run("Un point")))));
+        Assert.Equal(UploadRefusedException.Unreadable, Refusal(Docx(new Paragraph(
+            new ParagraphProperties(new OutlineLevel { Val = new DocumentFormat.OpenXml.Int32Value { InnerText = "99999999999" } }), Run("Un titre")))));
 
         // A body of one letter repeated compresses a thousandfold: the file is small, its part is not.
         byte[] bomb;
