@@ -336,6 +336,27 @@ public sealed class PetitionTests(ParvisApp app) : IClassFixture<ParvisApp>
     private static string CodeIn(MimeKit.MimeMessage message) =>
         System.Text.RegularExpressions.Regex.Match(message.TextBody!, @"\b\d{6}\b").Value;
 
+    [Fact]
+    public async Task A_petition_lists_its_latest_signatories_who_chose_to_appear_and_counts_them_all()
+    {
+        const int shown = Parvis.Web.Modules.Petitions.Pages.ShowModel.SignatoriesListed;
+        var id = await OpenPetitionAsync("petition-liste");
+        var people = Enumerable.Range(0, shown + 1).Select(i => new Person { UserName = $"liste{i}-{id:N}", Pseudonym = $"Signataire {i:D3}" }).ToList();
+        var start = DateTimeOffset.UtcNow.AddHours(-1);
+        await app.WithDatabaseAsync(async db =>
+        {
+            db.Users.AddRange(people);
+            db.PetitionSignatures.AddRange(people.Select((p, i) => new PetitionSignature { PetitionId = id, PersonId = p.Id, SignedAt = start.AddSeconds(i), Shown = true }));
+            await db.SaveChangesAsync();
+        });
+        var page = await app.NewSession().GetAsync($"/petitions/{id}");
+        var listed = page.Texts("section ul.inline-list li").ToList();
+        Assert.Equal(shown, listed.Count);
+        Assert.Equal(("Signataire 001", $"Signataire {shown:D3}"), (listed[0], listed[^1]));
+        Assert.Matches($@"{shown + 1}\s+personnes ont choisi", page.Text("main"));
+        Assert.Contains($"Les {shown} plus récentes", page.Text("main"), StringComparison.Ordinal);
+    }
+
     /// <summary>A petition open to signatures, its committee of one (the rules ask for no more).</summary>
     private async Task<Guid> OpenPetitionAsync(string slug, bool withoutAccount = false)
     {

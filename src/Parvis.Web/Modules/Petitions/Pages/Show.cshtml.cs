@@ -71,7 +71,12 @@ public sealed class ShowModel(
     public string? Author { get; private set; }
     public IReadOnlyList<PetitionDemand> Demands { get; private set; } = [];
     public IReadOnlyList<CommitteeLine> Committee { get; private set; } = [];
+    public const int SignatoriesListed = 200;
+
+    /// <summary>The latest signatories who chose to appear, by pseudonym, oldest first; <see cref="ShownSignatories"/> counts them all.</summary>
     public IReadOnlyList<string> Signatories { get; private set; } = [];
+
+    public int ShownSignatories { get; private set; }
     public int Paper { get; private set; }
     public int Total => Petition.OnlineSignatures + Paper;
     public FateView Fate { get; private set; } = default!;
@@ -211,7 +216,10 @@ public sealed class ShowModel(
         Committee = [.. (await db.CommitteeMembers.AsNoTracking().Where(m => m.PetitionId == id)
                 .Join(db.Users, m => m.PersonId, u => u.Id, (m, u) => new { m.PersonId, u.Pseudonym, m.ConfirmedAt }).ToListAsync())
             .OrderBy(m => m.ConfirmedAt ?? DateTimeOffset.MaxValue).Select(m => new CommitteeLine(m.PersonId, m.Pseudonym, m.ConfirmedAt is not null))];
-        Signatories = [.. (await db.PetitionSignatures.AsNoTracking().Where(s => s.PetitionId == id && s.Shown)
+        var shown = db.PetitionSignatures.AsNoTracking().Where(s => s.PetitionId == id && s.Shown);
+        ShownSignatories = await shown.CountAsync();
+        // The latest only: a petition of many thousands would send them all on every look.
+        Signatories = [.. (await shown.OrderByDescending(s => s.SignedAt).Take(SignatoriesListed)
             .Join(db.Users, s => s.PersonId, u => u.Id, (s, u) => new { u.Pseudonym, s.SignedAt }).ToListAsync())
             .OrderBy(s => s.SignedAt).Select(s => s.Pseudonym)];
         Paper = await db.PaperSignatures(id);
