@@ -44,7 +44,7 @@ public sealed partial class VoteTests
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Single(page.Document.QuerySelectorAll("section[aria-labelledby=objections] form"));
         var waiting = await app.NewSession().GetAsync($"/votes/{vote}/results");
-        Assert.Contains("n'est pas adoptée", waiting.Text("main"), StringComparison.Ordinal);
+        Assert.Contains("n'est pas adoptée", waiting.Text("section[aria-labelledby=outcome] strong"), StringComparison.Ordinal);
         Assert.Contains("Membre qui objecte", waiting.Text("section[aria-labelledby=objections]"), StringComparison.Ordinal);
         Assert.Contains("qui anime les ateliers", waiting.Text("section[aria-labelledby=objections]"), StringComparison.Ordinal);
         var objection = await app.WithDatabaseAsync(db => db.VoteObjections.SingleAsync(o => o.VoteId == vote));
@@ -61,7 +61,7 @@ public sealed partial class VoteTests
         })).Status);
 
         var adopted = await app.NewSession().GetAsync($"/votes/{vote}/results");
-        Assert.Contains("La proposition est adoptée", adopted.Text("main"), StringComparison.Ordinal);
+        Assert.Contains("La proposition est adoptée", adopted.Text("section[aria-labelledby=outcome] strong"), StringComparison.Ordinal);
         Assert.Contains("tirés au sort", adopted.Text("section[aria-labelledby=objections]"), StringComparison.Ordinal);
 
         // The objector leaves, their reason erased: the objection and its answer stay, and so does the decision.

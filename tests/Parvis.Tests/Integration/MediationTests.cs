@@ -389,7 +389,7 @@ public sealed class MediationTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal((null, null, Channel.Online), (text.AuthorId, text.MediatedById, text.Channel));
         var act = await app.WithDatabaseAsync(db => db.MandateActs.SingleAsync(a => a.MandateId == mandate));
         Assert.Equal(("survey-answer", (Guid?)survey, null, true), (act.Kind, act.SubjectId, act.Address, act.DayOnly));
-        Assert.Equal(TimeSpan.Zero, act.At.TimeOfDay);
+        Assert.Equal(TimeSpan.Zero, act.At.ToLocalTime().TimeOfDay);
     }
 
     [Fact]

@@ -59,6 +59,37 @@ public sealed class WorkshopTests(ParvisApp app) : IClassFixture<ParvisApp>
 
     private Task<Guid> ItemIdAsync(string text) => app.WithDatabaseAsync(db => db.WorkshopItems.Where(i => i.Text == text).Select(i => i.Id).SingleAsync());
 
+    /// <summary>A mediator helping someone at a table: the item names nobody, and the person's journal says only the day.</summary>
+    [Fact]
+    public async Task An_item_added_under_a_mandate_is_joined_to_nobody_and_journaled_by_the_day()
+    {
+        var setup = await SetUpAsync("atelier-aide");
+        Assert.Equal(HttpStatusCode.Redirect, (await ConsoleAsync(setup.Facilitator, setup, "Start", new() { ["timeId"] = setup.Time(0).ToString() })).Status);
+        var (admin, _) = await app.SignedInAsync("Admin de l'atelier aidé", Role.Administrator);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync("/admin/mediation?handler=Structure", new Dictionary<string, string> { ["Name"] = "Espace public numérique de Bourges", ["Kind"] = "MediationPlace" })).Status);
+        var structure = await app.WithDatabaseAsync(db => db.MediationStructures.Where(s => s.Name == "Espace public numérique de Bourges").Select(s => s.Id).SingleAsync());
+        var (mediator, mediatorPerson) = await app.SignedInAsync("Médiateur de l'atelier");
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync("/admin/mediation?handler=Mediator", new Dictionary<string, string> { ["StructureId"] = structure.ToString(), ["Pseudonym"] = mediatorPerson.Pseudonym })).Status);
+        var opened = await mediator.PostAsync("/mediation?handler=Open", new Dictionary<string, string>
+        {
+            ["Pseudonym"] = "Gisèle de l'atelier", ["Terms.StructureId"] = structure.ToString(), ["Terms.ProcessId"] = setup.Process.Id.ToString(),
+            ["Terms.Duration"] = "SixMonths", ["Terms.Allows"] = "ContributeWith",
+        });
+        var mandate = Guid.Parse(opened.Location!.Split('/')[^1]);
+        Assert.Equal(HttpStatusCode.Redirect, (await mediator.PostAsync($"/mediation/mandates/{mandate}?handler=Consent", new Dictionary<string, string> { ["Consent"] = "Attestation" })).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await mediator.PostAsync($"/mediation/mandates/{mandate}?handler=Start", new Dictionary<string, string> { ["Mode"] = "With" })).Status);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await JoinAsync(mediator, setup, 0, "Les horaires de la mairie")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await JoinAsync(mediator, setup, 0, "Le bus du dimanche")).Status);
+
+        var items = await app.WithDatabaseAsync(db => db.WorkshopItems.Where(i => i.WorkshopId == setup.Workshop.Id).ToListAsync());
+        Assert.Equal(2, items.Count);
+        Assert.All(items, i => Assert.Equal((null, null), (i.AuthorId, i.MediatedById)));
+        var act = await app.WithDatabaseAsync(db => db.MandateActs.SingleAsync(a => a.MandateId == mandate));
+        Assert.Equal((setup.Workshop.Id, null, true), (act.SubjectId, act.Address, act.DayOnly));
+        Assert.Equal(TimeSpan.Zero, act.At.ToLocalTime().TimeOfDay);
+    }
+
     /// <summary>Phones still open on the join page when staff take workshops away from the process write nothing more.</summary>
     [Fact]
     public async Task Once_the_process_stops_using_workshops_a_phone_adds_nothing_with_the_code()

@@ -213,7 +213,9 @@ public sealed class NotificationDispatcher(ParvisDbContext db, ModuleCatalog mod
     {
         var message = await db.OutgoingMessages.AsNoTracking().FirstAsync(m => m.Id == id, cancellationToken);
         var to = await db.Users.Where(p => p.Id == message.PersonId && p.EmailConfirmed).Select(p => p.Email).FirstOrDefaultAsync(cancellationToken);
-        if (string.IsNullOrEmpty(to) || await db.NotificationSettings.AnyAsync(s => s.PersonId == message.PersonId && s.EmailsOff, cancellationToken))
+        // An address the mail library cannot read (one an identity provider vouched for) is withdrawn, not thrown.
+        if (string.IsNullOrEmpty(to) || !MailboxAddress.TryParse(to, out var recipient)
+            || await db.NotificationSettings.AnyAsync(s => s.PersonId == message.PersonId && s.EmailsOff, cancellationToken))
         {
             // The account was erased, its address awaits confirmation, or its holder stopped every message, since it was written.
             await SetStateAsync(id, MessageState.Withdrawn, null, cancellationToken);
@@ -221,7 +223,7 @@ public sealed class NotificationDispatcher(ParvisDbContext db, ModuleCatalog mod
         }
         var mime = new MimeMessage { Subject = message.Subject };
         mime.From.Add(transport.From);
-        mime.To.Add(MailboxAddress.Parse(to));
+        mime.To.Add(recipient);
         mime.Headers.Add("List-Unsubscribe", $"<{message.StopAddress}>");
         mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         mime.Headers.Add("Auto-Submitted", "auto-generated");

@@ -55,7 +55,7 @@ public sealed class BallotBox(IServiceScopeFactory scopes, TimeProvider clock, I
             {
                 continue;
             }
-            // Counts stay the same (an envelope already counted): no page changes, nothing to tell.
+            // No stored page changes: an open vote's running count is worked out at each look, a closed one's after this.
             using var told = ContentChanges.ToldByCaller();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
             var envelopes = await db.Envelopes.Where(e => e.VoteId == vote.Id).ToArrayAsync(cancellation);

@@ -321,9 +321,10 @@ public sealed class VoteCommands(
 
         async Task<VoteResults> Count()
         {
-            // While the vote runs, only the ballots the box has taken, shuffled in groups: envelopes counted one by one
-            // would let two looks, before and after someone votes, tell their ballot.
-            var box = clock.GetUtcNow() < vote.ClosesAt ? db.Ballots.Where(b => b.VoteId == vote.Id).Select(b => b.Content) : db.BallotBox(vote.Id);
+            // While a secret vote runs, only the ballots the box has taken, shuffled in groups: envelopes counted one by
+            // one would let two looks, before and after someone votes, tell their ballot. A named vote (consent among
+            // them) shows its ballots anyway.
+            var box = vote.Secret && clock.GetUtcNow() < vote.ClosesAt ? db.Ballots.Where(b => b.VoteId == vote.Id).Select(b => b.Content) : db.BallotBox(vote.Id);
             var contents = await box.GroupBy(c => c).Select(g => new { Content = g.Key, Count = g.LongCount() }).ToListAsync();
             var turnout = await db.VoteRegister.AsNoTracking().Where(r => r.VoteId == vote.Id)
                 .GroupBy(r => r.Channel).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);

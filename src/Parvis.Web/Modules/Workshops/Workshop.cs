@@ -141,7 +141,9 @@ public sealed class WorkshopItem : Contribution
     /// <summary>The structure that could carry the action.</summary>
     public string? Actor { get; set; }
 
-    public override string Kind => ItemKind switch
+    public override string Kind => KindOf(ItemKind);
+
+    public static string KindOf(ItemKind kind) => kind switch
     {
         ItemKind.Concern => "concern",
         ItemKind.Action => "action",
@@ -159,4 +161,19 @@ public sealed class WorkshopItem : Contribution
         Text = "";
         Actor = null;
     }
+}
+
+/// <summary>
+/// Adding to a workshop's board by its code under a mandate, as the person's journal says it: once a day, workshop and
+/// kind, with no time nor address, since the board's items name nobody.
+/// </summary>
+public sealed record WorkshopTakingPart(Guid WorkshopId, ItemKind Kind) : Kernel.Mediation.IPersonAct
+{
+    string Kernel.Mediation.IPersonAct.ActKind => WorkshopItem.KindOf(Kind);
+
+    string? Kernel.Mediation.IPersonAct.ActAddress => null;
+
+    Guid? Kernel.Mediation.IPersonAct.ActSubjectId => WorkshopId;
+
+    bool Kernel.Mediation.IPersonAct.ActDayOnly => true;
 }

@@ -25,7 +25,7 @@ public sealed record ItemDraft(Guid GroupId, ItemKind Kind, string Text, Guid? P
 
 /// <summary>Everything that changes workshops. Each command checks the permission itself.</summary>
 public sealed class WorkshopCommands(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock,
-    ProcessAccess processes, ActorMentions actors)
+    ProcessAccess processes, ActorMentions actors, Kernel.Mediation.MediationCommands mediation)
 {
     /// <summary>The kind of mention by which a resource names the actor who could carry it.</summary>
     public const string ResourceMention = "resource";
@@ -217,7 +217,12 @@ public sealed class WorkshopCommands(ParvisDbContext db, CurrentOrganisation org
             TimeOutput.Actions => ItemKind.Action,
             _ => ItemKind.Resource,
         };
-        return await AddAsync(workshop, new ItemDraft(groupId, kind, text, parentId, status, actor));
+        var added = await AddAsync(workshop, new ItemDraft(groupId, kind, text, parentId, status, actor));
+        if (added.Succeeded)
+        {
+            await mediation.RecordOnceADayAsync(new WorkshopTakingPart(workshop.Id, kind));
+        }
+        return added;
     }
 
     /// <summary>The workshop of a join code, typed with or without spaces and in any case.</summary>
