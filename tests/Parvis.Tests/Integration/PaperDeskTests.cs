@@ -162,6 +162,70 @@ public sealed partial class VoteTests
     }
 
     [Fact]
+    public async Task A_closed_vote_s_count_waits_for_its_last_desk_so_that_no_desk_s_few_ballots_are_told_apart()
+    {
+        var vote = await VoteAsync(VoteMethod.SingleChoice, ["Oui", "Non"]);
+        var desk = await DeskAsync(vote, "Marché du samedi");
+        // A desk nobody signed at does not hold the count back.
+        await DeskAsync(vote, "Bibliothèque");
+        var page = $"/votes/{vote}/desks/{desk}";
+        var (officer, _) = await app.SignedInAsync("Assesseure du marché", Role.Facilitator);
+        var (typist, _) = await app.SignedInAsync("Assesseur du marché", Role.Facilitator);
+        foreach (var name in new[] { "Le Bihan", "Tanguy" })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await officer.PostAsync($"{page}?handler=SignIdentity", new Dictionary<string, string>
+            {
+                ["Who.Surname"] = name, ["Who.GivenNames"] = "Maël", ["Who.BirthDate"] = "1975-05-05",
+            })).Status);
+        }
+        await app.WithDatabaseAsync(async db =>
+        {
+            db.Ballots.AddRange(Enumerable.Range(0, 12).Select(i => new CastBallot { VoteId = vote, Content = i < 8 ? "1," : ",1" }));
+            await db.SaveChangesAsync();
+            await db.Votes.Where(v => v.Id == vote).ExecuteUpdateAsync(s => s.SetProperty(v => v.ClosesAt, DateTimeOffset.UtcNow.AddMinutes(-1)));
+        });
+        var (staff, _) = await app.SignedInAsync("Responsable du vote", Role.ProcessManager);
+        var dataset = $"/open-data/{VotesModule.Key}-ballots.csv?process={app.World.ProcessSlug}";
+
+        // Closed, one desk still counting: the public reads who took part, not the count, nor the ballots.
+        var waiting = await app.NewSession().GetAsync($"/votes/{vote}/results");
+        Assert.Equal(HttpStatusCode.OK, waiting.Status);
+        Assert.Contains("1 bureau de vote papier n'a pas encore fini le dépouillement", waiting.Text("main"), StringComparison.Ordinal);
+        Assert.Contains("seront publiés à la fin du dépouillement", waiting.Text("section[aria-labelledby=outcome]"), StringComparison.Ordinal);
+        Assert.Empty(waiting.Document.QuerySelectorAll("ol.winners, section[aria-labelledby=how] table"));
+        Assert.DoesNotContain("bulletins dans l'urne", waiting.Text("main"), StringComparison.Ordinal);
+        Assert.Contains("une fois tous les bureaux dépouillés", waiting.Text("section[aria-labelledby=recount]"), StringComparison.Ordinal);
+        Assert.Empty(waiting.Document.QuerySelectorAll("section[aria-labelledby=recount] a"));
+        Assert.Equal(HttpStatusCode.NotFound, (await app.NewSession().GetAsync($"/votes/{vote}/results?handler=Ballots&format=csv")).Status);
+        Assert.DoesNotContain(vote.ToString(), (await app.NewSession().GetAsync(dataset)).Body, StringComparison.OrdinalIgnoreCase);
+        // Staff follow the count meanwhile, and are told the public waits.
+        var staffView = await staff.GetAsync($"/votes/{vote}/results");
+        Assert.Equal(["Oui"], staffView.Texts("ol.winners li"));
+        Assert.Contains("Le public ne les verra qu'une fois tous les bureaux dépouillés", staffView.Text("main"), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostAsync($"{page}?handler=CloseRegister", new Dictionary<string, string>())).Status);
+        foreach (var (reader, pass) in new[] { (officer, 1), (typist, 2) })
+        {
+            foreach (var sheet in new[] { 1, 2 })
+            {
+                Assert.Equal(HttpStatusCode.Redirect, (await reader.PostAsync($"{page}?handler=Enter", new Dictionary<string, string>
+                {
+                    ["pass"] = $"{pass}", ["sheet"] = $"{sheet}", ["choice"] = "1", ["spoiled"] = "false",
+                })).Status);
+            }
+        }
+        Assert.Equal(HttpStatusCode.Redirect, (await typist.PostAsync($"{page}?handler=Count", new Dictionary<string, string>())).Status);
+
+        // The last desk counted, everything at once: 8 for, 4 + 2 against.
+        var final = await app.NewSession().GetAsync($"/votes/{vote}/results");
+        Assert.Equal(["Oui"], final.Texts("ol.winners li"));
+        Assert.Equal(["Oui", "8", "Non", "6"], final.Texts("section[aria-labelledby=how] tbody th, section[aria-labelledby=how] tbody td"));
+        Assert.DoesNotContain(final.Texts("p.notice"), t => t.Contains("dépouillement", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, (await app.NewSession().GetAsync($"/votes/{vote}/results?handler=Ballots&format=csv")).Status);
+        Assert.Contains(vote.ToString(), (await app.NewSession().GetAsync(dataset)).Body, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task A_desk_whose_sheets_and_signatures_differ_counts_once_and_only_with_the_officers_reason()
     {
         var vote = await VoteAsync(VoteMethod.SingleChoice, ["Halle", "Jardin"]);

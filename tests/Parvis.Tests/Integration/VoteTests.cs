@@ -183,9 +183,11 @@ public sealed partial class VoteTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.All(results, r => Assert.True(r.Succeeded, r.ErrorKey));
         Assert.Equal(1000, await app.WithDatabaseAsync(db => db.BallotBox(vote).CountAsync()));
         Assert.Equal(1000, await app.WithDatabaseAsync(db => db.VoteRegister.CountAsync(r => r.VoteId == vote)));
-        // Staff see the running count too, once the box has taken the envelopes.
+        // The box takes them in one round, which a running count leaves out until the next; the final count has them all.
         await app.Services.GetRequiredService<BallotBox>().TakeAsync();
         var (staff, _) = await app.SignedInAsync("Scrutatrice", Role.ProcessManager);
+        Assert.Equal(["0", "0", "0"], (await staff.GetAsync($"/votes/{vote}/results")).Texts("table td"));
+        await app.WithDatabaseAsync(db => db.Votes.Where(v => v.Id == vote).ExecuteUpdateAsync(s => s.SetProperty(v => v.ClosesAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
         var count = await staff.GetAsync($"/votes/{vote}/results");
         Assert.Equal(["1000", "500", "250"], count.Texts("table td"));
     }
@@ -194,10 +196,11 @@ public sealed partial class VoteTests(ParvisApp app) : IClassFixture<ParvisApp>
     public async Task Nothing_in_the_ballot_box_or_its_exports_leads_to_a_voter()
     {
         var model = app.Services.CreateScope().ServiceProvider.GetRequiredService<ParvisDbContext>().Model;
-        foreach (var box in new[] { typeof(CastBallot), typeof(Envelope) })
+        // A ballot keeps the round of the box that took it, which its transaction tells anyway, and nothing else.
+        foreach (var (box, properties) in new[] { (typeof(CastBallot), new[] { "Content", "Id", "Round", "VoteId" }), (typeof(Envelope), ["Content", "Id", "VoteId"]) })
         {
             var ballots = model.FindEntityType(box)!;
-            Assert.Equal(["Content", "Id", "VoteId"], ballots.GetProperties().Select(p => p.Name).Order());
+            Assert.Equal(properties, ballots.GetProperties().Select(p => p.Name).Order());
             Assert.Equal(["votes_votes"], ballots.GetForeignKeys().Select(k => k.PrincipalEntityType.GetTableName()));
             // Nothing points at a ballot either: no table has a key to the ballot box.
             Assert.DoesNotContain(model.GetEntityTypes().SelectMany(e => e.GetForeignKeys()), k => k.PrincipalEntityType == ballots);
@@ -434,13 +437,13 @@ public sealed partial class VoteTests(ParvisApp app) : IClassFixture<ParvisApp>
     {
         var gathering = await VoteAsync(VoteMethod.SingleChoice, ["Oui", "Non"]);
         var few = await VoteAsync(VoteMethod.SingleChoice, ["Oui", "Non"]);
-        var people = Enumerable.Range(0, BallotBox.Together + 3).Select(i => new Person { UserName = $"urne{i}-{gathering:N}", Pseudonym = $"Urne {i}" }).ToList();
+        var people = Enumerable.Range(0, 2 * BallotBox.Together + 3).Select(i => new Person { UserName = $"urne{i}-{gathering:N}", Pseudonym = $"Urne {i}" }).ToList();
         await app.WithDatabaseAsync(async db =>
         {
             db.Users.AddRange(people);
             await db.SaveChangesAsync();
         });
-        foreach (var (person, i) in people.Select((p, i) => (p, i)))
+        foreach (var (person, i) in people.Take(BallotBox.Together + 3).Select((p, i) => (p, i)))
         {
             Assert.True((await CastAsAsync(person.Id, i < BallotBox.Together ? gathering : few, [i % 3 == 0 ? 1 : null, i % 3 == 0 ? null : 1])).Succeeded);
         }
@@ -456,12 +459,24 @@ public sealed partial class VoteTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Empty(ballots.Select(b => b.Id).Intersect(envelopeIds));
         Assert.Equal((0, 3), (leftGathering, leftFew));
         Assert.Equal(3, await app.WithDatabaseAsync(db => db.BallotBox(few).CountAsync()));
-        // A running count takes only what the box took: a look before and after someone votes tells a group, not a ballot.
+        // A running count takes only what the box took, but its latest round: a look before and after someone votes
+        // tells a round, not a ballot, and so does the final count after the last running one, however few come last.
         await app.WithDatabaseAsync(db => db.Votes.Where(v => v.Id == gathering || v.Id == few).ExecuteUpdateAsync(s => s.SetProperty(v => v.ResultsBeforeClose, true)));
         var running = await app.NewSession().GetAsync($"/votes/{gathering}/results");
         Assert.Contains("groupes de 10 au moins", running.Text("main"), StringComparison.Ordinal);
-        Assert.Contains($"{BallotBox.Together} bulletins dans l'urne", running.Text("main"), StringComparison.Ordinal);
+        Assert.Contains("aucun bulletin dans l'urne", running.Text("main"), StringComparison.Ordinal);
         Assert.Contains("aucun bulletin dans l'urne", (await app.NewSession().GetAsync($"/votes/{few}/results")).Text("main"), StringComparison.Ordinal);
+        foreach (var person in people.Skip(BallotBox.Together + 3))
+        {
+            Assert.True((await CastAsAsync(person.Id, gathering, [1, null])).Succeeded);
+        }
+        await app.Services.GetRequiredService<BallotBox>().TakeAsync();
+        Assert.Equal([(1, BallotBox.Together), (2, BallotBox.Together)], await app.WithDatabaseAsync(async db =>
+            (await db.Ballots.Where(b => b.VoteId == gathering).GroupBy(b => b.Round).Select(g => new { g.Key, Count = g.Count() }).ToListAsync())
+                .Select(g => (g.Key, g.Count)).Order().ToList()));
+        var secondRound = await app.NewSession().GetAsync($"/votes/{gathering}/results");
+        Assert.Contains($"{BallotBox.Together} bulletins dans l'urne", secondRound.Text("main"), StringComparison.Ordinal);
+        Assert.Equal(["4", "6"], secondRound.Texts("section[aria-labelledby=how] tbody td"));
 
         // A closed vote's envelopes are taken however few.
         await app.WithDatabaseAsync(db => db.Votes.Where(v => v.Id == few).ExecuteUpdateAsync(s => s.SetProperty(v => v.ClosesAt, DateTimeOffset.UtcNow.AddMinutes(-1))));

@@ -3535,6 +3535,9 @@ namespace Parvis.Web.Migrations.Postgres
                         .HasMaxLength(150)
                         .HasColumnType("character varying(150)");
 
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("VoteId")
                         .HasColumnType("uuid");
 

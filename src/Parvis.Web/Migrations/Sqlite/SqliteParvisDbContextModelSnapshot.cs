@@ -3526,6 +3526,9 @@ namespace Parvis.Web.Migrations.Sqlite
                         .HasMaxLength(150)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("VoteId")
                         .HasColumnType("TEXT");
 

@@ -60,7 +60,8 @@ public sealed class BallotBox(IServiceScopeFactory scopes, TimeProvider clock, I
             await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
             var envelopes = await db.Envelopes.Where(e => e.VoteId == vote.Id).ToArrayAsync(cancellation);
             RandomNumberGenerator.Shuffle(envelopes.AsSpan());
-            db.Ballots.AddRange(envelopes.Select(e => new CastBallot { VoteId = e.VoteId, Content = e.Content }));
+            var round = await db.Ballots.Where(b => b.VoteId == vote.Id).MaxAsync(b => (int?)b.Round, cancellation) ?? 0;
+            db.Ballots.AddRange(envelopes.Select(e => new CastBallot { VoteId = e.VoteId, Content = e.Content, Round = round + 1 }));
             // Every node runs a ballot box: if another took these envelopes first, deleting them finds no row, EF Core
             // throws, and this transaction (its ballots with it) is rolled back, so no ballot is counted twice.
             db.Envelopes.RemoveRange(envelopes);

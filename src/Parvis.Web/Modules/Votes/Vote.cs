@@ -267,14 +267,22 @@ public sealed class Envelope
 }
 
 /// <summary>
-/// A ballot in the ballot box: the vote and what was voted, nothing else. Its id is random (not time-ordered), it has no
-/// date, and it was written by the ballot box among others in a shuffled order, in a transaction of its own: neither
-/// its place nor its transaction pairs it with the register.
+/// A ballot in the ballot box: the vote, what was voted, and the round that took it, nothing else. Its id is random (not
+/// time-ordered), it has no date, and it was written by the ballot box among others in a shuffled order, in a
+/// transaction of its own: neither its place nor its transaction pairs it with the register.
 /// </summary>
 public sealed class CastBallot
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid VoteId { get; set; }
+
+    /// <summary>
+    /// Which of the vote's rounds of the ballot box took it (1, 2…), each of at least <see cref="BallotBox.Together"/>
+    /// envelopes but the one at the close: what the round's shared transaction tells anyway. A running count leaves the
+    /// latest round out, so the final count differs from any running one by a full round at least. 0: taken before the
+    /// box numbered its rounds, counted as before.
+    /// </summary>
+    public int Round { get; set; }
 
     /// <summary>One value per option, in position order, comma-separated, empty where the ballot says nothing: see <see cref="BallotContent"/>.</summary>
     public required string Content { get; set; }

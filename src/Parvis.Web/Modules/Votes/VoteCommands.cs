@@ -43,13 +43,16 @@ public enum BallotFormat
 /// <param name="Turnout">Voters by channel, from the register.</param>
 /// <param name="Ballots">Ballots in the ballot box.</param>
 /// <param name="Blank">Ballots that say nothing.</param>
-/// <param name="Outcome">The count.</param>
+/// <param name="Outcome">The count; none while it is withheld from the person (<see cref="Withheld"/>).</param>
 /// <param name="Named">A named vote, once closed: each voter's ballot, by pseudonym.</param>
 /// <param name="Desks">Its paper desks: their register, and once counted their sheets.</param>
 public sealed record VoteResults(
-    Vote Vote, IReadOnlyList<VoteOption> Options, IReadOnlyDictionary<VoteChannel, int> Turnout, long Ballots, long Blank, Outcome Outcome,
+    Vote Vote, IReadOnlyList<VoteOption> Options, IReadOnlyDictionary<VoteChannel, int> Turnout, long Ballots, long Blank, Outcome? Outcome,
     IReadOnlyList<NamedBallot> Named, IReadOnlyList<DeskSummary> Desks)
 {
+    /// <summary>The count is withheld: only who took part, by channel, and the desks' state are told.</summary>
+    public bool Withheld => Outcome is null;
+
     /// <summary>Paper ballots counted apart, not in the ballot box.</summary>
     public int Spoiled => Desks.Where(d => d.Counted).Sum(d => d.Spoiled);
 
@@ -311,20 +314,33 @@ public sealed class VoteCommands(
     /// <summary>The count, for anyone once the vote closed (or before, if the vote says so); staff see it any time.</summary>
     public async Task<VoteResults?> ResultsAsync(Guid voteId)
     {
-        if (await AllowedAsync(voteId) is not var (vote, options))
+        if (await AllowedAsync(voteId) is not var (vote, options, staff))
         {
             return null;
         }
         // A closed vote is counted once (until the organisation's content changes); an open one at each look, as its
         // ballots drop nothing while the count is not public.
-        return clock.GetUtcNow() >= vote.ClosesAt ? await shared.GetAsync($"vote-results:{organisation.Id}:{voteId}", Count) : await Count();
+        var closed = clock.GetUtcNow() >= vote.ClosesAt;
+        var results = closed ? await shared.GetAsync($"vote-results:{organisation.Id}:{voteId}", Count) : await Count();
+        // Once closed, the public waits for the last desk's count: counted one after the other, each desk would change
+        // the published figures by exactly its ballots, and a small desk's few would be told. Staff see each desk anyway.
+        return closed && !staff && results.DesksCounting > 0
+            ? results with { Outcome = null, Ballots = 0, Blank = 0, Named = [] }
+            : results;
 
         async Task<VoteResults> Count()
         {
-            // While a secret vote runs, only the ballots the box has taken, shuffled in groups: envelopes counted one by
-            // one would let two looks, before and after someone votes, tell their ballot. A named vote (consent among
-            // them) shows its ballots anyway.
-            var box = vote.Secret && clock.GetUtcNow() < vote.ClosesAt ? db.Ballots.Where(b => b.VoteId == vote.Id).Select(b => b.Content) : db.BallotBox(vote.Id);
+            // While a secret vote runs, only the ballots the box has taken, shuffled in groups, but its latest group:
+            // envelopes counted one by one would let two looks, before and after someone votes, tell their ballot, and
+            // the final count less the last running one would tell the few taken at the close. A named vote (consent
+            // among them) shows its ballots anyway.
+            var box = db.BallotBox(vote.Id);
+            if (vote.Secret && clock.GetUtcNow() < vote.ClosesAt)
+            {
+                var taken = db.Ballots.Where(b => b.VoteId == vote.Id);
+                var latest = await taken.MaxAsync(b => (int?)b.Round) ?? 0;
+                box = taken.Where(b => b.Round == 0 || b.Round < latest).Select(b => b.Content);
+            }
             var contents = await box.GroupBy(c => c).Select(g => new { Content = g.Key, Count = g.LongCount() }).ToListAsync();
             var turnout = await db.VoteRegister.AsNoTracking().Where(r => r.VoteId == vote.Id)
                 .GroupBy(r => r.Channel).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
@@ -355,10 +371,10 @@ public sealed class VoteCommands(
         }
     }
 
-    /// <summary>The vote and its options when the person may see its count: anyone once shown, staff at any time.</summary>
-    private async Task<(Vote, IReadOnlyList<VoteOption>)?> AllowedAsync(Guid voteId) =>
+    /// <summary>The vote and its options when the person may see its count (anyone once shown, staff at any time), and whether they are staff.</summary>
+    private async Task<(Vote, IReadOnlyList<VoteOption>, bool Staff)?> AllowedAsync(Guid voteId) =>
         await AccessAsync(voteId, VotesPermissions.Manage) is { } access && (access.Vote.ResultsShown(clock.GetUtcNow()) || access.Allowed)
-            ? (access.Vote, access.Options)
+            ? (access.Vote, access.Options, access.Allowed)
             : null;
 
     private static BudgetOutcome CountBudget(Vote vote, IReadOnlyList<VoteOption> projects, ApprovalBallots baskets, TieBreak tieBreak)
@@ -376,8 +392,11 @@ public sealed class VoteCommands(
     /// </summary>
     public async Task<(byte[] Bytes, string FileName)?> BallotsAsync(Guid voteId, BallotFormat format)
     {
-        // Only once closed: two downloads of a running count would tell each ballot cast in between.
-        if (await AllowedAsync(voteId) is not var (vote, options) || clock.GetUtcNow() < vote.ClosesAt || !Formats(vote).Contains(format))
+        // Only once final: two downloads of a running count, or before and after a desk's count, would tell each ballot
+        // cast in between.
+        var counting = db.VotesCounting;
+        if (await AllowedAsync(voteId) is not var (vote, options, _) || clock.GetUtcNow() < vote.ClosesAt || !Formats(vote).Contains(format)
+            || await counting.ContainsAsync(voteId))
         {
             return null;
         }

@@ -4,8 +4,8 @@ namespace Parvis.Web.Modules.Votes;
 
 /// <summary>
 /// The module's open data: the votes (question, method, dates, electorate, how many took part), their options, and
-/// once a vote has closed its ballot box for anyone to count again: each ballot alone, with no link to who cast it
-/// (its id is random, so the order of ids tells nothing of the order of casting).
+/// once a vote has closed and every desk has counted, its ballot box for anyone to count again: each ballot alone, with
+/// no link to who cast it (its id is random, so the order of ids tells nothing of the order of casting).
 /// </summary>
 public static class VotesDatasets
 {
@@ -28,7 +28,9 @@ public static class VotesDatasets
             select new VoteOptionRow { Id = o.Id, VoteId = o.VoteId, ProcessId = v.ProcessId, Position = o.Position, Title = o.Title, Cost = o.Cost, ProjectId = o.ProjectId }),
         Dataset.Of($"{VotesModule.Key}-ballots", VotesModule.Key, (db, scope) =>
         {
-            var closed = Held(db, scope).Where(v => v.ClosesAt <= scope.Now).Select(v => v.Id);
+            // Once final: before and after a desk's count, two downloads would tell each of its ballots.
+            var counting = db.VotesCounting;
+            var closed = Held(db, scope).Where(v => v.ClosesAt <= scope.Now && !counting.Contains(v.Id)).Select(v => v.Id);
             return db.Ballots.Where(b => closed.Contains(b.VoteId)).Select(b => new BallotRow { Id = b.Id, VoteId = b.VoteId, Content = b.Content })
                 .Concat(db.Envelopes.Where(e => closed.Contains(e.VoteId)).Select(e => new BallotRow { Id = e.Id, VoteId = e.VoteId, Content = e.Content }));
         }),

@@ -259,6 +259,16 @@ public static class VotesData
             return (vote.RoundOn(today, first, [.. lines.Select(l => l.Round)]), lines.MaxBy(l => l.Round), first);
         }
 
+        /// <summary>Votes with a desk whose register was signed and whose ballots are not counted yet: their count is not final.</summary>
+        public IQueryable<Guid> VotesCounting
+        {
+            get
+            {
+                var register = db.VoteRegister;
+                return db.VoteDesks.Where(d => d.CountedAt == null && register.Any(r => r.DeskId == d.Id)).Select(d => d.VoteId);
+            }
+        }
+
         /// <summary>What a vote's ballot box holds: the ballots, and the envelopes it has yet to take.</summary>
         public IQueryable<string> BallotBox(Guid voteId) =>
             db.Ballots.Where(b => b.VoteId == voteId).Select(b => b.Content)
