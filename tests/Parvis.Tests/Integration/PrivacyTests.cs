@@ -4,8 +4,11 @@ using System.Reflection;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.Accountability;
+using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.People;
+using Parvis.Web.Modules.Workshops.Offline;
 
 namespace Parvis.Tests.Integration;
 
@@ -64,6 +67,64 @@ public sealed class PrivacyTests(ParvisApp app) : IClassFixture<ParvisApp>
         var contributions = linked.Where(r => r.Type is "Comment" or "ExpertQuestion" or "Proposal" or "Statement").Select(r => Guid.Parse(r.Keys[0])).ToList();
         Assert.All(await app.WithDatabaseAsync(db => db.Contributions.AsNoTracking().Where(c => contributions.Contains(c.Id)).ToListAsync()),
             c => Assert.Equal("", c.Excerpt.Trim(' ', '—')));
+        // Their words in reports go too; the report stays for the moderators.
+        Assert.Equal([""], await app.WithDatabaseAsync(db => db.ContributionFlags.Where(f => f.ContributionId == comment).Select(f => f.Reason).ToListAsync()));
+    }
+
+    /// <summary>
+    /// What a person did in a staff role (moderating, deciding fates, reporting results, facilitating, answering as an
+    /// expert, carrying a workshop offline): in their export, and unlinked by erasure, but moderation decisions, which
+    /// keep who decided, as the audit log does.
+    /// </summary>
+    [Fact]
+    public async Task Staff_work_is_exported_and_erasure_unlinks_all_but_who_moderated()
+    {
+        var (other, _) = await app.SignedInAsync("Auteure d'une proposition traitée");
+        var theirs = await ProposeAsync(other, "Une proposition traitée par l'équipe");
+        var (session, person) = await app.SignedInAsync("Membre d'équipe sortante", Role.ProcessManager);
+        await app.WithDatabaseAsync(async db =>
+        {
+            var process = await db.Processes.FirstAsync(p => p.Id == app.World.ProcessId);
+            var (organisation, processId) = (process.OrganisationId, process.Id);
+            var meetings = process.Component(MeetingsModule.Key)!.Id;
+            db.ModerationDecisions.Add(new ModerationDecision
+            {
+                OrganisationId = organisation, ProcessId = processId, ContributionId = theirs, ContributionKind = "proposal", Action = ModerationAction.Restore,
+                Reason = "Rien à redire", ModeratorId = person.Id,
+            });
+            db.FateDecisions.Add(new FateDecision { OrganisationId = organisation, ProcessId = processId, ContributionId = theirs, Fate = Fate.Retained, Text = "Retenue", AnalystId = person.Id });
+            var item = new SynthesisItem { OrganisationId = organisation, ProcessId = processId, Title = "Ombrager la place" };
+            db.SynthesisItems.Add(item);
+            db.ResultUpdates.Add(new ResultUpdate { OrganisationId = organisation, ProcessId = processId, SynthesisItemId = item.Id, Text = "Arbres commandés", AuthorId = person.Id });
+            var meeting = new Meeting { OrganisationId = organisation, ProcessId = processId, ComponentId = meetings, Title = "Réunion de quartier" };
+            db.Meetings.Add(meeting);
+            db.MeetingSites.Add(new MeetingSite { MeetingId = meeting.Id, Name = "Salle des fêtes", FacilitatorId = person.Id });
+            db.ExpertQuestions.Add(new ExpertQuestion
+            {
+                OrganisationId = organisation, ProcessId = processId, ComponentId = meetings, Text = "Qui entretiendra les arbres ?", ExpertId = person.Id,
+                Status = QuestionStatus.Answered, Answer = "Le service des espaces verts.", AnsweredById = person.Id, AnsweredAt = DateTimeOffset.UtcNow,
+            });
+            var workshop = new Workshop { OrganisationId = organisation, ProcessId = processId, Title = "Atelier ombrage", JoinCode = "P" + Random.Shared.Next(10_000, 99_999) };
+            db.Workshops.Add(workshop);
+            db.WorkshopGroups.Add(new WorkshopGroup { WorkshopId = workshop.Id, Name = "Table 1", FacilitatorId = person.Id });
+            var link = new OfflineLink { WorkshopId = workshop.Id, Key = "clé", Baseline = "{}", CreatedById = person.Id };
+            db.OfflineLinks.Add(link);
+            db.OfflineImports.Add(new OfflineImport { LinkId = link.Id, WorkshopId = workshop.Id, BundleHash = "empreinte", ImportedById = person.Id });
+            await db.SaveChangesAsync();
+        });
+
+        var linked = await app.WithDatabaseAsync(db => RowsNamingAsync(db, person.Id));
+        Assert.Equal(["ExpertQuestion", "FateDecision", "IdentityUserToken`1", "MeetingSite", "ModerationDecision", "OfflineImport", "OfflineLink", "PersonSession", "ResultUpdate", "RoleAssignment", "WorkshopGroup"],
+            linked.Select(r => r.Type).Distinct().Order(StringComparer.Ordinal));
+        var export = await session.PostAsync("/account?handler=Export", new Dictionary<string, string>());
+        Assert.Empty(linked.Where(r => r.Keys.Any(k => !export.Body.Contains(k, StringComparison.OrdinalIgnoreCase)))
+            .Select(r => $"{r.Type} {string.Join(", ", r.Keys)}"));
+        Assert.Contains("Le service des espaces verts.", export.Body, StringComparison.Ordinal);
+
+        await session.PostAsync("/account/delete", new Dictionary<string, string> { ["Choice"] = "Remove", ["Password"] = ParvisApp.Password });
+        Assert.Equal(["ModerationDecision"], (await app.WithDatabaseAsync(db => RowsNamingAsync(db, person.Id))).Select(r => r.Type));
+        // The expert's answer stays, as the public answer the question was given.
+        Assert.Equal("Le service des espaces verts.", await app.WithDatabaseAsync(db => db.ExpertQuestions.Where(q => q.Text == "Qui entretiendra les arbres ?").Select(q => q.Answer).SingleAsync()));
     }
 
     private sealed record Row(string Type, IReadOnlyList<string> Keys);

@@ -20,15 +20,29 @@ public sealed class MediationPersonalData(ParvisDbContext db) : IPersonalDataSou
                 m.Id, Structure = db.MediationStructures.Where(s => s.Id == m.StructureId).Select(s => s.Name).FirstOrDefault(), m.ProcessId,
                 Allows = m.Allows.ToString(), Duration = m.Duration.ToString(), m.ConsentTextVersion, Consent = m.Consent.ToString(), m.CreatedAt,
                 m.ConsentRecordedAt, m.WitnessConfirmedAt, m.ExpiresAt, m.RevokedAt,
-                Acts = db.MandateActs.Where(a => a.MandateId == m.Id).OrderBy(a => a.At).Select(a => new { a.Kind, Change = a.Change.ToString(), a.Address, Mode = a.Mode.ToString(), a.At }).ToList(),
+                Acts = db.MandateActs.Where(a => a.MandateId == m.Id).OrderBy(a => a.At).Select(a => new { a.Id, a.Kind, Change = a.Change.ToString(), a.Address, Mode = a.Mode.ToString(), a.At }).ToList(),
             })
             .ToListAsync(cancellationToken);
         var mediates = await db.Mediators.AsNoTracking().Where(m => m.PersonId == personId)
-            .Select(m => new { Structure = db.MediationStructures.Where(s => s.Id == m.StructureId).Select(s => s.Name).FirstOrDefault(), m.AddedAt })
+            .Select(m => new { m.Id, Structure = db.MediationStructures.Where(s => s.Id == m.StructureId).Select(s => s.Name).FirstOrDefault(), m.AddedAt })
             .ToListAsync(cancellationToken);
         var actedForOthers = await db.MandateActs.AsNoTracking().Where(a => a.MediatorId == personId)
-            .Select(a => new { a.MandateId, a.Kind, Change = a.Change.ToString(), Mode = a.Mode.ToString(), a.At }).ToListAsync(cancellationToken);
-        return new { mandates, mediates, actedForOthers };
+            .Select(a => new { a.Id, a.MandateId, a.Kind, Change = a.Change.ToString(), Mode = a.Mode.ToString(), a.At }).ToListAsync(cancellationToken);
+        // As a mediator: the mandates they wrote down, recorded, witnessed or revoked, and their sessions under them.
+        var keptForOthers = await db.Mandates.AsNoTracking()
+            .Where(m => m.PersonId != personId && (m.CreatedById == personId || m.ConsentRecordedById == personId || m.WitnessId == personId || m.RevokedById == personId))
+            .Select(m => new
+            {
+                m.Id, Created = m.CreatedById == personId, ConsentRecorded = m.ConsentRecordedById == personId, Witnessed = m.WitnessId == personId,
+                Revoked = m.RevokedById == personId,
+            })
+            .ToListAsync(cancellationToken);
+        var sessions = await db.MediationSessions.AsNoTracking().Where(s => s.MediatorId == personId)
+            .Select(s => new { s.Id, s.MandateId, Mode = s.Mode.ToString(), s.StartedAt, s.EndedAt }).ToListAsync(cancellationToken);
+        var held = await db.HeldAccounts.AsNoTracking().Where(h => h.PersonId == personId)
+            .Select(h => new { Structure = db.MediationStructures.Where(s => s.Id == h.StructureId).Select(s => s.Name).FirstOrDefault(), h.CreatedAt })
+            .ToListAsync(cancellationToken);
+        return new { mandates, mediates, actedForOthers, keptForOthers, sessions, held };
     }
 
     /// <summary>

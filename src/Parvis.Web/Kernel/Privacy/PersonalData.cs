@@ -69,7 +69,20 @@ public sealed class PersonalData(ParvisDbContext db, UserManager<Person> people,
         var phaseFeedback = await db.PhaseFeedback.AsNoTracking().Where(f => f.PersonId == person.Id)
             .Select(f => new { f.Id, f.ProcessId, f.PhaseId, f.Clear, f.Fair, f.Useful, f.Comment, f.AnsweredAt }).ToListAsync(cancellationToken);
         var messages = await db.OutgoingMessages.AsNoTracking().Where(m => m.PersonId == person.Id)
-            .Select(m => new { m.Id, m.Subject, m.CreatedAt, m.State, m.SentAt }).ToListAsync(cancellationToken);
+            .Select(m => new { m.Id, m.Subject, m.Text, m.CreatedAt, m.State, m.SentAt }).ToListAsync(cancellationToken);
+        // Work done in a staff role: the organisation's record, which stays when the account goes, and still theirs to see.
+        var staffWork = new
+        {
+            moderation = await db.ModerationDecisions.AsNoTracking().Where(d => d.ModeratorId == person.Id)
+                .Select(d => new { d.Id, d.ContributionId, d.ContributionKind, d.Action, d.Reason, d.DecidedAt }).ToListAsync(cancellationToken),
+            fates = await db.FateDecisions.AsNoTracking().Where(f => f.AnalystId == person.Id)
+                .Select(f => new { f.Id, f.ContributionId, f.Fate, f.Text, f.DecidedAt }).ToListAsync(cancellationToken),
+            resultUpdates = await db.ResultUpdates.AsNoTracking().Where(u => u.AuthorId == person.Id)
+                .Select(u => new { u.Id, u.SynthesisItemId, u.Status, u.Progress, u.Text, u.On, u.RecordedAt }).ToListAsync(cancellationToken),
+        };
+        // The secrets kept for a second factor (an authenticator's key, recovery codes) are named, never given: a copy
+        // of the file would otherwise be a way in.
+        var secrets = await db.UserTokens.AsNoTracking().Where(t => t.UserId == person.Id).Select(t => new { t.LoginProvider, t.Name }).ToListAsync(cancellationToken);
         // The accounts at sign-in providers (FranceConnect…) linked to this one, as those providers name them.
         var linkedAccounts = (await people.GetLoginsAsync(person)).Select(l => new { provider = l.ProviderDisplayName ?? l.LoginProvider, l.ProviderKey });
         var modules = new Dictionary<string, object>();
@@ -92,6 +105,7 @@ public sealed class PersonalData(ParvisDbContext db, UserManager<Person> people,
             voices,
             sessions,
             linkedAccounts,
+            secrets,
             contributions = await ContributionsAsync(person.Id, cancellationToken),
             flags,
             appeals,
@@ -100,6 +114,7 @@ public sealed class PersonalData(ParvisDbContext db, UserManager<Person> people,
             notificationSettings,
             notifications,
             messages,
+            staffWork,
             modules,
         };
         return JsonSerializer.SerializeToUtf8Bytes(export, _json);
@@ -148,8 +163,12 @@ public sealed class PersonalData(ParvisDbContext db, UserManager<Person> people,
             }
             contribution.AuthorId = null;
         }
+        // The words of their reports and appeals are theirs too; the decisions taken on them keep their own reasons.
+        var remove = choice == ErasureChoice.Remove;
         await db.ContributionFlags.Where(r => r.FlaggedById == person.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.FlaggedById, (Guid?)null), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.FlaggedById, (Guid?)null).SetProperty(r => r.Reason, r => remove ? "" : r.Reason), cancellationToken);
+        await db.ModerationAppeals.Where(a => a.AuthorId == person.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.AuthorId, (Guid?)null).SetProperty(a => a.Reason, a => remove ? "" : a.Reason), cancellationToken);
         // The badges this person verified stay (the audit log says who did it); the badge of their own account goes with it.
         await db.OrganisationVoices.Where(v => v.VerifiedById == person.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.VerifiedById, (Guid?)null), cancellationToken);

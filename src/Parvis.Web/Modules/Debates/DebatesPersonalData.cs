@@ -16,7 +16,7 @@ public sealed class DebatesPersonalData(ParvisDbContext db) : IPersonalDataSourc
     {
         var supports = await db.ArgumentSupports.AsNoTracking().Where(s => s.PersonId == personId)
             .Join(db.Arguments, s => s.ArgumentId, a => a.Id, (s, a) => new { s.ArgumentId, a.Title, s.SupportedAt }).ToListAsync(cancellationToken);
-        var opened = await db.Debates.AsNoTracking().Where(d => d.OpenedById == personId).Select(d => new { d.Id, d.Question, d.CreatedAt }).ToListAsync(cancellationToken);
+        var opened = await db.Debates.AsNoTracking().Where(d => d.OpenedById == personId).Select(d => new { d.Id, d.Question, d.Context, d.PlainSummary, d.CreatedAt }).ToListAsync(cancellationToken);
         return new { supports, opened };
     }
 

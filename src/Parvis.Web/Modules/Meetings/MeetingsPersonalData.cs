@@ -5,8 +5,9 @@ using Parvis.Web.Kernel.Privacy;
 namespace Parvis.Web.Modules.Meetings;
 
 /// <summary>
-/// The meetings module's share of a person's data: their registrations, and the answers they gave as an
-/// expert. Questions they asked are exported and erased by the kernel as contributions.
+/// The meetings module's share of a person's data: their registrations, the sites they facilitate, and as an expert
+/// the questions routed to them and the answers they gave. Questions they asked are exported and erased by the kernel
+/// as contributions.
 /// </summary>
 public sealed class MeetingsPersonalData(ParvisDbContext db) : IPersonalDataSource
 {
@@ -20,10 +21,17 @@ public sealed class MeetingsPersonalData(ParvisDbContext db) : IPersonalDataSour
         var answers = await db.ExpertQuestions.AsNoTracking().Where(q => q.AnsweredById == personId)
             .Select(q => new { QuestionId = q.Id, q.Status, q.Answer, q.AnsweredAt })
             .ToListAsync(cancellationToken);
-        return new { registrations, answers };
+        var routed = await db.ExpertQuestions.AsNoTracking().Where(q => q.ExpertId == personId)
+            .Select(q => new { QuestionId = q.Id, q.Status }).ToListAsync(cancellationToken);
+        var facilitated = await db.MeetingSites.AsNoTracking().Where(s => s.FacilitatorId == personId)
+            .Select(s => new { SiteId = s.Id, s.MeetingId, s.Name }).ToListAsync(cancellationToken);
+        return new { registrations, answers, routed, facilitated };
     }
 
-    /// <summary>Registrations go whatever the choice (a seat is no contribution); freed seats go to the waiting lists.</summary>
+    /// <summary>
+    /// Registrations go whatever the choice (a seat is no contribution); freed seats go to the waiting lists. An
+    /// expert's answers stay, as the public answer the question was given (the key unlinks them), as do sites.
+    /// </summary>
     public async Task EraseAsync(Guid personId, ErasureChoice choice, CancellationToken cancellationToken)
     {
         var sites = await db.MeetingRegistrations.Where(r => r.PersonId == personId).Select(r => r.SiteId).ToListAsync(cancellationToken);

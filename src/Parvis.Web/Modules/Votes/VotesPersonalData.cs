@@ -18,18 +18,18 @@ public sealed class VotesPersonalData(Kernel.Data.ParvisDbContext db) : IPersona
         var register = await db.VoteRegister.AsNoTracking().Where(r => r.PersonId == personId)
             .Join(db.Votes, r => r.VoteId, v => v.Id, (r, v) => new
             {
-                vote = v.Question, v.Secret, channel = r.Channel.ToString(), r.Day, r.Round, r.NamedBallot,
+                r.Id, vote = v.Question, v.Secret, channel = r.Channel.ToString(), r.Day, r.Round, r.NamedBallot,
                 desk = desks.Where(d => d.Id == r.DeskId).Select(d => d.Name).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
         // Sheets they typed as a desk's officer: which desk, which sheet and reading (what a sheet said is the voter's).
         var typed = await db.PaperEntries.AsNoTracking().Where(e => e.TypedBy == personId)
-            .Join(desks, e => e.DeskId, d => d.Id, (e, d) => new { desk = d.Name, e.Sheet, e.Pass }).ToListAsync(cancellationToken);
+            .Join(desks, e => e.DeskId, d => d.Id, (e, d) => new { e.Id, desk = d.Name, e.Sheet, e.Pass }).ToListAsync(cancellationToken);
         var objections = await db.VoteObjections.AsNoTracking().Where(o => o.PersonId == personId)
-            .Join(db.Votes, o => o.VoteId, v => v.Id, (o, v) => new { vote = v.Question, o.Reason, o.Answer, o.AnsweredAt })
+            .Join(db.Votes, o => o.VoteId, v => v.Id, (o, v) => new { o.Id, vote = v.Question, o.Reason, o.Answer, o.AnsweredAt })
             .ToListAsync(cancellationToken);
         var bodies = await db.BodyMembers.AsNoTracking().Where(m => m.PersonId == personId)
-            .Join(db.VotingBodies, m => m.BodyId, b => b.Id, (m, b) => b.Name).ToListAsync(cancellationToken);
+            .Join(db.VotingBodies, m => m.BodyId, b => b.Id, (m, b) => new { m.BodyId, b.Name }).ToListAsync(cancellationToken);
         return new { register, objections, bodies, typed };
     }
 

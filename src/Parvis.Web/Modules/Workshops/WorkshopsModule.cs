@@ -5,6 +5,7 @@ using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Offline;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Privacy;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Modules.Workshops.Offline;
 
@@ -58,6 +59,7 @@ public sealed class WorkshopsModule : IParvisModule
         services.AddScoped<OfflineWorkshops>();
         services.AddScoped<IOfflinePackages>(provider => provider.GetRequiredService<OfflineWorkshops>());
         services.AddScoped<IContributionSource, WorkshopsContributions>();
+        services.AddScoped<IPersonalDataSource, WorkshopsPersonalData>();
     }
 
     public void BuildModel(ModelBuilder model)
