@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Web.Throughput;
 
 namespace Parvis.Tests.Integration;
@@ -138,6 +139,53 @@ public sealed partial class AccountTests(ParvisApp app) : IClassFixture<ParvisAp
         {
             visitor.Dispose();
         }
+    }
+
+    [Fact]
+    public async Task Registrations_at_the_same_moment_with_one_address_make_one_account_and_warn_its_owner_of_each_other()
+    {
+        var address = $"course-{Guid.NewGuid():N}@example.org";
+        var visitors = Enumerable.Range(0, 8).Select(_ => app.NewSession()).ToList();
+        var tokens = await Task.WhenAll(visitors.Select(v => v.TokenAsync()));
+        var answers = await Task.WhenAll(visitors.Select((v, i) => v.PostRawAsync("/account/register", new Dictionary<string, string>
+        {
+            ["__csrf"] = tokens[i], ["Input.Pseudonym"] = $"Course{Guid.NewGuid():N}"[..20], ["Input.Email"] = address, ["Input.Password"] = ParvisApp.Password,
+        })));
+
+        // Every page answers the same; whether found before or by the unique index, each other attempt is told to the owner.
+        Assert.All(answers, a => Assert.Contains("Presque fini", a.Text("[role=status]"), StringComparison.Ordinal));
+        Assert.Equal(1, await app.WithDatabaseAsync(db => db.Users.CountAsync(u => u.Email == address)));
+        await app.Mail.WaitForAsync(address, m => m.Subject?.Contains("Confirmez", StringComparison.Ordinal) == true);
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (Warnings() < answers.Length - 1 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+        Assert.Equal(answers.Length - 1, Warnings());
+        foreach (var visitor in visitors)
+        {
+            visitor.Dispose();
+        }
+
+        int Warnings() => app.Mail.Messages.Count(m => m.To.ToString().Contains(address, StringComparison.Ordinal)
+            && m.Subject?.Contains("existe déjà", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task An_account_changed_to_a_name_taken_at_the_same_moment_is_refused_and_left_as_it_was()
+    {
+        // The pages check first; two at the same moment both pass, and the unique index keeps one.
+        var first = await app.CreatePersonAsync("Première titulaire");
+        var second = await app.CreatePersonAsync("Seconde titulaire");
+        await using var scope = app.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IUserStore<Person>>();
+        var person = (await store.FindByIdAsync(second.Id.ToString(), CancellationToken.None))!;
+        (person.UserName, person.NormalizedUserName) = (first.UserName, first.NormalizedUserName);
+
+        var result = await store.UpdateAsync(person, CancellationToken.None);
+
+        Assert.Equal([PersonStore.Taken], result.Errors.Select(e => e.Code));
+        Assert.Equal(second.UserName, await app.WithDatabaseAsync(db => db.Users.Where(u => u.Id == second.Id).Select(u => u.UserName).SingleAsync()));
     }
 
     [Theory]

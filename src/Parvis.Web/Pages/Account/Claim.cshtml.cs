@@ -54,25 +54,40 @@ public sealed class ClaimModel(UserManager<Person> people, ParvisDbContext db, N
             Sent = true;
             return Page();
         }
-        (person.UserName, person.Email, person.EmailConfirmed) = (Input.Email, Input.Email, false);
-        var updated = await people.UpdateAsync(person);
-        // Claimed before with an address never confirmed: the new claim replaces that one, password included.
-        if (updated.Succeeded && await people.HasPasswordAsync(person))
+        // The address, the password and the spent code together or not at all: a claim stopped half-way would leave the
+        // account with a new address and no password, or a code spent on nothing.
+        await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            updated = await people.RemovePasswordAsync(person);
+            (person.UserName, person.Email, person.EmailConfirmed) = (Input.Email, Input.Email, false);
+            var updated = await people.UpdateAsync(person);
+            // Claimed before with an address never confirmed: the new claim replaces that one, password included.
+            if (updated.Succeeded && await people.HasPasswordAsync(person))
+            {
+                updated = await people.RemovePasswordAsync(person);
+            }
+            if (updated.Succeeded)
+            {
+                updated = await people.AddPasswordAsync(person, Input.Password);
+            }
+            if (!updated.Succeeded)
+            {
+                await transaction.RollbackAsync();
+                db.ChangeTracker.Clear();
+                // The address was taken at the same moment: its owner is told, and the page answers as for any known address.
+                if (PersonStore.TakenBySomeoneElse(updated))
+                {
+                    await addresses.TakenAsync(Input.Email, Input.Password, nameof(ClaimModel), started, HttpContext.RequestAborted);
+                    Sent = true;
+                    return Page();
+                }
+                AddIdentityErrors(updated);
+                return Page();
+            }
+            // The code is spent; the structure's hold ends when the address is confirmed (a mistyped one can be claimed again).
+            held.CodeHash = [];
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
         }
-        if (updated.Succeeded)
-        {
-            updated = await people.AddPasswordAsync(person, Input.Password);
-        }
-        if (!updated.Succeeded)
-        {
-            AddIdentityErrors(updated);
-            return Page();
-        }
-        // The code is spent; the structure's hold ends when the address is confirmed (a mistyped one can be claimed again).
-        held.CodeHash = [];
-        await db.SaveChangesAsync();
         await addresses.SendConfirmationAsync(person, null, nameof(ClaimModel), started);
         Sent = true;
         return Page();

@@ -53,14 +53,16 @@ public sealed class RegisterModel(UserManager<Person> people, NewAddresses addre
             return Page();
         }
         var created = await people.CreateAsync(person, Input.Password);
-        if (created.Errors.Any(e => e.Code == PersonStore.Taken))
+        if (PersonStore.TakenBySomeoneElse(created))
         {
-            // Registered at the same moment by someone else: their pseudonym is said taken, their address never.
+            // Registered at the same moment by someone else: their pseudonym is said taken, their address never (its
+            // owner is told, as for any known address).
             if (await people.Users.AnyAsync(p => p.Pseudonym == person.Pseudonym))
             {
                 ModelState.AddModelError("Input.Pseudonym", Text["Account.PseudonymTaken"]);
                 return Page();
             }
+            await addresses.TakenAsync(Input.Email, Input.Password, nameof(RegisterModel), started, HttpContext.RequestAborted);
             Sent = true;
             return Page();
         }

@@ -36,6 +36,9 @@ public sealed class ResetPasswordModel(UserManager<Person> people, ParvisDbConte
         {
             return Page();
         }
+        // The new password, the end of the other sessions and the confirmation together: a reset stopped half-way
+        // would leave whoever knew the old password signed in.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var person = await people.FindByIdAsync(Id.ToString());
         var result = person is null ? IdentityResult.Failed() : await people.ResetPasswordAsync(person, Token, Password);
         if (!result.Succeeded)
@@ -56,8 +59,14 @@ public sealed class ResetPasswordModel(UserManager<Person> people, ParvisDbConte
                 await people.RemoveLoginAsync(person, login.LoginProvider, login.ProviderKey);
             }
             person.EmailConfirmed = true;
-            await people.UpdateAsync(person);
+            if (!(await people.UpdateAsync(person)).Succeeded)
+            {
+                // Changed by another request meanwhile: nothing of this one is kept.
+                ModelState.AddModelError("", Text["Account.Reset.Invalid"]);
+                return Page();
+            }
         }
+        await transaction.CommitAsync();
         Done = true;
         return Page();
     }
