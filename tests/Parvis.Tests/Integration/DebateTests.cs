@@ -156,6 +156,49 @@ public sealed class DebateTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task A_participant_who_opened_a_debate_and_leaves_with_their_words_takes_its_question_and_leaves_the_arguments()
+    {
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        const string slug = "debat-retire";
+        await app.AddProcessAsync(slug, new Phase
+        {
+            Title = "Débat ouvert à tous", StartsOn = today.AddDays(-2), EndsOn = today.AddDays(60), Switches = [DebatesModule.Arguing, DebatesModule.Opening],
+        });
+        var (opener, person) = await app.SignedInAsync("Ouvreuse du débat");
+        var opened = await opener.PostAsync($"/processes/{slug}/debates", [F("Question", "Faut-il éclairer le stade la nuit ?"), F("Context", "Les riverains se plaignent du bruit."),
+            F("PlainSummary", "La nuit, faut-il allumer le stade ?")]);
+        Assert.Equal(HttpStatusCode.Redirect, opened.Status);
+        var debate = Guid.Parse(opened.Location!.Split('/')[^1]);
+        var (other, _) = await app.SignedInAsync("Riverain du stade");
+        Assert.Equal(HttpStatusCode.Redirect, (await ArgueAsync(other, debate, "Against", "Le sommeil des riverains")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await other.PostAsync("/follow", new Dictionary<string, string>
+        {
+            ["kind"] = "Item", ["subjectId"] = debate.ToString(), ["following"] = "true", ["returnUrl"] = $"/debates/{debate}",
+        }, $"/debates/{debate}")).Status);
+        var export = await opener.PostAsync("/account?handler=Export", new Dictionary<string, string>());
+        Assert.Contains("Les riverains se plaignent du bruit.", export.Body, StringComparison.Ordinal);
+
+        await opener.PostAsync("/account/delete", new Dictionary<string, string> { ["Choice"] = "Remove", ["Password"] = ParvisApp.Password });
+
+        var page = await app.NewSession().GetAsync($"/debates/{debate}");
+        Assert.Equal("Question retirée par la personne qui a ouvert ce débat", page.Text("h1"));
+        Assert.DoesNotContain("éclairer le stade", page.Text("main"), StringComparison.Ordinal);
+        Assert.DoesNotContain("allumer le stade", page.Text("main"), StringComparison.Ordinal);
+        Assert.DoesNotContain("riverains se plaignent", page.Text("main"), StringComparison.Ordinal);
+        Assert.Contains("Le sommeil des riverains", page.Text("main"), StringComparison.Ordinal);
+        Assert.Equal(["Question retirée par la personne qui a ouvert ce débat"], (await app.NewSession().GetAsync($"/processes/{slug}/debates")).Texts("main h2 a"));
+        // Others' follows named it by its question: they go with it.
+        Assert.Equal((0, 0), await app.WithDatabaseAsync(async db => (
+            await db.Follows.CountAsync(f => f.SubjectId == debate), await db.Debates.CountAsync(d => d.OpenedById == person.Id))));
+        // Said in the reader's language, not marked as the organisation's.
+        using var reader = app.NewSession();
+        (await reader.Client.GetAsync(new Uri($"/language/en?returnUrl=%2Fdebates%2F{debate}", UriKind.Relative))).Dispose();
+        var english = await reader.GetAsync($"/debates/{debate}");
+        Assert.Equal("Question removed by the person who opened this debate", english.Text("h1"));
+        Assert.Null(english.Document.QuerySelector("h1")!.GetAttribute("lang"));
+    }
+
+    [Fact]
     public async Task A_debate_announced_before_its_opening_takes_arguments_from_then_and_its_record_takes_more_lines()
     {
         var today = DateOnly.FromDateTime(DateTime.Now);

@@ -42,6 +42,15 @@ public sealed class Debate
     /// <summary>The closing record's summary, in a sentence or two, besides its points.</summary>
     public string Conclusion { get; set; } = "";
 
+    /// <summary>
+    /// Its opener, leaving, took their words away (question, context, summary); its arguments stay, as replies to a
+    /// removed proposal do. Pages then say so in place of the question.
+    /// </summary>
+    public bool Erased => Question.Length == 0;
+
+    /// <summary>The question, or what stands in for it once <see cref="Erased"/>.</summary>
+    public string QuestionOr(Microsoft.Extensions.Localization.IStringLocalizer text) => Erased ? text["Debates.Erased"] : Question;
+
     /// <summary>Arguments are taken from its opening date to its end date, and until it is closed.</summary>
     public bool OpenAt(DateTimeOffset now) => ClosedAt is null && (OpensAt is null || now >= OpensAt) && (ClosesAt is null || now < ClosesAt);
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Parvis.Web.Kernel.Audit;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
@@ -7,6 +8,7 @@ using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Kernel.Text;
+using Parvis.Web.Shared;
 
 namespace Parvis.Web.Modules.Debates;
 
@@ -18,7 +20,7 @@ public sealed record PointDraft(PointKind Kind, string Text, IReadOnlyList<Guid>
 /// <summary>Every write of the debates module, each checked against its permission and the debate's dates.</summary>
 public sealed class DebateCommands(
     ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock, ProcessAccess processes,
-    IEnumerable<IQuestionsToExperts> experts, Notifier notifier)
+    IEnumerable<IQuestionsToExperts> experts, Notifier notifier, IStringLocalizer<SharedText> localizer)
 {
     public const int MostPoints = 30;
 
@@ -196,13 +198,15 @@ public sealed class DebateCommands(
         {
             return CommandResult.Refused("Debates.AlreadyClosed");
         }
+        var question = debate.QuestionOr(localizer);
+        var origin = question[..Math.Min(question.Length, Contribution.OriginMax)];
         for (var i = 0; i < kept.Count; i++)
         {
             var point = new ClosingPoint { DebateId = debate.Id, Kind = kept[i].Kind, Position = i, Text = kept[i].Text };
             if (kept[i].ToExperts)
             {
                 var referred = experts.FirstOrDefault() is { } taker
-                    ? await taker.ReferAsync(debate.ProcessId, point.Text, debate.Question.Length <= Contribution.OriginMax ? debate.Question : debate.Question[..Contribution.OriginMax])
+                    ? await taker.ReferAsync(debate.ProcessId, point.Text, origin)
                     : CommandResult.Refused("Debates.NoExperts");
                 if (!referred.Succeeded)
                 {
@@ -218,7 +222,7 @@ public sealed class DebateCommands(
         audit.Record("debate.close", $"debate:{debate.Id}", $"{kept.Count}");
         // Those who argued, replied or supported an argument hear of the record that closes the debate.
         var arguments = db.Arguments.Where(a => a.DebateId == debate.Id);
-        await notifier.RaiseAsync(new Notice(DebatesModule.Closed, organisation.Id, debate.ProcessId, debate.Id, debate.Question, $"/debates/{debate.Id}",
+        await notifier.RaiseAsync(new Notice(DebatesModule.Closed, organisation.Id, debate.ProcessId, debate.Id, question, $"/debates/{debate.Id}",
             Excerpts.Cut(conclusion.Trim(), 300))
         {
             Involved = arguments.Where(a => a.AuthorId != null).Select(a => a.AuthorId!.Value)

@@ -43,7 +43,7 @@ public sealed class DebatesContributions : IContributionSource
         foreach (var debate in debates)
         {
             var record = await DebateRecord.LoadAsync(db, debate.Id);
-            tables.Add(new ReportTable(text["Debates.RecordCaption", debate.Question], [text["Debates.PointKind"], text["Debates.Point"], text["Debates.PointArguments"]],
+            tables.Add(new ReportTable(text["Debates.RecordCaption", debate.QuestionOr(text)], [text["Debates.PointKind"], text["Debates.Point"], text["Debates.PointArguments"]],
                 [.. record.Select(p => (IReadOnlyList<string>)[text[$"PointKind.{p.Point.Kind}"], p.Point.Text,
                     string.Join(text["Debates.ArgumentsJoin"], p.Arguments.Select(a => text["Debates.SideTitle", text[$"Side.{a.Side}"], a.Title].Value))])], [null, written]));
         }

@@ -46,7 +46,7 @@ public sealed class DebatesModule : IParvisModule
             return [];
         }
         var open = await db.Debates.AsNoTracking()
-            .Where(d => d.ProcessId == process.Id && d.ClosedAt == null && (d.OpensAt == null || d.OpensAt <= hour) && (d.ClosesAt == null || d.ClosesAt > hour))
+            .Where(d => d.ProcessId == process.Id && d.ClosedAt == null && d.Question != "" && (d.OpensAt == null || d.OpensAt <= hour) && (d.ClosesAt == null || d.ClosesAt > hour))
             .OrderBy(d => d.CreatedAt).Select(d => new { d.Id, d.Question }).FirstOrDefaultAsync();
         return open is null ? [] : [new ModuleLink($"/debates/{open.Id}", "Debates.Action.Argue", open.Question)];
     }
@@ -62,7 +62,7 @@ public sealed class DebatesModule : IParvisModule
     public IReadOnlyList<NotificationKind> NotificationKinds => [Closed];
 
     public Task<Followable?> FollowableAsync(ParvisDbContext db, Guid organisationId, Guid itemId) =>
-        db.Debates.Where(d => d.Id == itemId && d.OrganisationId == organisationId)
+        db.Debates.Where(d => d.Id == itemId && d.OrganisationId == organisationId && d.Question != "")
             .Select(d => new Followable(d.ProcessId, d.Question, "/debates/" + d.Id)).FirstOrDefaultAsync();
 
     public void AddServices(IServiceCollection services)
