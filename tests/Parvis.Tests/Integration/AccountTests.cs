@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -228,6 +229,17 @@ public sealed partial class AccountTests(ParvisApp app) : IClassFixture<ParvisAp
         }, link.PathAndQuery);
         Assert.NotEmpty(reset.Text("[role=status]"));
         await session.SignInAsync(person.Email!, "un tout nouveau mot de passe");
+    }
+
+    [Fact]
+    public async Task A_port_given_only_in_the_host_header_is_not_put_in_the_links_mailed()
+    {
+        var person = await app.CreatePersonAsync("Lien sans port");
+        using var session = new Session(app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://localhost:6666"), AllowAutoRedirect = false }));
+        await session.PostAsync("/account/forgot-password", new Dictionary<string, string> { ["Email"] = person.Email! });
+
+        var message = await app.Mail.WaitForAsync(person.Email!);
+        Assert.StartsWith("http://localhost/account/", LinkIn(message.TextBody!), StringComparison.Ordinal);
     }
 
     [Fact]

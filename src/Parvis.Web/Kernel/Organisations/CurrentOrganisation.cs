@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Web;
@@ -101,8 +102,13 @@ public sealed class OrganisationResolutionMiddleware(RequestDelegate next, Organ
         var found = await directory.FindAsync(request.Host.Host.ToLowerInvariant(), context.RequestServices, context.RequestAborted);
         if (found is { Organisation: { } organisation, Host: { } host })
         {
-            // The port stays the request's: behind a proxy it is the public one, and a port cannot lead to another host.
-            current.Set(organisation, $"{request.Scheme}://{host}{(request.Host.Port is { } port ? $":{port}" : "")}");
+            // The port is the one the request came in on, or the public one a trusted proxy passed on (the forwarded
+            // headers were applied): one typed in the Host header alone could point the links mailed from the request
+            // at another service of the same machine.
+            var port = request.Host.Port is { } given && (given == context.Connection.LocalPort || request.Headers.ContainsKey(ForwardedHeadersDefaults.XOriginalForHeaderName))
+                ? $":{given}"
+                : "";
+            current.Set(organisation, $"{request.Scheme}://{host}{port}");
             ContentChanges.Serving(organisation.Id);
         }
         else if (!request.Path.StartsWithSegments("/health"))
