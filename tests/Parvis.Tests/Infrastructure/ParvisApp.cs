@@ -67,6 +67,8 @@ public class ParvisApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimits:contribute:PermitLimit", ContributePermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimits:code:PermitLimit", ContributePermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimits:open-data:PermitLimit", OpenDataPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // A petition's message to an address: one in a window short enough for a test to wait it out.
+        builder.UseSetting("RateLimits:petitions-code:WindowSeconds", "2");
         builder.UseSetting("Security:StampValidationSeconds", "0");
         // Tests run the background work themselves, at the moments their clock sets (DispatchAsync).
         builder.UseSetting(Parvis.Web.Kernel.Notifications.BackgroundJobs.EnabledSetting, "false");

@@ -265,7 +265,9 @@ public sealed class PetitionTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(("Maëlle Le Bihan", "56590", (Guid?)null), (signature.Name, signature.Postcode, signature.PersonId));
         Assert.DoesNotContain("maelle", signature.EmailKey!, StringComparison.Ordinal);
 
-        // The same address again: the page answers as before, the message says it had signed, nothing more is counted.
+        // The same address again (once a message may leave again): the page answers as before, the message says it had
+        // signed, nothing more is counted.
+        await Task.Delay(TimeSpan.FromSeconds(2.1));
         var again = await app.NewSession().PostAsync($"{page}?handler=Request", Signer("Maelle@Exemple.org"), page);
         Assert.Equal(asked.Text("section[aria-labelledby=signatures] h3"), again.Text("section[aria-labelledby=signatures] h3"));
         Assert.NotNull(again.Document.QuerySelector("input[name=PendingId]"));
@@ -281,6 +283,31 @@ public sealed class PetitionTests(ParvisApp app) : IClassFixture<ParvisApp>
             last = await visitor.PostAsync($"{page}?handler=Code", new Dictionary<string, string> { ["PendingId"] = guessedId, ["Code"] = $"{attempt:D6}x" }, page);
         }
         Assert.Contains("Trop d'essais", last!.Text("#Signer_Email-error"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ten_code_requests_for_one_address_at_the_same_moment_send_one_message()
+    {
+        var id = await OpenPetitionAsync("petitions-codes-rafale", withoutAccount: true);
+        var page = $"/petitions/{id}";
+        var visitors = Enumerable.Range(0, 10).Select(_ => app.NewSession()).ToList();
+        var tokens = await Task.WhenAll(visitors.Select(v => v.TokenAsync()));
+
+        var answers = await Task.WhenAll(visitors.Select((v, i) => v.PostRawAsync($"{page}?handler=Request", new Dictionary<string, string>
+        {
+            ["__csrf"] = tokens[i], ["Signer.Name"] = "Gwenaëlle Tanguy", ["Signer.Postcode"] = "56590", ["Signer.Email"] = "rafale@exemple.org",
+        })));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.Status));
+        Assert.Single(answers, a => a.Document.QuerySelector("input[name=PendingId]") is not null);
+        Assert.Equal(answers.Length - 1, answers.Count(a => a.Text("#Signer_Email-error").Contains("vient de partir", StringComparison.Ordinal)));
+        await app.Mail.WaitForAsync("rafale@exemple.org");
+        await Task.Delay(500);
+        Assert.Single(app.Mail.Messages, m => m.To.ToString().Contains("rafale@exemple.org", StringComparison.Ordinal));
+        foreach (var visitor in visitors)
+        {
+            visitor.Dispose();
+        }
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
@@ -108,30 +109,39 @@ public static class RateLimits
 }
 
 /// <summary>
-/// Limits on what a page counts itself, by a key of its own: sign-in attempts per address typed and visitor, so a
-/// stranger who guesses passwords is slowed down without the account's owner, elsewhere, being locked out.
+/// Limits on what a page or a command counts itself, by a key of its own (in Redis across nodes when there is one):
+/// sign-in attempts per address typed and visitor, so a stranger who guesses passwords is slowed down without the
+/// account's owner, elsewhere, being locked out; a module's own, such as the messages one address may receive.
 /// </summary>
-public sealed class Throttles : IDisposable
+public sealed class Throttles(IServiceProvider services, IConfiguration configuration) : IDisposable
 {
-    public const string SignIn = "sign-in";
+    public static readonly Throttle SignIn = new("sign-in", 10, 15 * 60);
 
-    private readonly PartitionedRateLimiter<string> _signIn;
+    private readonly ConcurrentDictionary<string, Lazy<PartitionedRateLimiter<string>>> _limiters = new();
 
-    public Throttles(IServiceProvider services, IConfiguration configuration)
+    /// <summary>False once the key has used its attempts for the window; the check and the count are one step.</summary>
+    public async ValueTask<bool> TryAsync(Throttle throttle, string key, CancellationToken cancellationToken)
     {
-        var options = RateLimits.Window(configuration, SignIn, permits: 10, seconds: 15 * 60);
-        _signIn = PartitionedRateLimiter.Create<string, string>(key => RateLimits.Partition(services, SignIn, key, options));
-    }
-
-    /// <summary>False once the key has used its attempts for the window.</summary>
-    public async ValueTask<bool> TryAsync(string key, CancellationToken cancellationToken)
-    {
-        using var lease = await _signIn.AcquireAsync(key, 1, cancellationToken);
+        var limiter = _limiters.GetOrAdd(throttle.Name, name => new Lazy<PartitionedRateLimiter<string>>(() =>
+        {
+            var options = RateLimits.Window(configuration, name, throttle.Permits, throttle.Seconds);
+            return PartitionedRateLimiter.Create<string, string>(k => RateLimits.Partition(services, name, k, options));
+        })).Value;
+        using var lease = await limiter.AcquireAsync(key, 1, cancellationToken);
         return lease.IsAcquired;
     }
 
-    public void Dispose() => _signIn.Dispose();
+    public void Dispose()
+    {
+        foreach (var limiter in _limiters.Values.Where(l => l.IsValueCreated))
+        {
+            limiter.Value.Dispose();
+        }
+    }
 }
+
+/// <summary>A limit of <paramref name="Permits"/> in <paramref name="Seconds"/> per key, named for its configuration ("RateLimits:{Name}").</summary>
+public sealed record Throttle(string Name, int Permits, int Seconds);
 
 /// <summary>A fixed window counted in Redis: one atomic increment per request, the counter expiring with its window.</summary>
 public sealed class RedisWindowLimiter(IConnectionMultiplexer redis, string key, FixedWindowRateLimiterOptions options) : RateLimiter

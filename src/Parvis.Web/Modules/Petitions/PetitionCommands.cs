@@ -12,6 +12,7 @@ using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Kernel.Text;
+using Parvis.Web.Kernel.Web;
 using Parvis.Web.Shared;
 using Parvis.Web.Kernel.Mediation;
 
@@ -32,8 +33,11 @@ public sealed record PetitionAnswer(IReadOnlyList<DemandAnswer> Demands, string 
 public sealed class PetitionCommands(
     ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock, ProcessAccess processes,
     FateCommands fates, SynthesisCommands synthesis, IStringLocalizer<SharedText> text, IEmailSender email, Notifier notifier, ProcessJournal journal,
-    MediationCommands mediation)
+    MediationCommands mediation, Throttles throttles)
 {
+    /// <summary>One message a minute to an address signing a petition, whatever it holds: nobody floods a mailbox from its page.</summary>
+    public static readonly Throttle CodeMail = new("petitions-code", 1, 60);
+
     /// <summary>Who hears of what happens to a petition: its committee and those who signed it with their account.</summary>
     private IQueryable<Guid> Involved(Guid petitionId) =>
         db.CommitteeMembers.Where(m => m.PetitionId == petitionId).Select(m => m.PersonId)
@@ -260,8 +264,10 @@ public sealed class PetitionCommands(
         var now = clock.GetUtcNow();
         var key = EmailKey(petitionId, address);
         var code = RandomNumberGenerator.GetInt32(1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-        // One message a minute at most to an address, whatever it holds: nobody floods a mailbox from this page.
-        if (await db.PendingSignatures.AnyAsync(p => p.PetitionId == petitionId && p.EmailKey == key && p.ExpiresAt > now + CodeLife - TimeSpan.FromMinutes(1)))
+        // One message a minute at most to an address: the pending codes say so across restarts and nodes, the throttle
+        // for requests at the same moment, which would all find none yet.
+        if (await db.PendingSignatures.AnyAsync(p => p.PetitionId == petitionId && p.EmailKey == key && p.ExpiresAt > now + CodeLife - TimeSpan.FromMinutes(1))
+            || !await throttles.TryAsync(CodeMail, key, CancellationToken.None))
         {
             return CommandResult.Refused("Petitions.CodeJustSent");
         }

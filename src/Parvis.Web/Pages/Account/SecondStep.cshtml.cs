@@ -53,7 +53,7 @@ public sealed class SecondStepModel(UserManager<Person> people, Throttles thrott
         }
         var (person, remember) = waiting;
         // Per person, whatever the address: six digits would not hold against guesses spread over many addresses.
-        if (!await throttles.TryAsync(ThrottleKey(person), HttpContext.RequestAborted))
+        if (!await throttles.TryAsync(Throttles.SignIn, ThrottleKey(person), HttpContext.RequestAborted))
         {
             ModelState.AddModelError(nameof(Code), Text["Account.SecondStep.Throttled"]);
             return Page();

@@ -38,7 +38,7 @@ public sealed class SignInModel(UserManager<Person> people, SignInManager<Person
             return Page();
         }
         var address = Input.Email.Trim();
-        if (!await throttles.TryAsync($"{address.ToUpperInvariant()}|{RateLimits.Address(HttpContext)}", HttpContext.RequestAborted))
+        if (!await throttles.TryAsync(Throttles.SignIn, $"{address.ToUpperInvariant()}|{RateLimits.Address(HttpContext)}", HttpContext.RequestAborted))
         {
             ModelState.AddModelError("", Text["Account.SignIn.Throttled"]);
             return Page();

@@ -200,7 +200,7 @@ public sealed class TwoFactorModel(UserManager<Person> people, CurrentOrganisati
     /// <summary>Codes typed here count with those of the second step: one budget per person.</summary>
     private async Task<bool> ThrottledAsync()
     {
-        if (await throttles.TryAsync(SecondStepModel.ThrottleKey(Person), HttpContext.RequestAborted))
+        if (await throttles.TryAsync(Throttles.SignIn, SecondStepModel.ThrottleKey(Person), HttpContext.RequestAborted))
         {
             return true;
         }
