@@ -3,6 +3,7 @@ using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Shared;
+using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Web.Pages;
 
@@ -19,7 +20,7 @@ public sealed class ModerationLogModel(ParvisDbContext db, CurrentOrganisation o
 
     public async Task OnGetAsync(int p = 1)
     {
-        PageNumber = Math.Max(1, p);
+        PageNumber = PageNumbers.Of(p);
         var lines = await db.ModerationDecisions.AsNoTracking()
             .Where(d => d.OrganisationId == organisation.Id)
             .OrderByDescending(d => d.DecidedAt)

@@ -102,6 +102,19 @@ public sealed class PlatformTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task A_page_number_past_any_list_answers_an_empty_page_not_an_error()
+    {
+        // Times the page size, it would overflow into a negative offset, which PostgreSQL refuses.
+        const int far = 50_000_000;
+        var (member, _) = await app.SignedInAsync("Lectrice des pages lointaines");
+        foreach (var address in new[] { $"/moderation?p={far}", $"/processes/{app.World.ProcessSlug}/fates?p={far}", $"/processes/{app.World.ProcessSlug}/journal?p={far}" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await app.NewSession().GetAsync(address)).Status);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await member.GetAsync($"/account/contributions?p={far}")).Status);
+    }
+
+    [Fact]
     public async Task The_language_switch_never_redirects_elsewhere()
     {
         using var session = app.NewSession();

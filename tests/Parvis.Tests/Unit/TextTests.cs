@@ -36,6 +36,20 @@ public sealed partial class TextTests
         Assert.Contains("href=\"https://example.org\" rel=\"nofollow ugc noopener\"", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Markdown_nested_deeper_than_markdig_reads_is_shown_as_typed_not_thrown()
+    {
+        // Quotes in quotes past Markdig's nesting limit, as anyone may type in an amendment.
+        var nested = new string('>', 300) + " <b>profond</b>";
+        Assert.Throws<ArgumentException>(() => Markdig.Markdown.Parse(nested));
+        using var renderer = new MarkdownRenderer();
+        var html = renderer.Render(nested).ToString()!;
+        Assert.Contains("profond", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
+        Assert.Contains("profond", renderer.PlainText(nested), StringComparison.Ordinal);
+        Assert.Equal(["Texts.Import.TooDeep"], Parvis.Web.Modules.Texts.TextImport.FromMarkdown("## Article 1\n\n" + nested).Problems.Select(p => p.Key));
+    }
+
     [Theory]
     [InlineData("mobilité vélo", "\"mobilité\"* \"vélo\"*")]
     [InlineData("\"NEAR(a b)\" OR title:x*", "\"NEAR\"* \"a\"* \"b\"* \"OR\"* \"title\"* \"x\"*")]

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using Ganss.Xss;
 using Markdig;
 using Microsoft.AspNetCore.Html;
@@ -28,7 +29,7 @@ public sealed class MarkdownRenderer : IDisposable
         var text = markdown ?? "";
         if (!_rendered.TryGetValue(text, out HtmlString? html))
         {
-            html = new HtmlString(_sanitizer.Sanitize(Markdown.ToHtml(text, _pipeline)));
+            html = new HtmlString(_sanitizer.Sanitize(Read(text, t => Markdown.ToHtml(t, _pipeline), t => $"<p>{HtmlEncoder.Default.Encode(t)}</p>")));
             // Counted by the bytes of the text and its HTML, as every cache is.
             _rendered.Set(text, html, new MemoryCacheEntryOptions { Size = 64 + (2L * (text.Length + html.Value!.Length)), SlidingExpiration = TimeSpan.FromMinutes(30) });
         }
@@ -38,8 +39,24 @@ public sealed class MarkdownRenderer : IDisposable
     /// <summary>The text without its markup, one paragraph per source paragraph, separated by blank lines (for documents other than HTML).</summary>
     public string PlainText(string? markdown) =>
         string.Join("\n\n", (markdown ?? "").ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(paragraph => Markdown.ToPlainText(paragraph, _pipeline).Trim())
+            .Select(paragraph => Read(paragraph, p => Markdown.ToPlainText(p, _pipeline), p => p).Trim())
             .Where(paragraph => paragraph.Length > 0));
+
+    /// <summary>
+    /// Markdig refuses text nested too deeply (quotes in quotes, lists in lists) with an exception: such text is given
+    /// as typed, escaped, rather than break every page that shows it.
+    /// </summary>
+    private static string Read(string text, Func<string, string> markdown, Func<string, string> asTyped)
+    {
+        try
+        {
+            return markdown(text);
+        }
+        catch (ArgumentException)
+        {
+            return asTyped(text);
+        }
+    }
 
     private static HtmlSanitizer CreateSanitizer()
     {

@@ -65,7 +65,16 @@ public static partial class TextImport
         {
             return new([], [new("Texts.Import.TooLong", 0, "")]);
         }
-        var blocks = Markdown.Parse(markdown);
+        MarkdownDocument blocks;
+        try
+        {
+            blocks = Markdown.Parse(markdown);
+        }
+        catch (ArgumentException)
+        {
+            // Quotes or lists nested deeper than Markdig reads.
+            return new([], [new("Texts.Import.TooDeep", 0, "")]);
+        }
         var headings = blocks.OfType<HeadingBlock>().ToList();
         if (headings.Count == 0)
         {

@@ -4,6 +4,7 @@ using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Shared;
+using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Web.Pages.Admin;
 
@@ -25,7 +26,7 @@ public sealed class AuditModel(ParvisDbContext db, CurrentOrganisation organisat
         {
             return denied;
         }
-        PageNumber = Math.Max(1, p);
+        PageNumber = PageNumbers.Of(p);
         var lines = await db.AuditEntries.AsNoTracking()
             .Where(a => a.OrganisationId == organisation.Id)
             .OrderByDescending(a => a.At)

@@ -7,6 +7,7 @@ using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Shared;
+using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Web.Pages.Processes;
 
@@ -36,7 +37,7 @@ public sealed class FatesModel(ParvisDbContext db, CurrentOrganisation organisat
         Count = await fates.CountAsync(process);
         CanDecide = await authorizer.CanAsync(Permission.Analyse, process);
         Show = show == "none" || Enum.TryParse<Fate>(show, out _) ? show! : "";
-        PageNumber = Math.Max(1, p);
+        PageNumber = PageNumbers.Of(p);
         var query = fates.Awaiting(process);
         if (Show.Length > 0)
         {

@@ -4,6 +4,7 @@ using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Shared;
+using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Web.Pages.Processes;
 
@@ -33,7 +34,7 @@ public sealed class JournalModel(ParvisDbContext db, CurrentOrganisation organis
             return NotFound();
         }
         Process = process;
-        PageNumber = Math.Clamp(p, 1, 10_000);
+        PageNumber = PageNumbers.Of(p);
         var entries = await db.JournalEntries.AsNoTracking().Where(e => e.ProcessId == process.Id)
             .OrderByDescending(e => e.At).ThenBy(e => e.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync();
         HasMore = entries.Count > PageSize;

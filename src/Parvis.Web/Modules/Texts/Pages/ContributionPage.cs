@@ -6,6 +6,7 @@ using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Web.Modules.Texts.Pages;
 
@@ -162,7 +163,7 @@ public abstract class ContributionPage(ParvisDbContext db, CurrentOrganisation o
     /// <summary>A page of the amendments, most agreed first, with their arguments, votes and the reader's own vote.</summary>
     protected async Task LoadAmendmentsAsync(IQueryable<Amendment> amendments, Voice? voice, int page)
     {
-        (Filter, PageNumber) = (voice, Math.Max(1, page));
+        (Filter, PageNumber) = (voice, PageNumbers.Of(page));
         Voting = await authorizer.DecideAsync(TextsPermissions.Vote, Process);
         Amending = await authorizer.DecideAsync(TextsPermissions.Amend, Process);
         var shown = ByVoice(amendments.Where(a => a.HiddenAt == null && a.ErasedAt == null), voice);

@@ -5,6 +5,7 @@ using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Shared;
+using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Web.Modules.Votes.Pages;
 
@@ -12,9 +13,6 @@ namespace Parvis.Web.Modules.Votes.Pages;
 public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisation, TimeProvider clock) : ParvisPageModel, IProcessPage
 {
     public const int PageSize = 50;
-
-    /// <summary>Far past any component's votes, and small enough that the offset cannot overflow.</summary>
-    private const int MostPages = 100_000;
 
     public Process Process { get; private set; } = default!;
     public ProcessComponent Component { get; private set; } = default!;
@@ -34,7 +32,7 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
         {
             return NotFound();
         }
-        (Process, Component, PageNumber, Now) = (process, component, Math.Clamp(p, 1, MostPages), clock.GetUtcNow());
+        (Process, Component, PageNumber, Now) = (process, component, PageNumbers.Of(p), clock.GetUtcNow());
         var page = await db.Votes.AsNoTracking().Where(v => v.ComponentId == component.Id).OrderByDescending(v => v.CreatedAt).ThenByDescending(v => v.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync();
         (Votes, HasMore) = (page.Take(PageSize).ToList(), page.Count > PageSize);

@@ -4,6 +4,7 @@ using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Shared;
+using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Web.Pages.Account.Private;
 
@@ -20,7 +21,7 @@ public sealed class ContributionsModel(ParvisDbContext db, CurrentOrganisation o
 
     public async Task OnGetAsync(int p = 1)
     {
-        PageNumber = Math.Max(1, p);
+        PageNumber = PageNumbers.Of(p);
         var mine = await db.Contributions.AsNoTracking()
             .Where(c => c.AuthorId == authorizer.PersonId && c.OrganisationId == organisation.Id && c.ErasedAt == null)
             .OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id)
