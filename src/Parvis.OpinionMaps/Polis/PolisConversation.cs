@@ -60,10 +60,14 @@ public sealed record PolisConversation(
             throw new DirectoryNotFoundException($"No folder at {folder}.");
         }
         var statements = Read(Path.Combine(folder, "comments.csv"), csv => new PolisStatement(
-            Long(csv, "comment-id"), Long(csv, "author-id"), Long(csv, "timestamp"),
+            Long(csv, "comment-id"), Long(csv, "author-id"), Timestamp(csv),
             csv.GetField("comment-body") ?? "", (int)Long(csv, "moderated")));
+        if (statements.GroupBy(s => s.Id).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new InvalidDataException($"Comment {twice.Key} appears twice in comments.csv.");
+        }
         var votes = Read(Path.Combine(folder, "votes.csv"), csv => new PolisVote(
-            Long(csv, "timestamp"), Long(csv, "comment-id"), Long(csv, "voter-id"), (int)Long(csv, "vote")));
+            Timestamp(csv), Long(csv, "comment-id"), Long(csv, "voter-id"), (int)Long(csv, "vote")));
         var groups = new Dictionary<long, int?>();
         var participantsFile = Path.Combine(folder, "participants-votes.csv");
         if (File.Exists(participantsFile))
@@ -179,7 +183,15 @@ public sealed record PolisConversation(
     }
 
     private static long Long(CsvReader csv, string column) =>
-        long.Parse(csv.GetField(column) ?? throw new InvalidDataException($"Column {column} is missing."), NumberStyles.Integer, CultureInfo.InvariantCulture);
+        long.TryParse(csv.GetField(column) ?? throw new InvalidDataException($"Column {column} is missing."), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new InvalidDataException($"Column {column} holds \"{csv.GetField(column)}\", not a whole number in range.");
+
+    /// <summary>Milliseconds since 1970, within the dates .NET can hold.</summary>
+    private static long Timestamp(CsvReader csv) =>
+        Long(csv, "timestamp") is var milliseconds && milliseconds >= DateTimeOffset.MinValue.ToUnixTimeMilliseconds() && milliseconds <= DateTimeOffset.MaxValue.ToUnixTimeMilliseconds()
+            ? milliseconds
+            : throw new InvalidDataException($"Timestamp {milliseconds} is out of range.");
 
     private static string Date(long timestamp) =>
         DateTimeOffset.FromUnixTimeMilliseconds(timestamp).UtcDateTime.ToString("ddd MMM dd HH:mm:ss 'UTC' yyyy", CultureInfo.InvariantCulture);

@@ -58,6 +58,12 @@ public sealed class DirectoryTests(ParvisApp app) : IClassFixture<ParvisApp>
         var notNumber = await proposer.PostAsync($"{list}/new", Entry("Espace numérique de la médiathèque", latitude: "nord"));
         Assert.Contains("nombre", notNumber.Text("#Input_Latitude-error"), StringComparison.Ordinal);
         Assert.False(await app.WithDatabaseAsync(db => db.DirectoryEntries.AnyAsync(e => e.ProcessId == process.Id)));
+        // A description of emoji at its longest, which JSON writes six characters to the half, is stored whole.
+        var emoji = Entry("Le café des émojis");
+        emoji["Input.Description"] = string.Concat(Enumerable.Repeat("😀", Parvis.Web.Modules.LocalDirectory.EntryContent.DescriptionMax / 2));
+        Assert.Equal(HttpStatusCode.Redirect, (await proposer.PostAsync($"{list}/new", emoji)).Status);
+        Assert.Equal(1, await app.WithDatabaseAsync(db => db.DirectoryEntries.CountAsync(e => e.ProcessId == process.Id)));
+        await app.WithDatabaseAsync(db => db.DirectoryEntries.Where(e => e.ProcessId == process.Id).ExecuteDeleteAsync());
 
         // Proposed: seen by its proposer and staff only, out of the list.
         var proposed = await proposer.PostAsync($"{list}/new", Entry("Espace numérique de la médiathèque"));

@@ -127,18 +127,27 @@ public sealed class OfflineTests(ParvisApp main) : IClassFixture<ParvisApp>
         Assert.Equal("1 contribution ajoutée, 1 mise à jour.", second.Text("#offline-report p"));
         Assert.Contains("«\u00a0Le bateau et le réseau\u00a0» a été modifié ici et sur le portable", second.Text("#offline-report li"), StringComparison.Ordinal);
         Assert.False((await ItemsAsync(main, workshopId)).Single(i => i.Id == carriedId).Carried);
+
+        // The first bundle picked again by mistake would take back what the second brought: refused, nothing changed.
+        var afterSecond = Same(await ItemsAsync(main, workshopId));
+        Assert.Contains("plus ancien que le dernier", (await UploadAsync(manager, offlinePage, "Import", bundle)).Text("#Upload-error"), StringComparison.Ordinal);
+        Assert.Equal(afterSecond, Same(await ItemsAsync(main, workshopId)));
     }
 
     /// <summary>
     /// A bundle as a laptop signs it, made from the package (its key and export): the items given, nothing else
     /// changed. What a faulty or hand-made laptop file can hold, with a valid signature.
     /// </summary>
-    private static byte[] SignedBundle(byte[] package, params JsonObject[] items)
+    private static byte[] SignedBundle(byte[] package, params JsonObject[] items) => SignedBundle(package, _ => { }, items);
+
+    /// <summary>The same, with its payload changed first (its tables, its times), still signed.</summary>
+    private static byte[] SignedBundle(byte[] package, Action<JsonObject> change, params JsonObject[] items)
     {
         var payload = JsonNode.Parse(Convert.FromBase64String(JsonNode.Parse(package)!["payload"]!.GetValue<string>()))!.AsObject();
         var key = Convert.FromBase64String(payload["key"]!.GetValue<string>());
         payload["kind"] = "bundle";
         payload.Remove("key");
+        change(payload);
         var itemList = payload["items"]!.AsArray();
         foreach (var item in items)
         {
@@ -266,5 +275,25 @@ public sealed class OfflineTests(ParvisApp main) : IClassFixture<ParvisApp>
         Assert.Single(named, n => n.StartsWith("«\u00a0Le même identifiant", StringComparison.Ordinal) && n.Contains("déjà celui", StringComparison.Ordinal));
         Assert.Equal(["Le même identifiant", "Les bus du soir"], (await ItemsAsync(main, workshopId)).Select(i => i.Text).Order(StringComparer.Ordinal));
         Assert.Equal("Une proposition ailleurs", await main.WithDatabaseAsync(db => db.Proposals.Where(p => p.Id == proposalId).Select(p => p.Title).SingleAsync()));
+
+        // A table twice, a table of another workshop, or a null one: refused whole. A theme removed meanwhile: the table keeps none.
+        var other = await manager.PostAsync("/processes/lots-fautifs/workshops", new Dictionary<string, string>
+        {
+            ["Title"] = "Atelier à Hennebont", ["Template"] = "htd", ["StartsAt"] = "2026-11-26T18:30", ["Place"] = "Salle du parc",
+        });
+        var otherId = Guid.Parse(other.Location!.Split('/')[2]);
+        var elsewhere = await main.WithDatabaseAsync(db => db.WorkshopGroups.Where(g => g.WorkshopId == otherId).Select(g => g.Id).FirstAsync());
+        foreach (var broken in new Action<JsonObject>[]
+        {
+            p => p["workshop"]!["groups"]!.AsArray().Add(p["workshop"]!["groups"]![0]!.DeepClone()),
+            p => p["workshop"]!["groups"]![0]!["id"] = elsewhere,
+            p => p["workshop"]!["groups"]!.AsArray().Add(null),
+        })
+        {
+            Assert.Contains("en double", (await UploadAsync(manager, page, "Import", SignedBundle(package, broken))).Text("#Upload-error"), StringComparison.Ordinal);
+        }
+        var themed = await UploadAsync(manager, page, "Import", SignedBundle(package, p => p["workshop"]!["groups"]![0]!["themeId"] = Guid.NewGuid()));
+        Assert.Equal(HttpStatusCode.OK, themed.Status);
+        Assert.Null(await main.WithDatabaseAsync(db => db.WorkshopGroups.Where(g => g.Id == group).Select(g => g.ThemeId).SingleAsync()));
     }
 }

@@ -148,6 +148,10 @@ public sealed class OpinionMapTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.NotEmpty(response.Text("#Input_Text-error"));
         Assert.Equal("Non.", response.Document.QuerySelector("#Input_Text")!.TextContent.Trim());
         Assert.Equal(0, await app.WithDatabaseAsync(db => db.Statements.CountAsync(s => s.OpinionMapId == map && s.Text == "Non.")));
+        // Padded with spaces to pass the form's count, it is still four characters as stored.
+        var padded = await session.PostAsync($"/maps/{map}/vote?handler=Statement", new Dictionary<string, string> { ["Input.Text"] = "          Non." });
+        Assert.Contains("sans les espaces autour", padded.Text("#Input_Text-error"), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.Statements.CountAsync(s => s.OpinionMapId == map && s.Text == "Non.")));
     }
 
     [Fact]

@@ -110,6 +110,16 @@ public sealed class SpreadsheetTests
         Assert.Equal(text, Spreadsheets.Read(new MemoryStream(Spreadsheets.WriteXlsx(("Feuille", [text]))), limits)[0]);
     }
 
+    [Fact]
+    public void Characters_xml_has_no_place_for_are_dropped_from_a_workbook_not_thrown()
+    {
+        // A control character typed in an answer, a vertical tab pasted from a word processor, half an emoji.
+        string[] typed = ["a\u0001b", "ligne\vsuivante", "fin\uD83D", "emoji 😀 gardé", "tab\tgardée"];
+        var limits = new UploadLimits(64 * 1024, Rows: 10, Columns: 10);
+        Assert.Equal(["ab", "lignesuivante", "fin", "emoji 😀 gardé", "tab\tgardée"],
+            Spreadsheets.Read(new MemoryStream(Spreadsheets.WriteXlsx(("Réponses", [typed]))), limits)[0]);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("r:id=\"rId9\"")]

@@ -75,6 +75,12 @@ public sealed partial class TextTests
     [InlineData("Une phrase un peu longue à couper", 16, "Une phrase un…")]
     public void Excerpts_are_cut_between_words(string text, int max, string expected) => Assert.Equal(expected, Excerpts.Cut(text, max));
 
+    [Theory]
+    [InlineData("ab😀cd", 3, "ab")]
+    [InlineData("ab😀cd", 4, "ab😀")]
+    [InlineData("court", 10, "court")]
+    public void A_clip_never_keeps_half_of_a_character_written_as_two(string text, int max, string expected) => Assert.Equal(expected, Excerpts.Clip(text, max));
+
     public static TheoryData<string> TextFiles() => new(Files());
 
     /// <summary>Every French file of interface text under src/Parvis.Web (the kernel's in Shared/, each module's in its folder).</summary>

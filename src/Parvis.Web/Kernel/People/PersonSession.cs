@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Web;
+using Parvis.Web.Kernel.Text;
 
 namespace Parvis.Web.Kernel.People;
 
@@ -205,6 +206,6 @@ public sealed class Sessions(ContentChanges changes, TimeProvider clock, IServic
             null => null,
         };
         var device = string.Join(", ", new[] { browser, system }.Where(p => p is not null));
-        return device.Length > PersonSession.DeviceMax ? device[..PersonSession.DeviceMax] : device;
+        return Excerpts.Clip(device, PersonSession.DeviceMax);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.Text;
 
 namespace Parvis.Web.Kernel.Territory;
 
@@ -112,7 +113,7 @@ public sealed class ActorMentions(ParvisDbContext db, CurrentOrganisation organi
             db.ActorMentions.Add(mention);
         }
         (mention.ActorId, mention.ProcessId, mention.Title, mention.Address) =
-            (named, processId, title.Length > ActorMention.TitleMax ? title[..ActorMention.TitleMax] : title, address);
+            (named, processId, Excerpts.Clip(title, ActorMention.TitleMax), address);
         return true;
     }
 

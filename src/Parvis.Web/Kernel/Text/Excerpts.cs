@@ -13,6 +13,10 @@ public static class Excerpts
             return text;
         }
         var cut = text.LastIndexOf(' ', max);
-        return text[..(cut > max / 2 ? cut : max)].TrimEnd(' ', ',', ';', '—') + "…";
+        return Clip(text, cut > max / 2 ? cut : max).TrimEnd(' ', ',', ';', '—') + "…";
     }
+
+    /// <summary>At most <paramref name="max"/> characters, never half of one written as two (an emoji): PostgreSQL refuses the half.</summary>
+    public static string Clip(string text, int max) =>
+        text.Length <= max ? text : text[..(char.IsHighSurrogate(text[max - 1]) ? max - 1 : max)];
 }

@@ -190,7 +190,7 @@ public static class Spreadsheets
                     row.Append(sheets[s].Rows[r].Select(value => new Cell
                     {
                         DataType = CellValues.InlineString,
-                        InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(value) { Space = SpaceProcessingModeValues.Preserve }),
+                        InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(XmlText.Allowed(value)) { Space = SpaceProcessingModeValues.Preserve }),
                         StyleIndex = r == 0 ? 1u : 0u,
                     }));
                     data.Append(row);

@@ -2500,8 +2500,7 @@ namespace Parvis.Web.Migrations.Postgres
 
                     b.Property<string>("Content")
                         .IsRequired()
-                        .HasMaxLength(16000)
-                        .HasColumnType("character varying(16000)");
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone");

@@ -2491,7 +2491,6 @@ namespace Parvis.Web.Migrations.Sqlite
 
                     b.Property<string>("Content")
                         .IsRequired()
-                        .HasMaxLength(16000)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("DecidedAt")

@@ -199,7 +199,7 @@ public sealed class DebateCommands(
             return CommandResult.Refused("Debates.AlreadyClosed");
         }
         var question = debate.QuestionOr(localizer);
-        var origin = question[..Math.Min(question.Length, Contribution.OriginMax)];
+        var origin = Excerpts.Clip(question, Contribution.OriginMax);
         for (var i = 0; i < kept.Count; i++)
         {
             var point = new ClosingPoint { DebateId = debate.Id, Kind = kept[i].Kind, Position = i, Text = kept[i].Text };

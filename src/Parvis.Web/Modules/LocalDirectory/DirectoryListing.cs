@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Territory;
 using Parvis.Web.Kernel.Web;
+using Parvis.Web.Kernel.Text;
 
 namespace Parvis.Web.Modules.LocalDirectory;
 
@@ -20,7 +21,7 @@ public sealed record DirectoryQuery(string Words, EntryKind? Kind, string Commun
     public const int WordsMax = 100;
 
     public static DirectoryQuery From(IQueryCollection query) => new(
-        query["q"].ToString().Trim() is var words && words.Length <= WordsMax ? words : words[..WordsMax],
+        Excerpts.Clip(query["q"].ToString().Trim(), WordsMax),
         Enum.TryParse<EntryKind>(query["kind"], out var kind) && Enum.IsDefined(kind) ? kind : null,
         query["commune"].ToString().Trim(),
         Guid.TryParse(query["theme"], out var theme) ? theme : null,

@@ -86,7 +86,8 @@ public sealed class LocalDirectoryModule : IParvisModule
         model.Entity<DirectoryVersion>(e =>
         {
             e.ToTable("directory_versions");
-            e.Property(v => v.Content).HasMaxLength(16_000);
+            // No length of its own: each field is bounded (EntryContent), and JSON writes a character outside the basic
+            // plane, or a control character, as up to twelve.
             e.Property(v => v.Note).HasMaxLength(DirectoryVersion.NoteMax);
             e.Property(v => v.Reason).HasMaxLength(DirectoryVersion.ReasonMax);
             e.Property(v => v.State).HasConversion<string>().HasMaxLength(20);

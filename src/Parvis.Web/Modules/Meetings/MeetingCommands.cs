@@ -9,6 +9,7 @@ using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Kernel.Territory;
 using Parvis.Web.Shared;
+using Parvis.Web.Kernel.Text;
 
 namespace Parvis.Web.Modules.Meetings;
 
@@ -324,7 +325,7 @@ public sealed class MeetingCommands(
         }
         return meeting.Sites.FirstOrDefault(s => s.Id == siteId) is { } site ? Clip($"{site.Name} · {meeting.Title}") : null;
 
-        static string Clip(string origin) => origin.Length > Contribution.OriginMax ? origin[..Contribution.OriginMax] : origin;
+        static string Clip(string origin) => Excerpts.Clip(origin, Contribution.OriginMax);
     }
 
     /// <summary>The meeting, tracked, when the current person may run it (record what was said, the minutes); otherwise why not.</summary>

@@ -39,6 +39,7 @@ public sealed class OpinionMap
 /// <summary>A short statement to vote on. Numbered per map, as Polis numbers its comments.</summary>
 public sealed class Statement : Contribution
 {
+    public const int TextMin = 10;
     public const int TextMax = 280;
 
     public Guid OpinionMapId { get; set; }

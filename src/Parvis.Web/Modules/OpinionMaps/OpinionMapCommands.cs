@@ -65,6 +65,11 @@ public sealed class OpinionMapCommands(
         {
             return CommandResult.Refused(decision);
         }
+        // Counted as stored: spaces around the words make no statement longer.
+        if (text.Trim().Length is < Statement.TextMin or > Statement.TextMax)
+        {
+            return CommandResult.Refused("OpinionMaps.StatementLength");
+        }
         for (var attempt = 0; ; attempt++)
         {
             var statement = new Statement
@@ -164,7 +169,7 @@ public sealed class OpinionMapCommands(
     public async Task<CommandResult> ImportAsync(Guid processId, Guid componentId, Guid phaseId, PolisConversation conversation)
     {
         // The texts as typed, without the quote our export puts before a formula sign.
-        static string Text(string written, int max) => Spreadsheets.Restore(written) is var text && text.Length > max ? text[..max] : text;
+        static string Text(string written, int max) => Excerpts.Clip(Spreadsheets.Restore(written), max);
         await using var transaction = await db.Database.BeginTransactionAsync();
         var created = await CreateAsync(processId, componentId, new OpinionMapDraft(
             Text(conversation.Topic, OpinionMap.QuestionMax), Text(conversation.Description, OpinionMap.DescriptionMax), phaseId, PreModeration: false));

@@ -470,7 +470,7 @@ public sealed class PetitionCommands(
             await transaction.CommitAsync();
         }
         var fate = nextSteps.Length > 0 ? nextSteps : text["Petitions.AnsweredPointByPoint"].Value;
-        return await fates.DecideAsync(petition.Id, new FateInput(Fate.Answered, fate.Length > FateDecision.TextMax ? fate[..FateDecision.TextMax] : fate));
+        return await fates.DecideAsync(petition.Id, new FateInput(Fate.Answered, Excerpts.Clip(fate, FateDecision.TextMax)));
     }
 
     /// <summary>The promoter committee's public reply to the answer, once, by one of its confirmed members.</summary>

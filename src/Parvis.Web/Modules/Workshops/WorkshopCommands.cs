@@ -9,6 +9,7 @@ using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Kernel.Territory;
 using Parvis.Web.Kernel.Web;
+using Parvis.Web.Kernel.Text;
 
 namespace Parvis.Web.Modules.Workshops;
 
@@ -434,7 +435,7 @@ public sealed class WorkshopCommands(ParvisDbContext db, CurrentOrganisation org
             Text = draft.Text.Trim(),
             Position = position,
             Channel = channel,
-            Origin = origin.Length > Contribution.OriginMax ? origin[..Contribution.OriginMax] : origin,
+            Origin = Excerpts.Clip(origin, Contribution.OriginMax),
             ResourceStatus = draft.Kind == ItemKind.Resource ? draft.Status ?? ResourceStatus.Existing : null,
             Actor = draft.Kind == ItemKind.Resource && !string.IsNullOrWhiteSpace(draft.Actor) ? draft.Actor.Trim() : null,
             CreatedAt = clock.GetUtcNow(),

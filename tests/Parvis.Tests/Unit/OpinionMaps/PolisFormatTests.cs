@@ -21,6 +21,19 @@ public sealed class PolisFormatTests : IDisposable
         Assert.Equal(24, conversation.Groups.Values.Count(g => g is not null));
     }
 
+    [Theory]
+    [InlineData("1,1,1000,0,a\n1,2,2000,0,b", "appears twice")]
+    [InlineData("99999999999999999999,1,1000,0,a", "not a whole number")]
+    [InlineData("1,1,9000000000000000,0,a", "out of range")]
+    public void A_faulty_export_is_refused_with_its_reason(string comments, string reason)
+    {
+        Directory.CreateDirectory(_exported);
+        File.WriteAllText(Path.Combine(_exported, "comments.csv"), "comment-id,author-id,timestamp,moderated,comment-body\n" + comments + "\n");
+        File.WriteAllText(Path.Combine(_exported, "votes.csv"), "timestamp,comment-id,voter-id,vote\n");
+
+        Assert.Contains(reason, Assert.Throws<InvalidDataException>(() => PolisConversation.Load(_exported)).Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Export_then_import_gives_back_the_same_conversation_and_groups()
     {

@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Parvis.Web.Kernel.Text;
 using WordText = DocumentFormat.OpenXml.Wordprocessing.Text;
 
 namespace Parvis.Web.Kernel.Accountability.Report;
@@ -101,7 +102,7 @@ public static class DocxWriter
                     new Run(new FieldCode(" TOC \\o \"1-1\" \\h \\z \\u ") { Space = SpaceProcessingModeValues.Preserve }),
                     new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }));
             }
-            entry.Append(new Hyperlink(new Run(new WordText(sections[i]))) { Anchor = $"_Section{i}", History = true });
+            entry.Append(new Hyperlink(new Run(new WordText(XmlText.Allowed(sections[i])))) { Anchor = $"_Section{i}", History = true });
             if (i == sections.Count - 1)
             {
                 entry.Append(new Run(new FieldChar { FieldCharType = FieldCharValues.End }));
@@ -152,7 +153,7 @@ public static class DocxWriter
 
     private static Paragraph Styled(string style, string text, string? language = null)
     {
-        var run = new Run(new WordText(text) { Space = SpaceProcessingModeValues.Preserve });
+        var run = new Run(new WordText(XmlText.Allowed(text)) { Space = SpaceProcessingModeValues.Preserve });
         if (language is not null)
         {
             run.PrependChild(new RunProperties(new Languages { Val = language }));

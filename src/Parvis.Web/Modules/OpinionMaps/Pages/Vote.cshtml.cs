@@ -11,7 +11,7 @@ namespace Parvis.Web.Modules.OpinionMaps.Pages;
 public sealed class StatementInput
 {
     [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(Statement.TextMax, MinimumLength = 10, ErrorMessage = "Validation.Length")]
+    [StringLength(Statement.TextMax, MinimumLength = Statement.TextMin, ErrorMessage = "Validation.Length")]
     [Display(Name = "Field.Statement")]
     public string Text { get; set; } = "";
 }

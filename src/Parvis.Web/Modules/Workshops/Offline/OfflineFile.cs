@@ -53,7 +53,10 @@ public sealed record OfflineItem(
     internal static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }
 
-public sealed record OfflineBaseline(string Definition, IReadOnlyDictionary<Guid, string> Items);
+/// <param name="Definition">The workshop's definition's hash.</param>
+/// <param name="Items">Each item's fingerprint.</param>
+/// <param name="Latest">On the main installation, when the last bundle imported was made on its laptop: an older one would undo what came after.</param>
+public sealed record OfflineBaseline(string Definition, IReadOnlyDictionary<Guid, string> Items, DateTimeOffset? Latest = null);
 
 public static class OfflineFiles
 {

@@ -10,6 +10,7 @@ using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Kernel.Territory;
+using Parvis.Web.Kernel.Text;
 
 namespace Parvis.Web.Modules.Workshops.Offline;
 
@@ -180,17 +181,34 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
             return (CommandResult.Refused("Offline.Tampered"), null);
         }
         // The file may say null where the records say otherwise: the patterns read it as missing. An item without
-        // text is only left out (below), as it leaves the others whole.
-        if (bundle.Items.Any(i => i.Text is { Length: > WorkshopItem.TextMax } || i.Actor?.Length > WorkshopItem.ActorMax || i.Origin?.Length > Contribution.OriginMax)
+        // text is only left out (below), as it leaves the others whole; a table or a time twice, or another
+        // workshop's, would break the keys.
+        var (groups, times) = (bundle.Workshop.Groups.Where(g => g is not null).Select(g => g.Id).ToList(), bundle.Workshop.Times.Where(t => t is not null).Select(t => t.Id).ToList());
+        if (bundle.Items.Any(i => i is null) || groups.Count != bundle.Workshop.Groups.Count || times.Count != bundle.Workshop.Times.Count
+            || groups.Distinct().Count() != groups.Count || times.Distinct().Count() != times.Count
+            || await db.WorkshopGroups.AnyAsync(g => groups.Contains(g.Id) && g.WorkshopId != workshop.Id)
+            || await db.WorkshopTimes.AnyAsync(t => times.Contains(t.Id) && t.WorkshopId != workshop.Id)
+            || bundle.Items.Any(i => i.Text is { Length: > WorkshopItem.TextMax } || i.Actor?.Length > WorkshopItem.ActorMax || i.Origin?.Length > Contribution.OriginMax)
             || bundle.Workshop.Groups.Any(g => g.Name is not { Length: <= WorkshopGroup.NameMax } || g.Question is not { Length: <= WorkshopGroup.QuestionMax })
             || bundle.Workshop.Times.Any(t => t.Title is not { Length: <= WorkshopTime.TitleMax } || t.Instructions is not { Length: <= WorkshopTime.InstructionsMax }))
         {
             return (CommandResult.Refused("Offline.Invalid"), null);
         }
+        // A theme staff removed while the laptop was away: its tables keep no theme.
+        var themes = await db.Themes.Where(t => t.ProcessId == workshop.ProcessId).Select(t => t.Id).ToListAsync();
+        bundle = bundle with
+        {
+            Workshop = bundle.Workshop with { Groups = [.. bundle.Workshop.Groups.Select(g => g.ThemeId is { } theme && !themes.Contains(theme) ? g with { ThemeId = null } : g)] },
+        };
         var hash = Convert.ToHexString(SHA256.HashData(bytes));
         var earlier = await db.OfflineImports.AsNoTracking().Where(i => i.BundleHash == hash && i.WorkshopId == workshop.Id)
             .OrderBy(i => i.ImportedAt).Select(i => (DateTimeOffset?)i.ImportedAt).FirstOrDefaultAsync();
         var baseline = JsonSerializer.Deserialize<OfflineBaseline>(link.Baseline)!;
+        // A bundle made before the last one taken (the wrong file picked from a stick) would take back what came after.
+        if (bundle.CreatedAt < baseline.Latest)
+        {
+            return (CommandResult.Refused("Offline.Outdated"), null);
+        }
         var conflicts = new List<OfflineConflict>();
 
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -257,11 +275,11 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
         }
         // What both sides now share is the laptop's state: the next bundle is compared with it.
         var shared = await db.OfflineLinks.SingleAsync(l => l.Id == link.Id);
-        shared.Baseline = JsonSerializer.Serialize(new OfflineBaseline(DefinitionHash(bundle.Workshop), accepted));
+        shared.Baseline = JsonSerializer.Serialize(new OfflineBaseline(DefinitionHash(bundle.Workshop), accepted, bundle.CreatedAt));
         db.OfflineImports.Add(new OfflineImport
         {
             LinkId = link.Id, WorkshopId = workshop.Id, BundleHash = hash, Added = added, Updated = updated,
-            Conflicts = string.Join("\n", conflicts.Select(c => $"{c.Key}: {c.Subject}")) is var text && text.Length > OfflineImport.ConflictsMax ? text[..OfflineImport.ConflictsMax] : text,
+            Conflicts = Excerpts.Clip(string.Join("\n", conflicts.Select(c => $"{c.Key}: {c.Subject}")), OfflineImport.ConflictsMax),
             ImportedAt = clock.GetUtcNow(), ImportedById = authorizer.PersonId,
         });
         audit.Record("workshop.offline-import", $"workshop:{workshop.Id}", string.Create(CultureInfo.InvariantCulture, $"{added} added, {updated} updated, {conflicts.Count} conflicts"));
