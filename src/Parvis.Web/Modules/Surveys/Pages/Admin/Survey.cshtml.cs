@@ -198,7 +198,11 @@ public sealed class SurveyModel(ParvisDbContext db, CurrentOrganisation organisa
         }
         Earlier = Questions;
         IsCopy = await offline.IsCopyAsync(id);
-        Problems = SurveyCheck.Problems(SurveyForm.Logic(Questions)).ToLookup(p => p.Question, p => Text[$"Surveys.Problem.{p.Kind}"].Value);
+        // Every path of the questionnaire is walked: worth it while it can still change, not for each look at a published one.
+        if (Survey.Stage == SurveyStage.Draft)
+        {
+            Problems = SurveyCheck.Problems(SurveyForm.Logic(Questions)).ToLookup(p => p.Question, p => Text[$"Surveys.Problem.{p.Kind}"].Value);
+        }
         return null;
     }
 }
