@@ -236,6 +236,8 @@ public sealed partial class AccountTests(ParvisApp app) : IClassFixture<ParvisAp
     {
         var person = await app.CreatePersonAsync("Lien sans port");
         using var session = new Session(app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://localhost:6666"), AllowAutoRedirect = false }));
+        // Nor does a header that only a trusted proxy's forwarding should set.
+        session.Client.DefaultRequestHeaders.Add("X-Original-For", "203.0.113.9");
         await session.PostAsync("/account/forgot-password", new Dictionary<string, string> { ["Email"] = person.Email! });
 
         var message = await app.Mail.WaitForAsync(person.Email!);

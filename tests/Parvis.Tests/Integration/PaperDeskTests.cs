@@ -223,6 +223,11 @@ public sealed partial class VoteTests
         Assert.DoesNotContain(final.Texts("p.notice"), t => t.Contains("dépouillement", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.OK, (await app.NewSession().GetAsync($"/votes/{vote}/results?handler=Ballots&format=csv")).Status);
         Assert.Contains(vote.ToString(), (await app.NewSession().GetAsync(dataset)).Body, StringComparison.OrdinalIgnoreCase);
+
+        // Nor can a desk opened after the close change the published count.
+        var late = await staff.PostAsync($"/votes/{vote}/desks", new Dictionary<string, string> { ["Name"] = "Bureau tardif" });
+        Assert.Contains("Le vote est clos", late.Text("main"), StringComparison.Ordinal);
+        Assert.Equal(2, await app.WithDatabaseAsync(db => db.VoteDesks.CountAsync(d => d.VoteId == vote)));
     }
 
     [Fact]

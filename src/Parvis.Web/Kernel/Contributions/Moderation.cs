@@ -38,11 +38,13 @@ public sealed class Moderation(ParvisDbContext db, CurrentOrganisation organisat
         {
             return CommandResult.Refused("Appeal.AlreadyFiled");
         }
-        db.ModerationAppeals.Add(new ModerationAppeal
+        var appeal = new ModerationAppeal
         {
             OrganisationId = organisation.Id, ContributionId = contribution.Id, HidingId = hiding.Id, AuthorId = person, Reason = reason, FiledAt = clock.GetUtcNow(),
-        });
-        audit.Record("moderation.appeal", $"{contribution.Kind}:{contribution.Id}", reason);
+        };
+        db.ModerationAppeals.Add(appeal);
+        // The reason is the author's words, kept with the appeal (and erased with it if they ask): the log names it.
+        audit.Record("moderation.appeal", $"{contribution.Kind}:{contribution.Id}", $"appeal:{appeal.Id}");
         try
         {
             await db.SaveChangesAsync();

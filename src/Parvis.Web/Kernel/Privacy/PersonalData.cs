@@ -69,7 +69,7 @@ public sealed class PersonalData(ParvisDbContext db, UserManager<Person> people,
         var phaseFeedback = await db.PhaseFeedback.AsNoTracking().Where(f => f.PersonId == person.Id)
             .Select(f => new { f.Id, f.ProcessId, f.PhaseId, f.Clear, f.Fair, f.Useful, f.Comment, f.AnsweredAt }).ToListAsync(cancellationToken);
         var messages = await db.OutgoingMessages.AsNoTracking().Where(m => m.PersonId == person.Id)
-            .Select(m => new { m.Id, m.Subject, m.Text, m.CreatedAt, m.State, m.SentAt }).ToListAsync(cancellationToken);
+            .Select(m => new { m.Id, m.Subject, m.CreatedAt, m.State, m.SentAt }).ToListAsync(cancellationToken);
         // Work done in a staff role: the organisation's record, which stays when the account goes, and still theirs to see.
         var staffWork = new
         {

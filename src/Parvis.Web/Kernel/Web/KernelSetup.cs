@@ -212,7 +212,13 @@ public static class KernelSetup
 
     public static WebApplication UseParvisKernel(this WebApplication app)
     {
-        // Behind nginx on the same machine (deploy/): the visitor's address and scheme, for rate limits and links.
+        // Behind nginx on the same machine (deploy/): the visitor's address and scheme, for rate limits and links. What
+        // says the forwarded headers were applied is only ever their middleware's: one a client sent goes first.
+        app.Use((context, next) =>
+        {
+            context.Request.Headers.Remove(ForwardedHeadersDefaults.XOriginalForHeaderName);
+            return next(context);
+        });
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");

@@ -31,7 +31,7 @@ public sealed class Debate
     /// <summary>After this, no more arguments (the record is still staff's to write).</summary>
     public DateTimeOffset? ClosesAt { get; set; }
 
-    /// <summary>Who opened it: staff, or a participant when the phase lets them.</summary>
+    /// <summary>The participant who opened it, when the phase lets them; none when staff opened it for the organisation.</summary>
     public Guid? OpenedById { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

@@ -32,8 +32,8 @@ public sealed class DebateCommands(
         {
             return CommandResult.Missing();
         }
-        if (!await authorizer.CanAsync(DebatesPermissions.Manage, process)
-            && await authorizer.DecideAsync(DebatesPermissions.Open, process) is var decision and not Decision.Allowed)
+        var staff = await authorizer.CanAsync(DebatesPermissions.Manage, process);
+        if (!staff && await authorizer.DecideAsync(DebatesPermissions.Open, process) is var decision and not Decision.Allowed)
         {
             return CommandResult.Refused(decision);
         }
@@ -51,10 +51,11 @@ public sealed class DebateCommands(
         var debate = new Debate
         {
             OrganisationId = organisation.Id, ProcessId = process.Id, Question = question, Context = context, PlainSummary = plain, OpensAt = draft.OpensAt, ClosesAt = draft.ClosesAt,
-            OpenedById = authorizer.PersonId, CreatedAt = clock.GetUtcNow(),
+            // Staff open a debate for the organisation (the log says who); a participant's is theirs, to export and erase.
+            OpenedById = staff ? null : authorizer.PersonId, CreatedAt = clock.GetUtcNow(),
         };
         db.Debates.Add(debate);
-        audit.Record("debate.open", $"debate:{debate.Id}", question);
+        audit.Record("debate.open", $"debate:{debate.Id}", staff ? question : "");
         await db.SaveChangesAsync();
         return CommandResult.Done(debate.Id);
     }

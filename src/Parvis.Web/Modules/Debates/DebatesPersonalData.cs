@@ -38,6 +38,13 @@ public sealed class DebatesPersonalData(ParvisDbContext db) : IPersonalDataSourc
             var ids = await opened.Select(d => d.Id).ToListAsync(cancellationToken);
             await db.NotificationEvents.Where(e => ids.Contains(e.ItemId)).ExecuteDeleteAsync(cancellationToken);
             await db.Follows.Where(f => ids.Contains(f.SubjectId)).ExecuteDeleteAsync(cancellationToken);
+            // Points sent to the experts at its close name it as their origin.
+            var referred = db.ClosingPoints.Where(p => ids.Contains(p.DebateId) && p.ReferredId != null).Select(p => p.ReferredId!.Value);
+            foreach (var question in await db.Contributions.Where(c => referred.Contains(c.Id)).ToListAsync(cancellationToken))
+            {
+                question.Origin = null;
+            }
+            await db.SaveChangesAsync(cancellationToken);
             await opened.ExecuteUpdateAsync(s => s.SetProperty(d => d.Question, "").SetProperty(d => d.Context, "").SetProperty(d => d.PlainSummary, ""), cancellationToken);
         }
         await opened.ExecuteUpdateAsync(s => s.SetProperty(d => d.OpenedById, (Guid?)null), cancellationToken);

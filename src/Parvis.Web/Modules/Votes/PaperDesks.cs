@@ -89,6 +89,11 @@ public sealed class PaperDesks(
         {
             return CommandResult.Refused("Votes.Desk.NameLength");
         }
+        // Once closed, a desk counted after the published count would change it by exactly its ballots.
+        if (clock.GetUtcNow() >= found.Vote.ClosesAt)
+        {
+            return CommandResult.Refused("Votes.Closed");
+        }
         // A named vote shows each voter's ballot: a paper ballot, once in the box, is nobody's.
         if (!found.Vote.Secret)
         {
@@ -542,6 +547,8 @@ public sealed class PaperDesks(
         var problem = state switch
         {
             { Ready: false } => "Votes.Desk.NotReady",
+            // Ballots nobody signed for: nothing holds the public count back for such a desk, which it would then change.
+            { Signatures: 0 } when state.Sheets.Count > 0 => "Votes.Desk.NobodySigned",
             _ when state.Sheets.Count != state.Signatures && note.Length == 0 => "Votes.Desk.NoteNeeded",
             _ => null,
         };
@@ -570,7 +577,10 @@ public sealed class PaperDesks(
             return null;
         }
         var (vote, options) = (access.Vote, access.Options);
-        var shown = summary.Counted && (vote.ResultsShown(clock.GetUtcNow()) || await authorizer.CanAsync(VotesPermissions.Manage, access.Process, vote.ComponentId));
+        // The public reads a desk's figures with the vote's results: once closed, when the last desk has counted too.
+        var counting = db.VotesCounting;
+        var shown = summary.Counted && (await authorizer.CanAsync(VotesPermissions.Manage, access.Process, vote.ComponentId)
+            || (vote.ResultsShown(clock.GetUtcNow()) && !await counting.ContainsAsync(voteId)));
         if (!access.Allowed && !shown)
         {
             return null;

@@ -320,7 +320,8 @@ public sealed class VoteCommands(
         }
         // A closed vote is counted once (until the organisation's content changes); an open one at each look, as its
         // ballots drop nothing while the count is not public.
-        var closed = clock.GetUtcNow() >= vote.ClosesAt;
+        var now = clock.GetUtcNow();
+        var closed = now >= vote.ClosesAt;
         var results = closed ? await shared.GetAsync($"vote-results:{organisation.Id}:{voteId}", Count) : await Count();
         // Once closed, the public waits for the last desk's count: counted one after the other, each desk would change
         // the published figures by exactly its ballots, and a small desk's few would be told. Staff see each desk anyway.
@@ -335,7 +336,7 @@ public sealed class VoteCommands(
             // the final count less the last running one would tell the few taken at the close. A named vote (consent
             // among them) shows its ballots anyway.
             var box = db.BallotBox(vote.Id);
-            if (vote.Secret && clock.GetUtcNow() < vote.ClosesAt)
+            if (vote.Secret && !closed)
             {
                 var taken = db.Ballots.Where(b => b.VoteId == vote.Id);
                 var latest = await taken.MaxAsync(b => (int?)b.Round) ?? 0;
@@ -362,7 +363,7 @@ public sealed class VoteCommands(
                 VoteMethod.Budget => CountBudget(vote, options, ApprovalBallots.From(BallotContent.Ranked(vote, options.Count, ballots)), tieBreak),
                 _ => SingleTransferableVote.Count(BallotContent.Ranked(vote, options.Count, ballots), vote.Seats, tieBreak),
             };
-            var named = vote.Secret || clock.GetUtcNow() < vote.ClosesAt ? [] : await db.VoteRegister.AsNoTracking()
+            var named = vote.Secret || !closed ? [] : await db.VoteRegister.AsNoTracking()
                 .Where(r => r.VoteId == vote.Id && r.NamedBallot != null)
                 .Join(db.Users, r => r.PersonId, p => p.Id, (r, p) => new NamedBallot(p.Pseudonym, r.NamedBallot!))
                 .ToListAsync();
@@ -461,7 +462,7 @@ public sealed class VoteCommands(
         }
         (objection.Answer, objection.AnsweredAt) = (answer, clock.GetUtcNow());
         // Recorded after the close too: that is how a proposal waiting for its answers is adopted.
-        audit.Record("vote.objection.answer", $"vote:{vote.Id}", $"{objection.Id}: {answer[..Math.Min(answer.Length, 200)]}");
+        audit.Record("vote.objection.answer", $"vote:{vote.Id}", $"{objection.Id}: {Excerpts.Clip(answer, 200)}");
         await db.SaveChangesAsync();
         return CommandResult.Done(vote.Id);
     }

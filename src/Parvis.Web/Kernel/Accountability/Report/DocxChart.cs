@@ -1,5 +1,6 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Parvis.Web.Kernel.Text;
 using A = DocumentFormat.OpenXml.Drawing;
 using C = DocumentFormat.OpenXml.Drawing.Charts;
 using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
@@ -23,7 +24,7 @@ internal static class DocxChart
         var height = Math.Clamp(chart.Categories.Count, 3, 20) * EmuPerCm + 2 * EmuPerCm;
         var inline = new DW.Inline(
             new DW.Extent { Cx = 16 * EmuPerCm, Cy = height },
-            new DW.DocProperties { Id = id, Name = $"Chart {id}", Description = chart.Description, Title = chart.Caption },
+            new DW.DocProperties { Id = id, Name = $"Chart {id}", Description = XmlText.Allowed(chart.Description), Title = XmlText.Allowed(chart.Caption) },
             new A.Graphic(new A.GraphicData(new C.ChartReference { Id = main.GetIdOfPart(part) }) { Uri = "http://schemas.openxmlformats.org/drawingml/2006/chart" }))
         { DistanceFromTop = 0, DistanceFromBottom = 0, DistanceFromLeft = 0, DistanceFromRight = 0 };
         return new Paragraph(new Run(new Drawing(inline)));
@@ -43,7 +44,7 @@ internal static class DocxChart
             bars.Append(new C.BarChartSeries(
                 new C.Index { Val = (uint)s },
                 new C.Order { Val = (uint)s },
-                new C.SeriesText(new C.NumericValue(series.Name)),
+                new C.SeriesText(new C.NumericValue(XmlText.Allowed(series.Name))),
                 new C.ChartShapeProperties(new A.SolidFill(new A.RgbColorModelHex { Val = _colours[s % _colours.Length] })),
                 new C.InvertIfNegative { Val = false },
                 new C.CategoryAxisData(Strings(chart.Categories)),
@@ -88,7 +89,7 @@ internal static class DocxChart
     private static C.StringLiteral Strings(IReadOnlyList<string> values)
     {
         var literal = new C.StringLiteral(new C.PointCount { Val = (uint)values.Count });
-        literal.Append(values.Select((v, i) => new C.StringPoint(new C.NumericValue(v)) { Index = (uint)i }));
+        literal.Append(values.Select((v, i) => new C.StringPoint(new C.NumericValue(XmlText.Allowed(v))) { Index = (uint)i }));
         return literal;
     }
 

@@ -19,7 +19,7 @@ public static class DocxWriter
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
-            document.PackageProperties.Title = report.Title;
+            document.PackageProperties.Title = XmlText.Allowed(report.Title);
             document.PackageProperties.Language = report.Language;
             var main = document.AddMainDocumentPart();
             main.AddNewPart<StyleDefinitionsPart>().Styles = Styles(Tag(report.Language));

@@ -28,7 +28,7 @@ public sealed class ResultsModel(ParvisDbContext db, VoteCommands commands, Proc
         }
         Results = results;
         Objections = Vote.Consenting ? await Commands.ObjectionsAsync(id) : [];
-        CanFund = Now >= Vote.ClosesAt && Options.Any(o => o.ProjectId is not null) && await authorizer.CanAsync(Permission.Analyse, Process);
+        CanFund = Now >= Vote.ClosesAt && !results.Withheld && Options.Any(o => o.ProjectId is not null) && await authorizer.CanAsync(Permission.Analyse, Process);
         return Page();
     }
 
