@@ -203,6 +203,15 @@ public sealed class DebateTests(ParvisApp app) : IClassFixture<ParvisApp>
         var english = await reader.GetAsync($"/debates/{debate}");
         Assert.Equal("Question removed by the person who opened this debate", english.Text("h1"));
         Assert.Null(english.Document.QuerySelector("h1")!.GetAttribute("lang"));
+
+        // Closed by staff reading in English: the news of it stands in for the question in the organisation's language.
+        var (closer, _) = await app.SignedInAsync("Clôture anglophone", Role.ProcessManager);
+        (await closer.Client.GetAsync(new Uri("/language/en?returnUrl=%2F", UriKind.Relative))).Dispose();
+        Assert.Equal(HttpStatusCode.Redirect, (await closer.PostAsync($"/admin/debates/{debate}?handler=Close", [
+            F("Conclusion", "Pas d'éclairage de nuit."), F("Points[0].Kind", "Agreement"), F("Points[0].Text", "Le sommeil passe avant."),
+        ])).Status);
+        Assert.Equal(["Question retirée par la personne qui a ouvert ce débat"],
+            await app.WithDatabaseAsync(db => db.NotificationEvents.Where(e => e.ItemId == debate).Select(e => e.ItemTitle).ToListAsync()));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Parvis.Web.Kernel.Audit;
@@ -199,7 +200,12 @@ public sealed class DebateCommands(
         {
             return CommandResult.Refused("Debates.AlreadyClosed");
         }
-        var question = debate.QuestionOr(localizer);
+        // Stored for others to read (news, the experts' questions): in the organisation's language, as the question is.
+        string question;
+        using (CultureScope.Use(CultureInfo.GetCultureInfo(organisation.Value.DefaultCulture)))
+        {
+            question = debate.QuestionOr(localizer);
+        }
         var origin = Excerpts.Clip(question, Contribution.OriginMax);
         for (var i = 0; i < kept.Count; i++)
         {
