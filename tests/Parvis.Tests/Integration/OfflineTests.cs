@@ -31,16 +31,6 @@ public sealed class OfflineTests(ParvisApp main) : IClassFixture<ParvisApp>
     private static List<string> Same(List<WorkshopItem> items) =>
         items.Select(i => $"{i.Id}|{i.GroupId}|{i.ItemKind}|{i.ParentId}|{i.Text}|{i.Carried}|{i.MergedIntoId}|{i.Origin}").ToList();
 
-    /// <summary>The bundle with its payload changed and the signature kept, as someone editing the file would.</summary>
-    private static byte[] Altered(byte[] bundle, Action<JsonNode> change)
-    {
-        var envelope = JsonNode.Parse(bundle)!;
-        var payload = JsonNode.Parse(Convert.FromBase64String(envelope["payload"]!.GetValue<string>()))!;
-        change(payload);
-        envelope["payload"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(payload.ToJsonString()));
-        return Encoding.UTF8.GetBytes(envelope.ToJsonString());
-    }
-
     [Fact]
     public async Task A_workshop_runs_on_a_laptop_without_network_and_comes_back_once_with_nothing_lost_or_doubled()
     {
@@ -109,9 +99,9 @@ public sealed class OfflineTests(ParvisApp main) : IClassFixture<ParvisApp>
         var again = await UploadAsync(manager, offlinePage, "Import", bundle);
         Assert.StartsWith("Aucune contribution ajoutée, aucune mise à jour.", again.Text("#offline-report"), StringComparison.Ordinal);
         Assert.Contains("déjà été importé", again.Text("#offline-report"), StringComparison.Ordinal);
-        var tampered = Altered(bundle, payload => payload["items"]![0]!["text"] = "Un texte changé après coup");
+        var tampered = OfflineFileEdits.Altered(bundle, payload => payload["items"]![0]!["text"] = "Un texte changé après coup");
         Assert.Contains("signature du lot ne correspond pas", (await UploadAsync(manager, offlinePage, "Import", tampered)).Text("#Upload-error"), StringComparison.Ordinal);
-        var foreign = Altered(bundle, payload => payload["exportId"] = Guid.NewGuid().ToString());
+        var foreign = OfflineFileEdits.Altered(bundle, payload => payload["exportId"] = Guid.NewGuid().ToString());
         Assert.Contains("ne correspond à aucun export", (await UploadAsync(manager, offlinePage, "Import", foreign)).Text("#Upload-error"), StringComparison.Ordinal);
         Assert.Contains("pas un lot", (await UploadAsync(manager, offlinePage, "Import", packageBytes)).Text("#Upload-error"), StringComparison.Ordinal);
         var huge = new byte[SignedFile.MaxBytes + 1];
@@ -171,6 +161,72 @@ public sealed class OfflineTests(ParvisApp main) : IClassFixture<ParvisApp>
         ["id"] = id, ["groupId"] = group, ["kind"] = kind, ["parentId"] = parent, ["text"] = text, ["position"] = 0, ["carried"] = false,
         ["status"] = kind == "Resource" ? "Existing" : null, ["actor"] = actor, ["createdAt"] = DateTimeOffset.UtcNow, ["channel"] = "Offline",
     };
+
+    [Fact]
+    public async Task A_hand_edited_package_is_refused_with_its_reason_and_sets_up_nothing_on_the_laptop()
+    {
+        await main.WithDatabaseAsync(async db =>
+        {
+            var today = DateOnly.FromDateTime(DateTime.Now);
+            db.Processes.Add(ParvisApp.NewProcess(main.World.OrganisationId, "paquets-abimes", new Phase { Title = "Ateliers", StartsOn = today.AddDays(-3), EndsOn = today.AddDays(30) }));
+            await db.SaveChangesAsync();
+        });
+        var (manager, _) = await main.SignedInAsync("Pilote des paquets", Role.ProcessManager);
+        var created = await manager.PostAsync("/processes/paquets-abimes/workshops", new Dictionary<string, string>
+        {
+            ["Title"] = "Atelier à Quéven", ["Template"] = "htd", ["StartsAt"] = "2026-11-27T18:30", ["Place"] = "Salle des fêtes",
+        });
+        var workshopId = Guid.Parse(created.Location!.Split('/')[2]);
+        var group = await main.WithDatabaseAsync(db => db.WorkshopGroups.Where(g => g.WorkshopId == workshopId).OrderBy(g => g.Position).Select(g => g.Id).FirstAsync());
+        await ConsoleAsync(manager, workshopId, "Add", new() { ["group"] = group.ToString(), ["kind"] = "Concern", ["ItemText"] = "Le car du marché", ["ParentId"] = "" });
+        var package = Encoding.UTF8.GetBytes((await manager.PostAsync($"/workshops/{workshopId}/offline?handler=Package", new Dictionary<string, string>())).Body);
+
+        await using var laptop = new ParvisApp();
+        await ((IAsyncLifetime)laptop).InitializeAsync();
+        var (owner, _) = await laptop.SignedInAsync("Animateur au portable", Role.ProcessManager);
+        var item = (await ItemsAsync(main, workshopId)).Single().Id;
+        foreach (var (broken, why) in new (Action<JsonNode>, string)[]
+        {
+            (p => p["workshop"]!["title"] = null, "a null title"),
+            (p => p["workshop"]!["groups"]!.AsArray().Add(null), "a null table"),
+            (p => p["items"]![0]!["text"] = null, "an item without text"),
+            (p => p["workshop"]!["times"]![0]!["output"] = 99, "a number no output names"),
+            (p => p["key"] = "pas une clé", "a key that is no base64"),
+            (p => p["key"] = Convert.ToBase64String(new byte[300]), "a key past its column"),
+            (p => p["workshop"]!["title"] = new string('a', 5_000), "a title past its column"),
+            (p => p["items"]![0]!["text"] = new string('b', 50_000), "an item past its column"),
+            (p => p["items"]!.AsArray().Add(p["items"]![0]!.DeepClone()), "an item twice"),
+            (p => p["items"]![0]!["groupId"] = Guid.NewGuid(), "an item at a table that is not there"),
+            (p => p["workshop"]!["times"]![0]!["minutes"] = 0, "a time of no minutes"),
+            (p =>
+            {
+                p["workshop"]!["times"]![0]!["minItems"] = 9;
+                p["workshop"]!["times"]![0]!["maxItems"] = 3;
+            }, "more items at least than at most"),
+            (p => p["workshop"]!["groups"]![0]!["themeId"] = Guid.NewGuid(), "a theme the process has not"),
+            (p => p["workshop"]!["times"] = new JsonArray(), "no time"),
+        })
+        {
+            var refused = await UploadAsync(owner, "/offline", "", OfflineFileEdits.Altered(package, broken));
+            Assert.True(refused.Status == HttpStatusCode.OK, why);
+            Assert.True(refused.Text("#Upload-error").StartsWith("Ce paquet a été modifié ou abîmé", StringComparison.Ordinal), $"{why}: {refused.Text("#Upload-error")}");
+            Assert.False(await laptop.WithDatabaseAsync(db => db.Workshops.AnyAsync(w => w.Id == workshopId)), why);
+            Assert.False(await laptop.WithDatabaseAsync(db => db.Processes.AnyAsync(p => p.Slug == "paquets-abimes")), why);
+        }
+        Assert.Contains("pas un paquet", (await UploadAsync(owner, "/offline", "", OfflineFileEdits.Altered(package, p => p["items"] = null))).Text("#Upload-error"), StringComparison.Ordinal);
+
+        // What can be mended is: a slug no address could hold, a join code of another shape.
+        var mended = await UploadAsync(owner, "/offline", "", OfflineFileEdits.Altered(package, p =>
+        {
+            p["process"]!["slug"] = "../Ateliers d'été/";
+            p["workshop"]!["joinCode"] = "<b>";
+        }));
+        Assert.Equal($"/workshops/{workshopId}/console", mended.Location);
+        var copy = await laptop.WithDatabaseAsync(db => db.Workshops.SingleAsync(w => w.Id == workshopId));
+        Assert.Matches("^[A-Z2-9]{6}$", copy.JoinCode);
+        Assert.Equal("ateliers-d-ete", await laptop.WithDatabaseAsync(db => db.Processes.Where(p => p.Id == copy.ProcessId).Select(p => p.Slug).SingleAsync()));
+        Assert.Equal([item], (await ItemsAsync(laptop, workshopId)).Select(i => i.Id));
+    }
 
     [Fact]
     public async Task A_resource_brought_back_from_a_laptop_appears_on_the_directory_entry_it_names_until_it_names_another()

@@ -324,6 +324,17 @@ public sealed class SurveyTests(ParvisApp app) : IClassFixture<ParvisApp>
         await using var laptop = new ParvisApp();
         await ((IAsyncLifetime)laptop).InitializeAsync();
         var (owner, _) = await laptop.SignedInAsync("Médiatrice au portable", Role.ProcessManager);
+        // A package is not signed: one edited by hand is refused, with why, and sets up nothing.
+        foreach (var broken in new Action<System.Text.Json.Nodes.JsonNode>[]
+        {
+            p => p["survey"]!["intro"] = null, p => p["survey"]!["mode"] = 42, p => p["key"] = "pas une clé", p => p["process"]!["themes"]!.AsArray().Add(null),
+            p => p["process"]!["title"] = " ",
+        })
+        {
+            var refused = await owner.PostFileAsync("/offline", "Upload", "questionnaire.json", OfflineFileEdits.Altered(packageBytes, broken), "/offline");
+            Assert.StartsWith("Ce paquet a été modifié ou abîmé", refused.Text("#Upload-error"), StringComparison.Ordinal);
+            Assert.False(await laptop.WithDatabaseAsync(db => db.Surveys.AnyAsync(s => s.Id == survey.Id)));
+        }
         var received = await owner.PostFileAsync("/offline", "Upload", "questionnaire.json", packageBytes, "/offline");
         Assert.Equal(HttpStatusCode.Redirect, received.Status);
         Assert.Equal(editor, received.Location);
@@ -343,11 +354,8 @@ public sealed class SurveyTests(ParvisApp app) : IClassFixture<ParvisApp>
         async Task<Session.Response> Import(byte[] file) => await manager.PostFileAsync($"{editor}?handler=Import", "Upload", "lot.json", file, editor);
         Assert.Equal("3 réponses ajoutées, aucune déjà là, aucune refusée.", (await Import(bundleBytes)).Text("section[aria-labelledby=offline] .notice"));
         Assert.Equal("Aucune réponse ajoutée, 3 déjà là, aucune refusée.", (await Import(bundleBytes)).Text("section[aria-labelledby=offline] .notice"));
-        var payload = System.Text.Json.Nodes.JsonNode.Parse(Convert.FromBase64String(System.Text.Json.Nodes.JsonNode.Parse(bundleBytes)!["payload"]!.GetValue<string>()))!;
-        payload["answers"]![0]!["id"] = Guid.NewGuid().ToString();
-        var envelope = System.Text.Json.Nodes.JsonNode.Parse(bundleBytes)!;
-        envelope["payload"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(payload.ToJsonString()));
-        Assert.Contains("modifié depuis le portable", (await Import(Encoding.UTF8.GetBytes(envelope.ToJsonString()))).Text("#Upload-error"), StringComparison.Ordinal);
+        var changed = OfflineFileEdits.Altered(bundleBytes, p => p["answers"]![0]!["id"] = Guid.NewGuid().ToString());
+        Assert.Contains("modifié depuis le portable", (await Import(changed)).Text("#Upload-error"), StringComparison.Ordinal);
         await app.WithDatabaseAsync(async db =>
         {
             Assert.Equal(3, await db.SurveyResponses.CountAsync(r => r.SurveyId == survey.Id && r.Channel == SurveyChannel.Offline));

@@ -1,11 +1,15 @@
+using System.Collections;
+using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Kernel.Setup;
 
 namespace Parvis.Web.Kernel.Offline;
 
@@ -67,6 +71,46 @@ public sealed record SignedFile(string Payload, string? Signature)
 
     public static bool Verify(byte[] bytes, byte[]? signature, byte[] key) =>
         signature is not null && CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(key, bytes), signature);
+
+    private const int KeyBytes = 32;
+
+    /// <summary>A key made for one export (base64): it signs the bundles that answer it.</summary>
+    public static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeyBytes));
+
+    /// <summary>Whether a package's key is one <see cref="NewKey"/> makes: the laptop signs its bundles with it.</summary>
+    public static bool IsKey(string key)
+    {
+        Span<byte> bytes = stackalloc byte[KeyBytes + 1];
+        return Convert.TryFromBase64String(key, bytes, out var written) && written == KeyBytes;
+    }
+
+    /// <summary>
+    /// Whether a payload has every part its records promise: no null where they allow none, in lists and maps too, and
+    /// no number its enums do not name. The reader lets a hand-edited package say otherwise, and a package is not signed.
+    /// </summary>
+    public static bool Whole(object payload) => Whole(payload, new NullabilityInfoContext());
+
+    private static bool Whole(object value, NullabilityInfoContext nullability)
+    {
+        var type = value.GetType();
+        if (type.IsEnum)
+        {
+            return Enum.IsDefined(type, value);
+        }
+        // Only this application's records have parts to look into; computed properties (no setter) are not read from the file.
+        return type.Assembly != typeof(SignedFile).Assembly
+            || type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod is not null && p.GetIndexParameters().Length == 0)
+                .All(p => Fits(p.GetValue(value), nullability.Create(p), nullability));
+    }
+
+    private static bool Fits(object? value, NullabilityInfo declared, NullabilityInfoContext nullability) => value switch
+    {
+        null => declared.ReadState != NullabilityState.NotNull,
+        string => true,
+        IDictionary map => map.Values.Cast<object?>().All(v => Fits(v, declared.GenericTypeArguments[^1], nullability)),
+        IEnumerable list => list.Cast<object?>().All(e => Fits(e, declared.ElementType ?? declared.GenericTypeArguments[0], nullability)),
+        _ => Whole(value, nullability),
+    };
 }
 
 /// <summary>Something a module sends to a laptop (a workshop, a survey) as received there: its title, its page, when.</summary>
@@ -91,6 +135,32 @@ public interface IOfflinePackages
     Task<IReadOnlyList<ReceivedCopy>> ReceivedAsync();
 }
 
+public static class OfflinePackages
+{
+    /// <summary>
+    /// Saves what a received package set up, with its transaction, or nothing: a text past its column, an id already
+    /// used here or a reference to nothing is the file's doing, as the laptop's staff are told, not an error of ours.
+    /// </summary>
+    public static async Task<CommandResult> SaveAsync(ParvisDbContext db, IDbContextTransaction transaction, Guid received)
+    {
+        if (DatabaseErrors.Overlong(db) is not null)
+        {
+            return CommandResult.Refused("Laptop.Damaged");
+        }
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsConstraintViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            return CommandResult.Refused("Laptop.Damaged");
+        }
+        await transaction.CommitAsync();
+        return CommandResult.Done(received);
+    }
+}
+
 public sealed record OfflineTheme(Guid Id, string Name, int Position);
 
 /// <summary>The process a package's content belongs to, as the laptop sets it up.</summary>
@@ -98,6 +168,9 @@ public sealed record OfflineProcess(Guid Id, string Slug, string Title, string S
 {
     public static OfflineProcess Of(Process process, IEnumerable<Theme> themes) =>
         new(process.Id, process.Slug, process.Title, process.Summary, [.. themes.Select(t => new OfflineTheme(t.Id, t.Name, t.Position))]);
+
+    /// <summary>Whether a package's process can be set up as it says: a title, each theme once and named.</summary>
+    public bool Sound => !string.IsNullOrWhiteSpace(Title) && Themes.DistinctBy(t => t.Id).Count() == Themes.Count && Themes.All(t => !string.IsNullOrWhiteSpace(t.Name));
 
     /// <summary>
     /// On the laptop: the process (with the same id, its slug changed if this installation has another of that name),
@@ -112,7 +185,8 @@ public sealed record OfflineProcess(Guid Id, string Slug, string Title, string S
         }
         if (process is null)
         {
-            var slug = source.Slug;
+            // Read as a title would be: a hand-edited package's slug could hold what no address can.
+            var slug = Slugs.From(source.Slug, 70);
             if (await db.Processes.AnyAsync(p => p.OrganisationId == organisationId && p.Slug == slug))
             {
                 slug = $"{slug[..Math.Min(slug.Length, 50)]}-{source.Id.ToString()[..8]}";

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Surveys;
 using Parvis.Web.Kernel.Audit;
@@ -72,8 +71,6 @@ public sealed class SurveyCopy
 public sealed class SurveyOffline(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock,
     SurveyCommands surveys) : IOfflinePackages
 {
-    private const int KeyBytes = 32;
-
     /// <summary>A bundle holds what a day at a desk brings; far more is not one.</summary>
     public const int MostAnswers = 20_000;
 
@@ -101,7 +98,7 @@ public sealed class SurveyOffline(ParvisDbContext db, CurrentOrganisation organi
         {
             return (CommandResult.Refused("Surveys.NotOpen"), null);
         }
-        var copy = new SurveyCopy { SurveyId = survey.Id, Role = SurveyCopyRole.Exported, Key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeyBytes)), CreatedAt = clock.GetUtcNow() };
+        var copy = new SurveyCopy { SurveyId = survey.Id, Role = SurveyCopyRole.Exported, Key = SignedFile.NewKey(), CreatedAt = clock.GetUtcNow() };
         copy.ExportId = copy.Id;
         db.SurveyCopies.Add(copy);
         audit.Record("survey.offline-export", $"survey:{survey.Id}", copy.Id.ToString());
@@ -116,9 +113,13 @@ public sealed class SurveyOffline(ParvisDbContext db, CurrentOrganisation organi
         {
             return CommandResult.Refused(decision);
         }
-        if (Read(file) is not { Payload: { Kind: "package", Key: { } key } package } || !Sound(package.Survey))
+        if (Read(file) is not { Payload: { Kind: "package", Key: { } key } package })
         {
             return CommandResult.Refused("Laptop.NotAPackage");
+        }
+        if (!SignedFile.Whole(package) || !SignedFile.IsKey(key) || !package.Process.Sound || !Sound(package.Survey))
+        {
+            return CommandResult.Refused("Laptop.Damaged");
         }
         if (await db.Surveys.AnyAsync(s => s.Id == package.Survey.Id))
         {
@@ -132,16 +133,14 @@ public sealed class SurveyOffline(ParvisDbContext db, CurrentOrganisation organi
         var source = package.Survey;
         var survey = new Survey
         {
-            Id = source.Id, OrganisationId = organisation.Id, ProcessId = process.Id, Title = source.Title, Intro = source.Intro ?? "", EasyIntro = source.EasyIntro ?? "",
+            Id = source.Id, OrganisationId = organisation.Id, ProcessId = process.Id, Title = source.Title, Intro = source.Intro, EasyIntro = source.EasyIntro,
             Mode = source.Mode, Stage = SurveyStage.Published, SmallestCell = source.SmallestCell, Questions = source.Questions, TokenKey = SurveyCodes.NewKey(),
             CreatedAt = clock.GetUtcNow(), PublishedAt = clock.GetUtcNow(),
         };
         db.Surveys.Add(survey);
         db.SurveyCopies.Add(new SurveyCopy { SurveyId = survey.Id, Role = SurveyCopyRole.Copy, ExportId = package.ExportId, Key = key, CreatedAt = clock.GetUtcNow() });
         audit.Record("survey.offline-copy", $"survey:{survey.Id}", package.ExportId.ToString());
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        return CommandResult.Done(survey.Id);
+        return await OfflinePackages.SaveAsync(db, transaction, survey.Id);
     }
 
     /// <summary>On the laptop: every answer taken here, signed with the package's key; sent twice, it adds nothing twice.</summary>
@@ -218,8 +217,8 @@ public sealed class SurveyOffline(ParvisDbContext db, CurrentOrganisation organi
     {
         var questions = new Survey { Title = survey.Title, Questions = survey.Questions }.TryRead();
         return questions is not null && questions.Count <= Survey.MostQuestions && SurveyCheck.Problems([.. questions.Select(q => q.Logic)]).Count == 0
-            && survey.Title.Length is >= 3 and <= Survey.TitleMax && (survey.Intro?.Length ?? 0) <= Survey.IntroMax
-            && (survey.EasyIntro?.Length ?? 0) <= Survey.IntroMax && Enum.IsDefined(survey.Mode)
+            && survey.Title.Length is >= 3 and <= Survey.TitleMax && survey.Intro.Length <= Survey.IntroMax
+            && survey.EasyIntro.Length <= Survey.IntroMax
             && survey.SmallestCell is >= SurveyCommands.SmallestCellMin and <= SurveyCommands.SmallestCellMax;
     }
 

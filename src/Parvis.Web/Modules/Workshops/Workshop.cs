@@ -55,6 +55,10 @@ public sealed class WorkshopTime
 {
     public const int TitleMax = 200;
     public const int InstructionsMax = 2_000;
+    public const int MinutesMax = 600;
+
+    /// <summary>The most a time's least or most items can be: what a table's sheet holds.</summary>
+    public const int ItemsMax = 50;
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid WorkshopId { get; set; }

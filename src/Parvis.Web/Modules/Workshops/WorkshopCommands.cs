@@ -498,6 +498,9 @@ public sealed class WorkshopCommands(ParvisDbContext db, CurrentOrganisation org
         return (item, workshop, refusal);
     }
 
+    /// <summary>Whether a code is one <see cref="NewCodeAsync"/> could make: the join page reads no other.</summary>
+    internal static bool IsCode(string code) => code.Length == CodeLength && code.All(CodeAlphabet.Contains);
+
     /// <summary>A join code no workshop of the installation uses.</summary>
     internal static async Task<string> NewCodeAsync(ParvisDbContext db)
     {

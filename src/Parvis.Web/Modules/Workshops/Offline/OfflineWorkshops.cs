@@ -30,16 +30,12 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
 {
     public string Format => OfflinePayload.FormatName;
 
-    public Task<CommandResult> ReceiveAsync(Stream file) => ImportPackageAsync(file);
-
     public string Address(Guid id) => $"/workshops/{id}/console";
 
     public async Task<IReadOnlyList<ReceivedCopy>> ReceivedAsync() =>
         [.. (await db.OfflineLinks.AsNoTracking().Where(l => l.Role == OfflineRole.Copy)
                 .Join(db.Workshops, l => l.WorkshopId, w => w.Id, (l, w) => new { w.Id, w.Title, l.CreatedAt }).ToListAsync())
             .Select(r => new ReceivedCopy(r.Title, $"/workshops/{r.Id}/offline", r.CreatedAt))];
-
-    private const int KeyBytes = 32;
 
     /// <summary>On the main installation: the package for a laptop, with a key made for this export.</summary>
     public async Task<(CommandResult Result, byte[]? File)> ExportPackageAsync(Guid workshopId)
@@ -51,13 +47,12 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
         }
         var items = await db.WorkshopItems.AsNoTracking().Where(i => i.WorkshopId == workshop.Id).OrderBy(i => i.CreatedAt).ToListAsync();
         var themes = await db.Themes.AsNoTracking().Where(t => t.ProcessId == process.Id).OrderBy(t => t.Position).ToListAsync();
-        var key = RandomNumberGenerator.GetBytes(KeyBytes);
         var snapshot = Snapshot(workshop, items.Select(ToFile).ToList());
         var link = new OfflineLink
         {
             WorkshopId = workshop.Id,
             Role = OfflineRole.Exported,
-            Key = Convert.ToBase64String(key),
+            Key = SignedFile.NewKey(),
             Baseline = JsonSerializer.Serialize(snapshot.Baseline),
             CreatedAt = clock.GetUtcNow(),
             CreatedById = authorizer.PersonId,
@@ -84,7 +79,7 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
     /// On the laptop: sets up the workshop received in a package (its process, themes, times, groups and
     /// items, with the same ids) so it can be run without network, and keeps the key that signs the bundle.
     /// </summary>
-    public async Task<CommandResult> ImportPackageAsync(Stream file)
+    public async Task<CommandResult> ReceiveAsync(Stream file)
     {
         if (await authorizer.DecideAsync(WorkshopsPermissions.Manage) is var decision and not Decision.Allowed)
         {
@@ -93,6 +88,10 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
         if (OfflineFiles.Read(file) is not { Payload: { Kind: "package", Key: { } key } package })
         {
             return CommandResult.Refused("Laptop.NotAPackage");
+        }
+        if (!SignedFile.Whole(package) || !SignedFile.IsKey(key) || !Sound(package))
+        {
+            return CommandResult.Refused("Laptop.Damaged");
         }
         if (await db.Workshops.AnyAsync(w => w.Id == package.Workshop.Id))
         {
@@ -108,7 +107,9 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
         {
             Id = source.Id, OrganisationId = organisation.Id, ProcessId = process.Id, Title = source.Title, Description = source.Description,
             Place = source.Place, StartsAt = source.StartsAt,
-            JoinCode = await db.Workshops.AnyAsync(w => w.JoinCode == source.JoinCode) ? await WorkshopCommands.NewCodeAsync(db) : source.JoinCode,
+            JoinCode = !WorkshopCommands.IsCode(source.JoinCode) || await db.Workshops.AnyAsync(w => w.JoinCode == source.JoinCode)
+                ? await WorkshopCommands.NewCodeAsync(db)
+                : source.JoinCode,
         };
         Define(workshop, source);
         db.Workshops.Add(workshop);
@@ -119,9 +120,23 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
             Baseline = JsonSerializer.Serialize(package.Baseline), CreatedAt = clock.GetUtcNow(), CreatedById = authorizer.PersonId,
         });
         audit.Record("workshop.offline-copy", $"workshop:{workshop.Id}", package.ExportId.ToString());
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        return CommandResult.Done(workshop.Id);
+        return await OfflinePackages.SaveAsync(db, transaction, workshop.Id);
+    }
+
+    /// <summary>
+    /// A package is not signed: what it says of the workshop is checked as the editor would check it (times and
+    /// tables, their bounds, themes of its process), so a changed file sets up nothing a page could not show.
+    /// </summary>
+    private static bool Sound(OfflinePayload package)
+    {
+        var (times, groups) = (package.Workshop.Times, package.Workshop.Groups);
+        var themes = package.Process.Themes.Select(t => t.Id).ToHashSet();
+        return package.Process.Sound && !string.IsNullOrWhiteSpace(package.Workshop.Title) && times.Count > 0 && groups.Count > 0
+            && times.All(t => t.Minutes is null or (>= 1 and <= WorkshopTime.MinutesMax) && t.MinItems is null or (>= 1 and <= WorkshopTime.ItemsMax)
+                && t.MaxItems is null or (>= 1 and <= WorkshopTime.ItemsMax) && !(t.MinItems > t.MaxItems))
+            && groups.All(g => g.ThemeId is null || themes.Contains(g.ThemeId.Value))
+            && times.DistinctBy(t => t.Id).Count() == times.Count && groups.DistinctBy(g => g.Id).Count() == groups.Count
+            && package.Items.DistinctBy(i => i.Id).Count() == package.Items.Count;
     }
 
     /// <summary>On the laptop: the session's bundle, signed with the package's key, to carry back to the main installation.</summary>

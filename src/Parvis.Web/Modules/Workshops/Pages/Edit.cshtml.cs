@@ -22,18 +22,18 @@ public sealed class TimeRow
     [Display(Name = "Field.TimeInstructions")]
     public string? Instructions { get; set; }
 
-    [Range(1, 600, ErrorMessage = "Error.Minutes")]
+    [Range(1, WorkshopTime.MinutesMax, ErrorMessage = "Error.Minutes")]
     [Display(Name = "Field.TimeMinutes")]
     public int? Minutes { get; set; }
 
     [Display(Name = "Field.TimeOutput")]
     public TimeOutput Output { get; set; }
 
-    [Range(1, 50, ErrorMessage = "Error.ItemCount")]
+    [Range(1, WorkshopTime.ItemsMax, ErrorMessage = "Error.ItemCount")]
     [Display(Name = "Field.TimeMin")]
     public int? MinItems { get; set; }
 
-    [Range(1, 50, ErrorMessage = "Error.ItemCount")]
+    [Range(1, WorkshopTime.ItemsMax, ErrorMessage = "Error.ItemCount")]
     [Display(Name = "Field.TimeMax")]
     public int? MaxItems { get; set; }
 
