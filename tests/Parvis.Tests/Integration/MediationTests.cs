@@ -393,6 +393,107 @@ public sealed class MediationTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task An_account_claimed_then_proven_by_a_password_reset_is_held_no_more_and_no_code_takes_it_back()
+    {
+        var (structure, mediator, _, _) = await DeskAsync("Kerentrech, point numérique");
+        var mandate = await OpenHeldAsync(mediator, structure, "Gildas de Kerentrech", app.World.ProcessId, "SixMonths", "ContributeWith");
+        var page = $"/mediation/mandates/{mandate}";
+        Assert.Equal(HttpStatusCode.Redirect, (await mediator.PostAsync($"{page}?handler=Consent", new Dictionary<string, string> { ["Consent"] = "Attestation" })).Status);
+        var code = (await mediator.PostAsync($"{page}?handler=Code", [])).Text(".claim-code strong");
+        using var gildas = app.NewSession();
+        var claimed = await gildas.PostAsync("/account/claim", new Dictionary<string, string> { ["Input.Code"] = code, ["Input.Email"] = "gildas@example.org", ["Input.Password"] = ParvisApp.Password });
+        Assert.Contains("e-mail", claimed.Text("[role=status]"), StringComparison.Ordinal);
+        await app.Mail.WaitForAsync("gildas@example.org", m => m.Subject?.Contains("Confirmez", StringComparison.Ordinal) == true);
+
+        // Rather than the confirmation link, the person asks for a new password: its link proves the address all the same.
+        await gildas.PostAsync("/account/forgot-password", new Dictionary<string, string> { ["Email"] = "gildas@example.org" });
+        var message = await app.Mail.WaitForAsync("gildas@example.org", m => m.Subject?.Contains("nouveau mot de passe", StringComparison.Ordinal) == true);
+        var link = new Uri(System.Text.RegularExpressions.Regex.Match(message.TextBody!, @"https?://\S+/account/reset\S+").Value);
+        var form = await gildas.GetAsync(link.PathAndQuery);
+        Assert.NotEmpty((await gildas.PostAsync("/account/reset", new Dictionary<string, string>
+        {
+            ["Id"] = form.Document.QuerySelector("input[name=Id]")!.GetAttribute("value")!,
+            ["Token"] = form.Document.QuerySelector("input[name=Token]")!.GetAttribute("value")!,
+            ["Password"] = "un mot de passe à moi seul",
+        }, link.PathAndQuery)).Text("[role=status]"));
+        var person = await app.WithDatabaseAsync(db => db.Users.SingleAsync(u => u.Pseudonym == "Gildas de Kerentrech"));
+        Assert.True(person.EmailConfirmed);
+        Assert.False(await app.WithDatabaseAsync(db => db.HeldAccounts.AnyAsync(h => h.PersonId == person.Id)));
+
+        // The structure holds the account no more: no new code for it, and a hold left behind by older data gives none either.
+        Assert.Equal(HttpStatusCode.NotFound, (await mediator.PostAsync($"{page}?handler=Code", [])).Status);
+        await app.WithDatabaseAsync(async db =>
+        {
+            db.HeldAccounts.Add(new HeldAccount { PersonId = person.Id, OrganisationId = app.World.OrganisationId, StructureId = structure, CodeHash = ClaimCodes.Hash("ABCD-EFGH-JKMN") });
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(HttpStatusCode.NotFound, (await mediator.PostAsync($"{page}?handler=Code", [])).Status);
+        using var taker = app.NewSession();
+        var taken = await taker.PostAsync("/account/claim", new Dictionary<string, string> { ["Input.Code"] = "ABCD-EFGH-JKMN", ["Input.Email"] = "mediateur@example.org", ["Input.Password"] = ParvisApp.Password });
+        Assert.Contains("ne correspond à aucun compte", taken.Text("#Input_Code-error"), StringComparison.Ordinal);
+        Assert.Equal("gildas@example.org", await app.WithDatabaseAsync(db => db.Users.Where(u => u.Id == person.Id).Select(u => u.Email).SingleAsync()));
+        await gildas.SignInAsync("gildas@example.org", "un mot de passe à moi seul");
+    }
+
+    [Fact]
+    public async Task A_mediator_takes_a_committee_seat_for_a_person_only_where_the_mandate_reaches_and_it_is_journaled()
+    {
+        var (structure, mediator, mediatorPerson, _) = await DeskAsync("Bois-du-Château, centre social");
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        var process = await app.AddProcessAsync("comites-aides", new Phase
+        {
+            Title = "Pétitions", StartsOn = today.AddDays(-1), EndsOn = today.AddDays(30), Switches = [PetitionsModule.Writing, PetitionsModule.Signing],
+        });
+        var elsewhere = await OpenHeldAsync(mediator, structure, "Maryvonne d'ailleurs", app.World.ProcessId, "SixMonths", "ContributeWith");
+        var here = await OpenHeldAsync(mediator, structure, "Loïc du Bois", process.Id, "SixMonths", "ContributeWith");
+        var (maryvonne, loic) = await app.WithDatabaseAsync(async db => (
+            await db.Users.Where(u => u.Pseudonym == "Maryvonne d'ailleurs").Select(u => u.Id).SingleAsync(),
+            await db.Users.Where(u => u.Pseudonym == "Loïc du Bois").Select(u => u.Id).SingleAsync()));
+        var author = await app.CreatePersonAsync("Autrice du comité");
+        var petition = await app.WithDatabaseAsync(async db =>
+        {
+            var written = new Petition
+            {
+                OrganisationId = app.World.OrganisationId, ProcessId = process.Id, AuthorId = author.Id, Title = "Un jardin partagé au pied des tours",
+                Text = "Pour cultiver ensemble.", Stage = PetitionStage.Committee,
+            };
+            db.Petitions.Add(written);
+            db.CommitteeMembers.AddRange(
+                new CommitteeMember { PetitionId = written.Id, PersonId = author.Id, ConfirmedAt = DateTimeOffset.UtcNow },
+                new CommitteeMember { PetitionId = written.Id, PersonId = maryvonne },
+                new CommitteeMember { PetitionId = written.Id, PersonId = loic });
+            await db.SaveChangesAsync();
+            return written.Id;
+        });
+        var page = $"/petitions/{petition}";
+        foreach (var mandate in new[] { elsewhere, here })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await mediator.PostAsync($"/mediation/mandates/{mandate}?handler=Consent", new Dictionary<string, string> { ["Consent"] = "Attestation" })).Status);
+        }
+        Task<DateTimeOffset?> ConfirmedAsync(Guid person) =>
+            app.WithDatabaseAsync(db => db.CommitteeMembers.Where(m => m.PetitionId == petition && m.PersonId == person).Select(m => m.ConfirmedAt).SingleAsync());
+
+        // A mandate for another process reaches no committee here: neither joining nor leaving it.
+        Assert.Equal(HttpStatusCode.Redirect, (await mediator.PostAsync($"/mediation/mandates/{elsewhere}?handler=Start", new Dictionary<string, string> { ["Mode"] = "With" })).Status);
+        foreach (var handler in new[] { "Confirm", "Decline" })
+        {
+            var refused = await mediator.PostAsync($"{page}?handler={handler}", new Dictionary<string, string>(), page);
+            Assert.Equal(HttpStatusCode.OK, refused.Status);
+            Assert.Contains("ne permet pas cela ici", refused.Text("main"), StringComparison.Ordinal);
+        }
+        Assert.Null(await ConfirmedAsync(maryvonne));
+        await mediator.PostAsync(MediationPages.Stop, []);
+
+        // Within the mandate, the seat is taken and the person's journal says so.
+        Assert.Equal(HttpStatusCode.Redirect, (await mediator.PostAsync($"/mediation/mandates/{here}?handler=Start", new Dictionary<string, string> { ["Mode"] = "With" })).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await mediator.PostAsync($"{page}?handler=Confirm", new Dictionary<string, string>(), page)).Status);
+        Assert.NotNull(await ConfirmedAsync(loic));
+        var act = await app.WithDatabaseAsync(db => db.MandateActs.SingleAsync(a => a.MandateId == here));
+        Assert.Equal((CommitteeAct.Membership, page, mediatorPerson.Id, loic), (act.Kind, act.Address, act.MediatorId, act.PersonId));
+        Assert.False(await app.WithDatabaseAsync(db => db.MandateActs.AnyAsync(a => a.MandateId == elsewhere)));
+    }
+
+    [Fact]
     public async Task A_mediator_signs_a_petition_for_as_many_people_as_the_organisation_allows_each_signature_journaled()
     {
         var (structure, mediator, mediatorPerson, _) = await DeskAsync("Association Lire et écrire");

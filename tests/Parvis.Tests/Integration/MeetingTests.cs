@@ -153,6 +153,11 @@ public sealed class MeetingTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(HttpStatusCode.NotFound, (await islander.PostAsync("/follow", Follow("Lorient", Places.IdOf("Groix")), "/meetings")).Status);
         Assert.Equal(HttpStatusCode.Redirect, (await islander.PostAsync("/follow", Follow("GROIX", Places.IdOf("Groix")), "/meetings")).Status);
         Assert.Contains("GROIX", (await islander.GetAsync("/account/notifications/settings")).Text("main"), StringComparison.Ordinal);
+        // A place named in another script at the longest: its address, that the list of follows links to, fits its column.
+        var far = new string('Ж', Places.NameMax);
+        Assert.Equal(HttpStatusCode.Redirect, (await islander.PostAsync("/follow", Follow(far, Places.IdOf(far)), "/meetings")).Status);
+        var followed = await islander.GetAsync("/account/notifications/settings");
+        Assert.Contains(followed.Document.QuerySelectorAll("main a"), a => a.TextContent == far && a.GetAttribute("href") == $"/meetings?place={far}");
         var (elsewhere, elsewherePerson) = await app.SignedInAsync("Habitant de Belle-Île");
         Assert.Equal(HttpStatusCode.Redirect, (await elsewhere.PostAsync("/follow", Follow("Belle-Île", Places.IdOf("belle-ile")), "/meetings")).Status);
         var (registered, registeredPerson) = await app.SignedInAsync("Inscrite à Lorient");

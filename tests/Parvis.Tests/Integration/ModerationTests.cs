@@ -87,6 +87,15 @@ public sealed class ModerationTests(ParvisApp app) : IClassFixture<ParvisApp>
         var (reader, _) = await app.SignedInAsync("Lectrice des sujets");
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/flag/{commentId}")).Status);
 
+        // An appeal's outcome is no action of its own: named here, it restores nothing and writes nothing in the public log.
+        var decisions = await app.WithDatabaseAsync(db => db.ModerationDecisions.CountAsync(d => d.ContributionId == proposalId));
+        Assert.Equal(HttpStatusCode.NotFound, (await moderator.PostAsync($"/admin/moderate/{proposalId}", new Dictionary<string, string>
+        {
+            ["action"] = "AppealGranted", ["Reason"] = "Appel accordé par personne",
+        })).Status);
+        Assert.Equal(decisions, await app.WithDatabaseAsync(db => db.ModerationDecisions.CountAsync(d => d.ContributionId == proposalId)));
+        Assert.NotNull(await app.WithDatabaseAsync(db => db.Contributions.Where(c => c.Id == proposalId).Select(c => c.HiddenAt).SingleAsync()));
+
         // Restored, the proposal brings its comments back everywhere.
         await moderator.PostAsync($"/admin/moderate/{proposalId}", new Dictionary<string, string> { ["action"] = "Restore", ["Reason"] = "Erreur" });
         Assert.Contains("Commentaire sous un sujet masqué", (await visitor.GetAsync($"/contributions/{commentId}")).Body, StringComparison.Ordinal);

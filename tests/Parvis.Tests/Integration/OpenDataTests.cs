@@ -317,6 +317,16 @@ public sealed partial class OpenDataTests(ParvisApp app) : IClassFixture<ParvisA
         // Filters: by date, and a clear refusal of what is not understood.
         var future = await visitor.GetAsync($"/api/v1/datasets/proposals?process={scenario.Process.Slug}&since={DateTime.UtcNow.AddDays(1):yyyy-MM-dd}");
         Assert.Equal(0, JsonDocument.Parse(future.Body).RootElement.GetProperty("items").GetArrayLength());
+        // A moment written with its offset is that moment: an hour ago, written as five hours east of UTC.
+        var anHourAgo = DateTimeOffset.UtcNow.AddHours(-1);
+        async Task<int> SinceAsync(DateTimeOffset moment)
+        {
+            var answer = await visitor.GetAsync($"/api/v1/datasets/proposals?process={scenario.Process.Slug}&since={Uri.EscapeDataString(moment.ToString("o", CultureInfo.InvariantCulture))}");
+            Assert.Equal(HttpStatusCode.OK, answer.Status);
+            return JsonDocument.Parse(answer.Body).RootElement.GetProperty("items").GetArrayLength();
+        }
+        Assert.NotEqual(0, await SinceAsync(anHourAgo));
+        Assert.Equal(await SinceAsync(anHourAgo), await SinceAsync(anHourAgo.ToOffset(TimeSpan.FromHours(5))));
         var bad = await visitor.GetAsync("/api/v1/datasets/proposals?since=hier&limit=0&after=rien");
         Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
         var errors = JsonDocument.Parse(bad.Body).RootElement.GetProperty("errors");

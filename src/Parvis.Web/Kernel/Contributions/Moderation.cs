@@ -153,7 +153,8 @@ public sealed class Moderation(ParvisDbContext db, CurrentOrganisation organisat
     public async Task<CommandResult> DecideAsync(Guid contributionId, ModerationAction action, string reason)
     {
         var contribution = await FindAsync(contributionId);
-        if (contribution is null)
+        // An appeal is decided by another moderator through its own command, never by naming its outcome here.
+        if (contribution is null || action is not (ModerationAction.Hide or ModerationAction.Restore))
         {
             return CommandResult.Missing();
         }

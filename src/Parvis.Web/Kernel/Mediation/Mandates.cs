@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Data;
+
 namespace Parvis.Web.Kernel.Mediation;
 
 /// <summary>What kind of place a structure of mediators is.</summary>
@@ -209,6 +212,9 @@ public sealed class HeldAccount
     /// <summary>The claim code's hash (SHA-256): the code itself is only ever on paper.</summary>
     public required byte[] CodeHash { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The hold ends once the person has proven an address of theirs, whichever link proved it.</summary>
+    public static Task EndAsync(ParvisDbContext db, Guid personId) => db.HeldAccounts.Where(h => h.PersonId == personId).ExecuteDeleteAsync();
 }
 
 /// <summary>Something written under a mandate that its person should find in their journal.</summary>

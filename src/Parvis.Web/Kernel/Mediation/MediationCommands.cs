@@ -454,7 +454,8 @@ public sealed class MediationCommands(DatabaseOnDemand database, CurrentOrganisa
         var now = clock.GetUtcNow();
         // Only under a mandate that still stands: a revoked or ended one gives the structure no hold on the account.
         var held = await Db.Mandates.Where(m => m.Id == mandateId && m.OrganisationId == organisation.Id && m.RevokedAt == null && (m.ExpiresAt == null || m.ExpiresAt > now))
-            .Join(Db.HeldAccounts, m => m.PersonId, h => h.PersonId, (m, h) => h).FirstOrDefaultAsync();
+            .Join(Db.HeldAccounts, m => m.PersonId, h => h.PersonId, (m, h) => h)
+            .Where(h => Db.Users.Any(p => p.Id == h.PersonId && !p.EmailConfirmed)).FirstOrDefaultAsync();
         if (held is null || !await MediatesForAsync(held.StructureId))
         {
             return null;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Organisations;
+using XmlText = Parvis.Web.Kernel.Text.XmlText;
 
 namespace Parvis.Web.Kernel.Notifications;
 
@@ -40,7 +41,8 @@ public sealed class Feeds(ParvisDbContext db, CurrentOrganisation organisation, 
             events = events.Where(e => e.ThemeId == theme);
         }
         var newest = await events.OrderByDescending(e => e.RaisedAt).ThenByDescending(e => e.Id).Take(Entries).ToListAsync();
-        var feed = new SyndicationFeed(title, text["Feed.Description", organisation.Value.Name].Value, new Uri(organisation.Link(page)))
+        // What people typed may hold characters XML cannot (a control character pasted from a word processor): left out.
+        var feed = new SyndicationFeed(XmlText.Allowed(title), XmlText.Allowed(text["Feed.Description", organisation.Value.Name].Value), new Uri(organisation.Link(page)))
         {
             Id = organisation.Link(self),
             Language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
@@ -48,11 +50,11 @@ public sealed class Feeds(ParvisDbContext db, CurrentOrganisation organisation, 
             Generator = "Parvis",
         };
         feed.Links.Add(new SyndicationLink(new Uri(organisation.Link(self))) { RelationshipType = "self", MediaType = "application/atom+xml" });
-        feed.Authors.Add(new SyndicationPerson { Name = organisation.Value.Name });
+        feed.Authors.Add(new SyndicationPerson { Name = XmlText.Allowed(organisation.Value.Name) });
         feed.Items = newest.Select(e =>
         {
             var kind = modules.NotificationKind(e.Kind)!;
-            var item = new SyndicationItem(e.ItemTitle, Digest.Sentence(text, kind, e), new Uri(organisation.Link(e.Address)), $"urn:uuid:{e.Id}", e.RaisedAt)
+            var item = new SyndicationItem(XmlText.Allowed(e.ItemTitle), XmlText.Allowed(Digest.Sentence(text, kind, e)), new Uri(organisation.Link(e.Address)), $"urn:uuid:{e.Id}", e.RaisedAt)
             {
                 PublishDate = e.RaisedAt,
             };

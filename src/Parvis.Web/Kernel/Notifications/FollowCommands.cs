@@ -50,7 +50,7 @@ public sealed class FollowCommands(DatabaseOnDemand database, CurrentOrganisatio
             return CommandResult.Refused("Error.SignInRequired");
         }
         var subject = kind == FollowedKind.Place
-            ? Places.Clean(place) is { } name && Places.IdOf(name) == subjectId ? new Followable(Guid.Empty, name, $"/meetings?place={Uri.EscapeDataString(name)}") : null
+            ? Places.Clean(place) is { } name && Places.IdOf(name) == subjectId ? new Followable(Guid.Empty, name, Places.Address(name)) : null
             : await FindAsync(kind, subjectId);
         // A place is the organisation's; anything else must be a published process's.
         if (subject is null || (kind != FollowedKind.Place && await processes.FindAsync(subject.ProcessId) is null))
@@ -81,6 +81,23 @@ public sealed class FollowCommands(DatabaseOnDemand database, CurrentOrganisatio
 
     /// <summary>Stops one item, or every message, from a signed link: no sign-in, the link is the proof.</summary>
     public async Task StopAsync(Guid personId, Guid? itemId)
+    {
+        // A link from a message kept after its person's account was erased: there is nobody to stop anything for.
+        if (!await Db.Users.AnyAsync(p => p.Id == personId))
+        {
+            return;
+        }
+        try
+        {
+            await StopForAsync(personId, itemId);
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            // The same link followed twice at once (a mail program and its person): the first one stopped it.
+        }
+    }
+
+    private async Task StopForAsync(Guid personId, Guid? itemId)
     {
         if (itemId is { } item)
         {

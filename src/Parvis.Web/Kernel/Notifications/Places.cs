@@ -19,6 +19,12 @@ public static class Places
         return cleaned.Length is 0 or > NameMax ? null : cleaned;
     }
 
+    /// <summary>
+    /// The meetings of a place. Only ASCII is escaped (letters of any other script stay, as an IRI allows): the address
+    /// is then at most three times the name's length, whatever its script.
+    /// </summary>
+    public static string Address(string name) => "/meetings?place=" + string.Concat(name.Select(c => c < 128 ? Uri.EscapeDataString(c.ToString()) : c.ToString()));
+
     /// <summary>The same id for "Quimperlé", "quimperle" and "QUIMPERLÉ".</summary>
     public static Guid IdOf(string name) => new(SHA256.HashData(Encoding.UTF8.GetBytes("place:" + Folded(name)))[..16]);
 

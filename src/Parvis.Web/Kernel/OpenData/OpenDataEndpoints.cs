@@ -189,7 +189,8 @@ public static class OpenDataEndpoints
         }
         if (DateTimeOffset.TryParse(written, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment))
         {
-            return moment;
+            // Compared with what is stored in UTC: PostgreSQL takes no other offset, SQLite would compare the text.
+            return moment.ToUniversalTime();
         }
         errors[name] = [text["ApiError.Date"]];
         return null;

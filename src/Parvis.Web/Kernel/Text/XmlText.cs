@@ -3,7 +3,7 @@ using System.Xml;
 
 namespace Parvis.Web.Kernel.Text;
 
-/// <summary>Text as an XML document (XLSX, DOCX) can hold it.</summary>
+/// <summary>Text as an XML document (XLSX, DOCX, an Atom feed) can hold it.</summary>
 public static class XmlText
 {
     /// <summary>

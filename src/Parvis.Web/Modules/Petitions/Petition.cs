@@ -105,6 +105,17 @@ public sealed class CommitteeMember
     public DateTimeOffset? ConfirmedAt { get; set; }
 }
 
+/// <summary>What a person does on a promoter committee (joining it, leaving it, replying), as a mediator's journal tells it.</summary>
+public sealed record CommitteeAct(Guid PetitionId, string Kind) : IPersonAct
+{
+    public const string Membership = "committee";
+    public const string Reply = "committee-reply";
+
+    string IPersonAct.ActKind => Kind;
+
+    string? IPersonAct.ActAddress => $"/petitions/{PetitionId}";
+}
+
 /// <summary>
 /// One person's signature, by their account or, where the organisation allows it, by a name, a postcode and an e-mail
 /// address confirmed with a code; the database keeps one per account, and one per address, on each petition.

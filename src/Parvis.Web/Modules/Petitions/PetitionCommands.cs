@@ -121,7 +121,13 @@ public sealed class PetitionCommands(
         {
             return CommandResult.Refused(Decision.SignInRequired);
         }
+        if (OutsideMandate(petition))
+        {
+            return CommandResult.Refused(Decision.OutsideMandate);
+        }
         var now = clock.GetUtcNow();
+        // The confirmation, the stage it may complete and the mediator's journal line together.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         if (await db.CommitteeMembers.Where(m => m.PetitionId == petitionId && m.PersonId == person && m.ConfirmedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.ConfirmedAt, now)) == 0)
         {
@@ -130,6 +136,8 @@ public sealed class PetitionCommands(
                 ? CommandResult.Done(petitionId) : CommandResult.Refused("Petitions.NotNamed");
         }
         await CommitteeAsync(petitionId, await RulesOfAsync(petition));
+        await mediation.RecordAsync(new CommitteeAct(petitionId, CommitteeAct.Membership));
+        await transaction.CommitAsync();
         return CommandResult.Done(petitionId);
     }
 
@@ -145,13 +153,22 @@ public sealed class PetitionCommands(
         {
             return CommandResult.Refused(Decision.SignInRequired);
         }
+        if (OutsideMandate(petition))
+        {
+            return CommandResult.Refused(Decision.OutsideMandate);
+        }
         if (petition.Stage != PetitionStage.Committee || petition.AuthorId == person)
         {
             return CommandResult.Refused("Petitions.CannotDecline");
         }
-        return await db.CommitteeMembers.Where(m => m.PetitionId == petitionId && m.PersonId == person && m.ConfirmedAt == null).ExecuteDeleteAsync() == 0
-            ? CommandResult.Refused("Petitions.CannotDecline")
-            : CommandResult.Done(petitionId);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (await db.CommitteeMembers.Where(m => m.PetitionId == petitionId && m.PersonId == person && m.ConfirmedAt == null).ExecuteDeleteAsync() == 0)
+        {
+            return CommandResult.Refused("Petitions.CannotDecline");
+        }
+        await mediation.RecordAsync(new CommitteeAct(petitionId, CommitteeAct.Membership), MandateChange.Withdrawn);
+        await transaction.CommitAsync();
+        return CommandResult.Done(petitionId);
     }
 
     /// <summary>Staff's admissibility check against the charter: open to signatures, or refused with a public reason (its fate).</summary>
@@ -489,6 +506,10 @@ public sealed class PetitionCommands(
         {
             return CommandResult.Refused("Error.Forbidden");
         }
+        if (OutsideMandate(petition))
+        {
+            return CommandResult.Refused(Decision.OutsideMandate);
+        }
         reply = reply.Trim();
         var problem = petition.Stage != PetitionStage.Answered ? "Petitions.NotAnswered"
             : reply.Length is < 5 or > Petition.TextMax ? "Petitions.ReplyLength"
@@ -498,11 +519,22 @@ public sealed class PetitionCommands(
             return CommandResult.Refused(problem);
         }
         var now = clock.GetUtcNow();
-        return await db.Petitions.Where(p => p.Id == petitionId && p.RepliedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.CommitteeReply, reply).SetProperty(p => p.RepliedAt, now)) == 0
-            ? CommandResult.Refused("Petitions.AlreadyReplied")
-            : CommandResult.Done(petitionId);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (await db.Petitions.Where(p => p.Id == petitionId && p.RepliedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.CommitteeReply, reply).SetProperty(p => p.RepliedAt, now)) == 0)
+        {
+            return CommandResult.Refused("Petitions.AlreadyReplied");
+        }
+        await mediation.RecordAsync(new CommitteeAct(petitionId, CommitteeAct.Reply));
+        await transaction.CommitAsync();
+        return CommandResult.Done(petitionId);
     }
+
+    /// <summary>
+    /// A committee's acts are the person's own contributions: a mediator acting for them may do them only where the
+    /// mandate lets them contribute in the petition's process.
+    /// </summary>
+    private bool OutsideMandate(Petition petition) => mediation.Acting is { } acting && !acting.Allows(PetitionsPermissions.Write, petition.ProcessId);
 
     /// <summary>The organisation's rules for the petitions of a process.</summary>
     public async Task<CommandResult> SetRulesAsync(Guid processId, int committeeMinimum, int threshold, int answerDays, bool withoutAccount, ChangeReasonInput change)

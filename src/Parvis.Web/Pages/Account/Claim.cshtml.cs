@@ -38,12 +38,13 @@ public sealed class ClaimModel(UserManager<Person> people, ParvisDbContext db, N
         }
         var hash = ClaimCodes.Hash(Input.Code);
         var held = await db.HeldAccounts.FirstOrDefaultAsync(h => h.CodeHash == hash && h.OrganisationId == organisation.Id);
-        if (held is null || ClaimCodes.Normalise(Input.Code).Length != HeldAccount.CodeLength)
+        var person = held is null ? null : await people.FindByIdAsync(held.PersonId.ToString());
+        // An account whose person proved an address is theirs: no code takes it, whatever a hold left behind says.
+        if (held is null || person is null || person.EmailConfirmed || ClaimCodes.Normalise(Input.Code).Length != HeldAccount.CodeLength)
         {
             ModelState.AddModelError("Input.Code", Text["Claim.UnknownCode"]);
             return Page();
         }
-        var person = (await people.FindByIdAsync(held.PersonId.ToString()))!;
         if (await addresses.JudgePasswordAsync(person, Input.Password) is { Succeeded: false } judged)
         {
             AddIdentityErrors(judged);

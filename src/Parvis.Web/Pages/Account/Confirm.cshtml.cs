@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Mediation;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Web;
 using Parvis.Web.Shared;
@@ -39,7 +39,7 @@ public sealed class ConfirmModel(UserManager<Person> people, Kernel.Data.ParvisD
         }
         // An account a structure held is the person's once their address is confirmed: the structure's hold ends then,
         // not before, so that a mistyped address leaves it to be claimed again.
-        await db.HeldAccounts.Where(h => h.PersonId == person!.Id).ExecuteDeleteAsync();
+        await HeldAccount.EndAsync(db, person!.Id);
         Confirmed = true;
         return Page();
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Mediation;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Web;
 using Parvis.Web.Shared;
@@ -65,6 +66,9 @@ public sealed class ResetPasswordModel(UserManager<Person> people, ParvisDbConte
                 ModelState.AddModelError("", Text["Account.Reset.Invalid"]);
                 return Page();
             }
+            // As with the confirmation link: a structure's hold on the account ends, or its mediator could hand out a
+            // new claim code and take the account back.
+            await HeldAccount.EndAsync(db, person.Id);
         }
         await transaction.CommitAsync();
         Done = true;

@@ -75,6 +75,10 @@ public sealed class ModerateModel(ParvisDbContext db, CurrentOrganisation organi
         {
             return refusal;
         }
+        if (!result.Succeeded)
+        {
+            return Page();
+        }
         Flash(action == ModerationAction.Hide ? "Moderation.HiddenDone" : "Moderation.RestoredDone");
         return LocalRedirect(LocalAddresses.Or(ReturnUrl, "/admin"));
     }
