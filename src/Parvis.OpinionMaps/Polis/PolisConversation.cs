@@ -60,20 +60,20 @@ public sealed record PolisConversation(
             throw new DirectoryNotFoundException($"No folder at {folder}.");
         }
         var statements = Read(Path.Combine(folder, "comments.csv"), csv => new PolisStatement(
-            Long(csv, "comment-id"), Long(csv, "author-id"), Timestamp(csv),
-            csv.GetField("comment-body") ?? "", (int)Long(csv, "moderated")));
+            Id(csv, "comment-id"), Id(csv, "author-id"), Timestamp(csv),
+            csv.GetField("comment-body") ?? "", (int)Number(csv, "moderated", -1, 1)));
         if (statements.GroupBy(s => s.Id).FirstOrDefault(g => g.Count() > 1) is { } twice)
         {
             throw new InvalidDataException($"Comment {twice.Key} appears twice in comments.csv.");
         }
         var votes = Read(Path.Combine(folder, "votes.csv"), csv => new PolisVote(
-            Timestamp(csv), Long(csv, "comment-id"), Long(csv, "voter-id"), (int)Long(csv, "vote")));
+            Timestamp(csv), Id(csv, "comment-id"), Id(csv, "voter-id"), (int)Number(csv, "vote", -1, 1)));
         var groups = new Dictionary<long, int?>();
         var participantsFile = Path.Combine(folder, "participants-votes.csv");
         if (File.Exists(participantsFile))
         {
             foreach (var (participant, group) in Read(participantsFile, csv =>
-                (Long(csv, "participant"), string.IsNullOrWhiteSpace(csv.GetField("group-id")) ? (int?)null : (int)Long(csv, "group-id"))))
+                (Id(csv, "participant"), string.IsNullOrWhiteSpace(csv.GetField("group-id")) ? (int?)null : (int)Number(csv, "group-id", 0, 1_000))))
             {
                 groups[participant] = group;
             }
@@ -182,16 +182,23 @@ public sealed record PolisConversation(
         }
     }
 
-    private static long Long(CsvReader csv, string column) =>
+    /// <summary>
+    /// A statement's or a participant's number: Polis counts them from 0, and a map goes on numbering from the highest,
+    /// which must leave room to count on.
+    /// </summary>
+    public const long IdMax = 1_000_000_000;
+
+    private static long Id(CsvReader csv, string column) => Number(csv, column, 0, IdMax);
+
+    private static long Number(CsvReader csv, string column, long min, long max) =>
         long.TryParse(csv.GetField(column) ?? throw new InvalidDataException($"Column {column} is missing."), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            && value >= min && value <= max
             ? value
-            : throw new InvalidDataException($"Column {column} holds \"{csv.GetField(column)}\", not a whole number in range.");
+            : throw new InvalidDataException($"Column {column} holds \"{csv.GetField(column)}\", not a whole number from {min} to {max}.");
 
     /// <summary>Milliseconds since 1970, within the dates .NET can hold.</summary>
     private static long Timestamp(CsvReader csv) =>
-        Long(csv, "timestamp") is var milliseconds && milliseconds >= DateTimeOffset.MinValue.ToUnixTimeMilliseconds() && milliseconds <= DateTimeOffset.MaxValue.ToUnixTimeMilliseconds()
-            ? milliseconds
-            : throw new InvalidDataException($"Timestamp {milliseconds} is out of range.");
+        Number(csv, "timestamp", DateTimeOffset.MinValue.ToUnixTimeMilliseconds(), DateTimeOffset.MaxValue.ToUnixTimeMilliseconds());
 
     private static string Date(long timestamp) =>
         DateTimeOffset.FromUnixTimeMilliseconds(timestamp).UtcDateTime.ToString("ddd MMM dd HH:mm:ss 'UTC' yyyy", CultureInfo.InvariantCulture);

@@ -41,6 +41,9 @@ public class ParvisApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The same for open data and the read API; the shipped limit is 120 reads a minute.</summary>
     protected virtual int OpenDataPermitLimit => 100_000;
 
+    /// <summary>Workshop codes that lead nowhere, per visitor: tests try a few, from one address.</summary>
+    protected virtual int CodeMissPermitLimit => 100_000;
+
     public virtual async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
@@ -67,6 +70,7 @@ public class ParvisApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimits:contribute:PermitLimit", ContributePermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimits:code:PermitLimit", ContributePermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimits:open-data:PermitLimit", OpenDataPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting($"RateLimits:{Parvis.Web.Modules.Workshops.Pages.JoinModel.Misses.Name}:PermitLimit", CodeMissPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // A petition's message to an address: one in a window short enough for a test to wait it out.
         builder.UseSetting("RateLimits:petitions-code:WindowSeconds", "2");
         builder.UseSetting("Security:StampValidationSeconds", "0");

@@ -49,6 +49,13 @@ public sealed class AdminTests(ParvisApp app) : IClassFixture<ParvisApp>
         });
         Assert.Contains("suivre le premier", backwards.Text("#Input_EndsOn-error"), StringComparison.Ordinal);
         Assert.Equal("À l'envers", backwards.Document.QuerySelector("#Input_Title")!.GetAttribute("value"));
+        // "Never ends" typed as the calendar's last day: the form would have failed to open ever after.
+        var endless = await manager.PostAsync($"/admin/processes/{id}/phases", new Dictionary<string, string>(phase)
+        {
+            ["Input.Title"] = "Sans fin", ["Input.StartsOn"] = "2027-04-01", ["Input.EndsOn"] = "9999-12-31",
+        });
+        Assert.Equal("Choisissez une date entre 2000 et 2200.", endless.Text("#Input_EndsOn-error"));
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/admin/processes/{id}/phases")).Status);
         var overlapping = await manager.PostAsync($"/admin/processes/{id}/phases", new Dictionary<string, string>(phase)
         {
             ["Input.Title"] = "Chevauchement", ["Input.StartsOn"] = "2027-01-15", ["Input.EndsOn"] = "2027-02-15",

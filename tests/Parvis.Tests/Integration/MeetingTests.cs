@@ -183,6 +183,9 @@ public sealed class MeetingTests(ParvisApp app) : IClassFixture<ParvisApp>
     {
         var setup = await SetUpAsync("reunion-sur-la-carte");
         var form = EditForm(setup, capacity: 20);
+        // A date past the calendar's reach is refused next to its field, not added to.
+        var far = await setup.Manager.PostAsync($"{setup.Page}/edit", new Dictionary<string, string>(form) { ["StartsAt"] = "9999-12-31T23:00", ["EndsAt"] = "9999-12-31T23:30" });
+        Assert.Equal("Choisissez une date entre 2000 et 2200.", far.Text("#StartsAt-error"));
         form["Rows[0].Place"] = "au bout du quai";
         var refused = await setup.Manager.PostAsync($"{setup.Page}/edit", form);
         Assert.Equal(HttpStatusCode.OK, refused.Status);
@@ -407,6 +410,24 @@ public sealed class MeetingTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Contains("négatif", negative.Text($"#attendance-{setup.Site(3)}-error"), StringComparison.Ordinal);
         Assert.Equal("-1", negative.Document.QuerySelector($"#attendance-{setup.Site(3)}")?.GetAttribute("value"));
         Assert.Equal(7, await app.WithDatabaseAsync(db => db.MeetingSites.Where(s => s.Id == setup.Site(3)).Select(s => s.Attendance).SingleAsync()));
+        // A theme ticked twice (a form sent by hand) counts once.
+        form[$"Attendance[{setup.Site(3)}]"] = "7";
+        Assert.Equal(HttpStatusCode.Redirect, (await facilitator.PostAsync(record, [.. form, new("UncoveredThemes", themes[0].Id.ToString()), new("UncoveredThemes", themes[0].Id.ToString())])).Status);
+        Assert.Equal(2, await app.WithDatabaseAsync(db => db.UncoveredThemes.CountAsync(u => u.MeetingId == setup.Meeting.Id)));
+
+        // A site where a remark was recorded cannot be removed; a facilitator must hold the role.
+        var edit = EditForm(setup, capacity: null);
+        var last = setup.Meeting.Sites.Count - 1;
+        foreach (var field in new[] { "Id", "Name", "Address", "Capacity", "Access", "AccessNotes" })
+        {
+            edit[$"Rows[3].{field}"] = edit[$"Rows[{last}].{field}"];
+            edit.Remove($"Rows[{last}].{field}");
+        }
+        Assert.Contains("ne peut pas être retiré", (await setup.Manager.PostAsync($"{setup.Page}/edit", edit)).Text("main"), StringComparison.Ordinal);
+        var stranger = await app.CreatePersonAsync("Animateur de nulle part");
+        var unknown = await setup.Manager.PostAsync($"{setup.Page}/edit", new Dictionary<string, string>(EditForm(setup, capacity: null)) { ["Rows[0].FacilitatorId"] = stranger.Id.ToString() });
+        Assert.Contains("n'a pas ce rôle", unknown.Text("main"), StringComparison.Ordinal);
+        Assert.False(await app.WithDatabaseAsync(db => db.MeetingSites.AnyAsync(s => s.FacilitatorId == stranger.Id)));
 
         using var visitor = app.NewSession();
         var page = await visitor.GetAsync(setup.Page);

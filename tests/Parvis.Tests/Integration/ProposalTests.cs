@@ -58,6 +58,48 @@ public sealed class ProposalTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task The_author_edits_no_more_once_it_has_a_fate_nor_once_the_process_takes_no_proposals()
+    {
+        var (author, person) = await app.SignedInAsync("Rédacteur tardif");
+        var (analyst, _) = await app.SignedInAsync("Analyste des suites", Role.Analyst);
+        async Task RefusedAsync(Guid id, string title)
+        {
+            Assert.Empty((await author.GetAsync($"/proposals/{id}")).Document.QuerySelectorAll($"a[href='/proposals/{id}/edit']"));
+            Assert.Contains("ne peut plus être modifiée", (await author.GetAsync($"/proposals/{id}/edit")).Text("[role=alert]"), StringComparison.Ordinal);
+            var refused = await author.PostAsync($"/proposals/{id}/edit", new Dictionary<string, string>
+            {
+                ["Input.Title"] = "Réécrite après coup", ["Input.Body"] = "Ce texte ne doit jamais être enregistré.",
+            });
+            Assert.Equal(HttpStatusCode.OK, refused.Status);
+            Assert.Equal(title, await app.WithDatabaseAsync(db => db.Proposals.Where(p => p.Id == id).Select(p => p.Title).SingleAsync()));
+        }
+
+        // Given a fate, its words stay those the answer was written for.
+        var answered = await ProposeAsync(author, "Un marché le soir");
+        Assert.NotEmpty((await author.GetAsync($"/proposals/{answered}")).Document.QuerySelectorAll($"a[href='/proposals/{answered}/edit']"));
+        Assert.Equal(HttpStatusCode.Redirect, (await analyst.PostAsync($"/contributions/{answered}", new Dictionary<string, string>
+        {
+            ["Fate"] = "Answered", ["Explanation"] = "Un essai aura lieu en juin.", ["SynthesisItemId"] = "", ["MergedIntoId"] = "",
+        })).Status);
+        await RefusedAsync(answered, "Un marché le soir");
+
+        // In a process whose phase takes no more proposals (supports only), nor.
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        var process = await app.AddProcessAsync("soutiens-seulement", new Phase
+        {
+            Title = "Soutiens", StartsOn = today.AddDays(-1), EndsOn = today.AddDays(30), Switches = [ProposalsModule.Supporting],
+        });
+        var late = await app.WithDatabaseAsync(async db =>
+        {
+            var proposal = new Proposal { OrganisationId = process.OrganisationId, ProcessId = process.Id, AuthorId = person.Id, Title = "Un banc de plus", Body = "Près de l'arrêt de bus." };
+            db.Proposals.Add(proposal);
+            await db.SaveChangesAsync();
+            return proposal.Id;
+        });
+        await RefusedAsync(late, "Un banc de plus");
+    }
+
+    [Fact]
     public async Task Someone_else_cannot_edit_or_withdraw_a_proposal()
     {
         var (author, _) = await app.SignedInAsync("Propriétaire");
@@ -504,5 +546,16 @@ public sealed class ProposalTests(ParvisApp app) : IClassFixture<ParvisApp>
         var page = await author.GetAsync($"/proposals/{second}");
         Assert.Contains("Fusionnée avec la proposition d'origine.", page.Text("section.card"), StringComparison.Ordinal);
         Assert.Equal($"/proposals/{first}", page.Document.QuerySelector("section.card a")!.GetAttribute("href"));
+
+        // Once moderation hides the target, its title is shown nowhere, not even under the merged one; nor can another merge into it.
+        var (moderator, _) = await app.SignedInAsync("Modératrice des fusions", Role.Moderator);
+        Assert.Equal(HttpStatusCode.Redirect, (await moderator.PostAsync($"/admin/moderate/{first}", new Dictionary<string, string> { ["action"] = "Hide", ["Reason"] = "Hors charte" })).Status);
+        Assert.DoesNotContain("Proposition d'origine", (await author.GetAsync($"/proposals/{second}")).Text("main"), StringComparison.Ordinal);
+        var third = await ProposeAsync(author, "Un autre doublon");
+        var intoHidden = await manager.PostAsync($"/proposals/{third}/answer", new Dictionary<string, string>
+        {
+            ["Status"] = "Merged", ["Answer"] = "Fusionnée.", ["MergedIntoId"] = first.ToString(),
+        });
+        Assert.Contains("fusionnée", intoHidden.Text(".field-error"), StringComparison.Ordinal);
     }
 }

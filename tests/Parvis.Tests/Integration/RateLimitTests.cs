@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Parvis.Tests.Infrastructure;
 using Parvis.Web.Kernel.Web;
+using Parvis.Web.Modules.Workshops.Pages;
 
 namespace Parvis.Tests.Integration;
 
@@ -17,6 +18,8 @@ public sealed class LimitedApp : ParvisApp
     protected override int ContributePermitLimit => 60;
 
     protected override int OpenDataPermitLimit => RateLimits.OpenDataPermits;
+
+    protected override int CodeMissPermitLimit => Parvis.Web.Modules.Workshops.Pages.JoinModel.Misses.Permits;
 }
 
 [Trait("Suite", "integration")]
@@ -49,6 +52,16 @@ public sealed class RateLimitTests(LimitedApp app) : IClassFixture<LimitedApp>
     [Fact]
     public async Task At_a_workshop_the_61st_post_in_a_minute_from_one_address_is_refused_whatever_table_it_names()
     {
+        // Two workshops of these codes: what is counted here is posts to a workshop, not codes that lead nowhere.
+        await app.WithDatabaseAsync(db =>
+        {
+            db.Workshops.AddRange(new[] { "ABCDEF", "GHJKLM" }.Select(code => new Workshop
+            {
+                OrganisationId = app.World.OrganisationId, ProcessId = app.World.ProcessId, Title = $"Atelier {code}", JoinCode = code,
+                Groups = [new WorkshopGroup { Name = "Table 1" }],
+            }));
+            return db.SaveChangesAsync();
+        });
         using var cafe = app.NewSession();
         await AssertSixtyFirstRefusedAsync(cafe, $"/w/ABCDEF?group={Guid.NewGuid()}", 60);
         // Naming another table, made up or not, is no way around it; another workshop is counted apart.
@@ -109,6 +122,33 @@ public sealed class RateLimitTests(LimitedApp app) : IClassFixture<LimitedApp>
         var unlimited = pages.Where(e => e.Metadata.GetMetadata<EnableRateLimitingAttribute>() is null && e.Metadata.GetMetadata<DisableRateLimitingAttribute>() is null)
             .Select(e => e.RoutePattern.RawText);
         Assert.Empty(unlimited);
+    }
+
+    [Fact]
+    public async Task Codes_that_lead_to_no_workshop_are_counted_per_visitor_whatever_the_code()
+    {
+        await app.WithDatabaseAsync(db =>
+        {
+            db.Workshops.Add(new Workshop
+            {
+                OrganisationId = app.World.OrganisationId, ProcessId = app.World.ProcessId, Title = "Atelier ouvert", JoinCode = "PQRSTU",
+                Groups = [new WorkshopGroup { Name = "Table 1" }],
+            });
+            return db.SaveChangesAsync();
+        });
+        using var guesser = app.NewSession();
+        var misses = JoinModel.Misses.Permits;
+        for (var i = 0; i < misses; i++)
+        {
+            // Each code its own: the page's own limit, by code, never stops this.
+            var code = $"ZZZ{i:D3}".Replace('0', 'A').Replace('1', 'B');
+            var miss = i % 2 == 0 ? await guesser.GetAsync($"/w/{code}") : await guesser.PostAsync($"/w/{code}", new Dictionary<string, string>(), "/w");
+            Assert.Equal(HttpStatusCode.OK, miss.Status);
+        }
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await guesser.GetAsync("/w/ZZZZZZ")).Status);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await guesser.GetAsync("/w/ZZZZZZ?handler=Qr")).Status);
+        // A code that opens a workshop still does: only misses count.
+        Assert.Contains("Atelier ouvert", (await guesser.GetAsync("/w/PQRSTU")).Text("main"), StringComparison.Ordinal);
     }
 
     private static async Task AssertSixtyFirstRefusedAsync(Session session, string path, int limit)

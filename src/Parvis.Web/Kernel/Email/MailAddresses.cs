@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Localization;
 using MimeKit;
 
 namespace Parvis.Web.Kernel.Email;
@@ -26,9 +25,6 @@ public sealed class MailboxAttribute() : DataTypeAttribute(DataType.EmailAddress
 {
     public override bool IsValid(object? value) => value is null || (value is string typed && MailAddresses.Bare(typed) is not null);
 
-    // MVC localises only the attributes it has adapters for: this one says its message in the reader's language itself.
     protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
-        IsValid(value) ? ValidationResult.Success
-            : new ValidationResult(validationContext.GetService(typeof(IStringLocalizer<Shared.SharedText>)) is IStringLocalizer text && ErrorMessage is { } key
-                ? text[key].Value : ErrorMessage, validationContext.MemberName is { } member ? [member] : null);
+        Web.LocalisedValidation.Result(IsValid(value), ErrorMessage, validationContext);
 }

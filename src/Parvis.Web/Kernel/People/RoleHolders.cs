@@ -11,6 +11,16 @@ public static class RoleHolders
         db.RoleAssignments.Where(r => r.OrganisationId == organisationId && r.Role == role && (r.ProcessId == null || r.ProcessId == processId))
             .Select(r => r.PersonId).Distinct();
 
+    /// <summary>
+    /// Whether each person named holds the role here. One already named where they are stays so, role or not (it may
+    /// have ended since): only a new choice must be a holder's.
+    /// </summary>
+    public static async Task<bool> HoldAsync(ParvisDbContext db, Guid organisationId, Guid processId, Role role, IEnumerable<Guid?> named, IEnumerable<Guid?> already)
+    {
+        var chosen = named.OfType<Guid>().Except(already.OfType<Guid>()).ToList();
+        return chosen.Count == 0 || await Of(db, organisationId, processId, role).CountAsync(id => chosen.Contains(id)) == chosen.Count;
+    }
+
     /// <summary>The holders as choices of a select, by pseudonym, after a first choice for nobody.</summary>
     public static async Task<IReadOnlyList<SelectListItem>> ChoicesAsync(ParvisDbContext db, Guid organisationId, Guid processId, Role role, string nobody)
     {

@@ -278,7 +278,16 @@ public sealed class ProcessCommands(ParvisDbContext db, CurrentOrganisation orga
         {
             return CommandResult.Refused(refused);
         }
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            // The same change sent twice at once (a double click): the first one stands.
+            db.ChangeTracker.Clear();
+            return CommandResult.Refused("Error.ProcessChangedMeanwhile");
+        }
         return CommandResult.Done(process.Id);
     }
 

@@ -5,6 +5,7 @@ using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Email;
 using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Kernel.Territory;
@@ -108,9 +109,15 @@ public sealed class MeetingCommands(
         var kept = sites.Where(s => s.Id is not null).Select(s => s.Id!.Value).ToHashSet();
         var removed = meeting.Sites.Where(s => !kept.Contains(s.Id)).ToList();
         var removedIds = removed.Select(s => s.Id).ToList();
-        if (await db.MeetingRegistrations.AnyAsync(r => removedIds.Contains(r.SiteId)))
+        // What was said or asked at a site stays tied to it, as do those registered there.
+        if (await db.MeetingRegistrations.AnyAsync(r => removedIds.Contains(r.SiteId)) || await db.MeetingRemarks.AnyAsync(r => r.SiteId != null && removedIds.Contains(r.SiteId.Value))
+            || await db.ExpertQuestions.AnyAsync(q => q.SiteId != null && removedIds.Contains(q.SiteId.Value)))
         {
-            return CommandResult.Refused("Meetings.SiteHasRegistrations");
+            return CommandResult.Refused("Meetings.SiteInUse");
+        }
+        if (!await RoleHolders.HoldAsync(db, organisation.Id, process.Id, Role.Facilitator, sites.Select(s => s.FacilitatorId), meeting.Sites.Select(s => s.FacilitatorId)))
+        {
+            return CommandResult.Refused("Error.NotFacilitator");
         }
         meeting.Title = draft.Title.Trim();
         meeting.Description = draft.Description.Trim();
@@ -150,7 +157,16 @@ public sealed class MeetingCommands(
         }
         audit.Record("meeting.update", $"meeting:{meeting.Id}", meeting.Title);
         await using var transaction = await db.Database.BeginTransactionAsync();
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsConstraintViolation(e))
+        {
+            // Someone registered, or a remark was recorded, at a removed site meanwhile.
+            db.ChangeTracker.Clear();
+            return CommandResult.Refused("Meetings.SiteInUse");
+        }
         var promoted = new List<Guid>();
         foreach (var site in meeting.Sites)
         {
@@ -264,10 +280,19 @@ public sealed class MeetingCommands(
         }
         var uncovered = await db.UncoveredThemes.Where(u => u.MeetingId == meeting.Id).ToListAsync();
         db.UncoveredThemes.RemoveRange(uncovered.Where(u => !record.UncoveredThemes.Contains(u.ThemeId)));
-        db.UncoveredThemes.AddRange(record.UncoveredThemes.Where(t => uncovered.All(u => u.ThemeId != t))
+        db.UncoveredThemes.AddRange(record.UncoveredThemes.Distinct().Where(t => uncovered.All(u => u.ThemeId != t))
             .Select(t => new UncoveredTheme { MeetingId = meeting.Id, ThemeId = t }));
         audit.Record("meeting.record", $"meeting:{meeting.Id}", meeting.Title);
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            // Two people saved the record at once: the first stands, and the second reads it again.
+            db.ChangeTracker.Clear();
+            return CommandResult.Refused("Meetings.RecordChangedMeanwhile");
+        }
         return CommandResult.Done(meeting.Id);
     }
 

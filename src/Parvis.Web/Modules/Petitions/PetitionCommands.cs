@@ -194,6 +194,8 @@ public sealed class PetitionCommands(
         }
         // Two reviewers at once: one decides, the other is told it is no longer in review.
         var (stage, now) = (admissible ? PetitionStage.Signing : PetitionStage.Refused, clock.GetUtcNow());
+        // Refused with its public fate, or not at all: out of review, it could not be refused again to give the fate.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         if (await db.Petitions.Where(p => p.Id == petitionId && p.Stage == PetitionStage.Review)
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stage, stage).SetProperty(p => p.ReviewedAt, now).SetProperty(p => p.RefusalReason, admissible ? "" : reason)) == 0)
         {
@@ -201,7 +203,12 @@ public sealed class PetitionCommands(
         }
         audit.Record("petition.review", $"petition:{petition.Id}", stage.ToString());
         await db.SaveChangesAsync();
-        return admissible ? CommandResult.Done(petition.Id) : await fates.DecideAsync(petition.Id, new FateInput(Fate.NotRetained, reason));
+        var decided = admissible ? CommandResult.Done(petition.Id) : await fates.DecideAsync(petition.Id, new FateInput(Fate.NotRetained, reason));
+        if (decided.Succeeded)
+        {
+            await transaction.CommitAsync();
+        }
+        return decided;
     }
 
     /// <summary>
@@ -567,7 +574,16 @@ public sealed class PetitionCommands(
             return CommandResult.Refused(refused);
         }
         audit.Record("petition.rules", $"process:{processId}", $"{committeeMinimum}/{threshold}/{answerDays}/{withoutAccount}");
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            // The first rules of the process saved twice at once: the first one stands.
+            db.ChangeTracker.Clear();
+            return CommandResult.Refused("Error.ProcessChangedMeanwhile");
+        }
         // A lower minimum or threshold applies to the petitions already there: those that meet it now move on.
         foreach (var petition in await db.Petitions.AsNoTracking().Where(p => p.ProcessId == processId
             && (p.Stage == PetitionStage.Committee || p.Stage == PetitionStage.Signing) && p.HiddenAt == null && p.ErasedAt == null).ToListAsync())

@@ -45,10 +45,10 @@ public sealed class Proposal : Contribution
     public override string Address => $"/proposals/{Id}";
 
     /// <summary>
-    /// The author may edit only until the first support, so nobody supports a text that then changes; nor once merged,
-    /// or the supports carried away would come back to a text their givers never read.
+    /// The author may edit only until the first support, so nobody supports a text that then changes; nor once answered
+    /// or given a fate (merged, retained…), or the answer would stand under words it never read.
     /// </summary>
-    public bool IsEditable => SupportCount == 0 && Fate != Kernel.Contributions.Fate.Merged && WithdrawnAt is null && HiddenAt is null && ErasedAt is null;
+    public bool IsEditable => SupportCount == 0 && Fate is null && AnsweredAt is null && WithdrawnAt is null && HiddenAt is null && ErasedAt is null;
 
     public override void EraseContent()
     {

@@ -74,13 +74,13 @@ public sealed class ProposalCommands(DatabaseOnDemand database, CurrentOrganisat
         {
             return CommandResult.Refused(Decision.OutsideMandate);
         }
-        if (!proposal.IsEditable)
-        {
-            return CommandResult.Refused("Error.NotEditable");
-        }
         if (await ProcessAsync(proposal.ProcessId) is not { } process)
         {
             return CommandResult.Missing();
+        }
+        if (!await EditableAsync(proposal, process))
+        {
+            return CommandResult.Refused("Error.NotEditable");
         }
         if (!ThemeBelongs(process, draft.ThemeId))
         {
@@ -94,7 +94,7 @@ public sealed class ProposalCommands(DatabaseOnDemand database, CurrentOrganisat
         await using var transaction = await Db.Database.BeginTransactionAsync();
         // The first support, or a merge, may arrive while the author edits: only save if there is still none.
         var saved = await Db.Proposals
-            .Where(p => p.Id == proposal.Id && p.SupportCount == 0 && p.Fate != Fate.Merged)
+            .Where(p => p.Id == proposal.Id && p.SupportCount == 0 && p.Fate == null && p.AnsweredAt == null)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(p => p.Title, proposal.Title)
                 .SetProperty(p => p.Body, proposal.Body)
@@ -114,6 +114,10 @@ public sealed class ProposalCommands(DatabaseOnDemand database, CurrentOrganisat
         await transaction.CommitAsync();
         return saved == 1 ? CommandResult.Done(proposal.Id) : CommandResult.Refused("Error.NotEditable");
     }
+
+    /// <summary>Whether its author may still change it: as <see cref="Proposal.IsEditable"/> says, while the process takes proposals.</summary>
+    public async Task<bool> EditableAsync(Proposal proposal, Process process) =>
+        proposal.IsEditable && await authorizer.CanAsync(ProposalsPermissions.Propose, process);
 
     public async Task<CommandResult> WithdrawAsync(Guid proposalId)
     {
@@ -248,7 +252,7 @@ public sealed class ProposalCommands(DatabaseOnDemand database, CurrentOrganisat
         if (answer.Status == ProposalStatus.Merged)
         {
             var target = answer.MergedIntoId is { } targetId && targetId != proposal.Id
-                && await Db.Proposals.AnyAsync(p => p.Id == targetId && p.ProcessId == proposal.ProcessId);
+                && await Db.Proposals.AnyAsync(p => p.Id == targetId && p.ProcessId == proposal.ProcessId && p.HiddenAt == null && p.ErasedAt == null && p.WithdrawnAt == null);
             if (!target)
             {
                 return CommandResult.Refused("Error.MergeTarget");

@@ -122,8 +122,16 @@ public sealed class BudgetProjects(
         (project.Review, project.Cost, project.ReviewText, project.ReviewedAt) =
             (input.Feasible ? ProjectReview.Feasible : ProjectReview.NotFeasible, input.Feasible ? input.Cost : null, text, clock.GetUtcNow());
         audit.Record("vote.project.review", $"budget-project:{project.Id}", project.Review.ToString());
+        // A project found not feasible is so with its public fate, or not at all: the review is final, and could not be
+        // made again to give the fate it missed.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         await db.SaveChangesAsync();
-        return input.Feasible ? CommandResult.Done(project.Id) : await fates.DecideAsync(project.Id, new FateInput(Fate.NotRetained, text));
+        var decided = input.Feasible ? CommandResult.Done(project.Id) : await fates.DecideAsync(project.Id, new FateInput(Fate.NotRetained, text));
+        if (decided.Succeeded)
+        {
+            await transaction.CommitAsync();
+        }
+        return decided;
     }
 
     /// <summary>The feasible projects of an area, as a budget vote's options with its money.</summary>

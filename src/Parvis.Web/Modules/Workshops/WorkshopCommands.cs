@@ -5,6 +5,7 @@ using Parvis.Web.Kernel.Audit;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
+using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Kernel.Territory;
@@ -95,6 +96,10 @@ public sealed class WorkshopCommands(ParvisDbContext db, CurrentOrganisation org
         if (times.Any(t => t.MinItems > t.MaxItems))
         {
             return CommandResult.Refused("Workshops.MinAboveMax");
+        }
+        if (!await RoleHolders.HoldAsync(db, organisation.Id, process.Id, Role.Facilitator, groups.Select(g => g.FacilitatorId), workshop.Groups.Select(g => g.FacilitatorId)))
+        {
+            return CommandResult.Refused("Error.NotFacilitator");
         }
         var themes = await db.Themes.Where(t => t.ProcessId == process.Id).Select(t => t.Id).ToListAsync();
         if (groups.Any(g => g.ThemeId is { } theme && !themes.Contains(theme)))

@@ -7,6 +7,7 @@ using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Shared;
+using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Web.Pages.Admin;
 
@@ -99,10 +100,12 @@ public sealed class PhaseInput
     public string? Description { get; set; }
 
     [Required(ErrorMessage = "Validation.Required")]
+    [CalendarDate]
     [Display(Name = "Field.StartsOn")]
     public DateOnly? StartsOn { get; set; }
 
     [Required(ErrorMessage = "Validation.Required")]
+    [CalendarDate]
     [Display(Name = "Field.EndsOn")]
     public DateOnly? EndsOn { get; set; }
 

@@ -8,6 +8,7 @@ using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Territory;
 using Parvis.Web.Shared;
+using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Web.Pages.Synthesis;
 
@@ -35,6 +36,7 @@ public sealed class UpdateModel(ParvisDbContext db, CurrentOrganisation organisa
     public string Note { get; set; } = "";
 
     [BindProperty]
+    [CalendarDate]
     [Display(Name = "Field.UpdateOn")]
     public DateOnly On { get; set; }
 

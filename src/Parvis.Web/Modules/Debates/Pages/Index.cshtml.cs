@@ -7,6 +7,7 @@ using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Shared;
+using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Web.Modules.Debates.Pages;
 
@@ -34,10 +35,12 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
     public string? PlainSummary { get; set; }
 
     [BindProperty]
+    [CalendarDate]
     [Display(Name = "Field.DebateOpensAt")]
     public DateTime? OpensAt { get; set; }
 
     [BindProperty]
+    [CalendarDate]
     [Display(Name = "Field.DebateClosesAt")]
     public DateTime? ClosesAt { get; set; }
 
@@ -52,15 +55,6 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
         if (await LoadAsync(slug) is { } early)
         {
             return early;
-        }
-        // A date the calendar can hold: beyond, it is no end date anyone meant.
-        if (ClosesAt is { Year: < 2000 or > 2200 })
-        {
-            ModelState.AddModelError(nameof(ClosesAt), Text["Debates.ClosesInPast"]);
-        }
-        if (OpensAt is { Year: < 2000 or > 2200 })
-        {
-            ModelState.AddModelError(nameof(OpensAt), Text["Validation.Invalid"]);
         }
         if (!ModelState.IsValid)
         {

@@ -7,6 +7,7 @@ using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Shared;
+using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Web.Modules.Meetings.Pages;
 
@@ -69,11 +70,13 @@ public sealed class EditModel(ParvisDbContext database, CurrentOrganisation curr
 
     [BindProperty]
     [Required(ErrorMessage = "Validation.Required")]
+    [CalendarDate]
     [Display(Name = "Field.MeetingStartsAt")]
     public DateTime? StartsAt { get; set; }
 
     [BindProperty]
     [Required(ErrorMessage = "Validation.Required")]
+    [CalendarDate]
     [Display(Name = "Field.MeetingEndsAt")]
     public DateTime? EndsAt { get; set; }
 

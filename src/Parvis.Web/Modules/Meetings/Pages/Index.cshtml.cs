@@ -9,6 +9,7 @@ using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Kernel.Setup;
 using Parvis.Web.Shared;
+using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Web.Modules.Meetings.Pages;
 
@@ -28,6 +29,7 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
 
     [BindProperty]
     [Required(ErrorMessage = "Validation.Required")]
+    [CalendarDate]
     [Display(Name = "Field.MeetingStartsAt")]
     public DateTime? StartsAt { get; set; }
 

@@ -16,6 +16,9 @@ public sealed class EditModel(ParvisDbContext db, CurrentOrganisation organisati
     public ProposalInput Input { get; set; } = new();
 
     public Proposal Proposal { get; private set; } = default!;
+
+    /// <summary>Whether it can still be changed; if not, the page says why instead of showing the form.</summary>
+    public bool Editable { get; private set; }
     public IReadOnlyList<Theme> Themes { get; private set; } = [];
     public Process? Process { get; private set; }
     public string? Language => Proposal.Language;
@@ -76,6 +79,7 @@ public sealed class EditModel(ParvisDbContext db, CurrentOrganisation organisati
         Proposal = proposal;
         Process = await db.Processes.AsNoTracking().Include(p => p.Themes).FirstOrDefaultAsync(p => p.Id == proposal.ProcessId);
         Themes = Process?.Themes.OrderBy(t => t.Position).ToList() ?? [];
+        Editable = Process is not null && await commands.EditableAsync(proposal, Process);
         return null;
     }
 }

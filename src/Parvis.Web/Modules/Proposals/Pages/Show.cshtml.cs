@@ -53,6 +53,9 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
     public Decision CommentDecision { get; private set; }
     public bool HasSupported { get; private set; }
     public bool IsAuthor { get; private set; }
+
+    /// <summary>Whether the person reading is its author and may still change it.</summary>
+    public bool CanEdit { get; private set; }
     public bool CanModerate { get; private set; }
     public bool CanAnswer { get; private set; }
     public bool CanDecideFate { get; private set; }
@@ -129,6 +132,7 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
         var personId = authorizer.PersonId;
         HasSupported = personId is not null && await supports.HasSupportedAsync(personId.Value, id, afterOwnAction: Request.Cookies.ContainsKey(FlashCookie));
         IsAuthor = personId is not null && Proposal.AuthorId == personId;
+        CanEdit = IsAuthor && await commands.EditableAsync(Proposal, Process);
         Involved = IsAuthor || HasSupported || Comments.Any(thread => thread.Any(c => c.Comment.AuthorId == personId));
         CanModerate = await authorizer.CanAsync(Permission.Moderate, Process);
         CanAnswer = await authorizer.CanAsync(ProposalsPermissions.Answer, Process);
@@ -154,7 +158,9 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
             .ToListAsync();
         return new View(proposal, process, await PseudonymAsync(proposal.AuthorId),
             proposal.ThemeId is null ? null : await Db.Themes.AsNoTracking().FirstOrDefaultAsync(t => t.Id == proposal.ThemeId),
-            proposal.MergedIntoId is null ? null : await Db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == proposal.MergedIntoId),
+            // A proposal moderation hid, or its author erased, is shown nowhere: not even by its title here.
+            proposal.MergedIntoId is null ? null
+                : await Db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == proposal.MergedIntoId && p.HiddenAt == null && p.ErasedAt == null),
             comments.ToLookup(c => c.Comment.ParentId), await FateView.LoadAsync(Db, ShownContributions.Of(Db, sources), id));
     }
 

@@ -7,6 +7,7 @@ using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Shared;
+using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Web.Modules.Workshops.Pages;
 
@@ -83,6 +84,7 @@ public sealed class EditModel(ParvisDbContext database, CurrentOrganisation curr
     public string? Place { get; set; }
 
     [BindProperty]
+    [CalendarDate]
     [Display(Name = "Field.WorkshopStartsAt")]
     public DateTime? StartsAt { get; set; }
 

@@ -8,6 +8,7 @@ using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Shared;
+using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Web.Modules.Workshops.Pages;
 
@@ -25,6 +26,7 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
     public string Template { get; set; } = WorkshopTemplates.Keys[0];
 
     [BindProperty]
+    [CalendarDate]
     [Display(Name = "Field.WorkshopStartsAt")]
     public DateTime? StartsAt { get; set; }
 

@@ -15,8 +15,15 @@ namespace Parvis.Web.Modules.Workshops.Pages;
 /// data; they pick their table and add what the current time asks for, which is attributed to the table.
 /// </summary>
 [EnableRateLimiting(RateLimits.Code)]
-public sealed class JoinModel(ParvisDbContext db, CurrentOrganisation organisation, WorkshopCommands workshops) : WorkshopPage(db, organisation), IItemEntry
+public sealed class JoinModel(ParvisDbContext db, CurrentOrganisation organisation, WorkshopCommands workshops, Throttles throttles)
+    : WorkshopPage(db, organisation), IItemEntry
 {
+    /// <summary>
+    /// Codes tried that lead nowhere, per visitor, whatever the code: the page limit counts each code apart (a café's
+    /// tables share one address), which alone would let someone try code after code until one opens a workshop.
+    /// </summary>
+    public static readonly Throttle Misses = new("workshop-code-misses", 20, 10 * 60);
+
     [BindProperty(SupportsGet = true)]
     [Display(Name = "Field.JoinCode")]
     public string? Code { get; set; }
@@ -58,8 +65,7 @@ public sealed class JoinModel(ParvisDbContext db, CurrentOrganisation organisati
         }
         if (!await FindAsync())
         {
-            ModelState.AddModelError(nameof(Code), Text["Workshops.UnknownCode"]);
-            return Page();
+            return await MissedAsync(UnknownCode);
         }
         if (Group is not null && Board.Group(Group) is null)
         {
@@ -78,8 +84,7 @@ public sealed class JoinModel(ParvisDbContext db, CurrentOrganisation organisati
         Code = RouteData.Values["code"] as string;
         if (!await FindAsync())
         {
-            ModelState.AddModelError(nameof(Code), Text["Workshops.UnknownCode"]);
-            return Page();
+            return await MissedAsync(UnknownCode);
         }
         var result = await workshops.AddItemByCodeAsync(Code!, Group ?? Guid.Empty, ItemText ?? "", ParentId, Status, Actor);
         var field = result.ErrorKey switch
@@ -102,12 +107,22 @@ public sealed class JoinModel(ParvisDbContext db, CurrentOrganisation organisati
     {
         if (!await FindAsync())
         {
-            return NotFound();
+            return await MissedAsync(NotFound);
         }
         using var generator = new QRCodeGenerator();
         var svg = new SvgQRCode(generator.CreateQrCode(JoinUrl, QRCodeGenerator.ECCLevel.M)).GetGraphic(8);
         return File(Encoding.UTF8.GetBytes(svg), "image/svg+xml");
     }
+
+    private IActionResult UnknownCode()
+    {
+        ModelState.AddModelError(nameof(Code), Text["Workshops.UnknownCode"]);
+        return Page();
+    }
+
+    /// <summary>The answer to a code that leads nowhere, or 429 once the visitor has tried too many such.</summary>
+    private async Task<IActionResult> MissedAsync(Func<IActionResult> answer) =>
+        await throttles.TryAsync(Misses, RateLimits.Address(HttpContext), HttpContext.RequestAborted) ? answer() : StatusCode(StatusCodes.Status429TooManyRequests);
 
     private async Task<bool> FindAsync()
     {

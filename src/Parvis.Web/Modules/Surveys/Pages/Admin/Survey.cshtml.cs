@@ -8,6 +8,7 @@ using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Kernel.Setup;
 using Parvis.Web.Shared;
+using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Web.Modules.Surveys.Pages.Admin;
 
@@ -29,6 +30,7 @@ public sealed class SettingsInput
     [Display(Name = "Field.SurveyMode")]
     public SurveyMode Mode { get; set; }
 
+    [CalendarDate]
     [Display(Name = "Field.SurveyClosesAt")]
     public DateTime? ClosesAt { get; set; }
 

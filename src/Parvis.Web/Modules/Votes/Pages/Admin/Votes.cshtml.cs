@@ -8,6 +8,7 @@ using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Shared;
+using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Web.Modules.Votes.Pages.Admin;
 
@@ -43,10 +44,12 @@ public sealed class VoteInput
     public Guid? AreaId { get; set; }
 
     [Required(ErrorMessage = "Validation.Required")]
+    [CalendarDate]
     [Display(Name = "Field.VoteOpensAt")]
     public DateTime? OpensAt { get; set; }
 
     [Required(ErrorMessage = "Validation.Required")]
+    [CalendarDate]
     [Display(Name = "Field.VoteClosesAt")]
     public DateTime? ClosesAt { get; set; }
 
