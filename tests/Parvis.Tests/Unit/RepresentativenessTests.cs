@@ -42,6 +42,39 @@ public sealed class RepresentativenessTests
         Assert.Equal(["15-29", "75+"], table.Lines.Where(l => l.Unheard).Select(l => l.Band));
         Assert.Equal([10, 5, 0], table.Channels.Select(c => lines["30-44"].ByChannel[c]));
         Assert.Equal([null, 0, null], table.Channels.Select(c => lines["60-74"].ByChannel[c]));
+        // The two mediated answers are the channel's only ones, which another question's table may tell: an empty cell
+        // of the column is hidden with them, so they could be in either band.
+        Assert.Equal([null, 0, null], table.Channels.Select(c => lines["15-29"].ByChannel[c]));
+    }
+
+    /// <summary>
+    /// Hidden cells are paired along the bands' rows and along the channels' columns until no line holds a single one:
+    /// hiding B's 2 paper answers with its 12 online ones, by row alone, left the online column with one hidden cell,
+    /// which the channel's total (31, from any other question) gave away, and B's paper answers with it.
+    /// </summary>
+    [Fact]
+    public void A_lone_hidden_cell_is_paired_in_its_channel_s_column_too()
+    {
+        var answers = new List<(Channel, string)>();
+        void Add(string band, Channel channel, int count) => answers.AddRange(Enumerable.Repeat((channel, band), count));
+        Add("30-44", Channel.Online, 10);
+        Add("30-44", Channel.Paper, 6);
+        Add("45-59", Channel.Online, 12);
+        Add("45-59", Channel.Paper, 2);
+        Add("60-74", Channel.Online, 9);
+        Add("60-74", Channel.Paper, 7);
+
+        var table = Representativeness.Table(Dimension.Age, Bands.Age, answers, new Dictionary<string, long>());
+
+        var lines = table.Lines.ToDictionary(l => l.Band);
+        Assert.Equal([16, 14, 16], new[] { "30-44", "45-59", "60-74" }.Select(b => lines[b].Answers));
+        Assert.Equal([10, 6], table.Channels.Select(c => lines["30-44"].ByChannel[c]));
+        Assert.Equal([null, null], table.Channels.Select(c => lines["45-59"].ByChannel[c]));
+        Assert.Equal([null, null], table.Channels.Select(c => lines["60-74"].ByChannel[c]));
+        foreach (var channel in table.Channels)
+        {
+            Assert.NotEqual(1, table.Lines.Count(l => l.ByChannel[channel] is null));
+        }
     }
 
     [Fact]

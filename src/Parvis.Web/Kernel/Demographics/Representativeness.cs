@@ -25,7 +25,8 @@ public sealed record DimensionTable(Dimension Dimension, IReadOnlyList<BandLine>
 
 /// <summary>
 /// Who took part compared with the territory, as aggregates only: a cell of fewer than <see cref="MinCell"/> answers is
-/// suppressed, and so is a second one wherever a single suppressed cell could be worked out from its total.
+/// suppressed, and so is a second one wherever a single suppressed cell could be worked out from a total, its band's
+/// or its channel's.
 /// </summary>
 public static class Representativeness
 {
@@ -45,11 +46,19 @@ public static class Representativeness
         // Fewer answers in all than a cell may hold: the whole table would tell who answered what.
         var tooFew = answered < MinCell;
         var shownCounts = tooFew ? counts.ToDictionary(c => c.Key, _ => (int?)null) : Suppress(counts);
+        // Each band's answers per channel. A band's line has a known total where its answers are shown; a channel's
+        // column always has one, since another question's table may tell how many answered through that channel.
+        var cells = bands.SelectMany(b => channels.Select(c => (Band: b, Channel: c))).ToDictionary(k => k, k => answers.Count(a => a.Band == k.Band && a.Channel == k.Channel));
+        IReadOnlyList<IReadOnlyList<(string Band, Channel Channel)>> known =
+        [
+            .. bands.Where(b => shownCounts[b] is not null).Select(b => (IReadOnlyList<(string, Channel)>)[.. channels.Select(c => (b, c))]),
+            .. channels.Select(c => (IReadOnlyList<(string, Channel)>)[.. bands.Select(b => (b, c))]),
+        ];
+        var shownCells = tooFew ? cells.ToDictionary(c => c.Key, _ => (int?)null) : Suppress(cells, known);
         var lines = new List<BandLine>();
         foreach (var band in bands)
         {
-            var perChannel = tooFew ? channels.ToDictionary(c => c, _ => (int?)null)
-                : Suppress(channels.ToDictionary(c => c, c => answers.Count(a => a.Band == band && a.Channel == c)));
+            var perChannel = channels.ToDictionary(c => c, c => shownCells[(band, c)]);
             double? populationShare = populationTotal > 0 && population.TryGetValue(band, out var people) ? (double)people / populationTotal : null;
             var shown = shownCounts[band];
             double? answerShare = shown is { } n && answered > 0 ? (double)n / answered : null;
@@ -65,13 +74,31 @@ public static class Representativeness
     /// The counts with those from 1 to <see cref="MinCell"/> − 1 hidden; a lone hidden count is joined by the next
     /// smallest shown one, which would otherwise give it away by subtraction from the total.
     /// </summary>
-    public static Dictionary<T, int?> Suppress<T>(IReadOnlyDictionary<T, int> counts) where T : notnull
+    public static Dictionary<T, int?> Suppress<T>(IReadOnlyDictionary<T, int> counts) where T : notnull => Suppress(counts, [[.. counts.Keys]]);
+
+    /// <summary>
+    /// The same for a table whose lines (rows, columns) have totals someone may know: until no line changes, a line with
+    /// a single hidden cell has its smallest other one hidden too, an empty one when no other holds answers (else
+    /// the total alone would tell the hidden cell).
+    /// </summary>
+    public static Dictionary<T, int?> Suppress<T>(IReadOnlyDictionary<T, int> counts, IReadOnlyList<IReadOnlyList<T>> lines) where T : notnull
     {
         var shown = counts.ToDictionary(c => c.Key, c => c.Value is > 0 and < MinCell ? null : (int?)c.Value);
-        if (shown.Count(s => s.Value is null) == 1 && counts.Where(c => shown[c.Key] is > 0).OrderBy(c => c.Value).FirstOrDefault() is { Key: var next } candidate
-            && candidate.Value > 0)
+        var linesOf = counts.Keys.ToDictionary(cell => cell, cell => lines.Where(l => l.Contains(cell)).ToList());
+        bool Lone(IReadOnlyList<T> line) => line.Count(cell => shown[cell] is null) == 1;
+        for (var changed = true; changed;)
         {
-            shown[next] = null;
+            changed = false;
+            foreach (var line in lines.Where(Lone))
+            {
+                // First a cell whose other line has a lone hidden one too (one more hidden pairs both), then the smallest.
+                foreach (var next in line.Where(cell => shown[cell] is not null)
+                    .OrderByDescending(cell => linesOf[cell].Count(other => other != line && Lone(other))).ThenBy(cell => counts[cell] == 0).ThenBy(cell => counts[cell]).Take(1))
+                {
+                    shown[next] = null;
+                    changed = true;
+                }
+            }
         }
         return shown;
     }
