@@ -226,6 +226,25 @@ public sealed class OfflineTests(ParvisApp main) : IClassFixture<ParvisApp>
         Assert.Matches("^[A-Z2-9]{6}$", copy.JoinCode);
         Assert.Equal("ateliers-d-ete", await laptop.WithDatabaseAsync(db => db.Processes.Where(p => p.Id == copy.ProcessId).Select(p => p.Slug).SingleAsync()));
         Assert.Equal([item], (await ItemsAsync(laptop, workshopId)).Select(i => i.Id));
+
+        // A second workshop of the same process, at a table of a theme added since the first package: set up with it.
+        var processId = await main.WithDatabaseAsync(db => db.Workshops.Where(w => w.Id == workshopId).Select(w => w.ProcessId).SingleAsync());
+        var second = await manager.PostAsync("/processes/paquets-abimes/workshops", new Dictionary<string, string>
+        {
+            ["Title"] = "Atelier à Inzinzac", ["Template"] = "htd", ["StartsAt"] = "2026-11-28T18:30", ["Place"] = "Salle polyvalente",
+        });
+        var secondId = Guid.Parse(second.Location!.Split('/')[2]);
+        var theme = await main.WithDatabaseAsync(async db =>
+        {
+            var added = new Theme { ProcessId = processId, Name = "Mobilités rurales", Position = 9 };
+            db.Themes.Add(added);
+            await db.SaveChangesAsync();
+            await db.WorkshopGroups.Where(g => g.WorkshopId == secondId).ExecuteUpdateAsync(u => u.SetProperty(g => g.ThemeId, added.Id));
+            return added.Id;
+        });
+        var secondPackage = Encoding.UTF8.GetBytes((await manager.PostAsync($"/workshops/{secondId}/offline?handler=Package", new Dictionary<string, string>())).Body);
+        Assert.Equal($"/workshops/{secondId}/console", (await UploadAsync(owner, "/offline", "", secondPackage)).Location);
+        Assert.True(await laptop.WithDatabaseAsync(db => db.WorkshopGroups.AnyAsync(g => g.WorkshopId == secondId && g.ThemeId == theme)));
     }
 
     [Fact]

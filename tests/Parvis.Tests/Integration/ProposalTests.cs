@@ -557,5 +557,12 @@ public sealed class ProposalTests(ParvisApp app) : IClassFixture<ParvisApp>
             ["Status"] = "Merged", ["Answer"] = "Fusionnée.", ["MergedIntoId"] = first.ToString(),
         });
         Assert.Contains("fusionnée", intoHidden.Text(".field-error"), StringComparison.Ordinal);
+        // Merges never chain: not into one merged itself.
+        var intoMerged = await manager.PostAsync($"/proposals/{third}/answer", new Dictionary<string, string>
+        {
+            ["Status"] = "Merged", ["Answer"] = "Fusionnée.", ["MergedIntoId"] = second.ToString(),
+        });
+        Assert.Contains("fusionnée", intoMerged.Text(".field-error"), StringComparison.Ordinal);
+        Assert.Null(await app.WithDatabaseAsync(db => db.Proposals.Where(p => p.Id == third).Select(p => p.MergedIntoId).SingleAsync()));
     }
 }

@@ -77,6 +77,38 @@ public sealed class RepresentativenessTests
         }
     }
 
+    /// <summary>
+    /// A band's total is a cell of the same table: hidden alone in its column, it is paired there, and its band's channel
+    /// cells with it. Kept apart, B's shown cells gave its total (6 + 0), the total of answers gave A's, and A's four
+    /// online answers with it.
+    /// </summary>
+    [Fact]
+    public void A_band_s_total_and_its_channels_are_suppressed_as_one_table()
+    {
+        var answers = new List<(Channel, string)>();
+        void Add(string band, Channel channel, int count) => answers.AddRange(Enumerable.Repeat((channel, band), count));
+        Add("15-29", Channel.Online, 4);
+        Add("30-44", Channel.Online, 6);
+        Add("45-59", Channel.Online, 5);
+        Add("45-59", Channel.Paper, 7);
+        Add("60-74", Channel.Online, 8);
+        Add("60-74", Channel.Paper, 5);
+
+        var table = Representativeness.Table(Dimension.Age, Bands.Age, answers, new Dictionary<string, long>());
+
+        var lines = table.Lines.ToDictionary(l => l.Band);
+        Assert.Null(lines["15-29"].Answers);
+        Assert.Null(lines["30-44"].Answers);
+        Assert.Null(lines["30-44"].ByChannel[Channel.Online]);
+        // No line whose total can be known holds a single hidden cell: its rows, the totals, each channel.
+        Assert.All(table.Lines, l => Assert.NotEqual(1, l.ByChannel.Values.Prepend(l.Answers).Count(v => v is null)));
+        Assert.NotEqual(1, table.Lines.Count(l => l.Answers is null));
+        foreach (var channel in table.Channels)
+        {
+            Assert.NotEqual(1, table.Lines.Count(l => l.ByChannel[channel] is null));
+        }
+    }
+
     [Fact]
     public void Nothing_is_hidden_when_every_cell_is_empty_or_large_enough()
     {

@@ -45,14 +45,16 @@ public static class Representativeness
         var counts = bands.ToDictionary(b => b, b => answers.Count(a => a.Band == b));
         // Fewer answers in all than a cell may hold: the whole table would tell who answered what.
         var tooFew = answered < MinCell;
-        var shownCounts = tooFew ? counts.ToDictionary(c => c.Key, _ => (int?)null) : Suppress(counts);
-        // Each band's answers per channel. A band's line has a known total where its answers are shown; a channel's
-        // column always has one, since another question's table may tell how many answered through that channel.
-        var cells = bands.SelectMany(b => channels.Select(c => (Band: b, Channel: c))).ToDictionary(k => k, k => answers.Count(a => a.Band == k.Band && a.Channel == k.Channel));
-        IReadOnlyList<IReadOnlyList<(string Band, Channel Channel)>> known =
+        // One table of cells: each band's answers per channel, and its total (Channel null). Every line's total can be
+        // known: a band's row adds up to its total, the totals to the answers, and a channel's column to what another
+        // question's table tells of that channel.
+        var cells = bands.SelectMany(b => channels.Select(c => (Band: b, Channel: (Channel?)c)).Prepend((b, null)))
+            .ToDictionary(k => k, k => k.Channel is { } channel ? answers.Count(a => a.Band == k.Band && a.Channel == channel) : counts[k.Band]);
+        IReadOnlyList<IReadOnlyList<(string Band, Channel? Channel)>> known =
         [
-            .. bands.Where(b => shownCounts[b] is not null).Select(b => (IReadOnlyList<(string, Channel)>)[.. channels.Select(c => (b, c))]),
-            .. channels.Select(c => (IReadOnlyList<(string, Channel)>)[.. bands.Select(b => (b, c))]),
+            .. bands.Select(b => (IReadOnlyList<(string, Channel?)>)[(b, null), .. channels.Select(c => (b, (Channel?)c))]),
+            [.. bands.Select(b => (b, (Channel?)null))],
+            .. channels.Select(c => (IReadOnlyList<(string, Channel?)>)[.. bands.Select(b => (b, (Channel?)c))]),
         ];
         var shownCells = tooFew ? cells.ToDictionary(c => c.Key, _ => (int?)null) : Suppress(cells, known);
         var lines = new List<BandLine>();
@@ -60,7 +62,7 @@ public static class Representativeness
         {
             var perChannel = channels.ToDictionary(c => c, c => shownCells[(band, c)]);
             double? populationShare = populationTotal > 0 && population.TryGetValue(band, out var people) ? (double)people / populationTotal : null;
-            var shown = shownCounts[band];
+            var shown = shownCells[(band, null)];
             double? answerShare = shown is { } n && answered > 0 ? (double)n / answered : null;
             double? ratio = answerShare is { } a && populationShare is { } p && p > 0 ? a / p : null;
             // From the true count: a band too small to show is one we barely heard.

@@ -145,6 +145,7 @@ public static class OfflinePackages
     {
         if (DatabaseErrors.Overlong(db) is not null)
         {
+            db.ChangeTracker.Clear();
             return CommandResult.Refused("Laptop.Damaged");
         }
         try
@@ -194,6 +195,13 @@ public sealed record OfflineProcess(Guid Id, string Slug, string Title, string S
             process = new Process { Id = source.Id, OrganisationId = organisationId, Slug = slug, Title = source.Title, Summary = source.Summary, Published = true };
             process.Themes.AddRange(source.Themes.Select(t => new Theme { Id = t.Id, Name = t.Name, Position = t.Position }));
             db.Processes.Add(process);
+        }
+        else
+        {
+            // A later package of the same process may name themes added on the main installation since the first.
+            var here = await db.Themes.Where(t => t.ProcessId == process.Id).Select(t => new { t.Id, t.Name }).ToListAsync();
+            db.Themes.AddRange(source.Themes.Where(t => here.All(h => h.Id != t.Id && !string.Equals(h.Name, t.Name, StringComparison.OrdinalIgnoreCase)))
+                .Select(t => new Theme { Id = t.Id, ProcessId = process.Id, Name = t.Name, Position = t.Position }));
         }
         // The laptop runs what it received: its copy of the process uses the module, whatever it used before.
         if (process.Components.FirstOrDefault(c => c.Module == module) is { } component)

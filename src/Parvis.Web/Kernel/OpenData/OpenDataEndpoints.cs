@@ -189,7 +189,7 @@ public static class OpenDataEndpoints
         }
         if (DateTimeOffset.TryParse(written, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment))
         {
-            // Compared with what is stored in UTC: PostgreSQL takes no other offset, SQLite would compare the text.
+            // Compared with what is stored in UTC: PostgreSQL takes no other offset, and SQLite's stored ticks are UTC's.
             return moment.ToUniversalTime();
         }
         errors[name] = [text["ApiError.Date"]];

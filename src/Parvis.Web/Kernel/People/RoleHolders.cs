@@ -12,12 +12,14 @@ public static class RoleHolders
             .Select(r => r.PersonId).Distinct();
 
     /// <summary>
-    /// Whether each person named holds the role here. One already named where they are stays so, role or not (it may
-    /// have ended since): only a new choice must be a holder's.
+    /// Whether each person named for a place (a site, a table) holds the role here. One already named at that very place
+    /// stays so, role or not (it may have ended since): only a new choice must be a holder's.
     /// </summary>
-    public static async Task<bool> HoldAsync(ParvisDbContext db, Guid organisationId, Guid processId, Role role, IEnumerable<Guid?> named, IEnumerable<Guid?> already)
+    public static async Task<bool> HoldAsync(ParvisDbContext db, Guid organisationId, Guid processId, Role role,
+        IEnumerable<(Guid? Place, Guid? Person)> named, IEnumerable<(Guid Place, Guid? Person)> already)
     {
-        var chosen = named.OfType<Guid>().Except(already.OfType<Guid>()).ToList();
+        var kept = already.Where(a => a.Person is not null).Select(a => ((Guid?)a.Place, a.Person)).ToHashSet();
+        var chosen = named.Where(n => n.Person is not null && !kept.Contains(n)).Select(n => n.Person!.Value).Distinct().ToList();
         return chosen.Count == 0 || await Of(db, organisationId, processId, role).CountAsync(id => chosen.Contains(id)) == chosen.Count;
     }
 

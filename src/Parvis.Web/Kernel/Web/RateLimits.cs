@@ -122,14 +122,26 @@ public sealed class Throttles(IServiceProvider services, IConfiguration configur
     /// <summary>False once the key has used its attempts for the window; the check and the count are one step.</summary>
     public async ValueTask<bool> TryAsync(Throttle throttle, string key, CancellationToken cancellationToken)
     {
-        var limiter = _limiters.GetOrAdd(throttle.Name, name => new Lazy<PartitionedRateLimiter<string>>(() =>
+        using var lease = await Limiter(throttle).AcquireAsync(key, 1, cancellationToken);
+        return lease.IsAcquired;
+    }
+
+    /// <summary>
+    /// Whether the key has an attempt left in the window, without using it. Asked without waiting: a limiter asked for
+    /// no permit asynchronously would queue the question until the window ends.
+    /// </summary>
+    public bool Available(Throttle throttle, string key)
+    {
+        using var lease = Limiter(throttle).AttemptAcquire(key, 0);
+        return lease.IsAcquired;
+    }
+
+    private PartitionedRateLimiter<string> Limiter(Throttle throttle) =>
+        _limiters.GetOrAdd(throttle.Name, name => new Lazy<PartitionedRateLimiter<string>>(() =>
         {
             var options = RateLimits.Window(configuration, name, throttle.Permits, throttle.Seconds);
             return PartitionedRateLimiter.Create<string, string>(k => RateLimits.Partition(services, name, k, options));
         })).Value;
-        using var lease = await limiter.AcquireAsync(key, 1, cancellationToken);
-        return lease.IsAcquired;
-    }
 
     public void Dispose()
     {
@@ -155,8 +167,12 @@ public sealed class RedisWindowLimiter(IConnectionMultiplexer redis, string key,
 
     public override RateLimiterStatistics? GetStatistics() => null;
 
-    /// <summary>Never decided without asking Redis: the middleware then calls <see cref="AcquireAsyncCore"/>.</summary>
-    protected override RateLimitLease AttemptAcquireCore(int permitCount) => WindowLease.Refused(null);
+    /// <summary>
+    /// Never decided without asking Redis: the middleware then calls <see cref="AcquireAsyncCore"/>. Whether a permit is
+    /// left (none asked) is asked at once, the caller waiting for Redis's answer.
+    /// </summary>
+    protected override RateLimitLease AttemptAcquireCore(int permitCount) =>
+        permitCount == 0 ? AcquireAsyncCore(0, CancellationToken.None).AsTask().GetAwaiter().GetResult() : WindowLease.Refused(null);
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {
@@ -168,7 +184,8 @@ public sealed class RedisWindowLimiter(IConnectionMultiplexer redis, string key,
         {
             var count = (long)await redis.GetDatabase().ScriptEvaluateAsync(IncrementScript,
                 [new RedisKey($"{key}:{window}")], [permitCount, windowMs + 1000]);
-            return count <= options.PermitLimit
+            // Asking for none is asking whether one is left.
+            return count <= options.PermitLimit - (permitCount == 0 ? 1 : 0)
                 ? WindowLease.Acquired
                 : WindowLease.Refused(TimeSpan.FromMilliseconds((window + 1) * windowMs - now));
         }

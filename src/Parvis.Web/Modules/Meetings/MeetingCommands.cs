@@ -115,7 +115,7 @@ public sealed class MeetingCommands(
         {
             return CommandResult.Refused("Meetings.SiteInUse");
         }
-        if (!await RoleHolders.HoldAsync(db, organisation.Id, process.Id, Role.Facilitator, sites.Select(s => s.FacilitatorId), meeting.Sites.Select(s => s.FacilitatorId)))
+        if (!await RoleHolders.HoldAsync(db, organisation.Id, process.Id, Role.Facilitator, sites.Select(s => (s.Id, s.FacilitatorId)), meeting.Sites.Select(s => (s.Id, s.FacilitatorId))))
         {
             return CommandResult.Refused("Error.NotFacilitator");
         }

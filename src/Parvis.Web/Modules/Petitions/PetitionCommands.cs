@@ -208,6 +208,11 @@ public sealed class PetitionCommands(
         {
             await transaction.CommitAsync();
         }
+        else
+        {
+            // Rolled back: nothing of this request is to be saved later.
+            db.ChangeTracker.Clear();
+        }
         return decided;
     }
 

@@ -252,7 +252,10 @@ public sealed class ProposalCommands(DatabaseOnDemand database, CurrentOrganisat
         if (answer.Status == ProposalStatus.Merged)
         {
             var target = answer.MergedIntoId is { } targetId && targetId != proposal.Id
-                && await Db.Proposals.AnyAsync(p => p.Id == targetId && p.ProcessId == proposal.ProcessId && p.HiddenAt == null && p.ErasedAt == null && p.WithdrawnAt == null);
+                && await Db.Proposals.AnyAsync(p => p.Id == targetId && p.ProcessId == proposal.ProcessId && p.HiddenAt == null && p.ErasedAt == null && p.WithdrawnAt == null
+                    && p.Status != ProposalStatus.Merged && p.Fate != Fate.Merged)
+                // Merges never chain: not into one merged itself, nor from one others were merged into.
+                && !await Db.Proposals.AnyAsync(p => p.MergedIntoId == proposal.Id && p.Status == ProposalStatus.Merged);
             if (!target)
             {
                 return CommandResult.Refused("Error.MergeTarget");

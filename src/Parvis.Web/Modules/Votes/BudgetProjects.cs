@@ -131,6 +131,11 @@ public sealed class BudgetProjects(
         {
             await transaction.CommitAsync();
         }
+        else
+        {
+            // Rolled back: nothing of this request is to be saved later.
+            db.ChangeTracker.Clear();
+        }
         return decided;
     }
 

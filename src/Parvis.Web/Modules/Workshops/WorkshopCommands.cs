@@ -97,7 +97,7 @@ public sealed class WorkshopCommands(ParvisDbContext db, CurrentOrganisation org
         {
             return CommandResult.Refused("Workshops.MinAboveMax");
         }
-        if (!await RoleHolders.HoldAsync(db, organisation.Id, process.Id, Role.Facilitator, groups.Select(g => g.FacilitatorId), workshop.Groups.Select(g => g.FacilitatorId)))
+        if (!await RoleHolders.HoldAsync(db, organisation.Id, process.Id, Role.Facilitator, groups.Select(g => (g.Id, g.FacilitatorId)), workshop.Groups.Select(g => (g.Id, g.FacilitatorId))))
         {
             return CommandResult.Refused("Error.NotFacilitator");
         }

@@ -63,6 +63,10 @@ public sealed class JoinModel(ParvisDbContext db, CurrentOrganisation organisati
         {
             return Page();
         }
+        if (Guessing())
+        {
+            return TooMany();
+        }
         if (!await FindAsync())
         {
             return await MissedAsync(UnknownCode);
@@ -82,6 +86,10 @@ public sealed class JoinModel(ParvisDbContext db, CurrentOrganisation organisati
     {
         // The address's code, which the limit counts: a form field naming another workshop would escape it.
         Code = RouteData.Values["code"] as string;
+        if (Guessing())
+        {
+            return TooMany();
+        }
         if (!await FindAsync())
         {
             return await MissedAsync(UnknownCode);
@@ -105,6 +113,10 @@ public sealed class JoinModel(ParvisDbContext db, CurrentOrganisation organisati
     /// <summary>The QR code of the join address, to show on the console and the wall.</summary>
     public async Task<IActionResult> OnGetQrAsync()
     {
+        if (Guessing())
+        {
+            return TooMany();
+        }
         if (!await FindAsync())
         {
             return await MissedAsync(NotFound);
@@ -120,9 +132,17 @@ public sealed class JoinModel(ParvisDbContext db, CurrentOrganisation organisati
         return Page();
     }
 
-    /// <summary>The answer to a code that leads nowhere, or 429 once the visitor has tried too many such.</summary>
+    /// <summary>
+    /// A visitor who tried too many codes that lead nowhere is told nothing more until the window ends, of any code:
+    /// else a right code answering while wrong ones are refused would tell them apart all the same.
+    /// </summary>
+    private bool Guessing() => !throttles.Available(Misses, RateLimits.Address(HttpContext));
+
+    private StatusCodeResult TooMany() => StatusCode(StatusCodes.Status429TooManyRequests);
+
+    /// <summary>The answer to a code that leads nowhere, counted; 429 when it was the last one allowed at once by another request.</summary>
     private async Task<IActionResult> MissedAsync(Func<IActionResult> answer) =>
-        await throttles.TryAsync(Misses, RateLimits.Address(HttpContext), HttpContext.RequestAborted) ? answer() : StatusCode(StatusCodes.Status429TooManyRequests);
+        await throttles.TryAsync(Misses, RateLimits.Address(HttpContext), HttpContext.RequestAborted) ? answer() : TooMany();
 
     private async Task<bool> FindAsync()
     {
