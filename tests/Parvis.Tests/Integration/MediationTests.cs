@@ -489,7 +489,7 @@ public sealed class MediationTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(HttpStatusCode.Redirect, (await mediator.PostAsync($"{page}?handler=Confirm", new Dictionary<string, string>(), page)).Status);
         Assert.NotNull(await ConfirmedAsync(loic));
         var act = await app.WithDatabaseAsync(db => db.MandateActs.SingleAsync(a => a.MandateId == here));
-        Assert.Equal((CommitteeAct.Membership, page, mediatorPerson.Id, loic), (act.Kind, act.Address, act.MediatorId, act.PersonId));
+        Assert.Equal((CommitteeSeat.Kind, page, mediatorPerson.Id, loic), (act.Kind, act.Address, act.MediatorId, act.PersonId));
         Assert.False(await app.WithDatabaseAsync(db => db.MandateActs.AnyAsync(a => a.MandateId == elsewhere)));
     }
 

@@ -105,13 +105,20 @@ public sealed class CommitteeMember
     public DateTimeOffset? ConfirmedAt { get; set; }
 }
 
-/// <summary>What a person does on a promoter committee (joining it, leaving it, replying), as a mediator's journal tells it.</summary>
-public sealed record CommitteeAct(Guid PetitionId, string Kind) : IPersonAct
+/// <summary>A seat on a promoter committee, taken or given up, as a mediator's journal tells it.</summary>
+public sealed record CommitteeSeat(Guid PetitionId) : IPersonAct
 {
-    public const string Membership = "committee";
-    public const string Reply = "committee-reply";
+    public const string Kind = "committee";
 
     string IPersonAct.ActKind => Kind;
+
+    string? IPersonAct.ActAddress => $"/petitions/{PetitionId}";
+}
+
+/// <summary>The promoter committee's reply to the answer, as a mediator's journal tells it.</summary>
+public sealed record CommitteeReply(Guid PetitionId) : IPersonAct
+{
+    string IPersonAct.ActKind => "committee-reply";
 
     string? IPersonAct.ActAddress => $"/petitions/{PetitionId}";
 }

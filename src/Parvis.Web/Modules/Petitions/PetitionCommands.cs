@@ -136,7 +136,7 @@ public sealed class PetitionCommands(
                 ? CommandResult.Done(petitionId) : CommandResult.Refused("Petitions.NotNamed");
         }
         await CommitteeAsync(petitionId, await RulesOfAsync(petition));
-        await mediation.RecordAsync(new CommitteeAct(petitionId, CommitteeAct.Membership));
+        await mediation.RecordAsync(new CommitteeSeat(petitionId));
         await transaction.CommitAsync();
         return CommandResult.Done(petitionId);
     }
@@ -166,7 +166,7 @@ public sealed class PetitionCommands(
         {
             return CommandResult.Refused("Petitions.CannotDecline");
         }
-        await mediation.RecordAsync(new CommitteeAct(petitionId, CommitteeAct.Membership), MandateChange.Withdrawn);
+        await mediation.RecordAsync(new CommitteeSeat(petitionId), MandateChange.Withdrawn);
         await transaction.CommitAsync();
         return CommandResult.Done(petitionId);
     }
@@ -537,7 +537,7 @@ public sealed class PetitionCommands(
         {
             return CommandResult.Refused("Petitions.AlreadyReplied");
         }
-        await mediation.RecordAsync(new CommitteeAct(petitionId, CommitteeAct.Reply));
+        await mediation.RecordAsync(new CommitteeReply(petitionId));
         await transaction.CommitAsync();
         return CommandResult.Done(petitionId);
     }
