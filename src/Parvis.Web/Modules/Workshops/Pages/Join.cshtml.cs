@@ -20,9 +20,11 @@ public sealed class JoinModel(ParvisDbContext db, CurrentOrganisation organisati
 {
     /// <summary>
     /// Codes tried that lead nowhere, per visitor, whatever the code: the page limit counts each code apart (a café's
-    /// tables share one address), which alone would let someone try code after code until one opens a workshop.
+    /// tables share one address), which alone would let someone try code after code until one opens a workshop. Enough
+    /// that a café's typing slips never reach it (once reached, no code answers there), few enough that finding a
+    /// code among the 887 million takes years from one address.
     /// </summary>
-    public static readonly Throttle Misses = new("workshop-code-misses", 20, 10 * 60);
+    public static readonly Throttle Misses = new("workshop-code-misses", 100, 10 * 60);
 
     [BindProperty(SupportsGet = true)]
     [Display(Name = "Field.JoinCode")]
