@@ -91,16 +91,26 @@ public sealed partial class VoteTests
         Assert.Equal(HttpStatusCode.Redirect, (await citizen.PostAsync($"/votes/{vote}", new Dictionary<string, string> { ["o1"] = "1" })).Status);
         var (other, _) = await app.SignedInAsync("Voisin du jardin");
         Assert.Equal(HttpStatusCode.Redirect, (await other.PostAsync($"/votes/{vote}", new Dictionary<string, string> { ["o0"] = "1", ["o1"] = "1" })).Status);
+        // While the secret vote runs, the public report counts none of its ballots: a running count would tell who voted when.
+        async Task<string> ReportedBallots() => (await app.NewSession().GetAsync($"/processes/{process.Slug}/report")).Document.QuerySelectorAll("tr")
+            .Single(r => r.TextContent.Contains("Bulletins déposés", StringComparison.Ordinal)).Children[^1].TextContent.Trim();
+        Assert.Equal("0", await ReportedBallots());
+        // Moderation hides a project already on the ballot: funded, its action takes the ballot's words, not the hidden description.
+        await app.WithDatabaseAsync(db => db.BudgetProjects.Where(p => p.Id == benches)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.HiddenAt, DateTimeOffset.UtcNow).SetProperty(p => p.HiddenReason, "Hors charte")));
         await app.WithDatabaseAsync(db => db.Votes.Where(v => v.Id == vote)
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.OpensAt, DateTimeOffset.UtcNow.AddDays(-2)).SetProperty(v => v.ClosesAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
+        Assert.Equal("2", await ReportedBallots());
         Assert.Empty((await citizen.GetAsync($"/votes/{vote}/results")).Document.QuerySelectorAll("#fund"));
         var funded = await staff.PostAsync($"/votes/{vote}/results?handler=Fund", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, funded.Status);
         var again = await staff.PostAsync($"/votes/{vote}/results?handler=Fund", new Dictionary<string, string>(), $"/votes/{vote}/results");
         Assert.Contains("déjà des actions suivies", again.Text("#fund ~ [role=alert], section[aria-labelledby=fund]"), StringComparison.Ordinal);
 
-        var actions = await app.WithDatabaseAsync(db => db.SynthesisItems.Where(i => i.ProcessId == process.Id).Select(i => new { i.Kind, i.Title }).ToListAsync());
+        var actions = await app.WithDatabaseAsync(db => db.SynthesisItems.Where(i => i.ProcessId == process.Id).Select(i => new { i.Kind, i.Title, i.Body }).ToListAsync());
         Assert.Equal([(SynthesisItemKind.Action, "Des bancs à l'ombre"), (SynthesisItemKind.Action, "Jardin partagé")], actions.Select(a => (a.Kind, a.Title)).Order());
+        Assert.Equal("", actions.Single(a => a.Title == "Des bancs à l'ombre").Body);
+        Assert.StartsWith("Jardin partagé : pour les familles", actions.Single(a => a.Title == "Jardin partagé").Body, StringComparison.Ordinal);
         Assert.Equal(Fate.Retained, await app.WithDatabaseAsync(db => db.BudgetProjects.Where(p => p.Id == garden).Select(p => p.Fate).SingleAsync()));
         var results = await app.NewSession().GetAsync(funded.Location!);
         Assert.Contains("Jardin partagé", results.Text("main"), StringComparison.Ordinal);

@@ -111,6 +111,9 @@ public sealed class DebateTests(ParvisApp app) : IClassFixture<ParvisApp>
         var referred = await app.WithDatabaseAsync(db => db.ExpertQuestions.SingleAsync(q => q.ProcessId == process.Id));
         Assert.Equal(("Combien coûterait une navette depuis les parkings relais ?", "Faut-il fermer le centre-ville aux voitures le samedi ?"), (referred.Text, referred.Origin));
         Assert.NotNull(closed.Document.QuerySelector($"a[href='/questions/{referred.Id}']"));
+        // The log names the question it made, not the debate's words: a participant's question goes with "Remove".
+        Assert.Equal("", await app.WithDatabaseAsync(db => db.AuditEntries.Where(e => e.Action == "question.refer" && e.Subject == $"question:{referred.Id}")
+            .Select(e => e.Details).SingleAsync()));
         // No more arguments once closed, from anyone, and a second closing stores nothing.
         Assert.NotEqual(HttpStatusCode.Redirect, (await ArgueAsync(first, debate, "For", "Trop tard", "Un argument après la clôture du débat.")).Status);
         var lateEntry = await manager.PostAsync($"{admin}?handler=Entry", [F("Entry.Side", "For"), F("Entry.Channel", "Paper"), F("Entry.From", "Urne de la mairie"),
@@ -255,5 +258,12 @@ public sealed class DebateTests(ParvisApp app) : IClassFixture<ParvisApp>
         var many = await staff.PostAsync($"/admin/debates/{debate}?handler=MorePoints", [.. Enumerable.Range(0, 40).Select(i => F($"Points[{i}].Text", $"Point {i}"))]);
         Assert.Equal(HttpStatusCode.OK, many.Status);
         Assert.Equal(DebateCommands.MostPoints, many.Document.QuerySelectorAll("section[aria-labelledby=close] fieldset.grades").Length);
+
+        // The process closed, the debate still open takes no paper argument, nor an invited position: closing checked every fate.
+        await app.WithDatabaseAsync(db => db.Processes.Where(p => p.Slug == "debat-annonce").ExecuteUpdateAsync(u => u.SetProperty(p => p.ClosedAt, DateTimeOffset.UtcNow)));
+        var late = await staff.PostAsync($"/admin/debates/{debate}?handler=Entry", [F("Entry.Side", "For"), F("Entry.Channel", "Paper"), F("Entry.From", "Urne de la mairie"),
+            F("Entry.Title", "Un papier en retard"), F("Entry.Body", "Arrivé dans l'urne après la clôture de la démarche.")]);
+        Assert.Contains("La démarche est close", late.Text("[role=alert]"), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.Arguments.CountAsync(a => a.DebateId == debate && a.Title == "Un papier en retard")));
     }
 }

@@ -542,6 +542,10 @@ public sealed class MediationTests(ParvisApp app) : IClassFixture<ParvisApp>
             var exported = Encoding.UTF8.GetString(await data.ExportAsync(await db.Users.SingleAsync(p => p.Id == lucienne)));
             Assert.Contains("Association Lire et ", exported, StringComparison.Ordinal);
             Assert.Contains($"/petitions/{petition}", exported, StringComparison.Ordinal);
+            // And the sessions someone opened in their name, with when and how.
+            var sessions = await db.MediationSessions.Where(s => s.MandateId == first).Select(s => s.Id).ToListAsync();
+            Assert.NotEmpty(sessions);
+            Assert.All(sessions, s => Assert.Contains(s.ToString(), exported, StringComparison.Ordinal));
             var mediatorExport = Encoding.UTF8.GetString(await data.ExportAsync(await db.Users.SingleAsync(p => p.Id == mediatorPerson.Id)));
             Assert.Contains(first.ToString(), mediatorExport, StringComparison.Ordinal);
             Assert.DoesNotContain("Lucienne", mediatorExport, StringComparison.Ordinal);

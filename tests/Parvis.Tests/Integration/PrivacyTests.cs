@@ -27,6 +27,8 @@ public sealed class PrivacyTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal("application/json", export.ContentType);
         using var json = JsonDocument.Parse(export.Body);
         Assert.Equal(person.Email, json.RootElement.GetProperty("account").GetProperty("Email").GetString());
+        Assert.Equal(JsonValueKind.String, json.RootElement.GetProperty("account").GetProperty("LastSignInAt").ValueKind);
+        Assert.False(json.RootElement.GetProperty("account").GetProperty("TwoFactorEnabled").GetBoolean());
         var proposal = json.RootElement.GetProperty("contributions")[0];
         Assert.Equal("proposal", proposal.GetProperty("Kind").GetString());
         Assert.Equal("Ma proposition exportée", proposal.GetProperty("Title").GetString());

@@ -97,6 +97,25 @@ public sealed class RetentionTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task Copies_of_messages_written_to_disk_go_after_the_time_sent_messages_are_kept()
+    {
+        // Without an SMTP server (as in tests), each message is an .eml file holding its address and its text.
+        var folder = Path.Combine(Parvis.Web.Kernel.Data.DataDirectory.Resolve(app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()), "mail");
+        Directory.CreateDirectory(folder);
+        var (old, recent) = (Path.Combine(folder, "old-retention-test.eml"), Path.Combine(folder, "recent-retention-test.eml"));
+        await File.WriteAllTextAsync(old, "To: ancienne@example.org\r\n\r\nUn vieux message.");
+        await File.WriteAllTextAsync(recent, "To: recente@example.org\r\n\r\nUn message récent.");
+        File.SetLastWriteTimeUtc(old, (app.Clock.GetUtcNow() - RetentionPurge.MessagesKept).UtcDateTime.AddDays(-1));
+        File.SetLastWriteTimeUtc(recent, app.Clock.GetUtcNow().UtcDateTime.AddDays(-1));
+
+        var report = await PurgeAsync();
+
+        Assert.False(File.Exists(old));
+        Assert.True(File.Exists(recent));
+        Assert.True(report.Messages >= 1);
+    }
+
+    [Fact]
     public async Task The_organisation_sets_its_period_within_bounds_and_the_privacy_page_says_it()
     {
         var (admin, _) = await app.SignedInAsync("Administratrice de la conservation", Role.Administrator);

@@ -292,6 +292,36 @@ public sealed class SurveyTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task A_free_answer_is_read_by_itself_only_once_the_survey_ends_and_nothing_is_typed_in_after_the_process_closes()
+    {
+        var process = await ProcessAsync("survey-words-withheld");
+        var survey = await PublishedAsync(process, SurveyMode.Named, _commune);
+        var (person, _) = await app.SignedInAsync("Répondante aux mots retenus");
+        Assert.Equal(HttpStatusCode.Redirect, (await person.PostAsync($"/surveys/{survey.Id}", Answers("Lorient", ["Bus"], "Des navettes vers le marché"))).Status);
+        var text = await app.WithDatabaseAsync(db => db.SurveyTexts.Where(t => t.SurveyId == survey.Id).Select(t => t.Id).SingleAsync());
+
+        // While the survey runs, its results are staff's: so are its words, by their own address, the fates and the report.
+        var visitor = app.NewSession();
+        var withheld = await visitor.GetAsync($"/contributions/{text}");
+        Assert.DoesNotContain("navettes", withheld.Body, StringComparison.Ordinal);
+        Assert.Contains("questionnaire encore en cours", withheld.Text("main"), StringComparison.Ordinal);
+        Assert.DoesNotContain("navettes", (await visitor.GetAsync($"/processes/{process.Slug}/fates?show=none")).Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("navettes", (await visitor.GetAsync($"/processes/{process.Slug}/report")).Body, StringComparison.Ordinal);
+
+        // Its closing date passed, they are everyone's, awaiting a fate like any contribution.
+        await app.WithDatabaseAsync(db => db.Surveys.Where(s => s.Id == survey.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.ClosesAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
+        Assert.Contains("navettes", (await visitor.GetAsync($"/contributions/{text}")).Text("main"), StringComparison.Ordinal);
+        Assert.Contains("navettes", (await visitor.GetAsync($"/processes/{process.Slug}/fates?show=none")).Text("main"), StringComparison.Ordinal);
+
+        // A closed process takes no paper form more, from staff either: closing it checked every contribution's fate.
+        var (staff, _) = await app.SignedInAsync("Équipe de saisie tardive", Role.ProcessManager);
+        await app.WithDatabaseAsync(db => db.Processes.Where(p => p.Id == process.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ClosedAt, DateTimeOffset.UtcNow)));
+        var late = await staff.PostAsync($"/admin/surveys/{survey.Id}/entry", [F("Channel", "Paper"), .. Answers("Groix", ["Bateau"], "Arrivé après la clôture")]);
+        Assert.Contains("La démarche est close", late.Text("main"), StringComparison.Ordinal);
+        Assert.Equal(1, await app.WithDatabaseAsync(db => db.SurveyResponses.CountAsync(r => r.SurveyId == survey.Id)));
+    }
+
+    [Fact]
     public async Task A_free_answer_its_respondent_rewrites_is_read_again_by_the_analysts_comparison()
     {
         var process = await ProcessAsync("survey-rewritten");

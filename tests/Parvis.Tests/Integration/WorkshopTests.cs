@@ -122,6 +122,21 @@ public sealed class WorkshopTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task Once_the_process_closes_neither_phones_nor_its_facilitator_add_to_a_running_workshop()
+    {
+        var setup = await SetUpAsync("atelier-demarche-close");
+        using var phone = app.NewSession();
+        Assert.Equal(HttpStatusCode.Redirect, (await ConsoleAsync(setup.Facilitator, setup, "Start", new() { ["timeId"] = setup.Time(0).ToString() })).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await JoinAsync(phone, setup, 0, "Avant la clôture")).Status);
+
+        // Closing the process checked that every contribution had a fate: nothing comes in after it, by the code or the console.
+        await app.WithDatabaseAsync(db => db.Processes.Where(p => p.Id == setup.Process.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.ClosedAt, DateTimeOffset.UtcNow)));
+        Assert.Contains("La démarche est close", (await JoinAsync(phone, setup, 0, "Après la clôture, par le code")).Text("main"), StringComparison.Ordinal);
+        Assert.Contains("La démarche est close", (await AddAsync(setup.Facilitator, setup, 0, ItemKind.Resource, "Après la clôture, à la console")).Text("main"), StringComparison.Ordinal);
+        Assert.False(await app.WithDatabaseAsync(db => db.WorkshopItems.AnyAsync(i => i.Text.StartsWith("Après la clôture"))));
+    }
+
+    [Fact]
     public async Task Closing_a_workshop_is_confirmed_first_and_then_phones_can_add_nothing()
     {
         var setup = await SetUpAsync("atelier-a-clore");

@@ -18,10 +18,11 @@ public interface IContributionSource
     IQueryable<Guid> InTheme(ParvisDbContext db, Guid themeId);
 
     /// <summary>
-    /// Its contributions read only within another one that moderation hid (a comment of a hidden proposal), so hidden
-    /// with it wherever they would be reached by themselves; none by default.
+    /// Its contributions no one may read by themselves yet, wherever they would be reached (their address, fates, the
+    /// report, open data): those within another one moderation hid (a comment of a hidden proposal), or within something
+    /// whose answers stay unread until it ends (a survey still running); none by default.
     /// </summary>
-    IQueryable<Guid>? WithinHidden(ParvisDbContext db) => null;
+    IQueryable<Guid>? Withheld(ParvisDbContext db) => null;
 
     /// <summary>Its participation figures for the report's method section, as (interface text key, count).</summary>
     Task<IReadOnlyList<(string Key, int Count)>> FiguresAsync(ParvisDbContext db, Process process);

@@ -3,14 +3,14 @@ using Parvis.Web.Kernel.Data;
 namespace Parvis.Web.Kernel.Contributions;
 
 /// <summary>
-/// What anyone may read of contributions, whatever their module: neither hidden nor erased, nor read within one that
-/// moderation hid (a comment of a hidden proposal), which each module answers since only it knows what holds what.
+/// What anyone may read of contributions, whatever their module: neither hidden nor erased, nor withheld by their module
+/// (a comment of a hidden proposal, an answer to a running survey), which each module answers since only it knows what holds what.
 /// Every page that names contributions by themselves (their own address, a report, a list of fates) reads them here.
 /// </summary>
 public static class ShownContributions
 {
     public static IQueryable<Contribution> Of(ParvisDbContext db, IEnumerable<IContributionSource> sources) =>
-        Among(db.Contributions, WithinHidden(db, sources));
+        Among(db.Contributions, Withheld(db, sources));
 
     /// <summary>Those of <paramref name="contributions"/> (a module's own kind) anyone may read.</summary>
     public static IQueryable<T> Among<T>(IQueryable<T> contributions, IEnumerable<IQueryable<Guid>> withinHidden) where T : Contribution
@@ -23,7 +23,7 @@ public static class ShownContributions
         return shown;
     }
 
-    /// <summary>Every module's contributions read only within one that moderation hid.</summary>
-    public static IReadOnlyList<IQueryable<Guid>> WithinHidden(ParvisDbContext db, IEnumerable<IContributionSource> sources) =>
-        [.. sources.Select(s => s.WithinHidden(db)).OfType<IQueryable<Guid>>()];
+    /// <summary>Every module's contributions no one may read by themselves yet.</summary>
+    public static IReadOnlyList<IQueryable<Guid>> Withheld(ParvisDbContext db, IEnumerable<IContributionSource> sources) =>
+        [.. sources.Select(s => s.Withheld(db)).OfType<IQueryable<Guid>>()];
 }

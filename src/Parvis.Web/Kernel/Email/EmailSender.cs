@@ -85,6 +85,25 @@ public sealed class MailTransport(Microsoft.Extensions.Options.IOptions<EmailOpt
 {
     public MailboxAddress From => MailboxAddress.Parse(options.Value.From);
 
+    /// <summary>Where messages are written when no SMTP server is set.</summary>
+    private string Folder => Path.Combine(DataDirectory.Resolve(configuration), "mail");
+
+    /// <summary>
+    /// Deletes the copies written to disk before <paramref name="before"/>, and says how many: each holds an address
+    /// and a text, kept no longer than the messages sent through SMTP.
+    /// </summary>
+    public int Forget(DateTimeOffset before)
+    {
+        var folder = Folder;
+        if (!Directory.Exists(folder))
+        {
+            return 0;
+        }
+        var old = Directory.EnumerateFiles(folder, "*.eml").Where(f => File.GetLastWriteTimeUtc(f) < before.UtcDateTime).ToList();
+        old.ForEach(File.Delete);
+        return old.Count;
+    }
+
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -92,7 +111,7 @@ public sealed class MailTransport(Microsoft.Extensions.Options.IOptions<EmailOpt
 
         if (string.IsNullOrWhiteSpace(settings.SmtpHost))
         {
-            var folder = Path.Combine(DataDirectory.Resolve(configuration), "mail");
+            var folder = Folder;
             Directory.CreateDirectory(folder);
             var file = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml");
             await message.WriteToAsync(file, cancellationToken);

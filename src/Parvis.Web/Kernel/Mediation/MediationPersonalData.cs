@@ -5,7 +5,7 @@ using Parvis.Web.Kernel.Privacy;
 namespace Parvis.Web.Kernel.Mediation;
 
 /// <summary>
-/// Mediation's share of a person's data: the mandates they gave and what was done under each, and, for a mediator,
+/// Mediation's share of a person's data: the mandates they gave, the sessions and what was done under each, and, for a mediator,
 /// the structures they act for and what they did for others (by mandate, without the others' names).
 /// </summary>
 public sealed class MediationPersonalData(ParvisDbContext db) : IPersonalDataSource
@@ -21,6 +21,8 @@ public sealed class MediationPersonalData(ParvisDbContext db) : IPersonalDataSou
                 Allows = m.Allows.ToString(), Duration = m.Duration.ToString(), m.ConsentTextVersion, Consent = m.Consent.ToString(), m.CreatedAt,
                 m.ConsentRecordedAt, m.WitnessConfirmedAt, m.ExpiresAt, m.RevokedAt,
                 Acts = db.MandateActs.Where(a => a.MandateId == m.Id).OrderBy(a => a.At).Select(a => new { a.Id, a.Kind, Change = a.Change.ToString(), a.Address, Mode = a.Mode.ToString(), a.At }).ToList(),
+                // When someone acted in their name, and how, even when nothing was written then.
+                Sessions = db.MediationSessions.Where(s => s.MandateId == m.Id).OrderBy(s => s.StartedAt).Select(s => new { s.Id, Mode = s.Mode.ToString(), s.StartedAt, s.EndedAt }).ToList(),
             })
             .ToListAsync(cancellationToken);
         var mediates = await db.Mediators.AsNoTracking().Where(m => m.PersonId == personId)

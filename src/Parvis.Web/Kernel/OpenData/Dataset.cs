@@ -153,11 +153,11 @@ public sealed class DatasetField
 /// </summary>
 /// <param name="Processes">The published processes read: all of them, or the one asked for.</param>
 /// <param name="Components">Their components in use: a module's content in a component switched off is not public.</param>
-/// <param name="WithinHidden">Every module's contributions read only within one moderation hid.</param>
+/// <param name="Withheld">Every module's contributions no one may read by themselves yet.</param>
 /// <param name="Now">The moment the data is read at, for what is public only from a time on (a vote's ballots once it closed).</param>
 /// <param name="Since">Only rows dated at or after it.</param>
 /// <param name="Until">Only rows dated before it.</param>
-public sealed record DatasetScope(IQueryable<Guid> Processes, IQueryable<Processes.ProcessComponent> Components, IReadOnlyList<IQueryable<Guid>> WithinHidden,
+public sealed record DatasetScope(IQueryable<Guid> Processes, IQueryable<Processes.ProcessComponent> Components, IReadOnlyList<IQueryable<Guid>> Withheld,
     DateTimeOffset Now, DateTimeOffset? Since = null, DateTimeOffset? Until = null)
 {
     /// <summary>The processes that use the module (a component of it in use).</summary>
@@ -173,7 +173,7 @@ public sealed record DatasetScope(IQueryable<Guid> Processes, IQueryable<Process
     public IQueryable<T> Shown<T>(IQueryable<T> contributions, string module) where T : Contributions.Contribution => Shown(contributions, Using(module));
 
     private IQueryable<T> Shown<T>(IQueryable<T> contributions, IQueryable<Guid> processes) where T : Contributions.Contribution =>
-        Contributions.ShownContributions.Among(contributions.Where(c => processes.Contains(c.ProcessId)), WithinHidden);
+        Contributions.ShownContributions.Among(contributions.Where(c => processes.Contains(c.ProcessId)), Withheld);
 }
 
 /// <summary>

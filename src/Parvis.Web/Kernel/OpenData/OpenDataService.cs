@@ -48,7 +48,7 @@ public sealed class OpenDataService(ParvisDbContext db, CurrentOrganisation orga
             published = published.Where(p => p.Id == found);
         }
         return new DatasetScope(published.Select(p => p.Id), published.SelectMany(p => p.Components).Where(c => c.Enabled),
-            ShownContributions.WithinHidden(db, sources), clock.GetUtcNow(), since, until);
+            ShownContributions.Withheld(db, sources), clock.GetUtcNow(), since, until);
     }
 
     public Task<Pseudonyms> PseudonymsAsync(CancellationToken cancellationToken) => Pseudonyms.ForAsync(db, organisation.Id, cancellationToken);

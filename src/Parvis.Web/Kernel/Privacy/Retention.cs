@@ -16,10 +16,11 @@ public sealed record RetentionReport(int Warned, int Anonymised, int Messages, i
 /// Keeps personal data no longer than the organisations promise on their privacy page. An account nobody used for
 /// the organisation's period after the last process its holder contributed to closed is anonymised (its
 /// contributions stay, by a "deleted participant"), a month after its holder was warned by e-mail; signing in again
-/// keeps it. Accounts with a role are the organisation's to close. Old messages and news go too.
+/// keeps it. Accounts with a role are the organisation's to close. Old messages and news go too, and so do the copies
+/// of messages written to disk where no SMTP server is set.
 /// </summary>
 public sealed class RetentionPurge(ParvisDbContext db, PersonalData personal, NotificationLinks links, IStringLocalizer<SharedText> text,
-    TimeProvider clock, ILogger<RetentionPurge> log)
+    Email.MailTransport transport, TimeProvider clock, ILogger<RetentionPurge> log)
 {
     /// <summary>How long before the anonymisation its holder is warned.</summary>
     public static readonly TimeSpan Warning = TimeSpan.FromDays(30);
@@ -70,7 +71,7 @@ public sealed class RetentionPurge(ParvisDbContext db, PersonalData personal, No
         var messagesBefore = now - MessagesKept;
         var messages = await db.OutgoingMessages
             .Where(m => m.CreatedAt < messagesBefore && m.State != MessageState.Queued && m.State != MessageState.Sending)
-            .ExecuteDeleteAsync(cancellationToken);
+            .ExecuteDeleteAsync(cancellationToken) + transport.Forget(messagesBefore);
         var newsBefore = now - NotificationsKept;
         var notifications = await db.Notifications.Where(n => n.CreatedAt < newsBefore).ExecuteDeleteAsync(cancellationToken);
         var report = new RetentionReport(warned, anonymised, messages, notifications);

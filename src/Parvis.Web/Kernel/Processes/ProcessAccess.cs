@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
+using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Web.Kernel.Processes;
@@ -28,4 +29,10 @@ public sealed class ProcessAccess(DatabaseOnDemand database, CurrentOrganisation
         }
         return process.Published || await authorizer.CanAsync(Permission.EditProcess, process) ? process : null;
     }
+
+    /// <summary>
+    /// Why a command that adds a contribution refuses: a closed process takes nothing more, since closing it checked
+    /// that every contribution had a fate. Staff and facilitators too, whose permissions no phase closes.
+    /// </summary>
+    public static CommandResult? Closed(Process process) => process.ClosedAt is null ? null : CommandResult.Refused("Error.ProcessClosed");
 }

@@ -253,6 +253,14 @@ public sealed class DebateCommands(
         {
             return CommandResult.Refused(problem);
         }
+        if (await processes.FindAsync(debate.ProcessId) is not { } process)
+        {
+            return CommandResult.Missing();
+        }
+        if (ProcessAccess.Closed(process) is { } closed)
+        {
+            return closed;
+        }
         var argument = new Argument
         {
             OrganisationId = debate.OrganisationId, ProcessId = debate.ProcessId, CreatedAt = clock.GetUtcNow(), DebateId = debate.Id, Side = side, Title = title, Text = text,

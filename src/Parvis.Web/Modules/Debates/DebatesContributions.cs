@@ -17,7 +17,7 @@ public sealed class DebatesContributions : IContributionSource
     public IQueryable<Guid> InTheme(ParvisDbContext db, Guid themeId) => db.Arguments.Where(_ => false).Select(a => a.Id);
 
     /// <summary>A reply is read under its argument: hidden with it.</summary>
-    public IQueryable<Guid>? WithinHidden(ParvisDbContext db)
+    public IQueryable<Guid>? Withheld(ParvisDbContext db)
     {
         var arguments = db.Arguments;
         return db.ArgumentReplies.Where(r => arguments.Any(a => a.Id == r.ArgumentId && (a.HiddenAt != null || a.ErasedAt != null))).Select(r => r.Id);

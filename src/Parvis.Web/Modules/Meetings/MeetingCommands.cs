@@ -299,7 +299,7 @@ public sealed class MeetingCommands(
     /// <summary>A facilitator writes down what was said at a site; it belongs to the site, not to a person.</summary>
     public async Task<CommandResult> AddRemarkAsync(Guid meetingId, Guid? siteId, Guid? themeId, string remark)
     {
-        var (meeting, refusal) = await RunAsync(meetingId);
+        var (meeting, refusal) = await RunAsync(meetingId, adding: true);
         if (meeting is null)
         {
             return refusal!;
@@ -354,7 +354,7 @@ public sealed class MeetingCommands(
     }
 
     /// <summary>The meeting, tracked, when the current person may run it (record what was said, the minutes); otherwise why not.</summary>
-    internal async Task<(Meeting? Meeting, CommandResult? Refusal)> RunAsync(Guid meetingId)
+    internal async Task<(Meeting? Meeting, CommandResult? Refusal)> RunAsync(Guid meetingId, bool adding = false)
     {
         var (meeting, process) = await LoadAsync(meetingId);
         if (meeting is null || process is null)
@@ -365,7 +365,7 @@ public sealed class MeetingCommands(
         {
             return (null, CommandResult.Refused(decision));
         }
-        return (meeting, null);
+        return adding && ProcessAccess.Closed(process) is { } closed ? (null, closed) : (meeting, null);
     }
 
     private static string? Invalid(MeetingDraft draft, IReadOnlyList<SiteDraft> sites)

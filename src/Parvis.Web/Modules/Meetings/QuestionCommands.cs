@@ -31,8 +31,12 @@ public sealed class QuestionCommands(
         {
             return CommandResult.Refused(decision);
         }
-        audit.Record("question.refer", $"process:{process.Id}", origin);
-        return await AddAsync(process.Id, component.Id, question, null, q => (q.Origin, q.Channel) = (origin, Channel.Online));
+        return await AddAsync(process.Id, component.Id, question, null, q =>
+        {
+            (q.Origin, q.Channel) = (origin, Channel.Online);
+            // The question it came from names it, not the log: a participant's debate question goes with "Remove".
+            audit.Record("question.refer", $"question:{q.Id}");
+        });
     }
 
     /// <summary>A participant asks online, under their pseudonym, while a phase of the process is open.</summary>
@@ -61,7 +65,7 @@ public sealed class QuestionCommands(
     /// <summary>A facilitator writes down a question heard at a meeting's site; it belongs to the site, not to a person.</summary>
     public async Task<CommandResult> CollectAsync(Guid meetingId, Guid? siteId, string question, Guid? themeId)
     {
-        var (meeting, refusal) = await meetings.RunAsync(meetingId);
+        var (meeting, refusal) = await meetings.RunAsync(meetingId, adding: true);
         if (meeting is null)
         {
             return refusal!;

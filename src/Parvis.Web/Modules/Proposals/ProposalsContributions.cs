@@ -9,7 +9,7 @@ namespace Parvis.Web.Modules.Proposals;
 public sealed class ProposalsContributions : IContributionSource
 {
     /// <summary>A hidden proposal's page shows none of its comments.</summary>
-    public IQueryable<Guid> WithinHidden(ParvisDbContext db)
+    public IQueryable<Guid> Withheld(ParvisDbContext db)
     {
         var proposals = db.Proposals;
         return db.Comments.Where(c => proposals.Any(p => p.Id == c.ProposalId && p.HiddenAt != null)).Select(c => c.Id);

@@ -287,10 +287,14 @@ public sealed class SurveyCommands(
     /// </summary>
     public async Task<AnswerResult> EnterAsync(Guid surveyId, IReadOnlyDictionary<string, Answer> answers, SurveyChannel channel)
     {
-        var (survey, _, refusal) = await ManagedAsync(surveyId);
-        if (survey is null)
+        var (survey, process, refusal) = await ManagedAsync(surveyId);
+        if (survey is null || process is null)
         {
             return AnswerResult.Refused(refusal!);
+        }
+        if (ProcessAccess.Closed(process) is { } closed)
+        {
+            return AnswerResult.Refused(closed);
         }
         if (survey.Stage == SurveyStage.Draft || channel == SurveyChannel.Online)
         {

@@ -175,6 +175,10 @@ public sealed class SurveyOffline(ParvisDbContext db, CurrentOrganisation organi
         {
             return (refusal!, null);
         }
+        if (ProcessAccess.Closed(process) is { } closed)
+        {
+            return (closed, null);
+        }
         if (Read(file) is not { Payload: { Kind: "bundle" } bundle } read || bundle.Survey.Id != surveyId || bundle.Answers.Count > MostAnswers)
         {
             return (CommandResult.Refused("Surveys.NotABundle"), null);

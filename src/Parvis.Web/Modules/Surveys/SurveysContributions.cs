@@ -6,10 +6,18 @@ using Parvis.Web.Kernel.Processes;
 namespace Parvis.Web.Modules.Surveys;
 
 /// <summary>The answers written in words await a fate like any contribution; choices are counted, not answered.</summary>
-public sealed class SurveysContributions : IContributionSource
+public sealed class SurveysContributions(TimeProvider clock) : IContributionSource
 {
     public IQueryable<Guid> AwaitingFate(ParvisDbContext db, Process process) =>
         db.SurveyTexts.Where(t => t.ProcessId == process.Id && t.Text != "").Select(t => t.Id);
+
+    /// <summary>Answers are read once the survey ends, as its results are: read earlier, they would sway those still to answer.</summary>
+    public IQueryable<Guid> Withheld(ParvisDbContext db)
+    {
+        var now = clock.GetUtcNow();
+        var running = db.Surveys.Where(s => s.Stage == SurveyStage.Published && (s.ClosesAt == null || s.ClosesAt > now)).Select(s => s.Id);
+        return db.SurveyTexts.Where(t => running.Contains(t.SurveyId)).Select(t => t.Id);
+    }
 
     /// <summary>An answer is about its question, not one of the process's themes until an analyst says so in a grid.</summary>
     public IQueryable<Guid> InTheme(ParvisDbContext db, Guid themeId) => db.SurveyTexts.Where(_ => false).Select(t => t.Id);

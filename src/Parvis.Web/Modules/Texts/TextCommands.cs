@@ -330,10 +330,9 @@ public sealed class TextCommands(
         {
             return refusal!;
         }
-        // A closed process takes nothing more: closing it checked that every contribution had a fate.
         if (await db.Processes.AnyAsync(p => p.Id == text.ProcessId && p.ClosedAt != null))
         {
-            return CommandResult.Refused("Texts.ProcessClosed");
+            return CommandResult.Refused("Error.ProcessClosed");
         }
         var (heading, wording, reason) = (draft.Heading.Trim(), draft.Wording.Trim(), draft.Reason.Trim());
         TextArticle? article = null;

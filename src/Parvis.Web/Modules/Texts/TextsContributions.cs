@@ -20,7 +20,7 @@ public sealed class TextsContributions(IServiceProvider services) : IContributio
     public IQueryable<Guid> InTheme(ParvisDbContext db, Guid themeId) => db.Amendments.Where(_ => false).Select(a => a.Id);
 
     /// <summary>An argument about an amendment is read under it: hidden with it.</summary>
-    public IQueryable<Guid>? WithinHidden(ParvisDbContext db)
+    public IQueryable<Guid>? Withheld(ParvisDbContext db)
     {
         var amendments = db.Amendments;
         return db.TextArguments.Where(r => amendments.Any(a => a.Id == r.AmendmentId && (a.HiddenAt != null || a.ErasedAt != null))).Select(r => r.Id);

@@ -191,7 +191,12 @@ public sealed class BudgetProjects(
             {
                 continue;
             }
-            var item = await synthesis.CreateAsync(project.ProcessId, new SynthesisDraft(SynthesisItemKind.Action, project.Title, project.Description));
+            // A project moderation hid after the ballot is funded all the same, but under the ballot's words only: its
+            // description is not republished in the synthesis.
+            var draft = project.HiddenAt is null
+                ? new SynthesisDraft(SynthesisItemKind.Action, project.Title, project.Description)
+                : new SynthesisDraft(SynthesisItemKind.Action, option.Title, "");
+            var item = await synthesis.CreateAsync(project.ProcessId, draft);
             var fate = item.Succeeded ? await fates.DecideAsync(project.Id, new FateInput(Fate.Retained, text["Votes.Project.FundedBy", results.Vote.Question], item.Id)) : item;
             if (!fate.Succeeded)
             {

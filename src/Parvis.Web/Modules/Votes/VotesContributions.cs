@@ -6,7 +6,7 @@ using Parvis.Web.Kernel.Processes;
 namespace Parvis.Web.Modules.Votes;
 
 /// <summary>Participatory-budget projects are contributions: each awaits a fate (not feasible, funded, or another).</summary>
-public sealed class VotesContributions : IContributionSource
+public sealed class VotesContributions(TimeProvider clock) : IContributionSource
 {
     public IQueryable<Guid> AwaitingFate(ParvisDbContext db, Process process) =>
         db.BudgetProjects.Where(p => p.ProcessId == process.Id).Select(p => p.Id);
@@ -16,7 +16,9 @@ public sealed class VotesContributions : IContributionSource
 
     public async Task<IReadOnlyList<(string Key, int Count)>> FiguresAsync(ParvisDbContext db, Process process)
     {
-        var votes = db.Votes.Where(v => v.ProcessId == process.Id).Select(v => v.Id);
+        // Closed votes only: a running count would tell who voted when, as the open data's does not.
+        var now = clock.GetUtcNow();
+        var votes = db.Votes.Where(v => v.ProcessId == process.Id && v.ClosesAt <= now).Select(v => v.Id);
         return
         [
             ("Votes.Figure.Projects", await db.BudgetProjects.CountAsync(p => p.ProcessId == process.Id)),

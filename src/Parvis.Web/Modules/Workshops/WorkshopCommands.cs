@@ -198,7 +198,7 @@ public sealed class WorkshopCommands(ParvisDbContext db, CurrentOrganisation org
     /// <summary>A facilitator records what a table produced, whatever the current time (typing up after the workshop included).</summary>
     public async Task<CommandResult> AddItemAsync(Guid workshopId, ItemDraft draft)
     {
-        var (workshop, refusal) = await RunAsync(workshopId);
+        var (workshop, refusal) = await RunAsync(workshopId, adding: true);
         return workshop is null ? refusal! : await AddAsync(workshop, draft);
     }
 
@@ -212,6 +212,10 @@ public sealed class WorkshopCommands(ParvisDbContext db, CurrentOrganisation org
         if (workshop is null)
         {
             return CommandResult.Refused("Workshops.UnknownCode");
+        }
+        if (await processes.FindAsync(workshop.ProcessId) is { } process && ProcessAccess.Closed(process) is { } closed)
+        {
+            return closed;
         }
         if (workshop.CurrentTime is not { } time)
         {
@@ -366,7 +370,7 @@ public sealed class WorkshopCommands(ParvisDbContext db, CurrentOrganisation org
     public async Task<(CommandResult Result, IReadOnlyList<PaperLine> Lines, IReadOnlyList<PaperError> Errors)> CheckPaperAsync(
         Guid workshopId, IReadOnlyList<IReadOnlyList<string>> rows)
     {
-        var (workshop, refusal) = await RunAsync(workshopId);
+        var (workshop, refusal) = await RunAsync(workshopId, adding: true);
         if (workshop is null)
         {
             return (refusal!, [], []);
@@ -478,7 +482,7 @@ public sealed class WorkshopCommands(ParvisDbContext db, CurrentOrganisation org
     }
 
     /// <summary>The workshop, tracked, when the current person may run it; otherwise why not.</summary>
-    private async Task<(Workshop? Workshop, CommandResult? Refusal)> RunAsync(Guid workshopId)
+    private async Task<(Workshop? Workshop, CommandResult? Refusal)> RunAsync(Guid workshopId, bool adding = false)
     {
         var (workshop, process) = await LoadAsync(workshopId, tracked: true);
         if (workshop is null || process is null)
@@ -489,7 +493,7 @@ public sealed class WorkshopCommands(ParvisDbContext db, CurrentOrganisation org
         {
             return (null, CommandResult.Refused(decision));
         }
-        return (workshop, null);
+        return adding && ProcessAccess.Closed(process) is { } closed ? (null, closed) : (workshop, null);
     }
 
     private async Task<(WorkshopItem? Item, Workshop? Workshop, CommandResult? Refusal)> ItemAsync(Guid itemId)

@@ -12,7 +12,7 @@ namespace Parvis.Web.Modules.Workshops;
 public sealed class WorkshopsContributions : IContributionSource
 {
     /// <summary>The board shows nothing under a hidden item (an action under a hidden concern).</summary>
-    public IQueryable<Guid> WithinHidden(ParvisDbContext db)
+    public IQueryable<Guid> Withheld(ParvisDbContext db)
     {
         var hidden = db.WorkshopItems.Where(p => p.HiddenAt != null);
         return db.WorkshopItems.Where(i => hidden.Any(p => p.Id == i.ParentId)).Select(i => i.Id);

@@ -176,10 +176,14 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
     /// </summary>
     public async Task<(CommandResult Result, OfflineReport? Report)> ImportBundleAsync(Guid workshopId, Stream file)
     {
-        var (workshop, _, refusal) = await LoadAsync(workshopId, WorkshopsPermissions.Run, tracked: true);
-        if (workshop is null)
+        var (workshop, process, refusal) = await LoadAsync(workshopId, WorkshopsPermissions.Run, tracked: true);
+        if (workshop is null || process is null)
         {
             return (refusal!, null);
+        }
+        if (ProcessAccess.Closed(process) is { } closed)
+        {
+            return (closed, null);
         }
         if (OfflineFiles.Read(file) is not { Payload.Kind: "bundle" } read)
         {
