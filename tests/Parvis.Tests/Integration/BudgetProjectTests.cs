@@ -1,9 +1,12 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Parvis.Tests.Infrastructure;
 using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Privacy;
 using Parvis.Web.Kernel.Processes;
 
 namespace Parvis.Tests.Integration;
@@ -23,7 +26,7 @@ public sealed partial class VoteTests
         var admin = $"/admin/processes/{process.Id}/votes/{component}";
         var list = $"/processes/{process.Slug}/projects/{component}";
         var (staff, _) = await app.SignedInAsync("Chargée du budget participatif", Role.ProcessManager);
-        var (citizen, _) = await app.SignedInAsync("Porteuse de projets de Kervénanec");
+        var (citizen, citizenPerson) = await app.SignedInAsync("Porteuse de projets de Kervénanec");
 
         // Staff give the district its money; a participant submits projects in it.
         var noAmount = await staff.PostAsync($"{admin}?handler=Area", new Dictionary<string, string> { ["Area.Name"] = "Kervénanec", ["Area.Amount"] = "" });
@@ -118,6 +121,17 @@ public sealed partial class VoteTests
         var export = await citizen.PostAsync("/account?handler=Export", new Dictionary<string, string>());
         Assert.Contains("\"budget-project\"", export.Body, StringComparison.Ordinal);
         Assert.Contains(garden.ToString(), export.Body, StringComparison.Ordinal);
+
+        // She leaves and takes her words: they leave the actions made of her projects, in the results and the audit log.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
+            await scope.ServiceProvider.GetRequiredService<PersonalData>().EraseAsync(await db.Users.SingleAsync(p => p.Id == citizenPerson.Id), ErasureChoice.Remove);
+        }
+        var left = await app.WithDatabaseAsync(db => db.SynthesisItems.Where(i => i.ProcessId == process.Id).Select(i => i.Title + "|" + i.Body).ToListAsync());
+        Assert.Equal([$"{CitedSummaries.Withdrawn}|", $"{CitedSummaries.Withdrawn}|{CitedSummaries.Withdrawn}"], left.Order());
+        Assert.DoesNotContain("Jardin partagé", (await app.NewSession().GetAsync($"/processes/{process.Slug}/synthesis")).Text("main"), StringComparison.Ordinal);
+        Assert.False(await app.WithDatabaseAsync(db => db.AuditEntries.AnyAsync(e => e.Details.Contains("Jardin partagé"))));
     }
 
     [Fact]

@@ -28,11 +28,11 @@ public sealed class ModerationTests(ParvisApp app) : IClassFixture<ParvisApp>
         // The form shows what is flagged, and the way back without flagging.
         var form = await flagger.GetAsync(flag);
         Assert.Contains("Propos insultant envers un voisin", form.Text("main blockquote"), StringComparison.Ordinal);
-        Assert.NotNull(form.Document.QuerySelector($"main a[href='/proposals/{proposalId}#comment-{commentId}']"));
+        Assert.NotNull(form.Document.QuerySelector($"main a[href='/proposals/{proposalId}?comment={commentId}#comment-{commentId}']"));
         var flagged = await flagger.PostAsync(flag, new Dictionary<string, string> { ["Reason"] = "Insulte" });
         Assert.Equal(HttpStatusCode.Redirect, flagged.Status);
         // Back at the comment flagged, on its proposal's page.
-        Assert.Equal($"/proposals/{proposalId}#comment-{commentId}", flagged.Location);
+        Assert.Equal($"/proposals/{proposalId}?comment={commentId}#comment-{commentId}", flagged.Location);
 
         var (moderator, _) = await app.SignedInAsync("Modératrice", Role.Moderator);
         var desk = await moderator.GetAsync("/admin");
@@ -83,7 +83,7 @@ public sealed class ModerationTests(ParvisApp app) : IClassFixture<ParvisApp>
             var page = await visitor.GetAsync(address);
             Assert.DoesNotContain("Commentaire sous un sujet masqué", page.Body, StringComparison.Ordinal);
         }
-        Assert.Contains("a été masquée par la modération", (await visitor.GetAsync($"/contributions/{commentId}")).Text("main"), StringComparison.Ordinal);
+        Assert.Contains("masquée par la modération", (await visitor.GetAsync($"/contributions/{commentId}")).Text("main"), StringComparison.Ordinal);
         var (reader, _) = await app.SignedInAsync("Lectrice des sujets");
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/flag/{commentId}")).Status);
 

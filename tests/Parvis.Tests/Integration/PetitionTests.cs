@@ -45,7 +45,7 @@ public sealed class PetitionTests(ParvisApp app) : IClassFixture<ParvisApp>
     {
         var process = await ProcessAsync("petitions-bus");
         var write = $"/processes/{process.Slug}/petitions/new";
-        var (author, _) = await app.SignedInAsync("Autrice des bus");
+        var (author, authorPerson) = await app.SignedInAsync("Autrice des bus");
         var (second, _) = await app.SignedInAsync("Deuxième du comité");
         var (third, thirdPerson) = await app.SignedInAsync("Troisième du comité");
         var (fourth, _) = await app.SignedInAsync("Quatrième, nommée sans le savoir");
@@ -152,6 +152,16 @@ public sealed class PetitionTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Contains("/error/403", (await signer.PostAsync($"{page}?handler=Reply", new Dictionary<string, string> { ["Reply"] = "Je ne suis pas du comité." }, page)).Location, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await third.PostAsync($"{page}?handler=Reply", new Dictionary<string, string> { ["Reply"] = "Merci, nous suivrons la mise en service." })).Status);
         Assert.Contains("nous suivrons", (await app.NewSession().GetAsync(page)).Text("section[aria-labelledby=reply]"), StringComparison.Ordinal);
+
+        // Its author leaves and takes their words: the demand leaves the action made of it, the answer stays.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
+            await scope.ServiceProvider.GetRequiredService<PersonalData>().EraseAsync(await db.Users.SingleAsync(p => p.Id == authorPerson.Id), ErasureChoice.Remove);
+        }
+        var left = await app.WithDatabaseAsync(db => db.SynthesisItems.Where(i => i.Id == action).Select(i => new { i.Title, i.Body }).SingleAsync());
+        Assert.Equal(CitedSummaries.Withdrawn, left.Title);
+        Assert.Equal($"{CitedSummaries.Withdrawn}\n\nAccepté : un bus à 21 h 15.", left.Body);
     }
 
     private async Task<Session> SignInAgainAsync(Person person)

@@ -195,6 +195,40 @@ public sealed class PrivacyTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task The_audit_log_lines_by_or_about_a_person_are_theirs_to_read_and_no_longer_name_them_once_they_leave()
+    {
+        var (session, person) = await app.SignedInAsync("Auditée qui part");
+        var (appealed, mandate) = (Guid.NewGuid(), Guid.NewGuid());
+        var lines = await app.WithDatabaseAsync(async db =>
+        {
+            Parvis.Web.Kernel.Audit.AuditEntry[] added =
+            [
+                new() { OrganisationId = app.World.OrganisationId, ActorId = person.Id, Action = "moderation.appeal", Subject = $"proposal:{appealed}", Details = "appeal" },
+                new() { OrganisationId = app.World.OrganisationId, Action = "voice.verify", Subject = $"person:{person.Id}", Details = "Association Les Amis du port" },
+                new() { OrganisationId = app.World.OrganisationId, Action = "mediation.consent", Subject = $"mandate:{mandate}", Details = $"WitnessedOral; person:{person.Id}" },
+            ];
+            db.AuditEntries.AddRange(added);
+            await db.SaveChangesAsync();
+            return added.Select(a => a.Id).ToList();
+        });
+
+        var export = await session.PostAsync("/account?handler=Export", new Dictionary<string, string>());
+        using (var json = JsonDocument.Parse(export.Body))
+        {
+            var exported = json.RootElement.GetProperty("audit").EnumerateArray().Select(l => l.GetProperty("Id").GetGuid()).ToList();
+            Assert.All(lines, id => Assert.Contains(id, exported));
+        }
+        await session.PostAsync("/account/delete", new Dictionary<string, string> { ["Choice"] = "Anonymise", ["Password"] = ParvisApp.Password });
+
+        // What was done stays; by or about whom, no longer: the id joined the appeal to the association's voice.
+        var after = await app.WithDatabaseAsync(db => db.AuditEntries.AsNoTracking().Where(e => lines.Contains(e.Id)).OrderBy(e => e.Action).ToListAsync());
+        Assert.Equal([("mediation.consent", $"mandate:{mandate}", "WitnessedOral; person:erased"), ("moderation.appeal", $"proposal:{appealed}", "appeal"),
+            ("voice.verify", "person:erased", "Association Les Amis du port")], after.Select(e => (e.Action, e.Subject, e.Details)));
+        Assert.All(after, e => Assert.Null(e.ActorId));
+        Assert.False(await app.WithDatabaseAsync(db => db.AuditEntries.AnyAsync(e => e.ActorId == person.Id || e.Subject.Contains(person.Id.ToString()) || e.Details.Contains(person.Id.ToString()))));
+    }
+
+    [Fact]
     public async Task Deleting_the_account_and_removing_contributions_erases_their_text_and_supports()
     {
         var (author, _) = await app.SignedInAsync("Auteur restant");

@@ -459,6 +459,62 @@ public sealed class ProposalTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task A_long_discussion_is_read_a_page_of_threads_at_a_time_and_a_comment_s_address_finds_its_page()
+    {
+        var (author, _) = await app.SignedInAsync("Autrice d'un long fil");
+        var id = await ProposeAsync(author, "Un sujet très discuté");
+        var threads = Parvis.Web.Modules.Proposals.Pages.ShowModel.ThreadsPerPage + 1;
+        var (last, lastReply) = await app.WithDatabaseAsync(async db =>
+        {
+            var start = DateTimeOffset.UtcNow.AddHours(-2);
+            var roots = Enumerable.Range(0, threads).Select(i => new Comment
+            {
+                OrganisationId = app.World.OrganisationId, ProcessId = app.World.ProcessId, ProposalId = id, Body = $"Fil numéro {i + 1}", CreatedAt = start.AddMinutes(i),
+            }).ToList();
+            var reply = new Comment
+            {
+                OrganisationId = app.World.OrganisationId, ProcessId = app.World.ProcessId, ProposalId = id, ParentId = roots[^1].Id, Depth = 1,
+                Body = "Une réponse au dernier fil", CreatedAt = start.AddHours(1),
+            };
+            db.AddRange(roots);
+            db.Add(reply);
+            await db.SaveChangesAsync();
+            return (roots[^1].Id, reply.Id);
+        });
+        using var visitor = app.NewSession();
+
+        var first = await visitor.GetAsync($"/proposals/{id}");
+        Assert.Equal(threads - 1, first.Document.QuerySelectorAll(".comments > ol > li.comment").Length);
+        Assert.DoesNotContain("Une réponse au dernier fil", first.Body, StringComparison.Ordinal);
+        var next = first.Document.QuerySelector("nav[aria-label='Pages des commentaires'] a[rel=next]")!.GetAttribute("href")!;
+        Assert.Equal($"/proposals/{id}?p=2#comments-title", next);
+
+        // The second page holds the last thread whole, under a title of its own.
+        var second = await visitor.GetAsync($"/proposals/{id}?p=2");
+        var secondThreads = second.Document.QuerySelectorAll(".comments > ol > li.comment");
+        Assert.Single(secondThreads);
+        Assert.Equal($"comment-{last}", secondThreads[0].Id);
+        Assert.Contains("Une réponse au dernier fil", second.Text($"#comment-{last} ol li.comment"), StringComparison.Ordinal);
+        Assert.Contains("commentaires page 2", second.Text("title"), StringComparison.Ordinal);
+        Assert.Equal($"/proposals/{id}#comments-title", second.Document.QuerySelector("nav[aria-label='Pages des commentaires'] a[rel=prev]")!.GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/proposals/{id}?p=3")).Status);
+
+        // A comment's own address (in news, fates, the flag form) opens the page that holds it.
+        Assert.Contains("Une réponse au dernier fil", (await visitor.GetAsync($"/proposals/{id}?comment={lastReply}")).Text(".comments"), StringComparison.Ordinal);
+        // A reply there stays there: its link and form keep the page, and after it the address leads back to it.
+        var (reader, _) = await app.SignedInAsync("Lectrice du dernier fil");
+        var onSecond = await reader.GetAsync($"/proposals/{id}?p=2");
+        Assert.Equal($"?p=2&reply={last}#reply", onSecond.Document.QuerySelector($"#comment-{last} > article ul.nav a")!.GetAttribute("href"));
+        var replying = await reader.GetAsync($"/proposals/{id}?p=2&reply={last}");
+        Assert.Equal("?p=2&handler=Comment", replying.Document.QuerySelector($"#comment-{last} form")!.GetAttribute("action"));
+        var sent = await reader.PostAsync($"/proposals/{id}?p=2&handler=Comment", new Dictionary<string, string> { ["CommentBody"] = "Je réponds aussi", ["ParentId"] = $"{last}" },
+            $"/proposals/{id}?p=2&reply={last}");
+        Assert.Equal(HttpStatusCode.Redirect, sent.Status);
+        Assert.StartsWith($"/proposals/{id}?comment=", sent.Location, StringComparison.Ordinal);
+        Assert.Contains("Je réponds aussi", (await reader.GetAsync(sent.Location!)).Text($"#comment-{last}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_empty_comment_is_explained_next_to_the_field()
     {
         var (session, _) = await app.SignedInAsync("Muette");

@@ -307,6 +307,15 @@ public sealed class SurveyTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Contains("questionnaire encore en cours", withheld.Text("main"), StringComparison.Ordinal);
         Assert.DoesNotContain("navettes", (await visitor.GetAsync($"/processes/{process.Slug}/fates?show=none")).Body, StringComparison.Ordinal);
         Assert.DoesNotContain("navettes", (await visitor.GetAsync($"/processes/{process.Slug}/report")).Body, StringComparison.Ordinal);
+        // A fate would say it publicly: none yet, and the process does not close before its survey.
+        var (staff, _) = await app.SignedInAsync("Équipe d'analyse et de saisie", Role.ProcessManager);
+        var fate = await staff.PostAsync($"/contributions/{text}", [F("Fate", "Answered"), F("Explanation", "Merci."), F("SynthesisItemId", ""), F("MergedIntoId", "")]);
+        Assert.Contains("/error/403", fate.Location, StringComparison.Ordinal);
+        Assert.Empty((await staff.GetAsync($"/contributions/{text}")).Document.QuerySelectorAll("input[name=Fate]"));
+        Assert.Null(await app.WithDatabaseAsync(db => db.SurveyTexts.Where(t => t.Id == text).Select(t => t.Fate).SingleAsync()));
+        var closing = await staff.PostAsync($"/admin/processes/{process.Id}/close", [F("LeaveWithoutFate", "true"), F("Note", "Fin de la démarche.")]);
+        Assert.Contains("Un questionnaire de la démarche est encore ouvert", closing.Text("main"), StringComparison.Ordinal);
+        Assert.Null(await app.WithDatabaseAsync(db => db.Processes.Where(p => p.Id == process.Id).Select(p => p.ClosedAt).SingleAsync()));
 
         // Its closing date passed, they are everyone's, awaiting a fate like any contribution.
         await app.WithDatabaseAsync(db => db.Surveys.Where(s => s.Id == survey.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.ClosesAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
@@ -314,7 +323,6 @@ public sealed class SurveyTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Contains("navettes", (await visitor.GetAsync($"/processes/{process.Slug}/fates?show=none")).Text("main"), StringComparison.Ordinal);
 
         // A closed process takes no paper form more, from staff either: closing it checked every contribution's fate.
-        var (staff, _) = await app.SignedInAsync("Équipe de saisie tardive", Role.ProcessManager);
         await app.WithDatabaseAsync(db => db.Processes.Where(p => p.Id == process.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ClosedAt, DateTimeOffset.UtcNow)));
         var late = await staff.PostAsync($"/admin/surveys/{survey.Id}/entry", [F("Channel", "Paper"), .. Answers("Groix", ["Bateau"], "Arrivé après la clôture")]);
         Assert.Contains("La démarche est close", late.Text("main"), StringComparison.Ordinal);

@@ -460,4 +460,24 @@ public sealed partial class CitedSummaries(ParvisDbContext db, CurrentOrganisati
         }
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Words a module copied into synthesis items (a funded project's title and description, a petition's demand), whose
+    /// author erased them: <see cref="Withdrawn"/> stands where they stood, and what analysts wrote around them stays.
+    /// </summary>
+    public static async Task ForgetCopiesAsync(ParvisDbContext db, IReadOnlyCollection<(Guid Item, string Words)> copies, CancellationToken cancellationToken)
+    {
+        var ids = copies.Select(c => c.Item).Distinct().ToList();
+        var items = await db.SynthesisItems.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
+        // The longest first, so a title that begins a description does not cut it in two.
+        foreach (var (id, words) in copies.Where(c => c.Words.Length > 0).OrderByDescending(c => c.Words.Length))
+        {
+            if (items.TryGetValue(id, out var item))
+            {
+                item.Title = item.Title.Replace(words, Withdrawn, StringComparison.Ordinal);
+                item.Body = item.Body.Replace(words, Withdrawn, StringComparison.Ordinal);
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
 }

@@ -41,6 +41,19 @@ public sealed class FateCommands(DatabaseOnDemand database, CurrentOrganisation 
     /// <summary>The contributions anyone may read, of every module (<see cref="ShownContributions"/>).</summary>
     public IQueryable<Contribution> Shown => ShownContributions.Of(Db, sources);
 
+    /// <summary>Whether its module withholds the contribution (within one moderation hid, in a survey still running).</summary>
+    public async Task<bool> WithheldAsync(Guid contributionId)
+    {
+        foreach (var withheld in ShownContributions.Withheld(Db, sources))
+        {
+            if (await withheld.AnyAsync(id => id == contributionId))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>The contributions, of any module, in a theme: by the module's own theme, or given by analysts.</summary>
     public IQueryable<Guid> InTheme(Guid themeId) =>
         sources.Select(s => s.InTheme(Db, themeId)).Aggregate(Db.ContributionThemes.Where(t => t.ThemeId == themeId).Select(t => t.ContributionId), (a, b) => a.Concat(b));
@@ -57,7 +70,8 @@ public sealed class FateCommands(DatabaseOnDemand database, CurrentOrganisation 
     {
         var contribution = await Db.Contributions.FirstOrDefaultAsync(c => c.Id == contributionId && c.OrganisationId == organisation.Id && c.ErasedAt == null);
         var process = contribution is null ? null : await processes.FindAsync(contribution.ProcessId);
-        if (contribution is null || process is null)
+        // What its module withholds gets no fate yet: a fate is public, and says what it is about.
+        if (contribution is null || process is null || await WithheldAsync(contributionId))
         {
             return CommandResult.Missing();
         }
@@ -159,6 +173,13 @@ public sealed class FateCommands(DatabaseOnDemand database, CurrentOrganisation 
         if (process.ClosedAt is not null)
         {
             return CommandResult.Done(process.Id);
+        }
+        foreach (var source in sources)
+        {
+            if (await source.StillOpenAsync(Db, process) is { } open)
+            {
+                return CommandResult.Refused(open);
+            }
         }
         note = note.Trim();
         await using var transaction = await Db.Database.BeginTransactionAsync();

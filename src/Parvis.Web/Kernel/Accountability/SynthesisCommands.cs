@@ -44,7 +44,8 @@ public sealed class SynthesisCommands(ParvisDbContext db, CurrentOrganisation or
             UpdatedAt = clock.GetUtcNow(),
         };
         db.SynthesisItems.Add(item);
-        audit.Record("synthesis.create", $"synthesis:{item.Id}", item.Title);
+        // The item names itself: its title may be a participant's words (a funded project), which "Remove" takes back.
+        audit.Record("synthesis.create", $"synthesis:{item.Id}");
         await db.SaveChangesAsync();
         return CommandResult.Done(item.Id);
     }
@@ -66,7 +67,7 @@ public sealed class SynthesisCommands(ParvisDbContext db, CurrentOrganisation or
             item.Body = draft.Body.Trim();
             item.ThemeId = draft.ThemeId;
             item.UpdatedAt = clock.GetUtcNow();
-            audit.Record("synthesis.update", $"synthesis:{item.Id}", item.Title);
+            audit.Record("synthesis.update", $"synthesis:{item.Id}");
             return null;
         });
 

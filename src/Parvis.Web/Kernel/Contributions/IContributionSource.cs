@@ -24,6 +24,12 @@ public interface IContributionSource
     /// </summary>
     IQueryable<Guid>? Withheld(ParvisDbContext db) => null;
 
+    /// <summary>
+    /// Why the process may not close yet, as an interface text key, while something of the module still takes what will
+    /// await a fate and is withheld until it ends (a survey still running); none by default.
+    /// </summary>
+    Task<string?> StillOpenAsync(ParvisDbContext db, Process process) => Task.FromResult<string?>(null);
+
     /// <summary>Its participation figures for the report's method section, as (interface text key, count).</summary>
     Task<IReadOnlyList<(string Key, int Count)>> FiguresAsync(ParvisDbContext db, Process process);
 

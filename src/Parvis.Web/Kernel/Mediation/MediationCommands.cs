@@ -142,7 +142,7 @@ public sealed class MediationCommands(DatabaseOnDemand database, CurrentOrganisa
             return CommandResult.Refused("Mediation.AlreadyMediator");
         }
         Db.Mediators.Add(new Mediator { OrganisationId = organisation.Id, StructureId = structureId, PersonId = personId.Value, AddedAt = clock.GetUtcNow() });
-        audit.Record("mediation.mediator.add", $"structure:{structureId}", pseudonym.Trim());
+        audit.Record("mediation.mediator.add", $"structure:{structureId}", $"person:{personId}");
         await Db.SaveChangesAsync();
         return CommandResult.Done();
     }
@@ -160,7 +160,7 @@ public sealed class MediationCommands(DatabaseOnDemand database, CurrentOrganisa
             return CommandResult.Missing();
         }
         Db.Mediators.Remove(mediator);
-        audit.Record("mediation.mediator.remove", $"structure:{mediator.StructureId}", mediator.PersonId.ToString());
+        audit.Record("mediation.mediator.remove", $"structure:{mediator.StructureId}", $"person:{mediator.PersonId}");
         await Db.SaveChangesAsync();
         return CommandResult.Done();
     }
@@ -320,7 +320,7 @@ public sealed class MediationCommands(DatabaseOnDemand database, CurrentOrganisa
         var now = clock.GetUtcNow();
         (mandate.Consent, mandate.WitnessId, mandate.ConsentRecordedAt, mandate.ConsentRecordedById) = (given, witnessId, now, authorizer.PersonId);
         mandate.ExpiresAt = Mandate.EndOf(mandate.Duration, now);
-        audit.Record("mediation.consent", $"mandate:{mandate.Id}", witnessId is null ? given.ToString() : $"{given}; {witness!.Trim()}");
+        audit.Record("mediation.consent", $"mandate:{mandate.Id}", witnessId is null ? given.ToString() : $"{given}; person:{witnessId}");
         await Db.SaveChangesAsync();
         return CommandResult.Done(mandate.Id);
     }

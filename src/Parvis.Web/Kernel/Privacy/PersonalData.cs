@@ -80,6 +80,10 @@ public sealed class PersonalData(ParvisDbContext db, UserManager<Person> people,
             resultUpdates = await db.ResultUpdates.AsNoTracking().Where(u => u.AuthorId == person.Id)
                 .Select(u => new { u.Id, u.SynthesisItemId, u.Status, u.Progress, u.Text, u.On, u.RecordedAt }).ToListAsync(cancellationToken),
         };
+        // The audit log's lines by them or about them (a role given, a voice verified).
+        var named = $"person:{person.Id}";
+        var audit = await db.AuditEntries.AsNoTracking().Where(e => e.ActorId == person.Id || e.Subject == named || e.Details.Contains(named))
+            .OrderBy(e => e.At).Select(e => new { e.Id, e.At, e.Action, e.Subject, e.Details, ByThem = e.ActorId == person.Id }).ToListAsync(cancellationToken);
         // The secrets kept for a second factor (an authenticator's key, recovery codes) are named, never given: a copy
         // of the file would otherwise be a way in.
         var secrets = await db.UserTokens.AsNoTracking().Where(t => t.UserId == person.Id).Select(t => new { t.LoginProvider, t.Name }).ToListAsync(cancellationToken);
@@ -118,6 +122,7 @@ public sealed class PersonalData(ParvisDbContext db, UserManager<Person> people,
             notifications,
             messages,
             staffWork,
+            audit,
             modules,
         };
         return JsonSerializer.SerializeToUtf8Bytes(export, _json);
@@ -148,6 +153,9 @@ public sealed class PersonalData(ParvisDbContext db, UserManager<Person> people,
         }
     }
 
+    /// <summary>What the audit log says instead of an erased person's id.</summary>
+    public const string ErasedPerson = "person:erased";
+
     /// <summary>Deletes the account and applies the person's choice to their contributions, all or nothing.</summary>
     public async Task EraseAsync(Person person, ErasureChoice choice, CancellationToken cancellationToken = default)
     {
@@ -175,6 +183,12 @@ public sealed class PersonalData(ParvisDbContext db, UserManager<Person> people,
         // The badges this person verified stay (the audit log says who did it); the badge of their own account goes with it.
         await db.OrganisationVoices.Where(v => v.VerifiedById == person.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.VerifiedById, (Guid?)null), cancellationToken);
+        // The audit log keeps what was done, but no longer by or about whom: the id would join the person's lines, and
+        // through them what they appealed or opened to the association they speak for. The log names people by id only.
+        var named = $"person:{person.Id}";
+        await db.AuditEntries.Where(e => e.ActorId == person.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.ActorId, (Guid?)null), cancellationToken);
+        await db.AuditEntries.Where(e => e.Subject == named || e.Details.Contains(named))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Subject, e => e.Subject.Replace(named, ErasedPerson)).SetProperty(e => e.Details, e => e.Details.Replace(named, ErasedPerson)), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         if (choice == ErasureChoice.Remove)
         {

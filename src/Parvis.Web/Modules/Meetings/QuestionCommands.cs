@@ -31,6 +31,10 @@ public sealed class QuestionCommands(
         {
             return CommandResult.Refused(decision);
         }
+        if (ProcessAccess.Closed(process) is { } closed)
+        {
+            return closed;
+        }
         return await AddAsync(process.Id, component.Id, question, null, q =>
         {
             (q.Origin, q.Channel) = (origin, Channel.Online);

@@ -33,6 +33,10 @@ public sealed class OpinionMapCommands(
         {
             return CommandResult.Refused(decision);
         }
+        if (ProcessAccess.Closed(process) is { } closed)
+        {
+            return closed;
+        }
         if (process.Phases.All(p => p.Id != draft.PhaseId))
         {
             return CommandResult.Refused("OpinionMaps.UnknownPhase");
@@ -108,6 +112,11 @@ public sealed class OpinionMapCommands(
         if (await authorizer.DecideAsync(Permission.Moderate, process) is var decision and not Decision.Allowed)
         {
             return CommandResult.Refused(decision);
+        }
+        // Published, it would await a fate in a process whose close counted them all.
+        if (statement.PublishedAt is null && ProcessAccess.Closed(process) is { } closed)
+        {
+            return closed;
         }
         statement.PublishedAt ??= clock.GetUtcNow();
         audit.Record("statement.publish", $"statement:{statement.Id}");

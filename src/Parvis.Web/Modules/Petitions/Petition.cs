@@ -1,3 +1,4 @@
+using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Mediation;
 
@@ -95,6 +96,9 @@ public sealed class PetitionDemand
 
     /// <summary>The action followed in the results that the answer made of this demand.</summary>
     public Guid? ActionId { get; set; }
+
+    /// <summary>The title of the action made of a demand: its words, cut to fit.</summary>
+    public static string ActionTitle(string demand) => demand.Length > SynthesisItem.TitleMax ? demand[..(SynthesisItem.TitleMax - 1)] + "…" : demand;
 }
 
 /// <summary>A member of a petition's promoter committee, who confirms being named.</summary>

@@ -476,8 +476,7 @@ public sealed class PetitionCommands(
                 demand.Answer = given[demand.Id].Answer.Trim();
                 if (given[demand.Id].MakeAction)
                 {
-                    var title = demand.Text.Length > SynthesisItem.TitleMax ? demand.Text[..(SynthesisItem.TitleMax - 1)] + "…" : demand.Text;
-                    var action = await synthesis.CreateAsync(petition.ProcessId, new SynthesisDraft(SynthesisItemKind.Action, title, $"{demand.Text}\n\n{demand.Answer}"));
+                    var action = await synthesis.CreateAsync(petition.ProcessId, new SynthesisDraft(SynthesisItemKind.Action, PetitionDemand.ActionTitle(demand.Text), $"{demand.Text}\n\n{demand.Answer}"));
                     if (!action.Succeeded)
                     {
                         return action;

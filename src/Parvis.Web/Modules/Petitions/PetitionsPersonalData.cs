@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Privacy;
 
@@ -39,6 +40,11 @@ public sealed class PetitionsPersonalData(ParvisDbContext db) : IPersonalDataSou
         {
             // The kernel erases the petitions' text; their demands are the same author's words.
             var authored = db.Petitions.Where(p => p.AuthorId == personId).Select(p => p.Id);
+            // Those the answer made actions leave them too, where the answer around them stays.
+            var made = await db.PetitionDemands.Where(d => authored.Contains(d.PetitionId) && d.ActionId != null)
+                .Select(d => new { Item = d.ActionId!.Value, d.Text }).ToListAsync(cancellationToken);
+            await CitedSummaries.ForgetCopiesAsync(db,
+                [.. made.SelectMany(d => new[] { (d.Item, d.Text), (d.Item, PetitionDemand.ActionTitle(d.Text)) })], cancellationToken);
             await db.PetitionDemands.Where(d => authored.Contains(d.PetitionId)).ExecuteUpdateAsync(s => s.SetProperty(d => d.Text, ""), cancellationToken);
             var signed = await db.PetitionSignatures.Where(s => s.PersonId == personId).Select(s => s.PetitionId).ToListAsync(cancellationToken);
             await db.Petitions.Where(p => signed.Contains(p.Id))

@@ -73,7 +73,10 @@ public sealed class Comment : Contribution
 
     public override string Kind => "comment";
 
-    public override string Address => $"/proposals/{ProposalId}#comment-{Id}";
+    public override string Address => AddressOf(ProposalId, Id);
+
+    /// <summary>The proposal's page that holds the comment: the discussion is read a page of threads at a time.</summary>
+    public static string AddressOf(Guid proposalId, Guid commentId) => $"/proposals/{proposalId}?comment={commentId}#comment-{commentId}";
 
     public override void EraseContent() => Body = "";
 }

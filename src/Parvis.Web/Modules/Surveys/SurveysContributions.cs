@@ -19,6 +19,14 @@ public sealed class SurveysContributions(TimeProvider clock) : IContributionSour
         return db.SurveyTexts.Where(t => running.Contains(t.SurveyId)).Select(t => t.Id);
     }
 
+    /// <summary>The process closes once its surveys have: their answers are read, and given a fate, after the close.</summary>
+    public async Task<string?> StillOpenAsync(ParvisDbContext db, Process process)
+    {
+        var now = clock.GetUtcNow();
+        return await db.Surveys.AnyAsync(s => s.ProcessId == process.Id && s.Stage == SurveyStage.Published && (s.ClosesAt == null || s.ClosesAt > now))
+            ? "Surveys.StillRunning" : null;
+    }
+
     /// <summary>An answer is about its question, not one of the process's themes until an analyst says so in a grid.</summary>
     public IQueryable<Guid> InTheme(ParvisDbContext db, Guid themeId) => db.SurveyTexts.Where(_ => false).Select(t => t.Id);
 

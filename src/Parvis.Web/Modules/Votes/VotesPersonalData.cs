@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Parvis.Web.Kernel.Accountability;
 using Parvis.Web.Kernel.Privacy;
 
 namespace Parvis.Web.Modules.Votes;
@@ -44,5 +45,13 @@ public sealed class VotesPersonalData(Kernel.Data.ParvisDbContext db) : IPersona
         var remove = choice == ErasureChoice.Remove;
         await db.VoteObjections.Where(o => o.PersonId == personId)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.Reason, o => remove ? "" : o.Reason).SetProperty(o => o.PersonId, (Guid?)null), cancellationToken);
+        if (remove)
+        {
+            // A funded project became an action in its words: they leave it with the project's, which the kernel erases.
+            var funded = await db.BudgetProjects.Where(p => p.AuthorId == personId)
+                .Join(db.FateDecisions.Where(f => f.SynthesisItemId != null), p => p.Id, f => f.ContributionId, (p, f) => new { Item = f.SynthesisItemId!.Value, p.Title, p.Description })
+                .ToListAsync(cancellationToken);
+            await CitedSummaries.ForgetCopiesAsync(db, [.. funded.SelectMany(f => new[] { (f.Item, f.Title), (f.Item, f.Description) })], cancellationToken);
+        }
     }
 }

@@ -24,6 +24,9 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
 
     public sealed record CommentView(Comment Comment, string? AuthorPseudonym);
 
+    /// <summary>Threads a page of the discussion holds, each whole: a busy proposal's page stays light.</summary>
+    public const int ThreadsPerPage = 50;
+
     /// <summary>A comment or a reply being written: read by the comment handler only, since a support (the busiest post) carries none.</summary>
     public sealed class CommentForm
     {
@@ -49,6 +52,10 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
     public Theme? Theme { get; private set; }
     public Proposal? MergedInto { get; private set; }
     public ILookup<Guid?, CommentView> Comments { get; private set; } = default!;
+
+    /// <summary>Which page of the discussion's threads is shown, and whether another follows.</summary>
+    public int CommentPage { get; private set; } = 1;
+    public bool MoreComments { get; private set; }
     public Decision SupportDecision { get; private set; }
     public Decision CommentDecision { get; private set; }
     public bool HasSupported { get; private set; }
@@ -98,7 +105,7 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
             if (result.Succeeded)
             {
                 Flash("Proposals.Commented");
-                return Redirect($"/proposals/{id}#comment-{result.Id}");
+                return Redirect(Comment.AddressOf(id, result.Id!.Value));
             }
         }
         return await LoadAsync(id) ? Page() : NotFound();
@@ -126,24 +133,82 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
         {
             return false;
         }
-        (Proposal, Process, AuthorPseudonym, Theme, MergedInto, Comments, Fate) = view;
+        (Proposal, Process, AuthorPseudonym, Theme, MergedInto, Fate) = view;
+        CommentPage = await AskedPageAsync(id);
+        var page = await shared.GetAsync($"proposal-comments:{organisation.Id}:{id}:{CommentPage}", () => ReadCommentsAsync(id, CommentPage));
+        if (CommentPage > 1 && page.Threads == 0)
+        {
+            // A page past the last is no page.
+            return false;
+        }
+        (Comments, MoreComments) = (page.Comments, page.HasMore);
         SupportDecision = await authorizer.DecideAsync(ProposalsPermissions.Support, Process);
         CommentDecision = await authorizer.DecideAsync(ProposalsPermissions.Comment, Process);
         var personId = authorizer.PersonId;
         HasSupported = personId is not null && await supports.HasSupportedAsync(personId.Value, id, afterOwnAction: Request.Cookies.ContainsKey(FlashCookie));
         IsAuthor = personId is not null && Proposal.AuthorId == personId;
         CanEdit = IsAuthor && await commands.EditableAsync(Proposal, Process);
-        Involved = IsAuthor || HasSupported || Comments.Any(thread => thread.Any(c => c.Comment.AuthorId == personId));
+        Involved = IsAuthor || HasSupported || (personId is not null && await Db.Comments.AnyAsync(c => c.ProposalId == id && c.AuthorId == personId));
         CanModerate = await authorizer.CanAsync(Permission.Moderate, Process);
         CanAnswer = await authorizer.CanAsync(ProposalsPermissions.Answer, Process);
         CanDecideFate = await authorizer.CanAsync(Permission.Analyse, Process);
         return true;
     }
 
-    private sealed record View(Proposal Proposal, Process Process, string? AuthorPseudonym, Theme? Theme, Proposal? MergedInto,
-        ILookup<Guid?, CommentView> Comments, FateView Fate);
+    private sealed record View(Proposal Proposal, Process Process, string? AuthorPseudonym, Theme? Theme, Proposal? MergedInto, FateView Fate);
 
-    /// <summary>The proposal as everyone sees it: read once per change, even for people signed in.</summary>
+    private sealed record CommentsPage(ILookup<Guid?, CommentView> Comments, int Threads, bool HasMore);
+
+    /// <summary>
+    /// The page asked in the address ("p"), or the one holding the comment it names ("comment", a comment's own
+    /// address): read from the query as it is, as <see cref="Reply"/> is.
+    /// </summary>
+    private async Task<int> AskedPageAsync(Guid proposalId)
+    {
+        if (int.TryParse(Request.Query["p"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var asked))
+        {
+            return PageNumbers.Of(asked);
+        }
+        if (!Guid.TryParse(Request.Query["comment"], out var commentId))
+        {
+            return 1;
+        }
+        // Up the replies to the thread's first comment, then that one's place among the threads.
+        var root = await Db.Comments.AsNoTracking().Where(c => c.Id == commentId && c.ProposalId == proposalId).Select(c => new { c.Id, c.ParentId, c.CreatedAt }).FirstOrDefaultAsync();
+        for (var depth = 0; root?.ParentId is { } parent && depth < Comment.MaxDepth; depth++)
+        {
+            root = await Db.Comments.AsNoTracking().Where(c => c.Id == parent).Select(c => new { c.Id, c.ParentId, c.CreatedAt }).FirstOrDefaultAsync();
+        }
+        if (root is null)
+        {
+            return 1;
+        }
+        var before = await Db.Comments.CountAsync(c => c.ProposalId == proposalId && c.ParentId == null
+            && (c.CreatedAt < root.CreatedAt || (c.CreatedAt == root.CreatedAt && c.Id.CompareTo(root.Id) < 0)));
+        return before / ThreadsPerPage + 1;
+    }
+
+    /// <summary>A page of the discussion: its threads in the order they began, each with every reply, a level at a time.</summary>
+    private async Task<CommentsPage> ReadCommentsAsync(Guid id, int page)
+    {
+        var comments = Db.Comments.AsNoTracking().Where(c => c.ProposalId == id);
+        IQueryable<CommentView> Viewed(IQueryable<Comment> chosen) =>
+            chosen.Select(c => new CommentView(c, Db.Users.Where(u => u.Id == c.AuthorId).Select(u => u.Pseudonym).FirstOrDefault()));
+        var threads = await Viewed(comments.Where(c => c.ParentId == null).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .Skip((page - 1) * ThreadsPerPage).Take(ThreadsPerPage + 1)).ToListAsync();
+        var hasMore = threads.Count > ThreadsPerPage;
+        var shown = threads.Take(ThreadsPerPage).ToList();
+        var parents = shown.Select(c => (Guid?)c.Comment.Id).ToList();
+        for (var depth = 1; depth <= Comment.MaxDepth && parents.Count > 0; depth++)
+        {
+            var level = await Viewed(comments.Where(c => parents.Contains(c.ParentId)).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)).ToListAsync();
+            shown.AddRange(level);
+            parents = level.Select(c => (Guid?)c.Comment.Id).ToList();
+        }
+        return new CommentsPage(shown.ToLookup(c => c.Comment.ParentId), Math.Min(threads.Count, ThreadsPerPage), hasMore);
+    }
+
+    /// <summary>The proposal as everyone sees it, its discussion apart: read once per change, even for people signed in.</summary>
     private async Task<View?> ReadAsync(Guid id)
     {
         var proposal = await Db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.OrganisationId == organisation.Id);
@@ -153,15 +218,12 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
         {
             return null;
         }
-        var comments = await Db.Comments.AsNoTracking().Where(c => c.ProposalId == id).OrderBy(c => c.CreatedAt)
-            .Select(c => new CommentView(c, Db.Users.Where(u => u.Id == c.AuthorId).Select(u => u.Pseudonym).FirstOrDefault()))
-            .ToListAsync();
         return new View(proposal, process, await PseudonymAsync(proposal.AuthorId),
             proposal.ThemeId is null ? null : await Db.Themes.AsNoTracking().FirstOrDefaultAsync(t => t.Id == proposal.ThemeId),
             // A proposal moderation hid, or its author erased, is shown nowhere: not even by its title here.
             proposal.MergedIntoId is null ? null
                 : await Db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == proposal.MergedIntoId && p.HiddenAt == null && p.ErasedAt == null),
-            comments.ToLookup(c => c.Comment.ParentId), await FateView.LoadAsync(Db, ShownContributions.Of(Db, sources), id));
+            await FateView.LoadAsync(Db, ShownContributions.Of(Db, sources), id));
     }
 
     private Task<string?> PseudonymAsync(Guid? personId) =>

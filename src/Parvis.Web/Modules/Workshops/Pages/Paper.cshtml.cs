@@ -51,9 +51,9 @@ public sealed class PaperModel(ParvisDbContext database, CurrentOrganisation cur
             return Page();
         }
         var (result, lines, errors) = await workshops.CheckPaperAsync(id, rows);
-        if (Refusal(result) is { } refusal && result.ErrorKey != "Paper.HasErrors")
+        if (!result.Succeeded && result.ErrorKey != "Paper.HasErrors")
         {
-            return refusal;
+            return Refusal(result, nameof(Upload)) ?? Page();
         }
         Preview = lines;
         Errors = errors;
