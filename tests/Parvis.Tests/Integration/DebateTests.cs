@@ -129,6 +129,55 @@ public sealed class DebateTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task A_busy_debate_is_read_a_page_of_each_side_at_a_time_and_an_argument_s_address_finds_its_page()
+    {
+        var (process, debate) = await DebateAsync("debat-tres-suivi");
+        var perSide = Parvis.Web.Modules.Debates.Pages.DebatePage.ArgumentsPerSide;
+        // One side holds a page and one more argument, the least supported; the other side holds one.
+        var ids = await app.WithDatabaseAsync(async db =>
+        {
+            var start = DateTimeOffset.UtcNow.AddHours(-3);
+            var arguments = Enumerable.Range(0, perSide + 1).Select(i => new Argument
+            {
+                OrganisationId = process.OrganisationId, ProcessId = process.Id, DebateId = debate, Side = Side.For, Title = $"Argument pour {i + 1}",
+                Text = "Un argument parmi beaucoup d'autres.", Supports = 2 * (perSide + 1 - i), CreatedAt = start.AddMinutes(i),
+            }).Append(new Argument
+            {
+                OrganisationId = process.OrganisationId, ProcessId = process.Id, DebateId = debate, Side = Side.Against, Title = "Le seul argument contre",
+                Text = "Un argument seul de son côté.", CreatedAt = start,
+            }).ToList();
+            db.AddRange(arguments);
+            await db.SaveChangesAsync();
+            return arguments.Select(a => a.Id).ToList();
+        });
+        var (least, page) = (ids[perSide], $"/debates/{debate}");
+        using var visitor = app.NewSession();
+
+        var first = await visitor.GetAsync(page);
+        Assert.Equal(perSide, first.Document.QuerySelectorAll("section[aria-labelledby=side-For] ol.arguments > li").Length);
+        Assert.Contains($"{perSide + 1} arguments pour", first.Text("#totals"), StringComparison.Ordinal);
+        Assert.Equal($"{page}?p=2#totals", first.Document.QuerySelector("nav[aria-label='Pages des arguments'] a[rel=next]")!.GetAttribute("href"));
+
+        // The second page: the least supported argument, the totals of every page, and a title of its own.
+        var second = await visitor.GetAsync($"{page}?p=2");
+        Assert.Equal([$"argument-{least}"], second.Document.QuerySelectorAll("section[aria-labelledby=side-For] ol.arguments > li").Select(li => li.Id!));
+        Assert.Empty(second.Document.QuerySelectorAll("section[aria-labelledby=side-Against] ol.arguments > li"));
+        Assert.Contains($"{perSide + 1} arguments pour", second.Text("#totals"), StringComparison.Ordinal);
+        Assert.Contains("arguments page 2", second.Text("title"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"{page}?p=3")).Status);
+
+        // An argument's own address leads to its page; supported, an argument is found where the support put it.
+        Assert.Equal($"{page}?p=2", (await visitor.GetAsync($"{page}?argument={least}")).Location);
+        var (supporter, _) = await app.SignedInAsync("Soutien du dernier argument");
+        var supported = await supporter.PostAsync($"{page}?handler=Support", [F("argumentId", $"{least}")]);
+        Assert.Equal($"{page}?p=2#argument-{least}", supported.Location);
+        // A reply refused keeps its form open on the argument's page, with what was typed.
+        var refused = await supporter.PostAsync($"{page}?handler=Reply", [F("argumentId", $"{least}"), F("Reply", new string('x', ArgumentReply.TextMax + 1))]);
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.NotNull(refused.Document.QuerySelector($"#argument-{least} details[open] #Reply"));
+    }
+
+    [Fact]
     public async Task Fifty_simultaneous_supports_by_one_person_count_once_and_leave_with_the_account()
     {
         var (_, debate) = await DebateAsync("debat-rafale");

@@ -329,6 +329,39 @@ public sealed class MeetingTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task Many_questions_to_the_experts_are_listed_a_page_at_a_time_by_theme_and_counted_over_all()
+    {
+        var setup = await SetUpAsync("reunion-nombreuses-questions");
+        var themes = setup.Process.Themes.OrderBy(t => t.Position).ToList();
+        var pageSize = Parvis.Web.Modules.Meetings.Pages.Questions.IndexModel.PageSize;
+        // The page's last question is of the last theme, asked first: the order is the themes', then the asking's.
+        await app.WithDatabaseAsync(async db =>
+        {
+            var start = DateTimeOffset.UtcNow.AddHours(-5);
+            db.ExpertQuestions.AddRange(Enumerable.Range(0, pageSize + 1).Select(i => new ExpertQuestion
+            {
+                OrganisationId = setup.Process.OrganisationId, ProcessId = setup.Process.Id, ComponentId = setup.Meeting.ComponentId,
+                Text = $"Question numéro {i + 1}", ThemeId = i == 0 ? themes[^1].Id : themes[0].Id, CreatedAt = start.AddMinutes(i),
+                Status = i % 2 == 0 ? QuestionStatus.Answered : QuestionStatus.Open, Origin = "Site de Groix", Channel = Channel.Meeting,
+            }));
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var list = $"/processes/{setup.Process.Slug}/questions/{setup.Meeting.ComponentId}";
+        using var visitor = app.NewSession();
+
+        var first = await visitor.GetAsync(list);
+        Assert.Equal(pageSize, first.Document.QuerySelectorAll(".question-list li").Length);
+        Assert.Contains($"{pageSize + 1} questions. {pageSize / 2 + 1} réponses publiées.", first.Text("main .meta"), StringComparison.Ordinal);
+        Assert.Equal($"{list}?p=2", first.Document.QuerySelector("nav[aria-label='Pages des questions'] a[rel=next]")!.GetAttribute("href"));
+        var second = await visitor.GetAsync($"{list}?p=2");
+        Assert.Equal(["Question numéro 1"], second.Texts(".question-list li a"));
+        Assert.Equal(themes[^1].Name, second.Text($"#theme-{themes[^1].Id}"));
+        Assert.Contains("page 2", second.Text("title"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"{list}?p=3")).Status);
+    }
+
+    [Fact]
     public async Task What_each_site_said_and_the_questions_it_raised_are_contributions_of_the_site_answered_in_public()
     {
         var setup = await SetUpAsync("reunion-questions");

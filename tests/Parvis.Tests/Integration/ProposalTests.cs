@@ -499,8 +499,9 @@ public sealed class ProposalTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal($"/proposals/{id}#comments-title", second.Document.QuerySelector("nav[aria-label='Pages des commentaires'] a[rel=prev]")!.GetAttribute("href"));
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/proposals/{id}?p=3")).Status);
 
-        // A comment's own address (in news, fates, the flag form) opens the page that holds it.
-        Assert.Contains("Une réponse au dernier fil", (await visitor.GetAsync($"/proposals/{id}?comment={lastReply}")).Text(".comments"), StringComparison.Ordinal);
+        // A comment's own address (in news, fates, the flag form) leads to the page that holds it, the same for all its comments.
+        Assert.Equal($"/proposals/{id}?p=2", (await visitor.GetAsync($"/proposals/{id}?comment={lastReply}")).Location);
+        Assert.Equal($"/proposals/{id}", (await visitor.GetAsync($"/proposals/{id}?comment={Guid.NewGuid()}")).Location);
         // A reply there stays there: its link and form keep the page, and after it the address leads back to it.
         var (reader, _) = await app.SignedInAsync("Lectrice du dernier fil");
         var onSecond = await reader.GetAsync($"/proposals/{id}?p=2");
@@ -510,8 +511,8 @@ public sealed class ProposalTests(ParvisApp app) : IClassFixture<ParvisApp>
         var sent = await reader.PostAsync($"/proposals/{id}?p=2&handler=Comment", new Dictionary<string, string> { ["CommentBody"] = "Je réponds aussi", ["ParentId"] = $"{last}" },
             $"/proposals/{id}?p=2&reply={last}");
         Assert.Equal(HttpStatusCode.Redirect, sent.Status);
-        Assert.StartsWith($"/proposals/{id}?comment=", sent.Location, StringComparison.Ordinal);
-        Assert.Contains("Je réponds aussi", (await reader.GetAsync(sent.Location!)).Text($"#comment-{last}"), StringComparison.Ordinal);
+        Assert.StartsWith($"/proposals/{id}?p=2#comment-", sent.Location, StringComparison.Ordinal);
+        Assert.Contains("Je réponds aussi", (await reader.GetAsync($"/proposals/{id}?p=2")).Text($"#comment-{last}"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -462,22 +462,37 @@ public sealed partial class CitedSummaries(ParvisDbContext db, CurrentOrganisati
     }
 
     /// <summary>
-    /// Words a module copied into synthesis items (a funded project's title and description, a petition's demand), whose
-    /// author erased them: <see cref="Withdrawn"/> stands where they stood, and what analysts wrote around them stays.
+    /// Words a module copied into synthesis items (a funded project's title and description, a petition's demand) whose
+    /// author erased them. A title that is still the copy becomes <see cref="Withdrawn"/>, with its copies in the actors'
+    /// lists and in news; a body that still begins with the copy has <see cref="Withdrawn"/> there instead. What
+    /// analysts wrote themselves, or rewrote since, stays as it is.
     /// </summary>
-    public static async Task ForgetCopiesAsync(ParvisDbContext db, IReadOnlyCollection<(Guid Item, string Words)> copies, CancellationToken cancellationToken)
+    public static async Task ForgetCopiesAsync(ParvisDbContext db, IReadOnlyCollection<CopiedWords> copies, CancellationToken cancellationToken)
     {
         var ids = copies.Select(c => c.Item).Distinct().ToList();
         var items = await db.SynthesisItems.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
-        // The longest first, so a title that begins a description does not cut it in two.
-        foreach (var (id, words) in copies.Where(c => c.Words.Length > 0).OrderByDescending(c => c.Words.Length))
+        foreach (var copy in copies)
         {
-            if (items.TryGetValue(id, out var item))
+            if (!items.TryGetValue(copy.Item, out var item))
             {
-                item.Title = item.Title.Replace(words, Withdrawn, StringComparison.Ordinal);
-                item.Body = item.Body.Replace(words, Withdrawn, StringComparison.Ordinal);
+                continue;
+            }
+            if (copy.Title.Length > 0 && item.Title == copy.Title)
+            {
+                item.Title = Withdrawn;
+                await db.ActorMentions.Where(m => m.SubjectId == item.Id && m.Title == copy.Title)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.Title, Withdrawn), cancellationToken);
+                await db.NotificationEvents.Where(e => e.ItemId == item.Id && e.ItemTitle == copy.Title)
+                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.ItemTitle, Withdrawn), cancellationToken);
+            }
+            if (copy.BodyStart.Length > 0 && item.Body.StartsWith(copy.BodyStart, StringComparison.Ordinal))
+            {
+                item.Body = Withdrawn + item.Body[copy.BodyStart.Length..];
             }
         }
         await db.SaveChangesAsync(cancellationToken);
     }
 }
+
+/// <summary>What a module copied of someone's words into a synthesis item: its title, and how its body begins.</summary>
+public sealed record CopiedWords(Guid Item, string Title, string BodyStart);

@@ -174,13 +174,6 @@ public sealed class FateCommands(DatabaseOnDemand database, CurrentOrganisation 
         {
             return CommandResult.Done(process.Id);
         }
-        foreach (var source in sources)
-        {
-            if (await source.StillOpenAsync(Db, process) is { } open)
-            {
-                return CommandResult.Refused(open);
-            }
-        }
         note = note.Trim();
         await using var transaction = await Db.Database.BeginTransactionAsync();
         var undecided = await Awaiting(process).CountAsync(c => c.Fate == null);
@@ -191,6 +184,13 @@ public sealed class FateCommands(DatabaseOnDemand database, CurrentOrganisation 
         if (undecided > 0 && note.Length == 0)
         {
             return CommandResult.Refused("Error.ClosingNoteRequired");
+        }
+        foreach (var source in sources)
+        {
+            if (await source.StillOpenAsync(Db, process) is { } open)
+            {
+                return CommandResult.Refused(open);
+            }
         }
         process.ClosedAt = clock.GetUtcNow();
         process.ClosingNote = note.Length > 0 ? note : null;

@@ -82,7 +82,7 @@ public sealed class SynthesisCommands(ParvisDbContext db, CurrentOrganisation or
             db.SynthesisItems.Remove(item);
             // The actor it named no longer lists it.
             db.ActorMentions.RemoveRange(await db.ActorMentions.Where(m => m.SubjectId == item.Id).ToListAsync());
-            audit.Record("synthesis.delete", $"synthesis:{item.Id}", item.Title);
+            audit.Record("synthesis.delete", $"synthesis:{item.Id}");
             return null;
         });
 

@@ -32,7 +32,7 @@ public interface IPersonalDataSource
 }
 
 /// <summary>The right of access and the right to erasure, across the kernel and every module.</summary>
-public sealed class PersonalData(ParvisDbContext db, UserManager<Person> people, IEnumerable<IPersonalDataSource> sources)
+public sealed partial class PersonalData(ParvisDbContext db, UserManager<Person> people, IEnumerable<IPersonalDataSource> sources)
 {
     private static readonly JsonSerializerOptions _json = new() { WriteIndented = true };
 
@@ -80,10 +80,12 @@ public sealed class PersonalData(ParvisDbContext db, UserManager<Person> people,
             resultUpdates = await db.ResultUpdates.AsNoTracking().Where(u => u.AuthorId == person.Id)
                 .Select(u => new { u.Id, u.SynthesisItemId, u.Status, u.Progress, u.Text, u.On, u.RecordedAt }).ToListAsync(cancellationToken),
         };
-        // The audit log's lines by them or about them (a role given, a voice verified).
+        // The audit log's lines by them or about them (a role given, a voice verified); others they name stay unnamed.
         var named = $"person:{person.Id}";
-        var audit = await db.AuditEntries.AsNoTracking().Where(e => e.ActorId == person.Id || e.Subject == named || e.Details.Contains(named))
-            .OrderBy(e => e.At).Select(e => new { e.Id, e.At, e.Action, e.Subject, e.Details, ByThem = e.ActorId == person.Id }).ToListAsync(cancellationToken);
+        string Own(string text) => NamedPerson().Replace(text, m => m.Value.Equals(named, StringComparison.OrdinalIgnoreCase) ? m.Value : "person:…");
+        var audit = (await db.AuditEntries.AsNoTracking().Where(e => e.ActorId == person.Id || e.Subject == named || e.Details.Contains(named))
+                .OrderBy(e => e.At).Select(e => new { e.Id, e.At, e.Action, e.Subject, e.Details, ByThem = e.ActorId == person.Id }).ToListAsync(cancellationToken))
+            .Select(e => new { e.Id, e.At, e.Action, Subject = Own(e.Subject), Details = Own(e.Details), e.ByThem }).ToList();
         // The secrets kept for a second factor (an authenticator's key, recovery codes) are named, never given: a copy
         // of the file would otherwise be a way in.
         var secrets = await db.UserTokens.AsNoTracking().Where(t => t.UserId == person.Id).Select(t => new { t.LoginProvider, t.Name }).ToListAsync(cancellationToken);
@@ -211,4 +213,7 @@ public sealed class PersonalData(ParvisDbContext db, UserManager<Person> people,
             source.Erased();
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("person:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
+    private static partial System.Text.RegularExpressions.Regex NamedPerson();
 }

@@ -86,7 +86,10 @@ public sealed class Argument : Contribution
 
     public override string Excerpt => $"{Title} — {Text}";
 
-    public override string Address => $"/debates/{DebateId}#argument-{Id}";
+    public override string Address => AddressOf(DebateId, Id);
+
+    /// <summary>The debate's page that holds the argument: its arguments are read a page at a time.</summary>
+    public static string AddressOf(Guid debateId, Guid argumentId) => $"/debates/{debateId}?argument={argumentId}#argument-{argumentId}";
 
     public override void EraseContent()
     {
@@ -108,7 +111,7 @@ public sealed class ArgumentReply : Contribution
 
     public override string Excerpt => Text;
 
-    public override string Address => $"/debates/{DebateId}#argument-{ArgumentId}";
+    public override string Address => Argument.AddressOf(DebateId, ArgumentId);
 
     public override void EraseContent() => Text = "";
 }

@@ -105,7 +105,7 @@ public sealed class QuestionCommands(
             return CommandResult.Refused("Questions.NotAnExpert");
         }
         question.ExpertId = expertId;
-        audit.Record("question.route", $"question:{question.Id}", expertId?.ToString() ?? "");
+        audit.Record("question.route", $"question:{question.Id}", expertId is { } routed ? $"person:{routed}" : "");
         await db.SaveChangesAsync();
         return CommandResult.Done(question.Id);
     }

@@ -43,8 +43,8 @@ public sealed class PetitionsPersonalData(ParvisDbContext db) : IPersonalDataSou
             // Those the answer made actions leave them too, where the answer around them stays.
             var made = await db.PetitionDemands.Where(d => authored.Contains(d.PetitionId) && d.ActionId != null)
                 .Select(d => new { Item = d.ActionId!.Value, d.Text }).ToListAsync(cancellationToken);
-            await CitedSummaries.ForgetCopiesAsync(db,
-                [.. made.SelectMany(d => new[] { (d.Item, d.Text), (d.Item, PetitionDemand.ActionTitle(d.Text)) })], cancellationToken);
+            await CitedSummaries.ForgetCopiesAsync(db, [.. made.Select(d => new CopiedWords(d.Item, PetitionDemand.ActionTitle(d.Text), d.Text))],
+                cancellationToken);
             await db.PetitionDemands.Where(d => authored.Contains(d.PetitionId)).ExecuteUpdateAsync(s => s.SetProperty(d => d.Text, ""), cancellationToken);
             var signed = await db.PetitionSignatures.Where(s => s.PersonId == personId).Select(s => s.PetitionId).ToListAsync(cancellationToken);
             await db.Petitions.Where(p => signed.Contains(p.Id))

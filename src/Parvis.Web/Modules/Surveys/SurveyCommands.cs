@@ -52,9 +52,14 @@ public sealed class SurveyCommands(
     public async Task<CommandResult> SaveSettingsAsync(Guid surveyId, SurveySettings settings, ChangeReasonInput change)
     {
         var (survey, process, refusal) = await ManagedAsync(surveyId);
-        if (survey is null)
+        if (survey is null || process is null)
         {
             return refusal!;
+        }
+        // A closed process counted its answers' fates: no survey of it opens again, nor later.
+        if (ProcessAccess.Closed(process) is { } closed)
+        {
+            return closed;
         }
         var (title, intro, easy) = (settings.Title.Trim(), settings.Intro.Trim(), settings.EasyIntro.Trim());
         var problem = title.Length is < 3 or > Survey.TitleMax ? "Surveys.TitleLength"
@@ -172,6 +177,10 @@ public sealed class SurveyCommands(
         if (survey is null)
         {
             return (refusal!, []);
+        }
+        if (await processes.FindAsync(survey.ProcessId) is { } process && ProcessAccess.Closed(process) is { } closed)
+        {
+            return (closed, []);
         }
         var questions = survey.Read();
         if (!questions.Any(q => q.Logic.Answerable))

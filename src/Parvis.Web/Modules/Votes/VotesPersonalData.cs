@@ -51,7 +51,7 @@ public sealed class VotesPersonalData(Kernel.Data.ParvisDbContext db) : IPersona
             var funded = await db.BudgetProjects.Where(p => p.AuthorId == personId)
                 .Join(db.FateDecisions.Where(f => f.SynthesisItemId != null), p => p.Id, f => f.ContributionId, (p, f) => new { Item = f.SynthesisItemId!.Value, p.Title, p.Description })
                 .ToListAsync(cancellationToken);
-            await CitedSummaries.ForgetCopiesAsync(db, [.. funded.SelectMany(f => new[] { (f.Item, f.Title), (f.Item, f.Description) })], cancellationToken);
+            await CitedSummaries.ForgetCopiesAsync(db, [.. funded.Select(f => new CopiedWords(f.Item, f.Title, f.Description))], cancellationToken);
         }
     }
 }

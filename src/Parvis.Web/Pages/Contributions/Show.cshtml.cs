@@ -140,7 +140,7 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
         Visible = await fates.Shown.AnyAsync(c => c.Id == id);
         FateView = await FateView.LoadAsync(db, fates.Shown, id);
         // Hidden, it may still get a fate; withheld by its module, not yet (FateCommands.DecideAsync).
-        CanDecide = contribution.ErasedAt is null && (Visible || contribution.HiddenAt is not null) && await authorizer.CanAsync(Permission.Analyse, process);
+        CanDecide = contribution.ErasedAt is null && !await fates.WithheldAsync(id) && await authorizer.CanAsync(Permission.Analyse, process);
         if (CanDecide)
         {
             Items = (await db.SynthesisItems.AsNoTracking().Where(i => i.ProcessId == process.Id)

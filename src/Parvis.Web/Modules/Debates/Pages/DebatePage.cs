@@ -29,12 +29,37 @@ public abstract class DebatePage(ParvisDbContext db, CurrentOrganisation organis
         return true;
     }
 
-    /// <summary>The debate's arguments as anyone may read them, each with its replies, by support within each side.</summary>
-    protected async Task<IReadOnlyList<ArgumentView>> ArgumentsAsync()
+    /// <summary>Arguments a page shows on each side: a busy debate's page stays light.</summary>
+    public const int ArgumentsPerSide = 25;
+
+    /// <summary>The debate's arguments anyone may read.</summary>
+    protected IQueryable<Argument> ShownArguments => db.Arguments.AsNoTracking().Where(a => a.DebateId == Debate.Id && a.HiddenAt == null && a.ErasedAt == null);
+
+    /// <summary>Everyone's arguments (not the invited positions) of a side, the most supported first.</summary>
+    protected IOrderedQueryable<Argument> BySupport(Side side) =>
+        ShownArguments.Where(a => a.Side == side && a.Invited == "").OrderByDescending(a => a.Supports).ThenBy(a => a.CreatedAt).ThenBy(a => a.Id);
+
+    /// <summary>
+    /// The debate's arguments as anyone may read them, each with its replies, by support within each side: all of
+    /// them, or a page's (<see cref="ArgumentsPerSide"/> of each side, and the invited positions on the first).
+    /// </summary>
+    protected async Task<IReadOnlyList<ArgumentView>> ArgumentsAsync(int? page = null)
     {
-        var arguments = await db.Arguments.AsNoTracking().Where(a => a.DebateId == Debate.Id && a.HiddenAt == null && a.ErasedAt == null)
-            .OrderByDescending(a => a.Supports).ThenBy(a => a.CreatedAt).ToListAsync();
-        var replies = (await db.ArgumentReplies.AsNoTracking().Where(r => r.DebateId == Debate.Id && r.HiddenAt == null && r.ErasedAt == null)
+        List<Argument> arguments;
+        if (page is { } number)
+        {
+            arguments = number == 1 ? await ShownArguments.Where(a => a.Invited != "").ToListAsync() : [];
+            foreach (var side in Enum.GetValues<Side>())
+            {
+                arguments.AddRange(await BySupport(side).Skip((number - 1) * ArgumentsPerSide).Take(ArgumentsPerSide).ToListAsync());
+            }
+        }
+        else
+        {
+            arguments = await ShownArguments.OrderByDescending(a => a.Supports).ThenBy(a => a.CreatedAt).ThenBy(a => a.Id).ToListAsync();
+        }
+        var ids = arguments.Select(a => a.Id).ToList();
+        var replies = (await db.ArgumentReplies.AsNoTracking().Where(r => ids.Contains(r.ArgumentId) && r.HiddenAt == null && r.ErasedAt == null)
             .OrderBy(r => r.CreatedAt).ToListAsync()).ToLookup(r => r.ArgumentId);
         var authors = arguments.Select(a => a.AuthorId).Concat(replies.SelectMany(r => r).Select(r => r.AuthorId)).OfType<Guid>().Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(p => authors.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Pseudonym);

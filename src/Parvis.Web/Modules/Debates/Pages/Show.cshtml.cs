@@ -1,9 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Web.Modules.Debates.Pages;
 
@@ -35,7 +38,19 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
     [Display(Name = "Field.Reply")]
     public string? Reply { get; set; }
 
+    /// <summary>The page's arguments: <see cref="DebatePage.ArgumentsPerSide"/> of each side, and the invited positions on the first.</summary>
     public IReadOnlyList<ArgumentView> Arguments { get; private set; } = [];
+
+    /// <summary>Which page of the arguments is shown, of how many.</summary>
+    public int ArgumentPage { get; private set; } = 1;
+    public int ArgumentPages { get; private set; } = 1;
+
+    /// <summary>Each side's arguments and supports, over every page.</summary>
+    public IReadOnlyDictionary<Side, (int Count, int Supports)> Totals { get; private set; } = new Dictionary<Side, (int, int)>();
+
+    public int CountOf(Side side) => Totals.GetValueOrDefault(side).Count;
+
+    public int SupportsOf(Side side) => Totals.GetValueOrDefault(side).Supports;
     public IReadOnlyList<RecordPoint> Record { get; private set; } = [];
     public Decision Arguing { get; private set; }
     public bool Open { get; private set; }
@@ -48,7 +63,15 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
 
     public IEnumerable<ArgumentView> Invited => Arguments.Where(a => a.Argument.Invited.Length > 0).OrderBy(a => a.Argument.Side);
 
-    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        // An argument's own address (news, fates) leads to the page that holds it; the browser keeps its "#argument-".
+        if (Guid.TryParse(Request.Query["argument"], out var argumentId))
+        {
+            return await LoadDebateAsync(id) ? Redirect(PageAddress(await PageOfAsync(argumentId))) : NotFound();
+        }
+        return await LoadAsync(id) ? Page() : NotFound();
+    }
 
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
@@ -66,7 +89,7 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
             return Page();
         }
         var result = await debates.ArgueAsync(id, Side!.Value, Title, Body);
-        return After(result, "Debates.Argued", result.Id is { } argument ? $"{Address}#argument-{argument}" : Address, result.ErrorKey switch
+        return After(result, "Debates.Argued", result.Id is { } argument ? await ArgumentAddressAsync(argument) : Address, result.ErrorKey switch
         {
             "Debates.TitleLength" => nameof(Title),
             "Debates.TextLength" => nameof(Body),
@@ -76,17 +99,19 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
 
     public async Task<IActionResult> OnPostSupportAsync(Guid id, Guid argumentId)
     {
-        if (!await LoadAsync(id))
+        if (!await LoadAsync(id, argumentId))
         {
             return NotFound();
         }
         ModelState.Clear();
-        return After(await debates.SupportAsync(id, argumentId), "Debates.Supported", $"{Address}#argument-{argumentId}");
+        var result = await debates.SupportAsync(id, argumentId);
+        // Supported, it may have moved up a page.
+        return After(result, "Debates.Supported", await ArgumentAddressAsync(argumentId));
     }
 
     public async Task<IActionResult> OnPostReplyAsync(Guid id, Guid argumentId)
     {
-        if (!await LoadAsync(id))
+        if (!await LoadAsync(id, argumentId))
         {
             return NotFound();
         }
@@ -100,20 +125,48 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
         {
             return Page();
         }
-        return After(await debates.ReplyAsync(id, argumentId, Reply!), "Debates.Replied", $"{Address}#argument-{argumentId}", nameof(Reply));
+        return After(await debates.ReplyAsync(id, argumentId, Reply!), "Debates.Replied", await ArgumentAddressAsync(argumentId), nameof(Reply));
     }
 
-    private async Task<bool> LoadAsync(Guid id)
+    /// <summary>The debate at the page asked in the address ("p"), or at the one that holds <paramref name="near"/>; none past the last.</summary>
+    private async Task<bool> LoadAsync(Guid id, Guid? near = null)
     {
         if (!await LoadDebateAsync(id))
         {
             return false;
         }
-        Arguments = await ArgumentsAsync();
+        var totals = await ShownArguments.Where(a => a.Invited == "").GroupBy(a => a.Side)
+            .Select(g => new { Side = g.Key, Count = g.Count(), Supports = g.Sum(a => a.Supports) }).ToListAsync();
+        Totals = totals.ToDictionary(t => t.Side, t => (t.Count, t.Supports));
+        ArgumentPages = Math.Max(1, totals.Select(t => (t.Count + ArgumentsPerSide - 1) / ArgumentsPerSide).DefaultIfEmpty(1).Max());
+        ArgumentPage = near is { } argument ? await PageOfAsync(argument)
+            : int.TryParse(Request.Query["p"], NumberStyles.None, CultureInfo.InvariantCulture, out var asked) ? PageNumbers.Of(asked) : 1;
+        if (ArgumentPage > ArgumentPages)
+        {
+            return false;
+        }
+        Arguments = await ArgumentsAsync(ArgumentPage);
         Record = Debate.ClosedAt is null ? [] : await DebateRecord.LoadAsync(Db, id);
         Now = clock.GetUtcNow();
         Open = Debate.OpenAt(Now);
         Arguing = await authorizer.DecideAsync(DebatesPermissions.Argue, Process);
         return true;
     }
+
+    /// <summary>The page of its side that holds an argument, by its place in the support order; else the first.</summary>
+    private async Task<int> PageOfAsync(Guid argumentId)
+    {
+        var argument = await ShownArguments.Where(a => a.Id == argumentId && a.Invited == "").Select(a => new { a.Side, a.Supports, a.CreatedAt, a.Id }).FirstOrDefaultAsync();
+        if (argument is null)
+        {
+            return 1;
+        }
+        var before = await BySupport(argument.Side).CountAsync(a => a.Supports > argument.Supports || (a.Supports == argument.Supports
+            && (a.CreatedAt < argument.CreatedAt || (a.CreatedAt == argument.CreatedAt && a.Id.CompareTo(argument.Id) < 0))));
+        return before / ArgumentsPerSide + 1;
+    }
+
+    public string PageAddress(int page) => page > 1 ? $"{Address}?p={page}" : Address;
+
+    private async Task<string> ArgumentAddressAsync(Guid argumentId) => $"{PageAddress(await PageOfAsync(argumentId))}#argument-{argumentId}";
 }

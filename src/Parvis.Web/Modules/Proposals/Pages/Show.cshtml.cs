@@ -74,7 +74,17 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
     /// <summary>The person wrote, supported or commented it: they hear of it unless they stopped.</summary>
     public bool Involved { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync(Id) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        // A comment's own address leads to the page of threads that holds it; the browser keeps its "#comment-" part.
+        // One address per page, then, for the output cache, however many comments are linked to.
+        if (Guid.TryParse(Request.Query["comment"], out var commentId))
+        {
+            var page = await PageOfAsync(Id, commentId);
+            return Redirect(page > 1 ? $"/proposals/{Id}?p={page}" : $"/proposals/{Id}");
+        }
+        return await LoadAsync(Id) ? Page() : NotFound();
+    }
 
     public async Task<IActionResult> OnPostSupportAsync()
     {
@@ -105,7 +115,8 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
             if (result.Succeeded)
             {
                 Flash("Proposals.Commented");
-                return Redirect(Comment.AddressOf(id, result.Id!.Value));
+                var page = await PageOfAsync(id, result.Id!.Value);
+                return Redirect($"/proposals/{id}{(page > 1 ? $"?p={page}" : "")}#comment-{result.Id}");
             }
         }
         return await LoadAsync(id) ? Page() : NotFound();
@@ -134,11 +145,11 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
             return false;
         }
         (Proposal, Process, AuthorPseudonym, Theme, MergedInto, Fate) = view;
-        CommentPage = await AskedPageAsync(id);
-        var page = await shared.GetAsync($"proposal-comments:{organisation.Id}:{id}:{CommentPage}", () => ReadCommentsAsync(id, CommentPage));
-        if (CommentPage > 1 && page.Threads == 0)
+        CommentPage = int.TryParse(Request.Query["p"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var asked)
+            ? PageNumbers.Of(asked) : 1;
+        // A page past the last is no page, and nothing is kept of it.
+        if (await shared.GetAsync($"proposal-comments:{organisation.Id}:{id}:{CommentPage}", () => ReadCommentsAsync(id, CommentPage)) is not { } page)
         {
-            // A page past the last is no page.
             return false;
         }
         (Comments, MoreComments) = (page.Comments, page.HasMore);
@@ -157,23 +168,12 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
 
     private sealed record View(Proposal Proposal, Process Process, string? AuthorPseudonym, Theme? Theme, Proposal? MergedInto, FateView Fate);
 
-    private sealed record CommentsPage(ILookup<Guid?, CommentView> Comments, int Threads, bool HasMore);
+    private sealed record CommentsPage(ILookup<Guid?, CommentView> Comments, bool HasMore);
 
-    /// <summary>
-    /// The page asked in the address ("p"), or the one holding the comment it names ("comment", a comment's own
-    /// address): read from the query as it is, as <see cref="Reply"/> is.
-    /// </summary>
-    private async Task<int> AskedPageAsync(Guid proposalId)
+    /// <summary>The page of threads that holds a comment of the proposal: its thread's place among the threads; else the first.</summary>
+    private async Task<int> PageOfAsync(Guid proposalId, Guid commentId)
     {
-        if (int.TryParse(Request.Query["p"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var asked))
-        {
-            return PageNumbers.Of(asked);
-        }
-        if (!Guid.TryParse(Request.Query["comment"], out var commentId))
-        {
-            return 1;
-        }
-        // Up the replies to the thread's first comment, then that one's place among the threads.
+        // Up the replies to the thread's first comment.
         var root = await Db.Comments.AsNoTracking().Where(c => c.Id == commentId && c.ProposalId == proposalId).Select(c => new { c.Id, c.ParentId, c.CreatedAt }).FirstOrDefaultAsync();
         for (var depth = 0; root?.ParentId is { } parent && depth < Comment.MaxDepth; depth++)
         {
@@ -188,14 +188,18 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
         return before / ThreadsPerPage + 1;
     }
 
-    /// <summary>A page of the discussion: its threads in the order they began, each with every reply, a level at a time.</summary>
-    private async Task<CommentsPage> ReadCommentsAsync(Guid id, int page)
+    /// <summary>A page of the discussion: its threads in the order they began, each with every reply, a level at a time; none past the last.</summary>
+    private async Task<CommentsPage?> ReadCommentsAsync(Guid id, int page)
     {
         var comments = Db.Comments.AsNoTracking().Where(c => c.ProposalId == id);
         IQueryable<CommentView> Viewed(IQueryable<Comment> chosen) =>
             chosen.Select(c => new CommentView(c, Db.Users.Where(u => u.Id == c.AuthorId).Select(u => u.Pseudonym).FirstOrDefault()));
         var threads = await Viewed(comments.Where(c => c.ParentId == null).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             .Skip((page - 1) * ThreadsPerPage).Take(ThreadsPerPage + 1)).ToListAsync();
+        if (page > 1 && threads.Count == 0)
+        {
+            return null;
+        }
         var hasMore = threads.Count > ThreadsPerPage;
         var shown = threads.Take(ThreadsPerPage).ToList();
         var parents = shown.Select(c => (Guid?)c.Comment.Id).ToList();
@@ -205,7 +209,7 @@ public sealed class ShowModel(DatabaseOnDemand database, CurrentOrganisation org
             shown.AddRange(level);
             parents = level.Select(c => (Guid?)c.Comment.Id).ToList();
         }
-        return new CommentsPage(shown.ToLookup(c => c.Comment.ParentId), Math.Min(threads.Count, ThreadsPerPage), hasMore);
+        return new CommentsPage(shown.ToLookup(c => c.Comment.ParentId), hasMore);
     }
 
     /// <summary>The proposal as everyone sees it, its discussion apart: read once per change, even for people signed in.</summary>
