@@ -162,8 +162,11 @@ public sealed class DebateTests(ParvisApp app) : IClassFixture<ParvisApp>
         var second = await visitor.GetAsync($"{page}?p=2");
         Assert.Equal([$"argument-{least}"], second.Document.QuerySelectorAll("section[aria-labelledby=side-For] ol.arguments > li").Select(li => li.Id!));
         Assert.Empty(second.Document.QuerySelectorAll("section[aria-labelledby=side-Against] ol.arguments > li"));
+        Assert.Contains("sur les pages précédentes", second.Text("section[aria-labelledby=side-Against]"), StringComparison.Ordinal);
+        // Numbered on from the first page.
+        Assert.Equal($"{perSide + 1}", second.Document.QuerySelector("section[aria-labelledby=side-For] ol.arguments")!.GetAttribute("start"));
         Assert.Contains($"{perSide + 1} arguments pour", second.Text("#totals"), StringComparison.Ordinal);
-        Assert.Contains("arguments page 2", second.Text("title"), StringComparison.Ordinal);
+        Assert.Contains("page 2 des arguments", second.Text("title"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"{page}?p=3")).Status);
 
         // An argument's own address leads to its page; supported, an argument is found where the support put it.

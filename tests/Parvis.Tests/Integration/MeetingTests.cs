@@ -358,6 +358,7 @@ public sealed class MeetingTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(["Question numéro 1"], second.Texts(".question-list li a"));
         Assert.Equal(themes[^1].Name, second.Text($"#theme-{themes[^1].Id}"));
         Assert.Contains("page 2", second.Text("title"), StringComparison.Ordinal);
+        Assert.Equal(list, second.Document.QuerySelector("nav[aria-label='Pages des questions'] a[rel=prev]")!.GetAttribute("href"));
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"{list}?p=3")).Status);
     }
 

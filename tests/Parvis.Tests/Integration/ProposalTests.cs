@@ -495,7 +495,7 @@ public sealed class ProposalTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Single(secondThreads);
         Assert.Equal($"comment-{last}", secondThreads[0].Id);
         Assert.Contains("Une réponse au dernier fil", second.Text($"#comment-{last} ol li.comment"), StringComparison.Ordinal);
-        Assert.Contains("commentaires page 2", second.Text("title"), StringComparison.Ordinal);
+        Assert.Contains("page 2 des commentaires", second.Text("title"), StringComparison.Ordinal);
         Assert.Equal($"/proposals/{id}#comments-title", second.Document.QuerySelector("nav[aria-label='Pages des commentaires'] a[rel=prev]")!.GetAttribute("href"));
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/proposals/{id}?p=3")).Status);
 

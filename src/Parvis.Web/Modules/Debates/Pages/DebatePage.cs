@@ -48,7 +48,7 @@ public abstract class DebatePage(ParvisDbContext db, CurrentOrganisation organis
         List<Argument> arguments;
         if (page is { } number)
         {
-            arguments = number == 1 ? await ShownArguments.Where(a => a.Invited != "").ToListAsync() : [];
+            arguments = number == 1 ? await ShownArguments.Where(a => a.Invited != "").OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).ToListAsync() : [];
             foreach (var side in Enum.GetValues<Side>())
             {
                 arguments.AddRange(await BySupport(side).Skip((number - 1) * ArgumentsPerSide).Take(ArgumentsPerSide).ToListAsync());

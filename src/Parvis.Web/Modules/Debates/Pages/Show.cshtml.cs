@@ -75,7 +75,8 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
 
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
-        if (!await LoadAsync(id))
+        // Sent from a page that moderation has since emptied, the argument is still taken: the last page is shown.
+        if (!await LoadAsync(id, lastAtMost: true))
         {
             return NotFound();
         }
@@ -128,8 +129,11 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
         return After(await debates.ReplyAsync(id, argumentId, Reply!), "Debates.Replied", await ArgumentAddressAsync(argumentId), nameof(Reply));
     }
 
-    /// <summary>The debate at the page asked in the address ("p"), or at the one that holds <paramref name="near"/>; none past the last.</summary>
-    private async Task<bool> LoadAsync(Guid id, Guid? near = null)
+    /// <summary>
+    /// The debate at the page asked in the address ("p"), or at the one that holds <paramref name="near"/>; none past the
+    /// last, unless <paramref name="lastAtMost"/> says to show the last instead.
+    /// </summary>
+    private async Task<bool> LoadAsync(Guid id, Guid? near = null, bool lastAtMost = false)
     {
         if (!await LoadDebateAsync(id))
         {
@@ -143,7 +147,11 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
             : int.TryParse(Request.Query["p"], NumberStyles.None, CultureInfo.InvariantCulture, out var asked) ? PageNumbers.Of(asked) : 1;
         if (ArgumentPage > ArgumentPages)
         {
-            return false;
+            if (!lastAtMost)
+            {
+                return false;
+            }
+            ArgumentPage = ArgumentPages;
         }
         Arguments = await ArgumentsAsync(ArgumentPage);
         Record = Debate.ClosedAt is null ? [] : await DebateRecord.LoadAsync(Db, id);

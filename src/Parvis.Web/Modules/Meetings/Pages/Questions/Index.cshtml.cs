@@ -63,11 +63,13 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
     public async Task<IActionResult> OnGetAsync(string slug, Guid? componentId, int p = 1)
     {
         PageNumber = PageNumbers.Of(p);
-        return await LoadAsync(slug, componentId) ? Page() : NotFound();
+        // A page past the last is no page.
+        return await LoadAsync(slug, componentId) && (PageNumber == 1 || Lines.Count > 0) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostAsync(string slug, Guid? componentId)
+    public async Task<IActionResult> OnPostAsync(string slug, Guid? componentId, int p = 1)
     {
+        PageNumber = PageNumbers.Of(p);
         if (!await LoadAsync(slug, componentId))
         {
             return NotFound();
@@ -100,11 +102,6 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
         var themes = db.Themes;
         var page = await Listed(shown.OrderBy(q => q.ThemeId == null).ThenBy(q => themes.Where(t => t.Id == q.ThemeId).Select(t => t.Position).FirstOrDefault())
             .ThenBy(q => q.CreatedAt).ThenBy(q => q.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize + 1));
-        if (PageNumber > 1 && page.Count == 0)
-        {
-            // A page past the last is no page.
-            return false;
-        }
         (Lines, HasMore) = (page.Take(PageSize).ToList(), page.Count > PageSize);
         Uncovered = await db.UncoveredThemes.AsNoTracking()
             .Join(db.Meetings.Where(m => m.ComponentId == component.Id), u => u.MeetingId, m => m.Id, (u, m) => new { u.ThemeId, m.Id, m.Title })
