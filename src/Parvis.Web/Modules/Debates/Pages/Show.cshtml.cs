@@ -51,6 +51,7 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
     public int CountOf(Side side) => Totals.GetValueOrDefault(side).Count;
 
     public int SupportsOf(Side side) => Totals.GetValueOrDefault(side).Supports;
+
     public IReadOnlyList<RecordPoint> Record { get; private set; } = [];
     public Decision Arguing { get; private set; }
     public bool Open { get; private set; }
@@ -142,7 +143,7 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
         var totals = await ShownArguments.Where(a => a.Invited == "").GroupBy(a => a.Side)
             .Select(g => new { Side = g.Key, Count = g.Count(), Supports = g.Sum(a => a.Supports) }).ToListAsync();
         Totals = totals.ToDictionary(t => t.Side, t => (t.Count, t.Supports));
-        ArgumentPages = Math.Max(1, totals.Select(t => (t.Count + ArgumentsPerSide - 1) / ArgumentsPerSide).DefaultIfEmpty(1).Max());
+        ArgumentPages = totals.Select(t => (t.Count + ArgumentsPerSide - 1) / ArgumentsPerSide).Append(1).Max();
         ArgumentPage = near is { } argument ? await PageOfAsync(argument)
             : int.TryParse(Request.Query["p"], NumberStyles.None, CultureInfo.InvariantCulture, out var asked) ? PageNumbers.Of(asked) : 1;
         if (ArgumentPage > ArgumentPages)
