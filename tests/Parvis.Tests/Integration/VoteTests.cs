@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
@@ -183,10 +184,13 @@ public sealed partial class VoteTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.All(results, r => Assert.True(r.Succeeded, r.ErrorKey));
         Assert.Equal(1000, await app.WithDatabaseAsync(db => db.BallotBox(vote).CountAsync()));
         Assert.Equal(1000, await app.WithDatabaseAsync(db => db.VoteRegister.CountAsync(r => r.VoteId == vote)));
-        // The box takes them in one round, which a running count leaves out until the next; the final count has them all.
+        // A running count leaves the box's latest round out (the timer's box may have taken a round while they voted);
+        // the final count has them all.
         await app.Services.GetRequiredService<BallotBox>().TakeAsync();
+        var rounds = await app.WithDatabaseAsync(db => db.Ballots.Where(b => b.VoteId == vote).GroupBy(b => b.Round)
+            .OrderByDescending(g => g.Key).Select(g => g.Count()).ToListAsync());
         var (staff, _) = await app.SignedInAsync("Scrutatrice", Role.ProcessManager);
-        Assert.Equal(["0", "0", "0"], (await staff.GetAsync($"/votes/{vote}/results")).Texts("table td"));
+        Assert.Equal(rounds.Skip(1).Sum().ToString(CultureInfo.InvariantCulture), (await staff.GetAsync($"/votes/{vote}/results")).Texts("table td").First());
         await app.WithDatabaseAsync(db => db.Votes.Where(v => v.Id == vote).ExecuteUpdateAsync(s => s.SetProperty(v => v.ClosesAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
         var count = await staff.GetAsync($"/votes/{vote}/results");
         Assert.Equal(["1000", "500", "250"], count.Texts("table td"));
@@ -508,22 +512,11 @@ public sealed partial class VoteTests(ParvisApp app) : IClassFixture<ParvisApp>
             db.Envelopes.AddRange(Enumerable.Range(0, 12).Select(i => new Envelope { VoteId = vote, Content = i % 2 == 0 ? "1," : ",1" }));
             await db.SaveChangesAsync();
         });
-        // Two nodes' ballot boxes at the same moment: one takes the envelopes, the other finds them gone and gives up.
+        // Two nodes' ballot boxes at the same moment: one takes the envelopes, the other finds them gone and goes on
+        // without an error, as a test or an administrator calling the box while its timer runs would.
         var box = app.Services.GetRequiredService<BallotBox>();
-        var attempts = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
-        {
-            try
-            {
-                await box.TakeAsync();
-                return true;
-            }
-            catch (DbUpdateException)
-            {
-                return false;
-            }
-        }));
+        await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => box.TakeAsync()));
 
-        Assert.Contains(true, attempts);
         Assert.Equal((12, 0), await app.WithDatabaseAsync(async db => (await db.Ballots.CountAsync(b => b.VoteId == vote), await db.Envelopes.CountAsync(e => e.VoteId == vote))));
     }
 }

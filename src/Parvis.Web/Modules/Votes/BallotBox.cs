@@ -55,24 +55,36 @@ public sealed class BallotBox(IServiceScopeFactory scopes, TimeProvider clock, I
             {
                 continue;
             }
-            // No stored page changes: an open vote's running count is worked out at each look, a closed one's after this.
-            using var told = ContentChanges.ToldByCaller();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
-            var envelopes = await db.Envelopes.Where(e => e.VoteId == vote.Id).ToArrayAsync(cancellation);
-            RandomNumberGenerator.Shuffle(envelopes.AsSpan());
-            var round = await db.Ballots.Where(b => b.VoteId == vote.Id).MaxAsync(b => (int?)b.Round, cancellation) ?? 0;
-            db.Ballots.AddRange(envelopes.Select(e => new CastBallot { VoteId = e.VoteId, Content = e.Content, Round = round + 1 }));
-            // Every node runs a ballot box: if another took these envelopes first, deleting them finds no row, EF Core
-            // throws, and this transaction (its ballots with it) is rolled back, so no ballot is counted twice.
-            db.Envelopes.RemoveRange(envelopes);
-            await db.SaveChangesAsync(cancellation);
-            await transaction.CommitAsync(cancellation);
-            db.ChangeTracker.Clear();
+            try
+            {
+                await TakeEnvelopesAsync(db, vote.Id, cancellation);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Every node runs a ballot box: another took these envelopes first, so deleting them found no row and
+                // this transaction, its ballots with it, was rolled back. No ballot is counted twice; other votes go on.
+                db.ChangeTracker.Clear();
+            }
         }
         // Once a vote is closed no desk signs anyone: the register forgets the hashes of names and birth dates.
         using var quiet = ContentChanges.ToldByCaller();
         var votes = db.Votes;
         await db.VoteRegister.Where(r => r.IdentityKey != null && votes.Any(v => v.Id == r.VoteId && v.ClosesAt <= now))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.IdentityKey, (string?)null), cancellation);
+    }
+
+    private static async Task TakeEnvelopesAsync(ParvisDbContext db, Guid voteId, CancellationToken cancellation)
+    {
+        // No stored page changes: an open vote's running count is worked out at each look, a closed one's after this.
+        using var told = ContentChanges.ToldByCaller();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellation);
+        var envelopes = await db.Envelopes.Where(e => e.VoteId == voteId).ToArrayAsync(cancellation);
+        RandomNumberGenerator.Shuffle(envelopes.AsSpan());
+        var round = await db.Ballots.Where(b => b.VoteId == voteId).MaxAsync(b => (int?)b.Round, cancellation) ?? 0;
+        db.Ballots.AddRange(envelopes.Select(e => new CastBallot { VoteId = e.VoteId, Content = e.Content, Round = round + 1 }));
+        db.Envelopes.RemoveRange(envelopes);
+        await db.SaveChangesAsync(cancellation);
+        await transaction.CommitAsync(cancellation);
+        db.ChangeTracker.Clear();
     }
 }
