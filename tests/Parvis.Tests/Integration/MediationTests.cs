@@ -384,6 +384,9 @@ public sealed class MediationTests(ParvisApp app) : IClassFixture<ParvisApp>
             await mediator.PostAsync(page, new Dictionary<string, string> { ["shown"] = "q1", ["a-q1"] = "Les formulaires des impôts", ["Code"] = code });
         }
 
+        // It waits apart with others given without a name; once the survey has closed it joins the answers.
+        await app.WithDatabaseAsync(db => db.Surveys.Where(s => s.Id == survey).ExecuteUpdateAsync(s => s.SetProperty(x => x.ClosesAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
+        await app.Services.GetRequiredService<SurveyBox>().TakeAsync();
         var text = await app.WithDatabaseAsync(db => db.SurveyTexts.SingleAsync(t => t.SurveyId == survey));
         Assert.Equal("Les formulaires des impôts", text.Text);
         Assert.Equal((null, null, Channel.Online), (text.AuthorId, text.MediatedById, text.Channel));

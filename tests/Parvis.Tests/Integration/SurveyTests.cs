@@ -173,9 +173,20 @@ public sealed class SurveyTests(ParvisApp app) : IClassFixture<ParvisApp>
         var skipped = await staff.PostAsync(entry, [F("Channel", "Paper"), F("shown", "q1 q2 q3"), F("a-q2", "Bus")]);
         Assert.Equal("Cette question demande une réponse.", skipped.Text("#q-q1-error"));
         Assert.NotNull(skipped.Document.QuerySelector("#a-q2-0[checked]"));
-        Assert.Equal(9, await app.WithDatabaseAsync(db => db.SurveyResponses.CountAsync(r => r.SurveyId == survey.Id)));
+        // The paper form is in the answers; the eight given online without a name wait apart, counted all the same.
+        Assert.Equal((1, 8), await app.WithDatabaseAsync(async db =>
+            (await db.SurveyResponses.CountAsync(r => r.SurveyId == survey.Id), await db.SurveyEnvelopes.CountAsync(e => e.SurveyId == survey.Id))));
+        var early = await staff.GetAsync($"{page}/results");
+        Assert.Contains("9 réponses (8 en ligne, 1 sur papier)", early.Text("main"), StringComparison.Ordinal);
+        Assert.Matches(@"mises à part pour l'instant\W+8\.", early.Text(".notice"));
+        Assert.DoesNotContain("Trottinette", early.Text("main"), StringComparison.Ordinal);
+        // Closing the survey moves them at once, words and all.
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"/admin/surveys/{survey.Id}?handler=Close", [F("confirmed", "true")])).Status);
+        Assert.Equal((9, 0), await app.WithDatabaseAsync(async db =>
+            (await db.SurveyResponses.CountAsync(r => r.SurveyId == survey.Id), await db.SurveyEnvelopes.CountAsync(e => e.SurveyId == survey.Id))));
 
         var results = await staff.GetAsync($"{page}/results");
+        Assert.DoesNotContain("mises à part", results.Text("main"), StringComparison.Ordinal);
         var transport = results.Document.QuerySelectorAll("table").First(t => t.QuerySelector("caption")!.TextContent.Contains("Vos transports", StringComparison.Ordinal));
         var rows = transport.QuerySelectorAll("tbody tr").Select(r => string.Join("|", r.Children.Select(c => c.TextContent.Trim()))).ToList();
         // Shares of the people who answered (9), never of combinations: Bus 6, Bateau 5, Vélo 1, Autre 1 add up past 100 %.
@@ -239,14 +250,14 @@ public sealed class SurveyTests(ParvisApp app) : IClassFixture<ParvisApp>
         var posts = await Task.WhenAll(visitors.Select((v, i) => v.PostRawAsync(page, [.. Answers("Groix", ["Bateau"]), F("Code", typed), F("__csrf", tokens[i])])));
         Assert.Equal(1, posts.Count(p => p.Status == HttpStatusCode.Redirect));
         Assert.All(posts.Where(p => p.Status != HttpStatusCode.Redirect), p => Assert.Contains("déjà servi", p.Text("#Code-error"), StringComparison.Ordinal));
-        Assert.Equal(1, await app.WithDatabaseAsync(db => db.SurveyResponses.CountAsync(r => r.SurveyId == survey.Id)));
+        Assert.Single(await app.WithDatabaseAsync(db => db.SurveyAnswersAsync(survey.Id)));
         Assert.Equal(1, await app.WithDatabaseAsync(db => db.Surveys.Where(s => s.Id == survey.Id).Select(s => s.Responses).SingleAsync()));
 
         // The schema: answers and used codes name no person and keep no time; a given code is a survey and a person, nothing else.
         await app.WithDatabaseAsync(async db =>
         {
             var model = db.Model;
-            foreach (var type in new[] { typeof(SurveyResponse), typeof(SurveySpentCode) })
+            foreach (var type in new[] { typeof(SurveyResponse), typeof(SurveyEnvelope), typeof(SurveySpentCode) })
             {
                 var entity = model.FindEntityType(type)!;
                 Assert.DoesNotContain(entity.GetForeignKeys(), k => k.PrincipalEntityType.ClrType == typeof(Person));
@@ -263,6 +274,78 @@ public sealed class SurveyTests(ParvisApp app) : IClassFixture<ParvisApp>
         var export = Encoding.UTF8.GetString(await ExportAsync(who.Id));
         Assert.Contains(survey.Title, export, StringComparison.Ordinal);
         Assert.DoesNotContain("Groix", export, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Answers_without_a_name_wait_apart_then_move_by_tens_under_their_ids_and_a_process_waits_for_the_last()
+    {
+        var process = await ProcessAsync("survey-envelopes");
+        var survey = await PublishedAsync(process, SurveyMode.Anonymous, _commune);
+        var page = $"/surveys/{survey.Id}";
+        async Task AnswerAsync(int i)
+        {
+            var (person, _) = await app.SignedInAsync($"Répondant mis à part {i}");
+            var code = (await person.PostAsync($"{page}?handler=Code", [])).Text(".survey-code");
+            Assert.Equal(HttpStatusCode.Redirect, (await person.PostAsync(page, [.. Answers(i % 2 == 0 ? "Lorient" : "Groix", ["Bus"], $"Remarque numéro {i}"), F("Code", code)])).Status);
+        }
+        Task<(int Answers, int Waiting, int Texts)> StoredAsync() => app.WithDatabaseAsync(async db => (await db.SurveyResponses.CountAsync(r => r.SurveyId == survey.Id),
+            await db.SurveyEnvelopes.CountAsync(e => e.SurveyId == survey.Id), await db.SurveyTexts.CountAsync(t => t.SurveyId == survey.Id)));
+        for (var i = 0; i < ShuffledBox.Together - 1; i++)
+        {
+            await AnswerAsync(i);
+        }
+
+        // Fewer than ten: they wait apart, their words not yet contributions, but count in the results.
+        Assert.Equal((0, 9, 0), await StoredAsync());
+        var waitingIds = await app.WithDatabaseAsync(db => db.SurveyEnvelopes.Where(e => e.SurveyId == survey.Id).Select(e => e.Id).ToListAsync());
+        var (staff, _) = await app.SignedInAsync("Équipe des réponses mises à part", Role.ProcessManager);
+        var waiting = await staff.GetAsync($"{page}/results");
+        Assert.Contains("9 réponses (9 en ligne)", waiting.Text("main"), StringComparison.Ordinal);
+        Assert.Matches(@"mises à part pour l'instant\W+9\.", waiting.Text(".notice"));
+        Assert.DoesNotContain("Remarque numéro", waiting.Text("main"), StringComparison.Ordinal);
+
+        // Ten and more: the box moves them together, each under its id, with its words, still naming no one.
+        await AnswerAsync(9);
+        await AnswerAsync(10);
+        await app.Services.GetRequiredService<SurveyBox>().TakeAsync();
+        Assert.Equal((11, 0, 11), await StoredAsync());
+        var (moved, authors, dates, published) = await app.WithDatabaseAsync(async db => (
+            await db.SurveyResponses.Where(r => r.SurveyId == survey.Id).Select(r => r.Id).ToListAsync(),
+            await db.SurveyTexts.CountAsync(t => t.SurveyId == survey.Id && t.AuthorId != null),
+            (await db.SurveyTexts.Where(t => t.SurveyId == survey.Id).Select(t => t.CreatedAt).ToListAsync()).Distinct().ToList(),
+            await db.Surveys.Where(s => s.Id == survey.Id).Select(s => s.PublishedAt).SingleAsync()));
+        Assert.Subset(moved.ToHashSet(), waitingIds.ToHashSet());
+        Assert.Equal(0, authors);
+        Assert.Equal([published!.Value], dates);
+        var all = await staff.GetAsync($"{page}/results");
+        Assert.DoesNotContain("mises à part", all.Text("main"), StringComparison.Ordinal);
+        Assert.Contains("Remarque numéro 10", all.Text("main"), StringComparison.Ordinal);
+
+        // Closed on its date with answers still waiting, the survey holds the process open until its box has moved them.
+        await AnswerAsync(11);
+        await app.WithDatabaseAsync(db => db.Surveys.Where(s => s.Id == survey.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.ClosesAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
+        // The box's own timer may move the answer between two of these steps: then another is put to wait.
+        string? said = null;
+        for (var attempt = 0; attempt < 3 && said is null; attempt++)
+        {
+            var closing = await staff.PostAsync($"/admin/processes/{process.Id}/close", [F("LeaveWithoutFate", "true"), F("Note", "Fin de la démarche.")]);
+            if (await app.WithDatabaseAsync(db => db.SurveyEnvelopes.AnyAsync(e => e.SurveyId == survey.Id)))
+            {
+                said = closing.Text("main");
+            }
+            else
+            {
+                await app.WithDatabaseAsync(async db =>
+                {
+                    db.SurveyEnvelopes.Add(new SurveyEnvelope { SurveyId = survey.Id, Answers = Survey.WriteAnswers(new Dictionary<string, Answer> { ["q1"] = new(["Groix"]) }) });
+                    return await db.SaveChangesAsync();
+                });
+            }
+        }
+        Assert.Contains("range encore ses dernières réponses", said, StringComparison.Ordinal);
+        Assert.Null(await app.WithDatabaseAsync(db => db.Processes.Where(p => p.Id == process.Id).Select(p => p.ClosedAt).SingleAsync()));
+        await app.Services.GetRequiredService<SurveyBox>().TakeAsync();
+        Assert.Equal(0, await app.WithDatabaseAsync(db => db.SurveyEnvelopes.CountAsync(e => e.SurveyId == survey.Id)));
     }
 
     [Fact]

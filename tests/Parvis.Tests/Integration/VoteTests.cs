@@ -441,15 +441,15 @@ public sealed partial class VoteTests(ParvisApp app) : IClassFixture<ParvisApp>
     {
         var gathering = await VoteAsync(VoteMethod.SingleChoice, ["Oui", "Non"]);
         var few = await VoteAsync(VoteMethod.SingleChoice, ["Oui", "Non"]);
-        var people = Enumerable.Range(0, 2 * BallotBox.Together + 3).Select(i => new Person { UserName = $"urne{i}-{gathering:N}", Pseudonym = $"Urne {i}" }).ToList();
+        var people = Enumerable.Range(0, 2 * ShuffledBox.Together + 3).Select(i => new Person { UserName = $"urne{i}-{gathering:N}", Pseudonym = $"Urne {i}" }).ToList();
         await app.WithDatabaseAsync(async db =>
         {
             db.Users.AddRange(people);
             await db.SaveChangesAsync();
         });
-        foreach (var (person, i) in people.Take(BallotBox.Together + 3).Select((p, i) => (p, i)))
+        foreach (var (person, i) in people.Take(ShuffledBox.Together + 3).Select((p, i) => (p, i)))
         {
-            Assert.True((await CastAsAsync(person.Id, i < BallotBox.Together ? gathering : few, [i % 3 == 0 ? 1 : null, i % 3 == 0 ? null : 1])).Succeeded);
+            Assert.True((await CastAsAsync(person.Id, i < ShuffledBox.Together ? gathering : few, [i % 3 == 0 ? 1 : null, i % 3 == 0 ? null : 1])).Succeeded);
         }
         var envelopeIds = await app.WithDatabaseAsync(db => db.Envelopes.Where(e => e.VoteId == gathering).Select(e => e.Id).ToListAsync());
 
@@ -459,7 +459,7 @@ public sealed partial class VoteTests(ParvisApp app) : IClassFixture<ParvisApp>
         var (ballots, leftGathering, leftFew) = await app.WithDatabaseAsync(async db => (
             await db.Ballots.Where(b => b.VoteId == gathering).ToListAsync(), await db.Envelopes.CountAsync(e => e.VoteId == gathering),
             await db.Envelopes.CountAsync(e => e.VoteId == few)));
-        Assert.Equal(BallotBox.Together, ballots.Count);
+        Assert.Equal(ShuffledBox.Together, ballots.Count);
         Assert.Empty(ballots.Select(b => b.Id).Intersect(envelopeIds));
         Assert.Equal((0, 3), (leftGathering, leftFew));
         Assert.Equal(3, await app.WithDatabaseAsync(db => db.BallotBox(few).CountAsync()));
@@ -470,16 +470,16 @@ public sealed partial class VoteTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Contains("groupes de 10 au moins", running.Text("main"), StringComparison.Ordinal);
         Assert.Contains("aucun bulletin dans l'urne", running.Text("main"), StringComparison.Ordinal);
         Assert.Contains("aucun bulletin dans l'urne", (await app.NewSession().GetAsync($"/votes/{few}/results")).Text("main"), StringComparison.Ordinal);
-        foreach (var person in people.Skip(BallotBox.Together + 3))
+        foreach (var person in people.Skip(ShuffledBox.Together + 3))
         {
             Assert.True((await CastAsAsync(person.Id, gathering, [1, null])).Succeeded);
         }
         await app.Services.GetRequiredService<BallotBox>().TakeAsync();
-        Assert.Equal([(1, BallotBox.Together), (2, BallotBox.Together)], await app.WithDatabaseAsync(async db =>
+        Assert.Equal([(1, ShuffledBox.Together), (2, ShuffledBox.Together)], await app.WithDatabaseAsync(async db =>
             (await db.Ballots.Where(b => b.VoteId == gathering).GroupBy(b => b.Round).Select(g => new { g.Key, Count = g.Count() }).ToListAsync())
                 .Select(g => (g.Key, g.Count)).Order().ToList()));
         var secondRound = await app.NewSession().GetAsync($"/votes/{gathering}/results");
-        Assert.Contains($"{BallotBox.Together} bulletins dans l'urne", secondRound.Text("main"), StringComparison.Ordinal);
+        Assert.Contains($"{ShuffledBox.Together} bulletins dans l'urne", secondRound.Text("main"), StringComparison.Ordinal);
         Assert.Equal(["4", "6"], secondRound.Texts("section[aria-labelledby=how] tbody td"));
 
         // A closed vote's envelopes are taken however few.

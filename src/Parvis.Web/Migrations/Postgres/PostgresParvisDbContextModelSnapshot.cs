@@ -3215,6 +3215,26 @@ namespace Parvis.Web.Migrations.Postgres
                     b.ToTable("surveys_copies", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Modules.Surveys.SurveyEnvelope", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId");
+
+                    b.ToTable("surveys_envelopes", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Modules.Surveys.SurveyRespondent", b =>
                 {
                     b.Property<Guid>("SurveyId")
@@ -5616,6 +5636,15 @@ namespace Parvis.Web.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Parvis.Web.Modules.Surveys.SurveyCopy", b =>
+                {
+                    b.HasOne("Parvis.Web.Modules.Surveys.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Surveys.SurveyEnvelope", b =>
                 {
                     b.HasOne("Parvis.Web.Modules.Surveys.Survey", null)
                         .WithMany()

@@ -3206,6 +3206,26 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.ToTable("surveys_copies", (string)null);
                 });
 
+            modelBuilder.Entity("Parvis.Web.Modules.Surveys.SurveyEnvelope", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId");
+
+                    b.ToTable("surveys_envelopes", (string)null);
+                });
+
             modelBuilder.Entity("Parvis.Web.Modules.Surveys.SurveyRespondent", b =>
                 {
                     b.Property<Guid>("SurveyId")
@@ -5595,6 +5615,15 @@ namespace Parvis.Web.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Parvis.Web.Modules.Surveys.SurveyCopy", b =>
+                {
+                    b.HasOne("Parvis.Web.Modules.Surveys.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Web.Modules.Surveys.SurveyEnvelope", b =>
                 {
                     b.HasOne("Parvis.Web.Modules.Surveys.Survey", null)
                         .WithMany()

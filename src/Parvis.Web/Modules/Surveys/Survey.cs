@@ -150,6 +150,19 @@ public sealed class SurveyResponse
     public string Answers { get; set; } = "{}";
 }
 
+/// <summary>
+/// An answer given online without a name (anonymous or open), until the survey's box moves it among others into the
+/// answers (<see cref="SurveyBox"/>): the same shape and id as the answer it becomes, and only here as long as it must be.
+/// </summary>
+public sealed class SurveyEnvelope
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid SurveyId { get; set; }
+
+    /// <summary>As <see cref="SurveyResponse.Answers"/>.</summary>
+    public string Answers { get; set; } = "{}";
+}
+
 /// <summary>Who gave a signed answer: one per person and survey, which they may change until the close.</summary>
 public sealed class SurveyRespondent : IPersonAct
 {

@@ -24,7 +24,7 @@ public sealed record AnswerResult(CommandResult Result, IReadOnlyList<(string Qu
 /// <summary>Every write of the surveys module, each checked against its permission and the survey's stage.</summary>
 public sealed class SurveyCommands(
     ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock, ProcessAccess processes,
-    ProcessJournal journal, IStringLocalizer<SharedText> text, MediationCommands mediation)
+    ProcessJournal journal, IStringLocalizer<SharedText> text, MediationCommands mediation, SurveyBox box)
 {
     public const int SmallestCellMin = 3;
     public const int SmallestCellMax = 50;
@@ -214,7 +214,13 @@ public sealed class SurveyCommands(
         }
         (survey.Stage, survey.ClosesAt) = (SurveyStage.Closed, survey.ClosesAt is { } closes && closes < clock.GetUtcNow() ? closes : clock.GetUtcNow());
         audit.Record("survey.close", $"survey:{survey.Id}");
-        return await SaveAsync(survey);
+        var closed = await SaveAsync(survey);
+        if (closed.Succeeded)
+        {
+            // Its last answers without a name become part of the results now rather than at the box's next round.
+            await box.TakeAsync();
+        }
+        return closed;
     }
 
     /// <summary>
@@ -378,8 +384,15 @@ public sealed class SurveyCommands(
     private async Task<CommandResult> KeepAsync(Survey survey, IReadOnlyList<SurveyQuestion> questions, IReadOnlyList<(Guid Id, IReadOnlyDictionary<string, Answer> Answers)> answers,
         SurveyChannel channel, Guid? person, string clash = "Surveys.AlreadyAnswered")
     {
+        // An answer given online without a name waits for the box, which moves it among others (SurveyBox).
+        var held = person is null && channel == SurveyChannel.Online;
         foreach (var (id, kept) in answers)
         {
+            if (held)
+            {
+                db.SurveyEnvelopes.Add(new SurveyEnvelope { Id = id, SurveyId = survey.Id, Answers = Survey.WriteAnswers(kept) });
+                continue;
+            }
             var response = new SurveyResponse { Id = id, SurveyId = survey.Id, Channel = channel, Answers = Survey.WriteAnswers(kept) };
             db.SurveyResponses.Add(response);
             db.SurveyTexts.AddRange(Texts(questions, kept).Select(t => NewText(survey, response, t.Key, t.Value, channel, person, clock.GetUtcNow())));

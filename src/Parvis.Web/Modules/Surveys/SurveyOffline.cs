@@ -156,7 +156,7 @@ public sealed class SurveyOffline(ParvisDbContext db, CurrentOrganisation organi
         {
             return (CommandResult.Refused("Surveys.NotACopy"), null);
         }
-        var answers = await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == surveyId).OrderBy(r => r.Id).Select(r => new { r.Id, r.Answers }).ToListAsync();
+        var answers = await db.SurveyAnswersAsync(surveyId);
         var bundle = Package("bundle", copy, survey, process,
             [.. answers.Select(a => new OfflineAnswer(a.Id, Survey.ReadAnswers(a.Answers).ToDictionary(x => x.Key, x => x.Value.Values.ToArray())))]);
         audit.Record("survey.offline-bundle", $"survey:{survey.Id}", answers.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -23,8 +23,13 @@ public sealed class SurveysContributions(TimeProvider clock) : IContributionSour
     public async Task<string?> StillOpenAsync(ParvisDbContext db, Process process)
     {
         var now = clock.GetUtcNow();
-        return await db.Surveys.AnyAsync(s => s.ProcessId == process.Id && s.Stage == SurveyStage.Published && (s.ClosesAt == null || s.ClosesAt > now))
-            ? "Surveys.StillRunning" : null;
+        var surveys = db.Surveys.Where(s => s.ProcessId == process.Id);
+        if (await surveys.AnyAsync(s => s.Stage == SurveyStage.Published && (s.ClosesAt == null || s.ClosesAt > now)))
+        {
+            return "Surveys.StillRunning";
+        }
+        // A survey that closed on its date may still have answers waiting for its box, whose words will need a fate.
+        return await db.SurveyEnvelopes.AnyAsync(e => surveys.Any(s => s.Id == e.SurveyId)) ? "Surveys.AnswersArriving" : null;
     }
 
     /// <summary>An answer is about its question, not one of the process's themes until an analyst says so in a grid.</summary>

@@ -12,12 +12,12 @@ public static class SurveysDatasets
     [
         Dataset.Of(SurveysModule.Key, SurveysModule.Key, (db, scope) =>
         {
-            var responses = db.SurveyResponses;
+            var (responses, waiting) = (db.SurveyResponses, db.SurveyEnvelopes);
             var processes = scope.Using(SurveysModule.Key);
             return db.Surveys.Where(s => processes.Contains(s.ProcessId) && s.Stage != SurveyStage.Draft).Select(s => new SurveyRow
             {
                 Id = s.Id, ProcessId = s.ProcessId, Title = s.Title, Intro = s.Intro, Mode = s.Mode, Stage = s.Stage, PublishedAt = s.PublishedAt,
-                ClosesAt = s.ClosesAt, Responses = s.Stage == SurveyStage.Closed ? responses.Count(r => r.SurveyId == s.Id) : null,
+                ClosesAt = s.ClosesAt, Responses = s.Stage == SurveyStage.Closed ? responses.Count(r => r.SurveyId == s.Id) + waiting.Count(e => e.SurveyId == s.Id) : null,
             });
         }),
     ];

@@ -58,6 +58,8 @@ public sealed class SurveysModule : IParvisModule
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<SurveyCommands>();
+        services.AddSingleton<SurveyBox>();
+        services.AddHostedService(provider => provider.GetRequiredService<SurveyBox>());
         services.AddScoped<SurveyOffline>();
         services.AddScoped<IOfflinePackages>(provider => provider.GetRequiredService<SurveyOffline>());
         services.AddScoped<IContributionSource, SurveysContributions>();
@@ -83,6 +85,12 @@ public sealed class SurveysModule : IParvisModule
         {
             e.ToTable("surveys_responses");
             e.Property(r => r.Channel).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(r => r.SurveyId);
+            e.HasOne<Survey>().WithMany().HasForeignKey(r => r.SurveyId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<SurveyEnvelope>(e =>
+        {
+            e.ToTable("surveys_envelopes");
             e.HasIndex(r => r.SurveyId);
             e.HasOne<Survey>().WithMany().HasForeignKey(r => r.SurveyId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -139,11 +147,21 @@ public static class SurveysData
     {
         public DbSet<Survey> Surveys => db.Set<Survey>();
         public DbSet<SurveyResponse> SurveyResponses => db.Set<SurveyResponse>();
+        public DbSet<SurveyEnvelope> SurveyEnvelopes => db.Set<SurveyEnvelope>();
         public DbSet<SurveyRespondent> SurveyRespondents => db.Set<SurveyRespondent>();
         public DbSet<SurveyCodeGiven> SurveyCodesGiven => db.Set<SurveyCodeGiven>();
         public DbSet<SurveySpentCode> SurveySpentCodes => db.Set<SurveySpentCode>();
         public DbSet<SurveyText> SurveyTexts => db.Set<SurveyText>();
         public DbSet<SurveyCopy> SurveyCopies => db.Set<SurveyCopy>();
+
+        /// <summary>A survey's answers, those its box has moved and those that wait, which count the same.</summary>
+        public async Task<IReadOnlyList<(Guid Id, SurveyChannel Channel, string Answers)>> SurveyAnswersAsync(Guid surveyId)
+        {
+            var moved = await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == surveyId).Select(r => new { r.Id, r.Channel, r.Answers }).ToListAsync();
+            var waiting = await db.SurveyEnvelopes.AsNoTracking().Where(e => e.SurveyId == surveyId).Select(e => new { e.Id, e.Answers }).ToListAsync();
+            // In the order of their random ids, which says nothing of when each came nor which waits.
+            return [.. moved.Select(r => (r.Id, r.Channel, r.Answers)).Concat(waiting.Select(e => (e.Id, SurveyChannel.Online, e.Answers))).OrderBy(a => a.Id)];
+        }
     }
 }
 

@@ -607,7 +607,7 @@ public sealed class PaperDesks(
                 }
             }
         }
-        var withheld = shown && !access.Allowed && summary.Sheets < BallotBox.Together;
+        var withheld = shown && !access.Allowed && summary.Sheets < ShuffledBox.Together;
         return new DeskTally(summary, shown, blank, withheld ? [] : counts);
     }
 

@@ -277,7 +277,7 @@ public sealed class CastBallot
     public Guid VoteId { get; set; }
 
     /// <summary>
-    /// Which of the vote's rounds of the ballot box took it (1, 2…), each of at least <see cref="BallotBox.Together"/>
+    /// Which of the vote's rounds of the ballot box took it (1, 2…), each of at least <see cref="Kernel.Data.ShuffledBox.Together"/>
     /// envelopes but the one at the close: what the round's shared transaction tells anyway. A running count leaves the
     /// latest round out, so the final count differs from any running one by a full round at least. 0: taken before the
     /// box numbered its rounds, counted as before.

@@ -23,6 +23,9 @@ public sealed class ResultsModel(ParvisDbContext db, CurrentOrganisation organis
     public IReadOnlyList<SurveyQuestion> Groupings { get; private set; } = [];
     public SurveyQuestion? By { get; private set; }
 
+    /// <summary>Answers given without a name that wait for the survey's box: counted, their words not yet shown.</summary>
+    public int Waiting { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, string? by)
     {
         if (await LoadAsync(id) is { } early)
@@ -30,6 +33,7 @@ public sealed class ResultsModel(ParvisDbContext db, CurrentOrganisation organis
             return early;
         }
         var responses = await ResponsesAsync();
+        Waiting = await Db.SurveyEnvelopes.CountAsync(e => e.SurveyId == id);
         var texts = (await Db.SurveyTexts.AsNoTracking().Where(t => t.SurveyId == id && t.HiddenAt == null && t.ErasedAt == null && t.Text != "")
             .OrderBy(t => t.Id).Select(t => new { t.QuestionKey, t.Text, t.Language }).ToListAsync()).ToLookup(t => t.QuestionKey, t => (t.Text, t.Language));
         Blocks = SurveyTables.Results(Questions, responses, texts, Text, OrganisationLanguage);
@@ -69,8 +73,6 @@ public sealed class ResultsModel(ParvisDbContext db, CurrentOrganisation organis
         return Staff || Survey.Stage == SurveyStage.Closed || !Survey.OpenAt(clock.GetUtcNow()) ? null : Forbid();
     }
 
-    /// <summary>In the order of their random ids, which says nothing of when each came.</summary>
     private async Task<IReadOnlyList<CountedResponse>> ResponsesAsync() =>
-        [.. (await Db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == Survey.Id).OrderBy(r => r.Id).Select(r => new { r.Channel, r.Answers }).ToListAsync())
-            .Select(r => new CountedResponse(r.Channel, Survey.ReadAnswers(r.Answers)))];
+        [.. (await Db.SurveyAnswersAsync(Survey.Id)).Select(r => new CountedResponse(r.Channel, Survey.ReadAnswers(r.Answers)))];
 }
