@@ -248,6 +248,15 @@ public sealed class DirectoryTests(ParvisApp app) : IClassFixture<ParvisApp>
         // Full again: the closed one cannot be listed again.
         Assert.Equal(HttpStatusCode.OK, (await staff.PostAsync($"/directory/{first}?handler=Reopen", [], $"/directory/{first}")).Status);
         Assert.Equal(Parvis.Web.Modules.LocalDirectory.EntryState.Closed, await app.WithDatabaseAsync(db => db.DirectoryEntries.Where(e => e.Id == first).Select(e => e.State).SingleAsync()));
+
+        // The list reads a page at a time, the second going on where the first stopped.
+        var visitor = app.NewSession();
+        var (one, two) = (await visitor.GetAsync(list), await visitor.GetAsync($"{list}?page=2"));
+        Assert.Equal("Page 2 sur 100", two.Text("nav .pagination li:nth-child(2)"));
+        Assert.Equal($"{list}?page=1", two.Document.QuerySelector("nav .pagination a[rel=prev]")!.GetAttribute("href"));
+        var (firstNames, secondNames) = (one.Texts("main li h3").ToList(), two.Texts("main li h3").ToList());
+        Assert.Equal((50, 50), (firstNames.Count, secondNames.Count));
+        Assert.Empty(firstNames.Intersect(secondNames));
     }
 
     [Fact]

@@ -396,6 +396,43 @@ public sealed class MediationTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task A_desk_lists_its_mandates_fifty_a_page_and_finds_a_person_by_part_of_their_pseudonym()
+    {
+        var (structure, mediator, mediatorPerson, _) = await DeskAsync("Halles numériques, accueil");
+        var people = Enumerable.Range(0, 53).Select(i => new Person { UserName = $"mandant{i}-{structure:N}", Pseudonym = i == 7 ? "Solange_Kerbihan" : $"Mandant {i:00} des Halles" }).ToList();
+        await app.WithDatabaseAsync(async db =>
+        {
+            db.Users.AddRange(people);
+            db.Mandates.AddRange(people.Select((p, i) => new Mandate
+            {
+                OrganisationId = app.World.OrganisationId, PersonId = p.Id, StructureId = structure, Allows = MandateAllows.Explain, Duration = MandateDuration.SixMonths,
+                ConsentTextVersion = Mandate.ConsentVersion, CreatedById = mediatorPerson.Id, CreatedAt = DateTimeOffset.UtcNow.AddDays(-2 - i),
+            }));
+            return await db.SaveChangesAsync();
+        });
+
+        // One a day, so that no day is unusual for the other tests. The newest first, fifty a page, and the pager leads to the rest.
+        var first = await mediator.GetAsync("/mediation");
+        Assert.Equal(50, first.Document.QuerySelectorAll("section[aria-labelledby=mandates] tbody tr").Length);
+        Assert.Equal("Mandant 00 des Halles", first.Text("section[aria-labelledby=mandates] tbody tr th"));
+        var next = first.Document.QuerySelector("section[aria-labelledby=mandates] nav a[rel=next]")!.GetAttribute("href")!;
+        Assert.Equal("/mediation?page=2#mandates", next);
+        var second = await mediator.GetAsync(next);
+        Assert.Equal(["Mandant 50 des Halles", "Mandant 51 des Halles", "Mandant 52 des Halles"], second.Texts("section[aria-labelledby=mandates] tbody tr th"));
+        Assert.Equal("Page 2 sur 2", second.Text("section[aria-labelledby=mandates] nav li:nth-child(2)"));
+
+        // Part of a pseudonym, in any case, finds it; an underscore typed is an underscore, not any letter.
+        var found = await mediator.GetAsync("/mediation?q=" + Uri.EscapeDataString("  solange_KER "));
+        Assert.Equal(["Solange_Kerbihan"], found.Texts("section[aria-labelledby=mandates] tbody tr th"));
+        Assert.Equal("solange_KER", found.Document.QuerySelector("#q")!.GetAttribute("value"));
+        var none = await mediator.GetAsync("/mediation?q=" + Uri.EscapeDataString("Mandant_0"));
+        Assert.Empty(none.Document.QuerySelectorAll("section[aria-labelledby=mandates] tbody tr"));
+        Assert.Contains("Aucun mandat pour une personne dont le pseudonyme contient", none.Text("section[aria-labelledby=mandates]"), StringComparison.Ordinal);
+        // A page past the last shows the last.
+        Assert.Equal(3, (await mediator.GetAsync("/mediation?page=9")).Document.QuerySelectorAll("section[aria-labelledby=mandates] tbody tr").Length);
+    }
+
+    [Fact]
     public async Task An_account_claimed_then_proven_by_a_password_reset_is_held_no_more_and_no_code_takes_it_back()
     {
         var (structure, mediator, _, _) = await DeskAsync("Kerentrech, point numérique");

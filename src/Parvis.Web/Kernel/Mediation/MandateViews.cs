@@ -32,8 +32,8 @@ public sealed record MandateView(Mandate Mandate, string Pseudonym, string Struc
     /// <summary>Each thing it allows, in the order the forms list them.</summary>
     public IEnumerable<MandateAllows> Allowed => MandateTermsInput.Choices.Where(a => Mandate.Allows.HasFlag(a));
 
-    public static async Task<List<MandateView>> ReadAsync(ParvisDbContext db, IQueryable<Mandate> mandates) =>
-        await mandates.AsNoTracking().OrderByDescending(m => m.CreatedAt)
+    public static async Task<List<MandateView>> ReadAsync(ParvisDbContext db, IQueryable<Mandate> mandates, int skip = 0, int take = int.MaxValue) =>
+        await mandates.AsNoTracking().OrderByDescending(m => m.CreatedAt).ThenBy(m => m.Id).Skip(skip).Take(take)
             .Select(m => new MandateView(m,
                 db.Users.Where(u => u.Id == m.PersonId).Select(u => u.Pseudonym).First(),
                 db.MediationStructures.Where(s => s.Id == m.StructureId).Select(s => s.Name).First(),

@@ -51,10 +51,9 @@ public static class MeetingAgenda
         var meetings = db.Meetings.AsNoTracking().Include(m => m.Sites).Where(m => components.Contains(m.ComponentId));
         if (!string.IsNullOrWhiteSpace(filter.Place))
         {
-            // Lower case on both sides: SQLite's LIKE ignores case, PostgreSQL's does not.
-            var pattern = "%" + filter.Place.Trim().ToLowerInvariant().Replace(@"\", @"\\", StringComparison.Ordinal)
-                .Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%";
-            meetings = meetings.Where(m => m.Sites.Any(s => EF.Functions.Like(s.Name.ToLower(), pattern, @"\") || EF.Functions.Like(s.Address.ToLower(), pattern, @"\")));
+            var pattern = LikePatterns.Containing(filter.Place);
+            meetings = meetings.Where(m => m.Sites.Any(s => EF.Functions.Like(s.Name.ToLower(), pattern, LikePatterns.Escape)
+                || EF.Functions.Like(s.Address.ToLower(), pattern, LikePatterns.Escape)));
         }
         if (filter.Mode is { } mode)
         {

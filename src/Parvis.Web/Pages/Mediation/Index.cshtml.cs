@@ -10,12 +10,23 @@ using Parvis.Web.Shared;
 
 namespace Parvis.Web.Pages.Mediation;
 
-/// <summary>A mediator's desk: the mandates of their structures, acting under one, and an account for someone without one.</summary>
+/// <summary>
+/// A mediator's desk: the mandates of their structures (a page at a time, found by the person's pseudonym), acting under
+/// one, and an account for someone without one.
+/// </summary>
 public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, MediationCommands commands, TimeProvider clock)
     : ParvisPageModel
 {
     public IReadOnlyList<MediationStructure> Structures { get; private set; } = [];
+    public const int PageSize = 50;
+
     public IReadOnlyList<MandateView> Mandates { get; private set; } = [];
+
+    /// <summary>Part of a pseudonym the list is narrowed to, as typed; empty for every mandate.</summary>
+    public string Search { get; private set; } = "";
+
+    public int PageNumber { get; private set; } = 1;
+    public int Pages { get; private set; } = 1;
     public IReadOnlyList<(Guid Id, string Title)> Processes { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
 
@@ -33,10 +44,27 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
 
     public MandateTermsForm TermsForm => new(Terms, nameof(Terms), [.. Structures.Select(s => (s.Id, s.Name))], Processes, AskStructure: false);
 
-    public async Task<IActionResult> OnGetAsync()
+    // The page is read from the query by name: "page" alone would bind Razor Pages' own route value.
+    public async Task<IActionResult> OnGetAsync(string? q, [FromQuery(Name = "page")] int number = 1)
     {
         ModelState.Clear();
+        (Search, PageNumber) = ((q ?? "").Trim(), number);
         return await LoadAsync() ?? Page();
+    }
+
+    /// <summary>A page of the list, with its search.</summary>
+    public string PageAddress(int number)
+    {
+        var query = new List<string>();
+        if (Search.Length > 0)
+        {
+            query.Add($"q={Uri.EscapeDataString(Search)}");
+        }
+        if (number > 1)
+        {
+            query.Add($"page={number}");
+        }
+        return $"{MediationPages.Home}{(query.Count > 0 ? "?" + string.Join("&", query) : "")}#mandates";
     }
 
     public async Task<IActionResult> OnPostOpenAsync()
@@ -84,7 +112,16 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
             return Forbid();
         }
         var ids = Structures.Select(s => s.Id).ToList();
-        Mandates = await MandateView.ReadAsync(db, db.Mandates.Where(m => ids.Contains(m.StructureId)));
+        var mandates = db.Mandates.Where(m => ids.Contains(m.StructureId));
+        if (Search.Length > 0)
+        {
+            var pattern = LikePatterns.Containing(Search[..Math.Min(Search.Length, PersonRules.PseudonymMax)]);
+            var people = db.Users;
+            mandates = mandates.Where(m => people.Any(u => u.Id == m.PersonId && EF.Functions.Like(u.Pseudonym.ToLower(), pattern, LikePatterns.Escape)));
+        }
+        Pages = Math.Max(1, (await mandates.CountAsync() + PageSize - 1) / PageSize);
+        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        Mandates = await MandateView.ReadAsync(db, mandates, (PageNumber - 1) * PageSize, PageSize);
         Processes = [.. (await db.Processes.AsNoTracking().Where(p => p.OrganisationId == organisation.Id && p.Published && p.ClosedAt == null)
             .OrderBy(p => p.Title).Select(p => new { p.Id, p.Title }).ToListAsync()).Select(p => (p.Id, p.Title))];
         Now = clock.GetUtcNow();

@@ -19,14 +19,14 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
     public int Pages { get; private set; }
     public IReadOnlyList<ListedEntry> Shown { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string slug, int page = 1)
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "page")] int number = 1)
     {
         if (!await LoadAsync(slug))
         {
             return NotFound();
         }
         Pages = Math.Max(1, (Found.Count + PageSize - 1) / PageSize);
-        PageNumber = Math.Clamp(page, 1, Pages);
+        PageNumber = Math.Clamp(number, 1, Pages);
         Shown = [.. Found.Skip((PageNumber - 1) * PageSize).Take(PageSize)];
         return Page();
     }
