@@ -176,14 +176,17 @@ public sealed class FateCommands(DatabaseOnDemand database, CurrentOrganisation 
         }
         note = note.Trim();
         await using var transaction = await Db.Database.BeginTransactionAsync();
-        var undecided = await Awaiting(process).CountAsync(c => c.Fate == null);
-        if (undecided > 0 && !leaveWithoutFate)
+        async Task<(int Count, CommandResult? Refusal)> UndecidedAsync()
         {
-            return CommandResult.Refused("Error.FatesMissing");
+            var count = await Awaiting(process).CountAsync(c => c.Fate == null);
+            return (count, count > 0 && !leaveWithoutFate ? CommandResult.Refused("Error.FatesMissing")
+                : count > 0 && note.Length == 0 ? CommandResult.Refused("Error.ClosingNoteRequired") : null);
         }
-        if (undecided > 0 && note.Length == 0)
+        // Missing fates are said first, as they are what people most often have left to do.
+        var (undecided, refusal) = await UndecidedAsync();
+        if (refusal is not null)
         {
-            return CommandResult.Refused("Error.ClosingNoteRequired");
+            return refusal;
         }
         foreach (var source in sources)
         {
@@ -191,6 +194,12 @@ public sealed class FateCommands(DatabaseOnDemand database, CurrentOrganisation 
             {
                 return CommandResult.Refused(open);
             }
+        }
+        // A module's box may have just added contributions (a survey's last answers without a name): count again.
+        (undecided, refusal) = await UndecidedAsync();
+        if (refusal is not null)
+        {
+            return refusal;
         }
         process.ClosedAt = clock.GetUtcNow();
         process.ClosingNote = note.Length > 0 ? note : null;

@@ -9,9 +9,11 @@ namespace Parvis.Web.Kernel.Data;
 /// came, into its table, shuffled, in a transaction of its own, once enough have come for them not to be told apart (or
 /// when what they answer closes). Written at once, a row would share its transaction (PostgreSQL's xmin) and its place in
 /// the table with the line that says who took part, written at the same moment. Until moved, what waits counts anyway.
-/// Every node runs each box, every <see cref="Every"/>.
+/// Every node runs each box, every <see cref="Every"/>, unless its background work is off (as in tests, which call
+/// <see cref="TakeAsync"/> themselves).
 /// </summary>
-public abstract class ShuffledBox(IServiceScopeFactory scopes, ContentChanges changes, TimeProvider clock, ILogger log) : BackgroundService
+public abstract class ShuffledBox(IServiceScopeFactory scopes, ContentChanges changes, TimeProvider clock, IConfiguration configuration, ILogger log)
+    : BackgroundService
 {
     /// <summary>How many a subject gathers before they are moved together.</summary>
     public const int Together = 10;
@@ -23,12 +25,16 @@ public abstract class ShuffledBox(IServiceScopeFactory scopes, ContentChanges ch
 
     /// <summary>
     /// Adds the subject's waiting rows to their table, in the order <see cref="Shuffled"/> gives, and removes them, on
-    /// the tracked context (the box saves). Returns whose public pages change, or null when none do.
+    /// the tracked context (the box saves), when they are still <see cref="Enough"/> once read in the box's transaction:
+    /// another box may have moved those it counted. Returns whose public pages change, or null when none do.
     /// </summary>
     protected abstract Task<Guid?> MoveAsync(ParvisDbContext db, Guid subject, DateTimeOffset now, CancellationToken cancellation);
 
     /// <summary>What a box does after each round, whatever it moved.</summary>
     protected virtual Task AfterAsync(ParvisDbContext db, DateTimeOffset now, CancellationToken cancellation) => Task.CompletedTask;
+
+    /// <summary>Whether rows read to be moved are enough to move: some, and <see cref="Together"/> unless their subject closed.</summary>
+    protected static bool Enough(int count, bool closed) => count > 0 && (count >= Together || closed);
 
     protected static T[] Shuffled<T>(T[] rows)
     {
@@ -38,6 +44,10 @@ public abstract class ShuffledBox(IServiceScopeFactory scopes, ContentChanges ch
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!configuration.GetValue(Notifications.BackgroundJobs.EnabledSetting, true))
+        {
+            return;
+        }
         using var timer = new PeriodicTimer(Every, clock);
         try
         {
@@ -45,9 +55,9 @@ public abstract class ShuffledBox(IServiceScopeFactory scopes, ContentChanges ch
             {
                 try
                 {
-                    await TakeAsync(stoppingToken);
+                    await TakeAsync(cancellation: stoppingToken);
                 }
-                catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
                     // What waits stays where it is and counts: the next round takes it.
                     log.LogWarning(e, "{Box} could not move what waits", GetType().Name);
@@ -60,23 +70,28 @@ public abstract class ShuffledBox(IServiceScopeFactory scopes, ContentChanges ch
         }
     }
 
-    /// <summary>Moves what is due now, each subject on its own.</summary>
-    public async Task TakeAsync(CancellationToken cancellation = default)
+    /// <summary>Moves what is due now (of one subject, or of all), each subject on its own: one that fails waits for the next round.</summary>
+    public async Task TakeAsync(Guid? only = null, CancellationToken cancellation = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
         var now = clock.GetUtcNow();
-        foreach (var subject in await DueAsync(db, now, cancellation))
+        foreach (var subject in (await DueAsync(db, now, cancellation)).Where(s => only is null || s == only))
         {
             try
             {
                 await MoveOneAsync(db, subject, now, cancellation);
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || DatabaseErrors.IsUniqueViolation(e))
             {
-                // Another node's box moved these rows first, so deleting them found none and this transaction, what it
-                // added with it, was rolled back: nothing is counted twice, and the other subjects go on.
+                // Another node's box moved these rows first: deleting them found none, or what it added is there already.
+                // This transaction, what it added with it, was rolled back, so nothing is counted twice.
                 db.ChangeTracker.Clear();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                db.ChangeTracker.Clear();
+                log.LogWarning(e, "{Box} could not move what waits for {Subject}", GetType().Name, subject);
             }
         }
         await AfterAsync(db, now, cancellation);

@@ -3225,6 +3225,11 @@ namespace Parvis.Web.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<Guid>("SurveyId")
                         .HasColumnType("uuid");
 

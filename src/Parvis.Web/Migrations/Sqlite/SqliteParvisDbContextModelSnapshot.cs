@@ -3216,6 +3216,11 @@ namespace Parvis.Web.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("SurveyId")
                         .HasColumnType("TEXT");
 

@@ -161,6 +161,9 @@ public sealed class SurveyEnvelope
 
     /// <summary>As <see cref="SurveyResponse.Answers"/>.</summary>
     public string Answers { get; set; } = "{}";
+
+    /// <summary>The language answered in, which its words keep once they are contributions.</summary>
+    public string Language { get; set; } = Kernel.Text.ContentLanguage.Current;
 }
 
 /// <summary>Who gave a signed answer: one per person and survey, which they may change until the close.</summary>

@@ -8,6 +8,7 @@ using Parvis.Web.Kernel.Mediation;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
+using Parvis.Web.Kernel.Text;
 using Parvis.Web.Shared;
 
 namespace Parvis.Web.Modules.Surveys;
@@ -217,8 +218,8 @@ public sealed class SurveyCommands(
         var closed = await SaveAsync(survey);
         if (closed.Succeeded)
         {
-            // Its last answers without a name become part of the results now rather than at the box's next round.
-            await box.TakeAsync();
+            // Its last answers without a name join the others now rather than at the box's next round.
+            await box.TakeAsync(survey.Id);
         }
         return closed;
     }
@@ -452,8 +453,10 @@ public sealed class SurveyCommands(
     /// A text as a contribution. Without a respondent it says nothing of when it came: a random id (not time-ordered)
     /// and the survey's publication as its date, so that it cannot be lined up with who was given a code when.
     /// </summary>
-    internal static SurveyText NewText(Survey survey, SurveyResponse response, string key, string text, SurveyChannel channel, Guid? person, DateTimeOffset now) => new()
+    internal static SurveyText NewText(Survey survey, SurveyResponse response, string key, string text, SurveyChannel channel, Guid? person, DateTimeOffset now,
+        string? language = null) => new()
     {
+        Language = language ?? ContentLanguage.Current,
         Id = person is null ? Guid.NewGuid() : Guid.CreateVersion7(now),
         OrganisationId = survey.OrganisationId,
         ProcessId = survey.ProcessId,

@@ -91,6 +91,7 @@ public sealed class SurveysModule : IParvisModule
         model.Entity<SurveyEnvelope>(e =>
         {
             e.ToTable("surveys_envelopes");
+            e.Property(r => r.Language).HasMaxLength(Kernel.Text.ContentLanguage.Max);
             e.HasIndex(r => r.SurveyId);
             e.HasOne<Survey>().WithMany().HasForeignKey(r => r.SurveyId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -154,13 +155,16 @@ public static class SurveysData
         public DbSet<SurveyText> SurveyTexts => db.Set<SurveyText>();
         public DbSet<SurveyCopy> SurveyCopies => db.Set<SurveyCopy>();
 
-        /// <summary>A survey's answers, those its box has moved and those that wait, which count the same.</summary>
-        public async Task<IReadOnlyList<(Guid Id, SurveyChannel Channel, string Answers)>> SurveyAnswersAsync(Guid surveyId)
+        /// <summary>
+        /// A survey's answers, those its box has moved and, unless asked not to, those that wait, which count the same. Read
+        /// waiting first: an answer moved between the two reads is then read twice, once kept, rather than not at all.
+        /// </summary>
+        public async Task<IReadOnlyList<(Guid Id, SurveyChannel Channel, string Answers)>> SurveyAnswersAsync(Guid surveyId, bool waiting = true)
         {
+            var held = waiting ? await db.SurveyEnvelopes.AsNoTracking().Where(e => e.SurveyId == surveyId).Select(e => new { e.Id, e.Answers }).ToListAsync() : [];
             var moved = await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == surveyId).Select(r => new { r.Id, r.Channel, r.Answers }).ToListAsync();
-            var waiting = await db.SurveyEnvelopes.AsNoTracking().Where(e => e.SurveyId == surveyId).Select(e => new { e.Id, e.Answers }).ToListAsync();
             // In the order of their random ids, which says nothing of when each came nor which waits.
-            return [.. moved.Select(r => (r.Id, r.Channel, r.Answers)).Concat(waiting.Select(e => (e.Id, SurveyChannel.Online, e.Answers))).OrderBy(a => a.Id)];
+            return [.. moved.Select(r => (r.Id, r.Channel, r.Answers)).Concat(held.Select(e => (e.Id, SurveyChannel.Online, e.Answers))).DistinctBy(a => a.Id).OrderBy(a => a.Id)];
         }
     }
 }

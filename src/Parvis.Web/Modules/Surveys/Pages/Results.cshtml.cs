@@ -57,7 +57,8 @@ public sealed class ResultsModel(ParvisDbContext db, CurrentOrganisation organis
         {
             return Forbid();
         }
-        var lines = SurveyTables.Lines(Questions, await ResponsesAsync(), Text);
+        // The answers that wait are counted, not listed: a line each, two downloads apart, would show each as it came.
+        var lines = SurveyTables.Lines(Questions, await ResponsesAsync(waiting: false), Text);
         var name = $"{Slugs.From(Survey.Title, 60)}-answers";
         return format == "xlsx"
             ? File(Spreadsheets.WriteXlsx((Text["Surveys.AnswersSheet"], lines)), Spreadsheets.XlsxType, $"{name}.xlsx")
@@ -73,6 +74,6 @@ public sealed class ResultsModel(ParvisDbContext db, CurrentOrganisation organis
         return Staff || Survey.Stage == SurveyStage.Closed || !Survey.OpenAt(clock.GetUtcNow()) ? null : Forbid();
     }
 
-    private async Task<IReadOnlyList<CountedResponse>> ResponsesAsync() =>
-        [.. (await Db.SurveyAnswersAsync(Survey.Id)).Select(r => new CountedResponse(r.Channel, Survey.ReadAnswers(r.Answers)))];
+    private async Task<IReadOnlyList<CountedResponse>> ResponsesAsync(bool waiting = true) =>
+        [.. (await Db.SurveyAnswersAsync(Survey.Id, waiting)).Select(r => new CountedResponse(r.Channel, Survey.ReadAnswers(r.Answers)))];
 }

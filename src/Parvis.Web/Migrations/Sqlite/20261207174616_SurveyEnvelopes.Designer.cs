@@ -11,7 +11,7 @@ using Parvis.Web.Kernel.Data;
 namespace Parvis.Web.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteParvisDbContext))]
-    [Migration("20261207170850_SurveyEnvelopes")]
+    [Migration("20261207174616_SurveyEnvelopes")]
     partial class SurveyEnvelopes
     {
         /// <inheritdoc />
@@ -3217,6 +3217,11 @@ namespace Parvis.Web.Migrations.Sqlite
 
                     b.Property<string>("Answers")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SurveyId")

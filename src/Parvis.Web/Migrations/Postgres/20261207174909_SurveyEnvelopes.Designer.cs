@@ -12,7 +12,7 @@ using Parvis.Web.Kernel.Data;
 namespace Parvis.Web.Migrations.Postgres
 {
     [DbContext(typeof(PostgresParvisDbContext))]
-    [Migration("20261207171207_SurveyEnvelopes")]
+    [Migration("20261207174909_SurveyEnvelopes")]
     partial class SurveyEnvelopes
     {
         /// <inheritdoc />
@@ -3227,6 +3227,11 @@ namespace Parvis.Web.Migrations.Postgres
                     b.Property<string>("Answers")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
 
                     b.Property<Guid>("SurveyId")
                         .HasColumnType("uuid");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Parvis.Web.Migrations.Postgres
+namespace Parvis.Web.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class SurveyEnvelopes : Migration
@@ -15,9 +15,10 @@ namespace Parvis.Web.Migrations.Postgres
                 name: "surveys_envelopes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SurveyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Answers = table.Column<string>(type: "text", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SurveyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Answers = table.Column<string>(type: "TEXT", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false)
                 },
                 constraints: table =>
                 {
