@@ -69,8 +69,10 @@ public sealed class DebateTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Contains("d'où vient", noOrigin.Text("#Entry_From-error"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync($"{admin}?handler=Entry", [F("Entry.Side", "Against"), F("Entry.Channel", "Workshop"),
             F("Entry.From", "Table 3, atelier de la médiathèque"), F("Entry.Title", "Les livraisons"), F("Entry.Body", "Les livreurs doivent pouvoir passer le matin.")])).Status);
-        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync($"{admin}?handler=Invited", [F("Invited.Side", "For"), F("Invited.From", "Association des usagers des transports (invitée)"),
-            F("Invited.Title", "Une navette gratuite"), F("Invited.Body", "Une navette gratuite depuis les parkings relais rend l'accès possible à tous.")])).Status);
+        var added = await manager.PostAsync($"{admin}?handler=Invited", [F("Invited.Side", "For"), F("Invited.From", "Association des usagers des transports (invitée)"),
+            F("Invited.Title", "Une navette gratuite"), F("Invited.Body", "Une navette gratuite depuis les parkings relais rend l'accès possible à tous.")]);
+        // Back to the new position by its own address, which finds the page of arguments that holds it.
+        Assert.Matches($"^{page}\\?argument=([0-9a-f-]{{36}})#argument-\\1$", added.Location);
 
         var read = await app.NewSession().GetAsync(page);
         Assert.Equal("Le samedi, faut-il interdire les voitures en ville ?", read.Text("section[aria-labelledby=plain-summary] p"));

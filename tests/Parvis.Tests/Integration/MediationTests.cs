@@ -399,7 +399,10 @@ public sealed class MediationTests(ParvisApp app) : IClassFixture<ParvisApp>
     public async Task A_desk_lists_its_mandates_fifty_a_page_and_finds_a_person_by_part_of_their_pseudonym()
     {
         var (structure, mediator, mediatorPerson, _) = await DeskAsync("Halles numériques, accueil");
-        var people = Enumerable.Range(0, 53).Select(i => new Person { UserName = $"mandant{i}-{structure:N}", Pseudonym = i == 7 ? "Solange_Kerbihan" : $"Mandant {i:00} des Halles" }).ToList();
+        var people = Enumerable.Range(0, 53).Select(i => new Person { UserName = $"mandant{i}-{structure:N}", Pseudonym = i switch
+        {
+            7 => "Solange_Kerbihan", 8 => "Émilie Le Goff", _ => $"Mandant {i:00} des Halles",
+        } }).ToList();
         await app.WithDatabaseAsync(async db =>
         {
             db.Users.AddRange(people);
@@ -425,6 +428,16 @@ public sealed class MediationTests(ParvisApp app) : IClassFixture<ParvisApp>
         var found = await mediator.GetAsync("/mediation?q=" + Uri.EscapeDataString("  solange_KER "));
         Assert.Equal(["Solange_Kerbihan"], found.Texts("section[aria-labelledby=mandates] tbody tr th"));
         Assert.Equal("solange_KER", found.Document.QuerySelector("#q")!.GetAttribute("value"));
+        // Accented capitals too, on SQLite as on PostgreSQL.
+        Assert.Equal(["Émilie Le Goff"], (await mediator.GetAsync("/mediation?q=" + Uri.EscapeDataString("émilie"))).Texts("section[aria-labelledby=mandates] tbody tr th"));
+        Assert.Equal(["Émilie Le Goff"], (await mediator.GetAsync("/mediation?q=" + Uri.EscapeDataString("ÉMILIE LE"))).Texts("section[aria-labelledby=mandates] tbody tr th"));
+        // A search over more than a page keeps itself from page to page, each with its own title.
+        var many = await mediator.GetAsync("/mediation?q=mandant");
+        var manyNext = many.Document.QuerySelector("section[aria-labelledby=mandates] nav a[rel=next]")!.GetAttribute("href")!;
+        Assert.Equal("/mediation?q=mandant&page=2#mandates", manyNext);
+        var manySecond = await mediator.GetAsync(manyNext);
+        Assert.Equal(1, manySecond.Document.QuerySelectorAll("section[aria-labelledby=mandates] tbody tr").Length);
+        Assert.StartsWith("Poste de médiation, recherche « mandant », page 2", manySecond.Document.Title!.Replace('\u00a0', ' '), StringComparison.Ordinal);
         var none = await mediator.GetAsync("/mediation?q=" + Uri.EscapeDataString("Mandant_0"));
         Assert.Empty(none.Document.QuerySelectorAll("section[aria-labelledby=mandates] tbody tr"));
         Assert.Contains("Aucun mandat pour une personne dont le pseudonyme contient", none.Text("section[aria-labelledby=mandates]"), StringComparison.Ordinal);

@@ -131,6 +131,55 @@ public sealed class MigrationTests
         }
     }
 
+    [Fact]
+    public async Task Stored_addresses_of_comments_and_arguments_are_rewritten_to_open_the_page_that_holds_them()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var file = Path.Combine(Path.GetTempPath(), $"parvis-migration-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using var db = Context(database, file);
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync("SurveyEnvelopes");
+            var pg = database.Provider == "Postgres";
+            object Id(Guid id) => pg ? id : id.ToString().ToUpperInvariant();
+            object Now() => pg ? DateTimeOffset.UtcNow : 0L;
+            var organisation = Guid.NewGuid();
+            await db.Database.ExecuteSqlRawAsync(
+                """INSERT INTO kernel_organisations ("Id", "Slug", "Name", "AccentColour", "DefaultCulture", "Charter", "CreatedAt") VALUES ({0}, 'org', 'Org', '#1d4f91', 'fr', '', {1})""",
+                Id(organisation), Now());
+            var (proposal, comment, debate, argument) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+            var addresses = new Dictionary<string, string>
+            {
+                [$"/proposals/{proposal}#comment-{comment}"] = $"/proposals/{proposal}?comment={comment}#comment-{comment}",
+                [$"/debates/{debate}#argument-{argument}"] = $"/debates/{debate}?argument={argument}#argument-{argument}",
+                // Already in the new shape, or of another shape: left as they are.
+                [$"/proposals/{proposal}?comment={comment}#comment-{comment}"] = $"/proposals/{proposal}?comment={comment}#comment-{comment}",
+                [$"/proposals/{proposal}"] = $"/proposals/{proposal}",
+                [$"/texts/{debate}/articles/{proposal}#argument-{argument}"] = $"/texts/{debate}/articles/{proposal}#argument-{argument}",
+            };
+            var ids = new Dictionary<Guid, string>();
+            foreach (var address in addresses.Keys)
+            {
+                var id = Guid.NewGuid();
+                ids[id] = address;
+                await db.Database.ExecuteSqlRawAsync(
+                    """INSERT INTO kernel_notification_events ("Id", "OrganisationId", "Kind", "ItemId", "ItemTitle", "Address", "Arguments", "RaisedAt") VALUES ({0}, {1}, 'comment', {2}, 'Titre', {3}, '{{}}', {4})""",
+                    Id(id), Id(organisation), Id(comment), address, Now());
+            }
+
+            await migrator.MigrateAsync();
+
+            var stored = await db.NotificationEvents.AsNoTracking().ToDictionaryAsync(e => e.Id, e => e.Address);
+            Assert.All(ids, pair => Assert.Equal(addresses[pair.Value], stored[pair.Key]));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(file);
+        }
+    }
+
     private static ParvisDbContext Context(TestDatabase database, string sqliteFile) => database.Provider == "Postgres"
         ? new PostgresParvisDbContext(ModulesOptions.Use(new DbContextOptionsBuilder<PostgresParvisDbContext>().UseNpgsql(database.Connection), Installed.Modules).Options)
         : new SqliteParvisDbContext(ModulesOptions.Use(new DbContextOptionsBuilder<SqliteParvisDbContext>().UseSqlite($"Data Source={sqliteFile}"), Installed.Modules).Options);

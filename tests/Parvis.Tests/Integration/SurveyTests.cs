@@ -177,7 +177,8 @@ public sealed class SurveyTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal((1, 8), await app.WithDatabaseAsync(async db =>
             (await db.SurveyResponses.CountAsync(r => r.SurveyId == survey.Id), await db.SurveyEnvelopes.CountAsync(e => e.SurveyId == survey.Id))));
         var early = await staff.GetAsync($"{page}/results");
-        Assert.Contains("9 réponses (8 en ligne, 1 sur papier)", early.Text("main"), StringComparison.Ordinal);
+        // While it runs, they are a number: counted in the tables, each would show as it came to anyone looking twice.
+        Assert.Contains("Une réponse (1 sur papier)", early.Text("main"), StringComparison.Ordinal);
         Assert.Matches(@"mises à part pour l'instant\W+8\.", early.Text(".notice"));
         Assert.DoesNotContain("Trottinette", early.Text("main"), StringComparison.Ordinal);
         // Closing the survey moves them at once, words and all.
@@ -300,17 +301,20 @@ public sealed class SurveyTests(ParvisApp app) : IClassFixture<ParvisApp>
             await AnswerAsync(i);
         }
 
-        // Fewer than ten in an open survey: the box leaves them apart, their words not yet contributions, but they count.
+        // Fewer than ten in an open survey: the box leaves them apart, a number only, their words not yet contributions.
         await box.TakeAsync();
         Assert.Equal((0, 9, 0), await StoredAsync());
         var waitingIds = await app.WithDatabaseAsync(db => db.SurveyEnvelopes.Where(e => e.SurveyId == survey.Id).Select(e => e.Id).ToListAsync());
         var (staff, _) = await app.SignedInAsync("Équipe des réponses mises à part", Role.ProcessManager);
         var waiting = await staff.GetAsync($"{page}/results");
-        Assert.Contains("9 réponses (9 en ligne)", waiting.Text("main"), StringComparison.Ordinal);
+        Assert.Contains("Aucune réponse.", waiting.Text("main"), StringComparison.Ordinal);
         Assert.Matches(@"mises à part pour l'instant\W+9\.", waiting.Text(".notice"));
         Assert.DoesNotContain("Remarque numéro", waiting.Text("main"), StringComparison.Ordinal);
         // Nor a line each in the download, which two downloads apart would show each answer as it came.
-        Assert.DoesNotContain("Remarque numéro", (await staff.GetAsync($"{page}/results?handler=Download&format=csv")).Body, StringComparison.Ordinal);
+        var download = await staff.GetAsync($"{page}/results?handler=Download&format=csv");
+        Assert.Equal((HttpStatusCode.OK, "text/csv"), (download.Status, download.ContentType));
+        Assert.Contains("Votre commune", download.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Remarque numéro", download.Body, StringComparison.Ordinal);
 
         // The tenth: the box moves them together, each under its id, its words in the language it was given in, naming no one.
         await AnswerAsync(9);
@@ -334,6 +338,8 @@ public sealed class SurveyTests(ParvisApp app) : IClassFixture<ParvisApp>
         var closing = await staff.PostAsync($"/admin/processes/{process.Id}/close", [F("LeaveWithoutFate", "true"), F("Note", "Fin de la démarche.")]);
         Assert.Contains("range encore ses dernières réponses", closing.Text("main"), StringComparison.Ordinal);
         Assert.Null(await app.WithDatabaseAsync(db => db.Processes.Where(p => p.Id == process.Id).Select(p => p.ClosedAt).SingleAsync()));
+        // Closed, its results count the answer that waits.
+        Assert.Contains("11 réponses (11 en ligne)", (await staff.GetAsync($"{page}/results")).Text("main"), StringComparison.Ordinal);
         await box.TakeAsync();
         Assert.Equal((11, 0, 11), await StoredAsync());
     }

@@ -26,7 +26,7 @@ public static class DatabaseSetup
             var sqlite = configuration.GetConnectionString("Sqlite") ?? SqliteConnectionFor(DataDirectory.Resolve(configuration));
             services.AddDbContextPool<ParvisDbContext, SqliteParvisDbContext>((s, o) =>
                 ModulesOptions.Use(o.UseSqlite(sqlite).AddInterceptors(s.GetRequiredService<ChangeInterceptor>(), s.GetRequiredService<Text.ContentLanguageInterceptor>(),
-                    s.GetRequiredService<Mediation.MediationInterceptor>()), s.GetRequiredService<ModuleCatalog>()));
+                    s.GetRequiredService<Mediation.MediationInterceptor>(), new SqliteLowerCase()), s.GetRequiredService<ModuleCatalog>()));
         }
         return services;
     }

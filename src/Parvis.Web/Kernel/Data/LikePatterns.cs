@@ -8,7 +8,8 @@ public static class LikePatterns
 
     /// <summary>
     /// Any text holding <paramref name="text"/>, in lower case: compare it with a lower-cased column, since SQLite's LIKE
-    /// ignores case and PostgreSQL's does not. % and _ typed by someone are taken as themselves.
+    /// ignores the case of A to Z only and PostgreSQL's not at all (SQLite's lower() is <see cref="SqliteLowerCase"/>'s).
+    /// % and _ typed by someone are taken as themselves.
     /// </summary>
     public static string Containing(string text) =>
         "%" + text.Trim().ToLowerInvariant().Replace(Escape, Escape + Escape, StringComparison.Ordinal)

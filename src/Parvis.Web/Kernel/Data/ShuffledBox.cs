@@ -57,7 +57,7 @@ public abstract class ShuffledBox(IServiceScopeFactory scopes, ContentChanges ch
                 {
                     await TakeAsync(cancellation: stoppingToken);
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
                     // What waits stays where it is and counts: the next round takes it.
                     log.LogWarning(e, "{Box} could not move what waits", GetType().Name);
@@ -87,8 +87,9 @@ public abstract class ShuffledBox(IServiceScopeFactory scopes, ContentChanges ch
                 // Another node's box moved these rows first: deleting them found none, or what it added is there already.
                 // This transaction, what it added with it, was rolled back, so nothing is counted twice.
                 db.ChangeTracker.Clear();
+                log.LogInformation("{Box} found what waits for {Subject} moved by another", GetType().Name, subject);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!cancellation.IsCancellationRequested)
             {
                 db.ChangeTracker.Clear();
                 log.LogWarning(e, "{Box} could not move what waits for {Subject}", GetType().Name, subject);

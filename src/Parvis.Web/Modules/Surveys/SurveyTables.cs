@@ -21,7 +21,7 @@ public static class SurveyTables
     {
         var blocks = new List<ReportBlock>
         {
-            new ReportParagraph(text["Surveys.Respondents", responses.Count,
+            new ReportParagraph(responses.Count == 0 ? text["Surveys.NoRespondent"] : text["Surveys.Respondents", responses.Count,
                 string.Join(", ", responses.GroupBy(r => r.Channel).OrderBy(g => g.Key).Select(g => text["Surveys.ByChannel", g.Count(), text[$"SurveyChannel.{g.Key}"]].Value))]),
         };
         var answers = responses.Select(r => r.Answers).ToList();

@@ -23,7 +23,7 @@ public sealed class ResultsModel(ParvisDbContext db, CurrentOrganisation organis
     public IReadOnlyList<SurveyQuestion> Groupings { get; private set; } = [];
     public SurveyQuestion? By { get; private set; }
 
-    /// <summary>Answers given without a name that wait for the survey's box: counted, their words not yet shown.</summary>
+    /// <summary>Answers given without a name that wait for the survey's box, said as a number only while the survey runs.</summary>
     public int Waiting { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? by)
@@ -57,8 +57,7 @@ public sealed class ResultsModel(ParvisDbContext db, CurrentOrganisation organis
         {
             return Forbid();
         }
-        // The answers that wait are counted, not listed: a line each, two downloads apart, would show each as it came.
-        var lines = SurveyTables.Lines(Questions, await ResponsesAsync(waiting: false), Text);
+        var lines = SurveyTables.Lines(Questions, await ResponsesAsync(), Text);
         var name = $"{Slugs.From(Survey.Title, 60)}-answers";
         return format == "xlsx"
             ? File(Spreadsheets.WriteXlsx((Text["Surveys.AnswersSheet"], lines)), Spreadsheets.XlsxType, $"{name}.xlsx")
@@ -74,6 +73,10 @@ public sealed class ResultsModel(ParvisDbContext db, CurrentOrganisation organis
         return Staff || Survey.Stage == SurveyStage.Closed || !Survey.OpenAt(clock.GetUtcNow()) ? null : Forbid();
     }
 
-    private async Task<IReadOnlyList<CountedResponse>> ResponsesAsync(bool waiting = true) =>
-        [.. (await Db.SurveyAnswersAsync(Survey.Id, waiting)).Select(r => new CountedResponse(r.Channel, Survey.ReadAnswers(r.Answers)))];
+    /// <summary>
+    /// While the survey runs, the answers its box has moved only: those that wait, counted in the tables or listed in the
+    /// downloads, would show each as it came to anyone looking twice. Once it has closed, all of them.
+    /// </summary>
+    private async Task<IReadOnlyList<CountedResponse>> ResponsesAsync() =>
+        [.. (await Db.SurveyAnswersAsync(Survey.Id, waiting: !Survey.OpenAt(clock.GetUtcNow()))).Select(r => new CountedResponse(r.Channel, Survey.ReadAnswers(r.Answers)))];
 }

@@ -81,7 +81,8 @@ public sealed class DebateModel(ParvisDbContext db, CurrentOrganisation organisa
         }
         KeepOnly(nameof(Invited));
         var result = await debates.InviteAsync(id, Invited.Side ?? (Side)(-1), Invited.From ?? "", Invited.Title ?? "", Invited.Body ?? "");
-        return After(result, "Debates.InvitedAdded", $"{Address}#argument-{result.Id}", Field(nameof(Invited), result));
+        // By the argument's own address, which leads to the page of arguments that holds it.
+        return After(result, "Debates.InvitedAdded", result.Id is { } argument ? Argument.AddressOf(id, argument) : Address, Field(nameof(Invited), result));
     }
 
     public async Task<IActionResult> OnPostEntryAsync(Guid id)
