@@ -173,11 +173,11 @@ public sealed class SurveyTests(ParvisApp app) : IClassFixture<ParvisApp>
         var skipped = await staff.PostAsync(entry, [F("Channel", "Paper"), F("shown", "q1 q2 q3"), F("a-q2", "Bus")]);
         Assert.Equal("Cette question demande une réponse.", skipped.Text("#q-q1-error"));
         Assert.NotNull(skipped.Document.QuerySelector("#a-q2-0[checked]"));
-        // The paper form is in the answers; the eight given online without a name wait apart, counted all the same.
+        // The paper form is in the answers; the eight given online without a name wait apart.
         Assert.Equal((1, 8), await app.WithDatabaseAsync(async db =>
             (await db.SurveyResponses.CountAsync(r => r.SurveyId == survey.Id), await db.SurveyEnvelopes.CountAsync(e => e.SurveyId == survey.Id))));
         var early = await staff.GetAsync($"{page}/results");
-        // While it runs, they are a number: counted in the tables, each would show as it came to anyone looking twice.
+        // While it runs, they are a number only: in the tables, each would show as it came to anyone looking twice.
         Assert.Contains("Une réponse (1 sur papier)", early.Text("main"), StringComparison.Ordinal);
         Assert.Matches(@"mises à part pour l'instant\W+8\.", early.Text(".notice"));
         Assert.DoesNotContain("Trottinette", early.Text("main"), StringComparison.Ordinal);
@@ -338,8 +338,10 @@ public sealed class SurveyTests(ParvisApp app) : IClassFixture<ParvisApp>
         var closing = await staff.PostAsync($"/admin/processes/{process.Id}/close", [F("LeaveWithoutFate", "true"), F("Note", "Fin de la démarche.")]);
         Assert.Contains("range encore ses dernières réponses", closing.Text("main"), StringComparison.Ordinal);
         Assert.Null(await app.WithDatabaseAsync(db => db.Processes.Where(p => p.Id == process.Id).Select(p => p.ClosedAt).SingleAsync()));
-        // Closed, its results count the answer that waits.
-        Assert.Contains("11 réponses (11 en ligne)", (await staff.GetAsync($"{page}/results")).Text("main"), StringComparison.Ordinal);
+        // Closed, its results count the answer that waits, and say its words come shortly.
+        var closedResults = await staff.GetAsync($"{page}/results");
+        Assert.Contains("11 réponses (11 en ligne)", closedResults.Text("main"), StringComparison.Ordinal);
+        Assert.Matches(@"arrivées en dernier\W+1\. Elles comptent ci-dessous", closedResults.Text(".notice"));
         await box.TakeAsync();
         Assert.Equal((11, 0, 11), await StoredAsync());
     }

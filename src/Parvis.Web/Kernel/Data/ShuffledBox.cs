@@ -8,7 +8,7 @@ namespace Parvis.Web.Kernel.Data;
 /// Moves what people give without their name (a secret ballot, an anonymous answer) from where it waits, in the order it
 /// came, into its table, shuffled, in a transaction of its own, once enough have come for them not to be told apart (or
 /// when what they answer closes). Written at once, a row would share its transaction (PostgreSQL's xmin) and its place in
-/// the table with the line that says who took part, written at the same moment. Until moved, what waits counts anyway.
+/// the table with the line that says who took part, written at the same moment. What waits is counted at the close.
 /// Every node runs each box, every <see cref="Every"/>, unless its background work is off (as in tests, which call
 /// <see cref="TakeAsync"/> themselves).
 /// </summary>
@@ -64,9 +64,9 @@ public abstract class ShuffledBox(IServiceScopeFactory scopes, ContentChanges ch
                 }
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: what waits, waits for the next start.
+            // Shutting down (whatever a disposed service threw meanwhile): what waits, waits for the next start.
         }
     }
 

@@ -7,7 +7,8 @@ namespace Parvis.Web.Modules.Surveys;
 /// <summary>
 /// Moves the answers given online without a name into a survey's answers (<see cref="ShuffledBox"/>): an anonymous
 /// answer comes just after its code was given to someone by name, and both would otherwise lie side by side. Its
-/// words become contributions only then; until moved, an answer counts in the results like any other.
+/// words become contributions only then. Until moved, an answer is a number in the results while the survey runs, and
+/// counts like any other once it has closed.
 /// </summary>
 public sealed class SurveyBox(IServiceScopeFactory scopes, ContentChanges changes, TimeProvider clock, IConfiguration configuration, ILogger<SurveyBox> log)
     : ShuffledBox(scopes, changes, clock, configuration, log)

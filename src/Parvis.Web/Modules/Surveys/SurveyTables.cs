@@ -19,9 +19,13 @@ public static class SurveyTables
     public static IReadOnlyList<ReportBlock> Results(IReadOnlyList<SurveyQuestion> questions, IReadOnlyList<CountedResponse> responses,
         ILookup<string, (string Text, string Language)> texts, IStringLocalizer text, string written)
     {
+        if (responses.Count == 0)
+        {
+            return [new ReportParagraph(text["Surveys.NoRespondent"])];
+        }
         var blocks = new List<ReportBlock>
         {
-            new ReportParagraph(responses.Count == 0 ? text["Surveys.NoRespondent"] : text["Surveys.Respondents", responses.Count,
+            new ReportParagraph(text["Surveys.Respondents", responses.Count,
                 string.Join(", ", responses.GroupBy(r => r.Channel).OrderBy(g => g.Key).Select(g => text["Surveys.ByChannel", g.Count(), text[$"SurveyChannel.{g.Key}"]].Value))]),
         };
         var answers = responses.Select(r => r.Answers).ToList();

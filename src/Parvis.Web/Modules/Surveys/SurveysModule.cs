@@ -156,7 +156,7 @@ public static class SurveysData
         public DbSet<SurveyCopy> SurveyCopies => db.Set<SurveyCopy>();
 
         /// <summary>
-        /// A survey's answers, those its box has moved and, unless asked not to, those that wait, which count the same. Read
+        /// A survey's answers, those its box has moved and, unless asked not to, those that wait (which count once it closes). Read
         /// waiting first: an answer moved between the two reads is then read twice, once kept, rather than not at all.
         /// </summary>
         public async Task<IReadOnlyList<(Guid Id, SurveyChannel Channel, string Answers)>> SurveyAnswersAsync(Guid surveyId, bool waiting = true)

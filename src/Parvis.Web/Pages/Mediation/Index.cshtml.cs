@@ -48,7 +48,9 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
     public async Task<IActionResult> OnGetAsync(string? q, [FromQuery(Name = "page")] int number = 1)
     {
         ModelState.Clear();
-        (Search, PageNumber) = ((q ?? "").Trim(), number);
+        // Bounded as the field is, so that the search, its title and its addresses agree.
+        var search = (q ?? "").Trim();
+        (Search, PageNumber) = (search[..Math.Min(search.Length, PersonRules.PseudonymMax)].Trim(), number);
         return await LoadAsync() ?? Page();
     }
 
@@ -115,7 +117,7 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
         var mandates = db.Mandates.Where(m => ids.Contains(m.StructureId));
         if (Search.Length > 0)
         {
-            var pattern = LikePatterns.Containing(Search[..Math.Min(Search.Length, PersonRules.PseudonymMax)]);
+            var pattern = LikePatterns.Containing(Search);
             var people = db.Users;
             mandates = mandates.Where(m => people.Any(u => u.Id == m.PersonId && EF.Functions.Like(u.Pseudonym.ToLower(), pattern, LikePatterns.Escape)));
         }

@@ -26,6 +26,9 @@ public sealed class ResultsModel(ParvisDbContext db, CurrentOrganisation organis
     /// <summary>Answers given without a name that wait for the survey's box, said as a number only while the survey runs.</summary>
     public int Waiting { get; private set; }
 
+    /// <summary>Whether the survey still takes answers: its results are then the moved answers only.</summary>
+    public bool Running { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, string? by)
     {
         if (await LoadAsync(id) is { } early)
@@ -70,7 +73,8 @@ public sealed class ResultsModel(ParvisDbContext db, CurrentOrganisation organis
         {
             return NotFound();
         }
-        return Staff || Survey.Stage == SurveyStage.Closed || !Survey.OpenAt(clock.GetUtcNow()) ? null : Forbid();
+        Running = Survey.OpenAt(clock.GetUtcNow());
+        return Staff || !Running ? null : Forbid();
     }
 
     /// <summary>
@@ -78,5 +82,5 @@ public sealed class ResultsModel(ParvisDbContext db, CurrentOrganisation organis
     /// downloads, would show each as it came to anyone looking twice. Once it has closed, all of them.
     /// </summary>
     private async Task<IReadOnlyList<CountedResponse>> ResponsesAsync() =>
-        [.. (await Db.SurveyAnswersAsync(Survey.Id, waiting: !Survey.OpenAt(clock.GetUtcNow()))).Select(r => new CountedResponse(r.Channel, Survey.ReadAnswers(r.Answers)))];
+        [.. (await Db.SurveyAnswersAsync(Survey.Id, waiting: !Running)).Select(r => new CountedResponse(r.Channel, Survey.ReadAnswers(r.Answers)))];
 }
