@@ -1,33 +1,44 @@
 namespace Parvis.Web.Migrations;
 
 /// <summary>
-/// What the StoredAddresses migration does, the same on either provider: the addresses kept in news, follows, mediation
-/// journals and actors' mentions that point at a comment or a debate's argument by its anchor alone
-/// ("/proposals/{id}#comment-{id}") now name it in the query too, so that they open the page of comments or arguments
-/// holding it, since both are read a page at a time. Only addresses of exactly that shape change.
+/// What the StoredAddresses migrations do, the same on either provider: the addresses kept in news, follows, mediation
+/// journals and actors' mentions that point at an item by its anchor alone ("/proposals/{id}#comment-{id}") now name it
+/// in the query too, so that they open the page holding it, since such items are read a page at a time. Only addresses
+/// of exactly one of the shapes given change.
 /// </summary>
 internal static class StoredAddressesData
 {
-    private static readonly string[] _tables = ["kernel_notification_events", "kernel_follows", "kernel_mandate_acts", "kernel_actor_mentions"];
+    /// <summary>A page's address as written, with "{id}" for each id in it; the anchor naming the item; the query naming it now.</summary>
+    public sealed record Shape(string Page, string Anchor, string Query);
 
-    /// <summary>The page's path, and the anchor that names the item, as the addresses were written.</summary>
-    private static readonly (string Path, string Anchor, string Query)[] _kinds = [("/proposals/", "#comment-", "?comment="), ("/debates/", "#argument-", "?argument=")];
+    /// <summary>Proposals' comments and debates' arguments.</summary>
+    public static readonly Shape[] CommentsAndArguments = [new("/proposals/{id}", "#comment-", "?comment="), new("/debates/{id}", "#argument-", "?argument=")];
+
+    /// <summary>Collaborative texts' amendments and arguments, on an article's page or the new articles'.</summary>
+    public static readonly Shape[] TextsAmendmentsAndArguments =
+    [
+        new("/texts/{id}/articles/{id}", "#amendment-", "?amendment="), new("/texts/{id}/new-articles", "#amendment-", "?amendment="),
+        new("/texts/{id}/articles/{id}", "#argument-", "?argument="), new("/texts/{id}/new-articles", "#argument-", "?argument="),
+    ];
+
+    private static readonly string[] _tables = ["kernel_notification_events", "kernel_follows", "kernel_mandate_acts", "kernel_actor_mentions"];
 
     private const int IdLength = 36;
 
-    public static IEnumerable<string> Up()
+    public static IEnumerable<string> Up(IEnumerable<Shape> shapes)
     {
         foreach (var table in _tables)
         {
-            foreach (var (path, anchor, query) in _kinds)
+            foreach (var (page, anchor, query) in shapes)
             {
-                // Positions are 1-based: the page's id follows the path, the anchor the id, the item's id the anchor.
-                var anchorAt = path.Length + IdLength + 1;
+                // The page as a LIKE pattern ("_" is any one character, and the shapes hold no other "_" or "%"). Positions
+                // are 1-based: the anchor follows the page, the item's id the anchor.
+                var pattern = page.Replace("{id}", new string('_', IdLength), StringComparison.Ordinal);
+                var anchorAt = pattern.Length + 1;
                 var itemAt = anchorAt + anchor.Length;
-                var length = itemAt + IdLength - 1;
                 yield return $"""
-                    UPDATE {table} SET "Address" = substr("Address", 1, {anchorAt - 1}) || '{query}' || substr("Address", {itemAt}, {IdLength}) || substr("Address", {anchorAt}, {anchor.Length + IdLength})
-                    WHERE length("Address") = {length} AND substr("Address", 1, {path.Length}) = '{path}' AND substr("Address", {anchorAt}, {anchor.Length}) = '{anchor}';
+                    UPDATE {table} SET "Address" = substr("Address", 1, {pattern.Length}) || '{query}' || substr("Address", {itemAt}, {IdLength}) || substr("Address", {anchorAt}, {anchor.Length + IdLength})
+                    WHERE length("Address") = {itemAt + IdLength - 1} AND substr("Address", 1, {pattern.Length}) LIKE '{pattern}' AND substr("Address", {anchorAt}, {anchor.Length}) = '{anchor}';
                     """;
             }
         }

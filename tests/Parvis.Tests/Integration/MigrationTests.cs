@@ -132,7 +132,7 @@ public sealed class MigrationTests
     }
 
     [Fact]
-    public async Task Stored_addresses_of_comments_and_arguments_are_rewritten_to_open_the_page_that_holds_them()
+    public async Task Stored_addresses_of_paged_items_are_rewritten_in_every_table_to_open_the_page_that_holds_them()
     {
         await using var database = await TestDatabase.CreateAsync();
         var file = Path.Combine(Path.GetTempPath(), $"parvis-migration-{Guid.NewGuid():N}.db");
@@ -144,34 +144,70 @@ public sealed class MigrationTests
             var pg = database.Provider == "Postgres";
             object Id(Guid id) => pg ? id : id.ToString().ToUpperInvariant();
             object Now() => pg ? DateTimeOffset.UtcNow : 0L;
-            var organisation = Guid.NewGuid();
-            await db.Database.ExecuteSqlRawAsync(
-                """INSERT INTO kernel_organisations ("Id", "Slug", "Name", "AccentColour", "DefaultCulture", "Charter", "CreatedAt") VALUES ({0}, 'org', 'Org', '#1d4f91', 'fr', '', {1})""",
+            Task Insert(string sql, params object[] values) => db.Database.ExecuteSqlRawAsync(sql, values);
+            var (organisation, person, process, structure, mandate) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+            await Insert("""INSERT INTO kernel_organisations ("Id", "Slug", "Name", "AccentColour", "DefaultCulture", "Charter", "CreatedAt") VALUES ({0}, 'org', 'Org', '#1d4f91', 'fr', '', {1})""",
                 Id(organisation), Now());
-            var (proposal, comment, debate, argument) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+            await Insert("""INSERT INTO kernel_people ("Id", "AccessFailedCount", "CreatedAt", "EmailConfirmed", "LockoutEnabled", "PhoneNumberConfirmed", "Pseudonym", "TwoFactorEnabled") VALUES ({0}, 0, {1}, {2}, {2}, {2}, 'Camille', {2})""",
+                Id(person), Now(), false);
+            await Insert("""INSERT INTO kernel_processes ("Id", "ClosedWithoutFate", "CreatedAt", "Description", "OrganisationId", "PlainSummary", "Published", "Slug", "SuggestionsOff", "Summary", "Territory", "Title") VALUES ({0}, 0, {1}, '', {2}, '', {3}, 'p', {3}, '', '', 'P')""",
+                Id(process), Now(), Id(organisation), true);
+            await Insert("""INSERT INTO kernel_mediation_structures ("Id", "CreatedAt", "Kind", "Name", "OrganisationId") VALUES ({0}, {1}, 'Association', 'Médiathèque', {2})""",
+                Id(structure), Now(), Id(organisation));
+            await Insert("""INSERT INTO kernel_mandates ("Id", "Allows", "ConsentTextVersion", "CreatedAt", "CreatedById", "Duration", "OrganisationId", "PersonId", "StructureId") VALUES ({0}, 0, '1', {1}, {2}, 'Session', {3}, {2}, {4})""",
+                Id(mandate), Now(), Id(person), Id(organisation), Id(structure));
+
+            var (page, item, article) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
             var addresses = new Dictionary<string, string>
             {
-                [$"/proposals/{proposal}#comment-{comment}"] = $"/proposals/{proposal}?comment={comment}#comment-{comment}",
-                [$"/debates/{debate}#argument-{argument}"] = $"/debates/{debate}?argument={argument}#argument-{argument}",
+                [$"/proposals/{page}#comment-{item}"] = $"/proposals/{page}?comment={item}#comment-{item}",
+                [$"/debates/{page}#argument-{item}"] = $"/debates/{page}?argument={item}#argument-{item}",
+                [$"/texts/{page}/articles/{article}#amendment-{item}"] = $"/texts/{page}/articles/{article}?amendment={item}#amendment-{item}",
+                [$"/texts/{page}/new-articles#amendment-{item}"] = $"/texts/{page}/new-articles?amendment={item}#amendment-{item}",
+                [$"/texts/{page}/articles/{article}#argument-{item}"] = $"/texts/{page}/articles/{article}?argument={item}#argument-{item}",
+                [$"/texts/{page}/new-articles#argument-{item}"] = $"/texts/{page}/new-articles?argument={item}#argument-{item}",
                 // Already in the new shape, or of another shape: left as they are.
-                [$"/proposals/{proposal}?comment={comment}#comment-{comment}"] = $"/proposals/{proposal}?comment={comment}#comment-{comment}",
-                [$"/proposals/{proposal}"] = $"/proposals/{proposal}",
-                [$"/texts/{debate}/articles/{proposal}#argument-{argument}"] = $"/texts/{debate}/articles/{proposal}#argument-{argument}",
+                [$"/proposals/{page}?comment={item}#comment-{item}"] = $"/proposals/{page}?comment={item}#comment-{item}",
+                [$"/proposals/{page}"] = $"/proposals/{page}",
+                [$"/texts/{page}/articles/{article}#subject-{item}"] = $"/texts/{page}/articles/{article}#subject-{item}",
+                [$"/texts/{page}/versions/{article}#argument-{item}"] = $"/texts/{page}/versions/{article}#argument-{item}",
             };
-            var ids = new Dictionary<Guid, string>();
+            // Each address in each of the four tables that keep them, under its own subject.
+            var rows = new List<(string Table, Guid Subject, string Address)>();
             foreach (var address in addresses.Keys)
             {
-                var id = Guid.NewGuid();
-                ids[id] = address;
-                await db.Database.ExecuteSqlRawAsync(
-                    """INSERT INTO kernel_notification_events ("Id", "OrganisationId", "Kind", "ItemId", "ItemTitle", "Address", "Arguments", "RaisedAt") VALUES ({0}, {1}, 'comment', {2}, 'Titre', {3}, '{{}}', {4})""",
-                    Id(id), Id(organisation), Id(comment), address, Now());
+                var (news, followed, act, mention) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+                await Insert("""INSERT INTO kernel_notification_events ("Id", "OrganisationId", "Kind", "ItemId", "ItemTitle", "Address", "Arguments", "RaisedAt") VALUES ({0}, {1}, 'comment', {2}, 'Titre', {3}, '{{}}', {4})""",
+                    Id(news), Id(organisation), Id(item), address, Now());
+                await Insert("""INSERT INTO kernel_follows ("PersonId", "SubjectId", "Address", "ChosenAt", "Following", "Kind", "OrganisationId", "Title") VALUES ({0}, {1}, {2}, {3}, {4}, 'proposal', {5}, 'Titre')""",
+                    Id(person), Id(followed), address, Now(), true, Id(organisation));
+                await Insert("""INSERT INTO kernel_mandate_acts ("Id", "At", "Change", "DayOnly", "Kind", "MandateId", "MediatorId", "Mode", "OrganisationId", "PersonId", "SubjectId", "Address") VALUES ({0}, {1}, '', {2}, 'comment', {3}, {4}, 'With', {5}, {4}, {6}, {7})""",
+                    Id(act), Now(), false, Id(mandate), Id(person), Id(organisation), Id(act), address);
+                await Insert("""INSERT INTO kernel_actor_mentions ("Id", "ActorId", "Address", "Kind", "OrganisationId", "ProcessId", "SubjectId", "Title") VALUES ({0}, {1}, {2}, 'comment', {3}, {4}, {5}, 'Titre')""",
+                    Id(mention), Id(Guid.NewGuid()), address, Id(organisation), Id(process), Id(mention));
+                rows.AddRange([("news", news, address), ("follows", followed, address), ("acts", act, address), ("mentions", mention, address)]);
             }
 
             await migrator.MigrateAsync();
 
-            var stored = await db.NotificationEvents.AsNoTracking().ToDictionaryAsync(e => e.Id, e => e.Address);
-            Assert.All(ids, pair => Assert.Equal(addresses[pair.Value], stored[pair.Key]));
+            var stored = new Dictionary<(string, Guid), string?>();
+            foreach (var e in await db.NotificationEvents.Select(r => new { Key = r.Id, r.Address }).ToListAsync())
+            {
+                stored[("news", e.Key)] = e.Address;
+            }
+            foreach (var f in await db.Follows.Select(r => new { Key = r.SubjectId, r.Address }).ToListAsync())
+            {
+                stored[("follows", f.Key)] = f.Address;
+            }
+            foreach (var a in await db.MandateActs.Select(r => new { Key = r.Id, r.Address }).ToListAsync())
+            {
+                stored[("acts", a.Key)] = a.Address;
+            }
+            foreach (var m in await db.ActorMentions.Select(r => new { Key = r.Id, r.Address }).ToListAsync())
+            {
+                stored[("mentions", m.Key)] = m.Address;
+            }
+            Assert.All(rows, row => Assert.Equal(addresses[row.Address], stored[(row.Table, row.Subject)]));
         }
         finally
         {

@@ -175,9 +175,9 @@ public sealed class TextTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Contains(", avec l'aide d'un médiateur", changelog.QuerySelector("ins.diff")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("[ajouté", changelog.QuerySelector("ins.diff .visually-hidden")!.TextContent, StringComparison.Ordinal);
         var links = changelog.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).ToList();
-        Assert.Contains($"/texts/{text}/articles/{v1["Article 2 – Accès"]}#amendment-{amendments["association"]}", links);
-        Assert.Contains($"/texts/{text}/articles/{v1["Article 2 – Accès"]}#argument-{argument}", links);
-        Assert.Contains($"/texts/{text}/new-articles#amendment-{proposal}", links);
+        Assert.Contains($"/texts/{text}/articles/{v1["Article 2 – Accès"]}?amendment={amendments["association"]}#amendment-{amendments["association"]}", links);
+        Assert.Contains($"/texts/{text}/articles/{v1["Article 2 – Accès"]}?argument={argument}#argument-{argument}", links);
+        Assert.Contains($"/texts/{text}/new-articles?amendment={proposal}#amendment-{proposal}", links);
         Assert.Equal([(AmendmentOutcome.Integrated, Fate.Answered), (AmendmentOutcome.IntegratedInPart, Fate.Answered), (AmendmentOutcome.Integrated, Fate.Answered)],
             await app.WithDatabaseAsync(db => db.Amendments.Where(a => a.TextId == text).OrderBy(a => a.CreatedAt).Select(a => new { a.Outcome, a.Fate }).ToListAsync())
                 .ContinueWith(t => t.Result.Select(a => (a.Outcome!.Value, a.Fate!.Value)).ToList()));
@@ -364,6 +364,57 @@ public sealed class TextTests(ParvisApp app) : IClassFixture<ParvisApp>
             F("Channel", "Paper"), F("Origin", "Urne de la mairie")]);
         Assert.Contains("close", closed.Text("[role=alert]"), StringComparison.Ordinal);
         Assert.Equal(0, await app.WithDatabaseAsync(db => db.Amendments.CountAsync(a => a.Wording.StartsWith("Une rédaction arrivée"))));
+    }
+
+    [Fact]
+    public async Task An_amendment_or_its_argument_on_a_later_page_is_reached_by_its_own_address_and_posts_come_back_to_its_page()
+    {
+        var (process, text, _) = await PublishedAsync("charte-paginee");
+        var article = (await ArticlesAsync(text, 1))["Article 2 – Accès"];
+        var address = $"/texts/{text}/articles/{article}";
+        var (author, person) = await app.SignedInAsync("Autrice paginée");
+        // One more amendment than a page holds, on the article and as new articles, the last written the last read.
+        var start = DateTimeOffset.UtcNow.AddHours(-1);
+        Amendment Written(int n, Guid? on) => new()
+        {
+            OrganisationId = process.OrganisationId, ProcessId = process.Id, TextId = text, Version = 1, ArticleId = on, AuthorId = person.Id,
+            CreatedAt = start.AddSeconds(n), Heading = on is null ? $"Article nouveau {n}" : "", Wording = $"Chaque démarche prévoit {n} moyens de participer.",
+        };
+        var (last, newLast) = await app.WithDatabaseAsync(async db =>
+        {
+            var written = Enumerable.Range(0, Parvis.Web.Modules.Texts.Pages.ContributionPage.PageSize + 1).SelectMany(n => new[] { Written(n, article), Written(n, null) }).ToList();
+            db.Amendments.AddRange(written);
+            await db.SaveChangesAsync();
+            return (written[^2].Id, written[^1].Id);
+        });
+        var stored = await app.WithDatabaseAsync(db => db.Amendments.SingleAsync(a => a.Id == last));
+        Assert.Equal($"{address}?amendment={last}#amendment-{last}", stored.Address);
+
+        // Its own address (news, fates) leads to the second page, the browser keeping the anchor; so does a new article's.
+        var reader = app.NewSession();
+        Assert.Equal($"{address}?page=2", (await reader.GetAsync(stored.Address)).Location);
+        Assert.NotNull((await reader.GetAsync($"{address}?page=2")).Document.GetElementById($"amendment-{last}"));
+        Assert.Equal($"/texts/{text}/new-articles?page=2", (await reader.GetAsync($"/texts/{text}/new-articles?amendment={newLast}")).Location);
+        // The article itself, an amendment of another page or of nothing: the first page.
+        Assert.Equal(address, (await reader.GetAsync($"{address}?amendment={newLast}")).Location);
+        Assert.Equal(address, (await reader.GetAsync($"{address}?amendment={Guid.NewGuid()}")).Location);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/texts/{Guid.NewGuid()}/articles/{article}?amendment={last}")).Status);
+
+        // Arguing on it comes back to its page, and the argument's address leads there too.
+        var argued = await author.PostAsync($"{address}?handler=Argue", [F("subjectId", last.ToString()), F("Side", "Against"), F("Argument", "Trop de moyens tuent le moyen.")]);
+        var argument = await app.WithDatabaseAsync(db => db.TextArguments.SingleAsync(a => a.AmendmentId == last));
+        Assert.Equal($"{address}?page=2#argument-{argument.Id}", argued.Location);
+        Assert.Equal($"{address}?page=2", (await reader.GetAsync(argument.Address)).Location);
+        // A refused argument comes back on that page, its form open with what was typed.
+        var refused = await author.PostAsync($"{address}?handler=Argue", [F("subjectId", last.ToString()), F("Argument", "Un argument sans son côté.")]);
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Equal("Un argument sans son côté.", refused.Document.QuerySelector($"#subject-{last} textarea[name=Argument]")?.TextContent);
+
+        // Agreed with, it moves up to the first page, and the vote comes back to it there.
+        var voted = await author.PostAsync($"{address}?handler=Vote", [F("subjectId", last.ToString()), F("Choice", "Agree")]);
+        Assert.Equal($"{address}#subject-{last}", voted.Location);
+        Assert.Equal(address, (await reader.GetAsync(stored.Address)).Location);
+        Assert.NotNull((await reader.GetAsync(address)).Document.GetElementById($"amendment-{last}"));
     }
 
     /// <summary>A DOCX as Word writes one: paragraphs with their style ("" for body text).</summary>

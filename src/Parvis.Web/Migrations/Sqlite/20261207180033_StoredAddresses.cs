@@ -11,7 +11,7 @@ namespace Parvis.Web.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             // Stored addresses of comments and arguments name them in the query: see StoredAddressesData.
-            foreach (var statement in StoredAddressesData.Up())
+            foreach (var statement in StoredAddressesData.Up(StoredAddressesData.CommentsAndArguments))
             {
                 migrationBuilder.Sql(statement);
             }

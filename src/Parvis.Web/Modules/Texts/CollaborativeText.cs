@@ -33,6 +33,9 @@ public sealed class CollaborativeText
     public string Draft { get; set; } = "";
 
     public DateTimeOffset? DraftSavedAt { get; set; }
+
+    /// <summary>The page where an article's amendments are read, voted and argued on; the new articles' page for none.</summary>
+    public static string PageOf(Guid textId, Guid? articleId) => articleId is { } article ? $"/texts/{textId}/articles/{article}" : $"/texts/{textId}/new-articles";
 }
 
 /// <summary>A published version: its number, when, and what staff say of it as a whole.</summary>
@@ -99,7 +102,8 @@ public sealed class Amendment : Contribution
 
     public override string Excerpt => Reason.Length > 0 ? $"{Wording} — {Reason}" : Wording;
 
-    public override string Address => ArticleId is { } article ? $"/texts/{TextId}/articles/{article}#amendment-{Id}" : $"/texts/{TextId}/new-articles#amendment-{Id}";
+    /// <summary>Named in the query too: amendments are read a page at a time, and the page finds the one that holds it.</summary>
+    public override string Address => $"{CollaborativeText.PageOf(TextId, ArticleId)}?amendment={Id}#amendment-{Id}";
 
     public override void EraseContent()
     {
@@ -133,7 +137,8 @@ public sealed class TextArgument : Contribution
 
     public override string Excerpt => Text;
 
-    public override string Address => ArticleId is { } article ? $"/texts/{TextId}/articles/{article}#argument-{Id}" : $"/texts/{TextId}/new-articles#argument-{Id}";
+    /// <summary>Named in the query too: an amendment's arguments are on the page of amendments that holds it.</summary>
+    public override string Address => $"{CollaborativeText.PageOf(TextId, ArticleId)}?argument={Id}#argument-{Id}";
 
     public override void EraseContent() => Text = "";
 }

@@ -55,11 +55,24 @@ public static class TextFigures
     public static IQueryable<Guid> OrganisationAuthors(ParvisDbContext db, Guid organisationId) =>
         db.OrganisationVoices.Where(v => v.OrganisationId == organisationId).Select(v => v.PersonId);
 
-    /// <summary>Amendments with the most "d'accord" first, then the oldest: the order staff answer them in, and readers read them.</summary>
+    /// <summary>
+    /// Amendments with the most "d'accord" first, then the oldest: the order staff answer them in, and readers read them,
+    /// the same from page to page.
+    /// </summary>
     public static IQueryable<Amendment> MostAgreedFirst(ParvisDbContext db, IQueryable<Amendment> amendments)
     {
         var votes = db.TextVotes;
-        return amendments.OrderByDescending(a => votes.Count(v => v.SubjectId == a.Id && v.Opinion == Opinion.Agree)).ThenBy(a => a.CreatedAt);
+        return amendments.OrderByDescending(a => votes.Count(v => v.SubjectId == a.Id && v.Opinion == Opinion.Agree)).ThenBy(a => a.CreatedAt).ThenBy(a => a.Id);
+    }
+
+    /// <summary>How many of these amendments come before this one in <see cref="MostAgreedFirst"/>'s order; null when it is not among them.</summary>
+    public static async Task<int?> PlaceAsync(ParvisDbContext db, IQueryable<Amendment> amendments, Guid amendmentId)
+    {
+        var votes = db.TextVotes;
+        var ranked = amendments.Select(a => new { a.Id, a.CreatedAt, Agreed = votes.Count(v => v.SubjectId == a.Id && v.Opinion == Opinion.Agree) });
+        var one = await ranked.FirstOrDefaultAsync(r => r.Id == amendmentId);
+        return one is null ? null : await ranked.CountAsync(r => r.Agreed > one.Agreed
+            || (r.Agreed == one.Agreed && (r.CreatedAt < one.CreatedAt || (r.CreatedAt == one.CreatedAt && r.Id.CompareTo(one.Id) < 0))));
     }
 
     public static async Task<IReadOnlyDictionary<Guid, OpinionCount>> OpinionsAsync(ParvisDbContext db, Guid textId, IReadOnlyCollection<Guid> subjects)

@@ -26,8 +26,7 @@ public sealed class ArticleModel(ParvisDbContext db, CurrentOrganisation organis
 
     public override bool Open => Article.Version == Collaborative.Version;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid articleId, Voice? voice, [FromQuery(Name = "page")] int number = 1) =>
-        await LoadPageAsync(id, articleId, voice, number) && (number == 1 || Amendments.Count > 0) ? Page() : NotFound();
+    public Task<IActionResult> OnGetAsync(Guid id, Guid articleId, Voice? voice, [FromQuery(Name = "page")] int number = 1) => ShowAsync(id, articleId, voice, number);
 
     protected override async Task<bool> LoadPageAsync(Guid id, Guid? articleId, Voice? voice, int page)
     {
@@ -49,7 +48,7 @@ public sealed class ArticleModel(ParvisDbContext db, CurrentOrganisation organis
         }
         Subject = new SubjectView(article.Id, article.Heading, (await TextFigures.OpinionsAsync(Db, id, [article.Id])).GetValueOrDefault(article.Id, OpinionCount.None),
             (await MineAsync([article.Id])).GetValueOrDefault(article.Id), (await ArgumentsAsync([article.Id], voice))[article.Id], Open, OrganisationLanguage);
-        await LoadAmendmentsAsync(Db.Amendments.Where(a => a.TextId == id && a.ArticleId == article.Id), voice, page);
+        await LoadAmendmentsAsync(id, article.Id, voice, page);
         return true;
     }
 }

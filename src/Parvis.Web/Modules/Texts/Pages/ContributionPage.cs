@@ -81,13 +81,48 @@ public abstract class ContributionPage(ParvisDbContext db, CurrentOrganisation o
     protected virtual Guid? PageArticleId => null;
 
     /// <summary>The page's address: an article's, or the new articles'.</summary>
-    protected static string AddressOf(Guid id, Guid? articleId) => articleId is { } article ? $"/texts/{id}/articles/{article}" : $"/texts/{id}/new-articles";
+    protected static string AddressOf(Guid id, Guid? articleId) => CollaborativeText.PageOf(id, articleId);
 
     /// <summary>Whether the page takes votes and amendments: the current version's.</summary>
     public abstract bool Open { get; }
 
     /// <summary>Loads the page (its article, or the new articles); false when there is none.</summary>
     protected abstract Task<bool> LoadPageAsync(Guid id, Guid? articleId, Voice? voice, int page);
+
+    /// <summary>
+    /// The page at the page asked; or, for an amendment's or an argument's own address (news, fates), a redirection to
+    /// the page of amendments that holds it, the browser keeping its anchor.
+    /// </summary>
+    protected async Task<IActionResult> ShowAsync(Guid id, Guid? articleId, Voice? voice, int page)
+    {
+        if (Guid.TryParse(Request.Query["amendment"], out var item) || Guid.TryParse(Request.Query["argument"], out item))
+        {
+            return await LoadTextAsync(id) ? Redirect(await PageAddressAsync(id, articleId, item)) : NotFound();
+        }
+        return await LoadPageAsync(id, articleId, voice, page) && (page == 1 || Amendments.Count > 0) ? Page() : NotFound();
+    }
+
+    /// <summary>The address of the page of amendments that holds an amendment, or an argument on one.</summary>
+    private async Task<string> PageAddressAsync(Guid id, Guid? articleId, Guid item) =>
+        await PageOfAsync(id, articleId, item) is var page && page > 1 ? $"{AddressOf(id, articleId)}?page={page}" : AddressOf(id, articleId);
+
+    /// <summary>
+    /// The page of amendments that holds an amendment, or an argument on one, by its place in the order everyone reads
+    /// them; the first for the article itself, an argument on it, or what is not shown.
+    /// </summary>
+    private async Task<int> PageOfAsync(Guid id, Guid? articleId, Guid item)
+    {
+        var arguments = Db.TextArguments;
+        var amendmentId = await arguments.Where(a => a.Id == item && a.TextId == id).Select(a => a.AmendmentId).FirstOrDefaultAsync() ?? item;
+        return await TextFigures.PlaceAsync(Db, Shown(id, articleId), amendmentId) is { } before ? before / PageSize + 1 : 1;
+    }
+
+    /// <summary>The amendments this page shows: of its article, or the new articles; not hidden or erased.</summary>
+    private IQueryable<Amendment> Shown(Guid id, Guid? articleId)
+    {
+        var amendments = Db.Amendments;
+        return amendments.Where(a => a.TextId == id && a.ArticleId == articleId && a.HiddenAt == null && a.ErasedAt == null);
+    }
 
     /// <summary>The vote first: the page is read only to show a refusal, so a vote costs what voting costs.</summary>
     public async Task<IActionResult> OnPostVoteAsync(Guid id, Guid? articleId, Guid subjectId)
@@ -96,9 +131,9 @@ public abstract class ContributionPage(ParvisDbContext db, CurrentOrganisation o
         var result = Choice is null ? CommandResult.Refused("Texts.OpinionNeeded") : await commands.VoteAsync(id, subjectId, Choice.Value);
         if (result.Succeeded || result.NotFound)
         {
-            return After(result, "Texts.Voted", $"{AddressOf(id, articleId)}#subject-{subjectId}");
+            return After(result, "Texts.Voted", $"{await PageAddressAsync(id, articleId, subjectId)}#subject-{subjectId}");
         }
-        if (!await LoadPageAsync(id, articleId, null, 1))
+        if (!await LoadPageOfAsync(id, articleId, subjectId))
         {
             return NotFound();
         }
@@ -108,7 +143,7 @@ public abstract class ContributionPage(ParvisDbContext db, CurrentOrganisation o
 
     public async Task<IActionResult> OnPostArgueAsync(Guid id, Guid? articleId, Guid subjectId)
     {
-        if (!await LoadPageAsync(id, articleId, null, 1))
+        if (!await LoadPageOfAsync(id, articleId, subjectId))
         {
             return NotFound();
         }
@@ -127,7 +162,7 @@ public abstract class ContributionPage(ParvisDbContext db, CurrentOrganisation o
             return Page();
         }
         var result = await commands.ArgueAsync(id, subjectId, Side!.Value, Argument!);
-        return After(result, "Texts.Argued", result.Id is { } argument ? $"{Here}#argument-{argument}" : Here, result.ErrorKey == "Texts.ArgumentLength" ? nameof(Argument) : "");
+        return After(result, "Texts.Argued", result.Id is { } argument ? $"{await PageAddressAsync(id, articleId, subjectId)}#argument-{argument}" : Here, result.ErrorKey == "Texts.ArgumentLength" ? nameof(Argument) : "");
     }
 
     public async Task<IActionResult> OnPostAmendAsync(Guid id, Guid? articleId)
@@ -151,7 +186,7 @@ public abstract class ContributionPage(ParvisDbContext db, CurrentOrganisation o
             return Page();
         }
         var result = await commands.AmendAsync(id, new AmendmentDraft(articleId, AfterLineageId, Heading ?? "", Wording!, Reason ?? ""));
-        return After(result, "Texts.Amended", result.Id is { } amendment ? $"{Here}#subject-{amendment}" : Here, result.ErrorKey switch
+        return After(result, "Texts.Amended", result.Id is { } amendment ? $"{await PageAddressAsync(id, articleId, amendment)}#subject-{amendment}" : Here, result.ErrorKey switch
         {
             "Texts.HeadingLength" => nameof(Heading),
             "Texts.WordingLength" or "Texts.SameWording" => nameof(Wording),
@@ -160,13 +195,16 @@ public abstract class ContributionPage(ParvisDbContext db, CurrentOrganisation o
         });
     }
 
-    /// <summary>A page of the amendments, most agreed first, with their arguments, votes and the reader's own vote.</summary>
-    protected async Task LoadAmendmentsAsync(IQueryable<Amendment> amendments, Voice? voice, int page)
+    /// <summary>A refused post's page: the one holding the amendment it was for, where its form comes back open.</summary>
+    private async Task<bool> LoadPageOfAsync(Guid id, Guid? articleId, Guid subjectId) => await LoadPageAsync(id, articleId, null, await PageOfAsync(id, articleId, subjectId));
+
+    /// <summary>A page of the amendments (of an article, or the new articles), most agreed first, with their arguments, votes and the reader's own vote.</summary>
+    protected async Task LoadAmendmentsAsync(Guid id, Guid? articleId, Voice? voice, int page)
     {
         (Filter, PageNumber) = (voice, PageNumbers.Of(page));
         Voting = await authorizer.DecideAsync(TextsPermissions.Vote, Process);
         Amending = await authorizer.DecideAsync(TextsPermissions.Amend, Process);
-        var shown = ByVoice(amendments.Where(a => a.HiddenAt == null && a.ErasedAt == null), voice);
+        var shown = ByVoice(Shown(id, articleId), voice);
         AmendmentTotal = await shown.CountAsync();
         // Past the last page there is nothing to read (and an offset that large is no offset a database takes).
         if (PageNumber > 1 && PageNumber > (AmendmentTotal + PageSize - 1) / PageSize)

@@ -19,8 +19,7 @@ public sealed class NewArticlesModel(ParvisDbContext db, CurrentOrganisation org
 
     public override bool Open => true;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Voice? voice, [FromQuery(Name = "page")] int number = 1) =>
-        await LoadPageAsync(id, null, voice, number) && (number == 1 || Amendments.Count > 0) ? Page() : NotFound();
+    public Task<IActionResult> OnGetAsync(Guid id, Voice? voice, [FromQuery(Name = "page")] int number = 1) => ShowAsync(id, null, voice, number);
 
     protected override async Task<bool> LoadPageAsync(Guid id, Guid? articleId, Voice? voice, int page)
     {
@@ -31,7 +30,7 @@ public sealed class NewArticlesModel(ParvisDbContext db, CurrentOrganisation org
         Articles = await ArticlesAsync(Collaborative.Version);
         _headings = (await Db.TextArticles.AsNoTracking().Where(a => a.TextId == id).OrderBy(a => a.Version).Select(a => new { a.LineageId, a.Heading }).ToListAsync())
             .GroupBy(a => a.LineageId).ToDictionary(g => g.Key, g => g.Last().Heading);
-        await LoadAmendmentsAsync(Db.Amendments.Where(a => a.TextId == id && a.ArticleId == null), voice, page);
+        await LoadAmendmentsAsync(id, null, voice, page);
         return true;
     }
 
