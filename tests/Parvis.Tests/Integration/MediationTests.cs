@@ -242,6 +242,10 @@ public sealed class MediationTests(ParvisApp app) : IClassFixture<ParvisApp>
         await OpenHeldAsync(mediator, structure, "Voyageur de trop", null, "SixMonths", "Explain");
         Assert.Equal(1, await ToldAsync());
         Assert.Contains(mediatorPerson.Pseudonym, (await admin.GetAsync("/admin/mediation")).Text("section[aria-labelledby=unusual]"), StringComparison.Ordinal);
+        // The news names the structure, not the mediator: it is kept, and mailed, beyond the mediator's account.
+        var news = (await admin.GetAsync("/account/notifications")).Text("main");
+        Assert.Contains("Un médiateur ou une médiatrice de la structure «\u00a0Guichet numérique de la gare\u00a0» a ouvert aujourd'hui 11 comptes", news, StringComparison.Ordinal);
+        Assert.DoesNotContain(mediatorPerson.Pseudonym, news, StringComparison.Ordinal);
         // Told once for the day, not at every account after.
         await OpenHeldAsync(mediator, structure, "Voyageur en plus", null, "SixMonths", "Explain");
         Assert.Equal(1, await ToldAsync());

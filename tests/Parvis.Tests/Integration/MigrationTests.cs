@@ -15,23 +15,10 @@ public sealed class MigrationTests
     [Fact]
     public async Task Processes_of_the_schema_before_components_get_the_components_they_have_content_for_and_keep_their_phase_switches_down_and_up_again()
     {
-        await using var database = await TestDatabase.CreateAsync();
-        var file = Path.Combine(Path.GetTempPath(), $"parvis-migration-{Guid.NewGuid():N}.db");
-        try
+        await FromAsync("Initial", async (db, migrator, organisation, Id, Now) =>
         {
-            await using var db = Context(database, file);
-            var migrator = db.GetService<IMigrator>();
-            await migrator.MigrateAsync("Initial");
-
-            var pg = database.Provider == "Postgres";
-            object Id(Guid id) => pg ? id : id.ToString().ToUpperInvariant();
-            object Day(DateOnly day) => pg ? day : day.ToString("yyyy-MM-dd");
-            object Now() => pg ? DateTimeOffset.UtcNow : 0L;
-            var organisation = Guid.NewGuid();
+            object Day(DateOnly day) => db.Database.IsNpgsql() ? day : day.ToString("yyyy-MM-dd");
             var (proposing, ideas, meeting, nothing) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
-            await db.Database.ExecuteSqlRawAsync(
-                """INSERT INTO kernel_organisations ("Id", "Slug", "Name", "AccentColour", "DefaultCulture", "Charter", "CreatedAt") VALUES ({0}, 'org', 'Org', '#1d4f91', 'fr', '', {1})""",
-                Id(organisation), Now());
             foreach (var (process, slug, awaitFate) in new[] { (proposing, "proposer", true), (ideas, "idees", false), (meeting, "se-reunir", false), (nothing, "rien", false) })
             {
                 await db.Database.ExecuteSqlRawAsync(
@@ -123,31 +110,16 @@ public sealed class MigrationTests
                 Assert.Equal(gatherings.Component(OpinionMapsModule.Key)!.Id, (await db.OpinionMaps.AsNoTracking().SingleAsync(m => m.ProcessId == meeting)).ComponentId);
                 Assert.Empty(processes[nothing].Components);
             }
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            File.Delete(file);
-        }
+        });
     }
 
     [Fact]
     public async Task Stored_addresses_of_paged_items_are_rewritten_in_every_table_to_open_the_page_that_holds_them()
     {
-        await using var database = await TestDatabase.CreateAsync();
-        var file = Path.Combine(Path.GetTempPath(), $"parvis-migration-{Guid.NewGuid():N}.db");
-        try
+        await FromAsync("SurveyEnvelopes", async (db, migrator, organisation, Id, Now) =>
         {
-            await using var db = Context(database, file);
-            var migrator = db.GetService<IMigrator>();
-            await migrator.MigrateAsync("SurveyEnvelopes");
-            var pg = database.Provider == "Postgres";
-            object Id(Guid id) => pg ? id : id.ToString().ToUpperInvariant();
-            object Now() => pg ? DateTimeOffset.UtcNow : 0L;
             Task Insert(string sql, params object[] values) => db.Database.ExecuteSqlRawAsync(sql, values);
-            var (organisation, person, process, structure, mandate) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
-            await Insert("""INSERT INTO kernel_organisations ("Id", "Slug", "Name", "AccentColour", "DefaultCulture", "Charter", "CreatedAt") VALUES ({0}, 'org', 'Org', '#1d4f91', 'fr', '', {1})""",
-                Id(organisation), Now());
+            var (person, process, structure, mandate) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
             await Insert("""INSERT INTO kernel_people ("Id", "AccessFailedCount", "CreatedAt", "EmailConfirmed", "LockoutEnabled", "PhoneNumberConfirmed", "Pseudonym", "TwoFactorEnabled") VALUES ({0}, 0, {1}, {2}, {2}, {2}, 'Camille', {2})""",
                 Id(person), Now(), false);
             await Insert("""INSERT INTO kernel_processes ("Id", "ClosedWithoutFate", "CreatedAt", "Description", "OrganisationId", "PlainSummary", "Published", "Slug", "SuggestionsOff", "Summary", "Territory", "Title") VALUES ({0}, 0, {1}, '', {2}, '', {3}, 'p', {3}, '', '', 'P')""",
@@ -208,12 +180,53 @@ public sealed class MigrationTests
                 stored[("mentions", m.Key)] = m.Address;
             }
             Assert.All(rows, row => Assert.Equal(addresses[row.Address], stored[(row.Table, row.Subject)]));
+        });
+    }
+
+    /// <summary>The test on a database of the schema up to a migration, holding one organisation; the file removed after.</summary>
+    private static async Task FromAsync(string migration, Func<ParvisDbContext, IMigrator, Guid, Func<Guid, object>, Func<object>, Task> test)
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var file = Path.Combine(Path.GetTempPath(), $"parvis-migration-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using var db = Context(database, file);
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync(migration);
+            var pg = database.Provider == "Postgres";
+            object Id(Guid id) => pg ? id : id.ToString().ToUpperInvariant();
+            object Now() => pg ? DateTimeOffset.UtcNow : 0L;
+            var organisation = Guid.NewGuid();
+            await db.Database.ExecuteSqlRawAsync(
+                """INSERT INTO kernel_organisations ("Id", "Slug", "Name", "AccentColour", "DefaultCulture", "Charter", "CreatedAt") VALUES ({0}, 'org', 'Org', '#1d4f91', 'fr', '', {1})""",
+                Id(organisation), Now());
+            await test(db, migrator, organisation, Id, Now);
         }
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             File.Delete(file);
         }
+    }
+
+    [Fact]
+    public async Task Unusual_activity_news_already_raised_names_the_structure_instead_of_the_mediator()
+    {
+        await FromAsync("StoredTextAddresses", async (db, migrator, organisation, Id, Now) =>
+        {
+            var (unusual, other) = (Guid.NewGuid(), Guid.NewGuid());
+            const string Insert = """INSERT INTO kernel_notification_events ("Id", "OrganisationId", "Kind", "ItemId", "ItemTitle", "Address", "Arguments", "RaisedAt") VALUES ({0}, {1}, {2}, {3}, {4}, '/admin/mediation', {5}, {6})""";
+            const string Arguments = """[{"Value":"Camille Médiatrice","Kind":"Written"},{"Value":"11","Kind":"Written"}]""";
+            await db.Database.ExecuteSqlRawAsync(Insert, Id(unusual), Id(organisation), "mediation.unusual", Id(Guid.NewGuid()), "Médiathèque « L'Îlot »", Arguments, Now());
+            await db.Database.ExecuteSqlRawAsync(Insert, Id(other), Id(organisation), "fate.decided", Id(Guid.NewGuid()), "Médiathèque « L'Îlot »", Arguments, Now());
+
+            await migrator.MigrateAsync();
+
+            var stored = await db.NotificationEvents.AsNoTracking().ToDictionaryAsync(e => e.Id, e => e.Arguments);
+            string[] Values(string json) => [.. System.Text.Json.JsonDocument.Parse(json).RootElement.EnumerateArray().Select(a => a.GetProperty("Value").GetString()!)];
+            Assert.Equal(["Médiathèque « L'Îlot »", "11"], Values(stored[unusual]));
+            Assert.Equal(["Camille Médiatrice", "11"], Values(stored[other]));
+        });
     }
 
     private static ParvisDbContext Context(TestDatabase database, string sqliteFile) => database.Provider == "Postgres"

@@ -222,12 +222,13 @@ public sealed class MediationCommands(DatabaseOnDemand database, CurrentOrganisa
         {
             return;
         }
+        // The structure is named, not the mediator: news and mails keep it after the mediator's account is gone; the
+        // mediation page, which names them, reads their pseudonym as it is then.
         var structure = await Db.MediationStructures.Where(s => s.Id == structureId).Select(s => s.Name).FirstAsync();
-        var pseudonym = await Db.Users.Where(u => u.Id == me).Select(u => u.Pseudonym).FirstAsync();
         var administrators = await Db.RoleAssignments.Where(r => r.OrganisationId == organisation.Id && r.Role == Role.Administrator && r.ProcessId == null)
             .Select(r => r.PersonId).Distinct().ToListAsync();
         await notifier.RaiseAsync(new Notice(KernelNotifications.MediationUnusual, organisation.Id, null, structureId, structure, "/admin/mediation",
-            pseudonym, (UnusualPerDay + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))
+            structure, (UnusualPerDay + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))
         {
             AboutYou = administrators,
         });
