@@ -33,6 +33,9 @@ public sealed record OfflinePayload
     public string? Key { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>A bundle's number on its laptop, from 1; 0 for a package, or a bundle of a version before numbers.</summary>
+    public int Number { get; init; }
 }
 
 public sealed record OfflineWorkshop(
@@ -55,8 +58,16 @@ public sealed record OfflineItem(
 
 /// <param name="Definition">The workshop's definition's hash.</param>
 /// <param name="Items">Each item's fingerprint.</param>
-/// <param name="Latest">On the main installation, when the last bundle imported was made on its laptop: an older one would undo what came after.</param>
-public sealed record OfflineBaseline(string Definition, IReadOnlyDictionary<Guid, string> Items, DateTimeOffset? Latest = null);
+/// <param name="Latest">On the main installation, when the last bundle imported was made, by its laptop's clock.</param>
+/// <param name="Number">On the main installation, the last bundle imported's number (0 before numbers).</param>
+public sealed record OfflineBaseline(string Definition, IReadOnlyDictionary<Guid, string> Items, DateTimeOffset? Latest = null, int Number = 0)
+{
+    /// <summary>
+    /// Whether the last bundle taken was made after this one (the wrong file picked from a stick), which would take back
+    /// what came after: told by their numbers, which no clock moves; by their times when either has none.
+    /// </summary>
+    public bool Outdates(OfflinePayload bundle) => bundle.Number > 0 && Number > 0 ? bundle.Number < Number : bundle.CreatedAt < Latest;
+}
 
 public static class OfflineFiles
 {

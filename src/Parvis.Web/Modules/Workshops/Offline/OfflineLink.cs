@@ -27,6 +27,9 @@ public sealed class OfflineLink
 
     public DateTimeOffset CreatedAt { get; set; }
     public Guid? CreatedById { get; set; }
+
+    /// <summary>On a laptop: how many bundles it has made, each numbered in turn, as a laptop's clock may be wrong.</summary>
+    public int Bundles { get; set; }
 }
 
 /// <summary>A bundle received on the main installation: what it added, what it updated, and the conflicts reported.</summary>

@@ -147,11 +147,13 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
         {
             return (refusal!, null);
         }
-        var link = await db.OfflineLinks.AsNoTracking().Where(l => l.WorkshopId == workshop.Id && l.Role == OfflineRole.Copy).OrderByDescending(l => l.CreatedAt).FirstOrDefaultAsync();
+        var link = await db.OfflineLinks.Where(l => l.WorkshopId == workshop.Id && l.Role == OfflineRole.Copy).OrderByDescending(l => l.CreatedAt).FirstOrDefaultAsync();
         if (link is null)
         {
             return (CommandResult.Refused("Offline.NotACopy"), null);
         }
+        link.Bundles++;
+        await db.SaveChangesAsync();
         var items = await db.WorkshopItems.AsNoTracking().Where(i => i.WorkshopId == workshop.Id).OrderBy(i => i.CreatedAt).ToListAsync();
         var snapshot = Snapshot(workshop, items.Select(ToFile).ToList());
         var payload = new OfflinePayload
@@ -163,6 +165,7 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
             Items = snapshot.Items,
             Baseline = JsonSerializer.Deserialize<OfflineBaseline>(link.Baseline)!,
             CreatedAt = clock.GetUtcNow(),
+            Number = link.Bundles,
         };
         return (CommandResult.Done(workshop.Id), SignedFile.Write(payload, Convert.FromBase64String(link.Key)));
     }
@@ -223,8 +226,7 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
         var earlier = await db.OfflineImports.AsNoTracking().Where(i => i.BundleHash == hash && i.WorkshopId == workshop.Id)
             .OrderBy(i => i.ImportedAt).Select(i => (DateTimeOffset?)i.ImportedAt).FirstOrDefaultAsync();
         var baseline = JsonSerializer.Deserialize<OfflineBaseline>(link.Baseline)!;
-        // A bundle made before the last one taken (the wrong file picked from a stick) would take back what came after.
-        if (bundle.CreatedAt < baseline.Latest)
+        if (baseline.Outdates(bundle))
         {
             return (CommandResult.Refused("Offline.Outdated"), null);
         }
@@ -294,7 +296,7 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
         }
         // What both sides now share is the laptop's state: the next bundle is compared with it.
         var shared = await db.OfflineLinks.SingleAsync(l => l.Id == link.Id);
-        shared.Baseline = JsonSerializer.Serialize(new OfflineBaseline(DefinitionHash(bundle.Workshop), accepted, bundle.CreatedAt));
+        shared.Baseline = JsonSerializer.Serialize(new OfflineBaseline(DefinitionHash(bundle.Workshop), accepted, bundle.CreatedAt, bundle.Number));
         db.OfflineImports.Add(new OfflineImport
         {
             LinkId = link.Id, WorkshopId = workshop.Id, BundleHash = hash, Added = added, Updated = updated,
