@@ -8,6 +8,7 @@ using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Kernel.Offline;
+using Parvis.Web.Modules.Workshops.Offline;
 
 namespace Parvis.Tests.Integration;
 
@@ -65,6 +66,18 @@ public sealed class OfflineTests(ParvisApp main) : IClassFixture<ParvisApp>
         Assert.Equal($"/workshops/{workshopId}/console", received.Location);
         Assert.Equal(Same(await ItemsAsync(main, workshopId)), Same(await ItemsAsync(laptop, workshopId)));
         Assert.Contains("déjà sur cette installation", (await UploadAsync(owner, "/offline", "", packageBytes)).Text("#Upload-error"), StringComparison.Ordinal);
+        // Another organisation of the laptop's installation has a copy too: this one's staff do not see it listed.
+        await laptop.WithDatabaseAsync(async db =>
+        {
+            var other = new Parvis.Web.Kernel.Organisations.Organisation { Slug = "voisine-hors-ligne", Name = "Ville voisine", DefaultCulture = "fr" };
+            var process = ParvisApp.NewProcess(other.Id, "voisine", new Phase { Title = "Ateliers", StartsOn = DateOnly.FromDateTime(DateTime.Now), EndsOn = DateOnly.FromDateTime(DateTime.Now).AddDays(9) });
+            var theirs = new Workshop { OrganisationId = other.Id, ProcessId = process.Id, Title = "Atelier de la ville voisine", JoinCode = "VOISIN" };
+            db.AddRange(other, process, theirs, new OfflineLink { WorkshopId = theirs.Id, Role = OfflineRole.Copy, ExportId = Guid.NewGuid(), Key = SignedFile.NewKey(), Baseline = "{}" });
+            await db.SaveChangesAsync();
+        });
+        var copies = (await owner.GetAsync("/offline")).Text("main");
+        Assert.Contains("Atelier à Groix", copies, StringComparison.Ordinal);
+        Assert.DoesNotContain("Atelier de la ville voisine", copies, StringComparison.Ordinal);
 
         // The session on the laptop: the console, a phone by code, the concern from the main side carried.
         var laptopWorkshop = await laptop.WithDatabaseAsync(db => db.Workshops.SingleAsync(w => w.Id == workshopId));

@@ -80,7 +80,7 @@ public sealed class SurveyOffline(ParvisDbContext db, CurrentOrganisation organi
 
     public async Task<IReadOnlyList<ReceivedCopy>> ReceivedAsync() =>
         [.. (await db.SurveyCopies.AsNoTracking().Where(c => c.Role == SurveyCopyRole.Copy)
-                .Join(db.Surveys, c => c.SurveyId, s => s.Id, (c, s) => new { s.Id, s.Title, c.CreatedAt }).ToListAsync())
+                .Join(db.Surveys.Where(s => s.OrganisationId == organisation.Id), c => c.SurveyId, s => s.Id, (c, s) => new { s.Id, s.Title, c.CreatedAt }).ToListAsync())
             .Select(r => new ReceivedCopy(r.Title, Address(r.Id), r.CreatedAt))];
 
     /// <summary>Whether this survey is a laptop's copy of another installation's.</summary>

@@ -34,7 +34,7 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
 
     public async Task<IReadOnlyList<ReceivedCopy>> ReceivedAsync() =>
         [.. (await db.OfflineLinks.AsNoTracking().Where(l => l.Role == OfflineRole.Copy)
-                .Join(db.Workshops, l => l.WorkshopId, w => w.Id, (l, w) => new { w.Id, w.Title, l.CreatedAt }).ToListAsync())
+                .Join(db.Workshops.Where(w => w.OrganisationId == organisation.Id), l => l.WorkshopId, w => w.Id, (l, w) => new { w.Id, w.Title, l.CreatedAt }).ToListAsync())
             .Select(r => new ReceivedCopy(r.Title, $"/workshops/{r.Id}/offline", r.CreatedAt))];
 
     /// <summary>On the main installation: the package for a laptop, with a key made for this export.</summary>
