@@ -188,6 +188,7 @@ public static class KernelSetup
             LocalizeBindingMessages(o, text);
             o.ModelMetadataDetailsProviders.Add(new InterfaceRequiredMessage());
             o.Filters.Add(new ComponentPages(modules));
+            o.Filters.Add(new FormPosts());
         });
         services.Configure<RazorViewEngineOptions>(o => o.PageViewLocationFormats.Add("/Shared/{0}.cshtml"));
         services.AddAntiforgery(o =>
