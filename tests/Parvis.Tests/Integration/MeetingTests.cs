@@ -448,6 +448,19 @@ public sealed class MeetingTests(ParvisApp app) : IClassFixture<ParvisApp>
         form[$"Attendance[{setup.Site(3)}]"] = "7";
         Assert.Equal(HttpStatusCode.Redirect, (await facilitator.PostAsync(record, [.. form, new("UncoveredThemes", themes[0].Id.ToString()), new("UncoveredThemes", themes[0].Id.ToString())])).Status);
         Assert.Equal(2, await app.WithDatabaseAsync(db => db.UncoveredThemes.CountAsync(u => u.MeetingId == setup.Meeting.Id)));
+        // A count past any meeting's (two such would overflow the report's total) is refused where it was typed.
+        form[$"Attendance[{setup.Site(3)}]"] = "2000000000";
+        Assert.NotEqual("", (await facilitator.PostAsync(record, form)).Text($"#attendance-{setup.Site(3)}-error"));
+        Assert.Equal(7, await app.WithDatabaseAsync(db => db.MeetingSites.Where(s => s.Id == setup.Site(3)).Select(s => s.Attendance).SingleAsync()));
+        // An entry refused after the record was written shows the record as stored, so saving it from there keeps it.
+        var refused = await facilitator.PostAsync($"{record}?handler=Add", new Dictionary<string, string>
+        {
+            ["SiteId"] = setup.Site(0).ToString(), ["Kind"] = "Remark", ["ThemeId"] = "", ["EntryText"] = "",
+        }, record);
+        Assert.NotEqual("", refused.Text("#EntryText-error"));
+        Assert.Contains("Une quarantaine", refused.Document.QuerySelector("textarea[name=Minutes]")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("12", refused.Document.QuerySelector($"#attendance-{setup.Site(0)}")?.GetAttribute("value"));
+        Assert.NotNull(refused.Document.QuerySelector($"input[name=UncoveredThemes][value='{themes[0].Id}'][checked]"));
 
         // A site where a remark was recorded cannot be removed; a facilitator must hold the role.
         var edit = EditForm(setup, capacity: null);

@@ -33,6 +33,9 @@ public sealed class Meeting
     public const int DescriptionMax = 4_000;
     public const int AgendaMax = 8_000;
     public const int MinutesMax = 50_000;
+
+    /// <summary>More than any meeting gathers, online or at a site: a typing slip, and totals stay far from overflowing.</summary>
+    public const int AttendanceMax = 1_000_000;
     public const int LinkMax = 500;
 
     public Guid Id { get; set; } = Guid.CreateVersion7();

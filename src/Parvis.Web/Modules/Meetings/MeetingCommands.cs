@@ -263,7 +263,7 @@ public sealed class MeetingCommands(
         {
             return refusal!;
         }
-        if (record.Attendance.Values.Any(a => a < 0) || record.OnlineAttendance < 0)
+        if (record.Attendance.Values.Append(record.OnlineAttendance).Any(a => a is < 0 or > Meeting.AttendanceMax))
         {
             return CommandResult.Refused("Meetings.AttendanceInvalid");
         }

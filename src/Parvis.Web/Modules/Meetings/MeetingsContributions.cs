@@ -28,7 +28,8 @@ public sealed class MeetingsContributions : IContributionSource
         var meetings = db.Meetings.Where(m => inUse.Contains(m.ComponentId));
         var sites = db.MeetingSites.Where(s => meetings.Any(m => m.Id == s.MeetingId));
         var questions = db.ExpertQuestions.Where(q => inUse.Contains(q.ComponentId) && q.HiddenAt == null && q.ErasedAt == null);
-        var attendance = await sites.SumAsync(s => s.Attendance ?? 0) + await meetings.SumAsync(m => m.OnlineAttendance ?? 0);
+        // Summed as 64-bit numbers: each count is bounded, their total over many meetings need not be.
+        var attendance = (int)Math.Min(int.MaxValue, await sites.SumAsync(s => (long)(s.Attendance ?? 0)) + await meetings.SumAsync(m => (long)(m.OnlineAttendance ?? 0)));
         return
         [
             ("CouncilReport.Figure.Meetings", await meetings.CountAsync()),

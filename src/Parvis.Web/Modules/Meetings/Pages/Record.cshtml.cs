@@ -34,7 +34,7 @@ public sealed class RecordModel(ParvisDbContext database, CurrentOrganisation cu
     public string? Minutes { get; set; }
 
     [BindProperty]
-    [Range(0, 1_000_000, ErrorMessage = "Meetings.AttendanceInvalid")]
+    [Range(0, Meeting.AttendanceMax, ErrorMessage = "Meetings.AttendanceInvalid")]
     [Display(Name = "Field.OnlineAttendance")]
     public int? OnlineAttendance { get; set; }
 
@@ -74,12 +74,21 @@ public sealed class RecordModel(ParvisDbContext database, CurrentOrganisation cu
         {
             return early;
         }
+        await ShowRecordAsync(id);
+        SiteId = site ?? (Sites.Count == 1 ? Sites[0].Id : null);
+        return Page();
+    }
+
+    /// <summary>
+    /// The record as stored: the form's starting values, and what it shows again when an entry is refused (the entry's
+    /// form posts none of it, and saving the record from that page must not empty it).
+    /// </summary>
+    private async Task ShowRecordAsync(Guid id)
+    {
         Minutes = Meeting.Minutes;
         OnlineAttendance = Meeting.OnlineAttendance;
         Attendance = Sites.ToDictionary(s => s.Id, s => s.Attendance);
         UncoveredThemes = await Db.UncoveredThemes.Where(u => u.MeetingId == id).Select(u => u.ThemeId).ToListAsync();
-        SiteId = site ?? (Sites.Count == 1 ? Sites[0].Id : null);
-        return Page();
     }
 
     /// <summary>Adds what was said; back on the same site with an empty field, ready for the next one.</summary>
@@ -89,6 +98,7 @@ public sealed class RecordModel(ParvisDbContext database, CurrentOrganisation cu
         {
             return early;
         }
+        await ShowRecordAsync(id);
         if (!ModelState.IsValid)
         {
             return Page();
@@ -126,7 +136,7 @@ public sealed class RecordModel(ParvisDbContext database, CurrentOrganisation cu
             {
                 Attendance[site.Id] = null;
             }
-            else if (int.TryParse(typed, out var count) && count >= 0)
+            else if (int.TryParse(typed, out var count) && count is >= 0 and <= Meeting.AttendanceMax)
             {
                 Attendance[site.Id] = count;
             }
