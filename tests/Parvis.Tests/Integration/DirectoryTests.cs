@@ -136,6 +136,19 @@ public sealed class DirectoryTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync(change, Entry("Espace numérique de la médiathèque", hours: "Mardi au samedi, 9 h – 19 h", website: "https://example.org/numerique"))).Status);
         entry = await app.WithDatabaseAsync(db => db.DirectoryEntries.SingleAsync(e => e.Id == id));
         Assert.Equal((3, "https://example.org/numerique"), (entry.Version, entry.Website));
+        // Sent twice at once, the second save finds the number taken (here by a row written as the first click would): refused, not an error.
+        await app.WithDatabaseAsync(async db =>
+        {
+            db.DirectoryVersions.Add(new Parvis.Web.Modules.LocalDirectory.DirectoryVersion
+            {
+                EntryId = id, Number = 4, BasedOn = 3, State = Parvis.Web.Modules.LocalDirectory.VersionState.Accepted, Content = "{}", ProposedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        });
+        var twice = await staff.PostAsync(change, Entry("Espace numérique de la médiathèque", hours: "Lundi au samedi", website: "https://example.org/numerique"));
+        Assert.Contains("vient d'être acceptée", twice.Text(".alert"), StringComparison.Ordinal);
+        Assert.Equal(3, await app.WithDatabaseAsync(db => db.DirectoryEntries.Where(e => e.Id == id).Select(e => e.Version).SingleAsync()));
+        await app.WithDatabaseAsync(db => db.DirectoryVersions.Where(v => v.EntryId == id && v.Number == 4).ExecuteDeleteAsync());
 
         // Written in another language than the site's: the writer says so, the entry's page marks it, the history says it changed.
         Assert.Equal("fr", entry.Language);

@@ -89,7 +89,15 @@ public sealed class LocalDirectoryCommands(
         {
             NewVersion(entry, content, note, now);
         }
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            // Another version of the entry was written at the same moment, with the same number (a second click).
+            return CommandResult.Refused("Directory.AcceptedMeanwhile");
+        }
         return CommandResult.Done(entry.Id);
     }
 

@@ -199,7 +199,11 @@ public sealed class MeetingCommands(
         }
         var personId = authorizer.PersonId!.Value;
         await using var transaction = await db.Database.BeginTransactionAsync();
-        await Seats.LockAsync(db, siteId);
+        // No row locked: staff removed the site since it was read.
+        if (await Seats.LockAsync(db, siteId) == 0)
+        {
+            return CommandResult.Missing();
+        }
         var existing = await db.MeetingRegistrations.FirstOrDefaultAsync(r => r.MeetingId == meetingId && r.PersonId == personId);
         if (existing is not null)
         {

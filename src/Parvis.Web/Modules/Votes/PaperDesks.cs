@@ -314,9 +314,17 @@ public sealed class PaperDesks(
         }
         db.VoteRegister.Remove(line);
         audit.Record("vote.desk.strike", $"vote:{voteId}", $"{found.Desk.Name}: {reason}");
-        using (ContentChanges.ToldByCaller())
+        try
         {
-            await db.SaveChangesAsync();
+            using (ContentChanges.ToldByCaller())
+            {
+                await db.SaveChangesAsync();
+            }
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Struck at the same moment by another click or another officer: the line is gone either way.
+            return CommandResult.Refused("Votes.Desk.NotSigned");
         }
         return CommandResult.Done(deskId);
     }

@@ -156,7 +156,15 @@ public sealed class WorkshopCommands(ParvisDbContext db, CurrentOrganisation org
                 group.ThemeId = edited.ThemeId;
             });
         audit.Record("workshop.update", $"workshop:{workshop.Id}", workshop.Title);
-        await SaveAsync(workshop.Id);
+        try
+        {
+            await SaveAsync(workshop.Id);
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsConstraintViolation(e))
+        {
+            // A phone added to a removed table between the check above and the save: the database keeps the table.
+            return CommandResult.Refused("Workshops.GroupHasItems");
+        }
         return CommandResult.Done(workshop.Id);
     }
 
