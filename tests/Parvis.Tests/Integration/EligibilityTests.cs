@@ -53,12 +53,16 @@ public sealed partial class VoteTests
         {
             ["Who.Surname"] = "Guého", ["Who.GivenNames"] = "Anne", ["Who.BirthDate"] = "1970-02-02",
         });
-        Assert.Contains("attester", unattested.Text("#Who_Surname-error"), StringComparison.Ordinal);
+        // Each refusal beside its cause, what was typed and ticked kept on the form that was sent only.
+        Assert.Contains("attester", unattested.Text("#AttestedIdentity-error"), StringComparison.Ordinal);
+        Assert.Equal("Guého", unattested.Document.QuerySelector("#Who_Surname")?.GetAttribute("value"));
         var young = await officer.PostAsync($"/votes/{vote}/desks/{desk}?handler=SignIdentity", new Dictionary<string, string>
         {
             ["Who.Surname"] = "Jeune", ["Who.GivenNames"] = "Noé", ["Who.BirthDate"] = DateTime.Today.AddYears(-10).ToString("yyyy-MM-dd"), ["Attested"] = "true",
         });
-        Assert.Contains("pas l'âge", young.Text("#Who_Surname-error"), StringComparison.Ordinal);
+        Assert.Contains("pas l'âge", young.Text("#Who_BirthDate-error"), StringComparison.Ordinal);
+        Assert.NotNull(young.Document.QuerySelector("#AttestedIdentity[checked]"));
+        Assert.Null(young.Document.QuerySelector("#AttestedAccount[checked]"));
         Assert.Equal(HttpStatusCode.Redirect, (await officer.PostAsync($"/votes/{vote}/desks/{desk}?handler=SignIdentity", new Dictionary<string, string>
         {
             ["Who.Surname"] = "Guého", ["Who.GivenNames"] = "Anne", ["Who.BirthDate"] = "1970-02-02", ["Attested"] = "true",

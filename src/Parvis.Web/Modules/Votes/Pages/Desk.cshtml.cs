@@ -78,6 +78,13 @@ public sealed class DeskModel(ParvisDbContext db, VoteCommands commands, Process
 
     private const string AccountField = "Who.Account";
 
+    /// <summary>The attestation boxes of the two forms (by account, by identity), named for their errors.</summary>
+    public const string AttestedAccount = "AttestedAccount";
+    public const string AttestedIdentity = "AttestedIdentity";
+
+    /// <summary>The attestation box of the form that was sent, shown again as it was left.</summary>
+    public string? AttestedBox { get; private set; }
+
     private async Task<IActionResult> SignAsync(Guid id, Guid deskId, string field, PaperVoter? voter)
     {
         if (await PrepareAsync(id, deskId, 1) is { } early)
@@ -85,6 +92,7 @@ public sealed class DeskModel(ParvisDbContext db, VoteCommands commands, Process
             return early;
         }
         Sheet = State.NextSheet(Pass);
+        AttestedBox = field == AccountField ? AttestedAccount : AttestedIdentity;
         if (!ModelState.IsValid)
         {
             return Page();
@@ -101,7 +109,12 @@ public sealed class DeskModel(ParvisDbContext db, VoteCommands commands, Process
             ModelState.AddModelError(field, Text[$"Votes.Desk.AlreadyVoted.{Earlier.Channel}", Earlier.Day.ToString("D")]);
             return Page();
         }
-        return After(signature.Result, "Votes.Desk.Signed", $"{Address}#register", field);
+        return After(signature.Result, "Votes.Desk.Signed", $"{Address}#register", signature.Result.ErrorKey switch
+        {
+            "Votes.Desk.AttestationNeeded" => AttestedBox,
+            "Votes.Desk.TooYoung" => "Who.BirthDate",
+            _ => field,
+        });
     }
 
     public async Task<IActionResult> OnPostEnterAsync(Guid id, Guid deskId, int pass, int sheet, bool spoiled)
