@@ -28,9 +28,9 @@ public sealed class OfflineTests(ParvisApp main) : IClassFixture<ParvisApp>
     private static Task<List<WorkshopItem>> ItemsAsync(ParvisApp app, Guid workshopId) =>
         app.WithDatabaseAsync(db => db.WorkshopItems.AsNoTracking().Where(i => i.WorkshopId == workshopId).OrderBy(i => i.Id).ToListAsync());
 
-    /// <summary>Each item as both sides must agree on it.</summary>
+    /// <summary>Each item as both sides must agree on it: a hidden one hidden on both, its words on the main side only.</summary>
     private static List<string> Same(List<WorkshopItem> items) =>
-        items.Select(i => $"{i.Id}|{i.GroupId}|{i.ItemKind}|{i.ParentId}|{i.Text}|{i.Carried}|{i.MergedIntoId}|{i.Origin}").ToList();
+        items.Select(i => $"{i.Id}|{i.GroupId}|{i.ItemKind}|{i.ParentId}|{(i.HiddenAt is null ? i.Text : "(masqué)")}|{i.Carried}|{i.MergedIntoId}|{i.Origin}").ToList();
 
     [Fact]
     public async Task A_workshop_runs_on_a_laptop_without_network_and_comes_back_once_with_nothing_lost_or_doubled()
@@ -52,9 +52,13 @@ public sealed class OfflineTests(ParvisApp main) : IClassFixture<ParvisApp>
         var groups = workshop.Groups.OrderBy(g => g.Position).Select(g => g.Id).ToList();
         var times = workshop.Times.OrderBy(t => t.Position).Select(t => t.Id).ToList();
         await ConsoleAsync(manager, workshopId, "Add", new() { ["group"] = groups[0].ToString(), ["kind"] = "Concern", ["ItemText"] = "Le bateau et le réseau", ["ParentId"] = "" });
+        // Moderation hid one: its words stay off the stick and the laptop, where it is hidden too.
+        await ConsoleAsync(manager, workshopId, "Add", new() { ["group"] = groups[1].ToString(), ["kind"] = "Concern", ["ItemText"] = "Un propos injurieux", ["ParentId"] = "" });
+        await main.WithDatabaseAsync(db => db.WorkshopItems.Where(i => i.Text == "Un propos injurieux").ExecuteUpdateAsync(u => u.SetProperty(i => i.HiddenAt, DateTimeOffset.UtcNow)));
         var offlinePage = $"/workshops/{workshopId}/offline";
         var package = await manager.PostAsync($"{offlinePage}?handler=Package", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.OK, package.Status);
+        Assert.DoesNotContain("injurieux", Encoding.UTF8.GetString(Convert.FromBase64String(JsonNode.Parse(package.Body)!["payload"]!.GetValue<string>())), StringComparison.Ordinal);
         var packageBytes = Encoding.UTF8.GetBytes(package.Body);
 
         // The laptop: another installation with its own database, no link to the main one but the file.
@@ -65,6 +69,7 @@ public sealed class OfflineTests(ParvisApp main) : IClassFixture<ParvisApp>
         Assert.Equal(HttpStatusCode.Redirect, received.Status);
         Assert.Equal($"/workshops/{workshopId}/console", received.Location);
         Assert.Equal(Same(await ItemsAsync(main, workshopId)), Same(await ItemsAsync(laptop, workshopId)));
+        Assert.Equal(1, (await ItemsAsync(laptop, workshopId)).Count(i => i.HiddenAt != null && i.Text == ""));
         Assert.Contains("déjà sur cette installation", (await UploadAsync(owner, "/offline", "", packageBytes)).Text("#Upload-error"), StringComparison.Ordinal);
         // Another organisation of the laptop's installation has a copy too: this one's staff do not see it listed.
         await laptop.WithDatabaseAsync(async db =>

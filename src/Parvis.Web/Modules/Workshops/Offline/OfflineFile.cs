@@ -46,9 +46,10 @@ public sealed record OfflineTime(Guid Id, int Position, string Title, string Ins
 
 public sealed record OfflineGroup(Guid Id, int Position, string Name, string Question, Guid? ThemeId);
 
+/// <summary>A workshop item as files carry it; one hidden by moderation or erased travels without its words, and is hidden on the laptop too.</summary>
 public sealed record OfflineItem(
     Guid Id, Guid GroupId, ItemKind Kind, Guid? ParentId, string Text, int Position, bool Carried, Guid? MergedIntoId,
-    ResourceStatus? Status, string? Actor, DateTimeOffset CreatedAt, string Channel, string? Origin)
+    ResourceStatus? Status, string? Actor, DateTimeOffset CreatedAt, string Channel, string? Origin, bool Hidden = false)
 {
     /// <summary>What an item says and where it stands, without when it was made: equal fingerprints mean no change.</summary>
     public string Fingerprint => Hash($"{GroupId}|{Kind}|{ParentId}|{Text}|{Position}|{Carried}|{MergedIntoId}|{Status}|{Actor}");

@@ -392,6 +392,7 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
         Origin = item.Origin,
         CreatedAt = item.CreatedAt,
         Channel = Enum.TryParse<Channel>(item.Channel, out var channel) ? channel : Channel.Offline,
+        HiddenAt = item.Hidden ? item.CreatedAt : null,
     }, item);
 
     /// <summary>What can change on an item after it was made: its place, text, grouping and details.</summary>
@@ -409,8 +410,17 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
         return target;
     }
 
-    private static OfflineItem ToFile(WorkshopItem i) => new(
-        i.Id, i.GroupId, i.ItemKind, i.ParentId, i.Text, i.Position, i.Carried, i.MergedIntoId, i.ResourceStatus, i.Actor, i.CreatedAt, i.Channel.ToString(), i.Origin);
+    /// <summary>
+    /// An item as files carry it. A hidden or erased one keeps its place (what refers to it still does) but not its
+    /// words, which moderation keeps off a stick and a laptop too; its fingerprint is of the same, so it is never taken
+    /// for a change either way.
+    /// </summary>
+    private static OfflineItem ToFile(WorkshopItem i)
+    {
+        var shown = i.HiddenAt is null && i.ErasedAt is null;
+        return new(i.Id, i.GroupId, i.ItemKind, i.ParentId, shown ? i.Text : "", i.Position, i.Carried, i.MergedIntoId, i.ResourceStatus, shown ? i.Actor : null,
+            i.CreatedAt, i.Channel.ToString(), i.Origin, Hidden: !shown);
+    }
 
     /// <summary>The workshop as a file describes it, with the baseline that marks this moment.</summary>
     private static (OfflineWorkshop Workshop, IReadOnlyList<OfflineItem> Items, OfflineBaseline Baseline) Snapshot(Workshop workshop, IReadOnlyList<OfflineItem> items)
