@@ -385,10 +385,24 @@ public sealed class OfflineTests(ParvisApp main) : IClassFixture<ParvisApp>
             p => p["workshop"]!["groups"]!.AsArray().Add(p["workshop"]!["groups"]![0]!.DeepClone()),
             p => p["workshop"]!["groups"]![0]!["id"] = elsewhere,
             p => p["workshop"]!["groups"]!.AsArray().Add(null),
+            // Signed by its laptop, still checked as a package is: a time no editor would take breaks the timer's pages.
+            p => p["workshop"]!["times"]![0]!["minutes"] = -2_000_000_000,
         })
         {
             Assert.Contains("en double", (await UploadAsync(manager, page, "Import", SignedBundle(package, broken))).Text("#Upload-error"), StringComparison.Ordinal);
         }
+        // An item pointing to one the workshop does not hold, or of a kind no enum names: refused whole, nothing added.
+        var orphan = Concern(Guid.NewGuid(), group, "Une action sans sa préoccupation");
+        orphan["parentId"] = Guid.NewGuid();
+        var merged = Concern(Guid.NewGuid(), group, "Fusionnée dans rien");
+        merged["mergedIntoId"] = Guid.NewGuid();
+        var unnamed = Concern(Guid.NewGuid(), group, "D'un genre inconnu");
+        unnamed["kind"] = 99;
+        foreach (var item in new[] { orphan, merged, unnamed })
+        {
+            Assert.Contains("en double", (await UploadAsync(manager, page, "Import", SignedBundle(package, item))).Text("#Upload-error"), StringComparison.Ordinal);
+        }
+        Assert.Equal(2, (await ItemsAsync(main, workshopId)).Count);
         var themed = await UploadAsync(manager, page, "Import", SignedBundle(package, p => p["workshop"]!["groups"]![0]!["themeId"] = Guid.NewGuid()));
         Assert.Equal(HttpStatusCode.OK, themed.Status);
         Assert.Null(await main.WithDatabaseAsync(db => db.WorkshopGroups.Where(g => g.Id == group).Select(g => g.ThemeId).SingleAsync()));

@@ -131,13 +131,16 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
     {
         var (times, groups) = (package.Workshop.Times, package.Workshop.Groups);
         var themes = package.Process.Themes.Select(t => t.Id).ToHashSet();
-        return package.Process.Sound && !string.IsNullOrWhiteSpace(package.Workshop.Title) && times.Count > 0 && groups.Count > 0
-            && times.All(t => t.Minutes is null or (>= 1 and <= WorkshopTime.MinutesMax) && t.MinItems is null or (>= 1 and <= WorkshopTime.ItemsMax)
-                && t.MaxItems is null or (>= 1 and <= WorkshopTime.ItemsMax) && !(t.MinItems > t.MaxItems))
+        return package.Process.Sound && !string.IsNullOrWhiteSpace(package.Workshop.Title) && times.Count > 0 && groups.Count > 0 && Bounded(times)
             && groups.All(g => g.ThemeId is null || themes.Contains(g.ThemeId.Value))
             && times.DistinctBy(t => t.Id).Count() == times.Count && groups.DistinctBy(g => g.Id).Count() == groups.Count
             && package.Items.DistinctBy(i => i.Id).Count() == package.Items.Count;
     }
+
+    /// <summary>Times within the editor's bounds (a time's length, its items): the pages computing with them take no others.</summary>
+    private static bool Bounded(IEnumerable<OfflineTime> times) =>
+        times.All(t => t.Minutes is null or (>= 1 and <= WorkshopTime.MinutesMax) && t.MinItems is null or (>= 1 and <= WorkshopTime.ItemsMax)
+            && t.MaxItems is null or (>= 1 and <= WorkshopTime.ItemsMax) && !(t.MinItems > t.MaxItems));
 
     /// <summary>On the laptop: the session's bundle, signed with the package's key, to carry back to the main installation.</summary>
     public async Task<(CommandResult Result, byte[]? File)> ExportBundleAsync(Guid workshopId)
@@ -202,11 +205,16 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
         {
             return (CommandResult.Refused("Offline.Tampered"), null);
         }
-        // The file may say null where the records say otherwise: the patterns read it as missing. An item without
-        // text is only left out (below), as it leaves the others whole; a table or a time twice, or another
-        // workshop's, would break the keys.
+        // Signed, a bundle is still only what its laptop wrote: it is checked as a package is (nulls where the records
+        // allow none, numbers no enum names, times out of bounds). An item without text is only left out (below), as it
+        // leaves the others whole; a table or a time twice, or another workshop's, would break the keys, and an item
+        // pointing to one the workshop does not hold would break the pages showing it.
         var (groups, times) = (bundle.Workshop.Groups.Where(g => g is not null).Select(g => g.Id).ToList(), bundle.Workshop.Times.Where(t => t is not null).Select(t => t.Id).ToList());
+        var known = bundle.Items.Where(i => i is not null).Select(i => i.Id).ToHashSet();
+        var pointed = bundle.Items.Where(i => i is not null).SelectMany(i => new[] { i.ParentId, i.MergedIntoId }).OfType<Guid>().Where(id => !known.Contains(id)).Distinct().ToList();
         if (bundle.Items.Any(i => i is null) || groups.Count != bundle.Workshop.Groups.Count || times.Count != bundle.Workshop.Times.Count
+            || !SignedFile.Whole(bundle with { Items = [.. bundle.Items.Where(i => i is not null && i.Text is not null)] }) || !Bounded(bundle.Workshop.Times)
+            || pointed.Count > 0 && await db.WorkshopItems.CountAsync(i => i.WorkshopId == workshop.Id && pointed.Contains(i.Id)) != pointed.Count
             || groups.Distinct().Count() != groups.Count || times.Distinct().Count() != times.Count
             || await db.WorkshopGroups.AnyAsync(g => groups.Contains(g.Id) && g.WorkshopId != workshop.Id)
             || await db.WorkshopTimes.AnyAsync(t => times.Contains(t.Id) && t.WorkshopId != workshop.Id)
@@ -304,7 +312,15 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
             ImportedAt = clock.GetUtcNow(), ImportedById = authorizer.PersonId,
         });
         audit.Record("workshop.offline-import", $"workshop:{workshop.Id}", string.Create(CultureInfo.InvariantCulture, $"{added} added, {updated} updated, {conflicts.Count} conflicts"));
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || DatabaseErrors.IsUniqueViolation(e))
+        {
+            // The same bundle sent twice at once (a double click): the other import wrote these items first.
+            return (CommandResult.Refused("Offline.ImportedMeanwhile"), null);
+        }
         await db.Workshops.Where(w => w.Id == workshop.Id).ExecuteUpdateAsync(s => s.SetProperty(w => w.Revision, w => w.Revision + 1));
         await transaction.CommitAsync();
         return (CommandResult.Done(workshop.Id), new OfflineReport(added, updated, conflicts, earlier));
