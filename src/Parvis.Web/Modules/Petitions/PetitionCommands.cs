@@ -461,44 +461,51 @@ public sealed class PetitionCommands(
         {
             return CommandResult.Refused(problem);
         }
-        // Two presses at once: one answers, the other is told it is done. The answers, the actions and the stage go in
-        // together or not at all; the fate follows, in its own transaction.
+        // Two presses at once: one answers, the other is told it is done. The answers, the actions, the stage and the
+        // fate go in together or not at all: answered without its fate, it could not be answered again to give it.
         var now = clock.GetUtcNow();
-        await using (var transaction = await db.Database.BeginTransactionAsync())
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (await db.Petitions.Where(p => p.Id == petitionId && p.AnsweredAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.AnsweredAt, now).SetProperty(p => p.Stage, PetitionStage.Answered).SetProperty(p => p.NextSteps, nextSteps)) == 0)
         {
-            if (await db.Petitions.Where(p => p.Id == petitionId && p.AnsweredAt == null)
-                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.AnsweredAt, now).SetProperty(p => p.Stage, PetitionStage.Answered).SetProperty(p => p.NextSteps, nextSteps)) == 0)
+            return CommandResult.Refused("Petitions.AlreadyAnswered");
+        }
+        foreach (var demand in demands)
+        {
+            demand.Answer = given[demand.Id].Answer.Trim();
+            if (given[demand.Id].MakeAction)
             {
-                return CommandResult.Refused("Petitions.AlreadyAnswered");
-            }
-            foreach (var demand in demands)
-            {
-                demand.Answer = given[demand.Id].Answer.Trim();
-                if (given[demand.Id].MakeAction)
+                var action = await synthesis.CreateAsync(petition.ProcessId, new SynthesisDraft(SynthesisItemKind.Action, PetitionDemand.ActionTitle(demand.Text), $"{demand.Text}\n\n{demand.Answer}"));
+                if (!action.Succeeded)
                 {
-                    var action = await synthesis.CreateAsync(petition.ProcessId, new SynthesisDraft(SynthesisItemKind.Action, PetitionDemand.ActionTitle(demand.Text), $"{demand.Text}\n\n{demand.Answer}"));
-                    if (!action.Succeeded)
-                    {
-                        return action;
-                    }
-                    demand.ActionId = action.Id;
+                    return action;
                 }
+                demand.ActionId = action.Id;
             }
-            audit.Record("petition.answer", $"petition:{petition.Id}", "");
-            await notifier.RaiseAsync(new Notice(PetitionsModule.Answered, organisation.Id, petition.ProcessId, petition.Id, petition.Title, petition.Address,
-                Excerpts.Cut(nextSteps.Length > 0 ? nextSteps : demands[0].Answer, 300)) { Involved = Involved(petition.Id), ActorId = authorizer.PersonId });
-            await db.SaveChangesAsync();
-            // Answered, the petition takes no more signatures: the names, postcodes and scans kept for the council's
-            // checks have served, and go.
-            await db.PetitionSignatures.Where(s => s.PetitionId == petitionId && s.PersonId == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Name, (string?)null).SetProperty(x => x.Postcode, (string?)null));
-            await db.SignatureSheets.Where(s => s.PetitionId == petitionId)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Scan, (byte[]?)null).SetProperty(x => x.ScanType, (string?)null));
-            await db.PendingSignatures.Where(p => p.PetitionId == petitionId).ExecuteDeleteAsync();
+        }
+        audit.Record("petition.answer", $"petition:{petition.Id}", "");
+        await notifier.RaiseAsync(new Notice(PetitionsModule.Answered, organisation.Id, petition.ProcessId, petition.Id, petition.Title, petition.Address,
+            Excerpts.Cut(nextSteps.Length > 0 ? nextSteps : demands[0].Answer, 300)) { Involved = Involved(petition.Id), ActorId = authorizer.PersonId });
+        await db.SaveChangesAsync();
+        // Answered, the petition takes no more signatures: the names, postcodes and scans kept for the council's
+        // checks have served, and go.
+        await db.PetitionSignatures.Where(s => s.PetitionId == petitionId && s.PersonId == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Name, (string?)null).SetProperty(x => x.Postcode, (string?)null));
+        await db.SignatureSheets.Where(s => s.PetitionId == petitionId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Scan, (byte[]?)null).SetProperty(x => x.ScanType, (string?)null));
+        await db.PendingSignatures.Where(p => p.PetitionId == petitionId).ExecuteDeleteAsync();
+        var fate = nextSteps.Length > 0 ? nextSteps : text["Petitions.AnsweredPointByPoint"].Value;
+        var decided = await fates.DecideAsync(petition.Id, new FateInput(Fate.Answered, Excerpts.Clip(fate, FateDecision.TextMax)));
+        if (decided.Succeeded)
+        {
             await transaction.CommitAsync();
         }
-        var fate = nextSteps.Length > 0 ? nextSteps : text["Petitions.AnsweredPointByPoint"].Value;
-        return await fates.DecideAsync(petition.Id, new FateInput(Fate.Answered, Excerpts.Clip(fate, FateDecision.TextMax)));
+        else
+        {
+            // Rolled back: nothing of this request is to be saved later.
+            db.ChangeTracker.Clear();
+        }
+        return decided;
     }
 
     /// <summary>The promoter committee's public reply to the answer, once, by one of its confirmed members.</summary>
