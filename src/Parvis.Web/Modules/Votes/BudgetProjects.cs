@@ -176,8 +176,10 @@ public sealed class BudgetProjects(
         {
             return CommandResult.Refused("Votes.Project.DesksCounting");
         }
-        // Two presses at once: one claims the vote's funding, the other is told it is done.
+        // Two presses at once: one claims the vote's funding, the other is told it is done. The claim, each project's
+        // action and fate go in together or not at all, so that pressed again it neither doubles an action nor stops.
         var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync();
         if (await db.Votes.Where(v => v.Id == voteId && v.FundedAt == null).ExecuteUpdateAsync(v => v.SetProperty(x => x.FundedAt, now)) == 0)
         {
             return CommandResult.Refused("Votes.Project.AlreadyFunded");
@@ -200,11 +202,12 @@ public sealed class BudgetProjects(
             var fate = item.Succeeded ? await fates.DecideAsync(project.Id, new FateInput(Fate.Retained, text["Votes.Project.FundedBy", results.Vote.Question], item.Id)) : item;
             if (!fate.Succeeded)
             {
-                // Pressed again, it goes on from the projects not yet made actions.
-                await db.Votes.Where(v => v.Id == voteId).ExecuteUpdateAsync(v => v.SetProperty(x => x.FundedAt, (DateTimeOffset?)null));
+                // Rolled back: nothing of this request is to be saved later.
+                db.ChangeTracker.Clear();
                 return fate;
             }
         }
+        await transaction.CommitAsync();
         return CommandResult.Done(voteId);
     }
 
