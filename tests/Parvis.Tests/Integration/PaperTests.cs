@@ -77,6 +77,8 @@ public sealed class PaperTests(ParvisApp app) : IClassFixture<ParvisApp>
 
         var imported = await ConfirmAsync(facilitator, workshop, check);
         Assert.Equal(HttpStatusCode.Redirect, imported.Status);
+        // Confirmed twice (a second click, the page sent again): the second adds nothing, and says why.
+        Assert.Contains("déjà été importés", (await ConfirmAsync(facilitator, workshop, check)).Text("#Upload-error"), StringComparison.Ordinal);
         var items = await ItemsAsync(workshop.Id);
         Assert.Equal(4, items.Count);
         Assert.All(items, i => Assert.Equal(Channel.Paper, i.Channel));

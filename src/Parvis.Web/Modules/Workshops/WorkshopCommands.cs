@@ -394,10 +394,20 @@ public sealed class WorkshopCommands(ParvisDbContext db, CurrentOrganisation org
     /// </summary>
     public async Task<(CommandResult Result, IReadOnlyList<PaperError> Errors)> ImportPaperAsync(Guid workshopId, IReadOnlyList<IReadOnlyList<string>> rows)
     {
+        // One import at a time per workshop: a second click waits for the first, then finds its lines there.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await BumpAsync(workshopId);
         var (checkedResult, lines, errors) = await CheckPaperAsync(workshopId, rows);
         if (!checkedResult.Succeeded)
         {
             return (checkedResult, errors);
+        }
+        // A sheet whose every line is already a paper item of its table was imported already (sent twice).
+        var paper = await db.WorkshopItems.AsNoTracking().Where(i => i.WorkshopId == workshopId && i.Channel == Channel.Paper)
+            .Select(i => new { i.GroupId, i.ItemKind, i.Text }).ToListAsync();
+        if (lines.All(l => paper.Contains(new { GroupId = l.Group.Id, ItemKind = l.Kind, Text = l.Text.Trim() })))
+        {
+            return (CommandResult.Refused("Paper.AlreadyImported"), []);
         }
         var workshop = await db.Workshops.Include(w => w.Groups).Include(w => w.Times).SingleAsync(w => w.Id == workshopId);
         var positions = await db.WorkshopItems.Where(i => i.WorkshopId == workshop.Id)
@@ -418,7 +428,8 @@ public sealed class WorkshopCommands(ParvisDbContext db, CurrentOrganisation org
             created[line.Number] = item.Id;
         }
         audit.Record("workshop.paper-import", $"workshop:{workshop.Id}", lines.Count.ToString(CultureInfo.InvariantCulture));
-        await SaveAsync(workshop.Id);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         return (CommandResult.Done(workshop.Id), []);
     }
 
