@@ -123,6 +123,12 @@ public sealed class PetitionTests(ParvisApp app) : IClassFixture<ParvisApp>
         // A month on, the sessions opened before have expired: the same people sign in again.
         (staff, signer, third) = (await SignInAgainAsync(staffPerson), await SignInAgainAsync(signerPerson), await SignInAgainAsync(thirdPerson));
 
+        // Hidden by moderation meanwhile, its staff page offers no form its commands would refuse, and says why.
+        await app.WithDatabaseAsync(db => db.Petitions.Where(p => p.Id == id).ExecuteUpdateAsync(u => u.SetProperty(p => p.HiddenAt, DateTimeOffset.UtcNow)));
+        var hidden = await staff.GetAsync(staffPage);
+        Assert.Contains("masquée par la modération", hidden.Text(".notice"), StringComparison.Ordinal);
+        Assert.Empty(hidden.Document.QuerySelectorAll("form[action*=handler]"));
+        await app.WithDatabaseAsync(db => db.Petitions.Where(p => p.Id == id).ExecuteUpdateAsync(u => u.SetProperty(p => p.HiddenAt, (DateTimeOffset?)null)));
         // Staff answer every demand; a demand left without an answer is refused next to it, with the other answer kept.
         var demands = await app.WithDatabaseAsync(db => db.PetitionDemands.Where(d => d.PetitionId == id).OrderBy(d => d.Number).Select(d => d.Id).ToListAsync());
         var partial = await staff.PostAsync($"{staffPage}?handler=Answer", new Dictionary<string, string> { ["Answers[0]"] = "Accepté : un bus à 21 h 15.", ["Answers[1]"] = "", ["NextSteps"] = "" });

@@ -61,7 +61,10 @@ public sealed class PetitionModel(ParvisDbContext db, CurrentOrganisation organi
     public IReadOnlyList<SheetLine> Sheets { get; private set; } = [];
     public DateOnly Today { get; private set; }
 
-    public bool Open => Petition.Stage is PetitionStage.Signing or PetitionStage.AwaitingAnswer;
+    public bool Open => !Hidden && Petition.Stage is PetitionStage.Signing or PetitionStage.AwaitingAnswer;
+
+    /// <summary>Hidden by moderation: every command refuses it until an appeal restores it, so no form is offered.</summary>
+    public bool Hidden => Petition.HiddenAt is not null;
 
     public string Address => $"/admin/petitions/{Petition.Id}";
 
