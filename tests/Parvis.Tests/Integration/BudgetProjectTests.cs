@@ -135,6 +135,61 @@ public sealed partial class VoteTests
     }
 
     [Fact]
+    public async Task An_area_s_projects_of_the_same_title_are_numbered_on_the_ballot_and_an_area_it_cannot_make_is_said_beside_it()
+    {
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        var process = await app.AddProcessAsync("budget-homonymes", new Phase
+        {
+            Title = "Dépôt des projets", StartsOn = today.AddDays(-2), EndsOn = today.AddDays(20), Switches = [VotesModule.Submitting],
+        });
+        var component = process.Component(VotesModule.Key)!.Id;
+        var admin = $"/admin/processes/{process.Id}/votes/{component}";
+        var (staff, _) = await app.SignedInAsync("Chargé des homonymes", Role.ProcessManager);
+        var (citizen, _) = await app.SignedInAsync("Porteur de jardins");
+        async Task<Guid> AreaAsync(string name)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"{admin}?handler=Area", new Dictionary<string, string> { ["Area.Name"] = name, ["Area.Amount"] = "50000" })).Status);
+            return await app.WithDatabaseAsync(db => db.BudgetAreas.Where(a => a.ComponentId == component && a.Name == name).Select(a => a.Id).SingleAsync());
+        }
+        async Task FeasibleAsync(Guid area, string title, string cost)
+        {
+            var submitted = await citizen.PostAsync($"/processes/{process.Slug}/projects/{component}", new Dictionary<string, string>
+            {
+                ["Title"] = title, ["Description"] = $"{title} : pour les familles et les personnes âgées du quartier.", ["AreaId"] = $"{area}",
+            });
+            var project = Guid.Parse(submitted.Location!.Split('/')[^1]);
+            Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"/votes/projects/{project}", new Dictionary<string, string>
+            {
+                ["Feasible"] = "true", ["Cost"] = cost, ["ReviewText"] = "Devis de la régie.",
+            })).Status);
+        }
+        Dictionary<string, string> Vote(Guid area) => new()
+        {
+            ["Input.Question"] = "Quels projets pour le quartier ?", ["Input.Purpose"] = "AssemblyDecision", ["Input.Method"] = "Budget", ["Input.Seats"] = "1",
+            ["Input.AreaId"] = $"{area}", ["Input.Options"] = "", ["Input.BudgetCount"] = "Greedy", ["Input.MinSharePercent"] = "0",
+            ["Input.OpensAt"] = DateTime.Now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm"), ["Input.ClosesAt"] = DateTime.Now.AddDays(3).ToString("yyyy-MM-ddTHH:mm"),
+            ["Input.Secret"] = "true", ["Input.ResultsBeforeClose"] = "false",
+        };
+
+        // Two gardens proposed apart: each its own line, numbered.
+        var gardens = await AreaAsync("Bois-du-Château");
+        await FeasibleAsync(gardens, "Jardin partagé", "20000");
+        await FeasibleAsync(gardens, "Jardin partagé", "25000");
+        var created = await staff.PostAsync(admin, Vote(gardens));
+        Assert.Equal(HttpStatusCode.Redirect, created.Status);
+        var vote = Guid.Parse(created.Location!.Split('/')[^1]);
+        Assert.Equal(["Jardin partagé (1)", "Jardin partagé (2)"],
+            await app.WithDatabaseAsync(db => db.VoteOptions.Where(o => o.VoteId == vote).OrderBy(o => o.Position).Select(o => o.Title).ToListAsync()));
+
+        // An area with a single feasible project makes no ballot: said beside the area, not under the empty options.
+        var single = await AreaAsync("Keryado");
+        await FeasibleAsync(single, "Des bancs à l'ombre", "5000");
+        var refused = await staff.PostAsync(admin, Vote(single));
+        Assert.NotEqual("", refused.Text("#Input_AreaId-error"));
+        Assert.Empty(refused.Document.QuerySelectorAll("#Input_Options-error"));
+    }
+
+    [Fact]
     public async Task Equal_shares_say_when_the_shares_stopped_rising_and_the_rest_went_by_votes()
     {
         // Two voters, each wanting a project that costs the whole budget: no share of half the budget pays for either,

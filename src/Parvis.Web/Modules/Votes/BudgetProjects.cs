@@ -150,7 +150,11 @@ public sealed class BudgetProjects(
         var projects = await db.BudgetProjects.AsNoTracking()
             .Where(p => p.AreaId == areaId && p.Review == ProjectReview.Feasible && p.HiddenAt == null && p.ErasedAt == null)
             .Select(p => new { p.Id, p.Title, p.Cost }).ToListAsync();
-        return (area.Amount, [.. projects.OrderBy(p => p.Title, StringComparer.CurrentCulture).Select(p => new DraftOption(p.Title, p.Cost, p.Id))]);
+        // Two projects may bear the same title (two gardens proposed apart): numbered, each is its own line on the ballot.
+        var same = projects.GroupBy(p => p.Title, StringComparer.CurrentCultureIgnoreCase).Where(g => g.Count() > 1)
+            .SelectMany(g => g.Select((p, i) => (p.Id, Title: $"{p.Title} ({i + 1})"))).ToDictionary(p => p.Id, p => p.Title);
+        return (area.Amount, [.. projects.OrderBy(p => p.Title, StringComparer.CurrentCulture)
+            .Select(p => new DraftOption(same.TryGetValue(p.Id, out var numbered) ? numbered : p.Title, p.Cost, p.Id))]);
     }
 
     /// <summary>

@@ -238,7 +238,8 @@ public sealed class VotesModel(ParvisDbContext db, CurrentOrganisation organisat
             "Votes.MinimumAge" => "Input.MinimumAge",
             "Votes.TerritoryNeeded" => "Input.Territory",
             "Votes.BodyNeeded" => "Input.BodyId",
-            _ => "Input.Options",
+            // The options came from the area's projects, not from the field left empty.
+            _ => fromArea is null ? "Input.Options" : "Input.AreaId",
         };
         return After(result, "Votes.Created", result.Id is { } id ? $"/votes/{id}" : Address, field);
     }
