@@ -219,6 +219,9 @@ public sealed class MigrationTests
             const string Arguments = """[{"Value":"Camille Médiatrice","Kind":"Written"},{"Value":"11","Kind":"Written"}]""";
             await db.Database.ExecuteSqlRawAsync(Insert, Id(unusual), Id(organisation), "mediation.unusual", Id(Guid.NewGuid()), "Médiathèque « L'Îlot »", Arguments, Now());
             await db.Database.ExecuteSqlRawAsync(Insert, Id(other), Id(organisation), "fate.decided", Id(Guid.NewGuid()), "Médiathèque « L'Îlot »", Arguments, Now());
+            // Arguments edited by hand into something else than JSON: left as they are, the migration going on.
+            var broken = Guid.NewGuid();
+            await db.Database.ExecuteSqlRawAsync(Insert, Id(broken), Id(organisation), "mediation.unusual", Id(Guid.NewGuid()), "Médiathèque « L'Îlot »", "pas du JSON", Now());
 
             await migrator.MigrateAsync();
 
@@ -226,6 +229,7 @@ public sealed class MigrationTests
             string[] Values(string json) => [.. System.Text.Json.JsonDocument.Parse(json).RootElement.EnumerateArray().Select(a => a.GetProperty("Value").GetString()!)];
             Assert.Equal(["Médiathèque « L'Îlot »", "11"], Values(stored[unusual]));
             Assert.Equal(["Camille Médiatrice", "11"], Values(stored[other]));
+            Assert.Equal("pas du JSON", stored[broken]);
         });
     }
 

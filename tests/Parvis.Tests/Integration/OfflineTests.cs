@@ -100,11 +100,15 @@ public sealed class OfflineTests(ParvisApp main) : IClassFixture<ParvisApp>
         await ConsoleAsync(owner, workshopId, "Carry", new() { ["itemId"] = carriedId.ToString(), ["carried"] = "true" });
         await ConsoleAsync(owner, workshopId, "Start", new() { ["timeId"] = times[1].ToString() });
         await ConsoleAsync(owner, workshopId, "Add", new() { ["group"] = groups[0].ToString(), ["kind"] = "Action", ["ItemText"] = "Un relais wifi au port", ["ParentId"] = carriedId.ToString() });
+        // The hidden item moved on the laptop (its table's items reordered): its place follows, never its missing words.
+        await laptop.WithDatabaseAsync(db => db.WorkshopItems.Where(i => i.WorkshopId == workshopId && i.HiddenAt != null).ExecuteUpdateAsync(u => u.SetProperty(i => i.Position, 7)));
         var bundle = await owner.Client.GetByteArrayAsync($"{offlinePage}?handler=Bundle");
 
-        // Back on the main installation: three new items, one updated, the same on both sides.
+        // Back on the main installation: three new items, two updated, the same on both sides.
         var imported = await UploadAsync(manager, offlinePage, "Import", bundle);
-        Assert.Equal("3 contributions ajoutées, 1 mise à jour.", imported.Text("#offline-report p"));
+        Assert.Equal("3 contributions ajoutées, 2 mises à jour.", imported.Text("#offline-report p"));
+        var hiddenOnMain = (await ItemsAsync(main, workshopId)).Single(i => i.HiddenAt != null);
+        Assert.Equal(("Un propos injurieux", 7), (hiddenOnMain.Text, hiddenOnMain.Position));
         var onMain = await ItemsAsync(main, workshopId);
         Assert.Equal(Same(await ItemsAsync(laptop, workshopId)), Same(onMain));
         Assert.Equal(3, onMain.Count(i => i.Channel == Channel.Offline));
@@ -356,10 +360,13 @@ public sealed class OfflineTests(ParvisApp main) : IClassFixture<ParvisApp>
         var page = $"/workshops/{workshopId}/offline";
         var package = Encoding.UTF8.GetBytes((await manager.PostAsync($"{page}?handler=Package", new Dictionary<string, string>())).Body);
         var twice = Guid.NewGuid();
+        var (wordless, below) = (Guid.NewGuid(), Concern(Guid.NewGuid(), group, "Une action sous un élément sans texte"));
+        (below["kind"], below["parentId"]) = ("Action", wordless);
 
         var report = await UploadAsync(manager, page, "Import", SignedBundle(package,
             Concern(Guid.NewGuid(), group, "Les bus du soir"),
-            Concern(Guid.NewGuid(), group, null),
+            Concern(wordless, group, null),
+            below,
             Concern(proposalId, group, "Sous l'identifiant d'une proposition"),
             Concern(twice, group, "Le même identifiant"),
             Concern(twice, group, "Le même identifiant, encore")));
@@ -368,6 +375,7 @@ public sealed class OfflineTests(ParvisApp main) : IClassFixture<ParvisApp>
         Assert.Equal("2 contributions ajoutées, aucune mise à jour.", report.Text("#offline-report p"));
         var named = report.Texts("#offline-report li").ToList();
         Assert.Contains(named, n => n.StartsWith("Un élément sans texte", StringComparison.Ordinal));
+        Assert.Contains("«\u00a0Une action sous un élément sans texte\u00a0»\u00a0: l'élément auquel il est rattaché n'a pas été importé, il ne l'a pas été non plus", named);
         Assert.Contains("«\u00a0Sous l'identifiant d'une proposition\u00a0»\u00a0: son identifiant est déjà celui d'une autre contribution, l'élément n'a pas été importé", named);
         Assert.Single(named, n => n.StartsWith("«\u00a0Le même identifiant", StringComparison.Ordinal) && n.Contains("déjà celui", StringComparison.Ordinal));
         Assert.Equal(["Le même identifiant", "Les bus du soir"], (await ItemsAsync(main, workshopId)).Select(i => i.Text).Order(StringComparer.Ordinal));

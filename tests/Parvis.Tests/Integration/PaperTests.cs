@@ -97,6 +97,10 @@ public sealed class PaperTests(ParvisApp app) : IClassFixture<ParvisApp>
         var later = Csv(Header, $"{first};action;Un numéro de téléphone unique;La fracture numérique des personnes âgées;;");
         await ConfirmAsync(facilitator, workshop, await CheckAsync(facilitator, workshop, Encoding.UTF8.GetBytes(later)));
         Assert.Equal(concern.Id, (await ItemsAsync(workshop.Id)).Single(i => i.Text == "Un numéro de téléphone unique").ParentId);
+        // Another table's sheet may say what one already said, under another concern: it is no sheet sent twice.
+        var again = Csv(Header, $"{first};préoccupation;Les démarches en ligne obligatoires;;;", $"{first};action;Un numéro de téléphone unique;2;;");
+        Assert.Equal(HttpStatusCode.Redirect, (await ConfirmAsync(facilitator, workshop, await CheckAsync(facilitator, workshop, Encoding.UTF8.GetBytes(again)))).Status);
+        Assert.Equal(2, (await ItemsAsync(workshop.Id)).Count(i => i.Text == "Un numéro de téléphone unique"));
     }
 
     [Fact]

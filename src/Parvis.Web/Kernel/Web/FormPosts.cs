@@ -16,7 +16,9 @@ public sealed class FormPosts : IPageFilter
     public void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
         var request = context.HttpContext.Request;
-        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && !request.HasFormContentType)
+        // The error page, shown again for a refused post of any kind, is let through: it reads a form only if there is one.
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && !request.HasFormContentType
+            && context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
         {
             context.Result = new StatusCodeResult(StatusCodes.Status415UnsupportedMediaType);
         }

@@ -402,10 +402,16 @@ public sealed class WorkshopCommands(ParvisDbContext db, CurrentOrganisation org
         {
             return (checkedResult, errors);
         }
-        // A sheet whose every line is already a paper item of its table was imported already (sent twice).
-        var paper = await db.WorkshopItems.AsNoTracking().Where(i => i.WorkshopId == workshopId && i.Channel == Channel.Paper)
-            .Select(i => new { i.GroupId, i.ItemKind, i.Text }).ToListAsync();
-        if (lines.All(l => paper.Contains(new { GroupId = l.Group.Id, ItemKind = l.Kind, Text = l.Text.Trim() })))
+        // A sheet whose every line is already a paper item of its table, under the same parent, was imported already (sent twice).
+        var held = await db.WorkshopItems.AsNoTracking().Where(i => i.WorkshopId == workshopId)
+            .Select(i => new { i.Id, i.GroupId, i.ItemKind, i.Text, i.ParentId, i.Channel }).ToListAsync();
+        var texts = held.ToDictionary(i => i.Id, i => i.Text);
+        var paper = held.Where(i => i.Channel == Channel.Paper)
+            .Select(i => (i.GroupId, i.ItemKind, i.Text, Parent: i.ParentId is { } parent ? texts.GetValueOrDefault(parent) : null)).ToHashSet();
+        var numbered = lines.ToDictionary(l => l.Number);
+        string? ParentText(PaperLine line) => line.Parent?.ItemId is { } item ? texts.GetValueOrDefault(item)
+            : line.Parent?.Line is { } number && numbered.TryGetValue(number, out var parentLine) ? parentLine.Text.Trim() : null;
+        if (lines.All(l => paper.Contains((l.Group.Id, l.Kind, l.Text.Trim(), ParentText(l)))))
         {
             return (CommandResult.Refused("Paper.AlreadyImported"), []);
         }

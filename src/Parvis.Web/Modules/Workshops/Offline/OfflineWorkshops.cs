@@ -150,13 +150,18 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
         {
             return (refusal!, null);
         }
-        var link = await db.OfflineLinks.Where(l => l.WorkshopId == workshop.Id && l.Role == OfflineRole.Copy).OrderByDescending(l => l.CreatedAt).FirstOrDefaultAsync();
+        var link = await db.OfflineLinks.AsNoTracking().Where(l => l.WorkshopId == workshop.Id && l.Role == OfflineRole.Copy).OrderByDescending(l => l.CreatedAt).FirstOrDefaultAsync();
         if (link is null)
         {
             return (CommandResult.Refused("Offline.NotACopy"), null);
         }
-        link.Bundles++;
-        await db.SaveChangesAsync();
+        // Numbered in the database: two downloads at once get two numbers.
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await db.OfflineLinks.Where(l => l.Id == link.Id).ExecuteUpdateAsync(u => u.SetProperty(l => l.Bundles, l => l.Bundles + 1));
+            link.Bundles = await db.OfflineLinks.Where(l => l.Id == link.Id).Select(l => l.Bundles).SingleAsync();
+            await transaction.CommitAsync();
+        }
         var items = await db.WorkshopItems.AsNoTracking().Where(i => i.WorkshopId == workshop.Id).OrderBy(i => i.CreatedAt).ToListAsync();
         var snapshot = Snapshot(workshop, items.Select(ToFile).ToList());
         var payload = new OfflinePayload
@@ -249,12 +254,19 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
         var added = 0;
         var updated = 0;
         var accepted = new Dictionary<Guid, string>();
+        var orphans = Orphans(bundle.Items, id => here.ContainsKey(id),
+            i => i.Text is null || taken.Contains(i.Id) || workshop.Groups.All(g => g.Id != i.GroupId));
         // Parents before their children, so an action never points to a concern not yet there.
         foreach (var item in bundle.Items.OrderBy(i => i.Kind).ThenBy(i => i.CreatedAt))
         {
             if (item.Text is null)
             {
                 conflicts.Add(new OfflineConflict("Offline.ItemWithoutText", item.Id.ToString()));
+                continue;
+            }
+            if (orphans.Contains(item.Id))
+            {
+                conflicts.Add(new OfflineConflict("Offline.ItemWithoutParent", item.Text));
                 continue;
             }
             if (taken.Contains(item.Id) || !accepted.TryAdd(item.Id, item.Fingerprint))
@@ -284,7 +296,13 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
             {
                 continue;
             }
-            if (mine == before)
+            if (mine == before && (item.Hidden || existing.HiddenAt is not null || existing.ErasedAt is not null))
+            {
+                // Hidden on either side, its words are not in the file (or not to be taken from it): only its place follows.
+                Place(existing, item);
+                updated++;
+            }
+            else if (mine == before)
             {
                 // What a mention says of the item (whom it names, its text) changed: it follows.
                 var named = (existing.ItemKind, existing.Actor, existing.Text) != (item.Kind, item.Actor, item.Text);
@@ -414,16 +432,41 @@ public sealed class OfflineWorkshops(ParvisDbContext db, CurrentOrganisation org
     /// <summary>What can change on an item after it was made: its place, text, grouping and details.</summary>
     private static WorkshopItem Apply(WorkshopItem target, OfflineItem item)
     {
+        Place(target, item);
+        target.Text = item.Text;
+        target.Actor = item.Actor;
+        return target;
+    }
+
+    /// <summary>Where an item stands (its table, kind, parent, position, grouping), without its words.</summary>
+    private static void Place(WorkshopItem target, OfflineItem item)
+    {
         target.GroupId = item.GroupId;
         target.ItemKind = item.Kind;
         target.ParentId = item.ParentId;
-        target.Text = item.Text;
         target.Position = item.Position;
         target.Carried = item.Carried;
         target.MergedIntoId = item.MergedIntoId;
         target.ResourceStatus = item.Status;
-        target.Actor = item.Actor;
-        return target;
+    }
+
+    /// <summary>
+    /// The items that point (as their parent, or where they were merged) to one the import leaves out and this
+    /// installation does not hold, and so on down: taken, they would point to nothing.
+    /// </summary>
+    private static HashSet<Guid> Orphans(IReadOnlyList<OfflineItem> items, Func<Guid, bool> held, Func<OfflineItem, bool> leftOut)
+    {
+        var pointing = items.SelectMany(i => new[] { i.ParentId, i.MergedIntoId }.OfType<Guid>().Select(target => (Target: target, i.Id))).ToLookup(p => p.Target, p => p.Id);
+        var missing = new Queue<Guid>(items.Where(leftOut).Select(i => i.Id).Where(id => !held(id)));
+        var orphans = new HashSet<Guid>();
+        while (missing.TryDequeue(out var id))
+        {
+            foreach (var orphan in pointing[id].Where(orphans.Add))
+            {
+                missing.Enqueue(orphan);
+            }
+        }
+        return orphans;
     }
 
     /// <summary>
