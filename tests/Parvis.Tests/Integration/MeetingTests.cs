@@ -326,6 +326,13 @@ public sealed class MeetingTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Contains(first.Person.Pseudonym, lorientSheet.TextContent, StringComparison.Ordinal);
         Assert.Equal(5, kit.Texts("article h2").Count(h => h.StartsWith("Feuille d'émargement", StringComparison.Ordinal)));
         Assert.Contains("Votre question aux experts", kit.Text("article"), StringComparison.Ordinal);
+
+        // A seated person erases their account: the seat goes to the next waiting, who is told as after a cancellation.
+        await first.Session.PostAsync("/account/delete", new Dictionary<string, string> { ["Choice"] = "Remove", ["Password"] = ParvisApp.Password });
+        var next = people.Single(p => p.Person.Id == waiting[5].PersonId);
+        Assert.Equal(RegistrationStatus.Confirmed, await app.WithDatabaseAsync(db => db.MeetingRegistrations.Where(r => r.PersonId == next.Person.Id).Select(r => r.Status).SingleAsync()));
+        var told = await app.Mail.WaitForAsync(next.Person.Email!, m => m.Subject?.Contains("place s'est libérée", StringComparison.Ordinal) == true);
+        Assert.Contains($"/meetings/{setup.Meeting.Id}", told.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]

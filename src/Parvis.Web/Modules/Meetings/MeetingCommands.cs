@@ -1,15 +1,12 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Parvis.Web.Kernel.Audit;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
-using Parvis.Web.Kernel.Email;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Processes;
 using Parvis.Web.Kernel.Territory;
-using Parvis.Web.Shared;
 using Parvis.Web.Kernel.Text;
 
 namespace Parvis.Web.Modules.Meetings;
@@ -27,7 +24,7 @@ public sealed record MeetingRecord(string Minutes, int? OnlineAttendance, IReadO
 /// <summary>Everything that changes meetings and registrations. Each command checks the permission itself.</summary>
 public sealed class MeetingCommands(
     ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock,
-    IEmailSender email, IStringLocalizer<SharedText> text, ProcessAccess processes, ActorMentions actors)
+    SeatMail seats, ProcessAccess processes, ActorMentions actors)
 {
     /// <summary>The kind of mention by which a meeting's site names the actor of the territory it is held at.</summary>
     public const string SiteMention = "meeting";
@@ -173,7 +170,7 @@ public sealed class MeetingCommands(
             promoted.AddRange(await Seats.PromoteAsync(db, site.Id));
         }
         await transaction.CommitAsync();
-        await TellPromotedAsync(meeting, promoted);
+        await seats.TellAsync(meeting.Id, promoted);
         return CommandResult.Done(meeting.Id);
     }
 
@@ -255,7 +252,7 @@ public sealed class MeetingCommands(
         await db.MeetingRegistrations.Where(r => r.Id == registration.Id).ExecuteDeleteAsync();
         var promoted = await Seats.PromoteAsync(db, registration.SiteId);
         await transaction.CommitAsync();
-        await TellPromotedAsync(meeting, promoted);
+        await seats.TellAsync(meeting.Id, promoted);
         return CommandResult.Done();
     }
 
@@ -389,22 +386,6 @@ public sealed class MeetingCommands(
             return "Meetings.SitesRequired";
         }
         return sites.Any(s => s.Capacity < 1) ? "Meetings.CapacityInvalid" : null;
-    }
-
-    /// <summary>Those who moved from the waiting list to a seat are told by e-mail (queued: the seat never waits for the mail server).</summary>
-    private async Task TellPromotedAsync(Meeting meeting, IReadOnlyList<Guid> promoted)
-    {
-        if (promoted.Count == 0)
-        {
-            return;
-        }
-        var link = organisation.Link($"/meetings/{meeting.Id}");
-        var people = await db.Users.AsNoTracking().Where(p => promoted.Contains(p.Id) && p.Email != null).Select(p => new { p.Email, p.Pseudonym }).ToListAsync();
-        foreach (var person in people)
-        {
-            await email.SendAsync(person.Email!, text["Mail.SeatFreed.Subject", meeting.Title],
-                text["Mail.SeatFreed.Body", person.Pseudonym, meeting.Title, meeting.StartsAt.ToLocalTime().ToString("f"), link]);
-        }
     }
 
     private async Task<(Meeting? Meeting, Process? Process)> LoadAsync(Guid meetingId, bool tracked = true)

@@ -127,6 +127,7 @@ public sealed class MeetingsModule : IParvisModule
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<MeetingCommands>();
+        services.AddScoped<SeatMail>();
         services.AddScoped<QuestionCommands>();
         services.AddScoped<IQuestionsToExperts>(provider => provider.GetRequiredService<QuestionCommands>());
         services.AddScoped<IContributionSource, MeetingsContributions>();

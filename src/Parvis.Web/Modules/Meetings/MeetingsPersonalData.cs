@@ -9,7 +9,7 @@ namespace Parvis.Web.Modules.Meetings;
 /// the questions routed to them and the answers they gave. Questions they asked are exported and erased by the kernel
 /// as contributions.
 /// </summary>
-public sealed class MeetingsPersonalData(ParvisDbContext db) : IPersonalDataSource
+public sealed class MeetingsPersonalData(ParvisDbContext db, SeatMail mail) : IPersonalDataSource
 {
     public string Name => MeetingsModule.Key;
 
@@ -29,20 +29,21 @@ public sealed class MeetingsPersonalData(ParvisDbContext db) : IPersonalDataSour
     }
 
     /// <summary>
-    /// Registrations go whatever the choice (a seat is no contribution); freed seats go to the waiting lists. An
-    /// expert's answers stay, as the public answer the question was given (the key unlinks them), as do sites.
+    /// Registrations go whatever the choice (a seat is no contribution); freed seats go to the waiting lists, whose
+    /// people are told as when anyone cancels. An expert's answers stay, as the public answer the question was given
+    /// (the key unlinks them), as do sites.
     /// </summary>
     public async Task EraseAsync(Guid personId, ErasureChoice choice, CancellationToken cancellationToken)
     {
-        var sites = await db.MeetingRegistrations.Where(r => r.PersonId == personId).Select(r => r.SiteId).ToListAsync(cancellationToken);
-        foreach (var site in sites)
+        var seats = await db.MeetingRegistrations.Where(r => r.PersonId == personId).Select(r => new { r.SiteId, r.MeetingId }).ToListAsync(cancellationToken);
+        foreach (var seat in seats)
         {
-            await Seats.LockAsync(db, site);
+            await Seats.LockAsync(db, seat.SiteId);
         }
         await db.MeetingRegistrations.Where(r => r.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
-        foreach (var site in sites)
+        foreach (var seat in seats)
         {
-            await Seats.PromoteAsync(db, site);
+            await mail.TellAsync(seat.MeetingId, await Seats.PromoteAsync(db, seat.SiteId), cancellationToken);
         }
     }
 }
