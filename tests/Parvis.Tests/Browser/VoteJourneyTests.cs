@@ -159,7 +159,7 @@ public sealed partial class JourneyTests
         var vote = await OpenVoteAsync(new Vote
         {
             Question = "Quel horaire pour la navette ?", Purpose = VotePurpose.Advisory, Method = VoteMethod.SingleChoice,
-            ResultsBeforeClose = true, Mediated = true,
+            ResultsBeforeClose = true, Mediated = true, MinimumAge = 16,
         }, ("Tôt le matin", null), ("En soirée", null), ("Le week-end", null));
         var manager = await app.CreatePersonAsync("Présidente du bureau", Role.ProcessManager);
         var facilitator = await app.CreatePersonAsync("Assesseur de la salle des fêtes", Role.Facilitator);
@@ -177,6 +177,17 @@ public sealed partial class JourneyTests
         await page.FillAsync("#Who_Surname", "Le Bihan");
         await page.FillAsync("#Who_GivenNames", "Maëlle");
         await page.FillAsync("#Who_BirthDate", "1961-07-14");
+        // The attestation forgotten: said beside its box, what was typed kept, the box described by its error.
+        await Infrastructure.BrowserApp.ClickForNewPageAsync(page, page.Locator("form[action*=SignIdentity] button"));
+        Assert.Equal("Le Bihan", await page.InputValueAsync("#Who_Surname"));
+        Assert.Equal("AttestedIdentity-error", await page.GetAttributeAsync("#AttestedIdentity", "aria-describedby"));
+        Assert.False(await page.IsCheckedAsync("#AttestedIdentity"));
+        await app.AssertAccessibleAsync(page);
+        // The check reads the page again in each language: the desk's form is typed in anew, attested this time.
+        await page.FillAsync("#Who_Surname", "Le Bihan");
+        await page.FillAsync("#Who_GivenNames", "Maëlle");
+        await page.FillAsync("#Who_BirthDate", "1961-07-14");
+        await page.CheckAsync("#AttestedIdentity");
         await Infrastructure.BrowserApp.ClickForNewPageAsync(page, page.Locator("form[action*=SignIdentity] button"));
         Assert.Contains("La signature est enregistrée", await page.TextContentAsync("body"), StringComparison.Ordinal);
         await Infrastructure.BrowserApp.ClickForNewPageAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Clore la liste d'émargement et commencer le dépouillement" }));
@@ -206,6 +217,7 @@ public sealed partial class JourneyTests
         await page.FillAsync("#Who_BirthDate", "1939-04-02");
         await page.CheckAsync("#o2");
         await page.CheckAsync("#Present");
+        await page.CheckAsync("#Attested");
         await Infrastructure.BrowserApp.ClickForNewPageAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer son vote" }));
         Assert.Contains("Son vote est enregistré", await page.TextContentAsync("body"), StringComparison.Ordinal);
         Assert.Equal([",,1", ",1,"], (await app.WithDatabaseAsync(db => db.BallotBox(vote).ToListAsync())).Order(StringComparer.Ordinal));

@@ -14,16 +14,22 @@ namespace Parvis.Tests.Integration;
 /// <summary>A participatory budget from project submission to followed actions.</summary>
 public sealed partial class VoteTests
 {
-    [Fact]
-    public async Task A_participatory_budget_runs_from_submitted_projects_to_followed_actions()
+    /// <summary>A process taking projects, its votes component, and the staff page of its votes.</summary>
+    private async Task<(Process Process, Guid Component, string Admin)> BudgetProcessAsync(string slug)
     {
         var today = DateOnly.FromDateTime(DateTime.Now);
-        var process = await app.AddProcessAsync("budget-des-quartiers", new Phase
+        var process = await app.AddProcessAsync(slug, new Phase
         {
             Title = "Dépôt des projets", StartsOn = today.AddDays(-2), EndsOn = today.AddDays(20), Switches = [VotesModule.Submitting],
         });
         var component = process.Component(VotesModule.Key)!.Id;
-        var admin = $"/admin/processes/{process.Id}/votes/{component}";
+        return (process, component, $"/admin/processes/{process.Id}/votes/{component}");
+    }
+
+    [Fact]
+    public async Task A_participatory_budget_runs_from_submitted_projects_to_followed_actions()
+    {
+        var (process, component, admin) = await BudgetProcessAsync("budget-des-quartiers");
         var list = $"/processes/{process.Slug}/projects/{component}";
         var (staff, _) = await app.SignedInAsync("Chargée du budget participatif", Role.ProcessManager);
         var (citizen, citizenPerson) = await app.SignedInAsync("Porteuse de projets de Kervénanec");
@@ -137,13 +143,7 @@ public sealed partial class VoteTests
     [Fact]
     public async Task An_area_s_projects_of_the_same_title_are_numbered_on_the_ballot_and_an_area_it_cannot_make_is_said_beside_it()
     {
-        var today = DateOnly.FromDateTime(DateTime.Now);
-        var process = await app.AddProcessAsync("budget-homonymes", new Phase
-        {
-            Title = "Dépôt des projets", StartsOn = today.AddDays(-2), EndsOn = today.AddDays(20), Switches = [VotesModule.Submitting],
-        });
-        var component = process.Component(VotesModule.Key)!.Id;
-        var admin = $"/admin/processes/{process.Id}/votes/{component}";
+        var (process, component, admin) = await BudgetProcessAsync("budget-homonymes");
         var (staff, _) = await app.SignedInAsync("Chargé des homonymes", Role.ProcessManager);
         var (citizen, _) = await app.SignedInAsync("Porteur de jardins");
         async Task<Guid> AreaAsync(string name)
