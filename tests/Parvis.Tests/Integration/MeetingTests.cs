@@ -1,9 +1,13 @@
 using System.Net;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Parvis.Tests.Infrastructure;
 using Parvis.Web.Kernel.Contributions;
+using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.Notifications;
 using Parvis.Web.Kernel.People;
+using Parvis.Web.Kernel.Privacy;
 using Parvis.Web.Kernel.Processes;
 
 namespace Parvis.Tests.Integration;
@@ -327,12 +331,27 @@ public sealed class MeetingTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(5, kit.Texts("article h2").Count(h => h.StartsWith("Feuille d'émargement", StringComparison.Ordinal)));
         Assert.Contains("Votre question aux experts", kit.Text("article"), StringComparison.Ordinal);
 
-        // A seated person erases their account: the seat goes to the next waiting, who is told as after a cancellation.
-        await first.Session.PostAsync("/account/delete", new Dictionary<string, string> { ["Choice"] = "Remove", ["Password"] = ParvisApp.Password });
+        // An erasure that fails after the seat was freed undoes it all, and tells nobody.
         var next = people.Single(p => p.Person.Id == waiting[5].PersonId);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
+            var failing = new PersonalData(db, scope.ServiceProvider.GetRequiredService<UserManager<Person>>(),
+                [.. scope.ServiceProvider.GetServices<IPersonalDataSource>(), new FailingSource()]);
+            var person = await db.Users.SingleAsync(p => p.Id == first.Person.Id);
+            await Assert.ThrowsAsync<InvalidOperationException>(() => failing.EraseAsync(person, ErasureChoice.Remove));
+        }
+        Assert.Equal(RegistrationStatus.Waiting, await app.WithDatabaseAsync(db => db.MeetingRegistrations.Where(r => r.PersonId == next.Person.Id).Select(r => r.Status).SingleAsync()));
+
+        // A seated person erases their account: the seat goes to the next waiting, who is told as after a cancellation,
+        // once (the mail queue is first in, first out: a mail of the failed erasure would have come first).
+        await first.Session.PostAsync("/account/delete", new Dictionary<string, string> { ["Choice"] = "Remove", ["Password"] = ParvisApp.Password });
         Assert.Equal(RegistrationStatus.Confirmed, await app.WithDatabaseAsync(db => db.MeetingRegistrations.Where(r => r.PersonId == next.Person.Id).Select(r => r.Status).SingleAsync()));
         var told = await app.Mail.WaitForAsync(next.Person.Email!, m => m.Subject?.Contains("place s'est libérée", StringComparison.Ordinal) == true);
         Assert.Contains($"/meetings/{setup.Meeting.Id}", told.TextBody, StringComparison.Ordinal);
+        await app.Services.GetRequiredService<Parvis.Web.Kernel.Email.IEmailSender>().SendAsync("marque@example.org", "Après", "Tout ce qui précède est arrivé.");
+        await app.Mail.WaitForAsync("marque@example.org");
+        Assert.Single(app.Mail.Messages, m => m.To.Mailboxes.Any(a => a.Address == next.Person.Email) && m.Subject?.Contains("place s'est libérée", StringComparison.Ordinal) == true);
     }
 
     [Fact]
@@ -554,5 +573,13 @@ public sealed class MeetingTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(HttpStatusCode.Redirect, (await setup.Manager.PostAsync($"{setup.Page}/edit", EditForm(setup, capacity: null))).Status);
         var edited = await visitor.GetAsync(setup.Page);
         Assert.DoesNotContain("non renseignée", edited.Text($"#site-{setup.Site(0)}"), StringComparison.Ordinal);
+    }
+
+    /// <summary>A module whose share of an erasure fails, after the others have done theirs.</summary>
+    private sealed class FailingSource : IPersonalDataSource
+    {
+        public string Name => "failing";
+        public Task<object> ExportAsync(Guid personId, CancellationToken cancellationToken) => Task.FromResult<object>(new { });
+        public Task EraseAsync(Guid personId, ErasureChoice choice, CancellationToken cancellationToken) => throw new InvalidOperationException("A module failed.");
     }
 }

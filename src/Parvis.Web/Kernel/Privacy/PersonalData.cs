@@ -27,8 +27,11 @@ public interface IPersonalDataSource
     Task<object> ExportAsync(Guid personId, CancellationToken cancellationToken);
     Task EraseAsync(Guid personId, ErasureChoice choice, CancellationToken cancellationToken);
 
-    /// <summary>After the erasure is committed: for work that must see it, such as recomputing what was derived from the data.</summary>
-    void Erased() { }
+    /// <summary>
+    /// After the erasure is committed: for work that must see it, such as recomputing what was derived from the data, or
+    /// that must not happen if it fails, such as telling others.
+    /// </summary>
+    Task ErasedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>The right of access and the right to erasure, across the kernel and every module.</summary>
@@ -208,9 +211,10 @@ public sealed partial class PersonalData(ParvisDbContext db, UserManager<Person>
             throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
         }
         await transaction.CommitAsync(cancellationToken);
+        // The account is gone whatever happens to the request now: what follows from it is done all the same.
         foreach (var source in sources)
         {
-            source.Erased();
+            await source.ErasedAsync(CancellationToken.None);
         }
     }
 

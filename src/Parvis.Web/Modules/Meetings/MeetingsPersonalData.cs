@@ -28,13 +28,16 @@ public sealed class MeetingsPersonalData(ParvisDbContext db, SeatMail mail) : IP
         return new { registrations, answers, routed, facilitated };
     }
 
+    private readonly List<(Guid Meeting, IReadOnlyCollection<Guid> Promoted)> _promoted = [];
+
     /// <summary>
     /// Registrations go whatever the choice (a seat is no contribution); freed seats go to the waiting lists, whose
-    /// people are told as when anyone cancels. An expert's answers stay, as the public answer the question was given
-    /// (the key unlinks them), as do sites.
+    /// people are told as when anyone cancels, once the erasure is committed. An expert's answers stay, as the public
+    /// answer the question was given (the key unlinks them), as do sites.
     /// </summary>
     public async Task EraseAsync(Guid personId, ErasureChoice choice, CancellationToken cancellationToken)
     {
+        _promoted.Clear();
         var seats = await db.MeetingRegistrations.Where(r => r.PersonId == personId).Select(r => new { r.SiteId, r.MeetingId }).ToListAsync(cancellationToken);
         foreach (var seat in seats)
         {
@@ -43,7 +46,16 @@ public sealed class MeetingsPersonalData(ParvisDbContext db, SeatMail mail) : IP
         await db.MeetingRegistrations.Where(r => r.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         foreach (var seat in seats)
         {
-            await mail.TellAsync(seat.MeetingId, await Seats.PromoteAsync(db, seat.SiteId), cancellationToken);
+            _promoted.Add((seat.MeetingId, await Seats.PromoteAsync(db, seat.SiteId)));
         }
+    }
+
+    public async Task ErasedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (meeting, promoted) in _promoted)
+        {
+            await mail.TellAsync(meeting, promoted, cancellationToken);
+        }
+        _promoted.Clear();
     }
 }

@@ -40,11 +40,12 @@ public sealed class OpinionMapsPersonalData(Kernel.Data.ParvisDbContext db, Opin
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.PersonId, (Guid?)null), cancellationToken);
     }
 
-    public void Erased()
+    public Task ErasedAsync(CancellationToken cancellationToken)
     {
         foreach (var map in _touchedMaps)
         {
             recomputer.Request(map);
         }
+        return Task.CompletedTask;
     }
 }
