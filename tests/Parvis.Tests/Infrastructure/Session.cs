@@ -89,5 +89,33 @@ public sealed class Session(HttpClient client) : IDisposable
         public string Text(string selector) => Document.QuerySelector(selector)?.TextContent.Trim() ?? "";
 
         public IEnumerable<string> Texts(string selector) => Document.QuerySelectorAll(selector).Select(e => e.TextContent.Trim());
+
+        /// <summary>What a browser would send of the form <paramref name="selector"/> as the page shows it (the token aside).</summary>
+        public List<KeyValuePair<string, string>> Fields(string selector)
+        {
+            var form = Document.QuerySelector(selector) ?? throw new InvalidOperationException($"No form {selector} on the page.");
+            var fields = new List<KeyValuePair<string, string>>();
+            foreach (var element in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
+            {
+                var name = element.GetAttribute("name")!;
+                switch (element)
+                {
+                    case IHtmlInputElement { Type: "checkbox" or "radio", IsChecked: false }:
+                    case IHtmlInputElement { Type: "submit" or "file" }:
+                    case IHtmlInputElement when name == "__RequestVerificationToken":
+                        break;
+                    case IHtmlInputElement input:
+                        fields.Add(new(name, input.Value));
+                        break;
+                    case IHtmlTextAreaElement area:
+                        fields.Add(new(name, area.Value));
+                        break;
+                    case IHtmlSelectElement select:
+                        fields.AddRange(select.Options.Where(o => o.IsSelected).Select(o => new KeyValuePair<string, string>(name, o.Value)));
+                        break;
+                }
+            }
+            return fields;
+        }
     }
 }

@@ -88,6 +88,8 @@ public sealed class SurveyTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Contains("valeur que la question ne peut pas prendre", refused.Text("#q-q4 .field-error"), StringComparison.Ordinal);
         Assert.Equal("", refused.Text("#q-q2 .field-error"));
         Assert.Equal(SurveyStage.Draft, await StageAsync(id));
+        // The settings form shown with the refusal holds the survey's settings, not an empty form to save over them.
+        Assert.Contains(F("Settings.Title", "Vos trajets"), refused.Fields("form[action*='handler=Settings']"));
         // Nobody answers a draft.
         Assert.Equal(HttpStatusCode.NotFound, (await app.NewSession().GetAsync($"/surveys/{id}")).Status);
         Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"{editor}?handler=Remove", [F("key", "q4"), F("confirmed", "true")])).Status);
@@ -141,6 +143,12 @@ public sealed class SurveyTests(ParvisApp app) : IClassFixture<ParvisApp>
         await staff.PostAsync($"{editor}?handler=Close", []);
         Assert.Equal(SurveyStage.Published, await app.WithDatabaseAsync(db => db.Surveys.Where(s => s.Id == id).Select(s => s.Stage).SingleAsync()));
         Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"{editor}?handler=Close", [F("confirmed", "true")])).Status);
+        // Its settings still save as shown: the closing time, stored to the second, is not read as a new date in the past.
+        var closedAt = await app.WithDatabaseAsync(db => db.Surveys.Where(s => s.Id == id).Select(s => s.ClosesAt).SingleAsync());
+        var asShown = (await staff.GetAsync(editor)).Fields("form[action*='handler=Settings']");
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"{editor}?handler=Settings",
+            [.. asShown.Where(f => f.Key != "Change.Reason"), F("Change.Reason", "Une coquille corrigée dans l'introduction.")])).Status);
+        Assert.Equal(closedAt, await app.WithDatabaseAsync(db => db.Surveys.Where(s => s.Id == id).Select(s => s.ClosesAt).SingleAsync()));
         var late = await person.PostAsync(page, [F("shown", "q1 q3"), F("a-q1", "Oui")], $"/processes/{process.Slug}/surveys");
         Assert.NotEqual(HttpStatusCode.Redirect, late.Status);
         Assert.Equal(new Dictionary<string, string[]> { ["q1"] = ["Non"] }, await AnswersOfAsync(id, who.Id));

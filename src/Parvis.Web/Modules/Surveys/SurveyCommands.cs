@@ -63,11 +63,13 @@ public sealed class SurveyCommands(
             return closed;
         }
         var (title, intro, easy) = (settings.Title.Trim(), settings.Intro.Trim(), settings.EasyIntro.Trim());
+        // The form shows minutes: a date sent back as shown is the one stored (a survey closed at 10:42:17 stays so).
+        var closesAt = settings.ClosesAt is { } sent && survey.ClosesAt is { } stored && ToMinute(sent) == ToMinute(stored) ? survey.ClosesAt : settings.ClosesAt;
         var problem = title.Length is < 3 or > Survey.TitleMax ? "Surveys.TitleLength"
             : intro.Length > Survey.IntroMax || easy.Length > Survey.IntroMax ? "Surveys.IntroLength"
             : settings.SmallestCell is < SmallestCellMin or > SmallestCellMax ? "Surveys.SmallestCellRange"
             : settings.Mode != survey.Mode && survey.Stage != SurveyStage.Draft ? "Surveys.ModeFixed"
-            : settings.ClosesAt != survey.ClosesAt && settings.ClosesAt is { } closes && closes <= clock.GetUtcNow() ? "Surveys.ClosesInPast"
+            : closesAt != survey.ClosesAt && closesAt is { } closes && closes <= clock.GetUtcNow() ? "Surveys.ClosesInPast"
             : null;
         if (problem is not null)
         {
@@ -75,16 +77,18 @@ public sealed class SurveyCommands(
         }
         var before = Describe(survey);
         (survey.Title, survey.Intro, survey.EasyIntro, survey.Mode, survey.ClosesAt, survey.SmallestCell) =
-            (title, intro, easy, settings.Mode, settings.ClosesAt, settings.SmallestCell);
+            (title, intro, easy, settings.Mode, closesAt, settings.SmallestCell);
         // A draft's settings were seen by nobody: only an open or closed survey's change is public.
         if (survey.Stage != SurveyStage.Draft
             && await journal.RecordAsync(process!, process!.Published, change, Describe(survey).Zip(before, (after, was) => new ProcessJournal.Change(after.Subject, was.Value, after.Value))) is { } refused)
         {
             return CommandResult.Refused(refused);
         }
-        audit.Record("survey.settings", $"survey:{survey.Id}", $"{settings.Mode} {settings.ClosesAt:O}");
+        audit.Record("survey.settings", $"survey:{survey.Id}", $"{settings.Mode} {closesAt:O}");
         return await SaveAsync(survey);
     }
+
+    private static long ToMinute(DateTimeOffset time) => time.UtcTicks / TimeSpan.TicksPerMinute;
 
     /// <summary>
     /// Adds a question (no key) or replaces one, while the survey is a draft. What a question is made of is checked

@@ -72,21 +72,12 @@ public sealed class SurveyModel(ParvisDbContext db, CurrentOrganisation organisa
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        if (await LoadAsync(id) is { } early)
-        {
-            return early;
-        }
-        Settings = new SettingsInput
-        {
-            Title = Survey.Title, Intro = Survey.Intro, EasyIntro = Survey.EasyIntro, Mode = Survey.Mode, SmallestCell = Survey.SmallestCell,
-            ClosesAt = Survey.ClosesAt?.ToLocalTime().DateTime,
-        };
-        return Page();
+        return await LoadAsync(id) ?? Page();
     }
 
     public async Task<IActionResult> OnPostSettingsAsync(Guid id)
     {
-        if (await LoadAsync(id) is { } early)
+        if (await LoadAsync(id, settingsPosted: true) is { } early)
         {
             return early;
         }
@@ -192,11 +183,23 @@ public sealed class SurveyModel(ParvisDbContext db, CurrentOrganisation organisa
     public async Task<IActionResult> OnPostCloseAsync(Guid id, bool confirmed) =>
         await LoadAsync(id) ?? Unconfirmed(confirmed, EditorAddress) ?? After(await surveys.CloseAsync(id), "Surveys.ClosedNotice", EditorAddress);
 
-    private async Task<IActionResult?> LoadAsync(Guid id)
+    /// <summary>
+    /// Loads the survey; the settings form shows what is stored unless it is what was posted (and refused): a page shown
+    /// again after another form must not offer to save empty settings over the survey's.
+    /// </summary>
+    private async Task<IActionResult?> LoadAsync(Guid id, bool settingsPosted = false)
     {
         if (await LoadForStaffAsync(id) is { } early)
         {
             return early;
+        }
+        if (!settingsPosted)
+        {
+            Settings = new SettingsInput
+            {
+                Title = Survey.Title, Intro = Survey.Intro, EasyIntro = Survey.EasyIntro, Mode = Survey.Mode, SmallestCell = Survey.SmallestCell,
+                ClosesAt = Survey.ClosesAt?.ToLocalTime().DateTime,
+            };
         }
         Earlier = Questions;
         IsCopy = await offline.IsCopyAsync(id);
