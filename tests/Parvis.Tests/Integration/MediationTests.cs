@@ -276,6 +276,7 @@ public sealed class MediationTests(ParvisApp app) : IClassFixture<ParvisApp>
             // A mandate for one session ended with it.
             var restart = await mediator.PostAsync($"/mediation/mandates/{once}?handler=Start", new Dictionary<string, string> { ["Mode"] = "With" });
             Assert.Contains("n'est pas en vigueur", restart.Text(".alert"), StringComparison.Ordinal);
+            Assert.True(await app.WithDatabaseAsync(db => db.Mandates.Where(m => m.Id == once).Select(m => m.ExpiresAt).SingleAsync()) <= app.Clock.GetUtcNow());
 
             // Six months on: as if its end had come (the clock is not moved so far, which would end the mediator's own session).
             await app.WithDatabaseAsync(db => db.Mandates.Where(m => m.Id == yearly).ExecuteUpdateAsync(s => s.SetProperty(m => m.ExpiresAt, DateTimeOffset.UtcNow.AddMinutes(1))));

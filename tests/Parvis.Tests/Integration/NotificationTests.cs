@@ -162,6 +162,43 @@ public sealed class NotificationTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task Who_never_chose_a_language_hears_in_the_organisation_s_even_once_their_settings_are_kept()
+    {
+        var (author, authorPerson) = await app.SignedInAsync("Autrice d'un site anglais");
+        var (analyst, _) = await app.SignedInAsync("Analyste du site anglais", Role.Analyst);
+        var (admin, _) = await app.SignedInAsync("Administratrice du site anglais", Role.Administrator);
+        var id = await ProposeAsync(author, "Des tables de pique-nique");
+        async Task SpeakAsync(string culture)
+        {
+            var form = (await admin.GetAsync("/admin/organisation")).Fields("main form[method=post]").Where(f => f.Key is not ("Input.DefaultCulture" or "Change.Reason"));
+            Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync("/admin/organisation",
+                [.. form, new("Input.DefaultCulture", culture), new("Change.Reason", "Le site change de langue pour un essai.")])).Status);
+        }
+        await SpeakAsync("en");
+        try
+        {
+            // A daily digest went (its moment is kept): their settings are kept, with no language chosen.
+            await app.WithDatabaseAsync(db =>
+            {
+                db.NotificationSettings.Add(new NotificationSettings { PersonId = authorPerson.Id, LastDailyAt = DateTimeOffset.UtcNow.AddDays(-1) });
+                return db.SaveChangesAsync();
+            });
+            Assert.Equal("en", (await author.GetAsync("/account/notifications/settings")).Document.QuerySelector("#Culture option[selected]")?.GetAttribute("value"));
+            Assert.Equal(HttpStatusCode.Redirect, (await analyst.PostAsync($"/contributions/{id}", new Dictionary<string, string>
+            {
+                ["Fate"] = "Answered", ["Explanation"] = "Les tables seront posées en juin.", ["SynthesisItemId"] = "", ["MergedIntoId"] = "",
+            })).Status);
+            await app.DispatchAsync();
+            var message = Assert.Single(MessagesTo(authorPerson));
+            Assert.StartsWith("- Outcome:", Items(message)[1], StringComparison.Ordinal);
+        }
+        finally
+        {
+            await SpeakAsync("fr");
+        }
+    }
+
+    [Fact]
     public async Task Choices_are_checked_kept_and_one_click_stops_everything()
     {
         var (session, person) = await app.SignedInAsync("Personne qui choisit");

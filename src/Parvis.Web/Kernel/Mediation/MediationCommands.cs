@@ -442,7 +442,8 @@ public sealed class MediationCommands(DatabaseOnDemand database, CurrentOrganisa
     public static async Task EndSessionAsync(ParvisDbContext db, Guid sessionId, DateTimeOffset now)
     {
         await db.MediationSessions.Where(s => s.Id == sessionId && s.EndedAt == null).ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now));
-        await db.Mandates.Where(m => m.Duration == MandateDuration.Session && m.ExpiresAt == null && db.MediationSessions.Any(s => s.Id == sessionId && s.MandateId == m.Id))
+        // Its start set the day's limit: the end comes now, not at that limit.
+        await db.Mandates.Where(m => m.Duration == MandateDuration.Session && (m.ExpiresAt == null || m.ExpiresAt > now) && db.MediationSessions.Any(s => s.Id == sessionId && s.MandateId == m.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ExpiresAt, now));
     }
 

@@ -122,8 +122,8 @@ public sealed class NotificationSettings
 
     public Guid PersonId { get; set; }
 
-    /// <summary>The language their messages are written in.</summary>
-    public string Culture { get; set; } = "fr";
+    /// <summary>The language they chose for their messages; until they do, each organisation writes in its own.</summary>
+    public string? Culture { get; set; }
 
     /// <summary>The hour, local time, digests leave at.</summary>
     public int DigestHour { get; set; } = DefaultHour;

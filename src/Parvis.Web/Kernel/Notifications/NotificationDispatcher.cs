@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MimeKit;
@@ -112,8 +111,7 @@ public sealed class NotificationDispatcher(ParvisDbContext db, ModuleCatalog mod
         var messages = new List<(OutgoingMessage Message, List<Received> Taken)>();
         foreach (var ofOrganisation in taken.GroupBy(r => r.Event.OrganisationId))
         {
-            var culture = CultureInfo.GetCultureInfo(settings?.Culture ?? "fr");
-            var message = await ComposeMessageAsync(personId, person.Pseudonym, [.. ofOrganisation], dailyDue || weeklyDue, culture, now, cancellationToken);
+            var message = await ComposeMessageAsync(personId, person.Pseudonym, [.. ofOrganisation], dailyDue || weeklyDue, settings?.Culture, now, cancellationToken);
             db.OutgoingMessages.Add(message);
             messages.Add((message, [.. ofOrganisation]));
         }
@@ -152,11 +150,12 @@ public sealed class NotificationDispatcher(ParvisDbContext db, ModuleCatalog mod
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.Mail, state).SetProperty(n => n.MessageId, messageId), cancellationToken);
     }
 
-    private async Task<OutgoingMessage> ComposeMessageAsync(Guid personId, string pseudonym, List<Received> taken, bool digest, CultureInfo culture,
+    private async Task<OutgoingMessage> ComposeMessageAsync(Guid personId, string pseudonym, List<Received> taken, bool digest, string? chosenCulture,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         var organisationId = taken[0].Event.OrganisationId;
         var site = await links.SiteAsync(organisationId, cancellationToken);
+        var culture = site.CultureFor(chosenCulture);
         using var language = CultureScope.Use(culture);
         var items = Digest.Group(taken, modules, text);
         var mail = NotificationMail.Compose(new MailContext(site, pseudonym, digest, culture.TwoLetterISOLanguageName,

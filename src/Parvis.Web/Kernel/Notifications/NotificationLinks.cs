@@ -4,8 +4,15 @@ using Parvis.Web.Kernel.Data;
 
 namespace Parvis.Web.Kernel.Notifications;
 
-/// <summary>An organisation as its messages name it: its name and its site's address.</summary>
-public sealed record Site(string Name, string Address);
+/// <summary>
+/// An organisation as its messages name it: its name, its site's address, and its language, which people read who never
+/// chose one for their messages.
+/// </summary>
+public sealed record Site(string Name, string Address, string Culture)
+{
+    /// <summary>The language a person's messages are written in: the one they chose, or this site's.</summary>
+    public System.Globalization.CultureInfo CultureFor(string? chosen) => System.Globalization.CultureInfo.GetCultureInfo(chosen ?? Culture);
+}
 
 /// <summary>
 /// The links messages carry: the organisation's site, and signed links that stop following an item or stop every
@@ -28,10 +35,10 @@ public sealed class NotificationLinks(ParvisDbContext db, IDataProtectionProvide
     public async Task<Site> SiteAsync(Guid organisationId, CancellationToken cancellationToken)
     {
         var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId)
-            .Select(o => new { o.Name, Host = o.Hosts.OrderBy(h => h.Host).Select(h => h.Host).FirstOrDefault() }).FirstAsync(cancellationToken);
+            .Select(o => new { o.Name, o.DefaultCulture, Host = o.Hosts.OrderBy(h => h.Host).Select(h => h.Host).FirstOrDefault() }).FirstAsync(cancellationToken);
         var scheme = configuration[SchemeSetting] is { Length: > 0 } configured ? configured : "https";
         var port = configuration[PortSetting] is { Length: > 0 } p ? $":{p}" : "";
-        return new Site(organisation.Name, $"{scheme}://{organisation.Host ?? "localhost"}{port}");
+        return new Site(organisation.Name, $"{scheme}://{organisation.Host ?? "localhost"}{port}", organisation.DefaultCulture);
     }
 
     public string Unfollow(Guid personId, Guid itemId) => "/unfollow?t=" + Uri.EscapeDataString(_protector.Protect($"{personId:N}:{itemId:N}"));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Parvis.Web.Kernel.Data;
@@ -151,7 +150,7 @@ public sealed class RetentionPurge(ParvisDbContext db, PersonalData personal, No
             return;
         }
         var site = await links.SiteAsync(organisationId, cancellationToken);
-        var culture = CultureInfo.GetCultureInfo(await db.NotificationSettings.Where(s => s.PersonId == person.Id).Select(s => s.Culture).FirstOrDefaultAsync(cancellationToken) ?? "fr");
+        var culture = site.CultureFor(await db.NotificationSettings.Where(s => s.PersonId == person.Id).Select(s => s.Culture).FirstOrDefaultAsync(cancellationToken));
         using var language = CultureScope.Use(culture);
         var day = on.ToLocalTime().ToString("D", culture);
         var mail = NotificationMail.Plain(culture.TwoLetterISOLanguageName, text["Retention.Mail.Subject", site.Name, day],

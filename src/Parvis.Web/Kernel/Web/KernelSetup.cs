@@ -110,6 +110,9 @@ public static class KernelSetup
             {
                 o.SignIn.RequireConfirmedEmail = true;
                 o.User.RequireUniqueEmail = true;
+                // The user name is the address, already checked as one: Identity's default characters refuse
+                // « jean.d'arc@exemple.fr ».
+                o.User.AllowedUserNameCharacters = "";
                 o.Password.RequiredLength = PersonRules.PasswordMin;
                 o.Password.RequireDigit = false;
                 o.Password.RequireLowercase = false;

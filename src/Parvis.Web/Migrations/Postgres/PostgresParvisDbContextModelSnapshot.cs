@@ -1458,7 +1458,6 @@ namespace Parvis.Web.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("Culture")
-                        .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 

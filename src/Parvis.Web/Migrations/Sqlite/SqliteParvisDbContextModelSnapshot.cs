@@ -1449,7 +1449,6 @@ namespace Parvis.Web.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Culture")
-                        .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Parvis.Web.Kernel.Data;
@@ -24,15 +23,14 @@ public sealed class SeatMail(ParvisDbContext db, NotificationLinks links, IEmail
         }
         var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId).Select(m => new { m.Title, m.StartsAt, m.OrganisationId }).FirstAsync(cancellationToken);
         var site = await links.SiteAsync(meeting.OrganisationId, cancellationToken);
-        // Someone who never chose a language for their mail reads the organisation's.
-        var usual = await db.Organisations.Where(o => o.Id == meeting.OrganisationId).Select(o => o.DefaultCulture).FirstAsync(cancellationToken);
         var settings = db.NotificationSettings;
-        var people = await db.Users.AsNoTracking().Where(p => promoted.Contains(p.Id) && p.Email != null)
+        // As any news: to a confirmed address only (a held account's may be mistyped), and not after "stop every e-mail".
+        var people = await db.Users.AsNoTracking().Where(p => promoted.Contains(p.Id) && p.Email != null && p.EmailConfirmed && !settings.Any(s => s.PersonId == p.Id && s.EmailsOff))
             .Select(p => new { p.Email, p.Pseudonym, Culture = settings.Where(s => s.PersonId == p.Id).Select(s => s.Culture).FirstOrDefault() })
             .ToListAsync(cancellationToken);
         foreach (var person in people)
         {
-            using var language = CultureScope.Use(CultureInfo.GetCultureInfo(person.Culture ?? usual));
+            using var language = CultureScope.Use(site.CultureFor(person.Culture));
             await email.SendAsync(person.Email!, text["Mail.SeatFreed.Subject", meeting.Title],
                 text["Mail.SeatFreed.Body", person.Pseudonym, meeting.Title, meeting.StartsAt.ToLocalTime().ToString("f"), $"{site.Address}/meetings/{meetingId}"], cancellationToken);
         }

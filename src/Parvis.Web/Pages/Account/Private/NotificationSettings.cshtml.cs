@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Notifications;
+using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Web;
 using Parvis.Web.Shared;
@@ -9,7 +10,8 @@ using Parvis.Web.Shared;
 namespace Parvis.Web.Pages.Account.Private;
 
 /// <summary>What the person hears of, and when: per kind of event, immediately, in a daily or weekly digest, or never; and what they follow.</summary>
-public sealed class NotificationSettingsModel(FollowCommands follows, Authorizer authorizer, ModuleCatalog modules, TimeProvider clock) : ParvisPageModel
+public sealed class NotificationSettingsModel(FollowCommands follows, Authorizer authorizer, ModuleCatalog modules, TimeProvider clock, CurrentOrganisation organisation)
+    : ParvisPageModel
 {
     public IReadOnlyList<NotificationKind> Kinds => modules.NotificationKinds;
 
@@ -39,7 +41,8 @@ public sealed class NotificationSettingsModel(FollowCommands follows, Authorizer
         var person = authorizer.PersonId!.Value;
         Choices = await follows.ChoicesAsync(person);
         var settings = await follows.SettingsAsync(person);
-        (DigestHour, WeeklyDay, Culture, EmailsOn) = (settings.DigestHour, settings.WeeklyDay, settings.Culture, !settings.EmailsOff);
+        // Until they choose, this site's messages come in its language.
+        (DigestHour, WeeklyDay, Culture, EmailsOn) = (settings.DigestHour, settings.WeeklyDay, settings.Culture ?? organisation.Value.DefaultCulture, !settings.EmailsOff);
         var now = clock.GetUtcNow();
         Next = EmailsOn ? (DigestMoments.Daily(now, DigestHour).AddDays(1), DigestMoments.Weekly(now, DigestHour, WeeklyDay).AddDays(7)) : null;
         Followed = await follows.FollowedAsync(person);
