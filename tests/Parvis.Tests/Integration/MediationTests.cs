@@ -552,6 +552,88 @@ public sealed class MediationTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task Contesting_a_hiding_giving_an_opinion_on_a_phase_and_giving_up_a_seat_stay_within_the_mandate_and_are_journaled()
+    {
+        var (structure, mediator, mediatorPerson, _) = await DeskAsync("Quaisvivants, espace de vie sociale");
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        // The phase ends today: its opinion form is open.
+        var process = await app.AddProcessAsync("aides-hors-contributions", new Phase { Title = "Idées", StartsOn = today.AddDays(-10), EndsOn = today, Switches = [ProposalsModule.Proposing] });
+        var elsewhere = await OpenHeldAsync(mediator, structure, "Gaëlle d'ailleurs", app.World.ProcessId, "SixMonths", "ContributeFor");
+        var here = await OpenHeldAsync(mediator, structure, "Yannick des Quais", process.Id, "SixMonths", "ContributeFor");
+        foreach (var mandate in new[] { elsewhere, here })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await mediator.PostAsync($"/mediation/mandates/{mandate}?handler=Consent", new Dictionary<string, string> { ["Consent"] = "Attestation" })).Status);
+        }
+        var moderator = await app.CreatePersonAsync("Modératrice des Quais");
+        // Each has a proposal hidden and a seat at a meeting, in this process.
+        var (gaelle, yannick, meeting) = await app.WithDatabaseAsync(async db =>
+        {
+            var people = await db.Users.Where(u => u.Pseudonym == "Gaëlle d'ailleurs" || u.Pseudonym == "Yannick des Quais").ToDictionaryAsync(u => u.Pseudonym, u => u.Id);
+            var evening = DateTimeOffset.Now.AddDays(3);
+            var gathering = new Meeting
+            {
+                OrganisationId = process.OrganisationId, ProcessId = process.Id, ComponentId = process.Component(MeetingsModule.Key)!.Id, Title = "Réunion des Quais",
+                Registration = true, StartsAt = evening, EndsAt = evening.AddHours(2),
+            };
+            var site = new MeetingSite { MeetingId = gathering.Id, Name = "Salle des Quais", Capacity = 10 };
+            db.AddRange(gathering, site);
+            foreach (var person in people.Values)
+            {
+                var proposal = new Proposal
+                {
+                    OrganisationId = process.OrganisationId, ProcessId = process.Id, AuthorId = person, Title = "Un banc face à l'eau", Body = "Pour s'asseoir.",
+                    HiddenAt = DateTimeOffset.UtcNow, HiddenReason = "Doublon",
+                };
+                db.AddRange(proposal,
+                    new ModerationDecision
+                    {
+                        OrganisationId = process.OrganisationId, ProcessId = process.Id, ContributionId = proposal.Id, ContributionKind = proposal.Kind,
+                        Action = ModerationAction.Hide, Reason = "Doublon", ModeratorId = moderator.Id,
+                    },
+                    new MeetingRegistration { MeetingId = gathering.Id, SiteId = site.Id, PersonId = person, Status = RegistrationStatus.Confirmed, CreatedAt = DateTimeOffset.UtcNow });
+            }
+            await db.SaveChangesAsync();
+            return (people["Gaëlle d'ailleurs"], people["Yannick des Quais"], gathering.Id);
+        });
+        Task<Guid> HiddenOfAsync(Guid person) => app.WithDatabaseAsync(db => db.Proposals.Where(p => p.AuthorId == person).Select(p => p.Id).SingleAsync());
+        var feedback = $"/processes/{process.Slug}/feedback";
+        async Task ActAsync(Guid person)
+        {
+            var hidden = await HiddenOfAsync(person);
+            await mediator.PostAsync($"/contributions/{hidden}/appeal", new Dictionary<string, string> { ["Reason"] = "Ce n'est pas un doublon." }, $"/contributions/{hidden}/appeal");
+            await mediator.PostAsync(feedback, new Dictionary<string, string>
+            {
+                ["PhaseId"] = process.Phases[0].Id.ToString(), ["Clear"] = "Yes", ["Fair"] = "Yes", ["Useful"] = "Partly", ["Comment"] = "",
+            }, feedback);
+            await mediator.PostAsync($"/meetings/{meeting}?handler=Cancel", new Dictionary<string, string>(), $"/meetings/{meeting}");
+        }
+
+        // A mandate for another process reaches none of them here: the person's one appeal is not spent.
+        Assert.Equal(HttpStatusCode.Redirect, (await mediator.PostAsync($"/mediation/mandates/{elsewhere}?handler=Start", new Dictionary<string, string> { ["Mode"] = "For" })).Status);
+        await ActAsync(gaelle);
+        await mediator.PostAsync(MediationPages.Stop, []);
+        Assert.False(await app.WithDatabaseAsync(db => db.ModerationAppeals.AnyAsync(a => a.AuthorId == gaelle)));
+        Assert.False(await app.WithDatabaseAsync(db => db.PhaseFeedback.AnyAsync(f => f.PersonId == gaelle)));
+        Assert.True(await app.WithDatabaseAsync(db => db.MeetingRegistrations.AnyAsync(r => r.PersonId == gaelle)));
+
+        // Within the mandate, each is done, and the person's journal says so.
+        Assert.Equal(HttpStatusCode.Redirect, (await mediator.PostAsync($"/mediation/mandates/{here}?handler=Start", new Dictionary<string, string> { ["Mode"] = "For" })).Status);
+        await ActAsync(yannick);
+        await mediator.PostAsync(MediationPages.Stop, []);
+        Assert.True(await app.WithDatabaseAsync(db => db.ModerationAppeals.AnyAsync(a => a.AuthorId == yannick)));
+        Assert.True(await app.WithDatabaseAsync(db => db.PhaseFeedback.AnyAsync(f => f.PersonId == yannick)));
+        Assert.False(await app.WithDatabaseAsync(db => db.MeetingRegistrations.AnyAsync(r => r.PersonId == yannick)));
+        var acts = await app.WithDatabaseAsync(db => db.MandateActs.Where(a => a.MandateId == here).OrderBy(a => a.At).Select(a => new { a.Kind, a.Change, a.Address, a.MediatorId }).ToListAsync());
+        Assert.Equal([("appeal", MandateChange.Added), ("feedback", MandateChange.Added), ("registration", MandateChange.Withdrawn)], acts.Select(a => (a.Kind, a.Change)));
+        Assert.Equal([$"/contributions/{await HiddenOfAsync(yannick)}", null, $"/meetings/{meeting}"], acts.Select(a => a.Address));
+        Assert.All(acts, a => Assert.Equal(mediatorPerson.Id, a.MediatorId));
+        Assert.False(await app.WithDatabaseAsync(db => db.MandateActs.AnyAsync(a => a.MandateId == elsewhere)));
+        var sheet = System.Text.RegularExpressions.Regex.Replace((await mediator.GetAsync($"/mediation/mandates/{here}")).Text("ul.journal"), @"\s+", " ");
+        Assert.Contains("contestation d'un masquage", sheet, StringComparison.Ordinal);
+        Assert.Contains("inscription à une réunion (retrait)", sheet, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_mediator_signs_a_petition_for_as_many_people_as_the_organisation_allows_each_signature_journaled()
     {
         var (structure, mediator, mediatorPerson, _) = await DeskAsync("Association Lire et écrire");

@@ -132,9 +132,13 @@ public enum ModerationAction
 /// The author's contest of a hiding, once per decision to hide, with their reason; decided by a moderator other than
 /// the one who hid it, whose answer joins the public moderation log.
 /// </summary>
-public sealed class ModerationAppeal
+public sealed class ModerationAppeal : Mediation.IPersonAct
 {
     public const int ReasonMax = 1_000;
+
+    string Mediation.IPersonAct.ActKind => "appeal";
+
+    string? Mediation.IPersonAct.ActAddress => $"/contributions/{ContributionId}";
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid OrganisationId { get; set; }

@@ -25,6 +25,11 @@ public sealed class Moderation(ParvisDbContext db, CurrentOrganisation organisat
         {
             return CommandResult.Missing();
         }
+        // The person has one appeal per hiding: a mediator spends it only where the mandate lets them write.
+        if (authorizer.OutsideMandate(contribution.ProcessId))
+        {
+            return CommandResult.Refused(Decision.OutsideMandate);
+        }
         if (await HidingAsync(contribution) is not { } hiding)
         {
             return CommandResult.Refused("Appeal.NotHidden");

@@ -48,10 +48,17 @@ public sealed record ActingUnderMandate(Guid SessionId, Guid OrganisationId, Gui
     public bool Allows(Permissions.Permission permission, Guid? processId) => Covers(processId)
         && permission.Roles.Contains(People.Role.Participant) && permission.UnderMandate switch
         {
-            Permissions.MandateUse.Contribute => Mode == MediationMode.With ? Granted.HasFlag(MandateAllows.ContributeWith) : Granted.HasFlag(MandateAllows.ContributeFor),
+            Permissions.MandateUse.Contribute => Contributes(processId),
             Permissions.MandateUse.Vote => Granted.HasFlag(MandateAllows.VoteFor),
             _ => false,
         };
+
+    /// <summary>
+    /// Whether the mandate covers what the person does as themselves in the process, beyond any permission: contesting a
+    /// hiding, saying what they thought of a phase, giving up a seat. As contributing, in the session's mode.
+    /// </summary>
+    public bool Contributes(Guid? processId) => Covers(processId)
+        && (Mode == MediationMode.With ? Granted.HasFlag(MandateAllows.ContributeWith) : Granted.HasFlag(MandateAllows.ContributeFor));
 }
 
 /// <summary>

@@ -65,6 +65,9 @@ public sealed class Authorizer(DatabaseOnDemand database, CurrentOrganisation or
         return UnderMandate(PermissionMatrix.Decide(permission, PersonId is not null, roles, phase?.Id == phaseId ? phase : null, component), permission, process);
     }
 
+    /// <summary>Whether a mediator acts for the person beyond what their mandate covers in the process (see <see cref="Mediation.ActingUnderMandate.Contributes"/>).</summary>
+    public bool OutsideMandate(Guid? processId) => Mediation.ActingUnderMandate.Of(http.HttpContext) is { } acting && !acting.Contributes(processId);
+
     public async Task<bool> CanAsync(Permission permission, Process? process = null, Guid? componentId = null) =>
         await DecideAsync(permission, process, componentId) == Decision.Allowed;
 

@@ -19,9 +19,14 @@ public enum FeedbackAnswer
 /// which they may change while the form is open. Only the counts are public; the comment is read by the process's
 /// staff, never shown with its author.
 /// </summary>
-public sealed class PhaseFeedback
+public sealed class PhaseFeedback : Mediation.IPersonAct
 {
     public const int CommentMax = 1_000;
+
+    string Mediation.IPersonAct.ActKind => "feedback";
+
+    /// <summary>Its page names the process by its address, which may change: the journal line says what, not where.</summary>
+    string? Mediation.IPersonAct.ActAddress => null;
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid OrganisationId { get; set; }
@@ -65,6 +70,10 @@ public sealed class PhaseFeedbackCommands(DatabaseOnDemand database, CurrentOrga
         if (authorizer.PersonId is not { } personId)
         {
             return CommandResult.Refused("Error.SignInRequired");
+        }
+        if (authorizer.OutsideMandate(processId))
+        {
+            return CommandResult.Refused(Decision.OutsideMandate);
         }
         if (draft.Comment.Length > PhaseFeedback.CommentMax)
         {

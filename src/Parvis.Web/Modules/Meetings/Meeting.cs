@@ -1,3 +1,4 @@
+using Parvis.Web.Kernel.Mediation;
 using Parvis.Web.Kernel.Contributions;
 
 namespace Parvis.Web.Modules.Meetings;
@@ -119,8 +120,12 @@ public enum RegistrationStatus
 }
 
 /// <summary>Someone's seat at a site, or their place on its waiting list. Only their pseudonym is ever shown.</summary>
-public sealed class MeetingRegistration
+public sealed class MeetingRegistration : IPersonAct
 {
+    string IPersonAct.ActKind => "registration";
+
+    string? IPersonAct.ActAddress => $"/meetings/{MeetingId}";
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid MeetingId { get; set; }
     public Guid SiteId { get; set; }

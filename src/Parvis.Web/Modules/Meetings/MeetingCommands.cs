@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Parvis.Web.Kernel.Audit;
 using Parvis.Web.Kernel.Contributions;
 using Parvis.Web.Kernel.Data;
+using Parvis.Web.Kernel.Mediation;
 using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Permissions;
@@ -24,7 +25,7 @@ public sealed record MeetingRecord(string Minutes, int? OnlineAttendance, IReadO
 /// <summary>Everything that changes meetings and registrations. Each command checks the permission itself.</summary>
 public sealed class MeetingCommands(
     ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock,
-    SeatMail seats, ProcessAccess processes, ActorMentions actors)
+    SeatMail seats, ProcessAccess processes, ActorMentions actors, MediationCommands mediation)
 {
     /// <summary>The kind of mention by which a meeting's site names the actor of the territory it is held at.</summary>
     public const string SiteMention = "meeting";
@@ -242,6 +243,10 @@ public sealed class MeetingCommands(
         {
             return CommandResult.Refused(Decision.SignInRequired);
         }
+        if (authorizer.OutsideMandate(process.Id))
+        {
+            return CommandResult.Refused(Decision.OutsideMandate);
+        }
         var registration = await db.MeetingRegistrations.AsNoTracking().FirstOrDefaultAsync(r => r.MeetingId == meetingId && r.PersonId == personId);
         if (registration is null)
         {
@@ -251,6 +256,7 @@ public sealed class MeetingCommands(
         await Seats.LockAsync(db, registration.SiteId);
         await db.MeetingRegistrations.Where(r => r.Id == registration.Id).ExecuteDeleteAsync();
         var promoted = await Seats.PromoteAsync(db, registration.SiteId);
+        await mediation.RecordAsync(registration, MandateChange.Withdrawn);
         await transaction.CommitAsync();
         await seats.TellAsync(meeting.Id, promoted);
         return CommandResult.Done();
