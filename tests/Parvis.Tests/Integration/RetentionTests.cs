@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Parvis.Tests.Infrastructure;
+using Parvis.Web.Kernel.Mediation;
 using Parvis.Web.Kernel.Notifications;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Privacy;
@@ -46,6 +47,26 @@ public sealed class RetentionTests(ParvisApp app) : IClassFixture<ParvisApp>
         var (returning, _) = await LongAgoAsync("Compte qui revient", app.World.ClosedProcessId);
         var (inOpenProcess, _) = await LongAgoAsync("Contributrice d'une démarche ouverte", app.World.ProcessId);
         var (staff, _) = await LongAgoAsync("Membre de l'équipe", app.World.ClosedProcessId, Role.Moderator);
+        // Two people a structure helps, who never sign in: one under a mandate in force, one a mediator acted for lately.
+        var (mandated, _) = await LongAgoAsync("Personne sous mandat", app.World.ClosedProcessId);
+        var (helped, _) = await LongAgoAsync("Personne aidée le mois dernier", app.World.ClosedProcessId);
+        await app.WithDatabaseAsync(async db =>
+        {
+            var structure = new MediationStructure { OrganisationId = app.World.OrganisationId, Name = "Point d'accueil de la conservation", CreatedAt = now.AddMonths(-40) };
+            Mandate MandateOf(Person person, DateTimeOffset? revoked) => new()
+            {
+                OrganisationId = app.World.OrganisationId, PersonId = person.Id, StructureId = structure.Id, Allows = MandateAllows.ContributeFor,
+                Duration = MandateDuration.TwelveMonths, ConsentTextVersion = Mandate.ConsentVersion, CreatedById = staff.Id, CreatedAt = now.AddMonths(-2),
+                ConsentRecordedAt = now.AddMonths(-2), ExpiresAt = now.AddMonths(10), RevokedAt = revoked,
+            };
+            var revoked = MandateOf(helped, now.AddDays(-20));
+            db.AddRange(structure, MandateOf(mandated, null), revoked, new MandateAct
+            {
+                OrganisationId = app.World.OrganisationId, MandateId = revoked.Id, PersonId = helped.Id, MediatorId = staff.Id, Mode = MediationMode.For,
+                Kind = "support", At = now.AddMonths(-1),
+            });
+            await db.SaveChangesAsync();
+        });
         var oldMessage = await app.WithDatabaseAsync(async db =>
         {
             var message = new OutgoingMessage
@@ -80,11 +101,11 @@ public sealed class RetentionTests(ParvisApp app) : IClassFixture<ParvisApp>
             var second = await PurgeAsync();
             Assert.Equal(1, second.Anonymised);
             var (accounts, author, title, warnedAgain) = await app.WithDatabaseAsync(async db => (
-                await db.Users.Where(p => new[] { dormant.Id, returning.Id, inOpenProcess.Id, staff.Id }.Contains(p.Id)).Select(p => p.Pseudonym).OrderBy(p => p).ToListAsync(),
+                await db.Users.Where(p => new[] { dormant.Id, returning.Id, inOpenProcess.Id, staff.Id, mandated.Id, helped.Id }.Contains(p.Id)).Select(p => p.Pseudonym).OrderBy(p => p).ToListAsync(),
                 await db.Proposals.Where(p => p.Id == dormantProposal).Select(p => p.AuthorId).SingleAsync(),
                 await db.Proposals.Where(p => p.Id == dormantProposal).Select(p => p.Title).SingleAsync(),
                 await db.Users.Where(p => p.Id == returning.Id).Select(p => p.RetentionWarnedAt).SingleAsync()));
-            Assert.Equal(["Compte qui revient", "Contributrice d'une démarche ouverte", "Membre de l'équipe"], accounts);
+            Assert.Equal(["Compte qui revient", "Contributrice d'une démarche ouverte", "Membre de l'équipe", "Personne aidée le mois dernier", "Personne sous mandat"], accounts);
             // Anonymised, not removed: the contribution stays, by no one.
             Assert.Null(author);
             Assert.Equal("L'idée de Compte endormi", title);

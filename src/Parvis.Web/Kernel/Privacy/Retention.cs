@@ -92,14 +92,17 @@ public sealed class RetentionPurge(ParvisDbContext db, PersonalData personal, No
         var tracked = await db.Users.FirstAsync(p => p.Id == person.Id, cancellationToken);
         var processes = await db.Contributions.Where(c => c.AuthorId == person.Id).Select(c => c.ProcessId).Distinct()
             .Join(db.Processes, id => id, p => p.Id, (id, p) => new { p.OrganisationId, p.ClosedAt }).ToListAsync(cancellationToken);
-        // Someone who contributes to a process still open is kept for as long as it is.
-        if (processes.Any(p => p.ClosedAt is null))
+        // Someone who contributes to a process still open is kept for as long as it is; someone a structure helps under
+        // a mandate still in force, as long as it is (they may never sign in themselves, nor have an address to warn).
+        if (processes.Any(p => p.ClosedAt is null) || await MandatedAsync(person.Id, now, cancellationToken))
         {
             return await ForgetWarningAsync(tracked, cancellationToken);
         }
         var lastContribution = await db.Contributions.Where(c => c.AuthorId == person.Id).MaxAsync(c => (DateTimeOffset?)c.CreatedAt, cancellationToken);
         var lastSeen = await db.PersonSessions.Where(s => s.PersonId == person.Id).MaxAsync(s => (DateTimeOffset?)s.LastSeenAt, cancellationToken);
-        var lastActive = new[] { tracked.CreatedAt, tracked.LastSignInAt, lastContribution, lastSeen }.Max()!.Value;
+        // What a mediator did for them is their activity too: a signature, a vote, a seat are no contributions.
+        var lastHelped = await db.MandateActs.Where(a => a.PersonId == person.Id).MaxAsync(a => (DateTimeOffset?)a.At, cancellationToken);
+        var lastActive = new[] { tracked.CreatedAt, tracked.LastSignInAt, lastContribution, lastSeen, lastHelped }.Max()!.Value;
         if (tracked.RetentionWarnedAt is { } before && before < lastActive)
         {
             // They came back after the warning: the clock starts again.
@@ -129,6 +132,11 @@ public sealed class RetentionPurge(ParvisDbContext db, PersonalData personal, No
         await personal.EraseAsync(tracked, ErasureChoice.Anonymise, cancellationToken);
         return Outcome.Anonymised;
     }
+
+    /// <summary>Whether a mandate for the person is in force or awaits their consent: neither revoked nor ended.</summary>
+    private Task<bool> MandatedAsync(Guid personId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.Mandates.AnyAsync(m => m.PersonId == personId && m.RevokedAt == null && (m.ExpiresAt == null || m.ExpiresAt > now)
+            && !(m.Duration == Mediation.MandateDuration.Process && db.Processes.Any(p => p.Id == m.ProcessId && p.ClosedAt != null)), cancellationToken);
 
     private async Task<Outcome> ForgetWarningAsync(Person person, CancellationToken cancellationToken)
     {
