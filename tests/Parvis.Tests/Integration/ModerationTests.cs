@@ -213,5 +213,19 @@ public sealed class ModerationTests(ParvisApp app) : IClassFixture<ParvisApp>
         var decided = await author.GetAsync(appeal);
         Assert.Contains("conforme à la charte", decided.Text("main"), StringComparison.Ordinal);
         Assert.Contains("conforme à la charte", (await author.GetAsync("/account/notifications")).Text(".notification-list"), StringComparison.Ordinal);
+
+        // Hidden again, contested again, and this time the hiding stands: the author is told all the same.
+        Assert.Equal(HttpStatusCode.Redirect, (await hider.PostAsync($"/admin/moderate/{commentId}", new Dictionary<string, string>
+        {
+            ["action"] = "Hide", ["Reason"] = "Propos répété en boucle",
+        })).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await author.PostAsync(appeal, new Dictionary<string, string> { ["Reason"] = "Je ne l'ai dit qu'une fois." })).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await other.PostAsync($"/admin/moderate/{commentId}?handler=Appeal", new Dictionary<string, string>
+        {
+            ["grant"] = "false", ["Reason"] = "Le même message figure trois fois sous la proposition.",
+        })).Status);
+        Assert.Contains("trois fois sous la proposition", (await author.GetAsync("/account/notifications")).Text(".notification-list"), StringComparison.Ordinal);
+        await app.DispatchAsync();
+        await app.Mail.WaitForAsync(authorPerson.Email!, m => m.TextBody?.Contains("trois fois sous la proposition", StringComparison.Ordinal) == true);
     }
 }

@@ -119,7 +119,8 @@ public sealed class Moderation(ParvisDbContext db, CurrentOrganisation organisat
         audit.Record($"moderation.{(grant ? "appeal-granted" : "appeal-rejected")}", $"{contribution.Kind}:{contribution.Id}", reason);
         if (appeal.AuthorId is { } author)
         {
-            await notifier.RaiseAsync(new Notice(KernelNotifications.AppealDecided, organisation.Id, contribution.ProcessId, contribution.Id,
+            // The news is about the appeal: a rejected one leaves the contribution hidden, and news of hidden items is never told.
+            await notifier.RaiseAsync(new Notice(KernelNotifications.AppealDecided, organisation.Id, contribution.ProcessId, appeal.Id,
                 Text.Excerpts.Cut(contribution.Excerpt, 120), "/account/contributions", NoticeArgument.Text("ModerationAction." + outcome), reason)
             {
                 AboutYou = [author],
