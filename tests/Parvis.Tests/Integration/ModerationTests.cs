@@ -227,5 +227,12 @@ public sealed class ModerationTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Contains("trois fois sous la proposition", (await author.GetAsync("/account/notifications")).Text(".notification-list"), StringComparison.Ordinal);
         await app.DispatchAsync();
         await app.Mail.WaitForAsync(authorPerson.Email!, m => m.TextBody?.Contains("trois fois sous la proposition", StringComparison.Ordinal) == true);
+
+        // The author leaves, taking their words: the news of the decisions, which quoted them, goes too.
+        var appeals = await app.WithDatabaseAsync(db => db.ModerationAppeals.Where(a => a.ContributionId == commentId).Select(a => a.Id).ToListAsync());
+        Assert.True(await app.WithDatabaseAsync(db => db.NotificationEvents.AnyAsync(e => appeals.Contains(e.ItemId))));
+        await author.PostAsync("/account/delete", new Dictionary<string, string> { ["Choice"] = "Remove", ["Password"] = ParvisApp.Password });
+        Assert.False(await app.WithDatabaseAsync(db => db.Users.AnyAsync(p => p.Id == authorPerson.Id)));
+        Assert.False(await app.WithDatabaseAsync(db => db.NotificationEvents.AnyAsync(e => appeals.Contains(e.ItemId))));
     }
 }

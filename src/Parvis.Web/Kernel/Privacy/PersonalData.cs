@@ -181,6 +181,7 @@ public sealed partial class PersonalData(ParvisDbContext db, UserManager<Person>
         }
         // The words of their reports and appeals are theirs too; the decisions taken on them keep their own reasons.
         var remove = choice == ErasureChoice.Remove;
+        var appeals = await db.ModerationAppeals.Where(a => a.AuthorId == person.Id).Select(a => a.Id).ToListAsync(cancellationToken);
         await db.ContributionFlags.Where(r => r.FlaggedById == person.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.FlaggedById, (Guid?)null).SetProperty(r => r.Reason, r => remove ? "" : r.Reason), cancellationToken);
         await db.ModerationAppeals.Where(a => a.AuthorId == person.Id)
@@ -200,7 +201,9 @@ public sealed partial class PersonalData(ParvisDbContext db, UserManager<Person>
             // Others' news quoted the words removed: those events go with them (their notifications follow by cascade).
             var removed = contributions.Select(c => (Guid?)c.Id).ToList();
             var items = contributions.Select(c => c.Id).ToList();
-            await db.NotificationEvents.Where(e => removed.Contains(e.SourceId) || items.Contains(e.ItemId)).ExecuteDeleteAsync(cancellationToken);
+            // The news of an appeal's decision quotes the contribution too.
+            var news = items.Concat(appeals).ToList();
+            await db.NotificationEvents.Where(e => removed.Contains(e.SourceId) || news.Contains(e.ItemId)).ExecuteDeleteAsync(cancellationToken);
             await db.Follows.Where(f => items.Contains(f.SubjectId)).ExecuteDeleteAsync(cancellationToken);
             // Summaries quoted them word for word: the quotes go, the numbers stay so the analysts' text still reads.
             await Accountability.CitedSummaries.ForgetAsync(db, items, cancellationToken);
