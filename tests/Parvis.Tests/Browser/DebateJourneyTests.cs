@@ -52,5 +52,23 @@ public sealed partial class JourneyTests
         await app.AssertAccessibleAsync(page);
         await page.GotoAsync($"/admin/debates/{open}");
         await app.AssertAccessibleAsync(page);
+
+        // Moderation hides the debate with its reason: the participant reads why, and nothing of it; then it is shown again.
+        await page.GotoAsync($"/debates/{open}");
+        await page.ClickAsync("form[action*='handler=Moderate'] button");
+        await page.WaitForSelectorAsync("#ModerationReason-error");
+        await app.AssertAccessibleAsync(page);
+        await page.FillAsync("#ModerationReason", "Essai de la modération des débats.");
+        await Infrastructure.BrowserApp.ClickForNewPageAsync(page, page.Locator("form[action*='handler=Moderate'] button"));
+        await page.WaitForSelectorAsync("text=Le débat est masqué");
+        Assert.Contains("masqué par la modération", await page.TextContentAsync("main .alert:not([role=status])") ?? "", StringComparison.Ordinal);
+        await app.AssertAccessibleAsync(page);
+        await phone.GotoAsync($"/debates/{open}");
+        Assert.Equal("Débat masqué par la modération", (await phone.TextContentAsync("h1"))?.Trim());
+        await app.AssertAccessibleAsync(phone);
+        await page.FillAsync("#ModerationReason", "Fin de l'essai.");
+        await Infrastructure.BrowserApp.ClickForNewPageAsync(page, page.Locator("form[action*='handler=Moderate'] button"));
+        await page.WaitForSelectorAsync("text=de nouveau visible");
+        Assert.Null(await app.WithDatabaseAsync(db => db.Debates.Where(d => d.Id == open).Select(d => d.HiddenAt).SingleAsync()));
     }
 }

@@ -272,6 +272,60 @@ public sealed class DebateTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task Moderation_hides_a_participant_s_debate_with_its_reason_and_shows_it_again()
+    {
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        const string slug = "debat-modere";
+        await app.AddProcessAsync(slug, new Phase
+        {
+            Title = "Débats ouverts à tous", StartsOn = today.AddDays(-2), EndsOn = today.AddDays(60), Switches = [DebatesModule.Arguing, DebatesModule.Opening],
+        });
+        var (opener, _) = await app.SignedInAsync("Ouvreur d'un débat hors charte");
+        var opened = await opener.PostAsync($"/processes/{slug}/debates", [F("Question", "Faut-il chasser les voisins du 12 de la rue ?"), F("Context", "Ils sont bruyants.")]);
+        var debate = Guid.Parse(opened.Location!.Split('/')[^1]);
+        var (arguer, _) = await app.SignedInAsync("Argumentatrice du débat masqué");
+        Assert.Equal(HttpStatusCode.Redirect, (await ArgueAsync(arguer, debate, "Against", "On ne désigne personne")).Status);
+        var (moderator, _) = await app.SignedInAsync("Modératrice des débats", Role.Moderator);
+        var page = $"/debates/{debate}";
+
+        // Participants see no moderation form; a reason is asked for, beside its field.
+        Assert.Null((await arguer.GetAsync(page)).Document.QuerySelector("form[action*='handler=Moderate']"));
+        var unexplained = await moderator.PostAsync($"{page}?handler=Moderate", [F("hide", "true"), F("ModerationReason", " ")], page);
+        Assert.Equal(HttpStatusCode.OK, unexplained.Status);
+        Assert.Equal("Ce champ est obligatoire.", unexplained.Text("#ModerationReason-error"));
+        Assert.Null(await app.WithDatabaseAsync(db => db.Debates.Where(d => d.Id == debate).Select(d => d.HiddenAt).SingleAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, (await moderator.PostAsync($"{page}?handler=Moderate", [F("hide", "true"), F("ModerationReason", "Vise des personnes nommément.")], page)).Status);
+
+        // Hidden: its page says why and nothing of what it asked; lists, open data and arguing leave it out.
+        using var visitor = app.NewSession();
+        var hidden = await visitor.GetAsync(page);
+        Assert.Equal(HttpStatusCode.OK, hidden.Status);
+        Assert.Equal("Débat masqué par la modération", hidden.Text("h1"));
+        Assert.Contains("Vise des personnes nommément.", hidden.Text("main"), StringComparison.Ordinal);
+        Assert.DoesNotContain("voisins du 12", hidden.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("On ne désigne personne", hidden.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("voisins du 12", (await visitor.GetAsync($"/processes/{slug}/debates")).Text("main"), StringComparison.Ordinal);
+        foreach (var dataset in new[] { "debates", "debates-arguments" })
+        {
+            var data = await visitor.GetAsync($"/open-data/{dataset}.csv");
+            Assert.Equal(HttpStatusCode.OK, data.Status);
+            Assert.DoesNotContain(debate.ToString(), data.Body, StringComparison.Ordinal);
+        }
+        var refused = await ArgueAsync(arguer, debate, "For", "Encore un argument");
+        Assert.NotEqual(HttpStatusCode.Redirect, refused.Status);
+        Assert.Equal(1, await app.WithDatabaseAsync(db => db.Arguments.CountAsync(a => a.DebateId == debate)));
+        Assert.Contains((await visitor.GetAsync("/moderation")).Texts("tbody tr"), row => row.Contains("débat", StringComparison.Ordinal)
+            && row.Contains("Vise des personnes nommément.", StringComparison.Ordinal));
+        // The moderator still reads it, told it is hidden, and shows it again.
+        var moderated = await moderator.GetAsync(page);
+        Assert.Equal("Faut-il chasser les voisins du 12 de la rue ?", moderated.Text("h1"));
+        Assert.Contains("masqué par la modération", moderated.Text("main .alert"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await moderator.PostAsync($"{page}?handler=Moderate", [F("hide", "false"), F("ModerationReason", "Reformulé avec l'auteur.")], page)).Status);
+        Assert.Equal("Faut-il chasser les voisins du 12 de la rue ?", (await visitor.GetAsync(page)).Text("h1"));
+        Assert.Equal(2, await app.WithDatabaseAsync(db => db.ModerationDecisions.CountAsync(d => d.ContributionId == debate)));
+    }
+
+    [Fact]
     public async Task A_debate_announced_before_its_opening_takes_arguments_from_then_and_its_record_takes_more_lines()
     {
         var today = DateOnly.FromDateTime(DateTime.Now);

@@ -293,10 +293,21 @@ public sealed class NotificationTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(MailState.NotSent, await app.WithDatabaseAsync(db => db.Notifications
             .Where(n => n.PersonId == authorPerson.Id && db.NotificationEvents.Any(e => e.Id == n.EventId && e.SourceId == comment)).Select(n => n.Mail).SingleAsync()));
 
-        // A hidden proposal leaves the feeds with its fates.
+        // Another comment's fate is in the feed, quoting it.
+        var second = Guid.Parse(await CommentAsync(commenter, id, "Et une boîte à livres devant."));
+        Assert.Equal(HttpStatusCode.Redirect, (await analyst.PostAsync($"/contributions/{second}", new Dictionary<string, string>
+        {
+            ["Fate"] = "Answered", ["Explanation"] = "La boîte sera posée au printemps.", ["SynthesisItemId"] = "", ["MergedIntoId"] = "",
+        })).Status);
+        static bool Quotes(SyndicationItem item) => ((TextSyndicationContent)item.Content).Text.Contains("boîte sera posée", StringComparison.Ordinal);
+        Assert.Contains((await ReadFeedAsync(visitor, $"/processes/{app.World.ProcessSlug}/feed.atom")).Items, Quotes);
+
+        // A hidden proposal leaves the feeds with its fates, and with those of the comments read under it.
         await app.WithDatabaseAsync(db => db.Contributions.Where(c => c.Id == id)
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.HiddenAt, DateTimeOffset.UtcNow).SetProperty(c => c.HiddenReason, "Hors charte")));
-        Assert.DoesNotContain((await ReadFeedAsync(visitor, $"/processes/{app.World.ProcessSlug}/feed.atom")).Items, i => i.Id == entry.Id);
+        var after = await ReadFeedAsync(visitor, $"/processes/{app.World.ProcessSlug}/feed.atom");
+        Assert.DoesNotContain(after.Items, i => i.Id == entry.Id);
+        Assert.DoesNotContain(after.Items, Quotes);
     }
 
     [Fact]

@@ -24,6 +24,9 @@ public interface IContributionSource
     /// </summary>
     IQueryable<Guid>? Withheld(ParvisDbContext db) => null;
 
+    /// <summary>Its own items that are no contributions (a debate) but that moderation hid: news of them is told no more; none by default.</summary>
+    IQueryable<Guid>? HiddenItems(ParvisDbContext db) => null;
+
     /// <summary>
     /// Why the process may not close yet, as an interface text key, while something of the module still takes what will
     /// await a fate and is withheld until it ends (a survey still running); none by default.

@@ -15,7 +15,7 @@ namespace Parvis.Web.Kernel.Notifications;
 /// <see cref="NotificationKind.InFeeds"/> (answers, fates, new versions, phase openings) of published processes,
 /// newest first, in the reader's language; nothing moderation hid or an author erased. No account needed.
 /// </summary>
-public sealed class Feeds(ParvisDbContext db, CurrentOrganisation organisation, ModuleCatalog modules)
+public sealed class Feeds(ParvisDbContext db, CurrentOrganisation organisation, ModuleCatalog modules, IEnumerable<Contributions.IContributionSource> sources)
 {
     public const string ContentType = "application/atom+xml; charset=utf-8";
     public const int Entries = 50;
@@ -30,7 +30,7 @@ public sealed class Feeds(ParvisDbContext db, CurrentOrganisation organisation, 
     {
         var kinds = modules.NotificationKinds.Where(k => k.InFeeds).Select(k => k.Key).ToList();
         var published = db.Processes.Where(p => p.OrganisationId == organisation.Id && p.Published).Select(p => p.Id);
-        var events = ShownEvents.Of(db).AsNoTracking()
+        var events = ShownEvents.Of(db, sources).AsNoTracking()
             .Where(e => e.OrganisationId == organisation.Id && kinds.Contains(e.Kind) && e.ProcessId != null && published.Contains(e.ProcessId.Value));
         if (processId is { } process)
         {

@@ -15,7 +15,7 @@ namespace Parvis.Web.Kernel.Notifications;
 /// composed twice; sending claims a message before it leaves, so nothing is sent twice, even by two nodes.
 /// </summary>
 public sealed class NotificationDispatcher(ParvisDbContext db, ModuleCatalog modules, IStringLocalizer<SharedText> text, MailTransport transport,
-    NotificationLinks links, TimeProvider clock, ILogger<NotificationDispatcher> log)
+    NotificationLinks links, TimeProvider clock, ILogger<NotificationDispatcher> log, IEnumerable<Contributions.IContributionSource> sources)
 {
     private const int PeoplePerBatch = 200;
 
@@ -89,7 +89,7 @@ public sealed class NotificationDispatcher(ParvisDbContext db, ModuleCatalog mod
         var canMail = person.EmailConfirmed && !string.IsNullOrEmpty(person.Email) && settings?.EmailsOff != true;
         var eventIds = received.Select(r => r.Event.Id).ToList();
         // What moderation hid or its author erased since the event is never sent.
-        var shown = (await ShownEvents.Of(db).Where(e => eventIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var shown = (await ShownEvents.Of(db, sources).Where(e => eventIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken)).ToHashSet();
         var never = received.Where(r => !canMail || !shown.Contains(r.Event.Id) || ModeOf(r) is null or NotificationMode.Never).ToList();
         var waiting = received.Except(never).ToList();
         // A digest is due once a moment passed that it was not sent for, if something waiting is older than that moment.

@@ -170,9 +170,23 @@ public sealed class Notifier(DatabaseOnDemand database, TimeProvider clock)
     }
 }
 
-/// <summary>What of the events may still be read: none about or quoting a contribution moderation hid or its author erased.</summary>
+/// <summary>
+/// What of the events may still be read: none about or quoting a contribution moderation hid or its author erased, or
+/// one withheld with what it is read under (a comment of a hidden proposal); none about a module's item moderation hid.
+/// </summary>
 public static class ShownEvents
 {
-    public static IQueryable<NotificationEvent> Of(ParvisDbContext db) =>
-        db.NotificationEvents.Where(e => !db.Contributions.Any(c => (c.Id == e.ItemId || c.Id == e.SourceId) && (c.HiddenAt != null || c.ErasedAt != null)));
+    public static IQueryable<NotificationEvent> Of(ParvisDbContext db, IEnumerable<Contributions.IContributionSource> sources)
+    {
+        var shown = db.NotificationEvents.Where(e => !db.Contributions.Any(c => (c.Id == e.ItemId || c.Id == e.SourceId) && (c.HiddenAt != null || c.ErasedAt != null)));
+        foreach (var withheld in Contributions.ShownContributions.Withheld(db, sources))
+        {
+            shown = shown.Where(e => !withheld.Contains(e.ItemId) && !(e.SourceId != null && withheld.Contains(e.SourceId.Value)));
+        }
+        foreach (var hidden in sources.Select(s => s.HiddenItems(db)).OfType<IQueryable<Guid>>())
+        {
+            shown = shown.Where(e => !hidden.Contains(e.ItemId));
+        }
+        return shown;
+    }
 }

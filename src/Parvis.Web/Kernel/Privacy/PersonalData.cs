@@ -35,7 +35,8 @@ public interface IPersonalDataSource
 }
 
 /// <summary>The right of access and the right to erasure, across the kernel and every module.</summary>
-public sealed partial class PersonalData(ParvisDbContext db, UserManager<Person> people, IEnumerable<IPersonalDataSource> sources)
+public sealed partial class PersonalData(ParvisDbContext db, UserManager<Person> people, IEnumerable<IPersonalDataSource> sources,
+    IEnumerable<IContributionSource> contributionSources)
 {
     private static readonly JsonSerializerOptions _json = new() { WriteIndented = true };
 
@@ -58,7 +59,7 @@ public sealed partial class PersonalData(ParvisDbContext db, UserManager<Person>
                 .Select(s => new { s.Culture, s.DigestHour, s.WeeklyDay }).FirstOrDefaultAsync(cancellationToken),
             choices = await db.NotificationChoices.AsNoTracking().Where(c => c.PersonId == person.Id).Select(c => new { c.Kind, c.Mode }).ToListAsync(cancellationToken),
         };
-        var shownEvents = Notifications.ShownEvents.Of(db);
+        var shownEvents = Notifications.ShownEvents.Of(db, contributionSources);
         var notifications = await db.Notifications.AsNoTracking().Where(n => n.PersonId == person.Id)
             .Join(db.NotificationEvents, n => n.EventId, e => e.Id, (n, e) => new { n, e })
             // Words moderation hid since are not the person's to take away.

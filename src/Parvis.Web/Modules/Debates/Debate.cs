@@ -14,6 +14,9 @@ public sealed class Debate
     public const int ContextMax = 6_000;
     public const int PlainSummaryMax = 600;
 
+    /// <summary>What the public moderation log calls it.</summary>
+    public const string Kind = "debate";
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid OrganisationId { get; set; }
     public Guid ProcessId { get; set; }
@@ -43,6 +46,14 @@ public sealed class Debate
     public string Conclusion { get; set; } = "";
 
     /// <summary>
+    /// Set when moderation hid it (a participant's question may break the charter as any contribution may): it takes
+    /// nothing more, and its page says why instead of what it asked; its arguments are withheld with it.
+    /// </summary>
+    public DateTimeOffset? HiddenAt { get; set; }
+
+    public string? HiddenReason { get; set; }
+
+    /// <summary>
     /// Its opener, leaving, took their words away (question, context, summary); its arguments stay, as replies to a
     /// removed proposal do. Pages then say so in place of the question.
     /// </summary>
@@ -51,8 +62,16 @@ public sealed class Debate
     /// <summary>The question, or what stands in for it once <see cref="Erased"/>.</summary>
     public string QuestionOr(Microsoft.Extensions.Localization.IStringLocalizer text) => Erased ? text["Debates.Erased"] : Question;
 
+    /// <summary>Where it stands, as the interface text key of its badge: hidden, closed with its record, announced, past its end date (the record to come), or open.</summary>
+    public string StateKey(DateTimeOffset now) =>
+        HiddenAt is not null ? "Debates.HiddenBadge"
+        : ClosedAt is not null ? "Debates.ClosedBadge"
+        : OpensAt > now ? "Debates.AnnouncedBadge"
+        : ClosesAt <= now ? "Debates.EndedBadge"
+        : "Debates.OpenBadge";
+
     /// <summary>Arguments are taken from its opening date to its end date, and until it is closed.</summary>
-    public bool OpenAt(DateTimeOffset now) => ClosedAt is null && (OpensAt is null || now >= OpensAt) && (ClosesAt is null || now < ClosesAt);
+    public bool OpenAt(DateTimeOffset now) => ClosedAt is null && HiddenAt is null && (OpensAt is null || now >= OpensAt) && (ClosesAt is null || now < ClosesAt);
 }
 
 public enum Side

@@ -285,7 +285,14 @@ public sealed class DebateCommands(
         return debate is null ? (null, refusal) : debate.OpenAt(clock.GetUtcNow()) ? (debate, null) : (null, CommandResult.Refused("Debates.NotOpen"));
     }
 
+    /// <summary>A debate moderation left visible, for a person with the permission: a hidden one takes nothing, not even its record.</summary>
     private async Task<(Debate? Debate, CommandResult? Refusal)> DebateAsync(Guid debateId, Permission permission)
+    {
+        var (debate, refusal) = await AnyDebateAsync(debateId, permission);
+        return debate is { HiddenAt: not null } ? (null, CommandResult.Refused("Debates.HiddenTakesNothing")) : (debate, refusal);
+    }
+
+    private async Task<(Debate? Debate, CommandResult? Refusal)> AnyDebateAsync(Guid debateId, Permission permission)
     {
         var debate = await db.Debates.FirstOrDefaultAsync(d => d.Id == debateId && d.OrganisationId == organisation.Id);
         var process = debate is null ? null : await processes.FindAsync(debate.ProcessId, DebatesModule.Key);
@@ -295,5 +302,43 @@ public sealed class DebateCommands(
         }
         var decision = await authorizer.DecideAsync(permission, process);
         return decision == Decision.Allowed ? (debate, null) : (null, CommandResult.Refused(decision));
+    }
+
+    /// <summary>
+    /// Moderation hides a debate, or shows it again, with its reason in the public log, as for any contribution: a
+    /// participant's question, or its context, may break the charter.
+    /// </summary>
+    public async Task<CommandResult> ModerateAsync(Guid debateId, bool hide, string reason)
+    {
+        var (debate, refusal) = await AnyDebateAsync(debateId, Permission.Moderate);
+        if (debate is null)
+        {
+            return refusal!;
+        }
+        reason = reason.Trim();
+        if (reason.Length is 0 or > ModerationDecision.ReasonMax)
+        {
+            return CommandResult.Refused("Debates.ModerationReason");
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        // Hidden or shown once: of two decisions at once, the second finds it done and stores nothing.
+        var now = clock.GetUtcNow();
+        var changed = hide
+            ? await db.Debates.Where(d => d.Id == debate.Id && d.HiddenAt == null).ExecuteUpdateAsync(u => u.SetProperty(d => d.HiddenAt, now).SetProperty(d => d.HiddenReason, reason))
+            : await db.Debates.Where(d => d.Id == debate.Id && d.HiddenAt != null).ExecuteUpdateAsync(u => u.SetProperty(d => d.HiddenAt, (DateTimeOffset?)null).SetProperty(d => d.HiddenReason, (string?)null));
+        if (changed == 0)
+        {
+            return CommandResult.Done(debate.Id);
+        }
+        var action = hide ? ModerationAction.Hide : ModerationAction.Restore;
+        db.ModerationDecisions.Add(new ModerationDecision
+        {
+            OrganisationId = organisation.Id, ProcessId = debate.ProcessId, ContributionId = debate.Id, ContributionKind = Debate.Kind, Action = action, Reason = reason,
+            ModeratorId = authorizer.PersonId!.Value, DecidedAt = now,
+        });
+        audit.Record($"moderation.{action.ToString().ToLowerInvariant()}", $"{Debate.Kind}:{debate.Id}", reason);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return CommandResult.Done(debate.Id);
     }
 }

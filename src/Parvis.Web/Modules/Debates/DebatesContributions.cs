@@ -16,12 +16,15 @@ public sealed class DebatesContributions : IContributionSource
     /// <summary>An argument is about its debate's question, not one of the process's themes until an analyst says so.</summary>
     public IQueryable<Guid> InTheme(ParvisDbContext db, Guid themeId) => db.Arguments.Where(_ => false).Select(a => a.Id);
 
-    /// <summary>A reply is read under its argument: hidden with it.</summary>
+    /// <summary>A reply is read under its argument, and both in their debate: hidden with them.</summary>
     public IQueryable<Guid>? Withheld(ParvisDbContext db)
     {
-        var arguments = db.Arguments;
-        return db.ArgumentReplies.Where(r => arguments.Any(a => a.Id == r.ArgumentId && (a.HiddenAt != null || a.ErasedAt != null))).Select(r => r.Id);
+        var (arguments, hidden) = (db.Arguments, HiddenItems(db));
+        return db.Arguments.Where(a => hidden.Contains(a.DebateId)).Select(a => a.Id)
+            .Concat(db.ArgumentReplies.Where(r => hidden.Contains(r.DebateId) || arguments.Any(a => a.Id == r.ArgumentId && (a.HiddenAt != null || a.ErasedAt != null))).Select(r => r.Id));
     }
+
+    public IQueryable<Guid> HiddenItems(ParvisDbContext db) => db.Debates.Where(d => d.HiddenAt != null).Select(d => d.Id);
 
     public async Task<IReadOnlyList<(string Key, int Count)>> FiguresAsync(ParvisDbContext db, Process process)
     {
@@ -29,7 +32,7 @@ public sealed class DebatesContributions : IContributionSource
         var arguments = db.Arguments.Where(a => a.ProcessId == process.Id && a.Invited == "" && a.HiddenAt == null && a.ErasedAt == null);
         return
         [
-            ("Debates.Figure.Debates", await db.Debates.CountAsync(d => d.ProcessId == process.Id)),
+            ("Debates.Figure.Debates", await db.Debates.CountAsync(d => d.ProcessId == process.Id && d.HiddenAt == null)),
             ("Debates.Figure.Arguments", await arguments.CountAsync()),
             ("Debates.Figure.Supports", await arguments.SumAsync(a => a.Supports)),
         ];
@@ -38,7 +41,7 @@ public sealed class DebatesContributions : IContributionSource
     /// <summary>Each closed debate's record: its points, and for a disputed one the arguments on both sides.</summary>
     public async Task<IReadOnlyList<ReportTable>> MethodAsync(ParvisDbContext db, Process process, IStringLocalizer text, string written)
     {
-        var debates = await db.Debates.AsNoTracking().Where(d => d.ProcessId == process.Id && d.ClosedAt != null).OrderBy(d => d.ClosedAt).ToListAsync();
+        var debates = await db.Debates.AsNoTracking().Where(d => d.ProcessId == process.Id && d.ClosedAt != null && d.HiddenAt == null).OrderBy(d => d.ClosedAt).ToListAsync();
         var tables = new List<ReportTable>();
         foreach (var debate in debates)
         {

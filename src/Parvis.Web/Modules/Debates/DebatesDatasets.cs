@@ -12,7 +12,7 @@ public static class DebatesDatasets
         {
             var arguments = scope.Shown(db.Arguments, DebatesModule.Key);
             var processes = scope.Using(DebatesModule.Key);
-            return db.Debates.Where(d => processes.Contains(d.ProcessId)).Select(d => new DebateRow
+            return db.Debates.Where(d => processes.Contains(d.ProcessId) && d.HiddenAt == null).Select(d => new DebateRow
             {
                 Id = d.Id, ProcessId = d.ProcessId, Question = d.Question, Context = d.Context, PlainSummary = d.PlainSummary,
                 OpensAt = d.OpensAt, ClosesAt = d.ClosesAt, CreatedAt = d.CreatedAt, ClosedAt = d.ClosedAt, Conclusion = d.Conclusion,

@@ -36,7 +36,7 @@ public sealed class DebatesModule : IParvisModule
     public IReadOnlyList<Permission> Permissions => [DebatesPermissions.Open, DebatesPermissions.Argue, DebatesPermissions.Enter, DebatesPermissions.Manage];
 
     public async Task<IReadOnlyList<ModuleLink>> EntriesAsync(ParvisDbContext db, Process process, ProcessComponent component) =>
-        [new ModuleLink($"/processes/{process.Slug}/debates", "Debates.SeeAll", await db.Debates.CountAsync(d => d.ProcessId == process.Id))];
+        [new ModuleLink($"/processes/{process.Slug}/debates", "Debates.SeeAll", await db.Debates.CountAsync(d => d.ProcessId == process.Id && d.HiddenAt == null))];
 
     /// <summary>Arguing, when the phase allows it and a debate is open.</summary>
     public async Task<IReadOnlyList<ModuleLink>> ActionsAsync(ParvisDbContext db, Process process, ProcessComponent component, Phase? phase, DateTimeOffset hour)
@@ -46,7 +46,7 @@ public sealed class DebatesModule : IParvisModule
             return [];
         }
         var open = await db.Debates.AsNoTracking()
-            .Where(d => d.ProcessId == process.Id && d.ClosedAt == null && d.Question != "" && (d.OpensAt == null || d.OpensAt <= hour) && (d.ClosesAt == null || d.ClosesAt > hour))
+            .Where(d => d.ProcessId == process.Id && d.ClosedAt == null && d.HiddenAt == null && d.Question != "" && (d.OpensAt == null || d.OpensAt <= hour) && (d.ClosesAt == null || d.ClosesAt > hour))
             .OrderBy(d => d.CreatedAt).Select(d => new { d.Id, d.Question }).FirstOrDefaultAsync();
         return open is null ? [] : [new ModuleLink($"/debates/{open.Id}", "Debates.Action.Argue", open.Question)];
     }
@@ -62,7 +62,7 @@ public sealed class DebatesModule : IParvisModule
     public IReadOnlyList<NotificationKind> NotificationKinds => [Closed];
 
     public Task<Followable?> FollowableAsync(ParvisDbContext db, Guid organisationId, Guid itemId) =>
-        db.Debates.Where(d => d.Id == itemId && d.OrganisationId == organisationId && d.Question != "")
+        db.Debates.Where(d => d.Id == itemId && d.OrganisationId == organisationId && d.Question != "" && d.HiddenAt == null)
             .Select(d => new Followable(d.ProcessId, d.Question, "/debates/" + d.Id)).FirstOrDefaultAsync();
 
     public void AddServices(IServiceCollection services)
@@ -81,6 +81,7 @@ public sealed class DebatesModule : IParvisModule
             e.Property(d => d.Context).HasMaxLength(Debate.ContextMax);
             e.Property(d => d.PlainSummary).HasMaxLength(Debate.PlainSummaryMax);
             e.Property(d => d.Conclusion).HasMaxLength(ClosingPoint.TextMax);
+            e.Property(d => d.HiddenReason).HasMaxLength(ModerationDecision.ReasonMax);
             e.HasIndex(d => d.ProcessId);
             e.HasOne<Process>().WithMany().HasForeignKey(d => d.ProcessId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Person>().WithMany().HasForeignKey(d => d.OpenedById).OnDelete(DeleteBehavior.SetNull);

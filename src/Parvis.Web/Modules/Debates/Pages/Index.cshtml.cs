@@ -11,12 +11,12 @@ using Parvis.Web.Kernel.Web;
 
 namespace Parvis.Web.Modules.Debates.Pages;
 
-/// <summary>A debate as listed: its question, whether it is open, its arguments on each side.</summary>
-public sealed record DebateLine(Guid Id, string Question, bool Closed, int For, int Against);
+/// <summary>A debate as the list shows it, with its badge (<see cref="Debate.StateKey"/>) and the arguments on each side.</summary>
+public sealed record DebateLine(Guid Id, string Question, string State, int For, int Against);
 
 /// <summary>The debates of a process, open ones first; and, for whoever may, a form to open one.</summary>
-public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisation, ProcessAccess processes, Authorizer authorizer, DebateCommands debates)
-    : ParvisPageModel, IProcessPage
+public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisation, ProcessAccess processes, Authorizer authorizer, DebateCommands debates,
+    TimeProvider clock) : ParvisPageModel, IProcessPage
 {
     [BindProperty]
     [Required(ErrorMessage = "Validation.Required")]
@@ -84,11 +84,14 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
         Process = process;
         CanOpen = await authorizer.CanAsync(DebatesPermissions.Manage, process) || await authorizer.CanAsync(DebatesPermissions.Open, process);
         var arguments = db.Arguments;
-        Debates = [.. (await db.Debates.AsNoTracking().Where(d => d.ProcessId == process.Id).OrderBy(d => d.ClosedAt != null).ThenByDescending(d => d.CreatedAt)
-            .Select(d => new DebateLine(d.Id, d.Question, d.ClosedAt != null,
-                arguments.Count(a => a.DebateId == d.Id && a.Side == Side.For && a.Invited == "" && a.HiddenAt == null && a.ErasedAt == null),
-                arguments.Count(a => a.DebateId == d.Id && a.Side == Side.Against && a.Invited == "" && a.HiddenAt == null && a.ErasedAt == null)))
-            .ToListAsync())];
+        Debates = [.. (await db.Debates.AsNoTracking().Where(d => d.ProcessId == process.Id && d.HiddenAt == null).OrderBy(d => d.ClosedAt != null).ThenByDescending(d => d.CreatedAt)
+            .Select(d => new
+            {
+                Debate = d,
+                For = arguments.Count(a => a.DebateId == d.Id && a.Side == Side.For && a.Invited == "" && a.HiddenAt == null && a.ErasedAt == null),
+                Against = arguments.Count(a => a.DebateId == d.Id && a.Side == Side.Against && a.Invited == "" && a.HiddenAt == null && a.ErasedAt == null),
+            })
+            .ToListAsync()).Select(x => new DebateLine(x.Debate.Id, x.Debate.Question, x.Debate.StateKey(clock.GetUtcNow()), x.For, x.Against))];
         return null;
     }
 }

@@ -38,6 +38,14 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
     [Display(Name = "Field.Reply")]
     public string? Reply { get; set; }
 
+    [BindProperty]
+    [StringLength(Kernel.Contributions.ModerationDecision.ReasonMax, ErrorMessage = "Validation.Length")]
+    [Display(Name = "Field.ModerationReason")]
+    public string? ModerationReason { get; set; }
+
+    /// <summary>Whether the reader moderates the process: they hide the debate or show it again, and read it while hidden.</summary>
+    public bool CanModerate { get; private set; }
+
     /// <summary>The page's arguments: <see cref="DebatePage.ArgumentsPerSide"/> of each side, and the invited positions on the first.</summary>
     public IReadOnlyList<ArgumentView> Arguments { get; private set; } = [];
 
@@ -130,6 +138,24 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
         return After(await debates.ReplyAsync(id, argumentId, Reply!), "Debates.Replied", await ArgumentAddressAsync(argumentId), nameof(Reply));
     }
 
+    public async Task<IActionResult> OnPostModerateAsync(Guid id, bool hide)
+    {
+        if (!await LoadAsync(id, lastAtMost: true))
+        {
+            return NotFound();
+        }
+        KeepOnly(nameof(ModerationReason));
+        if (string.IsNullOrWhiteSpace(ModerationReason))
+        {
+            ModelState.AddModelError(nameof(ModerationReason), Text["Validation.Required", Text["Field.ModerationReason"]]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        return After(await debates.ModerateAsync(id, hide, ModerationReason!), hide ? "Debates.HiddenDone" : "Debates.ShownAgain", Address, nameof(ModerationReason));
+    }
+
     /// <summary>
     /// The debate at the page asked in the address ("p"), or at the one that holds <paramref name="near"/>; none past the
     /// last, unless <paramref name="lastAtMost"/> says to show the last instead.
@@ -159,6 +185,7 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
         Now = clock.GetUtcNow();
         Open = Debate.OpenAt(Now);
         Arguing = await authorizer.DecideAsync(DebatesPermissions.Argue, Process);
+        CanModerate = await authorizer.CanAsync(Permission.Moderate, Process);
         return true;
     }
 

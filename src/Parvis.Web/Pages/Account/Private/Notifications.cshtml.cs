@@ -14,7 +14,8 @@ namespace Parvis.Web.Pages.Account.Private;
 /// "What's new for me": the person's notifications in this organisation, grouped by item exactly as their messages
 /// group them, unread ones first marked; reading them here marks nothing until they say so.
 /// </summary>
-public sealed class NotificationsModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, ModuleCatalog modules) : ParvisPageModel
+public sealed class NotificationsModel(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, ModuleCatalog modules,
+    IEnumerable<Parvis.Web.Kernel.Contributions.IContributionSource> sources) : ParvisPageModel
 {
     /// <summary>The list reaches this far back, and this many at most.</summary>
     public static readonly TimeSpan Reach = TimeSpan.FromDays(90);
@@ -32,7 +33,7 @@ public sealed class NotificationsModel(ParvisDbContext db, CurrentOrganisation o
         var received = await db.Notifications.AsNoTracking()
             .Where(n => n.PersonId == person && n.OrganisationId == organisation.Id && n.CreatedAt >= since)
             .OrderByDescending(n => n.CreatedAt).Take(Most)
-            .Join(ShownEvents.Of(db), n => n.EventId, e => e.Id, (n, e) => new Received(n, e)).ToListAsync();
+            .Join(ShownEvents.Of(db, sources), n => n.EventId, e => e.Id, (n, e) => new Received(n, e)).ToListAsync();
         Items = Digest.Group(received, modules, Text);
         Unread = Items.Count(i => i.Unread);
     }

@@ -9,8 +9,10 @@ using Parvis.Web.Shared;
 namespace Parvis.Web.Modules.Debates.Pages.Admin;
 
 /// <summary>The debates of a process for staff, each leading to its page of invited positions, typed-in arguments and closing.</summary>
-public sealed class DebatesModel(ParvisDbContext db, ProcessAccess processes, Authorizer authorizer) : ParvisPageModel, IProcessPage
+public sealed class DebatesModel(ParvisDbContext db, ProcessAccess processes, Authorizer authorizer, TimeProvider clock) : ParvisPageModel, IProcessPage
 {
+    public DateTimeOffset Now { get; } = clock.GetUtcNow();
+
     public Process Process { get; private set; } = default!;
     public IReadOnlyList<Debate> Debates { get; private set; } = [];
 
