@@ -196,9 +196,14 @@ public sealed record PolisConversation(
             ? value
             : throw new InvalidDataException($"Column {column} holds \"{csv.GetField(column)}\", not a whole number from {min} to {max}.");
 
-    /// <summary>Milliseconds since 1970, within the dates .NET can hold.</summary>
-    private static long Timestamp(CsvReader csv) =>
-        Number(csv, "timestamp", DateTimeOffset.MinValue.ToUnixTimeMilliseconds(), DateTimeOffset.MaxValue.ToUnixTimeMilliseconds());
+    /// <summary>The last moment a conversation may be dated.</summary>
+    public static readonly DateTimeOffset LatestTimestamp = new(2200, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// Milliseconds since 1970, and before 2200: a vote dated in the year 9999 is no vote, and every page counting votes
+    /// by month would count up to it.
+    /// </summary>
+    private static long Timestamp(CsvReader csv) => Number(csv, "timestamp", 0, LatestTimestamp.ToUnixTimeMilliseconds());
 
     private static string Date(long timestamp) =>
         DateTimeOffset.FromUnixTimeMilliseconds(timestamp).UtcDateTime.ToString("ddd MMM dd HH:mm:ss 'UTC' yyyy", CultureInfo.InvariantCulture);

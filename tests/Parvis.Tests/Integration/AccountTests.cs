@@ -122,6 +122,17 @@ public sealed partial class AccountTests(ParvisApp app) : IClassFixture<ParvisAp
         Assert.Null(response.Document.QuerySelector("#Input_Password")!.GetAttribute("value"));
         Assert.Equal(0, await app.WithDatabaseAsync(db => Task.FromResult(db.Users.Count(u => u.Email == "pas-une-adresse"))));
         Assert.Equal("email", response.Document.QuerySelector("#Input_Email")!.GetAttribute("type"));
+
+        // A name passing for another with an invisible character, or broken over two lines, is refused beside it.
+        foreach (var pseudonym in new[] { "Cami\u200Blle", "Camille\r\nAdmin" })
+        {
+            var refused = await session.PostAsync("/account/register", new Dictionary<string, string>
+            {
+                ["Input.Pseudonym"] = pseudonym, ["Input.Email"] = $"{Guid.NewGuid():N}@example.org", ["Input.Password"] = ParvisApp.Password,
+            });
+            Assert.Equal("Un pseudonyme ne peut contenir ni retour à la ligne ni caractère invisible.", refused.Text("#Input_Pseudonym-error"));
+            Assert.False(await app.WithDatabaseAsync(db => db.Users.AnyAsync(u => u.Pseudonym == pseudonym)));
+        }
     }
 
     [Fact]

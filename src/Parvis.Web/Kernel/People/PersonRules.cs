@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+
 namespace Parvis.Web.Kernel.People;
 
 public static class PersonRules
@@ -15,4 +18,19 @@ public static class PersonRules
     /// </summary>
     public static bool IsStaff(Role role) => StaffRoles.Contains(role);
 
+}
+
+/// <summary>
+/// A pseudonym others will read: no control or invisible character, by which one name passes for another (« Camille »
+/// and « Camille » with a zero-width space) or breaks what carries it (a line break in a file's name).
+/// </summary>
+public sealed class PseudonymAttribute : ValidationAttribute
+{
+    public PseudonymAttribute() => ErrorMessage = "Validation.PseudonymCharacters";
+
+    public override bool IsValid(object? value) => value is not string text || text.All(c => char.GetUnicodeCategory(c) is not (UnicodeCategory.Control
+        or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned));
+
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
+        Web.LocalisedValidation.Result(IsValid(value), ErrorMessage, validationContext);
 }

@@ -81,6 +81,7 @@ public sealed class RegistrationInput
 {
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(PersonRules.PseudonymMax, MinimumLength = PersonRules.PseudonymMin, ErrorMessage = "Validation.Length")]
+    [Pseudonym]
     [Display(Name = "Field.Pseudonym")]
     public string Pseudonym { get; set; } = "";
 

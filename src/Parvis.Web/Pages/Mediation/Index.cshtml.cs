@@ -36,6 +36,7 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
     [BindProperty]
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(PersonRules.PseudonymMax, MinimumLength = PersonRules.PseudonymMin, ErrorMessage = "Validation.Length")]
+    [Pseudonym]
     [Display(Name = "Field.Pseudonym")]
     public string Pseudonym { get; set; } = "";
 

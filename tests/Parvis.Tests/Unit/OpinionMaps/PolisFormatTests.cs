@@ -25,6 +25,8 @@ public sealed class PolisFormatTests : IDisposable
     [InlineData("1,1,1000,0,a\n1,2,2000,0,b", "appears twice")]
     [InlineData("99999999999999999999,1,1000,0,a", "not a whole number")]
     [InlineData("1,1,9000000000000000,0,a", "Column timestamp holds")]
+    [InlineData("1,1,253402300799000,0,a", "Column timestamp holds")]
+    [InlineData("1,1,-1000,0,a", "Column timestamp holds")]
     // A map numbers what comes after from the highest: an id near the top of a long would wrap.
     [InlineData("9223372036854775807,1,1000,0,a", "from 0 to 1000000000")]
     [InlineData("1,1,1000,7,a", "Column moderated holds")]

@@ -5,6 +5,7 @@ using Parvis.Web.Kernel.Data;
 using Parvis.Web.Kernel.People;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Privacy;
+using Parvis.Web.Kernel.Setup;
 using Parvis.Web.Shared;
 
 namespace Parvis.Web.Pages.Account.Private;
@@ -49,7 +50,7 @@ public sealed class IndexModel(UserManager<Person> people, PersonalData personal
     {
         var person = (await people.GetUserAsync(User))!;
         var json = await personalData.ExportAsync(person, HttpContext.RequestAborted);
-        return File(json, "application/json", $"parvis-{person.Pseudonym}-{DateTime.UtcNow:yyyy-MM-dd}.json");
+        return File(json, "application/json", $"parvis-{Slugs.From(person.Pseudonym, PersonRules.PseudonymMax)}-{DateTime.UtcNow:yyyy-MM-dd}.json");
     }
 
     /// <summary>Every other session of the person ends at once, on every node; this one goes on.</summary>
