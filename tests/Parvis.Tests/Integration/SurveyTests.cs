@@ -238,12 +238,17 @@ public sealed class SurveyTests(ParvisApp app) : IClassFixture<ParvisApp>
         var survey = await PublishedAsync(process, SurveyMode.Anonymous, _commune);
         var page = $"/surveys/{survey.Id}";
         var (person, who) = await app.SignedInAsync("Répondante anonyme");
-        var given = await person.PostAsync($"{page}?handler=Code", []);
+        // A double click sends the form's request twice: both answers hold the same code.
+        var request = (await person.GetAsync(page)).Fields("form[action*='handler=Code']");
+        var clicks = await Task.WhenAll(person.PostAsync($"{page}?handler=Code", request), person.PostAsync($"{page}?handler=Code", request));
+        var given = clicks[0];
         var code = given.Text(".survey-code");
         Assert.Matches("^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$", code);
+        Assert.Equal(code, clicks[1].Text(".survey-code"));
         // Not put in the form: answered at once, the answer would follow the code's line closely.
         Assert.True(string.IsNullOrEmpty(given.Document.QuerySelector("#Code")!.GetAttribute("value")));
-        var twice = await person.PostAsync($"{page}?handler=Code", []);
+        // Another request (another page, another person's form) gets none.
+        var twice = await person.PostAsync($"{page}?handler=Code", [F("request", Parvis.Web.Modules.Surveys.SurveyCodes.NewRequest())]);
         Assert.Contains("déjà reçu", twice.Text("main"), StringComparison.Ordinal);
         Assert.Equal("", twice.Text(".survey-code"));
 
@@ -272,7 +277,7 @@ public sealed class SurveyTests(ParvisApp app) : IClassFixture<ParvisApp>
                 Assert.DoesNotContain(entity.GetForeignKeys(), k => k.PrincipalEntityType.ClrType == typeof(Person));
                 Assert.DoesNotContain(entity.GetProperties(), p => p.ClrType == typeof(DateTimeOffset) || p.ClrType == typeof(DateTimeOffset?));
             }
-            Assert.Equal(["PersonId", "SurveyId"], model.FindEntityType(typeof(SurveyCodeGiven))!.GetProperties().Select(p => p.Name).Order());
+            Assert.Equal(["PersonId", "Request", "SurveyId"], model.FindEntityType(typeof(SurveyCodeGiven))!.GetProperties().Select(p => p.Name).Order());
             // Whatever points at an answer and may name a person: the signed respondents (none here) and the texts (no author here).
             var pointing = model.GetEntityTypes().Where(e => e.GetForeignKeys().Any(k => k.PrincipalEntityType.ClrType == typeof(SurveyResponse))).Select(e => e.ClrType).ToList();
             Assert.Equal([typeof(SurveyRespondent), typeof(SurveyText)], pointing.OrderBy(t => t.Name));

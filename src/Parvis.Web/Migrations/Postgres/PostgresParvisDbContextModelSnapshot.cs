@@ -3182,6 +3182,10 @@ namespace Parvis.Web.Migrations.Postgres
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Request")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.HasKey("SurveyId", "PersonId");
 
                     b.HasIndex("PersonId");

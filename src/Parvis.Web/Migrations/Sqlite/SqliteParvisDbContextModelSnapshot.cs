@@ -3173,6 +3173,10 @@ namespace Parvis.Web.Migrations.Sqlite
                     b.Property<Guid>("PersonId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Request")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("SurveyId", "PersonId");
 
                     b.HasIndex("PersonId");

@@ -199,6 +199,12 @@ public sealed class SurveyCodeGiven
 {
     public Guid SurveyId { get; set; }
     public Guid PersonId { get; set; }
+
+    /// <summary>
+    /// The digest of the request the code was given for (<see cref="SurveyCodes.RequestDigest"/>): the same request
+    /// sent again gets the same code back, and the digest tells nothing of which it is.
+    /// </summary>
+    public string? Request { get; set; }
 }
 
 /// <summary>A code of an anonymous survey that has been used, by its digest: the database keeps each used once.</summary>

@@ -17,9 +17,23 @@ public static class SurveyCodes
 
     public static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
-    public static string Issue(Guid surveyId, string key)
+    private const int RequestBytes = 16;
+
+    /// <summary>
+    /// A request for a code, put in the form that asks for it: sent twice (a double click, an answer lost on the way),
+    /// it gets the same code again, and a person given a code never gets another.
+    /// </summary>
+    public static string NewRequest() => Convert.ToHexString(RandomNumberGenerator.GetBytes(RequestBytes));
+
+    /// <summary>What is kept of a request with the person (null for what is none): from it, nobody works out the code.</summary>
+    public static string? RequestDigest(string? request) =>
+        request is { Length: RequestBytes * 2 } && request.All(Uri.IsHexDigit) ? Convert.ToHexString(SHA256.HashData(Convert.FromHexString(request))) : null;
+
+    /// <summary>The code given for a request: its random part drawn from the request with the survey's key.</summary>
+    public static string Issue(Guid surveyId, string key, string request)
     {
-        var random = RandomNumberGenerator.GetBytes(RandomBytes);
+        byte[] message = [.. Encoding.ASCII.GetBytes("survey-code-request:"), .. surveyId.ToByteArray(), .. Convert.FromHexString(request)];
+        var random = HMACSHA256.HashData(Convert.FromBase64String(key), message)[..RandomBytes];
         var code = Encode([.. random, .. Sign(surveyId, key, random)]);
         return string.Join('-', code.Chunk(4).Select(c => new string(c)));
     }

@@ -230,9 +230,10 @@ public sealed class SurveyCommands(
 
     /// <summary>
     /// The code of an anonymous survey for the signed-in person, once: that they were given one is kept, which one is
-    /// not. A person who lost theirs cannot be given another, or they could answer twice.
+    /// not. A person who lost theirs cannot be given another, or they could answer twice; the same request sent again
+    /// (<see cref="SurveyCodes.NewRequest"/>) gets the same code back.
     /// </summary>
-    public async Task<(CommandResult Result, string? Code)> GiveCodeAsync(Guid surveyId)
+    public async Task<(CommandResult Result, string? Code)> GiveCodeAsync(Guid surveyId, string? request)
     {
         var (survey, refusal) = await AnswerableAsync(surveyId);
         if (survey is null)
@@ -247,7 +248,11 @@ public sealed class SurveyCommands(
         {
             return (CommandResult.Refused(Decision.SignInRequired), null);
         }
-        db.SurveyCodesGiven.Add(new SurveyCodeGiven { SurveyId = survey.Id, PersonId = person });
+        if (SurveyCodes.RequestDigest(request) is not { } digest)
+        {
+            return (CommandResult.Refused("Surveys.CodeRequestUnreadable"), null);
+        }
+        db.SurveyCodesGiven.Add(new SurveyCodeGiven { SurveyId = survey.Id, PersonId = person, Request = digest });
         try
         {
             await db.SaveChangesAsync();
@@ -255,9 +260,13 @@ public sealed class SurveyCommands(
         catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
-            return (CommandResult.Refused("Surveys.CodeAlreadyGiven"), null);
+            var given = await db.SurveyCodesGiven.Where(c => c.SurveyId == survey.Id && c.PersonId == person).Select(c => c.Request).FirstOrDefaultAsync();
+            if (given != digest)
+            {
+                return (CommandResult.Refused("Surveys.CodeAlreadyGiven"), null);
+            }
         }
-        return (CommandResult.Done(survey.Id), SurveyCodes.Issue(survey.Id, survey.TokenKey));
+        return (CommandResult.Done(survey.Id), SurveyCodes.Issue(survey.Id, survey.TokenKey, request!));
     }
 
     /// <summary>Whether the signed-in person has been given the code of an anonymous survey, or has answered a signed one.</summary>

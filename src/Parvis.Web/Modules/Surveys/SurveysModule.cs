@@ -110,6 +110,7 @@ public sealed class SurveysModule : IParvisModule
         {
             e.ToTable("surveys_codes_given");
             e.HasKey(c => new { c.SurveyId, c.PersonId });
+            e.Property(c => c.Request).HasMaxLength(64);
             e.HasIndex(c => c.PersonId);
             e.HasOne<Survey>().WithMany().HasForeignKey(c => c.SurveyId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Cascade);

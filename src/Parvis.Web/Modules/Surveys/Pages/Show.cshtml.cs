@@ -37,6 +37,10 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
     /// <summary>The code just given, shown once.</summary>
     public string? GivenCode { get; private set; }
 
+    /// <summary>The request the form for a code sends: the same again, after a double click or a lost answer, gets the same code.</summary>
+    [BindProperty(Name = "request")]
+    public string CodeRequest { get; set; } = SurveyCodes.NewRequest();
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (!await LoadAsync(id))
@@ -78,7 +82,7 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
         }
         Form = SurveyForm.Start(Questions);
         ModelState.Clear();
-        var (result, code) = await surveys.GiveCodeAsync(id);
+        var (result, code) = await surveys.GiveCodeAsync(id, CodeRequest);
         if (Refusal(result) is { } refusal)
         {
             return refusal;
