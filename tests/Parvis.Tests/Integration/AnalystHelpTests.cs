@@ -344,19 +344,20 @@ public sealed class AnalystHelpTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Contains("Publié", (await analyst.GetAsync(page)).Text("table"), StringComparison.Ordinal);
         Assert.Contains("déjà publié", (await analyst.PostAsync($"{address}?handler=Publish", Form("Autre chose [1]."))).Text("main"), StringComparison.Ordinal);
 
-        // A sentence hidden by moderation, or erased by its author, is no longer shown; the others count one fewer.
-        await app.WithDatabaseAsync(async db =>
-        {
-            var source = await db.Contributions.SingleAsync(c => c.Id == sourceId);
-            source.HiddenAt = DateTimeOffset.UtcNow;
-            source.HiddenReason = "Test";
-            await db.SaveChangesAsync();
-        });
+        // A sentence hidden by moderation, or erased by its author, is no longer shown; the others count one fewer. The
+        // published text quoted it: it goes from there too, from the open data and from the report.
+        var (moderator, _) = await app.SignedInAsync("Modératrice des synthèses", Role.Moderator);
+        Assert.Equal(HttpStatusCode.Redirect, (await moderator.PostAsync($"/admin/moderate/{sourceId}", new Dictionary<string, string> { ["action"] = "Hide", ["Reason"] = "Hors charte" })).Status);
         var hidden = await participant.GetAsync(published.Location!);
         Assert.Contains("Phrase retirée", hidden.Text("#citation-1"), StringComparison.Ordinal);
         Assert.Empty(hidden.Document.QuerySelectorAll("#citation-1 blockquote"));
         Assert.Contains("Dit par 2 contribution(s)", hidden.Text("#citation-1"), StringComparison.Ordinal);
-        await app.WithDatabaseAsync(db => db.Contributions.Where(c => c.Id == sourceId).ExecuteUpdateAsync(s => s.SetProperty(c => c.HiddenAt, (DateTimeOffset?)null)));
+        Assert.Contains("« […] »", hidden.Text("article"), StringComparison.Ordinal);
+        Assert.DoesNotContain(first, hidden.Text("article"), StringComparison.Ordinal);
+        Assert.DoesNotContain(first, (await participant.GetAsync("/open-data/synthesis.csv")).Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(first, (await participant.GetAsync($"/processes/{process.Slug}/report")).Text("main"), StringComparison.Ordinal);
+        // Shown again, its citation is back; the text stays as moderation left it, for analysts to quote it again.
+        Assert.Equal(HttpStatusCode.Redirect, (await moderator.PostAsync($"/admin/moderate/{sourceId}", new Dictionary<string, string> { ["action"] = "Restore", ["Reason"] = "Relu" })).Status);
         Assert.Single((await participant.GetAsync(published.Location!)).Document.QuerySelectorAll("#citation-1 blockquote"));
         using (var services = app.Services.CreateScope())
         {
@@ -368,9 +369,10 @@ public sealed class AnalystHelpTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal([""], await app.WithDatabaseAsync(db => db.SummaryCitations.Where(c => c.ContributionId == sourceId).Select(c => c.Sentence).ToListAsync()));
         var erased = await participant.GetAsync(published.Location!);
         Assert.Contains("Phrase retirée", erased.Text("#citation-1"), StringComparison.Ordinal);
-        // The words quoted from it in the published text went with it.
+        // The words quoted from it in the published text went with it, and from the summary it was published from.
         Assert.Contains("« […] »", erased.Text("article"), StringComparison.Ordinal);
         Assert.DoesNotContain(first, erased.Text("article"), StringComparison.Ordinal);
+        Assert.Equal("« […] » [1], disent les habitants et les habitantes.", await app.WithDatabaseAsync(db => db.Summaries.Where(s => s.ProcessId == process.Id).Select(s => s.Body).SingleAsync()));
 
         // Switched off, nothing more is drafted; what was published stays.
         await app.WithDatabaseAsync(db => db.Processes.Where(p => p.Id == process.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.SuggestionsOff, true)));

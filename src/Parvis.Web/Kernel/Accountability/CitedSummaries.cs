@@ -389,6 +389,27 @@ public sealed partial class CitedSummaries(ParvisDbContext db, CurrentOrganisati
         })];
     }
 
+    /// <summary>
+    /// After moderation hid something of the process: a published synthesis item quoting a sentence no longer shown
+    /// (its contribution hidden, or withheld with what it is read under) has <see cref="Withdrawn"/> there instead, on
+    /// its page, in open data and in the report. The citation keeps the sentence: analysts see it withdrawn, and may
+    /// quote it again once it is shown again.
+    /// </summary>
+    public async Task WithdrawUnshownAsync(Guid processId)
+    {
+        var published = await db.Summaries.AsNoTracking().Where(s => s.ProcessId == processId && s.SynthesisItemId != null)
+            .Select(s => new { s.Id, Item = s.SynthesisItemId!.Value }).ToListAsync();
+        foreach (var summary in published)
+        {
+            var gone = (await ReadAsync(summary.Id)).Where(c => c.View.Sentence is null && c.Stored.Sentence.Length > 0).Select(c => c.Stored.Sentence).ToList();
+            if (gone.Count > 0 && await db.SynthesisItems.FirstOrDefaultAsync(i => i.Id == summary.Item) is { } item)
+            {
+                item.Body = gone.Aggregate(item.Body, (body, sentence) => body.Replace(sentence, Withdrawn, StringComparison.Ordinal));
+            }
+        }
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>The citations of the summaries published into these synthesis items, by item.</summary>
     public async Task<Dictionary<Guid, IReadOnlyList<CitationView>>> OfItemsAsync(IReadOnlyCollection<Guid> itemIds)
     {

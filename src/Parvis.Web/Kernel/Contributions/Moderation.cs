@@ -10,7 +10,7 @@ namespace Parvis.Web.Kernel.Contributions;
 
 /// <summary>Flags from participants and moderators' decisions, for every kind of contribution.</summary>
 public sealed class Moderation(ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, ProcessAccess processes,
-    Notifier notifier, TimeProvider clock)
+    Notifier notifier, TimeProvider clock, Accountability.CitedSummaries summaries)
 {
     /// <summary>The decision that hid the contribution, as it stands now; null when it is not hidden.</summary>
     public async Task<ModerationDecision?> HidingAsync(Contribution contribution) =>
@@ -191,6 +191,10 @@ public sealed class Moderation(ParvisDbContext db, CurrentOrganisation organisat
         openFlags.ForEach(r => r.ResolvedAt = DateTimeOffset.UtcNow);
         audit.Record($"moderation.{action.ToString().ToLowerInvariant()}", $"{contribution.Kind}:{contribution.Id}", reason.Trim());
         await db.SaveChangesAsync();
+        if (action == ModerationAction.Hide)
+        {
+            await summaries.WithdrawUnshownAsync(contribution.ProcessId);
+        }
         await transaction.CommitAsync();
         return CommandResult.Done(contribution.Id);
     }

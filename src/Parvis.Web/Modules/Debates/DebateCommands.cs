@@ -21,7 +21,7 @@ public sealed record PointDraft(PointKind Kind, string Text, IReadOnlyList<Guid>
 /// <summary>Every write of the debates module, each checked against its permission and the debate's dates.</summary>
 public sealed class DebateCommands(
     ParvisDbContext db, CurrentOrganisation organisation, Authorizer authorizer, AuditLog audit, TimeProvider clock, ProcessAccess processes,
-    IEnumerable<IQuestionsToExperts> experts, Notifier notifier, IStringLocalizer<SharedText> localizer)
+    IEnumerable<IQuestionsToExperts> experts, Notifier notifier, IStringLocalizer<SharedText> localizer, Kernel.Accountability.CitedSummaries summaries)
 {
     public const int MostPoints = 30;
 
@@ -338,6 +338,10 @@ public sealed class DebateCommands(
         });
         audit.Record($"moderation.{action.ToString().ToLowerInvariant()}", $"{Debate.Kind}:{debate.Id}", reason);
         await db.SaveChangesAsync();
+        if (hide)
+        {
+            await summaries.WithdrawUnshownAsync(debate.ProcessId);
+        }
         await transaction.CommitAsync();
         return CommandResult.Done(debate.Id);
     }
