@@ -105,6 +105,35 @@ public sealed partial class AccountTests(ParvisApp app) : IClassFixture<ParvisAp
     }
 
     [Fact]
+    public async Task An_account_is_deleted_neither_by_guessing_its_password_nor_while_it_is_an_organisation_s_last_administrator()
+    {
+        // A session taken over guesses no password here beyond the sign-in's budget.
+        var (session, person) = await app.SignedInAsync("Personne qui supprime à tâtons");
+        for (var i = 0; i < 10; i++)
+        {
+            var wrong = await session.PostAsync("/account/delete", new Dictionary<string, string> { ["Choice"] = "Anonymise", ["Password"] = $"pas le bon mot de passe {i}" });
+            Assert.Equal("Ce mot de passe n'est pas le bon.", wrong.Text("#Password-error"));
+        }
+        var throttled = await session.PostAsync("/account/delete", new Dictionary<string, string> { ["Choice"] = "Anonymise", ["Password"] = ParvisApp.Password });
+        Assert.Contains("Trop d'essais de mot de passe", throttled.Text("#Password-error"), StringComparison.Ordinal);
+        Assert.True(await app.WithDatabaseAsync(db => db.Users.AnyAsync(u => u.Id == person.Id)));
+
+        // The only administrator of an association is told to hand the role over first; their account stays.
+        var (admin, adminPerson) = await app.SignedInAsync("Seule administratrice d'une association");
+        await app.WithDatabaseAsync(db =>
+        {
+            var association = new Parvis.Web.Kernel.Organisations.Organisation { Slug = $"association-{Guid.NewGuid():N}", Name = "Association des riverains" };
+            db.AddRange(association, new RoleAssignment { PersonId = adminPerson.Id, OrganisationId = association.Id, Role = Role.Administrator });
+            return db.SaveChangesAsync();
+        });
+        var page = await admin.GetAsync("/account/delete");
+        Assert.Contains("dernière administratrice", page.Text("main .alert"), StringComparison.Ordinal);
+        Assert.Null(page.Document.QuerySelector("main form[method=post] input[name=Choice]"));
+        await admin.PostAsync("/account/delete", new Dictionary<string, string> { ["Choice"] = "Remove", ["Password"] = ParvisApp.Password }, "/account");
+        Assert.True(await app.WithDatabaseAsync(db => db.Users.AnyAsync(u => u.Id == adminPerson.Id)));
+    }
+
+    [Fact]
     public async Task Bad_registration_input_is_explained_next_to_each_field_and_kept()
     {
         using var session = app.NewSession();
