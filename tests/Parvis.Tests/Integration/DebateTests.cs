@@ -323,6 +323,13 @@ public sealed class DebateTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(HttpStatusCode.Redirect, (await moderator.PostAsync($"{page}?handler=Moderate", [F("hide", "false"), F("ModerationReason", "Reformulé avec l'auteur.")], page)).Status);
         Assert.Equal("Faut-il chasser les voisins du 12 de la rue ?", (await visitor.GetAsync(page)).Text("h1"));
         Assert.Equal(2, await app.WithDatabaseAsync(db => db.ModerationDecisions.CountAsync(d => d.ContributionId == debate)));
+
+        // Once the process is closed, nobody opens a debate in it, staff neither.
+        await app.WithDatabaseAsync(db => db.Processes.Where(p => p.Slug == slug).ExecuteUpdateAsync(u => u.SetProperty(p => p.ClosedAt, DateTimeOffset.UtcNow)));
+        var (manager, _) = await app.SignedInAsync("Animateur après la clôture", Role.ProcessManager);
+        var late = await manager.PostAsync($"/processes/{slug}/debates", [F("Question", "Faut-il rouvrir la discussion sur le quartier ?"), F("Context", "")]);
+        Assert.NotEqual(HttpStatusCode.Redirect, late.Status);
+        Assert.Contains("La démarche est close", late.Text("main"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -436,12 +436,17 @@ public sealed class SurveyTests(ParvisApp app) : IClassFixture<ParvisApp>
         await app.WithDatabaseAsync(db => db.Surveys.Where(s => s.Id == survey.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.ClosesAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
         Assert.Contains("navettes", (await visitor.GetAsync($"/contributions/{text}")).Text("main"), StringComparison.Ordinal);
         Assert.Contains("navettes", (await visitor.GetAsync($"/processes/{process.Slug}/fates?show=none")).Text("main"), StringComparison.Ordinal);
+        // A paper form filled while it ran is still typed in; nobody answers at a desk any more.
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"/admin/surveys/{survey.Id}/entry", [F("Channel", "Paper"), .. Answers("Groix", ["Bateau"])])).Status);
+        var desk = await staff.PostAsync($"/admin/surveys/{survey.Id}/entry", [F("Channel", "Desk"), .. Answers("Groix", ["Bateau"])]);
+        Assert.NotEqual(HttpStatusCode.Redirect, desk.Status);
+        Assert.Equal(2, await app.WithDatabaseAsync(db => db.SurveyResponses.CountAsync(r => r.SurveyId == survey.Id)));
 
         // A closed process takes no paper form more, from staff either: closing it checked every contribution's fate.
         await app.WithDatabaseAsync(db => db.Processes.Where(p => p.Id == process.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ClosedAt, DateTimeOffset.UtcNow)));
         var late = await staff.PostAsync($"/admin/surveys/{survey.Id}/entry", [F("Channel", "Paper"), .. Answers("Groix", ["Bateau"], "Arrivé après la clôture")]);
         Assert.Contains("La démarche est close", late.Text("main"), StringComparison.Ordinal);
-        Assert.Equal(1, await app.WithDatabaseAsync(db => db.SurveyResponses.CountAsync(r => r.SurveyId == survey.Id)));
+        Assert.Equal(2, await app.WithDatabaseAsync(db => db.SurveyResponses.CountAsync(r => r.SurveyId == survey.Id)));
     }
 
     [Fact]

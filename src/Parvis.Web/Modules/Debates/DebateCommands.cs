@@ -33,6 +33,11 @@ public sealed class DebateCommands(
         {
             return CommandResult.Missing();
         }
+        // A closed process counted its contributions' fates: no debate opens in it any more, not even staff's.
+        if (ProcessAccess.Closed(process) is { } closed)
+        {
+            return closed;
+        }
         var staff = await authorizer.CanAsync(DebatesPermissions.Manage, process);
         if (!staff && await authorizer.DecideAsync(DebatesPermissions.Open, process) is var decision and not Decision.Allowed)
         {

@@ -325,7 +325,8 @@ public sealed class SurveyCommands(
         {
             return AnswerResult.Refused(closed);
         }
-        if (survey.Stage == SurveyStage.Draft || channel == SurveyChannel.Online)
+        // Paper forms filled while it ran are typed in after its end too; an answer given at a desk is given while it runs.
+        if (survey.Stage == SurveyStage.Draft || channel == SurveyChannel.Online || channel == SurveyChannel.Desk && !survey.OpenAt(clock.GetUtcNow()))
         {
             return AnswerResult.Refused(CommandResult.Refused("Surveys.NotOpen"));
         }
