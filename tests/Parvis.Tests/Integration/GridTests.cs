@@ -77,6 +77,14 @@ public sealed class GridTests(ParvisApp app) : IClassFixture<ParvisApp>
         }
         var twice = await CodeAsync($"contribution:{proposals[0].Id}", "ENV", "CLIM", "Weakness");
         Assert.NotEmpty(twice.Text("#Subject-error"));
+        // Pressed twice at once, one coding is kept and the other press is told why.
+        var doubled = await Task.WhenAll(CodeAsync($"contribution:{proposals[1].Id}", "GOV", "GOUV", "Strength"), CodeAsync($"contribution:{proposals[1].Id}", "GOV", "GOUV", "Strength"));
+        Assert.Single(doubled, d => d.Status == HttpStatusCode.Redirect);
+        Assert.Single(doubled, d => d.Text("#Subject-error").Length > 0);
+        await analyst.PostAsync($"{grid}?handler=Uncode", new Dictionary<string, string>
+        {
+            ["coding"] = (await app.WithDatabaseAsync(db => db.GridCodings.Where(c => c.ContributionId == proposals[1].Id && c.Sign == GridSign.Strength).Select(c => c.Id).SingleAsync())).ToString(),
+        });
         var nothing = await analyst.PostAsync(grid, new Dictionary<string, string> { ["Subject"] = "", ["RowEntryId"] = "", ["ColumnEntryId"] = "", ["Sign"] = "Strength" });
         Assert.NotEmpty(nothing.Text("#Subject-error"));
 

@@ -80,7 +80,15 @@ public sealed class GridCommands(ParvisDbContext db, CurrentOrganisation organis
             ContributionId = input.ContributionId, SynthesisItemId = input.SynthesisItemId,
         };
         db.GridCodings.Add(coding);
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            return CommandResult.Refused("Error.GridAlreadyCoded");
+        }
         await transaction.CommitAsync();
         return CommandResult.Done(coding.Id);
     }

@@ -552,6 +552,11 @@ internal static class KernelModel
             e.ToTable("kernel_grid_codings");
             e.Property(c => c.Sign).HasConversion<string>().HasMaxLength(10);
             e.HasIndex(c => new { c.GridId, c.RowEntryId, c.ColumnEntryId });
+            // Coded once in a cell: two presses at once under PostgreSQL's read committed both pass the check before.
+            e.HasIndex(c => new { c.GridId, c.RowEntryId, c.ColumnEntryId, c.ContributionId }).IsUnique()
+                .HasFilter("\"ContributionId\" IS NOT NULL").HasDatabaseName("ux_grid_codings_contribution");
+            e.HasIndex(c => new { c.GridId, c.RowEntryId, c.ColumnEntryId, c.SynthesisItemId }).IsUnique()
+                .HasFilter("\"SynthesisItemId\" IS NOT NULL").HasDatabaseName("ux_grid_codings_synthesis_item");
             e.HasOne<AnalysisGrid>().WithMany().HasForeignKey(c => c.GridId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<FrameworkEntry>().WithMany().HasForeignKey(c => c.RowEntryId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<FrameworkEntry>().WithMany().HasForeignKey(c => c.ColumnEntryId).OnDelete(DeleteBehavior.Restrict);

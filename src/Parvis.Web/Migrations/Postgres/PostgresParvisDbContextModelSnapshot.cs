@@ -361,6 +361,16 @@ namespace Parvis.Web.Migrations.Postgres
 
                     b.HasIndex("GridId", "RowEntryId", "ColumnEntryId");
 
+                    b.HasIndex("GridId", "RowEntryId", "ColumnEntryId", "ContributionId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_grid_codings_contribution")
+                        .HasFilter("\"ContributionId\" IS NOT NULL");
+
+                    b.HasIndex("GridId", "RowEntryId", "ColumnEntryId", "SynthesisItemId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_grid_codings_synthesis_item")
+                        .HasFilter("\"SynthesisItemId\" IS NOT NULL");
+
                     b.ToTable("kernel_grid_codings", null, t =>
                         {
                             t.HasCheckConstraint("ck_grid_codings_one_subject", "(\"ContributionId\" IS NULL) <> (\"SynthesisItemId\" IS NULL)");
