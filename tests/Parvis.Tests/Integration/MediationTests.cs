@@ -560,15 +560,17 @@ public sealed class MediationTests(ParvisApp app) : IClassFixture<ParvisApp>
         var process = await app.AddProcessAsync("aides-hors-contributions", new Phase { Title = "Idées", StartsOn = today.AddDays(-10), EndsOn = today, Switches = [ProposalsModule.Proposing] });
         var elsewhere = await OpenHeldAsync(mediator, structure, "Gaëlle d'ailleurs", app.World.ProcessId, "SixMonths", "ContributeFor");
         var here = await OpenHeldAsync(mediator, structure, "Yannick des Quais", process.Id, "SixMonths", "ContributeFor");
-        foreach (var mandate in new[] { elsewhere, here })
+        var votesOnly = await OpenHeldAsync(mediator, structure, "Nolwenn des Quais", process.Id, "SixMonths", "VoteFor");
+        foreach (var mandate in new[] { elsewhere, here, votesOnly })
         {
             Assert.Equal(HttpStatusCode.Redirect, (await mediator.PostAsync($"/mediation/mandates/{mandate}?handler=Consent", new Dictionary<string, string> { ["Consent"] = "Attestation" })).Status);
         }
         var moderator = await app.CreatePersonAsync("Modératrice des Quais");
         // Each has a proposal hidden and a seat at a meeting, in this process.
-        var (gaelle, yannick, meeting) = await app.WithDatabaseAsync(async db =>
+        var (gaelle, yannick, nolwenn, meeting) = await app.WithDatabaseAsync(async db =>
         {
-            var people = await db.Users.Where(u => u.Pseudonym == "Gaëlle d'ailleurs" || u.Pseudonym == "Yannick des Quais").ToDictionaryAsync(u => u.Pseudonym, u => u.Id);
+            var people = await db.Users.Where(u => u.Pseudonym == "Gaëlle d'ailleurs" || u.Pseudonym == "Yannick des Quais" || u.Pseudonym == "Nolwenn des Quais")
+                .ToDictionaryAsync(u => u.Pseudonym, u => u.Id);
             var evening = DateTimeOffset.Now.AddDays(3);
             var gathering = new Meeting
             {
@@ -593,7 +595,7 @@ public sealed class MediationTests(ParvisApp app) : IClassFixture<ParvisApp>
                     new MeetingRegistration { MeetingId = gathering.Id, SiteId = site.Id, PersonId = person, Status = RegistrationStatus.Confirmed, CreatedAt = DateTimeOffset.UtcNow });
             }
             await db.SaveChangesAsync();
-            return (people["Gaëlle d'ailleurs"], people["Yannick des Quais"], gathering.Id);
+            return (people["Gaëlle d'ailleurs"], people["Yannick des Quais"], people["Nolwenn des Quais"], gathering.Id);
         });
         Task<Guid> HiddenOfAsync(Guid person) => app.WithDatabaseAsync(db => db.Proposals.Where(p => p.AuthorId == person).Select(p => p.Id).SingleAsync());
         var feedback = $"/processes/{process.Slug}/feedback";
@@ -608,13 +610,16 @@ public sealed class MediationTests(ParvisApp app) : IClassFixture<ParvisApp>
             await mediator.PostAsync($"/meetings/{meeting}?handler=Cancel", new Dictionary<string, string>(), $"/meetings/{meeting}");
         }
 
-        // A mandate for another process reaches none of them here: the person's one appeal is not spent.
-        Assert.Equal(HttpStatusCode.Redirect, (await mediator.PostAsync($"/mediation/mandates/{elsewhere}?handler=Start", new Dictionary<string, string> { ["Mode"] = "For" })).Status);
-        await ActAsync(gaelle);
-        await mediator.PostAsync(MediationPages.Stop, []);
-        Assert.False(await app.WithDatabaseAsync(db => db.ModerationAppeals.AnyAsync(a => a.AuthorId == gaelle)));
-        Assert.False(await app.WithDatabaseAsync(db => db.PhaseFeedback.AnyAsync(f => f.PersonId == gaelle)));
-        Assert.True(await app.WithDatabaseAsync(db => db.MeetingRegistrations.AnyAsync(r => r.PersonId == gaelle)));
+        // A mandate for another process, or one to vote only, reaches none of them here: the person's one appeal is not spent.
+        foreach (var (mandate, person) in new[] { (elsewhere, gaelle), (votesOnly, nolwenn) })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await mediator.PostAsync($"/mediation/mandates/{mandate}?handler=Start", new Dictionary<string, string> { ["Mode"] = "For" })).Status);
+            await ActAsync(person);
+            await mediator.PostAsync(MediationPages.Stop, []);
+            Assert.False(await app.WithDatabaseAsync(db => db.ModerationAppeals.AnyAsync(a => a.AuthorId == person)));
+            Assert.False(await app.WithDatabaseAsync(db => db.PhaseFeedback.AnyAsync(f => f.PersonId == person)));
+            Assert.True(await app.WithDatabaseAsync(db => db.MeetingRegistrations.AnyAsync(r => r.PersonId == person)));
+        }
 
         // Within the mandate, each is done, and the person's journal says so.
         Assert.Equal(HttpStatusCode.Redirect, (await mediator.PostAsync($"/mediation/mandates/{here}?handler=Start", new Dictionary<string, string> { ["Mode"] = "For" })).Status);
@@ -627,7 +632,7 @@ public sealed class MediationTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal([("appeal", MandateChange.Added), ("feedback", MandateChange.Added), ("registration", MandateChange.Withdrawn)], acts.Select(a => (a.Kind, a.Change)));
         Assert.Equal([$"/contributions/{await HiddenOfAsync(yannick)}", null, $"/meetings/{meeting}"], acts.Select(a => a.Address));
         Assert.All(acts, a => Assert.Equal(mediatorPerson.Id, a.MediatorId));
-        Assert.False(await app.WithDatabaseAsync(db => db.MandateActs.AnyAsync(a => a.MandateId == elsewhere)));
+        Assert.False(await app.WithDatabaseAsync(db => db.MandateActs.AnyAsync(a => a.MandateId == elsewhere || a.MandateId == votesOnly)));
         var sheet = System.Text.RegularExpressions.Regex.Replace((await mediator.GetAsync($"/mediation/mandates/{here}")).Text("ul.journal"), @"\s+", " ");
         Assert.Contains("contestation d'un masquage", sheet, StringComparison.Ordinal);
         Assert.Contains("inscription à une réunion (retrait)", sheet, StringComparison.Ordinal);

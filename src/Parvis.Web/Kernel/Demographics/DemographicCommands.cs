@@ -50,7 +50,7 @@ public sealed class DemographicCommands(DatabaseOnDemand database, CurrentOrgani
         {
             return CommandResult.Missing();
         }
-        if (mediation.Acting is { } acting && !acting.Covers(process.Id))
+        if (authorizer.OutsideMandate(process.Id))
         {
             return CommandResult.Refused(Decision.OutsideMandate);
         }

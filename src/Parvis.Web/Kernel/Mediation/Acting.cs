@@ -38,7 +38,7 @@ public sealed record ActingUnderMandate(Guid SessionId, Guid OrganisationId, Gui
     };
 
     /// <summary>Whether the mandate covers writing in the process: its scope, and a session that writes at all.</summary>
-    public bool Covers(Guid? processId) => Mode != MediationMode.Explain && (ProcessId is null || ProcessId == processId);
+    private bool Covers(Guid? processId) => Mode != MediationMode.Explain && (ProcessId is null || ProcessId == processId);
 
     /// <summary>
     /// Whether the mandate allows an action of this kind in the process: contributing as the session's mode allows
@@ -54,8 +54,9 @@ public sealed record ActingUnderMandate(Guid SessionId, Guid OrganisationId, Gui
         };
 
     /// <summary>
-    /// Whether the mandate covers what the person does as themselves in the process, beyond any permission: contesting a
-    /// hiding, saying what they thought of a phase, giving up a seat. As contributing, in the session's mode.
+    /// Whether the mandate covers what the person does as themselves in the process, beyond any permission: changing or
+    /// withdrawing what they wrote, contesting a hiding, their demographic answers, their opinion of a phase, giving up a
+    /// seat. As contributing, in the session's mode.
     /// </summary>
     public bool Contributes(Guid? processId) => Covers(processId)
         && (Mode == MediationMode.With ? Granted.HasFlag(MandateAllows.ContributeWith) : Granted.HasFlag(MandateAllows.ContributeFor));

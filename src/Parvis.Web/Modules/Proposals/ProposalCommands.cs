@@ -70,7 +70,7 @@ public sealed class ProposalCommands(DatabaseOnDemand database, CurrentOrganisat
         {
             return CommandResult.Refused(Decision.Forbidden);
         }
-        if (mediation.Acting is { } acting && !acting.Covers(proposal.ProcessId))
+        if (authorizer.OutsideMandate(proposal.ProcessId))
         {
             return CommandResult.Refused(Decision.OutsideMandate);
         }
@@ -130,7 +130,7 @@ public sealed class ProposalCommands(DatabaseOnDemand database, CurrentOrganisat
         {
             return CommandResult.Refused(Decision.Forbidden);
         }
-        if (mediation.Acting is { } acting && !acting.Covers(proposal.ProcessId))
+        if (authorizer.OutsideMandate(proposal.ProcessId))
         {
             return CommandResult.Refused(Decision.OutsideMandate);
         }
