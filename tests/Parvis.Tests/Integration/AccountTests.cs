@@ -153,7 +153,7 @@ public sealed partial class AccountTests(ParvisApp app) : IClassFixture<ParvisAp
         Assert.Equal("email", response.Document.QuerySelector("#Input_Email")!.GetAttribute("type"));
 
         // A name passing for another with an invisible character, or broken over two lines, is refused beside it.
-        foreach (var pseudonym in new[] { "Cami\u200Blle", "Camille\r\nAdmin" })
+        foreach (var pseudonym in new[] { "Cami\u200Blle", "Camille\r\nAdmin", "Camille\U000E0020", "Cami\u3164lle" })
         {
             var refused = await session.PostAsync("/account/register", new Dictionary<string, string>
             {

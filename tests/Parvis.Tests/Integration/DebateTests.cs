@@ -313,10 +313,12 @@ public sealed class DebateTests(ParvisApp app) : IClassFixture<ParvisApp>
         }
         var refused = await ArgueAsync(arguer, debate, "For", "Encore un argument");
         Assert.NotEqual(HttpStatusCode.Redirect, refused.Status);
+        Assert.Contains("on n'y ajoute plus rien", refused.Text("main .alert"), StringComparison.Ordinal);
         Assert.Equal(1, await app.WithDatabaseAsync(db => db.Arguments.CountAsync(a => a.DebateId == debate)));
         Assert.Contains((await visitor.GetAsync("/moderation")).Texts("tbody tr"), row => row.Contains("débat", StringComparison.Ordinal)
             && row.Contains("Vise des personnes nommément.", StringComparison.Ordinal));
-        // The moderator still reads it, told it is hidden, and shows it again.
+        // The moderator still finds it in the list, marked hidden, reads it, told it is hidden, and shows it again.
+        Assert.Contains("voisins du 12", (await moderator.GetAsync($"/processes/{slug}/debates")).Text("main"), StringComparison.Ordinal);
         var moderated = await moderator.GetAsync(page);
         Assert.Equal("Faut-il chasser les voisins du 12 de la rue ?", moderated.Text("h1"));
         Assert.Contains("masqué par la modération", moderated.Text("main .alert"), StringComparison.Ordinal);

@@ -337,7 +337,8 @@ public sealed class MeetingTests(ParvisApp app) : IClassFixture<ParvisApp>
         {
             var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
             var failing = new PersonalData(db, scope.ServiceProvider.GetRequiredService<UserManager<Person>>(),
-                [.. scope.ServiceProvider.GetServices<IPersonalDataSource>(), new FailingSource()], scope.ServiceProvider.GetServices<IContributionSource>());
+                [.. scope.ServiceProvider.GetServices<IPersonalDataSource>(), new FailingSource()], scope.ServiceProvider.GetServices<IContributionSource>(),
+                scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<PersonalData>>());
             var person = await db.Users.SingleAsync(p => p.Id == first.Person.Id);
             await Assert.ThrowsAsync<InvalidOperationException>(() => failing.EraseAsync(person, ErasureChoice.Remove));
         }

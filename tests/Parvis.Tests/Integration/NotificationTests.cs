@@ -183,7 +183,11 @@ public sealed class NotificationTests(ParvisApp app) : IClassFixture<ParvisApp>
                 db.NotificationSettings.Add(new NotificationSettings { PersonId = authorPerson.Id, LastDailyAt = DateTimeOffset.UtcNow.AddDays(-1) });
                 return db.SaveChangesAsync();
             });
-            Assert.Equal("en", (await author.GetAsync("/account/notifications/settings")).Document.QuerySelector("#Culture option[selected]")?.GetAttribute("value"));
+            // The page offers each site's language, chosen as long as they choose none; saving other settings keeps it so.
+            var settings = await author.GetAsync("/account/notifications/settings");
+            Assert.Equal("", settings.Document.QuerySelector("#Culture option[selected]")?.GetAttribute("value"));
+            Assert.Equal(HttpStatusCode.Redirect, (await author.PostAsync("/account/notifications/settings", settings.Fields("main form[method=post]:has(#Culture)"))).Status);
+            Assert.Null(await app.WithDatabaseAsync(db => db.NotificationSettings.Where(s => s.PersonId == authorPerson.Id).Select(s => s.Culture).SingleAsync()));
             Assert.Equal(HttpStatusCode.Redirect, (await analyst.PostAsync($"/contributions/{id}", new Dictionary<string, string>
             {
                 ["Fate"] = "Answered", ["Explanation"] = "Les tables seront posées en juin.", ["SynthesisItemId"] = "", ["MergedIntoId"] = "",

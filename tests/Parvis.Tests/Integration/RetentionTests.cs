@@ -50,6 +50,8 @@ public sealed class RetentionTests(ParvisApp app) : IClassFixture<ParvisApp>
         // Two people a structure helps, who never sign in: one under a mandate in force, one a mediator acted for lately.
         var (mandated, _) = await LongAgoAsync("Personne sous mandat", app.World.ClosedProcessId);
         var (helped, _) = await LongAgoAsync("Personne aidée le mois dernier", app.World.ClosedProcessId);
+        // A mandate written but never consented to keeps nobody.
+        var (unsigned, _) = await LongAgoAsync("Personne au mandat jamais signé", app.World.ClosedProcessId);
         await app.WithDatabaseAsync(async db =>
         {
             var structure = new MediationStructure { OrganisationId = app.World.OrganisationId, Name = "Point d'accueil de la conservation", CreatedAt = now.AddMonths(-40) };
@@ -60,7 +62,9 @@ public sealed class RetentionTests(ParvisApp app) : IClassFixture<ParvisApp>
                 ConsentRecordedAt = now.AddMonths(-2), ExpiresAt = now.AddMonths(10), RevokedAt = revoked,
             };
             var revoked = MandateOf(helped, now.AddDays(-20));
-            db.AddRange(structure, MandateOf(mandated, null), revoked, new MandateAct
+            var neverSigned = MandateOf(unsigned, null);
+            (neverSigned.ConsentRecordedAt, neverSigned.ExpiresAt) = (null, null);
+            db.AddRange(structure, MandateOf(mandated, null), revoked, neverSigned, new MandateAct
             {
                 OrganisationId = app.World.OrganisationId, MandateId = revoked.Id, PersonId = helped.Id, MediatorId = staff.Id, Mode = MediationMode.For,
                 Kind = "support", At = now.AddMonths(-1),
@@ -81,7 +85,7 @@ public sealed class RetentionTests(ParvisApp app) : IClassFixture<ParvisApp>
 
         // First the warning, kept in the messages and sent by the dispatcher; nothing is anonymised yet.
         var first = await PurgeAsync();
-        Assert.Equal((2, 0), (first.Warned, first.Anonymised));
+        Assert.Equal((3, 0), (first.Warned, first.Anonymised));
         Assert.Equal(1, first.Messages);
         Assert.False(await app.WithDatabaseAsync(db => db.OutgoingMessages.AnyAsync(m => m.Id == oldMessage)));
         await app.DispatchAsync();
@@ -99,9 +103,9 @@ public sealed class RetentionTests(ParvisApp app) : IClassFixture<ParvisApp>
         try
         {
             var second = await PurgeAsync();
-            Assert.Equal(1, second.Anonymised);
+            Assert.Equal(2, second.Anonymised);
             var (accounts, author, title, warnedAgain) = await app.WithDatabaseAsync(async db => (
-                await db.Users.Where(p => new[] { dormant.Id, returning.Id, inOpenProcess.Id, staff.Id, mandated.Id, helped.Id }.Contains(p.Id)).Select(p => p.Pseudonym).OrderBy(p => p).ToListAsync(),
+                await db.Users.Where(p => new[] { dormant.Id, returning.Id, inOpenProcess.Id, staff.Id, mandated.Id, helped.Id, unsigned.Id }.Contains(p.Id)).Select(p => p.Pseudonym).OrderBy(p => p).ToListAsync(),
                 await db.Proposals.Where(p => p.Id == dormantProposal).Select(p => p.AuthorId).SingleAsync(),
                 await db.Proposals.Where(p => p.Id == dormantProposal).Select(p => p.Title).SingleAsync(),
                 await db.Users.Where(p => p.Id == returning.Id).Select(p => p.RetentionWarnedAt).SingleAsync()));

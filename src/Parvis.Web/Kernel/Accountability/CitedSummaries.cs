@@ -390,10 +390,10 @@ public sealed partial class CitedSummaries(ParvisDbContext db, CurrentOrganisati
     }
 
     /// <summary>
-    /// After moderation hid something of the process: a published synthesis item quoting a sentence no longer shown
-    /// (its contribution hidden, or withheld with what it is read under) has <see cref="Withdrawn"/> there instead, on
+    /// After moderation hid something of the process: a published synthesis item quoting a sentence of a contribution
+    /// no longer shown (hidden, or withheld with what it is read under) has <see cref="Withdrawn"/> there instead, on
     /// its page, in open data and in the report. The citation keeps the sentence: analysts see it withdrawn, and may
-    /// quote it again once it is shown again.
+    /// quote it again once it is shown again. A sentence its author has since rewritten is not moderation's to take.
     /// </summary>
     public async Task WithdrawUnshownAsync(Guid processId)
     {
@@ -401,7 +401,10 @@ public sealed partial class CitedSummaries(ParvisDbContext db, CurrentOrganisati
             .Select(s => new { s.Id, Item = s.SynthesisItemId!.Value }).ToListAsync();
         foreach (var summary in published)
         {
-            var gone = (await ReadAsync(summary.Id)).Where(c => c.View.Sentence is null && c.Stored.Sentence.Length > 0).Select(c => c.Stored.Sentence).ToList();
+            var citations = await db.SummaryCitations.AsNoTracking().Where(c => c.SummaryId == summary.Id && c.Sentence != "").ToListAsync();
+            var sources = citations.Select(c => c.ContributionId).ToList();
+            var shown = (await fates.Shown.Where(c => sources.Contains(c.Id)).Select(c => c.Id).ToListAsync()).ToHashSet();
+            var gone = citations.Where(c => !shown.Contains(c.ContributionId)).Select(c => c.Sentence).ToList();
             if (gone.Count > 0 && await db.SynthesisItems.FirstOrDefaultAsync(i => i.Id == summary.Item) is { } item)
             {
                 item.Body = gone.Aggregate(item.Body, (body, sentence) => body.Replace(sentence, Withdrawn, StringComparison.Ordinal));

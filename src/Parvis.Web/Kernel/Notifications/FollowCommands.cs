@@ -146,7 +146,7 @@ public sealed class FollowCommands(DatabaseOnDemand database, CurrentOrganisatio
     }
 
     /// <summary>Keeps the choices that differ from each kind's default, with the hour, day, language and whether to receive e-mail.</summary>
-    public async Task SaveChoicesAsync(Guid personId, IReadOnlyDictionary<string, NotificationMode> choices, int hour, DayOfWeek day, string culture, bool emailsOff)
+    public async Task SaveChoicesAsync(Guid personId, IReadOnlyDictionary<string, NotificationMode> choices, int hour, DayOfWeek day, string? culture, bool emailsOff)
     {
         try
         {
@@ -177,11 +177,17 @@ public sealed class FollowCommands(DatabaseOnDemand database, CurrentOrganisatio
         await Db.SaveChangesAsync();
     }
 
-    /// <summary>The person's follows in this organisation, newest first.</summary>
-    public Task<List<Follow>> FollowedAsync(Guid personId) =>
-        Db.Follows.AsNoTracking().Where(f => f.PersonId == personId && f.OrganisationId == organisation.Id && f.Following
-                && !Db.Contributions.Any(c => c.Id == f.SubjectId && (c.HiddenAt != null || c.ErasedAt != null)))
-            .OrderByDescending(f => f.ChosenAt).Take(500).ToListAsync();
+    /// <summary>The person's follows in this organisation, newest first; none of what moderation hid, whatever its module.</summary>
+    public Task<List<Follow>> FollowedAsync(Guid personId)
+    {
+        var follows = Db.Follows.AsNoTracking().Where(f => f.PersonId == personId && f.OrganisationId == organisation.Id && f.Following
+            && !Db.Contributions.Any(c => c.Id == f.SubjectId && (c.HiddenAt != null || c.ErasedAt != null)));
+        foreach (var hidden in ShownContributions.Withheld(Db, sources).Concat(sources.Select(s => s.HiddenItems(Db)).OfType<IQueryable<Guid>>()))
+        {
+            follows = follows.Where(f => !hidden.Contains(f.SubjectId));
+        }
+        return follows.OrderByDescending(f => f.ChosenAt).Take(500).ToListAsync();
+    }
 
     private async Task<Followable?> FindAsync(FollowedKind kind, Guid subjectId)
     {

@@ -28,8 +28,13 @@ public sealed class PseudonymAttribute : ValidationAttribute
 {
     public PseudonymAttribute() => ErrorMessage = "Validation.PseudonymCharacters";
 
-    public override bool IsValid(object? value) => value is not string text || text.All(c => char.GetUnicodeCategory(c) is not (UnicodeCategory.Control
-        or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned));
+    public override bool IsValid(object? value) => value is not string text || text.EnumerateRunes().All(Visible);
+
+    /// <summary>Letters that show nothing (the Hangul fillers, the combining grapheme joiner) are refused as the invisible categories are.</summary>
+    private static readonly int[] _blankLetters = [0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0];
+
+    private static bool Visible(System.Text.Rune rune) => !_blankLetters.Contains(rune.Value) && System.Text.Rune.GetUnicodeCategory(rune) is not (UnicodeCategory.Control
+        or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned);
 
     protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
         Web.LocalisedValidation.Result(IsValid(value), ErrorMessage, validationContext);

@@ -36,7 +36,7 @@ public interface IPersonalDataSource
 
 /// <summary>The right of access and the right to erasure, across the kernel and every module.</summary>
 public sealed partial class PersonalData(ParvisDbContext db, UserManager<Person> people, IEnumerable<IPersonalDataSource> sources,
-    IEnumerable<IContributionSource> contributionSources)
+    IEnumerable<IContributionSource> contributionSources, ILogger<PersonalData> log)
 {
     private static readonly JsonSerializerOptions _json = new() { WriteIndented = true };
 
@@ -215,10 +215,18 @@ public sealed partial class PersonalData(ParvisDbContext db, UserManager<Person>
             throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
         }
         await transaction.CommitAsync(cancellationToken);
-        // The account is gone whatever happens to the request now: what follows from it is done all the same.
+        // The account is gone whatever happens to the request now: what follows from it is done all the same, each
+        // module's share whatever another's does.
         foreach (var source in sources)
         {
-            await source.ErasedAsync(CancellationToken.None);
+            try
+            {
+                await source.ErasedAsync(CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "After an erasure, {Module} could not finish", source.Name);
+            }
         }
     }
 

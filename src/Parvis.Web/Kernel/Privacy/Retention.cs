@@ -93,7 +93,7 @@ public sealed class RetentionPurge(ParvisDbContext db, PersonalData personal, No
         var processes = await db.Contributions.Where(c => c.AuthorId == person.Id).Select(c => c.ProcessId).Distinct()
             .Join(db.Processes, id => id, p => p.Id, (id, p) => new { p.OrganisationId, p.ClosedAt }).ToListAsync(cancellationToken);
         // Someone who contributes to a process still open is kept for as long as it is; someone a structure helps under
-        // a mandate still in force, as long as it is (they may never sign in themselves, nor have an address to warn).
+        // a mandate in force, as long as it is (they may never sign in themselves, nor have an address to warn).
         if (processes.Any(p => p.ClosedAt is null) || await MandatedAsync(person.Id, now, cancellationToken))
         {
             return await ForgetWarningAsync(tracked, cancellationToken);
@@ -133,9 +133,13 @@ public sealed class RetentionPurge(ParvisDbContext db, PersonalData personal, No
         return Outcome.Anonymised;
     }
 
-    /// <summary>Whether a mandate for the person is in force or awaits their consent: neither revoked nor ended.</summary>
+    /// <summary>
+    /// Whether a mandate for the person is in force: consented, neither revoked nor ended. One never consented to, or
+    /// for a session never held, keeps nobody.
+    /// </summary>
     private Task<bool> MandatedAsync(Guid personId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        db.Mandates.AnyAsync(m => m.PersonId == personId && m.RevokedAt == null && (m.ExpiresAt == null || m.ExpiresAt > now)
+        db.Mandates.AnyAsync(m => m.PersonId == personId && m.ConsentRecordedAt != null && m.RevokedAt == null && m.Duration != Mediation.MandateDuration.Session
+            && (m.ExpiresAt == null || m.ExpiresAt > now)
             && !(m.Duration == Mediation.MandateDuration.Process && db.Processes.Any(p => p.Id == m.ProcessId && p.ClosedAt != null)), cancellationToken);
 
     private async Task<Outcome> ForgetWarningAsync(Person person, CancellationToken cancellationToken)

@@ -335,6 +335,12 @@ public sealed class DebateCommands(
         {
             return CommandResult.Done(debate.Id);
         }
+        // Points sent to the experts at its close name its question as their origin, shown with their questions.
+        var referred = db.ClosingPoints.Where(p => p.DebateId == debate.Id && p.ReferredId != null).Select(p => p.ReferredId!.Value);
+        foreach (var question in await db.Contributions.Where(c => referred.Contains(c.Id)).ToListAsync())
+        {
+            question.Origin = hide || debate.Erased ? null : Excerpts.Clip(debate.Question, Contribution.OriginMax);
+        }
         var action = hide ? ModerationAction.Hide : ModerationAction.Restore;
         db.ModerationDecisions.Add(new ModerationDecision
         {

@@ -29,10 +29,13 @@ public static class SurveyCodes
     public static string? RequestDigest(string? request) =>
         request is { Length: RequestBytes * 2 } && request.All(Uri.IsHexDigit) ? Convert.ToHexString(SHA256.HashData(Convert.FromHexString(request))) : null;
 
-    /// <summary>The code given for a request: its random part drawn from the request with the survey's key.</summary>
-    public static string Issue(Guid surveyId, string key, string request)
+    /// <summary>
+    /// The code given to a person for a request: its random part drawn from both with the survey's key, so that another
+    /// account sending the same request gets another code.
+    /// </summary>
+    public static string Issue(Guid surveyId, string key, Guid personId, string request)
     {
-        byte[] message = [.. Encoding.ASCII.GetBytes("survey-code-request:"), .. surveyId.ToByteArray(), .. Convert.FromHexString(request)];
+        byte[] message = [.. Encoding.ASCII.GetBytes("survey-code-request:"), .. surveyId.ToByteArray(), .. personId.ToByteArray(), .. Convert.FromHexString(request)];
         var random = HMACSHA256.HashData(Convert.FromBase64String(key), message)[..RandomBytes];
         var code = Encode([.. random, .. Sign(surveyId, key, random)]);
         return string.Join('-', code.Chunk(4).Select(c => new string(c)));

@@ -266,7 +266,7 @@ public sealed class SurveyCommands(
                 return (CommandResult.Refused("Surveys.CodeAlreadyGiven"), null);
             }
         }
-        return (CommandResult.Done(survey.Id), SurveyCodes.Issue(survey.Id, survey.TokenKey, request!));
+        return (CommandResult.Done(survey.Id), SurveyCodes.Issue(survey.Id, survey.TokenKey, person, request!));
     }
 
     /// <summary>Whether the signed-in person has been given the code of an anonymous survey, or has answered a signed one.</summary>

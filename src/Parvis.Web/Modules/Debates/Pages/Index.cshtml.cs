@@ -84,7 +84,9 @@ public sealed class IndexModel(ParvisDbContext db, CurrentOrganisation organisat
         Process = process;
         CanOpen = await authorizer.CanAsync(DebatesPermissions.Manage, process) || await authorizer.CanAsync(DebatesPermissions.Open, process);
         var arguments = db.Arguments;
-        Debates = [.. (await db.Debates.AsNoTracking().Where(d => d.ProcessId == process.Id && d.HiddenAt == null).OrderBy(d => d.ClosedAt != null).ThenByDescending(d => d.CreatedAt)
+        // Moderation finds the debates it hid here, marked so, to show them again.
+        var moderates = await authorizer.CanAsync(Permission.Moderate, process);
+        Debates = [.. (await db.Debates.AsNoTracking().Where(d => d.ProcessId == process.Id && (d.HiddenAt == null || moderates)).OrderBy(d => d.ClosedAt != null).ThenByDescending(d => d.CreatedAt)
             .Select(d => new
             {
                 Debate = d,

@@ -39,6 +39,7 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
     public string? Reply { get; set; }
 
     [BindProperty]
+    [Required(ErrorMessage = "Validation.Required")]
     [StringLength(Kernel.Contributions.ModerationDecision.ReasonMax, ErrorMessage = "Validation.Length")]
     [Display(Name = "Field.ModerationReason")]
     public string? ModerationReason { get; set; }
@@ -145,10 +146,6 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
             return NotFound();
         }
         KeepOnly(nameof(ModerationReason));
-        if (string.IsNullOrWhiteSpace(ModerationReason))
-        {
-            ModelState.AddModelError(nameof(ModerationReason), Text["Validation.Required", Text["Field.ModerationReason"]]);
-        }
         if (!ModelState.IsValid)
         {
             return Page();

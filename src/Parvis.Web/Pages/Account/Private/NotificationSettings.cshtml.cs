@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Parvis.Web.Kernel.Modules;
 using Parvis.Web.Kernel.Notifications;
-using Parvis.Web.Kernel.Organisations;
 using Parvis.Web.Kernel.Permissions;
 using Parvis.Web.Kernel.Web;
 using Parvis.Web.Shared;
@@ -10,8 +9,7 @@ using Parvis.Web.Shared;
 namespace Parvis.Web.Pages.Account.Private;
 
 /// <summary>What the person hears of, and when: per kind of event, immediately, in a daily or weekly digest, or never; and what they follow.</summary>
-public sealed class NotificationSettingsModel(FollowCommands follows, Authorizer authorizer, ModuleCatalog modules, TimeProvider clock, CurrentOrganisation organisation)
-    : ParvisPageModel
+public sealed class NotificationSettingsModel(FollowCommands follows, Authorizer authorizer, ModuleCatalog modules, TimeProvider clock) : ParvisPageModel
 {
     public IReadOnlyList<NotificationKind> Kinds => modules.NotificationKinds;
 
@@ -24,8 +22,9 @@ public sealed class NotificationSettingsModel(FollowCommands follows, Authorizer
     [BindProperty]
     public DayOfWeek WeeklyDay { get; set; }
 
+    /// <summary>The language chosen for messages; empty for each site's own, which is what nobody chose means.</summary>
     [BindProperty]
-    public string Culture { get; set; } = "fr";
+    public string? Culture { get; set; }
 
     /// <summary>Whether to receive e-mail at all; news stays on the site either way.</summary>
     [BindProperty]
@@ -41,8 +40,7 @@ public sealed class NotificationSettingsModel(FollowCommands follows, Authorizer
         var person = authorizer.PersonId!.Value;
         Choices = await follows.ChoicesAsync(person);
         var settings = await follows.SettingsAsync(person);
-        // Until they choose, this site's messages come in its language.
-        (DigestHour, WeeklyDay, Culture, EmailsOn) = (settings.DigestHour, settings.WeeklyDay, settings.Culture ?? organisation.Value.DefaultCulture, !settings.EmailsOff);
+        (DigestHour, WeeklyDay, Culture, EmailsOn) = (settings.DigestHour, settings.WeeklyDay, settings.Culture, !settings.EmailsOff);
         var now = clock.GetUtcNow();
         Next = EmailsOn ? (DigestMoments.Daily(now, DigestHour).AddDays(1), DigestMoments.Weekly(now, DigestHour, WeeklyDay).AddDays(7)) : null;
         Followed = await follows.FollowedAsync(person);
@@ -59,7 +57,8 @@ public sealed class NotificationSettingsModel(FollowCommands follows, Authorizer
         {
             ModelState.AddModelError(nameof(WeeklyDay), Text["Notify.Settings.DayInvalid"]);
         }
-        if (!KernelSetup.Cultures.Any(c => c.Name == Culture))
+        Culture = string.IsNullOrEmpty(Culture) ? null : Culture;
+        if (Culture is not null && !KernelSetup.Cultures.Any(c => c.Name == Culture))
         {
             ModelState.AddModelError(nameof(Culture), Text["Notify.Settings.LanguageInvalid"]);
         }
