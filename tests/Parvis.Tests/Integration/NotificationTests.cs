@@ -203,6 +203,25 @@ public sealed class NotificationTests(ParvisApp app) : IClassFixture<ParvisApp>
     }
 
     [Fact]
+    public async Task A_reply_is_told_in_full_and_the_rest_of_a_busy_proposal_counted()
+    {
+        var (author, _) = await app.SignedInAsync("Autrice d'une proposition animée");
+        var id = await ProposeAsync(author, "Un marché le soir");
+        var mine = await CommentAsync(author, id, "Le jeudi serait idéal.");
+        var (replier, _) = await app.SignedInAsync("Personne qui répond");
+        await CommentAsync(replier, id, "Le jeudi, il y a déjà le cinéma.", mine);
+        foreach (var (name, words) in new[] { ("Commerçante du soir", "Avec des producteurs locaux."), ("Riverain du marché", "Pas trop tard, pour le bruit."), ("Musicienne", "Et un peu de musique.") })
+        {
+            var (other, _) = await app.SignedInAsync(name);
+            await CommentAsync(other, id, words);
+        }
+        var news = (await author.GetAsync("/account/notifications")).Text(".notification-list");
+        Assert.Contains("il y a déjà le cinéma", news, StringComparison.Ordinal);
+        Assert.Contains("3 nouveaux commentaires", news, StringComparison.Ordinal);
+        Assert.DoesNotContain("producteurs locaux", news, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Choices_are_checked_kept_and_one_click_stops_everything()
     {
         var (session, person) = await app.SignedInAsync("Personne qui choisit");

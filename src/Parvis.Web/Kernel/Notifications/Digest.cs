@@ -33,10 +33,14 @@ public static class Digest
                     continue;
                 }
                 var newest = kind.OrderByDescending(r => r.Event.RaisedAt).ToList();
-                var first = declared.First || newest.Any(r => r.Notification.AboutYou);
-                var sentences = first || newest.Count == 1
-                    ? newest.Select(r => Sentence(text, declared, r.Event)).ToList()
-                    : [text[declared.CountKey, newest.Count].Value];
+                // What is about the reader (a reply to them) is told in full; the rest of a busy item is counted.
+                var (aboutYou, rest) = declared.First ? (newest, []) : (newest.Where(r => r.Notification.AboutYou).ToList(), newest.Where(r => !r.Notification.AboutYou).ToList());
+                var first = declared.First || aboutYou.Count > 0;
+                List<string> sentences =
+                [
+                    .. aboutYou.Select(r => Sentence(text, declared, r.Event)),
+                    .. rest.Count == 1 ? [Sentence(text, declared, rest[0].Event)] : rest.Count > 1 ? [text[declared.CountKey, rest.Count].Value] : Array.Empty<string>(),
+                ];
                 lines.Add((first, newest[0].Event.RaisedAt, sentences));
             }
             if (lines.Count == 0)
