@@ -83,6 +83,10 @@ public sealed class ProposalListTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(20, titles.Count(t => t.StartsWith("Proposition", StringComparison.Ordinal)));
         Assert.Equal(titles, second.Texts("h2, h3"));
         Assert.All(titles.Where(t => t.StartsWith("Proposition", StringComparison.Ordinal)), t => Assert.DoesNotContain(t, first.Texts("h2, h3")));
+        // Each page and each search has its own title.
+        Assert.StartsWith("Propositions · ", first.Text("title"), StringComparison.Ordinal);
+        Assert.StartsWith("Propositions, page 2 · ", second.Text("title"), StringComparison.Ordinal);
+        Assert.StartsWith("Propositions pour «\u00a0banc\u00a0» · ", (await visitor.GetAsync($"/processes/{slug}/proposals?q=banc")).Text("title"), StringComparison.Ordinal);
         var forged = await visitor.GetAsync($"/processes/{slug}/proposals?sort=Oldest&p=2&after=not-a-cursor");
         Assert.Equal(HttpStatusCode.OK, forged.Status);
         Assert.Equal(titles, forged.Texts("h2, h3"));
