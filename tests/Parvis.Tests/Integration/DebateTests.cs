@@ -30,6 +30,16 @@ public sealed class DebateTests(ParvisApp app) : IClassFixture<ParvisApp>
         return (process, Guid.Parse(opened.Location!.Split('/')[^1]));
     }
 
+    /// <summary>A process whose phase lets participants open debates as well as argue.</summary>
+    private Task<Process> OpenToAllAsync(string slug)
+    {
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        return app.AddProcessAsync(slug, new Phase
+        {
+            Title = "Débats ouverts à tous", StartsOn = today.AddDays(-2), EndsOn = today.AddDays(60), Switches = [DebatesModule.Arguing, DebatesModule.Opening],
+        });
+    }
+
     private static async Task<Session.Response> ArgueAsync(Session session, Guid debate, string side, string title, string text = "Parce que les commerces en profitent, on l'a vu en juin.") =>
         await session.PostAsync($"/debates/{debate}", [F("Side", side), F("Title", title), F("Body", text)]);
 
@@ -215,12 +225,8 @@ public sealed class DebateTests(ParvisApp app) : IClassFixture<ParvisApp>
     [Fact]
     public async Task A_participant_who_opened_a_debate_and_leaves_with_their_words_takes_its_question_and_leaves_the_arguments()
     {
-        var today = DateOnly.FromDateTime(DateTime.Now);
         const string slug = "debat-retire";
-        await app.AddProcessAsync(slug, new Phase
-        {
-            Title = "Débat ouvert à tous", StartsOn = today.AddDays(-2), EndsOn = today.AddDays(60), Switches = [DebatesModule.Arguing, DebatesModule.Opening],
-        });
+        await OpenToAllAsync(slug);
         // Staff open debates for the organisation: one leaving with their words leaves those.
         var (manager, _) = await app.SignedInAsync("Animatrice qui s'en va", Role.ProcessManager);
         var official = await manager.PostAsync($"/processes/{slug}/debates", [F("Question", "Faut-il un terrain synthétique ?"), F("Context", "Le club le demande.")]);
@@ -274,12 +280,8 @@ public sealed class DebateTests(ParvisApp app) : IClassFixture<ParvisApp>
     [Fact]
     public async Task Moderation_hides_a_participant_s_debate_with_its_reason_and_shows_it_again()
     {
-        var today = DateOnly.FromDateTime(DateTime.Now);
         const string slug = "debat-modere";
-        await app.AddProcessAsync(slug, new Phase
-        {
-            Title = "Débats ouverts à tous", StartsOn = today.AddDays(-2), EndsOn = today.AddDays(60), Switches = [DebatesModule.Arguing, DebatesModule.Opening],
-        });
+        await OpenToAllAsync(slug);
         var (opener, _) = await app.SignedInAsync("Ouvreur d'un débat hors charte");
         var opened = await opener.PostAsync($"/processes/{slug}/debates", [F("Question", "Faut-il chasser les voisins du 12 de la rue ?"), F("Context", "Ils sont bruyants.")]);
         var debate = Guid.Parse(opened.Location!.Split('/')[^1]);

@@ -599,8 +599,11 @@ public sealed class MediationTests(ParvisApp app) : IClassFixture<ParvisApp>
         });
         Task<Guid> HiddenOfAsync(Guid person) => app.WithDatabaseAsync(db => db.Proposals.Where(p => p.AuthorId == person).Select(p => p.Id).SingleAsync());
         var feedback = $"/processes/{process.Slug}/feedback";
-        async Task ActAsync(Guid person)
+        // Under a mandate, the mediator contests the person's hiding, gives their opinion of the phase and gives up their
+        // seat; what stands after: whether they appealed, gave an opinion, are still seated.
+        async Task<(bool Appealed, bool Opinion, bool Seated)> ActForAsync(Guid mandate, Guid person)
         {
+            Assert.Equal(HttpStatusCode.Redirect, (await mediator.PostAsync($"/mediation/mandates/{mandate}?handler=Start", new Dictionary<string, string> { ["Mode"] = "For" })).Status);
             var hidden = await HiddenOfAsync(person);
             await mediator.PostAsync($"/contributions/{hidden}/appeal", new Dictionary<string, string> { ["Reason"] = "Ce n'est pas un doublon." }, $"/contributions/{hidden}/appeal");
             await mediator.PostAsync(feedback, new Dictionary<string, string>
@@ -608,26 +611,18 @@ public sealed class MediationTests(ParvisApp app) : IClassFixture<ParvisApp>
                 ["PhaseId"] = process.Phases[0].Id.ToString(), ["Clear"] = "Yes", ["Fair"] = "Yes", ["Useful"] = "Partly", ["Comment"] = "",
             }, feedback);
             await mediator.PostAsync($"/meetings/{meeting}?handler=Cancel", new Dictionary<string, string>(), $"/meetings/{meeting}");
+            await mediator.PostAsync(MediationPages.Stop, []);
+            return await app.WithDatabaseAsync(async db => (
+                await db.ModerationAppeals.AnyAsync(a => a.AuthorId == person), await db.PhaseFeedback.AnyAsync(f => f.PersonId == person),
+                await db.MeetingRegistrations.AnyAsync(r => r.PersonId == person)));
         }
 
         // A mandate for another process, or one to vote only, reaches none of them here: the person's one appeal is not spent.
-        foreach (var (mandate, person) in new[] { (elsewhere, gaelle), (votesOnly, nolwenn) })
-        {
-            Assert.Equal(HttpStatusCode.Redirect, (await mediator.PostAsync($"/mediation/mandates/{mandate}?handler=Start", new Dictionary<string, string> { ["Mode"] = "For" })).Status);
-            await ActAsync(person);
-            await mediator.PostAsync(MediationPages.Stop, []);
-            Assert.False(await app.WithDatabaseAsync(db => db.ModerationAppeals.AnyAsync(a => a.AuthorId == person)));
-            Assert.False(await app.WithDatabaseAsync(db => db.PhaseFeedback.AnyAsync(f => f.PersonId == person)));
-            Assert.True(await app.WithDatabaseAsync(db => db.MeetingRegistrations.AnyAsync(r => r.PersonId == person)));
-        }
+        Assert.Equal((false, false, true), await ActForAsync(elsewhere, gaelle));
+        Assert.Equal((false, false, true), await ActForAsync(votesOnly, nolwenn));
 
         // Within the mandate, each is done, and the person's journal says so.
-        Assert.Equal(HttpStatusCode.Redirect, (await mediator.PostAsync($"/mediation/mandates/{here}?handler=Start", new Dictionary<string, string> { ["Mode"] = "For" })).Status);
-        await ActAsync(yannick);
-        await mediator.PostAsync(MediationPages.Stop, []);
-        Assert.True(await app.WithDatabaseAsync(db => db.ModerationAppeals.AnyAsync(a => a.AuthorId == yannick)));
-        Assert.True(await app.WithDatabaseAsync(db => db.PhaseFeedback.AnyAsync(f => f.PersonId == yannick)));
-        Assert.False(await app.WithDatabaseAsync(db => db.MeetingRegistrations.AnyAsync(r => r.PersonId == yannick)));
+        Assert.Equal((true, true, false), await ActForAsync(here, yannick));
         var acts = await app.WithDatabaseAsync(db => db.MandateActs.Where(a => a.MandateId == here).OrderBy(a => a.At).Select(a => new { a.Kind, a.Change, a.Address, a.MediatorId }).ToListAsync());
         Assert.Equal([("appeal", MandateChange.Added), ("feedback", MandateChange.Added), ("registration", MandateChange.Withdrawn)], acts.Select(a => (a.Kind, a.Change)));
         Assert.Equal([$"/contributions/{await HiddenOfAsync(yannick)}", null, $"/meetings/{meeting}"], acts.Select(a => a.Address));
