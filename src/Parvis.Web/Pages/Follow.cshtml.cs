@@ -20,7 +20,7 @@ public sealed class FollowModel(FollowCommands follows) : ParvisPageModel
         {
             return NotFound();
         }
-        Flash(following ? "Notify.Follow.Started" : "Notify.Follow.Stopped");
+        Flash(result.Succeeded ? following ? "Notify.Follow.Started" : "Notify.Follow.Stopped" : result.ErrorKey!, FollowCommands.PlacesMax);
         return LocalRedirect(Back(returnUrl));
     }
 

@@ -110,6 +110,14 @@ public sealed class DebateTests(ParvisApp app) : IClassFixture<ParvisApp>
         var oneSided = await manager.PostAsync($"{admin}?handler=Close", [F("Points[0].Kind", "Disputed"), F("Points[0].Text", "L'accès depuis la périphérie."),
             F("Points[0].Arguments", ids["Un air plus respirable"].ToString())]);
         Assert.Contains("de chaque côté", oneSided.Text("section[aria-labelledby=close] .alert"), StringComparison.Ordinal);
+        // A point too long is said beside it, and above; its line breaks count one each, as the field counts them.
+        var tooLong = await manager.PostAsync($"{admin}?handler=Close", [F("Points[0].Kind", "Agreement"), F("Points[0].Text", "Une ligne.\r\n" + new string('a', ClosingPoint.TextMax - 11)),
+            F("Points[1].Kind", "Agreement"), F("Points[1].Text", new string('b', ClosingPoint.TextMax + 1))]);
+        Assert.Equal("", tooLong.Text("#Points_0__Text-error"));
+        Assert.Contains("1000 caractères au plus", tooLong.Text("#Points_1__Text-error"), StringComparison.Ordinal);
+        Assert.Equal("true", tooLong.Document.QuerySelector("#Points_1__Text")!.GetAttribute("aria-invalid"));
+        Assert.Contains("Le point 2 est trop long", tooLong.Text("section[aria-labelledby=close] .alert"), StringComparison.Ordinal);
+        Assert.Null(await app.WithDatabaseAsync(db => db.Debates.Where(d => d.Id == debate).Select(d => d.ClosedAt).SingleAsync()));
         Assert.Equal(HttpStatusCode.Redirect, (await manager.PostAsync($"{admin}?handler=Close", [
             F("Conclusion", "Un essai à prolonger, avec une navette."),
             F("Points[0].Kind", "Agreement"), F("Points[0].Text", "Le centre gagne à être plus calme le samedi."),
@@ -325,7 +333,9 @@ public sealed class DebateTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal("Faut-il chasser les voisins du 12 de la rue ?", moderated.Text("h1"));
         Assert.Contains("masqué par la modération", moderated.Text("main .alert"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await moderator.PostAsync($"{page}?handler=Moderate", [F("hide", "false"), F("ModerationReason", "Reformulé avec l'auteur.")], page)).Status);
-        Assert.Equal("Faut-il chasser les voisins du 12 de la rue ?", (await visitor.GetAsync(page)).Text("h1"));
+        var shownAgain = await visitor.GetAsync(page);
+        Assert.Equal("Faut-il chasser les voisins du 12 de la rue ?", shownAgain.Text("h1"));
+        Assert.Contains("Se connecter pour argumenter", shownAgain.Text("main"), StringComparison.Ordinal);
         Assert.Equal(2, await app.WithDatabaseAsync(db => db.ModerationDecisions.CountAsync(d => d.ContributionId == debate)));
 
         // Once the process is closed, nobody opens a debate in it, staff neither.
@@ -334,6 +344,8 @@ public sealed class DebateTests(ParvisApp app) : IClassFixture<ParvisApp>
         var late = await manager.PostAsync($"/processes/{slug}/debates", [F("Question", "Faut-il rouvrir la discussion sur le quartier ?"), F("Context", "")]);
         Assert.NotEqual(HttpStatusCode.Redirect, late.Status);
         Assert.Contains("La démarche est close", late.Text("main"), StringComparison.Ordinal);
+        // Nor does it invite visitors to sign in to argue, which nobody may any more.
+        Assert.DoesNotContain("Se connecter pour argumenter", (await visitor.GetAsync(page)).Text("main"), StringComparison.Ordinal);
     }
 
     [Fact]

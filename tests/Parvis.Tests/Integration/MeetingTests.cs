@@ -162,6 +162,17 @@ public sealed class MeetingTests(ParvisApp app) : IClassFixture<ParvisApp>
         Assert.Equal(HttpStatusCode.Redirect, (await islander.PostAsync("/follow", Follow(far, Places.IdOf(far)), "/meetings")).Status);
         var followed = await islander.GetAsync("/account/notifications/settings");
         Assert.Contains(followed.Document.QuerySelectorAll("main a"), a => a.TextContent == far && a.GetAttribute("href") == $"/meetings?place={far}");
+        // Any name can be typed: the places one follows are bounded, and the refusal says why.
+        var (collector, _) = await app.SignedInAsync("Collectionneur de lieux");
+        for (var i = 0; i < Parvis.Web.Kernel.Notifications.FollowCommands.PlacesMax; i++)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await collector.PostAsync("/follow", Follow($"Lieu {i}", Places.IdOf($"Lieu {i}")), "/meetings")).Status);
+        }
+        await collector.PostAsync("/follow", Follow("Un lieu de trop", Places.IdOf("Un lieu de trop")), "/meetings");
+        var bounded = await collector.GetAsync("/account/notifications/settings");
+        Assert.DoesNotContain("Un lieu de trop", bounded.Text("main"), StringComparison.Ordinal);
+        Assert.Contains("Vous suivez déjà 50 lieux", bounded.Text("body"), StringComparison.Ordinal);
+        Assert.Contains("Lieu 49", bounded.Text("main"), StringComparison.Ordinal);
         var (elsewhere, elsewherePerson) = await app.SignedInAsync("Habitant de Belle-Île");
         Assert.Equal(HttpStatusCode.Redirect, (await elsewhere.PostAsync("/follow", Follow("Belle-Île", Places.IdOf("belle-ile")), "/meetings")).Status);
         var (registered, registeredPerson) = await app.SignedInAsync("Inscrite à Lorient");

@@ -168,6 +168,8 @@ public sealed class PetitionTests(ParvisApp app) : IClassFixture<ParvisApp>
         var left = await app.WithDatabaseAsync(db => db.SynthesisItems.Where(i => i.Id == action).Select(i => new { i.Title, i.Body }).SingleAsync());
         Assert.Equal(CitedSummaries.Withdrawn, left.Title);
         Assert.Equal($"{CitedSummaries.Withdrawn}\n\nAccepté : un bus à 21 h 15.", left.Body);
+        // The committee's reply was read with its words: it goes with them.
+        Assert.DoesNotContain("nous suivrons", (await app.NewSession().GetAsync(page)).Body, StringComparison.Ordinal);
     }
 
     private async Task<Session> SignInAgainAsync(Person person)

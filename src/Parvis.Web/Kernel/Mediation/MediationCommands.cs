@@ -204,7 +204,16 @@ public sealed class MediationCommands(DatabaseOnDemand database, CurrentOrganisa
         var mandate = NewMandate(person.Id, terms, now);
         audit.Record("mediation.account.open", $"mandate:{mandate.Id}");
         await TellIfUnusualAsync(terms.StructureId, now);
-        await Db.SaveChangesAsync();
+        try
+        {
+            await Db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            // The same name taken a moment ago (the form sent twice, another desk): nothing of this one is kept.
+            Db.ChangeTracker.Clear();
+            return CommandResult.Refused("Account.PseudonymTaken");
+        }
         return CommandResult.Done(mandate.Id);
     }
 

@@ -39,6 +39,9 @@ public sealed class FollowCommands(DatabaseOnDemand database, CurrentOrganisatio
         return chosen.TryGetValue(subjectId, out var following) ? following : involved;
     }
 
+    /// <summary>The places one person follows in an organisation at most.</summary>
+    public const int PlacesMax = 50;
+
     /// <param name="kind">What is followed.</param>
     /// <param name="subjectId">Its id.</param>
     /// <param name="following">Whether to follow it or to stop.</param>
@@ -58,6 +61,12 @@ public sealed class FollowCommands(DatabaseOnDemand database, CurrentOrganisatio
             return CommandResult.Missing();
         }
         var follow = await Db.Follows.FirstOrDefaultAsync(f => f.PersonId == person && f.SubjectId == subjectId);
+        // A place is any name one types: each notice naming places reads every place followed, so one person's are bounded.
+        if (kind == FollowedKind.Place && following && follow?.Following != true
+            && await Db.Follows.CountAsync(f => f.PersonId == person && f.OrganisationId == organisation.Id && f.Kind == FollowedKind.Place && f.Following) >= PlacesMax)
+        {
+            return CommandResult.Refused("Notify.Follow.TooManyPlaces");
+        }
         if (follow is null)
         {
             follow = new Follow { PersonId = person, OrganisationId = organisation.Id, SubjectId = subjectId, Kind = kind, Title = "", Address = "" };

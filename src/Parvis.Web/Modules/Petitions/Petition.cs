@@ -75,10 +75,12 @@ public sealed class Petition : Contribution
 
     public override string Address => $"/petitions/{Id}";
 
+    /// <summary>The committee's public reply is read with the petition's words: it goes with them.</summary>
     public override void EraseContent()
     {
         Title = "";
         Text = "";
+        CommitteeReply = "";
     }
 }
 

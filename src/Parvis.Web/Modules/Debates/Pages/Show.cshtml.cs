@@ -63,6 +63,9 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
 
     public IReadOnlyList<RecordPoint> Record { get; private set; } = [];
     public Decision Arguing { get; private set; }
+
+    /// <summary>Whether the phase lets participants argue: only then is a visitor asked to sign in for it.</summary>
+    public bool PhaseArguing { get; private set; }
     public bool Open { get; private set; }
     public DateTimeOffset Now { get; private set; }
 
@@ -182,6 +185,7 @@ public sealed class ShowModel(ParvisDbContext db, CurrentOrganisation organisati
         Now = clock.GetUtcNow();
         Open = Debate.OpenAt(Now);
         Arguing = await authorizer.DecideAsync(DebatesPermissions.Argue, Process);
+        PhaseArguing = authorizer.OpenPhase(Process)?.IsOn(Process.Component(DebatesModule.Key)!, DebatesModule.Arguing) == true;
         CanModerate = await authorizer.CanAsync(Permission.Moderate, Process);
         return true;
     }

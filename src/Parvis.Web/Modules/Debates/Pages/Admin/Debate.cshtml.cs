@@ -32,7 +32,7 @@ public sealed class PointInput
 {
     public PointKind Kind { get; set; }
 
-    [StringLength(ClosingPoint.TextMax, ErrorMessage = "Validation.Length")]
+    /// <summary>Its length is checked as the browser counts it (a line break one character): see <see cref="DebateModel.OnPostCloseAsync"/>.</summary>
     public string? Text { get; set; }
 
     public List<Guid> Arguments { get; set; } = [];
@@ -112,7 +112,20 @@ public sealed class DebateModel(ParvisDbContext db, CurrentOrganisation organisa
             return Forbid();
         }
         KeepOnly(nameof(Conclusion), nameof(Points));
-        var result = await debates.CloseAsync(id, Conclusion ?? "", [.. Points.Select(p => new PointDraft(p.Kind, p.Text ?? "", p.Arguments, p.ToExperts))]);
+        // Each point too long is said beside it; a line break counts one, as the field's own limit counts it.
+        var texts = Points.Select(p => (p.Text ?? "").ReplaceLineEndings("\n")).ToList();
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (texts[i].Trim().Length > ClosingPoint.TextMax)
+            {
+                ModelState.AddModelError($"{nameof(Points)}[{i}].{nameof(PointInput.Text)}", Text["Validation.TooLong", Text["Debates.Point"], ClosingPoint.TextMax]);
+            }
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = await debates.CloseAsync(id, Conclusion ?? "", [.. Points.Select((p, i) => new PointDraft(p.Kind, texts[i], p.Arguments, p.ToExperts))]);
         return After(result, "Debates.Closed", Address, "Close");
     }
 
