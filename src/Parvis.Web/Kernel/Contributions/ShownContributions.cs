@@ -26,4 +26,8 @@ public static class ShownContributions
     /// <summary>Every module's contributions no one may read by themselves yet.</summary>
     public static IReadOnlyList<IQueryable<Guid>> Withheld(ParvisDbContext db, IEnumerable<IContributionSource> sources) =>
         [.. sources.Select(s => s.Withheld(db)).OfType<IQueryable<Guid>>()];
+
+    /// <summary>What news and follows no longer name: the contributions withheld, and the modules' own items moderation hid.</summary>
+    public static IReadOnlyList<IQueryable<Guid>> Unshown(ParvisDbContext db, IEnumerable<IContributionSource> sources) =>
+        [.. Withheld(db, sources), .. sources.Select(s => s.HiddenItems(db)).OfType<IQueryable<Guid>>()];
 }

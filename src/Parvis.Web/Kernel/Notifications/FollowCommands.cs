@@ -191,9 +191,9 @@ public sealed class FollowCommands(DatabaseOnDemand database, CurrentOrganisatio
     {
         var follows = Db.Follows.AsNoTracking().Where(f => f.PersonId == personId && f.OrganisationId == organisation.Id && f.Following
             && !Db.Contributions.Any(c => c.Id == f.SubjectId && (c.HiddenAt != null || c.ErasedAt != null)));
-        foreach (var hidden in ShownContributions.Withheld(Db, sources).Concat(sources.Select(s => s.HiddenItems(Db)).OfType<IQueryable<Guid>>()))
+        foreach (var unshown in ShownContributions.Unshown(Db, sources))
         {
-            follows = follows.Where(f => !hidden.Contains(f.SubjectId));
+            follows = follows.Where(f => !unshown.Contains(f.SubjectId));
         }
         return follows.OrderByDescending(f => f.ChosenAt).Take(500).ToListAsync();
     }

@@ -179,13 +179,9 @@ public static class ShownEvents
     public static IQueryable<NotificationEvent> Of(ParvisDbContext db, IEnumerable<Contributions.IContributionSource> sources)
     {
         var shown = db.NotificationEvents.Where(e => !db.Contributions.Any(c => (c.Id == e.ItemId || c.Id == e.SourceId) && (c.HiddenAt != null || c.ErasedAt != null)));
-        foreach (var withheld in Contributions.ShownContributions.Withheld(db, sources))
+        foreach (var unshown in Contributions.ShownContributions.Unshown(db, sources))
         {
-            shown = shown.Where(e => !withheld.Contains(e.ItemId) && !(e.SourceId != null && withheld.Contains(e.SourceId.Value)));
-        }
-        foreach (var hidden in sources.Select(s => s.HiddenItems(db)).OfType<IQueryable<Guid>>())
-        {
-            shown = shown.Where(e => !hidden.Contains(e.ItemId));
+            shown = shown.Where(e => !unshown.Contains(e.ItemId) && !(e.SourceId != null && unshown.Contains(e.SourceId.Value)));
         }
         return shown;
     }
